@@ -1,0 +1,52 @@
+/**
+ * Regular expressions of CommonMark 0.31 block syntax (and the GFM table
+ * delimiter row), shared by the block scanner. They mirror the reference
+ * implementation commonmark.js so that the scanner's decisions can be compared
+ * with it line for line.
+ */
+
+const TAGNAME = '[A-Za-z][A-Za-z0-9-]*';
+const ATTRIBUTENAME = '[a-zA-Z_:][a-zA-Z0-9_.:-]*';
+const UNQUOTEDVALUE = '[^"\'=<>`\\x00-\\x20]+';
+const ATTRIBUTEVALUE = `(?:${UNQUOTEDVALUE}|'[^']*'|"[^"]*")`;
+const ATTRIBUTE = `(?:\\s+${ATTRIBUTENAME}(?:\\s*=\\s*${ATTRIBUTEVALUE})?)`;
+/** An HTML open tag, as in CommonMark's raw HTML rules. */
+export const OPEN_TAG = `<${TAGNAME}${ATTRIBUTE}*\\s*/?>`;
+/** An HTML closing tag. */
+export const CLOSE_TAG = `</${TAGNAME}\\s*[>]`;
+
+/** Start conditions of the seven kinds of HTML block; index = kind. */
+export const HTML_BLOCK_OPEN: readonly RegExp[] = [
+  /(?!)/,
+  /^<(?:script|pre|textarea|style)(?:\s|>|$)/i,
+  /^<!--/,
+  /^<[?]/,
+  /^<![A-Za-z]/,
+  /^<!\[CDATA\[/,
+  /^<[/]?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[123456]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|[/]?[>]|$)/i,
+  new RegExp(`^(?:${OPEN_TAG}|${CLOSE_TAG})\\s*$`, 'i'),
+];
+
+/** End conditions of HTML blocks of kinds 1 to 5 (6 and 7 end at a blank line). */
+export const HTML_BLOCK_CLOSE: readonly RegExp[] = [
+  /(?!)/,
+  /<\/(?:script|pre|textarea|style)>/i,
+  /-->/,
+  /\?>/,
+  />/,
+  /\]\]>/,
+];
+
+/** Lines that cannot start any block other than a paragraph skip all start checks. */
+export const MAYBE_SPECIAL = /^[#`~*+_=<>0-9-|:]/;
+export const ATX_OPEN = /^#{1,6}(?:[ \t]+|$)/;
+export const ATX_CLOSING_ONLY = /^[ \t]*#+[ \t]*$/;
+export const ATX_CLOSING = /[ \t]+#+[ \t]*$/;
+export const FENCE_OPEN = /^`{3,}(?!.*`)|^~{3,}/;
+export const FENCE_CLOSE = /^(?:`{3,}|~{3,})(?=[ \t]*$)/;
+export const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
+export const THEMATIC_BREAK = /^(?:\*[ \t]*){3,}$|^(?:_[ \t]*){3,}$|^(?:-[ \t]*){3,}$/;
+export const BULLET_MARKER = /^[*+-]/;
+export const ORDERED_MARKER = /^(\d{1,9})([.)])/;
+/** One cell of a GFM table delimiter row. */
+export const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/;

@@ -1,0 +1,666 @@
+import {
+  ATX_CLOSING,
+  ATX_CLOSING_ONLY,
+  ATX_OPEN,
+  BULLET_MARKER,
+  DELIMITER_CELL,
+  FENCE_CLOSE,
+  FENCE_OPEN,
+  HTML_BLOCK_CLOSE,
+  HTML_BLOCK_OPEN,
+  MAYBE_SPECIAL,
+  ORDERED_MARKER,
+  SETEXT_UNDERLINE,
+  THEMATIC_BREAK,
+} from './block-patterns.js';
+import { footnoteDefinitionLabel, takeDefinitions } from './link-definitions.js';
+
+/** A leaf block found by {@link scanBlocks}, in document order. */
+export interface ScannedBlock {
+  readonly kind: 'heading' | 'paragraph' | 'code' | 'html' | 'table' | 'thematic-break';
+  /** 1-based line of the block's first line. */
+  readonly line: number;
+  /** 1-based line of the block's last line. */
+  readonly endLine: number;
+  /** Offset of the start of the block's first line (before any container prefix). */
+  readonly lineStart: number;
+  /** Offset of the first character of the block's own syntax on its first line. */
+  readonly start: number;
+  /** Offset just past the last character of the block's last line (line ending excluded). */
+  readonly end: number;
+  /** True when the block is not inside a block quote, list item or footnote. */
+  readonly topLevel: boolean;
+  /** Heading level 1–6 (headings only). */
+  readonly level?: number;
+  /** Heading: `atx` or `setext`; code: `fenced` or `indented`. */
+  readonly variant?: 'atx' | 'setext' | 'fenced' | 'indented';
+  /** Heading: raw inline content (setext lines joined with `\n`, trimmed). */
+  readonly content?: string;
+  /** HTML block: its kind 1–7 per CommonMark; `closed` tells whether its end condition was met. */
+  readonly htmlKind?: number;
+  readonly closed?: boolean;
+  /** Heading, paragraph, table, HTML block: the [start, end) offsets of its text on each of its lines, container prefixes excluded. */
+  readonly segments?: ReadonlyArray<readonly [number, number]>;
+}
+
+/** Everything the block scan learns about a document. */
+export interface BlockScan {
+  readonly blocks: ScannedBlock[];
+  /** Normalized labels of link reference definitions. */
+  readonly definitions: Set<string>;
+  /** Normalized labels of GFM footnote definitions. */
+  readonly footnotes: Set<string>;
+}
+
+type BlockType = 'document' | 'blockquote' | 'item' | 'paragraph' | 'fence' | 'indented' | 'html' | 'table';
+
+interface OpenBlock {
+  type: BlockType;
+  parent: OpenBlock | null;
+  lastChild: OpenBlock | null;
+  open: boolean;
+  hasChild: boolean;
+  line: number;
+  lineStart: number;
+  start: number;
+  endLine: number;
+  end: number;
+  // list item
+  itemIndent: number;
+  // fenced code
+  fenceChar: string;
+  fenceLength: number;
+  fenceOffset: number;
+  // html block
+  htmlKind: number;
+  closed: boolean;
+  segments: Array<[number, number]>;
+  // paragraph: text of each line (leading whitespace removed) and where it is
+  lines: string[];
+  lineInfo: Array<[line: number, lineStart: number, start: number, end: number]>;
+}
+
+const CODE_INDENT = 4;
+
+function newBlock(type: BlockType, parent: OpenBlock | null, line: number, lineStart: number, start: number): OpenBlock {
+  return {
+    type, parent, lastChild: null, open: true, hasChild: false,
+    line, lineStart, start, endLine: line, end: start,
+    itemIndent: 0, fenceChar: '', fenceLength: 0, fenceOffset: 0,
+    htmlKind: 0, closed: false, segments: [], lines: [], lineInfo: [],
+  };
+}
+
+function isSpaceOrTab(c: string | undefined): boolean {
+  return c === ' ' || c === '\t';
+}
+
+/**
+ * A CommonMark 0.31 + GFM-table block scanner, linear in its input.
+ *
+ * It follows the reference implementation (commonmark.js `blocks.js`) for
+ * containers, lazy continuation, tabs and the order of block starts, but builds
+ * no tree and parses no inlines: it reports only the leaf blocks specfill needs
+ * (headings, code, HTML blocks, paragraphs, tables) with their lines and
+ * offsets. micromark is 100× slower on the same input (issue #2), and a
+ * differential test keeps the two in agreement.
+ */
+export function scanBlocks(source: string, from = 0, firstLine = 1): BlockScan {
+  return new Scanner(source).run(from, firstLine);
+}
+
+class Scanner {
+  private readonly blocks: ScannedBlock[] = [];
+  private readonly definitions = new Set<string>();
+  private readonly footnotes = new Set<string>();
+  private readonly doc: OpenBlock;
+  private tip: OpenBlock;
+  private oldTip: OpenBlock;
+  private lastMatched: OpenBlock;
+  private allClosed = true;
+
+  // State of the current line, as in commonmark.js.
+  private ln = '';
+  private lineNumber = 0;
+  private lineStart = 0;
+  private offset = 0;
+  private column = 0;
+  private nextNonspace = 0;
+  private nextNonspaceColumn = 0;
+  private indent = 0;
+  private indented = false;
+  private blank = false;
+  private partiallyConsumedTab = false;
+
+  constructor(private readonly source: string) {
+    this.doc = newBlock('document', null, 1, 0, 0);
+    this.tip = this.doc;
+    this.oldTip = this.doc;
+    this.lastMatched = this.doc;
+  }
+
+  run(from: number, firstLine: number): BlockScan {
+    const s = this.source;
+    const len = s.length;
+    const loneCr = s.indexOf('\r', from) !== -1 && /\r(?!\n)/.test(s.slice(from));
+    let pos = from;
+    this.lineNumber = firstLine - 1;
+    while (pos < len) {
+      let end: number;
+      let next: number;
+      if (loneCr) {
+        end = pos;
+        while (end < len && s.charCodeAt(end) !== 10 && s.charCodeAt(end) !== 13) end++;
+        next = end < len && s.charCodeAt(end) === 13 && s.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+      } else {
+        const nl = s.indexOf('\n', pos);
+        next = nl === -1 ? len : nl + 1;
+        end = nl === -1 ? len : nl > pos && s.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      }
+      this.incorporateLine(pos, end);
+      pos = next;
+    }
+    const tip = this.tip;
+    if (tip.type === 'html' && tip.htmlKind <= 5 && len > from && /[\r\n]$/.test(s)) {
+      // An unclosed comment, script or similar swallows the rest of the
+      // document, down to its very end (as micromark positions it).
+      tip.endLine = this.lineNumber + 1;
+      tip.end = len;
+    }
+    while (this.tip !== this.doc) this.finalize(this.tip);
+    return { blocks: this.blocks, definitions: this.definitions, footnotes: this.footnotes };
+  }
+
+  private incorporateLine(start: number, end: number): void {
+    this.ln = this.source.slice(start, end);
+    this.lineStart = start;
+    this.lineNumber += 1;
+    this.offset = 0;
+    this.column = 0;
+    this.blank = false;
+    this.partiallyConsumedTab = false;
+    this.oldTip = this.tip;
+
+    let container = this.doc;
+    let allMatched = true;
+    let last: OpenBlock | null;
+    while ((last = container.lastChild) !== null && last.open) {
+      container = last;
+      this.findNextNonspace();
+      const result = this.continueBlock(container);
+      if (result === 2) return;
+      if (result === 1) {
+        allMatched = false;
+        container = container.parent!;
+        break;
+      }
+    }
+    this.allClosed = container === this.oldTip;
+    this.lastMatched = container;
+
+    let matchedLeaf = container.type !== 'paragraph' && acceptsLines(container.type);
+    while (!matchedLeaf) {
+      this.findNextNonspace();
+      if (!this.indented && !MAYBE_SPECIAL.test(this.ln.slice(this.nextNonspace))) {
+        this.advanceNextNonspace();
+        break;
+      }
+      const res = this.tryBlockStarts(container);
+      if (res === 0) {
+        this.advanceNextNonspace();
+        break;
+      }
+      container = this.tip;
+      if (res === 2) matchedLeaf = true;
+    }
+
+    if (!this.allClosed && !this.blank && this.tip.type === 'paragraph') {
+      // Lazy continuation line.
+      this.addParagraphLine(this.tip);
+      return;
+    }
+    this.closeUnmatchedBlocks();
+    const t = container.type;
+    if (t === 'paragraph') {
+      this.addParagraphLine(container);
+    } else if (acceptsLines(t)) {
+      this.touch(container);
+      if (t === 'html') {
+        container.segments.push([this.lineStart + this.offset, this.lineStart + this.ln.length]);
+        const kind = container.htmlKind;
+        if (kind >= 1 && kind <= 5 && HTML_BLOCK_CLOSE[kind]!.test(this.ln.slice(this.offset))) {
+          container.closed = true;
+          this.finalize(container);
+        }
+      }
+    } else if (t === 'table') {
+      if (!this.blank) {
+        this.touch(container);
+        container.segments.push([this.lineStart + this.offset, this.lineStart + this.ln.length]);
+      }
+    } else if (this.offset < this.ln.length && !this.blank) {
+      const para = this.addChild('paragraph', this.offset);
+      this.advanceNextNonspace();
+      this.addParagraphLine(para);
+    }
+  }
+
+  /** 0 = matched, 1 = not matched, 2 = line consumed (closing fence). */
+  private continueBlock(block: OpenBlock): 0 | 1 | 2 {
+    switch (block.type) {
+      case 'document':
+        return 0;
+      case 'blockquote':
+        if (!this.indented && this.ln[this.nextNonspace] === '>') {
+          this.advanceNextNonspace();
+          this.advanceOffset(1, false);
+          if (isSpaceOrTab(this.ln[this.offset])) this.advanceOffset(1, true);
+          return 0;
+        }
+        return 1;
+      case 'item':
+        if (this.blank) {
+          if (!block.hasChild) return 1;
+          this.advanceNextNonspace();
+        } else if (this.indent >= block.itemIndent) {
+          this.advanceOffset(block.itemIndent, true);
+        } else {
+          return 1;
+        }
+        return 0;
+      case 'fence': {
+        const m = this.indent <= 3 && this.ln[this.nextNonspace] === block.fenceChar
+          ? FENCE_CLOSE.exec(this.ln.slice(this.nextNonspace)) : null;
+        if (m !== null && m[0].length >= block.fenceLength) {
+          this.touch(block);
+          block.closed = true;
+          this.finalize(block);
+          return 2;
+        }
+        let i = block.fenceOffset;
+        while (i > 0 && isSpaceOrTab(this.ln[this.offset])) {
+          this.advanceOffset(1, true);
+          i--;
+        }
+        return 0;
+      }
+      case 'indented':
+        if (this.indent >= CODE_INDENT) this.advanceOffset(CODE_INDENT, true);
+        else if (this.blank) this.advanceNextNonspace();
+        else return 1;
+        return 0;
+      case 'html':
+        return this.blank && (block.htmlKind === 6 || block.htmlKind === 7) ? 1 : 0;
+      case 'paragraph':
+      case 'table':
+        return this.blank ? 1 : 0;
+    }
+  }
+
+  /** 0 = no block starts here, 1 = a container started, 2 = a leaf started. */
+  private tryBlockStarts(container: OpenBlock): 0 | 1 | 2 {
+    const rest = this.ln.slice(this.nextNonspace);
+    const c = rest[0];
+    if (!this.indented) {
+      if (c === '>') {
+        this.advanceNextNonspace();
+        this.advanceOffset(1, false);
+        if (isSpaceOrTab(this.ln[this.offset])) this.advanceOffset(1, true);
+        this.closeUnmatchedBlocks();
+        this.addChild('blockquote', this.nextNonspace);
+        return 1;
+      }
+      if (c === '#') {
+        const m = ATX_OPEN.exec(rest);
+        if (m !== null) {
+          this.advanceNextNonspace();
+          const headingStart = this.offset;
+          this.advanceOffset(m[0].length, false);
+          this.closeUnmatchedBlocks();
+          const content = this.ln.slice(this.offset).replace(ATX_CLOSING_ONLY, '').replace(ATX_CLOSING, '');
+          this.addLeafRecord({
+            kind: 'heading', variant: 'atx', level: m[0].trim().length,
+            content: trimSpaceTab(content), start: this.lineStart + headingStart,
+            segments: [[this.lineStart + this.offset, this.lineStart + this.ln.length]],
+          });
+          this.offset = this.ln.length;
+          return 2;
+        }
+      }
+      if (c === '`' || c === '~') {
+        const m = FENCE_OPEN.exec(rest);
+        if (m !== null) {
+          this.closeUnmatchedBlocks();
+          const fence = this.addChild('fence', this.nextNonspace);
+          fence.fenceChar = m[0][0]!;
+          fence.fenceLength = m[0].length;
+          fence.fenceOffset = this.indent;
+          this.advanceNextNonspace();
+          this.advanceOffset(m[0].length, false);
+          return 2;
+        }
+      }
+      if (c === '<') {
+        for (let kind = 1; kind <= 7; kind++) {
+          if (HTML_BLOCK_OPEN[kind]!.test(rest) && (kind < 7 || container.type !== 'paragraph')) {
+            if (kind === 7 && !this.allClosed && this.tip.type === 'paragraph') {
+              // micromark (unlike commonmark.js) lets this kind of HTML block
+              // start on a lazy line, inside the paragraph's container; keep
+              // that container open so the block ends with the line.
+              this.lastMatched = this.tip.parent!;
+              this.allClosed = true;
+            } else {
+              this.closeUnmatchedBlocks();
+            }
+            const html = this.addChild('html', this.offset);
+            html.htmlKind = kind;
+            html.start = this.lineStart + this.nextNonspace;
+            return 2;
+          }
+        }
+      }
+      if ((c === '=' || c === '-') && container.type === 'paragraph' && SETEXT_UNDERLINE.test(rest)) {
+        this.closeUnmatchedBlocks();
+        if (this.setextHeading(container, rest[0] === '=' ? 1 : 2)) {
+          this.offset = this.ln.length;
+          return 2;
+        }
+        return 0;
+      }
+      if ((c === '*' || c === '_' || c === '-') && THEMATIC_BREAK.test(rest)) {
+        this.closeUnmatchedBlocks();
+        this.addLeafRecord({ kind: 'thematic-break', start: this.lineStart + this.nextNonspace });
+        this.offset = this.ln.length;
+        return 2;
+      }
+      if (this.tryListItem(container, rest)) return 1;
+      if (container.type === 'paragraph' && this.tryTable(container, rest)) return 2;
+    } else if (this.tip.type !== 'paragraph' && !this.blank) {
+      this.advanceOffset(CODE_INDENT, true);
+      this.closeUnmatchedBlocks();
+      this.addChild('indented', this.offset);
+      return 2;
+    }
+    return 0;
+  }
+
+  private tryListItem(container: OpenBlock, rest: string): boolean {
+    let markerLength: number;
+    const bullet = BULLET_MARKER.exec(rest);
+    if (bullet !== null) {
+      markerLength = 1;
+    } else {
+      const ordered = ORDERED_MARKER.exec(rest);
+      if (ordered === null || (container.type === 'paragraph' && ordered[1] !== '1')) return false;
+      markerLength = ordered[0].length;
+    }
+    const after = rest[markerLength];
+    if (after !== undefined && after !== ' ' && after !== '\t') return false;
+    if (container.type === 'paragraph' && /^[ \t]*$/.test(rest.slice(markerLength))) return false;
+    const markerOffset = this.indent;
+    const markerStart = this.nextNonspace;
+    this.advanceNextNonspace();
+    this.advanceOffset(markerLength, true);
+    const spacesStartCol = this.column;
+    const spacesStartOffset = this.offset;
+    do {
+      this.advanceOffset(1, true);
+    } while (this.column - spacesStartCol < 5 && isSpaceOrTab(this.ln[this.offset]));
+    const blankItem = this.ln[this.offset] === undefined;
+    const spacesAfterMarker = this.column - spacesStartCol;
+    let padding: number;
+    if (spacesAfterMarker >= 5 || spacesAfterMarker < 1 || blankItem) {
+      padding = markerLength + 1;
+      this.column = spacesStartCol;
+      this.offset = spacesStartOffset;
+      if (isSpaceOrTab(this.ln[this.offset])) this.advanceOffset(1, true);
+    } else {
+      padding = markerLength + spacesAfterMarker;
+    }
+    this.closeUnmatchedBlocks();
+    const item = this.addChild('item', markerStart);
+    item.itemIndent = markerOffset + padding;
+    return true;
+  }
+
+  /** A GFM table: the paragraph's last line is the header row when this line is a matching delimiter row. */
+  private tryTable(para: OpenBlock, rest: string): boolean {
+    if (!this.allClosed || this.tip !== para) return false;
+    const delimiterCells = splitRow(rest);
+    if (delimiterCells === null || !delimiterCells.every((cell) => DELIMITER_CELL.test(cell))) return false;
+    if (!rest.includes('|') && delimiterCells.length !== 1) return false;
+    const header = para.lines[para.lines.length - 1]!;
+    const headerCells = splitRow(header);
+    if (headerCells === null || headerCells.length !== delimiterCells.length) return false;
+    this.closeUnmatchedBlocks();
+    const [headerLine, headerLineStart, headerStart, headerEnd] = para.lineInfo[para.lineInfo.length - 1]!;
+    para.lines.pop();
+    para.lineInfo.pop();
+    const parent = para.parent!;
+    if (para.lines.length > 0) {
+      this.finalize(para);
+    } else {
+      para.open = false;
+      this.tip = parent;
+    }
+    const table = newBlock('table', parent, headerLine, headerLineStart, headerStart);
+    parent.lastChild = table;
+    parent.hasChild = true;
+    this.tip = table;
+    this.touch(table);
+    table.segments.push([headerStart, headerEnd], [this.lineStart + this.nextNonspace, this.lineStart + this.ln.length]);
+    this.offset = this.ln.length;
+    return true;
+  }
+
+  private setextHeading(para: OpenBlock, level: number): boolean {
+    const taken = this.takeParagraphDefinitions(para);
+    if (taken === para.lines.length) return false;
+    const lines = para.lines.slice(taken);
+    const info = para.lineInfo[taken]!;
+    para.open = false;
+    this.tip = para.parent!;
+    this.blocks.push({
+      kind: 'heading', variant: 'setext', level,
+      content: trimSpaceTab(lines.join('\n')),
+      line: info[0], lineStart: info[1], start: info[2],
+      endLine: this.lineNumber, end: this.lineStart + this.ln.length,
+      topLevel: para.parent === this.doc,
+      segments: para.lineInfo.slice(taken).map(([, , start, end]) => [start, end] as const),
+    });
+    return true;
+  }
+
+  /** Records the definitions that open a paragraph; returns how many of its lines they take. */
+  private takeParagraphDefinitions(para: OpenBlock): number {
+    const first = para.lines[0]!;
+    if (first.charCodeAt(0) !== 0x5b /* [ */) return 0;
+    const footnote = footnoteDefinitionLabel(first);
+    if (footnote !== null) {
+      this.footnotes.add(footnote);
+      return 0;
+    }
+    const content = para.lines.join('\n');
+    const { labels, consumed } = takeDefinitions(content);
+    if (labels.length === 0) return 0;
+    for (const label of labels) this.definitions.add(label);
+    let taken = 0;
+    for (let i = 0; i < consumed; i++) if (content.charCodeAt(i) === 10) taken++;
+    // The last definition may end the paragraph without a line ending.
+    return consumed === content.length ? para.lines.length : taken;
+  }
+
+  private addParagraphLine(para: OpenBlock): void {
+    let text = this.ln.slice(this.offset);
+    if (this.partiallyConsumedTab) {
+      this.offset += 1;
+      const charsToTab = 4 - (this.column % 4);
+      text = ' '.repeat(charsToTab) + this.ln.slice(this.offset);
+    }
+    para.lines.push(text.replace(/^[ \t]+/, ''));
+    para.lineInfo.push([this.lineNumber, this.lineStart, this.lineStart + this.offset, this.lineStart + this.ln.length]);
+    this.touch(para);
+  }
+
+  private touch(block: OpenBlock): void {
+    block.endLine = this.lineNumber;
+    block.end = this.lineStart + this.ln.length;
+  }
+
+  private addLeafRecord(record: {
+    kind: ScannedBlock['kind']; start: number; variant?: 'atx'; level?: number; content?: string;
+    segments?: ReadonlyArray<readonly [number, number]>;
+  }): void {
+    while (isLeaf(this.tip.type)) this.finalize(this.tip);
+    this.tip.hasChild = true;
+    this.blocks.push({
+      ...record,
+      line: this.lineNumber, endLine: this.lineNumber, lineStart: this.lineStart,
+      end: this.lineStart + this.ln.length, topLevel: this.tip === this.doc,
+    });
+  }
+
+  private addChild(type: BlockType, offset: number): OpenBlock {
+    while (isLeaf(this.tip.type)) this.finalize(this.tip);
+    const parent = this.tip;
+    const block = newBlock(type, parent, this.lineNumber, this.lineStart, this.lineStart + offset);
+    parent.lastChild = block;
+    parent.hasChild = true;
+    this.tip = block;
+    return block;
+  }
+
+  private closeUnmatchedBlocks(): void {
+    if (this.allClosed) return;
+    while (this.oldTip !== this.lastMatched) {
+      const parent = this.oldTip.parent!;
+      this.finalize(this.oldTip);
+      this.oldTip = parent;
+    }
+    this.allClosed = true;
+  }
+
+  private finalize(block: OpenBlock): void {
+    block.open = false;
+    this.tip = block.parent!;
+    const topLevel = block.parent === this.doc;
+    const base = { line: block.line, endLine: block.endLine, lineStart: block.lineStart, start: block.start, end: block.end, topLevel };
+    switch (block.type) {
+      case 'paragraph': {
+        const taken = this.takeParagraphDefinitions(block);
+        if (taken < block.lines.length) {
+          const info = block.lineInfo[taken]!;
+          const segments = block.lineInfo.slice(taken).map(([, , start, end]) => [start, end] as const);
+          this.blocks.push({ ...base, kind: 'paragraph', line: info[0], lineStart: info[1], start: info[2], segments });
+        }
+        break;
+      }
+      case 'fence':
+        this.blocks.push({ ...base, kind: 'code', variant: 'fenced', closed: block.closed });
+        break;
+      case 'indented':
+        this.blocks.push({ ...base, kind: 'code', variant: 'indented' });
+        break;
+      case 'html':
+        this.blocks.push({ ...base, kind: 'html', htmlKind: block.htmlKind, closed: block.closed, segments: block.segments });
+        break;
+      case 'table':
+        this.blocks.push({ ...base, kind: 'table', segments: block.segments });
+        break;
+      default:
+        break;
+    }
+  }
+
+  private findNextNonspace(): void {
+    const ln = this.ln;
+    let i = this.offset;
+    let cols = this.column;
+    let c: string | undefined;
+    while ((c = ln[i]) !== undefined) {
+      if (c === ' ') {
+        i++;
+        cols++;
+      } else if (c === '\t') {
+        i++;
+        cols += 4 - (cols % 4);
+      } else {
+        break;
+      }
+    }
+    this.blank = c === undefined;
+    this.nextNonspace = i;
+    this.nextNonspaceColumn = cols;
+    this.indent = cols - this.column;
+    this.indented = this.indent >= CODE_INDENT;
+  }
+
+  private advanceNextNonspace(): void {
+    this.offset = this.nextNonspace;
+    this.column = this.nextNonspaceColumn;
+    this.partiallyConsumedTab = false;
+  }
+
+  private advanceOffset(count: number, columns: boolean): void {
+    const ln = this.ln;
+    let c: string | undefined;
+    while (count > 0 && (c = ln[this.offset]) !== undefined) {
+      if (c === '\t') {
+        const charsToTab = 4 - (this.column % 4);
+        if (columns) {
+          this.partiallyConsumedTab = charsToTab > count;
+          const charsToAdvance = charsToTab > count ? count : charsToTab;
+          this.column += charsToAdvance;
+          this.offset += this.partiallyConsumedTab ? 0 : 1;
+          count -= charsToAdvance;
+        } else {
+          this.partiallyConsumedTab = false;
+          this.column += charsToTab;
+          this.offset += 1;
+          count -= 1;
+        }
+      } else {
+        this.partiallyConsumedTab = false;
+        this.offset += 1;
+        this.column += 1;
+        count -= 1;
+      }
+    }
+  }
+}
+
+function acceptsLines(type: BlockType): boolean {
+  return type === 'paragraph' || type === 'fence' || type === 'indented' || type === 'html';
+}
+
+function isLeaf(type: BlockType): boolean {
+  return type === 'paragraph' || type === 'fence' || type === 'indented' || type === 'html' || type === 'table';
+}
+
+function trimSpaceTab(s: string): string {
+  return s.replace(/^[ \t]+|[ \t]+$/g, '');
+}
+
+/** Cells of a GFM table row, split on unescaped pipes; null when the row is empty. */
+function splitRow(row: string): string[] | null {
+  let s = trimSpaceTab(row);
+  if (s.startsWith('|')) s = s.slice(1);
+  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
+  if (s === '' && !row.includes('|')) return null;
+  const cells: string[] = [];
+  let cell = '';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (ch === '\\' && s[i + 1] === '|') {
+      cell += '\\|';
+      i++;
+    } else if (ch === '|') {
+      cells.push(cell);
+      cell = '';
+    } else {
+      cell += ch;
+    }
+  }
+  cells.push(cell);
+  return cells;
+}

@@ -1,0 +1,110 @@
+const normalizeLabel = (s: string) => s.replace(/[\t\n\r ]+/g, " ").trim().toLowerCase().toUpperCase();
+
+/** Link reference definitions found at the start of a paragraph. */
+export interface TakenDefinitions {
+  /** Normalized labels of `[label]: destination "title"` definitions. */
+  readonly labels: string[];
+  /** Number of characters of the paragraph content the definitions use. */
+  readonly consumed: number;
+}
+
+const LINK_LABEL = /^\[(?:[^\\[\]]|\\.){0,1000}\]/s;
+const SPNL = /^[ \t]*(?:\n[ \t]*)?/;
+const DESTINATION_BRACES = /^<(?:[^<>\n\\\x00]|\\.)*>/;
+const TITLE = /^(?:"(?:\\[\s\S]|[^"\x00])*"|'(?:\\[\s\S]|[^'\x00])*'|\((?:\\[\s\S]|[^()\x00])*\))/;
+const SPACE_AT_END_OF_LINE = /^[ \t]*(?:\n|$)/;
+const ESCAPABLE = /^[!"#$%&'()*+,./:;<=>?@[\\\]^_`{|}~-]/;
+const WHITESPACE_CHAR = /^[ \t\n\x0b\x0c\x0d]/;
+
+/**
+ * Reads the link reference definitions that open a paragraph, as CommonMark
+ * does when it closes the paragraph: they define labels that reference links
+ * in headings resolve against, and a paragraph made only of them cannot
+ * become a setext heading.
+ */
+export function takeDefinitions(content: string): TakenDefinitions {
+  const labels: string[] = [];
+  let pos = 0;
+  while (content.charCodeAt(pos) === 0x5b /* [ */) {
+    const taken = takeOneDefinition(content, pos);
+    if (taken === null) break;
+    labels.push(taken.label);
+    pos = taken.end;
+  }
+  return { labels, consumed: pos };
+}
+
+function takeOneDefinition(s: string, start: number): { label: string; end: number } | null {
+  // GFM footnote definitions look like definitions but are not.
+  if (s.charCodeAt(start + 1) === 0x5e /* ^ */) return null;
+  const labelMatch = LINK_LABEL.exec(s.slice(start));
+  if (labelMatch === null || labelMatch[0].length > 1001) return null;
+  let pos = start + labelMatch[0].length;
+  if (s.charCodeAt(pos) !== 0x3a /* : */) return null;
+  pos += 1;
+  pos += SPNL.exec(s.slice(pos))![0].length;
+  const destEnd = scanDestination(s, pos);
+  if (destEnd === null) return null;
+  pos = destEnd;
+  const beforeTitle = pos;
+  pos += SPNL.exec(s.slice(pos))![0].length;
+  let hasTitle = false;
+  if (pos !== beforeTitle) {
+    const title = TITLE.exec(s.slice(pos));
+    if (title !== null) {
+      pos += title[0].length;
+      hasTitle = true;
+    }
+  }
+  if (!hasTitle) pos = beforeTitle;
+  let eol = SPACE_AT_END_OF_LINE.exec(s.slice(pos));
+  if (eol === null) {
+    if (!hasTitle) return null;
+    // A title followed by junk: the definition may still end before the title.
+    pos = beforeTitle;
+    eol = SPACE_AT_END_OF_LINE.exec(s.slice(pos));
+    if (eol === null) return null;
+  }
+  const label = normalizeLabel(labelMatch[0].slice(1, -1));
+  if (label === '') return null;
+  return { label, end: pos + eol[0].length };
+}
+
+function scanDestination(s: string, start: number): number | null {
+  if (s.charCodeAt(start) === 0x3c /* < */) {
+    const m = DESTINATION_BRACES.exec(s.slice(start));
+    return m === null ? null : start + m[0].length;
+  }
+  let pos = start;
+  let openParens = 0;
+  let c = '';
+  while (pos < s.length) {
+    c = s[pos]!;
+    if (c === '\\' && ESCAPABLE.test(s[pos + 1] ?? '')) {
+      pos += 2;
+    } else if (c === '(') {
+      pos += 1;
+      openParens += 1;
+      if (openParens > 32) return null;
+    } else if (c === ')') {
+      if (openParens < 1) break;
+      pos += 1;
+      openParens -= 1;
+    } else if (WHITESPACE_CHAR.test(c) || c.charCodeAt(0) < 0x20) {
+      break;
+    } else {
+      pos += 1;
+    }
+  }
+  if (pos === start) return null;
+  if (openParens !== 0) return null;
+  return pos;
+}
+
+const FOOTNOTE_DEFINITION = /^\[\^((?:[^\\[\]\s]|\\.){1,999})\]:/;
+
+/** The normalized label of a GFM footnote definition opening `line`, if any. */
+export function footnoteDefinitionLabel(line: string): string | null {
+  const m = FOOTNOTE_DEFINITION.exec(line);
+  return m === null ? null : normalizeLabel(m[1]!);
+}

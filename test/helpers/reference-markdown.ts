@@ -1,0 +1,53 @@
+// The reference parser for differential tests: micromark via
+// mdast-util-from-markdown, with GFM and YAML front matter, as GitHub renders.
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { toString } from 'mdast-util-to-string';
+import { gfm } from 'micromark-extension-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import type { Nodes, Parents } from 'mdast';
+
+/** A heading as both parsers must see it. */
+export interface HeadingFact {
+  level: number;
+  text: string;
+  line: number;
+}
+
+/** A flow-level HTML node (an HTML block) as both parsers must see it. */
+export interface HtmlFact {
+  line: number;
+  endLine: number;
+}
+
+export interface MarkdownFacts {
+  headings: HeadingFact[];
+  html: HtmlFact[];
+}
+
+const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
+
+/** Headings and HTML blocks of `source` according to micromark. */
+export function referenceFacts(source: string): MarkdownFacts {
+  const tree = fromMarkdown(source, {
+    extensions: [gfm(), frontmatter(['yaml'])],
+    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
+  });
+  const headings: HeadingFact[] = [];
+  const html: HtmlFact[] = [];
+  const visit = (node: Nodes, parent: Parents | null): void => {
+    if (node.type === 'heading') {
+      // A setext heading opened by link definitions starts, in mdast, at the
+      // definitions; its text starts where specfill puts the heading.
+      const first = node.children[0];
+      const line = (first ?? node).position!.start.line;
+      headings.push({ level: node.depth, text: toString(node), line });
+    } else if (node.type === 'html' && parent !== null && FLOW_PARENTS.has(parent.type)) {
+      html.push({ line: node.position!.start.line, endLine: node.position!.end.line });
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes, node as Parents);
+  };
+  visit(tree, null);
+  return { headings, html };
+}
