@@ -1,4 +1,4 @@
-const normalizeLabel = (s: string) => s.replace(/[\t\n\r ]+/g, " ").trim().toLowerCase().toUpperCase();
+import { normalizeLabel } from './inline-text.js';
 
 /** Link reference definitions found at the start of a paragraph. */
 export interface TakenDefinitions {

@@ -1,0 +1,32 @@
+import { relative, resolve } from 'node:path';
+import { toPlaceholderJson } from '../../core/json-shapes.js';
+import { readSpecFile } from '../../io/read-spec-file.js';
+import { displayPath, writeJson, type CliContext } from '../context.js';
+
+/** `specfill placeholders FILE`: the open placeholders of one spec. */
+export async function runPlaceholders(ctx: CliContext, file: string, opts: { json?: boolean; maxFileBytes?: number }): Promise<number> {
+  const absolute = resolve(ctx.cwd, file);
+  const shown = displayPath(ctx, absolute, relative);
+  const spec = await readSpecFile(absolute, { displayPath: shown, maxBytes: opts.maxFileBytes });
+  for (const m of spec.malformed) {
+    ctx.stderr.write(`${shown}:${m.line}:${m.column}: warning: ${m.message}\n`);
+  }
+  const list = spec.placeholders.map(toPlaceholderJson);
+  if (opts.json) {
+    writeJson(ctx, list);
+    return 0;
+  }
+  if (list.length === 0) {
+    ctx.stdout.write(`${shown}: no open placeholders\n`);
+    return 0;
+  }
+  const c = ctx.color;
+  const rows = list.map((p) => [p.id, p.section.join(' › ') || '(title)', `${p.line}:${p.column}`, p.instruction.replace(/\s*\n\s*/g, ' ')] as const);
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  const w2 = Math.max(...rows.map((r) => r[2].length));
+  for (const [id, section, where, instruction] of rows) {
+    ctx.stdout.write(`${c.bold(id.padEnd(w0))}  ${section.padEnd(w1)}  ${c.dim(where.padEnd(w2))}  ${instruction}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { basename, relative, resolve } from 'node:path';
+import { SpecfillError } from '../../core/errors.js';
+import { parseTemplateRef } from '../../core/template.js';
+import { summarizeSpec, type SpecSummary } from '../../core/summarize-spec.js';
+import { findSpecFiles } from '../../io/find-spec-files.js';
+import { loadTemplates } from '../../io/load-templates.js';
+import { findProjectRoot } from '../../io/project-root.js';
+import { readSpecFile } from '../../io/read-spec-file.js';
+import { displayPath, writeJson, type CliContext } from '../context.js';
+
+/** A file that could not be reported on, in `status --json`. */
+export interface FileErrorJson {
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** `specfill status [PATHS...]`: one line per spec; bad files are reported and the rest still listed (exit 2). */
+export async function runStatus(ctx: CliContext, paths: string[], opts: { json?: boolean; maxFileBytes?: number }): Promise<number> {
+  const targets = paths.length > 0 ? paths : [existsSync(resolve(ctx.cwd, 'specs')) ? 'specs' : '.'];
+  const root = findProjectRoot(ctx.cwd);
+  const registry = await loadTemplates({ root, cwd: ctx.cwd });
+  const found = await findSpecFiles(targets, ctx.cwd);
+  const errors: SpecfillError[] = [...found.errors];
+  const specs: SpecSummary[] = [];
+  const files = found.files.map((f) => ({ absolute: f, shown: displayPath(ctx, f, relative) }));
+  // Reads run concurrently (I/O), parses one after another (CPU).
+  const loaded = await Promise.all(files.map(async (f) => {
+    try {
+      return { ...f, spec: await readSpecFile(f.absolute, { displayPath: f.shown, maxBytes: opts.maxFileBytes }), error: null };
+    } catch (error) {
+      if (error instanceof SpecfillError) return { ...f, spec: null, error };
+      throw error;
+    }
+  }));
+  for (const f of loaded) {
+    if (f.spec === null) {
+      errors.push(f.error!);
+      continue;
+    }
+    const ref = f.spec.frontMatter?.data?.template;
+    let template = null;
+    if (typeof ref === 'string' && ref.trim() !== '') {
+      template = registry.find(ref) ?? null;
+      if (template === null) {
+        const known = registry.list().map((t) => t.id).join(', ');
+        errors.push(new SpecfillError('UNKNOWN_TEMPLATE', `unknown template \`${parseTemplateRef(ref).id}\`; known templates: ${known}`, { path: f.shown }));
+      }
+    }
+    specs.push(summarizeSpec(f.shown, f.spec, template?.spec ?? null, basename(f.absolute)));
+  }
+
+  if (opts.json) {
+    writeJson(ctx, { specs, errors: errors.map(errorJson) });
+  } else {
+    printTable(ctx, specs);
+  }
+  for (const error of errors) ctx.stderr.write(`specfill: ${error.format()}\n`);
+  return errors.length > 0 ? 2 : 0;
+}
+
+function errorJson(error: SpecfillError): FileErrorJson {
+  return { path: error.location.path ?? '', code: error.code, message: error.message, line: error.location.line, column: error.location.column };
+}
+
+function printTable(ctx: CliContext, specs: SpecSummary[]): void {
+  const c = ctx.color;
+  if (specs.length === 0) {
+    ctx.stdout.write('no specs found\n');
+    return;
+  }
+  const rows = specs.map((s) => ({
+    path: s.path,
+    title: s.title,
+    status: s.status ?? '-',
+    template: s.template ?? '-',
+    done: s.completeness === null ? '-' : `${Math.round(s.completeness * 100)}% (${s.sectionsFilled}/${s.sectionsGuided})`,
+    open: String(s.openPlaceholders.length),
+    ratio: s.completeness,
+  }));
+  const header = { path: 'SPEC', title: 'TITLE', status: 'STATUS', template: 'TEMPLATE', done: 'COMPLETE', open: 'OPEN' };
+  const cols = ['path', 'title', 'status', 'template', 'done', 'open'] as const;
+  const width = Object.fromEntries(cols.map((k) => [k, Math.min(k === 'title' ? 40 : 80, Math.max(header[k].length, ...rows.map((r) => r[k].length)))]));
+  const cell = (k: (typeof cols)[number], v: string): string => (v.length > width[k]! ? `${v.slice(0, width[k]! - 1)}…` : v.padEnd(width[k]!));
+  ctx.stdout.write(`${c.dim(cols.map((k) => cell(k, header[k])).join('  ').trimEnd())}\n`);
+  for (const r of rows) {
+    const done = r.ratio === null ? cell('done', r.done) : r.ratio === 1 ? c.green(cell('done', r.done)) : c.yellow(cell('done', r.done));
+    const open = r.open === '0' ? cell('open', r.open) : c.yellow(cell('open', r.open));
+    ctx.stdout.write(`${[cell('path', r.path), cell('title', r.title), cell('status', r.status), cell('template', r.template), done, open].join('  ').trimEnd()}\n`);
+  }
+  const open = specs.reduce((n, s) => n + s.openPlaceholders.length, 0);
+  ctx.stdout.write(c.dim(`${specs.length} spec${specs.length === 1 ? '' : 's'}, ${open} open placeholder${open === 1 ? '' : 's'}\n`));
+}

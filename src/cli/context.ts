@@ -1,0 +1,36 @@
+import pc from 'picocolors';
+
+/** A stream the CLI writes to; `process.stdout` is one, and so is a test's buffer. */
+export interface OutputStream {
+  write(chunk: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+/** Everything a command needs from the outside world, injected so tests run in-process. */
+export interface CliContext {
+  readonly cwd: string;
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The current time (injectable for tests). */
+  readonly now: () => Date;
+  /** Colour functions: real on a TTY, identity elsewhere or with NO_COLOR. */
+  readonly color: ReturnType<typeof pc.createColors>;
+}
+
+/** Colours only when writing to a terminal and NO_COLOR is not set. */
+export function colorsFor(stream: OutputStream, env: CliContext['env']): CliContext['color'] {
+  const enabled = stream.isTTY === true && env.NO_COLOR === undefined && env.TERM !== 'dumb';
+  return pc.createColors(enabled || env.FORCE_COLOR === '1');
+}
+
+/** Writes one JSON document and a newline. */
+export function writeJson(ctx: CliContext, value: unknown): void {
+  ctx.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Path for display: relative to the working directory, `/`-separated. */
+export function displayPath(ctx: CliContext, absolute: string, relativeFn: (from: string, to: string) => string): string {
+  const rel = relativeFn(ctx.cwd, absolute);
+  return (rel === '' ? '.' : rel).split('\\').join('/');
+}

@@ -1,0 +1,133 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { SpecfillError } from '../core/errors.js';
+import { colorsFor, type CliContext, type OutputStream } from './context.js';
+import { VERSION } from './version.js';
+
+/** What the bin hands to {@link main}. */
+export interface MainOptions {
+  /** Arguments after the program name. */
+  readonly argv: readonly string[];
+  readonly cwd: string;
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly now?: () => Date;
+}
+
+/**
+ * Runs specfill with the given arguments and streams. Returns the exit code:
+ * 0 success, 1 findings or a refused action, 2 usage or runtime failure.
+ * Commands are imported lazily so that `--version` and `--help` start fast.
+ */
+export async function main(options: MainOptions): Promise<number> {
+  const env = options.env ?? process.env;
+  const ctx: CliContext = {
+    cwd: options.cwd,
+    stdout: options.stdout,
+    stderr: options.stderr,
+    env,
+    now: options.now ?? (() => new Date()),
+    color: colorsFor(options.stdout, env),
+  };
+  let exitCode = 0;
+  const program = buildProgram(ctx, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...options.argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; every other commander error is bad usage.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof SpecfillError) {
+      ctx.stderr.write(`specfill: ${error.format()}\n`);
+      return 2;
+    }
+    ctx.stderr.write(`specfill: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
+  const program = new Command('specfill')
+    .description('Create, list, fill and check technical specifications written from Markdown templates.')
+    .version(VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+    });
+  program.addHelpText('after', `
+Exit codes: 0 success, 1 findings or refused action, 2 usage or runtime failure.
+Docs: README.md and docs/ in the specfill package.`);
+
+  const templates = program.command('templates').description('list built-in and project templates; `templates show ID` prints one outline');
+  templates.command('list', { isDefault: true })
+    .description('list templates: id, version, source, sections, placeholders')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const { runTemplatesList } = await import('./commands/templates.js');
+      setExit(await runTemplatesList(ctx, opts));
+    });
+  templates.command('show')
+    .description('print a template outline: its sections with each placeholder id and instruction')
+    .argument('<id>', 'template id')
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts: { json?: boolean }) => {
+      const { runTemplatesShow } = await import('./commands/templates.js');
+      setExit(await runTemplatesShow(ctx, id, opts));
+    });
+
+  program.command('new')
+    .description('create a spec from a template, with front matter and its title filled')
+    .argument('<template>', 'template id, e.g. tech-spec')
+    .requiredOption('-t, --title <title>', 'title of the spec')
+    .option('-d, --dir <dir>', 'folder for the new spec', 'specs')
+    .option('-o, --owner <owner>', 'an owner (repeat for several)', collect, [] as string[])
+    .option('--out <file>', 'exact file to write (instead of <dir>/<title-slug>.md)')
+    .option('-f, --force', 'replace an existing file')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExample:\n  specfill new tech-spec --title "Rate limiter" --owner alice')
+    .action(async (template: string, opts: import('./commands/new.js').NewOptions) => {
+      const { runNew } = await import('./commands/new.js');
+      setExit(await runNew(ctx, template, opts));
+    });
+
+  program.command('placeholders')
+    .description('list the open placeholders of a spec: id, section, line:column, instruction')
+    .argument('<file>', 'spec file')
+    .option('--json', 'print a JSON array of {id, section, instruction, line, column, endLine, endColumn}')
+    .addOption(new Option('--max-file-bytes <n>', 'largest file to read').argParser(positiveInt))
+    .addHelpText('after', '\nExample:\n  specfill placeholders specs/rate-limiter.md --json')
+    .action(async (file: string, opts: { json?: boolean; maxFileBytes?: number }) => {
+      const { runPlaceholders } = await import('./commands/placeholders.js');
+      setExit(await runPlaceholders(ctx, file, opts));
+    });
+
+  program.command('status')
+    .description('per spec: title, template, status, open placeholders, completeness')
+    .argument('[paths...]', 'files, folders (all *.md below) or globs; default: specs/ if present, else .')
+    .option('--json', 'print JSON')
+    .addOption(new Option('--max-file-bytes <n>', 'largest file to read').argParser(positiveInt))
+    .addHelpText('after', '\nExamples:\n  specfill status\n  specfill status examples --json\n  specfill status "docs/**/*.md"')
+    .action(async (paths: string[], opts: { json?: boolean; maxFileBytes?: number }) => {
+      const { runStatus } = await import('./commands/status.js');
+      setExit(await runStatus(ctx, paths, opts));
+    });
+
+  return program;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number.');
+  return n;
+}

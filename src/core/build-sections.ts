@@ -1,0 +1,96 @@
+import type { Heading, Section, Span, SpecPart } from './spec-types.js';
+
+interface SectionBuilder {
+  id: string;
+  slug: string;
+  path: string[];
+  heading: Heading;
+  span: { start: number; end: number };
+  bodySpan: { start: number; end: number };
+  children: SectionBuilder[];
+  usedSlugs: Map<string, number>;
+}
+
+/** The section tree and the flat list of sections in document order. */
+export interface SectionTree {
+  readonly title: Heading | null;
+  readonly sections: Section[];
+  /** Every section, depth first, in document order. */
+  readonly flat: Section[];
+  readonly parts: SpecPart[];
+}
+
+/**
+ * Builds the section tree from the top-level headings: each heading owns what
+ * follows it up to the next heading of the same or a higher level. The single
+ * level-1 heading that opens a document is its title, not a section, so that
+ * ids read `architecture/data-model` rather than `technical-specification/...`.
+ */
+export function buildSections(headings: readonly Heading[], length: number, contentStart: number, leading: SpecPart[]): SectionTree {
+  const top = headings.filter((h) => h.topLevel);
+  const first = top[0];
+  const title = first !== undefined && first.level === 1 && top.filter((h) => h.level === 1).length === 1 ? first : null;
+
+  const roots: SectionBuilder[] = [];
+  const rootSlugs = new Map<string, number>();
+  const flat: SectionBuilder[] = [];
+  const stack: SectionBuilder[] = [];
+  for (const heading of top) {
+    if (heading === title) continue;
+    while (stack.length > 0 && stack[stack.length - 1]!.heading.level >= heading.level) {
+      stack.pop()!.span.end = heading.span.start;
+    }
+    const parent = stack[stack.length - 1];
+    const slug = uniqueSlug(heading.slug === '' ? 'section' : heading.slug, parent?.usedSlugs ?? rootSlugs);
+    const section: SectionBuilder = {
+      id: parent === undefined ? slug : `${parent.id}/${slug}`,
+      slug,
+      path: parent === undefined ? [heading.text] : [...parent.path, heading.text],
+      heading,
+      span: { start: heading.span.start, end: length },
+      bodySpan: { start: heading.span.end, end: length },
+      children: [],
+      usedSlugs: new Map(),
+    };
+    if (parent === undefined) roots.push(section);
+    else {
+      if (parent.children.length === 0) parent.bodySpan.end = heading.span.start;
+      parent.children.push(section);
+    }
+    flat.push(section);
+    stack.push(section);
+  }
+  for (const section of stack) section.span.end = length;
+  for (const section of flat) if (section.children.length === 0) section.bodySpan.end = section.span.end;
+
+  const parts: SpecPart[] = [...leading];
+  const push = (kind: SpecPart['kind'], span: Span): void => {
+    if (span.end > span.start) parts.push({ kind, span });
+  };
+  push('text', { start: contentStart, end: top[0]?.span.start ?? length });
+  top.forEach((heading, i) => {
+    push('heading', heading.span);
+    push('body', { start: heading.span.end, end: top[i + 1]?.span.start ?? length });
+  });
+  return { title, sections: roots.map(freeze), flat: flat as unknown as Section[], parts };
+}
+
+// GitHub numbers repeated anchors `slug`, `slug-1`, `slug-2`; siblings do the same here.
+function uniqueSlug(slug: string, used: Map<string, number>): string {
+  let candidate = slug;
+  let n = used.get(slug) ?? 0;
+  while (used.has(candidate)) {
+    n += 1;
+    candidate = `${slug}-${n}`;
+  }
+  used.set(slug, n);
+  used.set(candidate, 0);
+  return candidate;
+}
+
+function freeze(builder: SectionBuilder): Section {
+  const section = builder as unknown as Section & { usedSlugs?: unknown };
+  delete section.usedSlugs;
+  builder.children.forEach(freeze);
+  return section;
+}

@@ -1,0 +1,43 @@
+import { stringify } from 'yaml';
+import { SpecfillError } from './errors.js';
+import { escapeParagraphText } from './escape-markdown.js';
+import type { Template } from './template.js';
+
+/** What a new spec is made of. */
+export interface CreateSpecInput {
+  readonly title: string;
+  readonly owners?: readonly string[];
+  /** Creation date, `YYYY-MM-DD`. */
+  readonly created: string;
+}
+
+/**
+ * The text of a new spec: YAML front matter (`title`, `template: id@version`,
+ * `status: draft`, `owners`, `created`) over the template's body, byte for byte,
+ * with the `title` placeholder (if the template has one) replaced by the title.
+ * New lines use the template's own line endings.
+ */
+export function createSpecSource(template: Template, input: CreateSpecInput): string {
+  const title = input.title.trim();
+  if (title === '') throw new SpecfillError('USAGE', 'the title is empty', {}, 'give --title "Some title"');
+  if (/[\r\n]/.test(title)) throw new SpecfillError('USAGE', 'the title must be a single line');
+  const { spec } = template;
+  const nl = spec.format.newline;
+  const bodyStart = spec.source.length - template.body.length;
+  let body = template.body;
+  const titlePlaceholder = spec.placeholders.find((p) => p.id === 'title');
+  if (titlePlaceholder !== undefined) {
+    const start = titlePlaceholder.span.start - bodyStart;
+    const end = titlePlaceholder.span.end - bodyStart;
+    body = body.slice(0, start) + escapeParagraphText(title) + body.slice(end);
+  }
+  const yaml = stringify({
+    title,
+    template: `${template.id}@${template.version}`,
+    status: 'draft',
+    owners: [...(input.owners ?? [])],
+    created: input.created,
+  }, { lineWidth: 0 });
+  const frontMatter = `---\n${yaml}---\n`.replace(/\n/g, nl);
+  return `${spec.format.bom ? '\uFEFF' : ''}${frontMatter}${body}`;
+}

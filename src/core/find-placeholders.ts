@@ -1,0 +1,89 @@
+import type { ScannedBlock } from './markdown/block-scanner.js';
+import type { LineIndex } from './line-index.js';
+import type { Span } from './spec-types.js';
+
+/** The marker that turns an HTML comment into a placeholder. */
+export const PLACEHOLDER_MARKER = 'AGENT_PLACEHOLDER';
+
+/** A placeholder comment before it is given its section and id. */
+export interface RawPlaceholder {
+  readonly span: Span;
+  readonly instruction: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly problem: 'unterminated' | 'empty' | null;
+}
+
+const MARKER_START = /^\s*AGENT_PLACEHOLDER(?![A-Za-z0-9_])[ \t]*:?/;
+
+/**
+ * Finds the `<!-- AGENT_PLACEHOLDER: ... -->` comments of a document among its
+ * HTML blocks. Only comment blocks count (CommonMark HTML block kind 2): a
+ * marker in code, in inline code or inside another kind of HTML block (a
+ * `<div>`, say) is text, as a renderer shows it.
+ */
+export function findPlaceholders(source: string, blocks: readonly ScannedBlock[], lines: LineIndex): RawPlaceholder[] {
+  const found: RawPlaceholder[] = [];
+  if (source.indexOf(PLACEHOLDER_MARKER) === -1) return found;
+  for (const block of blocks) {
+    if (block.kind !== 'html' || block.htmlKind !== 2) continue;
+    if (source.indexOf(PLACEHOLDER_MARKER, block.start) === -1) break;
+    let pos = block.start;
+    while (pos < block.end) {
+      const open = source.indexOf('<!--', pos);
+      if (open === -1 || open >= block.end) break;
+      const bodyStart = open + 4;
+      let bodyEnd: number;
+      let end: number;
+      let terminated = true;
+      if (source.charCodeAt(bodyStart) === 0x3e /* > */) {
+        bodyEnd = bodyStart;
+        end = bodyStart + 1;
+      } else if (source.startsWith('->', bodyStart)) {
+        bodyEnd = bodyStart;
+        end = bodyStart + 2;
+      } else {
+        const close = source.indexOf('-->', bodyStart);
+        if (close === -1 || close + 3 > block.end) {
+          bodyEnd = block.end;
+          end = block.end;
+          terminated = false;
+        } else {
+          bodyEnd = close;
+          end = close + 3;
+        }
+      }
+      const body = textInSegments(source, block.segments ?? [], bodyStart, bodyEnd);
+      const marker = MARKER_START.exec(body);
+      if (marker !== null) {
+        const instruction = body.slice(marker[0].length).split('\n').map((l) => l.trimEnd()).join('\n').trim();
+        const from = lines.locate(open);
+        const to = lines.locate(end);
+        found.push({
+          span: { start: open, end },
+          instruction,
+          line: from.line,
+          column: from.column,
+          endLine: to.line,
+          endColumn: to.column,
+          problem: !terminated ? 'unterminated' : instruction === '' ? 'empty' : null,
+        });
+      }
+      pos = end;
+    }
+  }
+  return found;
+}
+
+/** The text of [from, to) with container prefixes (`> `, list indentation) left out, lines joined by `\n`. */
+function textInSegments(source: string, segments: ReadonlyArray<readonly [number, number]>, from: number, to: number): string {
+  const parts: string[] = [];
+  for (const [start, end] of segments) {
+    if (end < from) continue;
+    if (start > to) break;
+    parts.push(source.slice(Math.max(start, from), Math.min(end, to)));
+  }
+  return parts.join('\n');
+}

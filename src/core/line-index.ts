@@ -1,0 +1,45 @@
+/**
+ * Turns offsets into 1-based lines and columns. Lines end at `\n`, `\r\n` or
+ * a lone `\r`, as in CommonMark; a BOM does not count as a column.
+ */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  private readonly bom: number;
+
+  constructor(source: string) {
+    this.bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const hasCr = source.indexOf('\r') !== -1;
+    if (!hasCr) {
+      for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
+    for (let i = 0; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (source.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  /** The 1-based line and column of `offset`. */
+  locate(offset: number): { line: number; column: number } {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const lineStart = lo === 0 ? this.bom : starts[lo]!;
+    return { line: lo + 1, column: offset - lineStart + 1 };
+  }
+
+  /** Offset of the start of the line after the one holding `offset` (or the end of the text). */
+  nextLineStart(offset: number, length: number): number {
+    const { line } = this.locate(offset);
+    return line < this.starts.length ? this.starts[line]! : length;
+  }
+}

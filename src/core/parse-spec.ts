@@ -1,0 +1,161 @@
+import { slug as githubSlug } from 'github-slugger';
+import { parseDocument } from 'yaml';
+import { buildSections } from './build-sections.js';
+import { findPlaceholders } from './find-placeholders.js';
+import { LineIndex } from './line-index.js';
+import { scanBlocks } from './markdown/block-scanner.js';
+import { findFrontMatter } from './markdown/front-matter.js';
+import { inlineText } from './markdown/inline-text.js';
+import type {
+  FrontMatter,
+  Heading,
+  MalformedPlaceholder,
+  ParsedSpec,
+  Placeholder,
+  Section,
+  SpecPart,
+} from './spec-types.js';
+import { detectTextFormat } from './text-format.js';
+
+/**
+ * Parses a specification or template: front matter, title, section tree,
+ * placeholders with stable ids, and the parts that cover the source exactly.
+ * Pure and linear in the size of the source; never throws for a problem in
+ * the document (a bad front matter or marker is reported in the result).
+ */
+export function parseSpec(source: string): ParsedSpec {
+  const format = detectTextFormat(source);
+  const bom = format.bom ? 1 : 0;
+  const lines = new LineIndex(source);
+  const leading: SpecPart[] = bom === 1 ? [{ kind: 'bom', span: { start: 0, end: 1 } }] : [];
+
+  const fmSpan = findFrontMatter(source, bom);
+  let frontMatter: FrontMatter | null = null;
+  let contentStart = bom;
+  let firstLine = 1;
+  if (fmSpan !== null) {
+    frontMatter = readFrontMatter(source, fmSpan.start, fmSpan.end, fmSpan.yamlStart, fmSpan.yamlEnd, fmSpan.yamlLine);
+    leading.push({ kind: 'front-matter', span: frontMatter.span });
+    contentStart = fmSpan.end;
+    firstLine = 1 + fmSpan.lineCount;
+  }
+
+  const scan = scanBlocks(source, contentStart, firstLine);
+  const context = { definitions: scan.definitions, footnotes: scan.footnotes };
+  const headings: Heading[] = [];
+  for (const block of scan.blocks) {
+    if (block.kind !== 'heading') continue;
+    const text = inlineText(block.content!, context);
+    const from = lines.locate(block.start);
+    const to = lines.locate(block.end);
+    headings.push({
+      level: block.level!,
+      kind: block.variant === 'setext' ? 'setext' : 'atx',
+      text,
+      slug: githubSlug(text),
+      span: { start: block.lineStart, end: lines.nextLineStart(block.end, source.length) },
+      topLevel: block.topLevel,
+      line: from.line,
+      column: from.column,
+      endLine: to.line,
+      endColumn: to.column,
+    });
+  }
+
+  const tree = buildSections(headings, source.length, contentStart, leading);
+  const placeholders: Placeholder[] = [];
+  const malformed: MalformedPlaceholder[] = [];
+  const perSection = new Map<string | null, number>();
+  for (const raw of findPlaceholders(source, scan.blocks, lines)) {
+    const section = sectionAt(tree.flat, raw.span.start);
+    const sectionId = section?.id ?? null;
+    const position = { line: raw.line, column: raw.column, endLine: raw.endLine, endColumn: raw.endColumn };
+    if (raw.problem !== null) {
+      malformed.push({
+        ...position,
+        reason: raw.problem,
+        sectionId,
+        span: raw.span,
+        message: raw.problem === 'unterminated'
+          ? 'AGENT_PLACEHOLDER comment is never closed: add `-->` at the end of its instruction'
+          : 'AGENT_PLACEHOLDER comment has no instruction: write what the section needs after `AGENT_PLACEHOLDER:`',
+      });
+      continue;
+    }
+    const n = (perSection.get(sectionId) ?? 0) + 1;
+    perSection.set(sectionId, n);
+    const base = sectionId ?? 'title';
+    placeholders.push({
+      ...position,
+      id: n === 1 ? base : `${base}#${n}`,
+      sectionId,
+      section: section?.path ?? [],
+      instruction: raw.instruction,
+      span: raw.span,
+    });
+  }
+
+  return {
+    source,
+    format,
+    frontMatter,
+    title: tree.title,
+    headings,
+    sections: tree.sections,
+    placeholders,
+    malformed,
+    parts: tree.parts,
+    blocks: scan.blocks,
+  };
+}
+
+/** The innermost section whose own body holds `offset`. */
+function sectionAt(flat: readonly Section[], offset: number): Section | null {
+  let lo = 0;
+  let hi = flat.length - 1;
+  let found: Section | null = null;
+  // Sections are in document order by heading; find the last one starting at or before offset.
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (flat[mid]!.span.start <= offset) {
+      found = flat[mid]!;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  // The last section opened before the offset is the innermost one holding it, if it still holds it.
+  while (found !== null && !(offset < found.span.end)) found = parentOf(flat, found);
+  return found;
+}
+
+function parentOf(flat: readonly Section[], section: Section): Section | null {
+  const i = section.id.lastIndexOf('/');
+  if (i === -1) return null;
+  const parentId = section.id.slice(0, i);
+  return flat.find((s) => s.id === parentId) ?? null;
+}
+
+function readFrontMatter(source: string, start: number, end: number, yamlStart: number, yamlEnd: number, yamlLine: number): FrontMatter {
+  const span = { start, end };
+  const yamlSpan = { start: yamlStart, end: yamlEnd };
+  const doc = parseDocument(source.slice(yamlStart, yamlEnd), { prettyErrors: true, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error !== undefined) {
+    const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+    const firstLineOfMessage = error.message.split('\n')[0]!;
+    return {
+      span, yamlSpan, data: null,
+      error: { message: `invalid YAML front matter: ${firstLineOfMessage}`, line: yamlLine + pos.line - 1, column: pos.col },
+    };
+  }
+  const data: unknown = doc.toJS();
+  if (data === null || data === undefined) return { span, yamlSpan, data: {}, error: null };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      span, yamlSpan, data: null,
+      error: { message: 'front matter must be a YAML mapping of keys to values (like `title: ...`)', line: yamlLine, column: 1 },
+    };
+  }
+  return { span, yamlSpan, data: data as Record<string, unknown>, error: null };
+}

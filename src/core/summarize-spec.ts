@@ -1,0 +1,49 @@
+import { guidedSectionIds, sectionStates, type SectionState } from './section-states.js';
+import type { ParsedSpec } from './spec-types.js';
+
+/** What `specfill status` reports for one spec; the `--json` shape. */
+export interface SpecSummary {
+  /** Path relative to the working directory, `/`-separated. */
+  readonly path: string;
+  readonly title: string;
+  /** Template reference from the front matter (`tech-spec@1`), or null. */
+  readonly template: string | null;
+  readonly status: string | null;
+  readonly owners: string[];
+  /** Ids of the placeholders still open. */
+  readonly openPlaceholders: string[];
+  /** Number of malformed `AGENT_PLACEHOLDER` markers. */
+  readonly malformedPlaceholders: number;
+  /** Guided template sections that hold content, and all guided template sections. */
+  readonly sectionsFilled: number | null;
+  readonly sectionsGuided: number | null;
+  /** sectionsFilled / sectionsGuided, from 0 to 1; null when the spec's template is unknown. */
+  readonly completeness: number | null;
+  readonly sections: SectionState[] | null;
+  /** A front matter problem, if any. */
+  readonly frontMatterError: string | null;
+}
+
+/** Summarizes a parsed spec, against its template when known. */
+export function summarizeSpec(path: string, spec: ParsedSpec, template: ParsedSpec | null, fileName: string): SpecSummary {
+  const data = spec.frontMatter?.data ?? {};
+  const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null);
+  const owners = Array.isArray(data.owners) ? data.owners.map(String) : text(data.owners) !== null ? [String(data.owners)] : [];
+  const states = template === null ? null : sectionStates(spec, template);
+  const filled = states === null ? null : states.filter((s) => s.state === 'filled').length;
+  const guided = template === null ? null : guidedSectionIds(template).length;
+  return {
+    path,
+    title: text(data.title) ?? spec.title?.text ?? spec.headings[0]?.text ?? fileName,
+    template: text(data.template),
+    status: text(data.status),
+    owners,
+    openPlaceholders: spec.placeholders.map((p) => p.id),
+    malformedPlaceholders: spec.malformed.length,
+    sectionsFilled: filled,
+    sectionsGuided: guided,
+    completeness: filled === null || guided === null ? null : guided === 0 ? 1 : filled / guided,
+    sections: states,
+    frontMatterError: spec.frontMatter?.error ? `${spec.frontMatter.error.line}:${spec.frontMatter.error.column} ${spec.frontMatter.error.message}` : null,
+  };
+}

@@ -1,0 +1,54 @@
+import { toPlaceholderJson, type PlaceholderJson } from './json-shapes.js';
+import type { Section } from './spec-types.js';
+import type { Template } from './template.js';
+
+/** One section of a template outline. */
+export interface OutlineSectionJson {
+  readonly id: string;
+  readonly heading: string;
+  readonly level: number;
+  readonly placeholders: PlaceholderJson[];
+  readonly children: OutlineSectionJson[];
+}
+
+/** What `templates show ID --json` prints: the template's section tree with its placeholders. */
+export interface TemplateOutlineJson {
+  readonly id: string;
+  readonly name: string;
+  readonly version: string;
+  readonly description: string;
+  readonly origin: Template['origin'];
+  readonly path: string;
+  readonly title: string | null;
+  /** Placeholders before the first section (id `title`). */
+  readonly titlePlaceholders: PlaceholderJson[];
+  readonly sections: OutlineSectionJson[];
+  /** Number of placeholders in all. */
+  readonly placeholders: number;
+}
+
+/** The outline of a template: sections, and each placeholder's id and instruction. */
+export function templateOutline(template: Template): TemplateOutlineJson {
+  const { spec } = template;
+  const placeholdersOf = (sectionId: string | null): PlaceholderJson[] =>
+    spec.placeholders.filter((p) => p.sectionId === sectionId).map(toPlaceholderJson);
+  const toJson = (s: Section): OutlineSectionJson => ({
+    id: s.id,
+    heading: s.heading.text,
+    level: s.heading.level,
+    placeholders: placeholdersOf(s.id),
+    children: s.children.map(toJson),
+  });
+  return {
+    id: template.id,
+    name: template.name,
+    version: template.version,
+    description: template.description,
+    origin: template.origin,
+    path: template.path,
+    title: spec.title?.text ?? null,
+    titlePlaceholders: placeholdersOf(null),
+    sections: spec.sections.map(toJson),
+    placeholders: spec.placeholders.length,
+  };
+}

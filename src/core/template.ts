@@ -1,0 +1,72 @@
+import { SpecfillError } from './errors.js';
+import { parseSpec } from './parse-spec.js';
+import type { ParsedSpec } from './spec-types.js';
+
+/** A template: a Markdown file whose headings define sections and whose guidance says what to write. */
+export interface Template {
+  /** Id used in `template:` front matter and on the command line. */
+  readonly id: string;
+  readonly name: string;
+  /** Version, `1` unless the template's front matter says otherwise. */
+  readonly version: string;
+  readonly description: string;
+  /** `built-in` (shipped with specfill) or `project` (from the project's template folder). */
+  readonly origin: 'built-in' | 'project';
+  /** Where it was read from, for messages. */
+  readonly path: string;
+  /** The template parsed: its sections and placeholders. */
+  readonly spec: ParsedSpec;
+  /** The template text after its own front matter: what a new spec starts from. */
+  readonly body: string;
+}
+
+/** Where a template's text came from. */
+export interface TemplateOrigin {
+  /** File name, for the default id (`tech-spec.md` → `tech-spec`). */
+  readonly fileName: string;
+  readonly origin: 'built-in' | 'project';
+  readonly path: string;
+}
+
+const ID = /^[a-z0-9][a-z0-9._-]*$/i;
+
+/**
+ * Reads a template's metadata from its optional front matter (`id`, `name`,
+ * `version`, `description`), defaulting to its file name, and parses it.
+ */
+export function templateFromSource(source: string, from: TemplateOrigin): Template {
+  const spec = parseSpec(source);
+  const fm = spec.frontMatter;
+  if (fm?.error) {
+    throw new SpecfillError('INVALID_TEMPLATE', fm.error.message, { path: from.path, line: fm.error.line, column: fm.error.column });
+  }
+  const data = fm?.data ?? {};
+  const fallbackId = from.fileName.replace(/\.md$/i, '');
+  const field = (key: string): string | undefined => {
+    const value = data[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+    throw new SpecfillError('INVALID_TEMPLATE', `front matter \`${key}\` must be a string`, { path: from.path });
+  };
+  const id = field('id') ?? fallbackId;
+  if (!ID.test(id)) {
+    throw new SpecfillError('INVALID_TEMPLATE', `template id \`${id}\` must be letters, digits, '.', '_' or '-'`, { path: from.path },
+      'rename the file or set `id:` in its front matter');
+  }
+  return {
+    id,
+    name: field('name') ?? spec.title?.text ?? id,
+    version: field('version') ?? '1',
+    description: field('description') ?? '',
+    origin: from.origin,
+    path: from.path,
+    spec,
+    body: fm === null ? source.slice(spec.format.bom ? 1 : 0) : source.slice(fm.span.end),
+  };
+}
+
+/** Splits a `template:` reference `id` or `id@version`. */
+export function parseTemplateRef(ref: string): { id: string; version: string | null } {
+  const at = ref.lastIndexOf('@');
+  return at <= 0 ? { id: ref.trim(), version: null } : { id: ref.slice(0, at).trim(), version: ref.slice(at + 1).trim() };
+}

@@ -1,0 +1,41 @@
+/**
+ * specfill's library API: the whole surface at a glance. Pure functions from
+ * `core` take strings and return data; `io` functions touch the file system.
+ */
+export { parseSpec } from './core/parse-spec.js';
+export type {
+  Block,
+  FrontMatter,
+  Heading,
+  LocatedMessage,
+  MalformedPlaceholder,
+  ParsedSpec,
+  Placeholder,
+  Position,
+  Section,
+  Span,
+  SpecPart,
+  TextFormat,
+} from './core/spec-types.js';
+export { detectTextFormat } from './core/text-format.js';
+export { PLACEHOLDER_MARKER } from './core/find-placeholders.js';
+export { parseTemplateRef, templateFromSource, type Template, type TemplateOrigin } from './core/template.js';
+export { templateOutline, type OutlineSectionJson, type TemplateOutlineJson } from './core/template-outline.js';
+export { createSpecSource, type CreateSpecInput } from './core/create-spec.js';
+export { guidedSectionIds, sectionStates, type SectionState, type SectionStateName } from './core/section-states.js';
+export { summarizeSpec, type SpecSummary } from './core/summarize-spec.js';
+export { toPlaceholderJson, type PlaceholderJson } from './core/json-shapes.js';
+export { SpecfillError, type ErrorLocation, type SpecfillErrorCode } from './core/errors.js';
+export {
+  BUILT_IN_TEMPLATES_DIR,
+  DEFAULT_PROJECT_TEMPLATES_DIR,
+  loadTemplates,
+  TemplateRegistry,
+  type LoadTemplatesOptions,
+} from './io/load-templates.js';
+export { DEFAULT_MAX_FILE_BYTES, readTextFile, type ReadTextFileOptions } from './io/read-text-file.js';
+export { readSpecFile } from './io/read-spec-file.js';
+export { writeFileAtomic, type WriteFileAtomicOptions } from './io/write-file-atomic.js';
+export { findSpecFiles, type FoundFiles } from './io/find-spec-files.js';
+export { findProjectRoot } from './io/project-root.js';
+export { main, type MainOptions } from './cli/main.js';

@@ -1,0 +1,57 @@
+import { readdir, stat } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import { glob } from 'tinyglobby';
+import { SpecfillError } from '../core/errors.js';
+
+/** Files found for a list of paths, and the paths that could not be used. */
+export interface FoundFiles {
+  /** Absolute paths, sorted, without duplicates. */
+  readonly files: string[];
+  readonly errors: SpecfillError[];
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/**
+ * Expands paths given on the command line: a file stands for itself; a folder
+ * for every `*.md` below it (skipping `node_modules` and dot-folders); a glob
+ * for what it matches. A path that does not exist is reported, and the rest
+ * are still found.
+ */
+export async function findSpecFiles(paths: readonly string[], cwd: string): Promise<FoundFiles> {
+  const files = new Set<string>();
+  const errors: SpecfillError[] = [];
+  for (const path of paths) {
+    const absolute = isAbsolute(path) ? path : resolve(cwd, path);
+    let info;
+    try {
+      info = await stat(absolute);
+    } catch {
+      info = null;
+    }
+    if (info === null && GLOB_CHARS.test(path)) {
+      const matches = await glob(path, { cwd, absolute: true, ignore: ['**/node_modules/**'], dot: false });
+      if (matches.length === 0) errors.push(new SpecfillError('FILE_NOT_FOUND', 'matches no file', { path }));
+      for (const m of matches) files.add(resolve(m));
+    } else if (info === null) {
+      errors.push(new SpecfillError('FILE_NOT_FOUND', 'no such file or folder', { path }, 'check the path'));
+    } else if (info.isDirectory()) {
+      for (const f of await walkMarkdown(absolute)) files.add(f);
+    } else {
+      files.add(absolute);
+    }
+  }
+  return { files: [...files].sort(), errors };
+}
+
+async function walkMarkdown(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await walkMarkdown(path)));
+    else if (entry.name.toLowerCase().endsWith('.md') && (entry.isFile() || entry.isSymbolicLink())) out.push(path);
+  }
+  return out;
+}

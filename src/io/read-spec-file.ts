@@ -1,0 +1,20 @@
+import { parseSpec } from '../core/parse-spec.js';
+import { SpecfillError } from '../core/errors.js';
+import type { ParsedSpec } from '../core/spec-types.js';
+import { readTextFile, type ReadTextFileOptions } from './read-text-file.js';
+
+/**
+ * Reads and parses a spec file, refusing unusable files (see
+ * {@link readTextFile}) and a front matter whose YAML cannot be read, located
+ * at its line and column.
+ */
+export async function readSpecFile(path: string, options: ReadTextFileOptions & { displayPath: string }): Promise<ParsedSpec> {
+  const source = await readTextFile(path, options);
+  const spec = parseSpec(source);
+  const error = spec.frontMatter?.error;
+  if (error) {
+    throw new SpecfillError('INVALID_FRONT_MATTER', error.message, { path: options.displayPath, line: error.line, column: error.column },
+      'fix the YAML between the `---` lines at the top of the file');
+  }
+  return spec;
+}

@@ -1,0 +1,109 @@
+import { readFile, stat } from 'node:fs/promises';
+import { SpecfillError } from '../core/errors.js';
+
+/** Default largest file specfill reads: 10 MiB. */
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Options of {@link readTextFile}. */
+export interface ReadTextFileOptions {
+  /** Largest accepted file size in bytes (default 10 MiB). */
+  readonly maxBytes?: number;
+  /** Path shown in messages (default: the path read). */
+  readonly displayPath?: string;
+}
+
+/**
+ * Reads a UTF-8 Markdown file, refusing what is not one: a missing file, a
+ * folder, a file over the size limit, a binary file, invalid UTF-8. Each
+ * refusal is a {@link SpecfillError} naming the file (and the line and column
+ * of a bad byte) and saying what to do.
+ */
+export async function readTextFile(path: string, options: ReadTextFileOptions = {}): Promise<string> {
+  const shown = options.displayPath ?? path;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    throw ioError(error, shown);
+  }
+  if (info.isDirectory()) {
+    throw new SpecfillError('IS_DIRECTORY', 'is a folder, not a file', { path: shown }, 'give the path of a Markdown file');
+  }
+  if (!info.isFile()) throw new SpecfillError('NOT_A_FILE', 'is not a regular file', { path: shown });
+  if (info.size > maxBytes) {
+    throw new SpecfillError('FILE_TOO_LARGE', `is ${info.size} bytes, over the limit of ${maxBytes} bytes`, { path: shown },
+      'raise `maxFileBytes` in the config or --max-file-bytes if this file really is a spec');
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw ioError(error, shown);
+  }
+  return decodeUtf8(bytes, shown);
+}
+
+/** Decodes UTF-8, refusing binary content and invalid byte sequences with their position. */
+export function decodeUtf8(bytes: Uint8Array, shown: string): string {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const { line, column } = byteLocation(bytes, nul);
+    throw new SpecfillError('BINARY_FILE', 'is a binary file (it contains a NUL byte), not Markdown text', { path: shown, line, column },
+      'specfill reads UTF-8 Markdown files only');
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const { line, column } = byteLocation(bytes, bad);
+    throw new SpecfillError('INVALID_UTF8', `is not valid UTF-8 (bad byte 0x${bytes[bad]!.toString(16).padStart(2, '0')})`, { path: shown, line, column },
+      'save the file as UTF-8');
+  }
+}
+
+function ioError(error: unknown, shown: string): SpecfillError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new SpecfillError('FILE_NOT_FOUND', 'no such file', { path: shown }, 'check the path');
+  if (code === 'EISDIR') return new SpecfillError('IS_DIRECTORY', 'is a folder, not a file', { path: shown });
+  if (code === 'EACCES' || code === 'EPERM') return new SpecfillError('READ_FAILED', 'permission denied', { path: shown });
+  return new SpecfillError('READ_FAILED', `cannot be read: ${(error as Error).message}`, { path: shown });
+}
+
+/** Offset of the first byte that does not belong to a valid UTF-8 sequence. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    let n = 0;
+    let min = 0;
+    if (c < 0x80) { i++; continue; }
+    if (c >= 0xc2 && c <= 0xdf) { n = 1; min = 0x80; }
+    else if (c >= 0xe0 && c <= 0xef) { n = 2; min = 0x800; }
+    else if (c >= 0xf0 && c <= 0xf4) { n = 3; min = 0x10000; }
+    else return i;
+    let cp = c & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const cc = b[i + k];
+      if (cc === undefined || (cc & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (cc & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += n + 1;
+  }
+  return b.length - 1;
+}
+
+/** 1-based line and column (in characters) of a byte offset. */
+function byteLocation(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset));
+  return { line, column: before.length + 1 };
+}

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { link, open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { SpecfillError } from '../core/errors.js';
+
+/** Options of {@link writeFileAtomic}. */
+export interface WriteFileAtomicOptions {
+  /** Replace an existing file (default true). When false, an existing file is an error and stays untouched. */
+  readonly overwrite?: boolean;
+  /** Path shown in messages (default: the path written). */
+  readonly displayPath?: string;
+}
+
+/**
+ * Writes `content` so that a crash at any moment leaves either the old file or
+ * the new one, never a mix: a temporary file in the same folder, fsync, then
+ * rename (or, without overwrite, a hard link that fails if the target exists).
+ */
+export async function writeFileAtomic(path: string, content: string, options: WriteFileAtomicOptions = {}): Promise<void> {
+  const shown = options.displayPath ?? path;
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (options.overwrite === false) {
+      await link(temp, path);
+      await unlink(temp);
+    } else {
+      await rename(temp, path);
+    }
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      throw new SpecfillError('FILE_EXISTS', 'already exists', { path: shown }, 'use --force to replace it, or --out to choose another file');
+    }
+    const reason = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+    throw new SpecfillError('WRITE_FAILED', `could not be written: ${reason}; the file was left as it was`, { path: shown });
+  }
+}

@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSpec } from '../src/index.js';
+
+const SEED = readFileSync(join(import.meta.dirname, '..', 'templates', 'tech-spec.md'), 'utf8');
+
+/** The 21 ids issue #2 lists for the seed, in order. */
+const SEED_IDS = [
+  'title', 'overview', 'goals-and-non-goals/goals', 'goals-and-non-goals/non-goals',
+  'architecture', 'architecture/system-components', 'architecture/data-model',
+  'architecture/api-design', 'implementation-details', 'implementation-details/dependencies',
+  'implementation-details/security-considerations', 'implementation-details/performance-considerations',
+  'testing-strategy', 'testing-strategy/unit-tests', 'testing-strategy/integration-tests',
+  'testing-strategy/end-to-end-tests', 'deployment-strategy', 'monitoring-and-logging',
+  'future-considerations', 'alternative-approaches-considered', 'references',
+];
+
+/** An independent reading of the seed: each marker line with its instruction. */
+function seedMarkers(source: string): { line: number; instruction: string }[] {
+  return source.split('\n').flatMap((text, i) => {
+    const m = /^<!-- AGENT_PLACEHOLDER: (.*) -->$/.exec(text);
+    return m ? [{ line: i + 1, instruction: m[1]! }] : [];
+  });
+}
+
+describe('parseSpec on the seed template', () => {
+  const spec = parseSpec(SEED);
+
+  it('gives exactly the placeholder ids of the design, in order', () => {
+    expect(spec.placeholders.map((p) => p.id)).toEqual(SEED_IDS);
+  });
+
+  it('gives each placeholder its instruction, line and columns', () => {
+    const markers = seedMarkers(SEED);
+    expect(markers).toHaveLength(21);
+    spec.placeholders.forEach((p, i) => {
+      const marker = markers[i]!;
+      expect(p.instruction).toBe(marker.instruction);
+      expect(p.line).toBe(marker.line);
+      expect(p.column).toBe(1);
+      expect(p.endLine).toBe(marker.line);
+      expect(p.endColumn).toBe(`<!-- AGENT_PLACEHOLDER: ${marker.instruction} -->`.length + 1);
+      expect(SEED.slice(p.span.start, p.span.end)).toBe(`<!-- AGENT_PLACEHOLDER: ${marker.instruction} -->`);
+    });
+  });
+
+  it('reads the title, the section tree and the section paths', () => {
+    expect(spec.title?.text).toBe('Technical Specification');
+    expect(spec.sections.map((s) => s.id)).toEqual([
+      'overview', 'goals-and-non-goals', 'architecture', 'implementation-details', 'testing-strategy',
+      'deployment-strategy', 'monitoring-and-logging', 'future-considerations',
+      'alternative-approaches-considered', 'references',
+    ]);
+    const dataModel = spec.placeholders.find((p) => p.id === 'architecture/data-model')!;
+    expect(dataModel.section).toEqual(['Architecture', 'Data Model']);
+    expect(dataModel.sectionId).toBe('architecture/data-model');
+    expect(spec.placeholders[0]!.sectionId).toBeNull();
+    expect(spec.placeholders[0]!.section).toEqual([]);
+  });
+
+  it('records the seed format: LF, no BOM, no final newline', () => {
+    expect(spec.format).toEqual({ lineEndings: 'lf', newline: '\n', bom: false, finalNewline: false });
+  });
+});
+
+describe('parseSpec: what is and is not a placeholder', () => {
+  const ids = (source: string): string[] => parseSpec(source).placeholders.map((p) => p.id);
+
+  it('ignores markers in fenced code of any length and fence kind, even unclosed', () => {
+    expect(ids('# T\n\n## A\n\n```\n<!-- AGENT_PLACEHOLDER: x -->\n```\n')).toEqual([]);
+    expect(ids('# T\n\n## A\n\n~~~~ md\n<!-- AGENT_PLACEHOLDER: x -->\n~~~~\n<!-- AGENT_PLACEHOLDER: y -->\n')).toEqual(['a']);
+    expect(ids('# T\n\n## A\n\n`````\n```\n<!-- AGENT_PLACEHOLDER: x -->\n```\n`````\n')).toEqual([]);
+    expect(ids('# T\n\n## A\n\n```\n<!-- AGENT_PLACEHOLDER: x -->\n\n## B\n<!-- AGENT_PLACEHOLDER: y -->\n')).toEqual([]);
+  });
+
+  it('ignores markers in indented code, inline code and other HTML blocks', () => {
+    expect(ids('# T\n\n## A\n\n    <!-- AGENT_PLACEHOLDER: x -->\n')).toEqual([]);
+    expect(ids('# T\n\n## A\n\nUse `<!-- AGENT_PLACEHOLDER: x -->` like this.\n')).toEqual([]);
+    expect(ids('# T\n\n## A\n\n<div>\n<!-- AGENT_PLACEHOLDER: x -->\n</div>\n')).toEqual([]);
+  });
+
+  it('does not take a heading in code for a section', () => {
+    const spec = parseSpec('# T\n\n## A\n\n```\n## B\n```\n\n<!-- AGENT_PLACEHOLDER: x -->\n');
+    expect(spec.placeholders.map((p) => p.id)).toEqual(['a']);
+    expect(spec.headings.map((h) => h.text)).toEqual(['T', 'A']);
+  });
+
+  it('numbers further placeholders of one section #2, #3', () => {
+    expect(ids('# T\n\n## A\n\n<!-- AGENT_PLACEHOLDER: x -->\n\n<!-- AGENT_PLACEHOLDER: y -->\n<!-- AGENT_PLACEHOLDER: z -->\n'))
+      .toEqual(['a', 'a#2', 'a#3']);
+  });
+
+  it('reads setext headings and multi-line instructions', () => {
+    const spec = parseSpec('Title\n=====\n\nScope\n-----\n\n<!-- AGENT_PLACEHOLDER: first line\n  second line\n-->\n');
+    expect(spec.title?.text).toBe('Title');
+    expect(spec.placeholders).toHaveLength(1);
+    expect(spec.placeholders[0]).toMatchObject({ id: 'scope', instruction: 'first line\n  second line', line: 7, column: 1, endLine: 9, endColumn: 4 });
+  });
+
+  it('finds placeholders in block quotes, without the quote markers in the instruction', () => {
+    const spec = parseSpec('# T\n\n## A\n\n> <!-- AGENT_PLACEHOLDER: one\n> two -->\n');
+    expect(spec.placeholders.map((p) => [p.id, p.instruction])).toEqual([['a', 'one\ntwo']]);
+  });
+
+  it('reports an unterminated marker as malformed, with its position', () => {
+    const spec = parseSpec('# T\n\n## A\n\n<!-- AGENT_PLACEHOLDER: never closed\n\n## B\n');
+    expect(spec.placeholders).toEqual([]);
+    expect(spec.malformed).toHaveLength(1);
+    expect(spec.malformed[0]).toMatchObject({ reason: 'unterminated', line: 5, column: 1, sectionId: 'a' });
+  });
+
+  it('reports an empty marker as malformed', () => {
+    const spec = parseSpec('# T\n\n## A\n\n<!-- AGENT_PLACEHOLDER: -->\n<!--AGENT_PLACEHOLDER-->\n');
+    expect(spec.malformed.map((m) => m.reason)).toEqual(['empty', 'empty']);
+  });
+
+  it('does not mistake look-alike markers for placeholders', () => {
+    expect(ids('# T\n\n## A\n\n<!-- AGENT_PLACEHOLDERS: x -->\n<!-- agent_placeholder: y -->\n<!-- note -->\n')).toEqual([]);
+  });
+
+  it('gives `title` to a placeholder between the title and the first section', () => {
+    expect(ids('# T\n\n<!-- AGENT_PLACEHOLDER: t -->\n\n## A\n\n<!-- AGENT_PLACEHOLDER: a -->\n')).toEqual(['title', 'a']);
+  });
+
+  it('keeps all level-1 headings as sections when there is more than one', () => {
+    expect(ids('# A\n\n<!-- AGENT_PLACEHOLDER: a -->\n\n# B\n\n## C\n\n<!-- AGENT_PLACEHOLDER: c -->\n')).toEqual(['a', 'b/c']);
+  });
+
+  it('makes sibling ids unique like GitHub anchors', () => {
+    expect(ids('# T\n\n## Notes\n\n<!-- AGENT_PLACEHOLDER: a -->\n\n## Notes\n\n<!-- AGENT_PLACEHOLDER: b -->\n')).toEqual(['notes', 'notes-1']);
+  });
+});
+
+describe('parseSpec: line endings, BOM, front matter', () => {
+  it('handles CRLF, a BOM and front matter with the same ids and lines', () => {
+    const lf = `---\ntitle: X\n---\n${SEED}\n`;
+    const crlf = `\uFEFF${lf.replace(/\n/g, '\r\n')}`;
+    const a = parseSpec(lf);
+    const b = parseSpec(crlf);
+    expect(b.format).toEqual({ lineEndings: 'crlf', newline: '\r\n', bom: true, finalNewline: true });
+    expect(b.placeholders.map((p) => [p.id, p.line, p.column, p.instruction]))
+      .toEqual(a.placeholders.map((p) => [p.id, p.line, p.column, p.instruction]));
+    expect(b.frontMatter?.data).toEqual({ title: 'X' });
+    for (const p of b.placeholders) expect(crlf.slice(p.span.start, p.span.end)).toMatch(/^<!-- AGENT_PLACEHOLDER: .* -->$/);
+  });
+
+  it('records mixed line endings and the dominant one', () => {
+    expect(parseSpec('a\r\nb\r\nc\nd').format).toEqual({ lineEndings: 'mixed', newline: '\r\n', bom: false, finalNewline: false });
+    expect(parseSpec('a\rb\r').format).toMatchObject({ lineEndings: 'cr', newline: '\r', finalNewline: true });
+    expect(parseSpec('one line').format.lineEndings).toBe('none');
+  });
+
+  it('reports unreadable YAML front matter with its line and column', () => {
+    const spec = parseSpec('---\ntitle: ok\nowners: [a, b\n---\n# T\n');
+    expect(spec.frontMatter?.data).toBeNull();
+    expect(spec.frontMatter?.error?.message).toMatch(/invalid YAML front matter/);
+    expect(spec.frontMatter?.error?.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('rejects front matter that is not a mapping', () => {
+    const spec = parseSpec('---\n- a\n- b\n---\n# T\n');
+    expect(spec.frontMatter?.error?.message).toMatch(/mapping/);
+  });
+
+  it('covers the source exactly with its parts, in order', () => {
+    for (const source of [SEED, `\uFEFF---\na: 1\n---\nintro\n${SEED}`, 'no headings at all', '', '# Only\n']) {
+      const spec = parseSpec(source);
+      let at = 0;
+      for (const part of spec.parts) {
+        expect(part.span.start).toBe(at);
+        at = part.span.end;
+      }
+      expect(at).toBe(source.length);
+      expect(spec.parts.map((p) => source.slice(p.span.start, p.span.end)).join('')).toBe(source);
+    }
+  });
+});
