@@ -1,0 +1,103 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { runCli, spawnCli, tempProject } from './helpers/run-cli.js';
+
+const SEED = readFileSync(join(import.meta.dirname, '..', 'templates', 'tech-spec.md'), 'utf8');
+
+describe('specfill new + placeholders', () => {
+  it('creates specs/rate-limiter.md whose placeholders are the seed\'s 20 (title filled)', async () => {
+    const dir = tempProject();
+    const created = await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter');
+    expect(created).toMatchObject({ code: 0, stderr: '' });
+    const file = join(dir, 'specs', 'rate-limiter.md');
+    const text = readFileSync(file, 'utf8');
+
+    const listed = await runCli(dir, 'placeholders', 'specs/rate-limiter.md', '--json');
+    expect(listed.code).toBe(0);
+    const placeholders = JSON.parse(listed.stdout) as Array<{ id: string; instruction: string; line: number; column: number; section: string[] }>;
+    const seedMarkers = [...SEED.matchAll(/<!-- AGENT_PLACEHOLDER: (.*) -->/g)].map((m) => m[1]);
+    expect(placeholders.map((p) => p.instruction)).toEqual(seedMarkers.slice(1));
+    expect(placeholders.map((p) => p.id)).toEqual([
+      'overview', 'goals-and-non-goals/goals', 'goals-and-non-goals/non-goals', 'architecture',
+      'architecture/system-components', 'architecture/data-model', 'architecture/api-design',
+      'implementation-details', 'implementation-details/dependencies',
+      'implementation-details/security-considerations', 'implementation-details/performance-considerations',
+      'testing-strategy', 'testing-strategy/unit-tests', 'testing-strategy/integration-tests',
+      'testing-strategy/end-to-end-tests', 'deployment-strategy', 'monitoring-and-logging',
+      'future-considerations', 'alternative-approaches-considered', 'references',
+    ]);
+    const lines = text.split('\n');
+    for (const p of placeholders) {
+      expect(lines[p.line - 1]!.slice(p.column - 1)).toBe(`<!-- AGENT_PLACEHOLDER: ${p.instruction} -->`);
+    }
+    expect(Object.keys(placeholders[0]!).sort()).toEqual(['column', 'endColumn', 'endLine', 'id', 'instruction', 'line', 'section']);
+  });
+
+  it('writes front matter over the template body, byte for byte but the title', async () => {
+    const dir = tempProject();
+    await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter', '--owner', 'alice', '--owner', 'bob');
+    const text = readFileSync(join(dir, 'specs', 'rate-limiter.md'), 'utf8');
+    const m = /^---\n([\s\S]*?)---\n/.exec(text)!;
+    expect(parseYaml(m[1]!)).toEqual({ title: 'Rate limiter', template: 'tech-spec@1', status: 'draft', owners: ['alice', 'bob'], created: '2026-11-26' });
+    expect(text.slice(m[0].length)).toBe(SEED.replace('<!-- AGENT_PLACEHOLDER: Add project title -->', 'Rate limiter'));
+  });
+
+  it('refuses to overwrite (exit 1, file unchanged) unless --force', async () => {
+    const dir = tempProject();
+    await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter');
+    const file = join(dir, 'specs', 'rate-limiter.md');
+    const before = readFileSync(file, 'utf8');
+    const again = await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter', '--owner', 'carol');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('specs/rate-limiter.md: already exists');
+    expect(again.stderr).toContain('--force');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const forced = await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter', '--owner', 'carol', '--force');
+    expect(forced.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('- carol');
+    expect(readdirSync(join(dir, 'specs'))).toEqual(['rate-limiter.md']);
+  });
+
+  it('honours --dir, --out and --json', async () => {
+    const dir = tempProject();
+    const a = await runCli(dir, 'new', 'tech-spec', '--title', 'Login flow', '--dir', 'docs/design', '--json');
+    expect(JSON.parse(a.stdout)).toMatchObject({ file: 'docs/design/login-flow.md', template: 'tech-spec@1', title: 'Login flow' });
+    expect(JSON.parse(a.stdout).placeholders).toHaveLength(20);
+    const b = await runCli(dir, 'new', 'tech-spec', '--title', 'Other', '--out', 'x/y.md');
+    expect(b.code).toBe(0);
+    expect(existsSync(join(dir, 'x', 'y.md'))).toBe(true);
+  });
+
+  it('keeps a title that looks like Markdown from changing the document structure', async () => {
+    const dir = tempProject();
+    await runCli(dir, 'new', 'tech-spec', '--title', '# <!-- AGENT_PLACEHOLDER: sneaky -->', '--out', 'odd.md');
+    const listed = JSON.parse((await runCli(dir, 'placeholders', 'odd.md', '--json')).stdout) as unknown[];
+    expect(listed).toHaveLength(20);
+  });
+
+  it('rejects an unknown template with the known ids (exit 2) and writes nothing', async () => {
+    const dir = tempProject();
+    const r = await runCli(dir, 'new', 'nope', '--title', 'X');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown template `nope`');
+    expect(r.stderr).toContain('tech-spec');
+    expect(existsSync(join(dir, 'specs'))).toBe(false);
+  });
+
+  it('prints a readable table by default', async () => {
+    const dir = tempProject();
+    await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter');
+    const r = await runCli(dir, 'placeholders', 'specs/rate-limiter.md');
+    expect(r.stdout).toMatch(/^architecture\/data-model\s+Architecture › Data Model\s+36:1\s+Describe the data model, entities, and their relationships$/m);
+  });
+
+  it('works the same as a spawned binary', () => {
+    const dir = tempProject();
+    expect(spawnCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter').code).toBe(0);
+    const r = spawnCli(dir, 'placeholders', 'specs/rate-limiter.md', '--json');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as unknown[]).length).toBe(20);
+  });
+});

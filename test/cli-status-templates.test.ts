@@ -1,0 +1,172 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempProject } from './helpers/run-cli.js';
+
+const SEED = readFileSync(join(import.meta.dirname, '..', 'templates', 'tech-spec.md'), 'utf8');
+
+interface StatusJson {
+  specs: Array<{ path: string; title: string; template: string | null; status: string | null; openPlaceholders: string[]; completeness: number | null; sectionsFilled: number | null; sectionsGuided: number | null }>;
+  errors: Array<{ path: string; code: string; message: string; line?: number; column?: number }>;
+}
+
+describe('specfill status', () => {
+  it('reports title, template, status, open placeholders and completeness', async () => {
+    const dir = tempProject();
+    await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter');
+    const file = join(dir, 'specs', 'rate-limiter.md');
+    let r = await runCli(dir, 'status', '--json');
+    expect(r.code).toBe(0);
+    let json = JSON.parse(r.stdout) as StatusJson;
+    expect(json.specs).toHaveLength(1);
+    expect(json.specs[0]).toMatchObject({ path: 'specs/rate-limiter.md', title: 'Rate limiter', template: 'tech-spec@1', status: 'draft', sectionsFilled: 1, sectionsGuided: 21 });
+    expect(json.specs[0]!.openPlaceholders).toHaveLength(20);
+
+    // Fill one section by hand, and empty another: only the filled one counts.
+    const text = readFileSync(file, 'utf8')
+      .replace('<!-- AGENT_PLACEHOLDER: Describe the data model, entities, and their relationships -->', 'Buckets keyed by client id.')
+      .replace('<!-- AGENT_PLACEHOLDER: Describe unit testing strategy -->', '<!-- to do -->');
+    writeFileSync(file, text);
+    r = await runCli(dir, 'status', 'specs', '--json');
+    json = JSON.parse(r.stdout) as StatusJson;
+    expect(json.specs[0]).toMatchObject({ sectionsFilled: 2, sectionsGuided: 21 });
+    expect(json.specs[0]!.completeness).toBeCloseTo(2 / 21);
+    expect(json.specs[0]!.openPlaceholders).toHaveLength(18);
+
+    const human = await runCli(dir, 'status');
+    expect(human.stdout).toMatch(/specs\/rate-limiter\.md\s+Rate limiter\s+draft\s+tech-spec@1\s+10% \(2\/21\)\s+18/);
+  });
+
+  it('walks folders for *.md, skipping node_modules and dot-folders, and takes globs', async () => {
+    const dir = tempProject({
+      'a/one.md': '# One\n',
+      'a/deep/two.md': '# Two\n',
+      'a/node_modules/x.md': '# X\n',
+      'a/.hidden/y.md': '# Y\n',
+      'a/notes.txt': 'not markdown',
+    });
+    const folder = JSON.parse((await runCli(dir, 'status', 'a', '--json')).stdout) as StatusJson;
+    expect(folder.specs.map((s) => s.path)).toEqual(['a/deep/two.md', 'a/one.md']);
+    const glob = JSON.parse((await runCli(dir, 'status', 'a/**/t*.md', '--json')).stdout) as StatusJson;
+    expect(glob.specs.map((s) => s.path)).toEqual(['a/deep/two.md']);
+  });
+
+  it('reports every bad file with its place (exit 2) and still lists the good ones', async () => {
+    const dir = tempProject({
+      'specs/good.md': '# Good\n\n## A\n\n<!-- AGENT_PLACEHOLDER: x -->\n',
+      'specs/binary.md': new Uint8Array([0x23, 0x20, 0x00, 0x01, 0x02]),
+      'specs/latin1.md': new Uint8Array([0x23, 0x20, 0x41, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x0a]),
+      'specs/yaml.md': '---\ntitle: a: b\n---\n# Y\n',
+      'specs/unknown.md': '---\ntitle: U\ntemplate: nope@1\n---\n# U\n',
+    });
+    const r = await runCli(dir, 'status', 'specs', 'missing.md', '--json');
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.stdout) as StatusJson;
+    expect(json.specs.map((s) => s.path)).toEqual(['specs/good.md', 'specs/unknown.md']);
+    const byPath = Object.fromEntries(json.errors.map((e) => [e.path, e]));
+    expect(byPath['missing.md']).toMatchObject({ code: 'FILE_NOT_FOUND' });
+    expect(byPath['specs/binary.md']).toMatchObject({ code: 'BINARY_FILE', line: 1, column: 3 });
+    expect(byPath['specs/latin1.md']).toMatchObject({ code: 'INVALID_UTF8', line: 2, column: 4 });
+    expect(byPath['specs/yaml.md']).toMatchObject({ code: 'INVALID_FRONT_MATTER', line: 2 });
+    expect(byPath['specs/unknown.md']).toMatchObject({ code: 'UNKNOWN_TEMPLATE' });
+    expect(byPath['specs/unknown.md']!.message).toContain('tech-spec');
+    expect(r.stderr).toContain('specs/latin1.md:2:4: is not valid UTF-8');
+  });
+});
+
+describe('bad input to placeholders', () => {
+  it.each([
+    ['a missing file', {}, 'nope.md', 'nope.md: no such file'],
+    ['a folder', { 'd/x.md': '# X\n' }, 'd', 'd: is a folder, not a file'],
+    ['a binary file', { 'b.md': new Uint8Array([0x00, 0xff]) }, 'b.md', 'b.md:1:1: is a binary file'],
+    ['invalid UTF-8', { 'u.md': new Uint8Array([0x61, 0x0a, 0x62, 0xc3, 0x28]) }, 'u.md', 'u.md:2:2: is not valid UTF-8'],
+    ['unreadable YAML front matter', { 'y.md': '---\na: b: c\n---\n' }, 'y.md', 'y.md:2:'],
+  ] as const)('%s: one clear message, exit 2', async (_name, files, arg, message) => {
+    const dir = tempProject(files);
+    const r = await runCli(dir, 'placeholders', arg);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
+    expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+  });
+
+  it('a file over the size limit', async () => {
+    const dir = tempProject({ 'big.md': `# Big\n\n${'x'.repeat(2000)}\n` });
+    const r = await runCli(dir, 'placeholders', 'big.md', '--max-file-bytes', '1000');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('big.md: is 2008 bytes, over the limit of 1000 bytes');
+  });
+
+  it('warns about a malformed marker on stderr, with its place', async () => {
+    const dir = tempProject({ 'm.md': '# T\n\n## A\n\n<!-- AGENT_PLACEHOLDER: open\n' });
+    const r = await runCli(dir, 'placeholders', 'm.md');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('m.md:5:1: warning: AGENT_PLACEHOLDER comment is never closed');
+  });
+});
+
+describe('specfill templates', () => {
+  it('lists the built-in tech-spec template', async () => {
+    const dir = tempProject();
+    const r = await runCli(dir, 'templates', '--json');
+    expect(JSON.parse(r.stdout)).toEqual([{
+      id: 'tech-spec', name: 'Technical Specification', version: '1', origin: 'built-in',
+      path: 'built-in:tech-spec.md', description: '', sections: 21, placeholders: 21,
+    }]);
+    const human = await runCli(dir, 'templates');
+    expect(human.stdout).toMatch(/^tech-spec\s+1\s+built-in:tech-spec\.md\s+21\s+21\s+Technical Specification$/m);
+  });
+
+  it('takes project templates from .specfill/templates, overriding built-ins by id', async () => {
+    const dir = tempProject({
+      '.specfill/templates/tech-spec.md': '# Our spec\n\n## Why\n\n<!-- AGENT_PLACEHOLDER: Why? -->\n',
+      '.specfill/templates/adr.md': '---\nid: adr\nname: Decision record\nversion: 2\ndescription: One decision.\n---\n# ADR\n\n## Decision\n\n<!-- AGENT_PLACEHOLDER: What was decided -->\n',
+    });
+    const list = JSON.parse((await runCli(dir, 'templates', '--json')).stdout) as Array<Record<string, unknown>>;
+    expect(list.map((t) => [t.id, t.origin, t.version, t.name])).toEqual([
+      ['adr', 'project', '2', 'Decision record'],
+      ['tech-spec', 'project', '1', 'Our spec'],
+    ]);
+    await runCli(dir, 'new', 'adr', '--title', 'Use Postgres');
+    const text = readFileSync(join(dir, 'specs', 'use-postgres.md'), 'utf8');
+    expect(text).toContain('template: adr@2');
+    expect(text.endsWith('# ADR\n\n## Decision\n\n<!-- AGENT_PLACEHOLDER: What was decided -->\n')).toBe(true);
+  });
+
+  it('shows an outline with each placeholder id and instruction', async () => {
+    const dir = tempProject();
+    const r = await runCli(dir, 'templates', 'show', 'tech-spec');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}Data Model\n {4}architecture\/data-model {2}Describe the data model, entities, and their relationships$/m);
+    const json = JSON.parse((await runCli(dir, 'templates', 'show', 'tech-spec', '--json')).stdout);
+    expect(json.titlePlaceholders.map((p: { id: string }) => p.id)).toEqual(['title']);
+    expect(json.sections.map((s: { id: string }) => s.id)).toContain('architecture');
+    expect(json.placeholders).toBe(21);
+  });
+
+  it('rejects an unknown template id with the known ones', async () => {
+    const r = await runCli(tempProject(), 'templates', 'show', 'rfc');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown template `rfc`; known templates: tech-spec');
+  });
+});
+
+describe('usage', () => {
+  it('exits 2 on an unknown command or a missing option, 0 on --help and --version', async () => {
+    const dir = tempProject();
+    expect((await runCli(dir, 'frobnicate')).code).toBe(2);
+    expect((await runCli(dir, 'new', 'tech-spec')).code).toBe(2);
+    const help = await runCli(dir, '--help');
+    expect(help.code).toBe(0);
+    for (const command of ['templates', 'new', 'placeholders', 'status']) expect(help.stdout).toContain(command);
+    const version = await runCli(dir, '--version');
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')).version);
+  });
+});
+
+it('the built-in tech-spec template is the seed, byte for byte', async () => {
+  const { createHash } = await import('node:crypto');
+  expect(createHash('sha256').update(readFileSync(join(import.meta.dirname, '..', 'templates', 'tech-spec.md'))).digest('hex'))
+    .toBe('8bc7c5d6841ccc12fd9134c9bf17e6155af6ca94965b4feaa35c8897bb88a561');
+  expect(SEED.length).toBeGreaterThan(0);
+});
