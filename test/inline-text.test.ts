@@ -447,7 +447,7 @@ const HAND: Record<string, readonly string[]> = {
     '[a](\nu\n"t"\n)',
     '![a  \nb](u)',
     '**[a\nb](u)**',
-    '<!--\nx\n-->',
+    'a <!--\nx\n-->',
     'a\\\n*b*',
     '*a\\\nb*',
   ],
@@ -616,6 +616,7 @@ describe('inlineText matches mdast-util-to-string over mdast-util-from-markdown 
   it('on the single-paragraph examples of the inline sections of the CommonMark spec', () => {
     const { cases, blockStructure } = specCases();
     const { compared, skipped, mismatches } = compare(cases);
+    console.log('SPEC', cases.length, compared, skipped.map((e) => e.origin + JSON.stringify(e.content)), blockStructure.join(','));
     // Skips are contents that start with `#`, which would read as an ATX opening.
     expect(skipped.map((entry) => entry.origin)).toEqual(skipped.filter((entry) => entry.content.startsWith('#')).map((entry) => entry.origin));
     expect(compared).toBeGreaterThan(250);
@@ -633,6 +634,7 @@ describe('inlineText matches mdast-util-to-string over mdast-util-from-markdown 
     // Random lines may start block constructs (lists, block quotes, fences);
     // those documents are not a single heading and are skipped by the oracle.
     const { compared, mismatches } = compare(randomCases(2500, true));
+    console.log('MULTI', compared);
     expect(compared).toBeGreaterThan(1500);
     expect(mismatches, report(mismatches)).toEqual([]);
   });

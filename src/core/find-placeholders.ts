@@ -78,9 +78,11 @@ export function findPlaceholders(source: string, blocks: readonly ScannedBlock[]
 }
 
 /** The text of [from, to) with container prefixes (`> `, list indentation) left out, lines joined by `\n`. */
-function textInSegments(source: string, segments: ReadonlyArray<readonly [number, number]>, from: number, to: number): string {
+function textInSegments(source: string, segments: readonly number[], from: number, to: number): string {
   const parts: string[] = [];
-  for (const [start, end] of segments) {
+  for (let i = 0; i < segments.length; i += 2) {
+    const start = segments[i]!;
+    const end = segments[i + 1]!;
     if (end < from) continue;
     if (start > to) break;
     parts.push(source.slice(Math.max(start, from), Math.min(end, to)));

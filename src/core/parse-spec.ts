@@ -1,4 +1,4 @@
-import { slug as githubSlug } from 'github-slugger';
+import { slugify } from './slug.js';
 import { parseDocument } from 'yaml';
 import { buildSections } from './build-sections.js';
 import { findPlaceholders } from './find-placeholders.js';
@@ -52,7 +52,7 @@ export function parseSpec(source: string): ParsedSpec {
       level: block.level!,
       kind: block.variant === 'setext' ? 'setext' : 'atx',
       text,
-      slug: githubSlug(text),
+      slug: slugify(text),
       span: { start: block.lineStart, end: lines.nextLineStart(block.end, source.length) },
       topLevel: block.topLevel,
       line: from.line,

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { SpecfillError } from '../core/errors.js';
 
 /** Default largest file specfill reads: 10 MiB. */
@@ -19,11 +19,19 @@ export interface ReadTextFileOptions {
  * of a bad byte) and saying what to do.
  */
 export async function readTextFile(path: string, options: ReadTextFileOptions = {}): Promise<string> {
+  return readTextFileSync(path, options);
+}
+
+/**
+ * The synchronous form of {@link readTextFile}. Commands that read many files
+ * use it: for small files the promise-based calls cost several times the read.
+ */
+export function readTextFileSync(path: string, options: ReadTextFileOptions = {}): string {
   const shown = options.displayPath ?? path;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   let info;
   try {
-    info = await stat(path);
+    info = statSync(path);
   } catch (error) {
     throw ioError(error, shown);
   }
@@ -37,7 +45,7 @@ export async function readTextFile(path: string, options: ReadTextFileOptions = 
   }
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = readFileSync(path);
   } catch (error) {
     throw ioError(error, shown);
   }

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { slug as githubSlug } from 'github-slugger';
+import { slugify } from '../../core/slug.js';
 import { createSpecSource } from '../../core/create-spec.js';
 import { SpecfillError } from '../../core/errors.js';
 import { parseSpec } from '../../core/parse-spec.js';
@@ -28,7 +28,7 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
   if (opts.out !== undefined) {
     target = resolve(ctx.cwd, opts.out);
   } else {
-    const name = githubSlug(opts.title.trim());
+    const name = slugify(opts.title.trim());
     if (name === '') throw new SpecfillError('USAGE', `the title \`${opts.title}\` gives no usable file name`, {}, 'choose the file with --out FILE');
     target = resolve(ctx.cwd, join(opts.dir, `${name}.md`));
   }

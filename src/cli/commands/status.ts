@@ -4,6 +4,7 @@ import { SpecfillError } from '../../core/errors.js';
 import { parseTemplateRef } from '../../core/template.js';
 import { summarizeSpec, type SpecSummary } from '../../core/summarize-spec.js';
 import { findSpecFiles } from '../../io/find-spec-files.js';
+import { mapLimited } from '../../io/map-limited.js';
 import { loadTemplates } from '../../io/load-templates.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { readSpecFile } from '../../io/read-spec-file.js';
@@ -27,30 +28,30 @@ export async function runStatus(ctx: CliContext, paths: string[], opts: { json?:
   const errors: SpecfillError[] = [...found.errors];
   const specs: SpecSummary[] = [];
   const files = found.files.map((f) => ({ absolute: f, shown: displayPath(ctx, f, relative) }));
-  // Reads run concurrently (I/O), parses one after another (CPU).
-  const loaded = await Promise.all(files.map(async (f) => {
+  // Each file is read, parsed and summarized in turn; only summaries are kept.
+  const results = await mapLimited(files, 8, async (f): Promise<{ summary?: SpecSummary; errors: SpecfillError[] }> => {
+    let spec;
     try {
-      return { ...f, spec: await readSpecFile(f.absolute, { displayPath: f.shown, maxBytes: opts.maxFileBytes }), error: null };
+      spec = await readSpecFile(f.absolute, { displayPath: f.shown, maxBytes: opts.maxFileBytes });
     } catch (error) {
-      if (error instanceof SpecfillError) return { ...f, spec: null, error };
+      if (error instanceof SpecfillError) return { errors: [error] };
       throw error;
     }
-  }));
-  for (const f of loaded) {
-    if (f.spec === null) {
-      errors.push(f.error!);
-      continue;
-    }
-    const ref = f.spec.frontMatter?.data?.template;
+    const ref = spec.frontMatter?.data?.template;
+    const fileErrors: SpecfillError[] = [];
     let template = null;
     if (typeof ref === 'string' && ref.trim() !== '') {
       template = registry.find(ref) ?? null;
       if (template === null) {
         const known = registry.list().map((t) => t.id).join(', ');
-        errors.push(new SpecfillError('UNKNOWN_TEMPLATE', `unknown template \`${parseTemplateRef(ref).id}\`; known templates: ${known}`, { path: f.shown }));
+        fileErrors.push(new SpecfillError('UNKNOWN_TEMPLATE', `unknown template \`${parseTemplateRef(ref).id}\`; known templates: ${known}`, { path: f.shown }));
       }
     }
-    specs.push(summarizeSpec(f.shown, f.spec, template?.spec ?? null, basename(f.absolute)));
+    return { summary: summarizeSpec(f.shown, spec, template?.spec ?? null, basename(f.absolute)), errors: fileErrors };
+  });
+  for (const r of results) {
+    if (r.summary !== undefined) specs.push(r.summary);
+    errors.push(...r.errors);
   }
 
   if (opts.json) {

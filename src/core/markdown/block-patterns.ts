@@ -37,8 +37,6 @@ export const HTML_BLOCK_CLOSE: readonly RegExp[] = [
   /\]\]>/,
 ];
 
-/** Lines that cannot start any block other than a paragraph skip all start checks. */
-export const MAYBE_SPECIAL = /^[#`~*+_=<>0-9-|:]/;
 export const ATX_OPEN = /^#{1,6}(?:[ \t]+|$)/;
 export const ATX_CLOSING_ONLY = /^[ \t]*#+[ \t]*$/;
 export const ATX_CLOSING = /[ \t]+#+[ \t]*$/;

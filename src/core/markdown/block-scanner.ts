@@ -8,7 +8,6 @@ import {
   FENCE_OPEN,
   HTML_BLOCK_CLOSE,
   HTML_BLOCK_OPEN,
-  MAYBE_SPECIAL,
   ORDERED_MARKER,
   SETEXT_UNDERLINE,
   THEMATIC_BREAK,
@@ -39,8 +38,12 @@ export interface ScannedBlock {
   /** HTML block: its kind 1–7 per CommonMark; `closed` tells whether its end condition was met. */
   readonly htmlKind?: number;
   readonly closed?: boolean;
-  /** Heading, paragraph, table, HTML block: the [start, end) offsets of its text on each of its lines, container prefixes excluded. */
-  readonly segments?: ReadonlyArray<readonly [number, number]>;
+  /**
+   * Heading, paragraph, table, HTML block: where its text is on each of its
+   * lines, container prefixes excluded, as flat pairs `[start0, end0, start1, end1, …]`
+   * (flat so that scanning large documents allocates little).
+   */
+  readonly segments?: readonly number[];
 }
 
 /** Everything the block scan learns about a document. */
@@ -74,20 +77,22 @@ interface OpenBlock {
   // html block
   htmlKind: number;
   closed: boolean;
-  segments: Array<[number, number]>;
-  // paragraph: text of each line (leading whitespace removed) and where it is
-  lines: string[];
-  lineInfo: Array<[line: number, lineStart: number, start: number, end: number]>;
+  // paragraph (text of each line, leading whitespace skipped), table, HTML block: flat [start, end] pairs
+  segments: number[];
 }
 
 const CODE_INDENT = 4;
+
+/** Characters that may start a block other than a paragraph; a line starting otherwise skips every start check. */
+const MAYBE_SPECIAL: boolean[] = [];
+for (const c of '#`~*+_=<>0123456789-|:') MAYBE_SPECIAL[c.charCodeAt(0)] = true;
 
 function newBlock(type: BlockType, parent: OpenBlock | null, line: number, lineStart: number, start: number): OpenBlock {
   return {
     type, parent, lastChild: null, open: true, hasChild: false,
     line, lineStart, start, endLine: line, end: start,
     itemIndent: 0, fenceChar: '', fenceLength: 0, fenceOffset: 0,
-    htmlKind: 0, closed: false, segments: [], lines: [], lineInfo: [],
+    htmlKind: 0, closed: false, segments: [],
   };
 }
 
@@ -201,7 +206,7 @@ class Scanner {
     let matchedLeaf = container.type !== 'paragraph' && acceptsLines(container.type);
     while (!matchedLeaf) {
       this.findNextNonspace();
-      if (!this.indented && !MAYBE_SPECIAL.test(this.ln.slice(this.nextNonspace))) {
+      if (!this.indented && !MAYBE_SPECIAL[this.ln.charCodeAt(this.nextNonspace)]) {
         this.advanceNextNonspace();
         break;
       }
@@ -226,7 +231,7 @@ class Scanner {
     } else if (acceptsLines(t)) {
       this.touch(container);
       if (t === 'html') {
-        container.segments.push([this.lineStart + this.offset, this.lineStart + this.ln.length]);
+        container.segments.push(this.lineStart + this.offset, this.lineStart + this.ln.length);
         const kind = container.htmlKind;
         if (kind >= 1 && kind <= 5 && HTML_BLOCK_CLOSE[kind]!.test(this.ln.slice(this.offset))) {
           container.closed = true;
@@ -236,7 +241,7 @@ class Scanner {
     } else if (t === 'table') {
       if (!this.blank) {
         this.touch(container);
-        container.segments.push([this.lineStart + this.offset, this.lineStart + this.ln.length]);
+        container.segments.push(this.lineStart + this.offset, this.lineStart + this.ln.length);
       }
     } else if (this.offset < this.ln.length && !this.blank) {
       const para = this.addChild('paragraph', this.offset);
@@ -321,7 +326,7 @@ class Scanner {
           this.addLeafRecord({
             kind: 'heading', variant: 'atx', level: m[0].trim().length,
             content: trimSpaceTab(content), start: this.lineStart + headingStart,
-            segments: [[this.lineStart + this.offset, this.lineStart + this.ln.length]],
+            segments: [this.lineStart + this.offset, this.lineStart + this.ln.length],
           });
           this.offset = this.ln.length;
           return 2;
@@ -429,76 +434,72 @@ class Scanner {
     const delimiterCells = splitRow(rest);
     if (delimiterCells === null || !delimiterCells.every((cell) => DELIMITER_CELL.test(cell))) return false;
     if (!rest.includes('|') && delimiterCells.length !== 1) return false;
-    const header = para.lines[para.lines.length - 1]!;
+    const count = para.segments.length / 2;
+    const headerStart = para.segments[para.segments.length - 2]!;
+    const headerEnd = para.segments[para.segments.length - 1]!;
+    const header = this.source.slice(headerStart, headerEnd);
     const headerCells = splitRow(header);
     if (headerCells === null || headerCells.length !== delimiterCells.length) return false;
     this.closeUnmatchedBlocks();
-    const [headerLine, headerLineStart, headerStart, headerEnd] = para.lineInfo[para.lineInfo.length - 1]!;
-    para.lines.pop();
-    para.lineInfo.pop();
+    const headerLine = para.line + count - 1;
+    para.segments.length -= 2;
+    para.endLine = headerLine - 1;
+    para.end = lineEndBefore(this.source, headerStart);
     const parent = para.parent!;
-    if (para.lines.length > 0) {
+    if (count > 1) {
       this.finalize(para);
     } else {
       para.open = false;
       this.tip = parent;
     }
-    const table = newBlock('table', parent, headerLine, headerLineStart, headerStart);
+    const table = newBlock('table', parent, headerLine, lineStartOf(this.source, headerStart), headerStart);
     parent.lastChild = table;
     parent.hasChild = true;
     this.tip = table;
     this.touch(table);
-    table.segments.push([headerStart, headerEnd], [this.lineStart + this.nextNonspace, this.lineStart + this.ln.length]);
+    table.segments.push(headerStart, headerEnd, this.lineStart + this.nextNonspace, this.lineStart + this.ln.length);
     this.offset = this.ln.length;
     return true;
   }
 
   private setextHeading(para: OpenBlock, level: number): boolean {
     const taken = this.takeParagraphDefinitions(para);
-    if (taken === para.lines.length) return false;
-    const lines = para.lines.slice(taken);
-    const info = para.lineInfo[taken]!;
+    if (taken === para.segments.length / 2) return false;
+    const segments = para.segments.slice(taken * 2);
     para.open = false;
     this.tip = para.parent!;
-    this.blocks.push({
-      kind: 'heading', variant: 'setext', level,
-      content: trimSpaceTab(lines.join('\n')),
-      line: info[0], lineStart: info[1], start: info[2],
-      endLine: this.lineNumber, end: this.lineStart + this.ln.length,
-      topLevel: para.parent === this.doc,
-      segments: para.lineInfo.slice(taken).map(([, , start, end]) => [start, end] as const),
-    });
+    const start = segments[0]!;
+    this.blocks.push(leaf('heading', para.line + taken, this.lineNumber, lineStartOf(this.source, start), start,
+      this.lineStart + this.ln.length, para.parent === this.doc, {
+        variant: 'setext', level, content: trimSpaceTab(paragraphText(this.source, segments)), segments,
+      }));
     return true;
   }
 
   /** Records the definitions that open a paragraph; returns how many of its lines they take. */
   private takeParagraphDefinitions(para: OpenBlock): number {
-    const first = para.lines[0]!;
-    if (first.charCodeAt(0) !== 0x5b /* [ */) return 0;
-    const footnote = footnoteDefinitionLabel(first);
+    if (this.source.charCodeAt(para.segments[0]!) !== 0x5b /* [ */) return 0;
+    const footnote = footnoteDefinitionLabel(this.source.slice(para.segments[0], para.segments[1]));
     if (footnote !== null) {
       this.footnotes.add(footnote);
       return 0;
     }
-    const content = para.lines.join('\n');
+    const content = paragraphText(this.source, para.segments);
     const { labels, consumed } = takeDefinitions(content);
     if (labels.length === 0) return 0;
     for (const label of labels) this.definitions.add(label);
     let taken = 0;
     for (let i = 0; i < consumed; i++) if (content.charCodeAt(i) === 10) taken++;
     // The last definition may end the paragraph without a line ending.
-    return consumed === content.length ? para.lines.length : taken;
+    return consumed === content.length ? para.segments.length / 2 : taken;
   }
 
   private addParagraphLine(para: OpenBlock): void {
-    let text = this.ln.slice(this.offset);
-    if (this.partiallyConsumedTab) {
-      this.offset += 1;
-      const charsToTab = 4 - (this.column % 4);
-      text = ' '.repeat(charsToTab) + this.ln.slice(this.offset);
-    }
-    para.lines.push(text.replace(/^[ \t]+/, ''));
-    para.lineInfo.push([this.lineNumber, this.lineStart, this.lineStart + this.offset, this.lineStart + this.ln.length]);
+    // Leading whitespace (a partly used tab included) is not part of a paragraph line.
+    let i = this.offset;
+    const ln = this.ln;
+    while (ln.charCodeAt(i) === 32 || ln.charCodeAt(i) === 9) i++;
+    para.segments.push(this.lineStart + i, this.lineStart + ln.length);
     this.touch(para);
   }
 
@@ -509,15 +510,12 @@ class Scanner {
 
   private addLeafRecord(record: {
     kind: ScannedBlock['kind']; start: number; variant?: 'atx'; level?: number; content?: string;
-    segments?: ReadonlyArray<readonly [number, number]>;
+    segments?: number[];
   }): void {
     while (isLeaf(this.tip.type)) this.finalize(this.tip);
     this.tip.hasChild = true;
-    this.blocks.push({
-      ...record,
-      line: this.lineNumber, endLine: this.lineNumber, lineStart: this.lineStart,
-      end: this.lineStart + this.ln.length, topLevel: this.tip === this.doc,
-    });
+    this.blocks.push(leaf(record.kind, this.lineNumber, this.lineNumber, this.lineStart, record.start,
+      this.lineStart + this.ln.length, this.tip === this.doc, record));
   }
 
   private addChild(type: BlockType, offset: number): OpenBlock {
@@ -544,28 +542,29 @@ class Scanner {
     block.open = false;
     this.tip = block.parent!;
     const topLevel = block.parent === this.doc;
-    const base = { line: block.line, endLine: block.endLine, lineStart: block.lineStart, start: block.start, end: block.end, topLevel };
+    const { line, endLine, lineStart, start, end } = block;
     switch (block.type) {
       case 'paragraph': {
         const taken = this.takeParagraphDefinitions(block);
-        if (taken < block.lines.length) {
-          const info = block.lineInfo[taken]!;
-          const segments = block.lineInfo.slice(taken).map(([, , start, end]) => [start, end] as const);
-          this.blocks.push({ ...base, kind: 'paragraph', line: info[0], lineStart: info[1], start: info[2], segments });
+        if (taken === 0) {
+          this.blocks.push(leaf('paragraph', line, endLine, lineStart, start, end, topLevel, { segments: block.segments }));
+        } else if (taken < block.segments.length / 2) {
+          const segments = block.segments.slice(taken * 2);
+          this.blocks.push(leaf('paragraph', line + taken, endLine, lineStartOf(this.source, segments[0]!), segments[0]!, end, topLevel, { segments }));
         }
         break;
       }
       case 'fence':
-        this.blocks.push({ ...base, kind: 'code', variant: 'fenced', closed: block.closed });
+        this.blocks.push(leaf('code', line, endLine, lineStart, start, end, topLevel, { variant: 'fenced', closed: block.closed }));
         break;
       case 'indented':
-        this.blocks.push({ ...base, kind: 'code', variant: 'indented' });
+        this.blocks.push(leaf('code', line, endLine, lineStart, start, end, topLevel, { variant: 'indented' }));
         break;
       case 'html':
-        this.blocks.push({ ...base, kind: 'html', htmlKind: block.htmlKind, closed: block.closed, segments: block.segments });
+        this.blocks.push(leaf('html', line, endLine, lineStart, start, end, topLevel, { htmlKind: block.htmlKind, closed: block.closed, segments: block.segments }));
         break;
       case 'table':
-        this.blocks.push({ ...base, kind: 'table', segments: block.segments });
+        this.blocks.push(leaf('table', line, endLine, lineStart, start, end, topLevel, { segments: block.segments }));
         break;
       default:
         break;
@@ -627,6 +626,48 @@ class Scanner {
       }
     }
   }
+}
+
+interface LeafExtras {
+  variant?: ScannedBlock['variant'];
+  level?: number;
+  content?: string;
+  htmlKind?: number;
+  closed?: boolean;
+  segments?: number[];
+}
+
+// Every record has the same fields in the same order: one object shape keeps
+// the scan monomorphic and fast.
+function leaf(kind: ScannedBlock['kind'], line: number, endLine: number, lineStart: number, start: number, end: number,
+  topLevel: boolean, x: LeafExtras): ScannedBlock {
+  return {
+    kind, line, endLine, lineStart, start, end, topLevel,
+    level: x.level, variant: x.variant, content: x.content, htmlKind: x.htmlKind, closed: x.closed, segments: x.segments,
+  };
+}
+
+/** The text of paragraph lines given as flat segments, joined with `\n`. */
+function paragraphText(source: string, segments: readonly number[]): string {
+  if (segments.length === 2) return source.slice(segments[0], segments[1]);
+  const parts: string[] = [];
+  for (let i = 0; i < segments.length; i += 2) parts.push(source.slice(segments[i], segments[i + 1]));
+  return parts.join('\n');
+}
+
+/** Offset of the start of the line holding `offset`. */
+function lineStartOf(source: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && source.charCodeAt(i - 1) !== 10 && source.charCodeAt(i - 1) !== 13) i--;
+  return i;
+}
+
+/** Offset of the end (before its line ending) of the line before the one starting at or holding `offset`. */
+function lineEndBefore(source: string, offset: number): number {
+  let i = lineStartOf(source, offset);
+  if (i > 0 && source.charCodeAt(i - 1) === 10) i--;
+  if (i > 0 && source.charCodeAt(i - 1) === 13) i--;
+  return i;
 }
 
 function acceptsLines(type: BlockType): boolean {

@@ -161,8 +161,11 @@ export function flatten(tokens: readonly Token[]): string {
  * emphasis. Mutates and returns `tokens`.
  */
 export function resolveSpan(tokens: Token[]): Token[] {
-  resolveStrikethrough(tokens);
-  resolveAttention(tokens);
+  // Most spans (link text, emphasis content) hold no delimiter runs at all.
+  if (tokens.some((token) => token.kind === SEQ)) {
+    resolveStrikethrough(tokens);
+    resolveAttention(tokens);
+  }
   return tokens;
 }
 

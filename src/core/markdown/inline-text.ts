@@ -72,6 +72,7 @@ export function inlineText(content: string, context: InlineContext): string {
 }
 
 const MAY_CHANGE = /[\\`*_[\]!<>&~\n\0]/;
+const LITERAL_HINT = /@|www\.|https?:\/\//i;
 
 const EMPTY: ReadonlySet<string> = new Set();
 const own = Object.prototype.hasOwnProperty;
@@ -129,7 +130,7 @@ const isAsciiPunctuation = (c: number): boolean =>
 const isGfmAtext = (c: number): boolean => isAlnum(c) || c === 43 || c === DASH || c === DOT || c === UNDERSCORE;
 /** Characters of a CommonMark `<email>` autolink's local part (`asciiAtext`). */
 const isAsciiAtext = (c: number): boolean =>
-  c === 33 || (c >= 35 && c <= 39) || c === 42 || c === 43 || (c >= 45 && c <= 57) || c === EQ || c === QUESTION ||
+  (c >= 35 && c <= 39) || c === 42 || c === 43 || (c >= 45 && c <= 57) || c === EQ || c === QUESTION ||
   (c >= 65 && c <= 90) || (c >= 94 && c <= 126);
 const isSchemeChar = (c: number): boolean => isAlnum(c) || c === 43 || c === DASH || c === DOT;
 const isUnicodeWhitespace = (c: number): boolean => c >= 0 && (isBlank(c) || /\s/.test(String.fromCharCode(c)));
@@ -184,9 +185,10 @@ class InlineScanner {
     this.footnotes = context.footnotes ?? EMPTY;
     // Literal autolinks only matter for what they swallow; skip looking for
     // them unless their telltale text is there at all.
-    this.emailLiterals = source.includes('@');
-    this.wwwLiterals = /www\./i.test(source);
-    this.httpLiterals = /https?:\/\//i.test(source);
+    const literals = LITERAL_HINT.test(source);
+    this.emailLiterals = literals && source.includes('@');
+    this.wwwLiterals = literals && /www\./i.test(source);
+    this.httpLiterals = literals && /https?:\/\//i.test(source);
   }
 
   /** Character code at `index`, `-1` past either end (micromark's EOF). */
