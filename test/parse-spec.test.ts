@@ -176,3 +176,15 @@ describe('parseSpec: line endings, BOM, front matter', () => {
     }
   });
 });
+
+describe('slugs', () => {
+  it('match github-slugger on ASCII and beyond', async () => {
+    const { slug } = await import('github-slugger');
+    const { slugify } = await import('../src/core/slug.js');
+    let all = '';
+    for (let c = 32; c < 127; c++) all += String.fromCharCode(c);
+    for (const text of ['Goals and Non-Goals', 'API Design (v2)', `x${all}y`, 'Ünïcödé — “quotes”', 'tab\there', '`code` & <b>', '']) {
+      expect(slugify(text)).toBe(slug(text));
+    }
+  });
+});

@@ -5,7 +5,7 @@ import { findPlaceholders } from './find-placeholders.js';
 import { LineIndex } from './line-index.js';
 import { scanBlocks } from './markdown/block-scanner.js';
 import { findFrontMatter } from './markdown/front-matter.js';
-import { inlineText } from './markdown/inline-text.js';
+import { headingText } from './markdown/heading-text.js';
 import type {
   FrontMatter,
   Heading,
@@ -45,7 +45,7 @@ export function parseSpec(source: string): ParsedSpec {
   const headings: Heading[] = [];
   for (const block of scan.blocks) {
     if (block.kind !== 'heading') continue;
-    const text = inlineText(block.content!, context);
+    const text = headingText(block.content!, context);
     const from = lines.locate(block.start);
     const to = lines.locate(block.end);
     headings.push({

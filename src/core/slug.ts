@@ -1,12 +1,14 @@
 import { slug as githubSlug } from 'github-slugger';
 
-const PLAIN = /^[a-z0-9 -]*$/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const NOT_KEPT = /[^a-z0-9 _-]/g;
 
 /**
- * GitHub's anchor slug of a heading text (github-slugger), with a fast path
- * for plain ASCII headings, which are most of them.
+ * GitHub's anchor slug of a heading text (github-slugger). Printable ASCII,
+ * most headings, takes a fast path with the same result: github-slugger keeps
+ * letters, digits, `_`, `-` and spaces (made `-`) and drops other ASCII.
  */
 export function slugify(text: string): string {
-  const lower = text.toLowerCase();
-  return PLAIN.test(lower) ? lower.replace(/ /g, '-') : githubSlug(text);
+  if (!PRINTABLE_ASCII.test(text)) return githubSlug(text);
+  return text.toLowerCase().replace(NOT_KEPT, '').replace(/ /g, '-');
 }

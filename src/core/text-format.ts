@@ -9,26 +9,29 @@ export function detectTextFormat(source: string): TextFormat {
   let crlf = 0;
   let cr = 0;
   let first: TextFormat['newline'] | null = null;
-  let i = source.indexOf('\r');
-  if (i === -1) {
-    // Fast path: no carriage return anywhere.
-    for (let j = source.indexOf('\n'); j !== -1; j = source.indexOf('\n', j + 1)) lf++;
-    if (lf > 0) first = '\n';
-  } else {
-    for (i = 0; i < source.length; i++) {
-      const c = source.charCodeAt(i);
-      if (c === 10) {
-        lf++;
-        first ??= '\n';
-      } else if (c === 13) {
-        if (source.charCodeAt(i + 1) === 10) {
-          crlf++;
-          i++;
-          first ??= '\r\n';
-        } else {
-          cr++;
-          first ??= '\r';
-        }
+  if (source.indexOf('\r') === -1) {
+    // Fast path: only LF endings, if any; their count does not matter.
+    const last = source.charCodeAt(source.length - 1);
+    return {
+      lineEndings: source.indexOf('\n') === -1 ? 'none' : 'lf',
+      newline: '\n',
+      bom: source.charCodeAt(0) === 0xfeff,
+      finalNewline: last === 10,
+    };
+  }
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10) {
+      lf++;
+      first ??= '\n';
+    } else if (c === 13) {
+      if (source.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+        first ??= '\r\n';
+      } else {
+        cr++;
+        first ??= '\r';
       }
     }
   }

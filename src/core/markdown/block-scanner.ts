@@ -12,7 +12,8 @@ import {
   SETEXT_UNDERLINE,
   THEMATIC_BREAK,
 } from './block-patterns.js';
-import { footnoteDefinitionLabel, takeDefinitions } from './link-definitions.js';
+import { FOOTNOTE_DEFINITION_START, takeDefinitions } from './link-definitions.js';
+import { normalizeLabel } from './inline-text.js';
 
 /** A leaf block found by {@link scanBlocks}, in document order. */
 export interface ScannedBlock {
@@ -55,7 +56,7 @@ export interface BlockScan {
   readonly footnotes: Set<string>;
 }
 
-type BlockType = 'document' | 'blockquote' | 'item' | 'paragraph' | 'fence' | 'indented' | 'html' | 'table';
+type BlockType = 'document' | 'blockquote' | 'item' | 'footnote' | 'paragraph' | 'fence' | 'indented' | 'html' | 'table';
 
 interface OpenBlock {
   type: BlockType;
@@ -85,7 +86,7 @@ const CODE_INDENT = 4;
 
 /** Characters that may start a block other than a paragraph; a line starting otherwise skips every start check. */
 const MAYBE_SPECIAL: boolean[] = [];
-for (const c of '#`~*+_=<>0123456789-|:') MAYBE_SPECIAL[c.charCodeAt(0)] = true;
+for (const c of '#`~*+_=<>0123456789-|:[') MAYBE_SPECIAL[c.charCodeAt(0)] = true;
 
 function newBlock(type: BlockType, parent: OpenBlock | null, line: number, lineStart: number, start: number): OpenBlock {
   return {
@@ -166,9 +167,10 @@ class Scanner {
       pos = next;
     }
     const tip = this.tip;
-    if (tip.type === 'html' && tip.htmlKind <= 5 && len > from && /[\r\n]$/.test(s)) {
+    if (tip.type === 'html' && tip.htmlKind <= 5 && !tip.closed && len > from && /[\r\n]$/.test(s) && !inBlockQuote(tip)) {
       // An unclosed comment, script or similar swallows the rest of the
-      // document, down to its very end (as micromark positions it).
+      // document, down to its very end, as micromark positions it (except,
+      // in micromark, inside a block quote).
       tip.endLine = this.lineNumber + 1;
       tip.end = len;
     }
@@ -177,6 +179,32 @@ class Scanner {
   }
 
   private incorporateLine(start: number, end: number): void {
+    // Fast path for the most common lines: plain text or an empty line while no
+    // container is open. No block can start with such a character at column 0,
+    // so the line opens or continues a top-level paragraph (or ends it).
+    const tip = this.tip;
+    if (tip === this.doc || (tip.type === 'paragraph' && tip.parent === this.doc)) {
+      const c = this.source.charCodeAt(start);
+      if (start === end) {
+        this.lineNumber += 1;
+        if (tip !== this.doc) this.finalize(tip);
+        return;
+      }
+      if (c !== 32 && c !== 9 && MAYBE_SPECIAL[c] !== true) {
+        this.lineNumber += 1;
+        let para = tip;
+        if (para === this.doc) {
+          para = newBlock('paragraph', this.doc, this.lineNumber, start, start);
+          this.doc.lastChild = para;
+          this.doc.hasChild = true;
+          this.tip = para;
+        }
+        para.segments.push(start, end);
+        para.endLine = this.lineNumber;
+        para.end = end;
+        return;
+      }
+    }
     this.ln = this.source.slice(start, end);
     this.lineStart = start;
     this.lineNumber += 1;
@@ -273,6 +301,12 @@ class Scanner {
           return 1;
         }
         return 0;
+      case 'footnote':
+        // GFM footnote definitions continue with blank lines and 4-space indentation.
+        if (this.blank) this.advanceNextNonspace();
+        else if (this.indent >= CODE_INDENT) this.advanceOffset(CODE_INDENT, true);
+        else return 1;
+        return 0;
       case 'fence': {
         const m = this.indent <= 3 && this.ln[this.nextNonspace] === block.fenceChar
           ? FENCE_CLOSE.exec(this.ln.slice(this.nextNonspace)) : null;
@@ -311,7 +345,7 @@ class Scanner {
         this.advanceNextNonspace();
         this.advanceOffset(1, false);
         if (isSpaceOrTab(this.ln[this.offset])) this.advanceOffset(1, true);
-        this.closeUnmatchedBlocks();
+        this.closeUnmatchedBlocks(true);
         this.addChild('blockquote', this.nextNonspace);
         return 1;
       }
@@ -379,29 +413,38 @@ class Scanner {
         return 2;
       }
       if (this.tryListItem(container, rest)) return 1;
+      if (c === '[' && this.tryFootnoteDefinition(rest)) return 1;
       if (container.type === 'paragraph' && this.tryTable(container, rest)) return 2;
     } else if (this.tip.type !== 'paragraph' && !this.blank) {
       this.advanceOffset(CODE_INDENT, true);
+      // Whether this line closed containers: micromark's list-interruption
+      // rule after indented code (see tryListItem) only holds when it did not.
+      const closedContainers = !this.allClosed && this.oldTip !== this.lastMatched;
       this.closeUnmatchedBlocks();
-      this.addChild('indented', this.offset);
+      const code = this.addChild('indented', this.offset);
+      code.closed = closedContainers;
       return 2;
     }
     return 0;
   }
 
   private tryListItem(container: OpenBlock, rest: string): boolean {
+    // A list interrupting a paragraph must start at 1 and not be empty. micromark
+    // applies the same rule after indented code still in progress.
+    const interrupting = container.type === 'paragraph' ||
+      (this.oldTip.type === 'indented' && this.oldTip.parent === container && !this.oldTip.closed);
     let markerLength: number;
     const bullet = BULLET_MARKER.exec(rest);
     if (bullet !== null) {
       markerLength = 1;
     } else {
       const ordered = ORDERED_MARKER.exec(rest);
-      if (ordered === null || (container.type === 'paragraph' && ordered[1] !== '1')) return false;
+      if (ordered === null || (interrupting && ordered[1] !== '1')) return false;
       markerLength = ordered[0].length;
     }
     const after = rest[markerLength];
     if (after !== undefined && after !== ' ' && after !== '\t') return false;
-    if (container.type === 'paragraph' && /^[ \t]*$/.test(rest.slice(markerLength))) return false;
+    if (interrupting && /^[ \t]*$/.test(rest.slice(markerLength))) return false;
     const markerOffset = this.indent;
     const markerStart = this.nextNonspace;
     this.advanceNextNonspace();
@@ -422,9 +465,22 @@ class Scanner {
     } else {
       padding = markerLength + spacesAfterMarker;
     }
-    this.closeUnmatchedBlocks();
+    this.closeUnmatchedBlocks(true);
     const item = this.addChild('item', markerStart);
     item.itemIndent = markerOffset + padding;
+    return true;
+  }
+
+  /** A GFM footnote definition `[^label]:` opens a container, even in the middle of a paragraph. */
+  private tryFootnoteDefinition(rest: string): boolean {
+    const m = FOOTNOTE_DEFINITION_START.exec(rest);
+    if (m === null) return false;
+    this.footnotes.add(normalizeLabel(m[1]!));
+    this.closeUnmatchedBlocks(true);
+    this.advanceNextNonspace();
+    this.advanceOffset(m[0].length, false);
+    while (isSpaceOrTab(this.ln[this.offset])) this.advanceOffset(1, false);
+    this.addChild('footnote', this.nextNonspace);
     return true;
   }
 
@@ -471,7 +527,7 @@ class Scanner {
     const start = segments[0]!;
     this.blocks.push(leaf('heading', para.line + taken, this.lineNumber, lineStartOf(this.source, start), start,
       this.lineStart + this.ln.length, para.parent === this.doc, {
-        variant: 'setext', level, content: trimSpaceTab(paragraphText(this.source, segments)), segments,
+        variant: 'setext', level, content: trimSpaceTab(paragraphText(this.source, segments, true)), segments,
       }));
     return true;
   }
@@ -479,11 +535,6 @@ class Scanner {
   /** Records the definitions that open a paragraph; returns how many of its lines they take. */
   private takeParagraphDefinitions(para: OpenBlock): number {
     if (this.source.charCodeAt(para.segments[0]!) !== 0x5b /* [ */) return 0;
-    const footnote = footnoteDefinitionLabel(this.source.slice(para.segments[0], para.segments[1]));
-    if (footnote !== null) {
-      this.footnotes.add(footnote);
-      return 0;
-    }
     const content = paragraphText(this.source, para.segments);
     const { labels, consumed } = takeDefinitions(content);
     if (labels.length === 0) return 0;
@@ -528,10 +579,21 @@ class Scanner {
     return block;
   }
 
-  private closeUnmatchedBlocks(): void {
+  /**
+   * Closes the blocks the current line did not continue. `forNewContainer`:
+   * the line opens a block quote or list item; micromark then ends an open
+   * HTML block of kinds 1–5 after the previous line's ending (at this line's
+   * start), where a lazy line would end it before that line ending.
+   */
+  private closeUnmatchedBlocks(forNewContainer = false): void {
     if (this.allClosed) return;
     while (this.oldTip !== this.lastMatched) {
       const parent = this.oldTip.parent!;
+      const block = this.oldTip;
+      if (forNewContainer && block.type === 'html' && block.htmlKind <= 5 && !block.closed) {
+        block.endLine = this.lineNumber;
+        block.end = this.lineStart;
+      }
       this.finalize(this.oldTip);
       this.oldTip = parent;
     }
@@ -647,12 +709,24 @@ function leaf(kind: ScannedBlock['kind'], line: number, endLine: number, lineSta
   };
 }
 
-/** The text of paragraph lines given as flat segments, joined with `\n`. */
-function paragraphText(source: string, segments: readonly number[]): string {
+/**
+ * The text of paragraph lines given as flat segments, joined with `\n`, or,
+ * with `keepLineEndings`, with each line's own ending (as mdast keeps them in
+ * heading text).
+ */
+function paragraphText(source: string, segments: readonly number[], keepLineEndings = false): string {
   if (segments.length === 2) return source.slice(segments[0], segments[1]);
-  const parts: string[] = [];
-  for (let i = 0; i < segments.length; i += 2) parts.push(source.slice(segments[i], segments[i + 1]));
-  return parts.join('\n');
+  let text = '';
+  for (let i = 0; i < segments.length; i += 2) {
+    const end = segments[i + 1]!;
+    if (i > 0) {
+      const prevEnd = segments[i - 1]!;
+      text += keepLineEndings && source.charCodeAt(prevEnd) === 13 && source.charCodeAt(prevEnd + 1) === 10 ? '\r\n'
+        : keepLineEndings && source.charCodeAt(prevEnd) === 13 ? '\r' : '\n';
+    }
+    text += source.slice(segments[i], end);
+  }
+  return text;
 }
 
 /** Offset of the start of the line holding `offset`. */
@@ -668,6 +742,11 @@ function lineEndBefore(source: string, offset: number): number {
   if (i > 0 && source.charCodeAt(i - 1) === 10) i--;
   if (i > 0 && source.charCodeAt(i - 1) === 13) i--;
   return i;
+}
+
+function inBlockQuote(block: OpenBlock): boolean {
+  for (let b = block.parent; b !== null; b = b.parent) if (b.type === 'blockquote') return true;
+  return false;
 }
 
 function acceptsLines(type: BlockType): boolean {

@@ -1,17 +1,84 @@
 /**
- * Token model, character classes and delimiter resolution shared by the
- * inline plain-text pass in `inline-text.ts`.
+ * Helpers of the inline plain-text pass in `inline-text.ts`: character
+ * classes, the token model, delimiter resolution, and the scanners that only
+ * measure a construct (autolinks, raw HTML, link resources, GFM autolink
+ * literals) without emitting anything.
  *
- * The resolution below deliberately mirrors micromark (the parser behind
- * `mdast-util-from-markdown`) rather than the reference "process emphasis"
- * pseudo-code of the CommonMark spec: the two differ in corner cases (micromark
- * applies the rule of 3 to the *remaining* run lengths, runs GFM strikethrough
- * as a separate pass whose order depends on which construct occurs first, and
- * resolves spans recursively), and our output must equal what
- * `mdast-util-to-string` returns for micromark's tree.
+ * Everything here mirrors micromark (the parser behind
+ * `mdast-util-from-markdown`) rather than the prose of the CommonMark spec:
+ * the two differ in corner cases (micromark applies the rule of 3 to the
+ * *remaining* run lengths, runs GFM strikethrough as a separate pass whose
+ * order depends on which construct occurs first, ends unquoted attribute
+ * values at `/`, ...), and our output must equal what `mdast-util-to-string`
+ * returns for micromark's tree.
  *
  * @module
  */
+
+// Character codes.
+export const TAB = 9;
+export const LF = 10;
+export const CR = 13;
+export const SPACE = 32;
+export const BANG = 33;
+const QUOTE = 34;
+export const HASH = 35;
+export const AMP = 38;
+const APOS = 39;
+export const LPAREN = 40;
+export const RPAREN = 41;
+export const STAR = 42;
+const DASH = 45;
+const DOT = 46;
+const SLASH = 47;
+const COLON = 58;
+export const SEMI = 59;
+export const LT = 60;
+const EQ = 61;
+const GT = 62;
+const QUESTION = 63;
+const AT = 64;
+export const LBRACKET = 91;
+export const BACKSLASH = 92;
+export const RBRACKET = 93;
+export const CARET = 94;
+export const UNDERSCORE = 95;
+export const GRAVE = 96;
+/** `~`, the strikethrough marker. */
+export const TILDE = 126;
+
+/** Character code at `index`, `-1` outside the string (micromark's EOF). */
+export function codeAt(source: string, index: number): number {
+  return index >= 0 && index < source.length ? source.charCodeAt(index) : -1;
+}
+
+export const isAsciiAlpha = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+export const isAlnum = (c: number): boolean => isDigit(c) || isAsciiAlpha(c);
+export const isHex = (c: number): boolean => isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 102);
+/** Space, tab or line ending: micromark's `markdownLineEndingOrSpace`. */
+export const isBlank = (c: number): boolean => c === SPACE || c === TAB || c === LF || c === CR;
+/** micromark's `asciiControl`, which (via its negative codes) includes tab and line endings. */
+const isControl = (c: number): boolean => (c >= 0 && c < SPACE) || c === 127;
+export const isAsciiPunctuation = (c: number): boolean =>
+  (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+/** Characters of a GFM email autolink literal's local part. */
+const isGfmAtext = (c: number): boolean => isAlnum(c) || c === 43 || c === DASH || c === DOT || c === UNDERSCORE;
+/** Characters of a CommonMark `<email>` autolink's local part (`asciiAtext`). */
+const isAsciiAtext = (c: number): boolean =>
+  (c >= 35 && c <= 39) || c === 42 || c === 43 || (c >= 45 && c <= 57) || c === EQ || c === QUESTION ||
+  (c >= 65 && c <= 90) || (c >= 94 && c <= 126);
+const isSchemeChar = (c: number): boolean => isAlnum(c) || c === 43 || c === DASH || c === DOT;
+// Unlike classifyCharacter, these say no at the edges of the text.
+const isUnicodeWhitespace = (c: number): boolean => c >= 0 && classifyCharacter(c) === WHITESPACE;
+const isUnicodePunctuation = (c: number): boolean => c >= 0 && classifyCharacter(c) === PUNCTUATION;
+/** Characters after which a `www.` literal may start (micromark's `previousWww`). */
+const isWwwBoundary = (c: number): boolean =>
+  c < 0 || c === LPAREN || c === STAR || c === UNDERSCORE || c === LBRACKET || c === RBRACKET || c === TILDE || isBlank(c);
+/** Characters that autolink literals may not end with (micromark's `trail`). */
+const isTrailPunctuation = (c: number): boolean =>
+  c === BANG || c === QUOTE || c === APOS || c === RPAREN || c === STAR || c === 44 || c === DOT || c === COLON ||
+  c === SEMI || c === QUESTION || c === UNDERSCORE || c === TILDE;
 
 /** Kind tag of a plain-text token. */
 export const TEXT = 0;
@@ -21,9 +88,6 @@ export const SEQ = 1;
 export const LABEL = 2;
 /** Kind tag of a completed link, image or footnote call. */
 export const MEDIA = 3;
-
-/** Character code of `~`, the strikethrough marker. */
-export const TILDE = 126;
 
 /** Text that is final: its characters take no further part in parsing. */
 export interface TextToken {
@@ -236,4 +300,310 @@ export function resolveStrikethrough(tokens: Token[]): void {
     index++;
   }
   retire(tokens, true);
+}
+
+// Scanners below only measure: each returns the index just past the construct
+// starting at `index`, or -1 when there is none there.
+
+/** `<scheme:…>` or `<local@domain>` autolink; its text is what lies between the brackets. */
+export function autolinkEnd(source: string, index: number): number {
+  let at = index + 1;
+  let c = codeAt(source, at);
+  if (isAsciiAlpha(c)) {
+    at++;
+    if (isSchemeChar(codeAt(source, at))) {
+      // Scheme of 2 to 32 characters, then anything but spaces, `<` and controls.
+      for (let size = 1; ; at++) {
+        c = codeAt(source, at);
+        if (c === COLON) {
+          for (at++; ; at++) {
+            c = codeAt(source, at);
+            if (c === GT) return at + 1;
+            if (c < 0 || c === SPACE || c === LT || isControl(c)) return -1;
+          }
+        }
+        if (!isSchemeChar(c) || size++ >= 32) break;
+      }
+    }
+  } else if (c === AT) {
+    return -1;
+  }
+  for (;; at++) {
+    c = codeAt(source, at);
+    if (c === AT) break;
+    if (!isAsciiAtext(c)) return -1;
+  }
+  // Domain: dot-separated labels of at most 63 alphanumerics/dashes, not ending in a dash.
+  for (;;) {
+    at++;
+    if (!isAlnum(codeAt(source, at))) return -1;
+    let size = 0;
+    for (c = codeAt(source, at); c === DASH || isAlnum(c); c = codeAt(source, ++at)) {
+      if (size++ >= 63) return -1;
+    }
+    if (codeAt(source, at - 1) === DASH) return -1;
+    if (c === GT) return at + 1;
+    if (c !== DOT) return -1;
+  }
+}
+
+/** Raw inline HTML: tag, closing tag, comment, processing instruction, declaration or CDATA. */
+export function htmlEnd(source: string, index: number): number {
+  let at = index + 1;
+  let c = codeAt(source, at);
+  if (c === BANG) {
+    c = codeAt(source, ++at);
+    if (c === DASH) {
+      // `<!-->` and `<!--->` are complete comments in CommonMark 0.31.
+      return codeAt(source, at + 1) === DASH ? past(source.indexOf('-->', at), 3) : -1;
+    }
+    if (c === LBRACKET) return source.startsWith('CDATA[', at + 1) ? past(source.indexOf(']]>', at + 7), 3) : -1;
+    return isAsciiAlpha(c) ? past(source.indexOf('>', at), 1) : -1;
+  }
+  if (c === QUESTION) return past(source.indexOf('?>', at + 1), 2);
+  if (c === SLASH) {
+    if (!isAsciiAlpha(codeAt(source, ++at))) return -1;
+    do c = codeAt(source, ++at);
+    while (isAlnum(c) || c === DASH);
+    while (isBlank(c)) c = codeAt(source, ++at);
+    return c === GT ? at + 1 : -1;
+  }
+  return isAsciiAlpha(c) ? openTagEnd(source, at + 1) : -1;
+}
+
+function past(found: number, size: number): number {
+  return found < 0 ? -1 : found + size;
+}
+
+/** Rest of an open tag after its first letter, following micromark's html-text states. */
+function openTagEnd(source: string, at: number): number {
+  let c = codeAt(source, at);
+  while (isAlnum(c) || c === DASH) c = codeAt(source, ++at);
+  if (c !== SLASH && c !== GT && !isBlank(c)) return -1;
+  for (;;) {
+    // Between attributes.
+    c = codeAt(source, at);
+    if (c === SLASH) return codeAt(source, at + 1) === GT ? at + 2 : -1;
+    if (c === GT) return at + 1;
+    if (isBlank(c)) {
+      at++;
+      continue;
+    }
+    if (!(c === COLON || c === UNDERSCORE || isAsciiAlpha(c))) return -1;
+    // Attribute name.
+    do c = codeAt(source, ++at);
+    while (isAlnum(c) || c === DASH || c === DOT || c === COLON || c === UNDERSCORE);
+    while (isBlank(c)) c = codeAt(source, ++at);
+    if (c !== EQ) continue;
+    // Attribute value.
+    do c = codeAt(source, ++at);
+    while (isBlank(c));
+    if (c === QUOTE || c === APOS) {
+      const close = source.indexOf(String.fromCharCode(c), at + 1);
+      if (close < 0) return -1;
+      at = close + 1;
+      c = codeAt(source, at);
+      if (c !== SLASH && c !== GT && !isBlank(c)) return -1;
+      continue;
+    }
+    if (c < 0 || c === LT || c === EQ || c === GT || c === GRAVE) return -1;
+    // Unquoted; unlike the spec prose, micromark also ends it at `/`.
+    for (;;) {
+      c = codeAt(source, ++at);
+      if (c < 0 || c === QUOTE || c === APOS || c === LT || c === EQ || c === GRAVE) return -1;
+      if (c === SLASH || c === GT || isBlank(c)) break;
+    }
+  }
+}
+
+/** `(destination "title")` after a link label, per micromark's destination/title factories. */
+export function resourceEnd(source: string, index: number): number {
+  let at = skipBlanks(source, index + 1);
+  let c = codeAt(source, at);
+  if (c === RPAREN) return at + 1;
+  if (c === LT) {
+    for (;;) {
+      c = codeAt(source, ++at);
+      if (c === GT) break;
+      if (c < 0 || c === LT || c === LF || c === CR) return -1;
+      if (c === BACKSLASH) {
+        const next = codeAt(source, at + 1);
+        if (next === LT || next === GT || next === BACKSLASH) at++;
+      }
+    }
+    at++;
+  } else {
+    if (c < 0 || c === SPACE || isControl(c)) return -1;
+    // Parentheses must balance, nested at most 32 deep.
+    let balance = 0;
+    for (;;) {
+      c = codeAt(source, at);
+      if (balance === 0 && (c < 0 || c === RPAREN || isBlank(c))) break;
+      if (c === LPAREN && balance < 32) balance++;
+      else if (c === RPAREN) balance--;
+      else if (c < 0 || c === SPACE || c === LPAREN || isControl(c)) return -1;
+      at++;
+      if (c === BACKSLASH) {
+        const next = codeAt(source, at);
+        if (next === LPAREN || next === RPAREN || next === BACKSLASH) at++;
+      }
+    }
+  }
+  if (isBlank(codeAt(source, at))) {
+    at = skipBlanks(source, at);
+    c = codeAt(source, at);
+    if (c === QUOTE || c === APOS || c === LPAREN) {
+      const marker = c === LPAREN ? RPAREN : c;
+      for (;;) {
+        c = codeAt(source, ++at);
+        if (c < 0) return -1;
+        if (c === marker) break;
+        if (c === BACKSLASH) {
+          const next = codeAt(source, at + 1);
+          if (next === marker || next === BACKSLASH) at++;
+        }
+      }
+      at = skipBlanks(source, at + 1);
+    }
+  }
+  return codeAt(source, at) === RPAREN ? at + 1 : -1;
+}
+
+function skipBlanks(source: string, at: number): number {
+  while (isBlank(codeAt(source, at))) at++;
+  return at;
+}
+
+/** Which GFM autolink literal kinds the text could contain at all. */
+export interface LiteralHints {
+  readonly email: boolean;
+  readonly www: boolean;
+  readonly http: boolean;
+}
+
+/** Whether a GFM autolink literal may begin at `index`, judging by the character before it. */
+export function mayStartLiteral(source: string, index: number, code: number, hints: LiteralHints): boolean {
+  const before = codeAt(source, index - 1);
+  if (hints.email && isGfmAtext(code) && before !== SLASH && !isGfmAtext(before)) return true;
+  if ((code | 32) === 104) return hints.http && !isAsciiAlpha(before);
+  if ((code | 32) === 119) return hints.www && isWwwBoundary(before);
+  return false;
+}
+
+/**
+ * GFM autolink literal (email, `www.`, `http(s)://`) at `index`, tried in
+ * micromark's order. The caller checks that no link label is open.
+ */
+export function literalEnd(source: string, index: number, code: number, hints: LiteralHints): number {
+  const before = codeAt(source, index - 1);
+  let end = -1;
+  if (hints.email && isGfmAtext(code) && before !== SLASH && !isGfmAtext(before)) end = emailEnd(source, index);
+  if (end < 0 && (code | 32) === 104 && hints.http && !isAsciiAlpha(before)) end = httpEnd(source, index);
+  if (end < 0 && (code | 32) === 119 && hints.www && isWwwBoundary(before)) end = wwwEnd(source, index);
+  return end;
+}
+
+function emailEnd(source: string, index: number): number {
+  let at = index;
+  while (isGfmAtext(codeAt(source, at))) at++;
+  if (codeAt(source, at) !== AT) return -1;
+  let dot = false;
+  let data = false;
+  for (;;) {
+    const c = codeAt(source, ++at);
+    if (c === DOT) {
+      if (!isAlnum(codeAt(source, at + 1))) break;
+      dot = true;
+    } else if (c === DASH || c === UNDERSCORE || isAlnum(c)) {
+      data = true;
+    } else {
+      break;
+    }
+  }
+  return data && dot && isAsciiAlpha(codeAt(source, at - 1)) ? at : -1;
+}
+
+function wwwEnd(source: string, index: number): number {
+  if ((codeAt(source, index + 1) | 32) !== 119 || (codeAt(source, index + 2) | 32) !== 119) return -1;
+  if (codeAt(source, index + 3) !== DOT || index + 4 >= source.length) return -1;
+  const end = domainEnd(source, index);
+  return end < 0 ? -1 : pathEnd(source, end);
+}
+
+function httpEnd(source: string, index: number): number {
+  let at = index + 1;
+  while (at - index < 5 && isAsciiAlpha(codeAt(source, at))) at++;
+  const scheme = source.slice(index, at).toLowerCase();
+  if (codeAt(source, at) !== COLON || (scheme !== 'http' && scheme !== 'https')) return -1;
+  if (codeAt(source, at + 1) !== SLASH || codeAt(source, at + 2) !== SLASH) return -1;
+  at += 3;
+  const c = codeAt(source, at);
+  if (c < 0 || isControl(c) || isUnicodeWhitespace(c) || isUnicodePunctuation(c)) return -1;
+  const end = domainEnd(source, at);
+  return end < 0 ? -1 : pathEnd(source, end);
+}
+
+function domainEnd(source: string, at: number): number {
+  let seen = false;
+  let underscoreInLast = false;
+  let underscoreInLastButOne = false;
+  for (;;) {
+    const c = codeAt(source, at);
+    if (c === DOT || c === UNDERSCORE) {
+      if (isTrail(source, at)) break;
+      if (c === UNDERSCORE) {
+        underscoreInLast = true;
+      } else {
+        underscoreInLastButOne = underscoreInLast;
+        underscoreInLast = false;
+      }
+    } else if (c < 0 || isUnicodeWhitespace(c) || (c !== DASH && isUnicodePunctuation(c))) {
+      break;
+    } else {
+      seen = true;
+    }
+    at++;
+  }
+  return underscoreInLast || underscoreInLastButOne || !seen ? -1 : at;
+}
+
+function pathEnd(source: string, at: number): number {
+  let open = 0;
+  let close = 0;
+  for (;;) {
+    const c = codeAt(source, at);
+    if (c === LPAREN) {
+      open++;
+    } else if (c === RPAREN && close < open) {
+      close++;
+    } else if (isTrailPunctuation(c) || c === AMP || c === LT || c === RBRACKET) {
+      if (isTrail(source, at)) return at;
+      if (c === RPAREN) close++;
+    } else if (c < 0 || isUnicodeWhitespace(c)) {
+      return at;
+    }
+    at++;
+  }
+}
+
+/** Whether what starts at `at` is trailing punctuation, which a literal does not include. */
+function isTrail(source: string, at: number): boolean {
+  for (;;) {
+    let c = codeAt(source, at);
+    if (isTrailPunctuation(c)) {
+      at++;
+    } else if (c === AMP) {
+      // Something that looks like a character reference.
+      at++;
+      if (!isAsciiAlpha(codeAt(source, at))) return false;
+      while (isAsciiAlpha(codeAt(source, at))) at++;
+      if (codeAt(source, at) !== SEMI) return false;
+      at++;
+    } else if (c === RBRACKET) {
+      c = codeAt(source, ++at);
+      if (c < 0 || c === LPAREN || c === LBRACKET || isUnicodeWhitespace(c)) return true;
+    } else {
+      return c === LT || c < 0 || isUnicodeWhitespace(c);
+    }
+  }
 }

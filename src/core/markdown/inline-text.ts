@@ -16,17 +16,45 @@
 
 import { characterEntities } from 'character-entities';
 import {
+  AMP,
+  BACKSLASH,
+  BANG,
+  CARET,
+  CR,
+  GRAVE,
+  HASH,
   LABEL,
+  LBRACKET,
+  LF,
+  LPAREN,
+  LT,
   MEDIA,
-  SEQ,
+  RBRACKET,
+  SEMI,
+  SPACE,
+  STAR,
+  TAB,
   TEXT,
   TILDE,
+  UNDERSCORE,
+  autolinkEnd,
+  codeAt,
   createSequence,
+  htmlEnd,
+  isAlnum,
+  isAsciiPunctuation,
+  isBlank,
+  isDigit,
+  isHex,
+  literalEnd,
+  mayStartLiteral,
+  resourceEnd,
   flatten,
   resolveAttention,
   resolveSpan,
   resolveStrikethrough,
   type LabelToken,
+  type LiteralHints,
   type Token,
 } from './inline-delimiters.js';
 
@@ -82,67 +110,29 @@ const entities: Readonly<Record<string, string>> = characterEntities;
 const ATTENTION = 0;
 const STRIKETHROUGH = 1;
 
-// Character codes.
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const TAB = 9;
-const BANG = 33;
-const QUOTE = 34;
-const HASH = 35;
-const AMP = 38;
-const APOS = 39;
-const LPAREN = 40;
-const RPAREN = 41;
-const STAR = 42;
-const DASH = 45;
-const DOT = 46;
-const SLASH = 47;
-const COLON = 58;
-const SEMI = 59;
-const LT = 60;
-const EQ = 61;
-const GT = 62;
-const QUESTION = 63;
-const AT = 64;
-const LBRACKET = 91;
-const BACKSLASH = 92;
-const RBRACKET = 93;
-const CARET = 94;
-const UNDERSCORE = 95;
-const GRAVE = 96;
-
 /** Characters at which the main loop must stop: some construct may start there. */
 const STOP = new Uint8Array(128);
 for (const char of '\n\\`*_[]!<&~') STOP[char.charCodeAt(0)] = 1;
 
-const isAsciiAlpha = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isAlnum = (c: number): boolean => isDigit(c) || isAsciiAlpha(c);
-const isHex = (c: number): boolean => isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 102);
-/** Space, tab or line ending: micromark's `markdownLineEndingOrSpace`. */
-const isBlank = (c: number): boolean => c === SPACE || c === TAB || c === LF || c === CR;
-/** micromark's `asciiControl`, which (via its negative codes) includes tab and line endings. */
-const isControl = (c: number): boolean => (c >= 0 && c < SPACE) || c === 127;
-const isAsciiPunctuation = (c: number): boolean =>
-  (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
-/** Characters of a GFM email autolink literal's local part. */
-const isGfmAtext = (c: number): boolean => isAlnum(c) || c === 43 || c === DASH || c === DOT || c === UNDERSCORE;
-/** Characters of a CommonMark `<email>` autolink's local part (`asciiAtext`). */
-const isAsciiAtext = (c: number): boolean =>
-  (c >= 35 && c <= 39) || c === 42 || c === 43 || (c >= 45 && c <= 57) || c === EQ || c === QUESTION ||
-  (c >= 65 && c <= 90) || (c >= 94 && c <= 126);
-const isSchemeChar = (c: number): boolean => isAlnum(c) || c === 43 || c === DASH || c === DOT;
-const isUnicodeWhitespace = (c: number): boolean => c >= 0 && (isBlank(c) || /\s/.test(String.fromCharCode(c)));
-const isUnicodePunctuation = (c: number): boolean =>
-  c >= 0 && (c < 128 ? isAsciiPunctuation(c) : /\p{P}|\p{S}/u.test(String.fromCharCode(c)));
-/** Characters after which a `www.` literal may start (micromark's `previousWww`). */
-const isWwwBoundary = (c: number): boolean =>
-  c < 0 || c === LPAREN || c === STAR || c === UNDERSCORE || c === LBRACKET || c === RBRACKET || c === TILDE || isBlank(c);
-/** Characters that autolink literals may not end with (micromark's `trail`). */
-const isTrailPunctuation = (c: number): boolean =>
-  c === BANG || c === QUOTE || c === APOS || c === RPAREN || c === STAR || c === 44 || c === DOT || c === COLON ||
-  c === SEMI || c === QUESTION || c === UNDERSCORE || c === TILDE;
+/** Index of the next character at or after `index` that may start a construct. */
+function skipData(source: string, index: number): number {
+  const length = source.length;
+  for (; index < length; index++) {
+    const code = source.charCodeAt(index);
+    if (code < 128 && STOP[code] === 1) break;
+  }
+  return index;
+}
+
+/** Like {@link skipData}, also stopping where an autolink literal may start. */
+function skipDataOrLiteral(source: string, index: number, hints: LiteralHints): number {
+  const length = source.length;
+  for (; index < length; index++) {
+    const code = source.charCodeAt(index);
+    if (code < 128 && (STOP[code] === 1 || mayStartLiteral(source, index, code, hints))) break;
+  }
+  return index;
+}
 
 /** Decodes `&#…;` like micromark-util-decode-numeric-character-reference. */
 function decodeNumeric(digits: string, base: number): string {
@@ -162,6 +152,8 @@ function decodeNumeric(digits: string, base: number): string {
  * keep in a stable shape instead of a closure per call.
  */
 class InlineScanner {
+  private readonly source: string;
+  private readonly length: number;
   private readonly tokens: Token[] = [];
   /** Open `[`/`![` openers, innermost last (micromark's `_labelStarts`). */
   private readonly labels: LabelToken[] = [];
@@ -169,14 +161,10 @@ class InlineScanner {
   private readonly order: number[] = [];
   private readonly definitions: ReadonlySet<string>;
   private readonly footnotes: ReadonlySet<string>;
-  private readonly length: number;
+  /** Which autolink literals may occur; undefined when none can. */
+  private readonly hints: LiteralHints | undefined;
   /** Source index just past the last backslash escape (it lets a `~` follow a `~`). */
   private escapeEnd = -1;
-  private readonly emailLiterals: boolean;
-  private readonly wwwLiterals: boolean;
-  private readonly httpLiterals: boolean;
-
-  private readonly source: string;
 
   constructor(source: string, context: InlineContext) {
     this.source = source;
@@ -185,20 +173,36 @@ class InlineScanner {
     this.footnotes = context.footnotes ?? EMPTY;
     // Literal autolinks only matter for what they swallow; skip looking for
     // them unless their telltale text is there at all.
-    const literals = LITERAL_HINT.test(source);
-    this.emailLiterals = literals && source.includes('@');
-    this.wwwLiterals = literals && /www\./i.test(source);
-    this.httpLiterals = literals && /https?:\/\//i.test(source);
+    this.hints = LITERAL_HINT.test(source)
+      ? { email: source.includes('@'), www: /www\./i.test(source), http: /https?:\/\//i.test(source) }
+      : undefined;
   }
 
   /** Character code at `index`, `-1` past either end (micromark's EOF). */
   private code(index: number): number {
-    return index >= 0 && index < this.length ? this.source.charCodeAt(index) : -1;
+    return codeAt(this.source, index);
   }
 
+  /** `<`: an autolink (text between the brackets) or raw HTML (kept verbatim, `includeHtml`). */
+  private autolinkOrHtml(index: number): number {
+    let end = autolinkEnd(this.source, index);
+    if (end >= 0) {
+      this.literalText(this.source.slice(index + 1, end - 1));
+      return end;
+    }
+    end = htmlEnd(this.source, index);
+    if (end >= 0) this.literalText(this.source.slice(index, end));
+    return end;
+  }
+
+  /**
+   * Tokenizes left to right as micromark does (so code spans, autolinks and
+   * HTML win over emphasis and links that would start later), then resolves
+   * the delimiters still open at the top level.
+   */
   run(): string {
     const { source, length } = this;
-    const literals = this.emailLiterals || this.wwwLiterals || this.httpLiterals;
+    const hints = this.hints;
     let index = 0;
     while (index < length) {
       const code = source.charCodeAt(index);
@@ -217,8 +221,7 @@ class InlineScanner {
           end = this.codeSpan(index);
           break;
         case LT:
-          end = this.autolink(index);
-          if (end < 0) end = this.html(index);
+          end = this.autolinkOrHtml(index);
           break;
         case BANG:
           if (this.code(index + 1) === LBRACKET) end = this.labelStart(index, true);
@@ -231,7 +234,7 @@ class InlineScanner {
           end = this.labelEnd(index);
           break;
         case UNDERSCORE:
-          if (literals) end = this.literal(index, code);
+          if (hints) end = this.literal(index, code, hints);
           if (end < 0) end = this.attention(index, code);
           break;
         case STAR:
@@ -241,16 +244,11 @@ class InlineScanner {
           end = this.strikethrough(index);
           break;
         default:
-          if (literals) end = this.literal(index, code);
+          if (hints) end = this.literal(index, code, hints);
       }
       if (end < 0) {
         // Plain data up to the next character that may start something.
-        end = index + 1;
-        while (end < length) {
-          const next = source.charCodeAt(end);
-          if (next < 128 && (STOP[next] === 1 || (literals && this.mayStartLiteral(end, next)))) break;
-          end++;
-        }
+        end = hints ? skipDataOrLiteral(source, index + 1, hints) : skipData(source, index + 1);
         this.data(source.slice(index, end));
       }
       index = end;
@@ -385,138 +383,6 @@ class InlineScanner {
     }
   }
 
-  /** `<scheme:…>` or `<local@domain>`; the text is what is between the brackets. */
-  private autolink(index: number): number {
-    let at = index + 1;
-    let c = this.code(at);
-    if (isAsciiAlpha(c)) {
-      at++;
-      if (isSchemeChar(this.code(at))) {
-        for (let size = 1; ; at++) {
-          c = this.code(at);
-          if (c === COLON) return this.autolinkUrl(index, at + 1);
-          if (!isSchemeChar(c) || size++ >= 32) break;
-        }
-      }
-    } else if (c === AT) {
-      return -1;
-    }
-    for (;; at++) {
-      c = this.code(at);
-      if (c === AT) break;
-      if (!isAsciiAtext(c)) return -1;
-    }
-    // Domain: dot-separated labels of at most 63 alphanumerics/dashes, not ending in a dash.
-    for (;;) {
-      at++;
-      if (!isAlnum(this.code(at))) return -1;
-      let size = 0;
-      for (;;) {
-        c = this.code(at);
-        if (c === DASH || isAlnum(c)) {
-          if (size++ >= 63) return -1;
-          at++;
-          continue;
-        }
-        break;
-      }
-      if (this.code(at - 1) === DASH) return -1;
-      if (c === GT) break;
-      if (c !== DOT) return -1;
-    }
-    this.literalText(this.source.slice(index + 1, at));
-    return at + 1;
-  }
-
-  private autolinkUrl(index: number, at: number): number {
-    for (;; at++) {
-      const c = this.code(at);
-      if (c === GT) break;
-      if (c < 0 || c === SPACE || c === LT || isControl(c)) return -1;
-    }
-    this.literalText(this.source.slice(index + 1, at));
-    return at + 1;
-  }
-
-  /** Raw inline HTML, kept verbatim (`includeHtml`). */
-  private html(index: number): number {
-    const { source } = this;
-    let at = index + 1;
-    let c = this.code(at);
-    let end = -1;
-    if (c === BANG) {
-      c = this.code(++at);
-      if (c === DASH) {
-        // `<!-->` and `<!--->` are complete comments in CommonMark 0.31.
-        if (this.code(at + 1) === DASH) end = this.after(source.indexOf('-->', at), 3);
-      } else if (c === LBRACKET) {
-        if (source.startsWith('CDATA[', at + 1)) end = this.after(source.indexOf(']]>', at + 7), 3);
-      } else if (isAsciiAlpha(c)) {
-        end = this.after(source.indexOf('>', at), 1);
-      }
-    } else if (c === QUESTION) {
-      end = this.after(source.indexOf('?>', at + 1), 2);
-    } else if (c === SLASH) {
-      at++;
-      if (isAsciiAlpha(this.code(at))) {
-        do at++;
-        while (isAlnum(this.code(at)) || this.code(at) === DASH);
-        while (isBlank(this.code(at))) at++;
-        if (this.code(at) === GT) end = at + 1;
-      }
-    } else if (isAsciiAlpha(c)) {
-      end = this.openTag(at + 1);
-    }
-    if (end < 0) return -1;
-    this.literalText(source.slice(index, end));
-    return end;
-  }
-
-  private after(found: number, size: number): number {
-    return found < 0 ? -1 : found + size;
-  }
-
-  /** Rest of an open tag after its first letter, per micromark's html-text states. */
-  private openTag(at: number): number {
-    let c = this.code(at);
-    while (isAlnum(c) || c === DASH) c = this.code(++at);
-    if (c !== SLASH && c !== GT && !isBlank(c)) return -1;
-    for (;;) {
-      // Between attributes.
-      c = this.code(at);
-      if (c === SLASH) return this.code(at + 1) === GT ? at + 2 : -1;
-      if (c === GT) return at + 1;
-      if (isBlank(c)) {
-        at++;
-        continue;
-      }
-      if (!(c === COLON || c === UNDERSCORE || isAsciiAlpha(c))) return -1;
-      // Attribute name.
-      do c = this.code(++at);
-      while (isAlnum(c) || c === DASH || c === DOT || c === COLON || c === UNDERSCORE);
-      while (isBlank(c)) c = this.code(++at);
-      if (c !== EQ) continue;
-      // Attribute value.
-      do c = this.code(++at);
-      while (isBlank(c));
-      if (c === QUOTE || c === APOS) {
-        const close = this.source.indexOf(String.fromCharCode(c), at + 1);
-        if (close < 0) return -1;
-        at = close + 1;
-        c = this.code(at);
-        if (c !== SLASH && c !== GT && !isBlank(c)) return -1;
-        continue;
-      }
-      if (c < 0 || c === LT || c === EQ || c === GT || c === GRAVE) return -1;
-      // Unquoted: micromark also ends it at `/`.
-      for (;;) {
-        c = this.code(++at);
-        if (c < 0 || c === QUOTE || c === APOS || c === LT || c === EQ || c === GRAVE) return -1;
-        if (c === SLASH || c === GT || isBlank(c)) break;
-      }
-    }
-  }
-
   /** `[^label]` naming a defined footnote: a footnoteReference, which has no text. */
   private footnoteCall(index: number): number {
     if (this.footnotes.size === 0 || this.code(index + 1) !== CARET) return -1;
@@ -573,7 +439,7 @@ class InlineScanner {
   private labelTail(start: LabelToken, index: number): number {
     const next = this.code(index + 1);
     if (next === LPAREN) {
-      const end = this.resource(index + 1);
+      const end = resourceEnd(this.source, index + 1);
       if (end >= 0) return end;
     } else if (next === LBRACKET) {
       const end = this.fullReference(index + 1);
@@ -629,63 +495,6 @@ class InlineScanner {
     return -1;
   }
 
-  /** `(destination "title")` after a label, per micromark's factories; returns its end or -1. */
-  private resource(index: number): number {
-    let at = this.skipWhitespace(index + 1);
-    let c = this.code(at);
-    if (c === RPAREN) return at + 1;
-    if (c === LT) {
-      for (;;) {
-        c = this.code(++at);
-        if (c === GT) break;
-        if (c < 0 || c === LT || c === LF || c === CR) return -1;
-        if (c === BACKSLASH) {
-          const next = this.code(at + 1);
-          if (next === LT || next === GT || next === BACKSLASH) at++;
-        }
-      }
-      at++;
-    } else {
-      if (c < 0 || c === SPACE || isControl(c)) return -1;
-      let balance = 0;
-      for (;;) {
-        c = this.code(at);
-        if (balance === 0 && (c < 0 || c === RPAREN || isBlank(c))) break;
-        if (c === LPAREN && balance < 32) balance++;
-        else if (c === RPAREN) balance--;
-        else if (c < 0 || c === SPACE || c === LPAREN || isControl(c)) return -1;
-        at++;
-        if (c === BACKSLASH) {
-          const next = this.code(at);
-          if (next === LPAREN || next === RPAREN || next === BACKSLASH) at++;
-        }
-      }
-    }
-    if (isBlank(this.code(at))) {
-      at = this.skipWhitespace(at);
-      c = this.code(at);
-      if (c === QUOTE || c === APOS || c === LPAREN) {
-        const marker = c === LPAREN ? RPAREN : c;
-        for (;;) {
-          c = this.code(++at);
-          if (c < 0) return -1;
-          if (c === marker) break;
-          if (c === BACKSLASH) {
-            const next = this.code(at + 1);
-            if (next === marker || next === BACKSLASH) at++;
-          }
-        }
-        at = this.skipWhitespace(at + 1);
-      }
-    }
-    return this.code(at) === RPAREN ? at + 1 : -1;
-  }
-
-  private skipWhitespace(at: number): number {
-    while (isBlank(this.code(at))) at++;
-    return at;
-  }
-
   /** `[label]` after a label: a full reference only if that label is defined. */
   private fullReference(index: number): number {
     let at = index + 1;
@@ -734,132 +543,15 @@ class InlineScanner {
     return end;
   }
 
-  /** Whether a GFM autolink literal could begin at `index` (cheap pre-check for the data loop). */
-  private mayStartLiteral(index: number, code: number): boolean {
-    const before = this.code(index - 1);
-    if (this.emailLiterals && isGfmAtext(code) && before !== SLASH && !isGfmAtext(before)) return true;
-    if ((code | 32) === 104) return this.httpLiterals && !isAsciiAlpha(before);
-    if ((code | 32) === 119) return this.wwwLiterals && isWwwBoundary(before);
-    return false;
-  }
-
   /**
-   * GFM autolink literal (email, `www.`, `http(s)://`) starting at `index`.
-   * Its text is unchanged, but what it swallows is not parsed as anything else.
+   * GFM autolink literal (email, `www.`, `http(s)://`): its text is unchanged,
+   * but what it swallows is not parsed as anything else. Not inside a label
+   * that may still become a link, as micromark's `previousUnbalanced` says.
    */
-  private literal(index: number, code: number): number {
-    if (!this.mayStartLiteral(index, code) || this.labels.some((label) => !label.balanced)) return -1;
-    let end = -1;
-    const before = this.code(index - 1);
-    if (this.emailLiterals && isGfmAtext(code) && before !== SLASH && !isGfmAtext(before)) end = this.email(index);
-    if (end < 0 && (code | 32) === 104 && this.httpLiterals && !isAsciiAlpha(before)) end = this.http(index);
-    if (end < 0 && (code | 32) === 119 && this.wwwLiterals && isWwwBoundary(before)) end = this.www(index);
-    if (end < 0) return -1;
-    this.literalText(this.source.slice(index, end));
+  private literal(index: number, code: number, hints: LiteralHints): number {
+    if (!mayStartLiteral(this.source, index, code, hints) || this.labels.some((label) => !label.balanced)) return -1;
+    const end = literalEnd(this.source, index, code, hints);
+    if (end >= 0) this.literalText(this.source.slice(index, end));
     return end;
-  }
-
-  private email(index: number): number {
-    let at = index;
-    while (isGfmAtext(this.code(at))) at++;
-    if (this.code(at) !== AT) return -1;
-    let dot = false;
-    let data = false;
-    for (;;) {
-      const c = this.code(++at);
-      if (c === DOT) {
-        if (!isAlnum(this.code(at + 1))) break;
-        dot = true;
-      } else if (c === DASH || c === UNDERSCORE || isAlnum(c)) {
-        data = true;
-      } else {
-        break;
-      }
-    }
-    return data && dot && isAsciiAlpha(this.code(at - 1)) ? at : -1;
-  }
-
-  private www(index: number): number {
-    if ((this.code(index + 1) | 32) !== 119 || (this.code(index + 2) | 32) !== 119) return -1;
-    if (this.code(index + 3) !== DOT || index + 4 >= this.length) return -1;
-    const end = this.domain(index);
-    return end < 0 ? -1 : this.path(end);
-  }
-
-  private http(index: number): number {
-    let at = index + 1;
-    while (at - index < 5 && isAsciiAlpha(this.code(at))) at++;
-    const scheme = this.source.slice(index, at).toLowerCase();
-    if (this.code(at) !== COLON || (scheme !== 'http' && scheme !== 'https')) return -1;
-    if (this.code(at + 1) !== SLASH || this.code(at + 2) !== SLASH) return -1;
-    at += 3;
-    const c = this.code(at);
-    if (c < 0 || isControl(c) || isUnicodeWhitespace(c) || isUnicodePunctuation(c)) return -1;
-    const end = this.domain(at);
-    return end < 0 ? -1 : this.path(end);
-  }
-
-  private domain(at: number): number {
-    let seen = false;
-    let underscoreInLast = false;
-    let underscoreInLastButOne = false;
-    for (;;) {
-      const c = this.code(at);
-      if (c === DOT || c === UNDERSCORE) {
-        if (this.trail(at)) break;
-        if (c === UNDERSCORE) {
-          underscoreInLast = true;
-        } else {
-          underscoreInLastButOne = underscoreInLast;
-          underscoreInLast = false;
-        }
-      } else if (c < 0 || isUnicodeWhitespace(c) || (c !== DASH && isUnicodePunctuation(c))) {
-        break;
-      } else {
-        seen = true;
-      }
-      at++;
-    }
-    return underscoreInLast || underscoreInLastButOne || !seen ? -1 : at;
-  }
-
-  private path(at: number): number {
-    let open = 0;
-    let close = 0;
-    for (;;) {
-      const c = this.code(at);
-      if (c === LPAREN) {
-        open++;
-      } else if (c === RPAREN && close < open) {
-        close++;
-      } else if (isTrailPunctuation(c) || c === AMP || c === LT || c === RBRACKET) {
-        if (this.trail(at)) return at;
-        if (c === RPAREN) close++;
-      } else if (c < 0 || isUnicodeWhitespace(c)) {
-        return at;
-      }
-      at++;
-    }
-  }
-
-  /** Whether what starts at `at` is trailing punctuation that ends a literal. */
-  private trail(at: number): boolean {
-    for (;;) {
-      let c = this.code(at);
-      if (isTrailPunctuation(c)) {
-        at++;
-      } else if (c === AMP) {
-        at++;
-        if (!isAsciiAlpha(this.code(at))) return false;
-        while (isAsciiAlpha(this.code(at))) at++;
-        if (this.code(at) !== SEMI) return false;
-        at++;
-      } else if (c === RBRACKET) {
-        c = this.code(++at);
-        if (c < 0 || c === LPAREN || c === LBRACKET || isUnicodeWhitespace(c)) return true;
-      } else {
-        return c === LT || c < 0 || isUnicodeWhitespace(c);
-      }
-    }
   }
 }

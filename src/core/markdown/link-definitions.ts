@@ -35,8 +35,8 @@ export function takeDefinitions(content: string): TakenDefinitions {
 }
 
 function takeOneDefinition(s: string, start: number): { label: string; end: number } | null {
-  // GFM footnote definitions look like definitions but are not.
-  if (s.charCodeAt(start + 1) === 0x5e /* ^ */) return null;
+  // A GFM footnote definition looks like a link definition but is not one.
+  if (s.charCodeAt(start + 1) === 0x5e /* ^ */ && FOOTNOTE_DEFINITION_START.test(s.slice(start))) return null;
   const labelMatch = LINK_LABEL.exec(s.slice(start));
   if (labelMatch === null || labelMatch[0].length > 1001) return null;
   let pos = start + labelMatch[0].length;
@@ -101,10 +101,5 @@ function scanDestination(s: string, start: number): number | null {
   return pos;
 }
 
-const FOOTNOTE_DEFINITION = /^\[\^((?:[^\\[\]\s]|\\.){1,999})\]:/;
-
-/** The normalized label of a GFM footnote definition opening `line`, if any. */
-export function footnoteDefinitionLabel(line: string): string | null {
-  const m = FOOTNOTE_DEFINITION.exec(line);
-  return m === null ? null : normalizeLabel(m[1]!);
-}
+/** The opening of a GFM footnote definition, `[^label]:`; group 1 is the label. */
+export const FOOTNOTE_DEFINITION_START = /^\[\^((?:[^\\[\]\s]|\\.){1,999})\]:/;
