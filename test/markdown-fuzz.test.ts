@@ -3,7 +3,7 @@
 // definitions, setext lines, tabs) must give the same headings and HTML blocks
 // as micromark. A fixed seed keeps failures reproducible.
 import { describe, expect, it } from 'vitest';
-import { referenceFacts } from './helpers/reference-markdown.js';
+import { referenceFacts, type MarkdownFacts } from './helpers/reference-markdown.js';
 import { scannerFacts } from './helpers/scanner-facts.js';
 import { commonmarkFacts } from './helpers/commonmark-facts.js';
 
@@ -23,7 +23,8 @@ const BODIES = [
   '# Title', '## Section *one*', '### `code` heading ###', '#### [link](x) \\#', '####### seven', '#no space', '#', '## ',
   '===', '---', '- - -', '***', '___', 'Plain text', 'more *text* here', 'a `code <!-- x -->` span', 'Foo\\', 'bar  ',
   '```', '````md', '~~~', '``` `bad', '<div>', '</div>', '<br>', '<!-- comment -->', '<!-- AGENT_PLACEHOLDER: do it -->',
-  '<!-- open', 'still open', '-->', '<script>', '</script>', '<pre x="1">', '<?php', '?>', '<![CDATA[', ']]>', '<!DOCTYPE html>',
+  '<!-- open', 'still open', '-->', 'text <!-- AGENT_PLACEHOLDER: inline --> more', '`<!-- AGENT_PLACEHOLDER: no -->`',
+  '\\<!-- AGENT_PLACEHOLDER: escaped -->', '<!-- AGENT_PLACEHOLDER: open', '<!-- AGENT_PLACEHOLDER -->', '<script>', '</script>', '<pre x="1">', '<?php', '?>', '<![CDATA[', ']]>', '<!DOCTYPE html>',
   '| a | b |', '|---|---|', 'a | b', '--- | ---', ':-:|', '| x |', '[foo]: /url "title"', '[foo]', '[^1]: note', '[bar]:',
   '', '', '', '\t', '    indented', '1. one', '10) ten', '+ plus', '* star', '&amp; &copy; &#35;', '\\## escaped',
 ];
@@ -42,13 +43,30 @@ function randomDoc(next: () => number): string {
 
 /**
  * Random documents (by index, for the seed below) where specfill agrees with
- * neither reference. All three mix lazy continuation lines, indented code and
- * ordered lists starting at 2 inside closing containers, where micromark
- * departs from commonmark.js in ways that depend on its internal flow state
- * (its source says "To do: handle lazy/pierce"). No real document seen so far
- * (CommonMark examples, 657 KEPs) hits them. A new index here is a regression.
+ * neither reference, each a reference parser's quirk rather than CommonMark:
+ * - 1157: a first line `---` that opens no front matter makes
+ *   micromark-extension-frontmatter read the next block quote and list
+ *   markers as paragraph text;
+ * - 1739, 2330: lazy continuation lines, indented code and ordered lists
+ *   starting at 2 inside closing containers, where micromark departs from
+ *   commonmark.js depending on its internal flow state (its source says
+ *   "To do: handle lazy/pierce").
+ * No real document seen so far (CommonMark examples, 657 KEPs) hits them.
+ * A new index here is a regression.
  */
-const KNOWN_DIVERGENCES: number[] = [1739, 2330, 2389];
+const KNOWN_DIVERGENCES: number[] = [1157, 1739, 2330];
+
+/**
+ * Columns after a tab are counted differently by each parser (code units,
+ * tab stops, or something in between); compare only the line there.
+ */
+function withoutTabColumns(facts: MarkdownFacts, doc: string): MarkdownFacts {
+  const lines = doc.split(/\r\n|\r|\n/);
+  return {
+    ...facts,
+    placeholders: facts.placeholders.map((p) => (lines[p.line - 1]?.includes('\t') ? { line: p.line, column: -1 } : p)),
+  };
+}
 
 describe('block scanner vs micromark on random documents', () => {
   it('agrees with micromark or commonmark.js on 3000 random documents', () => {
@@ -57,11 +75,13 @@ describe('block scanner vs micromark on random documents', () => {
     const divergent: number[] = [];
     for (let i = 0; i < 3000; i++) {
       const doc = randomDoc(next);
-      const ours = scannerFacts(doc);
-      const theirs = referenceFacts(doc);
+      const ours = withoutTabColumns(scannerFacts(doc), doc);
+      const theirs = withoutTabColumns(referenceFacts(doc), doc);
       if (JSON.stringify(ours) !== JSON.stringify(theirs)) {
-        const spec = commonmarkFacts(doc);
-        if (JSON.stringify(ours) === JSON.stringify(spec)) continue;
+        const spec = withoutTabColumns(commonmarkFacts(doc), doc);
+        // commonmark.js gives inline nodes no position: compare its placeholders by count.
+        const sameAsSpec = JSON.stringify({ ...ours, placeholders: ours.placeholders.length }) === JSON.stringify({ ...spec, placeholders: spec.placeholders.length });
+        if (sameAsSpec) continue;
         divergent.push(i);
         if (KNOWN_DIVERGENCES.includes(i)) continue;
         mismatches.push(`${JSON.stringify(doc)}\n  ours   ${JSON.stringify(ours)}\n  micromark ${JSON.stringify(theirs)}\n  commonmark.js ${JSON.stringify(spec)}`);

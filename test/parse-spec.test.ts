@@ -188,3 +188,18 @@ describe('slugs', () => {
     }
   });
 });
+
+describe('parseSpec: inline placeholders', () => {
+  it('finds a placeholder comment inside a paragraph, not one in inline code or escaped', () => {
+    const spec = parseSpec('# T\n\n## A\n\nSee <!-- AGENT_PLACEHOLDER: inline one --> here, `<!-- AGENT_PLACEHOLDER: code -->`,\nand \\<!-- AGENT_PLACEHOLDER: escaped -->.\n');
+    expect(spec.placeholders.map((p) => [p.id, p.instruction, p.line, p.column])).toEqual([['a', 'inline one', 5, 5]]);
+    expect(spec.source.slice(spec.placeholders[0]!.span.start, spec.placeholders[0]!.span.end)).toBe('<!-- AGENT_PLACEHOLDER: inline one -->');
+  });
+
+  it('maps a comment over several paragraph lines back to the source', () => {
+    const source = '# T\n\n## A\n\nText <!-- AGENT_PLACEHOLDER: one\n   two --> end\n';
+    const [p] = parseSpec(source).placeholders;
+    expect(p).toMatchObject({ instruction: 'one\ntwo', line: 5, column: 6, endLine: 6, endColumn: 11 });
+    expect(source.slice(p!.span.start, p!.span.end)).toBe('<!-- AGENT_PLACEHOLDER: one\n   two -->');
+  });
+});

@@ -1,4 +1,5 @@
 import type { ScannedBlock } from './markdown/block-scanner.js';
+import { findInlineComments } from './markdown/inline-comments.js';
 import type { LineIndex } from './line-index.js';
 import type { Span } from './spec-types.js';
 
@@ -19,62 +20,94 @@ export interface RawPlaceholder {
 const MARKER_START = /^\s*AGENT_PLACEHOLDER(?![A-Za-z0-9_])[ \t]*:?/;
 
 /**
- * Finds the `<!-- AGENT_PLACEHOLDER: ... -->` comments of a document among its
- * HTML blocks. Only comment blocks count (CommonMark HTML block kind 2): a
- * marker in code, in inline code or inside another kind of HTML block (a
- * `<div>`, say) is text, as a renderer shows it.
+ * Finds the `<!-- AGENT_PLACEHOLDER: ... -->` comments of a document: HTML
+ * comment blocks (CommonMark HTML block kind 2, the form templates use) and
+ * comments inline in a paragraph. A marker in code, in inline code or inside
+ * another kind of HTML block (a `<div>`, say) is text, as a renderer shows it.
  */
 export function findPlaceholders(source: string, blocks: readonly ScannedBlock[], lines: LineIndex): RawPlaceholder[] {
   const found: RawPlaceholder[] = [];
   if (source.indexOf(PLACEHOLDER_MARKER) === -1) return found;
   for (const block of blocks) {
-    if (block.kind !== 'html' || block.htmlKind !== 2) continue;
-    if (source.indexOf(PLACEHOLDER_MARKER, block.start) === -1) break;
-    let pos = block.start;
-    while (pos < block.end) {
-      const open = source.indexOf('<!--', pos);
-      if (open === -1 || open >= block.end) break;
-      const bodyStart = open + 4;
-      let bodyEnd: number;
-      let end: number;
-      let terminated = true;
-      if (source.charCodeAt(bodyStart) === 0x3e /* > */) {
-        bodyEnd = bodyStart;
-        end = bodyStart + 1;
-      } else if (source.startsWith('->', bodyStart)) {
-        bodyEnd = bodyStart;
-        end = bodyStart + 2;
-      } else {
-        const close = source.indexOf('-->', bodyStart);
-        if (close === -1 || close + 3 > block.end) {
-          bodyEnd = block.end;
-          end = block.end;
-          terminated = false;
-        } else {
-          bodyEnd = close;
-          end = close + 3;
-        }
-      }
-      const body = textInSegments(source, block.segments ?? [], bodyStart, bodyEnd);
-      const marker = MARKER_START.exec(body);
-      if (marker !== null) {
-        const instruction = body.slice(marker[0].length).split('\n').map((l) => l.trimEnd()).join('\n').trim();
-        const from = lines.locate(open);
-        const to = lines.locate(end);
-        found.push({
-          span: { start: open, end },
-          instruction,
-          line: from.line,
-          column: from.column,
-          endLine: to.line,
-          endColumn: to.column,
-          problem: !terminated ? 'unterminated' : instruction === '' ? 'empty' : null,
-        });
-      }
-      pos = end;
+    if (block.kind === 'html' && block.htmlKind === 2) {
+      if (source.indexOf(PLACEHOLDER_MARKER, block.start) >= block.end) continue;
+      collectBlockComments(source, block, lines, found);
+    } else if (block.kind === 'paragraph') {
+      const at = source.indexOf(PLACEHOLDER_MARKER, block.start);
+      if (at === -1 || at >= block.end) continue;
+      collectInlineComments(source, block.segments ?? [], lines, found);
     }
   }
-  return found;
+  return found.sort((a, b) => a.span.start - b.span.start);
+}
+
+function collectBlockComments(source: string, block: ScannedBlock, lines: LineIndex, found: RawPlaceholder[]): void {
+  let pos = block.start;
+  while (pos < block.end) {
+    const open = source.indexOf('<!--', pos);
+    if (open === -1 || open >= block.end) break;
+    const bodyStart = open + 4;
+    let bodyEnd: number;
+    let end: number;
+    let terminated = true;
+    if (source.charCodeAt(bodyStart) === 0x3e /* > */) {
+      bodyEnd = bodyStart;
+      end = bodyStart + 1;
+    } else if (source.startsWith('->', bodyStart)) {
+      bodyEnd = bodyStart;
+      end = bodyStart + 2;
+    } else {
+      const close = source.indexOf('-->', bodyStart);
+      if (close === -1 || close + 3 > block.end) {
+        bodyEnd = block.end;
+        end = block.end;
+        terminated = false;
+      } else {
+        bodyEnd = close;
+        end = close + 3;
+      }
+    }
+    addIfPlaceholder(textInSegments(source, block.segments ?? [], bodyStart, bodyEnd), open, end, terminated, lines, found);
+    pos = end;
+  }
+}
+
+/** Comments inline in a paragraph: its lines joined, found, and mapped back to source offsets. */
+function collectInlineComments(source: string, segments: readonly number[], lines: LineIndex, found: RawPlaceholder[]): void {
+  const starts: number[] = [];
+  let content = '';
+  for (let i = 0; i < segments.length; i += 2) {
+    if (i > 0) content += '\n';
+    starts.push(content.length);
+    content += source.slice(segments[i], segments[i + 1]);
+  }
+  const toSource = (index: number): number => {
+    let k = starts.length - 1;
+    while (k > 0 && starts[k]! > index) k--;
+    return segments[k * 2]! + (index - starts[k]!);
+  };
+  for (const [from, to] of findInlineComments(content)) {
+    const open = toSource(from);
+    const end = toSource(to - 1) + 1;
+    addIfPlaceholder(textInSegments(source, segments, open + 4, end - 3), open, end, true, lines, found);
+  }
+}
+
+function addIfPlaceholder(body: string, open: number, end: number, terminated: boolean, lines: LineIndex, found: RawPlaceholder[]): void {
+  const marker = MARKER_START.exec(body);
+  if (marker === null) return;
+  const instruction = body.slice(marker[0].length).split('\n').map((l) => l.trimEnd()).join('\n').trim();
+  const from = lines.locate(open);
+  const to = lines.locate(end);
+  found.push({
+    span: { start: open, end },
+    instruction,
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+    problem: !terminated ? 'unterminated' : instruction === '' ? 'empty' : null,
+  });
 }
 
 /** The text of [from, to) with container prefixes (`> `, list indentation) left out, lines joined by `\n`. */

@@ -25,7 +25,7 @@ export function commonmarkFacts(source: string): MarkdownFacts {
   // Blank out front matter lines so that line numbers stay the same.
   const body = fm === null ? source.slice(bom) : source.slice(bom, fm.start).replace(/[^\r\n]/g, '') + source.slice(fm.start, fm.end).replace(/[^\r\n]/g, '') + source.slice(fm.end);
   const tree = new Parser().parse(body);
-  const facts: MarkdownFacts = { headings: [], html: [] };
+  const facts: MarkdownFacts = { headings: [], html: [], placeholders: [] };
   const walker = tree.walker();
   let event;
   while ((event = walker.next())) {
@@ -33,6 +33,12 @@ export function commonmarkFacts(source: string): MarkdownFacts {
     if (!event.entering) continue;
     if (n.type === 'heading') facts.headings.push({ level: n.level, text: plainText(n), line: n.sourcepos[0][0] });
     if (n.type === 'html_block') facts.html.push({ line: n.sourcepos[0][0], endLine: n.sourcepos[1][0] });
+    const literal = n.literal ?? '';
+    const lead = /^[ \t]*/.exec(literal)![0].length;
+    if ((n.type === 'html_block' || (n.type === 'html_inline' && n.parent?.type === 'paragraph')) && /^<!--\s*AGENT_PLACEHOLDER(?![A-Za-z0-9_])/.test(literal.slice(lead))) {
+      // commonmark.js gives no position for inline nodes: those count as line 0.
+      facts.placeholders.push({ line: n.sourcepos?.[0]?.[0] ?? 0, column: (n.sourcepos?.[0]?.[1] ?? 0) + lead });
+    }
   }
   return facts;
 }

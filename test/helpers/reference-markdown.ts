@@ -21,10 +21,19 @@ export interface HtmlFact {
   endLine: number;
 }
 
+/** Where an HTML node that is an `AGENT_PLACEHOLDER` comment starts. */
+export interface PlaceholderFact {
+  line: number;
+  column: number;
+}
+
 export interface MarkdownFacts {
   headings: HeadingFact[];
   html: HtmlFact[];
+  placeholders: PlaceholderFact[];
 }
+
+const PLACEHOLDER_NODE = /^<!--\s*AGENT_PLACEHOLDER(?![A-Za-z0-9_])/;
 
 const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
 
@@ -36,6 +45,7 @@ export function referenceFacts(source: string): MarkdownFacts {
   });
   const headings: HeadingFact[] = [];
   const html: HtmlFact[] = [];
+  const placeholders: PlaceholderFact[] = [];
   const visit = (node: Nodes, parent: Parents | null): void => {
     if (node.type === 'heading') {
       // A setext heading opened by link definitions starts, in mdast, at the
@@ -43,11 +53,20 @@ export function referenceFacts(source: string): MarkdownFacts {
       const first = node.children[0];
       const line = (first ?? node).position!.start.line;
       headings.push({ level: node.depth, text: toString(node), line });
-    } else if (node.type === 'html' && parent !== null && FLOW_PARENTS.has(parent.type)) {
-      html.push({ line: node.position!.start.line, endLine: node.position!.end.line });
+    } else if (node.type === 'html') {
+      if (parent !== null && FLOW_PARENTS.has(parent.type)) {
+        html.push({ line: node.position!.start.line, endLine: node.position!.end.line });
+      }
+      // Placeholders in paragraphs count; in headings and table cells they are not looked for.
+      const where = parent === null || FLOW_PARENTS.has(parent.type) || parent.type === 'paragraph';
+      // An indented HTML block keeps its indentation in its value.
+      const lead = /^[ \t]*/.exec(node.value)![0].length;
+      if (where && PLACEHOLDER_NODE.test(node.value.slice(lead))) {
+        placeholders.push({ line: node.position!.start.line, column: node.position!.start.column + lead });
+      }
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes, node as Parents);
   };
   visit(tree, null);
-  return { headings, html };
+  return { headings, html, placeholders };
 }

@@ -8,5 +8,8 @@ export function scannerFacts(source: string): MarkdownFacts {
   return {
     headings: spec.headings.map((h) => ({ level: h.level, text: h.text, line: h.line })),
     html: spec.blocks.filter((b) => b.kind === 'html').map((b) => ({ line: b.line, endLine: b.endLine })),
+    placeholders: [...spec.placeholders, ...spec.malformed]
+      .sort((a, b) => a.span.start - b.span.start)
+      .map((p) => ({ line: p.line, column: p.column })),
   };
 }

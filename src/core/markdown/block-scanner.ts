@@ -80,6 +80,8 @@ interface OpenBlock {
   closed: boolean;
   // paragraph (text of each line, leading whitespace skipped), table, HTML block: flat [start, end] pairs
   segments: number[];
+  // paragraph: its last line is indented 4+ columns (and so cannot be a table header)
+  lastLineIndented: boolean;
 }
 
 const CODE_INDENT = 4;
@@ -93,7 +95,7 @@ function newBlock(type: BlockType, parent: OpenBlock | null, line: number, lineS
     type, parent, lastChild: null, open: true, hasChild: false,
     line, lineStart, start, endLine: line, end: start,
     itemIndent: 0, fenceChar: '', fenceLength: 0, fenceOffset: 0,
-    htmlKind: 0, closed: false, segments: [],
+    htmlKind: 0, closed: false, segments: [], lastLineIndented: false,
   };
 }
 
@@ -200,6 +202,7 @@ class Scanner {
           this.tip = para;
         }
         para.segments.push(start, end);
+        para.lastLineIndented = false;
         para.endLine = this.lineNumber;
         para.end = end;
         return;
@@ -486,7 +489,7 @@ class Scanner {
 
   /** A GFM table: the paragraph's last line is the header row when this line is a matching delimiter row. */
   private tryTable(para: OpenBlock, rest: string): boolean {
-    if (!this.allClosed || this.tip !== para) return false;
+    if (!this.allClosed || this.tip !== para || para.lastLineIndented) return false;
     const delimiterCells = splitRow(rest);
     if (delimiterCells === null || !delimiterCells.every((cell) => DELIMITER_CELL.test(cell))) return false;
     if (!rest.includes('|') && delimiterCells.length !== 1) return false;
@@ -551,6 +554,7 @@ class Scanner {
     const ln = this.ln;
     while (ln.charCodeAt(i) === 32 || ln.charCodeAt(i) === 9) i++;
     para.segments.push(this.lineStart + i, this.lineStart + ln.length);
+    para.lastLineIndented = this.indented;
     this.touch(para);
   }
 
