@@ -1,0 +1,47 @@
+// The library API is a contract: this pins what `import ... from 'specfill'`
+// exposes, so that removing or renaming an export is a visible decision.
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.js';
+
+describe('public API', () => {
+  it('exposes exactly these runtime exports', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'BUILT_IN_TEMPLATES_DIR',
+      'DEFAULT_MAX_FILE_BYTES',
+      'DEFAULT_PROJECT_TEMPLATES_DIR',
+      'PLACEHOLDER_MARKER',
+      'SpecfillError',
+      'TemplateRegistry',
+      'createSpecSource',
+      'detectTextFormat',
+      'findProjectRoot',
+      'findSpecFiles',
+      'guidedSectionIds',
+      'loadTemplates',
+      'main',
+      'parseSpec',
+      'parseTemplateRef',
+      'readSpecFile',
+      'readTextFile',
+      'sectionStates',
+      'summarizeSpec',
+      'templateFromSource',
+      'templateOutline',
+      'toPlaceholderJson',
+      'writeFileAtomic',
+    ]);
+  });
+
+  it('is what the package entry point resolves to once built', async () => {
+    const pkg = (await import('../package.json', { with: { type: 'json' } })).default as { exports: Record<string, { import: string }> };
+    expect(pkg.exports['.']!.import).toBe('./dist/index.js');
+    const built = await import('../dist/index.js');
+    expect(Object.keys(built).sort()).toEqual(Object.keys(api).sort());
+  });
+
+  it('parses with the documented shape', () => {
+    const spec = api.parseSpec('# T\n\n## A\n\n<!-- AGENT_PLACEHOLDER: x -->\n');
+    expect(Object.keys(spec).sort()).toEqual(['blocks', 'format', 'frontMatter', 'headings', 'malformed', 'parts', 'placeholders', 'sections', 'source', 'title']);
+    expect(Object.keys(spec.placeholders[0]!).sort()).toEqual(['column', 'endColumn', 'endLine', 'id', 'instruction', 'line', 'section', 'sectionId', 'span']);
+  });
+});
