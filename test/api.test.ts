@@ -1,5 +1,7 @@
 // The library API is a contract: this pins what `import ... from 'specfill'`
 // exposes, so that removing or renaming an export is a visible decision.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as api from '../src/index.js';
 
@@ -33,8 +35,8 @@ describe('public API', () => {
   });
 
   it('is what the package entry point resolves to once built', async () => {
-    const pkg = (await import('../package.json', { with: { type: 'json' } })).default as { exports: Record<string, { import: string }> };
-    expect(pkg.exports['.']!.import).toBe('./dist/index.js');
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { exports: { '.': { import: string } } };
+    expect(pkg.exports['.'].import).toBe('./dist/index.js');
     const built = await import('../dist/index.js');
     expect(Object.keys(built).sort()).toEqual(Object.keys(api).sort());
   });
