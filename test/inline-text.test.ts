@@ -11,6 +11,7 @@ import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { inlineText, normalizeLabel, type InlineContext } from '../src/core/markdown/inline-text.js';
+import { seededRandom } from './helpers/random.js';
 
 type Tree = ReturnType<typeof fromMarkdown>;
 
@@ -552,17 +553,7 @@ function specCases(): { cases: Case[]; blockStructure: number[] } {
   return { cases, blockStructure };
 }
 
-/** Deterministic PRNG (mulberry32) so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+const random = seededRandom;
 
 // Weighted alphabet: single characters that start or end constructs, letters,
 // spaces, and a few snippets so longer constructs occur at all.

@@ -6,17 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { referenceFacts, type MarkdownFacts } from './helpers/reference-markdown.js';
 import { scannerFacts } from './helpers/scanner-facts.js';
 import { commonmarkFacts } from './helpers/commonmark-facts.js';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './helpers/random.js';
 
 const PREFIXES = ['', '', '', '', ' ', '  ', '   ', '    ', '\t', '> ', '>', '- ', '* ', '1. ', '2) ', '  - ', '> - ', '- > ', '   > '];
 const BODIES = [
@@ -70,7 +60,7 @@ function withoutTabColumns(facts: MarkdownFacts, doc: string): MarkdownFacts {
 
 describe('block scanner vs micromark on random documents', () => {
   it('agrees with micromark or commonmark.js on 3000 random documents', () => {
-    const next = rng(20261126);
+    const next = seededRandom(20261126);
     const mismatches: string[] = [];
     const divergent: number[] = [];
     for (let i = 0; i < 3000; i++) {
