@@ -10,6 +10,8 @@ export type SpecfillErrorCode =
   | 'INVALID_FRONT_MATTER'
   | 'UNKNOWN_TEMPLATE'
   | 'INVALID_TEMPLATE'
+  | 'INVALID_CONFIG'
+  | 'GIT_FAILED'
   | 'FILE_EXISTS'
   | 'WRITE_FAILED'
   | 'READ_FAILED';

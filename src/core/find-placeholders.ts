@@ -1,5 +1,6 @@
 import type { ScannedBlock } from './markdown/block-scanner.js';
 import { findInlineComments } from './markdown/inline-comments.js';
+import { blockText } from './block-text.js';
 import type { LineIndex } from './line-index.js';
 import type { Span } from './spec-types.js';
 
@@ -35,7 +36,7 @@ export function findPlaceholders(source: string, blocks: readonly ScannedBlock[]
     } else if (block.kind === 'paragraph') {
       const at = source.indexOf(PLACEHOLDER_MARKER, block.start);
       if (at === -1 || at >= block.end) continue;
-      collectInlineComments(source, block.segments ?? [], lines, found);
+      collectInlineComments(source, block, lines, found);
     }
   }
   return found.sort((a, b) => a.span.start - b.span.start);
@@ -72,24 +73,13 @@ function collectBlockComments(source: string, block: ScannedBlock, lines: LineIn
   }
 }
 
-/** Comments inline in a paragraph: its lines joined, found, and mapped back to source offsets. */
-function collectInlineComments(source: string, segments: readonly number[], lines: LineIndex, found: RawPlaceholder[]): void {
-  const starts: number[] = [];
-  let content = '';
-  for (let i = 0; i < segments.length; i += 2) {
-    if (i > 0) content += '\n';
-    starts.push(content.length);
-    content += source.slice(segments[i], segments[i + 1]);
-  }
-  const toSource = (index: number): number => {
-    let k = starts.length - 1;
-    while (k > 0 && starts[k]! > index) k--;
-    return segments[k * 2]! + (index - starts[k]!);
-  };
-  for (const [from, to] of findInlineComments(content)) {
+/** Comments inline in a paragraph: found in its text and mapped back to source offsets. */
+function collectInlineComments(source: string, block: ScannedBlock, lines: LineIndex, found: RawPlaceholder[]): void {
+  const { text, toSource } = blockText(source, block);
+  for (const [from, to] of findInlineComments(text)) {
     const open = toSource(from);
     const end = toSource(to - 1) + 1;
-    addIfPlaceholder(textInSegments(source, segments, open + 4, end - 3), open, end, true, lines, found);
+    addIfPlaceholder(textInSegments(source, block.segments ?? [], open + 4, end - 3), open, end, true, lines, found);
   }
 }
 

@@ -1,5 +1,6 @@
-import { guidedSectionIds, sectionStates, type SectionState } from './section-states.js';
+import { completenessOf, sectionStates, type SectionState } from './section-states.js';
 import type { ParsedSpec } from './spec-types.js';
+import type { TemplateModel } from './template-model.js';
 
 /** What `specfill status` reports for one spec; the `--json` shape. */
 export interface SpecSummary {
@@ -25,13 +26,13 @@ export interface SpecSummary {
 }
 
 /** Summarizes a parsed spec, against its template when known. */
-export function summarizeSpec(path: string, spec: ParsedSpec, template: ParsedSpec | null, fileName: string): SpecSummary {
+export function summarizeSpec(path: string, spec: ParsedSpec, template: TemplateModel | null, fileName: string): SpecSummary {
   const data = spec.frontMatter?.data ?? {};
   const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null);
   const owners = Array.isArray(data.owners) ? data.owners.map(String) : text(data.owners) !== null ? [String(data.owners)] : [];
   const states = template === null ? null : sectionStates(spec, template);
   const filled = states === null ? null : states.filter((s) => s.state === 'filled').length;
-  const guided = template === null ? null : guidedSectionIds(template).length;
+  const guided = states === null ? null : states.length;
   return {
     path,
     title: text(data.title) ?? spec.title?.text ?? spec.headings[0]?.text ?? fileName,
@@ -42,7 +43,7 @@ export function summarizeSpec(path: string, spec: ParsedSpec, template: ParsedSp
     malformedPlaceholders: spec.malformed.length,
     sectionsFilled: filled,
     sectionsGuided: guided,
-    completeness: filled === null || guided === null ? null : guided === 0 ? 1 : filled / guided,
+    completeness: states === null ? null : completenessOf(states),
     sections: states,
     frontMatterError: spec.frontMatter?.error ? `${spec.frontMatter.error.line}:${spec.frontMatter.error.column} ${spec.frontMatter.error.message}` : null,
   };

@@ -1,6 +1,7 @@
 import { SpecfillError } from './errors.js';
 import { parseSpec } from './parse-spec.js';
 import type { ParsedSpec } from './spec-types.js';
+import { buildTemplateModel, type TemplateModel } from './template-model.js';
 
 /** A template: a Markdown file whose headings define sections and whose guidance says what to write. */
 export interface Template {
@@ -18,6 +19,8 @@ export interface Template {
   readonly spec: ParsedSpec;
   /** The template text after its own front matter: what a new spec starts from. */
   readonly body: string;
+  /** Its sections and their guidance, as `check` and `status` compare specs with them. */
+  readonly model: TemplateModel;
 }
 
 /** Where a template's text came from. */
@@ -53,15 +56,21 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
     throw new SpecfillError('INVALID_TEMPLATE', `template id \`${id}\` must be letters, digits, '.', '_' or '-'`, { path: from.path },
       'rename the file or set `id:` in its front matter');
   }
+  const optional = data.optional;
+  if (optional !== undefined && !(Array.isArray(optional) && optional.every((o) => typeof o === 'string'))) {
+    throw new SpecfillError('INVALID_TEMPLATE', 'front matter `optional` must be a list of section ids', { path: from.path });
+  }
+  const version = field('version') ?? '1';
   return {
     id,
     name: field('name') ?? spec.title?.text ?? id,
-    version: field('version') ?? '1',
+    version,
     description: field('description') ?? '',
     origin: from.origin,
     path: from.path,
     spec,
     body: fm === null ? source.slice(spec.format.bom ? 1 : 0) : source.slice(fm.span.end),
+    model: buildTemplateModel(spec, `${id}@${version}`, (optional as string[] | undefined) ?? []),
   };
 }
 

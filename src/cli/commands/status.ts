@@ -47,7 +47,7 @@ export async function runStatus(ctx: CliContext, paths: string[], opts: { json?:
         fileErrors.push(new SpecfillError('UNKNOWN_TEMPLATE', `unknown template \`${parseTemplateRef(ref).id}\`; known templates: ${known}`, { path: f.shown }));
       }
     }
-    return { summary: summarizeSpec(f.shown, spec, template?.spec ?? null, basename(f.absolute)), errors: fileErrors };
+    return { summary: summarizeSpec(f.shown, spec, template?.model ?? null, basename(f.absolute)), errors: fileErrors };
   });
   for (const r of results) {
     if (r.summary !== undefined) specs.push(r.summary);

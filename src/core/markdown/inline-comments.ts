@@ -35,6 +35,45 @@ export function findInlineComments(content: string): Array<[number, number]> {
   return found;
 }
 
+/**
+ * `content` with code spans and HTML comments blanked out (replaced by spaces,
+ * line endings kept), so that offsets stay valid while rules look at the
+ * prose only: a `TODO` or a link inside `code` is not a finding.
+ */
+export function maskCodeAndComments(content: string): string {
+  if (content.indexOf('`') === -1 && content.indexOf('<!--') === -1) return content;
+  let out = '';
+  let at = 0;
+  const blank = (from: number, to: number): void => {
+    out += content.slice(at, from) + content.slice(from, to).replace(/[^\r\n]/g, ' ');
+    at = to;
+  };
+  let i = 0;
+  while (i < content.length) {
+    const c = content.charCodeAt(i);
+    if (c === BACKSLASH && isAsciiPunctuation(content.charCodeAt(i + 1))) {
+      i += 2;
+    } else if (c === GRAVE) {
+      const end = codeSpanEnd(content, i);
+      let open = i;
+      while (content.charCodeAt(open) === GRAVE) open++;
+      if (end > open) blank(i, end);
+      i = end;
+    } else if (c === LT && content.startsWith('<!--', i)) {
+      const html = htmlEnd(content, i);
+      if (html >= 0) {
+        blank(i, html);
+        i = html;
+      } else {
+        i += 1;
+      }
+    } else {
+      i += 1;
+    }
+  }
+  return out + content.slice(at);
+}
+
 /** Past a code span opening at `start`, or past the bare backtick run when it has no closer. */
 function codeSpanEnd(content: string, start: number): number {
   let open = start;

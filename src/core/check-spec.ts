@@ -1,0 +1,66 @@
+import { RULES } from './checks/index.js';
+import type { Finding, LinkResolver, SeveritySetting } from './checks/types.js';
+import { matchSections } from './match-sections.js';
+import { completenessOf, sectionStates } from './section-states.js';
+import type { ParsedSpec } from './spec-types.js';
+import { readSuppressions } from './suppressions.js';
+import type { TemplateModel } from './template-model.js';
+
+/** A rule's effective setting. */
+export interface RuleSetting {
+  readonly severity: SeveritySetting;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+/** The default statuses of the spec lifecycle. */
+export const DEFAULT_STATUSES: readonly string[] = ['draft', 'review', 'approved', 'implemented', 'rejected', 'superseded', 'withdrawn'];
+
+/** Options of {@link checkSpec}. */
+export interface CheckSpecOptions {
+  readonly template: TemplateModel | null;
+  /** Settings by rule id; rules not listed use their default severity. */
+  readonly rules?: ReadonlyMap<string, RuleSetting>;
+  readonly statuses?: readonly string[];
+  /** Answers about other files; without it, links to files are not checked. */
+  readonly links?: LinkResolver;
+}
+
+/** The findings and completeness of one spec. */
+export interface SpecCheck {
+  readonly findings: Finding[];
+  readonly completeness: number | null;
+}
+
+const NO_LINKS: LinkResolver = { exists: () => true, anchorsOf: () => null };
+
+/**
+ * Runs every enabled rule on a parsed spec and returns its findings, sorted by
+ * place, without those suppressed by `specfill-disable` comments. Pure: file
+ * questions go through `links`.
+ */
+export function checkSpec(spec: ParsedSpec, options: CheckSpecOptions): SpecCheck {
+  const template = options.template;
+  const matching = template === null ? null : matchSections(spec, template);
+  const suppressed = readSuppressions(spec);
+  const findings: Finding[] = [];
+  RULES.forEach((rule) => {
+    const setting = options.rules?.get(rule.id);
+    const severity = setting?.severity ?? rule.defaultSeverity;
+    if (severity === 'off') return;
+    const drafts = rule.check({
+      spec,
+      template,
+      matching,
+      options: setting?.options ?? {},
+      statuses: options.statuses ?? DEFAULT_STATUSES,
+      links: options.links ?? NO_LINKS,
+    });
+    for (const d of drafts) {
+      if (!suppressed(rule.id, d.line)) findings.push({ rule: rule.id, severity, ...d });
+    }
+  });
+  const order = new Map(RULES.map((r, i) => [r.id, i]));
+  findings.sort((a, b) => a.line - b.line || a.column - b.column || order.get(a.rule)! - order.get(b.rule)!);
+  const completeness = template === null ? null : completenessOf(sectionStates(spec, template, matching!));
+  return { findings, completeness };
+}

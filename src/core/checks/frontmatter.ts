@@ -1,0 +1,48 @@
+import type { ParsedSpec, Position } from '../spec-types.js';
+import type { CheckRule, FindingDraft } from './types.js';
+
+/**
+ * The front matter of a spec: readable YAML, a `status` among the configured
+ * statuses, and a `title` and `template`. A document without front matter
+ * (an existing RFC or KEP matched to a template by the config) is left alone.
+ */
+export const frontmatter: CheckRule = {
+  id: 'frontmatter',
+  defaultSeverity: 'error',
+  description: 'Front matter is invalid YAML, lacks title or template, or has an unknown status.',
+  check: ({ spec, statuses }) => {
+    const fm = spec.frontMatter;
+    if (fm === null) return [];
+    const firstLine: Position = { line: 1, column: 1, endLine: 1, endColumn: 4 };
+    if (fm.error !== null) {
+      const { line, column } = fm.error;
+      return [{ line, column, endLine: line, endColumn: column + 1, message: fm.error.message }];
+    }
+    const data = fm.data ?? {};
+    const findings: FindingDraft[] = [];
+    for (const key of ['title', 'template'] as const) {
+      const value = data[key];
+      if (typeof value !== 'string' || value.trim() === '') {
+        findings.push({ ...(keyPosition(spec, key) ?? firstLine), message: `front matter has no \`${key}\`: add \`${key}: ...\`` });
+      }
+    }
+    const status = data.status;
+    if (status !== undefined && (typeof status !== 'string' || !statuses.includes(status))) {
+      findings.push({
+        ...(keyPosition(spec, 'status') ?? firstLine),
+        message: `status ${JSON.stringify(status)} is not one of: ${statuses.join(', ')}`,
+      });
+    }
+    return findings;
+  },
+};
+
+/** Where `key:` stands in the front matter, if it is a top-level key there. */
+function keyPosition(spec: ParsedSpec, key: string): Position | null {
+  const fm = spec.frontMatter!;
+  const yaml = spec.source.slice(fm.yamlSpan.start, fm.yamlSpan.end);
+  const m = new RegExp(`^${key}[ \\t]*:.*$`, 'm').exec(yaml);
+  if (m === null) return null;
+  const line = spec.source.slice(0, fm.yamlSpan.start + m.index).split(/\r\n|\r|\n/).length;
+  return { line, column: 1, endLine: line, endColumn: m[0].replace(/\r$/, '').length + 1 };
+}

@@ -1,0 +1,32 @@
+import { brokenLink } from './broken-link.js';
+import { duplicateHeading } from './duplicate-heading.js';
+import { emptySection } from './empty-section.js';
+import { frontmatter } from './frontmatter.js';
+import { headingLevel } from './heading-level.js';
+import { leftoverMarker } from './leftover-marker.js';
+import { malformedPlaceholder } from './malformed-placeholder.js';
+import { missingSection } from './missing-section.js';
+import { sectionOrder } from './section-order.js';
+import type { CheckRule } from './types.js';
+import { unfilledPlaceholder } from './unfilled-placeholder.js';
+import { unknownSection } from './unknown-section.js';
+
+/** Every check rule, in the order findings are listed for one place. Ids and default severities are a public contract. */
+export const RULES: readonly CheckRule[] = [
+  unfilledPlaceholder,
+  malformedPlaceholder,
+  emptySection,
+  missingSection,
+  sectionOrder,
+  headingLevel,
+  unknownSection,
+  duplicateHeading,
+  leftoverMarker,
+  frontmatter,
+  brokenLink,
+];
+
+/** The rule with this id, or undefined. */
+export function findRule(id: string): CheckRule | undefined {
+  return RULES.find((r) => r.id === id);
+}

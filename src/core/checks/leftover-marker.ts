@@ -1,0 +1,34 @@
+import { proseBlocks } from './text-blocks.js';
+import type { CheckRule, FindingDraft } from './types.js';
+
+// What people and LLMs leave behind: to-do words, spec-kit's clarification
+// markers, unexpanded `{{slot}}` templates and filler text.
+const DEFAULT_MARKERS = [
+  '\\b(?:TODO|TBD|FIXME|XXX)\\b',
+  '\\[NEEDS CLARIFICATION',
+  '\\{\\{\\s*[A-Za-z_][\\w.-]*\\s*\\}\\}',
+  '\\b[Ll]orem [Ii]psum\\b',
+];
+
+/**
+ * Leftover markers outside code: TODO, TBD, FIXME, XXX, `[NEEDS
+ * CLARIFICATION`, `{{name}}` slots, lorem ipsum. Option `markers`: a list of
+ * regular expressions that replaces the default list.
+ */
+export const leftoverMarker: CheckRule = {
+  id: 'leftover-marker',
+  defaultSeverity: 'warning',
+  description: 'A to-do word, clarification marker, template slot or filler text is left in the prose.',
+  check: ({ spec, options }) => {
+    const markers = Array.isArray(options.markers) ? options.markers.map(String) : DEFAULT_MARKERS;
+    const pattern = new RegExp(markers.map((m) => `(?:${m})`).join('|'), 'g');
+    const findings: FindingDraft[] = [];
+    for (const block of proseBlocks(spec)) {
+      for (const m of block.text.matchAll(pattern)) {
+        const at = m.index;
+        findings.push({ ...block.locate(at, at + m[0].length), message: `leftover marker "${m[0]}": replace it with the real content` });
+      }
+    }
+    return findings;
+  },
+};

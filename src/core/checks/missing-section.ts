@@ -1,0 +1,33 @@
+import type { Position } from '../spec-types.js';
+import { headingPosition, quote } from './locate.js';
+import type { CheckRule, FindingDraft } from './types.js';
+
+/**
+ * A section of the template whose heading is absent from the spec: one
+ * finding per absent section, subsections included, placed where it belongs
+ * (at the next template section that is there, or at the end). Sections the
+ * template marks optional may be left out.
+ */
+export const missingSection: CheckRule = {
+  id: 'missing-section',
+  defaultSeverity: 'error',
+  description: 'A section of the template is missing from the spec.',
+  check: ({ spec, template, matching }) => {
+    if (template === null || matching === null) return [];
+    const findings: FindingDraft[] = [];
+    const sections = template.sections.filter((t) => t.id !== 'title');
+    const lastLine = spec.source.split(/\r\n|\r|\n/).length;
+    sections.forEach((t, i) => {
+      if (t.optional || matching.byTemplateId.has(t.id)) return;
+      const next = sections.slice(i + 1).map((n) => matching.byTemplateId.get(n.id)).find((s) => s !== undefined);
+      const at: Position = next !== undefined ? headingPosition(next.heading) : { line: lastLine, column: 1, endLine: lastLine, endColumn: 1 };
+      findings.push({
+        ...at,
+        sectionId: t.id,
+        section: t.path,
+        message: `missing section ${quote(t.text)} (${'#'.repeat(t.level)} ${t.text}) from template ${template.ref}`,
+      });
+    });
+    return findings;
+  },
+};

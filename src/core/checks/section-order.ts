@@ -1,0 +1,51 @@
+import type { Section } from '../spec-types.js';
+import { quote, sectionFinding } from './locate.js';
+import type { CheckRule, FindingDraft } from './types.js';
+
+/**
+ * Template sections present in another order than the template's. The
+ * sections in the longest run that is in order are left alone; each other one
+ * is reported once, so a single moved section gives a single finding.
+ */
+export const sectionOrder: CheckRule = {
+  id: 'section-order',
+  defaultSeverity: 'warning',
+  description: 'Template sections appear in a different order than in the template.',
+  check: ({ template, matching }) => {
+    if (template === null || matching === null) return [];
+    const present: { text: string; section: Section }[] = [];
+    for (const t of template.sections) {
+      const section = matching.byTemplateId.get(t.id);
+      if (section !== undefined) present.push({ text: t.text, section });
+    }
+    const keep = longestIncreasing(present.map((p) => p.section.span.start));
+    const findings: FindingDraft[] = [];
+    present.forEach((p, i) => {
+      if (keep.has(i)) return;
+      const before = [...keep].filter((k) => k < i).pop();
+      const after = before === undefined ? 'at the start' : `after ${quote(present[before]!.text)}`;
+      findings.push(sectionFinding(p.section, `section ${quote(p.section.heading.text)} is out of order: the template puts it ${after}`));
+    });
+    return findings;
+  },
+};
+
+/** Indexes of one longest strictly increasing subsequence (patience sorting, O(n log n)). */
+function longestIncreasing(values: readonly number[]): Set<number> {
+  const tails: number[] = [];
+  const previous: number[] = new Array<number>(values.length).fill(-1);
+  values.forEach((v, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[tails[mid]!]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  });
+  const keep = new Set<number>();
+  for (let i = tails[tails.length - 1] ?? -1; i !== -1; i = previous[i]!) keep.add(i);
+  return keep;
+}

@@ -1,0 +1,86 @@
+import type { ParsedSpec } from '../spec-types.js';
+import type { SectionMatching } from '../match-sections.js';
+import type { TemplateModel } from '../template-model.js';
+
+/** How much a finding matters. `error` fails a check run (exit 1). */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A rule's configured severity; `off` disables it. */
+export type SeveritySetting = Severity | 'off';
+
+/**
+ * One problem found in a document: data, never an exception. The shape is
+ * part of the public contract (`check --format json`, MCP, web API).
+ */
+export interface Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** Slug-path id of the section concerned (the placeholder id scheme). */
+  readonly sectionId?: string;
+  /** Heading texts of the section concerned, outermost first. */
+  readonly section?: readonly string[];
+  /** Id of the placeholder concerned. */
+  readonly placeholder?: string;
+  readonly message: string;
+}
+
+/** What a rule returns; the runner adds the rule id and the configured severity. */
+export type FindingDraft = Omit<Finding, 'rule' | 'severity'>;
+
+/** Answers about files other than the one checked, for rules that follow links. */
+export interface LinkResolver {
+  /** Whether a path (relative to the checked file, already decoded, no fragment) exists. */
+  exists(relativePath: string): boolean;
+  /** The heading anchors of a Markdown file (relative to the checked file), or null if it cannot be read. */
+  anchorsOf(relativePath: string): ReadonlySet<string> | null;
+}
+
+/** Everything a rule may look at. */
+export interface CheckContext {
+  readonly spec: ParsedSpec;
+  /** The spec's template, or null when it has none (template rules then stay silent). */
+  readonly template: TemplateModel | null;
+  /** How the spec's sections line up with the template's (null without a template). */
+  readonly matching: SectionMatching | null;
+  /** Rule options from the config (`rules.<id>.options`), possibly empty. */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** Allowed values of the front matter `status`. */
+  readonly statuses: readonly string[];
+  readonly links: LinkResolver;
+}
+
+/** A check rule: one file under `src/core/checks/`, one page under `docs/checks/`. */
+export interface CheckRule {
+  readonly id: string;
+  readonly defaultSeverity: SeveritySetting;
+  /** One line, shown in SARIF rule metadata and `check --list-rules`. */
+  readonly description: string;
+  check(context: CheckContext): FindingDraft[];
+}
+
+/** The check result of one file. */
+export interface FileReport {
+  /** Relative to the working directory, `/`-separated. */
+  readonly path: string;
+  /** `id@version` of the template checked against, or null. */
+  readonly template: string | null;
+  /** Share of guided template sections that hold content (0–1), or null without a template. */
+  readonly completeness: number | null;
+  readonly findings: readonly Finding[];
+}
+
+/** The whole result of `specfill check`, as `--format json` prints it. */
+export interface CheckReport {
+  readonly version: 1;
+  readonly files: readonly FileReport[];
+  readonly summary: {
+    readonly files: number;
+    readonly errors: number;
+    readonly warnings: number;
+    readonly infos: number;
+  };
+}

@@ -1,0 +1,19 @@
+import { quote } from './locate.js';
+import type { CheckRule } from './types.js';
+
+/** An `AGENT_PLACEHOLDER` is still in the document: one finding per placeholder, at its place. */
+export const unfilledPlaceholder: CheckRule = {
+  id: 'unfilled-placeholder',
+  defaultSeverity: 'error',
+  description: 'An AGENT_PLACEHOLDER comment has not been replaced by content.',
+  check: ({ spec }) =>
+    spec.placeholders.map((p) => ({
+      line: p.line,
+      column: p.column,
+      endLine: p.endLine,
+      endColumn: p.endColumn,
+      ...(p.sectionId === null ? {} : { sectionId: p.sectionId, section: p.section }),
+      placeholder: p.id,
+      message: `placeholder ${quote(p.id)} is not filled: ${quote(p.instruction, 120)}`,
+    })),
+};

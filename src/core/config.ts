@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { RULES } from './checks/index.js';
+import type { SeveritySetting } from './checks/types.js';
+import type { RuleSetting } from './check-spec.js';
+
+const severity = z.enum(['error', 'warning', 'info', 'off']);
+
+const ruleSetting = z.union([
+  severity,
+  z.object({
+    severity: severity.optional().describe('error, warning, info or off'),
+    options: z.record(z.string(), z.unknown()).optional().describe('rule options (see docs/checks/<rule>.md)'),
+  }).strict(),
+]);
+
+/** The schema of `specfill.config.{json,yaml,yml}`. Its JSON Schema ships as `schema/config.schema.json`. */
+export const configSchema = z.object({
+  $schema: z.string().optional().describe('JSON Schema of this file, for editors'),
+  specs: z.array(z.string()).optional().describe('globs of the spec files that `check` and `status` read when given no paths'),
+  ignore: z.array(z.string()).optional().describe('globs of files never checked'),
+  templatesDir: z.string().optional().describe('folder of project templates, relative to the project root (default .specfill/templates)'),
+  templates: z.record(z.string(), z.string()).optional()
+    .describe('glob of spec files → template id or template file path, for documents without `template:` front matter'),
+  statuses: z.array(z.string().min(1)).min(1).optional().describe('allowed values of the front matter `status`'),
+  rules: z.record(z.string(), ruleSetting).optional().describe('rule id → severity, or {severity, options}'),
+  maxFileBytes: z.number().int().positive().optional().describe('largest file read, in bytes (default 10 MiB)'),
+}).strict();
+
+/** A validated configuration. */
+export type Config = z.infer<typeof configSchema>;
+
+/** A problem in the configuration: the key path and what was expected. */
+export interface ConfigIssue {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+/**
+ * Validates configuration data: the shape, known rule ids, and rule options
+ * that must be regular expressions. Returns the config or the issues found.
+ */
+export function validateConfig(data: unknown): { config: Config; issues: [] } | { config: null; issues: ConfigIssue[] } {
+  const parsed = configSchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    return {
+      config: null,
+      issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })),
+    };
+  }
+  const issues: ConfigIssue[] = [];
+  for (const [id, setting] of Object.entries(parsed.data.rules ?? {})) {
+    if (!RULES.some((r) => r.id === id)) {
+      issues.push({ path: ['rules', id], message: `unknown rule; known rules: ${RULES.map((r) => r.id).join(', ')}` });
+      continue;
+    }
+    const markers = typeof setting === 'object' ? setting.options?.markers : undefined;
+    if (markers !== undefined) {
+      if (!Array.isArray(markers) || !markers.every((m) => typeof m === 'string')) {
+        issues.push({ path: ['rules', id, 'options', 'markers'], message: 'expected a list of regular expressions (strings)' });
+      } else {
+        for (const [i, m] of markers.entries()) {
+          try {
+            new RegExp(m as string);
+          } catch (error) {
+            issues.push({ path: ['rules', id, 'options', 'markers', i], message: `not a valid regular expression: ${(error as Error).message}` });
+          }
+        }
+      }
+    }
+  }
+  return issues.length > 0 ? { config: null, issues } : { config: parsed.data, issues: [] };
+}
+
+/** Each rule's effective setting under a config. */
+export function resolveRuleSettings(config: Config): Map<string, RuleSetting> {
+  const settings = new Map<string, RuleSetting>();
+  for (const rule of RULES) {
+    const s = config.rules?.[rule.id];
+    const severity: SeveritySetting = s === undefined ? rule.defaultSeverity : typeof s === 'string' ? s : s.severity ?? rule.defaultSeverity;
+    settings.set(rule.id, { severity, options: typeof s === 'object' ? s.options ?? {} : {} });
+  }
+  return settings;
+}

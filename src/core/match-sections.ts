@@ -1,0 +1,53 @@
+import type { ParsedSpec, Section } from './spec-types.js';
+import type { TemplateModel } from './template-model.js';
+
+/** How the sections of a spec line up with those of its template. */
+export interface SectionMatching {
+  /** Template section id → the spec section written for it. Missing sections are absent. */
+  readonly byTemplateId: ReadonlyMap<string, Section>;
+  /** Spec sections that match no template section. */
+  readonly unmatched: readonly Section[];
+  /** Every spec section, depth first, in document order. */
+  readonly flat: readonly Section[];
+}
+
+/** Every section of a tree, depth first, in document order. */
+export function flattenSections(sections: readonly Section[]): Section[] {
+  const out: Section[] = [];
+  const visit = (s: Section): void => {
+    out.push(s);
+    s.children.forEach(visit);
+  };
+  sections.forEach(visit);
+  return out;
+}
+
+/**
+ * Matches spec sections to template sections: by id (the slug path) first,
+ * then, for what is left, by heading slug when exactly one candidate remains,
+ * so that a section moved to another level or parent is still recognised
+ * (and reported as such) rather than counted missing.
+ */
+export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMatching {
+  const flat = flattenSections(spec.sections);
+  const byId = new Map(flat.map((s) => [s.id, s]));
+  const byTemplateId = new Map<string, Section>();
+  const used = new Set<Section>();
+  for (const t of model.sections) {
+    if (t.id === 'title') continue;
+    const s = byId.get(t.id);
+    if (s !== undefined) {
+      byTemplateId.set(t.id, s);
+      used.add(s);
+    }
+  }
+  for (const t of model.sections) {
+    if (t.id === 'title' || byTemplateId.has(t.id)) continue;
+    const candidates = flat.filter((s) => !used.has(s) && s.slug.replace(/-\d+$/, '') === t.slug.replace(/-\d+$/, ''));
+    if (candidates.length === 1) {
+      byTemplateId.set(t.id, candidates[0]!);
+      used.add(candidates[0]!);
+    }
+  }
+  return { byTemplateId, unmatched: flat.filter((s) => !used.has(s)), flat };
+}

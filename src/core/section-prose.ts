@@ -1,0 +1,53 @@
+import { blockText } from './block-text.js';
+import { findInlineComments } from './markdown/inline-comments.js';
+import type { Block, ParsedSpec, Span } from './spec-types.js';
+
+/**
+ * What a span of a document says, comments and layout aside: the text of its
+ * blocks with HTML comments removed and whitespace collapsed. Two sections say
+ * the same thing when their prose is equal; a section says nothing when its
+ * prose is empty. Headings of nested sections are not part of a body span.
+ */
+export function sectionProse(spec: ParsedSpec, span: Span): string {
+  const parts: string[] = [];
+  for (const block of blocksIn(spec, span)) {
+    if (block.kind === 'html' && block.htmlKind === 2) continue;
+    if (block.kind === 'heading' && block.topLevel) continue;
+    const text = proseOf(spec.source, block);
+    if (text !== '') parts.push(text);
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether a span holds an HTML comment block (guidance in a template). */
+export function hasCommentBlock(spec: ParsedSpec, span: Span): boolean {
+  return blocksIn(spec, span).some((b) => b.kind === 'html' && b.htmlKind === 2);
+}
+
+/** The blocks that start inside a span, found by binary search (blocks are in document order). */
+export function blocksIn(spec: ParsedSpec, span: Span): Block[] {
+  const blocks = spec.blocks;
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Block[] = [];
+  for (let i = lo; i < blocks.length && blocks[i]!.start < span.end; i++) out.push(blocks[i]!);
+  return out;
+}
+
+function proseOf(source: string, block: Block): string {
+  const { text } = blockText(source, block);
+  if (block.kind !== 'paragraph' || text.indexOf('<!--') === -1) return text;
+  // Inline comments are guidance too, not content.
+  let out = '';
+  let at = 0;
+  for (const [from, to] of findInlineComments(text)) {
+    out += text.slice(at, from);
+    at = to;
+  }
+  return out + text.slice(at);
+}

@@ -1,0 +1,76 @@
+import { hasCommentBlock, sectionProse } from './section-prose.js';
+import type { ParsedSpec, Section, Span } from './spec-types.js';
+
+/** A section of a template, with what specs written from it are expected to do there. */
+export interface TemplateSection {
+  /** Section id (`title` for the part between the title and the first section). */
+  readonly id: string;
+  readonly slug: string;
+  /** Heading text (the title text for `title`). */
+  readonly text: string;
+  readonly level: number;
+  /** Heading texts from the outermost section down to this one. */
+  readonly path: readonly string[];
+  readonly parentId: string | null;
+  /** The section carries guidance: a placeholder, another comment, or prose to replace. */
+  readonly guided: boolean;
+  /** The template's own prose in the section (comments removed, whitespace collapsed). */
+  readonly guidance: string;
+  /** A spec may leave this section out. */
+  readonly optional: boolean;
+}
+
+/** A template as `check` and `status` use it: its sections in order, with their guidance. */
+export interface TemplateModel {
+  /** `id@version`. */
+  readonly ref: string;
+  readonly spec: ParsedSpec;
+  /** Sections in template order; `title` first when the title part carries guidance. */
+  readonly sections: readonly TemplateSection[];
+}
+
+// Headings like KEP's "User Stories (Optional)" say so themselves.
+const OPTIONAL_IN_TEXT = /\(optional\)/i;
+
+/**
+ * Builds the model of a template: every section with its guidance, in all
+ * three forms (an `AGENT_PLACEHOLDER` comment, any other HTML comment, or
+ * prose that a spec must replace). `optional` lists section ids a spec may
+ * omit (from the template's front matter `optional:`); so does any heading
+ * marked "(Optional)" and every section below an optional one.
+ */
+export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: readonly string[] = []): TemplateModel {
+  const sections: TemplateSection[] = [];
+  const titleSpan = preambleSpan(spec);
+  if (hasCommentBlock(spec, titleSpan) || sectionProse(spec, titleSpan) !== '') {
+    sections.push({
+      id: 'title', slug: 'title', text: spec.title?.text ?? '', level: spec.title?.level ?? 1, path: [],
+      parentId: null, guided: true, guidance: sectionProse(spec, titleSpan), optional: optional.includes('title'),
+    });
+  }
+  const visit = (section: Section, parent: TemplateSection | null): void => {
+    const guidance = sectionProse(spec, section.bodySpan);
+    const model: TemplateSection = {
+      id: section.id,
+      slug: section.slug,
+      text: section.heading.text,
+      level: section.heading.level,
+      path: section.path,
+      parentId: parent?.id ?? null,
+      guided: guidance !== '' || hasCommentBlock(spec, section.bodySpan),
+      guidance,
+      optional: (parent?.optional ?? false) || optional.includes(section.id) || OPTIONAL_IN_TEXT.test(section.heading.text),
+    };
+    sections.push(model);
+    for (const child of section.children) visit(child, model);
+  };
+  for (const section of spec.sections) visit(section, null);
+  return { ref, spec, sections };
+}
+
+/** The part of a document between its title (or its start) and its first section. */
+export function preambleSpan(spec: ParsedSpec): Span {
+  const start = spec.title?.span.end ?? spec.frontMatter?.span.end ?? (spec.format.bom ? 1 : 0);
+  const end = spec.sections[0]?.span.start ?? spec.source.length;
+  return { start: Math.min(start, end), end };
+}

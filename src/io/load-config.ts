@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { validateConfig, type Config } from '../core/config.js';
+import { SpecfillError } from '../core/errors.js';
+import { readTextFileSync } from './read-text-file.js';
+
+/** Config file names, in the order they are looked for at the project root. */
+export const CONFIG_FILES = ['specfill.config.json', 'specfill.config.yaml', 'specfill.config.yml'] as const;
+
+/** A loaded configuration and where it came from. */
+export interface LoadedConfig {
+  readonly config: Config;
+  /** The config file, or null when the project has none (defaults apply). */
+  readonly file: string | null;
+}
+
+/**
+ * Reads the project's config file, if any, and validates it. An invalid one
+ * is one error naming the file, the line and column, the key and what was
+ * expected (exit 2).
+ */
+export function loadConfig(root: string, cwd: string = root): LoadedConfig {
+  const found = CONFIG_FILES.map((name) => join(root, name)).filter((path) => existsSync(path));
+  if (found.length === 0) return { config: {}, file: null };
+  const shown = (p: string): string => relative(cwd, p).split('\\').join('/') || p;
+  if (found.length > 1) {
+    throw new SpecfillError('INVALID_CONFIG', `more than one config file: ${found.map(shown).join(', ')}`, { path: shown(found[0]!) },
+      'keep one of them');
+  }
+  const file = found[0]!;
+  const text = readTextFileSync(file, { displayPath: shown(file) });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const yamlError = doc.errors[0];
+  if (yamlError !== undefined) {
+    const pos = yamlError.linePos?.[0];
+    throw new SpecfillError('INVALID_CONFIG', `cannot be read: ${yamlError.message.split('\n')[0]}`,
+      { path: shown(file), line: pos?.line, column: pos?.col });
+  }
+  const result = validateConfig(doc.toJS());
+  if (result.config === null) {
+    const issue = result.issues[0]!;
+    const node = nodeAt(doc.contents, issue.path);
+    const pos = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
+    const key = issue.path.length === 0 ? '(top level)' : issue.path.join('.');
+    const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : '';
+    throw new SpecfillError('INVALID_CONFIG', `${key}: ${issue.message}${more}`, { path: shown(file), line: pos?.line, column: pos?.col },
+      'see schema/config.schema.json for every key and its type');
+  }
+  return { config: result.config, file };
+}
+
+/** The node at a key path, or the deepest one found on the way (for a located message). */
+function nodeAt(root: unknown, path: readonly (string | number)[]): Node | undefined {
+  let node = root as Node | undefined;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+      if (pair === undefined) return node;
+      node = (pair.value as Node | null) ?? (pair.key as Node);
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item = node.items[key] as Node | undefined;
+      if (item === undefined) return node;
+      node = item;
+    } else {
+      return node;
+    }
+  }
+  return node;
+}
