@@ -16,7 +16,8 @@ export const missingSection: CheckRule = {
     if (template === null || matching === null) return [];
     const findings: FindingDraft[] = [];
     const sections = template.sections.filter((t) => t.id !== 'title');
-    const lastLine = spec.source.split(/\r\n|\r|\n/).length;
+    // The last line that has text: a final line ending opens no new line.
+    const lastLine = spec.source.replace(/(\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/).length;
     sections.forEach((t, i) => {
       if (t.optional || matching.byTemplateId.has(t.id)) return;
       const next = sections.slice(i + 1).map((n) => matching.byTemplateId.get(n.id)).find((s) => s !== undefined);

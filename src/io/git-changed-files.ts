@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { SpecfillError } from '../core/errors.js';
+
+function git(cwd: string, args: readonly string[]): string {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
+    throw new SpecfillError('GIT_FAILED', `git ${args.join(' ')} failed${stderr ? `: ${stderr}` : ''}`, {},
+      '--changed needs a git repository and a ref that exists (fetch the base branch in CI: actions/checkout with fetch-depth: 0)');
+  }
+}
+
+/** The default branch: origin's HEAD if known, else `main`, else `master`. */
+function defaultBranch(cwd: string): string {
+  try {
+    return git(cwd, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
+  } catch {
+    for (const name of ['main', 'master', 'origin/main', 'origin/master']) {
+      try {
+        git(cwd, ['rev-parse', '--verify', '--quiet', `${name}^{commit}`]);
+        return name;
+      } catch {
+        // try the next name
+      }
+    }
+    throw new SpecfillError('GIT_FAILED', 'cannot tell the default branch (no origin/HEAD, main or master)', {}, 'name the base: --changed REF');
+  }
+}
+
+/**
+ * Absolute paths of the files changed against `ref` (default: the merge base
+ * of HEAD and the default branch): committed, staged, unstaged and untracked
+ * changes alike, deletions left out.
+ */
+export function gitChangedFiles(cwd: string, ref?: string): Set<string> {
+  const top = git(cwd, ['rev-parse', '--show-toplevel']);
+  const base = ref ?? git(cwd, ['merge-base', 'HEAD', defaultBranch(cwd)]);
+  const changed = git(cwd, ['diff', '--name-only', '--diff-filter=ACMRT', base, '--']).split('\n');
+  const untracked = git(cwd, ['ls-files', '--others', '--exclude-standard', '--full-name']).split('\n');
+  return new Set([...changed, ...untracked].filter((f) => f !== '').map((f) => resolve(top, f)));
+}

@@ -1,0 +1,78 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { anchorsOf } from '../core/checks/broken-link.js';
+import type { LinkResolver } from '../core/checks/types.js';
+import { parseSpec } from '../core/parse-spec.js';
+import { readTextFileSync } from './read-text-file.js';
+
+/** One question a check asked about another file, with what made its answer. */
+export interface LinkDependency {
+  readonly path: string;
+  readonly exists: boolean;
+  /** For anchor questions: the target's modification time and size. */
+  readonly mtimeMs?: number;
+  readonly size?: number;
+}
+
+/**
+ * Answers the broken-link rule's questions from the file system: paths are
+ * relative to the spec's folder, or to the project root when they start with
+ * `/`. Anchors of other Markdown files are parsed once per run. Every question
+ * is recorded, so that a cached result can later be trusted only while the
+ * answers have not changed.
+ */
+export class FileLinkResolver {
+  private readonly anchorCache = new Map<string, ReadonlySet<string> | null>();
+
+  constructor(private readonly root: string) {}
+
+  /** A resolver for one spec, recording its questions in `dependencies`. */
+  forSpec(specPath: string, dependencies: LinkDependency[]): LinkResolver {
+    const base = dirname(specPath);
+    const at = (rel: string): string => (rel.startsWith('/') ? resolve(this.root, `.${rel}`) : resolve(base, rel));
+    return {
+      exists: (rel) => {
+        const path = at(rel);
+        const exists = existsSync(path);
+        dependencies.push({ path, exists });
+        return exists;
+      },
+      anchorsOf: (rel) => {
+        const path = at(rel);
+        let info;
+        try {
+          info = statSync(path);
+        } catch {
+          dependencies.push({ path, exists: false });
+          return null;
+        }
+        dependencies.push({ path, exists: true, mtimeMs: info.mtimeMs, size: info.size });
+        if (!this.anchorCache.has(path)) {
+          try {
+            this.anchorCache.set(path, anchorsOf(parseSpec(readTextFileSync(path))));
+          } catch {
+            this.anchorCache.set(path, null);
+          }
+        }
+        return this.anchorCache.get(path)!;
+      },
+    };
+  }
+}
+
+/** Whether the answers recorded in `dependencies` still hold. */
+export function dependenciesHold(dependencies: readonly LinkDependency[]): boolean {
+  for (const d of dependencies) {
+    if (d.mtimeMs === undefined) {
+      if (existsSync(d.path) !== d.exists) return false;
+      continue;
+    }
+    try {
+      const info = statSync(d.path);
+      if (info.mtimeMs !== d.mtimeMs || info.size !== d.size) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,150 @@
+// Issue #3: specs with planted defects and traps give exactly the expected
+// findings — none missed, none extra.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildTemplateModel, parseSpec } from '../src/index.js';
+import { checkSpec } from '../src/core/check-spec.js';
+import type { LinkResolver } from '../src/core/checks/types.js';
+
+const SEED = readFileSync(join(import.meta.dirname, '..', 'templates', 'tech-spec.md'), 'utf8');
+const TECH_SPEC = buildTemplateModel(parseSpec(SEED), 'tech-spec@1');
+const NO_FILES: LinkResolver = { exists: () => false, anchorsOf: () => null };
+
+/** The seed with every placeholder replaced by one line of content. */
+function filledSeed(): string {
+  return SEED.replace(/<!-- AGENT_PLACEHOLDER: (.*?) -->/g, (_m, instruction: string) => `Done: ${instruction.toLowerCase()}.`);
+}
+
+const brief = (source: string, template = TECH_SPEC) =>
+  checkSpec(parseSpec(source), { template, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.sectionId ?? ''}`.trim());
+
+describe('check on tech-spec documents', () => {
+  it('passes a completely filled spec', () => {
+    const result = checkSpec(parseSpec(filledSeed()), { template: TECH_SPEC, links: NO_FILES });
+    expect(result.findings).toEqual([]);
+    expect(result.completeness).toBe(1);
+  });
+
+  it('reports each open placeholder once, with its id, and nothing else for it', () => {
+    const result = checkSpec(parseSpec(SEED), { template: TECH_SPEC, links: NO_FILES });
+    expect(result.findings.map((f) => f.rule)).toEqual(Array(21).fill('unfilled-placeholder'));
+    expect(result.findings[6]).toEqual({
+      rule: 'unfilled-placeholder', severity: 'error', line: 29, column: 1, endLine: 29, endColumn: 87,
+      sectionId: 'architecture/data-model', section: ['Architecture', 'Data Model'], placeholder: 'architecture/data-model',
+      message: 'placeholder "architecture/data-model" is not filled: "Describe the data model, entities, and their relationships"',
+    });
+    expect(result.completeness).toBe(0);
+  });
+
+  it('finds the planted defects and ignores the traps', () => {
+    let doc = filledSeed();
+    // Trap: a placeholder and a TODO inside code are text.
+    doc = doc.replace('Done: describe the data model, entities, and their relationships.',
+      'See:\n\n```md\n<!-- AGENT_PLACEHOLDER: not real -->\nTODO: not real\n```\n\nAnd `TODO` in inline code.');
+    // Defect: an emptied section (comment only).
+    doc = doc.replace('Done: describe unit testing strategy.', '<!-- write this later -->');
+    // Defect: a deleted section.
+    doc = doc.replace('### Dependencies\n\nDone: list external and internal dependencies.\n\n', '');
+    // Defect: a TODO in prose.
+    doc = doc.replace('Done: describe how this will be deployed.', 'TODO: pick a rollout.');
+    // Defect: two sections swapped (Future Considerations before Monitoring and Logging).
+    doc = doc.replace(/(## Monitoring and Logging\n\n.*\n\n)(## Future Considerations\n\n.*\n\n)/, '$2$1');
+    // Defect: a heading one level too deep.
+    doc = doc.replace('### API Design', '#### API Design');
+    const lines = doc.split('\n');
+    expect(lines[37]).toBe('#### API Design');
+    expect(lines[45]).toBe('### Security Considerations');
+    expect(lines[57]).toBe('### Unit Tests');
+    expect(lines[71]).toBe('TODO: pick a rollout.');
+    expect(lines[77]).toBe('## Monitoring and Logging');
+    expect(brief(doc)).toEqual([
+      // Found by its slug under another parent: reported as moved, not missing.
+      '38:1 heading-level architecture/data-model/api-design',
+      // Placed where the section belongs: at the next template section present.
+      '46:1 missing-section implementation-details/dependencies',
+      '58:1 empty-section testing-strategy/unit-tests',
+      '72:1 leftover-marker',
+      '78:1 section-order monitoring-and-logging',
+    ]);
+  });
+
+  it('treats CRLF and BOM documents like LF ones', () => {
+    const doc = filledSeed().replace('### Goals\n\nDone: list specific goals this component/feature aims to achieve.\n\n', '### Goals\n\n');
+    const lf = brief(doc);
+    const crlf = brief(`\uFEFF${doc.replace(/\n/g, '\r\n')}`);
+    expect(lf).toEqual(['11:1 empty-section goals-and-non-goals/goals']);
+    expect(crlf).toEqual(lf);
+  });
+});
+
+describe('guidance in comments and prose', () => {
+  const kepStyle = buildTemplateModel(parseSpec('# KEP\n\n## Summary\n\n<!--\nOne paragraph.\n-->\n\n## Motivation\n\n<!-- Why? -->\n\n### Goals\n\n<!-- List them. -->\n\n### User Stories (Optional)\n\n<!-- Stories. -->\n'), 'kep@1');
+  const rfcStyle = buildTemplateModel(parseSpec('# RFC\n\n## Summary\n\nOne paragraph explanation of the feature.\n\n## Motivation\n\nWhy are we doing this? What use cases does it support?\n'), 'rfc@1');
+
+  it('treats a section with only the template comment as empty, and optional sections as optional', () => {
+    expect(brief('# KEP-1: X\n\n## Summary\n\n<!--\nOne paragraph.\n-->\n\n## Motivation\n\nBecause.\n\n### Goals\n\n- Fast\n', kepStyle))
+      .toEqual(['3:1 empty-section summary']);
+  });
+
+  it('reports a missing required subsection but not a missing optional one', () => {
+    expect(brief('# KEP-1: X\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n', kepStyle)).toEqual(['9:1 missing-section motivation/goals']);
+  });
+
+  it('treats prose still equal to the template\'s (whitespace aside) as unfilled', () => {
+    expect(brief('# RFC\n\n## Summary\n\nOne paragraph   explanation\nof the feature.\n\n## Motivation\n\nWe need it for X.\n', rfcStyle))
+      .toEqual(['3:1 empty-section summary']);
+    expect(checkSpec(parseSpec('# RFC\n\n## Summary\n\nOne paragraph explanation of the feature.\n\n## Motivation\n\nWe need it for X.\n'), { template: rfcStyle }).completeness).toBe(0.5);
+  });
+});
+
+describe('template-free rules', () => {
+  it('frontmatter: unreadable YAML, unknown status, missing title and template', () => {
+    expect(checkSpec(parseSpec('---\ntitle: [x\n---\n# T\n'), { template: null }).findings.map((f) => [f.rule, f.line])).toEqual([['frontmatter', 3]]);
+    const findings = checkSpec(parseSpec('---\nstatus: done\n---\n# T\n'), { template: null }).findings;
+    expect(findings.map((f) => f.message)).toEqual([
+      'front matter has no `title`: add `title: ...`',
+      'front matter has no `template`: add `template: ...`',
+      'status "done" is not one of: draft, review, approved, implemented, rejected, superseded, withdrawn',
+    ]);
+    expect(findings[2]!.line).toBe(2);
+    expect(checkSpec(parseSpec('---\ntitle: T\ntemplate: x\nstatus: done\n---\n'), { template: null, statuses: ['done'] }).findings).toEqual([]);
+    expect(checkSpec(parseSpec('# No front matter\n'), { template: null }).findings).toEqual([]);
+  });
+
+  it('duplicate-heading: siblings only', () => {
+    expect(brief('# T\n\n## A\n\n### Notes\n\n### Notes\n\n## B\n\n### Notes\n', null)).toEqual(['7:1 duplicate-heading a/notes-1']);
+  });
+
+  it('leftover-marker: the usual suspects, outside code and comments', () => {
+    const doc = '# T\n\nTBD. FIXME later. XXX. [NEEDS CLARIFICATION: who?] Hello {{name}}. Lorem ipsum dolor.\n\n`TODO` <!-- TODO -->\n\n    TODO\n\nTODOS and XXXX are words.\n';
+    const findings = checkSpec(parseSpec(doc), { template: null }).findings;
+    expect(findings.map((f) => `${f.column} ${f.message}`)).toEqual([
+      '1 leftover marker "TBD": replace it with the real content',
+      '6 leftover marker "FIXME": replace it with the real content',
+      '19 leftover marker "XXX": replace it with the real content',
+      '24 leftover marker "[NEEDS CLARIFICATION": replace it with the real content',
+      '58 leftover marker "{{name}}": replace it with the real content',
+      '68 leftover marker "Lorem ipsum": replace it with the real content',
+    ]);
+    const custom = checkSpec(parseSpec(doc), { template: null, rules: new Map([['leftover-marker', { severity: 'info', options: { markers: ['\\bdolor\\b'] } }]]) }).findings;
+    expect(custom.map((f) => [f.severity, f.column])).toEqual([['info', 80]]);
+  });
+
+  it('broken-link: missing files and anchors, not URLs or code', () => {
+    const doc = '# Title\n\n## Next Steps\n\nSee [a](#next-steps), [b](#nope), [c](./gone.md), [d](https://example.com/x), [e](there.md#intro), `[f](#code)`.\n';
+    const links: LinkResolver = { exists: (p) => p === 'there.md', anchorsOf: (p) => (p === 'there.md' ? new Set(['other']) : null) };
+    expect(checkSpec(parseSpec(doc), { template: null, links }).findings.map((f) => f.message)).toEqual([
+      'link to #nope: no heading in this document has that anchor',
+      'link to ./gone.md: no such file',
+      'link to there.md#intro: that file has no heading with this anchor',
+    ]);
+  });
+});
+
+describe('suppression comments', () => {
+  it('disable, enable and disable-next-line, for one rule or all', () => {
+    const doc = '# T\n\n<!-- specfill-disable leftover-marker -->\n\nTODO one\n\n<!-- specfill-enable leftover-marker -->\n\nTODO two\n\n<!-- specfill-disable-next-line -->\nTODO three\n\nTODO four\n\n```\n<!-- specfill-disable -->\n```\n\nTODO five\n';
+    expect(checkSpec(parseSpec(doc), { template: null }).findings.map((f) => f.line)).toEqual([9, 14, 20]);
+  });
+});
