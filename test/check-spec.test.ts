@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTemplateModel, parseSpec } from '../src/index.js';
 import { checkSpec } from '../src/core/check-spec.js';
 import type { LinkResolver } from '../src/core/checks/types.js';
+import type { TemplateModel } from '../src/core/template-model.js';
 
 const SEED = readFileSync(join(import.meta.dirname, '..', 'templates', 'tech-spec.md'), 'utf8');
 const TECH_SPEC = buildTemplateModel(parseSpec(SEED), 'tech-spec@1');
@@ -16,7 +17,7 @@ function filledSeed(): string {
   return SEED.replace(/<!-- AGENT_PLACEHOLDER: (.*?) -->/g, (_m, instruction: string) => `Done: ${instruction.toLowerCase()}.`);
 }
 
-const brief = (source: string, template = TECH_SPEC) =>
+const brief = (source: string, template: TemplateModel | null = TECH_SPEC) =>
   checkSpec(parseSpec(source), { template, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.sectionId ?? ''}`.trim());
 
 describe('check on tech-spec documents', () => {

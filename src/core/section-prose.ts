@@ -19,6 +19,24 @@ export function sectionProse(spec: ParsedSpec, span: Span): string {
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Whether a span says nothing, or only the template's guidance prose. The
+ * common case (guidance given as comments only) needs no text to be built:
+ * any block with text is content.
+ */
+export function saysNothing(spec: ParsedSpec, span: Span, guidance: string): boolean {
+  if (guidance !== '') {
+    const prose = sectionProse(spec, span);
+    return prose === '' || prose === guidance;
+  }
+  for (const block of blocksIn(spec, span)) {
+    if (block.kind === 'html' && block.htmlKind === 2) continue;
+    if (block.kind === 'heading' && block.topLevel) continue;
+    if (block.kind !== 'paragraph' || !/^\s*$/.test(proseOf(spec.source, block))) return false;
+  }
+  return true;
+}
+
 /** Whether a span holds an HTML comment block (guidance in a template). */
 export function hasCommentBlock(spec: ParsedSpec, span: Span): boolean {
   return blocksIn(spec, span).some((b) => b.kind === 'html' && b.htmlKind === 2);

@@ -1,5 +1,5 @@
 import { matchSections, type SectionMatching } from './match-sections.js';
-import { sectionProse } from './section-prose.js';
+import { saysNothing } from './section-prose.js';
 import type { ParsedSpec } from './spec-types.js';
 import { preambleSpan, type TemplateModel } from './template-model.js';
 
@@ -27,14 +27,14 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
   for (const t of model.sections) {
     if (!t.guided) continue;
     if (t.id === 'title') {
-      const state = open.has('title') ? 'open' : saysNothing(sectionProse(spec, preambleSpan(spec)), t.guidance) ? 'empty' : 'filled';
+      const state = open.has('title') ? 'open' : saysNothing(spec, preambleSpan(spec), t.guidance) ? 'empty' : 'filled';
       states.push({ id: t.id, state });
       continue;
     }
     const section = matching.byTemplateId.get(t.id);
     if (section === undefined) states.push({ id: t.id, state: 'missing' });
     else if (open.has(section.id)) states.push({ id: t.id, state: 'open' });
-    else states.push({ id: t.id, state: saysNothing(sectionProse(spec, section.bodySpan), t.guidance) ? 'empty' : 'filled' });
+    else states.push({ id: t.id, state: saysNothing(spec, section.bodySpan, t.guidance) ? 'empty' : 'filled' });
   }
   return states;
 }
@@ -42,9 +42,4 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
 /** Share of guided sections that are filled (1 when the template guides nothing). */
 export function completenessOf(states: readonly SectionState[]): number {
   return states.length === 0 ? 1 : states.filter((s) => s.state === 'filled').length / states.length;
-}
-
-/** A body says nothing when its prose is empty or is still the template's guidance prose. */
-export function saysNothing(prose: string, guidance: string): boolean {
-  return prose === '' || (guidance !== '' && prose === guidance);
 }

@@ -19,8 +19,9 @@ export const brokenLink: CheckRule = {
   description: 'A relative link points to a missing file or to a missing heading anchor.',
   check: ({ spec, links }) => {
     const findings: FindingDraft[] = [];
+    if (spec.source.indexOf('](') === -1) return findings;
     let ownAnchors: ReadonlySet<string> | null = null;
-    for (const block of proseBlocks(spec)) {
+    for (const block of proseBlocks(spec, (raw) => raw.includes(']('))) {
       for (const m of block.text.matchAll(INLINE_LINK)) {
         let destination = m[1]!;
         if (destination.startsWith('<')) destination = destination.slice(1, -1);

@@ -1,5 +1,4 @@
-import { sectionProse } from '../section-prose.js';
-import { saysNothing } from '../section-states.js';
+import { saysNothing, sectionProse } from '../section-prose.js';
 import { preambleSpan } from '../template-model.js';
 import { quote, sectionFinding } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -22,7 +21,7 @@ export const emptySection: CheckRule = {
     for (const t of template.sections) {
       if (!t.guided) continue;
       if (t.id === 'title') {
-        if (open.has('title') || !saysNothing(sectionProse(spec, preambleSpan(spec)), t.guidance)) continue;
+        if (open.has('title') || !saysNothing(spec, preambleSpan(spec), t.guidance)) continue;
         const at = spec.title ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
         findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, sectionId: 'title',
           message: 'the text under the title is empty: write what the template asks for there' });
@@ -30,9 +29,8 @@ export const emptySection: CheckRule = {
       }
       const section = matching.byTemplateId.get(t.id);
       if (section === undefined || open.has(section.id)) continue;
-      const prose = sectionProse(spec, section.bodySpan);
-      if (!saysNothing(prose, t.guidance)) continue;
-      const what = prose === '' ? 'is empty' : 'still holds only the template\'s guidance';
+      if (!saysNothing(spec, section.bodySpan, t.guidance)) continue;
+      const what = t.guidance !== '' && sectionProse(spec, section.bodySpan) !== '' ? 'still holds only the template\'s guidance' : 'is empty';
       findings.push(sectionFinding(section, `section ${quote(section.heading.text)} ${what}: write its content`));
     }
     return findings;

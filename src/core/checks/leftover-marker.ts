@@ -23,7 +23,10 @@ export const leftoverMarker: CheckRule = {
     const markers = Array.isArray(options.markers) ? options.markers.map(String) : DEFAULT_MARKERS;
     const pattern = new RegExp(markers.map((m) => `(?:${m})`).join('|'), 'g');
     const findings: FindingDraft[] = [];
-    for (const block of proseBlocks(spec)) {
+    // Most documents and blocks have none: a test on the raw text comes first.
+    const probe = new RegExp(pattern.source);
+    if (!probe.test(spec.source)) return findings;
+    for (const block of proseBlocks(spec, (raw) => probe.test(raw))) {
       for (const m of block.text.matchAll(pattern)) {
         const at = m.index;
         findings.push({ ...block.locate(at, at + m[0].length), message: `leftover marker "${m[0]}": replace it with the real content` });

@@ -1,4 +1,4 @@
-import type { Position } from '../spec-types.js';
+import type { Position, Section } from '../spec-types.js';
 import { headingPosition, quote } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
@@ -16,11 +16,15 @@ export const missingSection: CheckRule = {
     if (template === null || matching === null) return [];
     const findings: FindingDraft[] = [];
     const sections = template.sections.filter((t) => t.id !== 'title');
-    // The last line that has text: a final line ending opens no new line.
-    const lastLine = spec.source.replace(/(\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/).length;
+    const lastLine = spec.blocks[spec.blocks.length - 1]?.endLine ?? 1;
+    // For each template section, the next one (in template order) that the spec has.
+    const nextPresent = new Array<Section | undefined>(sections.length);
+    for (let i = sections.length - 2; i >= 0; i--) {
+      nextPresent[i] = matching.byTemplateId.get(sections[i + 1]!.id) ?? nextPresent[i + 1];
+    }
     sections.forEach((t, i) => {
       if (t.optional || matching.byTemplateId.has(t.id)) return;
-      const next = sections.slice(i + 1).map((n) => matching.byTemplateId.get(n.id)).find((s) => s !== undefined);
+      const next = nextPresent[i];
       const at: Position = next !== undefined ? headingPosition(next.heading) : { line: lastLine, column: 1, endLine: lastLine, endColumn: 1 };
       findings.push({
         ...at,

@@ -14,23 +14,25 @@ export interface ProseBlock {
 const lineIndexes = new WeakMap<ParsedSpec, LineIndex>();
 
 /**
- * The prose blocks of a spec, for rules that look for words or links outside
- * code: fenced and indented code, inline code and HTML are not prose.
+ * The prose blocks of a spec whose raw text passes `worthALook`, for rules
+ * that look for words or links outside code: fenced and indented code, inline
+ * code and HTML comments are not prose. The cheap raw test first keeps the
+ * masking work to the few blocks that may hold a finding.
  */
-export function proseBlocks(spec: ParsedSpec): ProseBlock[] {
-  let lines = lineIndexes.get(spec);
-  if (lines === undefined) {
-    lines = new LineIndex(spec.source);
-    lineIndexes.set(spec, lines);
-  }
-  const index = lines;
+export function proseBlocks(spec: ParsedSpec, worthALook: (raw: string) => boolean): ProseBlock[] {
   const out: ProseBlock[] = [];
   for (const block of spec.blocks) {
     if (block.kind !== 'paragraph' && block.kind !== 'heading' && block.kind !== 'table') continue;
     const { text, toSource } = blockText(spec.source, block);
+    if (!worthALook(text)) continue;
     out.push({
       text: maskCodeAndComments(text),
       locate: (from, to) => {
+        let index = lineIndexes.get(spec);
+        if (index === undefined) {
+          index = new LineIndex(spec.source);
+          lineIndexes.set(spec, index);
+        }
         const a = index.locate(toSource(from));
         const b = index.locate(toSource(Math.max(from, to - 1)) + 1);
         return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
