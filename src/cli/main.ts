@@ -119,11 +119,39 @@ Docs: README.md and docs/ in the specfill package.`);
       setExit(await runStatus(ctx, paths, opts));
     });
 
+  program.command('check')
+    .description('check specs against their templates and rules; for CI')
+    .argument('[paths...]', 'files, folders or globs; default: the config\'s `specs`, else specs/ if present, else .')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['pretty', 'json', 'sarif', 'github', 'junit']).default('pretty'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this').argParser(nonNegativeInt))
+    .option('--changed [ref]', 'check only files changed against REF (default: merge base with the default branch)')
+    .option('--cache', 'reuse results for unchanged files (.specfill-cache at the project root)')
+    .addHelpText('after', `
+Rules: ${'unfilled-placeholder, malformed-placeholder, empty-section, missing-section, section-order, heading-level, unknown-section, duplicate-heading, leftover-marker, frontmatter, broken-link'}
+  (each documented in docs/checks/<rule>.md; severities and options in specfill.config.*)
+Exit codes: 0 no errors, 1 errors or too many warnings, 2 a file could not be checked or bad setup.
+
+Examples:
+  specfill check
+  specfill check specs --format sarif --output specfill.sarif
+  specfill check --changed origin/main --format github`)
+    .action(async (paths: string[], opts: import('./commands/check.js').CheckOptions) => {
+      const { runCheck } = await import('./commands/check.js');
+      setExit(await runCheck(ctx, paths, opts));
+    });
+
   return program;
 }
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more.');
+  return n;
 }
 
 function positiveInt(value: string): number {

@@ -60,7 +60,10 @@ export class TemplateResolver {
         }
         throw error;
       }
-      template = templateFromSource(source, { fileName: path.split(/[\\/]/).pop()!, origin: 'project', path: ref });
+      // `keps/NNNN-kep-template/README.md` is better named by its folder.
+      const parts = path.split(/[\\/]/);
+      const name = /^(readme|index)\.md$/i.test(parts[parts.length - 1]!) && parts.length > 1 ? `${parts[parts.length - 2]}.md` : parts[parts.length - 1]!;
+      template = templateFromSource(source, { fileName: name, origin: 'project', path: ref });
       this.fileTemplates.set(path, template);
     }
     return template;

@@ -1,0 +1,89 @@
+import { toVisibleChars, type VisibleChar } from './terminal-text.js';
+
+/** Where a code frame points: 1-based, end exclusive, columns in UTF-16 units (as findings give them). */
+export interface FrameSpan {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+/** How a code frame is drawn. */
+export interface CodeFrameOptions {
+  /** Digits reserved for line numbers, so gutters line up across the frames of one file. */
+  readonly gutterWidth: number;
+  /** Most terminal cells of source shown; longer lines are cropped around the span. */
+  readonly maxWidth?: number;
+  /** Colours the `^~~~` marker. */
+  readonly paintMarker?: (text: string) => string;
+  /** Colours the gutter. */
+  readonly paintGutter?: (text: string) => string;
+}
+
+/** Cells of context kept left of the span when a long line is cropped. */
+const LEAD = 20;
+const identity = (text: string): string => text;
+
+/** The terminal cell where each UTF-16 offset of the line starts (one entry past the end too). */
+function cellOffsets(chars: readonly VisibleChar[]): number[] {
+  const offsets: number[] = [];
+  let cell = 0;
+  for (const c of chars) {
+    for (let i = 0; i < c.units; i++) offsets.push(cell);
+    cell += c.width;
+  }
+  offsets.push(cell);
+  return offsets;
+}
+
+/** First and last+1 cell of the window shown of a line `total` cells wide, keeping `start` in view. */
+function cropWindow(total: number, start: number, maxWidth: number): { from: number; to: number } {
+  if (total <= maxWidth) return { from: 0, to: total };
+  let from = Math.max(0, Math.min(start - LEAD, total - maxWidth));
+  let to = from + maxWidth;
+  // Each cropped end gives one cell to its `…`.
+  if (from > 0) from += 1;
+  if (to < total) to -= 1;
+  return { from, to };
+}
+
+/**
+ * Draws the source line of `span` with a line-number gutter and a `^~~~`
+ * marker under the span; a span over several lines is marked to the end of
+ * its first line. `line` is the text of that line without its line break
+ * (and without a BOM). Returns the two rows, unindented.
+ */
+export function renderCodeFrame(line: string, span: FrameSpan, options: CodeFrameOptions): [string, string] {
+  const paintMarker = options.paintMarker ?? identity;
+  const paintGutter = options.paintGutter ?? identity;
+  const chars = toVisibleChars(line);
+  const offsets = cellOffsets(chars);
+  const total = offsets[offsets.length - 1]!;
+  const cellAt = (column: number): number => offsets[Math.min(Math.max(column - 1, 0), line.length)]!;
+  const start = cellAt(span.column);
+  const end = span.endLine > span.line ? total : Math.max(start, cellAt(span.endColumn));
+
+  const { from, to } = cropWindow(total, start, options.maxWidth ?? 100);
+  let text = from > 0 ? '…' : '';
+  let cell = 0;
+  for (const c of chars) {
+    const after = cell + c.width;
+    if (cell >= from && after <= to) text += c.text;
+    // A wide character cut by a window edge leaves blank cells, so the marker stays aligned.
+    else if (cell < from && after > from) text += ' '.repeat(Math.min(after, to) - from);
+    else if (cell < to && after > to) text += ' '.repeat(to - cell);
+    cell = after;
+  }
+  if (to < total) text += '…';
+
+  const shift = from > 0 ? 1 - from : 0;
+  const markStart = Math.min(start, to) + shift;
+  const markEnd = Math.min(end, to) + shift;
+  const marker = '^' + '~'.repeat(Math.max(0, markEnd - markStart - 1));
+  const gutter = String(span.line).padStart(options.gutterWidth);
+  const blank = ' '.repeat(options.gutterWidth);
+  return [
+    `${paintGutter(`${gutter} |`)}${text === '' ? '' : ` ${text}`}`,
+    `${paintGutter(`${blank} |`)} ${' '.repeat(markStart)}${paintMarker(marker)}`,
+  ];
+}

@@ -1,0 +1,40 @@
+import type { CheckReport, Finding, Severity } from '../core/checks/types.js';
+
+const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** Escapes a workflow command's message, as the Actions runner decodes it. */
+function escapeGithubData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes a workflow command's property value, where `:` and `,` are separators too. */
+function escapeGithubProperty(text: string): string {
+  return escapeGithubData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function annotation(path: string, finding: Finding): string {
+  const properties: [string, string | number][] = [
+    ['file', path],
+    ['line', finding.line],
+  ];
+  // GitHub only accepts columns on a one-line annotation (the Checks API
+  // rejects or drops start/end columns when start and end lines differ).
+  const oneLine = finding.endLine === finding.line;
+  if (oneLine) properties.push(['col', finding.column]);
+  properties.push(['endLine', finding.endLine]);
+  if (oneLine) properties.push(['endColumn', finding.endColumn]);
+  properties.push(['title', `specfill ${finding.rule}`]);
+  const props = properties.map(([key, value]) => `${key}=${escapeGithubProperty(String(value))}`).join(',');
+  return `::${COMMANDS[finding.severity]} ${props}::${escapeGithubData(finding.message)}`;
+}
+
+/**
+ * Formats a check report as GitHub Actions workflow commands, one line per
+ * finding (`::error file=…,line=…::message`; `warning`; `notice` for info),
+ * which the runner turns into annotations on the pull request's files. An
+ * empty string when there are no findings.
+ */
+export function formatGithub(report: CheckReport): string {
+  const lines = report.files.flatMap((file) => file.findings.map((finding) => annotation(file.path, finding)));
+  return lines.map((line) => `${line}\n`).join('');
+}

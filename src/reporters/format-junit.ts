@@ -1,0 +1,80 @@
+import type { CheckReport, FileReport, Finding } from '../core/checks/types.js';
+
+// Characters XML 1.0 forbids anywhere, even as references: C0 controls other
+// than tab/LF/CR, lone surrogates, U+FFFE and U+FFFF.
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  // Written as references so parsers keep them: a raw CR is normalised to LF
+  // everywhere, and raw tab/LF become spaces in attribute values.
+  '\r': '&#13;',
+  '\n': '&#10;',
+  '\t': '&#9;',
+};
+
+/** `text` escaped for an XML attribute value. */
+function escapeAttribute(text: string): string {
+  return text.replace(FORBIDDEN, '').replace(/[&<>"'\r\n\t]/g, (c) => ENTITIES[c]!);
+}
+
+/** `text` escaped for XML character data (line breaks and tabs kept as they are, but CR). */
+function escapeText(text: string): string {
+  return text.replace(FORBIDDEN, '').replace(/[&<>"'\r]/g, (c) => ENTITIES[c]!);
+}
+
+/** Errors and warnings fail a file's test case; infos are only reported in its output. */
+function isFailure(finding: Finding): boolean {
+  return finding.severity === 'error' || finding.severity === 'warning';
+}
+
+function describe(path: string, f: Finding): string {
+  return `${path}:${f.line}:${f.column} ${f.severity} ${f.message} (${f.rule})`;
+}
+
+function testCase(file: FileReport): string {
+  const path = escapeAttribute(file.path);
+  const open = `    <testcase classname="${path}" name="${path}"`;
+  const failures = file.findings.filter(isFailure);
+  const infos = file.findings.filter((f) => !isFailure(f));
+  if (failures.length === 0 && infos.length === 0) return `${open}/>`;
+  const lines = [`${open}>`];
+  for (const f of failures) {
+    lines.push(
+      `      <failure type="${escapeAttribute(f.rule)}" message="${escapeAttribute(f.message)}">${escapeText(describe(file.path, f))}</failure>`,
+    );
+  }
+  if (infos.length > 0) {
+    lines.push(`      <system-out>${escapeText(infos.map((f) => describe(file.path, f)).join('\n'))}</system-out>`);
+  }
+  lines.push('    </testcase>');
+  return lines.join('\n');
+}
+
+/**
+ * Formats a check report as JUnit XML for CI test dashboards: one
+ * `<testsuite name="specfill check">` with one `<testcase>` per checked
+ * file (`classname` and `name` are its path) and one `<failure>` per error
+ * or warning (`type` the rule, `message` the message, the text
+ * `path:line:col severity message (rule)`). Infos go to the test case's
+ * `<system-out>`. `tests` counts files, `failures` the files that failed.
+ */
+export function formatJunit(report: CheckReport): string {
+  const tests = report.files.length;
+  const failures = report.files.filter((file) => file.findings.some(isFailure)).length;
+  const counts = `tests="${tests}" failures="${failures}" errors="0"`;
+  const cases = report.files.map(testCase);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="specfill" ${counts}>`,
+    `  <testsuite name="specfill check" ${counts} skipped="0">`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

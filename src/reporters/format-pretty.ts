@@ -1,0 +1,101 @@
+import pc from 'picocolors';
+import type { CheckReport, FileReport, Finding, Severity } from '../core/checks/types.js';
+import { renderCodeFrame } from './code-frame.js';
+import { displayWidth, padCells, splitLines, toVisibleText } from './terminal-text.js';
+
+/** Options of {@link formatPretty}. */
+export interface PrettyOptions {
+  /** Colour the output with ANSI codes (the caller decides: a TTY, no `NO_COLOR`). */
+  readonly color: boolean;
+  /** File texts by report path; a finding in a file found here gets a code frame. */
+  readonly sources?: ReadonlyMap<string, string>;
+}
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+const INDENT = '  ';
+const FRAME_INDENT = '    ';
+const GAP = '  ';
+
+/** `1 error`, `2 errors`. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function paintSeverity(colors: Colors, severity: Severity): (text: string) => string {
+  return severity === 'error' ? colors.red : severity === 'warning' ? colors.yellow : colors.blue;
+}
+
+// Findings read top to bottom, whatever order the rules produced them in.
+function byPosition(a: Finding, b: Finding): number {
+  return a.line - b.line || a.column - b.column;
+}
+
+/** The lines of one file's block: header, one row per finding, code frames. */
+function formatFile(file: FileReport, colors: Colors, source: string | undefined): string[] {
+  const findings = [...file.findings].sort(byPosition);
+  const path = toVisibleText(file.path);
+  const locations = findings.map((f) => `${path}:${f.line}:${f.column}`);
+  const messages = findings.map((f) => splitLines(f.message.replace(/[\r\n]+$/, '')).map(toVisibleText));
+  const locationWidth = Math.max(...locations.map(displayWidth));
+  const severityWidth = Math.max(...findings.map((f) => f.severity.length));
+  const messageWidth = Math.max(...messages.map((m) => displayWidth(m[0]!)));
+  const continuation = ' '.repeat(INDENT.length + locationWidth + GAP.length + severityWidth + GAP.length);
+
+  const sourceLines = source === undefined ? null : splitLines(source.replace(/^\uFEFF/, ''));
+  const gutterWidth = String(Math.max(...findings.map((f) => f.line))).length;
+
+  const out = [colors.bold(colors.underline(path))];
+  findings.forEach((finding, i) => {
+    const paint = paintSeverity(colors, finding.severity);
+    const [first, ...rest] = messages[i]!;
+    out.push(
+      INDENT +
+        padCells(locations[i]!, locationWidth) +
+        GAP +
+        paint(finding.severity.padEnd(severityWidth)) +
+        GAP +
+        padCells(first!, messageWidth) +
+        GAP +
+        colors.dim(toVisibleText(finding.rule)),
+    );
+    for (const line of rest) out.push(continuation + line);
+    const sourceLine = sourceLines?.[finding.line - 1];
+    if (sourceLine !== undefined && finding.line >= 1) {
+      const frame = renderCodeFrame(sourceLine, finding, { gutterWidth, paintMarker: paint, paintGutter: colors.dim });
+      out.push(...frame.map((row) => FRAME_INDENT + row));
+    }
+  });
+  return out;
+}
+
+/** `✖ 3 errors, 1 warning in 2 files` or `✔ no problems in 5 files`. */
+function formatSummary(summary: CheckReport['summary'], colors: Colors): string {
+  const files = plural(summary.files, 'file');
+  const infos = summary.infos > 0 ? ` (${plural(summary.infos, 'info')})` : '';
+  if (summary.errors === 0 && summary.warnings === 0) {
+    return colors.green(`✔ no problems in ${files}${infos}`);
+  }
+  const parts = [];
+  if (summary.errors > 0) parts.push(plural(summary.errors, 'error'));
+  if (summary.warnings > 0) parts.push(plural(summary.warnings, 'warning'));
+  if (summary.infos > 0) parts.push(plural(summary.infos, 'info'));
+  const paint = summary.errors > 0 ? colors.red : colors.yellow;
+  return colors.bold(paint(`✖ ${parts.join(', ')} in ${files}`));
+}
+
+/**
+ * Formats a check report for a person at a terminal: findings grouped by
+ * file under a bold header, one aligned row per finding
+ * (`path:line:col  severity  message  rule`), a code frame under each when
+ * the file's text is in `sources`, and a closing summary line. Files
+ * without findings are left out; the summary still counts them. Colour only
+ * when `options.color`.
+ */
+export function formatPretty(report: CheckReport, options: PrettyOptions): string {
+  const colors = pc.createColors(options.color);
+  const blocks = report.files
+    .filter((file) => file.findings.length > 0)
+    .map((file) => formatFile(file, colors, options.sources?.get(file.path)).join('\n'));
+  return [...blocks, formatSummary(report.summary, colors)].join('\n\n') + '\n';
+}

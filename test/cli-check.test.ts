@@ -1,0 +1,141 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configJsonSchema } from '../src/core/config-json-schema.js';
+import type { CheckReport } from '../src/core/checks/types.js';
+import { runCli, tempProject } from './helpers/run-cli.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const SEED = readFileSync(join(ROOT, 'templates', 'tech-spec.md'), 'utf8');
+const filled = (title: string): string =>
+  `---\ntitle: ${title}\ntemplate: tech-spec@1\nstatus: draft\nowners: []\n---\n${SEED.replace(/<!-- AGENT_PLACEHOLDER: (.*?) -->/g, (_m, i: string) => `Done: ${i}.`)}\n`;
+
+async function checkJson(dir: string, ...args: string[]): Promise<{ code: number; report: CheckReport; stderr: string }> {
+  const r = await runCli(dir, 'check', '--format', 'json', ...args);
+  return { code: r.code, report: JSON.parse(r.stdout) as CheckReport, stderr: r.stderr };
+}
+
+describe('specfill check', () => {
+  it('passes a complete spec (exit 0) and fails an unfilled one (exit 1) in the JSON contract', async () => {
+    const dir = tempProject({ 'specs/good.md': filled('Good'), 'specs/bad.md': filled('Bad').replace('Done: Describe how this will be deployed.', '<!-- AGENT_PLACEHOLDER: Describe how this will be deployed -->') });
+    const good = await checkJson(dir, 'specs/good.md');
+    expect(good.code).toBe(0);
+    expect(good.report).toEqual({ version: 1, files: [{ path: 'specs/good.md', template: 'tech-spec@1', completeness: 1, findings: [] }], summary: { files: 1, errors: 0, warnings: 0, infos: 0 } });
+    const all = await checkJson(dir);
+    expect(all.code).toBe(1);
+    expect(all.report.summary).toEqual({ files: 2, errors: 1, warnings: 0, infos: 0 });
+    expect(all.report.files[0]!.findings).toEqual([{
+      rule: 'unfilled-placeholder', severity: 'error', line: 75, column: 1, endLine: 75, endColumn: 63,
+      sectionId: 'deployment-strategy', section: ['Deployment Strategy'], placeholder: 'deployment-strategy',
+      message: 'placeholder "deployment-strategy" is not filled: "Describe how this will be deployed"',
+    }]);
+    expect(all.report.files[0]!.completeness).toBeCloseTo(20 / 21);
+  });
+
+  it('passes on docs/SPEC.md, specfill\'s own spec', async () => {
+    const r = await runCli(ROOT, 'check', 'docs/SPEC.md');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('takes rule severities and options from the config, and --max-warnings', async () => {
+    const dir = tempProject({
+      'specs/a.md': filled('A').replace('Done: Outline potential future enhancements.', 'TODO later.'),
+      'specfill.config.yaml': 'rules:\n  leftover-marker: warning\n  unknown-section: error\n',
+    });
+    expect((await checkJson(dir)).code).toBe(0);
+    expect((await checkJson(dir, '--max-warnings', '0')).code).toBe(1);
+    writeFileSync(join(dir, 'specfill.config.yaml'), 'rules:\n  leftover-marker:\n    severity: error\n    options:\n      markers: ["\\\\blater\\\\b"]\n');
+    const r = await checkJson(dir);
+    expect(r.code).toBe(1);
+    expect(r.report.files[0]!.findings.map((f) => [f.rule, f.severity, f.message])).toEqual([['leftover-marker', 'error', 'leftover marker "later": replace it with the real content']]);
+  });
+
+  it('rejects an invalid config with the key, the place and what was expected (exit 2)', async () => {
+    const dir = tempProject({ 'specs/a.md': filled('A'), 'specfill.config.yaml': 'specs:\n  - "specs/*.md"\nrules:\n  unfilled-placeholder: loud\n' });
+    const r = await runCli(dir, 'check');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('specfill.config.yaml:4:25: rules.unfilled-placeholder:');
+    writeFileSync(join(dir, 'specfill.config.yaml'), 'rules:\n  unfiled-placeholder: error\n');
+    const typo = await runCli(dir, 'check');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('specfill.config.yaml:2:24: rules.unfiled-placeholder: unknown rule; known rules: unfilled-placeholder,');
+    writeFileSync(join(dir, 'specfill.config.json'), '{}');
+    expect((await runCli(dir, 'check')).stderr).toContain('more than one config file');
+  });
+
+  it('matches documents without front matter to a template through the config (KEP style)', async () => {
+    const dir = tempProject({
+      'keps/NNNN-kep-template/README.md': '# KEP-NNNN: Title\n\n## Summary\n\n<!-- One paragraph. -->\n\n## Motivation\n\n<!-- Why? -->\n\n### Goals\n\n<!-- Goals. -->\n',
+      'keps/sig-x/1-thing/README.md': '# KEP-1: Thing\n\n## Summary\n\nIt does a thing.\n\n## Motivation\n\n<!-- Why? -->\n',
+      'specfill.config.json': JSON.stringify({ specs: ['keps/**/README.md'], ignore: ['keps/NNNN-kep-template/**'], templates: { 'keps/**/README.md': 'keps/NNNN-kep-template/README.md' } }),
+    });
+    const r = await checkJson(dir);
+    expect(r.report.files.map((f) => [f.path, f.template, f.completeness])).toEqual([['keps/sig-x/1-thing/README.md', 'NNNN-kep-template@1', 1 / 3]]);
+    expect(r.report.files[0]!.findings.map((f) => `${f.line} ${f.rule} ${f.sectionId}`)).toEqual(['7 empty-section motivation', '9 missing-section motivation/goals']);
+  });
+
+  it('writes SARIF, GitHub annotations and JUnit, to stdout or --output', async () => {
+    const dir = tempProject({ 'specs/a.md': filled('A').replace('Done: Outline potential future enhancements.', 'TODO.') });
+    const sarif = await runCli(dir, 'check', '--format', 'sarif', '--output', 'out/report.sarif');
+    expect(sarif).toMatchObject({ code: 0, stdout: '' });
+    const log = JSON.parse(readFileSync(join(dir, 'out', 'report.sarif'), 'utf8'));
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual(['leftover-marker']);
+    const github = await runCli(dir, 'check', '--format', 'github');
+    expect(github.stdout).toMatch(/^::warning file=specs\/a\.md,line=\d+,col=1,endLine=\d+,endColumn=5,title=specfill leftover-marker::leftover marker "TODO"/m);
+    const junit = await runCli(dir, 'check', '--format', 'junit');
+    expect(junit.stdout).toContain('<testcase classname="specs/a.md" name="specs/a.md"');
+  });
+
+  it('reports unreadable files (exit 2) and still checks the others', async () => {
+    const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/b.md': new Uint8Array([0x23, 0xff, 0x0a]) });
+    const r = await checkJson(dir);
+    expect(r.code).toBe(2);
+    expect(r.report.files.map((f) => f.path)).toEqual(['specs/a.md']);
+    expect(r.stderr).toContain('specs/b.md:1:2: is not valid UTF-8');
+  });
+
+  it('--changed checks only the files changed against a git ref', async () => {
+    const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B') });
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
+    execFileSync('rm', ['-rf', join(dir, '.git')]);
+    git('init', '-q', '-b', 'main');
+    git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'root');
+    git('add', '.');
+    git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-q', '-m', 'specs');
+    writeFileSync(join(dir, 'specs', 'b.md'), filled('B').replace('Done: Outline potential future enhancements.', 'TBD'));
+    writeFileSync(join(dir, 'specs', 'c.md'), filled('C'));
+    const r = await checkJson(dir, '--changed', 'HEAD');
+    expect(r.report.files.map((f) => f.path)).toEqual(['specs/b.md', 'specs/c.md']);
+    const bad = await runCli(dir, 'check', '--changed', 'no-such-ref');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('git diff');
+  });
+
+  it('--cache reuses results for unchanged files and notices what changed, links included', async () => {
+    const dir = tempProject({ 'specs/a.md': filled('A').replace('Done: Include any relevant references or links.', 'See [notes](notes.md).') });
+    const first = await checkJson(dir, '--cache');
+    expect(first.report.files[0]!.findings.map((f) => f.message)).toEqual(['link to notes.md: no such file']);
+    expect(existsSync(join(dir, '.specfill-cache'))).toBe(true);
+    const cache = JSON.parse(readFileSync(join(dir, '.specfill-cache'), 'utf8'));
+    expect(Object.keys(cache.entries)).toEqual(['specs/a.md']);
+    // The link target appears: the cached finding must not be reused.
+    writeFileSync(join(dir, 'specs', 'notes.md'), '# Notes\n');
+    expect((await checkJson(dir, '--cache')).report.files[0]!.findings).toEqual([]);
+    // The file changes: checked again.
+    writeFileSync(join(dir, 'specs', 'a.md'), filled('A').replace('Done: Include any relevant references or links.', 'TODO'));
+    expect((await checkJson(dir, '--cache', 'specs/a.md')).report.files[0]!.findings.map((f) => f.rule)).toEqual(['leftover-marker']);
+    // A corrupt cache is rebuilt, not an error.
+    writeFileSync(join(dir, '.specfill-cache'), '{nope');
+    expect((await checkJson(dir, '--cache', 'specs/a.md')).code).toBe(0);
+  });
+
+  it('ships a JSON Schema of the config that matches the code', () => {
+    const shipped = JSON.parse(readFileSync(join(ROOT, 'schema', 'config.schema.json'), 'utf8'));
+    expect(shipped).toEqual(configJsonSchema());
+    expect(shipped.properties.rules.propertyNames.enum).toContain('broken-link');
+  });
+});
