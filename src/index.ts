@@ -27,7 +27,23 @@ export { buildTemplateModel, type TemplateModel, type TemplateSection } from './
 export { flattenSections, matchSections, type SectionMatching } from './core/match-sections.js';
 export { summarizeSpec, type SpecSummary } from './core/summarize-spec.js';
 export { toPlaceholderJson, type PlaceholderJson } from './core/json-shapes.js';
+export { checkSpec, DEFAULT_STATUSES, type CheckSpecOptions, type RuleSetting, type SpecCheck } from './core/check-spec.js';
+export { findRule, RULES } from './core/checks/index.js';
+export type {
+  CheckContext,
+  CheckReport,
+  CheckRule,
+  FileReport,
+  Finding,
+  FindingDraft,
+  LinkResolver,
+  Severity,
+  SeveritySetting,
+} from './core/checks/types.js';
+export { configSchema, resolveRuleSettings, validateConfig, type Config, type ConfigIssue } from './core/config.js';
+export { configJsonSchema } from './core/config-json-schema.js';
 export { SpecfillError, type ErrorLocation, type SpecfillErrorCode } from './core/errors.js';
+export { formatReport, REPORT_FORMATS, type FormatReportOptions, type ReportFormat } from './reporters/index.js';
 export {
   BUILT_IN_TEMPLATES_DIR,
   DEFAULT_PROJECT_TEMPLATES_DIR,
@@ -40,4 +56,7 @@ export { readSpecFile } from './io/read-spec-file.js';
 export { writeFileAtomic, type WriteFileAtomicOptions } from './io/write-file-atomic.js';
 export { findSpecFiles, type FoundFiles } from './io/find-spec-files.js';
 export { findProjectRoot } from './io/project-root.js';
+export { CONFIG_FILES, loadConfig, type LoadedConfig } from './io/load-config.js';
+export { buildReport, checkFiles, type CheckFilesOptions, type CheckFilesResult } from './io/check-files.js';
+export { gitChangedFiles } from './io/git-changed-files.js';
 export { main, type MainOptions } from './cli/main.js';

@@ -1,0 +1,80 @@
+// Docs are part of the feature: the README's Quick start is two commands, it
+// documents every command, and its console examples are what specfill prints.
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSpec } from '../src/index.js';
+import { runCli, tempProject } from './helpers/run-cli.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+/** The ```console blocks of the README: the command after `$ npx specfill` and the lines shown. */
+function consoleExamples(): { args: string[]; shown: string[] }[] {
+  return [...README.matchAll(/```console\n\$ npx specfill (.*)\n([\s\S]*?)```/g)].map((m) => ({
+    args: [...m[1]!.matchAll(/"([^"]*)"|(\S+)/g)].map((a) => a[1] ?? a[2]!),
+    shown: m[2]!.split('\n').filter((l) => l !== ''),
+  }));
+}
+
+describe('README', () => {
+  it('has a Quick start of exactly two commands: install-and-run, then test', () => {
+    const quick = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(README)![1]!.trim().split('\n');
+    expect(quick).toHaveLength(2);
+    expect(quick[0]).toMatch(/^npm install && npx specfill /);
+    expect(quick[1]).toMatch(/^npm test\b/);
+  });
+
+  it('documents every command of the CLI', async () => {
+    const help = await runCli(tempProject(), '--help');
+    const listing = help.stdout.slice(help.stdout.indexOf('Commands:'));
+    const commands = [...listing.matchAll(/^ {2}([a-z-]+)\b/gm)].map((m) => m[1]!).filter((c) => c !== 'help');
+    expect(commands.length).toBeGreaterThanOrEqual(4);
+    for (const command of commands) expect(README).toContain(`### \`specfill ${command}`);
+  });
+
+  it('shows console examples that specfill really prints', async () => {
+    const dir = tempProject();
+    cpSync(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
+    const examples = consoleExamples();
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+    for (const { args, shown } of examples) {
+      const r = await runCli(dir, ...args);
+      expect(r.code, `specfill ${args.join(' ')}`).toBe(0);
+      const printed = r.stdout.split('\n').filter((l) => l !== '');
+      // `...` in the README stands for lines left out; the rest must match exactly, in order.
+      const cut = shown.indexOf('...');
+      const expected = cut === -1 ? shown : shown.slice(0, cut);
+      const actual = cut === -1 ? printed : printed.slice(0, cut);
+      expect(actual, `specfill ${args.join(' ')}`).toEqual(expected);
+    }
+  });
+});
+
+describe('README and the check rules', () => {
+  it('lists every rule with its default severity, and so does `check --help`', async () => {
+    const { RULES } = await import('../src/core/checks/index.js');
+    const help = await runCli(tempProject(), 'check', '--help');
+    for (const rule of RULES) {
+      expect(README).toContain(`| [\`${rule.id}\`](docs/checks/${rule.id}.md) | ${rule.defaultSeverity} |`);
+      expect(help.stdout).toContain(rule.id);
+    }
+  });
+});
+
+describe('docs/SPEC.md', () => {
+  const source = readFileSync(join(ROOT, 'docs', 'SPEC.md'), 'utf8');
+  const spec = parseSpec(source);
+
+  it('is written from the tech-spec template with every placeholder filled', () => {
+    expect(spec.frontMatter?.data).toMatchObject({ template: 'tech-spec@1' });
+    expect(spec.placeholders).toEqual([]);
+    expect(spec.malformed).toEqual([]);
+  });
+
+  it('keeps every section of the template', () => {
+    const template = parseSpec(readFileSync(join(ROOT, 'templates', 'tech-spec.md'), 'utf8'));
+    const ids = (sections: typeof spec.sections): string[] => sections.flatMap((s) => [s.id, ...ids(s.children)]);
+    expect(ids(spec.sections)).toEqual(expect.arrayContaining(ids(template.sections)));
+  });
+});
