@@ -139,3 +139,24 @@ describe('specfill check', () => {
     expect(shipped.properties.rules.propertyNames.enum).toContain('broken-link');
   });
 });
+
+describe('check on worker threads', () => {
+  it('gives the same report on workers as in one thread, errors included', async () => {
+    const files: Record<string, string | Uint8Array> = { 'specs/broken.md': new Uint8Array([0xc3, 0x28]) };
+    for (let i = 0; i < 12; i++) files[`specs/s${String(i).padStart(2, '0')}.md`] = filled(`S${i}`).replace('Done: Include any relevant references or links.', i % 3 === 0 ? 'TODO [x](#nope)' : 'None.');
+    const dir = tempProject(files);
+    const before = process.env.SPECFILL_WORKERS;
+    try {
+      process.env.SPECFILL_WORKERS = '0';
+      const single = await checkJson(dir);
+      process.env.SPECFILL_WORKERS = '2';
+      const pooled = await checkJson(dir);
+      expect(pooled).toEqual(single);
+      expect(single.code).toBe(2);
+      expect(single.report.summary).toEqual({ files: 12, errors: 0, warnings: 8, infos: 0 });
+    } finally {
+      if (before === undefined) delete process.env.SPECFILL_WORKERS;
+      else process.env.SPECFILL_WORKERS = before;
+    }
+  });
+});

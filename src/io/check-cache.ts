@@ -69,6 +69,6 @@ export class CheckCache {
   /** Writes the entries used in this run (atomically; a failure to write only loses the cache). */
   async save(): Promise<void> {
     const data: CacheData = { version: 1, key: this.key, entries: this.next };
-    await writeFileAtomic(this.path, JSON.stringify(data)).catch(() => undefined);
+    await writeFileAtomic(this.path, JSON.stringify(data), { durable: false }).catch(() => undefined);
   }
 }

@@ -1,17 +1,15 @@
 import { existsSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
-import { checkSpec, DEFAULT_STATUSES } from '../core/check-spec.js';
 import type { CheckReport, FileReport, Finding } from '../core/checks/types.js';
-import { resolveRuleSettings, type Config } from '../core/config.js';
+import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
-import { parseSpec } from '../core/parse-spec.js';
 import { CheckCache, hashOf } from './check-cache.js';
+import { checkInWorkers, workerCount } from './check-in-workers.js';
+import { FileChecker, type CheckedFile } from './file-checker.js';
 import { findSpecFiles } from './find-spec-files.js';
-import { dependenciesHold, FileLinkResolver, type LinkDependency } from './link-resolver.js';
-import { loadTemplates } from './load-templates.js';
+import { dependenciesHold } from './link-resolver.js';
 import { readTextFileSync } from './read-text-file.js';
-import { TemplateResolver } from './resolve-template-for.js';
 
 /** Options of {@link checkFiles}. */
 export interface CheckFilesOptions {
@@ -45,41 +43,68 @@ export interface CheckFilesResult {
 export async function checkFiles(options: CheckFilesOptions): Promise<CheckFilesResult> {
   const { cwd, root, config } = options;
   const errors: SpecfillError[] = [];
-  const registry = await loadTemplates({ root, cwd, templatesDir: config.templatesDir });
-  const templates = await TemplateResolver.create(root, registry, config.templates);
-  const files = await filesToCheck(options, errors);
-  const rules = resolveRuleSettings(config);
-  const statuses = config.statuses ?? DEFAULT_STATUSES;
-  const linkResolver = new FileLinkResolver(root);
-  const cache = options.cache ? CheckCache.open(root, cacheKey(options, registry.list().map((t) => t.spec.source))) : null;
-  const reports: FileReport[] = [];
+  const setup = { cwd, root, config };
+  const checker = await FileChecker.create(setup);
+  const files = (await filesToCheck(options, errors)).map((absolute) => ({
+    absolute,
+    shown: relative(cwd, absolute).split('\\').join('/') || basename(absolute),
+  }));
+  const cache = options.cache ? CheckCache.open(root, cacheKey(options, checker.registry.list().map((t) => t.spec.source))) : null;
+  const results = new Array<FileReport | SpecfillError | undefined>(files.length);
   const sources = new Map<string, string>();
 
-  for (const absolute of files) {
-    const shown = relative(cwd, absolute).split('\\').join('/') || basename(absolute);
-    try {
-      const source = readTextFileSync(absolute, { displayPath: shown, maxBytes: config.maxFileBytes });
-      if (options.keepSources) sources.set(shown, source);
-      const hash = cache === null ? '' : hashOf(source);
-      const cached = cache?.get(shown, hash, dependenciesHold);
-      if (cached !== undefined) {
-        reports.push(cached);
-        continue;
-      }
-      const spec = parseSpec(source);
-      const template = templates.templateFor(absolute, spec, shown);
-      const dependencies: LinkDependency[] = [];
-      const result = checkSpec(spec, { template: template?.model ?? null, rules, statuses, links: linkResolver.forSpec(absolute, dependencies) });
-      const report: FileReport = { path: shown, template: template?.model.ref ?? null, completeness: result.completeness, findings: result.findings };
-      reports.push(report);
-      cache?.set(shown, hash, report, dependencies);
-    } catch (error) {
-      if (error instanceof SpecfillError) errors.push(error);
-      else throw error;
+  // Cache hits (and, for pretty output, the texts) need a read here; the rest are parsed
+  // here for small runs, or on worker threads for large ones (which read for themselves).
+  const toParse: number[] = [];
+  const hashes: string[] = [];
+  files.forEach((f, i) => {
+    if (cache === null && !options.keepSources) {
+      toParse.push(i);
+      return;
     }
-  }
+    try {
+      const source = checker.read(f.absolute, f.shown);
+      if (options.keepSources) sources.set(f.shown, source);
+      hashes[i] = cache === null ? '' : hashOf(source);
+      const cached = cache?.get(f.shown, hashes[i]!, dependenciesHold);
+      if (cached !== undefined) results[i] = cached;
+      else toParse.push(i);
+    } catch (error) {
+      if (!(error instanceof SpecfillError)) throw error;
+      results[i] = error;
+    }
+  });
+
+  const workers = workerCount(toParse.length);
+  const checked: Array<CheckedFile | SpecfillError> = workers > 0
+    ? await checkInWorkers(setup, toParse.map((i) => files[i]!), workers)
+    : toParse.map((i) => checkHere(checker, files[i]!.absolute, files[i]!.shown, sources.get(files[i]!.shown)));
+  toParse.forEach((fileIndex, k) => {
+    const result = checked[k]!;
+    if (result instanceof SpecfillError) {
+      results[fileIndex] = result;
+      return;
+    }
+    results[fileIndex] = result.report;
+    cache?.set(files[fileIndex]!.shown, hashes[fileIndex] ?? '', result.report, result.dependencies);
+  });
   await cache?.save();
+
+  const reports: FileReport[] = [];
+  for (const r of results) {
+    if (r instanceof SpecfillError) errors.push(r);
+    else if (r !== undefined) reports.push(r);
+  }
   return { report: buildReport(reports), errors, sources };
+}
+
+function checkHere(checker: FileChecker, absolute: string, shown: string, source: string | undefined): CheckedFile | SpecfillError {
+  try {
+    return checker.check(absolute, shown, source ?? checker.read(absolute, shown));
+  } catch (error) {
+    if (error instanceof SpecfillError) return error;
+    throw error;
+  }
 }
 
 /**

@@ -9,6 +9,11 @@ export interface WriteFileAtomicOptions {
   readonly overwrite?: boolean;
   /** Path shown in messages (default: the path written). */
   readonly displayPath?: string;
+  /**
+   * fsync before the rename (default true), so that the new content survives a
+   * power cut. Caches and reports, which can be made again, skip it.
+   */
+  readonly durable?: boolean;
 }
 
 /**
@@ -23,7 +28,7 @@ export async function writeFileAtomic(path: string, content: string, options: Wr
     const handle = await open(temp, 'wx', 0o644);
     try {
       await handle.writeFile(content, 'utf8');
-      await handle.sync();
+      if (options.durable !== false) await handle.sync();
     } finally {
       await handle.close();
     }

@@ -26,6 +26,11 @@ function paintSeverity(colors: Colors, severity: Severity): (text: string) => st
   return severity === 'error' ? colors.red : severity === 'warning' ? colors.yellow : colors.blue;
 }
 
+// Not Math.max(...xs): a file with very many findings would overflow the argument limit.
+function maxOf(values: readonly number[]): number {
+  return values.reduce((max, v) => (v > max ? v : max), 0);
+}
+
 // Findings read top to bottom, whatever order the rules produced them in.
 function byPosition(a: Finding, b: Finding): number {
   return a.line - b.line || a.column - b.column;
@@ -37,13 +42,13 @@ function formatFile(file: FileReport, colors: Colors, source: string | undefined
   const path = toVisibleText(file.path);
   const locations = findings.map((f) => `${path}:${f.line}:${f.column}`);
   const messages = findings.map((f) => splitLines(f.message.replace(/[\r\n]+$/, '')).map(toVisibleText));
-  const locationWidth = Math.max(...locations.map(displayWidth));
-  const severityWidth = Math.max(...findings.map((f) => f.severity.length));
-  const messageWidth = Math.max(...messages.map((m) => displayWidth(m[0]!)));
+  const locationWidth = maxOf(locations.map(displayWidth));
+  const severityWidth = maxOf(findings.map((f) => f.severity.length));
+  const messageWidth = maxOf(messages.map((m) => displayWidth(m[0]!)));
   const continuation = ' '.repeat(INDENT.length + locationWidth + GAP.length + severityWidth + GAP.length);
 
   const sourceLines = source === undefined ? null : splitLines(source.replace(/^\uFEFF/, ''));
-  const gutterWidth = String(Math.max(...findings.map((f) => f.line))).length;
+  const gutterWidth = String(maxOf(findings.map((f) => f.line))).length;
 
   const out = [colors.bold(colors.underline(path))];
   findings.forEach((finding, i) => {

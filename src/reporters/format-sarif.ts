@@ -1,4 +1,4 @@
-import type { CheckReport, Finding, Severity, SeveritySetting } from '../core/checks/types.js';
+import type { CheckReport, Finding, SeveritySetting } from '../core/checks/types.js';
 import { fingerprintsOf, SARIF_FINGERPRINT_KEY } from './sarif-fingerprint.js';
 
 /** What SARIF needs to know of a rule; a `CheckRule` fits as it is. */
@@ -73,10 +73,6 @@ function regionOf(f: Finding): Record<string, number> {
   return { startLine, startColumn, endLine, endColumn };
 }
 
-function levelOf(severity: Severity): string {
-  return LEVELS[severity];
-}
-
 /**
  * Formats a check report as SARIF 2.1.0 for GitHub code scanning and other
  * SARIF viewers: one run of the `specfill` driver listing `options.rules`
@@ -107,7 +103,7 @@ export function formatSarif(report: CheckReport, options: SarifOptions): string 
       return {
         ruleId: f.rule,
         ruleIndex: index,
-        level: levelOf(f.severity),
+        level: LEVELS[f.severity],
         message: { text: f.message },
         locations: [
           {

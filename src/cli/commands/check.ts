@@ -45,7 +45,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   if (opts.output !== undefined) {
     const target = resolve(ctx.cwd, opts.output);
     await mkdir(dirname(target), { recursive: true }).catch(() => undefined);
-    await writeFileAtomic(target, text, { displayPath: opts.output });
+    await writeFileAtomic(target, text, { displayPath: opts.output, durable: false });
   } else {
     ctx.stdout.write(text);
   }

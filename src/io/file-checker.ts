@@ -1,0 +1,68 @@
+import { checkSpec, DEFAULT_STATUSES, type RuleSetting } from '../core/check-spec.js';
+import type { FileReport } from '../core/checks/types.js';
+import { resolveRuleSettings, type Config } from '../core/config.js';
+import { parseSpec } from '../core/parse-spec.js';
+import { FileLinkResolver, type LinkDependency } from './link-resolver.js';
+import { loadTemplates, type TemplateRegistry } from './load-templates.js';
+import { readTextFileSync } from './read-text-file.js';
+import { TemplateResolver } from './resolve-template-for.js';
+
+/** What a checker needs to know of the run; plain data, so that it can be sent to a worker. */
+export interface FileCheckerSetup {
+  readonly cwd: string;
+  readonly root: string;
+  readonly config: Config;
+}
+
+/** The result of checking one file. */
+export interface CheckedFile {
+  readonly report: FileReport;
+  /** Questions asked about other files, for the cache. */
+  readonly dependencies: LinkDependency[];
+}
+
+/**
+ * Checks one file after another with everything loaded once: templates, the
+ * config's template mapping and rule settings, a link resolver. Used in the
+ * main thread and in each worker of a large run.
+ */
+export class FileChecker {
+  private constructor(
+    readonly registry: TemplateRegistry,
+    private readonly templates: TemplateResolver,
+    private readonly rules: Map<string, RuleSetting>,
+    private readonly statuses: readonly string[],
+    private readonly links: FileLinkResolver,
+    private readonly maxBytes: number | undefined,
+  ) {}
+
+  static async create(setup: FileCheckerSetup): Promise<FileChecker> {
+    const { root, cwd, config } = setup;
+    const registry = await loadTemplates({ root, cwd, templatesDir: config.templatesDir });
+    return new FileChecker(
+      registry,
+      await TemplateResolver.create(root, registry, config.templates),
+      resolveRuleSettings(config),
+      config.statuses ?? DEFAULT_STATUSES,
+      new FileLinkResolver(root),
+      config.maxFileBytes,
+    );
+  }
+
+  /** Reads a file (refusing unusable ones with a SpecfillError). */
+  read(absolute: string, shown: string): string {
+    return readTextFileSync(absolute, { displayPath: shown, maxBytes: this.maxBytes });
+  }
+
+  /** Checks a file's text against its template; an unknown template is a SpecfillError. */
+  check(absolute: string, shown: string, source: string): CheckedFile {
+    const spec = parseSpec(source);
+    const template = this.templates.templateFor(absolute, spec, shown);
+    const dependencies: LinkDependency[] = [];
+    const result = checkSpec(spec, { template: template?.model ?? null, rules: this.rules, statuses: this.statuses, links: this.links.forSpec(absolute, dependencies) });
+    // Strings in findings are often slices of the file's text, which would keep
+    // every checked file in memory for the whole run; a JSON copy cuts them loose.
+    const findings = JSON.parse(JSON.stringify(result.findings)) as FileReport['findings'];
+    return { report: { path: shown, template: template?.model.ref ?? null, completeness: result.completeness, findings }, dependencies };
+  }
+}
