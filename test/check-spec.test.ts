@@ -149,3 +149,9 @@ describe('suppression comments', () => {
     expect(checkSpec(parseSpec(doc), { template: null }).findings.map((f) => f.line)).toEqual([9, 14, 20]);
   });
 });
+
+it('frontmatter: a spec matched to its template by the config need not name it', () => {
+  const source = '---\ntitle: T\nstatus: draft\n---\n# T\n';
+  expect(checkSpec(parseSpec(source), { template: null }).findings.map((f) => f.message)).toEqual(['front matter has no `template`: add `template: ...`']);
+  expect(checkSpec(parseSpec(source), { template: buildTemplateModel(parseSpec('# T\n'), 'x@1') }).findings).toEqual([]);
+});

@@ -3,14 +3,14 @@ import type { CheckRule, FindingDraft } from './types.js';
 
 /**
  * The front matter of a spec: readable YAML, a `status` among the configured
- * statuses, and a `title` and `template`. A document without front matter
+ * statuses, a `title`, and a `template` unless the config maps the spec to one. A document without front matter
  * (an existing RFC or KEP matched to a template by the config) is left alone.
  */
 export const frontmatter: CheckRule = {
   id: 'frontmatter',
   defaultSeverity: 'error',
   description: 'Front matter is invalid YAML, lacks title or template, or has an unknown status.',
-  check: ({ spec, statuses }) => {
+  check: ({ spec, statuses, template }) => {
     const fm = spec.frontMatter;
     if (fm === null) return [];
     const firstLine: Position = { line: 1, column: 1, endLine: 1, endColumn: 4 };
@@ -20,7 +20,8 @@ export const frontmatter: CheckRule = {
     }
     const data = fm.data ?? {};
     const findings: FindingDraft[] = [];
-    for (const key of ['title', 'template'] as const) {
+    // A spec matched to its template by the config need not name it.
+    for (const key of template === null ? (['title', 'template'] as const) : (['title'] as const)) {
       const value = data[key];
       if (typeof value !== 'string' || value.trim() === '') {
         findings.push({ ...(keyPosition(spec, key) ?? firstLine), message: `front matter has no \`${key}\`: add \`${key}: ...\`` });

@@ -22,9 +22,14 @@ export const sectionOrder: CheckRule = {
     const findings: FindingDraft[] = [];
     present.forEach((p, i) => {
       if (keep.has(i)) return;
-      const before = [...keep].filter((k) => k < i).pop();
-      const after = before === undefined ? 'at the start' : `after ${quote(present[before]!.text)}`;
-      findings.push(sectionFinding(p.section, `section ${quote(p.section.heading.text)} is out of order: the template puts it ${after}`));
+      const kept = [...keep].sort((a, b) => a - b);
+      const previous = kept.filter((k) => k < i).pop();
+      const next = kept.find((k) => k > i);
+      const where = [
+        previous === undefined ? null : `after ${quote(present[previous]!.text)}`,
+        next === undefined ? null : `before ${quote(present[next]!.text)}`,
+      ].filter((x) => x !== null).join(' and ');
+      findings.push(sectionFinding(p.section, `section ${quote(p.section.heading.text)} is out of order: the template puts it ${where}`));
     });
     return findings;
   },
