@@ -40,7 +40,8 @@ export type {
   Severity,
   SeveritySetting,
 } from './core/checks/types.js';
-export { configSchema, resolveRuleSettings, validateConfig, type Config, type ConfigIssue } from './core/config.js';
+export { configSchema, validateConfig, type Config, type ConfigIssue } from './core/config.js';
+export { resolveRuleSettings } from './core/rule-settings.js';
 export { configJsonSchema } from './core/config-json-schema.js';
 export { SpecfillError, type ErrorLocation, type SpecfillErrorCode } from './core/errors.js';
 export { formatReport, REPORT_FORMATS, type FormatReportOptions, type ReportFormat } from './reporters/index.js';

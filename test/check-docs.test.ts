@@ -8,7 +8,8 @@ import { parse as parseYaml } from 'yaml';
 import { checkSpec, type RuleSetting } from '../src/core/check-spec.js';
 import { RULES } from '../src/core/checks/index.js';
 import type { CheckRule, Finding, LinkResolver } from '../src/core/checks/types.js';
-import { resolveRuleSettings, validateConfig } from '../src/core/config.js';
+import { validateConfig } from '../src/core/config.js';
+import { resolveRuleSettings } from '../src/core/rule-settings.js';
 import { parseSpec } from '../src/core/parse-spec.js';
 import { buildTemplateModel, type TemplateModel } from '../src/core/template-model.js';
 

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { RULES } from './checks/index.js';
-import type { SeveritySetting } from './checks/types.js';
-import type { RuleSetting } from './check-spec.js';
 
 const severity = z.enum(['error', 'warning', 'info', 'off']);
 
@@ -69,15 +67,4 @@ export function validateConfig(data: unknown): { config: Config; issues: [] } | 
     }
   }
   return issues.length > 0 ? { config: null, issues } : { config: parsed.data, issues: [] };
-}
-
-/** Each rule's effective setting under a config. */
-export function resolveRuleSettings(config: Config): Map<string, RuleSetting> {
-  const settings = new Map<string, RuleSetting>();
-  for (const rule of RULES) {
-    const s = config.rules?.[rule.id];
-    const severity: SeveritySetting = s === undefined ? rule.defaultSeverity : typeof s === 'string' ? s : s.severity ?? rule.defaultSeverity;
-    settings.set(rule.id, { severity, options: typeof s === 'object' ? s.options ?? {} : {} });
-  }
-  return settings;
 }

@@ -1,5 +1,5 @@
 import { slugify } from './slug.js';
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
 import { buildSections } from './build-sections.js';
 import { findPlaceholders } from './find-placeholders.js';
 import { LineIndex } from './line-index.js';
@@ -136,10 +136,18 @@ function parentOf(flat: readonly Section[], section: Section): Section | null {
   return flat.find((s) => s.id === parentId) ?? null;
 }
 
+// The YAML reader loads on the first document that has front matter: many
+// (existing RFCs, KEPs) have none, and a one-file command should start fast.
+let yamlModule: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yamlModule;
+}
+
 function readFrontMatter(source: string, start: number, end: number, yamlStart: number, yamlEnd: number, yamlLine: number): FrontMatter {
   const span = { start, end };
   const yamlSpan = { start: yamlStart, end: yamlEnd };
-  const doc = parseDocument(source.slice(yamlStart, yamlEnd), { prettyErrors: true, uniqueKeys: true });
+  const doc = yaml().parseDocument(source.slice(yamlStart, yamlEnd), { prettyErrors: true, uniqueKeys: true });
   const error = doc.errors[0];
   if (error !== undefined) {
     const pos = error.linePos?.[0] ?? { line: 1, col: 1 };

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
-import { glob } from 'tinyglobby';
 import type { CheckReport, FileReport, Finding } from '../core/checks/types.js';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
@@ -133,14 +132,14 @@ async function filesToCheck(options: CheckFilesOptions, errors: SpecfillError[])
     errors.push(...found.errors);
     files = found.files;
   } else if (config.specs !== undefined && config.specs.length > 0) {
-    files = (await glob([...config.specs], { cwd: root, absolute: true, ignore: ['**/node_modules/**'] })).map((f) => resolve(f)).sort();
+    files = (await (await import('tinyglobby')).glob([...config.specs], { cwd: root, absolute: true, ignore: ['**/node_modules/**'] })).map((f) => resolve(f)).sort();
   } else {
     const found = await findSpecFiles([existsSync(resolve(cwd, 'specs')) ? 'specs' : '.'], cwd);
     errors.push(...found.errors);
     files = found.files;
   }
   if (config.ignore !== undefined && config.ignore.length > 0) {
-    const ignored = new Set((await glob([...config.ignore], { cwd: root, absolute: true })).map((f) => resolve(f)));
+    const ignored = new Set((await (await import('tinyglobby')).glob([...config.ignore], { cwd: root, absolute: true })).map((f) => resolve(f)));
     files = files.filter((f) => !ignored.has(f));
   }
   if (options.only !== undefined) files = files.filter((f) => options.only!.has(f));

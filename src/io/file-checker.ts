@@ -1,6 +1,7 @@
 import { checkSpec, DEFAULT_STATUSES, type RuleSetting } from '../core/check-spec.js';
 import type { FileReport } from '../core/checks/types.js';
-import { resolveRuleSettings, type Config } from '../core/config.js';
+import type { Config } from '../core/config.js';
+import { resolveRuleSettings } from '../core/rule-settings.js';
 import { parseSpec } from '../core/parse-spec.js';
 import { FileLinkResolver, type LinkDependency } from './link-resolver.js';
 import { loadTemplates, type TemplateRegistry } from './load-templates.js';

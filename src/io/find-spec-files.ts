@@ -1,6 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { glob } from 'tinyglobby';
 import { SpecfillError } from '../core/errors.js';
 
 /** Files found for a list of paths, and the paths that could not be used. */
@@ -30,7 +29,7 @@ export async function findSpecFiles(paths: readonly string[], cwd: string): Prom
       info = null;
     }
     if (info === null && GLOB_CHARS.test(path)) {
-      const matches = await glob(path, { cwd, absolute: true, ignore: ['**/node_modules/**'], dot: false });
+      const matches = await (await import('tinyglobby')).glob(path, { cwd, absolute: true, ignore: ['**/node_modules/**'], dot: false });
       if (matches.length === 0) errors.push(new SpecfillError('FILE_NOT_FOUND', 'matches no file', { path }));
       for (const m of matches) files.add(resolve(m));
     } else if (info === null) {

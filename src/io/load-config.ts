@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { validateConfig, type Config } from '../core/config.js';
+import type { Node } from 'yaml';
+import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
 import { readTextFileSync } from './read-text-file.js';
 
@@ -20,7 +20,7 @@ export interface LoadedConfig {
  * is one error naming the file, the line and column, the key and what was
  * expected (exit 2).
  */
-export function loadConfig(root: string, cwd: string = root): LoadedConfig {
+export async function loadConfig(root: string, cwd: string = root): Promise<LoadedConfig> {
   const found = CONFIG_FILES.map((name) => join(root, name)).filter((path) => existsSync(path));
   if (found.length === 0) return { config: {}, file: null };
   const shown = (p: string): string => relative(cwd, p).split('\\').join('/') || p;
@@ -29,6 +29,9 @@ export function loadConfig(root: string, cwd: string = root): LoadedConfig {
       'keep one of them');
   }
   const file = found[0]!;
+  // The YAML reader and the validator load only when there is a config to read.
+  const [{ isMap, isScalar, isSeq, LineCounter, parseDocument }, { validateConfig }] = await Promise.all([import('yaml'), import('../core/config.js')]);
+  const nodeAt = makeNodeAt(isMap, isScalar, isSeq);
   const text = readTextFileSync(file, { displayPath: shown(file) });
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
@@ -52,20 +55,26 @@ export function loadConfig(root: string, cwd: string = root): LoadedConfig {
 }
 
 /** The node at a key path, or the deepest one found on the way (for a located message). */
-function nodeAt(root: unknown, path: readonly (string | number)[]): Node | undefined {
-  let node = root as Node | undefined;
-  for (const key of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
-      if (pair === undefined) return node;
-      node = (pair.value as Node | null) ?? (pair.key as Node);
-    } else if (isSeq(node) && typeof key === 'number') {
-      const item = node.items[key] as Node | undefined;
-      if (item === undefined) return node;
-      node = item;
-    } else {
-      return node;
+function makeNodeAt(
+  isMap: typeof import('yaml').isMap,
+  isScalar: typeof import('yaml').isScalar,
+  isSeq: typeof import('yaml').isSeq,
+): (root: unknown, path: readonly (string | number)[]) => Node | undefined {
+  return (root, path) => {
+    let node = root as Node | undefined;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+        if (pair === undefined) return node;
+        node = (pair.value as Node | null) ?? (pair.key as Node);
+      } else if (isSeq(node) && typeof key === 'number') {
+        const item = node.items[key] as Node | undefined;
+        if (item === undefined) return node;
+        node = item;
+      } else {
+        return node;
+      }
     }
-  }
-  return node;
+    return node;
+  };
 }

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { glob } from 'tinyglobby';
 import { SpecfillError } from '../core/errors.js';
 import { parseTemplateRef, templateFromSource, type Template } from '../core/template.js';
 import type { ParsedSpec } from '../core/spec-types.js';
@@ -25,7 +24,7 @@ export class TemplateResolver {
   static async create(root: string, registry: TemplateRegistry, mapping: Readonly<Record<string, string>> = {}): Promise<TemplateResolver> {
     const mapped = new Map<string, string>();
     for (const [pattern, ref] of Object.entries(mapping)) {
-      for (const file of await glob(pattern, { cwd: root, absolute: true, ignore: ['**/node_modules/**'] })) {
+      for (const file of await (await import('tinyglobby')).glob(pattern, { cwd: root, absolute: true, ignore: ['**/node_modules/**'] })) {
         if (!mapped.has(resolve(file))) mapped.set(resolve(file), ref);
       }
     }

@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { RULES } from '../../core/checks/index.js';
-import { formatReport, type ReportFormat } from '../../reporters/index.js';
+import type { ReportFormat } from '../../reporters/index.js';
+import { loadFormatter } from '../../reporters/load-formatter.js';
 import { checkFiles } from '../../io/check-files.js';
 import { gitChangedFiles } from '../../io/git-changed-files.js';
 import { loadConfig } from '../../io/load-config.js';
@@ -27,7 +28,7 @@ export interface CheckOptions {
  */
 export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOptions): Promise<number> {
   const root = findProjectRoot(ctx.cwd);
-  const { config } = loadConfig(root, ctx.cwd);
+  const { config } = await loadConfig(root, ctx.cwd);
   const only = opts.changed === undefined || opts.changed === false
     ? undefined
     : gitChangedFiles(ctx.cwd, typeof opts.changed === 'string' ? opts.changed : undefined);
@@ -35,7 +36,8 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   const { report, errors, sources } = await checkFiles({
     cwd: ctx.cwd, root, config, paths, only, cache: opts.cache, keepSources: pretty, version: VERSION,
   });
-  const text = formatReport(opts.format, report, {
+  const format = await loadFormatter(opts.format);
+  const text = format(report, {
     color: pretty && opts.output === undefined && ctx.color.isColorSupported,
     sources,
     toolVersion: VERSION,
