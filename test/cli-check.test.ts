@@ -160,3 +160,11 @@ describe('check on worker threads', () => {
     }
   });
 });
+
+it('--cache on some paths keeps the entries of the others', async () => {
+  const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B') });
+  await checkJson(dir, '--cache');
+  await checkJson(dir, '--cache', 'specs/a.md');
+  const cache = JSON.parse(readFileSync(join(dir, '.specfill-cache'), 'utf8'));
+  expect(Object.keys(cache.entries).sort()).toEqual(['specs/a.md', 'specs/b.md']);
+});

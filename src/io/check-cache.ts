@@ -9,8 +9,11 @@ import { writeFileAtomic } from './write-file-atomic.js';
 export const CACHE_FILE = '.specfill-cache';
 
 interface CacheEntry {
-  /** sha256 of the file's content and of its template's source. */
+  /** sha256 of the file's content. */
   readonly hash: string;
+  /** The file's modification time and size when it was hashed: unchanged, they spare reading it. */
+  readonly mtimeMs: number;
+  readonly size: number;
   readonly report: FileReport;
   readonly dependencies: readonly LinkDependency[];
 }
@@ -37,6 +40,8 @@ export function hashOf(...parts: readonly string[]): string {
 export class CheckCache {
   private readonly entries: Record<string, CacheEntry>;
   private readonly next: Record<string, CacheEntry> = {};
+  /** Whether this run changed anything, so that an unchanged cache is not written again. */
+  private dirty = false;
 
   private constructor(private readonly path: string, private readonly key: string, entries: Record<string, CacheEntry>) {
     this.entries = entries;
@@ -51,24 +56,42 @@ export class CheckCache {
     } catch {
       // No cache yet, or an unreadable one: start afresh.
     }
-    return new CheckCache(path, key, {});
+    const fresh = new CheckCache(path, key, {});
+    fresh.dirty = true;
+    return fresh;
   }
 
-  /** The cached report of a file with this content hash, if its link answers still hold. */
-  get(file: string, hash: string, holds: (deps: readonly LinkDependency[]) => boolean): FileReport | undefined {
+  /**
+   * The cached report of a file whose modification time and size are those
+   * recorded with its hash (so its content was not touched), if its link
+   * answers still hold.
+   */
+  getByStat(file: string, mtimeMs: number, size: number, holds: (deps: readonly LinkDependency[]) => boolean): FileReport | undefined {
     const entry = this.entries[file];
-    if (entry === undefined || entry.hash !== hash || !holds(entry.dependencies)) return undefined;
+    if (entry === undefined || entry.mtimeMs !== mtimeMs || entry.size !== size || !holds(entry.dependencies)) return undefined;
     this.next[file] = entry;
     return entry.report;
   }
 
-  set(file: string, hash: string, report: FileReport, dependencies: readonly LinkDependency[]): void {
-    this.next[file] = { hash, report, dependencies };
+  /** The cached report of a file with this content hash, if its link answers still hold. */
+  get(file: string, hash: string, stat: { mtimeMs: number; size: number }, holds: (deps: readonly LinkDependency[]) => boolean): FileReport | undefined {
+    const entry = this.entries[file];
+    if (entry === undefined || entry.hash !== hash || !holds(entry.dependencies)) return undefined;
+    this.next[file] = { ...entry, ...stat };
+    this.dirty = true;
+    return entry.report;
   }
 
-  /** Writes the entries used in this run (atomically; a failure to write only loses the cache). */
+  set(file: string, hash: string, stat: { mtimeMs: number; size: number }, report: FileReport, dependencies: readonly LinkDependency[]): void {
+    this.next[file] = { hash, ...stat, report, dependencies };
+    this.dirty = true;
+  }
+
+  /** Writes the cache if this run changed it (atomically; a failure to write only loses the cache). */
   async save(): Promise<void> {
-    const data: CacheData = { version: 1, key: this.key, entries: this.next };
+    if (!this.dirty) return;
+    // Files outside this run keep their entries (a run over some paths must not empty the cache).
+    const data: CacheData = { version: 1, key: this.key, entries: { ...this.entries, ...this.next } };
     await writeFileAtomic(this.path, JSON.stringify(data), { durable: false }).catch(() => undefined);
   }
 }

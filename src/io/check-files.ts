@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import type { CheckReport, FileReport, Finding } from '../core/checks/types.js';
 import type { Config } from '../core/config.js';
@@ -56,16 +56,27 @@ export async function checkFiles(options: CheckFilesOptions): Promise<CheckFiles
   // here for small runs, or on worker threads for large ones (which read for themselves).
   const toParse: number[] = [];
   const hashes: string[] = [];
+  const stats: Array<{ mtimeMs: number; size: number }> = [];
   files.forEach((f, i) => {
     if (cache === null && !options.keepSources) {
       toParse.push(i);
       return;
     }
     try {
+      const info = cache === null ? undefined : statOrUndefined(f.absolute);
+      if (cache !== null && info !== undefined) {
+        stats[i] = { mtimeMs: info.mtimeMs, size: info.size };
+        // Untouched since it was hashed: no need to read it at all.
+        const untouched = options.keepSources ? undefined : cache.getByStat(f.shown, info.mtimeMs, info.size, dependenciesHold);
+        if (untouched !== undefined) {
+          results[i] = untouched;
+          return;
+        }
+      }
       const source = checker.read(f.absolute, f.shown);
       if (options.keepSources) sources.set(f.shown, source);
       hashes[i] = cache === null ? '' : hashOf(source);
-      const cached = cache?.get(f.shown, hashes[i]!, dependenciesHold);
+      const cached = cache?.get(f.shown, hashes[i]!, stats[i] ?? { mtimeMs: 0, size: -1 }, dependenciesHold);
       if (cached !== undefined) results[i] = cached;
       else toParse.push(i);
     } catch (error) {
@@ -85,7 +96,7 @@ export async function checkFiles(options: CheckFilesOptions): Promise<CheckFiles
       return;
     }
     results[fileIndex] = result.report;
-    cache?.set(files[fileIndex]!.shown, hashes[fileIndex] ?? '', result.report, result.dependencies);
+    cache?.set(files[fileIndex]!.shown, hashes[fileIndex] ?? '', stats[fileIndex] ?? { mtimeMs: 0, size: -1 }, result.report, result.dependencies);
   });
   await cache?.save();
 
@@ -95,6 +106,15 @@ export async function checkFiles(options: CheckFilesOptions): Promise<CheckFiles
     else if (r !== undefined) reports.push(r);
   }
   return { report: buildReport(reports), errors, sources };
+}
+
+function statOrUndefined(path: string): { mtimeMs: number; size: number } | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    // The read that follows reports the problem properly.
+    return undefined;
+  }
 }
 
 function checkHere(checker: FileChecker, absolute: string, shown: string, source: string | undefined): CheckedFile | SpecfillError {
