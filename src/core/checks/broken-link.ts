@@ -1,4 +1,3 @@
-import { slugify } from '../slug.js';
 import type { ParsedSpec } from '../spec-types.js';
 import { proseBlocks } from './text-blocks.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -58,7 +57,7 @@ export function anchorsOf(spec: ParsedSpec): Set<string> {
   const anchors = new Set<string>();
   const seen = new Map<string, number>();
   for (const h of spec.headings) {
-    const base = slugify(h.text);
+    const base = h.slug;
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     anchors.add(n === 0 ? base : `${base}-${n}`);
