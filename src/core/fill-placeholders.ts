@@ -1,0 +1,133 @@
+import { parseSpec } from './parse-spec.js';
+import type { ParsedSpec, Placeholder } from './spec-types.js';
+import { DEFAULT_MAX_CONTENT_BYTES, validateContent, type FillRefusal } from './validate-content.js';
+
+/** One answer: the content for a placeholder id. */
+export interface Answer {
+  readonly id: string;
+  readonly content: string;
+}
+
+/** Options of {@link fillPlaceholders}. */
+export interface FillOptions {
+  /** Largest content of one answer, in UTF-8 bytes (default 64 KiB). */
+  readonly maxContentBytes?: number;
+}
+
+/** What a fill made of a spec. */
+export interface FillOutcome {
+  /** The new text (the old one when nothing was filled). */
+  readonly source: string;
+  /** Ids filled, in document order. */
+  readonly filled: string[];
+  readonly refused: FillRefusal[];
+  /** The content written for each filled id, as it stands in the file (line endings and prefixes applied). */
+  readonly written: ReadonlyMap<string, string>;
+}
+
+/**
+ * The fill contract's splice, for any number of answers at once: each
+ * placeholder named by id (ids as in `spec`) is replaced by its content and
+ * every other byte stays as it was. Content is checked first (see
+ * validateContent), its line endings become the file's, and continuation
+ * lines get the placeholder's container prefix (`> ` in a block quote,
+ * indentation in a list item). A fill that would change the document's
+ * structure outside its own section — a setext underline that turns the line
+ * above into a heading, say — is refused too. Pure: the file is written
+ * elsewhere.
+ */
+export function fillPlaceholders(spec: ParsedSpec, answers: readonly Answer[], options: FillOptions = {}): FillOutcome {
+  const byId = new Map(spec.placeholders.map((p) => [p.id, p]));
+  const refused: FillRefusal[] = [];
+  const accepted: Array<{ placeholder: Placeholder; text: string }> = [];
+  const seen = new Set<string>();
+  for (const answer of answers) {
+    const placeholder = byId.get(answer.id);
+    if (placeholder === undefined || seen.has(answer.id)) {
+      refused.push({ id: answer.id, reason: 'unknown-id', message: seen.has(answer.id) ? 'answered twice' : `no open placeholder has the id \`${answer.id}\`` });
+      continue;
+    }
+    seen.add(answer.id);
+    const content = trimBlankLines(answer.content);
+    const problem = validateContent(answer.id, content, levelFor(spec, placeholder), options.maxContentBytes ?? DEFAULT_MAX_CONTENT_BYTES);
+    if (problem !== null) {
+      refused.push(problem);
+      continue;
+    }
+    const text = layOut(spec, placeholder, content);
+    const alone = splice(spec.source, [{ placeholder, text }]);
+    if (!keepsStructure(spec, parseSpec(alone), placeholder, content)) {
+      refused.push({ id: answer.id, reason: 'structure', message: 'the content would change the document outside this section (a heading or placeholder would appear or vanish); put a blank line first or rephrase' });
+      continue;
+    }
+    accepted.push({ placeholder, text });
+  }
+  const order = accepted.sort((a, b) => a.placeholder.span.start - b.placeholder.span.start);
+  return {
+    source: splice(spec.source, order),
+    filled: order.map((a) => a.placeholder.id),
+    refused,
+    written: new Map(order.map((a) => [a.placeholder.id, a.text])),
+  };
+}
+
+/** Replaces the spans (in increasing order, not overlapping) from the end, so earlier offsets stay valid. */
+function splice(source: string, fills: ReadonlyArray<{ placeholder: Placeholder; text: string }>): string {
+  let out = source;
+  for (let i = fills.length - 1; i >= 0; i--) {
+    const { placeholder, text } = fills[i]!;
+    out = out.slice(0, placeholder.span.start) + text + out.slice(placeholder.span.end);
+  }
+  return out;
+}
+
+// Blank lines around the content would pile up around the placeholder's own.
+function trimBlankLines(content: string): string {
+  return content.replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '').replace(/\s+$/, '');
+}
+
+/** Content lines in the file's line endings, continuation lines prefixed like the placeholder's line. */
+function layOut(spec: ParsedSpec, placeholder: Placeholder, content: string): string {
+  const source = spec.source;
+  let lineStart = placeholder.span.start;
+  while (lineStart > 0 && source[lineStart - 1] !== '\n' && source[lineStart - 1] !== '\r') lineStart--;
+  const before = source.slice(lineStart, placeholder.span.start);
+  // Inside a block quote or list item, later lines need the same container prefix.
+  const prefix = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?$/.test(before)
+    ? before.replace(/[-+*]|\d{1,9}[.)]/g, (m) => ' '.repeat(m.length))
+    : '';
+  const lines = content.split(/\r\n|\r|\n/);
+  return lines.map((line, i) => (i === 0 ? line : line === '' ? prefix.replace(/[ \t]+$/, '') : prefix + line)).join(spec.format.newline);
+}
+
+/** The deepest heading level that would not open a section next to the placeholder. */
+function levelFor(spec: ParsedSpec, placeholder: Placeholder): number {
+  if (placeholder.sectionId === null) return 6;
+  const path = placeholder.sectionId.split('/');
+  let sections = spec.sections;
+  let level = 0;
+  for (const slug of path) {
+    const s = sections.find((x) => x.slug === slug);
+    if (s === undefined) break;
+    level = s.heading.level;
+    sections = s.children;
+  }
+  return level;
+}
+
+/** After a fill: the same headings before and after the content, the other placeholders all still there, the front matter untouched. */
+function keepsStructure(before: ParsedSpec, after: ParsedSpec, filled: Placeholder, content: string): boolean {
+  const added = parseSpec(content).headings.length;
+  if (after.headings.length !== before.headings.length + added) return false;
+  const key = (h: { level: number; text: string }): string => `${h.level} ${h.text}`;
+  const ahead = before.headings.filter((h) => h.span.start < filled.span.start).map(key);
+  const behind = before.headings.filter((h) => h.span.start >= filled.span.end).map(key);
+  const now = after.headings.map(key);
+  if (ahead.some((k, i) => now[i] !== k)) return false;
+  if (behind.some((k, i) => now[now.length - behind.length + i] !== k)) return false;
+  if (after.placeholders.length !== before.placeholders.length - 1 || after.malformed.length !== before.malformed.length) return false;
+  const others = before.placeholders.filter((p) => p !== filled).map((p) => p.instruction);
+  if (after.placeholders.some((p, i) => p.instruction !== others[i])) return false;
+  const fm = (s: ParsedSpec): string => (s.frontMatter === null ? '' : s.source.slice(s.frontMatter.span.start, s.frontMatter.span.end));
+  return fm(before) === fm(after);
+}

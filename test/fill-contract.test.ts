@@ -1,0 +1,115 @@
+// Issue #4: the fill contract's splice. Property-based: for random documents
+// and random valid content, every byte outside the placeholder span stays,
+// and the content parses back as the section's body.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fillPlaceholders } from '../src/core/fill-placeholders.js';
+import { parseSpec } from '../src/core/parse-spec.js';
+
+const SEED_LIKE = '# Spec\n\n<!-- AGENT_PLACEHOLDER: Add project title -->\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: Describe it -->\n\n## Design\n\n### Data Model\n\n<!-- AGENT_PLACEHOLDER: Entities -->\n';
+
+describe('fillPlaceholders', () => {
+  it('replaces exactly the placeholder spans, in the file\'s line endings', () => {
+    const crlf = SEED_LIKE.replace(/\n/g, '\r\n');
+    const spec = parseSpec(crlf);
+    const out = fillPlaceholders(spec, [{ id: 'design/data-model', content: 'Buckets.\n\n- key\n- tokens\n' }, { id: 'title', content: 'Rate limiter' }]);
+    expect(out.refused).toEqual([]);
+    expect(out.filled).toEqual(['title', 'design/data-model']);
+    expect(out.source).toBe(crlf
+      .replace('<!-- AGENT_PLACEHOLDER: Add project title -->', 'Rate limiter')
+      .replace('<!-- AGENT_PLACEHOLDER: Entities -->', 'Buckets.\r\n\r\n- key\r\n- tokens'));
+    expect(parseSpec(out.source).placeholders.map((p) => p.id)).toEqual(['overview']);
+  });
+
+  it('refuses what the contract forbids, and fills the rest', () => {
+    const spec = parseSpec(SEED_LIKE);
+    const out = fillPlaceholders(spec, [
+      { id: 'overview', content: '   \n\n' },
+      { id: 'design/data-model', content: '## Not here\n\ntext' },
+      { id: 'title', content: 'See <!-- AGENT_PLACEHOLDER: more -->' },
+      { id: 'nope', content: 'x' },
+    ]);
+    expect(out.refused.map((r) => [r.id, r.reason])).toEqual([['overview', 'empty'], ['design/data-model', 'heading'], ['title', 'placeholder'], ['nope', 'unknown-id']]);
+    expect(out.source).toBe(SEED_LIKE);
+    const more = fillPlaceholders(spec, [
+      { id: 'overview', content: '---\ntitle: x\n---\nbody' },
+      { id: 'design/data-model', content: '```js\nconst a = 1;\n' },
+      { id: 'title', content: 'x'.repeat(70 * 1024) },
+    ]);
+    expect(more.refused.map((r) => r.reason)).toEqual(['front-matter', 'unbalanced-fence', 'too-large']);
+    const deeper = fillPlaceholders(spec, [{ id: 'design/data-model', content: '#### Tables\n\nOne per entity.' }]);
+    expect(deeper.refused).toEqual([]);
+  });
+
+  it('refuses a fill that would turn the line above into a heading', () => {
+    // The comment continues the paragraph (inline HTML), so `===` would underline it.
+    const source = '# T\n\n## A\n\nSome text\n<!-- AGENT_PLACEHOLDER: x -->\n';
+    const spec = parseSpec(source);
+    expect(spec.placeholders.map((p) => p.id)).toEqual(['a']);
+    const out = fillPlaceholders(spec, [{ id: 'a', content: '===' }]);
+    expect(out.refused.map((r) => r.reason)).toEqual(['structure']);
+    expect(out.source).toBe(source);
+    expect(fillPlaceholders(spec, [{ id: 'a', content: 'more text' }]).refused).toEqual([]);
+  });
+
+  it('prefixes continuation lines inside a block quote', () => {
+    const spec = parseSpec('# T\n\n## A\n\n> <!-- AGENT_PLACEHOLDER: quote -->\n');
+    const out = fillPlaceholders(spec, [{ id: 'a', content: 'one\n\ntwo' }]);
+    expect(out.source).toBe('# T\n\n## A\n\n> one\n>\n> two\n');
+  });
+
+  it('keeps every byte outside the span and reads the content back as the section body (property)', () => {
+    const line = fc.stringMatching(/^[A-Za-z0-9 .,;:!?'"()\u00e9\u4e2d\u{1F600}-]{0,40}$/u);
+    const bodyBlock = fc.oneof(
+      line.map((l) => `Paragraph ${l}`),
+      line.map((l) => `\`\`\`\n<!-- AGENT_PLACEHOLDER: in code -->\n${l}\n\`\`\``),
+      line.map((l) => `> quoted ${l}`),
+    );
+    const block = fc.oneof(
+      line.map((l) => `Paragraph ${l}`),
+      fc.array(line, { minLength: 1, maxLength: 3 }).map((ls) => ls.map((l) => `- item ${l}`).join('\n')),
+      line.map((l) => `\`\`\`\ncode ${l}\n## not a heading\n\`\`\``),
+      line.map((l) => `    indented ${l}`),
+      line.map((l) => `#### Deep ${l}`.trimEnd()),
+    );
+    const content = fc.array(block, { minLength: 1, maxLength: 4 }).map((bs) => bs.join('\n\n'));
+    const doc = fc.record({
+      sections: fc.array(fc.record({ title: line.map((l) => `Section ${l}`.trim()), body: fc.array(bodyBlock, { maxLength: 2 }) }), { minLength: 1, maxLength: 4 }),
+      target: fc.nat(),
+      newline: fc.constantFrom('\n', '\r\n'),
+      mixed: fc.boolean(),
+      bom: fc.boolean(),
+      finalNewline: fc.boolean(),
+    });
+    fc.assert(fc.property(doc, content, (d, answer) => {
+      const t = d.target % d.sections.length;
+      const parts = ['# Title', ''];
+      d.sections.forEach((s, i) => {
+        parts.push(`## ${s.title} ${i}`, '', ...s.body.flatMap((b) => [b, '']));
+        if (i === t) parts.push('<!-- AGENT_PLACEHOLDER: write it -->', '');
+      });
+      let source = parts.join('\n');
+      if (!d.finalNewline) source = source.replace(/\n+$/, '');
+      if (d.newline === '\r\n') source = source.replace(/\n/g, '\r\n');
+      if (d.mixed) source = source.replace(/\r?\n/, '\n'); // first line ending differs
+      if (d.bom) source = `\uFEFF${source}`;
+      const spec = parseSpec(source);
+      const target = spec.placeholders[0]!;
+      const out = fillPlaceholders(spec, [{ id: target.id, content: answer }]);
+      expect(out.refused).toEqual([]);
+      const written = out.written.get(target.id)!;
+      expect(out.source.slice(0, target.span.start)).toBe(source.slice(0, target.span.start));
+      expect(out.source.slice(target.span.start + written.length)).toBe(source.slice(target.span.end));
+      // Leading blank lines and trailing whitespace are not content.
+      expect(written.replace(/\r\n/g, '\n')).toBe(answer.replace(/^(?:[ \t]*\n)+/, '').replace(/\s+$/, ''));
+      const after = parseSpec(out.source);
+      const section = after.sections[t]!;
+      // The section's body, its new subsections included (content may bring deeper headings).
+      const body = out.source.slice(section.bodySpan.start, section.span.end);
+      expect(body).toContain(written);
+      expect(after.placeholders).toEqual([]);
+      expect(after.sections.map((s) => s.heading.text)).toEqual(spec.sections.map((s) => s.heading.text));
+      expect(after.format).toEqual(spec.format.lineEndings === 'mixed' || !/\r\n/.test(written) ? after.format : spec.format);
+    }), { numRuns: 300 });
+  });
+});
