@@ -44,6 +44,8 @@ export { configSchema, validateConfig, type Config, type ConfigIssue } from './c
 export { resolveRuleSettings } from './core/rule-settings.js';
 export { configJsonSchema } from './core/config-json-schema.js';
 export { SpecfillError, type ErrorLocation, type SpecfillErrorCode } from './core/errors.js';
+export { fillPlaceholders, type Answer, type FillOptions, type FillOutcome } from './core/fill-placeholders.js';
+export { DEFAULT_MAX_CONTENT_BYTES, validateContent, type FillRefusal, type RefusalReason } from './core/validate-content.js';
 export { formatReport, REPORT_FORMATS, type FormatReportOptions, type ReportFormat } from './reporters/index.js';
 export {
   BUILT_IN_TEMPLATES_DIR,
@@ -60,4 +62,7 @@ export { findProjectRoot } from './io/project-root.js';
 export { CONFIG_FILES, loadConfig, type LoadedConfig } from './io/load-config.js';
 export { buildReport, checkFiles, type CheckFilesOptions, type CheckFilesResult } from './io/check-files.js';
 export { gitChangedFiles } from './io/git-changed-files.js';
+export { fileHash, fillFile, type FillFileOptions, type FillFileResult } from './io/fill-file.js';
+export { readAnswers } from './io/read-answers.js';
+export { MACHINE_FILLERS, PROVENANCE_FILE, readProvenance, type FillerKind, type Provenance, type ProvenanceEntry } from './io/provenance.js';
 export { main, type MainOptions } from './cli/main.js';

@@ -43,7 +43,8 @@ export async function main(options: MainOptions): Promise<number> {
     }
     if (error instanceof SpecfillError) {
       ctx.stderr.write(`specfill: ${error.format()}\n`);
-      return 2;
+      // A conflict (the file changed meanwhile) is a refusal, not a failure.
+      return error.code === 'CONFLICT' ? 1 : 2;
     }
     ctx.stderr.write(`specfill: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
     return 2;
@@ -90,8 +91,9 @@ Docs: README.md and docs/ in the specfill package.`);
     .option('-o, --owner <owner>', 'an owner (repeat for several)', collect, [] as string[])
     .option('--out <file>', 'exact file to write (instead of <dir>/<title-slug>.md)')
     .option('-f, --force', 'replace an existing file')
+    .option('--answers <file>', 'fill placeholders from a YAML or JSON file of id: Markdown, in the same step')
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExample:\n  specfill new tech-spec --title "Rate limiter" --owner alice')
+    .addHelpText('after', '\nExamples:\n  specfill new tech-spec --title "Rate limiter" --owner alice\n  specfill new tech-spec --title "Rate limiter" --answers answers.yaml')
     .action(async (template: string, opts: import('./commands/new.js').NewOptions) => {
       const { runNew } = await import('./commands/new.js');
       setExit(await runNew(ctx, template, opts));
@@ -106,6 +108,30 @@ Docs: README.md and docs/ in the specfill package.`);
     .action(async (file: string, opts: { json?: boolean; maxFileBytes?: number }) => {
       const { runPlaceholders } = await import('./commands/placeholders.js');
       setExit(await runPlaceholders(ctx, file, opts));
+    });
+
+  program.command('fill')
+    .description('fill placeholders through the fill contract: only their spans change, atomically, never over a newer edit')
+    .argument('<file>', 'spec file')
+    .requiredOption('-a, --answers <file>', 'YAML or JSON mapping of placeholder id to Markdown')
+    .option('--only <ids...>', 'fill only these placeholder ids')
+    .option('--dry-run', 'print the unified diff and write nothing')
+    .option('--json', 'print {file, filled, remaining, refused, hash}')
+    .addHelpText('after', `
+Answers file (YAML):
+  overview: |
+    A token-bucket rate limiter in front of the public API.
+  architecture/data-model: |
+    One bucket per client id, in Redis.
+
+Exit codes: 0 all filled, 1 an answer was refused or the file changed meanwhile, 2 bad input (nothing written).
+
+Examples:
+  specfill fill specs/rate-limiter.md --answers answers.yaml --dry-run
+  specfill fill specs/rate-limiter.md --answers answers.yaml --only overview`)
+    .action(async (file: string, opts: import('./commands/fill.js').FillOptions) => {
+      const { runFill } = await import('./commands/fill.js');
+      setExit(await runFill(ctx, file, opts));
     });
 
   program.command('status')

@@ -12,6 +12,8 @@ export type SpecfillErrorCode =
   | 'INVALID_TEMPLATE'
   | 'INVALID_CONFIG'
   | 'GIT_FAILED'
+  | 'CONFLICT'
+  | 'INVALID_ANSWERS'
   | 'FILE_EXISTS'
   | 'WRITE_FAILED'
   | 'READ_FAILED';

@@ -23,10 +23,12 @@ export interface SpecSummary {
   readonly sections: SectionState[] | null;
   /** A front matter problem, if any. */
   readonly frontMatterError: string | null;
+  /** Sections filled by a machine (an LLM agent, an MCP client) and not edited by a person since. */
+  readonly machineFilled: number;
 }
 
 /** Summarizes a parsed spec, against its template when known. */
-export function summarizeSpec(path: string, spec: ParsedSpec, template: TemplateModel | null, fileName: string): SpecSummary {
+export function summarizeSpec(path: string, spec: ParsedSpec, template: TemplateModel | null, fileName: string, machineFilled = 0): SpecSummary {
   const data = spec.frontMatter?.data ?? {};
   const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null);
   const owners = Array.isArray(data.owners) ? data.owners.map(String) : text(data.owners) !== null ? [String(data.owners)] : [];
@@ -46,5 +48,6 @@ export function summarizeSpec(path: string, spec: ParsedSpec, template: Template
     completeness: states === null ? null : completenessOf(states),
     sections: states,
     frontMatterError: spec.frontMatter?.error ? `${spec.frontMatter.error.line}:${spec.frontMatter.error.column} ${spec.frontMatter.error.message}` : null,
+    machineFilled,
   };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, open, rename, unlink } from 'node:fs/promises';
+import { link, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { SpecfillError } from '../core/errors.js';
 
@@ -24,8 +24,10 @@ export interface WriteFileAtomicOptions {
 export async function writeFileAtomic(path: string, content: string, options: WriteFileAtomicOptions = {}): Promise<void> {
   const shown = options.displayPath ?? path;
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // A replaced file keeps its permissions.
+  const mode = options.overwrite === false ? 0o644 : await stat(path).then((s) => s.mode & 0o777, () => 0o644);
   try {
-    const handle = await open(temp, 'wx', 0o644);
+    const handle = await open(temp, 'wx', mode);
     try {
       await handle.writeFile(content, 'utf8');
       if (options.durable !== false) await handle.sync();

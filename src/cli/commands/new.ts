@@ -3,7 +3,11 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { slugify } from '../../core/slug.js';
 import { createSpecSource } from '../../core/create-spec.js';
 import { SpecfillError } from '../../core/errors.js';
+import { fillPlaceholders, type FillOutcome } from '../../core/fill-placeholders.js';
 import { parseSpec } from '../../core/parse-spec.js';
+import { sectionBodyText } from '../../io/fill-file.js';
+import { contentHash, recordFills } from '../../io/provenance.js';
+import { readAnswers } from '../../io/read-answers.js';
 import { loadTemplates } from '../../io/load-templates.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
@@ -16,14 +20,31 @@ export interface NewOptions {
   readonly owner: string[];
   readonly out?: string;
   readonly force?: boolean;
+  readonly answers?: string;
   readonly json?: boolean;
 }
 
 /** `specfill new TEMPLATE --title T`: writes a new spec; an existing file is refused (exit 1) unless --force. */
 export async function runNew(ctx: CliContext, templateRef: string, opts: NewOptions): Promise<number> {
-  const registry = await loadTemplates({ root: findProjectRoot(ctx.cwd), cwd: ctx.cwd });
+  const root = findProjectRoot(ctx.cwd);
+  const registry = await loadTemplates({ root, cwd: ctx.cwd });
   const template = registry.get(templateRef);
-  const content = createSpecSource(template, { title: opts.title, owners: opts.owner, created: isoDate(ctx.now()) });
+  let content = createSpecSource(template, { title: opts.title, owners: opts.owner, created: isoDate(ctx.now()) });
+  let fill: FillOutcome | null = null;
+  if (opts.answers !== undefined) {
+    // Created and filled in one step: one write, and nothing at all on bad answers.
+    const answersPath = resolve(ctx.cwd, opts.answers);
+    const answers = await readAnswers(answersPath, displayPath(ctx, answersPath, relative));
+    const spec = parseSpec(content);
+    const open = spec.placeholders.map((p) => p.id);
+    const unknown = answers.map((a) => a.id).filter((id) => !open.includes(id));
+    if (unknown.length > 0) {
+      throw new SpecfillError('INVALID_ANSWERS', `template ${template.id} has no placeholder ${unknown.map((u) => `\`${u}\``).join(', ')}; its ids: ${open.join(', ')}`,
+        { path: opts.answers }, 'nothing was written');
+    }
+    fill = fillPlaceholders(spec, answers);
+    content = fill.source;
+  }
   let target: string;
   if (opts.out !== undefined) {
     target = resolve(ctx.cwd, opts.out);
@@ -44,13 +65,25 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
     throw error;
   }
   const open = parseSpec(content).placeholders.map((p) => p.id);
+  if (fill !== null && fill.filled.length > 0) {
+    const at = ctx.now().toISOString();
+    const entries = Object.fromEntries([...fill.written].map(([id, text]) => [id, {
+      filler: 'answers' as const, at, sha256: contentHash(text), section: id.replace(/#\d+$/, ''),
+      sectionSha256: contentHash(sectionBodyText(parseSpec(content), id.replace(/#\d+$/, ''))),
+    }]));
+    await recordFills(root, relative(root, target).split('\\').join('/'), entries).catch(() => undefined);
+  }
+  for (const r of fill?.refused ?? []) ctx.stderr.write(`specfill: ${shown}: refused ${r.id}: ${r.message}\n`);
   if (opts.json) {
-    writeJson(ctx, { file: shown, template: `${template.id}@${template.version}`, title: opts.title.trim(), placeholders: open });
+    writeJson(ctx, {
+      file: shown, template: `${template.id}@${template.version}`, title: opts.title.trim(), placeholders: open,
+      ...(fill === null ? {} : { filled: fill.filled, refused: fill.refused.map((r) => ({ id: r.id, reason: r.reason, message: r.message })) }),
+    });
   } else {
     ctx.stdout.write(`created ${shown} from ${template.id}@${template.version}: ${open.length} placeholder${open.length === 1 ? '' : 's'} to fill\n`);
     ctx.stdout.write(ctx.color.dim(`next: specfill placeholders ${shown}\n`));
   }
-  return 0;
+  return fill !== null && fill.refused.length > 0 ? 1 : 0;
 }
 
 function isoDate(date: Date): string {

@@ -3,7 +3,10 @@ import { basename, relative, resolve } from 'node:path';
 import { SpecfillError } from '../../core/errors.js';
 import { parseTemplateRef } from '../../core/template.js';
 import { summarizeSpec, type SpecSummary } from '../../core/summarize-spec.js';
+import type { ParsedSpec } from '../../core/spec-types.js';
+import { sectionBodyText } from '../../io/fill-file.js';
 import { findSpecFiles } from '../../io/find-spec-files.js';
+import { contentHash, MACHINE_FILLERS, readProvenance, type ProvenanceEntry } from '../../io/provenance.js';
 import { mapLimited } from '../../io/map-limited.js';
 import { loadTemplates } from '../../io/load-templates.js';
 import { findProjectRoot } from '../../io/project-root.js';
@@ -25,6 +28,7 @@ export async function runStatus(ctx: CliContext, paths: string[], opts: { json?:
   const root = findProjectRoot(ctx.cwd);
   const registry = await loadTemplates({ root, cwd: ctx.cwd });
   const found = await findSpecFiles(targets, ctx.cwd);
+  const provenance = readProvenance(root);
   const errors: SpecfillError[] = [...found.errors];
   const specs: SpecSummary[] = [];
   const files = found.files.map((f) => ({ absolute: f, shown: displayPath(ctx, f, relative) }));
@@ -47,7 +51,8 @@ export async function runStatus(ctx: CliContext, paths: string[], opts: { json?:
         fileErrors.push(new SpecfillError('UNKNOWN_TEMPLATE', `unknown template \`${parseTemplateRef(ref).id}\`; known templates: ${known}`, { path: f.shown }));
       }
     }
-    return { summary: summarizeSpec(f.shown, spec, template?.model ?? null, basename(f.absolute)), errors: fileErrors };
+    const fills = provenance.specs[relative(root, f.absolute).split('\\').join('/')] ?? {};
+    return { summary: summarizeSpec(f.shown, spec, template?.model ?? null, basename(f.absolute), countMachineFilled(spec, fills)), errors: fileErrors };
   });
   for (const r of results) {
     if (r.summary !== undefined) specs.push(r.summary);
@@ -61,6 +66,16 @@ export async function runStatus(ctx: CliContext, paths: string[], opts: { json?:
   }
   for (const error of errors) ctx.stderr.write(`specfill: ${error.format()}\n`);
   return errors.length > 0 ? 2 : 0;
+}
+
+/** Sections whose last fill was a machine's and whose text is still what it wrote. */
+function countMachineFilled(spec: ParsedSpec, fills: Record<string, ProvenanceEntry>): number {
+  const sections = new Set<string>();
+  for (const entry of Object.values(fills)) {
+    if (!MACHINE_FILLERS.includes(entry.filler) || sections.has(entry.section)) continue;
+    if (contentHash(sectionBodyText(spec, entry.section)) === entry.sectionSha256) sections.add(entry.section);
+  }
+  return sections.size;
 }
 
 function errorJson(error: SpecfillError): FileErrorJson {
@@ -91,6 +106,12 @@ function printTable(ctx: CliContext, specs: SpecSummary[]): void {
     const done = r.ratio === null ? cell('done', r.done) : r.ratio === 1 ? c.green(cell('done', r.done)) : c.yellow(cell('done', r.done));
     const open = r.open === '0' ? cell('open', r.open) : c.yellow(cell('open', r.open));
     ctx.stdout.write(`${[cell('path', r.path), cell('title', r.title), cell('status', r.status), cell('template', r.template), done, open].join('  ').trimEnd()}\n`);
+  }
+  const machine = specs.reduce((n, s) => n + s.machineFilled, 0);
+  if (machine > 0) {
+    for (const s of specs.filter((x) => x.machineFilled > 0)) {
+      ctx.stdout.write(c.yellow(`${s.path}: ${s.machineFilled} section${s.machineFilled === 1 ? '' : 's'} filled by a machine and not yet edited by a person\n`));
+    }
   }
   const open = specs.reduce((n, s) => n + s.openPlaceholders.length, 0);
   ctx.stdout.write(c.dim(`${specs.length} spec${specs.length === 1 ? '' : 's'}, ${open} open placeholder${open === 1 ? '' : 's'}\n`));

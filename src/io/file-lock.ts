@@ -1,0 +1,62 @@
+import { readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { SpecfillError } from '../core/errors.js';
+
+/**
+ * An exclusive lock beside a file (`FILE.specfill-lock`, holding the owner's
+ * pid), for the moment between checking a file's hash and replacing it, so
+ * that two writers cannot both pass the check. A lock left by a process that
+ * no longer runs (killed mid-write) is taken over.
+ */
+export function acquireLock(path: string, shown: string): () => void {
+  const lock = `${path}.specfill-lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return () => {
+        try {
+          unlinkSync(lock);
+        } catch {
+          // already gone
+        }
+      };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') {
+        const reason = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+        throw new SpecfillError('WRITE_FAILED', `could not be written (no lock file could be made: ${reason}); the file was left as it was`, { path: shown });
+      }
+      if (!holderIsGone(lock)) break;
+      try {
+        unlinkSync(lock);
+      } catch {
+        // someone else took it over first
+      }
+    }
+  }
+  throw new SpecfillError('CONFLICT', 'is being written by another specfill process', { path: shown }, 'try again in a moment');
+}
+
+function holderIsGone(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(lock, 'utf8'));
+  } catch {
+    return true;
+  }
+  // Created but not yet written by its holder (or left empty by a crash at that instant).
+  if (!Number.isInteger(pid) || pid <= 0) return Date.now() - mtimeOf(lock) > 10_000;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+function mtimeOf(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}

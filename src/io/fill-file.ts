@@ -1,0 +1,115 @@
+import { relative } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { SpecfillError } from '../core/errors.js';
+import { fillPlaceholders, type Answer } from '../core/fill-placeholders.js';
+import { flattenSections } from '../core/match-sections.js';
+import { parseSpec } from '../core/parse-spec.js';
+import type { ParsedSpec } from '../core/spec-types.js';
+import { preambleSpan } from '../core/template-model.js';
+import type { FillRefusal } from '../core/validate-content.js';
+import { createHash } from 'node:crypto';
+import { acquireLock } from './file-lock.js';
+import { contentHash, recordFills, type FillerKind, type ProvenanceEntry } from './provenance.js';
+import { readTextFileSync } from './read-text-file.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+/** Options of {@link fillFile}. */
+export interface FillFileOptions {
+  readonly answers: readonly Answer[];
+  /** Who fills, for the provenance record. */
+  readonly filler: FillerKind;
+  readonly model?: string;
+  /** Project root: where `.specfill/provenance.json` is. */
+  readonly root: string;
+  /** Path shown in messages and results. */
+  readonly displayPath: string;
+  /** Compute and return the diff; write nothing. */
+  readonly dryRun?: boolean;
+  /** Refuse unless the file's sha256 is this (the hash the caller read). */
+  readonly expectedHash?: string;
+  readonly maxContentBytes?: number;
+}
+
+/** What `fill --json` prints, and what every filler gets back. */
+export interface FillFileResult {
+  readonly file: string;
+  readonly filled: string[];
+  /** Placeholders still open after the fill. */
+  readonly remaining: string[];
+  readonly refused: FillRefusal[];
+  /** sha256 of the file now (after the write; unchanged on a dry run). */
+  readonly hash: string;
+  /** Unified diff of the change (dry run only). */
+  readonly diff?: string;
+}
+
+/**
+ * The fill contract on a file: read it and remember its hash, splice the
+ * answers (core), then — under a lock — check that the file has not changed
+ * since it was read and replace it atomically. A file changed in between is a
+ * conflict (exit 1) and nothing is written. Each fill is recorded in the
+ * project's provenance file.
+ */
+export async function fillFile(path: string, options: FillFileOptions): Promise<FillFileResult> {
+  const shown = options.displayPath;
+  const source = readTextFileSync(path, { displayPath: shown });
+  const hash = fileHash(source);
+  if (options.expectedHash !== undefined && options.expectedHash !== hash) throw staleError(shown);
+  const spec = parseSpec(source);
+  const outcome = fillPlaceholders(spec, options.answers, { maxContentBytes: options.maxContentBytes });
+  const remaining = (text: string): string[] => parseSpec(text).placeholders.map((p) => p.id);
+  if (options.dryRun || outcome.filled.length === 0) {
+    return {
+      file: shown,
+      filled: options.dryRun ? outcome.filled : [],
+      remaining: remaining(options.dryRun ? outcome.source : source),
+      refused: outcome.refused,
+      hash,
+      ...(options.dryRun ? { diff: createTwoFilesPatch(`a/${shown}`, `b/${shown}`, source, outcome.source, undefined, undefined, { context: 3 }) } : {}),
+    };
+  }
+  const release = acquireLock(path, shown);
+  try {
+    // The file may have changed while we were working: then nothing is written.
+    if (fileHash(readTextFileSync(path, { displayPath: shown })) !== hash) throw staleError(shown);
+    await writeFileAtomic(path, outcome.source, { displayPath: shown });
+  } finally {
+    release();
+  }
+  const at = new Date().toISOString();
+  const after = parseSpec(outcome.source);
+  const fills: Record<string, ProvenanceEntry> = {};
+  for (const [id, text] of outcome.written) {
+    const section = spec.placeholders.find((p) => p.id === id)?.sectionId ?? 'title';
+    fills[id] = {
+      filler: options.filler,
+      ...(options.model === undefined ? {} : { model: options.model }),
+      at,
+      sha256: contentHash(text),
+      section,
+      sectionSha256: contentHash(sectionBodyText(after, section)),
+    };
+  }
+  await recordFills(options.root, relative(options.root, path).split('\\').join('/'), fills).catch(() => undefined);
+  return { file: shown, filled: outcome.filled, remaining: remaining(outcome.source), refused: outcome.refused, hash: fileHash(outcome.source) };
+}
+
+/** The own body of a section (or the part under the title), for provenance hashes. */
+export function sectionBodyText(spec: ParsedSpec, sectionId: string): string {
+  if (sectionId === 'title') {
+    const span = preambleSpan(spec);
+    return spec.source.slice(span.start, span.end);
+  }
+  const section = flattenSections(spec.sections).find((s) => s.id === sectionId);
+  return section === undefined ? '' : spec.source.slice(section.bodySpan.start, section.bodySpan.end);
+}
+
+/** sha256 of a text's UTF-8 bytes: the `hash` fillers compare (`expectedHash`). */
+export function fileHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function staleError(shown: string): SpecfillError {
+  return new SpecfillError('CONFLICT', 'changed since it was read; nothing was written', { path: shown },
+    'read it again (specfill placeholders) and retry the fill');
+}

@@ -1,0 +1,242 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fillFile } from '../src/io/fill-file.js';
+import { BIN, runCli, tempProject } from './helpers/run-cli.js';
+
+const sha = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
+
+async function newSpec(dir: string): Promise<{ file: string; before: string }> {
+  await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter');
+  const file = join(dir, 'specs', 'rate-limiter.md');
+  return { file, before: readFileSync(file, 'utf8') };
+}
+
+const ANSWERS = `overview: |
+  A token-bucket limiter in front of the public API.
+architecture/data-model: |
+  One bucket per client id:
+
+  | field | type |
+  | --- | --- |
+  | tokens | int |
+`;
+
+describe('specfill fill --answers', () => {
+  it('fills the named placeholders and nothing else, and reports in JSON', async () => {
+    const dir = tempProject({ 'answers.yaml': ANSWERS });
+    const { file, before } = await newSpec(dir);
+    const r = await runCli(dir, 'fill', 'specs/rate-limiter.md', '--answers', 'answers.yaml', '--json');
+    expect(r.code).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    expect(after).toBe(before
+      .replace('<!-- AGENT_PLACEHOLDER: Provide a high-level description of the component/feature being specified -->', 'A token-bucket limiter in front of the public API.')
+      .replace('<!-- AGENT_PLACEHOLDER: Describe the data model, entities, and their relationships -->', 'One bucket per client id:\n\n| field | type |\n| --- | --- |\n| tokens | int |'));
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ file: 'specs/rate-limiter.md', filled: ['overview', 'architecture/data-model'], refused: [], hash: sha(after) });
+    expect(json.remaining).toHaveLength(18);
+    expect(json.remaining).not.toContain('overview');
+  });
+
+  it('rejects unknown ids with the valid ones (exit 2), writing nothing', async () => {
+    const dir = tempProject({ 'answers.yaml': `${ANSWERS}nonsense: x\n` });
+    const { file, before } = await newSpec(dir);
+    const r = await runCli(dir, 'fill', 'specs/rate-limiter.md', '--answers', 'answers.yaml');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no open placeholder has the id `nonsense`; open ids: overview, goals-and-non-goals/goals,');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('restricts to --only, and --dry-run prints a diff and writes nothing', async () => {
+    const dir = tempProject({ 'answers.yaml': ANSWERS });
+    const { file, before } = await newSpec(dir);
+    const dry = await runCli(dir, 'fill', 'specs/rate-limiter.md', '--answers', 'answers.yaml', '--only', 'overview', '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('--- a/specs/rate-limiter.md');
+    expect(dry.stdout).toContain('-<!-- AGENT_PLACEHOLDER: Provide a high-level description of the component/feature being specified -->');
+    expect(dry.stdout).toContain('+A token-bucket limiter in front of the public API.');
+    expect(dry.stdout).not.toContain('One bucket');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const only = await runCli(dir, 'fill', 'specs/rate-limiter.md', '--answers', 'answers.yaml', '--only', 'overview', '--json');
+    expect(JSON.parse(only.stdout).filled).toEqual(['overview']);
+  });
+
+  it.each([
+    ['invalid YAML', 'overview: [unclosed\n', 'answers.yaml:2:1: cannot be read'],
+    ['a value that is not text', 'overview:\n  - a list\n', 'answers.yaml:2:3: the answer for `overview` is not text'],
+    ['an id twice', 'overview: a\noverview: b\n', 'answers.yaml:2:1: an id appears twice'],
+    ['invalid JSON', '{"overview": "a",}', 'answers.json:1:18: cannot be read as JSON'],
+  ])('%s: a located message, exit 2, the spec byte-identical', async (name, answers, message) => {
+    const answersFile = name.includes('JSON') ? 'answers.json' : 'answers.yaml';
+    const dir = tempProject({ [answersFile]: answers });
+    const { file, before } = await newSpec(dir);
+    const r = await runCli(dir, 'fill', 'specs/rate-limiter.md', '--answers', answersFile);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('refuses bad content with its reason (exit 1) and fills the rest', async () => {
+    const dir = tempProject({ 'answers.yaml': 'overview: |\n  ## Not a subsection\n  text\ngoals-and-non-goals/goals: Fast.\n' });
+    await newSpec(dir);
+    const r = await runCli(dir, 'fill', 'specs/rate-limiter.md', '--answers', 'answers.yaml', '--json');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.filled).toEqual(['goals-and-non-goals/goals']);
+    expect(json.refused).toEqual([{ id: 'overview', reason: 'heading', message: expect.stringContaining('level-2 heading') }]);
+  });
+
+  it('creates and fills in one step with new --answers, recording provenance', async () => {
+    const dir = tempProject({ 'answers.yaml': ANSWERS });
+    const r = await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter', '--answers', 'answers.yaml', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).filled).toEqual(['overview', 'architecture/data-model']);
+    expect(JSON.parse(r.stdout).placeholders).toHaveLength(18);
+    const provenance = JSON.parse(readFileSync(join(dir, '.specfill', 'provenance.json'), 'utf8'));
+    expect(Object.keys(provenance.specs['specs/rate-limiter.md'])).toEqual(['overview', 'architecture/data-model']);
+    expect(provenance.specs['specs/rate-limiter.md'].overview).toMatchObject({ filler: 'answers', sha256: sha('A token-bucket limiter in front of the public API.') });
+    const bad = await runCli(tempProject({ 'answers.yaml': 'nope: x\n' }), 'new', 'tech-spec', '--title', 'X', '--answers', 'answers.yaml');
+    expect(bad.code).toBe(2);
+  });
+});
+
+describe('provenance and status', () => {
+  it('counts sections a machine filled until a person edits them; losing the file breaks nothing', async () => {
+    const dir = tempProject();
+    const { file } = await newSpec(dir);
+    await fillFile(file, { answers: [{ id: 'overview', content: 'Drafted by a model.' }, { id: 'references', content: '- RFC 6585' }], filler: 'agent', model: 'test-model', root: dir, displayPath: 'specs/rate-limiter.md' });
+    const status = async (): Promise<number> => JSON.parse((await runCli(dir, 'status', '--json')).stdout).specs[0].machineFilled;
+    expect(await status()).toBe(2);
+    expect(JSON.parse(readFileSync(join(dir, '.specfill', 'provenance.json'), 'utf8')).specs['specs/rate-limiter.md'].overview.model).toBe('test-model');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Drafted by a model.', 'Drafted by a model, then reviewed.'));
+    expect(await status()).toBe(1);
+    writeFileSync(join(dir, '.specfill', 'provenance.json'), 'not json');
+    expect(await status()).toBe(0);
+    execFileSync('rm', ['-rf', join(dir, '.specfill')]);
+    expect((await runCli(dir, 'status')).code).toBe(0);
+  });
+});
+
+describe('faults', () => {
+  it('a stale hash is a conflict (exit 1) and the file is untouched', async () => {
+    const dir = tempProject();
+    const { file, before } = await newSpec(dir);
+    await expect(fillFile(file, { answers: [{ id: 'overview', content: 'x' }], filler: 'answers', root: dir, displayPath: 'f', expectedHash: sha('something else') }))
+      .rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('a full disk: a clear message, exit 2, the original byte-identical, no temporary file left', async () => {
+    const mount = mkdtempSync(join(tmpdir(), 'specfill-full-'));
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=48k', 'tmpfs', mount]).status === 0;
+    if (!mounted) return; // no permission to mount here: nothing to test
+    try {
+      mkdirSync(join(mount, '.git'));
+      await runCli(mount, 'new', 'tech-spec', '--title', 'Rate limiter');
+      const file = join(mount, 'specs', 'rate-limiter.md');
+      const before = readFileSync(file, 'utf8');
+      writeFileSync(join(mount, 'answers.yaml'), `overview: |\n  ${'word '.repeat(3000)}\n`);
+      // Fill the disk to the last page, then free one page: room for the lock file, not for the new spec.
+      const fd = openSync(join(mount, 'filler'), 'w');
+      let size = 0;
+      try {
+        for (;;) size += writeSync(fd, Buffer.alloc(4096));
+      } catch {
+        // the disk is full
+      }
+      ftruncateSync(fd, Math.max(0, size - 8192));
+      closeSync(fd);
+      const r = await runCli(mount, 'fill', 'specs/rate-limiter.md', '--answers', 'answers.yaml');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/specs\/rate-limiter\.md: could not be written: the disk is full; the file was left as it was/);
+      expect(readFileSync(file, 'utf8')).toBe(before);
+      expect(readdirSync(join(mount, 'specs'))).toEqual(['rate-limiter.md']);
+      expect(existsSync(join(mount, 'specs', 'rate-limiter.md.specfill-lock'))).toBe(false);
+    } finally {
+      spawnSync('umount', [mount]);
+    }
+  });
+
+  // Root writes through any permission, so this one runs for other users only; the full-disk test covers the path as root.
+  it.skipIf(process.getuid?.() === 0)('a read-only folder: exit 2, original unchanged', async () => {
+    const dir = tempProject({ 'answers.yaml': 'overview: x\n' });
+    const { file, before } = await newSpec(dir);
+    chmodSync(join(dir, 'specs'), 0o500);
+    try {
+      const r = await runCli(dir, 'fill', 'specs/rate-limiter.md', '--answers', 'answers.yaml');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('permission denied');
+      expect(readFileSync(file, 'utf8')).toBe(before);
+    } finally {
+      chmodSync(join(dir, 'specs'), 0o755);
+    }
+  });
+});
+
+describe('concurrency and crashes (spawned processes)', () => {
+  const fillScript = (file: string, id: string, content: string, root: string): string[] => [
+    '--input-type=module', '-e',
+    `import { fillFile } from ${JSON.stringify(join(import.meta.dirname, '..', 'dist', 'io', 'fill-file.js'))};
+     try { const r = await fillFile(${JSON.stringify(file)}, { answers: [{ id: ${JSON.stringify(id)}, content: ${JSON.stringify(content)} }], filler: 'answers', root: ${JSON.stringify(root)}, displayPath: 'spec.md' });
+       process.stdout.write(r.filled.length === 1 ? 'landed' : 'noop'); }
+     catch (e) { process.stdout.write(e.code === 'CONFLICT' ? 'conflict' : 'error ' + e.message); }`,
+  ];
+
+  it('two processes filling different placeholders at once never lose an update', async () => {
+    const run = (args: string[]): Promise<string> => new Promise((resolve) => {
+      const child = spawn(process.execPath, args);
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('close', () => resolve(out));
+    });
+    for (let round = 0; round < 15; round++) {
+      const dir = tempProject();
+      const { file } = await newSpec(dir);
+      const ids = ['overview', 'references'];
+      const pending = new Set(ids);
+      for (let attempt = 0; attempt < 10 && pending.size > 0; attempt++) {
+        const results = await Promise.all([...pending].map((id) => run(fillScript(file, id, `Filled ${id}.`, dir)).then((r) => [id, r] as const)));
+        for (const [id, r] of results) {
+          expect(['landed', 'conflict']).toContain(r);
+          if (r === 'landed') pending.delete(id);
+        }
+      }
+      expect(pending.size).toBe(0);
+      const text = readFileSync(file, 'utf8');
+      for (const id of ids) expect(text).toContain(`Filled ${id}.`);
+    }
+  }, 120_000);
+
+  it('a fill killed at any moment leaves the old file or the new one, never a mix', async () => {
+    const dir = tempProject();
+    const { file, before } = await newSpec(dir);
+    const content = `${'A long answer line.\n'.repeat(2000)}The end.`;
+    const outcomes = new Set<string>();
+    for (let i = 0; i < 25; i++) {
+      writeFileSync(file, before);
+      const child = spawn(process.execPath, fillScript(file, 'overview', content, dir));
+      const closed = new Promise((r) => child.on('close', r));
+      await new Promise((r) => setTimeout(r, 40 + Math.random() * 120));
+      child.kill('SIGKILL');
+      await closed;
+      const now = readFileSync(file, 'utf8');
+      if (now === before) outcomes.add('old');
+      else {
+        expect(now).toBe(before.replace('<!-- AGENT_PLACEHOLDER: Provide a high-level description of the component/feature being specified -->', content.replace(/\n/g, '\n')));
+        outcomes.add('new');
+      }
+      // A later fill still works (a lock left by the killed process is taken over).
+      expect(existsSync(file)).toBe(true);
+    }
+    const again = await runCli(dir, 'fill', 'specs/rate-limiter.md', '--answers', (writeFileSync(join(dir, 'a.yaml'), 'references: R\n'), 'a.yaml'));
+    expect(again.code).toBe(0);
+    expect(outcomes.size).toBeGreaterThanOrEqual(1);
+  }, 120_000);
+});
+
+it('BIN exists for the spawned tests', () => {
+  expect(existsSync(BIN)).toBe(true);
+});
