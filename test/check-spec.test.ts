@@ -155,3 +155,8 @@ it('frontmatter: a spec matched to its template by the config need not name it',
   expect(checkSpec(parseSpec(source), { template: null }).findings.map((f) => f.message)).toEqual(['front matter has no `template`: add `template: ...`']);
   expect(checkSpec(parseSpec(source), { template: buildTemplateModel(parseSpec('# T\n'), 'x@1') }).findings).toEqual([]);
 });
+
+it('a suppression comment inside inline code suppresses nothing', () => {
+  const doc = '# T\n\nWrite `<!-- specfill-disable -->` to silence all rules.\n\nTODO here\n';
+  expect(checkSpec(parseSpec(doc), { template: null }).findings.map((f) => f.line)).toEqual([5]);
+});

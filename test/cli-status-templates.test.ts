@@ -170,3 +170,13 @@ it('the built-in tech-spec template is the seed, byte for byte', async () => {
     .toBe('8bc7c5d6841ccc12fd9134c9bf17e6155af6ca94965b4feaa35c8897bb88a561');
   expect(SEED.length).toBeGreaterThan(0);
 });
+
+it('status matches templates through the config like check does', async () => {
+  const dir = tempProject({
+    'keps/NNNN-kep-template/README.md': '# KEP-NNNN: Title\n\n## Summary\n\n<!-- One paragraph. -->\n\n## Motivation\n\n<!-- Why? -->\n',
+    'keps/sig-x/1-thing/README.md': '# KEP-1: Thing\n\n## Summary\n\nIt does a thing.\n\n## Motivation\n\n<!-- Why? -->\n',
+    'specfill.config.yaml': 'specs: ["keps/sig-*/**/README.md"]\ntemplates:\n  "keps/**/README.md": keps/NNNN-kep-template/README.md\n',
+  });
+  const json = JSON.parse((await runCli(dir, 'status', '--json')).stdout) as StatusJson;
+  expect(json.specs.map((s) => [s.path, s.completeness])).toEqual([['keps/sig-x/1-thing/README.md', 0.5]]);
+});

@@ -38,7 +38,7 @@ export function summarizeSpec(path: string, spec: ParsedSpec, template: Template
   return {
     path,
     title: text(data.title) ?? spec.title?.text ?? spec.headings[0]?.text ?? fileName,
-    template: text(data.template),
+    template: text(data.template) ?? template?.ref ?? null,
     status: text(data.status),
     owners,
     openPlaceholders: spec.placeholders.map((p) => p.id),

@@ -1,5 +1,7 @@
+import { blockText } from './block-text.js';
+import { findInlineComments } from './markdown/inline-comments.js';
 import { blocksIn } from './section-prose.js';
-import type { ParsedSpec } from './spec-types.js';
+import type { Block, ParsedSpec } from './spec-types.js';
 
 interface Directive {
   readonly kind: 'disable' | 'enable' | 'disable-next-line';
@@ -25,6 +27,7 @@ export function readSuppressions(spec: ParsedSpec): (rule: string, line: number)
   for (const m of source.matchAll(DIRECTIVE)) {
     const block = blocksIn(spec, { start: 0, end: m.index + 1 }).pop();
     if (block === undefined || m.index >= block.end || !(block.kind === 'paragraph' || (block.kind === 'html' && block.htmlKind === 2))) continue;
+    if (block.kind === 'paragraph' && !isInlineComment(spec, block, m.index)) continue;
     const line = lineOf(source, m.index);
     directives.push({
       kind: m[1] as Directive['kind'],
@@ -47,6 +50,12 @@ export function readSuppressions(spec: ParsedSpec): (rule: string, line: number)
     }
     return disabled;
   };
+}
+
+/** Whether the comment at `offset` is HTML in a paragraph, not text inside a code span. */
+function isInlineComment(spec: ParsedSpec, block: Block, offset: number): boolean {
+  const { text, toSource } = blockText(spec.source, block);
+  return findInlineComments(text).some(([from]) => toSource(from) === offset);
 }
 
 function lineOf(source: string, offset: number): number {

@@ -42,7 +42,6 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     sources,
     toolVersion: VERSION,
     rules: RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity })),
-    helpUriBase: 'https://github.com/specfill/specfill/blob/main/docs/checks',
   });
   if (opts.output !== undefined) {
     const target = resolve(ctx.cwd, opts.output);

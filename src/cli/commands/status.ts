@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { SpecfillError } from '../../core/errors.js';
-import { parseTemplateRef } from '../../core/template.js';
 import { summarizeSpec, type SpecSummary } from '../../core/summarize-spec.js';
 import type { ParsedSpec } from '../../core/spec-types.js';
 import { sectionBodyText } from '../../io/fill-file.js';
 import { findSpecFiles } from '../../io/find-spec-files.js';
 import { contentHash, MACHINE_FILLERS, readProvenance, type ProvenanceEntry } from '../../io/provenance.js';
 import { mapLimited } from '../../io/map-limited.js';
+import { loadConfig } from '../../io/load-config.js';
 import { loadTemplates } from '../../io/load-templates.js';
+import { TemplateResolver } from '../../io/resolve-template-for.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { readSpecFile } from '../../io/read-spec-file.js';
 import { displayPath, writeJson, type CliContext } from '../context.js';
@@ -24,9 +25,12 @@ export interface FileErrorJson {
 
 /** `specfill status [PATHS...]`: one line per spec; bad files are reported and the rest still listed (exit 2). */
 export async function runStatus(ctx: CliContext, paths: string[], opts: { json?: boolean; maxFileBytes?: number }): Promise<number> {
-  const targets = paths.length > 0 ? paths : [existsSync(resolve(ctx.cwd, 'specs')) ? 'specs' : '.'];
   const root = findProjectRoot(ctx.cwd);
-  const registry = await loadTemplates({ root, cwd: ctx.cwd });
+  const { config } = await loadConfig(root, ctx.cwd);
+  const targets = paths.length > 0 ? paths : config.specs ?? [existsSync(resolve(ctx.cwd, 'specs')) ? 'specs' : '.'];
+  const registry = await loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir });
+  // The same template matching as `check`: front matter first, then the config's mapping.
+  const templates = await TemplateResolver.create(root, registry, config.templates);
   const found = await findSpecFiles(targets, ctx.cwd);
   const provenance = readProvenance(root);
   const errors: SpecfillError[] = [...found.errors];
@@ -41,15 +45,13 @@ export async function runStatus(ctx: CliContext, paths: string[], opts: { json?:
       if (error instanceof SpecfillError) return { errors: [error] };
       throw error;
     }
-    const ref = spec.frontMatter?.data?.template;
     const fileErrors: SpecfillError[] = [];
     let template = null;
-    if (typeof ref === 'string' && ref.trim() !== '') {
-      template = registry.find(ref) ?? null;
-      if (template === null) {
-        const known = registry.list().map((t) => t.id).join(', ');
-        fileErrors.push(new SpecfillError('UNKNOWN_TEMPLATE', `unknown template \`${parseTemplateRef(ref).id}\`; known templates: ${known}`, { path: f.shown }));
-      }
+    try {
+      template = templates.templateFor(f.absolute, spec, f.shown);
+    } catch (error) {
+      if (!(error instanceof SpecfillError)) throw error;
+      fileErrors.push(error);
     }
     const fills = provenance.specs[relative(root, f.absolute).split('\\').join('/')] ?? {};
     return { summary: summarizeSpec(f.shown, spec, template?.model ?? null, basename(f.absolute), countMachineFilled(spec, fills)), errors: fileErrors };

@@ -57,7 +57,7 @@ export interface CheckContext {
 export interface CheckRule {
   readonly id: string;
   readonly defaultSeverity: SeveritySetting;
-  /** One line, shown in SARIF rule metadata and `check --list-rules`. */
+  /** One line, shown in SARIF rule metadata. */
   readonly description: string;
   check(context: CheckContext): FindingDraft[];
 }
