@@ -11,6 +11,8 @@ export interface CliContext {
   readonly cwd: string;
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
+  /** Keys for interactive prompts. */
+  readonly stdin: NodeJS.ReadableStream;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The current time (injectable for tests). */
   readonly now: () => Date;

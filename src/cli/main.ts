@@ -10,6 +10,8 @@ export interface MainOptions {
   readonly cwd: string;
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
+  /** Where interactive prompts read keys from (default: process.stdin). */
+  readonly stdin?: NodeJS.ReadableStream;
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly now?: () => Date;
 }
@@ -27,6 +29,7 @@ export async function main(options: MainOptions): Promise<number> {
     stderr: options.stderr,
     env,
     now: options.now ?? (() => new Date()),
+    stdin: options.stdin ?? process.stdin,
     color: colorsFor(options.stdout, env),
   };
   let exitCode = 0;
@@ -113,7 +116,8 @@ Docs: README.md and docs/ in the specfill package.`);
   program.command('fill')
     .description('fill placeholders through the fill contract: only their spans change, atomically, never over a newer edit')
     .argument('<file>', 'spec file')
-    .requiredOption('-a, --answers <file>', 'YAML or JSON mapping of placeholder id to Markdown')
+    .option('-a, --answers <file>', 'YAML or JSON mapping of placeholder id to Markdown')
+    .option('-i, --interactive', 'ask for each open placeholder: type the answer, open $EDITOR, skip or quit; saves after every answer')
     .option('--only <ids...>', 'fill only these placeholder ids')
     .option('--dry-run', 'print the unified diff and write nothing')
     .option('--json', 'print {file, filled, remaining, refused, hash}')
@@ -124,11 +128,13 @@ Answers file (YAML):
   architecture/data-model: |
     One bucket per client id, in Redis.
 
+Give --answers or --interactive.
 Exit codes: 0 all filled, 1 an answer was refused or the file changed meanwhile, 2 bad input (nothing written).
 
 Examples:
   specfill fill specs/rate-limiter.md --answers answers.yaml --dry-run
-  specfill fill specs/rate-limiter.md --answers answers.yaml --only overview`)
+  specfill fill specs/rate-limiter.md --answers answers.yaml --only overview
+  specfill fill specs/rate-limiter.md --interactive`)
     .action(async (file: string, opts: import('./commands/fill.js').FillOptions) => {
       const { runFill } = await import('./commands/fill.js');
       setExit(await runFill(ctx, file, opts));

@@ -1,4 +1,5 @@
 import { relative, resolve } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { SpecfillError } from '../../core/errors.js';
 import { parseSpec } from '../../core/parse-spec.js';
 import { fillFile, type FillFileResult } from '../../io/fill-file.js';
@@ -9,7 +10,8 @@ import { displayPath, writeJson, type CliContext } from '../context.js';
 
 /** Options of `specfill fill`. */
 export interface FillOptions {
-  readonly answers: string;
+  readonly answers?: string;
+  readonly interactive?: boolean;
   readonly only?: string[];
   readonly dryRun?: boolean;
   readonly json?: boolean;
@@ -23,7 +25,11 @@ export interface FillOptions {
 export async function runFill(ctx: CliContext, file: string, opts: FillOptions): Promise<number> {
   const absolute = resolve(ctx.cwd, file);
   const shown = displayPath(ctx, absolute, relative);
-  const answersPath = resolve(ctx.cwd, opts.answers);
+  if ((opts.answers === undefined) === (opts.interactive !== true)) {
+    throw new SpecfillError('USAGE', 'give either --answers FILE or --interactive', {}, 'see specfill fill --help');
+  }
+  if (opts.interactive) return runInteractive(ctx, absolute, shown, opts);
+  const answersPath = resolve(ctx.cwd, opts.answers!);
   let answers = await readAnswers(answersPath, displayPath(ctx, answersPath, relative));
   const open = parseSpec(readTextFileSync(absolute, { displayPath: shown })).placeholders.map((p) => p.id);
   const unknown = [...answers.map((a) => a.id), ...(opts.only ?? [])].filter((id) => !open.includes(id));
@@ -35,6 +41,26 @@ export async function runFill(ctx: CliContext, file: string, opts: FillOptions):
   const result = await fillFile(absolute, { answers, filler: 'answers', root: findProjectRoot(ctx.cwd), displayPath: shown, dryRun: opts.dryRun });
   report(ctx, result, opts);
   return result.refused.length > 0 ? 1 : 0;
+}
+
+async function runInteractive(ctx: CliContext, absolute: string, shown: string, opts: FillOptions): Promise<number> {
+  const { fillInteractively } = await import('../../fillers/interactive.js');
+  const input = ctx.stdin as Readable & { unref?: () => void };
+  let result;
+  try {
+    result = await fillInteractively({
+      // Prompts go to stderr: stdout stays for the result (and --json).
+      path: absolute, shown, root: findProjectRoot(ctx.cwd), input, output: ctx.stderr as unknown as Writable, env: ctx.env, only: opts.only,
+    });
+  } finally {
+    // The prompts leave the input stream reading: let the process end.
+    input.pause();
+    input.unref?.();
+  }
+  const summary = { file: shown, filled: result.filled, skipped: result.skipped, remaining: result.remaining, quit: result.quit };
+  if (opts.json) writeJson(ctx, summary);
+  else ctx.stdout.write(`${shown}: filled ${result.filled.length}, skipped ${result.skipped}, ${result.remaining} still open${result.quit ? ' (quit; run again to go on)' : ''}\n`);
+  return 0;
 }
 
 /** Prints a fill result, in JSON or for people. */
