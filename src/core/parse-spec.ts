@@ -26,7 +26,9 @@ import { detectTextFormat } from './text-format.js';
 export function parseSpec(source: string): ParsedSpec {
   const format = detectTextFormat(source);
   const bom = format.bom ? 1 : 0;
-  const lines = new LineIndex(source);
+  // Built only when a placeholder needs a position: headings know their lines already.
+  let lineIndex: LineIndex | undefined;
+  const lines = { locate: (offset: number) => (lineIndex ??= new LineIndex(source)).locate(offset) } as LineIndex;
   const leading: SpecPart[] = bom === 1 ? [{ kind: 'bom', span: { start: 0, end: 1 } }] : [];
 
   const fmSpan = findFrontMatter(source, bom);
@@ -46,14 +48,15 @@ export function parseSpec(source: string): ParsedSpec {
   for (const block of scan.blocks) {
     if (block.kind !== 'heading') continue;
     const text = headingText(block.content!, context);
-    const from = lines.locate(block.start);
-    const to = lines.locate(block.end);
+    // The block knows its lines; columns count from the line's start (the BOM aside).
+    const from = { line: block.line, column: block.start - block.lineStart + 1 - (block.lineStart === 0 ? bom : 0) };
+    const to = { line: block.endLine, column: block.end - startOfLine(source, block.end) + 1 - (block.endLine === 1 ? bom : 0) };
     headings.push({
       level: block.level!,
       kind: block.variant === 'setext' ? 'setext' : 'atx',
       text,
       slug: slugify(text),
-      span: { start: block.lineStart, end: lines.nextLineStart(block.end, source.length) },
+      span: { start: block.lineStart, end: afterLineEnding(source, block.end) },
       topLevel: block.topLevel,
       line: from.line,
       column: from.column,
@@ -107,6 +110,21 @@ export function parseSpec(source: string): ParsedSpec {
     parts: tree.parts,
     blocks: scan.blocks,
   };
+}
+
+/** Offset just past the line ending at or after `offset` (the end of the text if none). */
+function afterLineEnding(source: string, offset: number): number {
+  let i = offset;
+  while (i < source.length && source.charCodeAt(i) !== 10 && source.charCodeAt(i) !== 13) i++;
+  if (source.charCodeAt(i) === 13) i++;
+  if (source.charCodeAt(i) === 10 && (i === offset || source.charCodeAt(i - 1) !== 10)) i++;
+  return i;
+}
+
+function startOfLine(source: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && source.charCodeAt(i - 1) !== 10 && source.charCodeAt(i - 1) !== 13) i--;
+  return i;
 }
 
 /** The innermost section whose own body holds `offset`. */

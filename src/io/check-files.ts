@@ -88,7 +88,7 @@ export async function checkFiles(options: CheckFilesOptions): Promise<CheckFiles
   const workers = workerCount(toParse.length);
   const checked: Array<CheckedFile | SpecfillError> = workers > 0
     ? await checkInWorkers(setup, toParse.map((i) => files[i]!), workers)
-    : toParse.map((i) => checkHere(checker, files[i]!.absolute, files[i]!.shown, sources.get(files[i]!.shown)));
+    : toParse.map((i) => checkHere(checker, files[i]!.absolute, files[i]!.shown, sources.get(files[i]!.shown), toParse.length >= DETACH_FROM));
   toParse.forEach((fileIndex, k) => {
     const result = checked[k]!;
     if (result instanceof SpecfillError) {
@@ -117,9 +117,12 @@ function statOrUndefined(path: string): { mtimeMs: number; size: number } | unde
   }
 }
 
-function checkHere(checker: FileChecker, absolute: string, shown: string, source: string | undefined): CheckedFile | SpecfillError {
+// From this many files in one thread on, findings are copied loose from the files' texts (memory).
+const DETACH_FROM = 500;
+
+function checkHere(checker: FileChecker, absolute: string, shown: string, source: string | undefined, detach: boolean): CheckedFile | SpecfillError {
   try {
-    return checker.check(absolute, shown, source ?? checker.read(absolute, shown));
+    return checker.check(absolute, shown, source ?? checker.read(absolute, shown), detach);
   } catch (error) {
     if (error instanceof SpecfillError) return error;
     throw error;

@@ -55,8 +55,13 @@ export class FileChecker {
     return readTextFileSync(absolute, { displayPath: shown, maxBytes: this.maxBytes });
   }
 
-  /** Checks a file's text against its template; an unknown template is a SpecfillError. */
-  check(absolute: string, shown: string, source: string): CheckedFile {
+  /**
+   * Checks a file's text against its template; an unknown template is a
+   * SpecfillError. `detach` copies the findings so that they keep no part of
+   * the file's text alive (worth it only when many files are checked in one
+   * thread; results from workers are copies already).
+   */
+  check(absolute: string, shown: string, source: string, detach = false): CheckedFile {
     const spec = parseSpec(source);
     const template = this.templates.templateFor(absolute, spec, shown);
     const dependencies: LinkDependency[] = [];
@@ -65,7 +70,7 @@ export class FileChecker {
     // substrings as views of their parent), which would keep every checked file
     // in memory for the rest of a large run; a JSON copy cuts them loose and is
     // the most compact copy.
-    const findings = JSON.parse(JSON.stringify(result.findings)) as Finding[];
+    const findings = detach ? (JSON.parse(JSON.stringify(result.findings)) as Finding[]) : result.findings;
     return { report: { path: shown, template: template?.model.ref ?? null, completeness: result.completeness, findings }, dependencies };
   }
 }
