@@ -44,6 +44,8 @@ export { configSchema, validateConfig, type Config, type ConfigIssue } from './c
 export { resolveRuleSettings } from './core/rule-settings.js';
 export { configJsonSchema } from './core/config-json-schema.js';
 export { SpecfillError, type ErrorLocation, type SpecfillErrorCode } from './core/errors.js';
+export { buildPrompt, estimateTokens, type BuiltPrompt, type ContextFile, type PromptInput } from './core/build-prompt.js';
+export { guardAnswer, unwrapOuterFence, type GuardedAnswer } from './core/output-guard.js';
 export { fillPlaceholders, type Answer, type FillOptions, type FillOutcome } from './core/fill-placeholders.js';
 export { DEFAULT_MAX_CONTENT_BYTES, validateContent, type FillRefusal, type RefusalReason } from './core/validate-content.js';
 export { formatReport, REPORT_FORMATS, type FormatReportOptions, type ReportFormat } from './reporters/index.js';

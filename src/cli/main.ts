@@ -140,6 +140,20 @@ Examples:
       setExit(await runFill(ctx, file, opts));
     });
 
+  program.command('prompt')
+    .description('print the exact prompt that drafting one placeholder sends to a model (for external agents and debugging)')
+    .argument('<file>', 'spec file')
+    .requiredOption('-p, --placeholder <id>', 'placeholder id')
+    .option('-b, --brief <text>', 'what the spec is about; @FILE reads it from a file')
+    .option('-c, --context <paths...>', 'background files, folders or globs (Markdown), within the token budget')
+    .addOption(new Option('--budget <tokens>', 'tokens the context files may take').argParser(positiveInt).default(8000))
+    .option('--json', 'print {system, user, omitted, estimatedTokens}')
+    .addHelpText('after', '\nExample:\n  specfill prompt specs/rate-limiter.md --placeholder architecture/data-model --brief @brief.md --context docs')
+    .action(async (file: string, opts: import('./commands/prompt.js').PromptOptions) => {
+      const { runPrompt } = await import('./commands/prompt.js');
+      setExit(await runPrompt(ctx, file, opts));
+    });
+
   program.command('status')
     .description('per spec: title, template, status, open placeholders, completeness')
     .argument('[paths...]', 'files, folders (all *.md below) or globs; default: specs/ if present, else .')

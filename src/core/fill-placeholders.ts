@@ -1,4 +1,5 @@
 import { parseSpec } from './parse-spec.js';
+import { sectionLevelOf } from './section-level.js';
 import type { ParsedSpec, Placeholder } from './spec-types.js';
 import { DEFAULT_MAX_CONTENT_BYTES, validateContent, type FillRefusal } from './validate-content.js';
 
@@ -49,7 +50,8 @@ export function fillPlaceholders(spec: ParsedSpec, answers: readonly Answer[], o
     }
     seen.add(answer.id);
     const content = trimBlankLines(answer.content);
-    const problem = validateContent(answer.id, content, levelFor(spec, placeholder), options.maxContentBytes ?? DEFAULT_MAX_CONTENT_BYTES);
+    // Under the title (no section) any heading would open a section: level 6 refuses them all.
+    const problem = validateContent(answer.id, content, sectionLevelOf(spec, placeholder.sectionId) ?? 6, options.maxContentBytes ?? DEFAULT_MAX_CONTENT_BYTES);
     if (problem !== null) {
       refused.push(problem);
       continue;
@@ -98,21 +100,6 @@ function layOut(spec: ParsedSpec, placeholder: Placeholder, content: string): st
     : '';
   const lines = content.split(/\r\n|\r|\n/);
   return lines.map((line, i) => (i === 0 ? line : line === '' ? prefix.replace(/[ \t]+$/, '') : prefix + line)).join(spec.format.newline);
-}
-
-/** The deepest heading level that would not open a section next to the placeholder. */
-function levelFor(spec: ParsedSpec, placeholder: Placeholder): number {
-  if (placeholder.sectionId === null) return 6;
-  const path = placeholder.sectionId.split('/');
-  let sections = spec.sections;
-  let level = 0;
-  for (const slug of path) {
-    const s = sections.find((x) => x.slug === slug);
-    if (s === undefined) break;
-    level = s.heading.level;
-    sections = s.children;
-  }
-  return level;
 }
 
 /** After a fill: the same headings before and after the content, the other placeholders all still there, the front matter untouched. */

@@ -1,0 +1,48 @@
+import { relative, resolve } from 'node:path';
+import { buildPrompt, type ContextFile } from '../../core/build-prompt.js';
+import { SpecfillError } from '../../core/errors.js';
+import { findSpecFiles } from '../../io/find-spec-files.js';
+import { readSpecFile } from '../../io/read-spec-file.js';
+import { readTextFileSync } from '../../io/read-text-file.js';
+import { displayPath, writeJson, type CliContext } from '../context.js';
+
+/** Options of `specfill prompt`. */
+export interface PromptOptions {
+  readonly placeholder: string;
+  /** The brief, or `@FILE` to read it from a file. */
+  readonly brief?: string;
+  readonly context?: string[];
+  readonly budget?: number;
+  readonly json?: boolean;
+}
+
+/**
+ * `specfill prompt FILE --placeholder ID`: prints exactly the prompt an agent
+ * would send to draft one placeholder, for external agents and debugging.
+ */
+export async function runPrompt(ctx: CliContext, file: string, opts: PromptOptions): Promise<number> {
+  const absolute = resolve(ctx.cwd, file);
+  const shown = displayPath(ctx, absolute, relative);
+  const spec = await readSpecFile(absolute, { displayPath: shown });
+  if (!spec.placeholders.some((p) => p.id === opts.placeholder)) {
+    throw new SpecfillError('USAGE', `no open placeholder \`${opts.placeholder}\`; open ids: ${spec.placeholders.map((p) => p.id).join(', ') || '(none)'}`, { path: shown });
+  }
+  const brief = opts.brief?.startsWith('@') ? readTextFileSync(resolve(ctx.cwd, opts.brief.slice(1)), { displayPath: opts.brief.slice(1) }) : opts.brief;
+  const context: ContextFile[] = [];
+  if (opts.context !== undefined && opts.context.length > 0) {
+    const found = await findSpecFiles(opts.context, ctx.cwd);
+    if (found.errors.length > 0) throw found.errors[0]!;
+    for (const path of found.files) {
+      const shownPath = displayPath(ctx, path, relative);
+      context.push({ path: shownPath, text: readTextFileSync(path, { displayPath: shownPath }) });
+    }
+  }
+  const prompt = buildPrompt({ spec, placeholderId: opts.placeholder, brief, context, contextBudgetTokens: opts.budget });
+  if (opts.json) {
+    writeJson(ctx, prompt);
+  } else {
+    ctx.stdout.write(`=== system ===\n${prompt.system}\n\n=== user ===\n${prompt.user}\n`);
+    ctx.stderr.write(`specfill: about ${prompt.estimatedTokens} tokens${prompt.omitted.length > 0 ? `; left out: ${prompt.omitted.join('; ')}` : ''}\n`);
+  }
+  return 0;
+}
