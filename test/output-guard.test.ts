@@ -26,6 +26,10 @@ describe('output guard', () => {
     }
   });
 
+  it('unwraps a same-length wrapper around inner code blocks, as models write it', () => {
+    expect(unwrapOuterFence('```markdown\nUse:\n\n```js\nlimit(100);\n```\n```')).toEqual({ text: 'Use:\n\n```js\nlimit(100);\n```', unwrapped: true });
+  });
+
   it('does not take a shorter inner fence for the closing one (no character trim)', () => {
     const answer = '````\nBefore\n```\ninner\n```\nAfter\n````';
     expect(unwrapOuterFence(answer).text).toBe('Before\n```\ninner\n```\nAfter');

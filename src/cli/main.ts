@@ -118,6 +118,12 @@ Docs: README.md and docs/ in the specfill package.`);
     .argument('<file>', 'spec file')
     .option('-a, --answers <file>', 'YAML or JSON mapping of placeholder id to Markdown')
     .option('-i, --interactive', 'ask for each open placeholder: type the answer, open $EDITOR, skip or quit; saves after every answer')
+    .option('--agent', 'draft each open placeholder with an LLM (see --provider, --model, --base-url)')
+    .option('--provider <name>', 'openai-compatible (Ollama, llama.cpp, vLLM, LM Studio), openai or anthropic; env SPECFILL_PROVIDER')
+    .option('--model <name>', 'model name; env SPECFILL_MODEL')
+    .option('--base-url <url>', 'API base URL, e.g. http://127.0.0.1:11434/v1; env SPECFILL_BASE_URL')
+    .option('--brief <text>', 'what the spec is about, for --agent; @FILE reads it from a file')
+    .option('--context <paths...>', 'background files for --agent (files, folders, globs)')
     .option('--only <ids...>', 'fill only these placeholder ids')
     .option('--dry-run', 'print the unified diff and write nothing')
     .option('--json', 'print {file, filled, remaining, refused, hash}')
@@ -128,13 +134,15 @@ Answers file (YAML):
   architecture/data-model: |
     One bucket per client id, in Redis.
 
-Give --answers or --interactive.
+Give one of --answers, --interactive or --agent. Keys come from the environment only:
+OPENAI_API_KEY, ANTHROPIC_API_KEY, or SPECFILL_API_KEY for an OpenAI-compatible server.
 Exit codes: 0 all filled, 1 an answer was refused or the file changed meanwhile, 2 bad input (nothing written).
 
 Examples:
   specfill fill specs/rate-limiter.md --answers answers.yaml --dry-run
   specfill fill specs/rate-limiter.md --answers answers.yaml --only overview
-  specfill fill specs/rate-limiter.md --interactive`)
+  specfill fill specs/rate-limiter.md --interactive
+  specfill fill specs/rate-limiter.md --agent --provider openai-compatible --base-url http://127.0.0.1:11434/v1 --model llama3.1 --brief @brief.md`)
     .action(async (file: string, opts: import('./commands/fill.js').FillOptions) => {
       const { runFill } = await import('./commands/fill.js');
       setExit(await runFill(ctx, file, opts));

@@ -12,24 +12,35 @@ const MARKDOWN_INFO = /^(?:markdown|md|mdx|gfm)?$/i;
 const NON_ANSWERS = new Set(['tbd', 'tba', 'todo', 'n/a', 'na', 'none', 'nothing', 'to be determined', 'to be decided', 'to do', 'placeholder', 'not applicable', 'i don\'t know', 'i do not know', 'unknown', '...', '…']);
 
 /**
- * Removes one outer code fence, and only when it wraps the whole answer: the
- * answer is exactly one fenced block (as CommonMark reads it, so an inner
- * fence of the same kind cannot be mistaken for the closing one) whose info
- * string is empty or says Markdown. A `python` block as the whole answer is
- * content, and stays.
+ * Removes one outer code fence, and only when it wraps the whole answer, line
+ * by line (never a character trim): the first line opens a fence whose info
+ * string is empty or says Markdown, the last line closes it, and either
+ * CommonMark reads the whole answer as that one block, or what lies between
+ * is balanced Markdown by itself (a model's inner ```js block inside its
+ * ```markdown wrapper). A `python` block as the whole answer is content, and
+ * stays.
  */
 export function unwrapOuterFence(answer: string): { text: string; unwrapped: boolean } {
   const text = answer.replace(/^(?:[ \t]*\r?\n)+/, '').replace(/\s+$/, '');
+  const lines = text.split(/\r\n|\r|\n/);
+  const open = /^(`{3,}|~{3,})[ \t]*([^`\s]*)[ \t]*$/.exec(lines[0] ?? '');
+  if (open === null || lines.length < 2 || !MARKDOWN_INFO.test(open[2]!)) return { text: answer, unwrapped: false };
+  const fence = open[1]!;
+  const inner = lines.slice(1, -1).join('\n');
   const scan = scanBlocks(text);
   const only = scan.blocks[0];
-  if (scan.blocks.length !== 1 || only === undefined || only.kind !== 'code' || only.variant !== 'fenced' || only.closed !== true) {
-    return { text: answer, unwrapped: false };
+  // The whole answer is one fenced block, as CommonMark reads it.
+  if (scan.blocks.length === 1 && only !== undefined && only.kind === 'code' && only.variant === 'fenced' && only.closed === true && only.end === text.length) {
+    return { text: inner, unwrapped: true };
   }
-  if (only.start > 3 || only.end !== text.length) return { text: answer, unwrapped: false };
-  const lines = text.split(/\r\n|\r|\n/);
-  const info = lines[0]!.trim().replace(/^(`{3,}|~{3,})/, '').trim();
-  if (!MARKDOWN_INFO.test(info)) return { text: answer, unwrapped: false };
-  return { text: lines.slice(1, -1).join('\n'), unwrapped: true };
+  // Models often wrap an answer that has code blocks of its own in a fence of the same length:
+  // the last line closes the first, and what is between must be balanced Markdown on its own.
+  const last = lines[lines.length - 1]!;
+  const closes = new RegExp(`^${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`).test(last);
+  if (closes && scanBlocks(inner).blocks.every((b) => !(b.kind === 'code' && b.variant === 'fenced' && b.closed !== true))) {
+    return { text: inner, unwrapped: true };
+  }
+  return { text: answer, unwrapped: false };
 }
 
 /**

@@ -12,6 +12,12 @@ import { displayPath, writeJson, type CliContext } from '../context.js';
 export interface FillOptions {
   readonly answers?: string;
   readonly interactive?: boolean;
+  readonly agent?: boolean;
+  readonly provider?: string;
+  readonly model?: string;
+  readonly baseUrl?: string;
+  readonly brief?: string;
+  readonly context?: string[];
   readonly only?: string[];
   readonly dryRun?: boolean;
   readonly json?: boolean;
@@ -25,10 +31,10 @@ export interface FillOptions {
 export async function runFill(ctx: CliContext, file: string, opts: FillOptions): Promise<number> {
   const absolute = resolve(ctx.cwd, file);
   const shown = displayPath(ctx, absolute, relative);
-  if ((opts.answers === undefined) === (opts.interactive !== true)) {
-    throw new SpecfillError('USAGE', 'give either --answers FILE or --interactive', {}, 'see specfill fill --help');
-  }
+  const modes = [opts.answers !== undefined, opts.interactive === true, opts.agent === true].filter(Boolean).length;
+  if (modes !== 1) throw new SpecfillError('USAGE', 'give one of --answers FILE, --interactive or --agent', {}, 'see specfill fill --help');
   if (opts.interactive) return runInteractive(ctx, absolute, shown, opts);
+  if (opts.agent) return runAgent(ctx, absolute, shown, opts);
   const answersPath = resolve(ctx.cwd, opts.answers!);
   let answers = await readAnswers(answersPath, displayPath(ctx, answersPath, relative));
   const open = parseSpec(readTextFileSync(absolute, { displayPath: shown })).placeholders.map((p) => p.id);
@@ -61,6 +67,47 @@ async function runInteractive(ctx: CliContext, absolute: string, shown: string, 
   if (opts.json) writeJson(ctx, summary);
   else ctx.stdout.write(`${shown}: filled ${result.filled.length}, skipped ${result.skipped}, ${result.remaining} still open${result.quit ? ' (quit; run again to go on)' : ''}\n`);
   return 0;
+}
+
+async function runAgent(ctx: CliContext, absolute: string, shown: string, opts: FillOptions): Promise<number> {
+  const [{ resolveAgentSettings }, { createModel }, { fillWithAgent }, { checkReachable }] = await Promise.all([
+    import('../../fillers/agent-settings.js'), import('../../fillers/create-model.js'), import('../../fillers/agent.js'), import('../../fillers/check-reachable.js'),
+  ]);
+  const settings = resolveAgentSettings({ provider: opts.provider, model: opts.model, baseURL: opts.baseUrl }, {}, ctx.env);
+  if (settings.baseURL !== undefined) await checkReachable(settings.baseURL);
+  const brief = opts.brief?.startsWith('@') ? readTextFileSync(resolve(ctx.cwd, opts.brief.slice(1)), { displayPath: opts.brief.slice(1) }) : opts.brief;
+  const context = await readContext(ctx, opts.context);
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  let result;
+  try {
+    result = await fillWithAgent({
+      path: absolute, shown, root: findProjectRoot(ctx.cwd), settings, model: await createModel(settings), brief, context, only: opts.only,
+      signal: controller.signal, progress: (line) => ctx.stderr.write(`${line}\n`),
+    });
+  } finally {
+    process.removeListener('SIGINT', stop);
+  }
+  const t = result.total;
+  if (opts.json) {
+    writeJson(ctx, { file: shown, model: settings.model, outcomes: result.outcomes, total: t, remaining: result.remaining });
+  } else {
+    const filled = result.outcomes.filter((o) => o.status === 'filled').length;
+    ctx.stdout.write(`${shown}: drafted ${filled} of ${result.outcomes.length} placeholders with ${settings.model}; ${result.remaining.length} still open; ${t.inputTokens} tokens in, ${t.outputTokens} out, cost ${t.costUsd === null ? 'unknown' : `$${t.costUsd.toFixed(4)}`}\n`);
+  }
+  return result.outcomes.every((o) => o.status === 'filled') ? 0 : 1;
+}
+
+async function readContext(ctx: CliContext, paths: string[] | undefined): Promise<Array<{ path: string; text: string }>> {
+  if (paths === undefined || paths.length === 0) return [];
+  const { findSpecFiles } = await import('../../io/find-spec-files.js');
+  const found = await findSpecFiles(paths, ctx.cwd);
+  if (found.errors.length > 0) throw found.errors[0]!;
+  return found.files.map((path) => {
+    const shownPath = displayPath(ctx, path, relative);
+    return { path: shownPath, text: readTextFileSync(path, { displayPath: shownPath }) };
+  });
 }
 
 /** Prints a fill result, in JSON or for people. */

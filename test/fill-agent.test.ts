@@ -1,0 +1,71 @@
+// Issue #5 (first part): drafting with an LLM through the fill contract,
+// against a real OpenAI-compatible server on loopback.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startFakeOpenAI, type Scripted } from './helpers/fake-openai.js';
+import { runCli, tempProject } from './helpers/run-cli.js';
+
+async function draft(script: Scripted[], ...args: string[]) {
+  const server = await startFakeOpenAI(script);
+  const dir = tempProject();
+  await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter');
+  try {
+    const r = await runCli(dir, 'fill', 'specs/rate-limiter.md', '--agent', '--provider', 'openai-compatible', '--base-url', server.baseURL, '--model', 'gpt-4o-mini', '--json', ...args);
+    return { r, dir, text: readFileSync(join(dir, 'specs', 'rate-limiter.md'), 'utf8'), server, json: r.stdout === '' ? null : JSON.parse(r.stdout) };
+  } finally {
+    await server.close();
+  }
+}
+
+describe('fill --agent', () => {
+  it('drafts in document order, each prompt with the document so far; records usage, cost and provenance', async () => {
+    const { r, dir, text, server, json } = await draft([{ text: 'A limiter.' }, { text: 'Fast and fair.' }], '--only', 'overview', 'goals-and-non-goals/goals', '--brief', 'Limit API clients.');
+    expect(r.code).toBe(0);
+    expect(text).toContain('## Overview\n\nA limiter.\n');
+    expect(text).toContain('### Goals\n\nFast and fair.\n');
+    expect(server.requests).toHaveLength(2);
+    const second = JSON.stringify(server.requests[1]!.messages);
+    expect(second).toContain('Limit API clients.');
+    expect(second).toContain('A limiter.'); // the document as filled so far
+    expect(json.outcomes.map((o: { id: string; status: string }) => [o.id, o.status])).toEqual([['overview', 'filled'], ['goals-and-non-goals/goals', 'filled']]);
+    expect(json.total.inputTokens).toBe(200);
+    expect(json.total.costUsd).toBeCloseTo((200 * 0.15 + json.total.outputTokens * 0.6) / 1e6);
+    const provenance = JSON.parse(readFileSync(join(dir, '.specfill', 'provenance.json'), 'utf8')).specs['specs/rate-limiter.md'];
+    expect(provenance.overview).toMatchObject({ filler: 'agent', model: 'gpt-4o-mini' });
+    expect(r.stderr).toContain('[1/2] overview: filled');
+  });
+
+  it('unwraps a fence around the whole answer, and keeps inner code', async () => {
+    const { text } = await draft([{ text: '```markdown\nUse:\n\n```js\nlimit(100);\n```\n```' }], '--only', 'overview');
+    expect(text).toContain('## Overview\n\nUse:\n\n```js\nlimit(100);\n```\n');
+  });
+
+  it('retries a refused answer with the reason, and leaves the placeholder open after the last try', async () => {
+    const retried = await draft([{ text: '## Overview\n\nDup heading' }, { text: 'Fixed.' }], '--only', 'overview');
+    expect(retried.r.code).toBe(0);
+    expect(retried.text).toContain('## Overview\n\nFixed.\n');
+    expect(JSON.stringify(retried.server.requests[1]!.messages)).toContain('That answer cannot be used');
+    const never = await draft([{ text: 'TBD' }], '--only', 'overview');
+    expect(never.r.code).toBe(1);
+    expect(never.json.outcomes[0]).toMatchObject({ id: 'overview', status: 'refused', attempts: 3 });
+    expect(never.text).toContain('<!-- AGENT_PLACEHOLDER: Provide a high-level description');
+  });
+
+  it('survives a 429 and a dropped connection', async () => {
+    const { r, text } = await draft([{ status: 429 }, { drop: 'half an ans' }, { text: 'Whole answer.' }], '--only', 'overview');
+    expect(r.code).toBe(0);
+    expect(text).toContain('## Overview\n\nWhole answer.\n');
+  }, 30_000);
+
+  it('fails before any work on an unreachable endpoint or a missing key (exit 2), saying so without the key', async () => {
+    const dir = tempProject();
+    await runCli(dir, 'new', 'tech-spec', '--title', 'X');
+    const down = await runCli(dir, 'fill', 'specs/x.md', '--agent', '--provider', 'openai-compatible', '--base-url', 'http://127.0.0.1:9/v1', '--model', 'm');
+    expect(down.code).toBe(2);
+    expect(down.stderr).toContain('cannot reach the model endpoint http://127.0.0.1:9/v1');
+    const nokey = await runCli(dir, 'fill', 'specs/x.md', '--agent', '--provider', 'openai', '--model', 'gpt-4o');
+    expect(nokey.code).toBe(2);
+    expect(nokey.stderr).toContain('OPENAI_API_KEY is not set');
+  });
+});
