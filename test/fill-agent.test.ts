@@ -69,3 +69,34 @@ describe('fill --agent', () => {
     expect(nokey.stderr).toContain('OPENAI_API_KEY is not set');
   });
 });
+
+describe('fill --agent with Anthropic', () => {
+  it('drafts through the messages API, sends the key only as a header, and gives up on a hang after the timeout', async () => {
+    const { startFakeAnthropic } = await import('./helpers/fake-anthropic.js');
+    const server = await startFakeAnthropic(['Claude wrote this.', 'hang']);
+    const dir = tempProject();
+    await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter');
+    const env = { ANTHROPIC_API_KEY: 'sk-ant-secret-123' };
+    try {
+      const { main } = await import('../src/cli/main.js');
+      let stdout = '';
+      let stderr = '';
+      const code = await main({
+        argv: ['fill', 'specs/rate-limiter.md', '--agent', '--provider', 'anthropic', '--base-url', server.baseURL, '--model', 'claude-3-5-haiku-latest', '--only', 'overview', 'references', '--timeout', '1', '--json'],
+        cwd: dir, env, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) },
+      });
+      const text = readFileSync(join(dir, 'specs', 'rate-limiter.md'), 'utf8');
+      expect(text).toContain('## Overview\n\nClaude wrote this.\n');
+      expect(server.requests[0]!.headers['x-api-key']).toBe('sk-ant-secret-123');
+      expect(JSON.stringify(server.requests[0]!.body.system)).toContain('You write one part of a technical specification');
+      const json = JSON.parse(stdout);
+      expect(json.outcomes.map((o: { id: string; status: string }) => [o.id, o.status])).toEqual([['overview', 'filled'], ['references', 'failed']]);
+      expect(json.outcomes[0].usage.inputTokens).toBe(120);
+      expect(code).toBe(1);
+      expect(stderr).toContain('the model did not answer in time');
+      for (const out of [stdout, stderr, readFileSync(join(dir, '.specfill', 'provenance.json'), 'utf8')]) expect(out).not.toContain('sk-ant-secret-123');
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});

@@ -124,6 +124,7 @@ Docs: README.md and docs/ in the specfill package.`);
     .option('--base-url <url>', 'API base URL, e.g. http://127.0.0.1:11434/v1; env SPECFILL_BASE_URL')
     .option('--brief <text>', 'what the spec is about, for --agent; @FILE reads it from a file')
     .option('--context <paths...>', 'background files for --agent (files, folders, globs)')
+    .addOption(new Option('--timeout <seconds>', 'for --agent: give up on one model call after this long').argParser(positiveInt).default(120))
     .option('--only <ids...>', 'fill only these placeholder ids')
     .option('--dry-run', 'print the unified diff and write nothing')
     .option('--json', 'print {file, filled, remaining, refused, hash}')

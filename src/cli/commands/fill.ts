@@ -18,6 +18,7 @@ export interface FillOptions {
   readonly baseUrl?: string;
   readonly brief?: string;
   readonly context?: string[];
+  readonly timeout?: number;
   readonly only?: string[];
   readonly dryRun?: boolean;
   readonly json?: boolean;
@@ -73,7 +74,7 @@ async function runAgent(ctx: CliContext, absolute: string, shown: string, opts: 
   const [{ resolveAgentSettings }, { createModel }, { fillWithAgent }, { checkReachable }] = await Promise.all([
     import('../../fillers/agent-settings.js'), import('../../fillers/create-model.js'), import('../../fillers/agent.js'), import('../../fillers/check-reachable.js'),
   ]);
-  const settings = resolveAgentSettings({ provider: opts.provider, model: opts.model, baseURL: opts.baseUrl }, {}, ctx.env);
+  const settings = resolveAgentSettings({ provider: opts.provider, model: opts.model, baseURL: opts.baseUrl, timeoutMs: opts.timeout === undefined ? undefined : opts.timeout * 1000 }, {}, ctx.env);
   if (settings.baseURL !== undefined) await checkReachable(settings.baseURL);
   const brief = opts.brief?.startsWith('@') ? readTextFileSync(resolve(ctx.cwd, opts.brief.slice(1)), { displayPath: opts.brief.slice(1) }) : opts.brief;
   const context = await readContext(ctx, opts.context);
