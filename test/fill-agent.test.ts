@@ -100,3 +100,29 @@ describe('fill --agent with Anthropic', () => {
     }
   }, 60_000);
 });
+
+describe('specfill draft', () => {
+  it('creates the spec and drafts every placeholder; check passes and each section has a provenance entry', async () => {
+    const texts = Array.from({ length: 20 }, (_, i) => ({ text: i === 3 ? '```markdown\nThe limiter sits in the gateway.\n```' : `Specific content number ${i + 1}.` }));
+    const server = await startFakeOpenAI(texts);
+    const dir = tempProject({ 'brief.md': 'A rate limiter for the public API: 100 requests a minute per client.\n' });
+    try {
+      const r = await runCli(dir, 'draft', 'tech-spec', '--title', 'Rate limiter', '--brief', '@brief.md', '--provider', 'openai-compatible', '--base-url', server.baseURL, '--model', 'local-model', '--json');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).remaining).toEqual([]);
+      expect(server.requests).toHaveLength(20);
+      expect(JSON.stringify(server.requests[0]!.messages)).toContain('100 requests a minute per client');
+      const check = await runCli(dir, 'check', 'specs/rate-limiter.md', '--format', 'json');
+      expect(JSON.parse(check.stdout).files[0]).toMatchObject({ completeness: 1, findings: [] });
+      expect(check.code).toBe(0);
+      const provenance = JSON.parse(readFileSync(join(dir, '.specfill', 'provenance.json'), 'utf8')).specs['specs/rate-limiter.md'];
+      expect(Object.keys(provenance)).toHaveLength(20);
+      expect(Object.values(provenance).every((e) => (e as { filler: string; model: string }).filler === 'agent' && (e as { model: string }).model === 'local-model')).toBe(true);
+      expect(readFileSync(join(dir, 'specs', 'rate-limiter.md'), 'utf8')).toContain('## Architecture\n\nThe limiter sits in the gateway.\n');
+      const status = JSON.parse((await runCli(dir, 'status', '--json')).stdout);
+      expect(status.specs[0].machineFilled).toBe(20);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});

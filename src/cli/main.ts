@@ -149,6 +149,26 @@ Examples:
       setExit(await runFill(ctx, file, opts));
     });
 
+  program.command('draft')
+    .description('create a spec from a template and draft every placeholder with an LLM')
+    .argument('<template>', 'template id, e.g. tech-spec')
+    .requiredOption('-t, --title <title>', 'title of the spec')
+    .requiredOption('-b, --brief <text>', 'what the spec is about; @FILE reads it from a file')
+    .option('-d, --dir <dir>', 'folder for the new spec', 'specs')
+    .option('-o, --owner <owner>', 'an owner (repeat for several)', collect, [] as string[])
+    .option('--out <file>', 'exact file to write')
+    .option('--provider <name>', 'openai-compatible, openai or anthropic; env SPECFILL_PROVIDER')
+    .option('--model <name>', 'model name; env SPECFILL_MODEL')
+    .option('--base-url <url>', 'API base URL; env SPECFILL_BASE_URL')
+    .option('--context <paths...>', 'background files (files, folders, globs)')
+    .addOption(new Option('--timeout <seconds>', 'give up on one model call after this long').argParser(positiveInt).default(120))
+    .option('--json', 'print the drafting result as JSON')
+    .addHelpText('after', '\nExample:\n  specfill draft tech-spec --title "Rate limiter" --brief @brief.md --provider openai-compatible --base-url http://127.0.0.1:11434/v1 --model llama3.1\n\nThen: specfill check specs/rate-limiter.md')
+    .action(async (template: string, opts: import('./commands/draft.js').DraftOptions) => {
+      const { runDraft } = await import('./commands/draft.js');
+      setExit(await runDraft(ctx, template, opts));
+    });
+
   program.command('prompt')
     .description('print the exact prompt that drafting one placeholder sends to a model (for external agents and debugging)')
     .argument('<file>', 'spec file')

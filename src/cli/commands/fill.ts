@@ -70,7 +70,8 @@ async function runInteractive(ctx: CliContext, absolute: string, shown: string, 
   return 0;
 }
 
-async function runAgent(ctx: CliContext, absolute: string, shown: string, opts: FillOptions): Promise<number> {
+/** `fill --agent` on one file (also the second half of `specfill draft`). */
+export async function runAgent(ctx: CliContext, absolute: string, shown: string, opts: FillOptions): Promise<number> {
   const [{ resolveAgentSettings }, { createModel }, { fillWithAgent }, { checkReachable }] = await Promise.all([
     import('../../fillers/agent-settings.js'), import('../../fillers/create-model.js'), import('../../fillers/agent.js'), import('../../fillers/check-reachable.js'),
   ]);

@@ -45,14 +45,7 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
     fill = fillPlaceholders(spec, answers);
     content = fill.source;
   }
-  let target: string;
-  if (opts.out !== undefined) {
-    target = resolve(ctx.cwd, opts.out);
-  } else {
-    const name = slugify(opts.title.trim());
-    if (name === '') throw new SpecfillError('USAGE', `the title \`${opts.title}\` gives no usable file name`, {}, 'choose the file with --out FILE');
-    target = resolve(ctx.cwd, join(opts.dir, `${name}.md`));
-  }
+  const target = specTarget(ctx, opts);
   const shown = displayPath(ctx, target, relative);
   await mkdir(dirname(target), { recursive: true });
   try {
@@ -84,6 +77,14 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
     ctx.stdout.write(ctx.color.dim(`next: specfill placeholders ${shown}\n`));
   }
   return fill !== null && fill.refused.length > 0 ? 1 : 0;
+}
+
+/** Where a new spec goes: --out, else DIR/<title-slug>.md. */
+export function specTarget(ctx: CliContext, opts: Pick<NewOptions, 'out' | 'dir' | 'title'>): string {
+  if (opts.out !== undefined) return resolve(ctx.cwd, opts.out);
+  const name = slugify(opts.title.trim());
+  if (name === '') throw new SpecfillError('USAGE', `the title \`${opts.title}\` gives no usable file name`, {}, 'choose the file with --out FILE');
+  return resolve(ctx.cwd, join(opts.dir, `${name}.md`));
 }
 
 function isoDate(date: Date): string {
