@@ -32,7 +32,7 @@ describe('fill --agent', () => {
     expect(json.total.inputTokens).toBe(200);
     expect(json.total.costUsd).toBeCloseTo((200 * 0.15 + json.total.outputTokens * 0.6) / 1e6);
     const provenance = JSON.parse(readFileSync(join(dir, '.specfill', 'provenance.json'), 'utf8')).specs['specs/rate-limiter.md'];
-    expect(provenance.overview).toMatchObject({ filler: 'agent', model: 'gpt-4o-mini' });
+    expect(provenance.overview).toMatchObject({ filler: 'agent', model: 'gpt-4o-mini', usage: json.outcomes[0].usage });
     expect(r.stderr).toContain('[1/2] overview: filled');
   });
 

@@ -106,6 +106,7 @@ export async function fillWithAgent(options: AgentFillOptions): Promise<AgentFil
       if (guarded.ok) {
         const filled = await fillFile(options.path, {
           answers: [{ id: placeholder.id, content: guarded.content }], filler: 'agent', model: options.settings.model, root: options.root, displayPath: options.shown,
+          usage: usageOf(options.settings.model, input, output),
         });
         if (filled.refused.length === 0) {
           outcome = { id: placeholder.id, status: 'filled', attempts: attempt, usage: usageOf(options.settings.model, input, output) };

@@ -19,6 +19,8 @@ export interface FillFileOptions {
   /** Who fills, for the provenance record. */
   readonly filler: FillerKind;
   readonly model?: string;
+  /** Token use and cost of the answer, recorded with the fill (LLM fillers). */
+  readonly usage?: ProvenanceEntry['usage'];
   /** Project root: where `.specfill/provenance.json` is. */
   readonly root: string;
   /** Path shown in messages and results. */
@@ -88,6 +90,7 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
       sha256: contentHash(text),
       section,
       sectionSha256: contentHash(sectionBodyText(after, section)),
+      ...(options.usage === undefined ? {} : { usage: options.usage }),
     };
   }
   await recordFills(options.root, relative(options.root, path).split('\\').join('/'), fills).catch(() => undefined);

@@ -22,6 +22,8 @@ export interface ProvenanceEntry {
   readonly section: string;
   /** sha256 of that section's own body right after the fill: while it matches, no one has edited it. */
   readonly sectionSha256: string;
+  /** For an LLM's fill: tokens in and out, and the estimated cost in US dollars (null when unknown). */
+  readonly usage?: { readonly inputTokens: number; readonly outputTokens: number; readonly costUsd: number | null };
 }
 
 /** `.specfill/provenance.json`: spec path (relative to the project root, `/`) → placeholder id → entry. */
