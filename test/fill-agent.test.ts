@@ -126,3 +126,18 @@ describe('specfill draft', () => {
     }
   }, 60_000);
 });
+
+it('fill --agent takes provider, model, base URL and prices from the config', async () => {
+  const server = await startFakeOpenAI([{ text: 'From the config.' }]);
+  const dir = tempProject({ 'specfill.config.yaml': `agent:\n  provider: openai-compatible\n  model: house-model\n  baseURL: ${server.baseURL}\n  prices:\n    house-model: [1, 2]\n` });
+  try {
+    await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter');
+    const r = await runCli(dir, 'fill', 'specs/rate-limiter.md', '--agent', '--only', 'overview', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.model).toBe('house-model');
+    expect(json.total.costUsd).toBeCloseTo((100 * 1 + json.total.outputTokens * 2) / 1e6);
+  } finally {
+    await server.close();
+  }
+});

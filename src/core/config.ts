@@ -22,6 +22,15 @@ export const configSchema = z.object({
   statuses: z.array(z.string().min(1)).min(1).optional().describe('allowed values of the front matter `status`'),
   rules: z.record(z.string(), ruleSetting).optional().describe('rule id → severity, or {severity, options}'),
   maxFileBytes: z.number().int().positive().optional().describe('largest file read, in bytes (default 10 MiB)'),
+  agent: z.object({
+    provider: z.enum(['openai-compatible', 'openai', 'anthropic']).optional().describe('model provider for fill --agent and draft'),
+    model: z.string().min(1).optional().describe('model name'),
+    baseURL: z.string().url().optional().describe('API base URL, e.g. http://127.0.0.1:11434/v1 for Ollama'),
+    timeoutSeconds: z.number().int().positive().optional().describe('give up on one model call after this long (default 120)'),
+    answerRetries: z.number().int().min(0).max(10).optional().describe('further attempts after a refused answer (default 2)'),
+    prices: z.record(z.string(), z.tuple([z.number().min(0), z.number().min(0)])).optional()
+      .describe('model → [US dollars per million input tokens, per million output tokens]; overrides the built-in table'),
+  }).strict().optional().describe('LLM drafting; keys come from the environment only, never from this file'),
 }).strict();
 
 /** A validated configuration. */

@@ -1,4 +1,5 @@
 import { SpecfillError } from '../core/errors.js';
+import { DEFAULT_PRICES } from './prices.js';
 
 /** The providers specfill drafts with. `openai-compatible` covers Ollama, llama.cpp server, vLLM and LM Studio. */
 export type ProviderName = 'openai-compatible' | 'openai' | 'anthropic';
@@ -15,6 +16,8 @@ export interface AgentSettings {
   readonly maxRetries: number;
   /** Further attempts when an answer is refused, with the reason fed back (default 2). */
   readonly answerRetries: number;
+  /** Prices by model (US dollars per million tokens in, out), over the built-in table. */
+  readonly prices: Readonly<Record<string, readonly [number, number]>>;
 }
 
 /** Agent settings from flags, then the config's `agent` section, then the environment. */
@@ -35,7 +38,12 @@ const PROVIDERS: readonly ProviderName[] = ['openai-compatible', 'openai', 'anth
  * an OpenAI-compatible server). A missing piece is one clear error before any
  * work starts.
  */
-export function resolveAgentSettings(flags: AgentSettingsInput, config: AgentSettingsInput, env: Readonly<Record<string, string | undefined>>): AgentSettings {
+export function resolveAgentSettings(
+  flags: AgentSettingsInput,
+  config: AgentSettingsInput,
+  env: Readonly<Record<string, string | undefined>>,
+  prices: Readonly<Record<string, readonly [number, number]>> = {},
+): AgentSettings {
   const provider = (flags.provider ?? config.provider ?? env.SPECFILL_PROVIDER ?? (flags.baseURL ?? config.baseURL ?? env.SPECFILL_BASE_URL ? 'openai-compatible' : undefined)) as ProviderName | undefined;
   if (provider === undefined) {
     throw new SpecfillError('USAGE', 'no model provider chosen', {}, 'pass --provider openai-compatible|openai|anthropic (and --model), or set SPECFILL_PROVIDER; see docs/agents.md');
@@ -60,5 +68,6 @@ export function resolveAgentSettings(flags: AgentSettingsInput, config: AgentSet
     timeoutMs: flags.timeoutMs ?? config.timeoutMs ?? 120_000,
     maxRetries: 3,
     answerRetries: flags.answerRetries ?? config.answerRetries ?? 2,
+    prices: { ...DEFAULT_PRICES, ...prices },
   };
 }

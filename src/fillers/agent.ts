@@ -97,7 +97,7 @@ export async function fillWithAgent(options: AgentFillOptions): Promise<AgentFil
       } catch (error) {
         if (options.signal?.aborted) throw error;
         const reason = describeError(error);
-        if (attempt > options.settings.answerRetries) outcome = { id: placeholder.id, status: 'failed', attempts: attempt, usage: usageOf(options.settings.model, input, output), reason };
+        if (attempt > options.settings.answerRetries) outcome = { id: placeholder.id, status: 'failed', attempts: attempt, usage: usageOf(options.settings, input, output), reason };
         options.progress(`[${n}/${total}] ${placeholder.id}: ${reason}`);
         continue;
       }
@@ -106,10 +106,10 @@ export async function fillWithAgent(options: AgentFillOptions): Promise<AgentFil
       if (guarded.ok) {
         const filled = await fillFile(options.path, {
           answers: [{ id: placeholder.id, content: guarded.content }], filler: 'agent', model: options.settings.model, root: options.root, displayPath: options.shown,
-          usage: usageOf(options.settings.model, input, output),
+          usage: usageOf(options.settings, input, output),
         });
         if (filled.refused.length === 0) {
-          outcome = { id: placeholder.id, status: 'filled', attempts: attempt, usage: usageOf(options.settings.model, input, output) };
+          outcome = { id: placeholder.id, status: 'filled', attempts: attempt, usage: usageOf(options.settings, input, output) };
           break;
         }
         reason = filled.refused[0]!.message;
@@ -118,9 +118,9 @@ export async function fillWithAgent(options: AgentFillOptions): Promise<AgentFil
       }
       options.progress(`[${n}/${total}] ${placeholder.id}: answer refused (${reason})${attempt <= options.settings.answerRetries ? ', asking again' : ''}`);
       messages.push({ role: 'assistant', content: text }, { role: 'user', content: `That answer cannot be used: ${reason}. Write the content again, following the rules.` });
-      if (attempt > options.settings.answerRetries) outcome = { id: placeholder.id, status: 'refused', attempts: attempt, usage: usageOf(options.settings.model, input, output), reason };
+      if (attempt > options.settings.answerRetries) outcome = { id: placeholder.id, status: 'refused', attempts: attempt, usage: usageOf(options.settings, input, output), reason };
     }
-    outcome ??= { id: placeholder.id, status: 'failed', attempts: options.settings.answerRetries + 1, usage: usageOf(options.settings.model, input, output) };
+    outcome ??= { id: placeholder.id, status: 'failed', attempts: options.settings.answerRetries + 1, usage: usageOf(options.settings, input, output) };
     outcomes.push(outcome);
     if (outcome.status !== 'filled') passed += 1;
     const u = outcome.usage;
@@ -129,11 +129,11 @@ export async function fillWithAgent(options: AgentFillOptions): Promise<AgentFil
   const inputTokens = outcomes.reduce((s, o) => s + o.usage.inputTokens, 0);
   const outputTokens = outcomes.reduce((s, o) => s + o.usage.outputTokens, 0);
   const remaining = parseSpec(readTextFileSync(options.path, { displayPath: options.shown })).placeholders.map((p) => p.id);
-  return { outcomes, total: usageOf(options.settings.model, inputTokens, outputTokens), remaining };
+  return { outcomes, total: usageOf(options.settings, inputTokens, outputTokens), remaining };
 }
 
-function usageOf(model: string, inputTokens: number, outputTokens: number): Usage {
-  return { inputTokens, outputTokens, costUsd: costOf(model, inputTokens, outputTokens) };
+function usageOf(settings: AgentSettings, inputTokens: number, outputTokens: number): Usage {
+  return { inputTokens, outputTokens, costUsd: costOf(settings.model, inputTokens, outputTokens, settings.prices) };
 }
 
 // Provider errors can carry request details; only their kind and status are shown (never headers or keys).

@@ -75,7 +75,14 @@ export async function runAgent(ctx: CliContext, absolute: string, shown: string,
   const [{ resolveAgentSettings }, { createModel }, { fillWithAgent }, { checkReachable }] = await Promise.all([
     import('../../fillers/agent-settings.js'), import('../../fillers/create-model.js'), import('../../fillers/agent.js'), import('../../fillers/check-reachable.js'),
   ]);
-  const settings = resolveAgentSettings({ provider: opts.provider, model: opts.model, baseURL: opts.baseUrl, timeoutMs: opts.timeout === undefined ? undefined : opts.timeout * 1000 }, {}, ctx.env);
+  const { loadConfig } = await import('../../io/load-config.js');
+  const agent = (await loadConfig(findProjectRoot(ctx.cwd), ctx.cwd)).config.agent ?? {};
+  const settings = resolveAgentSettings(
+    { provider: opts.provider, model: opts.model, baseURL: opts.baseUrl, timeoutMs: opts.timeout === undefined ? undefined : opts.timeout * 1000 },
+    { ...agent, timeoutMs: agent.timeoutSeconds === undefined ? undefined : agent.timeoutSeconds * 1000 },
+    ctx.env,
+    agent.prices,
+  );
   if (settings.baseURL !== undefined) await checkReachable(settings.baseURL);
   const brief = opts.brief?.startsWith('@') ? readTextFileSync(resolve(ctx.cwd, opts.brief.slice(1)), { displayPath: opts.brief.slice(1) }) : opts.brief;
   const context = await readContext(ctx, opts.context);
