@@ -68,3 +68,14 @@ describe('fillWithAgent with a mock model', () => {
     expect(readFileSync(path, 'utf8')).toContain('## Overview\n\nFirst.\n');
   });
 });
+
+it('a dry run drafts into memory and writes nothing', async () => {
+  const { dir, path } = await spec();
+  const before = readFileSync(path, 'utf8');
+  const result = await fillWithAgent({ path, shown: 'specs/rate-limiter.md', root: dir, settings, model: answering('Drafted.'), only: ['overview', 'references'], dryRun: true, progress: () => undefined });
+  expect(result.outcomes.map((o) => o.status)).toEqual(['filled', 'filled']);
+  expect(readFileSync(path, 'utf8')).toBe(before);
+  expect(result.diff).toContain('+Drafted.');
+  expect(result.diff).toContain('-<!-- AGENT_PLACEHOLDER: Include any relevant references or links -->');
+  expect(result.remaining).toHaveLength(18);
+});

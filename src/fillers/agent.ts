@@ -1,5 +1,7 @@
 import { streamText, type LanguageModel, type ModelMessage } from 'ai';
+import { createTwoFilesPatch } from 'diff';
 import { buildPrompt, type ContextFile } from '../core/build-prompt.js';
+import { fillPlaceholders } from '../core/fill-placeholders.js';
 import { SpecfillError } from '../core/errors.js';
 import { guardAnswer } from '../core/output-guard.js';
 import { parseSpec } from '../core/parse-spec.js';
@@ -37,6 +39,8 @@ export interface AgentFillOptions {
   readonly context?: readonly ContextFile[];
   readonly only?: readonly string[];
   readonly signal?: AbortSignal;
+  /** Draft everything but write nothing: the result carries the unified diff. */
+  readonly dryRun?: boolean;
   /** Progress lines for people (stderr). */
   readonly progress: (line: string) => void;
 }
@@ -46,6 +50,8 @@ export interface AgentFillResult {
   readonly outcomes: DraftOutcome[];
   readonly total: Usage;
   readonly remaining: string[];
+  /** Dry run: the change as a unified diff. */
+  readonly diff?: string;
 }
 
 /**
@@ -58,10 +64,14 @@ export interface AgentFillResult {
  */
 export async function fillWithAgent(options: AgentFillOptions): Promise<AgentFillResult> {
   const outcomes: DraftOutcome[] = [];
+  const original = readTextFileSync(options.path, { displayPath: options.shown });
+  // A dry run drafts into this copy; a real run writes each answer through the file.
+  let draft = original;
+  const current = (): string => (options.dryRun ? draft : readTextFileSync(options.path, { displayPath: options.shown }));
   let passed = 0;
   for (;;) {
     if (options.signal?.aborted) break;
-    const spec = parseSpec(readTextFileSync(options.path, { displayPath: options.shown }));
+    const spec = parseSpec(current());
     const open = spec.placeholders.filter((p) => options.only === undefined || options.only.includes(p.id));
     const placeholder = open[passed];
     if (placeholder === undefined) break;
@@ -104,10 +114,19 @@ export async function fillWithAgent(options: AgentFillOptions): Promise<AgentFil
       const guarded = guardAnswer(text);
       let reason: string;
       if (guarded.ok) {
-        const filled = await fillFile(options.path, {
-          answers: [{ id: placeholder.id, content: guarded.content }], filler: 'agent', model: options.settings.model, root: options.root, displayPath: options.shown,
-          usage: usageOf(options.settings, input, output),
-        });
+        const answers = [{ id: placeholder.id, content: guarded.content }];
+        let refused: readonly { message: string }[];
+        if (options.dryRun) {
+          const outcome = fillPlaceholders(spec, answers);
+          refused = outcome.refused;
+          if (refused.length === 0) draft = outcome.source;
+        } else {
+          refused = (await fillFile(options.path, {
+            answers, filler: 'agent', model: options.settings.model, root: options.root, displayPath: options.shown,
+            usage: usageOf(options.settings, input, output),
+          })).refused;
+        }
+        const filled = { refused };
         if (filled.refused.length === 0) {
           outcome = { id: placeholder.id, status: 'filled', attempts: attempt, usage: usageOf(options.settings, input, output) };
           break;
@@ -128,8 +147,13 @@ export async function fillWithAgent(options: AgentFillOptions): Promise<AgentFil
   }
   const inputTokens = outcomes.reduce((s, o) => s + o.usage.inputTokens, 0);
   const outputTokens = outcomes.reduce((s, o) => s + o.usage.outputTokens, 0);
-  const remaining = parseSpec(readTextFileSync(options.path, { displayPath: options.shown })).placeholders.map((p) => p.id);
-  return { outcomes, total: usageOf(options.settings, inputTokens, outputTokens), remaining };
+  const remaining = parseSpec(current()).placeholders.map((p) => p.id);
+  return {
+    outcomes,
+    total: usageOf(options.settings, inputTokens, outputTokens),
+    remaining,
+    ...(options.dryRun ? { diff: createTwoFilesPatch(`a/${options.shown}`, `b/${options.shown}`, original, draft, undefined, undefined, { context: 3 }) } : {}),
+  };
 }
 
 function usageOf(settings: AgentSettings, inputTokens: number, outputTokens: number): Usage {

@@ -93,15 +93,16 @@ export async function runAgent(ctx: CliContext, absolute: string, shown: string,
   try {
     result = await fillWithAgent({
       path: absolute, shown, root: findProjectRoot(ctx.cwd), settings, model: await createModel(settings), brief, context, only: opts.only,
-      signal: controller.signal, progress: (line) => ctx.stderr.write(`${line}\n`),
+      signal: controller.signal, dryRun: opts.dryRun, progress: (line) => ctx.stderr.write(`${line}\n`),
     });
   } finally {
     process.removeListener('SIGINT', stop);
   }
   const t = result.total;
   if (opts.json) {
-    writeJson(ctx, { file: shown, model: settings.model, outcomes: result.outcomes, total: t, remaining: result.remaining });
+    writeJson(ctx, { file: shown, model: settings.model, outcomes: result.outcomes, total: t, remaining: result.remaining, ...(result.diff === undefined ? {} : { diff: result.diff }) });
   } else {
+    if (result.diff !== undefined) ctx.stdout.write(result.diff);
     const filled = result.outcomes.filter((o) => o.status === 'filled').length;
     ctx.stdout.write(`${shown}: drafted ${filled} of ${result.outcomes.length} placeholders with ${settings.model}; ${result.remaining.length} still open; ${t.inputTokens} tokens in, ${t.outputTokens} out, cost ${t.costUsd === null ? 'unknown' : `$${t.costUsd.toFixed(4)}`}\n`);
   }
