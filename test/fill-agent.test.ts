@@ -141,3 +141,22 @@ it('fill --agent takes provider, model, base URL and prices from the config', as
     await server.close();
   }
 });
+
+it('fill --agent --concurrency 4 drafts side by side and loses no answer', async () => {
+  const server = await startFakeOpenAI(Array.from({ length: 20 }, (_, i) => ({ text: `Parallel answer ${i + 1}.` })));
+  const dir = tempProject();
+  try {
+    await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter');
+    const r = await runCli(dir, 'fill', 'specs/rate-limiter.md', '--agent', '--provider', 'openai-compatible', '--base-url', server.baseURL, '--model', 'm', '--concurrency', '4', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.remaining).toEqual([]);
+    expect(json.outcomes).toHaveLength(20);
+    const text = readFileSync(join(dir, 'specs', 'rate-limiter.md'), 'utf8');
+    for (let i = 1; i <= 20; i++) expect(text).toContain(`Parallel answer ${i}.`);
+    const provenance = JSON.parse(readFileSync(join(dir, '.specfill', 'provenance.json'), 'utf8')).specs['specs/rate-limiter.md'];
+    expect(Object.keys(provenance)).toHaveLength(20);
+  } finally {
+    await server.close();
+  }
+}, 60_000);

@@ -113,3 +113,13 @@ describe('fillPlaceholders', () => {
     }), { numRuns: 300 });
   });
 });
+
+it('finds a placeholder by section and instruction when its id has moved on', () => {
+  const spec = parseSpec('# T\n\n## A\n\n<!-- AGENT_PLACEHOLDER: first -->\n\n<!-- AGENT_PLACEHOLDER: second -->\n');
+  expect(spec.placeholders.map((p) => p.id)).toEqual(['a', 'a#2']);
+  const afterFirst = parseSpec(fillPlaceholders(spec, [{ id: 'a', content: 'One.' }]).source);
+  expect(afterFirst.placeholders.map((p) => p.id)).toEqual(['a']); // the former a#2
+  const out = fillPlaceholders(afterFirst, [{ id: 'a#2', content: 'Two.', match: { sectionId: 'a', instruction: 'second' } }]);
+  expect(out.refused).toEqual([]);
+  expect(out.source).toBe('# T\n\n## A\n\nOne.\n\nTwo.\n');
+});

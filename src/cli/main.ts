@@ -125,6 +125,7 @@ Docs: README.md and docs/ in the specfill package.`);
     .option('--brief <text>', 'what the spec is about, for --agent; @FILE reads it from a file')
     .option('--context <paths...>', 'background files for --agent (files, folders, globs)')
     .addOption(new Option('--timeout <seconds>', 'for --agent: give up on one model call after this long').argParser(positiveInt).default(120))
+    .addOption(new Option('--concurrency <n>', 'for --agent: placeholders drafted at once (1: in order, each seeing the earlier answers)').argParser(positiveInt).default(1))
     .option('--only <ids...>', 'fill only these placeholder ids')
     .option('--dry-run', 'print the unified diff and write nothing')
     .option('--json', 'print {file, filled, remaining, refused, hash}')
@@ -162,6 +163,7 @@ Examples:
     .option('--base-url <url>', 'API base URL; env SPECFILL_BASE_URL')
     .option('--context <paths...>', 'background files (files, folders, globs)')
     .addOption(new Option('--timeout <seconds>', 'give up on one model call after this long').argParser(positiveInt).default(120))
+    .addOption(new Option('--concurrency <n>', 'placeholders drafted at once').argParser(positiveInt).default(1))
     .option('--json', 'print the drafting result as JSON')
     .addHelpText('after', '\nExample:\n  specfill draft tech-spec --title "Rate limiter" --brief @brief.md --provider openai-compatible --base-url http://127.0.0.1:11434/v1 --model llama3.1\n\nThen: specfill check specs/rate-limiter.md')
     .action(async (template: string, opts: import('./commands/draft.js').DraftOptions) => {

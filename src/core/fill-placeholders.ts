@@ -7,6 +7,12 @@ import { DEFAULT_MAX_CONTENT_BYTES, validateContent, type FillRefusal } from './
 export interface Answer {
   readonly id: string;
   readonly content: string;
+  /**
+   * Find the placeholder by its section and instruction instead of its id:
+   * for fillers that run side by side, since a second placeholder's id
+   * (`a#2`) becomes `a` once the first is filled.
+   */
+  readonly match?: { readonly sectionId: string | null; readonly instruction: string };
 }
 
 /** Options of {@link fillPlaceholders}. */
@@ -43,15 +49,17 @@ export function fillPlaceholders(spec: ParsedSpec, answers: readonly Answer[], o
   const accepted: Array<{ placeholder: Placeholder; text: string }> = [];
   const seen = new Set<string>();
   for (const answer of answers) {
-    const placeholder = byId.get(answer.id);
-    if (placeholder === undefined || seen.has(answer.id)) {
+    const placeholder = answer.match === undefined
+      ? byId.get(answer.id)
+      : spec.placeholders.find((p) => p.sectionId === answer.match!.sectionId && p.instruction === answer.match!.instruction && !seen.has(p.id));
+    if (placeholder === undefined || seen.has(placeholder.id)) {
       refused.push({ id: answer.id, reason: 'unknown-id', message: seen.has(answer.id) ? 'answered twice' : `no open placeholder has the id \`${answer.id}\`` });
       continue;
     }
-    seen.add(answer.id);
+    seen.add(placeholder.id);
     const content = trimBlankLines(answer.content);
     // Under the title (no section) any heading would open a section: level 6 refuses them all.
-    const problem = validateContent(answer.id, content, sectionLevelOf(spec, placeholder.sectionId) ?? 6, options.maxContentBytes ?? DEFAULT_MAX_CONTENT_BYTES);
+    const problem = validateContent(placeholder.id, content, sectionLevelOf(spec, placeholder.sectionId) ?? 6, options.maxContentBytes ?? DEFAULT_MAX_CONTENT_BYTES);
     if (problem !== null) {
       refused.push(problem);
       continue;

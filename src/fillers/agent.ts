@@ -1,7 +1,9 @@
 import { streamText, type LanguageModel, type ModelMessage } from 'ai';
 import { createTwoFilesPatch } from 'diff';
 import { buildPrompt, type ContextFile } from '../core/build-prompt.js';
-import { fillPlaceholders } from '../core/fill-placeholders.js';
+import { fillPlaceholders, type Answer } from '../core/fill-placeholders.js';
+import type { ParsedSpec, Placeholder } from '../core/spec-types.js';
+import type { FillRefusal } from '../core/validate-content.js';
 import { SpecfillError } from '../core/errors.js';
 import { guardAnswer } from '../core/output-guard.js';
 import { parseSpec } from '../core/parse-spec.js';
@@ -39,6 +41,8 @@ export interface AgentFillOptions {
   readonly context?: readonly ContextFile[];
   readonly only?: readonly string[];
   readonly signal?: AbortSignal;
+  /** Placeholders drafted at once (default 1: in document order, each seeing the earlier answers). */
+  readonly concurrency?: number;
   /** Draft everything but write nothing: the result carries the unified diff. */
   readonly dryRun?: boolean;
   /** Progress lines for people (stderr). */
@@ -63,97 +67,139 @@ export interface AgentFillResult {
  * interrupted run keeps what was drafted and a rerun continues with the rest.
  */
 export async function fillWithAgent(options: AgentFillOptions): Promise<AgentFillResult> {
-  const outcomes: DraftOutcome[] = [];
   const original = readTextFileSync(options.path, { displayPath: options.shown });
   // A dry run drafts into this copy; a real run writes each answer through the file.
   let draft = original;
   const current = (): string => (options.dryRun ? draft : readTextFileSync(options.path, { displayPath: options.shown }));
-  let passed = 0;
-  for (;;) {
-    if (options.signal?.aborted) break;
-    const spec = parseSpec(current());
-    const open = spec.placeholders.filter((p) => options.only === undefined || options.only.includes(p.id));
-    const placeholder = open[passed];
-    if (placeholder === undefined) break;
-    const n = outcomes.length + 1;
-    const total = outcomes.length + open.length - passed;
-    const prompt = buildPrompt({ spec, placeholderId: placeholder.id, brief: options.brief, context: options.context });
-    const messages: ModelMessage[] = [{ role: 'user', content: prompt.user }];
-    let input = 0;
-    let output = 0;
-    let outcome: DraftOutcome | undefined;
-    for (let attempt = 1; attempt <= options.settings.answerRetries + 1 && outcome === undefined; attempt++) {
-      let text = '';
-      try {
-        const result = streamText({
-          model: options.model,
-          system: prompt.system,
-          messages,
-          maxRetries: options.settings.maxRetries,
-          abortSignal: options.signal === undefined ? AbortSignal.timeout(options.settings.timeoutMs) : AbortSignal.any([options.signal, AbortSignal.timeout(options.settings.timeoutMs)]),
-        });
-        let shownTokens = 0;
-        for await (const chunk of result.textStream) {
-          text += chunk;
-          const tokens = Math.ceil(text.length / 4);
-          if (tokens - shownTokens >= 50) {
-            shownTokens = tokens;
-            options.progress(`[${n}/${total}] ${placeholder.id}: ~${tokens} tokens`);
-          }
-        }
-        const usage = await result.usage;
-        input += usage.inputTokens ?? 0;
-        output += usage.outputTokens ?? 0;
-      } catch (error) {
-        if (options.signal?.aborted) throw error;
-        const reason = describeError(error);
-        if (attempt > options.settings.answerRetries) outcome = { id: placeholder.id, status: 'failed', attempts: attempt, usage: usageOf(options.settings, input, output), reason };
-        options.progress(`[${n}/${total}] ${placeholder.id}: ${reason}`);
-        continue;
-      }
-      const guarded = guardAnswer(text);
-      let reason: string;
-      if (guarded.ok) {
-        const answers = [{ id: placeholder.id, content: guarded.content }];
-        let refused: readonly { message: string }[];
-        if (options.dryRun) {
-          const outcome = fillPlaceholders(spec, answers);
-          refused = outcome.refused;
-          if (refused.length === 0) draft = outcome.source;
-        } else {
-          refused = (await fillFile(options.path, {
-            answers, filler: 'agent', model: options.settings.model, root: options.root, displayPath: options.shown,
-            usage: usageOf(options.settings, input, output),
-          })).refused;
-        }
-        const filled = { refused };
-        if (filled.refused.length === 0) {
-          outcome = { id: placeholder.id, status: 'filled', attempts: attempt, usage: usageOf(options.settings, input, output) };
-          break;
-        }
-        reason = filled.refused[0]!.message;
-      } else {
-        reason = guarded.message;
-      }
-      options.progress(`[${n}/${total}] ${placeholder.id}: answer refused (${reason})${attempt <= options.settings.answerRetries ? ', asking again' : ''}`);
-      messages.push({ role: 'assistant', content: text }, { role: 'user', content: `That answer cannot be used: ${reason}. Write the content again, following the rules.` });
-      if (attempt > options.settings.answerRetries) outcome = { id: placeholder.id, status: 'refused', attempts: attempt, usage: usageOf(options.settings, input, output), reason };
+  const wanted = (p: Placeholder): boolean => options.only === undefined || options.only.includes(p.id);
+  const outcomes: DraftOutcome[] = [];
+  const concurrency = options.dryRun ? 1 : Math.max(1, options.concurrency ?? 1);
+
+  if (concurrency === 1) {
+    // One after another, in document order: each prompt sees every earlier answer.
+    let passed = 0;
+    for (;;) {
+      if (options.signal?.aborted) break;
+      const spec = parseSpec(current());
+      const open = spec.placeholders.filter(wanted);
+      const placeholder = open[passed];
+      if (placeholder === undefined) break;
+      const label = `[${outcomes.length + 1}/${outcomes.length + open.length - passed}] ${placeholder.id}`;
+      const outcome = await draftPlaceholder(options, spec, placeholder, label, async (content, usage) => {
+        const answers = [{ id: placeholder.id, content }];
+        if (!options.dryRun) return (await write(options, answers, usage)).refused[0]?.message ?? null;
+        const filled = fillPlaceholders(spec, answers);
+        if (filled.refused.length === 0) draft = filled.source;
+        return filled.refused[0]?.message ?? null;
+      });
+      outcomes.push(outcome);
+      if (outcome.status !== 'filled') passed += 1;
     }
-    outcome ??= { id: placeholder.id, status: 'failed', attempts: options.settings.answerRetries + 1, usage: usageOf(options.settings, input, output) };
-    outcomes.push(outcome);
-    if (outcome.status !== 'filled') passed += 1;
-    const u = outcome.usage;
-    options.progress(`[${n}/${total}] ${placeholder.id}: ${outcome.status} — ${u.inputTokens} in, ${u.outputTokens} out${u.costUsd === null ? '' : `, $${u.costUsd.toFixed(4)}`}`);
+  } else {
+    // Side by side: placeholders are found again by section and instruction when
+    // written, since an id like `a#2` changes once `a` is filled.
+    const targets = parseSpec(current()).placeholders.filter(wanted).map((p) => ({ id: p.id, match: { sectionId: p.sectionId, instruction: p.instruction } }));
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < targets.length && options.signal?.aborted !== true) {
+        const index = next++;
+        const target = targets[index]!;
+        const spec = parseSpec(current());
+        const placeholder = spec.placeholders.find((p) => p.sectionId === target.match.sectionId && p.instruction === target.match.instruction);
+        if (placeholder === undefined) continue;
+        const outcome = await draftPlaceholder(options, spec, placeholder, `[${index + 1}/${targets.length}] ${target.id}`, async (content, usage) => {
+          for (let tries = 0; ; tries++) {
+            try {
+              return (await write(options, [{ id: placeholder.id, content, match: target.match }], usage)).refused[0]?.message ?? null;
+            } catch (error) {
+              // Another worker wrote the file meanwhile: the answer still fits, so write it again.
+              if (!(error instanceof SpecfillError && error.code === 'CONFLICT') || tries >= 20) throw error;
+              await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
+            }
+          }
+        });
+        outcomes[index] = { ...outcome, id: target.id };
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));
   }
-  const inputTokens = outcomes.reduce((s, o) => s + o.usage.inputTokens, 0);
-  const outputTokens = outcomes.reduce((s, o) => s + o.usage.outputTokens, 0);
+
+  const done = outcomes.filter((o) => o !== undefined);
+  const inputTokens = done.reduce((s, o) => s + o.usage.inputTokens, 0);
+  const outputTokens = done.reduce((s, o) => s + o.usage.outputTokens, 0);
   const remaining = parseSpec(current()).placeholders.map((p) => p.id);
   return {
-    outcomes,
+    outcomes: done,
     total: usageOf(options.settings, inputTokens, outputTokens),
     remaining,
     ...(options.dryRun ? { diff: createTwoFilesPatch(`a/${options.shown}`, `b/${options.shown}`, original, draft, undefined, undefined, { context: 3 }) } : {}),
   };
+}
+
+function write(options: AgentFillOptions, answers: Answer[], usage: Usage): Promise<{ refused: FillRefusal[] }> {
+  return fillFile(options.path, { answers, filler: 'agent', model: options.settings.model, root: options.root, displayPath: options.shown, usage });
+}
+
+/**
+ * Drafts one placeholder: streams the model's answer, guards it, hands it to
+ * `accept` (which writes it, or returns why it was refused), and asks again
+ * with the reason until the retries are spent.
+ */
+async function draftPlaceholder(
+  options: AgentFillOptions,
+  spec: ParsedSpec,
+  placeholder: Placeholder,
+  label: string,
+  accept: (content: string, usage: Usage) => Promise<string | null>,
+): Promise<DraftOutcome> {
+  const prompt = buildPrompt({ spec, placeholderId: placeholder.id, brief: options.brief, context: options.context });
+  const messages: ModelMessage[] = [{ role: 'user', content: prompt.user }];
+  let input = 0;
+  let output = 0;
+  let outcome: DraftOutcome | undefined;
+  for (let attempt = 1; attempt <= options.settings.answerRetries + 1 && outcome === undefined; attempt++) {
+    let text = '';
+    try {
+      const result = streamText({
+        model: options.model,
+        system: prompt.system,
+        messages,
+        maxRetries: options.settings.maxRetries,
+        abortSignal: options.signal === undefined ? AbortSignal.timeout(options.settings.timeoutMs) : AbortSignal.any([options.signal, AbortSignal.timeout(options.settings.timeoutMs)]),
+      });
+      let shownTokens = 0;
+      for await (const chunk of result.textStream) {
+        text += chunk;
+        const tokens = Math.ceil(text.length / 4);
+        if (tokens - shownTokens >= 50) {
+          shownTokens = tokens;
+          options.progress(`${label}: ~${tokens} tokens`);
+        }
+      }
+      const usage = await result.usage;
+      input += usage.inputTokens ?? 0;
+      output += usage.outputTokens ?? 0;
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      const reason = describeError(error);
+      if (attempt > options.settings.answerRetries) outcome = { id: placeholder.id, status: 'failed', attempts: attempt, usage: usageOf(options.settings, input, output), reason };
+      options.progress(`${label}: ${reason}`);
+      continue;
+    }
+    const guarded = guardAnswer(text);
+    const reason = guarded.ok ? await accept(guarded.content, usageOf(options.settings, input, output)) : guarded.message;
+    if (reason === null) {
+      outcome = { id: placeholder.id, status: 'filled', attempts: attempt, usage: usageOf(options.settings, input, output) };
+      break;
+    }
+    options.progress(`${label}: answer refused (${reason})${attempt <= options.settings.answerRetries ? ', asking again' : ''}`);
+    messages.push({ role: 'assistant', content: text }, { role: 'user', content: `That answer cannot be used: ${reason}. Write the content again, following the rules.` });
+    if (attempt > options.settings.answerRetries) outcome = { id: placeholder.id, status: 'refused', attempts: attempt, usage: usageOf(options.settings, input, output), reason };
+  }
+  outcome ??= { id: placeholder.id, status: 'failed', attempts: options.settings.answerRetries + 1, usage: usageOf(options.settings, input, output) };
+  const u = outcome.usage;
+  options.progress(`${label}: ${outcome.status} — ${u.inputTokens} in, ${u.outputTokens} out${u.costUsd === null ? '' : `, $${u.costUsd.toFixed(4)}`}`);
+  return outcome;
 }
 
 function usageOf(settings: AgentSettings, inputTokens: number, outputTokens: number): Usage {

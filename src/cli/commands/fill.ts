@@ -19,6 +19,7 @@ export interface FillOptions {
   readonly brief?: string;
   readonly context?: string[];
   readonly timeout?: number;
+  readonly concurrency?: number;
   readonly only?: string[];
   readonly dryRun?: boolean;
   readonly json?: boolean;
@@ -93,7 +94,7 @@ export async function runAgent(ctx: CliContext, absolute: string, shown: string,
   try {
     result = await fillWithAgent({
       path: absolute, shown, root: findProjectRoot(ctx.cwd), settings, model: await createModel(settings), brief, context, only: opts.only,
-      signal: controller.signal, dryRun: opts.dryRun, progress: (line) => ctx.stderr.write(`${line}\n`),
+      signal: controller.signal, dryRun: opts.dryRun, concurrency: opts.concurrency, progress: (line) => ctx.stderr.write(`${line}\n`),
     });
   } finally {
     process.removeListener('SIGINT', stop);
