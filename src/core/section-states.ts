@@ -20,9 +20,7 @@ export interface SectionState {
  * the template's own guidance prose, else `filled`.
  */
 export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: SectionMatching = matchSections(spec, model)): SectionState[] {
-  const open = new Set<string>();
-  for (const p of spec.placeholders) open.add(p.sectionId ?? 'title');
-  for (const m of spec.malformed) open.add(m.sectionId ?? 'title');
+  const open = openSectionIds(spec);
   const states: SectionState[] = [];
   for (const t of model.sections) {
     if (!t.guided) continue;
@@ -37,6 +35,14 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
     else states.push({ id: t.id, state: saysNothing(spec, section.bodySpan, t.guidance) ? 'empty' : 'filled' });
   }
   return states;
+}
+
+/** Ids of the sections (`title` for the part under the title) that still hold a placeholder or a malformed marker. */
+export function openSectionIds(spec: ParsedSpec): Set<string> {
+  const open = new Set<string>();
+  for (const p of spec.placeholders) open.add(p.sectionId ?? 'title');
+  for (const m of spec.malformed) open.add(m.sectionId ?? 'title');
+  return open;
 }
 
 /** Share of guided sections that are filled (1 when the template guides nothing). */

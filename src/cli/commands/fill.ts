@@ -6,6 +6,7 @@ import { fillFile, type FillFileResult } from '../../io/fill-file.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { readAnswers } from '../../io/read-answers.js';
 import { readTextFileSync } from '../../io/read-text-file.js';
+import { readBrief, readContext } from '../brief-and-context.js';
 import { displayPath, writeJson, type CliContext } from '../context.js';
 
 /** Options of `specfill fill`. */
@@ -85,7 +86,7 @@ export async function runAgent(ctx: CliContext, absolute: string, shown: string,
     agent.prices,
   );
   if (settings.baseURL !== undefined) await checkReachable(settings.baseURL);
-  const brief = opts.brief?.startsWith('@') ? readTextFileSync(resolve(ctx.cwd, opts.brief.slice(1)), { displayPath: opts.brief.slice(1) }) : opts.brief;
+  const brief = readBrief(ctx, opts.brief);
   const context = await readContext(ctx, opts.context);
   const controller = new AbortController();
   const stop = (): void => controller.abort();
@@ -108,17 +109,6 @@ export async function runAgent(ctx: CliContext, absolute: string, shown: string,
     ctx.stdout.write(`${shown}: drafted ${filled} of ${result.outcomes.length} placeholders with ${settings.model}; ${result.remaining.length} still open; ${t.inputTokens} tokens in, ${t.outputTokens} out, cost ${t.costUsd === null ? 'unknown' : `$${t.costUsd.toFixed(4)}`}\n`);
   }
   return result.outcomes.every((o) => o.status === 'filled') ? 0 : 1;
-}
-
-async function readContext(ctx: CliContext, paths: string[] | undefined): Promise<Array<{ path: string; text: string }>> {
-  if (paths === undefined || paths.length === 0) return [];
-  const { findSpecFiles } = await import('../../io/find-spec-files.js');
-  const found = await findSpecFiles(paths, ctx.cwd);
-  if (found.errors.length > 0) throw found.errors[0]!;
-  return found.files.map((path) => {
-    const shownPath = displayPath(ctx, path, relative);
-    return { path: shownPath, text: readTextFileSync(path, { displayPath: shownPath }) };
-  });
 }
 
 /** Prints a fill result, in JSON or for people. */

@@ -1,9 +1,8 @@
 import { relative, resolve } from 'node:path';
-import { buildPrompt, type ContextFile } from '../../core/build-prompt.js';
+import { buildPrompt } from '../../core/build-prompt.js';
 import { SpecfillError } from '../../core/errors.js';
-import { findSpecFiles } from '../../io/find-spec-files.js';
 import { readSpecFile } from '../../io/read-spec-file.js';
-import { readTextFileSync } from '../../io/read-text-file.js';
+import { readBrief, readContext } from '../brief-and-context.js';
 import { displayPath, writeJson, type CliContext } from '../context.js';
 
 /** Options of `specfill prompt`. */
@@ -27,16 +26,8 @@ export async function runPrompt(ctx: CliContext, file: string, opts: PromptOptio
   if (!spec.placeholders.some((p) => p.id === opts.placeholder)) {
     throw new SpecfillError('USAGE', `no open placeholder \`${opts.placeholder}\`; open ids: ${spec.placeholders.map((p) => p.id).join(', ') || '(none)'}`, { path: shown });
   }
-  const brief = opts.brief?.startsWith('@') ? readTextFileSync(resolve(ctx.cwd, opts.brief.slice(1)), { displayPath: opts.brief.slice(1) }) : opts.brief;
-  const context: ContextFile[] = [];
-  if (opts.context !== undefined && opts.context.length > 0) {
-    const found = await findSpecFiles(opts.context, ctx.cwd);
-    if (found.errors.length > 0) throw found.errors[0]!;
-    for (const path of found.files) {
-      const shownPath = displayPath(ctx, path, relative);
-      context.push({ path: shownPath, text: readTextFileSync(path, { displayPath: shownPath }) });
-    }
-  }
+  const brief = readBrief(ctx, opts.brief);
+  const context = await readContext(ctx, opts.context);
   const prompt = buildPrompt({ spec, placeholderId: opts.placeholder, brief, context, contextBudgetTokens: opts.budget });
   if (opts.json) {
     writeJson(ctx, prompt);

@@ -1,4 +1,5 @@
 import { saysNothing, sectionProse } from '../section-prose.js';
+import { openSectionIds } from '../section-states.js';
 import { preambleSpan } from '../template-model.js';
 import { quote, sectionFinding } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -14,9 +15,7 @@ export const emptySection: CheckRule = {
   description: 'A section the template guides has no content of its own.',
   check: ({ spec, template, matching }) => {
     if (template === null || matching === null) return [];
-    const open = new Set<string>();
-    for (const p of spec.placeholders) open.add(p.sectionId ?? 'title');
-    for (const m of spec.malformed) open.add(m.sectionId ?? 'title');
+    const open = openSectionIds(spec);
     const findings: FindingDraft[] = [];
     for (const t of template.sections) {
       if (!t.guided) continue;

@@ -218,7 +218,6 @@ class Scanner {
     this.oldTip = this.tip;
 
     let container = this.doc;
-    let allMatched = true;
     let last: OpenBlock | null;
     while ((last = container.lastChild) !== null && last.open) {
       container = last;
@@ -226,7 +225,6 @@ class Scanner {
       const result = this.continueBlock(container);
       if (result === 2) return;
       if (result === 1) {
-        allMatched = false;
         container = container.parent!;
         break;
       }
