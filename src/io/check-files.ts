@@ -118,7 +118,7 @@ function statOrUndefined(path: string): { mtimeMs: number; size: number } | unde
 }
 
 // From this many files in one thread on, findings are copied loose from the files' texts (memory).
-const DETACH_FROM = 500;
+const DETACH_FROM = 1000;
 
 function checkHere(checker: FileChecker, absolute: string, shown: string, source: string | undefined, detach: boolean): CheckedFile | SpecfillError {
   try {
