@@ -4,6 +4,14 @@ import { findSpecFiles } from '../io/find-spec-files.js';
 import { readTextFileSync } from '../io/read-text-file.js';
 import { displayPath, type CliContext } from './context.js';
 
+/** The options every drafting command shares. */
+export interface BriefOptions {
+  /** The brief, or `@FILE` to read it from a file. */
+  readonly brief?: string;
+  /** Background files, folders or globs. */
+  readonly context?: string[];
+}
+
 /** The brief of `--brief`: the text itself, or the file named after `@`. */
 export function readBrief(ctx: CliContext, brief: string | undefined): string | undefined {
   if (brief === undefined || !brief.startsWith('@')) return brief;

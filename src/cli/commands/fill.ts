@@ -6,19 +6,17 @@ import { fillFile, type FillFileResult } from '../../io/fill-file.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { readAnswers } from '../../io/read-answers.js';
 import { readTextFileSync } from '../../io/read-text-file.js';
-import { readBrief, readContext } from '../brief-and-context.js';
+import { readBrief, readContext, type BriefOptions } from '../brief-and-context.js';
 import { displayPath, writeJson, type CliContext } from '../context.js';
 
 /** Options of `specfill fill`. */
-export interface FillOptions {
+export interface FillOptions extends BriefOptions {
   readonly answers?: string;
   readonly interactive?: boolean;
   readonly agent?: boolean;
   readonly provider?: string;
   readonly model?: string;
   readonly baseUrl?: string;
-  readonly brief?: string;
-  readonly context?: string[];
   readonly timeout?: number;
   readonly concurrency?: number;
   readonly only?: string[];

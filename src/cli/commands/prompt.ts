@@ -2,15 +2,12 @@ import { relative, resolve } from 'node:path';
 import { buildPrompt } from '../../core/build-prompt.js';
 import { SpecfillError } from '../../core/errors.js';
 import { readSpecFile } from '../../io/read-spec-file.js';
-import { readBrief, readContext } from '../brief-and-context.js';
+import { readBrief, readContext, type BriefOptions } from '../brief-and-context.js';
 import { displayPath, writeJson, type CliContext } from '../context.js';
 
 /** Options of `specfill prompt`. */
-export interface PromptOptions {
+export interface PromptOptions extends BriefOptions {
   readonly placeholder: string;
-  /** The brief, or `@FILE` to read it from a file. */
-  readonly brief?: string;
-  readonly context?: string[];
   readonly budget?: number;
   readonly json?: boolean;
 }
