@@ -41,6 +41,7 @@ const NO_LINKS: LinkResolver = { exists: () => true, anchorsOf: () => null };
 export function checkSpec(spec: ParsedSpec, options: CheckSpecOptions): SpecCheck {
   const template = options.template;
   const matching = template === null ? null : matchSections(spec, template);
+  const states = template === null ? null : sectionStates(spec, template, matching!);
   const suppressed = readSuppressions(spec);
   const findings: Finding[] = [];
   RULES.forEach((rule) => {
@@ -51,6 +52,7 @@ export function checkSpec(spec: ParsedSpec, options: CheckSpecOptions): SpecChec
       spec,
       template,
       matching,
+      states,
       options: setting?.options ?? {},
       statuses: options.statuses ?? DEFAULT_STATUSES,
       links: options.links ?? NO_LINKS,
@@ -61,6 +63,6 @@ export function checkSpec(spec: ParsedSpec, options: CheckSpecOptions): SpecChec
   });
   const order = new Map(RULES.map((r, i) => [r.id, i]));
   findings.sort((a, b) => a.line - b.line || a.column - b.column || order.get(a.rule)! - order.get(b.rule)!);
-  const completeness = template === null ? null : completenessOf(sectionStates(spec, template, matching!));
+  const completeness = states === null ? null : completenessOf(states);
   return { findings, completeness };
 }

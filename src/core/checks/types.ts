@@ -1,5 +1,6 @@
 import type { ParsedSpec } from '../spec-types.js';
 import type { SectionMatching } from '../match-sections.js';
+import type { SectionState } from '../section-states.js';
 import type { TemplateModel } from '../template-model.js';
 
 /** How much a finding matters. `error` fails a check run (exit 1). */
@@ -46,6 +47,8 @@ export interface CheckContext {
   readonly template: TemplateModel | null;
   /** How the spec's sections line up with the template's (null without a template). */
   readonly matching: SectionMatching | null;
+  /** The state of each guided template section (null without a template). */
+  readonly states: readonly SectionState[] | null;
   /** Rule options from the config (`rules.<id>.options`), possibly empty. */
   readonly options: Readonly<Record<string, unknown>>;
   /** Allowed values of the front matter `status`. */
