@@ -160,6 +160,17 @@ describe('faults', () => {
     }
   });
 
+  it('a read-only file is refused (exit 2), even for root, and stays byte-identical', async () => {
+    const dir = tempProject({ 'answers.yaml': 'overview: x\n' });
+    const { file, before } = await newSpec(dir);
+    chmodSync(file, 0o444);
+    const r = await runCli(dir, 'fill', 'specs/rate-limiter.md', '--answers', 'answers.yaml');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('specs/rate-limiter.md: is read-only; the file was left as it was');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect((await runCli(dir, 'fill', 'specs/rate-limiter.md', '--interactive', '--dry-run')).code).toBe(2);
+  });
+
   // Root writes through any permission, so this one runs for other users only; the full-disk test covers the path as root.
   it.skipIf(process.getuid?.() === 0)('a read-only folder: exit 2, original unchanged', async () => {
     const dir = tempProject({ 'answers.yaml': 'overview: x\n' });

@@ -8,6 +8,7 @@ import type { ParsedSpec } from '../core/spec-types.js';
 import { preambleSpan } from '../core/template-model.js';
 import type { FillRefusal } from '../core/validate-content.js';
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { acquireLock } from './file-lock.js';
 import { contentHash, recordFills, type FillerKind, type ProvenanceEntry } from './provenance.js';
 import { readTextFileSync } from './read-text-file.js';
@@ -69,6 +70,10 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
       hash,
       ...(options.dryRun ? { diff: createTwoFilesPatch(`a/${shown}`, `b/${shown}`, source, outcome.source, undefined, undefined, { context: 3 }) } : {}),
     };
+  }
+  // Root may write anywhere; a file nobody may write is still not specfill's to change.
+  if ((statSync(path).mode & 0o222) === 0) {
+    throw new SpecfillError('WRITE_FAILED', 'is read-only; the file was left as it was', { path: shown }, 'make it writable (chmod u+w) if it should be filled');
   }
   const release = acquireLock(path, shown);
   try {

@@ -34,6 +34,7 @@ export async function runFill(ctx: CliContext, file: string, opts: FillOptions):
   const shown = displayPath(ctx, absolute, relative);
   const modes = [opts.answers !== undefined, opts.interactive === true, opts.agent === true].filter(Boolean).length;
   if (modes !== 1) throw new SpecfillError('USAGE', 'give one of --answers FILE, --interactive or --agent', {}, 'see specfill fill --help');
+  if (opts.interactive && opts.dryRun) throw new SpecfillError('USAGE', '--dry-run does not go with --interactive (every answer is saved as it is given)');
   if (opts.interactive) return runInteractive(ctx, absolute, shown, opts);
   if (opts.agent) return runAgent(ctx, absolute, shown, opts);
   const answersPath = resolve(ctx.cwd, opts.answers!);
