@@ -36,10 +36,4 @@ export class LineIndex {
     const lineStart = lo === 0 ? this.bom : starts[lo]!;
     return { line: lo + 1, column: offset - lineStart + 1 };
   }
-
-  /** Offset of the start of the line after the one holding `offset` (or the end of the text). */
-  nextLineStart(offset: number, length: number): number {
-    const { line } = this.locate(offset);
-    return line < this.starts.length ? this.starts[line]! : length;
-  }
 }

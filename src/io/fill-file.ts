@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { SpecfillError } from '../core/errors.js';
-import { fillPlaceholders, type Answer } from '../core/fill-placeholders.js';
+import { fillPlaceholders, type Answer, type FillOutcome } from '../core/fill-placeholders.js';
 import { flattenSections } from '../core/match-sections.js';
 import { parseSpec } from '../core/parse-spec.js';
 import type { ParsedSpec } from '../core/spec-types.js';
@@ -83,23 +83,37 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
   } finally {
     release();
   }
-  const at = new Date().toISOString();
+  const fills = provenanceEntries(spec, outcome, { filler: options.filler, model: options.model, usage: options.usage, at: new Date().toISOString() });
+  await recordFills(options.root, relative(options.root, path).split('\\').join('/'), fills).catch(() => undefined);
+  return { file: shown, filled: outcome.filled, remaining: remaining(outcome.source), refused: outcome.refused, hash: fileHash(outcome.source) };
+}
+
+/**
+ * The provenance records of a fill: for each id written, who wrote it, the
+ * hash of what was written, and the hash of its section right after, which
+ * tells later whether a person has edited it. `before` is the spec the ids
+ * belong to; the sections are read from the filled text.
+ */
+export function provenanceEntries(
+  before: ParsedSpec,
+  outcome: FillOutcome,
+  who: { filler: FillerKind; model?: string; usage?: ProvenanceEntry['usage']; at: string },
+): Record<string, ProvenanceEntry> {
   const after = parseSpec(outcome.source);
-  const fills: Record<string, ProvenanceEntry> = {};
+  const entries: Record<string, ProvenanceEntry> = {};
   for (const [id, text] of outcome.written) {
-    const section = spec.placeholders.find((p) => p.id === id)?.sectionId ?? 'title';
-    fills[id] = {
-      filler: options.filler,
-      ...(options.model === undefined ? {} : { model: options.model }),
-      at,
+    const section = before.placeholders.find((p) => p.id === id)?.sectionId ?? 'title';
+    entries[id] = {
+      filler: who.filler,
+      ...(who.model === undefined ? {} : { model: who.model }),
+      at: who.at,
       sha256: contentHash(text),
       section,
       sectionSha256: contentHash(sectionBodyText(after, section)),
-      ...(options.usage === undefined ? {} : { usage: options.usage }),
+      ...(who.usage === undefined ? {} : { usage: who.usage }),
     };
   }
-  await recordFills(options.root, relative(options.root, path).split('\\').join('/'), fills).catch(() => undefined);
-  return { file: shown, filled: outcome.filled, remaining: remaining(outcome.source), refused: outcome.refused, hash: fileHash(outcome.source) };
+  return entries;
 }
 
 /** The own body of a section (or the part under the title), for provenance hashes. */

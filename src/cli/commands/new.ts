@@ -5,8 +5,9 @@ import { createSpecSource } from '../../core/create-spec.js';
 import { SpecfillError } from '../../core/errors.js';
 import { fillPlaceholders, type FillOutcome } from '../../core/fill-placeholders.js';
 import { parseSpec } from '../../core/parse-spec.js';
-import { sectionBodyText } from '../../io/fill-file.js';
-import { contentHash, recordFills } from '../../io/provenance.js';
+import type { ParsedSpec } from '../../core/spec-types.js';
+import { provenanceEntries } from '../../io/fill-file.js';
+import { recordFills } from '../../io/provenance.js';
 import { readAnswers } from '../../io/read-answers.js';
 import { loadTemplates } from '../../io/load-templates.js';
 import { findProjectRoot } from '../../io/project-root.js';
@@ -31,11 +32,13 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
   const template = registry.get(templateRef);
   let content = createSpecSource(template, { title: opts.title, owners: opts.owner, created: isoDate(ctx.now()) });
   let fill: FillOutcome | null = null;
+  let fillBase: ParsedSpec | null = null;
   if (opts.answers !== undefined) {
     // Created and filled in one step: one write, and nothing at all on bad answers.
     const answersPath = resolve(ctx.cwd, opts.answers);
     const answers = await readAnswers(answersPath, displayPath(ctx, answersPath, relative));
     const spec = parseSpec(content);
+    fillBase = spec;
     const open = spec.placeholders.map((p) => p.id);
     const unknown = answers.map((a) => a.id).filter((id) => !open.includes(id));
     if (unknown.length > 0) {
@@ -58,12 +61,8 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
     throw error;
   }
   const open = parseSpec(content).placeholders.map((p) => p.id);
-  if (fill !== null && fill.filled.length > 0) {
-    const at = ctx.now().toISOString();
-    const entries = Object.fromEntries([...fill.written].map(([id, text]) => [id, {
-      filler: 'answers' as const, at, sha256: contentHash(text), section: id.replace(/#\d+$/, ''),
-      sectionSha256: contentHash(sectionBodyText(parseSpec(content), id.replace(/#\d+$/, ''))),
-    }]));
+  if (fill !== null && fillBase !== null && fill.filled.length > 0) {
+    const entries = provenanceEntries(fillBase, fill, { filler: 'answers', at: ctx.now().toISOString() });
     await recordFills(root, relative(root, target).split('\\').join('/'), entries).catch(() => undefined);
   }
   for (const r of fill?.refused ?? []) ctx.stderr.write(`specfill: ${shown}: refused ${r.id}: ${r.message}\n`);

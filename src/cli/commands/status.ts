@@ -6,7 +6,6 @@ import type { ParsedSpec } from '../../core/spec-types.js';
 import { sectionBodyText } from '../../io/fill-file.js';
 import { findSpecFiles } from '../../io/find-spec-files.js';
 import { contentHash, MACHINE_FILLERS, readProvenance, type ProvenanceEntry } from '../../io/provenance.js';
-import { mapLimited } from '../../io/map-limited.js';
 import { loadConfig } from '../../io/load-config.js';
 import { loadTemplates } from '../../io/load-templates.js';
 import { TemplateResolver } from '../../io/resolve-template-for.js';
@@ -37,7 +36,7 @@ export async function runStatus(ctx: CliContext, paths: string[], opts: { json?:
   const specs: SpecSummary[] = [];
   const files = found.files.map((f) => ({ absolute: f, shown: displayPath(ctx, f, relative) }));
   // Each file is read, parsed and summarized in turn; only summaries are kept.
-  const results = await mapLimited(files, 8, async (f): Promise<{ summary?: SpecSummary; errors: SpecfillError[] }> => {
+  const summarize = async (f: { absolute: string; shown: string }): Promise<{ summary?: SpecSummary; errors: SpecfillError[] }> => {
     let spec;
     try {
       spec = await readSpecFile(f.absolute, { displayPath: f.shown, maxBytes: opts.maxFileBytes });
@@ -55,8 +54,9 @@ export async function runStatus(ctx: CliContext, paths: string[], opts: { json?:
     }
     const fills = provenance.specs[relative(root, f.absolute).split('\\').join('/')] ?? {};
     return { summary: summarizeSpec(f.shown, spec, template?.model ?? null, basename(f.absolute), countMachineFilled(spec, fills)), errors: fileErrors };
-  });
-  for (const r of results) {
+  };
+  for (const f of files) {
+    const r = await summarize(f);
     if (r.summary !== undefined) specs.push(r.summary);
     errors.push(...r.errors);
   }
