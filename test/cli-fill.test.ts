@@ -48,6 +48,11 @@ describe('specfill fill --answers', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no open placeholder has the id `nonsense`; open ids: overview, goals-and-non-goals/goals,');
     expect(readFileSync(file, 'utf8')).toBe(before);
+    writeFileSync(join(dir, 'answers.yaml'), ANSWERS);
+    const only = await runCli(dir, 'fill', 'specs/rate-limiter.md', '--answers', 'answers.yaml', '--only', 'overview', 'typo');
+    expect(only.code).toBe(2);
+    expect(only.stderr).toContain('no open placeholder has the id `typo`');
+    expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
   it('restricts to --only, and --dry-run prints a diff and writes nothing', async () => {

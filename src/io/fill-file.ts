@@ -31,6 +31,8 @@ export interface FillFileOptions {
   /** Refuse unless the file's sha256 is this (the hash the caller read). */
   readonly expectedHash?: string;
   readonly maxContentBytes?: number;
+  /** Ids that must all be open placeholders; one that is not is an error and nothing is written. */
+  readonly requireOpen?: readonly string[];
 }
 
 /** What `fill --json` prints, and what every filler gets back. */
@@ -59,6 +61,12 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
   const hash = fileHash(source);
   if (options.expectedHash !== undefined && options.expectedHash !== hash) throw staleError(shown);
   const spec = parseSpec(source);
+  const open = spec.placeholders.map((p) => p.id);
+  const unknown = [...new Set((options.requireOpen ?? []).filter((id) => !open.includes(id)))];
+  if (unknown.length > 0) {
+    throw new SpecfillError('INVALID_ANSWERS', `no open placeholder has the id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `\`${u}\``).join(', ')}; open ids: ${open.join(', ') || '(none)'}`,
+      { path: shown }, 'nothing was written; run `specfill placeholders FILE` for the ids');
+  }
   const outcome = fillPlaceholders(spec, options.answers, { maxContentBytes: options.maxContentBytes });
   const remaining = (text: string): string[] => parseSpec(text).placeholders.map((p) => p.id);
   if (options.dryRun || outcome.filled.length === 0) {

@@ -1,11 +1,9 @@
 import { relative, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { SpecfillError } from '../../core/errors.js';
-import { parseSpec } from '../../core/parse-spec.js';
 import { fillFile, type FillFileResult } from '../../io/fill-file.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { readAnswers } from '../../io/read-answers.js';
-import { readTextFileSync } from '../../io/read-text-file.js';
 import { readBrief, readContext, type BriefOptions } from '../brief-and-context.js';
 import { displayPath, writeJson, type CliContext } from '../context.js';
 
@@ -38,15 +36,13 @@ export async function runFill(ctx: CliContext, file: string, opts: FillOptions):
   if (opts.interactive) return runInteractive(ctx, absolute, shown, opts);
   if (opts.agent) return runAgent(ctx, absolute, shown, opts);
   const answersPath = resolve(ctx.cwd, opts.answers!);
-  let answers = await readAnswers(answersPath, displayPath(ctx, answersPath, relative));
-  const open = parseSpec(readTextFileSync(absolute, { displayPath: shown })).placeholders.map((p) => p.id);
-  const unknown = [...answers.map((a) => a.id), ...(opts.only ?? [])].filter((id) => !open.includes(id));
-  if (unknown.length > 0) {
-    throw new SpecfillError('INVALID_ANSWERS', `no open placeholder has the id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `\`${u}\``).join(', ')}; open ids: ${open.join(', ') || '(none)'}`,
-      { path: shown }, 'nothing was written; run `specfill placeholders FILE` for the ids');
-  }
-  if (opts.only !== undefined) answers = answers.filter((a) => opts.only!.includes(a.id));
-  const result = await fillFile(absolute, { answers, filler: 'answers', root: findProjectRoot(ctx.cwd), displayPath: shown, dryRun: opts.dryRun });
+  const all = await readAnswers(answersPath, displayPath(ctx, answersPath, relative));
+  const answers = opts.only === undefined ? all : all.filter((a) => opts.only!.includes(a.id));
+  const result = await fillFile(absolute, {
+    answers, filler: 'answers', root: findProjectRoot(ctx.cwd), displayPath: shown, dryRun: opts.dryRun,
+    // Every id named, in the answers or in --only, must be open: else nothing is written (exit 2).
+    requireOpen: [...all.map((a) => a.id), ...(opts.only ?? [])],
+  });
   report(ctx, result, opts);
   return result.refused.length > 0 ? 1 : 0;
 }
