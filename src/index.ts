@@ -62,7 +62,15 @@ export { writeFileAtomic, type WriteFileAtomicOptions } from './io/write-file-at
 export { findSpecFiles, type FoundFiles } from './io/find-spec-files.js';
 export { findProjectRoot } from './io/project-root.js';
 export { CONFIG_FILES, loadConfig, type LoadedConfig } from './io/load-config.js';
-export { buildReport, checkFiles, type CheckFilesOptions, type CheckFilesResult } from './io/check-files.js';
+export {
+  buildReport,
+  checkFiles,
+  streamCheckFiles,
+  type CheckFilesOptions,
+  type CheckFilesResult,
+  type CheckStreamResult,
+  type StreamCheckOptions,
+} from './io/check-files.js';
 export { gitChangedFiles } from './io/git-changed-files.js';
 export { fileHash, fillFile, type FillFileOptions, type FillFileResult } from './io/fill-file.js';
 export { readAnswers } from './io/read-answers.js';

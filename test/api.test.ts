@@ -54,6 +54,7 @@ describe('public API', () => {
       'readTextFile',
       'resolveRuleSettings',
       'sectionStates',
+      'streamCheckFiles',
       'summarizeSpec',
       'templateFromSource',
       'templateOutline',

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configJsonSchema } from '../src/core/config-json-schema.js';
@@ -88,6 +88,34 @@ describe('specfill check', () => {
     expect(github.stdout).toMatch(/^::warning file=specs\/a\.md,line=\d+,col=1,endLine=\d+,endColumn=5,title=specfill leftover-marker::leftover marker "TODO"/m);
     const junit = await runCli(dir, 'check', '--format', 'junit');
     expect(junit.stdout).toContain('<testcase classname="specs/a.md" name="specs/a.md"');
+  });
+
+  it('a run that cannot start prints no partial report and leaves an earlier --output file as it was', async () => {
+    const dir = tempProject({ 'specs/a.md': filled('A'), 'out/report.json': 'earlier report\n', '.specfill/templates/bad.md': '---\nid: [x\n---\n# T\n' });
+    const toFile = await runCli(dir, 'check', '--format', 'json', '--output', 'out/report.json');
+    expect(toFile.code).toBe(2);
+    expect(toFile.stderr).toContain('.specfill/templates/bad.md:3:1: invalid YAML front matter');
+    expect(readFileSync(join(dir, 'out', 'report.json'), 'utf8')).toBe('earlier report\n');
+    expect(readdirSync(join(dir, 'out'))).toEqual(['report.json']);
+    const toStdout = await runCli(dir, 'check', '--format', 'json');
+    expect(toStdout).toMatchObject({ code: 2, stdout: '' });
+  });
+
+  it('prints the same pretty report, code frames included, from the cache and from workers', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 4; i++) files[`specs/s${i}.md`] = filled(`S${i}`).replace('Done: Include any relevant references or links.', i % 2 === 0 ? 'TODO later' : 'None.');
+    const dir = tempProject(files);
+    const fresh = await runCli(dir, 'check', '--cache');
+    expect(fresh.stdout).toMatch(/specs\/s0\.md:\d+:1 +warning +leftover marker "TODO"[^\n]*\n +\d+ \| TODO later\n/);
+    expect((await runCli(dir, 'check', '--cache')).stdout).toBe(fresh.stdout);
+    const before = process.env.SPECFILL_WORKERS;
+    try {
+      process.env.SPECFILL_WORKERS = '2';
+      expect((await runCli(dir, 'check')).stdout).toBe(fresh.stdout);
+    } finally {
+      if (before === undefined) delete process.env.SPECFILL_WORKERS;
+      else process.env.SPECFILL_WORKERS = before;
+    }
   });
 
   it('reports unreadable files (exit 2) and still checks the others', async () => {

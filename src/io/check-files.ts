@@ -34,14 +34,48 @@ export interface CheckFilesResult {
   readonly sources: Map<string, string>;
 }
 
+/** What a streamed check run returns once every file has been handed on. */
+export interface CheckStreamResult {
+  readonly summary: CheckReport['summary'];
+  readonly errors: SpecfillError[];
+}
+
 /**
- * Checks spec files: finds them, reads each, matches its template, runs the
- * rules and collects one report. A file that cannot be read is an error for
- * that file only; the others are still checked.
+ * Checks spec files and collects one report (see {@link streamCheckFiles}).
+ * Holds every finding until the end; the CLI streams instead.
  */
 export async function checkFiles(options: CheckFilesOptions): Promise<CheckFilesResult> {
+  const reports: FileReport[] = [];
+  const sources = new Map<string, string>();
+  const { errors } = await streamCheckFiles({ ...options, retain: true }, (report, source) => {
+    reports.push(report);
+    if (source !== undefined) sources.set(report.path, source);
+  });
+  return { report: buildReport(reports), errors, sources };
+}
+
+/** Options of {@link streamCheckFiles}. */
+export interface StreamCheckOptions extends CheckFilesOptions {
+  /** The caller keeps the reports (so findings are copied loose from file texts in large runs). */
+  readonly retain?: boolean;
+}
+
+/**
+ * Checks spec files: finds them, reads each, matches its template, runs the
+ * rules, and hands each file's report to `onFile` in path order as soon as
+ * it and every file before it are done — nothing is held for the whole run,
+ * so memory stays flat however many files there are. `source` is the file's
+ * text when `keepSources` asks for it (read again for a cached file with
+ * findings). A file that cannot be read is an error for that file only; the
+ * others are still checked.
+ */
+export async function streamCheckFiles(
+  options: StreamCheckOptions,
+  onFile: (report: FileReport, source: string | undefined) => void,
+): Promise<CheckStreamResult> {
   const { cwd, root, config } = options;
   const errors: SpecfillError[] = [];
+  const summary = { files: 0, errors: 0, warnings: 0, infos: 0 };
   const setup = { cwd, root, config };
   const checker = await FileChecker.create(setup);
   const files = (await filesToCheck(options, errors)).map((absolute) => ({
@@ -49,63 +83,97 @@ export async function checkFiles(options: CheckFilesOptions): Promise<CheckFiles
     shown: relative(cwd, absolute).split('\\').join('/') || basename(absolute),
   }));
   const cache = options.cache ? CheckCache.open(root, cacheKey(options, checker.registry.list().map((t) => t.spec.source))) : null;
-  const results = new Array<FileReport | SpecfillError | undefined>(files.length);
-  const sources = new Map<string, string>();
 
-  // Cache hits (and, for pretty output, the texts) need a read here; the rest are parsed
-  // here for small runs, or on worker threads for large ones (which read for themselves).
+  // Results arrive out of order from workers; each is handed on once those before it are.
+  const done = new Array<Outcome | undefined>(files.length);
+  let nextOut = 0;
+  const settle = (index: number, outcome: Outcome): void => {
+    done[index] = outcome;
+    for (let o = done[nextOut]; o !== undefined; o = done[nextOut]) {
+      done[nextOut++] = undefined;
+      if (o instanceof SpecfillError) {
+        errors.push(o);
+        continue;
+      }
+      summary.files++;
+      for (const f of o.report.findings) summary[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
+      let source = o.source;
+      if (source === undefined && options.keepSources && o.report.findings.length > 0) source = readOrUndefined(checker, files[nextOut - 1]!);
+      onFile(o.report, source);
+    }
+  };
+
+  // Without a cache every file is parsed; with one, unchanged files (same mtime and size,
+  // else same content hash) take their cached report and the rest are parsed.
   const toParse: number[] = [];
   const hashes: string[] = [];
   const stats: Array<{ mtimeMs: number; size: number }> = [];
   files.forEach((f, i) => {
-    if (cache === null && !options.keepSources) {
+    if (cache === null) {
       toParse.push(i);
       return;
     }
     try {
-      const info = cache === null ? undefined : statOrUndefined(f.absolute);
-      if (cache !== null && info !== undefined) {
+      const info = statOrUndefined(f.absolute);
+      if (info !== undefined) {
         stats[i] = { mtimeMs: info.mtimeMs, size: info.size };
         // Untouched since it was hashed: no need to read it at all.
-        const untouched = options.keepSources ? undefined : cache.getByStat(f.shown, info.mtimeMs, info.size, dependenciesHold);
+        const untouched = cache.getByStat(f.shown, info.mtimeMs, info.size, dependenciesHold);
         if (untouched !== undefined) {
-          results[i] = untouched;
+          settle(i, { report: untouched });
           return;
         }
       }
-      const source = checker.read(f.absolute, f.shown);
-      if (options.keepSources) sources.set(f.shown, source);
-      hashes[i] = cache === null ? '' : hashOf(source);
-      const cached = cache?.get(f.shown, hashes[i]!, stats[i] ?? { mtimeMs: 0, size: -1 }, dependenciesHold);
-      if (cached !== undefined) results[i] = cached;
+      hashes[i] = hashOf(checker.read(f.absolute, f.shown));
+      const cached = cache.get(f.shown, hashes[i]!, stats[i] ?? { mtimeMs: 0, size: -1 }, dependenciesHold);
+      if (cached !== undefined) settle(i, { report: cached });
       else toParse.push(i);
     } catch (error) {
       if (!(error instanceof SpecfillError)) throw error;
-      results[i] = error;
+      settle(i, error);
     }
   });
 
-  const workers = workerCount(toParse.length);
-  const checked: Array<CheckedFile | SpecfillError> = workers > 0
-    ? await checkInWorkers(setup, toParse.map((i) => files[i]!), workers)
-    : toParse.map((i) => checkHere(checker, files[i]!.absolute, files[i]!.shown, sources.get(files[i]!.shown), toParse.length >= DETACH_FROM));
-  toParse.forEach((fileIndex, k) => {
-    const result = checked[k]!;
+  const parsed = (fileIndex: number, result: CheckedFile | SpecfillError, source?: string): void => {
     if (result instanceof SpecfillError) {
-      results[fileIndex] = result;
+      settle(fileIndex, result);
       return;
     }
-    results[fileIndex] = result.report;
     cache?.set(files[fileIndex]!.shown, hashes[fileIndex] ?? '', stats[fileIndex] ?? { mtimeMs: 0, size: -1 }, result.report, result.dependencies);
-  });
-  await cache?.save();
-
-  const reports: FileReport[] = [];
-  for (const r of results) {
-    if (r instanceof SpecfillError) errors.push(r);
-    else if (r !== undefined) reports.push(r);
+    settle(fileIndex, { report: result.report, source: options.keepSources ? source : undefined });
+  };
+  const workers = workerCount(toParse.length);
+  if (workers > 0) {
+    await checkInWorkers(setup, toParse.map((i) => files[i]!), workers, (k, result) => parsed(toParse[k]!, result));
+  } else {
+    // Findings kept past their file (a cache, a collecting caller) must not keep its text alive.
+    const detach = (options.retain === true || cache !== null) && toParse.length >= DETACH_FROM;
+    for (const i of toParse) {
+      const f = files[i]!;
+      let source: string | undefined;
+      try {
+        source = checker.read(f.absolute, f.shown);
+        parsed(i, checker.check(f.absolute, f.shown, source, detach), source);
+      } catch (error) {
+        if (!(error instanceof SpecfillError)) throw error;
+        parsed(i, error);
+      }
+    }
   }
-  return { report: buildReport(reports), errors, sources };
+  await cache?.save();
+  return { summary, errors };
+}
+
+/** A file's result on its way out: its report (and text), or why it could not be checked. */
+type Outcome = { readonly report: FileReport; readonly source?: string } | SpecfillError;
+
+function readOrUndefined(checker: FileChecker, file: { absolute: string; shown: string }): string | undefined {
+  try {
+    return checker.read(file.absolute, file.shown);
+  } catch {
+    // Changed since it was checked: the findings print without their code frames.
+    return undefined;
+  }
 }
 
 function statOrUndefined(path: string): { mtimeMs: number; size: number } | undefined {
@@ -119,15 +187,6 @@ function statOrUndefined(path: string): { mtimeMs: number; size: number } | unde
 
 // From this many files in one thread on, findings are copied loose from the files' texts (memory).
 const DETACH_FROM = 1000;
-
-function checkHere(checker: FileChecker, absolute: string, shown: string, source: string | undefined, detach: boolean): CheckedFile | SpecfillError {
-  try {
-    return checker.check(absolute, shown, source ?? checker.read(absolute, shown), detach);
-  } catch (error) {
-    if (error instanceof SpecfillError) return error;
-    throw error;
-  }
-}
 
 /**
  * What every cached result depends on besides its own file: specfill's

@@ -30,10 +30,15 @@ export function workerCount(files: number): number {
 
 /**
  * Checks files on a pool of worker threads, each taking the next file when it
- * is done with one, and returns results in the order of `files`.
+ * is done with one; `onResult` hears of each file (by its index in `files`)
+ * as soon as it is done, in no particular order.
  */
-export async function checkInWorkers(setup: FileCheckerSetup, files: ReadonlyArray<{ absolute: string; shown: string }>, count: number): Promise<Array<CheckedFile | SpecfillError>> {
-  const results = new Array<CheckedFile | SpecfillError>(files.length);
+export async function checkInWorkers(
+  setup: FileCheckerSetup,
+  files: ReadonlyArray<{ absolute: string; shown: string }>,
+  count: number,
+  onResult: (index: number, result: CheckedFile | SpecfillError) => void,
+): Promise<void> {
   let next = 0;
   const url = workerUrl();
   const runWorker = (): Promise<void> => new Promise((resolve, reject) => {
@@ -47,14 +52,20 @@ export async function checkInWorkers(setup: FileCheckerSetup, files: ReadonlyArr
       worker.postMessage({ index, ...files[index]! } satisfies WorkerRequest);
     };
     worker.on('message', (response: WorkerResponse) => {
-      results[response.index] = 'checked' in response
-        ? response.checked
-        : new SpecfillError(response.error.code, response.error.message, response.error.location, response.error.hint);
+      try {
+        onResult(response.index, 'checked' in response
+          ? response.checked
+          : new SpecfillError(response.error.code, response.error.message, response.error.location, response.error.hint));
+      } catch (error) {
+        next = files.length; // the other workers stop after their current file
+        void worker.terminate();
+        reject(error);
+        return;
+      }
       send();
     });
     worker.on('error', reject);
     worker.on('online', send);
   });
   await Promise.all(Array.from({ length: count }, runWorker));
-  return results;
 }

@@ -14,6 +14,9 @@ export interface LinkDependency {
   readonly size?: number;
 }
 
+/** How many other files' anchors a run keeps at once. */
+const ANCHOR_CACHE_SIZE = 256;
+
 /**
  * Answers the broken-link rule's questions from the file system: paths are
  * relative to the spec's folder, or to the project root when they start with
@@ -22,6 +25,7 @@ export interface LinkDependency {
  * answers have not changed.
  */
 export class FileLinkResolver {
+  // Most recently used last; bounded so that a run over many files keeps flat memory.
   private readonly anchorCache = new Map<string, ReadonlySet<string> | null>();
 
   constructor(private readonly root: string) {}
@@ -47,16 +51,25 @@ export class FileLinkResolver {
           return null;
         }
         dependencies.push({ path, exists: true, mtimeMs: info.mtimeMs, size: info.size });
-        if (!this.anchorCache.has(path)) {
-          try {
-            this.anchorCache.set(path, anchorsOf(parseSpec(readTextFileSync(path))));
-          } catch {
-            this.anchorCache.set(path, null);
-          }
-        }
-        return this.anchorCache.get(path)!;
+        return this.anchorsAt(path);
       },
     };
+  }
+
+  private anchorsAt(path: string): ReadonlySet<string> | null {
+    let anchors = this.anchorCache.get(path);
+    if (anchors !== undefined) {
+      this.anchorCache.delete(path);
+    } else {
+      try {
+        anchors = anchorsOf(parseSpec(readTextFileSync(path)));
+      } catch {
+        anchors = null;
+      }
+      if (this.anchorCache.size >= ANCHOR_CACHE_SIZE) this.anchorCache.delete(this.anchorCache.keys().next().value!);
+    }
+    this.anchorCache.set(path, anchors);
+    return anchors;
   }
 }
 

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { link, open, rename, stat, unlink } from 'node:fs/promises';
+import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { SpecfillError } from '../core/errors.js';
 
-/** Options of {@link writeFileAtomic}. */
+/** Options of {@link writeFileAtomic} and {@link AtomicFileWriter}. */
 export interface WriteFileAtomicOptions {
   /** Replace an existing file (default true). When false, an existing file is an error and stays untouched. */
   readonly overwrite?: boolean;
@@ -17,36 +17,108 @@ export interface WriteFileAtomicOptions {
 }
 
 /**
+ * A file written in pieces that appears all at once: the pieces go to a
+ * temporary file in the same folder, and {@link commit} puts it in place
+ * with a rename (or, without overwrite, a hard link that fails if the target
+ * exists). Until then, and after {@link abort} or any failure, the target is
+ * as it was: a crash at any moment leaves the old file or the new one,
+ * never a mix. Synchronous, so that pieces land in order.
+ */
+export class AtomicFileWriter {
+  private fd: number | null;
+
+  private constructor(
+    private readonly path: string,
+    private readonly temp: string,
+    private readonly options: WriteFileAtomicOptions,
+    fd: number,
+  ) {
+    this.fd = fd;
+  }
+
+  /** Starts writing `path` (nothing visible there until {@link commit}). */
+  static open(path: string, options: WriteFileAtomicOptions = {}): AtomicFileWriter {
+    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    // A replaced file keeps its permissions.
+    let mode = 0o644;
+    if (options.overwrite !== false) {
+      try {
+        mode = statSync(path).mode & 0o777;
+      } catch {
+        // A new file.
+      }
+    }
+    try {
+      return new AtomicFileWriter(path, temp, options, openSync(temp, 'wx', mode));
+    } catch (error) {
+      throw writeFailure(error, options.displayPath ?? path);
+    }
+  }
+
+  /** Appends text (UTF-8). A failure removes the temporary file and throws a SpecfillError. */
+  write(text: string): void {
+    if (text === '') return;
+    try {
+      const bytes = Buffer.from(text, 'utf8');
+      for (let at = 0; at < bytes.length;) at += writeSync(this.fd!, bytes, at, bytes.length - at);
+    } catch (error) {
+      this.abort();
+      throw writeFailure(error, this.options.displayPath ?? this.path);
+    }
+  }
+
+  /** Puts the file in place. */
+  commit(): void {
+    try {
+      if (this.options.durable !== false) fsyncSync(this.fd!);
+      closeSync(this.fd!);
+      this.fd = null;
+      if (this.options.overwrite === false) {
+        linkSync(this.temp, this.path);
+        unlinkSync(this.temp);
+      } else {
+        renameSync(this.temp, this.path);
+      }
+    } catch (error) {
+      this.abort();
+      throw writeFailure(error, this.options.displayPath ?? this.path);
+    }
+  }
+
+  /** Gives up: the temporary file goes, the target stays as it was. Safe to call more than once. */
+  abort(): void {
+    if (this.fd !== null) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // Already unusable; the unlink below is what matters.
+      }
+      this.fd = null;
+    }
+    try {
+      unlinkSync(this.temp);
+    } catch {
+      // Gone already.
+    }
+  }
+}
+
+/**
  * Writes `content` so that a crash at any moment leaves either the old file or
- * the new one, never a mix: a temporary file in the same folder, fsync, then
- * rename (or, without overwrite, a hard link that fails if the target exists).
+ * the new one, never a mix (see {@link AtomicFileWriter}).
  */
 export async function writeFileAtomic(path: string, content: string, options: WriteFileAtomicOptions = {}): Promise<void> {
-  const shown = options.displayPath ?? path;
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  // A replaced file keeps its permissions.
-  const mode = options.overwrite === false ? 0o644 : await stat(path).then((s) => s.mode & 0o777, () => 0o644);
-  try {
-    const handle = await open(temp, 'wx', mode);
-    try {
-      await handle.writeFile(content, 'utf8');
-      if (options.durable !== false) await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    if (options.overwrite === false) {
-      await link(temp, path);
-      await unlink(temp);
-    } else {
-      await rename(temp, path);
-    }
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      throw new SpecfillError('FILE_EXISTS', 'already exists', { path: shown }, 'use --force to replace it, or --out to choose another file');
-    }
-    const reason = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
-    throw new SpecfillError('WRITE_FAILED', `could not be written: ${reason}; the file was left as it was`, { path: shown });
+  const writer = AtomicFileWriter.open(path, options);
+  writer.write(content);
+  writer.commit();
+}
+
+function writeFailure(error: unknown, shown: string): SpecfillError {
+  if (error instanceof SpecfillError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EEXIST') {
+    return new SpecfillError('FILE_EXISTS', 'already exists', { path: shown }, 'use --force to replace it, or --out to choose another file');
   }
+  const reason = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+  return new SpecfillError('WRITE_FAILED', `could not be written: ${reason}; the file was left as it was`, { path: shown });
 }

@@ -1,4 +1,5 @@
 import type { CheckReport, Finding, Severity } from '../core/checks/types.js';
+import { writeReport, type ReportWriter } from './report-writer.js';
 
 const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -28,6 +29,15 @@ function annotation(path: string, finding: Finding): string {
   return `::${COMMANDS[finding.severity]} ${props}::${escapeGithubData(finding.message)}`;
 }
 
+/** The workflow commands written file by file. */
+export function createGithubWriter(): ReportWriter {
+  return {
+    begin: () => '',
+    file: (file) => file.findings.map((finding) => `${annotation(file.path, finding)}\n`).join(''),
+    end: () => '',
+  };
+}
+
 /**
  * Formats a check report as GitHub Actions workflow commands, one line per
  * finding (`::error file=…,line=…::message`; `warning`; `notice` for info),
@@ -35,6 +45,5 @@ function annotation(path: string, finding: Finding): string {
  * empty string when there are no findings.
  */
 export function formatGithub(report: CheckReport): string {
-  const lines = report.files.flatMap((file) => file.findings.map((finding) => annotation(file.path, finding)));
-  return lines.map((line) => `${line}\n`).join('');
+  return writeReport(createGithubWriter(), report);
 }

@@ -1,4 +1,5 @@
 import type { CheckReport, FileReport, Finding } from '../core/checks/types.js';
+import { jsonAt, writeReport, type ReportSummary, type ReportWriter } from './report-writer.js';
 
 // Rebuilt field by field so the output has the documented key order and
 // nothing else, whatever extra properties the object carried at run time.
@@ -26,21 +27,28 @@ function fileJson(file: FileReport): FileReport {
   };
 }
 
+function summaryJson(summary: ReportSummary): ReportSummary {
+  return { files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos };
+}
+
+/**
+ * The `check --format json` document written file by file: byte for byte
+ * what `JSON.stringify(report, null, 2)` gives, one file at a time.
+ */
+export function createJsonWriter(): ReportWriter {
+  let files = 0;
+  return {
+    begin: () => '{\n  "version": 1,\n  "files": [',
+    file: (file) => `${files++ === 0 ? '\n' : ',\n'}    ${jsonAt(fileJson(file), 4)}`,
+    end: (summary) => `${files === 0 ? ']' : '\n  ]'},\n  "summary": ${jsonAt(summaryJson(summary), 2)}\n}\n`,
+  };
+}
+
 /**
  * Formats a check report as the `check --format json` document: exactly the
  * {@link CheckReport} shape, keys in their documented order, 2-space indent,
  * trailing newline.
  */
 export function formatJson(report: CheckReport): string {
-  const json: CheckReport = {
-    version: report.version,
-    files: report.files.map(fileJson),
-    summary: {
-      files: report.summary.files,
-      errors: report.summary.errors,
-      warnings: report.summary.warnings,
-      infos: report.summary.infos,
-    },
-  };
-  return `${JSON.stringify(json, null, 2)}\n`;
+  return writeReport(createJsonWriter(), report);
 }

@@ -1,4 +1,5 @@
 import type { CheckReport, FileReport, Finding } from '../core/checks/types.js';
+import { writeReport, type ReportWriter } from './report-writer.js';
 
 // Characters XML 1.0 forbids anywhere, even as references: C0 controls other
 // than tab/LF/CR, lone surrogates, U+FFFE and U+FFFF.
@@ -56,6 +57,35 @@ function testCase(file: FileReport): string {
 }
 
 /**
+ * The JUnit report, file by file. Its opening tags carry the totals, so this
+ * one format keeps each file's test case (as text, not findings) until the end.
+ */
+export function createJunitWriter(): ReportWriter {
+  const cases: string[] = [];
+  let failures = 0;
+  return {
+    begin: () => '',
+    file: (file) => {
+      if (file.findings.some(isFailure)) failures++;
+      cases.push(testCase(file));
+      return '';
+    },
+    end: () => {
+      const counts = `tests="${cases.length}" failures="${failures}" errors="0"`;
+      return [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="specfill" ${counts}>`,
+        `  <testsuite name="specfill check" ${counts} skipped="0">`,
+        ...cases,
+        '  </testsuite>',
+        '</testsuites>',
+        '',
+      ].join('\n');
+    },
+  };
+}
+
+/**
  * Formats a check report as JUnit XML for CI test dashboards: one
  * `<testsuite name="specfill check">` with one `<testcase>` per checked
  * file (`classname` and `name` are its path) and one `<failure>` per error
@@ -64,17 +94,5 @@ function testCase(file: FileReport): string {
  * `<system-out>`. `tests` counts files, `failures` the files that failed.
  */
 export function formatJunit(report: CheckReport): string {
-  const tests = report.files.length;
-  const failures = report.files.filter((file) => file.findings.some(isFailure)).length;
-  const counts = `tests="${tests}" failures="${failures}" errors="0"`;
-  const cases = report.files.map(testCase);
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="specfill" ${counts}>`,
-    `  <testsuite name="specfill check" ${counts} skipped="0">`,
-    ...cases,
-    '  </testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
+  return writeReport(createJunitWriter(), report);
 }

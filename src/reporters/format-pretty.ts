@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { CheckReport, FileReport, Finding, Severity } from '../core/checks/types.js';
 import { renderCodeFrame } from './code-frame.js';
+import { writeReport, type ReportWriter } from './report-writer.js';
 import { displayWidth, padCells, splitLines, toVisibleText } from './terminal-text.js';
 
 /** Options of {@link formatPretty}. */
@@ -90,6 +91,19 @@ function formatSummary(summary: CheckReport['summary'], colors: Colors): string 
 }
 
 /**
+ * The pretty report written file by file: a file's block as soon as it is
+ * checked (files without findings print nothing), the summary at the end.
+ */
+export function createPrettyWriter(options: Pick<PrettyOptions, 'color'>): ReportWriter {
+  const colors = pc.createColors(options.color);
+  return {
+    begin: () => '',
+    file: (file, source) => (file.findings.length === 0 ? '' : `${formatFile(file, colors, source).join('\n')}\n\n`),
+    end: (summary) => `${formatSummary(summary, colors)}\n`,
+  };
+}
+
+/**
  * Formats a check report for a person at a terminal: findings grouped by
  * file under a bold header, one aligned row per finding
  * (`path:line:col  severity  message  rule`), a code frame under each when
@@ -98,9 +112,5 @@ function formatSummary(summary: CheckReport['summary'], colors: Colors): string 
  * when `options.color`.
  */
 export function formatPretty(report: CheckReport, options: PrettyOptions): string {
-  const colors = pc.createColors(options.color);
-  const blocks = report.files
-    .filter((file) => file.findings.length > 0)
-    .map((file) => formatFile(file, colors, options.sources?.get(file.path)).join('\n'));
-  return [...blocks, formatSummary(report.summary, colors)].join('\n\n') + '\n';
+  return writeReport(createPrettyWriter(options), report, options.sources);
 }

@@ -1,4 +1,5 @@
-import type { CheckReport, Finding, SeveritySetting } from '../core/checks/types.js';
+import type { CheckReport, FileReport, Finding, SeveritySetting } from '../core/checks/types.js';
+import { jsonAt, writeReport, type ReportWriter } from './report-writer.js';
 import { fingerprintsOf, SARIF_FINGERPRINT_KEY } from './sarif-fingerprint.js';
 
 /** What SARIF needs to know of a rule; a `CheckRule` fits as it is. */
@@ -74,13 +75,11 @@ function regionOf(f: Finding): Record<string, number> {
 }
 
 /**
- * Formats a check report as SARIF 2.1.0 for GitHub code scanning and other
- * SARIF viewers: one run of the `specfill` driver listing `options.rules`
- * (plus any rule a finding names that the list lacks), and one result per
- * finding with its level, message, location relative to `%SRCROOT%` and a
- * line-independent fingerprint so alerts survive edits above them.
+ * The SARIF log written result by result. The run lists its results before
+ * its tool (key order means nothing in JSON), so that a rule first named by
+ * a finding still gets its descriptor and `ruleIndex` stays valid.
  */
-export function formatSarif(report: CheckReport, options: SarifOptions): string {
+export function createSarifWriter(options: SarifOptions): ReportWriter {
   const rules: SarifRule[] = [];
   const ruleIndex = new Map<string, number>();
   const addRule = (rule: SarifRule): number => {
@@ -90,8 +89,9 @@ export function formatSarif(report: CheckReport, options: SarifOptions): string 
     return rules.push(rule) - 1;
   };
   options.rules.forEach(addRule);
+  let results = 0;
 
-  const results = report.files.flatMap((file) => {
+  const resultsOf = (file: FileReport): object[] => {
     const fingerprints = fingerprintsOf(file.path, file.findings);
     return file.findings.map((f, i) => {
       // A rule missing from the list still gets a descriptor, so ruleIndex stays valid.
@@ -117,30 +117,45 @@ export function formatSarif(report: CheckReport, options: SarifOptions): string 
         ...(Object.keys(properties).length > 0 && { properties }),
       };
     });
-  });
+  };
 
   const srcRoot = options.srcRootUri === undefined
     ? { description: { text: 'The folder specfill check ran in; result paths are relative to it.' } }
     : { uri: options.srcRootUri.endsWith('/') ? options.srcRootUri : `${options.srcRootUri}/` };
 
-  const sarif = {
-    $schema: SARIF_SCHEMA_URI,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'specfill',
-            version: options.toolVersion,
-            informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
-            rules: rules.map((rule) => ruleDescriptor(rule, options.helpUriBase)),
-          },
+  return {
+    begin: () => [
+      '{',
+      `  "$schema": ${JSON.stringify(SARIF_SCHEMA_URI)},`,
+      '  "version": "2.1.0",',
+      '  "runs": [',
+      '    {',
+      '      "columnKind": "utf16CodeUnits",',
+      `      "originalUriBaseIds": ${jsonAt({ [SRCROOT]: srcRoot }, 6)},`,
+      '      "results": [',
+    ].join('\n'),
+    file: (file) => resultsOf(file).map((result) => `${results++ === 0 ? '\n' : ',\n'}        ${jsonAt(result, 8)}`).join(''),
+    end: () => {
+      const tool = {
+        driver: {
+          name: 'specfill',
+          version: options.toolVersion,
+          informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
+          rules: rules.map((rule) => ruleDescriptor(rule, options.helpUriBase)),
         },
-        originalUriBaseIds: { [SRCROOT]: srcRoot },
-        columnKind: 'utf16CodeUnits',
-        results,
-      },
-    ],
+      };
+      return `${results === 0 ? ']' : '\n      ]'},\n      "tool": ${jsonAt(tool, 6)}\n    }\n  ]\n}\n`;
+    },
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/**
+ * Formats a check report as SARIF 2.1.0 for GitHub code scanning and other
+ * SARIF viewers: one run of the `specfill` driver listing `options.rules`
+ * (plus any rule a finding names that the list lacks), and one result per
+ * finding with its level, message, location relative to `%SRCROOT%` and a
+ * line-independent fingerprint so alerts survive edits above them.
+ */
+export function formatSarif(report: CheckReport, options: SarifOptions): string {
+  return writeReport(createSarifWriter(options), report);
 }

@@ -2,11 +2,11 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { RULES } from '../../core/checks/index.js';
 import type { ReportFormat } from '../../reporters/index.js';
-import { loadFormatter } from '../../reporters/load-formatter.js';
-import { checkFiles } from '../../io/check-files.js';
+import { loadReportWriter } from '../../reporters/load-report-writer.js';
+import { streamCheckFiles } from '../../io/check-files.js';
 import { gitChangedFiles } from '../../io/git-changed-files.js';
 import { loadConfig } from '../../io/load-config.js';
-import { writeFileAtomic } from '../../io/write-file-atomic.js';
+import { AtomicFileWriter } from '../../io/write-file-atomic.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import type { CliContext } from '../context.js';
 import { VERSION } from '../version.js';
@@ -33,28 +33,48 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     ? undefined
     : gitChangedFiles(ctx.cwd, typeof opts.changed === 'string' ? opts.changed : undefined);
   const pretty = opts.format === 'pretty';
-  const { report, errors, sources } = await checkFiles({
-    cwd: ctx.cwd, root, config, paths, only, cache: opts.cache, keepSources: pretty, version: VERSION,
-  });
-  const format = await loadFormatter(opts.format);
-  const text = format(report, {
+  const writer = await loadReportWriter(opts.format, {
     color: pretty && opts.output === undefined && ctx.color.isColorSupported,
-    sources,
     toolVersion: VERSION,
     rules: RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity })),
   });
+  // The report is written as files are checked: to stdout as it goes, or to a
+  // file that appears, complete, only at the end.
+  let out: { write(text: string): void };
+  let file: AtomicFileWriter | undefined;
   if (opts.output !== undefined) {
     const target = resolve(ctx.cwd, opts.output);
     await mkdir(dirname(target), { recursive: true }).catch(() => undefined);
-    await writeFileAtomic(target, text, { displayPath: opts.output, durable: false });
+    file = AtomicFileWriter.open(target, { displayPath: opts.output, durable: false });
+    out = file;
   } else {
-    ctx.stdout.write(text);
+    out = { write: (text) => text !== '' && ctx.stdout.write(text) };
   }
+  // Nothing is printed before the first file: a run that fails to start prints only its error.
+  let begun = false;
+  const emit = (text: string): void => {
+    if (!begun) out.write(writer.begin());
+    begun = true;
+    out.write(text);
+  };
+  let result;
+  try {
+    result = await streamCheckFiles(
+      { cwd: ctx.cwd, root, config, paths, only, cache: opts.cache, keepSources: pretty, version: VERSION },
+      (report, source) => emit(writer.file(report, source)),
+    );
+    emit(writer.end(result.summary));
+    file?.commit();
+  } catch (error) {
+    file?.abort();
+    throw error;
+  }
+  const { summary, errors } = result;
   for (const error of errors) ctx.stderr.write(`specfill: ${error.format()}\n`);
   if (errors.length > 0) return 2;
-  if (report.summary.errors > 0) return 1;
-  if (opts.maxWarnings !== undefined && report.summary.warnings > opts.maxWarnings) {
-    ctx.stderr.write(`specfill: ${report.summary.warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+  if (summary.errors > 0) return 1;
+  if (opts.maxWarnings !== undefined && summary.warnings > opts.maxWarnings) {
+    ctx.stderr.write(`specfill: ${summary.warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
     return 1;
   }
   return 0;

@@ -1,0 +1,31 @@
+import type { CheckReport, FileReport } from '../core/checks/types.js';
+
+/** The counts that close a report. */
+export type ReportSummary = CheckReport['summary'];
+
+/**
+ * A report format written piece by piece as files are checked, so that a
+ * run over tens of thousands of files prints as it goes and holds no
+ * finding longer than its file takes: `begin`, then `file` for each file in
+ * report order, then `end` once the counts are known.
+ */
+export interface ReportWriter {
+  /** The text before the first file. */
+  begin(): string;
+  /** The text for one file; `source` is its text, for formats that quote it. */
+  file(file: FileReport, source: string | undefined): string;
+  /** The closing text. */
+  end(summary: ReportSummary): string;
+}
+
+/** The whole text of a report through a writer (what the `formatX` functions return). */
+export function writeReport(writer: ReportWriter, report: CheckReport, sources?: ReadonlyMap<string, string>): string {
+  let text = writer.begin();
+  for (const file of report.files) text += writer.file(file, sources?.get(file.path));
+  return text + writer.end(report.summary);
+}
+
+/** `JSON.stringify(value, null, 2)` for a value nested `indent` spaces deep in a larger document. */
+export function jsonAt(value: unknown, indent: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${' '.repeat(indent)}`);
+}
