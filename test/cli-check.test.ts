@@ -189,6 +189,20 @@ describe('check on worker threads', () => {
   });
 });
 
+it('--cache trusts only a config identical to one found valid before', async () => {
+  const dir = tempProject({ 'specs/a.md': filled('A'), 'specfill.config.json': JSON.stringify({ rules: { 'leftover-marker': 'error' } }) });
+  expect((await checkJson(dir, '--cache')).code).toBe(0);
+  expect(JSON.parse(readFileSync(join(dir, '.specfill-cache'), 'latin1')).validConfig).toMatch(/^[0-9a-f]{64}$/);
+  // Trusted and unchanged: the rule setting still applies.
+  writeFileSync(join(dir, 'specs', 'a.md'), filled('A').replace('Done: Outline potential future enhancements.', 'TODO'));
+  expect((await checkJson(dir, '--cache')).report.summary.errors).toBe(1);
+  // Changed into an invalid one: validated again, and refused.
+  writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ rules: { 'leftover-marker': 'loud' } }));
+  const bad = await runCli(dir, 'check', '--cache');
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('rules.leftover-marker');
+});
+
 it('--cache on some paths keeps the entries of the others', async () => {
   const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B') });
   await checkJson(dir, '--cache');

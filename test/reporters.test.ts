@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CheckReport, Finding } from '../src/core/checks/types.js';
 import { renderCodeFrame } from '../src/reporters/code-frame.js';
@@ -52,6 +53,37 @@ describe('formatJson', () => {
     }) as CheckReport;
     expect(Object.keys(scrambled)[0]).toBe('extra');
     expect(formatJson(scrambled)).toBe(golden);
+  });
+
+  it('writes the same bytes as JSON.stringify(report, null, 2) for any report', () => {
+    const text = fc.string({ unit: 'grapheme' });
+    const position = fc.integer({ min: 0, max: 100000 });
+    const findingArb = fc.record({
+      rule: text,
+      severity: fc.constantFrom('error' as const, 'warning' as const, 'info' as const),
+      line: position,
+      column: position,
+      endLine: position,
+      endColumn: position,
+      sectionId: fc.option(text, { nil: undefined }),
+      section: fc.option(fc.array(text, { maxLength: 3 }), { nil: undefined }),
+      placeholder: fc.option(text, { nil: undefined }),
+      message: fc.oneof(text, fc.string({ unit: 'binary' })),
+    }, { requiredKeys: ['rule', 'severity', 'line', 'column', 'endLine', 'endColumn', 'message'] });
+    const fileArb = fc.record({
+      path: text,
+      template: fc.option(text, { nil: null }),
+      completeness: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
+      findings: fc.array(findingArb, { maxLength: 4 }),
+    });
+    const reportArb = fc.record({
+      version: fc.constant(1 as const),
+      files: fc.array(fileArb, { maxLength: 4 }),
+      summary: fc.record({ files: position, errors: position, warnings: position, infos: position }),
+    });
+    fc.assert(fc.property(reportArb, (report) => {
+      expect(formatJson(report)).toBe(`${JSON.stringify(report, null, 2)}\n`);
+    }), { numRuns: 500 });
   });
 
   it('parses back to the same report', () => {

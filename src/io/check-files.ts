@@ -19,8 +19,8 @@ export interface CheckFilesOptions {
   readonly paths: readonly string[];
   /** Only these absolute paths (from `--changed`), if given. */
   readonly only?: ReadonlySet<string>;
-  /** Keep and reuse results in `.specfill-cache`. */
-  readonly cache?: boolean;
+  /** Keep and reuse results in `.specfill-cache` (or in this cache, read already). */
+  readonly cache?: boolean | CheckCache;
   /** Keep each file's text, for code frames. */
   readonly keepSources?: boolean;
   /** Mixed into the cache key (specfill's version). */
@@ -82,7 +82,9 @@ export async function streamCheckFiles(
     absolute,
     shown: relative(cwd, absolute).split('\\').join('/') || basename(absolute),
   }));
-  const cache = options.cache ? CheckCache.open(root, cacheKey(options, checker.registry.list().map((t) => t.spec.source))) : null;
+  const cache = options.cache === undefined || options.cache === false
+    ? null
+    : (options.cache === true ? CheckCache.read(root) : options.cache).useKey(cacheKey(options, checker.registry.list().map((t) => t.spec.source)));
 
   // Results arrive out of order from workers; each is handed on once those before it are.
   const done = new Array<Outcome | undefined>(files.length);

@@ -13,6 +13,19 @@ export interface LoadedConfig {
   readonly config: Config;
   /** The config file, or null when the project has none (defaults apply). */
   readonly file: string | null;
+  /** The config file's text, or null. */
+  readonly text: string | null;
+}
+
+/** Options of {@link loadConfig}. */
+export interface LoadConfigOptions {
+  /**
+   * Whether this exact config text is known to be valid already (found so by
+   * an earlier run of the same specfill version), so that validating it again
+   * — and loading the validator, a noticeable part of a cached check — can be
+   * skipped.
+   */
+  readonly trusted?: (text: string) => boolean;
 }
 
 /**
@@ -20,19 +33,24 @@ export interface LoadedConfig {
  * is one error naming the file, the line and column, the key and what was
  * expected (exit 2).
  */
-export async function loadConfig(root: string, cwd: string = root): Promise<LoadedConfig> {
+export async function loadConfig(root: string, cwd: string = root, options: LoadConfigOptions = {}): Promise<LoadedConfig> {
   const found = CONFIG_FILES.map((name) => join(root, name)).filter((path) => existsSync(path));
-  if (found.length === 0) return { config: {}, file: null };
+  if (found.length === 0) return { config: {}, file: null, text: null };
   const shown = (p: string): string => relative(cwd, p).split('\\').join('/') || p;
   if (found.length > 1) {
     throw new SpecfillError('INVALID_CONFIG', `more than one config file: ${found.map(shown).join(', ')}`, { path: shown(found[0]!) },
       'keep one of them');
   }
   const file = found[0]!;
-  // The YAML reader and the validator load only when there is a config to read.
+  const text = readTextFileSync(file, { displayPath: shown(file) });
+  if (options.trusted?.(text) === true) {
+    // The schema transforms nothing: valid data is the config as it is.
+    const data = file.endsWith('.json') ? JSON.parse(text) as unknown : (await import('yaml')).parse(text) as unknown;
+    return { config: (data ?? {}) as Config, file, text };
+  }
+  // The YAML reader and the validator load only when there is a config to check.
   const [{ isMap, isScalar, isSeq, LineCounter, parseDocument }, { validateConfig }] = await Promise.all([import('yaml'), import('../core/config.js')]);
   const nodeAt = makeNodeAt(isMap, isScalar, isSeq);
-  const text = readTextFileSync(file, { displayPath: shown(file) });
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const yamlError = doc.errors[0];
@@ -51,7 +69,7 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
     throw new SpecfillError('INVALID_CONFIG', `${key}: ${issue.message}${more}`, { path: shown(file), line: pos?.line, column: pos?.col },
       'see schema/config.schema.json for every key and its type');
   }
-  return { config: result.config, file };
+  return { config: result.config, file, text };
 }
 
 /** The node at a key path, or the deepest one found on the way (for a located message). */

@@ -1,46 +1,43 @@
 import type { CheckReport, FileReport, Finding } from '../core/checks/types.js';
-import { jsonAt, writeReport, type ReportSummary, type ReportWriter } from './report-writer.js';
+import { writeReport, type ReportWriter } from './report-writer.js';
 
-// Rebuilt field by field so the output has the documented key order and
-// nothing else, whatever extra properties the object carried at run time.
-function findingJson(f: Finding): Finding {
-  return {
-    rule: f.rule,
-    severity: f.severity,
-    line: f.line,
-    column: f.column,
-    endLine: f.endLine,
-    endColumn: f.endColumn,
-    ...(f.sectionId !== undefined && { sectionId: f.sectionId }),
-    ...(f.section !== undefined && { section: [...f.section] }),
-    ...(f.placeholder !== undefined && { placeholder: f.placeholder }),
-    message: f.message,
-  };
+const q = JSON.stringify;
+const FILE = '    ';
+const FILE_KEY = '      ';
+const FINDING = '        ';
+const KEY = '          ';
+const ITEM = '            ';
+
+// Written key by key rather than through JSON.stringify(value, null, 2) and
+// re-indented: the same bytes (a property test holds them equal), in the
+// documented key order whatever extra properties the objects carry, and a
+// fraction of the time on reports with tens of thousands of findings.
+function findingText(f: Finding): string {
+  let out = `${FINDING}{\n${KEY}"rule": ${q(f.rule)},\n${KEY}"severity": ${q(f.severity)},\n${KEY}"line": ${q(f.line)},\n${KEY}"column": ${q(f.column)},\n${KEY}"endLine": ${q(f.endLine)},\n${KEY}"endColumn": ${q(f.endColumn)},\n`;
+  if (f.sectionId !== undefined) out += `${KEY}"sectionId": ${q(f.sectionId)},\n`;
+  if (f.section !== undefined) {
+    out += f.section.length === 0 ? `${KEY}"section": [],\n` : `${KEY}"section": [\n${f.section.map((s) => ITEM + q(s)).join(',\n')}\n${KEY}],\n`;
+  }
+  if (f.placeholder !== undefined) out += `${KEY}"placeholder": ${q(f.placeholder)},\n`;
+  return `${out}${KEY}"message": ${q(f.message)}\n${FINDING}}`;
 }
 
-function fileJson(file: FileReport): FileReport {
-  return {
-    path: file.path,
-    template: file.template,
-    completeness: file.completeness,
-    findings: file.findings.map(findingJson),
-  };
-}
-
-function summaryJson(summary: ReportSummary): ReportSummary {
-  return { files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos };
+function fileText(file: FileReport): string {
+  const head = `${FILE}{\n${FILE_KEY}"path": ${q(file.path)},\n${FILE_KEY}"template": ${q(file.template)},\n${FILE_KEY}"completeness": ${q(file.completeness)},\n${FILE_KEY}"findings": `;
+  if (file.findings.length === 0) return `${head}[]\n${FILE}}`;
+  return `${head}[\n${file.findings.map(findingText).join(',\n')}\n${FILE_KEY}]\n${FILE}}`;
 }
 
 /**
  * The `check --format json` document written file by file: byte for byte
- * what `JSON.stringify(report, null, 2)` gives, one file at a time.
+ * what `JSON.stringify(report, null, 2)` gives for the documented shape.
  */
 export function createJsonWriter(): ReportWriter {
   let files = 0;
   return {
     begin: () => '{\n  "version": 1,\n  "files": [',
-    file: (file) => `${files++ === 0 ? '\n' : ',\n'}    ${jsonAt(fileJson(file), 4)}`,
-    end: (summary) => `${files === 0 ? ']' : '\n  ]'},\n  "summary": ${jsonAt(summaryJson(summary), 2)}\n}\n`,
+    file: (file) => `${files++ === 0 ? '\n' : ',\n'}${fileText(file)}`,
+    end: (s) => `${files === 0 ? ']' : '\n  ]'},\n  "summary": {\n    "files": ${q(s.files)},\n    "errors": ${q(s.errors)},\n    "warnings": ${q(s.warnings)},\n    "infos": ${q(s.infos)}\n  }\n}\n`,
   };
 }
 

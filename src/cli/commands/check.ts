@@ -3,8 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { RULES } from '../../core/checks/index.js';
 import type { ReportFormat } from '../../reporters/index.js';
 import { loadReportWriter } from '../../reporters/load-report-writer.js';
+import { CheckCache, hashOf } from '../../io/check-cache.js';
 import { streamCheckFiles } from '../../io/check-files.js';
-import { gitChangedFiles } from '../../io/git-changed-files.js';
 import { loadConfig } from '../../io/load-config.js';
 import { AtomicFileWriter } from '../../io/write-file-atomic.js';
 import { findProjectRoot } from '../../io/project-root.js';
@@ -28,10 +28,14 @@ export interface CheckOptions {
  */
 export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOptions): Promise<number> {
   const root = findProjectRoot(ctx.cwd);
-  const { config } = await loadConfig(root, ctx.cwd);
+  // With --cache, a config identical to one found valid before is not validated again.
+  const cache = opts.cache === true ? CheckCache.read(root) : undefined;
+  const configHash = (text: string): string => hashOf(VERSION, text);
+  const { config, text: configText } = await loadConfig(root, ctx.cwd, { trusted: (text) => cache?.validConfig === configHash(text) });
+  if (cache !== undefined) cache.validConfig = configText === null ? undefined : configHash(configText);
   const only = opts.changed === undefined || opts.changed === false
     ? undefined
-    : gitChangedFiles(ctx.cwd, typeof opts.changed === 'string' ? opts.changed : undefined);
+    : (await import('../../io/git-changed-files.js')).gitChangedFiles(ctx.cwd, typeof opts.changed === 'string' ? opts.changed : undefined);
   const pretty = opts.format === 'pretty';
   const writer = await loadReportWriter(opts.format, {
     color: pretty && opts.output === undefined && ctx.color.isColorSupported,
@@ -60,7 +64,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   let result;
   try {
     result = await streamCheckFiles(
-      { cwd: ctx.cwd, root, config, paths, only, cache: opts.cache, keepSources: pretty, version: VERSION },
+      { cwd: ctx.cwd, root, config, paths, only, cache, keepSources: pretty, version: VERSION },
       (report, source) => emit(writer.file(report, source)),
     );
     emit(writer.end(result.summary));
