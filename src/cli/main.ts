@@ -218,6 +218,23 @@ Examples:
       setExit(await runCheck(ctx, paths, opts));
     });
 
+  program.command('mcp')
+    .description('serve specfill\'s tools to coding agents over MCP (stdio)')
+    .option('--root <dir>', 'project root; no file outside it is read or written (default: the project root of the working folder)')
+    .addHelpText('after', `
+Tools: list_templates, list_specs, get_spec, list_placeholders, get_placeholder_context,
+  fill_placeholder (hash precondition, atomic), check_spec, create_spec.
+Resources: spec://{path}. Prompt: fill-spec. Logs go to stderr; stdout carries the protocol.
+
+Examples:
+  claude mcp add specfill -- npx specfill mcp
+  specfill mcp --root ~/src/my-service
+(see docs/mcp.md for Cursor and VS Code)`)
+    .action(async (opts: { root?: string }) => {
+      const { runMcp } = await import('./commands/mcp.js');
+      setExit(await runMcp(ctx, opts));
+    });
+
   return program;
 }
 

@@ -41,3 +41,9 @@ export function createSpecSource(template: Template, input: CreateSpecInput): st
   const frontMatter = `---\n${yaml}---\n`.replace(/\n/g, nl);
   return `${spec.format.bom ? '\uFEFF' : ''}${frontMatter}${body}`;
 }
+
+/** A date as `YYYY-MM-DD` in local time, as `created:` records it. */
+export function isoDate(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

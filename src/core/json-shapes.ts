@@ -1,3 +1,4 @@
+import type { SpecfillError } from './errors.js';
 import type { Placeholder } from './spec-types.js';
 
 /** A placeholder as `placeholders --json`, MCP and the web API return it. */
@@ -23,4 +24,18 @@ export function toPlaceholderJson(p: Placeholder): PlaceholderJson {
     endLine: p.endLine,
     endColumn: p.endColumn,
   };
+}
+
+/** A file that could not be reported on, in `status --json` and MCP results. */
+export interface FileErrorJson {
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** The one JSON shape of a file's error. */
+export function errorJson(error: SpecfillError): FileErrorJson {
+  return { path: error.location.path ?? '', code: error.code, message: error.message, line: error.location.line, column: error.location.column };
 }

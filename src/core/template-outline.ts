@@ -52,3 +52,34 @@ export function templateOutline(template: Template): TemplateOutlineJson {
     placeholders: spec.placeholders.length,
   };
 }
+
+/** One row of `templates --json` and of the MCP `list_templates` tool. */
+export interface TemplateListingJson {
+  readonly id: string;
+  readonly name: string;
+  readonly version: string;
+  readonly origin: Template['origin'];
+  readonly path: string;
+  readonly description: string;
+  /** Number of sections, subsections included. */
+  readonly sections: number;
+  readonly placeholders: number;
+}
+
+/** A template's row in a listing. */
+export function templateListing(t: Template): TemplateListingJson {
+  return {
+    id: t.id,
+    name: t.name,
+    version: t.version,
+    origin: t.origin,
+    path: t.path,
+    description: t.description,
+    sections: countSections(t.spec.sections),
+    placeholders: t.spec.placeholders.length,
+  };
+}
+
+function countSections(sections: readonly Section[]): number {
+  return sections.reduce((n, s) => n + 1 + countSections(s.children), 0);
+}

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { slugify } from '../../core/slug.js';
-import { createSpecSource } from '../../core/create-spec.js';
+import { createSpecSource, isoDate } from '../../core/create-spec.js';
 import { SpecfillError } from '../../core/errors.js';
 import { fillPlaceholders, type FillOutcome } from '../../core/fill-placeholders.js';
 import { parseSpec } from '../../core/parse-spec.js';
@@ -84,9 +84,4 @@ export function specTarget(ctx: CliContext, opts: Pick<NewOptions, 'out' | 'dir'
   const name = slugify(opts.title.trim());
   if (name === '') throw new SpecfillError('USAGE', `the title \`${opts.title}\` gives no usable file name`, {}, 'choose the file with --out FILE');
   return resolve(ctx.cwd, join(opts.dir, `${name}.md`));
-}
-
-function isoDate(date: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

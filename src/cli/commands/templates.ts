@@ -1,4 +1,4 @@
-import { templateOutline, type TemplateOutlineJson } from '../../core/template-outline.js';
+import { templateListing, templateOutline, type TemplateOutlineJson } from '../../core/template-outline.js';
 import { loadTemplates } from '../../io/load-templates.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { writeJson, type CliContext } from '../context.js';
@@ -6,16 +6,7 @@ import { writeJson, type CliContext } from '../context.js';
 /** `specfill templates`: every template with its id, version, source and size. */
 export async function runTemplatesList(ctx: CliContext, opts: { json?: boolean }): Promise<number> {
   const registry = await loadTemplates({ root: findProjectRoot(ctx.cwd), cwd: ctx.cwd });
-  const rows = registry.list().map((t) => ({
-    id: t.id,
-    name: t.name,
-    version: t.version,
-    origin: t.origin,
-    path: t.path,
-    description: t.description,
-    sections: countSections(t.spec.sections),
-    placeholders: t.spec.placeholders.length,
-  }));
+  const rows = registry.list().map(templateListing);
   if (opts.json) {
     writeJson(ctx, rows);
     return 0;
@@ -61,8 +52,4 @@ function printOutline(ctx: CliContext, outline: TemplateOutlineJson): void {
     }
   };
   walk(outline.sections, 0);
-}
-
-function countSections(sections: readonly { children: readonly unknown[] }[]): number {
-  return sections.reduce((n, s) => n + 1 + countSections(s.children as typeof sections), 0);
 }

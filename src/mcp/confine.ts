@@ -1,0 +1,59 @@
+import { realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { ToolError } from './tool-result.js';
+
+/** A path inside the project root, as given and as found. */
+export interface ConfinedPath {
+  readonly absolute: string;
+  /** Relative to the root, `/`-separated: how results name the file. */
+  readonly relative: string;
+}
+
+const MARKDOWN = /\.(?:md|markdown)$/i;
+
+/**
+ * Resolves a path an MCP client gave (relative to the root, or absolute) and
+ * refuses anything that is not a Markdown file inside the root: `..` that
+ * climbs out, absolute paths elsewhere, and symbolic links (the file's or any
+ * folder's on the way) that point out. `mustExist: false` is for files about
+ * to be created: their nearest existing folder must be inside. Nothing is
+ * decoded here: `%2e%2e` is a file name, not `..`.
+ */
+export function confine(root: string, input: string, options: { mustExist: boolean }): ConfinedPath {
+  if (typeof input !== 'string' || input.trim() === '' || input.includes('\0')) {
+    throw new ToolError('OUTSIDE_ROOT', `not a usable path: ${JSON.stringify(input)}`, 'give a path relative to the project root, e.g. specs/my-spec.md');
+  }
+  const absolute = isAbsolute(input) ? resolve(input) : resolve(root, input);
+  const outside = (): ToolError => new ToolError('OUTSIDE_ROOT', `${input} is outside the project root`, 'only files inside the project root can be read or written; use a path like specs/my-spec.md');
+  if (!inside(root, absolute)) throw outside();
+  if (!MARKDOWN.test(absolute)) {
+    throw new ToolError('NOT_FOUND', `${input} is not a Markdown file`, 'specs are Markdown files (.md); call list_specs for their paths');
+  }
+  const realRoot = realpathSync(root);
+  const shown = relative(root, absolute).split(sep).join('/');
+  let real: string;
+  try {
+    real = realpathSync(absolute);
+  } catch {
+    if (options.mustExist) throw new ToolError('NOT_FOUND', `${shown}: no such file`, 'call list_specs for the paths of the specs');
+    // A new file: the nearest folder that exists decides where it would land.
+    let folder = dirname(absolute);
+    for (;;) {
+      try {
+        real = resolve(realpathSync(folder), relative(folder, absolute));
+        break;
+      } catch {
+        const up = dirname(folder);
+        if (up === folder) throw outside();
+        folder = up;
+      }
+    }
+  }
+  if (!inside(realRoot, real)) throw outside();
+  return { absolute, relative: shown };
+}
+
+function inside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+}

@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../core/config.js';
+import { parseSpec } from '../core/parse-spec.js';
+import type { ParsedSpec } from '../core/spec-types.js';
+import { fileHash } from '../io/fill-file.js';
+import { CONFIG_FILES, loadConfig } from '../io/load-config.js';
+import { loadTemplates, type TemplateRegistry } from '../io/load-templates.js';
+import { readTextFileSync } from '../io/read-text-file.js';
+import { TemplateResolver } from '../io/resolve-template-for.js';
+import { confine, type ConfinedPath } from './confine.js';
+
+/** A spec as read for one tool call. */
+export interface ReadSpec {
+  readonly file: ConfinedPath;
+  readonly source: string;
+  readonly spec: ParsedSpec;
+  /** sha256 of the text: the `expectedHash` of a later fill. */
+  readonly hash: string;
+}
+
+/**
+ * The project an MCP server works in. Config and templates are read again on
+ * every call, so that an agent sees edits made meanwhile (by a person, or by
+ * itself through other tools); every path goes through {@link confine}.
+ */
+export class McpProject {
+  constructor(readonly root: string) {}
+
+  /** Whether the root has a specfill config. */
+  hasConfig(): boolean {
+    return CONFIG_FILES.some((name) => existsSync(join(this.root, name)));
+  }
+
+  async config(): Promise<Config> {
+    return (await loadConfig(this.root)).config;
+  }
+
+  async templates(config?: Config): Promise<TemplateRegistry> {
+    return loadTemplates({ root: this.root, cwd: this.root, templatesDir: (config ?? (await this.config())).templatesDir });
+  }
+
+  async templateResolver(config: Config, registry: TemplateRegistry): Promise<TemplateResolver> {
+    return TemplateResolver.create(this.root, registry, config.templates);
+  }
+
+  /** Where specs are looked for: the config's globs, else `specs/` if present, else the whole root. */
+  specTargets(config: Config): string[] {
+    if (config.specs !== undefined && config.specs.length > 0) return [...config.specs];
+    return [existsSync(join(this.root, 'specs')) ? 'specs' : '.'];
+  }
+
+  /** Reads and parses a spec inside the root. */
+  read(path: string): ReadSpec {
+    const file = confine(this.root, path, { mustExist: true });
+    const source = readTextFileSync(file.absolute, { displayPath: file.relative });
+    return { file, source, spec: parseSpec(source), hash: fileHash(source) };
+  }
+}

@@ -1,0 +1,124 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { errorJson, toPlaceholderJson } from '../core/json-shapes.js';
+import { flattenSections } from '../core/match-sections.js';
+import type { ParsedSpec, Section } from '../core/spec-types.js';
+import { templateListing } from '../core/template-outline.js';
+import { sectionBodyText } from '../io/fill-file.js';
+import { FileChecker } from '../io/file-checker.js';
+import { summarizeSpecFiles } from '../io/summarize-spec-files.js';
+import type { McpProject } from './project.js';
+import { runTool, ToolError } from './tool-result.js';
+
+const path = z.string().describe('spec path, relative to the project root');
+const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
+// Neighbouring sections are context, not the task: long ones are cut.
+const NEIGHBOUR_CHARS = 2000;
+
+/** The tools that only read: templates, specs, placeholders, context, check. */
+export function registerReadTools(server: McpServer, project: McpProject): void {
+  server.registerTool('list_templates', {
+    description: 'List the templates specs can be created from.',
+    annotations: READ_ONLY,
+  }, () => runTool(async () => ({ templates: (await project.templates()).list().map(templateListing) })));
+
+  server.registerTool('list_specs', {
+    description: 'List specs with title, status, completeness and open placeholders.',
+    inputSchema: {
+      status: z.string().optional().describe('only specs with this status'),
+      template: z.string().optional().describe('only specs of this template id'),
+    },
+    annotations: READ_ONLY,
+  }, (input) => runTool(async () => {
+    const config = await project.config();
+    const { specs, errors } = await summarizeSpecFiles({ root: project.root, cwd: project.root, config, targets: project.specTargets(config) });
+    if (specs.length === 0 && errors.length === 0 && !project.hasConfig()) {
+      throw new ToolError('NOT_INITIALIZED', `no specs and no specfill config in ${project.root}`,
+        'create a spec with create_spec (see list_templates for the templates), or ask the user where the specs live');
+    }
+    const templateId = (ref: string | null): string | null => ref?.split('@')[0] ?? null;
+    const listed = specs.filter((s) => (input.status === undefined || s.status === input.status)
+      && (input.template === undefined || templateId(s.template) === templateId(input.template)));
+    return {
+      specs: listed.map((s) => ({ path: s.path, title: s.title, status: s.status, owners: s.owners, template: s.template, completeness: s.completeness, openPlaceholders: s.openPlaceholders })),
+      errors: errors.map(errorJson),
+    };
+  }));
+
+  server.registerTool('get_spec', {
+    description: 'Read a spec: its outline, content and content hash.',
+    inputSchema: { path },
+    annotations: READ_ONLY,
+  }, (input) => runTool(() => {
+    const { file, source, spec, hash } = project.read(input.path);
+    return { path: file.relative, hash, outline: outlineOf(spec), content: source };
+  }));
+
+  server.registerTool('list_placeholders', {
+    description: 'List the open placeholders of a spec with their ids, and the file hash to fill with.',
+    inputSchema: { path },
+    annotations: READ_ONLY,
+  }, (input) => runTool(() => {
+    const { file, spec, hash } = project.read(input.path);
+    return { path: file.relative, hash, placeholders: spec.placeholders.map((p) => ({ ...toPlaceholderJson(p), sectionId: p.sectionId ?? 'title' })) };
+  }));
+
+  server.registerTool('get_placeholder_context', {
+    description: 'What to know before filling a placeholder: its section, the neighbouring sections, the template guidance and the brief.',
+    inputSchema: { path, id: z.string().describe('placeholder id') },
+    annotations: READ_ONLY,
+  }, (input) => runTool(async () => {
+    const { file, spec, hash } = project.read(input.path);
+    const placeholder = spec.placeholders.find((p) => p.id === input.id);
+    if (placeholder === undefined) {
+      throw new ToolError('NOT_FOUND', `${file.relative} has no open placeholder \`${input.id}\`; open: ${spec.placeholders.map((p) => p.id).join(', ') || '(none)'}`,
+        'call list_placeholders for the open ids');
+    }
+    const config = await project.config();
+    const registry = await project.templates(config);
+    const template = (await project.templateResolver(config, registry)).templateFor(file.absolute, spec, file.relative);
+    const sectionId = placeholder.sectionId ?? 'title';
+    const flat = flattenSections(spec.sections);
+    const at = flat.findIndex((s) => s.id === sectionId);
+    const brief = spec.frontMatter?.data?.brief;
+    return {
+      path: file.relative,
+      hash,
+      placeholder: { ...toPlaceholderJson(placeholder), sectionId },
+      section: { id: sectionId, heading: placeholder.section, body: sectionBodyText(spec, sectionId) },
+      previous: at > 0 ? neighbour(spec, flat[at - 1]!) : null,
+      next: at >= 0 && at + 1 < flat.length ? neighbour(spec, flat[at + 1]!) : null,
+      template: template === null ? null : template.model.ref,
+      guidance: template === null ? null : sectionBodyText(template.spec, sectionId).trim() || null,
+      brief: typeof brief === 'string' && brief.trim() !== '' ? brief : null,
+    };
+  }));
+
+  server.registerTool('check_spec', {
+    description: 'Check a spec against its template; findings as in `specfill check --format json`.',
+    inputSchema: { path },
+    annotations: READ_ONLY,
+  }, (input) => runTool(async () => {
+    const { file, source } = project.read(input.path);
+    const checker = await FileChecker.create({ cwd: project.root, root: project.root, config: await project.config() });
+    const { report } = checker.check(file.absolute, file.relative, source);
+    const count = (severity: string): number => report.findings.filter((f) => f.severity === severity).length;
+    return { ...report, summary: { errors: count('error'), warnings: count('warning'), infos: count('info') } };
+  }));
+}
+
+/** A spec's section tree, flat: what an agent needs to find its way. */
+function outlineOf(spec: ParsedSpec): Array<{ id: string; heading: string; level: number; line: number; openPlaceholders: string[] }> {
+  return flattenSections(spec.sections).map((s) => ({
+    id: s.id,
+    heading: s.heading.text,
+    level: s.heading.level,
+    line: s.heading.line,
+    openPlaceholders: spec.placeholders.filter((p) => p.sectionId === s.id).map((p) => p.id),
+  }));
+}
+
+function neighbour(spec: ParsedSpec, section: Section): { id: string; heading: readonly string[]; body: string } {
+  const body = sectionBodyText(spec, section.id);
+  return { id: section.id, heading: section.path, body: body.length > NEIGHBOUR_CHARS ? `${body.slice(0, NEIGHBOUR_CHARS)}…` : body };
+}

@@ -1,0 +1,57 @@
+import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { findSpecFiles } from '../io/find-spec-files.js';
+import { confine } from './confine.js';
+import type { McpProject } from './project.js';
+import { ToolError } from './tool-result.js';
+
+/**
+ * `spec://{path}` for every spec (its Markdown, to attach as context), and the
+ * `fill-spec` prompt that walks an agent through list, context, fill, check.
+ */
+export function registerResourcesAndPrompts(server: McpServer, project: McpProject): void {
+  server.registerResource('spec', new ResourceTemplate('spec://{+path}', {
+    list: async () => {
+      const config = await project.config();
+      const found = await findSpecFiles(project.specTargets(config), project.root);
+      return {
+        resources: found.files.map((absolute) => {
+          const path = confine(project.root, absolute, { mustExist: true }).relative;
+          return { uri: `spec://${path.split('/').map(encodeURIComponent).join('/')}`, name: path, mimeType: 'text/markdown' };
+        }),
+      };
+    },
+  }), { description: 'A spec\'s Markdown', mimeType: 'text/markdown' }, (uri, variables) => {
+    const raw = Array.isArray(variables.path) ? variables.path.join('/') : String(variables.path ?? '');
+    let path: string;
+    try {
+      path = decodeURIComponent(raw);
+    } catch {
+      throw new ToolError('NOT_FOUND', `not a valid spec URI: ${uri.href}`, 'use a URI from the resource list');
+    }
+    // Decoded once, then confined like every other path: %2e%2e%2f is refused here as ../ is.
+    const { file, source } = project.read(path);
+    return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: source, _meta: { path: file.relative } }] };
+  });
+
+  server.registerPrompt('fill-spec', {
+    description: 'Fill the open placeholders of a spec, safely, then check it.',
+    argsSchema: { path: z.string().describe('spec path, relative to the project root') },
+  }, ({ path }) => ({
+    messages: [{
+      role: 'user',
+      content: {
+        type: 'text',
+        text: [
+          `Fill the open placeholders of the spec ${path} with specfill's tools, one at a time:`,
+          `1. Call list_placeholders with path "${path}" for the open ids and the file hash.`,
+          '2. For each id, call get_placeholder_context and read the instruction, the template guidance, the neighbouring sections and the brief.',
+          '3. Write specific, real content for that section only: no heading at or above the section\'s level, no front matter, no "TBD".',
+          '4. Call fill_placeholder with the path, the id, your content and the latest hash as expectedHash. Use the hash it returns for the next fill.',
+          '   On STALE, call list_placeholders again and retry; on INVALID_CONTENT, follow the hint and rewrite.',
+          `5. When no placeholder is left, call check_spec with path "${path}" and fix what it reports.`,
+        ].join('\n'),
+      },
+    }],
+  }));
+}

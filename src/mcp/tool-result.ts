@@ -1,0 +1,66 @@
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { SpecfillError } from '../core/errors.js';
+
+/**
+ * The codes an agent can act on. The first five are the contract of the MCP
+ * tools; other failures carry specfill's own error code (`BINARY_FILE`,
+ * `INVALID_CONFIG`, …) with its message.
+ */
+export type ToolErrorCode = 'STALE' | 'NOT_FOUND' | 'INVALID_CONTENT' | 'OUTSIDE_ROOT' | 'NOT_INITIALIZED' | 'ALREADY_EXISTS' | SpecfillError['code'];
+
+/** A failure a tool reports as its result (`isError: true`), never as a protocol error. */
+export class ToolError extends Error {
+  constructor(readonly code: ToolErrorCode, message: string, readonly hint: string) {
+    super(message);
+  }
+}
+
+/** A successful result: the data as JSON text (for clients that read text) and as `structuredContent`. */
+export function toolResult(data: Record<string, unknown>): CallToolResult {
+  return { content: [{ type: 'text', text: JSON.stringify(data, null, 2) }], structuredContent: data };
+}
+
+/** A failed result with its stable code and a hint that tells the agent what to do next. */
+export function toolFailure(error: unknown): CallToolResult {
+  const e = asToolError(error);
+  return {
+    isError: true,
+    content: [{ type: 'text', text: `${e.code}: ${e.message}\nhint: ${e.hint}` }],
+    structuredContent: { error: { code: e.code, message: e.message, hint: e.hint } },
+  };
+}
+
+/** Runs a tool's body, turning every failure into a tool result. */
+export async function runTool(body: () => Promise<Record<string, unknown>> | Record<string, unknown>): Promise<CallToolResult> {
+  try {
+    return toolResult(await body());
+  } catch (error) {
+    return toolFailure(error);
+  }
+}
+
+function asToolError(error: unknown): ToolError {
+  if (error instanceof ToolError) return error;
+  if (error instanceof SpecfillError) {
+    const where = error.location.path === undefined ? '' : `${error.location.path}${error.location.line === undefined ? '' : `:${error.location.line}`}: `;
+    const message = `${where}${error.message}`;
+    switch (error.code) {
+      case 'CONFLICT':
+        return new ToolError('STALE', message, 'the file changed since you read it: call list_placeholders (or get_spec) for the current hash and ids, then fill again');
+      case 'FILE_NOT_FOUND':
+      case 'IS_DIRECTORY':
+      case 'NOT_A_FILE':
+        return new ToolError('NOT_FOUND', message, 'call list_specs for the paths of the specs');
+      case 'INVALID_ANSWERS':
+        return new ToolError('NOT_FOUND', message, 'call list_placeholders for the open ids');
+      case 'UNKNOWN_TEMPLATE':
+        return new ToolError('NOT_FOUND', message, 'call list_templates for the template ids');
+      case 'FILE_EXISTS':
+        return new ToolError('ALREADY_EXISTS', message, 'choose another path, or open the existing spec with get_spec');
+      default:
+        return new ToolError(error.code, message, error.hint ?? 'fix the file named in the message, then call the tool again');
+    }
+  }
+  // A bug of ours: say so plainly rather than hide it.
+  return new ToolError('READ_FAILED', `internal error: ${(error as Error)?.message ?? String(error)}`, 'report this to the specfill maintainers');
+}

@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { createTwoFilesPatch } from 'diff';
+import { z } from 'zod';
+import { createSpecSource, isoDate } from '../core/create-spec.js';
+import { fillPlaceholders } from '../core/fill-placeholders.js';
+import { toPlaceholderJson } from '../core/json-shapes.js';
+import { parseSpec } from '../core/parse-spec.js';
+import { slugify } from '../core/slug.js';
+import { fileHash, fillFile } from '../io/fill-file.js';
+import { readTextFileSync } from '../io/read-text-file.js';
+import { writeFileAtomic } from '../io/write-file-atomic.js';
+import { confine } from './confine.js';
+import type { McpProject } from './project.js';
+import { runTool, ToolError } from './tool-result.js';
+
+/** The tools that write, both through the fill contract's atomic write. */
+export function registerWriteTools(server: McpServer, project: McpProject, now: () => Date): void {
+  server.registerTool('fill_placeholder', {
+    description: 'Replace one placeholder with Markdown content; nothing else in the file changes. '
+      + 'expectedHash is the hash from list_placeholders or get_spec: a file changed since is refused (STALE).',
+    inputSchema: {
+      path: z.string().describe('spec path, relative to the project root'),
+      id: z.string().describe('placeholder id'),
+      content: z.string().describe('Markdown for the section, without its heading'),
+      expectedHash: z.string().describe('hash of the file as you read it'),
+      dryRun: z.boolean().optional().describe('show the diff, write nothing'),
+    },
+    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+  }, (input) => runTool(async () => {
+    const { file, source, hash } = project.read(input.path);
+    if (hash !== input.expectedHash) {
+      throw new ToolError('STALE', `${file.relative} changed since you read it (its hash is now ${hash})`,
+        'call list_placeholders for the current hash and ids, then fill again');
+    }
+    const result = await fillFile(file.absolute, {
+      answers: [{ id: input.id, content: input.content }],
+      filler: 'mcp',
+      root: project.root,
+      displayPath: file.relative,
+      expectedHash: input.expectedHash,
+      dryRun: input.dryRun === true,
+      requireOpen: [input.id],
+    });
+    const refusal = result.refused[0];
+    if (refusal !== undefined) {
+      throw new ToolError('INVALID_CONTENT', `${file.relative}: ${refusal.message}; nothing was written`,
+        'rewrite the content to follow the rule in the message (no headings at or above the section\'s level, no front matter, no placeholder markers, closed code fences) and fill again');
+    }
+    // The verified state: the file as it now is on disk (or as it would be, on a dry run).
+    const dryRun = input.dryRun === true;
+    const after = dryRun
+      ? fillPlaceholders(parseSpec(source), [{ id: input.id, content: input.content }]).source
+      : readTextFileSync(file.absolute, { displayPath: file.relative });
+    return {
+      path: file.relative,
+      filled: input.id,
+      dryRun,
+      hash: dryRun ? hash : fileHash(after),
+      diff: createTwoFilesPatch(`a/${file.relative}`, `b/${file.relative}`, source, after, undefined, undefined, { context: 3 }),
+      remaining: parseSpec(after).placeholders.map((p) => ({ ...toPlaceholderJson(p), sectionId: p.sectionId ?? 'title' })),
+    };
+  }));
+
+  server.registerTool('create_spec', {
+    description: 'Create a spec from a template (default path: specs/<title>.md); an existing file is never replaced.',
+    inputSchema: {
+      template: z.string().describe('template id, from list_templates'),
+      title: z.string().min(1).describe('the spec\'s title'),
+      owners: z.array(z.string()).optional().describe('owners, e.g. GitHub handles'),
+      path: z.string().optional().describe('where to write it, relative to the project root'),
+    },
+    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+  }, (input) => runTool(async () => {
+    const template = (await project.templates()).get(input.template);
+    const name = slugify(input.title.trim());
+    if (input.path === undefined && name === '') {
+      throw new ToolError('INVALID_CONTENT', `the title ${JSON.stringify(input.title)} gives no usable file name`, 'give a path, e.g. specs/my-spec.md');
+    }
+    const file = confine(project.root, input.path ?? `specs/${name}.md`, { mustExist: false });
+    const content = createSpecSource(template, { title: input.title, owners: input.owners ?? [], created: isoDate(now()) });
+    mkdirSync(dirname(file.absolute), { recursive: true });
+    await writeFileAtomic(file.absolute, content, { overwrite: false, displayPath: file.relative });
+    return {
+      path: file.relative,
+      template: `${template.id}@${template.version}`,
+      hash: fileHash(content),
+      placeholders: parseSpec(content).placeholders.map((p) => ({ ...toPlaceholderJson(p), sectionId: p.sectionId ?? 'title' })),
+    };
+  }));
+}

@@ -1,0 +1,188 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseSpec } from '../src/core/parse-spec.js';
+import { callTool, connectMcp, type McpSession } from './helpers/mcp-client.js';
+import { spawnCli, tempProject } from './helpers/run-cli.js';
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+let session: McpSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+/** A project with one spec made by create_spec through the server. */
+async function projectWithSpec(): Promise<{ dir: string; path: string; file: string; s: McpSession }> {
+  const dir = tempProject({ 'specfill.config.json': '{}' });
+  const s = (session = await connectMcp(dir));
+  const created = await callTool(s, 'create_spec', { template: 'tech-spec', title: 'Payments API', owners: ['@ana'] });
+  expect(created.isError).toBe(false);
+  return { dir, path: created.data.path, file: join(dir, created.data.path), s };
+}
+
+describe('specfill mcp over stdio, driven by the SDK client', () => {
+  it('starts in an empty folder, lists its tools with annotations, and says it is not initialized', async () => {
+    const dir = tempProject();
+    const s = (session = await connectMcp(dir));
+    const { tools } = await s.client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual(['check_spec', 'create_spec', 'fill_placeholder', 'get_placeholder_context', 'get_spec', 'list_placeholders', 'list_specs', 'list_templates']);
+    const byName = Object.fromEntries(tools.map((t) => [t.name, t]));
+    expect(byName.get_spec!.annotations).toMatchObject({ readOnlyHint: true, idempotentHint: true });
+    expect(byName.fill_placeholder!.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: false });
+    expect(byName.fill_placeholder!.inputSchema.required).toEqual(['path', 'id', 'content', 'expectedHash']);
+    const specs = await callTool(s, 'list_specs');
+    expect(specs.isError).toBe(true);
+    expect(specs.data.error.code).toBe('NOT_INITIALIZED');
+    expect(specs.data.error.hint).toContain('create_spec');
+    const templates = await callTool(s, 'list_templates');
+    expect(templates.data.templates.map((t: { id: string }) => t.id)).toContain('tech-spec');
+    expect(s.stderr()).toContain('specfill mcp: serving');
+  });
+
+  it('lists specs and placeholders, gives a placeholder its context, and reads specs as resources', async () => {
+    const { path, file, s } = await projectWithSpec();
+    const listed = await callTool(s, 'list_specs', { status: 'draft' });
+    expect(listed.data.specs).toHaveLength(1);
+    expect(listed.data.specs[0]).toMatchObject({ path: 'specs/payments-api.md', title: 'Payments API', status: 'draft', owners: ['@ana'], template: 'tech-spec@1', completeness: 1 / 21 });
+    expect(listed.data.specs[0].openPlaceholders).toContain('architecture/data-model');
+    expect((await callTool(s, 'list_specs', { status: 'approved' })).data.specs).toEqual([]);
+
+    const placeholders = await callTool(s, 'list_placeholders', { path });
+    expect(placeholders.data.hash).toBe(sha256(readFileSync(file, 'utf8')));
+    const dataModel = placeholders.data.placeholders.find((p: { id: string }) => p.id === 'architecture/data-model');
+    expect(dataModel).toMatchObject({ section: ['Architecture', 'Data Model'], instruction: 'Describe the data model, entities, and their relationships', sectionId: 'architecture/data-model' });
+
+    const context = await callTool(s, 'get_placeholder_context', { path, id: 'architecture/data-model' });
+    expect(context.data.section.heading).toEqual(['Architecture', 'Data Model']);
+    expect(context.data.guidance).toContain('AGENT_PLACEHOLDER: Describe the data model');
+    expect(context.data.previous.id).toBe('architecture/system-components');
+    expect(context.data.next.id).toBe('architecture/api-design');
+    expect(context.data.template).toBe('tech-spec@1');
+    const missing = await callTool(s, 'get_placeholder_context', { path, id: 'nope' });
+    expect(missing.data.error.code).toBe('NOT_FOUND');
+
+    const spec = await callTool(s, 'get_spec', { path });
+    expect(spec.data.content).toBe(readFileSync(file, 'utf8'));
+    expect(spec.data.outline.find((o: { id: string }) => o.id === 'architecture/data-model')).toMatchObject({ heading: 'Data Model', level: 3, openPlaceholders: ['architecture/data-model'] });
+
+    const { resources } = await s.client.listResources();
+    expect(resources.map((r) => r.uri)).toEqual(['spec://specs/payments-api.md']);
+    const read = await s.client.readResource({ uri: 'spec://specs/payments-api.md' });
+    expect((read.contents[0] as { text: string }).text).toBe(readFileSync(file, 'utf8'));
+    const prompt = await s.client.getPrompt({ name: 'fill-spec', arguments: { path } });
+    const text = (prompt.messages[0]!.content as { text: string }).text;
+    for (const tool of ['list_placeholders', 'get_placeholder_context', 'fill_placeholder', 'check_spec']) expect(text).toContain(tool);
+  });
+
+  it('fills a placeholder and changes nothing but its span; the result is the verified new state', async () => {
+    const { dir, path, file, s } = await projectWithSpec();
+    const before = readFileSync(file, 'utf8');
+    const { hash } = (await callTool(s, 'list_placeholders', { path })).data;
+    const span = parseSpec(before).placeholders.find((p) => p.id === 'architecture/data-model')!.span;
+    const content = 'Three entities: **Payment**, **Refund** and **Ledger entry**.\n\n| entity | key |\n| --- | --- |\n| Payment | id |';
+
+    const dry = await callTool(s, 'fill_placeholder', { path, id: 'architecture/data-model', content, expectedHash: hash, dryRun: true });
+    expect(dry.data).toMatchObject({ dryRun: true, hash });
+    expect(dry.data.diff).toContain('+Three entities');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+
+    const filled = await callTool(s, 'fill_placeholder', { path, id: 'architecture/data-model', content, expectedHash: hash });
+    expect(filled.isError).toBe(false);
+    const after = readFileSync(file, 'utf8');
+    expect(after).toBe(before.slice(0, span.start) + content + before.slice(span.end));
+    expect(filled.data.hash).toBe(sha256(after));
+    expect(filled.data.diff).toContain('-<!-- AGENT_PLACEHOLDER: Describe the data model, entities, and their relationships -->');
+    expect(filled.data.remaining.map((p: { id: string }) => p.id)).not.toContain('architecture/data-model');
+    expect(filled.data.remaining).toHaveLength(parseSpec(before).placeholders.length - 1);
+    const provenance = JSON.parse(readFileSync(join(dir, '.specfill', 'provenance.json'), 'utf8'));
+    expect(provenance.specs[path]['architecture/data-model'].filler).toBe('mcp');
+  });
+
+  it('refuses a stale hash and invalid content, leaving the file untouched', async () => {
+    const { path, file, s } = await projectWithSpec();
+    const { hash } = (await callTool(s, 'list_placeholders', { path })).data;
+    // Someone edits the file after the agent read it.
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nA note.\n`);
+    const edited = readFileSync(file, 'utf8');
+    const stale = await callTool(s, 'fill_placeholder', { path, id: 'overview', content: 'An overview.', expectedHash: hash });
+    expect(stale.isError).toBe(true);
+    expect(stale.data.error.code).toBe('STALE');
+    expect(stale.data.error.hint).toContain('list_placeholders');
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+
+    const fresh = (await callTool(s, 'list_placeholders', { path })).data.hash;
+    const heading = await callTool(s, 'fill_placeholder', { path, id: 'overview', content: '# A second title\n\nText.', expectedHash: fresh });
+    expect(heading.data.error.code).toBe('INVALID_CONTENT');
+    expect(heading.text).toContain('INVALID_CONTENT');
+    const marker = await callTool(s, 'fill_placeholder', { path, id: 'overview', content: '<!-- AGENT_PLACEHOLDER: again -->', expectedHash: fresh });
+    expect(marker.data.error.code).toBe('INVALID_CONTENT');
+    const unknown = await callTool(s, 'fill_placeholder', { path, id: 'no/such-id', content: 'x', expectedHash: fresh });
+    expect(unknown.data.error.code).toBe('NOT_FOUND');
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+  });
+
+  it('refuses every way out of the root', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'specfill-outside-'));
+    writeFileSync(join(outside, 'secret.md'), 'SECRET-OUTSIDE\n<!-- AGENT_PLACEHOLDER: x -->\n');
+    const dir = tempProject({ 'specs/ok.md': '# Ok\n', 'notes.txt': 'not markdown' });
+    symlinkSync(join(outside, 'secret.md'), join(dir, 'specs', 'link.md'));
+    symlinkSync(outside, join(dir, 'specs', 'away'));
+    const s = (session = await connectMcp(dir));
+    const attempts: Array<[string, Record<string, unknown>]> = [
+      ['get_spec', { path: '../' + outside.split('/').pop() + '/secret.md' }],
+      ['get_spec', { path: join(outside, 'secret.md') }],
+      ['get_spec', { path: 'specs/../../secret.md' }],
+      ['get_spec', { path: 'specs/link.md' }],
+      ['get_spec', { path: 'specs/away/secret.md' }],
+      ['list_placeholders', { path: 'specs/away/secret.md' }],
+      ['fill_placeholder', { path: 'specs/link.md', id: 'title', content: 'pwned', expectedHash: sha256(readFileSync(join(outside, 'secret.md'), 'utf8')) }],
+      ['create_spec', { template: 'tech-spec', title: 'Escape', path: '../escape.md' }],
+      ['create_spec', { template: 'tech-spec', title: 'Escape', path: 'specs/away/new.md' }],
+      ['check_spec', { path: 'specs/away/secret.md' }],
+    ];
+    for (const [tool, args] of attempts) {
+      const r = await callTool(s, tool, args);
+      expect(r.isError, `${tool} ${JSON.stringify(args)}`).toBe(true);
+      expect(r.data.error.code, `${tool} ${JSON.stringify(args)}`).toBe('OUTSIDE_ROOT');
+      expect(r.text).not.toContain('SECRET-OUTSIDE');
+    }
+    // Encoded dots are a file name, not a way up; files other than Markdown are not specs.
+    expect((await callTool(s, 'get_spec', { path: '%2e%2e/secret.md' })).data.error.code).toBe('NOT_FOUND');
+    expect((await callTool(s, 'get_spec', { path: 'notes.txt' })).data.error.code).toBe('NOT_FOUND');
+    // Through a resource URI the path is decoded once, then confined.
+    await expect(s.client.readResource({ uri: `spec://..%2F${outside.split('/').pop()}%2Fsecret.md` })).rejects.toThrow(/outside the project root/);
+    await expect(s.client.readResource({ uri: 'spec://specs/link.md' })).rejects.toThrow(/outside the project root/);
+    expect(readFileSync(join(outside, 'secret.md'), 'utf8')).toBe('SECRET-OUTSIDE\n<!-- AGENT_PLACEHOLDER: x -->\n');
+    expect((await callTool(s, 'get_spec', { path: 'specs/ok.md' })).data.content).toBe('# Ok\n');
+  });
+
+  it('fills every placeholder with the returned hashes, after which check_spec passes', async () => {
+    const { path, s } = await projectWithSpec();
+    const failing = await callTool(s, 'check_spec', { path });
+    expect(failing.data.summary.errors).toBeGreaterThan(0);
+    expect(failing.data.findings[0]).toMatchObject({ rule: 'unfilled-placeholder', severity: 'error' });
+    let { hash, placeholders } = (await callTool(s, 'list_placeholders', { path })).data;
+    while (placeholders.length > 0) {
+      const p = placeholders[0];
+      const r = await callTool(s, 'fill_placeholder', { path, id: p.id, content: `For ${p.section.join(' / ') || 'the title'}: ${p.instruction}, specifically.`, expectedHash: hash });
+      expect(r.isError, r.text).toBe(false);
+      ({ hash, remaining: placeholders } = r.data);
+    }
+    const passing = await callTool(s, 'check_spec', { path });
+    expect(passing.data).toMatchObject({ path, template: 'tech-spec@1', completeness: 1, findings: [], summary: { errors: 0, warnings: 0, infos: 0 } });
+    expect((await callTool(s, 'create_spec', { template: 'tech-spec', title: 'Payments API' })).data.error.code).toBe('ALREADY_EXISTS');
+  });
+
+  it('exits 2 with a message when --root is not a folder', () => {
+    const dir = tempProject({ 'file.md': '# F\n' });
+    for (const root of ['missing', 'file.md']) {
+      const r = spawnCli(dir, 'mcp', '--root', root);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--root ${root}: no such folder`);
+      expect(r.stdout).toBe('');
+    }
+  });
+});
