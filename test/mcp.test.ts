@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -185,4 +186,18 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
       expect(r.stdout).toBe('');
     }
   });
+});
+
+describe('docs/mcp.md', () => {
+  it('shows the session examples/mcp-session.mjs really has with the server', () => {
+    const ROOT = join(import.meta.dirname, '..');
+    const printed = execFileSync(process.execPath, [join(ROOT, 'examples', 'mcp-session.mjs')], { encoding: 'utf8' });
+    const doc = readFileSync(join(ROOT, 'docs', 'mcp.md'), 'utf8');
+    const shown = doc.slice(doc.indexOf('<!-- transcript:start -->\n') + '<!-- transcript:start -->\n'.length, doc.indexOf('<!-- transcript:end -->'));
+    expect(shown).toBe(printed);
+    // The context size the README states is the measured one.
+    const tokens = Number(/about (\d+) tokens/.exec(printed)![1]);
+    expect(Math.round(tokens / 100) * 100).toBe(1100);
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toMatch(/about\s+1,100 tokens/);
+  }, 30_000);
 });
