@@ -16,7 +16,9 @@ export type SpecfillErrorCode =
   | 'INVALID_ANSWERS'
   | 'FILE_EXISTS'
   | 'WRITE_FAILED'
-  | 'READ_FAILED';
+  | 'READ_FAILED'
+  | 'OUTSIDE_ROOT'
+  | 'NOT_MARKDOWN';
 
 /** Where a failure happened: a file, and a line and column in it when known. */
 export interface ErrorLocation {

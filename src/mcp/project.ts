@@ -8,7 +8,7 @@ import { CONFIG_FILES, loadConfig } from '../io/load-config.js';
 import { loadTemplates, type TemplateRegistry } from '../io/load-templates.js';
 import { readTextFileSync } from '../io/read-text-file.js';
 import { TemplateResolver } from '../io/resolve-template-for.js';
-import { confine, type ConfinedPath } from './confine.js';
+import { confine, type ConfinedPath } from '../io/confine-path.js';
 
 /** A spec as read for one tool call. */
 export interface ReadSpec {

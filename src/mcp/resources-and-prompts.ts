@@ -1,9 +1,9 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { findSpecFiles } from '../io/find-spec-files.js';
-import { confine } from './confine.js';
+import { confine } from '../io/confine-path.js';
 import type { McpProject } from './project.js';
-import { ToolError } from './tool-result.js';
+import { SpecfillError } from '../core/errors.js';
 
 /**
  * `spec://{path}` for every spec (its Markdown, to attach as context), and the
@@ -27,7 +27,7 @@ export function registerResourcesAndPrompts(server: McpServer, project: McpProje
     try {
       path = decodeURIComponent(raw);
     } catch {
-      throw new ToolError('NOT_FOUND', `not a valid spec URI: ${uri.href}`, 'use a URI from the resource list');
+      throw new SpecfillError('FILE_NOT_FOUND', `not a valid spec URI: ${uri.href}`, {}, 'use a URI from the resource list');
     }
     // Decoded once, then confined like every other path: %2e%2e%2f is refused here as ../ is.
     const { file, source } = project.read(path);

@@ -6,7 +6,7 @@ import { SpecfillError } from '../core/errors.js';
  * tools; other failures carry specfill's own error code (`BINARY_FILE`,
  * `INVALID_CONFIG`, …) with its message.
  */
-export type ToolErrorCode = 'STALE' | 'NOT_FOUND' | 'INVALID_CONTENT' | 'OUTSIDE_ROOT' | 'NOT_INITIALIZED' | 'ALREADY_EXISTS' | SpecfillError['code'];
+export type ToolErrorCode = 'STALE' | 'NOT_FOUND' | 'INVALID_CONTENT' | 'NOT_INITIALIZED' | 'ALREADY_EXISTS' | SpecfillError['code'];
 
 /** A failure a tool reports as its result (`isError: true`), never as a protocol error. */
 export class ToolError extends Error {
@@ -50,7 +50,10 @@ function asToolError(error: unknown): ToolError {
       case 'FILE_NOT_FOUND':
       case 'IS_DIRECTORY':
       case 'NOT_A_FILE':
+      case 'NOT_MARKDOWN':
         return new ToolError('NOT_FOUND', message, 'call list_specs for the paths of the specs');
+      case 'OUTSIDE_ROOT':
+        return new ToolError('OUTSIDE_ROOT', message, error.hint ?? 'use a path inside the project root');
       case 'INVALID_ANSWERS':
         return new ToolError('NOT_FOUND', message, 'call list_placeholders for the open ids');
       case 'UNKNOWN_TEMPLATE':

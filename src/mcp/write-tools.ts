@@ -11,7 +11,7 @@ import { slugify } from '../core/slug.js';
 import { fileHash, fillFile } from '../io/fill-file.js';
 import { readTextFileSync } from '../io/read-text-file.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
-import { confine } from './confine.js';
+import { confine } from '../io/confine-path.js';
 import type { McpProject } from './project.js';
 import { runTool, ToolError } from './tool-result.js';
 

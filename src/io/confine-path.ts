@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { ToolError } from './tool-result.js';
+import { SpecfillError } from '../core/errors.js';
 
 /** A path inside the project root, as given and as found. */
 export interface ConfinedPath {
@@ -12,7 +12,8 @@ export interface ConfinedPath {
 const MARKDOWN = /\.(?:md|markdown)$/i;
 
 /**
- * Resolves a path an MCP client gave (relative to the root, or absolute) and
+ * Resolves a path a client of the MCP server or the web UI gave (relative to
+ * the root, or absolute) and
  * refuses anything that is not a Markdown file inside the root: `..` that
  * climbs out, absolute paths elsewhere, and symbolic links (the file's or any
  * folder's on the way) that point out. `mustExist: false` is for files about
@@ -21,13 +22,13 @@ const MARKDOWN = /\.(?:md|markdown)$/i;
  */
 export function confine(root: string, input: string, options: { mustExist: boolean }): ConfinedPath {
   if (typeof input !== 'string' || input.trim() === '' || input.includes('\0')) {
-    throw new ToolError('OUTSIDE_ROOT', `not a usable path: ${JSON.stringify(input)}`, 'give a path relative to the project root, e.g. specs/my-spec.md');
+    throw new SpecfillError('OUTSIDE_ROOT', `not a usable path: ${JSON.stringify(input)}`, {}, 'give a path relative to the project root, e.g. specs/my-spec.md');
   }
   const absolute = isAbsolute(input) ? resolve(input) : resolve(root, input);
-  const outside = (): ToolError => new ToolError('OUTSIDE_ROOT', `${input} is outside the project root`, 'only files inside the project root can be read or written; use a path like specs/my-spec.md');
+  const outside = (): SpecfillError => new SpecfillError('OUTSIDE_ROOT', `${input} is outside the project root`, {}, 'only files inside the project root can be read or written; use a path like specs/my-spec.md');
   if (!inside(root, absolute)) throw outside();
   if (!MARKDOWN.test(absolute)) {
-    throw new ToolError('NOT_FOUND', `${input} is not a Markdown file`, 'specs are Markdown files (.md); call list_specs for their paths');
+    throw new SpecfillError('NOT_MARKDOWN', `${input} is not a Markdown file`, {}, 'specs are Markdown files (.md)');
   }
   const realRoot = realpathSync(root);
   const shown = relative(root, absolute).split(sep).join('/');
@@ -35,7 +36,7 @@ export function confine(root: string, input: string, options: { mustExist: boole
   try {
     real = realpathSync(absolute);
   } catch {
-    if (options.mustExist) throw new ToolError('NOT_FOUND', `${shown}: no such file`, 'call list_specs for the paths of the specs');
+    if (options.mustExist) throw new SpecfillError('FILE_NOT_FOUND', 'no such file', { path: shown });
     // A new file: the nearest folder that exists decides where it would land.
     let folder = dirname(absolute);
     for (;;) {
