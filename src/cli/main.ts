@@ -218,6 +218,29 @@ Examples:
       setExit(await runCheck(ctx, paths, opts));
     });
 
+  program.command('serve')
+    .description('a local web UI: every spec, its state and findings; fill placeholders in a form')
+    .argument('[dir]', 'project folder (default: the project root of the working folder)')
+    .addOption(new Option('--port <n>', 'port (0 picks a free one)').default(4321).argParser(nonNegativeInt))
+    .option('--host <host>', 'address to listen on; anything but loopback lets others edit your specs', '127.0.0.1')
+    .option('--open', 'open the browser')
+    .addHelpText('after', '\nExamples:\n  specfill serve\n  specfill serve docs --port 8080 --open')
+    .action(async (dir: string | undefined, opts: import('./commands/serve.js').ServeOptions) => {
+      const { runServe } = await import('./commands/serve.js');
+      setExit(await runServe(ctx, dir, opts));
+    });
+
+  program.command('render')
+    .description('the dashboard and spec pages as a static, read-only site (GitHub Pages, file://)')
+    .argument('[dir]', 'project folder (default: the project root of the working folder)')
+    .requiredOption('--out <dir>', 'folder to write the site to')
+    .option('--base-path <path>', 'absolute links under this path (e.g. /my-repo/); relative links otherwise')
+    .addHelpText('after', '\nExamples:\n  specfill render --out site\n  specfill render --out _site --base-path /my-repo/')
+    .action(async (dir: string | undefined, opts: { out: string; basePath?: string }) => {
+      const { runRender } = await import('./commands/render.js');
+      setExit(await runRender(ctx, dir, opts));
+    });
+
   program.command('mcp')
     .description('serve specfill\'s tools to coding agents over MCP (stdio)')
     .option('--root <dir>', 'project root; no file outside it is read or written (default: the project root of the working folder)')

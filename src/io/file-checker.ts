@@ -3,6 +3,8 @@ import type { FileReport, Finding } from '../core/checks/types.js';
 import type { Config } from '../core/config.js';
 import { resolveRuleSettings } from '../core/rule-settings.js';
 import { parseSpec } from '../core/parse-spec.js';
+import type { ParsedSpec } from '../core/spec-types.js';
+import type { Template } from '../core/template.js';
 import { FileLinkResolver, type LinkDependency } from './link-resolver.js';
 import { loadTemplates, type TemplateRegistry } from './load-templates.js';
 import { readTextFileSync } from './read-text-file.js';
@@ -48,6 +50,11 @@ export class FileChecker {
       new FileLinkResolver(root),
       config.maxFileBytes,
     );
+  }
+
+  /** A parsed file's template (front matter, then the config's mapping), or null; an unknown one is a SpecfillError. */
+  templateFor(absolute: string, spec: ParsedSpec, shown: string): Template | null {
+    return this.templates.templateFor(absolute, spec, shown);
   }
 
   /** Reads a file (refusing unusable ones with a SpecfillError). */

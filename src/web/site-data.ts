@@ -1,0 +1,120 @@
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Finding } from '../core/checks/types.js';
+import type { Config } from '../core/config.js';
+import { SpecfillError } from '../core/errors.js';
+import { errorJson, type FileErrorJson } from '../core/json-shapes.js';
+import { parseSpec } from '../core/parse-spec.js';
+import type { ParsedSpec } from '../core/spec-types.js';
+import { summarizeSpec, type SpecSummary } from '../core/summarize-spec.js';
+import type { Template } from '../core/template.js';
+import { confine } from '../io/confine-path.js';
+import { FileChecker } from '../io/file-checker.js';
+import { fileHash } from '../io/fill-file.js';
+import { findSpecFiles } from '../io/find-spec-files.js';
+import { loadConfig } from '../io/load-config.js';
+import { loadTemplates, type TemplateRegistry } from '../io/load-templates.js';
+import { readTextFileSync } from '../io/read-text-file.js';
+
+/** One spec as the dashboard shows it. */
+export interface DashboardRow extends SpecSummary {
+  readonly errors: number;
+  readonly warnings: number;
+  /** ISO time of the file's last change. */
+  readonly updated: string;
+  /** Headings, for the search box. */
+  readonly headings: string[];
+}
+
+/** Everything a spec page shows. */
+export interface SpecPageData {
+  readonly path: string;
+  readonly source: string;
+  readonly spec: ParsedSpec;
+  readonly hash: string;
+  readonly summary: SpecSummary;
+  readonly template: Template | null;
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * What the web UI and the static site read from a project, fresh on every
+ * call (files change under a running server): the config, the templates, and
+ * each spec with its summary and check findings. Every path goes through
+ * {@link confine}.
+ */
+export class SiteData {
+  private constructor(readonly root: string, readonly config: Config, readonly registry: TemplateRegistry, private readonly checker: FileChecker) {}
+
+  static async load(root: string): Promise<SiteData> {
+    const { config } = await loadConfig(root);
+    const registry = await loadTemplates({ root, cwd: root, templatesDir: config.templatesDir });
+    return new SiteData(root, config, registry, await FileChecker.create({ root, cwd: root, config }));
+  }
+
+  /** The spec files: the config's `specs` globs, else `specs/` if present, else the whole root. */
+  async specPaths(): Promise<{ paths: string[]; errors: FileErrorJson[] }> {
+    const targets = this.config.specs !== undefined && this.config.specs.length > 0 ? [...this.config.specs] : [existsDir(this.root, 'specs') ? 'specs' : '.'];
+    const found = await findSpecFiles(targets, this.root);
+    const paths: string[] = [];
+    for (const absolute of found.files) {
+      try {
+        paths.push(confine(this.root, absolute, { mustExist: true }).relative);
+      } catch {
+        // A symbolic link out of the root is not shown.
+      }
+    }
+    return { paths, errors: found.errors.map(errorJson) };
+  }
+
+  /** A spec page's data; SpecfillError (not found, outside the root, unreadable) otherwise. */
+  spec(path: string): SpecPageData {
+    const file = confine(this.root, path, { mustExist: true });
+    const source = readTextFileSync(file.absolute, { displayPath: file.relative, maxBytes: this.config.maxFileBytes });
+    const spec = parseSpec(source);
+    let template: Template | null = null;
+    let findings: readonly Finding[] = [];
+    try {
+      const checked = this.checker.check(file.absolute, file.relative, source);
+      findings = checked.report.findings;
+      template = this.checker.templateFor(file.absolute, spec, file.relative);
+    } catch (error) {
+      if (!(error instanceof SpecfillError)) throw error;
+      findings = [{ rule: 'template', severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1, message: error.message }];
+    }
+    const summary = summarizeSpec(file.relative, spec, template?.model ?? null, basename(file.absolute));
+    return { path: file.relative, source, spec, hash: fileHash(source), summary, template, findings };
+  }
+
+  /** Every spec as a dashboard row; files that cannot be read are listed apart. */
+  async dashboard(): Promise<{ rows: DashboardRow[]; errors: FileErrorJson[] }> {
+    const { paths, errors } = await this.specPaths();
+    const rows: DashboardRow[] = [];
+    for (const path of paths) {
+      let page: SpecPageData;
+      try {
+        page = this.spec(path);
+      } catch (error) {
+        if (!(error instanceof SpecfillError)) throw error;
+        errors.push(errorJson(error));
+        continue;
+      }
+      rows.push({
+        ...page.summary,
+        errors: page.findings.filter((f) => f.severity === 'error').length,
+        warnings: page.findings.filter((f) => f.severity === 'warning').length,
+        updated: statSync(confine(this.root, path, { mustExist: true }).absolute).mtime.toISOString(),
+        headings: page.spec.headings.map((h) => h.text),
+      });
+    }
+    return { rows, errors };
+  }
+}
+
+function existsDir(root: string, name: string): boolean {
+  try {
+    return statSync(`${root}/${name}`).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,87 @@
+import { flattenSections } from '../core/match-sections.js';
+import type { ParsedSpec, Placeholder, Span } from '../core/spec-types.js';
+import { preambleSpan } from '../core/template-model.js';
+import { html, trusted, type SafeHtml } from './html.js';
+import { renderMarkdown, type RenderOptions } from './render-markdown.js';
+
+/**
+ * How an open placeholder is shown: a form on the live server, a marker on
+ * the static site. The card's element has the id `card-<index>`.
+ */
+export type PlaceholderCard = (placeholder: Placeholder, index: number) => SafeHtml;
+
+interface Insert {
+  readonly span: Span;
+  /** The id of the card's element, for the link left in a paragraph. */
+  readonly anchor: string;
+  readonly markup: SafeHtml;
+  /** Inline placeholders (inside a paragraph) get a link there and their card after the section. */
+  readonly block: boolean;
+}
+
+const token = (n: number): string => `SPECFILLTOKEN${n}X`;
+
+/**
+ * A spec's text as HTML, one `<section>` per heading (ids `s-<section id>`),
+ * its open placeholders replaced by cards and other HTML comments (template
+ * guidance) shown as quiet notes. The Markdown itself goes through the
+ * sanitizing renderer; nothing of the spec reaches the page unescaped.
+ */
+export function specArticle(spec: ParsedSpec, card: PlaceholderCard, render: RenderOptions = {}): SafeHtml {
+  let n = 0;
+  const body = (span: Span, sectionId: string | null): SafeHtml => {
+    const inserts: Insert[] = [];
+    for (const p of spec.placeholders) {
+      if ((p.sectionId ?? null) !== sectionId || p.span.start < span.start || p.span.end > span.end) continue;
+      const index = n++;
+      inserts.push({ span: p.span, anchor: `card-${index}`, markup: card(p, index), block: isOwnLines(spec.source, p.span) });
+    }
+    for (const b of spec.blocks) {
+      if (b.kind !== 'html' || b.htmlKind !== 2 || b.start < span.start || b.end > span.end) continue;
+      if (inserts.some((i) => i.span.start < b.end && b.start < i.span.end)) continue;
+      const text = spec.source.slice(b.start, b.end).replace(/^\s*<!--/, '').replace(/-->\s*$/, '').trim();
+      if (text !== '') inserts.push({ span: { start: b.start, end: b.end }, anchor: '', markup: html`<aside class="guidance" aria-label="Template guidance">${text}</aside>`, block: true });
+    }
+    inserts.sort((a, b) => a.span.start - b.span.start);
+    let text = '';
+    let at = span.start;
+    inserts.forEach((insert, i) => {
+      text += spec.source.slice(at, insert.span.start) + (insert.block ? `\n\n${token(i)}\n\n` : token(i));
+      at = insert.span.end;
+    });
+    text += spec.source.slice(at, span.end);
+    let out = renderMarkdown(text, render);
+    const after: SafeHtml[] = [];
+    inserts.forEach((insert, i) => {
+      const own = `<p>${token(i)}</p>\n`;
+      if (out.includes(own)) {
+        out = out.replace(own, insert.markup.value);
+      } else {
+        // Inside a paragraph, list or table cell: a link there, the card after the section.
+        out = out.replace(token(i), html`<a class="ph-inline" href="#${insert.anchor}">open placeholder</a>`.value);
+        after.push(insert.markup);
+      }
+    });
+    return html`${trusted(out)}${after}`;
+  };
+
+  const parts: SafeHtml[] = [];
+  const title = spec.title;
+  const preamble = preambleSpan(spec);
+  if (title !== null || preamble.end > preamble.start) {
+    parts.push(html`<section id="s-title" data-section="title">${title === null ? '' : html`<h1>${title.text}</h1>`}${body(preamble, null)}</section>`);
+  }
+  for (const s of flattenSections(spec.sections)) {
+    const level = Math.min(6, s.heading.level + (title === null ? 1 : 0));
+    const heading = trusted(`<h${level} id="h-${encodeURIComponent(s.id)}">${html`${s.heading.text}`.value}</h${level}>`);
+    parts.push(html`<section id="s-${s.id}" data-section="${s.id}" aria-labelledby="h-${encodeURIComponent(s.id)}">${heading}${body(s.bodySpan, s.id)}</section>`);
+  }
+  return html`${parts}`;
+}
+
+/** Whether a span takes whole lines (a block of its own) rather than part of a paragraph. */
+function isOwnLines(source: string, span: Span): boolean {
+  const lineStart = source.lastIndexOf('\n', span.start - 1) + 1;
+  const lineEnd = source.indexOf('\n', span.end);
+  return /^[ \t]*$/.test(source.slice(lineStart, span.start)) && /^[ \t\r]*$/.test(source.slice(span.end, lineEnd === -1 ? source.length : lineEnd));
+}

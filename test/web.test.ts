@@ -1,0 +1,298 @@
+/// <reference lib="dom" />
+// End to end: the web UI on a real HTTP server on loopback, driven by real
+// Chromium; the static site opened from file://.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSpec } from '../src/core/parse-spec.js';
+import { renderSite } from '../src/web/render-site.js';
+import { startWebServer, type RunningWebServer } from '../src/web/serve.js';
+import { browserAvailable, launchChromium } from './helpers/browser.js';
+import { spawnCli, tempProject } from './helpers/run-cli.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const SHOTS = process.env.SPECFILL_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'specfill-shots-'));
+
+/** A project holding the three example specs under specs/. */
+function exampleProject(extra: Record<string, string> = {}): string {
+  const dir = tempProject(extra);
+  mkdirSync(join(dir, 'specs'), { recursive: true });
+  for (const name of ['audit-log-export.md', 'rate-limiter.md', 'search-indexing.md']) cpSync(join(ROOT, 'examples', name), join(dir, 'specs', name));
+  return dir;
+}
+
+const XSS_SPEC = `---
+title: "XSS <img src=x onerror=window.__xss=1>"
+template: tech-spec@1
+status: draft
+owners: ["<script>window.__xss=2</script>"]
+---
+# Technical Specification <img src=x onerror="window.__xss=3">
+
+<script>window.__xss = 4</script>
+
+## Overview
+
+<img src="x" onerror="window.__xss = 5"> and <svg onload="window.__xss=6"></svg>
+<iframe src="javascript:window.__xss=7"></iframe>
+
+[click me](javascript:window.__xss=8) [again](JaVaScRiPt:window.__xss=9) [data](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3M9MTA8L3NjcmlwdD4=)
+
+<a href="javascript:window.__xss=11">raw link</a> <div style="background:url(javascript:window.__xss=12)">styled</div>
+
+## Goals "><script>window.__xss=13</script>
+
+<!-- AGENT_PLACEHOLDER: Describe <img src=x onerror=window.__xss=14> the goals -->
+
+| a | b |
+| --- | --- |
+| <img src=x onerror=window.__xss=15> | \`<script>\` |
+`;
+
+describe.runIf(browserAvailable())('specfill serve, in Chromium', () => {
+  let browser: Browser;
+  let server: RunningWebServer;
+  let dir: string;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    dir = exampleProject({ 'specs/xss.md': XSS_SPEC });
+    server = await startWebServer({ root: dir, host: '127.0.0.1', port: 0, now: () => new Date(2026, 10, 27) });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await browser?.close();
+  });
+
+  async function open(path: string, width = 1280): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    page.on('dialog', (d) => {
+      throw new Error(`a dialog opened: ${d.message()}`);
+    });
+    await page.goto(new URL(path, server.url).href);
+    return page;
+  }
+
+  const visibleTitles = (page: Page): Promise<string[]> =>
+    page.$$eval('tbody[data-rows] tr:not([hidden]) td:first-child a', (links) => links.map((a) => a.textContent ?? ''));
+
+  it('shows every spec on the dashboard, filters, searches and sorts', async () => {
+    const page = await open('/');
+    expect(await visibleTitles(page)).toEqual(['Audit log export', 'Rate limiter', 'Search indexing', 'XSS <img src=x onerror=window.__xss=1>']);
+    await page.selectOption('select[name="status"]', 'approved');
+    expect(await visibleTitles(page)).toEqual(['Rate limiter']);
+    await expect.poll(() => page.textContent('[data-shown]')).toBe('1 of 4 specs shown');
+    await page.selectOption('select[name="status"]', '');
+    await page.selectOption('select[name="owner"]', 'search-team');
+    expect(await visibleTitles(page)).toEqual(['Search indexing']);
+    await page.selectOption('select[name="owner"]', '');
+    await page.fill('input[name="q"]', 'compliance');
+    expect(await visibleTitles(page)).toEqual(['Audit log export']);
+    await page.fill('input[name="q"]', '');
+    await page.click('button[data-sort="completeness"]');
+    await page.click('button[data-sort="completeness"]');
+    expect((await visibleTitles(page))[0]).toBe('Rate limiter');
+    expect(await page.getAttribute('th:has(button[data-sort="completeness"])', 'aria-sort')).toBe('descending');
+    await page.screenshot({ path: join(SHOTS, 'dashboard.png') });
+    await page.close();
+  });
+
+  it('is usable from the keyboard, labels every field, and fits a phone', async () => {
+    const page = await open('/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    const unlabeled = await page.$$eval('input, select, textarea', (fields) => fields.filter((f) => (f as HTMLInputElement).labels?.length === 0 && !f.getAttribute('aria-label')).length);
+    expect(unlabeled).toBe(0);
+    // Focus is visible: the focused control gets an outline.
+    await page.focus('input[name="q"]');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+    for (const path of ['/', '/spec/specs/audit-log-export.md']) {
+      const phone = await open(path, 375);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
+      await phone.close();
+    }
+    const spec = await open('/spec/specs/audit-log-export.md');
+    const unlabeledOnSpec = await spec.$$eval('textarea', (fields) => fields.filter((f) => (f as HTMLTextAreaElement).labels.length === 0).length);
+    expect(unlabeledOnSpec).toBe(0);
+    await spec.close();
+    await page.close();
+  });
+
+  it('fills a placeholder through the form and changes the file only in that span', async () => {
+    const file = join(dir, 'specs', 'audit-log-export.md');
+    const before = readFileSync(file, 'utf8');
+    const span = parseSpec(before).placeholders.find((p) => p.id === 'deployment-strategy')!.span;
+    const page = await open('/spec/specs/audit-log-export.md');
+    expect(await page.textContent('.spec-head h1')).toBe('Audit log export');
+    // The findings sit beside the text and link to their place.
+    const finding = page.locator('[data-findings] li', { hasText: 'deployment-strategy' });
+    expect(await finding.locator('a').getAttribute('href')).toBe('#s-deployment-strategy');
+    const card = page.locator('.card[data-placeholder="deployment-strategy"]');
+    await expect.poll(() => card.locator('.instruction').textContent()).toBe('Describe how this will be deployed');
+    const content = 'Rolled out behind the `audit_export` flag:\n\n1. internal tenants\n2. 5% of Enterprise\n3. everyone';
+    await card.locator('textarea').fill(content);
+    await card.locator('button[data-action="preview"]').click();
+    await expect.poll(() => card.locator('.preview ol li').count()).toBe(3);
+    await page.screenshot({ path: join(SHOTS, 'spec-page.png') });
+    await card.locator('button[type="submit"]').click();
+    await expect.poll(() => page.locator('.card[data-placeholder="deployment-strategy"]').count()).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(before.slice(0, span.start) + content + before.slice(span.end));
+    expect(await page.locator('#s-deployment-strategy ol li').count()).toBe(3);
+    expect(await page.locator('[data-findings] li', { hasText: 'deployment-strategy' }).count()).toBe(0);
+    const provenance = JSON.parse(readFileSync(join(dir, '.specfill', 'provenance.json'), 'utf8'));
+    expect(provenance.specs['specs/audit-log-export.md']['deployment-strategy'].filler).toBe('web');
+    await page.close();
+  });
+
+  it('updates from disk without losing typed text, and keeps it through a conflict', async () => {
+    const file = join(dir, 'specs', 'search-indexing.md');
+    const page = await open('/spec/specs/search-indexing.md');
+    await expect.poll(() => page.evaluate(() => document.body.dataset.connected)).toBe('true');
+    const card = page.locator('.card[data-placeholder="references"]');
+    const typed = 'See the indexing RFC and the Elasticsearch sizing guide.';
+    await card.locator('textarea').fill(typed);
+    // Someone edits the file on disk.
+    const edited = readFileSync(file, 'utf8').replace(/^## Overview\n/m, '## Overview\n\nLIVE-EDIT-MARKER: edited on disk.\n');
+    writeFileSync(file, edited);
+    await expect.poll(() => page.locator('#s-overview').textContent(), { timeout: 10_000 }).toContain('LIVE-EDIT-MARKER');
+    expect(await card.locator('textarea').inputValue()).toBe(typed);
+    // Saving now meets the newer file: refused, the text stays, the file is untouched.
+    await card.locator('button[type="submit"]').click();
+    await expect.poll(() => card.locator('.conflict-box[role="alert"]').count()).toBe(1);
+    expect(await card.locator('textarea').inputValue()).toBe(typed);
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+    // The user chooses to save on the new version.
+    await card.locator('button', { hasText: 'Save it on the new version' }).click();
+    await expect.poll(() => readFileSync(file, 'utf8').includes(typed)).toBe(true);
+    expect(readFileSync(file, 'utf8')).toContain('LIVE-EDIT-MARKER');
+    await page.close();
+  });
+
+  it('creates a spec from the new-spec form', async () => {
+    const page = await open('/new');
+    await page.selectOption('select[name="template"]', 'tech-spec');
+    await page.fill('input[name="title"]', 'Billing webhooks');
+    await page.fill('input[name="owners"]', 'ana, ben');
+    await page.click('form[data-new-spec] button[type="submit"]');
+    await page.waitForURL('**/spec/specs/billing-webhooks.md');
+    expect(await page.textContent('.spec-head h1')).toBe('Billing webhooks');
+    expect(readFileSync(join(dir, 'specs', 'billing-webhooks.md'), 'utf8')).toContain('owners:\n  - ana\n  - ben');
+    await page.close();
+  });
+
+  it('renders a spec full of XSS payloads inert', async () => {
+    const page = await open('/spec/specs/xss.md');
+    await page.waitForLoadState('load');
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    const dangerous = await page.$$eval('main *, aside *', (els) => els.filter((el) =>
+      el.tagName === 'SCRIPT' || el.tagName === 'IFRAME' || el.tagName === 'IMG' || el.tagName === 'svg'
+      || Array.from(el.attributes).some((a) => a.name.startsWith('on') || /^\s*(javascript|data|vbscript):/i.test(a.value))).map((el) => el.outerHTML));
+    expect(dangerous).toEqual([]);
+    // The payloads are shown as text, not dropped silently.
+    expect(await page.textContent('#s-overview')).toContain('<img src="x" onerror="window.__xss = 5">');
+    // Links to javascript: and data: stay text, with nothing to click.
+    expect(await page.textContent('#s-overview')).toContain('[click me](javascript:window.__xss=8)');
+    expect(await page.locator('main a[href^="javascript" i], main a[href^="data" i]').count()).toBe(0);
+    const dashboard = await open('/');
+    expect(await dashboard.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await dashboard.$$eval('main script, main img', (els) => els.length)).toBe(0);
+    await dashboard.close();
+    await page.close();
+  });
+
+  it('refuses writes without the token or from another origin, foreign hosts, and paths out of the root', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'specfill-outside-'));
+    writeFileSync(join(outside, 'secret.md'), 'SECRET\n');
+    symlinkSync(join(outside, 'secret.md'), join(dir, 'specs', 'link.md'));
+    const file = join(dir, 'specs', 'rate-limiter.md');
+    const before = readFileSync(file, 'utf8');
+    const origin = server.url.replace(/\/$/, '');
+    const post = (headers: Record<string, string>): Promise<Response> => fetch(new URL('/api/fill', server.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify({ path: 'specs/rate-limiter.md', id: 'overview', content: 'x', expectedHash: 'x' }),
+    });
+    const page = await open('/');
+    const token = (await page.getAttribute('meta[name="specfill-token"]', 'content'))!;
+    await page.close();
+    expect((await post({ Origin: origin })).status).toBe(403);
+    expect((await post({ Origin: 'http://evil.example', 'X-Specfill-Token': token })).status).toBe(403);
+    expect((await post({ 'X-Specfill-Token': token })).status).toBe(403);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    // A page on a name that resolves here (DNS rebinding) is refused.
+    expect(await statusWithHost(server.url, 'rebind.example')).toBe(403);
+    expect(await statusWithHost(server.url, `localhost:${server.port}`)).toBe(200);
+    for (const path of ['/spec/..%2F..%2F..%2Fetc%2Fpasswd', '/spec/specs/link.md', `/spec/${encodeURIComponent(join(outside, 'secret.md'))}`]) {
+      const r = await fetch(new URL(path, server.url));
+      expect([403, 404], path).toContain(r.status);
+      expect(await r.text(), path).not.toContain('SECRET');
+    }
+    const res = await fetch(new URL('/', server.url));
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+});
+
+describe.runIf(browserAvailable())('specfill render, opened from file://', () => {
+  it('writes a static read-only site that browses and searches offline', async () => {
+    const dir = exampleProject({ 'specs/xss.md': XSS_SPEC });
+    const out = mkdtempSync(join(tmpdir(), 'specfill-site-'));
+    const rendered = spawnCli(dir, 'render', '--out', out);
+    expect(rendered.code, rendered.stderr).toBe(0);
+    expect(rendered.stdout).toContain('wrote 5 pages');
+    expect(existsSync(join(out, 'spec', 'specs', 'rate-limiter.md.html'))).toBe(true);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      page.on('dialog', (d) => {
+        throw new Error(`a dialog opened: ${d.message()}`);
+      });
+      await page.goto(pathToFileURL(join(out, 'index.html')).href);
+      await page.fill('input[name="q"]', 'limiter');
+      expect(await page.$$eval('tbody tr:not([hidden]) td:first-child a', (a) => a.map((x) => x.textContent))).toEqual(['Rate limiter']);
+      await page.click('text=Rate limiter');
+      await page.waitForURL('**/rate-limiter.md.html');
+      expect(await page.textContent('.spec-head h1')).toBe('Rate limiter');
+      expect(await page.locator('form').count()).toBe(0);
+      // The stylesheet loaded through a relative link.
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('.top')!).borderBottomStyle)).toBe('solid');
+      await page.click('nav.crumbs a');
+      await page.waitForURL('**/index.html');
+      await page.goto(pathToFileURL(join(out, 'spec', 'specs', 'xss.md.html')).href);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+      expect(await page.locator('.card .instruction').textContent()).toBe('Describe <img src=x onerror=window.__xss=14> the goals');
+    } finally {
+      await browser.close();
+    }
+    // Under a base path, links are absolute.
+    const based = await renderSite({ root: dir, out: join(out, 'based'), basePath: '/docs-site/' });
+    expect(based.pages).toBe(5);
+    expect(readFileSync(join(out, 'based', 'index.html'), 'utf8')).toContain('href="/docs-site/spec/specs/rate-limiter.md.html"');
+  });
+});
+
+/** The status of GET / sent with another Host header (fetch cannot set one). */
+function statusWithHost(url: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { Host: host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('specfill serve and render on the command line', () => {
+  it('refuses a folder that does not exist', () => {
+    const dir = tempProject();
+    for (const args of [['serve', 'missing'], ['render', 'missing', '--out', 'site']]) {
+      const r = spawnCli(dir, ...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('missing: no such folder');
+    }
+  });
+});

@@ -1,0 +1,310 @@
+// specfill's one client script: filters, search and sorting on the dashboard;
+// on the live server, fill forms that save through the fill contract, a
+// Markdown preview, and live updates when files change on disk that never
+// throw away text typed in an unsaved form. No framework, no build step.
+(() => {
+  'use strict';
+
+  const $ = (selector, root = document) => root.querySelector(selector);
+  const $$ = (selector, root = document) => Array.from(root.querySelectorAll(selector));
+  const body = document.body;
+  const live = body.dataset.live === 'true';
+  const token = $('meta[name="specfill-token"]')?.getAttribute('content') ?? '';
+
+  /** Says something to screen readers and shows it in the header. */
+  function announce(text) {
+    const el = $('.live');
+    if (el) el.textContent = text;
+  }
+
+  async function api(url, payload) {
+    let res;
+    try {
+      res = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Specfill-Token': token },
+        body: JSON.stringify(payload),
+      });
+    } catch {
+      return { status: 0, body: { message: 'the server cannot be reached: is specfill serve still running?' } };
+    }
+    let data = {};
+    try {
+      data = await res.json();
+    } catch {
+      // An empty or non-JSON answer: the status says enough.
+    }
+    return { status: res.status, body: data };
+  }
+
+  async function fetchPage(url) {
+    const res = await fetch(url, { headers: { Accept: 'text/html' }, cache: 'no-store' });
+    return new DOMParser().parseFromString(await res.text(), 'text/html');
+  }
+
+  function button(label, onClick) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  // ---------------------------------------------------------------- dashboard
+
+  function setupDashboard() {
+    const form = $('form.filters');
+    const tbody = $('[data-rows]');
+    if (!form || !tbody) return null;
+    let sortKey = null;
+    let sortDir = 1;
+    let sortNumeric = false;
+
+    function apply() {
+      const { q, status: statusField, owner: ownerField, template: templateField } = form.elements;
+      const words = q.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+      const status = statusField.value;
+      const owner = ownerField.value;
+      const template = templateField.value;
+      const rows = $$('tr', tbody);
+      if (sortKey !== null) {
+        rows.sort((a, b) => {
+          const x = a.dataset[sortKey] ?? '';
+          const y = b.dataset[sortKey] ?? '';
+          return sortDir * (sortNumeric ? Number(x) - Number(y) : x.localeCompare(y));
+        });
+        for (const tr of rows) tbody.appendChild(tr);
+      }
+      let shown = 0;
+      for (const tr of rows) {
+        const d = tr.dataset;
+        const ok = (!status || d.status === status)
+          && (!owner || d.owners.split('\n').includes(owner))
+          && (!template || d.template === template)
+          && words.every((w) => d.search.includes(w));
+        tr.hidden = !ok;
+        if (ok) shown += 1;
+      }
+      const out = $('[data-shown]');
+      if (out) out.textContent = shown === rows.length ? '' : `${shown} of ${rows.length} specs shown`;
+    }
+
+    form.addEventListener('input', apply);
+    form.addEventListener('submit', (e) => e.preventDefault());
+    for (const b of $$('button[data-sort]')) {
+      b.addEventListener('click', () => {
+        const key = b.dataset.sort;
+        sortDir = sortKey === key ? -sortDir : 1;
+        sortKey = key;
+        sortNumeric = b.dataset.numeric === 'true';
+        for (const th of $$('th[aria-sort]')) th.setAttribute('aria-sort', 'none');
+        b.parentElement.setAttribute('aria-sort', sortDir === 1 ? 'ascending' : 'descending');
+        apply();
+      });
+    }
+    apply();
+
+    return async function refresh() {
+      const doc = await fetchPage(location.href);
+      const rows = $('[data-rows]', doc);
+      if (rows) tbody.replaceChildren(...Array.from(rows.childNodes));
+      const summary = $('[data-summary]', doc);
+      if (summary) $('[data-summary]').textContent = summary.textContent;
+      // New statuses, owners or templates join the filters; the choice made stays.
+      for (const name of ['status', 'owner', 'template']) {
+        const fresh = doc.querySelector(`form.filters select[name="${name}"]`);
+        const select = form.elements[name];
+        if (!fresh) continue;
+        const value = select.value;
+        select.replaceChildren(...Array.from(fresh.childNodes));
+        select.value = value;
+      }
+      apply();
+    };
+  }
+
+  // ---------------------------------------------------------------- spec page
+
+  const path = body.dataset.path;
+
+  function bindForms(root) {
+    for (const form of $$('form.fill', root)) bindForm(form);
+  }
+
+  function bindForm(form) {
+    if (form.dataset.bound === 'true') return;
+    form.dataset.bound = 'true';
+    const textarea = form.elements.content;
+    const preview = $('.preview', form);
+    const toggle = $('[data-action="preview"]', form);
+    textarea.addEventListener('input', () => {
+      form.dataset.dirty = textarea.value.trim() === '' ? '' : 'true';
+    });
+    textarea.addEventListener('keydown', (e) => {
+      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+        e.preventDefault();
+        form.requestSubmit();
+      }
+    });
+    toggle.addEventListener('click', async () => {
+      const on = toggle.getAttribute('aria-pressed') !== 'true';
+      toggle.setAttribute('aria-pressed', String(on));
+      if (!on) {
+        preview.hidden = true;
+        return;
+      }
+      const r = await api('/api/preview', { markdown: textarea.value });
+      // The server's renderer escapes all raw HTML: its output is safe to show.
+      preview.innerHTML = r.status === 200 ? r.body.html : '';
+      preview.hidden = false;
+    });
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void save(form);
+    });
+  }
+
+  async function save(form, hash) {
+    const msg = $('.msg', form);
+    const id = form.dataset.id;
+    msg.textContent = 'Saving…';
+    const r = await api('/api/fill', { path, id, content: form.elements.content.value, expectedHash: hash ?? form.dataset.hash });
+    if (r.status === 200) {
+      form.dataset.dirty = '';
+      announce(`Saved ${id}`);
+      await refreshSpec(true);
+      return;
+    }
+    if (r.status === 409) {
+      showConflict(form, r.body.currentHash);
+      return;
+    }
+    form.classList.add('has-error');
+    msg.textContent = r.body.message ?? `Not saved (HTTP ${r.status})`;
+  }
+
+  function showConflict(form, currentHash) {
+    form.classList.add('conflict');
+    let box = $('.conflict-box', form);
+    if (!box) {
+      box = document.createElement('div');
+      box.className = 'conflict-box';
+      box.setAttribute('role', 'alert');
+      form.insertBefore(box, $('.actions', form));
+    }
+    const text = document.createElement('p');
+    text.textContent = 'Conflict: this spec changed on disk after the page was loaded, so nothing was saved. Your text is kept below.';
+    const actions = [];
+    if (currentHash) {
+      actions.push(button('Save it on the new version', () => {
+        form.dataset.hash = currentHash;
+        form.classList.remove('conflict');
+        box.remove();
+        void save(form, currentHash);
+      }));
+    }
+    actions.push(button('Show the new version', () => {
+      void refreshSpec(false);
+    }));
+    box.replaceChildren(text, ...actions);
+    $('.msg', form).textContent = 'Not saved: conflict';
+  }
+
+  /**
+   * Replaces the text, outline and findings with the file as it now is.
+   * Forms with unsaved text keep it. After someone else's change they also
+   * keep the hash they were loaded with, so that saving them meets the
+   * conflict instead of writing over the change unseen.
+   */
+  async function refreshSpec(afterOwnSave) {
+    const doc = await fetchPage(location.href);
+    const article = $('[data-article]');
+    const freshArticle = $('[data-article]', doc);
+    if (!article || !freshArticle) return;
+    const newHash = doc.body.dataset.hash;
+    const kept = new Map();
+    for (const form of $$('form.fill', article)) {
+      if (form.dataset.dirty === 'true') kept.set(form.dataset.id, form.closest('.card'));
+    }
+    const active = document.activeElement;
+    const activeId = active?.closest?.('form.fill')?.dataset.id;
+    const selection = active && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : null;
+
+    article.replaceChildren(...Array.from(freshArticle.childNodes));
+    const orphans = [];
+    for (const [id, oldCard] of kept) {
+      const oldForm = $('form.fill', oldCard);
+      const form = $$('form.fill', article).find((f) => f.dataset.id === id);
+      if (form) {
+        form.elements.content.value = oldForm.elements.content.value;
+        form.dataset.dirty = 'true';
+        if (!afterOwnSave) form.dataset.hash = oldForm.dataset.hash;
+      } else {
+        orphans.push(oldCard);
+      }
+    }
+    if (orphans.length > 0) {
+      const box = document.createElement('section');
+      box.className = 'orphans';
+      box.setAttribute('role', 'alert');
+      const p = document.createElement('p');
+      p.textContent = 'These placeholders were filled or removed on disk. Your unsaved text is kept here.';
+      box.append(p, ...orphans);
+      article.prepend(box);
+    }
+    bindForms(article);
+    for (const form of $$('.orphans form.fill', article)) {
+      form.dataset.bound = '';
+      bindForm(form);
+    }
+    for (const selector of ['[data-findings]', 'details.toc', '.spec-head']) {
+      const here = $(selector);
+      const fresh = $(selector, doc);
+      if (here && fresh) here.replaceWith(document.importNode(fresh, true));
+    }
+    if (newHash) body.dataset.hash = newHash;
+    if (activeId) {
+      const form = $$('form.fill', article).find((f) => f.dataset.id === activeId);
+      const textarea = form?.elements.content;
+      if (textarea) {
+        textarea.focus();
+        if (selection) textarea.setSelectionRange(selection[0], selection[1]);
+      }
+    }
+    if (!afterOwnSave) announce(`Updated from disk at ${new Date().toLocaleTimeString()}`);
+  }
+
+  // ---------------------------------------------------------------- new spec
+
+  function setupNewSpec() {
+    const form = $('form[data-new-spec]');
+    if (!form) return;
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const msg = $('.msg', form);
+      msg.textContent = 'Creating…';
+      const { template, title, owners } = form.elements;
+      const r = await api('/api/new', { template: template.value, title: title.value, owners: owners.value });
+      if (r.status === 200) location.href = r.body.url;
+      else msg.textContent = r.body.message ?? `Not created (HTTP ${r.status})`;
+    });
+  }
+
+  // ---------------------------------------------------------------- start
+
+  const refreshDashboard = body.dataset.page === 'dashboard' ? setupDashboard() : null;
+  if (body.dataset.page === 'spec' && live) bindForms(document);
+  if (body.dataset.page === 'new') setupNewSpec();
+
+  if (live && typeof EventSource === 'function') {
+    const events = new EventSource('/api/events');
+    events.addEventListener('ready', () => {
+      body.dataset.connected = 'true';
+    });
+    events.addEventListener('change', (e) => {
+      const changed = JSON.parse(e.data).path;
+      if (refreshDashboard) void refreshDashboard();
+      else if (body.dataset.page === 'spec' && changed === path) void refreshSpec(false);
+    });
+  }
+})();
