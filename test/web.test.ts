@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // End to end: the web UI on a real HTTP server on loopback, driven by real
 // Chromium; the static site opened from file://.
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { parseSpec } from '../src/core/parse-spec.js';
 import { renderSite } from '../src/web/render-site.js';
 import { startWebServer, type RunningWebServer } from '../src/web/serve.js';
 import { browserAvailable, launchChromium } from './helpers/browser.js';
-import { spawnCli, tempProject } from './helpers/run-cli.js';
+import { BIN, spawnCli, tempProject } from './helpers/run-cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const SHOTS = process.env.SPECFILL_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'specfill-shots-'));
@@ -91,6 +92,9 @@ describe.runIf(browserAvailable())('specfill serve, in Chromium', () => {
     expect(await visibleTitles(page)).toEqual(['Search indexing']);
     await page.selectOption('select[name="owner"]', '');
     await page.fill('input[name="q"]', 'compliance');
+    expect(await visibleTitles(page)).toEqual(['Audit log export']);
+    // Full text: words from the body, several at once.
+    await page.fill('input[name="q"]', 'siem splunk');
     expect(await visibleTitles(page)).toEqual(['Audit log export']);
     await page.fill('input[name="q"]', '');
     await page.click('button[data-sort="completeness"]');
@@ -287,6 +291,26 @@ function statusWithHost(url: string, host: string): Promise<number> {
 }
 
 describe('specfill serve and render on the command line', () => {
+  it('serves on loopback by default, warns when told to listen wider, and stops on SIGINT', async () => {
+    const dir = exampleProject();
+    for (const [host, warns] of [['127.0.0.1', false], ['0.0.0.0', true]] as const) {
+      const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', host], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      await expect.poll(() => stdout, { timeout: 10_000 }).toMatch(/^specfill serve: http:\/\/\S+:\d+\//);
+      const url = /http:\/\/\S+:(\d+)\//.exec(stdout)!;
+      const page = await fetch(`http://127.0.0.1:${url[1]}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Audit log export');
+      expect(stderr.includes('warning: listening on 0.0.0.0'), stderr).toBe(warns);
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    }
+  });
+
   it('refuses a folder that does not exist', () => {
     const dir = tempProject();
     for (const args of [['serve', 'missing'], ['render', 'missing', '--out', 'site']]) {

@@ -20,7 +20,7 @@ function options(values: Iterable<string>): SafeHtml[] {
 /** The rows of the table: also what the live page fetches again when a file changes. */
 export function dashboardRows(rows: readonly DashboardRow[], links: Links): SafeHtml {
   return html`${rows.map((r) => html`<tr data-status="${r.status ?? ''}" data-owners="${r.owners.join('\n')}" data-template="${r.template?.split('@')[0] ?? ''}"
-    data-search="${[r.title, r.path, r.status ?? '', r.template ?? '', ...r.owners, ...r.headings].join(' ').toLowerCase()}"
+    data-search="${[r.title, r.path, r.status ?? '', r.template ?? '', ...r.owners, ...r.headings].join(' ').toLowerCase()}${r.words}"
     data-title="${r.title.toLowerCase()}" data-completeness="${r.completeness ?? -1}" data-open="${r.openPlaceholders.length}" data-errors="${r.errors}" data-updated="${r.updated}">
   <td><a href="${links.spec(r.path)}">${r.title}</a><div class="path">${r.path}</div></td>
   <td data-label="Status">${r.status === null ? html`<span class="muted">–</span>` : html`<span class="status s-${r.status}">${r.status}</span>`}</td>
@@ -41,7 +41,7 @@ export function dashboardPage(rows: readonly DashboardRow[], errors: readonly Fi
   const main = html`<h1>Specs</h1>
 <p class="summary" data-summary>${rows.length} spec${rows.length === 1 ? '' : 's'}, ${open} open placeholder${open === 1 ? '' : 's'}</p>
 <form class="filters" role="search" aria-label="Filter specs">
-  <label>Search <input type="search" name="q" placeholder="title, path, owner, heading…" autocomplete="off"></label>
+  <label>Search <input type="search" name="q" placeholder="words, title, path, owner…" autocomplete="off"></label>
   <label>Status <select name="status"><option value="">any</option>${options(rows.map((r) => r.status ?? '').filter((s) => s !== ''))}</select></label>
   <label>Owner <select name="owner"><option value="">any</option>${options(rows.flatMap((r) => r.owners))}</select></label>
   <label>Template <select name="template"><option value="">any</option>${options(rows.map((r) => r.template?.split('@')[0] ?? '').filter((t) => t !== ''))}</select></label>

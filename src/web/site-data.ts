@@ -24,6 +24,8 @@ export interface DashboardRow extends SpecSummary {
   readonly updated: string;
   /** Headings, for the search box. */
   readonly headings: string[];
+  /** The distinct words of the spec, lowercased, for full-text search in the page. */
+  readonly words: string;
 }
 
 /** Everything a spec page shows. */
@@ -105,10 +107,25 @@ export class SiteData {
         warnings: page.findings.filter((f) => f.severity === 'warning').length,
         updated: statSync(confine(this.root, path, { mustExist: true }).absolute).mtime.toISOString(),
         headings: page.spec.headings.map((h) => h.text),
+        words: distinctWords(page.source),
       });
     }
     return { rows, errors };
   }
+}
+
+// Enough for search in any real spec, bounded so that a huge file cannot bloat the dashboard.
+const MAX_WORDS_CHARS = 50_000;
+
+/** The distinct words (letters and digits, 3 or more) of a text, lowercased, space-separated. */
+function distinctWords(text: string): string {
+  const words = new Set(text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}_-]{2,}/gu) ?? []);
+  let out = '';
+  for (const w of words) {
+    if (out.length + w.length + 1 > MAX_WORDS_CHARS) break;
+    out += ` ${w}`;
+  }
+  return out;
 }
 
 function existsDir(root: string, name: string): boolean {
