@@ -46,8 +46,8 @@ export async function main(options: MainOptions): Promise<number> {
     }
     if (error instanceof SpecfillError) {
       ctx.stderr.write(`specfill: ${error.format()}\n`);
-      // A conflict (the file changed meanwhile) is a refusal, not a failure.
-      return error.code === 'CONFLICT' ? 1 : 2;
+      // A conflict (the file changed meanwhile) or a refused move is a refusal, not a failure.
+      return error.code === 'CONFLICT' || error.code === 'REFUSED' ? 1 : 2;
     }
     ctx.stderr.write(`specfill: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
     return 2;
@@ -216,6 +216,28 @@ Examples:
     .action(async (paths: string[], opts: import('./commands/check.js').CheckOptions) => {
       const { runCheck } = await import('./commands/check.js');
       setExit(await runCheck(ctx, paths, opts));
+    });
+
+  program.command('set-status')
+    .description('move a spec to another status, through the allowed transitions and gates')
+    .argument('<file>', 'the spec')
+    .argument('<status>', 'the new status')
+    .option('--force', 'move even though a transition rule or a gate refuses (needs --reason)')
+    .option('--reason <text>', 'why the move was forced; recorded in the front matter (status-override)')
+    .option('--dry-run', 'print the change as a diff; write nothing')
+    .option('--json', 'print JSON')
+    .addHelpText('after', `
+Default lifecycle: draft → review → approved → implemented; also rejected, withdrawn, superseded.
+Gates: review and approved need a spec that passes \`specfill check\` (no errors).
+Set \`statuses\`, \`transitions\` and \`gates\` in specfill.config.* to change them.
+Exit codes: 0 moved (or already there), 1 refused, 2 bad usage.
+
+Examples:
+  specfill set-status specs/payments.md review
+  specfill set-status specs/payments.md approved --force --reason "approved in the design review of 2026-11-27"`)
+    .action(async (file: string, status: string, opts: import('./commands/set-status.js').SetStatusCliOptions) => {
+      const { runSetStatus } = await import('./commands/set-status.js');
+      setExit(await runSetStatus(ctx, file, status, opts));
     });
 
   program.command('serve')

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_STATUSES } from './check-spec.js';
 import { RULES } from './checks/index.js';
 
 const severity = z.enum(['error', 'warning', 'info', 'off']);
@@ -20,6 +21,9 @@ export const configSchema = z.object({
   templates: z.record(z.string(), z.string()).optional()
     .describe('glob of spec files → template id or template file path, for documents without `template:` front matter'),
   statuses: z.array(z.string().min(1)).min(1).optional().describe('allowed values of the front matter `status`'),
+  transitions: z.record(z.string(), z.array(z.string())).optional()
+    .describe('status → the statuses `set-status` may move a spec to from it (default: draft → review → approved → implemented, see the README)'),
+  gates: z.array(z.string()).optional().describe('statuses a spec may enter only while `check` reports no errors for it (default: review, approved)'),
   rules: z.record(z.string(), ruleSetting).optional().describe('rule id → severity, or {severity, options}'),
   maxFileBytes: z.number().int().positive().optional().describe('largest file read, in bytes (default 10 MiB)'),
   agent: z.object({
@@ -55,6 +59,16 @@ export function validateConfig(data: unknown): { config: Config; issues: [] } | 
     };
   }
   const issues: ConfigIssue[] = [];
+  const statuses = parsed.data.statuses ?? DEFAULT_STATUSES;
+  for (const [from, targets] of Object.entries(parsed.data.transitions ?? {})) {
+    if (!statuses.includes(from)) issues.push({ path: ['transitions', from], message: `not a status; the statuses are: ${statuses.join(', ')}` });
+    targets.forEach((to, i) => {
+      if (!statuses.includes(to)) issues.push({ path: ['transitions', from, i], message: `\`${to}\` is not a status; the statuses are: ${statuses.join(', ')}` });
+    });
+  }
+  (parsed.data.gates ?? []).forEach((gate, i) => {
+    if (!statuses.includes(gate)) issues.push({ path: ['gates', i], message: `\`${gate}\` is not a status; the statuses are: ${statuses.join(', ')}` });
+  });
   for (const [id, setting] of Object.entries(parsed.data.rules ?? {})) {
     if (!RULES.some((r) => r.id === id)) {
       issues.push({ path: ['rules', id], message: `unknown rule; known rules: ${RULES.map((r) => r.id).join(', ')}` });

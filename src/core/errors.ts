@@ -18,7 +18,8 @@ export type SpecfillErrorCode =
   | 'WRITE_FAILED'
   | 'READ_FAILED'
   | 'OUTSIDE_ROOT'
-  | 'NOT_MARKDOWN';
+  | 'NOT_MARKDOWN'
+  | 'REFUSED';
 
 /** Where a failure happened: a file, and a line and column in it when known. */
 export interface ErrorLocation {

@@ -1,7 +1,9 @@
 import { relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { SpecfillError } from '../core/errors.js';
+import { isoDate } from '../core/create-spec.js';
 import { fillPlaceholders, type Answer, type FillOutcome } from '../core/fill-placeholders.js';
+import { setFrontMatterFields } from '../core/front-matter-edit.js';
 import { flattenSections } from '../core/match-sections.js';
 import { parseSpec } from '../core/parse-spec.js';
 import type { ParsedSpec } from '../core/spec-types.js';
@@ -33,6 +35,8 @@ export interface FillFileOptions {
   readonly maxContentBytes?: number;
   /** Ids that must all be open placeholders; one that is not is an error and nothing is written. */
   readonly requireOpen?: readonly string[];
+  /** Today, for the front matter's `updated` date (default: now). */
+  readonly now?: () => Date;
 }
 
 /** What `fill --json` prints, and what every filler gets back. */
@@ -67,7 +71,11 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
     throw new SpecfillError('INVALID_ANSWERS', `no open placeholder has the id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `\`${u}\``).join(', ')}; open ids: ${open.join(', ') || '(none)'}`,
       { path: shown }, 'nothing was written; run `specfill placeholders FILE` for the ids');
   }
-  const outcome = fillPlaceholders(spec, options.answers, { maxContentBytes: options.maxContentBytes });
+  const filledOutcome = fillPlaceholders(spec, options.answers, { maxContentBytes: options.maxContentBytes });
+  // A spec that keeps an `updated:` date gets today's; one without keeps every other byte.
+  const outcome = filledOutcome.filled.length > 0 && spec.frontMatter?.data !== null && spec.frontMatter?.data !== undefined && Object.hasOwn(spec.frontMatter.data, 'updated')
+    ? { ...filledOutcome, source: setFrontMatterFields(filledOutcome.source, { updated: isoDate((options.now ?? (() => new Date()))()) }) }
+    : filledOutcome;
   const remaining = (text: string): string[] => parseSpec(text).placeholders.map((p) => p.id);
   if (options.dryRun || outcome.filled.length === 0) {
     return {

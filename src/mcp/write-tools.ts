@@ -38,6 +38,7 @@ export function registerWriteTools(server: McpServer, project: McpProject, now: 
       answers: [{ id: input.id, content: input.content }],
       filler: 'mcp',
       root: project.root,
+      now,
       displayPath: file.relative,
       expectedHash: input.expectedHash,
       dryRun: input.dryRun === true,

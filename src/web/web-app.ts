@@ -134,6 +134,7 @@ export function createWebApp(options: WebAppOptions): WebApp {
         answers: [{ id: id as string, content: content as string }],
         filler: 'web',
         root,
+        now,
         displayPath: file.relative,
         expectedHash: expectedHash as string,
         requireOpen: [id as string],

@@ -39,7 +39,7 @@ export async function runFill(ctx: CliContext, file: string, opts: FillOptions):
   const all = await readAnswers(answersPath, displayPath(ctx, answersPath, relative));
   const answers = opts.only === undefined ? all : all.filter((a) => opts.only!.includes(a.id));
   const result = await fillFile(absolute, {
-    answers, filler: 'answers', root: findProjectRoot(ctx.cwd), displayPath: shown, dryRun: opts.dryRun,
+    answers, filler: 'answers', root: findProjectRoot(ctx.cwd), displayPath: shown, dryRun: opts.dryRun, now: ctx.now,
     // Every id named, in the answers or in --only, must be open: else nothing is written (exit 2).
     requireOpen: [...all.map((a) => a.id), ...(opts.only ?? [])],
   });

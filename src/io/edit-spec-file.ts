@@ -1,0 +1,53 @@
+import { statSync } from 'node:fs';
+import { SpecfillError } from '../core/errors.js';
+import { parseSpec } from '../core/parse-spec.js';
+import type { ParsedSpec } from '../core/spec-types.js';
+import { createTwoFilesPatch } from 'diff';
+import { acquireLock } from './file-lock.js';
+import { fileHash } from './fill-file.js';
+import { readTextFileSync } from './read-text-file.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+/** What an edit of a spec file did. */
+export interface EditResult {
+  readonly changed: boolean;
+  /** sha256 of the file now (what it would be, on a dry run). */
+  readonly hash: string;
+  /** Unified diff of the change. */
+  readonly diff: string;
+  /** The new text. */
+  readonly source: string;
+}
+
+/**
+ * Changes a spec file the way every specfill command other than a fill does
+ * (status, supersede links, sync): read it, compute the new text (pure), then
+ * — under the file's lock — check that the file has not changed since it was
+ * read and replace it atomically, keeping its mode. A file changed meanwhile is
+ * a CONFLICT and nothing is written; `dryRun` writes nothing and returns the diff.
+ */
+export async function editSpecFile(
+  path: string,
+  options: { readonly displayPath: string; readonly dryRun?: boolean },
+  edit: (source: string, spec: ParsedSpec) => string,
+): Promise<EditResult> {
+  const shown = options.displayPath;
+  const source = readTextFileSync(path, { displayPath: shown });
+  const hash = fileHash(source);
+  const next = edit(source, parseSpec(source));
+  const diff = createTwoFilesPatch(`a/${shown}`, `b/${shown}`, source, next, undefined, undefined, { context: 3 });
+  if (next === source || options.dryRun) return { changed: next !== source, hash: options.dryRun ? fileHash(next) : hash, diff, source: next };
+  if ((statSync(path).mode & 0o222) === 0) {
+    throw new SpecfillError('WRITE_FAILED', 'is read-only; the file was left as it was', { path: shown }, 'make it writable (chmod u+w) first');
+  }
+  const release = acquireLock(path, shown);
+  try {
+    if (fileHash(readTextFileSync(path, { displayPath: shown })) !== hash) {
+      throw new SpecfillError('CONFLICT', 'changed since it was read; nothing was written', { path: shown }, 'run the command again');
+    }
+    await writeFileAtomic(path, next, { displayPath: shown });
+  } finally {
+    release();
+  }
+  return { changed: true, hash: fileHash(next), diff, source: next };
+}
