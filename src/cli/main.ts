@@ -95,8 +95,9 @@ Docs: README.md and docs/ in the specfill package.`);
     .option('--out <file>', 'exact file to write (instead of <dir>/<title-slug>.md)')
     .option('-f, --force', 'replace an existing file')
     .option('--answers <file>', 'fill placeholders from a YAML or JSON file of id: Markdown, in the same step')
+    .option('--supersedes <file>', 'the spec this one replaces: both are linked (supersedes / superseded-by) and the old one is marked superseded')
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExamples:\n  specfill new tech-spec --title "Rate limiter" --owner alice\n  specfill new tech-spec --title "Rate limiter" --answers answers.yaml')
+    .addHelpText('after', '\nExamples:\n  specfill new tech-spec --title "Rate limiter" --owner alice\n  specfill new tech-spec --title "Rate limiter" --answers answers.yaml\n  specfill new tech-spec --title "Rate limiter v2" --supersedes specs/rate-limiter.md')
     .action(async (template: string, opts: import('./commands/new.js').NewOptions) => {
       const { runNew } = await import('./commands/new.js');
       setExit(await runNew(ctx, template, opts));

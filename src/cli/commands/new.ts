@@ -1,7 +1,12 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, unlink } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { slugify } from '../../core/slug.js';
 import { createSpecSource, isoDate } from '../../core/create-spec.js';
+import { setFrontMatterFields } from '../../core/front-matter-edit.js';
+import { lifecycleOf, transitionProblem } from '../../core/lifecycle.js';
+import { editSpecFile } from '../../io/edit-spec-file.js';
+import { loadConfig } from '../../io/load-config.js';
+import { readTextFileSync } from '../../io/read-text-file.js';
 import { SpecfillError } from '../../core/errors.js';
 import { fillPlaceholders, type FillOutcome } from '../../core/fill-placeholders.js';
 import { parseSpec } from '../../core/parse-spec.js';
@@ -23,6 +28,8 @@ export interface NewOptions {
   readonly force?: boolean;
   readonly answers?: string;
   readonly json?: boolean;
+  /** A spec this one replaces: linked both ways, and marked superseded. */
+  readonly supersedes?: string;
 }
 
 /** `specfill new TEMPLATE --title T`: writes a new spec; an existing file is refused (exit 1) unless --force. */
@@ -50,6 +57,10 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
   }
   const target = specTarget(ctx, opts);
   const shown = displayPath(ctx, target, relative);
+  const rootPath = (absolute: string): string => relative(root, absolute).split('\\').join('/');
+  // Everything about the old spec is checked before anything is written.
+  const old = opts.supersedes === undefined ? null : await prepareSupersede(ctx, root, resolve(ctx.cwd, opts.supersedes), rootPath(target));
+  if (old !== null) content = setFrontMatterFields(content, { supersedes: old.rootPath });
   await mkdir(dirname(target), { recursive: true });
   try {
     await writeFileAtomic(target, content, { overwrite: opts.force === true, displayPath: shown });
@@ -60,6 +71,16 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
     }
     throw error;
   }
+  if (old !== null) {
+    try {
+      await old.mark();
+    } catch (error) {
+      // Both or neither: the new spec goes if the old one cannot be marked.
+      await unlink(target).catch(() => undefined);
+      throw error;
+    }
+    if (!opts.json) ctx.stdout.write(`${old.shown}: ${old.from ?? '(no status)'} → superseded by ${shown}\n`);
+  }
   const open = parseSpec(content).placeholders.map((p) => p.id);
   if (fill !== null && fillBase !== null && fill.filled.length > 0) {
     const entries = provenanceEntries(fillBase, fill, { filler: 'answers', at: ctx.now().toISOString() });
@@ -69,6 +90,7 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
   if (opts.json) {
     writeJson(ctx, {
       file: shown, template: `${template.id}@${template.version}`, title: opts.title.trim(), placeholders: open,
+      ...(old === null ? {} : { supersedes: old.rootPath }),
       ...(fill === null ? {} : { filled: fill.filled, refused: fill.refused.map((r) => ({ id: r.id, reason: r.reason, message: r.message })) }),
     });
   } else {
@@ -76,6 +98,29 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
     ctx.stdout.write(ctx.color.dim(`next: specfill placeholders ${shown}\n`));
   }
   return fill !== null && fill.refused.length > 0 ? 1 : 0;
+}
+
+/**
+ * Checks that a spec can be superseded (it exists, and the lifecycle lets it
+ * move to `superseded`) and returns how to mark it: `status: superseded`,
+ * `superseded-by`, `updated`, through the locked atomic edit.
+ */
+async function prepareSupersede(ctx: CliContext, root: string, oldPath: string, newRootPath: string): Promise<{ rootPath: string; shown: string; from: string | null; mark: () => Promise<unknown> }> {
+  const shown = displayPath(ctx, oldPath, relative);
+  const { config } = await loadConfig(root, ctx.cwd);
+  const spec = parseSpec(readTextFileSync(oldPath, { displayPath: shown }));
+  const status = spec.frontMatter?.data?.status;
+  const from = typeof status === 'string' ? status : null;
+  const by = spec.frontMatter?.data?.['superseded-by'];
+  const problem = from === 'superseded' ? `it is superseded already${typeof by === 'string' ? ` by ${by}` : ''}` : transitionProblem(lifecycleOf(config), from, 'superseded');
+  if (problem !== null) throw new SpecfillError('REFUSED', `cannot be superseded: ${problem}`, { path: shown }, 'nothing was written');
+  const today = isoDate(ctx.now());
+  return {
+    rootPath: relative(root, oldPath).split('\\').join('/'),
+    shown,
+    from,
+    mark: () => editSpecFile(oldPath, { displayPath: shown }, (text) => setFrontMatterFields(text, { status: 'superseded', 'superseded-by': newRootPath, updated: today })),
+  };
 }
 
 /** Where a new spec goes: --out, else DIR/<title-slug>.md. */
