@@ -84,6 +84,7 @@ describe.runIf(browserAvailable())('specfill serve, in Chromium', () => {
   it('shows every spec on the dashboard, filters, searches and sorts', async () => {
     const page = await open('/');
     expect(await visibleTitles(page)).toEqual(['Audit log export', 'Rate limiter', 'Search indexing', 'XSS <img src=x onerror=window.__xss=1>']);
+    // (Other tests add specs later; this one runs first.)
     await page.selectOption('select[name="status"]', 'approved');
     expect(await visibleTitles(page)).toEqual(['Rate limiter']);
     await expect.poll(() => page.textContent('[data-shown]')).toBe('1 of 4 specs shown');
@@ -173,6 +174,24 @@ describe.runIf(browserAvailable())('specfill serve, in Chromium', () => {
     await card.locator('button', { hasText: 'Save it on the new version' }).click();
     await expect.poll(() => readFileSync(file, 'utf8').includes(typed)).toBe(true);
     expect(readFileSync(file, 'utf8')).toContain('LIVE-EDIT-MARKER');
+    await page.close();
+  });
+
+  it('keeps unsaved text with its own placeholder when a save shifts the ids of the others', async () => {
+    const file = join(dir, 'specs', 'multi.md');
+    writeFileSync(file, '---\ntitle: Multi\n---\n# Multi\n\n## Plan\n\n<!-- AGENT_PLACEHOLDER: first -->\n\n<!-- AGENT_PLACEHOLDER: second -->\n\n<!-- AGENT_PLACEHOLDER: third -->\n');
+    const page = await open('/spec/specs/multi.md');
+    const card = (instruction: string) => page.locator('.card', { has: page.locator('.instruction', { hasText: new RegExp(`^${instruction}$`) }) });
+    await card('second').locator('textarea').fill('Text for the second.');
+    await card('first').locator('textarea').fill('Text for the first.');
+    await card('first').locator('button[type="submit"]').click();
+    await expect.poll(() => card('first').count()).toBe(0);
+    // `plan#2` is now `plan`: the typed text must still sit under "second".
+    expect(await card('second').locator('textarea').inputValue()).toBe('Text for the second.');
+    expect(await card('third').locator('textarea').inputValue()).toBe('');
+    await card('second').locator('button[type="submit"]').click();
+    await expect.poll(() => card('second').count()).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe('---\ntitle: Multi\n---\n# Multi\n\n## Plan\n\nText for the first.\n\nText for the second.\n\n<!-- AGENT_PLACEHOLDER: third -->\n');
     await page.close();
   });
 

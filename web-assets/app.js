@@ -222,19 +222,32 @@
     const freshArticle = $('[data-article]', doc);
     if (!article || !freshArticle) return;
     const newHash = doc.body.dataset.hash;
+    // A card is known by its section and instruction (and its rank among equal
+    // ones), not by its id: ids shift when a placeholder before it is filled.
+    const keyOf = (card, all) => {
+      const same = all.filter((c) => c.dataset.key === card.dataset.key);
+      return `${card.dataset.key}\n${same.indexOf(card)}`;
+    };
+    const oldCards = $$('.card[data-key]', article);
     const kept = new Map();
-    for (const form of $$('form.fill', article)) {
-      if (form.dataset.dirty === 'true') kept.set(form.dataset.id, form.closest('.card'));
+    for (const card of oldCards) {
+      const form = $('form.fill', card);
+      if (form?.dataset.dirty === 'true') kept.set(keyOf(card, oldCards), card);
     }
     const active = document.activeElement;
-    const activeId = active?.closest?.('form.fill')?.dataset.id;
+    const activeCard = active?.closest?.('.card[data-key]');
+    const activeKey = activeCard ? keyOf(activeCard, oldCards) : null;
     const selection = active && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : null;
 
+    // Twin placeholders (same section, same instruction) are told apart by rank; if
+    // the rank of a kept one moved, its text goes to the orphans box, never to another card.
     article.replaceChildren(...Array.from(freshArticle.childNodes));
+    const newCards = $$('.card[data-key]', article);
     const orphans = [];
-    for (const [id, oldCard] of kept) {
+    for (const [key, oldCard] of kept) {
       const oldForm = $('form.fill', oldCard);
-      const form = $$('form.fill', article).find((f) => f.dataset.id === id);
+      const card = newCards.find((c) => keyOf(c, newCards) === key);
+      const form = card ? $('form.fill', card) : undefined;
       if (form) {
         form.elements.content.value = oldForm.elements.content.value;
         form.dataset.dirty = 'true';
@@ -263,9 +276,9 @@
       if (here && fresh) here.replaceWith(document.importNode(fresh, true));
     }
     if (newHash) body.dataset.hash = newHash;
-    if (activeId) {
-      const form = $$('form.fill', article).find((f) => f.dataset.id === activeId);
-      const textarea = form?.elements.content;
+    if (activeKey) {
+      const card = newCards.find((c) => keyOf(c, newCards) === activeKey);
+      const textarea = card ? $('form.fill', card)?.elements.content : undefined;
       if (textarea) {
         textarea.focus();
         if (selection) textarea.setSelectionRange(selection[0], selection[1]);

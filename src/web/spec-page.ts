@@ -12,7 +12,10 @@ const STATE_LABEL: Record<string, string> = { filled: 'filled', open: 'open', em
 
 /** An open placeholder on the live server: its instruction and a Markdown editor that saves through the fill contract. */
 export function editableCard(data: SpecPageData): PlaceholderCard {
-  return (p: Placeholder, index: number) => html`<div class="card" id="card-${String(index)}" data-placeholder="${p.id}">
+  // Ids shift when a placeholder before another in its section is filled: the
+  // client finds a card again by its section and instruction instead.
+  return (p: Placeholder, index: number) => html`<div class="card" id="card-${String(index)}" data-placeholder="${p.id}" data-key="${p.sectionId ?? 'title'}
+${p.instruction}">
   <p class="card-head"><span class="badge open">open</span> <code>${p.id}</code></p>
   <p class="instruction" id="instr-${String(index)}">${p.instruction}</p>
   <form class="fill" data-id="${p.id}" data-hash="${data.hash}">
