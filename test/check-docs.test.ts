@@ -89,9 +89,9 @@ function codeSpans(line: string): string[] {
 }
 
 /** Runs the checks on an example with `rule` on at `setting` (default: error), other rules at their defaults. */
-function findingsOf(rule: CheckRule, example: string, template: TemplateModel | null, setting?: RuleSetting): Finding[] {
+function findingsOf(rule: CheckRule, example: string, template: TemplateModel | null, setting?: RuleSetting, index: string | null = null): Finding[] {
   const rules = new Map<string, RuleSetting>([[rule.id, setting ?? { severity: 'error', options: {} }]]);
-  return checkSpec(parseSpec(example), { template, rules, links: NO_FILES }).findings.filter((f) => f.rule === rule.id);
+  return checkSpec(parseSpec(example), { template, rules, links: NO_FILES, index: () => index }).findings.filter((f) => f.rule === rule.id);
 }
 
 const shown = (f: Finding): string => `${f.line}:${f.column} ${f.message}`;
@@ -113,6 +113,8 @@ describe('docs/checks', () => {
     const needsTemplate = /\*\*Needs a template:\*\* yes/.test(source);
     const templateBlock = markdownBlock(sections, 'Template');
     const template = templateBlock === null ? null : buildTemplateModel(parseSpec(templateBlock), 'example@1');
+    // A rule that compares with the project's specs (stale-index) shows what `specfill index` would write.
+    const index = markdownBlock(sections, 'Index of the project');
     const failing = markdownBlock(sections, 'Failing example');
     const passing = markdownBlock(sections, 'Passing example');
 
@@ -126,6 +128,7 @@ describe('docs/checks', () => {
     it('has the sections of a rule page, in order', () => {
       expect(sections.map((s) => s.heading)).toEqual([
         ...(needsTemplate ? ['Template'] : []),
+        ...(index === null ? [] : ['Index of the project']),
         'Failing example',
         'Passing example',
         ...(WITH_OPTIONS.has(id) ? ['Options'] : []),
@@ -136,7 +139,7 @@ describe('docs/checks', () => {
 
     it('has a failing example that reports exactly the findings the page quotes', () => {
       expect(failing).not.toBeNull();
-      const findings = findingsOf(rule, failing!, template);
+      const findings = findingsOf(rule, failing!, template, undefined, index);
       expect(findings.length, 'findings of the failing example').toBeGreaterThanOrEqual(1);
       const reports = sections.find((s) => s.heading === 'Failing example')!.lines.filter((l) => l.startsWith('Reports: '));
       expect(reports, 'one `Reports:` line').toHaveLength(1);
@@ -147,11 +150,11 @@ describe('docs/checks', () => {
 
     it('has a passing example that this rule does not report', () => {
       expect(passing).not.toBeNull();
-      expect(findingsOf(rule, passing!, template).map(shown)).toEqual([]);
+      expect(findingsOf(rule, passing!, template, undefined, index).map(shown)).toEqual([]);
     });
 
     it.runIf(needsTemplate)('says truly that it needs a template: without one, the failing example passes', () => {
-      expect(findingsOf(rule, failing!, null)).toEqual([]);
+      expect(findingsOf(rule, failing!, null, undefined, index)).toEqual([]);
     });
 
     it('shows config snippets that are valid and set this rule', () => {
@@ -169,9 +172,9 @@ describe('docs/checks', () => {
         const setting = resolveRuleSettings(config).get(id)!;
         expect(setting.severity).not.toBe(rule.defaultSeverity);
         // The documented setting changes how much the findings matter, not which ones there are.
-        const findings = findingsOf(rule, failing!, template, setting);
+        const findings = findingsOf(rule, failing!, template, setting, index);
         if (setting.severity === 'off') expect(findings).toEqual([]);
-        else expect(findings.map((f) => `${f.severity} ${shown(f)}`)).toEqual(findingsOf(rule, failing!, template).map((f) => `${setting.severity} ${shown(f)}`));
+        else expect(findings.map((f) => `${f.severity} ${shown(f)}`)).toEqual(findingsOf(rule, failing!, template, undefined, index).map((f) => `${setting.severity} ${shown(f)}`));
       }
     });
 
@@ -182,8 +185,8 @@ describe('docs/checks', () => {
       const bodyStart = spec.frontMatter?.span.end ?? 0;
       const suppressed = `${failing!.slice(0, bodyStart)}<!-- specfill-disable ${id} -->\n\n${failing!.slice(bodyStart)}`;
       // Front matter findings sit above any comment, so only the config can turn them off (the page says so).
-      if (id === 'frontmatter') expect(findingsOf(rule, suppressed, template)).not.toEqual([]);
-      else expect(findingsOf(rule, suppressed, template)).toEqual([]);
+      if (id === 'frontmatter') expect(findingsOf(rule, suppressed, template, undefined, index)).not.toEqual([]);
+      else expect(findingsOf(rule, suppressed, template, undefined, index)).toEqual([]);
     });
   });
 });

@@ -191,8 +191,12 @@ Examples:
     .argument('[paths...]', 'files, folders (all *.md below) or globs; default: specs/ if present, else .')
     .option('--json', 'print JSON')
     .addOption(new Option('--max-file-bytes <n>', 'largest file to read').argParser(positiveInt))
-    .addHelpText('after', '\nExamples:\n  specfill status\n  specfill status examples --json\n  specfill status "docs/**/*.md"')
-    .action(async (paths: string[], opts: { json?: boolean; maxFileBytes?: number }) => {
+    .option('--status <status>', 'only specs with this status (repeat for several)', collect, [] as string[])
+    .option('--owner <owner>', 'only specs with this owner (repeat for several)', collect, [] as string[])
+    .option('--template <id>', 'only specs of this template (repeat for several)', collect, [] as string[])
+    .addOption(new Option('--sort <key>', 'order of the list').choices(['path', 'title', 'status', 'completeness', 'open', 'updated']).default('path'))
+    .addHelpText('after', '\nExamples:\n  specfill status\n  specfill status examples --json\n  specfill status "docs/**/*.md"\n  specfill status --status review --status approved --sort updated')
+    .action(async (paths: string[], opts: import('./commands/status.js').StatusOptions) => {
       const { runStatus } = await import('./commands/status.js');
       setExit(await runStatus(ctx, paths, opts));
     });
@@ -206,7 +210,7 @@ Examples:
     .option('--changed [ref]', 'check only files changed against REF (default: merge base with the default branch)')
     .option('--cache', 'reuse results for unchanged files (.specfill-cache at the project root)')
     .addHelpText('after', `
-Rules: ${'unfilled-placeholder, malformed-placeholder, empty-section, missing-section, section-order, heading-level, unknown-section, duplicate-heading, leftover-marker, frontmatter, broken-link'}
+Rules: ${'unfilled-placeholder, malformed-placeholder, empty-section, missing-section, section-order, heading-level, unknown-section, duplicate-heading, leftover-marker, frontmatter, broken-link, stale-index'}
   (each documented in docs/checks/<rule>.md; severities and options in specfill.config.*)
 Exit codes: 0 no errors, 1 errors or too many warnings, 2 a file could not be checked or bad setup.
 
@@ -239,6 +243,24 @@ Examples:
     .action(async (file: string, status: string, opts: import('./commands/set-status.js').SetStatusCliOptions) => {
       const { runSetStatus } = await import('./commands/set-status.js');
       setExit(await runSetStatus(ctx, file, status, opts));
+    });
+
+  program.command('index')
+    .description('write the table of all specs (title, status, owners, completeness, updated) into an index file')
+    .option('--out <file>', 'the index file (default: specs/README.md at the project root); text outside its markers is kept')
+    .option('--check', 'write nothing; exit 1 when the index is out of date')
+    .option('--json', 'print JSON')
+    .addHelpText('after', `
+The table goes between <!-- specfill-index:start --> and <!-- specfill-index:end -->;
+the rest of the file is yours. The stale-index check rule reports an index that no longer matches.
+
+Examples:
+  specfill index
+  specfill index --out docs/decisions/README.md
+  specfill index --check`)
+    .action(async (opts: import('./commands/index-specs.js').IndexOptions) => {
+      const { runIndex } = await import('./commands/index-specs.js');
+      setExit(await runIndex(ctx, opts));
     });
 
   program.command('serve')

@@ -23,6 +23,8 @@ export interface CheckSpecOptions {
   readonly statuses?: readonly string[];
   /** Answers about other files; without it, links to files are not checked. */
   readonly links?: LinkResolver;
+  /** The index table `specfill index` would write into this document (the `stale-index` rule). */
+  readonly index?: () => string | null;
 }
 
 /** The findings and completeness of one spec. */
@@ -56,6 +58,7 @@ export function checkSpec(spec: ParsedSpec, options: CheckSpecOptions): SpecChec
       options: setting?.options ?? {},
       statuses: options.statuses ?? DEFAULT_STATUSES,
       links: options.links ?? NO_LINKS,
+      index: options.index,
     });
     for (const d of drafts) {
       if (!suppressed(rule.id, d.line)) findings.push({ rule: rule.id, severity, ...d });

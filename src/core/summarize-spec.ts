@@ -25,6 +25,8 @@ export interface SpecSummary {
   readonly frontMatterError: string | null;
   /** Sections filled by a machine (an LLM agent, an MCP client) and not edited by a person since. */
   readonly machineFilled: number;
+  /** The front matter's `updated` date, else its `created` date, else null. */
+  readonly updated: string | null;
 }
 
 /** Summarizes a parsed spec, against its template when known. */
@@ -49,5 +51,11 @@ export function summarizeSpec(path: string, spec: ParsedSpec, template: Template
     sections: states,
     frontMatterError: spec.frontMatter?.error ? `${spec.frontMatter.error.line}:${spec.frontMatter.error.column} ${spec.frontMatter.error.message}` : null,
     machineFilled,
+    updated: dateOf(data.updated) ?? dateOf(data.created),
   };
+}
+
+function dateOf(value: unknown): string | null {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 }

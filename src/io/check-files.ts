@@ -141,7 +141,7 @@ export async function streamCheckFiles(
       settle(fileIndex, result);
       return;
     }
-    cache?.set(files[fileIndex]!.shown, hashes[fileIndex] ?? '', stats[fileIndex] ?? { mtimeMs: 0, size: -1 }, result.report, result.dependencies);
+    if (result.cacheable !== false) cache?.set(files[fileIndex]!.shown, hashes[fileIndex] ?? '', stats[fileIndex] ?? { mtimeMs: 0, size: -1 }, result.report, result.dependencies);
     settle(fileIndex, { report: result.report, source: options.keepSources ? source : undefined });
   };
   const workers = workerCount(toParse.length);

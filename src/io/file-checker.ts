@@ -7,6 +7,7 @@ import type { ParsedSpec } from '../core/spec-types.js';
 import type { Template } from '../core/template.js';
 import { FileLinkResolver, type LinkDependency } from './link-resolver.js';
 import { loadTemplates, type TemplateRegistry } from './load-templates.js';
+import { projectIndexTable } from './project-index.js';
 import { readTextFileSync } from './read-text-file.js';
 import { TemplateResolver } from './resolve-template-for.js';
 
@@ -22,6 +23,8 @@ export interface CheckedFile {
   readonly report: FileReport;
   /** Questions asked about other files, for the cache. */
   readonly dependencies: LinkDependency[];
+  /** False when the result depends on more than the cache can track (an index of every spec). */
+  readonly cacheable?: false;
 }
 
 /**
@@ -31,6 +34,7 @@ export interface CheckedFile {
  */
 export class FileChecker {
   private constructor(
+    private readonly setup: FileCheckerSetup,
     readonly registry: TemplateRegistry,
     private readonly templates: TemplateResolver,
     private readonly rules: Map<string, RuleSetting>,
@@ -43,6 +47,7 @@ export class FileChecker {
     const { root, cwd, config } = setup;
     const registry = await loadTemplates({ root, cwd, templatesDir: config.templatesDir });
     return new FileChecker(
+      setup,
       registry,
       await TemplateResolver.create(root, registry, config.templates),
       resolveRuleSettings(config),
@@ -72,13 +77,19 @@ export class FileChecker {
     const spec = parseSpec(source);
     const template = this.templates.templateFor(absolute, spec, shown);
     const dependencies: LinkDependency[] = [];
-    const result = checkSpec(spec, { template: template?.model ?? null, rules: this.rules, statuses: this.statuses, links: this.links.forSpec(absolute, dependencies) });
+    // An index file's findings depend on every spec: asked once, and never cached.
+    let indexAsked = false;
+    const index = (): string => {
+      indexAsked = true;
+      return projectIndexTable(this.setup.root, this.setup.config, this.templates, absolute, spec.format.newline);
+    };
+    const result = checkSpec(spec, { template: template?.model ?? null, rules: this.rules, statuses: this.statuses, links: this.links.forSpec(absolute, dependencies), index });
     // Strings in findings are often slices of the file's text (V8 keeps
     // substrings as views of their parent), which would keep every checked file
     // in memory for the rest of a large run; a JSON copy cuts them loose and is
     // the most compact copy.
     const findings = detach ? (JSON.parse(JSON.stringify(result.findings)) as Finding[]) : result.findings;
-    return { report: { path: shown, template: template?.model.ref ?? null, completeness: result.completeness, findings }, dependencies };
+    return { report: { path: shown, template: template?.model.ref ?? null, completeness: result.completeness, findings }, dependencies, ...(indexAsked ? { cacheable: false } : {}) };
   }
 }
 

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEFAULT_STATUSES } from '../../core/check-spec.js';
 import { errorJson } from '../../core/json-shapes.js';
 import type { SpecSummary } from '../../core/summarize-spec.js';
 import { loadConfig } from '../../io/load-config.js';
@@ -8,11 +9,28 @@ import { summarizeSpecFiles } from '../../io/summarize-spec-files.js';
 import { writeJson, type CliContext } from '../context.js';
 
 /** `specfill status [PATHS...]`: one line per spec; bad files are reported and the rest still listed (exit 2). */
-export async function runStatus(ctx: CliContext, paths: string[], opts: { json?: boolean; maxFileBytes?: number }): Promise<number> {
+/** Options of `specfill status`. */
+export interface StatusOptions {
+  readonly json?: boolean;
+  readonly maxFileBytes?: number;
+  /** Only specs with one of these statuses, owners, templates (ids, with or without `@version`). */
+  readonly status?: string[];
+  readonly owner?: string[];
+  readonly template?: string[];
+  readonly sort?: StatusSortKey;
+}
+
+/** What `status --sort` sorts by. */
+export const STATUS_SORT_KEYS = ['path', 'title', 'status', 'completeness', 'open', 'updated'] as const;
+export type StatusSortKey = (typeof STATUS_SORT_KEYS)[number];
+
+export async function runStatus(ctx: CliContext, paths: string[], opts: StatusOptions): Promise<number> {
   const root = findProjectRoot(ctx.cwd);
   const { config } = await loadConfig(root, ctx.cwd);
   const targets = paths.length > 0 ? paths : config.specs ?? [existsSync(resolve(ctx.cwd, 'specs')) ? 'specs' : '.'];
-  const { specs, errors } = await summarizeSpecFiles({ root, cwd: ctx.cwd, config, targets, maxFileBytes: opts.maxFileBytes });
+  const found = await summarizeSpecFiles({ root, cwd: ctx.cwd, config, targets, maxFileBytes: opts.maxFileBytes });
+  const errors = found.errors;
+  const specs = sortSpecs(found.specs.filter((s) => matches(s, opts)), opts.sort ?? 'path', config.statuses ?? DEFAULT_STATUSES);
 
   if (opts.json) {
     writeJson(ctx, { specs, errors: errors.map(errorJson) });
@@ -21,6 +39,28 @@ export async function runStatus(ctx: CliContext, paths: string[], opts: { json?:
   }
   for (const error of errors) ctx.stderr.write(`specfill: ${error.format()}\n`);
   return errors.length > 0 ? 2 : 0;
+}
+
+const templateId = (ref: string | null): string | null => (ref === null ? null : ref.split('@')[0]!);
+
+function matches(s: SpecSummary, opts: StatusOptions): boolean {
+  return (opts.status === undefined || opts.status.length === 0 || (s.status !== null && opts.status.includes(s.status)))
+    && (opts.owner === undefined || opts.owner.length === 0 || s.owners.some((o) => opts.owner!.includes(o)))
+    && (opts.template === undefined || opts.template.length === 0 || opts.template.some((t) => templateId(t) === templateId(s.template)));
+}
+
+/** Specs in the order asked: text keys A→Z, statuses in lifecycle order, numbers and dates from high to low. */
+function sortSpecs(specs: SpecSummary[], key: StatusSortKey, statuses: readonly string[]): SpecSummary[] {
+  const rank = (s: string | null): number => (s === null ? statuses.length : statuses.indexOf(s) === -1 ? statuses.length : statuses.indexOf(s));
+  const compare: Record<StatusSortKey, (a: SpecSummary, b: SpecSummary) => number> = {
+    path: (a, b) => a.path.localeCompare(b.path),
+    title: (a, b) => a.title.localeCompare(b.title),
+    status: (a, b) => rank(a.status) - rank(b.status),
+    completeness: (a, b) => (b.completeness ?? -1) - (a.completeness ?? -1),
+    open: (a, b) => b.openPlaceholders.length - a.openPlaceholders.length,
+    updated: (a, b) => (b.updated ?? '').localeCompare(a.updated ?? ''),
+  };
+  return [...specs].sort((a, b) => compare[key](a, b) || a.path.localeCompare(b.path));
 }
 
 function printTable(ctx: CliContext, specs: SpecSummary[]): void {

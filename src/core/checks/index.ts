@@ -7,6 +7,7 @@ import { leftoverMarker } from './leftover-marker.js';
 import { malformedPlaceholder } from './malformed-placeholder.js';
 import { missingSection } from './missing-section.js';
 import { sectionOrder } from './section-order.js';
+import { staleIndex } from './stale-index.js';
 import type { CheckRule } from './types.js';
 import { unfilledPlaceholder } from './unfilled-placeholder.js';
 import { unknownSection } from './unknown-section.js';
@@ -24,6 +25,7 @@ export const RULES: readonly CheckRule[] = [
   leftoverMarker,
   frontmatter,
   brokenLink,
+  staleIndex,
 ];
 
 /** The rule with this id, or undefined. */

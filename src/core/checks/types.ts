@@ -54,6 +54,11 @@ export interface CheckContext {
   /** Allowed values of the front matter `status`. */
   readonly statuses: readonly string[];
   readonly links: LinkResolver;
+  /**
+   * The index table `specfill index` would write into this document now
+   * (for the `stale-index` rule); absent or null when not known.
+   */
+  readonly index?: () => string | null;
 }
 
 /** A check rule: one file under `src/core/checks/`, one page under `docs/checks/`. */

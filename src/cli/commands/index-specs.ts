@@ -1,0 +1,56 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { writeIndexBlock } from '../../core/spec-index.js';
+import { detectTextFormat } from '../../core/text-format.js';
+import { editSpecFile } from '../../io/edit-spec-file.js';
+import { loadConfig } from '../../io/load-config.js';
+import { loadTemplates } from '../../io/load-templates.js';
+import { projectIndexRows, projectIndexTable } from '../../io/project-index.js';
+import { findProjectRoot } from '../../io/project-root.js';
+import { readTextFileSync } from '../../io/read-text-file.js';
+import { TemplateResolver } from '../../io/resolve-template-for.js';
+import { writeFileAtomic } from '../../io/write-file-atomic.js';
+import { displayPath, writeJson, type CliContext } from '../context.js';
+
+/** Options of `specfill index`. */
+export interface IndexOptions {
+  readonly out?: string;
+  readonly check?: boolean;
+  readonly json?: boolean;
+}
+
+/**
+ * `specfill index`: writes the specs table between the index markers of a
+ * file (default specs/README.md at the project root), keeping every other
+ * byte of it; `--check` writes nothing and exits 1 when the table is stale.
+ */
+export async function runIndex(ctx: CliContext, opts: IndexOptions): Promise<number> {
+  const root = findProjectRoot(ctx.cwd);
+  const { config } = await loadConfig(root, ctx.cwd);
+  const registry = await loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir });
+  const templates = await TemplateResolver.create(root, registry, config.templates);
+  const target = opts.out === undefined ? resolve(root, 'specs', 'README.md') : resolve(ctx.cwd, opts.out);
+  const shown = displayPath(ctx, target, relative);
+  const existing = existsSync(target) ? readTextFileSync(target, { displayPath: shown }) : null;
+  const newline = existing === null ? '\n' : detectTextFormat(existing).newline;
+  const table = projectIndexTable(root, config, templates, target, newline);
+  const next = writeIndexBlock(existing ?? '', table, newline);
+  const specs = projectIndexRows(root, config, templates, target).length;
+  const upToDate = existing === next;
+  if (opts.check) {
+    if (opts.json) writeJson(ctx, { file: shown, specs, upToDate });
+    else ctx.stdout.write(upToDate ? `${shown}: the index is up to date\n` : `${shown}: the index is out of date; run \`specfill index${opts.out === undefined ? '' : ` --out ${opts.out}`}\`\n`);
+    return upToDate ? 0 : 1;
+  }
+  if (!upToDate) {
+    if (existing === null) {
+      mkdirSync(dirname(target), { recursive: true });
+      await writeFileAtomic(target, next, { overwrite: false, displayPath: shown });
+    } else {
+      await editSpecFile(target, { displayPath: shown }, (text) => writeIndexBlock(text, table, newline));
+    }
+  }
+  if (opts.json) writeJson(ctx, { file: shown, specs, changed: !upToDate });
+  else ctx.stdout.write(upToDate ? `${shown}: the index is up to date (${specs} specs)\n` : `${shown}: wrote the index of ${specs} spec${specs === 1 ? '' : 's'}\n`);
+  return 0;
+}

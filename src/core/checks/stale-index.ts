@@ -1,0 +1,27 @@
+import { findIndexBlock, INDEX_END, INDEX_START } from '../spec-index.js';
+import type { CheckRule } from './types.js';
+
+/**
+ * A specs index (the table `specfill index` keeps between its markers) that
+ * no longer matches the specs: one was added, retitled, moved on in its
+ * lifecycle, filled further, or removed.
+ */
+export const staleIndex: CheckRule = {
+  id: 'stale-index',
+  defaultSeverity: 'warning',
+  description: 'The specs index written by `specfill index` no longer matches the specs.',
+  check: ({ spec, index }) => {
+    if (spec.source.indexOf(INDEX_START) === -1) return [];
+    const block = findIndexBlock(spec.source);
+    if (block === null) {
+      const line = spec.source.slice(0, spec.source.indexOf(INDEX_START)).split('\n').length;
+      return [{ line, column: 1, endLine: line, endColumn: INDEX_START.length + 1, message: `the specs index has no ${INDEX_END} marker: run \`specfill index\` to write it again` }];
+    }
+    const expected = index?.();
+    if (expected === undefined || expected === null || block.table === expected) return [];
+    return [{
+      line: block.line, column: 1, endLine: block.endLine, endColumn: INDEX_END.length + 1,
+      message: 'the specs index is out of date: run `specfill index` to write it again',
+    }];
+  },
+};

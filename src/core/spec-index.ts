@@ -1,0 +1,73 @@
+import { posix } from 'node:path';
+
+/** The markers between which `specfill index` keeps its table; everything else in the file is the user's. */
+export const INDEX_START = '<!-- specfill-index:start -->';
+export const INDEX_END = '<!-- specfill-index:end -->';
+
+/** One spec in the index. */
+export interface IndexRow {
+  /** Relative to the project root, `/`-separated. */
+  readonly path: string;
+  readonly title: string;
+  readonly status: string | null;
+  readonly owners: readonly string[];
+  readonly completeness: number | null;
+  /** The front matter's `updated`, else `created`, else null. */
+  readonly updated: string | null;
+}
+
+const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').trim();
+const linkText = (text: string): string => cell(text).replace(/[[\]]/g, (c) => `\\${c}`);
+const linkTarget = (path: string): string => (/[\s()<>]/.test(path) ? `<${path.replace(/[<>]/g, encodeURIComponent)}>` : path);
+
+/**
+ * The index table of some specs, as `specfill index` writes it inside a file
+ * in `indexDir` (relative to the project root): title (linked, relative to the
+ * index), status, owners, completeness, updated; rows by path. Pure, so that
+ * the `stale-index` rule can compare a file's table with what it would be.
+ */
+export function indexTable(rows: readonly IndexRow[], indexDir: string, newline = '\n'): string {
+  const lines = ['| Spec | Status | Owners | Complete | Updated |', '| --- | --- | --- | --- | --- |'];
+  for (const r of [...rows].sort((a, b) => a.path.localeCompare(b.path))) {
+    const href = posix.relative(indexDir === '' ? '.' : indexDir, r.path);
+    const complete = r.completeness === null ? '–' : `${Math.round(r.completeness * 100)}%`;
+    lines.push(`| [${linkText(r.title)}](${linkTarget(href)}) | ${cell(r.status ?? '–')} | ${cell(r.owners.join(', ')) || '–'} | ${complete} | ${cell(r.updated ?? '–')} |`);
+  }
+  if (rows.length === 0) lines.push('| (no specs yet) | | | | |');
+  return lines.join(newline) + newline;
+}
+
+/** Where the index sits in a file: the text between the markers, and the start marker's line. */
+export interface IndexBlock {
+  readonly table: string;
+  /** Offsets of the text between the markers' lines. */
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly endLine: number;
+}
+
+/** The index block of a file, or null when it has no (complete) pair of markers. */
+export function findIndexBlock(source: string): IndexBlock | null {
+  const a = source.indexOf(INDEX_START);
+  if (a === -1) return null;
+  const b = source.indexOf(INDEX_END, a + INDEX_START.length);
+  if (b === -1) return null;
+  const afterStart = source.indexOf('\n', a);
+  const start = afterStart === -1 || afterStart > b ? a + INDEX_START.length : afterStart + 1;
+  const end = source.lastIndexOf('\n', b - 1) + 1 < start ? b : source.lastIndexOf('\n', b - 1) + 1;
+  const lineOf = (offset: number): number => source.slice(0, offset).split('\n').length;
+  return { table: source.slice(start, end), start, end, line: lineOf(a), endLine: lineOf(b) };
+}
+
+/**
+ * The file with `table` between the markers: in place when they are there,
+ * else appended after the file's text (a new file gets a `# Specs` title).
+ * Everything outside the markers keeps every byte.
+ */
+export function writeIndexBlock(source: string, table: string, newline = '\n'): string {
+  const block = findIndexBlock(source);
+  if (block !== null) return source.slice(0, block.start) + table + source.slice(block.end);
+  const head = source === '' ? `# Specs${newline}${newline}` : source.endsWith('\n') ? `${source}${newline}` : `${source}${newline}${newline}`;
+  return `${head}${INDEX_START}${newline}${table}${INDEX_END}${newline}`;
+}

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { basename, join, posix, relative } from 'node:path';
+import { globSync } from 'tinyglobby';
+import type { Config } from '../core/config.js';
+import { parseSpec } from '../core/parse-spec.js';
+import { indexTable, type IndexRow } from '../core/spec-index.js';
+import { summarizeSpec } from '../core/summarize-spec.js';
+import { readTextFileSync } from './read-text-file.js';
+import type { TemplateResolver } from './resolve-template-for.js';
+
+/** Where specs are looked for: the config's globs, else `specs/` if present, else the whole root. */
+export function specGlobs(root: string, config: Config): string[] {
+  if (config.specs !== undefined && config.specs.length > 0) return [...config.specs];
+  return [existsSync(join(root, 'specs')) ? 'specs/**/*.md' : '**/*.md'];
+}
+
+/**
+ * The rows of a project's specs index: every spec the config's globs (or
+ * `specs/`) find, except the index file itself and files that hold an index;
+ * a file that cannot be read is left out. Synchronous, so that the
+ * `stale-index` rule can ask for it in the middle of a check.
+ */
+export function projectIndexRows(root: string, config: Config, templates: TemplateResolver, indexFile: string): IndexRow[] {
+  const files = globSync(specGlobs(root, config), { cwd: root, absolute: true, ignore: ['**/node_modules/**', ...(config.ignore ?? [])] });
+  const rows: IndexRow[] = [];
+  for (const absolute of files.sort()) {
+    if (absolute === indexFile) continue;
+    const path = relative(root, absolute).split('\\').join('/');
+    let spec;
+    try {
+      spec = parseSpec(readTextFileSync(absolute, { displayPath: path, maxBytes: config.maxFileBytes }));
+    } catch {
+      continue;
+    }
+    if (spec.source.includes('<!-- specfill-index:start -->')) continue;
+    let template = null;
+    try {
+      template = templates.templateFor(absolute, spec, path);
+    } catch {
+      // An unknown template: listed without completeness.
+    }
+    const summary = summarizeSpec(path, spec, template?.model ?? null, basename(absolute));
+    rows.push({ path, title: summary.title, status: summary.status, owners: summary.owners, completeness: summary.completeness, updated: summary.updated });
+  }
+  return rows;
+}
+
+/** The table an index file at `indexFile` should hold now. */
+export function projectIndexTable(root: string, config: Config, templates: TemplateResolver, indexFile: string, newline = '\n'): string {
+  const dir = posix.dirname(relative(root, indexFile).split('\\').join('/'));
+  return indexTable(projectIndexRows(root, config, templates, indexFile), dir === '.' ? '' : dir, newline);
+}

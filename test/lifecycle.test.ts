@@ -1,0 +1,169 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { INDEX_END, INDEX_START } from '../src/core/spec-index.js';
+import { runCli, tempProject } from './helpers/run-cli.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const SEED = readFileSync(join(ROOT, 'templates', 'tech-spec.md'), 'utf8');
+const spec = (title: string, status: string, filled = true, extra = ''): string =>
+  `---\ntitle: ${title}\ntemplate: tech-spec@1\nstatus: ${status}\nowners: [ana]\ncreated: 2026-11-01\n${extra}---\n${filled ? SEED.replace(/<!-- AGENT_PLACEHOLDER: (.*?) -->/g, (_m, i: string) => `Done: ${i}.`) : SEED}`;
+const read = (dir: string, path: string): string => readFileSync(join(dir, path), 'utf8');
+
+describe('set-status', () => {
+  it('moves a spec along the default lifecycle, sets updated, and changes nothing else', async () => {
+    const dir = tempProject({ 'specs/a.md': spec('A', 'draft') });
+    const before = read(dir, 'specs/a.md');
+    const r = await runCli(dir, 'set-status', 'specs/a.md', 'review');
+    expect(r).toMatchObject({ code: 0, stdout: 'specs/a.md: draft → review\n' });
+    expect(read(dir, 'specs/a.md')).toBe(before.replace('status: draft\n', 'status: review\n').replace('created: 2026-11-01\n', 'created: 2026-11-01\nupdated: 2026-11-26\n'));
+    const json = await runCli(dir, 'set-status', 'specs/a.md', 'approved', '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({ file: 'specs/a.md', from: 'review', to: 'approved', changed: true, forced: false, errors: 0 });
+    expect((await runCli(dir, 'set-status', 'specs/a.md', 'implemented')).code).toBe(0);
+    // Already there: nothing to do.
+    expect(await runCli(dir, 'set-status', 'specs/a.md', 'implemented')).toMatchObject({ code: 0, stdout: 'specs/a.md: already implemented\n' });
+  });
+
+  it('refuses a move the lifecycle does not allow, leaving the file as it was', async () => {
+    const dir = tempProject({ 'specs/a.md': spec('A', 'approved') });
+    const before = read(dir, 'specs/a.md');
+    const r = await runCli(dir, 'set-status', 'specs/a.md', 'draft');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('a spec cannot go from approved to draft; from approved it can go to: implemented, review, superseded, withdrawn');
+    expect(read(dir, 'specs/a.md')).toBe(before);
+    const unknown = await runCli(dir, 'set-status', 'specs/a.md', 'shipped');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('`shipped` is not a status');
+  });
+
+  it('gates review and approved on a clean check, and records a forced override', async () => {
+    const dir = tempProject({ 'specs/a.md': spec('A', 'draft', false) });
+    const before = read(dir, 'specs/a.md');
+    const refused = await runCli(dir, 'set-status', 'specs/a.md', 'review');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/review needs a spec that passes `specfill check`, and it reports 21 errors \(line \d+: placeholder "title" is not filled/);
+    expect(read(dir, 'specs/a.md')).toBe(before);
+    expect((await runCli(dir, 'set-status', 'specs/a.md', 'review', '--force')).code).toBe(2);
+    const forced = await runCli(dir, 'set-status', 'specs/a.md', 'review', '--force', '--reason', 'discussed at the design review: placeholders are next');
+    expect(forced.code).toBe(0);
+    expect(read(dir, 'specs/a.md')).toContain('status: review\nowners: [ana]\ncreated: 2026-11-01\nupdated: 2026-11-26\nstatus-override:\n  status: review\n  from: draft\n  reason: "discussed at the design review: placeholders are next"\n  date: 2026-11-26\n  errors: 21\n---\n');
+    // Statuses without a gate need no clean check.
+    expect((await runCli(dir, 'set-status', 'specs/a.md', 'withdrawn')).code).toBe(0);
+  });
+
+  it('follows the statuses, transitions and gates of the config', async () => {
+    const config = { statuses: ['proposed', 'accepted', 'deprecated'], transitions: { proposed: ['accepted'], accepted: ['deprecated'], deprecated: [] }, gates: [] };
+    const dir = tempProject({ 'specs/a.md': spec('A', 'proposed', false), 'specfill.config.json': JSON.stringify(config) });
+    expect((await runCli(dir, 'set-status', 'specs/a.md', 'accepted')).code).toBe(0);
+    expect((await runCli(dir, 'set-status', 'specs/a.md', 'proposed')).stderr).toContain('from accepted it can go to: deprecated');
+    expect((await runCli(dir, 'set-status', 'specs/a.md', 'review')).stderr).toContain('the statuses are: proposed, accepted, deprecated');
+    writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ ...config, transitions: { proposed: ['acepted'] } }));
+    const bad = await runCli(dir, 'set-status', 'specs/a.md', 'deprecated');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('transitions.proposed.0: `acepted` is not a status');
+  });
+
+  it('--dry-run shows the change and writes nothing', async () => {
+    const dir = tempProject({ 'specs/a.md': spec('A', 'draft') });
+    const before = read(dir, 'specs/a.md');
+    const r = await runCli(dir, 'set-status', 'specs/a.md', 'review', '--dry-run');
+    expect(r.stdout).toContain('-status: draft\n+status: review\n');
+    expect(read(dir, 'specs/a.md')).toBe(before);
+  });
+});
+
+describe('new --supersedes', () => {
+  it('links both specs and marks the old one superseded', async () => {
+    const dir = tempProject({ 'specs/limiter.md': spec('Limiter', 'approved') });
+    const before = read(dir, 'specs/limiter.md');
+    const r = await runCli(dir, 'new', 'tech-spec', '--title', 'Limiter v2', '--supersedes', 'specs/limiter.md');
+    expect(r.code).toBe(0);
+    expect(read(dir, 'specs/limiter-v2.md')).toContain('status: draft\nowners: []\ncreated: 2026-11-26\nsupersedes: specs/limiter.md\n---\n');
+    expect(read(dir, 'specs/limiter.md')).toBe(before.replace('status: approved\n', 'status: superseded\n').replace('created: 2026-11-01\n', 'created: 2026-11-01\nsuperseded-by: specs/limiter-v2.md\nupdated: 2026-11-26\n'));
+    // Superseding it again is refused, and nothing is written.
+    const again = await runCli(dir, 'new', 'tech-spec', '--title', 'Limiter v3', '--supersedes', 'specs/limiter.md');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('it is superseded already by specs/limiter-v2.md');
+    expect(existsSync(join(dir, 'specs', 'limiter-v3.md'))).toBe(false);
+  });
+
+  it('writes nothing when the old spec may not be superseded', async () => {
+    const config = { statuses: ['draft', 'superseded'], transitions: { draft: [], superseded: [] } };
+    const dir = tempProject({ 'specs/a.md': spec('A', 'draft'), 'specfill.config.json': JSON.stringify(config) });
+    const r = await runCli(dir, 'new', 'tech-spec', '--title', 'B', '--supersedes', 'specs/a.md');
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, 'specs', 'b.md'))).toBe(false);
+    expect(read(dir, 'specs/a.md')).toBe(spec('A', 'draft'));
+  });
+});
+
+describe('index', () => {
+  const handWritten = `# Design documents\n\nHow we write specs: see CONTRIBUTING.md.\n\n${INDEX_START}\nold table\n${INDEX_END}\n\n## Archive\n\nOlder decisions live in the wiki.\n`;
+
+  it('regenerates the table inside a hand-written README, idempotently, keeping the rest byte for byte', async () => {
+    const dir = tempProject({
+      'specs/a.md': spec('Alpha | one', 'review'),
+      'specs/sub/b.md': spec('Beta', 'draft', false, 'updated: 2026-11-20\n'),
+      'specs/README.md': handWritten,
+    });
+    expect((await runCli(dir, 'index')).stdout).toBe('specs/README.md: wrote the index of 2 specs\n');
+    const written = read(dir, 'specs/README.md');
+    expect(written).toBe(handWritten.replace('old table\n', [
+      '| Spec | Status | Owners | Complete | Updated |',
+      '| --- | --- | --- | --- | --- |',
+      '| [Alpha \\| one](a.md) | review | ana | 100% | 2026-11-01 |',
+      '| [Beta](sub/b.md) | draft | ana | 0% | 2026-11-20 |',
+      '',
+    ].join('\n')));
+    expect((await runCli(dir, 'index')).stdout).toBe('specs/README.md: the index is up to date (2 specs)\n');
+    expect(read(dir, 'specs/README.md')).toBe(written);
+    expect((await runCli(dir, 'index', '--check')).code).toBe(0);
+    // A spec moves on: the index is stale, and check says so.
+    await runCli(dir, 'set-status', 'specs/a.md', 'approved');
+    expect((await runCli(dir, 'index', '--check')).code).toBe(1);
+    const check = await runCli(dir, 'check', 'specs/README.md', '--format', 'json');
+    expect(JSON.parse(check.stdout).files[0].findings.map((f: { rule: string; line: number }) => `${f.line} ${f.rule}`)).toEqual(['5 stale-index']);
+    await runCli(dir, 'index');
+    expect(JSON.parse((await runCli(dir, 'check', 'specs/README.md', '--format', 'json', '--cache')).stdout).files[0].findings).toEqual([]);
+  });
+
+  it('creates the index file when there is none, and writes it where --out says', async () => {
+    const dir = tempProject({ 'specs/a.md': spec('A', 'draft') });
+    await runCli(dir, 'index');
+    expect(read(dir, 'specs/README.md')).toBe(`# Specs\n\n${INDEX_START}\n| Spec | Status | Owners | Complete | Updated |\n| --- | --- | --- | --- | --- |\n| [A](a.md) | draft | ana | 100% | 2026-11-01 |\n${INDEX_END}\n`);
+    await runCli(dir, 'index', '--out', 'docs/SPECS.md');
+    expect(read(dir, 'docs/SPECS.md')).toContain('| [A](../specs/a.md) | draft |');
+  });
+});
+
+describe('status filters and sorting', () => {
+  it('keeps the specs asked for, in the order asked', async () => {
+    const dir = tempProject({
+      'specs/a.md': spec('A', 'approved'),
+      'specs/b.md': spec('B', 'draft', false, 'updated: 2026-11-25\n'),
+      'specs/c.md': spec('C', 'review').replace('owners: [ana]', 'owners: [ben]'),
+    });
+    const list = async (...args: string[]): Promise<string[]> => JSON.parse((await runCli(dir, 'status', '--json', ...args)).stdout).specs.map((s: { path: string }) => s.path);
+    expect(await list('--status', 'review', '--status', 'approved')).toEqual(['specs/a.md', 'specs/c.md']);
+    expect(await list('--owner', 'ben')).toEqual(['specs/c.md']);
+    expect(await list('--template', 'tech-spec@1', '--sort', 'status')).toEqual(['specs/b.md', 'specs/c.md', 'specs/a.md']);
+    expect(await list('--sort', 'updated')).toEqual(['specs/b.md', 'specs/a.md', 'specs/c.md']);
+    expect(await list('--sort', 'completeness')).toEqual(['specs/a.md', 'specs/c.md', 'specs/b.md']);
+    expect(await list('--template', 'kep')).toEqual([]);
+  });
+});
+
+describe('updated on fills', () => {
+  it('sets updated in a spec that keeps one, and only there', async () => {
+    const dir = tempProject({
+      'specs/a.md': spec('A', 'draft', false, 'updated: 2026-11-02\n'),
+      'specs/b.md': spec('B', 'draft', false),
+      'answers.yaml': 'overview: An overview.\n',
+    });
+    await runCli(dir, 'fill', 'specs/a.md', '--answers', 'answers.yaml');
+    expect(read(dir, 'specs/a.md')).toContain('updated: 2026-11-26\n');
+    const before = read(dir, 'specs/b.md');
+    await runCli(dir, 'fill', 'specs/b.md', '--answers', 'answers.yaml');
+    expect(read(dir, 'specs/b.md')).toBe(before.replace('<!-- AGENT_PLACEHOLDER: Provide a high-level description of the component/feature being specified -->', 'An overview.'));
+  });
+});
