@@ -29,7 +29,7 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
     const dir = tempProject();
     const s = (session = await connectMcp(dir));
     const { tools } = await s.client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['check_spec', 'create_spec', 'fill_placeholder', 'get_placeholder_context', 'get_spec', 'list_placeholders', 'list_specs', 'list_templates']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['check_spec', 'create_spec', 'fill_placeholder', 'get_placeholder_context', 'get_spec', 'list_placeholders', 'list_specs', 'list_templates', 'set_status']);
     const byName = Object.fromEntries(tools.map((t) => [t.name, t]));
     expect(byName.get_spec!.annotations).toMatchObject({ readOnlyHint: true, idempotentHint: true });
     expect(byName.fill_placeholder!.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: false });
@@ -162,6 +162,9 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
 
   it('fills every placeholder with the returned hashes, after which check_spec passes', async () => {
     const { path, s } = await projectWithSpec();
+    const gated = await callTool(s, 'set_status', { path, status: 'review' });
+    expect(gated.data.error.code).toBe('REFUSED');
+    expect(gated.data.error.message).toContain('review needs a spec that passes `specfill check`');
     const failing = await callTool(s, 'check_spec', { path });
     expect(failing.data.summary.errors).toBeGreaterThan(0);
     expect(failing.data.findings[0]).toMatchObject({ rule: 'unfilled-placeholder', severity: 'error' });
@@ -174,6 +177,9 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
     }
     const passing = await callTool(s, 'check_spec', { path });
     expect(passing.data).toMatchObject({ path, template: 'tech-spec@1', completeness: 1, findings: [], summary: { errors: 0, warnings: 0, infos: 0 } });
+    // Now the gate of review lets it through; the lifecycle still refuses a jump.
+    expect((await callTool(s, 'set_status', { path, status: 'implemented' })).data.error.code).toBe('REFUSED');
+    expect((await callTool(s, 'set_status', { path, status: 'review' })).data).toMatchObject({ from: 'draft', to: 'review', changed: true, forced: false });
     expect((await callTool(s, 'create_spec', { template: 'tech-spec', title: 'Payments API' })).data.error.code).toBe('ALREADY_EXISTS');
   });
 
@@ -197,7 +203,7 @@ describe('docs/mcp.md', () => {
     expect(shown).toBe(printed);
     // The context size the README states is the measured one.
     const tokens = Number(/about (\d+) tokens/.exec(printed)![1]);
-    expect(Math.round(tokens / 100) * 100).toBe(1100);
-    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toMatch(/about\s+1,100 tokens/);
+    expect(Math.round(tokens / 100) * 100).toBe(1300);
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toMatch(/about\s+1,300 tokens/);
   }, 30_000);
 });

@@ -291,7 +291,7 @@ Examples:
     .option('--root <dir>', 'project root; no file outside it is read or written (default: the project root of the working folder)')
     .addHelpText('after', `
 Tools: list_templates, list_specs, get_spec, list_placeholders, get_placeholder_context,
-  fill_placeholder (hash precondition, atomic), check_spec, create_spec.
+  fill_placeholder (hash precondition, atomic), check_spec, set_status, create_spec.
 Resources: spec://{path}. Prompt: fill-spec. Logs go to stderr; stdout carries the protocol.
 
 Examples:

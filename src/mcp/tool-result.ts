@@ -58,6 +58,8 @@ function asToolError(error: unknown): ToolError {
         return new ToolError('NOT_FOUND', message, 'call list_placeholders for the open ids');
       case 'UNKNOWN_TEMPLATE':
         return new ToolError('NOT_FOUND', message, 'call list_templates for the template ids');
+      case 'REFUSED':
+        return new ToolError('REFUSED', message, 'fix what check reports (check_spec), choose a status the lifecycle allows, or pass force with a reason a person gave you');
       case 'FILE_EXISTS':
         return new ToolError('ALREADY_EXISTS', message, 'choose another path, or open the existing spec with get_spec');
       default:

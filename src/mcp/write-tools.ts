@@ -9,6 +9,7 @@ import { toPlaceholderJson } from '../core/json-shapes.js';
 import { parseSpec } from '../core/parse-spec.js';
 import { slugify } from '../core/slug.js';
 import { fileHash, fillFile } from '../io/fill-file.js';
+import { setSpecStatus } from '../io/set-spec-status.js';
 import { readTextFileSync } from '../io/read-text-file.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
 import { confine } from '../io/confine-path.js';
@@ -62,6 +63,24 @@ export function registerWriteTools(server: McpServer, project: McpProject, now: 
       diff: createTwoFilesPatch(`a/${file.relative}`, `b/${file.relative}`, source, after, undefined, undefined, { context: 3 }),
       remaining: parseSpec(after).placeholders.map((p) => ({ ...toPlaceholderJson(p), sectionId: p.sectionId ?? 'title' })),
     };
+  }));
+
+  server.registerTool('set_status', {
+    description: 'Move a spec to another status; refused (REFUSED) when the lifecycle forbids it or a gated status meets check errors.',
+    inputSchema: {
+      path: z.string().describe('spec path, relative to the project root'),
+      status: z.string().describe('the new status, e.g. review'),
+      force: z.boolean().optional().describe('override a refusal; needs reason'),
+      reason: z.string().optional().describe('why the override; recorded in the spec'),
+    },
+    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  }, (input) => runTool(async () => {
+    const file = confine(project.root, input.path, { mustExist: true });
+    const result = await setSpecStatus({
+      root: project.root, cwd: project.root, config: await project.config(), path: file.absolute, displayPath: file.relative,
+      status: input.status, force: input.force, reason: input.reason, now: now(),
+    });
+    return { path: file.relative, from: result.from, to: result.to, changed: result.changed, forced: result.forced, errors: result.errors, hash: result.hash };
   }));
 
   server.registerTool('create_spec', {
