@@ -263,6 +263,25 @@ Examples:
       setExit(await runIndex(ctx, opts));
     });
 
+  program.command('sync')
+    .description('bring specs up to date with the current version of their template')
+    .argument('[paths...]', 'files, folders or globs; default: the config\'s `specs`, else specs/ if present, else .')
+    .option('--dry-run', 'print the changes as a diff; write nothing')
+    .option('--json', 'print JSON')
+    .addHelpText('after', `
+Inserts the sections the template gained (with their placeholders) at their place,
+renames headings the template renamed (its front matter \`renamed: {old-id: new-id}\`),
+reports sections the template no longer has and keeps them, and records \`template: id@version\`.
+Every other byte stays.
+
+Examples:
+  specfill sync --dry-run
+  specfill sync specs/payments.md`)
+    .action(async (paths: string[], opts: import('./commands/sync.js').SyncOptions) => {
+      const { runSync } = await import('./commands/sync.js');
+      setExit(await runSync(ctx, paths, opts));
+    });
+
   program.command('serve')
     .description('a local web UI: every spec, its state and findings; fill placeholders in a form')
     .argument('[dir]', 'project folder (default: the project root of the working folder)')

@@ -21,6 +21,11 @@ export interface Template {
   readonly body: string;
   /** Its sections and their guidance, as `check` and `status` compare specs with them. */
   readonly model: TemplateModel;
+  /**
+   * Sections renamed since earlier versions, old id → new id (front matter
+   * `renamed`), so that `sync` renames them in specs instead of adding new ones.
+   */
+  readonly renamed: Readonly<Record<string, string>>;
 }
 
 /** Where a template's text came from. */
@@ -60,6 +65,11 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
   if (optional !== undefined && !(Array.isArray(optional) && optional.every((o) => typeof o === 'string'))) {
     throw new SpecfillError('INVALID_TEMPLATE', 'front matter `optional` must be a list of section ids', { path: from.path });
   }
+  const renamed = data.renamed ?? {};
+  if (typeof renamed !== 'object' || renamed === null || Array.isArray(renamed) || !Object.values(renamed).every((v) => typeof v === 'string')) {
+    throw new SpecfillError('INVALID_TEMPLATE', 'front matter `renamed` must map old section ids to new ones', { path: from.path },
+      'e.g. renamed: { monitoring-and-logging: observability }');
+  }
   const version = field('version') ?? '1';
   return {
     id,
@@ -71,6 +81,7 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
     spec,
     body: fm === null ? source.slice(spec.format.bom ? 1 : 0) : source.slice(fm.span.end),
     model: buildTemplateModel(spec, `${id}@${version}`, (optional as string[] | undefined) ?? []),
+    renamed: renamed as Record<string, string>,
   };
 }
 

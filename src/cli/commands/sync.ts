@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { isoDate } from '../../core/create-spec.js';
+import { SpecfillError } from '../../core/errors.js';
+import { parseSpec } from '../../core/parse-spec.js';
+import { syncSpec, type SyncOutcome } from '../../core/sync-spec.js';
+import { editSpecFile } from '../../io/edit-spec-file.js';
+import { findSpecFiles } from '../../io/find-spec-files.js';
+import { loadConfig } from '../../io/load-config.js';
+import { loadTemplates } from '../../io/load-templates.js';
+import { findProjectRoot } from '../../io/project-root.js';
+import { readTextFileSync } from '../../io/read-text-file.js';
+import { TemplateResolver } from '../../io/resolve-template-for.js';
+import { displayPath, writeJson, type CliContext } from '../context.js';
+
+/** Options of `specfill sync`. */
+export interface SyncOptions {
+  readonly dryRun?: boolean;
+  readonly json?: boolean;
+}
+
+/** One file's line in `sync --json`. */
+interface SyncFileJson {
+  readonly file: string;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly changed: boolean;
+  readonly added: string[];
+  readonly renamed: SyncOutcome['renamed'];
+  readonly kept: string[];
+  readonly skipped?: string;
+  readonly diff?: string;
+}
+
+/**
+ * `specfill sync [PATHS...]`: brings specs up to date with the current
+ * version of their template (inserted sections, declared renames, the
+ * recorded version), keeping every other byte; sections the template dropped
+ * are reported and kept. Each file is written through the locked atomic edit.
+ */
+export async function runSync(ctx: CliContext, paths: string[], opts: SyncOptions): Promise<number> {
+  const root = findProjectRoot(ctx.cwd);
+  const { config } = await loadConfig(root, ctx.cwd);
+  const registry = await loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir });
+  const templates = await TemplateResolver.create(root, registry, config.templates);
+  const targets = paths.length > 0 ? paths : config.specs ?? [existsSync(resolve(ctx.cwd, 'specs')) ? 'specs' : '.'];
+  const found = await findSpecFiles(targets, ctx.cwd);
+  const errors: SpecfillError[] = [...found.errors];
+  const results: SyncFileJson[] = [];
+  const today = isoDate(ctx.now());
+  for (const absolute of found.files) {
+    const shown = displayPath(ctx, absolute, relative);
+    try {
+      const spec = parseSpec(readTextFileSync(absolute, { displayPath: shown }));
+      const recorded = spec.frontMatter?.data?.template;
+      if (typeof recorded !== 'string') {
+        results.push({ file: shown, from: null, to: null, changed: false, added: [], renamed: [], kept: [], skipped: 'no `template:` in its front matter' });
+        continue;
+      }
+      const template = templates.templateFor(absolute, spec, shown)!;
+      let outcome: SyncOutcome | undefined;
+      const edit = await editSpecFile(absolute, { displayPath: shown, dryRun: opts.dryRun }, (text) => {
+        outcome = syncSpec(text, template, today);
+        return outcome.source;
+      });
+      const o = outcome!;
+      results.push({ file: shown, from: o.from, to: o.to, changed: edit.changed, added: o.added, renamed: o.renamed, kept: o.kept, ...(opts.dryRun && edit.changed ? { diff: edit.diff } : {}) });
+    } catch (error) {
+      if (!(error instanceof SpecfillError)) throw error;
+      errors.push(error);
+    }
+  }
+  if (opts.json) {
+    writeJson(ctx, { files: results, errors: errors.map((e) => ({ path: e.location.path ?? '', code: e.code, message: e.message })) });
+  } else {
+    for (const r of results) printResult(ctx, r, opts.dryRun === true);
+  }
+  for (const error of errors) ctx.stderr.write(`specfill: ${error.format()}\n`);
+  return errors.length > 0 ? 2 : 0;
+}
+
+function printResult(ctx: CliContext, r: SyncFileJson, dryRun: boolean): void {
+  const c = ctx.color;
+  if (r.skipped !== undefined) {
+    ctx.stdout.write(c.dim(`${r.file}: skipped (${r.skipped})\n`));
+    return;
+  }
+  if (!r.changed) {
+    ctx.stdout.write(`${r.file}: up to date with ${r.to}${r.kept.length > 0 ? c.dim(`; not in the template, kept: ${r.kept.join(', ')}`) : ''}\n`);
+    return;
+  }
+  if (r.diff !== undefined) ctx.stdout.write(r.diff);
+  const parts: string[] = [];
+  if (r.added.length > 0) parts.push(`added ${r.added.join(', ')}`);
+  if (r.renamed.length > 0) parts.push(`renamed ${r.renamed.map((x) => `"${x.from}" → "${x.to}"`).join(', ')}`);
+  if (r.kept.length > 0) parts.push(c.yellow(`kept (not in the template): ${r.kept.join(', ')}`));
+  ctx.stdout.write(`${r.file}: ${dryRun ? 'would sync' : 'synced'} ${r.from ?? '(no version)'} → ${r.to}${parts.length > 0 ? `: ${parts.join('; ')}` : ''}\n`);
+}

@@ -1,0 +1,132 @@
+import { setFrontMatterFields } from './front-matter-edit.js';
+import { flattenSections } from './match-sections.js';
+import { parseSpec } from './parse-spec.js';
+import type { ParsedSpec, Section } from './spec-types.js';
+import type { Template } from './template.js';
+
+/** What bringing one spec up to date with its template did. */
+export interface SyncOutcome {
+  readonly source: string;
+  readonly changed: boolean;
+  /** The template reference before and after (`tech-spec@1` → `tech-spec@2`). */
+  readonly from: string | null;
+  readonly to: string;
+  /** Template sections inserted, by id. */
+  readonly added: string[];
+  /** Headings renamed as the template declares. */
+  readonly renamed: Array<{ readonly from: string; readonly to: string }>;
+  /** Sections of the spec the template does not have (dropped by it, or the author's own): kept, never deleted. */
+  readonly kept: string[];
+}
+
+/**
+ * Brings a spec up to date with the current version of its template: renames
+ * headings the template declares renamed (`renamed: {old-id: new-id}` in its
+ * front matter), inserts the (non-optional) sections it lacks with the
+ * template's own text and placeholders at their place in the template's
+ * order, reports sections the template does not have without touching them,
+ * and records `template: id@version` and `updated`. Every other byte stays.
+ * Pure.
+ */
+export function syncSpec(source: string, template: Template, today: string): SyncOutcome {
+  let spec = parseSpec(source);
+  const recorded = spec.frontMatter?.data?.template;
+  const from = typeof recorded === 'string' ? recorded : null;
+  const to = `${template.id}@${template.version}`;
+  const nl = spec.format.newline;
+  const templateSections = flattenSections(template.spec.sections);
+  const templateIds = new Set(templateSections.map((s) => s.id));
+  const optional = new Set(template.model.sections.filter((s) => s.optional).map((s) => s.id));
+
+  // 1. Renames: the section whose own id the template renamed gets the template's heading text.
+  const renamed: Array<{ from: string; to: string }> = [];
+  const presentIds = new Set(flattenSections(spec.sections).map((s) => s.id));
+  const edits: Array<{ start: number; end: number; text: string }> = [];
+  for (const section of flattenSections(spec.sections)) {
+    const target = renamedId(section.id, template.renamed);
+    if (target === section.id || presentIds.has(target) || !templateIds.has(target)) continue;
+    // Only the renamed section's own heading changes; its subsections follow by their path.
+    if (renamedId(parentId(section.id), template.renamed) !== parentId(target)) continue;
+    const heading = templateSections.find((t) => t.id === target)!.heading;
+    edits.push({ start: section.heading.span.start, end: section.heading.span.end, text: headingLine(section, heading.text, spec.source) });
+    renamed.push({ from: section.heading.text, to: heading.text });
+  }
+  let text = source;
+  for (const e of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+  spec = parseSpec(text);
+
+  // 2. Sections the template has and the spec lacks, in template order.
+  const added: string[] = [];
+  for (const t of templateSections) {
+    if (optional.has(t.id) || flattenSections(spec.sections).some((s) => s.id === t.id)) continue;
+    const at = insertionPoint(spec, templateSections, t);
+    if (at === null) continue;
+    const own = template.spec.source.slice(t.bodySpan.start, t.bodySpan.end).replace(/\r?\n/g, nl);
+    let block = `${'#'.repeat(t.heading.level)} ${t.heading.text}${nl}${own}`;
+    if (!/(\r?\n){2}$/.test(block)) block += /\r?\n$/.test(block) ? nl : nl + nl;
+    const before = at > 0 && !/\n$/.test(text.slice(0, at)) ? nl + nl : '';
+    text = text.slice(0, at) + before + block + text.slice(at);
+    added.push(t.id);
+    spec = parseSpec(text);
+  }
+
+  // 3. What the template does not have stays, and is reported.
+  const kept = flattenSections(spec.sections).map((s) => s.id).filter((id) => !templateIds.has(id));
+
+  const structural = added.length > 0 || renamed.length > 0;
+  if (structural || from !== to) text = setFrontMatterFields(text, { template: to, updated: today });
+  return { source: text, changed: text !== source, from, to, added, renamed, kept };
+}
+
+/** An id after the template's declared renames, followed through chains (a → b → c), prefix by prefix. */
+function renamedId(id: string, renames: Readonly<Record<string, string>>): string {
+  let current = id;
+  for (let guard = 0; guard < 32; guard++) {
+    const key = Object.keys(renames).filter((old) => current === old || current.startsWith(`${old}/`)).sort((a, b) => b.length - a.length)[0];
+    if (key === undefined) return current;
+    current = renames[key]! + current.slice(key.length);
+  }
+  return current;
+}
+
+function parentId(id: string): string {
+  const slash = id.lastIndexOf('/');
+  return slash === -1 ? '' : id.slice(0, slash);
+}
+
+/** The heading line(s) with new text, keeping the level marker (or setext underline) and the line ending. */
+function headingLine(section: Section, text: string, source: string): string {
+  const lines = source.slice(section.heading.span.start, section.heading.span.end).split(/(?<=\n)/);
+  const ending = /\r?\n$/.exec(lines[0]!)?.[0] ?? '';
+  if (section.heading.kind === 'atx') {
+    const prefix = /^ {0,3}#{1,6}[ \t]*/.exec(lines[0]!)?.[0] ?? `${'#'.repeat(section.heading.level)} `;
+    return `${prefix}${text}${ending}`;
+  }
+  // Setext: the text lines become one, the underline stays.
+  return `${text}${ending}${lines[lines.length - 1]}`;
+}
+
+/**
+ * Where a missing template section goes: after the last earlier sibling (in
+ * template order) that the spec has, with its subsections; else at the end of
+ * its parent's own text; else before the first later top-level section the
+ * spec has, or at the end. Null when its parent is missing (it is inserted
+ * with the parent).
+ */
+function insertionPoint(spec: ParsedSpec, template: readonly Section[], t: Section): number | null {
+  const present = new Map(flattenSections(spec.sections).map((s) => [s.id, s]));
+  const parent = parentId(t.id);
+  if (parent !== '' && !present.has(parent)) return null;
+  const siblings = template.filter((s) => parentId(s.id) === parent);
+  const index = siblings.findIndex((s) => s.id === t.id);
+  for (let i = index - 1; i >= 0; i--) {
+    const s = present.get(siblings[i]!.id);
+    if (s !== undefined) return s.span.end;
+  }
+  if (parent !== '') return present.get(parent)!.bodySpan.end;
+  for (let i = index + 1; i < siblings.length; i++) {
+    const s = present.get(siblings[i]!.id);
+    if (s !== undefined) return s.span.start;
+  }
+  return spec.source.length;
+}

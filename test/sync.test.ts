@@ -1,0 +1,140 @@
+// A template bumped from v1 to v2 (a section added in the middle, one
+// renamed, one dropped) and twenty specs written from v1 with varied content:
+// after `sync`, each has the new section with its placeholder at its place,
+// the renamed heading, the dropped section kept and reported, the new
+// version recorded, and every other byte unchanged.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSpec } from '../src/core/parse-spec.js';
+import { runCli, tempProject } from './helpers/run-cli.js';
+
+const V1 = `---
+id: svc
+name: Service spec
+version: 1
+---
+# Service Spec
+
+## Summary
+
+<!-- AGENT_PLACEHOLDER: One paragraph: what and why -->
+
+## Design
+
+<!-- AGENT_PLACEHOLDER: How it works -->
+
+### Data
+
+<!-- AGENT_PLACEHOLDER: The data it keeps -->
+
+## Monitoring
+
+<!-- AGENT_PLACEHOLDER: What is watched and alerted on -->
+
+## Open Questions
+
+<!-- AGENT_PLACEHOLDER: What is still undecided -->
+`;
+
+const V2 = `---
+id: svc
+name: Service spec
+version: 2
+renamed:
+  monitoring: observability
+---
+# Service Spec
+
+## Summary
+
+<!-- AGENT_PLACEHOLDER: One paragraph: what and why -->
+
+## Design
+
+<!-- AGENT_PLACEHOLDER: How it works -->
+
+### Data
+
+<!-- AGENT_PLACEHOLDER: The data it keeps -->
+
+## Rollout
+
+<!-- AGENT_PLACEHOLDER: How it reaches production, step by step -->
+
+## Observability
+
+<!-- AGENT_PLACEHOLDER: What is watched and alerted on -->
+`;
+
+const ROLLOUT = '## Rollout\n\n<!-- AGENT_PLACEHOLDER: How it reaches production, step by step -->\n\n';
+
+/** Twenty varied ways of writing a spec from v1. */
+function vary(i: number, text: string): string {
+  let out = text;
+  const fill = (instruction: string, content: string): void => {
+    out = out.replace(`<!-- AGENT_PLACEHOLDER: ${instruction} -->`, content);
+  };
+  if (i % 2 === 0) fill('One paragraph: what and why', `Spec ${i} moves billing events to a queue.\n\nA second paragraph with *emphasis*.`);
+  if (i % 3 === 0) fill('How it works', '```text\n## not a heading, inside a fence\n```\n\n- a list\n- of points');
+  if (i % 4 === 0) fill('What is watched and alerted on', 'Queue depth, p99 latency.\n\n| metric | alert |\n| --- | --- |\n| depth | > 10k |');
+  if (i % 5 === 0) out = out.replace('## Open Questions', '## Appendix\n\nNotes of our own.\n\n## Open Questions');
+  if (i === 7) out = out.replace('## Monitoring\n', 'Monitoring\n----------\n');
+  if (i === 11) out = out.replace('## Open Questions\n\n<!-- AGENT_PLACEHOLDER: What is still undecided -->\n', '## Open Questions\n\nNone left.\n');
+  if (i === 13) out = out.replace('## Monitoring', '## Rollout\n\nAlready written by hand.\n\n## Monitoring');
+  if (i % 6 === 1) out = out.replace(/\n/g, '\r\n');
+  return out;
+}
+
+describe('sync', () => {
+  it('brings twenty specs from template v1 to v2, changing nothing else', async () => {
+    const dir = tempProject({ '.specfill/templates/svc.md': V1 });
+    const originals: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const path = join(dir, 'specs', `s${i}.md`);
+      expect((await runCli(dir, 'new', 'svc', '--title', `Spec ${i}`, '--out', `specs/s${i}.md`)).code).toBe(0);
+      originals.push(vary(i, readFileSync(path, 'utf8')));
+      writeFileSync(path, originals[i]!);
+    }
+    writeFileSync(join(dir, '.specfill', 'templates', 'svc.md'), V2);
+
+    const dry = await runCli(dir, 'sync', '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('+## Rollout');
+    originals.forEach((o, i) => expect(readFileSync(join(dir, 'specs', `s${i}.md`), 'utf8')).toBe(o));
+
+    const r = await runCli(dir, 'sync', '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { files: Array<{ file: string; added: string[]; renamed: unknown[]; kept: string[]; from: string; to: string }> };
+    expect(report.files).toHaveLength(20);
+    originals.forEach((o, i) => {
+      const crlf = o.includes('\r\n');
+      const lf = crlf ? o.replace(/\r\n/g, '\n') : o;
+      let expected = lf.replace('template: svc@1\n', 'template: svc@2\n').replace('created: 2026-11-26\n', 'created: 2026-11-26\nupdated: 2026-11-26\n');
+      expected = i === 7 ? expected.replace('Monitoring\n----------\n', 'Observability\n----------\n') : expected.replace('## Monitoring\n', '## Observability\n');
+      if (i !== 13) expected = expected.replace(i === 7 ? 'Observability\n----------\n' : '## Observability\n', (heading) => `${ROLLOUT}${heading}`);
+      if (crlf) expected = expected.replace(/\n/g, '\r\n');
+      const after = readFileSync(join(dir, 'specs', `s${i}.md`), 'utf8');
+      expect(after, `specs/s${i}.md`).toBe(expected);
+      const entry = report.files.find((f) => f.file === `specs/s${i}.md`)!;
+      expect(entry).toMatchObject({ from: 'svc@1', to: 'svc@2', added: i === 13 ? [] : ['rollout'], renamed: [{ from: 'Monitoring', to: 'Observability' }] });
+      expect(entry.kept).toEqual(i % 5 === 0 ? ['appendix', 'open-questions'] : ['open-questions']);
+      // The new section carries the template's placeholder, under the right heading.
+      if (i !== 13) expect(parseSpec(after).placeholders.find((p) => p.id === 'rollout')?.instruction).toBe('How it reaches production, step by step');
+    });
+
+    // Synced specs are up to date: a second run changes nothing.
+    const again = await runCli(dir, 'sync');
+    expect(again.stdout.split('\n').filter((l) => l.includes('up to date'))).toHaveLength(20);
+    const check = JSON.parse((await runCli(dir, 'check', '--format', 'json')).stdout) as { files: Array<{ findings: Array<{ rule: string }> }> };
+    expect(check.files.flatMap((f) => f.findings.map((x) => x.rule)).filter((rule) => rule === 'missing-section' || rule === 'section-order')).toEqual([]);
+  });
+
+  it('skips specs without a template and reports files it cannot read', async () => {
+    const dir = tempProject({ 'specs/plain.md': '# Notes\n', 'specs/bad.md': new Uint8Array([0x23, 0xff]) });
+    const r = await runCli(dir, 'sync');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('specs/plain.md: skipped (no `template:` in its front matter)');
+    expect(r.stderr).toContain('specs/bad.md');
+  });
+});
