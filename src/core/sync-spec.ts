@@ -1,4 +1,5 @@
 import { setFrontMatterFields } from './front-matter-edit.js';
+import { parentSectionId, renamedHeadingLines } from './heading-edit.js';
 import { flattenSections } from './match-sections.js';
 import { parseSpec } from './parse-spec.js';
 import type { ParsedSpec, Section } from './spec-types.js';
@@ -46,9 +47,9 @@ export function syncSpec(source: string, template: Template, today: string): Syn
     const target = renamedId(section.id, template.renamed);
     if (target === section.id || presentIds.has(target) || !templateIds.has(target)) continue;
     // Only the renamed section's own heading changes; its subsections follow by their path.
-    if (renamedId(parentId(section.id), template.renamed) !== parentId(target)) continue;
+    if (renamedId(parentSectionId(section.id), template.renamed) !== parentSectionId(target)) continue;
     const heading = templateSections.find((t) => t.id === target)!.heading;
-    edits.push({ start: section.heading.span.start, end: section.heading.span.end, text: headingLine(section, heading.text, spec.source) });
+    edits.push({ start: section.heading.span.start, end: section.heading.span.end, text: renamedHeadingLines(section, heading.text, spec.source) });
     renamed.push({ from: section.heading.text, to: heading.text });
   }
   let text = source;
@@ -89,23 +90,6 @@ function renamedId(id: string, renames: Readonly<Record<string, string>>): strin
   return current;
 }
 
-function parentId(id: string): string {
-  const slash = id.lastIndexOf('/');
-  return slash === -1 ? '' : id.slice(0, slash);
-}
-
-/** The heading line(s) with new text, keeping the level marker (or setext underline) and the line ending. */
-function headingLine(section: Section, text: string, source: string): string {
-  const lines = source.slice(section.heading.span.start, section.heading.span.end).split(/(?<=\n)/);
-  const ending = /\r?\n$/.exec(lines[0]!)?.[0] ?? '';
-  if (section.heading.kind === 'atx') {
-    const prefix = /^ {0,3}#{1,6}[ \t]*/.exec(lines[0]!)?.[0] ?? `${'#'.repeat(section.heading.level)} `;
-    return `${prefix}${text}${ending}`;
-  }
-  // Setext: the text lines become one, the underline stays.
-  return `${text}${ending}${lines[lines.length - 1]}`;
-}
-
 /**
  * Where a missing template section goes: after the last earlier sibling (in
  * template order) that the spec has, with its subsections; else at the end of
@@ -115,9 +99,9 @@ function headingLine(section: Section, text: string, source: string): string {
  */
 function insertionPoint(spec: ParsedSpec, template: readonly Section[], t: Section): number | null {
   const present = new Map(flattenSections(spec.sections).map((s) => [s.id, s]));
-  const parent = parentId(t.id);
+  const parent = parentSectionId(t.id);
   if (parent !== '' && !present.has(parent)) return null;
-  const siblings = template.filter((s) => parentId(s.id) === parent);
+  const siblings = template.filter((s) => parentSectionId(s.id) === parent);
   const index = siblings.findIndex((s) => s.id === t.id);
   for (let i = index - 1; i >= 0; i--) {
     const s = present.get(siblings[i]!.id);

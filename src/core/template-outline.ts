@@ -9,6 +9,8 @@ export interface OutlineSectionJson {
   readonly level: number;
   readonly placeholders: PlaceholderJson[];
   readonly children: OutlineSectionJson[];
+  /** The template whose text the section has: this one, or (for a template that extends another) a base. */
+  readonly from: string;
 }
 
 /** What `templates show ID --json` prints: the template's section tree with its placeholders. */
@@ -25,6 +27,8 @@ export interface TemplateOutlineJson {
   readonly sections: OutlineSectionJson[];
   /** Number of placeholders in all. */
   readonly placeholders: number;
+  /** The template this one extends, or null. */
+  readonly extends: string | null;
 }
 
 /** The outline of a template: sections, and each placeholder's id and instruction. */
@@ -38,6 +42,7 @@ export function templateOutline(template: Template): TemplateOutlineJson {
     level: s.heading.level,
     placeholders: placeholdersOf(s.id),
     children: s.children.map(toJson),
+    from: template.extends === null ? template.id : template.layers[s.id] ?? template.extends,
   });
   return {
     id: template.id,
@@ -50,6 +55,7 @@ export function templateOutline(template: Template): TemplateOutlineJson {
     titlePlaceholders: placeholdersOf(null),
     sections: spec.sections.map(toJson),
     placeholders: spec.placeholders.length,
+    extends: template.extends,
   };
 }
 

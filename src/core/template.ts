@@ -26,6 +26,10 @@ export interface Template {
    * `renamed`), so that `sync` renames them in specs instead of adding new ones.
    */
   readonly renamed: Readonly<Record<string, string>>;
+  /** The template this one extends (front matter `extends`), resolved; null for a template written out in full. */
+  readonly extends: string | null;
+  /** Section id → the template whose text it has (for `templates show`); empty for a template without `extends`. */
+  readonly layers: Readonly<Record<string, string>>;
 }
 
 /** Where a template's text came from. */
@@ -82,6 +86,8 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
     body: fm === null ? source.slice(spec.format.bom ? 1 : 0) : source.slice(fm.span.end),
     model: buildTemplateModel(spec, `${id}@${version}`, (optional as string[] | undefined) ?? []),
     renamed: renamed as Record<string, string>,
+    extends: null,
+    layers: {},
   };
 }
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import { SpecfillError } from '../core/errors.js';
 import { parseTemplateRef, templateFromSource, type Template } from '../core/template.js';
+import { resolveExtends } from '../core/template-extends.js';
 import { readTextFile } from './read-text-file.js';
 
 /** The folder of built-in templates shipped in the package. */
@@ -52,9 +53,30 @@ export class TemplateRegistry {
 export async function loadTemplates(options: LoadTemplatesOptions): Promise<TemplateRegistry> {
   const byId = new Map<string, Template>();
   const cwd = options.cwd ?? options.root;
-  for (const t of await readTemplateDir(BUILT_IN_TEMPLATES_DIR, 'built-in', cwd)) byId.set(t.id, t);
+  const builtIn = new Map((await readTemplateDir(BUILT_IN_TEMPLATES_DIR, 'built-in', cwd)).map((t) => [t.id, t]));
+  for (const [id, t] of builtIn) byId.set(id, t);
   const projectDir = join(options.root, options.templatesDir ?? DEFAULT_PROJECT_TEMPLATES_DIR);
-  for (const t of await readTemplateDir(projectDir, 'project', cwd)) byId.set(t.id, t);
+  const project = await readTemplateDir(projectDir, 'project', cwd);
+  for (const t of project) byId.set(t.id, t);
+  // Templates that extend another are resolved once every template is read.
+  const resolving = new Set<string>();
+  const resolve = (t: Template): Template => {
+    const base = t.spec.frontMatter?.data?.extends;
+    if (base === undefined || base === null || t.extends !== null) return t;
+    if (typeof base !== 'string') throw new SpecfillError('INVALID_TEMPLATE', 'front matter `extends` must be a template id', { path: t.path });
+    if (resolving.has(t.id)) throw new SpecfillError('INVALID_TEMPLATE', `\`extends\` goes round in a circle through ${[...resolving].join(' → ')}`, { path: t.path });
+    // A project template may extend the built-in of its own id.
+    const parent = base === t.id ? builtIn.get(base) : byId.get(base);
+    if (parent === undefined) {
+      throw new SpecfillError('INVALID_TEMPLATE', `\`extends: ${base}\`: no such template; known templates: ${[...byId.keys()].sort().join(', ')}`, { path: t.path });
+    }
+    resolving.add(t.id);
+    const resolved = resolveExtends(t, resolve(parent), { fileName: `${t.id}.md`, origin: t.origin, path: t.path });
+    resolving.delete(t.id);
+    byId.set(t.id, resolved);
+    return resolved;
+  };
+  for (const t of project) resolve(byId.get(t.id)!);
   return new TemplateRegistry(byId);
 }
 

@@ -37,6 +37,7 @@ export async function runTemplatesShow(ctx: CliContext, id: string, opts: { json
 function printOutline(ctx: CliContext, outline: TemplateOutlineJson): void {
   const c = ctx.color;
   ctx.stdout.write(`${c.bold(`${outline.id}@${outline.version}`)}  ${outline.name}  ${c.dim(`(${outline.path})`)}\n`);
+  if (outline.extends !== null) ctx.stdout.write(`extends ${outline.extends}; each section says which template its text comes from\n`);
   if (outline.description) ctx.stdout.write(`${outline.description}\n`);
   ctx.stdout.write('\n');
   const line = (depth: number, text: string): void => {
@@ -46,7 +47,7 @@ function printOutline(ctx: CliContext, outline: TemplateOutlineJson): void {
   for (const p of outline.titlePlaceholders) line(1, `${c.cyan(p.id)}  ${p.instruction}`);
   const walk = (sections: TemplateOutlineJson['sections'], depth: number): void => {
     for (const s of sections) {
-      line(depth, `${c.bold(s.heading)}`);
+      line(depth, `${c.bold(s.heading)}${outline.extends === null ? '' : c.dim(`  [${s.from}]`)}`);
       for (const p of s.placeholders) line(depth + 1, `${c.cyan(p.id)}  ${p.instruction.replace(/\s*\n\s*/g, ' ')}`);
       walk(s.children, depth + 1);
     }

@@ -1,0 +1,108 @@
+import { SpecfillError } from './errors.js';
+import { parentSectionId, renamedHeadingLines } from './heading-edit.js';
+import { flattenSections } from './match-sections.js';
+import { parseSpec } from './parse-spec.js';
+import type { ParsedSpec, Section } from './spec-types.js';
+import { slugify } from './slug.js';
+import { templateFromSource, type Template, type TemplateOrigin } from './template.js';
+import { buildTemplateModel } from './template-model.js';
+
+/**
+ * A template that `extends` another, resolved: the base's text with the
+ * extending template's changes applied, in this order —
+ * 1. `remove: [section ids]` drops those sections with their subsections;
+ * 2. `rename: {section id: New heading}` renames headings (and declares the
+ *    rename, so that `sync` renames them in specs written from the base);
+ * 3. each section of the extending template's own text either replaces the
+ *    text under the base section with the same id (when it has any), or only
+ *    places what follows (when it is empty), or — a section the base lacks —
+ *    is inserted after the section written before it (at the end of its
+ *    parent, or of the document, when none is).
+ * `layers` says which template each resolved section's text comes from.
+ */
+export function resolveExtends(child: Template, base: Template, from: TemplateOrigin): Template {
+  const data = child.spec.frontMatter?.data ?? {};
+  const fail = (message: string): never => {
+    throw new SpecfillError('INVALID_TEMPLATE', message, { path: from.path });
+  };
+  const remove = data.remove ?? [];
+  if (!Array.isArray(remove) || !remove.every((r) => typeof r === 'string')) fail('front matter `remove` must be a list of section ids');
+  const rename = data.rename ?? {};
+  if (typeof rename !== 'object' || rename === null || Array.isArray(rename) || !Object.values(rename).every((v) => typeof v === 'string')) {
+    fail('front matter `rename` must map section ids to new heading texts');
+  }
+
+  const layers = new Map<string, string>(flattenSections(base.spec.sections).map((s) => [s.id, base.layers[s.id] ?? base.id]));
+  let text = base.body;
+  let spec = parseSpec(text);
+  const find = (id: string): Section | undefined => flattenSections(spec.sections).find((s) => s.id === id);
+  const replace = (start: number, end: number, insert: string): void => {
+    text = text.slice(0, start) + insert + text.slice(end);
+    spec = parseSpec(text);
+  };
+
+  for (const id of remove as string[]) {
+    const section = find(id) ?? fail(`\`remove\`: ${base.id} has no section \`${id}\``);
+    replace(section.span.start, section.span.end, '');
+  }
+  const renamed: Record<string, string> = {};
+  for (const [id, heading] of Object.entries(rename as Record<string, string>)) {
+    const section = find(id) ?? fail(`\`rename\`: ${base.id} has no section \`${id}\``);
+    const parent = parentSectionId(id);
+    const newId = parent === '' ? slugify(heading) : `${parent}/${slugify(heading)}`;
+    renamed[id] = newId;
+    replace(section.heading.span.start, section.heading.span.end, renamedHeadingLines(section, heading, text));
+    layers.set(newId, `${layers.get(id) ?? base.id} (renamed by ${child.id})`);
+  }
+
+  const own = parseSpec(child.body);
+  const nl = spec.format.newline;
+  let previous: string | null = null;
+  for (const c of flattenSections(own.sections)) {
+    const body = own.source.slice(c.bodySpan.start, c.bodySpan.end);
+    const existing = find(c.id);
+    if (existing !== undefined) {
+      if (body.trim() !== '') {
+        replace(existing.bodySpan.start, existing.bodySpan.end, body.replace(/\r?\n/g, nl));
+        layers.set(c.id, child.id);
+      }
+    } else {
+      const at = insertionPoint(spec, c.id, previous);
+      const before = at > 0 && !text.slice(0, at).endsWith('\n') ? nl + nl : '';
+      let block = `${'#'.repeat(c.heading.level)} ${c.heading.text}${nl}${body.replace(/\r?\n/g, nl)}`;
+      if (!block.endsWith(nl + nl)) block += block.endsWith(nl) ? nl : nl + nl;
+      replace(at, at, before + block);
+      layers.set(c.id, child.id);
+    }
+    previous = c.id;
+  }
+
+  const frontMatter = child.spec.frontMatter === null ? '' : child.spec.source.slice(child.spec.frontMatter.span.start, child.spec.frontMatter.span.end);
+  const resolved = templateFromSource(frontMatter + text, from);
+  const ids = new Set(flattenSections(resolved.spec.sections).map((s) => s.id));
+  const optional = [...(base.model.sections.filter((s) => s.optional).map((s) => renamed[s.id] ?? s.id)), ...resolved.model.sections.filter((s) => s.optional).map((s) => s.id)]
+    .filter((id) => ids.has(id) || id === 'title');
+  return {
+    ...resolved,
+    extends: base.id,
+    renamed: { ...base.renamed, ...renamed, ...resolved.renamed },
+    layers: Object.fromEntries([...layers].filter(([id]) => ids.has(id))),
+    model: buildTemplateModel(resolved.spec, `${resolved.id}@${resolved.version}`, optional),
+  };
+}
+
+/** After the section written before it when there is one in the text, else at the end of its parent, else at the end. */
+function insertionPoint(spec: ParsedSpec, id: string, previous: string | null): number {
+  const all = flattenSections(spec.sections);
+  const parent = parentSectionId(id);
+  const parentSection = all.find((s) => s.id === parent);
+  if (previous !== null) {
+    if (previous === parent && parentSection !== undefined) return parentSection.bodySpan.end;
+    // The previous section, or its ancestor at this section's level.
+    let anchor = previous;
+    while (anchor !== '' && parentSectionId(anchor) !== parent) anchor = parentSectionId(anchor);
+    const section = all.find((s) => s.id === anchor);
+    if (anchor !== '' && section !== undefined) return section.span.end;
+  }
+  return parentSection !== undefined ? parentSection.span.end : spec.source.length;
+}

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempProject } from './helpers/run-cli.js';
+
+const PAYMENTS = `---
+id: payments-spec
+name: Payments spec
+version: 2
+extends: tech-spec
+remove: [future-considerations, alternative-approaches-considered]
+rename:
+  monitoring-and-logging: Observability
+---
+## Architecture
+
+### Data Model
+
+<!-- AGENT_PLACEHOLDER: Describe the payment entities, their states and the ledger entries they produce -->
+
+## Implementation Details
+
+## Compliance
+
+<!-- AGENT_PLACEHOLDER: Which regulations apply (PCI DSS, PSD2) and how this design meets them -->
+`;
+
+interface OutlineSection { id: string; heading: string; from: string; children: OutlineSection[]; placeholders: Array<{ instruction: string }> }
+const flat = (sections: OutlineSection[]): OutlineSection[] => sections.flatMap((s) => [s, ...flat(s.children)]);
+
+describe('templates that extend another', () => {
+  it('adds, overrides, removes and renames sections of the base, and shows where each comes from', async () => {
+    const dir = tempProject({ '.specfill/templates/payments-spec.md': PAYMENTS });
+    const shown = JSON.parse((await runCli(dir, 'templates', 'show', 'payments-spec', '--json')).stdout) as { extends: string; version: string; sections: OutlineSection[] };
+    expect(shown).toMatchObject({ extends: 'tech-spec', version: '2' });
+    const sections = flat(shown.sections);
+    expect(sections.filter((s) => !s.id.includes('/')).map((s) => s.heading)).toEqual([
+      'Overview', 'Goals and Non-Goals', 'Architecture', 'Implementation Details', 'Compliance', 'Testing Strategy', 'Deployment Strategy', 'Observability', 'References',
+    ]);
+    const from = Object.fromEntries(sections.map((s) => [s.id, s.from]));
+    expect(from).toMatchObject({ overview: 'tech-spec', 'architecture/data-model': 'payments-spec', compliance: 'payments-spec', observability: 'tech-spec (renamed by payments-spec)', 'implementation-details': 'tech-spec' });
+    expect(sections.find((s) => s.id === 'architecture/data-model')!.placeholders[0]!.instruction).toBe('Describe the payment entities, their states and the ledger entries they produce');
+    const text = await runCli(dir, 'templates', 'show', 'payments-spec');
+    expect(text.stdout).toContain('extends tech-spec');
+    expect(text.stdout).toMatch(/Compliance {2}\[payments-spec\]/);
+
+    // A spec from it records the extending template and checks against the resolved one.
+    expect((await runCli(dir, 'new', 'payments-spec', '--title', 'Card vault')).code).toBe(0);
+    const spec = readFileSync(join(dir, 'specs', 'card-vault.md'), 'utf8');
+    expect(spec).toContain('template: payments-spec@2');
+    expect(spec).toContain('## Compliance\n\n<!-- AGENT_PLACEHOLDER: Which regulations apply (PCI DSS, PSD2) and how this design meets them -->\n');
+    expect(spec).not.toContain('## Future Considerations');
+    const check = JSON.parse((await runCli(dir, 'check', 'specs/card-vault.md', '--format', 'json')).stdout);
+    expect(check.files[0].findings.map((f: { rule: string }) => f.rule).filter((r: string) => r !== 'unfilled-placeholder' && r !== 'empty-section')).toEqual([]);
+  });
+
+  it('lets a project template extend the built-in of the same id', async () => {
+    const dir = tempProject({ '.specfill/templates/tech-spec.md': '---\nextends: tech-spec\nversion: 3\nremove: [references]\n---\n' });
+    const shown = JSON.parse((await runCli(dir, 'templates', 'show', 'tech-spec', '--json')).stdout) as { version: string; sections: OutlineSection[] };
+    expect(shown.version).toBe('3');
+    expect(flat(shown.sections).map((s) => s.id)).not.toContain('references');
+    expect(flat(shown.sections).map((s) => s.id)).toContain('overview');
+  });
+
+  it('explains a bad extends: unknown base, unknown section, a circle', async () => {
+    const cases: Array<[Record<string, string>, string]> = [
+      [{ 'a.md': '---\nextends: nope\n---\n' }, '`extends: nope`: no such template'],
+      [{ 'a.md': '---\nextends: tech-spec\nremove: [no-such-section]\n---\n' }, '`remove`: tech-spec has no section `no-such-section`'],
+      [{ 'a.md': '---\nextends: b\n---\n', 'b.md': '---\nextends: a\n---\n' }, 'goes round in a circle'],
+    ];
+    for (const [files, message] of cases) {
+      const dir = tempProject(Object.fromEntries(Object.entries(files).map(([k, v]) => [`.specfill/templates/${k}`, v])));
+      const r = await runCli(dir, 'templates');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+  });
+});
