@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isoDate } from '../src/core/create-spec.js';
 import { describe, expect, it } from 'vitest';
 import { fillFile } from '../src/io/fill-file.js';
 import { BIN, runCli, tempProject } from './helpers/run-cli.js';
@@ -241,7 +242,8 @@ describe('concurrency and crashes (spawned processes)', () => {
       const now = readFileSync(file, 'utf8');
       if (now === before) outcomes.add('old');
       else {
-        expect(now).toBe(before.replace('<!-- AGENT_PLACEHOLDER: Provide a high-level description of the component/feature being specified -->', content.replace(/\n/g, '\n')));
+        // The fill also keeps the spec's `updated:` date current (the spawned process's today).
+        expect(now).toBe(before.replace('<!-- AGENT_PLACEHOLDER: Provide a high-level description of the component/feature being specified -->', content).replace(/^updated: .*$/m, `updated: ${isoDate(new Date())}`));
         outcomes.add('new');
       }
       // A later fill still works (a lock left by the killed process is taken over).

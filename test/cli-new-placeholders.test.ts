@@ -40,7 +40,7 @@ describe('specfill new + placeholders', () => {
     await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter', '--owner', 'alice', '--owner', 'bob');
     const text = readFileSync(join(dir, 'specs', 'rate-limiter.md'), 'utf8');
     const m = /^---\n([\s\S]*?)---\n/.exec(text)!;
-    expect(parseYaml(m[1]!)).toEqual({ title: 'Rate limiter', template: 'tech-spec@1', status: 'draft', owners: ['alice', 'bob'], created: '2026-11-26' });
+    expect(parseYaml(m[1]!)).toEqual({ title: 'Rate limiter', template: 'tech-spec@1', status: 'draft', owners: ['alice', 'bob'], created: '2026-11-26', updated: '2026-11-26' });
     expect(text.slice(m[0].length)).toBe(SEED.replace('<!-- AGENT_PLACEHOLDER: Add project title -->', 'Rate limiter'));
   });
 
@@ -90,7 +90,7 @@ describe('specfill new + placeholders', () => {
     const dir = tempProject();
     await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter');
     const r = await runCli(dir, 'placeholders', 'specs/rate-limiter.md');
-    expect(r.stdout).toMatch(/^architecture\/data-model\s+Architecture › Data Model\s+36:1\s+Describe the data model, entities, and their relationships$/m);
+    expect(r.stdout).toMatch(/^architecture\/data-model\s+Architecture › Data Model\s+37:1\s+Describe the data model, entities, and their relationships$/m);
   });
 
   it('works the same as a spawned binary', () => {

@@ -78,7 +78,7 @@ describe('new --supersedes', () => {
     const before = read(dir, 'specs/limiter.md');
     const r = await runCli(dir, 'new', 'tech-spec', '--title', 'Limiter v2', '--supersedes', 'specs/limiter.md');
     expect(r.code).toBe(0);
-    expect(read(dir, 'specs/limiter-v2.md')).toContain('status: draft\nowners: []\ncreated: 2026-11-26\nsupersedes: specs/limiter.md\n---\n');
+    expect(read(dir, 'specs/limiter-v2.md')).toContain('status: draft\nowners: []\ncreated: 2026-11-26\nupdated: 2026-11-26\nsupersedes: specs/limiter.md\n---\n');
     expect(read(dir, 'specs/limiter.md')).toBe(before.replace('status: approved\n', 'status: superseded\n').replace('created: 2026-11-01\n', 'created: 2026-11-01\nsuperseded-by: specs/limiter-v2.md\nupdated: 2026-11-26\n'));
     // Superseding it again is refused, and nothing is written.
     const again = await runCli(dir, 'new', 'tech-spec', '--title', 'Limiter v3', '--supersedes', 'specs/limiter.md');

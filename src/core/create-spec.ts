@@ -37,6 +37,7 @@ export function createSpecSource(template: Template, input: CreateSpecInput): st
     status: 'draft',
     owners: [...(input.owners ?? [])],
     created: input.created,
+    updated: input.created,
   }, { lineWidth: 0 });
   const frontMatter = `---\n${yaml}---\n`.replace(/\n/g, nl);
   return `${spec.format.bom ? '\uFEFF' : ''}${frontMatter}${body}`;
