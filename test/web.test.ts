@@ -103,6 +103,12 @@ describe.runIf(browserAvailable())('specfill serve, in Chromium', () => {
     expect((await visibleTitles(page))[0]).toBe('Rate limiter');
     expect(await page.getAttribute('th:has(button[data-sort="completeness"])', 'aria-sort')).toBe('descending');
     await page.screenshot({ path: join(SHOTS, 'dashboard.png') });
+    // A spec appears on disk: the open dashboard lists it, filters and search kept.
+    await expect.poll(() => page.evaluate(() => document.body.dataset.connected)).toBe('true');
+    await page.fill('input[name="q"]', 'zebracorn');
+    writeFileSync(join(dir, 'specs', 'live.md'), '---\ntitle: Zebracorn rollout\nstatus: draft\n---\n# Zebracorn rollout\n');
+    await expect.poll(() => visibleTitles(page), { timeout: 10_000 }).toEqual(['Zebracorn rollout']);
+    expect(await page.inputValue('input[name="q"]')).toBe('zebracorn');
     await page.close();
   });
 
