@@ -97,6 +97,10 @@ describe('sync', () => {
       writeFileSync(path, originals[i]!);
     }
     writeFileSync(join(dir, '.specfill', 'templates', 'svc.md'), V2);
+    const rulesOf = async (): Promise<string[]> => (JSON.parse((await runCli(dir, 'check', '--format', 'json')).stdout) as { files: Array<{ findings: Array<{ rule: string }> }> })
+      .files.flatMap((f) => f.findings.map((x) => x.rule));
+    // check says why sections are missing, and what to run.
+    expect((await rulesOf()).filter((rule) => rule === 'template-version')).toHaveLength(20);
 
     const dry = await runCli(dir, 'sync', '--dry-run');
     expect(dry.code).toBe(0);
@@ -127,8 +131,7 @@ describe('sync', () => {
     // Synced specs are up to date: a second run changes nothing.
     const again = await runCli(dir, 'sync');
     expect(again.stdout.split('\n').filter((l) => l.includes('up to date'))).toHaveLength(20);
-    const check = JSON.parse((await runCli(dir, 'check', '--format', 'json')).stdout) as { files: Array<{ findings: Array<{ rule: string }> }> };
-    expect(check.files.flatMap((f) => f.findings.map((x) => x.rule)).filter((rule) => rule === 'missing-section' || rule === 'section-order')).toEqual([]);
+    expect((await rulesOf()).filter((rule) => rule === 'missing-section' || rule === 'section-order' || rule === 'template-version')).toEqual([]);
   });
 
   it('skips specs without a template and reports files it cannot read', async () => {

@@ -39,7 +39,8 @@ export const frontmatter: CheckRule = {
 };
 
 /** Where `key:` stands in the front matter, if it is a top-level key there. */
-function keyPosition(spec: ParsedSpec, key: string): Position | null {
+/** Where a top-level front matter key is, for findings about it. */
+export function keyPosition(spec: ParsedSpec, key: string): Position | null {
   const fm = spec.frontMatter!;
   const yaml = spec.source.slice(fm.yamlSpan.start, fm.yamlSpan.end);
   const m = new RegExp(`^${key}[ \\t]*:.*$`, 'm').exec(yaml);

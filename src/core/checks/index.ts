@@ -8,6 +8,7 @@ import { malformedPlaceholder } from './malformed-placeholder.js';
 import { missingSection } from './missing-section.js';
 import { sectionOrder } from './section-order.js';
 import { staleIndex } from './stale-index.js';
+import { templateVersion } from './template-version.js';
 import type { CheckRule } from './types.js';
 import { unfilledPlaceholder } from './unfilled-placeholder.js';
 import { unknownSection } from './unknown-section.js';
@@ -26,6 +27,7 @@ export const RULES: readonly CheckRule[] = [
   frontmatter,
   brokenLink,
   staleIndex,
+  templateVersion,
 ];
 
 /** The rule with this id, or undefined. */
