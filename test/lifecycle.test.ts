@@ -127,6 +127,17 @@ describe('index', () => {
     expect(JSON.parse((await runCli(dir, 'check', 'specs/README.md', '--format', 'json', '--cache')).stdout).files[0].findings).toEqual([]);
   });
 
+  it('takes only marker comments of their own as markers, not the same text quoted in code', async () => {
+    const quoted = `# Specs\n\nThe index goes between \`${INDEX_START}\` and \`${INDEX_END}\`:\n\n\`\`\`markdown\n${INDEX_START}\nexample\n${INDEX_END}\n\`\`\`\n`;
+    const dir = tempProject({ 'specs/a.md': spec('A', 'draft'), 'specs/README.md': quoted });
+    expect(JSON.parse((await runCli(dir, 'check', 'specs/README.md', '--format', 'json')).stdout).files[0].findings).toEqual([]);
+    await runCli(dir, 'index');
+    const written = read(dir, 'specs/README.md');
+    expect(written.startsWith(quoted)).toBe(true);
+    expect(written.slice(quoted.length)).toBe(`\n${INDEX_START}\n| Spec | Status | Owners | Complete | Updated |\n| --- | --- | --- | --- | --- |\n| [A](a.md) | draft | ana | 100% | 2026-11-01 |\n${INDEX_END}\n`);
+    expect((await runCli(dir, 'index', '--check')).code).toBe(0);
+  });
+
   it('creates the index file when there is none, and writes it where --out says', async () => {
     const dir = tempProject({ 'specs/a.md': spec('A', 'draft') });
     await runCli(dir, 'index');

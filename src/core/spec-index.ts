@@ -1,4 +1,6 @@
 import { posix } from 'node:path';
+import { parseSpec } from './parse-spec.js';
+import type { ParsedSpec } from './spec-types.js';
 
 /** The markers between which `specfill index` keeps its table; everything else in the file is the user's. */
 export const INDEX_START = '<!-- specfill-index:start -->';
@@ -47,11 +49,19 @@ export interface IndexBlock {
   readonly endLine: number;
 }
 
-/** The index block of a file, or null when it has no (complete) pair of markers. */
-export function findIndexBlock(source: string): IndexBlock | null {
-  const a = source.indexOf(INDEX_START);
+/**
+ * The index block of a file, or null when it has no (complete) pair of
+ * markers. Only markers that are HTML comment blocks of their own count:
+ * the same text quoted in code or inside a paragraph is not a marker.
+ */
+export function findIndexBlock(source: string, spec: ParsedSpec = parseSpec(source)): IndexBlock | null {
+  const markerAt = (marker: string, from: number): number => {
+    const block = spec.blocks.find((b) => b.kind === 'html' && b.htmlKind === 2 && b.start >= from && source.startsWith(marker, b.start));
+    return block === undefined ? -1 : block.start;
+  };
+  const a = markerAt(INDEX_START, 0);
   if (a === -1) return null;
-  const b = source.indexOf(INDEX_END, a + INDEX_START.length);
+  const b = markerAt(INDEX_END, a + INDEX_START.length);
   if (b === -1) return null;
   const afterStart = source.indexOf('\n', a);
   const start = afterStart === -1 || afterStart > b ? a + INDEX_START.length : afterStart + 1;
@@ -70,4 +80,10 @@ export function writeIndexBlock(source: string, table: string, newline = '\n'): 
   if (block !== null) return source.slice(0, block.start) + table + source.slice(block.end);
   const head = source === '' ? `# Specs${newline}${newline}` : source.endsWith('\n') ? `${source}${newline}` : `${source}${newline}${newline}`;
   return `${head}${INDEX_START}${newline}${table}${INDEX_END}${newline}`;
+}
+
+/** Whether a parsed file holds an index start marker (an HTML comment block, not text quoted in code). */
+export function hasIndexMarker(spec: ParsedSpec): boolean {
+  return spec.source.includes(INDEX_START)
+    && spec.blocks.some((b) => b.kind === 'html' && b.htmlKind === 2 && spec.source.startsWith(INDEX_START, b.start));
 }

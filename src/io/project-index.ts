@@ -1,12 +1,19 @@
 import { existsSync } from 'node:fs';
 import { basename, join, posix, relative } from 'node:path';
-import { globSync } from 'tinyglobby';
+import { createRequire } from 'node:module';
 import type { Config } from '../core/config.js';
 import { parseSpec } from '../core/parse-spec.js';
-import { indexTable, type IndexRow } from '../core/spec-index.js';
+import { hasIndexMarker, indexTable, type IndexRow } from '../core/spec-index.js';
 import { summarizeSpec } from '../core/summarize-spec.js';
 import { readTextFileSync } from './read-text-file.js';
 import type { TemplateResolver } from './resolve-template-for.js';
+
+// Loaded on first use: most checks never meet an index file, and start-up time counts.
+let tinyglobby: typeof import('tinyglobby') | undefined;
+function globSync(patterns: readonly string[], options: Omit<import('tinyglobby').GlobOptions, 'patterns'>): string[] {
+  tinyglobby ??= createRequire(import.meta.url)('tinyglobby') as typeof import('tinyglobby');
+  return tinyglobby.globSync(patterns, options);
+}
 
 /** Where specs are looked for: the config's globs, else `specs/` if present, else the whole root. */
 export function specGlobs(root: string, config: Config): string[] {
@@ -32,7 +39,7 @@ export function projectIndexRows(root: string, config: Config, templates: Templa
     } catch {
       continue;
     }
-    if (spec.source.includes('<!-- specfill-index:start -->')) continue;
+    if (hasIndexMarker(spec)) continue;
     let template = null;
     try {
       template = templates.templateFor(absolute, spec, path);

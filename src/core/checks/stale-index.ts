@@ -1,4 +1,4 @@
-import { findIndexBlock, INDEX_END, INDEX_START } from '../spec-index.js';
+import { findIndexBlock, hasIndexMarker, INDEX_END, INDEX_START } from '../spec-index.js';
 import type { CheckRule } from './types.js';
 
 /**
@@ -11,10 +11,11 @@ export const staleIndex: CheckRule = {
   defaultSeverity: 'warning',
   description: 'The specs index written by `specfill index` no longer matches the specs.',
   check: ({ spec, index }) => {
-    if (spec.source.indexOf(INDEX_START) === -1) return [];
-    const block = findIndexBlock(spec.source);
+    if (!hasIndexMarker(spec)) return [];
+    const block = findIndexBlock(spec.source, spec);
     if (block === null) {
-      const line = spec.source.slice(0, spec.source.indexOf(INDEX_START)).split('\n').length;
+      const start = spec.blocks.find((b) => b.kind === 'html' && spec.source.startsWith(INDEX_START, b.start))!;
+      const line = start.line;
       return [{ line, column: 1, endLine: line, endColumn: INDEX_START.length + 1, message: `the specs index has no ${INDEX_END} marker: run \`specfill index\` to write it again` }];
     }
     const expected = index?.();
