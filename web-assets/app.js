@@ -164,6 +164,10 @@
     });
   }
 
+  // Hashes of the file that this page's own saves produced: the change event a
+  // save causes must not look like someone else's edit.
+  const ownHashes = new Set();
+
   async function save(form, hash) {
     const msg = $('.msg', form);
     const id = form.dataset.id;
@@ -171,6 +175,7 @@
     const r = await api('/api/fill', { path, id, content: form.elements.content.value, expectedHash: hash ?? form.dataset.hash });
     if (r.status === 200) {
       form.dataset.dirty = '';
+      ownHashes.add(r.body.hash);
       announce(`Saved ${id}`);
       await refreshSpec(true);
       return;
@@ -222,6 +227,9 @@
     const freshArticle = $('[data-article]', doc);
     if (!article || !freshArticle) return;
     const newHash = doc.body.dataset.hash;
+    // Nothing new on disk (an event for our own save, already shown): leave the page as it is.
+    if (!afterOwnSave && newHash === body.dataset.hash) return;
+    afterOwnSave = afterOwnSave || ownHashes.has(newHash);
     // A card is known by its section and instruction (and its rank among equal
     // ones), not by its id: ids shift when a placeholder before it is filled.
     const keyOf = (card, all) => {

@@ -1,9 +1,12 @@
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import { SpecfillError } from '../core/errors.js';
 import { parseTemplateRef, templateFromSource, type Template } from '../core/template.js';
 import type { ParsedSpec } from '../core/spec-types.js';
 import type { TemplateRegistry } from './load-templates.js';
 import { readTextFileSync } from './read-text-file.js';
+
+const NODE_MODULES = /(^|\/)node_modules\//;
 
 /**
  * Finds the template of each spec: its front matter `template:` first, else
@@ -16,25 +19,34 @@ export class TemplateResolver {
   private constructor(
     private readonly root: string,
     private readonly registry: TemplateRegistry,
-    /** Absolute spec path → template reference from the mapping. */
-    private readonly mapped: ReadonlyMap<string, string>,
+    /** The mapping's globs, compiled, in the config's order: the first that matches a spec's path wins. */
+    private readonly mapping: ReadonlyArray<{ readonly matches: (path: string) => boolean; readonly ref: string }>,
   ) {}
 
-  /** Expands the mapping's globs once, so that each lookup is a map access. */
+  /**
+   * Compiles the mapping's globs once. A spec's path (relative to the root) is
+   * matched against them when it is looked up, so no folder is walked for it.
+   */
   static async create(root: string, registry: TemplateRegistry, mapping: Readonly<Record<string, string>> = {}): Promise<TemplateResolver> {
-    const mapped = new Map<string, string>();
-    for (const [pattern, ref] of Object.entries(mapping)) {
-      for (const file of await (await import('tinyglobby')).glob(pattern, { cwd: root, absolute: true, ignore: ['**/node_modules/**'] })) {
-        if (!mapped.has(resolve(file))) mapped.set(resolve(file), ref);
-      }
-    }
-    return new TemplateResolver(root, registry, mapped);
+    const compiled = Object.entries(mapping).map(([pattern, ref]) => {
+      const glob = picomatch(pattern, { dot: false });
+      // Like the globs of `specs`: a plain folder name means everything below it.
+      const below = picomatch.scan(pattern).isGlob ? null : picomatch(`${pattern.replace(/\/+$/, '')}/**`, { dot: false });
+      return { matches: (path: string) => !NODE_MODULES.test(path) && (glob(path) || (below !== null && below(path))), ref };
+    });
+    return new TemplateResolver(root, registry, compiled);
+  }
+
+  /** The mapping's template reference for a spec, if a glob matches its path. */
+  private mapped(absolutePath: string): string | undefined {
+    const path = relative(this.root, absolutePath).split(sep).join('/');
+    return this.mapping.find((m) => m.matches(path))?.ref;
   }
 
   /** The template of a spec, null when it has none; an unknown one is an error. */
   templateFor(absolutePath: string, spec: ParsedSpec, shown: string): Template | null {
     const fromFrontMatter = spec.frontMatter?.data?.template;
-    const ref = typeof fromFrontMatter === 'string' && fromFrontMatter.trim() !== '' ? fromFrontMatter : this.mapped.get(absolutePath);
+    const ref = typeof fromFrontMatter === 'string' && fromFrontMatter.trim() !== '' ? fromFrontMatter : this.mapped(absolutePath);
     if (ref === undefined) return null;
     if (/\.md$/i.test(ref) || ref.includes('/')) return this.templateFile(ref, shown);
     const template = this.registry.find(ref);
