@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TRANSITIONS } from '../src/core/lifecycle.js';
 import { INDEX_END, INDEX_START } from '../src/core/spec-index.js';
 import { runCli, tempProject } from './helpers/run-cli.js';
 
@@ -11,6 +12,20 @@ const spec = (title: string, status: string, filled = true, extra = ''): string 
 const read = (dir: string, path: string): string => readFileSync(join(dir, path), 'utf8');
 
 describe('set-status', () => {
+  it('allows exactly the moves of the default lifecycle, each one tried', async () => {
+    const statuses = Object.keys(DEFAULT_TRANSITIONS);
+    const dir = tempProject({});
+    for (const from of statuses) {
+      for (const to of statuses.filter((s) => s !== from)) {
+        writeFileSync(join(dir, 'specs-a.md'), spec('A', from));
+        const r = await runCli(dir, 'set-status', 'specs-a.md', to);
+        const allowed = DEFAULT_TRANSITIONS[from]!.includes(to);
+        expect(r.code, `${from} → ${to}: ${r.stderr}`).toBe(allowed ? 0 : 1);
+        expect(read(dir, 'specs-a.md').includes(`status: ${allowed ? to : from}\n`), `${from} → ${to}`).toBe(true);
+      }
+    }
+  });
+
   it('moves a spec along the default lifecycle, sets updated, and changes nothing else', async () => {
     const dir = tempProject({ 'specs/a.md': spec('A', 'draft') });
     const before = read(dir, 'specs/a.md');
