@@ -15,6 +15,7 @@ import type {
   Section,
   SpecPart,
 } from './spec-types.js';
+import { readSimpleYaml } from './simple-yaml.js';
 import { detectTextFormat } from './text-format.js';
 
 /**
@@ -172,6 +173,9 @@ function yaml(): typeof import('yaml') {
 function readFrontMatter(source: string, start: number, end: number, yamlStart: number, yamlEnd: number, yamlLine: number): FrontMatter {
   const span = { start, end };
   const yamlSpan = { start: yamlStart, end: yamlEnd };
+  // Most front matter is plain `key: value` lines: read without loading the YAML library.
+  const simple = readSimpleYaml(source.slice(yamlStart, yamlEnd));
+  if (simple !== null) return { span, yamlSpan, data: simple, error: null };
   const doc = yaml().parseDocument(source.slice(yamlStart, yamlEnd), { prettyErrors: true, uniqueKeys: true });
   const error = doc.errors[0];
   if (error !== undefined) {
