@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRANSITIONS } from '../src/core/lifecycle.js';
 import { INDEX_END, INDEX_START } from '../src/core/spec-index.js';
@@ -193,3 +194,27 @@ describe('updated on fills', () => {
     expect(read(dir, 'specs/b.md')).toBe(before.replace('<!-- AGENT_PLACEHOLDER: Provide a high-level description of the component/feature being specified -->', 'An overview.'));
   });
 });
+
+describe('setFrontMatterFields', () => {
+  it('replaces whole values, blank lines inside them included, and keeps the rest', async () => {
+    const { setFrontMatterFields } = await import('../src/core/front-matter-edit.js');
+    const before = '---\ntitle: A\nstatus: draft # set by the team\nstatus-override:\n  reason: |\n    first\n\n    second\n  date: x\n# a comment of its own\nowners:\n- ana\n---\n# A\n';
+    const once = setFrontMatterFields(before, { status: 'review', 'status-override': { status: 'review', reason: 'one\n\ntwo' } });
+    expect(once).toBe('---\ntitle: A\nstatus: review # set by the team\nstatus-override:\n  status: review\n  reason: |-\n    one\n\n    two\n# a comment of its own\nowners:\n- ana\n---\n# A\n');
+    const twice = setFrontMatterFields(once, { 'status-override': { status: 'approved', reason: 'again' } });
+    expect(parseYamlOf(twice)).toEqual({ title: 'A', status: 'review', 'status-override': { status: 'approved', reason: 'again' }, owners: ['ana'] });
+    expect(() => setFrontMatterFields('---\n{title: A, status: draft}\n---\n', { status: 'review' })).toThrow(/cannot be changed safely/);
+  });
+
+  it('refuses through set-status, leaving the file as it was', async () => {
+    const dir = tempProject({ 'specs/a.md': '---\n{title: A, status: draft, template: tech-spec@1}\n---\n# A\n' });
+    const r = await runCli(dir, 'set-status', 'specs/a.md', 'withdrawn');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('specs/a.md:2: its front matter cannot be changed safely');
+    expect(read(dir, 'specs/a.md')).toBe('---\n{title: A, status: draft, template: tech-spec@1}\n---\n# A\n');
+  });
+});
+
+function parseYamlOf(text: string): unknown {
+  return parseYaml(/^---\n([\s\S]*?)---\n/.exec(text)![1]!);
+}

@@ -1,16 +1,24 @@
-import { stringify } from 'yaml';
+import { createRequire } from 'node:module';
+import { SpecfillError } from './errors.js';
 import { findFrontMatter } from './markdown/front-matter.js';
 import { detectTextFormat } from './text-format.js';
 
 /** A front matter value to write; `null` removes the key. */
 export type FrontMatterValue = string | number | readonly string[] | Readonly<Record<string, string | number>> | null;
 
+// Loaded on first use: only commands that change front matter need it.
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+
 /**
  * Sets top-level keys of a document's YAML front matter and changes nothing
- * else: each key's lines (the `key:` line and the indented or `- ` lines under
- * it) are replaced in place, a new key goes last, other keys, comments and
- * the document body keep every byte. A document without front matter gets
- * one. The document's line endings are kept. Pure.
+ * else: each key's bytes — found by the YAML parser, so block scalars, blank
+ * lines inside values and indented lists are whole — are replaced in place
+ * (a comment on the key's line is kept when the new value fits on one line),
+ * a new key goes last, other keys, comments and the body keep every byte. A
+ * document without front matter gets one; front matter that is not a plain
+ * block mapping (invalid, or a `{…}` flow map) is refused rather than
+ * rewritten. The document's line endings are kept. Pure.
  */
 export function setFrontMatterFields(source: string, fields: Readonly<Record<string, FrontMatterValue>>): string {
   const format = detectTextFormat(source);
@@ -21,33 +29,52 @@ export function setFrontMatterFields(source: string, fields: Readonly<Record<str
     const added = Object.entries(fields).filter(([, v]) => v !== null).map(([k, v]) => yamlLines(k, v!, nl)).join('');
     return added === '' ? source : `${source.slice(0, bom)}---${nl}${added}---${nl}${source.slice(bom)}`;
   }
-  const yaml = source.slice(span.yamlStart, span.yamlEnd);
-  const lines = yaml.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-  const out: string[] = [];
+  const text = source.slice(span.yamlStart, span.yamlEnd);
+  const { parseDocument, isMap, isScalar } = yaml();
+  const doc = parseDocument(text, { uniqueKeys: true });
+  const refuse = (why: string): never => {
+    throw new SpecfillError('INVALID_FRONT_MATTER', `its front matter cannot be changed safely: ${why}`, { line: 2 },
+      'fix the front matter (a plain `key: value` mapping), or make the change by hand');
+  };
+  if (doc.errors.length > 0) refuse(doc.errors[0]!.message.split('\n')[0]!);
+  const contents = doc.contents;
+  if (contents !== null && (!isMap(contents) || contents.flow)) refuse('it is not a block mapping of keys to values');
+
+  const edits: Array<{ start: number; end: number; text: string }> = [];
   const done = new Set<string>();
-  for (let i = 0; i < lines.length;) {
-    const key = /^([A-Za-z0-9_][\w.-]*|"[^"]*"|'[^']*')[ \t]*:(?=[ \t]|\r?\n|$)/.exec(lines[i]!)?.[1]?.replace(/^["']|["']$/g, '');
-    // The key's extent: its line and the lines that continue its value.
-    let j = i + 1;
-    while (j < lines.length && /^([ \t]|-([ \t]|\r?\n|$)|\r?\n$)/.test(lines[j]!) && !/^\r?\n$/.test(lines[j]!)) j += 1;
-    if (key !== undefined && Object.hasOwn(fields, key) && !done.has(key)) {
-      done.add(key);
-      const value = fields[key]!;
-      if (value !== null) out.push(yamlLines(key, value, nl));
-    } else {
-      out.push(...lines.slice(i, j));
+  for (const pair of isMap(contents) ? contents.items : []) {
+    const key = pair.key as { range?: [number, number, number]; value?: unknown } | null;
+    if (key === null || !isScalar(key) || key.range === undefined) refuse('a key is not a plain scalar');
+    const name = String(key!.value);
+    if (!Object.hasOwn(fields, name)) continue;
+    done.add(name);
+    const value = pair.value as { range?: [number, number, number] } | null;
+    const start = text.lastIndexOf('\n', key!.range![0] - 1) + 1;
+    let end = (value?.range ?? key!.range!)[2];
+    if (end > 0 && text[end - 1] !== '\n') {
+      const lineEnd = text.indexOf('\n', end);
+      end = lineEnd === -1 ? text.length : lineEnd + 1;
     }
-    i = j;
+    const next = fields[name]!;
+    let replacement = next === null ? '' : yamlLines(name, next, nl);
+    // A comment on the key's own line stays with it.
+    const valueEnd = (value?.range ?? key!.range!)[1];
+    const tail = /^[ \t]+#[^\n]*/.exec(text.slice(valueEnd, end).replace(/\r?\n$/, ''))?.[0];
+    if (tail !== undefined && replacement !== '' && replacement.split(nl).length === 2 && !text.slice(key!.range![0], valueEnd).includes('\n')) {
+      replacement = `${replacement.slice(0, -nl.length)}${tail}${nl}`;
+    }
+    edits.push({ start, end, text: replacement });
   }
-  let text = out.join('');
-  if (text !== '' && !text.endsWith('\n')) text += nl;
+  let out = text;
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  if (out !== '' && !out.endsWith('\n')) out += nl;
   for (const [key, value] of Object.entries(fields)) {
-    if (!done.has(key) && value !== null) text += yamlLines(key, value, nl);
+    if (!done.has(key) && value !== null) out += yamlLines(key, value, nl);
   }
-  return source.slice(0, span.yamlStart) + text + source.slice(span.yamlEnd);
+  return source.slice(0, span.yamlStart) + out + source.slice(span.yamlEnd);
 }
 
 function yamlLines(key: string, value: Exclude<FrontMatterValue, null>, nl: string): string {
-  const text = stringify({ [key]: value }, { lineWidth: 0 });
+  const text = yaml().stringify({ [key]: value }, { lineWidth: 0 });
   return nl === '\n' ? text : text.replace(/\n/g, nl);
 }

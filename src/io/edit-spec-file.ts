@@ -34,7 +34,16 @@ export async function editSpecFile(
   const shown = options.displayPath;
   const source = readTextFileSync(path, { displayPath: shown });
   const hash = fileHash(source);
-  const next = edit(source, parseSpec(source));
+  let next: string;
+  try {
+    next = edit(source, parseSpec(source));
+  } catch (error) {
+    // A pure edit knows no file name: the refusal gets this one.
+    if (error instanceof SpecfillError && error.location.path === undefined) {
+      throw new SpecfillError(error.code, error.message, { ...error.location, path: shown }, error.hint);
+    }
+    throw error;
+  }
   const diff = createTwoFilesPatch(`a/${shown}`, `b/${shown}`, source, next, undefined, undefined, { context: 3 });
   if (next === source || options.dryRun) return { changed: next !== source, hash: options.dryRun ? fileHash(next) : hash, diff, source: next };
   if ((statSync(path).mode & 0o222) === 0) {
