@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -103,6 +103,16 @@ describe('new --supersedes', () => {
     expect(existsSync(join(dir, 'specs', 'limiter-v3.md'))).toBe(false);
   });
 
+  it('never loses the file --force would replace when the old spec cannot be marked', async () => {
+    const dir = tempProject({ 'specs/old.md': spec('Old', 'approved'), 'specs/keep.md': 'precious\n' });
+    chmodSync(join(dir, 'specs', 'old.md'), 0o444);
+    const r = await runCli(dir, 'new', 'tech-spec', '--title', 'New', '--out', 'specs/keep.md', '--force', '--supersedes', 'specs/old.md');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cannot be superseded: it is read-only');
+    expect(read(dir, 'specs/keep.md')).toBe('precious\n');
+    expect(read(dir, 'specs/old.md')).toBe(spec('Old', 'approved'));
+  });
+
   it('writes nothing when the old spec may not be superseded', async () => {
     const config = { statuses: ['draft', 'superseded'], transitions: { draft: [], superseded: [] } };
     const dir = tempProject({ 'specs/a.md': spec('A', 'draft'), 'specfill.config.json': JSON.stringify(config) });
@@ -151,6 +161,28 @@ describe('index', () => {
     const written = read(dir, 'specs/README.md');
     expect(written.startsWith(quoted)).toBe(true);
     expect(written.slice(quoted.length)).toBe(`\n${INDEX_START}\n| Spec | Status | Owners | Complete | Updated |\n| --- | --- | --- | --- | --- |\n| [A](a.md) | draft | ana | 100% | 2026-11-01 |\n${INDEX_END}\n`);
+    expect((await runCli(dir, 'index', '--check')).code).toBe(0);
+  });
+
+  it('repairs a start marker that lost its end marker without touching the text after it', async () => {
+    const lone = `# Specs\n\n${INDEX_START}\n\n## How we write specs\n\nA hand-written guide that must stay.\n`;
+    const dir = tempProject({ 'specs/a.md': spec('A', 'draft'), 'specs/README.md': lone });
+    const stale = JSON.parse((await runCli(dir, 'check', 'specs/README.md', '--format', 'json')).stdout).files[0].findings;
+    expect(stale.map((f: { rule: string; message: string }) => `${f.rule}: ${f.message}`)).toEqual([`stale-index: the specs index has no ${INDEX_END} marker: run \`specfill index\` to write it again`]);
+    await runCli(dir, 'index');
+    await runCli(dir, 'index');
+    expect(read(dir, 'specs/README.md')).toBe(`# Specs\n\n${INDEX_START}\n| Spec | Status | Owners | Complete | Updated |\n| --- | --- | --- | --- | --- |\n| [A](a.md) | draft | ana | 100% | 2026-11-01 |\n${INDEX_END}\n\n## How we write specs\n\nA hand-written guide that must stay.\n`);
+    // Two start markers before the end marker: refused, nothing written.
+    writeFileSync(join(dir, 'specs', 'README.md'), `${INDEX_START}\n${INDEX_START}\nx\n${INDEX_END}\n`);
+    const two = await runCli(dir, 'index');
+    expect(two.code).toBe(1);
+    expect(two.stderr).toContain('specs/README.md:2: has more than one index start marker');
+  });
+
+  it('lists the same specs on a second run when the index creates the specs/ folder', async () => {
+    const dir = tempProject({ 'docs/design.md': spec('Design', 'draft') });
+    await runCli(dir, 'index');
+    expect(read(dir, 'specs/README.md')).toContain('| [Design](../docs/design.md) | draft |');
     expect((await runCli(dir, 'index', '--check')).code).toBe(0);
   });
 

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { SpecfillError } from './errors.js';
 import { parseSpec } from './parse-spec.js';
 import type { ParsedSpec } from './spec-types.js';
 
@@ -49,20 +50,23 @@ export interface IndexBlock {
   readonly endLine: number;
 }
 
+/** Offsets of the marker comments of a file: HTML comment blocks of their own, in order. */
+function markers(spec: ParsedSpec, marker: string): number[] {
+  return spec.blocks.filter((b) => b.kind === 'html' && b.htmlKind === 2 && spec.source.startsWith(marker, b.start)).map((b) => b.start);
+}
+
 /**
  * The index block of a file, or null when it has no (complete) pair of
  * markers. Only markers that are HTML comment blocks of their own count:
- * the same text quoted in code or inside a paragraph is not a marker.
+ * the same text quoted in code or inside a paragraph is not a marker. The
+ * end marker pairs with the start marker nearest before it.
  */
 export function findIndexBlock(source: string, spec: ParsedSpec = parseSpec(source)): IndexBlock | null {
-  const markerAt = (marker: string, from: number): number => {
-    const block = spec.blocks.find((b) => b.kind === 'html' && b.htmlKind === 2 && b.start >= from && source.startsWith(marker, b.start));
-    return block === undefined ? -1 : block.start;
-  };
-  const a = markerAt(INDEX_START, 0);
-  if (a === -1) return null;
-  const b = markerAt(INDEX_END, a + INDEX_START.length);
-  if (b === -1) return null;
+  const starts = markers(spec, INDEX_START);
+  if (starts.length === 0) return null;
+  const b = markers(spec, INDEX_END).find((e) => e > starts[0]!);
+  if (b === undefined) return null;
+  const a = starts.filter((x) => x < b).at(-1)!;
   const afterStart = source.indexOf('\n', a);
   const start = afterStart === -1 || afterStart > b ? a + INDEX_START.length : afterStart + 1;
   const end = source.lastIndexOf('\n', b - 1) + 1 < start ? b : source.lastIndexOf('\n', b - 1) + 1;
@@ -71,13 +75,31 @@ export function findIndexBlock(source: string, spec: ParsedSpec = parseSpec(sour
 }
 
 /**
- * The file with `table` between the markers: in place when they are there,
- * else appended after the file's text (a new file gets a `# Specs` title).
- * Everything outside the markers keeps every byte.
+ * The file with `table` between the markers: in place when they are there;
+ * after a start marker that lost its end marker (with a new end marker, so
+ * that nothing after it is ever taken for the old table); else appended after
+ * the file's text (a new file gets a `# Specs` title). Everything outside the
+ * markers keeps every byte. Two start markers before the end marker are
+ * refused: which one holds the index is not for specfill to guess.
  */
 export function writeIndexBlock(source: string, table: string, newline = '\n'): string {
-  const block = findIndexBlock(source);
-  if (block !== null) return source.slice(0, block.start) + table + source.slice(block.end);
+  const spec = parseSpec(source);
+  const starts = markers(spec, INDEX_START);
+  const block = findIndexBlock(source, spec);
+  if (block !== null) {
+    if (starts.filter((x) => x < block.start).length > 1) {
+      throw new SpecfillError('REFUSED', 'has more than one index start marker before its end marker', { line: block.line },
+        `keep one ${INDEX_START} and run \`specfill index\` again`);
+    }
+    return source.slice(0, block.start) + table + source.slice(block.end);
+  }
+  if (starts.length > 0) {
+    const a = starts[0]!;
+    const lineEnd = source.indexOf('\n', a);
+    const at = lineEnd === -1 ? source.length : lineEnd + 1;
+    const lead = lineEnd === -1 ? newline : '';
+    return `${source.slice(0, at)}${lead}${table}${INDEX_END}${newline}${source.slice(at)}`;
+  }
   const head = source === '' ? `# Specs${newline}${newline}` : source.endsWith('\n') ? `${source}${newline}` : `${source}${newline}${newline}`;
   return `${head}${INDEX_START}${newline}${table}${INDEX_END}${newline}`;
 }

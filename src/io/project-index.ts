@@ -15,10 +15,17 @@ function globSync(patterns: readonly string[], options: Omit<import('tinyglobby'
   return tinyglobby.globSync(patterns, options);
 }
 
-/** Where specs are looked for: the config's globs, else `specs/` if present, else the whole root. */
-export function specGlobs(root: string, config: Config): string[] {
+/**
+ * Where specs are looked for: the config's globs, else `specs/` if it holds
+ * any, else the whole root. A `specs/` folder holding nothing but the index
+ * file does not count, so that writing the index there does not change what
+ * it lists.
+ */
+export function specGlobs(root: string, config: Config, indexFile?: string): string[] {
   if (config.specs !== undefined && config.specs.length > 0) return [...config.specs];
-  return [existsSync(join(root, 'specs')) ? 'specs/**/*.md' : '**/*.md'];
+  if (!existsSync(join(root, 'specs'))) return ['**/*.md'];
+  const inSpecs = globSync(['specs/**/*.md'], { cwd: root, absolute: true, ignore: ['**/node_modules/**'] });
+  return inSpecs.some((f) => f !== indexFile) ? ['specs/**/*.md'] : ['**/*.md'];
 }
 
 /**
@@ -28,7 +35,7 @@ export function specGlobs(root: string, config: Config): string[] {
  * `stale-index` rule can ask for it in the middle of a check.
  */
 export function projectIndexRows(root: string, config: Config, templates: TemplateResolver, indexFile: string): IndexRow[] {
-  const files = globSync(specGlobs(root, config), { cwd: root, absolute: true, ignore: ['**/node_modules/**', ...(config.ignore ?? [])] });
+  const files = globSync(specGlobs(root, config, indexFile), { cwd: root, absolute: true, ignore: ['**/node_modules/**', ...(config.ignore ?? [])] });
   const rows: IndexRow[] = [];
   for (const absolute of files.sort()) {
     if (absolute === indexFile) continue;

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { SpecfillError } from '../../core/errors.js';
 import { writeIndexBlock } from '../../core/spec-index.js';
 import { detectTextFormat } from '../../core/text-format.js';
 import { editSpecFile } from '../../io/edit-spec-file.js';
@@ -34,7 +35,13 @@ export async function runIndex(ctx: CliContext, opts: IndexOptions): Promise<num
   const existing = existsSync(target) ? readTextFileSync(target, { displayPath: shown }) : null;
   const newline = existing === null ? '\n' : detectTextFormat(existing).newline;
   const table = projectIndexTable(root, config, templates, target, newline);
-  const next = writeIndexBlock(existing ?? '', table, newline);
+  let next: string;
+  try {
+    next = writeIndexBlock(existing ?? '', table, newline);
+  } catch (error) {
+    if (error instanceof SpecfillError) throw new SpecfillError(error.code, error.message, { ...error.location, path: shown }, error.hint);
+    throw error;
+  }
   const specs = projectIndexRows(root, config, templates, target).length;
   const upToDate = existing === next;
   if (opts.check) {

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, unlink } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { slugify } from '../../core/slug.js';
@@ -62,6 +63,8 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
   const old = opts.supersedes === undefined ? null : await prepareSupersede(ctx, root, resolve(ctx.cwd, opts.supersedes), rootPath(target));
   if (old !== null) content = setFrontMatterFields(content, { supersedes: old.rootPath });
   await mkdir(dirname(target), { recursive: true });
+  // What --force replaces is put back if the old spec then cannot be marked.
+  const replaced = old !== null && opts.force === true && existsSync(target) ? readFileSync(target) : null;
   try {
     await writeFileAtomic(target, content, { overwrite: opts.force === true, displayPath: shown });
   } catch (error) {
@@ -75,8 +78,9 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
     try {
       await old.mark();
     } catch (error) {
-      // Both or neither: the new spec goes if the old one cannot be marked.
-      await unlink(target).catch(() => undefined);
+      // Both or neither: the new spec goes (or what it replaced comes back) if the old one cannot be marked.
+      if (replaced === null) await unlink(target).catch(() => undefined);
+      else await writeFileAtomic(target, replaced.toString('utf8'), { displayPath: shown }).catch(() => undefined);
       throw error;
     }
     if (!opts.json) ctx.stdout.write(`${old.shown}: ${old.from ?? '(no status)'} → superseded by ${shown}\n`);
@@ -112,6 +116,9 @@ async function prepareSupersede(ctx: CliContext, root: string, oldPath: string, 
   const status = spec.frontMatter?.data?.status;
   const from = typeof status === 'string' ? status : null;
   const by = spec.frontMatter?.data?.['superseded-by'];
+  if ((statSync(oldPath).mode & 0o222) === 0) {
+    throw new SpecfillError('REFUSED', 'cannot be superseded: it is read-only', { path: shown }, 'make it writable (chmod u+w); nothing was written');
+  }
   const problem = from === 'superseded' ? `it is superseded already${typeof by === 'string' ? ` by ${by}` : ''}` : transitionProblem(lifecycleOf(config), from, 'superseded');
   if (problem !== null) throw new SpecfillError('REFUSED', `cannot be superseded: ${problem}`, { path: shown }, 'nothing was written');
   const today = isoDate(ctx.now());
