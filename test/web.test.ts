@@ -52,6 +52,12 @@ owners: ["<script>window.__xss=2</script>"]
 | a | b |
 | --- | --- |
 | <img src=x onerror=window.__xss=15> | \`<script>\` |
+
+## Dollars
+
+[the doc](style=position:fixed;top:0;left:0;width:100vw;height:100vh;background:red;x:y//) and more text
+
+<!-- AGENT_PLACEHOLDER: Explain the cost in $\` here, $' there and $$x$$ -->
 `;
 
 describe.runIf(browserAvailable())('specfill serve, in Chromium', () => {
@@ -221,6 +227,11 @@ describe.runIf(browserAvailable())('specfill serve, in Chromium', () => {
       el.tagName === 'SCRIPT' || el.tagName === 'IFRAME' || el.tagName === 'IMG' || el.tagName === 'svg'
       || Array.from(el.attributes).some((a) => a.name.startsWith('on') || /^\s*(javascript|data|vbscript):/i.test(a.value))).map((el) => el.outerHTML));
     expect(dangerous).toEqual([]);
+    // `$` patterns in spec text stay text: no attribute smuggled into a card.
+    const dollars = page.locator('.card', { has: page.locator('.instruction', { hasText: 'Explain the cost' }) });
+    expect(await dollars.locator('.instruction').textContent()).toBe("Explain the cost in $` here, $' there and $$x$$");
+    expect(await dollars.getAttribute('style')).toBeNull();
+    expect(await dollars.getAttribute('data-key')).toBe("dollars\nExplain the cost in $` here, $' there and $$x$$");
     // The payloads are shown as text, not dropped silently.
     expect(await page.textContent('#s-overview')).toContain('<img src="x" onerror="window.__xss = 5">');
     // Links to javascript: and data: stay text, with nothing to click.
@@ -292,7 +303,7 @@ describe.runIf(browserAvailable())('specfill render, opened from file://', () =>
       await page.waitForURL('**/index.html');
       await page.goto(pathToFileURL(join(out, 'spec', 'specs', 'xss.md.html')).href);
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-      expect(await page.locator('.card .instruction').textContent()).toBe('Describe <img src=x onerror=window.__xss=14> the goals');
+      expect(await page.locator('.card .instruction').first().textContent()).toBe('Describe <img src=x onerror=window.__xss=14> the goals');
     } finally {
       await browser.close();
     }

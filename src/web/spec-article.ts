@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { flattenSections } from '../core/match-sections.js';
 import type { ParsedSpec, Placeholder, Span } from '../core/spec-types.js';
 import { preambleSpan } from '../core/template-model.js';
@@ -19,7 +20,6 @@ interface Insert {
   readonly block: boolean;
 }
 
-const token = (n: number): string => `SPECFILLTOKEN${n}X`;
 
 /**
  * A spec's text as HTML, one `<section>` per heading (ids `s-<section id>`),
@@ -28,6 +28,10 @@ const token = (n: number): string => `SPECFILLTOKEN${n}X`;
  * sanitizing renderer; nothing of the spec reaches the page unescaped.
  */
 export function specArticle(spec: ParsedSpec, card: PlaceholderCard, render: RenderOptions = {}): SafeHtml {
+  // Tokens mark where cards go in the rendered Markdown: a nonce the spec does not hold, so no text can pose as one.
+  let nonce = randomBytes(6).toString('hex');
+  while (spec.source.includes(nonce)) nonce = randomBytes(6).toString('hex');
+  const token = (i: number): string => `SPECFILL${nonce}T${i}X`;
   let n = 0;
   const body = (span: Span, sectionId: string | null): SafeHtml => {
     const inserts: Insert[] = [];
@@ -54,11 +58,13 @@ export function specArticle(spec: ParsedSpec, card: PlaceholderCard, render: Ren
     const after: SafeHtml[] = [];
     inserts.forEach((insert, i) => {
       const own = `<p>${token(i)}</p>\n`;
+      // Replacer functions: `$&` and its kind in spec text must stay text.
       if (out.includes(own)) {
-        out = out.replace(own, insert.markup.value);
+        out = out.replace(own, () => insert.markup.value);
       } else {
         // Inside a paragraph, list or table cell: a link there, the card after the section.
-        out = out.replace(token(i), html`<a class="ph-inline" href="#${insert.anchor}">open placeholder</a>`.value);
+        const link = html`<a class="ph-inline" href="#${insert.anchor}">open placeholder</a>`.value;
+        out = out.replace(token(i), () => link);
         after.push(insert.markup);
       }
     });
