@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -204,6 +205,43 @@ describe.runIf(browserAvailable())('specfill serve, in Chromium', () => {
     await card('second').locator('button[type="submit"]').click();
     await expect.poll(() => card('second').count()).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe('---\ntitle: Multi\n---\n# Multi\n\n## Plan\n\nText for the first.\n\nText for the second.\n\n<!-- AGENT_PLACEHOLDER: third -->\n');
+    await page.close();
+  });
+
+  it('keeps a form behind after someone else\'s edit even when the page then saves another form', async () => {
+    const file = join(dir, 'specs', 'pending.md');
+    writeFileSync(file, '---\ntitle: Pending\n---\n# Pending\n\n## Alpha\n\n<!-- AGENT_PLACEHOLDER: alpha -->\n\n## Beta\n\nWe use Postgres.\n\n<!-- AGENT_PLACEHOLDER: beta -->\n');
+    const page = await open('/spec/specs/pending.md');
+    await expect.poll(() => page.evaluate(() => document.body.dataset.connected)).toBe('true');
+    const card = (instruction: string) => page.locator(`.card[data-instruction="${instruction}"]`);
+    await card('beta').locator('textarea').fill('Beta text written for Postgres.');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Postgres', 'DynamoDB'));
+    await expect.poll(() => page.locator('#s-beta').textContent(), { timeout: 10_000 }).toContain('DynamoDB');
+    await card('alpha').locator('textarea').fill('Alpha text.');
+    await card('alpha').locator('button[type="submit"]').click();
+    await expect.poll(() => card('alpha').count()).toBe(0);
+    // Beta's writer has not seen DynamoDB: its save must meet the conflict.
+    await card('beta').locator('button[type="submit"]').click();
+    await expect.poll(() => card('beta').locator('.conflict-box').count()).toBe(1);
+    expect(readFileSync(file, 'utf8')).not.toContain('Beta text written');
+    await page.close();
+  });
+
+  it('fills the placeholder the page meant, by section and instruction, when its id has shifted', async () => {
+    const file = join(dir, 'specs', 'shift.md');
+    writeFileSync(file, '# Shift\n\n## Plan\n\n<!-- AGENT_PLACEHOLDER: first -->\n\n<!-- AGENT_PLACEHOLDER: second -->\n\n<!-- AGENT_PLACEHOLDER: third -->\n');
+    const page = await open('/spec/specs/shift.md');
+    const token = (await page.getAttribute('meta[name="specfill-token"]', 'content'))!;
+    // Someone fills "first": "plan#2" now names "third".
+    writeFileSync(file, readFileSync(file, 'utf8').replace('<!-- AGENT_PLACEHOLDER: first -->', 'Done.'));
+    const hash = createHash('sha256').update(readFileSync(file, 'utf8')).digest('hex');
+    const status = await page.evaluate(async ({ token, hash }) => (await fetch('/api/fill', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Specfill-Token': token },
+      body: JSON.stringify({ path: 'specs/shift.md', id: 'plan#2', content: 'For the second.', expectedHash: hash, match: { sectionId: 'plan', instruction: 'second' } }),
+    })).status, { token, hash });
+    expect(status).toBe(200);
+    expect(readFileSync(file, 'utf8')).toBe('# Shift\n\n## Plan\n\nDone.\n\nFor the second.\n\n<!-- AGENT_PLACEHOLDER: third -->\n');
     await page.close();
   });
 

@@ -164,23 +164,33 @@
     });
   }
 
-  // Hashes of the file that this page's own saves produced: the change event a
-  // save causes must not look like someone else's edit.
-  const ownHashes = new Set();
+  // The hashes this page's own saves produced, each with the hash it started
+  // from: the change event a save causes must not look like someone else's
+  // edit, and forms that were behind before the save must stay behind.
+  const ownSaves = new Map();
 
   async function save(form, hash) {
     const msg = $('.msg', form);
     const id = form.dataset.id;
     msg.textContent = 'Saving…';
-    const r = await api('/api/fill', { path, id, content: form.elements.content.value, expectedHash: hash ?? form.dataset.hash });
+    const from = hash ?? form.dataset.hash;
+    const card = form.closest('.card');
+    // The placeholder is named by its section and instruction too: its id may have shifted since the page was loaded.
+    const match = card ? { sectionId: card.dataset.section === '' ? null : card.dataset.section, instruction: card.dataset.instruction } : undefined;
+    const r = await api('/api/fill', { path, id, content: form.elements.content.value, expectedHash: from, match });
     if (r.status === 200) {
       form.dataset.dirty = '';
-      ownHashes.add(r.body.hash);
+      ownSaves.set(r.body.hash, from);
       announce(`Saved ${id}`);
-      await refreshSpec(true);
+      await refreshSpec(from);
       return;
     }
     if (r.status === 409) {
+      if (r.body.error === 'GONE') {
+        form.classList.add('has-error');
+        msg.textContent = r.body.message;
+        return;
+      }
       showConflict(form, r.body.currentHash);
       return;
     }
@@ -209,7 +219,7 @@
       }));
     }
     actions.push(button('Show the new version', () => {
-      void refreshSpec(false);
+      void refreshSpec(null);
     }));
     box.replaceChildren(text, ...actions);
     $('.msg', form).textContent = 'Not saved: conflict';
@@ -217,19 +227,21 @@
 
   /**
    * Replaces the text, outline and findings with the file as it now is.
-   * Forms with unsaved text keep it. After someone else's change they also
-   * keep the hash they were loaded with, so that saving them meets the
-   * conflict instead of writing over the change unseen.
+   * Forms with unsaved text keep it. They take the new hash only when the
+   * change is this page's own save and they were current before it
+   * (`savedFrom` is the hash that save started from); otherwise they keep
+   * the hash they had, so that saving them meets the conflict instead of
+   * writing over a change unseen.
    */
-  async function refreshSpec(afterOwnSave) {
+  async function refreshSpec(savedFrom) {
     const doc = await fetchPage(location.href);
     const article = $('[data-article]');
     const freshArticle = $('[data-article]', doc);
     if (!article || !freshArticle) return;
     const newHash = doc.body.dataset.hash;
     // Nothing new on disk (an event for our own save, already shown): leave the page as it is.
-    if (!afterOwnSave && newHash === body.dataset.hash) return;
-    afterOwnSave = afterOwnSave || ownHashes.has(newHash);
+    if (savedFrom === null && newHash === body.dataset.hash) return;
+    const from = savedFrom ?? ownSaves.get(newHash) ?? null;
     // A card is known by its section and instruction (and its rank among equal
     // ones), not by its id: ids shift when a placeholder before it is filled.
     const keyOf = (card, all) => {
@@ -259,7 +271,7 @@
       if (form) {
         form.elements.content.value = oldForm.elements.content.value;
         form.dataset.dirty = 'true';
-        if (!afterOwnSave) form.dataset.hash = oldForm.dataset.hash;
+        if (from === null || oldForm.dataset.hash !== from) form.dataset.hash = oldForm.dataset.hash;
       } else {
         orphans.push(oldCard);
       }
@@ -292,7 +304,7 @@
         if (selection) textarea.setSelectionRange(selection[0], selection[1]);
       }
     }
-    if (!afterOwnSave) announce(`Updated from disk at ${new Date().toLocaleTimeString()}`);
+    if (from === null) announce(`Updated from disk at ${new Date().toLocaleTimeString()}`);
   }
 
   // ---------------------------------------------------------------- new spec
@@ -325,7 +337,7 @@
     events.addEventListener('change', (e) => {
       const changed = JSON.parse(e.data).path;
       if (refreshDashboard) void refreshDashboard();
-      else if (body.dataset.page === 'spec' && changed === path) void refreshSpec(false);
+      else if (body.dataset.page === 'spec' && changed === path) void refreshSpec(null);
     });
   }
 })();

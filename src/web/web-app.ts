@@ -124,22 +124,30 @@ export function createWebApp(options: WebAppOptions): WebApp {
 
   app.post('/api/fill', async (c) => {
     const body = await readJson(c);
-    const { path, id, content, expectedHash } = body ?? {};
+    const { path, id, content, expectedHash, match } = body ?? {};
     if (![path, id, content, expectedHash].every((v) => typeof v === 'string')) {
       return c.json({ error: 'BAD_REQUEST', message: 'expected {path, id, content, expectedHash}' }, 400);
     }
+    // The page names the placeholder by section and instruction too, since ids shift when one before it is filled.
+    const m = match as { sectionId?: unknown; instruction?: unknown } | undefined;
+    const byPlace = m !== undefined && m !== null && typeof m === 'object' && (typeof m.sectionId === 'string' || m.sectionId === null) && typeof m.instruction === 'string'
+      ? { sectionId: m.sectionId as string | null, instruction: m.instruction }
+      : undefined;
     try {
       const file = confine(root, path as string, { mustExist: true });
       const result = await fillFile(file.absolute, {
-        answers: [{ id: id as string, content: content as string }],
+        answers: [{ id: id as string, content: content as string, ...(byPlace === undefined ? {} : { match: byPlace }) }],
         filler: 'web',
         root,
         now,
         displayPath: file.relative,
         expectedHash: expectedHash as string,
-        requireOpen: [id as string],
+        requireOpen: byPlace === undefined ? [id as string] : [],
       });
       const refusal = result.refused[0];
+      if (refusal?.reason === 'unknown-id') {
+        return c.json({ error: 'GONE', message: 'this placeholder was filled or removed meanwhile; your text is kept here' }, 409);
+      }
       if (refusal !== undefined) return c.json({ error: 'INVALID_CONTENT', message: refusal.message }, 422);
       return c.json({ path: file.relative, filled: id, hash: result.hash, remaining: result.remaining });
     } catch (error) {
