@@ -150,6 +150,16 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
       expect(r.data.error.code, `${tool} ${JSON.stringify(args)}`).toBe('OUTSIDE_ROOT');
       expect(r.text).not.toContain('SECRET-OUTSIDE');
     }
+    // A link named like a spec that leads to another kind of file inside the root is not a spec either.
+    writeFileSync(join(dir, '.env'), 'SECRET_TOKEN=abc\n');
+    symlinkSync(join(dir, '.env'), join(dir, 'specs', 'env.md'));
+    const env = await callTool(s, 'get_spec', { path: 'specs/env.md' });
+    expect(env.data.error.code).toBe('NOT_FOUND');
+    expect(env.text).not.toContain('SECRET_TOKEN');
+    // Listings leave links out of the root out, instead of reading them or failing.
+    const listed = await callTool(s, 'list_specs');
+    expect(listed.data.specs.map((x: { path: string }) => x.path)).toEqual(['specs/ok.md']);
+    expect((await s.client.listResources()).resources.map((r) => r.uri)).toEqual(['spec://specs/ok.md']);
     // Encoded dots are a file name, not a way up; files other than Markdown are not specs.
     expect((await callTool(s, 'get_spec', { path: '%2e%2e/secret.md' })).data.error.code).toBe('NOT_FOUND');
     expect((await callTool(s, 'get_spec', { path: 'notes.txt' })).data.error.code).toBe('NOT_FOUND');

@@ -135,10 +135,11 @@ describe('sync', () => {
   });
 
   it('skips specs without a template and reports files it cannot read', async () => {
-    const dir = tempProject({ 'specs/plain.md': '# Notes\n', 'specs/bad.md': new Uint8Array([0x23, 0xff]) });
+    const dir = tempProject({ 'specs/plain.md': '# Notes\n', 'specs/blank.md': '---\ntemplate: ""\n---\n# B\n', 'specs/bad.md': new Uint8Array([0x23, 0xff]) });
     const r = await runCli(dir, 'sync');
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('specs/plain.md: skipped (no `template:` in its front matter)');
+    expect(r.stdout).toContain('specs/blank.md: skipped (no `template:` in its front matter)');
     expect(r.stderr).toContain('specs/bad.md');
   });
 });

@@ -367,7 +367,7 @@ function statusWithHost(url: string, host: string): Promise<number> {
 describe('specfill serve and render on the command line', () => {
   it('serves on loopback by default, warns when told to listen wider, and stops on SIGINT', async () => {
     const dir = exampleProject();
-    for (const [host, warns] of [['127.0.0.1', false], ['0.0.0.0', true]] as const) {
+    for (const [host, warns] of [['127.0.0.1', false], ['127.0.0.2', false], ['0.0.0.0', true]] as const) {
       const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', host], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
       let stdout = '';
       let stderr = '';
@@ -375,7 +375,7 @@ describe('specfill serve and render on the command line', () => {
       child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
       await expect.poll(() => stdout, { timeout: 10_000 }).toMatch(/^specfill serve: http:\/\/\S+:\d+\//);
       const url = /http:\/\/\S+:(\d+)\//.exec(stdout)!;
-      const page = await fetch(`http://127.0.0.1:${url[1]}/`);
+      const page = await fetch(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${url[1]}/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('Audit log export');
       expect(stderr.includes('warning: listening on 0.0.0.0'), stderr).toBe(warns);

@@ -51,6 +51,8 @@ export function confine(root: string, input: string, options: { mustExist: boole
     }
   }
   if (!inside(realRoot, real)) throw outside();
+  // A link named like a spec must lead to one: `notes.md -> ../.env` is not Markdown.
+  if (!MARKDOWN.test(real)) throw new SpecfillError('NOT_MARKDOWN', `${input} is not a Markdown file`, {}, 'specs are Markdown files (.md)');
   return { absolute, relative: shown };
 }
 

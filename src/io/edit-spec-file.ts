@@ -28,12 +28,15 @@ export interface EditResult {
  */
 export async function editSpecFile(
   path: string,
-  options: { readonly displayPath: string; readonly dryRun?: boolean },
+  options: { readonly displayPath: string; readonly dryRun?: boolean; readonly expectedHash?: string },
   edit: (source: string, spec: ParsedSpec) => string,
 ): Promise<EditResult> {
   const shown = options.displayPath;
   const source = readTextFileSync(path, { displayPath: shown });
   const hash = fileHash(source);
+  if (options.expectedHash !== undefined && options.expectedHash !== hash) {
+    throw new SpecfillError('CONFLICT', 'changed since it was read; nothing was written', { path: shown }, 'run the command again');
+  }
   let next: string;
   try {
     next = edit(source, parseSpec(source));

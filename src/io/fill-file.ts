@@ -50,6 +50,8 @@ export interface FillFileResult {
   readonly hash: string;
   /** Unified diff of the change (dry run only). */
   readonly diff?: string;
+  /** The text a dry run would write (dry run only). */
+  readonly text?: string;
 }
 
 /**
@@ -84,7 +86,7 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
       remaining: remaining(options.dryRun ? outcome.source : source),
       refused: outcome.refused,
       hash,
-      ...(options.dryRun ? { diff: createTwoFilesPatch(`a/${shown}`, `b/${shown}`, source, outcome.source, undefined, undefined, { context: 3 }) } : {}),
+      ...(options.dryRun ? { diff: createTwoFilesPatch(`a/${shown}`, `b/${shown}`, source, outcome.source, undefined, undefined, { context: 3 }), text: outcome.source } : {}),
     };
   }
   // Root may write anywhere; a file nobody may write is still not specfill's to change.

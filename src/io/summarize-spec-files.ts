@@ -3,6 +3,7 @@ import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
 import { summarizeSpec, type SpecSummary } from '../core/summarize-spec.js';
 import type { ParsedSpec } from '../core/spec-types.js';
+import { confine } from './confine-path.js';
 import { sectionBodyText } from './fill-file.js';
 import { findSpecFiles } from './find-spec-files.js';
 import { loadTemplates } from './load-templates.js';
@@ -19,6 +20,8 @@ export interface SummarizeSpecFilesOptions {
   /** Files, folders or globs, relative to `cwd`. */
   readonly targets: readonly string[];
   readonly maxFileBytes?: number;
+  /** Leave out files that lie outside the root (symbolic links out): for the MCP server. */
+  readonly confine?: boolean;
 }
 
 /**
@@ -38,6 +41,7 @@ export async function summarizeSpecFiles(options: SummarizeSpecFilesOptions): Pr
   const errors: SpecfillError[] = [...found.errors];
   const specs: SpecSummary[] = [];
   for (const absolute of found.files) {
+    if (options.confine === true && !isConfined(root, absolute)) continue;
     const shown = relative(cwd, absolute).split('\\').join('/') || basename(absolute);
     let spec;
     try {
@@ -58,6 +62,15 @@ export async function summarizeSpecFiles(options: SummarizeSpecFilesOptions): Pr
     specs.push(summarizeSpec(shown, spec, template?.model ?? null, basename(absolute), countMachineFilled(spec, fills)));
   }
   return { specs, errors };
+}
+
+function isConfined(root: string, absolute: string): boolean {
+  try {
+    confine(root, absolute, { mustExist: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Sections whose last fill was a machine's and whose text is still what it wrote. */

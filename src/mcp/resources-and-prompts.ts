@@ -14,12 +14,17 @@ export function registerResourcesAndPrompts(server: McpServer, project: McpProje
     list: async () => {
       const config = await project.config();
       const found = await findSpecFiles(project.specTargets(config), project.root);
-      return {
-        resources: found.files.map((absolute) => {
-          const path = confine(project.root, absolute, { mustExist: true }).relative;
-          return { uri: `spec://${path.split('/').map(encodeURIComponent).join('/')}`, name: path, mimeType: 'text/markdown' };
-        }),
-      };
+      const resources = [];
+      for (const absolute of found.files) {
+        let path: string;
+        try {
+          path = confine(project.root, absolute, { mustExist: true }).relative;
+        } catch {
+          continue; // a link out of the root is not listed
+        }
+        resources.push({ uri: `spec://${path.split('/').map(encodeURIComponent).join('/')}`, name: path, mimeType: 'text/markdown' });
+      }
+      return { resources };
     },
   }), { description: 'A spec\'s Markdown', mimeType: 'text/markdown' }, (uri, variables) => {
     const raw = Array.isArray(variables.path) ? variables.path.join('/') : String(variables.path ?? '');

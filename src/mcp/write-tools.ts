@@ -4,7 +4,6 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { createTwoFilesPatch } from 'diff';
 import { z } from 'zod';
 import { createSpecSource, isoDate } from '../core/create-spec.js';
-import { fillPlaceholders } from '../core/fill-placeholders.js';
 import { toPlaceholderJson } from '../core/json-shapes.js';
 import { parseSpec } from '../core/parse-spec.js';
 import { slugify } from '../core/slug.js';
@@ -52,9 +51,7 @@ export function registerWriteTools(server: McpServer, project: McpProject, now: 
     }
     // The verified state: the file as it now is on disk (or as it would be, on a dry run).
     const dryRun = input.dryRun === true;
-    const after = dryRun
-      ? fillPlaceholders(parseSpec(source), [{ id: input.id, content: input.content }]).source
-      : readTextFileSync(file.absolute, { displayPath: file.relative });
+    const after = dryRun ? result.text! : readTextFileSync(file.absolute, { displayPath: file.relative });
     return {
       path: file.relative,
       filled: input.id,

@@ -29,7 +29,8 @@ export function isLoopback(host: string): boolean {
 export function startWebServer(options: StartWebServerOptions): Promise<RunningWebServer> {
   let port = options.port;
   // On loopback only these Host headers are served: a foreign name resolving here (DNS rebinding) is refused.
-  const allowedHosts = (): string[] => (isLoopback(options.host) ? [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`] : []);
+  const name = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const allowedHosts = (): string[] => (isLoopback(options.host) ? [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${name}:${port}`] : []);
   const web = createWebApp({ root: options.root, allowedHosts, now: options.now });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: web.app.fetch, hostname: options.host, port: options.port }, (info: AddressInfo) => {

@@ -53,11 +53,15 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
     try {
       const spec = parseSpec(readTextFileSync(absolute, { displayPath: shown }));
       const recorded = spec.frontMatter?.data?.template;
-      if (typeof recorded !== 'string') {
+      if (typeof recorded !== 'string' || recorded.trim() === '') {
         results.push({ file: shown, from: null, to: null, changed: false, added: [], renamed: [], kept: [], skipped: 'no `template:` in its front matter' });
         continue;
       }
-      const template = templates.templateFor(absolute, spec, shown)!;
+      const template = templates.templateFor(absolute, spec, shown);
+      if (template === null) {
+        results.push({ file: shown, from: null, to: null, changed: false, added: [], renamed: [], kept: [], skipped: 'no template' });
+        continue;
+      }
       let outcome: SyncOutcome | undefined;
       const edit = await editSpecFile(absolute, { displayPath: shown, dryRun: opts.dryRun }, (text) => {
         outcome = syncSpec(text, template, today);
