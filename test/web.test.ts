@@ -245,6 +245,20 @@ describe.runIf(browserAvailable())('specfill serve, in Chromium', () => {
     await page.close();
   });
 
+  it('keeps dashboard rows between requests only while their file and what they link to are unchanged', async () => {
+    const file = join(dir, 'specs', 'linked.md');
+    writeFileSync(file, '---\ntitle: Linked\nstatus: draft\n---\n# Linked\n\nSee [notes](notes.md).\n');
+    const row = async (): Promise<string> => {
+      const page = await (await fetch(new URL('/', server.url))).text();
+      return /<tr data-status="([^"]*)"[^>]*data-search="[^"]*linked[^"]*"[\s\S]*?<\/tr>/.exec(page)![0];
+    };
+    expect(await row()).toContain('<span class="warn">1</span>');
+    writeFileSync(join(dir, 'specs', 'notes.md'), '# Notes\n');
+    expect(await row()).not.toContain('<span class="warn">');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('status: draft', 'status: review'));
+    expect(await row()).toContain('data-status="review"');
+  });
+
   it('creates a spec from the new-spec form', async () => {
     const page = await open('/new');
     await page.selectOption('select[name="template"]', 'tech-spec');

@@ -9,7 +9,9 @@ import type { ParsedSpec } from '../core/spec-types.js';
 import { summarizeSpec, type SpecSummary } from '../core/summarize-spec.js';
 import type { Template } from '../core/template.js';
 import { confine } from '../io/confine-path.js';
+import { hashOf } from '../io/check-cache.js';
 import { FileChecker } from '../io/file-checker.js';
+import { dependenciesHold, type LinkDependency } from '../io/link-resolver.js';
 import { fileHash } from '../io/fill-file.js';
 import { findSpecFiles } from '../io/find-spec-files.js';
 import { loadConfig } from '../io/load-config.js';
@@ -46,12 +48,28 @@ export interface SpecPageData {
  * {@link confine}.
  */
 export class SiteData {
-  private constructor(readonly root: string, readonly config: Config, readonly registry: TemplateRegistry, private readonly checker: FileChecker) {}
+  private constructor(
+    readonly root: string,
+    readonly config: Config,
+    readonly registry: TemplateRegistry,
+    private readonly checker: FileChecker,
+    /** What every row depends on besides its own file: the config and the templates. */
+    private readonly setupKey: string,
+  ) {}
 
   static async load(root: string): Promise<SiteData> {
     const { config } = await loadConfig(root);
     const registry = await loadTemplates({ root, cwd: root, templatesDir: config.templatesDir });
-    return new SiteData(root, config, registry, await FileChecker.create({ root, cwd: root, config }));
+    const mappedFiles = Object.values(config.templates ?? {}).filter((ref) => /\.md$/i.test(ref) || ref.includes('/')).map((ref) => {
+      try {
+        const info = statSync(`${root}/${ref}`);
+        return `${ref}:${info.mtimeMs}:${info.size}`;
+      } catch {
+        return ref;
+      }
+    });
+    const setupKey = hashOf(JSON.stringify(config), ...registry.list().map((t) => t.spec.source), ...mappedFiles);
+    return new SiteData(root, config, registry, await FileChecker.create({ root, cwd: root, config }), setupKey);
   }
 
   /** The spec files: the config's `specs` globs, else `specs/` if present, else the whole root. */
@@ -71,21 +89,28 @@ export class SiteData {
 
   /** A spec page's data; SpecfillError (not found, outside the root, unreadable) otherwise. */
   spec(path: string): SpecPageData {
+    return this.specWithDependencies(path).page;
+  }
+
+  private specWithDependencies(path: string): { page: SpecPageData; dependencies: LinkDependency[] } {
     const file = confine(this.root, path, { mustExist: true });
     const source = readTextFileSync(file.absolute, { displayPath: file.relative, maxBytes: this.config.maxFileBytes });
     const spec = parseSpec(source);
     let template: Template | null = null;
     let findings: readonly Finding[] = [];
+    let dependencies: LinkDependency[] = [];
     try {
       const checked = this.checker.check(file.absolute, file.relative, source);
       findings = checked.report.findings;
+      // An index file depends on every spec: never reused.
+      dependencies = checked.cacheable === false ? [{ path: file.absolute, exists: false }] : checked.dependencies;
       template = this.checker.templateFor(file.absolute, spec, file.relative);
     } catch (error) {
       if (!(error instanceof SpecfillError)) throw error;
       findings = [{ rule: 'template', severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1, message: error.message }];
     }
     const summary = summarizeSpec(file.relative, spec, template?.model ?? null, basename(file.absolute));
-    return { path: file.relative, source, spec, hash: fileHash(source), summary, template, findings };
+    return { page: { path: file.relative, source, spec, hash: fileHash(source), summary, template, findings }, dependencies };
   }
 
   /** Every spec as a dashboard row; files that cannot be read are listed apart. */
@@ -93,26 +118,51 @@ export class SiteData {
     const { paths, errors } = await this.specPaths();
     const rows: DashboardRow[] = [];
     for (const path of paths) {
-      let page: SpecPageData;
+      // A file unchanged since the last request (same setup, time and size, same link answers) keeps its row.
+      let info;
       try {
-        page = this.spec(path);
+        info = statSync(confine(this.root, path, { mustExist: true }).absolute);
       } catch (error) {
         if (!(error instanceof SpecfillError)) throw error;
         errors.push(errorJson(error));
         continue;
       }
-      rows.push({
+      const memoKey = `${this.root}\0${path}`;
+      const key = `${this.setupKey}:${info.mtimeMs}:${info.size}`;
+      const known = rowMemo.get(memoKey);
+      if (known !== undefined && known.key === key && dependenciesHold(known.dependencies)) {
+        rows.push(known.row);
+        continue;
+      }
+      let page: SpecPageData;
+      let dependencies: LinkDependency[];
+      try {
+        ({ page, dependencies } = this.specWithDependencies(path));
+      } catch (error) {
+        if (!(error instanceof SpecfillError)) throw error;
+        errors.push(errorJson(error));
+        continue;
+      }
+      const row: DashboardRow = {
         ...page.summary,
         errors: page.findings.filter((f) => f.severity === 'error').length,
         warnings: page.findings.filter((f) => f.severity === 'warning').length,
-        updated: statSync(confine(this.root, path, { mustExist: true }).absolute).mtime.toISOString(),
+        updated: info.mtime.toISOString(),
         headings: page.spec.headings.map((h) => h.text),
         words: distinctWords(page.source),
-      });
+      };
+      rowMemo.delete(memoKey);
+      if (rowMemo.size >= ROW_MEMO_SIZE) rowMemo.delete(rowMemo.keys().next().value!);
+      rowMemo.set(memoKey, { key, dependencies, row });
+      rows.push(row);
     }
     return { rows, errors };
   }
 }
+
+/** Dashboard rows of this process, by root and path: a request re-reads only what changed. Bounded. */
+const rowMemo = new Map<string, { key: string; dependencies: LinkDependency[]; row: DashboardRow }>();
+const ROW_MEMO_SIZE = 5000;
 
 // Enough for search in any real spec, bounded so that a huge file cannot bloat the dashboard.
 const MAX_WORDS_CHARS = 50_000;

@@ -109,7 +109,8 @@ export async function runAgent(ctx: CliContext, absolute: string, shown: string,
 /** Prints a fill result, in JSON or for people. */
 export function report(ctx: CliContext, result: FillFileResult, opts: { json?: boolean; dryRun?: boolean }): void {
   if (opts.json) {
-    const { diff: _diff, ...rest } = result;
+    // The JSON names what changed; the diff and the would-be text are for people and library callers.
+    const { diff: _diff, text: _text, ...rest } = result;
     writeJson(ctx, { ...rest, refused: rest.refused.map((r) => ({ id: r.id, reason: r.reason, message: r.message })) });
     return;
   }
