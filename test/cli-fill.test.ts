@@ -250,7 +250,7 @@ describe('concurrency and crashes (spawned processes)', () => {
       expect(existsSync(file)).toBe(true);
     }
     const again = await runCli(dir, 'fill', 'specs/rate-limiter.md', '--answers', (writeFileSync(join(dir, 'a.yaml'), 'references: R\n'), 'a.yaml'));
-    expect(again.code).toBe(0);
+    expect(again.code, again.stderr).toBe(0);
     expect(outcomes.size).toBeGreaterThanOrEqual(1);
   }, 120_000);
 });

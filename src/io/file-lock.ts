@@ -1,4 +1,5 @@
-import { readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { linkSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { SpecfillError } from '../core/errors.js';
 
 /**
@@ -11,7 +12,15 @@ export function acquireLock(path: string, shown: string): () => void {
   const lock = `${path}.specfill-lock`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      // The lock appears with its pid already in it (written aside, then hard-linked into
+      // place), so a process killed at any instant never leaves an empty lock behind.
+      const aside = `${lock}.${process.pid}.${randomBytes(4).toString('hex')}`;
+      writeFileSync(aside, String(process.pid), { flag: 'wx' });
+      try {
+        linkSync(aside, lock);
+      } finally {
+        unlinkSync(aside);
+      }
       return () => {
         try {
           unlinkSync(lock);
