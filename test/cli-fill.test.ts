@@ -252,6 +252,8 @@ describe('concurrency and crashes (spawned processes)', () => {
     const again = await runCli(dir, 'fill', 'specs/rate-limiter.md', '--answers', (writeFileSync(join(dir, 'a.yaml'), 'references: R\n'), 'a.yaml'));
     expect(again.code, again.stderr).toBe(0);
     expect(outcomes.size).toBeGreaterThanOrEqual(1);
+    // No lock, and no lock's aside file of a killed process, is left behind.
+    expect(readdirSync(join(dir, 'specs')).filter((n) => n.includes('specfill-lock'))).toEqual([]);
   }, 120_000);
 });
 

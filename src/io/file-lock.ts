@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { SpecfillError } from '../core/errors.js';
 
 /**
@@ -21,6 +22,7 @@ export function acquireLock(path: string, shown: string): () => void {
       } finally {
         unlinkSync(aside);
       }
+      removeStrayAsides(lock);
       return () => {
         try {
           unlinkSync(lock);
@@ -40,9 +42,40 @@ export function acquireLock(path: string, shown: string): () => void {
       } catch {
         // someone else took it over first
       }
+      removeStrayAsides(lock);
     }
   }
   throw new SpecfillError('CONFLICT', 'is being written by another specfill process', { path: shown }, 'try again in a moment');
+}
+
+/** Aside files (`LOCK.PID.RANDOM`) left by processes killed while taking the lock. */
+function removeStrayAsides(lock: string): void {
+  const dir = dirname(lock);
+  const prefix = `${basename(lock)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.startsWith(prefix));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isRunning(pid)) continue;
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // gone already
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
 }
 
 function holderIsGone(lock: string): boolean {
@@ -54,12 +87,7 @@ function holderIsGone(lock: string): boolean {
   }
   // Created but not yet written by its holder (or left empty by a crash at that instant).
   if (!Number.isInteger(pid) || pid <= 0) return Date.now() - mtimeOf(lock) > 10_000;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return !isRunning(pid);
 }
 
 function mtimeOf(path: string): number {
