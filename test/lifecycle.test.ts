@@ -79,6 +79,13 @@ describe('set-status', () => {
     expect(bad.stderr).toContain('transitions.proposed.0: `acepted` is not a status');
   });
 
+  it('starts a new spec in the first status of the config', async () => {
+    const dir = tempProject({ 'specfill.config.json': JSON.stringify({ statuses: ['proposed', 'accepted'], transitions: { proposed: ['accepted'], accepted: [] }, gates: [] }) });
+    await runCli(dir, 'new', 'tech-spec', '--title', 'Alpha');
+    expect(read(dir, 'specs/alpha.md')).toContain('status: proposed\n');
+    expect((await runCli(dir, 'set-status', 'specs/alpha.md', 'accepted')).code).toBe(0);
+  });
+
   it('--dry-run shows the change and writes nothing', async () => {
     const dir = tempProject({ 'specs/a.md': spec('A', 'draft') });
     const before = read(dir, 'specs/a.md');
@@ -196,6 +203,17 @@ describe('index', () => {
 });
 
 describe('status filters and sorting', () => {
+  it('leaves out the config\'s ignored files and the index file', async () => {
+    const dir = tempProject({
+      'specs/a.md': spec('A', 'draft'),
+      'specs/template/skeleton.md': spec('Skeleton', 'draft'),
+      'specfill.config.json': JSON.stringify({ ignore: ['specs/template/**'] }),
+    });
+    await runCli(dir, 'index');
+    const listed = JSON.parse((await runCli(dir, 'status', '--json')).stdout).specs.map((x: { path: string }) => x.path);
+    expect(listed).toEqual(['specs/a.md']);
+  });
+
   it('keeps the specs asked for, in the order asked', async () => {
     const dir = tempProject({
       'specs/a.md': spec('A', 'approved'),

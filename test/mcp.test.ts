@@ -189,6 +189,8 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
     expect(passing.data).toMatchObject({ path, template: 'tech-spec@1', completeness: 1, findings: [], summary: { errors: 0, warnings: 0, infos: 0 } });
     // Now the gate of review lets it through; the lifecycle still refuses a jump.
     expect((await callTool(s, 'set_status', { path, status: 'implemented' })).data.error.code).toBe('REFUSED');
+    const noReason = await callTool(s, 'set_status', { path, status: 'implemented', force: true });
+    expect(noReason.data.error).toMatchObject({ code: 'REFUSED', message: 'force needs a reason: it is recorded in the spec' });
     expect((await callTool(s, 'set_status', { path, status: 'review' })).data).toMatchObject({ from: 'draft', to: 'review', changed: true, forced: false });
     expect((await callTool(s, 'create_spec', { template: 'tech-spec', title: 'Payments API' })).data.error.code).toBe('ALREADY_EXISTS');
   });

@@ -349,6 +349,8 @@ describe.runIf(browserAvailable())('specfill render, opened from file://', () =>
       await page.waitForURL('**/rate-limiter.md.html');
       expect(await page.textContent('.spec-head h1')).toBe('Rate limiter');
       expect(await page.locator('form').count()).toBe(0);
+      // Headings carry GitHub's anchors, so links written for GitHub land.
+      expect(await page.locator('h2#overview').count()).toBe(1);
       // The stylesheet loaded through a relative link.
       expect(await page.evaluate(() => getComputedStyle(document.querySelector('.top')!).borderBottomStyle)).toBe('solid');
       await page.click('nav.crumbs a');

@@ -9,6 +9,8 @@ export interface CreateSpecInput {
   readonly owners?: readonly string[];
   /** Creation date, `YYYY-MM-DD`. */
   readonly created: string;
+  /** The status a spec starts in: the first of the project's statuses (default `draft`). */
+  readonly status?: string;
 }
 
 /**
@@ -34,7 +36,7 @@ export function createSpecSource(template: Template, input: CreateSpecInput): st
   const yaml = stringify({
     title,
     template: `${template.id}@${template.version}`,
-    status: 'draft',
+    status: input.status ?? 'draft',
     owners: [...(input.owners ?? [])],
     created: input.created,
     updated: input.created,

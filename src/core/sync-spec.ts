@@ -49,6 +49,8 @@ export function syncSpec(source: string, template: Template, today: string): Syn
     // Only the renamed section's own heading changes; its subsections follow by their path.
     if (renamedId(parentSectionId(section.id), template.renamed) !== parentSectionId(target)) continue;
     const heading = templateSections.find((t) => t.id === target)!.heading;
+    // A subsection whose id changed only with its parent's keeps its heading: nothing to rename.
+    if (heading.text === section.heading.text) continue;
     edits.push({ start: section.heading.span.start, end: section.heading.span.end, text: renamedHeadingLines(section, heading.text, spec.source) });
     renamed.push({ from: section.heading.text, to: heading.text });
   }

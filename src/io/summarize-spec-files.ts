@@ -1,6 +1,7 @@
-import { basename, relative } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
+import { hasIndexMarker } from '../core/spec-index.js';
 import { summarizeSpec, type SpecSummary } from '../core/summarize-spec.js';
 import type { ParsedSpec } from '../core/spec-types.js';
 import { confine } from './confine-path.js';
@@ -37,10 +38,15 @@ export async function summarizeSpecFiles(options: SummarizeSpecFilesOptions): Pr
   const registry = await loadTemplates({ root, cwd, templatesDir: config.templatesDir });
   const templates = await TemplateResolver.create(root, registry, config.templates);
   const found = await findSpecFiles(options.targets, cwd);
+  // The config's `ignore` applies here as in `check`.
+  const ignored = config.ignore !== undefined && config.ignore.length > 0
+    ? new Set((await (await import('tinyglobby')).glob([...config.ignore], { cwd: root, absolute: true })).map((f) => resolve(f)))
+    : new Set<string>();
   const provenance = readProvenance(root);
   const errors: SpecfillError[] = [...found.errors];
   const specs: SpecSummary[] = [];
   for (const absolute of found.files) {
+    if (ignored.has(absolute)) continue;
     if (options.confine === true && !isConfined(root, absolute)) continue;
     const shown = relative(cwd, absolute).split('\\').join('/') || basename(absolute);
     let spec;
@@ -51,6 +57,8 @@ export async function summarizeSpecFiles(options: SummarizeSpecFilesOptions): Pr
       errors.push(error);
       continue;
     }
+    // An index file written by `specfill index` lists specs; it is not one.
+    if (hasIndexMarker(spec)) continue;
     let template = null;
     try {
       template = templates.templateFor(absolute, spec, shown);

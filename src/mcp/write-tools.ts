@@ -4,6 +4,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { createTwoFilesPatch } from 'diff';
 import { z } from 'zod';
 import { createSpecSource, isoDate } from '../core/create-spec.js';
+import { lifecycleOf } from '../core/lifecycle.js';
 import { toPlaceholderJson } from '../core/json-shapes.js';
 import { parseSpec } from '../core/parse-spec.js';
 import { slugify } from '../core/slug.js';
@@ -72,6 +73,9 @@ export function registerWriteTools(server: McpServer, project: McpProject, now: 
     },
     annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   }, (input) => runTool(async () => {
+    if (input.force === true && (input.reason === undefined || input.reason.trim() === '')) {
+      throw new ToolError('REFUSED', 'force needs a reason: it is recorded in the spec', 'call set_status again with reason set to why the move is forced (a person\'s words)');
+    }
     const file = confine(project.root, input.path, { mustExist: true });
     const result = await setSpecStatus({
       root: project.root, cwd: project.root, config: await project.config(), path: file.absolute, displayPath: file.relative,
@@ -96,7 +100,7 @@ export function registerWriteTools(server: McpServer, project: McpProject, now: 
       throw new ToolError('INVALID_CONTENT', `the title ${JSON.stringify(input.title)} gives no usable file name`, 'give a path, e.g. specs/my-spec.md');
     }
     const file = confine(project.root, input.path ?? `specs/${name}.md`, { mustExist: false });
-    const content = createSpecSource(template, { title: input.title, owners: input.owners ?? [], created: isoDate(now()) });
+    const content = createSpecSource(template, { title: input.title, owners: input.owners ?? [], created: isoDate(now()), status: lifecycleOf(await project.config()).statuses[0] });
     mkdirSync(dirname(file.absolute), { recursive: true });
     await writeFileAtomic(file.absolute, content, { overwrite: false, displayPath: file.relative });
     return {

@@ -71,16 +71,25 @@ export function specArticle(spec: ParsedSpec, card: PlaceholderCard, render: Ren
     return html`${trusted(out)}${after}`;
   };
 
+  // Headings carry GitHub's anchors (`#overview`, `#risks-1`), so that links written for GitHub work here too.
+  const anchors = new Map<number, string>();
+  const seen = new Map<string, number>();
+  for (const h of spec.headings) {
+    const count = seen.get(h.slug) ?? 0;
+    seen.set(h.slug, count + 1);
+    anchors.set(h.span.start, count === 0 ? h.slug : `${h.slug}-${count}`);
+  }
   const parts: SafeHtml[] = [];
   const title = spec.title;
   const preamble = preambleSpan(spec);
   if (title !== null || preamble.end > preamble.start) {
-    parts.push(html`<section id="s-title" data-section="title">${title === null ? '' : html`<h1>${title.text}</h1>`}${body(preamble, null)}</section>`);
+    parts.push(html`<section id="s-title" data-section="title">${title === null ? '' : html`<h1 id="${anchors.get(title.span.start) ?? ''}">${title.text}</h1>`}${body(preamble, null)}</section>`);
   }
   for (const s of flattenSections(spec.sections)) {
     const level = Math.min(6, s.heading.level + (title === null ? 1 : 0));
-    const heading = trusted(`<h${level} id="h-${encodeURIComponent(s.id)}">${html`${s.heading.text}`.value}</h${level}>`);
-    parts.push(html`<section id="s-${s.id}" data-section="${s.id}" aria-labelledby="h-${encodeURIComponent(s.id)}">${heading}${body(s.bodySpan, s.id)}</section>`);
+    const anchor = anchors.get(s.heading.span.start) ?? `h-${s.id}`;
+    const heading = trusted(`<h${level} id="${html`${anchor}`.value}">${html`${s.heading.text}`.value}</h${level}>`);
+    parts.push(html`<section id="s-${s.id}" data-section="${s.id}" aria-labelledby="${anchor}">${heading}${body(s.bodySpan, s.id)}</section>`);
   }
   return html`${parts}`;
 }

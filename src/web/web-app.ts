@@ -5,6 +5,7 @@ import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { createSpecSource, isoDate } from '../core/create-spec.js';
 import { SpecfillError } from '../core/errors.js';
+import { lifecycleOf } from '../core/lifecycle.js';
 import { slugify } from '../core/slug.js';
 import { confine } from '../io/confine-path.js';
 import { fileHash, fillFile } from '../io/fill-file.js';
@@ -170,7 +171,7 @@ export function createWebApp(options: WebAppOptions): WebApp {
       if (name === '') return c.json({ error: 'BAD_REQUEST', message: 'the title gives no usable file name' }, 400);
       const file = confine(root, `specs/${name}.md`, { mustExist: false });
       const owners = typeof body.owners === 'string' ? body.owners.split(',').map((o: string) => o.trim()).filter((o: string) => o !== '') : [];
-      const content = createSpecSource(template, { title, owners, created: isoDate(now()) });
+      const content = createSpecSource(template, { title, owners, created: isoDate(now()), status: lifecycleOf(site.config).statuses[0] });
       mkdirSync(dirname(file.absolute), { recursive: true });
       await writeFileAtomic(file.absolute, content, { overwrite: false, displayPath: file.relative });
       return c.json({ path: file.relative, url: links.spec(file.relative), hash: fileHash(content) });
@@ -188,9 +189,20 @@ export function createWebApp(options: WebAppOptions): WebApp {
       listeners.delete(send);
     });
     await stream.writeSSE({ event: 'ready', data: '{}' });
-    // A comment now and then keeps proxies and browsers from closing an idle stream.
+    // A ping now and then keeps proxies and browsers from closing an idle stream. The
+    // timer does not hold the process: Ctrl-C stops the server at once.
+    const wake = new Set<() => void>();
+    stream.onAbort(() => wake.forEach((w) => w()));
     while (!stream.aborted) {
-      await stream.sleep(15_000);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 15_000);
+        timer.unref();
+        wake.add(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      wake.clear();
       if (!stream.aborted) await stream.writeSSE({ event: 'ping', data: '{}' });
     }
     listeners.delete(send);

@@ -38,7 +38,9 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
   const root = findProjectRoot(ctx.cwd);
   const registry = await loadTemplates({ root, cwd: ctx.cwd });
   const template = registry.get(templateRef);
-  let content = createSpecSource(template, { title: opts.title, owners: opts.owner, created: isoDate(ctx.now()) });
+  // A spec starts in the first of the project's statuses.
+  const { config } = await loadConfig(root, ctx.cwd);
+  let content = createSpecSource(template, { title: opts.title, owners: opts.owner, created: isoDate(ctx.now()), status: lifecycleOf(config).statuses[0] });
   let fill: FillOutcome | null = null;
   let fillBase: ParsedSpec | null = null;
   if (opts.answers !== undefined) {
