@@ -50,6 +50,10 @@ describe('set-status', () => {
     const unknown = await runCli(dir, 'set-status', 'specs/a.md', 'shipped');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('`shipped` is not a status');
+    // With --json, a refusal is a JSON document on stdout too.
+    const json = await runCli(dir, 'set-status', 'specs/a.md', 'draft', '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'REFUSED', path: 'specs/a.md' } });
   });
 
   it('gates review and approved on a clean check, and records a forced override', async () => {
@@ -227,6 +231,9 @@ describe('status filters and sorting', () => {
     expect(await list('--sort', 'updated')).toEqual(['specs/b.md', 'specs/a.md', 'specs/c.md']);
     expect(await list('--sort', 'completeness')).toEqual(['specs/a.md', 'specs/c.md', 'specs/b.md']);
     expect(await list('--template', 'kep')).toEqual([]);
+    const none = await runCli(dir, 'status', '--status', 'rejected', '--status', 'bogus');
+    expect(none.stdout).toBe('no specs match (3 specs found)\n');
+    expect(none.stderr).toContain('warning: `bogus` is not a status');
   });
 });
 

@@ -46,6 +46,11 @@ export async function main(options: MainOptions): Promise<number> {
     }
     if (error instanceof SpecfillError) {
       ctx.stderr.write(`specfill: ${error.format()}\n`);
+      // `--json` promises one JSON document on stdout: a failure is one too.
+      if (options.argv.includes('--json')) {
+        const { path, line, column } = error.location;
+        ctx.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message, path, line, column, hint: error.hint } }, null, 2)}\n`);
+      }
       // A conflict (the file changed meanwhile) or a refused move is a refusal, not a failure.
       return error.code === 'CONFLICT' || error.code === 'REFUSED' ? 1 : 2;
     }

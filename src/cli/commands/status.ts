@@ -31,11 +31,13 @@ export async function runStatus(ctx: CliContext, paths: string[], opts: StatusOp
   const found = await summarizeSpecFiles({ root, cwd: ctx.cwd, config, targets, maxFileBytes: opts.maxFileBytes });
   const errors = found.errors;
   const specs = sortSpecs(found.specs.filter((s) => matches(s, opts)), opts.sort ?? 'path', config.statuses ?? DEFAULT_STATUSES);
+  const unknown = (opts.status ?? []).filter((s) => !(config.statuses ?? DEFAULT_STATUSES).includes(s));
+  if (unknown.length > 0) ctx.stderr.write(`specfill: warning: ${unknown.map((s) => `\`${s}\``).join(', ')} is not a status; the statuses are: ${(config.statuses ?? DEFAULT_STATUSES).join(', ')}\n`);
 
   if (opts.json) {
     writeJson(ctx, { specs, errors: errors.map(errorJson) });
   } else {
-    printTable(ctx, specs);
+    printTable(ctx, specs, found.specs.length);
   }
   for (const error of errors) ctx.stderr.write(`specfill: ${error.format()}\n`);
   return errors.length > 0 ? 2 : 0;
@@ -63,10 +65,10 @@ function sortSpecs(specs: SpecSummary[], key: StatusSortKey, statuses: readonly 
   return [...specs].sort((a, b) => compare[key](a, b) || a.path.localeCompare(b.path));
 }
 
-function printTable(ctx: CliContext, specs: SpecSummary[]): void {
+function printTable(ctx: CliContext, specs: SpecSummary[], found: number): void {
   const c = ctx.color;
   if (specs.length === 0) {
-    ctx.stdout.write('no specs found\n');
+    ctx.stdout.write(found === 0 ? 'no specs found\n' : `no specs match (${found} spec${found === 1 ? '' : 's'} found)\n`);
     return;
   }
   const rows = specs.map((s) => ({
