@@ -37,35 +37,11 @@ version: 1
 <!-- AGENT_PLACEHOLDER: What is still undecided -->
 `;
 
-const V2 = `---
-id: svc
-name: Service spec
-version: 2
-renamed:
-  monitoring: observability
----
-# Service Spec
-
-## Summary
-
-<!-- AGENT_PLACEHOLDER: One paragraph: what and why -->
-
-## Design
-
-<!-- AGENT_PLACEHOLDER: How it works -->
-
-### Data
-
-<!-- AGENT_PLACEHOLDER: The data it keeps -->
-
-## Rollout
-
-<!-- AGENT_PLACEHOLDER: How it reaches production, step by step -->
-
-## Observability
-
-<!-- AGENT_PLACEHOLDER: What is watched and alerted on -->
-`;
+// Version 2: a Rollout section added in the middle, Monitoring renamed (and declared so), Open Questions dropped.
+const V2 = V1
+  .replace('version: 1\n', 'version: 2\nrenamed:\n  monitoring: observability\n')
+  .replace('## Monitoring\n', '## Rollout\n\n<!-- AGENT_PLACEHOLDER: How it reaches production, step by step -->\n\n## Observability\n')
+  .replace('\n## Open Questions\n\n<!-- AGENT_PLACEHOLDER: What is still undecided -->\n', '');
 
 const ROLLOUT = '## Rollout\n\n<!-- AGENT_PLACEHOLDER: How it reaches production, step by step -->\n\n';
 

@@ -125,6 +125,32 @@ describe.runIf(browserAvailable())('specfill serve, in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     const unlabeled = await page.$$eval('input, select, textarea', (fields) => fields.filter((f) => (f as HTMLInputElement).labels?.length === 0 && !f.getAttribute('aria-label')).length);
     expect(unlabeled).toBe(0);
+    // Readable contrast (WCAG AA, 4.5:1) for every kind of text on the page.
+    const ratios = await page.evaluate(() => {
+      const rgb = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).map(Number);
+      const lum = (c: string): number => {
+        const [r, g, b] = rgb(c).slice(0, 3).map((v) => {
+          const x = v / 255;
+          return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const background = (el: Element | null): string => {
+        for (let e = el; e !== null; e = e.parentElement) {
+          const bg = getComputedStyle(e).backgroundColor;
+          if (rgb(bg)[3] !== 0 && bg !== 'transparent') return bg;
+        }
+        return 'rgb(255, 255, 255)';
+      };
+      const out: Record<string, number> = {};
+      for (const selector of ['h1', '.summary', '.path', '.filters label', '.specs th button', '.specs td a', '.status', '.pct', '.top nav a', '.brand']) {
+        const el = document.querySelector(selector)!;
+        const [a, b] = [lum(getComputedStyle(el).color), lum(background(el))].sort((x, y) => y - x);
+        out[selector] = (a! + 0.05) / (b! + 0.05);
+      }
+      return out;
+    });
+    for (const [selector, ratio] of Object.entries(ratios)) expect(ratio, selector).toBeGreaterThanOrEqual(4.5);
     // Focus is visible: the focused control gets an outline.
     await page.focus('input[name="q"]');
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
@@ -283,7 +309,7 @@ describe.runIf(browserAvailable())('specfill serve, in Chromium', () => {
     const dollars = page.locator('.card', { has: page.locator('.instruction', { hasText: 'Explain the cost' }) });
     expect(await dollars.locator('.instruction').textContent()).toBe("Explain the cost in $` here, $' there and $$x$$");
     expect(await dollars.getAttribute('style')).toBeNull();
-    expect(await dollars.getAttribute('data-key')).toBe("dollars\nExplain the cost in $` here, $' there and $$x$$");
+    expect(await dollars.getAttribute('data-instruction')).toBe("Explain the cost in $` here, $' there and $$x$$");
     // The payloads are shown as text, not dropped silently.
     expect(await page.textContent('#s-overview')).toContain('<img src="x" onerror="window.__xss = 5">');
     // Links to javascript: and data: stay text, with nothing to click.

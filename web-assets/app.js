@@ -244,25 +244,26 @@
     const from = savedFrom ?? ownSaves.get(newHash) ?? null;
     // A card is known by its section and instruction (and its rank among equal
     // ones), not by its id: ids shift when a placeholder before it is filled.
+    const placeOf = (card) => `${card.dataset.section}\n${card.dataset.instruction}`;
     const keyOf = (card, all) => {
-      const same = all.filter((c) => c.dataset.key === card.dataset.key);
-      return `${card.dataset.key}\n${same.indexOf(card)}`;
+      const same = all.filter((c) => placeOf(c) === placeOf(card));
+      return `${placeOf(card)}\n${same.indexOf(card)}`;
     };
-    const oldCards = $$('.card[data-key]', article);
+    const oldCards = $$('.card[data-instruction]', article);
     const kept = new Map();
     for (const card of oldCards) {
       const form = $('form.fill', card);
       if (form?.dataset.dirty === 'true') kept.set(keyOf(card, oldCards), card);
     }
     const active = document.activeElement;
-    const activeCard = active?.closest?.('.card[data-key]');
+    const activeCard = active?.closest?.('.card[data-instruction]');
     const activeKey = activeCard ? keyOf(activeCard, oldCards) : null;
     const selection = active && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : null;
 
     // Twin placeholders (same section, same instruction) are told apart by rank; if
     // the rank of a kept one moved, its text goes to the orphans box, never to another card.
     article.replaceChildren(...Array.from(freshArticle.childNodes));
-    const newCards = $$('.card[data-key]', article);
+    const newCards = $$('.card[data-instruction]', article);
     const orphans = [];
     for (const [key, oldCard] of kept) {
       const oldForm = $('form.fill', oldCard);

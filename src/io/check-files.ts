@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import type { CheckReport, FileReport, Finding } from '../core/checks/types.js';
 import type { Config } from '../core/config.js';
@@ -6,7 +6,7 @@ import { SpecfillError } from '../core/errors.js';
 import { CheckCache, hashOf } from './check-cache.js';
 import { checkInWorkers, workerCount } from './check-in-workers.js';
 import { FileChecker, type CheckedFile } from './file-checker.js';
-import { findSpecFiles } from './find-spec-files.js';
+import { defaultSpecTargets, findSpecFiles, ignoredFiles } from './find-spec-files.js';
 import { dependenciesHold } from './link-resolver.js';
 import { readTextFileSync } from './read-text-file.js';
 
@@ -218,14 +218,12 @@ async function filesToCheck(options: CheckFilesOptions, errors: SpecfillError[])
   } else if (config.specs !== undefined && config.specs.length > 0) {
     files = (await (await import('tinyglobby')).glob([...config.specs], { cwd: root, absolute: true, ignore: ['**/node_modules/**'] })).map((f) => resolve(f)).sort();
   } else {
-    const found = await findSpecFiles([existsSync(resolve(cwd, 'specs')) ? 'specs' : '.'], cwd);
+    const found = await findSpecFiles(defaultSpecTargets(config, cwd), cwd);
     errors.push(...found.errors);
     files = found.files;
   }
-  if (config.ignore !== undefined && config.ignore.length > 0) {
-    const ignored = new Set((await (await import('tinyglobby')).glob([...config.ignore], { cwd: root, absolute: true })).map((f) => resolve(f)));
-    files = files.filter((f) => !ignored.has(f));
-  }
+  const ignored = await ignoredFiles(root, config);
+  if (ignored.size > 0) files = files.filter((f) => !ignored.has(f));
   if (options.only !== undefined) files = files.filter((f) => options.only!.has(f));
   return files;
 }

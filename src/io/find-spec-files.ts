@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
+import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
 
 /** Files found for a list of paths, and the paths that could not be used. */
@@ -53,4 +55,21 @@ async function walkMarkdown(dir: string): Promise<string[]> {
     else if (entry.name.toLowerCase().endsWith('.md') && (entry.isFile() || entry.isSymbolicLink())) out.push(path);
   }
   return out;
+}
+
+/**
+ * Where specs are looked for when no paths are given: the config's `specs`
+ * globs, else `specs/` below `dir` if it exists, else `dir` itself. One rule
+ * for `status`, `check`, `sync`, the web UI and the MCP server.
+ */
+export function defaultSpecTargets(config: Config, dir: string): string[] {
+  if (config.specs !== undefined && config.specs.length > 0) return [...config.specs];
+  return [existsSync(join(dir, 'specs')) ? 'specs' : '.'];
+}
+
+/** The absolute paths the config's `ignore` globs match (relative to the root): never listed, never checked. */
+export async function ignoredFiles(root: string, config: Config): Promise<Set<string>> {
+  if (config.ignore === undefined || config.ignore.length === 0) return new Set();
+  const { glob } = await import('tinyglobby');
+  return new Set((await glob([...config.ignore], { cwd: root, absolute: true })).map((f) => resolve(f)));
 }

@@ -61,6 +61,12 @@ export function projectIndexRows(root: string, config: Config, templates: Templa
 
 /** The table an index file at `indexFile` should hold now. */
 export function projectIndexTable(root: string, config: Config, templates: TemplateResolver, indexFile: string, newline = '\n'): string {
+  return projectIndex(root, config, templates, indexFile, newline).table;
+}
+
+/** The table an index file should hold now, and how many specs it lists: one pass over the specs. */
+export function projectIndex(root: string, config: Config, templates: TemplateResolver, indexFile: string, newline = '\n'): { table: string; specs: number } {
   const dir = posix.dirname(relative(root, indexFile).split('\\').join('/'));
-  return indexTable(projectIndexRows(root, config, templates, indexFile), dir === '.' ? '' : dir, newline);
+  const rows = projectIndexRows(root, config, templates, indexFile);
+  return { table: indexTable(rows, dir === '.' ? '' : dir, newline), specs: rows.length };
 }

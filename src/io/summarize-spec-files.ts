@@ -1,4 +1,4 @@
-import { basename, relative, resolve } from 'node:path';
+import { basename, relative } from 'node:path';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
 import { hasIndexMarker } from '../core/spec-index.js';
@@ -6,7 +6,7 @@ import { summarizeSpec, type SpecSummary } from '../core/summarize-spec.js';
 import type { ParsedSpec } from '../core/spec-types.js';
 import { confine } from './confine-path.js';
 import { sectionBodyText } from './fill-file.js';
-import { findSpecFiles } from './find-spec-files.js';
+import { findSpecFiles, ignoredFiles } from './find-spec-files.js';
 import { loadTemplates } from './load-templates.js';
 import { contentHash, MACHINE_FILLERS, readProvenance, type ProvenanceEntry } from './provenance.js';
 import { readSpecFile } from './read-spec-file.js';
@@ -39,9 +39,7 @@ export async function summarizeSpecFiles(options: SummarizeSpecFilesOptions): Pr
   const templates = await TemplateResolver.create(root, registry, config.templates);
   const found = await findSpecFiles(options.targets, cwd);
   // The config's `ignore` applies here as in `check`.
-  const ignored = config.ignore !== undefined && config.ignore.length > 0
-    ? new Set((await (await import('tinyglobby')).glob([...config.ignore], { cwd: root, absolute: true })).map((f) => resolve(f)))
-    : new Set<string>();
+  const ignored = await ignoredFiles(root, config);
   const provenance = readProvenance(root);
   const errors: SpecfillError[] = [...found.errors];
   const specs: SpecSummary[] = [];

@@ -4,6 +4,7 @@ import type { Config } from '../core/config.js';
 import { parseSpec } from '../core/parse-spec.js';
 import type { ParsedSpec } from '../core/spec-types.js';
 import { fileHash } from '../io/fill-file.js';
+import { defaultSpecTargets } from '../io/find-spec-files.js';
 import { CONFIG_FILES, loadConfig } from '../io/load-config.js';
 import { loadTemplates, type TemplateRegistry } from '../io/load-templates.js';
 import { readTextFileSync } from '../io/read-text-file.js';
@@ -44,10 +45,9 @@ export class McpProject {
     return TemplateResolver.create(this.root, registry, config.templates);
   }
 
-  /** Where specs are looked for: the config's globs, else `specs/` if present, else the whole root. */
+  /** Where specs are looked for (see {@link defaultSpecTargets}). */
   specTargets(config: Config): string[] {
-    if (config.specs !== undefined && config.specs.length > 0) return [...config.specs];
-    return [existsSync(join(this.root, 'specs')) ? 'specs' : '.'];
+    return defaultSpecTargets(config, this.root);
   }
 
   /** Reads and parses a spec inside the root. */

@@ -14,7 +14,7 @@ import { hashOf } from '../io/check-cache.js';
 import { FileChecker } from '../io/file-checker.js';
 import { dependenciesHold, type LinkDependency } from '../io/link-resolver.js';
 import { fileHash } from '../io/fill-file.js';
-import { findSpecFiles } from '../io/find-spec-files.js';
+import { defaultSpecTargets, findSpecFiles } from '../io/find-spec-files.js';
 import { loadConfig } from '../io/load-config.js';
 import { loadTemplates, type TemplateRegistry } from '../io/load-templates.js';
 import { readTextFileSync } from '../io/read-text-file.js';
@@ -75,7 +75,7 @@ export class SiteData {
 
   /** The spec files: the config's `specs` globs, else `specs/` if present, else the whole root. */
   async specPaths(): Promise<{ paths: string[]; errors: FileErrorJson[] }> {
-    const targets = this.config.specs !== undefined && this.config.specs.length > 0 ? [...this.config.specs] : [existsDir(this.root, 'specs') ? 'specs' : '.'];
+    const targets = defaultSpecTargets(this.config, this.root);
     const found = await findSpecFiles(targets, this.root);
     const paths: string[] = [];
     for (const absolute of found.files) {
@@ -179,12 +179,4 @@ function distinctWords(text: string): string {
     out += ` ${w}`;
   }
   return out;
-}
-
-function existsDir(root: string, name: string): boolean {
-  try {
-    return statSync(`${root}/${name}`).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -14,7 +14,7 @@ const STATE_LABEL: Record<string, string> = { filled: 'filled', open: 'open', em
 export function editableCard(data: SpecPageData): PlaceholderCard {
   // Ids shift when a placeholder before another in its section is filled: the
   // client finds a card again by its section and instruction instead.
-  return (p: Placeholder, index: number) => html`<div class="card" id="card-${String(index)}" data-placeholder="${p.id}" data-key="${`${p.sectionId ?? 'title'}\n${p.instruction}`}" data-section="${p.sectionId ?? ''}" data-instruction="${p.instruction}">
+  return (p: Placeholder, index: number) => html`<div class="card" id="card-${String(index)}" data-placeholder="${p.id}" data-section="${p.sectionId ?? ''}" data-instruction="${p.instruction}">
   <p class="card-head"><span class="badge open">open</span> <code>${p.id}</code></p>
   <p class="instruction" id="instr-${String(index)}">${p.instruction}</p>
   <form class="fill" data-id="${p.id}" data-hash="${data.hash}">

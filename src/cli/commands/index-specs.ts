@@ -6,7 +6,7 @@ import { detectTextFormat } from '../../core/text-format.js';
 import { editSpecFile } from '../../io/edit-spec-file.js';
 import { loadConfig } from '../../io/load-config.js';
 import { loadTemplates } from '../../io/load-templates.js';
-import { projectIndexRows, projectIndexTable } from '../../io/project-index.js';
+import { projectIndex } from '../../io/project-index.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { readTextFileSync } from '../../io/read-text-file.js';
 import { TemplateResolver } from '../../io/resolve-template-for.js';
@@ -34,7 +34,7 @@ export async function runIndex(ctx: CliContext, opts: IndexOptions): Promise<num
   const shown = displayPath(ctx, target, relative);
   const existing = existsSync(target) ? readTextFileSync(target, { displayPath: shown }) : null;
   const newline = existing === null ? '\n' : detectTextFormat(existing).newline;
-  const table = projectIndexTable(root, config, templates, target, newline);
+  const { table, specs } = projectIndex(root, config, templates, target, newline);
   let next: string;
   try {
     next = writeIndexBlock(existing ?? '', table, newline);
@@ -42,7 +42,6 @@ export async function runIndex(ctx: CliContext, opts: IndexOptions): Promise<num
     if (error instanceof SpecfillError) throw new SpecfillError(error.code, error.message, { ...error.location, path: shown }, error.hint);
     throw error;
   }
-  const specs = projectIndexRows(root, config, templates, target).length;
   const upToDate = existing === next;
   if (opts.check) {
     if (opts.json) writeJson(ctx, { file: shown, specs, upToDate });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, unlink } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { slugify } from '../../core/slug.js';
+import type { Config } from '../../core/config.js';
 import { createSpecSource, isoDate } from '../../core/create-spec.js';
 import { setFrontMatterFields } from '../../core/front-matter-edit.js';
 import { lifecycleOf, transitionProblem } from '../../core/lifecycle.js';
@@ -62,7 +63,7 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
   const shown = displayPath(ctx, target, relative);
   const rootPath = (absolute: string): string => relative(root, absolute).split('\\').join('/');
   // Everything about the old spec is checked before anything is written.
-  const old = opts.supersedes === undefined ? null : await prepareSupersede(ctx, root, resolve(ctx.cwd, opts.supersedes), rootPath(target));
+  const old = opts.supersedes === undefined ? null : await prepareSupersede(ctx, config, resolve(ctx.cwd, opts.supersedes), root, rootPath(target));
   if (old !== null) content = setFrontMatterFields(content, { supersedes: old.rootPath });
   await mkdir(dirname(target), { recursive: true });
   // What --force replaces is put back if the old spec then cannot be marked.
@@ -111,9 +112,8 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
  * move to `superseded`) and returns how to mark it: `status: superseded`,
  * `superseded-by`, `updated`, through the locked atomic edit.
  */
-async function prepareSupersede(ctx: CliContext, root: string, oldPath: string, newRootPath: string): Promise<{ rootPath: string; shown: string; from: string | null; mark: () => Promise<unknown> }> {
+async function prepareSupersede(ctx: CliContext, config: Config, oldPath: string, root: string, newRootPath: string): Promise<{ rootPath: string; shown: string; from: string | null; mark: () => Promise<unknown> }> {
   const shown = displayPath(ctx, oldPath, relative);
-  const { config } = await loadConfig(root, ctx.cwd);
   const spec = parseSpec(readTextFileSync(oldPath, { displayPath: shown }));
   const status = spec.frontMatter?.data?.status;
   const from = typeof status === 'string' ? status : null;

@@ -1,15 +1,12 @@
-import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { isoDate } from '../../core/create-spec.js';
 import { SpecfillError } from '../../core/errors.js';
-import { parseSpec } from '../../core/parse-spec.js';
 import { syncSpec, type SyncOutcome } from '../../core/sync-spec.js';
 import { editSpecFile } from '../../io/edit-spec-file.js';
-import { findSpecFiles } from '../../io/find-spec-files.js';
+import { defaultSpecTargets, findSpecFiles } from '../../io/find-spec-files.js';
 import { loadConfig } from '../../io/load-config.js';
 import { loadTemplates } from '../../io/load-templates.js';
 import { findProjectRoot } from '../../io/project-root.js';
-import { readTextFileSync } from '../../io/read-text-file.js';
 import { TemplateResolver } from '../../io/resolve-template-for.js';
 import { displayPath, writeJson, type CliContext } from '../context.js';
 
@@ -43,7 +40,7 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
   const { config } = await loadConfig(root, ctx.cwd);
   const registry = await loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir });
   const templates = await TemplateResolver.create(root, registry, config.templates);
-  const targets = paths.length > 0 ? paths : config.specs ?? [existsSync(resolve(ctx.cwd, 'specs')) ? 'specs' : '.'];
+  const targets = paths.length > 0 ? paths : defaultSpecTargets(config, ctx.cwd);
   const found = await findSpecFiles(targets, ctx.cwd);
   const errors: SpecfillError[] = [...found.errors];
   const results: SyncFileJson[] = [];
@@ -51,23 +48,20 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
   for (const absolute of found.files) {
     const shown = displayPath(ctx, absolute, relative);
     try {
-      const spec = parseSpec(readTextFileSync(absolute, { displayPath: shown }));
-      const recorded = spec.frontMatter?.data?.template;
-      if (typeof recorded !== 'string' || recorded.trim() === '') {
+      // One read: the edit gets the text and its parse, and leaves a spec without a template as it is.
+      let outcome: SyncOutcome | null = null;
+      const edit = await editSpecFile(absolute, { displayPath: shown, dryRun: opts.dryRun }, (text, spec) => {
+        const recorded = spec.frontMatter?.data?.template;
+        if (typeof recorded !== 'string' || recorded.trim() === '') return text;
+        // A named template is found or is an error (UNKNOWN_TEMPLATE); it is never null.
+        outcome = syncSpec(text, templates.templateFor(absolute, spec, shown)!, today);
+        return outcome.source;
+      });
+      const o = outcome as SyncOutcome | null;
+      if (o === null) {
         results.push({ file: shown, from: null, to: null, changed: false, added: [], renamed: [], kept: [], skipped: 'no `template:` in its front matter' });
         continue;
       }
-      const template = templates.templateFor(absolute, spec, shown);
-      if (template === null) {
-        results.push({ file: shown, from: null, to: null, changed: false, added: [], renamed: [], kept: [], skipped: 'no template' });
-        continue;
-      }
-      let outcome: SyncOutcome | undefined;
-      const edit = await editSpecFile(absolute, { displayPath: shown, dryRun: opts.dryRun }, (text) => {
-        outcome = syncSpec(text, template, today);
-        return outcome.source;
-      });
-      const o = outcome!;
       results.push({ file: shown, from: o.from, to: o.to, changed: edit.changed, added: o.added, renamed: o.renamed, kept: o.kept, ...(opts.dryRun && edit.changed ? { diff: edit.diff } : {}) });
     } catch (error) {
       if (!(error instanceof SpecfillError)) throw error;
