@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configJsonSchema } from '../src/core/config-json-schema.js';
+import { CheckCache } from '../src/io/check-cache.js';
 import type { CheckReport } from '../src/core/checks/types.js';
 import { runCli, tempProject } from './helpers/run-cli.js';
 
@@ -148,8 +149,7 @@ describe('specfill check', () => {
     const first = await checkJson(dir, '--cache');
     expect(first.report.files[0]!.findings.map((f) => f.message)).toEqual(['link to notes.md: no such file']);
     expect(existsSync(join(dir, '.specfill-cache'))).toBe(true);
-    const cache = JSON.parse(readFileSync(join(dir, '.specfill-cache'), 'utf8'));
-    expect(Object.keys(cache.entries)).toEqual(['specs/a.md']);
+    expect(CheckCache.read(dir).paths()).toEqual(['specs/a.md']);
     // The link target appears: the cached finding must not be reused.
     writeFileSync(join(dir, 'specs', 'notes.md'), '# Notes\n');
     expect((await checkJson(dir, '--cache')).report.files[0]!.findings).toEqual([]);
@@ -192,7 +192,7 @@ describe('check on worker threads', () => {
 it('--cache trusts only a config identical to one found valid before', async () => {
   const dir = tempProject({ 'specs/a.md': filled('A'), 'specfill.config.json': JSON.stringify({ rules: { 'leftover-marker': 'error' } }) });
   expect((await checkJson(dir, '--cache')).code).toBe(0);
-  expect(JSON.parse(readFileSync(join(dir, '.specfill-cache'), 'latin1')).validConfig).toMatch(/^[0-9a-f]{64}$/);
+  expect(CheckCache.read(dir).validConfig).toMatch(/^[0-9a-f]{64}$/);
   // Trusted and unchanged: the rule setting still applies.
   writeFileSync(join(dir, 'specs', 'a.md'), filled('A').replace('Done: Outline potential future enhancements.', 'TODO'));
   expect((await checkJson(dir, '--cache')).report.summary.errors).toBe(1);
@@ -207,6 +207,5 @@ it('--cache on some paths keeps the entries of the others', async () => {
   const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B') });
   await checkJson(dir, '--cache');
   await checkJson(dir, '--cache', 'specs/a.md');
-  const cache = JSON.parse(readFileSync(join(dir, '.specfill-cache'), 'utf8'));
-  expect(Object.keys(cache.entries).sort()).toEqual(['specs/a.md', 'specs/b.md']);
+  expect(CheckCache.read(dir).paths().sort()).toEqual(['specs/a.md', 'specs/b.md']);
 });

@@ -1,30 +1,51 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FileReport } from '../core/checks/types.js';
+import type { FileReport, Finding } from '../core/checks/types.js';
+import { fileJsonBody } from '../reporters/format-json.js';
+import { attachJsonBody } from '../reporters/rendered-json.js';
 import type { LinkDependency } from './link-resolver.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { AtomicFileWriter } from './write-file-atomic.js';
 
 /** The cache file, at the project root. */
 export const CACHE_FILE = '.specfill-cache';
 
-interface CacheEntry {
+/** The severity counts of one file's findings: errors, warnings, infos. */
+export type SeverityCounts = readonly [number, number, number];
+
+/** A file's entry in the cache's index; its report lies in the data part, at `at`, `length` bytes. */
+interface IndexEntry {
   /** sha256 of the file's content. */
   readonly hash: string;
   /** The file's modification time and size when it was hashed: unchanged, they spare reading it. */
   readonly mtimeMs: number;
   readonly size: number;
-  readonly report: FileReport;
+  readonly at: number;
+  readonly length: number;
+  readonly counts: SeverityCounts;
   readonly dependencies: readonly LinkDependency[];
 }
 
-interface CacheData {
-  readonly version: 2;
+interface CacheIndex {
   /** Hash of what applies to every file: specfill's version and the config. */
   readonly key: string;
   /** Hash of the config file's text (and specfill's version) when it was last found valid. */
   readonly validConfig?: string;
-  readonly entries: Record<string, CacheEntry>;
+  readonly entries: Record<string, IndexEntry>;
+}
+
+// The file is the reports' JSON bodies one after another (UTF-8, exactly the
+// bytes `check --format json` prints for each file after its path), then the
+// index as JSON, then this trailer line with the index's offset and length:
+// a run with nothing changed reads the small index, then copies each body
+// straight into the report, never parsing or rendering it, and never holds
+// more than one body at a time, however many files there are.
+const TRAILER = 'specfill-cache 3';
+const TRAILER_MAX = 64;
+
+/** Where a fresh entry's body is: in the file being written, not yet in place. */
+interface FreshEntry extends Omit<IndexEntry, 'at'> {
+  readonly written: number;
 }
 
 /** sha256 of some strings, for cache keys. */
@@ -37,11 +58,19 @@ export function hashOf(...parts: readonly string[]): string {
 /**
  * A content-hash cache of check results (`check --cache`): a file whose
  * content, template, config and link targets are unchanged is not parsed
- * again. A missing, corrupt or outdated cache file is simply rebuilt.
+ * again, and its report is copied as rendered. A missing, corrupt or outdated
+ * cache file is simply rebuilt.
  */
 export class CheckCache {
-  private entries: Record<string, CacheEntry>;
-  private readonly next: Record<string, CacheEntry> = {};
+  private entries: Record<string, IndexEntry>;
+  /** Entries reused from the file read, by path. */
+  private readonly kept = new Map<string, IndexEntry>();
+  /** Entries made by this run, their bodies already in {@link out}. */
+  private readonly fresh = new Map<string, FreshEntry>();
+  private out: AtomicFileWriter | null = null;
+  private outBytes = 0;
+  /** Set when the next cache file could not be written: this run then leaves the cache as it was. */
+  private failed = false;
   /** Whether this run changed anything, so that an unchanged cache is not written again. */
   private dirty = false;
   private key = '';
@@ -49,28 +78,36 @@ export class CheckCache {
   /** See {@link validConfig}. */
   private configHash: string | undefined;
 
-  private constructor(private readonly path: string, data: CacheData | null) {
-    this.entries = data?.entries ?? {};
-    this.storedKey = data?.key ?? '';
-    this.configHash = data?.validConfig;
-    this.dirty = data === null;
+  private constructor(private readonly path: string, private fd: number | null, index: CacheIndex | null) {
+    this.entries = index?.entries ?? {};
+    this.storedKey = index?.key ?? '';
+    this.configHash = index?.validConfig;
+    this.dirty = index === null;
   }
 
   /**
-   * Reads a project's cache; nothing can be taken from it until {@link useKey}
-   * says what the results must have been made with. A missing, corrupt or
-   * outdated cache file reads as an empty one.
+   * Reads a project's cache index (the reports stay on disk until asked for);
+   * nothing can be taken from it until {@link useKey} says what the results
+   * must have been made with. A missing, corrupt or outdated cache file reads
+   * as an empty one.
    */
   static read(root: string): CheckCache {
     const path = join(root, CACHE_FILE);
+    let fd: number | null = null;
     try {
-      // Written as ASCII (see save), so read without UTF-8 decoding: a third of the time.
-      const data = JSON.parse(readFileSync(path, 'latin1')) as CacheData;
-      if (data.version === 2 && typeof data.key === 'string' && typeof data.entries === 'object' && data.entries !== null) return new CheckCache(path, data);
+      fd = openSync(path, 'r');
+      const index = readIndex(fd);
+      if (index !== null) return new CheckCache(path, fd, index);
     } catch {
       // No cache yet, or an unreadable one: start afresh.
     }
-    return new CheckCache(path, null);
+    if (fd !== null) closeSync(fd);
+    return new CheckCache(path, null, null);
+  }
+
+  /** The paths that have results in the cache. */
+  paths(): string[] {
+    return Object.keys(this.entries);
   }
 
   /**
@@ -103,38 +140,179 @@ export class CheckCache {
   }
 
   /**
-   * The cached report of a file whose modification time and size are those
+   * The cached result of a file whose modification time and size are those
    * recorded with its hash (so its content was not touched), if its link
-   * answers still hold.
+   * answers still hold. Its report is read from disk when first looked at.
    */
-  getByStat(file: string, mtimeMs: number, size: number, holds: (deps: readonly LinkDependency[]) => boolean): FileReport | undefined {
+  getByStat(file: string, mtimeMs: number, size: number, holds: (deps: readonly LinkDependency[]) => boolean): CachedResult | undefined {
     const entry = this.entries[file];
     if (entry === undefined || entry.mtimeMs !== mtimeMs || entry.size !== size || !holds(entry.dependencies)) return undefined;
-    this.next[file] = entry;
-    return entry.report;
+    this.kept.set(file, entry);
+    return this.result(file, entry);
   }
 
-  /** The cached report of a file with this content hash, if its link answers still hold. */
-  get(file: string, hash: string, stat: { mtimeMs: number; size: number }, holds: (deps: readonly LinkDependency[]) => boolean): FileReport | undefined {
+  /** The cached result of a file with this content hash, if its link answers still hold. */
+  get(file: string, hash: string, stat: { mtimeMs: number; size: number }, holds: (deps: readonly LinkDependency[]) => boolean): CachedResult | undefined {
     const entry = this.entries[file];
     if (entry === undefined || entry.hash !== hash || !holds(entry.dependencies)) return undefined;
-    this.next[file] = { ...entry, ...stat };
+    this.kept.set(file, { ...entry, ...stat });
     this.dirty = true;
-    return entry.report;
+    return this.result(file, entry);
   }
 
+  /**
+   * Records a fresh result; its JSON body is rendered once, written to the
+   * next cache file at once (so a large run holds none of them), and attached
+   * to the report for the JSON writer to copy.
+   */
   set(file: string, hash: string, stat: { mtimeMs: number; size: number }, report: FileReport, dependencies: readonly LinkDependency[]): void {
-    this.next[file] = { hash, ...stat, report, dependencies };
+    const body = Buffer.from(fileJsonBody(report), 'utf8');
+    attachJsonBody(report, () => body);
+    this.kept.delete(file);
     this.dirty = true;
+    const written = this.append(body);
+    if (written === null) return;
+    this.fresh.set(file, { hash, ...stat, length: body.length, counts: countSeverities(report.findings), dependencies, written });
   }
 
-  /** Writes the cache if this run changed it (atomically; a failure to write only loses the cache). */
+  /**
+   * Writes the cache if this run changed it: the bodies of this run's fresh
+   * results (written already), those reused, and those of files outside this
+   * run (a run over some paths must not empty the cache), then the index.
+   * Atomic; a failure to write only loses the cache.
+   */
   async save(): Promise<void> {
-    if (!this.dirty) return;
-    // Files outside this run keep their entries (a run over some paths must not empty the cache).
-    const data: CacheData = { version: 2, key: this.key, ...(this.configHash !== undefined && { validConfig: this.configHash }), entries: { ...this.entries, ...this.next } };
-    // Non-ASCII characters as \u escapes: the next run reads the file as single bytes, which is much faster.
-    const ascii = JSON.stringify(data).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    await writeFileAtomic(this.path, ascii, { durable: false }).catch(() => undefined);
+    try {
+      if (!this.dirty || this.failed) return;
+      const entries: Record<string, IndexEntry> = {};
+      for (const [file, entry] of Object.entries(this.entries)) {
+        if (this.fresh.has(file)) continue;
+        const reused = this.kept.get(file) ?? entry;
+        const at = this.copyBody(entry);
+        if (at === null) return;
+        entries[file] = { ...reused, at };
+      }
+      if (this.out === null && this.append(Buffer.alloc(0)) === null) return;
+      for (const [file, { written, ...entry }] of this.fresh) entries[file] = { ...entry, at: written };
+      const index: CacheIndex = { key: this.key, ...(this.configHash !== undefined && { validConfig: this.configHash }), entries };
+      const indexAt = this.outBytes;
+      const indexText = JSON.stringify(index);
+      this.out!.write(indexText);
+      this.out!.write(`\n${TRAILER} ${indexAt} ${Buffer.byteLength(indexText)}\n`);
+      this.out!.commit();
+      this.out = null;
+    } catch {
+      // Only the cache is lost; the check itself is done.
+    } finally {
+      this.close();
+    }
   }
+
+  /** Lets go of the files (a run that failed before {@link save}). */
+  close(): void {
+    this.out?.abort();
+    this.out = null;
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+
+  private result(file: string, entry: IndexEntry): CachedResult {
+    const fd = this.fd!;
+    let body: Buffer | undefined;
+    const load = (): Buffer => (body ??= readBody(fd, entry.at, entry.length));
+    const report = lazyReport(file, () => load().toString('utf8'));
+    attachJsonBody(report, load);
+    return { report, counts: entry.counts };
+  }
+
+  /** Appends bytes to the next cache file (opened on first use); their offset, or null when it cannot be written. */
+  private append(bytes: Uint8Array): number | null {
+    if (this.failed) return null;
+    try {
+      this.out ??= AtomicFileWriter.open(this.path, { durable: false });
+      const at = this.outBytes;
+      this.out.write(bytes);
+      this.outBytes += bytes.length;
+      return at;
+    } catch {
+      // The writer removed its temporary file; offsets into it mean nothing now.
+      this.failed = true;
+      this.out = null;
+      return null;
+    }
+  }
+
+  private copyBody(entry: IndexEntry): number | null {
+    return this.append(readBody(this.fd!, entry.at, entry.length));
+  }
+}
+
+/** A cached result: the report (read from disk when first looked at) and its severity counts. */
+export interface CachedResult {
+  readonly report: FileReport;
+  readonly counts: SeverityCounts;
+}
+
+/** Errors, warnings and infos among findings. */
+export function countSeverities(findings: readonly Finding[]): SeverityCounts {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+    else infos++;
+  }
+  return [errors, warnings, infos];
+}
+
+function readBody(fd: number, at: number, length: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length);
+  for (let done = 0; done < length;) {
+    const n = readSync(fd, bytes, done, length - done, at + done);
+    if (n === 0) throw new Error('cache file shorter than its index says');
+    done += n;
+  }
+  return bytes;
+}
+
+/** The index of an open cache file, or null when the file is not a whole cache of this version. */
+function readIndex(fd: number): CacheIndex | null {
+  const size = fstatSync(fd).size;
+  const tailLength = Math.min(size, TRAILER_MAX);
+  const tail = readBody(fd, size - tailLength, tailLength).toString('latin1');
+  const match = /\n(specfill-cache \d+) (\d+) (\d+)\n$/.exec(tail);
+  if (match === null || match[1] !== TRAILER) return null;
+  const indexAt = Number(match[2]);
+  const indexLength = Number(match[3]);
+  const trailerLength = match[0].length - 1;
+  if (indexAt + indexLength + 1 + trailerLength !== size) return null;
+  const index = JSON.parse(readBody(fd, indexAt, indexLength).toString('utf8')) as CacheIndex;
+  if (typeof index.key !== 'string' || typeof index.entries !== 'object' || index.entries === null) return null;
+  // The bodies must tile the data part exactly, each where the index says: a
+  // damaged index then shows, instead of handing out bytes of the wrong body.
+  const spans = Object.values(index.entries).map((e) => [e.at, e.length] as const);
+  if (!spans.every(([at, length]) => Number.isInteger(at) && Number.isInteger(length) && length > 0)) return null;
+  spans.sort((a, b) => a[0] - b[0]);
+  let next = 0;
+  for (const [at, length] of spans) {
+    if (at !== next) return null;
+    next = at + length;
+  }
+  return next === indexAt ? index : null;
+}
+
+/**
+ * A report whose parts other than its path are parsed from its cached JSON
+ * body only when something reads them (the JSON writer copies the body and
+ * never does). Its properties are enumerable, so it serializes like any other.
+ */
+function lazyReport(path: string, body: () => string): FileReport {
+  let parsed: Omit<FileReport, 'path'> | undefined;
+  const part = (): Omit<FileReport, 'path'> => (parsed ??= JSON.parse(`{${body()}`) as Omit<FileReport, 'path'>);
+  const report = { path } as FileReport;
+  for (const key of ['template', 'completeness', 'findings'] as const) {
+    Object.defineProperty(report, key, { enumerable: true, get: () => part()[key] });
+  }
+  return report;
 }

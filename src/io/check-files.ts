@@ -3,7 +3,7 @@ import { basename, relative, resolve } from 'node:path';
 import type { CheckReport, FileReport, Finding } from '../core/checks/types.js';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
-import { CheckCache, hashOf } from './check-cache.js';
+import { CheckCache, countSeverities, hashOf, type SeverityCounts } from './check-cache.js';
 import { checkInWorkers, workerCount } from './check-in-workers.js';
 import { FileChecker, type CheckedFile } from './file-checker.js';
 import { defaultSpecTargets, findSpecFiles, ignoredFiles } from './find-spec-files.js';
@@ -98,7 +98,10 @@ export async function streamCheckFiles(
         continue;
       }
       summary.files++;
-      for (const f of o.report.findings) summary[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
+      const [e, w, n] = o.counts ?? countSeverities(o.report.findings);
+      summary.errors += e;
+      summary.warnings += w;
+      summary.infos += n;
       let source = o.source;
       if (source === undefined && options.keepSources && o.report.findings.length > 0) source = readOrUndefined(checker, files[nextOut - 1]!);
       onFile(o.report, source);
@@ -110,64 +113,69 @@ export async function streamCheckFiles(
   const toParse: number[] = [];
   const hashes: string[] = [];
   const stats: Array<{ mtimeMs: number; size: number }> = [];
-  files.forEach((f, i) => {
-    if (cache === null) {
-      toParse.push(i);
-      return;
-    }
-    try {
-      const info = statOrUndefined(f.absolute);
-      if (info !== undefined) {
-        stats[i] = { mtimeMs: info.mtimeMs, size: info.size };
-        // Untouched since it was hashed: no need to read it at all.
-        const untouched = cache.getByStat(f.shown, info.mtimeMs, info.size, dependenciesHold);
-        if (untouched !== undefined) {
-          settle(i, { report: untouched });
-          return;
-        }
+  try {
+    files.forEach((f, i) => {
+      if (cache === null) {
+        toParse.push(i);
+        return;
       }
-      hashes[i] = hashOf(checker.read(f.absolute, f.shown));
-      const cached = cache.get(f.shown, hashes[i]!, stats[i] ?? { mtimeMs: 0, size: -1 }, dependenciesHold);
-      if (cached !== undefined) settle(i, { report: cached });
-      else toParse.push(i);
-    } catch (error) {
-      if (!(error instanceof SpecfillError)) throw error;
-      settle(i, error);
-    }
-  });
-
-  const parsed = (fileIndex: number, result: CheckedFile | SpecfillError, source?: string): void => {
-    if (result instanceof SpecfillError) {
-      settle(fileIndex, result);
-      return;
-    }
-    if (result.cacheable !== false) cache?.set(files[fileIndex]!.shown, hashes[fileIndex] ?? '', stats[fileIndex] ?? { mtimeMs: 0, size: -1 }, result.report, result.dependencies);
-    settle(fileIndex, { report: result.report, source: options.keepSources ? source : undefined });
-  };
-  const workers = workerCount(toParse.length);
-  if (workers > 0) {
-    await checkInWorkers(setup, toParse.map((i) => files[i]!), workers, (k, result) => parsed(toParse[k]!, result));
-  } else {
-    // Findings kept past their file (a cache, a collecting caller) must not keep its text alive.
-    const detach = (options.retain === true || cache !== null) && toParse.length >= DETACH_FROM;
-    for (const i of toParse) {
-      const f = files[i]!;
-      let source: string | undefined;
       try {
-        source = checker.read(f.absolute, f.shown);
-        parsed(i, checker.check(f.absolute, f.shown, source, detach), source);
+        const info = statOrUndefined(f.absolute);
+        if (info !== undefined) {
+          stats[i] = { mtimeMs: info.mtimeMs, size: info.size };
+          // Untouched since it was hashed: no need to read it at all.
+          const untouched = cache.getByStat(f.shown, info.mtimeMs, info.size, dependenciesHold);
+          if (untouched !== undefined) {
+            settle(i, untouched);
+            return;
+          }
+        }
+        hashes[i] = hashOf(checker.read(f.absolute, f.shown));
+        const cached = cache.get(f.shown, hashes[i]!, stats[i] ?? { mtimeMs: 0, size: -1 }, dependenciesHold);
+        if (cached !== undefined) settle(i, cached);
+        else toParse.push(i);
       } catch (error) {
         if (!(error instanceof SpecfillError)) throw error;
-        parsed(i, error);
+        settle(i, error);
+      }
+    });
+
+    const parsed = (fileIndex: number, result: CheckedFile | SpecfillError, source?: string): void => {
+      if (result instanceof SpecfillError) {
+        settle(fileIndex, result);
+        return;
+      }
+      if (result.cacheable !== false) cache?.set(files[fileIndex]!.shown, hashes[fileIndex] ?? '', stats[fileIndex] ?? { mtimeMs: 0, size: -1 }, result.report, result.dependencies);
+      settle(fileIndex, { report: result.report, source: options.keepSources ? source : undefined });
+    };
+    const workers = workerCount(toParse.length);
+    if (workers > 0) {
+      await checkInWorkers(setup, toParse.map((i) => files[i]!), workers, (k, result) => parsed(toParse[k]!, result));
+    } else {
+      // Findings kept past their file (a cache, a collecting caller) must not keep its text alive.
+      const detach = (options.retain === true || cache !== null) && toParse.length >= DETACH_FROM;
+      for (const i of toParse) {
+        const f = files[i]!;
+        let source: string | undefined;
+        try {
+          source = checker.read(f.absolute, f.shown);
+          parsed(i, checker.check(f.absolute, f.shown, source, detach), source);
+        } catch (error) {
+          if (!(error instanceof SpecfillError)) throw error;
+          parsed(i, error);
+        }
       }
     }
+    await cache?.save();
+  } catch (error) {
+    cache?.close();
+    throw error;
   }
-  await cache?.save();
   return { summary, errors };
 }
 
-/** A file's result on its way out: its report (and text), or why it could not be checked. */
-type Outcome = { readonly report: FileReport; readonly source?: string } | SpecfillError;
+/** A file's result on its way out: its report (and text, and severity counts if known), or why it could not be checked. */
+type Outcome = { readonly report: FileReport; readonly source?: string; readonly counts?: SeverityCounts } | SpecfillError;
 
 function readOrUndefined(checker: FileChecker, file: { absolute: string; shown: string }): string | undefined {
   try {

@@ -55,11 +55,11 @@ export class AtomicFileWriter {
     }
   }
 
-  /** Appends text (UTF-8). A failure removes the temporary file and throws a SpecfillError. */
-  write(text: string): void {
-    if (text === '') return;
+  /** Appends text (as UTF-8) or bytes. A failure removes the temporary file and throws a SpecfillError. */
+  write(text: string | Uint8Array): void {
+    if (text.length === 0) return;
     try {
-      const bytes = Buffer.from(text, 'utf8');
+      const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
       for (let at = 0; at < bytes.length;) at += writeSync(this.fd!, bytes, at, bytes.length - at);
     } catch (error) {
       this.abort();

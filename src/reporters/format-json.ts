@@ -1,4 +1,5 @@
 import type { CheckReport, FileReport, Finding } from '../core/checks/types.js';
+import { jsonBodyOf } from './rendered-json.js';
 import { writeReport, type ReportWriter } from './report-writer.js';
 
 const q = JSON.stringify;
@@ -22,8 +23,19 @@ function findingText(f: Finding): string {
   return `${out}${KEY}"message": ${q(f.message)}\n${FINDING}}`;
 }
 
-function fileText(file: FileReport): string {
-  const head = `${FILE}{\n${FILE_KEY}"path": ${q(file.path)},\n${FILE_KEY}"template": ${q(file.template)},\n${FILE_KEY}"completeness": ${q(file.completeness)},\n${FILE_KEY}"findings": `;
+/** The start of a file's object in the report, up to and including its path. */
+function fileHead(file: FileReport): string {
+  return `${FILE}{\n${FILE_KEY}"path": ${q(file.path)},\n`;
+}
+
+/**
+ * The rest of a file's object in the `check --format json` report, after its
+ * path: what the cache stores, since it does not depend on the working folder
+ * the path is shown from. `{` and this text make a JSON object of the report's
+ * other keys.
+ */
+export function fileJsonBody(file: FileReport): string {
+  const head = `${FILE_KEY}"template": ${q(file.template)},\n${FILE_KEY}"completeness": ${q(file.completeness)},\n${FILE_KEY}"findings": `;
   if (file.findings.length === 0) return `${head}[]\n${FILE}}`;
   return `${head}[\n${file.findings.map(findingText).join(',\n')}\n${FILE_KEY}]\n${FILE}}`;
 }
@@ -36,7 +48,12 @@ export function createJsonWriter(): ReportWriter {
   let files = 0;
   return {
     begin: () => '{\n  "version": 1,\n  "files": [',
-    file: (file) => `${files++ === 0 ? '\n' : ',\n'}${fileText(file)}`,
+    file: (file) => {
+      const head = `${files++ === 0 ? '\n' : ',\n'}${fileHead(file)}`;
+      // A body rendered already (by the cache) is copied as bytes.
+      const body = jsonBodyOf(file);
+      return body === undefined ? head + fileJsonBody(file) : Buffer.concat([Buffer.from(head, 'utf8'), body]);
+    },
     end: (s) => `${files === 0 ? ']' : '\n  ]'},\n  "summary": {\n    "files": ${q(s.files)},\n    "errors": ${q(s.errors)},\n    "warnings": ${q(s.warnings)},\n    "infos": ${q(s.infos)}\n  }\n}\n`,
   };
 }

@@ -12,8 +12,12 @@ export type ReportSummary = CheckReport['summary'];
 export interface ReportWriter {
   /** The text before the first file. */
   begin(): string;
-  /** The text for one file; `source` is its text, for formats that quote it. */
-  file(file: FileReport, source: string | undefined): string;
+  /**
+   * The text for one file; `source` is its text, for formats that quote it.
+   * UTF-8 bytes instead of a string when the text is copied as stored (the
+   * JSON format, from the cache).
+   */
+  file(file: FileReport, source: string | undefined): string | Uint8Array;
   /** The closing text. */
   end(summary: ReportSummary): string;
 }
@@ -21,11 +25,16 @@ export interface ReportWriter {
 /** The whole text of a report through a writer (what the `formatX` functions return). */
 export function writeReport(writer: ReportWriter, report: CheckReport, sources?: ReadonlyMap<string, string>): string {
   let text = writer.begin();
-  for (const file of report.files) text += writer.file(file, sources?.get(file.path));
+  for (const file of report.files) text += textOf(writer.file(file, sources?.get(file.path)));
   return text + writer.end(report.summary);
 }
 
 /** `JSON.stringify(value, null, 2)` for a value nested `indent` spaces deep in a larger document. */
 export function jsonAt(value: unknown, indent: number): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, `\n${' '.repeat(indent)}`);
+}
+
+/** A writer's piece as a string. */
+export function textOf(piece: string | Uint8Array): string {
+  return typeof piece === 'string' ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('utf8');
 }

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { RULES } from '../../core/checks/index.js';
 import type { ReportFormat } from '../../reporters/index.js';
 import { loadReportWriter } from '../../reporters/load-report-writer.js';
+import { textOf } from '../../reporters/report-writer.js';
 import { CheckCache, hashOf } from '../../io/check-cache.js';
 import { streamCheckFiles } from '../../io/check-files.js';
 import { loadConfig } from '../../io/load-config.js';
@@ -44,7 +45,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   });
   // The report is written as files are checked: to stdout as it goes, or to a
   // file that appears, complete, only at the end.
-  let out: { write(text: string): void };
+  let out: { write(text: string | Uint8Array): void };
   let file: AtomicFileWriter | undefined;
   if (opts.output !== undefined) {
     const target = resolve(ctx.cwd, opts.output);
@@ -52,11 +53,11 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     file = AtomicFileWriter.open(target, { displayPath: opts.output, durable: false });
     out = file;
   } else {
-    out = { write: (text) => text !== '' && ctx.stdout.write(text) };
+    out = { write: (text) => text.length > 0 && ctx.stdout.write(textOf(text)) };
   }
   // Nothing is printed before the first file: a run that fails to start prints only its error.
   let begun = false;
-  const emit = (text: string): void => {
+  const emit = (text: string | Uint8Array): void => {
     if (!begun) out.write(writer.begin());
     begun = true;
     out.write(text);

@@ -1,0 +1,113 @@
+// `check --cache` must print exactly what a run without it prints, in every
+// format, whether the results come fresh, from the cache, from a cache that a
+// run over some paths wrote, or from a damaged cache file.
+import { mkdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CACHE_FILE, CheckCache } from '../src/io/check-cache.js';
+import { runCli, spawnCli, tempProject } from './helpers/run-cli.js';
+
+const SEED = readFileSync(join(import.meta.dirname, '..', 'templates', 'tech-spec.md'), 'utf8');
+const spec = (title: string, fill: (instruction: string, i: number) => string): string => {
+  let i = 0;
+  return `---\ntitle: ${title}\ntemplate: tech-spec@1\nstatus: draft\nowners: []\n---\n${SEED.replace(/<!-- AGENT_PLACEHOLDER: (.*?) -->/g, (_m, text: string) => fill(text, i++))}\n`;
+};
+
+function project(): string {
+  return tempProject({
+    // Non-ASCII text in findings (section names, messages quoting the text) and in paths.
+    'specs/größe.md': spec('Größe 🚀', (t, i) => (i === 2 ? 'TODO: décider — 東京 [voir](東京-é.md)' : `Fait : ${t}.`)),
+    'specs/clean.md': spec('Clean', (t) => `Done: ${t}.`),
+    'specs/open.md': spec('Open', (t, i) => (i % 2 === 0 ? `<!-- AGENT_PLACEHOLDER: ${t} -->` : 'TBD')),
+    'specs/nested/deep.md': spec('Deep', (t, i) => (i === 0 ? '' : `Done: ${t} [self](#nope).`)),
+  });
+}
+
+const FORMATS = ['json', 'pretty', 'sarif', 'github', 'junit'] as const;
+
+async function outputs(cwd: string, ...args: string[]): Promise<string[]> {
+  const all: string[] = [];
+  for (const format of FORMATS) {
+    const r = await runCli(cwd, 'check', '--format', format, ...args);
+    expect(r.stderr).toBe('');
+    all.push(`${r.code}\n${r.stdout}`);
+  }
+  return all;
+}
+
+describe('check --cache', () => {
+  it('prints byte for byte what an uncached run prints, in every format, fresh and cached', async () => {
+    const dir = project();
+    const plain = await outputs(dir);
+    expect(plain[0]).toContain('link to 東京-é.md: no such file');
+    expect(plain[1]).toContain('décider — 東京'); // the code frame
+    expect(await outputs(dir, '--cache')).toEqual(plain); // first run: results fresh, cache written
+    expect(CheckCache.read(dir).paths().sort()).toEqual(['specs/clean.md', 'specs/größe.md', 'specs/nested/deep.md', 'specs/open.md']);
+    expect(await outputs(dir, '--cache')).toEqual(plain); // from the cache
+    // From another folder the paths are shown differently; the cached bodies hold no path.
+    const sub = join(dir, 'specs');
+    expect(await outputs(sub, '--cache')).toEqual(await outputs(sub));
+  });
+
+  it('writes the same report file with --output from the cache as without it', () => {
+    const dir = project();
+    expect(spawnCli(dir, 'check', '--format', 'json', '--output', 'plain.json').code).toBe(1);
+    expect(spawnCli(dir, 'check', '--cache', '--format', 'json', '--output', 'first.json').code).toBe(1);
+    expect(spawnCli(dir, 'check', '--cache', '--format', 'json', '--output', 'cached.json').code).toBe(1);
+    const plain = readFileSync(join(dir, 'plain.json'));
+    expect(readFileSync(join(dir, 'first.json')).equals(plain)).toBe(true);
+    expect(readFileSync(join(dir, 'cached.json')).equals(plain)).toBe(true);
+  });
+
+  it('keeps the results of files outside a partial run, and they still print exactly', async () => {
+    const dir = project();
+    const plain = await outputs(dir);
+    await runCli(dir, 'check', '--cache');
+    // Change one file, check only it: the other results are copied into the new cache file.
+    const changed = spec('Open', (t) => `Done now: ${t}.`);
+    writeFileSync(join(dir, 'specs', 'open.md'), changed);
+    expect((await runCli(dir, 'check', '--cache', 'specs/open.md')).code).toBe(0);
+    expect(CheckCache.read(dir).paths().sort()).toEqual(['specs/clean.md', 'specs/größe.md', 'specs/nested/deep.md', 'specs/open.md']);
+    const now = await outputs(dir);
+    expect(now).not.toEqual(plain);
+    expect(await outputs(dir, '--cache')).toEqual(now);
+  });
+
+  it('notices a file touched but unchanged, and one changed with the same size and time', async () => {
+    const dir = project();
+    await runCli(dir, 'check', '--cache');
+    const path = join(dir, 'specs', 'clean.md');
+    const before = statSync(path);
+    // Same size, same modification time, different content: only the hash can tell.
+    const text = readFileSync(path, 'utf8').replace('Done: Describe the data model', 'TODO: Describe the data model');
+    expect(Buffer.byteLength(text)).toBe(before.size);
+    writeFileSync(path, text);
+    utimesSync(path, before.atime, before.mtime);
+    const uncached = await outputs(dir);
+    expect(uncached[0]).toContain('"rule": "leftover-marker"');
+    // The stat fast path trusts the unchanged time and size; a touched file is hashed again.
+    utimesSync(path, new Date(), new Date());
+    expect(await outputs(dir, '--cache')).toEqual(uncached);
+  });
+
+  it('rebuilds a damaged cache file instead of failing or printing wrong results', async () => {
+    const dir = project();
+    const plain = await outputs(dir);
+    const cacheFile = join(dir, CACHE_FILE);
+    const damage: Array<(bytes: Buffer) => void> = [
+      () => truncateSync(cacheFile, statSync(cacheFile).size - 10), // cut short
+      () => truncateSync(cacheFile, 0), // empty
+      (bytes) => writeFileSync(cacheFile, Buffer.concat([Buffer.from('x'), bytes])), // offsets shifted
+      (bytes) => writeFileSync(cacheFile, bytes.toString('latin1').replace(/specfill-cache 3 (\d+)/, (_m, at: string) => `specfill-cache 3 ${Number(at) + 1}`), 'latin1'), // index offset wrong
+      (bytes) => writeFileSync(cacheFile, bytes.toString('latin1').replace(/"length":(\d+)/, (_m, n: string) => `"length":${'9'.repeat(n.length)}`), 'latin1'), // a body said to run into the index
+      () => writeFileSync(cacheFile, '{"version":2,"key":"x","entries":{}}'), // an older format
+      () => mkdirSync(join(dir, 'unused'), { recursive: true }), // intact, as a control
+    ];
+    for (const harm of damage) {
+      await runCli(dir, 'check', '--cache');
+      harm(readFileSync(cacheFile));
+      expect(await outputs(dir, '--cache')).toEqual(plain);
+      expect(CheckCache.read(dir).paths()).toHaveLength(4);
+    }
+  });
+});
