@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +72,15 @@ describe('specfill status', () => {
     expect(byPath['specs/unknown.md']).toMatchObject({ code: 'UNKNOWN_TEMPLATE' });
     expect(byPath['specs/unknown.md']!.message).toContain('tech-spec');
     expect(r.stderr).toContain('specs/latin1.md:2:4: is not valid UTF-8');
+  });
+
+  it('reads a file that holds U+FFFD itself, and refuses a FIFO without waiting on it', async () => {
+    const dir = tempProject({ 'specs/replacement.md': '# R \uFFFD\n\n## A\n' });
+    execFileSync('mkfifo', [join(dir, 'specs', 'pipe.md')]);
+    const r = await runCli(dir, 'status', 'specs/replacement.md', 'specs/pipe.md', '--json');
+    const json = JSON.parse(r.stdout) as StatusJson;
+    expect(json.specs.map((s) => [s.path, s.title])).toEqual([['specs/replacement.md', 'R \uFFFD']]);
+    expect(json.errors).toMatchObject([{ path: 'specs/pipe.md', code: 'NOT_A_FILE' }]);
   });
 });
 

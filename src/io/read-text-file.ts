@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { SpecfillError } from '../core/errors.js';
 
 /** Default largest file specfill reads: 10 MiB. */
@@ -30,40 +30,75 @@ export async function readTextFile(path: string, options: ReadTextFileOptions = 
 export function readTextFileSync(path: string, options: ReadTextFileOptions = {}): string {
   const shown = options.displayPath ?? path;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-  let info;
+  // One open, one fstat, reads, one close: what readFileSync does, with the
+  // checks on the open file in between (no separate stat of the path).
+  let fd: number;
   try {
-    info = statSync(path);
+    // Non-blocking, so that a FIFO is refused rather than waited on.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw ioError(error, shown);
   }
-  if (info.isDirectory()) {
-    throw new SpecfillError('IS_DIRECTORY', 'is a folder, not a file', { path: shown }, 'give the path of a Markdown file');
-  }
-  if (!info.isFile()) throw new SpecfillError('NOT_A_FILE', 'is not a regular file', { path: shown });
-  if (info.size > maxBytes) {
-    throw new SpecfillError('FILE_TOO_LARGE', `is ${info.size} bytes, over the limit of ${maxBytes} bytes`, { path: shown },
-      'raise `maxFileBytes` in the config or --max-file-bytes if this file really is a spec');
-  }
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw ioError(error, shown);
+    let info;
+    try {
+      info = fstatSync(fd);
+    } catch (error) {
+      throw ioError(error, shown);
+    }
+    if (info.isDirectory()) {
+      throw new SpecfillError('IS_DIRECTORY', 'is a folder, not a file', { path: shown }, 'give the path of a Markdown file');
+    }
+    if (!info.isFile()) throw new SpecfillError('NOT_A_FILE', 'is not a regular file', { path: shown });
+    if (info.size > maxBytes) {
+      throw new SpecfillError('FILE_TOO_LARGE', `is ${info.size} bytes, over the limit of ${maxBytes} bytes`, { path: shown },
+        'raise `maxFileBytes` in the config or --max-file-bytes if this file really is a spec');
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readAll(fd, info.size);
+    } catch (error) {
+      throw ioError(error, shown);
+    }
+    if (bytes.length > maxBytes) {
+      throw new SpecfillError('FILE_TOO_LARGE', `is over the limit of ${maxBytes} bytes`, { path: shown },
+        'raise `maxFileBytes` in the config or --max-file-bytes if this file really is a spec');
+    }
+    return decodeUtf8(bytes, shown);
+  } finally {
+    closeSync(fd);
   }
-  return decodeUtf8(bytes, shown);
+}
+
+/** The bytes of an open file, `size` being what fstat said (a file may grow or shrink meanwhile). */
+function readAll(fd: number, size: number): Buffer {
+  let buffer = Buffer.allocUnsafe(size + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) return buffer.subarray(0, length);
+    length += n;
+  }
 }
 
 /** Decodes UTF-8, refusing binary content and invalid byte sequences with their position. */
 export function decodeUtf8(bytes: Uint8Array, shown: string): string {
+  // Decoding replaces each invalid sequence with U+FFFD: a text without one
+  // (nearly every file) was valid UTF-8, and the NUL test runs on the text.
+  // toString keeps a BOM as U+FEFF, so edits can keep it.
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (text.indexOf('\0') === -1 && (text.indexOf('\uFFFD') === -1 || isUtf8(bytes))) return text;
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const { line, column } = byteLocation(bytes, nul);
     throw new SpecfillError('BINARY_FILE', 'is a binary file (it contains a NUL byte), not Markdown text', { path: shown, line, column },
       'specfill reads UTF-8 Markdown files only');
   }
-  // isUtf8 is a native check several times faster than a fatal TextDecoder;
-  // toString keeps a BOM as U+FEFF, so edits can keep it.
-  if (isUtf8(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const bad = firstInvalidUtf8(bytes);
   const { line, column } = byteLocation(bytes, bad);
   throw new SpecfillError('INVALID_UTF8', `is not valid UTF-8 (bad byte 0x${bytes[bad]!.toString(16).padStart(2, '0')})`, { path: shown, line, column },

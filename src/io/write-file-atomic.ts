@@ -3,6 +3,9 @@ import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkS
 import { basename, dirname, join } from 'node:path';
 import { SpecfillError } from '../core/errors.js';
 
+/** How many bytes {@link AtomicFileWriter} gathers before writing them. */
+const BLOCK_BYTES = 1 << 20;
+
 /** Options of {@link writeFileAtomic} and {@link AtomicFileWriter}. */
 export interface WriteFileAtomicOptions {
   /** Replace an existing file (default true). When false, an existing file is an error and stays untouched. */
@@ -26,6 +29,9 @@ export interface WriteFileAtomicOptions {
  */
 export class AtomicFileWriter {
   private fd: number | null;
+  /** Pieces not yet written, encoded (see {@link write}). */
+  private readonly block = Buffer.allocUnsafe(BLOCK_BYTES);
+  private used = 0;
 
   private constructor(
     private readonly path: string,
@@ -55,21 +61,48 @@ export class AtomicFileWriter {
     }
   }
 
-  /** Appends text (as UTF-8) or bytes. A failure removes the temporary file and throws a SpecfillError. */
+  /**
+   * Appends text (as UTF-8) or bytes. Pieces are gathered and written in
+   * large blocks: a report of thousands of files is one write per block, not
+   * one per file. A failure removes the temporary file and throws a
+   * SpecfillError.
+   */
   write(text: string | Uint8Array): void {
     if (text.length === 0) return;
     try {
-      const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-      for (let at = 0; at < bytes.length;) at += writeSync(this.fd!, bytes, at, bytes.length - at);
+      if (typeof text === 'string') {
+        // Room for the worst case (3 bytes per UTF-16 unit), else flush first.
+        if (this.used + text.length * 3 > this.block.length) this.flush();
+        if (text.length * 3 > this.block.length) this.writeBytes(Buffer.from(text, 'utf8'));
+        else this.used += this.block.write(text, this.used, 'utf8');
+      } else {
+        if (this.used + text.length > this.block.length) this.flush();
+        if (text.length > this.block.length) this.writeBytes(text);
+        else {
+          this.block.set(text, this.used);
+          this.used += text.length;
+        }
+      }
     } catch (error) {
       this.abort();
       throw writeFailure(error, this.options.displayPath ?? this.path);
     }
   }
 
+  private flush(): void {
+    if (this.used === 0) return;
+    this.writeBytes(this.block.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private writeBytes(bytes: Uint8Array): void {
+    for (let at = 0; at < bytes.length;) at += writeSync(this.fd!, bytes, at, bytes.length - at);
+  }
+
   /** Puts the file in place. */
   commit(): void {
     try {
+      this.flush();
       if (this.options.durable !== false) fsyncSync(this.fd!);
       closeSync(this.fd!);
       this.fd = null;

@@ -14,10 +14,16 @@ const ITEM = '            ';
 // documented key order whatever extra properties the objects carry, and a
 // fraction of the time on reports with tens of thousands of findings.
 function findingText(f: Finding): string {
-  let out = `${FINDING}{\n${KEY}"rule": ${q(f.rule)},\n${KEY}"severity": ${q(f.severity)},\n${KEY}"line": ${q(f.line)},\n${KEY}"column": ${q(f.column)},\n${KEY}"endLine": ${q(f.endLine)},\n${KEY}"endColumn": ${q(f.endColumn)},\n`;
+  // Positions are integers, whose JSON is their decimal form.
+  let out = `${FINDING}{\n${KEY}"rule": ${q(f.rule)},\n${KEY}"severity": "${f.severity}",\n${KEY}"line": ${f.line},\n${KEY}"column": ${f.column},\n${KEY}"endLine": ${f.endLine},\n${KEY}"endColumn": ${f.endColumn},\n`;
   if (f.sectionId !== undefined) out += `${KEY}"sectionId": ${q(f.sectionId)},\n`;
   if (f.section !== undefined) {
-    out += f.section.length === 0 ? `${KEY}"section": [],\n` : `${KEY}"section": [\n${f.section.map((s) => ITEM + q(s)).join(',\n')}\n${KEY}],\n`;
+    if (f.section.length === 0) out += `${KEY}"section": [],\n`;
+    else {
+      out += `${KEY}"section": [\n${ITEM}${q(f.section[0])}`;
+      for (let i = 1; i < f.section.length; i++) out += `,\n${ITEM}${q(f.section[i])}`;
+      out += `\n${KEY}],\n`;
+    }
   }
   if (f.placeholder !== undefined) out += `${KEY}"placeholder": ${q(f.placeholder)},\n`;
   return `${out}${KEY}"message": ${q(f.message)}\n${FINDING}}`;
@@ -36,8 +42,11 @@ function fileHead(file: FileReport): string {
  */
 export function fileJsonBody(file: FileReport): string {
   const head = `${FILE_KEY}"template": ${q(file.template)},\n${FILE_KEY}"completeness": ${q(file.completeness)},\n${FILE_KEY}"findings": `;
-  if (file.findings.length === 0) return `${head}[]\n${FILE}}`;
-  return `${head}[\n${file.findings.map(findingText).join(',\n')}\n${FILE_KEY}]\n${FILE}}`;
+  const findings = file.findings;
+  if (findings.length === 0) return `${head}[]\n${FILE}}`;
+  let out = `${head}[\n${findingText(findings[0]!)}`;
+  for (let i = 1; i < findings.length; i++) out += `,\n${findingText(findings[i]!)}`;
+  return `${out}\n${FILE_KEY}]\n${FILE}}`;
 }
 
 /**
