@@ -1,6 +1,22 @@
 import type { Position, Section } from '../spec-types.js';
+import type { TemplateModel, TemplateSection } from '../template-model.js';
 import { headingPosition, quote } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
+
+// A template's sections are missing from many of its specs (every spec of a
+// large project, in the worst case): each message is made once per template.
+const messages = new WeakMap<TemplateModel, Map<string, string>>();
+
+function messageFor(template: TemplateModel, t: TemplateSection): string {
+  let byId = messages.get(template);
+  if (byId === undefined) messages.set(template, (byId = new Map()));
+  let message = byId.get(t.id);
+  if (message === undefined) {
+    message = `missing section ${quote(t.text)} (${'#'.repeat(t.level)} ${t.text}) from template ${template.ref}`;
+    byId.set(t.id, message);
+  }
+  return message;
+}
 
 /**
  * A section of the template whose heading is absent from the spec: one
@@ -26,12 +42,7 @@ export const missingSection: CheckRule = {
       if (t.optional || matching.byTemplateId.has(t.id)) return;
       const next = nextPresent[i];
       const at: Position = next !== undefined ? headingPosition(next.heading) : { line: lastLine, column: 1, endLine: lastLine, endColumn: 1 };
-      findings.push({
-        ...at,
-        sectionId: t.id,
-        section: t.path,
-        message: `missing section ${quote(t.text)} (${'#'.repeat(t.level)} ${t.text}) from template ${template.ref}`,
-      });
+      findings.push({ ...at, sectionId: t.id, section: t.path, message: messageFor(template, t) });
     });
     return findings;
   },
