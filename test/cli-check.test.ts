@@ -161,6 +161,24 @@ describe('specfill check', () => {
     expect((await checkJson(dir, '--cache', 'specs/a.md')).code).toBe(0);
   });
 
+  it('says in the summary when files could not be checked, or when there was nothing to check', async () => {
+    const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/bin.md': new Uint8Array([0x23, 0x00]) });
+    const r = await runCli(dir, 'check');
+    expect(r.code).toBe(2);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 1 file could not be checked; no problems in 1 file');
+    expect(r.stderr).toContain('specs/bin.md:1:2: is a binary file');
+    const onlyBad = await runCli(dir, 'check', 'specs/bin.md');
+    expect(onlyBad.stdout).toBe('✖ 1 file could not be checked\n');
+    const empty = tempProject({ 'specs/.keep': '' });
+    expect((await runCli(empty, 'check')).stdout).toBe('✔ no spec files to check\n');
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: empty, encoding: 'utf8' });
+    execFileSync('rm', ['-rf', join(empty, '.git')]);
+    git('init', '-q', '-b', 'main');
+    git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'root');
+    const unchanged = await runCli(empty, 'check', '--changed', 'HEAD');
+    expect([unchanged.code, unchanged.stdout]).toEqual([0, '✔ no changed spec files to check\n']);
+  });
+
   it('ships a JSON Schema of the config that matches the code', () => {
     const shipped = JSON.parse(readFileSync(join(ROOT, 'schema', 'config.schema.json'), 'utf8'));
     expect(shipped).toEqual(configJsonSchema());

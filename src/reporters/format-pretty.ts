@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import type { CheckReport, FileReport, Finding, Severity } from '../core/checks/types.js';
 import { renderCodeFrame } from './code-frame.js';
-import { writeReport, type ReportWriter } from './report-writer.js';
+import { writeReport, type ReportWriter, type RunNotes } from './report-writer.js';
 import { displayWidth, padCells, splitLines, toVisibleText } from './terminal-text.js';
 
 /** Options of {@link formatPretty}. */
@@ -76,18 +76,24 @@ function formatFile(file: FileReport, colors: Colors, source: string | undefined
 }
 
 /** `✖ 3 errors, 1 warning in 2 files` or `✔ no problems in 5 files`. */
-function formatSummary(summary: CheckReport['summary'], colors: Colors): string {
+function formatSummary(summary: CheckReport['summary'], colors: Colors, notes: RunNotes = {}): string {
+  const unchecked = notes.unchecked ?? 0;
+  const failed = unchecked > 0 ? `${plural(unchecked, 'file')} could not be checked` : '';
+  if (summary.files === 0) {
+    const none = notes.changedOnly === true ? 'no changed spec files to check' : 'no spec files to check';
+    return failed === '' ? colors.green(`✔ ${none}`) : colors.bold(colors.red(`✖ ${failed}`));
+  }
   const files = plural(summary.files, 'file');
   const infos = summary.infos > 0 ? ` (${plural(summary.infos, 'info')})` : '';
   if (summary.errors === 0 && summary.warnings === 0) {
-    return colors.green(`✔ no problems in ${files}${infos}`);
+    return failed === '' ? colors.green(`✔ no problems in ${files}${infos}`) : colors.bold(colors.red(`✖ ${failed}; no problems in ${files}${infos}`));
   }
   const parts = [];
   if (summary.errors > 0) parts.push(plural(summary.errors, 'error'));
   if (summary.warnings > 0) parts.push(plural(summary.warnings, 'warning'));
   if (summary.infos > 0) parts.push(plural(summary.infos, 'info'));
-  const paint = summary.errors > 0 ? colors.red : colors.yellow;
-  return colors.bold(paint(`✖ ${parts.join(', ')} in ${files}`));
+  const paint = summary.errors > 0 || failed !== '' ? colors.red : colors.yellow;
+  return colors.bold(paint(`✖ ${parts.join(', ')} in ${files}${failed === '' ? '' : `; ${failed}`}`));
 }
 
 /**
@@ -99,7 +105,7 @@ export function createPrettyWriter(options: Pick<PrettyOptions, 'color'>): Repor
   return {
     begin: () => '',
     file: (file, source) => (file.findings.length === 0 ? '' : `${formatFile(file, colors, source).join('\n')}\n\n`),
-    end: (summary) => `${formatSummary(summary, colors)}\n`,
+    end: (summary, notes) => `${formatSummary(summary, colors, notes)}\n`,
   };
 }
 

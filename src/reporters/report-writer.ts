@@ -3,6 +3,14 @@ import type { CheckReport, FileReport } from '../core/checks/types.js';
 /** The counts that close a report. */
 export type ReportSummary = CheckReport['summary'];
 
+/** What a run's summary line should say besides the counts. */
+export interface RunNotes {
+  /** Files that could not be checked (their errors are printed apart). */
+  readonly unchecked?: number;
+  /** Only files changed against a git ref were looked for (`--changed`). */
+  readonly changedOnly?: boolean;
+}
+
 /**
  * A report format written piece by piece as files are checked, so that a
  * run over tens of thousands of files prints as it goes and holds no
@@ -18,8 +26,8 @@ export interface ReportWriter {
    * JSON format, from the cache).
    */
   file(file: FileReport, source: string | undefined): string | Uint8Array;
-  /** The closing text. */
-  end(summary: ReportSummary): string;
+  /** The closing text; `notes` tell what the counts alone do not. */
+  end(summary: ReportSummary, notes?: RunNotes): string;
 }
 
 /** The whole text of a report through a writer (what the `formatX` functions return). */

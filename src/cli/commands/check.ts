@@ -68,7 +68,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
       { cwd: ctx.cwd, root, config, paths, only, cache, keepSources: pretty, version: VERSION },
       (report, source) => emit(writer.file(report, source)),
     );
-    emit(writer.end(result.summary));
+    emit(writer.end(result.summary, { unchecked: result.errors.length, changedOnly: only !== undefined }));
     file?.commit();
   } catch (error) {
     file?.abort();
