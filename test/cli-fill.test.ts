@@ -95,6 +95,38 @@ describe('specfill fill --answers', () => {
     expect(json.refused).toEqual([{ id: 'overview', reason: 'heading', message: expect.stringContaining('level-2 heading') }]);
   });
 
+  it('runs again after a refusal: answers in place are skipped, twins that moved land where they belong', async () => {
+    const spec = '# Twins\n\n## Plan\n\n<!-- AGENT_PLACEHOLDER: First step -->\n\n<!-- AGENT_PLACEHOLDER: Second step -->\n\n## Risks\n\n<!-- AGENT_PLACEHOLDER: Risks -->\n';
+    const dir = tempProject({ 'specs/twins.md': spec, 'answers.yaml': 'plan: Step one.\nplan#2: |\n  # Not here\nrisks: None known.\n' });
+    const file = join(dir, 'specs', 'twins.md');
+    const first = await runCli(dir, 'fill', 'specs/twins.md', '--answers', 'answers.yaml', '--json');
+    expect(first.code).toBe(1);
+    expect(JSON.parse(first.stdout)).toMatchObject({ filled: ['plan', 'risks'], remaining: ['plan'] });
+    // The refused answer is fixed and the same file run again: `plan#2` is now `plan` in the spec.
+    writeFileSync(join(dir, 'answers.yaml'), 'plan: Step one.\nplan#2: Step two.\nrisks: None known.\n');
+    const second = await runCli(dir, 'fill', 'specs/twins.md', '--answers', 'answers.yaml');
+    expect([second.code, second.stderr]).toEqual([0, '']);
+    expect(second.stdout).toContain('already filled by an earlier run, skipped: plan, risks');
+    const done = '# Twins\n\n## Plan\n\nStep one.\n\nStep two.\n\n## Risks\n\nNone known.\n';
+    expect(readFileSync(file, 'utf8')).toBe(done);
+    // A third run changes nothing.
+    const third = await runCli(dir, 'fill', 'specs/twins.md', '--answers', 'answers.yaml', '--json');
+    expect(JSON.parse(third.stdout)).toMatchObject({ filled: [], alreadyFilled: ['plan', 'plan#2', 'risks'], remaining: [] });
+    expect(readFileSync(file, 'utf8')).toBe(done);
+    // An answer for a section filled with something else is still an error, and nothing is written.
+    writeFileSync(join(dir, 'answers.yaml'), 'risks: Other risks.\n');
+    const other = await runCli(dir, 'fill', 'specs/twins.md', '--answers', 'answers.yaml');
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('no open placeholder has the id `risks`');
+  });
+
+  it('fills an open placeholder even when its answer already appears in the section', async () => {
+    const dir = tempProject({ 'specs/s.md': '# S\n\n## Notes\n\nNone.\n\n<!-- AGENT_PLACEHOLDER: More notes -->\n', 'answers.yaml': 'notes: None.\n' });
+    const r = await runCli(dir, 'fill', 'specs/s.md', '--answers', 'answers.yaml', '--json');
+    expect(JSON.parse(r.stdout)).toMatchObject({ filled: ['notes'], remaining: [] });
+    expect(readFileSync(join(dir, 'specs', 's.md'), 'utf8')).toBe('# S\n\n## Notes\n\nNone.\n\nNone.\n');
+  });
+
   it('creates and fills in one step with new --answers, recording provenance', async () => {
     const dir = tempProject({ 'answers.yaml': ANSWERS });
     const r = await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter', '--answers', 'answers.yaml', '--json');

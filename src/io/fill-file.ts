@@ -6,6 +6,7 @@ import { fillPlaceholders, type Answer, type FillOutcome } from '../core/fill-pl
 import { setFrontMatterFields } from '../core/front-matter-edit.js';
 import { flattenSections } from '../core/match-sections.js';
 import { parseSpec } from '../core/parse-spec.js';
+import { reconcileAnswers } from '../core/reconcile-answers.js';
 import type { ParsedSpec } from '../core/spec-types.js';
 import { preambleSpan } from '../core/template-model.js';
 import type { FillRefusal } from '../core/validate-content.js';
@@ -33,6 +34,11 @@ export interface FillFileOptions {
   /** Refuse unless the file's sha256 is this (the hash the caller read). */
   readonly expectedHash?: string;
   readonly maxContentBytes?: number;
+  /**
+   * Answers from a file that may have run before: answers already in place are
+   * skipped and the ids after them move (see reconcileAnswers).
+   */
+  readonly rerunnable?: boolean;
   /** Ids that must all be open placeholders; one that is not is an error and nothing is written. */
   readonly requireOpen?: readonly string[];
   /** Today, for the front matter's `updated` date (default: now). */
@@ -46,6 +52,8 @@ export interface FillFileResult {
   /** Placeholders still open after the fill. */
   readonly remaining: string[];
   readonly refused: FillRefusal[];
+  /** Answers skipped because an earlier run put them in place already (rerunnable answers only; absent when none). */
+  readonly alreadyFilled?: string[];
   /** sha256 of the file now (after the write; unchanged on a dry run). */
   readonly hash: string;
   /** Unified diff of the change (dry run only). */
@@ -68,16 +76,22 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
   if (options.expectedHash !== undefined && options.expectedHash !== hash) throw staleError(shown);
   const spec = parseSpec(source);
   const open = spec.placeholders.map((p) => p.id);
-  const unknown = [...new Set((options.requireOpen ?? []).filter((id) => !open.includes(id)))];
+  const reconciled = options.rerunnable === true ? reconcileAnswers(spec, options.answers) : null;
+  const answers = reconciled?.answers ?? options.answers;
+  const required = (options.requireOpen ?? [])
+    .filter((id) => !reconciled?.alreadyFilled.includes(id))
+    .map((id) => reconciled?.moved.get(id) ?? id);
+  const unknown = [...new Set(required.filter((id) => !open.includes(id)))];
   if (unknown.length > 0) {
     throw new SpecfillError('INVALID_ANSWERS', `no open placeholder has the id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `\`${u}\``).join(', ')}; open ids: ${open.join(', ') || '(none)'}`,
       { path: shown }, 'nothing was written; run `specfill placeholders FILE` for the ids');
   }
-  const filledOutcome = fillPlaceholders(spec, options.answers, { maxContentBytes: options.maxContentBytes });
+  const filledOutcome = fillPlaceholders(spec, answers, { maxContentBytes: options.maxContentBytes });
   // A spec that keeps an `updated:` date gets today's; one without keeps every other byte.
   const outcome = filledOutcome.filled.length > 0 && spec.frontMatter?.data !== null && spec.frontMatter?.data !== undefined && Object.hasOwn(spec.frontMatter.data, 'updated')
     ? { ...filledOutcome, source: setFrontMatterFields(filledOutcome.source, { updated: isoDate((options.now ?? (() => new Date()))()) }) }
     : filledOutcome;
+  const skipped = reconciled !== null && reconciled.alreadyFilled.length > 0 ? { alreadyFilled: reconciled.alreadyFilled } : {};
   const remaining = (text: string): string[] => parseSpec(text).placeholders.map((p) => p.id);
   if (options.dryRun || outcome.filled.length === 0) {
     return {
@@ -85,6 +99,7 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
       filled: options.dryRun ? outcome.filled : [],
       remaining: remaining(options.dryRun ? outcome.source : source),
       refused: outcome.refused,
+      ...skipped,
       hash,
       ...(options.dryRun ? { diff: createTwoFilesPatch(`a/${shown}`, `b/${shown}`, source, outcome.source, undefined, undefined, { context: 3 }), text: outcome.source } : {}),
     };
@@ -103,7 +118,7 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
   }
   const fills = provenanceEntries(spec, outcome, { filler: options.filler, model: options.model, usage: options.usage, at: new Date().toISOString() });
   await recordFills(options.root, relative(options.root, path).split('\\').join('/'), fills).catch(() => undefined);
-  return { file: shown, filled: outcome.filled, remaining: remaining(outcome.source), refused: outcome.refused, hash: fileHash(outcome.source) };
+  return { file: shown, filled: outcome.filled, remaining: remaining(outcome.source), refused: outcome.refused, ...skipped, hash: fileHash(outcome.source) };
 }
 
 /**

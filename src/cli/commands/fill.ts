@@ -39,7 +39,7 @@ export async function runFill(ctx: CliContext, file: string, opts: FillOptions):
   const all = await readAnswers(answersPath, displayPath(ctx, answersPath, relative));
   const answers = opts.only === undefined ? all : all.filter((a) => opts.only!.includes(a.id));
   const result = await fillFile(absolute, {
-    answers, filler: 'answers', root: findProjectRoot(ctx.cwd), displayPath: shown, dryRun: opts.dryRun, now: ctx.now,
+    answers, filler: 'answers', root: findProjectRoot(ctx.cwd), displayPath: shown, dryRun: opts.dryRun, now: ctx.now, rerunnable: true,
     // Every id named, in the answers or in --only, must be open: else nothing is written (exit 2).
     requireOpen: [...all.map((a) => a.id), ...(opts.only ?? [])],
   });
@@ -119,6 +119,7 @@ export function report(ctx: CliContext, result: FillFileResult, opts: { json?: b
     ctx.stdout.write(result.diff.split('\n').map((l) => (l.startsWith('+') && !l.startsWith('+++') ? c.green(l) : l.startsWith('-') && !l.startsWith('---') ? c.red(l) : l.startsWith('@@') ? c.cyan(l) : l)).join('\n'));
   }
   const verb = opts.dryRun ? 'would fill' : 'filled';
+  if (result.alreadyFilled !== undefined) ctx.stdout.write(`${result.file}: already filled by an earlier run, skipped: ${result.alreadyFilled.join(', ')}\n`);
   ctx.stdout.write(`${result.file}: ${verb} ${result.filled.length} placeholder${result.filled.length === 1 ? '' : 's'}${result.filled.length > 0 ? ` (${result.filled.join(', ')})` : ''}; ${result.remaining.length} still open\n`);
   for (const r of result.refused) ctx.stderr.write(`specfill: ${result.file}: refused ${r.id}: ${r.message}\n`);
 }
