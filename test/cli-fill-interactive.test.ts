@@ -11,6 +11,11 @@ const ENTER = '\r';
 
 class Session {
   private err = '';
+
+  /** Everything written to stderr (prompts and messages). */
+  get errors(): string {
+    return this.err;
+  }
   private seen = 0;
   readonly done: Promise<number>;
   readonly child: ChildProcessWithoutNullStreams;
@@ -105,5 +110,19 @@ describe('specfill fill --interactive', () => {
     const text = readFileSync(join(dir, 'specs', 'rate-limiter.md'), 'utf8');
     expect(text).toContain('Saved first.');
     expect(text).not.toContain('half typed');
+  }, 60_000);
+  it('ends with a message (exit 2), not a hang or a silent exit, when its input runs out', async () => {
+    const dir = tempProject();
+    await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter');
+    const s = new Session(dir, ['fill', 'specs/rate-limiter.md', '--interactive']);
+    await s.answer('Provide a high-level description');
+    await s.answer('How do you want to answer?', ENTER);
+    await s.answer('Your answer', ...'Saved before the end.', ENTER, ENTER);
+    await s.answer('List specific goals');
+    s.child.stdin.end();
+    expect(await s.done).toBe(2);
+    expect(s.out).toContain('specs/rate-limiter.md: filled 1, skipped 0, 19 still open (the input ended)');
+    expect(s.errors).toContain('specfill: the input ended before every open placeholder was answered; what was answered is saved');
+    expect(readFileSync(join(dir, 'specs', 'rate-limiter.md'), 'utf8')).toContain('Saved before the end.');
   }, 60_000);
 });

@@ -28,6 +28,8 @@ export interface InteractiveFillResult {
   readonly remaining: number;
   /** The session ended with Quit or Ctrl-C before the last placeholder. */
   readonly quit: boolean;
+  /** The input ended (a pipe or file ran out) before the last placeholder. */
+  readonly inputEnded?: boolean;
 }
 
 const EDITOR_NOTE = '<!-- specfill: write the content for this placeholder below; this comment is removed. -->';
@@ -42,6 +44,10 @@ const EDITOR_NOTE = '<!-- specfill: write the content for this placeholder below
  */
 export async function fillInteractively(options: InteractiveFillOptions): Promise<InteractiveFillResult> {
   const io = { input: options.input, output: options.output };
+  // A prompt waits for keys forever: when the input runs out (stdin from a
+  // pipe or /dev/null), the session ends instead of hanging or dying silently.
+  const ended = inputEnd(options.input);
+  const ask = <T>(prompt: Promise<T>): Promise<T | typeof ENDED> => Promise.race([prompt, ended]);
   const filled: string[] = [];
   // Placeholders skipped so far: they are the first open ones, in document order.
   let skipped = 0;
@@ -51,7 +57,7 @@ export async function fillInteractively(options: InteractiveFillOptions): Promis
     const placeholder = open[skipped];
     if (placeholder === undefined) return { filled, skipped, remaining: open.length, quit: false };
     note(`${placeholder.instruction}`, `${placeholder.id}  ${placeholder.section.join(' › ') || '(title)'}  (${skipped + 1} of ${open.length} open)`, io);
-    const action = await select({
+    const action = await ask(select({
       message: 'How do you want to answer?',
       options: [
         { value: 'type', label: 'Type it here', hint: 'Enter on an empty line to finish' },
@@ -60,7 +66,8 @@ export async function fillInteractively(options: InteractiveFillOptions): Promis
         { value: 'quit', label: 'Quit (what is saved stays saved)' },
       ],
       ...io,
-    });
+    }));
+    if (action === ENDED) return { filled, skipped, remaining: open.length, quit: true, inputEnded: true };
     if (isCancel(action) || action === 'quit') return { filled, skipped, remaining: open.length, quit: true };
     if (action === 'skip') {
       skipped += 1;
@@ -70,8 +77,9 @@ export async function fillInteractively(options: InteractiveFillOptions): Promis
     if (action === 'editor') {
       content = editInEditor(placeholder.instruction, options.env);
     } else {
-      content = await multiline({ message: 'Your answer (Markdown)', ...io });
+      content = await ask(multiline({ message: 'Your answer (Markdown)', ...io }));
     }
+    if (content === ENDED) return { filled, skipped, remaining: open.length, quit: true, inputEnded: true };
     if (typeof content !== 'string' || isCancel(content)) return { filled, skipped, remaining: open.length, quit: true };
     try {
       const result = await fillFile(options.path, { answers: [{ id: placeholder.id, content }], filler: 'interactive', root: options.root, displayPath: options.shown });
@@ -89,6 +97,17 @@ export async function fillInteractively(options: InteractiveFillOptions): Promis
       throw error;
     }
   }
+}
+
+const ENDED = Symbol('input ended');
+
+/** Resolves when a stream has no more to give. */
+function inputEnd(input: Readable): Promise<typeof ENDED> {
+  return new Promise((resolve) => {
+    if (input.readableEnded) resolve(ENDED);
+    input.once('end', () => resolve(ENDED));
+    input.once('close', () => resolve(ENDED));
+  });
 }
 
 /** Opens $VISUAL or $EDITOR (else vi) on a temporary file with the instruction at the top; returns what was written. */

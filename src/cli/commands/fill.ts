@@ -61,9 +61,13 @@ async function runInteractive(ctx: CliContext, absolute: string, shown: string, 
     input.pause();
     input.unref?.();
   }
-  const summary = { file: shown, filled: result.filled, skipped: result.skipped, remaining: result.remaining, quit: result.quit };
+  const summary = { file: shown, filled: result.filled, skipped: result.skipped, remaining: result.remaining, quit: result.quit, ...(result.inputEnded ? { inputEnded: true } : {}) };
   if (opts.json) writeJson(ctx, summary);
-  else ctx.stdout.write(`${shown}: filled ${result.filled.length}, skipped ${result.skipped}, ${result.remaining} still open${result.quit ? ' (quit; run again to go on)' : ''}\n`);
+  else ctx.stdout.write(`${shown}: filled ${result.filled.length}, skipped ${result.skipped}, ${result.remaining} still open${result.inputEnded ? ' (the input ended)' : result.quit ? ' (quit; run again to go on)' : ''}\n`);
+  if (result.inputEnded) {
+    ctx.stderr.write('specfill: the input ended before every open placeholder was answered; what was answered is saved\n  hint: run it in a terminal, or fill from a file with --answers FILE\n');
+    return 2;
+  }
   return 0;
 }
 
