@@ -1,6 +1,6 @@
 // Issue #5 (first part): drafting with an LLM through the fill contract,
 // against a real OpenAI-compatible server on loopback.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type Scripted } from './helpers/fake-openai.js';
@@ -125,6 +125,29 @@ describe('specfill draft', () => {
       await server.close();
     }
   }, 60_000);
+
+  it('creates nothing when the endpoint is down, and points an existing spec to fill --agent', async () => {
+    const dir = tempProject({ 'brief.md': 'A rate limiter.\n' });
+    const args = ['draft', 'tech-spec', '--title', 'Rate limiter', '--brief', '@brief.md', '--provider', 'openai-compatible', '--model', 'm'];
+    const down = await runCli(dir, ...args, '--base-url', 'http://127.0.0.1:9/v1');
+    expect(down.code).toBe(2);
+    expect(down.stderr).toContain('cannot reach the model endpoint');
+    expect(existsSync(join(dir, 'specs', 'rate-limiter.md'))).toBe(false);
+    // Once the spec exists, a second draft says how to go on with it (exit 1), in JSON too.
+    await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter');
+    const again = await runCli(dir, ...args, '--base-url', 'http://127.0.0.1:9/v1', '--json');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('specs/rate-limiter.md: already exists');
+    expect(JSON.parse(again.stdout).error).toMatchObject({ code: 'FILE_EXISTS', path: 'specs/rate-limiter.md', hint: expect.stringContaining('specfill fill specs/rate-limiter.md --agent') });
+  });
+});
+
+it('new on an existing file is refused (exit 1), with the refusal as JSON under --json', async () => {
+  const dir = tempProject();
+  await runCli(dir, 'new', 'tech-spec', '--title', 'X');
+  const r = await runCli(dir, 'new', 'tech-spec', '--title', 'X', '--json');
+  expect(r.code).toBe(1);
+  expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'FILE_EXISTS', path: 'specs/x.md', hint: expect.stringContaining('--force') });
 });
 
 it('fill --agent takes provider, model, base URL and prices from the config', async () => {

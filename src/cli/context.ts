@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import type { SpecfillError } from '../core/errors.js';
 
 /** A stream the CLI writes to; `process.stdout` is one, and so is a test's buffer. */
 export interface OutputStream {
@@ -35,4 +36,10 @@ export function writeJson(ctx: CliContext, value: unknown): void {
 export function displayPath(ctx: CliContext, absolute: string, relativeFn: (from: string, to: string) => string): string {
   const rel = relativeFn(ctx.cwd, absolute);
   return (rel === '' ? '.' : rel).split('\\').join('/');
+}
+
+/** Writes a failure as the JSON document `--json` promises: `{error: {code, message, path, line, column, hint}}`. */
+export function writeErrorJson(ctx: CliContext, error: SpecfillError): void {
+  const { path, line, column } = error.location;
+  writeJson(ctx, { error: { code: error.code, message: error.message, path, line, column, hint: error.hint } });
 }

@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SpecfillError } from '../core/errors.js';
-import { colorsFor, type CliContext, type OutputStream } from './context.js';
+import { colorsFor, writeErrorJson, type CliContext, type OutputStream } from './context.js';
 import { VERSION } from './version.js';
 
 /** What the bin hands to {@link main}. */
@@ -47,10 +47,7 @@ export async function main(options: MainOptions): Promise<number> {
     if (error instanceof SpecfillError) {
       ctx.stderr.write(`specfill: ${error.format()}\n`);
       // `--json` promises one JSON document on stdout: a failure is one too.
-      if (options.argv.includes('--json')) {
-        const { path, line, column } = error.location;
-        ctx.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message, path, line, column, hint: error.hint } }, null, 2)}\n`);
-      }
+      if (options.argv.includes('--json')) writeErrorJson(ctx, error);
       // A conflict (the file changed meanwhile) or a refused move is a refusal, not a failure.
       return error.code === 'CONFLICT' || error.code === 'REFUSED' ? 1 : 2;
     }

@@ -1,21 +1,36 @@
+import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
-import { displayPath, type CliContext } from '../context.js';
-import { runAgent, type FillOptions } from './fill.js';
+import { SpecfillError } from '../../core/errors.js';
+import { displayPath, writeErrorJson, type CliContext } from '../context.js';
+import { prepareAgent, runAgent, type FillOptions } from './fill.js';
 import { runNew, specTarget, type NewOptions } from './new.js';
 
 /** Options of `specfill draft`: those of `new` and of `fill --agent`. */
 export type DraftOptions = NewOptions & Omit<FillOptions, 'answers' | 'interactive' | 'agent'>;
 
 /**
- * `specfill draft TEMPLATE --title T --brief @FILE`: creates the spec, then
- * drafts every placeholder with the model. The spec exists from the first
- * step on, so an interrupted draft is continued with `fill --agent`.
+ * `specfill draft TEMPLATE --title T --brief @FILE`: checks the model's
+ * settings and endpoint, creates the spec, then drafts every placeholder with
+ * the model. The spec exists from the second step on, so an interrupted draft
+ * is continued with `fill --agent`.
  */
 export async function runDraft(ctx: CliContext, templateRef: string, opts: DraftOptions): Promise<number> {
+  const target = specTarget(ctx, opts);
+  const shown = displayPath(ctx, target, relative);
+  if (opts.force !== true && existsSync(target)) {
+    // A second draft of the same title is most often a first one to go on with.
+    const exists = new SpecfillError('FILE_EXISTS', 'already exists', { path: shown },
+      `to go on drafting it: specfill fill ${shown} --agent (its open placeholders only); to start over: --force`);
+    ctx.stderr.write(`specfill: ${exists.format()}\n`);
+    if (opts.json) writeErrorJson(ctx, exists);
+    return 1;
+  }
+  // A missing key, an endpoint that does not answer or an unreadable brief
+  // stops the run before the spec is created, so that it can simply be run again.
+  const setup = await prepareAgent(ctx, { ...opts, agent: true });
   // With --json, only the drafting result is printed.
   const quiet: CliContext = opts.json ? { ...ctx, stdout: { write: () => true } } : ctx;
   const created = await runNew(quiet, templateRef, { ...opts, json: false });
   if (created !== 0) return created;
-  const target = specTarget(ctx, opts);
-  return runAgent(ctx, target, displayPath(ctx, target, relative), { ...opts, agent: true });
+  return runAgent(ctx, target, shown, { ...opts, agent: true }, setup);
 }

@@ -4,6 +4,8 @@ import { SpecfillError } from '../../core/errors.js';
 import { fillFile, type FillFileResult } from '../../io/fill-file.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { readAnswers } from '../../io/read-answers.js';
+import type { AgentSettings } from '../../fillers/agent-settings.js';
+import type { ContextFile } from '../../core/build-prompt.js';
 import { readBrief, readContext, type BriefOptions } from '../brief-and-context.js';
 import { displayPath, writeJson, type CliContext } from '../context.js';
 
@@ -71,12 +73,22 @@ async function runInteractive(ctx: CliContext, absolute: string, shown: string, 
   return 0;
 }
 
-/** `fill --agent` on one file (also the second half of `specfill draft`). */
-export async function runAgent(ctx: CliContext, absolute: string, shown: string, opts: FillOptions): Promise<number> {
-  const [{ resolveAgentSettings }, { createModel }, { fillWithAgent }, { checkReachable }] = await Promise.all([
-    import('../../fillers/agent-settings.js'), import('../../fillers/create-model.js'), import('../../fillers/agent.js'), import('../../fillers/check-reachable.js'),
+/** What drafting needs before any file is touched: the model's settings (endpoint reached), the brief and the context. */
+export interface AgentSetup {
+  readonly settings: AgentSettings;
+  readonly brief: string | undefined;
+  readonly context: ContextFile[];
+}
+
+/**
+ * Resolves the model's settings (flags, config, environment), checks that
+ * its endpoint answers, and reads the brief and context: everything that can
+ * fail before a file is created or changed.
+ */
+export async function prepareAgent(ctx: CliContext, opts: FillOptions): Promise<AgentSetup> {
+  const [{ resolveAgentSettings }, { checkReachable }, { loadConfig }] = await Promise.all([
+    import('../../fillers/agent-settings.js'), import('../../fillers/check-reachable.js'), import('../../io/load-config.js'),
   ]);
-  const { loadConfig } = await import('../../io/load-config.js');
   const agent = (await loadConfig(findProjectRoot(ctx.cwd), ctx.cwd)).config.agent ?? {};
   const settings = resolveAgentSettings(
     { provider: opts.provider, model: opts.model, baseURL: opts.baseUrl, timeoutMs: opts.timeout === undefined ? undefined : opts.timeout * 1000 },
@@ -85,8 +97,13 @@ export async function runAgent(ctx: CliContext, absolute: string, shown: string,
     agent.prices,
   );
   if (settings.baseURL !== undefined) await checkReachable(settings.baseURL);
-  const brief = readBrief(ctx, opts.brief);
-  const context = await readContext(ctx, opts.context);
+  return { settings, brief: readBrief(ctx, opts.brief), context: await readContext(ctx, opts.context) };
+}
+
+/** `fill --agent` on one file (also the second half of `specfill draft`, which prepares first). */
+export async function runAgent(ctx: CliContext, absolute: string, shown: string, opts: FillOptions, setup?: AgentSetup): Promise<number> {
+  const [{ createModel }, { fillWithAgent }] = await Promise.all([import('../../fillers/create-model.js'), import('../../fillers/agent.js')]);
+  const { settings, brief, context } = setup ?? await prepareAgent(ctx, opts);
   const controller = new AbortController();
   const stop = (): void => controller.abort();
   process.once('SIGINT', stop);

@@ -19,7 +19,7 @@ import { readAnswers } from '../../io/read-answers.js';
 import { loadTemplates } from '../../io/load-templates.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import { displayPath, writeJson, type CliContext } from '../context.js';
+import { displayPath, writeErrorJson, writeJson, type CliContext } from '../context.js';
 
 /** Options of `specfill new`. */
 export interface NewOptions {
@@ -72,7 +72,9 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
     await writeFileAtomic(target, content, { overwrite: opts.force === true, displayPath: shown });
   } catch (error) {
     if (error instanceof SpecfillError && error.code === 'FILE_EXISTS') {
+      // A refusal (exit 1), reported like a failure: on stderr, and as JSON with --json.
       ctx.stderr.write(`specfill: ${error.format()}\n`);
+      if (opts.json) writeErrorJson(ctx, error);
       return 1;
     }
     throw error;
