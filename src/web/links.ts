@@ -1,3 +1,5 @@
+import { posix } from 'node:path';
+
 /** Where a page's links point: the live server's routes, or the static site's files. */
 export interface Links {
   readonly home: string;
@@ -5,8 +7,8 @@ export interface Links {
   asset(name: string): string;
   /** The new-spec form (live server only). */
   readonly newSpec: string | null;
-  /** Suffix for relative links between Markdown files inside rendered specs. */
-  readonly markdownLinkSuffix?: string;
+  /** How a relative link written in the spec at `fromSpec` is rendered (unchanged when absent). */
+  relativeLink?(fromSpec: string, href: string): string;
 }
 
 const encodePath = (path: string): string => path.split('/').map(encodeURIComponent).join('/');
@@ -31,7 +33,7 @@ export function staticSpecFile(path: string): string {
  * site's root): relative, so the site works from file:// and under any base
  * path, unless `basePath` asks for absolute links.
  */
-export function staticLinks(pagePath: string, basePath?: string): Links {
+export function staticLinks(pagePath: string, basePath?: string, specs: ReadonlySet<string> = new Set()): Links {
   const depth = pagePath.split('/').length - 1;
   const prefix = basePath === undefined ? '../'.repeat(depth) : `${basePath.replace(/\/?$/, '/')}`;
   return {
@@ -39,6 +41,25 @@ export function staticLinks(pagePath: string, basePath?: string): Links {
     spec: (path) => `${prefix}${encodePath(staticSpecFile(path))}`,
     asset: (name) => `${prefix}assets/${name}`,
     newSpec: null,
-    markdownLinkSuffix: '.html',
+    // Pages sit where their specs do (under spec/), so a relative link from one
+    // spec to another only needs the page's suffix; a link to any other file
+    // (a Markdown file that is not a spec included) is left as written.
+    relativeLink: (fromSpec, href) => {
+      const cut = href.search(/[?#]/);
+      const pathPart = cut === -1 ? href : href.slice(0, cut);
+      if (pathPart === '') return href;
+      // `/docs/x.md` is from the repository's root, as on GitHub.
+      const fromRoot = pathPart.startsWith('/');
+      let target: string;
+      try {
+        const path = decodeURIComponent(pathPart);
+        target = posix.normalize(fromRoot ? path.slice(1) : posix.join(posix.dirname(fromSpec), path));
+      } catch {
+        return href;
+      }
+      if (!specs.has(target)) return href;
+      const page = fromRoot ? `${prefix}${encodePath(staticSpecFile(target))}` : `${pathPart}.html`;
+      return page + (cut === -1 ? '' : href.slice(cut));
+    },
   };
 }

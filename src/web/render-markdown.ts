@@ -10,18 +10,18 @@ const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   const token = tokens[idx]!;
   const href = token.attrGet('href');
-  const suffix = (env as RenderOptions | undefined)?.markdownLinkSuffix;
+  const rewrite = (env as RenderOptions | undefined)?.relativeLink;
   // On the static site a spec is a page of its own: links between specs follow.
-  if (suffix !== undefined && typeof href === 'string' && !/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(href)) {
-    token.attrSet('href', href.replace(/\.(md|markdown)(?=$|#)/i, (ext: string) => `${ext}${suffix}`));
+  if (rewrite !== undefined && typeof href === 'string' && !/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(href)) {
+    token.attrSet('href', rewrite(href));
   }
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
 /** Options of {@link renderMarkdown}. */
 export interface RenderOptions {
-  /** Appended to relative links to Markdown files (`.html` on the static site). */
-  readonly markdownLinkSuffix?: string;
+  /** Rewrites relative links (no scheme, not `#…`): on the static site, links to other specs become links to their pages. */
+  readonly relativeLink?: (href: string) => string;
 }
 
 /** Markdown as sanitized HTML: nothing in the output can run. */

@@ -79,7 +79,7 @@ export function specPage(data: SpecPageData, links: Links, token?: string): Safe
   </dl>
 </header>
 <details class="toc" open><summary>Sections</summary>${outline(data)}</details>
-<article class="spec" data-article>${specArticle(data.spec, card, { markdownLinkSuffix: links.markdownLinkSuffix })}</article>`;
+<article class="spec" data-article>${specArticle(data.spec, card, links.relativeLink === undefined ? {} : { relativeLink: (href) => links.relativeLink!(data.path, href) })}</article>`;
   const aside = html`<aside class="side" aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2><div data-findings>${findingsList(data)}</div></aside>`;
   return layout({ title: s.title, links, token, kind: 'spec', data: { path: data.path, hash: data.hash } }, main, aside);
 }
