@@ -68,10 +68,19 @@ describe('specfill status', () => {
     expect(byPath['missing.md']).toMatchObject({ code: 'FILE_NOT_FOUND' });
     expect(byPath['specs/binary.md']).toMatchObject({ code: 'BINARY_FILE', line: 1, column: 3 });
     expect(byPath['specs/latin1.md']).toMatchObject({ code: 'INVALID_UTF8', line: 2, column: 4 });
-    expect(byPath['specs/yaml.md']).toMatchObject({ code: 'INVALID_FRONT_MATTER', line: 2 });
+    expect(byPath['specs/yaml.md']).toMatchObject({ code: 'INVALID_FRONT_MATTER', line: 2, column: 8 });
+    // The YAML library's own position (from the front matter's first line) is not repeated in the message.
+    expect(byPath['specs/yaml.md']!.message).toBe('invalid YAML front matter: Nested mappings are not allowed in compact mappings');
     expect(byPath['specs/unknown.md']).toMatchObject({ code: 'UNKNOWN_TEMPLATE' });
     expect(byPath['specs/unknown.md']!.message).toContain('tech-spec');
     expect(r.stderr).toContain('specs/latin1.md:2:4: is not valid UTF-8');
+  });
+
+  it('says no spec could be read, rather than none found, when every one failed', async () => {
+    const dir = tempProject({ 'specs/yaml.md': '---\ntitle: a: b\n---\n# Y\n' });
+    const r = await runCli(dir, 'status');
+    expect([r.code, r.stdout]).toEqual([2, 'no readable specs (1 could not be read)\n']);
+    expect((await runCli(tempProject({ 'specs/.keep': '' }), 'status')).stdout).toBe('no specs found\n');
   });
 
   it('reads a file that holds U+FFFD itself, and refuses a FIFO without waiting on it', async () => {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { SpecfillError } from './errors.js';
 import { findFrontMatter } from './markdown/front-matter.js';
 import { detectTextFormat } from './text-format.js';
+import { yamlMessage } from './yaml-message.js';
 
 /** A front matter value to write; `null` removes the key. */
 export type FrontMatterValue = string | number | readonly string[] | Readonly<Record<string, string | number>> | null;
@@ -36,7 +37,7 @@ export function setFrontMatterFields(source: string, fields: Readonly<Record<str
     throw new SpecfillError('INVALID_FRONT_MATTER', `its front matter cannot be changed safely: ${why}`, { line: 2 },
       'fix the front matter (a plain `key: value` mapping), or make the change by hand');
   };
-  if (doc.errors.length > 0) refuse(doc.errors[0]!.message.split('\n')[0]!);
+  if (doc.errors.length > 0) refuse(yamlMessage(doc.errors[0]!));
   const contents = doc.contents;
   if (contents !== null && (!isMap(contents) || contents.flow)) refuse('it is not a block mapping of keys to values');
 

@@ -17,6 +17,7 @@ import type {
 } from './spec-types.js';
 import { readSimpleYaml } from './simple-yaml.js';
 import { detectTextFormat } from './text-format.js';
+import { yamlMessage } from './yaml-message.js';
 
 /**
  * Parses a specification or template: front matter, title, section tree,
@@ -180,7 +181,7 @@ function readFrontMatter(source: string, start: number, end: number, yamlStart: 
   const error = doc.errors[0];
   if (error !== undefined) {
     const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
-    const firstLineOfMessage = error.message.split('\n')[0]!;
+    const firstLineOfMessage = yamlMessage(error);
     return {
       span, yamlSpan, data: null,
       error: { message: `invalid YAML front matter: ${firstLineOfMessage}`, line: yamlLine + pos.line - 1, column: pos.col },

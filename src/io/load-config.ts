@@ -4,6 +4,7 @@ import type { Node } from 'yaml';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
 import { readTextFileSync } from './read-text-file.js';
+import { yamlMessage } from '../core/yaml-message.js';
 
 /** Config file names, in the order they are looked for at the project root. */
 export const CONFIG_FILES = ['specfill.config.json', 'specfill.config.yaml', 'specfill.config.yml'] as const;
@@ -56,7 +57,7 @@ export async function loadConfig(root: string, cwd: string = root, options: Load
   const yamlError = doc.errors[0];
   if (yamlError !== undefined) {
     const pos = yamlError.linePos?.[0];
-    throw new SpecfillError('INVALID_CONFIG', `cannot be read: ${yamlError.message.split('\n')[0]}`,
+    throw new SpecfillError('INVALID_CONFIG', `cannot be read: ${yamlMessage(yamlError)}`,
       { path: shown(file), line: pos?.line, column: pos?.col });
   }
   const result = validateConfig(doc.toJS());

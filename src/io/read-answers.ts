@@ -1,6 +1,7 @@
 import { SpecfillError } from '../core/errors.js';
 import type { Answer } from '../core/fill-placeholders.js';
 import { readTextFileSync } from './read-text-file.js';
+import { yamlMessage } from '../core/yaml-message.js';
 
 /**
  * Reads an answers file, YAML or JSON: a mapping of placeholder ids to
@@ -18,7 +19,7 @@ export async function readAnswers(path: string, shown: string): Promise<Answer[]
   if (error !== undefined) {
     const pos = error.linePos?.[0];
     const duplicate = /unique|duplicate/i.test(error.message);
-    throw new SpecfillError('INVALID_ANSWERS', duplicate ? `an id appears twice: ${error.message.split('\n')[0]}` : `cannot be read: ${error.message.split('\n')[0]}`,
+    throw new SpecfillError('INVALID_ANSWERS', duplicate ? `an id appears twice: ${yamlMessage(error)}` : `cannot be read: ${yamlMessage(error)}`,
       { path: shown, line: pos?.line, column: pos?.col }, 'answers are a YAML or JSON mapping: `placeholder-id: |` followed by Markdown');
   }
   if (doc.contents === null) return [];

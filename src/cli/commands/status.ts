@@ -36,7 +36,7 @@ export async function runStatus(ctx: CliContext, paths: string[], opts: StatusOp
   if (opts.json) {
     writeJson(ctx, { specs, errors: errors.map(errorJson) });
   } else {
-    printTable(ctx, specs, found.specs.length);
+    printTable(ctx, specs, found.specs.length, errors.length);
   }
   for (const error of errors) ctx.stderr.write(`specfill: ${error.format()}\n`);
   return errors.length > 0 ? 2 : 0;
@@ -64,10 +64,11 @@ function sortSpecs(specs: SpecSummary[], key: StatusSortKey, statuses: readonly 
   return [...specs].sort((a, b) => compare[key](a, b) || a.path.localeCompare(b.path));
 }
 
-function printTable(ctx: CliContext, specs: SpecSummary[], found: number): void {
+function printTable(ctx: CliContext, specs: SpecSummary[], found: number, unreadable: number): void {
   const c = ctx.color;
   if (specs.length === 0) {
-    ctx.stdout.write(found === 0 ? 'no specs found\n' : `no specs match (${found} spec${found === 1 ? '' : 's'} found)\n`);
+    const none = unreadable > 0 ? `no readable specs (${unreadable} could not be read)` : 'no specs found';
+    ctx.stdout.write(found === 0 ? `${none}\n` : `no specs match (${found} spec${found === 1 ? '' : 's'} found)\n`);
     return;
   }
   const rows = specs.map((s) => ({

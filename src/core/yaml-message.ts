@@ -1,0 +1,9 @@
+/**
+ * The first line of a `yaml` library error without the position it appends
+ * (" at line 1, column 8:", counted from the start of the YAML text and
+ * followed by a code frame): specfill reports the position in the file
+ * itself, next to the message.
+ */
+export function yamlMessage(error: { readonly message: string }): string {
+  return error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
