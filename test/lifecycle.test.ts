@@ -164,6 +164,16 @@ describe('index', () => {
     expect(JSON.parse((await runCli(dir, 'check', 'specs/README.md', '--format', 'json', '--cache')).stdout).files[0].findings).toEqual([]);
   });
 
+  it('names the command that writes an index kept in another file, --out included', async () => {
+    const dir = tempProject({ 'specs/a.md': spec('A', 'draft'), 'docs/all specs.md': '# All\n' });
+    await runCli(dir, 'index', '--out', 'docs/all specs.md');
+    await runCli(dir, 'set-status', 'specs/a.md', 'review');
+    const findings = JSON.parse((await runCli(dir, 'check', 'docs/all specs.md', '--format', 'json')).stdout).files[0].findings;
+    expect(findings.map((f: { message: string }) => f.message)).toEqual(["the specs index is out of date: run `specfill index --out 'docs/all specs.md'` to write it again"]);
+    await runCli(dir, 'index', '--out', 'docs/all specs.md');
+    expect(JSON.parse((await runCli(dir, 'check', 'docs/all specs.md', '--format', 'json')).stdout).files[0].findings).toEqual([]);
+  });
+
   it('takes only marker comments of their own as markers, not the same text quoted in code', async () => {
     const quoted = `# Specs\n\nThe index goes between \`${INDEX_START}\` and \`${INDEX_END}\`:\n\n\`\`\`markdown\n${INDEX_START}\nexample\n${INDEX_END}\n\`\`\`\n`;
     const dir = tempProject({ 'specs/a.md': spec('A', 'draft'), 'specs/README.md': quoted });

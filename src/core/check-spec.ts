@@ -25,6 +25,8 @@ export interface CheckSpecOptions {
   readonly links?: LinkResolver;
   /** The index table `specfill index` would write into this document (the `stale-index` rule). */
   readonly index?: () => string | null;
+  /** The command that writes this document's index again, for the `stale-index` message (default `specfill index`). */
+  readonly indexCommand?: string;
 }
 
 /** The findings and completeness of one spec. */
@@ -59,6 +61,7 @@ export function checkSpec(spec: ParsedSpec, options: CheckSpecOptions): SpecChec
       statuses: options.statuses ?? DEFAULT_STATUSES,
       links: options.links ?? NO_LINKS,
       index: options.index,
+      indexCommand: options.indexCommand,
     });
     for (const d of drafts) {
       if (!suppressed(rule.id, d.line)) findings.push({ rule: rule.id, severity, ...d });

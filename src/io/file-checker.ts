@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { checkSpec, DEFAULT_STATUSES, type RuleSetting } from '../core/check-spec.js';
 import type { FileReport, Finding } from '../core/checks/types.js';
 import type { Config } from '../core/config.js';
@@ -83,7 +84,9 @@ export class FileChecker {
       indexAsked = true;
       return projectIndexTable(this.setup.root, this.setup.config, this.templates, absolute, spec.format.newline);
     };
-    const result = checkSpec(spec, { template: template?.model ?? null, rules: this.rules, statuses: this.statuses, links: this.links.forSpec(absolute, dependencies), index });
+    // `specfill index` writes specs/README.md unless told another file.
+    const indexCommand = absolute === join(this.setup.root, 'specs', 'README.md') ? 'specfill index' : `specfill index --out ${shellWord(shown)}`;
+    const result = checkSpec(spec, { template: template?.model ?? null, rules: this.rules, statuses: this.statuses, links: this.links.forSpec(absolute, dependencies), index, indexCommand });
     // Strings in findings are often slices of the file's text (V8 keeps
     // substrings as views of their parent), which would keep every checked file
     // in memory for the rest of a large run; a JSON copy cuts them loose and is
@@ -93,3 +96,8 @@ export class FileChecker {
   }
 }
 
+
+/** A path as one word for a POSIX shell, quoted only when it has to be. */
+function shellWord(text: string): string {
+  return /^[\w./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
+}

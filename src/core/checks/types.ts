@@ -59,6 +59,8 @@ export interface CheckContext {
    * (for the `stale-index` rule); absent or null when not known.
    */
   readonly index?: () => string | null;
+  /** The command that writes this document's index again (default `specfill index`). */
+  readonly indexCommand?: string;
 }
 
 /** A check rule: one file under `src/core/checks/`, one page under `docs/checks/`. */
