@@ -294,6 +294,17 @@ describe.runIf(browserAvailable())('specfill serve, in Chromium', () => {
     await page.waitForURL('**/spec/specs/billing-webhooks.md');
     expect(await page.textContent('.spec-head h1')).toBe('Billing webhooks');
     expect(readFileSync(join(dir, 'specs', 'billing-webhooks.md'), 'utf8')).toContain('owners:\n  - ana\n  - ben');
+    // The same title again: a message for the page (not the CLI's --force) and a link to the spec that exists.
+    await page.goto(new URL('/new', page.url()).href);
+    await page.selectOption('select[name="template"]', 'tech-spec');
+    await page.fill('input[name="title"]', 'Billing webhooks');
+    await page.click('form[data-new-spec] button[type="submit"]');
+    await page.waitForSelector('text=Open it');
+    const message = await page.locator('a:text("Open it")').locator('..').textContent();
+    expect(message).toContain('specs/billing-webhooks.md already exists: give another title, or open the existing spec');
+    expect(message).not.toContain('--force');
+    await page.click('text=Open it');
+    await page.waitForURL('**/spec/specs/billing-webhooks.md');
     await page.close();
   });
 

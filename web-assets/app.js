@@ -320,7 +320,15 @@
       const { template, title, owners } = form.elements;
       const r = await api('/api/new', { template: template.value, title: title.value, owners: owners.value });
       if (r.status === 200) location.href = r.body.url;
-      else msg.textContent = r.body.message ?? `Not created (HTTP ${r.status})`;
+      else {
+        msg.textContent = r.body.message ?? `Not created (HTTP ${r.status})`;
+        if (r.body.error === 'FILE_EXISTS' && typeof r.body.url === 'string') {
+          const open = document.createElement('a');
+          open.href = r.body.url;
+          open.textContent = 'Open it';
+          msg.append(' ', open);
+        }
+      }
     });
   }
 

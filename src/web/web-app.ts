@@ -173,7 +173,13 @@ export function createWebApp(options: WebAppOptions): WebApp {
       const owners = typeof body.owners === 'string' ? body.owners.split(',').map((o: string) => o.trim()).filter((o: string) => o !== '') : [];
       const content = createSpecSource(template, { title, owners, created: isoDate(now()), status: lifecycleOf(site.config).statuses[0] });
       mkdirSync(dirname(file.absolute), { recursive: true });
-      await writeFileAtomic(file.absolute, content, { overwrite: false, displayPath: file.relative });
+      try {
+        await writeFileAtomic(file.absolute, content, { overwrite: false, displayPath: file.relative });
+      } catch (error) {
+        // The CLI's hint (--force, --out) means nothing here: say what to do in the page.
+        if (!(error instanceof SpecfillError && error.code === 'FILE_EXISTS')) throw error;
+        return c.json({ error: 'FILE_EXISTS', message: `${file.relative} already exists: give another title, or open the existing spec`, url: links.spec(file.relative) }, 409);
+      }
       return c.json({ path: file.relative, url: links.spec(file.relative), hash: fileHash(content) });
     } catch (error) {
       return apiFailure(c, error);
