@@ -92,10 +92,10 @@ describe('specfill check', () => {
   });
 
   it('a run that cannot start prints no partial report and leaves an earlier --output file as it was', async () => {
-    const dir = tempProject({ 'specs/a.md': filled('A'), 'out/report.json': 'earlier report\n', '.specfill/templates/bad.md': '---\nid: [x\n---\n# T\n' });
+    const dir = tempProject({ 'specs/a.md': filled('A'), 'out/report.json': 'earlier report\n', 'specfill.config.json': '{"rules": {"leftover-marker": "loud"}}' });
     const toFile = await runCli(dir, 'check', '--format', 'json', '--output', 'out/report.json');
     expect(toFile.code).toBe(2);
-    expect(toFile.stderr).toContain('.specfill/templates/bad.md:3:1: invalid YAML front matter');
+    expect(toFile.stderr).toContain('rules.leftover-marker');
     expect(readFileSync(join(dir, 'out', 'report.json'), 'utf8')).toBe('earlier report\n');
     expect(readdirSync(join(dir, 'out'))).toEqual(['report.json']);
     const toStdout = await runCli(dir, 'check', '--format', 'json');

@@ -152,6 +152,48 @@ describe('specfill templates', () => {
     expect(text.endsWith('# ADR\n\n## Decision\n\n<!-- AGENT_PLACEHOLDER: What was decided -->\n')).toBe(true);
   });
 
+  it('takes project templates from the config\'s templatesDir, for listing and for new', async () => {
+    const dir = tempProject({
+      'specfill.config.json': JSON.stringify({ templatesDir: 'docs/templates' }),
+      'docs/templates/adr.md': '# ADR\n\n## Decision\n\n<!-- AGENT_PLACEHOLDER: What was decided -->\n',
+    });
+    const list = JSON.parse((await runCli(dir, 'templates', '--json')).stdout) as Array<Record<string, unknown>>;
+    expect(list.map((t) => t.id)).toEqual(['adr', 'tech-spec']);
+    expect((await runCli(dir, 'templates', 'show', 'adr')).code).toBe(0);
+    expect((await runCli(dir, 'new', 'adr', '--title', 'Use Postgres')).code).toBe(0);
+    expect(readFileSync(join(dir, 'specs', 'use-postgres.md'), 'utf8')).toContain('template: adr@1');
+  });
+
+  it('a broken project template fails only what uses it', async () => {
+    const dir = tempProject({
+      '.specfill/templates/loop.md': '---\nextends: nope\n---\n# Loop\n',
+      '.specfill/templates/latin1.md': new Uint8Array([0x23, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x0a]),
+      '.specfill/templates/adr.md': '# ADR\n\n## Decision\n\n<!-- AGENT_PLACEHOLDER: What was decided -->\n',
+      'specs/uses-loop.md': '---\ntitle: L\ntemplate: loop\n---\n# L\n',
+    });
+    // Listing shows the usable ones and reports the others (exit 2).
+    const list = await runCli(dir, 'templates', '--json');
+    expect(list.code).toBe(2);
+    expect((JSON.parse(list.stdout) as Array<{ id: string }>).map((t) => t.id)).toEqual(['adr', 'tech-spec']);
+    expect(list.stderr).toContain('`extends: nope`: no such template');
+    expect(list.stderr).toContain('.specfill/templates/latin1.md:1:6: is not valid UTF-8');
+    // Commands that do not need them work.
+    expect((await runCli(dir, 'new', 'tech-spec', '--title', 'Fine')).code).toBe(0);
+    expect((await runCli(dir, 'new', 'adr', '--title', 'Also fine')).code).toBe(0);
+    const check = await runCli(dir, 'check', 'specs/fine.md', '--format', 'json');
+    expect(JSON.parse(check.stdout).files.map((f: { path: string }) => f.path)).toEqual(['specs/fine.md']);
+    // What needs one gets its error.
+    const bad = await runCli(dir, 'new', 'loop', '--title', 'X');
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('`extends: nope`: no such template')]);
+    const status = await runCli(dir, 'status', '--json');
+    expect(status.code).toBe(2);
+    const json = JSON.parse(status.stdout) as StatusJson;
+    // As with an unknown template: the spec is listed, and its template's error reported.
+    expect(json.specs.map((s) => s.path)).toEqual(['specs/also-fine.md', 'specs/fine.md', 'specs/uses-loop.md']);
+    expect(json.errors.map((e) => [e.path, e.code])).toEqual([['specs/uses-loop.md', 'INVALID_TEMPLATE']]);
+    expect(status.stderr).toContain('specs/uses-loop.md: template `loop` cannot be used: .specfill/templates/loop.md: `extends: nope`: no such template');
+  });
+
   it('shows an outline with each placeholder id and instruction', async () => {
     const dir = tempProject();
     const r = await runCli(dir, 'templates', 'show', 'tech-spec');

@@ -22,18 +22,33 @@ export interface LoadTemplatesOptions {
   readonly cwd?: string;
 }
 
-/** Built-in and project templates, project ones overriding built-ins by id. */
+/**
+ * Built-in and project templates, project ones overriding built-ins by id.
+ * A project template that cannot be used (unreadable, invalid, a bad
+ * `extends`) is kept as its error: it fails only what asks for it, so one
+ * broken template does not stop commands that never use it.
+ */
 export class TemplateRegistry {
-  constructor(private readonly byId: ReadonlyMap<string, Template>) {}
+  constructor(
+    private readonly byId: ReadonlyMap<string, Template>,
+    private readonly broken: ReadonlyMap<string, SpecfillError> = new Map(),
+  ) {}
 
-  /** Every template, sorted by id. */
+  /** Every usable template, sorted by id. */
   list(): Template[] {
     return [...this.byId.values()].sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  /** The template for `ref` (`id` or `id@version`); an unknown id is an error listing the known ones. */
+  /** The project templates that cannot be used, by id, with why. */
+  problems(): ReadonlyMap<string, SpecfillError> {
+    return this.broken;
+  }
+
+  /** The template for `ref` (`id` or `id@version`); an unknown id is an error listing the known ones, a broken one its own error. */
   get(ref: string): Template {
     const { id } = parseTemplateRef(ref);
+    const problem = this.broken.get(id);
+    if (problem !== undefined) throw problem;
     const template = this.byId.get(id);
     if (template === undefined) {
       const known = this.list().map((t) => t.id).join(', ');
@@ -43,9 +58,12 @@ export class TemplateRegistry {
     return template;
   }
 
-  /** The template for `ref`, or undefined. */
+  /** The template for `ref`, or undefined when there is none; a broken one throws its error. */
   find(ref: string): Template | undefined {
-    return this.byId.get(parseTemplateRef(ref).id);
+    const { id } = parseTemplateRef(ref);
+    const problem = this.broken.get(id);
+    if (problem !== undefined) throw problem;
+    return this.byId.get(id);
   }
 }
 
@@ -56,7 +74,8 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   const builtIn = new Map((await readTemplateDir(BUILT_IN_TEMPLATES_DIR, 'built-in', cwd)).map((t) => [t.id, t]));
   for (const [id, t] of builtIn) byId.set(id, t);
   const projectDir = join(options.root, options.templatesDir ?? DEFAULT_PROJECT_TEMPLATES_DIR);
-  const project = await readTemplateDir(projectDir, 'project', cwd);
+  const broken = new Map<string, SpecfillError>();
+  const project = await readTemplateDir(projectDir, 'project', cwd, broken);
   for (const t of project) byId.set(t.id, t);
   // Templates that extend another are resolved once every template is read.
   const resolving = new Set<string>();
@@ -68,7 +87,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
     // A project template may extend the built-in of its own id.
     const parent = base === t.id ? builtIn.get(base) : byId.get(base);
     if (parent === undefined) {
-      throw new SpecfillError('INVALID_TEMPLATE', `\`extends: ${base}\`: no such template; known templates: ${[...byId.keys()].sort().join(', ')}`, { path: t.path });
+      throw new SpecfillError('INVALID_TEMPLATE', `\`extends: ${base}\`: no such template; known templates: ${[...byId.keys()].filter((id) => id !== t.id).sort().join(', ')}`, { path: t.path });
     }
     resolving.add(t.id);
     const resolved = resolveExtends(t, resolve(parent), { fileName: `${t.id}.md`, origin: t.origin, path: t.path });
@@ -76,11 +95,21 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
     byId.set(t.id, resolved);
     return resolved;
   };
-  for (const t of project) resolve(byId.get(t.id)!);
-  return new TemplateRegistry(byId);
+  for (const t of project) {
+    try {
+      resolve(byId.get(t.id)!);
+    } catch (error) {
+      if (!(error instanceof SpecfillError)) throw error;
+      byId.delete(t.id);
+      broken.set(t.id, error);
+    }
+  }
+  // A broken project template hides no built-in of its id: asking for that id gets the error.
+  for (const id of broken.keys()) byId.delete(id);
+  return new TemplateRegistry(byId, broken);
 }
 
-async function readTemplateDir(dir: string, origin: Template['origin'], cwd: string): Promise<Template[]> {
+async function readTemplateDir(dir: string, origin: Template['origin'], cwd: string, broken?: Map<string, SpecfillError>): Promise<Template[]> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.md')).sort();
@@ -92,8 +121,14 @@ async function readTemplateDir(dir: string, origin: Template['origin'], cwd: str
   for (const name of names) {
     const path = join(dir, name);
     const shown = origin === 'built-in' ? `built-in:${name}` : relative(cwd, path) || path;
-    const source = await readTextFile(path, { displayPath: shown });
-    templates.push(templateFromSource(source, { fileName: name, origin, path: shown }));
+    try {
+      const source = await readTextFile(path, { displayPath: shown });
+      templates.push(templateFromSource(source, { fileName: name, origin, path: shown }));
+    } catch (error) {
+      // Built-in templates must work; a project's broken one is kept as its error (see TemplateRegistry).
+      if (broken === undefined || !(error instanceof SpecfillError)) throw error;
+      broken.set(name.replace(/\.md$/i, ''), error);
+    }
   }
   return templates;
 }

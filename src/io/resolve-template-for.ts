@@ -49,7 +49,15 @@ export class TemplateResolver {
     const ref = typeof fromFrontMatter === 'string' && fromFrontMatter.trim() !== '' ? fromFrontMatter : this.mapped(absolutePath);
     if (ref === undefined) return null;
     if (/\.md$/i.test(ref) || ref.includes('/')) return this.templateFile(ref, shown);
-    const template = this.registry.find(ref);
+    let template;
+    try {
+      template = this.registry.find(ref);
+    } catch (error) {
+      // A broken project template: the spec names it, the template file holds the problem.
+      if (!(error instanceof SpecfillError)) throw error;
+      throw new SpecfillError(error.code, `template \`${parseTemplateRef(ref).id}\` cannot be used: ${error.format()}`, { path: shown },
+        'fix the template file, or `template:` in the front matter');
+    }
     if (template === undefined) {
       const known = this.registry.list().map((t) => t.id).join(', ');
       throw new SpecfillError('UNKNOWN_TEMPLATE', `unknown template \`${parseTemplateRef(ref).id}\`; known templates: ${known}`, { path: shown },

@@ -37,10 +37,10 @@ export interface NewOptions {
 /** `specfill new TEMPLATE --title T`: writes a new spec; an existing file is refused (exit 1) unless --force. */
 export async function runNew(ctx: CliContext, templateRef: string, opts: NewOptions): Promise<number> {
   const root = findProjectRoot(ctx.cwd);
-  const registry = await loadTemplates({ root, cwd: ctx.cwd });
+  const { config } = await loadConfig(root, ctx.cwd);
+  const registry = await loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir });
   const template = registry.get(templateRef);
   // A spec starts in the first of the project's statuses.
-  const { config } = await loadConfig(root, ctx.cwd);
   let content = createSpecSource(template, { title: opts.title, owners: opts.owner, created: isoDate(ctx.now()), status: lifecycleOf(config).statuses[0] });
   let fill: FillOutcome | null = null;
   let fillBase: ParsedSpec | null = null;

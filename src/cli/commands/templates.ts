@@ -1,15 +1,32 @@
 import { templateListing, templateOutline, type TemplateOutlineJson } from '../../core/template-outline.js';
-import { loadTemplates } from '../../io/load-templates.js';
+import { loadConfig } from '../../io/load-config.js';
+import { loadTemplates, type TemplateRegistry } from '../../io/load-templates.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { writeJson, type CliContext } from '../context.js';
 
-/** `specfill templates`: every template with its id, version, source and size. */
+/** The project's templates, from the config's `templatesDir`. */
+async function projectTemplates(ctx: CliContext): Promise<TemplateRegistry> {
+  const root = findProjectRoot(ctx.cwd);
+  const { config } = await loadConfig(root, ctx.cwd);
+  return loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir });
+}
+
+/**
+ * `specfill templates`: every template with its id, version, source and
+ * size; a project template that cannot be used is reported (exit 2) after
+ * the others are listed.
+ */
 export async function runTemplatesList(ctx: CliContext, opts: { json?: boolean }): Promise<number> {
-  const registry = await loadTemplates({ root: findProjectRoot(ctx.cwd), cwd: ctx.cwd });
+  const registry = await projectTemplates(ctx);
   const rows = registry.list().map(templateListing);
+  const problems = [...registry.problems().values()];
+  const reportProblems = (): number => {
+    for (const problem of problems) ctx.stderr.write(`specfill: ${problem.format()}\n`);
+    return problems.length > 0 ? 2 : 0;
+  };
   if (opts.json) {
     writeJson(ctx, rows);
-    return 0;
+    return reportProblems();
   }
   const c = ctx.color;
   const table = [['ID', 'VERSION', 'SOURCE', 'SECTIONS', 'PLACEHOLDERS', 'NAME'], ...rows.map((r) => [r.id, r.version, r.path, String(r.sections), String(r.placeholders), r.name])];
@@ -18,13 +35,12 @@ export async function runTemplatesList(ctx: CliContext, opts: { json?: boolean }
     const line = row.map((v, j) => v.padEnd(widths[j]!)).join('  ').trimEnd();
     ctx.stdout.write(`${i === 0 ? c.dim(line) : line}\n`);
   });
-  return 0;
+  return reportProblems();
 }
 
 /** `specfill templates show ID`: the outline of one template. */
 export async function runTemplatesShow(ctx: CliContext, id: string, opts: { json?: boolean }): Promise<number> {
-  const registry = await loadTemplates({ root: findProjectRoot(ctx.cwd), cwd: ctx.cwd });
-  const template = registry.get(id);
+  const template = (await projectTemplates(ctx)).get(id);
   const outline = templateOutline(template);
   if (opts.json) {
     writeJson(ctx, outline);
