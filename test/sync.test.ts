@@ -57,6 +57,7 @@ function vary(i: number, text: string): string {
   if (i % 5 === 0) out = out.replace('## Open Questions', '## Appendix\n\nNotes of our own.\n\n## Open Questions');
   if (i === 7) out = out.replace('## Monitoring\n', 'Monitoring\n----------\n');
   if (i === 11) out = out.replace('## Open Questions\n\n<!-- AGENT_PLACEHOLDER: What is still undecided -->\n', '## Open Questions\n\nNone left.\n');
+  if (i % 4 === 3) out = out.replace('<!-- AGENT_PLACEHOLDER: What is still undecided -->', 'Nothing left to decide.');
   if (i === 13) out = out.replace('## Monitoring', '## Rollout\n\nAlready written by hand.\n\n## Monitoring');
   if (i % 6 === 1) out = out.replace(/\n/g, '\r\n');
   return out;
@@ -85,7 +86,7 @@ describe('sync', () => {
 
     const r = await runCli(dir, 'sync', '--json');
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout) as { files: Array<{ file: string; added: string[]; renamed: unknown[]; kept: string[]; from: string; to: string }> };
+    const report = JSON.parse(r.stdout) as { files: Array<{ file: string; added: string[]; renamed: unknown[]; kept: string[]; keptOpen: string[]; from: string; to: string }> };
     expect(report.files).toHaveLength(20);
     originals.forEach((o, i) => {
       const crlf = o.includes('\r\n');
@@ -100,6 +101,8 @@ describe('sync', () => {
       const entry = report.files.find((f) => f.file === `specs/s${i}.md`)!;
       expect(entry).toMatchObject({ from: 'svc@1', to: 'svc@2', added: i === 13 ? [] : ['rollout'], renamed: [{ from: 'Monitoring', to: 'Observability' }] });
       expect(entry.kept).toEqual(i % 5 === 0 ? ['appendix', 'open-questions'] : ['open-questions']);
+      // A kept section with its placeholder still open is pointed out (check would fail on it).
+      expect(entry.keptOpen).toEqual(i % 4 === 3 ? [] : ['open-questions']);
       // The new section carries the template's placeholder, under the right heading.
       if (i !== 13) expect(parseSpec(after).placeholders.find((p) => p.id === 'rollout')?.instruction).toBe('How it reaches production, step by step');
     });
@@ -107,6 +110,7 @@ describe('sync', () => {
     // Synced specs are up to date: a second run changes nothing.
     const again = await runCli(dir, 'sync');
     expect(again.stdout.split('\n').filter((l) => l.includes('up to date'))).toHaveLength(20);
+    expect(again.stdout.split('\n').filter((l) => l.includes('open-questions still holds an open placeholder: fill it, or delete the section if the template dropped it'))).toHaveLength(15);
     expect((await rulesOf()).filter((rule) => rule === 'missing-section' || rule === 'section-order' || rule === 'template-version')).toEqual([]);
   });
 

@@ -18,6 +18,8 @@ export interface SyncOutcome {
   readonly renamed: Array<{ readonly from: string; readonly to: string }>;
   /** Sections of the spec the template does not have (dropped by it, or the author's own): kept, never deleted. */
   readonly kept: string[];
+  /** Of those, the ones that still hold an open placeholder (check reports it until it is filled or the section deleted). */
+  readonly keptOpen: string[];
 }
 
 /**
@@ -75,10 +77,11 @@ export function syncSpec(source: string, template: Template, today: string): Syn
 
   // 3. What the template does not have stays, and is reported.
   const kept = flattenSections(spec.sections).map((s) => s.id).filter((id) => !templateIds.has(id));
+  const keptOpen = kept.filter((id) => spec.placeholders.some((p) => p.sectionId === id));
 
   const structural = added.length > 0 || renamed.length > 0;
   if (structural || from !== to) text = setFrontMatterFields(text, { template: to, updated: today });
-  return { source: text, changed: text !== source, from, to, added, renamed, kept };
+  return { source: text, changed: text !== source, from, to, added, renamed, kept, keptOpen };
 }
 
 /** An id after the template's declared renames, followed through chains (a → b → c), prefix by prefix. */

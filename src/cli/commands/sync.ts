@@ -25,6 +25,8 @@ interface SyncFileJson {
   readonly added: string[];
   readonly renamed: SyncOutcome['renamed'];
   readonly kept: string[];
+  /** Kept sections that still hold an open placeholder. */
+  readonly keptOpen: string[];
   readonly skipped?: string;
   readonly diff?: string;
 }
@@ -59,10 +61,10 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
       });
       const o = outcome as SyncOutcome | null;
       if (o === null) {
-        results.push({ file: shown, from: null, to: null, changed: false, added: [], renamed: [], kept: [], skipped: 'no `template:` in its front matter' });
+        results.push({ file: shown, from: null, to: null, changed: false, added: [], renamed: [], kept: [], keptOpen: [], skipped: 'no `template:` in its front matter' });
         continue;
       }
-      results.push({ file: shown, from: o.from, to: o.to, changed: edit.changed, added: o.added, renamed: o.renamed, kept: o.kept, ...(opts.dryRun && edit.changed ? { diff: edit.diff } : {}) });
+      results.push({ file: shown, from: o.from, to: o.to, changed: edit.changed, added: o.added, renamed: o.renamed, kept: o.kept, keptOpen: o.keptOpen, ...(opts.dryRun && edit.changed ? { diff: edit.diff } : {}) });
     } catch (error) {
       if (!(error instanceof SpecfillError)) throw error;
       errors.push(error);
@@ -83,8 +85,12 @@ function printResult(ctx: CliContext, r: SyncFileJson, dryRun: boolean): void {
     ctx.stdout.write(c.dim(`${r.file}: skipped (${r.skipped})\n`));
     return;
   }
+  // A kept section with a placeholder fails `check` until someone acts: say so.
+  const open = r.keptOpen.length > 0
+    ? `\n  ${c.yellow(`${r.keptOpen.join(', ')} still ${r.keptOpen.length === 1 ? 'holds an open placeholder' : 'hold open placeholders'}: fill ${r.keptOpen.length === 1 ? 'it' : 'them'}, or delete the section${r.keptOpen.length === 1 ? '' : 's'} if the template dropped ${r.keptOpen.length === 1 ? 'it' : 'them'}`)}`
+    : '';
   if (!r.changed) {
-    ctx.stdout.write(`${r.file}: up to date with ${r.to}${r.kept.length > 0 ? c.dim(`; not in the template, kept: ${r.kept.join(', ')}`) : ''}\n`);
+    ctx.stdout.write(`${r.file}: up to date with ${r.to}${r.kept.length > 0 ? c.dim(`; not in the template, kept: ${r.kept.join(', ')}`) : ''}${open}\n`);
     return;
   }
   if (r.diff !== undefined) ctx.stdout.write(r.diff);
@@ -92,5 +98,5 @@ function printResult(ctx: CliContext, r: SyncFileJson, dryRun: boolean): void {
   if (r.added.length > 0) parts.push(`added ${r.added.join(', ')}`);
   if (r.renamed.length > 0) parts.push(`renamed ${r.renamed.map((x) => `"${x.from}" → "${x.to}"`).join(', ')}`);
   if (r.kept.length > 0) parts.push(c.yellow(`kept (not in the template): ${r.kept.join(', ')}`));
-  ctx.stdout.write(`${r.file}: ${dryRun ? 'would sync' : 'synced'} ${r.from ?? '(no version)'} → ${r.to}${parts.length > 0 ? `: ${parts.join('; ')}` : ''}\n`);
+  ctx.stdout.write(`${r.file}: ${dryRun ? 'would sync' : 'synced'} ${r.from ?? '(no version)'} → ${r.to}${parts.length > 0 ? `: ${parts.join('; ')}` : ''}${open}\n`);
 }
