@@ -51,6 +51,15 @@ describe('README', () => {
   });
 });
 
+it('shows a config example that is valid, and uses every top-level key of the config', async () => {
+  const { parse } = await import('yaml');
+  const { validateConfig, configSchema } = await import('../src/core/config.js');
+  const example = /#### Configuration[\s\S]*?```yaml\n([\s\S]*?)```/.exec(README)![1]!;
+  const data = parse(example) as Record<string, unknown>;
+  expect(validateConfig(data).issues).toEqual([]);
+  expect(Object.keys(data).sort()).toEqual(Object.keys(configSchema.shape).filter((k) => k !== '$schema').sort());
+});
+
 describe('README and the check rules', () => {
   it('lists every rule with its default severity, and so does `check --help`', async () => {
     const { RULES } = await import('../src/core/checks/index.js');
