@@ -139,6 +139,7 @@ describe('specfill draft', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('specs/rate-limiter.md: already exists');
     expect(JSON.parse(again.stdout).error).toMatchObject({ code: 'FILE_EXISTS', path: 'specs/rate-limiter.md', hint: expect.stringContaining('specfill fill specs/rate-limiter.md --agent') });
+    expect(JSON.parse(again.stdout).error.hint).not.toContain('--force');
   });
 });
 

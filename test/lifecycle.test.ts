@@ -67,6 +67,11 @@ describe('set-status', () => {
     const forced = await runCli(dir, 'set-status', 'specs/a.md', 'review', '--force', '--reason', 'discussed at the design review: placeholders are next');
     expect(forced.code).toBe(0);
     expect(read(dir, 'specs/a.md')).toContain('status: review\nowners: [ana]\ncreated: 2026-11-01\nupdated: 2026-11-26\nstatus-override:\n  status: review\n  from: draft\n  reason: "discussed at the design review: placeholders are next"\n  date: 2026-11-26\n  errors: 21\n---\n');
+    // Already there: nothing moves, nothing is gated (exit 0, the file as it was).
+    const there = read(dir, 'specs/a.md');
+    const again = await runCli(dir, 'set-status', 'specs/a.md', 'review', '--json');
+    expect([again.code, JSON.parse(again.stdout).changed]).toEqual([0, false]);
+    expect(read(dir, 'specs/a.md')).toBe(there);
     // Statuses without a gate need no clean check.
     expect((await runCli(dir, 'set-status', 'specs/a.md', 'withdrawn')).code).toBe(0);
   });

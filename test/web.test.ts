@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 // End to end: the web UI on a real HTTP server on loopback, driven by real
 // Chromium; the static site opened from file://.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -435,6 +436,20 @@ describe('specfill serve and render on the command line', () => {
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       child.kill('SIGINT');
       expect(await exited).toBe(0);
+    }
+  });
+
+  it('exits 2 at once when the port is taken, instead of staying up', async () => {
+    const dir = exampleProject();
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = String((busy.address() as AddressInfo).port);
+      const r = spawnSync(process.execPath, [BIN, 'serve', '--port', port], { cwd: dir, encoding: 'utf8', timeout: 15_000 });
+      expect([r.status, r.signal]).toEqual([2, null]);
+      expect(r.stderr).toContain(`port ${port} is in use`);
+    } finally {
+      busy.close();
     }
   });
 

@@ -60,6 +60,10 @@ export async function setSpecStatus(options: SetSpecStatusOptions): Promise<SetS
   const spec = parseSpec(source);
   const current = spec.frontMatter?.data?.status;
   const from = typeof current === 'string' ? current : null;
+  // Already there: nothing moves, so there is nothing to allow or to gate.
+  if (from === options.status) {
+    return { file: shown, from, to: options.status, changed: false, forced: false, errors: 0, hash: fileHash(source) };
+  }
   const refusals: string[] = [];
   const moveProblem = transitionProblem(lifecycle, from, options.status);
   if (moveProblem !== null) refusals.push(moveProblem);
@@ -79,9 +83,6 @@ export async function setSpecStatus(options: SetSpecStatusOptions): Promise<SetS
       'fix what is reported, or override with --force --reason "why" (recorded in the spec)');
   }
   const forced = refusals.length > 0;
-  if (from === options.status && !forced) {
-    return { file: shown, from, to: options.status, changed: false, forced: false, errors, hash: fileHash(source) };
-  }
   const date = isoDate(options.now);
   const fields: Record<string, FrontMatterValue> = { status: options.status, updated: date };
   if (forced) {

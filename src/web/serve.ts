@@ -47,6 +47,10 @@ export function startWebServer(options: StartWebServerOptions): Promise<RunningW
         }),
       });
     });
-    server.once('error', reject);
+    server.once('error', (error) => {
+      // The file watcher would keep the process alive after a failed start.
+      web.close();
+      reject(error);
+    });
   });
 }

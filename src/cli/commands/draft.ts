@@ -20,7 +20,7 @@ export async function runDraft(ctx: CliContext, templateRef: string, opts: Draft
   if (opts.force !== true && existsSync(target)) {
     // A second draft of the same title is most often a first one to go on with.
     const exists = new SpecfillError('FILE_EXISTS', 'already exists', { path: shown },
-      `to go on drafting it: specfill fill ${shown} --agent (its open placeholders only); to start over: --force`);
+      `to go on drafting it: specfill fill ${shown} --agent (its open placeholders only); for a new spec, give another --title or --out`);
     ctx.stderr.write(`specfill: ${exists.format()}\n`);
     if (opts.json) writeErrorJson(ctx, exists);
     return 1;
