@@ -121,5 +121,14 @@ describe('sync', () => {
     expect(r.stdout).toContain('specs/plain.md: skipped (no `template:` in its front matter)');
     expect(r.stdout).toContain('specs/blank.md: skipped (no `template:` in its front matter)');
     expect(r.stderr).toContain('specs/bad.md');
+    // Front matter that cannot be read is an error at its place, not "no template".
+    writeFileSync(join(dir, 'specs', 'yaml.md'), '---\ntitle: a: b\ntemplate: tech-spec\n---\n# Y\n');
+    const yaml = await runCli(dir, 'sync', 'specs/yaml.md', '--dry-run');
+    expect(yaml.code).toBe(2);
+    expect(yaml.stdout).not.toContain('skipped');
+    expect(yaml.stderr).toContain('specs/yaml.md:2:8: invalid YAML front matter');
+    // set-status points at the same place.
+    const moved = await runCli(dir, 'set-status', 'specs/yaml.md', 'review', '--force', '--reason', 'x');
+    expect(moved.stderr).toContain('specs/yaml.md:2:8:');
   });
 });

@@ -33,11 +33,13 @@ export function setFrontMatterFields(source: string, fields: Readonly<Record<str
   const text = source.slice(span.yamlStart, span.yamlEnd);
   const { parseDocument, isMap, isScalar } = yaml();
   const doc = parseDocument(text, { uniqueKeys: true });
-  const refuse = (why: string): never => {
-    throw new SpecfillError('INVALID_FRONT_MATTER', `its front matter cannot be changed safely: ${why}`, { line: 2 },
+  // The YAML starts on the line after the opening `---`.
+  const firstLine = source.slice(0, span.yamlStart).split('\n').length;
+  const refuse = (why: string, at: { line: number; col: number } = { line: 1, col: 1 }): never => {
+    throw new SpecfillError('INVALID_FRONT_MATTER', `its front matter cannot be changed safely: ${why}`, { line: firstLine + at.line - 1, column: at.col },
       'fix the front matter (a plain `key: value` mapping), or make the change by hand');
   };
-  if (doc.errors.length > 0) refuse(yamlMessage(doc.errors[0]!));
+  if (doc.errors.length > 0) refuse(yamlMessage(doc.errors[0]!), doc.errors[0]!.linePos?.[0]);
   const contents = doc.contents;
   if (contents !== null && (!isMap(contents) || contents.flow)) refuse('it is not a block mapping of keys to values');
 

@@ -11,10 +11,15 @@ import { readTextFile, type ReadTextFileOptions } from './read-text-file.js';
 export async function readSpecFile(path: string, options: ReadTextFileOptions & { displayPath: string }): Promise<ParsedSpec> {
   const source = await readTextFile(path, options);
   const spec = parseSpec(source);
-  const error = spec.frontMatter?.error;
-  if (error) {
-    throw new SpecfillError('INVALID_FRONT_MATTER', error.message, { path: options.displayPath, line: error.line, column: error.column },
-      'fix the YAML between the `---` lines at the top of the file');
-  }
+  const error = frontMatterError(spec, options.displayPath);
+  if (error !== null) throw error;
   return spec;
+}
+
+/** A spec's unreadable front matter as an error at its line and column, or null when it reads. */
+export function frontMatterError(spec: ParsedSpec, displayPath: string): SpecfillError | null {
+  const error = spec.frontMatter?.error;
+  if (!error) return null;
+  return new SpecfillError('INVALID_FRONT_MATTER', error.message, { path: displayPath, line: error.line, column: error.column },
+    'fix the YAML between the `---` lines at the top of the file');
 }

@@ -9,6 +9,7 @@ import { loadTemplates } from '../../io/load-templates.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { TemplateResolver } from '../../io/resolve-template-for.js';
 import { displayPath, writeJson, type CliContext } from '../context.js';
+import { frontMatterError } from '../../io/read-spec-file.js';
 
 /** Options of `specfill sync`. */
 export interface SyncOptions {
@@ -53,6 +54,9 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
       // One read: the edit gets the text and its parse, and leaves a spec without a template as it is.
       let outcome: SyncOutcome | null = null;
       const edit = await editSpecFile(absolute, { displayPath: shown, dryRun: opts.dryRun }, (text, spec) => {
+        // Front matter that cannot be read may well name a template: an error, not "no template".
+        const unreadable = frontMatterError(spec, shown);
+        if (unreadable !== null) throw unreadable;
         const recorded = spec.frontMatter?.data?.template;
         if (typeof recorded !== 'string' || recorded.trim() === '') return text;
         // A named template is found or is an error (UNKNOWN_TEMPLATE); it is never null.
