@@ -41,26 +41,23 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
       used.add(s);
     }
   }
-  // Unmatched spec sections by slug (without a sibling-repeat suffix), for the fallback.
+  // Unmatched spec sections by their heading's own slug (a repeated sibling's
+  // `-1` aside, but a number in the heading kept), for the fallback.
   const bySlug = new Map<string, Section[]>();
   for (const s of flat) {
     if (used.has(s)) continue;
-    const key = baseSlug(s.slug);
+    const key = s.heading.slug;
     const list = bySlug.get(key);
     if (list === undefined) bySlug.set(key, [s]);
     else list.push(s);
   }
   for (const t of model.sections) {
     if (t.id === 'title' || byTemplateId.has(t.id)) continue;
-    const candidates = (bySlug.get(baseSlug(t.slug)) ?? []).filter((s) => !used.has(s));
+    const candidates = (bySlug.get(t.headingSlug) ?? []).filter((s) => !used.has(s));
     if (candidates.length === 1) {
       byTemplateId.set(t.id, candidates[0]!);
       used.add(candidates[0]!);
     }
   }
   return { byTemplateId, unmatched: flat.filter((s) => !used.has(s)), flat };
-}
-
-function baseSlug(slug: string): string {
-  return slug.replace(/-\d+$/, '');
 }

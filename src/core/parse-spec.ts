@@ -50,6 +50,9 @@ export function parseSpec(source: string): ParsedSpec {
   for (const block of scan.blocks) {
     if (block.kind !== 'heading') continue;
     const text = detach(headingText(block.content!, context));
+    // The anchor (and so the section id) comes from the text a reader sees:
+    // `## Overview <!-- omit from toc -->` is `overview`, as on GitHub.
+    const seen = block.content!.includes('<') ? headingText(block.content!, { ...context, dropHtml: true }).trim() : text;
     // The block knows its lines; columns count from the line's start (the BOM aside).
     const from = { line: block.line, column: block.start - block.lineStart + 1 - (block.lineStart === 0 ? bom : 0) };
     const to = { line: block.endLine, column: block.end - startOfLine(source, block.end) + 1 - (block.endLine === 1 ? bom : 0) };
@@ -57,7 +60,7 @@ export function parseSpec(source: string): ParsedSpec {
       level: block.level!,
       kind: block.variant === 'setext' ? 'setext' : 'atx',
       text,
-      slug: slugify(text),
+      slug: slugify(seen),
       span: { start: block.lineStart, end: afterLineEnding(source, block.end) },
       topLevel: block.topLevel,
       line: from.line,

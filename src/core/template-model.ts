@@ -6,6 +6,8 @@ export interface TemplateSection {
   /** Section id (`title` for the part between the title and the first section). */
   readonly id: string;
   readonly slug: string;
+  /** The anchor of the heading's text alone, without the `-1` a repeated sibling gets in `slug`. */
+  readonly headingSlug: string;
   /** Heading text (the title text for `title`). */
   readonly text: string;
   readonly level: number;
@@ -44,7 +46,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   const titleSpan = preambleSpan(spec);
   if (hasCommentBlock(spec, titleSpan) || sectionProse(spec, titleSpan) !== '') {
     sections.push({
-      id: 'title', slug: 'title', text: spec.title?.text ?? '', level: spec.title?.level ?? 1, path: [],
+      id: 'title', slug: 'title', headingSlug: 'title', text: spec.title?.text ?? '', level: spec.title?.level ?? 1, path: [],
       parentId: null, guided: true, guidance: sectionProse(spec, titleSpan), optional: optional.includes('title'),
     });
   }
@@ -53,6 +55,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     const model: TemplateSection = {
       id: section.id,
       slug: section.slug,
+      headingSlug: section.heading.slug,
       text: section.heading.text,
       level: section.heading.level,
       path: section.path,

@@ -64,6 +64,12 @@ export interface InlineContext {
   readonly definitions: ReadonlySet<string>;
   /** Normalized labels of GFM footnote definitions (`[^x]: ...`) in the document. */
   readonly footnotes?: ReadonlySet<string>;
+  /**
+   * Raw HTML gives no text (a comment vanishes, a tag's content stays): the
+   * text a rendered page shows, from which GitHub makes a heading's anchor.
+   * By default HTML is kept verbatim, as mdast-util-to-string does.
+   */
+  readonly dropHtml?: boolean;
 }
 
 /**
@@ -161,6 +167,7 @@ class InlineScanner {
   private readonly order: number[] = [];
   private readonly definitions: ReadonlySet<string>;
   private readonly footnotes: ReadonlySet<string>;
+  private readonly dropHtml: boolean;
   /** Which autolink literals may occur; undefined when none can. */
   private readonly hints: LiteralHints | undefined;
   /** Source index just past the last backslash escape (it lets a `~` follow a `~`). */
@@ -171,6 +178,7 @@ class InlineScanner {
     this.length = source.length;
     this.definitions = context.definitions;
     this.footnotes = context.footnotes ?? EMPTY;
+    this.dropHtml = context.dropHtml === true;
     // Literal autolinks only matter for what they swallow; skip looking for
     // them unless their telltale text is there at all.
     this.hints = LITERAL_HINT.test(source)
@@ -191,7 +199,7 @@ class InlineScanner {
       return end;
     }
     end = htmlEnd(this.source, index);
-    if (end >= 0) this.literalText(this.source.slice(index, end));
+    if (end >= 0 && !this.dropHtml) this.literalText(this.source.slice(index, end));
     return end;
   }
 
