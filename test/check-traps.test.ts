@@ -48,3 +48,22 @@ describe('section matching', () => {
     expect(parseSpec(spec).sections[0]!.id).toBe('overview');
   });
 });
+
+describe('section-order', () => {
+  it('moving a section with its subsections is one finding, at the section', () => {
+    const block = BASE.slice(BASE.indexOf('## Goals and Non-Goals'), BASE.indexOf('## Architecture'));
+    const moved = BASE.replace(block, '') + '\n' + block;
+    const at = lineOf(moved, '## Goals and Non-Goals');
+    expect(brief(moved)).toEqual([`${at}:1 section-order goals-and-non-goals`]);
+    expect(findings(moved)[0]!.message).toBe('section "Goals and Non-Goals" is out of order: the template puts it after "Overview" and before "Architecture"');
+    const testing = BASE.slice(BASE.indexOf('## Testing Strategy'), BASE.indexOf('## Deployment Strategy'));
+    const first = BASE.replace(testing, '').replace('## Overview', `${testing}## Overview`);
+    expect(brief(first)).toEqual([`${lineOf(first, '## Testing Strategy')}:1 section-order testing-strategy`]);
+  });
+
+  it('subsections swapped inside their section are one finding', () => {
+    const goals = BASE.slice(BASE.indexOf('### Goals'), BASE.indexOf('### Non-Goals'));
+    const swapped = BASE.replace(goals, '').replace('## Architecture', `${goals}## Architecture`);
+    expect(brief(swapped)).toEqual([`${lineOf(swapped, '### Goals')}:1 section-order goals-and-non-goals/goals`]);
+  });
+});

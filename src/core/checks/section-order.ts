@@ -3,9 +3,11 @@ import { quote, sectionFinding } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 /**
- * Template sections present in another order than the template's. The
- * sections in the longest run that is in order are left alone; each other one
- * is reported once, so a single moved section gives a single finding.
+ * Template sections present in another order than the template's, compared
+ * among siblings (the sections under the same template parent): the sections
+ * in the longest run that is in order are left alone and each other one is
+ * reported once, so a single moved section gives a single finding, however
+ * many subsections it carries along.
  */
 export const sectionOrder: CheckRule = {
   id: 'section-order',
@@ -13,24 +15,29 @@ export const sectionOrder: CheckRule = {
   description: 'Template sections appear in a different order than in the template.',
   check: ({ template, matching }) => {
     if (template === null || matching === null) return [];
-    const present: { text: string; section: Section }[] = [];
+    const siblings = new Map<string | null, { text: string; section: Section }[]>();
     for (const t of template.sections) {
       const section = matching.byTemplateId.get(t.id);
-      if (section !== undefined) present.push({ text: t.text, section });
+      if (section === undefined) continue;
+      const group = siblings.get(t.parentId) ?? [];
+      group.push({ text: t.text, section });
+      siblings.set(t.parentId, group);
     }
-    const keep = longestIncreasing(present.map((p) => p.section.span.start));
     const findings: FindingDraft[] = [];
-    present.forEach((p, i) => {
-      if (keep.has(i)) return;
+    for (const present of siblings.values()) {
+      const keep = longestIncreasing(present.map((p) => p.section.span.start));
       const kept = [...keep].sort((a, b) => a - b);
-      const previous = kept.filter((k) => k < i).pop();
-      const next = kept.find((k) => k > i);
-      const where = [
-        previous === undefined ? null : `after ${quote(present[previous]!.text)}`,
-        next === undefined ? null : `before ${quote(present[next]!.text)}`,
-      ].filter((x) => x !== null).join(' and ');
-      findings.push(sectionFinding(p.section, `section ${quote(p.section.heading.text)} is out of order: the template puts it ${where}`));
-    });
+      present.forEach((p, i) => {
+        if (keep.has(i)) return;
+        const previous = kept.filter((k) => k < i).pop();
+        const next = kept.find((k) => k > i);
+        const where = [
+          previous === undefined ? null : `after ${quote(present[previous]!.text)}`,
+          next === undefined ? null : `before ${quote(present[next]!.text)}`,
+        ].filter((x) => x !== null).join(' and ');
+        findings.push(sectionFinding(p.section, `section ${quote(p.section.heading.text)} is out of order: the template puts it ${where}`));
+      });
+    }
     return findings;
   },
 };
