@@ -282,7 +282,7 @@ describe('setFrontMatterFields', () => {
     const dir = tempProject({ 'specs/a.md': '---\n{title: A, status: draft, template: tech-spec@1}\n---\n# A\n' });
     const r = await runCli(dir, 'set-status', 'specs/a.md', 'withdrawn');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('specs/a.md:2: its front matter cannot be changed safely');
+    expect(r.stderr).toContain('specs/a.md:2:1: its front matter cannot be changed safely');
     expect(read(dir, 'specs/a.md')).toBe('---\n{title: A, status: draft, template: tech-spec@1}\n---\n# A\n');
   });
 });

@@ -22,14 +22,18 @@ export interface SectionTree {
 
 /**
  * Builds the section tree from the top-level headings: each heading owns what
- * follows it up to the next heading of the same or a higher level. The single
- * level-1 heading that opens a document is its title, not a section, so that
- * ids read `architecture/data-model` rather than `technical-specification/...`.
+ * follows it up to the next heading of the same or a higher level. The
+ * level-1 heading that opens a document, followed by deeper ones, is its
+ * title, not a section, so that ids read `architecture/data-model` rather
+ * than `technical-specification/...`.
  */
 export function buildSections(headings: readonly Heading[], length: number, contentStart: number, leading: SpecPart[]): SectionTree {
   const top = headings.filter((h) => h.topLevel);
   const first = top[0];
-  const title = first !== undefined && first.level === 1 && top.filter((h) => h.level === 1).length === 1 ? first : null;
+  // The first heading is the title when it is level 1 and the next one is
+  // deeper: a spec's title with its sections, even if a `# Appendix` comes
+  // later. Level-1 headings one after another are chapters, not a title.
+  const title = first !== undefined && first.level === 1 && (top[1] === undefined || top[1].level > 1) ? first : null;
 
   const roots: SectionBuilder[] = [];
   const rootSlugs = new Map<string, number>();
