@@ -67,3 +67,19 @@ describe('section-order', () => {
     expect(brief(swapped)).toEqual([`${lineOf(swapped, '### Goals')}:1 section-order goals-and-non-goals/goals`]);
   });
 });
+
+describe('the title', () => {
+  it('a level-1 heading after the sections does not unmake the title (a KEP with `# Alternatives` at the end)', () => {
+    const spec = `${BASE}\n# Appendix\n\nNotes.\n`;
+    const parsed = parseSpec(spec);
+    expect(parsed.title?.text).toBe('Technical Specification');
+    expect(parsed.sections.map((s) => s.id)).toContain('architecture');
+    expect(parsed.sections.at(-1)!.id).toBe('appendix');
+    expect(brief(spec)).toEqual([]);
+    expect(brief(spec, TECH_SPEC, new Map([['unknown-section', ON]]))).toEqual([`${lineOf(spec, '# Appendix')}:1 unknown-section appendix`]);
+  });
+
+  it('level-1 headings one after another are sections, not a title', () => {
+    expect(parseSpec('# Intro\n\nText.\n\n# Design\n\nText.\n').sections.map((s) => s.id)).toEqual(['intro', 'design']);
+  });
+});
