@@ -83,3 +83,13 @@ describe('the title', () => {
     expect(parseSpec('# Intro\n\nText.\n\n# Design\n\nText.\n').sections.map((s) => s.id)).toEqual(['intro', 'design']);
   });
 });
+
+describe('empty-section', () => {
+  it('text after a comment on the same line is content (CommonMark shows it)', () => {
+    const body = BASE.slice(BASE.indexOf('## Overview\n') + '## Overview\n'.length, BASE.indexOf('## Goals and Non-Goals'));
+    const spec = BASE.replace(body, '\n<!-- note --> The limiter keeps one bucket per tenant.\n\n');
+    expect(brief(spec)).toEqual([]);
+    const onlyComments = BASE.replace(body, '\n<!-- note -->  <!-- another -->\n\n<!--\nmore\n-->\n\n');
+    expect(brief(onlyComments)).toEqual([`${lineOf(onlyComments, '## Overview')}:1 empty-section overview`]);
+  });
+});

@@ -11,9 +11,8 @@ import type { Block, ParsedSpec, Span } from './spec-types.js';
 export function sectionProse(spec: ParsedSpec, span: Span): string {
   const parts: string[] = [];
   for (const block of blocksIn(spec, span)) {
-    if (block.kind === 'html' && block.htmlKind === 2) continue;
     if (block.kind === 'heading' && block.topLevel) continue;
-    const text = proseOf(spec.source, block);
+    const text = block.kind === 'html' && block.htmlKind === 2 ? besideComments(spec.source, block) : proseOf(spec.source, block);
     if (text !== '') parts.push(text);
   }
   return parts.join(' ').replace(/\s+/g, ' ').trim();
@@ -30,7 +29,10 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string): boo
     return prose === '' || prose === guidance;
   }
   for (const block of blocksIn(spec, span)) {
-    if (block.kind === 'html' && block.htmlKind === 2) continue;
+    if (block.kind === 'html' && block.htmlKind === 2) {
+      if (besideComments(spec.source, block) !== '') return false;
+      continue;
+    }
     if (block.kind === 'heading' && block.topLevel) continue;
     if (block.kind !== 'paragraph' || !/^\s*$/.test(proseOf(spec.source, block))) return false;
   }
@@ -68,4 +70,14 @@ function proseOf(source: string, block: Block): string {
     at = to;
   }
   return out + text.slice(at);
+}
+
+/**
+ * What a comment block shows besides its comments: CommonMark passes the
+ * block's lines through as raw HTML, so text after `-->` on its last line
+ * (`<!-- note --> The limiter…`) is on the page, and is content.
+ */
+function besideComments(source: string, block: Block): string {
+  const raw = source.slice(block.start, block.end);
+  return raw.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ').replace(/\s+/g, ' ').trim();
 }
