@@ -93,3 +93,16 @@ describe('empty-section', () => {
     expect(brief(onlyComments)).toEqual([`${lineOf(onlyComments, '## Overview')}:1 empty-section overview`]);
   });
 });
+
+describe('CR line endings (old Mac files)', () => {
+  it('front matter and suppression comments read as with LF', () => {
+    const lf = '---\ntitle: X\ntemplate: tech-spec\nstatus: bogus\n---\n# T\n\nDone.\n';
+    const cr = lf.replace(/\n/g, '\r');
+    expect(parseSpec(cr).frontMatter?.data).toEqual({ title: 'X', template: 'tech-spec', status: 'bogus' });
+    expect(brief(cr)).toEqual(brief(lf));
+    expect(brief(cr)).toContain('4:1 frontmatter');
+    const suppressed = '# T\n\nTODO one\n\n<!-- specfill-disable leftover-marker -->\n\nTODO two\n';
+    expect(brief(suppressed.replace(/\n/g, '\r'), null)).toEqual(['3:1 leftover-marker']);
+    expect(brief(suppressed, null)).toEqual(['3:1 leftover-marker']);
+  });
+});

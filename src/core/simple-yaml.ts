@@ -16,8 +16,7 @@ export function readSimpleYaml(text: string): Record<string, unknown> | null {
     if (openKey !== null) data[openKey] = items.length > 0 ? items : null;
     openKey = null;
   };
-  for (const raw of text.split('\n')) {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  for (const line of text.split(/\r\n|\r|\n/)) {
     if (/^[ ]*(#.*)?$/.test(line)) continue;
     const item = /^([ ]*)- (.*)$/.exec(line);
     if (item !== null) {

@@ -59,7 +59,11 @@ function isInlineComment(spec: ParsedSpec, block: Block, offset: number): boolea
 }
 
 function lineOf(source: string, offset: number): number {
+  // Lines end with LF, CRLF or a lone CR.
   let line = 1;
-  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) line++;
+  for (let i = 0; i < offset; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) line++;
+  }
   return line;
 }

@@ -25,12 +25,12 @@ export function findFrontMatter(source: string, from = 0): FrontMatterSpan | nul
   let lineStart = from;
   let lineCount = 0;
   let yamlStart = -1;
-  while (lineStart < source.length || (lineStart === source.length && lineCount === 0)) {
-    let end = source.indexOf('\n', lineStart);
-    const next = end === -1 ? source.length : end + 1;
-    if (end === -1) end = source.length;
-    const crlfEnd = end > lineStart && source.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    const line = source.slice(lineStart, crlfEnd);
+  while (lineStart < source.length) {
+    // Lines end with LF, CRLF or a lone CR, as everywhere in CommonMark.
+    let end = lineStart;
+    while (end < source.length && source.charCodeAt(end) !== 10 && source.charCodeAt(end) !== 13) end++;
+    const next = end < source.length && source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? end + 2 : Math.min(end + 1, source.length);
+    const line = source.slice(lineStart, end);
     lineCount += 1;
     if (lineCount === 1) {
       if (!FENCE.test(line)) return null;
@@ -38,7 +38,7 @@ export function findFrontMatter(source: string, from = 0): FrontMatterSpan | nul
     } else if (FENCE.test(line)) {
       return { start: from, end: next, yamlStart, yamlEnd: lineStart, yamlLine: 2, lineCount };
     }
-    if (next === lineStart || end === source.length) break;
+    if (end === source.length) break;
     lineStart = next;
   }
   return null;
