@@ -63,6 +63,20 @@ describe('specfill check', () => {
     const typo = await runCli(dir, 'check');
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('specfill.config.yaml:2:24: rules.unfiled-placeholder: unknown rule; known rules: unfilled-placeholder,');
+    // Options are checked against what each rule takes.
+    for (const [yaml, place, message] of [
+      ['rules:\n  unfilled-placeholder: loud\n', '2:25', 'expected a severity (error, warning, info or off), or {severity, options}'],
+      ['rules:\n  leftover-marker:\n    options:\n      markerz: [WIP]\n', '4:16', 'rules.leftover-marker.options.markerz: unknown option; leftover-marker takes: markers'],
+      ['rules:\n  duplicate-heading:\n    options:\n      foo: 1\n', '4:12', 'rules.duplicate-heading.options.foo: duplicate-heading takes no options'],
+      ['rules:\n  leftover-marker:\n    options:\n      markers: []\n', '4:16', 'expected a non-empty list of regular expressions'],
+      ['rules:\n  leftover-marker:\n    options:\n      markers: ["x*", "ok"]\n', '4:17', 'rules.leftover-marker.options.markers.0: matches empty text'],
+    ] as const) {
+      writeFileSync(join(dir, 'specfill.config.yaml'), yaml);
+      const bad = await runCli(dir, 'check');
+      expect(bad.code, yaml).toBe(2);
+      expect(bad.stderr, yaml).toContain(`specfill.config.yaml:${place}: `);
+      expect(bad.stderr, yaml).toContain(message);
+    }
     writeFileSync(join(dir, 'specfill.config.json'), '{}');
     expect((await runCli(dir, 'check')).stderr).toContain('more than one config file');
   });

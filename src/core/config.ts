@@ -10,7 +10,7 @@ const ruleSetting = z.union([
     severity: severity.optional().describe('error, warning, info or off'),
     options: z.record(z.string(), z.unknown()).optional().describe('rule options (see docs/checks/<rule>.md)'),
   }).strict(),
-]);
+], { error: 'expected a severity (error, warning, info or off), or {severity, options}' });
 
 /** The schema of `specfill.config.{json,yaml,yml}`. Its JSON Schema ships as `schema/config.schema.json`. */
 export const configSchema = z.object({
@@ -70,24 +70,41 @@ export function validateConfig(data: unknown): { config: Config; issues: [] } | 
     if (!statuses.includes(gate)) issues.push({ path: ['gates', i], message: `\`${gate}\` is not a status; the statuses are: ${statuses.join(', ')}` });
   });
   for (const [id, setting] of Object.entries(parsed.data.rules ?? {})) {
-    if (!RULES.some((r) => r.id === id)) {
+    const rule = RULES.find((r) => r.id === id);
+    if (rule === undefined) {
       issues.push({ path: ['rules', id], message: `unknown rule; known rules: ${RULES.map((r) => r.id).join(', ')}` });
       continue;
     }
-    const markers = typeof setting === 'object' ? setting.options?.markers : undefined;
-    if (markers !== undefined) {
-      if (!Array.isArray(markers) || !markers.every((m) => typeof m === 'string')) {
-        issues.push({ path: ['rules', id, 'options', 'markers'], message: 'expected a list of regular expressions (strings)' });
-      } else {
-        for (const [i, m] of markers.entries()) {
-          try {
-            new RegExp(m as string);
-          } catch (error) {
-            issues.push({ path: ['rules', id, 'options', 'markers', i], message: `not a valid regular expression: ${(error as Error).message}` });
-          }
-        }
+    const options = typeof setting === 'object' ? setting.options ?? {} : {};
+    const known = Object.keys(rule.options ?? {});
+    for (const [name, value] of Object.entries(options)) {
+      const option = rule.options?.[name];
+      if (option === undefined) {
+        issues.push({ path: ['rules', id, 'options', name], message: known.length === 0 ? `${id} takes no options` : `unknown option; ${id} takes: ${known.join(', ')}` });
+        continue;
       }
+      issues.push(...patternIssues(value, ['rules', id, 'options', name]));
     }
   }
   return issues.length > 0 ? { config: null, issues } : { config: parsed.data, issues: [] };
+}
+
+/** What is wrong with a `patterns` option: not a non-empty list of valid regular expressions that each need some text to match. */
+function patternIssues(value: unknown, path: ConfigIssue['path']): ConfigIssue[] {
+  if (!Array.isArray(value) || value.length === 0 || !value.every((m) => typeof m === 'string')) {
+    return [{ path, message: 'expected a non-empty list of regular expressions (strings)' }];
+  }
+  const issues: ConfigIssue[] = [];
+  value.forEach((pattern: string, i) => {
+    let regex: RegExp;
+    try {
+      regex = new RegExp(pattern);
+    } catch (error) {
+      issues.push({ path: [...path, i], message: `not a valid regular expression: ${(error as Error).message}` });
+      return;
+    }
+    // A pattern that matches nothing at all would report every position of every line.
+    if (regex.test('')) issues.push({ path: [...path, i], message: 'matches empty text: it must need at least one character' });
+  });
+  return issues;
 }

@@ -19,6 +19,7 @@ export const leftoverMarker: CheckRule = {
   id: 'leftover-marker',
   defaultSeverity: 'warning',
   description: 'A to-do word, clarification marker, template slot or filler text is left in the prose.',
+  options: { markers: { kind: 'patterns', description: 'regular expressions that replace the default markers' } },
   check: ({ spec, options }) => {
     const markers = Array.isArray(options.markers) ? options.markers.map(String) : DEFAULT_MARKERS;
     const pattern = new RegExp(markers.map((m) => `(?:${m})`).join('|'), 'g');

@@ -69,7 +69,16 @@ export interface CheckRule {
   readonly defaultSeverity: SeveritySetting;
   /** One line, shown in SARIF rule metadata. */
   readonly description: string;
+  /** The options the rule takes in the config (`rules.<id>.options`), by name; none when absent. */
+  readonly options?: Readonly<Record<string, RuleOption>>;
   check(context: CheckContext): FindingDraft[];
+}
+
+/** An option a rule takes; the config's validation checks values against its kind. */
+export interface RuleOption {
+  /** `patterns`: a non-empty list of regular expressions, none of which matches empty text. */
+  readonly kind: 'patterns';
+  readonly description: string;
 }
 
 /** The check result of one file. */
