@@ -106,3 +106,26 @@ describe('CR line endings (old Mac files)', () => {
     expect(brief(suppressed, null)).toEqual(['3:1 leftover-marker']);
   });
 });
+
+describe('broken-link', () => {
+  const messages = (source: string): string[] => findings(source, null).filter((f) => f.rule === 'broken-link').map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`);
+
+  it('takes an id on any element and a name on <a> as anchors, outside code only', () => {
+    expect(messages('# T\n\n<div id="limits">Limits</div>\n\nSee [limits](#limits) and [span](#inline).\n\nText <span id=\'inline\'>here</span>.\n')).toEqual([]);
+    expect(messages('# T\n\n```html\n<a name="ghost"></a>\n```\n\n`<a id="code">` [x](#ghost) [y](#code) [z](#dd) <a data-id="dd">d</a> <p name="pn">p</p> [w](#pn)\n')).toEqual([
+      '7:17-28 link to #ghost: no heading in this document has that anchor',
+      '7:29-39 link to #code: no heading in this document has that anchor',
+      '7:40-48 link to #dd: no heading in this document has that anchor',
+      '7:90-98 link to #pn: no heading in this document has that anchor',
+    ]);
+  });
+
+  it('finds links as CommonMark does: not after a backslash, with brackets or an image in the text', () => {
+    expect(messages('# T\n\nWrite \\[like this](#nowhere) to link.\n')).toEqual([]);
+    expect(messages('# T\n\nSee [see [RFC]](#nope) and [![b](b.png)](#nope2).\n')).toEqual([
+      '3:5-23 link to #nope: no heading in this document has that anchor',
+      '3:28-49 link to #nope2: no heading in this document has that anchor',
+      '3:29-40 link to b.png: no such file',
+    ]);
+  });
+});

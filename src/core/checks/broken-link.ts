@@ -2,10 +2,15 @@ import type { ParsedSpec } from '../spec-types.js';
 import { proseBlocks } from './text-blocks.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
-// An inline link or image: [text](destination "title"); the destination is group 1.
-const INLINE_LINK = /!?\[(?:[^[\]\\]|\\.)*\]\(\s*(<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)/g;
+// An inline link or image: [text](destination "title"), not after a backslash
+// (`\[` is a literal bracket). Link text may hold one level of brackets, so
+// `[see [RFC]](#x)` and a badge `[![b](b.png)](#x)` are links; group 1 is the
+// text (searched again for links inside it), group 2 the destination.
+const INLINE_LINK = /(?<!\\)!?\[((?:[^[\]\\]|\\.|\[(?:[^[\]\\]|\\.)*\])*)\]\(\s*(<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)/g;
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:|^\/\//;
-const HTML_ANCHOR = /<a\s[^>]*?\b(?:name|id)\s*=\s*["']?([^"'\s>]+)/gi;
+// An HTML start tag, and in it an `id` (any element) or a `name` (on `<a>`): what a page can jump to.
+const HTML_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g;
+const ANCHOR_ATTRIBUTE = /(?:^|\s)(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
 
 /**
  * A relative link to a file that does not exist, or to a `#anchor` that no
@@ -21,14 +26,14 @@ export const brokenLink: CheckRule = {
     if (spec.source.indexOf('](') === -1) return findings;
     let ownAnchors: ReadonlySet<string> | null = null;
     for (const block of proseBlocks(spec, (raw) => raw.includes(']('))) {
-      for (const m of block.text.matchAll(INLINE_LINK)) {
-        let destination = m[1]!;
+      for (const m of inlineLinks(block.text)) {
+        let destination = m.destination;
         if (destination.startsWith('<')) destination = destination.slice(1, -1);
         if (destination === '' || SCHEME.test(destination)) continue;
         const hash = destination.indexOf('#');
         const pathPart = decode((hash === -1 ? destination : destination.slice(0, hash)).replace(/\?.*$/, ''));
         const anchor = hash === -1 ? null : decode(destination.slice(hash + 1));
-        const where = (): ReturnType<typeof block.locate> => block.locate(m.index, m.index + m[0].length);
+        const where = (): ReturnType<typeof block.locate> => block.locate(m.index, m.index + m.length);
         if (pathPart === '') {
           ownAnchors ??= anchorsOf(spec);
           if (anchor !== null && anchor !== '' && !ownAnchors.has(anchor.toLowerCase())) {
@@ -62,8 +67,32 @@ export function anchorsOf(spec: ParsedSpec): Set<string> {
     seen.set(base, n + 1);
     anchors.add(n === 0 ? base : `${base}-${n}`);
   }
-  for (const m of spec.source.matchAll(HTML_ANCHOR)) anchors.add(m[1]!.toLowerCase());
+  // HTML outside code: HTML blocks, and inline HTML in prose (code spans and comments blanked out).
+  const html: string[] = [];
+  for (const block of spec.blocks) {
+    if (block.kind === 'html' && block.htmlKind !== 2) html.push(spec.source.slice(block.start, block.end));
+  }
+  for (const block of proseBlocks(spec, (raw) => raw.includes('<'))) html.push(block.text);
+  for (const text of html) {
+    for (const tag of text.matchAll(HTML_TAG)) {
+      for (const a of tag[2]!.matchAll(ANCHOR_ATTRIBUTE)) {
+        if (a[1]!.toLowerCase() === 'name' && tag[1]!.toLowerCase() !== 'a') continue;
+        anchors.add((a[2] ?? a[3] ?? a[4]!).toLowerCase());
+      }
+    }
+  }
   return anchors;
+}
+
+/** The inline links and images of a prose text, those inside a link's text included. */
+function inlineLinks(text: string, offset = 0): Array<{ index: number; length: number; destination: string }> {
+  const links: Array<{ index: number; length: number; destination: string }> = [];
+  for (const m of text.matchAll(INLINE_LINK)) {
+    links.push({ index: offset + m.index, length: m[0].length, destination: m[2]! });
+    const inner = m[1]!;
+    if (inner.includes('](')) links.push(...inlineLinks(inner, offset + m.index + m[0].indexOf('[') + 1));
+  }
+  return links;
 }
 
 function decode(text: string): string {
