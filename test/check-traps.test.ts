@@ -129,3 +129,25 @@ describe('broken-link', () => {
     ]);
   });
 });
+
+describe('where findings are', () => {
+  it('every finding names its section the same way, the part under the title included', () => {
+    const where = (source: string) => findings(source).filter((f) => f.rule !== 'missing-section').map((f) => [f.rule, f.sectionId, f.section]);
+    expect(where(SEED).slice(0, 2)).toEqual([
+      ['unfilled-placeholder', 'title', []],
+      ['unfilled-placeholder', 'overview', ['Overview']],
+    ]);
+    const malformed = BASE.replace('## Data Model\n', '## Data Model\n\n<!-- AGENT_PLACEHOLDER: -->\n');
+    expect(where(malformed)).toEqual([['malformed-placeholder', 'architecture/data-model', ['Architecture', 'Data Model']]]);
+    const emptyTitle = BASE.replace(/^(# .*\n)[\s\S]*?(\n## Overview)/m, '$1$2');
+    expect(where(emptyTitle)).toEqual([['empty-section', 'title', []]]);
+  });
+});
+
+describe('leftover-marker', () => {
+  it('looks at the words a reader sees, not at link targets or HTML attributes', () => {
+    const rules = (source: string) => findings(source, null).filter((f) => f.rule === 'leftover-marker').map((f) => `${f.line}:${f.column}-${f.endColumn}`);
+    expect(rules('# T\n\nSee [the board](https://example.com/issues?label=TODO) and <span title="TODO">this</span>.\n\nOpen: <https://x.example/TODO>.\n')).toEqual([]);
+    expect(rules('# T\n\nSee [TODO list](todo.md) and <b>TBD</b>.\n')).toEqual(['3:6-10', '3:33-36']);
+  });
+});

@@ -1,5 +1,5 @@
 import { sectionProse } from '../section-prose.js';
-import { quote, sectionFinding } from './locate.js';
+import { quote, sectionFields, sectionFinding } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 /**
@@ -20,7 +20,7 @@ export const emptySection: CheckRule = {
       if (!empty.has(t.id)) continue;
       if (t.id === 'title') {
         const at = spec.title ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
-        findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, sectionId: 'title',
+        findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, ...sectionFields(spec, null),
           message: 'the text under the title is empty: write what the template asks for there' });
         continue;
       }

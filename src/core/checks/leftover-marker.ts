@@ -28,7 +28,7 @@ export const leftoverMarker: CheckRule = {
     const probe = new RegExp(pattern.source);
     if (!probe.test(spec.source)) return findings;
     for (const block of proseBlocks(spec, (raw) => probe.test(raw))) {
-      for (const m of block.text.matchAll(pattern)) {
+      for (const m of unseenBlanked(block.text).matchAll(pattern)) {
         const at = m.index;
         findings.push({ ...block.locate(at, at + m[0].length), message: `leftover marker "${m[0]}": replace it with the real content` });
       }
@@ -36,3 +36,15 @@ export const leftoverMarker: CheckRule = {
     return findings;
   },
 };
+
+// Link targets (`](…)`), autolinks and HTML tags with their attributes are
+// not read on the page: `?label=TODO` in a URL is not a leftover marker.
+const LINK_TARGET = /\]\((?:[^()\\]|\\.|\([^()]*\))*\)/g;
+const TAG_OR_AUTOLINK = /<\/?[A-Za-z][^<>]*>/g;
+
+/** The text with what a reader does not see blanked out, offsets kept. */
+function unseenBlanked(text: string): string {
+  if (text.indexOf('](') === -1 && text.indexOf('<') === -1) return text;
+  const blank = (m: string): string => ' '.repeat(m.length);
+  return text.replace(LINK_TARGET, (m) => `]${blank(m.slice(1))}`).replace(TAG_OR_AUTOLINK, blank);
+}

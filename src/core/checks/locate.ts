@@ -1,4 +1,4 @@
-import type { Heading, Position, Section } from '../spec-types.js';
+import type { Heading, ParsedSpec, Position, Section } from '../spec-types.js';
 import type { FindingDraft } from './types.js';
 
 /** The position of a heading, for findings about its section. */
@@ -15,4 +15,21 @@ export function sectionFinding(section: Section, message: string): FindingDraft 
 export function quote(text: string, max = 80): string {
   const one = text.replace(/\s+/g, ' ').trim();
   return `"${one.length > max ? `${one.slice(0, max - 1)}…` : one}"`;
+}
+
+/**
+ * The `sectionId` and `section` of a finding in the section with this id, or
+ * in the part under the title (`title`, no headings) for null: every finding
+ * names where it is the same way.
+ */
+export function sectionFields(spec: ParsedSpec, sectionId: string | null): { sectionId: string; section: readonly string[] } {
+  if (sectionId === null || sectionId === 'title') return { sectionId: 'title', section: [] };
+  const find = (sections: readonly Section[]): Section | undefined => {
+    for (const s of sections) {
+      if (s.id === sectionId) return s;
+      if (sectionId.startsWith(`${s.id}/`)) return find(s.children);
+    }
+    return undefined;
+  };
+  return { sectionId, section: find(spec.sections)?.path ?? [] };
 }

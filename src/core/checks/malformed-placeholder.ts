@@ -1,3 +1,4 @@
+import { sectionFields } from './locate.js';
 import type { CheckRule } from './types.js';
 
 /** An `AGENT_PLACEHOLDER` comment that is never closed, or has no instruction. */
@@ -11,7 +12,7 @@ export const malformedPlaceholder: CheckRule = {
       column: m.column,
       endLine: m.endLine,
       endColumn: m.endColumn,
-      ...(m.sectionId === null ? {} : { sectionId: m.sectionId }),
+      ...sectionFields(spec, m.sectionId),
       message: m.message,
     })),
 };

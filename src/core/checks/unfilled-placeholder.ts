@@ -1,4 +1,4 @@
-import { quote } from './locate.js';
+import { quote, sectionFields } from './locate.js';
 import type { CheckRule } from './types.js';
 
 /** An `AGENT_PLACEHOLDER` is still in the document: one finding per placeholder, at its place. */
@@ -12,7 +12,7 @@ export const unfilledPlaceholder: CheckRule = {
       column: p.column,
       endLine: p.endLine,
       endColumn: p.endColumn,
-      ...(p.sectionId === null ? {} : { sectionId: p.sectionId, section: p.section }),
+      ...(p.sectionId === null ? sectionFields(spec, null) : { sectionId: p.sectionId, section: p.section }),
       placeholder: p.id,
       message: `placeholder ${quote(p.id)} is not filled: ${quote(p.instruction, 120)}`,
     })),
