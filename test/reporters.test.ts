@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
+import { runCli, tempProject } from './helpers/run-cli.js';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -292,6 +293,38 @@ describe('formatSarif', () => {
         expect(result.valid).toBe(true);
       }
     }
+  });
+
+  it('every format reports the files that could not be checked, so CI does not look clean', async () => {
+    const dir = tempProject({
+      'specs/ok.md': '# Ok\n\nTODO\n',
+      'specs/bin.md': new Uint8Array([0x23, 0x20, 0x00]),
+      'specs/tpl.md': '---\ntitle: T\ntemplate: nope\n---\n# T\n',
+    });
+    const run = async (format: string) => {
+      const r = await runCli(dir, 'check', '--format', format);
+      expect(r.code, format).toBe(2);
+      return r.stdout;
+    };
+    const json = JSON.parse(await run('json'));
+    expect(json.files.map((f: { path: string }) => f.path)).toEqual(['specs/ok.md']);
+    expect(json.failures).toEqual([
+      { path: 'specs/bin.md', code: 'BINARY_FILE', message: 'is a binary file (it contains a NUL byte), not Markdown text', line: 1, column: 3 },
+      { path: 'specs/tpl.md', code: 'UNKNOWN_TEMPLATE', message: expect.stringContaining('unknown template `nope`') },
+    ]);
+    const sarif = JSON.parse(await run('sarif'));
+    expect(validate(sarif).errors).toBeNull();
+    expect(sarif.runs[0].invocations[0].executionSuccessful).toBe(false);
+    expect(sarif.runs[0].invocations[0].toolExecutionNotifications.map((n: { descriptor: { id: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => [n.descriptor.id, n.locations[0]!.physicalLocation.artifactLocation.uri]))
+      .toEqual([['BINARY_FILE', 'specs/bin.md'], ['UNKNOWN_TEMPLATE', 'specs/tpl.md']]);
+    const github = await run('github');
+    expect(github).toContain('::error file=specs/bin.md,line=1,col=3,title=specfill could not check this file (BINARY_FILE)::is a binary file');
+    expect(github).toContain('::error file=specs/tpl.md,title=specfill could not check this file (UNKNOWN_TEMPLATE)::unknown template `nope`');
+    const junit = parseXml(await run('junit'));
+    expect(junit.attributes).toMatchObject({ tests: '3', failures: '1', errors: '2' });
+    // Without failures, the JSON report has no failures key at all (the documented contract).
+    const clean = JSON.parse((await runCli(dir, 'check', 'specs/ok.md', '--format', 'json')).stdout);
+    expect(Object.keys(clean)).toEqual(['version', 'files', 'summary']);
   });
 
   it('the validator does reject broken SARIF', () => {

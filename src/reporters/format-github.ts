@@ -34,7 +34,14 @@ export function createGithubWriter(): ReportWriter {
   return {
     begin: () => '',
     file: (file) => file.findings.map((finding) => `${annotation(file.path, finding)}\n`).join(''),
-    end: () => '',
+    // A file that could not be checked is an error annotation too: the run must not look clean.
+    end: (_summary, notes) => (notes?.failures ?? []).map((f) => {
+      const properties: [string, string | number][] = [['file', f.path]];
+      if (f.line !== undefined) properties.push(['line', f.line]);
+      if (f.line !== undefined && f.column !== undefined) properties.push(['col', f.column]);
+      properties.push(['title', `specfill could not check this file (${f.code})`]);
+      return `::error ${properties.map(([key, value]) => `${key}=${escapeGithubProperty(String(value))}`).join(',')}::${escapeGithubData(f.message)}\n`;
+    }).join(''),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { CheckReport, FileReport, Finding } from '../core/checks/types.js';
 import { jsonBodyOf } from './rendered-json.js';
-import { writeReport, type ReportWriter } from './report-writer.js';
+import { jsonAt, writeReport, type ReportWriter } from './report-writer.js';
 
 const q = JSON.stringify;
 const FILE = '    ';
@@ -63,7 +63,12 @@ export function createJsonWriter(): ReportWriter {
       const body = jsonBodyOf(file);
       return body === undefined ? head + fileJsonBody(file) : Buffer.concat([Buffer.from(head, 'utf8'), body]);
     },
-    end: (s) => `${files === 0 ? ']' : '\n  ]'},\n  "summary": {\n    "files": ${q(s.files)},\n    "errors": ${q(s.errors)},\n    "warnings": ${q(s.warnings)},\n    "infos": ${q(s.infos)}\n  }\n}\n`,
+    end: (s, notes) => {
+      const failures = notes?.failures ?? [];
+      // Files that could not be checked are listed apart (only when there are some): not a report of findings.
+      const failed = failures.length === 0 ? '' : `,\n  "failures": ${jsonAt(failures.map((f) => ({ path: f.path, code: f.code, message: f.message, line: f.line, column: f.column })), 2)}`;
+      return `${files === 0 ? ']' : '\n  ]'},\n  "summary": {\n    "files": ${q(s.files)},\n    "errors": ${q(s.errors)},\n    "warnings": ${q(s.warnings)},\n    "infos": ${q(s.infos)}\n  }${failed}\n}\n`;
+    },
   };
 }
 

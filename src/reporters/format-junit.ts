@@ -70,8 +70,15 @@ export function createJunitWriter(): ReportWriter {
       cases.push(testCase(file));
       return '';
     },
-    end: () => {
-      const counts = `tests="${cases.length}" failures="${failures}" errors="0"`;
+    end: (_summary, notes) => {
+      // A file that could not be checked is a test case in error (not a failure: nothing was judged).
+      const errors = notes?.failures ?? [];
+      for (const f of errors) {
+        const path = escapeAttribute(f.path);
+        const where = f.line === undefined ? f.path : `${f.path}:${f.line}${f.column === undefined ? '' : `:${f.column}`}`;
+        cases.push(`    <testcase classname="${path}" name="${path}">\n      <error type="${escapeAttribute(f.code)}" message="${escapeAttribute(f.message)}">${escapeText(`${where} ${f.message}`)}</error>\n    </testcase>`);
+      }
+      const counts = `tests="${cases.length}" failures="${failures}" errors="${errors.length}"`;
       return [
         '<?xml version="1.0" encoding="UTF-8"?>',
         `<testsuites name="specfill" ${counts}>`,

@@ -77,7 +77,7 @@ function formatFile(file: FileReport, colors: Colors, source: string | undefined
 
 /** `✖ 3 errors, 1 warning in 2 files` or `✔ no problems in 5 files`. */
 function formatSummary(summary: CheckReport['summary'], colors: Colors, notes: RunNotes = {}): string {
-  const unchecked = notes.unchecked ?? 0;
+  const unchecked = notes.failures?.length ?? 0;
   const failed = unchecked > 0 ? `${plural(unchecked, 'file')} could not be checked` : '';
   if (summary.files === 0) {
     const none = notes.changedOnly === true ? 'no changed spec files to check' : 'no spec files to check';

@@ -135,7 +135,23 @@ export function createSarifWriter(options: SarifOptions): ReportWriter {
       '      "results": [',
     ].join('\n'),
     file: (file) => resultsOf(file).map((result) => `${results++ === 0 ? '\n' : ',\n'}        ${jsonAt(result, 8)}`).join(''),
-    end: () => {
+    end: (_summary, notes) => {
+      // Files that could not be checked: tool execution notifications, and a run that did not succeed.
+      const failures = notes?.failures ?? [];
+      const invocations = failures.length === 0 ? '' : `\n      "invocations": ${jsonAt([{
+        executionSuccessful: false,
+        toolExecutionNotifications: failures.map((f) => ({
+          level: 'error',
+          message: { text: f.message },
+          descriptor: { id: f.code },
+          locations: [{
+            physicalLocation: {
+              artifactLocation: { uri: pathToUriReference(f.path), uriBaseId: SRCROOT },
+              ...(f.line === undefined ? {} : { region: { startLine: f.line, ...(f.column === undefined ? {} : { startColumn: f.column }) } }),
+            },
+          }],
+        })),
+      }], 6)},`;
       const tool = {
         driver: {
           name: 'specfill',
@@ -144,7 +160,7 @@ export function createSarifWriter(options: SarifOptions): ReportWriter {
           rules: rules.map((rule) => ruleDescriptor(rule, options.helpUriBase)),
         },
       };
-      return `${results === 0 ? ']' : '\n      ]'},\n      "tool": ${jsonAt(tool, 6)}\n    }\n  ]\n}\n`;
+      return `${results === 0 ? ']' : '\n      ]'},${invocations}\n      "tool": ${jsonAt(tool, 6)}\n    }\n  ]\n}\n`;
     },
   };
 }

@@ -68,7 +68,8 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
       { cwd: ctx.cwd, root, config, paths, only, cache, keepSources: pretty, version: VERSION },
       (report, source) => emit(writer.file(report, source)),
     );
-    emit(writer.end(result.summary, { unchecked: result.errors.length, changedOnly: only !== undefined }));
+    const failures = result.errors.map((e) => ({ path: e.location.path ?? '', code: e.code, message: e.message, line: e.location.line, column: e.location.column }));
+    emit(writer.end(result.summary, { failures, changedOnly: only !== undefined }));
     file?.commit();
   } catch (error) {
     file?.abort();
