@@ -241,3 +241,20 @@ it('status matches templates through the config like check does', async () => {
   const json = JSON.parse((await runCli(dir, 'status', '--json')).stdout) as StatusJson;
   expect(json.specs.map((s) => [s.path, s.completeness])).toEqual([['keps/sig-x/1-thing/README.md', 0.5]]);
 });
+
+it('finds the same specs from any folder of the project, and new writes to specs/ at the root', async () => {
+  const dir = tempProject({ 'specfill.config.json': JSON.stringify({ specs: ['rfcs/**/*.md'] }), 'rfcs/one.md': '# One\n', 'docs/notes.txt': 'x' });
+  for (const cwd of [dir, join(dir, 'docs'), join(dir, 'rfcs')]) {
+    const status = await runCli(cwd, 'status', '--json');
+    expect(status.code, cwd).toBe(0);
+    expect((JSON.parse(status.stdout) as StatusJson).specs.map((s) => s.title), cwd).toEqual(['One']);
+    const check = JSON.parse((await runCli(cwd, 'check', '--format', 'json')).stdout) as { files: unknown[] };
+    expect(check.files, cwd).toHaveLength(1);
+  }
+  // A config glob that matches nothing yet is not an error.
+  const empty = tempProject({ 'specfill.config.json': JSON.stringify({ specs: ['rfcs/**/*.md'] }) });
+  expect(await runCli(empty, 'status')).toMatchObject({ code: 0, stdout: 'no specs found\n' });
+  const plain = tempProject({ 'specs/a.md': '# A\n' });
+  expect((await runCli(join(plain, 'specs'), 'new', 'tech-spec', '--title', 'From inside')).code).toBe(0);
+  expect(readFileSync(join(plain, 'specs', 'from-inside.md'), 'utf8')).toContain('title: From inside');
+});

@@ -92,7 +92,7 @@ Docs: README.md and docs/ in the specfill package.`);
     .description('create a spec from a template, with front matter and its title filled')
     .argument('<template>', 'template id, e.g. tech-spec')
     .requiredOption('-t, --title <title>', 'title of the spec')
-    .option('-d, --dir <dir>', 'folder for the new spec', 'specs')
+    .option('-d, --dir <dir>', 'folder for the new spec, from the project root', 'specs')
     .option('-o, --owner <owner>', 'an owner (repeat for several)', collect, [] as string[])
     .option('--out <file>', 'exact file to write (instead of <dir>/<title-slug>.md)')
     .option('-f, --force', 'replace an existing file')
@@ -158,7 +158,7 @@ Examples:
     .argument('<template>', 'template id, e.g. tech-spec')
     .requiredOption('-t, --title <title>', 'title of the spec')
     .requiredOption('-b, --brief <text>', 'what the spec is about; @FILE reads it from a file')
-    .option('-d, --dir <dir>', 'folder for the new spec', 'specs')
+    .option('-d, --dir <dir>', 'folder for the new spec, from the project root', 'specs')
     .option('-o, --owner <owner>', 'an owner (repeat for several)', collect, [] as string[])
     .option('--out <file>', 'exact file to write')
     .option('--provider <name>', 'openai-compatible, openai or anthropic; env SPECFILL_PROVIDER')
@@ -190,7 +190,7 @@ Examples:
 
   program.command('status')
     .description('per spec: title, template, status, open placeholders, completeness')
-    .argument('[paths...]', 'files, folders (all *.md below) or globs; default: specs/ if present, else .')
+    .argument('[paths...]', 'files, folders (all *.md below) or globs; default: the config\'s specs globs (from the project root), else specs/ if present, else .')
     .option('--json', 'print JSON')
     .addOption(new Option('--max-file-bytes <n>', 'largest file to read').argParser(positiveInt))
     .option('--status <status>', 'only specs with this status (repeat for several)', collect, [] as string[])
@@ -205,7 +205,7 @@ Examples:
 
   program.command('check')
     .description('check specs against their templates and rules; for CI')
-    .argument('[paths...]', 'files, folders or globs; default: the config\'s `specs`, else specs/ if present, else .')
+    .argument('[paths...]', 'files, folders or globs; default: the config\'s `specs` (from the project root), else specs/ if present, else .')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['pretty', 'json', 'sarif', 'github', 'junit']).default('pretty'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this').argParser(nonNegativeInt))
@@ -267,7 +267,7 @@ Examples:
 
   program.command('sync')
     .description('bring specs up to date with the current version of their template')
-    .argument('[paths...]', 'files, folders or globs; default: the config\'s `specs`, else specs/ if present, else .')
+    .argument('[paths...]', 'files, folders or globs; default: the config\'s `specs` (from the project root), else specs/ if present, else .')
     .option('--dry-run', 'print the changes as a diff; write nothing')
     .option('--json', 'print JSON')
     .addHelpText('after', `

@@ -6,7 +6,7 @@ import { SpecfillError } from '../core/errors.js';
 import { CheckCache, countSeverities, hashOf, type SeverityCounts } from './check-cache.js';
 import { checkInWorkers, workerCount } from './check-in-workers.js';
 import { FileChecker, type CheckedFile } from './file-checker.js';
-import { defaultSpecTargets, findSpecFiles, ignoredFiles } from './find-spec-files.js';
+import { findDefaultSpecFiles, findSpecFiles, ignoredFiles } from './find-spec-files.js';
 import { dependenciesHold } from './link-resolver.js';
 import { readTextFileSync } from './read-text-file.js';
 
@@ -223,10 +223,8 @@ async function filesToCheck(options: CheckFilesOptions, errors: SpecfillError[])
     const found = await findSpecFiles(options.paths, cwd);
     errors.push(...found.errors);
     files = found.files;
-  } else if (config.specs !== undefined && config.specs.length > 0) {
-    files = (await (await import('tinyglobby')).glob([...config.specs], { cwd: root, absolute: true, ignore: ['**/node_modules/**'] })).map((f) => resolve(f)).sort();
   } else {
-    const found = await findSpecFiles(defaultSpecTargets(config, cwd), cwd);
+    const found = await findDefaultSpecFiles(config, root, cwd);
     errors.push(...found.errors);
     files = found.files;
   }

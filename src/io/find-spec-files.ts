@@ -58,13 +58,19 @@ async function walkMarkdown(dir: string): Promise<string[]> {
 }
 
 /**
- * Where specs are looked for when no paths are given: the config's `specs`
- * globs, else `specs/` below `dir` if it exists, else `dir` itself. One rule
- * for `status`, `check`, `sync`, the web UI and the MCP server.
+ * The spec files found where specs are looked for when no paths are given:
+ * the config's `specs` globs, relative to the project root wherever the
+ * command runs (a glob matching nothing is no error: a project may have no
+ * RFCs yet); else `specs/` below `dir` if it exists; else `dir` itself. One
+ * rule for `status`, `check`, `sync`, the web UI and the MCP server.
  */
-export function defaultSpecTargets(config: Config, dir: string): string[] {
-  if (config.specs !== undefined && config.specs.length > 0) return [...config.specs];
-  return [existsSync(join(dir, 'specs')) ? 'specs' : '.'];
+export async function findDefaultSpecFiles(config: Config, root: string, dir: string): Promise<FoundFiles> {
+  if (config.specs !== undefined && config.specs.length > 0) {
+    const { glob } = await import('tinyglobby');
+    const matches = await glob([...config.specs], { cwd: root, absolute: true, ignore: ['**/node_modules/**'] });
+    return { files: [...new Set(matches.map((f) => resolve(f)))].sort(), errors: [] };
+  }
+  return findSpecFiles([existsSync(join(dir, 'specs')) ? 'specs' : '.'], dir);
 }
 
 /** The absolute paths the config's `ignore` globs match (relative to the root): never listed, never checked. */

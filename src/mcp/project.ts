@@ -4,7 +4,7 @@ import type { Config } from '../core/config.js';
 import { parseSpec } from '../core/parse-spec.js';
 import type { ParsedSpec } from '../core/spec-types.js';
 import { fileHash } from '../io/fill-file.js';
-import { defaultSpecTargets } from '../io/find-spec-files.js';
+import { findDefaultSpecFiles, type FoundFiles } from '../io/find-spec-files.js';
 import { CONFIG_FILES, loadConfig } from '../io/load-config.js';
 import { loadTemplates, type TemplateRegistry } from '../io/load-templates.js';
 import { readTextFileSync } from '../io/read-text-file.js';
@@ -45,9 +45,9 @@ export class McpProject {
     return TemplateResolver.create(this.root, registry, config.templates);
   }
 
-  /** Where specs are looked for (see {@link defaultSpecTargets}). */
-  specTargets(config: Config): string[] {
-    return defaultSpecTargets(config, this.root);
+  /** The spec files where specs are looked for (see {@link findDefaultSpecFiles}). */
+  specFiles(config: Config): Promise<FoundFiles> {
+    return findDefaultSpecFiles(config, this.root, this.root);
   }
 
   /** Reads and parses a spec inside the root. */

@@ -31,7 +31,7 @@ export function registerReadTools(server: McpServer, project: McpProject): void 
     annotations: READ_ONLY,
   }, (input) => runTool(async () => {
     const config = await project.config();
-    const { specs, errors } = await summarizeSpecFiles({ root: project.root, cwd: project.root, config, targets: project.specTargets(config), confine: true });
+    const { specs, errors } = await summarizeSpecFiles({ root: project.root, cwd: project.root, config, confine: true });
     if (specs.length === 0 && errors.length === 0 && !project.hasConfig()) {
       throw new ToolError('NOT_INITIALIZED', `no specs and no specfill config in ${project.root}`,
         'create a spec with create_spec (see list_templates for the templates), or ask the user where the specs live');

@@ -1,6 +1,5 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { findSpecFiles } from '../io/find-spec-files.js';
 import { confine } from '../io/confine-path.js';
 import type { McpProject } from './project.js';
 import { SpecfillError } from '../core/errors.js';
@@ -13,7 +12,7 @@ export function registerResourcesAndPrompts(server: McpServer, project: McpProje
   server.registerResource('spec', new ResourceTemplate('spec://{+path}', {
     list: async () => {
       const config = await project.config();
-      const found = await findSpecFiles(project.specTargets(config), project.root);
+      const found = await project.specFiles(config);
       const resources = [];
       for (const absolute of found.files) {
         let path: string;

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, unlink } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { slugify } from '../../core/slug.js';
 import type { Config } from '../../core/config.js';
 import { createSpecSource, isoDate } from '../../core/create-spec.js';
@@ -139,5 +139,6 @@ export function specTarget(ctx: CliContext, opts: Pick<NewOptions, 'out' | 'dir'
   if (opts.out !== undefined) return resolve(ctx.cwd, opts.out);
   const name = slugify(opts.title.trim());
   if (name === '') throw new SpecfillError('USAGE', `the title \`${opts.title}\` gives no usable file name`, {}, 'choose the file with --out FILE');
-  return resolve(ctx.cwd, join(opts.dir, `${name}.md`));
+  // The folder is the project's (specs/ at its root), wherever the command runs; --out is a path from here.
+  return resolve(findProjectRoot(ctx.cwd), opts.dir, `${name}.md`);
 }

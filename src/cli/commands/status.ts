@@ -1,7 +1,6 @@
 import { DEFAULT_STATUSES } from '../../core/check-spec.js';
 import { errorJson } from '../../core/json-shapes.js';
 import type { SpecSummary } from '../../core/summarize-spec.js';
-import { defaultSpecTargets } from '../../io/find-spec-files.js';
 import { loadConfig } from '../../io/load-config.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { summarizeSpecFiles } from '../../io/summarize-spec-files.js';
@@ -26,8 +25,7 @@ export type StatusSortKey = (typeof STATUS_SORT_KEYS)[number];
 export async function runStatus(ctx: CliContext, paths: string[], opts: StatusOptions): Promise<number> {
   const root = findProjectRoot(ctx.cwd);
   const { config } = await loadConfig(root, ctx.cwd);
-  const targets = paths.length > 0 ? paths : defaultSpecTargets(config, ctx.cwd);
-  const found = await summarizeSpecFiles({ root, cwd: ctx.cwd, config, targets, maxFileBytes: opts.maxFileBytes });
+  const found = await summarizeSpecFiles({ root, cwd: ctx.cwd, config, targets: paths.length > 0 ? paths : undefined, maxFileBytes: opts.maxFileBytes });
   const errors = found.errors;
   const specs = sortSpecs(found.specs.filter((s) => matches(s, opts)), opts.sort ?? 'path', config.statuses ?? DEFAULT_STATUSES);
   const unknown = (opts.status ?? []).filter((s) => !(config.statuses ?? DEFAULT_STATUSES).includes(s));
