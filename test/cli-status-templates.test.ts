@@ -220,6 +220,12 @@ describe('usage', () => {
     const help = await runCli(dir, '--help');
     expect(help.code).toBe(0);
     for (const command of ['templates', 'new', 'placeholders', 'status']) expect(help.stdout).toContain(command);
+    // Bad usage under --json is still one JSON document.
+    for (const args of [['status', '--sort', 'bogus', '--json'], ['new', 'tech-spec', '--json'], ['render', '--out', 'site', '--json']]) {
+      const r = await runCli(dir, ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(JSON.parse(r.stdout).error, args.join(' ')).toMatchObject({ code: 'USAGE', message: expect.any(String) });
+    }
     const version = await runCli(dir, '--version');
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')).version);
   });

@@ -42,7 +42,10 @@ export async function main(options: MainOptions): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version are successes; every other commander error is bad usage.
-      return error.exitCode === 0 ? 0 : 2;
+      if (error.exitCode === 0) return 0;
+      // Commander printed its message; `--json` still gets its one JSON document.
+      if (options.argv.includes('--json')) writeErrorJson(ctx, new SpecfillError('USAGE', error.message.replace(/^error: /, ''), {}, 'see specfill --help'));
+      return 2;
     }
     if (error instanceof SpecfillError) {
       ctx.stderr.write(`specfill: ${error.format()}\n`);
