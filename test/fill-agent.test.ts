@@ -1,6 +1,8 @@
 // Issue #5 (first part): drafting with an LLM through the fill contract,
 // against a real OpenAI-compatible server on loopback.
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type Scripted } from './helpers/fake-openai.js';
@@ -61,9 +63,15 @@ describe('fill --agent', () => {
   it('fails before any work on an unreachable endpoint or a missing key (exit 2), saying so without the key', async () => {
     const dir = tempProject();
     await runCli(dir, 'new', 'tech-spec', '--title', 'X');
-    const down = await runCli(dir, 'fill', 'specs/x.md', '--agent', '--provider', 'openai-compatible', '--base-url', 'http://127.0.0.1:9/v1', '--model', 'm');
+    // A port nothing listens on (taken, then let go).
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const down = await runCli(dir, 'fill', 'specs/x.md', '--agent', '--provider', 'openai-compatible', '--base-url', `http://127.0.0.1:${port}/v1`, '--model', 'm', '--json');
     expect(down.code).toBe(2);
-    expect(down.stderr).toContain('cannot reach the model endpoint http://127.0.0.1:9/v1');
+    expect(down.stderr).toContain(`cannot reach the model endpoint http://127.0.0.1:${port}/v1: the connection was refused`);
+    expect(JSON.parse(down.stdout).error.code).toBe('UNREACHABLE');
     const nokey = await runCli(dir, 'fill', 'specs/x.md', '--agent', '--provider', 'openai', '--model', 'gpt-4o');
     expect(nokey.code).toBe(2);
     expect(nokey.stderr).toContain('OPENAI_API_KEY is not set');

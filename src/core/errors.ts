@@ -19,7 +19,8 @@ export type SpecfillErrorCode =
   | 'READ_FAILED'
   | 'OUTSIDE_ROOT'
   | 'NOT_MARKDOWN'
-  | 'REFUSED';
+  | 'REFUSED'
+  | 'UNREACHABLE';
 
 /** Where a failure happened: a file, and a line and column in it when known. */
 export interface ErrorLocation {

@@ -9,7 +9,18 @@ export async function checkReachable(baseURL: string): Promise<void> {
   try {
     await fetch(`${baseURL.replace(/\/+$/, '')}/models`, { signal: AbortSignal.timeout(5000) });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-    throw new SpecfillError('USAGE', `cannot reach the model endpoint ${baseURL} (${cause})`, {}, 'start the server (e.g. `ollama serve`) or fix --base-url');
+    throw new SpecfillError('UNREACHABLE', `cannot reach the model endpoint ${baseURL}: ${why(error)}`, {}, 'start the server (e.g. `ollama serve`) or fix --base-url');
   }
+}
+
+/** Why a fetch failed, in words: fetch's own error only says "fetch failed". */
+function why(error: unknown): string {
+  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string; errors?: Array<{ code?: string }> } };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'no answer within 5 s';
+  const cause = e.cause;
+  const code = cause?.code ?? cause?.errors?.find((x) => x.code !== undefined)?.code;
+  if (code === 'ECONNREFUSED') return 'the connection was refused (is the server running, on this port?)';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name does not resolve';
+  if (code !== undefined) return code;
+  return cause?.message ?? e.message ?? String(error);
 }
