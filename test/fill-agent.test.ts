@@ -1,12 +1,13 @@
 // Issue #5 (first part): drafting with an LLM through the fill contract,
 // against a real OpenAI-compatible server on loopback.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type Scripted } from './helpers/fake-openai.js';
-import { runCli, tempProject } from './helpers/run-cli.js';
+import { BIN, runCli, tempProject } from './helpers/run-cli.js';
 
 async function draft(script: Scripted[], ...args: string[]) {
   const server = await startFakeOpenAI(script);
@@ -59,6 +60,31 @@ describe('fill --agent', () => {
     expect(r.code).toBe(0);
     expect(text).toContain('## Overview\n\nWhole answer.\n');
   }, 30_000);
+
+  it('an HTTP error from the endpoint is one clear line, and the question is not asked again', async () => {
+    const { r, json, server, text } = await draft([{ status: 400 }], '--only', 'overview');
+    expect(r.code).toBe(1);
+    expect(json.outcomes[0]).toMatchObject({ id: 'overview', status: 'failed', attempts: 1, reason: 'the model endpoint answered HTTP 400' });
+    expect(server.requests).toHaveLength(1);
+    expect(r.stderr).toContain('overview: the model endpoint answered HTTP 400');
+    expect(text).toContain('<!-- AGENT_PLACEHOLDER: Provide a high-level description');
+    // As a process: no stack traces from the SDK's own console logging either.
+    const server2 = await startFakeOpenAI([{ status: 400 }]);
+    const dir = tempProject();
+    await runCli(dir, 'new', 'tech-spec', '--title', 'X');
+    try {
+      const child = spawn(process.execPath, [BIN, 'fill', 'specs/x.md', '--agent', '--provider', 'openai-compatible', '--base-url', server2.baseURL, '--model', 'm', '--only', 'overview'], { cwd: dir });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code).toBe(1);
+      expect(stderr).toContain('overview: the model endpoint answered HTTP 400');
+      expect(stderr).not.toMatch(/APICallError|^\s+at /m);
+      expect(stderr.split('\n').length).toBeLessThan(10);
+    } finally {
+      await server2.close();
+    }
+  });
 
   it('fails before any work on an unreachable endpoint or a missing key (exit 2), saying so without the key', async () => {
     const dir = tempProject();

@@ -159,12 +159,17 @@ async function draftPlaceholder(
   let outcome: DraftOutcome | undefined;
   for (let attempt = 1; attempt <= options.settings.answerRetries + 1 && outcome === undefined; attempt++) {
     let text = '';
+    // The SDK logs a failed stream to the console by default; the error is kept and reported here instead.
+    let streamError: unknown;
     try {
       const result = streamText({
         model: options.model,
         system: prompt.system,
         messages,
         maxRetries: options.settings.maxRetries,
+        onError: ({ error }) => {
+          streamError = error;
+        },
         abortSignal: options.signal === undefined ? AbortSignal.timeout(options.settings.timeoutMs) : AbortSignal.any([options.signal, AbortSignal.timeout(options.settings.timeoutMs)]),
       });
       let shownTokens = 0;
@@ -181,9 +186,14 @@ async function draftPlaceholder(
       output += usage.outputTokens ?? 0;
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      const reason = describeError(error);
-      if (attempt > options.settings.answerRetries) outcome = { id: placeholder.id, status: 'failed', attempts: attempt, usage: usageOf(options.settings, input, output), reason };
-      options.progress(`${label}: ${reason}`);
+      const cause = streamError ?? error;
+      const reason = describeError(cause);
+      // Asking again is for answers cut off on the way; an endpoint that said
+      // no (an HTTP error, after the SDK's own retries) or did not answer in
+      // time would only say it again.
+      const final = attempt > options.settings.answerRetries || httpStatusOf(cause) !== undefined || isTimeout(cause);
+      if (final) outcome = { id: placeholder.id, status: 'failed', attempts: attempt, usage: usageOf(options.settings, input, output), reason };
+      options.progress(`${label}: ${reason}${final ? '' : ', asking again'}`);
       continue;
     }
     const guarded = guardAnswer(text);
@@ -208,9 +218,30 @@ function usageOf(settings: AgentSettings, inputTokens: number, outputTokens: num
 
 // Provider errors can carry request details; only their kind and status are shown (never headers or keys).
 function describeError(error: unknown): string {
-  const e = error as { name?: string; statusCode?: number; message?: string };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'the model did not answer in time';
-  if (e.statusCode !== undefined) return `the model endpoint answered HTTP ${e.statusCode}`;
+  const e = error as { name?: string };
+  if (isTimeout(error)) return 'the model did not answer in time';
+  const status = httpStatusOf(error);
+  if (status !== undefined) return `the model endpoint answered HTTP ${status}`;
   if (error instanceof SpecfillError) return error.message;
   return `the call failed (${e.name ?? 'error'})`;
+}
+
+/** The errors inside an error: the SDK wraps the last one after retries (`lastError`), and others keep a `cause`. */
+function* errorChain(error: unknown): Generator<{ name?: string; statusCode?: number }> {
+  let current = error as { name?: string; statusCode?: number; lastError?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; current !== undefined && current !== null && depth < 8; depth++) {
+    yield current;
+    current = (current.lastError ?? current.cause) as typeof current;
+  }
+}
+
+/** The HTTP status the endpoint answered with, if the failure was one. */
+function httpStatusOf(error: unknown): number | undefined {
+  for (const e of errorChain(error)) if (typeof e.statusCode === 'number') return e.statusCode;
+  return undefined;
+}
+
+function isTimeout(error: unknown): boolean {
+  for (const e of errorChain(error)) if (e.name === 'TimeoutError' || e.name === 'AbortError') return true;
+  return false;
 }
