@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSpec } from '../src/core/parse-spec.js';
+import { fillFile } from '../src/io/fill-file.js';
 import { runCli, tempProject } from './helpers/run-cli.js';
 
 const V1 = `---
@@ -112,6 +113,22 @@ describe('sync', () => {
     expect(again.stdout.split('\n').filter((l) => l.includes('up to date'))).toHaveLength(20);
     expect(again.stdout.split('\n').filter((l) => l.includes('open-questions still holds an open placeholder: fill it, or delete the section if the template dropped it'))).toHaveLength(15);
     expect((await rulesOf()).filter((rule) => rule === 'missing-section' || rule === 'section-order' || rule === 'template-version')).toEqual([]);
+  });
+
+  it('keeps the record of a machine fill in a section it renames', async () => {
+    const dir = tempProject({ '.specfill/templates/svc.md': V1 });
+    await runCli(dir, 'new', 'svc', '--title', 'S', '--out', 'specs/s.md');
+    const file = join(dir, 'specs', 's.md');
+    await fillFile(file, { answers: [{ id: 'monitoring', content: 'Dashboards and alerts.' }], filler: 'mcp', root: dir, displayPath: 'specs/s.md' });
+    const machine = async (): Promise<number> => (JSON.parse((await runCli(dir, 'status', '--json')).stdout) as { specs: Array<{ machineFilled: number }> }).specs[0]!.machineFilled;
+    expect(await machine()).toBe(1);
+    writeFileSync(join(dir, '.specfill', 'templates', 'svc.md'), V2);
+    expect((await runCli(dir, 'sync')).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('## Observability\n\nDashboards and alerts.\n');
+    expect(await machine()).toBe(1);
+    const provenance = JSON.parse(readFileSync(join(dir, '.specfill', 'provenance.json'), 'utf8')).specs['specs/s.md'];
+    expect(Object.keys(provenance)).toEqual(['observability']);
+    expect(provenance.observability.section).toBe('observability');
   });
 
   it('skips specs without a template and reports files it cannot read', async () => {

@@ -16,6 +16,8 @@ export interface SyncOutcome {
   readonly added: string[];
   /** Headings renamed as the template declares. */
   readonly renamed: Array<{ readonly from: string; readonly to: string }>;
+  /** Section ids that the renames changed (subsections included): old id → new id. */
+  readonly movedSections: Readonly<Record<string, string>>;
   /** Sections of the spec the template does not have (dropped by it, or the author's own): kept, never deleted. */
   readonly kept: string[];
   /** Of those, the ones that still hold an open placeholder (check reports it until it is filled or the section deleted). */
@@ -58,7 +60,14 @@ export function syncSpec(source: string, template: Template, today: string): Syn
   }
   let text = source;
   for (const e of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+  const before = flattenSections(spec.sections);
   spec = parseSpec(text);
+  // Renames change only heading lines, so the sections pair up in order: the ids that moved (subsections with their parent).
+  const movedSections: Record<string, string> = {};
+  flattenSections(spec.sections).forEach((s, i) => {
+    const old = before[i]?.id;
+    if (old !== undefined && old !== s.id) movedSections[old] = s.id;
+  });
 
   // 2. Sections the template has and the spec lacks, in template order.
   const added: string[] = [];
@@ -81,7 +90,7 @@ export function syncSpec(source: string, template: Template, today: string): Syn
 
   const structural = added.length > 0 || renamed.length > 0;
   if (structural || from !== to) text = setFrontMatterFields(text, { template: to, updated: today });
-  return { source: text, changed: text !== source, from, to, added, renamed, kept, keptOpen };
+  return { source: text, changed: text !== source, from, to, added, renamed, movedSections, kept, keptOpen };
 }
 
 /** An id after the template's declared renames, followed through chains (a → b → c), prefix by prefix. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { acquireLock } from './file-lock.js';
 import { writeFileAtomic } from './write-file-atomic.js';
@@ -74,5 +74,31 @@ async function waitForLock(path: string, shown: string): Promise<() => void> {
       if (attempt >= 200) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
     }
+  }
+}
+
+/**
+ * Follows sections whose ids changed (a heading `sync` renamed, and the
+ * subsections under it): their fills are re-keyed, so a machine's fill still
+ * counts as one (the section's text, and so its hash, did not change).
+ */
+export async function moveProvenanceSections(root: string, spec: string, moved: Readonly<Record<string, string>>): Promise<void> {
+  if (Object.keys(moved).length === 0) return;
+  const path = join(root, PROVENANCE_FILE);
+  if (!existsSync(path)) return;
+  const release = await waitForLock(path, PROVENANCE_FILE);
+  try {
+    const current = readProvenance(root);
+    const fills = current.specs[spec];
+    if (fills === undefined) return;
+    const next: Record<string, ProvenanceEntry> = {};
+    for (const [id, entry] of Object.entries(fills)) {
+      const section = moved[entry.section];
+      if (section === undefined) next[id] = entry;
+      else next[id.startsWith(entry.section) ? section + id.slice(entry.section.length) : id] = { ...entry, section };
+    }
+    await writeFileAtomic(path, `${JSON.stringify({ version: 1, specs: { ...current.specs, [spec]: next } }, null, 2)}\n`);
+  } finally {
+    release();
   }
 }

@@ -10,6 +10,7 @@ import { findProjectRoot } from '../../io/project-root.js';
 import { TemplateResolver } from '../../io/resolve-template-for.js';
 import { displayPath, writeJson, type CliContext } from '../context.js';
 import { frontMatterError } from '../../io/read-spec-file.js';
+import { moveProvenanceSections } from '../../io/provenance.js';
 
 /** Options of `specfill sync`. */
 export interface SyncOptions {
@@ -67,6 +68,8 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
         results.push({ file: shown, from: null, to: null, changed: false, added: [], renamed: [], kept: [], keptOpen: [], skipped: 'no `template:` in its front matter' });
         continue;
       }
+      // Fills recorded under a renamed section's id follow it (a record only: a failure here loses nothing of the spec).
+      if (!opts.dryRun && edit.changed) await moveProvenanceSections(root, relative(root, absolute).split('\\').join('/'), o.movedSections).catch(() => undefined);
       results.push({ file: shown, from: o.from, to: o.to, changed: edit.changed, added: o.added, renamed: o.renamed, kept: o.kept, keptOpen: o.keptOpen, ...(opts.dryRun && edit.changed ? { diff: edit.diff } : {}) });
     } catch (error) {
       if (!(error instanceof SpecfillError)) throw error;
