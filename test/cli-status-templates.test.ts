@@ -264,3 +264,12 @@ it('finds the same specs from any folder of the project, and new writes to specs
   expect((await runCli(join(plain, 'specs'), 'new', 'tech-spec', '--title', 'From inside')).code).toBe(0);
   expect(readFileSync(join(plain, 'specs', 'from-inside.md'), 'utf8')).toContain('title: From inside');
 });
+
+it('status --template takes an id or an exact id@version', async () => {
+  const dir = tempProject();
+  await runCli(dir, 'new', 'tech-spec', '--title', 'A');
+  const titles = async (...args: string[]): Promise<string[]> => (JSON.parse((await runCli(dir, 'status', '--json', ...args)).stdout) as StatusJson).specs.map((s) => s.title);
+  expect(await titles('--template', 'tech-spec')).toEqual(['A']);
+  expect(await titles('--template', 'tech-spec@1')).toEqual(['A']);
+  expect(await titles('--template', 'tech-spec@2')).toEqual([]);
+});

@@ -158,6 +158,8 @@ describe('index', () => {
       '',
     ].join('\n')));
     expect((await runCli(dir, 'index')).stdout).toBe('specs/README.md: the index is up to date (2 specs)\n');
+    // The index file is not a spec: sync does not list it.
+    expect((await runCli(dir, 'sync')).stdout).not.toContain('specs/README.md');
     expect(read(dir, 'specs/README.md')).toBe(written);
     expect((await runCli(dir, 'index', '--check')).code).toBe(0);
     // A spec moves on: the index is stale, and check says so.

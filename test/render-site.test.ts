@@ -32,3 +32,10 @@ it('links to other specs go to their pages; links to other files stay as written
   expect(existsSync(join(out, 'CNAME'))).toBe(true);
   expect(existsSync(join(out, 'spec', 'notes.txt'))).toBe(true);
 });
+
+it('takes a base path without its leading slash as one from the site root', async () => {
+  const dir = tempProject({ 'specs/a.md': '# A\n' });
+  const out = mkdtempSync(join(tmpdir(), 'specfill-site-'));
+  await renderSite({ root: dir, out, basePath: 'my-repo' });
+  expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('href="/my-repo/spec/specs/a.md.html"');
+});

@@ -182,7 +182,7 @@ Examples:
     .argument('<file>', 'spec file')
     .requiredOption('-p, --placeholder <id>', 'placeholder id')
     .option('-b, --brief <text>', 'what the spec is about; @FILE reads it from a file')
-    .option('-c, --context <paths...>', 'background files, folders or globs (Markdown), within the token budget')
+    .option('-c, --context <paths...>', 'background text files, folders (their *.md) or globs, within the token budget')
     .addOption(new Option('--budget <tokens>', 'tokens the context files may take').argParser(positiveInt).default(8000))
     .option('--json', 'print {system, user, omitted, estimatedTokens}')
     .addHelpText('after', '\nExample:\n  specfill prompt specs/rate-limiter.md --placeholder architecture/data-model --brief @brief.md --context docs')

@@ -35,7 +35,9 @@ export function staticSpecFile(path: string): string {
  */
 export function staticLinks(pagePath: string, basePath?: string, specs: ReadonlySet<string> = new Set()): Links {
   const depth = pagePath.split('/').length - 1;
-  const prefix = basePath === undefined ? '../'.repeat(depth) : `${basePath.replace(/\/?$/, '/')}`;
+  // A base path is from the site's root (`my-repo` means `/my-repo/`), unless it is a whole URL.
+  const base = basePath === undefined || /^[a-z][a-z0-9+.-]*:|^\//i.test(basePath) ? basePath : `/${basePath}`;
+  const prefix = base === undefined ? '../'.repeat(depth) : `${base.replace(/\/?$/, '/')}`;
   return {
     home: `${prefix}index.html`,
     spec: (path) => `${prefix}${encodePath(staticSpecFile(path))}`,

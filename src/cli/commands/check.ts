@@ -80,7 +80,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   if (errors.length > 0) return 2;
   if (summary.errors > 0) return 1;
   if (opts.maxWarnings !== undefined && summary.warnings > opts.maxWarnings) {
-    ctx.stderr.write(`specfill: ${summary.warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+    ctx.stderr.write(`specfill: ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}, more than --max-warnings ${opts.maxWarnings}\n`);
     return 1;
   }
   return 0;

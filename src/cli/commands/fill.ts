@@ -33,7 +33,7 @@ export async function runFill(ctx: CliContext, file: string, opts: FillOptions):
   const absolute = resolve(ctx.cwd, file);
   const shown = displayPath(ctx, absolute, relative);
   const modes = [opts.answers !== undefined, opts.interactive === true, opts.agent === true].filter(Boolean).length;
-  if (modes !== 1) throw new SpecfillError('USAGE', 'give one of --answers FILE, --interactive or --agent', {}, 'see specfill fill --help');
+  if (modes !== 1) throw new SpecfillError('USAGE', modes === 0 ? 'give one of --answers FILE, --interactive or --agent' : 'give only one of --answers FILE, --interactive and --agent', {}, 'see specfill fill --help');
   if (opts.interactive && opts.dryRun) throw new SpecfillError('USAGE', '--dry-run does not go with --interactive (every answer is saved as it is given)');
   if (opts.interactive) return runInteractive(ctx, absolute, shown, opts);
   if (opts.agent) return runAgent(ctx, absolute, shown, opts);
@@ -122,7 +122,7 @@ export async function runAgent(ctx: CliContext, absolute: string, shown: string,
   } else {
     if (result.diff !== undefined) ctx.stdout.write(result.diff);
     const filled = result.outcomes.filter((o) => o.status === 'filled').length;
-    ctx.stdout.write(`${shown}: drafted ${filled} of ${result.outcomes.length} placeholders with ${settings.model}; ${result.remaining.length} still open; ${t.inputTokens} tokens in, ${t.outputTokens} out, cost ${t.costUsd === null ? 'unknown' : `$${t.costUsd.toFixed(4)}`}\n`);
+    ctx.stdout.write(`${shown}: ${opts.dryRun ? 'would draft' : 'drafted'} ${filled} of ${result.outcomes.length} placeholders with ${settings.model}; ${result.remaining.length} still open; ${t.inputTokens} tokens in, ${t.outputTokens} out, cost ${t.costUsd === null ? 'unknown' : `$${t.costUsd.toFixed(4)}`}\n`);
   }
   return result.outcomes.every((o) => o.status === 'filled') ? 0 : 1;
 }

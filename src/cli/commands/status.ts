@@ -45,7 +45,7 @@ const templateId = (ref: string | null): string | null => (ref === null ? null :
 function matches(s: SpecSummary, opts: StatusOptions): boolean {
   return (opts.status === undefined || opts.status.length === 0 || (s.status !== null && opts.status.includes(s.status)))
     && (opts.owner === undefined || opts.owner.length === 0 || s.owners.some((o) => opts.owner!.includes(o)))
-    && (opts.template === undefined || opts.template.length === 0 || opts.template.some((t) => templateId(t) === templateId(s.template)));
+    && (opts.template === undefined || opts.template.length === 0 || opts.template.some((t) => (t.includes('@') ? t === s.template : templateId(t) === templateId(s.template))));
 }
 
 /** Specs in the order asked: text keys A→Z, statuses in lifecycle order, numbers and dates from high to low. */

@@ -11,6 +11,7 @@ import { TemplateResolver } from '../../io/resolve-template-for.js';
 import { displayPath, writeJson, type CliContext } from '../context.js';
 import { frontMatterError } from '../../io/read-spec-file.js';
 import { moveProvenanceSections } from '../../io/provenance.js';
+import { hasIndexMarker } from '../../core/spec-index.js';
 
 /** Options of `specfill sync`. */
 export interface SyncOptions {
@@ -53,7 +54,13 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
     try {
       // One read: the edit gets the text and its parse, and leaves a spec without a template as it is.
       let outcome: SyncOutcome | null = null;
+      let isIndex = false;
       const edit = await editSpecFile(absolute, { displayPath: shown, dryRun: opts.dryRun }, (text, spec) => {
+        // An index file written by `specfill index` lists specs; it is not one, and is not listed.
+        if (hasIndexMarker(spec)) {
+          isIndex = true;
+          return text;
+        }
         // Front matter that cannot be read may well name a template: an error, not "no template".
         const unreadable = frontMatterError(spec, shown);
         if (unreadable !== null) throw unreadable;
@@ -64,6 +71,7 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
         return outcome.source;
       });
       const o = outcome as SyncOutcome | null;
+      if (isIndex) continue;
       if (o === null) {
         results.push({ file: shown, from: null, to: null, changed: false, added: [], renamed: [], kept: [], keptOpen: [], skipped: 'no `template:` in its front matter' });
         continue;
