@@ -79,5 +79,8 @@ function proseOf(source: string, block: Block): string {
  */
 function besideComments(source: string, block: Block): string {
   const raw = source.slice(block.start, block.end);
+  // Most comment blocks are one comment and nothing else.
+  const close = raw.indexOf('-->');
+  if (close !== -1 && raw.indexOf('<!--', 4) === -1 && /^\s*$/.test(raw.slice(close + 3))) return '';
   return raw.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ').replace(/\s+/g, ' ').trim();
 }

@@ -10,6 +10,7 @@ const INLINE_LINK = /(?<!\\)!?\[((?:[^[\]\\]|\\.|\[(?:[^[\]\\]|\\.)*\])*)\]\(\s*
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:|^\/\//;
 // An HTML start tag, and in it an `id` (any element) or a `name` (on `<a>`): what a page can jump to.
 const HTML_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g;
+const HAS_ANCHOR_ATTRIBUTE = /\s(?:id|name)\s*=/i;
 const ANCHOR_ATTRIBUTE = /(?:^|\s)(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
 
 /**
@@ -68,6 +69,7 @@ export function anchorsOf(spec: ParsedSpec): Set<string> {
     anchors.add(n === 0 ? base : `${base}-${n}`);
   }
   // HTML outside code: HTML blocks, and inline HTML in prose (code spans and comments blanked out).
+  if (!HAS_ANCHOR_ATTRIBUTE.test(spec.source)) return anchors;
   const html: string[] = [];
   for (const block of spec.blocks) {
     if (block.kind === 'html' && block.htmlKind !== 2) html.push(spec.source.slice(block.start, block.end));
