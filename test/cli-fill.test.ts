@@ -68,6 +68,9 @@ describe('specfill fill --answers', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
     const only = await runCli(dir, 'fill', 'specs/rate-limiter.md', '--answers', 'answers.yaml', '--only', 'overview', '--json');
     expect(JSON.parse(only.stdout).filled).toEqual(['overview']);
+    // An --only id without an answer in the file is pointed out.
+    const none = await runCli(dir, 'fill', 'specs/rate-limiter.md', '--answers', 'answers.yaml', '--only', 'references');
+    expect(none.stderr).toContain('specfill: warning: answers.yaml has no answer for `references`');
   });
 
   it.each([
