@@ -151,3 +151,20 @@ describe('leftover-marker', () => {
     expect(rules('# T\n\nSee [TODO list](todo.md) and <b>TBD</b>.\n')).toEqual(['3:6-10', '3:33-36']);
   });
 });
+
+describe('placeholders in table cells and headings', () => {
+  it('are found, reported once each, and keep their section open', () => {
+    const table = '# T\n\n## Owners\n\n| Role | Team |\n|---|---|\n| On-call | <!-- AGENT_PLACEHOLDER: rotation name --> |\n';
+    expect(brief(table, null)).toEqual(['7:13 unfilled-placeholder owners']);
+    const heading = '# T\n\n## Risks <!-- AGENT_PLACEHOLDER: name the main risk -->\n\nx\n';
+    expect(brief(heading, null)).toEqual(['3:10 unfilled-placeholder risks']);
+    expect(parseSpec(heading).sections[0]!.id).toBe('risks');
+  });
+
+  it('a table cell is filled in place, the table kept', async () => {
+    const { fillPlaceholders } = await import('../src/core/fill-placeholders.js');
+    const table = '# T\n\n## Owners\n\n| Role | Team |\n|---|---|\n| On-call | <!-- AGENT_PLACEHOLDER: rotation name --> |\n';
+    const out = fillPlaceholders(parseSpec(table), [{ id: 'owners', content: 'SRE weekly' }]);
+    expect(out.source).toBe(table.replace('<!-- AGENT_PLACEHOLDER: rotation name -->', 'SRE weekly'));
+  });
+});

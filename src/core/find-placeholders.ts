@@ -23,8 +23,10 @@ const MARKER_START = /^\s*AGENT_PLACEHOLDER(?![A-Za-z0-9_])[ \t]*:?/;
 /**
  * Finds the `<!-- AGENT_PLACEHOLDER: ... -->` comments of a document: HTML
  * comment blocks (CommonMark HTML block kind 2, the form templates use) and
- * comments inline in a paragraph. A marker in code, in inline code or inside
- * another kind of HTML block (a `<div>`, say) is text, as a renderer shows it.
+ * comments inline in a paragraph, a table cell or a heading (all invisible
+ * on the rendered page). A marker in code or inline code is text, as a
+ * renderer shows it. One inside another kind of HTML block (a `<div>`) is
+ * part of that block's raw HTML, not a placeholder of its own.
  */
 export function findPlaceholders(source: string, blocks: readonly ScannedBlock[], lines: LineIndex): RawPlaceholder[] {
   const found: RawPlaceholder[] = [];
@@ -33,7 +35,7 @@ export function findPlaceholders(source: string, blocks: readonly ScannedBlock[]
     if (block.kind === 'html' && block.htmlKind === 2) {
       if (source.indexOf(PLACEHOLDER_MARKER, block.start) >= block.end) continue;
       collectBlockComments(source, block, lines, found);
-    } else if (block.kind === 'paragraph') {
+    } else if (block.kind === 'paragraph' || block.kind === 'table' || block.kind === 'heading') {
       const at = source.indexOf(PLACEHOLDER_MARKER, block.start);
       if (at === -1 || at >= block.end) continue;
       collectInlineComments(source, block, lines, found);

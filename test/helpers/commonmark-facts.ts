@@ -35,7 +35,7 @@ export function commonmarkFacts(source: string): MarkdownFacts {
     if (n.type === 'html_block') facts.html.push({ line: n.sourcepos[0][0], endLine: n.sourcepos[1][0] });
     const literal = n.literal ?? '';
     const lead = /^[ \t]*/.exec(literal)![0].length;
-    if ((n.type === 'html_block' || (n.type === 'html_inline' && n.parent?.type === 'paragraph')) && /^<!--\s*AGENT_PLACEHOLDER(?![A-Za-z0-9_])/.test(literal.slice(lead))) {
+    if ((n.type === 'html_block' || (n.type === 'html_inline' && (n.parent?.type === 'paragraph' || n.parent?.type === 'heading'))) && /^<!--\s*AGENT_PLACEHOLDER(?![A-Za-z0-9_])/.test(literal.slice(lead))) {
       // commonmark.js gives no position for inline nodes: those count as line 0.
       facts.placeholders.push({ line: n.sourcepos?.[0]?.[0] ?? 0, column: (n.sourcepos?.[0]?.[1] ?? 0) + lead });
     }

@@ -57,8 +57,8 @@ export function referenceFacts(source: string): MarkdownFacts {
       if (parent !== null && FLOW_PARENTS.has(parent.type)) {
         html.push({ line: node.position!.start.line, endLine: node.position!.end.line });
       }
-      // Placeholders in paragraphs count; in headings and table cells they are not looked for.
-      const where = parent === null || FLOW_PARENTS.has(parent.type) || parent.type === 'paragraph';
+      // Placeholders inline in paragraphs, headings and table cells count (all are invisible on the page).
+      const where = parent === null || FLOW_PARENTS.has(parent.type) || parent.type === 'paragraph' || parent.type === 'heading' || parent.type === 'tableCell';
       // An indented HTML block keeps its indentation in its value.
       const lead = /^[ \t]*/.exec(node.value)![0].length;
       if (where && PLACEHOLDER_NODE.test(node.value.slice(lead))) {
