@@ -168,3 +168,13 @@ describe('placeholders in table cells and headings', () => {
     expect(out.source).toBe(table.replace('<!-- AGENT_PLACEHOLDER: rotation name -->', 'SRE weekly'));
   });
 });
+
+describe('hostile front matter', () => {
+  it('many aliases or very deep nesting is a bad front matter of that file, not a crash', () => {
+    const bomb = `---\nx: &a 1\ny: [${Array(101).fill('*a').join(', ')}]\n---\n# T\n`;
+    expect(parseSpec(bomb).frontMatter?.error?.message).toMatch(/^invalid YAML front matter: .*alias/i);
+    const deep = `---\nx:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 1)}a:`).join('\n')} 1\n---\n# T\n`;
+    expect(parseSpec(deep).frontMatter?.error?.message).toMatch(/^invalid YAML front matter: /);
+    expect(brief(bomb, null)).toEqual(['2:1 frontmatter']);
+  });
+});

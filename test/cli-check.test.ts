@@ -77,6 +77,9 @@ describe('specfill check', () => {
       expect(bad.stderr, yaml).toContain(`specfill.config.yaml:${place}: `);
       expect(bad.stderr, yaml).toContain(message);
     }
+    writeFileSync(join(dir, 'specfill.config.yaml'), `x: &a 1\nspecs: [${Array(101).fill('*a').join(', ')}]\n`);
+    const bomb = await runCli(dir, 'check');
+    expect([bomb.code, bomb.stderr]).toEqual([2, expect.stringContaining('specfill.config.yaml: cannot be read:')]);
     writeFileSync(join(dir, 'specfill.config.json'), '{}');
     expect((await runCli(dir, 'check')).stderr).toContain('more than one config file');
   });

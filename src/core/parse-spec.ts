@@ -180,7 +180,15 @@ function readFrontMatter(source: string, start: number, end: number, yamlStart: 
   // Most front matter is plain `key: value` lines: read without loading the YAML library.
   const simple = readSimpleYaml(source.slice(yamlStart, yamlEnd));
   if (simple !== null) return { span, yamlSpan, data: simple, error: null };
-  const doc = yaml().parseDocument(source.slice(yamlStart, yamlEnd), { prettyErrors: true, uniqueKeys: true });
+  let doc;
+  let data: unknown;
+  try {
+    doc = yaml().parseDocument(source.slice(yamlStart, yamlEnd), { prettyErrors: true, uniqueKeys: true });
+    // Many aliases (a "billion laughs") or very deep nesting make the library throw: a bad front matter, not a crash.
+    data = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
+  } catch (thrown) {
+    return { span, yamlSpan, data: null, error: { message: `invalid YAML front matter: ${(thrown as Error).message}`, line: yamlLine, column: 1 } };
+  }
   const error = doc.errors[0];
   if (error !== undefined) {
     const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
@@ -190,7 +198,6 @@ function readFrontMatter(source: string, start: number, end: number, yamlStart: 
       error: { message: `invalid YAML front matter: ${firstLineOfMessage}`, line: yamlLine + pos.line - 1, column: pos.col },
     };
   }
-  const data: unknown = doc.toJS();
   if (data === null || data === undefined) return { span, yamlSpan, data: {}, error: null };
   if (typeof data !== 'object' || Array.isArray(data)) {
     return {

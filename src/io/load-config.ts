@@ -53,14 +53,22 @@ export async function loadConfig(root: string, cwd: string = root, options: Load
   const [{ isMap, isScalar, isSeq, LineCounter, parseDocument }, { validateConfig }] = await Promise.all([import('yaml'), import('../core/config.js')]);
   const nodeAt = makeNodeAt(isMap, isScalar, isSeq);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  let doc;
+  let data: unknown;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+    data = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
+  } catch (thrown) {
+    // Too many aliases or too deep: the library throws rather than reporting.
+    throw new SpecfillError('INVALID_CONFIG', `cannot be read: ${(thrown as Error).message}`, { path: shown(file) });
+  }
   const yamlError = doc.errors[0];
   if (yamlError !== undefined) {
     const pos = yamlError.linePos?.[0];
     throw new SpecfillError('INVALID_CONFIG', `cannot be read: ${yamlMessage(yamlError)}`,
       { path: shown(file), line: pos?.line, column: pos?.col });
   }
-  const result = validateConfig(doc.toJS());
+  const result = validateConfig(data);
   if (result.config === null) {
     const issue = result.issues[0]!;
     const node = nodeAt(doc.contents, issue.path);
