@@ -178,3 +178,36 @@ describe('hostile front matter', () => {
     expect(brief(bomb, null)).toEqual(['2:1 frontmatter']);
   });
 });
+
+describe('second review', () => {
+  it('an optional section left out does not lower completeness', () => {
+    const t = buildTemplateModel(parseSpec('# D\n\n## Summary\n\n<!-- s -->\n\n## Notes (Optional)\n\n<!-- n -->\n'), 'o@1');
+    const result = checkSpec(parseSpec('---\ntitle: T\ntemplate: o\n---\n# T\n\n## Summary\n\nDone.\n'), { template: t, links: NO_FILES });
+    expect(result).toEqual({ findings: [], completeness: 1 });
+    // Written but empty, an optional section is owed like any other.
+    expect(checkSpec(parseSpec('# T\n\n## Summary\n\nDone.\n\n## Notes (Optional)\n\n<!-- n -->\n'), { template: t, links: NO_FILES }).completeness).toBe(0.5);
+  });
+
+  it('duplicate-heading: headings that give the same anchor collide', () => {
+    const dup = '# T\n\n## Rollout\n\nx\n\n## Rollout <!-- omit from toc -->\n\ny\n\n## *Rollout*\n\n## <em>Rollout</em>\n';
+    expect(brief(dup, null).filter((f) => f.includes('duplicate-heading'))).toEqual(['7:1 duplicate-heading rollout-1', '11:1 duplicate-heading rollout-2', '13:1 duplicate-heading rollout-3']);
+  });
+
+  it('frontmatter: a title that is there but not text says so', () => {
+    const messages = (yaml: string) => findings(`---\n${yaml}template: tech-spec\n---\n# T\n`, null).filter((f) => f.rule === 'frontmatter').map((f) => f.message);
+    expect(messages('title: 42\n')).toEqual(['front matter `title` must be text, not the number 42: put it in quotes']);
+    expect(messages('title: "42"\n')).toEqual([]);
+    expect(messages('title:\n')).toEqual(['front matter has no `title`: add `title: ...`']);
+  });
+
+  it('the title part left with the template\'s prose guidance says so', () => {
+    const prose = buildTemplateModel(parseSpec('# RFC\n\nOne-line summary of the proposal.\n\n## Motivation\n\nWhy are we doing this?\n'), 'pr@1');
+    expect(findings('# My RFC\n\nOne-line summary of the proposal.\n\n## Motivation\n\nBecause.\n', prose).map((f) => f.message))
+      .toEqual(['the text under the title still holds only the template\'s guidance: write what the template asks for there']);
+  });
+
+  it('template-version: no version, an empty one or the same number is not another version', () => {
+    const versions = (ref: string) => findings(`---\ntitle: T\ntemplate: ${ref}\n---\n`, TECH_SPEC).filter((f) => f.rule === 'template-version').length;
+    expect([versions('tech-spec'), versions('tech-spec@'), versions('tech-spec@01'), versions('tech-spec@1.0'), versions('tech-spec@2')]).toEqual([0, 0, 0, 0, 1]);
+  });
+});

@@ -273,3 +273,8 @@ it('status --template takes an id or an exact id@version', async () => {
   expect(await titles('--template', 'tech-spec@1')).toEqual(['A']);
   expect(await titles('--template', 'tech-spec@2')).toEqual([]);
 });
+
+it('a title running over lines (setext) is one line in status', async () => {
+  const dir = tempProject({ 'specs/st.md': 'Line one\nline two\n===\n\nbody\n' });
+  expect((JSON.parse((await runCli(dir, 'status', '--json')).stdout) as StatusJson).specs[0]!.title).toBe('Line one line two');
+});

@@ -17,7 +17,8 @@ export interface SectionState {
  * The state of each guided template section in `spec`: `open` while a
  * placeholder (or a malformed marker) is still there, `missing` when its
  * heading is gone, `empty` when it says nothing but comments, whitespace or
- * the template's own guidance prose, else `filled`.
+ * the template's own guidance prose, else `filled`. An optional section that
+ * is left out has no state (it is not owed); one that is there counts.
  */
 export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: SectionMatching = matchSections(spec, model)): SectionState[] {
   const open = openSectionIds(spec);
@@ -30,6 +31,8 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
       continue;
     }
     const section = matching.byTemplateId.get(t.id);
+    // An optional section left out is not owed: it does not count at all.
+    if (section === undefined && t.optional) continue;
     if (section === undefined) states.push({ id: t.id, state: 'missing' });
     else if (open.has(section.id)) states.push({ id: t.id, state: 'open' });
     else states.push({ id: t.id, state: saysNothing(spec, section.bodySpan, t.guidance) ? 'empty' : 'filled' });

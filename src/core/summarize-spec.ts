@@ -39,7 +39,8 @@ export function summarizeSpec(path: string, spec: ParsedSpec, template: Template
   const guided = states === null ? null : states.length;
   return {
     path,
-    title: text(data.title) ?? spec.title?.text ?? spec.headings[0]?.text ?? fileName,
+    // A setext title may run over lines; a title is one line wherever it is shown.
+    title: (text(data.title) ?? spec.title?.text ?? spec.headings[0]?.text ?? fileName).replace(/\s+/g, ' ').trim(),
     template: text(data.template) ?? template?.ref ?? null,
     status: text(data.status),
     owners,

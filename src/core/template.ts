@@ -94,5 +94,8 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
 /** Splits a `template:` reference `id` or `id@version`. */
 export function parseTemplateRef(ref: string): { id: string; version: string | null } {
   const at = ref.lastIndexOf('@');
-  return at <= 0 ? { id: ref.trim(), version: null } : { id: ref.slice(0, at).trim(), version: ref.slice(at + 1).trim() };
+  if (at <= 0) return { id: ref.trim(), version: null };
+  // `tech-spec@` names no version.
+  const version = ref.slice(at + 1).trim();
+  return { id: ref.slice(0, at).trim(), version: version === '' ? null : version };
 }

@@ -12,7 +12,9 @@ export const duplicateHeading: CheckRule = {
     const visit = (siblings: readonly Section[]): void => {
       const seen = new Map<string, Section>();
       for (const s of siblings) {
-        const key = s.heading.text.replace(/\s+/g, ' ').trim().toLowerCase();
+        // Headings that give the same anchor collide: `Rollout`, `*Rollout*` and
+        // `Rollout <!-- omit from toc -->` all link as #rollout.
+        const key = s.heading.slug !== '' ? s.heading.slug : s.heading.text.replace(/\s+/g, ' ').trim().toLowerCase();
         const first = seen.get(key);
         if (first === undefined) seen.set(key, s);
         else findings.push(sectionFinding(s, `duplicate heading ${quote(s.heading.text)}: the same as line ${first.heading.line}`));

@@ -1,4 +1,5 @@
 import { sectionProse } from '../section-prose.js';
+import { preambleSpan } from '../template-model.js';
 import { quote, sectionFields, sectionFinding } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
@@ -20,8 +21,11 @@ export const emptySection: CheckRule = {
       if (!empty.has(t.id)) continue;
       if (t.id === 'title') {
         const at = spec.title ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+        const guidanceOnly = t.guidance !== '' && sectionProse(spec, preambleSpan(spec)) !== '';
         findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, ...sectionFields(spec, null),
-          message: 'the text under the title is empty: write what the template asks for there' });
+          message: guidanceOnly
+            ? 'the text under the title still holds only the template\'s guidance: write what the template asks for there'
+            : 'the text under the title is empty: write what the template asks for there' });
         continue;
       }
       const section = matching.byTemplateId.get(t.id)!;

@@ -23,8 +23,12 @@ export const frontmatter: CheckRule = {
     // A spec matched to its template by the config need not name it.
     for (const key of template === null ? (['title', 'template'] as const) : (['title'] as const)) {
       const value = data[key];
-      if (typeof value !== 'string' || value.trim() === '') {
-        findings.push({ ...(keyPosition(spec, key) ?? firstLine), message: `front matter has no \`${key}\`: add \`${key}: ...\`` });
+      const at = keyPosition(spec, key) ?? firstLine;
+      if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+        findings.push({ ...at, message: `front matter has no \`${key}\`: add \`${key}: ...\`` });
+      } else if (typeof value !== 'string') {
+        // `title: 42` is there, but is not text: quoting makes it text.
+        findings.push({ ...at, message: `front matter \`${key}\` must be text, not ${Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `the ${typeof value} ${JSON.stringify(value)}`}: put it in quotes` });
       }
     }
     const status = data.status;
