@@ -69,12 +69,14 @@ export function anchorsOf(spec: ParsedSpec): Set<string> {
     anchors.add(n === 0 ? base : `${base}-${n}`);
   }
   // HTML outside code: HTML blocks, and inline HTML in prose (code spans and comments blanked out).
-  if (!HAS_ANCHOR_ATTRIBUTE.test(spec.source)) return anchors;
+  if (spec.source.indexOf('<') === -1) return anchors;
   const html: string[] = [];
   for (const block of spec.blocks) {
-    if (block.kind === 'html' && block.htmlKind !== 2) html.push(spec.source.slice(block.start, block.end));
+    if (block.kind !== 'html' || block.htmlKind === 2) continue;
+    const raw = spec.source.slice(block.start, block.end);
+    if (HAS_ANCHOR_ATTRIBUTE.test(raw)) html.push(raw);
   }
-  for (const block of proseBlocks(spec, (raw) => raw.includes('<'))) html.push(block.text);
+  for (const block of proseBlocks(spec, (raw) => raw.includes('<') && HAS_ANCHOR_ATTRIBUTE.test(raw))) html.push(block.text);
   for (const text of html) {
     for (const tag of text.matchAll(HTML_TAG)) {
       for (const a of tag[2]!.matchAll(ANCHOR_ATTRIBUTE)) {
