@@ -154,8 +154,10 @@ describe('specfill check', () => {
     git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-q', '-m', 'specs');
     writeFileSync(join(dir, 'specs', 'b.md'), filled('B').replace('Done: Outline potential future enhancements.', 'TBD'));
     writeFileSync(join(dir, 'specs', 'c.md'), filled('C'));
+    // Names git would quote (non-ASCII, spaces) are found too.
+    writeFileSync(join(dir, 'specs', '東京 é.md'), filled('T'));
     const r = await checkJson(dir, '--changed', 'HEAD');
-    expect(r.report.files.map((f) => f.path)).toEqual(['specs/b.md', 'specs/c.md']);
+    expect(r.report.files.map((f) => f.path)).toEqual(['specs/b.md', 'specs/c.md', 'specs/東京 é.md']);
     const bad = await runCli(dir, 'check', '--changed', 'no-such-ref');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('git diff');

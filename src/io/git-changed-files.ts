@@ -3,8 +3,17 @@ import { resolve } from 'node:path';
 import { SpecfillError } from '../core/errors.js';
 
 function git(cwd: string, args: readonly string[]): string {
+  return gitOutput(cwd, args).trim();
+}
+
+/** A list of paths from git, NUL-separated (`-z`): names with spaces, quotes or non-ASCII letters come as they are, unquoted. */
+function gitPaths(cwd: string, args: readonly string[]): string[] {
+  return gitOutput(cwd, [...args.slice(0, 1), '-z', ...args.slice(1)]).split('\0').filter((f) => f !== '');
+}
+
+function gitOutput(cwd: string, args: readonly string[]): string {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
     throw new SpecfillError('GIT_FAILED', `git ${args.join(' ')} failed${stderr ? `: ${stderr}` : ''}`, {},
@@ -37,7 +46,7 @@ function defaultBranch(cwd: string): string {
 export function gitChangedFiles(cwd: string, ref?: string): Set<string> {
   const top = git(cwd, ['rev-parse', '--show-toplevel']);
   const base = ref ?? git(cwd, ['merge-base', 'HEAD', defaultBranch(cwd)]);
-  const changed = git(cwd, ['diff', '--name-only', '--diff-filter=ACMRT', base, '--']).split('\n');
-  const untracked = git(cwd, ['ls-files', '--others', '--exclude-standard', '--full-name']).split('\n');
-  return new Set([...changed, ...untracked].filter((f) => f !== '').map((f) => resolve(top, f)));
+  const changed = gitPaths(cwd, ['diff', '--name-only', '--diff-filter=ACMRT', base, '--']);
+  const untracked = gitPaths(cwd, ['ls-files', '--others', '--exclude-standard', '--full-name']);
+  return new Set([...changed, ...untracked].map((f) => resolve(top, f)));
 }
