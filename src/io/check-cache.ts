@@ -10,6 +10,13 @@ import { AtomicFileWriter } from './write-file-atomic.js';
 /** The cache file, at the project root. */
 export const CACHE_FILE = '.specfill-cache';
 
+/** What says a file is untouched since it was hashed. */
+export interface FileStamp {
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly size: number;
+}
+
 /** The severity counts of one file's findings: errors, warnings, infos. */
 export type SeverityCounts = readonly [number, number, number];
 
@@ -17,8 +24,14 @@ export type SeverityCounts = readonly [number, number, number];
 interface IndexEntry {
   /** sha256 of the file's content. */
   readonly hash: string;
-  /** The file's modification time and size when it was hashed: unchanged, they spare reading it. */
+  /**
+   * The file's modification time, change time and size when it was hashed:
+   * unchanged, they spare reading it. The change time is there because the
+   * modification time can be set back (`touch -d`, `cp -p`, `tar x`); the
+   * change time cannot.
+   */
   readonly mtimeMs: number;
+  readonly ctimeMs: number;
   readonly size: number;
   readonly at: number;
   readonly length: number;
@@ -144,15 +157,15 @@ export class CheckCache {
    * recorded with its hash (so its content was not touched), if its link
    * answers still hold. Its report is read from disk when first looked at.
    */
-  getByStat(file: string, mtimeMs: number, size: number, holds: (deps: readonly LinkDependency[]) => boolean): CachedResult | undefined {
+  getByStat(file: string, stamp: FileStamp, holds: (deps: readonly LinkDependency[]) => boolean): CachedResult | undefined {
     const entry = this.entries[file];
-    if (entry === undefined || entry.mtimeMs !== mtimeMs || entry.size !== size || !holds(entry.dependencies)) return undefined;
+    if (entry === undefined || entry.mtimeMs !== stamp.mtimeMs || entry.ctimeMs !== stamp.ctimeMs || entry.size !== stamp.size || !holds(entry.dependencies)) return undefined;
     this.kept.set(file, entry);
     return this.result(file, entry);
   }
 
   /** The cached result of a file with this content hash, if its link answers still hold. */
-  get(file: string, hash: string, stat: { mtimeMs: number; size: number }, holds: (deps: readonly LinkDependency[]) => boolean): CachedResult | undefined {
+  get(file: string, hash: string, stat: FileStamp, holds: (deps: readonly LinkDependency[]) => boolean): CachedResult | undefined {
     const entry = this.entries[file];
     if (entry === undefined || entry.hash !== hash || !holds(entry.dependencies)) return undefined;
     this.kept.set(file, { ...entry, ...stat });
@@ -165,7 +178,7 @@ export class CheckCache {
    * next cache file at once (so a large run holds none of them), and attached
    * to the report for the JSON writer to copy.
    */
-  set(file: string, hash: string, stat: { mtimeMs: number; size: number }, report: FileReport, dependencies: readonly LinkDependency[]): void {
+  set(file: string, hash: string, stat: FileStamp, report: FileReport, dependencies: readonly LinkDependency[]): void {
     const body = Buffer.from(fileJsonBody(report), 'utf8');
     attachJsonBody(report, () => body);
     this.kept.delete(file);

@@ -3,7 +3,7 @@ import { basename, relative, resolve } from 'node:path';
 import type { CheckReport, FileReport, Finding } from '../core/checks/types.js';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
-import { CheckCache, countSeverities, hashOf, type SeverityCounts } from './check-cache.js';
+import { CheckCache, countSeverities, hashOf, type FileStamp, type SeverityCounts } from './check-cache.js';
 import { checkInWorkers, workerCount } from './check-in-workers.js';
 import { FileChecker, type CheckedFile } from './file-checker.js';
 import { findDefaultSpecFiles, findSpecFiles, ignoredFiles } from './find-spec-files.js';
@@ -112,7 +112,7 @@ export async function streamCheckFiles(
   // else same content hash) take their cached report and the rest are parsed.
   const toParse: number[] = [];
   const hashes: string[] = [];
-  const stats: Array<{ mtimeMs: number; size: number }> = [];
+  const stats: FileStamp[] = [];
   try {
     files.forEach((f, i) => {
       if (cache === null) {
@@ -122,16 +122,16 @@ export async function streamCheckFiles(
       try {
         const info = statOrUndefined(f.absolute);
         if (info !== undefined) {
-          stats[i] = { mtimeMs: info.mtimeMs, size: info.size };
+          stats[i] = { mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, size: info.size };
           // Untouched since it was hashed: no need to read it at all.
-          const untouched = cache.getByStat(f.shown, info.mtimeMs, info.size, dependenciesHold);
+          const untouched = cache.getByStat(f.shown, stats[i]!, dependenciesHold);
           if (untouched !== undefined) {
             settle(i, untouched);
             return;
           }
         }
         hashes[i] = hashOf(checker.read(f.absolute, f.shown));
-        const cached = cache.get(f.shown, hashes[i]!, stats[i] ?? { mtimeMs: 0, size: -1 }, dependenciesHold);
+        const cached = cache.get(f.shown, hashes[i]!, stats[i] ?? NO_STAMP, dependenciesHold);
         if (cached !== undefined) settle(i, cached);
         else toParse.push(i);
       } catch (error) {
@@ -145,7 +145,7 @@ export async function streamCheckFiles(
         settle(fileIndex, result);
         return;
       }
-      if (result.cacheable !== false) cache?.set(files[fileIndex]!.shown, hashes[fileIndex] ?? '', stats[fileIndex] ?? { mtimeMs: 0, size: -1 }, result.report, result.dependencies);
+      if (result.cacheable !== false) cache?.set(files[fileIndex]!.shown, hashes[fileIndex] ?? '', stats[fileIndex] ?? NO_STAMP, result.report, result.dependencies);
       settle(fileIndex, { report: result.report, source: options.keepSources ? source : undefined });
     };
     const workers = workerCount(toParse.length);
@@ -186,7 +186,10 @@ function readOrUndefined(checker: FileChecker, file: { absolute: string; shown: 
   }
 }
 
-function statOrUndefined(path: string): { mtimeMs: number; size: number } | undefined {
+/** The stamp of a file that could not be stat-ed: matches no entry. */
+const NO_STAMP: FileStamp = { mtimeMs: 0, ctimeMs: 0, size: -1 };
+
+function statOrUndefined(path: string): FileStamp | undefined {
   try {
     return statSync(path);
   } catch {
