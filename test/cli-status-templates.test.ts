@@ -278,3 +278,21 @@ it('a title running over lines (setext) is one line in status', async () => {
   const dir = tempProject({ 'specs/st.md': 'Line one\nline two\n===\n\nbody\n' });
   expect((JSON.parse((await runCli(dir, 'status', '--json')).stdout) as StatusJson).specs[0]!.title).toBe('Line one line two');
 });
+
+it('a folder walk follows links to folders, as a glob does, and walks a folder once', async () => {
+  const dir = tempProject({ 'shared/s.md': '# S\n', 'specs/a.md': '# A\n' });
+  execFileSync('ln', ['-s', '../shared', join(dir, 'specs', 'team')]);
+  execFileSync('ln', ['-s', '..', join(dir, 'specs', 'team', 'loop')]);
+  const titles = async (...paths: string[]): Promise<string[]> => (JSON.parse((await runCli(dir, 'status', '--json', ...paths)).stdout) as StatusJson).specs.map((s) => s.title).sort();
+  expect(await titles()).toEqual(['A', 'S']);
+  expect(await titles('specs')).toEqual(['A', 'S']);
+  expect(await titles('specs/**/*.md')).toEqual(['A', 'S']);
+});
+
+it('with no paths, specs/ is the project root\'s from any folder', async () => {
+  const dir = tempProject({ 'specs/a.md': '# A\n', 'specs/sub/b.md': '# B\n', 'docs/x.md': '# X\n' });
+  for (const cwd of [dir, join(dir, 'docs'), join(dir, 'specs', 'sub')]) {
+    expect((JSON.parse((await runCli(cwd, 'status', '--json')).stdout) as StatusJson).specs.map((s) => s.title), cwd).toEqual(['A', 'B']);
+    expect((JSON.parse((await runCli(cwd, 'check', '--format', 'json')).stdout) as { files: unknown[] }).files, cwd).toHaveLength(2);
+  }
+});

@@ -193,7 +193,7 @@ Examples:
 
   program.command('status')
     .description('per spec: title, template, status, open placeholders, completeness')
-    .argument('[paths...]', 'files, folders (all *.md below) or globs; default: the config\'s specs globs (from the project root), else specs/ if present, else .')
+    .argument('[paths...]', 'files, folders (all *.md below) or globs; default: the config\'s specs globs (from the project root), else the project\'s specs/ if present, else .')
     .option('--json', 'print JSON')
     .addOption(new Option('--max-file-bytes <n>', 'largest file to read').argParser(positiveInt))
     .option('--status <status>', 'only specs with this status (repeat for several)', collect, [] as string[])
@@ -208,7 +208,7 @@ Examples:
 
   program.command('check')
     .description('check specs against their templates and rules; for CI')
-    .argument('[paths...]', 'files, folders or globs; default: the config\'s `specs` (from the project root), else specs/ if present, else .')
+    .argument('[paths...]', 'files, folders or globs; default: the config\'s `specs` (from the project root), else the project\'s specs/ if present, else .')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['pretty', 'json', 'sarif', 'github', 'junit']).default('pretty'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this').argParser(nonNegativeInt))
@@ -270,7 +270,7 @@ Examples:
 
   program.command('sync')
     .description('bring specs up to date with the current version of their template')
-    .argument('[paths...]', 'files, folders or globs; default: the config\'s `specs` (from the project root), else specs/ if present, else .')
+    .argument('[paths...]', 'files, folders or globs; default: the config\'s `specs` (from the project root), else the project\'s specs/ if present, else .')
     .option('--dry-run', 'print the changes as a diff; write nothing')
     .option('--json', 'print JSON')
     .addHelpText('after', `

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
@@ -45,14 +45,26 @@ export async function findSpecFiles(paths: readonly string[], cwd: string): Prom
   return { files: [...files].sort(), errors };
 }
 
-async function walkMarkdown(dir: string): Promise<string[]> {
+async function walkMarkdown(dir: string, seen = new Set<string>()): Promise<string[]> {
+  // Symbolic links to folders are followed as a glob follows them; a folder
+  // reached twice (a link back up the tree) is walked once.
+  const real = await realpath(dir).catch(() => dir);
+  if (seen.has(real)) return [];
+  seen.add(real);
   const out: string[] = [];
   const entries = await readdir(dir, { withFileTypes: true });
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walkMarkdown(path)));
-    else if (entry.name.toLowerCase().endsWith('.md') && (entry.isFile() || entry.isSymbolicLink())) out.push(path);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const target = await stat(path).catch(() => null);
+      isDirectory = target?.isDirectory() ?? false;
+      isFile = target?.isFile() ?? false;
+    }
+    if (isDirectory) out.push(...(await walkMarkdown(path, seen)));
+    else if (isFile && entry.name.toLowerCase().endsWith('.md')) out.push(path);
   }
   return out;
 }
@@ -61,8 +73,9 @@ async function walkMarkdown(dir: string): Promise<string[]> {
  * The spec files found where specs are looked for when no paths are given:
  * the config's `specs` globs, relative to the project root wherever the
  * command runs (a glob matching nothing is no error: a project may have no
- * RFCs yet); else `specs/` below `dir` if it exists; else `dir` itself. One
- * rule for `status`, `check`, `sync`, the web UI and the MCP server.
+ * RFCs yet); else `specs/` at the project root if it exists; else `dir`
+ * itself. One rule for `status`, `check`, `sync`, the web UI and the MCP
+ * server.
  */
 export async function findDefaultSpecFiles(config: Config, root: string, dir: string): Promise<FoundFiles> {
   if (config.specs !== undefined && config.specs.length > 0) {
@@ -70,7 +83,9 @@ export async function findDefaultSpecFiles(config: Config, root: string, dir: st
     const matches = await glob([...config.specs], { cwd: root, absolute: true, ignore: ['**/node_modules/**'] });
     return { files: [...new Set(matches.map((f) => resolve(f)))].sort(), errors: [] };
   }
-  return findSpecFiles([existsSync(join(dir, 'specs')) ? 'specs' : '.'], dir);
+  // `specs/` is the project's (where `new` and `index` write), wherever the command runs.
+  const specs = join(root, 'specs');
+  return findSpecFiles([existsSync(specs) ? specs : '.'], dir);
 }
 
 /** The absolute paths the config's `ignore` globs match (relative to the root): never listed, never checked. */
