@@ -76,3 +76,19 @@ describe('templates that extend another', () => {
     }
   });
 });
+
+it('a template file named in the config mapping may extend a project template too', async () => {
+  const { runCli, tempProject } = await import('./helpers/run-cli.js');
+  const dir = tempProject({
+    '.specfill/templates/base.md': '---\nid: base\n---\n# Base\n\n## Alpha\n\n<!-- AGENT_PLACEHOLDER: a -->\n\n## Beta\n\n<!-- AGENT_PLACEHOLDER: b -->\n',
+    'tpl.md': '---\nextends: base\n---\n## Alpha\n',
+    'bad.md': '---\nextends: nope\n---\n## Alpha\n',
+    'specfill.config.yaml': 'templates:\n  "specs/t*.md": tpl.md\n  "specs/b*.md": bad.md\n',
+    'specs/t.md': '# S\n\n## Alpha\n\nok\n',
+    'specs/b.md': '# S\n\n## Alpha\n\nok\n',
+  });
+  const r = await runCli(dir, 'check', '--format', 'json');
+  const report = JSON.parse(r.stdout) as { files: Array<{ path: string; findings: Array<{ rule: string; sectionId?: string }> }>; failures: Array<{ path: string; code: string; message: string }> };
+  expect(report.files.map((f) => [f.path, f.findings.map((x) => `${x.rule} ${x.sectionId}`)])).toEqual([['specs/t.md', ['missing-section beta']]]);
+  expect(report.failures).toMatchObject([{ path: 'specs/b.md', code: 'INVALID_TEMPLATE', message: expect.stringContaining('`extends: nope`') }]);
+});
