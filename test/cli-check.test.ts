@@ -108,6 +108,13 @@ describe('specfill check', () => {
     expect(junit.stdout).toContain('<testcase classname="specs/a.md" name="specs/a.md"');
   });
 
+  it('--output under a file (not a folder) says so, exit 2', async () => {
+    const dir = tempProject({ 'specs/a.md': filled('A'), 'out.txt': 'a file' });
+    const r = await runCli(dir, 'check', '--output', 'out.txt/report.json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('out.txt/report.json: could not be written: its folder cannot be made (a part of its path is a file)');
+  });
+
   it('a run that cannot start prints no partial report and leaves an earlier --output file as it was', async () => {
     const dir = tempProject({ 'specs/a.md': filled('A'), 'out/report.json': 'earlier report\n', 'specfill.config.json': '{"rules": {"leftover-marker": "loud"}}' });
     const toFile = await runCli(dir, 'check', '--format', 'json', '--output', 'out/report.json');

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { SpecfillError } from '../../core/errors.js';
 import { dirname, resolve } from 'node:path';
 import { RULES } from '../../core/checks/index.js';
 import type { ReportFormat } from '../../reporters/index.js';
@@ -49,7 +50,10 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   let file: AtomicFileWriter | undefined;
   if (opts.output !== undefined) {
     const target = resolve(ctx.cwd, opts.output);
-    await mkdir(dirname(target), { recursive: true }).catch(() => undefined);
+    await mkdir(dirname(target), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      const why = error.code === 'EACCES' || error.code === 'EPERM' ? 'permission denied' : error.code === 'ENOTDIR' || error.code === 'EEXIST' ? 'a part of its path is a file' : error.message;
+      throw new SpecfillError('WRITE_FAILED', `could not be written: its folder cannot be made (${why})`, { path: opts.output });
+    });
     file = AtomicFileWriter.open(target, { displayPath: opts.output, durable: false });
     out = file;
   } else {
