@@ -115,3 +115,15 @@ describe('check --cache', () => {
     }
   });
 });
+
+it('checkFiles with a cache gives reports that can be read after the run, run after run', async () => {
+  const { checkFiles } = await import('../src/io/check-files.js');
+  const dir = project();
+  const run = () => checkFiles({ cwd: dir, root: dir, config: {}, paths: [], cache: true, version: 'test' });
+  const first = await run();
+  for (let i = 0; i < 3; i++) {
+    const again = await run();
+    expect(JSON.parse(JSON.stringify(again.report))).toEqual(JSON.parse(JSON.stringify(first.report)));
+    expect(again.report.files.some((f) => f.findings.length > 0)).toBe(true);
+  }
+});

@@ -123,6 +123,24 @@ describe('specfill fill --answers', () => {
     expect(other.stderr).toContain('no open placeholder has the id `risks`');
   });
 
+  it('on a rerun, an answer found inside another one, or in an open instruction, is not taken as filled; --only picks by the answers\' ids', async () => {
+    const spec = '# Twins\n\n## Plan\n\n<!-- AGENT_PLACEHOLDER: First step -->\n\n<!-- AGENT_PLACEHOLDER: Second step -->\n\n## Risks\n\n<!-- AGENT_PLACEHOLDER: Risks -->\n';
+    const dir = tempProject({ 'specs/twins.md': spec, 'a.yaml': 'plan: Use Postgres.\nplan#2: |\n  # Not here\nrisks: None known.\n' });
+    const file = join(dir, 'specs', 'twins.md');
+    expect((await runCli(dir, 'fill', 'specs/twins.md', '--answers', 'a.yaml')).code).toBe(1);
+    // "Postgres" is inside the first answer; only one answer of the section can have landed.
+    writeFileSync(join(dir, 'a.yaml'), 'plan: Use Postgres.\nplan#2: Postgres\nrisks: None known.\n');
+    const only = await runCli(dir, 'fill', 'specs/twins.md', '--answers', 'a.yaml', '--only', 'plan#2', '--json');
+    expect(only.code).toBe(0);
+    expect(JSON.parse(only.stdout)).toMatchObject({ filled: ['plan'], remaining: [] });
+    expect(readFileSync(file, 'utf8')).toBe('# Twins\n\n## Plan\n\nUse Postgres.\n\nPostgres\n\n## Risks\n\nNone known.\n');
+    // The answer is the open placeholder's own instruction: not filled yet, so filled now.
+    const dir2 = tempProject({ 'specs/twins.md': spec.replace('<!-- AGENT_PLACEHOLDER: First step -->', 'Done first.'), 'a.yaml': 'plan: Done first.\nplan#2: Second step\n' });
+    const second = await runCli(dir2, 'fill', 'specs/twins.md', '--answers', 'a.yaml', '--json');
+    expect(JSON.parse(second.stdout)).toMatchObject({ filled: ['plan'], alreadyFilled: ['plan'] });
+    expect(readFileSync(join(dir2, 'specs', 'twins.md'), 'utf8')).toContain('Done first.\n\nSecond step\n');
+  });
+
   it('fills an open placeholder even when its answer already appears in the section', async () => {
     const dir = tempProject({ 'specs/s.md': '# S\n\n## Notes\n\nNone.\n\n<!-- AGENT_PLACEHOLDER: More notes -->\n', 'answers.yaml': 'notes: None.\n' });
     const r = await runCli(dir, 'fill', 'specs/s.md', '--answers', 'answers.yaml', '--json');

@@ -36,15 +36,24 @@ export function reconcileAnswers(spec: ParsedSpec, answers: readonly Answer[]): 
   const moved = new Map<string, string>();
   for (const [base, group] of groups) {
     if (group.every(({ answer }) => open.has(answer.id))) continue;
-    const text = sectionText(spec, base);
-    if (text === null) continue;
+    const section = sectionSpan(spec, base);
+    if (section === null) continue;
+    // What was written: the section's text without its open placeholders (whose instructions are not answers).
+    const inSection = spec.placeholders.filter((p) => (p.sectionId ?? 'title') === base);
+    let text = spec.source.slice(section.start, section.end);
+    for (const p of [...inSection].reverse()) {
+      if (p.span.start >= section.start && p.span.end <= section.end) text = text.slice(0, p.span.start - section.start) + ' ' + text.slice(p.span.end - section.start);
+    }
     const body = collapse(text);
+    // At most as many answers landed as there are answered places no longer open.
+    let skips = Math.max(0, group.length - inSection.length);
     const skippedRanks: number[] = [];
-    for (const { answer, rank } of group) {
+    for (const { answer, rank } of [...group].sort((a, b) => a.rank - b.rank)) {
       const content = collapse(answer.content);
-      if (content !== '' && body.includes(content)) {
+      if (skips > 0 && content !== '' && body.includes(content)) {
         alreadyFilled.add(answer.id);
         skippedRanks.push(rank);
+        skips--;
       }
     }
     // Twins answered after an answer that landed before: their ids moved down.
@@ -67,12 +76,10 @@ function splitId(id: string): { base: string; rank: number } {
   return m === null ? { base: id, rank: 1 } : { base: m[1]!, rank: Number(m[2]) };
 }
 
-/** The text of a section's own body (`title`: the part under the title), or null when there is no such section. */
-function sectionText(spec: ParsedSpec, base: string): string | null {
-  let span: Span | undefined;
-  if (base === 'title') span = preambleSpan(spec);
-  else span = flattenSections(spec.sections).find((s) => s.id === base)?.bodySpan;
-  return span === undefined ? null : spec.source.slice(span.start, span.end);
+/** The span of a section's own body (`title`: the part under the title), or null when there is no such section. */
+function sectionSpan(spec: ParsedSpec, base: string): Span | null {
+  if (base === 'title') return preambleSpan(spec);
+  return flattenSections(spec.sections).find((s) => s.id === base)?.bodySpan ?? null;
 }
 
 /** Text compared with whitespace and line endings set aside. */

@@ -104,7 +104,10 @@ export async function streamCheckFiles(
       summary.infos += n;
       let source = o.source;
       if (source === undefined && options.keepSources && o.report.findings.length > 0) source = readOrUndefined(checker, files[nextOut - 1]!);
-      onFile(o.report, source);
+      // A report from the cache is read from the cache file when first looked at; a caller
+      // that keeps reports past the run (the file is closed then) gets it read now.
+      const report = options.retain === true && o.counts !== undefined ? { path: o.report.path, template: o.report.template, completeness: o.report.completeness, findings: o.report.findings } : o.report;
+      onFile(report, source);
     }
   };
 

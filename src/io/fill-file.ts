@@ -39,6 +39,8 @@ export interface FillFileOptions {
    * skipped and the ids after them move (see reconcileAnswers).
    */
   readonly rerunnable?: boolean;
+  /** Of the answers, fill only those with these ids (as the answers name them; applied after a rerun is reconciled). */
+  readonly only?: readonly string[];
   /** Ids that must all be open placeholders; one that is not is an error and nothing is written. */
   readonly requireOpen?: readonly string[];
   /** Today, for the front matter's `updated` date (default: now). */
@@ -77,7 +79,9 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
   const spec = parseSpec(source);
   const open = spec.placeholders.map((p) => p.id);
   const reconciled = options.rerunnable === true ? reconcileAnswers(spec, options.answers) : null;
-  const answers = reconciled?.answers ?? options.answers;
+  // --only names ids as the answers do; a moved id is still chosen by its old name.
+  const chosen = options.only === undefined ? null : new Set(options.only.map((id) => reconciled?.moved.get(id) ?? id));
+  const answers = (reconciled?.answers ?? options.answers).filter((a) => chosen === null || chosen.has(a.id));
   const required = (options.requireOpen ?? [])
     .filter((id) => !reconciled?.alreadyFilled.includes(id))
     .map((id) => reconciled?.moved.get(id) ?? id);

@@ -39,12 +39,11 @@ export async function runFill(ctx: CliContext, file: string, opts: FillOptions):
   if (opts.agent) return runAgent(ctx, absolute, shown, opts);
   const answersPath = resolve(ctx.cwd, opts.answers!);
   const all = await readAnswers(answersPath, displayPath(ctx, answersPath, relative));
-  const answers = opts.only === undefined ? all : all.filter((a) => opts.only!.includes(a.id));
   // An --only id the file has no answer for is most likely a typo on one side or the other.
   const unanswered = (opts.only ?? []).filter((id) => !all.some((a) => a.id === id));
   if (unanswered.length > 0) ctx.stderr.write(`specfill: warning: ${opts.answers} has no answer for ${unanswered.map((id) => `\`${id}\``).join(', ')}\n`);
   const result = await fillFile(absolute, {
-    answers, filler: 'answers', root: findProjectRoot(ctx.cwd), displayPath: shown, dryRun: opts.dryRun, now: ctx.now, rerunnable: true,
+    answers: all, only: opts.only, filler: 'answers', root: findProjectRoot(ctx.cwd), displayPath: shown, dryRun: opts.dryRun, now: ctx.now, rerunnable: true,
     // Every id named, in the answers or in --only, must be open: else nothing is written (exit 2).
     requireOpen: [...all.map((a) => a.id), ...(opts.only ?? [])],
   });
