@@ -45,14 +45,14 @@ export async function findSpecFiles(paths: readonly string[], cwd: string): Prom
   return { files: [...files].sort(), errors };
 }
 
-async function walkMarkdown(dir: string, seen = new Set<string>()): Promise<string[]> {
-  // Symbolic links to folders are followed as a glob follows them; a folder
-  // reached twice (a link back up the tree) is walked once.
+async function walkMarkdown(dir: string, ancestors = new Set<string>()): Promise<string[]> {
+  // Symbolic links to folders are followed as a glob follows them; a link
+  // back up the tree (a folder inside itself) is not walked again.
   const real = await realpath(dir).catch(() => dir);
-  if (seen.has(real)) return [];
-  seen.add(real);
+  if (ancestors.has(real)) return [];
+  const inside = new Set(ancestors).add(real);
   const out: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
@@ -63,7 +63,7 @@ async function walkMarkdown(dir: string, seen = new Set<string>()): Promise<stri
       isDirectory = target?.isDirectory() ?? false;
       isFile = target?.isFile() ?? false;
     }
-    if (isDirectory) out.push(...(await walkMarkdown(path, seen)));
+    if (isDirectory) out.push(...(await walkMarkdown(path, inside)));
     else if (isFile && entry.name.toLowerCase().endsWith('.md')) out.push(path);
   }
   return out;
