@@ -211,3 +211,12 @@ describe('second review', () => {
     expect([versions('tech-spec'), versions('tech-spec@'), versions('tech-spec@01'), versions('tech-spec@1.0'), versions('tech-spec@2')]).toEqual([0, 0, 0, 0, 1]);
   });
 });
+
+describe('a document of level-1 chapters, written from a template with a title', () => {
+  it('is not told that the text under its (absent) title is empty, and an open placeholder is reported once', () => {
+    const chapters = `${FRONT}# Technical Specification\n\nRate limiter\n\n# Appendix\n\nNotes.\n`;
+    expect(brief(chapters).filter((f) => !f.includes('missing-section'))).toEqual([]);
+    const withPlaceholder = `${FRONT}# Technical Specification\n\n<!-- AGENT_PLACEHOLDER: One paragraph summary -->\n\n# Appendix\n\nNotes.\n`;
+    expect(brief(withPlaceholder).filter((f) => !f.includes('missing-section'))).toEqual(['8:1 unfilled-placeholder technical-specification']);
+  });
+});

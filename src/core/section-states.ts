@@ -26,6 +26,8 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
   for (const t of model.sections) {
     if (!t.guided) continue;
     if (t.id === 'title') {
+      // A document of level-1 chapters (`# A … # B`) has no title, so no part under it to judge.
+      if (spec.title === null && spec.sections[0]?.heading.level === 1) continue;
       const state = open.has('title') ? 'open' : saysNothing(spec, preambleSpan(spec), t.guidance) ? 'empty' : 'filled';
       states.push({ id: t.id, state });
       continue;
