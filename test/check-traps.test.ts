@@ -220,3 +220,29 @@ describe('a document of level-1 chapters, written from a template with a title',
     expect(brief(withPlaceholder).filter((f) => !f.includes('missing-section'))).toEqual(['8:1 unfilled-placeholder technical-specification']);
   });
 });
+
+describe('prose guidance kept in part', () => {
+  const rfc = buildTemplateModel(parseSpec([
+    '# RFC', '', '## Motivation', '', 'Why are we doing this? What is the expected outcome?', '',
+    '## Drawbacks', '', 'Why should we *not* do this?', '',
+    '## Rationale', '', 'That generally means:', '', '- Why is this design the best?', '- What other designs were considered?', '- What is the impact of not doing this?', '',
+  ].join('\n')), 'rfc@1');
+  const filled = { motivation: 'We need it.', drawbacks: 'Cost.', rationale: 'It is simplest.' };
+  const doc = (parts: Partial<typeof filled>) => `# Mine\n\n## Motivation\n\n${parts.motivation ?? filled.motivation}\n\n## Drawbacks\n\n${parts.drawbacks ?? filled.drawbacks}\n\n## Rationale\n\n${parts.rationale ?? filled.rationale}\n`;
+  const empties = (parts: Partial<typeof filled>) => findings(doc(parts), rfc).filter((f) => f.rule === 'empty-section').map((f) => f.sectionId);
+
+  it('trimmed, re-marked-up, repeated or reordered guidance is still only guidance', () => {
+    expect(empties({})).toEqual([]);
+    expect(empties({ motivation: 'Why are we doing this?' })).toEqual(['motivation']);
+    expect(empties({ motivation: 'what is the expected outcome' })).toEqual(['motivation']);
+    expect(empties({ drawbacks: 'Why should we _not_ do this?' })).toEqual(['drawbacks']);
+    expect(empties({ rationale: '- Why is this design the best?\n- What is the impact of not doing this?' })).toEqual(['rationale']);
+    expect(empties({ motivation: 'Why are we doing this? Why are we doing this?' })).toEqual(['motivation']);
+  });
+
+  it('guidance with anything of the author\'s own is written', () => {
+    expect(empties({ motivation: 'Why are we doing this? Because the API is overloaded.' })).toEqual([]);
+    expect(empties({ motivation: 'Why are we doing that?' })).toEqual([]);
+    expect(empties({ rationale: '- Why is this design the best? It is the simplest.' })).toEqual([]);
+  });
+});

@@ -23,10 +23,20 @@ export function sectionProse(spec: ParsedSpec, span: Span): string {
  * common case (guidance given as comments only) needs no text to be built:
  * any block with text is content.
  */
-export function saysNothing(spec: ParsedSpec, span: Span, guidance: string): boolean {
+export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sentences?: ReadonlySet<string>): boolean {
   if (guidance !== '') {
     const prose = sectionProse(spec, span);
-    return prose === '' || prose === guidance;
+    if (prose === '' || prose === guidance) return true;
+    // Guidance trimmed, reordered, repeated or lightly re-marked up is still
+    // only guidance: every sentence of the span is one of the template's.
+    if (sentences === undefined || sentences.size === 0) return false;
+    // Written text usually differs at its first sentence: stop there.
+    let any = false;
+    for (const sentence of sentencesOf(spec, span)) {
+      if (!sentences.has(sentence)) return false;
+      any = true;
+    }
+    return any;
   }
   for (const block of blocksIn(spec, span)) {
     if (block.kind === 'html' && block.htmlKind === 2) {
@@ -37,6 +47,27 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string): boo
     if (block.kind !== 'paragraph' || !/^\s*$/.test(proseOf(spec.source, block))) return false;
   }
   return true;
+}
+
+/**
+ * The sentences of a span's prose, each normalised (case, emphasis and other
+ * markup, punctuation and spacing aside): how guidance is recognised when an
+ * author kept only part of it. Each paragraph and list item is split at
+ * sentence ends (`.`, `!`, `?`, `:`, `;`).
+ */
+export function proseSentences(spec: ParsedSpec, span: Span): string[] {
+  return [...sentencesOf(spec, span)];
+}
+
+function* sentencesOf(spec: ParsedSpec, span: Span): Generator<string> {
+  for (const block of blocksIn(spec, span)) {
+    if (block.kind === 'heading' && block.topLevel) continue;
+    const text = block.kind === 'html' && block.htmlKind === 2 ? besideComments(spec.source, block) : proseOf(spec.source, block);
+    for (const piece of text.replace(/\s+/g, ' ').split(/(?<=[.!?:;])\s/)) {
+      const sentence = piece.toLowerCase().replace(/[*_`~]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      if (sentence !== '') yield sentence;
+    }
+  }
 }
 
 /** Whether a span holds an HTML comment block (guidance in a template). */

@@ -28,7 +28,7 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
     if (t.id === 'title') {
       // A document of level-1 chapters (`# A … # B`) has no title, so no part under it to judge.
       if (spec.title === null && spec.sections[0]?.heading.level === 1) continue;
-      const state = open.has('title') ? 'open' : saysNothing(spec, preambleSpan(spec), t.guidance) ? 'empty' : 'filled';
+      const state = open.has('title') ? 'open' : saysNothing(spec, preambleSpan(spec), t.guidance, model.guidanceSentences) ? 'empty' : 'filled';
       states.push({ id: t.id, state });
       continue;
     }
@@ -37,7 +37,7 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
     if (section === undefined && t.optional) continue;
     if (section === undefined) states.push({ id: t.id, state: 'missing' });
     else if (open.has(section.id)) states.push({ id: t.id, state: 'open' });
-    else states.push({ id: t.id, state: saysNothing(spec, section.bodySpan, t.guidance) ? 'empty' : 'filled' });
+    else states.push({ id: t.id, state: saysNothing(spec, section.bodySpan, t.guidance, model.guidanceSentences) ? 'empty' : 'filled' });
   }
   return states;
 }

@@ -1,4 +1,4 @@
-import { hasCommentBlock, sectionProse } from './section-prose.js';
+import { hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 
 /** A section of a template, with what specs written from it are expected to do there. */
@@ -29,6 +29,8 @@ export interface TemplateModel {
   readonly spec: ParsedSpec;
   /** Sections in template order; `title` first when the title part carries guidance. */
   readonly sections: readonly TemplateSection[];
+  /** Every sentence of the template's guidance prose, normalised (see proseSentences). */
+  readonly guidanceSentences: ReadonlySet<string>;
 }
 
 // Headings like KEP's "User Stories (Optional)" say so themselves.
@@ -68,7 +70,11 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     for (const child of section.children) visit(child, model);
   };
   for (const section of spec.sections) visit(section, null);
-  return { ref, spec, sections };
+  const guidanceSentences = new Set<string>();
+  if (sections.some((s) => s.guidance !== '')) {
+    for (const s of [...proseSentences(spec, titleSpan), ...spec.sections.flatMap((x) => proseSentencesDeep(spec, x))]) guidanceSentences.add(s);
+  }
+  return { ref, spec, sections, guidanceSentences };
 }
 
 /** The part of a document between its title (or its start) and its first section. */
@@ -76,4 +82,8 @@ export function preambleSpan(spec: ParsedSpec): Span {
   const start = spec.title?.span.end ?? spec.frontMatter?.span.end ?? (spec.format.bom ? 1 : 0);
   const end = spec.sections[0]?.span.start ?? spec.source.length;
   return { start: Math.min(start, end), end };
+}
+
+function proseSentencesDeep(spec: ParsedSpec, section: Section): string[] {
+  return [...proseSentences(spec, section.bodySpan), ...section.children.flatMap((c) => proseSentencesDeep(spec, c))];
 }
