@@ -65,6 +65,40 @@ export class TemplateRegistry {
     if (problem !== undefined) throw problem;
     return this.byId.get(id);
   }
+
+  /**
+   * A template read from elsewhere (a file the config maps specs to) with its
+   * `extends` resolved against these templates, by the same rules as the
+   * project's own.
+   */
+  extend(template: Template): Template {
+    return extendTemplate(template, (base) => this.get(base), () => this.list().map((t) => t.id));
+  }
+}
+
+/**
+ * A template with its `extends` applied (itself when it extends nothing):
+ * `extends` must name a template that `parentOf` gives (resolved already).
+ * One rule for project templates and template files; an unusable `extends`
+ * is an INVALID_TEMPLATE at the template's path.
+ */
+export function extendTemplate(t: Template, parentOf: (id: string) => Template | undefined, known: () => string[]): Template {
+  const base = t.spec.frontMatter?.data?.extends;
+  if (base === undefined || base === null || t.extends !== null) return t;
+  if (typeof base !== 'string') throw new SpecfillError('INVALID_TEMPLATE', 'front matter `extends` must be a template id', { path: t.path });
+  let parent: Template | undefined;
+  try {
+    parent = parentOf(base);
+  } catch (error) {
+    // A circle, or a base whose own `extends` is wrong, is reported as it is.
+    if (!(error instanceof SpecfillError) || error.code === 'INVALID_TEMPLATE') throw error;
+    // The base is there but cannot be read: say so from this template.
+    throw new SpecfillError('INVALID_TEMPLATE', `\`extends: ${base}\`: ${error.message}`, { path: t.path });
+  }
+  if (parent === undefined) {
+    throw new SpecfillError('INVALID_TEMPLATE', `\`extends: ${base}\`: no such template; known templates: ${known().filter((id) => id !== t.id).sort().join(', ')}`, { path: t.path });
+  }
+  return resolveExtends(t, parent, { fileName: `${t.id}.md`, origin: t.origin, path: t.path });
 }
 
 /** Reads the built-in templates and the project's own (`.specfill/templates/*.md`). */
@@ -80,20 +114,21 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   // Templates that extend another are resolved once every template is read.
   const resolving = new Set<string>();
   const resolve = (t: Template): Template => {
-    const base = t.spec.frontMatter?.data?.extends;
-    if (base === undefined || base === null || t.extends !== null) return t;
-    if (typeof base !== 'string') throw new SpecfillError('INVALID_TEMPLATE', 'front matter `extends` must be a template id', { path: t.path });
+    // Built-ins extend nothing, and a template resolved already is done.
+    if (t.origin === 'built-in' || t.extends !== null) return t;
     if (resolving.has(t.id)) throw new SpecfillError('INVALID_TEMPLATE', `\`extends\` goes round in a circle through ${[...resolving].join(' → ')}`, { path: t.path });
-    // A project template may extend the built-in of its own id.
-    const parent = base === t.id ? builtIn.get(base) : byId.get(base);
-    if (parent === undefined) {
-      throw new SpecfillError('INVALID_TEMPLATE', `\`extends: ${base}\`: no such template; known templates: ${[...byId.keys()].filter((id) => id !== t.id).sort().join(', ')}`, { path: t.path });
-    }
     resolving.add(t.id);
-    const resolved = resolveExtends(t, resolve(parent), { fileName: `${t.id}.md`, origin: t.origin, path: t.path });
-    resolving.delete(t.id);
-    byId.set(t.id, resolved);
-    return resolved;
+    try {
+      // A project template may extend the built-in of its own id; a base is resolved before it is used.
+      const resolved = extendTemplate(t, (base) => {
+        const parent = base === t.id ? builtIn.get(base) : byId.get(base);
+        return parent === undefined ? undefined : resolve(parent);
+      }, () => [...byId.keys()]);
+      byId.set(t.id, resolved);
+      return resolved;
+    } finally {
+      resolving.delete(t.id);
+    }
   };
   for (const t of project) {
     try {

@@ -5,7 +5,6 @@ import { parseTemplateRef, templateFromSource, type Template } from '../core/tem
 import type { ParsedSpec } from '../core/spec-types.js';
 import type { TemplateRegistry } from './load-templates.js';
 import { readTextFileSync } from './read-text-file.js';
-import { resolveExtends } from '../core/template-extends.js';
 
 const NODE_MODULES = /(^|\/)node_modules\//;
 
@@ -85,20 +84,11 @@ export class TemplateResolver {
       const name = /^(readme|index)\.md$/i.test(parts[parts.length - 1]!) && parts.length > 1 ? `${parts[parts.length - 2]}.md` : parts[parts.length - 1]!;
       template = templateFromSource(source, { fileName: name, origin: 'project', path: ref });
       // A template file may extend a registered template, as the project's own templates do.
-      const base = template.spec.frontMatter?.data?.extends;
-      if (base !== undefined && base !== null) {
-        const failed = (message: string): never => {
-          throw new SpecfillError('INVALID_TEMPLATE', `its template file ${ref}: ${message}`, { path: shown }, 'fix `extends:` in the template file\'s front matter');
-        };
-        if (typeof base !== 'string') failed('front matter `extends` must be a template id');
-        let parent: Template;
-        try {
-          parent = this.registry.get(base as string);
-        } catch (error) {
-          if (!(error instanceof SpecfillError)) throw error;
-          return failed(`\`extends: ${String(base)}\`: ${error.message}`);
-        }
-        template = resolveExtends(template, parent, { fileName: name, origin: 'project', path: ref });
+      try {
+        template = this.registry.extend(template);
+      } catch (error) {
+        if (!(error instanceof SpecfillError)) throw error;
+        throw new SpecfillError('INVALID_TEMPLATE', `its template file ${ref}: ${error.message}`, { path: shown }, 'fix `extends:` in the template file\'s front matter');
       }
       this.fileTemplates.set(path, template);
     }
