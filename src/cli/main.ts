@@ -51,8 +51,8 @@ export async function main(options: MainOptions): Promise<number> {
       ctx.stderr.write(`specfill: ${error.format()}\n`);
       // `--json` promises one JSON document on stdout: a failure is one too.
       if (options.argv.includes('--json')) writeErrorJson(ctx, error);
-      // A conflict (the file changed meanwhile) or a refused move is a refusal, not a failure.
-      return error.code === 'CONFLICT' || error.code === 'REFUSED' ? 1 : 2;
+      // A conflict (the file changed meanwhile), a refused move or a file that exists already is a refusal, not a failure.
+      return error.code === 'CONFLICT' || error.code === 'REFUSED' || error.code === 'FILE_EXISTS' ? 1 : 2;
     }
     ctx.stderr.write(`specfill: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
     return 2;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FileReport, Finding } from '../core/checks/types.js';
+import type { FileReport } from '../core/checks/types.js';
+import { countSeverities, type SeverityCounts } from '../core/severity-counts.js';
 import { fileJsonBody } from '../reporters/format-json.js';
 import { attachJsonBody } from '../reporters/rendered-json.js';
 import type { LinkDependency } from './link-resolver.js';
@@ -16,9 +17,6 @@ export interface FileStamp {
   readonly ctimeMs: number;
   readonly size: number;
 }
-
-/** The severity counts of one file's findings: errors, warnings, infos. */
-export type SeverityCounts = readonly [number, number, number];
 
 /** A file's entry in the cache's index; its report lies in the data part, at `at`, `length` bytes. */
 interface IndexEntry {
@@ -264,19 +262,6 @@ export class CheckCache {
 export interface CachedResult {
   readonly report: FileReport;
   readonly counts: SeverityCounts;
-}
-
-/** Errors, warnings and infos among findings. */
-export function countSeverities(findings: readonly Finding[]): SeverityCounts {
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const f of findings) {
-    if (f.severity === 'error') errors++;
-    else if (f.severity === 'warning') warnings++;
-    else infos++;
-  }
-  return [errors, warnings, infos];
 }
 
 function readBody(fd: number, at: number, length: number): Buffer {

@@ -1,9 +1,10 @@
 import { statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
-import type { CheckReport, FileReport, Finding } from '../core/checks/types.js';
+import type { CheckReport, FileReport } from '../core/checks/types.js';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
-import { CheckCache, countSeverities, hashOf, type FileStamp, type SeverityCounts } from './check-cache.js';
+import { countSeverities, type SeverityCounts } from '../core/severity-counts.js';
+import { CheckCache, hashOf, type FileStamp } from './check-cache.js';
 import { checkInWorkers, workerCount } from './check-in-workers.js';
 import { FileChecker, type CheckedFile } from './file-checker.js';
 import { findDefaultSpecFiles, findSpecFiles, ignoredFiles } from './find-spec-files.js';
@@ -98,10 +99,7 @@ export async function streamCheckFiles(
         continue;
       }
       summary.files++;
-      const [e, w, n] = o.counts ?? countSeverities(o.report.findings);
-      summary.errors += e;
-      summary.warnings += w;
-      summary.infos += n;
+      addCounts(summary, o.counts ?? countSeverities(o.report.findings));
       let source = o.source;
       if (source === undefined && options.keepSources && o.report.findings.length > 0) source = readOrUndefined(checker, files[nextOut - 1]!);
       // A report from the cache is read from the cache file when first looked at; a caller
@@ -242,6 +240,13 @@ async function filesToCheck(options: CheckFilesOptions, errors: SpecfillError[])
 
 /** The report with its summary counts. */
 export function buildReport(files: readonly FileReport[]): CheckReport {
-  const count = (severity: Finding['severity']): number => files.reduce((n, f) => n + f.findings.filter((x) => x.severity === severity).length, 0);
-  return { version: 1, files, summary: { files: files.length, errors: count('error'), warnings: count('warning'), infos: count('info') } };
+  const summary = { files: files.length, errors: 0, warnings: 0, infos: 0 };
+  for (const f of files) addCounts(summary, countSeverities(f.findings));
+  return { version: 1, files, summary };
+}
+
+function addCounts(summary: { errors: number; warnings: number; infos: number }, [errors, warnings, infos]: SeverityCounts): void {
+  summary.errors += errors;
+  summary.warnings += warnings;
+  summary.infos += infos;
 }

@@ -66,7 +66,7 @@ export function createJsonWriter(): ReportWriter {
     end: (s, notes) => {
       const failures = notes?.failures ?? [];
       // Files that could not be checked are listed apart (only when there are some): not a report of findings.
-      const failed = failures.length === 0 ? '' : `,\n  "failures": ${jsonAt(failures.map((f) => ({ path: f.path, code: f.code, message: f.message, line: f.line, column: f.column })), 2)}`;
+      const failed = failures.length === 0 ? '' : `,\n  "failures": ${jsonAt(failures, 2)}`;
       return `${files === 0 ? ']' : '\n  ]'},\n  "summary": {\n    "files": ${q(s.files)},\n    "errors": ${q(s.errors)},\n    "warnings": ${q(s.warnings)},\n    "infos": ${q(s.infos)}\n  }${failed}\n}\n`;
     },
   };

@@ -1,22 +1,13 @@
 import type { CheckReport, FileReport } from '../core/checks/types.js';
+import type { FileErrorJson } from '../core/json-shapes.js';
 
 /** The counts that close a report. */
 export type ReportSummary = CheckReport['summary'];
 
-/** A file that could not be checked, and why. */
-export interface CheckFailure {
-  readonly path: string;
-  /** specfill's error code (`INVALID_UTF8`, `UNKNOWN_TEMPLATE`, …). */
-  readonly code: string;
-  readonly message: string;
-  readonly line?: number;
-  readonly column?: number;
-}
-
 /** What a report says besides the files' findings. */
 export interface RunNotes {
-  /** Files that could not be checked: every format reports them, so a CI run does not look clean. */
-  readonly failures?: readonly CheckFailure[];
+  /** Files that could not be checked (in the one JSON shape of a file's error): every format reports them, so a CI run does not look clean. */
+  readonly failures?: readonly FileErrorJson[];
   /** Only files changed against a git ref were looked for (`--changed`). */
   readonly changedOnly?: boolean;
 }

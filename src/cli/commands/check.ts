@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { SpecfillError } from '../../core/errors.js';
+import { errorJson } from '../../core/json-shapes.js';
 import { dirname, resolve } from 'node:path';
 import { RULES } from '../../core/checks/index.js';
 import type { ReportFormat } from '../../reporters/index.js';
@@ -72,8 +73,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
       { cwd: ctx.cwd, root, config, paths, only, cache, keepSources: pretty, version: VERSION },
       (report, source) => emit(writer.file(report, source)),
     );
-    const failures = result.errors.map((e) => ({ path: e.location.path ?? '', code: e.code, message: e.message, line: e.location.line, column: e.location.column }));
-    emit(writer.end(result.summary, { failures, changedOnly: only !== undefined }));
+    emit(writer.end(result.summary, { failures: result.errors.map(errorJson), changedOnly: only !== undefined }));
     file?.commit();
   } catch (error) {
     file?.abort();

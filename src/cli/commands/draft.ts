@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { SpecfillError } from '../../core/errors.js';
-import { displayPath, writeErrorJson, type CliContext } from '../context.js';
+import { displayPath, type CliContext } from '../context.js';
 import { prepareAgent, runAgent, type FillOptions } from './fill.js';
 import { runNew, specTarget, type NewOptions } from './new.js';
 
@@ -19,11 +19,8 @@ export async function runDraft(ctx: CliContext, templateRef: string, opts: Draft
   const shown = displayPath(ctx, target, relative);
   if (opts.force !== true && existsSync(target)) {
     // A second draft of the same title is most often a first one to go on with.
-    const exists = new SpecfillError('FILE_EXISTS', 'already exists', { path: shown },
+    throw new SpecfillError('FILE_EXISTS', 'already exists', { path: shown },
       `to go on drafting it: specfill fill ${shown} --agent (its open placeholders only); for a new spec, give another --title or --out`);
-    ctx.stderr.write(`specfill: ${exists.format()}\n`);
-    if (opts.json) writeErrorJson(ctx, exists);
-    return 1;
   }
   // A missing key, an endpoint that does not answer or an unreadable brief
   // stops the run before the spec is created, so that it can simply be run again.

@@ -19,7 +19,7 @@ import { readAnswers } from '../../io/read-answers.js';
 import { loadTemplates } from '../../io/load-templates.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import { displayPath, writeErrorJson, writeJson, type CliContext } from '../context.js';
+import { displayPath, writeJson, type CliContext } from '../context.js';
 
 /** Options of `specfill new`. */
 export interface NewOptions {
@@ -68,17 +68,8 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
   await mkdir(dirname(target), { recursive: true });
   // What --force replaces is put back if the old spec then cannot be marked.
   const replaced = old !== null && opts.force === true && existsSync(target) ? readFileSync(target) : null;
-  try {
-    await writeFileAtomic(target, content, { overwrite: opts.force === true, displayPath: shown });
-  } catch (error) {
-    if (error instanceof SpecfillError && error.code === 'FILE_EXISTS') {
-      // A refusal (exit 1), reported like a failure: on stderr, and as JSON with --json.
-      ctx.stderr.write(`specfill: ${error.format()}\n`);
-      if (opts.json) writeErrorJson(ctx, error);
-      return 1;
-    }
-    throw error;
-  }
+  // An existing file is FILE_EXISTS, a refusal (exit 1) unless --force.
+  await writeFileAtomic(target, content, { overwrite: opts.force === true, displayPath: shown });
   if (old !== null) {
     try {
       await old.mark();
