@@ -7,7 +7,7 @@ import { countSeverities, type SeverityCounts } from '../core/severity-counts.js
 import { CheckCache, hashOf, type FileStamp } from './check-cache.js';
 import { checkInWorkers, workerCount } from './check-in-workers.js';
 import { FileChecker, type CheckedFile } from './file-checker.js';
-import { findDefaultSpecFiles, findSpecFiles, ignoredFiles } from './find-spec-files.js';
+import { findSpecTargets, ignoredFiles } from './find-spec-files.js';
 import { dependenciesHold } from './link-resolver.js';
 import { readTextFileSync } from './read-text-file.js';
 
@@ -222,16 +222,9 @@ function cacheKey(options: CheckFilesOptions, templateSources: readonly string[]
 
 async function filesToCheck(options: CheckFilesOptions, errors: SpecfillError[]): Promise<string[]> {
   const { cwd, root, config } = options;
-  let files: string[];
-  if (options.paths.length > 0) {
-    const found = await findSpecFiles(options.paths, cwd);
-    errors.push(...found.errors);
-    files = found.files;
-  } else {
-    const found = await findDefaultSpecFiles(config, root, cwd);
-    errors.push(...found.errors);
-    files = found.files;
-  }
+  const found = await findSpecTargets(options.paths, config, root, cwd);
+  errors.push(...found.errors);
+  let files = found.files;
   const ignored = await ignoredFiles(root, config);
   if (ignored.size > 0) files = files.filter((f) => !ignored.has(f));
   if (options.only !== undefined) files = files.filter((f) => options.only!.has(f));

@@ -70,14 +70,15 @@ async function walkMarkdown(dir: string, ancestors = new Set<string>()): Promise
 }
 
 /**
- * The spec files found where specs are looked for when no paths are given:
- * the config's `specs` globs, relative to the project root wherever the
- * command runs (a glob matching nothing is no error: a project may have no
- * RFCs yet); else `specs/` at the project root if it exists; else `dir`
- * itself. One rule for `status`, `check`, `sync`, the web UI and the MCP
- * server.
+ * The spec files a command works on: those of `paths` (relative to `dir`)
+ * when given, else where specs are looked for by default: the config's
+ * `specs` globs, relative to the project root wherever the command runs (a
+ * glob matching nothing is no error: a project may have no RFCs yet); else
+ * `specs/` at the project root if it exists; else `dir` itself. One rule for
+ * `status`, `check`, `sync`, the web UI and the MCP server.
  */
-export async function findDefaultSpecFiles(config: Config, root: string, dir: string): Promise<FoundFiles> {
+export async function findSpecTargets(paths: readonly string[], config: Config, root: string, dir: string): Promise<FoundFiles> {
+  if (paths.length > 0) return findSpecFiles(paths, dir);
   if (config.specs !== undefined && config.specs.length > 0) {
     const { glob } = await import('tinyglobby');
     const matches = await glob([...config.specs], { cwd: root, absolute: true, ignore: ['**/node_modules/**'] });

@@ -6,7 +6,7 @@ import { summarizeSpec, type SpecSummary } from '../core/summarize-spec.js';
 import type { ParsedSpec } from '../core/spec-types.js';
 import { confine } from './confine-path.js';
 import { sectionBodyText } from './fill-file.js';
-import { findDefaultSpecFiles, findSpecFiles, ignoredFiles } from './find-spec-files.js';
+import { findSpecTargets, ignoredFiles } from './find-spec-files.js';
 import { loadTemplates } from './load-templates.js';
 import { contentHash, MACHINE_FILLERS, readProvenance, type ProvenanceEntry } from './provenance.js';
 import { readSpecFile } from './read-spec-file.js';
@@ -18,7 +18,7 @@ export interface SummarizeSpecFilesOptions {
   /** Where paths are shown relative to. */
   readonly cwd: string;
   readonly config: Config;
-  /** Files, folders or globs, relative to `cwd`; where specs are looked for by default when absent (see findDefaultSpecFiles). */
+  /** Files, folders or globs, relative to `cwd`; where specs are looked for by default when none (see findSpecTargets). */
   readonly targets?: readonly string[];
   readonly maxFileBytes?: number;
   /** Leave out files that lie outside the root (symbolic links out): for the MCP server. */
@@ -37,7 +37,7 @@ export async function summarizeSpecFiles(options: SummarizeSpecFilesOptions): Pr
   const { root, cwd, config } = options;
   const registry = await loadTemplates({ root, cwd, templatesDir: config.templatesDir });
   const templates = await TemplateResolver.create(root, registry, config.templates);
-  const found = options.targets === undefined ? await findDefaultSpecFiles(config, root, cwd) : await findSpecFiles(options.targets, cwd);
+  const found = await findSpecTargets(options.targets ?? [], config, root, cwd);
   // The config's `ignore` applies here as in `check`.
   const ignored = await ignoredFiles(root, config);
   const provenance = readProvenance(root);

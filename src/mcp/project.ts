@@ -4,7 +4,7 @@ import type { Config } from '../core/config.js';
 import { parseSpec } from '../core/parse-spec.js';
 import type { ParsedSpec } from '../core/spec-types.js';
 import { fileHash } from '../io/fill-file.js';
-import { findDefaultSpecFiles, type FoundFiles } from '../io/find-spec-files.js';
+import { findSpecTargets, type FoundFiles } from '../io/find-spec-files.js';
 import { CONFIG_FILES, loadConfig } from '../io/load-config.js';
 import { loadTemplates, type TemplateRegistry } from '../io/load-templates.js';
 import { readTextFileSync } from '../io/read-text-file.js';
@@ -45,9 +45,9 @@ export class McpProject {
     return TemplateResolver.create(this.root, registry, config.templates);
   }
 
-  /** The spec files where specs are looked for (see {@link findDefaultSpecFiles}). */
+  /** The spec files where specs are looked for (see {@link findSpecTargets}). */
   specFiles(config: Config): Promise<FoundFiles> {
-    return findDefaultSpecFiles(config, this.root, this.root);
+    return findSpecTargets([], config, this.root, this.root);
   }
 
   /** Reads and parses a spec inside the root. */

@@ -25,7 +25,7 @@ export type StatusSortKey = (typeof STATUS_SORT_KEYS)[number];
 export async function runStatus(ctx: CliContext, paths: string[], opts: StatusOptions): Promise<number> {
   const root = findProjectRoot(ctx.cwd);
   const { config } = await loadConfig(root, ctx.cwd);
-  const found = await summarizeSpecFiles({ root, cwd: ctx.cwd, config, targets: paths.length > 0 ? paths : undefined, maxFileBytes: opts.maxFileBytes });
+  const found = await summarizeSpecFiles({ root, cwd: ctx.cwd, config, targets: paths, maxFileBytes: opts.maxFileBytes });
   const errors = found.errors;
   const specs = sortSpecs(found.specs.filter((s) => matches(s, opts)), opts.sort ?? 'path', config.statuses ?? DEFAULT_STATUSES);
   const unknown = (opts.status ?? []).filter((s) => !(config.statuses ?? DEFAULT_STATUSES).includes(s));

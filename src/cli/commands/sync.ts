@@ -3,7 +3,7 @@ import { isoDate } from '../../core/create-spec.js';
 import { SpecfillError } from '../../core/errors.js';
 import { syncSpec, type SyncOutcome } from '../../core/sync-spec.js';
 import { editSpecFile } from '../../io/edit-spec-file.js';
-import { findDefaultSpecFiles, findSpecFiles } from '../../io/find-spec-files.js';
+import { findSpecTargets } from '../../io/find-spec-files.js';
 import { loadConfig } from '../../io/load-config.js';
 import { loadTemplates } from '../../io/load-templates.js';
 import { findProjectRoot } from '../../io/project-root.js';
@@ -45,7 +45,7 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
   const { config } = await loadConfig(root, ctx.cwd);
   const registry = await loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir });
   const templates = await TemplateResolver.create(root, registry, config.templates);
-  const found = paths.length > 0 ? await findSpecFiles(paths, ctx.cwd) : await findDefaultSpecFiles(config, root, ctx.cwd);
+  const found = await findSpecTargets(paths, config, root, ctx.cwd);
   const errors: SpecfillError[] = [...found.errors];
   const results: SyncFileJson[] = [];
   const today = isoDate(ctx.now());
