@@ -49,6 +49,19 @@ class Session {
   }
 }
 
+/** A project with a new spec, and `fill --interactive` started on it (`args` added). */
+async function sessionOnNewSpec(...args: string[]): Promise<{ s: Session; file: string }> {
+  const dir = tempProject();
+  await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter');
+  return { s: new Session(dir, ['fill', 'specs/rate-limiter.md', '--interactive', ...args]), file: join(dir, 'specs', 'rate-limiter.md') };
+}
+
+/** Chooses "Type it here" and types `text` (or, with `end`, the keys given instead of the closing Enters). */
+async function typeAnswer(s: Session, text: string, ...end: string[]): Promise<void> {
+  await s.answer('How do you want to answer?', ENTER);
+  await s.answer('Your answer', ...text, ...(end.length > 0 ? end : [ENTER, ENTER]));
+}
+
 describe('specfill fill --interactive', () => {
   it('types, skips, uses $EDITOR and quits; each answer saved at once; a second run resumes', async () => {
     const dir = tempProject();
@@ -83,46 +96,36 @@ describe('specfill fill --interactive', () => {
   }, 60_000);
 
   it('shows why content is refused and asks again', async () => {
-    const dir = tempProject();
-    await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter');
-    const s = new Session(dir, ['fill', 'specs/rate-limiter.md', '--interactive', '--only', 'overview']);
+    const { s, file } = await sessionOnNewSpec('--only', 'overview');
     await s.answer('Provide a high-level description');
-    await s.answer('How do you want to answer?', ENTER);
-    await s.answer('Your answer', ...'# A heading', ENTER, ENTER);
+    await typeAnswer(s, '# A heading');
     await s.answer('Not saved');
-    await s.answer('How do you want to answer?', ENTER);
-    await s.answer('Your answer', ...'Fine now.', ENTER, ENTER);
+    await typeAnswer(s, 'Fine now.');
     expect(await s.done).toBe(0);
-    expect(readFileSync(join(dir, 'specs', 'rate-limiter.md'), 'utf8')).toContain('## Overview\n\nFine now.\n');
+    expect(readFileSync(file, 'utf8')).toContain('## Overview\n\nFine now.\n');
   }, 60_000);
 
   it('Ctrl-C keeps what was saved', async () => {
-    const dir = tempProject();
-    await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter');
-    const s = new Session(dir, ['fill', 'specs/rate-limiter.md', '--interactive']);
+    const { s, file } = await sessionOnNewSpec();
     await s.answer('Provide a high-level description');
-    await s.answer('How do you want to answer?', ENTER);
-    await s.answer('Your answer', ...'Saved first.', ENTER, ENTER);
+    await typeAnswer(s, 'Saved first.');
     await s.answer('List specific goals');
-    await s.answer('How do you want to answer?', ENTER);
-    await s.answer('Your answer', ...'half typed', '\x03');
+    await typeAnswer(s, 'half typed', '\x03');
     expect(await s.done).toBe(0);
-    const text = readFileSync(join(dir, 'specs', 'rate-limiter.md'), 'utf8');
+    const text = readFileSync(file, 'utf8');
     expect(text).toContain('Saved first.');
     expect(text).not.toContain('half typed');
   }, 60_000);
+
   it('ends with a message (exit 2), not a hang or a silent exit, when its input runs out', async () => {
-    const dir = tempProject();
-    await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter');
-    const s = new Session(dir, ['fill', 'specs/rate-limiter.md', '--interactive']);
+    const { s, file } = await sessionOnNewSpec();
     await s.answer('Provide a high-level description');
-    await s.answer('How do you want to answer?', ENTER);
-    await s.answer('Your answer', ...'Saved before the end.', ENTER, ENTER);
+    await typeAnswer(s, 'Saved before the end.');
     await s.answer('List specific goals');
     s.child.stdin.end();
     expect(await s.done).toBe(2);
     expect(s.out).toContain('specs/rate-limiter.md: filled 1, skipped 0, 19 still open (the input ended)');
     expect(s.errors).toContain('specfill: the input ended before every open placeholder was answered; what was answered is saved');
-    expect(readFileSync(join(dir, 'specs', 'rate-limiter.md'), 'utf8')).toContain('Saved before the end.');
+    expect(readFileSync(file, 'utf8')).toContain('Saved before the end.');
   }, 60_000);
 });

@@ -111,7 +111,7 @@ describe('sync', () => {
     // Synced specs are up to date: a second run changes nothing.
     const again = await runCli(dir, 'sync');
     expect(again.stdout.split('\n').filter((l) => l.includes('up to date'))).toHaveLength(20);
-    expect(again.stdout.split('\n').filter((l) => l.includes('open-questions still holds an open placeholder: fill it, or delete the section if the template dropped it'))).toHaveLength(15);
+    expect(again.stdout.split('\n').filter((l) => l.includes('open placeholders in kept sections: open-questions (fill them, or delete what the template dropped)'))).toHaveLength(15);
     expect((await rulesOf()).filter((rule) => rule === 'missing-section' || rule === 'section-order' || rule === 'template-version')).toEqual([]);
   });
 

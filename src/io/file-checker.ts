@@ -42,7 +42,12 @@ export class FileChecker {
     private readonly statuses: readonly string[],
     private readonly links: FileLinkResolver,
     private readonly maxBytes: number | undefined,
-  ) {}
+  ) {
+    this.defaultIndexFile = join(setup.root, 'specs', 'README.md');
+  }
+
+  /** Where `specfill index` writes without `--out`. */
+  private readonly defaultIndexFile: string;
 
   static async create(setup: FileCheckerSetup): Promise<FileChecker> {
     const { root, cwd, config } = setup;
@@ -85,7 +90,7 @@ export class FileChecker {
       return projectIndexTable(this.setup.root, this.setup.config, this.templates, absolute, spec.format.newline);
     };
     // `specfill index` writes specs/README.md unless told another file.
-    const indexCommand = absolute === join(this.setup.root, 'specs', 'README.md') ? 'specfill index' : `specfill index --out ${shellWord(shown)}`;
+    const indexCommand = absolute === this.defaultIndexFile ? 'specfill index' : `specfill index --out ${shellWord(shown)}`;
     const result = checkSpec(spec, { template: template?.model ?? null, rules: this.rules, statuses: this.statuses, links: this.links.forSpec(absolute, dependencies), index, indexCommand });
     // Strings in findings are often slices of the file's text (V8 keeps
     // substrings as views of their parent), which would keep every checked file

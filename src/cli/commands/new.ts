@@ -59,7 +59,7 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
     fill = fillPlaceholders(spec, answers);
     content = fill.source;
   }
-  const target = specTarget(ctx, opts);
+  const target = specTarget(ctx, opts, root);
   const shown = displayPath(ctx, target, relative);
   const rootPath = (absolute: string): string => relative(root, absolute).split('\\').join('/');
   // Everything about the old spec is checked before anything is written.
@@ -126,10 +126,10 @@ async function prepareSupersede(ctx: CliContext, config: Config, oldPath: string
 }
 
 /** Where a new spec goes: --out, else DIR/<title-slug>.md. */
-export function specTarget(ctx: CliContext, opts: Pick<NewOptions, 'out' | 'dir' | 'title'>): string {
+export function specTarget(ctx: CliContext, opts: Pick<NewOptions, 'out' | 'dir' | 'title'>, root = findProjectRoot(ctx.cwd)): string {
   if (opts.out !== undefined) return resolve(ctx.cwd, opts.out);
   const name = slugify(opts.title.trim());
   if (name === '') throw new SpecfillError('USAGE', `the title \`${opts.title}\` gives no usable file name`, {}, 'choose the file with --out FILE');
   // The folder is the project's (specs/ at its root), wherever the command runs; --out is a path from here.
-  return resolve(findProjectRoot(ctx.cwd), opts.dir, `${name}.md`);
+  return resolve(root, opts.dir, `${name}.md`);
 }

@@ -101,7 +101,7 @@ function printResult(ctx: CliContext, r: SyncFileJson, dryRun: boolean): void {
   }
   // A kept section with a placeholder fails `check` until someone acts: say so.
   const open = r.keptOpen.length > 0
-    ? `\n  ${c.yellow(`${r.keptOpen.join(', ')} still ${r.keptOpen.length === 1 ? 'holds an open placeholder' : 'hold open placeholders'}: fill ${r.keptOpen.length === 1 ? 'it' : 'them'}, or delete the section${r.keptOpen.length === 1 ? '' : 's'} if the template dropped ${r.keptOpen.length === 1 ? 'it' : 'them'}`)}`
+    ? `\n  ${c.yellow(`open placeholders in kept sections: ${r.keptOpen.join(', ')} (fill them, or delete what the template dropped)`)}`
     : '';
   if (!r.changed) {
     ctx.stdout.write(`${r.file}: up to date with ${r.to}${r.kept.length > 0 ? c.dim(`; not in the template, kept: ${r.kept.join(', ')}`) : ''}${open}\n`);
