@@ -170,6 +170,21 @@ describe('specfill check', () => {
     expect(bad.stderr).toContain('git diff');
   });
 
+  it('--changed without a ref checks what changed since the branch left the default branch', async () => {
+    const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B') });
+    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' });
+    execFileSync('rm', ['-rf', join(dir, '.git')]);
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-q', '-m', 'specs');
+    git('checkout', '-q', '-b', 'feature');
+    writeFileSync(join(dir, 'specs', 'b.md'), filled('B').replace('Done: Outline potential future enhancements.', 'TBD'));
+    git('commit', '-q', '-am', 'b on the branch');
+    // Committed on the branch: found against the merge base with main, not against HEAD.
+    expect((await checkJson(dir, '--changed')).report.files.map((f) => f.path)).toEqual(['specs/b.md']);
+    expect((await checkJson(dir, '--changed', 'HEAD')).report.files).toEqual([]);
+  });
+
   it('--cache reuses results for unchanged files and notices what changed, links included', async () => {
     const dir = tempProject({ 'specs/a.md': filled('A').replace('Done: Include any relevant references or links.', 'See [notes](notes.md).') });
     const first = await checkJson(dir, '--cache');

@@ -1,10 +1,11 @@
 // Docs are part of the feature: the README's Quick start is two commands, it
 // documents every command, and its console examples are what specfill prints.
-import { cpSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSpec } from '../src/index.js';
-import { runCli, tempProject } from './helpers/run-cli.js';
+import { runCli, spawnCli, tempProject } from './helpers/run-cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -58,6 +59,28 @@ it('shows a config example that is valid, and uses every top-level key of the co
   const data = parse(example) as Record<string, unknown>;
   expect(validateConfig(data).issues).toEqual([]);
   expect(Object.keys(data).sort()).toEqual(Object.keys(configSchema.shape).filter((k) => k !== '$schema').sort());
+});
+
+it('runs the GitHub Actions job and the pre-commit hooks it shows, as written', async () => {
+  const section = README.slice(README.indexOf('#### In GitHub Actions'), README.indexOf('### `specfill serve'));
+  const commands = [...section.matchAll(/(?:run: |entry: |exec )npx specfill (check[^\n]*)/g)].map((m) => m[1]!.replace('${{ github.base_ref }}', 'main'));
+  expect(commands).toEqual(['check --changed origin/main --format github', 'check --format sarif --output specfill.sarif', 'check', 'check --changed HEAD']);
+  const dir = tempProject({ 'specs/a.md': '# A\n\n## Notes\n\nDone.\n' });
+  const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' });
+  rmSync(join(dir, '.git'), { recursive: true });
+  git('init', '-q', '-b', 'main');
+  git('add', '.');
+  git('commit', '-q', '-m', 'specs');
+  git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+  writeFileSync(join(dir, 'specs', 'b.md'), '# B\n\nTODO\n');
+  for (const command of commands) {
+    // pre-commit hands the staged Markdown files to its entry.
+    const args = [...command.split(' '), ...(command === 'check' ? ['specs/b.md'] : [])];
+    const r = spawnCli(dir, ...args);
+    expect(r.code, `${command}: ${r.stderr}`).toBe(0);
+    if (command.includes('github')) expect(r.stdout).toContain('::warning file=specs/b.md,line=3');
+  }
+  expect(JSON.parse(readFileSync(join(dir, 'specfill.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0', runs: [{ results: [{ ruleId: 'leftover-marker' }] }] });
 });
 
 describe('README and the check rules', () => {
