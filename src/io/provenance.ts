@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { acquireLock } from './file-lock.js';
 import { writeFileAtomic } from './write-file-atomic.js';
@@ -53,13 +53,21 @@ export function readProvenance(root: string): Provenance {
 
 /** Adds fills to the provenance file. A failure to record is reported to the caller, never fatal to the fill. */
 export async function recordFills(root: string, spec: string, fills: Record<string, ProvenanceEntry>): Promise<void> {
+  mkdirSync(join(root, dirname(PROVENANCE_FILE)), { recursive: true });
+  await updateFills(root, spec, (current) => ({ ...current, ...fills }));
+}
+
+/**
+ * Changes the recorded fills of one spec: read, change and write under the
+ * lock, since fills of different specs may run at once. `change` gets the
+ * spec's fills (empty when none).
+ */
+async function updateFills(root: string, spec: string, change: (fills: Record<string, ProvenanceEntry>) => Record<string, ProvenanceEntry>): Promise<void> {
   const path = join(root, PROVENANCE_FILE);
-  mkdirSync(dirname(path), { recursive: true });
-  // Fills of different specs may run at once: read, merge and write under the lock.
   const release = await waitForLock(path, PROVENANCE_FILE);
   try {
     const current = readProvenance(root);
-    const specs = { ...current.specs, [spec]: { ...(current.specs[spec] ?? {}), ...fills } };
+    const specs = { ...current.specs, [spec]: change(current.specs[spec] ?? {}) };
     await writeFileAtomic(path, `${JSON.stringify({ version: 1, specs }, null, 2)}\n`);
   } finally {
     release();
@@ -83,22 +91,14 @@ async function waitForLock(path: string, shown: string): Promise<() => void> {
  * counts as one (the section's text, and so its hash, did not change).
  */
 export async function moveProvenanceSections(root: string, spec: string, moved: Readonly<Record<string, string>>): Promise<void> {
-  if (Object.keys(moved).length === 0) return;
-  const path = join(root, PROVENANCE_FILE);
-  if (!existsSync(path)) return;
-  const release = await waitForLock(path, PROVENANCE_FILE);
-  try {
-    const current = readProvenance(root);
-    const fills = current.specs[spec];
-    if (fills === undefined) return;
+  if (Object.keys(moved).length === 0 || readProvenance(root).specs[spec] === undefined) return;
+  await updateFills(root, spec, (fills) => {
     const next: Record<string, ProvenanceEntry> = {};
     for (const [id, entry] of Object.entries(fills)) {
       const section = moved[entry.section];
       if (section === undefined) next[id] = entry;
       else next[id.startsWith(entry.section) ? section + id.slice(entry.section.length) : id] = { ...entry, section };
     }
-    await writeFileAtomic(path, `${JSON.stringify({ version: 1, specs: { ...current.specs, [spec]: next } }, null, 2)}\n`);
-  } finally {
-    release();
-  }
+    return next;
+  });
 }
