@@ -132,6 +132,23 @@ describe('template-free rules', () => {
     expect(custom.map((f) => [f.severity, f.column])).toEqual([['info', 80]]);
   });
 
+  it('leftover-marker and broken-link: a marker or link broken over lines of a block quote or list item is found', () => {
+    // The quick tests look at the block's source, where `> ` sits inside a
+    // match that spans lines; the rules must still see the block's text.
+    const doc = '# T\n\n> Hello {{\n> name }} and foo\n> bar.\n\n- see <a\n  id="here">x</a> [it](\n  #here) and [gone](\n  #nowhere)\n';
+    const rules = new Map([['leftover-marker', { severity: 'warning' as const, options: { markers: ['foo\\s+bar'] } }]]);
+    const custom = checkSpec(parseSpec(doc), { template: null, rules }).findings;
+    expect(custom.map((f) => `${f.rule} ${f.line}:${f.column}-${f.endLine}:${f.endColumn}`)).toEqual([
+      'leftover-marker 4:15-5:6',
+      'broken-link 9:14-10:12',
+    ]);
+    const defaults = checkSpec(parseSpec(doc), { template: null }).findings;
+    expect(defaults.map((f) => `${f.rule} ${f.line}:${f.column}-${f.endLine}:${f.endColumn}`)).toEqual([
+      'leftover-marker 3:9-4:10',
+      'broken-link 9:14-10:12',
+    ]);
+  });
+
   it('broken-link: missing files and anchors, not URLs or code', () => {
     const doc = '# Title\n\n## Next Steps\n\nSee [a](#next-steps), [b](#nope), [c](./gone.md), [d](https://example.com/x), [e](there.md#intro), `[f](#code)`.\n';
     const links: LinkResolver = { exists: (p) => p === 'there.md', anchorsOf: (p) => (p === 'there.md' ? new Set(['other']) : null) };

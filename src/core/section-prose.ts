@@ -25,7 +25,7 @@ export function sectionProse(spec: ParsedSpec, span: Span): string {
  */
 export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sentences?: ReadonlySet<string>): boolean {
   if (guidance !== '') {
-    const prose = sectionProse(spec, span);
+    const prose = proseIfAtMost(spec, span, guidance);
     if (prose === '' || prose === guidance) return true;
     // Guidance trimmed, reordered, repeated or lightly re-marked up is still
     // only guidance: every sentence of the span is one of the template's.
@@ -38,15 +38,40 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     }
     return any;
   }
+  const source = spec.source;
   for (const block of blocksIn(spec, span)) {
     if (block.kind === 'html' && block.htmlKind === 2) {
-      if (besideComments(spec.source, block) !== '') return false;
+      if (besideComments(source, block) !== '') return false;
       continue;
     }
     if (block.kind === 'heading' && block.topLevel) continue;
-    if (block.kind !== 'paragraph' || !/^\s*$/.test(proseOf(spec.source, block))) return false;
+    if (block.kind !== 'paragraph') return false;
+    // A paragraph always has text; only inline comments can leave it saying nothing.
+    const comment = source.indexOf('<!--', block.start);
+    if (comment === -1 || comment >= block.end) return false;
+    if (!/^\s*$/.test(proseOf(source, block))) return false;
   }
   return true;
+}
+
+/**
+ * The span's prose (as {@link sectionProse} gives it) when it is a prefix of
+ * `limit`, else a text that is not `limit` and not empty: built block by
+ * block, it stops at the first block that departs from `limit`, so a written
+ * section is not turned into text whole just to learn that it is not the
+ * template's guidance.
+ */
+function proseIfAtMost(spec: ParsedSpec, span: Span, limit: string): string {
+  let prose = '';
+  for (const block of blocksIn(spec, span)) {
+    if (block.kind === 'heading' && block.topLevel) continue;
+    const text = block.kind === 'html' && block.htmlKind === 2 ? besideComments(spec.source, block) : proseOf(spec.source, block);
+    const piece = text.replace(/\s+/g, ' ').trim();
+    if (piece === '') continue;
+    prose = prose === '' ? piece : `${prose} ${piece}`;
+    if (!limit.startsWith(prose)) return prose;
+  }
+  return prose;
 }
 
 /**

@@ -7,10 +7,12 @@ import type { CheckRule, FindingDraft } from './types.js';
 // `[see [RFC]](#x)` and a badge `[![b](b.png)](#x)` are links; group 1 is the
 // text (searched again for links inside it), group 2 the destination.
 const INLINE_LINK = /(?<!\\)!?\[((?:[^[\]\\]|\\.|\[(?:[^[\]\\]|\\.)*\])*)\]\(\s*(<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)/g;
+const LINK_START = /\]\(/g;
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:|^\/\//;
 // An HTML start tag, and in it an `id` (any element) or a `name` (on `<a>`): what a page can jump to.
 const HTML_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g;
 const HAS_ANCHOR_ATTRIBUTE = /\s(?:id|name)\s*=/i;
+const ANCHOR_NAME = /id|name/i;
 const ANCHOR_ATTRIBUTE = /(?:^|\s)(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
 
 /**
@@ -26,7 +28,7 @@ export const brokenLink: CheckRule = {
     const findings: FindingDraft[] = [];
     if (spec.source.indexOf('](') === -1) return findings;
     let ownAnchors: ReadonlySet<string> | null = null;
-    for (const block of proseBlocks(spec, (raw) => raw.includes(']('))) {
+    for (const block of proseBlocks(spec, LINK_START, (text) => text.includes(']('))) {
       for (const m of inlineLinks(block.text)) {
         let destination = m.destination;
         if (destination.startsWith('<')) destination = destination.slice(1, -1);
@@ -76,7 +78,9 @@ export function anchorsOf(spec: ParsedSpec): Set<string> {
     const raw = spec.source.slice(block.start, block.end);
     if (HAS_ANCHOR_ATTRIBUTE.test(raw)) html.push(raw);
   }
-  for (const block of proseBlocks(spec, (raw) => raw.includes('<') && HAS_ANCHOR_ATTRIBUTE.test(raw))) html.push(block.text);
+  // The source test is looser (a prefix may sit between a tag's parts); the text's is exact.
+  const inSource = (raw: string): boolean => raw.includes('<') && ANCHOR_NAME.test(raw);
+  for (const block of proseBlocks(spec, inSource, (text) => HAS_ANCHOR_ATTRIBUTE.test(text))) html.push(block.text);
   for (const text of html) {
     for (const tag of text.matchAll(HTML_TAG)) {
       for (const a of tag[2]!.matchAll(ANCHOR_ATTRIBUTE)) {

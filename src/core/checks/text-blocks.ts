@@ -1,7 +1,7 @@
 import { blockText } from '../block-text.js';
 import { LineIndex } from '../line-index.js';
 import { maskCodeAndComments } from '../markdown/inline-comments.js';
-import type { ParsedSpec, Position } from '../spec-types.js';
+import type { Block, ParsedSpec, Position } from '../spec-types.js';
 
 /** A run of prose: a paragraph, heading or table, with code spans and comments blanked out. */
 export interface ProseBlock {
@@ -14,17 +14,27 @@ export interface ProseBlock {
 const lineIndexes = new WeakMap<ParsedSpec, LineIndex>();
 
 /**
- * The prose blocks of a spec whose raw text passes `worthALook`, for rules
- * that look for words or links outside code: fenced and indented code, inline
- * code and HTML comments are not prose. The cheap raw test first keeps the
- * masking work to the few blocks that may hold a finding.
+ * A quick test of a block's source as it stands (container prefixes such as
+ * `> ` included): a function of the block's source, or a pattern that must
+ * occur in it, searched for once over the whole document.
  */
-export function proseBlocks(spec: ParsedSpec, worthALook: (raw: string) => boolean): ProseBlock[] {
+export type SourceTest = RegExp | ((raw: string) => boolean);
+
+/**
+ * The prose blocks of a spec that may hold what a rule looks for, for rules
+ * that look for words or links outside code: fenced and indented code, inline
+ * code and HTML comments are not prose. `inSource` is asked about the block's
+ * source, then `inText` about its text: `inSource` must pass whenever
+ * `inText` would, so it looks for something no prefix can split (`](`, a
+ * word). The quick tests keep the text-building and masking work to the few
+ * blocks that may hold a finding.
+ */
+export function proseBlocks(spec: ParsedSpec, inSource: SourceTest, inText: (text: string) => boolean): ProseBlock[] {
   const out: ProseBlock[] = [];
-  for (const block of spec.blocks) {
-    if (block.kind !== 'paragraph' && block.kind !== 'heading' && block.kind !== 'table') continue;
-    const { text, toSource } = blockText(spec.source, block);
-    if (!worthALook(text)) continue;
+  const source = spec.source;
+  for (const block of candidates(spec, inSource)) {
+    const { text, toSource } = blockText(source, block);
+    if (!inText(text)) continue;
     out.push({
       text: maskCodeAndComments(text),
       locate: (from, to) => {
@@ -38,6 +48,37 @@ export function proseBlocks(spec: ParsedSpec, worthALook: (raw: string) => boole
         return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
       },
     });
+  }
+  return out;
+}
+
+function isProse(block: Block): boolean {
+  return block.kind === 'paragraph' || block.kind === 'heading' || block.kind === 'table';
+}
+
+/** The prose blocks whose source passes the test. */
+function candidates(spec: ParsedSpec, test: SourceTest): Block[] {
+  const source = spec.source;
+  const blocks = spec.blocks;
+  if (typeof test === 'function') return blocks.filter((b) => isProse(b) && test(source.slice(b.start, b.end)));
+  // One search of the document, each match taken to the block it starts in
+  // (blocks are in document order and do not overlap); the search then goes
+  // on after that block.
+  const pattern = new RegExp(test.source, test.flags.includes('g') ? test.flags : `${test.flags}g`);
+  const out: Block[] = [];
+  let k = 0;
+  for (let m = pattern.exec(source); m !== null; m = pattern.exec(source)) {
+    const at = m.index;
+    while (k < blocks.length && blocks[k]!.end <= at) k++;
+    if (k === blocks.length) break;
+    const block = blocks[k]!;
+    if (block.start > at) {
+      pattern.lastIndex = block.start;
+      continue;
+    }
+    if (isProse(block)) out.push(block);
+    pattern.lastIndex = block.end;
+    k++;
   }
   return out;
 }
