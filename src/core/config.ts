@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_STATUSES } from './check-spec.js';
-import { RULES } from './checks/index.js';
+import { configIssues, type ConfigIssue } from './config-issues.js';
 
 const severity = z.enum(['error', 'warning', 'info', 'off']);
 
@@ -40,11 +39,7 @@ export const configSchema = z.object({
 /** A validated configuration. */
 export type Config = z.infer<typeof configSchema>;
 
-/** A problem in the configuration: the key path and what was expected. */
-export interface ConfigIssue {
-  readonly path: readonly (string | number)[];
-  readonly message: string;
-}
+export type { ConfigIssue } from './config-issues.js';
 
 /**
  * Validates configuration data: the shape, known rule ids, and rule options
@@ -58,53 +53,6 @@ export function validateConfig(data: unknown): { config: Config; issues: [] } | 
       issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })),
     };
   }
-  const issues: ConfigIssue[] = [];
-  const statuses = parsed.data.statuses ?? DEFAULT_STATUSES;
-  for (const [from, targets] of Object.entries(parsed.data.transitions ?? {})) {
-    if (!statuses.includes(from)) issues.push({ path: ['transitions', from], message: `not a status; the statuses are: ${statuses.join(', ')}` });
-    targets.forEach((to, i) => {
-      if (!statuses.includes(to)) issues.push({ path: ['transitions', from, i], message: `\`${to}\` is not a status; the statuses are: ${statuses.join(', ')}` });
-    });
-  }
-  (parsed.data.gates ?? []).forEach((gate, i) => {
-    if (!statuses.includes(gate)) issues.push({ path: ['gates', i], message: `\`${gate}\` is not a status; the statuses are: ${statuses.join(', ')}` });
-  });
-  for (const [id, setting] of Object.entries(parsed.data.rules ?? {})) {
-    const rule = RULES.find((r) => r.id === id);
-    if (rule === undefined) {
-      issues.push({ path: ['rules', id], message: `unknown rule; known rules: ${RULES.map((r) => r.id).join(', ')}` });
-      continue;
-    }
-    const options = typeof setting === 'object' ? setting.options ?? {} : {};
-    const known = Object.keys(rule.options ?? {});
-    for (const [name, value] of Object.entries(options)) {
-      const option = rule.options?.[name];
-      if (option === undefined) {
-        issues.push({ path: ['rules', id, 'options', name], message: known.length === 0 ? `${id} takes no options` : `unknown option; ${id} takes: ${known.join(', ')}` });
-        continue;
-      }
-      issues.push(...patternIssues(value, ['rules', id, 'options', name]));
-    }
-  }
+  const issues = configIssues(parsed.data);
   return issues.length > 0 ? { config: null, issues } : { config: parsed.data, issues: [] };
-}
-
-/** What is wrong with a `patterns` option: not a non-empty list of valid regular expressions that each need some text to match. */
-function patternIssues(value: unknown, path: ConfigIssue['path']): ConfigIssue[] {
-  if (!Array.isArray(value) || value.length === 0 || !value.every((m) => typeof m === 'string')) {
-    return [{ path, message: 'expected a non-empty list of regular expressions (strings)' }];
-  }
-  const issues: ConfigIssue[] = [];
-  value.forEach((pattern: string, i) => {
-    let regex: RegExp;
-    try {
-      regex = new RegExp(pattern);
-    } catch (error) {
-      issues.push({ path: [...path, i], message: `not a valid regular expression: ${(error as Error).message}` });
-      return;
-    }
-    // A pattern that matches nothing at all would report every position of every line.
-    if (regex.test('')) issues.push({ path: [...path, i], message: 'matches empty text: it must need at least one character' });
-  });
-  return issues;
 }

@@ -1,10 +1,17 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Node } from 'yaml';
 import type { Config } from '../core/config.js';
+import { configIssues } from '../core/config-issues.js';
+import { hasDuplicateKeys } from '../core/json-duplicate-keys.js';
+import { surelyAccepts } from '../core/json-schema-accepts.js';
 import { SpecfillError } from '../core/errors.js';
 import { readTextFileSync } from './read-text-file.js';
 import { yamlMessage } from '../core/yaml-message.js';
+
+/** The config's JSON Schema, generated from the zod schema (a test keeps the two equal). */
+const SCHEMA_FILE = fileURLToPath(new URL('../../schema/config.schema.json', import.meta.url));
 
 /** Config file names, in the order they are looked for at the project root. */
 export const CONFIG_FILES = ['specfill.config.json', 'specfill.config.yaml', 'specfill.config.yml'] as const;
@@ -49,7 +56,16 @@ export async function loadConfig(root: string, cwd: string = root, options: Load
     const data = file.endsWith('.json') ? JSON.parse(text) as unknown : (await import('yaml')).parse(text) as unknown;
     return { config: (data ?? {}) as Config, file, text };
   }
-  // The YAML reader and the validator load only when there is a config to check.
+  // A config the shipped JSON Schema surely accepts, with nothing else wrong,
+  // is valid without loading zod (nor, for JSON, the YAML reader): most runs.
+  const quick = await quickRead(file, text);
+  if (quick !== undefined) {
+    const schema = shippedSchema();
+    if (schema !== null && surelyAccepts(schema, quick ?? {}) && configIssues((quick ?? {}) as Config).length === 0) {
+      return { config: (quick ?? {}) as Config, file, text };
+    }
+  }
+  // Otherwise the full reading, with positions for the message.
   const [{ isMap, isScalar, isSeq, LineCounter, parseDocument }, { validateConfig }] = await Promise.all([import('yaml'), import('../core/config.js')]);
   const nodeAt = makeNodeAt(isMap, isScalar, isSeq);
   const lineCounter = new LineCounter();
@@ -79,6 +95,35 @@ export async function loadConfig(root: string, cwd: string = root, options: Load
       'see schema/config.schema.json for every key and its type');
   }
   return { config: result.config, file, text };
+}
+
+/**
+ * The config's data read the quick way — `JSON.parse` for JSON, the YAML
+ * reader's plain parse for YAML — or undefined when the full reading must
+ * say what is wrong (a syntax error, a repeated key, too many aliases).
+ */
+async function quickRead(file: string, text: string): Promise<unknown> {
+  try {
+    if (file.endsWith('.json')) return hasDuplicateKeys(text) ? undefined : JSON.parse(text) as unknown;
+    const doc = (await import('yaml')).parseDocument(text, { uniqueKeys: true });
+    return doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) as unknown : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let schemaCache: unknown;
+
+/** The config's JSON Schema as shipped (`schema/config.schema.json`), or null if it cannot be read. */
+function shippedSchema(): unknown {
+  if (schemaCache === undefined) {
+    try {
+      schemaCache = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as unknown;
+    } catch {
+      schemaCache = null;
+    }
+  }
+  return schemaCache;
 }
 
 /** The node at a key path, or the deepest one found on the way (for a located message). */

@@ -1,0 +1,67 @@
+import { DEFAULT_STATUSES } from './check-spec.js';
+import { RULES } from './checks/index.js';
+import type { Config } from './config.js';
+
+/** A problem in the configuration: the key path and what was expected. */
+export interface ConfigIssue {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+/**
+ * What the config's shape cannot say: transitions and gates name statuses
+ * that exist, rules are known, and rule options are what each rule takes.
+ * Kept apart from the schema (and from zod) so that a config the schema
+ * surely accepts is checked without loading the validator.
+ */
+export function configIssues(config: Config): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const statuses = config.statuses ?? DEFAULT_STATUSES;
+  for (const [from, targets] of Object.entries(config.transitions ?? {})) {
+    if (!statuses.includes(from)) issues.push({ path: ['transitions', from], message: `not a status; the statuses are: ${statuses.join(', ')}` });
+    targets.forEach((to, i) => {
+      if (!statuses.includes(to)) issues.push({ path: ['transitions', from, i], message: `\`${to}\` is not a status; the statuses are: ${statuses.join(', ')}` });
+    });
+  }
+  (config.gates ?? []).forEach((gate, i) => {
+    if (!statuses.includes(gate)) issues.push({ path: ['gates', i], message: `\`${gate}\` is not a status; the statuses are: ${statuses.join(', ')}` });
+  });
+  for (const [id, setting] of Object.entries(config.rules ?? {})) {
+    const rule = RULES.find((r) => r.id === id);
+    if (rule === undefined) {
+      issues.push({ path: ['rules', id], message: `unknown rule; known rules: ${RULES.map((r) => r.id).join(', ')}` });
+      continue;
+    }
+    const options = typeof setting === 'object' ? setting.options ?? {} : {};
+    const known = Object.keys(rule.options ?? {});
+    for (const [name, value] of Object.entries(options)) {
+      const option = rule.options?.[name];
+      if (option === undefined) {
+        issues.push({ path: ['rules', id, 'options', name], message: known.length === 0 ? `${id} takes no options` : `unknown option; ${id} takes: ${known.join(', ')}` });
+        continue;
+      }
+      issues.push(...patternIssues(value, ['rules', id, 'options', name]));
+    }
+  }
+  return issues;
+}
+
+/** What is wrong with a `patterns` option: not a non-empty list of valid regular expressions that each need some text to match. */
+function patternIssues(value: unknown, path: ConfigIssue['path']): ConfigIssue[] {
+  if (!Array.isArray(value) || value.length === 0 || !value.every((m) => typeof m === 'string')) {
+    return [{ path, message: 'expected a non-empty list of regular expressions (strings)' }];
+  }
+  const issues: ConfigIssue[] = [];
+  value.forEach((pattern: string, i) => {
+    let regex: RegExp;
+    try {
+      regex = new RegExp(pattern);
+    } catch (error) {
+      issues.push({ path: [...path, i], message: `not a valid regular expression: ${(error as Error).message}` });
+      return;
+    }
+    // A pattern that matches nothing at all would report every position of every line.
+    if (regex.test('')) issues.push({ path: [...path, i], message: 'matches empty text: it must need at least one character' });
+  });
+  return issues;
+}

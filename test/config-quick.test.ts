@@ -1,0 +1,95 @@
+// A valid config is accepted without loading zod (issue #3: a one-file
+// `check` under 150 ms). The quick check may say "unsure" as often as it
+// likes, but must never accept what zod refuses, nor hide a repeated key.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { configSchema, validateConfig } from '../src/core/config.js';
+import { hasDuplicateKeys } from '../src/core/json-duplicate-keys.js';
+import { surelyAccepts } from '../src/core/json-schema-accepts.js';
+import { loadConfig } from '../src/io/load-config.js';
+import { runCli, tempProject } from './helpers/run-cli.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const SCHEMA = JSON.parse(readFileSync(join(ROOT, 'schema', 'config.schema.json'), 'utf8')) as unknown;
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+// Values near the schema: its keys, its enum words, and the edges of its numbers and strings.
+const KEYS = ['specs', 'ignore', 'templatesDir', 'templates', 'statuses', 'transitions', 'gates', 'rules', 'maxFileBytes', 'agent',
+  'provider', 'model', 'baseURL', 'timeoutSeconds', 'answerRetries', 'prices', 'severity', 'options', 'markers', '$schema', 'x',
+  'leftover-marker', 'broken-link', 'draft', 'review', 'gpt-4o'];
+const WORDS = ['', 'error', 'warning', 'info', 'off', 'loud', 'openai', 'anthropic', 'openai-compatible', 'draft', 'review',
+  'approved', 'http://127.0.0.1:11434/v1', ' http://x', 'http://a\nb', 'not a url', 'specs/**/*.md', '\\bTODO\\b', '(', 'x*'];
+const NUMBERS = [0, 1, 2, 10, 11, -1, 1.5, 2 ** 53, 1e21, Number.POSITIVE_INFINITY, Number.NaN];
+const value: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
+  v: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom(...WORDS),
+    fc.constantFrom(...NUMBERS),
+    fc.constantFrom(true, false, null),
+    fc.array(tie('v'), { maxLength: 3 }),
+    fc.dictionary(fc.constantFrom(...KEYS), tie('v'), { maxKeys: 4 }),
+  ),
+})).v;
+const config = fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 5 });
+
+describe('the quick config check', () => {
+  it('never accepts what zod refuses, and accepts data as zod returns it', () => {
+    let accepted = 0;
+    fc.assert(fc.property(config, (data) => {
+      if (!surelyAccepts(SCHEMA, data)) return;
+      accepted++;
+      const parsed = configSchema.safeParse(data);
+      expect(parsed.success, JSON.stringify(data)).toBe(true);
+      expect(parsed.data).toEqual(data);
+    }), { numRuns: 4000 });
+    // Not a vacuous pass: plenty of generated configs take the quick way.
+    expect(accepted).toBeGreaterThan(200);
+  });
+
+  it('accepts the README\'s config example and the usual small configs, so they load no validator', () => {
+    const example = parse(/#### Configuration[\s\S]*?```yaml\n([\s\S]*?)```/.exec(README)![1]!) as unknown;
+    for (const data of [example, {}, { specs: ['specs/**/*.md'], rules: { 'leftover-marker': 'off' } },
+      { templates: { 'keps/**/README.md': 'keps/NNNN-kep-template/README.md' }, statuses: ['draft', 'done'] },
+      { agent: { provider: 'openai-compatible', baseURL: 'http://127.0.0.1:11434/v1', model: 'llama3.2', prices: { m: [0.5, 1] } } }]) {
+      expect(surelyAccepts(SCHEMA, data), JSON.stringify(data)).toBe(true);
+      expect(validateConfig(data).issues).toEqual([]);
+    }
+  });
+
+  it('is unsure of a keyword or format it does not know', () => {
+    expect(surelyAccepts({ type: 'string', pattern: '^a' }, 'a')).toBe(false);
+    expect(surelyAccepts({ type: 'string', format: 'email' }, 'a@b.c')).toBe(false);
+    expect(surelyAccepts({ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, {})).toBe(false);
+    expect(surelyAccepts({ type: 'object', constructor: 1 }, {})).toBe(false);
+    // YAML's `.inf` is a number to YAML, not to zod.
+    expect(surelyAccepts(SCHEMA, { agent: { prices: { m: [Number.POSITIVE_INFINITY, 1] } } })).toBe(false);
+    expect(configSchema.safeParse({ agent: { prices: { m: [Number.POSITIVE_INFINITY, 1] } } }).success).toBe(false);
+  });
+
+  it('finds a repeated key at any depth, decoded, and only then', () => {
+    expect(hasDuplicateKeys('{"a": 1, "b": {"c": 2, "d": [ {"c": 3}, "c" ]}}')).toBe(false);
+    expect(hasDuplicateKeys('{"a": 1, "b": 2, "a": 3}')).toBe(true);
+    expect(hasDuplicateKeys('{"r": {"x": "1", "y": {"x": 2}, "x": "\\"}"}}')).toBe(true);
+    expect(hasDuplicateKeys('{"a": 1, "\\u0061": 2}')).toBe(true);
+    expect(hasDuplicateKeys('[{"a": 1}, {"a": 2}]')).toBe(false);
+    expect(hasDuplicateKeys('{"a": "{\\"a\\": 1}", "b": "a"}')).toBe(false);
+  });
+});
+
+describe('loadConfig', () => {
+  it('gives the same config either way, and refuses what only the full reading catches', async () => {
+    const dir = tempProject({ 'specfill.config.json': JSON.stringify({ rules: { 'leftover-marker': 'error' }, statuses: ['draft', 'done'] }) });
+    expect((await loadConfig(dir)).config).toEqual({ rules: { 'leftover-marker': 'error' }, statuses: ['draft', 'done'] });
+    // JSON.parse keeps the last of two equal keys; the config reader refuses them, with the place.
+    writeFileSync(join(dir, 'specfill.config.json'), '{\n  "rules": {"leftover-marker": "error"},\n  "rules": {}\n}\n');
+    await expect(loadConfig(dir)).rejects.toThrow(/unique/i);
+    const r = await runCli(dir, 'check');
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('specfill.config.json:3:3: cannot be read:')]);
+    // Checks beyond the shape (a gate that is not a status) still run on the quick way.
+    writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ statuses: ['draft', 'done'], gates: ['review'] }));
+    await expect(loadConfig(dir)).rejects.toThrow('gates.0: `review` is not a status; the statuses are: draft, done');
+  });
+});
