@@ -149,6 +149,18 @@ describe('template-free rules', () => {
     ]);
   });
 
+  it('frontmatter: front matter that is never closed is reported, a document that starts with a rule is not', () => {
+    const unclosed = (source: string) => checkSpec(parseSpec(source), { template: TECH_SPEC, links: NO_FILES }).findings
+      .filter((f) => f.rule === 'frontmatter').map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`);
+    const message = '1:1-4 front matter is never closed: add a line `---` after its last key (until then its lines are Markdown, and its title, template and status are not read)';
+    expect(unclosed('---\ntitle: Rate limiter\ntemplate: tech-spec@1\n\n# Rate limiter\n')).toEqual([message]);
+    expect(unclosed('\uFEFF---\r\nstatus:\r\n# X\r\n')).toEqual([message]);
+    expect(unclosed('---\ntitle: Rate limiter\n---\n# Rate limiter\n')).toEqual([]);
+    expect(unclosed('---\n\nA document that opens with a rule.\n')).toEqual([]);
+    expect(unclosed('---\nSee: the notes below.\n')).toEqual([]);
+    expect(unclosed('# Title\n\n---\ntitle: x\n')).toEqual([]);
+  });
+
   it('broken-link: missing files and anchors, not URLs or code', () => {
     const doc = '# Title\n\n## Next Steps\n\nSee [a](#next-steps), [b](#nope), [c](./gone.md), [d](https://example.com/x), [e](there.md#intro), `[f](#code)`.\n';
     const links: LinkResolver = { exists: (p) => p === 'there.md', anchorsOf: (p) => (p === 'there.md' ? new Set(['other']) : null) };

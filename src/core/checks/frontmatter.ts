@@ -4,7 +4,8 @@ import type { CheckRule, FindingDraft } from './types.js';
 /**
  * The front matter of a spec: readable YAML, a `status` among the configured
  * statuses, a `title`, and a `template` unless the config maps the spec to one. A document without front matter
- * (an existing RFC or KEP matched to a template by the config) is left alone.
+ * (an existing RFC or KEP matched to a template by the config) is left alone,
+ * unless it opens front matter that it never closes.
  */
 export const frontmatter: CheckRule = {
   id: 'frontmatter',
@@ -12,8 +13,12 @@ export const frontmatter: CheckRule = {
   description: 'Front matter is invalid YAML, lacks title or template, or has an unknown status.',
   check: ({ spec, statuses, template }) => {
     const fm = spec.frontMatter;
-    if (fm === null) return [];
     const firstLine: Position = { line: 1, column: 1, endLine: 1, endColumn: 4 };
+    if (fm === null) {
+      return opensUnclosedFrontMatter(spec.source)
+        ? [{ ...firstLine, message: 'front matter is never closed: add a line `---` after its last key (until then its lines are Markdown, and its title, template and status are not read)' }]
+        : [];
+    }
     if (fm.error !== null) {
       const { line, column } = fm.error;
       return [{ line, column, endLine: line, endColumn: column + 1, message: fm.error.message }];
@@ -42,7 +47,19 @@ export const frontmatter: CheckRule = {
   },
 };
 
-/** Where `key:` stands in the front matter, if it is a top-level key there. */
+// A `---` line, then what can only be meant as a YAML key (`title: …`; keys
+// are lower case, so a rule followed by "Note: …" is left alone).
+const UNCLOSED_START = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)[a-z_][\w-]*[ \t]*:(?:[ \t]|\r|\n|$)/;
+
+/**
+ * Whether a document without front matter begins as if it had some: a `---`
+ * line and a `key:` line, with no closing `---`. CommonMark then reads a
+ * thematic break and a paragraph, and every key is silently lost.
+ */
+function opensUnclosedFrontMatter(source: string): boolean {
+  return UNCLOSED_START.test(source);
+}
+
 /** Where a top-level front matter key is, for findings about it. */
 export function keyPosition(spec: ParsedSpec, key: string): Position | null {
   const fm = spec.frontMatter!;
