@@ -136,6 +136,12 @@ describe('specfill templates', () => {
     expect(human.stdout).toMatch(/^tech-spec\s+1\s+built-in:tech-spec\.md\s+21\s+21\s+Technical Specification$/m);
   });
 
+  it('says how to show a template when given its id without `show` (exit 2)', async () => {
+    const r = await runCli(tempProject(), 'templates', 'tech-spec');
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '',
+      'specfill: `tech-spec` is not a `templates` command (they are: list, show)\n  hint: to print one template\'s outline: specfill templates show tech-spec\n']);
+  });
+
   it('takes project templates from .specfill/templates, overriding built-ins by id', async () => {
     const dir = tempProject({
       '.specfill/templates/tech-spec.md': '# Our spec\n\n## Why\n\n<!-- AGENT_PLACEHOLDER: Why? -->\n',

@@ -78,7 +78,14 @@ Docs: README.md and docs/ in the specfill package.`);
   templates.command('list', { isDefault: true })
     .description('list templates: id, version, source, sections, placeholders')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
+    // `specfill templates tech-spec` most likely means `templates show tech-spec`: say so.
+    .allowExcessArguments()
+    .action(async (opts: { json?: boolean }, command: Command) => {
+      const extra = command.args[0];
+      if (extra !== undefined) {
+        throw new SpecfillError('USAGE', `\`${extra}\` is not a \`templates\` command (they are: list, show)`, {},
+          `to print one template's outline: specfill templates show ${extra}`);
+      }
       const { runTemplatesList } = await import('./commands/templates.js');
       setExit(await runTemplatesList(ctx, opts));
     });
