@@ -253,6 +253,16 @@ it('status matches templates through the config like check does', async () => {
   });
   const json = JSON.parse((await runCli(dir, 'status', '--json')).stdout) as StatusJson;
   expect(json.specs.map((s) => [s.path, s.completeness])).toEqual([['keps/sig-x/1-thing/README.md', 0.5]]);
+  // The template as check names it, whether mapped by the config or named without a version.
+  const check = JSON.parse((await runCli(dir, 'check', '--format', 'json')).stdout) as { files: Array<{ template: string }> };
+  expect(json.specs.map((s) => s.template)).toEqual(check.files.map((f) => f.template));
+  const rfc = tempProject({
+    '.specfill/templates/rfc.md': '---\nid: rfc\nversion: 3\n---\n# RFC\n\n## Motivation\n\n<!-- Why? -->\n',
+    'specs/x.md': '---\ntitle: X\ntemplate: rfc\n---\n# X\n\n## Motivation\n\nBecause.\n',
+    'specs/y.md': '---\ntitle: Y\ntemplate: gone\n---\n# Y\n',
+  });
+  const rfcStatus = JSON.parse((await runCli(rfc, 'status', '--json')).stdout) as StatusJson;
+  expect(rfcStatus.specs.map((s) => s.template)).toEqual(['rfc@3', 'gone']);
 });
 
 it('finds the same specs from any folder of the project, and new writes to specs/ at the root', async () => {

@@ -7,7 +7,7 @@ export interface SpecSummary {
   /** Path relative to the working directory, `/`-separated. */
   readonly path: string;
   readonly title: string;
-  /** Template reference from the front matter (`tech-spec@1`), or null. */
+  /** The template as resolved, `id@version` as `check` reports it (a config mapping counts), else as the front matter names it, or null. */
   readonly template: string | null;
   readonly status: string | null;
   readonly owners: string[];
@@ -41,7 +41,8 @@ export function summarizeSpec(path: string, spec: ParsedSpec, template: Template
     path,
     // A setext title may run over lines; a title is one line wherever it is shown.
     title: (text(data.title) ?? spec.title?.text ?? spec.headings[0]?.text ?? fileName).replace(/\s+/g, ' ').trim(),
-    template: text(data.template) ?? template?.ref ?? null,
+    // The template as resolved (`rfc@1`, as `check` reports it), else as the front matter names it.
+    template: template?.ref ?? text(data.template) ?? null,
     status: text(data.status),
     owners,
     openPlaceholders: spec.placeholders.map((p) => p.id),
