@@ -211,6 +211,33 @@ describe('specfill templates', () => {
     expect(json.placeholders).toBe(21);
   });
 
+  it('shows guidance other than placeholders: comments, prose to replace, and optional sections', async () => {
+    const dir = tempProject({
+      '.specfill/templates/kep.md': '---\nid: kep\noptional: [risks]\n---\n# KEP-NNNN: Title\n\n<!-- Keep the title short. -->\n\n## Summary\n\n<!--\nOne paragraph\nthat a release note can use.\n-->\n\n'
+        + '## Risks\n\nList the risks and how each is mitigated.\n\n### Story 1 (Optional)\n\n## Plan\n\n<!-- AGENT_PLACEHOLDER: The plan -->\n',
+    });
+    const r = await runCli(dir, 'templates', 'show', 'kep');
+    expect(r.stdout.split('\n').slice(2)).toEqual([
+      'KEP-NNNN: Title (title)',
+      '  <!-- Keep the title short. -->',
+      'Summary',
+      '  <!-- One paragraph that a release note can use. -->',
+      'Risks  (optional)',
+      '  “List the risks and how each is mitigated.”',
+      '  Story 1 (Optional)',
+      'Plan',
+      '  plan  The plan',
+      '',
+    ]);
+    const json = JSON.parse((await runCli(dir, 'templates', 'show', 'kep', '--json')).stdout);
+    expect(json.titleComments).toEqual(['Keep the title short.']);
+    expect(json.sections.map((s: { id: string; optional: boolean; guidance: string; comments: string[] }) => [s.id, s.optional, s.guidance, s.comments])).toEqual([
+      ['summary', false, '', ['One paragraph that a release note can use.']],
+      ['risks', true, 'List the risks and how each is mitigated.', []],
+      ['plan', false, '', []],
+    ]);
+  });
+
   it('rejects an unknown template id with the known ones', async () => {
     const r = await runCli(tempProject(), 'templates', 'show', 'rfc');
     expect(r.code).toBe(2);

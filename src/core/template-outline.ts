@@ -1,5 +1,8 @@
 import { toPlaceholderJson, type PlaceholderJson } from './json-shapes.js';
-import type { Section } from './spec-types.js';
+import { PLACEHOLDER_MARKER } from './find-placeholders.js';
+import { blocksIn } from './section-prose.js';
+import type { ParsedSpec, Section, Span } from './spec-types.js';
+import { preambleSpan } from './template-model.js';
 import type { Template } from './template.js';
 
 /** One section of a template outline. */
@@ -11,6 +14,12 @@ export interface OutlineSectionJson {
   readonly children: OutlineSectionJson[];
   /** The template whose text the section has: this one, or (for a template that extends another) a base. */
   readonly from: string;
+  /** A spec may leave the section out (the template's `optional:`, or "(Optional)" in the heading). */
+  readonly optional: boolean;
+  /** The template's own prose in the section, which a spec must replace (whitespace collapsed; empty when none). */
+  readonly guidance: string;
+  /** The other HTML comments in the section's own text (KEP-style guidance), each on one line. */
+  readonly comments: string[];
 }
 
 /** What `templates show ID --json` prints: the template's section tree with its placeholders. */
@@ -24,6 +33,9 @@ export interface TemplateOutlineJson {
   readonly title: string | null;
   /** Placeholders before the first section (id `title`). */
   readonly titlePlaceholders: PlaceholderJson[];
+  /** Prose guidance and other comments before the first section, as in a section. */
+  readonly titleGuidance: string;
+  readonly titleComments: string[];
   readonly sections: OutlineSectionJson[];
   /** Number of placeholders in all. */
   readonly placeholders: number;
@@ -31,11 +43,12 @@ export interface TemplateOutlineJson {
   readonly extends: string | null;
 }
 
-/** The outline of a template: sections, and each placeholder's id and instruction. */
+/** The outline of a template: sections, and each placeholder's id and instruction, with the section's other guidance. */
 export function templateOutline(template: Template): TemplateOutlineJson {
   const { spec } = template;
   const placeholdersOf = (sectionId: string | null): PlaceholderJson[] =>
     spec.placeholders.filter((p) => p.sectionId === sectionId).map(toPlaceholderJson);
+  const modelOf = new Map(template.model.sections.map((m) => [m.id, m]));
   const toJson = (s: Section): OutlineSectionJson => ({
     id: s.id,
     heading: s.heading.text,
@@ -43,6 +56,9 @@ export function templateOutline(template: Template): TemplateOutlineJson {
     placeholders: placeholdersOf(s.id),
     children: s.children.map(toJson),
     from: template.extends === null ? template.id : template.layers[s.id] ?? template.extends,
+    optional: modelOf.get(s.id)?.optional ?? false,
+    guidance: modelOf.get(s.id)?.guidance ?? '',
+    comments: commentsIn(spec, s.bodySpan),
   });
   return {
     id: template.id,
@@ -53,10 +69,25 @@ export function templateOutline(template: Template): TemplateOutlineJson {
     path: template.path,
     title: spec.title?.text ?? null,
     titlePlaceholders: placeholdersOf(null),
+    titleGuidance: modelOf.get('title')?.guidance ?? '',
+    titleComments: commentsIn(spec, preambleSpan(spec)),
     sections: spec.sections.map(toJson),
     placeholders: spec.placeholders.length,
     extends: template.extends,
   };
+}
+
+/** The text of each HTML comment block in a span that is not a placeholder, on one line. */
+function commentsIn(spec: ParsedSpec, span: Span): string[] {
+  const out: string[] = [];
+  for (const block of blocksIn(spec, span)) {
+    if (block.kind !== 'html' || block.htmlKind !== 2) continue;
+    for (const m of spec.source.slice(block.start, block.end).matchAll(/<!--([\s\S]*?)(?:-->|$)/g)) {
+      const text = m[1]!.replace(/\s+/g, ' ').trim();
+      if (text !== '' && !text.startsWith(PLACEHOLDER_MARKER)) out.push(text);
+    }
+  }
+  return out;
 }
 
 /** One row of `templates --json` and of the MCP `list_templates` tool. */

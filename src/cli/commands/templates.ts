@@ -59,14 +59,26 @@ function printOutline(ctx: CliContext, outline: TemplateOutlineJson): void {
   const line = (depth: number, text: string): void => {
     ctx.stdout.write(`${'  '.repeat(depth)}${text}\n`);
   };
+  // Guidance other than placeholders: comments (KEP style) and prose the spec must replace, shortened.
+  const guidance = (depth: number, prose: string, comments: readonly string[]): void => {
+    for (const comment of comments) line(depth, c.dim(`<!-- ${shorten(comment)} -->`));
+    if (prose !== '') line(depth, c.dim(`“${shorten(prose)}”`));
+  };
   if (outline.title !== null) line(0, `${c.bold(outline.title)} ${c.dim('(title)')}`);
   for (const p of outline.titlePlaceholders) line(1, `${c.cyan(p.id)}  ${p.instruction}`);
+  guidance(1, outline.titleGuidance, outline.titleComments);
   const walk = (sections: TemplateOutlineJson['sections'], depth: number): void => {
     for (const s of sections) {
-      line(depth, `${c.bold(s.heading)}${outline.extends === null ? '' : c.dim(`  [${s.from}]`)}`);
+      line(depth, `${c.bold(s.heading)}${s.optional && !/\(optional\)/i.test(s.heading) ? c.dim('  (optional)') : ''}${outline.extends === null ? '' : c.dim(`  [${s.from}]`)}`);
       for (const p of s.placeholders) line(depth + 1, `${c.cyan(p.id)}  ${p.instruction.replace(/\s*\n\s*/g, ' ')}`);
+      guidance(depth + 1, s.guidance, s.comments);
       walk(s.children, depth + 1);
     }
   };
   walk(outline.sections, 0);
+}
+
+/** One line of guidance, cut at about 100 characters. */
+function shorten(text: string, max = 100): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
