@@ -42,6 +42,33 @@ describe('section matching', () => {
     expect(brief('# P\n\n## Phase 1\n\nDone.\n\n## Phase 3\n\nDone.\n', phases)).toEqual(['9:1 missing-section phase-2']);
   });
 
+  it('a missing section names the section that seems to be it renamed, and only then', () => {
+    const messages = (source: string, template: TemplateModel = TECH_SPEC) =>
+      findings(source, template).filter((f) => f.rule === 'missing-section').map((f) => `${f.line}:${f.column} ${f.message}`);
+    // In its place, at its level, much the same words: named, with its line.
+    const renamed = BASE.replace('## Future Considerations', '## Future Considerations and Plans');
+    const at = lineOf(renamed, '## Future Considerations and Plans');
+    const next = lineOf(renamed, '## Alternative Approaches Considered');
+    expect(messages(renamed)).toEqual([`${next}:1 missing section "Future Considerations" (## Future Considerations) from template tech-spec@1; `
+      + `"Future Considerations and Plans" (line ${at}) is in its place: if that is this section renamed, restore its heading`]);
+    // Two renamed side by side are paired in order.
+    const two = BASE.replace('### Data Model', '### Data Models').replace('### API Design', '### API Design Notes');
+    expect(messages(two).map((m) => m.replace(/^.*?; "/, '"'))).toEqual([
+      `"Data Models" (line ${lineOf(two, '### Data Models')}) is in its place: if that is this section renamed, restore its heading`,
+      `"API Design Notes" (line ${lineOf(two, '### API Design Notes')}) is in its place: if that is this section renamed, restore its heading`,
+    ]);
+    // A different subject in its place, another level, elsewhere, or one too many: no guess.
+    const plain = 'missing section "Future Considerations" (## Future Considerations) from template tech-spec@1';
+    expect(messages(BASE.replace('## Future Considerations', '## Open Questions')).map((m) => m.replace(/^\d+:1 /, ''))).toEqual([plain]);
+    expect(messages(BASE.replace('## Future Considerations', '### Future Considerations Later')).map((m) => m.replace(/^\d+:1 /, ''))).toEqual([plain]);
+    const moved = BASE.replace('## Future Considerations', '## Future Considerations Later');
+    const away = moved.replace(/(## Future Considerations Later\n[\s\S]*?)(## Alternative Approaches Considered\n[\s\S]*?)(?=\n## |$)/, '$2\n$1');
+    expect(away.indexOf('## Future Considerations Later')).toBeGreaterThan(away.indexOf('## Alternative Approaches Considered'));
+    expect(messages(away).map((m) => m.replace(/^\d+:1 /, ''))).toEqual([plain]);
+    const extra = BASE.replace('## Future Considerations', '## Future Considerations A\n\nText.\n\n## Future Considerations B');
+    expect(messages(extra).map((m) => m.replace(/^\d+:1 /, ''))).toEqual([plain]);
+  });
+
   it('a heading with an HTML comment after it keeps its id (`<!-- omit from toc -->`)', () => {
     const spec = BASE.replace('## Overview\n', '## Overview <!-- omit from toc -->\n');
     expect(brief(spec, TECH_SPEC, new Map([['unknown-section', ON]]))).toEqual([]);
