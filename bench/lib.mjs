@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, '..');
 export const corpus = join(root, '..', 'shared', 'corpus');
-export const bin = join(root, 'dist', 'cli', 'bin.js');
+export const bin = join(root, 'dist', 'cli', 'specfill.js');
 
 /** Exits with a message when the corpus or the build is missing. */
 export function requireInputs() {

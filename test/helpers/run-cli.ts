@@ -31,7 +31,7 @@ export async function runCli(cwd: string, ...args: string[]): Promise<CliResult>
 }
 
 /** The built binary, run as a user runs it. */
-export const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'bin.js');
+export const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'specfill.js');
 
 /** Runs the built `specfill` binary in `cwd`. */
 export function spawnCli(cwd: string, ...args: string[]): CliResult {
