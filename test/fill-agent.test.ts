@@ -61,6 +61,32 @@ describe('fill --agent', () => {
     expect(text).toContain('## Overview\n\nWhole answer.\n');
   }, 30_000);
 
+  it('takes the call timeout and the HTTP retries from the config when no flag says otherwise', async () => {
+    const fill = async (agent: object, script: Scripted[], ...args: string[]) => {
+      const server = await startFakeOpenAI(script);
+      const dir = tempProject({ 'specfill.config.json': JSON.stringify({ agent: { provider: 'openai-compatible', baseURL: server.baseURL, model: 'm', ...agent } }) });
+      await runCli(dir, 'new', 'tech-spec', '--title', 'X');
+      try {
+        const r = await runCli(dir, 'fill', 'specs/x.md', '--agent', '--only', 'overview', '--json', ...args);
+        return { r, json: JSON.parse(r.stdout), requests: server.requests.length };
+      } finally {
+        await server.close();
+      }
+    };
+    // A server that never answers: the config's one second ends the call, not the default two minutes.
+    const started = Date.now();
+    const slow = await fill({ timeoutSeconds: 1 }, [{ hang: true }]);
+    expect(slow.json.outcomes[0]).toMatchObject({ status: 'failed', reason: 'the model did not answer in time' });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    // A 500 is asked again httpRetries times (the SDK's backoff between), then given up.
+    expect((await fill({ httpRetries: 0 }, [{ status: 500 }])).requests).toBe(1);
+    const once = await fill({ httpRetries: 1 }, [{ status: 500 }]);
+    expect([once.requests, once.json.outcomes[0].reason]).toEqual([2, 'the model endpoint answered HTTP 500']);
+    // A flag still wins over the config.
+    const flagged = await fill({ timeoutSeconds: 100 }, [{ hang: true }], '--timeout', '1');
+    expect(flagged.json.outcomes[0].reason).toBe('the model did not answer in time');
+  }, 60_000);
+
   it('an HTTP error from the endpoint is one clear line, and the question is not asked again', async () => {
     const { r, json, server, text } = await draft([{ status: 400 }], '--only', 'overview');
     expect(r.code).toBe(1);

@@ -12,7 +12,7 @@ export interface AgentSettings {
   readonly apiKey?: string;
   /** Per call, in milliseconds (default 120 s). */
   readonly timeoutMs: number;
-  /** HTTP retries with backoff on 429 and 5xx (default 3). */
+  /** HTTP retries with backoff on 429 and 5xx (default 3; the config's `agent.httpRetries`). */
   readonly maxRetries: number;
   /** Further attempts when an answer is refused, with the reason fed back (default 2). */
   readonly answerRetries: number;
@@ -27,6 +27,7 @@ export interface AgentSettingsInput {
   readonly baseURL?: string;
   readonly timeoutMs?: number;
   readonly answerRetries?: number;
+  readonly httpRetries?: number;
 }
 
 const PROVIDERS: readonly ProviderName[] = ['openai-compatible', 'openai', 'anthropic'];
@@ -66,7 +67,7 @@ export function resolveAgentSettings(
     ...(baseURL === undefined ? {} : { baseURL }),
     ...(apiKey === undefined || apiKey === '' ? {} : { apiKey }),
     timeoutMs: flags.timeoutMs ?? config.timeoutMs ?? 120_000,
-    maxRetries: 3,
+    maxRetries: flags.httpRetries ?? config.httpRetries ?? 3,
     answerRetries: flags.answerRetries ?? config.answerRetries ?? 2,
     prices: { ...DEFAULT_PRICES, ...prices },
   };

@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Scripted = { text: string } | { status: number } | { drop: string };
+export type Scripted = { text: string } | { status: number } | { drop: string } | { hang: true };
 
 export interface FakeOpenAI {
   readonly baseURL: string;
@@ -26,6 +26,8 @@ export async function startFakeOpenAI(script: Scripted[]): Promise<FakeOpenAI> {
       }
       requests.push(JSON.parse(body));
       const step = script[Math.min(next++, script.length - 1)]!;
+      // Never answers: the client's timeout must end the call.
+      if ('hang' in step) return;
       if ('status' in step) {
         res.writeHead(step.status, { 'content-type': 'application/json' }).end('{"error":{"message":"scripted failure"}}');
         return;
