@@ -119,6 +119,20 @@ describe('empty-section', () => {
     const onlyComments = BASE.replace(body, '\n<!-- note -->  <!-- another -->\n\n<!--\nmore\n-->\n\n');
     expect(brief(onlyComments)).toEqual([`${lineOf(onlyComments, '## Overview')}:1 empty-section overview`]);
   });
+
+  it('content in subsections the author added (not the template\'s) fills the section; the template\'s own do not', () => {
+    const body = BASE.slice(BASE.indexOf('## Overview\n') + '## Overview\n'.length, BASE.indexOf('## Goals and Non-Goals'));
+    const own = BASE.replace(body, '\n### Alternative 1\n\nOne bucket per tenant.\n\n### Alternative 2\n\n');
+    const on = new Map([['unknown-section', ON]]);
+    expect(brief(own, TECH_SPEC, on)).toEqual([`${lineOf(own, '### Alternative 1')}:1 unknown-section overview/alternative-1`, `${lineOf(own, '### Alternative 2')}:1 unknown-section overview/alternative-2`]);
+    // Own subsections with nothing in them (headings, comments) leave it empty.
+    const hollow = BASE.replace(body, '\n### Alternative 1\n\n<!-- later -->\n\n#### Detail\n\n');
+    expect(brief(hollow)).toEqual([`${lineOf(hollow, '## Overview')}:1 empty-section overview`]);
+    // A template section's body left empty over filled template subsections is still empty.
+    const arch = BASE.slice(BASE.indexOf('## Architecture\n') + '## Architecture\n'.length, BASE.indexOf('### System Components'));
+    const parentOnly = BASE.replace(arch, '\n');
+    expect(brief(parentOnly)).toEqual([`${lineOf(parentOnly, '## Architecture')}:1 empty-section architecture`]);
+  });
 });
 
 describe('CR line endings (old Mac files)', () => {

@@ -1,6 +1,6 @@
 import { matchSections, type SectionMatching } from './match-sections.js';
 import { saysNothing } from './section-prose.js';
-import type { ParsedSpec } from './spec-types.js';
+import type { ParsedSpec, Section } from './spec-types.js';
 import { preambleSpan, type TemplateModel } from './template-model.js';
 
 /** How far a section that carries guidance in the template has been written. */
@@ -17,7 +17,8 @@ export interface SectionState {
  * The state of each guided template section in `spec`: `open` while a
  * placeholder (or a malformed marker) is still there, `missing` when its
  * heading is gone, `empty` when it says nothing but comments, whitespace or
- * the template's own guidance prose, else `filled`. An optional section that
+ * the template's own guidance prose (in its own text, and in any subsections
+ * it has that the template does not), else `filled`. An optional section that
  * is left out has no state (it is not owed); one that is there counts.
  */
 export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: SectionMatching = matchSections(spec, model)): SectionState[] {
@@ -37,9 +38,23 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
     if (section === undefined && t.optional) continue;
     if (section === undefined) states.push({ id: t.id, state: 'missing' });
     else if (open.has(section.id)) states.push({ id: t.id, state: 'open' });
-    else states.push({ id: t.id, state: saysNothing(spec, section.bodySpan, t.guidance, model.guidanceSentences) ? 'empty' : 'filled' });
+    else {
+      const empty = saysNothing(spec, section.bodySpan, t.guidance, model.guidanceSentences) && !ownSubsectionsSaySomething(spec, section, matching);
+      states.push({ id: t.id, state: empty ? 'empty' : 'filled' });
+    }
   }
   return states;
+}
+
+/**
+ * Whether a section's content is in subsections of its own, ones the
+ * template does not have: "Alternatives" written as "Alternative 1" and
+ * "Alternative 2", "Graduation Criteria" as "Alpha" and "Beta". Their text
+ * is the section's, so the section is not empty.
+ */
+function ownSubsectionsSaySomething(spec: ParsedSpec, section: Section, matching: SectionMatching): boolean {
+  if (section.children.length === 0 || matching.unmatched.length === 0) return false;
+  return section.children.some((child) => matching.unmatched.includes(child) && !saysNothing(spec, child.span, ''));
 }
 
 /** Ids of the sections (`title` for the part under the title) that still hold a placeholder or a malformed marker. */
