@@ -67,6 +67,10 @@ describe('set-status', () => {
     const forced = await runCli(dir, 'set-status', 'specs/a.md', 'review', '--force', '--reason', 'discussed at the design review: placeholders are next');
     expect(forced.code).toBe(0);
     expect(read(dir, 'specs/a.md')).toContain('status: review\nowners: [ana]\ncreated: 2026-11-01\nupdated: 2026-11-26\nstatus-override:\n  status: review\n  from: draft\n  reason: "discussed at the design review: placeholders are next"\n  date: 2026-11-26\n  errors: 21\n---\n');
+    // A spec that had no status: the record says where it went, and nothing made up for where it was.
+    const none = tempProject({ 'specs/n.md': spec('N', 'draft', false).replace('status: draft\n', '') });
+    expect((await runCli(none, 'set-status', 'specs/n.md', 'review', '--force', '--reason', 'first review')).code).toBe(0);
+    expect(read(none, 'specs/n.md')).toContain('status-override:\n  status: review\n  reason: first review\n  date: 2026-11-26\n  errors: 21\n---\n');
     // Already there: nothing moves, nothing is gated (exit 0, the file as it was).
     const there = read(dir, 'specs/a.md');
     const again = await runCli(dir, 'set-status', 'specs/a.md', 'review', '--json');

@@ -86,7 +86,8 @@ export async function setSpecStatus(options: SetSpecStatusOptions): Promise<SetS
   const date = isoDate(options.now);
   const fields: Record<string, FrontMatterValue> = { status: options.status, updated: date };
   if (forced) {
-    fields['status-override'] = { status: options.status, from: from ?? '(none)', reason: options.reason!.trim(), date, ...(errors > 0 ? { errors } : {}) };
+    // `from` is left out for a spec that had no status (rather than a made-up word in its place).
+    fields['status-override'] = { status: options.status, ...(from === null ? {} : { from }), reason: options.reason!.trim(), date, ...(errors > 0 ? { errors } : {}) };
   }
   // The text the gate checked is the text changed: an edit in between is a conflict, not an unchecked approval.
   const edit = await editSpecFile(options.path, { displayPath: shown, dryRun: options.dryRun, expectedHash: fileHash(source) }, (text) => setFrontMatterFields(text, fields));
