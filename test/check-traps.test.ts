@@ -50,12 +50,13 @@ describe('section matching', () => {
     const at = lineOf(renamed, '## Future Considerations and Plans');
     const next = lineOf(renamed, '## Alternative Approaches Considered');
     expect(messages(renamed)).toEqual([`${next}:1 missing section "Future Considerations" (## Future Considerations) from template tech-spec@1; `
-      + `"Future Considerations and Plans" (line ${at}) is in its place: if that is this section renamed, restore its heading`]);
+      + '"Future Considerations and Plans" is in its place: if that is this section renamed, restore its heading']);
+    expect(at).toBeLessThan(next);
     // Two renamed side by side are paired in order.
     const two = BASE.replace('### Data Model', '### Data Models').replace('### API Design', '### API Design Notes');
     expect(messages(two).map((m) => m.replace(/^.*?; "/, '"'))).toEqual([
-      `"Data Models" (line ${lineOf(two, '### Data Models')}) is in its place: if that is this section renamed, restore its heading`,
-      `"API Design Notes" (line ${lineOf(two, '### API Design Notes')}) is in its place: if that is this section renamed, restore its heading`,
+      '"Data Models" is in its place: if that is this section renamed, restore its heading',
+      '"API Design Notes" is in its place: if that is this section renamed, restore its heading',
     ]);
     // A different subject in its place, another level, elsewhere, or one too many: no guess.
     const plain = 'missing section "Future Considerations" (## Future Considerations) from template tech-spec@1';
@@ -118,6 +119,11 @@ describe('empty-section', () => {
     expect(brief(spec)).toEqual([]);
     const onlyComments = BASE.replace(body, '\n<!-- note -->  <!-- another -->\n\n<!--\nmore\n-->\n\n');
     expect(brief(onlyComments)).toEqual([`${lineOf(onlyComments, '## Overview')}:1 empty-section overview`]);
+    // Lines of no-break spaces or form feeds are paragraphs to CommonMark, but say nothing.
+    for (const blank of ['\u00a0', '\f', '\u3000 \u00a0', '\u00a0\n\u00a0']) {
+      const spaces = BASE.replace(body, `\n${blank}\n\n`);
+      expect(brief(spaces), JSON.stringify(blank)).toEqual([`${lineOf(spaces, '## Overview')}:1 empty-section overview`]);
+    }
   });
 
   it('content in subsections the author added (not the template\'s) fills the section; the template\'s own do not', () => {

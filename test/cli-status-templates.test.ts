@@ -231,11 +231,16 @@ describe('specfill templates', () => {
     ]);
     const json = JSON.parse((await runCli(dir, 'templates', 'show', 'kep', '--json')).stdout);
     expect(json.titleComments).toEqual(['Keep the title short.']);
+    expect(json.titleGuidance).toBe('');
     expect(json.sections.map((s: { id: string; optional: boolean; guidance: string; comments: string[] }) => [s.id, s.optional, s.guidance, s.comments])).toEqual([
       ['summary', false, '', ['One paragraph that a release note can use.']],
       ['risks', true, 'List the risks and how each is mitigated.', []],
       ['plan', false, '', []],
     ]);
+    // A section called "Title" has the id `title`, as the part under the title does: each keeps its own guidance.
+    writeFileSync(join(dir, '.specfill', 'templates', 'doc.md'), '---\nid: doc\n---\n# Doc\n\nSay what it is.\n\n## Title\n\nName it well.\n');
+    const doc = JSON.parse((await runCli(dir, 'templates', 'show', 'doc', '--json')).stdout);
+    expect([doc.titleGuidance, doc.sections[0].id, doc.sections[0].guidance]).toEqual(['Say what it is.', 'title', 'Name it well.']);
   });
 
   it('rejects an unknown template id with the known ones', async () => {
@@ -287,9 +292,13 @@ it('status matches templates through the config like check does', async () => {
     '.specfill/templates/rfc.md': '---\nid: rfc\nversion: 3\n---\n# RFC\n\n## Motivation\n\n<!-- Why? -->\n',
     'specs/x.md': '---\ntitle: X\ntemplate: rfc\n---\n# X\n\n## Motivation\n\nBecause.\n',
     'specs/y.md': '---\ntitle: Y\ntemplate: gone\n---\n# Y\n',
+    'specs/z.md': '---\ntitle: Z\ntemplate: rfc@1\n---\n# Z\n\n## Motivation\n\nBecause.\n',
   });
   const rfcStatus = JSON.parse((await runCli(rfc, 'status', '--json')).stdout) as StatusJson;
-  expect(rfcStatus.specs.map((s) => s.template)).toEqual(['rfc@3', 'gone']);
+  // A bare id gets its version; a recorded version stays as written, so specs left behind are found.
+  expect(rfcStatus.specs.map((s) => s.template)).toEqual(['rfc@3', 'gone', 'rfc@1']);
+  const behind = JSON.parse((await runCli(rfc, 'status', '--json', '--template', 'rfc@1')).stdout) as StatusJson;
+  expect(behind.specs.map((s) => s.title)).toEqual(['Z']);
 });
 
 it('finds the same specs from any folder of the project, and new writes to specs/ at the root', async () => {

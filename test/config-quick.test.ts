@@ -67,6 +67,9 @@ describe('the quick config check', () => {
     // YAML's `.inf` is a number to YAML, not to zod.
     expect(surelyAccepts(SCHEMA, { agent: { prices: { m: [Number.POSITIVE_INFINITY, 1] } } })).toBe(false);
     expect(configSchema.safeParse({ agent: { prices: { m: [Number.POSITIVE_INFINITY, 1] } } }).success).toBe(false);
+    // zod drops a `__proto__` key from a record; the quick check does not pretend to know that.
+    expect(surelyAccepts(SCHEMA, JSON.parse('{"templates": {"__proto__": "rfc"}}'))).toBe(false);
+    expect(surelyAccepts(SCHEMA, JSON.parse('{"agent": {"prices": {"__proto__": [1, 2]}}}'))).toBe(false);
   });
 
   it('finds a repeated key at any depth, decoded, and only then', () => {
@@ -76,6 +79,9 @@ describe('the quick config check', () => {
     expect(hasDuplicateKeys('{"a": 1, "\\u0061": 2}')).toBe(true);
     expect(hasDuplicateKeys('[{"a": 1}, {"a": 2}]')).toBe(false);
     expect(hasDuplicateKeys('{"a": "{\\"a\\": 1}", "b": "a"}')).toBe(false);
+    // Not JSON at all (an unclosed string, a trailing backslash): no answer to hang on, JSON.parse says what is wrong.
+    expect(hasDuplicateKeys('{"specs": ["specs/**/*.md]}\n')).toBe(false);
+    expect(hasDuplicateKeys('{"a": "abc\\')).toBe(false);
   });
 });
 
@@ -88,6 +94,9 @@ describe('loadConfig', () => {
     await expect(loadConfig(dir)).rejects.toThrow(/unique/i);
     const r = await runCli(dir, 'check');
     expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('specfill.config.json:3:3: cannot be read:')]);
+    // A JSON config cut short is an error with its place, not a hang.
+    writeFileSync(join(dir, 'specfill.config.json'), '{"specs": ["specs/**/*.md]}\n');
+    await expect(loadConfig(dir)).rejects.toThrow(/cannot be read: .*quote/i);
     // Checks beyond the shape (a gate that is not a status) still run on the quick way.
     writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ statuses: ['draft', 'done'], gates: ['review'] }));
     await expect(loadConfig(dir)).rejects.toThrow('gates.0: `review` is not a status; the statuses are: draft, done');

@@ -85,6 +85,12 @@ describe('fill --agent', () => {
     // A flag still wins over the config.
     const flagged = await fill({ timeoutSeconds: 100 }, [{ hang: true }], '--timeout', '1');
     expect(flagged.json.outcomes[0].reason).toBe('the model did not answer in time');
+    // At most a day, either way (a timer cannot wait much beyond 49 days, and no call should).
+    const tooLong = await runCli(tempProject(), 'fill', 'x.md', '--agent', '--timeout', '86401');
+    expect([tooLong.code, tooLong.stderr]).toEqual([2, expect.stringContaining('at most 86400 (a day)')]);
+    const configured = tempProject({ 'specfill.config.json': JSON.stringify({ agent: { timeoutSeconds: 5_000_000 } }), 'x.md': '# X\n' });
+    const refused = await runCli(configured, 'fill', 'x.md', '--agent');
+    expect([refused.code, refused.stderr]).toEqual([2, expect.stringContaining('agent.timeoutSeconds:')]);
   }, 60_000);
 
   it('an HTTP error from the endpoint is one clear line, and the question is not asked again', async () => {

@@ -137,7 +137,7 @@ Docs: README.md and docs/ in the specfill package.`);
     .option('--base-url <url>', 'API base URL, e.g. http://127.0.0.1:11434/v1; env SPECFILL_BASE_URL')
     .option('--brief <text>', 'what the spec is about, for --agent; @FILE reads it from a file')
     .option('--context <paths...>', 'background files for --agent (files, folders, globs)')
-    .addOption(new Option('--timeout <seconds>', 'for --agent: give up on one model call after this long (default: the config\'s agent.timeoutSeconds, else 120)').argParser(positiveInt))
+    .addOption(new Option('--timeout <seconds>', 'for --agent: give up on one model call after this long (default: the config\'s agent.timeoutSeconds, else 120)').argParser(timeoutSeconds))
     .addOption(new Option('--concurrency <n>', 'for --agent: placeholders drafted at once (1: in order, each seeing the earlier answers)').argParser(positiveInt).default(1))
     .option('--only <ids...>', 'fill only these placeholder ids')
     .option('--dry-run', 'print the unified diff and write nothing')
@@ -175,7 +175,7 @@ Examples:
     .option('--model <name>', 'model name; env SPECFILL_MODEL')
     .option('--base-url <url>', 'API base URL; env SPECFILL_BASE_URL')
     .option('--context <paths...>', 'background files (files, folders, globs)')
-    .addOption(new Option('--timeout <seconds>', 'give up on one model call after this long (default: the config\'s agent.timeoutSeconds, else 120)').argParser(positiveInt))
+    .addOption(new Option('--timeout <seconds>', 'give up on one model call after this long (default: the config\'s agent.timeoutSeconds, else 120)').argParser(timeoutSeconds))
     .addOption(new Option('--concurrency <n>', 'placeholders drafted at once').argParser(positiveInt).default(1))
     .option('--json', 'print the drafting result as JSON')
     .addHelpText('after', '\nExample:\n  specfill draft tech-spec --title "Rate limiter" --brief @brief.md --provider openai-compatible --base-url http://127.0.0.1:11434/v1 --model llama3.1\n\nThen: specfill check specs/rate-limiter.md')
@@ -350,4 +350,13 @@ function nonNegativeInt(value: string): number {
 function positiveInt(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) === 0) throw new InvalidArgumentError('expected a positive whole number.');
   return Number(value);
+}
+
+/** The longest wait for one model call, in seconds: a day (the config's `agent.timeoutSeconds` has the same bound). */
+const MAX_TIMEOUT_SECONDS = 86_400;
+
+function timeoutSeconds(value: string): number {
+  const n = positiveInt(value);
+  if (n > MAX_TIMEOUT_SECONDS) throw new InvalidArgumentError(`at most ${MAX_TIMEOUT_SECONDS} (a day).`);
+  return n;
 }

@@ -29,7 +29,7 @@ export const configSchema = z.object({
     provider: z.enum(['openai-compatible', 'openai', 'anthropic']).optional().describe('model provider for fill --agent and draft'),
     model: z.string().min(1).optional().describe('model name'),
     baseURL: z.string().url().optional().describe('API base URL, e.g. http://127.0.0.1:11434/v1 for Ollama'),
-    timeoutSeconds: z.number().int().positive().optional().describe('give up on one model call after this long (default 120)'),
+    timeoutSeconds: z.number().int().positive().max(86_400).optional().describe('give up on one model call after this long, in seconds, at most a day (default 120)'),
     answerRetries: z.number().int().min(0).max(10).optional().describe('further attempts after a refused answer (default 2)'),
     httpRetries: z.number().int().min(0).max(10).optional().describe('further attempts, with backoff, after HTTP 429 or 5xx from the endpoint (default 3; 0 for a local server whose errors do not pass)'),
     prices: z.record(z.string(), z.tuple([z.number().min(0), z.number().min(0)])).optional()

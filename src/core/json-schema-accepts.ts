@@ -48,6 +48,7 @@ const KEYWORDS: Record<string, Keyword> = {
   },
   additionalProperties: (extra, data, schema) => {
     if (!isObject(data)) return true;
+    if (Object.hasOwn(data, '__proto__')) return false;
     const named = isObject(schema.properties) ? schema.properties : {};
     return Object.keys(data).every((key) => Object.hasOwn(named, key) || surelyAccepts(extra, data[key]));
   },
@@ -55,7 +56,8 @@ const KEYWORDS: Record<string, Keyword> = {
   // as it is only when zod would not trim it or drop tabs and line breaks.
   format: (format, data) => typeof data !== 'string'
     || (format === 'uri' && data === data.trim() && !/[\t\n\r]/.test(data) && URL.canParse(data)),
-  propertyNames: (names, data) => !isObject(data) || Object.keys(data).every((key) => surelyAccepts(names, key)),
+  // zod drops a `__proto__` key from records; rather than copy that, be unsure.
+  propertyNames: (names, data) => !isObject(data) || Object.keys(data).every((key) => key !== '__proto__' && surelyAccepts(names, key)),
 };
 
 function hasType(type: unknown, data: unknown): boolean {

@@ -46,9 +46,13 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     }
     if (block.kind === 'heading' && block.topLevel) continue;
     if (block.kind !== 'paragraph') return false;
-    // A paragraph always has text; only inline comments can leave it saying nothing.
+    // Most paragraphs show text on their first line: content, found without building their text.
+    const segments = block.segments;
     const comment = source.indexOf('<!--', block.start);
-    if (comment === -1 || comment >= block.end) return false;
+    if ((comment === -1 || comment >= block.end) && segments !== undefined && segments.length >= 2
+      && /\S/.test(source.slice(segments[0], segments[1]))) return false;
+    // Else the whole text decides: inline comments say nothing, and neither
+    // do lines of no-break spaces or form feeds, which CommonMark makes paragraphs.
     if (!/^\s*$/.test(proseOf(source, block))) return false;
   }
   return true;

@@ -7,7 +7,7 @@ export interface SpecSummary {
   /** Path relative to the working directory, `/`-separated. */
   readonly path: string;
   readonly title: string;
-  /** The template as resolved, `id@version` as `check` reports it (a config mapping counts), else as the front matter names it, or null. */
+  /** The template as the front matter names it, a bare id completed with the version (`rfc@3`); else as the config maps it (`id@version`); or null. */
   readonly template: string | null;
   readonly status: string | null;
   readonly owners: string[];
@@ -29,6 +29,19 @@ export interface SpecSummary {
   readonly updated: string | null;
 }
 
+/**
+ * The template a spec names, as `status` shows it: as its front matter
+ * writes it (`tech-spec@1` even when the template is at version 2 now, which
+ * is how specs left behind are found; a template file's path), completed with
+ * the version when it names a bare id (`rfc` → `rfc@3`); from the config's
+ * mapping (`id@version`) when it names none.
+ */
+function templateShown(written: string | null, template: TemplateModel | null): string | null {
+  if (written === null) return template?.ref ?? null;
+  if (template !== null && !written.includes('@') && template.ref.startsWith(`${written}@`)) return template.ref;
+  return written;
+}
+
 /** Summarizes a parsed spec, against its template when known. */
 export function summarizeSpec(path: string, spec: ParsedSpec, template: TemplateModel | null, fileName: string, machineFilled = 0): SpecSummary {
   const data = spec.frontMatter?.data ?? {};
@@ -41,8 +54,7 @@ export function summarizeSpec(path: string, spec: ParsedSpec, template: Template
     path,
     // A setext title may run over lines; a title is one line wherever it is shown.
     title: (text(data.title) ?? spec.title?.text ?? spec.headings[0]?.text ?? fileName).replace(/\s+/g, ' ').trim(),
-    // The template as resolved (`rfc@1`, as `check` reports it), else as the front matter names it.
-    template: template?.ref ?? text(data.template) ?? null,
+    template: templateShown(text(data.template), template),
     status: text(data.status),
     owners,
     openPlaceholders: spec.placeholders.map((p) => p.id),

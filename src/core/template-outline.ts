@@ -48,7 +48,9 @@ export function templateOutline(template: Template): TemplateOutlineJson {
   const { spec } = template;
   const placeholdersOf = (sectionId: string | null): PlaceholderJson[] =>
     spec.placeholders.filter((p) => p.sectionId === sectionId).map(toPlaceholderJson);
-  const modelOf = new Map(template.model.sections.map((m) => [m.id, m]));
+  // The part under the title has the id `title` too, as a `## Title` section would: told apart by their paths.
+  const modelOf = new Map(template.model.sections.filter((m) => m.path.length > 0).map((m) => [m.id, m]));
+  const preamble = template.model.sections.find((m) => m.id === 'title' && m.path.length === 0);
   const toJson = (s: Section): OutlineSectionJson => ({
     id: s.id,
     heading: s.heading.text,
@@ -69,7 +71,7 @@ export function templateOutline(template: Template): TemplateOutlineJson {
     path: template.path,
     title: spec.title?.text ?? null,
     titlePlaceholders: placeholdersOf(null),
-    titleGuidance: modelOf.get('title')?.guidance ?? '',
+    titleGuidance: preamble?.guidance ?? '',
     titleComments: commentsIn(spec, preambleSpan(spec)),
     sections: spec.sections.map(toJson),
     placeholders: spec.placeholders.length,

@@ -49,7 +49,8 @@ export const missingSection: CheckRule = {
       const renamed = renames.get(t.id);
       const message = renamed === undefined
         ? messageFor(template, t)
-        : `${messageFor(template, t)}; ${quote(renamed.heading.text)} (line ${renamed.heading.line}) is in its place: if that is this section renamed, restore its heading`;
+        // No line number in the message: SARIF fingerprints hash it, and must survive edits above.
+        : `${messageFor(template, t)}; ${quote(renamed.heading.text)} is in its place: if that is this section renamed, restore its heading`;
       findings.push({ ...at, sectionId: t.id, section: t.path, message });
     });
     return findings;
