@@ -53,6 +53,44 @@ describe('specfill check', () => {
     expect(r.report.files[0]!.findings.map((f) => [f.rule, f.severity, f.message])).toEqual([['leftover-marker', 'error', 'leftover marker "later": replace it with the real content']]);
   });
 
+  it('applies overrides to the specs their globs match, later over earlier, a severity alone keeping the options', async () => {
+    const todo = (title: string) => filled(title).replace('Done: Outline potential future enhancements.', 'TODO later, or LATER.');
+    const dir = tempProject({
+      'specs/a.md': todo('A'),
+      'specs/legacy/b.md': todo('B'),
+      'specs/legacy/c.md': todo('C'),
+      'specfill.config.yaml': [
+        'rules:',
+        '  leftover-marker:',
+        '    severity: error',
+        '    options:',
+        '      markers: ["\\\\bLATER\\\\b"]',
+        'overrides:',
+        '  - files: [specs/legacy]',
+        '    rules:',
+        '      leftover-marker: warning',
+        '      frontmatter: off',
+        '  - files: ["specs/**/c.md"]',
+        '    rules:',
+        '      leftover-marker: off',
+        '',
+      ].join('\n'),
+    });
+    const r = await checkJson(dir);
+    expect(r.report.files.map((f) => [f.path, f.findings.map((x) => `${x.rule} ${x.severity} ${x.message}`)])).toEqual([
+      ['specs/a.md', ['leftover-marker error leftover marker "LATER": replace it with the real content']],
+      ['specs/legacy/b.md', ['leftover-marker warning leftover marker "LATER": replace it with the real content']],
+      ['specs/legacy/c.md', []],
+    ]);
+    expect(r.code).toBe(1);
+    // An override names rules as `rules` does: an unknown one is refused with its place.
+    writeFileSync(join(dir, 'specfill.config.yaml'), 'overrides:\n  - files: [specs/legacy]\n    rules:\n      leftover-markers: off\n');
+    const bad = await runCli(dir, 'check');
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('specfill.config.yaml:4:25: overrides.0.rules.leftover-markers: unknown rule; known rules:')]);
+    writeFileSync(join(dir, 'specfill.config.yaml'), 'overrides:\n  - rules: {}\n');
+    expect((await runCli(dir, 'check')).stderr).toContain('overrides.0.files:');
+  });
+
   it('rejects an invalid config with the key, the place and what was expected (exit 2)', async () => {
     const dir = tempProject({ 'specs/a.md': filled('A'), 'specfill.config.yaml': 'specs:\n  - "specs/*.md"\nrules:\n  unfilled-placeholder: loud\n' });
     const r = await runCli(dir, 'check');

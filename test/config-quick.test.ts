@@ -19,7 +19,7 @@ const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 // Values near the schema: its keys, its enum words, and the edges of its numbers and strings.
 const KEYS = ['specs', 'ignore', 'templatesDir', 'templates', 'statuses', 'transitions', 'gates', 'rules', 'maxFileBytes', 'agent',
   'provider', 'model', 'baseURL', 'timeoutSeconds', 'answerRetries', 'prices', 'severity', 'options', 'markers', '$schema', 'x',
-  'leftover-marker', 'broken-link', 'draft', 'review', 'gpt-4o'];
+  'leftover-marker', 'broken-link', 'draft', 'review', 'gpt-4o', 'overrides', 'files'];
 const WORDS = ['', 'error', 'warning', 'info', 'off', 'loud', 'openai', 'anthropic', 'openai-compatible', 'draft', 'review',
   'approved', 'http://127.0.0.1:11434/v1', ' http://x', 'http://a\nb', 'not a url', 'specs/**/*.md', '\\bTODO\\b', '(', 'x*'];
 const NUMBERS = [0, 1, 2, 10, 11, -1, 1.5, 2 ** 53, 1e21, Number.POSITIVE_INFINITY, Number.NaN];
@@ -63,6 +63,8 @@ describe('the quick config check', () => {
     expect(surelyAccepts({ type: 'string', pattern: '^a' }, 'a')).toBe(false);
     expect(surelyAccepts({ type: 'string', format: 'email' }, 'a@b.c')).toBe(false);
     expect(surelyAccepts({ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, {})).toBe(false);
+    expect(surelyAccepts({ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, { a: 'x' })).toBe(true);
+    expect(surelyAccepts({ type: 'object', minProperties: 1 }, { a: 1 })).toBe(false);
     expect(surelyAccepts({ type: 'object', constructor: 1 }, {})).toBe(false);
     // YAML's `.inf` is a number to YAML, not to zod.
     expect(surelyAccepts(SCHEMA, { agent: { prices: { m: [Number.POSITIVE_INFINITY, 1] } } })).toBe(false);

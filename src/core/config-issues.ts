@@ -10,7 +10,8 @@ export interface ConfigIssue {
 
 /**
  * What the config's shape cannot say: transitions and gates name statuses
- * that exist, rules are known, and rule options are what each rule takes.
+ * that exist, rules are known, and rule options are what each rule takes (in
+ * `rules` and in each of `overrides`).
  * Kept apart from the schema (and from zod) so that a config the schema
  * surely accepts is checked without loading the validator.
  */
@@ -26,10 +27,18 @@ export function configIssues(config: Config): ConfigIssue[] {
   (config.gates ?? []).forEach((gate, i) => {
     if (!statuses.includes(gate)) issues.push({ path: ['gates', i], message: `\`${gate}\` is not a status; the statuses are: ${statuses.join(', ')}` });
   });
-  for (const [id, setting] of Object.entries(config.rules ?? {})) {
+  issues.push(...ruleIssues(config.rules ?? {}, ['rules']));
+  (config.overrides ?? []).forEach((override, i) => issues.push(...ruleIssues(override.rules, ['overrides', i, 'rules'])));
+  return issues;
+}
+
+/** Unknown rules and options among rule settings (the top-level `rules`, or an override's), with their key paths. */
+function ruleIssues(rules: NonNullable<Config['rules']>, at: ConfigIssue['path']): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const [id, setting] of Object.entries(rules)) {
     const rule = RULES.find((r) => r.id === id);
     if (rule === undefined) {
-      issues.push({ path: ['rules', id], message: `unknown rule; known rules: ${RULES.map((r) => r.id).join(', ')}` });
+      issues.push({ path: [...at, id], message: `unknown rule; known rules: ${RULES.map((r) => r.id).join(', ')}` });
       continue;
     }
     const options = typeof setting === 'object' ? setting.options ?? {} : {};
@@ -37,10 +46,10 @@ export function configIssues(config: Config): ConfigIssue[] {
     for (const [name, value] of Object.entries(options)) {
       const option = rule.options?.[name];
       if (option === undefined) {
-        issues.push({ path: ['rules', id, 'options', name], message: known.length === 0 ? `${id} takes no options` : `unknown option; ${id} takes: ${known.join(', ')}` });
+        issues.push({ path: [...at, id, 'options', name], message: known.length === 0 ? `${id} takes no options` : `unknown option; ${id} takes: ${known.join(', ')}` });
         continue;
       }
-      issues.push(...patternIssues(value, ['rules', id, 'options', name]));
+      issues.push(...patternIssues(value, [...at, id, 'options', name]));
     }
   }
   return issues;

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { checkSpec, DEFAULT_STATUSES, type RuleSetting } from '../core/check-spec.js';
+import { checkSpec, DEFAULT_STATUSES } from '../core/check-spec.js';
 import type { FileReport, Finding } from '../core/checks/types.js';
 import type { Config } from '../core/config.js';
-import { resolveRuleSettings } from '../core/rule-settings.js';
 import { parseSpec } from '../core/parse-spec.js';
 import type { ParsedSpec } from '../core/spec-types.js';
 import type { Template } from '../core/template.js';
@@ -11,6 +10,7 @@ import { loadTemplates, type TemplateRegistry } from './load-templates.js';
 import { projectIndexTable } from './project-index.js';
 import { readTextFileSync } from './read-text-file.js';
 import { TemplateResolver } from './resolve-template-for.js';
+import { RuleSettingsByPath } from './rule-settings-by-path.js';
 
 /** What a checker needs to know of the run; plain data, so that it can be sent to a worker. */
 export interface FileCheckerSetup {
@@ -30,7 +30,7 @@ export interface CheckedFile {
 
 /**
  * Checks one file after another with everything loaded once: templates, the
- * config's template mapping and rule settings, a link resolver. Used in the
+ * config's template mapping and rule settings (per path, with `overrides`), a link resolver. Used in the
  * main thread and in each worker of a large run.
  */
 export class FileChecker {
@@ -38,7 +38,7 @@ export class FileChecker {
     private readonly setup: FileCheckerSetup,
     readonly registry: TemplateRegistry,
     private readonly templates: TemplateResolver,
-    private readonly rules: Map<string, RuleSetting>,
+    private readonly rules: RuleSettingsByPath,
     private readonly statuses: readonly string[],
     private readonly links: FileLinkResolver,
     private readonly maxBytes: number | undefined,
@@ -56,7 +56,7 @@ export class FileChecker {
       setup,
       registry,
       await TemplateResolver.create(root, registry, config.templates),
-      resolveRuleSettings(config),
+      new RuleSettingsByPath(root, config),
       config.statuses ?? DEFAULT_STATUSES,
       new FileLinkResolver(root),
       config.maxFileBytes,
@@ -91,7 +91,7 @@ export class FileChecker {
     };
     // `specfill index` writes specs/README.md unless told another file.
     const indexCommand = absolute === this.defaultIndexFile ? 'specfill index' : `specfill index --out ${shellWord(shown)}`;
-    const result = checkSpec(spec, { template: template?.model ?? null, rules: this.rules, statuses: this.statuses, links: this.links.forSpec(absolute, dependencies), index, indexCommand });
+    const result = checkSpec(spec, { template: template?.model ?? null, rules: this.rules.for(absolute), statuses: this.statuses, links: this.links.forSpec(absolute, dependencies), index, indexCommand });
     // Strings in findings are often slices of the file's text (V8 keeps
     // substrings as views of their parent), which would keep every checked file
     // in memory for the rest of a large run; a JSON copy cuts them loose and is

@@ -1,12 +1,10 @@
 import { relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
 import { SpecfillError } from '../core/errors.js';
 import { parseTemplateRef, templateFromSource, type Template } from '../core/template.js';
 import type { ParsedSpec } from '../core/spec-types.js';
 import type { TemplateRegistry } from './load-templates.js';
+import { pathGlob } from './path-glob.js';
 import { readTextFileSync } from './read-text-file.js';
-
-const NODE_MODULES = /(^|\/)node_modules\//;
 
 /**
  * Finds the template of each spec: its front matter `template:` first, else
@@ -28,12 +26,7 @@ export class TemplateResolver {
    * matched against them when it is looked up, so no folder is walked for it.
    */
   static async create(root: string, registry: TemplateRegistry, mapping: Readonly<Record<string, string>> = {}): Promise<TemplateResolver> {
-    const compiled = Object.entries(mapping).map(([pattern, ref]) => {
-      const glob = picomatch(pattern, { dot: false });
-      // Like the globs of `specs`: a plain folder name means everything below it.
-      const below = picomatch.scan(pattern).isGlob ? null : picomatch(`${pattern.replace(/\/+$/, '')}/**`, { dot: false });
-      return { matches: (path: string) => !NODE_MODULES.test(path) && (glob(path) || (below !== null && below(path))), ref };
-    });
+    const compiled = Object.entries(mapping).map(([pattern, ref]) => ({ matches: pathGlob(pattern), ref }));
     return new TemplateResolver(root, registry, compiled);
   }
 
