@@ -99,6 +99,9 @@ describe('loadConfig', () => {
     // A JSON config cut short is an error with its place, not a hang.
     writeFileSync(join(dir, 'specfill.config.json'), '{"specs": ["specs/**/*.md]}\n');
     await expect(loadConfig(dir)).rejects.toThrow(/cannot be read: .*quote/i);
+    // Lone CR line endings: the quick way leaves the answer to the full reading, which refuses them, as before.
+    writeFileSync(join(dir, 'specfill.config.json'), '{\r"specs": ["a.md"]\r}');
+    await expect(loadConfig(dir)).rejects.toThrow(/cannot be read/);
     // Checks beyond the shape (a gate that is not a status) still run on the quick way.
     writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ statuses: ['draft', 'done'], gates: ['review'] }));
     await expect(loadConfig(dir)).rejects.toThrow('gates.0: `review` is not a status; the statuses are: draft, done');

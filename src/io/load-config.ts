@@ -104,7 +104,8 @@ export async function loadConfig(root: string, cwd: string = root, options: Load
  */
 async function quickRead(file: string, text: string): Promise<unknown> {
   try {
-    if (file.endsWith('.json')) return hasDuplicateKeys(text) ? undefined : JSON.parse(text) as unknown;
+    // A lone CR is whitespace to JSON.parse but a line break the YAML reader refuses inside a flow: the full reading decides.
+    if (file.endsWith('.json')) return hasDuplicateKeys(text) || /\r(?!\n)/.test(text) ? undefined : JSON.parse(text) as unknown;
     const doc = (await import('yaml')).parseDocument(text, { uniqueKeys: true });
     return doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) as unknown : undefined;
   } catch {
