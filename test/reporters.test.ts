@@ -478,6 +478,13 @@ describe('formatPretty', () => {
     );
   });
 
+  it('pads the message column to 80 cells at most: one long message does not widen every row', () => {
+    const long = `missing section "${'Will enabling this feature result in more calls? '.repeat(3).trim()}" from template kep@1`;
+    const rows = formatPretty(reportOf('a.md', [finding(1, 1, 1, 2, { message: 'short', rule: 'r1' }), finding(2, 1, 2, 2, { message: long, rule: 'r2' })]), { color: false }).split('\n');
+    expect(rows[1]).toBe(`  a.md:1:1  error  ${'short'.padEnd(80)}  r1`);
+    expect(rows[2]).toBe(`  a.md:2:1  error  ${long}  r2`);
+  });
+
   it('says so when there is nothing to fix', () => {
     expect(formatPretty({ ...EMPTY_REPORT, summary: { files: 5, errors: 0, warnings: 0, infos: 0 } }, { color: false })).toBe(
       '✔ no problems in 5 files\n',

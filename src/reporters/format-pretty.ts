@@ -27,6 +27,9 @@ function paintSeverity(colors: Colors, severity: Severity): (text: string) => st
   return severity === 'error' ? colors.red : severity === 'warning' ? colors.yellow : colors.blue;
 }
 
+/** The widest the message column is padded to; longer messages run past it. */
+const MESSAGE_COLUMN = 80;
+
 // Not Math.max(...xs): a file with very many findings would overflow the argument limit.
 function maxOf(values: readonly number[]): number {
   return values.reduce((max, v) => (v > max ? v : max), 0);
@@ -45,7 +48,9 @@ function formatFile(file: FileReport, colors: Colors, source: string | undefined
   const messages = findings.map((f) => splitLines(f.message.replace(/[\r\n]+$/, '')).map(toVisibleText));
   const locationWidth = maxOf(locations.map(displayWidth));
   const severityWidth = maxOf(findings.map((f) => f.severity.length));
-  const messageWidth = maxOf(messages.map((m) => displayWidth(m[0]!)));
+  // Rule ids line up in a column, but one long message (a KEP's 100-character
+  // question heading) does not push every other row's rule id off the screen.
+  const messageWidth = Math.min(maxOf(messages.map((m) => displayWidth(m[0]!))), MESSAGE_COLUMN);
   const continuation = ' '.repeat(INDENT.length + locationWidth + GAP.length + severityWidth + GAP.length);
 
   const sourceLines = source === undefined ? null : splitLines(source.replace(/^\uFEFF/, ''));
