@@ -61,10 +61,11 @@ it('shows a config example that is valid, and uses every top-level key of the co
   expect(Object.keys(data).sort()).toEqual(Object.keys(configSchema.shape).filter((k) => k !== '$schema').sort());
 });
 
-it('runs the GitHub Actions job and the pre-commit hooks it shows, as written', async () => {
+it('runs the GitHub Actions and GitLab CI jobs and the pre-commit hooks it shows, as written', async () => {
   const section = README.slice(README.indexOf('#### In GitHub Actions'), README.indexOf('### `specfill serve'));
-  const commands = [...section.matchAll(/(?:run: |entry: |exec )npx specfill (check[^\n]*)/g)].map((m) => m[1]!.replace('${{ github.base_ref }}', 'main'));
-  expect(commands).toEqual(['check --changed origin/main --format github', 'check --format sarif --output specfill.sarif', 'check', 'check --changed HEAD']);
+  const commands = [...section.matchAll(/(?:run: |entry: |exec |- )npx specfill (check[^\n]*)/g)].map((m) => m[1]!.replace('${{ github.base_ref }}', 'main'));
+  expect(commands).toEqual(['check --changed origin/main --format github', 'check --format sarif --output specfill.sarif',
+    'check --format gitlab --output gl-code-quality-report.json', 'check', 'check --changed HEAD']);
   const dir = tempProject({ 'specs/a.md': '# A\n\n## Notes\n\nDone.\n' });
   const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' });
   rmSync(join(dir, '.git'), { recursive: true });
@@ -81,6 +82,7 @@ it('runs the GitHub Actions job and the pre-commit hooks it shows, as written', 
     if (command.includes('github')) expect(r.stdout).toContain('::warning file=specs/b.md,line=3');
   }
   expect(JSON.parse(readFileSync(join(dir, 'specfill.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0', runs: [{ results: [{ ruleId: 'leftover-marker' }] }] });
+  expect(JSON.parse(readFileSync(join(dir, 'gl-code-quality-report.json'), 'utf8'))).toMatchObject([{ check_name: 'leftover-marker', severity: 'minor', location: { path: 'specs/b.md', lines: { begin: 3 } } }]);
 });
 
 describe('README and the check rules', () => {

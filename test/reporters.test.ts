@@ -9,6 +9,7 @@ import type { CheckReport, Finding } from '../src/core/checks/types.js';
 import { renderCodeFrame } from '../src/reporters/code-frame.js';
 import {
   formatGithub,
+  formatGitlab,
   formatJson,
   formatJunit,
   formatPretty,
@@ -107,6 +108,36 @@ function parseWorkflowCommand(line: string): { command: string; properties: Reco
   );
   return { command: match[1]!, properties, message: unescape(match[3]!) };
 }
+
+describe('formatGitlab', () => {
+  type Issue = { description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } };
+  const issuesOf = (report: CheckReport): Issue[] => JSON.parse(formatGitlab(report)) as Issue[];
+
+  it('prints a Code Quality issue per finding: message, rule, severity, path and line', () => {
+    const issues = issuesOf(SAMPLE_REPORT);
+    expect(issues.map((i) => [i.check_name, i.severity, i.location.path, i.location.lines.begin, i.description.split(/\r?\n/)[0]])).toEqual([
+      ['unfilled-placeholder', 'major', 'specs/payments api.md', 12, 'Placeholder "architecture/data-model" is still open: entities & <relationships>'],
+      ['empty-section', 'minor', 'specs/payments api.md', 20, 'Section "Risks, Mitigations" is empty'],
+      ['template-drift', 'info', 'specs/payments api.md', 1, 'Template tech-spec@1 is 50% behind: run `specfill sync`'],
+      ['front-matter-status', 'major', 'docs/über/résumé, v2: 100%.md', 3, 'Status \'draft\' isn\'t one of: "proposed", "accepted"'],
+    ]);
+    for (const issue of issues) expect(Object.keys(issue)).toEqual(['description', 'check_name', 'fingerprint', 'severity', 'location']);
+  });
+
+  it('gives each issue its own hex fingerprint, which survives lines added above it', () => {
+    const twins = reportOf('a.md', [finding(2, 1, 2, 5), finding(9, 1, 9, 5)]);
+    const [a, b] = issuesOf(twins);
+    expect(a!.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+    expect(a!.fingerprint).not.toBe(b!.fingerprint);
+    const moved = issuesOf(reportOf('a.md', [finding(5, 1, 5, 5), finding(12, 1, 12, 5)]));
+    expect(moved.map((i) => i.fingerprint)).toEqual([a!.fingerprint, b!.fingerprint]);
+    expect(issuesOf(reportOf('b.md', [finding(2, 1, 2, 5)]))[0]!.fingerprint).not.toBe(a!.fingerprint);
+  });
+
+  it('prints an empty list for a clean report', () => {
+    expect(formatGitlab(EMPTY_REPORT)).toBe('[]\n');
+  });
+});
 
 describe('formatGithub', () => {
   it('prints one escaped workflow command per finding', () => {
@@ -322,6 +353,10 @@ describe('formatSarif', () => {
     expect(github).toContain('::error file=specs/tpl.md,title=specfill could not check this file (UNKNOWN_TEMPLATE)::unknown template `nope`');
     const junit = parseXml(await run('junit'));
     expect(junit.attributes).toMatchObject({ tests: '3', failures: '1', errors: '2' });
+    const gitlab = JSON.parse(await run('gitlab')) as Array<{ check_name: string; severity: string; location: { path: string; lines: { begin: number } } }>;
+    expect(gitlab.map((i) => [i.check_name, i.severity, i.location.path, i.location.lines.begin])).toEqual([
+      ['leftover-marker', 'minor', 'specs/ok.md', 3], ['file-error', 'critical', 'specs/bin.md', 1], ['file-error', 'critical', 'specs/tpl.md', 1],
+    ]);
     // Without failures, the JSON report has no failures key at all (the documented contract).
     const clean = JSON.parse((await runCli(dir, 'check', 'specs/ok.md', '--format', 'json')).stdout);
     expect(Object.keys(clean)).toEqual(['version', 'files', 'summary']);
@@ -567,7 +602,7 @@ describe('formatReport', () => {
   const options = { color: false, ...SARIF_OPTIONS };
 
   it('lists the formats, pretty first, and recognises only them', () => {
-    expect(REPORT_FORMATS).toEqual(['pretty', 'json', 'sarif', 'github', 'junit']);
+    expect(REPORT_FORMATS).toEqual(['pretty', 'json', 'sarif', 'github', 'gitlab', 'junit']);
     expect(REPORT_FORMATS.every(isReportFormat)).toBe(true);
     expect(isReportFormat('xml')).toBe(false);
   });

@@ -216,7 +216,7 @@ Examples:
   program.command('check')
     .description('check specs against their templates and rules; for CI')
     .argument('[paths...]', 'files, folders or globs; default: the config\'s `specs` (from the project root), else the project\'s specs/ if present, else .')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['pretty', 'json', 'sarif', 'github', 'junit']).default('pretty'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['pretty', 'json', 'sarif', 'github', 'gitlab', 'junit']).default('pretty'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this').argParser(nonNegativeInt))
     .option('--changed [ref]', 'check only files changed against REF (default: merge base with the default branch)')

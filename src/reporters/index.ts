@@ -4,12 +4,14 @@
  */
 import type { CheckReport } from '../core/checks/types.js';
 import { formatGithub } from './format-github.js';
+import { formatGitlab } from './format-gitlab.js';
 import { formatJson } from './format-json.js';
 import { formatJunit } from './format-junit.js';
 import { formatPretty, type PrettyOptions } from './format-pretty.js';
 import { formatSarif, type SarifOptions } from './format-sarif.js';
 
 export { formatGithub } from './format-github.js';
+export { formatGitlab } from './format-gitlab.js';
 export { formatJson } from './format-json.js';
 export { formatJunit } from './format-junit.js';
 export { formatPretty, type PrettyOptions } from './format-pretty.js';
@@ -17,7 +19,7 @@ export { formatSarif, pathToUriReference, SARIF_SCHEMA_URI, type SarifOptions, t
 export { SARIF_FINGERPRINT_KEY } from './sarif-fingerprint.js';
 
 /** The names `check --format` accepts, the default first. */
-export const REPORT_FORMATS = ['pretty', 'json', 'sarif', 'github', 'junit'] as const;
+export const REPORT_FORMATS = ['pretty', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
 
 /** One of {@link REPORT_FORMATS}. */
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -41,6 +43,8 @@ export function formatReport(format: ReportFormat, report: CheckReport, options:
       return formatSarif(report, options);
     case 'github':
       return formatGithub(report);
+    case 'gitlab':
+      return formatGitlab(report);
     case 'junit':
       return formatJunit(report);
     default: {
