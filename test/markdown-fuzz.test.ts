@@ -81,3 +81,18 @@ describe('block scanner vs micromark on random documents', () => {
     expect(divergent).toEqual(KNOWN_DIVERGENCES);
   });
 });
+
+// Input built to be slow: work that grows with the square of a line's length
+// turns a 100 KB file into minutes of `check`, on every pull request. These
+// finish well inside the test timeout only if the scanner stays linear.
+describe('block scanner on hostile input', () => {
+  it('a line of 100,000 nested list markers (each level once asked whether the rest is a rule)', async () => {
+    const { scanBlocks } = await import('../src/core/markdown/block-scanner.js');
+    const blocks = scanBlocks(`${'- '.repeat(100_000)}x\n`).blocks;
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph']);
+    // And a rule is still a rule at any depth, in any of its three characters.
+    expect(scanBlocks(`${'- '.repeat(1000)}* * *\n`).blocks.map((b) => b.kind)).toEqual(['thematic-break']);
+    expect(scanBlocks(`${'- '.repeat(1000)}_ _ x\n`).blocks.map((b) => b.kind)).toEqual(['paragraph']);
+    expect(scanBlocks(`${'- '.repeat(3)}\t-\t- -  \n`).blocks.map((b) => b.kind)).toEqual(['thematic-break']);
+  });
+});

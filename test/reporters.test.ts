@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CheckReport, Finding } from '../src/core/checks/types.js';
 import { renderCodeFrame } from '../src/reporters/code-frame.js';
+import { toVisibleChars } from '../src/reporters/terminal-text.js';
 import {
   formatGithub,
   formatGitlab,
@@ -555,6 +556,56 @@ describe('formatPretty', () => {
 });
 
 describe('renderCodeFrame', () => {
+  it('frames 20,000 findings on one 160 KB line without walking the line for each (hostile input)', () => {
+    const line = '[x](#a) '.repeat(20_000);
+    const findings = Array.from({ length: 20_000 }, (_, k) => finding(1, k * 8 + 1, 1, k * 8 + 8, { rule: 'broken-link', severity: 'warning', message: 'link to #a: no heading in this document has that anchor' }));
+    const out = formatPretty(reportOf('a.md', findings), { color: false, sources: new Map([['a.md', line]]) }).split('\n');
+    expect(out).toHaveLength(1 + 3 * 20_000 + 3);
+    // The last finding's frame: the end of the line, cropped, the marker under its link.
+    expect(out[3 * 20_000 - 1]).toMatch(/^ {4}1 \| ….*\[x\]\(#a\) $/);
+    expect(out[3 * 20_000]).toMatch(/^ {4} {2}\| +\^~{6}$/);
+  });
+
+  it('draws the window the same as walking the whole line would, on any line (wide, zero-width, tabs, controls)', () => {
+    // The straightforward whole-line walk the window walk replaced, kept as the reference.
+    const reference = (line: string, span: Parameters<typeof renderCodeFrame>[1], maxWidth: number): string => {
+      const chars = toVisibleChars(line);
+      const offsets: number[] = [];
+      let total = 0;
+      for (const c of chars) {
+        for (let i = 0; i < c.units; i++) offsets.push(total);
+        total += c.width;
+      }
+      offsets.push(total);
+      const start = offsets[Math.min(Math.max(span.column - 1, 0), line.length)]!;
+      let from = 0;
+      let to = total;
+      if (total > maxWidth) {
+        from = Math.max(0, Math.min(start - 20, total - maxWidth));
+        to = from + maxWidth;
+        if (from > 0) from += 1;
+        if (to < total) to -= 1;
+      }
+      let text = from > 0 ? '…' : '';
+      let cell = 0;
+      for (const c of chars) {
+        const after = cell + c.width;
+        if (cell >= from && after <= to) text += c.text;
+        else if (cell < from && after > from) text += ' '.repeat(Math.min(after, to) - from);
+        else if (cell < to && after > to) text += ' '.repeat(to - cell);
+        cell = after;
+      }
+      return to < total ? `${text}…` : text;
+    };
+    const piece = fc.constantFrom('a', 'b', ' ', '\t', '漢', '\u0301', '\u200b', '\u0007', '😀', '\u202e', 'é');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 120 }), fc.nat(130), fc.nat(20), fc.integer({ min: 5, max: 60 }), (pieces, column, length, maxWidth) => {
+      const line = pieces.join('');
+      const span = { line: 1, column: column + 1, endLine: 1, endColumn: column + 1 + length };
+      const text = renderCodeFrame(line, span, { gutterWidth: 1, maxWidth })[0].replace(/^1 \| ?/, '');
+      expect(text).toBe(reference(line, span, maxWidth));
+    }), { numRuns: 2000 });
+  });
+
   const frame = (line: string, span: Parameters<typeof renderCodeFrame>[1], maxWidth?: number): [string, string] =>
     renderCodeFrame(line, span, { gutterWidth: 2, maxWidth });
   /** Cell where the marker starts must be the cell where `needle` starts in the text row. */

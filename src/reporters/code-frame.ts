@@ -24,16 +24,52 @@ export interface CodeFrameOptions {
 const LEAD = 20;
 const identity = (text: string): string => text;
 
-/** The terminal cell where each UTF-16 offset of the line starts (one entry past the end too). */
-function cellOffsets(chars: readonly VisibleChar[]): number[] {
+/** A line made ready for framing: its visible characters, the cell each starts at, and the cell of each UTF-16 offset. */
+interface PreparedLine {
+  readonly line: string;
+  readonly chars: readonly VisibleChar[];
+  /** The cell where each character starts, and one entry past the last. */
+  readonly charCells: readonly number[];
+  /** The cell where each UTF-16 offset of the line starts (one entry past the end too). */
+  readonly offsets: readonly number[];
+}
+
+// Findings come sorted by place, so the frames of one line follow each other:
+// the last line prepared is kept. A line with 10,000 findings (a long table
+// row of broken links) was prepared, and walked whole, 10,000 times.
+let lastPrepared: PreparedLine | null = null;
+
+function prepare(line: string): PreparedLine {
+  if (lastPrepared !== null && lastPrepared.line === line) return lastPrepared;
+  const chars = toVisibleChars(line);
+  const charCells: number[] = [];
   const offsets: number[] = [];
   let cell = 0;
   for (const c of chars) {
+    charCells.push(cell);
     for (let i = 0; i < c.units; i++) offsets.push(cell);
     cell += c.width;
   }
+  charCells.push(cell);
   offsets.push(cell);
-  return offsets;
+  lastPrepared = { line, chars, charCells, offsets };
+  return lastPrepared;
+}
+
+/**
+ * The first character that can show in a window starting at `cell`: the
+ * first that starts there or later, or ends after it (zero-width characters
+ * included, as the whole-line walk had them).
+ */
+function firstCharFrom(charCells: readonly number[], cell: number): number {
+  let lo = 0;
+  let hi = charCells.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (charCells[mid]! >= cell || charCells[mid + 1]! > cell) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** First and last+1 cell of the window shown of a line `total` cells wide, keeping `start` in view. */
@@ -56,8 +92,7 @@ function cropWindow(total: number, start: number, maxWidth: number): { from: num
 export function renderCodeFrame(line: string, span: FrameSpan, options: CodeFrameOptions): [string, string] {
   const paintMarker = options.paintMarker ?? identity;
   const paintGutter = options.paintGutter ?? identity;
-  const chars = toVisibleChars(line);
-  const offsets = cellOffsets(chars);
+  const { chars, charCells, offsets } = prepare(line);
   const total = offsets[offsets.length - 1]!;
   const cellAt = (column: number): number => offsets[Math.min(Math.max(column - 1, 0), line.length)]!;
   const start = cellAt(span.column);
@@ -65,14 +100,15 @@ export function renderCodeFrame(line: string, span: FrameSpan, options: CodeFram
 
   const { from, to } = cropWindow(total, start, options.maxWidth ?? 100);
   let text = from > 0 ? '…' : '';
-  let cell = 0;
-  for (const c of chars) {
+  // Only the characters in the window are walked.
+  for (let k = firstCharFrom(charCells, from); k < chars.length && charCells[k]! <= to; k++) {
+    const c = chars[k]!;
+    const cell = charCells[k]!;
     const after = cell + c.width;
     if (cell >= from && after <= to) text += c.text;
     // A wide character cut by a window edge leaves blank cells, so the marker stays aligned.
     else if (cell < from && after > from) text += ' '.repeat(Math.min(after, to) - from);
     else if (cell < to && after > to) text += ' '.repeat(to - cell);
-    cell = after;
   }
   if (to < total) text += '…';
 

@@ -43,7 +43,6 @@ export const ATX_CLOSING = /[ \t]+#+[ \t]*$/;
 export const FENCE_OPEN = /^`{3,}(?!.*`)|^~{3,}/;
 export const FENCE_CLOSE = /^(?:`{3,}|~{3,})(?=[ \t]*$)/;
 export const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
-export const THEMATIC_BREAK = /^(?:\*[ \t]*){3,}$|^(?:_[ \t]*){3,}$|^(?:-[ \t]*){3,}$/;
 export const BULLET_MARKER = /^[*+-]/;
 export const ORDERED_MARKER = /^(\d{1,9})([.)])/;
 /** One cell of a GFM table delimiter row. */

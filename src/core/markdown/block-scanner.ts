@@ -10,7 +10,6 @@ import {
   HTML_BLOCK_OPEN,
   ORDERED_MARKER,
   SETEXT_UNDERLINE,
-  THEMATIC_BREAK,
 } from './block-patterns.js';
 import { FOOTNOTE_DEFINITION_START, takeDefinitions } from './link-definitions.js';
 import { normalizeLabel } from './inline-text.js';
@@ -337,6 +336,36 @@ class Scanner {
     }
   }
 
+  // For isThematicBreak: per marker character, the last position of the
+  // current line holding anything else than it, a space or a tab.
+  private breakLine = -1;
+  private readonly breakLast = new Map<string, number>();
+
+  /**
+   * Whether the current line from `from` (where `c` stands) is a thematic
+   * break of `c`s (three or more, nothing else but spaces and tabs). Linear in the line however
+   * often it is asked: a line of 50,000 nested list markers (`- - - … x`)
+   * asks once per level, and the regular expression, reading the rest of the
+   * line each time, made that quadratic (10 s for 100 KB).
+   */
+  private isThematicBreak(c: string, from: number): boolean {
+    if (this.breakLine !== this.lineNumber) {
+      this.breakLine = this.lineNumber;
+      this.breakLast.clear();
+    }
+    const ln = this.ln;
+    let last = this.breakLast.get(c);
+    if (last === undefined) {
+      last = ln.length - 1;
+      while (last >= 0 && (ln[last] === c || ln[last] === ' ' || ln[last] === '\t')) last--;
+      this.breakLast.set(c, last);
+    }
+    if (last >= from) return false;
+    let markers = 0;
+    for (let i = from; i < ln.length && markers < 3; i++) if (ln[i] === c) markers++;
+    return markers >= 3;
+  }
+
   /** 0 = no block starts here, 1 = a container started, 2 = a leaf started. */
   private tryBlockStarts(container: OpenBlock): 0 | 1 | 2 {
     const rest = this.ln.slice(this.nextNonspace);
@@ -407,7 +436,7 @@ class Scanner {
         }
         return 0;
       }
-      if ((c === '*' || c === '_' || c === '-') && THEMATIC_BREAK.test(rest)) {
+      if ((c === '*' || c === '_' || c === '-') && this.isThematicBreak(c, this.nextNonspace)) {
         this.closeUnmatchedBlocks();
         this.addLeafRecord({ kind: 'thematic-break', start: this.lineStart + this.nextNonspace });
         this.offset = this.ln.length;
