@@ -114,6 +114,7 @@ export function parseSpec(source: string): ParsedSpec {
     malformed,
     parts: tree.parts,
     blocks: scan.blocks,
+    definitions: scan.definitions,
   };
 }
 

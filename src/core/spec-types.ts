@@ -131,4 +131,6 @@ export interface ParsedSpec {
   readonly parts: readonly SpecPart[];
   /** Leaf blocks in document order, with their lines and offsets. */
   readonly blocks: readonly ScannedBlock[];
+  /** Labels of the link reference definitions (`[label]: url`), normalized as CommonMark matches them. */
+  readonly definitions: ReadonlySet<string>;
 }

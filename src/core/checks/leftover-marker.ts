@@ -1,13 +1,16 @@
+import { normalizeLabel } from '../markdown/inline-text.js';
 import { proseBlocks } from './text-blocks.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 // What people and LLMs leave behind: to-do words, spec-kit's clarification
 // markers, unexpanded `{{slot}}` templates and filler text.
+// Whole words, where an underscore is a boundary too: `_TBD_` and
+// `__TODO__` are emphasis, and show the bare word.
 const DEFAULT_MARKERS = [
-  '\\b(?:TODO|TBD|FIXME|XXX)\\b',
+  '(?<![A-Za-z0-9])(?:TODO|TBD|FIXME|XXX)(?![A-Za-z0-9])',
   '\\[NEEDS CLARIFICATION',
   '\\{\\{\\s*[A-Za-z_][\\w.-]*\\s*\\}\\}',
-  '\\b[Ll]orem [Ii]psum\\b',
+  '(?<![A-Za-z0-9])[Ll]orem [Ii]psum(?![A-Za-z0-9])',
 ];
 // One of these is in every match of a default marker, on one line: no
 // container prefix (`> `) can split it, so a block whose source lacks them all
@@ -33,7 +36,7 @@ export const leftoverMarker: CheckRule = {
     // of the source for the words they cannot do without comes first.
     const probe = new RegExp(pattern.source);
     for (const block of proseBlocks(spec, markers === DEFAULT_MARKERS ? DEFAULT_WORDS : ANY, (text) => probe.test(text))) {
-      for (const m of unseenBlanked(block.text).matchAll(pattern)) {
+      for (const m of unseenBlanked(block.text, spec.definitions).matchAll(pattern)) {
         const at = m.index;
         findings.push({ ...block.locate(at, at + m[0].length), message: `leftover marker "${m[0]}": replace it with the real content` });
       }
@@ -42,14 +45,19 @@ export const leftoverMarker: CheckRule = {
   },
 };
 
-// Link targets (`](…)`), autolinks and HTML tags with their attributes are
-// not read on the page: `?label=TODO` in a URL is not a leftover marker.
+// Link targets (`](…)`), the labels of full reference links (`][label]`, when
+// the label is defined: else the brackets show as written), autolinks and HTML
+// tags with their attributes are not read on the page: `?label=TODO` in a URL
+// is not a leftover marker, nor is `[the board][TODO]`.
 const LINK_TARGET = /\]\((?:[^()\\]|\\.|\([^()]*\))*\)/g;
+const REFERENCE_LABEL = /\]\[(?:[^[\]\\]|\\.)+\]/g;
 const TAG_OR_AUTOLINK = /<\/?[A-Za-z][^<>]*>/g;
 
 /** The text with what a reader does not see blanked out, offsets kept. */
-function unseenBlanked(text: string): string {
-  if (text.indexOf('](') === -1 && text.indexOf('<') === -1) return text;
+function unseenBlanked(text: string, definitions: ReadonlySet<string>): string {
+  if (text.indexOf('](') === -1 && text.indexOf('][') === -1 && text.indexOf('<') === -1) return text;
   const blank = (m: string): string => ' '.repeat(m.length);
-  return text.replace(LINK_TARGET, (m) => `]${blank(m.slice(1))}`).replace(TAG_OR_AUTOLINK, blank);
+  return text.replace(LINK_TARGET, (m) => `]${blank(m.slice(1))}`)
+    .replace(REFERENCE_LABEL, (m) => (definitions.has(normalizeLabel(m.slice(2, -1))) ? `]${blank(m.slice(1))}` : m))
+    .replace(TAG_OR_AUTOLINK, blank);
 }
