@@ -196,6 +196,19 @@ describe('parseSpec: inline placeholders', () => {
     expect(spec.source.slice(spec.placeholders[0]!.span.start, spec.placeholders[0]!.span.end)).toBe('<!-- AGENT_PLACEHOLDER: inline one -->');
   });
 
+  it('reports an inline marker whose `-->` was deleted as malformed, up to the end of its paragraph or cell', () => {
+    const source = '# T\n\n## A\n\nWe chose Redis. <!-- AGENT_PLACEHOLDER: What we decided\nand why.\n\n| k | v |\n|---|---|\n| 1 | <!-- AGENT_PLACEHOLDER: cell |\n\n`<!-- AGENT_PLACEHOLDER: code`\n';
+    const spec = parseSpec(source);
+    expect(spec.placeholders).toEqual([]);
+    expect(spec.malformed.map((m) => [m.sectionId, m.reason, m.line, m.column, m.endLine, m.endColumn])).toEqual([
+      ['a', 'unterminated', 5, 17, 6, 9],
+      ['a', 'unterminated', 10, 7, 10, 37],
+    ]);
+    // A closed comment before it does not hide it, and a closed one after it closes it (one comment, as CommonMark reads it).
+    expect(parseSpec('# T\n\nA <!-- x --> b <!-- AGENT_PLACEHOLDER: y\n').malformed).toHaveLength(1);
+    expect(parseSpec('# T\n\nA <!-- AGENT_PLACEHOLDER: y and <!-- z -->\n').malformed).toEqual([]);
+  });
+
   it('maps a comment over several paragraph lines back to the source', () => {
     const source = '# T\n\n## A\n\nText <!-- AGENT_PLACEHOLDER: one\n   two --> end\n';
     const [p] = parseSpec(source).placeholders;
