@@ -70,6 +70,21 @@ describe('section matching', () => {
     expect(messages(extra).map((m) => m.replace(/^\d+:1 /, ''))).toEqual([plain]);
   });
 
+  it('a section moved under another parent, at its own level, is out of place (one finding per cause)', () => {
+    const adr = buildTemplateModel(parseSpec('# D\n\n## Decision\n\n<!-- AGENT_PLACEHOLDER: What -->\n\n### Rationale\n\n<!-- AGENT_PLACEHOLDER: Why -->\n\n### Options\n\n<!-- AGENT_PLACEHOLDER: Which -->\n\n## Consequences\n\n<!-- AGENT_PLACEHOLDER: Then -->\n'), 'adr@1');
+    const all = (source: string) => findings(source, adr).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+    expect(all('# X\n\n## Decision\n\nd\n\n### Options\n\no\n\n## Consequences\n\nx\n\n### Rationale\n\nr\n')).toEqual([
+      '15:1 section-order section "Rationale" is under "Consequences": the template puts it under "Decision"',
+    ]);
+    // An author's own level-2 heading in the middle takes both subsections along: one finding.
+    expect(all('# X\n\n## Decision\n\nd\n\n## Background\n\nb\n\n### Rationale\n\nr\n\n### Options\n\no\n\n## Consequences\n\nx\n')).toEqual([
+      '11:1 section-order section "Rationale" is under "Background": the template puts it under "Decision" (and the 1 template section after it)',
+    ]);
+    // Under a parent that is itself at the wrong level: only that one's heading-level finding, not one more for each child.
+    const wrongLevel = all('# X\n\n## Decision\n\nd\n\n## Rationale\n\nr\n\n### Options\n\no\n\n## Consequences\n\nx\n');
+    expect(wrongLevel).toEqual(['7:1 heading-level heading "Rationale" is level 2; the template has it at level 3 (###)']);
+  });
+
   it('a heading with an HTML comment after it keeps its id (`<!-- omit from toc -->`)', () => {
     const spec = BASE.replace('## Overview\n', '## Overview <!-- omit from toc -->\n');
     expect(brief(spec, TECH_SPEC, new Map([['unknown-section', ON]]))).toEqual([]);

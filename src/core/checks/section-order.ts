@@ -7,23 +7,69 @@ import type { CheckRule, FindingDraft } from './types.js';
  * among siblings (the sections under the same template parent): the sections
  * in the longest run that is in order are left alone and each other one is
  * reported once, so a single moved section gives a single finding, however
- * many subsections it carries along.
+ * many subsections it carries along. A section moved under another parent at
+ * its own level is reported as out of place.
  */
 export const sectionOrder: CheckRule = {
   id: 'section-order',
   defaultSeverity: 'warning',
   description: 'Template sections appear in a different order than in the template.',
-  check: ({ template, matching }) => {
+  check: ({ spec, template, matching }) => {
     if (template === null || matching === null) return [];
+    const findings: FindingDraft[] = [];
+    // Under another parent than the template's (at the template's level:
+    // another level is heading-level's finding) is out of place; it is left
+    // out of the order of its siblings, which it no longer is among.
+    const parentOf = new Map<Section, Section | null>();
+    const visit = (sections: readonly Section[], parent: Section | null): void => {
+      for (const s of sections) {
+        parentOf.set(s, parent);
+        visit(s.children, s);
+      }
+    };
+    visit(spec.sections, null);
+    const textOf = new Map(template.sections.map((t) => [t.id, t.text]));
+    const levelOff = new Set<Section>();
+    for (const t of template.sections) {
+      const section = matching.byTemplateId.get(t.id);
+      if (section !== undefined && section.heading.level !== t.level) levelOff.add(section);
+    }
+    const misplaced = new Set<Section>();
+    const byCause = new Map<string, { section: Section; text: string; more: number }>();
+    for (const t of template.sections) {
+      const section = matching.byTemplateId.get(t.id);
+      if (section === undefined || section.heading.level !== t.level) continue;
+      const expected = t.parentId === null ? null : matching.byTemplateId.get(t.parentId);
+      // A parent the spec lacks is missing-section's finding.
+      if (expected === undefined) continue;
+      const actual = parentOf.get(section) ?? null;
+      if (actual === expected) continue;
+      // Under a template section that sits at the wrong level: that one's heading-level finding is the cause.
+      if (actual !== null && levelOff.has(actual)) continue;
+      misplaced.add(section);
+      // One heading of the author's at a higher level takes every later
+      // section along: one finding for the first of them, naming how many follow.
+      const key = `${actual?.id ?? ''}\0${t.parentId ?? ''}`;
+      const earlier = byCause.get(key);
+      if (earlier !== undefined) {
+        earlier.more++;
+        continue;
+      }
+      const is = actual === null ? 'is at the top level' : `is under ${quote(actual.heading.text)}`;
+      const should = t.parentId === null ? 'at the top level' : `under ${quote(textOf.get(t.parentId)!)}`;
+      byCause.set(key, { section, text: `section ${quote(section.heading.text)} ${is}: the template puts it ${should}`, more: 0 });
+    }
+    for (const { section, text, more } of byCause.values()) {
+      findings.push(sectionFinding(section, more === 0 ? text : `${text} (and the ${more} template section${more === 1 ? '' : 's'} after it)`));
+    }
     const siblings = new Map<string | null, { text: string; section: Section }[]>();
     for (const t of template.sections) {
       const section = matching.byTemplateId.get(t.id);
-      if (section === undefined) continue;
+      if (section === undefined || misplaced.has(section)) continue;
       const group = siblings.get(t.parentId) ?? [];
       group.push({ text: t.text, section });
       siblings.set(t.parentId, group);
     }
-    const findings: FindingDraft[] = [];
     for (const present of siblings.values()) {
       const keep = longestIncreasing(present.map((p) => p.section.span.start));
       const kept = [...keep].sort((a, b) => a - b);
