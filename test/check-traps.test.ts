@@ -70,6 +70,14 @@ describe('section matching', () => {
     expect(messages(extra).map((m) => m.replace(/^\d+:1 /, ''))).toEqual([plain]);
   });
 
+  it('a section missing after a comment left open to the end is placed on the last line, not past it', () => {
+    const adr = buildTemplateModel(parseSpec('# D\n\n## Decision\n\n<!-- AGENT_PLACEHOLDER: What -->\n\n## Consequences\n\n<!-- AGENT_PLACEHOLDER: Then -->\n'), 'adr@1');
+    for (const [source, last] of [['# X\n\n## Decision\n\n<!-- AGENT_PLACEHOLDER: What\n', 5], ['# X\r\n\r\n## Decision\r\n\r\n<!-- AGENT_PLACEHOLDER: What\r\nmore', 6]] as const) {
+      const missing = findings(source, adr).filter((f) => f.rule === 'missing-section');
+      expect(missing.map((f) => [f.line, f.endLine]), JSON.stringify(source)).toEqual([[last, last]]);
+    }
+  });
+
   it('a section moved under another parent, at its own level, is out of place (one finding per cause)', () => {
     const adr = buildTemplateModel(parseSpec('# D\n\n## Decision\n\n<!-- AGENT_PLACEHOLDER: What -->\n\n### Rationale\n\n<!-- AGENT_PLACEHOLDER: Why -->\n\n### Options\n\n<!-- AGENT_PLACEHOLDER: Which -->\n\n## Consequences\n\n<!-- AGENT_PLACEHOLDER: Then -->\n'), 'adr@1');
     const all = (source: string) => findings(source, adr).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);

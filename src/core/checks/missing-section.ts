@@ -33,7 +33,10 @@ export const missingSection: CheckRule = {
     if (template === null || matching === null) return [];
     const findings: FindingDraft[] = [];
     const sections = template.sections.filter((t) => t.id !== 'title');
-    const lastLine = spec.blocks[spec.blocks.length - 1]?.endLine ?? 1;
+    // The last block's last line, but never past the document's last line (an
+    // unclosed comment at the end runs to the end of the text, line break included).
+    let last: number | undefined;
+    const lastLine = (): number => (last ??= Math.min(spec.blocks[spec.blocks.length - 1]?.endLine ?? 1, lineCount(spec.source)));
     // For each template section, the next one (in template order) that the spec has.
     const nextPresent = new Array<Section | undefined>(sections.length);
     for (let i = sections.length - 2; i >= 0; i--) {
@@ -43,7 +46,7 @@ export const missingSection: CheckRule = {
     sections.forEach((t, i) => {
       if (t.optional || matching.byTemplateId.has(t.id)) return;
       const next = nextPresent[i];
-      const at: Position = next !== undefined ? headingPosition(next.heading) : { line: lastLine, column: 1, endLine: lastLine, endColumn: 1 };
+      const at: Position = next !== undefined ? headingPosition(next.heading) : { line: lastLine(), column: 1, endLine: lastLine(), endColumn: 1 };
       // Most specs rename nothing; the search runs only where a section that is not the template's stands.
       if (renames === null) renames = matching.unmatched.length === 0 ? new Map() : likelyRenames(spec.sections, sections, matching);
       const renamed = renames.get(t.id);
@@ -133,4 +136,12 @@ function similarHeadings(a: string, b: string): boolean {
   let shared = 0;
   for (const w of small) if (large.has(w)) shared++;
   return shared * 2 >= small.size;
+}
+
+/** The number of lines of a text, a final line break ending the last line rather than opening one more. */
+function lineCount(source: string): number {
+  let n = 1;
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) n++;
+  if (source.indexOf('\r') !== -1) n = source.split(/\r\n|\r|\n/).length;
+  return /(?:\r\n|\r|\n)$/.test(source) ? n - 1 : n;
 }
