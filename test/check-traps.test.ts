@@ -70,6 +70,14 @@ describe('section matching', () => {
     expect(messages(extra).map((m) => m.replace(/^\d+:1 /, ''))).toEqual([plain]);
   });
 
+  it('a template heading marked "(Optional)" is matched by the heading without the mark', () => {
+    const kep = buildTemplateModel(parseSpec('# K\n\n## Summary\n\n<!-- Say it. -->\n\n## Notes (Optional)\n\n<!-- Anything else. -->\n\n### Story 1 (Optional)\n\n<!-- A story. -->\n'), 'kep@1');
+    const on = new Map([['unknown-section', ON], ['section-order', ON]]);
+    expect(brief('# X\n\n## Summary\n\nS.\n\n## Notes\n\nN.\n\n### Story 1\n\nOnce.\n', kep, on)).toEqual([]);
+    // Left empty, it is the template's section left empty, not an unknown one.
+    expect(brief('# X\n\n## Summary\n\nS.\n\n## Notes\n\n<!-- Anything else. -->\n\n### Story 1\n\nOnce.\n', kep, on)).toEqual(['7:1 empty-section notes']);
+  });
+
   it('a section missing after a comment left open to the end is placed on the last line, not past it', () => {
     const adr = buildTemplateModel(parseSpec('# D\n\n## Decision\n\n<!-- AGENT_PLACEHOLDER: What -->\n\n## Consequences\n\n<!-- AGENT_PLACEHOLDER: Then -->\n'), 'adr@1');
     for (const [source, last] of [['# X\n\n## Decision\n\n<!-- AGENT_PLACEHOLDER: What\n', 5], ['# X\r\n\r\n## Decision\r\n\r\n<!-- AGENT_PLACEHOLDER: What\r\nmore', 6]] as const) {

@@ -1,5 +1,8 @@
+import { slugify } from './slug.js';
 import type { ParsedSpec, Section } from './spec-types.js';
 import type { TemplateModel } from './template-model.js';
+
+const OPTIONAL_MARK = /\s*\(optional\)\s*/i;
 
 /** How the sections of a spec line up with those of its template. */
 export interface SectionMatching {
@@ -26,7 +29,8 @@ export function flattenSections(sections: readonly Section[]): Section[] {
  * Matches spec sections to template sections: by id (the slug path) first,
  * then, for what is left, by heading slug when exactly one candidate remains,
  * so that a section moved to another level or parent is still recognised
- * (and reported as such) rather than counted missing.
+ * (and reported as such) rather than counted missing; a template heading
+ * marked "(Optional)" also matches the heading without the mark.
  */
 export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMatching {
   const flat = flattenSections(spec.sections);
@@ -53,7 +57,11 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
   }
   for (const t of model.sections) {
     if (t.id === 'title' || byTemplateId.has(t.id)) continue;
-    const candidates = (bySlug.get(t.headingSlug) ?? []).filter((s) => !used.has(s));
+    let candidates = (bySlug.get(t.headingSlug) ?? []).filter((s) => !used.has(s));
+    // "Notes (Optional)" in the template is the spec's "Notes": the mark is the template's, not the heading's.
+    if (candidates.length === 0 && OPTIONAL_MARK.test(t.text)) {
+      candidates = (bySlug.get(slugify(t.text.replace(OPTIONAL_MARK, ' ').replace(/\s+/g, ' ').trim())) ?? []).filter((s) => !used.has(s));
+    }
     if (candidates.length === 1) {
       byTemplateId.set(t.id, candidates[0]!);
       used.add(candidates[0]!);
