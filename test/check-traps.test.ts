@@ -288,6 +288,13 @@ describe('second review', () => {
     const versions = (ref: string) => findings(`---\ntitle: T\ntemplate: ${ref}\n---\n`, TECH_SPEC).filter((f) => f.rule === 'template-version').length;
     expect([versions('tech-spec'), versions('tech-spec@'), versions('tech-spec@01'), versions('tech-spec@1.0'), versions('tech-spec@2')]).toEqual([0, 0, 0, 0, 1]);
   });
+
+  it('template-version: an older version is for sync, one the template has not reached is not', () => {
+    const tech2 = buildTemplateModel(parseSpec(SEED), 'tech-spec@2');
+    const message = (ref: string) => findings(`---\ntitle: T\ntemplate: ${ref}\n---\n`, tech2).filter((f) => f.rule === 'template-version').map((f) => f.message);
+    expect(message('tech-spec@1')).toEqual(['written from tech-spec@1, and tech-spec is at version 2 now: run `specfill sync` to bring it up to date']);
+    expect(message('tech-spec@3')).toEqual(['written from tech-spec@3, but tech-spec is only at version 2: fix `template:`, or update the template']);
+  });
 });
 
 describe('a document of level-1 chapters, written from a template with a title', () => {
