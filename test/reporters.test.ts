@@ -342,7 +342,7 @@ describe('formatSarif', () => {
     expect(json.files.map((f: { path: string }) => f.path)).toEqual(['specs/ok.md']);
     expect(json.failures).toEqual([
       { path: 'specs/bin.md', code: 'BINARY_FILE', message: 'is a binary file (it contains a NUL byte), not Markdown text', line: 1, column: 3 },
-      { path: 'specs/tpl.md', code: 'UNKNOWN_TEMPLATE', message: expect.stringContaining('unknown template `nope`') },
+      { path: 'specs/tpl.md', code: 'UNKNOWN_TEMPLATE', message: expect.stringContaining('unknown template `nope`'), line: 3, column: 1 },
     ]);
     const sarif = JSON.parse(await run('sarif'));
     expect(validate(sarif).errors).toBeNull();
@@ -351,12 +351,12 @@ describe('formatSarif', () => {
       .toEqual([['BINARY_FILE', 'specs/bin.md'], ['UNKNOWN_TEMPLATE', 'specs/tpl.md']]);
     const github = await run('github');
     expect(github).toContain('::error file=specs/bin.md,line=1,col=3,title=specfill could not check this file (BINARY_FILE)::is a binary file');
-    expect(github).toContain('::error file=specs/tpl.md,title=specfill could not check this file (UNKNOWN_TEMPLATE)::unknown template `nope`');
+    expect(github).toContain('::error file=specs/tpl.md,line=3,col=1,title=specfill could not check this file (UNKNOWN_TEMPLATE)::unknown template `nope`');
     const junit = parseXml(await run('junit'));
     expect(junit.attributes).toMatchObject({ tests: '3', failures: '1', errors: '2' });
     const gitlab = JSON.parse(await run('gitlab')) as Array<{ check_name: string; severity: string; location: { path: string; lines: { begin: number } } }>;
     expect(gitlab.map((i) => [i.check_name, i.severity, i.location.path, i.location.lines.begin])).toEqual([
-      ['leftover-marker', 'minor', 'specs/ok.md', 3], ['file-error', 'critical', 'specs/bin.md', 1], ['file-error', 'critical', 'specs/tpl.md', 1],
+      ['leftover-marker', 'minor', 'specs/ok.md', 3], ['file-error', 'critical', 'specs/bin.md', 1], ['file-error', 'critical', 'specs/tpl.md', 3],
     ]);
     // Without failures, the JSON report has no failures key at all (the documented contract).
     const clean = JSON.parse((await runCli(dir, 'check', 'specs/ok.md', '--format', 'json')).stdout);

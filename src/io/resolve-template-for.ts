@@ -1,4 +1,5 @@
 import { relative, resolve, sep } from 'node:path';
+import { keyPosition } from '../core/checks/frontmatter.js';
 import { SpecfillError } from '../core/errors.js';
 import { parseTemplateRef, templateFromSource, type Template } from '../core/template.js';
 import type { ParsedSpec } from '../core/spec-types.js';
@@ -53,7 +54,10 @@ export class TemplateResolver {
     }
     if (template === undefined) {
       const known = this.registry.list().map((t) => t.id).join(', ');
-      throw new SpecfillError('UNKNOWN_TEMPLATE', `unknown template \`${parseTemplateRef(ref).id}\`; known templates: ${known}`, { path: shown },
+      // Named by the front matter: the message points at its `template:` line.
+      const at = ref === fromFrontMatter ? keyPosition(spec, 'template') : null;
+      throw new SpecfillError('UNKNOWN_TEMPLATE', `unknown template \`${parseTemplateRef(ref).id}\`; known templates: ${known}`,
+        { path: shown, ...(at === null ? {} : { line: at.line, column: at.column }) },
         'fix `template:` in the front matter or the config\'s `templates` mapping');
     }
     return template;
