@@ -1,5 +1,5 @@
 import type { ScannedBlock } from './markdown/block-scanner.js';
-import { findInlineComments, maskCodeAndComments } from './markdown/inline-comments.js';
+import { findInlineComments } from './markdown/inline-comments.js';
 import { blockText } from './block-text.js';
 import type { LineIndex } from './line-index.js';
 import type { Span } from './spec-types.js';
@@ -83,15 +83,15 @@ function collectBlockComments(source: string, block: ScannedBlock, lines: LineIn
  */
 function collectInlineComments(source: string, block: ScannedBlock, lines: LineIndex, found: RawPlaceholder[]): void {
   const { text, toSource } = blockText(source, block);
-  for (const [from, to] of findInlineComments(text)) {
+  const unclosed: number[] = [];
+  for (const [from, to] of findInlineComments(text, unclosed)) {
     const open = toSource(from);
     const end = toSource(to - 1) + 1;
     addIfPlaceholder(textInSegments(source, block.segments ?? [], open + 4, end - 3), open, end, true, lines, found);
   }
-  // Code spans and closed comments blanked: any `<!--` left is never closed.
-  const unclosed = maskCodeAndComments(text).indexOf('<!--');
-  if (unclosed !== -1) {
-    const open = toSource(unclosed);
+  // The first `<!--` that nothing closes runs to the end of the block (any later one is inside it).
+  if (unclosed.length > 0) {
+    const open = toSource(unclosed[0]!);
     addIfPlaceholder(textInSegments(source, block.segments ?? [], open + 4, block.end), open, block.end, false, lines, found);
   }
 }

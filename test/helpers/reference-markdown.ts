@@ -36,6 +36,8 @@ export interface MarkdownFacts {
 const PLACEHOLDER_NODE = /^<!--\s*AGENT_PLACEHOLDER(?![A-Za-z0-9_])/;
 
 const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
+const INLINE_PARENTS = new Set(['paragraph', 'heading', 'tableCell']);
+const UNCLOSED_PLACEHOLDER = /(?<!\\)<!--\s*AGENT_PLACEHOLDER(?![A-Za-z0-9_])/;
 
 /** Headings and HTML blocks of `source` according to micromark. */
 export function referenceFacts(source: string): MarkdownFacts {
@@ -64,9 +66,23 @@ export function referenceFacts(source: string): MarkdownFacts {
       if (where && PLACEHOLDER_NODE.test(node.value.slice(lead))) {
         placeholders.push({ line: node.position!.start.line, column: node.position!.start.column + lead });
       }
+    } else if (node.type === 'text' && node.position !== undefined && parent !== null && INLINE_PARENTS.has(parent.type) && !unclosedIn.has(parent)) {
+      // A `<!--` that nothing closes is text to micromark; with the marker it
+      // is a placeholder whose `-->` was deleted (the first of its paragraph,
+      // heading or cell; an escaped `\<` is not one).
+      const raw = source.slice(node.position!.start.offset, node.position!.end.offset);
+      const m = UNCLOSED_PLACEHOLDER.exec(raw);
+      if (m !== null) {
+        unclosedIn.add(parent);
+        const at = node.position!.start.offset! + m.index;
+        const before = source.slice(0, at).split(/\r\n|\r|\n/);
+        placeholders.push({ line: before.length, column: before[before.length - 1]!.length + 1 });
+      }
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes, node as Parents);
   };
+  const unclosedIn = new Set<Parents>();
   visit(tree, null);
+  placeholders.sort((a, b) => a.line - b.line || a.column - b.column);
   return { headings, html, placeholders };
 }

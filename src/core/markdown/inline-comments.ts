@@ -4,9 +4,11 @@ import { autolinkEnd, BACKSLASH, GRAVE, htmlEnd, isAsciiPunctuation, LT } from '
  * The `[start, end)` ranges of raw HTML comments (`<!-- ... -->`) in inline
  * content, skipping what is not HTML: code spans, autolinks, escaped `<`.
  * Left to right, as micromark tokenizes, so a code span that opens first
- * wins over a comment inside it and the other way round.
+ * wins over a comment inside it and the other way round. A `<!--` that
+ * nothing closes is text, not a comment; its offset goes to `unclosed` when
+ * given.
  */
-export function findInlineComments(content: string): Array<[number, number]> {
+export function findInlineComments(content: string, unclosed?: number[]): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   let i = content.indexOf('<!--') === -1 ? content.length : 0;
   while (i < content.length) {
@@ -23,6 +25,7 @@ export function findInlineComments(content: string): Array<[number, number]> {
       }
       const html = htmlEnd(content, i);
       if (html < 0) {
+        if (unclosed !== undefined && content.startsWith('<!--', i)) unclosed.push(i);
         i += 1;
         continue;
       }
