@@ -220,6 +220,14 @@ describe('where findings are', () => {
     const emptyTitle = BASE.replace(/^(# .*\n)[\s\S]*?(\n## Overview)/m, '$1$2');
     expect(where(emptyTitle)).toEqual([['empty-section', 'title', []]]);
   });
+
+  it('with no title at all, the empty title part is reported after the front matter, where a comment can suppress it', () => {
+    const at = (source: string) => findings(source, TECH_SPEC).filter((f) => f.rule === 'empty-section' && f.sectionId === 'title').map((f) => [f.line, f.endLine]);
+    const body = BASE.slice(BASE.indexOf('## Overview'));
+    expect(at(`---\ntitle: T\ntemplate: tech-spec@1\n---\n${body}`)).toEqual([[5, 5]]);
+    expect(at(`---\ntitle: T\ntemplate: tech-spec@1\n---\n<!-- specfill-disable empty-section -->\n${body}`)).toEqual([]);
+    expect(at('---\ntitle: T\ntemplate: tech-spec@1\n---\n')).toEqual([[4, 4]]);
+  });
 });
 
 describe('leftover-marker', () => {

@@ -5,9 +5,11 @@
 export class LineIndex {
   private readonly starts: number[] = [0];
   private readonly bom: number;
+  private readonly length: number;
 
   constructor(source: string) {
     this.bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.length = source.length;
     const hasCr = source.indexOf('\r') !== -1;
     if (!hasCr) {
       for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) this.starts.push(i + 1);
@@ -21,6 +23,12 @@ export class LineIndex {
         this.starts.push(i + 1);
       }
     }
+  }
+
+  /** The number of lines, a final line break ending the last line rather than opening one more. */
+  get lineCount(): number {
+    const n = this.starts.length;
+    return n > 1 && this.starts[n - 1] === this.length ? n - 1 : n;
   }
 
   /** The 1-based line and column of `offset`. */

@@ -1,3 +1,4 @@
+import { LineIndex } from '../line-index.js';
 import { sectionProse } from '../section-prose.js';
 import { preambleSpan } from '../template-model.js';
 import { quote, sectionFields, sectionFinding } from './locate.js';
@@ -20,7 +21,10 @@ export const emptySection: CheckRule = {
     for (const t of template.sections) {
       if (!empty.has(t.id)) continue;
       if (t.id === 'title') {
-        const at = spec.title ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+        // Without a title, the first line after the front matter: where the text belongs, and where a suppression comment can reach.
+        const lines = new LineIndex(spec.source);
+        const first = spec.frontMatter === null ? 1 : Math.min(lines.locate(spec.frontMatter.span.end).line, lines.lineCount);
+        const at = spec.title ?? { line: first, column: 1, endLine: first, endColumn: 1 };
         const guidanceOnly = t.guidance !== '' && sectionProse(spec, preambleSpan(spec)) !== '';
         findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, ...sectionFields(spec, null),
           message: guidanceOnly
@@ -35,3 +39,4 @@ export const emptySection: CheckRule = {
     return findings;
   },
 };
+

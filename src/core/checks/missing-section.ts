@@ -1,3 +1,4 @@
+import { LineIndex } from '../line-index.js';
 import type { Position, Section } from '../spec-types.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
@@ -36,7 +37,7 @@ export const missingSection: CheckRule = {
     // The last block's last line, but never past the document's last line (an
     // unclosed comment at the end runs to the end of the text, line break included).
     let last: number | undefined;
-    const lastLine = (): number => (last ??= Math.min(spec.blocks[spec.blocks.length - 1]?.endLine ?? 1, lineCount(spec.source)));
+    const lastLine = (): number => (last ??= Math.min(spec.blocks[spec.blocks.length - 1]?.endLine ?? 1, new LineIndex(spec.source).lineCount));
     // For each template section, the next one (in template order) that the spec has.
     const nextPresent = new Array<Section | undefined>(sections.length);
     for (let i = sections.length - 2; i >= 0; i--) {
@@ -138,10 +139,3 @@ function similarHeadings(a: string, b: string): boolean {
   return shared * 2 >= small.size;
 }
 
-/** The number of lines of a text, a final line break ending the last line rather than opening one more. */
-function lineCount(source: string): number {
-  let n = 1;
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) n++;
-  if (source.indexOf('\r') !== -1) n = source.split(/\r\n|\r|\n/).length;
-  return /(?:\r\n|\r|\n)$/.test(source) ? n - 1 : n;
-}
