@@ -128,6 +128,8 @@ describe('template-free rules', () => {
       '58 leftover marker "{{name}}": replace it with the real content',
       '68 leftover marker "Lorem ipsum": replace it with the real content',
     ]);
+    // Inside an identifier an underscore is part of the word (CommonMark: no `_` emphasis within a word).
+    expect(checkSpec(parseSpec('# T\n\nSet MAX_TODO_ITEMS, snake_TODO_case, FIXME_COUNT and my_XXX_var. Lorem_ipsum_x.\n'), { template: null }).findings).toEqual([]);
     // Emphasis with underscores shows the bare word; a defined reference label does not show at all.
     const more = '# T\n\nRetention: _TBD_. Owner: __TODO__. See [the board][TODO] and [this][FIXME].\n\n[todo]: https://example.com\n';
     expect(checkSpec(parseSpec(more), { template: null }).findings.map((f) => `${f.column} ${f.message.split(':')[0]}`)).toEqual([
@@ -135,6 +137,17 @@ describe('template-free rules', () => {
     ]);
     const custom = checkSpec(parseSpec(doc), { template: null, rules: new Map([['leftover-marker', { severity: 'info', options: { markers: ['\\bdolor\\b'] } }]]) }).findings;
     expect(custom.map((f) => [f.severity, f.column])).toEqual([['info', 80]]);
+  });
+
+  it('leftover-marker: the page\'s "repeat the defaults" list is the defaults, so it keeps what they find', async () => {
+    const { DEFAULT_MARKERS } = await import('../src/core/checks/leftover-marker.js');
+    const page = readFileSync(join(import.meta.dirname, '..', 'docs', 'checks', 'leftover-marker.md'), 'utf8');
+    const listed = [...page.slice(page.indexOf('## Options')).matchAll(/^ {8}- '(.*)'$/gm)].map((m) => m[1]!);
+    expect(listed.slice(0, DEFAULT_MARKERS.length)).toEqual([...DEFAULT_MARKERS]);
+    const doc = '# T\n\nKeep for _TBD_ days, then __TODO__ and lorem ipsum; MAX_TODO_ITEMS stays.\n';
+    const withList = checkSpec(parseSpec(doc), { template: null, rules: new Map([['leftover-marker', { severity: 'warning' as const, options: { markers: listed } }]]) }).findings;
+    expect(withList.map((f) => f.column)).toEqual(checkSpec(parseSpec(doc), { template: null }).findings.map((f) => f.column));
+    expect(withList).toHaveLength(3);
   });
 
   it('leftover-marker and broken-link: a marker or link broken over lines of a block quote or list item is found', () => {

@@ -4,13 +4,18 @@ import type { CheckRule, FindingDraft } from './types.js';
 
 // What people and LLMs leave behind: to-do words, spec-kit's clarification
 // markers, unexpanded `{{slot}}` templates and filler text.
-// Whole words, where an underscore is a boundary too: `_TBD_` and
-// `__TODO__` are emphasis, and show the bare word.
-const DEFAULT_MARKERS = [
-  '(?<![A-Za-z0-9])(?:TODO|TBD|FIXME|XXX)(?![A-Za-z0-9])',
+// Whole words. Underscores around a word are emphasis (`_TBD_`, `__TODO__`
+// show the bare word), but inside an identifier (`MAX_TODO_ITEMS`) they are
+// part of it, as CommonMark reads `_` within a word.
+const WORD_START = '(?<=^|[^A-Za-z0-9_]|(?:^|[^A-Za-z0-9_])_{1,3})';
+const WORD_END = '(?=$|[^A-Za-z0-9_]|_{1,3}(?:$|[^A-Za-z0-9_]))';
+
+/** The default markers; docs/checks/leftover-marker.md repeats them (a test holds the two equal). */
+export const DEFAULT_MARKERS: readonly string[] = [
+  `${WORD_START}(?:TODO|TBD|FIXME|XXX)${WORD_END}`,
   '\\[NEEDS CLARIFICATION',
   '\\{\\{\\s*[A-Za-z_][\\w.-]*\\s*\\}\\}',
-  '(?<![A-Za-z0-9])[Ll]orem [Ii]psum(?![A-Za-z0-9])',
+  `${WORD_START}[Ll]orem [Ii]psum${WORD_END}`,
 ];
 // One of these is in every match of a default marker, on one line: no
 // container prefix (`> `) can split it, so a block whose source lacks them all
