@@ -202,8 +202,14 @@ describe('parseSpec: inline placeholders', () => {
     expect(spec.placeholders).toEqual([]);
     expect(spec.malformed.map((m) => [m.sectionId, m.reason, m.line, m.column, m.endLine, m.endColumn])).toEqual([
       ['a', 'unterminated', 5, 17, 6, 9],
-      ['a', 'unterminated', 10, 7, 10, 37],
+      ['a', 'unterminated', 10, 7, 10, 36],
     ]);
+    // A table's cells are each their own text: an unclosed comment ends with its cell, and a `-->` rows below closes nothing.
+    const table = parseSpec('# T\n\n| a | b |\n| --- | --- |\n| x <!-- AGENT_PLACEHOLDER: fill | y |\n| z --> | w |\n| <!-- AGENT_PLACEHOLDER: ok --> | r |\n');
+    expect(table.malformed.map((m) => [m.line, m.column, m.endLine, m.endColumn])).toEqual([[5, 5, 5, 34]]);
+    expect(table.placeholders.map((p) => [p.line, p.instruction])).toEqual([[7, 'ok']]);
+    // An unclosed `<!--` is text: it does not hide a later one.
+    expect(parseSpec('# T\n\nUse a <!-- marker, see below. <!-- AGENT_PLACEHOLDER: describe it\n').malformed.map((m) => m.column)).toEqual([31]);
     // A closed comment before it does not hide it, and a closed one after it closes it (one comment, as CommonMark reads it).
     expect(parseSpec('# T\n\nA <!-- x --> b <!-- AGENT_PLACEHOLDER: y\n').malformed).toHaveLength(1);
     expect(parseSpec('# T\n\nA <!-- AGENT_PLACEHOLDER: y and <!-- z -->\n').malformed).toEqual([]);

@@ -76,24 +76,58 @@ function collectBlockComments(source: string, block: ScannedBlock, lines: LineIn
 }
 
 /**
- * Comments inline in a paragraph: found in its text and mapped back to source
- * offsets. A `<!--` that nothing closes is no comment (CommonMark shows it as
- * text); holding the marker, it is a placeholder whose `-->` was deleted, up
- * to the end of the block.
+ * Comments inline in a paragraph, heading or table cell: found in its text
+ * and mapped back to source offsets. A `<!--` that nothing closes is no
+ * comment (CommonMark shows it as text); holding the marker, it is a
+ * placeholder whose `-->` was deleted, up to the end of its paragraph or
+ * cell. A table's cells are each their own inline text (GFM splits a row at
+ * its unescaped pipes first), so a comment never runs from one cell or row
+ * into another.
  */
 function collectInlineComments(source: string, block: ScannedBlock, lines: LineIndex, found: RawPlaceholder[]): void {
+  const segments = block.segments ?? [];
+  if (block.kind === 'table') {
+    for (let i = 0; i < segments.length; i += 2) {
+      for (const [from, to] of tableCells(source, segments[i]!, segments[i + 1]!)) {
+        collectInText(source.slice(from, to), (k) => from + k, to, (a, b) => source.slice(a, b), lines, found);
+      }
+    }
+    return;
+  }
   const { text, toSource } = blockText(source, block);
+  collectInText(text, toSource, block.end, (a, b) => textInSegments(source, segments, a, b), lines, found);
+}
+
+/** The placeholders of one inline text whose offsets `toSource` maps back; an unclosed one runs to `end`. */
+function collectInText(text: string, toSource: (index: number) => number, end: number, body: (from: number, to: number) => string,
+  lines: LineIndex, found: RawPlaceholder[]): void {
   const unclosed: number[] = [];
   for (const [from, to] of findInlineComments(text, unclosed)) {
     const open = toSource(from);
-    const end = toSource(to - 1) + 1;
-    addIfPlaceholder(textInSegments(source, block.segments ?? [], open + 4, end - 3), open, end, true, lines, found);
+    const close = toSource(to - 1) + 1;
+    addIfPlaceholder(body(open + 4, close - 3), open, close, true, lines, found);
   }
-  // The first `<!--` that nothing closes runs to the end of the block (any later one is inside it).
-  if (unclosed.length > 0) {
-    const open = toSource(unclosed[0]!);
-    addIfPlaceholder(textInSegments(source, block.segments ?? [], open + 4, block.end), open, block.end, false, lines, found);
+  // Each `<!--` that nothing closes is text: any of them may be a placeholder that lost its `-->`.
+  for (const at of unclosed) {
+    const open = toSource(at);
+    addIfPlaceholder(body(open + 4, end), open, end, false, lines, found);
   }
+}
+
+/** The `[start, end)` source ranges of a table row's cells: between its unescaped pipes, outer pipes aside. */
+function tableCells(source: string, start: number, end: number): Array<[number, number]> {
+  const cells: Array<[number, number]> = [];
+  let from = start;
+  for (let i = start; i < end; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x5c /* \ */) i++;
+    else if (c === 0x7c /* | */) {
+      cells.push([from, i]);
+      from = i + 1;
+    }
+  }
+  cells.push([from, end]);
+  return cells;
 }
 
 function addIfPlaceholder(body: string, open: number, end: number, terminated: boolean, lines: LineIndex, found: RawPlaceholder[]): void {
