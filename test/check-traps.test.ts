@@ -74,6 +74,10 @@ describe('section matching', () => {
     const kep = buildTemplateModel(parseSpec('# K\n\n## Summary\n\n<!-- Say it. -->\n\n## Notes (Optional)\n\n<!-- Anything else. -->\n\n### Story 1 (Optional)\n\n<!-- A story. -->\n'), 'kep@1');
     const on = new Map([['unknown-section', ON], ['section-order', ON]]);
     expect(brief('# X\n\n## Summary\n\nS.\n\n## Notes\n\nN.\n\n### Story 1\n\nOnce.\n', kep, on)).toEqual([]);
+    // Matched in its place first: two "(Optional)" sections of one name, and a required one of the same name elsewhere.
+    const two = buildTemplateModel(parseSpec('# K\n\n## Notes\n\n<!-- N -->\n\n## Design\n\n<!-- D -->\n\n### Notes (Optional)\n\n<!-- DN -->\n\n## Testing\n\n<!-- T -->\n\n### Notes (Optional)\n\n<!-- TN -->\n'), 'k@1');
+    expect(brief('# X\n\n## Notes\n\nN.\n\n## Design\n\nD.\n\n### Notes\n\nDN.\n\n## Testing\n\nT.\n\n### Notes\n\nTN.\n', two, on)).toEqual([]);
+    expect(brief('# X\n\n## Design\n\nD.\n\n### Notes\n\nDN.\n\n## Testing\n\nT.\n', two, on)).toEqual(['3:1 missing-section notes']);
     // Left empty, it is the template's section left empty, not an unknown one.
     expect(brief('# X\n\n## Summary\n\nS.\n\n## Notes\n\n<!-- Anything else. -->\n\n### Story 1\n\nOnce.\n', kep, on)).toEqual(['7:1 empty-section notes']);
   });

@@ -45,6 +45,17 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
       used.add(s);
     }
   }
+  // "Notes (Optional)" in the template is the spec's "Notes" in the same
+  // place: the mark is the template's, not the heading's. Matched by path
+  // before any heading is looked for elsewhere in the document.
+  for (const t of model.sections) {
+    if (t.id === 'title' || byTemplateId.has(t.id) || !t.path.some((text) => OPTIONAL_MARK.test(text))) continue;
+    const s = byId.get(t.path.map(unmarkedSlug).join('/'));
+    if (s !== undefined && !used.has(s)) {
+      byTemplateId.set(t.id, s);
+      used.add(s);
+    }
+  }
   // Unmatched spec sections by their heading's own slug (a repeated sibling's
   // `-1` aside, but a number in the heading kept), for the fallback.
   const bySlug = new Map<string, Section[]>();
@@ -58,14 +69,16 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
   for (const t of model.sections) {
     if (t.id === 'title' || byTemplateId.has(t.id)) continue;
     let candidates = (bySlug.get(t.headingSlug) ?? []).filter((s) => !used.has(s));
-    // "Notes (Optional)" in the template is the spec's "Notes": the mark is the template's, not the heading's.
-    if (candidates.length === 0 && OPTIONAL_MARK.test(t.text)) {
-      candidates = (bySlug.get(slugify(t.text.replace(OPTIONAL_MARK, ' ').replace(/\s+/g, ' ').trim())) ?? []).filter((s) => !used.has(s));
-    }
+    if (candidates.length === 0 && OPTIONAL_MARK.test(t.text)) candidates = (bySlug.get(unmarkedSlug(t.text)) ?? []).filter((s) => !used.has(s));
     if (candidates.length === 1) {
       byTemplateId.set(t.id, candidates[0]!);
       used.add(candidates[0]!);
     }
   }
   return { byTemplateId, unmatched: flat.filter((s) => !used.has(s)), flat };
+}
+
+/** The slug of a heading without its "(Optional)" mark. */
+function unmarkedSlug(text: string): string {
+  return slugify(text.replace(OPTIONAL_MARK, ' ').replace(/\s+/g, ' ').trim());
 }
