@@ -103,6 +103,13 @@ describe('section matching', () => {
     // Under a parent that is itself at the wrong level: only that one's heading-level finding, not one more for each child.
     const wrongLevel = all('# X\n\n## Decision\n\nd\n\n## Rationale\n\nr\n\n### Options\n\no\n\n## Consequences\n\nx\n');
     expect(wrongLevel).toEqual(['7:1 heading-level heading "Rationale" is level 2; the template has it at level 3 (###)']);
+    // Nor over its children when the parent is demoted: they follow it, and heading-level names it.
+    const demoted = all('# X\n\n### Decision\n\nd\n\n### Rationale\n\nr\n\n### Options\n\no\n\n## Consequences\n\nx\n');
+    expect(demoted).toEqual(['3:1 heading-level heading "Decision" is level 3; the template has it at level 2 (##)']);
+    // Under a second heading of its parent's name: "another".
+    expect(all('# X\n\n## Decision\n\nd\n\n### Options\n\no\n\n## Consequences\n\nx\n\n## Decision\n\nmore\n\n### Rationale\n\nr\n').filter((f) => f.includes('section-order'))).toEqual([
+      '19:1 section-order section "Rationale" is under another "Decision": the template puts it under "Decision"',
+    ]);
   });
 
   it('a heading with an HTML comment after it keeps its id (`<!-- omit from toc -->`)', () => {
@@ -306,6 +313,13 @@ describe('second review', () => {
     const message = (ref: string) => findings(`---\ntitle: T\ntemplate: ${ref}\n---\n`, tech2).filter((f) => f.rule === 'template-version').map((f) => f.message);
     expect(message('tech-spec@1')).toEqual(['written from tech-spec@1, and tech-spec is at version 2 now: run `specfill sync` to bring it up to date']);
     expect(message('tech-spec@3')).toEqual(['written from tech-spec@3, but tech-spec is only at version 2: fix `template:`, or update the template']);
+    // Dotted versions compare number by number: 1.9 is before 1.10, and 1.1 is not 1.10.
+    const dotted = buildTemplateModel(parseSpec(SEED), 'tech-spec@1.10');
+    const dot = (ref: string) => findings(`---\ntitle: T\ntemplate: ${ref}\n---\n`, dotted).filter((f) => f.rule === 'template-version').map((f) => f.message.split(':')[0]!.replace(/ now$/, ''));
+    expect([dot('tech-spec@1.9'), dot('tech-spec@1.1'), dot('tech-spec@1.10.0'), dot('tech-spec@2')]).toEqual([
+      ['written from tech-spec@1.9, and tech-spec is at version 1.10'], ['written from tech-spec@1.1, and tech-spec is at version 1.10'], [],
+      ['written from tech-spec@2, but tech-spec is only at version 1.10'],
+    ]);
   });
 });
 

@@ -44,8 +44,9 @@ export const sectionOrder: CheckRule = {
       if (expected === undefined) continue;
       const actual = parentOf.get(section) ?? null;
       if (actual === expected) continue;
-      // Under a template section that sits at the wrong level: that one's heading-level finding is the cause.
-      if (actual !== null && levelOff.has(actual)) continue;
+      // Under, or meant to be under, a template section that sits at the wrong
+      // level: that one's heading-level finding is the cause.
+      if ((actual !== null && levelOff.has(actual)) || (expected !== null && levelOff.has(expected))) continue;
       misplaced.add(section);
       // One heading of the author's at a higher level takes every later
       // section along: one finding for the first of them, naming how many follow.
@@ -55,8 +56,10 @@ export const sectionOrder: CheckRule = {
         earlier.more++;
         continue;
       }
-      const is = actual === null ? 'is at the top level' : `is under ${quote(actual.heading.text)}`;
       const should = t.parentId === null ? 'at the top level' : `under ${quote(textOf.get(t.parentId)!)}`;
+      // A second heading of the parent's name: "under another "Design"" reads better than under "Design", meant under "Design".
+      const is = actual === null ? 'is at the top level'
+        : t.parentId !== null && actual.heading.text === textOf.get(t.parentId) ? `is under another ${quote(actual.heading.text)}` : `is under ${quote(actual.heading.text)}`;
       byCause.set(key, { section, text: `section ${quote(section.heading.text)} ${is}: the template puts it ${should}`, more: 0 });
     }
     for (const { section, text, more } of byCause.values()) {

@@ -2,19 +2,22 @@ import { parseTemplateRef } from '../template.js';
 import { keyPosition } from './frontmatter.js';
 import type { CheckRule } from './types.js';
 
-/** `1`, `01` and `1.0` are one version; other versions compare as text. */
-function sameVersion(a: string, b: string | null): boolean {
-  if (b === null) return true;
-  const x = Number(a);
-  const y = Number(b);
-  return a === b || (a !== '' && b !== '' && Number.isFinite(x) && x === y);
-}
-
-/** Whether version `a` is later than `b` (numbers as numbers; else unknown, null). */
-function later(a: string, b: string): boolean | null {
-  const x = Number(a);
-  const y = Number(b);
-  return a !== '' && b !== '' && Number.isFinite(x) && Number.isFinite(y) ? x > y : null;
+/**
+ * How two versions compare: numbers dot by dot (`1.9` before `1.10`; `1`,
+ * `01` and `1.0` are one version), or, when either is not made of numbers,
+ * equal only as the same text (null: no order known).
+ */
+function compareVersions(a: string, b: string): number | null {
+  if (a === b) return 0;
+  const parts = (v: string): number[] | null => (/^\d+(?:\.\d+)*$/.test(v) ? v.split('.').map(Number) : null);
+  const x = parts(a);
+  const y = parts(b);
+  if (x === null || y === null) return null;
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
 }
 
 /**
@@ -33,9 +36,11 @@ export const templateVersion: CheckRule = {
     if (template === null || typeof recorded !== 'string') return [];
     const mine = parseTemplateRef(recorded);
     const current = parseTemplateRef(template.ref);
-    if (mine.version === null || mine.id !== current.id || sameVersion(mine.version, current.version)) return [];
+    if (mine.version === null || mine.id !== current.id || current.version === null) return [];
+    const order = compareVersions(mine.version, current.version);
+    if (order === 0) return [];
     const at = keyPosition(spec, 'template') ?? { line: 1, column: 1, endLine: 1, endColumn: 4 };
-    if (later(mine.version, current.version!) === true) {
+    if (order === 1) {
       return [{ ...at, message: `written from ${recorded}, but ${current.id} is only at version ${current.version}: fix \`template:\`, or update the template` }];
     }
     return [{ ...at, message: `written from ${recorded}, and ${current.id} is at version ${current.version} now: run \`specfill sync\` to bring it up to date` }];
