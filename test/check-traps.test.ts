@@ -88,6 +88,8 @@ describe('section matching', () => {
       const missing = findings(source, adr).filter((f) => f.rule === 'missing-section');
       expect(missing.map((f) => [f.line, f.endLine]), JSON.stringify(source)).toEqual([[last, last]]);
     }
+    // A spec that is only front matter: its last line, not its first.
+    expect(findings('---\ntitle: X\ntemplate: adr@1\n---\n', adr).filter((f) => f.rule === 'missing-section').map((f) => f.line)).toEqual([4, 4]);
   });
 
   it('a section moved under another parent, at its own level, is out of place (one finding per cause)', () => {

@@ -37,7 +37,14 @@ export const missingSection: CheckRule = {
     // The last block's last line, but never past the document's last line (an
     // unclosed comment at the end runs to the end of the text, line break included).
     let last: number | undefined;
-    const lastLine = (): number => (last ??= Math.min(spec.blocks[spec.blocks.length - 1]?.endLine ?? 1, new LineIndex(spec.source).lineCount));
+    const lastLine = (): number => {
+      if (last === undefined) {
+        const lines = new LineIndex(spec.source).lineCount;
+        // No block at all (front matter only): the document's last line, as for any spec that ends before the section.
+        last = Math.min(spec.blocks[spec.blocks.length - 1]?.endLine ?? lines, lines);
+      }
+      return last;
+    };
     // For each template section, the next one (in template order) that the spec has.
     const nextPresent = new Array<Section | undefined>(sections.length);
     for (let i = sections.length - 2; i >= 0; i--) {
