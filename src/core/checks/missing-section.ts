@@ -39,9 +39,12 @@ export const missingSection: CheckRule = {
     let last: number | undefined;
     const lastLine = (): number => {
       if (last === undefined) {
-        const lines = new LineIndex(spec.source).lineCount;
-        // No block at all (front matter only): the document's last line, as for any spec that ends before the section.
-        last = Math.min(spec.blocks[spec.blocks.length - 1]?.endLine ?? lines, lines);
+        const block = spec.blocks[spec.blocks.length - 1];
+        // Only a comment left open to the end, or no block at all (front matter
+        // only), needs the document's own line count.
+        last = block !== undefined && !(block.kind === 'html' && block.closed === false)
+          ? block.endLine
+          : Math.min(block?.endLine ?? Number.MAX_SAFE_INTEGER, new LineIndex(spec.source).lineCount);
       }
       return last;
     };

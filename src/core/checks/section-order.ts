@@ -1,4 +1,6 @@
+import type { SectionMatching } from '../match-sections.js';
 import type { Section } from '../spec-types.js';
+import type { TemplateSection } from '../template-model.js';
 import { quote, sectionFinding } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
@@ -14,52 +16,44 @@ export const sectionOrder: CheckRule = {
   id: 'section-order',
   defaultSeverity: 'warning',
   description: 'Template sections appear in a different order than in the template.',
-  check: ({ spec, template, matching }) => {
+  check: ({ template, matching }) => {
     if (template === null || matching === null) return [];
     const findings: FindingDraft[] = [];
     // Under another parent than the template's (at the template's level:
     // another level is heading-level's finding) is out of place; it is left
-    // out of the order of its siblings, which it no longer is among.
-    const parentOf = new Map<Section, Section | null>();
-    const visit = (sections: readonly Section[], parent: Section | null): void => {
-      for (const s of sections) {
-        parentOf.set(s, parent);
-        visit(s.children, s);
-      }
-    };
-    visit(spec.sections, null);
-    const textOf = new Map(template.sections.map((t) => [t.id, t.text]));
-    const levelOff = new Set<Section>();
-    for (const t of template.sections) {
-      const section = matching.byTemplateId.get(t.id);
-      if (section !== undefined && section.heading.level !== t.level) levelOff.add(section);
-    }
+    // out of the order of its siblings, which it no longer is among. A
+    // section's id is its path, so its parent needs no lookup unless moved.
     const misplaced = new Set<Section>();
     const byCause = new Map<string, { section: Section; text: string; more: number }>();
+    let levelOff: Set<Section> | null = null;
     for (const t of template.sections) {
       const section = matching.byTemplateId.get(t.id);
       if (section === undefined || section.heading.level !== t.level) continue;
       const expected = t.parentId === null ? null : matching.byTemplateId.get(t.parentId);
       // A parent the spec lacks is missing-section's finding.
       if (expected === undefined) continue;
-      const actual = parentOf.get(section) ?? null;
-      if (actual === expected) continue;
+      const slash = section.id.lastIndexOf('/');
+      const parentId = slash === -1 ? null : section.id.slice(0, slash);
+      if (parentId === (expected?.id ?? null)) continue;
+      const actual = parentId === null ? null : matching.flat.find((s) => s.id === parentId) ?? null;
       // Under, or meant to be under, a template section that sits at the wrong
       // level: that one's heading-level finding is the cause.
+      levelOff ??= sectionsAtAnotherLevel(template.sections, matching);
       if ((actual !== null && levelOff.has(actual)) || (expected !== null && levelOff.has(expected))) continue;
       misplaced.add(section);
       // One heading of the author's at a higher level takes every later
       // section along: one finding for the first of them, naming how many follow.
-      const key = `${actual?.id ?? ''}\0${t.parentId ?? ''}`;
+      const key = `${parentId ?? ''}\0${t.parentId ?? ''}`;
       const earlier = byCause.get(key);
       if (earlier !== undefined) {
         earlier.more++;
         continue;
       }
-      const should = t.parentId === null ? 'at the top level' : `under ${quote(textOf.get(t.parentId)!)}`;
+      const parentText = t.parentId === null ? null : template.sections.find((x) => x.id === t.parentId)!.text;
+      const should = parentText === null ? 'at the top level' : `under ${quote(parentText)}`;
       // A second heading of the parent's name: "under another "Design"" reads better than under "Design", meant under "Design".
       const is = actual === null ? 'is at the top level'
-        : t.parentId !== null && actual.heading.text === textOf.get(t.parentId) ? `is under another ${quote(actual.heading.text)}` : `is under ${quote(actual.heading.text)}`;
+        : actual.heading.text === parentText ? `is under another ${quote(actual.heading.text)}` : `is under ${quote(actual.heading.text)}`;
       byCause.set(key, { section, text: `section ${quote(section.heading.text)} ${is}: the template puts it ${should}`, more: 0 });
     }
     for (const { section, text, more } of byCause.values()) {
@@ -90,6 +84,16 @@ export const sectionOrder: CheckRule = {
     return findings;
   },
 };
+
+/** The spec sections matched to template sections that sit at another heading level than the template's. */
+function sectionsAtAnotherLevel(sections: readonly TemplateSection[], matching: SectionMatching): Set<Section> {
+  const off = new Set<Section>();
+  for (const t of sections) {
+    const section = matching.byTemplateId.get(t.id);
+    if (section !== undefined && section.heading.level !== t.level) off.add(section);
+  }
+  return off;
+}
 
 /** Indexes of one longest strictly increasing subsequence (patience sorting, O(n log n)). */
 function longestIncreasing(values: readonly number[]): Set<number> {

@@ -336,33 +336,42 @@ class Scanner {
     }
   }
 
-  // For isThematicBreak: per marker character, the last position of the
-  // current line holding anything else than it, a space or a tab.
+  // For isThematicBreak: the line it was last asked about, and for each
+  // marker character the last position of that line holding anything else
+  // than it, a space or a tab (-2: not known yet).
   private breakLine = -1;
-  private readonly breakLast = new Map<string, number>();
+  private lastNotStar = -2;
+  private lastNotUnderscore = -2;
+  private lastNotDash = -2;
 
   /**
    * Whether the current line from `from` (where `c` stands) is a thematic
-   * break of `c`s (three or more, nothing else but spaces and tabs). Linear in the line however
-   * often it is asked: a line of 50,000 nested list markers (`- - - … x`)
-   * asks once per level, and the regular expression, reading the rest of the
-   * line each time, made that quadratic (10 s for 100 KB).
+   * break of `c`s: three or more, nothing else but spaces and tabs. Linear in
+   * the line however often it is asked: a line of 50,000 nested list markers
+   * (`- - - … x`) asks once per level, and a regular expression reading the
+   * rest of the line each time made that quadratic (10 s for 100 KB).
    */
   private isThematicBreak(c: string, from: number): boolean {
+    const ln = this.ln;
+    // Most lines (`- item`, `**bold**`) show another character right after the first marker.
+    let i = from + 1;
+    while (i < ln.length && (ln[i] === ' ' || ln[i] === '\t')) i++;
+    if (i >= ln.length || ln[i] !== c) return false;
     if (this.breakLine !== this.lineNumber) {
       this.breakLine = this.lineNumber;
-      this.breakLast.clear();
+      this.lastNotStar = this.lastNotUnderscore = this.lastNotDash = -2;
     }
-    const ln = this.ln;
-    let last = this.breakLast.get(c);
-    if (last === undefined) {
+    let last = c === '*' ? this.lastNotStar : c === '_' ? this.lastNotUnderscore : this.lastNotDash;
+    if (last === -2) {
       last = ln.length - 1;
       while (last >= 0 && (ln[last] === c || ln[last] === ' ' || ln[last] === '\t')) last--;
-      this.breakLast.set(c, last);
+      if (c === '*') this.lastNotStar = last;
+      else if (c === '_') this.lastNotUnderscore = last;
+      else this.lastNotDash = last;
     }
     if (last >= from) return false;
     let markers = 0;
-    for (let i = from; i < ln.length && markers < 3; i++) if (ln[i] === c) markers++;
+    for (let k = from; k < ln.length && markers < 3; k++) if (ln[k] === c) markers++;
     return markers >= 3;
   }
 
