@@ -92,9 +92,16 @@ function* sentencesOf(spec: ParsedSpec, span: Span): Generator<string> {
   for (const block of blocksIn(spec, span)) {
     if (block.kind === 'heading' && block.topLevel) continue;
     const text = block.kind === 'html' && block.htmlKind === 2 ? besideComments(spec.source, block) : proseOf(spec.source, block);
-    for (const piece of text.replace(/\s+/g, ' ').split(/(?<=[.!?:;])\s/)) {
-      const sentence = piece.toLowerCase().replace(/[*_`~]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    // Sentence by sentence, as the caller asks: written text usually departs
+    // from the guidance at its first sentence, and the rest is never read.
+    const end = /[.!?:;]\s+/g;
+    let from = 0;
+    while (from < text.length) {
+      const m = end.exec(text);
+      const to = m === null ? text.length : m.index + 1;
+      const sentence = text.slice(from, to).toLowerCase().replace(/[*_`~]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
       if (sentence !== '') yield sentence;
+      from = m === null ? text.length : end.lastIndex;
     }
   }
 }
