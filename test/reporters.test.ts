@@ -514,6 +514,26 @@ describe('formatPretty', () => {
     );
   });
 
+  it('gives findings on the very same span one code frame, under the last, in the colour of the most severe', () => {
+    const at = { rule: 'missing-section' } as const;
+    const report = reportOf('a.md', [
+      finding(3, 1, 3, 8, { ...at, severity: 'warning', message: 'missing A' }),
+      finding(3, 1, 3, 8, { ...at, message: 'missing B' }),
+      finding(3, 1, 3, 5, { message: 'other span' }),
+    ]);
+    const sources = new Map([['a.md', '# T\n\n## Next\n']]);
+    expect(formatPretty(report, { color: false, sources }).split('\n').slice(1, 8)).toEqual([
+      '  a.md:3:1  warning  missing A   missing-section',
+      '  a.md:3:1  error    missing B   missing-section',
+      '    3 | ## Next',
+      '      | ^~~~~~~',
+      '  a.md:3:1  error    other span  unfilled-placeholder',
+      '    3 | ## Next',
+      '      | ^~~~',
+    ]);
+    expect(formatPretty(report, { color: true, sources }).split('\n')[4]).toContain('\x1b[31m^~~~~~~');
+  });
+
   it('pads the message column to 80 cells at most: one long message does not widen every row', () => {
     const long = `missing section "${'Will enabling this feature result in more calls? '.repeat(3).trim()}" from template kep@1`;
     const rows = formatPretty(reportOf('a.md', [finding(1, 1, 1, 2, { message: 'short', rule: 'r1' }), finding(2, 1, 2, 2, { message: long, rule: 'r2' })]), { color: false }).split('\n');

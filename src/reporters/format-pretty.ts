@@ -71,13 +71,26 @@ function formatFile(file: FileReport, colors: Colors, source: string | undefined
         colors.dim(toVisibleText(finding.rule)),
     );
     for (const line of rest) out.push(continuation + line);
+    // Findings on the very same span (missing sections, all placed at the
+    // next heading) share one frame, under the last of them, in the colour of
+    // the most severe.
+    const next = findings[i + 1];
+    if (next !== undefined && sameSpan(next, finding)) return;
+    let worst = finding.severity;
+    for (let k = i - 1; k >= 0 && sameSpan(findings[k]!, finding); k--) if (RANK[findings[k]!.severity] < RANK[worst]) worst = findings[k]!.severity;
     const sourceLine = sourceLines?.[finding.line - 1];
     if (sourceLine !== undefined && finding.line >= 1) {
-      const frame = renderCodeFrame(sourceLine, finding, { gutterWidth, paintMarker: paint, paintGutter: colors.dim });
+      const frame = renderCodeFrame(sourceLine, finding, { gutterWidth, paintMarker: paintSeverity(colors, worst), paintGutter: colors.dim });
       out.push(...frame.map((row) => FRAME_INDENT + row));
     }
   });
   return out;
+}
+
+const RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+function sameSpan(a: Finding, b: Finding): boolean {
+  return a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
 }
 
 /** `✖ 3 errors, 1 warning in 2 files` or `✔ no problems in 5 files`. */
