@@ -1,12 +1,8 @@
+import { findInlineLinks } from '../markdown/inline-links.js';
 import type { ParsedSpec } from '../spec-types.js';
 import { proseBlocks } from './text-blocks.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
-// An inline link or image: [text](destination "title"), not after a backslash
-// (`\[` is a literal bracket). Link text may hold one level of brackets, so
-// `[see [RFC]](#x)` and a badge `[![b](b.png)](#x)` are links; group 1 is the
-// text (searched again for links inside it), group 2 the destination.
-const INLINE_LINK = /(?<!\\)!?\[((?:[^[\]\\]|\\.|\[(?:[^[\]\\]|\\.)*\])*)\]\(\s*(<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)/g;
 const LINK_START = /\]\(/g;
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:|^\/\//;
 // An HTML start tag, and in it an `id` (any element) or a `name` (on `<a>`): what a page can jump to.
@@ -29,7 +25,7 @@ export const brokenLink: CheckRule = {
     if (spec.source.indexOf('](') === -1) return findings;
     let ownAnchors: ReadonlySet<string> | null = null;
     for (const block of proseBlocks(spec, LINK_START, (text) => text.includes(']('))) {
-      for (const m of inlineLinks(block.text)) {
+      for (const m of findInlineLinks(block.text)) {
         let destination = m.destination;
         if (destination.startsWith('<')) destination = destination.slice(1, -1);
         if (destination === '' || SCHEME.test(destination)) continue;
@@ -90,17 +86,6 @@ export function anchorsOf(spec: ParsedSpec): Set<string> {
     }
   }
   return anchors;
-}
-
-/** The inline links and images of a prose text, those inside a link's text included. */
-function inlineLinks(text: string, offset = 0): Array<{ index: number; length: number; destination: string }> {
-  const links: Array<{ index: number; length: number; destination: string }> = [];
-  for (const m of text.matchAll(INLINE_LINK)) {
-    links.push({ index: offset + m.index, length: m[0].length, destination: m[2]! });
-    const inner = m[1]!;
-    if (inner.includes('](')) links.push(...inlineLinks(inner, offset + m.index + m[0].indexOf('[') + 1));
-  }
-  return links;
 }
 
 function decode(text: string): string {

@@ -1,3 +1,4 @@
+import { findInlineLinks } from '../markdown/inline-links.js';
 import { normalizeLabel } from '../markdown/inline-text.js';
 import { proseBlocks } from './text-blocks.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -54,7 +55,6 @@ export const leftoverMarker: CheckRule = {
 // the label is defined: else the brackets show as written), autolinks and HTML
 // tags with their attributes are not read on the page: `?label=TODO` in a URL
 // is not a leftover marker, nor is `[the board][TODO]`.
-const LINK_TARGET = /\]\((?:[^()\\]|\\.|\([^()]*\))*\)/g;
 const REFERENCE_LABEL = /\]\[(?:[^[\]\\]|\\.)+\]/g;
 const TAG_OR_AUTOLINK = /<\/?[A-Za-z][^<>]*>/g;
 
@@ -62,7 +62,16 @@ const TAG_OR_AUTOLINK = /<\/?[A-Za-z][^<>]*>/g;
 function unseenBlanked(text: string, definitions: ReadonlySet<string>): string {
   if (text.indexOf('](') === -1 && text.indexOf('][') === -1 && text.indexOf('<') === -1) return text;
   const blank = (m: string): string => ' '.repeat(m.length);
-  return text.replace(LINK_TARGET, (m) => `]${blank(m.slice(1))}`)
+  let out = text;
+  if (text.indexOf('](') !== -1) {
+    // The links' own reading (broken-link's): from `(` to the link's end.
+    for (const link of findInlineLinks(text)) {
+      const from = link.targetStart + 1;
+      const to = link.index + link.length;
+      out = out.slice(0, from) + ' '.repeat(to - from) + out.slice(to);
+    }
+  }
+  return out
     .replace(REFERENCE_LABEL, (m) => (definitions.has(normalizeLabel(m.slice(2, -1))) ? `]${blank(m.slice(1))}` : m))
     .replace(TAG_OR_AUTOLINK, blank);
 }
