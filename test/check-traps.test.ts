@@ -108,6 +108,12 @@ describe('section matching', () => {
     // Nor over its children when the parent is demoted: they follow it, and heading-level names it.
     const demoted = all('# X\n\n### Decision\n\nd\n\n### Rationale\n\nr\n\n### Options\n\no\n\n## Consequences\n\nx\n');
     expect(demoted).toEqual(['3:1 heading-level heading "Decision" is level 3; the template has it at level 2 (##)']);
+    // A demoted parent whose children stand elsewhere (under another section): they are still out of place.
+    const elsewhere = all('# X\n\n### Decision\n\nd\n\n## Consequences\n\nx\n\n### Rationale\n\nr\n\n### Options\n\no\n');
+    expect(elsewhere).toEqual([
+      '3:1 heading-level heading "Decision" is level 3; the template has it at level 2 (##)',
+      '11:1 section-order section "Rationale" is under "Consequences": the template puts it under "Decision" (and the 1 template section after it)',
+    ]);
     // Under a second heading of its parent's name: "another".
     expect(all('# X\n\n## Decision\n\nd\n\n### Options\n\no\n\n## Consequences\n\nx\n\n## Decision\n\nmore\n\n### Rationale\n\nr\n').filter((f) => f.includes('section-order'))).toEqual([
       '19:1 section-order section "Rationale" is under another "Decision": the template puts it under "Decision"',
@@ -308,6 +314,15 @@ describe('second review', () => {
   it('template-version: no version, an empty one or the same number is not another version', () => {
     const versions = (ref: string) => findings(`---\ntitle: T\ntemplate: ${ref}\n---\n`, TECH_SPEC).filter((f) => f.rule === 'template-version').length;
     expect([versions('tech-spec'), versions('tech-spec@'), versions('tech-spec@01'), versions('tech-spec@1.0'), versions('tech-spec@2')]).toEqual([0, 0, 0, 0, 1]);
+  });
+
+  it('template-version: a template version written as a number keeps its digits (`1.10` is not 1.1)', async () => {
+    const { templateFromSource } = await import('../src/core/template.js');
+    const origin = { origin: 'project' as const, path: 't.md', fileName: 't.md' };
+    expect(templateFromSource('---\nid: t\nversion: 1.10\n---\n# T\n', origin).version).toBe('1.10');
+    expect(templateFromSource('---\r\nid: t\r\nversion: 2.0 # major\r\n---\r\n# T\r\n', origin).version).toBe('2.0');
+    expect(templateFromSource('---\nid: t\nversion: 3\n---\n# T\n', origin).version).toBe('3');
+    expect(templateFromSource('---\nid: t\nversion: "1.10"\n---\n# T\n', origin).version).toBe('1.10');
   });
 
   it('template-version: an older version is for sync, one the template has not reached is not', () => {

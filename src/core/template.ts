@@ -74,7 +74,8 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
     throw new SpecfillError('INVALID_TEMPLATE', 'front matter `renamed` must map old section ids to new ones', { path: from.path },
       'e.g. renamed: { monitoring-and-logging: observability }');
   }
-  const version = field('version') ?? '1';
+  // A number as written: YAML reads `version: 1.10` as 1.1, and versions compare dot by dot.
+  const version = typeof data.version === 'number' ? writtenScalar(source, fm!.yamlSpan, 'version') ?? String(data.version) : field('version') ?? '1';
   return {
     id,
     name: field('name') ?? spec.title?.text ?? id,
@@ -89,6 +90,12 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
     extends: null,
     layers: {},
   };
+}
+
+/** The text of a plain top-level scalar `key: value` in the front matter, as written (no quotes, no comment). */
+function writtenScalar(source: string, yamlSpan: { start: number; end: number }, key: string): string | undefined {
+  const m = new RegExp(`^${key}[ \\t]*:[ \\t]*([0-9][0-9.]*)[ \\t]*(?:#.*)?\\r?$`, 'm').exec(source.slice(yamlSpan.start, yamlSpan.end));
+  return m?.[1];
 }
 
 /** Splits a `template:` reference `id` or `id@version`. */

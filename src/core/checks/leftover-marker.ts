@@ -1,4 +1,3 @@
-import { findInlineLinks } from '../markdown/inline-links.js';
 import { normalizeLabel } from '../markdown/inline-text.js';
 import { proseBlocks } from './text-blocks.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -54,7 +53,11 @@ export const leftoverMarker: CheckRule = {
 // Link targets (`](…)`), the labels of full reference links (`][label]`, when
 // the label is defined: else the brackets show as written), autolinks and HTML
 // tags with their attributes are not read on the page: `?label=TODO` in a URL
-// is not a leftover marker, nor is `[the board][TODO]`.
+// is not a leftover marker, nor is `[the board][TODO]`. Targets are blanked
+// by a looser pattern than broken-link's reading of links: a title with an
+// escaped quote or link text nested deeper is still a link, and its target
+// is still unseen.
+const LINK_TARGET = /\]\((?:[^()\\]|\\.|\([^()]*\))*\)/g;
 const REFERENCE_LABEL = /\]\[(?:[^[\]\\]|\\.)+\]/g;
 const TAG_OR_AUTOLINK = /<\/?[A-Za-z][^<>]*>/g;
 
@@ -62,16 +65,7 @@ const TAG_OR_AUTOLINK = /<\/?[A-Za-z][^<>]*>/g;
 function unseenBlanked(text: string, definitions: ReadonlySet<string>): string {
   if (text.indexOf('](') === -1 && text.indexOf('][') === -1 && text.indexOf('<') === -1) return text;
   const blank = (m: string): string => ' '.repeat(m.length);
-  let out = text;
-  if (text.indexOf('](') !== -1) {
-    // The links' own reading (broken-link's): from `(` to the link's end.
-    for (const link of findInlineLinks(text)) {
-      const from = link.targetStart + 1;
-      const to = link.index + link.length;
-      out = out.slice(0, from) + ' '.repeat(to - from) + out.slice(to);
-    }
-  }
-  return out
+  return text.replace(LINK_TARGET, (m) => `]${blank(m.slice(1))}`)
     .replace(REFERENCE_LABEL, (m) => (definitions.has(normalizeLabel(m.slice(2, -1))) ? `]${blank(m.slice(1))}` : m))
     .replace(TAG_OR_AUTOLINK, blank);
 }

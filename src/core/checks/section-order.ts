@@ -32,14 +32,15 @@ export const sectionOrder: CheckRule = {
       const expected = t.parentId === null ? null : matching.byTemplateId.get(t.parentId);
       // A parent the spec lacks is missing-section's finding.
       if (expected === undefined) continue;
-      const slash = section.id.lastIndexOf('/');
-      const parentId = slash === -1 ? null : section.id.slice(0, slash);
+      const parentId = parentIdOf(section.id);
       if (parentId === (expected?.id ?? null)) continue;
       const actual = parentId === null ? null : matching.flat.find((s) => s.id === parentId) ?? null;
-      // Under, or meant to be under, a template section that sits at the wrong
-      // level: that one's heading-level finding is the cause.
+      // Under a template section that sits at the wrong level, or beside a
+      // parent demoted to their level (its children then follow it as its
+      // siblings): that one's heading-level finding is the cause.
       levelOff ??= sectionsAtAnotherLevel(template.sections, matching);
-      if ((actual !== null && levelOff.has(actual)) || (expected !== null && levelOff.has(expected))) continue;
+      if (actual !== null && levelOff.has(actual)) continue;
+      if (expected !== null && levelOff.has(expected) && parentIdOf(expected.id) === parentId) continue;
       misplaced.add(section);
       // One heading of the author's at a higher level takes every later
       // section along: one finding for the first of them, naming how many follow.
@@ -84,6 +85,12 @@ export const sectionOrder: CheckRule = {
     return findings;
   },
 };
+
+/** The id of a section's parent (ids are slug paths), or null at the top level. */
+function parentIdOf(id: string): string | null {
+  const slash = id.lastIndexOf('/');
+  return slash === -1 ? null : id.slice(0, slash);
+}
 
 /** The spec sections matched to template sections that sit at another heading level than the template's. */
 function sectionsAtAnotherLevel(sections: readonly TemplateSection[], matching: SectionMatching): Set<Section> {

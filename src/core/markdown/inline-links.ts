@@ -11,21 +11,18 @@ export interface InlineLink {
   readonly length: number;
   /** The destination as written (`<…>` kept). */
   readonly destination: string;
-  /** Where its target starts: the `]` of `](`; the target runs to the end of the link. */
-  readonly targetStart: number;
 }
 
 /**
  * The inline links and images of a prose text (code spans and comments
  * blanked out by the caller), those inside a link's text included: what a
- * reader follows (`broken-link`) and what a reader does not see, the targets
- * (`leftover-marker`). One reading of the syntax for both.
+ * reader follows, for `broken-link`.
  */
 export function findInlineLinks(text: string, offset = 0): InlineLink[] {
   const links: InlineLink[] = [];
   for (const m of text.matchAll(INLINE_LINK)) {
     const open = m[0].indexOf('[');
-    links.push({ index: offset + m.index, length: m[0].length, destination: m[2]!, targetStart: offset + m.index + open + 1 + m[1]!.length });
+    links.push({ index: offset + m.index, length: m[0].length, destination: m[2]! });
     const inner = m[1]!;
     if (inner.includes('](')) links.push(...findInlineLinks(inner, offset + m.index + open + 1));
   }
