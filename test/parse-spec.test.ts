@@ -210,6 +210,8 @@ describe('parseSpec: inline placeholders', () => {
     expect(table.placeholders.map((p) => [p.line, p.instruction])).toEqual([[7, 'ok']]);
     // An unclosed `<!--` is text: it does not hide a later one.
     expect(parseSpec('# T\n\nUse a <!-- marker, see below. <!-- AGENT_PLACEHOLDER: describe it\n').malformed.map((m) => m.column)).toEqual([31]);
+    // Two in a row: the first runs to the end of the paragraph, the second is inside it.
+    expect(parseSpec('# T\n\nA <!-- AGENT_PLACEHOLDER: a <!-- AGENT_PLACEHOLDER: b\n').malformed.map((m) => m.column)).toEqual([3]);
     // A closed comment before it does not hide it, and a closed one after it closes it (one comment, as CommonMark reads it).
     expect(parseSpec('# T\n\nA <!-- x --> b <!-- AGENT_PLACEHOLDER: y\n').malformed).toHaveLength(1);
     expect(parseSpec('# T\n\nA <!-- AGENT_PLACEHOLDER: y and <!-- z -->\n').malformed).toEqual([]);

@@ -107,10 +107,14 @@ function collectInText(text: string, toSource: (index: number) => number, end: n
     const close = toSource(to - 1) + 1;
     addIfPlaceholder(body(open + 4, close - 3), open, close, true, lines, found);
   }
-  // Each `<!--` that nothing closes is text: any of them may be a placeholder that lost its `-->`.
+  // Each `<!--` that nothing closes is text: any of them may be a placeholder
+  // that lost its `-->`. The first that is one runs to the end, so any later
+  // one is inside its span and not reported again.
   for (const at of unclosed) {
     const open = toSource(at);
+    const before = found.length;
     addIfPlaceholder(body(open + 4, end), open, end, false, lines, found);
+    if (found.length > before) break;
   }
 }
 
