@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTemplateModel, parseSpec } from '../src/index.js';
+import { matchSections } from '../src/core/match-sections.js';
 import { checkSpec } from '../src/core/check-spec.js';
 import type { LinkResolver } from '../src/core/checks/types.js';
 import type { RuleSetting } from '../src/core/check-spec.js';
@@ -78,6 +79,9 @@ describe('section matching', () => {
     const two = buildTemplateModel(parseSpec('# K\n\n## Notes\n\n<!-- N -->\n\n## Design\n\n<!-- D -->\n\n### Notes (Optional)\n\n<!-- DN -->\n\n## Testing\n\n<!-- T -->\n\n### Notes (Optional)\n\n<!-- TN -->\n'), 'k@1');
     expect(brief('# X\n\n## Notes\n\nN.\n\n## Design\n\nD.\n\n### Notes\n\nDN.\n\n## Testing\n\nT.\n\n### Notes\n\nTN.\n', two, on)).toEqual([]);
     expect(brief('# X\n\n## Design\n\nD.\n\n### Notes\n\nDN.\n\n## Testing\n\nT.\n', two, on)).toEqual(['3:1 missing-section notes']);
+    // An ancestor whose heading holds HTML keeps its anchor's slug in the path.
+    const html = buildTemplateModel(parseSpec('# K\n\n## Backend <!-- omit from toc -->\n\n<!-- B -->\n\n### Notes (Optional)\n\n<!-- BN -->\n'), 'k@1');
+    expect(matchSections(parseSpec('# X\n\n## Backend <!-- omit from toc -->\n\nB.\n\n### Notes\n\nBN.\n'), html).byTemplateId.get('backend/notes-optional')?.id).toBe('backend/notes');
     // Left empty, it is the template's section left empty, not an unknown one.
     expect(brief('# X\n\n## Summary\n\nS.\n\n## Notes\n\n<!-- Anything else. -->\n\n### Story 1\n\nOnce.\n', kep, on)).toEqual(['7:1 empty-section notes']);
   });

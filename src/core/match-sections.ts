@@ -89,7 +89,8 @@ function unmarkedIds(model: TemplateModel): Array<[TemplateSection, string]> {
   let list = unmarked.get(model);
   if (list === undefined) {
     list = model.sections.filter((t) => t.id !== 'title' && t.path.some((text) => OPTIONAL_MARK.test(text)))
-      .map((t): [TemplateSection, string] => [t, t.path.map(unmarkedSlug).join('/')]);
+      // The template's own id, each marked segment unmarked: other segments keep their slugs as made (HTML aside, `-1` for repeats).
+      .map((t): [TemplateSection, string] => [t, t.id.split('/').map((slug, k) => (OPTIONAL_MARK.test(t.path[k] ?? '') ? unmarkedSlug(t.path[k]!) : slug)).join('/')]);
     unmarked.set(model, list);
   }
   return list;
