@@ -182,6 +182,14 @@ describe('template-free rules', () => {
     expect(unclosed('# Title\n\n---\ntitle: x\n')).toEqual([]);
   });
 
+  it('broken-link: a title with escaped quotes, and a link after an escaped backslash, are links; after `\\[` there is none', () => {
+    const doc = '# Title\n\nA [a](#one "say \\"x\\" here"), B \\\\[b](#two), C \\[c](#three), D \\\\\\[d](#four).\n';
+    expect(checkSpec(parseSpec(doc), { template: null, links: NO_FILES }).findings.map((f) => f.message)).toEqual([
+      'link to #one: no heading in this document has that anchor',
+      'link to #two: no heading in this document has that anchor',
+    ]);
+  });
+
   it('broken-link: missing files and anchors, not URLs or code', () => {
     const doc = '# Title\n\n## Next Steps\n\nSee [a](#next-steps), [b](#nope), [c](./gone.md), [d](https://example.com/x), [e](there.md#intro), `[f](#code)`.\n';
     const links: LinkResolver = { exists: (p) => p === 'there.md', anchorsOf: (p) => (p === 'there.md' ? new Set(['other']) : null) };

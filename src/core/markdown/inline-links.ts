@@ -1,8 +1,9 @@
-// An inline link or image: [text](destination "title"), not after a backslash
-// (`\[` is a literal bracket). Link text may hold one level of brackets, so
-// `[see [RFC]](#x)` and a badge `[![b](b.png)](#x)` are links; group 1 is the
-// text (searched again for links inside it), group 2 the destination.
-const INLINE_LINK = /(?<!\\)!?\[((?:[^[\]\\]|\\.|\[(?:[^[\]\\]|\\.)*\])*)\]\(\s*(<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)/g;
+// An inline link or image: [text](destination "title"), not after an
+// unescaped backslash (`\[` is a literal bracket, `\\[` a backslash and a
+// link). Link text may hold one level of brackets, so `[see [RFC]](#x)` and a
+// badge `[![b](b.png)](#x)` are links; a title may hold escaped quotes. Group 1
+// is the text (searched again for links inside it), group 2 the destination.
+const INLINE_LINK = /(?<!(?:^|[^\\])(?:\\\\)*\\)!?\[((?:[^[\]\\]|\\.|\[(?:[^[\]\\]|\\.)*\])*)\]\(\s*(<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)(?:\s+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?\s*\)/g;
 
 /** An inline link or image of a prose text. */
 export interface InlineLink {
