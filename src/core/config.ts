@@ -11,6 +11,8 @@ const ruleSetting = z.union([
   }).strict(),
 ], { error: 'expected a severity (error, warning, info or off), or {severity, options}' });
 
+const ruleSettings = z.record(z.string(), ruleSetting);
+
 /** The schema of `specfill.config.{json,yaml,yml}`. Its JSON Schema ships as `schema/config.schema.json`. */
 export const configSchema = z.object({
   $schema: z.string().optional().describe('JSON Schema of this file, for editors'),
@@ -23,10 +25,10 @@ export const configSchema = z.object({
   transitions: z.record(z.string(), z.array(z.string())).optional()
     .describe('status → the statuses `set-status` may move a spec to from it (default: draft → review → approved → implemented, see the README)'),
   gates: z.array(z.string()).optional().describe('statuses a spec may enter only while `check` reports no errors for it (default: review, approved)'),
-  rules: z.record(z.string(), ruleSetting).optional().describe('rule id → severity, or {severity, options}'),
+  rules: ruleSettings.optional().describe('rule id → severity, or {severity, options}'),
   overrides: z.array(z.object({
     files: z.array(z.string()).min(1).describe('globs of spec files, from the project root (a folder name means everything below it)'),
-    rules: z.record(z.string(), ruleSetting).describe('rule id → severity, or {severity, options}, over the top-level `rules` for these files'),
+    rules: ruleSettings.describe('rule id → severity, or {severity, options}, over the top-level `rules` for these files'),
   }).strict()).optional()
     .describe('rule settings for some of the specs: each entry whose `files` match a spec applies its `rules` over the top-level ones, a later entry over an earlier one; a severity alone keeps the options, and options alone keep the severity'),
   maxFileBytes: z.number().int().positive().optional().describe('largest file read, in bytes (default 10 MiB)'),

@@ -56,8 +56,8 @@ const KEYWORDS: Record<string, Keyword> = {
   // as it is only when zod would not trim it or drop tabs and line breaks.
   format: (format, data) => typeof data !== 'string'
     || (format === 'uri' && data === data.trim() && !/[\t\n\r]/.test(data) && URL.canParse(data)),
-  // zod drops a `__proto__` key from records; rather than copy that, be unsure.
   required: (keys, data) => !isObject(data) || (Array.isArray(keys) && keys.every((key) => typeof key === 'string' && Object.hasOwn(data, key))),
+  // zod drops a `__proto__` key from records; rather than copy that, be unsure.
   propertyNames: (names, data) => !isObject(data) || Object.keys(data).every((key) => key !== '__proto__' && surelyAccepts(names, key)),
 };
 

@@ -45,3 +45,15 @@ export class LineIndex {
     return { line: lo + 1, column: offset - lineStart + 1 };
   }
 }
+
+const indexes = new WeakMap<object, LineIndex>();
+
+/**
+ * The line index of a parsed document's text, made once however many rules
+ * ask (keyed by the document object, which holds the text).
+ */
+export function lineIndexOf(spec: { readonly source: string }): LineIndex {
+  let index = indexes.get(spec);
+  if (index === undefined) indexes.set(spec, (index = new LineIndex(spec.source)));
+  return index;
+}

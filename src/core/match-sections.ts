@@ -1,8 +1,5 @@
-import { slugify } from './slug.js';
 import type { ParsedSpec, Section } from './spec-types.js';
-import type { TemplateModel, TemplateSection } from './template-model.js';
-
-const OPTIONAL_MARK = /\s*\(optional\)\s*/i;
+import type { TemplateModel } from './template-model.js';
 
 /** How the sections of a spec line up with those of its template. */
 export interface SectionMatching {
@@ -48,9 +45,9 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
   // "Notes (Optional)" in the template is the spec's "Notes" in the same
   // place: the mark is the template's, not the heading's. Matched by path
   // before any heading is looked for elsewhere in the document.
-  for (const [t, unmarkedId] of unmarkedIds(model)) {
-    if (byTemplateId.has(t.id)) continue;
-    const s = byId.get(unmarkedId);
+  for (const t of model.sections) {
+    if (t.unmarkedId === null || byTemplateId.has(t.id)) continue;
+    const s = byId.get(t.unmarkedId);
     if (s !== undefined && !used.has(s)) {
       byTemplateId.set(t.id, s);
       used.add(s);
@@ -69,46 +66,11 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
   for (const t of model.sections) {
     if (t.id === 'title' || byTemplateId.has(t.id)) continue;
     let candidates = (bySlug.get(t.headingSlug) ?? []).filter((s) => !used.has(s));
-    if (candidates.length === 0 && t.optional) {
-      const headingSlug = unmarkedHeadingSlug(t);
-      if (headingSlug !== null) candidates = (bySlug.get(headingSlug) ?? []).filter((s) => !used.has(s));
-    }
+    if (candidates.length === 0 && t.unmarkedHeadingSlug !== null) candidates = (bySlug.get(t.unmarkedHeadingSlug) ?? []).filter((s) => !used.has(s));
     if (candidates.length === 1) {
       byTemplateId.set(t.id, candidates[0]!);
       used.add(candidates[0]!);
     }
   }
   return { byTemplateId, unmatched: flat.filter((s) => !used.has(s)), flat };
-}
-
-// A template's sections under an "(Optional)" mark, with their ids unmarked:
-// the same for every spec, made once per template.
-const unmarked = new WeakMap<TemplateModel, Array<[TemplateSection, string]>>();
-
-function unmarkedIds(model: TemplateModel): Array<[TemplateSection, string]> {
-  let list = unmarked.get(model);
-  if (list === undefined) {
-    list = model.sections.filter((t) => t.id !== 'title' && t.path.some((text) => OPTIONAL_MARK.test(text)))
-      // The template's own id, each marked segment unmarked: other segments keep their slugs as made (HTML aside, `-1` for repeats).
-      .map((t): [TemplateSection, string] => [t, t.id.split('/').map((slug, k) => (OPTIONAL_MARK.test(t.path[k] ?? '') ? unmarkedSlug(t.path[k]!) : slug)).join('/')]);
-    unmarked.set(model, list);
-  }
-  return list;
-}
-
-const unmarkedHeadings = new WeakMap<TemplateSection, string | null>();
-
-/** The slug of a template heading without its "(Optional)" mark, or null when it has none (made once per section). */
-function unmarkedHeadingSlug(t: TemplateSection): string | null {
-  let slug = unmarkedHeadings.get(t);
-  if (slug === undefined) {
-    slug = OPTIONAL_MARK.test(t.text) ? unmarkedSlug(t.text) : null;
-    unmarkedHeadings.set(t, slug);
-  }
-  return slug;
-}
-
-/** The slug of a heading without its "(Optional)" mark. */
-function unmarkedSlug(text: string): string {
-  return slugify(text.replace(OPTIONAL_MARK, ' ').replace(/\s+/g, ' ').trim());
 }

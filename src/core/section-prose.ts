@@ -11,9 +11,8 @@ import type { Block, ParsedSpec, Span } from './spec-types.js';
 export function sectionProse(spec: ParsedSpec, span: Span): string {
   const parts: string[] = [];
   for (const block of blocksIn(spec, span)) {
-    if (block.kind === 'heading' && block.topLevel) continue;
-    const text = block.kind === 'html' && block.htmlKind === 2 ? besideComments(spec.source, block) : proseOf(spec.source, block);
-    if (text !== '') parts.push(text);
+    const text = shownText(spec.source, block);
+    if (text !== null && text !== '') parts.push(text);
   }
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
@@ -68,8 +67,8 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
 function proseIfAtMost(spec: ParsedSpec, span: Span, limit: string): string {
   let prose = '';
   for (const block of blocksIn(spec, span)) {
-    if (block.kind === 'heading' && block.topLevel) continue;
-    const text = block.kind === 'html' && block.htmlKind === 2 ? besideComments(spec.source, block) : proseOf(spec.source, block);
+    const text = shownText(spec.source, block);
+    if (text === null) continue;
     const piece = text.replace(/\s+/g, ' ').trim();
     if (piece === '') continue;
     prose = prose === '' ? piece : `${prose} ${piece}`;
@@ -90,8 +89,8 @@ export function proseSentences(spec: ParsedSpec, span: Span): string[] {
 
 function* sentencesOf(spec: ParsedSpec, span: Span): Generator<string> {
   for (const block of blocksIn(spec, span)) {
-    if (block.kind === 'heading' && block.topLevel) continue;
-    const text = block.kind === 'html' && block.htmlKind === 2 ? besideComments(spec.source, block) : proseOf(spec.source, block);
+    const text = shownText(spec.source, block);
+    if (text === null) continue;
     // Sentence by sentence, as the caller asks: written text usually departs
     // from the guidance at its first sentence, and the rest is never read.
     const end = /[.!?:;]\s+/g;
@@ -124,6 +123,17 @@ export function blocksIn(spec: ParsedSpec, span: Span): Block[] {
   const out: Block[] = [];
   for (let i = lo; i < blocks.length && blocks[i]!.start < span.end; i++) out.push(blocks[i]!);
   return out;
+}
+
+/**
+ * What a block of a section's body says, as prose: a comment block only
+ * what it shows besides its comments, any other block its text without
+ * inline comments; null for a heading of a nested section, which is not the
+ * body's.
+ */
+function shownText(source: string, block: Block): string | null {
+  if (block.kind === 'heading' && block.topLevel) return null;
+  return block.kind === 'html' && block.htmlKind === 2 ? besideComments(source, block) : proseOf(source, block);
 }
 
 function proseOf(source: string, block: Block): string {

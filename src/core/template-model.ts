@@ -1,4 +1,5 @@
 import { hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
+import { slugify } from './slug.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 
 /** A section of a template, with what specs written from it are expected to do there. */
@@ -20,6 +21,14 @@ export interface TemplateSection {
   readonly guidance: string;
   /** A spec may leave this section out. */
   readonly optional: boolean;
+  /** `headingSlug` without the heading's "(Optional)" mark (`notes` for "Notes (Optional)"), or null when it has none. */
+  readonly unmarkedHeadingSlug: string | null;
+  /**
+   * The id with each "(Optional)" mark of its path taken out (`design/notes`
+   * for Design › Notes (Optional)), or null when its path has none: how a
+   * spec that drops the mark names the section.
+   */
+  readonly unmarkedId: string | null;
 }
 
 /** A template as `check` and `status` use it: its sections in order, with their guidance. */
@@ -34,7 +43,12 @@ export interface TemplateModel {
 }
 
 // Headings like KEP's "User Stories (Optional)" say so themselves.
-const OPTIONAL_IN_TEXT = /\(optional\)/i;
+const OPTIONAL_MARK = /\s*\(optional\)\s*/i;
+
+/** Whether a heading says itself that it is optional ("User Stories (Optional)"). */
+export function markedOptional(text: string): boolean {
+  return OPTIONAL_MARK.test(text);
+}
 
 /**
  * Builds the model of a template: every section with its guidance, in all
@@ -50,10 +64,16 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     sections.push({
       id: 'title', slug: 'title', headingSlug: 'title', text: spec.title?.text ?? '', level: spec.title?.level ?? 1, path: [],
       parentId: null, guided: true, guidance: sectionProse(spec, titleSpan), optional: optional.includes('title'),
+      unmarkedHeadingSlug: null, unmarkedId: null,
     });
   }
   const visit = (section: Section, parent: TemplateSection | null): void => {
     const guidance = sectionProse(spec, section.bodySpan);
+    const marked = markedOptional(section.heading.text);
+    const unmarkedHeadingSlug = marked ? slugify(section.heading.text.replace(OPTIONAL_MARK, ' ').replace(/\s+/g, ' ').trim()) : null;
+    // Other segments keep their slugs as made (HTML aside, `-1` for repeats).
+    const unmarkedId = marked || parent?.unmarkedId != null
+      ? `${parent === null ? '' : `${parent.unmarkedId ?? parent.id}/`}${unmarkedHeadingSlug ?? section.slug}` : null;
     const model: TemplateSection = {
       id: section.id,
       slug: section.slug,
@@ -64,7 +84,9 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       parentId: parent?.id ?? null,
       guided: guidance !== '' || hasCommentBlock(spec, section.bodySpan),
       guidance,
-      optional: (parent?.optional ?? false) || optional.includes(section.id) || OPTIONAL_IN_TEXT.test(section.heading.text),
+      optional: (parent?.optional ?? false) || optional.includes(section.id) || marked,
+      unmarkedHeadingSlug,
+      unmarkedId,
     };
     sections.push(model);
     for (const child of section.children) visit(child, model);

@@ -1,6 +1,7 @@
 import { SpecfillError } from './errors.js';
 import { parseSpec } from './parse-spec.js';
 import type { ParsedSpec } from './spec-types.js';
+import { writtenValue } from './front-matter-key.js';
 import { buildTemplateModel, type TemplateModel } from './template-model.js';
 
 /** A template: a Markdown file whose headings define sections and whose guidance says what to write. */
@@ -75,7 +76,7 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
       'e.g. renamed: { monitoring-and-logging: observability }');
   }
   // A number as written: YAML reads `version: 1.10` as 1.1, and versions compare dot by dot.
-  const version = typeof data.version === 'number' ? writtenScalar(source, fm!.yamlSpan, 'version') ?? String(data.version) : field('version') ?? '1';
+  const version = typeof data.version === 'number' ? writtenValue(spec, 'version') ?? String(data.version) : field('version') ?? '1';
   return {
     id,
     name: field('name') ?? spec.title?.text ?? id,
@@ -90,12 +91,6 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
     extends: null,
     layers: {},
   };
-}
-
-/** The text of a plain top-level scalar `key: value` in the front matter, as written (no quotes, no comment). */
-function writtenScalar(source: string, yamlSpan: { start: number; end: number }, key: string): string | undefined {
-  const m = new RegExp(`^${key}[ \\t]*:[ \\t]*([0-9][0-9.]*)[ \\t]*(?:#.*)?\\r?$`, 'm').exec(source.slice(yamlSpan.start, yamlSpan.end));
-  return m?.[1];
 }
 
 /** Splits a `template:` reference `id` or `id@version`. */

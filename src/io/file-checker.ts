@@ -101,7 +101,6 @@ export class FileChecker {
   }
 }
 
-
 /** A path as one word for a POSIX shell, quoted only when it has to be. */
 function shellWord(text: string): string {
   return /^[\w./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;

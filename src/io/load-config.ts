@@ -60,10 +60,10 @@ export async function loadConfig(root: string, cwd: string = root, options: Load
   // is valid without loading zod (nor, for JSON, the YAML reader): most runs.
   const quick = await quickRead(file, text);
   if (quick !== undefined) {
+    // An empty file is an empty config.
+    const data = quick ?? {};
     const schema = shippedSchema();
-    if (schema !== null && surelyAccepts(schema, quick ?? {}) && configIssues((quick ?? {}) as Config).length === 0) {
-      return { config: (quick ?? {}) as Config, file, text };
-    }
+    if (schema !== null && surelyAccepts(schema, data) && configIssues(data as Config).length === 0) return { config: data as Config, file, text };
   }
   // Otherwise the full reading, with positions for the message.
   const [{ isMap, isScalar, isSeq, LineCounter, parseDocument }, { validateConfig }] = await Promise.all([import('yaml'), import('../core/config.js')]);

@@ -1,5 +1,5 @@
 import { relative, resolve, sep } from 'node:path';
-import { keyPosition } from '../core/checks/frontmatter.js';
+import { keyPosition } from '../core/front-matter-key.js';
 import { SpecfillError } from '../core/errors.js';
 import { parseTemplateRef, templateFromSource, type Template } from '../core/template.js';
 import type { ParsedSpec } from '../core/spec-types.js';

@@ -1,5 +1,6 @@
-import { LineIndex } from '../line-index.js';
+import { lineIndexOf } from '../line-index.js';
 import { sectionProse } from '../section-prose.js';
+import type { ParsedSpec, Position } from '../spec-types.js';
 import { preambleSpan } from '../template-model.js';
 import { quote, sectionFields, sectionFinding } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -21,10 +22,7 @@ export const emptySection: CheckRule = {
     for (const t of template.sections) {
       if (!empty.has(t.id)) continue;
       if (t.id === 'title') {
-        // Without a title, the first line after the front matter: where the text belongs, and where a suppression comment can reach.
-        const lines = new LineIndex(spec.source);
-        const first = spec.frontMatter === null ? 1 : Math.min(lines.locate(spec.frontMatter.span.end).line, lines.lineCount);
-        const at = spec.title ?? { line: first, column: 1, endLine: first, endColumn: 1 };
+        const at = spec.title ?? afterFrontMatter(spec);
         const guidanceOnly = t.guidance !== '' && sectionProse(spec, preambleSpan(spec)) !== '';
         findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, ...sectionFields(spec, null),
           message: guidanceOnly
@@ -40,3 +38,16 @@ export const emptySection: CheckRule = {
   },
 };
 
+/**
+ * Where a document without a title has its part under the title: the first
+ * line after the front matter, where the text belongs and where a
+ * suppression comment can reach.
+ */
+function afterFrontMatter(spec: ParsedSpec): Position {
+  let line = 1;
+  if (spec.frontMatter !== null) {
+    const lines = lineIndexOf(spec);
+    line = Math.min(lines.locate(spec.frontMatter.span.end).line, lines.lineCount);
+  }
+  return { line, column: 1, endLine: line, endColumn: 1 };
+}

@@ -1,4 +1,5 @@
-import type { ParsedSpec, Position } from '../spec-types.js';
+import { keyPosition } from '../front-matter-key.js';
+import type { Position } from '../spec-types.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 /**
@@ -58,14 +59,4 @@ const UNCLOSED_START = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)[a-z_][\w-]*[ \t]*:(?:[ \
  */
 function opensUnclosedFrontMatter(source: string): boolean {
   return UNCLOSED_START.test(source);
-}
-
-/** Where a top-level front matter key is, for findings about it. */
-export function keyPosition(spec: ParsedSpec, key: string): Position | null {
-  const fm = spec.frontMatter!;
-  const yaml = spec.source.slice(fm.yamlSpan.start, fm.yamlSpan.end);
-  const m = new RegExp(`^${key}[ \\t]*:.*$`, 'm').exec(yaml);
-  if (m === null) return null;
-  const line = spec.source.slice(0, fm.yamlSpan.start + m.index).split(/\r\n|\r|\n/).length;
-  return { line, column: 1, endLine: line, endColumn: m[0].replace(/\r$/, '').length + 1 };
 }

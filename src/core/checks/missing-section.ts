@@ -1,4 +1,4 @@
-import { LineIndex } from '../line-index.js';
+import { lineIndexOf } from '../line-index.js';
 import type { Position, Section } from '../spec-types.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
@@ -44,7 +44,7 @@ export const missingSection: CheckRule = {
         // only), needs the document's own line count.
         last = block !== undefined && !(block.kind === 'html' && block.closed === false)
           ? block.endLine
-          : Math.min(block?.endLine ?? Number.MAX_SAFE_INTEGER, new LineIndex(spec.source).lineCount);
+          : Math.min(block?.endLine ?? Number.MAX_SAFE_INTEGER, lineIndexOf(spec).lineCount);
       }
       return last;
     };

@@ -1,5 +1,5 @@
 import { parseTemplateRef } from '../template.js';
-import { keyPosition } from './frontmatter.js';
+import { keyPosition } from '../front-matter-key.js';
 import type { CheckRule } from './types.js';
 
 /**

@@ -1,5 +1,5 @@
 import { blockText } from '../block-text.js';
-import { LineIndex } from '../line-index.js';
+import { lineIndexOf } from '../line-index.js';
 import { maskCodeAndComments } from '../markdown/inline-comments.js';
 import type { Block, ParsedSpec, Position } from '../spec-types.js';
 
@@ -10,8 +10,6 @@ export interface ProseBlock {
   /** Where [from, to) of the text is in the document. */
   locate(from: number, to: number): Position;
 }
-
-const lineIndexes = new WeakMap<ParsedSpec, LineIndex>();
 
 /**
  * A quick test of a block's source as it stands (container prefixes such as
@@ -38,11 +36,7 @@ export function proseBlocks(spec: ParsedSpec, inSource: SourceTest, inText: (tex
     out.push({
       text: maskCodeAndComments(text),
       locate: (from, to) => {
-        let index = lineIndexes.get(spec);
-        if (index === undefined) {
-          index = new LineIndex(spec.source);
-          lineIndexes.set(spec, index);
-        }
+        const index = lineIndexOf(spec);
         const a = index.locate(toSource(from));
         const b = index.locate(toSource(Math.max(from, to - 1)) + 1);
         return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
