@@ -206,6 +206,28 @@ describe('suppression comments', () => {
     const doc = '# T\n\n<!-- specfill-disable leftover-marker -->\n\nTODO one\n\n<!-- specfill-enable leftover-marker -->\n\nTODO two\n\n<!-- specfill-disable-next-line -->\nTODO three\n\nTODO four\n\n```\n<!-- specfill-disable -->\n```\n\nTODO five\n';
     expect(checkSpec(parseSpec(doc), { template: null }).findings.map((f) => f.line)).toEqual([9, 14, 20]);
   });
+
+  it('reports a rule name or a directive that does not exist (bad-suppression), and still applies the names that do', () => {
+    const doc = [
+      '# T', '',
+      '<!-- specfill-disable-next-line leftover-markers, broken-link -->', 'TODO one [x](#nowhere)', '',
+      // Not a directive: before, it read as `disable` of the rule "-line" and of leftover-marker, for the rest of the file.
+      '<!-- specfill-disable-line leftover-marker -->', 'TODO two', '',
+      '<!-- specfill-disable-next-line leftover-marker -- TODO is the name of the flag -->', 'TODO three', '',
+      '<!-- specfill-disable MD013 -->', '',
+      '<!-- specfill-index:start -->', '<!-- specfill-index:end -->', '',
+      '`<!-- specfill-disable nonsense -->` in code is text.', '',
+      'TODO four', '',
+    ].join('\n');
+    expect(checkSpec(parseSpec(doc), { template: null }).findings.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.rule} ${f.message}`)).toEqual([
+      '3:33-49 bad-suppression "leftover-markers" is not a specfill rule, so this comment silences nothing for it: did you mean "leftover-marker"?',
+      '4:1-5 leftover-marker leftover marker "TODO": replace it with the real content',
+      '6:6-27 bad-suppression "specfill-disable-line" is not a suppression comment, so it silences nothing: use specfill-disable-next-line on the line before, or specfill-disable … specfill-enable around the lines',
+      '7:1-5 leftover-marker leftover marker "TODO": replace it with the real content',
+      '12:23-28 bad-suppression "MD013" is not a specfill rule, so this comment silences nothing for it: see `specfill check --help` for the rules',
+      '19:1-5 leftover-marker leftover marker "TODO": replace it with the real content',
+    ]);
+  });
 });
 
 it('frontmatter: a spec matched to its template by the config need not name it', () => {

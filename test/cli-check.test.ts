@@ -34,6 +34,28 @@ describe('specfill check', () => {
     expect(all.report.files[0]!.completeness).toBeCloseTo(20 / 21);
   });
 
+  it('reports a front matter template that does not exist as a finding on its line, and still runs the template-free rules', async () => {
+    const dir = tempProject({
+      'specs/typo.md': '---\ntitle: Typo\ntemplate: tech-spek\nstatus: draft\n---\n# Typo\n\nTODO write it\n',
+      'specs/file.md': '---\ntitle: File\ntemplate: ./gone/template.md\n---\n# File\n\nText.\n',
+      // A wrong mapping is the project's mistake, not the spec's: the check stops there.
+      'other/mapped.md': '# Mapped\n',
+      'specfill.config.json': JSON.stringify({ specs: ['specs/**/*.md', 'other/*.md'], templates: { 'other/*.md': 'nope' } }),
+    });
+    const r = await checkJson(dir, 'specs');
+    expect(r.code).toBe(1);
+    expect(r.report.files.map((f) => [f.path, f.template, f.completeness, f.findings.map((x) => `${x.line}:${x.column} ${x.rule} ${x.message}`)])).toEqual([
+      ['specs/file.md', null, null, ['3:1 frontmatter its template file ./gone/template.md cannot be read: no such file; fix `template:` (until then this spec is checked without a template)']],
+      ['specs/typo.md', null, null, [
+        '3:1 frontmatter unknown template `tech-spek`; known templates: tech-spec; fix `template:` (until then this spec is checked without a template)',
+        '8:1 leftover-marker leftover marker "TODO": replace it with the real content',
+      ]],
+    ]);
+    const mapped = await checkJson(dir, 'other/mapped.md');
+    expect(mapped.code).toBe(2);
+    expect((mapped.report as CheckReport & { failures?: unknown }).failures).toEqual([expect.objectContaining({ path: 'other/mapped.md', code: 'UNKNOWN_TEMPLATE' })]);
+  });
+
   it('passes on docs/SPEC.md, specfill\'s own spec', async () => {
     const r = await runCli(ROOT, 'check', 'docs/SPEC.md');
     expect(r.stderr).toBe('');

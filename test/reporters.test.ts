@@ -331,7 +331,7 @@ describe('formatSarif', () => {
     const dir = tempProject({
       'specs/ok.md': '# Ok\n\nTODO\n',
       'specs/bin.md': new Uint8Array([0x23, 0x20, 0x00]),
-      'specs/tpl.md': '---\ntitle: T\ntemplate: nope\n---\n# T\n',
+      'specs/utf.md': new Uint8Array([0x23, 0x20, 0x54, 0x0a, 0x0a, 0x61, 0xff, 0x0a]),
     });
     const run = async (format: string) => {
       const r = await runCli(dir, 'check', '--format', format);
@@ -342,21 +342,21 @@ describe('formatSarif', () => {
     expect(json.files.map((f: { path: string }) => f.path)).toEqual(['specs/ok.md']);
     expect(json.failures).toEqual([
       { path: 'specs/bin.md', code: 'BINARY_FILE', message: 'is a binary file (it contains a NUL byte), not Markdown text', line: 1, column: 3 },
-      { path: 'specs/tpl.md', code: 'UNKNOWN_TEMPLATE', message: expect.stringContaining('unknown template `nope`'), line: 3, column: 1 },
+      { path: 'specs/utf.md', code: 'INVALID_UTF8', message: 'is not valid UTF-8 (bad byte 0xff)', line: 3, column: 2 },
     ]);
     const sarif = JSON.parse(await run('sarif'));
     expect(validate(sarif).errors).toBeNull();
     expect(sarif.runs[0].invocations[0].executionSuccessful).toBe(false);
     expect(sarif.runs[0].invocations[0].toolExecutionNotifications.map((n: { descriptor: { id: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => [n.descriptor.id, n.locations[0]!.physicalLocation.artifactLocation.uri]))
-      .toEqual([['BINARY_FILE', 'specs/bin.md'], ['UNKNOWN_TEMPLATE', 'specs/tpl.md']]);
+      .toEqual([['BINARY_FILE', 'specs/bin.md'], ['INVALID_UTF8', 'specs/utf.md']]);
     const github = await run('github');
     expect(github).toContain('::error file=specs/bin.md,line=1,col=3,title=specfill could not check this file (BINARY_FILE)::is a binary file');
-    expect(github).toContain('::error file=specs/tpl.md,line=3,col=1,title=specfill could not check this file (UNKNOWN_TEMPLATE)::unknown template `nope`');
+    expect(github).toContain('::error file=specs/utf.md,line=3,col=2,title=specfill could not check this file (INVALID_UTF8)::is not valid UTF-8 (bad byte 0xff)');
     const junit = parseXml(await run('junit'));
     expect(junit.attributes).toMatchObject({ tests: '3', failures: '1', errors: '2' });
     const gitlab = JSON.parse(await run('gitlab')) as Array<{ check_name: string; severity: string; location: { path: string; lines: { begin: number } } }>;
     expect(gitlab.map((i) => [i.check_name, i.severity, i.location.path, i.location.lines.begin])).toEqual([
-      ['leftover-marker', 'minor', 'specs/ok.md', 3], ['file-error', 'critical', 'specs/bin.md', 1], ['file-error', 'critical', 'specs/tpl.md', 3],
+      ['leftover-marker', 'minor', 'specs/ok.md', 3], ['file-error', 'critical', 'specs/bin.md', 1], ['file-error', 'critical', 'specs/utf.md', 3],
     ]);
     // Without failures, the JSON report has no failures key at all (the documented contract).
     const clean = JSON.parse((await runCli(dir, 'check', 'specs/ok.md', '--format', 'json')).stdout);

@@ -222,8 +222,10 @@ Examples:
     .option('--changed [ref]', 'check only files changed against REF (default: merge base with the default branch)')
     .option('--cache', 'reuse results for unchanged files (.specfill-cache at the project root)')
     .addHelpText('after', `
-Rules: ${'unfilled-placeholder, malformed-placeholder, empty-section, missing-section, section-order, heading-level, unknown-section, duplicate-heading, leftover-marker, frontmatter, broken-link, stale-index, template-version'}
+Rules: ${'unfilled-placeholder, malformed-placeholder, empty-section, missing-section, section-order, heading-level, unknown-section, duplicate-heading, leftover-marker, frontmatter, broken-link, stale-index, template-version, bad-suppression'}
   (each documented in docs/checks/<rule>.md; severities and options in specfill.config.*)
+Silence in a spec: <!-- specfill-disable-next-line RULE -- reason --> on the line before,
+  or <!-- specfill-disable RULE --> … <!-- specfill-enable RULE --> (no RULE: every rule).
 Exit codes: 0 no errors, 1 errors or too many warnings, 2 a file could not be checked or bad setup.
 
 Examples:

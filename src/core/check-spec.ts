@@ -27,6 +27,8 @@ export interface CheckSpecOptions {
   readonly index?: () => string | null;
   /** The command that writes this document's index again, for the `stale-index` message (default `specfill index`). */
   readonly indexCommand?: string;
+  /** Why the template the front matter names cannot be used; `template` is then null (the `frontmatter` rule reports it). */
+  readonly templateProblem?: string;
 }
 
 /** The findings and completeness of one spec. */
@@ -34,6 +36,8 @@ export interface SpecCheck {
   readonly findings: Finding[];
   readonly completeness: number | null;
 }
+
+const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 
 const NO_LINKS: LinkResolver = { exists: () => true, anchorsOf: () => null };
 
@@ -62,6 +66,8 @@ export function checkSpec(spec: ParsedSpec, options: CheckSpecOptions): SpecChec
       links: options.links ?? NO_LINKS,
       index: options.index,
       indexCommand: options.indexCommand,
+      templateProblem: options.templateProblem,
+      ruleIds: RULE_IDS,
     });
     for (const d of drafts) {
       if (!suppressed(rule.id, d.line)) findings.push({ rule: rule.id, severity, ...d });

@@ -1,51 +1,96 @@
 import { blockText } from './block-text.js';
+import { lineIndexOf } from './line-index.js';
 import { findInlineComments } from './markdown/inline-comments.js';
 import { blocksIn } from './section-prose.js';
 import type { Block, ParsedSpec } from './spec-types.js';
 
-interface Directive {
-  readonly kind: 'disable' | 'enable' | 'disable-next-line';
-  /** Rule ids; empty means every rule. */
-  readonly rules: readonly string[];
+/** The directives a suppression comment may give. */
+export const SUPPRESSION_DIRECTIVES = ['disable', 'enable', 'disable-next-line'] as const;
+
+/** A rule id as written in a suppression comment, and where. */
+export interface SuppressionRuleName {
+  readonly id: string;
+  /** Offset of the name in the document. */
+  readonly offset: number;
+}
+
+/**
+ * One `<!-- specfill-disable… -->` or `<!-- specfill-enable… -->` comment
+ * outside code. `directive` is null when the word after `specfill-` is not one
+ * of {@link SUPPRESSION_DIRECTIVES} (`specfill-disable-line`, a typo): such a
+ * comment silences nothing.
+ */
+export interface SuppressionComment {
+  readonly directive: (typeof SUPPRESSION_DIRECTIVES)[number] | null;
+  /** The word after `specfill-`, as written. */
+  readonly word: string;
+  /** Offset of `specfill-` in the document. */
+  readonly offset: number;
+  /** The rules named (empty means every rule), before any `-- reason`. */
+  readonly rules: readonly SuppressionRuleName[];
   readonly line: number;
   readonly endLine: number;
 }
 
-const DIRECTIVE = /<!--\s*specfill-(disable-next-line|disable|enable)\b([\s\S]*?)-->/g;
+// `specfill-disable…`/`specfill-enable…`, then what follows up to `-->`. Other
+// specfill comments (`specfill-index:start`) are not suppressions.
+const COMMENT = /<!--\s*(specfill-((?:disable|enable)[\w-]*))([\s\S]*?)-->/g;
+const NAME = /[^\s,]+/g;
+// ` -- why`: a reason, as ESLint takes one; not rule names.
+const REASON = /(?:^|\s)--(?:\s|$)/;
+
+const comments = new WeakMap<ParsedSpec, SuppressionComment[]>();
+
+/**
+ * The suppression comments of a document, in order (read once per document:
+ * the runner and the `bad-suppression` rule both ask). Comments inside code,
+ * or inside another HTML block than a comment, do not count.
+ */
+export function suppressionComments(spec: ParsedSpec): readonly SuppressionComment[] {
+  let found = comments.get(spec);
+  if (found !== undefined) return found;
+  found = [];
+  comments.set(spec, found);
+  const source = spec.source;
+  if (source.indexOf('specfill-') === -1) return found;
+  for (const m of source.matchAll(COMMENT)) {
+    const block = blocksIn(spec, { start: 0, end: m.index + 1 }).pop();
+    if (block === undefined || m.index >= block.end || !(block.kind === 'paragraph' || (block.kind === 'html' && block.htmlKind === 2))) continue;
+    if (block.kind === 'paragraph' && !isInlineComment(spec, block, m.index)) continue;
+    const word = m[2]!;
+    const directive = (SUPPRESSION_DIRECTIVES as readonly string[]).includes(word) ? (word as SuppressionComment['directive']) : null;
+    const at = m.index + m[0].indexOf(m[1]!);
+    const namesStart = at + m[1]!.length;
+    let names = m[3]!;
+    const reason = REASON.exec(names);
+    if (reason !== null) names = names.slice(0, reason.index);
+    const rules: SuppressionRuleName[] = [];
+    for (const n of names.matchAll(NAME)) rules.push({ id: n[0], offset: namesStart + n.index });
+    const { line } = lineIndexOf(spec).locate(m.index);
+    found.push({ directive, word, offset: at, rules, line, endLine: line + (m[0].match(/\r\n|\r|\n/g)?.length ?? 0) });
+  }
+  return found;
+}
 
 /**
  * Reads the inline suppression comments of a document
  * (`<!-- specfill-disable RULE -->`, `<!-- specfill-enable RULE -->`,
  * `<!-- specfill-disable-next-line RULE -->`; several rules separated by
- * spaces or commas, none meaning all) and returns whether a finding of a rule
- * on a line is suppressed. Comments inside code do not count.
+ * spaces or commas, none meaning all, an optional `-- reason` after them) and
+ * returns whether a finding of a rule on a line is suppressed.
  */
 export function readSuppressions(spec: ParsedSpec): (rule: string, line: number) => boolean {
-  const source = spec.source;
-  if (source.indexOf('specfill-') === -1) return () => false;
-  const directives: Directive[] = [];
-  for (const m of source.matchAll(DIRECTIVE)) {
-    const block = blocksIn(spec, { start: 0, end: m.index + 1 }).pop();
-    if (block === undefined || m.index >= block.end || !(block.kind === 'paragraph' || (block.kind === 'html' && block.htmlKind === 2))) continue;
-    if (block.kind === 'paragraph' && !isInlineComment(spec, block, m.index)) continue;
-    const line = lineOf(source, m.index);
-    directives.push({
-      kind: m[1] as Directive['kind'],
-      rules: m[2]!.split(/[\s,]+/).filter((r) => r !== ''),
-      line,
-      endLine: line + (m[0].match(/\r\n|\r|\n/g)?.length ?? 0),
-    });
-  }
+  const directives = suppressionComments(spec).filter((c) => c.directive !== null);
   if (directives.length === 0) return () => false;
   return (rule, line) => {
     let disabled = false;
     for (const d of directives) {
-      const applies = d.rules.length === 0 || d.rules.includes(rule);
+      const applies = d.rules.length === 0 || d.rules.some((r) => r.id === rule);
       if (!applies) continue;
-      if (d.kind === 'disable-next-line') {
+      if (d.directive === 'disable-next-line') {
         if (line === d.endLine + 1) return true;
       } else if (d.line <= line) {
-        disabled = d.kind === 'disable';
+        disabled = d.directive === 'disable';
       }
     }
     return disabled;
@@ -56,14 +101,4 @@ export function readSuppressions(spec: ParsedSpec): (rule: string, line: number)
 function isInlineComment(spec: ParsedSpec, block: Block, offset: number): boolean {
   const { text, toSource } = blockText(spec.source, block);
   return findInlineComments(text).some(([from]) => toSource(from) === offset);
-}
-
-function lineOf(source: string, offset: number): number {
-  // Lines end with LF, CRLF or a lone CR.
-  let line = 1;
-  for (let i = 0; i < offset; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) line++;
-  }
-  return line;
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { checkSpec, DEFAULT_STATUSES } from '../core/check-spec.js';
 import type { FileReport, Finding } from '../core/checks/types.js';
 import type { Config } from '../core/config.js';
+import { SpecfillError } from '../core/errors.js';
 import { parseSpec } from '../core/parse-spec.js';
 import type { ParsedSpec } from '../core/spec-types.js';
 import type { Template } from '../core/template.js';
@@ -74,14 +75,26 @@ export class FileChecker {
   }
 
   /**
-   * Checks a file's text against its template; an unknown template is a
-   * SpecfillError. `detach` copies the findings so that they keep no part of
+   * Checks a file's text against its template. A template the front matter
+   * names that does not exist is a `frontmatter` finding; one the config maps
+   * to that does not exist, or a broken template, is a SpecfillError. `detach` copies the findings so that they keep no part of
    * the file's text alive (worth it only when many files are checked in one
    * thread; results from workers are copies already).
    */
   check(absolute: string, shown: string, source: string, detach = false): CheckedFile {
     const spec = parseSpec(source);
-    const template = this.templates.templateFor(absolute, spec, shown);
+    let template: Template | null;
+    let templateProblem: string | undefined;
+    try {
+      template = this.templates.templateFor(absolute, spec, shown);
+    } catch (error) {
+      // A wrong `template:` is a mistake in this spec, reported on its line
+      // like any other (the template-free rules still run); a wrong mapping
+      // or a broken template file is the project's, and stops the check.
+      if (!(error instanceof SpecfillError) || error.code !== 'UNKNOWN_TEMPLATE' || !namesTemplate(spec)) throw error;
+      template = null;
+      templateProblem = error.message;
+    }
     const dependencies: LinkDependency[] = [];
     // An index file's findings depend on every spec: asked once, and never cached.
     let indexAsked = false;
@@ -91,7 +104,7 @@ export class FileChecker {
     };
     // `specfill index` writes specs/README.md unless told another file.
     const indexCommand = absolute === this.defaultIndexFile ? 'specfill index' : `specfill index --out ${shellWord(shown)}`;
-    const result = checkSpec(spec, { template: template?.model ?? null, rules: this.rules.for(absolute), statuses: this.statuses, links: this.links.forSpec(absolute, dependencies), index, indexCommand });
+    const result = checkSpec(spec, { template: template?.model ?? null, rules: this.rules.for(absolute), statuses: this.statuses, links: this.links.forSpec(absolute, dependencies), index, indexCommand, templateProblem });
     // Strings in findings are often slices of the file's text (V8 keeps
     // substrings as views of their parent), which would keep every checked file
     // in memory for the rest of a large run; a JSON copy cuts them loose and is
@@ -99,6 +112,12 @@ export class FileChecker {
     const findings = detach ? (JSON.parse(JSON.stringify(result.findings)) as Finding[]) : result.findings;
     return { report: { path: shown, template: template?.model.ref ?? null, completeness: result.completeness, findings }, dependencies, ...(indexAsked ? { cacheable: false } : {}) };
   }
+}
+
+/** Whether the front matter names the spec's template (which then wins over the config's mapping). */
+function namesTemplate(spec: ParsedSpec): boolean {
+  const ref = spec.frontMatter?.data?.template;
+  return typeof ref === 'string' && ref.trim() !== '';
 }
 
 /** A path as one word for a POSIX shell, quoted only when it has to be. */

@@ -4,15 +4,16 @@ import type { CheckRule, FindingDraft } from './types.js';
 
 /**
  * The front matter of a spec: readable YAML, a `status` among the configured
- * statuses, a `title`, and a `template` unless the config maps the spec to one. A document without front matter
+ * statuses, a `title`, and a `template` unless the config maps the spec to one,
+ * naming a template that exists. A document without front matter
  * (an existing RFC or KEP matched to a template by the config) is left alone,
  * unless it opens front matter that it never closes.
  */
 export const frontmatter: CheckRule = {
   id: 'frontmatter',
   defaultSeverity: 'error',
-  description: 'Front matter is invalid YAML, lacks title or template, or has an unknown status.',
-  check: ({ spec, statuses, template }) => {
+  description: 'Front matter is invalid YAML, lacks title or template, names an unknown template, or has an unknown status.',
+  check: ({ spec, statuses, template, templateProblem }) => {
     const fm = spec.frontMatter;
     const firstLine: Position = { line: 1, column: 1, endLine: 1, endColumn: 4 };
     if (fm === null) {
@@ -36,6 +37,12 @@ export const frontmatter: CheckRule = {
         // `title: 42` is there, but is not text: quoting makes it text.
         findings.push({ ...at, message: `front matter \`${key}\` must be text, not ${Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `the ${typeof value} ${JSON.stringify(value)}`}: put it in quotes` });
       }
+    }
+    if (templateProblem !== undefined) {
+      findings.push({
+        ...(keyPosition(spec, 'template') ?? firstLine),
+        message: `${templateProblem}; fix \`template:\` (until then this spec is checked without a template)`,
+      });
     }
     const status = data.status;
     if (status !== undefined && (typeof status !== 'string' || !statuses.includes(status))) {

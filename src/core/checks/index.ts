@@ -1,3 +1,4 @@
+import { badSuppression } from './bad-suppression.js';
 import { brokenLink } from './broken-link.js';
 import { duplicateHeading } from './duplicate-heading.js';
 import { emptySection } from './empty-section.js';
@@ -28,6 +29,7 @@ export const RULES: readonly CheckRule[] = [
   brokenLink,
   staleIndex,
   templateVersion,
+  badSuppression,
 ];
 
 /** The rule with this id, or undefined. */

@@ -61,6 +61,13 @@ export interface CheckContext {
   readonly index?: () => string | null;
   /** The command that writes this document's index again (default `specfill index`). */
   readonly indexCommand?: string;
+  /**
+   * Why the template the front matter names cannot be used (an unknown id, a
+   * template file that cannot be read); the spec is then checked without one.
+   */
+  readonly templateProblem?: string;
+  /** The ids of every rule, for rules that read rule names written in a document. */
+  readonly ruleIds: ReadonlySet<string>;
 }
 
 /** A check rule: one file under `src/core/checks/`, one page under `docs/checks/`. */

@@ -1,0 +1,68 @@
+import { lineIndexOf } from '../line-index.js';
+import type { ParsedSpec, Position } from '../spec-types.js';
+import { suppressionComments } from '../suppressions.js';
+import type { CheckRule, FindingDraft } from './types.js';
+
+/**
+ * A suppression comment that silences nothing it means to: a rule name that
+ * is no rule (`leftover-markers`), or a directive that does not exist
+ * (`specfill-disable-line`). Without this the finding it was written for
+ * would still be reported, with nothing to say why.
+ */
+export const badSuppression: CheckRule = {
+  id: 'bad-suppression',
+  defaultSeverity: 'warning',
+  description: 'A specfill-disable or specfill-enable comment names a rule or a directive that does not exist.',
+  check: ({ spec, ruleIds }) => {
+    const findings: FindingDraft[] = [];
+    for (const c of suppressionComments(spec)) {
+      if (c.directive === null) {
+        const hint = c.word.startsWith('disable') ? ': use specfill-disable-next-line on the line before, or specfill-disable … specfill-enable around the lines' : ': use specfill-enable';
+        findings.push({ ...span(spec, c.offset, `specfill-${c.word}`.length), message: `"specfill-${c.word}" is not a suppression comment, so it silences nothing${hint}` });
+        continue;
+      }
+      for (const r of c.rules) {
+        if (ruleIds.has(r.id)) continue;
+        const near = closest(r.id, ruleIds);
+        findings.push({
+          ...span(spec, r.offset, r.id.length),
+          message: `"${r.id}" is not a specfill rule, so this comment silences nothing for it${near === undefined ? ': see `specfill check --help` for the rules' : `: did you mean "${near}"?`}`,
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+function span(spec: ParsedSpec, offset: number, length: number): Position {
+  const index = lineIndexOf(spec);
+  const a = index.locate(offset);
+  const b = index.locate(offset + length);
+  return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+}
+
+/** The rule id nearest to a misspelt one (a few edits away), if any. */
+function closest(word: string, ids: ReadonlySet<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
+  for (const id of ids) {
+    const d = editDistance(word.toLowerCase(), id);
+    if (d < bestDistance) {
+      best = id;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
