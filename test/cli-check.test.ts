@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configJsonSchema } from '../src/core/config-json-schema.js';
 import { CheckCache } from '../src/io/check-cache.js';
 import type { CheckReport } from '../src/core/checks/types.js';
-import { runCli, tempProject } from './helpers/run-cli.js';
+import { BIN, runCli, tempProject } from './helpers/run-cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const SEED = readFileSync(join(ROOT, 'templates', 'tech-spec.md'), 'utf8');
@@ -54,6 +54,20 @@ describe('specfill check', () => {
     const mapped = await checkJson(dir, 'other/mapped.md');
     expect(mapped.code).toBe(2);
     expect((mapped.report as CheckReport & { failures?: unknown }).failures).toEqual([expect.objectContaining({ path: 'other/mapped.md', code: 'UNKNOWN_TEMPLATE' })]);
+  });
+
+  it('gives GitHub and GitLab paths from their checkout when run in a subfolder, so annotations land on the file', () => {
+    const dir = tempProject({ 'docs/specs/a.md': '# A\n\nTODO\n', 'docs/specs/bin.md': new Uint8Array([0x23, 0x00]) });
+    const run = (format: string, env: Record<string, string>): string =>
+      spawnSync(process.execPath, [BIN, 'check', 'specs', '--format', format], { cwd: join(dir, 'docs'), encoding: 'utf8', env: { PATH: process.env.PATH, ...env } }).stdout;
+    expect(run('github', { GITHUB_WORKSPACE: dir })).toMatch(/^::warning file=docs\/specs\/a\.md,line=3,col=1,.*\n::error file=docs\/specs\/bin\.md,/);
+    // Outside GitHub Actions, and in the other formats, paths stay relative to the working folder (the JSON contract).
+    expect(run('github', {})).toMatch(/^::warning file=specs\/a\.md,/);
+    expect(JSON.parse(run('json', { GITHUB_WORKSPACE: dir, CI_PROJECT_DIR: dir })).files[0].path).toBe('specs/a.md');
+    const gitlab = JSON.parse(run('gitlab', { CI_PROJECT_DIR: dir })) as Array<{ location: { path: string } }>;
+    expect(gitlab.map((i) => i.location.path)).toEqual(['docs/specs/a.md', 'docs/specs/bin.md']);
+    // A checkout that does not hold the files changes nothing.
+    expect(run('github', { GITHUB_WORKSPACE: join(dir, 'elsewhere') })).toMatch(/^::warning file=specs\/a\.md,/);
   });
 
   it('passes on docs/SPEC.md, specfill\'s own spec', async () => {

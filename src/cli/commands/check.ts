@@ -11,6 +11,7 @@ import { streamCheckFiles } from '../../io/check-files.js';
 import { loadConfig } from '../../io/load-config.js';
 import { AtomicFileWriter } from '../../io/write-file-atomic.js';
 import { findProjectRoot } from '../../io/project-root.js';
+import { annotationPaths } from '../annotation-paths.js';
 import type { CliContext } from '../context.js';
 import { VERSION } from '../version.js';
 
@@ -67,13 +68,15 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     begun = true;
     out.write(text);
   };
+  const rebase = annotationPaths(opts.format, ctx.cwd, ctx.env);
   let result;
   try {
     result = await streamCheckFiles(
       { cwd: ctx.cwd, root, config, paths, only, cache, keepSources: pretty, version: VERSION },
-      (report, source) => emit(writer.file(report, source)),
+      (report, source) => emit(writer.file(rebase === null ? report : { ...report, path: rebase(report.path) }, source)),
     );
-    emit(writer.end(result.summary, { failures: result.errors.map(errorJson), changedOnly: only !== undefined }));
+    const failures = result.errors.map(errorJson).map((f) => (rebase === null || f.path === '' ? f : { ...f, path: rebase(f.path) }));
+    emit(writer.end(result.summary, { failures, changedOnly: only !== undefined }));
     file?.commit();
   } catch (error) {
     file?.abort();
