@@ -378,3 +378,22 @@ describe('prose guidance kept in part', () => {
     expect(empties({ rationale: '- Why is this design the best? It is the simplest.' })).toEqual([]);
   });
 });
+
+describe('a placeholder whose `-->` was deleted in the middle of a spec (third adversarial review)', () => {
+  it('is malformed, one finding for the cause: the next comment\'s `-->` closes it, and the headings it hides are not also missing', () => {
+    const unfilled = FRONT + SEED;
+    const at = unfilled.indexOf('<!-- AGENT_PLACEHOLDER: Provide a high-level');
+    const close = unfilled.indexOf('-->', at);
+    const spec = unfilled.slice(0, close) + unfilled.slice(close + 3);
+    const all = findings(spec);
+    const broken = all.filter((f) => f.rule !== 'unfilled-placeholder');
+    expect(broken.map((f) => `${f.line}:${f.column}-${f.endLine} ${f.rule} ${f.sectionId} ${f.message}`)).toEqual([
+      `${lineOf(spec, '<!-- AGENT_PLACEHOLDER: Provide')}:1-${lineOf(spec, '<!-- AGENT_PLACEHOLDER: List specific goals')} malformed-placeholder overview AGENT_PLACEHOLDER comment is never closed: the next comment's \`-->\` closes it, so everything in between is hidden; add \`-->\` at the end of its instruction`,
+    ]);
+    // Its instruction is what it said before the hidden part, not the hidden part.
+    expect(parseSpec(spec).malformed[0]!.span.end).toBe(spec.indexOf('-->', at) + 3);
+    // A placeholder closed properly with a comment after it is not affected.
+    expect(brief(FRONT + SEED.replace('-->', '--> <!-- note -->'))).not.toContain('5:1 malformed-placeholder');
+    expect(findings(FRONT + SEED).filter((f) => f.rule === 'malformed-placeholder')).toEqual([]);
+  });
+});

@@ -15,7 +15,8 @@ export interface RawPlaceholder {
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
-  readonly problem: 'unterminated' | 'empty' | null;
+  /** `closed-by-next`: its own `-->` is gone, and a later comment's closes it. */
+  readonly problem: 'unterminated' | 'closed-by-next' | 'empty' | null;
 }
 
 const MARKER_START = /^\s*AGENT_PLACEHOLDER(?![A-Za-z0-9_])[ \t]*:?/;
@@ -137,7 +138,11 @@ function tableCells(source: string, start: number, end: number): Array<[number, 
 function addIfPlaceholder(body: string, open: number, end: number, terminated: boolean, lines: LineIndex, found: RawPlaceholder[]): void {
   const marker = MARKER_START.exec(body);
   if (marker === null) return;
-  const instruction = body.slice(marker[0].length).split('\n').map((l) => l.trimEnd()).join('\n').trim();
+  // A `<!--` inside the comment is another comment's start: this one lost its
+  // `-->`, and the next comment's closes it, hiding the headings and text in
+  // between. Its instruction is what comes before that.
+  const nested = terminated ? body.indexOf('<!--', marker[0].length) : -1;
+  const instruction = body.slice(marker[0].length, nested === -1 ? body.length : nested).split('\n').map((l) => l.trimEnd()).join('\n').trim();
   const from = lines.locate(open);
   const to = lines.locate(end);
   found.push({
@@ -147,7 +152,7 @@ function addIfPlaceholder(body: string, open: number, end: number, terminated: b
     column: from.column,
     endLine: to.line,
     endColumn: to.column,
-    problem: !terminated ? 'unterminated' : instruction === '' ? 'empty' : null,
+    problem: !terminated ? 'unterminated' : nested !== -1 ? 'closed-by-next' : instruction === '' ? 'empty' : null,
   });
 }
 

@@ -81,12 +81,14 @@ export function parseSpec(source: string): ParsedSpec {
     if (raw.problem !== null) {
       malformed.push({
         ...position,
-        reason: raw.problem,
+        reason: raw.problem === 'empty' ? 'empty' : 'unterminated',
         sectionId,
         span: raw.span,
         message: raw.problem === 'unterminated'
           ? 'AGENT_PLACEHOLDER comment is never closed: add `-->` at the end of its instruction'
-          : 'AGENT_PLACEHOLDER comment has no instruction: write what the section needs after `AGENT_PLACEHOLDER:`',
+          : raw.problem === 'closed-by-next'
+            ? 'AGENT_PLACEHOLDER comment is never closed: the next comment\'s `-->` closes it, so everything in between is hidden; add `-->` at the end of its instruction'
+            : 'AGENT_PLACEHOLDER comment has no instruction: write what the section needs after `AGENT_PLACEHOLDER:`',
       });
       continue;
     }

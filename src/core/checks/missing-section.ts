@@ -1,5 +1,6 @@
 import { lineIndexOf } from '../line-index.js';
-import type { Position, Section } from '../spec-types.js';
+import { slugify } from '../slug.js';
+import type { ParsedSpec, Position, Section } from '../spec-types.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
 import { headingPosition, quote } from './locate.js';
@@ -54,8 +55,13 @@ export const missingSection: CheckRule = {
       nextPresent[i] = matching.byTemplateId.get(sections[i + 1]!.id) ?? nextPresent[i + 1];
     }
     let renames: Map<string, Section> | null = null;
+    let hidden: Set<string> | null = null;
     sections.forEach((t, i) => {
       if (t.optional || matching.byTemplateId.has(t.id)) return;
+      // A heading inside a placeholder that lost its `-->` is hidden by it:
+      // malformed-placeholder reports that one cause.
+      hidden ??= headingsHiddenByUnclosedPlaceholders(spec);
+      if (hidden.has(t.headingSlug)) return;
       const next = nextPresent[i];
       const at: Position = next !== undefined ? headingPosition(next.heading) : { line: lastLine(), column: 1, endLine: lastLine(), endColumn: 1 };
       // Most specs rename nothing; the search runs only where a section that is not the template's stands.
@@ -70,6 +76,16 @@ export const missingSection: CheckRule = {
     return findings;
   },
 };
+
+/** The anchors of the ATX headings written inside placeholder comments that were never closed. */
+function headingsHiddenByUnclosedPlaceholders(spec: ParsedSpec): Set<string> {
+  const slugs = new Set<string>();
+  for (const m of spec.malformed) {
+    if (m.reason !== 'unterminated') continue;
+    for (const h of spec.source.slice(m.span.start, m.span.end).matchAll(/^[ \t>]*#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/gm)) slugs.add(slugify(h[1]!));
+  }
+  return slugs;
+}
 
 /**
  * Missing template sections that spec sections not in the template seem to
