@@ -397,3 +397,12 @@ describe('a placeholder whose `-->` was deleted in the middle of a spec (third a
     expect(findings(FRONT + SEED).filter((f) => f.rule === 'malformed-placeholder')).toEqual([]);
   });
 });
+
+describe('whitespace inside headings (third adversarial review)', () => {
+  it('a heading with a double space or a tab is its template section (it looks the same), and repeats a sibling that differs only so', () => {
+    const spec = BASE.replace('### Data Model', '### Data  Model').replace('### API Design', '### API\tDesign');
+    expect(brief(spec)).toEqual([]);
+    const twice = BASE.replace('## References', '## Rollout Plan\n\nA.\n\n## Rollout  Plan\n\nB.\n\n## References');
+    expect(findings(twice).map((f) => `${f.rule} ${f.message}`)).toEqual([`duplicate-heading duplicate heading "Rollout Plan": the same as line ${lineOf(twice, '## Rollout Plan')}`]);
+  });
+});

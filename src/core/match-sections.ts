@@ -1,3 +1,4 @@
+import { looseSlug } from './slug.js';
 import type { ParsedSpec, Section } from './spec-types.js';
 import type { TemplateModel } from './template-model.js';
 
@@ -58,7 +59,7 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
   const bySlug = new Map<string, Section[]>();
   for (const s of flat) {
     if (used.has(s)) continue;
-    const key = s.heading.slug;
+    const key = looseSlug(s.heading);
     const list = bySlug.get(key);
     if (list === undefined) bySlug.set(key, [s]);
     else list.push(s);

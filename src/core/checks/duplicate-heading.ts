@@ -1,3 +1,4 @@
+import { looseSlug } from '../slug.js';
 import type { Section } from '../spec-types.js';
 import { quote, sectionFinding } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -14,7 +15,9 @@ export const duplicateHeading: CheckRule = {
       for (const s of siblings) {
         // Headings that give the same anchor collide: `Rollout`, `*Rollout*` and
         // `Rollout <!-- omit from toc -->` all link as #rollout.
-        const key = s.heading.slug !== '' ? s.heading.slug : s.heading.text.replace(/\s+/g, ' ').trim().toLowerCase();
+        // So do `Rollout Plan` and `Rollout  Plan`, which look the same.
+        const loose = looseSlug(s.heading);
+        const key = loose !== '' ? loose : s.heading.text.replace(/\s+/g, ' ').trim().toLowerCase();
         const first = seen.get(key);
         if (first === undefined) seen.set(key, s);
         else findings.push(sectionFinding(s, `duplicate heading ${quote(s.heading.text)}: the same as line ${first.heading.line}`));
