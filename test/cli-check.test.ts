@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configJsonSchema } from '../src/core/config-json-schema.js';
@@ -68,6 +68,28 @@ describe('specfill check', () => {
     expect(gitlab.map((i) => i.location.path)).toEqual(['docs/specs/a.md', 'docs/specs/bin.md']);
     // A checkout that does not hold the files changes nothing.
     expect(run('github', { GITHUB_WORKSPACE: join(dir, 'elsewhere') })).toMatch(/^::warning file=specs\/a\.md,/);
+  });
+
+  it('--output writes through a symbolic link, and straight into /dev/stdout or a named pipe, replacing none of them', () => {
+    const dir = tempProject({ 'specs/a.md': '# A\n\nTODO\n' });
+    const check = (output: string) => spawnSync(process.execPath, [BIN, 'check', 'specs', '--format', 'json', '--output', output], { cwd: dir, encoding: 'utf8' });
+    mkdirSync(join(dir, 'reports'));
+    symlinkSync('reports/real.json', join(dir, 'link.json'));
+    symlinkSync('reports/later.json', join(dir, 'dangling.json'));
+    for (const [link, target] of [['link.json', 'reports/real.json'], ['dangling.json', 'reports/later.json']] as const) {
+      expect(check(link).status).toBe(0);
+      expect(lstatSync(join(dir, link)).isSymbolicLink()).toBe(true);
+      expect(JSON.parse(readFileSync(join(dir, target), 'utf8')).files[0].path).toBe('specs/a.md');
+    }
+    // /dev/stdout is a link to the process's own stdout: the report arrives there, and /dev stays as it was.
+    const stdout = check('/dev/stdout');
+    expect(JSON.parse(stdout.stdout).files[0].path).toBe('specs/a.md');
+    expect(readlinkSync('/dev/stdout')).toBe('/proc/self/fd/1');
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    const read = spawnSync('sh', ['-c', `cat pipe & "${process.execPath}" "${BIN}" check specs --format json --output pipe; wait`], { cwd: dir, encoding: 'utf8' });
+    expect(JSON.parse(read.stdout).files[0].path).toBe('specs/a.md');
+    expect(lstatSync(join(dir, 'pipe')).isFIFO()).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('passes on docs/SPEC.md, specfill\'s own spec', async () => {

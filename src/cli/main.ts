@@ -217,7 +217,7 @@ Examples:
     .description('check specs against their templates and rules; for CI')
     .argument('[paths...]', 'files, folders or globs; default: the config\'s `specs` (from the project root), else the project\'s specs/ if present, else .')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['pretty', 'json', 'sarif', 'github', 'gitlab', 'junit']).default('pretty'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout (atomically; a link is written through, a pipe or device directly; - is stdout)')
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this').argParser(nonNegativeInt))
     .option('--changed [ref]', 'check only files changed against REF (default: merge base with the default branch)')
     .option('--cache', 'reuse results for unchanged files (.specfill-cache at the project root)')

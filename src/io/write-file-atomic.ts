@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fsyncSync, linkSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { SpecfillError } from '../core/errors.js';
 
 /** How many bytes {@link AtomicFileWriter} gathers before writing them. */
@@ -26,6 +26,11 @@ export interface WriteFileAtomicOptions {
  * exists). Until then, and after {@link abort} or any failure, the target is
  * as it was: a crash at any moment leaves the old file or the new one,
  * never a mix. Synchronous, so that pieces land in order.
+ *
+ * A symbolic link is written through: the file it points to is replaced, and
+ * the link stays. A target that is not a file (`/dev/stdout`, a named pipe, a
+ * device) is written directly, as a shell's `>` would: a rename would put a
+ * file in its place.
  */
 export class AtomicFileWriter {
   private fd: number | null;
@@ -35,7 +40,8 @@ export class AtomicFileWriter {
 
   private constructor(
     private readonly path: string,
-    private readonly temp: string,
+    /** The temporary file, or null when writing straight to a target that is not a file. */
+    private readonly temp: string | null,
     private readonly options: WriteFileAtomicOptions,
     fd: number,
   ) {
@@ -43,7 +49,21 @@ export class AtomicFileWriter {
   }
 
   /** Starts writing `path` (nothing visible there until {@link commit}). */
-  static open(path: string, options: WriteFileAtomicOptions = {}): AtomicFileWriter {
+  static open(given: string, options: WriteFileAtomicOptions = {}): AtomicFileWriter {
+    let info;
+    try {
+      info = statSync(given);
+    } catch {
+      // Nothing there yet (or a dangling link).
+    }
+    if (info !== undefined && !info.isFile() && !info.isDirectory() && options.overwrite !== false) {
+      try {
+        return new AtomicFileWriter(given, null, options, openSync(given, 'w'));
+      } catch (error) {
+        throw writeFailure(error, options.displayPath ?? given);
+      }
+    }
+    const path = info?.isFile() === true ? realpathSync(given) : danglingLinkTarget(given);
     const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     // A replaced file keeps its permissions.
     let mode = 0o644;
@@ -57,7 +77,7 @@ export class AtomicFileWriter {
     try {
       return new AtomicFileWriter(path, temp, options, openSync(temp, 'wx', mode));
     } catch (error) {
-      throw writeFailure(error, options.displayPath ?? path);
+      throw writeFailure(error, options.displayPath ?? given);
     }
   }
 
@@ -103,9 +123,10 @@ export class AtomicFileWriter {
   commit(): void {
     try {
       this.flush();
-      if (this.options.durable !== false) fsyncSync(this.fd!);
+      if (this.options.durable !== false && this.temp !== null) fsyncSync(this.fd!);
       closeSync(this.fd!);
       this.fd = null;
+      if (this.temp === null) return;
       if (this.options.overwrite === false) {
         linkSync(this.temp, this.path);
         unlinkSync(this.temp);
@@ -128,6 +149,7 @@ export class AtomicFileWriter {
       }
       this.fd = null;
     }
+    if (this.temp === null) return;
     try {
       unlinkSync(this.temp);
     } catch {
@@ -144,6 +166,19 @@ export async function writeFileAtomic(path: string, content: string, options: Wr
   const writer = AtomicFileWriter.open(path, options);
   writer.write(content);
   writer.commit();
+}
+
+/** Where a link that leads to nothing yet points (followed link by link), else the path itself. */
+function danglingLinkTarget(path: string): string {
+  for (let hops = 0; hops < 40; hops++) {
+    try {
+      if (!lstatSync(path).isSymbolicLink()) return path;
+      path = resolve(dirname(path), readlinkSync(path));
+    } catch {
+      return path;
+    }
+  }
+  return path;
 }
 
 function writeFailure(error: unknown, shown: string): SpecfillError {

@@ -50,7 +50,12 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   // file that appears, complete, only at the end.
   let out: { write(text: string | Uint8Array): void };
   let file: AtomicFileWriter | undefined;
-  if (opts.output !== undefined) {
+  // The process's own streams are written as streams: opening /dev/stdout
+  // again fails when it is a socket, and a rename would replace the link.
+  const stream = opts.output === '-' || opts.output === '/dev/stdout' ? ctx.stdout : opts.output === '/dev/stderr' ? ctx.stderr : undefined;
+  if (stream !== undefined) {
+    out = { write: (text) => text.length > 0 && stream.write(textOf(text)) };
+  } else if (opts.output !== undefined) {
     const target = resolve(ctx.cwd, opts.output);
     await mkdir(dirname(target), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
       const why = error.code === 'EACCES' || error.code === 'EPERM' ? 'permission denied' : error.code === 'ENOTDIR' || error.code === 'EEXIST' ? 'a part of its path is a file' : error.message;
