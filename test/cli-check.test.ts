@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configJsonSchema } from '../src/core/config-json-schema.js';
@@ -90,6 +90,26 @@ describe('specfill check', () => {
     expect(JSON.parse(read.stdout).files[0].path).toBe('specs/a.md');
     expect(lstatSync(join(dir, 'pipe')).isFIFO()).toBe(true);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  // Root reads any folder: the unreadable one is tried as `nobody` then.
+  const asOther = process.getuid?.() === 0 ? (existsSync('/usr/sbin/runuser') ? ['/usr/sbin/runuser', '-u', 'nobody', '--'] : null) : [];
+  it.runIf(asOther !== null)('a folder that cannot be read is a failure of its own, the other specs still checked; a templatesDir that is a file is a clear error', () => {
+    const dir = tempProject({ 'specs/a.md': '# A\n\nTODO\n', 'specs/locked/b.md': '# B\n' });
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, 'specs', 'locked'), 0o000);
+    const [command, ...args] = [...asOther!, process.execPath, BIN, 'check', '--format', 'json'];
+    const r = spawnSync(command!, args, { cwd: dir, encoding: 'utf8' });
+    chmodSync(join(dir, 'specs', 'locked'), 0o755);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.status).toBe(2);
+    const report = JSON.parse(r.stdout) as CheckReport & { failures: unknown };
+    expect(report.files.map((f) => f.path)).toEqual(['specs/a.md']);
+    expect(report.failures).toEqual([{ path: 'specs/locked', code: 'READ_FAILED', message: 'folder cannot be read: permission denied' }]);
+
+    writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ templatesDir: 'specs/a.md' }));
+    const file = spawnSync(process.execPath, [BIN, 'check'], { cwd: dir, encoding: 'utf8' });
+    expect([file.status, file.stderr]).toEqual([2, "specfill: specs/a.md: the templates folder is a file, not a folder\n  hint: point `templatesDir` in the config at a folder of template files\n"]);
   });
 
   it('passes on docs/SPEC.md, specfill\'s own spec', async () => {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
 
@@ -37,7 +37,7 @@ export async function findSpecFiles(paths: readonly string[], cwd: string): Prom
     } else if (info === null) {
       errors.push(new SpecfillError('FILE_NOT_FOUND', 'no such file or folder', { path }, 'check the path'));
     } else if (info.isDirectory()) {
-      for (const f of await walkMarkdown(absolute)) files.add(f);
+      for (const f of await walkMarkdown(absolute, (folder, error) => errors.push(folderError(folder, error, cwd)))) files.add(f);
     } else {
       files.add(absolute);
     }
@@ -45,14 +45,29 @@ export async function findSpecFiles(paths: readonly string[], cwd: string): Prom
   return { files: [...files].sort(), errors };
 }
 
-async function walkMarkdown(dir: string, ancestors = new Set<string>()): Promise<string[]> {
+/** A folder of the walk that cannot be listed: an error for it, and the walk goes on. */
+function folderError(folder: string, error: unknown, cwd: string): SpecfillError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const shown = relative(cwd, folder).split(sep).join('/') || '.';
+  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+  return new SpecfillError('READ_FAILED', `folder cannot be read: ${why}`, { path: shown }, 'give specfill read access to it, or leave it out with the config\'s `ignore`');
+}
+
+async function walkMarkdown(dir: string, failed: (folder: string, error: unknown) => void, ancestors = new Set<string>()): Promise<string[]> {
   // Symbolic links to folders are followed as a glob follows them; a link
   // back up the tree (a folder inside itself) is not walked again.
   const real = await realpath(dir).catch(() => dir);
   if (ancestors.has(real)) return [];
   const inside = new Set(ancestors).add(real);
   const out: string[] = [];
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let listed;
+  try {
+    listed = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    failed(dir, error);
+    return [];
+  }
+  const entries = listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
@@ -63,7 +78,7 @@ async function walkMarkdown(dir: string, ancestors = new Set<string>()): Promise
       isDirectory = target?.isDirectory() ?? false;
       isFile = target?.isFile() ?? false;
     }
-    if (isDirectory) out.push(...(await walkMarkdown(path, inside)));
+    if (isDirectory) out.push(...(await walkMarkdown(path, failed, inside)));
     else if (isFile && entry.name.toLowerCase().endsWith('.md')) out.push(path);
   }
   return out;

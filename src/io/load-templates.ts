@@ -149,8 +149,13 @@ async function readTemplateDir(dir: string, origin: Template['origin'], cwd: str
   try {
     names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.md')).sort();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return [];
+    const shown = relative(cwd, dir) || dir;
+    if (code === 'ENOTDIR') {
+      throw new SpecfillError('INVALID_CONFIG', 'the templates folder is a file, not a folder', { path: shown }, 'point `templatesDir` in the config at a folder of template files');
+    }
+    throw new SpecfillError('READ_FAILED', `the templates folder cannot be read: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message}`, { path: shown });
   }
   const templates: Template[] = [];
   for (const name of names) {
