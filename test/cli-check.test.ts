@@ -112,6 +112,16 @@ describe('specfill check', () => {
     expect([file.status, file.stderr]).toEqual([2, "specfill: specs/a.md: the templates folder is a file, not a folder\n  hint: point `templatesDir` in the config at a folder of template files\n"]);
   });
 
+  it('--max-file-bytes, as the too-large hint says, lets a larger file be checked', async () => {
+    const dir = tempProject({ 'specs/big.md': `# Big\n\n${'word '.repeat(400)}TODO\n` });
+    const small = await runCli(dir, 'check', '--max-file-bytes', '1000');
+    expect(small.code).toBe(2);
+    expect(small.stderr).toContain('specs/big.md: is 2012 bytes, over the limit of 1000 bytes');
+    expect(small.stderr).toContain('--max-file-bytes');
+    const raised = await checkJson(dir, '--max-file-bytes', '3000');
+    expect([raised.code, raised.report.summary.warnings]).toEqual([0, 1]);
+  });
+
   it('passes on docs/SPEC.md, specfill\'s own spec', async () => {
     const r = await runCli(ROOT, 'check', 'docs/SPEC.md');
     expect(r.stderr).toBe('');

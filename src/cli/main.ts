@@ -221,6 +221,7 @@ Examples:
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this').argParser(nonNegativeInt))
     .option('--changed [ref]', 'check only files changed against REF (default: merge base with the default branch)')
     .option('--cache', 'reuse results for unchanged files (.specfill-cache at the project root)')
+    .addOption(new Option('--max-file-bytes <n>', 'largest file to read (default: the config\'s maxFileBytes, else 10 MiB)').argParser(positiveInt))
     .addHelpText('after', `
 Rules: ${'unfilled-placeholder, malformed-placeholder, empty-section, missing-section, section-order, heading-level, unknown-section, duplicate-heading, leftover-marker, frontmatter, broken-link, stale-index, template-version, bad-suppression'}
   (each documented in docs/checks/<rule>.md; severities and options in specfill.config.*)

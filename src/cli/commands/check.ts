@@ -23,6 +23,7 @@ export interface CheckOptions {
   /** `true` for `--changed` without a ref. */
   readonly changed?: string | boolean;
   readonly cache?: boolean;
+  readonly maxFileBytes?: number;
 }
 
 /**
@@ -35,7 +36,8 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   // With --cache, a config identical to one found valid before is not validated again.
   const cache = opts.cache === true ? CheckCache.read(root) : undefined;
   const configHash = (text: string): string => hashOf(VERSION, text);
-  const { config, text: configText } = await loadConfig(root, ctx.cwd, { trusted: (text) => cache?.validConfig === configHash(text) });
+  const { config: loaded, text: configText } = await loadConfig(root, ctx.cwd, { trusted: (text) => cache?.validConfig === configHash(text) });
+  const config = opts.maxFileBytes === undefined ? loaded : { ...loaded, maxFileBytes: opts.maxFileBytes };
   if (cache !== undefined) cache.validConfig = configText === null ? undefined : configHash(configText);
   const only = opts.changed === undefined || opts.changed === false
     ? undefined
