@@ -406,3 +406,19 @@ describe('whitespace inside headings (third adversarial review)', () => {
     expect(findings(twice).map((f) => `${f.rule} ${f.message}`)).toEqual([`duplicate-heading duplicate heading "Rollout Plan": the same as line ${lineOf(twice, '## Rollout Plan')}`]);
   });
 });
+
+describe('hostile input stays linear (second CLI review)', () => {
+  // Each case took from 6 s to minutes before (a scan of every comment, or of
+  // every line of the paragraph, per finding); vitest's 5 s limit catches a return.
+  it('20,000 suppression comments, each before a marker', () => {
+    const doc = `# T\n\n${'<!-- specfill-disable-next-line leftover-marker -->\nword TODO word\n\n'.repeat(20_000)}TODO last\n`;
+    expect(findings(doc, null).map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual([`${3 * 20_000 + 3}:1 leftover-marker`]);
+  });
+
+  it('a paragraph of 80,000 lines, a marker on each', () => {
+    const doc = `# T\n\n${'word TODO word\n'.repeat(80_000)}`;
+    const all = findings(doc, null);
+    expect(all).toHaveLength(80_000);
+    expect(all[79_999]).toMatchObject({ line: 80_002, column: 6, endColumn: 10 });
+  });
+});

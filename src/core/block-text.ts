@@ -29,10 +29,16 @@ export function blockText(source: string, block: Block): BlockText {
   }
   return {
     text,
+    // Binary search: a paragraph of many lines may have a finding on each.
     toSource: (index) => {
-      let k = starts.length - 1;
-      while (k > 0 && starts[k]! > index) k--;
-      return segments[k * 2]! + (index - starts[k]!);
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= index) lo = mid;
+        else hi = mid - 1;
+      }
+      return segments[lo * 2]! + (index - starts[lo]!);
     },
   };
 }

@@ -1,7 +1,6 @@
 import { blockText } from './block-text.js';
 import { lineIndexOf } from './line-index.js';
 import { findInlineComments } from './markdown/inline-comments.js';
-import { blocksIn } from './section-prose.js';
 import type { Block, ParsedSpec } from './spec-types.js';
 
 /** The directives a suppression comment may give. */
@@ -54,7 +53,7 @@ export function suppressionComments(spec: ParsedSpec): readonly SuppressionComme
   const source = spec.source;
   if (source.indexOf('specfill-') === -1) return found;
   for (const m of source.matchAll(COMMENT)) {
-    const block = blocksIn(spec, { start: 0, end: m.index + 1 }).pop();
+    const block = blockAt(spec, m.index);
     if (block === undefined || m.index >= block.end || !(block.kind === 'paragraph' || (block.kind === 'html' && block.htmlKind === 2))) continue;
     if (block.kind === 'paragraph' && !isInlineComment(spec, block, m.index)) continue;
     const word = m[2]!;
@@ -82,19 +81,58 @@ export function suppressionComments(spec: ParsedSpec): readonly SuppressionComme
 export function readSuppressions(spec: ParsedSpec): (rule: string, line: number) => boolean {
   const directives = suppressionComments(spec).filter((c) => c.directive !== null);
   if (directives.length === 0) return () => false;
-  return (rule, line) => {
-    let disabled = false;
-    for (const d of directives) {
-      const applies = d.rules.length === 0 || d.rules.some((r) => r.id === rule);
-      if (!applies) continue;
+  // Looked up, not scanned: a document may hold thousands of these comments
+  // and thousands of findings. '' stands for "every rule".
+  const nextLine = new Map<number, Set<string>>();
+  const switches = new Map<string, Array<{ line: number; order: number; disable: boolean }>>();
+  directives.forEach((d, order) => {
+    const ids = d.rules.length === 0 ? [''] : d.rules.map((r) => r.id);
+    for (const id of ids) {
       if (d.directive === 'disable-next-line') {
-        if (line === d.endLine + 1) return true;
-      } else if (d.line <= line) {
-        disabled = d.directive === 'disable';
+        let rules = nextLine.get(d.endLine + 1);
+        if (rules === undefined) nextLine.set(d.endLine + 1, (rules = new Set()));
+        rules.add(id);
+      } else {
+        let list = switches.get(id);
+        if (list === undefined) switches.set(id, (list = []));
+        list.push({ line: d.line, order, disable: d.directive === 'disable' });
       }
     }
-    return disabled;
+  });
+  // The last switch at or before a line (switches are in document order, so by line).
+  const lastSwitch = (id: string, line: number): { order: number; disable: boolean } | undefined => {
+    const list = switches.get(id);
+    if (list === undefined) return undefined;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.line <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    return list[lo - 1];
   };
+  return (rule, line) => {
+    const next = nextLine.get(line);
+    if (next !== undefined && (next.has(rule) || next.has(''))) return true;
+    const own = lastSwitch(rule, line);
+    const all = lastSwitch('', line);
+    const last = own === undefined ? all : all === undefined || own.order > all.order ? own : all;
+    return last?.disable ?? false;
+  };
+}
+
+/** The last block that starts at or before `offset` (blocks are in document order). */
+function blockAt(spec: ParsedSpec, offset: number): Block | undefined {
+  const blocks = spec.blocks;
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return blocks[lo - 1];
 }
 
 /** Whether the comment at `offset` is HTML in a paragraph, not text inside a code span. */
