@@ -94,6 +94,19 @@ describe('check --cache', () => {
     expect(await outputs(dir, '--cache')).toEqual(uncached);
   });
 
+  it('notices a link target rewritten with its modification time set back (touch -d, cp -p)', async () => {
+    const dir = tempProject({ 'other.md': '# O\n\n## Alpha\n\nx\n', 'doc.md': '# D\n\nsee [a](other.md#alpha)\n' });
+    const target = join(dir, 'other.md');
+    utimesSync(target, 1_700_000_000, 1_700_000_000);
+    expect((await runCli(dir, 'check', '--cache', 'doc.md')).stdout).not.toContain('broken-link');
+    const before = statSync(target);
+    writeFileSync(target, '# O\n\n## Gamma\n\nx\n');
+    utimesSync(target, before.atime, before.mtime);
+    expect(statSync(target).size).toBe(before.size);
+    expect((await runCli(dir, 'check', 'doc.md')).stdout).toContain('broken-link');
+    expect((await runCli(dir, 'check', '--cache', 'doc.md')).stdout).toContain('broken-link');
+  });
+
   it('rebuilds a damaged cache file instead of failing or printing wrong results', async () => {
     const dir = project();
     const plain = await outputs(dir);

@@ -9,8 +9,13 @@ import { readTextFileSync } from './read-text-file.js';
 export interface LinkDependency {
   readonly path: string;
   readonly exists: boolean;
-  /** For anchor questions: the target's modification time and size. */
+  /**
+   * For anchor questions: the target's modification and change times and
+   * size (the change time catches a rewrite whose modification time was set
+   * back: `cp -p`, `tar x`, `touch -d`).
+   */
   readonly mtimeMs?: number;
+  readonly ctimeMs?: number;
   readonly size?: number;
 }
 
@@ -50,7 +55,7 @@ export class FileLinkResolver {
           dependencies.push({ path, exists: false });
           return null;
         }
-        dependencies.push({ path, exists: true, mtimeMs: info.mtimeMs, size: info.size });
+        dependencies.push({ path, exists: true, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, size: info.size });
         return this.anchorsAt(path);
       },
     };
@@ -82,7 +87,7 @@ export function dependenciesHold(dependencies: readonly LinkDependency[]): boole
     }
     try {
       const info = statSync(d.path);
-      if (info.mtimeMs !== d.mtimeMs || info.size !== d.size) return false;
+      if (info.mtimeMs !== d.mtimeMs || info.ctimeMs !== d.ctimeMs || info.size !== d.size) return false;
     } catch {
       return false;
     }
