@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { configJsonSchema } from '../src/core/config-json-schema.js';
 import { CheckCache } from '../src/io/check-cache.js';
@@ -64,6 +65,12 @@ describe('specfill check', () => {
     // Outside GitHub Actions, and in the other formats, paths stay relative to the working folder (the JSON contract).
     expect(run('github', {})).toMatch(/^::warning file=specs\/a\.md,/);
     expect(JSON.parse(run('json', { GITHUB_WORKSPACE: dir, CI_PROJECT_DIR: dir })).files[0].path).toBe('specs/a.md');
+    // SARIF for code scanning: paths and their base from the checkout, so fingerprints do not depend on the job's folder.
+    const sarif = JSON.parse(run('sarif', { GITHUB_WORKSPACE: dir }));
+    expect(sarif.runs[0].originalUriBaseIds['%SRCROOT%']).toEqual({ uri: `${pathToFileURL(dir).href}/` });
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('docs/specs/a.md');
+    const fromRoot = JSON.parse(spawnSync(process.execPath, [BIN, 'check', 'docs/specs', '--format', 'sarif'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, GITHUB_WORKSPACE: dir } }).stdout);
+    expect(fromRoot.runs[0].results[0].partialFingerprints).toEqual(sarif.runs[0].results[0].partialFingerprints);
     const gitlab = JSON.parse(run('gitlab', { CI_PROJECT_DIR: dir })) as Array<{ location: { path: string } }>;
     expect(gitlab.map((i) => i.location.path)).toEqual(['docs/specs/a.md', 'docs/specs/bin.md']);
     // A checkout that does not hold the files changes nothing.

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { SpecfillError } from '../../core/errors.js';
 import { errorJson } from '../../core/json-shapes.js';
 import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { RULES } from '../../core/checks/index.js';
 import type { ReportFormat } from '../../reporters/index.js';
 import { loadReportWriter } from '../../reporters/load-report-writer.js';
@@ -11,7 +12,7 @@ import { streamCheckFiles } from '../../io/check-files.js';
 import { loadConfig } from '../../io/load-config.js';
 import { AtomicFileWriter } from '../../io/write-file-atomic.js';
 import { findProjectRoot } from '../../io/project-root.js';
-import { annotationPaths } from '../annotation-paths.js';
+import { checkoutPaths } from '../checkout-paths.js';
 import type { CliContext } from '../context.js';
 import { VERSION } from '../version.js';
 
@@ -43,7 +44,9 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     ? undefined
     : (await import('../../io/git-changed-files.js')).gitChangedFiles(ctx.cwd, typeof opts.changed === 'string' ? opts.changed : undefined);
   const pretty = opts.format === 'pretty';
+  const checkout = checkoutPaths(opts.format, ctx.cwd, ctx.env);
   const writer = await loadReportWriter(opts.format, {
+    ...(checkout === null ? {} : { srcRootUri: pathToFileURL(checkout.checkout).href }),
     color: pretty && opts.output === undefined && ctx.color.isColorSupported,
     toolVersion: VERSION,
     rules: RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity })),
@@ -75,7 +78,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     begun = true;
     out.write(text);
   };
-  const rebase = annotationPaths(opts.format, ctx.cwd, ctx.env);
+  const rebase = checkout === null ? null : checkout.rebase;
   let result;
   try {
     result = await streamCheckFiles(
