@@ -1,7 +1,7 @@
 // A valid config is accepted without loading zod (issue #3: a one-file
 // `check` under 150 ms). The quick check may say "unsure" as often as it
 // likes, but must never accept what zod refuses, nor hide a repeated key.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { configSchema, validateConfig } from '../src/core/config.js';
 import { hasDuplicateKeys } from '../src/core/json-duplicate-keys.js';
 import { surelyAccepts } from '../src/core/json-schema-accepts.js';
+import type { SpecfillError } from '../src/core/errors.js';
 import { loadConfig } from '../src/io/load-config.js';
 import { runCli, tempProject } from './helpers/run-cli.js';
 
@@ -93,9 +94,9 @@ describe('loadConfig', () => {
     expect((await loadConfig(dir)).config).toEqual({ rules: { 'leftover-marker': 'error' }, statuses: ['draft', 'done'] });
     // JSON.parse keeps the last of two equal keys; the config reader refuses them, with the place.
     writeFileSync(join(dir, 'specfill.config.json'), '{\n  "rules": {"leftover-marker": "error"},\n  "rules": {}\n}\n');
-    await expect(loadConfig(dir)).rejects.toThrow(/unique/i);
+    await expect(loadConfig(dir)).rejects.toThrow('`rules` is given twice: keep one');
     const r = await runCli(dir, 'check');
-    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('specfill.config.json:3:3: cannot be read:')]);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('specfill.config.json:3:3: `rules` is given twice: keep one')]);
     // A JSON config cut short is an error with its place, not a hang.
     writeFileSync(join(dir, 'specfill.config.json'), '{"specs": ["specs/**/*.md]}\n');
     await expect(loadConfig(dir)).rejects.toThrow(/cannot be read: .*quote/i);
@@ -105,5 +106,34 @@ describe('loadConfig', () => {
     // Checks beyond the shape (a gate that is not a status) still run on the quick way.
     writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ statuses: ['draft', 'done'], gates: ['review'] }));
     await expect(loadConfig(dir)).rejects.toThrow('gates.0: `review` is not a status; the statuses are: draft, done');
+  });
+
+  it('names an unknown key at its own place, with the keys allowed there, and shows the first problem in the file', async () => {
+    const dir = tempProject({});
+    const refused = async (name: string, text: string): Promise<string> => {
+      writeFileSync(join(dir, name), text);
+      try {
+        await loadConfig(dir);
+      } catch (error) {
+        return (error as SpecfillError).format();
+      } finally {
+        rmSync(join(dir, name));
+      }
+      return 'accepted';
+    };
+    const json = 'specfill.config.json';
+    expect(await refused(json, '{\n  "specs": ["specs/*.md"],\n  "speks": ["x"]\n}\n')).toBe('specfill.config.json:3:3: speks: unknown key: did you mean `specs`?\n  hint: see schema/config.schema.json for every key and its type');
+    expect(await refused('specfill.config.yaml', 'agent:\n  model: x\n  foo: 1\nrules:\n  leftover-marker: loud\n'))
+      .toBe('specfill.config.yaml:3:3: agent.foo: unknown key; the keys here are provider, model, baseURL, timeoutSeconds, answerRetries, httpRetries, prices (and 1 more)\n  hint: see schema/config.schema.json for every key and its type');
+    expect(await refused(json, '{"overrides": [{"files": ["a"], "rules": {}, "rule": {}}]}')).toContain('1:46: overrides.0.rule: unknown key: did you mean `rules`?');
+    expect(await refused(json, '{"rules": {"leftover-marker": {"severity": "off", "option": {}}}}')).toContain('1:51: rules.leftover-marker.option: unknown key: did you mean `options`?');
+    // A .json config is JSON: not empty, not YAML, no trailing comma.
+    expect(await refused(json, '')).toBe('specfill.config.json:1:1: is empty: a JSON config is an object, `{}` at least');
+    expect(await refused(json, 'specs: [specs]\n')).toMatch(/^specfill\.config\.json:1:1: is not valid JSON: .*\n  hint: a \.json config is plain JSON/);
+    expect(await refused(json, '{\n  "specs": ["a"],\n}\n')).toMatch(/^specfill\.config\.json:3:1: is not valid JSON: /);
+    // A byte order mark is no reason to refuse JSON, in any of the ways a config is read.
+    writeFileSync(join(dir, json), '\uFEFF{"specs": ["*.md"]}');
+    expect((await loadConfig(dir)).config).toEqual({ specs: ['*.md'] });
+    expect((await loadConfig(dir, dir, { trusted: () => true })).config).toEqual({ specs: ['*.md'] });
   });
 });

@@ -212,9 +212,11 @@ describe('parseSpec: inline placeholders', () => {
     expect(parseSpec('# T\n\nUse a <!-- marker, see below. <!-- AGENT_PLACEHOLDER: describe it\n').malformed.map((m) => m.column)).toEqual([31]);
     // Two in a row: the first runs to the end of the paragraph, the second is inside it.
     expect(parseSpec('# T\n\nA <!-- AGENT_PLACEHOLDER: a <!-- AGENT_PLACEHOLDER: b\n').malformed.map((m) => m.column)).toEqual([3]);
-    // A closed comment before it does not hide it, and a closed one after it closes it (one comment, as CommonMark reads it).
+    // A closed comment before it does not hide it; a comment after it closes it (one comment, as CommonMark reads it),
+    // but the `<!--` inside says its own `-->` was lost: malformed, its instruction what comes before.
     expect(parseSpec('# T\n\nA <!-- x --> b <!-- AGENT_PLACEHOLDER: y\n').malformed).toHaveLength(1);
-    expect(parseSpec('# T\n\nA <!-- AGENT_PLACEHOLDER: y and <!-- z -->\n').malformed).toEqual([]);
+    const closedByNext = parseSpec('# T\n\nA <!-- AGENT_PLACEHOLDER: y and <!-- z -->\n');
+    expect([closedByNext.placeholders, closedByNext.malformed.map((m) => [m.reason, m.column, m.endColumn])]).toEqual([[], [['unterminated', 3, 43]]]);
   });
 
   it('maps a comment over several paragraph lines back to the source', () => {

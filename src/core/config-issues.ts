@@ -6,6 +6,8 @@ import type { Config } from './config.js';
 export interface ConfigIssue {
   readonly path: readonly (string | number)[];
   readonly message: string;
+  /** The issue is the key itself (an unknown one), not its value: shown at the key. */
+  readonly atKey?: boolean;
 }
 
 /**

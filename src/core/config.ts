@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { configIssues, type ConfigIssue } from './config-issues.js';
+import { editDistance } from './edit-distance.js';
 
 const severity = z.enum(['error', 'warning', 'info', 'off']);
 
@@ -58,9 +59,39 @@ export function validateConfig(data: unknown): { config: Config; issues: [] } | 
   if (!parsed.success) {
     return {
       config: null,
-      issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })),
+      issues: parsed.error.issues.flatMap((i): ConfigIssue[] => {
+        const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+        // One issue per unknown key, at the key, with the keys allowed there.
+        if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ path: [...path, key], message: unknownKeyMessage(key, keysAt(path)), atKey: true }));
+        return [{ path, message: i.message }];
+      }),
     };
   }
   const issues = configIssues(parsed.data);
   return issues.length > 0 ? { config: null, issues } : { config: parsed.data, issues: [] };
+}
+
+/** The keys the schema allows in the object at a path (empty when it does not say). */
+function keysAt(path: readonly (string | number)[]): string[] {
+  let schema: z.ZodType | undefined = configSchema;
+  for (const segment of [...path, null]) {
+    // Through optional wrappers and unions (a rule setting is a severity or an object) to an object.
+    for (let k = 0; k < 8 && schema !== undefined; k++) {
+      if (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
+      else if (schema instanceof z.ZodUnion) schema = (schema.options as z.ZodType[]).find((o) => o instanceof z.ZodObject);
+      else break;
+    }
+    if (segment === null) break;
+    if (schema instanceof z.ZodObject) schema = (schema.shape as Record<string, z.ZodType>)[segment];
+    else if (schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
+    else if (schema instanceof z.ZodRecord) schema = schema.valueType as z.ZodType;
+    else return [];
+  }
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+function unknownKeyMessage(key: string, known: readonly string[]): string {
+  const near = known.find((k) => k.toLowerCase() === key.toLowerCase() || editDistance(k.toLowerCase(), key.toLowerCase()) <= Math.max(1, Math.floor(k.length / 4)));
+  const allowed = known.length === 0 ? '' : `; the keys here are ${known.join(', ')}`;
+  return near !== undefined ? `unknown key: did you mean \`${near}\`?` : `unknown key${allowed}`;
 }

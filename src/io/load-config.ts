@@ -53,7 +53,7 @@ export async function loadConfig(root: string, cwd: string = root, options: Load
   const text = readTextFileSync(file, { displayPath: shown(file) });
   if (options.trusted?.(text) === true) {
     // The schema transforms nothing: valid data is the config as it is.
-    const data = file.endsWith('.json') ? JSON.parse(text) as unknown : (await import('yaml')).parse(text) as unknown;
+    const data = file.endsWith('.json') ? JSON.parse(withoutBom(text)) as unknown : (await import('yaml')).parse(text) as unknown;
     return { config: (data ?? {}) as Config, file, text };
   }
   // A config the shipped JSON Schema surely accepts, with nothing else wrong,
@@ -81,14 +81,25 @@ export async function loadConfig(root: string, cwd: string = root, options: Load
   const yamlError = doc.errors[0];
   if (yamlError !== undefined) {
     const pos = yamlError.linePos?.[0];
-    throw new SpecfillError('INVALID_CONFIG', `cannot be read: ${yamlMessage(yamlError)}`,
-      { path: shown(file), line: pos?.line, column: pos?.col });
+    // A repeated key is named: the library only says that keys must be unique.
+    const repeated = yamlError.code === 'DUPLICATE_KEY' ? repeatedKey(text, yamlError.pos[0]) : null;
+    const message = repeated !== null ? `\`${repeated}\` is given twice: keep one` : `cannot be read: ${yamlMessage(yamlError)}`;
+    throw new SpecfillError('INVALID_CONFIG', message, { path: shown(file), line: pos?.line, column: pos?.col });
   }
+  // JSON is read as JSON: YAML that the YAML reader would take is no JSON config.
+  if (file.endsWith('.json')) strictJson(text, shown(file), (offset) => lineCounter.linePos(offset));
   const result = validateConfig(data);
   if (result.config === null) {
-    const issue = result.issues[0]!;
-    const node = nodeAt(doc.contents, issue.path);
-    const pos = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
+    // The issue that comes first in the file is the one shown.
+    const located = result.issues.map((issue) => {
+      const node = nodeAt(doc.contents, issue.path);
+      // An unknown key is shown at the key itself, other issues at the value.
+      const parent = issue.atKey === true ? nodeAt(doc.contents, issue.path.slice(0, -1)) : undefined;
+      const keyNode = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(issue.path[issue.path.length - 1]))?.key as Node | undefined : undefined;
+      const range = (keyNode ?? node)?.range;
+      return { issue, pos: range ? lineCounter.linePos(range[0]) : undefined, offset: range?.[0] ?? Number.MAX_SAFE_INTEGER };
+    }).sort((a, b) => a.offset - b.offset);
+    const { issue, pos } = located[0]!;
     const key = issue.path.length === 0 ? '(top level)' : issue.path.join('.');
     const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : '';
     throw new SpecfillError('INVALID_CONFIG', `${key}: ${issue.message}${more}`, { path: shown(file), line: pos?.line, column: pos?.col },
@@ -105,7 +116,7 @@ export async function loadConfig(root: string, cwd: string = root, options: Load
 async function quickRead(file: string, text: string): Promise<unknown> {
   try {
     // A lone CR is whitespace to JSON.parse but a line break the YAML reader refuses inside a flow: the full reading decides.
-    if (file.endsWith('.json')) return hasDuplicateKeys(text) || /\r(?!\n)/.test(text) ? undefined : JSON.parse(text) as unknown;
+    if (file.endsWith('.json')) return hasDuplicateKeys(text) || /\r(?!\n)/.test(text) ? undefined : JSON.parse(withoutBom(text)) as unknown;
     const doc = (await import('yaml')).parseDocument(text, { uniqueKeys: true });
     return doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) as unknown : undefined;
   } catch {
@@ -125,6 +136,34 @@ function shippedSchema(): unknown {
     }
   }
   return schemaCache;
+}
+
+/** The key at a repeated key's offset, without its quotes. */
+function repeatedKey(text: string, offset: number): string | null {
+  const m = /^(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^:\s,{}[\]]+))/.exec(text.slice(offset));
+  return m === null ? null : (m[1] ?? m[2] ?? m[3]!);
+}
+
+/** The text without a byte order mark, which JSON.parse refuses (editors on Windows write one). */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Refuses a `.json` config that is not JSON (empty, or YAML), saying where. */
+function strictJson(text: string, shownPath: string, linePos: (offset: number) => { line: number; col: number }): void {
+  const body = withoutBom(text);
+  if (body.trim() === '') {
+    throw new SpecfillError('INVALID_CONFIG', 'is empty: a JSON config is an object, `{}` at least', { path: shownPath, line: 1, column: 1 });
+  }
+  try {
+    JSON.parse(body);
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const pos = at === null ? undefined : linePos(Number(at[1]) + text.length - body.length);
+    throw new SpecfillError('INVALID_CONFIG', `is not valid JSON: ${message.replace(/,\s*"[\s\S]*" is not valid JSON$/, '').replace(/ in JSON at position \d+[\s\S]*$/, '').replace(/ at position \d+[\s\S]*$/, '')}`,
+      { path: shownPath, line: pos?.line ?? 1, column: pos?.col ?? 1 }, 'a .json config is plain JSON (no comments, no trailing commas); for YAML, name it specfill.config.yaml');
+  }
 }
 
 /** The node at a key path, or the deepest one found on the way (for a located message). */
