@@ -372,6 +372,18 @@ describe('prose guidance kept in part', () => {
     expect(empties({ motivation: 'Why are we doing this? Why are we doing this?' })).toEqual(['motivation']);
   });
 
+  it('guidance whose link was unlinked, made a reference or given a title is still only guidance (third review)', () => {
+    const linked = buildTemplateModel(parseSpec('# RFC\n\n## Summary\n\nOne paragraph, see [the guide](https://example.com/guide).\n'), 'rfc@1');
+    const summary = (body: string) => findings(`# Mine\n\n## Summary\n\n${body}\n`, linked).filter((f) => f.rule === 'empty-section').map((f) => f.sectionId);
+    expect(summary('One paragraph, see [the guide](https://example.com/guide).')).toEqual(['summary']);
+    expect(summary('One paragraph, see the guide.')).toEqual(['summary']);
+    expect(summary('One paragraph, see [the guide][g].\n\n[g]: https://example.com/guide')).toEqual(['summary']);
+    expect(summary('One paragraph, see [the guide](https://example.com/guide "Guide").')).toEqual(['summary']);
+    // The link's text is what counts: a new text, or new words, is writing.
+    expect(summary('One paragraph, see [our design](https://example.com/guide).')).toEqual([]);
+    expect(summary('Rate limits per tenant, see [the guide](https://example.com/guide).')).toEqual([]);
+  });
+
   it('guidance with anything of the author\'s own is written', () => {
     expect(empties({ motivation: 'Why are we doing this? Because the API is overloaded.' })).toEqual([]);
     expect(empties({ motivation: 'Why are we doing that?' })).toEqual([]);

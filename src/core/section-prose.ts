@@ -1,5 +1,6 @@
 import { blockText } from './block-text.js';
 import { findInlineComments } from './markdown/inline-comments.js';
+import { withLinksAsText } from './markdown/inline-links.js';
 import type { Block, ParsedSpec, Span } from './spec-types.js';
 
 /**
@@ -79,8 +80,8 @@ function proseIfAtMost(spec: ParsedSpec, span: Span, limit: string): string {
 
 /**
  * The sentences of a span's prose, each normalised (case, emphasis and other
- * markup, punctuation and spacing aside): how guidance is recognised when an
- * author kept only part of it. Each paragraph and list item is split at
+ * markup, link destinations, punctuation and spacing aside): how guidance is
+ * recognised when an author kept only part of it. Each paragraph and list item is split at
  * sentence ends (`.`, `!`, `?`, `:`, `;`).
  */
 export function proseSentences(spec: ParsedSpec, span: Span): string[] {
@@ -89,8 +90,10 @@ export function proseSentences(spec: ParsedSpec, span: Span): string[] {
 
 function* sentencesOf(spec: ParsedSpec, span: Span): Generator<string> {
   for (const block of blocksIn(spec, span)) {
-    const text = shownText(spec.source, block);
-    if (text === null) continue;
+    const shown = shownText(spec.source, block);
+    if (shown === null) continue;
+    // A link counts as its text: where it points is not what the sentence says.
+    const text = withLinksAsText(shown);
     // Sentence by sentence, as the caller asks: written text usually departs
     // from the guidance at its first sentence, and the rest is never read.
     const end = /[.!?:;]\s+/g;

@@ -29,3 +29,17 @@ export function findInlineLinks(text: string, offset = 0): InlineLink[] {
   }
   return links;
 }
+
+// A full or collapsed reference link or image: [text][label], [text][].
+const REFERENCE_LINK = /(?<!(?:^|[^\\])(?:\\\\)*\\)!?\[((?:[^[\]\\]|\\.|\[(?:[^[\]\\]|\\.)*\])*)\]\[(?:[^[\]\\]|\\.)*\]/g;
+
+/**
+ * A prose text with each inline or reference link (and image) replaced by
+ * its text: what a reader sees of it. Guidance kept with a link unlinked, or
+ * linked another way, is still the same guidance.
+ */
+export function withLinksAsText(text: string): string {
+  if (text.indexOf('[') === -1) return text;
+  const unlink = (t: string): string => t.replace(INLINE_LINK, (_m, inner: string) => unlink(inner)).replace(REFERENCE_LINK, (_m, inner: string) => inner);
+  return unlink(text);
+}
