@@ -434,3 +434,24 @@ describe('hostile input stays linear (second CLI review)', () => {
     expect(all[79_999]).toMatchObject({ line: 80_002, column: 6, endColumn: 10 });
   });
 });
+
+describe('leftover markers in HTML blocks (third adversarial review)', () => {
+  it('text an HTML block shows is read; comments, tags, code elements and <pre> are not', () => {
+    const doc = [
+      '# Doc', '', '## Notes', '',
+      '<!-- reviewer note --> Retention: TBD days.', '',
+      '<p>Owner: TODO</p>', '',
+      '<p title="TODO">Use <code>TODO</code> as the flag.</p>', '',
+      '<pre>', 'FIXME in a pre block is code', '</pre>', '',
+      '<!--', 'TODO in a comment', '-->', '',
+      '<table>', '  <tr>', '   <td>TBD', '   </td>', '  </tr>', '</table>', '',
+      'Retention: TBD days.', '',
+    ].join('\n');
+    expect(findings(doc, null).map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.rule}`)).toEqual([
+      '5:35-38 leftover-marker',
+      '7:11-15 leftover-marker',
+      '21:8-11 leftover-marker',
+      '26:12-15 leftover-marker',
+    ]);
+  });
+});

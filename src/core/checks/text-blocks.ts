@@ -27,14 +27,15 @@ export type SourceTest = RegExp | ((raw: string) => boolean);
  * word). The quick tests keep the text-building and masking work to the few
  * blocks that may hold a finding.
  */
-export function proseBlocks(spec: ParsedSpec, inSource: SourceTest, inText: (text: string) => boolean): ProseBlock[] {
+export function proseBlocks(spec: ParsedSpec, inSource: SourceTest, inText: (text: string) => boolean, options: { readonly html?: boolean } = {}): ProseBlock[] {
   const out: ProseBlock[] = [];
   const source = spec.source;
-  for (const block of candidates(spec, inSource)) {
+  const wanted = options.html === true ? isShown : isProse;
+  for (const block of candidates(spec, inSource, wanted)) {
     const { text, toSource } = blockText(source, block);
     if (!inText(text)) continue;
     out.push({
-      text: maskCodeAndComments(text),
+      text: block.kind === 'html' ? maskHtmlUnseen(text) : maskCodeAndComments(text),
       locate: (from, to) => {
         const index = lineIndexOf(spec);
         const a = index.locate(toSource(from));
@@ -50,11 +51,30 @@ function isProse(block: Block): boolean {
   return block.kind === 'paragraph' || block.kind === 'heading' || block.kind === 'table';
 }
 
-/** The prose blocks whose source passes the test. */
-function candidates(spec: ParsedSpec, test: SourceTest): Block[] {
+/**
+ * Prose, or an HTML block whose text shows on the page: a comment block (what
+ * follows its `-->`) or a block of tags (`<p>`, `<details>`; kinds 6 and 7).
+ * `<pre>`, `<script>`, `<style>` and `<textarea>` blocks (kind 1) are code,
+ * and processing instructions, declarations and CDATA show nothing.
+ */
+function isShown(block: Block): boolean {
+  return isProse(block) || (block.kind === 'html' && (block.htmlKind === 2 || (block.htmlKind ?? 0) >= 6));
+}
+
+// Comments (one left open hides the rest of the block), and elements whose
+// content is code, in raw HTML.
+const HTML_UNSEEN = /<!--[\s\S]*?(?:-->|$)|<(code|pre|kbd|samp|tt|script|style|textarea)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
+
+/** The text of an HTML block with its comments and code elements blanked out, offsets kept (tags stay: rules blank them as they do in prose). */
+function maskHtmlUnseen(text: string): string {
+  return text.replace(HTML_UNSEEN, (m) => m.replace(/[^\n]/g, ' '));
+}
+
+/** The blocks of the wanted kinds whose source passes the test. */
+function candidates(spec: ParsedSpec, test: SourceTest, wanted: (block: Block) => boolean): Block[] {
   const source = spec.source;
   const blocks = spec.blocks;
-  if (typeof test === 'function') return blocks.filter((b) => isProse(b) && test(source.slice(b.start, b.end)));
+  if (typeof test === 'function') return blocks.filter((b) => wanted(b) && test(source.slice(b.start, b.end)));
   // One search of the document, each match taken to the block it starts in
   // (blocks are in document order and do not overlap); the search then goes
   // on after that block.
@@ -70,7 +90,7 @@ function candidates(spec: ParsedSpec, test: SourceTest): Block[] {
       pattern.lastIndex = block.start;
       continue;
     }
-    if (isProse(block)) out.push(block);
+    if (wanted(block)) out.push(block);
     pattern.lastIndex = block.end;
     k++;
   }
