@@ -165,6 +165,11 @@ describe('formatGithub', () => {
     });
   });
 
+  it('shows control characters from a document (an escape sequence in a heading) as U+FFFD, not raw in the log', () => {
+    const hostile = reportOf('a.md', [finding(1, 1, 1, 2, { message: 'duplicate heading "\u001b[31mRed\u001b[0m\u0007": tab\tkept' })]);
+    expect(parseWorkflowCommand(formatGithub(hostile).split('\n')[0]!).message).toBe('duplicate heading "\uFFFD[31mRed\uFFFD[0m\uFFFD": tab\tkept');
+  });
+
   it('prints nothing for a clean report', () => {
     expect(formatGithub(EMPTY_REPORT)).toBe('');
   });

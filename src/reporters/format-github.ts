@@ -3,9 +3,13 @@ import { writeReport, type ReportWriter } from './report-writer.js';
 
 const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** Escapes a workflow command's message, as the Actions runner decodes it. */
+/**
+ * Escapes a workflow command's message, as the Actions runner decodes it.
+ * Other control characters (an escape sequence in a heading) would reach the
+ * log as they are: they are shown as U+FFFD.
+ */
 function escapeGithubData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\uFFFD');
 }
 
 /** Escapes a workflow command's property value, where `:` and `,` are separators too. */
