@@ -111,6 +111,9 @@ describe('template-free rules', () => {
     expect(findings[2]!.line).toBe(2);
     expect(checkSpec(parseSpec('---\ntitle: T\ntemplate: x\nstatus: done\n---\n'), { template: null, statuses: ['done'] }).findings).toEqual([]);
     expect(checkSpec(parseSpec('# No front matter\n'), { template: null }).findings).toEqual([]);
+    // `status:` with nothing after it is there, and empty (YAML's null is not shown as "null").
+    expect(checkSpec(parseSpec('---\ntitle: T\ntemplate: x\nstatus:\n---\n'), { template: null, statuses: ['draft', 'done'] }).findings.map((f) => `${f.line}:${f.column} ${f.message}`))
+      .toEqual(['4:1 front matter `status` is empty: use one of: draft, done, or remove the key']);
   });
 
   it('duplicate-heading: siblings only', () => {

@@ -48,7 +48,8 @@ export const frontmatter: CheckRule = {
     if (status !== undefined && (typeof status !== 'string' || !statuses.includes(status))) {
       findings.push({
         ...(keyPosition(spec, 'status') ?? firstLine),
-        message: `status ${JSON.stringify(status)} is not one of: ${statuses.join(', ')}`,
+        // `status:` with nothing after it is YAML's null: say it is empty, not "null".
+        message: status === null || status === '' ? `front matter \`status\` is empty: use one of: ${statuses.join(', ')}, or remove the key` : `status ${JSON.stringify(status)} is not one of: ${statuses.join(', ')}`,
       });
     }
     return findings;
