@@ -129,6 +129,21 @@ describe('specfill check', () => {
     expect([raised.code, raised.report.summary.warnings]).toEqual([0, 1]);
   });
 
+  it('reads a config glob that starts with / from the project root, in specs, ignore, templates and overrides', async () => {
+    const dir = tempProject({
+      'specs/a.md': '# A\n\n## Overview\n\nTODO\n',
+      'specs/skip.md': '# Skip\n\nTODO\n',
+      'specfill.config.json': JSON.stringify({
+        specs: ['/specs/*.md'], ignore: ['/specs/skip.md'],
+        templates: { '/specs/**': 'tech-spec' },
+        overrides: [{ files: ['/specs/a.md'], rules: { 'leftover-marker': 'error' } }],
+      }),
+    });
+    const r = await checkJson(join(dir, 'specs'));
+    expect(r.report.files.map((f) => [f.path, f.template])).toEqual([['a.md', 'tech-spec@1']]);
+    expect(r.report.files[0]!.findings.filter((f) => f.rule === 'leftover-marker').map((f) => f.severity)).toEqual(['error']);
+  });
+
   it('passes on docs/SPEC.md, specfill\'s own spec', async () => {
     const r = await runCli(ROOT, 'check', 'docs/SPEC.md');
     expect(r.stderr).toBe('');

@@ -3,6 +3,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
+import { fromRoot } from './path-glob.js';
 
 /** Files found for a list of paths, and the paths that could not be used. */
 export interface FoundFiles {
@@ -96,7 +97,7 @@ export async function findSpecTargets(paths: readonly string[], config: Config, 
   if (paths.length > 0) return findSpecFiles(paths, dir);
   if (config.specs !== undefined && config.specs.length > 0) {
     const { glob } = await import('tinyglobby');
-    const matches = await glob([...config.specs], { cwd: root, absolute: true, ignore: ['**/node_modules/**'] });
+    const matches = await glob(config.specs.map(fromRoot), { cwd: root, absolute: true, ignore: ['**/node_modules/**'] });
     return { files: [...new Set(matches.map((f) => resolve(f)))].sort(), errors: [] };
   }
   // `specs/` is the project's (where `new` and `index` write), wherever the command runs.
@@ -108,5 +109,5 @@ export async function findSpecTargets(paths: readonly string[], config: Config, 
 export async function ignoredFiles(root: string, config: Config): Promise<Set<string>> {
   if (config.ignore === undefined || config.ignore.length === 0) return new Set();
   const { glob } = await import('tinyglobby');
-  return new Set((await glob([...config.ignore], { cwd: root, absolute: true })).map((f) => resolve(f)));
+  return new Set((await glob(config.ignore.map(fromRoot), { cwd: root, absolute: true })).map((f) => resolve(f)));
 }

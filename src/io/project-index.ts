@@ -7,6 +7,7 @@ import { hasIndexMarker, indexTable, type IndexRow } from '../core/spec-index.js
 import { summarizeSpec } from '../core/summarize-spec.js';
 import { readTextFileSync } from './read-text-file.js';
 import type { TemplateResolver } from './resolve-template-for.js';
+import { fromRoot } from './path-glob.js';
 
 // Loaded on first use: most checks never meet an index file, and start-up time counts.
 let tinyglobby: typeof import('tinyglobby') | undefined;
@@ -22,7 +23,7 @@ function globSync(patterns: readonly string[], options: Omit<import('tinyglobby'
  * it lists.
  */
 export function specGlobs(root: string, config: Config, indexFile?: string): string[] {
-  if (config.specs !== undefined && config.specs.length > 0) return [...config.specs];
+  if (config.specs !== undefined && config.specs.length > 0) return config.specs.map(fromRoot);
   if (!existsSync(join(root, 'specs'))) return ['**/*.md'];
   const inSpecs = globSync(['specs/**/*.md'], { cwd: root, absolute: true, ignore: ['**/node_modules/**'] });
   return inSpecs.some((f) => f !== indexFile) ? ['specs/**/*.md'] : ['**/*.md'];
@@ -35,7 +36,7 @@ export function specGlobs(root: string, config: Config, indexFile?: string): str
  * `stale-index` rule can ask for it in the middle of a check.
  */
 export function projectIndexRows(root: string, config: Config, templates: TemplateResolver, indexFile: string): IndexRow[] {
-  const files = globSync(specGlobs(root, config, indexFile), { cwd: root, absolute: true, ignore: ['**/node_modules/**', ...(config.ignore ?? [])] });
+  const files = globSync(specGlobs(root, config, indexFile), { cwd: root, absolute: true, ignore: ['**/node_modules/**', ...(config.ignore ?? []).map(fromRoot)] });
   const rows: IndexRow[] = [];
   for (const absolute of files.sort()) {
     if (absolute === indexFile) continue;
