@@ -140,8 +140,15 @@ describe('specfill check', () => {
       }),
     });
     const r = await checkJson(join(dir, 'specs'));
+    expect(r.stderr).toBe('');
     expect(r.report.files.map((f) => [f.path, f.template])).toEqual([['a.md', 'tech-spec@1']]);
     expect(r.report.files[0]!.findings.filter((f) => f.rule === 'leftover-marker').map((f) => f.severity)).toEqual(['error']);
+  });
+
+  it('passes, with a warning, when the config\'s specs globs match no file (a project with no specs yet, or a typo)', async () => {
+    const dir = tempProject({ 'specs/a.md': '# A\n\nTODO\n', 'specfill.config.json': JSON.stringify({ specs: ['spec/*.md', 'rfcs/*.md'] }) });
+    const r = await runCli(dir, 'check');
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, '✔ no spec files to check\n', "specfill: warning: the config's `specs` globs (spec/*.md, rfcs/*.md) match no spec file\n"]);
   });
 
   it('passes on docs/SPEC.md, specfill\'s own spec', async () => {
