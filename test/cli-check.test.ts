@@ -321,8 +321,12 @@ describe('specfill check', () => {
     const r = await checkJson(dir, '--changed', 'HEAD');
     expect(r.report.files.map((f) => f.path)).toEqual(['specs/b.md', 'specs/c.md', 'specs/東京 é.md']);
     const bad = await runCli(dir, 'check', '--changed', 'no-such-ref');
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('git diff');
+    expect([bad.code, bad.stdout]).toEqual([2, '']);
+    expect(bad.stderr).toContain('specfill: --changed no-such-ref: no such git ref\n');
+    // `--changed specs` takes the folder for the ref: the message says how to write it.
+    const path = await runCli(dir, 'check', '--changed', 'specs');
+    expect([path.code, path.stderr]).toEqual([2, 'specfill: --changed specs: no such git ref (`specs` is a path here)\n  hint: put the paths before --changed (specfill check specs --changed), or name the ref with = (--changed=origin/main specs)\n']);
+    expect((await checkJson(dir, '--changed=HEAD', 'specs')).report.files.map((f) => f.path)).toEqual(['specs/b.md', 'specs/c.md', 'specs/東京 é.md']);
   });
 
   it('--changed without a ref checks what changed since the branch left the default branch', async () => {

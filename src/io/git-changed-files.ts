@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SpecfillError } from '../core/errors.js';
 
@@ -45,6 +46,18 @@ function defaultBranch(cwd: string): string {
  */
 export function gitChangedFiles(cwd: string, ref?: string): Set<string> {
   const top = git(cwd, ['rev-parse', '--show-toplevel']);
+  if (ref !== undefined) {
+    try {
+      git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    } catch {
+      // `check --changed specs` takes `specs` for the ref: say so when it is a path.
+      const isPath = existsSync(resolve(cwd, ref));
+      throw new SpecfillError('GIT_FAILED', `--changed ${ref}: no such git ref${isPath ? ` (\`${ref}\` is a path here)` : ''}`, {},
+        isPath
+          ? `put the paths before --changed (specfill check ${ref} --changed), or name the ref with = (--changed=origin/main ${ref})`
+          : 'name a branch, tag or commit that exists here (fetch the base branch in CI: actions/checkout with fetch-depth: 0)');
+    }
+  }
   const base = ref ?? git(cwd, ['merge-base', 'HEAD', defaultBranch(cwd)]);
   const changed = gitPaths(cwd, ['diff', '--name-only', '--diff-filter=ACMRT', base, '--']);
   const untracked = gitPaths(cwd, ['ls-files', '--others', '--exclude-standard', '--full-name']);
