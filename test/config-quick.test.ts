@@ -1,7 +1,7 @@
 // A valid config is accepted without loading zod (issue #3: a one-file
 // `check` under 150 ms). The quick check may say "unsure" as often as it
 // likes, but must never accept what zod refuses, nor hide a repeated key.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
@@ -131,6 +131,10 @@ describe('loadConfig', () => {
     expect(await refused(json, '')).toBe('specfill.config.json:1:1: is empty: a JSON config is an object, `{}` at least');
     expect(await refused(json, 'specs: [specs]\n')).toMatch(/^specfill\.config\.json:1:1: is not valid JSON: .*\n  hint: a \.json config is plain JSON/);
     expect(await refused(json, '{\n  "specs": ["a"],\n}\n')).toMatch(/^specfill\.config\.json:3:1: is not valid JSON: /);
+    // A folder by the config's name is not a Markdown file to fix.
+    mkdirSync(join(dir, 'specfill.config.yml'));
+    await expect(loadConfig(dir)).rejects.toThrow(expect.objectContaining({ message: 'is a folder, not a config file', hint: 'remove or rename it: specfill reads its config from this name' }));
+    rmSync(join(dir, 'specfill.config.yml'), { recursive: true });
     // A byte order mark is no reason to refuse JSON, in any of the ways a config is read.
     writeFileSync(join(dir, json), '\uFEFF{"specs": ["*.md"]}');
     expect((await loadConfig(dir)).config).toEqual({ specs: ['*.md'] });

@@ -50,7 +50,16 @@ export async function loadConfig(root: string, cwd: string = root, options: Load
       'keep one of them');
   }
   const file = found[0]!;
-  const text = readTextFileSync(file, { displayPath: shown(file) });
+  let text: string;
+  try {
+    text = readTextFileSync(file, { displayPath: shown(file) });
+  } catch (error) {
+    // The reader's hints speak of Markdown files.
+    if (error instanceof SpecfillError && error.code === 'IS_DIRECTORY') {
+      throw new SpecfillError('INVALID_CONFIG', 'is a folder, not a config file', { path: shown(file) }, 'remove or rename it: specfill reads its config from this name');
+    }
+    throw error;
+  }
   if (options.trusted?.(text) === true) {
     // The schema transforms nothing: valid data is the config as it is.
     const data = file.endsWith('.json') ? JSON.parse(withoutBom(text)) as unknown : (await import('yaml')).parse(text) as unknown;
