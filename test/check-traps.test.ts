@@ -334,6 +334,8 @@ describe('second review', () => {
     const message = (ref: string) => findings(`---\ntitle: T\ntemplate: ${ref}\n---\n`, tech2).filter((f) => f.rule === 'template-version').map((f) => f.message);
     expect(message('tech-spec@1')).toEqual(['written from tech-spec@1, and tech-spec is at version 2 now: run `specfill sync` to bring it up to date']);
     expect(message('tech-spec@3')).toEqual(['written from tech-spec@3, but tech-spec is only at version 2: fix `template:`, or update the template']);
+    // A version that is not a number cannot be synced to or from: a typo.
+    expect(message('tech-spec@x')).toEqual(['written from tech-spec@x, but tech-spec has no version "x" (it is at version 2): fix `template:`']);
     // Dotted versions compare number by number: 1.9 is before 1.10, and 1.1 is not 1.10.
     const dotted = buildTemplateModel(parseSpec(SEED), 'tech-spec@1.10');
     const dot = (ref: string) => findings(`---\ntitle: T\ntemplate: ${ref}\n---\n`, dotted).filter((f) => f.rule === 'template-version').map((f) => f.message.split(':')[0]!.replace(/ now$/, ''));

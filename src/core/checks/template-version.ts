@@ -40,6 +40,10 @@ export const templateVersion: CheckRule = {
     const order = compareVersions(mine.version, current.version);
     if (order === 0) return [];
     const at = keyPosition(spec, 'template') ?? { line: 1, column: 1, endLine: 1, endColumn: 4 };
+    // Not a version this template's numbers can be compared with: a typo, which sync cannot mend.
+    if (order === null) {
+      return [{ ...at, message: `written from ${recorded}, but ${current.id} has no version "${mine.version}" (it is at version ${current.version}): fix \`template:\`` }];
+    }
     if (order === 1) {
       return [{ ...at, message: `written from ${recorded}, but ${current.id} is only at version ${current.version}: fix \`template:\`, or update the template` }];
     }
