@@ -313,6 +313,11 @@ describe('second review', () => {
     const prose = buildTemplateModel(parseSpec('# RFC\n\nOne-line summary of the proposal.\n\n## Motivation\n\nWhy are we doing this?\n'), 'pr@1');
     expect(findings('# My RFC\n\nOne-line summary of the proposal.\n\n## Motivation\n\nBecause.\n', prose).map((f) => f.message))
       .toEqual(['the text under the title still holds only the template\'s guidance: write what the template asks for there']);
+    // With no title at all, the message does not speak of one (third review).
+    expect(findings('## Motivation\n\nBecause.\n', prose).map((f) => `${f.line}:${f.column} ${f.message}`))
+      .toEqual(['1:1 no title, and no text before the first section, where the template has a title with text under it: add a `# Title` and write what the template asks for under it']);
+    expect(findings('One-line summary of the proposal.\n\n## Motivation\n\nBecause.\n', prose).map((f) => f.message))
+      .toEqual(['the text before the first section still holds only the template\'s guidance: write what the template asks for there']);
   });
 
   it('template-version: no version, an empty one or the same number is not another version', () => {

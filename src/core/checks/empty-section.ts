@@ -25,9 +25,14 @@ export const emptySection: CheckRule = {
         const at = spec.title ?? afterFrontMatter(spec);
         const guidanceOnly = t.guidance !== '' && sectionProse(spec, preambleSpan(spec)) !== '';
         findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, ...sectionFields(spec, null),
-          message: guidanceOnly
-            ? 'the text under the title still holds only the template\'s guidance: write what the template asks for there'
-            : 'the text under the title is empty: write what the template asks for there' });
+          message: spec.title === null
+            // No title to be under: say what is missing where it is.
+            ? (guidanceOnly
+              ? 'the text before the first section still holds only the template\'s guidance: write what the template asks for there'
+              : 'no title, and no text before the first section, where the template has a title with text under it: add a `# Title` and write what the template asks for under it')
+            : guidanceOnly
+              ? 'the text under the title still holds only the template\'s guidance: write what the template asks for there'
+              : 'the text under the title is empty: write what the template asks for there' });
         continue;
       }
       const section = matching.byTemplateId.get(t.id)!;
