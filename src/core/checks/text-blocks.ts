@@ -32,6 +32,7 @@ export function proseBlocks(spec: ParsedSpec, inSource: SourceTest, inText: (tex
   const source = spec.source;
   const wanted = options.html === true ? isShown : isProse;
   for (const block of candidates(spec, inSource, wanted)) {
+    if (block.kind === 'html' && block.htmlKind === 2 && onlyOneComment(source, block)) continue;
     const { text, toSource } = blockText(source, block);
     if (!inText(text)) continue;
     out.push({
@@ -64,6 +65,14 @@ function isShown(block: Block): boolean {
 // Comments (one left open hides the rest of the block), and elements whose
 // content is code, in raw HTML.
 const HTML_UNSEEN = /<!--[\s\S]*?(?:-->|$)|<(code|pre|kbd|samp|tt|script|style|textarea)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
+
+/** Whether a comment block is one comment and nothing else (most are): it shows nothing. */
+function onlyOneComment(source: string, block: Block): boolean {
+  const close = source.indexOf('-->', block.start + 4);
+  if (close === -1 || close + 3 > block.end) return false;
+  const open = source.indexOf('<!--', block.start + 4);
+  return (open === -1 || open >= block.end) && /^\s*$/.test(source.slice(close + 3, block.end));
+}
 
 /** The text of an HTML block with its comments and code elements blanked out, offsets kept (tags stay: rules blank them as they do in prose). */
 function maskHtmlUnseen(text: string): string {
