@@ -462,3 +462,17 @@ describe('leftover markers in HTML blocks (third adversarial review)', () => {
     ]);
   });
 });
+
+describe('a title written at the level of the chapters after it (template QA)', () => {
+  const pitch = buildTemplateModel(parseSpec('# Pitch\n\nReplace this line with a one-sentence pitch.\n\n## Problem\n\nDescribe the problem.\n'), 'pitch@1');
+  const doc = (under: string) => `# B\n\n${under}\n\n# Problem\n\nUsers lose data.\n`;
+  it('judges the first chapter as the title part when it is no template section: guidance kept is empty, counted in completeness', () => {
+    const kept = checkSpec(parseSpec(doc('Replace this line with a one-sentence pitch.')), { template: pitch, links: NO_FILES });
+    expect(kept.findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.sectionId}`)).toEqual(['1:1 empty-section title', '5:1 heading-level problem']);
+    expect(kept.completeness).toBe(0.5);
+    const written = checkSpec(parseSpec(doc('We keep data.')), { template: pitch, links: NO_FILES });
+    expect([written.findings.map((f) => f.rule), written.completeness]).toEqual([['heading-level'], 1]);
+    // A document whose first chapter is a template section has no title part to judge, as before.
+    expect(brief('# Problem\n\nUsers lose data.\n\n# Other\n\nText.\n', pitch)).toEqual(['1:1 heading-level problem']);
+  });
+});

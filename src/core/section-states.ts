@@ -1,6 +1,6 @@
 import { matchSections, type SectionMatching } from './match-sections.js';
 import { saysNothing } from './section-prose.js';
-import type { ParsedSpec, Section } from './spec-types.js';
+import type { ParsedSpec, Section, Span } from './spec-types.js';
 import { preambleSpan, type TemplateModel } from './template-model.js';
 
 /** How far a section that carries guidance in the template has been written. */
@@ -27,9 +27,10 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
   for (const t of model.sections) {
     if (!t.guided) continue;
     if (t.id === 'title') {
-      // A document of level-1 chapters (`# A … # B`) has no title, so no part under it to judge.
-      if (spec.title === null && spec.sections[0]?.heading.level === 1) continue;
-      const state = open.has('title') ? 'open' : saysNothing(spec, preambleSpan(spec), t.guidance, model.guidanceSentences) ? 'empty' : 'filled';
+      const part = titlePart(spec, matching);
+      if (part === null) continue;
+      const isOpen = open.has('title') || (part.section !== null && open.has(part.section.id));
+      const state = isOpen ? 'open' : saysNothing(spec, part.span, t.guidance, model.guidanceSentences) ? 'empty' : 'filled';
       states.push({ id: t.id, state });
       continue;
     }
@@ -44,6 +45,29 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
     }
   }
   return states;
+}
+
+/** Where a spec has the part its template's title guides (see {@link titlePart}). */
+export interface TitlePart {
+  readonly span: Span;
+  /** The level-1 chapter that stands for the title, when the spec has no title of its own; else null. */
+  readonly section: Section | null;
+}
+
+/**
+ * Where a spec has the part that the template's title guides: under its
+ * title; before its first section when it has none; and when it opens with
+ * level-1 chapters (`# Pitch` then `# Problem`, where the template has
+ * `## Problem` under its title), in the first chapter if that is no section
+ * of the template: its heading is the title, written at the level of the
+ * rest (heading-level reports the rest). Null when the first chapter is a
+ * template section: there is no title part to judge.
+ */
+export function titlePart(spec: ParsedSpec, matching: SectionMatching): TitlePart | null {
+  const first = spec.sections[0];
+  if (spec.title !== null || first === undefined || first.heading.level !== 1) return { span: preambleSpan(spec), section: null };
+  for (const s of matching.byTemplateId.values()) if (s === first) return null;
+  return { span: first.bodySpan, section: first };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { lineIndexOf } from '../line-index.js';
 import { sectionProse } from '../section-prose.js';
 import type { ParsedSpec, Position } from '../spec-types.js';
-import { preambleSpan } from '../template-model.js';
+import { titlePart } from '../section-states.js';
 import { quote, sectionFields, sectionFinding } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
@@ -22,10 +22,11 @@ export const emptySection: CheckRule = {
     for (const t of template.sections) {
       if (!empty.has(t.id)) continue;
       if (t.id === 'title') {
-        const at = spec.title ?? afterFrontMatter(spec);
-        const guidanceOnly = t.guidance !== '' && sectionProse(spec, preambleSpan(spec)) !== '';
+        const part = titlePart(spec, matching)!;
+        const at = spec.title ?? part.section?.heading ?? afterFrontMatter(spec);
+        const guidanceOnly = t.guidance !== '' && sectionProse(spec, part.span) !== '';
         findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, ...sectionFields(spec, null),
-          message: spec.title === null
+          message: spec.title === null && part.section === null
             // No title to be under: say what is missing where it is.
             ? (guidanceOnly
               ? 'the text before the first section still holds only the template\'s guidance: write what the template asks for there'
