@@ -89,8 +89,7 @@ describe('specfill check', () => {
       expect(JSON.parse(readFileSync(join(dir, target), 'utf8')).files[0].path).toBe('specs/a.md');
     }
     // /dev/stdout is a link to the process's own stdout: the report arrives there, and /dev stays as it was.
-    const stdout = check('/dev/stdout');
-    expect(JSON.parse(stdout.stdout).files[0].path).toBe('specs/a.md');
+    for (const own of ['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1', '-']) expect(JSON.parse(check(own).stdout).files[0].path, own).toBe('specs/a.md');
     expect(readlinkSync('/dev/stdout')).toBe('/proc/self/fd/1');
     execFileSync('mkfifo', [join(dir, 'pipe')]);
     const read = spawnSync('sh', ['-c', `cat pipe & "${process.execPath}" "${BIN}" check specs --format json --output pipe; wait`], { cwd: dir, encoding: 'utf8' });

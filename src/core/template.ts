@@ -101,3 +101,21 @@ export function parseTemplateRef(ref: string): { id: string; version: string | n
   const version = ref.slice(at + 1).trim();
   return { id: ref.slice(0, at).trim(), version: version === '' ? null : version };
 }
+
+/**
+ * How two versions compare: numbers dot by dot (`1.9` before `1.10`; `1`,
+ * `01` and `1.0` are one version), or, when either is not made of numbers,
+ * equal only as the same text (null: no order known).
+ */
+export function compareTemplateVersions(a: string, b: string): number | null {
+  if (a === b) return 0;
+  const parts = (v: string): number[] | null => (/^\d+(?:\.\d+)*$/.test(v) ? v.split('.').map(Number) : null);
+  const x = parts(a);
+  const y = parts(b);
+  if (x === null || y === null) return null;
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
+}

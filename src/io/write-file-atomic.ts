@@ -17,6 +17,15 @@ export interface WriteFileAtomicOptions {
    * power cut. Caches and reports, which can be made again, skip it.
    */
   readonly durable?: boolean;
+  /**
+   * Write as a shell's `>` does, for a path the user named on the command
+   * line (`check --output`): through a symbolic link (its target is
+   * replaced, the link stays), and straight into a named pipe or a device
+   * (a rename would put a file in its place). Off by default: a link found in
+   * a project (a committed `.specfill-cache -> ~/.bashrc`, a spec that links
+   * outside the root) is replaced, never followed. Ignored without overwrite.
+   */
+  readonly followLinks?: boolean;
 }
 
 /**
@@ -27,10 +36,8 @@ export interface WriteFileAtomicOptions {
  * as it was: a crash at any moment leaves the old file or the new one,
  * never a mix. Synchronous, so that pieces land in order.
  *
- * A symbolic link is written through: the file it points to is replaced, and
- * the link stays. A target that is not a file (`/dev/stdout`, a named pipe, a
- * device) is written directly, as a shell's `>` would: a rename would put a
- * file in its place.
+ * A symbolic link at the path is replaced, not followed, unless
+ * `followLinks` says the user named the path (see there).
  */
 export class AtomicFileWriter {
   private fd: number | null;
@@ -50,20 +57,23 @@ export class AtomicFileWriter {
 
   /** Starts writing `path` (nothing visible there until {@link commit}). */
   static open(given: string, options: WriteFileAtomicOptions = {}): AtomicFileWriter {
-    let info;
-    try {
-      info = statSync(given);
-    } catch {
-      // Nothing there yet (or a dangling link).
-    }
-    if (info !== undefined && !info.isFile() && !info.isDirectory() && options.overwrite !== false) {
+    let path = given;
+    if (options.followLinks === true && options.overwrite !== false) {
+      let info;
       try {
-        return new AtomicFileWriter(given, null, options, openSync(given, 'w'));
-      } catch (error) {
-        throw writeFailure(error, options.displayPath ?? given);
+        info = statSync(given);
+      } catch {
+        // Nothing there yet (or a dangling link).
       }
+      if (info !== undefined && !info.isFile() && !info.isDirectory()) {
+        try {
+          return new AtomicFileWriter(given, null, options, openSync(given, 'w'));
+        } catch (error) {
+          throw writeFailure(error, options.displayPath ?? given);
+        }
+      }
+      path = info?.isFile() === true ? realpathSync(given) : danglingLinkTarget(given);
     }
-    const path = info?.isFile() === true ? realpathSync(given) : danglingLinkTarget(given);
     const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     // A replaced file keeps its permissions.
     let mode = 0o644;

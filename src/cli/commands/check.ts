@@ -57,7 +57,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   let file: AtomicFileWriter | undefined;
   // The process's own streams are written as streams: opening /dev/stdout
   // again fails when it is a socket, and a rename would replace the link.
-  const stream = opts.output === '-' || opts.output === '/dev/stdout' ? ctx.stdout : opts.output === '/dev/stderr' ? ctx.stderr : undefined;
+  const stream = opts.output === undefined ? undefined : ownStream(ctx, opts.output);
   if (stream !== undefined) {
     out = { write: (text) => text.length > 0 && stream.write(textOf(text)) };
   } else if (opts.output !== undefined) {
@@ -66,7 +66,8 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
       const why = error.code === 'EACCES' || error.code === 'EPERM' ? 'permission denied' : error.code === 'ENOTDIR' || error.code === 'EEXIST' ? 'a part of its path is a file' : error.message;
       throw new SpecfillError('WRITE_FAILED', `could not be written: its folder cannot be made (${why})`, { path: opts.output });
     });
-    file = AtomicFileWriter.open(target, { displayPath: opts.output, durable: false });
+    // The user named this path, as they would after a shell's `>`: links and pipes are written through.
+    file = AtomicFileWriter.open(target, { displayPath: opts.output, durable: false, followLinks: true });
     out = file;
   } else {
     out = { write: (text) => text.length > 0 && ctx.stdout.write(textOf(text)) };
@@ -106,4 +107,12 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     return 1;
   }
   return 0;
+}
+
+/** The process's own stdout or stderr when `--output` names it (`-`, `/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/2`, …). */
+function ownStream(ctx: CliContext, output: string): CliContext['stdout'] | undefined {
+  if (output === '-' || output === '/dev/stdout') return ctx.stdout;
+  if (output === '/dev/stderr') return ctx.stderr;
+  const fd = /^\/(?:dev\/fd|proc\/self\/fd)\/([12])$/.exec(output)?.[1];
+  return fd === '1' ? ctx.stdout : fd === '2' ? ctx.stderr : undefined;
 }

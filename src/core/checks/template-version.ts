@@ -1,24 +1,6 @@
-import { parseTemplateRef } from '../template.js';
+import { compareTemplateVersions, parseTemplateRef } from '../template.js';
 import { keyPosition } from '../front-matter-key.js';
 import type { CheckRule } from './types.js';
-
-/**
- * How two versions compare: numbers dot by dot (`1.9` before `1.10`; `1`,
- * `01` and `1.0` are one version), or, when either is not made of numbers,
- * equal only as the same text (null: no order known).
- */
-function compareVersions(a: string, b: string): number | null {
-  if (a === b) return 0;
-  const parts = (v: string): number[] | null => (/^\d+(?:\.\d+)*$/.test(v) ? v.split('.').map(Number) : null);
-  const x = parts(a);
-  const y = parts(b);
-  if (x === null || y === null) return null;
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const d = (x[i] ?? 0) - (y[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  return 0;
-}
 
 /**
  * A spec whose front matter records another version of its template than the
@@ -37,7 +19,7 @@ export const templateVersion: CheckRule = {
     const mine = parseTemplateRef(recorded);
     const current = parseTemplateRef(template.ref);
     if (mine.version === null || mine.id !== current.id || current.version === null) return [];
-    const order = compareVersions(mine.version, current.version);
+    const order = compareTemplateVersions(mine.version, current.version);
     if (order === 0) return [];
     const at = keyPosition(spec, 'template') ?? { line: 1, column: 1, endLine: 1, endColumn: 4 };
     // Not a version this template's numbers can be compared with: a typo, which sync cannot mend.

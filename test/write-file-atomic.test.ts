@@ -1,0 +1,49 @@
+// Links found in a project are replaced, never followed: only a path the user
+// names on the command line (`check --output`) is written through, as a
+// shell's `>` would (the review of the link change found a committed
+// `.specfill-cache -> ~/.bashrc` overwritten).
+import { existsSync, lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SpecfillError } from '../src/core/errors.js';
+import { writeFileAtomic } from '../src/io/write-file-atomic.js';
+import { runCli, tempProject } from './helpers/run-cli.js';
+
+describe('writeFileAtomic and links', () => {
+  it('replaces a link to a file outside, leaving that file alone; follows it only when told', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'specfill-outside-'));
+    const victim = join(outside, 'victim.txt');
+    writeFileSync(victim, 'keep me\n');
+    const dir = tempProject({});
+    symlinkSync(victim, join(dir, 'out.txt'));
+    await writeFileAtomic(join(dir, 'out.txt'), 'new\n');
+    expect(readFileSync(victim, 'utf8')).toBe('keep me\n');
+    expect(lstatSync(join(dir, 'out.txt')).isSymbolicLink()).toBe(false);
+    symlinkSync(victim, join(dir, 'named.txt'));
+    await writeFileAtomic(join(dir, 'named.txt'), 'through\n', { followLinks: true });
+    expect([readFileSync(victim, 'utf8'), lstatSync(join(dir, 'named.txt')).isSymbolicLink()]).toEqual(['through\n', true]);
+  });
+
+  it('never creates a file where a dangling link points when it must not overwrite (new specs from MCP and the web form)', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'specfill-outside-'));
+    const dir = tempProject({});
+    symlinkSync(join(outside, 'pwned.md'), join(dir, 'new.md'));
+    for (const followLinks of [false, true]) {
+      const error = await writeFileAtomic(join(dir, 'new.md'), '# New\n', { overwrite: false, followLinks }).catch((e: unknown) => e);
+      expect((error as SpecfillError).code).toBe('FILE_EXISTS');
+      expect(existsSync(join(outside, 'pwned.md'))).toBe(false);
+    }
+  });
+
+  it('check --cache replaces a committed .specfill-cache link instead of writing through it', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'specfill-outside-'));
+    const victim = join(outside, '.bashrc');
+    writeFileSync(victim, 'export PATH\n');
+    const dir = tempProject({ 'specs/a.md': '# A\n\n## Notes $(touch x)\n\nt\n\n## Notes $(touch x)\n\nt\n' });
+    symlinkSync(victim, join(dir, '.specfill-cache'));
+    expect((await runCli(dir, 'check', '--cache')).code).toBe(0);
+    expect(readFileSync(victim, 'utf8')).toBe('export PATH\n');
+    expect(lstatSync(join(dir, '.specfill-cache')).isFile()).toBe(true);
+  });
+});
