@@ -434,6 +434,11 @@ describe('hostile input stays linear (second CLI review)', () => {
     expect(findings(doc, null).map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual([`${3 * 20_000 + 3}:1 leftover-marker`]);
   });
 
+  it('an HTML block of 80,000 unclosed <code tags (code review)', () => {
+    const doc = `# T\n\n<div>\nTODO ${'<code '.repeat(80_000)}\n`;
+    expect(findings(doc, null).map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['4:1 leftover-marker']);
+  });
+
   it('a paragraph of 80,000 lines, a marker on each', () => {
     const doc = `# T\n\n${'word TODO word\n'.repeat(80_000)}`;
     const all = findings(doc, null);

@@ -64,7 +64,9 @@ function isShown(block: Block): boolean {
 
 // Comments (one left open hides the rest of the block), and elements whose
 // content is code, in raw HTML.
-const HTML_UNSEEN = /<!--[\s\S]*?(?:-->|$)|<(code|pre|kbd|samp|tt|script|style|textarea)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
+// A start tag left open swallows the rest (as a browser does), so that each
+// match ends where the next search starts: linear, however many there are.
+const HTML_UNSEEN = /<!--[\s\S]*?(?:-->|$)|<(code|pre|kbd|samp|tt|script|style|textarea)\b[^>]*(?:>[\s\S]*?(?:<\/\1\s*>|$)|$)/gi;
 
 /** Whether a comment block is one comment and nothing else (most are): it shows nothing. */
 function onlyOneComment(source: string, block: Block): boolean {
