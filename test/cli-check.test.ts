@@ -52,9 +52,18 @@ describe('specfill check', () => {
         '8:1 leftover-marker leftover marker "TODO": replace it with the real content',
       ]],
     ]);
+    // The template file appears: a --cache run sees it (a missing template is never cached).
+    expect((await checkJson(dir, '--cache', 'specs/file.md')).report.files[0]!.findings.map((f) => f.rule)).toEqual(['frontmatter']);
+    mkdirSync(join(dir, 'gone'));
+    writeFileSync(join(dir, 'gone', 'template.md'), '# T\n\n## Part\n\n<!-- AGENT_PLACEHOLDER: write it -->\n');
+    expect((await checkJson(dir, '--cache', 'specs/file.md')).report.files[0]!.findings.map((f) => f.rule)).toEqual(['missing-section']);
     const mapped = await checkJson(dir, 'other/mapped.md');
     expect(mapped.code).toBe(2);
     expect((mapped.report as CheckReport & { failures?: unknown }).failures).toEqual([expect.objectContaining({ path: 'other/mapped.md', code: 'UNKNOWN_TEMPLATE' })]);
+    // With the rule that reports it off, a wrong `template:` must not pass in silence: the file fails.
+    writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ specs: ['specs/**/*.md'], rules: { frontmatter: 'off' } }));
+    const off = await checkJson(dir, 'specs/typo.md');
+    expect([off.code, (off.report as CheckReport & { failures?: Array<{ code: string }> }).failures?.map((f) => f.code)]).toEqual([2, ['UNKNOWN_TEMPLATE']]);
   });
 
   it('gives GitHub and GitLab paths from their checkout when run in a subfolder, so annotations land on the file', () => {

@@ -83,6 +83,7 @@ export class FileChecker {
    */
   check(absolute: string, shown: string, source: string, detach = false): CheckedFile {
     const spec = parseSpec(source);
+    const rules = this.rules.for(absolute);
     let template: Template | null;
     let templateProblem: string | undefined;
     try {
@@ -90,13 +91,16 @@ export class FileChecker {
     } catch (error) {
       // A wrong `template:` is a mistake in this spec, reported on its line
       // like any other (the template-free rules still run); a wrong mapping
-      // or a broken template file is the project's, and stops the check.
-      if (!(error instanceof SpecfillError) || error.code !== 'UNKNOWN_TEMPLATE' || !namesTemplate(spec)) throw error;
+      // or a broken template file is the project's, and stops the check. So
+      // does a wrong `template:` when the rule that reports it is off: it
+      // must not pass in silence.
+      if (!(error instanceof SpecfillError) || error.code !== 'UNKNOWN_TEMPLATE' || !namesTemplate(spec) || rules.get('frontmatter')?.severity === 'off') throw error;
       template = null;
       templateProblem = error.message;
     }
     const dependencies: LinkDependency[] = [];
-    // An index file's findings depend on every spec: asked once, and never cached.
+    // An index file's findings depend on every spec: asked once, and never cached
+    // (nor are those of a spec whose template is missing: it may appear).
     let indexAsked = false;
     const index = (): string => {
       indexAsked = true;
@@ -104,13 +108,13 @@ export class FileChecker {
     };
     // `specfill index` writes specs/README.md unless told another file.
     const indexCommand = absolute === this.defaultIndexFile ? 'specfill index' : `specfill index --out ${shellWord(shown)}`;
-    const result = checkSpec(spec, { template: template?.model ?? null, rules: this.rules.for(absolute), statuses: this.statuses, links: this.links.forSpec(absolute, dependencies), index, indexCommand, templateProblem });
+    const result = checkSpec(spec, { template: template?.model ?? null, rules, statuses: this.statuses, links: this.links.forSpec(absolute, dependencies), index, indexCommand, templateProblem });
     // Strings in findings are often slices of the file's text (V8 keeps
     // substrings as views of their parent), which would keep every checked file
     // in memory for the rest of a large run; a JSON copy cuts them loose and is
     // the most compact copy.
     const findings = detach ? (JSON.parse(JSON.stringify(result.findings)) as Finding[]) : result.findings;
-    return { report: { path: shown, template: template?.model.ref ?? null, completeness: result.completeness, findings }, dependencies, ...(indexAsked ? { cacheable: false } : {}) };
+    return { report: { path: shown, template: template?.model.ref ?? null, completeness: result.completeness, findings }, dependencies, ...(indexAsked || templateProblem !== undefined ? { cacheable: false } : {}) };
   }
 }
 
