@@ -421,6 +421,9 @@ describe('whitespace inside headings (third adversarial review)', () => {
   it('a heading with a double space or a tab is its template section (it looks the same), and repeats a sibling that differs only so', () => {
     const spec = BASE.replace('### Data Model', '### Data  Model').replace('### API Design', '### API\tDesign');
     expect(brief(spec)).toEqual([]);
+    // The same with the double space in the template, and the section moved under another parent.
+    const spaced = buildTemplateModel(parseSpec('# T\n\n## Design\n\n### Data  Model\n\n<!-- AGENT_PLACEHOLDER: model -->\n\n## Notes\n\nx\n'), 'sp@1');
+    expect(brief('# Mine\n\n## Design\n\nD.\n\n## Notes\n\nN.\n\n### Data Model\n\nTables.\n', spaced)).toEqual(['11:1 section-order notes/data-model']);
     const twice = BASE.replace('## References', '## Rollout Plan\n\nA.\n\n## Rollout  Plan\n\nB.\n\n## References');
     expect(findings(twice).map((f) => `${f.rule} ${f.message}`)).toEqual([`duplicate-heading duplicate heading "Rollout Plan": the same as line ${lineOf(twice, '## Rollout Plan')}`]);
   });

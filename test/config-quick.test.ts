@@ -131,6 +131,8 @@ describe('loadConfig', () => {
     expect(await refused(json, '')).toBe('specfill.config.json:1:1: is empty: a JSON config is an object, `{}` at least');
     expect(await refused(json, 'specs: [specs]\n')).toMatch(/^specfill\.config\.json:1:1: is not valid JSON: .*\n  hint: a \.json config is plain JSON/);
     expect(await refused(json, '{\n  "specs": ["a"],\n}\n')).toMatch(/^specfill\.config\.json:3:1: is not valid JSON: /);
+    // Columns count from the line's start, a byte order mark aside.
+    expect(await refused(json, '\uFEFF{"specs": ["a"],}')).toMatch(/^specfill\.config\.json:1:17: is not valid JSON: /);
     // A folder by the config's name is not a Markdown file to fix.
     mkdirSync(join(dir, 'specfill.config.yml'));
     await expect(loadConfig(dir)).rejects.toThrow(expect.objectContaining({ message: 'is a folder, not a config file', hint: 'remove or rename it: specfill reads its config from this name' }));

@@ -66,7 +66,7 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
   }
   for (const t of model.sections) {
     if (t.id === 'title' || byTemplateId.has(t.id)) continue;
-    let candidates = (bySlug.get(t.headingSlug) ?? []).filter((s) => !used.has(s));
+    let candidates = (bySlug.get(looseSlug({ text: t.text, slug: t.headingSlug })) ?? []).filter((s) => !used.has(s));
     if (candidates.length === 0 && t.unmarkedHeadingSlug !== null) candidates = (bySlug.get(t.unmarkedHeadingSlug) ?? []).filter((s) => !used.has(s));
     if (candidates.length === 1) {
       byTemplateId.set(t.id, candidates[0]!);

@@ -51,7 +51,7 @@ function folderError(folder: string, error: unknown, cwd: string): SpecfillError
   const code = (error as NodeJS.ErrnoException).code;
   const shown = relative(cwd, folder).split(sep).join('/') || '.';
   const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
-  return new SpecfillError('READ_FAILED', `folder cannot be read: ${why}`, { path: shown }, 'give specfill read access to it, or leave it out with the config\'s `ignore`');
+  return new SpecfillError('READ_FAILED', `folder cannot be read: ${why}`, { path: shown }, 'give specfill read access to it, or name only the folders to check (paths, or the config\'s `specs` globs)');
 }
 
 async function walkMarkdown(dir: string, failed: (folder: string, error: unknown) => void, ancestors = new Set<string>()): Promise<string[]> {

@@ -169,7 +169,10 @@ function strictJson(text: string, shownPath: string, linePos: (offset: number) =
   } catch (error) {
     const message = (error as Error).message;
     const at = /at position (\d+)/.exec(message);
-    const pos = at === null ? undefined : linePos(Number(at[1]) + text.length - body.length);
+    const bom = text.length - body.length;
+    const pos = at === null ? undefined : linePos(Number(at[1]) + bom);
+    // Columns count from the line's start, a byte order mark aside (as everywhere).
+    if (pos !== undefined && pos.line === 1) pos.col -= bom;
     throw new SpecfillError('INVALID_CONFIG', `is not valid JSON: ${message.replace(/,\s*"[\s\S]*" is not valid JSON$/, '').replace(/ in JSON at position \d+[\s\S]*$/, '').replace(/ at position \d+[\s\S]*$/, '')}`,
       { path: shownPath, line: pos?.line ?? 1, column: pos?.col ?? 1 }, 'a .json config is plain JSON (no comments, no trailing commas); for YAML, name it specfill.config.yaml');
   }

@@ -98,7 +98,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   // A project may have no specs yet, so this passes; but a typo in a glob
   // would switch the check off without a word, so it is said.
   if (paths.length === 0 && only === undefined && summary.files === 0 && errors.length === 0 && (config.specs?.length ?? 0) > 0) {
-    ctx.stderr.write(`specfill: warning: the config's \`specs\` globs (${config.specs!.join(', ')}) match no spec file\n`);
+    ctx.stderr.write(`specfill: warning: the config's \`specs\` globs (${config.specs!.join(', ')}) match no spec file to check (none, or only ignored ones)\n`);
   }
   if (errors.length > 0) return 2;
   if (summary.errors > 0) return 1;
