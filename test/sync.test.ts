@@ -148,4 +148,22 @@ describe('sync', () => {
     const moved = await runCli(dir, 'set-status', 'specs/yaml.md', 'review', '--force', '--reason', 'x');
     expect(moved.stderr).toContain('specs/yaml.md:2:8:');
   });
+
+  it('does not move a spec back to the template\'s version when it records one the template has not reached (template QA)', async () => {
+    const ahead = '---\ntitle: X\ntemplate: svc@3\n---\n# X\n\n## Summary\n\nDone.\n';
+    const dir = tempProject({
+      '.specfill/templates/svc.md': '---\nversion: 2\n---\n# Service\n\n## Summary\n\n<!-- AGENT_PLACEHOLDER: what and why -->\n',
+      'specs/x.md': ahead,
+      'specs/typo.md': ahead.replace('svc@3', 'svc@x'),
+      'specs/y.md': ahead.replace('svc@3', 'svc@1'),
+    });
+    const r = await runCli(dir, 'sync');
+    expect([r.code, r.stdout.split('\n')]).toEqual([0, [
+      'specs/typo.md: skipped (it records svc@x, a version svc (at 2) has not reached: fix `template:`, or update the template)',
+      'specs/x.md: skipped (it records svc@3, a version svc (at 2) has not reached: fix `template:`, or update the template)',
+      expect.stringMatching(/^specs\/y\.md: synced svc@1 → svc@2/),
+      '',
+    ]]);
+    expect(readFileSync(join(dir, 'specs', 'x.md'), 'utf8')).toBe(ahead);
+  });
 });

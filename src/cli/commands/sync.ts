@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { isoDate } from '../../core/create-spec.js';
 import { SpecfillError } from '../../core/errors.js';
 import { syncSpec, type SyncOutcome } from '../../core/sync-spec.js';
+import { compareTemplateVersions, parseTemplateRef } from '../../core/template.js';
 import { editSpecFile } from '../../io/edit-spec-file.js';
 import { findSpecTargets } from '../../io/find-spec-files.js';
 import { loadConfig } from '../../io/load-config.js';
@@ -55,6 +56,7 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
       // One read: the edit gets the text and its parse, and leaves a spec without a template as it is.
       let outcome: SyncOutcome | null = null;
       let isIndex = false;
+      let ahead: string | null = null;
       const edit = await editSpecFile(absolute, { displayPath: shown, dryRun: opts.dryRun }, (text, spec) => {
         // An index file written by `specfill index` lists specs; it is not one, and is not listed.
         if (hasIndexMarker(spec)) {
@@ -67,11 +69,24 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
         const recorded = spec.frontMatter?.data?.template;
         if (typeof recorded !== 'string' || recorded.trim() === '') return text;
         // A named template is found or is an error (UNKNOWN_TEMPLATE); it is never null.
-        outcome = syncSpec(text, templates.templateFor(absolute, spec, shown)!, today);
+        const template = templates.templateFor(absolute, spec, shown)!;
+        // A version the template has not reached (a typo, a template file not
+        // updated on this branch) is not moved back: sync cannot know the way.
+        const version = parseTemplateRef(recorded).version;
+        const order = version === null ? 0 : compareTemplateVersions(version, template.version);
+        if (order !== 0 && order !== -1) {
+          ahead = `it records ${recorded.trim()}, a version ${template.id} (at ${template.version}) has not reached: fix \`template:\`, or update the template`;
+          return text;
+        }
+        outcome = syncSpec(text, template, today);
         return outcome.source;
       });
       const o = outcome as SyncOutcome | null;
       if (isIndex) continue;
+      if (ahead !== null) {
+        results.push({ file: shown, from: null, to: null, changed: false, added: [], renamed: [], kept: [], keptOpen: [], skipped: ahead });
+        continue;
+      }
       if (o === null) {
         results.push({ file: shown, from: null, to: null, changed: false, added: [], renamed: [], kept: [], keptOpen: [], skipped: 'no `template:` in its front matter' });
         continue;
