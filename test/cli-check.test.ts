@@ -256,6 +256,14 @@ describe('specfill check', () => {
     const r = await checkJson(dir);
     expect(r.report.files.map((f) => [f.path, f.template, f.completeness])).toEqual([['keps/sig-x/1-thing/README.md', 'NNNN-kep-template@1', 1 / 3]]);
     expect(r.report.files[0]!.findings.map((f) => `${f.line} ${f.rule} ${f.sectionId}`)).toEqual(['7 empty-section motivation', '9 missing-section motivation/goals']);
+    // The mapped file is a template of the project: listed, shown, and found by the id check gives it (template QA).
+    const list = await runCli(dir, 'templates', '--json');
+    expect((JSON.parse(list.stdout) as Array<{ id: string; path: string }>).map((t) => [t.id, t.path])).toContainEqual(['NNNN-kep-template', 'keps/NNNN-kep-template/README.md']);
+    const show = await runCli(dir, 'templates', 'show', 'NNNN-kep-template');
+    expect([show.code, show.stdout.split('\n')[0]]).toEqual([0, 'NNNN-kep-template@1  KEP-NNNN: Title  (keps/NNNN-kep-template/README.md)']);
+    writeFileSync(join(dir, 'keps', 'named.md'), '---\ntitle: N\ntemplate: NNNN-kep-template@1\n---\n# KEP-2: N\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n\n### Goals\n\nG.\n');
+    const named = await checkJson(dir, 'keps/named.md');
+    expect([named.code, named.report.files[0]!.template, named.report.files[0]!.findings]).toEqual([0, 'NNNN-kep-template@1', []]);
   });
 
   it('writes SARIF, GitHub annotations and JUnit, to stdout or --output', async () => {

@@ -7,6 +7,7 @@ import { countSeverities, type SeverityCounts } from '../core/severity-counts.js
 import { CheckCache, hashOf, type FileStamp } from './check-cache.js';
 import { checkInWorkers, workerCount } from './check-in-workers.js';
 import { FileChecker, type CheckedFile } from './file-checker.js';
+import { isTemplateFileRef } from './load-templates.js';
 import { findSpecTargets, ignoredFiles } from './find-spec-files.js';
 import { dependenciesHold } from './link-resolver.js';
 import { readTextFileSync } from './read-text-file.js';
@@ -209,7 +210,7 @@ const DETACH_FROM = 1000;
  */
 function cacheKey(options: CheckFilesOptions, templateSources: readonly string[]): string {
   const mappedFiles = Object.values(options.config.templates ?? {})
-    .filter((ref) => /\.md$/i.test(ref) || ref.includes('/'))
+    .filter(isTemplateFileRef)
     .map((ref) => {
       try {
         return readTextFileSync(resolve(options.root, ref));

@@ -52,7 +52,7 @@ export class FileChecker {
 
   static async create(setup: FileCheckerSetup): Promise<FileChecker> {
     const { root, cwd, config } = setup;
-    const registry = await loadTemplates({ root, cwd, templatesDir: config.templatesDir });
+    const registry = await loadTemplates({ root, cwd, templatesDir: config.templatesDir, mapped: config.templates });
     return new FileChecker(
       setup,
       registry,

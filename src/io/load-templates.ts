@@ -20,6 +20,24 @@ export interface LoadTemplatesOptions {
   readonly templatesDir?: string;
   /** Where to show paths relative to (default: root). */
   readonly cwd?: string;
+  /**
+   * The config's `templates` mapping: the template files it names
+   * (`keps/NNNN-kep-template/README.md`) are templates of the project too,
+   * listed and found by their id (the folder's name for a README), as `check`
+   * names them. One that cannot be read is left to the specs mapped to it.
+   */
+  readonly mapped?: Readonly<Record<string, string>>;
+}
+
+/** Whether a `templates` mapping value names a template file rather than an id. */
+export function isTemplateFileRef(ref: string): boolean {
+  return /\.md$/i.test(ref) || ref.includes('/');
+}
+
+/** The file name a template file is known by: `keps/NNNN-kep-template/README.md` is better named by its folder. */
+export function templateFileName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return /^(readme|index)\.md$/i.test(parts[parts.length - 1]!) && parts.length > 1 ? `${parts[parts.length - 2]}.md` : parts[parts.length - 1]!;
 }
 
 /**
@@ -141,7 +159,21 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   }
   // A broken project template hides no built-in of its id: asking for that id gets the error.
   for (const id of broken.keys()) byId.delete(id);
-  return new TemplateRegistry(byId, broken);
+  const registry = new TemplateRegistry(byId, broken);
+  const files = [...new Set(Object.values(options.mapped ?? {}).filter(isTemplateFileRef))];
+  if (files.length === 0) return registry;
+  // Template files the config maps specs to, after the project's own (which they may extend).
+  const withFiles = new Map(byId);
+  for (const ref of files) {
+    try {
+      const source = await readTextFile(join(options.root, ref), { displayPath: ref });
+      const t = registry.extend(templateFromSource(source, { fileName: templateFileName(ref), origin: 'project', path: ref }));
+      if (!withFiles.has(t.id) && !broken.has(t.id)) withFiles.set(t.id, t);
+    } catch (error) {
+      if (!(error instanceof SpecfillError)) throw error;
+    }
+  }
+  return new TemplateRegistry(withFiles, broken);
 }
 
 async function readTemplateDir(dir: string, origin: Template['origin'], cwd: string, broken?: Map<string, SpecfillError>): Promise<Template[]> {

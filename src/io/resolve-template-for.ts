@@ -3,7 +3,7 @@ import { keyPosition } from '../core/front-matter-key.js';
 import { SpecfillError } from '../core/errors.js';
 import { parseTemplateRef, templateFromSource, type Template } from '../core/template.js';
 import type { ParsedSpec } from '../core/spec-types.js';
-import type { TemplateRegistry } from './load-templates.js';
+import { isTemplateFileRef, templateFileName, type TemplateRegistry } from './load-templates.js';
 import { pathGlob } from './path-glob.js';
 import { readTextFileSync } from './read-text-file.js';
 
@@ -42,7 +42,7 @@ export class TemplateResolver {
     const fromFrontMatter = spec.frontMatter?.data?.template;
     const ref = typeof fromFrontMatter === 'string' && fromFrontMatter.trim() !== '' ? fromFrontMatter : this.mapped(absolutePath);
     if (ref === undefined) return null;
-    if (/\.md$/i.test(ref) || ref.includes('/')) return this.templateFile(ref, shown);
+    if (isTemplateFileRef(ref)) return this.templateFile(ref, shown);
     let template;
     try {
       template = this.registry.find(ref);
@@ -65,7 +65,8 @@ export class TemplateResolver {
 
   private templateFile(ref: string, shown: string): Template {
     const path = resolve(this.root, ref);
-    let template = this.fileTemplates.get(path);
+    // Read already with the project's templates (the config's mapping is theirs).
+    let template = this.fileTemplates.get(path) ?? this.registry.list().find((t) => t.path === ref && t.origin === 'project');
     if (template === undefined) {
       let source: string;
       try {
@@ -76,10 +77,7 @@ export class TemplateResolver {
         }
         throw error;
       }
-      // `keps/NNNN-kep-template/README.md` is better named by its folder.
-      const parts = path.split(/[\\/]/);
-      const name = /^(readme|index)\.md$/i.test(parts[parts.length - 1]!) && parts.length > 1 ? `${parts[parts.length - 2]}.md` : parts[parts.length - 1]!;
-      template = templateFromSource(source, { fileName: name, origin: 'project', path: ref });
+      template = templateFromSource(source, { fileName: templateFileName(path), origin: 'project', path: ref });
       // A template file may extend a registered template, as the project's own templates do.
       try {
         template = this.registry.extend(template);

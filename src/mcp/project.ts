@@ -38,7 +38,8 @@ export class McpProject {
   }
 
   async templates(config?: Config): Promise<TemplateRegistry> {
-    return loadTemplates({ root: this.root, cwd: this.root, templatesDir: (config ?? (await this.config())).templatesDir });
+    const c = config ?? (await this.config());
+    return loadTemplates({ root: this.root, cwd: this.root, templatesDir: c.templatesDir, mapped: c.templates });
   }
 
   async templateResolver(config: Config, registry: TemplateRegistry): Promise<TemplateResolver> {

@@ -60,7 +60,7 @@ export class SiteData {
 
   static async load(root: string): Promise<SiteData> {
     const { config } = await loadConfig(root);
-    const registry = await loadTemplates({ root, cwd: root, templatesDir: config.templatesDir });
+    const registry = await loadTemplates({ root, cwd: root, templatesDir: config.templatesDir, mapped: config.templates });
     const mappedFiles = Object.values(config.templates ?? {}).filter((ref) => /\.md$/i.test(ref) || ref.includes('/')).map((ref) => {
       try {
         const info = statSync(`${root}/${ref}`);

@@ -28,7 +28,7 @@ export interface IndexOptions {
 export async function runIndex(ctx: CliContext, opts: IndexOptions): Promise<number> {
   const root = findProjectRoot(ctx.cwd);
   const { config } = await loadConfig(root, ctx.cwd);
-  const registry = await loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir });
+  const registry = await loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir, mapped: config.templates });
   const templates = await TemplateResolver.create(root, registry, config.templates);
   const target = opts.out === undefined ? resolve(root, 'specs', 'README.md') : resolve(ctx.cwd, opts.out);
   const shown = displayPath(ctx, target, relative);

@@ -38,7 +38,7 @@ export interface NewOptions {
 export async function runNew(ctx: CliContext, templateRef: string, opts: NewOptions): Promise<number> {
   const root = findProjectRoot(ctx.cwd);
   const { config } = await loadConfig(root, ctx.cwd);
-  const registry = await loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir });
+  const registry = await loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir, mapped: config.templates });
   const template = registry.get(templateRef);
   // A spec starts in the first of the project's statuses.
   let content = createSpecSource(template, { title: opts.title, owners: opts.owner, created: isoDate(ctx.now()), status: lifecycleOf(config).statuses[0] });

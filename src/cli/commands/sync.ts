@@ -44,7 +44,7 @@ interface SyncFileJson {
 export async function runSync(ctx: CliContext, paths: string[], opts: SyncOptions): Promise<number> {
   const root = findProjectRoot(ctx.cwd);
   const { config } = await loadConfig(root, ctx.cwd);
-  const registry = await loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir });
+  const registry = await loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir, mapped: config.templates });
   const templates = await TemplateResolver.create(root, registry, config.templates);
   const found = await findSpecTargets(paths, config, root, ctx.cwd);
   const errors: SpecfillError[] = [...found.errors];

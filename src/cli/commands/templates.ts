@@ -9,7 +9,7 @@ import { writeJson, type CliContext } from '../context.js';
 async function projectTemplates(ctx: CliContext): Promise<TemplateRegistry> {
   const root = findProjectRoot(ctx.cwd);
   const { config } = await loadConfig(root, ctx.cwd);
-  return loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir });
+  return loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir, mapped: config.templates });
 }
 
 /**
