@@ -484,3 +484,15 @@ describe('a title written at the level of the chapters after it (template QA)', 
     expect(brief('# Problem\n\nUsers lose data.\n\n# Other\n\nText.\n', pitch)).toEqual(['1:1 heading-level problem']);
   });
 });
+
+describe('headings the template has more than once (template QA)', () => {
+  const options = buildTemplateModel(parseSpec('# ADR\n\n## Option A\n\nA.\n\n### Risks\n\n<!-- risks of A -->\n\n## Option B\n\nB.\n\n### Risks\n\n<!-- risks of B -->\n'), 'opt@1');
+  it('a second "Risks" under Option B is not taken for Option A\'s, which is missing', () => {
+    const doc = '# Mine\n\n## Option A\n\nWe pick A.\n\n## Option B\n\nWe drop B.\n\n### Risks\n\nCost.\n\n### Risks <!-- again -->\n\nMore cost.\n';
+    const all = findings(doc, options);
+    expect(all.map((f) => `${f.line}:${f.column} ${f.rule} ${f.sectionId}`)).toEqual(['7:1 missing-section option-a/risks', '15:1 duplicate-heading option-b/risks-1']);
+    // Messages quote what a reader sees of a heading, its comments aside.
+    expect(all[1]!.message).toBe('duplicate heading "Risks": the same as line 11');
+    expect(checkSpec(parseSpec(doc), { template: options, links: NO_FILES }).completeness).toBe(0.75);
+  });
+});

@@ -64,8 +64,16 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     if (list === undefined) bySlug.set(key, [s]);
     else list.push(s);
   }
+  // A heading the template has more than once (a "Risks" under each option)
+  // cannot say which of them a moved one is: those are matched by path only.
+  const templateSlugs = new Map<string, number>();
+  for (const t of model.sections) {
+    const key = looseSlug({ text: t.text, slug: t.headingSlug });
+    templateSlugs.set(key, (templateSlugs.get(key) ?? 0) + 1);
+  }
   for (const t of model.sections) {
     if (t.id === 'title' || byTemplateId.has(t.id)) continue;
+    if (templateSlugs.get(looseSlug({ text: t.text, slug: t.headingSlug }))! > 1) continue;
     let candidates = (bySlug.get(looseSlug({ text: t.text, slug: t.headingSlug })) ?? []).filter((s) => !used.has(s));
     if (candidates.length === 0 && t.unmarkedHeadingSlug !== null) candidates = (bySlug.get(t.unmarkedHeadingSlug) ?? []).filter((s) => !used.has(s));
     if (candidates.length === 1) {

@@ -13,7 +13,8 @@ export function sectionFinding(section: Section, message: string): FindingDraft 
 
 /** Quotes a heading or id for a message, shortening long ones. */
 export function quote(text: string, max = 80): string {
-  const one = text.replace(/\s+/g, ' ').trim();
+  // A heading's comments (`<!-- omit from toc -->`) are not what a reader sees of it.
+  const one = text.replace(/<!--[\s\S]*?-->/g, ' ').replace(/\s+/g, ' ').trim();
   return `"${one.length > max ? `${one.slice(0, max - 1)}…` : one}"`;
 }
 
