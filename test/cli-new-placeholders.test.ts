@@ -35,13 +35,15 @@ describe('specfill new + placeholders', () => {
     expect(Object.keys(placeholders[0]!).sort()).toEqual(['column', 'endColumn', 'endLine', 'id', 'instruction', 'line', 'section']);
   });
 
-  it('writes front matter over the template body, byte for byte but the title', async () => {
+  it('writes front matter over the template body, byte for byte but the title and a final line break', async () => {
     const dir = tempProject();
     await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter', '--owner', 'alice', '--owner', 'bob');
     const text = readFileSync(join(dir, 'specs', 'rate-limiter.md'), 'utf8');
     const m = /^---\n([\s\S]*?)---\n/.exec(text)!;
     expect(parseYaml(m[1]!)).toEqual({ title: 'Rate limiter', template: 'tech-spec@1', status: 'draft', owners: ['alice', 'bob'], created: '2026-11-26', updated: '2026-11-26' });
-    expect(text.slice(m[0].length)).toBe(SEED.replace('<!-- AGENT_PLACEHOLDER: Add project title -->', 'Rate limiter'));
+    // The seed does not end its last line; a new spec does.
+    expect(SEED.endsWith('-->')).toBe(true);
+    expect(text.slice(m[0].length)).toBe(`${SEED.replace('<!-- AGENT_PLACEHOLDER: Add project title -->', 'Rate limiter')}\n`);
   });
 
   it('refuses to overwrite (exit 1, file unchanged) unless --force', async () => {

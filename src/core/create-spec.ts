@@ -16,7 +16,9 @@ export interface CreateSpecInput {
 /**
  * The text of a new spec: YAML front matter (`title`, `template: id@version`,
  * `status: draft`, `owners`, `created`) over the template's body, byte for byte,
- * with the `title` placeholder (if the template has one) replaced by the title.
+ * with the `title` placeholder (if the template has one) replaced by the title,
+ * and a final line break when the template has none (the seed ends without
+ * one; a file that does not end its last line shows in every diff).
  * New lines use the template's own line endings.
  */
 export function createSpecSource(template: Template, input: CreateSpecInput): string {
@@ -42,7 +44,8 @@ export function createSpecSource(template: Template, input: CreateSpecInput): st
     updated: input.created,
   }, { lineWidth: 0 });
   const frontMatter = `---\n${yaml}---\n`.replace(/\n/g, nl);
-  return `${spec.format.bom ? '\uFEFF' : ''}${frontMatter}${body}`;
+  const ended = body === '' || /[\r\n]$/.test(body) ? body : `${body}${nl}`;
+  return `${spec.format.bom ? '\uFEFF' : ''}${frontMatter}${ended}`;
 }
 
 /** A date as `YYYY-MM-DD` in local time, as `created:` records it. */
