@@ -496,3 +496,12 @@ describe('headings the template has more than once (template QA)', () => {
     expect(checkSpec(parseSpec(doc), { template: options, links: NO_FILES }).completeness).toBe(0.75);
   });
 });
+
+describe('bodies that show nothing (adversarial review)', () => {
+  it('a rule, <br>, <p></p> or &nbsp; alone leaves a section empty; an image or a word does not', () => {
+    const body = (text: string) => brief(BASE.replace('Done: describe the data model, entities, and their relationships.', text)).filter((f) => f.includes('empty-section'));
+    const at = lineOf(BASE, '### Data Model');
+    for (const nothing of ['---', '***', '<br>', '<p></p>', '&nbsp;', '<div>&nbsp;</div>', '&nbsp; <br>']) expect(body(nothing), nothing).toEqual([`${at}:1 empty-section architecture/data-model`]);
+    for (const something of ['<img src="er.png" alt="ER diagram">', '<p>Tables: users, keys.</p>', '&copy; model', 'See [the ER diagram](er.png).']) expect(body(something), something).toEqual([]);
+  });
+});

@@ -45,15 +45,17 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
       continue;
     }
     if (block.kind === 'heading' && block.topLevel) continue;
+    // A rule, or HTML that shows nothing (`<br>`, `<p></p>`, `&nbsp;`), says nothing.
+    if (block.kind === 'thematic-break' || (block.kind === 'html' && isBlankHtml(source, block))) continue;
     if (block.kind !== 'paragraph') return false;
     // Most paragraphs show text on their first line: content, found without building their text.
     const segments = block.segments;
     const comment = source.indexOf('<!--', block.start);
     if ((comment === -1 || comment >= block.end) && segments !== undefined && segments.length >= 2
-      && /\S/.test(source.slice(segments[0], segments[1]))) return false;
+      && /^[^&<]*[^\s&<][^&<]*$/.test(source.slice(segments[0], segments[1]))) return false;
     // Else the whole text decides: inline comments say nothing, and neither
     // do lines of no-break spaces or form feeds, which CommonMark makes paragraphs.
-    if (!/^\s*$/.test(proseOf(source, block))) return false;
+    if (!isBlank(proseOf(source, block))) return false;
   }
   return true;
 }
@@ -136,6 +138,7 @@ export function blocksIn(spec: ParsedSpec, span: Span): Block[] {
  */
 function shownText(source: string, block: Block): string | null {
   if (block.kind === 'heading' && block.topLevel) return null;
+  if (block.kind === 'thematic-break' || (block.kind === 'html' && isBlankHtml(source, block))) return '';
   return block.kind === 'html' && block.htmlKind === 2 ? besideComments(source, block) : proseOf(source, block);
 }
 
@@ -163,4 +166,19 @@ function besideComments(source: string, block: Block): string {
   const close = raw.indexOf('-->');
   if (close !== -1 && raw.indexOf('<!--', 4) === -1 && /^\s*$/.test(raw.slice(close + 3))) return '';
   return raw.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+// Tags that show nothing by themselves, and the entities of invisible spaces.
+const EMPTY_TAG = /<\/?(?:br|hr|p|div|span|wbr)\b[^>]*>/gi;
+const SPACE_ENTITY = /&(?:nbsp|#160|#x[aA]0|#8203|#x200[bB]|ZeroWidthSpace);/g;
+
+/** Whether text shows nothing: whitespace, invisible-space entities and tags that hold no text. */
+function isBlank(text: string): boolean {
+  return /^\s*$/.test(text) || /^\s*$/.test(text.replace(EMPTY_TAG, ' ').replace(SPACE_ENTITY, ' '));
+}
+
+/** Whether an HTML block other than a comment shows nothing (`<br>`, `<p></p>`, `<div>&nbsp;</div>`). */
+function isBlankHtml(source: string, block: Block): boolean {
+  if (block.htmlKind === undefined || block.htmlKind < 6) return false;
+  return isBlank(source.slice(block.start, block.end).replace(/<!--[\s\S]*?(?:-->|$)/g, ' '));
 }
