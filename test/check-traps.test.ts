@@ -505,3 +505,14 @@ describe('bodies that show nothing (adversarial review)', () => {
     for (const something of ['<img src="er.png" alt="ER diagram">', '<p>Tables: users, keys.</p>', '&copy; model', 'See [the ER diagram](er.png).']) expect(body(something), something).toEqual([]);
   });
 });
+
+describe('heading levels that do not change the tree (KEP review)', () => {
+  const kep = buildTemplateModel(parseSpec('# KEP\n\n## PRR\n\n### Enablement\n\n###### How can it be enabled?\n\n<!-- q1 -->\n\n###### Can it be disabled?\n\n<!-- q2 -->\n\n## Notes\n\n<!-- n -->\n'), 'kep@1');
+  it('a subsection at another level under the same parent is not reported; one that moves under another parent, or a top-level one, is', () => {
+    const doc = (q: string, notes = '## Notes') => `# K\n\n## PRR\n\n### Enablement\n\n${q} How can it be enabled?\n\nFlag.\n\n${q} Can it be disabled?\n\nYes.\n\n${notes}\n\nNone.\n`;
+    expect(brief(doc('#####'), kep)).toEqual([]);
+    expect(brief(doc('####'), kep)).toEqual([]);
+    expect(brief(doc('######', '### Notes'), kep)).toEqual(['15:1 heading-level prr/notes']);
+    expect(brief(doc('###'), kep).filter((f) => f.includes('heading-level'))).toEqual(['7:1 heading-level prr/how-can-it-be-enabled', '11:1 heading-level prr/can-it-be-disabled']);
+  });
+});
