@@ -516,3 +516,10 @@ describe('heading levels that do not change the tree (KEP review)', () => {
     expect(brief(doc('###'), kep).filter((f) => f.includes('heading-level'))).toEqual(['7:1 heading-level prr/how-can-it-be-enabled', '11:1 heading-level prr/can-it-be-disabled']);
   });
 });
+
+describe('leftover markers between escaped angle brackets (KEP review)', () => {
+  it('\\<TBD\\> shows "<TBD>" and is reported; a tag, or one after an escaped backslash, is not read', () => {
+    expect(findings('# T\n\n\\<TBD\\>\n\nA <TODO attr> tag, and \\\\<FIXME> after a backslash.\n', null).map((f) => `${f.line}:${f.column} ${f.message}`))
+      .toEqual(['3:3 leftover marker "TBD": replace it with the real content']);
+  });
+});

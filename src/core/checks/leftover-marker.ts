@@ -60,7 +60,8 @@ export const leftoverMarker: CheckRule = {
 // is still unseen.
 const LINK_TARGET = /\]\((?:[^()\\]|\\.|\([^()]*\))*\)/g;
 const REFERENCE_LABEL = /\]\[(?:[^[\]\\]|\\.)+\]/g;
-const TAG_OR_AUTOLINK = /<\/?[A-Za-z][^<>]*>/g;
+// `\<TBD\>` is escaped: the page shows "<TBD>", and that is read.
+const TAG_OR_AUTOLINK = /(?<!(?:^|[^\\])(?:\\\\)*\\)<\/?[A-Za-z][^<>]*>/g;
 
 /** The text with what a reader does not see blanked out, offsets kept. */
 function unseenBlanked(text: string, definitions: ReadonlySet<string>): string {
