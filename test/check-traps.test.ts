@@ -32,15 +32,15 @@ describe('section matching', () => {
   it('a renamed heading ending in a number is missing under its old name, not matched', () => {
     const spec = BASE.replace('## Future Considerations', '## Future Considerations 2027');
     const renamed = lineOf(spec, '## Future Considerations 2027');
-    const next = lineOf(spec, '## Alternative Approaches Considered');
-    expect(brief(spec)).toEqual([`${next}:1 missing-section future-considerations`]);
+    // Placed on the heading that seems to be it renamed (the message names it).
+    expect(brief(spec)).toEqual([`${renamed}:1 missing-section future-considerations`]);
     expect(brief(spec, TECH_SPEC, new Map([['unknown-section', ON]]))).toEqual([
+      `${renamed}:1 missing-section future-considerations`,
       `${renamed}:1 unknown-section future-considerations-2027`,
-      `${next}:1 missing-section future-considerations`,
     ]);
     // Numbered template sections are told apart.
     const phases = buildTemplateModel(parseSpec('# P\n\n## Phase 1\n\n<!-- AGENT_PLACEHOLDER: One -->\n\n## Phase 2\n\n<!-- AGENT_PLACEHOLDER: Two -->\n'), 'p@1');
-    expect(brief('# P\n\n## Phase 1\n\nDone.\n\n## Phase 3\n\nDone.\n', phases)).toEqual(['9:1 missing-section phase-2']);
+    expect(brief('# P\n\n## Phase 1\n\nDone.\n\n## Phase 3\n\nDone.\n', phases)).toEqual(['7:1 missing-section phase-2']);
   });
 
   it('a missing section names the section that seems to be it renamed, and only then', () => {
@@ -50,7 +50,7 @@ describe('section matching', () => {
     const renamed = BASE.replace('## Future Considerations', '## Future Considerations and Plans');
     const at = lineOf(renamed, '## Future Considerations and Plans');
     const next = lineOf(renamed, '## Alternative Approaches Considered');
-    expect(messages(renamed)).toEqual([`${next}:1 missing section "Future Considerations" (## Future Considerations) from template tech-spec@1; `
+    expect(messages(renamed)).toEqual([`${at}:1 missing section "Future Considerations" (## Future Considerations) from template tech-spec@1; `
       + '"Future Considerations and Plans" is in its place: if that is this section renamed, restore its heading']);
     expect(at).toBeLessThan(next);
     // Two renamed side by side are paired in order.
@@ -521,5 +521,23 @@ describe('leftover markers between escaped angle brackets (KEP review)', () => {
   it('\\<TBD\\> shows "<TBD>" and is reported; a tag, or one after an escaped backslash, is not read', () => {
     expect(findings('# T\n\n\\<TBD\\>\n\nA <TODO attr> tag, and \\\\<FIXME> after a backslash.\n', null).map((f) => `${f.line}:${f.column} ${f.message}`))
       .toEqual(['3:3 leftover marker "TBD": replace it with the real content']);
+  });
+});
+
+describe('optional marks and long headings (KEP review)', () => {
+  it('a spec heading marked "[optional]" or "(Optional)" is the template section without the mark', () => {
+    const plain = buildTemplateModel(parseSpec('# K\n\n## Summary\n\n<!-- s -->\n\n## Drawbacks\n\n<!-- d -->\n\n## Alternatives\n\n<!-- a -->\n'), 'k@1');
+    expect(brief('# Mine\n\n## Summary\n\nS.\n\n## Drawbacks [optional]\n\nD.\n\n## Alternatives (Optional)\n\nA.\n', plain)).toEqual([]);
+    // And a template heading marked "[optional]" may be left out.
+    const marked = buildTemplateModel(parseSpec('# K\n\n## Summary\n\n<!-- s -->\n\n## Drawbacks [optional]\n\n<!-- d -->\n'), 'k@1');
+    expect(brief('# Mine\n\n## Summary\n\nS.\n', marked)).toEqual([]);
+  });
+
+  it('a rename hint shows both headings whole, however long, and sits on the renamed heading', () => {
+    const long = 'Will enabling / using this feature result in any new calls to the cloud provider, or increase of resource usage';
+    const t = buildTemplateModel(parseSpec(`# K\n\n## Summary\n\n<!-- s -->\n\n## ${long}?\n\n<!-- q -->\n\n## End\n\n<!-- e -->\n`), 'k@1');
+    const [f] = findings(`# Mine\n\n## Summary\n\nS.\n\n## ${long}? No\n\nNo.\n\n## End\n\nE.\n`, t);
+    expect([f!.rule, f!.line]).toEqual(['missing-section', 7]);
+    expect(f!.message).toContain(`"${long}? No" is in its place`);
   });
 });

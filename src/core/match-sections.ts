@@ -1,6 +1,6 @@
 import { looseSlug } from './slug.js';
 import type { ParsedSpec, Section } from './spec-types.js';
-import type { TemplateModel } from './template-model.js';
+import { unmarkedSlug, type TemplateModel } from './template-model.js';
 
 /** How the sections of a spec line up with those of its template. */
 export interface SectionMatching {
@@ -57,12 +57,17 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
   // Unmatched spec sections by their heading's own slug (a repeated sibling's
   // `-1` aside, but a number in the heading kept), for the fallback.
   const bySlug = new Map<string, Section[]>();
-  for (const s of flat) {
-    if (used.has(s)) continue;
-    const key = looseSlug(s.heading);
+  const add = (key: string, s: Section): void => {
     const list = bySlug.get(key);
     if (list === undefined) bySlug.set(key, [s]);
     else list.push(s);
+  };
+  for (const s of flat) {
+    if (used.has(s)) continue;
+    add(looseSlug(s.heading), s);
+    // A spec's own optional mark ("Drawbacks [optional]") is not part of the name.
+    const unmarked = unmarkedSlug(s.heading.text);
+    if (unmarked !== null && unmarked !== looseSlug(s.heading)) add(unmarked, s);
   }
   // A heading the template has more than once (a "Risks" under each option)
   // cannot say which of them a moved one is: those are matched by path only.

@@ -42,12 +42,18 @@ export interface TemplateModel {
   readonly guidanceSentences: ReadonlySet<string>;
 }
 
-// Headings like KEP's "User Stories (Optional)" say so themselves.
-const OPTIONAL_MARK = /\s*\(optional\)\s*/i;
+// Headings like KEP's "User Stories (Optional)" say so themselves (older
+// KEPs wrote "Drawbacks [optional]").
+const OPTIONAL_MARK = /\s*(?:\(optional\)|\[optional\])\s*/i;
 
-/** Whether a heading says itself that it is optional ("User Stories (Optional)"). */
+/** Whether a heading says itself that it is optional ("User Stories (Optional)", "Drawbacks [optional]"). */
 export function markedOptional(text: string): boolean {
   return OPTIONAL_MARK.test(text);
+}
+
+/** The anchor of a heading without its optional mark ("Drawbacks [optional]" is `drawbacks`), or null when it has none. */
+export function unmarkedSlug(text: string): string | null {
+  return OPTIONAL_MARK.test(text) ? slugify(text.replace(OPTIONAL_MARK, ' ').replace(/\s+/g, ' ').trim()) : null;
 }
 
 /**
@@ -70,7 +76,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   const visit = (section: Section, parent: TemplateSection | null): void => {
     const guidance = sectionProse(spec, section.bodySpan);
     const marked = markedOptional(section.heading.text);
-    const unmarkedHeadingSlug = marked ? slugify(section.heading.text.replace(OPTIONAL_MARK, ' ').replace(/\s+/g, ' ').trim()) : null;
+    const unmarkedHeadingSlug = marked ? unmarkedSlug(section.heading.text) : null;
     // Other segments keep their slugs as made (HTML aside, `-1` for repeats).
     const unmarkedId = marked || parent?.unmarkedId != null
       ? `${parent === null ? '' : `${parent.unmarkedId ?? parent.id}/`}${unmarkedHeadingSlug ?? section.slug}` : null;

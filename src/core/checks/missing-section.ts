@@ -62,15 +62,19 @@ export const missingSection: CheckRule = {
       // malformed-placeholder reports that one cause.
       hidden ??= headingsHiddenByUnclosedPlaceholders(spec);
       if (hidden.has(t.headingSlug)) return;
-      const next = nextPresent[i];
-      const at: Position = next !== undefined ? headingPosition(next.heading) : { line: lastLine(), column: 1, endLine: lastLine(), endColumn: 1 };
       // Most specs rename nothing; the search runs only where a section that is not the template's stands.
       if (renames === null) renames = matching.unmatched.length === 0 ? new Map() : likelyRenames(spec.sections, sections, matching);
       const renamed = renames.get(t.id);
+      // Where it belongs: on the heading that seems to be it renamed, else at
+      // the next template section there, else at the end.
+      const next = nextPresent[i];
+      const at: Position = renamed !== undefined ? headingPosition(renamed.heading)
+        : next !== undefined ? headingPosition(next.heading) : { line: lastLine(), column: 1, endLine: lastLine(), endColumn: 1 };
       const message = renamed === undefined
         ? messageFor(template, t)
-        // No line number in the message: SARIF fingerprints hash it, and must survive edits above.
-        : `${messageFor(template, t)}; ${quote(renamed.heading.text)} is in its place: if that is this section renamed, restore its heading`;
+        // No line number in the message: SARIF fingerprints hash it, and must
+        // survive edits above. Both headings whole: they may differ at the end.
+        : `${messageFor(template, t)}; ${quote(renamed.heading.text, 300)} is in its place: if that is this section renamed, restore its heading`;
       findings.push({ ...at, sectionId: t.id, section: t.path, message });
     });
     return findings;
