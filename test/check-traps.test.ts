@@ -541,3 +541,13 @@ describe('optional marks and long headings (KEP review)', () => {
     expect(f!.message).toContain(`"${long}? No" is in its place`);
   });
 });
+
+describe('an empty section with subsections says where its text is owed (KEP review)', () => {
+  it('names the place above the subsections', () => {
+    const kep = buildTemplateModel(parseSpec('# K\n\n## Proposal\n\n<!-- What is proposed. -->\n\n### User Stories\n\n<!-- Stories. -->\n\n## Notes\n\n<!-- n -->\n'), 'k@1');
+    expect(findings('# Mine\n\n## Proposal\n\n### User Stories\n\nStory 1.\n\n## Notes\n\n<!-- n -->\n', kep).map((f) => `${f.line} ${f.message}`)).toEqual([
+      '3 section "Proposal" has no text of its own: write its content above its subsections (they count as sections of their own)',
+      '9 section "Notes" is empty: write its content',
+    ]);
+  });
+});

@@ -37,8 +37,15 @@ export const emptySection: CheckRule = {
         continue;
       }
       const section = matching.byTemplateId.get(t.id)!;
-      const what = t.guidance !== '' && sectionProse(spec, section.bodySpan) !== '' ? 'still holds only the template\'s guidance' : 'is empty';
-      findings.push(sectionFinding(section, `section ${quote(section.heading.text)} ${what}: write its content`));
+      const guidanceOnly = t.guidance !== '' && sectionProse(spec, section.bodySpan) !== '';
+      // With subsections, say where the text is owed: a KEP author who
+      // answered every subsection reads "is empty" as a mistake.
+      const message = guidanceOnly
+        ? `section ${quote(section.heading.text)} still holds only the template's guidance: write its content`
+        : section.children.length > 0
+          ? `section ${quote(section.heading.text)} has no text of its own: write its content above its subsections (they count as sections of their own)`
+          : `section ${quote(section.heading.text)} is empty: write its content`;
+      findings.push(sectionFinding(section, message));
     }
     return findings;
   },
