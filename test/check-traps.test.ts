@@ -551,3 +551,13 @@ describe('an empty section with subsections says where its text is owed (KEP rev
     ]);
   });
 });
+
+describe('a section under a parent at the wrong level is left to heading-level (KEP review)', () => {
+  it('is not also out of order among its template siblings, even when their parent is missing', () => {
+    const kep = buildTemplateModel(parseSpec('# K\n\n## Design Details\n\n<!-- d -->\n\n### Test Plan\n\n<!-- t -->\n\n### Graduation Criteria\n\n<!-- g -->\n\n## History\n\n<!-- h -->\n'), 'k@1');
+    expect(brief('# Mine\n\n## Graduation Criteria\n\nAlpha.\n\n### Test Plan\n\nUnit tests.\n\n## History\n\nv1.\n', kep)).toEqual([
+      '3:1 heading-level graduation-criteria',
+      '7:1 missing-section design-details',
+    ]);
+  });
+});

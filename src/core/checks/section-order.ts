@@ -30,17 +30,25 @@ export const sectionOrder: CheckRule = {
       const section = matching.byTemplateId.get(t.id);
       if (section === undefined || section.heading.level !== t.level) continue;
       const expected = t.parentId === null ? null : matching.byTemplateId.get(t.parentId);
-      // A parent the spec lacks is missing-section's finding.
-      if (expected === undefined) continue;
       const parentId = parentIdOf(section.id);
       if (parentId === (expected?.id ?? null)) continue;
       const actual = parentId === null ? null : matching.flat.find((s) => s.id === parentId) ?? null;
       // Under a template section that sits at the wrong level, or beside a
       // parent demoted to their level (its children then follow it as its
-      // siblings): that one's heading-level finding is the cause.
+      // siblings): that one's heading-level finding is the cause. Such a
+      // section is left out of its siblings' order too: where it stands
+      // follows from that cause.
       levelOff ??= sectionsAtAnotherLevel(template.sections, matching);
-      if (actual !== null && levelOff.has(actual)) continue;
-      if (expected !== null && levelOff.has(expected) && parentIdOf(expected.id) === parentId) continue;
+      if (actual !== null && levelOff.has(actual)) {
+        misplaced.add(section);
+        continue;
+      }
+      // A parent the spec lacks is missing-section's finding.
+      if (expected === undefined) continue;
+      if (expected !== null && levelOff.has(expected) && parentIdOf(expected.id) === parentId) {
+        misplaced.add(section);
+        continue;
+      }
       misplaced.add(section);
       // One heading of the author's at a higher level takes every later
       // section along: one finding for the first of them, naming how many follow.
