@@ -561,3 +561,17 @@ describe('a section under a parent at the wrong level is left to heading-level (
     ]);
   });
 });
+
+describe('headings swallowed by a code block that is never closed (KEP review)', () => {
+  it('each missing section is placed on its heading inside the code block, saying why', () => {
+    const spec = BASE.replace('## Future Considerations', '```yaml\nkind: Example\n\n## Future Considerations');
+    const line = lineOf(spec, '## Future Considerations');
+    const missing = findings(spec).filter((f) => f.rule === 'missing-section');
+    expect(missing.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.sectionId}`)).toEqual([
+      `${line}:1-25 future-considerations`,
+      `${lineOf(spec, '## Alternative Approaches Considered')}:1-37 alternative-approaches-considered`,
+      `${lineOf(spec, '## References')}:1-14 references`,
+    ]);
+    expect(missing[0]!.message).toBe('missing section "Future Considerations" (## Future Considerations) from template tech-spec@1: its heading is inside a code block that is never closed, so it is code, not a heading; close the code block above it');
+  });
+});

@@ -56,12 +56,21 @@ export const missingSection: CheckRule = {
     }
     let renames: Map<string, Section> | null = null;
     let hidden: Set<string> | null = null;
+    let fenced: Map<string, Position> | null = null;
     sections.forEach((t, i) => {
       if (t.optional || matching.byTemplateId.has(t.id)) return;
       // A heading inside a placeholder that lost its `-->` is hidden by it:
       // malformed-placeholder reports that one cause.
       hidden ??= headingsHiddenByUnclosedPlaceholders(spec);
       if (hidden.has(t.headingSlug)) return;
+      // One inside a code block that is never closed is code: said so, on that line.
+      fenced ??= headingsInUnclosedCode(spec);
+      const inCode = fenced.get(t.headingSlug);
+      if (inCode !== undefined) {
+        findings.push({ ...inCode, sectionId: t.id, section: t.path,
+          message: `${messageFor(template, t)}: its heading is inside a code block that is never closed, so it is code, not a heading; close the code block above it` });
+        return;
+      }
       // Most specs rename nothing; the search runs only where a section that is not the template's stands.
       if (renames === null) renames = matching.unmatched.length === 0 ? new Map() : likelyRenames(spec.sections, sections, matching);
       const renamed = renames.get(t.id);
@@ -80,6 +89,27 @@ export const missingSection: CheckRule = {
     return findings;
   },
 };
+
+/**
+ * The ATX headings written inside a fenced code block that runs to the end
+ * of the document because its fence is never closed (a closing fence
+ * indented too far, or deleted), by anchor, with their places.
+ */
+function headingsInUnclosedCode(spec: ParsedSpec): Map<string, Position> {
+  const found = new Map<string, Position>();
+  const last = spec.blocks[spec.blocks.length - 1];
+  if (last === undefined || last.kind !== 'code' || last.variant !== 'fenced' || last.closed === true) return found;
+  const lines = lineIndexOf(spec);
+  const text = spec.source.slice(last.start, last.end);
+  for (const h of text.matchAll(/^([ \t>]*)(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/gm)) {
+    const slug = slugify(h[3]!);
+    if (found.has(slug)) continue;
+    const from = lines.locate(last.start + h.index + h[1]!.length);
+    const to = lines.locate(last.start + h.index + h[0].trimEnd().length);
+    found.set(slug, { line: from.line, column: from.column, endLine: to.line, endColumn: to.column });
+  }
+  return found;
+}
 
 /** The anchors of the ATX headings written inside placeholder comments that were never closed. */
 function headingsHiddenByUnclosedPlaceholders(spec: ParsedSpec): Set<string> {
