@@ -575,3 +575,13 @@ describe('headings swallowed by a code block that is never closed (KEP review)',
     expect(missing[0]!.message).toBe('missing section "Future Considerations" (## Future Considerations) from template tech-spec@1: its heading is inside a code block that is never closed, so it is code, not a heading; close the code block above it');
   });
 });
+
+describe('a section of the author\'s own between the title and the template\'s first (KEP review)', () => {
+  it('holds the title part\'s text, as subsections of one\'s own do for their parent', () => {
+    const kep = buildTemplateModel(parseSpec('# KEP-NNNN: Title\n\n<!-- A table of contents helps. -->\n\n## Summary\n\n<!-- s -->\n'), 'k@1');
+    expect(brief('# KEP-1: Mine\n\n## Table of Contents\n\n- [Summary](#summary)\n\n## Summary\n\nS.\n', kep)).toEqual([]);
+    // Empty, or after the template's first section, it does not count.
+    expect(brief('# KEP-1: Mine\n\n## Table of Contents\n\n<!-- toc -->\n\n## Summary\n\nS.\n', kep)).toEqual(['1:1 empty-section title']);
+    expect(brief('# KEP-1: Mine\n\n## Summary\n\nS.\n\n## Table of Contents\n\n- [Summary](#summary)\n', kep)).toEqual(['1:1 empty-section title']);
+  });
+});

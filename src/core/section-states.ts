@@ -30,7 +30,8 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
       const part = titlePart(spec, matching);
       if (part === null) continue;
       const isOpen = open.has('title') || (part.section !== null && open.has(part.section.id));
-      const state = isOpen ? 'open' : saysNothing(spec, part.span, t.guidance, model.guidanceSentences) ? 'empty' : 'filled';
+      const empty = saysNothing(spec, part.span, t.guidance, model.guidanceSentences) && !ownSectionsBeforeTemplateSaySomething(spec, part, matching);
+      const state = isOpen ? 'open' : empty ? 'empty' : 'filled';
       states.push({ id: t.id, state });
       continue;
     }
@@ -68,6 +69,22 @@ export function titlePart(spec: ParsedSpec, matching: SectionMatching): TitlePar
   if (spec.title !== null || first === undefined || first.heading.level !== 1) return { span: preambleSpan(spec), section: null };
   for (const s of matching.byTemplateId.values()) if (s === first) return null;
   return { span: first.bodySpan, section: first };
+}
+
+/**
+ * Whether sections the author added right under the title, before the first
+ * section of the template (a KEP's "## Table of Contents"), hold content:
+ * like subsections of one's own, their text is the title part's.
+ */
+function ownSectionsBeforeTemplateSaySomething(spec: ParsedSpec, part: TitlePart, matching: SectionMatching): boolean {
+  if (matching.unmatched.length === 0) return false;
+  const matched = new Set(matching.byTemplateId.values());
+  for (const s of spec.sections) {
+    if (s === part.section) continue;
+    if (matched.has(s)) return false;
+    if (!saysNothing(spec, s.span, '')) return true;
+  }
+  return false;
 }
 
 /**
