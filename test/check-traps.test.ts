@@ -442,6 +442,11 @@ describe('hostile input stays linear (second CLI review)', () => {
     expect(findings(doc, null).map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['4:1 leftover-marker']);
   });
 
+  it('a list nested one level deeper on each of 2,000 lines (performance review)', () => {
+    const doc = `# T\n\n${Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i)}- x\n`).join('')}${'  '.repeat(2000)}TODO\n`;
+    expect(findings(doc, null).map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual([`2003:${2 * 2000 + 1} leftover-marker`]);
+  });
+
   it('a paragraph of 80,000 lines, a marker on each', () => {
     const doc = `# T\n\n${'word TODO word\n'.repeat(80_000)}`;
     const all = findings(doc, null);
