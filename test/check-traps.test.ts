@@ -447,6 +447,13 @@ describe('hostile input stays linear (second CLI review)', () => {
     expect(findings(doc, null).map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual([`2003:${2 * 2000 + 1} leftover-marker`]);
   });
 
+  it('40,000 unclosed inline comments in a paragraph, a heading and a link (performance review)', () => {
+    const t = TECH_SPEC;
+    for (const doc of [`# T\n\nTODO ${'a <!-- '.repeat(40_000)}\n`, `# T\n\n## ${'a <!-- '.repeat(40_000)}\n\nTODO\n`, `# T\n\nTODO [a](b) ${'a <!-- '.repeat(40_000)}\n`]) {
+      expect(findings(doc, t).filter((f) => f.rule === 'leftover-marker')).toHaveLength(1);
+    }
+  });
+
   it('a paragraph of 80,000 lines, a marker on each', () => {
     const doc = `# T\n\n${'word TODO word\n'.repeat(80_000)}`;
     const all = findings(doc, null);

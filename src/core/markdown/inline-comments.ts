@@ -1,4 +1,4 @@
-import { autolinkEnd, BACKSLASH, GRAVE, htmlEnd, isAsciiPunctuation, LT } from './inline-delimiters.js';
+import { autolinkEnd, BACKSLASH, GRAVE, htmlEnd, isAsciiPunctuation, LT, type EndSearches } from './inline-delimiters.js';
 
 /**
  * The `[start, end)` ranges of raw HTML comments (`<!-- ... -->`) in inline
@@ -9,6 +9,7 @@ import { autolinkEnd, BACKSLASH, GRAVE, htmlEnd, isAsciiPunctuation, LT } from '
  * given.
  */
 export function findInlineComments(content: string, unclosed?: number[]): Array<[number, number]> {
+  const searches: EndSearches = new Map();
   const found: Array<[number, number]> = [];
   let i = content.indexOf('<!--') === -1 ? content.length : 0;
   while (i < content.length) {
@@ -23,7 +24,7 @@ export function findInlineComments(content: string, unclosed?: number[]): Array<
         i = auto;
         continue;
       }
-      const html = htmlEnd(content, i);
+      const html = htmlEnd(content, i, searches);
       if (html < 0) {
         if (unclosed !== undefined && content.startsWith('<!--', i)) unclosed.push(i);
         i += 1;
@@ -45,6 +46,7 @@ export function findInlineComments(content: string, unclosed?: number[]): Array<
  */
 export function maskCodeAndComments(content: string): string {
   if (content.indexOf('`') === -1 && content.indexOf('<!--') === -1) return content;
+  const searches: EndSearches = new Map();
   let out = '';
   let at = 0;
   const blank = (from: number, to: number): void => {
@@ -63,7 +65,7 @@ export function maskCodeAndComments(content: string): string {
       if (end > open) blank(i, end);
       i = end;
     } else if (c === LT && content.startsWith('<!--', i)) {
-      const html = htmlEnd(content, i);
+      const html = htmlEnd(content, i, searches);
       if (html >= 0) {
         blank(i, html);
         i = html;

@@ -347,20 +347,42 @@ export function autolinkEnd(source: string, index: number): number {
   }
 }
 
-/** Raw inline HTML: tag, closing tag, comment, processing instruction, declaration or CDATA. */
-export function htmlEnd(source: string, index: number): number {
+/**
+ * What the searches of one text for the end of a comment, CDATA, processing
+ * instruction or declaration found: by what is looked for, where the search
+ * started and where it found it (-1: nowhere after). A text with thousands
+ * of `<!--` and no `-->` is then searched to its end once, not once each.
+ */
+export type EndSearches = Map<string, readonly [from: number, found: number]>;
+
+/** `source.indexOf(needle, from)`, answered from an earlier search of the same text when it tells. */
+function indexAfter(source: string, needle: string, from: number, memo: EndSearches | undefined): number {
+  if (memo === undefined) return source.indexOf(needle, from);
+  const earlier = memo.get(needle);
+  if (earlier !== undefined && from >= earlier[0] && (earlier[1] === -1 || from <= earlier[1])) return earlier[1];
+  const found = source.indexOf(needle, from);
+  memo.set(needle, [from, found]);
+  return found;
+}
+
+/**
+ * Raw inline HTML: tag, closing tag, comment, processing instruction,
+ * declaration or CDATA. Callers that scan one text from left to right pass
+ * one `memo` for all their calls.
+ */
+export function htmlEnd(source: string, index: number, memo?: EndSearches): number {
   let at = index + 1;
   let c = codeAt(source, at);
   if (c === BANG) {
     c = codeAt(source, ++at);
     if (c === DASH) {
       // `<!-->` and `<!--->` are complete comments in CommonMark 0.31.
-      return codeAt(source, at + 1) === DASH ? past(source.indexOf('-->', at), 3) : -1;
+      return codeAt(source, at + 1) === DASH ? past(indexAfter(source, '-->', at, memo), 3) : -1;
     }
-    if (c === LBRACKET) return source.startsWith('CDATA[', at + 1) ? past(source.indexOf(']]>', at + 7), 3) : -1;
-    return isAsciiAlpha(c) ? past(source.indexOf('>', at), 1) : -1;
+    if (c === LBRACKET) return source.startsWith('CDATA[', at + 1) ? past(indexAfter(source, ']]>', at + 7, memo), 3) : -1;
+    return isAsciiAlpha(c) ? past(indexAfter(source, '>', at, memo), 1) : -1;
   }
-  if (c === QUESTION) return past(source.indexOf('?>', at + 1), 2);
+  if (c === QUESTION) return past(indexAfter(source, '?>', at + 1, memo), 2);
   if (c === SLASH) {
     if (!isAsciiAlpha(codeAt(source, ++at))) return -1;
     do c = codeAt(source, ++at);

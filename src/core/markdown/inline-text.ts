@@ -41,6 +41,7 @@ import {
   codeAt,
   createSequence,
   htmlEnd,
+  type EndSearches,
   isAlnum,
   isAsciiPunctuation,
   isBlank,
@@ -159,6 +160,8 @@ function decodeNumeric(digits: string, base: number): string {
  */
 class InlineScanner {
   private readonly source: string;
+  /** The searches for the end of raw HTML so far (see htmlEnd). */
+  private readonly endSearches: EndSearches = new Map();
   private readonly length: number;
   private readonly tokens: Token[] = [];
   /** Open `[`/`![` openers, innermost last (micromark's `_labelStarts`). */
@@ -198,7 +201,7 @@ class InlineScanner {
       this.literalText(this.source.slice(index + 1, end - 1));
       return end;
     }
-    end = htmlEnd(this.source, index);
+    end = htmlEnd(this.source, index, this.endSearches);
     if (end >= 0 && !this.dropHtml) this.literalText(this.source.slice(index, end));
     return end;
   }
