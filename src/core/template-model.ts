@@ -44,7 +44,9 @@ export interface TemplateModel {
 
 // Headings like KEP's "User Stories (Optional)" say so themselves (older
 // KEPs wrote "Drawbacks [optional]").
-const OPTIONAL_MARK = /\s*(?:\(optional\)|\[optional\])\s*/i;
+// (No spaces around it in the pattern: `\s*` there backtracks over long runs of spaces.)
+const OPTIONAL_MARK = /\(optional\)|\[optional\]/i;
+const OPTIONAL_MARKS = /\(optional\)|\[optional\]/gi;
 
 /** Whether a heading says itself that it is optional ("User Stories (Optional)", "Drawbacks [optional]"). */
 export function markedOptional(text: string): boolean {
@@ -53,7 +55,7 @@ export function markedOptional(text: string): boolean {
 
 /** The anchor of a heading without its optional mark ("Drawbacks [optional]" is `drawbacks`), or null when it has none. */
 export function unmarkedSlug(text: string): string | null {
-  return OPTIONAL_MARK.test(text) ? slugify(text.replace(OPTIONAL_MARK, ' ').replace(/\s+/g, ' ').trim()) : null;
+  return OPTIONAL_MARK.test(text) ? slugify(text.replace(OPTIONAL_MARKS, ' ').replace(/\s+/g, ' ').trim()) : null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { lineIndexOf } from '../line-index.js';
+import { trimSpaceTab, withoutAtxClosing } from '../markdown/block-patterns.js';
 import { slugify } from '../slug.js';
 import type { ParsedSpec, Position, Section } from '../spec-types.js';
 import type { SectionMatching } from '../match-sections.js';
@@ -90,6 +91,14 @@ export const missingSection: CheckRule = {
   },
 };
 
+// A line that would be an ATX heading (a block quote's `>` allowed before it).
+const ATX_LINE = /^([ \t>]*)(#{1,6})[ \t]+(.*)$/gm;
+
+/** The text of an ATX heading line after its `#`s, without its closing sequence. */
+function headingWords(rest: string): string {
+  return trimSpaceTab(withoutAtxClosing(rest));
+}
+
 /**
  * The ATX headings written inside a fenced code block that runs to the end
  * of the document because its fence is never closed (a closing fence
@@ -101,8 +110,8 @@ function headingsInUnclosedCode(spec: ParsedSpec): Map<string, Position> {
   if (last === undefined || last.kind !== 'code' || last.variant !== 'fenced' || last.closed === true) return found;
   const lines = lineIndexOf(spec);
   const text = spec.source.slice(last.start, last.end);
-  for (const h of text.matchAll(/^([ \t>]*)(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/gm)) {
-    const slug = slugify(h[3]!);
+  for (const h of text.matchAll(ATX_LINE)) {
+    const slug = slugify(headingWords(h[3]!));
     if (found.has(slug)) continue;
     const from = lines.locate(last.start + h.index + h[1]!.length);
     const to = lines.locate(last.start + h.index + h[0].trimEnd().length);
@@ -116,7 +125,7 @@ function headingsHiddenByUnclosedPlaceholders(spec: ParsedSpec): Set<string> {
   const slugs = new Set<string>();
   for (const m of spec.malformed) {
     if (m.reason !== 'unterminated') continue;
-    for (const h of spec.source.slice(m.span.start, m.span.end).matchAll(/^[ \t>]*#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/gm)) slugs.add(slugify(h[1]!));
+    for (const h of spec.source.slice(m.span.start, m.span.end).matchAll(ATX_LINE)) slugs.add(slugify(headingWords(h[3]!)));
   }
   return slugs;
 }

@@ -39,7 +39,32 @@ export const HTML_BLOCK_CLOSE: readonly RegExp[] = [
 
 export const ATX_OPEN = /^#{1,6}(?:[ \t]+|$)/;
 export const ATX_CLOSING_ONLY = /^[ \t]*#+[ \t]*$/;
-export const ATX_CLOSING = /[ \t]+#+[ \t]*$/;
+/**
+ * An ATX heading's text without its closing sequence (spaces, `#`s, spaces
+ * at the end): by hand, as `/[ \t]+#+[ \t]*$/` would backtrack over every
+ * start in a long run of spaces inside the heading.
+ */
+export function withoutAtxClosing(text: string): string {
+  let end = text.length;
+  while (end > 0 && isSpaceOrTabCode(text.charCodeAt(end - 1))) end--;
+  let hashes = end;
+  while (hashes > 0 && text.charCodeAt(hashes - 1) === 0x23 /* # */) hashes--;
+  if (hashes === end || hashes === 0 || !isSpaceOrTabCode(text.charCodeAt(hashes - 1))) return text;
+  return text.slice(0, hashes);
+}
+
+/** `text` without spaces and tabs at either end (by hand: a regex backtracks over a long run inside). */
+export function trimSpaceTab(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpaceOrTabCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceOrTabCode(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+function isSpaceOrTabCode(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
 export const FENCE_OPEN = /^`{3,}(?!.*`)|^~{3,}/;
 export const FENCE_CLOSE = /^(?:`{3,}|~{3,})(?=[ \t]*$)/;
 export const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;

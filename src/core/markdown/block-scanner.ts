@@ -1,5 +1,4 @@
 import {
-  ATX_CLOSING,
   ATX_CLOSING_ONLY,
   ATX_OPEN,
   BULLET_MARKER,
@@ -10,6 +9,8 @@ import {
   HTML_BLOCK_OPEN,
   ORDERED_MARKER,
   SETEXT_UNDERLINE,
+  trimSpaceTab,
+  withoutAtxClosing,
 } from './block-patterns.js';
 import { FOOTNOTE_DEFINITION_START, takeDefinitions } from './link-definitions.js';
 import { normalizeLabel } from './inline-text.js';
@@ -399,7 +400,7 @@ class Scanner {
           const headingStart = this.offset;
           this.advanceOffset(m[0].length, false);
           this.closeUnmatchedBlocks();
-          const content = this.ln.slice(this.offset).replace(ATX_CLOSING_ONLY, '').replace(ATX_CLOSING, '');
+          const content = withoutAtxClosing(this.ln.slice(this.offset).replace(ATX_CLOSING_ONLY, ''));
           this.addLeafRecord({
             kind: 'heading', variant: 'atx', level: m[0].trim().length,
             content: trimSpaceTab(content), start: this.lineStart + headingStart,
@@ -815,9 +816,6 @@ function isLeaf(type: BlockType): boolean {
   return type === 'paragraph' || type === 'fence' || type === 'indented' || type === 'html' || type === 'table';
 }
 
-function trimSpaceTab(s: string): string {
-  return s.replace(/^[ \t]+|[ \t]+$/g, '');
-}
 
 /** Cells of a GFM table row, split on unescaped pipes; null when the row is empty. */
 function splitRow(row: string): string[] | null {
