@@ -456,9 +456,9 @@ describe('hostile input stays linear (second CLI review)', () => {
 
   it('runs of 100,000 spaces or tabs inside headings, table rows and setext underlines (performance review)', () => {
     const gap = ' '.repeat(100_000);
-    for (const body of [`## a${gap}b`, `## a${'\t'.repeat(100_000)}b`, `## a${gap}#x`, `## Overview${gap}(optional`, `a${gap}b\n===`, `| a | b |\n|-${gap}x|-|`, `<!-- AGENT_PLACEHOLDER: x\n\n## a${gap}b`]) {
-      expect(findings(`# Technical Specification\n\n${body}\n\nTODO\n`).filter((f) => f.rule === 'leftover-marker').length).toBeLessThanOrEqual(1);
-    }
+    const bodies = [`## a${gap}b`, `## a${'\t'.repeat(100_000)}b`, `## a${gap}#x`, `## Overview${gap}(optional`, `a${gap}b\n===`, `| a | b |\n|-${gap}x|-|`, `<!-- AGENT_PLACEHOLDER: x\n\n## a${gap}b`];
+    // The last one's comment is never closed: it hides the rest, TODO included.
+    expect(bodies.map((body) => findings(`# Technical Specification\n\n${body}\n\nTODO\n`).filter((f) => f.rule === 'leftover-marker').length)).toEqual([1, 1, 1, 1, 1, 1, 0]);
   });
 
   it('a paragraph of 80,000 lines, a marker on each', () => {
