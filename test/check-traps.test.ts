@@ -461,6 +461,13 @@ describe('hostile input stays linear (second CLI review)', () => {
     expect(bodies.map((body) => findings(`# Technical Specification\n\n${body}\n\nTODO\n`).filter((f) => f.rule === 'leftover-marker').length)).toEqual([1, 1, 1, 1, 1, 1, 0]);
   });
 
+  it('40,000 sections, each with an empty placeholder (performance review)', () => {
+    const doc = `# T\n\n${Array.from({ length: 40_000 }, (_, i) => `## H${i}\n\n<!-- AGENT_PLACEHOLDER: -->\n\n`).join('')}`;
+    const all = findings(doc, null);
+    expect(all).toHaveLength(40_000);
+    expect(all[39_999]).toMatchObject({ rule: 'malformed-placeholder', sectionId: 'h39999', section: ['H39999'] });
+  });
+
   it('a paragraph of 80,000 lines, a marker on each', () => {
     const doc = `# T\n\n${'word TODO word\n'.repeat(80_000)}`;
     const all = findings(doc, null);

@@ -25,12 +25,24 @@ export function quote(text: string, max = 80): string {
  */
 export function sectionFields(spec: ParsedSpec, sectionId: string | null): { sectionId: string; section: readonly string[] } {
   if (sectionId === null || sectionId === 'title') return { sectionId: 'title', section: [] };
-  const find = (sections: readonly Section[]): Section | undefined => {
-    for (const s of sections) {
-      if (s.id === sectionId) return s;
-      if (sectionId.startsWith(`${s.id}/`)) return find(s.children);
-    }
-    return undefined;
-  };
-  return { sectionId, section: find(spec.sections)?.path ?? [] };
+  return { sectionId, section: sectionsById(spec).get(sectionId)?.path ?? [] };
+}
+
+const byId = new WeakMap<ParsedSpec, Map<string, Section>>();
+
+/** A spec's sections by id, made once per spec: thousands of findings may each name one. */
+function sectionsById(spec: ParsedSpec): Map<string, Section> {
+  let map = byId.get(spec);
+  if (map === undefined) {
+    map = new Map();
+    const visit = (sections: readonly Section[]): void => {
+      for (const s of sections) {
+        if (!map!.has(s.id)) map!.set(s.id, s);
+        visit(s.children);
+      }
+    };
+    visit(spec.sections);
+    byId.set(spec, map);
+  }
+  return map;
 }
