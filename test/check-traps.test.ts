@@ -468,6 +468,18 @@ describe('hostile input stays linear (second CLI review)', () => {
     expect(all[39_999]).toMatchObject({ rule: 'malformed-placeholder', sectionId: 'h39999', section: ['H39999'] });
   });
 
+  it('huge YAML front matter is refused with a finding, not read (it ran out of memory: performance review)', () => {
+    for (const line of [': : :\n', '? : :\n']) {
+      const doc = `---\ntitle: T\ntemplate: tech-spec\n${line.repeat(200_000)}---\n# T\n`;
+      expect(findings(doc, null).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
+        `2:1 frontmatter front matter is ${29 + 6 * 200_000} characters of YAML, over the 32768 specfill reads: keep it to a few keys, and move long text into the document`,
+      ]);
+    }
+    // Plain `key: value` front matter is read however long it is.
+    const plain = `---\ntitle: T\ntemplate: x\n${Array.from({ length: 10_000 }, (_, i) => `k${i}: v`).join('\n')}\n---\n# T\n`;
+    expect(findings(plain, null)).toEqual([]);
+  });
+
   it('a paragraph of 80,000 lines, a marker on each', () => {
     const doc = `# T\n\n${'word TODO word\n'.repeat(80_000)}`;
     const all = findings(doc, null);

@@ -177,12 +177,24 @@ function yaml(): typeof import('yaml') {
   return yamlModule;
 }
 
+/** The largest front matter handed to the YAML library (plain `key: value` front matter has no limit). */
+const MAX_YAML_FRONT_MATTER = 32 * 1024;
+
 function readFrontMatter(source: string, start: number, end: number, yamlStart: number, yamlEnd: number, yamlLine: number): FrontMatter {
   const span = { start, end };
   const yamlSpan = { start: yamlStart, end: yamlEnd };
   // Most front matter is plain `key: value` lines: read without loading the YAML library.
   const simple = readSimpleYaml(source.slice(yamlStart, yamlEnd));
   if (simple !== null) return { span, yamlSpan, data: simple, error: null };
+  // Front matter is a few keys. The YAML library spends about 1 KB of memory
+  // per byte of broken YAML, and some forms take it quadratic time: a huge
+  // one is refused, not read (10 MB ran a check out of memory).
+  if (yamlEnd - yamlStart > MAX_YAML_FRONT_MATTER) {
+    return {
+      span, yamlSpan, data: null,
+      error: { message: `front matter is ${yamlEnd - yamlStart} characters of YAML, over the ${MAX_YAML_FRONT_MATTER} specfill reads: keep it to a few keys, and move long text into the document`, line: yamlLine, column: 1 },
+    };
+  }
   let doc;
   let data: unknown;
   try {
