@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { configJsonSchema } from '../src/core/config-json-schema.js';
@@ -157,6 +157,25 @@ describe('specfill check', () => {
     const dir = tempProject({ 'specs/a.md': '# A\n\nTODO\n', 'specfill.config.json': JSON.stringify({ specs: ['spec/*.md', 'rfcs/*.md'] }) });
     const r = await runCli(dir, 'check');
     expect([r.code, r.stdout, r.stderr]).toEqual([0, '✔ no spec files to check\n', "specfill: warning: the config's `specs` globs (spec/*.md, rfcs/*.md) match no spec file to check (none, or only ignored ones)\n"]);
+  });
+
+  it('reads template files only inside the project and only Markdown: a config or a spec cannot show, copy or check against other files', async () => {
+    const outside = tempProject({ 'passwd': 'root:x:0:0\n', 'x.md': '# X\n\n## Secret\n' });
+    const rel = relative(join(outside, '..'), outside);
+    const dir = tempProject({
+      'specs/a.md': `---\ntitle: A\ntemplate: ../../${rel}/x.md\n---\n# A\n`,
+      'specfill.config.yaml': `templates:\n  "specs/z/**": "../${rel}/passwd"\n  "specs/y/**": "../${rel}/x.md"\n`,
+    });
+    const list = await runCli(dir, 'templates', '--json');
+    expect((JSON.parse(list.stdout) as Array<{ id: string }>).map((t) => t.id)).toEqual(['tech-spec']);
+    expect((await runCli(dir, 'templates', 'show', 'passwd')).code).toBe(2);
+    expect((await runCli(dir, 'new', 'passwd', '--title', 'Leak')).code).toBe(2);
+    expect(existsSync(join(dir, 'specs', 'leak.md'))).toBe(false);
+    const checked = await checkJson(dir, 'specs/a.md');
+    expect(checked.report.files[0]!.findings.map((f) => f.message)).toEqual([`its template file ../../${rel}/x.md cannot be used: ../../${rel}/x.md is outside the project root; fix \`template:\` (until then this spec is checked without a template)`]);
+    writeFileSync(join(dir, 'specfill.config.yaml'), `templatesDir: ../${rel}\n`);
+    const folder = await runCli(dir, 'templates');
+    expect([folder.code, folder.stderr]).toEqual([2, `specfill: templatesDir ../${rel} is outside the project root\n  hint: keep project templates in a folder of the project, e.g. .specfill/templates\n`]);
   });
 
   it('passes on docs/SPEC.md, specfill\'s own spec', async () => {

@@ -51,8 +51,11 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     // Most paragraphs show text on their first line: content, found without building their text.
     const segments = block.segments;
     const comment = source.indexOf('<!--', block.start);
-    if ((comment === -1 || comment >= block.end) && segments !== undefined && segments.length >= 2
-      && /^[^&<]*[^\s&<][^&<]*$/.test(source.slice(segments[0], segments[1]))) return false;
+    if ((comment === -1 || comment >= block.end) && segments !== undefined && segments.length >= 2) {
+      // (Two plain tests: one pattern for "some non-space, no & or <" backtracks on long lines.)
+      const first = source.slice(segments[0], segments[1]);
+      if (/\S/.test(first) && !/[&<]/.test(first)) return false;
+    }
     // Else the whole text decides: inline comments say nothing, and neither
     // do lines of no-break spaces or form feeds, which CommonMark makes paragraphs.
     if (!isBlank(proseOf(source, block))) return false;
@@ -169,7 +172,7 @@ function besideComments(source: string, block: Block): string {
 }
 
 // Tags that show nothing by themselves, and the entities of invisible spaces.
-const EMPTY_TAG = /<\/?(?:br|hr|p|div|span|wbr)\b[^>]*>/gi;
+const EMPTY_TAG = /<\/?(?:br|hr|p|div|span|wbr)\b[^<>]*>/gi;
 const SPACE_ENTITY = /&(?:nbsp|#160|#x[aA]0|#8203|#x200[bB]|ZeroWidthSpace);/g;
 
 /** Whether text shows nothing: whitespace, invisible-space entities and tags that hold no text. */

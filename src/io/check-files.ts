@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
+import { basename, relative } from 'node:path';
 import type { CheckReport, FileReport } from '../core/checks/types.js';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
@@ -7,6 +7,7 @@ import { countSeverities, type SeverityCounts } from '../core/severity-counts.js
 import { CheckCache, hashOf, type FileStamp } from './check-cache.js';
 import { checkInWorkers, workerCount } from './check-in-workers.js';
 import { FileChecker, type CheckedFile } from './file-checker.js';
+import { confine } from './confine-path.js';
 import { isTemplateFileRef } from './load-templates.js';
 import { findSpecTargets, ignoredFiles } from './find-spec-files.js';
 import { dependenciesHold } from './link-resolver.js';
@@ -213,7 +214,7 @@ function cacheKey(options: CheckFilesOptions, templateSources: readonly string[]
     .filter(isTemplateFileRef)
     .map((ref) => {
       try {
-        return readTextFileSync(resolve(options.root, ref));
+        return readTextFileSync(confine(options.root, ref, { mustExist: true }).absolute);
       } catch {
         return '';
       }

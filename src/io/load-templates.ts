@@ -1,9 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join, relative } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { SpecfillError } from '../core/errors.js';
 import { parseTemplateRef, templateFromSource, type Template } from '../core/template.js';
 import { resolveExtends } from '../core/template-extends.js';
+import { confine } from './confine-path.js';
 import { readTextFile } from './read-text-file.js';
 
 /** The folder of built-in templates shipped in the package. */
@@ -29,7 +31,12 @@ export interface LoadTemplatesOptions {
   readonly mapped?: Readonly<Record<string, string>>;
 }
 
-/** Whether a `templates` mapping value names a template file rather than an id. */
+/**
+ * Whether a `templates` mapping value (or a front matter `template:`) names a
+ * template file rather than an id. A template file is read only inside the
+ * project root, and only if it is Markdown (see `confine`): a committed config
+ * must not make specfill read, show or copy other files.
+ */
 export function isTemplateFileRef(ref: string): boolean {
   return /\.md$/i.test(ref) || ref.includes('/');
 }
@@ -126,6 +133,10 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   const builtIn = new Map((await readTemplateDir(BUILT_IN_TEMPLATES_DIR, 'built-in', cwd)).map((t) => [t.id, t]));
   for (const [id, t] of builtIn) byId.set(id, t);
   const projectDir = join(options.root, options.templatesDir ?? DEFAULT_PROJECT_TEMPLATES_DIR);
+  // Templates are shown, copied into new specs and served: only from inside the project.
+  if (!insideRoot(options.root, projectDir)) {
+    throw new SpecfillError('INVALID_CONFIG', `templatesDir ${options.templatesDir} is outside the project root`, {}, 'keep project templates in a folder of the project, e.g. .specfill/templates');
+  }
   const broken = new Map<string, SpecfillError>();
   const project = await readTemplateDir(projectDir, 'project', cwd, broken);
   for (const t of project) byId.set(t.id, t);
@@ -166,7 +177,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   const withFiles = new Map(byId);
   for (const ref of files) {
     try {
-      const source = await readTextFile(join(options.root, ref), { displayPath: ref });
+      const source = await readTextFile(confine(options.root, ref, { mustExist: true }).absolute, { displayPath: ref });
       const t = registry.extend(templateFromSource(source, { fileName: templateFileName(ref), origin: 'project', path: ref }));
       if (!withFiles.has(t.id) && !broken.has(t.id)) withFiles.set(t.id, t);
     } catch (error) {
@@ -203,4 +214,17 @@ async function readTemplateDir(dir: string, origin: Template['origin'], cwd: str
     }
   }
   return templates;
+}
+
+/** Whether a folder is inside the project root (its real path, when it exists). */
+function insideRoot(root: string, folder: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  const rel = relative(real(root), real(folder));
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }

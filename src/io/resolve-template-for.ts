@@ -1,10 +1,11 @@
-import { relative, resolve, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { keyPosition } from '../core/front-matter-key.js';
 import { SpecfillError } from '../core/errors.js';
 import { parseTemplateRef, templateFromSource, type Template } from '../core/template.js';
 import type { ParsedSpec } from '../core/spec-types.js';
 import { isTemplateFileRef, templateFileName, type TemplateRegistry } from './load-templates.js';
 import { pathGlob } from './path-glob.js';
+import { confine } from './confine-path.js';
 import { readTextFileSync } from './read-text-file.js';
 
 /**
@@ -64,7 +65,14 @@ export class TemplateResolver {
   }
 
   private templateFile(ref: string, shown: string): Template {
-    const path = resolve(this.root, ref);
+    let path: string;
+    try {
+      path = confine(this.root, ref, { mustExist: true }).absolute;
+    } catch (error) {
+      if (!(error instanceof SpecfillError)) throw error;
+      const why = error.code === 'FILE_NOT_FOUND' ? 'cannot be read: no such file' : `cannot be used: ${error.message}`;
+      throw new SpecfillError('UNKNOWN_TEMPLATE', `its template file ${ref} ${why}`, { path: shown });
+    }
     // Read already with the project's templates (the config's mapping is theirs).
     let template = this.fileTemplates.get(path) ?? this.registry.list().find((t) => t.path === ref && t.origin === 'project');
     if (template === undefined) {

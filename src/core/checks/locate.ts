@@ -11,10 +11,24 @@ export function sectionFinding(section: Section, message: string): FindingDraft 
   return { ...headingPosition(section.heading), sectionId: section.id, section: section.path, message };
 }
 
+/** Text without its closed HTML comments (by hand: a lazy pattern scans to the end from each unclosed `<!--`). */
+function withoutComments(text: string): string {
+  let out = '';
+  let at = 0;
+  for (let open = text.indexOf('<!--'); open !== -1; open = text.indexOf('<!--', at)) {
+    const close = text.indexOf('-->', open + 4);
+    // Nothing closes this one, nor any later one.
+    if (close === -1) break;
+    out += `${text.slice(at, open)} `;
+    at = close + 3;
+  }
+  return at === 0 ? text : out + text.slice(at);
+}
+
 /** Quotes a heading or id for a message, shortening long ones. */
 export function quote(text: string, max = 80): string {
   // A heading's comments (`<!-- omit from toc -->`) are not what a reader sees of it.
-  const one = text.replace(/<!--[\s\S]*?-->/g, ' ').replace(/\s+/g, ' ').trim();
+  const one = withoutComments(text).replace(/\s+/g, ' ').trim();
   return `"${one.length > max ? `${one.slice(0, max - 1)}…` : one}"`;
 }
 
