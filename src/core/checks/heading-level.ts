@@ -1,4 +1,6 @@
+import type { SectionMatching } from '../match-sections.js';
 import type { Section } from '../spec-types.js';
+import type { TemplateSection } from '../template-model.js';
 import { quote, sectionFinding } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
@@ -25,7 +27,8 @@ export const headingLevel: CheckRule = {
           for (const s of matching.flat) for (const c of s.children) parents.set(c, s);
         }
         const parent = parents.get(section);
-        if (parent !== undefined && parent === matching.byTemplateId.get(t.parentId)) continue;
+        // Same parent, and its own template subsections still under it: nothing moved.
+        if (parent !== undefined && parent === matching.byTemplateId.get(t.parentId) && keepsItsChildren(t, section, template.sections, matching, parents)) continue;
       }
       findings.push(sectionFinding(section,
         `heading ${quote(section.heading.text)} is level ${section.heading.level}; the template has it at level ${t.level} (${'#'.repeat(t.level)})`));
@@ -33,3 +36,13 @@ export const headingLevel: CheckRule = {
     return findings;
   },
 };
+
+/** Whether every template subsection of `t` that the spec has is still a child of `section` there. */
+function keepsItsChildren(t: TemplateSection, section: Section, sections: readonly TemplateSection[], matching: SectionMatching, parents: ReadonlyMap<Section, Section>): boolean {
+  for (const child of sections) {
+    if (child.parentId !== t.id) continue;
+    const present = matching.byTemplateId.get(child.id);
+    if (present !== undefined && parents.get(present) !== section) return false;
+  }
+  return true;
+}
