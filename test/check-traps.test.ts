@@ -625,5 +625,7 @@ describe('a section of the author\'s own between the title and the template\'s f
     // Empty, or after the template's first section, it does not count.
     expect(brief('# KEP-1: Mine\n\n## Table of Contents\n\n<!-- toc -->\n\n## Summary\n\nS.\n', kep)).toEqual(['1:1 empty-section title']);
     expect(brief('# KEP-1: Mine\n\n## Summary\n\nS.\n\n## Table of Contents\n\n- [Summary](#summary)\n', kep)).toEqual(['1:1 empty-section title']);
+    // A wrapper of its own around the template's sections lends them no text (code review).
+    expect(brief('# KEP-1: Mine\n\n## Overview\n\n### Summary\n\nS.\n', kep)).toEqual(['1:1 empty-section title', '5:1 heading-level overview/summary']);
   });
 });

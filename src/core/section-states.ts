@@ -79,10 +79,12 @@ export function titlePart(spec: ParsedSpec, matching: SectionMatching): TitlePar
 function ownSectionsBeforeTemplateSaySomething(spec: ParsedSpec, part: TitlePart, matching: SectionMatching): boolean {
   if (matching.unmatched.length === 0) return false;
   const matched = new Set(matching.byTemplateId.values());
+  // Their own text, and that of their subsections that are not the template's.
+  const says = (s: Section): boolean => !saysNothing(spec, s.bodySpan, '') || s.children.some((c) => !matched.has(c) && says(c));
   for (const s of spec.sections) {
     if (s === part.section) continue;
     if (matched.has(s)) return false;
-    if (!saysNothing(spec, s.span, '')) return true;
+    if (says(s)) return true;
   }
   return false;
 }
