@@ -165,5 +165,10 @@ describe('sync', () => {
       '',
     ]]);
     expect(readFileSync(join(dir, 'specs', 'x.md'), 'utf8')).toBe(ahead);
+    // Versions of the template's own kind (`v1`, `v2`, dates) are not numbers, and are synced as before (code review).
+    writeFileSync(join(dir, '.specfill', 'templates', 'svc.md'), '---\nversion: v2\n---\n# Service\n\n## Summary\n\n<!-- AGENT_PLACEHOLDER: what and why -->\n');
+    writeFileSync(join(dir, 'specs', 'x.md'), ahead.replace('svc@3', 'svc@v1'));
+    expect((await runCli(dir, 'sync', 'specs/x.md')).stdout).toMatch(/^specs\/x\.md: synced svc@v1 → svc@v2/);
+    expect((await runCli(dir, 'check', 'specs/x.md', '--format', 'json')).stdout).not.toContain('template-version');
   });
 });

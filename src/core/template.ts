@@ -109,13 +109,26 @@ export function parseTemplateRef(ref: string): { id: string; version: string | n
  */
 export function compareTemplateVersions(a: string, b: string): number | null {
   if (a === b) return 0;
-  const parts = (v: string): number[] | null => (/^\d+(?:\.\d+)*$/.test(v) ? v.split('.').map(Number) : null);
-  const x = parts(a);
-  const y = parts(b);
+  const x = versionNumbers(a);
+  const y = versionNumbers(b);
   if (x === null || y === null) return null;
   for (let i = 0; i < Math.max(x.length, y.length); i++) {
     const d = (x[i] ?? 0) - (y[i] ?? 0);
     if (d !== 0) return Math.sign(d);
   }
   return 0;
+}
+
+/**
+ * Whether a recorded version cannot be one of this template's: the template
+ * numbers its versions and this is no number (`svc@x` for svc at 2). A
+ * template with versions of its own kind (`v2`, dates) is given the benefit
+ * of the doubt.
+ */
+export function isVersionTypo(recorded: string, current: string): boolean {
+  return versionNumbers(current) !== null && versionNumbers(recorded) === null;
+}
+
+function versionNumbers(v: string): number[] | null {
+  return /^\d+(?:\.\d+)*$/.test(v) ? v.split('.').map(Number) : null;
 }

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { isoDate } from '../../core/create-spec.js';
 import { SpecfillError } from '../../core/errors.js';
 import { syncSpec, type SyncOutcome } from '../../core/sync-spec.js';
-import { compareTemplateVersions, parseTemplateRef } from '../../core/template.js';
+import { compareTemplateVersions, isVersionTypo, parseTemplateRef } from '../../core/template.js';
 import { editSpecFile } from '../../io/edit-spec-file.js';
 import { findSpecTargets } from '../../io/find-spec-files.js';
 import { loadConfig } from '../../io/load-config.js';
@@ -74,7 +74,7 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
         // updated on this branch) is not moved back: sync cannot know the way.
         const version = parseTemplateRef(recorded).version;
         const order = version === null ? 0 : compareTemplateVersions(version, template.version);
-        if (order !== 0 && order !== -1) {
+        if (order === 1 || (order === null && isVersionTypo(version!, template.version))) {
           ahead = `it records ${recorded.trim()}, a version ${template.id} (at ${template.version}) has not reached: fix \`template:\`, or update the template`;
           return text;
         }

@@ -1,4 +1,4 @@
-import { compareTemplateVersions, parseTemplateRef } from '../template.js';
+import { compareTemplateVersions, isVersionTypo, parseTemplateRef } from '../template.js';
 import { keyPosition } from '../front-matter-key.js';
 import type { CheckRule } from './types.js';
 
@@ -23,7 +23,7 @@ export const templateVersion: CheckRule = {
     if (order === 0) return [];
     const at = keyPosition(spec, 'template') ?? { line: 1, column: 1, endLine: 1, endColumn: 4 };
     // Not a version this template's numbers can be compared with: a typo, which sync cannot mend.
-    if (order === null) {
+    if (order === null && isVersionTypo(mine.version, current.version)) {
       return [{ ...at, message: `written from ${recorded}, but ${current.id} has no version "${mine.version}" (it is at version ${current.version}): fix \`template:\`` }];
     }
     if (order === 1) {
