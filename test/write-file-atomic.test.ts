@@ -36,6 +36,27 @@ describe('writeFileAtomic and links', () => {
     }
   });
 
+  it('writes through a link whose target is a file inside the given folder, and replaces one that leads out', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'specfill-outside-'));
+    writeFileSync(join(outside, 'far.md'), 'far\n');
+    const dir = tempProject({ 'specs/real.md': 'old\n' });
+    symlinkSync('real.md', join(dir, 'specs', 'alias.md'));
+    symlinkSync(join(outside, 'far.md'), join(dir, 'specs', 'away.md'));
+    await writeFileAtomic(join(dir, 'specs', 'alias.md'), 'new\n', { followLinksWithin: dir });
+    expect([readFileSync(join(dir, 'specs', 'real.md'), 'utf8'), lstatSync(join(dir, 'specs', 'alias.md')).isSymbolicLink()]).toEqual(['new\n', true]);
+    await writeFileAtomic(join(dir, 'specs', 'away.md'), 'mine\n', { followLinksWithin: dir });
+    expect([readFileSync(join(outside, 'far.md'), 'utf8'), lstatSync(join(dir, 'specs', 'away.md')).isFile()]).toEqual(['far\n', true]);
+  });
+
+  it('set-status on a spec reached through a link inside the project changes the spec, not a copy', async () => {
+    const dir = tempProject({ 'specs/real.md': '---\ntitle: R\ntemplate: x\nstatus: draft\n---\n# R\n' });
+    symlinkSync('real.md', join(dir, 'specs', 'alias.md'));
+    const r = await runCli(dir, 'set-status', 'specs/alias.md', 'withdrawn');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'specs', 'real.md'), 'utf8')).toContain('status: withdrawn');
+    expect(lstatSync(join(dir, 'specs', 'alias.md')).isSymbolicLink()).toBe(true);
+  });
+
   it('check --cache replaces a committed .specfill-cache link instead of writing through it', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'specfill-outside-'));
     const victim = join(outside, '.bashrc');

@@ -28,7 +28,13 @@ export interface EditResult {
  */
 export async function editSpecFile(
   path: string,
-  options: { readonly displayPath: string; readonly dryRun?: boolean; readonly expectedHash?: string },
+  options: {
+    readonly displayPath: string;
+    readonly dryRun?: boolean;
+    readonly expectedHash?: string;
+    /** The project root: a spec reached through a link inside it is edited where it is (see `followLinksWithin`). */
+    readonly root?: string;
+  },
   edit: (source: string, spec: ParsedSpec) => string,
 ): Promise<EditResult> {
   const shown = options.displayPath;
@@ -57,7 +63,7 @@ export async function editSpecFile(
     if (fileHash(readTextFileSync(path, { displayPath: shown })) !== hash) {
       throw new SpecfillError('CONFLICT', 'changed since it was read; nothing was written', { path: shown }, 'run the command again');
     }
-    await writeFileAtomic(path, next, { displayPath: shown });
+    await writeFileAtomic(path, next, { displayPath: shown, ...(options.root === undefined ? {} : { followLinksWithin: options.root }) });
   } finally {
     release();
   }

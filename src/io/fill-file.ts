@@ -116,7 +116,7 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
   try {
     // The file may have changed while we were working: then nothing is written.
     if (fileHash(readTextFileSync(path, { displayPath: shown })) !== hash) throw staleError(shown);
-    await writeFileAtomic(path, outcome.source, { displayPath: shown });
+    await writeFileAtomic(path, outcome.source, { displayPath: shown, followLinksWithin: options.root });
   } finally {
     release();
   }

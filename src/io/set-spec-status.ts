@@ -90,6 +90,6 @@ export async function setSpecStatus(options: SetSpecStatusOptions): Promise<SetS
     fields['status-override'] = { status: options.status, ...(from === null ? {} : { from }), reason: options.reason!.trim(), date, ...(errors > 0 ? { errors } : {}) };
   }
   // The text the gate checked is the text changed: an edit in between is a conflict, not an unchecked approval.
-  const edit = await editSpecFile(options.path, { displayPath: shown, dryRun: options.dryRun, expectedHash: fileHash(source) }, (text) => setFrontMatterFields(text, fields));
+  const edit = await editSpecFile(options.path, { displayPath: shown, dryRun: options.dryRun, expectedHash: fileHash(source), root: options.root }, (text) => setFrontMatterFields(text, fields));
   return { file: shown, from, to: options.status, changed: edit.changed, forced, errors, hash: edit.hash, ...(options.dryRun ? { diff: edit.diff } : {}) };
 }

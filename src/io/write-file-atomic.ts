@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { SpecfillError } from '../core/errors.js';
 
 /** How many bytes {@link AtomicFileWriter} gathers before writing them. */
@@ -26,6 +26,12 @@ export interface WriteFileAtomicOptions {
    * outside the root) is replaced, never followed. Ignored without overwrite.
    */
   readonly followLinks?: boolean;
+  /**
+   * A folder (the project root): a symbolic link whose target is a regular
+   * file inside it is written through, so that editing a spec by a second
+   * name edits the spec. A link that leads out is replaced, as without it.
+   */
+  readonly followLinksWithin?: string;
 }
 
 /**
@@ -73,6 +79,8 @@ export class AtomicFileWriter {
         }
       }
       path = info?.isFile() === true ? realpathSync(given) : danglingLinkTarget(given);
+    } else if (options.followLinksWithin !== undefined) {
+      path = linkTargetWithin(given, options.followLinksWithin) ?? given;
     }
     const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     // A replaced file keeps its permissions.
@@ -176,6 +184,18 @@ export async function writeFileAtomic(path: string, content: string, options: Wr
   const writer = AtomicFileWriter.open(path, options);
   writer.write(content);
   writer.commit();
+}
+
+/** The real path of a link at `path` whose target is a regular file inside `folder`, else null. */
+function linkTargetWithin(path: string, folder: string): string | null {
+  try {
+    if (!lstatSync(path).isSymbolicLink() || !statSync(path).isFile()) return null;
+    const real = realpathSync(path);
+    const rel = relative(realpathSync(folder), real);
+    return rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? null : real;
+  } catch {
+    return null;
+  }
 }
 
 /** Where a link that leads to nothing yet points (followed link by link), else the path itself. */

@@ -53,7 +53,7 @@ export async function runIndex(ctx: CliContext, opts: IndexOptions): Promise<num
       mkdirSync(dirname(target), { recursive: true });
       await writeFileAtomic(target, next, { overwrite: false, displayPath: shown });
     } else {
-      await editSpecFile(target, { displayPath: shown }, (text) => writeIndexBlock(text, table, newline));
+      await editSpecFile(target, { displayPath: shown, root }, (text) => writeIndexBlock(text, table, newline));
     }
   }
   if (opts.json) writeJson(ctx, { file: shown, specs, changed: !upToDate });

@@ -121,7 +121,7 @@ async function prepareSupersede(ctx: CliContext, config: Config, oldPath: string
     rootPath: relative(root, oldPath).split('\\').join('/'),
     shown,
     from,
-    mark: () => editSpecFile(oldPath, { displayPath: shown }, (text) => setFrontMatterFields(text, { status: 'superseded', 'superseded-by': newRootPath, updated: today })),
+    mark: () => editSpecFile(oldPath, { displayPath: shown, root }, (text) => setFrontMatterFields(text, { status: 'superseded', 'superseded-by': newRootPath, updated: today })),
   };
 }
 
