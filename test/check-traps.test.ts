@@ -542,6 +542,12 @@ describe('bodies that show nothing (adversarial review)', () => {
     const at = lineOf(BASE, '### Data Model');
     for (const nothing of ['---', '***', '<br>', '<p></p>', '&nbsp;', '<div>&nbsp;</div>', '&nbsp; <br>']) expect(body(nothing), nothing).toEqual([`${at}:1 empty-section architecture/data-model`]);
     for (const something of ['<img src="er.png" alt="ER diagram">', '<p>Tables: users, keys.</p>', '&copy; model', 'See [the ER diagram](er.png).']) expect(body(something), something).toEqual([]);
+    // The same where the template guides with prose, not a placeholder (code review).
+    const prose = buildTemplateModel(parseSpec('# RFC\n\n## Motivation\n\nWhy are we doing this?\n'), 'rfc@1');
+    for (const nothing of ['&nbsp;', '<span>&nbsp;</span>', '<br>', '---']) {
+      expect(findings(`# Mine\n\n## Motivation\n\n${nothing}\n`, prose).map((f) => `${f.line} ${f.rule}`), nothing).toEqual(['3 empty-section']);
+    }
+    expect(findings('# Mine\n\n## Motivation\n\nBecause.\n', prose)).toEqual([]);
   });
 });
 

@@ -142,7 +142,10 @@ export function blocksIn(spec: ParsedSpec, span: Span): Block[] {
 function shownText(source: string, block: Block): string | null {
   if (block.kind === 'heading' && block.topLevel) return null;
   if (block.kind === 'thematic-break' || (block.kind === 'html' && isBlankHtml(source, block))) return '';
-  return block.kind === 'html' && block.htmlKind === 2 ? besideComments(source, block) : proseOf(source, block);
+  if (block.kind === 'html' && block.htmlKind === 2) return besideComments(source, block);
+  // A paragraph of `&nbsp;` or empty tags shows nothing, whatever the guidance.
+  const text = proseOf(source, block);
+  return isBlank(text) ? '' : text;
 }
 
 function proseOf(source: string, block: Block): string {
@@ -177,7 +180,9 @@ const SPACE_ENTITY = /&(?:nbsp|#160|#x[aA]0|#8203|#x200[bB]|ZeroWidthSpace);/g;
 
 /** Whether text shows nothing: whitespace, invisible-space entities and tags that hold no text. */
 function isBlank(text: string): boolean {
-  return /^\s*$/.test(text) || /^\s*$/.test(text.replace(EMPTY_TAG, ' ').replace(SPACE_ENTITY, ' '));
+  if (/^\s*$/.test(text)) return true;
+  if (text.indexOf('&') === -1 && text.indexOf('<') === -1) return false;
+  return /^\s*$/.test(text.replace(EMPTY_TAG, ' ').replace(SPACE_ENTITY, ' '));
 }
 
 /** Whether an HTML block other than a comment shows nothing (`<br>`, `<p></p>`, `<div>&nbsp;</div>`). */
