@@ -278,6 +278,11 @@ describe('specfill check', () => {
     // The mapped file is a template of the project: listed, shown, and found by the id check gives it (template QA).
     const list = await runCli(dir, 'templates', '--json');
     expect((JSON.parse(list.stdout) as Array<{ id: string; path: string }>).map((t) => [t.id, t.path])).toContainEqual(['NNNN-kep-template', 'keps/NNNN-kep-template/README.md']);
+    // A mapped file that cannot be used is reported by `templates`, as a broken project template is.
+    writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ specs: ['keps/**/README.md'], ignore: ['keps/NNNN-kep-template/**'], templates: { 'keps/**/README.md': 'keps/NNNN-kep-template/README.md', 'rfcs/**': 'rfcs/template.md' } }));
+    const broken = await runCli(dir, 'templates');
+    expect([broken.code, broken.stderr]).toEqual([2, 'specfill: rfcs/template.md: template file rfcs/template.md (config `templates`): no such file\n']);
+    writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ specs: ['keps/**/README.md'], ignore: ['keps/NNNN-kep-template/**'], templates: { 'keps/**/README.md': 'keps/NNNN-kep-template/README.md' } }));
     const show = await runCli(dir, 'templates', 'show', 'NNNN-kep-template');
     expect([show.code, show.stdout.split('\n')[0]]).toEqual([0, 'NNNN-kep-template@1  KEP-NNNN: Title  (keps/NNNN-kep-template/README.md)']);
     writeFileSync(join(dir, 'keps', 'named.md'), '---\ntitle: N\ntemplate: NNNN-kep-template@1\n---\n# KEP-2: N\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n\n### Goals\n\nG.\n');

@@ -174,7 +174,9 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   const files = [...new Set(Object.values(options.mapped ?? {}).filter(isTemplateFileRef))];
   if (files.length === 0) return registry;
   // Template files the config maps specs to, after the project's own (which they may extend).
+  // One that cannot be used is kept as its error, as a project template is.
   const withFiles = new Map(byId);
+  const brokenFiles = new Map(broken);
   for (const ref of files) {
     try {
       const source = await readTextFile(confine(options.root, ref, { mustExist: true }).absolute, { displayPath: ref });
@@ -182,9 +184,11 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
       if (!withFiles.has(t.id) && !broken.has(t.id)) withFiles.set(t.id, t);
     } catch (error) {
       if (!(error instanceof SpecfillError)) throw error;
+      const id = templateFileName(ref).replace(/\.md$/i, '');
+      if (!withFiles.has(id)) brokenFiles.set(id, new SpecfillError(error.code, `template file ${ref} (config \`templates\`): ${error.message}`, { path: ref }, error.hint));
     }
   }
-  return new TemplateRegistry(withFiles, broken);
+  return new TemplateRegistry(withFiles, brokenFiles);
 }
 
 async function readTemplateDir(dir: string, origin: Template['origin'], cwd: string, broken?: Map<string, SpecfillError>): Promise<Template[]> {
