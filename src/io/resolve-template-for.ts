@@ -15,6 +15,7 @@ import { readTextFileSync } from './read-text-file.js';
  */
 export class TemplateResolver {
   private readonly fileTemplates = new Map<string, Template>();
+  private readonly byRef = new Map<string, Template>();
 
   private constructor(
     private readonly root: string,
@@ -65,6 +66,9 @@ export class TemplateResolver {
   }
 
   private templateFile(ref: string, shown: string): Template {
+    // Every spec of a KEP-style project names the same file: confined and read once.
+    const known = this.byRef.get(ref);
+    if (known !== undefined) return known;
     let path: string;
     try {
       path = confine(this.root, ref, { mustExist: true }).absolute;
@@ -95,6 +99,7 @@ export class TemplateResolver {
       }
       this.fileTemplates.set(path, template);
     }
+    this.byRef.set(ref, template);
     return template;
   }
 }

@@ -705,10 +705,13 @@ class Scanner {
       }
     }
     this.blank = c === undefined;
-    // [start, i) is spaces only, unless a tab was met: kept for the next question.
-    this.spacesLine = sawTab ? -1 : this.lineNumber;
-    this.spacesFrom = start;
-    this.spacesTo = i;
+    // [start, i) is spaces only, unless a tab was met: kept for the next question
+    // (nothing to keep when the line had none here, most lines).
+    if (i > start) {
+      this.spacesLine = sawTab ? -1 : this.lineNumber;
+      this.spacesFrom = start;
+      this.spacesTo = i;
+    }
     this.nextNonspace = i;
     this.nextNonspaceColumn = cols;
     this.indent = cols - this.column;
