@@ -65,7 +65,7 @@ describe('check on tech-spec documents', () => {
       // Placed where the section belongs: at the next template section present.
       '46:1 missing-section implementation-details/dependencies',
       '58:1 empty-section testing-strategy/unit-tests',
-      '72:1 leftover-marker',
+      '72:1 leftover-marker deployment-strategy',
       '78:1 section-order monitoring-and-logging',
     ]);
   });
@@ -242,4 +242,18 @@ it('frontmatter: a spec matched to its template by the config need not name it',
 it('a suppression comment inside inline code suppresses nothing', () => {
   const doc = '# T\n\nWrite `<!-- specfill-disable -->` to silence all rules.\n\nTODO here\n';
   expect(checkSpec(parseSpec(doc), { template: null }).findings.map((f) => f.line)).toEqual([5]);
+});
+
+it('every finding in the body names its section; findings in the front matter name none', () => {
+  const doc = '---\ntitle: T\nstatus: nope\n---\n# T\n\nTODO intro\n\n## Design\n\n### Data\n\nSee [x](#gone). TODO\n\n<!-- specfill-disable-next-line leftover-markers -->\nTBD\n';
+  const found = checkSpec(parseSpec(doc), { template: null, links: NO_FILES }).findings.map((f) => [f.line, f.rule, f.sectionId, f.section]);
+  expect(found).toEqual([
+    [1, 'frontmatter', undefined, undefined],
+    [3, 'frontmatter', undefined, undefined],
+    [7, 'leftover-marker', 'title', []],
+    [13, 'broken-link', 'design/data', ['Design', 'Data']],
+    [13, 'leftover-marker', 'design/data', ['Design', 'Data']],
+    [15, 'bad-suppression', 'design/data', ['Design', 'Data']],
+    [16, 'leftover-marker', 'design/data', ['Design', 'Data']],
+  ]);
 });

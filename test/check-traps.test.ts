@@ -203,8 +203,8 @@ describe('CR line endings (old Mac files)', () => {
     expect(brief(cr)).toEqual(brief(lf));
     expect(brief(cr)).toContain('4:1 frontmatter');
     const suppressed = '# T\n\nTODO one\n\n<!-- specfill-disable leftover-marker -->\n\nTODO two\n';
-    expect(brief(suppressed.replace(/\n/g, '\r'), null)).toEqual(['3:1 leftover-marker']);
-    expect(brief(suppressed, null)).toEqual(['3:1 leftover-marker']);
+    expect(brief(suppressed.replace(/\n/g, '\r'), null)).toEqual(['3:1 leftover-marker title']);
+    expect(brief(suppressed, null)).toEqual(['3:1 leftover-marker title']);
   });
 });
 

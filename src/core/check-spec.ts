@@ -1,4 +1,5 @@
 import { RULES } from './checks/index.js';
+import { sectionFieldsAt } from './checks/locate.js';
 import type { Finding, LinkResolver, SeveritySetting } from './checks/types.js';
 import { matchSections } from './match-sections.js';
 import { completenessOf, sectionStates } from './section-states.js';
@@ -70,7 +71,16 @@ export function checkSpec(spec: ParsedSpec, options: CheckSpecOptions): SpecChec
       ruleIds: RULE_IDS,
     });
     for (const d of drafts) {
-      if (!suppressed(rule.id, d.line)) findings.push({ rule: rule.id, severity, ...d });
+      if (suppressed(rule.id, d.line)) continue;
+      // Every finding in the body names its section, as the JSON contract has it
+      // (a marker or a link is found in text, not by section).
+      const where = d.sectionId === undefined ? sectionFieldsAt(spec, d.line, d.column) : null;
+      if (where === null) {
+        findings.push({ rule: rule.id, severity, ...d });
+      } else {
+        const { line, column, endLine, endColumn, ...rest } = d;
+        findings.push({ rule: rule.id, severity, line, column, endLine, endColumn, ...where, ...rest });
+      }
     }
   });
   const order = new Map(RULES.map((r, i) => [r.id, i]));

@@ -31,6 +31,12 @@ export class LineIndex {
     return n > 1 && this.starts[n - 1] === this.length ? n - 1 : n;
   }
 
+  /** The offset of a 1-based line and column (the inverse of {@link locate}). */
+  offsetOf(line: number, column: number): number {
+    const start = line <= 1 ? this.bom : this.starts[Math.min(line, this.starts.length) - 1]!;
+    return start + column - 1;
+  }
+
   /** The 1-based line and column of `offset`. */
   locate(offset: number): { line: number; column: number } {
     const starts = this.starts;

@@ -1,3 +1,4 @@
+import { lineIndexOf } from '../line-index.js';
 import type { Heading, ParsedSpec, Position, Section } from '../spec-types.js';
 import type { FindingDraft } from './types.js';
 
@@ -40,6 +41,36 @@ export function quote(text: string, max = 80): string {
 export function sectionFields(spec: ParsedSpec, sectionId: string | null): { sectionId: string; section: readonly string[] } {
   if (sectionId === null || sectionId === 'title') return { sectionId: 'title', section: [] };
   return { sectionId, section: sectionsById(spec).get(sectionId)?.path ?? [] };
+}
+
+/**
+ * The `sectionId` and `section` of a place in the document: the innermost
+ * section holding it, or the part under the title (`title`); null inside the
+ * front matter, which is no section's.
+ */
+export function sectionFieldsAt(spec: ParsedSpec, line: number, column: number): { sectionId: string; section: readonly string[] } | null {
+  if (spec.frontMatter !== null) {
+    const lines = lineIndexOf(spec);
+    if (lines.offsetOf(line, column) < spec.frontMatter.span.end) return null;
+  }
+  const offset = lineIndexOf(spec).offsetOf(line, column);
+  let found: Section | null = null;
+  let siblings = spec.sections;
+  for (;;) {
+    // The last sibling starting at or before the place (siblings are in document order).
+    let lo = 0;
+    let hi = siblings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (siblings[mid]!.span.start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const s = siblings[lo - 1];
+    if (s === undefined || offset >= s.span.end) break;
+    found = s;
+    siblings = s.children;
+  }
+  return found === null ? { sectionId: 'title', section: [] } : { sectionId: found.id, section: found.path };
 }
 
 const byId = new WeakMap<ParsedSpec, Map<string, Section>>();
