@@ -559,6 +559,9 @@ describe('heading levels that do not change the tree (KEP review)', () => {
     expect(brief(doc('####'), kep)).toEqual([]);
     expect(brief(doc('######', '### Notes'), kep)).toEqual(['15:1 heading-level prr/notes']);
     expect(brief(doc('###'), kep).filter((f) => f.includes('heading-level'))).toEqual(['7:1 heading-level prr/how-can-it-be-enabled', '11:1 heading-level prr/can-it-be-disabled']);
+    // Where the template skips no level, another level is reported even under the same parent (regression QA).
+    const unit = BASE.replace('### Unit Tests', '#### Unit Tests');
+    expect(brief(unit)).toEqual([`${lineOf(unit, '#### Unit Tests')}:1 heading-level testing-strategy/unit-tests`]);
     // Same parent, but its own subsection no longer under it (code review): the tree changed, and it is said.
     const abc = buildTemplateModel(parseSpec('# T\n\n## A\n\n<!-- a -->\n\n### B\n\n<!-- b -->\n\n#### C\n\n<!-- c -->\n\n### D\n\n<!-- d -->\n'), 'abc@1');
     expect(brief('# M\n\n## A\n\nA.\n\n##### B\n\nB.\n\n#### C\n\nC.\n\n### D\n\nD.\n', abc)).toEqual(['7:1 heading-level a/b']);

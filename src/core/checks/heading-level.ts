@@ -5,10 +5,12 @@ import { quote, sectionFinding } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 /**
- * A template section present at another heading depth than in the template,
- * where that changes the section tree: under the same parent section as in
- * the template, `####` where the template skips to `######` (KEP's questions
- * under `###`) is the same structure, and is left alone.
+ * A template section present at another heading depth than in the template.
+ * One exception: where the template itself skips levels (KEP's `######`
+ * questions right under a `###`), a heading at a level in the gap (`####`,
+ * `#####`), under the same parent and keeping its own subsections, is the
+ * same structure, and is left alone. Where the template skips nothing, any
+ * other level is reported (`####` for a `###` under a `##`).
  */
 export const headingLevel: CheckRule = {
   id: 'heading-level',
@@ -27,8 +29,12 @@ export const headingLevel: CheckRule = {
           for (const s of matching.flat) for (const c of s.children) parents.set(c, s);
         }
         const parent = parents.get(section);
-        // Same parent, and its own template subsections still under it: nothing moved.
-        if (parent !== undefined && parent === matching.byTemplateId.get(t.parentId) && keepsItsChildren(t, section, template.sections, matching, parents)) continue;
+        const templateParent = template.sections.find((x) => x.id === t.parentId);
+        // The template skips levels here, this heading is in the gap, under the
+        // same parent, with its own template subsections still under it: nothing moved.
+        if (templateParent !== undefined && t.level - templateParent.level > 1 && section.heading.level < t.level
+          && parent !== undefined && parent === matching.byTemplateId.get(t.parentId)
+          && keepsItsChildren(t, section, template.sections, matching, parents)) continue;
       }
       findings.push(sectionFinding(section,
         `heading ${quote(section.heading.text)} is level ${section.heading.level}; the template has it at level ${t.level} (${'#'.repeat(t.level)})`));
