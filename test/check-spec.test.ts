@@ -218,6 +218,7 @@ describe('suppression comments', () => {
       '<!-- specfill-disable-line leftover-marker -->', 'TODO two', '',
       '<!-- specfill-disable-next-line leftover-marker -- TODO is the name of the flag -->', 'TODO three', '',
       '<!-- specfill-disable MD013 -->', '',
+      '<!-- SPECFILL-DISABLE-NEXT-LINE leftover-marker -->', 'TODO upper', '',
       '<!-- specfill-index:start -->', '<!-- specfill-index:end -->', '',
       '`<!-- specfill-disable nonsense -->` in code is text.', '',
       'TODO four', '',
@@ -228,7 +229,9 @@ describe('suppression comments', () => {
       '6:6-27 bad-suppression "specfill-disable-line" is not a suppression comment, so it silences nothing: use specfill-disable-next-line on the line before, or specfill-disable … specfill-enable around the lines',
       '7:1-5 leftover-marker leftover marker "TODO": replace it with the real content',
       '12:23-28 bad-suppression "MD013" is not a specfill rule, so this comment silences nothing for it: see `specfill check --help` for the rules',
-      '19:1-5 leftover-marker leftover marker "TODO": replace it with the real content',
+      '14:6-32 bad-suppression "SPECFILL-DISABLE-NEXT-LINE" is not a suppression comment, so it silences nothing: write it in lower case, specfill-disable-next-line',
+      '15:1-5 leftover-marker leftover marker "TODO": replace it with the real content',
+      '22:1-5 leftover-marker leftover marker "TODO": replace it with the real content',
     ]);
   });
 });

@@ -33,7 +33,8 @@ export interface SuppressionComment {
 
 // `specfill-disable…`/`specfill-enable…`, then what follows up to `-->`. Other
 // specfill comments (`specfill-index:start`) are not suppressions.
-const COMMENT = /<!--\s*(specfill-((?:disable|enable)[\w-]*))([\s\S]*?)-->/g;
+// Case aside, so that `SPECFILL-DISABLE` is caught as a directive that is not one.
+const COMMENT = /<!--\s*(specfill-((?:disable|enable)[\w-]*))([\s\S]*?)-->/gi;
 const NAME = /[^\s,]+/g;
 // ` -- why`: a reason, as ESLint takes one; not rule names.
 const REASON = /(?:^|\s)--(?:\s|$)/;
@@ -51,13 +52,15 @@ export function suppressionComments(spec: ParsedSpec): readonly SuppressionComme
   found = [];
   comments.set(spec, found);
   const source = spec.source;
-  if (source.indexOf('specfill-') === -1) return found;
+  // (Mixed case such as `Specfill-Disable` is not looked for: two plain searches keep this cheap.)
+  if (source.indexOf('specfill-') === -1 && source.indexOf('SPECFILL-') === -1) return found;
   for (const m of source.matchAll(COMMENT)) {
     const block = blockAt(spec, m.index);
     if (block === undefined || m.index >= block.end || !(block.kind === 'paragraph' || (block.kind === 'html' && block.htmlKind === 2))) continue;
     if (block.kind === 'paragraph' && !isInlineComment(spec, block, m.index)) continue;
     const word = m[2]!;
-    const directive = (SUPPRESSION_DIRECTIVES as readonly string[]).includes(word) ? (word as SuppressionComment['directive']) : null;
+    // Directives are lower case, as the rule ids are.
+    const directive = m[1]!.startsWith('specfill-') && (SUPPRESSION_DIRECTIVES as readonly string[]).includes(word) ? (word as SuppressionComment['directive']) : null;
     const at = m.index + m[0].indexOf(m[1]!);
     const namesStart = at + m[1]!.length;
     let names = m[3]!;

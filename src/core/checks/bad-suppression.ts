@@ -1,7 +1,7 @@
 import { editDistance } from '../edit-distance.js';
 import { lineIndexOf } from '../line-index.js';
 import type { ParsedSpec, Position } from '../spec-types.js';
-import { suppressionComments } from '../suppressions.js';
+import { SUPPRESSION_DIRECTIVES, suppressionComments } from '../suppressions.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 /**
@@ -18,8 +18,12 @@ export const badSuppression: CheckRule = {
     const findings: FindingDraft[] = [];
     for (const c of suppressionComments(spec)) {
       if (c.directive === null) {
-        const hint = c.word.startsWith('disable') ? ': use specfill-disable-next-line on the line before, or specfill-disable … specfill-enable around the lines' : ': use specfill-enable';
-        findings.push({ ...span(spec, c.offset, `specfill-${c.word}`.length), message: `"specfill-${c.word}" is not a suppression comment, so it silences nothing${hint}` });
+        const written = spec.source.slice(c.offset, c.offset + `specfill-${c.word}`.length);
+        const lower = written.toLowerCase();
+        const hint = (SUPPRESSION_DIRECTIVES as readonly string[]).includes(lower.slice('specfill-'.length))
+          ? `: write it in lower case, ${lower}`
+          : lower.startsWith('specfill-disable') ? ': use specfill-disable-next-line on the line before, or specfill-disable … specfill-enable around the lines' : ': use specfill-enable';
+        findings.push({ ...span(spec, c.offset, written.length), message: `"${written}" is not a suppression comment, so it silences nothing${hint}` });
         continue;
       }
       for (const r of c.rules) {
