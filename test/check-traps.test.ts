@@ -303,6 +303,12 @@ describe('second review', () => {
     expect(brief(dup, null).filter((f) => f.includes('duplicate-heading'))).toEqual(['7:1 duplicate-heading rollout-1', '11:1 duplicate-heading rollout-2', '13:1 duplicate-heading rollout-3']);
   });
 
+  it('frontmatter: an unclosed quote is reported where it opens, not at the end of the front matter (regression QA)', () => {
+    const at = (yaml: string) => findings(`---\n${yaml}---\n# T\n`, null).filter((f) => f.rule === 'frontmatter').map((f) => `${f.line}:${f.column} ${f.message}`);
+    expect(at('title: "unclosed\ntemplate: x\nstatus: draft\n')).toEqual(['2:8 invalid YAML front matter: Missing closing "quote']);
+    expect(at("title: T\ntemplate: x\nowners:\n  - 'alice\n")).toEqual(["5:5 invalid YAML front matter: Missing closing 'quote"]);
+  });
+
   it('frontmatter: a title that is there but not text says so', () => {
     const messages = (yaml: string) => findings(`---\n${yaml}template: tech-spec\n---\n# T\n`, null).filter((f) => f.rule === 'frontmatter').map((f) => f.message);
     expect(messages('title: 42\n')).toEqual(['front matter `title` must be text, not the number 42: put it in quotes']);

@@ -177,6 +177,20 @@ function yaml(): typeof import('yaml') {
   return yamlModule;
 }
 
+/** The line and column of the first quoted value that its line does not close (a `"` or `'` after `key: `), or null. */
+function openingQuote(yamlText: string): { line: number; col: number } | null {
+  const lines = yamlText.split(/\r\n|\r|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(\s*(?:-\s+)?(?:[^\s:#][^:#]*:\s+)?)(["'])/.exec(lines[i]!);
+    if (m === null) continue;
+    const quote = m[2]!;
+    const rest = lines[i]!.slice(m[1]!.length + 1);
+    const closed = quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/.test(rest) : rest.includes("'");
+    if (!closed) return { line: i + 1, col: m[1]!.length + 1 };
+  }
+  return null;
+}
+
 /** The largest front matter handed to the YAML library (plain `key: value` front matter has no limit). */
 const MAX_YAML_FRONT_MATTER = 32 * 1024;
 
@@ -206,7 +220,9 @@ function readFrontMatter(source: string, start: number, end: number, yamlStart: 
   }
   const error = doc.errors[0];
   if (error !== undefined) {
-    const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+    // An unclosed quote is found at the end of the text: point at where it opens.
+    const pos = (error.code === 'MISSING_CHAR' && /quote/i.test(error.message) ? openingQuote(source.slice(yamlStart, yamlEnd)) : null)
+      ?? error.linePos?.[0] ?? { line: 1, col: 1 };
     const firstLineOfMessage = yamlMessage(error);
     return {
       span, yamlSpan, data: null,
