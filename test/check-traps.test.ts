@@ -554,6 +554,8 @@ describe('bodies that show nothing (adversarial review)', () => {
       expect(findings(`# Mine\n\n## Motivation\n\n${nothing}\n`, prose).map((f) => `${f.line} ${f.rule}`), nothing).toEqual(['3 empty-section']);
     }
     expect(findings('# Mine\n\n## Motivation\n\nBecause.\n', prose)).toEqual([]);
+    // A code block is content, even one that quotes the guidance (regression QA).
+    expect(findings('# Mine\n\n## Motivation\n\n```\nWhy are we doing this?\n```\n', prose)).toEqual([]);
   });
 });
 
