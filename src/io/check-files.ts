@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { basename, relative } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import type { CheckReport, FileReport } from '../core/checks/types.js';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
@@ -41,6 +41,8 @@ export interface CheckFilesResult {
 export interface CheckStreamResult {
   readonly summary: CheckReport['summary'];
   readonly errors: SpecfillError[];
+  /** Files named one by one (not through a folder or a glob) that the config's `ignore` left out, as given. */
+  readonly ignoredNamed: string[];
 }
 
 /**
@@ -81,7 +83,8 @@ export async function streamCheckFiles(
   const summary = { files: 0, errors: 0, warnings: 0, infos: 0 };
   const setup = { cwd, root, config };
   const checker = await FileChecker.create(setup);
-  const files = (await filesToCheck(options, errors)).map((absolute) => ({
+  const ignoredNamed: string[] = [];
+  const files = (await filesToCheck(options, errors, ignoredNamed)).map((absolute) => ({
     absolute,
     shown: relative(cwd, absolute).split('\\').join('/') || basename(absolute),
   }));
@@ -174,7 +177,7 @@ export async function streamCheckFiles(
     cache?.close();
     throw error;
   }
-  return { summary, errors };
+  return { summary, errors, ignoredNamed };
 }
 
 /** A file's result on its way out: its report (and text, and severity counts if known), or why it could not be checked. */
@@ -222,13 +225,17 @@ function cacheKey(options: CheckFilesOptions, templateSources: readonly string[]
   return hashOf(options.version, JSON.stringify(options.config), ...templateSources, ...mappedFiles);
 }
 
-async function filesToCheck(options: CheckFilesOptions, errors: SpecfillError[]): Promise<string[]> {
+async function filesToCheck(options: CheckFilesOptions, errors: SpecfillError[], ignoredNamed: string[] = []): Promise<string[]> {
   const { cwd, root, config } = options;
   const found = await findSpecTargets(options.paths, config, root, cwd);
   errors.push(...found.errors);
   let files = found.files;
   const ignored = await ignoredFiles(root, config);
-  if (ignored.size > 0) files = files.filter((f) => !ignored.has(f));
+  if (ignored.size > 0) {
+    // A file named on its own and then skipped would pass without a word.
+    for (const path of options.paths) if (ignored.has(resolve(cwd, path))) ignoredNamed.push(path);
+    files = files.filter((f) => !ignored.has(f));
+  }
   if (options.only !== undefined) files = files.filter((f) => options.only!.has(f));
   return files;
 }
