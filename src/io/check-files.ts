@@ -90,7 +90,7 @@ export async function streamCheckFiles(
   }));
   const cache = options.cache === undefined || options.cache === false
     ? null
-    : (options.cache === true ? CheckCache.read(root) : options.cache).useKey(cacheKey(options, checker.registry.list().map((t) => t.spec.source)));
+    : (options.cache === true ? CheckCache.read(root) : options.cache).useKey(cacheKey(options, checker.registry.list({ mapped: false }).map((t) => t.spec.source)));
 
   // Results arrive out of order from workers; each is handed on once those before it are.
   const done = new Array<Outcome | undefined>(files.length);

@@ -6,7 +6,7 @@ import { SpecfillError } from '../core/errors.js';
 import { parseTemplateRef, templateFromSource, type Template } from '../core/template.js';
 import { resolveExtends } from '../core/template-extends.js';
 import { confine } from './confine-path.js';
-import { readTextFile } from './read-text-file.js';
+import { readTextFile, readTextFileSync } from './read-text-file.js';
 
 /** The folder of built-in templates shipped in the package. */
 export const BUILT_IN_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -54,23 +54,44 @@ export function templateFileName(path: string): string {
  * broken template does not stop commands that never use it.
  */
 export class TemplateRegistry {
-  constructor(
-    private readonly byId: ReadonlyMap<string, Template>,
-    private readonly broken: ReadonlyMap<string, SpecfillError> = new Map(),
-  ) {}
+  private byId: ReadonlyMap<string, Template>;
+  private broken: ReadonlyMap<string, SpecfillError>;
 
-  /** Every usable template, sorted by id. */
-  list(): Template[] {
+  /**
+   * `more` adds templates read only when first needed (the template files the
+   * config maps specs to): a cached check that parses no spec reads none.
+   */
+  constructor(
+    byId: ReadonlyMap<string, Template>,
+    broken: ReadonlyMap<string, SpecfillError> = new Map(),
+    private more: (() => { byId: ReadonlyMap<string, Template>; broken: ReadonlyMap<string, SpecfillError> }) | null = null,
+  ) {
+    this.byId = byId;
+    this.broken = broken;
+  }
+
+  private complete(): void {
+    if (this.more === null) return;
+    const more = this.more;
+    this.more = null;
+    ({ byId: this.byId, broken: this.broken } = more());
+  }
+
+  /** Every usable template, sorted by id; `mapped: false` leaves out the template files of the config's mapping (and does not read them). */
+  list(options: { readonly mapped?: boolean } = {}): Template[] {
+    if (options.mapped !== false) this.complete();
     return [...this.byId.values()].sort((a, b) => a.id.localeCompare(b.id));
   }
 
   /** The project templates that cannot be used, by id, with why. */
   problems(): ReadonlyMap<string, SpecfillError> {
+    this.complete();
     return this.broken;
   }
 
   /** The template for `ref` (`id` or `id@version`); an unknown id is an error listing the known ones, a broken one its own error. */
   get(ref: string): Template {
+    this.complete();
     const { id } = parseTemplateRef(ref);
     const problem = this.broken.get(id);
     if (problem !== undefined) throw problem;
@@ -85,6 +106,7 @@ export class TemplateRegistry {
 
   /** The template for `ref`, or undefined when there is none; a broken one throws its error. */
   find(ref: string): Template | undefined {
+    this.complete();
     const { id } = parseTemplateRef(ref);
     const problem = this.broken.get(id);
     if (problem !== undefined) throw problem;
@@ -173,22 +195,24 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   const registry = new TemplateRegistry(byId, broken);
   const files = [...new Set(Object.values(options.mapped ?? {}).filter(isTemplateFileRef))];
   if (files.length === 0) return registry;
-  // Template files the config maps specs to, after the project's own (which they may extend).
-  // One that cannot be used is kept as its error, as a project template is.
-  const withFiles = new Map(byId);
-  const brokenFiles = new Map(broken);
-  for (const ref of files) {
-    try {
-      const source = await readTextFile(confine(options.root, ref, { mustExist: true }).absolute, { displayPath: ref });
-      const t = registry.extend(templateFromSource(source, { fileName: templateFileName(ref), origin: 'project', path: ref }));
-      if (!withFiles.has(t.id) && !broken.has(t.id)) withFiles.set(t.id, t);
-    } catch (error) {
-      if (!(error instanceof SpecfillError)) throw error;
-      const id = templateFileName(ref).replace(/\.md$/i, '');
-      if (!withFiles.has(id)) brokenFiles.set(id, new SpecfillError(error.code, `template file ${ref} (config \`templates\`): ${error.message}`, { path: ref }, error.hint));
+  // Template files the config maps specs to, after the project's own (which they may extend),
+  // read when first needed. One that cannot be used is kept as its error, as a project template is.
+  return new TemplateRegistry(byId, broken, () => {
+    const withFiles = new Map(byId);
+    const brokenFiles = new Map(broken);
+    for (const ref of files) {
+      try {
+        const source = readTextFileSync(confine(options.root, ref, { mustExist: true }).absolute, { displayPath: ref });
+        const t = registry.extend(templateFromSource(source, { fileName: templateFileName(ref), origin: 'project', path: ref }));
+        if (!withFiles.has(t.id) && !broken.has(t.id)) withFiles.set(t.id, t);
+      } catch (error) {
+        if (!(error instanceof SpecfillError)) throw error;
+        const id = templateFileName(ref).replace(/\.md$/i, '');
+        if (!withFiles.has(id)) brokenFiles.set(id, new SpecfillError(error.code, `template file ${ref} (config \`templates\`): ${error.message}`, { path: ref }, error.hint));
+      }
     }
-  }
-  return new TemplateRegistry(withFiles, brokenFiles);
+    return { byId: withFiles, broken: brokenFiles };
+  });
 }
 
 async function readTemplateDir(dir: string, origin: Template['origin'], cwd: string, broken?: Map<string, SpecfillError>): Promise<Template[]> {
