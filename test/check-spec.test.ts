@@ -260,3 +260,8 @@ it('every finding in the body names its section; findings in the front matter na
     [16, 'leftover-marker', 'design/data', ['Design', 'Data']],
   ]);
 });
+
+it('a directive in mixed case is reported whatever else the document holds (last review)', () => {
+  const doc = '# T\n\n<!-- Specfill-Disable-Next-Line leftover-marker -->\nTODO here\n';
+  expect(checkSpec(parseSpec(doc), { template: null }).findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['3:6 bad-suppression', '4:1 leftover-marker']);
+});

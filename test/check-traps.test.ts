@@ -307,6 +307,10 @@ describe('second review', () => {
     const at = (yaml: string) => findings(`---\n${yaml}---\n# T\n`, null).filter((f) => f.rule === 'frontmatter').map((f) => `${f.line}:${f.column} ${f.message}`);
     expect(at('title: "unclosed\ntemplate: x\nstatus: draft\n')).toEqual(['2:8 invalid YAML front matter: Missing closing "quote']);
     expect(at("title: T\ntemplate: x\nowners:\n  - 'alice\n")).toEqual(["5:5 invalid YAML front matter: Missing closing 'quote"]);
+    // A quoted value over two lines, a block scalar and an escaped '' are not the unclosed one (last review).
+    expect(at('title: "A long title\n  that wraps"\ntemplate: x\nstatus: "draft\n')).toEqual(['5:9 invalid YAML front matter: Missing closing "quote']);
+    expect(at('title: T\ntemplate: x\nnotes: |\n  Run: "make\nstatus: "draft\n')).toEqual(['6:9 invalid YAML front matter: Missing closing "quote']);
+    expect(at("title: 'it''s\ntemplate: x\n")).toEqual(["2:8 invalid YAML front matter: Missing closing 'quote"]);
   });
 
   it('frontmatter: a title that is there but not text says so', () => {
@@ -554,8 +558,11 @@ describe('bodies that show nothing (adversarial review)', () => {
       expect(findings(`# Mine\n\n## Motivation\n\n${nothing}\n`, prose).map((f) => `${f.line} ${f.rule}`), nothing).toEqual(['3 empty-section']);
     }
     expect(findings('# Mine\n\n## Motivation\n\nBecause.\n', prose)).toEqual([]);
-    // A code block is content, even one that quotes the guidance (regression QA).
+    // A code block is content, even one that quotes the guidance (regression QA), but not the template's own sample.
     expect(findings('# Mine\n\n## Motivation\n\n```\nWhy are we doing this?\n```\n', prose)).toEqual([]);
+    const sample = buildTemplateModel(parseSpec('# RFC\n\n## Rollout\n\nWhy are we doing this? Which problem does it solve?\n\n```yaml\nrollout: 10%\n```\n'), 'rfc@1');
+    expect(findings('# Mine\n\n## Rollout\n\nWhich problem does it solve?\n\n```yaml\nrollout: 10%\n```\n', sample).map((f) => f.rule)).toEqual(['empty-section']);
+    expect(findings('# Mine\n\n## Rollout\n\nWhich problem does it solve?\n\n```yaml\nrollout: 50%\n```\n', sample)).toEqual([]);
   });
 });
 

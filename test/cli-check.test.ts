@@ -150,9 +150,11 @@ describe('specfill check', () => {
     const r = await checkJson(join(dir, 'specs'));
     expect(r.stderr).toBe('');
     // A file named on its own that `ignore` matches is not checked, and says so.
-    const named = await runCli(dir, 'check', 'specs/skip.md', 'specs/a.md');
+    const named = await runCli(dir, 'check', 'specs/skip.md', 'specs/a.md', './specs/skip.md', `${dir}/specs//skip.md`);
+    // Said once, however the path is written, and the file is not checked under any of its names.
     expect(named.stderr).toBe("specfill: warning: specs/skip.md is not checked: the config's `ignore` matches it\n");
     expect(named.stdout).toContain('specs/a.md');
+    expect(named.stdout).not.toContain('skip.md');
     expect(r.report.files.map((f) => [f.path, f.template])).toEqual([['a.md', 'tech-spec@1']]);
     expect(r.report.files[0]!.findings.filter((f) => f.rule === 'leftover-marker').map((f) => f.severity)).toEqual(['error']);
   });

@@ -177,18 +177,48 @@ function yaml(): typeof import('yaml') {
   return yamlModule;
 }
 
-/** The line and column of the first quoted value that its line does not close (a `"` or `'` after `key: `), or null. */
+/**
+ * Where the quoted value that is never closed opens (line and column), or
+ * null: read line by line, a quoted value may go on over lines until its
+ * closing quote, and the lines of a block scalar (`key: |`, `key: >`) are
+ * text, not values. The last value left open is the one.
+ */
 function openingQuote(yamlText: string): { line: number; col: number } | null {
   const lines = yamlText.split(/\r\n|\r|\n/);
+  let open: { line: number; col: number; quote: string } | null = null;
+  let blockIndent = -1;
   for (let i = 0; i < lines.length; i++) {
-    const m = /^(\s*(?:-\s+)?(?:[^\s:#][^:#]*:\s+)?)(["'])/.exec(lines[i]!);
-    if (m === null) continue;
-    const quote = m[2]!;
-    const rest = lines[i]!.slice(m[1]!.length + 1);
-    const closed = quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/.test(rest) : rest.includes("'");
-    if (!closed) return { line: i + 1, col: m[1]!.length + 1 };
+    const line = lines[i]!;
+    const indent = line.length - line.trimStart().length;
+    if (blockIndent >= 0) {
+      if (line.trim() === '' || indent > blockIndent) continue;
+      blockIndent = -1;
+    }
+    if (open !== null) {
+      if (closingQuote(line, 0, open.quote) !== -1) open = null;
+      continue;
+    }
+    const m = /^(\s*(?:-\s+)?(?:[^\s:#][^:#]*:\s+)?)(["'])/.exec(line);
+    if (m === null) {
+      if (/:\s*[|>][-+0-9]*\s*(?:#.*)?$/.test(line)) blockIndent = indent;
+      continue;
+    }
+    if (closingQuote(line, m[1]!.length + 1, m[2]!) === -1) open = { line: i + 1, col: m[1]!.length + 1, quote: m[2]! };
   }
-  return null;
+  return open === null ? null : { line: open.line, col: open.col };
+}
+
+/** The index of the quote that closes a quoted value from `from` on (`\"` and `''` are escapes), or -1. */
+function closingQuote(line: string, from: number, quote: string): number {
+  for (let k = from; k < line.length; k++) {
+    const c = line[k];
+    if (quote === '"' && c === '\\') k++;
+    else if (c === quote) {
+      if (quote === "'" && line[k + 1] === "'") k++;
+      else return k;
+    }
+  }
+  return -1;
 }
 
 /** The largest front matter handed to the YAML library (plain `key: value` front matter has no limit). */

@@ -30,8 +30,8 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     // Guidance trimmed, reordered, repeated or lightly re-marked up is still
     // only guidance: every sentence of the span is one of the template's.
     if (sentences === undefined || sentences.size === 0) return false;
-    // A code block is content, whatever words it holds (unless it is the template's own, above).
-    if (blocksIn(spec, span).some((b) => b.kind === 'code')) return false;
+    // A code block is content, whatever words it holds, unless it is the template's own sample.
+    if (blocksIn(spec, span).some((b) => b.kind === 'code' && !guidance.includes(proseOf(spec.source, b).replace(/\s+/g, ' ').trim()))) return false;
     // Written text usually differs at its first sentence: stop there.
     let any = false;
     for (const sentence of sentencesOf(spec, span)) {

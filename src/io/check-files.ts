@@ -233,7 +233,14 @@ async function filesToCheck(options: CheckFilesOptions, errors: SpecfillError[],
   const ignored = await ignoredFiles(root, config);
   if (ignored.size > 0) {
     // A file named on its own and then skipped would pass without a word.
-    for (const path of options.paths) if (ignored.has(resolve(cwd, path))) ignoredNamed.push(path);
+    const warned = new Set<string>();
+    for (const path of options.paths) {
+      const absolute = resolve(cwd, path);
+      if (ignored.has(absolute) && !warned.has(absolute)) {
+        warned.add(absolute);
+        ignoredNamed.push(path);
+      }
+    }
     files = files.filter((f) => !ignored.has(f));
   }
   if (options.only !== undefined) files = files.filter((f) => options.only!.has(f));

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
 import { fromRoot } from './path-glob.js';
@@ -24,7 +24,8 @@ export async function findSpecFiles(paths: readonly string[], cwd: string): Prom
   const files = new Set<string>();
   const errors: SpecfillError[] = [];
   for (const path of paths) {
-    const absolute = isAbsolute(path) ? path : resolve(cwd, path);
+    // Normalised (`specs//a.md`, `./specs/a.md`): one file, one name, whichever way it is written.
+    const absolute = resolve(cwd, path);
     let info;
     try {
       info = await stat(absolute);

@@ -56,6 +56,8 @@ export function templateFileName(path: string): string {
 export class TemplateRegistry {
   private byId: ReadonlyMap<string, Template>;
   private broken: ReadonlyMap<string, SpecfillError>;
+  /** The templates without the config's mapped files, whether or not those are read yet. */
+  private readonly own: ReadonlyMap<string, Template>;
 
   /**
    * `more` adds templates read only when first needed (the template files the
@@ -68,6 +70,7 @@ export class TemplateRegistry {
   ) {
     this.byId = byId;
     this.broken = broken;
+    this.own = byId;
   }
 
   private complete(): void {
@@ -80,7 +83,7 @@ export class TemplateRegistry {
   /** Every usable template, sorted by id; `mapped: false` leaves out the template files of the config's mapping (and does not read them). */
   list(options: { readonly mapped?: boolean } = {}): Template[] {
     if (options.mapped !== false) this.complete();
-    return [...this.byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+    return [...(options.mapped === false ? this.own : this.byId).values()].sort((a, b) => a.id.localeCompare(b.id));
   }
 
   /** The project templates that cannot be used, by id, with why. */
