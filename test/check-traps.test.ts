@@ -491,6 +491,11 @@ describe('hostile input stays linear (second CLI review)', () => {
     expect(findings(plain, null)).toEqual([]);
   });
 
+  it('40,000 suppression comments left unclosed (last review)', () => {
+    const doc = `# T\n\nTODO ${'<!-- specfill-disable x '.repeat(40_000)}\n`;
+    expect(findings(doc, null).map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['3:1 leftover-marker']);
+  });
+
   it('a paragraph of 80,000 lines, a marker on each', () => {
     const doc = `# T\n\n${'word TODO word\n'.repeat(80_000)}`;
     const all = findings(doc, null);

@@ -34,7 +34,9 @@ export interface SuppressionComment {
 // `specfill-disable…`/`specfill-enable…`, then what follows up to `-->`. Other
 // specfill comments (`specfill-index:start`) are not suppressions.
 // Case aside, so that `SPECFILL-DISABLE` is caught as a directive that is not one.
-const COMMENT = /<!--\s*(specfill-((?:disable|enable)[\w-]*))([\s\S]*?)-->/gi;
+// The start of one; its `-->` is found by a plain search (a lazy pattern to
+// `-->` would scan to the end from each of thousands left unclosed).
+const COMMENT_START = /<!--\s*(specfill-((?:disable|enable)[\w-]*))/gi;
 const NAME = /[^\s,]+/g;
 // ` -- why`: a reason, as ESLint takes one; not rule names.
 const REASON = /(?:^|\s)--(?:\s|$)/;
@@ -53,16 +55,22 @@ export function suppressionComments(spec: ParsedSpec): readonly SuppressionComme
   comments.set(spec, found);
   const source = spec.source;
   if (!/specfill-/i.test(source)) return found;
-  for (const m of source.matchAll(COMMENT)) {
+  const start = new RegExp(COMMENT_START.source, COMMENT_START.flags);
+  for (let s = start.exec(source); s !== null; s = start.exec(source)) {
+    const close = source.indexOf('-->', start.lastIndex);
+    // Nothing closes this one, nor any later one.
+    if (close === -1) break;
+    const m = { index: s.index, 0: source.slice(s.index, close + 3), 1: s[1]!, 2: s[2]!, 3: source.slice(start.lastIndex, close) };
+    start.lastIndex = close + 3;
     const block = blockAt(spec, m.index);
     if (block === undefined || m.index >= block.end || !(block.kind === 'paragraph' || (block.kind === 'html' && block.htmlKind === 2))) continue;
     if (block.kind === 'paragraph' && !isInlineComment(spec, block, m.index)) continue;
-    const word = m[2]!;
+    const word = m[2];
     // Directives are lower case, as the rule ids are.
-    const directive = m[1]!.startsWith('specfill-') && (SUPPRESSION_DIRECTIVES as readonly string[]).includes(word) ? (word as SuppressionComment['directive']) : null;
-    const at = m.index + m[0].indexOf(m[1]!);
-    const namesStart = at + m[1]!.length;
-    let names = m[3]!;
+    const directive = m[1].startsWith('specfill-') && (SUPPRESSION_DIRECTIVES as readonly string[]).includes(word) ? (word as SuppressionComment['directive']) : null;
+    const at = m.index + m[0].indexOf(m[1]);
+    const namesStart = at + m[1].length;
+    let names = m[3];
     const reason = REASON.exec(names);
     if (reason !== null) names = names.slice(0, reason.index);
     const rules: SuppressionRuleName[] = [];
