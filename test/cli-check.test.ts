@@ -155,6 +155,12 @@ describe('specfill check', () => {
     expect(named.stderr).toBe("specfill: warning: specs/skip.md is not checked: the config's `ignore` matches it\n");
     expect(named.stdout).toContain('specs/a.md');
     expect(named.stdout).not.toContain('skip.md');
+    // A folder or glob that names only ignored files says so too.
+    mkdirSync(join(dir, 'specs', 'old'));
+    writeFileSync(join(dir, 'specs', 'old', 'x.md'), '# X\n');
+    writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ ignore: ['/specs/old/**'] }));
+    const folder = await runCli(dir, 'check', 'specs/old');
+    expect([folder.code, folder.stdout, folder.stderr]).toEqual([0, '✔ no spec files to check\n', "specfill: warning: specs/old is not checked: the config's `ignore` matches it (every file it names)\n"]);
     expect(r.report.files.map((f) => [f.path, f.template])).toEqual([['a.md', 'tech-spec@1']]);
     expect(r.report.files[0]!.findings.filter((f) => f.rule === 'leftover-marker').map((f) => f.severity)).toEqual(['error']);
   });

@@ -41,7 +41,11 @@ export interface CheckFilesResult {
 export interface CheckStreamResult {
   readonly summary: CheckReport['summary'];
   readonly errors: SpecfillError[];
-  /** Files named one by one (not through a folder or a glob) that the config's `ignore` left out, as given. */
+  /**
+   * Paths named on the command line that the config's `ignore` left out, as
+   * given: files named one by one, or every path given when `ignore` left
+   * nothing of what they name.
+   */
   readonly ignoredNamed: string[];
 }
 
@@ -241,7 +245,10 @@ async function filesToCheck(options: CheckFilesOptions, errors: SpecfillError[],
         ignoredNamed.push(path);
       }
     }
+    const before = files.length;
     files = files.filter((f) => !ignored.has(f));
+    // A folder or glob whose every file is ignored would pass without a word too.
+    if (options.paths.length > 0 && before > 0 && files.length === 0 && ignoredNamed.length === 0) ignoredNamed.push(...options.paths);
   }
   if (options.only !== undefined) files = files.filter((f) => options.only!.has(f));
   return files;
