@@ -1,4 +1,5 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
+import { relativeWithin } from '../io/confine-path.js';
 import type { ReportFormat } from '../reporters/index.js';
 
 /** Report paths from a CI checkout: the checkout folder, and how a path from the working folder is written from it. */
@@ -25,9 +26,8 @@ export function checkoutPaths(format: ReportFormat, cwd: string, env: Readonly<R
   return {
     checkout,
     rebase: (path) => {
-      const rel = relative(checkout, resolve(cwd, path));
-      if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return path;
-      return rel.split(sep).join('/');
+      const rel = relativeWithin(checkout, resolve(cwd, path));
+      return rel === null || rel === '' ? path : rel.split(sep).join('/');
     },
   };
 }

@@ -1,3 +1,4 @@
+import { countAtMost } from './sorted-search.js';
 import type { Block } from './spec-types.js';
 
 /** The text of a block and the way back from text offsets to source offsets. */
@@ -31,14 +32,8 @@ export function blockText(source: string, block: Block): BlockText {
     text,
     // Binary search: a paragraph of many lines may have a finding on each.
     toSource: (index) => {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= index) lo = mid;
-        else hi = mid - 1;
-      }
-      return segments[lo * 2]! + (index - starts[lo]!);
+      const k = Math.max(0, countAtMost(starts, (s) => s, index) - 1);
+      return segments[k * 2]! + (index - starts[k]!);
     },
   };
 }

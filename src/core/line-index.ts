@@ -1,3 +1,5 @@
+import { countAtMost } from './sorted-search.js';
+
 /**
  * Turns offsets into 1-based lines and columns. Lines end at `\n`, `\r\n` or
  * a lone `\r`, as in CommonMark; a BOM does not count as a column.
@@ -40,13 +42,7 @@ export class LineIndex {
   /** The 1-based line and column of `offset`. */
   locate(offset: number): { line: number; column: number } {
     const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = Math.max(0, countAtMost(starts, (s) => s, offset) - 1);
     const lineStart = lo === 0 ? this.bom : starts[lo]!;
     return { line: lo + 1, column: offset - lineStart + 1 };
   }

@@ -168,7 +168,7 @@ function proseOf(source: string, block: Block): string {
  * block's lines through as raw HTML, so text after `-->` on its last line
  * (`<!-- note --> The limiter…`) is on the page, and is content.
  */
-function besideComments(source: string, block: Block): string {
+export function besideComments(source: string, block: Block): string {
   const raw = source.slice(block.start, block.end);
   // Most comment blocks are one comment and nothing else.
   const close = raw.indexOf('-->');

@@ -1,4 +1,5 @@
 import { blockText } from './block-text.js';
+import { countAtMost } from './sorted-search.js';
 import { lineIndexOf } from './line-index.js';
 import { findInlineComments } from './markdown/inline-comments.js';
 import type { Block, ParsedSpec } from './spec-types.js';
@@ -112,15 +113,7 @@ export function readSuppressions(spec: ParsedSpec): (rule: string, line: number)
   // The last switch at or before a line (switches are in document order, so by line).
   const lastSwitch = (id: string, line: number): { order: number; disable: boolean } | undefined => {
     const list = switches.get(id);
-    if (list === undefined) return undefined;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.line <= line) lo = mid + 1;
-      else hi = mid;
-    }
-    return list[lo - 1];
+    return list === undefined ? undefined : list[countAtMost(list, (s) => s.line, line) - 1];
   };
   return (rule, line) => {
     const next = nextLine.get(line);
@@ -134,15 +127,7 @@ export function readSuppressions(spec: ParsedSpec): (rule: string, line: number)
 
 /** The last block that starts at or before `offset` (blocks are in document order). */
 function blockAt(spec: ParsedSpec, offset: number): Block | undefined {
-  const blocks = spec.blocks;
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return blocks[lo - 1];
+  return spec.blocks[countAtMost(spec.blocks, (b) => b.start, offset) - 1];
 }
 
 /** Whether the comment at `offset` is HTML in a paragraph, not text inside a code span. */

@@ -107,7 +107,7 @@ export function parseTemplateRef(ref: string): { id: string; version: string | n
  * `01` and `1.0` are one version), or, when either is not made of numbers,
  * equal only as the same text (null: no order known).
  */
-export function compareTemplateVersions(a: string, b: string): number | null {
+function compareTemplateVersions(a: string, b: string): number | null {
   if (a === b) return 0;
   const x = versionNumbers(a);
   const y = versionNumbers(b);
@@ -120,13 +120,17 @@ export function compareTemplateVersions(a: string, b: string): number | null {
 }
 
 /**
- * Whether a recorded version cannot be one of this template's: the template
- * numbers its versions and this is no number (`svc@x` for svc at 2). A
- * template with versions of its own kind (`v2`, dates) is given the benefit
- * of the doubt.
+ * Where a version a spec recorded stands against its template's: the same,
+ * older (or another of the template's own kind: `v1` for `v2`, a date),
+ * newer (one the template has not reached), or a typo (the template numbers
+ * its versions and this is no number: `svc@x` for svc at 2). `sync` mends
+ * only `older`.
  */
-export function isVersionTypo(recorded: string, current: string): boolean {
-  return versionNumbers(current) !== null && versionNumbers(recorded) === null;
+export function versionStanding(recorded: string, current: string): 'same' | 'older' | 'newer' | 'typo' {
+  const order = compareTemplateVersions(recorded, current);
+  if (order === 0) return 'same';
+  if (order === 1) return 'newer';
+  return order === null && versionNumbers(current) !== null && versionNumbers(recorded) === null ? 'typo' : 'older';
 }
 
 function versionNumbers(v: string): number[] | null {

@@ -57,6 +57,12 @@ export function confine(root: string, input: string, options: { mustExist: boole
 }
 
 function inside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+  const rel = relativeWithin(root, path);
+  return rel !== null && rel !== '';
+}
+
+/** `path` relative to `folder` when it is the folder or below it (`''` for the folder itself), else null. */
+export function relativeWithin(folder: string, path: string): string | null {
+  const rel = relative(folder, path);
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? null : rel;
 }

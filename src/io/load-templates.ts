@@ -1,11 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { realpathSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { SpecfillError } from '../core/errors.js';
 import { parseTemplateRef, templateFromSource, type Template } from '../core/template.js';
 import { resolveExtends } from '../core/template-extends.js';
-import { confine } from './confine-path.js';
+import { confine, relativeWithin } from './confine-path.js';
 import { readTextFile, readTextFileSync } from './read-text-file.js';
 
 /** The folder of built-in templates shipped in the package. */
@@ -256,6 +256,5 @@ function insideRoot(root: string, folder: string): boolean {
       return p;
     }
   };
-  const rel = relative(real(root), real(folder));
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+  return relativeWithin(real(root), real(folder)) !== null;
 }

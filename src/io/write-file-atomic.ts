@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { SpecfillError } from '../core/errors.js';
+import { relativeWithin } from './confine-path.js';
 
 /** How many bytes {@link AtomicFileWriter} gathers before writing them. */
 const BLOCK_BYTES = 1 << 20;
@@ -191,8 +192,8 @@ function linkTargetWithin(path: string, folder: string): string | null {
   try {
     if (!lstatSync(path).isSymbolicLink() || !statSync(path).isFile()) return null;
     const real = realpathSync(path);
-    const rel = relative(realpathSync(folder), real);
-    return rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? null : real;
+    const rel = relativeWithin(realpathSync(folder), real);
+    return rel === null || rel === '' ? null : real;
   } catch {
     return null;
   }

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { isoDate } from '../../core/create-spec.js';
 import { SpecfillError } from '../../core/errors.js';
 import { syncSpec, type SyncOutcome } from '../../core/sync-spec.js';
-import { compareTemplateVersions, isVersionTypo, parseTemplateRef } from '../../core/template.js';
+import { parseTemplateRef, versionStanding } from '../../core/template.js';
 import { editSpecFile } from '../../io/edit-spec-file.js';
 import { findSpecTargets } from '../../io/find-spec-files.js';
 import { loadConfig } from '../../io/load-config.js';
@@ -73,8 +73,8 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
         // A version the template has not reached (a typo, a template file not
         // updated on this branch) is not moved back: sync cannot know the way.
         const version = parseTemplateRef(recorded).version;
-        const order = version === null ? 0 : compareTemplateVersions(version, template.version);
-        if (order === 1 || (order === null && isVersionTypo(version!, template.version))) {
+        const standing = version === null ? 'older' : versionStanding(version, template.version);
+        if (standing === 'newer' || standing === 'typo') {
           ahead = `it records ${recorded.trim()}, a version ${template.id} (at ${template.version}) has not reached: fix \`template:\`, or update the template`;
           return text;
         }

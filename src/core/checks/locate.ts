@@ -1,4 +1,5 @@
 import { lineIndexOf } from '../line-index.js';
+import { countAtMost } from '../sorted-search.js';
 import type { Heading, ParsedSpec, Position, Section } from '../spec-types.js';
 import type { FindingDraft } from './types.js';
 
@@ -49,23 +50,13 @@ export function sectionFields(spec: ParsedSpec, sectionId: string | null): { sec
  * front matter, which is no section's.
  */
 export function sectionFieldsAt(spec: ParsedSpec, line: number, column: number): { sectionId: string; section: readonly string[] } | null {
-  if (spec.frontMatter !== null) {
-    const lines = lineIndexOf(spec);
-    if (lines.offsetOf(line, column) < spec.frontMatter.span.end) return null;
-  }
   const offset = lineIndexOf(spec).offsetOf(line, column);
+  if (spec.frontMatter !== null && offset < spec.frontMatter.span.end) return null;
   let found: Section | null = null;
   let siblings = spec.sections;
   for (;;) {
     // The last sibling starting at or before the place (siblings are in document order).
-    let lo = 0;
-    let hi = siblings.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (siblings[mid]!.span.start <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    const s = siblings[lo - 1];
+    const s = siblings[countAtMost(siblings, (x) => x.span.start, offset) - 1];
     if (s === undefined || offset >= s.span.end) break;
     found = s;
     siblings = s.children;

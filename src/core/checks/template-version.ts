@@ -1,4 +1,4 @@
-import { compareTemplateVersions, isVersionTypo, parseTemplateRef } from '../template.js';
+import { parseTemplateRef, versionStanding } from '../template.js';
 import { keyPosition } from '../front-matter-key.js';
 import type { CheckRule } from './types.js';
 
@@ -19,14 +19,14 @@ export const templateVersion: CheckRule = {
     const mine = parseTemplateRef(recorded);
     const current = parseTemplateRef(template.ref);
     if (mine.version === null || mine.id !== current.id || current.version === null) return [];
-    const order = compareTemplateVersions(mine.version, current.version);
-    if (order === 0) return [];
+    const standing = versionStanding(mine.version, current.version);
+    if (standing === 'same') return [];
     const at = keyPosition(spec, 'template') ?? { line: 1, column: 1, endLine: 1, endColumn: 4 };
     // Not a version this template's numbers can be compared with: a typo, which sync cannot mend.
-    if (order === null && isVersionTypo(mine.version, current.version)) {
+    if (standing === 'typo') {
       return [{ ...at, message: `written from ${recorded}, but ${current.id} has no version "${mine.version}" (it is at version ${current.version}): fix \`template:\`` }];
     }
-    if (order === 1) {
+    if (standing === 'newer') {
       return [{ ...at, message: `written from ${recorded}, but ${current.id} is only at version ${current.version}: fix \`template:\`, or update the template` }];
     }
     return [{ ...at, message: `written from ${recorded}, and ${current.id} is at version ${current.version} now: run \`specfill sync\` to bring it up to date` }];

@@ -1,6 +1,7 @@
 import { blockText } from '../block-text.js';
 import { lineIndexOf } from '../line-index.js';
 import { maskCodeAndComments } from '../markdown/inline-comments.js';
+import { besideComments } from '../section-prose.js';
 import type { Block, ParsedSpec, Position } from '../spec-types.js';
 
 /** A run of prose: a paragraph, heading or table, with code spans and comments blanked out. */
@@ -32,7 +33,8 @@ export function proseBlocks(spec: ParsedSpec, inSource: SourceTest, inText: (tex
   const source = spec.source;
   const wanted = options.html === true ? isShown : isProse;
   for (const block of candidates(spec, inSource, wanted)) {
-    if (block.kind === 'html' && block.htmlKind === 2 && onlyOneComment(source, block)) continue;
+    // A comment block that shows nothing besides its comments (most) needs no text built.
+    if (block.kind === 'html' && block.htmlKind === 2 && besideComments(source, block) === '') continue;
     const { text, toSource } = blockText(source, block);
     if (!inText(text)) continue;
     out.push({
@@ -67,14 +69,6 @@ function isShown(block: Block): boolean {
 // A start tag left open swallows the rest (as a browser does), so that each
 // match ends where the next search starts: linear, however many there are.
 const HTML_UNSEEN = /<!--[\s\S]*?(?:-->|$)|<(code|pre|kbd|samp|tt|script|style|textarea)\b[^>]*(?:>[\s\S]*?(?:<\/\1\s*>|$)|$)/gi;
-
-/** Whether a comment block is one comment and nothing else (most are): it shows nothing. */
-function onlyOneComment(source: string, block: Block): boolean {
-  const close = source.indexOf('-->', block.start + 4);
-  if (close === -1 || close + 3 > block.end) return false;
-  const open = source.indexOf('<!--', block.start + 4);
-  return (open === -1 || open >= block.end) && /^\s*$/.test(source.slice(close + 3, block.end));
-}
 
 /** The text of an HTML block with its comments and code elements blanked out, offsets kept (tags stay: rules blank them as they do in prose). */
 function maskHtmlUnseen(text: string): string {
