@@ -1,6 +1,6 @@
 import { looseSlug } from './slug.js';
 import type { ParsedSpec, Section } from './spec-types.js';
-import { unmarkedSlug, type TemplateModel, type TemplateSection } from './template-model.js';
+import { unmarkedSlug, type TemplateModel } from './template-model.js';
 
 /** How the sections of a spec line up with those of its template. */
 export interface SectionMatching {
@@ -64,18 +64,15 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
   };
   for (const s of flat) {
     if (used.has(s)) continue;
-    add(looseSlug(s.heading), s);
+    const key = looseSlug(s.heading);
+    add(key, s);
     // A spec's own optional mark ("Drawbacks [optional]") is not part of the name.
     const unmarked = unmarkedSlug(s.heading.text);
-    if (unmarked !== null && unmarked !== looseSlug(s.heading)) add(unmarked, s);
+    if (unmarked !== null && unmarked !== key) add(unmarked, s);
   }
-  const keys = templateKeys(model);
   for (const t of model.sections) {
-    if (t.id === 'title' || byTemplateId.has(t.id)) continue;
-    const key = keys.get(t);
-    // A heading the template has more than once cannot say which of them a moved one is.
-    if (key === undefined) continue;
-    let candidates = (bySlug.get(key) ?? []).filter((s) => !used.has(s));
+    if (t.id === 'title' || byTemplateId.has(t.id) || t.fallbackSlug === null) continue;
+    let candidates = (bySlug.get(t.fallbackSlug) ?? []).filter((s) => !used.has(s));
     if (candidates.length === 0 && t.unmarkedHeadingSlug !== null) candidates = (bySlug.get(t.unmarkedHeadingSlug) ?? []).filter((s) => !used.has(s));
     if (candidates.length === 1) {
       byTemplateId.set(t.id, candidates[0]!);
@@ -83,27 +80,4 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     }
   }
   return { byTemplateId, unmatched: flat.filter((s) => !used.has(s)), flat };
-}
-
-const keysByTemplate = new WeakMap<TemplateModel, Map<TemplateSection, string>>();
-
-/**
- * The key each template section is looked for by in the fallback (its loose
- * heading slug), made once per template; a heading the template has more than
- * once (a "Risks" under each option) has none: those are matched by path only.
- */
-function templateKeys(model: TemplateModel): Map<TemplateSection, string> {
-  let keys = keysByTemplate.get(model);
-  if (keys === undefined) {
-    const count = new Map<string, number>();
-    const loose = new Map<TemplateSection, string>();
-    for (const t of model.sections) {
-      const key = looseSlug({ text: t.text, slug: t.headingSlug });
-      loose.set(t, key);
-      count.set(key, (count.get(key) ?? 0) + 1);
-    }
-    keys = new Map([...loose].filter(([, key]) => count.get(key) === 1));
-    keysByTemplate.set(model, keys);
-  }
-  return keys;
 }

@@ -1,5 +1,5 @@
 import { hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
-import { slugify } from './slug.js';
+import { looseSlug, slugify } from './slug.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 
 /** A section of a template, with what specs written from it are expected to do there. */
@@ -29,6 +29,13 @@ export interface TemplateSection {
    * spec that drops the mark names the section.
    */
   readonly unmarkedId: string | null;
+  /**
+   * The anchor a spec heading elsewhere in the document is matched by when
+   * the section is not in its place (whitespace runs as one space, see
+   * `looseSlug`); null when the template has this heading more than once (a
+   * "Risks" under each option): such sections are matched by path only.
+   */
+  readonly fallbackSlug: string | null;
 }
 
 /** A template as `check` and `status` use it: its sections in order, with their guidance. */
@@ -72,7 +79,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     sections.push({
       id: 'title', slug: 'title', headingSlug: 'title', text: spec.title?.text ?? '', level: spec.title?.level ?? 1, path: [],
       parentId: null, guided: true, guidance: sectionProse(spec, titleSpan), optional: optional.includes('title'),
-      unmarkedHeadingSlug: null, unmarkedId: null,
+      unmarkedHeadingSlug: null, unmarkedId: null, fallbackSlug: null,
     });
   }
   const visit = (section: Section, parent: TemplateSection | null): void => {
@@ -95,16 +102,21 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       optional: (parent?.optional ?? false) || optional.includes(section.id) || marked,
       unmarkedHeadingSlug,
       unmarkedId,
+      fallbackSlug: looseSlug({ text: section.heading.text, slug: section.heading.slug }),
     };
     sections.push(model);
     for (const child of section.children) visit(child, model);
   };
   for (const section of spec.sections) visit(section, null);
+  // A heading the template has more than once cannot say which of them a moved one is.
+  const count = new Map<string, number>();
+  for (const s of sections) if (s.fallbackSlug !== null) count.set(s.fallbackSlug, (count.get(s.fallbackSlug) ?? 0) + 1);
+  const withFallback = sections.map((s) => (s.fallbackSlug !== null && count.get(s.fallbackSlug)! > 1 ? { ...s, fallbackSlug: null } : s));
   const guidanceSentences = new Set<string>();
   if (sections.some((s) => s.guidance !== '')) {
     for (const s of [...proseSentences(spec, titleSpan), ...spec.sections.flatMap((x) => proseSentencesDeep(spec, x))]) guidanceSentences.add(s);
   }
-  return { ref, spec, sections, guidanceSentences };
+  return { ref, spec, sections: withFallback, guidanceSentences };
 }
 
 /** The part of a document between its title (or its start) and its first section. */
