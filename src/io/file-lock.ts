@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { SpecfillError } from '../core/errors.js';
+import { ioReason } from './io-reason.js';
 
 /**
  * An exclusive lock beside a file (`FILE.specfill-lock`, holding the owner's
@@ -33,7 +34,7 @@ export function acquireLock(path: string, shown: string): () => void {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST') {
-        const reason = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+        const reason = ioReason(error);
         throw new SpecfillError('WRITE_FAILED', `could not be written (no lock file could be made: ${reason}); the file was left as it was`, { path: shown });
       }
       if (!holderIsGone(lock)) break;

@@ -4,6 +4,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
 import { fromRoot } from './path-glob.js';
+import { ioReason } from './io-reason.js';
 
 /** Files found for a list of paths, and the paths that could not be used. */
 export interface FoundFiles {
@@ -49,9 +50,8 @@ export async function findSpecFiles(paths: readonly string[], cwd: string): Prom
 
 /** A folder of the walk that cannot be listed: an error for it, and the walk goes on. */
 function folderError(folder: string, error: unknown, cwd: string): SpecfillError {
-  const code = (error as NodeJS.ErrnoException).code;
   const shown = relative(cwd, folder).split(sep).join('/') || '.';
-  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+  const why = ioReason(error);
   return new SpecfillError('READ_FAILED', `folder cannot be read: ${why}`, { path: shown }, 'give specfill read access to it, or name only the folders to check (paths, or the config\'s `specs` globs)');
 }
 

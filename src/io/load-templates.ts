@@ -6,6 +6,7 @@ import { SpecfillError } from '../core/errors.js';
 import { parseTemplateRef, templateFromSource, type Template } from '../core/template.js';
 import { resolveExtends } from '../core/template-extends.js';
 import { confine, relativeWithin } from './confine-path.js';
+import { ioReason } from './io-reason.js';
 import { readTextFile, readTextFileSync } from './read-text-file.js';
 
 /** The folder of built-in templates shipped in the package. */
@@ -229,7 +230,7 @@ async function readTemplateDir(dir: string, origin: Template['origin'], cwd: str
     if (code === 'ENOTDIR') {
       throw new SpecfillError('INVALID_CONFIG', 'the templates folder is a file, not a folder', { path: shown }, 'point `templatesDir` in the config at a folder of template files');
     }
-    throw new SpecfillError('READ_FAILED', `the templates folder cannot be read: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message}`, { path: shown });
+    throw new SpecfillError('READ_FAILED', `the templates folder cannot be read: ${ioReason(error)}`, { path: shown });
   }
   const templates: Template[] = [];
   for (const name of names) {

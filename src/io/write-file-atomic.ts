@@ -3,6 +3,7 @@ import { closeSync, fsyncSync, linkSync, lstatSync, openSync, readlinkSync, real
 import { basename, dirname, join, resolve } from 'node:path';
 import { SpecfillError } from '../core/errors.js';
 import { relativeWithin } from './confine-path.js';
+import { ioReason } from './io-reason.js';
 
 /** How many bytes {@link AtomicFileWriter} gathers before writing them. */
 const BLOCK_BYTES = 1 << 20;
@@ -218,6 +219,6 @@ function writeFailure(error: unknown, shown: string): SpecfillError {
   if (code === 'EEXIST') {
     return new SpecfillError('FILE_EXISTS', 'already exists', { path: shown }, 'use --force to replace it, or --out to choose another file');
   }
-  const reason = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+  const reason = ioReason(error);
   return new SpecfillError('WRITE_FAILED', `could not be written: ${reason}; the file was left as it was`, { path: shown });
 }

@@ -8,6 +8,7 @@ import type { ReportFormat } from '../../reporters/index.js';
 import { loadReportWriter } from '../../reporters/load-report-writer.js';
 import { textOf } from '../../reporters/report-writer.js';
 import { CheckCache, hashOf } from '../../io/check-cache.js';
+import { ioReason } from '../../io/io-reason.js';
 import { streamCheckFiles } from '../../io/check-files.js';
 import { loadConfig } from '../../io/load-config.js';
 import { AtomicFileWriter } from '../../io/write-file-atomic.js';
@@ -63,7 +64,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   } else if (opts.output !== undefined) {
     const target = resolve(ctx.cwd, opts.output);
     await mkdir(dirname(target), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-      const why = error.code === 'EACCES' || error.code === 'EPERM' ? 'permission denied' : error.code === 'ENOTDIR' || error.code === 'EEXIST' ? 'a part of its path is a file' : error.message;
+      const why = error.code === 'ENOTDIR' || error.code === 'EEXIST' ? 'a part of its path is a file' : ioReason(error);
       throw new SpecfillError('WRITE_FAILED', `could not be written: its folder cannot be made (${why})`, { path: opts.output });
     });
     // The user named this path, as they would after a shell's `>`: links and pipes are written through.

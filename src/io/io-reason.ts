@@ -1,0 +1,7 @@
+/** Why a file system call failed, in words for a message: "permission denied", "the disk is full", else the system's own message. */
+export function ioReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOSPC') return 'the disk is full';
+  return (error as Error).message;
+}
