@@ -55,7 +55,7 @@ export function suppressionComments(spec: ParsedSpec): readonly SuppressionComme
   found = [];
   comments.set(spec, found);
   const source = spec.source;
-  if (!/specfill-/i.test(source)) return found;
+  if (!mayHoldDirective(source)) return found;
   const start = new RegExp(COMMENT_START.source, COMMENT_START.flags);
   for (let s = start.exec(source); s !== null; s = start.exec(source)) {
     const close = source.indexOf('-->', start.lastIndex);
@@ -124,6 +124,23 @@ export function readSuppressions(spec: ParsedSpec): (rule: string, line: number)
     return last?.disable ?? false;
   };
 }
+
+/**
+ * Whether a comment in the text may start with `specfill-` in any case: each
+ * `<!--` is looked at (a plain search), not every character as a
+ * case-insensitive pattern would (KEP-sized documents hold hundreds of
+ * comments and rarely a directive).
+ */
+function mayHoldDirective(source: string): boolean {
+  for (let at = source.indexOf('<!--'); at !== -1; at = source.indexOf('<!--', at + 4)) {
+    let i = at + 4;
+    while (i < source.length && WHITESPACE.test(source[i]!)) i++;
+    if (source.slice(i, i + 9).toLowerCase() === 'specfill-') return true;
+  }
+  return false;
+}
+
+const WHITESPACE = /\s/;
 
 /** The last block that starts at or before `offset` (blocks are in document order). */
 function blockAt(spec: ParsedSpec, offset: number): Block | undefined {
