@@ -180,6 +180,11 @@ describe('template-free rules', () => {
     expect(unclosed('---\ntitle: Rate limiter\ntemplate: tech-spec@1\n\n# Rate limiter\n')).toEqual([message]);
     expect(unclosed('\uFEFF---\r\nstatus:\r\n# X\r\n')).toEqual([message]);
     expect(unclosed('---\ntitle: Rate limiter\n---\n# Rate limiter\n')).toEqual([]);
+    // A finding about the front matter names no section, though its lines are read as Markdown.
+    const [finding] = checkSpec(parseSpec('---\ntitle: Rate limiter\n\n# Rate limiter\n'), { template: TECH_SPEC, links: NO_FILES }).findings;
+    expect(finding).toMatchObject({ rule: 'frontmatter', line: 1 });
+    expect(finding).not.toHaveProperty('sectionId');
+    expect(finding).not.toHaveProperty('section');
     expect(unclosed('---\n\nA document that opens with a rule.\n')).toEqual([]);
     expect(unclosed('---\nSee: the notes below.\n')).toEqual([]);
     expect(unclosed('# Title\n\n---\ntitle: x\n')).toEqual([]);

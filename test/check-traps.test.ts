@@ -71,6 +71,29 @@ describe('section matching', () => {
     expect(messages(extra).map((m) => m.replace(/^\d+:1 /, ''))).toEqual([plain]);
   });
 
+  it('a missing heading written as a line of text is placed on that line and said so', () => {
+    const messages = (source: string) =>
+      findings(source).filter((f) => f.rule === 'missing-section').map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}`);
+    const said = 'missing section "Data Model" (### Data Model) from template tech-spec@1: its heading is written here as text, not as a heading; make this line a ### heading';
+    // A bold bullet (a KEP's PRR question), placed on its text.
+    const bullet = BASE.replace('### Data Model\n', '- **Data Model**\n');
+    const at = lineOf(bullet, '- **Data Model**');
+    expect(messages(bullet)).toEqual([`${at}:3-${at}:17 ${said}`]);
+    // Emphasis with a colon, the answer on the next line of the same paragraph.
+    const lead = BASE.replace('### Data Model\n\n', '__Data  model:__\nEntities are listed below.\n');
+    expect(messages(lead)).toEqual([`${lineOf(lead, '__Data')}:1-${lineOf(lead, '__Data')}:17 ${said}`]);
+    // A line alone ending as a question, with CRLF line endings and a BOM.
+    const asked = `\uFEFF${BASE.replace('### Data Model\n', 'Data Model?\n')}`.replace(/\n/g, '\r\n');
+    expect(messages(asked)).toEqual([`${lineOf(BASE, '### Data Model')}:1-${lineOf(BASE, '### Data Model')}:12 ${said}`]);
+    // Prose that only starts with the words, a plain line without emphasis,
+    // the words in code, or another section's words: the usual place.
+    for (const text of ['Data Model changes are small.', 'Data Model', '```\n**Data Model**\n```', '**Data Models and more**']) {
+      const other = BASE.replace('### Data Model\n', `${text}\n`);
+      expect(messages(other).map((m) => m.replace(/^(\d+):1-\d+:\d+ /, '$1 ')), text).toEqual([
+        `${lineOf(other, '### API Design')} missing section "Data Model" (### Data Model) from template tech-spec@1`]);
+    }
+  });
+
   it('a template heading marked "(Optional)" is matched by the heading without the mark', () => {
     const kep = buildTemplateModel(parseSpec('# K\n\n## Summary\n\n<!-- Say it. -->\n\n## Notes (Optional)\n\n<!-- Anything else. -->\n\n### Story 1 (Optional)\n\n<!-- A story. -->\n'), 'kep@1');
     const on = new Map([['unknown-section', ON], ['section-order', ON]]);

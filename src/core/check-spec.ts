@@ -73,8 +73,9 @@ export function checkSpec(spec: ParsedSpec, options: CheckSpecOptions): SpecChec
     for (const d of drafts) {
       if (suppressed(rule.id, d.line)) continue;
       // Every finding in the body names its section, as the JSON contract has it
-      // (a marker or a link is found in text, not by section).
-      const where = d.sectionId === undefined ? sectionFieldsAt(spec, d.line, d.column) : null;
+      // (a marker or a link is found in text, not by section); the front
+      // matter's do not, even one left unclosed and so read as Markdown.
+      const where = d.sectionId === undefined && rule.id !== 'frontmatter' ? sectionFieldsAt(spec, d.line, d.column) : null;
       if (where === null) {
         findings.push({ rule: rule.id, severity, ...d });
       } else {

@@ -58,6 +58,7 @@ export const missingSection: CheckRule = {
     let renames: Map<string, Section> | null = null;
     let hidden: Set<string> | null = null;
     let fenced: Map<string, Position> | null = null;
+    let asText: Map<string, Position> | null = null;
     sections.forEach((t, i) => {
       if (t.optional || matching.byTemplateId.has(t.id)) return;
       // A heading inside a placeholder that lost its `-->` is hidden by it:
@@ -70,6 +71,15 @@ export const missingSection: CheckRule = {
       if (inCode !== undefined) {
         findings.push({ ...inCode, sectionId: t.id, section: t.path,
           message: `${messageFor(template, t)}: its heading is inside a code block that is never closed, so it is code, not a heading; close the code block above it` });
+        return;
+      }
+      // A heading written as a line of text (a KEP's PRR question as a bold
+      // bullet) is placed on that line, and said so.
+      asText ??= headingsWrittenAsText(spec, sections.filter((s) => !s.optional && !matching.byTemplateId.has(s.id)));
+      const written = asText.get(t.headingSlug);
+      if (written !== undefined) {
+        findings.push({ ...written, sectionId: t.id, section: t.path,
+          message: `${messageFor(template, t)}: its heading is written here as text, not as a heading; make this line a ${'#'.repeat(t.level)} heading` });
         return;
       }
       // Most specs rename nothing; the search runs only where a section that is not the template's stands.
@@ -119,6 +129,68 @@ function headingsInUnclosedCode(spec: ParsedSpec): Map<string, Position> {
   }
   return found;
 }
+
+/**
+ * The paragraphs (list items' included) that open with a line saying, whole,
+ * the heading of one of the `missing` template sections, emphasis and a
+ * closing colon aside (`**Question?**`, `_Notes:_`), by the section's anchor,
+ * with the first such line's place. A paragraph of several lines is looked
+ * at only when it opens with emphasis (a bold question, its answer below):
+ * most of a spec's paragraphs are prose and are passed over at once.
+ */
+function headingsWrittenAsText(spec: ParsedSpec, missing: readonly TemplateSection[]): Map<string, Position> {
+  const found = new Map<string, Position>();
+  if (missing.length === 0) return found;
+  const wanted = new Set(missing.map((t) => t.headingSlug));
+  // A line is made an anchor only when its first letters and digits are a missing heading's.
+  const openings = new Set(missing.map((t) => opening(t.headingSlug, 0, t.headingSlug.length)));
+  let longest = 0;
+  for (const t of missing) longest = Math.max(longest, t.text.length);
+  const source = spec.source;
+  for (const block of spec.blocks) {
+    const segments = block.segments;
+    if (block.kind !== 'paragraph' || segments === undefined) continue;
+    let from = segments[0]!;
+    let to = segments[1]!;
+    // Emphasised (`**Question?**`, its answer perhaps below), or a line alone
+    // ending as a question or a lead-in does: most paragraphs are neither.
+    const emphasised = isEmphasisMark(source.charCodeAt(from));
+    if (to - from > longest * 2 + 8 || !(emphasised || (segments.length === 2 && isQuestionOrColon(source.charCodeAt(to - 1))))) continue;
+    // Emphasis and spaces around, a colon at the end.
+    while (from < to && (isEmphasisMark(source.charCodeAt(from)) || isSpace(source.charCodeAt(from)))) from++;
+    while (to > from && (isEmphasisMark(source.charCodeAt(to - 1)) || isSpace(source.charCodeAt(to - 1)) || source.charCodeAt(to - 1) === 0x3a)) to--;
+    if (!openings.has(opening(source, from, to))) continue;
+    const slug = slugify(source.slice(from, to).replace(/\s+/g, ' '));
+    if (!wanted.has(slug) || found.has(slug)) continue;
+    // The block's first line; a BOM is no column.
+    const lineStart = block.lineStart === 0 && source.charCodeAt(0) === 0xfeff ? 1 : block.lineStart;
+    found.set(slug, { line: block.line, column: segments[0]! - lineStart + 1, endLine: block.line, endColumn: segments[1]! - lineStart + 1 });
+  }
+  return found;
+}
+
+/**
+ * The first five ASCII letters and digits of a text, in lower case (what an
+ * anchor keeps of them, in order), as a number: a cheap test that spares
+ * making an anchor of every short paragraph.
+ */
+function opening(text: string, from: number, to: number): number {
+  let key = 0;
+  let n = 0;
+  for (let i = from; i < to && n < 5; i++) {
+    const raw = text.charCodeAt(i);
+    const c = raw | 0x20;
+    if (c >= 0x61 && c <= 0x7a) key = key * 37 + (c - 0x60);
+    else if (raw >= 0x30 && raw <= 0x39) key = key * 37 + (raw - 0x30 + 27);
+    else continue;
+    n++;
+  }
+  return key;
+}
+
+const isEmphasisMark = (c: number): boolean => c === 0x2a || c === 0x5f;
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09;
+const isQuestionOrColon = (c: number): boolean => c === 0x3f || c === 0x3a;
 
 /** The anchors of the ATX headings written inside placeholder comments that were never closed. */
 function headingsHiddenByUnclosedPlaceholders(spec: ParsedSpec): Set<string> {
