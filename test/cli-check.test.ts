@@ -394,6 +394,32 @@ describe('specfill check', () => {
     // Committed on the branch: found against the merge base with main, not against HEAD.
     expect((await checkJson(dir, '--changed')).report.files.map((f) => f.path)).toEqual(['specs/b.md']);
     expect((await checkJson(dir, '--changed', 'HEAD')).report.files).toEqual([]);
+    // What main did since the branch left it is not the branch's: a named ref
+    // counts from the merge base too.
+    git('checkout', '-q', 'main');
+    writeFileSync(join(dir, 'specs', 'a.md'), filled('A').replace('Done: Outline potential future enhancements.', 'TBD'));
+    git('commit', '-q', '-am', 'a on main');
+    git('checkout', '-q', 'feature');
+    expect((await checkJson(dir, '--changed', 'main')).report.files.map((f) => f.path)).toEqual(['specs/b.md']);
+    // Run from a subfolder, an untracked spec elsewhere in the repository is still found.
+    writeFileSync(join(dir, 'specs', 'new.md'), filled('N'));
+    mkdirSync(join(dir, 'docs'));
+    const below = await checkJson(join(dir, 'docs'), '--changed', 'main');
+    expect(below.report.files.map((f) => f.path)).toEqual(['../specs/b.md', '../specs/new.md']);
+  });
+
+  it('--changed HEAD before the first commit checks every spec (a pre-commit hook on a new repository)', async () => {
+    const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B') });
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
+    execFileSync('rm', ['-rf', join(dir, '.git')]);
+    git('init', '-q', '-b', 'main');
+    git('add', 'specs/a.md');
+    const r = await checkJson(dir, '--changed', 'HEAD');
+    expect([r.code, r.report.files.map((f) => f.path)]).toEqual([0, ['specs/a.md', 'specs/b.md']]);
+    expect((await checkJson(dir, '--changed')).report.files.map((f) => f.path)).toEqual(['specs/a.md', 'specs/b.md']);
+    // Another ref cannot exist yet: said so.
+    const main = await runCli(dir, 'check', '--changed', 'main');
+    expect([main.code, main.stderr.split('\n')[0]]).toEqual([2, 'specfill: --changed main: no such git ref']);
   });
 
   it('--cache reuses results for unchanged files and notices what changed, links included', async () => {

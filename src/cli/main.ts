@@ -219,7 +219,7 @@ Examples:
     .addOption(new Option('-f, --format <format>', 'report format').choices(['pretty', 'json', 'sarif', 'github', 'gitlab', 'junit']).default('pretty'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout (atomically; a link is written through, a pipe or device directly; - is stdout)')
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this').argParser(nonNegativeInt))
-    .option('--changed [ref]', 'check only files changed against REF (default: merge base with the default branch)')
+    .option('--changed [ref]', 'check only files changed since HEAD left REF (their merge base; default REF: the default branch), untracked included')
     .option('--cache', 'reuse results for unchanged files (.specfill-cache at the project root)')
     .addOption(new Option('--max-file-bytes <n>', 'largest file to read (default: the config\'s maxFileBytes, else 10 MiB)').argParser(positiveInt))
     .addHelpText('after', `

@@ -39,17 +39,34 @@ function defaultBranch(cwd: string): string {
   }
 }
 
+/** Whether git answers this command without an error (its output unused). */
+function succeeds(cwd: string, args: readonly string[]): boolean {
+  try {
+    git(cwd, args);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Absolute paths of the files changed against `ref` (default: the merge base
- * of HEAD and the default branch): committed, staged, unstaged and untracked
- * changes alike, deletions left out.
+ * Absolute paths of the files changed against `ref` (default: the default
+ * branch), counted from where HEAD and `ref` part (their merge base, as
+ * `git diff ref...` does, so that what the base branch did since is not
+ * taken for the branch's own work; `ref` itself when they share no history
+ * here, a shallow clone say): committed, staged, unstaged and untracked
+ * changes alike, deletions left out. In a repository with no commit yet
+ * (`--changed HEAD` in a pre-commit hook on the first commit) every file is new.
  */
 export function gitChangedFiles(cwd: string, ref?: string): Set<string> {
   const top = git(cwd, ['rev-parse', '--show-toplevel']);
-  if (ref !== undefined) {
-    try {
-      git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-    } catch {
+  const born = succeeds(top, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+  let base: string;
+  if (!born && (ref === undefined || ref === 'HEAD')) {
+    // The empty tree, whatever the repository's hash.
+    base = git(top, ['hash-object', '-t', 'tree', '--stdin']);
+  } else if (ref !== undefined) {
+    if (!succeeds(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])) {
       // `check --changed specs` takes `specs` for the ref: say so when it is a path.
       const isPath = existsSync(resolve(cwd, ref));
       throw new SpecfillError('GIT_FAILED', `--changed ${ref}: no such git ref${isPath ? ` (\`${ref}\` is a path here)` : ''}`, {},
@@ -57,9 +74,22 @@ export function gitChangedFiles(cwd: string, ref?: string): Set<string> {
           ? `put the paths before --changed (specfill check ${ref} --changed), or name the ref with = (--changed=origin/main ${ref})`
           : 'name a branch, tag or commit that exists here (fetch the base branch in CI: actions/checkout with fetch-depth: 0)');
     }
+    base = mergeBase(cwd, ref) ?? ref;
+  } else {
+    base = git(cwd, ['merge-base', 'HEAD', defaultBranch(cwd)]);
   }
-  const base = ref ?? git(cwd, ['merge-base', 'HEAD', defaultBranch(cwd)]);
-  const changed = gitPaths(cwd, ['diff', '--name-only', '--diff-filter=ACMRT', base, '--']);
-  const untracked = gitPaths(cwd, ['ls-files', '--others', '--exclude-standard', '--full-name']);
+  // Paths from the top of the working tree, wherever the command runs:
+  // `ls-files` would list only the untracked files under the working folder.
+  const changed = gitPaths(top, ['diff', '--name-only', '--no-relative', '--diff-filter=ACMRT', base, '--']);
+  const untracked = gitPaths(top, ['ls-files', '--others', '--exclude-standard', '--full-name']);
   return new Set([...changed, ...untracked].map((f) => resolve(top, f)));
+}
+
+/** Where HEAD and `ref` part, or undefined when they share no history here. */
+function mergeBase(cwd: string, ref: string): string | undefined {
+  try {
+    return git(cwd, ['merge-base', 'HEAD', ref]);
+  } catch {
+    return undefined;
+  }
 }
