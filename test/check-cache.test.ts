@@ -49,6 +49,21 @@ describe('check --cache', () => {
     expect(await outputs(sub, '--cache')).toEqual(await outputs(sub));
   });
 
+  it('keeps results by the path from the project root: two same files in two folders, each run from its own', async () => {
+    const text = spec('Twin', (t) => `Done: ${t}. See [notes](./notes.txt).`);
+    const dir = tempProject({ 'specs/a/x.md': text, 'specs/a/notes.txt': 'notes', 'specs/b/x.md': text });
+    const a = join(dir, 'specs', 'a');
+    const b = join(dir, 'specs', 'b');
+    expect((await runCli(a, 'check', '--cache', 'x.md')).code).toBe(0);
+    // The same text and the same path from the working folder, but another file: its link is broken.
+    const plain = await runCli(b, 'check', '--format', 'json', '--max-warnings', '0', 'x.md');
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).toContain('link to ./notes.txt: no such file');
+    const cached = await runCli(b, 'check', '--cache', '--format', 'json', '--max-warnings', '0', 'x.md');
+    expect([cached.code, cached.stdout]).toEqual([1, plain.stdout]);
+    expect(CheckCache.read(dir).paths().sort()).toEqual(['specs/a/x.md', 'specs/b/x.md']);
+  });
+
   it('writes the same report file with --output from the cache as without it', () => {
     const dir = project();
     expect(spawnCli(dir, 'check', '--format', 'json', '--output', 'plain.json').code).toBe(1);
@@ -115,14 +130,19 @@ describe('check --cache', () => {
       () => truncateSync(cacheFile, statSync(cacheFile).size - 10), // cut short
       () => truncateSync(cacheFile, 0), // empty
       (bytes) => writeFileSync(cacheFile, Buffer.concat([Buffer.from('x'), bytes])), // offsets shifted
-      (bytes) => writeFileSync(cacheFile, bytes.toString('latin1').replace(/specfill-cache 3 (\d+)/, (_m, at: string) => `specfill-cache 3 ${Number(at) + 1}`), 'latin1'), // index offset wrong
+      (bytes) => writeFileSync(cacheFile, bytes.toString('latin1').replace(/specfill-cache (\d+) (\d+)/, (_m, v: string, at: string) => `specfill-cache ${v} ${Number(at) + 1}`), 'latin1'), // index offset wrong
+      // A body damaged in place, its length kept: no longer JSON, or JSON that says something else.
+      (bytes) => writeFileSync(cacheFile, bytes.toString('latin1').replace('"rule": ', '"rule"! '), 'latin1'),
+      (bytes) => writeFileSync(cacheFile, bytes.toString('latin1').replace('"severity": "error"', '"severity": "xrror"'), 'latin1'),
       (bytes) => writeFileSync(cacheFile, bytes.toString('latin1').replace(/"length":(\d+)/, (_m, n: string) => `"length":${'9'.repeat(n.length)}`), 'latin1'), // a body said to run into the index
       () => writeFileSync(cacheFile, '{"version":2,"key":"x","entries":{}}'), // an older format
       () => mkdirSync(join(dir, 'unused'), { recursive: true }), // intact, as a control
     ];
     for (const harm of damage) {
       await runCli(dir, 'check', '--cache');
-      harm(readFileSync(cacheFile));
+      const before = readFileSync(cacheFile);
+      harm(before);
+      if (damage.indexOf(harm) < damage.length - 1) expect(readFileSync(cacheFile).equals(before)).toBe(false);
       expect(await outputs(dir, '--cache')).toEqual(plain);
       expect(CheckCache.read(dir).paths()).toHaveLength(4);
     }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { FileReport } from '../core/checks/types.js';
 import { countSeverities, type SeverityCounts } from '../core/severity-counts.js';
 import { fileJsonBody } from '../reporters/format-json.js';
@@ -33,6 +34,8 @@ interface IndexEntry {
   readonly size: number;
   readonly at: number;
   readonly length: number;
+  /** CRC-32 of the body: a body damaged on disk is taken for a miss, not copied into a report. */
+  readonly crc: number;
   readonly counts: SeverityCounts;
   readonly dependencies: readonly LinkDependency[];
 }
@@ -51,7 +54,7 @@ interface CacheIndex {
 // a run with nothing changed reads the small index, then copies each body
 // straight into the report, never parsing or rendering it, and never holds
 // more than one body at a time, however many files there are.
-const TRAILER = 'specfill-cache 3';
+const TRAILER = 'specfill-cache 4';
 const TRAILER_MAX = 64;
 
 /** Where a fresh entry's body is: in the file being written, not yet in place. */
@@ -116,7 +119,7 @@ export class CheckCache {
     return new CheckCache(path, null, null);
   }
 
-  /** The paths that have results in the cache. */
+  /** The paths (from the project root) that have results in the cache. */
   paths(): string[] {
     return Object.keys(this.entries);
   }
@@ -155,20 +158,25 @@ export class CheckCache {
    * recorded with its hash (so its content was not touched), if its link
    * answers still hold. Its report is read from disk when first looked at.
    */
-  getByStat(file: string, stamp: FileStamp, holds: (deps: readonly LinkDependency[]) => boolean): CachedResult | undefined {
+  getByStat(file: string, shown: string, stamp: FileStamp, holds: (deps: readonly LinkDependency[]) => boolean): CachedResult | undefined {
     const entry = this.entries[file];
-    if (entry === undefined || entry.mtimeMs !== stamp.mtimeMs || entry.ctimeMs !== stamp.ctimeMs || entry.size !== stamp.size || !holds(entry.dependencies)) return undefined;
+    if (entry === undefined || entry.mtimeMs !== stamp.mtimeMs || entry.ctimeMs !== stamp.ctimeMs || entry.size !== stamp.size || !holds(entry.dependencies) || !this.intact(entry)) return undefined;
     this.kept.set(file, entry);
-    return this.result(file, entry);
+    return this.result(shown, entry);
   }
 
-  /** The cached result of a file with this content hash, if its link answers still hold. */
-  get(file: string, hash: string, stat: FileStamp, holds: (deps: readonly LinkDependency[]) => boolean): CachedResult | undefined {
+  /**
+   * The cached result of a file with this content hash, if its link answers
+   * still hold. `file` is its path from the project root (what the result
+   * was made for: links and `overrides` depend on it); `shown`, the path its
+   * report gives.
+   */
+  get(file: string, shown: string, hash: string, stat: FileStamp, holds: (deps: readonly LinkDependency[]) => boolean): CachedResult | undefined {
     const entry = this.entries[file];
-    if (entry === undefined || entry.hash !== hash || !holds(entry.dependencies)) return undefined;
+    if (entry === undefined || entry.hash !== hash || !holds(entry.dependencies) || !this.intact(entry)) return undefined;
     this.kept.set(file, { ...entry, ...stat });
     this.dirty = true;
-    return this.result(file, entry);
+    return this.result(shown, entry);
   }
 
   /**
@@ -183,7 +191,7 @@ export class CheckCache {
     this.dirty = true;
     const written = this.append(body);
     if (written === null) return;
-    this.fresh.set(file, { hash, ...stat, length: body.length, counts: countSeverities(report.findings), dependencies, written });
+    this.fresh.set(file, { hash, ...stat, length: body.length, crc: crc32(body), counts: countSeverities(report.findings), dependencies, written });
   }
 
   /**
@@ -227,11 +235,24 @@ export class CheckCache {
     this.fd = null;
   }
 
-  private result(file: string, entry: IndexEntry): CachedResult {
+  /**
+   * Whether an entry's body reads back as it was written. Read and let go:
+   * the report reads it again when it is written out, so that a run never
+   * holds more than one body, however many results wait for an earlier file.
+   */
+  private intact(entry: IndexEntry): boolean {
+    try {
+      return crc32(readBody(this.fd!, entry.at, entry.length)) === entry.crc;
+    } catch {
+      return false;
+    }
+  }
+
+  private result(shown: string, entry: IndexEntry): CachedResult {
     const fd = this.fd!;
     let body: Buffer | undefined;
     const load = (): Buffer => (body ??= readBody(fd, entry.at, entry.length));
-    const report = lazyReport(file, () => load().toString('utf8'));
+    const report = lazyReport(shown, () => load().toString('utf8'));
     attachJsonBody(report, load);
     return { report, counts: entry.counts };
   }
@@ -289,7 +310,9 @@ function readIndex(fd: number): CacheIndex | null {
   if (typeof index.key !== 'string' || typeof index.entries !== 'object' || index.entries === null) return null;
   // The bodies must tile the data part exactly, each where the index says: a
   // damaged index then shows, instead of handing out bytes of the wrong body.
-  const spans = Object.values(index.entries).map((e) => [e.at, e.length] as const);
+  const entries = Object.values(index.entries);
+  if (!entries.every((e) => Number.isInteger(e.crc))) return null;
+  const spans = entries.map((e) => [e.at, e.length] as const);
   if (!spans.every(([at, length]) => Number.isInteger(at) && Number.isInteger(length) && length > 0)) return null;
   spans.sort((a, b) => a[0] - b[0]);
   let next = 0;

@@ -91,6 +91,9 @@ export async function streamCheckFiles(
   const files = (await filesToCheck(options, errors, ignoredNamed)).map((absolute) => ({
     absolute,
     shown: relative(cwd, absolute).split('\\').join('/') || basename(absolute),
+    // What a result was made for, wherever the run starts: a spec's links
+    // and its `overrides` depend on its place in the project.
+    key: relative(root, absolute).split('\\').join('/'),
   }));
   const cache = options.cache === undefined || options.cache === false
     ? null
@@ -134,14 +137,14 @@ export async function streamCheckFiles(
         if (info !== undefined) {
           stats[i] = { mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, size: info.size };
           // Untouched since it was hashed: no need to read it at all.
-          const untouched = cache.getByStat(f.shown, stats[i]!, dependenciesHold);
+          const untouched = cache.getByStat(f.key, f.shown, stats[i]!, dependenciesHold);
           if (untouched !== undefined) {
             settle(i, untouched);
             return;
           }
         }
         hashes[i] = hashOf(checker.read(f.absolute, f.shown));
-        const cached = cache.get(f.shown, hashes[i]!, stats[i] ?? NO_STAMP, dependenciesHold);
+        const cached = cache.get(f.key, f.shown, hashes[i]!, stats[i] ?? NO_STAMP, dependenciesHold);
         if (cached !== undefined) settle(i, cached);
         else toParse.push(i);
       } catch (error) {
@@ -155,7 +158,7 @@ export async function streamCheckFiles(
         settle(fileIndex, result);
         return;
       }
-      if (result.cacheable !== false) cache?.set(files[fileIndex]!.shown, hashes[fileIndex] ?? '', stats[fileIndex] ?? NO_STAMP, result.report, result.dependencies);
+      if (result.cacheable !== false) cache?.set(files[fileIndex]!.key, hashes[fileIndex] ?? '', stats[fileIndex] ?? NO_STAMP, result.report, result.dependencies);
       settle(fileIndex, { report: result.report, source: options.keepSources ? source : undefined });
     };
     const workers = workerCount(toParse.length);
