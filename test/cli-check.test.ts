@@ -82,8 +82,15 @@ describe('specfill check', () => {
     expect(fromRoot.runs[0].results[0].partialFingerprints).toEqual(sarif.runs[0].results[0].partialFingerprints);
     const gitlab = JSON.parse(run('gitlab', { CI_PROJECT_DIR: dir })) as Array<{ location: { path: string } }>;
     expect(gitlab.map((i) => i.location.path)).toEqual(['docs/specs/a.md', 'docs/specs/bin.md']);
-    // A checkout that does not hold the files changes nothing.
-    expect(run('github', { GITHUB_WORKSPACE: join(dir, 'elsewhere') })).toMatch(/^::warning file=specs\/a\.md,/);
+    // A checkout reached through a symbolic link is the same checkout.
+    symlinkSync(dir, `${dir}-link`);
+    expect(run('github', { GITHUB_WORKSPACE: `${dir}-link` })).toMatch(/^::warning file=docs\/specs\/a\.md,/);
+    // A file outside the checkout is written from it as well, so that SARIF
+    // paths always read against %SRCROOT%.
+    mkdirSync(join(dir, 'elsewhere'));
+    const outside = JSON.parse(run('sarif', { GITHUB_WORKSPACE: join(dir, 'elsewhere') }));
+    expect(outside.runs[0].originalUriBaseIds['%SRCROOT%']).toEqual({ uri: `${pathToFileURL(join(dir, 'elsewhere')).href}/` });
+    expect(outside.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('../docs/specs/a.md');
   });
 
   it('--output writes through a symbolic link, and straight into /dev/stdout or a named pipe, replacing none of them', () => {

@@ -691,3 +691,27 @@ describe('formatReport', () => {
     expect(formatReport('junit', SAMPLE_REPORT, options)).toBe(formatJunit(SAMPLE_REPORT));
   });
 });
+
+describe('colour', () => {
+  it('follows FORCE_COLOR, then a non-empty NO_COLOR, then whether the output is a terminal', async () => {
+    const { wantsColor } = await import('../src/cli/context.js');
+    expect(wantsColor(true, {})).toBe(true);
+    expect(wantsColor(false, {})).toBe(false);
+    expect(wantsColor(true, { TERM: 'dumb' })).toBe(false);
+    expect(wantsColor(true, { NO_COLOR: '1' })).toBe(false);
+    // no-color.org: an empty NO_COLOR is as if unset.
+    expect(wantsColor(true, { NO_COLOR: '' })).toBe(true);
+    for (const off of ['0', 'false']) expect(wantsColor(true, { FORCE_COLOR: off })).toBe(false);
+    for (const on of ['1', '2', '3', 'true', '']) expect(wantsColor(false, { FORCE_COLOR: on, NO_COLOR: '1' })).toBe(true);
+  });
+
+  it('colours the pretty report through a pipe when FORCE_COLOR asks, and not otherwise', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { BIN } = await import('./helpers/run-cli.js');
+    const dir = tempProject({ 'specs/a.md': '# A\n\nTODO\n' });
+    const run = (env: Record<string, string>) => spawnSync(process.execPath, [BIN, 'check'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, ...env } }).stdout;
+    expect(run({ FORCE_COLOR: '1' })).toContain('\u001b[');
+    expect(run({})).not.toContain('\u001b[');
+    expect(run({ FORCE_COLOR: '0' })).not.toContain('\u001b[');
+  });
+});

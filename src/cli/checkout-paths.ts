@@ -1,5 +1,5 @@
-import { resolve, sep } from 'node:path';
-import { relativeWithin } from '../io/confine-path.js';
+import { realpathSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import type { ReportFormat } from '../reporters/index.js';
 
 /** Report paths from a CI checkout: the checkout folder, and how a path from the working folder is written from it. */
@@ -17,17 +17,29 @@ export interface CheckoutPaths {
  * paths from the checkout, so that each finding lands on its file (and SARIF
  * fingerprints do not change with the job's folder). Null when paths stay as
  * they are (relative to the working folder): other formats, and runs outside
- * that CI. A file outside the checkout keeps its path.
+ * that CI. A file outside the checkout is written from it too (`../x.md`),
+ * so that a SARIF path always reads against its `%SRCROOT%`. The checkout is
+ * taken through any symbolic link to it, as the working folder is.
  */
 export function checkoutPaths(format: ReportFormat, cwd: string, env: Readonly<Record<string, string | undefined>>): CheckoutPaths | null {
   const base = format === 'github' || format === 'sarif' ? env.GITHUB_WORKSPACE : format === 'gitlab' ? env.CI_PROJECT_DIR : undefined;
   if (base === undefined || base === '') return null;
-  const checkout = resolve(cwd, base);
+  const checkout = realOrAsIs(resolve(cwd, base));
+  const here = realOrAsIs(cwd);
   return {
     checkout,
     rebase: (path) => {
-      const rel = relativeWithin(checkout, resolve(cwd, path));
-      return rel === null || rel === '' ? path : rel.split(sep).join('/');
+      const rel = relative(checkout, resolve(here, path));
+      return rel === '' ? path : rel.split(sep).join('/');
     },
   };
+}
+
+/** A folder's path through any symbolic links, or as given when it cannot be resolved (it does not exist here). */
+function realOrAsIs(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }

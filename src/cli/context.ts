@@ -17,14 +17,25 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The current time (injectable for tests). */
   readonly now: () => Date;
-  /** Colour functions: real on a TTY, identity elsewhere or with NO_COLOR. */
+  /** Colour functions: real on a TTY, identity elsewhere or with NO_COLOR (see {@link colorsFor}). */
   readonly color: ReturnType<typeof pc.createColors>;
 }
 
-/** Colours only when writing to a terminal and NO_COLOR is not set. */
+/**
+ * Colours when writing to a terminal (not `TERM=dumb`), as Node decides for
+ * its own output: `FORCE_COLOR` wins either way (`0` or `false` is off, any
+ * other value on), then a non-empty `NO_COLOR` (no-color.org) is off.
+ */
 export function colorsFor(stream: OutputStream, env: CliContext['env']): CliContext['color'] {
-  const enabled = stream.isTTY === true && env.NO_COLOR === undefined && env.TERM !== 'dumb';
-  return pc.createColors(enabled || env.FORCE_COLOR === '1');
+  return pc.createColors(wantsColor(stream.isTTY === true, env));
+}
+
+/** Whether output to a terminal (`tty`) or elsewhere is coloured, by the environment. */
+export function wantsColor(tty: boolean, env: CliContext['env']): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return tty && env.TERM !== 'dumb';
 }
 
 /** Writes one JSON document and a newline. */

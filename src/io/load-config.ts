@@ -68,8 +68,8 @@ export async function loadConfig(root: string, cwd: string = root, options: Load
   // A config the shipped JSON Schema surely accepts, with nothing else wrong,
   // is valid without loading zod (nor, for JSON, the YAML reader): most runs.
   const quick = await quickRead(file, text);
-  if (quick !== undefined) {
-    // An empty file is an empty config.
+  // An empty YAML file (or one of comments only) is an empty config; JSON `null` is no config.
+  if (quick !== undefined && !(quick === null && file.endsWith('.json'))) {
     const data = quick ?? {};
     const schema = shippedSchema();
     if (schema !== null && surelyAccepts(schema, data) && configIssues(data as Config).length === 0) return { config: data as Config, file, text };
@@ -96,7 +96,13 @@ export async function loadConfig(root: string, cwd: string = root, options: Load
     throw new SpecfillError('INVALID_CONFIG', message, { path: shown(file), line: pos?.line, column: pos?.col });
   }
   // JSON is read as JSON: YAML that the YAML reader would take is no JSON config.
-  if (file.endsWith('.json')) strictJson(text, shown(file), (offset) => lineCounter.linePos(offset));
+  if (file.endsWith('.json')) {
+    strictJson(text, shown(file), (offset) => lineCounter.linePos(offset));
+    if (data === null) {
+      const at = lineCounter.linePos(withoutBom(text).search(/\S/) + text.length - withoutBom(text).length);
+      throw new SpecfillError('INVALID_CONFIG', 'is `null`: a JSON config is an object, `{}` at least', { path: shown(file), line: at.line, column: at.col });
+    }
+  }
   const result = validateConfig(data);
   if (result.config === null) {
     // The issue that comes first in the file is the one shown.
