@@ -178,6 +178,14 @@ describe('specfill check', () => {
     expect([r.code, r.stdout, r.stderr]).toEqual([0, '✔ no spec files to check\n', "specfill: warning: the config's `specs` globs (spec/*.md, rfcs/*.md) match no spec file to check (none, or only ignored ones)\n"]);
   });
 
+  it('warns when the config\'s templatesDir does not exist (a typo leaves every project template unknown)', async () => {
+    const dir = tempProject({ 'specs/a.md': '# A\n\nText.\n', 'specfill.config.json': JSON.stringify({ templatesDir: 'templats' }) });
+    const r = await runCli(dir, 'check');
+    expect([r.code, r.stderr]).toEqual([0, "specfill: warning: the config's `templatesDir` (templats) does not exist: no project template is read from it\n"]);
+    mkdirSync(join(dir, 'templats'));
+    expect((await runCli(dir, 'check')).stderr).toBe('');
+  });
+
   it('reads template files only inside the project and only Markdown: a config or a spec cannot show, copy or check against other files', async () => {
     const outside = tempProject({ 'passwd': 'root:x:0:0\n', 'x.md': '# X\n\n## Secret\n' });
     const rel = relative(join(outside, '..'), outside);

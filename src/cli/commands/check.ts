@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { SpecfillError } from '../../core/errors.js';
 import { errorJson } from '../../core/json-shapes.js';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../core/checks/index.js';
 import type { ReportFormat } from '../../reporters/index.js';
@@ -97,6 +98,10 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   const { summary, errors } = result;
   for (const error of errors) ctx.stderr.write(`specfill: ${error.format()}\n`);
   for (const path of result.ignoredNamed) ctx.stderr.write(`specfill: warning: ${path} is not checked: the config's \`ignore\` matches it${/[*?[{]/.test(path) || !/\.md$/i.test(path) ? ' (every file it names)' : ''}\n`);
+  // A folder that is not there is most likely a typo, which would leave every spec naming a project template unknown.
+  if (config.templatesDir !== undefined && !existsSync(join(root, config.templatesDir))) {
+    ctx.stderr.write(`specfill: warning: the config's \`templatesDir\` (${config.templatesDir}) does not exist: no project template is read from it\n`);
+  }
   // A project may have no specs yet, so this passes; but a typo in a glob
   // would switch the check off without a word, so it is said.
   if (paths.length === 0 && only === undefined && summary.files === 0 && errors.length === 0 && (config.specs?.length ?? 0) > 0) {
