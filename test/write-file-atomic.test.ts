@@ -2,7 +2,7 @@
 // names on the command line (`check --output`) is written through, as a
 // shell's `>` would (the review of the link change found a committed
 // `.specfill-cache -> ~/.bashrc` overwritten).
-import { existsSync, lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,19 @@ describe('writeFileAtomic and links', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'specs', 'real.md'), 'utf8')).toContain('status: withdrawn');
     expect(lstatSync(join(dir, 'specs', 'alias.md')).isSymbolicLink()).toBe(true);
+  });
+
+  it('an edit through a link inside the project takes the lock of the file it edits: one spec, one lock, whatever its name', async () => {
+    const dir = tempProject({ 'specs/real.md': '---\ntitle: R\ntemplate: x\nstatus: draft\n---\n# R\n' });
+    symlinkSync('real.md', join(dir, 'specs', 'alias.md'));
+    // Another process (this one, alive) is writing the spec under its own name.
+    writeFileSync(join(dir, 'specs', 'real.md.specfill-lock'), String(process.pid));
+    const held = await runCli(dir, 'set-status', 'specs/alias.md', 'withdrawn');
+    expect([held.code, held.stderr]).toEqual([1, 'specfill: specs/alias.md: is being written by another specfill process\n  hint: try again in a moment\n']);
+    expect(readFileSync(join(dir, 'specs', 'real.md'), 'utf8')).toContain('status: draft');
+    rmSync(join(dir, 'specs', 'real.md.specfill-lock'));
+    expect((await runCli(dir, 'set-status', 'specs/alias.md', 'withdrawn')).code).toBe(0);
+    expect(readdirSync(join(dir, 'specs')).sort()).toEqual(['alias.md', 'real.md']);
   });
 
   it('check --cache replaces a committed .specfill-cache link instead of writing through it', async () => {

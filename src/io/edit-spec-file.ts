@@ -6,7 +6,7 @@ import { createTwoFilesPatch } from 'diff';
 import { acquireLock } from './file-lock.js';
 import { fileHash } from './fill-file.js';
 import { readTextFileSync } from './read-text-file.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { linkTargetWithin, writeFileAtomic } from './write-file-atomic.js';
 
 /** What an edit of a spec file did. */
 export interface EditResult {
@@ -58,7 +58,8 @@ export async function editSpecFile(
   if ((statSync(path).mode & 0o222) === 0) {
     throw new SpecfillError('WRITE_FAILED', 'is read-only; the file was left as it was', { path: shown }, 'make it writable (chmod u+w) first');
   }
-  const release = acquireLock(path, shown);
+  // A link inside the project is edited at its target, and so locked there.
+  const release = acquireLock((options.root === undefined ? null : linkTargetWithin(path, options.root)) ?? path, shown);
   try {
     if (fileHash(readTextFileSync(path, { displayPath: shown })) !== hash) {
       throw new SpecfillError('CONFLICT', 'changed since it was read; nothing was written', { path: shown }, 'run the command again');

@@ -15,7 +15,7 @@ import { statSync } from 'node:fs';
 import { acquireLock } from './file-lock.js';
 import { contentHash, recordFills, type FillerKind, type ProvenanceEntry } from './provenance.js';
 import { readTextFileSync } from './read-text-file.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { linkTargetWithin, writeFileAtomic } from './write-file-atomic.js';
 
 /** Options of {@link fillFile}. */
 export interface FillFileOptions {
@@ -112,7 +112,8 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
   if ((statSync(path).mode & 0o222) === 0) {
     throw new SpecfillError('WRITE_FAILED', 'is read-only; the file was left as it was', { path: shown }, 'make it writable (chmod u+w) if it should be filled');
   }
-  const release = acquireLock(path, shown);
+  // A link inside the project is edited at its target, and so locked there.
+  const release = acquireLock(linkTargetWithin(path, options.root) ?? path, shown);
   try {
     // The file may have changed while we were working: then nothing is written.
     if (fileHash(readTextFileSync(path, { displayPath: shown })) !== hash) throw staleError(shown);

@@ -188,8 +188,12 @@ export async function writeFileAtomic(path: string, content: string, options: Wr
   writer.commit();
 }
 
-/** The real path of a link at `path` whose target is a regular file inside `folder`, else null. */
-function linkTargetWithin(path: string, folder: string): string | null {
+/**
+ * The real path of a link at `path` whose target is a regular file inside
+ * `folder`, else null: where an edit with `followLinksWithin` writes (and so
+ * what it locks: one spec reached by two names is one file to lock).
+ */
+export function linkTargetWithin(path: string, folder: string): string | null {
   try {
     if (!lstatSync(path).isSymbolicLink() || !statSync(path).isFile()) return null;
     const real = realpathSync(path);
