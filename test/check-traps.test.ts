@@ -82,6 +82,15 @@ describe('section matching', () => {
     // Emphasis with a colon, the answer on the next line of the same paragraph.
     const lead = BASE.replace('### Data Model\n\n', '__Data  model:__\nEntities are listed below.\n');
     expect(messages(lead)).toEqual([`${lineOf(lead, '__Data')}:1-${lineOf(lead, '__Data')}:17 ${said}`]);
+    // The answer after the emphasis on the same line, or the emphasis running over two lines.
+    const inline = BASE.replace('### Data Model\n\n', '**Data Model** Entities are kept in tables.\n\n');
+    expect(messages(inline)).toEqual([`${lineOf(inline, '**Data Model**')}:1-${lineOf(inline, '**Data Model**')}:15 ${said}`]);
+    const wrapped = BASE.replace('### Data Model\n\n', '* **Data\n  Model?**\n  Entities are kept in tables.\n\n');
+    const first = lineOf(wrapped, '* **Data');
+    expect(messages(wrapped)).toEqual([`${first}:3-${first + 1}:11 ${said}`]);
+    // Emphasis never closed: its first line.
+    const unclosed = BASE.replace('### Data Model\n\n', '* **Data Model\n  Entities are kept in tables.\n\n');
+    expect(messages(unclosed)).toEqual([`${lineOf(unclosed, '* **Data')}:3-${lineOf(unclosed, '* **Data')}:15 ${said}`]);
     // A line alone ending as a question, with CRLF line endings and a BOM.
     const asked = `\uFEFF${BASE.replace('### Data Model\n', 'Data Model?\n')}`.replace(/\n/g, '\r\n');
     expect(messages(asked)).toEqual([`${lineOf(BASE, '### Data Model')}:1-${lineOf(BASE, '### Data Model')}:12 ${said}`]);

@@ -147,24 +147,50 @@ function headingsWrittenAsText(spec: ParsedSpec, missing: readonly TemplateSecti
   let longest = 0;
   for (const t of missing) longest = Math.max(longest, t.text.length);
   const source = spec.source;
+  const limit = longest * 2 + 8;
   for (const block of spec.blocks) {
     const segments = block.segments;
     if (block.kind !== 'paragraph' || segments === undefined) continue;
-    let from = segments[0]!;
+    const start = segments[0]!;
+    let from = start;
     let to = segments[1]!;
-    // Emphasised (`**Question?**`, its answer perhaps below), or a line alone
-    // ending as a question or a lead-in does: most paragraphs are neither.
-    const emphasised = isEmphasisMark(source.charCodeAt(from));
-    if (to - from > longest * 2 + 8 || !(emphasised || (segments.length === 2 && isQuestionOrColon(source.charCodeAt(to - 1))))) continue;
-    // Emphasis and spaces around, a colon at the end.
-    while (from < to && (isEmphasisMark(source.charCodeAt(from)) || isSpace(source.charCodeAt(from)))) from++;
-    while (to > from && (isEmphasisMark(source.charCodeAt(to - 1)) || isSpace(source.charCodeAt(to - 1)) || source.charCodeAt(to - 1) === 0x3a)) to--;
+    // Where the finding ends: the emphasis's close, or the line's end.
+    let end = to;
+    if (isEmphasisMark(source.charCodeAt(from))) {
+      // `**Question?**`, its answer after it or below: the words up to the
+      // emphasis's close, which may be a line or two further down.
+      let run = 1;
+      while (run < 3 && source.charCodeAt(from + run) === source.charCodeAt(from)) run++;
+      const mark = source.slice(from, from + run);
+      let close = -1;
+      for (let k = 0; k < segments.length && close === -1 && segments[k]! - start <= limit; k += 2) {
+        const found = source.indexOf(mark, k === 0 ? from + run : segments[k]!);
+        if (found !== -1 && found + run <= segments[k + 1]!) close = found;
+      }
+      if (close - start > limit) continue;
+      from += run;
+      // Never closed (`**Question?` and the answer below): its first line.
+      if (close !== -1) {
+        to = close;
+        end = close + run;
+      } else if (to - start > limit) {
+        continue;
+      }
+    } else if (segments.length !== 2 || to - from > limit || !isQuestionOrColon(source.charCodeAt(to - 1))) {
+      // Neither emphasised nor a line alone ending as a question or a lead-in
+      // does: most paragraphs are passed over here.
+      continue;
+    }
+    // Spaces around, a colon at the end.
+    while (from < to && isSpace(source.charCodeAt(from))) from++;
+    while (to > from && (isSpace(source.charCodeAt(to - 1)) || source.charCodeAt(to - 1) === 0x3a || source.charCodeAt(to - 1) === 0x0a || source.charCodeAt(to - 1) === 0x0d)) to--;
     if (!openings.has(opening(source, from, to))) continue;
     const slug = slugify(source.slice(from, to).replace(/\s+/g, ' '));
     if (!wanted.has(slug) || found.has(slug)) continue;
-    // The block's first line; a BOM is no column.
-    const lineStart = block.lineStart === 0 && source.charCodeAt(0) === 0xfeff ? 1 : block.lineStart;
-    found.set(slug, { line: block.line, column: segments[0]! - lineStart + 1, endLine: block.line, endColumn: segments[1]! - lineStart + 1 });
+    const lines = lineIndexOf(spec);
+    const at = lines.locate(start);
+    const past = lines.locate(end);
+    found.set(slug, { line: at.line, column: at.column, endLine: past.line, endColumn: past.column });
   }
   return found;
 }
