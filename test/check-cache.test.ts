@@ -131,6 +131,8 @@ describe('check --cache', () => {
       () => truncateSync(cacheFile, 0), // empty
       (bytes) => writeFileSync(cacheFile, Buffer.concat([Buffer.from('x'), bytes])), // offsets shifted
       (bytes) => writeFileSync(cacheFile, bytes.toString('latin1').replace(/specfill-cache (\d+) (\d+)/, (_m, v: string, at: string) => `specfill-cache ${v} ${Number(at) + 1}`), 'latin1'), // index offset wrong
+      // The index damaged in place: its counts say the file has no warnings.
+      (bytes) => writeFileSync(cacheFile, bytes.toString('latin1').replace(/"counts":\[(?!0,0,0\])\d+,\d+,\d+\]/, '"counts":[0,0,0]'), 'latin1'),
       // A body damaged in place, its length kept: no longer JSON, or JSON that says something else.
       (bytes) => writeFileSync(cacheFile, bytes.toString('latin1').replace('"rule": ', '"rule"! '), 'latin1'),
       (bytes) => writeFileSync(cacheFile, bytes.toString('latin1').replace('"severity": "error"', '"severity": "xrror"'), 'latin1'),

@@ -91,9 +91,20 @@ describe('section matching', () => {
     // Emphasis never closed: its first line.
     const unclosed = BASE.replace('### Data Model\n\n', '* **Data Model\n  Entities are kept in tables.\n\n');
     expect(messages(unclosed)).toEqual([`${lineOf(unclosed, '* **Data')}:3-${lineOf(unclosed, '* **Data')}:15 ${said}`]);
-    // A line alone ending as a question, with CRLF line endings and a BOM.
-    const asked = `\uFEFF${BASE.replace('### Data Model\n', 'Data Model?\n')}`.replace(/\n/g, '\r\n');
-    expect(messages(asked)).toEqual([`${lineOf(BASE, '### Data Model')}:1-${lineOf(BASE, '### Data Model')}:12 ${said}`]);
+    // Wrapped in a block quote: the `>` of the next line is no part of the words.
+    const quoted = BASE.replace('### Data Model\n\n', '> **Data\n> Model**\n> Entities are kept in tables.\n\n');
+    expect(messages(quoted)).toEqual([`${lineOf(quoted, '> **Data')}:3-${lineOf(quoted, '> **Data') + 1}:10 ${said}`]);
+    // A line alone ending as a question (a hard break after it aside), with CRLF line endings.
+    const asked = BASE.replace('### Data Model\n', 'Data Model?  \n').replace(/\n/g, '\r\n');
+    expect(messages(asked)).toEqual([`${lineOf(BASE, '### Data Model')}:1-${lineOf(BASE, '### Data Model')}:14 ${said}`]);
+    // On the first line after a BOM, which is no column.
+    const small = buildTemplateModel(parseSpec('## Summary\n\n<!-- Say it. -->\n\n## Risks\n\n<!-- Name them. -->\n'), 'small@1');
+    expect(findings('\uFEFF**Summary:**\nIt is small.\n\n## Risks\n\nNone.\n', small).map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.rule}`))
+      .toEqual(['1:1-1:13 missing-section']);
+    // Only where the section belongs: a lead-in with its words in a later section is not it.
+    const elsewhere = BASE.replace('### Data Model\n', '').replace('## References\n', '## References\n\n- **Data Model:** see the platform team\'s list.\n');
+    expect(messages(elsewhere).map((m) => m.replace(/^(\d+):1-\d+:\d+ /, '$1 '))).toEqual([
+      `${lineOf(elsewhere, '### API Design')} missing section "Data Model" (### Data Model) from template tech-spec@1`]);
     // Prose that only starts with the words, a plain line without emphasis,
     // the words in code, or another section's words: the usual place.
     for (const text of ['Data Model changes are small.', 'Data Model', '```\n**Data Model**\n```', '**Data Models and more**']) {
@@ -227,6 +238,52 @@ describe('empty-section', () => {
   });
 });
 
+describe('empty-section: guidance in headings, tables of contents, and the message for common slips', () => {
+  const KEPISH = buildTemplateModel(parseSpec([
+    '# KEP-NNNN: Title', '', '<!-- toc -->', '- [Summary](#summary)', '- [Questions](#questions)', '  - [Infrastructure Needed (Optional)](#infrastructure-needed-optional)', '<!-- /toc -->', '',
+    '## Summary', '', '<!-- One paragraph. -->', '',
+    '## Questions', '', '<!-- Answer each below. -->', '',
+    '###### Does enabling the feature change any default behavior?', '',
+    '###### Are there any tests for feature enablement/disablement?', '', '<!-- Describe them. -->', '',
+    '## Infrastructure Needed (Optional)', '', '<!-- Say what. -->', '',
+  ].join('\n')), 'kep@1');
+  const messages = (source: string) => checkSpec(parseSpec(source), { template: KEPISH, links: NO_FILES }).findings
+    .filter((f) => f.rule === 'empty-section').map((f) => `${f.line} ${f.sectionId} ${f.message}`);
+  const spec = (parts: { toc?: string; summary?: string; first?: string; infra?: string }) => [
+    '# KEP-1: Mine', '', parts.toc ?? '- [Summary](#summary)\n- [Questions](#questions)', '',
+    '## Summary', '', parts.summary ?? 'It is small.', '',
+    '## Questions', '', 'Below.', '',
+    '###### Does enabling the feature change any default behavior?', '', parts.first ?? 'No.', '',
+    '###### Are there any tests for feature enablement/disablement?', '', 'Yes.', '',
+    '## Infrastructure Needed (Optional)', '', parts.infra ?? 'None.', '',
+  ].join('\n');
+  const lineIn = (text: string, needle: string) => lineOf(text, needle);
+
+  it('a written spec has none; a table of contents under the title is content, though its entries are the template\'s', () => {
+    expect(messages(spec({}))).toEqual([]);
+    // The template's own list of links, copied whole, is a table of contents too.
+    expect(messages(spec({ toc: '- [Summary](#summary)\n- [Questions](#questions)\n  - [Infrastructure Needed (Optional)](#infrastructure-needed-optional)' }))).toEqual([]);
+    // One link alone is not a table of contents: the part under the title is the template's guidance still.
+    expect(messages(spec({ toc: '- [Summary](#summary)' }))).toEqual(['1 title the text under the title still holds only the template\'s guidance: write what the template asks for there']);
+  });
+
+  it('a heading that asks a question is guidance: left unanswered, it is reported', () => {
+    const blank = spec({ first: '<!-- later -->' });
+    expect(messages(blank)).toEqual([`${lineIn(blank, '###### Does')} questions/does-enabling-the-feature-change-any-default-behavior section "Does enabling the feature change any default behavior?" is empty: write its content`]);
+  });
+
+  it('says an optional section may be deleted, a heading at its own level is not inside it, and `---` under text makes a heading', () => {
+    const optional = spec({ infra: '<!-- nothing yet -->' });
+    expect(messages(optional)).toEqual([`${lineIn(optional, '## Infrastructure')} infrastructure-needed-optional section "Infrastructure Needed (Optional)" is empty: write its content, or delete its heading (the section is optional)`]);
+    const flat = spec({ summary: '<!-- soon -->\n\n## Alpha\n\nFirst steps.' });
+    expect(messages(flat)).toEqual([`${lineIn(flat, '## Summary')} summary section "Summary" is empty: the heading after it, "Alpha", is at its level, so not inside it; write its content, or make that heading ### if it belongs here`]);
+    const setext = spec({ summary: 'It is small.\n---' });
+    expect(messages(setext)).toEqual([`${lineIn(setext, '## Summary')} summary section "Summary" is empty: its text "It is small." is a heading, because the line of \`---\` under it (line ${lineIn(setext, '---')}) makes the text above it a heading; leave a blank line before \`---\` if it is meant as a rule`]);
+    // With the blank line, a rule and the text: written.
+    expect(messages(spec({ summary: 'It is small.\n\n---' }))).toEqual([]);
+  });
+});
+
 describe('CR line endings (old Mac files)', () => {
   it('front matter and suppression comments read as with LF', () => {
     const lf = '---\ntitle: X\ntemplate: tech-spec\nstatus: bogus\n---\n# T\n\nDone.\n';
@@ -242,6 +299,14 @@ describe('CR line endings (old Mac files)', () => {
 
 describe('broken-link', () => {
   const messages = (source: string): string[] => findings(source, null).filter((f) => f.rule === 'broken-link').map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`);
+
+  it('names the anchor nearest to a missing one, when one is near', () => {
+    expect(messages('# T\n\n## Upgrade / Downgrade Strategy\n\nSee [it](#upgrade-/-downgrade-strategy), [this](#upgrade-downgrade-strategy) and [that](#rollout).\n')).toEqual([
+      '5:5-40 link to #upgrade-/-downgrade-strategy: no heading in this document has that anchor; did you mean #upgrade--downgrade-strategy?',
+      '5:42-77 link to #upgrade-downgrade-strategy: no heading in this document has that anchor; did you mean #upgrade--downgrade-strategy?',
+      '5:82-98 link to #rollout: no heading in this document has that anchor',
+    ]);
+  });
 
   it('takes an id on any element and a name on <a> as anchors, outside code only', () => {
     expect(messages('# T\n\n<div id="limits">Limits</div>\n\nSee [limits](#limits) and [span](#inline).\n\nText <span id=\'inline\'>here</span>.\n')).toEqual([]);

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +85,7 @@ describe('specfill check', () => {
     // A checkout reached through a symbolic link is the same checkout.
     symlinkSync(dir, `${dir}-link`);
     expect(run('github', { GITHUB_WORKSPACE: `${dir}-link` })).toMatch(/^::warning file=docs\/specs\/a\.md,/);
+    rmSync(`${dir}-link`);
     // A file outside the checkout is written from it as well, so that SARIF
     // paths always read against %SRCROOT%.
     mkdirSync(join(dir, 'elsewhere'));

@@ -130,6 +130,7 @@ describe('loadConfig', () => {
     // A .json config is JSON: not empty, not YAML, no trailing comma.
     expect(await refused(json, '')).toBe('specfill.config.json:1:1: is empty: a JSON config is an object, `{}` at least');
     expect(await refused(json, '\n  null\n')).toBe('specfill.config.json:2:3: is `null`: a JSON config is an object, `{}` at least');
+    expect(await refused(json, '\uFEFFnull')).toBe('specfill.config.json:1:1: is `null`: a JSON config is an object, `{}` at least');
     // A YAML config of comments only is an empty one.
     expect(await refused('specfill.config.yaml', '# nothing set yet\n')).toBe('accepted');
     expect(await refused(json, 'specs: [specs]\n')).toMatch(/^specfill\.config\.json:1:1: is not valid JSON: .*\n  hint: a \.json config is plain JSON/);

@@ -1,5 +1,5 @@
-import { realpathSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { realOrAsIs } from '../io/confine-path.js';
 import type { ReportFormat } from '../reporters/index.js';
 
 /** Report paths from a CI checkout: the checkout folder, and how a path from the working folder is written from it. */
@@ -30,16 +30,8 @@ export function checkoutPaths(format: ReportFormat, cwd: string, env: Readonly<R
     checkout,
     rebase: (path) => {
       const rel = relative(checkout, resolve(here, path));
-      return rel === '' ? path : rel.split(sep).join('/');
+      // On another drive (Windows) there is no way from the checkout.
+      return rel === '' || isAbsolute(rel) ? path : rel.split(sep).join('/');
     },
   };
-}
-
-/** A folder's path through any symbolic links, or as given when it cannot be resolved (it does not exist here). */
-function realOrAsIs(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }

@@ -22,9 +22,9 @@ export interface CliContext {
 }
 
 /**
- * Colours when writing to a terminal (not `TERM=dumb`), as Node decides for
- * its own output: `FORCE_COLOR` wins either way (`0` or `false` is off, any
- * other value on), then a non-empty `NO_COLOR` (no-color.org) is off.
+ * Colours when writing to a terminal (not `TERM=dumb`), and as most tools
+ * read the environment: `FORCE_COLOR` wins either way (`0` or `false` is
+ * off, any other value on), then a non-empty `NO_COLOR` (no-color.org) is off.
  */
 export function colorsFor(stream: OutputStream, env: CliContext['env']): CliContext['color'] {
   return pc.createColors(wantsColor(stream.isTTY === true, env));

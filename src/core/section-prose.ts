@@ -115,6 +115,26 @@ function* sentencesOf(spec: ParsedSpec, span: Span): Generator<string> {
   }
 }
 
+/**
+ * Whether a span is a table of contents: besides comments, only paragraphs
+ * (list items') that are each one link to a place in the document
+ * (`[Summary](#summary)`), two or more. A KEP keeps one under its title,
+ * listing the sections it has: written for this document, so content, though
+ * its entries are among the template's own.
+ */
+export function isTableOfContents(spec: ParsedSpec, span: Span): boolean {
+  let links = 0;
+  for (const block of blocksIn(spec, span)) {
+    if (block.kind === 'html' && block.htmlKind === 2 && besideComments(spec.source, block) === '') continue;
+    if (block.kind !== 'paragraph' || !ANCHOR_LINK.test(blockText(spec.source, block).text)) return false;
+    links++;
+  }
+  return links >= 2;
+}
+
+// One inline link to an anchor, alone: `[Summary](#summary)`.
+const ANCHOR_LINK = /^\s*\[[^\]\n]*\]\(\s*#[^\s()]*\s*\)\s*$/;
+
 /** Whether a span holds an HTML comment block (guidance in a template). */
 export function hasCommentBlock(spec: ParsedSpec, span: Span): boolean {
   return blocksIn(spec, span).some((b) => b.kind === 'html' && b.htmlKind === 2);

@@ -97,7 +97,8 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       level: section.heading.level,
       path: section.path,
       parentId: parent?.id ?? null,
-      guided: guidance !== '' || hasCommentBlock(spec, section.bodySpan),
+      // A heading that asks a question (a KEP's PRR questions) asks for its answer, guidance or not.
+      guided: guidance !== '' || hasCommentBlock(spec, section.bodySpan) || (section.children.length === 0 && asksQuestion(section.heading.text)),
       guidance,
       optional: (parent?.optional ?? false) || optional.includes(section.id) || marked,
       unmarkedHeadingSlug,
@@ -117,6 +118,11 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     for (const s of [...proseSentences(spec, titleSpan), ...spec.sections.flatMap((x) => proseSentencesDeep(spec, x))]) guidanceSentences.add(s);
   }
   return { ref, spec, sections: withFallback, guidanceSentences };
+}
+
+/** Whether a heading is a question: it ends with `?` (an "(Optional)" mark or a closing `*` aside). */
+function asksQuestion(text: string): boolean {
+  return /\?[\s*_)]*(?:[([](?:optional)[)\]])?\s*$/i.test(text);
 }
 
 /** The part of a document between its title (or its start) and its first section. */

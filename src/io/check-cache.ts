@@ -50,12 +50,14 @@ interface CacheIndex {
 
 // The file is the reports' JSON bodies one after another (UTF-8, exactly the
 // bytes `check --format json` prints for each file after its path), then the
-// index as JSON, then this trailer line with the index's offset and length:
-// a run with nothing changed reads the small index, then copies each body
-// straight into the report, never parsing or rendering it, and never holds
-// more than one body at a time, however many files there are.
+// index as JSON, then this trailer line with the index's offset, length and
+// CRC-32: a run with nothing changed reads the small index, then copies each
+// body straight into the report, never parsing or rendering it, and never
+// holds more than one body at a time, however many files there are (each is
+// read twice: once to test its CRC-32 when it is taken, once when written
+// out). A damaged index or body is a miss, never a wrong report.
 const TRAILER = 'specfill-cache 4';
-const TRAILER_MAX = 64;
+const TRAILER_MAX = 80;
 
 /** Where a fresh entry's body is: in the file being written, not yet in place. */
 interface FreshEntry extends Omit<IndexEntry, 'at'> {
@@ -215,9 +217,9 @@ export class CheckCache {
       for (const [file, { written, ...entry }] of this.fresh) entries[file] = { ...entry, at: written };
       const index: CacheIndex = { key: this.key, ...(this.configHash !== undefined && { validConfig: this.configHash }), entries };
       const indexAt = this.outBytes;
-      const indexText = JSON.stringify(index);
-      this.out!.write(indexText);
-      this.out!.write(`\n${TRAILER} ${indexAt} ${Buffer.byteLength(indexText)}\n`);
+      const indexBytes = Buffer.from(JSON.stringify(index), 'utf8');
+      this.out!.write(indexBytes);
+      this.out!.write(`\n${TRAILER} ${indexAt} ${indexBytes.length} ${crc32(indexBytes)}\n`);
       this.out!.commit();
       this.out = null;
     } catch {
@@ -300,13 +302,15 @@ function readIndex(fd: number): CacheIndex | null {
   const size = fstatSync(fd).size;
   const tailLength = Math.min(size, TRAILER_MAX);
   const tail = readBody(fd, size - tailLength, tailLength).toString('latin1');
-  const match = /\n(specfill-cache \d+) (\d+) (\d+)\n$/.exec(tail);
+  const match = /\n(specfill-cache \d+) (\d+) (\d+) (\d+)\n$/.exec(tail);
   if (match === null || match[1] !== TRAILER) return null;
   const indexAt = Number(match[2]);
   const indexLength = Number(match[3]);
   const trailerLength = match[0].length - 1;
   if (indexAt + indexLength + 1 + trailerLength !== size) return null;
-  const index = JSON.parse(readBody(fd, indexAt, indexLength).toString('utf8')) as CacheIndex;
+  const indexBytes = readBody(fd, indexAt, indexLength);
+  if (crc32(indexBytes) !== Number(match[4])) return null;
+  const index = JSON.parse(indexBytes.toString('utf8')) as CacheIndex;
   if (typeof index.key !== 'string' || typeof index.entries !== 'object' || index.entries === null) return null;
   // The bodies must tile the data part exactly, each where the index says: a
   // damaged index then shows, instead of handing out bytes of the wrong body.

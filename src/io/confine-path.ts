@@ -66,3 +66,12 @@ export function relativeWithin(folder: string, path: string): string | null {
   const rel = relative(folder, path);
   return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? null : rel;
 }
+
+/** A path through any symbolic links, or as given when it cannot be resolved (it does not exist here). */
+export function realOrAsIs(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}

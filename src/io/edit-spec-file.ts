@@ -58,13 +58,14 @@ export async function editSpecFile(
   if ((statSync(path).mode & 0o222) === 0) {
     throw new SpecfillError('WRITE_FAILED', 'is read-only; the file was left as it was', { path: shown }, 'make it writable (chmod u+w) first');
   }
-  // A link inside the project is edited at its target, and so locked there.
-  const release = acquireLock((options.root === undefined ? null : linkTargetWithin(path, options.root)) ?? path, shown);
+  // A link inside the project is edited at its target, and so locked, read again and written there.
+  const target = (options.root === undefined ? null : linkTargetWithin(path, options.root)) ?? path;
+  const release = acquireLock(target, shown);
   try {
-    if (fileHash(readTextFileSync(path, { displayPath: shown })) !== hash) {
+    if (fileHash(readTextFileSync(target, { displayPath: shown })) !== hash) {
       throw new SpecfillError('CONFLICT', 'changed since it was read; nothing was written', { path: shown }, 'run the command again');
     }
-    await writeFileAtomic(path, next, { displayPath: shown, ...(options.root === undefined ? {} : { followLinksWithin: options.root }) });
+    await writeFileAtomic(target, next, { displayPath: shown, ...(options.root === undefined ? {} : { followLinksWithin: options.root }) });
   } finally {
     release();
   }

@@ -112,12 +112,13 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
   if ((statSync(path).mode & 0o222) === 0) {
     throw new SpecfillError('WRITE_FAILED', 'is read-only; the file was left as it was', { path: shown }, 'make it writable (chmod u+w) if it should be filled');
   }
-  // A link inside the project is edited at its target, and so locked there.
-  const release = acquireLock(linkTargetWithin(path, options.root) ?? path, shown);
+  // A link inside the project is edited at its target, and so locked, read again and written there.
+  const target = linkTargetWithin(path, options.root) ?? path;
+  const release = acquireLock(target, shown);
   try {
     // The file may have changed while we were working: then nothing is written.
-    if (fileHash(readTextFileSync(path, { displayPath: shown })) !== hash) throw staleError(shown);
-    await writeFileAtomic(path, outcome.source, { displayPath: shown, followLinksWithin: options.root });
+    if (fileHash(readTextFileSync(target, { displayPath: shown })) !== hash) throw staleError(shown);
+    await writeFileAtomic(target, outcome.source, { displayPath: shown, followLinksWithin: options.root });
   } finally {
     release();
   }

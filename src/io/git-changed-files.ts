@@ -80,7 +80,7 @@ export function gitChangedFiles(cwd: string, ref?: string): Set<string> {
   }
   // Paths from the top of the working tree, wherever the command runs:
   // `ls-files` would list only the untracked files under the working folder.
-  const changed = gitPaths(top, ['diff', '--name-only', '--no-relative', '--diff-filter=ACMRT', base, '--']);
+  const changed = gitPaths(top, ['diff', '--name-only', '--diff-filter=ACMRT', base, '--']);
   const untracked = gitPaths(top, ['ls-files', '--others', '--exclude-standard', '--full-name']);
   return new Set([...changed, ...untracked].map((f) => resolve(top, f)));
 }

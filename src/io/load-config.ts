@@ -99,8 +99,10 @@ export async function loadConfig(root: string, cwd: string = root, options: Load
   if (file.endsWith('.json')) {
     strictJson(text, shown(file), (offset) => lineCounter.linePos(offset));
     if (data === null) {
-      const at = lineCounter.linePos(withoutBom(text).search(/\S/) + text.length - withoutBom(text).length);
-      throw new SpecfillError('INVALID_CONFIG', 'is `null`: a JSON config is an object, `{}` at least', { path: shown(file), line: at.line, column: at.col });
+      const bom = text.length - withoutBom(text).length;
+      const at = lineCounter.linePos(withoutBom(text).search(/\S/) + bom);
+      // Columns count from the line's start, a byte order mark aside (as everywhere).
+      throw new SpecfillError('INVALID_CONFIG', 'is `null`: a JSON config is an object, `{}` at least', { path: shown(file), line: at.line, column: at.line === 1 ? at.col - bom : at.col });
     }
   }
   const result = validateConfig(data);

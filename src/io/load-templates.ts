@@ -1,11 +1,10 @@
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { realpathSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SpecfillError } from '../core/errors.js';
 import { parseTemplateRef, templateFromSource, type Template } from '../core/template.js';
 import { resolveExtends } from '../core/template-extends.js';
-import { confine, relativeWithin } from './confine-path.js';
+import { confine, realOrAsIs, relativeWithin } from './confine-path.js';
 import { ioReason } from './io-reason.js';
 import { readTextFile, readTextFileSync } from './read-text-file.js';
 
@@ -250,12 +249,5 @@ async function readTemplateDir(dir: string, origin: Template['origin'], cwd: str
 
 /** Whether a folder is inside the project root (its real path, when it exists). */
 function insideRoot(root: string, folder: string): boolean {
-  const real = (p: string): string => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return p;
-    }
-  };
-  return relativeWithin(real(root), real(folder)) !== null;
+  return relativeWithin(realOrAsIs(root), realOrAsIs(folder)) !== null;
 }

@@ -1,3 +1,4 @@
+import { editDistance } from '../edit-distance.js';
 import { findInlineLinks } from '../markdown/inline-links.js';
 import type { ParsedSpec } from '../spec-types.js';
 import { proseBlocks } from './text-blocks.js';
@@ -24,6 +25,9 @@ export const brokenLink: CheckRule = {
     const findings: FindingDraft[] = [];
     if (spec.source.indexOf('](') === -1) return findings;
     let ownAnchors: ReadonlySet<string> | null = null;
+    // Each guess compares with every anchor: a document of thousands of broken links gets the first ones.
+    let guesses = 50;
+    const guess = (anchor: string, anchors: ReadonlySet<string>): string => (guesses-- > 0 ? didYouMean(anchor, anchors) : '');
     for (const block of proseBlocks(spec, LINK_START, (text) => text.includes(']('))) {
       for (const m of findInlineLinks(block.text)) {
         let destination = m.destination;
@@ -36,7 +40,7 @@ export const brokenLink: CheckRule = {
         if (pathPart === '') {
           ownAnchors ??= anchorsOf(spec);
           if (anchor !== null && anchor !== '' && !ownAnchors.has(anchor.toLowerCase())) {
-            findings.push({ ...where(), message: `link to #${anchor}: no heading in this document has that anchor` });
+            findings.push({ ...where(), message: `link to #${anchor}: no heading in this document has that anchor${guess(anchor, ownAnchors)}` });
           }
           continue;
         }
@@ -47,7 +51,7 @@ export const brokenLink: CheckRule = {
         if (anchor !== null && anchor !== '' && /\.md$/i.test(pathPart)) {
           const theirs = links.anchorsOf(pathPart);
           if (theirs !== null && !theirs.has(anchor.toLowerCase())) {
-            findings.push({ ...where(), message: `link to ${pathPart}#${anchor}: that file has no heading with this anchor` });
+            findings.push({ ...where(), message: `link to ${pathPart}#${anchor}: that file has no heading with this anchor${guess(anchor, theirs)}` });
           }
         }
       }
@@ -55,6 +59,29 @@ export const brokenLink: CheckRule = {
     return findings;
   },
 };
+
+/**
+ * `; did you mean #x?` for the anchor nearest to one that is not there (an
+ * anchor written by hand from the heading, `#upgrade-/-downgrade` for
+ * `#upgrade--downgrade`), or nothing when none is near.
+ */
+function didYouMean(anchor: string, anchors: ReadonlySet<string>): string {
+  const wanted = anchor.toLowerCase();
+  // A slip or two in a long anchor; a short one is a guess too far.
+  const most = Math.min(3, Math.floor(wanted.length / 4));
+  if (most === 0) return '';
+  let best: string | null = null;
+  let bestDistance = most + 1;
+  for (const a of anchors) {
+    if (Math.abs(a.length - wanted.length) >= bestDistance) continue;
+    const d = editDistance(a, wanted);
+    if (d < bestDistance) {
+      best = a;
+      bestDistance = d;
+    }
+  }
+  return best === null ? '' : `; did you mean #${best}?`;
+}
 
 /** The anchors a Markdown renderer on GitHub gives a document: heading slugs (repeats numbered) and HTML ids. */
 export function anchorsOf(spec: ParsedSpec): Set<string> {

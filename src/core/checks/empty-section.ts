@@ -40,11 +40,26 @@ export const emptySection: CheckRule = {
       const guidanceOnly = t.guidance !== '' && sectionProse(spec, section.bodySpan) !== '';
       // With subsections, say where the text is owed: a KEP author who
       // answered every subsection reads "is empty" as a mistake.
+      // The heading right after its own text, if it is not the template's:
+      // text with `---` right under it is a heading (setext), not text and a
+      // rule, so the section's words became a section of their own; an ATX
+      // heading at its own level is the author's subsection, written one
+      // level too high, so not inside it.
+      const next = section.children[0] ?? matching.flat[matching.flat.indexOf(section) + 1];
+      const own = next !== undefined && !guidanceOnly && matching.unmatched.includes(next);
+      const setext = own && next.heading.kind === 'setext' && next.heading.level === 2;
+      const flat = own && !setext && section.children.length === 0 && next.heading.level === section.heading.level;
+      // An optional section may go instead.
+      const orDelete = t.optional ? ', or delete its heading (the section is optional)' : '';
       const message = guidanceOnly
-        ? `section ${quote(section.heading.text)} still holds only the template's guidance: write its content`
-        : section.children.length > 0
+        ? `section ${quote(section.heading.text)} still holds only the template's guidance: write its content${orDelete}`
+        : flat
+          ? `section ${quote(section.heading.text)} is empty: the heading after it, ${quote(next.heading.text)}, is at its level, so not inside it; write its content${orDelete}, or make that heading ${'#'.repeat(section.heading.level + 1)} if it belongs here`
+          : setext
+          ? `section ${quote(section.heading.text)} is empty: its text ${quote(next.heading.text)} is a heading, because the line of \`---\` under it (line ${next.heading.endLine}) makes the text above it a heading; leave a blank line before \`---\` if it is meant as a rule`
+          : section.children.length > 0
           ? `section ${quote(section.heading.text)} has no text of its own: write its content above its subsections (they count as sections of their own)`
-          : `section ${quote(section.heading.text)} is empty: write its content`;
+          : `section ${quote(section.heading.text)} is empty: write its content${orDelete}`;
       findings.push(sectionFinding(section, message));
     }
     return findings;

@@ -55,10 +55,15 @@ export const missingSection: CheckRule = {
     for (let i = sections.length - 2; i >= 0; i--) {
       nextPresent[i] = matching.byTemplateId.get(sections[i + 1]!.id) ?? nextPresent[i + 1];
     }
+    // And the last one before it that the spec has.
+    const previousPresent = new Array<Section | undefined>(sections.length);
+    for (let i = 1; i < sections.length; i++) {
+      previousPresent[i] = matching.byTemplateId.get(sections[i - 1]!.id) ?? previousPresent[i - 1];
+    }
     let renames: Map<string, Section> | null = null;
     let hidden: Set<string> | null = null;
     let fenced: Map<string, Position> | null = null;
-    let asText: Map<string, Position> | null = null;
+    let asText: Map<string, WrittenAsText[]> | null = null;
     sections.forEach((t, i) => {
       if (t.optional || matching.byTemplateId.has(t.id)) return;
       // A heading inside a placeholder that lost its `-->` is hidden by it:
@@ -75,10 +80,15 @@ export const missingSection: CheckRule = {
       }
       // A heading written as a line of text (a KEP's PRR question as a bold
       // bullet) is placed on that line, and said so.
+      // Only where the section belongs: after the template section before it
+      // that the spec has, before the next one (a `**Dependencies:**` lead-in
+      // under References is not the missing Dependencies).
       asText ??= headingsWrittenAsText(spec, sections.filter((s) => !s.optional && !matching.byTemplateId.has(s.id)));
-      const written = asText.get(t.headingSlug);
+      const from = previousPresent[i]?.span.start ?? 0;
+      const to = nextPresent[i]?.span.start ?? spec.source.length;
+      const written = asText.get(t.headingSlug)?.find((w) => w.offset >= from && w.offset < to);
       if (written !== undefined) {
-        findings.push({ ...written, sectionId: t.id, section: t.path,
+        findings.push({ ...written.at, sectionId: t.id, section: t.path,
           message: `${messageFor(template, t)}: its heading is written here as text, not as a heading; make this line a ${'#'.repeat(t.level)} heading` });
         return;
       }
@@ -130,16 +140,22 @@ function headingsInUnclosedCode(spec: ParsedSpec): Map<string, Position> {
   return found;
 }
 
+/** A line of text that says a missing heading: where it starts, and its place for the finding. */
+interface WrittenAsText {
+  readonly offset: number;
+  readonly at: Position;
+}
+
 /**
- * The paragraphs (list items' included) that open with a line saying, whole,
- * the heading of one of the `missing` template sections, emphasis and a
- * closing colon aside (`**Question?**`, `_Notes:_`), by the section's anchor,
- * with the first such line's place. A paragraph of several lines is looked
- * at only when it opens with emphasis (a bold question, its answer below):
- * most of a spec's paragraphs are prose and are passed over at once.
+ * The paragraphs (list items' included) that open with the words of the
+ * heading of one of the `missing` template sections, by the section's
+ * anchor, in document order: in emphasis (`**Question?**`, its answer after
+ * it or below; the emphasis may wrap onto the next line, or never close), or
+ * alone on a line that ends as a question or a lead-in does (`?`, `:`).
+ * Most of a spec's paragraphs are neither, and are passed over at once.
  */
-function headingsWrittenAsText(spec: ParsedSpec, missing: readonly TemplateSection[]): Map<string, Position> {
-  const found = new Map<string, Position>();
+function headingsWrittenAsText(spec: ParsedSpec, missing: readonly TemplateSection[]): Map<string, WrittenAsText[]> {
+  const found = new Map<string, WrittenAsText[]>();
   if (missing.length === 0) return found;
   const wanted = new Set(missing.map((t) => t.headingSlug));
   // A line is made an anchor only when its first letters and digits are a missing heading's.
@@ -157,15 +173,13 @@ function headingsWrittenAsText(spec: ParsedSpec, missing: readonly TemplateSecti
     // Where the finding ends: the emphasis's close, or the line's end.
     let end = to;
     if (isEmphasisMark(source.charCodeAt(from))) {
-      // `**Question?**`, its answer after it or below: the words up to the
-      // emphasis's close, which may be a line or two further down.
       let run = 1;
       while (run < 3 && source.charCodeAt(from + run) === source.charCodeAt(from)) run++;
       const mark = source.slice(from, from + run);
       let close = -1;
       for (let k = 0; k < segments.length && close === -1 && segments[k]! - start <= limit; k += 2) {
-        const found = source.indexOf(mark, k === 0 ? from + run : segments[k]!);
-        if (found !== -1 && found + run <= segments[k + 1]!) close = found;
+        const at = source.indexOf(mark, k === 0 ? from + run : segments[k]!);
+        if (at !== -1 && at + run <= segments[k + 1]!) close = at;
       }
       if (close - start > limit) continue;
       from += run;
@@ -176,23 +190,35 @@ function headingsWrittenAsText(spec: ParsedSpec, missing: readonly TemplateSecti
       } else if (to - start > limit) {
         continue;
       }
-    } else if (segments.length !== 2 || to - from > limit || !isQuestionOrColon(source.charCodeAt(to - 1))) {
-      // Neither emphasised nor a line alone ending as a question or a lead-in
-      // does: most paragraphs are passed over here.
-      continue;
+    } else {
+      // A hard break (two spaces, a backslash) is not the line's last word.
+      while (to > from && (isSpace(source.charCodeAt(to - 1)) || source.charCodeAt(to - 1) === 0x5c)) to--;
+      if (segments.length !== 2 || to - from > limit || !isQuestionOrColon(source.charCodeAt(to - 1))) continue;
     }
-    // Spaces around, a colon at the end.
-    while (from < to && isSpace(source.charCodeAt(from))) from++;
-    while (to > from && (isSpace(source.charCodeAt(to - 1)) || source.charCodeAt(to - 1) === 0x3a || source.charCodeAt(to - 1) === 0x0a || source.charCodeAt(to - 1) === 0x0d)) to--;
     if (!openings.has(opening(source, from, to))) continue;
-    const slug = slugify(source.slice(from, to).replace(/\s+/g, ' '));
-    if (!wanted.has(slug) || found.has(slug)) continue;
+    // The words, a closing colon aside, without the prefixes of the lines they wrap onto (`>`, a list's indent).
+    const slug = slugify(segmentsText(source, segments, from, to).replace(/[\s:]+$/, '').replace(/\s+/g, ' ').trim());
+    if (!wanted.has(slug)) continue;
     const lines = lineIndexOf(spec);
     const at = lines.locate(start);
     const past = lines.locate(end);
-    found.set(slug, { line: at.line, column: at.column, endLine: past.line, endColumn: past.column });
+    const list = found.get(slug);
+    const entry = { offset: start, at: { line: at.line, column: at.column, endLine: past.line, endColumn: past.column } };
+    if (list === undefined) found.set(slug, [entry]);
+    else list.push(entry);
   }
   return found;
+}
+
+/** The text of a paragraph's segments between two offsets, lines joined with a space. */
+function segmentsText(source: string, segments: readonly number[], from: number, to: number): string {
+  let out = '';
+  for (let k = 0; k < segments.length && segments[k]! < to; k += 2) {
+    const a = Math.max(segments[k]!, from);
+    const b = Math.min(segments[k + 1]!, to);
+    if (a < b) out = out === '' ? source.slice(a, b) : `${out} ${source.slice(a, b)}`;
+  }
+  return out;
 }
 
 /**
