@@ -125,8 +125,10 @@ describe('section matching', () => {
     // An ancestor whose heading holds HTML keeps its anchor's slug in the path.
     const html = buildTemplateModel(parseSpec('# K\n\n## Backend <!-- omit from toc -->\n\n<!-- B -->\n\n### Notes (Optional)\n\n<!-- BN -->\n'), 'k@1');
     expect(matchSections(parseSpec('# X\n\n## Backend <!-- omit from toc -->\n\nB.\n\n### Notes\n\nBN.\n'), html).byTemplateId.get('backend/notes-optional')?.id).toBe('backend/notes');
-    // Left empty, it is the template's section left empty, not an unknown one.
-    expect(brief('# X\n\n## Summary\n\nS.\n\n## Notes\n\n<!-- Anything else. -->\n\n### Story 1\n\nOnce.\n', kep, on)).toEqual(['7:1 empty-section notes']);
+    // Left empty, it is the template's section left empty, not an unknown one
+    // (over a written subsection, an optional section's own text is not owed).
+    expect(brief('# X\n\n## Summary\n\nS.\n\n## Notes\n\n<!-- Anything else. -->\n', kep, on)).toEqual(['7:1 empty-section notes']);
+    expect(brief('# X\n\n## Summary\n\nS.\n\n## Notes\n\n<!-- Anything else. -->\n\n### Story 1\n\nOnce.\n', kep, on)).toEqual([]);
   });
 
   it('a section missing after a comment left open to the end is placed on the last line, not past it', () => {
@@ -265,6 +267,21 @@ describe('empty-section: guidance in headings, tables of contents, and the messa
     expect(messages(spec({ toc: '- [Summary](#summary)\n- [Questions](#questions)\n  - [Infrastructure Needed (Optional)](#infrastructure-needed-optional)' }))).toEqual([]);
     // One link alone is not a table of contents: the part under the title is the template's guidance still.
     expect(messages(spec({ toc: '- [Summary](#summary)' }))).toEqual(['1 title the text under the title still holds only the template\'s guidance: write what the template asks for there']);
+  });
+
+  it('a checklist is content, kept unticked as the template has it; an optional section\'s own text is not owed over filled subsections', () => {
+    const model = buildTemplateModel(parseSpec([
+      '# T', '', '## Signoff', '', 'Items marked (R) are required.', '', '- [ ] (R) Design reviewed', '- [ ] Docs written', '',
+      '## Stories (Optional)', '', '<!-- Tell them. -->', '', '### Story 1', '', '<!-- One story. -->', '',
+    ].join('\n')), 'x@1');
+    const empty = (source: string) => checkSpec(parseSpec(source), { template: model, links: NO_FILES }).findings
+      .filter((f) => f.rule === 'empty-section').map((f) => `${f.line} ${f.sectionId}`);
+    const kept = '# Mine\n\n## Signoff\n\nItems marked (R) are required.\n\n- [ ] (R) Design reviewed\n- [x] Docs written\n\n## Stories (Optional)\n\n<!-- Tell them. -->\n\n### Story 1\n\nA user asks.\n';
+    expect(empty(kept)).toEqual([]);
+    // The lead-in kept without its checklist is the template's guidance still.
+    expect(empty(kept.replace(/- \[.\] .*\n/g, ''))).toEqual(['3 signoff']);
+    // The optional parent is owed nothing while its story is written; with the story empty too, both are reported.
+    expect(empty(kept.replace('A user asks.', '<!-- later -->'))).toEqual(['10 stories-optional', '14 stories-optional/story-1']);
   });
 
   it('a heading that asks a question is guidance: left unanswered, it is reported', () => {

@@ -1,5 +1,5 @@
 import { matchSections, type SectionMatching } from './match-sections.js';
-import { isTableOfContents, saysNothing } from './section-prose.js';
+import { holdsChecklist, isTableOfContents, saysNothing } from './section-prose.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 import { preambleSpan, type TemplateModel } from './template-model.js';
 
@@ -18,7 +18,9 @@ export interface SectionState {
  * placeholder (or a malformed marker) is still there, `missing` when its
  * heading is gone, `empty` when it says nothing but comments, whitespace or
  * the template's own guidance prose (in its own text, and in any subsections
- * it has that the template does not; a table of contents is content), else `filled`. An optional section that
+ * it has that the template does not; a table of contents or a checklist is
+ * content, and an optional section's own text is not owed when its
+ * subsections hold content), else `filled`. An optional section that
  * is left out has no state (it is not owed); one that is there counts.
  */
 export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: SectionMatching = matchSections(spec, model)): SectionState[] {
@@ -31,7 +33,7 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
       if (part === null) continue;
       const isOpen = open.has('title') || (part.section !== null && open.has(part.section.id));
       const empty = saysNothing(spec, part.span, t.guidance, model.guidanceSentences) && !ownSectionsBeforeTemplateSaySomething(spec, part, matching)
-        && !isTableOfContents(spec, part.span);
+        && !isTableOfContents(spec, part.span) && !holdsChecklist(spec, part.span);
       const state = isOpen ? 'open' : empty ? 'empty' : 'filled';
       states.push({ id: t.id, state });
       continue;
@@ -43,7 +45,9 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
     else if (open.has(section.id)) states.push({ id: t.id, state: 'open' });
     else {
       const empty = saysNothing(spec, section.bodySpan, t.guidance, model.guidanceSentences) && !ownSubsectionsSaySomething(spec, section, matching)
-        && !isTableOfContents(spec, section.bodySpan);
+        && !isTableOfContents(spec, section.bodySpan) && !holdsChecklist(spec, section.bodySpan)
+        // An optional section's own text is not owed when its subsections hold content.
+        && !(t.optional && section.children.some((c) => !saysNothing(spec, c.span, '')));
       states.push({ id: t.id, state: empty ? 'empty' : 'filled' });
     }
   }
