@@ -93,7 +93,10 @@ describe('section matching', () => {
     expect(messages(unclosed)).toEqual([`${lineOf(unclosed, '* **Data')}:3-${lineOf(unclosed, '* **Data')}:15 ${said}`]);
     // Wrapped in a block quote: the `>` of the next line is no part of the words.
     const quoted = BASE.replace('### Data Model\n\n', '> **Data\n> Model**\n> Entities are kept in tables.\n\n');
-    expect(messages(quoted)).toEqual([`${lineOf(quoted, '> **Data')}:3-${lineOf(quoted, '> **Data') + 1}:10 ${said}`]);
+    expect(messages(quoted)).toEqual([`${lineOf(quoted, '> **Data')}:3-${lineOf(quoted, '> **Data') + 1}:10 ${said}, outside the list or quote it is in`]);
+    // A plain line ending as a question, its answer on the next line of the paragraph.
+    const answered = BASE.replace('### Data Model\n\n', 'Data Model?\nEntities are kept in tables.\n\n');
+    expect(messages(answered)).toEqual([`${lineOf(answered, 'Data Model?')}:1-${lineOf(answered, 'Data Model?')}:12 ${said}`]);
     // A line alone ending as a question (a hard break after it aside), with CRLF line endings.
     const asked = BASE.replace('### Data Model\n', 'Data Model?  \n').replace(/\n/g, '\r\n');
     expect(messages(asked)).toEqual([`${lineOf(BASE, '### Data Model')}:1-${lineOf(BASE, '### Data Model')}:14 ${said}`]);
@@ -101,6 +104,14 @@ describe('section matching', () => {
     const small = buildTemplateModel(parseSpec('## Summary\n\n<!-- Say it. -->\n\n## Risks\n\n<!-- Name them. -->\n'), 'small@1');
     expect(findings('\uFEFF**Summary:**\nIt is small.\n\n## Risks\n\nNone.\n', small).map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.rule}`))
       .toEqual(['1:1-1:13 missing-section']);
+    // A heading with a link: its words as shown.
+    const linked = buildTemplateModel(parseSpec('# T\n\n## Intro\n\n<!-- x -->\n\n### See the [guide](https://example.com/g)?\n\n<!-- y -->\n\n## End\n\n<!-- z -->\n'), 'l@1');
+    expect(findings('# M\n\n## Intro\n\nHi.\n\n**See the [guide](https://example.com/g)?** Yes.\n\n## End\n\nBye.\n', linked).map((f) => `${f.line}:${f.column} ${f.rule}`))
+      .toEqual(['7:1 missing-section']);
+    // Two missing sections of the same words: each line stands for one of them.
+    const twice = buildTemplateModel(parseSpec('# T\n\n## Alpha\n\n<!-- a -->\n\n### Risks?\n\n## Beta\n\n<!-- b -->\n\n### Risks?\n\n## Gamma\n\n<!-- c -->\n'), 'r@1');
+    expect(findings('# M\n\n## Alpha\n\nA.\n\n**Risks?** Alpha risks.\n\n**Risks?** Beta risks.\n\n## Gamma\n\nC.\n', twice).map((f) => `${f.line}:${f.column} ${f.rule} ${f.sectionId}`))
+      .toEqual(['7:1 missing-section alpha/risks', '9:1 missing-section beta/risks', '11:1 missing-section beta']);
     // Only where the section belongs: a lead-in with its words in a later section is not it.
     const elsewhere = BASE.replace('### Data Model\n', '').replace('## References\n', '## References\n\n- **Data Model:** see the platform team\'s list.\n');
     expect(messages(elsewhere).map((m) => m.replace(/^(\d+):1-\d+:\d+ /, '$1 '))).toEqual([
@@ -285,6 +296,8 @@ describe('empty-section: guidance in headings, tables of contents, and the messa
   });
 
   it('a heading that asks a question is guidance: left unanswered, it is reported', () => {
+    const cjk = buildTemplateModel(parseSpec('# T\n\n## 安全ですか？\n\n## Why?! (Optional)\n'), 'q@1');
+    expect(cjk.sections.filter((x) => x.guided).map((x) => x.id)).toEqual(['安全ですか', 'why-optional']);
     const blank = spec({ first: '<!-- later -->' });
     expect(messages(blank)).toEqual([`${lineIn(blank, '###### Does')} questions/does-enabling-the-feature-change-any-default-behavior section "Does enabling the feature change any default behavior?" is empty: write its content`]);
   });
@@ -296,6 +309,22 @@ describe('empty-section: guidance in headings, tables of contents, and the messa
     expect(messages(flat)).toEqual([`${lineIn(flat, '## Summary')} summary section "Summary" is empty: the heading after it, "Alpha", is at its level, so not inside it; write its content, or make that heading ### if it belongs here`]);
     const setext = spec({ summary: 'It is small.\n---' });
     expect(messages(setext)).toEqual([`${lineIn(setext, '## Summary')} summary section "Summary" is empty: its text "It is small." is a heading, because the line of \`---\` under it (line ${lineIn(setext, '---')}) makes the text above it a heading; leave a blank line before \`---\` if it is meant as a rule`]);
+    const equals = spec({ summary: 'It is small.\n===' });
+    expect(messages(equals)[0]).toContain('because the line of `===` under it');
+    // At level 6 there is no deeper heading to suggest.
+    const deep = buildTemplateModel(parseSpec('# T\n\n###### Deep one\n\n<!-- deep -->\n'), 'd@1');
+    expect(checkSpec(parseSpec('# M\n\n###### Deep one\n\n###### Deep two\n\nText.\n'), { template: deep, links: NO_FILES }).findings.map((f) => f.message))
+      .toEqual(['section "Deep one" is empty: the heading after it, "Deep two", is at its level, so not inside it; write its content']);
+    // A heading after it that may be the next template section renamed is missing-section's to name, not a subsection.
+    const renamed = buildTemplateModel(parseSpec('# T\n\n## Rollout\n\n<!-- r -->\n\n## Alternatives Considered\n\n<!-- a -->\n'), 'n@1');
+    expect(checkSpec(parseSpec('# M\n\n## Rollout\n\n## Alternatives\n\nWe considered X.\n'), { template: renamed, links: NO_FILES }).findings.map((f) => `${f.rule} ${f.message}`)).toEqual([
+      'empty-section section "Rollout" is empty: write its content',
+      'missing-section missing section "Alternatives Considered" (## Alternatives Considered) from template n@1; "Alternatives" is in its place: if that is this section renamed, restore its heading',
+    ]);
+    // Subsections of the author's own that hold nothing: the section's text is owed there or in them.
+    const design = buildTemplateModel(parseSpec('# T\n\n## Design\n\n<!-- how -->\n'), 'g@1');
+    expect(checkSpec(parseSpec('# M\n\n## Design\n\n### Details\n\n<!-- later -->\n'), { template: design, links: NO_FILES }).findings.map((f) => f.message))
+      .toEqual(['section "Design" is empty, and so are the subsections added to it: write its content, there or in them']);
     // With the blank line, a rule and the text: written.
     expect(messages(spec({ summary: 'It is small.\n\n---' }))).toEqual([]);
   });
@@ -323,6 +352,10 @@ describe('broken-link', () => {
       '5:42-77 link to #upgrade-downgrade-strategy: no heading in this document has that anchor; did you mean #upgrade--downgrade-strategy?',
       '5:82-98 link to #rollout: no heading in this document has that anchor',
     ]);
+    // In another file: the guess names that file.
+    const other: LinkResolver = { exists: () => true, anchorsOf: () => new Set(['security-considerations']) };
+    expect(checkSpec(parseSpec('# T\n\nSee [it](./other.md#securty-considerations).\n'), { template: null, links: other }).findings.map((f) => f.message))
+      .toEqual(['link to ./other.md#securty-considerations: that file has no heading with this anchor; did you mean ./other.md#security-considerations?']);
   });
 
   it('takes an id on any element and a name on <a> as anchors, outside code only', () => {

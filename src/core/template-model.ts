@@ -120,9 +120,9 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   return { ref, spec, sections: withFallback, guidanceSentences };
 }
 
-/** Whether a heading is a question: it ends with `?` (an "(Optional)" mark or a closing `*` aside). */
+/** Whether a heading is a question: it ends with `?` or `？` (`?!`, closing quotes, emphasis or an "(Optional)" mark aside). */
 function asksQuestion(text: string): boolean {
-  return /\?[\s*_)]*(?:[([](?:optional)[)\]])?\s*$/i.test(text);
+  return /[?？][!！]*["'”’»」)*_\s]*(?:[([](?:optional)[)\]])?\s*$/i.test(text);
 }
 
 /** The part of a document between its title (or its start) and its first section. */

@@ -27,7 +27,7 @@ export const brokenLink: CheckRule = {
     let ownAnchors: ReadonlySet<string> | null = null;
     // Each guess compares with every anchor: a document of thousands of broken links gets the first ones.
     let guesses = 50;
-    const guess = (anchor: string, anchors: ReadonlySet<string>): string => (guesses-- > 0 ? didYouMean(anchor, anchors) : '');
+    const guess = (anchor: string, anchors: ReadonlySet<string>, path = ''): string => (guesses-- > 0 ? didYouMean(anchor, anchors, path) : '');
     for (const block of proseBlocks(spec, LINK_START, (text) => text.includes(']('))) {
       for (const m of findInlineLinks(block.text)) {
         let destination = m.destination;
@@ -51,7 +51,7 @@ export const brokenLink: CheckRule = {
         if (anchor !== null && anchor !== '' && /\.md$/i.test(pathPart)) {
           const theirs = links.anchorsOf(pathPart);
           if (theirs !== null && !theirs.has(anchor.toLowerCase())) {
-            findings.push({ ...where(), message: `link to ${pathPart}#${anchor}: that file has no heading with this anchor${guess(anchor, theirs)}` });
+            findings.push({ ...where(), message: `link to ${pathPart}#${anchor}: that file has no heading with this anchor${guess(anchor, theirs, pathPart)}` });
           }
         }
       }
@@ -65,7 +65,7 @@ export const brokenLink: CheckRule = {
  * anchor written by hand from the heading, `#upgrade-/-downgrade` for
  * `#upgrade--downgrade`), or nothing when none is near.
  */
-function didYouMean(anchor: string, anchors: ReadonlySet<string>): string {
+function didYouMean(anchor: string, anchors: ReadonlySet<string>, path: string): string {
   const wanted = anchor.toLowerCase();
   // A slip or two in a long anchor; a short one is a guess too far.
   const most = Math.min(3, Math.floor(wanted.length / 4));
@@ -80,7 +80,7 @@ function didYouMean(anchor: string, anchors: ReadonlySet<string>): string {
       bestDistance = d;
     }
   }
-  return best === null ? '' : `; did you mean #${best}?`;
+  return best === null ? '' : `; did you mean ${path}#${best}?`;
 }
 
 /** The anchors a Markdown renderer on GitHub gives a document: heading slugs (repeats numbered) and HTML ids. */

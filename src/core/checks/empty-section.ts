@@ -1,6 +1,8 @@
 import { lineIndexOf } from '../line-index.js';
 import { sectionProse } from '../section-prose.js';
-import type { ParsedSpec, Position } from '../spec-types.js';
+import type { SectionMatching } from '../match-sections.js';
+import type { ParsedSpec, Position, Section } from '../spec-types.js';
+import type { TemplateSection } from '../template-model.js';
 import { titlePart } from '../section-states.js';
 import { quote, sectionFields, sectionFinding } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -38,33 +40,47 @@ export const emptySection: CheckRule = {
       }
       const section = matching.byTemplateId.get(t.id)!;
       const guidanceOnly = t.guidance !== '' && sectionProse(spec, section.bodySpan) !== '';
-      // With subsections, say where the text is owed: a KEP author who
-      // answered every subsection reads "is empty" as a mistake.
-      // The heading right after its own text, if it is not the template's:
-      // text with `---` right under it is a heading (setext), not text and a
-      // rule, so the section's words became a section of their own; an ATX
-      // heading at its own level is the author's subsection, written one
-      // level too high, so not inside it.
-      const next = section.children[0] ?? matching.flat[matching.flat.indexOf(section) + 1];
-      const own = next !== undefined && !guidanceOnly && matching.unmatched.includes(next);
-      const setext = own && next.heading.kind === 'setext' && next.heading.level === 2;
-      const flat = own && !setext && section.children.length === 0 && next.heading.level === section.heading.level;
-      // An optional section may go instead.
-      const orDelete = t.optional ? ', or delete its heading (the section is optional)' : '';
-      const message = guidanceOnly
-        ? `section ${quote(section.heading.text)} still holds only the template's guidance: write its content${orDelete}`
-        : flat
-          ? `section ${quote(section.heading.text)} is empty: the heading after it, ${quote(next.heading.text)}, is at its level, so not inside it; write its content${orDelete}, or make that heading ${'#'.repeat(section.heading.level + 1)} if it belongs here`
-          : setext
-          ? `section ${quote(section.heading.text)} is empty: its text ${quote(next.heading.text)} is a heading, because the line of \`---\` under it (line ${next.heading.endLine}) makes the text above it a heading; leave a blank line before \`---\` if it is meant as a rule`
-          : section.children.length > 0
-          ? `section ${quote(section.heading.text)} has no text of its own: write its content above its subsections (they count as sections of their own)`
-          : `section ${quote(section.heading.text)} is empty: write its content${orDelete}`;
-      findings.push(sectionFinding(section, message));
+      findings.push(sectionFinding(section, emptyMessage(t, section, guidanceOnly, template.sections, matching)));
     }
     return findings;
   },
 };
+
+/**
+ * What an empty section's finding says: what is owed, and the slip behind it
+ * where one is common. The heading right after its own text, if it is not
+ * the template's: text with `---` (or `===`) right under it is a heading
+ * (setext), not text and a rule, so the section's words became a section of
+ * their own; an ATX heading at its own level is the author's subsection,
+ * written one level too high, so not inside it (unless it may be the next
+ * template section renamed, which missing-section says).
+ */
+function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolean, all: readonly TemplateSection[], matching: SectionMatching): string {
+  const name = `section ${quote(section.heading.text)}`;
+  // An optional section may go instead.
+  const orDelete = t.optional ? ', or delete its heading (the section is optional)' : '';
+  if (guidanceOnly) return `${name} still holds only the template's guidance: write its content${orDelete}`;
+  const next = section.children[0] ?? matching.flat[matching.flat.indexOf(section) + 1];
+  const own = next !== undefined && matching.unmatched.includes(next);
+  if (own && next.heading.kind === 'setext') {
+    const rule = next.heading.level === 1 ? '===' : '---';
+    return `${name} is empty: its text ${quote(next.heading.text)} is a heading, because the line of \`${rule}\` under it (line ${next.heading.endLine}) makes the text above it a heading; leave a blank line before \`${rule}\` if it is meant as a rule${orDelete}`;
+  }
+  const after = all[all.indexOf(t) + 1];
+  const renamed = after !== undefined && !matching.byTemplateId.has(after.id) && after.level === section.heading.level;
+  if (own && section.children.length === 0 && next.heading.level === section.heading.level && !renamed) {
+    const deeper = section.heading.level < 6 ? `, or make that heading ${'#'.repeat(section.heading.level + 1)} if it belongs here` : '';
+    return `${name} is empty: the heading after it, ${quote(next.heading.text)}, is at its level, so not inside it; write its content${orDelete}${deeper}`;
+  }
+  // With subsections of the template, say where the text is owed: a KEP
+  // author who answered every subsection reads "is empty" as a mistake.
+  if (section.children.some((c) => !matching.unmatched.includes(c))) {
+    return `${name} has no text of its own: write its content above its subsections (they count as sections of their own)${orDelete}`;
+  }
+  // Subsections of the author's own are the section's text: they hold nothing either.
+  if (section.children.length > 0) return `${name} is empty, and so are the subsections added to it: write its content, there or in them${orDelete}`;
+  return `${name} is empty: write its content${orDelete}`;
+}
 
 /**
  * Where a document without a title has its part under the title: the first

@@ -1,7 +1,8 @@
 import { lineIndexOf } from '../line-index.js';
 import { trimSpaceTab, withoutAtxClosing } from '../markdown/block-patterns.js';
+import { headingText } from '../markdown/heading-text.js';
 import { slugify } from '../slug.js';
-import type { ParsedSpec, Position, Section } from '../spec-types.js';
+import type { Block, ParsedSpec, Position, Section } from '../spec-types.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
 import { headingPosition, quote } from './locate.js';
@@ -64,6 +65,8 @@ export const missingSection: CheckRule = {
     let hidden: Set<string> | null = null;
     let fenced: Map<string, Position> | null = null;
     let asText: Map<string, WrittenAsText[]> | null = null;
+    // A line of text stands for one missing section at most.
+    const claimed = new Set<number>();
     sections.forEach((t, i) => {
       if (t.optional || matching.byTemplateId.has(t.id)) return;
       // A heading inside a placeholder that lost its `-->` is hidden by it:
@@ -86,10 +89,13 @@ export const missingSection: CheckRule = {
       asText ??= headingsWrittenAsText(spec, sections.filter((s) => !s.optional && !matching.byTemplateId.has(s.id)));
       const from = previousPresent[i]?.span.start ?? 0;
       const to = nextPresent[i]?.span.start ?? spec.source.length;
-      const written = asText.get(t.headingSlug)?.find((w) => w.offset >= from && w.offset < to);
+      const written = asText.get(t.headingSlug)?.find((w) => w.offset >= from && w.offset < to && !claimed.has(w.offset));
       if (written !== undefined) {
+        claimed.add(written.offset);
+        // In a quote or a nested list, a heading stays in it: it must come out.
+        const where = written.contained ? ', outside the list or quote it is in' : '';
         findings.push({ ...written.at, sectionId: t.id, section: t.path,
-          message: `${messageFor(template, t)}: its heading is written here as text, not as a heading; make this line a ${'#'.repeat(t.level)} heading` });
+          message: `${messageFor(template, t)}: its heading is written here as text, not as a heading; make this line a ${'#'.repeat(t.level)} heading${where}` });
         return;
       }
       // Most specs rename nothing; the search runs only where a section that is not the template's stands.
@@ -144,6 +150,8 @@ function headingsInUnclosedCode(spec: ParsedSpec): Map<string, Position> {
 interface WrittenAsText {
   readonly offset: number;
   readonly at: Position;
+  /** In a block quote, or in a list item nested in another (a top-level bullet's line is simply replaced). */
+  readonly contained: boolean;
 }
 
 /**
@@ -163,7 +171,8 @@ function headingsWrittenAsText(spec: ParsedSpec, missing: readonly TemplateSecti
   let longest = 0;
   for (const t of missing) longest = Math.max(longest, t.text.length);
   const source = spec.source;
-  const limit = longest * 2 + 8;
+  // Raw text runs longer than the words it shows (a link keeps its address).
+  const limit = longest * 2 + 120;
   for (const block of spec.blocks) {
     const segments = block.segments;
     if (block.kind !== 'paragraph' || segments === undefined) continue;
@@ -193,21 +202,29 @@ function headingsWrittenAsText(spec: ParsedSpec, missing: readonly TemplateSecti
     } else {
       // A hard break (two spaces, a backslash) is not the line's last word.
       while (to > from && (isSpace(source.charCodeAt(to - 1)) || source.charCodeAt(to - 1) === 0x5c)) to--;
-      if (segments.length !== 2 || to - from > limit || !isQuestionOrColon(source.charCodeAt(to - 1))) continue;
+      if (to - from > limit || !isQuestionOrColon(source.charCodeAt(to - 1))) continue;
     }
     if (!openings.has(opening(source, from, to))) continue;
-    // The words, a closing colon aside, without the prefixes of the lines they wrap onto (`>`, a list's indent).
-    const slug = slugify(segmentsText(source, segments, from, to).replace(/[\s:]+$/, '').replace(/\s+/g, ' ').trim());
+    // The words as shown (a link as its text), a closing colon aside, without
+    // the prefixes of the lines they wrap onto (`>`, a list's indent).
+    const words = segmentsText(source, segments, from, to).replace(/[\s:]+$/, '').replace(/\s+/g, ' ').trim();
+    const slug = slugify(/[[`*_<&\\]/.test(words) ? headingText(words, { definitions: spec.definitions, dropHtml: true }).trim() : words);
     if (!wanted.has(slug)) continue;
     const lines = lineIndexOf(spec);
     const at = lines.locate(start);
     const past = lines.locate(end);
     const list = found.get(slug);
-    const entry = { offset: start, at: { line: at.line, column: at.column, endLine: past.line, endColumn: past.column } };
+    const entry = { offset: start, at: { line: at.line, column: at.column, endLine: past.line, endColumn: past.column }, contained: isContained(source, block) };
     if (list === undefined) found.set(slug, [entry]);
     else list.push(entry);
   }
   return found;
+}
+
+/** Whether a block is in a block quote, or in a list item below the first level (what is before it on its line says). */
+function isContained(source: string, block: Block): boolean {
+  const prefix = source.slice(block.lineStart, block.start);
+  return prefix.includes('>') || /^[ \t]{2,}[-+*]|^[ \t]{2,}\d{1,9}[.)]|[-+*][ \t]+[-+*][ \t]/.test(prefix);
 }
 
 /** The text of a paragraph's segments between two offsets, lines joined with a space. */
