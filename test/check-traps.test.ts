@@ -295,6 +295,28 @@ describe('empty-section: guidance in headings, tables of contents, and the messa
     expect(empty(kept.replace('A user asks.', '<!-- later -->'))).toEqual(['10 stories-optional', '14 stories-optional/story-1']);
   });
 
+  it('prose guidance: emphasis around one sentence, an image, a sample whose fence changed, a template without a title', () => {
+    const model = buildTemplateModel(parseSpec([
+      '- Feature Name: (fill me in)', '- Start Date: (fill me in)', '',
+      '# Summary', '', 'Why are we doing this? What use cases does it support? What is the expected outcome?', '',
+      '# Design', '', 'Show the schema, for example:', '', '```proto', 'message Invoice { string id = 1; }', '```', '',
+    ].join('\n')), 'rfc@1');
+    const empty = (source: string) => checkSpec(parseSpec(source), { template: model, links: NO_FILES }).findings
+      .filter((f) => f.rule === 'empty-section').map((f) => `${f.line} ${f.sectionId}`);
+    const meta = '- Feature Name: invoices\n- Start Date: 2026-01-01\n\n';
+    const written = `${meta}# Summary\n\nInvoices are exported nightly.\n\n# Design\n\nA batch job.\n`;
+    expect(empty(written)).toEqual([]);
+    // The first sentence in bold is still the guidance's.
+    expect(empty(written.replace('Invoices are exported nightly.', '**Why are we doing this?** What use cases does it support? What is the expected outcome?'))).toEqual(['4 summary']);
+    // An image, even without alt text, is content besides the guidance.
+    expect(empty(written.replace('Invoices are exported nightly.', 'Why are we doing this? What use cases does it support? What is the expected outcome?\n\n![](diagram.png)'))).toEqual([]);
+    // The template's sample code kept with another fence is the sample still.
+    expect(empty(written.replace('A batch job.', 'Show the schema, for example:\n\n~~~\nmessage Invoice { string id = 1; }\n~~~'))).toEqual(['8 design']);
+    expect(empty(written.replace('A batch job.', 'Show the schema, for example:\n\n```proto\nmessage Invoice { string id = 1; string total = 2; }\n```'))).toEqual([]);
+    // With no title in the template, what comes before its first section is guided: left as it is, reported.
+    expect(empty(written.replace(meta, '- Feature Name: (fill me in)\n- Start Date: (fill me in)\n\n'))).toEqual(['1 title']);
+  });
+
   it('a heading that asks a question is guidance: left unanswered, it is reported', () => {
     const cjk = buildTemplateModel(parseSpec('# T\n\n## 安全ですか？\n\n## Why?! (Optional)\n'), 'q@1');
     expect(cjk.sections.filter((x) => x.guided).map((x) => x.id)).toEqual(['安全ですか', 'why-optional']);
@@ -310,7 +332,7 @@ describe('empty-section: guidance in headings, tables of contents, and the messa
     const setext = spec({ summary: 'It is small.\n---' });
     expect(messages(setext)).toEqual([`${lineIn(setext, '## Summary')} summary section "Summary" is empty: its text "It is small." is a heading, because the line of \`---\` under it (line ${lineIn(setext, '---')}) makes the text above it a heading; leave a blank line before \`---\` if it is meant as a rule`]);
     const equals = spec({ summary: 'It is small.\n===' });
-    expect(messages(equals)[0]).toContain('because the line of `===` under it');
+    expect(messages(equals)[0]).toContain(`because the line of \`===\` under it (line ${lineIn(equals, '===')}) makes the text above it a heading; delete that line if the text belongs to this section`);
     // At level 6 there is no deeper heading to suggest.
     const deep = buildTemplateModel(parseSpec('# T\n\n###### Deep one\n\n<!-- deep -->\n'), 'd@1');
     expect(checkSpec(parseSpec('# M\n\n###### Deep one\n\n###### Deep two\n\nText.\n'), { template: deep, links: NO_FILES }).findings.map((f) => f.message))
@@ -324,7 +346,7 @@ describe('empty-section: guidance in headings, tables of contents, and the messa
     // Subsections of the author's own that hold nothing: the section's text is owed there or in them.
     const design = buildTemplateModel(parseSpec('# T\n\n## Design\n\n<!-- how -->\n'), 'g@1');
     expect(checkSpec(parseSpec('# M\n\n## Design\n\n### Details\n\n<!-- later -->\n'), { template: design, links: NO_FILES }).findings.map((f) => f.message))
-      .toEqual(['section "Design" is empty, and so are the subsections added to it: write its content, there or in them']);
+      .toEqual(['section "Design" is empty, and so are the subsections added to it ("Details"): write its content, there or in them']);
     // With the blank line, a rule and the text: written.
     expect(messages(spec({ summary: 'It is small.\n\n---' }))).toEqual([]);
   });

@@ -30,8 +30,13 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     // Guidance trimmed, reordered, repeated or lightly re-marked up is still
     // only guidance: every sentence of the span is one of the template's.
     if (sentences === undefined || sentences.size === 0) return false;
-    // A code block is content, whatever words it holds, unless it is the template's own sample.
-    if (blocksIn(spec, span).some((b) => b.kind === 'code' && !guidance.includes(proseOf(spec.source, b).replace(/\s+/g, ' ').trim()))) return false;
+    // A code block is content, whatever words it holds, unless it is the
+    // template's own sample (its code, whatever its fence); so is an image
+    // (its alt text may be empty), unless the template shows it.
+    for (const b of blocksIn(spec, span)) {
+      if (b.kind === 'code' && !isSample(spec.source, b, guidance)) return false;
+      if (b.kind === 'paragraph' && hasImageNotIn(proseOf(spec.source, b), guidance)) return false;
+    }
     // Written text usually differs at its first sentence: stop there.
     let any = false;
     for (const sentence of sentencesOf(spec, span)) {
@@ -86,6 +91,39 @@ function proseIfAtMost(spec: ParsedSpec, span: Span, limit: string): string {
 }
 
 /**
+ * Whether a code block is the template's own sample: the guidance shows this
+ * very block (fences and all, or indented alike), or a fenced block holding
+ * its code (its fence or info string changed). Code that only quotes the
+ * guidance's words is content.
+ */
+function isSample(source: string, block: Block, guidance: string): boolean {
+  const norm = (text: string): string => text.replace(/\s+/g, ' ').trim();
+  if (guidance.includes(norm(source.slice(block.start, block.end)))) return true;
+  return /```|~~~/.test(guidance) && guidance.includes(norm(codeOf(source, block)));
+}
+
+/** The code of a code block: a fenced one without its fence lines (its info string aside). */
+function codeOf(source: string, block: Block): string {
+  const raw = source.slice(block.start, block.end);
+  if (block.variant !== 'fenced') return raw;
+  const first = raw.search(/\r\n|\r|\n/);
+  if (first === -1) return '';
+  const body = raw.slice(first).replace(/^(?:\r\n|\r|\n)/, '');
+  // The closing fence, when there is one, is the last line.
+  return block.closed === false ? body : body.replace(/(?:^|\r\n|\r|\n)[ \t]*(?:`{3,}|~{3,})[ \t]*$/, '');
+}
+
+// An inline image: `![alt](destination` (its alt text may be empty).
+const IMAGE = /!\[[^\]]*\]\(\s*<?([^\s)>]+)/g;
+
+/** Whether a text shows an image whose destination the guidance does not name. */
+function hasImageNotIn(text: string, guidance: string): boolean {
+  if (text.indexOf('![') === -1) return false;
+  for (const m of text.matchAll(IMAGE)) if (!guidance.includes(m[1]!)) return true;
+  return false;
+}
+
+/**
  * The sentences of a span's prose, each normalised (case, emphasis and other
  * markup, link destinations, punctuation and spacing aside): how guidance is
  * recognised when an author kept only part of it. Each paragraph and list item is split at
@@ -97,10 +135,13 @@ export function proseSentences(spec: ParsedSpec, span: Span): string[] {
 
 function* sentencesOf(spec: ParsedSpec, span: Span): Generator<string> {
   for (const block of blocksIn(spec, span)) {
-    const shown = shownText(spec.source, block);
+    // A code block says its code, whatever its fence and info string.
+    const shown = block.kind === 'code' ? codeOf(spec.source, block) : shownText(spec.source, block);
     if (shown === null) continue;
-    // A link counts as its text: where it points is not what the sentence says.
-    const text = withLinksAsText(shown);
+    // A link counts as its text: where it points is not what the sentence says;
+    // emphasis marks go before the text is split, so that `**Why?** What…`
+    // splits after `?` as the plain text does.
+    const text = withLinksAsText(shown).replace(/[*_`~]/g, '');
     // Sentence by sentence, as the caller asks: written text usually departs
     // from the guidance at its first sentence, and the rest is never read.
     const end = /[.!?:;]\s+/g;
@@ -108,7 +149,7 @@ function* sentencesOf(spec: ParsedSpec, span: Span): Generator<string> {
     while (from < text.length) {
       const m = end.exec(text);
       const to = m === null ? text.length : m.index + 1;
-      const sentence = text.slice(from, to).toLowerCase().replace(/[*_`~]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      const sentence = text.slice(from, to).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
       if (sentence !== '') yield sentence;
       from = m === null ? text.length : end.lastIndex;
     }

@@ -29,7 +29,7 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
   for (const t of model.sections) {
     if (!t.guided) continue;
     if (t.id === 'title') {
-      const part = titlePart(spec, matching);
+      const part = titlePart(spec, matching, model);
       if (part === null) continue;
       const isOpen = open.has('title') || (part.section !== null && open.has(part.section.id));
       const empty = saysNothing(spec, part.span, t.guidance, model.guidanceSentences) && !ownSectionsBeforeTemplateSaySomething(spec, part, matching)
@@ -68,11 +68,13 @@ export interface TitlePart {
  * `## Problem` under its title), in the first chapter if that is no section
  * of the template: its heading is the title, written at the level of the
  * rest (heading-level reports the rest). Null when the first chapter is a
- * template section: there is no title part to judge.
+ * template section: there is no title part to judge — unless the template
+ * has no title either (a Rust RFC's metadata list above its `# Summary`):
+ * then its guidance is what comes before the first section, there as here.
  */
-export function titlePart(spec: ParsedSpec, matching: SectionMatching): TitlePart | null {
+export function titlePart(spec: ParsedSpec, matching: SectionMatching, model: TemplateModel): TitlePart | null {
   const first = spec.sections[0];
-  if (spec.title !== null || first === undefined || first.heading.level !== 1) return { span: preambleSpan(spec), section: null };
+  if (spec.title !== null || first === undefined || first.heading.level !== 1 || model.spec.title === null) return { span: preambleSpan(spec), section: null };
   for (const s of matching.byTemplateId.values()) if (s === first) return null;
   return { span: first.bodySpan, section: first };
 }

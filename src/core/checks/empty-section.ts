@@ -24,7 +24,7 @@ export const emptySection: CheckRule = {
     for (const t of template.sections) {
       if (!empty.has(t.id)) continue;
       if (t.id === 'title') {
-        const part = titlePart(spec, matching)!;
+        const part = titlePart(spec, matching, template)!;
         const at = spec.title ?? part.section?.heading ?? afterFrontMatter(spec);
         const guidanceOnly = t.guidance !== '' && sectionProse(spec, part.span) !== '';
         findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, ...sectionFields(spec, null),
@@ -63,8 +63,10 @@ function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolea
   const next = section.children[0] ?? matching.flat[matching.flat.indexOf(section) + 1];
   const own = next !== undefined && matching.unmatched.includes(next);
   if (own && next.heading.kind === 'setext') {
+    // `---` after a blank line is a rule; `===` never is one.
+    const fix = next.heading.level === 1 ? 'delete that line if the text belongs to this section' : 'leave a blank line before `---` if it is meant as a rule';
     const rule = next.heading.level === 1 ? '===' : '---';
-    return `${name} is empty: its text ${quote(next.heading.text)} is a heading, because the line of \`${rule}\` under it (line ${next.heading.endLine}) makes the text above it a heading; leave a blank line before \`${rule}\` if it is meant as a rule${orDelete}`;
+    return `${name} is empty: its text ${quote(next.heading.text)} is a heading, because the line of \`${rule}\` under it (line ${next.heading.endLine}) makes the text above it a heading; ${fix}${orDelete}`;
   }
   const after = all[all.indexOf(t) + 1];
   const renamed = after !== undefined && !matching.byTemplateId.has(after.id) && after.level === section.heading.level;
@@ -78,7 +80,10 @@ function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolea
     return `${name} has no text of its own: write its content above its subsections (they count as sections of their own)${orDelete}`;
   }
   // Subsections of the author's own are the section's text: they hold nothing either.
-  if (section.children.length > 0) return `${name} is empty, and so are the subsections added to it: write its content, there or in them${orDelete}`;
+  if (section.children.length > 0) {
+    const added = section.children.slice(0, 3).map((c) => quote(c.heading.text)).join(', ') + (section.children.length > 3 ? ', …' : '');
+    return `${name} is empty, and so are the subsections added to it (${added}): write its content, there or in them${orDelete}`;
+  }
   return `${name} is empty: write its content${orDelete}`;
 }
 
