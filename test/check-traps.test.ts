@@ -74,7 +74,7 @@ describe('section matching', () => {
   it('a missing heading written as a line of text is placed on that line and said so', () => {
     const messages = (source: string) =>
       findings(source).filter((f) => f.rule === 'missing-section').map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}`);
-    const said = 'missing section "Data Model" (### Data Model) from template tech-spec@1: its heading is written here as text, not as a heading; make this line a ### heading';
+    const said = 'missing section "Data Model" (### Data Model) from template tech-spec@1: its heading is written here as text, not as a heading; make it a ### heading on a line of its own';
     // A bold bullet (a KEP's PRR question), placed on its text.
     const bullet = BASE.replace('### Data Model\n', '- **Data Model**\n');
     const at = lineOf(bullet, '- **Data Model**');
@@ -83,8 +83,10 @@ describe('section matching', () => {
     const lead = BASE.replace('### Data Model\n\n', '__Data  model:__\nEntities are listed below.\n');
     expect(messages(lead)).toEqual([`${lineOf(lead, '__Data')}:1-${lineOf(lead, '__Data')}:17 ${said}`]);
     // The answer after the emphasis on the same line, or the emphasis running over two lines.
-    const inline = BASE.replace('### Data Model\n\n', '**Data Model** Entities are kept in tables.\n\n');
-    expect(messages(inline)).toEqual([`${lineOf(inline, '**Data Model**')}:1-${lineOf(inline, '**Data Model**')}:15 ${said}`]);
+    const inline = BASE.replace('### Data Model\n\n', '**Data Model:** Entities are kept in tables.\n\n');
+    expect(messages(inline)).toEqual([`${lineOf(inline, '**Data Model:**')}:1-${lineOf(inline, '**Data Model:**')}:16 ${said}`]);
+    const dashed = BASE.replace('### Data Model\n\n', '**Data Model** — entities are kept in tables.\n\n');
+    expect(messages(dashed)).toEqual([`${lineOf(dashed, '**Data Model**')}:1-${lineOf(dashed, '**Data Model**')}:15 ${said}`]);
     const wrapped = BASE.replace('### Data Model\n\n', '* **Data\n  Model?**\n  Entities are kept in tables.\n\n');
     const first = lineOf(wrapped, '* **Data');
     expect(messages(wrapped)).toEqual([`${first}:3-${first + 1}:11 ${said}`]);
@@ -118,7 +120,8 @@ describe('section matching', () => {
       `${lineOf(elsewhere, '### API Design')} missing section "Data Model" (### Data Model) from template tech-spec@1`]);
     // Prose that only starts with the words, a plain line without emphasis,
     // the words in code, or another section's words: the usual place.
-    for (const text of ['Data Model changes are small.', 'Data Model', '```\n**Data Model**\n```', '**Data Models and more**']) {
+    // (Emphasis that a sentence goes on after, with no question or lead-in, is the sentence's.)
+    for (const text of ['Data Model changes are small.', 'Data Model', '```\n**Data Model**\n```', '**Data Models and more**', '**Data Model** changes are small.']) {
       const other = BASE.replace('### Data Model\n', `${text}\n`);
       expect(messages(other).map((m) => m.replace(/^(\d+):1-\d+:\d+ /, '$1 ')), text).toEqual([
         `${lineOf(other, '### API Design')} missing section "Data Model" (### Data Model) from template tech-spec@1`]);
@@ -326,13 +329,13 @@ describe('empty-section: guidance in headings, tables of contents, and the messa
 
   it('says an optional section may be deleted, a heading at its own level is not inside it, and `---` under text makes a heading', () => {
     const optional = spec({ infra: '<!-- nothing yet -->' });
-    expect(messages(optional)).toEqual([`${lineIn(optional, '## Infrastructure')} infrastructure-needed-optional section "Infrastructure Needed (Optional)" is empty: write its content, or delete its heading (the section is optional)`]);
+    expect(messages(optional)).toEqual([`${lineIn(optional, '## Infrastructure')} infrastructure-needed-optional section "Infrastructure Needed (Optional)" is empty: write its content, or delete the section (it is optional)`]);
     const flat = spec({ summary: '<!-- soon -->\n\n## Alpha\n\nFirst steps.' });
     expect(messages(flat)).toEqual([`${lineIn(flat, '## Summary')} summary section "Summary" is empty: the heading after it, "Alpha", is at its level, so not inside it; write its content, or make that heading ### if it belongs here`]);
     const setext = spec({ summary: 'It is small.\n---' });
-    expect(messages(setext)).toEqual([`${lineIn(setext, '## Summary')} summary section "Summary" is empty: its text "It is small." is a heading, because the line of \`---\` under it (line ${lineIn(setext, '---')}) makes the text above it a heading; leave a blank line before \`---\` if it is meant as a rule`]);
+    expect(messages(setext)).toEqual([`${lineIn(setext, '## Summary')} summary section "Summary" is empty: its text "It is small." became a heading, made one by the \`---\` line under it; leave a blank line before \`---\` if it is meant as a rule`]);
     const equals = spec({ summary: 'It is small.\n===' });
-    expect(messages(equals)[0]).toContain(`because the line of \`===\` under it (line ${lineIn(equals, '===')}) makes the text above it a heading; delete that line if the text belongs to this section`);
+    expect(messages(equals)).toEqual([`${lineIn(equals, '## Summary')} summary section "Summary" is empty: its text "It is small." became a heading, made one by the \`===\` line under it; delete that line if the text belongs to this section`]);
     // At level 6 there is no deeper heading to suggest.
     const deep = buildTemplateModel(parseSpec('# T\n\n###### Deep one\n\n<!-- deep -->\n'), 'd@1');
     expect(checkSpec(parseSpec('# M\n\n###### Deep one\n\n###### Deep two\n\nText.\n'), { template: deep, links: NO_FILES }).findings.map((f) => f.message))
@@ -612,6 +615,22 @@ describe('whitespace inside headings (third adversarial review)', () => {
 describe('hostile input stays linear (second CLI review)', () => {
   // Each case took from 6 s to minutes before (a scan of every comment, or of
   // every line of the paragraph, per finding); vitest's 5 s limit catches a return.
+  it('a guess for each broken anchor among 10,000 headings of like length (it took minutes), and a question mark before 80,000 spaces', () => {
+    const heads = Array.from({ length: 10_000 }, (_, i) => `## ${'h'.repeat(50)}${String(i).padStart(8, '0')}\n\nText.\n`).join('\n');
+    const links = Array.from({ length: 2000 }, (_, i) => `[x](#${'k'.repeat(50)}${String(i).padStart(8, '1')})`).join(' ');
+    const found = findings(`# T\n\n${links}\n\n${heads}`, null);
+    expect(found.length).toBe(2000);
+    expect(found.every((f) => f.rule === 'broken-link' && !f.message.includes('did you mean'))).toBe(true);
+    const spaced = buildTemplateModel(parseSpec(`# T\n\n## Why?${' '.repeat(80_000)}x\n\n## How?${' '.repeat(80_000)}\n`), 'w@1');
+    expect(spaced.sections.filter((t) => t.guided).map((t) => t.text.slice(-1))).toEqual(['?']);
+  });
+
+  it('40,000 question headings, each left unanswered, each reported once', () => {
+    const tpl = `# T\n\n${Array.from({ length: 40_000 }, (_, i) => `## Q${i}?\n`).join('\n')}`;
+    const found = findings(tpl, buildTemplateModel(parseSpec(tpl), 'q@1'));
+    expect([found.length, new Set(found.map((f) => f.sectionId)).size, found.every((f) => f.rule === 'empty-section')]).toEqual([40_000, 40_000, true]);
+  });
+
   it('20,000 suppression comments, each before a marker', () => {
     const doc = `# T\n\n${'<!-- specfill-disable-next-line leftover-marker -->\nword TODO word\n\n'.repeat(20_000)}TODO last\n`;
     expect(findings(doc, null).map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual([`${3 * 20_000 + 3}:1 leftover-marker`]);

@@ -10,3 +10,51 @@ export function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+// Two rows, reused from one call to the next (a document may ask for thousands).
+let rowA = new Int32Array(256);
+let rowB = new Int32Array(256);
+
+/**
+ * The Levenshtein distance between two words if it is at most `most`, else
+ * `most + 1`: only the band of `most` cells either side of the diagonal is
+ * computed, and a row whose every cell is past `most` ends it, so a call
+ * costs O(length × most), however alike in length the words are.
+ */
+export function editDistanceAtMost(a: string, b: string, most: number): number {
+  const far = most + 1;
+  if (Math.abs(a.length - b.length) > most) return far;
+  const n = b.length;
+  if (rowA.length <= n + 1) {
+    rowA = new Int32Array(2 * (n + 2));
+    rowB = new Int32Array(2 * (n + 2));
+  }
+  let previous = rowA;
+  let current = rowB;
+  for (let j = 0; j <= n; j++) previous[j] = j <= most ? j : far;
+  if (n + 1 < previous.length) previous[n + 1] = far;
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - most);
+    const to = Math.min(n, i + most);
+    current[0] = i <= most ? i : far;
+    // Cells just outside the band read as too far.
+    current[from - 1] = from === 1 ? current[0]! : far;
+    let best = from === 1 ? current[0]! : far;
+    const c = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      let d = previous[j - 1]! + (c === b.charCodeAt(j - 1) ? 0 : 1);
+      const up = previous[j]! + 1;
+      if (up < d) d = up;
+      const left = current[j - 1]! + 1;
+      if (left < d) d = left;
+      current[j] = d > far ? far : d;
+      if (d < best) best = d;
+    }
+    if (to + 1 <= n) current[to + 1] = far;
+    if (best > most) return far;
+    const swap = previous;
+    previous = current;
+    current = swap;
+  }
+  return Math.min(previous[n]!, far);
+}

@@ -191,7 +191,7 @@ export function holdsChecklist(spec: ParsedSpec, span: Span): boolean {
 const TASK_BOX = /^\[[ xX]\][ \t]/;
 
 // One inline link to an anchor, alone: `[Summary](#summary)`.
-const ANCHOR_LINK = /^\s*\[[^\]\n]*\]\(\s*#[^\s()]*\s*\)\s*$/;
+const ANCHOR_LINK = /^\s*\[[^\]\n]*\]\(\s*#[^\s()]+\s*\)\s*$/;
 
 /** Whether a span holds an HTML comment block (guidance in a template). */
 export function hasCommentBlock(spec: ParsedSpec, span: Span): boolean {

@@ -26,6 +26,7 @@ export interface SectionState {
 export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: SectionMatching = matchSections(spec, model)): SectionState[] {
   const open = openSectionIds(spec);
   const states: SectionState[] = [];
+  const optionalParents: Array<{ index: number; section: Section }> = [];
   for (const t of model.sections) {
     if (!t.guided) continue;
     if (t.id === 'title') {
@@ -45,10 +46,23 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
     else if (open.has(section.id)) states.push({ id: t.id, state: 'open' });
     else {
       const empty = saysNothing(spec, section.bodySpan, t.guidance, model.guidanceSentences) && !ownSubsectionsSaySomething(spec, section, matching)
-        && !isTableOfContents(spec, section.bodySpan) && !holdsChecklist(spec, section.bodySpan)
-        // An optional section's own text is not owed when its subsections hold content.
-        && !(t.optional && section.children.some((c) => !saysNothing(spec, c.span, '')));
+        && !isTableOfContents(spec, section.bodySpan) && !holdsChecklist(spec, section.bodySpan);
+      // An optional section's own text is not owed when its subsections hold content: judged once theirs are known.
+      if (empty && t.optional && section.children.length > 0) optionalParents.push({ index: states.length, section });
       states.push({ id: t.id, state: empty ? 'empty' : 'filled' });
+    }
+  }
+  if (optionalParents.length > 0) {
+    const stateOf = new Map(states.map((st) => [st.id, st.state]));
+    const templateIdOf = new Map([...matching.byTemplateId].map(([id, s]) => [s, id]));
+    // A subsection of the template holds content when its own state says so
+    // (kept guidance is not content); one of the author's when it says anything.
+    const holdsContent = (c: Section): boolean => {
+      const state = stateOf.get(templateIdOf.get(c) ?? '');
+      return state !== undefined ? state === 'filled' : !saysNothing(spec, c.span, '');
+    };
+    for (const { index, section } of optionalParents) {
+      if (section.children.some(holdsContent)) states[index] = { id: states[index]!.id, state: 'filled' };
     }
   }
   return states;

@@ -122,7 +122,17 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
 
 /** Whether a heading is a question: it ends with `?` or `？` (`?!`, closing quotes, emphasis or an "(Optional)" mark aside). */
 function asksQuestion(text: string): boolean {
-  return /[?？][!！]*["'”’»」)*_\s]*(?:[([](?:optional)[)\]])?\s*$/i.test(text);
+  // By hand from the end: a pattern whose parts overlap backtracks on long runs of spaces.
+  let end = text.length;
+  const skip = (chars: string): void => {
+    while (end > 0 && chars.includes(text[end - 1]!)) end--;
+  };
+  skip(' \t');
+  const mark = /[([]optional[)\]]$/i.exec(text.slice(Math.max(0, end - 10), end));
+  if (mark !== null) end -= mark[0].length;
+  skip(' \t"\'”’»」)*_');
+  skip('!！');
+  return end > 0 && (text[end - 1] === '?' || text[end - 1] === '？');
 }
 
 /** The part of a document between its title (or its start) and its first section. */

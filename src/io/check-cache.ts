@@ -56,7 +56,7 @@ interface CacheIndex {
 // holds more than one body at a time, however many files there are (each is
 // read twice: once to test its CRC-32 when it is taken, once when written
 // out). A damaged index or body is a miss, never a wrong report.
-const TRAILER = 'specfill-cache 4';
+const TRAILER = 'specfill-cache 5';
 const TRAILER_MAX = 80;
 
 /** Where a fresh entry's body is: in the file being written, not yet in place. */

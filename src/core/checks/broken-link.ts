@@ -1,4 +1,4 @@
-import { editDistance } from '../edit-distance.js';
+import { editDistanceAtMost } from '../edit-distance.js';
 import { findInlineLinks } from '../markdown/inline-links.js';
 import type { ParsedSpec } from '../spec-types.js';
 import { proseBlocks } from './text-blocks.js';
@@ -25,9 +25,11 @@ export const brokenLink: CheckRule = {
     const findings: FindingDraft[] = [];
     if (spec.source.indexOf('](') === -1) return findings;
     let ownAnchors: ReadonlySet<string> | null = null;
-    // Each guess compares with every anchor: a document of thousands of broken links gets the first ones.
+    // Each guess compares with the anchors: a document of thousands of broken
+    // links, or of thousands of headings, gets guesses for the first ones.
     let guesses = 50;
-    const guess = (anchor: string, anchors: ReadonlySet<string>, path = ''): string => (guesses-- > 0 ? didYouMean(anchor, anchors, path) : '');
+    const budget = { comparisons: 20_000 };
+    const guess = (anchor: string, anchors: ReadonlySet<string>, path = ''): string => (guesses-- > 0 ? didYouMean(anchor, anchors, path, budget) : '');
     for (const block of proseBlocks(spec, LINK_START, (text) => text.includes(']('))) {
       for (const m of findInlineLinks(block.text)) {
         let destination = m.destination;
@@ -65,16 +67,19 @@ export const brokenLink: CheckRule = {
  * anchor written by hand from the heading, `#upgrade-/-downgrade` for
  * `#upgrade--downgrade`), or nothing when none is near.
  */
-function didYouMean(anchor: string, anchors: ReadonlySet<string>, path: string): string {
+function didYouMean(anchor: string, anchors: ReadonlySet<string>, path: string, budget: { comparisons: number }): string {
   const wanted = anchor.toLowerCase();
   // A slip or two in a long anchor; a short one is a guess too far.
   const most = Math.min(3, Math.floor(wanted.length / 4));
   if (most === 0) return '';
   let best: string | null = null;
   let bestDistance = most + 1;
+  // Past a few hundred characters an anchor is no heading's, and a guess at it would cost.
+  if (wanted.length > 200) return '';
   for (const a of anchors) {
+    if (budget.comparisons-- <= 0) return '';
     if (Math.abs(a.length - wanted.length) >= bestDistance) continue;
-    const d = editDistance(a, wanted);
+    const d = editDistanceAtMost(a, wanted, bestDistance - 1);
     if (d < bestDistance) {
       best = a;
       bestDistance = d;

@@ -2,7 +2,8 @@ import { lineIndexOf } from '../line-index.js';
 import { sectionProse } from '../section-prose.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { ParsedSpec, Position, Section } from '../spec-types.js';
-import type { TemplateSection } from '../template-model.js';
+import { likelyRenames } from '../likely-renames.js';
+import type { TemplateModel, TemplateSection } from '../template-model.js';
 import { titlePart } from '../section-states.js';
 import { quote, sectionFields, sectionFinding } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -21,6 +22,7 @@ export const emptySection: CheckRule = {
     // The states `check` computes once for completeness say which sections are empty.
     const empty = new Set(states.filter((st) => st.state === 'empty').map((st) => st.id));
     const findings: FindingDraft[] = [];
+    let around: Surroundings | undefined;
     for (const t of template.sections) {
       if (!empty.has(t.id)) continue;
       if (t.id === 'title') {
@@ -40,11 +42,37 @@ export const emptySection: CheckRule = {
       }
       const section = matching.byTemplateId.get(t.id)!;
       const guidanceOnly = t.guidance !== '' && sectionProse(spec, section.bodySpan) !== '';
-      findings.push(sectionFinding(section, emptyMessage(t, section, guidanceOnly, template.sections, matching)));
+      around ??= new Surroundings(spec, template, matching);
+      findings.push(sectionFinding(section, emptyMessage(t, section, guidanceOnly, around)));
     }
     return findings;
   },
 };
+
+/** What the messages of one spec ask about its sections, found once (a spec may have thousands). */
+class Surroundings {
+  private flatIndex: Map<Section, number> | null = null;
+  private renamed: Set<Section> | null = null;
+  readonly unmatched: ReadonlySet<Section>;
+
+  constructor(private readonly spec: ParsedSpec, private readonly template: TemplateModel, private readonly matching: SectionMatching) {
+    this.unmatched = new Set(matching.unmatched);
+  }
+
+  /** The section after this one in document order, subsections first. */
+  next(section: Section): Section | undefined {
+    this.flatIndex ??= new Map(this.matching.flat.map((s, i) => [s, i]));
+    return this.matching.flat[this.flatIndex.get(section)! + 1];
+  }
+
+  /** Whether missing-section takes this heading for a missing template section renamed. */
+  isRename(section: Section): boolean {
+    this.renamed ??= this.unmatched.size === 0
+      ? new Set()
+      : new Set(likelyRenames(this.spec.sections, this.template.sections.filter((t) => t.id !== 'title'), this.matching).values());
+    return this.renamed.has(section);
+  }
+}
 
 /**
  * What an empty section's finding says: what is owed, and the slip behind it
@@ -52,31 +80,30 @@ export const emptySection: CheckRule = {
  * the template's: text with `---` (or `===`) right under it is a heading
  * (setext), not text and a rule, so the section's words became a section of
  * their own; an ATX heading at its own level is the author's subsection,
- * written one level too high, so not inside it (unless it may be the next
- * template section renamed, which missing-section says).
+ * written one level too high, so not inside it (unless missing-section takes
+ * it for a template section renamed). No line numbers: SARIF fingerprints
+ * hash the message, and must survive edits above.
  */
-function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolean, all: readonly TemplateSection[], matching: SectionMatching): string {
+function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolean, around: Surroundings): string {
   const name = `section ${quote(section.heading.text)}`;
-  // An optional section may go instead.
-  const orDelete = t.optional ? ', or delete its heading (the section is optional)' : '';
+  // An optional section may go instead, its guidance and subsections with it.
+  const orDelete = t.optional ? ', or delete the section (it is optional)' : '';
   if (guidanceOnly) return `${name} still holds only the template's guidance: write its content${orDelete}`;
-  const next = section.children[0] ?? matching.flat[matching.flat.indexOf(section) + 1];
-  const own = next !== undefined && matching.unmatched.includes(next);
+  const next = section.children[0] ?? around.next(section);
+  const own = next !== undefined && around.unmatched.has(next);
   if (own && next.heading.kind === 'setext') {
     // `---` after a blank line is a rule; `===` never is one.
-    const fix = next.heading.level === 1 ? 'delete that line if the text belongs to this section' : 'leave a blank line before `---` if it is meant as a rule';
-    const rule = next.heading.level === 1 ? '===' : '---';
-    return `${name} is empty: its text ${quote(next.heading.text)} is a heading, because the line of \`${rule}\` under it (line ${next.heading.endLine}) makes the text above it a heading; ${fix}${orDelete}`;
+    return next.heading.level === 1
+      ? `${name} is empty: its text ${quote(next.heading.text)} became a heading, made one by the \`===\` line under it; delete that line if the text belongs to this section${orDelete}`
+      : `${name} is empty: its text ${quote(next.heading.text)} became a heading, made one by the \`---\` line under it; leave a blank line before \`---\` if it is meant as a rule${orDelete}`;
   }
-  const after = all[all.indexOf(t) + 1];
-  const renamed = after !== undefined && !matching.byTemplateId.has(after.id) && after.level === section.heading.level;
-  if (own && section.children.length === 0 && next.heading.level === section.heading.level && !renamed) {
+  if (own && section.children.length === 0 && next.heading.level === section.heading.level && !around.isRename(next)) {
     const deeper = section.heading.level < 6 ? `, or make that heading ${'#'.repeat(section.heading.level + 1)} if it belongs here` : '';
     return `${name} is empty: the heading after it, ${quote(next.heading.text)}, is at its level, so not inside it; write its content${orDelete}${deeper}`;
   }
   // With subsections of the template, say where the text is owed: a KEP
   // author who answered every subsection reads "is empty" as a mistake.
-  if (section.children.some((c) => !matching.unmatched.includes(c))) {
+  if (section.children.some((c) => !around.unmatched.has(c))) {
     return `${name} has no text of its own: write its content above its subsections (they count as sections of their own)${orDelete}`;
   }
   // Subsections of the author's own are the section's text: they hold nothing either.

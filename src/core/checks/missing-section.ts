@@ -3,10 +3,10 @@ import { trimSpaceTab, withoutAtxClosing } from '../markdown/block-patterns.js';
 import { headingText } from '../markdown/heading-text.js';
 import { slugify } from '../slug.js';
 import type { Block, ParsedSpec, Position, Section } from '../spec-types.js';
-import type { SectionMatching } from '../match-sections.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
 import { headingPosition, quote } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
+import { likelyRenames } from '../likely-renames.js';
 
 // A template's sections are missing from many of its specs (every spec of a
 // large project, in the worst case): each message is made once per template.
@@ -95,7 +95,7 @@ export const missingSection: CheckRule = {
         // In a quote or a nested list, a heading stays in it: it must come out.
         const where = written.contained ? ', outside the list or quote it is in' : '';
         findings.push({ ...written.at, sectionId: t.id, section: t.path,
-          message: `${messageFor(template, t)}: its heading is written here as text, not as a heading; make this line a ${'#'.repeat(t.level)} heading${where}` });
+          message: `${messageFor(template, t)}: its heading is written here as text, not as a heading; make it a ${'#'.repeat(t.level)} heading on a line of its own${where}` });
         return;
       }
       // Most specs rename nothing; the search runs only where a section that is not the template's stands.
@@ -186,11 +186,23 @@ function headingsWrittenAsText(spec: ParsedSpec, missing: readonly TemplateSecti
       while (run < 3 && source.charCodeAt(from + run) === source.charCodeAt(from)) run++;
       const mark = source.slice(from, from + run);
       let close = -1;
+      let lineEnd = to;
       for (let k = 0; k < segments.length && close === -1 && segments[k]! - start <= limit; k += 2) {
         const at = source.indexOf(mark, k === 0 ? from + run : segments[k]!);
-        if (at !== -1 && at + run <= segments[k + 1]!) close = at;
+        if (at !== -1 && at + run <= segments[k + 1]!) {
+          close = at;
+          lineEnd = segments[k + 1]!;
+        }
       }
       if (close - start > limit) continue;
+      // Words after it on its line are an answer only after a question or a
+      // lead-in (`**Why?** Because…`, `**Notes:** …`, `**Risks** — …`); else
+      // the emphasis is a sentence's (`**Motivation** for this is…`).
+      if (close !== -1 && source.slice(close + run, lineEnd).trim() !== '') {
+        let last = close;
+        while (last > from + run && isSpace(source.charCodeAt(last - 1))) last--;
+        if (!isQuestionOrColon(source.charCodeAt(last - 1)) && !/^[ \t]*[:\u2013\u2014-]/.test(source.slice(close + run, lineEnd))) continue;
+      }
       from += run;
       // Never closed (`**Question?` and the answer below): its first line.
       if (close !== -1) {
@@ -259,7 +271,8 @@ function opening(text: string, from: number, to: number): number {
 
 const isEmphasisMark = (c: number): boolean => c === 0x2a || c === 0x5f;
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09;
-const isQuestionOrColon = (c: number): boolean => c === 0x3f || c === 0x3a;
+// `?` `:` and their full-width forms.
+const isQuestionOrColon = (c: number): boolean => c === 0x3f || c === 0x3a || c === 0xff1f || c === 0xff1a;
 
 /** The anchors of the ATX headings written inside placeholder comments that were never closed. */
 function headingsHiddenByUnclosedPlaceholders(spec: ParsedSpec): Set<string> {
@@ -271,81 +284,4 @@ function headingsHiddenByUnclosedPlaceholders(spec: ParsedSpec): Set<string> {
   return slugs;
 }
 
-/**
- * Missing template sections that spec sections not in the template seem to
- * replace: between the same two neighbours the template has there, under the
- * same parent, as many sections not in the template as are missing, each at
- * the level of the one it stands for and with a similar heading (paired in
- * order).
- */
-function likelyRenames(top: readonly Section[], sections: readonly TemplateSection[], matching: SectionMatching): Map<string, Section> {
-  const renames = new Map<string, Section>();
-  const unmatched = new Set(matching.unmatched);
-  // Template sections grouped by parent, in template order.
-  const siblings = new Map<string | null, TemplateSection[]>();
-  for (const t of sections) {
-    const list = siblings.get(t.parentId);
-    if (list === undefined) siblings.set(t.parentId, [t]);
-    else list.push(t);
-  }
-  for (const [parentId, group] of siblings) {
-    const parent = parentId === null ? null : matching.byTemplateId.get(parentId);
-    if (parent === undefined) continue;
-    const children = parent === null ? top : parent.children;
-    // Gaps between present siblings: the missing template sections and the foreign spec sections in each.
-    let before: Section | null = null;
-    let missing: TemplateSection[] = [];
-    const closeGap = (after: Section | null): void => {
-      if (missing.length > 0) {
-        const foreign = children.filter((c) => unmatched.has(c)
-          && (before === null || c.span.start > before.span.start) && (after === null || c.span.start < after.span.start));
-        // As many in their place as are missing, taken in order: each at the
-        // level of the one it stands for and with a heading much like its own
-        // (a KEP's "Table of Contents" where the template has "Release
-        // Signoff Checklist" is another section, not a rename).
-        if (foreign.length === missing.length) {
-          missing.forEach((t, k) => {
-            const c = foreign[k]!;
-            if (c.heading.level === t.level && similarHeadings(c.heading.text, t.text)) renames.set(t.id, c);
-          });
-        }
-      }
-      missing = [];
-    };
-    for (const t of group) {
-      const present = matching.byTemplateId.get(t.id);
-      if (present === undefined) {
-        if (!t.optional) missing.push(t);
-        continue;
-      }
-      // A present section must be a child of the same parent to bound a gap.
-      if (!children.includes(present)) continue;
-      closeGap(present);
-      before = present;
-    }
-    closeGap(null);
-  }
-  return renames;
-}
-
-// Words that headings share without being about the same thing.
-const MINOR_WORDS = new Set(['and', 'for', 'the', 'with', 'from', 'into', 'about', 'other', 'optional', 'what', 'how', 'why',
-  'when', 'which', 'who', 'does', 'can', 'will', 'are', 'this', 'that', 'there', 'any', 'have', 'has', 'our', 'your', 'its',
-  'not', 'should', 'being', 'been', 'was', 'were', 'using', 'use']);
-
-/**
- * Whether two headings say much the same: at least half of the words that
- * say something in the shorter one (case, plurals and small words aside) are
- * in the other.
- */
-function similarHeadings(a: string, b: string): boolean {
-  const words = (text: string): Set<string> => new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 3 && !MINOR_WORDS.has(w)).map((w) => w.replace(/s$/, '')));
-  const [x, y] = [words(a), words(b)];
-  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
-  if (small.size === 0) return false;
-  let shared = 0;
-  for (const w of small) if (large.has(w)) shared++;
-  return shared * 2 >= small.size;
-}
 
