@@ -173,23 +173,6 @@ export function isTableOfContents(spec: ParsedSpec, span: Span): boolean {
   return links >= 2;
 }
 
-/**
- * Whether a span holds a checklist: a list item that opens with a task box
- * (`- [ ] Design reviewed`, `- [x] …`). A checklist is a form the spec keeps
- * and ticks as work is done (a KEP's release signoff), so content even left
- * as the template has it.
- */
-export function holdsChecklist(spec: ParsedSpec, span: Span): boolean {
-  for (const block of blocksIn(spec, span)) {
-    if (block.kind !== 'paragraph' || block.topLevel) continue;
-    const start = block.segments?.[0] ?? block.start;
-    if (TASK_BOX.test(spec.source.slice(start, start + 4))) return true;
-  }
-  return false;
-}
-
-const TASK_BOX = /^\[[ xX]\][ \t]/;
-
 // One inline link to an anchor, alone: `[Summary](#summary)`.
 const ANCHOR_LINK = /^\s*\[[^\]\n]*\]\(\s*#[^\s()]+\s*\)\s*$/;
 

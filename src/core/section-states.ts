@@ -1,5 +1,5 @@
 import { matchSections, type SectionMatching } from './match-sections.js';
-import { holdsChecklist, isTableOfContents, saysNothing } from './section-prose.js';
+import { isTableOfContents, saysNothing, sectionProse } from './section-prose.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 import { preambleSpan, type TemplateModel } from './template-model.js';
 
@@ -18,15 +18,13 @@ export interface SectionState {
  * placeholder (or a malformed marker) is still there, `missing` when its
  * heading is gone, `empty` when it says nothing but comments, whitespace or
  * the template's own guidance prose (in its own text, and in any subsections
- * it has that the template does not; a table of contents or a checklist is
- * content, and an optional section's own text is not owed when its
- * subsections hold content), else `filled`. An optional section that
+ * it has that the template does not; a table of contents of its own is
+ * content), else `filled`. An optional section that
  * is left out has no state (it is not owed); one that is there counts.
  */
 export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: SectionMatching = matchSections(spec, model)): SectionState[] {
   const open = openSectionIds(spec);
   const states: SectionState[] = [];
-  const optionalParents: Array<{ index: number; section: Section }> = [];
   for (const t of model.sections) {
     if (!t.guided) continue;
     if (t.id === 'title') {
@@ -34,7 +32,7 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
       if (part === null) continue;
       const isOpen = open.has('title') || (part.section !== null && open.has(part.section.id));
       const empty = saysNothing(spec, part.span, t.guidance, model.guidanceSentences) && !ownSectionsBeforeTemplateSaySomething(spec, part, matching)
-        && !isTableOfContents(spec, part.span) && !holdsChecklist(spec, part.span);
+        && !ownTableOfContents(spec, part.span, t.guidance);
       const state = isOpen ? 'open' : empty ? 'empty' : 'filled';
       states.push({ id: t.id, state });
       continue;
@@ -46,26 +44,20 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
     else if (open.has(section.id)) states.push({ id: t.id, state: 'open' });
     else {
       const empty = saysNothing(spec, section.bodySpan, t.guidance, model.guidanceSentences) && !ownSubsectionsSaySomething(spec, section, matching)
-        && !isTableOfContents(spec, section.bodySpan) && !holdsChecklist(spec, section.bodySpan);
-      // An optional section's own text is not owed when its subsections hold content: judged once theirs are known.
-      if (empty && t.optional && section.children.length > 0) optionalParents.push({ index: states.length, section });
+        && !ownTableOfContents(spec, section.bodySpan, t.guidance);
       states.push({ id: t.id, state: empty ? 'empty' : 'filled' });
     }
   }
-  if (optionalParents.length > 0) {
-    const stateOf = new Map(states.map((st) => [st.id, st.state]));
-    const templateIdOf = new Map([...matching.byTemplateId].map(([id, s]) => [s, id]));
-    // A subsection of the template holds content when its own state says so
-    // (kept guidance is not content); one of the author's when it says anything.
-    const holdsContent = (c: Section): boolean => {
-      const state = stateOf.get(templateIdOf.get(c) ?? '');
-      return state !== undefined ? state === 'filled' : !saysNothing(spec, c.span, '');
-    };
-    for (const { index, section } of optionalParents) {
-      if (section.children.some(holdsContent)) states[index] = { id: states[index]!.id, state: 'filled' };
-    }
-  }
   return states;
+}
+
+/**
+ * Whether a span is a table of contents of the spec's own: its entries may
+ * all be the template's (a KEP lists the sections it has), but a copy of the
+ * template's text as it is stays the template's text, as for any section.
+ */
+function ownTableOfContents(spec: ParsedSpec, span: Span, guidance: string): boolean {
+  return isTableOfContents(spec, span) && sectionProse(spec, span) !== guidance;
 }
 
 /** Where a spec has the part its template's title guides (see {@link titlePart}). */

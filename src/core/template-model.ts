@@ -97,8 +97,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       level: section.heading.level,
       path: section.path,
       parentId: parent?.id ?? null,
-      // A heading that asks a question (a KEP's PRR questions) asks for its answer, guidance or not.
-      guided: guidance !== '' || hasCommentBlock(spec, section.bodySpan) || (section.children.length === 0 && asksQuestion(section.heading.text)),
+      guided: guidance !== '' || hasCommentBlock(spec, section.bodySpan),
       guidance,
       optional: (parent?.optional ?? false) || optional.includes(section.id) || marked,
       unmarkedHeadingSlug,
@@ -118,21 +117,6 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     for (const s of [...proseSentences(spec, titleSpan), ...spec.sections.flatMap((x) => proseSentencesDeep(spec, x))]) guidanceSentences.add(s);
   }
   return { ref, spec, sections: withFallback, guidanceSentences };
-}
-
-/** Whether a heading is a question: it ends with `?` or `？` (`?!`, closing quotes, emphasis or an "(Optional)" mark aside). */
-function asksQuestion(text: string): boolean {
-  // By hand from the end: a pattern whose parts overlap backtracks on long runs of spaces.
-  let end = text.length;
-  const skip = (chars: string): void => {
-    while (end > 0 && chars.includes(text[end - 1]!)) end--;
-  };
-  skip(' \t');
-  const mark = /[([]optional[)\]]$/i.exec(text.slice(Math.max(0, end - 10), end));
-  if (mark !== null) end -= mark[0].length;
-  skip(' \t"\'”’»」)*_');
-  skip('!！');
-  return end > 0 && (text[end - 1] === '?' || text[end - 1] === '？');
 }
 
 /** The part of a document between its title (or its start) and its first section. */
