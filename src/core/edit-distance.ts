@@ -23,6 +23,7 @@ let rowB = new Int32Array(256);
  */
 export function editDistanceAtMost(a: string, b: string, most: number): number {
   const far = most + 1;
+  if (most < 0) return a === b ? 0 : 1;
   if (Math.abs(a.length - b.length) > most) return far;
   const n = b.length;
   if (rowA.length <= n + 1) {

@@ -1,4 +1,5 @@
 import type { SectionMatching } from './match-sections.js';
+import { countAtMost } from './sorted-search.js';
 import type { Section } from './spec-types.js';
 import type { TemplateSection } from './template-model.js';
 
@@ -23,13 +24,17 @@ export function likelyRenames(top: readonly Section[], sections: readonly Templa
     const parent = parentId === null ? null : matching.byTemplateId.get(parentId);
     if (parent === undefined) continue;
     const children = parent === null ? top : parent.children;
+    const isChild = new Set(children);
+    // The foreign spec sections among them, in document order (looked up by place for each gap).
+    const foreignChildren = children.filter((c) => unmatched.has(c));
     // Gaps between present siblings: the missing template sections and the foreign spec sections in each.
     let before: Section | null = null;
     let missing: TemplateSection[] = [];
     const closeGap = (after: Section | null): void => {
       if (missing.length > 0) {
-        const foreign = children.filter((c) => unmatched.has(c)
-          && (before === null || c.span.start > before.span.start) && (after === null || c.span.start < after.span.start));
+        const from = before === null ? 0 : countAtMost(foreignChildren, (c) => c.span.start, before.span.start);
+        const to = after === null ? foreignChildren.length : countAtMost(foreignChildren, (c) => c.span.start, after.span.start - 1);
+        const foreign = foreignChildren.slice(from, Math.max(from, to));
         // As many in their place as are missing, taken in order: each at the
         // level of the one it stands for and with a heading much like its own
         // (a KEP's "Table of Contents" where the template has "Release
@@ -50,7 +55,7 @@ export function likelyRenames(top: readonly Section[], sections: readonly Templa
         continue;
       }
       // A present section must be a child of the same parent to bound a gap.
-      if (!children.includes(present)) continue;
+      if (!isChild.has(present)) continue;
       closeGap(present);
       before = present;
     }

@@ -37,11 +37,13 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
       if (b.kind === 'code' && !isSample(spec.source, b, guidance)) return false;
       if (b.kind === 'paragraph' && hasImageNotIn(proseOf(spec.source, b), guidance)) return false;
     }
-    // Written text usually differs at its first sentence: stop there.
+    // Written text usually differs at its first sentence: stop there. A
+    // sentence of a word or two (`No.`, from a `**No:** …` lead-in of the
+    // guidance) is no sign of guidance kept by itself: a longer one must be there.
     let any = false;
     for (const sentence of sentencesOf(spec, span)) {
       if (!sentences.has(sentence)) return false;
-      any = true;
+      if (!any && sentence.split(' ').length >= 3) any = true;
     }
     return any;
   }
@@ -113,14 +115,22 @@ function codeOf(source: string, block: Block): string {
   return block.closed === false ? body : body.replace(/(?:^|\r\n|\r|\n)[ \t]*(?:`{3,}|~{3,})[ \t]*$/, '');
 }
 
-// An inline image: `![alt](destination` (its alt text may be empty).
-const IMAGE = /!\[[^\]]*\]\(\s*<?([^\s)>]+)/g;
+// An image: `![alt](destination` or `![alt][label]` (its alt text may be
+// empty; no `[` in it, so that a run of `![` is not searched to its end from each).
+const IMAGE = /!\[[^\][]*\](?:\(\s*<?([^\s)>]+)|\[([^\][]*)\])/g;
 
-/** Whether a text shows an image whose destination the guidance does not name. */
+/** The images a text shows, each by its destination or `[label]`. */
+function imagesOf(text: string): string[] {
+  if (text.indexOf('![') === -1) return [];
+  return [...text.matchAll(IMAGE)].map((m) => m[1] ?? `[${m[2]!.toLowerCase()}]`);
+}
+
+/** Whether a text shows an image that the guidance does not show. */
 function hasImageNotIn(text: string, guidance: string): boolean {
-  if (text.indexOf('![') === -1) return false;
-  for (const m of text.matchAll(IMAGE)) if (!guidance.includes(m[1]!)) return true;
-  return false;
+  const images = imagesOf(text);
+  if (images.length === 0) return false;
+  const shown = new Set(imagesOf(guidance));
+  return images.some((image) => !shown.has(image));
 }
 
 /**

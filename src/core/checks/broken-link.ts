@@ -28,7 +28,7 @@ export const brokenLink: CheckRule = {
     // Each guess compares with the anchors: a document of thousands of broken
     // links, or of thousands of headings, gets guesses for the first ones.
     let guesses = 50;
-    const budget = { comparisons: 20_000 };
+    const budget = { comparisons: 200_000 };
     const guess = (anchor: string, anchors: ReadonlySet<string>, path = ''): string => (guesses-- > 0 ? didYouMean(anchor, anchors, path, budget) : '');
     for (const block of proseBlocks(spec, LINK_START, (text) => text.includes(']('))) {
       for (const m of findInlineLinks(block.text)) {
@@ -77,8 +77,8 @@ function didYouMean(anchor: string, anchors: ReadonlySet<string>, path: string, 
   // Past a few hundred characters an anchor is no heading's, and a guess at it would cost.
   if (wanted.length > 200) return '';
   for (const a of anchors) {
-    if (budget.comparisons-- <= 0) return '';
     if (Math.abs(a.length - wanted.length) >= bestDistance) continue;
+    if (budget.comparisons-- <= 0) return best === null ? '' : `; did you mean ${path}#${best}?`;
     const d = editDistanceAtMost(a, wanted, bestDistance - 1);
     if (d < bestDistance) {
       best = a;

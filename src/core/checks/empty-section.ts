@@ -34,7 +34,9 @@ export const emptySection: CheckRule = {
             // No title to be under: say what is missing where it is.
             ? (guidanceOnly
               ? 'the text before the first section still holds only the template\'s guidance: write what the template asks for there'
-              : 'no title, and no text before the first section, where the template has a title with text under it: add a `# Title` and write what the template asks for under it')
+              : template.spec.title === null
+                ? 'the text before the first section is empty: write what the template asks for there'
+                : 'no title, and no text before the first section, where the template has a title with text under it: add a `# Title` and write what the template asks for under it')
             : guidanceOnly
               ? 'the text under the title still holds only the template\'s guidance: write what the template asks for there'
               : 'the text under the title is empty: write what the template asks for there' });

@@ -198,10 +198,13 @@ function headingsWrittenAsText(spec: ParsedSpec, missing: readonly TemplateSecti
       // Words after it on its line are an answer only after a question or a
       // lead-in (`**Why?** Because…`, `**Notes:** …`, `**Risks** — …`); else
       // the emphasis is a sentence's (`**Motivation** for this is…`).
-      if (close !== -1 && source.slice(close + run, lineEnd).trim() !== '') {
+      // (A hard break, `<br>` or a comment after it is no answer.)
+      const after = close === -1 ? '' : source.slice(close + run, lineEnd);
+      if (after.trim() !== '' && after.replace(BESIDE_LEAD_IN, '').trim() !== '') {
         let last = close;
-        while (last > from + run && isSpace(source.charCodeAt(last - 1))) last--;
-        if (!isQuestionOrColon(source.charCodeAt(last - 1)) && !/^[ \t]*[:\u2013\u2014-]/.test(source.slice(close + run, lineEnd))) continue;
+        // Closing marks after the question (`?!`, `?"`, `?)`) aside.
+        while (last > from + run && CLOSERS.includes(source[last - 1]!)) last--;
+        if (!isQuestionOrColon(source.charCodeAt(last - 1)) && !/^[ \t]*[:\u2013\u2014-]/.test(after)) continue;
       }
       from += run;
       // Never closed (`**Question?` and the answer below): its first line.
@@ -238,6 +241,11 @@ function isContained(source: string, block: Block): boolean {
   const prefix = source.slice(block.lineStart, block.start);
   return prefix.includes('>') || /^[ \t]{2,}[-+*]|^[ \t]{2,}\d{1,9}[.)]|[-+*][ \t]+[-+*][ \t]/.test(prefix);
 }
+
+// What may follow a heading written as text on its line without being an answer.
+const BESIDE_LEAD_IN = /<!--[\s\S]*?-->|<br\s*\/?>|\\$/gi;
+// What may close a question: spaces, `!`, quotes, brackets.
+const CLOSERS = ' \t!！"\'”’»」)';
 
 /** The text of a paragraph's segments between two offsets, lines joined with a space. */
 function segmentsText(source: string, segments: readonly number[], from: number, to: number): string {
