@@ -75,7 +75,7 @@ describe('public API', () => {
 
   it('parses with the documented shape', () => {
     const spec = api.parseSpec('# T\n\n## A\n\n<!-- AGENT_PLACEHOLDER: x -->\n');
-    expect(Object.keys(spec).sort()).toEqual(['blocks', 'definitions', 'format', 'frontMatter', 'headings', 'malformed', 'parts', 'placeholders', 'sections', 'source', 'title']);
+    expect(Object.keys(spec).sort()).toEqual(['blocks', 'definitionTargets', 'definitions', 'format', 'frontMatter', 'headings', 'malformed', 'parts', 'placeholders', 'sections', 'source', 'title']);
     expect(Object.keys(spec.placeholders[0]!).sort()).toEqual(['column', 'endColumn', 'endLine', 'id', 'instruction', 'line', 'section', 'sectionId', 'span']);
   });
 });

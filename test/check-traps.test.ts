@@ -381,6 +381,19 @@ describe('broken-link', () => {
       (a, b, most) => editDistanceAtMost(a, b, most) === (most < 0 ? (a === b ? 0 : 1) : Math.min(editDistance(a, b), most + 1))), { numRuns: 3000 });
   });
 
+  it('checks where reference links lead: each definition\'s destination, placed on it, outside code only', () => {
+    const doc = '# T\n\nSee [the other][o] and [s3][s3-backend].\n\n## Risks\n\n[o]: ./other.md#nope\n[s3-backend]: TODO\n[ok]: https://example.com\n[self]: #risk\n[fine]: <./other.md#risks> "Title"\n\n```\n[x]: ./in-code.md\n```\n';
+    const links: LinkResolver = { exists: (p) => p === './other.md', anchorsOf: () => new Set(['risks']) };
+    expect(checkSpec(parseSpec(doc), { template: null, links }).findings.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.sectionId} ${f.message}`)).toEqual([
+      '7:6-21 risks link to ./other.md#nope: that file has no heading with this anchor',
+      '8:15-19 risks link to TODO: no such file',
+      '10:9-14 risks link to #risk: no heading in this document has that anchor; did you mean #risks?',
+    ]);
+    // CRLF and a definition that opens a paragraph the rest of which is text.
+    expect(checkSpec(parseSpec('# T\r\n\r\n[a]: ./gone.md\r\nAnd text.\r\n'), { template: null, links }).findings.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`))
+      .toEqual(['3:6-15 link to ./gone.md: no such file']);
+  });
+
   it('names the anchor nearest to a missing one, when one is near', () => {
     expect(messages('# T\n\n## Upgrade / Downgrade Strategy\n\nSee [it](#upgrade-/-downgrade-strategy), [this](#upgrade-downgrade-strategy) and [that](#rollout).\n')).toEqual([
       '5:5-40 link to #upgrade-/-downgrade-strategy: no heading in this document has that anchor; did you mean #upgrade--downgrade-strategy?',

@@ -117,6 +117,7 @@ export function parseSpec(source: string): ParsedSpec {
     parts: tree.parts,
     blocks: scan.blocks,
     definitions: scan.definitions,
+    definitionTargets: scan.definitionTargets,
   };
 }
 

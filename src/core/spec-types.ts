@@ -133,4 +133,6 @@ export interface ParsedSpec {
   readonly blocks: readonly ScannedBlock[];
   /** Labels of the link reference definitions (`[label]: url`), normalized as CommonMark matches them. */
   readonly definitions: ReadonlySet<string>;
+  /** Where each link reference definition's destination is (`url` of `[label]: url`, `<…>` included), in document order. */
+  readonly definitionTargets: readonly Span[];
 }

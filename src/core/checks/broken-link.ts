@@ -1,6 +1,7 @@
 import { editDistanceAtMost } from '../edit-distance.js';
 import { findInlineLinks } from '../markdown/inline-links.js';
-import type { ParsedSpec } from '../spec-types.js';
+import { lineIndexOf } from '../line-index.js';
+import type { ParsedSpec, Position } from '../spec-types.js';
 import { proseBlocks } from './text-blocks.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
@@ -23,42 +24,55 @@ export const brokenLink: CheckRule = {
   description: 'A relative link points to a missing file or to a missing heading anchor.',
   check: ({ spec, links }) => {
     const findings: FindingDraft[] = [];
-    if (spec.source.indexOf('](') === -1) return findings;
+    const inline = spec.source.indexOf('](') !== -1;
+    if (!inline && spec.definitionTargets.length === 0) return findings;
     let ownAnchors: ReadonlySet<string> | null = null;
     // Each guess compares with the anchors: a document of thousands of broken
     // links, or of thousands of headings, gets guesses for the first ones.
     let guesses = 50;
     const budget = { comparisons: 200_000 };
     const guess = (anchor: string, anchors: ReadonlySet<string>, path = ''): string => (guesses-- > 0 ? didYouMean(anchor, anchors, path, budget) : '');
-    for (const block of proseBlocks(spec, LINK_START, (text) => text.includes(']('))) {
-      for (const m of findInlineLinks(block.text)) {
-        let destination = m.destination;
-        if (destination.startsWith('<')) destination = destination.slice(1, -1);
-        if (destination === '' || SCHEME.test(destination)) continue;
-        const hash = destination.indexOf('#');
-        const pathPart = decode((hash === -1 ? destination : destination.slice(0, hash)).replace(/\?.*$/, ''));
-        const anchor = hash === -1 ? null : decode(destination.slice(hash + 1));
-        const where = (): ReturnType<typeof block.locate> => block.locate(m.index, m.index + m.length);
-        if (pathPart === '') {
-          ownAnchors ??= anchorsOf(spec);
-          if (anchor !== null && anchor !== '' && !ownAnchors.has(anchor.toLowerCase())) {
-            findings.push({ ...where(), message: `link to #${anchor}: no heading in this document has that anchor${guess(anchor, ownAnchors)}` });
-          }
-          continue;
+    /** The finding for a link's destination, if it leads nowhere. */
+    const judge = (written: string, where: () => Position): void => {
+      const destination = written.startsWith('<') ? written.slice(1, -1) : written;
+      if (destination === '' || SCHEME.test(destination)) return;
+      const hash = destination.indexOf('#');
+      const pathPart = decode((hash === -1 ? destination : destination.slice(0, hash)).replace(/\?.*$/, ''));
+      const anchor = hash === -1 ? null : decode(destination.slice(hash + 1));
+      if (pathPart === '') {
+        ownAnchors ??= anchorsOf(spec);
+        if (anchor !== null && anchor !== '' && !ownAnchors.has(anchor.toLowerCase())) {
+          findings.push({ ...where(), message: `link to #${anchor}: no heading in this document has that anchor${guess(anchor, ownAnchors)}` });
         }
-        if (!links.exists(pathPart)) {
-          findings.push({ ...where(), message: `link to ${pathPart}: no such file` });
-          continue;
-        }
-        if (anchor !== null && anchor !== '' && /\.md$/i.test(pathPart)) {
-          const theirs = links.anchorsOf(pathPart);
-          if (theirs !== null && !theirs.has(anchor.toLowerCase())) {
-            findings.push({ ...where(), message: `link to ${pathPart}#${anchor}: that file has no heading with this anchor${guess(anchor, theirs, pathPart)}` });
-          }
+        return;
+      }
+      if (!links.exists(pathPart)) {
+        findings.push({ ...where(), message: `link to ${pathPart}: no such file` });
+        return;
+      }
+      if (anchor !== null && anchor !== '' && /\.md$/i.test(pathPart)) {
+        const theirs = links.anchorsOf(pathPart);
+        if (theirs !== null && !theirs.has(anchor.toLowerCase())) {
+          findings.push({ ...where(), message: `link to ${pathPart}#${anchor}: that file has no heading with this anchor${guess(anchor, theirs, pathPart)}` });
         }
       }
+    };
+    if (inline) {
+      for (const block of proseBlocks(spec, LINK_START, (text) => text.includes(']('))) {
+        for (const m of findInlineLinks(block.text)) judge(m.destination, () => block.locate(m.index, m.index + m.length));
+      }
     }
-    return findings;
+    // Reference links lead where their definitions say (`[spec]: ./other.md`): placed on the destination.
+    for (const target of spec.definitionTargets) {
+      judge(spec.source.slice(target.start, target.end), () => {
+        const lines = lineIndexOf(spec);
+        const from = lines.locate(target.start);
+        const to = lines.locate(target.end);
+        return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+      });
+    }
+    // In document order, inline and reference links alike.
+    return findings.sort((a, b) => a.line - b.line || a.column - b.column);
   },
 };
 

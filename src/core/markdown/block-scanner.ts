@@ -52,6 +52,8 @@ export interface BlockScan {
   readonly blocks: ScannedBlock[];
   /** Normalized labels of link reference definitions. */
   readonly definitions: Set<string>;
+  /** Where the destination of each link reference definition is in the source, in document order. */
+  readonly definitionTargets: Array<{ readonly start: number; readonly end: number }>;
   /** Normalized labels of GFM footnote definitions. */
   readonly footnotes: Set<string>;
 }
@@ -120,6 +122,8 @@ export function scanBlocks(source: string, from = 0, firstLine = 1): BlockScan {
 class Scanner {
   private readonly blocks: ScannedBlock[] = [];
   private readonly definitions = new Set<string>();
+  private readonly definitionTargets: Array<{ start: number; end: number }> = [];
+  private readonly definitionTargetStarts = new Set<number>();
   private readonly footnotes = new Set<string>();
   private readonly doc: OpenBlock;
   private tip: OpenBlock;
@@ -181,7 +185,7 @@ class Scanner {
       tip.end = len;
     }
     while (this.tip !== this.doc) this.finalize(this.tip);
-    return { blocks: this.blocks, definitions: this.definitions, footnotes: this.footnotes };
+    return { blocks: this.blocks, definitions: this.definitions, definitionTargets: this.definitionTargets, footnotes: this.footnotes };
   }
 
   private incorporateLine(start: number, end: number): void {
@@ -580,9 +584,17 @@ class Scanner {
   private takeParagraphDefinitions(para: OpenBlock): number {
     if (this.source.charCodeAt(para.segments[0]!) !== 0x5b /* [ */) return 0;
     const content = paragraphText(this.source, para.segments);
-    const { labels, consumed } = takeDefinitions(content);
+    const { labels, destinations, consumed } = takeDefinitions(content);
     if (labels.length === 0) return 0;
     for (const label of labels) this.definitions.add(label);
+    // The content is the paragraph's lines joined with `\n`: back to source offsets, line by line.
+    // (A paragraph may be asked twice: when a setext underline is tried, and when it closes.)
+    for (const d of destinations) {
+      const start = contentToSource(para.segments, d.start);
+      if (this.definitionTargetStarts.has(start)) continue;
+      this.definitionTargetStarts.add(start);
+      this.definitionTargets.push({ start, end: start + (d.end - d.start) });
+    }
     let taken = 0;
     for (let i = 0; i < consumed; i++) if (content.charCodeAt(i) === 10) taken++;
     // The last definition may end the paragraph without a line ending.
@@ -769,6 +781,17 @@ function leaf(kind: ScannedBlock['kind'], line: number, endLine: number, lineSta
     kind, line, endLine, lineStart, start, end, topLevel,
     level: x.level, variant: x.variant, content: x.content, htmlKind: x.htmlKind, closed: x.closed, segments: x.segments,
   };
+}
+
+/** The source offset of an offset into segments' text joined with `\n` (a destination lies on one line). */
+function contentToSource(segments: readonly number[], offset: number): number {
+  let at = 0;
+  for (let i = 0; i < segments.length; i += 2) {
+    const length = segments[i + 1]! - segments[i]!;
+    if (offset <= at + length) return segments[i]! + (offset - at);
+    at += length + 1;
+  }
+  return segments[segments.length - 1]!;
 }
 
 /**

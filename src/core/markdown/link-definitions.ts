@@ -4,6 +4,8 @@ import { normalizeLabel } from './inline-text.js';
 export interface TakenDefinitions {
   /** Normalized labels of `[label]: destination "title"` definitions. */
   readonly labels: string[];
+  /** Where each definition's destination is in the paragraph content (`<…>` included), in order. */
+  readonly destinations: Array<{ readonly start: number; readonly end: number }>;
   /** Number of characters of the paragraph content the definitions use. */
   readonly consumed: number;
 }
@@ -24,17 +26,19 @@ const WHITESPACE_CHAR = /^[ \t\n\x0b\x0c\x0d]/;
  */
 export function takeDefinitions(content: string): TakenDefinitions {
   const labels: string[] = [];
+  const destinations: Array<{ start: number; end: number }> = [];
   let pos = 0;
   while (content.charCodeAt(pos) === 0x5b /* [ */) {
     const taken = takeOneDefinition(content, pos);
     if (taken === null) break;
     labels.push(taken.label);
+    destinations.push(taken.destination);
     pos = taken.end;
   }
-  return { labels, consumed: pos };
+  return { labels, destinations, consumed: pos };
 }
 
-function takeOneDefinition(s: string, start: number): { label: string; end: number } | null {
+function takeOneDefinition(s: string, start: number): { label: string; end: number; destination: { start: number; end: number } } | null {
   // A GFM footnote definition looks like a link definition but is not one.
   if (s.charCodeAt(start + 1) === 0x5e /* ^ */ && FOOTNOTE_DEFINITION_START.test(s.slice(start))) return null;
   const labelMatch = LINK_LABEL.exec(s.slice(start));
@@ -43,6 +47,7 @@ function takeOneDefinition(s: string, start: number): { label: string; end: numb
   if (s.charCodeAt(pos) !== 0x3a /* : */) return null;
   pos += 1;
   pos += SPNL.exec(s.slice(pos))![0].length;
+  const destStart = pos;
   const destEnd = scanDestination(s, pos);
   if (destEnd === null) return null;
   pos = destEnd;
@@ -67,7 +72,7 @@ function takeOneDefinition(s: string, start: number): { label: string; end: numb
   }
   const label = normalizeLabel(labelMatch[0].slice(1, -1));
   if (label === '') return null;
-  return { label, end: pos + eol[0].length };
+  return { label, end: pos + eol[0].length, destination: { start: destStart, end: destEnd } };
 }
 
 function scanDestination(s: string, start: number): number | null {
