@@ -448,6 +448,19 @@ describe('where findings are', () => {
   });
 });
 
+describe('leftover-marker: what a page does not show as prose (final QA)', () => {
+  it('skips markers in inline code elements (closed, or open to the end) and in bare URLs GitHub links', () => {
+    const doc = '# T\n\nUse <code>FIXME</code> and <kbd>TODO</kbd>, <samp>XXX</samp> <tt>TODO</tt>; but TODO here.\n\nSee www.example.com/TODO and https://example.com/TBD and <https://example.com/TODO>; TBD after.\n\n<CODE>TODO</CODE> x <code>unclosed TODO\n';
+    expect(findings(doc, null).map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '3:81 leftover marker "TODO": replace it with the real content',
+      '5:86 leftover marker "TBD": replace it with the real content',
+    ]);
+    // A link to a heading by GitHub's own anchor prefix is no broken link.
+    expect(findings('# T\n\n## Risks\n\nSee [risks](#user-content-risks) and [gone](#user-content-gone).\n', null).map((f) => f.message))
+      .toEqual(['link to #gone: no heading in this document has that anchor']);
+  });
+});
+
 describe('leftover-marker', () => {
   it('looks at the words a reader sees, not at link targets or HTML attributes', () => {
     const rules = (source: string) => findings(source, null).filter((f) => f.rule === 'leftover-marker').map((f) => `${f.line}:${f.column}-${f.endColumn}`);

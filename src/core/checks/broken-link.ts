@@ -38,7 +38,8 @@ export const brokenLink: CheckRule = {
       if (destination === '' || SCHEME.test(destination)) return;
       const hash = destination.indexOf('#');
       const pathPart = decode((hash === -1 ? destination : destination.slice(0, hash)).replace(/\?.*$/, ''));
-      const anchor = hash === -1 ? null : decode(destination.slice(hash + 1));
+      // GitHub's own prefix of heading anchors (`#user-content-risks`) leads to the same place.
+      const anchor = hash === -1 ? null : decode(destination.slice(hash + 1)).replace(/^user-content-/i, '');
       if (pathPart === '') {
         ownAnchors ??= anchorsOf(spec);
         if (anchor !== null && anchor !== '' && !ownAnchors.has(anchor.toLowerCase())) {

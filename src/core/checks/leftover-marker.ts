@@ -63,11 +63,50 @@ const REFERENCE_LABEL = /\]\[(?:[^[\]\\]|\\.)+\]/g;
 // `\<TBD\>` is escaped: the page shows "<TBD>", and that is read.
 const TAG_OR_AUTOLINK = /(?<!(?:^|[^\\])(?:\\\\)*\\)<\/?[A-Za-z][^<>]*>/g;
 
+// A bare URL, which GitHub shows as a link (an autolink literal): its text is an address, not prose.
+const BARE_URL = /(?<![\w/.-])(?:https?:\/\/|www\.)[^\s<]*/gi;
+
 /** The text with what a reader does not see blanked out, offsets kept. */
 function unseenBlanked(text: string, definitions: ReadonlySet<string>): string {
-  if (text.indexOf('](') === -1 && text.indexOf('][') === -1 && text.indexOf('<') === -1) return text;
+  const links = text.indexOf('](') !== -1 || text.indexOf('][') !== -1;
+  const urls = text.indexOf('://') !== -1 || /www\./i.test(text);
+  const tags = text.indexOf('<') !== -1;
+  if (!links && !urls && !tags) return text;
   const blank = (m: string): string => ' '.repeat(m.length);
-  return text.replace(LINK_TARGET, (m) => `]${blank(m.slice(1))}`)
-    .replace(REFERENCE_LABEL, (m) => (definitions.has(normalizeLabel(m.slice(2, -1))) ? `]${blank(m.slice(1))}` : m))
-    .replace(TAG_OR_AUTOLINK, blank);
+  let out = text;
+  if (tags) out = codeElementsBlanked(out);
+  if (links) {
+    out = out.replace(LINK_TARGET, (m) => `]${blank(m.slice(1))}`)
+      .replace(REFERENCE_LABEL, (m) => (definitions.has(normalizeLabel(m.slice(2, -1))) ? `]${blank(m.slice(1))}` : m));
+  }
+  if (urls) out = out.replace(BARE_URL, blank);
+  return tags ? out.replace(TAG_OR_AUTOLINK, blank) : out;
+}
+
+// Inline HTML elements whose content is code or keys: `<code>FIXME</code>` is not prose.
+const CODE_ELEMENT = /<(code|kbd|samp|tt|var)\b[^<>]*>/gi;
+
+/**
+ * The text with the content of inline code elements blanked out, to their
+ * closing tag; one never closed runs to the end, as a browser shows it.
+ */
+function codeElementsBlanked(text: string): string {
+  let out = '';
+  let at = 0;
+  CODE_ELEMENT.lastIndex = 0;
+  for (let m = CODE_ELEMENT.exec(text); m !== null; m = CODE_ELEMENT.exec(text)) {
+    const name = m[1]!.toLowerCase();
+    const open = m.index + m[0].length;
+    const closing = new RegExp(`</${name}`, 'gi');
+    closing.lastIndex = open;
+    const close = closing.exec(text)?.index ?? -1;
+    if (close === -1) {
+      // The rest is that element's: nothing after it is searched again.
+      return out + text.slice(at, open) + text.slice(open).replace(/[^\n]/g, ' ');
+    }
+    out += text.slice(at, open) + text.slice(open, close).replace(/[^\n]/g, ' ');
+    at = close;
+    CODE_ELEMENT.lastIndex = close;
+  }
+  return at === 0 ? text : out + text.slice(at);
 }
