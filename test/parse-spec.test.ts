@@ -186,6 +186,9 @@ describe('slugs', () => {
     for (const text of ['Goals and Non-Goals', 'API Design (v2)', `x${all}y`, 'Ünïcödé — “quotes”', 'tab\there', '`code` & <b>', '']) {
       expect(slugify(text)).toBe(slug(text));
     }
+    // Printable ASCII takes a quick path of its own: the same anchors, whatever the text.
+    const { default: fc } = await import('fast-check');
+    fc.assert(fc.property(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 40 }), (text) => slugify(text) === slug(text)), { numRuns: 2000 });
   });
 });
 

@@ -3,6 +3,9 @@ import { countAtMost } from './sorted-search.js';
 import type { Section } from './spec-types.js';
 import type { TemplateSection } from './template-model.js';
 
+// One answer per matching: missing-section and empty-section's messages both ask.
+const cache = new WeakMap<SectionMatching, Map<string, Section>>();
+
 /**
  * Missing template sections that spec sections not in the template seem to
  * replace: between the same two neighbours the template has there, under the
@@ -11,7 +14,11 @@ import type { TemplateSection } from './template-model.js';
  * order).
  */
 export function likelyRenames(top: readonly Section[], sections: readonly TemplateSection[], matching: SectionMatching): Map<string, Section> {
+  // Asked by missing-section and by empty-section's messages, of one matching.
+  const known = cache.get(matching);
+  if (known !== undefined) return known;
   const renames = new Map<string, Section>();
+  cache.set(matching, renames);
   const unmatched = new Set(matching.unmatched);
   // Template sections grouped by parent, in template order.
   const siblings = new Map<string | null, TemplateSection[]>();

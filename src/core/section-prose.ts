@@ -35,7 +35,7 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     // (its alt text may be empty), unless the template shows it.
     for (const b of blocksIn(spec, span)) {
       if (b.kind === 'code' && !isSample(spec.source, b, guidance)) return false;
-      if (b.kind === 'paragraph' && hasImageNotIn(proseOf(spec.source, b), guidance)) return false;
+      if (b.kind === 'paragraph' && spec.source.slice(b.start, b.end).includes('![') && hasImageNotIn(proseOf(spec.source, b), guidance)) return false;
     }
     // Written text usually differs at its first sentence: stop there. A
     // sentence of a word or two (`No.`, from a `**No:** …` lead-in of the

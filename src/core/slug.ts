@@ -1,16 +1,25 @@
 import { slug as githubSlug } from 'github-slugger';
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const NOT_KEPT = /[^a-z0-9 _-]/g;
-
 /**
  * GitHub's anchor slug of a heading text (github-slugger). Printable ASCII,
  * most headings, takes a fast path with the same result: github-slugger keeps
  * letters, digits, `_`, `-` and spaces (made `-`) and drops other ASCII.
  */
 export function slugify(text: string): string {
-  if (!PRINTABLE_ASCII.test(text)) return githubSlug(text);
-  return text.toLowerCase().replace(NOT_KEPT, '').replace(/ /g, '-');
+  return asciiSlug(text) ?? githubSlug(text);
+}
+
+/** The slug of printable ASCII text in one pass, or null for any other text. */
+function asciiSlug(text: string): string | null {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return null;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d) out += String.fromCharCode(c);
+    else if (c === 0x20) out += '-';
+  }
+  return out;
 }
 
 /**

@@ -2,7 +2,8 @@ import { lineIndexOf } from '../line-index.js';
 import { trimSpaceTab, withoutAtxClosing } from '../markdown/block-patterns.js';
 import { headingText } from '../markdown/heading-text.js';
 import { slugify } from '../slug.js';
-import type { Block, ParsedSpec, Position, Section } from '../spec-types.js';
+import { countAtMost } from '../sorted-search.js';
+import type { Block, ParsedSpec, Position, Section, Span } from '../spec-types.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
 import { headingPosition, quote } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -86,7 +87,17 @@ export const missingSection: CheckRule = {
       // Only where the section belongs: after the template section before it
       // that the spec has, before the next one (a `**Dependencies:**` lead-in
       // under References is not the missing Dependencies).
-      asText ??= headingsWrittenAsText(spec, sections.filter((s) => !s.optional && !matching.byTemplateId.has(s.id)));
+      if (asText === null) {
+        // Read only the stretches where some missing section belongs.
+        const stretches: Span[] = [];
+        const missing: TemplateSection[] = [];
+        sections.forEach((s, k) => {
+          if (s.optional || matching.byTemplateId.has(s.id)) return;
+          missing.push(s);
+          stretches.push({ start: previousPresent[k]?.span.start ?? 0, end: nextPresent[k]?.span.start ?? spec.source.length });
+        });
+        asText = headingsWrittenAsText(spec, missing, stretches);
+      }
       const from = previousPresent[i]?.span.start ?? 0;
       const to = nextPresent[i]?.span.start ?? spec.source.length;
       const written = asText.get(t.headingSlug)?.find((w) => w.offset >= from && w.offset < to && !claimed.has(w.offset));
@@ -111,7 +122,7 @@ export const missingSection: CheckRule = {
         // No line number in the message: SARIF fingerprints hash it, and must
         // survive edits above. Both headings whole: they may differ at the end.
         : `${messageFor(template, t)}; ${quote(renamed.heading.text, 300)} is in its place: if that is this section renamed, restore its heading`;
-      findings.push({ ...at, sectionId: t.id, section: t.path, message });
+      findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, sectionId: t.id, section: t.path, message });
     });
     return findings;
   },
@@ -162,7 +173,7 @@ interface WrittenAsText {
  * alone on a line that ends as a question or a lead-in does (`?`, `:`).
  * Most of a spec's paragraphs are neither, and are passed over at once.
  */
-function headingsWrittenAsText(spec: ParsedSpec, missing: readonly TemplateSection[]): Map<string, WrittenAsText[]> {
+function headingsWrittenAsText(spec: ParsedSpec, missing: readonly TemplateSection[], stretches: readonly Span[]): Map<string, WrittenAsText[]> {
   const found = new Map<string, WrittenAsText[]>();
   if (missing.length === 0) return found;
   const wanted = new Set(missing.map((t) => t.headingSlug));
@@ -173,65 +184,73 @@ function headingsWrittenAsText(spec: ParsedSpec, missing: readonly TemplateSecti
   const source = spec.source;
   // Raw text runs longer than the words it shows (a link keeps its address).
   const limit = longest * 2 + 120;
-  for (const block of spec.blocks) {
-    const segments = block.segments;
-    if (block.kind !== 'paragraph' || segments === undefined) continue;
-    const start = segments[0]!;
-    let from = start;
-    let to = segments[1]!;
-    // Where the finding ends: the emphasis's close, or the line's end.
-    let end = to;
-    if (isEmphasisMark(source.charCodeAt(from))) {
-      let run = 1;
-      while (run < 3 && source.charCodeAt(from + run) === source.charCodeAt(from)) run++;
-      const mark = source.slice(from, from + run);
-      let close = -1;
-      let lineEnd = to;
-      for (let k = 0; k < segments.length && close === -1 && segments[k]! - start <= limit; k += 2) {
-        const at = source.indexOf(mark, k === 0 ? from + run : segments[k]!);
-        if (at !== -1 && at + run <= segments[k + 1]!) {
-          close = at;
-          lineEnd = segments[k + 1]!;
+  const blocks = spec.blocks;
+  // Stretches in order, overlaps merged: each block is looked at once.
+  const sorted = [...stretches].sort((a, b) => a.start - b.start);
+  let k = 0;
+  for (const stretch of sorted) {
+    k = Math.max(k, countAtMost(blocks, (b) => b.start, stretch.start - 1));
+    for (; k < blocks.length && blocks[k]!.start < stretch.end; k++) {
+      const block = blocks[k]!;
+      const segments = block.segments;
+      if (block.kind !== 'paragraph' || segments === undefined) continue;
+      const start = segments[0]!;
+      let from = start;
+      let to = segments[1]!;
+      // Where the finding ends: the emphasis's close, or the line's end.
+      let end = to;
+      if (isEmphasisMark(source.charCodeAt(from))) {
+        let run = 1;
+        while (run < 3 && source.charCodeAt(from + run) === source.charCodeAt(from)) run++;
+        const mark = source.slice(from, from + run);
+        let close = -1;
+        let lineEnd = to;
+        for (let k = 0; k < segments.length && close === -1 && segments[k]! - start <= limit; k += 2) {
+          const at = source.indexOf(mark, k === 0 ? from + run : segments[k]!);
+          if (at !== -1 && at + run <= segments[k + 1]!) {
+            close = at;
+            lineEnd = segments[k + 1]!;
+          }
         }
+        if (close - start > limit) continue;
+        // Words after it on its line are an answer only after a question or a
+        // lead-in (`**Why?** Because…`, `**Notes:** …`, `**Risks** — …`); else
+        // the emphasis is a sentence's (`**Motivation** for this is…`).
+        // (A hard break, `<br>` or a comment after it is no answer.)
+        const after = close === -1 ? '' : source.slice(close + run, lineEnd);
+        if (after.trim() !== '' && after.replace(BESIDE_LEAD_IN, '').trim() !== '') {
+          let last = close;
+          // Closing marks after the question (`?!`, `?"`, `?)`) aside.
+          while (last > from + run && CLOSERS.includes(source[last - 1]!)) last--;
+          if (!isQuestionOrColon(source.charCodeAt(last - 1)) && !/^[ \t]*[:\u2013\u2014-]/.test(after)) continue;
+        }
+        from += run;
+        // Never closed (`**Question?` and the answer below): its first line.
+        if (close !== -1) {
+          to = close;
+          end = close + run;
+        } else if (to - start > limit) {
+          continue;
+        }
+      } else {
+        // A hard break (two spaces, a backslash) is not the line's last word.
+        while (to > from && (isSpace(source.charCodeAt(to - 1)) || source.charCodeAt(to - 1) === 0x5c)) to--;
+        if (to - from > limit || !isQuestionOrColon(source.charCodeAt(to - 1))) continue;
       }
-      if (close - start > limit) continue;
-      // Words after it on its line are an answer only after a question or a
-      // lead-in (`**Why?** Because…`, `**Notes:** …`, `**Risks** — …`); else
-      // the emphasis is a sentence's (`**Motivation** for this is…`).
-      // (A hard break, `<br>` or a comment after it is no answer.)
-      const after = close === -1 ? '' : source.slice(close + run, lineEnd);
-      if (after.trim() !== '' && after.replace(BESIDE_LEAD_IN, '').trim() !== '') {
-        let last = close;
-        // Closing marks after the question (`?!`, `?"`, `?)`) aside.
-        while (last > from + run && CLOSERS.includes(source[last - 1]!)) last--;
-        if (!isQuestionOrColon(source.charCodeAt(last - 1)) && !/^[ \t]*[:\u2013\u2014-]/.test(after)) continue;
-      }
-      from += run;
-      // Never closed (`**Question?` and the answer below): its first line.
-      if (close !== -1) {
-        to = close;
-        end = close + run;
-      } else if (to - start > limit) {
-        continue;
-      }
-    } else {
-      // A hard break (two spaces, a backslash) is not the line's last word.
-      while (to > from && (isSpace(source.charCodeAt(to - 1)) || source.charCodeAt(to - 1) === 0x5c)) to--;
-      if (to - from > limit || !isQuestionOrColon(source.charCodeAt(to - 1))) continue;
+      if (!openings.has(opening(source, from, to))) continue;
+      // The words as shown (a link as its text), a closing colon aside, without
+      // the prefixes of the lines they wrap onto (`>`, a list's indent).
+      const words = segmentsText(source, segments, from, to).replace(/[\s:]+$/, '').replace(/\s+/g, ' ').trim();
+      const slug = slugify(/[[`*_<&\\]/.test(words) ? headingText(words, { definitions: spec.definitions, dropHtml: true }).trim() : words);
+      if (!wanted.has(slug)) continue;
+      const lines = lineIndexOf(spec);
+      const at = lines.locate(start);
+      const past = lines.locate(end);
+      const list = found.get(slug);
+      const entry = { offset: start, at: { line: at.line, column: at.column, endLine: past.line, endColumn: past.column }, contained: isContained(source, block) };
+      if (list === undefined) found.set(slug, [entry]);
+      else list.push(entry);
     }
-    if (!openings.has(opening(source, from, to))) continue;
-    // The words as shown (a link as its text), a closing colon aside, without
-    // the prefixes of the lines they wrap onto (`>`, a list's indent).
-    const words = segmentsText(source, segments, from, to).replace(/[\s:]+$/, '').replace(/\s+/g, ' ').trim();
-    const slug = slugify(/[[`*_<&\\]/.test(words) ? headingText(words, { definitions: spec.definitions, dropHtml: true }).trim() : words);
-    if (!wanted.has(slug)) continue;
-    const lines = lineIndexOf(spec);
-    const at = lines.locate(start);
-    const past = lines.locate(end);
-    const list = found.get(slug);
-    const entry = { offset: start, at: { line: at.line, column: at.column, endLine: past.line, endColumn: past.column }, contained: isContained(source, block) };
-    if (list === undefined) found.set(slug, [entry]);
-    else list.push(entry);
   }
   return found;
 }
