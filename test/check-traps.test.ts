@@ -31,6 +31,18 @@ describe('section matching', () => {
     expect(brief(BASE)).toEqual([]);
   });
 
+  it('a title of the spec\'s own answers a template that asks only for the title under its heading (tech-spec)', () => {
+    const own = BASE.replace(/# Technical Specification\n\nDone: add project title\.\n/, '# Rate limiter\n');
+    expect(own).not.toBe(BASE);
+    expect(brief(own)).toEqual([]);
+    // The template's own heading with nothing under it has written no title.
+    const kept = BASE.replace(/# Technical Specification\n\nDone: add project title\.\n/, '# Technical Specification\n');
+    expect(brief(kept)).toEqual([`${lineOf(kept, '# Technical')}:1 empty-section title`]);
+    // A template that asks for more than the title under it is owed that, whatever the title.
+    const abstract = buildTemplateModel(parseSpec('# Title\n\n<!-- AGENT_PLACEHOLDER: Write a one-paragraph abstract -->\n\n## Body\n\n<!-- AGENT_PLACEHOLDER: The rest -->\n'), 'a@1');
+    expect(brief('# My paper\n\n## Body\n\nText.\n', abstract)).toEqual(['1:1 empty-section title']);
+  });
+
   it('a renamed heading ending in a number is missing under its old name, not matched', () => {
     const spec = BASE.replace('## Future Considerations', '## Future Considerations 2027');
     const renamed = lineOf(spec, '## Future Considerations 2027');

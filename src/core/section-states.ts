@@ -1,6 +1,7 @@
 import { matchSections, type SectionMatching } from './match-sections.js';
 import { isTableOfContents, saysNothing, sectionProse } from './section-prose.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
+import { looseSlug } from './slug.js';
 import { preambleSpan, type TemplateModel } from './template-model.js';
 
 /** How far a section that carries guidance in the template has been written. */
@@ -32,7 +33,7 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
       if (part === null) continue;
       const isOpen = open.has('title') || (part.section !== null && open.has(part.section.id));
       const empty = saysNothing(spec, part.span, t.guidance, model.guidanceSentences) && !ownSectionsBeforeTemplateSaySomething(spec, part, matching)
-        && !ownTableOfContents(spec, part.span, t.guidance);
+        && !ownTableOfContents(spec, part.span, t.guidance) && !titleWritten(spec, model);
       const state = isOpen ? 'open' : empty ? 'empty' : 'filled';
       states.push({ id: t.id, state });
       continue;
@@ -49,6 +50,17 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
     }
   }
   return states;
+}
+
+/**
+ * Whether the spec has written what its template asks for under the title
+ * when that is only the title itself (`tech-spec`'s "Add project title"): a
+ * title heading whose text is not the template's.
+ */
+function titleWritten(spec: ParsedSpec, model: TemplateModel): boolean {
+  const title = spec.title;
+  const theirs = model.spec.title;
+  return model.titleAsksOnlyTitle && title !== null && theirs !== null && looseSlug(title) !== looseSlug(theirs) && title.slug !== '';
 }
 
 /**

@@ -1,4 +1,4 @@
-import { hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
+import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
 import { looseSlug, slugify } from './slug.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 
@@ -47,6 +47,13 @@ export interface TemplateModel {
   readonly sections: readonly TemplateSection[];
   /** Every sentence of the template's guidance prose, normalised (see proseSentences). */
   readonly guidanceSentences: ReadonlySet<string>;
+  /**
+   * Whether all the template asks for under its title is the title itself
+   * (`tech-spec`'s `<!-- AGENT_PLACEHOLDER: Add project title -->`, and
+   * nothing else there): a spec that gives its title heading a text of its
+   * own has written it.
+   */
+  readonly titleAsksOnlyTitle: boolean;
 }
 
 // Headings like KEP's "User Stories (Optional)" say so themselves (older
@@ -116,7 +123,20 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   if (sections.some((s) => s.guidance !== '')) {
     for (const s of [...proseSentences(spec, titleSpan), ...spec.sections.flatMap((x) => proseSentencesDeep(spec, x))]) guidanceSentences.add(s);
   }
-  return { ref, spec, sections: withFallback, guidanceSentences };
+  return { ref, spec, sections: withFallback, guidanceSentences, titleAsksOnlyTitle: asksOnlyTitle(spec, titleSpan) };
+}
+
+/**
+ * Whether a template's title part holds placeholders that each ask for the
+ * title, and nothing else: no prose, no other comment.
+ */
+function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
+  if (spec.title === null) return false;
+  const own = spec.placeholders.filter((p) => p.sectionId === null && p.span.start >= titleSpan.start && p.span.end <= titleSpan.end);
+  if (own.length === 0 || !own.every((p) => /\btitle\b/i.test(p.instruction))) return false;
+  // Nothing else there: every block is one of those placeholders, alone.
+  return blocksIn(spec, titleSpan).every((b) => b.kind === 'html' && b.htmlKind === 2
+    && own.some((p) => p.span.start === b.start && spec.source.slice(p.span.end, b.end).trim() === ''));
 }
 
 /** The part of a document between its title (or its start) and its first section. */
