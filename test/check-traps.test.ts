@@ -39,6 +39,10 @@ describe('section matching', () => {
     const kept = BASE.replace(/# Technical Specification\n\nDone: add project title\.\n/, '# Technical Specification\n');
     expect(brief(kept)).toEqual([`${lineOf(kept, '# Technical')}:1 empty-section title`]);
     // A template that asks for more than the title under it is owed that, whatever the title.
+    for (const asked of ['Add project title and a one-paragraph summary of the problem', 'Title, authors, status and date', 'Title-case every heading; write the motivation']) {
+      const more = buildTemplateModel(parseSpec(`# Title\n\n<!-- AGENT_PLACEHOLDER: ${asked} -->\n\n## Body\n\n<!-- AGENT_PLACEHOLDER: The rest -->\n`), 'm@1');
+      expect([asked, more.titleAsksOnlyTitle]).toEqual([asked, false]);
+    }
     const abstract = buildTemplateModel(parseSpec('# Title\n\n<!-- AGENT_PLACEHOLDER: Write a one-paragraph abstract -->\n\n## Body\n\n<!-- AGENT_PLACEHOLDER: The rest -->\n'), 'a@1');
     expect(brief('# My paper\n\n## Body\n\nText.\n', abstract)).toEqual(['1:1 empty-section title']);
   });
@@ -467,9 +471,24 @@ describe('leftover-marker: what a page does not show as prose (final QA)', () =>
       '3:81 leftover marker "TODO": replace it with the real content',
       '5:86 leftover marker "TBD": replace it with the real content',
     ]);
-    // A link to a heading by GitHub's own anchor prefix is no broken link.
-    expect(findings('# T\n\n## Risks\n\nSee [risks](#user-content-risks) and [gone](#user-content-gone).\n', null).map((f) => f.message))
-      .toEqual(['link to #gone: no heading in this document has that anchor']);
+    // But a tag's URL is the tag's, the text of an HTML link is text, and a `<code>` that is no element hides nothing.
+    const shown = (text: string) => findings(`# T\n\n${text}\n`, null).filter((f) => f.rule === 'leftover-marker').length;
+    for (const text of ['Owner: <a href="https://x.com/u">TBD</a>', '<img src="https://x/a.png">TODO', '<div><a href="https://x.com/y">TODO</a></div>',
+      '[logs](<var/log/my app.md>) TODO', '[x](a.md "<code>") TODO', '\\<code> TODO', '<code-x>TODO', '"www.TODO"', '| a | b |\n| - | - |\n| https://x.com| TODO |']) {
+      expect(shown(text), text).toBe(1);
+    }
+    // A link to a heading by GitHub's own anchor prefix is no broken link; an anchor that itself starts so is found as written.
+    expect(findings('# T\n\n## Risks\n\n## User content foo\n\nSee [risks](#user-content-risks), [foo](#user-content-foo) and [gone](#user-content-gone-for-good).\n', null).map((f) => f.message))
+      .toEqual(['link to #user-content-gone-for-good: no heading in this document has that anchor']);
+  });
+
+  it('reference definitions: the first of a label counts, and 40,000 of them in one paragraph are read in one walk', () => {
+    const links: LinkResolver = { exists: (p) => p === 'here.md', anchorsOf: () => null };
+    expect(checkSpec(parseSpec('# T\n\n[a]: here.md\n[a]: missing.md\n'), { template: null, links }).findings).toEqual([]);
+    const many = `# T\n\n${Array.from({ length: 40_000 }, (_, i) => `[l${i}]:\nf${i}.md`).join('\n')}\n`;
+    expect(parseSpec(many).definitionTargets.length).toBe(40_000);
+    const last = checkSpec(parseSpec(many), { template: null, links }).findings.at(-1)!;
+    expect([last.line, last.column, last.message]).toEqual([80_002, 1, 'link to f39999.md: no such file']);
   });
 });
 

@@ -1,10 +1,10 @@
 import type { SectionMatching } from './match-sections.js';
 import { countAtMost } from './sorted-search.js';
-import type { Section } from './spec-types.js';
-import type { TemplateSection } from './template-model.js';
+import type { ParsedSpec, Section } from './spec-types.js';
+import type { TemplateModel, TemplateSection } from './template-model.js';
 
 // One answer per matching: missing-section and empty-section's messages both ask.
-const cache = new WeakMap<SectionMatching, Map<string, Section>>();
+const cache = new WeakMap<SectionMatching, ReadonlyMap<string, Section>>();
 
 /**
  * Missing template sections that spec sections not in the template seem to
@@ -13,12 +13,15 @@ const cache = new WeakMap<SectionMatching, Map<string, Section>>();
  * the level of the one it stands for and with a similar heading (paired in
  * order).
  */
-export function likelyRenames(top: readonly Section[], sections: readonly TemplateSection[], matching: SectionMatching): Map<string, Section> {
-  // Asked by missing-section and by empty-section's messages, of one matching.
+export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matching: SectionMatching): ReadonlyMap<string, Section> {
+  // Asked by missing-section and by empty-section's messages, of one matching
+  // (which belongs to one spec and one template).
   const known = cache.get(matching);
   if (known !== undefined) return known;
   const renames = new Map<string, Section>();
   cache.set(matching, renames);
+  const top = spec.sections;
+  const sections = template.sections.filter((t) => t.id !== 'title');
   const unmatched = new Set(matching.unmatched);
   // Template sections grouped by parent, in template order.
   const siblings = new Map<string | null, TemplateSection[]>();

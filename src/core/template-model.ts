@@ -126,6 +126,9 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   return { ref, spec, sections: withFallback, guidanceSentences, titleAsksOnlyTitle: asksOnlyTitle(spec, titleSpan) };
 }
 
+// An instruction that asks for the title and nothing more: "Add project title", "The document's title".
+const ASKS_TITLE = /^(?:(?:add|write|give|enter|set|put|fill in)\s+)?(?:(?:the|a|an|your)\s+)?(?:(?:project|document|spec|specification|feature|proposal|rfc|design|doc)(?:'s)?\s+)?(?:title|name)(?:\s+(?:here|of (?:the|this) (?:project|document|spec|specification|feature|proposal)))?\.?$/i;
+
 /**
  * Whether a template's title part holds placeholders that each ask for the
  * title, and nothing else: no prose, no other comment.
@@ -133,7 +136,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
 function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
   if (spec.title === null) return false;
   const own = spec.placeholders.filter((p) => p.sectionId === null && p.span.start >= titleSpan.start && p.span.end <= titleSpan.end);
-  if (own.length === 0 || !own.every((p) => /\btitle\b/i.test(p.instruction))) return false;
+  if (own.length === 0 || !own.every((p) => ASKS_TITLE.test(p.instruction.trim()))) return false;
   // Nothing else there: every block is one of those placeholders, alone.
   return blocksIn(spec, titleSpan).every((b) => b.kind === 'html' && b.htmlKind === 2
     && own.some((p) => p.span.start === b.start && spec.source.slice(p.span.end, b.end).trim() === ''));

@@ -38,11 +38,10 @@ export const brokenLink: CheckRule = {
       if (destination === '' || SCHEME.test(destination)) return;
       const hash = destination.indexOf('#');
       const pathPart = decode((hash === -1 ? destination : destination.slice(0, hash)).replace(/\?.*$/, ''));
-      // GitHub's own prefix of heading anchors (`#user-content-risks`) leads to the same place.
-      const anchor = hash === -1 ? null : decode(destination.slice(hash + 1)).replace(/^user-content-/i, '');
+      const anchor = hash === -1 ? null : decode(destination.slice(hash + 1));
       if (pathPart === '') {
         ownAnchors ??= anchorsOf(spec);
-        if (anchor !== null && anchor !== '' && !ownAnchors.has(anchor.toLowerCase())) {
+        if (anchor !== null && anchor !== '' && !hasAnchor(ownAnchors, anchor)) {
           findings.push({ ...where(), message: `link to #${anchor}: no heading in this document has that anchor${guess(anchor, ownAnchors)}` });
         }
         return;
@@ -53,7 +52,7 @@ export const brokenLink: CheckRule = {
       }
       if (anchor !== null && anchor !== '' && /\.md$/i.test(pathPart)) {
         const theirs = links.anchorsOf(pathPart);
-        if (theirs !== null && !theirs.has(anchor.toLowerCase())) {
+        if (theirs !== null && !hasAnchor(theirs, anchor)) {
           findings.push({ ...where(), message: `link to ${pathPart}#${anchor}: that file has no heading with this anchor${guess(anchor, theirs, pathPart)}` });
         }
       }
@@ -76,6 +75,15 @@ export const brokenLink: CheckRule = {
     return findings.sort((a, b) => a.line - b.line || a.column - b.column);
   },
 };
+
+/**
+ * Whether a page has an anchor, case aside, as written or without GitHub's
+ * own `user-content-` prefix (`#user-content-risks` leads to `## Risks`).
+ */
+function hasAnchor(anchors: ReadonlySet<string>, anchor: string): boolean {
+  const wanted = anchor.toLowerCase();
+  return anchors.has(wanted) || (wanted.startsWith('user-content-') && anchors.has(wanted.slice('user-content-'.length)));
+}
 
 /**
  * `; did you mean #x?` for the anchor nearest to one that is not there (an

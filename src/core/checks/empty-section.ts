@@ -71,7 +71,7 @@ class Surroundings {
   isRename(section: Section): boolean {
     this.renamed ??= this.unmatched.size === 0
       ? new Set()
-      : new Set(likelyRenames(this.spec.sections, this.template.sections.filter((t) => t.id !== 'title'), this.matching).values());
+      : new Set(likelyRenames(this.spec, this.template, this.matching).values());
     return this.renamed.has(section);
   }
 }

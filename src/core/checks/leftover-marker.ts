@@ -64,7 +64,9 @@ const REFERENCE_LABEL = /\]\[(?:[^[\]\\]|\\.)+\]/g;
 const TAG_OR_AUTOLINK = /(?<!(?:^|[^\\])(?:\\\\)*\\)<\/?[A-Za-z][^<>]*>/g;
 
 // A bare URL, which GitHub shows as a link (an autolink literal): its text is an address, not prose.
-const BARE_URL = /(?<![\w/.-])(?:https?:\/\/|www\.)[^\s<]*/gi;
+// `www.` only where GitHub starts one (a line's start, after a space or `*_~(`);
+// a URL ends at a space, `<`, a quote or a table's `|`.
+const BARE_URL = /(?:(?<![\w/.-])https?:\/\/|(?<=^|[\s*_~(])www\.)[^\s<>"'|]*/gi;
 
 /** The text with what a reader does not see blanked out, offsets kept. */
 function unseenBlanked(text: string, definitions: ReadonlySet<string>): string {
@@ -74,17 +76,19 @@ function unseenBlanked(text: string, definitions: ReadonlySet<string>): string {
   if (!links && !urls && !tags) return text;
   const blank = (m: string): string => ' '.repeat(m.length);
   let out = text;
-  if (tags) out = codeElementsBlanked(out);
+  // Link targets first (a `<code>` in a title is no element), then code
+  // elements, then tags and autolinks (a URL in an attribute is the tag's), then bare URLs.
   if (links) {
     out = out.replace(LINK_TARGET, (m) => `]${blank(m.slice(1))}`)
       .replace(REFERENCE_LABEL, (m) => (definitions.has(normalizeLabel(m.slice(2, -1))) ? `]${blank(m.slice(1))}` : m));
   }
-  if (urls) out = out.replace(BARE_URL, blank);
-  return tags ? out.replace(TAG_OR_AUTOLINK, blank) : out;
+  if (tags) out = codeElementsBlanked(out).replace(TAG_OR_AUTOLINK, blank);
+  return urls ? out.replace(BARE_URL, blank) : out;
 }
 
 // Inline HTML elements whose content is code or keys: `<code>FIXME</code>` is not prose.
-const CODE_ELEMENT = /<(code|kbd|samp|tt|var)\b[^<>]*>/gi;
+// (Not after a backslash: `\<code>` shows as written.)
+const CODE_ELEMENT = /(?<!(?:^|[^\\])(?:\\\\)*\\)<(code|kbd|samp|tt|var)(?=[\s/>])[^<>]*>/gi;
 
 /**
  * The text with the content of inline code elements blanked out, to their
@@ -97,7 +101,7 @@ function codeElementsBlanked(text: string): string {
   for (let m = CODE_ELEMENT.exec(text); m !== null; m = CODE_ELEMENT.exec(text)) {
     const name = m[1]!.toLowerCase();
     const open = m.index + m[0].length;
-    const closing = new RegExp(`</${name}`, 'gi');
+    const closing = new RegExp(`</${name}(?=[\\s>])`, 'gi');
     closing.lastIndex = open;
     const close = closing.exec(text)?.index ?? -1;
     if (close === -1) {

@@ -62,7 +62,7 @@ export const missingSection: CheckRule = {
     for (let i = 1; i < sections.length; i++) {
       previousPresent[i] = matching.byTemplateId.get(sections[i - 1]!.id) ?? previousPresent[i - 1];
     }
-    let renames: Map<string, Section> | null = null;
+    let renames: ReadonlyMap<string, Section> | null = null;
     let hidden: Set<string> | null = null;
     let fenced: Map<string, Position> | null = null;
     let asText: Map<string, WrittenAsText[]> | null = null;
@@ -110,7 +110,7 @@ export const missingSection: CheckRule = {
         return;
       }
       // Most specs rename nothing; the search runs only where a section that is not the template's stands.
-      if (renames === null) renames = matching.unmatched.length === 0 ? new Map() : likelyRenames(spec.sections, sections, matching);
+      if (renames === null) renames = matching.unmatched.length === 0 ? new Map() : likelyRenames(spec, template, matching);
       const renamed = renames.get(t.id);
       // Where it belongs: on the heading that seems to be it renamed, else at
       // the next template section there, else at the end.

@@ -124,6 +124,8 @@ class Scanner {
   private readonly definitions = new Set<string>();
   private readonly definitionTargets: Array<{ start: number; end: number }> = [];
   private readonly definitionTargetStarts = new Set<number>();
+  /** Labels whose (first) definition's destination is recorded. */
+  private readonly firstLabels = new Set<string>();
   private readonly footnotes = new Set<string>();
   private readonly doc: OpenBlock;
   private tip: OpenBlock;
@@ -588,13 +590,23 @@ class Scanner {
     if (labels.length === 0) return 0;
     for (const label of labels) this.definitions.add(label);
     // The content is the paragraph's lines joined with `\n`: back to source offsets, line by line.
-    // (A paragraph may be asked twice: when a setext underline is tried, and when it closes.)
-    for (const d of destinations) {
-      const start = contentToSource(para.segments, d.start);
-      if (this.definitionTargetStarts.has(start)) continue;
+    // (A paragraph may be asked twice: when a setext underline is tried, and
+    // when it closes. A label defined twice leads where its first definition says.)
+    // Destinations come in order: one walk of the segments maps them all.
+    const segments = para.segments;
+    let seg = 0;
+    let at = 0;
+    destinations.forEach((d, n) => {
+      while (seg + 2 < segments.length && d.start > at + (segments[seg + 1]! - segments[seg]!)) {
+        at += segments[seg + 1]! - segments[seg]! + 1;
+        seg += 2;
+      }
+      const start = segments[seg]! + (d.start - at);
+      if (this.definitionTargetStarts.has(start) || this.firstLabels.has(labels[n]!)) return;
+      this.firstLabels.add(labels[n]!);
       this.definitionTargetStarts.add(start);
       this.definitionTargets.push({ start, end: start + (d.end - d.start) });
-    }
+    });
     let taken = 0;
     for (let i = 0; i < consumed; i++) if (content.charCodeAt(i) === 10) taken++;
     // The last definition may end the paragraph without a line ending.
@@ -781,17 +793,6 @@ function leaf(kind: ScannedBlock['kind'], line: number, endLine: number, lineSta
     kind, line, endLine, lineStart, start, end, topLevel,
     level: x.level, variant: x.variant, content: x.content, htmlKind: x.htmlKind, closed: x.closed, segments: x.segments,
   };
-}
-
-/** The source offset of an offset into segments' text joined with `\n` (a destination lies on one line). */
-function contentToSource(segments: readonly number[], offset: number): number {
-  let at = 0;
-  for (let i = 0; i < segments.length; i += 2) {
-    const length = segments[i + 1]! - segments[i]!;
-    if (offset <= at + length) return segments[i]! + (offset - at);
-    at += length + 1;
-  }
-  return segments[segments.length - 1]!;
 }
 
 /**
