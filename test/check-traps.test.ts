@@ -39,7 +39,10 @@ describe('section matching', () => {
     const kept = BASE.replace(/# Technical Specification\n\nDone: add project title\.\n/, '# Technical Specification\n');
     expect(brief(kept)).toEqual([`${lineOf(kept, '# Technical')}:1 empty-section title`]);
     // A template that asks for more than the title under it is owed that, whatever the title.
-    for (const asked of ['Add project title and a one-paragraph summary of the problem', 'Title, authors, status and date', 'Title-case every heading; write the motivation']) {
+    for (const asked of ['Insert project title', 'Title of this RFC', 'Replace with your project title', 'Document\u2019s title', 'Project Title:']) {
+      expect([asked, buildTemplateModel(parseSpec(`# Title\n\n<!-- AGENT_PLACEHOLDER: ${asked} -->\n\n## Body\n\n<!-- AGENT_PLACEHOLDER: The rest -->\n`), 't@1').titleAsksOnlyTitle]).toEqual([asked, true]);
+    }
+    for (const asked of ['Add project title and a one-paragraph summary of the problem', 'Title, authors, status and date', 'Title-case every heading; write the motivation', 'Your name']) {
       const more = buildTemplateModel(parseSpec(`# Title\n\n<!-- AGENT_PLACEHOLDER: ${asked} -->\n\n## Body\n\n<!-- AGENT_PLACEHOLDER: The rest -->\n`), 'm@1');
       expect([asked, more.titleAsksOnlyTitle]).toEqual([asked, false]);
     }
@@ -474,12 +477,16 @@ describe('leftover-marker: what a page does not show as prose (final QA)', () =>
     // But a tag's URL is the tag's, the text of an HTML link is text, and a `<code>` that is no element hides nothing.
     const shown = (text: string) => findings(`# T\n\n${text}\n`, null).filter((f) => f.rule === 'leftover-marker').length;
     for (const text of ['Owner: <a href="https://x.com/u">TBD</a>', '<img src="https://x/a.png">TODO', '<div><a href="https://x.com/y">TODO</a></div>',
-      '[logs](<var/log/my app.md>) TODO', '[x](a.md "<code>") TODO', '\\<code> TODO', '<code-x>TODO', '"www.TODO"', '| a | b |\n| - | - |\n| https://x.com| TODO |']) {
+      '[logs](<var/log/my app.md>) TODO', '[x](a.md "<code>") TODO', '\\<code> TODO', '<code-x>TODO', '"www.TODO"', '| a | b |\n| - | - |\n| https://x.com| TODO |', 'https://x.com TODO']) {
       expect(shown(text), text).toBe(1);
     }
     // A link to a heading by GitHub's own anchor prefix is no broken link; an anchor that itself starts so is found as written.
     expect(findings('# T\n\n## Risks\n\n## User content foo\n\nSee [risks](#user-content-risks), [foo](#user-content-foo) and [gone](#user-content-gone-for-good).\n', null).map((f) => f.message))
       .toEqual(['link to #user-content-gone-for-good: no heading in this document has that anchor']);
+    expect(findings('# T\n\n## Risks\n\nSee [a](#user-content-risk).\n', null).map((f) => f.message))
+      .toEqual(['link to #user-content-risk: no heading in this document has that anchor; did you mean #risks?']);
+    // Inside a bare URL the marker is the address's (`https://x.com/?q="TODO"`).
+    expect(shown('See https://x.com/?q="TODO" and www.x.com/a>TODO.')).toBe(0);
   });
 
   it('reference definitions: the first of a label counts, and 40,000 of them in one paragraph are read in one walk', () => {

@@ -126,8 +126,17 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   return { ref, spec, sections: withFallback, guidanceSentences, titleAsksOnlyTitle: asksOnlyTitle(spec, titleSpan) };
 }
 
-// An instruction that asks for the title and nothing more: "Add project title", "The document's title".
-const ASKS_TITLE = /^(?:(?:add|write|give|enter|set|put|fill in)\s+)?(?:(?:the|a|an|your)\s+)?(?:(?:project|document|spec|specification|feature|proposal|rfc|design|doc)(?:'s)?\s+)?(?:title|name)(?:\s+(?:here|of (?:the|this) (?:project|document|spec|specification|feature|proposal)))?\.?$/i;
+
+/**
+ * Whether an instruction asks for the title and nothing more ("Add project
+ * title", "Title of this RFC", "Replace with your project title"): a few
+ * words naming the title, with no list of other things ("and", a comma, a
+ * semicolon).
+ */
+function asksForTitleAlone(instruction: string): boolean {
+  const words = instruction.trim().split(/\s+/);
+  return /\btitle\b/i.test(instruction) && words.length <= 8 && !/\band\b|[,;]/i.test(instruction);
+}
 
 /**
  * Whether a template's title part holds placeholders that each ask for the
@@ -136,7 +145,7 @@ const ASKS_TITLE = /^(?:(?:add|write|give|enter|set|put|fill in)\s+)?(?:(?:the|a
 function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
   if (spec.title === null) return false;
   const own = spec.placeholders.filter((p) => p.sectionId === null && p.span.start >= titleSpan.start && p.span.end <= titleSpan.end);
-  if (own.length === 0 || !own.every((p) => ASKS_TITLE.test(p.instruction.trim()))) return false;
+  if (own.length === 0 || !own.every((p) => asksForTitleAlone(p.instruction))) return false;
   // Nothing else there: every block is one of those placeholders, alone.
   return blocksIn(spec, titleSpan).every((b) => b.kind === 'html' && b.htmlKind === 2
     && own.some((p) => p.span.start === b.start && spec.source.slice(p.span.end, b.end).trim() === ''));

@@ -42,7 +42,7 @@ export const brokenLink: CheckRule = {
       if (pathPart === '') {
         ownAnchors ??= anchorsOf(spec);
         if (anchor !== null && anchor !== '' && !hasAnchor(ownAnchors, anchor)) {
-          findings.push({ ...where(), message: `link to #${anchor}: no heading in this document has that anchor${guess(anchor, ownAnchors)}` });
+          findings.push({ ...where(), message: `link to #${anchor}: no heading in this document has that anchor${guess(withoutPrefix(anchor), ownAnchors)}` });
         }
         return;
       }
@@ -53,7 +53,7 @@ export const brokenLink: CheckRule = {
       if (anchor !== null && anchor !== '' && /\.md$/i.test(pathPart)) {
         const theirs = links.anchorsOf(pathPart);
         if (theirs !== null && !hasAnchor(theirs, anchor)) {
-          findings.push({ ...where(), message: `link to ${pathPart}#${anchor}: that file has no heading with this anchor${guess(anchor, theirs, pathPart)}` });
+          findings.push({ ...where(), message: `link to ${pathPart}#${anchor}: that file has no heading with this anchor${guess(withoutPrefix(anchor), theirs, pathPart)}` });
         }
       }
     };
@@ -82,7 +82,12 @@ export const brokenLink: CheckRule = {
  */
 function hasAnchor(anchors: ReadonlySet<string>, anchor: string): boolean {
   const wanted = anchor.toLowerCase();
-  return anchors.has(wanted) || (wanted.startsWith('user-content-') && anchors.has(wanted.slice('user-content-'.length)));
+  return anchors.has(wanted) || anchors.has(withoutPrefix(wanted));
+}
+
+/** An anchor without GitHub's `user-content-` prefix. */
+function withoutPrefix(anchor: string): string {
+  return /^user-content-/i.test(anchor) ? anchor.slice('user-content-'.length) : anchor;
 }
 
 /**

@@ -65,8 +65,8 @@ const TAG_OR_AUTOLINK = /(?<!(?:^|[^\\])(?:\\\\)*\\)<\/?[A-Za-z][^<>]*>/g;
 
 // A bare URL, which GitHub shows as a link (an autolink literal): its text is an address, not prose.
 // `www.` only where GitHub starts one (a line's start, after a space or `*_~(`);
-// a URL ends at a space, `<`, a quote or a table's `|`.
-const BARE_URL = /(?:(?<![\w/.-])https?:\/\/|(?<=^|[\s*_~(])www\.)[^\s<>"'|]*/gi;
+// a URL ends at a space or `<` (and at a `|`, which ends a table's cell).
+const BARE_URL = /(?:(?<![\w/.-])https?:\/\/|(?<=^|[\s*_~(])www\.)[^\s<|]*/gi;
 
 /** The text with what a reader does not see blanked out, offsets kept. */
 function unseenBlanked(text: string, definitions: ReadonlySet<string>): string {
