@@ -31,6 +31,20 @@ describe('section matching', () => {
     expect(brief(BASE)).toEqual([]);
   });
 
+  it('a number or an emoji before a heading\'s words keeps it its template section, either way round', () => {
+    const on = new Map([['unknown-section', ON]]);
+    const numbered = BASE.replace('## Overview\n', '## 1. Overview\n').replace('## Goals and Non-Goals\n', '## 2. Goals and Non-Goals\n')
+      .replace('### Goals\n', '### 2.1 Goals\n').replace('## Deployment Strategy\n', '## 🚀 Deployment Strategy\n');
+    expect(numbered).toContain('### 2.1 Goals');
+    expect(brief(numbered, TECH_SPEC, on)).toEqual([]);
+    // A template that numbers its headings, a spec that does not.
+    const template = buildTemplateModel(parseSpec('# T\n\n## 1. Summary\n\n<!-- s -->\n\n## 2. Design\n\n<!-- d -->\n'), 'n@1');
+    expect(brief('# M\n\n## Summary\n\nS.\n\n## Design\n\nD.\n', template, on)).toEqual([]);
+    // A number that is part of the words is kept: "3D Rendering" is not "Rendering".
+    const words = buildTemplateModel(parseSpec('# T\n\n## Rendering\n\n<!-- r -->\n'), 'w@1');
+    expect(brief('# M\n\n## 3D Rendering\n\nR.\n', words)).toEqual(['3:1 missing-section rendering']);
+  });
+
   it('a title of the spec\'s own answers a template that asks only for the title under its heading (tech-spec)', () => {
     const own = BASE.replace(/# Technical Specification\n\nDone: add project title\.\n/, '# Rate limiter\n');
     expect(own).not.toBe(BASE);
