@@ -491,7 +491,9 @@ describe('leftover-marker: what a page does not show as prose (final QA)', () =>
     // But a tag's URL is the tag's, the text of an HTML link is text, and a `<code>` that is no element hides nothing.
     const shown = (text: string) => findings(`# T\n\n${text}\n`, null).filter((f) => f.rule === 'leftover-marker').length;
     for (const text of ['Owner: <a href="https://x.com/u">TBD</a>', '<img src="https://x/a.png">TODO', '<div><a href="https://x.com/y">TODO</a></div>',
-      '[logs](<var/log/my app.md>) TODO', '[x](a.md "<code>") TODO', '\\<code> TODO', '<code-x>TODO', '"www.TODO"', '| a | b |\n| - | - |\n| https://x.com| TODO |', 'https://x.com TODO']) {
+      '[logs](<var/log/my app.md>) TODO', '[x](a.md "<code>") TODO', '\\<code> TODO', '<code-x>TODO', '"www.TODO"', '| a | b |\n| - | - |\n| https://x.com| TODO |', 'https://x.com TODO',
+      // An image's alt text shows when the image cannot, and is read out.
+      '![TODO diagram](flow.png)']) {
       expect(shown(text), text).toBe(1);
     }
     // A link to a heading by GitHub's own anchor prefix is no broken link; an anchor that itself starts so is found as written.
