@@ -12,7 +12,8 @@ import {
   trimSpaceTab,
   withoutAtxClosing,
 } from './block-patterns.js';
-import { FOOTNOTE_DEFINITION_START, takeDefinitions } from './link-definitions.js';
+import { destinationSpans, FOOTNOTE_DEFINITION_START, takeDefinitions } from './link-definitions.js';
+import { splitRow } from './table-row.js';
 import { normalizeLabel } from './inline-text.js';
 
 /** A leaf block found by {@link scanBlocks}, in document order. */
@@ -123,7 +124,6 @@ class Scanner {
   private readonly blocks: ScannedBlock[] = [];
   private readonly definitions = new Set<string>();
   private readonly definitionTargets: Array<{ start: number; end: number }> = [];
-  private readonly definitionTargetStarts = new Set<number>();
   /** Labels whose (first) definition's destination is recorded. */
   private readonly firstLabels = new Set<string>();
   private readonly footnotes = new Set<string>();
@@ -589,23 +589,13 @@ class Scanner {
     const { labels, destinations, consumed } = takeDefinitions(content);
     if (labels.length === 0) return 0;
     for (const label of labels) this.definitions.add(label);
-    // The content is the paragraph's lines joined with `\n`: back to source offsets, line by line.
-    // (A paragraph may be asked twice: when a setext underline is tried, and
-    // when it closes. A label defined twice leads where its first definition says.)
-    // Destinations come in order: one walk of the segments maps them all.
-    const segments = para.segments;
-    let seg = 0;
-    let at = 0;
-    destinations.forEach((d, n) => {
-      while (seg + 2 < segments.length && d.start > at + (segments[seg + 1]! - segments[seg]!)) {
-        at += segments[seg + 1]! - segments[seg]! + 1;
-        seg += 2;
-      }
-      const start = segments[seg]! + (d.start - at);
-      if (this.definitionTargetStarts.has(start) || this.firstLabels.has(labels[n]!)) return;
+    // A label defined twice leads where its first definition says; and a
+    // paragraph asked twice (a setext underline tried, then its close) finds
+    // its labels taken already.
+    destinationSpans(para.segments, destinations).forEach((span, n) => {
+      if (this.firstLabels.has(labels[n]!)) return;
       this.firstLabels.add(labels[n]!);
-      this.definitionTargetStarts.add(start);
-      this.definitionTargets.push({ start, end: start + (d.end - d.start) });
+      this.definitionTargets.push(span);
     });
     let taken = 0;
     for (let i = 0; i < consumed; i++) if (content.charCodeAt(i) === 10) taken++;
@@ -841,29 +831,4 @@ function acceptsLines(type: BlockType): boolean {
 
 function isLeaf(type: BlockType): boolean {
   return type === 'paragraph' || type === 'fence' || type === 'indented' || type === 'html' || type === 'table';
-}
-
-
-/** Cells of a GFM table row, split on unescaped pipes; null when the row is empty. */
-function splitRow(row: string): string[] | null {
-  let s = trimSpaceTab(row);
-  if (s.startsWith('|')) s = s.slice(1);
-  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
-  if (s === '' && !row.includes('|')) return null;
-  const cells: string[] = [];
-  let cell = '';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (ch === '\\' && s[i + 1] === '|') {
-      cell += '\\|';
-      i++;
-    } else if (ch === '|') {
-      cells.push(cell);
-      cell = '';
-    } else {
-      cell += ch;
-    }
-  }
-  cells.push(cell);
-  return cells;
 }

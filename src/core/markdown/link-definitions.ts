@@ -108,3 +108,24 @@ function scanDestination(s: string, start: number): number | null {
 
 /** The opening of a GFM footnote definition, `[^label]:`; group 1 is the label. */
 export const FOOTNOTE_DEFINITION_START = /^\[\^((?:[^\\[\]\s]|\\.){1,999})\]:/;
+
+/**
+ * Where definition destinations, found in a paragraph's content (its lines
+ * joined with `\n`), are in the source, given the paragraph's line segments
+ * (flat `[start, end]` pairs). Destinations come in order: one walk of the
+ * segments maps them all.
+ */
+export function destinationSpans(segments: readonly number[], destinations: TakenDefinitions['destinations']): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  let seg = 0;
+  let at = 0;
+  for (const d of destinations) {
+    while (seg + 2 < segments.length && d.start > at + (segments[seg + 1]! - segments[seg]!)) {
+      at += segments[seg + 1]! - segments[seg]! + 1;
+      seg += 2;
+    }
+    const start = segments[seg]! + (d.start - at);
+    spans.push({ start, end: start + (d.end - d.start) });
+  }
+  return spans;
+}
