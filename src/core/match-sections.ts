@@ -1,4 +1,4 @@
-import { looseSlug, slugify } from './slug.js';
+import { bareSlug, looseSlug } from './slug.js';
 import type { ParsedSpec, Section } from './spec-types.js';
 import { unmarkedSlug, type TemplateModel } from './template-model.js';
 
@@ -21,15 +21,6 @@ export function flattenSections(sections: readonly Section[]): Section[] {
   };
   sections.forEach(visit);
   return out;
-}
-
-// A section number ("1.", "2.1", "3)") or an emoji and the like before a heading's words.
-const BEFORE_WORDS = /^[^\p{L}\p{N}]*(?:\d+(?:\.\d+)*[.)]?[ \t]+)?/u;
-
-/** A heading's anchor without a number or an emoji before its words, or null when it has none. */
-function bareSlug(text: string): string | null {
-  const words = text.replace(BEFORE_WORDS, '');
-  return words === text || words === '' ? null : slugify(words.replace(/\s+/g, ' ').trim());
 }
 
 /**
@@ -87,8 +78,7 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     let candidates = (bySlug.get(t.fallbackSlug) ?? []).filter((s) => !used.has(s));
     if (candidates.length === 0 && t.unmarkedHeadingSlug !== null) candidates = (bySlug.get(t.unmarkedHeadingSlug) ?? []).filter((s) => !used.has(s));
     // A template that numbers its headings, a spec that does not.
-    const bare = candidates.length === 0 ? bareSlug(t.text) : null;
-    if (bare !== null) candidates = (bySlug.get(bare) ?? []).filter((s) => !used.has(s));
+    if (candidates.length === 0 && t.bareSlug !== null) candidates = (bySlug.get(t.bareSlug) ?? []).filter((s) => !used.has(s));
     if (candidates.length === 1) {
       byTemplateId.set(t.id, candidates[0]!);
       used.add(candidates[0]!);

@@ -34,3 +34,12 @@ export function looseSlug(heading: { readonly text: string; readonly slug: strin
   if (text.indexOf('<') !== -1 || !/\s\s|[^\S ]/.test(text)) return heading.slug;
   return slugify(text.replace(/\s+/g, ' ').trim());
 }
+
+// A section number ("1.", "2.1", "3)") or an emoji and the like before a heading's words.
+const BEFORE_WORDS = /^[^\p{L}\p{N}]*(?:\d+(?:\.\d+)*[.)]?[ \t]+)?/u;
+
+/** A heading's anchor without a number or an emoji before its words, or null when it has none. */
+export function bareSlug(text: string): string | null {
+  const words = text.replace(BEFORE_WORDS, '');
+  return words === text || words === '' ? null : slugify(words.replace(/\s+/g, ' ').trim());
+}

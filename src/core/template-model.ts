@@ -1,5 +1,5 @@
 import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
-import { looseSlug, slugify } from './slug.js';
+import { bareSlug, looseSlug, slugify } from './slug.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 
 /** A section of a template, with what specs written from it are expected to do there. */
@@ -36,6 +36,8 @@ export interface TemplateSection {
    * "Risks" under each option): such sections are matched by path only.
    */
   readonly fallbackSlug: string | null;
+  /** The heading's anchor without a section number or emoji before its words (`1. Overview`), or null when it has none. */
+  readonly bareSlug: string | null;
 }
 
 /** A template as `check` and `status` use it: its sections in order, with their guidance. */
@@ -86,7 +88,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     sections.push({
       id: 'title', slug: 'title', headingSlug: 'title', text: spec.title?.text ?? '', level: spec.title?.level ?? 1, path: [],
       parentId: null, guided: true, guidance: sectionProse(spec, titleSpan), optional: optional.includes('title'),
-      unmarkedHeadingSlug: null, unmarkedId: null, fallbackSlug: null,
+      unmarkedHeadingSlug: null, unmarkedId: null, fallbackSlug: null, bareSlug: null,
     });
   }
   const visit = (section: Section, parent: TemplateSection | null): void => {
@@ -110,6 +112,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       unmarkedHeadingSlug,
       unmarkedId,
       fallbackSlug: looseSlug({ text: section.heading.text, slug: section.heading.slug }),
+      bareSlug: bareSlug(section.heading.text),
     };
     sections.push(model);
     for (const child of section.children) visit(child, model);

@@ -32,7 +32,7 @@ export async function editSpecFile(
     readonly displayPath: string;
     readonly dryRun?: boolean;
     readonly expectedHash?: string;
-    /** The project root: a spec reached through a link inside it is edited where it is (see `followLinksWithin`). */
+    /** The project root: a spec reached through a link inside it is edited where it is (see `linkTargetWithin`). */
     readonly root?: string;
   },
   edit: (source: string, spec: ParsedSpec) => string,
@@ -65,7 +65,7 @@ export async function editSpecFile(
     if (fileHash(readTextFileSync(target, { displayPath: shown })) !== hash) {
       throw new SpecfillError('CONFLICT', 'changed since it was read; nothing was written', { path: shown }, 'run the command again');
     }
-    await writeFileAtomic(target, next, { displayPath: shown, ...(options.root === undefined ? {} : { followLinksWithin: options.root }) });
+    await writeFileAtomic(target, next, { displayPath: shown });
   } finally {
     release();
   }

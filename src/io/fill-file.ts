@@ -118,7 +118,7 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
   try {
     // The file may have changed while we were working: then nothing is written.
     if (fileHash(readTextFileSync(target, { displayPath: shown })) !== hash) throw staleError(shown);
-    await writeFileAtomic(target, outcome.source, { displayPath: shown, followLinksWithin: options.root });
+    await writeFileAtomic(target, outcome.source, { displayPath: shown });
   } finally {
     release();
   }

@@ -28,12 +28,6 @@ export interface WriteFileAtomicOptions {
    * outside the root) is replaced, never followed. Ignored without overwrite.
    */
   readonly followLinks?: boolean;
-  /**
-   * A folder (the project root): a symbolic link whose target is a regular
-   * file inside it is written through, so that editing a spec by a second
-   * name edits the spec. A link that leads out is replaced, as without it.
-   */
-  readonly followLinksWithin?: string;
 }
 
 /**
@@ -81,8 +75,6 @@ export class AtomicFileWriter {
         }
       }
       path = info?.isFile() === true ? realpathSync(given) : danglingLinkTarget(given);
-    } else if (options.followLinksWithin !== undefined) {
-      path = linkTargetWithin(given, options.followLinksWithin) ?? given;
     }
     const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     // A replaced file keeps its permissions.
@@ -190,8 +182,9 @@ export async function writeFileAtomic(path: string, content: string, options: Wr
 
 /**
  * The real path of a link at `path` whose target is a regular file inside
- * `folder`, else null: where an edit with `followLinksWithin` writes (and so
- * what it locks: one spec reached by two names is one file to lock).
+ * `folder`, else null: where a spec edit reads, locks and writes, so that
+ * editing a spec by a second name edits the spec (one file, one lock). A
+ * link that leads out is replaced, never followed.
  */
 export function linkTargetWithin(path: string, folder: string): string | null {
   try {

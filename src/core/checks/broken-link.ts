@@ -97,13 +97,13 @@ function withoutPrefix(anchor: string): string {
  */
 function didYouMean(anchor: string, anchors: ReadonlySet<string>, path: string, budget: { comparisons: number }): string {
   const wanted = anchor.toLowerCase();
+  // Past a few hundred characters an anchor is no heading's, and a guess at it would cost.
+  if (wanted.length > 200) return '';
   // A slip or two in a long anchor; a short one is a guess too far.
   const most = Math.min(3, Math.floor(wanted.length / 4));
   if (most === 0) return '';
   let best: string | null = null;
   let bestDistance = most + 1;
-  // Past a few hundred characters an anchor is no heading's, and a guess at it would cost.
-  if (wanted.length > 200) return '';
   for (const a of anchors) {
     if (Math.abs(a.length - wanted.length) >= bestDistance) continue;
     if (budget.comparisons-- <= 0) return best === null ? '' : `; did you mean ${path}#${best}?`;

@@ -1,5 +1,5 @@
 import { lineIndexOf } from '../line-index.js';
-import { trimSpaceTab, withoutAtxClosing } from '../markdown/block-patterns.js';
+import { isSpaceOrTabCode, trimSpaceTab, withoutAtxClosing } from '../markdown/block-patterns.js';
 import { headingText } from '../markdown/heading-text.js';
 import { slugify } from '../slug.js';
 import { countAtMost } from '../sorted-search.js';
@@ -234,7 +234,7 @@ function headingsWrittenAsText(spec: ParsedSpec, missing: readonly TemplateSecti
         }
       } else {
         // A hard break (two spaces, a backslash) is not the line's last word.
-        while (to > from && (isSpace(source.charCodeAt(to - 1)) || source.charCodeAt(to - 1) === 0x5c)) to--;
+        while (to > from && (isSpaceOrTabCode(source.charCodeAt(to - 1)) || source.charCodeAt(to - 1) === 0x5c)) to--;
         if (to - from > limit || !isQuestionOrColon(source.charCodeAt(to - 1))) continue;
       }
       if (!openings.has(opening(source, from, to))) continue;
@@ -297,7 +297,6 @@ function opening(text: string, from: number, to: number): number {
 }
 
 const isEmphasisMark = (c: number): boolean => c === 0x2a || c === 0x5f;
-const isSpace = (c: number): boolean => c === 0x20 || c === 0x09;
 // `?` `:` and their full-width forms.
 const isQuestionOrColon = (c: number): boolean => c === 0x3f || c === 0x3a || c === 0xff1f || c === 0xff1a;
 

@@ -62,7 +62,7 @@ export function trimSpaceTab(text: string): string {
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
-function isSpaceOrTabCode(c: number): boolean {
+export function isSpaceOrTabCode(c: number): boolean {
   return c === 0x20 || c === 0x09;
 }
 export const FENCE_OPEN = /^`{3,}(?!.*`)|^~{3,}/;
