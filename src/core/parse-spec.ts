@@ -1,6 +1,7 @@
 import { slugify } from './slug.js';
 import { createRequire } from 'node:module';
 import { buildSections } from './build-sections.js';
+import { sectionAt } from './section-at.js';
 import { findPlaceholders } from './find-placeholders.js';
 import { LineIndex } from './line-index.js';
 import { scanBlocks } from './markdown/block-scanner.js';
@@ -12,7 +13,6 @@ import type {
   MalformedPlaceholder,
   ParsedSpec,
   Placeholder,
-  Section,
   SpecPart,
 } from './spec-types.js';
 import { readSimpleYaml } from './simple-yaml.js';
@@ -75,7 +75,7 @@ export function parseSpec(source: string): ParsedSpec {
   const malformed: MalformedPlaceholder[] = [];
   const perSection = new Map<string | null, number>();
   for (const raw of findPlaceholders(source, scan.blocks, lines)) {
-    const section = sectionAt(tree.flat, raw.span.start);
+    const section = sectionAt(tree.sections, raw.span.start);
     const sectionId = section?.id ?? null;
     const position = { line: raw.line, column: raw.column, endLine: raw.endLine, endColumn: raw.endColumn };
     if (raw.problem !== null) {
@@ -141,33 +141,6 @@ function startOfLine(source: string, offset: number): number {
   let i = offset;
   while (i > 0 && source.charCodeAt(i - 1) !== 10 && source.charCodeAt(i - 1) !== 13) i--;
   return i;
-}
-
-/** The innermost section whose own body holds `offset`. */
-function sectionAt(flat: readonly Section[], offset: number): Section | null {
-  let lo = 0;
-  let hi = flat.length - 1;
-  let found: Section | null = null;
-  // Sections are in document order by heading; find the last one starting at or before offset.
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (flat[mid]!.span.start <= offset) {
-      found = flat[mid]!;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  // The last section opened before the offset is the innermost one holding it, if it still holds it.
-  while (found !== null && !(offset < found.span.end)) found = parentOf(flat, found);
-  return found;
-}
-
-function parentOf(flat: readonly Section[], section: Section): Section | null {
-  const i = section.id.lastIndexOf('/');
-  if (i === -1) return null;
-  const parentId = section.id.slice(0, i);
-  return flat.find((s) => s.id === parentId) ?? null;
 }
 
 // The YAML reader loads on the first document that has front matter: many

@@ -1,5 +1,5 @@
 import { lineIndexOf } from '../line-index.js';
-import { countAtMost } from '../sorted-search.js';
+import { sectionAt } from '../section-at.js';
 import type { Heading, ParsedSpec, Position, Section } from '../spec-types.js';
 import type { FindingDraft } from './types.js';
 
@@ -52,15 +52,7 @@ export function sectionFields(spec: ParsedSpec, sectionId: string | null): { sec
 export function sectionFieldsAt(spec: ParsedSpec, line: number, column: number): { sectionId: string; section: readonly string[] } | null {
   const offset = lineIndexOf(spec).offsetOf(line, column);
   if (spec.frontMatter !== null && offset < spec.frontMatter.span.end) return null;
-  let found: Section | null = null;
-  let siblings = spec.sections;
-  for (;;) {
-    // The last sibling starting at or before the place (siblings are in document order).
-    const s = siblings[countAtMost(siblings, (x) => x.span.start, offset) - 1];
-    if (s === undefined || offset >= s.span.end) break;
-    found = s;
-    siblings = s.children;
-  }
+  const found = sectionAt(spec.sections, offset);
   return found === null ? { sectionId: 'title', section: [] } : { sectionId: found.id, section: found.path };
 }
 
