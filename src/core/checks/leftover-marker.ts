@@ -1,5 +1,5 @@
 import { normalizeLabel } from '../markdown/inline-text.js';
-import { proseBlocks } from './text-blocks.js';
+import { maskCodeElements, proseBlocks } from './text-blocks.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 // What people and LLMs leave behind: to-do words, spec-kit's clarification
@@ -82,35 +82,6 @@ function unseenBlanked(text: string, definitions: ReadonlySet<string>): string {
     out = out.replace(LINK_TARGET, (m) => `]${blank(m.slice(1))}`)
       .replace(REFERENCE_LABEL, (m) => (definitions.has(normalizeLabel(m.slice(2, -1))) ? `]${blank(m.slice(1))}` : m));
   }
-  if (tags) out = codeElementsBlanked(out).replace(TAG_OR_AUTOLINK, blank);
+  if (tags) out = maskCodeElements(out).replace(TAG_OR_AUTOLINK, blank);
   return urls ? out.replace(BARE_URL, blank) : out;
-}
-
-// Inline HTML elements whose content is code or keys: `<code>FIXME</code>` is not prose.
-// (Not after a backslash: `\<code>` shows as written.)
-const CODE_ELEMENT = /(?<!(?:^|[^\\])(?:\\\\)*\\)<(code|kbd|samp|tt|var)(?=[\s/>])[^<>]*>/gi;
-
-/**
- * The text with the content of inline code elements blanked out, to their
- * closing tag; one never closed runs to the end, as a browser shows it.
- */
-function codeElementsBlanked(text: string): string {
-  let out = '';
-  let at = 0;
-  CODE_ELEMENT.lastIndex = 0;
-  for (let m = CODE_ELEMENT.exec(text); m !== null; m = CODE_ELEMENT.exec(text)) {
-    const name = m[1]!.toLowerCase();
-    const open = m.index + m[0].length;
-    const closing = new RegExp(`</${name}(?=[\\s>])`, 'gi');
-    closing.lastIndex = open;
-    const close = closing.exec(text)?.index ?? -1;
-    if (close === -1) {
-      // The rest is that element's: nothing after it is searched again.
-      return out + text.slice(at, open) + text.slice(open).replace(/[^\n]/g, ' ');
-    }
-    out += text.slice(at, open) + text.slice(open, close).replace(/[^\n]/g, ' ');
-    at = close;
-    CODE_ELEMENT.lastIndex = close;
-  }
-  return at === 0 ? text : out + text.slice(at);
 }

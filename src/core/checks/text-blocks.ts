@@ -64,15 +64,43 @@ function isShown(block: Block): boolean {
   return isProse(block) || (block.kind === 'html' && (block.htmlKind === 2 || (block.htmlKind ?? 0) >= 6));
 }
 
-// Comments (one left open hides the rest of the block), and elements whose
-// content is code, in raw HTML.
-// A start tag left open swallows the rest (as a browser does), so that each
-// match ends where the next search starts: linear, however many there are.
-const HTML_UNSEEN = /<!--[\s\S]*?(?:-->|$)|<(code|pre|kbd|samp|tt|script|style|textarea)\b[^>]*(?:>[\s\S]*?(?:<\/\1\s*>|$)|$)/gi;
+// Comments in raw HTML (one left open hides the rest of the block).
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 
 /** The text of an HTML block with its comments and code elements blanked out, offsets kept (tags stay: rules blank them as they do in prose). */
 function maskHtmlUnseen(text: string): string {
-  return text.replace(HTML_UNSEEN, (m) => m.replace(/[^\n]/g, ' '));
+  return maskCodeElements(text.replace(HTML_COMMENT, (m) => m.replace(/[^\n]/g, ' ')));
+}
+
+// Elements whose content is code, keys or a script: `<code>FIXME</code>` is
+// not prose, in an HTML block or in a paragraph. (Not after a backslash: in
+// a paragraph `\<code>` shows as written.)
+const CODE_ELEMENT = /(?<!(?:^|[^\\])(?:\\\\)*\\)<(code|pre|kbd|samp|tt|var|script|style|textarea)(?=[\s/>])[^<>]*>/gi;
+const CLOSING = new Map<string, RegExp>();
+
+/**
+ * Text with the content of code elements blanked out, offsets kept, to
+ * their closing tag; one never closed runs to the end, as a browser shows
+ * it (so nothing after it is searched again: linear however many there are).
+ */
+export function maskCodeElements(text: string): string {
+  if (text.indexOf('<') === -1) return text;
+  let out = '';
+  let at = 0;
+  CODE_ELEMENT.lastIndex = 0;
+  for (let m = CODE_ELEMENT.exec(text); m !== null; m = CODE_ELEMENT.exec(text)) {
+    const name = m[1]!.toLowerCase();
+    const open = m.index + m[0].length;
+    let closing = CLOSING.get(name);
+    if (closing === undefined) CLOSING.set(name, (closing = new RegExp(`</${name}(?=[\\s>])`, 'gi')));
+    closing.lastIndex = open;
+    const close = closing.exec(text)?.index ?? -1;
+    if (close === -1) return out + text.slice(at, open) + text.slice(open).replace(/[^\n]/g, ' ');
+    out += text.slice(at, open) + text.slice(open, close).replace(/[^\n]/g, ' ');
+    at = close;
+    CODE_ELEMENT.lastIndex = close;
+  }
+  return at === 0 ? text : out + text.slice(at);
 }
 
 /** The blocks of the wanted kinds whose source passes the test. */
