@@ -207,6 +207,16 @@ describe('template-free rules', () => {
       'link to there.md#intro: that file has no heading with this anchor',
     ]);
   });
+
+  it('broken-link: a destination means what CommonMark reads in it (escapes, character references), inline and in definitions', () => {
+    const doc = '# Title\n\n[a](a\\_b.md) [b](<a&amp;b.md>) [c](&#x61;_b.md) [d](a\\_c.md) [e][e] [f](a&nosuch;b.md)\n\n[e]: a\\&amp;b.md\n';
+    const links: LinkResolver = { exists: (p) => p === 'a_b.md' || p === 'a&b.md', anchorsOf: () => null };
+    expect(checkSpec(parseSpec(doc), { template: null, links }).findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '3:49 link to a_c.md: no such file',
+      '3:69 link to a&nosuch;b.md: no such file',
+      '5:6 link to a&amp;b.md: no such file',
+    ]);
+  });
 });
 
 describe('suppression comments', () => {

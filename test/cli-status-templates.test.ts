@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from './helpers/run-cli.js';
@@ -168,6 +168,17 @@ describe('specfill templates', () => {
     expect((await runCli(dir, 'templates', 'show', 'adr')).code).toBe(0);
     expect((await runCli(dir, 'new', 'adr', '--title', 'Use Postgres')).code).toBe(0);
     expect(readFileSync(join(dir, 'specs', 'use-postgres.md'), 'utf8')).toContain('template: adr@1');
+  });
+
+  it('every command that reads templates warns when the config\'s templatesDir does not exist', async () => {
+    const dir = tempProject({ 'specfill.config.json': JSON.stringify({ templatesDir: 'docs/templats' }) });
+    const warning = "specfill: warning: the config's `templatesDir` (docs/templats) does not exist: no project template is read from it\n";
+    for (const args of [['templates'], ['templates', 'show', 'tech-spec'], ['new', 'tech-spec', '--title', 'A'], ['status'], ['sync'], ['index']]) {
+      const r = await runCli(dir, ...args);
+      expect([args.join(' '), r.stderr]).toEqual([args.join(' '), warning]);
+    }
+    mkdirSync(join(dir, 'docs', 'templats'), { recursive: true });
+    expect((await runCli(dir, 'templates')).stderr).toBe('');
   });
 
   it('a broken project template fails only what uses it', async () => {

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { SpecfillError } from '../../core/errors.js';
 import { errorJson } from '../../core/json-shapes.js';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../core/checks/index.js';
 import type { ReportFormat } from '../../reporters/index.js';
@@ -15,6 +14,7 @@ import { loadConfig } from '../../io/load-config.js';
 import { AtomicFileWriter } from '../../io/write-file-atomic.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { checkoutPaths } from '../checkout-paths.js';
+import { warnMissingTemplatesDir } from '../templates-dir-warning.js';
 import type { CliContext } from '../context.js';
 import { VERSION } from '../version.js';
 
@@ -98,10 +98,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   const { summary, errors } = result;
   for (const error of errors) ctx.stderr.write(`specfill: ${error.format()}\n`);
   for (const path of result.ignoredNamed) ctx.stderr.write(`specfill: warning: ${path} is not checked: the config's \`ignore\` matches it${/[*?[{]/.test(path) || !/\.md$/i.test(path) ? ' (every file it names)' : ''}\n`);
-  // A folder that is not there is most likely a typo, which would leave every spec naming a project template unknown.
-  if (config.templatesDir !== undefined && !existsSync(join(root, config.templatesDir))) {
-    ctx.stderr.write(`specfill: warning: the config's \`templatesDir\` (${config.templatesDir}) does not exist: no project template is read from it\n`);
-  }
+  warnMissingTemplatesDir(ctx, root, config.templatesDir);
   // A project may have no specs yet, so this passes; but a typo in a glob
   // would switch the check off without a word, so it is said.
   if (paths.length === 0 && only === undefined && summary.files === 0 && errors.length === 0 && (config.specs?.length ?? 0) > 0) {

@@ -12,6 +12,7 @@ import { readTextFileSync } from '../../io/read-text-file.js';
 import { TemplateResolver } from '../../io/resolve-template-for.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { displayPath, writeJson, type CliContext } from '../context.js';
+import { warnMissingTemplatesDir } from '../templates-dir-warning.js';
 
 /** Options of `specfill index`. */
 export interface IndexOptions {
@@ -28,6 +29,7 @@ export interface IndexOptions {
 export async function runIndex(ctx: CliContext, opts: IndexOptions): Promise<number> {
   const root = findProjectRoot(ctx.cwd);
   const { config } = await loadConfig(root, ctx.cwd);
+  warnMissingTemplatesDir(ctx, root, config.templatesDir);
   const registry = await loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir, mapped: config.templates });
   const templates = await TemplateResolver.create(root, registry, config.templates);
   const target = opts.out === undefined ? resolve(root, 'specs', 'README.md') : resolve(ctx.cwd, opts.out);

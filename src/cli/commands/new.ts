@@ -20,6 +20,7 @@ import { loadTemplates } from '../../io/load-templates.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { displayPath, writeJson, type CliContext } from '../context.js';
+import { warnMissingTemplatesDir } from '../templates-dir-warning.js';
 
 /** Options of `specfill new`. */
 export interface NewOptions {
@@ -38,6 +39,7 @@ export interface NewOptions {
 export async function runNew(ctx: CliContext, templateRef: string, opts: NewOptions): Promise<number> {
   const root = findProjectRoot(ctx.cwd);
   const { config } = await loadConfig(root, ctx.cwd);
+  warnMissingTemplatesDir(ctx, root, config.templatesDir);
   const registry = await loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir, mapped: config.templates });
   const template = registry.get(templateRef);
   // A spec starts in the first of the project's statuses.

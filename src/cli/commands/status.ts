@@ -5,6 +5,7 @@ import { loadConfig } from '../../io/load-config.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { summarizeSpecFiles } from '../../io/summarize-spec-files.js';
 import { writeJson, type CliContext } from '../context.js';
+import { warnMissingTemplatesDir } from '../templates-dir-warning.js';
 
 /** `specfill status [PATHS...]`: one line per spec; bad files are reported and the rest still listed (exit 2). */
 /** Options of `specfill status`. */
@@ -25,6 +26,7 @@ export type StatusSortKey = (typeof STATUS_SORT_KEYS)[number];
 export async function runStatus(ctx: CliContext, paths: string[], opts: StatusOptions): Promise<number> {
   const root = findProjectRoot(ctx.cwd);
   const { config } = await loadConfig(root, ctx.cwd);
+  warnMissingTemplatesDir(ctx, root, config.templatesDir);
   const found = await summarizeSpecFiles({ root, cwd: ctx.cwd, config, targets: paths, maxFileBytes: opts.maxFileBytes });
   const errors = found.errors;
   const specs = sortSpecs(found.specs.filter((s) => matches(s, opts)), opts.sort ?? 'path', config.statuses ?? DEFAULT_STATUSES);

@@ -10,6 +10,7 @@ import { loadTemplates } from '../../io/load-templates.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { TemplateResolver } from '../../io/resolve-template-for.js';
 import { displayPath, writeJson, type CliContext } from '../context.js';
+import { warnMissingTemplatesDir } from '../templates-dir-warning.js';
 import { frontMatterError } from '../../io/read-spec-file.js';
 import { moveProvenanceSections } from '../../io/provenance.js';
 import { hasIndexMarker } from '../../core/spec-index.js';
@@ -44,6 +45,7 @@ interface SyncFileJson {
 export async function runSync(ctx: CliContext, paths: string[], opts: SyncOptions): Promise<number> {
   const root = findProjectRoot(ctx.cwd);
   const { config } = await loadConfig(root, ctx.cwd);
+  warnMissingTemplatesDir(ctx, root, config.templatesDir);
   const registry = await loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir, mapped: config.templates });
   const templates = await TemplateResolver.create(root, registry, config.templates);
   const found = await findSpecTargets(paths, config, root, ctx.cwd);

@@ -4,11 +4,13 @@ import { loadConfig } from '../../io/load-config.js';
 import { loadTemplates, type TemplateRegistry } from '../../io/load-templates.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { writeJson, type CliContext } from '../context.js';
+import { warnMissingTemplatesDir } from '../templates-dir-warning.js';
 
 /** The project's templates, from the config's `templatesDir`. */
 async function projectTemplates(ctx: CliContext): Promise<TemplateRegistry> {
   const root = findProjectRoot(ctx.cwd);
   const { config } = await loadConfig(root, ctx.cwd);
+  warnMissingTemplatesDir(ctx, root, config.templatesDir);
   return loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir, mapped: config.templates });
 }
 

@@ -1,5 +1,6 @@
 import { editDistanceAtMost } from '../edit-distance.js';
 import { findInlineLinks } from '../markdown/inline-links.js';
+import { destinationValue } from '../markdown/link-destination.js';
 import { lineIndexOf } from '../line-index.js';
 import type { ParsedSpec, Position } from '../spec-types.js';
 import { proseBlocks } from './text-blocks.js';
@@ -34,7 +35,7 @@ export const brokenLink: CheckRule = {
     const guess = (anchor: string, anchors: ReadonlySet<string>, path = ''): string => (guesses-- > 0 ? didYouMean(anchor, anchors, path, budget) : '');
     /** The finding for a link's destination, if it leads nowhere. */
     const judge = (written: string, where: () => Position): void => {
-      const destination = written.startsWith('<') ? written.slice(1, -1) : written;
+      const destination = destinationValue(written);
       if (destination === '' || SCHEME.test(destination)) return;
       const hash = destination.indexOf('#');
       const pathPart = decode((hash === -1 ? destination : destination.slice(0, hash)).replace(/\?.*$/, ''));

@@ -14,7 +14,7 @@
  * @module
  */
 
-import { characterEntities } from 'character-entities';
+import { characterReferenceAt } from './character-reference.js';
 import {
   AMP,
   BACKSLASH,
@@ -22,7 +22,6 @@ import {
   CARET,
   CR,
   GRAVE,
-  HASH,
   LABEL,
   LBRACKET,
   LF,
@@ -30,7 +29,6 @@ import {
   LT,
   MEDIA,
   RBRACKET,
-  SEMI,
   SPACE,
   STAR,
   TAB,
@@ -42,11 +40,8 @@ import {
   createSequence,
   htmlEnd,
   type EndSearches,
-  isAlnum,
   isAsciiPunctuation,
   isBlank,
-  isDigit,
-  isHex,
   literalEnd,
   mayStartLiteral,
   resourceEnd,
@@ -110,8 +105,6 @@ const MAY_CHANGE = /[\\`*_[\]!<>&~\n\0]/;
 const LITERAL_HINT = /@|www\.|https?:\/\//i;
 
 const EMPTY: ReadonlySet<string> = new Set();
-const own = Object.prototype.hasOwnProperty;
-const entities: Readonly<Record<string, string>> = characterEntities;
 
 /** Resolver ids, recorded in the order micromark first uses each construct. */
 const ATTENTION = 0;
@@ -139,19 +132,6 @@ function skipDataOrLiteral(source: string, index: number, hints: LiteralHints): 
     if (code < 128 && (STOP[code] === 1 || mayStartLiteral(source, index, code, hints))) break;
   }
   return index;
-}
-
-/** Decodes `&#…;` like micromark-util-decode-numeric-character-reference. */
-function decodeNumeric(digits: string, base: number): string {
-  const code = Number.parseInt(digits, base);
-  if (
-    code < 9 || code === 11 || (code > 13 && code < 32) || (code > 126 && code < 160) ||
-    (code > 55_295 && code < 57_344) || (code > 64_975 && code < 65_008) ||
-    (code & 65_535) === 65_535 || (code & 65_535) === 65_534 || code > 1_114_111
-  ) {
-    return '\uFFFD';
-  }
-  return String.fromCodePoint(code);
 }
 
 /**
@@ -330,33 +310,10 @@ class InlineScanner {
   }
 
   private characterReference(index: number): number {
-    const { source } = this;
-    let at = index + 1;
-    let base = 0;
-    let max = 31;
-    if (this.code(at) === HASH) {
-      at++;
-      if ((this.code(at) | 32) === 120) {
-        at++;
-        base = 16;
-        max = 6;
-      } else {
-        base = 10;
-        max = 7;
-      }
-    }
-    const start = at;
-    const test = base === 16 ? isHex : base === 10 ? isDigit : isAlnum;
-    while (at - start < max && test(this.code(at))) at++;
-    if (at === start || this.code(at) !== SEMI) return -1;
-    const value = source.slice(start, at);
-    if (base !== 0) {
-      this.literalText(decodeNumeric(value, base));
-    } else {
-      if (!own.call(entities, value)) return -1;
-      this.literalText(entities[value]!);
-    }
-    return at + 1;
+    const reference = characterReferenceAt(this.source, index);
+    if (reference === null) return -1;
+    this.literalText(reference.text);
+    return reference.end;
   }
 
   /** Code span: content up to the next backtick run of the same length. */
