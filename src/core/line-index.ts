@@ -39,6 +39,13 @@ export class LineIndex {
     return start + column - 1;
   }
 
+  /** The 1-based lines and columns of the text from `start` to `end` (exclusive): a finding's place. */
+  span(start: number, end: number): { line: number; column: number; endLine: number; endColumn: number } {
+    const from = this.locate(start);
+    const to = this.locate(end);
+    return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  }
+
   /** The 1-based line and column of `offset`. */
   locate(offset: number): { line: number; column: number } {
     const starts = this.starts;

@@ -40,10 +40,7 @@ export const badSuppression: CheckRule = {
 };
 
 function span(spec: ParsedSpec, offset: number, length: number): Position {
-  const index = lineIndexOf(spec);
-  const a = index.locate(offset);
-  const b = index.locate(offset + length);
-  return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  return lineIndexOf(spec).span(offset, offset + length);
 }
 
 /** The rule id nearest to a misspelt one (a few edits away), if any. */

@@ -65,12 +65,7 @@ export const brokenLink: CheckRule = {
     }
     // Reference links lead where their definitions say (`[spec]: ./other.md`): placed on the destination.
     for (const target of spec.definitionTargets) {
-      judge(spec.source.slice(target.start, target.end), () => {
-        const lines = lineIndexOf(spec);
-        const from = lines.locate(target.start);
-        const to = lines.locate(target.end);
-        return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
-      });
+      judge(spec.source.slice(target.start, target.end), () => lineIndexOf(spec).span(target.start, target.end));
     }
     // In document order, inline and reference links alike.
     return findings.sort((a, b) => a.line - b.line || a.column - b.column);

@@ -150,9 +150,7 @@ function headingsInUnclosedCode(spec: ParsedSpec): Map<string, Position> {
   for (const h of text.matchAll(ATX_LINE)) {
     const slug = slugify(headingWords(h[3]!));
     if (found.has(slug)) continue;
-    const from = lines.locate(last.start + h.index + h[1]!.length);
-    const to = lines.locate(last.start + h.index + h[0].trimEnd().length);
-    found.set(slug, { line: from.line, column: from.column, endLine: to.line, endColumn: to.column });
+    found.set(slug, lines.span(last.start + h.index + h[1]!.length, last.start + h.index + h[0].trimEnd().length));
   }
   return found;
 }
@@ -243,11 +241,8 @@ function headingsWrittenAsText(spec: ParsedSpec, missing: readonly TemplateSecti
       const words = segmentsText(source, segments, from, to).replace(/[\s:]+$/, '').replace(/\s+/g, ' ').trim();
       const slug = slugify(/[[`*_<&\\]/.test(words) ? headingText(words, { definitions: spec.definitions, dropHtml: true }).trim() : words);
       if (!wanted.has(slug)) continue;
-      const lines = lineIndexOf(spec);
-      const at = lines.locate(start);
-      const past = lines.locate(end);
       const list = found.get(slug);
-      const entry = { offset: start, at: { line: at.line, column: at.column, endLine: past.line, endColumn: past.column }, contained: isContained(source, block) };
+      const entry = { offset: start, at: lineIndexOf(spec).span(start, end), contained: isContained(source, block) };
       if (list === undefined) found.set(slug, [entry]);
       else list.push(entry);
     }

@@ -39,12 +39,8 @@ export function proseBlocks(spec: ParsedSpec, inSource: SourceTest, inText: (tex
     if (!inText(text)) continue;
     out.push({
       text: block.kind === 'html' ? maskHtmlUnseen(text) : maskCodeAndComments(text),
-      locate: (from, to) => {
-        const index = lineIndexOf(spec);
-        const a = index.locate(toSource(from));
-        const b = index.locate(toSource(Math.max(from, to - 1)) + 1);
-        return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
-      },
+      // The end is the source offset just past the last character: past a line break inside the text it is not.
+      locate: (from, to) => lineIndexOf(spec).span(toSource(from), toSource(Math.max(from, to - 1)) + 1),
     });
   }
   return out;
