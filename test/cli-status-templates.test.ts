@@ -91,6 +91,17 @@ describe('specfill status', () => {
     expect(json.specs.map((s) => [s.path, s.title])).toEqual([['specs/replacement.md', 'R \uFFFD']]);
     expect(json.errors).toMatchObject([{ path: 'specs/pipe.md', code: 'NOT_A_FILE' }]);
   });
+
+  it('a spec with no title heading is titled by its first heading, unless that is one of its template\'s sections (a Rust RFC), then by its file', async () => {
+    const dir = tempProject({
+      'rfcs/template.md': '- Feature Name: (fill me in)\n\n# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy?\n',
+      'rfcs/0001-async-drop.md': '- Feature Name: async_drop\n\n# Summary\n\nDrop, awaited.\n\n# Motivation\n\nLeaks.\n',
+      'notes/chapters.md': '# Background\n\nText.\n\n# Plan\n\nText.\n',
+      'specfill.config.json': JSON.stringify({ specs: ['rfcs/0*.md', 'notes/*.md'], templates: { 'rfcs/0*.md': 'rfcs/template.md' } }),
+    });
+    const json = JSON.parse((await runCli(dir, 'status', '--json')).stdout) as StatusJson;
+    expect(json.specs.map((s) => [s.path, s.title])).toEqual([['notes/chapters.md', 'Background'], ['rfcs/0001-async-drop.md', '0001-async-drop.md']]);
+  });
 });
 
 describe('bad input to placeholders', () => {

@@ -53,7 +53,7 @@ export function summarizeSpec(path: string, spec: ParsedSpec, template: Template
   return {
     path,
     // A setext title may run over lines; a title is one line wherever it is shown.
-    title: (text(data.title) ?? spec.title?.text ?? spec.headings[0]?.text ?? fileName).replace(/\s+/g, ' ').trim(),
+    title: (text(data.title) ?? spec.title?.text ?? firstHeadingAsTitle(spec, template) ?? fileName).replace(/\s+/g, ' ').trim(),
     template: templateShown(text(data.template), template),
     status: text(data.status),
     owners,
@@ -67,6 +67,19 @@ export function summarizeSpec(path: string, spec: ParsedSpec, template: Template
     machineFilled,
     updated: dateOf(data.updated) ?? dateOf(data.created),
   };
+}
+
+/**
+ * The first heading, as the title of a spec that has no title heading, unless
+ * it is one of its template's sections: a template without a title (a Rust
+ * RFC opens with `# Summary`) would make every spec's title "Summary", and
+ * the file's name says more.
+ */
+function firstHeadingAsTitle(spec: ParsedSpec, template: TemplateModel | null): string | null {
+  const first = spec.headings[0];
+  if (first === undefined) return null;
+  if (template !== null && template.sections.some((t) => t.id === first.slug)) return null;
+  return first.text;
 }
 
 function dateOf(value: unknown): string | null {
