@@ -61,23 +61,25 @@ export function suppressionComments(spec: ParsedSpec): readonly SuppressionComme
     const close = source.indexOf('-->', start.lastIndex);
     // Nothing closes this one, nor any later one.
     if (close === -1) break;
-    const m = { index: s.index, 0: source.slice(s.index, close + 3), 1: s[1]!, 2: s[2]!, 3: source.slice(start.lastIndex, close) };
+    const commentStart = s.index;
+    const comment = source.slice(commentStart, close + 3);
     start.lastIndex = close + 3;
-    const block = blockAt(spec, m.index);
-    if (block === undefined || m.index >= block.end || !(block.kind === 'paragraph' || (block.kind === 'html' && block.htmlKind === 2))) continue;
-    if (block.kind === 'paragraph' && !isInlineComment(spec, block, m.index)) continue;
-    const word = m[2];
+    const block = blockAt(spec, commentStart);
+    if (block === undefined || commentStart >= block.end || !(block.kind === 'paragraph' || (block.kind === 'html' && block.htmlKind === 2))) continue;
+    if (block.kind === 'paragraph' && !isInlineComment(spec, block, commentStart)) continue;
+    const written = s[1]!;
+    const word = s[2]!;
     // Directives are lower case, as the rule ids are.
-    const directive = m[1].startsWith('specfill-') && (SUPPRESSION_DIRECTIVES as readonly string[]).includes(word) ? (word as SuppressionComment['directive']) : null;
-    const at = m.index + m[0].indexOf(m[1]);
-    const namesStart = at + m[1].length;
-    let names = m[3];
+    const directive = written.startsWith('specfill-') && (SUPPRESSION_DIRECTIVES as readonly string[]).includes(word) ? (word as SuppressionComment['directive']) : null;
+    const at = commentStart + comment.indexOf(written);
+    const namesStart = at + written.length;
+    let names = source.slice(namesStart, close);
     const reason = REASON.exec(names);
     if (reason !== null) names = names.slice(0, reason.index);
     const rules: SuppressionRuleName[] = [];
     for (const n of names.matchAll(NAME)) rules.push({ id: n[0], offset: namesStart + n.index });
-    const { line } = lineIndexOf(spec).locate(m.index);
-    found.push({ directive, word, offset: at, rules, line, endLine: line + (m[0].match(/\r\n|\r|\n/g)?.length ?? 0) });
+    const { line } = lineIndexOf(spec).locate(commentStart);
+    found.push({ directive, word, offset: at, rules, line, endLine: line + (comment.match(/\r\n|\r|\n/g)?.length ?? 0) });
   }
   return found;
 }
