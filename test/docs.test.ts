@@ -1,11 +1,11 @@
 // Docs are part of the feature: the README's Quick start is two commands, it
 // documents every command, and its console examples are what specfill prints.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSpec } from '../src/index.js';
-import { runCli, spawnCli, tempProject } from './helpers/run-cli.js';
+import { BIN, runCli, spawnCli, tempProject } from './helpers/run-cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -65,7 +65,7 @@ it('runs the GitHub Actions and GitLab CI jobs and the pre-commit hooks it shows
   const section = README.slice(README.indexOf('#### In GitHub Actions'), README.indexOf('### `specfill serve'));
   const commands = [...section.matchAll(/(?:run: |entry: |exec |- )npx specfill (check[^\n]*)/g)].map((m) => m[1]!.replace('${{ github.base_ref }}', 'main'));
   expect(commands).toEqual(['check --changed origin/main --format github', 'check --format sarif --output specfill.sarif',
-    'check --format gitlab --output gl-code-quality-report.json', 'check', 'check --changed HEAD']);
+    'check --format gitlab --output gl-code-quality-report.json', 'check']);
   const dir = tempProject({ 'specs/a.md': '# A\n\n## Notes\n\nDone.\n' });
   const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' });
   rmSync(join(dir, '.git'), { recursive: true });
@@ -83,6 +83,42 @@ it('runs the GitHub Actions and GitLab CI jobs and the pre-commit hooks it shows
   }
   expect(JSON.parse(readFileSync(join(dir, 'specfill.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0', runs: [{ results: [{ ruleId: 'leftover-marker' }] }] });
   expect(JSON.parse(readFileSync(join(dir, 'gl-code-quality-report.json'), 'utf8'))).toMatchObject([{ check_name: 'leftover-marker', severity: 'minor', location: { path: 'specs/b.md', lines: { begin: 3 } } }]);
+});
+
+it('shows pre-commit hooks that check the specs being committed, not templates, other Markdown or untracked drafts', () => {
+  const section = README.slice(README.indexOf('#### As a pre-commit hook'), README.indexOf('### `specfill serve'));
+  const files = new RegExp(/\n {8}files: (.*)\n/.exec(section)![1]!);
+  expect(['specs/b.md', 'specs/sub/c.md'].map((p) => files.test(p))).toEqual([true, true]);
+  expect(['.specfill/templates/t.md', 'README.md', 'docs/specs.md'].map((p) => files.test(p))).toEqual([false, false, false]);
+  const hook = /```sh\n(#!\/bin\/sh\n[\s\S]*?)```/.exec(section)![1]!;
+  expect(hook).toContain('npx specfill check');
+  const dir = tempProject({
+    'specs/a.md': '# A\n\nDone.\n',
+    '.specfill/templates/t.md': '# T\n\n## Notes\n\n<!-- AGENT_PLACEHOLDER: notes -->\n',
+  });
+  const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' });
+  rmSync(join(dir, '.git'), { recursive: true });
+  git('init', '-q', '-b', 'main');
+  git('add', '.');
+  git('commit', '-q', '-m', 'start');
+  writeFileSync(join(dir, '.git', 'hooks', 'pre-commit'), hook.replace('npx specfill', `"${process.execPath}" "${BIN}"`), { mode: 0o755 });
+  const commit = (): { code: number; out: string } => {
+    const r = spawnSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-q', '-m', 'x'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    return { code: r.status ?? -1, out: r.stdout + r.stderr };
+  };
+  // An untracked draft and a template with placeholders do not stop a commit of other files.
+  writeFileSync(join(dir, 'specs', 'wip.md'), '# WIP\n\n<!-- AGENT_PLACEHOLDER: later -->\n');
+  writeFileSync(join(dir, '.specfill', 'templates', 't.md'), '# T\n\n## Notes\n\n<!-- AGENT_PLACEHOLDER: the notes -->\n');
+  writeFileSync(join(dir, 'notes.txt'), 'x\n');
+  git('add', 'notes.txt', '.specfill');
+  expect(commit()).toEqual({ code: 0, out: '' });
+  // A spec being committed with an open placeholder does.
+  git('add', 'specs/wip.md');
+  const blocked = commit();
+  expect(blocked.code).not.toBe(0);
+  expect(blocked.out).toContain('specs/wip.md');
+  expect(blocked.out).toContain('unfilled-placeholder');
+  expect(git('log', '--format=%s')).toBe('x\nstart\n');
 });
 
 describe('README and the check rules', () => {
