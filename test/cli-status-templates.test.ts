@@ -192,6 +192,30 @@ describe('specfill templates', () => {
     expect((await runCli(dir, 'templates')).stderr).toBe('');
   });
 
+  it('refuses a template whose placeholder is broken, whose `optional` names no section of it, or whose id another file has too; each error placed', async () => {
+    const dir = tempProject({
+      '.specfill/templates/open.md': '# T\n\n## Summary\n\n<!-- AGENT_PLACEHOLDER: what\n\n## Appendix\n\nx\n',
+      '.specfill/templates/blank.md': '# T\n\n## Summary\n\n<!-- AGENT_PLACEHOLDER: -->\n',
+      '.specfill/templates/opt.md': '---\nid: opt\noptional: [summary, apendix]\n---\n# T\n\n## Summary\n\nSay it.\n\n## Appendix\n\nMore.\n',
+      '.specfill/templates/t.md': '# T\n\n## Summary\n\nSay it.\n',
+      '.specfill/templates/zz.md': '---\nname: Z\nid: t\n---\n# Z\n\n## Security\n\nSay it.\n',
+      '.specfill/templates/child.md': '---\nextends: t\n---\n## Notes\n\nMore.\n',
+      'specs/a.md': '---\ntitle: A\ntemplate: t\n---\n# A\n\n## Summary\n\nDone.\n',
+    });
+    const list = await runCli(dir, 'templates', '--json');
+    expect(list.code).toBe(2);
+    expect((JSON.parse(list.stdout) as Array<{ id: string }>).map((t) => t.id)).toEqual(['tech-spec']);
+    expect(list.stderr.split('\n').filter((l) => l.startsWith('specfill:')).sort()).toEqual([
+      'specfill: .specfill/templates/blank.md:5:1: AGENT_PLACEHOLDER comment has no instruction: write what the section needs after `AGENT_PLACEHOLDER:`',
+      'specfill: .specfill/templates/open.md:5:1: AGENT_PLACEHOLDER comment is never closed: add `-->` at the end of its instruction',
+      'specfill: .specfill/templates/opt.md:3:1: front matter `optional` names `apendix`, which is no section of this template',
+      'specfill: .specfill/templates/child.md:2:1: `extends: t`: two project templates have the id `t`: .specfill/templates/t.md and .specfill/templates/zz.md',
+      'specfill: .specfill/templates/zz.md:3:1: two project templates have the id `t`: .specfill/templates/t.md and .specfill/templates/zz.md',
+    ].sort());
+    const check = await runCli(dir, 'check', 'specs/a.md');
+    expect([check.code, check.stderr]).toEqual([2, expect.stringContaining('two project templates have the id `t`')]);
+  });
+
   it('a broken project template fails only what uses it', async () => {
     const dir = tempProject({
       '.specfill/templates/loop.md': '---\nextends: nope\n---\n# Loop\n',
@@ -219,7 +243,7 @@ describe('specfill templates', () => {
     // As with an unknown template: the spec is listed, and its template's error reported.
     expect(json.specs.map((s) => s.path)).toEqual(['specs/also-fine.md', 'specs/fine.md', 'specs/uses-loop.md']);
     expect(json.errors.map((e) => [e.path, e.code])).toEqual([['specs/uses-loop.md', 'INVALID_TEMPLATE']]);
-    expect(status.stderr).toContain('specs/uses-loop.md: template `loop` cannot be used: .specfill/templates/loop.md: `extends: nope`: no such template');
+    expect(status.stderr).toContain('specs/uses-loop.md: template `loop` cannot be used: .specfill/templates/loop.md:2:1: `extends: nope`: no such template');
   });
 
   it('shows an outline with each placeholder id and instruction', async () => {

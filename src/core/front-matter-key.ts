@@ -17,6 +17,12 @@ export function keyPosition(spec: ParsedSpec, key: string): Position | null {
   return { line, column: 1, endLine: line, endColumn: found.text.length + 1 };
 }
 
+/** A file's path, with the line and column of a front matter key when it has one: where an error about that key is placed. */
+export function keyLocation(spec: ParsedSpec, path: string, key: string): { path: string; line?: number; column?: number } {
+  const position = keyPosition(spec, key);
+  return position === null ? { path } : { path, line: position.line, column: position.column };
+}
+
 /**
  * The value of a top-level front matter key as written, a plain scalar
  * (no quotes, a trailing comment aside), or undefined: what YAML's reading

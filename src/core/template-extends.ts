@@ -1,5 +1,6 @@
 import { SpecfillError } from './errors.js';
 import { parentSectionId, renamedHeadingLines } from './heading-edit.js';
+import { keyLocation } from './front-matter-key.js';
 import { flattenSections } from './match-sections.js';
 import { parseSpec } from './parse-spec.js';
 import type { ParsedSpec, Section } from './spec-types.js';
@@ -22,14 +23,15 @@ import { buildTemplateModel } from './template-model.js';
  */
 export function resolveExtends(child: Template, base: Template, from: TemplateOrigin): Template {
   const data = child.spec.frontMatter?.data ?? {};
-  const fail = (message: string): never => {
-    throw new SpecfillError('INVALID_TEMPLATE', message, { path: from.path });
+  // Each error is placed on the front matter key it is about.
+  const fail = (message: string, key: string, hint?: string): never => {
+    throw new SpecfillError('INVALID_TEMPLATE', message, keyLocation(child.spec, from.path, key), hint);
   };
   const remove = data.remove ?? [];
-  if (!Array.isArray(remove) || !remove.every((r) => typeof r === 'string')) fail('front matter `remove` must be a list of section ids');
+  if (!Array.isArray(remove) || !remove.every((r) => typeof r === 'string')) fail('front matter `remove` must be a list of section ids', 'remove');
   const rename = data.rename ?? {};
   if (typeof rename !== 'object' || rename === null || Array.isArray(rename) || !Object.values(rename).every((v) => typeof v === 'string')) {
-    fail('front matter `rename` must map section ids to new heading texts');
+    fail('front matter `rename` must map section ids to new heading texts', 'rename');
   }
 
   const layers = new Map<string, string>(flattenSections(base.spec.sections).map((s) => [s.id, base.layers[s.id] ?? base.id]));
@@ -42,12 +44,12 @@ export function resolveExtends(child: Template, base: Template, from: TemplateOr
   };
 
   for (const id of remove as string[]) {
-    const section = find(id) ?? fail(`\`remove\`: ${base.id} has no section \`${id}\``);
+    const section = find(id) ?? fail(`\`remove\`: ${base.id} has no section \`${id}\``, 'remove', `its sections are listed by \`specfill templates show ${base.id}\``);
     replace(section.span.start, section.span.end, '');
   }
   const renamed: Record<string, string> = {};
   for (const [id, heading] of Object.entries(rename as Record<string, string>)) {
-    const section = find(id) ?? fail(`\`rename\`: ${base.id} has no section \`${id}\``);
+    const section = find(id) ?? fail(`\`rename\`: ${base.id} has no section \`${id}\``, 'rename', `its sections are listed by \`specfill templates show ${base.id}\``);
     const parent = parentSectionId(id);
     const newId = parent === '' ? slugify(heading) : `${parent}/${slugify(heading)}`;
     renamed[id] = newId;
@@ -80,6 +82,11 @@ export function resolveExtends(child: Template, base: Template, from: TemplateOr
   const frontMatter = child.spec.frontMatter === null ? '' : child.spec.source.slice(child.spec.frontMatter.span.start, child.spec.frontMatter.span.end);
   const resolved = templateFromSource(frontMatter + text, from);
   const ids = new Set(flattenSections(resolved.spec.sections).map((s) => s.id));
+  const unknown = (Array.isArray(data.optional) ? (data.optional as string[]) : []).filter((id) => !ids.has(id) && id !== 'title');
+  if (unknown.length > 0) {
+    fail(`front matter \`optional\` names ${unknown.map((o) => `\`${o}\``).join(', ')}, which ${unknown.length === 1 ? 'is no section' : 'are no sections'} of this template or of ${base.id}`, 'optional',
+      'write section ids as `templates show` lists them (`design/data-model`), or `title` for the part under the title');
+  }
   const optional = [...(base.model.sections.filter((s) => s.optional).map((s) => renamed[s.id] ?? s.id)), ...resolved.model.sections.filter((s) => s.optional).map((s) => s.id)]
     .filter((id) => ids.has(id) || id === 'title');
   return {

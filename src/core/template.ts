@@ -1,7 +1,8 @@
 import { SpecfillError } from './errors.js';
 import { parseSpec } from './parse-spec.js';
 import type { ParsedSpec } from './spec-types.js';
-import { writtenValue } from './front-matter-key.js';
+import { keyLocation, writtenValue } from './front-matter-key.js';
+import { flattenSections } from './match-sections.js';
 import { buildTemplateModel, type TemplateModel } from './template-model.js';
 
 /** A template: a Markdown file whose headings define sections and whose guidance says what to write. */
@@ -55,25 +56,41 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
   }
   const data = fm?.data ?? {};
   const fallbackId = from.fileName.replace(/\.md$/i, '');
+  const at = (key: string): ReturnType<typeof keyLocation> => keyLocation(spec, from.path, key);
   const field = (key: string): string | undefined => {
     const value = data[key];
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'string' || typeof value === 'number') return String(value);
-    throw new SpecfillError('INVALID_TEMPLATE', `front matter \`${key}\` must be a string`, { path: from.path });
+    throw new SpecfillError('INVALID_TEMPLATE', `front matter \`${key}\` must be a string`, at(key));
   };
   const id = field('id') ?? fallbackId;
   if (!ID.test(id)) {
-    throw new SpecfillError('INVALID_TEMPLATE', `template id \`${id}\` must be letters, digits, '.', '_' or '-'`, { path: from.path },
-      'rename the file or set `id:` in its front matter');
+    throw new SpecfillError('INVALID_TEMPLATE', `template id \`${id}\` must be letters, digits, '.', '_' or '-'`, data.id === undefined ? { path: from.path } : at('id'),
+      data.id === undefined ? 'rename the file, or set `id:` in its front matter' : 'set `id:` in its front matter to a name of letters, digits, \'.\', \'_\' or \'-\'');
   }
   const optional = data.optional;
   if (optional !== undefined && !(Array.isArray(optional) && optional.every((o) => typeof o === 'string'))) {
-    throw new SpecfillError('INVALID_TEMPLATE', 'front matter `optional` must be a list of section ids', { path: from.path });
+    throw new SpecfillError('INVALID_TEMPLATE', 'front matter `optional` must be a list of section ids', at('optional'));
+  }
+  // A template that extends another may name the sections it takes from its base; those are known once it is resolved.
+  if (optional !== undefined && data.extends === undefined) {
+    const ids = new Set(['title', ...flattenSections(spec.sections).map((s) => s.id)]);
+    const unknown = (optional as string[]).filter((o) => !ids.has(o));
+    if (unknown.length > 0) {
+      throw new SpecfillError('INVALID_TEMPLATE', `front matter \`optional\` names ${unknown.map((o) => `\`${o}\``).join(', ')}, which ${unknown.length === 1 ? 'is no section' : 'are no sections'} of this template`, at('optional'),
+        'write section ids as `templates show` lists them (`design/data-model`), or `title` for the part under the title');
+    }
   }
   const renamed = data.renamed ?? {};
   if (typeof renamed !== 'object' || renamed === null || Array.isArray(renamed) || !Object.values(renamed).every((v) => typeof v === 'string')) {
-    throw new SpecfillError('INVALID_TEMPLATE', 'front matter `renamed` must map old section ids to new ones', { path: from.path },
+    throw new SpecfillError('INVALID_TEMPLATE', 'front matter `renamed` must map old section ids to new ones', at('renamed'),
       'e.g. renamed: { monitoring-and-logging: observability }');
+  }
+  // A broken placeholder would be copied into every spec made from the template, and
+  // one never closed hides the sections after it, so that no spec would be asked for them.
+  const broken = spec.malformed[0];
+  if (broken !== undefined) {
+    throw new SpecfillError('INVALID_TEMPLATE', broken.message, { path: from.path, line: broken.line, column: broken.column });
   }
   // A number as written: YAML reads `version: 1.10` as 1.1, and versions compare dot by dot.
   const version = typeof data.version === 'number' ? writtenValue(spec, 'version') ?? String(data.version) : field('version') ?? '1';

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import { SpecfillError } from '../core/errors.js';
+import { keyLocation } from '../core/front-matter-key.js';
 import { parseTemplateRef, templateFromSource, type Template } from '../core/template.js';
 import { resolveExtends } from '../core/template-extends.js';
 import { confine, realOrAsIs, relativeWithin } from './confine-path.js';
@@ -135,7 +136,7 @@ export class TemplateRegistry {
 export function extendTemplate(t: Template, parentOf: (id: string) => Template | undefined, known: () => string[]): Template {
   const base = t.spec.frontMatter?.data?.extends;
   if (base === undefined || base === null || t.extends !== null) return t;
-  if (typeof base !== 'string') throw new SpecfillError('INVALID_TEMPLATE', 'front matter `extends` must be a template id', { path: t.path });
+  if (typeof base !== 'string') throw new SpecfillError('INVALID_TEMPLATE', 'front matter `extends` must be a template id', keyLocation(t.spec, t.path, 'extends'));
   let parent: Template | undefined;
   try {
     parent = parentOf(base);
@@ -143,10 +144,10 @@ export function extendTemplate(t: Template, parentOf: (id: string) => Template |
     // A circle, or a base whose own `extends` is wrong, is reported as it is.
     if (!(error instanceof SpecfillError) || error.code === 'INVALID_TEMPLATE') throw error;
     // The base is there but cannot be read: say so from this template.
-    throw new SpecfillError('INVALID_TEMPLATE', `\`extends: ${base}\`: ${error.message}`, { path: t.path });
+    throw new SpecfillError('INVALID_TEMPLATE', `\`extends: ${base}\`: ${error.message}`, keyLocation(t.spec, t.path, 'extends'));
   }
   if (parent === undefined) {
-    throw new SpecfillError('INVALID_TEMPLATE', `\`extends: ${base}\`: no such template; known templates: ${known().filter((id) => id !== t.id).sort().join(', ')}`, { path: t.path });
+    throw new SpecfillError('INVALID_TEMPLATE', `\`extends: ${base}\`: no such template; known templates: ${known().filter((id) => id !== t.id).sort().join(', ')}`, keyLocation(t.spec, t.path, 'extends'));
   }
   return resolveExtends(t, parent, { fileName: `${t.id}.md`, origin: t.origin, path: t.path });
 }
@@ -164,7 +165,21 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   }
   const broken = new Map<string, SpecfillError>();
   const project = await readTemplateDir(projectDir, 'project', cwd, broken);
-  for (const t of project) byId.set(t.id, t);
+  const own = new Map<string, Template>();
+  const duplicated = new Map<string, SpecfillError>();
+  for (const t of project) {
+    // Two files of one id: which one a spec gets must not depend on their names' order.
+    const other = own.get(t.id);
+    if (other !== undefined) {
+      const error = new SpecfillError('INVALID_TEMPLATE', `two project templates have the id \`${t.id}\`: ${other.path} and ${t.path}`, keyLocation(t.spec, t.path, 'id'),
+        'give one of them another `id:` in its front matter, or another file name');
+      duplicated.set(t.id, error);
+      broken.set(t.id, error);
+      continue;
+    }
+    own.set(t.id, t);
+    byId.set(t.id, t);
+  }
   // Templates that extend another are resolved once every template is read.
   const resolving = new Set<string>();
   const resolve = (t: Template): Template => {
@@ -176,6 +191,9 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
       // A project template may extend the built-in of its own id; a base is resolved before it is used.
       const resolved = extendTemplate(t, (base) => {
         const parent = base === t.id ? builtIn.get(base) : byId.get(base);
+        // A base of two files is neither of them.
+        const ambiguous = base === t.id ? undefined : duplicated.get(base);
+        if (ambiguous !== undefined) throw new SpecfillError('INVALID_TEMPLATE', `\`extends: ${base}\`: ${ambiguous.message}`, keyLocation(t.spec, t.path, 'extends'), ambiguous.hint);
         return parent === undefined ? undefined : resolve(parent);
       }, () => [...byId.keys()]);
       byId.set(t.id, resolved);
@@ -184,7 +202,8 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
       resolving.delete(t.id);
     }
   };
-  for (const t of project) {
+  for (const t of own.values()) {
+    if (broken.has(t.id)) continue;
     try {
       resolve(byId.get(t.id)!);
     } catch (error) {
