@@ -837,14 +837,26 @@ describe('bodies that show nothing (adversarial review)', () => {
   it('a rule, <br>, <p></p> or &nbsp; alone leaves a section empty; an image or a word does not', () => {
     const body = (text: string) => brief(BASE.replace('Done: describe the data model, entities, and their relationships.', text)).filter((f) => f.includes('empty-section'));
     const at = lineOf(BASE, '### Data Model');
-    for (const nothing of ['---', '***', '<br>', '<p></p>', '&nbsp;', '<div>&nbsp;</div>', '&nbsp; <br>']) expect(body(nothing), nothing).toEqual([`${at}:1 empty-section architecture/data-model`]);
-    for (const something of ['<img src="er.png" alt="ER diagram">', '<p>Tables: users, keys.</p>', '&copy; model', 'See [the ER diagram](er.png).']) expect(body(something), something).toEqual([]);
+    for (const nothing of ['---', '***', '<br>', '<p></p>', '&nbsp;', '<div>&nbsp;</div>', '&nbsp; <br>', '<details></details>', '<details>', '<a name="data"></a>', '<table><tr><td></td></tr></table>']) {
+      expect(body(nothing), nothing).toEqual([`${at}:1 empty-section architecture/data-model`]);
+    }
+    for (const something of ['<img src="er.png" alt="ER diagram">', '<p>Tables: users, keys.</p>', '&copy; model', 'See [the ER diagram](er.png).', '<details><summary>Tables</summary></details>', '<video src="demo.mp4"></video>']) {
+      expect(body(something), something).toEqual([]);
+    }
     // The same where the template guides with prose, not a placeholder (code review).
     const prose = buildTemplateModel(parseSpec('# RFC\n\n## Motivation\n\nWhy are we doing this?\n'), 'rfc@1');
     for (const nothing of ['&nbsp;', '<span>&nbsp;</span>', '<br>', '---']) {
       expect(findings(`# Mine\n\n## Motivation\n\n${nothing}\n`, prose).map((f) => `${f.line} ${f.rule}`), nothing).toEqual(['3 empty-section']);
     }
     expect(findings('# Mine\n\n## Motivation\n\nBecause.\n', prose)).toEqual([]);
+    // Guidance sentences run together, their stops taken out or made commas, are still the guidance (blind QA).
+    const three = buildTemplateModel(parseSpec('# ADR\n\n## Context\n\nDescribe the context in two to three sentences. Articulate the problem as a question. Link to the issue.\n'), 'adr@1');
+    for (const kept of ['Describe the context in two to three sentences Articulate the problem as a question Link to the issue', 'describe the context in two to three sentences, articulate the problem as a question.', 'Articulate the problem as a question link to the issue. Describe the context in two to three sentences']) {
+      expect(findings(`# Mine\n\n## Context\n\n${kept}\n`, three).map((f) => f.rule), kept).toEqual(['empty-section']);
+    }
+    for (const written of ['Describe the context in two to three sentences Articulate the problem as a question of cost', 'Articulate the problem as a question: why are p99 latencies up?']) {
+      expect(findings(`# Mine\n\n## Context\n\n${written}\n`, three), written).toEqual([]);
+    }
     // A code block is content, even one that quotes the guidance (regression QA), but not the template's own sample.
     expect(findings('# Mine\n\n## Motivation\n\n```\nWhy are we doing this?\n```\n', prose)).toEqual([]);
     const sample = buildTemplateModel(parseSpec('# RFC\n\n## Rollout\n\nWhy are we doing this? Which problem does it solve?\n\n```yaml\nrollout: 10%\n```\n'), 'rfc@1');

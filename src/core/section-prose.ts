@@ -42,7 +42,7 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     // guidance) is no sign of guidance kept by itself: a longer one must be there.
     let any = false;
     for (const sentence of sentencesOf(spec, span)) {
-      if (!sentences.has(sentence)) return false;
+      if (!sentences.has(sentence) && !isRunTogether(sentence, sentences)) return false;
       if (!any && sentence.split(' ').length >= 3) any = true;
     }
     return any;
@@ -166,6 +166,48 @@ function* sentencesOf(spec: ParsedSpec, span: Span): Generator<string> {
   }
 }
 
+/** What {@link isRunTogether} needs of a template's sentences: the first two words of each, and the most words one has. */
+interface SentenceStarts {
+  readonly starts: ReadonlySet<string>;
+  readonly most: number;
+}
+
+const startsOf = new WeakMap<ReadonlySet<string>, SentenceStarts>();
+
+/**
+ * Whether a sentence is two or more of the template's sentences run together:
+ * the guidance kept with its full stops taken out, or turned into commas
+ * (`… in two to three sentences Articulate the problem as a question`).
+ * Looked for only where the sentence starts as one of the template's does.
+ */
+function isRunTogether(sentence: string, sentences: ReadonlySet<string>): boolean {
+  let known = startsOf.get(sentences);
+  if (known === undefined) {
+    const starts = new Set<string>();
+    let most = 0;
+    for (const s of sentences) {
+      const words = s.split(' ');
+      starts.add(words.slice(0, 2).join(' '));
+      if (words.length > most) most = words.length;
+    }
+    startsOf.set(sentences, (known = { starts, most }));
+  }
+  const words = sentence.split(' ');
+  if (words.length < 2 || !known.starts.has(`${words[0]} ${words[1]}`)) return false;
+  // Which word counts can be covered by whole template sentences, one after another.
+  const reached = new Uint8Array(words.length + 1);
+  reached[0] = 1;
+  for (let from = 0; from < words.length; from++) {
+    if (reached[from] === 0) continue;
+    let piece = '';
+    for (let to = from + 1; to <= words.length && to - from <= known.most; to++) {
+      piece = piece === '' ? words[from]! : `${piece} ${words[to - 1]}`;
+      if (sentences.has(piece)) reached[to] = 1;
+    }
+  }
+  return reached[words.length] === 1;
+}
+
 /**
  * Whether a span is a table of contents: besides comments, only paragraphs
  * (list items') that are each one link to a place in the document
@@ -247,8 +289,10 @@ export function besideComments(source: string, block: Block): string {
   return raw.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-// Tags that show nothing by themselves, and the entities of invisible spaces.
-const EMPTY_TAG = /<\/?(?:br|hr|p|div|span|wbr)\b[^<>]*>/gi;
+// Tags that show nothing by themselves (text containers and line breaks; not
+// images, media or form fields), and the entities of invisible spaces. An
+// anchor `<a name="x"></a>` alone is a place to link to, not content.
+const EMPTY_TAG = /<\/?(?:a|article|aside|b|blockquote|br|center|code|dd|details|div|dl|dt|em|font|footer|header|hr|i|li|main|nav|ol|p|pre|s|section|small|span|strong|sub|summary|sup|table|tbody|td|th|thead|tr|u|ul|wbr)\b[^<>]*>/gi;
 const SPACE_ENTITY = /&(?:nbsp|#160|#x[aA]0|#8203|#x200[bB]|ZeroWidthSpace);/g;
 
 /** Whether text shows nothing: whitespace, invisible-space entities and tags that hold no text. */
