@@ -581,6 +581,19 @@ describe('formatPretty', () => {
 });
 
 describe('renderCodeFrame', () => {
+  it('puts the marker under the span after emoji and wide characters, each two cells (blind QA: 🚀)', () => {
+    for (const lead of ['🚀🚀 ', '✅ ', '漢字 ', '⌚ ']) {
+      const line = `${lead}TODO here`;
+      const column = lead.length + 1;
+      const [source, marker] = renderCodeFrame(line, { line: 1, column, endLine: 1, endColumn: column + 4 }, { gutterWidth: 1 });
+      const cells = [...lead].length * 2 - 1;
+      expect(source, lead).toBe(`1 | ${line}`);
+      expect(marker, lead).toBe(`  | ${' '.repeat(cells)}^~~~`);
+    }
+    // Text-style symbols stay one cell.
+    expect(renderCodeFrame('❤ TODO', { line: 1, column: 3, endLine: 1, endColumn: 7 }, { gutterWidth: 1 })[1]).toBe('  |   ^~~~');
+  });
+
   it('frames 20,000 findings on one 160 KB line without walking the line for each (hostile input)', () => {
     const line = '[x](#a) '.repeat(20_000);
     const findings = Array.from({ length: 20_000 }, (_, k) => finding(1, k * 8 + 1, 1, k * 8 + 8, { rule: 'broken-link', severity: 'warning', message: 'link to #a: no heading in this document has that anchor' }));

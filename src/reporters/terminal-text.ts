@@ -17,6 +17,7 @@ const TAB_WIDTH = 4;
 
 // Bidi embeddings, overrides and isolates reorder the text around them.
 const BIDI_CONTROL = /^[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]$/u;
+const EMOJI_PRESENTATION = /^\p{Emoji_Presentation}$/u;
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200B-\u200D\u2060\uFE00-\uFE0F\uFEFF]$/u;
 
 /** How a control character is shown: C0 and DEL as Unicode control pictures (`␛`), the rest as `�`. */
@@ -42,9 +43,9 @@ function cellsOf(char: string, code: number): number {
     (code >= 0xfe30 && code <= 0xfe4f) ||
     (code >= 0xff00 && code <= 0xff60) ||
     (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1f300 && code <= 0x1f64f) ||
-    (code >= 0x1f900 && code <= 0x1f9ff) ||
-    (code >= 0x20000 && code <= 0x3fffd);
+    (code >= 0x20000 && code <= 0x3fffd) ||
+    // Emoji shown as emoji by default (🚀, ✅, ⌚; not ❤ without its variation selector) take two cells.
+    (code >= 0x231a && EMOJI_PRESENTATION.test(char));
   return wide ? 2 : 1;
 }
 
