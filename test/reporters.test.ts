@@ -248,7 +248,7 @@ function parseXml(xml: string): XmlElement {
 }
 
 describe('formatJunit', () => {
-  it('is well-formed XML with one test case per file and one failure per error or warning', () => {
+  it('is well-formed XML with one test case per file, failed by its errors in one failure; warnings and infos in its output', () => {
     const xml = formatJunit(SAMPLE_REPORT);
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n')).toBe(true);
     const root = parseXml(xml);
@@ -267,19 +267,36 @@ describe('formatJunit', () => {
     const failures = (c: XmlElement | undefined): XmlElement[] => c!.children.filter((e) => e.name === 'failure');
     expect(failures(payments).map((f) => f.attributes)).toEqual([
       { type: 'unfilled-placeholder', message: 'Placeholder "architecture/data-model" is still open: entities & <relationships>' },
-      { type: 'empty-section', message: "Section \"Risks, Mitigations\" is empty\nWrite at least one sentence; 'TBD' doesn't count." },
     ]);
     expect(failures(payments)[0]!.text).toBe(
       'specs/payments api.md:12:1 error Placeholder "architecture/data-model" is still open: entities & <relationships> (unfilled-placeholder)',
     );
-    // The info finding is reported, but does not fail the file.
-    expect(payments!.children.find((e) => e.name === 'system-out')?.text).toBe(
+    // The warning and the info are reported, but do not fail the file: they do not fail the run.
+    expect(payments!.children.find((e) => e.name === 'system-out')?.text).toBe([
+      "specs/payments api.md:20:1 warning Section \"Risks, Mitigations\" is empty\nWrite at least one sentence; 'TBD' doesn't count. (empty-section)",
       'specs/payments api.md:1:1 info Template tech-spec@1 is 50% behind: run `specfill sync` (template-drift)',
-    );
+    ].join('\n'));
     // CR LF inside a message survives as written, in the attribute and in the text.
     expect(failures(resume)[0]!.attributes.message).toBe("Status 'draft' isn't one of: \"proposed\", \"accepted\"\r\n100% sure.");
     expect(failures(resume)[0]!.text).toBe(`${RESUME}:3:9 error Status 'draft' isn't one of: "proposed", "accepted"\r\n100% sure. (front-matter-status)`);
     expect(clean!.children).toEqual([]);
+  });
+
+  it('gives a file of several errors one failure naming its rules and listing every error (JUnit allows one per test case)', () => {
+    const report = reportOf('a.md', [
+      finding(3, 1, 3, 5, { rule: 'missing-section', message: 'section "Goals" is missing' }),
+      finding(9, 1, 9, 5, { rule: 'empty-section', message: 'section "Risks" is empty' }),
+      finding(12, 1, 12, 5, { rule: 'missing-section', message: 'section "Notes" is missing' }),
+    ]);
+    const testcase = parseXml(formatJunit(report)).children[0]!.children[0]!;
+    expect(testcase.children.map((e) => [e.name, e.attributes])).toEqual([
+      ['failure', { type: 'missing-section, empty-section', message: '3 errors; the first: section "Goals" is missing' }],
+    ]);
+    expect(testcase.children[0]!.text.split('\n')).toEqual([
+      'a.md:3:1 error section "Goals" is missing (missing-section)',
+      'a.md:9:1 error section "Risks" is empty (empty-section)',
+      'a.md:12:1 error section "Notes" is missing (missing-section)',
+    ]);
   });
 
   it('removes characters XML 1.0 forbids and escapes markup everywhere', () => {
@@ -358,7 +375,7 @@ describe('formatSarif', () => {
     expect(github).toContain('::error file=specs/bin.md,line=1,col=3,title=specfill could not check this file (BINARY_FILE)::is a binary file');
     expect(github).toContain('::error file=specs/utf.md,line=3,col=2,title=specfill could not check this file (INVALID_UTF8)::is not valid UTF-8 (bad byte 0xff)');
     const junit = parseXml(await run('junit'));
-    expect(junit.attributes).toMatchObject({ tests: '3', failures: '1', errors: '2' });
+    expect(junit.attributes).toMatchObject({ tests: '3', failures: '0', errors: '2' });
     const gitlab = JSON.parse(await run('gitlab')) as Array<{ check_name: string; severity: string; location: { path: string; lines: { begin: number } } }>;
     expect(gitlab.map((i) => [i.check_name, i.severity, i.location.path, i.location.lines.begin])).toEqual([
       ['leftover-marker', 'minor', 'specs/ok.md', 3], ['file-error', 'critical', 'specs/bin.md', 1], ['file-error', 'critical', 'specs/utf.md', 3],

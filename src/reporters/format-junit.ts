@@ -28,29 +28,36 @@ function escapeText(text: string): string {
   return text.replace(FORBIDDEN, '').replace(/[&<>"'\r]/g, (c) => ENTITIES[c]!);
 }
 
-/** Errors and warnings fail a file's test case; infos are only reported in its output. */
+/** Errors fail a file's test case, as they fail the run; warnings and infos are only reported in its output. */
 function isFailure(finding: Finding): boolean {
-  return finding.severity === 'error' || finding.severity === 'warning';
+  return finding.severity === 'error';
 }
 
 function describe(path: string, f: Finding): string {
   return `${path}:${f.line}:${f.column} ${f.severity} ${f.message} (${f.rule})`;
 }
 
+/**
+ * A file's test case: at most one `<failure>` (JUnit's schema allows one, and
+ * dashboards show only the first), naming the rules broken and listing every
+ * error, one per line.
+ */
 function testCase(file: FileReport): string {
   const path = escapeAttribute(file.path);
   const open = `    <testcase classname="${path}" name="${path}"`;
   const failures = file.findings.filter(isFailure);
-  const infos = file.findings.filter((f) => !isFailure(f));
-  if (failures.length === 0 && infos.length === 0) return `${open}/>`;
+  const others = file.findings.filter((f) => !isFailure(f));
+  if (failures.length === 0 && others.length === 0) return `${open}/>`;
   const lines = [`${open}>`];
-  for (const f of failures) {
-    lines.push(
-      `      <failure type="${escapeAttribute(f.rule)}" message="${escapeAttribute(f.message)}">${escapeText(describe(file.path, f))}</failure>`,
-    );
+  if (failures.length > 0) {
+    const first = failures[0]!;
+    const type = [...new Set(failures.map((f) => f.rule))].join(', ');
+    const message = failures.length === 1 ? first.message : `${failures.length} errors; the first: ${first.message}`;
+    const text = failures.map((f) => describe(file.path, f)).join('\n');
+    lines.push(`      <failure type="${escapeAttribute(type)}" message="${escapeAttribute(message)}">${escapeText(text)}</failure>`);
   }
-  if (infos.length > 0) {
-    lines.push(`      <system-out>${escapeText(infos.map((f) => describe(file.path, f)).join('\n'))}</system-out>`);
+  if (others.length > 0) {
+    lines.push(`      <system-out>${escapeText(others.map((f) => describe(file.path, f)).join('\n'))}</system-out>`);
   }
   lines.push('    </testcase>');
   return lines.join('\n');
@@ -95,10 +102,11 @@ export function createJunitWriter(): ReportWriter {
 /**
  * Formats a check report as JUnit XML for CI test dashboards: one
  * `<testsuite name="specfill check">` with one `<testcase>` per checked
- * file (`classname` and `name` are its path) and one `<failure>` per error
- * or warning (`type` the rule, `message` the message, the text
- * `path:line:col severity message (rule)`). Infos go to the test case's
- * `<system-out>`. `tests` counts files, `failures` the files that failed.
+ * file (`classname` and `name` are its path). A file with errors fails: one
+ * `<failure>` whose `type` names the rules, `message` the error (or how many,
+ * and the first), and text one `path:line:col severity message (rule)` line
+ * per error. Warnings and infos go to the test case's `<system-out>`, as they
+ * do not fail the run either. `tests` counts files, `failures` the files that failed.
  */
 export function formatJunit(report: CheckReport): string {
   return writeReport(createJunitWriter(), report);
