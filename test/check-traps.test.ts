@@ -580,6 +580,15 @@ describe('second review', () => {
     expect(messages('title: 42\n')).toEqual(['front matter `title` must be text, not the number 42: put it in quotes']);
     expect(messages('title: "42"\n')).toEqual([]);
     expect(messages('title:\n')).toEqual(['front matter has no `title`: add `title: ...`']);
+    // Said as it is, with what to write (docs QA, blind QA).
+    expect(messages('title: ""\n')).toEqual(["front matter `title` is empty: write the spec's title after `title:`"]);
+    expect(messages('title: [Rate limiter]\n')).toEqual(['front matter `title` must be text, not a list: write `title: Rate limiter`, without the brackets']);
+    expect(messages('title: {a: 1}\n')).toEqual(['front matter `title` must be text, not a mapping: write one line of text after `title:`']);
+    expect(messages('title: true\n')).toEqual(['front matter `title` must be text, not the boolean true: put it in quotes']);
+    const template = (value: string) => findings(`---\ntitle: T\ntemplate: ${value}\n---\n# T\n`, null).filter((f) => f.rule === 'frontmatter').map((f) => f.message);
+    expect(template('[tech-spec]')).toEqual(['front matter `template` must be text, not a list: write `template: tech-spec`, without the brackets']);
+    expect(template('tech-spec@')).toEqual(['front matter `template: tech-spec@` names no version after `@`: write `tech-spec` or `tech-spec@N`']);
+    expect(template('tech-spec@1')).toEqual([]);
   });
 
   it('the title part left with the template\'s prose guidance says so', () => {

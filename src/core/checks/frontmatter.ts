@@ -31,11 +31,20 @@ export const frontmatter: CheckRule = {
     for (const key of template === null ? (['title', 'template'] as const) : (['title'] as const)) {
       const value = data[key];
       const at = keyPosition(spec, key) ?? firstLine;
-      if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+      if (value === undefined || value === null) {
         findings.push({ ...at, message: `front matter has no \`${key}\`: add \`${key}: ...\`` });
+      } else if (typeof value === 'string' && value.trim() === '') {
+        findings.push({ ...at, message: `front matter \`${key}\` is empty: write ${key === 'title' ? "the spec's title" : 'the id of its template'} after \`${key}:\`` });
+      } else if (Array.isArray(value) && value.length === 1 && typeof value[0] === 'string') {
+        // `template: [pep]`: quoting it would keep the brackets.
+        findings.push({ ...at, message: `front matter \`${key}\` must be text, not a list: write \`${key}: ${value[0]}\`, without the brackets` });
+      } else if (Array.isArray(value) || (typeof value === 'object' && !(value instanceof Date))) {
+        findings.push({ ...at, message: `front matter \`${key}\` must be text, not ${Array.isArray(value) ? 'a list' : 'a mapping'}: write one line of text after \`${key}:\`` });
       } else if (typeof value !== 'string') {
         // `title: 42` is there, but is not text: quoting makes it text.
-        findings.push({ ...at, message: `front matter \`${key}\` must be text, not ${Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `the ${typeof value} ${JSON.stringify(value)}`}: put it in quotes` });
+        findings.push({ ...at, message: `front matter \`${key}\` must be text, not the ${value instanceof Date ? 'date' : typeof value} ${value instanceof Date ? value.toISOString().slice(0, 10) : JSON.stringify(value)}: put it in quotes` });
+      } else if (key === 'template' && /@\s*$/.test(value)) {
+        findings.push({ ...at, message: `front matter \`template: ${value.trim()}\` names no version after \`@\`: write \`${value.trim().slice(0, -1)}\` or \`${value.trim()}N\`` });
       }
     }
     if (templateProblem !== undefined) {
