@@ -258,7 +258,7 @@ describe('specfill check', () => {
     // An override names rules as `rules` does: an unknown one is refused with its place.
     writeFileSync(join(dir, 'specfill.config.yaml'), 'overrides:\n  - files: [specs/legacy]\n    rules:\n      leftover-markers: off\n');
     const bad = await runCli(dir, 'check');
-    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('specfill.config.yaml:4:25: overrides.0.rules.leftover-markers: unknown rule; known rules:')]);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('specfill.config.yaml:4:7: overrides.0.rules.leftover-markers: unknown rule: did you mean `leftover-marker`?')]);
     writeFileSync(join(dir, 'specfill.config.yaml'), 'overrides:\n  - rules: {}\n');
     expect((await runCli(dir, 'check')).stderr).toContain('overrides.0.files:');
   });
@@ -272,12 +272,17 @@ describe('specfill check', () => {
     writeFileSync(join(dir, 'specfill.config.yaml'), 'rules:\n  unfiled-placeholder: error\n');
     const typo = await runCli(dir, 'check');
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toContain('specfill.config.yaml:2:24: rules.unfiled-placeholder: unknown rule; known rules: unfilled-placeholder,');
+    expect(typo.stderr).toContain('specfill.config.yaml:2:3: rules.unfiled-placeholder: unknown rule: did you mean `unfilled-placeholder`?');
+    writeFileSync(join(dir, 'specfill.config.yaml'), 'rules:\n  lint-everything: error\n');
+    expect((await runCli(dir, 'check')).stderr).toContain('specfill.config.yaml:2:3: rules.lint-everything: unknown rule; the rules are: unfilled-placeholder,');
+    writeFileSync(join(dir, 'specfill.config.yaml'), 'statuses: [draft, done, draft]\n');
+    expect((await runCli(dir, 'check')).stderr).toContain('specfill.config.yaml:1:25: statuses.2: `draft` is listed twice');
     // Options are checked against what each rule takes.
     for (const [yaml, place, message] of [
       ['rules:\n  unfilled-placeholder: loud\n', '2:25', 'expected a severity (error, warning, info or off), or {severity, options}'],
-      ['rules:\n  leftover-marker:\n    options:\n      markerz: [WIP]\n', '4:16', 'rules.leftover-marker.options.markerz: unknown option; leftover-marker takes: markers'],
-      ['rules:\n  duplicate-heading:\n    options:\n      foo: 1\n', '4:12', 'rules.duplicate-heading.options.foo: duplicate-heading takes no options'],
+      ['rules:\n  leftover-marker:\n    options:\n      markerz: [WIP]\n', '4:7', 'rules.leftover-marker.options.markerz: unknown option: did you mean `markers`?'],
+      ['rules:\n  leftover-marker:\n    options:\n      words: [WIP]\n', '4:7', 'rules.leftover-marker.options.words: unknown option; leftover-marker takes: markers'],
+      ['rules:\n  duplicate-heading:\n    options:\n      foo: 1\n', '4:7', 'rules.duplicate-heading.options.foo: duplicate-heading takes no options'],
       ['rules:\n  leftover-marker:\n    options:\n      markers: []\n', '4:16', 'expected a non-empty list of regular expressions'],
       ['rules:\n  leftover-marker:\n    options:\n      markers: ["x*", "ok"]\n', '4:17', 'rules.leftover-marker.options.markers.0: matches empty text'],
     ] as const) {

@@ -122,11 +122,17 @@ describe('loadConfig', () => {
       return 'accepted';
     };
     const json = 'specfill.config.json';
-    expect(await refused(json, '{\n  "specs": ["specs/*.md"],\n  "speks": ["x"]\n}\n')).toBe('specfill.config.json:3:3: speks: unknown key: did you mean `specs`?\n  hint: see schema/config.schema.json for every key and its type');
+    expect(await refused(json, '{\n  "specs": ["specs/*.md"],\n  "speks": ["x"]\n}\n')).toBe('specfill.config.json:3:3: speks: unknown key: did you mean `specs`?\n  hint: every key and its type are in node_modules/specfill/schema/config.schema.json (name it as `$schema` for completion in an editor)');
     expect(await refused('specfill.config.yaml', 'agent:\n  model: x\n  foo: 1\nrules:\n  leftover-marker: loud\n'))
-      .toBe('specfill.config.yaml:3:3: agent.foo: unknown key; the keys here are provider, model, baseURL, timeoutSeconds, answerRetries, httpRetries, prices (and 1 more)\n  hint: see schema/config.schema.json for every key and its type');
+      .toBe('specfill.config.yaml:3:3: agent.foo: unknown key; the keys here are provider, model, baseURL, timeoutSeconds, answerRetries, httpRetries, prices (and 1 more)\n  hint: every key and its type are in node_modules/specfill/schema/config.schema.json (name it as `$schema` for completion in an editor)');
     expect(await refused(json, '{"overrides": [{"files": ["a"], "rules": {}, "rule": {}}]}')).toContain('1:46: overrides.0.rule: unknown key: did you mean `rules`?');
     expect(await refused(json, '{"rules": {"leftover-marker": {"severity": "off", "option": {}}}}')).toContain('1:51: rules.leftover-marker.option: unknown key: did you mean `options`?');
+    // What was expected, in a config author's words rather than the validator's (docs QA).
+    const yaml = 'specfill.config.yaml';
+    expect(await refused(yaml, 'rules: [leftover-marker]\n')).toContain('1:8: rules: expected a mapping (key: value lines), not a list');
+    expect(await refused(yaml, 'overrides:\n  - files: [a]\n')).toContain('2:5: overrides.0.rules: missing: add `rules:` with a mapping (key: value lines)');
+    expect(await refused(yaml, 'statuses: [1]\n')).toContain('1:12: statuses.0: expected text, not a number');
+    expect(await refused(yaml, 'statuses: []\n')).toContain('1:11: statuses: needs at least one entry');
     // A .json config is JSON: not empty, not YAML, no trailing comma.
     expect(await refused(json, '')).toBe('specfill.config.json:1:1: is empty: a JSON config is an object, `{}` at least');
     expect(await refused(json, '\n  null\n')).toBe('specfill.config.json:2:3: is `null`: a JSON config is an object, `{}` at least');

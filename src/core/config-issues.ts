@@ -1,6 +1,7 @@
 import { DEFAULT_STATUSES } from './check-spec.js';
 import { RULES } from './checks/index.js';
 import type { Config } from './config.js';
+import { nearestWord } from './edit-distance.js';
 
 /** A problem in the configuration: the key path and what was expected. */
 export interface ConfigIssue {
@@ -20,6 +21,9 @@ export interface ConfigIssue {
 export function configIssues(config: Config): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const statuses = config.statuses ?? DEFAULT_STATUSES;
+  (config.statuses ?? []).forEach((status, i) => {
+    if (config.statuses!.indexOf(status) < i) issues.push({ path: ['statuses', i], message: `\`${status}\` is listed twice` });
+  });
   for (const [from, targets] of Object.entries(config.transitions ?? {})) {
     if (!statuses.includes(from)) issues.push({ path: ['transitions', from], message: `not a status; the statuses are: ${statuses.join(', ')}` });
     targets.forEach((to, i) => {
@@ -40,7 +44,8 @@ function ruleIssues(rules: NonNullable<Config['rules']>, at: ConfigIssue['path']
   for (const [id, setting] of Object.entries(rules)) {
     const rule = RULES.find((r) => r.id === id);
     if (rule === undefined) {
-      issues.push({ path: [...at, id], message: `unknown rule; known rules: ${RULES.map((r) => r.id).join(', ')}` });
+      const near = nearestWord(id, RULES.map((r) => r.id));
+      issues.push({ path: [...at, id], message: near === undefined ? `unknown rule; the rules are: ${RULES.map((r) => r.id).join(', ')}` : `unknown rule: did you mean \`${near}\`?`, atKey: true });
       continue;
     }
     const options = typeof setting === 'object' ? setting.options ?? {} : {};
@@ -48,7 +53,8 @@ function ruleIssues(rules: NonNullable<Config['rules']>, at: ConfigIssue['path']
     for (const [name, value] of Object.entries(options)) {
       const option = rule.options?.[name];
       if (option === undefined) {
-        issues.push({ path: [...at, id, 'options', name], message: known.length === 0 ? `${id} takes no options` : `unknown option; ${id} takes: ${known.join(', ')}` });
+        const near = nearestWord(name, known);
+        issues.push({ path: [...at, id, 'options', name], message: known.length === 0 ? `${id} takes no options` : near !== undefined ? `unknown option: did you mean \`${near}\`?` : `unknown option; ${id} takes: ${known.join(', ')}`, atKey: true });
         continue;
       }
       issues.push(...patternIssues(value, [...at, id, 'options', name]));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { configIssues, type ConfigIssue } from './config-issues.js';
-import { editDistance } from './edit-distance.js';
+import { nearestWord } from './edit-distance.js';
 
 const severity = z.enum(['error', 'warning', 'info', 'off']);
 
@@ -63,12 +63,35 @@ export function validateConfig(data: unknown): { config: Config; issues: [] } | 
         const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
         // One issue per unknown key, at the key, with the keys allowed there.
         if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ path: [...path, key], message: unknownKeyMessage(key, keysAt(path)), atKey: true }));
-        return [{ path, message: i.message }];
+        return [{ path, message: plainMessage(i.message, path) }];
       }),
     };
   }
   const issues = configIssues(parsed.data);
   return issues.length > 0 ? { config: null, issues } : { config: parsed.data, issues: [] };
+}
+
+// What zod's own messages call the kinds of value, in the words of a config file.
+const KINDS: Readonly<Record<string, string>> = {
+  record: 'a mapping (key: value lines)', object: 'a mapping (key: value lines)', array: 'a list', tuple: 'a list',
+  string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', null: 'nothing', undefined: 'nothing',
+};
+
+/**
+ * zod's default messages ("Invalid input: expected record, received
+ * undefined", "Too small: expected array to have >=1 items") in a config
+ * author's words; the schema's own messages are kept as they are.
+ */
+function plainMessage(message: string, path: readonly (string | number)[]): string {
+  const type = /^Invalid input: expected (\w+), received (\w+)$/.exec(message);
+  if (type !== null) {
+    const key = path[path.length - 1];
+    if (type[2] === 'undefined' && typeof key === 'string') return `missing: add \`${key}:\` with ${KINDS[type[1]!] ?? type[1]}`;
+    return `expected ${KINDS[type[1]!] ?? type[1]}, not ${KINDS[type[2]!] ?? type[2]}`;
+  }
+  const few = /^Too small: expected array to have >=(\d+) items?$/.exec(message);
+  if (few !== null) return few[1] === '1' ? 'needs at least one entry' : `needs at least ${few[1]} entries`;
+  return message;
 }
 
 /** The keys the schema allows in the object at a path (empty when it does not say). */
@@ -91,7 +114,7 @@ function keysAt(path: readonly (string | number)[]): string[] {
 }
 
 function unknownKeyMessage(key: string, known: readonly string[]): string {
-  const near = known.find((k) => k.toLowerCase() === key.toLowerCase() || editDistance(k.toLowerCase(), key.toLowerCase()) <= Math.max(1, Math.floor(k.length / 4)));
+  const near = nearestWord(key, known);
   const allowed = known.length === 0 ? '' : `; the keys here are ${known.join(', ')}`;
   return near !== undefined ? `unknown key: did you mean \`${near}\`?` : `unknown key${allowed}`;
 }

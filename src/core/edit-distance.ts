@@ -11,6 +11,25 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/**
+ * The word among `candidates` nearest to a misspelt one, case aside: a slip
+ * or two (more in a long word), or undefined when none is that near. For
+ * "did you mean" after an unknown rule id or config key.
+ */
+export function nearestWord(word: string, candidates: Iterable<string>): string | undefined {
+  const wanted = word.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(wanted.length / 4)) + 1;
+  for (const candidate of candidates) {
+    const d = editDistance(wanted, candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
 // Two rows, reused from one call to the next (a document may ask for thousands).
 let rowA = new Int32Array(256);
 let rowB = new Int32Array(256);

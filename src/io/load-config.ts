@@ -120,7 +120,7 @@ export async function loadConfig(root: string, cwd: string = root, options: Load
     const key = issue.path.length === 0 ? '(top level)' : issue.path.join('.');
     const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : '';
     throw new SpecfillError('INVALID_CONFIG', `${key}: ${issue.message}${more}`, { path: shown(file), line: pos?.line, column: pos?.col },
-      'see schema/config.schema.json for every key and its type');
+      'every key and its type are in node_modules/specfill/schema/config.schema.json (name it as `$schema` for completion in an editor)');
   }
   return { config: result.config, file, text };
 }

@@ -1,4 +1,4 @@
-import { editDistance } from '../edit-distance.js';
+import { nearestWord } from '../edit-distance.js';
 import { lineIndexOf } from '../line-index.js';
 import type { ParsedSpec, Position } from '../spec-types.js';
 import { SUPPRESSION_DIRECTIVES, suppressionComments } from '../suppressions.js';
@@ -28,7 +28,7 @@ export const badSuppression: CheckRule = {
       }
       for (const r of c.rules) {
         if (ruleIds.has(r.id)) continue;
-        const near = closest(r.id, ruleIds);
+        const near = nearestWord(r.id, ruleIds);
         findings.push({
           ...span(spec, r.offset, r.id.length),
           message: `"${r.id}" is not a specfill rule, so this comment silences nothing for it${near === undefined ? ': see `specfill check --help` for the rules' : `: did you mean "${near}"?`}`,
@@ -43,16 +43,3 @@ function span(spec: ParsedSpec, offset: number, length: number): Position {
   return lineIndexOf(spec).span(offset, offset + length);
 }
 
-/** The rule id nearest to a misspelt one (a few edits away), if any. */
-function closest(word: string, ids: ReadonlySet<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
-  for (const id of ids) {
-    const d = editDistance(word.toLowerCase(), id);
-    if (d < bestDistance) {
-      best = id;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
