@@ -133,6 +133,7 @@ describe('loadConfig', () => {
     expect(await refused(yaml, 'overrides:\n  - files: [a]\n')).toContain('2:5: overrides.0.rules: missing: add `rules:` with a mapping (key: value lines)');
     expect(await refused(yaml, 'statuses: [1]\n')).toContain('1:12: statuses.0: expected text, not a number');
     expect(await refused(yaml, 'statuses: []\n')).toContain('1:11: statuses: needs at least one entry');
+    expect(await refused(yaml, 'specs: [a]\n---\nrules: {}\n')).toBe('specfill.config.yaml:2:1: holds a second YAML document from here: a config is one mapping, so remove this `---` line (and any after it)');
     // A .json config is JSON: not empty, not YAML, no trailing comma.
     expect(await refused(json, '')).toBe('specfill.config.json:1:1: is empty: a JSON config is an object, `{}` at least');
     expect(await refused(json, '\n  null\n')).toBe('specfill.config.json:2:3: is `null`: a JSON config is an object, `{}` at least');

@@ -92,7 +92,10 @@ export async function loadConfig(root: string, cwd: string = root, options: Load
     const pos = yamlError.linePos?.[0];
     // A repeated key is named: the library only says that keys must be unique.
     const repeated = yamlError.code === 'DUPLICATE_KEY' ? repeatedKey(text, yamlError.pos[0]) : null;
-    const message = repeated !== null ? `\`${repeated}\` is given twice: keep one` : `cannot be read: ${yamlMessage(yamlError)}`;
+    const message = repeated !== null ? `\`${repeated}\` is given twice: keep one`
+      // The library's words name its own API.
+      : yamlError.code === 'MULTIPLE_DOCS' ? 'holds a second YAML document from here: a config is one mapping, so remove this `---` line (and any after it)'
+      : `cannot be read: ${yamlMessage(yamlError)}`;
     throw new SpecfillError('INVALID_CONFIG', message, { path: shown(file), line: pos?.line, column: pos?.col });
   }
   // JSON is read as JSON: YAML that the YAML reader would take is no JSON config.
