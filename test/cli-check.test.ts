@@ -343,6 +343,18 @@ describe('specfill check', () => {
     expect(r.stderr).toContain('out.txt/report.json: could not be written: its folder cannot be made (a part of its path is a file)');
   });
 
+  it('--output naming a folder, or a link into a folder that does not exist, says so in words; nothing is left behind', async () => {
+    const dir = tempProject({ 'specs/a.md': filled('A') });
+    mkdirSync(join(dir, 'out', 'adir'), { recursive: true });
+    symlinkSync('nowhere/t.json', join(dir, 'dang.json'));
+    const folder = await runCli(dir, 'check', '--output', 'out/adir');
+    expect([folder.code, folder.stderr]).toEqual([2, 'specfill: out/adir: is a folder: name a file to write\n']);
+    const dangling = await runCli(dir, 'check', '--output', 'dang.json');
+    expect([dangling.code, dangling.stderr]).toEqual([2, 'specfill: dang.json: could not be written: a folder on its path does not exist; nothing was written\n']);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['adir']);
+    expect(readdirSync(dir).sort()).toEqual(['.git', 'dang.json', 'out', 'specs']);
+  });
+
   it('a run that cannot start prints no partial report and leaves an earlier --output file as it was', async () => {
     const dir = tempProject({ 'specs/a.md': filled('A'), 'out/report.json': 'earlier report\n', 'specfill.config.json': '{"rules": {"leftover-marker": "loud"}}' });
     const toFile = await runCli(dir, 'check', '--format', 'json', '--output', 'out/report.json');

@@ -3,5 +3,8 @@ export function ioReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'ENOTDIR') return 'a part of its path is a file, not a folder';
+  if (code === 'EISDIR') return 'it is a folder';
   return (error as Error).message;
 }

@@ -71,7 +71,7 @@ export class AtomicFileWriter {
         try {
           return new AtomicFileWriter(given, null, options, openSync(given, 'w'));
         } catch (error) {
-          throw writeFailure(error, options.displayPath ?? given);
+          throw writeFailure(error, options.displayPath ?? given, path);
         }
       }
       path = info?.isFile() === true ? realpathSync(given) : danglingLinkTarget(given);
@@ -89,7 +89,7 @@ export class AtomicFileWriter {
     try {
       return new AtomicFileWriter(path, temp, options, openSync(temp, 'wx', mode));
     } catch (error) {
-      throw writeFailure(error, options.displayPath ?? given);
+      throw writeFailure(error, options.displayPath ?? given, path);
     }
   }
 
@@ -117,7 +117,7 @@ export class AtomicFileWriter {
       }
     } catch (error) {
       this.abort();
-      throw writeFailure(error, this.options.displayPath ?? this.path);
+      throw writeFailure(error, this.options.displayPath ?? this.path, this.path);
     }
   }
 
@@ -147,7 +147,7 @@ export class AtomicFileWriter {
       }
     } catch (error) {
       this.abort();
-      throw writeFailure(error, this.options.displayPath ?? this.path);
+      throw writeFailure(error, this.options.displayPath ?? this.path, this.path);
     }
   }
 
@@ -210,12 +210,20 @@ function danglingLinkTarget(path: string): string {
   return path;
 }
 
-function writeFailure(error: unknown, shown: string): SpecfillError {
+function writeFailure(error: unknown, shown: string, path: string): SpecfillError {
   if (error instanceof SpecfillError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EEXIST') {
     return new SpecfillError('FILE_EXISTS', 'already exists', { path: shown }, 'use --force to replace it, or --out to choose another file');
   }
-  const reason = ioReason(error);
-  return new SpecfillError('WRITE_FAILED', `could not be written: ${reason}; the file was left as it was`, { path: shown });
+  let existing: 'file' | 'folder' | null = null;
+  try {
+    existing = statSync(path).isDirectory() ? 'folder' : 'file';
+  } catch {
+    // Nothing there.
+  }
+  if (existing === 'folder') return new SpecfillError('WRITE_FAILED', 'is a folder: name a file to write', { path: shown });
+  // Writing makes the file: a missing one is not the cause, a missing folder (a link's) is.
+  const reason = code === 'ENOENT' ? 'a folder on its path does not exist' : ioReason(error);
+  return new SpecfillError('WRITE_FAILED', `could not be written: ${reason}; ${existing === 'file' ? 'the file was left as it was' : 'nothing was written'}`, { path: shown });
 }
