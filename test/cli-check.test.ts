@@ -441,6 +441,22 @@ describe('specfill check', () => {
     expect(below.report.files.map((f) => f.path)).toEqual(['../specs/b.md', '../specs/new.md']);
   });
 
+  it('--changed with no commit shared with the default branch (a shallow clone) asks for the history; a named ref is taken as the base', async () => {
+    const dir = tempProject({ 'specs/a.md': filled('A') });
+    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' });
+    execFileSync('rm', ['-rf', join(dir, '.git')]);
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-q', '-m', 'main');
+    git('checkout', '-q', '--orphan', 'feature');
+    writeFileSync(join(dir, 'specs', 'b.md'), filled('B'));
+    git('add', '.');
+    git('commit', '-q', '-m', 'unrelated');
+    const r = await runCli(dir, 'check', '--changed');
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 'specfill: --changed: HEAD and main share no commit here (a shallow clone?)\n  hint: fetch the history (actions/checkout with fetch-depth: 0, or git fetch --unshallow), or name the base: --changed main\n']);
+    expect((await checkJson(dir, '--changed', 'main')).report.files.map((f) => f.path)).toEqual(['specs/b.md']);
+  });
+
   it('--changed HEAD before the first commit checks every spec (a pre-commit hook on a new repository)', async () => {
     const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B') });
     const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });

@@ -35,7 +35,8 @@ function defaultBranch(cwd: string): string {
         // try the next name
       }
     }
-    throw new SpecfillError('GIT_FAILED', 'cannot tell the default branch (no origin/HEAD, main or master)', {}, 'name the base: --changed REF');
+    throw new SpecfillError('GIT_FAILED', 'cannot tell the default branch (no origin/HEAD, main or master here)', {},
+      'name the base (--changed origin/main), and in CI fetch it: actions/checkout with fetch-depth: 0, or git fetch origin main');
   }
 }
 
@@ -54,7 +55,7 @@ function succeeds(cwd: string, args: readonly string[]): boolean {
  * branch), counted from where HEAD and `ref` part (their merge base, as
  * `git diff ref...` does, so that what the base branch did since is not
  * taken for the branch's own work; `ref` itself when they share no history
- * here, a shallow clone say): committed, staged, unstaged and untracked
+ * here, a shallow clone say; for the default branch that is an error): committed, staged, unstaged and untracked
  * changes alike, deletions left out. In a repository with no commit yet
  * (`--changed HEAD` in a pre-commit hook on the first commit) every file is new.
  */
@@ -76,7 +77,15 @@ export function gitChangedFiles(cwd: string, ref?: string): Set<string> {
     }
     base = mergeBase(cwd, ref) ?? ref;
   } else {
-    base = git(cwd, ['merge-base', 'HEAD', defaultBranch(cwd)]);
+    // Unlike a named ref, the default is not taken as the base itself when a
+    // shallow clone does not reach the fork: the README asks for the history.
+    const branch = defaultBranch(cwd);
+    const fork = mergeBase(cwd, branch);
+    if (fork === undefined) {
+      throw new SpecfillError('GIT_FAILED', `--changed: HEAD and ${branch} share no commit here (a shallow clone?)`, {},
+        `fetch the history (actions/checkout with fetch-depth: 0, or git fetch --unshallow), or name the base: --changed ${branch}`);
+    }
+    base = fork;
   }
   // Paths from the top of the working tree, wherever the command runs:
   // `ls-files` would list only the untracked files under the working folder.
