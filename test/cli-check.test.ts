@@ -343,6 +343,16 @@ describe('specfill check', () => {
     expect(r.stderr).toContain('out.txt/report.json: could not be written: its folder cannot be made (a part of its path is a file)');
   });
 
+  it('a pretty report written to a file names the files that could not be checked (stderr is not in the file)', async () => {
+    const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/bin.md': new Uint8Array([0x23, 0x20, 0x42, 0x0a, 0x00]) });
+    const r = await runCli(dir, 'check', '--output', 'report.txt');
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toBe(
+      '✖ specs/bin.md:2:1 could not be checked: is a binary file (it contains a NUL byte), not Markdown text (BINARY_FILE)\n\n✖ 1 file could not be checked; no problems in 1 file\n');
+    // On the terminal the run's stderr names it, with its hint: the report does not say it twice.
+    expect((await runCli(dir, 'check')).stdout).toBe('✖ 1 file could not be checked; no problems in 1 file\n');
+  });
+
   it('--output naming a folder, or a link into a folder that does not exist, says so in words; nothing is left behind', async () => {
     const dir = tempProject({ 'specs/a.md': filled('A') });
     mkdirSync(join(dir, 'out', 'adir'), { recursive: true });

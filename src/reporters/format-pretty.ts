@@ -10,6 +10,12 @@ export interface PrettyOptions {
   readonly color: boolean;
   /** File texts by report path; a finding in a file found here gets a code frame. */
   readonly sources?: ReadonlyMap<string, string>;
+  /**
+   * List each file that could not be checked, with why, above the summary:
+   * for a report written to a file, which is read without the run's stderr
+   * (where a terminal already shows them, with their hints).
+   */
+  readonly listFailures?: boolean;
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -118,12 +124,16 @@ function formatSummary(summary: CheckReport['summary'], colors: Colors, notes: R
  * The pretty report written file by file: a file's block as soon as it is
  * checked (files without findings print nothing), the summary at the end.
  */
-export function createPrettyWriter(options: Pick<PrettyOptions, 'color'>): ReportWriter {
+export function createPrettyWriter(options: Pick<PrettyOptions, 'color' | 'listFailures'>): ReportWriter {
   const colors = pc.createColors(options.color);
   return {
     begin: () => '',
     file: (file, source) => (file.findings.length === 0 ? '' : `${formatFile(file, colors, source).join('\n')}\n\n`),
-    end: (summary, notes) => `${formatSummary(summary, colors, notes)}\n`,
+    end: (summary, notes) => {
+      const failures = options.listFailures === true ? notes?.failures ?? [] : [];
+      const listed = failures.map((f) => `${colors.red('✖')} ${f.path}${f.line === undefined ? '' : `:${f.line}${f.column === undefined ? '' : `:${f.column}`}`} could not be checked: ${f.message} (${f.code})\n`).join('');
+      return `${listed}${listed === '' ? '' : '\n'}${formatSummary(summary, colors, notes)}\n`;
+    },
   };
 }
 

@@ -50,6 +50,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   const writer = await loadReportWriter(opts.format, {
     ...(checkout === null ? {} : { srcRootUri: pathToFileURL(checkout.checkout).href }),
     color: pretty && opts.output === undefined && ctx.color.isColorSupported,
+    listFailures: opts.output !== undefined,
     toolVersion: VERSION,
     rules: RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity })),
   });
