@@ -275,6 +275,13 @@ describe('specfill check', () => {
     expect(typo.stderr).toContain('specfill.config.yaml:2:3: rules.unfiled-placeholder: unknown rule: did you mean `unfilled-placeholder`?');
     writeFileSync(join(dir, 'specfill.config.yaml'), 'rules:\n  lint-everything: error\n');
     expect((await runCli(dir, 'check')).stderr).toContain('specfill.config.yaml:2:3: rules.lint-everything: unknown rule; the rules are: unfilled-placeholder,');
+    // A committed config cannot make specfill read (and serve, and show) Markdown outside the project.
+    for (const glob of ['../outside/*.md', '/../etc/*.md', 'specs/../../x/*.md', 'C:/x/*.md']) {
+      writeFileSync(join(dir, 'specfill.config.yaml'), `specs: ["specs/*.md", "${glob}"]\n`);
+      expect((await runCli(dir, "check")).stderr, glob).toContain(`specfill.config.yaml:1:23: specs.1: \`${glob}\` reaches outside the project root`);
+    }
+    writeFileSync(join(dir, 'specfill.config.yaml'), 'specs: ["specs/../specs/*.md"]\n');
+    expect((await runCli(dir, 'check')).code).toBe(0);
     writeFileSync(join(dir, 'specfill.config.yaml'), 'statuses: [draft, done, draft]\n');
     expect((await runCli(dir, 'check')).stderr).toContain('specfill.config.yaml:1:25: statuses.2: `draft` is listed twice');
     // Options are checked against what each rule takes.

@@ -33,9 +33,28 @@ export function configIssues(config: Config): ConfigIssue[] {
   (config.gates ?? []).forEach((gate, i) => {
     if (!statuses.includes(gate)) issues.push({ path: ['gates', i], message: `\`${gate}\` is not a status; the statuses are: ${statuses.join(', ')}` });
   });
+  // Specs are shown, served and edited (web UI, MCP): a committed config must not reach outside the project.
+  (config.specs ?? []).forEach((glob, i) => {
+    if (leavesRoot(glob)) issues.push({ path: ['specs', i], message: `\`${glob}\` reaches outside the project root: spec globs are read from the root, and must stay inside it` });
+  });
   issues.push(...ruleIssues(config.rules ?? {}, ['rules']));
   (config.overrides ?? []).forEach((override, i) => issues.push(...ruleIssues(override.rules, ['overrides', i, 'rules'])));
   return issues;
+}
+
+/**
+ * Whether a glob climbs above the project root (`../x/*.md`, `a/../../b`) or
+ * names a drive (`C:`). A leading `/` means the root itself, as in .gitignore.
+ */
+function leavesRoot(glob: string): boolean {
+  if (/^[a-zA-Z]:/.test(glob)) return true;
+  let depth = 0;
+  for (const part of glob.split(/[\\/]+/)) {
+    if (part === '..') depth--;
+    else if (part !== '.' && part !== '') depth++;
+    if (depth < 0) return true;
+  }
+  return false;
 }
 
 /** Unknown rules and options among rule settings (the top-level `rules`, or an override's), with their key paths. */
