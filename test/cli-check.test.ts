@@ -365,7 +365,7 @@ describe('specfill check', () => {
     mkdirSync(join(dir, 'out', 'adir'), { recursive: true });
     symlinkSync('nowhere/t.json', join(dir, 'dang.json'));
     const folder = await runCli(dir, 'check', '--output', 'out/adir');
-    expect([folder.code, folder.stderr]).toEqual([2, 'specfill: out/adir: is a folder: name a file to write\n']);
+    expect([folder.code, folder.stderr]).toEqual([2, 'specfill: out/adir: is a folder, not a file\n  hint: name a file to write\n']);
     const dangling = await runCli(dir, 'check', '--output', 'dang.json');
     expect([dangling.code, dangling.stderr]).toEqual([2, 'specfill: dang.json: could not be written: a folder on its path does not exist; nothing was written\n']);
     expect(readdirSync(join(dir, 'out'))).toEqual(['adir']);
@@ -503,6 +503,12 @@ describe('specfill check', () => {
     // A corrupt cache is rebuilt, not an error.
     writeFileSync(join(dir, '.specfill-cache'), '{nope');
     expect((await checkJson(dir, '--cache', 'specs/a.md')).code).toBe(0);
+    // A cache that cannot be written is said, once; the check itself stands.
+    rmSync(join(dir, '.specfill-cache'));
+    mkdirSync(join(dir, '.specfill-cache'));
+    const unwritable = await runCli(dir, 'check', '--cache', '--format', 'json');
+    expect([unwritable.code, unwritable.stderr]).toEqual([0, 'specfill: warning: .specfill-cache is a folder, not a file: results are not cached\n']);
+    expect(JSON.parse(unwritable.stdout).summary.warnings).toBe(1);
   });
 
   it('says in the summary when files could not be checked, or when there was nothing to check', async () => {

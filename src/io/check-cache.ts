@@ -222,12 +222,16 @@ export class CheckCache {
       this.out!.write(`\n${TRAILER} ${indexAt} ${indexBytes.length} ${crc32(indexBytes)}\n`);
       this.out!.commit();
       this.out = null;
-    } catch {
-      // Only the cache is lost; the check itself is done.
+    } catch (error) {
+      // Only the cache is lost; the check itself is done (and the caller says so).
+      this.writeProblem ??= problemOf(error);
     } finally {
       this.close();
     }
   }
+
+  /** Why the cache could not be written this run (`.specfill-cache` is a folder, read-only…), or null. */
+  writeProblem: string | null = null;
 
   /** Lets go of the files (a run that failed before {@link save}). */
   close(): void {
@@ -274,8 +278,9 @@ export class CheckCache {
       this.out.write(bytes);
       this.outBytes += bytes.length;
       return at;
-    } catch {
+    } catch (error) {
       // The writer removed its temporary file; offsets into it mean nothing now.
+      this.writeProblem ??= problemOf(error);
       this.failed = true;
       this.out = null;
       return null;
@@ -351,4 +356,9 @@ function lazyReport(path: string, body: () => string): FileReport {
     Object.defineProperty(report, key, { enumerable: true, get: () => part()[key] });
   }
   return report;
+}
+
+/** An error's message for a warning (what became of the file is said by the warning). */
+function problemOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/; (?:nothing was written|the file was left as it was)$/, '');
 }

@@ -222,7 +222,7 @@ function writeFailure(error: unknown, shown: string, path: string): SpecfillErro
   } catch {
     // Nothing there.
   }
-  if (existing === 'folder') return new SpecfillError('WRITE_FAILED', 'is a folder: name a file to write', { path: shown });
+  if (existing === 'folder') return new SpecfillError('WRITE_FAILED', 'is a folder, not a file', { path: shown }, 'name a file to write');
   // Writing makes the file: a missing one is not the cause, a missing folder (a link's) is.
   const reason = code === 'ENOENT' ? 'a folder on its path does not exist' : ioReason(error);
   return new SpecfillError('WRITE_FAILED', `could not be written: ${reason}; ${existing === 'file' ? 'the file was left as it was' : 'nothing was written'}`, { path: shown });

@@ -100,6 +100,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   for (const error of errors) ctx.stderr.write(`specfill: ${error.format()}\n`);
   for (const path of result.ignoredNamed) ctx.stderr.write(`specfill: warning: ${path} is not checked: the config's \`ignore\` matches it${/[*?[{]/.test(path) || !/\.md$/i.test(path) ? ' (every file it names)' : ''}\n`);
   warnMissingTemplatesDir(ctx, root, config.templatesDir);
+  if (cache?.writeProblem != null) ctx.stderr.write(`specfill: warning: .specfill-cache ${cache.writeProblem}: results are not cached\n`);
   // A project may have no specs yet, so this passes; but a typo in a glob
   // would switch the check off without a word, so it is said.
   if (paths.length === 0 && only === undefined && summary.files === 0 && errors.length === 0 && (config.specs?.length ?? 0) > 0) {
