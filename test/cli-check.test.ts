@@ -350,6 +350,14 @@ describe('specfill check', () => {
     expect(r.stderr).toContain('out.txt/report.json: could not be written: its folder cannot be made (a part of its path is a file)');
   });
 
+  it('--json is --format json, as in every other command; with another --format it is a usage error', async () => {
+    const dir = tempProject({ 'specs/a.md': '# A\n\nTODO\n' });
+    const json = await runCli(dir, 'check', '--json');
+    expect([json.code, json.stdout]).toEqual([0, (await runCli(dir, 'check', '--format', 'json')).stdout]);
+    expect(JSON.parse(json.stdout).summary).toEqual({ files: 1, errors: 0, warnings: 1, infos: 0 });
+    expect((await runCli(dir, 'check', '--json', '--format', 'sarif')).code).toBe(2);
+  });
+
   it('a pretty report written to a file names the files that could not be checked (stderr is not in the file)', async () => {
     const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/bin.md': new Uint8Array([0x23, 0x20, 0x42, 0x0a, 0x00]) });
     const r = await runCli(dir, 'check', '--output', 'report.txt');

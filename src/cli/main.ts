@@ -217,6 +217,8 @@ Examples:
     .description('check specs against their templates and rules; for CI')
     .argument('[paths...]', 'files, folders or globs; default: the config\'s `specs` (from the project root), else the project\'s specs/ if present, else .')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['pretty', 'json', 'sarif', 'github', 'gitlab', 'junit']).default('pretty'))
+    // Every other command prints JSON with --json: here it is the json report.
+    .addOption(new Option('--json', 'the same as --format json').conflicts('format'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout (atomically; a link is written through, a pipe or device directly; - is stdout)')
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this').argParser(nonNegativeInt))
     .option('--changed [ref]', 'check only files changed since HEAD left REF (their merge base; default REF: the default branch), untracked included')
@@ -233,9 +235,9 @@ Examples:
   specfill check
   specfill check specs --format sarif --output specfill.sarif
   specfill check --changed origin/main --format github`)
-    .action(async (paths: string[], opts: import('./commands/check.js').CheckOptions) => {
+    .action(async (paths: string[], { json, ...opts }: import('./commands/check.js').CheckOptions & { json?: boolean }) => {
       const { runCheck } = await import('./commands/check.js');
-      setExit(await runCheck(ctx, paths, opts));
+      setExit(await runCheck(ctx, paths, json === true ? { ...opts, format: 'json' } : opts));
     });
 
   program.command('set-status')
