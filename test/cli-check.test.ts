@@ -203,7 +203,12 @@ describe('specfill check', () => {
     expect(checked.report.files[0]!.findings.map((f) => f.message)).toEqual([`its template file ../../${rel}/x.md cannot be used: ../../${rel}/x.md is outside the project root; fix \`template:\` (until then this spec is checked without a template)`]);
     writeFileSync(join(dir, 'specfill.config.yaml'), `templatesDir: ../${rel}\n`);
     const folder = await runCli(dir, 'templates');
-    expect([folder.code, folder.stderr]).toEqual([2, `specfill: templatesDir ../${rel} is outside the project root\n  hint: keep project templates in a folder of the project, e.g. .specfill/templates\n`]);
+    expect([folder.code, folder.stderr.split('\n')[0]]).toEqual([2, `specfill: specfill.config.yaml:1:15: templatesDir: \`../${rel}\` is outside the project root: keep project templates in a folder of the project, e.g. .specfill/templates`]);
+    // Nor through a link that leads out of the project.
+    symlinkSync(join(dir, '..', rel), join(dir, 'tpl'));
+    writeFileSync(join(dir, 'specfill.config.yaml'), 'templatesDir: tpl\n');
+    const linked = await runCli(dir, 'templates');
+    expect([linked.code, linked.stderr.split('\n')[0]]).toEqual([2, 'specfill: templatesDir tpl is outside the project root']);
   });
 
   it('passes on docs/SPEC.md, specfill\'s own spec', async () => {
@@ -541,6 +546,19 @@ describe('specfill check', () => {
     const shipped = JSON.parse(readFileSync(join(ROOT, 'schema', 'config.schema.json'), 'utf8'));
     expect(shipped).toEqual(configJsonSchema());
     expect(shipped.properties.rules.propertyNames.enum).toContain('broken-link');
+  });
+
+  it('its JSON Schema, as an editor reads it, knows each rule\'s options: an unknown one is flagged as the program flags it', async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'config.schema.json'), 'utf8')) as object);
+    const accepts = (config: unknown): boolean => validate(config) === true;
+    expect(accepts({ rules: { 'leftover-marker': { severity: 'error', options: { markers: ['WIP'] } } } })).toBe(true);
+    expect(accepts({ overrides: [{ files: ['a'], rules: { 'leftover-marker': { options: { markers: ['WIP'] } } } }] })).toBe(true);
+    expect(accepts({ rules: { 'leftover-marker': { options: { markerz: ['WIP'] } } } })).toBe(false);
+    expect(accepts({ rules: { 'leftover-marker': { options: { markers: [] } } } })).toBe(false);
+    expect(accepts({ rules: { 'duplicate-heading': { options: { foo: 1 } } } })).toBe(false);
+    expect(accepts({ overrides: [{ files: ['a'], rules: { 'broken-link': { options: { x: 1 } } } }] })).toBe(false);
+    expect(accepts({ rules: { 'leftover-markers': 'off' } })).toBe(false);
   });
 });
 

@@ -37,6 +37,9 @@ export function configIssues(config: Config): ConfigIssue[] {
   (config.specs ?? []).forEach((glob, i) => {
     if (leavesRoot(glob)) issues.push({ path: ['specs', i], message: `\`${glob}\` reaches outside the project root: spec globs are read from the root, and must stay inside it` });
   });
+  if (config.templatesDir !== undefined && leavesRoot(config.templatesDir)) {
+    issues.push({ path: ['templatesDir'], message: `\`${config.templatesDir}\` is outside the project root: keep project templates in a folder of the project, e.g. .specfill/templates` });
+  }
   issues.push(...ruleIssues(config.rules ?? {}, ['rules']));
   (config.overrides ?? []).forEach((override, i) => issues.push(...ruleIssues(override.rules, ['overrides', i, 'rules'])));
   return issues;
