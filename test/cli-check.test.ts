@@ -59,7 +59,9 @@ describe('specfill check', () => {
     expect((await checkJson(dir, '--cache', 'specs/file.md')).report.files[0]!.findings.map((f) => f.rule)).toEqual(['missing-section']);
     const mapped = await checkJson(dir, 'other/mapped.md');
     expect(mapped.code).toBe(2);
-    expect((mapped.report as CheckReport & { failures?: unknown }).failures).toEqual([expect.objectContaining({ path: 'other/mapped.md', code: 'UNKNOWN_TEMPLATE' })]);
+    expect((mapped.report as CheckReport & { failures?: unknown }).failures).toEqual([{
+      path: 'other/mapped.md', code: 'UNKNOWN_TEMPLATE', message: "the config's `templates` maps it (`other/*.md`) to `nope`, an unknown template; known templates: tech-spec",
+    }]);
     // With the rule that reports it off, a wrong `template:` must not pass in silence: the file fails.
     writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ specs: ['specs/**/*.md'], rules: { frontmatter: 'off' } }));
     const off = await checkJson(dir, 'specs/typo.md');

@@ -21,7 +21,7 @@ export class TemplateResolver {
     private readonly root: string,
     private readonly registry: TemplateRegistry,
     /** The mapping's globs, compiled, in the config's order: the first that matches a spec's path wins. */
-    private readonly mapping: ReadonlyArray<{ readonly matches: (path: string) => boolean; readonly ref: string }>,
+    private readonly mapping: ReadonlyArray<{ readonly pattern: string; readonly matches: (path: string) => boolean; readonly ref: string }>,
   ) {}
 
   /**
@@ -29,20 +29,22 @@ export class TemplateResolver {
    * matched against them when it is looked up, so no folder is walked for it.
    */
   static async create(root: string, registry: TemplateRegistry, mapping: Readonly<Record<string, string>> = {}): Promise<TemplateResolver> {
-    const compiled = Object.entries(mapping).map(([pattern, ref]) => ({ matches: pathGlob(pattern), ref }));
+    const compiled = Object.entries(mapping).map(([pattern, ref]) => ({ pattern, matches: pathGlob(pattern), ref }));
     return new TemplateResolver(root, registry, compiled);
   }
 
-  /** The mapping's template reference for a spec, if a glob matches its path. */
-  private mapped(absolutePath: string): string | undefined {
+  /** The mapping's entry for a spec (its glob and template reference), if a glob matches its path. */
+  private mapped(absolutePath: string): { readonly pattern: string; readonly ref: string } | undefined {
     const path = relative(this.root, absolutePath).split(sep).join('/');
-    return this.mapping.find((m) => m.matches(path))?.ref;
+    return this.mapping.find((m) => m.matches(path));
   }
 
   /** The template of a spec, null when it has none; an unknown one is an error. */
   templateFor(absolutePath: string, spec: ParsedSpec, shown: string): Template | null {
     const fromFrontMatter = spec.frontMatter?.data?.template;
-    const ref = typeof fromFrontMatter === 'string' && fromFrontMatter.trim() !== '' ? fromFrontMatter : this.mapped(absolutePath);
+    const named = typeof fromFrontMatter === 'string' && fromFrontMatter.trim() !== '';
+    const mapped = named ? undefined : this.mapped(absolutePath);
+    const ref = named ? fromFrontMatter : mapped?.ref;
     if (ref === undefined) return null;
     if (isTemplateFileRef(ref)) return this.templateFile(ref, shown);
     let template;
@@ -56,11 +58,16 @@ export class TemplateResolver {
     }
     if (template === undefined) {
       const known = this.registry.list().map((t) => t.id).join(', ');
+      if (mapped !== undefined) {
+        // The project's mistake, not the spec's: the message says where the name comes from.
+        throw new SpecfillError('UNKNOWN_TEMPLATE', `the config's \`templates\` maps it (\`${mapped.pattern}\`) to \`${parseTemplateRef(ref).id}\`, an unknown template; known templates: ${known}`,
+          { path: shown }, 'fix that entry of the config\'s `templates` mapping');
+      }
       // Named by the front matter: the message points at its `template:` line.
-      const at = ref === fromFrontMatter ? keyPosition(spec, 'template') : null;
+      const at = keyPosition(spec, 'template');
       throw new SpecfillError('UNKNOWN_TEMPLATE', `unknown template \`${parseTemplateRef(ref).id}\`; known templates: ${known}`,
         { path: shown, ...(at === null ? {} : { line: at.line, column: at.column }) },
-        'fix `template:` in the front matter or the config\'s `templates` mapping');
+        'fix `template:` in the front matter');
     }
     return template;
   }
