@@ -19,22 +19,33 @@ export const headingLevel: CheckRule = {
   check: ({ template, matching }) => {
     if (template === null || matching === null) return [];
     const findings: FindingDraft[] = [];
+    // Made on the first heading at another level (most specs have none): each a lookup, not a scan.
     let parents: Map<Section, Section> | null = null;
+    let byId: Map<string, TemplateSection> | null = null;
+    let childrenOf: Map<string, TemplateSection[]> | null = null;
     for (const t of template.sections) {
       const section = matching.byTemplateId.get(t.id);
       if (section === undefined || section.heading.level === t.level) continue;
       if (t.parentId !== null && t.parentId !== 'title') {
-        if (parents === null) {
+        if (parents === null || byId === null || childrenOf === null) {
           parents = new Map();
           for (const s of matching.flat) for (const c of s.children) parents.set(c, s);
+          byId = new Map(template.sections.map((x) => [x.id, x]));
+          childrenOf = new Map();
+          for (const x of template.sections) {
+            if (x.parentId === null) continue;
+            const list = childrenOf.get(x.parentId);
+            if (list === undefined) childrenOf.set(x.parentId, [x]);
+            else list.push(x);
+          }
         }
         const parent = parents.get(section);
-        const templateParent = template.sections.find((x) => x.id === t.parentId);
+        const templateParent = byId.get(t.parentId);
         // The template skips levels here, this heading is in the gap, under the
         // same parent, with its own template subsections still under it: nothing moved.
         if (templateParent !== undefined && t.level - templateParent.level > 1 && section.heading.level < t.level
           && parent !== undefined && parent === matching.byTemplateId.get(t.parentId)
-          && keepsItsChildren(t, section, template.sections, matching, parents)) continue;
+          && keepsItsChildren(section, childrenOf.get(t.id) ?? [], matching, parents)) continue;
       }
       findings.push(sectionFinding(section,
         `heading ${quote(section.heading.text)} is level ${section.heading.level}; the template has it at level ${t.level} (${'#'.repeat(t.level)})`));
@@ -43,10 +54,9 @@ export const headingLevel: CheckRule = {
   },
 };
 
-/** Whether every template subsection of `t` that the spec has is still a child of `section` there. */
-function keepsItsChildren(t: TemplateSection, section: Section, sections: readonly TemplateSection[], matching: SectionMatching, parents: ReadonlyMap<Section, Section>): boolean {
-  for (const child of sections) {
-    if (child.parentId !== t.id) continue;
+/** Whether every template subsection (`children`) that the spec has is still a child of `section` there. */
+function keepsItsChildren(section: Section, children: readonly TemplateSection[], matching: SectionMatching, parents: ReadonlyMap<Section, Section>): boolean {
+  for (const child of children) {
     const present = matching.byTemplateId.get(child.id);
     if (present !== undefined && parents.get(present) !== section) return false;
   }
