@@ -22,7 +22,7 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
   cache.set(matching, renames);
   const top = spec.sections;
   const sections = template.sections.filter((t) => t.id !== 'title');
-  const unmatched = new Set(matching.unmatched);
+  const unmatched = matching.unmatched;
   // Template sections grouped by parent, in template order.
   const siblings = new Map<string | null, TemplateSection[]>();
   for (const t of sections) {

@@ -6,8 +6,8 @@ import { unmarkedSlug, type TemplateModel } from './template-model.js';
 export interface SectionMatching {
   /** Template section id → the spec section written for it. Missing sections are absent. */
   readonly byTemplateId: ReadonlyMap<string, Section>;
-  /** Spec sections that match no template section. */
-  readonly unmatched: readonly Section[];
+  /** Spec sections that match no template section, in document order (depth first). */
+  readonly unmatched: ReadonlySet<Section>;
   /** Every spec section, depth first, in document order. */
   readonly flat: readonly Section[];
 }
@@ -84,5 +84,5 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
       used.add(candidates[0]!);
     }
   }
-  return { byTemplateId, unmatched: flat.filter((s) => !used.has(s)), flat };
+  return { byTemplateId, unmatched: new Set(flat.filter((s) => !used.has(s))), flat };
 }

@@ -103,7 +103,7 @@ export function titlePart(spec: ParsedSpec, matching: SectionMatching, model: Te
  * like subsections of one's own, their text is the title part's.
  */
 function ownSectionsBeforeTemplateSaySomething(spec: ParsedSpec, part: TitlePart, matching: SectionMatching): boolean {
-  if (matching.unmatched.length === 0) return false;
+  if (matching.unmatched.size === 0) return false;
   const matched = new Set(matching.byTemplateId.values());
   // Their own text, and that of their subsections that are not the template's.
   const says = (s: Section): boolean => !saysNothing(spec, s.bodySpan, '') || s.children.some((c) => !matched.has(c) && says(c));
@@ -122,8 +122,8 @@ function ownSectionsBeforeTemplateSaySomething(spec: ParsedSpec, part: TitlePart
  * is the section's, so the section is not empty.
  */
 function ownSubsectionsSaySomething(spec: ParsedSpec, section: Section, matching: SectionMatching): boolean {
-  if (section.children.length === 0 || matching.unmatched.length === 0) return false;
-  return section.children.some((child) => matching.unmatched.includes(child) && !saysNothing(spec, child.span, ''));
+  if (section.children.length === 0 || matching.unmatched.size === 0) return false;
+  return section.children.some((child) => matching.unmatched.has(child) && !saysNothing(spec, child.span, ''));
 }
 
 /** Ids of the sections (`title` for the part under the title) that still hold a placeholder or a malformed marker. */

@@ -58,7 +58,7 @@ class Surroundings {
   readonly unmatched: ReadonlySet<Section>;
 
   constructor(private readonly spec: ParsedSpec, private readonly template: TemplateModel, private readonly matching: SectionMatching) {
-    this.unmatched = new Set(matching.unmatched);
+    this.unmatched = matching.unmatched;
   }
 
   /** The section after this one in document order, subsections first. */

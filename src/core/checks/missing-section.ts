@@ -110,7 +110,7 @@ export const missingSection: CheckRule = {
         return;
       }
       // Most specs rename nothing; the search runs only where a section that is not the template's stands.
-      if (renames === null) renames = matching.unmatched.length === 0 ? new Map() : likelyRenames(spec, template, matching);
+      if (renames === null) renames = matching.unmatched.size === 0 ? new Map() : likelyRenames(spec, template, matching);
       const renamed = renames.get(t.id);
       // Where it belongs: on the heading that seems to be it renamed, else at
       // the next template section there, else at the end.

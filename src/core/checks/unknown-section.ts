@@ -8,6 +8,6 @@ export const unknownSection: CheckRule = {
   description: 'A section is not part of the template.',
   check: ({ template, matching }) => {
     if (template === null || matching === null) return [];
-    return matching.unmatched.map((s) => sectionFinding(s, `section ${quote(s.heading.text)} is not in template ${template.ref}`));
+    return [...matching.unmatched].map((s) => sectionFinding(s, `section ${quote(s.heading.text)} is not in template ${template.ref}`));
   },
 };
