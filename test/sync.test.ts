@@ -172,3 +172,53 @@ describe('sync', () => {
     expect((await runCli(dir, 'check', 'specs/x.md', '--format', 'json')).stdout).not.toContain('template-version');
   });
 });
+
+describe('sync finds sections as check does (lifecycle QA)', () => {
+  const TEMPLATE = '---\nversion: 2\n---\n# T\n\n## Intro\n\n<!-- AGENT_PLACEHOLDER: intro -->\n\n## Rollout\n\n<!-- AGENT_PLACEHOLDER: rollout -->\n\n## Notes (Optional)\n\n<!-- AGENT_PLACEHOLDER: notes -->\n\n## Risks\n\n<!-- AGENT_PLACEHOLDER: risks -->\n';
+  const spec = (body: string) => `---\ntitle: M\ntemplate: m@1\nstatus: draft\n---\n# M\n\n${body}`;
+
+  it('takes a numbered, emoji, deeper or unmarked heading for the section it is, as check does, and adds only what is missing', async () => {
+    const dir = tempProject({
+      '.specfill/templates/m.md': TEMPLATE,
+      'specs/m.md': spec('## 1. Intro\n\nI.\n\n### 🚀 Rollout\n\nR.\n\n## Notes\n\nN.\n'),
+    });
+    const r = await runCli(dir, 'sync', '--json');
+    const json = JSON.parse(r.stdout) as { files: Array<{ added: string[]; kept: string[] }> };
+    expect([r.code, json.files[0]!.added, json.files[0]!.kept]).toEqual([0, ['risks'], []]);
+    const text = readFileSync(join(dir, 'specs', 'm.md'), 'utf8');
+    expect(text.endsWith('## Notes\n\nN.\n\n## Risks\n\n<!-- AGENT_PLACEHOLDER: risks -->\n\n')).toBe(true);
+    expect(text).not.toContain('## Intro');
+    const check = await runCli(dir, 'check', '--format', 'json');
+    expect((JSON.parse(check.stdout) as { files: Array<{ findings: Array<{ rule: string }> }> }).files[0]!.findings.map((f) => f.rule)).toEqual(['heading-level', 'unfilled-placeholder']);
+    // Run again: nothing to do.
+    expect((await runCli(dir, 'sync')).stdout).toBe('specs/m.md: up to date with m@2\n');
+  });
+
+  it('leaves a blank line before a section it adds after text that ends with one line break', async () => {
+    const dir = tempProject({ '.specfill/templates/m.md': TEMPLATE, 'specs/m.md': spec('## Intro\n\nI.\n\n## Rollout\n\nR.\n') });
+    expect((await runCli(dir, 'sync')).code).toBe(0);
+    expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toContain('## Rollout\n\nR.\n\n## Risks\n\n');
+  });
+
+  it('refuses to add a section after a code block that is never closed (it would be code), and changes nothing', async () => {
+    const body = '## Intro\n\nI.\n\n## Rollout\n\n```\ncode never closed\n';
+    const dir = tempProject({ '.specfill/templates/m.md': TEMPLATE, 'specs/m.md': spec(body) });
+    for (let i = 0; i < 2; i++) {
+      const r = await runCli(dir, 'sync');
+      expect([r.code, r.stderr]).toEqual([2, 'specfill: specs/m.md:14:1: cannot add section "Risks": the code block at 14:1 is never closed, so it would hold it\n  hint: close the code block (its fence), then sync again\n']);
+      expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toBe(spec(body));
+    }
+  });
+
+  it('leaves alone what the config\'s ignore matches, as check and status do', async () => {
+    const dir = tempProject({
+      '.specfill/templates/m.md': TEMPLATE,
+      'specs/archive/old.md': spec('## Intro\n\nI.\n'),
+      'specs/new.md': spec('## Intro\n\nI.\n\n## Rollout\n\nR.\n\n## Risks\n\nNone.\n'),
+      'specfill.config.yaml': 'ignore: ["specs/archive/**"]\n',
+    });
+    const r = await runCli(dir, 'sync', '--json');
+    expect((JSON.parse(r.stdout) as { files: Array<{ file: string }> }).files.map((f) => f.file)).toEqual(['specs/new.md']);
+    expect(readFileSync(join(dir, 'specs', 'archive', 'old.md'), 'utf8')).toBe(spec('## Intro\n\nI.\n'));
+  });
+});

@@ -1,8 +1,10 @@
 import { setFrontMatterFields } from './front-matter-edit.js';
 import { parentSectionId, renamedHeadingLines } from './heading-edit.js';
-import { flattenSections } from './match-sections.js';
+import { SpecfillError } from './errors.js';
+import { lineIndexOf } from './line-index.js';
+import { flattenSections, matchSections, type SectionMatching } from './match-sections.js';
 import { parseSpec } from './parse-spec.js';
-import type { ParsedSpec, Section } from './spec-types.js';
+import type { Block, ParsedSpec, Section } from './spec-types.js';
 import type { Template } from './template.js';
 
 /** What bringing one spec up to date with its template did. */
@@ -69,23 +71,36 @@ export function syncSpec(source: string, template: Template, today: string): Syn
     if (old !== undefined && old !== s.id) movedSections[old] = s.id;
   });
 
-  // 2. Sections the template has and the spec lacks, in template order.
+  // 2. Sections the template has and the spec lacks, in template order. A
+  // section is there when `check` finds it there (matchSections): numbered,
+  // with an emoji, at another level or without its "(Optional)" mark.
   const added: string[] = [];
+  let matching = matchSections(spec, template.model);
   for (const t of templateSections) {
-    if (optional.has(t.id) || flattenSections(spec.sections).some((s) => s.id === t.id)) continue;
-    const at = insertionPoint(spec, templateSections, t);
+    if (optional.has(t.id) || matching.byTemplateId.has(t.id)) continue;
+    const at = insertionPoint(spec, matching, templateSections, t);
     if (at === null) continue;
+    // After a code block or HTML block never closed, an inserted heading would be its text.
+    const open = unclosedAt(spec, at);
+    if (open !== null) {
+      const { line, column } = lineIndexOf(spec).locate(open.start);
+      throw new SpecfillError('REFUSED', `cannot add section ${JSON.stringify(t.heading.text)}: the ${open.kind === 'code' ? 'code block' : 'HTML block'} at ${line}:${column} is never closed, so it would hold it`, { line, column },
+        `close the ${open.kind === 'code' ? 'code block (its fence)' : 'HTML block'}, then sync again`);
+    }
     const own = template.spec.source.slice(t.bodySpan.start, t.bodySpan.end).replace(/\r?\n/g, nl);
     let block = `${'#'.repeat(t.heading.level)} ${t.heading.text}${nl}${own}`;
     if (!/(\r?\n){2}$/.test(block)) block += /\r?\n$/.test(block) ? nl : nl + nl;
-    const before = at > 0 && !/\n$/.test(text.slice(0, at)) ? nl + nl : '';
+    // A blank line before the heading, as everywhere else in the spec.
+    const head = text.slice(Math.max(0, at - 4), at);
+    const before = at === 0 || /(\r?\n){2}$/.test(head) ? '' : /\r?\n$/.test(head) ? nl : nl + nl;
     text = text.slice(0, at) + before + block + text.slice(at);
     added.push(t.id);
     spec = parseSpec(text);
+    matching = matchSections(spec, template.model);
   }
 
   // 3. What the template does not have stays, and is reported.
-  const kept = flattenSections(spec.sections).map((s) => s.id).filter((id) => !templateIds.has(id));
+  const kept = [...matching.unmatched].map((s) => s.id);
   const keptOpen = kept.filter((id) => spec.placeholders.some((p) => p.sectionId === id));
 
   const structural = added.length > 0 || renamed.length > 0;
@@ -111,8 +126,8 @@ function renamedId(id: string, renames: Readonly<Record<string, string>>): strin
  * spec has, or at the end. Null when its parent is missing (it is inserted
  * with the parent).
  */
-function insertionPoint(spec: ParsedSpec, template: readonly Section[], t: Section): number | null {
-  const present = new Map(flattenSections(spec.sections).map((s) => [s.id, s]));
+function insertionPoint(spec: ParsedSpec, matching: SectionMatching, template: readonly Section[], t: Section): number | null {
+  const present = matching.byTemplateId;
   const parent = parentSectionId(t.id);
   if (parent !== '' && !present.has(parent)) return null;
   const siblings = template.filter((s) => parentSectionId(s.id) === parent);
@@ -127,4 +142,17 @@ function insertionPoint(spec: ParsedSpec, template: readonly Section[], t: Secti
     if (s !== undefined) return s.span.start;
   }
   return spec.source.length;
+}
+
+/**
+ * The last block of the spec when it is a fenced code block or an HTML block
+ * (a comment, `<pre>`…) that is never closed and starts before `at`: text
+ * inserted there would be inside it.
+ */
+function unclosedAt(spec: ParsedSpec, at: number): Block | null {
+  const last = spec.blocks[spec.blocks.length - 1];
+  if (last === undefined || last.start >= at) return null;
+  const open = (last.kind === 'code' && last.variant === 'fenced' && last.closed !== true)
+    || (last.kind === 'html' && last.htmlKind !== undefined && last.htmlKind <= 5 && last.closed !== true);
+  return open ? last : null;
 }

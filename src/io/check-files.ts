@@ -9,7 +9,7 @@ import { checkInWorkers, workerCount } from './check-in-workers.js';
 import { FileChecker, type CheckedFile } from './file-checker.js';
 import { confine } from './confine-path.js';
 import { isTemplateFileRef } from './load-templates.js';
-import { findSpecTargets, ignoredFiles } from './find-spec-files.js';
+import { findSpecs } from './find-spec-files.js';
 import { dependenciesHold } from './link-resolver.js';
 import { readTextFileSync } from './read-text-file.js';
 
@@ -234,10 +234,10 @@ function cacheKey(options: CheckFilesOptions, templateSources: readonly string[]
 
 async function filesToCheck(options: CheckFilesOptions, errors: SpecfillError[], ignoredNamed: string[] = []): Promise<string[]> {
   const { cwd, root, config } = options;
-  const found = await findSpecTargets(options.paths, config, root, cwd);
+  const found = await findSpecs(options.paths, config, root, cwd);
   errors.push(...found.errors);
   let files = found.files;
-  const ignored = await ignoredFiles(root, config);
+  const { ignored } = found;
   if (ignored.size > 0) {
     // A file named on its own and then skipped would pass without a word.
     const warned = new Set<string>();
@@ -248,10 +248,8 @@ async function filesToCheck(options: CheckFilesOptions, errors: SpecfillError[],
         ignoredNamed.push(path);
       }
     }
-    const before = files.length;
-    files = files.filter((f) => !ignored.has(f));
     // A folder or glob whose every file is ignored would pass without a word too.
-    if (options.paths.length > 0 && before > 0 && files.length === 0 && ignoredNamed.length === 0) ignoredNamed.push(...options.paths);
+    if (options.paths.length > 0 && found.dropped > 0 && files.length === 0 && ignoredNamed.length === 0) ignoredNamed.push(...options.paths);
   }
   if (options.only !== undefined) files = files.filter((f) => options.only!.has(f));
   return files;

@@ -106,6 +106,28 @@ export async function findSpecTargets(paths: readonly string[], config: Config, 
   return findSpecFiles([existsSync(specs) ? specs : '.'], dir);
 }
 
+/** Spec files found, with the config's `ignore` applied. */
+export interface FoundSpecs extends FoundFiles {
+  /** Every file the config's `ignore` globs match (absolute paths). */
+  readonly ignored: ReadonlySet<string>;
+  /** How many found files `ignore` left out. */
+  readonly dropped: number;
+}
+
+/**
+ * The spec files of the paths given, else where specs are looked for by
+ * default (see {@link findSpecTargets}), less those the config's `ignore`
+ * matches: the one list of specs for `check`, `status`, `sync`, the web UI
+ * and MCP, so that an ignored file is never checked, listed, served or edited.
+ */
+export async function findSpecs(paths: readonly string[], config: Config, root: string, dir: string): Promise<FoundSpecs> {
+  const found = await findSpecTargets(paths, config, root, dir);
+  const ignored = await ignoredFiles(root, config);
+  if (ignored.size === 0) return { ...found, ignored, dropped: 0 };
+  const files = found.files.filter((f) => !ignored.has(f));
+  return { files, errors: found.errors, ignored, dropped: found.files.length - files.length };
+}
+
 /** The absolute paths the config's `ignore` globs match (relative to the root): never listed, never checked. */
 export async function ignoredFiles(root: string, config: Config): Promise<Set<string>> {
   if (config.ignore === undefined || config.ignore.length === 0) return new Set();

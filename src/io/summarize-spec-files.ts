@@ -6,7 +6,7 @@ import { summarizeSpec, type SpecSummary } from '../core/summarize-spec.js';
 import type { ParsedSpec } from '../core/spec-types.js';
 import { confine } from './confine-path.js';
 import { sectionBodyText } from './fill-file.js';
-import { findSpecTargets, ignoredFiles } from './find-spec-files.js';
+import { findSpecs } from './find-spec-files.js';
 import { loadTemplates } from './load-templates.js';
 import { contentHash, MACHINE_FILLERS, readProvenance, type ProvenanceEntry } from './provenance.js';
 import { readSpecFile } from './read-spec-file.js';
@@ -37,14 +37,12 @@ export async function summarizeSpecFiles(options: SummarizeSpecFilesOptions): Pr
   const { root, cwd, config } = options;
   const registry = await loadTemplates({ root, cwd, templatesDir: config.templatesDir, mapped: config.templates });
   const templates = await TemplateResolver.create(root, registry, config.templates);
-  const found = await findSpecTargets(options.targets ?? [], config, root, cwd);
   // The config's `ignore` applies here as in `check`.
-  const ignored = await ignoredFiles(root, config);
+  const found = await findSpecs(options.targets ?? [], config, root, cwd);
   const provenance = readProvenance(root);
   const errors: SpecfillError[] = [...found.errors];
   const specs: SpecSummary[] = [];
   for (const absolute of found.files) {
-    if (ignored.has(absolute)) continue;
     if (options.confine === true && !isConfined(root, absolute)) continue;
     const shown = relative(cwd, absolute).split('\\').join('/') || basename(absolute);
     let spec;

@@ -4,7 +4,7 @@ import type { Config } from '../core/config.js';
 import { parseSpec } from '../core/parse-spec.js';
 import type { ParsedSpec } from '../core/spec-types.js';
 import { fileHash } from '../io/fill-file.js';
-import { findSpecTargets, type FoundFiles } from '../io/find-spec-files.js';
+import { findSpecs, type FoundFiles } from '../io/find-spec-files.js';
 import { CONFIG_FILES, loadConfig } from '../io/load-config.js';
 import { loadTemplates, type TemplateRegistry } from '../io/load-templates.js';
 import { readTextFileSync } from '../io/read-text-file.js';
@@ -46,9 +46,9 @@ export class McpProject {
     return TemplateResolver.create(this.root, registry, config.templates);
   }
 
-  /** The spec files where specs are looked for (see {@link findSpecTargets}). */
+  /** The spec files where specs are looked for, less those the config's `ignore` matches (see {@link findSpecs}). */
   specFiles(config: Config): Promise<FoundFiles> {
-    return findSpecTargets([], config, this.root, this.root);
+    return findSpecs([], config, this.root, this.root);
   }
 
   /** Reads and parses a spec inside the root. */

@@ -14,7 +14,7 @@ import { hashOf } from '../io/check-cache.js';
 import { FileChecker } from '../io/file-checker.js';
 import { dependenciesHold, type LinkDependency } from '../io/link-resolver.js';
 import { fileHash } from '../io/fill-file.js';
-import { findSpecTargets } from '../io/find-spec-files.js';
+import { findSpecs } from '../io/find-spec-files.js';
 import { loadConfig } from '../io/load-config.js';
 import { loadTemplates, type TemplateRegistry } from '../io/load-templates.js';
 import { readTextFileSync } from '../io/read-text-file.js';
@@ -75,7 +75,7 @@ export class SiteData {
 
   /** The spec files: the config's `specs` globs, else `specs/` if present, else the whole root. */
   async specPaths(): Promise<{ paths: string[]; errors: FileErrorJson[] }> {
-    const found = await findSpecTargets([], this.config, this.root, this.root);
+    const found = await findSpecs([], this.config, this.root, this.root);
     const paths: string[] = [];
     for (const absolute of found.files) {
       try {

@@ -4,7 +4,7 @@ import { SpecfillError } from '../../core/errors.js';
 import { syncSpec, type SyncOutcome } from '../../core/sync-spec.js';
 import { parseTemplateRef, versionStanding } from '../../core/template.js';
 import { editSpecFile } from '../../io/edit-spec-file.js';
-import { findSpecTargets } from '../../io/find-spec-files.js';
+import { findSpecs } from '../../io/find-spec-files.js';
 import { loadConfig } from '../../io/load-config.js';
 import { loadTemplates } from '../../io/load-templates.js';
 import { findProjectRoot } from '../../io/project-root.js';
@@ -48,7 +48,8 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
   warnMissingTemplatesDir(ctx, root, config.templatesDir);
   const registry = await loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir, mapped: config.templates });
   const templates = await TemplateResolver.create(root, registry, config.templates);
-  const found = await findSpecTargets(paths, config, root, ctx.cwd);
+  // What the config's `ignore` leaves out (an archive, the templates the mapping names) is not rewritten.
+  const found = await findSpecs(paths, config, root, ctx.cwd);
   const errors: SpecfillError[] = [...found.errors];
   const results: SyncFileJson[] = [];
   const today = isoDate(ctx.now());
@@ -98,7 +99,8 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
       results.push({ file: shown, from: o.from, to: o.to, changed: edit.changed, added: o.added, renamed: o.renamed, kept: o.kept, keptOpen: o.keptOpen, ...(opts.dryRun && edit.changed ? { diff: edit.diff } : {}) });
     } catch (error) {
       if (!(error instanceof SpecfillError)) throw error;
-      errors.push(error);
+      // What the pure sync refuses is placed in the file here.
+      errors.push(error.location.path === undefined ? new SpecfillError(error.code, error.message, { ...error.location, path: shown }, error.hint) : error);
     }
   }
   if (opts.json) {
