@@ -220,5 +220,9 @@ describe('sync finds sections as check does (lifecycle QA)', () => {
     const r = await runCli(dir, 'sync', '--json');
     expect((JSON.parse(r.stdout) as { files: Array<{ file: string }> }).files.map((f) => f.file)).toEqual(['specs/new.md']);
     expect(readFileSync(join(dir, 'specs', 'archive', 'old.md'), 'utf8')).toBe(spec('## Intro\n\nI.\n'));
+    // Named on its own, it is still left alone, and that is said.
+    const named = await runCli(dir, 'sync', 'specs/archive/old.md');
+    expect([named.code, named.stderr]).toEqual([0, "specfill: warning: specs/archive/old.md is not synced: the config's `ignore` matches it\n"]);
+    expect(readFileSync(join(dir, 'specs', 'archive', 'old.md'), 'utf8')).toBe(spec('## Intro\n\nI.\n'));
   });
 });

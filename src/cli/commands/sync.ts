@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { isoDate } from '../../core/create-spec.js';
 import { SpecfillError } from '../../core/errors.js';
 import { syncSpec, type SyncOutcome } from '../../core/sync-spec.js';
@@ -50,6 +50,9 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
   const templates = await TemplateResolver.create(root, registry, config.templates);
   // What the config's `ignore` leaves out (an archive, the templates the mapping names) is not rewritten.
   const found = await findSpecs(paths, config, root, ctx.cwd);
+  for (const path of paths) {
+    if (found.ignored.has(resolve(ctx.cwd, path))) ctx.stderr.write(`specfill: warning: ${path} is not synced: the config's \`ignore\` matches it\n`);
+  }
   const errors: SpecfillError[] = [...found.errors];
   const results: SyncFileJson[] = [];
   const today = isoDate(ctx.now());
