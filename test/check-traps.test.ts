@@ -734,6 +734,14 @@ describe('hostile input stays linear (second CLI review)', () => {
     expect([found.length, new Set(found.map((f) => f.sectionId)).size, found.every((f) => f.rule === 'empty-section')]).toEqual([40_000, 40_000, true]);
   });
 
+  it('guidance sentences run together: 100,000 words against a 300-word template sentence (code review: a minute)', () => {
+    const long = Array.from({ length: 300 }, (_, i) => `w${i}`).join(' ');
+    const tpl = buildTemplateModel(parseSpec(`# T\n\n## Problem\n\nGo on. ${long}.\n\n## Other\n\nSomething else.\n`), 'p@1');
+    expect(findings(`# M\n\n## Problem\n\n${'go on '.repeat(50_000)}\n\n## Other\n\nText.\n`, tpl).map((f) => f.rule)).toEqual(['empty-section']);
+    const same = buildTemplateModel(parseSpec(`# T\n\n## Problem\n\n${'a '.repeat(300)}.\n\n## Other\n\nSomething else.\n`), 'a@1');
+    expect(findings(`# M\n\n## Problem\n\n${'a '.repeat(100_000)}\n\n## Other\n\nText.\n`, same)).toEqual([]);
+  });
+
   it('20,000 suppression comments, each before a marker', () => {
     const doc = `# T\n\n${'<!-- specfill-disable-next-line leftover-marker -->\nword TODO word\n\n'.repeat(20_000)}TODO last\n`;
     expect(findings(doc, null).map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual([`${3 * 20_000 + 3}:1 leftover-marker`]);

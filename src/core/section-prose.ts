@@ -166,43 +166,59 @@ function* sentencesOf(spec: ParsedSpec, span: Span): Generator<string> {
   }
 }
 
-/** What {@link isRunTogether} needs of a template's sentences: the first two words of each, and the most words one has. */
-interface SentenceStarts {
-  readonly starts: ReadonlySet<string>;
-  readonly most: number;
+/** The template's sentences as a trie of words, for {@link isRunTogether}. */
+interface WordTrie {
+  readonly next: Map<string, WordTrie>;
+  /** A whole sentence ends here. */
+  end: boolean;
 }
 
-const startsOf = new WeakMap<ReadonlySet<string>, SentenceStarts>();
+const triesOf = new WeakMap<ReadonlySet<string>, WordTrie>();
+
+function trieOf(sentences: ReadonlySet<string>): WordTrie {
+  let root = triesOf.get(sentences);
+  if (root !== undefined) return root;
+  root = { next: new Map(), end: false };
+  for (const s of sentences) {
+    let node = root;
+    for (const word of s.split(' ')) {
+      let child = node.next.get(word);
+      if (child === undefined) node.next.set(word, (child = { next: new Map(), end: false }));
+      node = child;
+    }
+    node.end = true;
+  }
+  triesOf.set(sentences, root);
+  return root;
+}
+
+/** Steps of the walk below for one sentence: past them, the sentence is taken as written (content). */
+const RUN_TOGETHER_STEPS = 200_000;
 
 /**
  * Whether a sentence is two or more of the template's sentences run together:
  * the guidance kept with its full stops taken out, or turned into commas
  * (`… in two to three sentences Articulate the problem as a question`).
- * Looked for only where the sentence starts as one of the template's does.
+ * From each place a run of template sentences reaches, the words are walked
+ * down a trie of the template's sentences, so that a walk stops where no
+ * template sentence goes on; a budget bounds crafted input.
  */
 function isRunTogether(sentence: string, sentences: ReadonlySet<string>): boolean {
-  let known = startsOf.get(sentences);
-  if (known === undefined) {
-    const starts = new Set<string>();
-    let most = 0;
-    for (const s of sentences) {
-      const words = s.split(' ');
-      starts.add(words.slice(0, 2).join(' '));
-      if (words.length > most) most = words.length;
-    }
-    startsOf.set(sentences, (known = { starts, most }));
-  }
+  const root = trieOf(sentences);
   const words = sentence.split(' ');
-  if (words.length < 2 || !known.starts.has(`${words[0]} ${words[1]}`)) return false;
+  if (words.length < 2 || !root.next.has(words[0]!)) return false;
   // Which word counts can be covered by whole template sentences, one after another.
   const reached = new Uint8Array(words.length + 1);
   reached[0] = 1;
+  let steps = 0;
   for (let from = 0; from < words.length; from++) {
     if (reached[from] === 0) continue;
-    let piece = '';
-    for (let to = from + 1; to <= words.length && to - from <= known.most; to++) {
-      piece = piece === '' ? words[from]! : `${piece} ${words[to - 1]}`;
-      if (sentences.has(piece)) reached[to] = 1;
+    let node: WordTrie | undefined = root;
+    for (let to = from; to < words.length; to++) {
+      node = node.next.get(words[to]!);
+      if (node === undefined) break;
+      if (++steps > RUN_TOGETHER_STEPS) return false;
+      if (node.end) reached[to + 1] = 1;
     }
   }
   return reached[words.length] === 1;
