@@ -585,18 +585,22 @@ describe('check on worker threads', () => {
   });
 });
 
-it('--cache trusts only a config identical to one found valid before', async () => {
+it('--cache validates the config on every run: a cache in the repository vouches for nothing (code review)', async () => {
   const dir = tempProject({ 'specs/a.md': filled('A'), 'specfill.config.json': JSON.stringify({ rules: { 'leftover-marker': 'error' } }) });
   expect((await checkJson(dir, '--cache')).code).toBe(0);
-  expect(CheckCache.read(dir).validConfig).toMatch(/^[0-9a-f]{64}$/);
-  // Trusted and unchanged: the rule setting still applies.
+  // Unchanged: the rule setting still applies.
   writeFileSync(join(dir, 'specs', 'a.md'), filled('A').replace('Done: Outline potential future enhancements.', 'TODO'));
   expect((await checkJson(dir, '--cache')).report.summary.errors).toBe(1);
-  // Changed into an invalid one: validated again, and refused.
+  // Changed into an invalid one: refused.
   writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ rules: { 'leftover-marker': 'loud' } }));
   const bad = await runCli(dir, 'check', '--cache');
   expect(bad.code).toBe(2);
   expect(bad.stderr).toContain('rules.leftover-marker');
+  // One that reaches outside the project is refused, whatever the cache says; the cache keeps no verdict on configs.
+  writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ specs: ['../*.md'] }));
+  const outside = await runCli(dir, 'check', '--cache');
+  expect([outside.code, outside.stdout]).toEqual([2, '']);
+  expect(readFileSync(join(dir, '.specfill-cache'), 'utf8')).not.toContain('validConfig');
 });
 
 it('--cache on some paths keeps the entries of the others', async () => {

@@ -43,8 +43,6 @@ interface IndexEntry {
 interface CacheIndex {
   /** Hash of what applies to every file: specfill's version and the config. */
   readonly key: string;
-  /** Hash of the config file's text (and specfill's version) when it was last found valid. */
-  readonly validConfig?: string;
   readonly entries: Record<string, IndexEntry>;
 }
 
@@ -91,13 +89,10 @@ export class CheckCache {
   private dirty = false;
   private key = '';
   private readonly storedKey: string;
-  /** See {@link validConfig}. */
-  private configHash: string | undefined;
 
   private constructor(private readonly path: string, private fd: number | null, index: CacheIndex | null) {
     this.entries = index?.entries ?? {};
     this.storedKey = index?.key ?? '';
-    this.configHash = index?.validConfig;
     this.dirty = index === null;
   }
 
@@ -138,21 +133,6 @@ export class CheckCache {
       this.dirty = true;
     }
     return this;
-  }
-
-  /**
-   * The hash of the last config text found valid, so that a run whose config
-   * is byte for byte the same can skip validating it again.
-   */
-  get validConfig(): string | undefined {
-    return this.configHash;
-  }
-
-  /** Records the hash of a config text that passed validation. */
-  set validConfig(hash: string | undefined) {
-    if (hash === this.configHash) return;
-    this.configHash = hash;
-    this.dirty = true;
   }
 
   /**
@@ -215,7 +195,7 @@ export class CheckCache {
       }
       if (this.out === null && this.append(Buffer.alloc(0)) === null) return;
       for (const [file, { written, ...entry }] of this.fresh) entries[file] = { ...entry, at: written };
-      const index: CacheIndex = { key: this.key, ...(this.configHash !== undefined && { validConfig: this.configHash }), entries };
+      const index: CacheIndex = { key: this.key, entries };
       const indexAt = this.outBytes;
       const indexBytes = Buffer.from(JSON.stringify(index), 'utf8');
       this.out!.write(indexBytes);

@@ -25,23 +25,12 @@ export interface LoadedConfig {
   readonly text: string | null;
 }
 
-/** Options of {@link loadConfig}. */
-export interface LoadConfigOptions {
-  /**
-   * Whether this exact config text is known to be valid already (found so by
-   * an earlier run of the same specfill version), so that validating it again
-   * — and loading the validator, a noticeable part of a cached check — can be
-   * skipped.
-   */
-  readonly trusted?: (text: string) => boolean;
-}
-
 /**
  * Reads the project's config file, if any, and validates it. An invalid one
  * is one error naming the file, the line and column, the key and what was
  * expected (exit 2).
  */
-export async function loadConfig(root: string, cwd: string = root, options: LoadConfigOptions = {}): Promise<LoadedConfig> {
+export async function loadConfig(root: string, cwd: string = root): Promise<LoadedConfig> {
   const found = CONFIG_FILES.map((name) => join(root, name)).filter((path) => existsSync(path));
   if (found.length === 0) return { config: {}, file: null, text: null };
   const shown = (p: string): string => relative(cwd, p).split('\\').join('/') || p;
@@ -59,11 +48,6 @@ export async function loadConfig(root: string, cwd: string = root, options: Load
       throw new SpecfillError('INVALID_CONFIG', 'is a folder, not a config file', { path: shown(file) }, 'remove or rename it: specfill reads its config from this name');
     }
     throw error;
-  }
-  if (options.trusted?.(text) === true) {
-    // The schema transforms nothing: valid data is the config as it is.
-    const data = file.endsWith('.json') ? JSON.parse(withoutBom(text)) as unknown : (await import('yaml')).parse(text) as unknown;
-    return { config: (data ?? {}) as Config, file, text };
   }
   // A config the shipped JSON Schema surely accepts, with nothing else wrong,
   // is valid without loading zod (nor, for JSON, the YAML reader): most runs.

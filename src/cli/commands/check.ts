@@ -7,7 +7,7 @@ import { RULES } from '../../core/checks/index.js';
 import type { ReportFormat } from '../../reporters/index.js';
 import { loadReportWriter } from '../../reporters/load-report-writer.js';
 import { textOf } from '../../reporters/report-writer.js';
-import { CheckCache, hashOf } from '../../io/check-cache.js';
+import { CheckCache } from '../../io/check-cache.js';
 import { ioReason } from '../../io/io-reason.js';
 import { streamCheckFiles } from '../../io/check-files.js';
 import { loadConfig } from '../../io/load-config.js';
@@ -36,12 +36,11 @@ export interface CheckOptions {
  */
 export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOptions): Promise<number> {
   const root = findProjectRoot(ctx.cwd);
-  // With --cache, a config identical to one found valid before is not validated again.
+  // The config is validated on every run, cached or not: a hash stored in a
+  // file of the repository is no proof that a committed config is valid.
   const cache = opts.cache === true ? CheckCache.read(root) : undefined;
-  const configHash = (text: string): string => hashOf(VERSION, text);
-  const { config: loaded, text: configText } = await loadConfig(root, ctx.cwd, { trusted: (text) => cache?.validConfig === configHash(text) });
+  const { config: loaded } = await loadConfig(root, ctx.cwd);
   const config = opts.maxFileBytes === undefined ? loaded : { ...loaded, maxFileBytes: opts.maxFileBytes };
-  if (cache !== undefined) cache.validConfig = configText === null ? undefined : configHash(configText);
   const only = opts.changed === undefined || opts.changed === false
     ? undefined
     : (await import('../../io/git-changed-files.js')).gitChangedFiles(ctx.cwd, typeof opts.changed === 'string' ? opts.changed : undefined);
