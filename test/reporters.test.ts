@@ -299,6 +299,19 @@ describe('formatJunit', () => {
     ]);
   });
 
+  it('with --max-warnings, more warnings than that fail a test case of their own, as they fail the run (code review)', () => {
+    const report = reportOf('a.md', [finding(3, 1, 3, 5, { rule: 'broken-link', severity: 'warning', message: 'link to nope.md: no such file' })]);
+    const within = parseXml(formatJunit(report, { maxWarnings: 1 }));
+    expect(within.attributes).toMatchObject({ tests: '1', failures: '0' });
+    const over = parseXml(formatJunit(report, { maxWarnings: 0 }));
+    expect(over.attributes).toMatchObject({ tests: '2', failures: '1', errors: '0' });
+    const gate = over.children[0]!.children[1]!;
+    expect([gate.attributes, gate.children.map((c) => [c.name, c.attributes])]).toEqual([
+      { classname: 'specfill', name: '--max-warnings 0' },
+      [['failure', { type: 'max-warnings', message: '1 warning, more than --max-warnings 0' }]],
+    ]);
+  });
+
   it('removes characters XML 1.0 forbids and escapes markup everywhere', () => {
     const nasty = reportOf('a&b<c>"\'.md', [
       finding(1, 1, 1, 2, { rule: 'x<y', message: 'nul\u0000 esc\u001b ff\uFFFF lone\uD800 ok\u{1F600} </failure><x>' }),

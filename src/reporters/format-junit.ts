@@ -63,11 +63,17 @@ function testCase(file: FileReport): string {
   return lines.join('\n');
 }
 
+/** How the JUnit report is written. */
+export interface JunitOptions {
+  /** `--max-warnings`: more warnings than this fail the run, and a test case of the report. */
+  readonly maxWarnings?: number;
+}
+
 /**
  * The JUnit report, file by file. Its opening tags carry the totals, so this
  * one format keeps each file's test case (as text, not findings) until the end.
  */
-export function createJunitWriter(): ReportWriter {
+export function createJunitWriter(options: JunitOptions = {}): ReportWriter {
   const cases: string[] = [];
   let failures = 0;
   return {
@@ -77,13 +83,20 @@ export function createJunitWriter(): ReportWriter {
       cases.push(testCase(file));
       return '';
     },
-    end: (_summary, notes) => {
+    end: (summary, notes) => {
       // A file that could not be checked is a test case in error (not a failure: nothing was judged).
       const errors = notes?.failures ?? [];
       for (const f of errors) {
         const path = escapeAttribute(f.path);
         const where = f.line === undefined ? f.path : `${f.path}:${f.line}${f.column === undefined ? '' : `:${f.column}`}`;
         cases.push(`    <testcase classname="${path}" name="${path}">\n      <error type="${escapeAttribute(f.code)}" message="${escapeAttribute(f.message)}">${escapeText(`${where} ${f.message}`)}</error>\n    </testcase>`);
+      }
+      // More warnings than --max-warnings fail the run: a test case of their own says so, as the exit code does.
+      const { maxWarnings } = options;
+      if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
+        const message = `${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}`;
+        cases.push(`    <testcase classname="specfill" name="--max-warnings ${maxWarnings}">\n      <failure type="max-warnings" message="${escapeAttribute(message)}">${escapeText(message)}</failure>\n    </testcase>`);
+        failures++;
       }
       const counts = `tests="${cases.length}" failures="${failures}" errors="${errors.length}"`;
       return [
@@ -108,6 +121,6 @@ export function createJunitWriter(): ReportWriter {
  * per error. Warnings and infos go to the test case's `<system-out>`, as they
  * do not fail the run either. `tests` counts files, `failures` the files that failed.
  */
-export function formatJunit(report: CheckReport): string {
-  return writeReport(createJunitWriter(), report);
+export function formatJunit(report: CheckReport, options: JunitOptions = {}): string {
+  return writeReport(createJunitWriter(options), report);
 }

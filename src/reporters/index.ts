@@ -6,7 +6,7 @@ import type { CheckReport } from '../core/checks/types.js';
 import { formatGithub } from './format-github.js';
 import { formatGitlab } from './format-gitlab.js';
 import { formatJson } from './format-json.js';
-import { formatJunit } from './format-junit.js';
+import { formatJunit, type JunitOptions } from './format-junit.js';
 import { formatPretty, type PrettyOptions } from './format-pretty.js';
 import { formatSarif, type SarifOptions } from './format-sarif.js';
 
@@ -25,7 +25,7 @@ export const REPORT_FORMATS = ['pretty', 'json', 'sarif', 'github', 'gitlab', 'j
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Everything any reporter may need; each format reads only its own part. */
-export type FormatReportOptions = PrettyOptions & SarifOptions;
+export type FormatReportOptions = PrettyOptions & SarifOptions & JunitOptions;
 
 /** Whether `name` is a known report format (for validating `--format`). */
 export function isReportFormat(name: string): name is ReportFormat {
@@ -46,7 +46,7 @@ export function formatReport(format: ReportFormat, report: CheckReport, options:
     case 'gitlab':
       return formatGitlab(report);
     case 'junit':
-      return formatJunit(report);
+      return formatJunit(report, options);
     default: {
       const unknown: never = format;
       throw new Error(`unknown report format: ${String(unknown)}`);

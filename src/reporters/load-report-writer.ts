@@ -19,6 +19,6 @@ export async function loadReportWriter(format: ReportFormat, options: FormatRepo
     case 'gitlab':
       return (await import('./format-gitlab.js')).createGitlabWriter();
     case 'junit':
-      return (await import('./format-junit.js')).createJunitWriter();
+      return (await import('./format-junit.js')).createJunitWriter(options);
   }
 }

@@ -50,6 +50,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     ...(checkout === null ? {} : { srcRootUri: pathToFileURL(checkout.checkout).href }),
     color: pretty && opts.output === undefined && ctx.color.isColorSupported,
     listFailures: opts.output !== undefined,
+    maxWarnings: opts.maxWarnings,
     toolVersion: VERSION,
     rules: RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity })),
   });
