@@ -589,6 +589,9 @@ describe('second review', () => {
     expect(template('[tech-spec]')).toEqual(['front matter `template` must be text, not a list: write `template: tech-spec`, without the brackets']);
     expect(template('tech-spec@')).toEqual(['front matter `template: tech-spec@` names no version after `@`: write `tech-spec` or `tech-spec@N`']);
     expect(template('tech-spec@1')).toEqual([]);
+    // With the template known too (it resolves, by its id alone): said all the same (code review).
+    const known = findings('---\ntitle: T\ntemplate: tech-spec@\n---\n# T\n', TECH_SPEC).filter((f) => f.rule === 'frontmatter').map((f) => f.message);
+    expect(known).toEqual(['front matter `template: tech-spec@` names no version after `@`: write `tech-spec` or `tech-spec@N`']);
   });
 
   it('the title part left with the template\'s prose guidance says so', () => {

@@ -43,9 +43,12 @@ export const frontmatter: CheckRule = {
       } else if (typeof value !== 'string') {
         // `title: 42` is there, but is not text: quoting makes it text.
         findings.push({ ...at, message: `front matter \`${key}\` must be text, not the ${value instanceof Date ? 'date' : typeof value} ${value instanceof Date ? value.toISOString().slice(0, 10) : JSON.stringify(value)}: put it in quotes` });
-      } else if (key === 'template' && /@\s*$/.test(value)) {
-        findings.push({ ...at, message: `front matter \`template: ${value.trim()}\` names no version after \`@\`: write \`${value.trim().slice(0, -1)}\` or \`${value.trim()}N\`` });
       }
+    }
+    // Whether or not the config maps the spec, a `template:` it writes is read.
+    const written = data.template;
+    if (typeof written === 'string' && /\S\s*@\s*$/.test(written)) {
+      findings.push({ ...(keyPosition(spec, 'template') ?? firstLine), message: `front matter \`template: ${written.trim()}\` names no version after \`@\`: write \`${written.trim().slice(0, -1).trim()}\` or \`${written.trim()}N\`` });
     }
     if (templateProblem !== undefined) {
       findings.push({
