@@ -216,6 +216,17 @@ describe('specfill templates', () => {
     expect([check.code, check.stderr]).toEqual([2, expect.stringContaining('two project templates have the id `t`')]);
   });
 
+  it('a template refused under an id other than its file name gives its error to the specs that name that id; `optional` may name a heading without its (Optional) mark', async () => {
+    const dir = tempProject({
+      '.specfill/templates/foo.md': '---\nid: bar\n---\n# Bar\n\n## S\n\n<!-- AGENT_PLACEHOLDER: s\n\n## T\n\nt\n',
+      '.specfill/templates/kep.md': '---\noptional: [user-stories, user-stories/story-1]\n---\n# K\n\n## User Stories (Optional)\n\n### Story 1\n\n<!-- story -->\n',
+      'specs/a.md': '---\ntitle: A\ntemplate: bar\n---\n# A\n\n## S\n\nS.\n',
+    });
+    const check = await runCli(dir, 'check', 'specs/a.md');
+    expect([check.code, check.stderr.split('\n')[0]]).toEqual([2, 'specfill: specs/a.md: template `bar` cannot be used: .specfill/templates/foo.md:8:1: AGENT_PLACEHOLDER comment is never closed: add `-->` at the end of its instruction']);
+    expect((JSON.parse((await runCli(dir, 'templates', '--json')).stdout) as Array<{ id: string }>).map((t) => t.id)).toEqual(['kep', 'tech-spec']);
+  });
+
   it('a broken project template fails only what uses it', async () => {
     const dir = tempProject({
       '.specfill/templates/loop.md': '---\nextends: nope\n---\n# Loop\n',

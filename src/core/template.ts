@@ -1,9 +1,8 @@
 import { SpecfillError } from './errors.js';
 import { parseSpec } from './parse-spec.js';
-import type { ParsedSpec } from './spec-types.js';
+import type { ParsedSpec, Section } from './spec-types.js';
 import { keyLocation, writtenValue } from './front-matter-key.js';
-import { flattenSections } from './match-sections.js';
-import { buildTemplateModel, type TemplateModel } from './template-model.js';
+import { buildTemplateModel, unmarkedSlug, type TemplateModel } from './template-model.js';
 
 /** A template: a Markdown file whose headings define sections and whose guidance says what to write. */
 export interface Template {
@@ -44,6 +43,17 @@ export interface TemplateOrigin {
 
 const ID = /^[a-z0-9][a-z0-9._-]*$/i;
 
+const templateIds = new WeakMap<SpecfillError, string>();
+
+/**
+ * The id of the template an error of {@link templateFromSource} is about, when
+ * its front matter was read that far (`id: bar` in `foo.md`): the id a spec
+ * names it by, under which the registry keeps the error.
+ */
+export function templateIdOf(error: SpecfillError): string | undefined {
+  return templateIds.get(error);
+}
+
 /**
  * Reads a template's metadata from its optional front matter (`id`, `name`,
  * `version`, `description`), defaulting to its file name, and parses it.
@@ -68,46 +78,52 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
     throw new SpecfillError('INVALID_TEMPLATE', `template id \`${id}\` must be letters, digits, '.', '_' or '-'`, data.id === undefined ? { path: from.path } : at('id'),
       data.id === undefined ? 'rename the file, or set `id:` in its front matter' : 'set `id:` in its front matter to a name of letters, digits, \'.\', \'_\' or \'-\'');
   }
-  const optional = data.optional;
-  if (optional !== undefined && !(Array.isArray(optional) && optional.every((o) => typeof o === 'string'))) {
-    throw new SpecfillError('INVALID_TEMPLATE', 'front matter `optional` must be a list of section ids', at('optional'));
-  }
-  // A template that extends another may name the sections it takes from its base; those are known once it is resolved.
-  if (optional !== undefined && data.extends === undefined) {
-    const ids = new Set(['title', ...flattenSections(spec.sections).map((s) => s.id)]);
-    const unknown = (optional as string[]).filter((o) => !ids.has(o));
-    if (unknown.length > 0) {
-      throw new SpecfillError('INVALID_TEMPLATE', `front matter \`optional\` names ${unknown.map((o) => `\`${o}\``).join(', ')}, which ${unknown.length === 1 ? 'is no section' : 'are no sections'} of this template`, at('optional'),
-        'write section ids as `templates show` lists them (`design/data-model`), or `title` for the part under the title');
+  // Known by its id from here on: a spec that names it gets the error, whatever the file is called.
+  try {
+    const optional = data.optional;
+    if (optional !== undefined && !(Array.isArray(optional) && optional.every((o) => typeof o === 'string'))) {
+      throw new SpecfillError('INVALID_TEMPLATE', 'front matter `optional` must be a list of section ids', at('optional'));
     }
+    // A template that extends another may name the sections it takes from its base; those are known once it is resolved.
+    if (optional !== undefined && data.extends === undefined) {
+      const ids = new Set(['title', ...sectionIdsWithAndWithoutMarks(spec.sections)]);
+      const unknown = (optional as string[]).filter((o) => !ids.has(o));
+      if (unknown.length > 0) {
+        throw new SpecfillError('INVALID_TEMPLATE', `front matter \`optional\` names ${unknown.map((o) => `\`${o}\``).join(', ')}, which ${unknown.length === 1 ? 'is no section' : 'are no sections'} of this template`, at('optional'),
+          'write section ids as `templates show` lists them (`design/data-model`), or `title` for the part under the title');
+      }
+    }
+    const renamed = data.renamed ?? {};
+    if (typeof renamed !== 'object' || renamed === null || Array.isArray(renamed) || !Object.values(renamed).every((v) => typeof v === 'string')) {
+      throw new SpecfillError('INVALID_TEMPLATE', 'front matter `renamed` must map old section ids to new ones', at('renamed'),
+        'e.g. renamed: { monitoring-and-logging: observability }');
+    }
+    // A broken placeholder would be copied into every spec made from the template, and
+    // one never closed hides the sections after it, so that no spec would be asked for them.
+    const broken = spec.malformed[0];
+    if (broken !== undefined) {
+      throw new SpecfillError('INVALID_TEMPLATE', broken.message, { path: from.path, line: broken.line, column: broken.column });
+    }
+    // A number as written: YAML reads `version: 1.10` as 1.1, and versions compare dot by dot.
+    const version = typeof data.version === 'number' ? writtenValue(spec, 'version') ?? String(data.version) : field('version') ?? '1';
+    return {
+      id,
+      name: field('name') ?? spec.title?.text ?? id,
+      version,
+      description: field('description') ?? '',
+      origin: from.origin,
+      path: from.path,
+      spec,
+      body: fm === null ? source.slice(spec.format.bom ? 1 : 0) : source.slice(fm.span.end),
+      model: buildTemplateModel(spec, `${id}@${version}`, (optional as string[] | undefined) ?? []),
+      renamed: renamed as Record<string, string>,
+      extends: null,
+      layers: {},
+    };
+  } catch (error) {
+    if (error instanceof SpecfillError) templateIds.set(error, id);
+    throw error;
   }
-  const renamed = data.renamed ?? {};
-  if (typeof renamed !== 'object' || renamed === null || Array.isArray(renamed) || !Object.values(renamed).every((v) => typeof v === 'string')) {
-    throw new SpecfillError('INVALID_TEMPLATE', 'front matter `renamed` must map old section ids to new ones', at('renamed'),
-      'e.g. renamed: { monitoring-and-logging: observability }');
-  }
-  // A broken placeholder would be copied into every spec made from the template, and
-  // one never closed hides the sections after it, so that no spec would be asked for them.
-  const broken = spec.malformed[0];
-  if (broken !== undefined) {
-    throw new SpecfillError('INVALID_TEMPLATE', broken.message, { path: from.path, line: broken.line, column: broken.column });
-  }
-  // A number as written: YAML reads `version: 1.10` as 1.1, and versions compare dot by dot.
-  const version = typeof data.version === 'number' ? writtenValue(spec, 'version') ?? String(data.version) : field('version') ?? '1';
-  return {
-    id,
-    name: field('name') ?? spec.title?.text ?? id,
-    version,
-    description: field('description') ?? '',
-    origin: from.origin,
-    path: from.path,
-    spec,
-    body: fm === null ? source.slice(spec.format.bom ? 1 : 0) : source.slice(fm.span.end),
-    model: buildTemplateModel(spec, `${id}@${version}`, (optional as string[] | undefined) ?? []),
-    renamed: renamed as Record<string, string>,
-    extends: null,
-    layers: {},
-  };
 }
 
 /** Splits a `template:` reference `id` or `id@version`. */
@@ -152,4 +168,19 @@ export function versionStanding(recorded: string, current: string): 'same' | 'ol
 
 function versionNumbers(v: string): number[] | null {
   return /^\d+(?:\.\d+)*$/.test(v) ? v.split('.').map(Number) : null;
+}
+
+/**
+ * Every section id of a template, and each also without the "(Optional)"
+ * marks of its path (`user-stories` for "User Stories (Optional)"), as
+ * `optional:` may name them.
+ */
+function sectionIdsWithAndWithoutMarks(sections: readonly Section[], parent = ''): string[] {
+  const ids: string[] = [];
+  for (const s of sections) {
+    const own = s.id.slice(s.id.lastIndexOf('/') + 1);
+    const unmarked = `${parent === '' ? '' : `${parent}/`}${unmarkedSlug(s.heading.text) ?? own}`;
+    ids.push(s.id, unmarked, ...sectionIdsWithAndWithoutMarks(s.children, unmarked));
+  }
+  return ids;
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import { SpecfillError } from '../core/errors.js';
 import { keyLocation } from '../core/front-matter-key.js';
-import { parseTemplateRef, templateFromSource, type Template } from '../core/template.js';
+import { parseTemplateRef, templateFromSource, templateIdOf, type Template } from '../core/template.js';
 import { resolveExtends } from '../core/template-extends.js';
 import { confine, realOrAsIs, relativeWithin } from './confine-path.js';
 import { ioReason } from './io-reason.js';
@@ -229,7 +229,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
         if (!withFiles.has(t.id) && !broken.has(t.id)) withFiles.set(t.id, t);
       } catch (error) {
         if (!(error instanceof SpecfillError)) throw error;
-        const id = templateFileName(ref).replace(/\.md$/i, '');
+        const id = templateIdOf(error) ?? templateFileName(ref).replace(/\.md$/i, '');
         if (!withFiles.has(id)) brokenFiles.set(id, new SpecfillError(error.code, `template file ${ref} (config \`templates\`): ${error.message}`, { path: ref }, error.hint));
       }
     }
@@ -260,7 +260,7 @@ async function readTemplateDir(dir: string, origin: Template['origin'], cwd: str
     } catch (error) {
       // Built-in templates must work; a project's broken one is kept as its error (see TemplateRegistry).
       if (broken === undefined || !(error instanceof SpecfillError)) throw error;
-      broken.set(name.replace(/\.md$/i, ''), error);
+      broken.set(templateIdOf(error) ?? name.replace(/\.md$/i, ''), error);
     }
   }
   return templates;
