@@ -122,9 +122,9 @@ describe('loadConfig', () => {
       return 'accepted';
     };
     const json = 'specfill.config.json';
-    expect(await refused(json, '{\n  "specs": ["specs/*.md"],\n  "speks": ["x"]\n}\n')).toBe('specfill.config.json:3:3: speks: unknown key: did you mean `specs`?\n  hint: every key and its type are in node_modules/specfill/schema/config.schema.json (name it as `$schema` for completion in an editor)');
+    expect(await refused(json, '{\n  "specs": ["specs/*.md"],\n  "speks": ["x"]\n}\n')).toBe('specfill.config.json:3:3: speks: unknown key: did you mean `specs`?\n  hint: every key and its type: schema/config.schema.json in the specfill package (node_modules/specfill/schema/ where it is installed; name it as `$schema` for completion in an editor)');
     expect(await refused('specfill.config.yaml', 'agent:\n  model: x\n  foo: 1\nrules:\n  leftover-marker: loud\n'))
-      .toBe('specfill.config.yaml:3:3: agent.foo: unknown key; the keys here are provider, model, baseURL, timeoutSeconds, answerRetries, httpRetries, prices (and 1 more)\n  hint: every key and its type are in node_modules/specfill/schema/config.schema.json (name it as `$schema` for completion in an editor)');
+      .toBe('specfill.config.yaml:3:3: agent.foo: unknown key; the keys here are provider, model, baseURL, timeoutSeconds, answerRetries, httpRetries, prices (and 1 more)\n  hint: every key and its type: schema/config.schema.json in the specfill package (node_modules/specfill/schema/ where it is installed; name it as `$schema` for completion in an editor)');
     expect(await refused(json, '{"overrides": [{"files": ["a"], "rules": {}, "rule": {}}]}')).toContain('1:46: overrides.0.rule: unknown key: did you mean `rules`?');
     expect(await refused(json, '{"rules": {"leftover-marker": {"severity": "off", "option": {}}}}')).toContain('1:51: rules.leftover-marker.option: unknown key: did you mean `options`?');
     // What was expected, in a config author's words rather than the validator's (docs QA).

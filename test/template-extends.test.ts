@@ -67,6 +67,8 @@ describe('templates that extend another', () => {
       [{ 'a.md': '---\nextends: nope\n---\n' }, '.specfill/templates/a.md:2:1: `extends: nope`: no such template'],
       [{ 'a.md': '---\nextends: tech-spec\nremove: [no-such-section]\n---\n' }, '.specfill/templates/a.md:3:1: `remove`: tech-spec has no section `no-such-section`\n  hint: its sections are listed by `specfill templates show tech-spec`'],
       [{ 'a.md': '---\nextends: tech-spec\noptional: [overview, risks]\n---\n' }, '.specfill/templates/a.md:3:1: front matter `optional` names `risks`, which is no section of this template or of tech-spec'],
+      [{ 'a.md': '---\nextends: tech-spec\nremove: [references]\noptional: [references]\n---\n' }, '.specfill/templates/a.md:4:1: front matter `optional` names `references`, which its `remove` removes'],
+      [{ 'a.md': '---\nextends: tech-spec\nrename: {references: Links}\noptional: [references]\n---\n' }, '.specfill/templates/a.md:4:1: front matter `optional` names `references`, which its `rename` renames to `links`: name it so'],
       [{ 'a.md': '---\nextends: b\n---\n', 'b.md': '---\nextends: a\n---\n' }, 'goes round in a circle'],
     ];
     for (const [files, message] of cases) {

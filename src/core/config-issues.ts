@@ -9,6 +9,8 @@ export interface ConfigIssue {
   readonly message: string;
   /** The issue is the key itself (an unknown one), not its value: shown at the key. */
   readonly atKey?: boolean;
+  /** A matter of the file's shape (a key or type the schema does not allow), which the JSON Schema shows in full. */
+  readonly shape?: boolean;
 }
 
 /**

@@ -62,8 +62,8 @@ export function validateConfig(data: unknown): { config: Config; issues: [] } | 
       issues: parsed.error.issues.flatMap((i): ConfigIssue[] => {
         const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
         // One issue per unknown key, at the key, with the keys allowed there.
-        if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ path: [...path, key], message: unknownKeyMessage(key, keysAt(path)), atKey: true }));
-        return [{ path, message: plainMessage(i.message, path) }];
+        if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ path: [...path, key], message: unknownKeyMessage(key, keysAt(path)), atKey: true, shape: true }));
+        return [{ path, message: plainMessage(i.message, path), shape: true }];
       }),
     };
   }

@@ -83,6 +83,13 @@ export function resolveExtends(child: Template, base: Template, from: TemplateOr
   const resolved = templateFromSource(frontMatter + text, from);
   const ids = new Set(flattenSections(resolved.spec.sections).map((s) => s.id));
   const unknown = (Array.isArray(data.optional) ? (data.optional as string[]) : []).filter((id) => !ids.has(id) && id !== 'title');
+  // A base section this template removed or renamed is named so.
+  const gone = unknown.find((id) => (remove as string[]).includes(id) || renamed[id] !== undefined);
+  if (gone !== undefined) {
+    fail(renamed[gone] !== undefined
+      ? `front matter \`optional\` names \`${gone}\`, which its \`rename\` renames to \`${renamed[gone]}\`: name it so`
+      : `front matter \`optional\` names \`${gone}\`, which its \`remove\` removes`, 'optional');
+  }
   if (unknown.length > 0) {
     fail(`front matter \`optional\` names ${unknown.map((o) => `\`${o}\``).join(', ')}, which ${unknown.length === 1 ? 'is no section' : 'are no sections'} of this template or of ${base.id}`, 'optional',
       'write section ids as `templates show` lists them (`design/data-model`), or `title` for the part under the title');

@@ -106,8 +106,9 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
     const { issue, pos } = located[0]!;
     const key = issue.path.length === 0 ? '(top level)' : issue.path.join('.');
     const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : '';
+    // The other issues' messages say what to do; a wrong key or type is best seen against every key and its type.
     throw new SpecfillError('INVALID_CONFIG', `${key}: ${issue.message}${more}`, { path: shown(file), line: pos?.line, column: pos?.col },
-      'every key and its type are in node_modules/specfill/schema/config.schema.json (name it as `$schema` for completion in an editor)');
+      issue.shape === true ? 'every key and its type: schema/config.schema.json in the specfill package (node_modules/specfill/schema/ where it is installed; name it as `$schema` for completion in an editor)' : undefined);
   }
   return { config: result.config, file, text };
 }
