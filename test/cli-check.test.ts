@@ -283,7 +283,7 @@ describe('specfill check', () => {
     writeFileSync(join(dir, 'specfill.config.yaml'), 'rules:\n  lint-everything: error\n');
     expect((await runCli(dir, 'check')).stderr).toContain('specfill.config.yaml:2:3: rules.lint-everything: unknown rule; the rules are: unfilled-placeholder,');
     // A committed config cannot make specfill read (and serve, and show) Markdown outside the project.
-    for (const glob of ['../outside/*.md', '/../etc/*.md', 'specs/../../x/*.md', 'C:/x/*.md']) {
+    for (const glob of ['../outside/*.md', '/../etc/*.md', 'specs/../../x/*.md', 'C:/x/*.md', '{specs,../outside}/*.md']) {
       writeFileSync(join(dir, 'specfill.config.yaml'), `specs: ["specs/*.md", "${glob}"]\n`);
       expect((await runCli(dir, "check")).stderr, glob).toContain(`specfill.config.yaml:1:23: specs.1: \`${glob}\` reaches outside the project root`);
     }
@@ -372,8 +372,9 @@ describe('specfill check', () => {
     expect(r.code).toBe(2);
     expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toBe(
       '✖ specs/bin.md:2:1 could not be checked: is a binary file (it contains a NUL byte), not Markdown text (BINARY_FILE)\n\n✖ 1 file could not be checked; no problems in 1 file\n');
-    // On the terminal the run's stderr names it, with its hint: the report does not say it twice.
+    // On the terminal the run's stderr names it, with its hint: the report does not say it twice, nor with `-o -`.
     expect((await runCli(dir, 'check')).stdout).toBe('✖ 1 file could not be checked; no problems in 1 file\n');
+    expect((await runCli(dir, 'check', '-o', '-')).stdout).toBe('✖ 1 file could not be checked; no problems in 1 file\n');
   });
 
   it('--output naming a folder, or a link into a folder that does not exist, says so in words; nothing is left behind', async () => {

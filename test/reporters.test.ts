@@ -620,6 +620,11 @@ describe('renderCodeFrame', () => {
       expect(source, lead).toBe(`1 | ${line}`);
       expect(marker, lead).toBe(`  | ${' '.repeat(cells)}^~~~`);
     }
+    // A flag is two cells, as is an emoji with a skin tone (code review).
+    for (const lead of ['🇺🇸 ', '👍🏽 ']) {
+      const column = lead.length + 1;
+      expect(renderCodeFrame(`${lead}TODO`, { line: 1, column, endLine: 1, endColumn: column + 4 }, { gutterWidth: 1 })[1], lead).toBe('  |    ^~~~');
+    }
     // Text-style symbols stay one cell.
     expect(renderCodeFrame('❤ TODO', { line: 1, column: 3, endLine: 1, endColumn: 7 }, { gutterWidth: 1 })[1]).toBe('  |   ^~~~');
   });

@@ -53,6 +53,8 @@ export function configIssues(config: Config): ConfigIssue[] {
  */
 function leavesRoot(glob: string): boolean {
   if (/^[a-zA-Z]:/.test(glob)) return true;
+  // A `..` among brace alternatives (`{specs,../x}`) is taken as leaving: no need to follow each expansion.
+  if (glob.includes('{') && glob.split(/[\\/{},]+/).includes('..')) return true;
   let depth = 0;
   for (const part of glob.split(/[\\/]+/)) {
     if (part === '..') depth--;

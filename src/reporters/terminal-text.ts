@@ -31,6 +31,9 @@ function standIn(code: number): string | null {
 /** Terminal cells of one code point: 2 for East Asian wide and emoji, 0 for combining marks, else 1. */
 function cellsOf(char: string, code: number): number {
   if (ZERO_WIDTH.test(char)) return 0;
+  // A flag is two regional indicators shown as one emoji; a skin tone joins the emoji before it.
+  if (code >= 0x1f1e6 && code <= 0x1f1ff) return 1;
+  if (code >= 0x1f3fb && code <= 0x1f3ff) return 0;
   const wide =
     (code >= 0x1100 && code <= 0x115f) ||
     (code >= 0x2e80 && code <= 0x303e) ||

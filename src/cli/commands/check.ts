@@ -46,10 +46,14 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     : (await import('../../io/git-changed-files.js')).gitChangedFiles(ctx.cwd, typeof opts.changed === 'string' ? opts.changed : undefined);
   const pretty = opts.format === 'pretty';
   const checkout = checkoutPaths(opts.format, ctx.cwd, ctx.env);
+  // The process's own streams are written as streams: opening /dev/stdout
+  // again fails when it is a socket, and a rename would replace the link.
+  const stream = opts.output === undefined ? undefined : ownStream(ctx, opts.output);
   const writer = await loadReportWriter(opts.format, {
     ...(checkout === null ? {} : { srcRootUri: pathToFileURL(checkout.checkout).href }),
     color: pretty && opts.output === undefined && ctx.color.isColorSupported,
-    listFailures: opts.output !== undefined,
+    // A report in a file is read without the run's stderr; `-o -` is the terminal's stdout.
+    listFailures: opts.output !== undefined && stream === undefined,
     maxWarnings: opts.maxWarnings,
     toolVersion: VERSION,
     rules: RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity })),
@@ -58,9 +62,6 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   // file that appears, complete, only at the end.
   let out: { write(text: string | Uint8Array): void };
   let file: AtomicFileWriter | undefined;
-  // The process's own streams are written as streams: opening /dev/stdout
-  // again fails when it is a socket, and a rename would replace the link.
-  const stream = opts.output === undefined ? undefined : ownStream(ctx, opts.output);
   if (stream !== undefined) {
     out = { write: (text) => text.length > 0 && stream.write(textOf(text)) };
   } else if (opts.output !== undefined) {
