@@ -184,7 +184,7 @@ describe('specfill templates', () => {
   it('every command that reads templates warns when the config\'s templatesDir does not exist', async () => {
     const dir = tempProject({ 'specfill.config.json': JSON.stringify({ templatesDir: 'docs/templats' }) });
     const warning = "specfill: warning: the config's `templatesDir` (docs/templats) does not exist: no project template is read from it\n";
-    for (const args of [['templates'], ['templates', 'show', 'tech-spec'], ['new', 'tech-spec', '--title', 'A'], ['status'], ['sync'], ['index']]) {
+    for (const args of [['templates'], ['templates', 'show', 'tech-spec'], ['new', 'tech-spec', '--title', 'A'], ['status'], ['sync'], ['index'], ['set-status', 'specs/a.md', 'draft']]) {
       const r = await runCli(dir, ...args);
       expect([args.join(' '), r.stderr]).toEqual([args.join(' '), warning]);
     }

@@ -3,6 +3,7 @@ import { loadConfig } from '../../io/load-config.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { setSpecStatus } from '../../io/set-spec-status.js';
 import { displayPath, writeJson, type CliContext } from '../context.js';
+import { warnMissingTemplatesDir } from '../templates-dir-warning.js';
 
 /** Options of `specfill set-status`. */
 export interface SetStatusCliOptions {
@@ -16,6 +17,7 @@ export interface SetStatusCliOptions {
 export async function runSetStatus(ctx: CliContext, file: string, status: string, opts: SetStatusCliOptions): Promise<number> {
   const root = findProjectRoot(ctx.cwd);
   const { config } = await loadConfig(root, ctx.cwd);
+  warnMissingTemplatesDir(ctx, root, config.templatesDir);
   const path = resolve(ctx.cwd, file);
   const result = await setSpecStatus({
     root, cwd: ctx.cwd, config, path, displayPath: displayPath(ctx, path, relative),
