@@ -54,6 +54,15 @@ describe('templates that extend another', () => {
     expect(check.files[0].findings.map((f: { rule: string }) => f.rule).filter((r: string) => r !== 'unfilled-placeholder' && r !== 'empty-section')).toEqual([]);
   });
 
+  it('follows the renames its base declares: a base section named by its old id is that section, and what follows it stays after it (lifecycle QA)', async () => {
+    const dir = tempProject({
+      '.specfill/templates/base.md': '---\nversion: 2\nrenamed: {b: bee}\n---\n# Base\n\n## A\n\n<!-- AGENT_PLACEHOLDER: a -->\n\n## Bee\n\n<!-- AGENT_PLACEHOLDER: b -->\n\n## C\n\n<!-- AGENT_PLACEHOLDER: c -->\n',
+      '.specfill/templates/child.md': '---\nextends: base\n---\n## B\n\n## Extra\n\n<!-- AGENT_PLACEHOLDER: extra -->\n',
+    });
+    const shown = JSON.parse((await runCli(dir, 'templates', 'show', 'child', '--json')).stdout) as { sections: OutlineSection[] };
+    expect(flat(shown.sections).map((s) => `${s.id} [${s.from}]`)).toEqual(['a [base]', 'bee [base]', 'extra [child]', 'c [base]']);
+  });
+
   it('lets a project template extend the built-in of the same id', async () => {
     const dir = tempProject({ '.specfill/templates/tech-spec.md': '---\nextends: tech-spec\nversion: 3\nremove: [references]\n---\n' });
     const shown = JSON.parse((await runCli(dir, 'templates', 'show', 'tech-spec', '--json')).stdout) as { version: string; sections: OutlineSection[] };

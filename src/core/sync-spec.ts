@@ -5,7 +5,7 @@ import { lineIndexOf } from './line-index.js';
 import { flattenSections, matchSections, type SectionMatching } from './match-sections.js';
 import { parseSpec } from './parse-spec.js';
 import type { Block, ParsedSpec, Section } from './spec-types.js';
-import type { Template } from './template.js';
+import { idAfterRenames, type Template } from './template.js';
 
 /** What bringing one spec up to date with its template did. */
 export interface SyncOutcome {
@@ -50,10 +50,10 @@ export function syncSpec(source: string, template: Template, today: string): Syn
   const presentIds = new Set(flattenSections(spec.sections).map((s) => s.id));
   const edits: Array<{ start: number; end: number; text: string }> = [];
   for (const section of flattenSections(spec.sections)) {
-    const target = renamedId(section.id, template.renamed);
+    const target = idAfterRenames(section.id, template.renamed);
     if (target === section.id || presentIds.has(target) || !templateIds.has(target)) continue;
     // Only the renamed section's own heading changes; its subsections follow by their path.
-    if (renamedId(parentSectionId(section.id), template.renamed) !== parentSectionId(target)) continue;
+    if (idAfterRenames(parentSectionId(section.id), template.renamed) !== parentSectionId(target)) continue;
     const heading = templateSections.find((t) => t.id === target)!.heading;
     // A subsection whose id changed only with its parent's keeps its heading: nothing to rename.
     if (heading.text === section.heading.text) continue;
@@ -106,17 +106,6 @@ export function syncSpec(source: string, template: Template, today: string): Syn
   const structural = added.length > 0 || renamed.length > 0;
   if (structural || from !== to) text = setFrontMatterFields(text, { template: to, updated: today });
   return { source: text, changed: text !== source, from, to, added, renamed, movedSections, kept, keptOpen };
-}
-
-/** An id after the template's declared renames, followed through chains (a → b → c), prefix by prefix. */
-function renamedId(id: string, renames: Readonly<Record<string, string>>): string {
-  let current = id;
-  for (let guard = 0; guard < 32; guard++) {
-    const key = Object.keys(renames).filter((old) => current === old || current.startsWith(`${old}/`)).sort((a, b) => b.length - a.length)[0];
-    if (key === undefined) return current;
-    current = renames[key]! + current.slice(key.length);
-  }
-  return current;
 }
 
 /**

@@ -5,7 +5,7 @@ import { flattenSections } from './match-sections.js';
 import { parseSpec } from './parse-spec.js';
 import type { ParsedSpec, Section } from './spec-types.js';
 import { slugify } from './slug.js';
-import { templateFromSource, type Template, type TemplateOrigin } from './template.js';
+import { idAfterRenames, templateFromSource, type Template, type TemplateOrigin } from './template.js';
 import { buildTemplateModel } from './template-model.js';
 
 /**
@@ -62,21 +62,23 @@ export function resolveExtends(child: Template, base: Template, from: TemplateOr
   let previous: string | null = null;
   for (const c of flattenSections(own.sections)) {
     const body = own.source.slice(c.bodySpan.start, c.bodySpan.end);
-    const existing = find(c.id);
+    // A base section named by its id before the base renamed it (or a new one under it) goes by its new id.
+    const id = find(c.id) !== undefined ? c.id : idAfterRenames(c.id, base.renamed);
+    const existing = find(id);
     if (existing !== undefined) {
       if (body.trim() !== '') {
         replace(existing.bodySpan.start, existing.bodySpan.end, body.replace(/\r?\n/g, nl));
-        layers.set(c.id, child.id);
+        layers.set(id, child.id);
       }
     } else {
-      const at = insertionPoint(spec, c.id, previous);
+      const at = insertionPoint(spec, id, previous);
       const before = at > 0 && !text.slice(0, at).endsWith('\n') ? nl + nl : '';
       let block = `${'#'.repeat(c.heading.level)} ${c.heading.text}${nl}${body.replace(/\r?\n/g, nl)}`;
       if (!block.endsWith(nl + nl)) block += block.endsWith(nl) ? nl : nl + nl;
       replace(at, at, before + block);
-      layers.set(c.id, child.id);
+      layers.set(id, child.id);
     }
-    previous = c.id;
+    previous = id;
   }
 
   const frontMatter = child.spec.frontMatter === null ? '' : child.spec.source.slice(child.spec.frontMatter.span.start, child.spec.frontMatter.span.end);
