@@ -77,6 +77,8 @@ describe('templates that extend another', () => {
       [{ 'a.md': '---\nextends: tech-spec\nremove: [no-such-section]\n---\n' }, '.specfill/templates/a.md:3:1: `remove`: tech-spec has no section `no-such-section`\n  hint: its sections are listed by `specfill templates show tech-spec`'],
       [{ 'a.md': '---\nextends: tech-spec\noptional: [overview, risks]\n---\n' }, '.specfill/templates/a.md:3:1: front matter `optional` names `risks`, which is no section of this template or of tech-spec'],
       [{ 'a.md': '---\nextends: tech-spec\nremove: [references]\noptional: [references]\n---\n' }, '.specfill/templates/a.md:4:1: front matter `optional` names `references`, which its `remove` removes'],
+      [{ 'a.md': '---\nversion: 2\nrenamed:\n  monitoring: observabilty\n---\n# R\n\n## Observability\n\n<!-- AGENT_PLACEHOLDER: obs -->\n' }, '.specfill/templates/a.md:3:1: front matter `renamed` renames `monitoring` to `observabilty`, which is no section of this template'],
+      [{ 'a.md': '---\nextends: tech-spec\nrenamed: {old-notes: notez}\n---\n## Notes\n\n<!-- AGENT_PLACEHOLDER: n -->\n' }, '.specfill/templates/a.md:3:1: front matter `renamed` renames `old-notes` to `notez`, which is no section of this template'],
       [{ 'a.md': '---\nextends: tech-spec\nrename: {references: Links}\noptional: [references]\n---\n' }, '.specfill/templates/a.md:4:1: front matter `optional` names `references`, which its `rename` renames to `links`: name it so'],
       [{ 'a.md': '---\nextends: b\n---\n', 'b.md': '---\nextends: a\n---\n' }, 'goes round in a circle'],
     ];

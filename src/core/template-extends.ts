@@ -5,7 +5,7 @@ import { flattenSections } from './match-sections.js';
 import { parseSpec } from './parse-spec.js';
 import type { ParsedSpec, Section } from './spec-types.js';
 import { slugify } from './slug.js';
-import { idAfterRenames, templateFromSource, type Template, type TemplateOrigin } from './template.js';
+import { idAfterRenames, renameProblem, templateFromSource, type Template, type TemplateOrigin } from './template.js';
 import { buildTemplateModel } from './template-model.js';
 
 /**
@@ -84,6 +84,8 @@ export function resolveExtends(child: Template, base: Template, from: TemplateOr
   const frontMatter = child.spec.frontMatter === null ? '' : child.spec.source.slice(child.spec.frontMatter.span.start, child.spec.frontMatter.span.end);
   const resolved = templateFromSource(frontMatter + text, from);
   const ids = new Set(flattenSections(resolved.spec.sections).map((s) => s.id));
+  // Its own declared renames lead to sections of the resolved template.
+  renameProblem(resolved.renamed, ids, keyLocation(child.spec, from.path, 'renamed'));
   const unknown = (Array.isArray(data.optional) ? (data.optional as string[]) : []).filter((id) => !ids.has(id) && id !== 'title');
   // A base section this template removed or renamed is named so.
   const gone = unknown.find((id) => (remove as string[]).includes(id) || renamed[id] !== undefined);

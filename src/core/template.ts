@@ -2,6 +2,7 @@ import { SpecfillError } from './errors.js';
 import { parseSpec } from './parse-spec.js';
 import type { ParsedSpec, Section } from './spec-types.js';
 import { keyLocation, writtenValue } from './front-matter-key.js';
+import { flattenSections } from './match-sections.js';
 import { buildTemplateModel, unmarkedSlug, type TemplateModel } from './template-model.js';
 
 /** A template: a Markdown file whose headings define sections and whose guidance says what to write. */
@@ -98,6 +99,8 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
       throw new SpecfillError('INVALID_TEMPLATE', 'front matter `renamed` must map old section ids to new ones', at('renamed'),
         'e.g. renamed: { monitoring-and-logging: observability }');
     }
+    // A rename must lead to a section the template has: a typo would make `sync` add a second copy.
+    if (data.extends === undefined) renameProblem(renamed as Record<string, string>, new Set(flattenSections(spec.sections).map((s) => s.id)), at('renamed'));
     // A broken placeholder would be copied into every spec made from the template, and
     // one never closed hides the sections after it, so that no spec would be asked for them.
     const broken = spec.malformed[0];
@@ -194,4 +197,18 @@ function sectionIdsWithAndWithoutMarks(sections: readonly Section[], parent = ''
     ids.push(s.id, unmarked, ...sectionIdsWithAndWithoutMarks(s.children, unmarked));
   }
   return ids;
+}
+
+/**
+ * Throws when a declared rename leads, through any chain, to no section of
+ * the template (`renamed: {monitoring: observabilty}`), at `where`.
+ */
+export function renameProblem(renamed: Readonly<Record<string, string>>, ids: ReadonlySet<string>, where: { path?: string; line?: number; column?: number }): void {
+  for (const old of Object.keys(renamed)) {
+    const target = idAfterRenames(old, renamed);
+    if (!ids.has(target)) {
+      throw new SpecfillError('INVALID_TEMPLATE', `front matter \`renamed\` renames \`${old}\` to \`${target}\`, which is no section of this template`, where,
+        'write the new id as `templates show` lists it');
+    }
+  }
 }
