@@ -200,6 +200,7 @@ describe('specfill templates', () => {
       '.specfill/templates/t.md': '# T\n\n## Summary\n\nSay it.\n',
       '.specfill/templates/zz.md': '---\nname: Z\nid: t\n---\n# Z\n\n## Security\n\nSay it.\n',
       '.specfill/templates/child.md': '---\nextends: t\n---\n## Notes\n\nMore.\n',
+      '.specfill/templates/on-open.md': '---\nextends: open\n---\n## More\n\nMore.\n',
       'specs/a.md': '---\ntitle: A\ntemplate: t\n---\n# A\n\n## Summary\n\nDone.\n',
     });
     const list = await runCli(dir, 'templates', '--json');
@@ -209,7 +210,8 @@ describe('specfill templates', () => {
       'specfill: .specfill/templates/blank.md:5:1: AGENT_PLACEHOLDER comment has no instruction: write what the section needs after `AGENT_PLACEHOLDER:`',
       'specfill: .specfill/templates/open.md:5:1: AGENT_PLACEHOLDER comment is never closed: add `-->` at the end of its instruction',
       'specfill: .specfill/templates/opt.md:3:1: front matter `optional` names `apendix`, which is no section of this template',
-      'specfill: .specfill/templates/child.md:2:1: `extends: t`: two project templates have the id `t`: .specfill/templates/t.md and .specfill/templates/zz.md',
+      'specfill: .specfill/templates/on-open.md:2:1: `extends: open`: template `open` cannot be used: .specfill/templates/open.md:5:1: AGENT_PLACEHOLDER comment is never closed: add `-->` at the end of its instruction',
+      'specfill: .specfill/templates/child.md:2:1: `extends: t`: template `t` cannot be used: .specfill/templates/zz.md:3:1: two project templates have the id `t`: .specfill/templates/t.md and .specfill/templates/zz.md',
       'specfill: .specfill/templates/zz.md:3:1: two project templates have the id `t`: .specfill/templates/t.md and .specfill/templates/zz.md',
     ].sort());
     const check = await runCli(dir, 'check', 'specs/a.md');

@@ -166,14 +166,12 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   const broken = new Map<string, SpecfillError>();
   const project = await readTemplateDir(projectDir, 'project', cwd, broken);
   const own = new Map<string, Template>();
-  const duplicated = new Map<string, SpecfillError>();
   for (const t of project) {
     // Two files of one id: which one a spec gets must not depend on their names' order.
     const other = own.get(t.id);
     if (other !== undefined) {
       const error = new SpecfillError('INVALID_TEMPLATE', `two project templates have the id \`${t.id}\`: ${other.path} and ${t.path}`, keyLocation(t.spec, t.path, 'id'),
         'give one of them another `id:` in its front matter, or another file name');
-      duplicated.set(t.id, error);
       broken.set(t.id, error);
       continue;
     }
@@ -191,11 +189,13 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
       // A project template may extend the built-in of its own id; a base is resolved before it is used.
       const resolved = extendTemplate(t, (base) => {
         const parent = base === t.id ? builtIn.get(base) : byId.get(base);
-        // A base of two files is neither of them.
-        const ambiguous = base === t.id ? undefined : duplicated.get(base);
-        if (ambiguous !== undefined) throw new SpecfillError('INVALID_TEMPLATE', `\`extends: ${base}\`: ${ambiguous.message}`, keyLocation(t.spec, t.path, 'extends'), ambiguous.hint);
+        // A base that cannot be used (of two files, unreadable, invalid) is said so, not "no such template".
+        const unusable = base === t.id ? undefined : broken.get(base);
+        if (unusable !== undefined) {
+          throw new SpecfillError('INVALID_TEMPLATE', `\`extends: ${base}\`: template \`${base}\` cannot be used: ${unusable.format()}`, keyLocation(t.spec, t.path, 'extends'), unusable.hint);
+        }
         return parent === undefined ? undefined : resolve(parent);
-      }, () => [...byId.keys()]);
+      }, () => [...byId.keys()].filter((id) => !broken.has(id)));
       byId.set(t.id, resolved);
       return resolved;
     } finally {
