@@ -194,6 +194,13 @@ describe('sync finds sections as check does (lifecycle QA)', () => {
     expect((await runCli(dir, 'sync')).stdout).toBe('specs/m.md: up to date with m@2\n');
   });
 
+  it('takes a version written another way (m@02 for m@2) for the same one, as check does: nothing to do', async () => {
+    const body = spec('## Intro\n\nI.\n\n## Rollout\n\nR.\n\n## Risks\n\nNone.\n').replace('template: m@1', 'template: m@02');
+    const dir = tempProject({ '.specfill/templates/m.md': TEMPLATE, 'specs/m.md': body });
+    expect((await runCli(dir, 'sync')).stdout).toBe('specs/m.md: up to date with m@2\n');
+    expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toBe(body);
+  });
+
   it('leaves a blank line before a section it adds after text that ends with one line break', async () => {
     const dir = tempProject({ '.specfill/templates/m.md': TEMPLATE, 'specs/m.md': spec('## Intro\n\nI.\n\n## Rollout\n\nR.\n') });
     expect((await runCli(dir, 'sync')).code).toBe(0);

@@ -5,7 +5,7 @@ import { lineIndexOf } from './line-index.js';
 import { flattenSections, matchSections, type SectionMatching } from './match-sections.js';
 import { parseSpec } from './parse-spec.js';
 import type { Block, ParsedSpec, Section } from './spec-types.js';
-import { idAfterRenames, type Template } from './template.js';
+import { idAfterRenames, parseTemplateRef, versionStanding, type Template } from './template.js';
 
 /** What bringing one spec up to date with its template did. */
 export interface SyncOutcome {
@@ -104,7 +104,7 @@ export function syncSpec(source: string, template: Template, today: string): Syn
   const keptOpen = kept.filter((id) => spec.placeholders.some((p) => p.sectionId === id));
 
   const structural = added.length > 0 || renamed.length > 0;
-  if (structural || from !== to) text = setFrontMatterFields(text, { template: to, updated: today });
+  if (structural || !recordsVersion(from, template)) text = setFrontMatterFields(text, { template: to, updated: today });
   return { source: text, changed: text !== source, from, to, added, renamed, movedSections, kept, keptOpen };
 }
 
@@ -144,4 +144,11 @@ function unclosedAt(spec: ParsedSpec, at: number): Block | null {
   const open = (last.kind === 'code' && last.variant === 'fenced' && last.closed !== true)
     || (last.kind === 'html' && last.htmlKind !== undefined && last.htmlKind <= 5 && last.closed !== true);
   return open ? last : null;
+}
+
+/** Whether a recorded `template:` names this template at its version, as `check` compares them (`svc@010` is `svc@10`). */
+function recordsVersion(recorded: string | null, template: Template): boolean {
+  if (recorded === null) return false;
+  const { id, version } = parseTemplateRef(recorded);
+  return id === template.id && version !== null && versionStanding(version, template.version) === 'same';
 }
