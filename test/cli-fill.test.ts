@@ -78,6 +78,8 @@ describe('specfill fill --answers', () => {
     ['a value that is not text', 'overview:\n  - a list\n', 'answers.yaml:2:3: the answer for `overview` is not text'],
     ['an id twice', 'overview: a\noverview: b\n', 'answers.yaml:2:1: an id appears twice'],
     ['invalid JSON', '{"overview": "a",}', 'answers.json:1:18: cannot be read as JSON'],
+    // JSON.parse gives no position for this one, and quotes the text with its line breaks (lifecycle QA).
+    ['JSON with a value left out', '{\n  "overview": "ok",\n  "goals": \n}\n', "answers.json:4:1: cannot be read as JSON: Unexpected token '}'\n"],
   ])('%s: a located message, exit 2, the spec byte-identical', async (name, answers, message) => {
     const answersFile = name.includes('JSON') ? 'answers.json' : 'answers.yaml';
     const dir = tempProject({ [answersFile]: answers });

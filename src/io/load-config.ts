@@ -7,6 +7,7 @@ import { configIssues } from '../core/config-issues.js';
 import { hasDuplicateKeys } from '../core/json-duplicate-keys.js';
 import { surelyAccepts } from '../core/json-schema-accepts.js';
 import { SpecfillError } from '../core/errors.js';
+import { jsonSyntaxError } from '../core/json-error-offset.js';
 import { readTextFileSync } from './read-text-file.js';
 import { yamlMessage } from '../core/yaml-message.js';
 
@@ -160,17 +161,14 @@ function strictJson(text: string, shownPath: string, linePos: (offset: number) =
   if (body.trim() === '') {
     throw new SpecfillError('INVALID_CONFIG', 'is empty: a JSON config is an object, `{}` at least', { path: shownPath, line: 1, column: 1 });
   }
-  try {
-    JSON.parse(body);
-  } catch (error) {
-    const message = (error as Error).message;
-    const at = /at position (\d+)/.exec(message);
+  const problem = jsonSyntaxError(body);
+  if (problem !== null) {
     const bom = text.length - body.length;
-    const pos = at === null ? undefined : linePos(Number(at[1]) + bom);
+    const pos = linePos(problem.offset + bom);
     // Columns count from the line's start, a byte order mark aside (as everywhere).
-    if (pos !== undefined && pos.line === 1) pos.col -= bom;
-    throw new SpecfillError('INVALID_CONFIG', `is not valid JSON: ${message.replace(/,\s*"[\s\S]*" is not valid JSON$/, '').replace(/ in JSON at position \d+[\s\S]*$/, '').replace(/ at position \d+[\s\S]*$/, '')}`,
-      { path: shownPath, line: pos?.line ?? 1, column: pos?.col ?? 1 }, 'a .json config is plain JSON (no comments, no trailing commas); for YAML, name it specfill.config.yaml');
+    if (pos.line === 1) pos.col -= bom;
+    throw new SpecfillError('INVALID_CONFIG', `is not valid JSON: ${problem.message}`,
+      { path: shownPath, line: pos.line, column: pos.col }, 'a .json config is plain JSON (no comments, no trailing commas); for YAML, name it specfill.config.yaml');
   }
 }
 

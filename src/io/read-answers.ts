@@ -1,4 +1,5 @@
 import { SpecfillError } from '../core/errors.js';
+import { jsonSyntaxError } from '../core/json-error-offset.js';
 import type { Answer } from '../core/fill-placeholders.js';
 import { readTextFileSync } from './read-text-file.js';
 import { yamlMessage } from '../core/yaml-message.js';
@@ -49,18 +50,10 @@ export async function readAnswers(path: string, shown: string): Promise<Answer[]
 }
 
 function checkJsonSyntax(text: string, shown: string): void {
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message);
-    let line = 1;
-    let column = 1;
-    if (at !== null) {
-      const before = text.slice(0, Number(at[1]));
-      line = before.split('\n').length;
-      column = before.length - before.lastIndexOf('\n');
-    }
-    throw new SpecfillError('INVALID_ANSWERS', `cannot be read as JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, { path: shown, line, column });
-  }
+  const problem = jsonSyntaxError(text);
+  if (problem === null) return;
+  const before = text.slice(0, problem.offset);
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  throw new SpecfillError('INVALID_ANSWERS', `cannot be read as JSON: ${problem.message}`, { path: shown, line, column });
 }
