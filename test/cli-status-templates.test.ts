@@ -218,6 +218,12 @@ describe('specfill templates', () => {
     expect([check.code, check.stderr]).toEqual([2, expect.stringContaining('two project templates have the id `t`')]);
   });
 
+  it('a template file of the config\'s mapping that is refused is placed at its line and column in `templates` too', async () => {
+    const dir = tempProject({ 'docs/template.md': '# T\n\n## S\n\n<!-- AGENT_PLACEHOLDER: s\n', 'specfill.config.json': JSON.stringify({ templates: { 'docs/**/*.md': 'docs/template.md' } }) });
+    const r = await runCli(dir, 'templates');
+    expect([r.code, r.stderr]).toEqual([2, 'specfill: docs/template.md:5:1: template file docs/template.md (config `templates`): AGENT_PLACEHOLDER comment is never closed: add `-->` at the end of its instruction\n']);
+  });
+
   it('a template refused under an id other than its file name gives its error to the specs that name that id; `optional` may name a heading without its (Optional) mark', async () => {
     const dir = tempProject({
       '.specfill/templates/foo.md': '---\nid: bar\n---\n# Bar\n\n## S\n\n<!-- AGENT_PLACEHOLDER: s\n\n## T\n\nt\n',

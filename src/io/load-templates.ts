@@ -230,7 +230,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
       } catch (error) {
         if (!(error instanceof SpecfillError)) throw error;
         const id = templateIdOf(error) ?? templateFileName(ref).replace(/\.md$/i, '');
-        if (!withFiles.has(id)) brokenFiles.set(id, new SpecfillError(error.code, `template file ${ref} (config \`templates\`): ${error.message}`, { path: ref }, error.hint));
+        if (!withFiles.has(id)) brokenFiles.set(id, new SpecfillError(error.code, `template file ${ref} (config \`templates\`): ${error.message}`, { line: error.location.line, column: error.location.column, path: ref }, error.hint));
       }
     }
     return { byId: withFiles, broken: brokenFiles };
