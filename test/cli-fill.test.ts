@@ -122,7 +122,7 @@ describe('specfill fill --answers', () => {
     writeFileSync(join(dir, 'answers.yaml'), 'risks: Other risks.\n');
     const other = await runCli(dir, 'fill', 'specs/twins.md', '--answers', 'answers.yaml');
     expect(other.code).toBe(2);
-    expect(other.stderr).toContain('no open placeholder has the id `risks`');
+    expect(other.stderr).toContain('no open placeholder has the id `risks` (`risks` is a section whose placeholder is filled already: edit the text there); open ids: (none)');
   });
 
   it('on a rerun, an answer found inside another one, or in an open instruction, is not taken as filled; --only picks by the answers\' ids', async () => {
