@@ -61,7 +61,7 @@ describe('set-status', () => {
     const before = read(dir, 'specs/a.md');
     const refused = await runCli(dir, 'set-status', 'specs/a.md', 'review');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/review needs a spec that passes `specfill check`, and it reports 21 errors \(line \d+: placeholder "title" is not filled/);
+    expect(refused.stderr).toMatch(/review needs a spec that passes `specfill check`, and it reports 21 errors \(\d+:1 placeholder "title" is not filled[^;]*\(unfilled-placeholder\); /);
     expect(read(dir, 'specs/a.md')).toBe(before);
     expect((await runCli(dir, 'set-status', 'specs/a.md', 'review', '--force')).code).toBe(2);
     const forced = await runCli(dir, 'set-status', 'specs/a.md', 'review', '--force', '--reason', 'discussed at the design review: placeholders are next');

@@ -74,7 +74,7 @@ export async function setSpecStatus(options: SetSpecStatusOptions): Promise<SetS
     const found = checker.check(options.path, shown, source).report.findings.filter((f) => f.severity === 'error');
     errors = found.length;
     if (errors > 0) {
-      const first = found.slice(0, 3).map((f) => `line ${f.line}: ${f.message}`).join('; ');
+      const first = found.slice(0, 3).map((f) => `${f.line}:${f.column} ${f.message} (${f.rule})`).join('; ');
       refusals.push(`${options.status} needs a spec that passes \`specfill check\`, and it reports ${errors} error${errors === 1 ? '' : 's'} (${first}${errors > 3 ? '; …' : ''})`);
     }
   }
