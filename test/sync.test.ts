@@ -173,6 +173,22 @@ describe('sync', () => {
   });
 });
 
+it('check says of a section the template renamed, still under its old heading, that sync renames it (lifecycle QA)', async () => {
+  const dir = tempProject({ '.specfill/templates/svc.md': V1 });
+  expect((await runCli(dir, 'new', 'svc', '--title', 'Old', '--out', 'specs/old.md')).code).toBe(0);
+  writeFileSync(join(dir, '.specfill', 'templates', 'svc.md'), V2);
+  const report = JSON.parse((await runCli(dir, 'check', 'specs/old.md', '--format', 'json')).stdout) as { files: Array<{ findings: Array<{ rule: string; line: number; message: string }> }> };
+  const text = readFileSync(join(dir, 'specs', 'old.md'), 'utf8');
+  const renamed = report.files[0]!.findings.find((f) => f.rule === 'missing-section' && f.message.includes('Observability'));
+  expect(renamed).toMatchObject({
+    line: text.split('\n').indexOf('## Monitoring') + 1,
+    message: 'missing section "Observability" (## Observability) from template svc@2: the template renamed "Monitoring" to it; run `specfill sync` to rename the heading',
+  });
+  expect((await runCli(dir, 'sync')).code).toBe(0);
+  const after = JSON.parse((await runCli(dir, 'check', 'specs/old.md', '--format', 'json')).stdout) as typeof report;
+  expect(after.files[0]!.findings.filter((f) => f.rule === 'missing-section')).toEqual([]);
+});
+
 describe('sync finds sections as check does (lifecycle QA)', () => {
   const TEMPLATE = '---\nversion: 2\n---\n# T\n\n## Intro\n\n<!-- AGENT_PLACEHOLDER: intro -->\n\n## Rollout\n\n<!-- AGENT_PLACEHOLDER: rollout -->\n\n## Notes (Optional)\n\n<!-- AGENT_PLACEHOLDER: notes -->\n\n## Risks\n\n<!-- AGENT_PLACEHOLDER: risks -->\n';
   const spec = (body: string) => `---\ntitle: M\ntemplate: m@1\nstatus: draft\n---\n# M\n\n${body}`;

@@ -5,7 +5,8 @@ import { lineIndexOf } from './line-index.js';
 import { flattenSections, matchSections, type SectionMatching } from './match-sections.js';
 import { parseSpec } from './parse-spec.js';
 import type { Block, ParsedSpec, Section } from './spec-types.js';
-import { idAfterRenames, parseTemplateRef, versionStanding, type Template } from './template.js';
+import { idAfterRenames } from './section-renames.js';
+import { parseTemplateRef, versionStanding, type Template } from './template.js';
 
 /** What bringing one spec up to date with its template did. */
 export interface SyncOutcome {

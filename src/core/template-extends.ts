@@ -5,7 +5,8 @@ import { flattenSections } from './match-sections.js';
 import { parseSpec } from './parse-spec.js';
 import type { ParsedSpec, Section } from './spec-types.js';
 import { slugify } from './slug.js';
-import { idAfterRenames, renameProblem, templateFromSource, type Template, type TemplateOrigin } from './template.js';
+import { idAfterRenames } from './section-renames.js';
+import { renameProblem, templateFromSource, type Template, type TemplateOrigin } from './template.js';
 import { buildTemplateModel } from './template-model.js';
 
 /**
@@ -105,7 +106,7 @@ export function resolveExtends(child: Template, base: Template, from: TemplateOr
     extends: base.id,
     renamed: { ...base.renamed, ...renamed, ...resolved.renamed },
     layers: Object.fromEntries([...layers].filter(([id]) => ids.has(id))),
-    model: buildTemplateModel(resolved.spec, `${resolved.id}@${resolved.version}`, optional),
+    model: buildTemplateModel(resolved.spec, `${resolved.id}@${resolved.version}`, optional, { ...base.renamed, ...renamed, ...resolved.renamed }),
   };
 }
 

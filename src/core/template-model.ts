@@ -1,4 +1,5 @@
 import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
+import { idAfterRenames } from './section-renames.js';
 import { bareSlug, looseSlug, slugify } from './slug.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 
@@ -56,6 +57,12 @@ export interface TemplateModel {
    * own has written it.
    */
   readonly titleAsksOnlyTitle: boolean;
+  /**
+   * The section ids the template declares renamed (`renamed: {old-id:
+   * new-id}`, chains followed), by the id they lead to: a spec written from
+   * an earlier version still has the old heading, which `sync` renames.
+   */
+  readonly renamedFrom: ReadonlyMap<string, readonly string[]>;
 }
 
 // Headings like KEP's "User Stories (Optional)" say so themselves (older
@@ -79,9 +86,10 @@ export function unmarkedSlug(text: string): string | null {
  * three forms (an `AGENT_PLACEHOLDER` comment, any other HTML comment, or
  * prose that a spec must replace). `optional` lists section ids a spec may
  * omit (from the template's front matter `optional:`); so does any heading
- * marked "(Optional)" and every section below an optional one.
+ * marked "(Optional)" and every section below an optional one. `renamed` is
+ * the template's declared renames (see {@link TemplateModel.renamedFrom}).
  */
-export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: readonly string[] = []): TemplateModel {
+export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: readonly string[] = [], renamed: Readonly<Record<string, string>> = {}): TemplateModel {
   const sections: TemplateSection[] = [];
   const titleSpan = preambleSpan(spec);
   if (hasCommentBlock(spec, titleSpan) || sectionProse(spec, titleSpan) !== '') {
@@ -126,7 +134,14 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   if (sections.some((s) => s.guidance !== '')) {
     for (const s of [...proseSentences(spec, titleSpan), ...spec.sections.flatMap((x) => proseSentencesDeep(spec, x))]) guidanceSentences.add(s);
   }
-  return { ref, spec, sections: withFallback, guidanceSentences, titleAsksOnlyTitle: asksOnlyTitle(spec, titleSpan) };
+  const renamedFrom = new Map<string, string[]>();
+  for (const old of Object.keys(renamed)) {
+    const target = idAfterRenames(old, renamed);
+    const list = renamedFrom.get(target);
+    if (list === undefined) renamedFrom.set(target, [old]);
+    else list.push(old);
+  }
+  return { ref, spec, sections: withFallback, guidanceSentences, titleAsksOnlyTitle: asksOnlyTitle(spec, titleSpan), renamedFrom };
 }
 
 

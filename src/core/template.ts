@@ -3,6 +3,7 @@ import { parseSpec } from './parse-spec.js';
 import type { ParsedSpec, Section } from './spec-types.js';
 import { keyLocation, writtenValue } from './front-matter-key.js';
 import { flattenSections } from './match-sections.js';
+import { idAfterRenames } from './section-renames.js';
 import { buildTemplateModel, unmarkedSlug, type TemplateModel } from './template-model.js';
 
 /** A template: a Markdown file whose headings define sections and whose guidance says what to write. */
@@ -118,7 +119,7 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
       path: from.path,
       spec,
       body: fm === null ? source.slice(spec.format.bom ? 1 : 0) : source.slice(fm.span.end),
-      model: buildTemplateModel(spec, `${id}@${version}`, (optional as string[] | undefined) ?? []),
+      model: buildTemplateModel(spec, `${id}@${version}`, (optional as string[] | undefined) ?? [], renamed as Record<string, string>),
       renamed: renamed as Record<string, string>,
       extends: null,
       layers: {},
@@ -127,17 +128,6 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
     if (error instanceof SpecfillError) templateIds.set(error, id);
     throw error;
   }
-}
-
-/** A section id after a template's declared renames (`renamed: {old-id: new-id}`), followed through chains (a → b → c), prefix by prefix. */
-export function idAfterRenames(id: string, renames: Readonly<Record<string, string>>): string {
-  let current = id;
-  for (let guard = 0; guard < 32; guard++) {
-    const key = Object.keys(renames).filter((old) => current === old || current.startsWith(`${old}/`)).sort((a, b) => b.length - a.length)[0];
-    if (key === undefined) return current;
-    current = renames[key]! + current.slice(key.length);
-  }
-  return current;
 }
 
 /** Splits a `template:` reference `id` or `id@version`. */

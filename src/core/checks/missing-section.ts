@@ -109,6 +109,14 @@ export const missingSection: CheckRule = {
           message: `${messageFor(template, t)}: its heading is written here as text, not as a heading; make it a ${'#'.repeat(t.level)} heading on a line of its own${where}` });
         return;
       }
+      // A section the template declares renamed, still under its old heading (a spec of an earlier version): `sync` renames it.
+      const oldIds = template.renamedFrom.get(t.id);
+      const old = oldIds === undefined ? undefined : matching.flat.find((s) => matching.unmatched.has(s) && oldIds.includes(s.id));
+      if (old !== undefined) {
+        findings.push({ ...headingPosition(old.heading), sectionId: t.id, section: t.path,
+          message: `${messageFor(template, t)}: the template renamed ${quote(old.heading.text, 300)} to it; run \`specfill sync\` to rename the heading` });
+        return;
+      }
       // Most specs rename nothing; the search runs only where a section that is not the template's stands.
       if (renames === null) renames = matching.unmatched.size === 0 ? new Map() : likelyRenames(spec, template, matching);
       const renamed = renames.get(t.id);
