@@ -161,6 +161,9 @@ describe('specfill fill --answers', () => {
     expect(provenance.specs['specs/rate-limiter.md'].overview).toMatchObject({ filler: 'answers', sha256: sha('A token-bucket limiter in front of the public API.') });
     const bad = await runCli(tempProject({ 'answers.yaml': 'nope: x\n' }), 'new', 'tech-spec', '--title', 'X', '--answers', 'answers.yaml');
     expect(bad.code).toBe(2);
+    // Without --json it says what it filled (lifecycle QA).
+    const text = await runCli(tempProject({ 'answers.yaml': ANSWERS }), 'new', 'tech-spec', '--title', 'Rate limiter', '--answers', 'answers.yaml');
+    expect(text.stdout.split('\n')[0]).toBe('created specs/rate-limiter.md from tech-spec@1: filled overview, architecture/data-model from answers.yaml; 18 placeholders to fill');
   });
 });
 

@@ -96,7 +96,8 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
       ...(fill === null ? {} : { filled: fill.filled, refused: fill.refused.map((r) => ({ id: r.id, reason: r.reason, message: r.message })) }),
     });
   } else {
-    ctx.stdout.write(`created ${shown} from ${template.id}@${template.version}: ${open.length} placeholder${open.length === 1 ? '' : 's'} to fill\n`);
+    const filled = fill === null || fill.filled.length === 0 ? '' : `filled ${fill.filled.join(', ')} from ${opts.answers}; `;
+    ctx.stdout.write(`created ${shown} from ${template.id}@${template.version}: ${filled}${open.length} placeholder${open.length === 1 ? '' : 's'} to fill\n`);
     ctx.stdout.write(ctx.color.dim(`next: specfill placeholders ${shown}\n`));
   }
   return fill !== null && fill.refused.length > 0 ? 1 : 0;
