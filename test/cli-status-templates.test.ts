@@ -262,6 +262,8 @@ describe('specfill templates', () => {
     // As with an unknown template: the spec is listed, and its template's error reported.
     expect(json.specs.map((s) => s.path)).toEqual(['specs/also-fine.md', 'specs/fine.md', 'specs/uses-loop.md']);
     expect(json.errors.map((e) => [e.path, e.code])).toEqual([['specs/uses-loop.md', 'INVALID_TEMPLATE']]);
+    // One line: the template's own hint is not folded into the message (lifecycle QA).
+    expect((json.errors[0] as unknown as { message: string }).message).toBe('template `loop` cannot be used: .specfill/templates/loop.md:2:1: `extends: nope`: no such template; known templates: adr, tech-spec');
     expect(status.stderr).toContain('specs/uses-loop.md: template `loop` cannot be used: .specfill/templates/loop.md:2:1: `extends: nope`: no such template');
   });
 

@@ -49,8 +49,13 @@ export class SpecfillError extends Error {
 
   /** `path:line:column: message` followed by the hint, as printed on stderr. */
   format(): string {
+    return `${this.placed()}${this.hint === undefined ? '' : `\n  hint: ${this.hint}`}`;
+  }
+
+  /** `path:line:column: message`, one line: what another error quotes of this one (its hint is the quoting error's to give). */
+  placed(): string {
     const { path, line, column } = this.location;
     const where = path === undefined ? '' : `${path}${line === undefined ? '' : `:${line}${column === undefined ? '' : `:${column}`}`}: `;
-    return `${where}${this.message}${this.hint === undefined ? '' : `\n  hint: ${this.hint}`}`;
+    return `${where}${this.message}`;
   }
 }

@@ -192,7 +192,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
         // A base that cannot be used (of two files, unreadable, invalid) is said so, not "no such template".
         const unusable = base === t.id ? undefined : broken.get(base);
         if (unusable !== undefined) {
-          throw new SpecfillError('INVALID_TEMPLATE', `\`extends: ${base}\`: template \`${base}\` cannot be used: ${unusable.format()}`, keyLocation(t.spec, t.path, 'extends'), unusable.hint);
+          throw new SpecfillError('INVALID_TEMPLATE', `\`extends: ${base}\`: template \`${base}\` cannot be used: ${unusable.placed()}`, keyLocation(t.spec, t.path, 'extends'), unusable.hint);
         }
         return parent === undefined ? undefined : resolve(parent);
       }, () => [...byId.keys()].filter((id) => !broken.has(id)));

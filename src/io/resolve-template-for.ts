@@ -53,7 +53,7 @@ export class TemplateResolver {
     } catch (error) {
       // A broken project template: the spec names it, the template file holds the problem.
       if (!(error instanceof SpecfillError)) throw error;
-      throw new SpecfillError(error.code, `template \`${parseTemplateRef(ref).id}\` cannot be used: ${error.format()}`, { path: shown },
+      throw new SpecfillError(error.code, `template \`${parseTemplateRef(ref).id}\` cannot be used: ${error.placed()}`, { path: shown },
         'fix the template file, or `template:` in the front matter');
     }
     if (template === undefined) {
