@@ -237,13 +237,12 @@ async function filesToCheck(options: CheckFilesOptions, errors: SpecfillError[],
   const found = await findSpecs(options.paths, config, root, cwd);
   errors.push(...found.errors);
   let files = found.files;
-  const { ignored } = found;
-  if (ignored.size > 0) {
+  if ((config.ignore ?? []).length > 0) {
     // A file named on its own and then skipped would pass without a word.
     const warned = new Set<string>();
     for (const path of options.paths) {
       const absolute = resolve(cwd, path);
-      if (ignored.has(absolute) && !warned.has(absolute)) {
+      if (found.isIgnored(absolute) && !warned.has(absolute)) {
         warned.add(absolute);
         ignoredNamed.push(path);
       }

@@ -3,7 +3,8 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
-import { fromRoot } from './path-glob.js';
+import { fromRoot, pathGlob } from './path-glob.js';
+import { realOrAsIs, relativeWithin } from './confine-path.js';
 import { ioReason } from './io-reason.js';
 
 /** Files found for a list of paths, and the paths that could not be used. */
@@ -108,8 +109,8 @@ export async function findSpecTargets(paths: readonly string[], config: Config, 
 
 /** Spec files found, with the config's `ignore` applied. */
 export interface FoundSpecs extends FoundFiles {
-  /** Every file the config's `ignore` globs match (absolute paths). */
-  readonly ignored: ReadonlySet<string>;
+  /** Whether the config's `ignore` matches a file (an absolute path). */
+  readonly isIgnored: (absolute: string) => boolean;
   /** How many found files `ignore` left out. */
   readonly dropped: number;
 }
@@ -117,20 +118,26 @@ export interface FoundSpecs extends FoundFiles {
 /**
  * The spec files of the paths given, else where specs are looked for by
  * default (see {@link findSpecTargets}), less those the config's `ignore`
- * matches: the one list of specs for `check`, `status`, `sync`, the web UI
- * and MCP, so that an ignored file is never checked, listed, served or edited.
+ * matches and, unless named, those a link leads to outside the root: the one
+ * list of specs for `check`, `status`, `sync`, the web UI and MCP, so that an
+ * ignored file is never checked, listed, served or edited.
  */
 export async function findSpecs(paths: readonly string[], config: Config, root: string, dir: string): Promise<FoundSpecs> {
   const found = await findSpecTargets(paths, config, root, dir);
-  const ignored = await ignoredFiles(root, config);
-  if (ignored.size === 0) return { ...found, ignored, dropped: 0 };
-  const files = found.files.filter((f) => !ignored.has(f));
-  return { files, errors: found.errors, ignored, dropped: found.files.length - files.length };
+  const ignored = ignoreMatcher(config);
+  const isIgnored = (absolute: string): boolean => ignored(relative(root, absolute).split(sep).join('/'));
+  // A link in the project to a file elsewhere is not the project's spec (the web UI and MCP never show one either).
+  const within = paths.length > 0 ? found.files : found.files.filter((f) => relativeWithin(realOrAsIs(root), realOrAsIs(f)) !== null);
+  const files = within.filter((f) => !isIgnored(f));
+  return { files, errors: found.errors, isIgnored, dropped: within.length - files.length };
 }
 
-/** The absolute paths the config's `ignore` globs match (relative to the root): never listed, never checked. */
-export async function ignoredFiles(root: string, config: Config): Promise<Set<string>> {
-  if (config.ignore === undefined || config.ignore.length === 0) return new Set();
-  const { glob } = await import('tinyglobby');
-  return new Set((await glob(config.ignore.map(fromRoot), { cwd: root, absolute: true })).map((f) => resolve(f)));
+/**
+ * Whether the config's `ignore` matches a path relative to the project root:
+ * its globs read as `overrides` and `templates` read theirs (a leading `/` is
+ * the root, a folder name means everything below it).
+ */
+export function ignoreMatcher(config: Config): (path: string) => boolean {
+  const globs = (config.ignore ?? []).map(pathGlob);
+  return globs.length === 0 ? () => false : (path) => globs.some((matches) => matches(path));
 }

@@ -51,7 +51,7 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
   // What the config's `ignore` leaves out (an archive, the templates the mapping names) is not rewritten.
   const found = await findSpecs(paths, config, root, ctx.cwd);
   for (const path of paths) {
-    if (found.ignored.has(resolve(ctx.cwd, path))) ctx.stderr.write(`specfill: warning: ${path} is not synced: the config's \`ignore\` matches it\n`);
+    if (found.isIgnored(resolve(ctx.cwd, path))) ctx.stderr.write(`specfill: warning: ${path} is not synced: the config's \`ignore\` matches it\n`);
   }
   const errors: SpecfillError[] = [...found.errors];
   const results: SyncFileJson[] = [];
