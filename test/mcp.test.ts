@@ -170,6 +170,32 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
     expect((await callTool(s, 'get_spec', { path: 'specs/ok.md' })).data.content).toBe('# Ok\n');
   });
 
+  it('reads and writes no spec the config ignores, nor a file in a hidden folder or node_modules, even named by its path (MCP QA)', async () => {
+    const spec = '---\ntitle: S\ntemplate: tech-spec\n---\n# S\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: overview -->\n';
+    const dir = tempProject({
+      'specs/ok.md': spec, 'specs/drafts/d.md': spec, 'templates/t.md': spec, '.git/notes.md': spec, 'node_modules/pkg/README.md': spec,
+      'specfill.config.json': JSON.stringify({ ignore: ['specs/drafts', 'templates/**'] }),
+    });
+    const s = (session = await connectMcp(dir));
+    const hash = sha256(spec);
+    for (const path of ['specs/drafts/d.md', 'templates/t.md', '.git/notes.md', 'node_modules/pkg/README.md']) {
+      for (const [tool, args] of [
+        ['get_spec', { path }], ['list_placeholders', { path }], ['check_spec', { path }],
+        ['fill_placeholder', { path, id: 'overview', content: 'Filled.', expectedHash: hash }],
+        ['set_status', { path, status: 'review', force: true, reason: 'qa' }],
+      ] as Array<[string, Record<string, unknown>]>) {
+        const r = await callTool(s, tool, args);
+        expect([tool, path, r.isError, r.data.error?.code]).toEqual([tool, path, true, 'NOT_FOUND']);
+      }
+      expect(readFileSync(join(dir, path), 'utf8'), path).toBe(spec);
+      await expect(s.client.readResource({ uri: `spec://${path}` }), path).rejects.toThrow(/not one of the project's specs|where no spec is/);
+    }
+    const created = await callTool(s, 'create_spec', { template: 'tech-spec', title: 'Hidden', path: 'specs/drafts/new.md' });
+    expect([created.isError, created.data.error.code]).toEqual([true, 'NOT_FOUND']);
+    expect((await callTool(s, 'get_spec', { path: 'specs/ok.md' })).isError).toBe(false);
+    expect((await callTool(s, 'list_specs')).data.specs.map((x: { path: string }) => x.path)).toEqual(['specs/ok.md']);
+  });
+
   it('fills every placeholder with the returned hashes, after which check_spec passes', async () => {
     const { path, s } = await projectWithSpec();
     const gated = await callTool(s, 'set_status', { path, status: 'review' });

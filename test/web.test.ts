@@ -453,6 +453,58 @@ describe('specfill serve and render on the command line', () => {
     }
   });
 
+  it('neither shows, nor announces, nor saves what the config ignores, nor files in hidden folders or node_modules (web QA)', async () => {
+    const spec = '---\ntitle: S\ntemplate: tech-spec\n---\n# S\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: overview -->\n';
+    const dir = tempProject({
+      'specs/ok.md': spec, 'specs/secret.md': spec, 'specs/drafts/d.md': spec, '.git/notes.md': spec, 'node_modules/pkg/README.md': spec,
+      'specfill.config.json': JSON.stringify({ ignore: ['specs/secret.md', 'specs/drafts'] }),
+    });
+    const server = await startWebServer({ root: dir, host: '127.0.0.1', port: 0 });
+    try {
+      const home = await (await fetch(server.url)).text();
+      expect(home).toContain('specs/ok.md');
+      expect(home).not.toContain('secret.md');
+      expect(home).not.toContain('drafts/d.md');
+      for (const path of ['specs/secret.md', 'specs/drafts/d.md', '.git/notes.md', 'node_modules/pkg/README.md']) {
+        expect((await fetch(new URL(`/spec/${path}`, server.url))).status, path).toBe(404);
+      }
+      expect((await fetch(new URL('/spec/specs/ok.md', server.url))).status).toBe(200);
+      expect((await fetch(new URL('/spec/', server.url))).status).toBe(404);
+      const token = /name="specfill-token" content="([^"]+)"/.exec(home)![1]!;
+      for (const path of ['specs/secret.md', 'specs/drafts/d.md', '.git/notes.md']) {
+        const r = await fetch(new URL('/api/fill', server.url), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: server.url.replace(/\/$/, ''), 'X-Specfill-Token': token },
+          body: JSON.stringify({ path, id: 'overview', content: 'Written via web', expectedHash: createHash('sha256').update(spec).digest('hex') }),
+        });
+        expect([path, r.status, ((await r.json()) as { error: string }).error]).toEqual([path, 404, 'NOT_A_SPEC']);
+        expect(readFileSync(join(dir, path), 'utf8'), path).toBe(spec);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a config it cannot use at the start, and shows a page, not a stack, when it breaks while running', async () => {
+    const dir = tempProject({ 'specs/a.md': '# A\n', 'specfill.config.json': JSON.stringify({ specs: ['../*.md'] }) });
+    const r = spawnSync(process.execPath, [BIN, 'serve', '--port', '0'], { cwd: dir, encoding: 'utf8', timeout: 15_000 });
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toContain('specfill.config.json:1:11: specs.0: `../*.md` reaches outside the project root');
+    writeFileSync(join(dir, 'specfill.config.json'), '{}');
+    const server = await startWebServer({ root: dir, host: '127.0.0.1', port: 0 });
+    try {
+      writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ specs: ['../*.md'] }));
+      const page = await fetch(server.url);
+      expect(page.status).toBe(500);
+      const text = await page.text();
+      expect(text).toContain('The project&#39;s config cannot be used');
+      expect(text).toContain('reaches outside the project root');
+      expect(text).not.toContain('at loadConfig');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('refuses a folder that does not exist', () => {
     const dir = tempProject();
     for (const args of [['serve', 'missing'], ['render', 'missing', '--out', 'site']]) {

@@ -19,6 +19,7 @@ export type SpecfillErrorCode =
   | 'READ_FAILED'
   | 'OUTSIDE_ROOT'
   | 'NOT_MARKDOWN'
+  | 'NOT_A_SPEC'
   | 'REFUSED'
   | 'UNREACHABLE';
 

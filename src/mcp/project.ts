@@ -9,7 +9,8 @@ import { CONFIG_FILES, loadConfig } from '../io/load-config.js';
 import { loadTemplates, type TemplateRegistry } from '../io/load-templates.js';
 import { readTextFileSync } from '../io/read-text-file.js';
 import { TemplateResolver } from '../io/resolve-template-for.js';
-import { confine, type ConfinedPath } from '../io/confine-path.js';
+import type { ConfinedPath } from '../io/confine-path.js';
+import { confineSpec } from '../io/confine-spec.js';
 
 /** A spec as read for one tool call. */
 export interface ReadSpec {
@@ -23,7 +24,7 @@ export interface ReadSpec {
 /**
  * The project an MCP server works in. Config and templates are read again on
  * every call, so that an agent sees edits made meanwhile (by a person, or by
- * itself through other tools); every path goes through {@link confine}.
+ * itself through other tools); every path goes through {@link confineSpec}.
  */
 export class McpProject {
   constructor(readonly root: string) {}
@@ -51,9 +52,9 @@ export class McpProject {
     return findSpecs([], config, this.root, this.root);
   }
 
-  /** Reads and parses a spec inside the root. */
-  read(path: string): ReadSpec {
-    const file = confine(this.root, path, { mustExist: true });
+  /** Reads and parses a spec of the project (see {@link confineSpec}). */
+  async read(path: string, config?: Config): Promise<ReadSpec> {
+    const file = confineSpec(this.root, config ?? (await this.config()), path, { mustExist: true });
     const source = readTextFileSync(file.absolute, { displayPath: file.relative });
     return { file, source, spec: parseSpec(source), hash: fileHash(source) };
   }

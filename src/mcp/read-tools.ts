@@ -49,8 +49,8 @@ export function registerReadTools(server: McpServer, project: McpProject): void 
     description: 'Read a spec: its outline, content and content hash.',
     inputSchema: { path },
     annotations: READ_ONLY,
-  }, (input) => runTool(() => {
-    const { file, source, spec, hash } = project.read(input.path);
+  }, (input) => runTool(async () => {
+    const { file, source, spec, hash } = await project.read(input.path);
     return { path: file.relative, hash, outline: outlineOf(spec), content: source };
   }));
 
@@ -58,8 +58,8 @@ export function registerReadTools(server: McpServer, project: McpProject): void 
     description: 'List the open placeholders of a spec with their ids, and the file hash to fill with.',
     inputSchema: { path },
     annotations: READ_ONLY,
-  }, (input) => runTool(() => {
-    const { file, spec, hash } = project.read(input.path);
+  }, (input) => runTool(async () => {
+    const { file, spec, hash } = await project.read(input.path);
     return { path: file.relative, hash, placeholders: spec.placeholders.map((p) => ({ ...toPlaceholderJson(p), sectionId: p.sectionId ?? 'title' })) };
   }));
 
@@ -68,7 +68,7 @@ export function registerReadTools(server: McpServer, project: McpProject): void 
     inputSchema: { path, id: z.string().describe('placeholder id') },
     annotations: READ_ONLY,
   }, (input) => runTool(async () => {
-    const { file, spec, hash } = project.read(input.path);
+    const { file, spec, hash } = await project.read(input.path);
     const placeholder = spec.placeholders.find((p) => p.id === input.id);
     if (placeholder === undefined) {
       throw new ToolError('NOT_FOUND', `${file.relative} has no open placeholder \`${input.id}\`; open: ${spec.placeholders.map((p) => p.id).join(', ') || '(none)'}`,
@@ -99,7 +99,7 @@ export function registerReadTools(server: McpServer, project: McpProject): void 
     inputSchema: { path },
     annotations: READ_ONLY,
   }, (input) => runTool(async () => {
-    const { file, source } = project.read(input.path);
+    const { file, source } = await project.read(input.path);
     const checker = await FileChecker.create({ cwd: project.root, root: project.root, config: await project.config() });
     const { report } = checker.check(file.absolute, file.relative, source);
     const count = (severity: string): number => report.findings.filter((f) => f.severity === severity).length;

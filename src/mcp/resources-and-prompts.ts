@@ -25,7 +25,7 @@ export function registerResourcesAndPrompts(server: McpServer, project: McpProje
       }
       return { resources };
     },
-  }), { description: 'A spec\'s Markdown', mimeType: 'text/markdown' }, (uri, variables) => {
+  }), { description: 'A spec\'s Markdown', mimeType: 'text/markdown' }, async (uri, variables) => {
     const raw = Array.isArray(variables.path) ? variables.path.join('/') : String(variables.path ?? '');
     let path: string;
     try {
@@ -34,7 +34,7 @@ export function registerResourcesAndPrompts(server: McpServer, project: McpProje
       throw new SpecfillError('FILE_NOT_FOUND', `not a valid spec URI: ${uri.href}`, {}, 'use a URI from the resource list');
     }
     // Decoded once, then confined like every other path: %2e%2e%2f is refused here as ../ is.
-    const { file, source } = project.read(path);
+    const { file, source } = await project.read(path);
     return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: source, _meta: { path: file.relative } }] };
   });
 

@@ -51,7 +51,8 @@ function asToolError(error: unknown): ToolError {
       case 'IS_DIRECTORY':
       case 'NOT_A_FILE':
       case 'NOT_MARKDOWN':
-        return new ToolError('NOT_FOUND', message, 'call list_specs for the paths of the specs');
+      case 'NOT_A_SPEC':
+        return new ToolError('NOT_FOUND', message, error.code === 'NOT_A_SPEC' && error.hint !== undefined ? `${error.hint}; call list_specs for the paths of the specs` : 'call list_specs for the paths of the specs');
       case 'OUTSIDE_ROOT':
         return new ToolError('OUTSIDE_ROOT', message, error.hint ?? 'use a path inside the project root');
       case 'INVALID_ANSWERS':

@@ -12,7 +12,7 @@ import { fileHash, fillFile } from '../io/fill-file.js';
 import { setSpecStatus } from '../io/set-spec-status.js';
 import { readTextFileSync } from '../io/read-text-file.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
-import { confine } from '../io/confine-path.js';
+import { confineSpec } from '../io/confine-spec.js';
 import type { McpProject } from './project.js';
 import { runTool, ToolError } from './tool-result.js';
 
@@ -30,7 +30,7 @@ export function registerWriteTools(server: McpServer, project: McpProject, now: 
     },
     annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   }, (input) => runTool(async () => {
-    const { file, source, hash } = project.read(input.path);
+    const { file, source, hash } = await project.read(input.path);
     if (hash !== input.expectedHash) {
       throw new ToolError('STALE', `${file.relative} changed since you read it (its hash is now ${hash})`,
         'call list_placeholders for the current hash and ids, then fill again');
@@ -76,9 +76,10 @@ export function registerWriteTools(server: McpServer, project: McpProject, now: 
     if (input.force === true && (input.reason === undefined || input.reason.trim() === '')) {
       throw new ToolError('REFUSED', 'force needs a reason: it is recorded in the spec', 'call set_status again with reason set to why the move is forced (a person\'s words)');
     }
-    const file = confine(project.root, input.path, { mustExist: true });
+    const config = await project.config();
+    const file = confineSpec(project.root, config, input.path, { mustExist: true });
     const result = await setSpecStatus({
-      root: project.root, cwd: project.root, config: await project.config(), path: file.absolute, displayPath: file.relative,
+      root: project.root, cwd: project.root, config, path: file.absolute, displayPath: file.relative,
       status: input.status, force: input.force, reason: input.reason, now: now(),
     });
     return { path: file.relative, from: result.from, to: result.to, changed: result.changed, forced: result.forced, errors: result.errors, hash: result.hash };
@@ -99,8 +100,9 @@ export function registerWriteTools(server: McpServer, project: McpProject, now: 
     if (input.path === undefined && name === '') {
       throw new ToolError('INVALID_CONTENT', `the title ${JSON.stringify(input.title)} gives no usable file name`, 'give a path, e.g. specs/my-spec.md');
     }
-    const file = confine(project.root, input.path ?? `specs/${name}.md`, { mustExist: false });
-    const content = createSpecSource(template, { title: input.title, owners: input.owners ?? [], created: isoDate(now()), status: lifecycleOf(await project.config()).statuses[0] });
+    const config = await project.config();
+    const file = confineSpec(project.root, config, input.path ?? `specs/${name}.md`, { mustExist: false });
+    const content = createSpecSource(template, { title: input.title, owners: input.owners ?? [], created: isoDate(now()), status: lifecycleOf(config).statuses[0] });
     mkdirSync(dirname(file.absolute), { recursive: true });
     await writeFileAtomic(file.absolute, content, { overwrite: false, displayPath: file.relative });
     return {

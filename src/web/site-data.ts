@@ -10,6 +10,7 @@ import { hasIndexMarker } from '../core/spec-index.js';
 import { summarizeSpec, type SpecSummary } from '../core/summarize-spec.js';
 import type { Template } from '../core/template.js';
 import { confine } from '../io/confine-path.js';
+import { confineSpec } from '../io/confine-spec.js';
 import { hashOf } from '../io/check-cache.js';
 import { FileChecker } from '../io/file-checker.js';
 import { dependenciesHold, type LinkDependency } from '../io/link-resolver.js';
@@ -93,7 +94,7 @@ export class SiteData {
   }
 
   private specWithDependencies(path: string): { page: SpecPageData; dependencies: LinkDependency[] } {
-    const file = confine(this.root, path, { mustExist: true });
+    const file = confineSpec(this.root, this.config, path, { mustExist: true });
     const source = readTextFileSync(file.absolute, { displayPath: file.relative, maxBytes: this.config.maxFileBytes });
     const spec = parseSpec(source);
     let template: Template | null = null;

@@ -8,6 +8,9 @@ import { SpecfillError } from '../core/errors.js';
 import { lifecycleOf } from '../core/lifecycle.js';
 import { slugify } from '../core/slug.js';
 import { confine } from '../io/confine-path.js';
+import { confineSpec } from '../io/confine-spec.js';
+import { ignoreMatcher } from '../io/find-spec-files.js';
+import { loadConfig } from '../io/load-config.js';
 import { fileHash, fillFile } from '../io/fill-file.js';
 import { readTextFileSync } from '../io/read-text-file.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
@@ -59,7 +62,12 @@ export function createWebApp(options: WebAppOptions): WebApp {
   const links = serverLinks();
   const now = options.now ?? (() => new Date());
   const listeners = new Set<(path: string) => void>();
-  const watcher = watchMarkdown(root, (path) => listeners.forEach((l) => l(path)));
+  // Only the project's specs are announced: not what the config's `ignore` matches (read when a file changes).
+  const watcher = watchMarkdown(root, (path) => {
+    void loadConfig(root).then(({ config }) => {
+      if (!ignoreMatcher(config)(path)) listeners.forEach((l) => l(path));
+    }, () => undefined);
+  });
 
   const app = new Hono();
   app.use('*', async (c, next) => {
@@ -84,6 +92,14 @@ export function createWebApp(options: WebAppOptions): WebApp {
     await next();
   });
 
+  // A failure of specfill's own (a config broken while the server runs) is a page
+  // that says what is wrong; anything else a plain 500, without the stack.
+  app.onError((error, c) => {
+    if (error instanceof SpecfillError) return failurePage(c, error);
+    console.error(`specfill serve: ${c.req.method} ${c.req.path}: ${error.message}`);
+    return c.text('Internal Server Error', 500);
+  });
+
   app.get('/', async (c) => {
     const site = await SiteData.load(root);
     const { rows, errors } = await site.dashboard();
@@ -98,6 +114,7 @@ export function createWebApp(options: WebAppOptions): WebApp {
     } catch {
       return errorPage(c, 404, 'Not found', 'That address names no spec.');
     }
+    if (path === '') return errorPage(c, 404, 'Not found', 'That address names no spec.');
     try {
       return c.html(specPage(site.spec(path), links, token).value);
     } catch (error) {
@@ -135,7 +152,8 @@ export function createWebApp(options: WebAppOptions): WebApp {
       ? { sectionId: m.sectionId as string | null, instruction: m.instruction }
       : undefined;
     try {
-      const file = confine(root, path as string, { mustExist: true });
+      const { config } = await loadConfig(root);
+      const file = confineSpec(root, config, path as string, { mustExist: true });
       const result = await fillFile(file.absolute, {
         answers: [{ id: id as string, content: content as string, ...(byPlace === undefined ? {} : { match: byPlace }) }],
         filler: 'web',
@@ -169,7 +187,7 @@ export function createWebApp(options: WebAppOptions): WebApp {
       const template = site.registry.get(body.template);
       const name = slugify(title);
       if (name === '') return c.json({ error: 'BAD_REQUEST', message: 'the title gives no usable file name' }, 400);
-      const file = confine(root, `specs/${name}.md`, { mustExist: false });
+      const file = confineSpec(root, site.config, `specs/${name}.md`, { mustExist: false });
       const owners = typeof body.owners === 'string' ? body.owners.split(',').map((o: string) => o.trim()).filter((o: string) => o !== '') : [];
       const content = createSpecSource(template, { title, owners, created: isoDate(now()), status: lifecycleOf(site.config).statuses[0] });
       mkdirSync(dirname(file.absolute), { recursive: true });
@@ -241,6 +259,7 @@ function statusOf(error: SpecfillError): 403 | 404 | 409 | 422 | 500 {
       return 403;
     case 'FILE_NOT_FOUND':
     case 'NOT_MARKDOWN':
+    case 'NOT_A_SPEC':
     case 'IS_DIRECTORY':
     case 'NOT_A_FILE':
     case 'UNKNOWN_TEMPLATE':
@@ -265,7 +284,8 @@ function apiFailure(c: Context, error: unknown): Response {
 function failurePage(c: Context, error: unknown): Response | Promise<Response> {
   if (!(error instanceof SpecfillError)) throw error;
   const status = statusOf(error);
-  return errorPage(c, status, status === 403 ? 'Outside the project' : status === 404 ? 'Not found' : 'Cannot show this spec', error.format());
+  const title = error.code === 'INVALID_CONFIG' ? 'The project\'s config cannot be used' : status === 403 ? 'Outside the project' : status === 404 ? 'Not found' : 'Cannot show this spec';
+  return errorPage(c, status, title, error.format());
 }
 
 function errorPage(c: Context, status: 403 | 404 | 409 | 422 | 500, title: string, message: string): Response | Promise<Response> {
@@ -280,7 +300,7 @@ function watchMarkdown(root: string, onChange: (path: string) => void): FSWatche
     return watch(root, { recursive: true }, (_event, filename) => {
       if (filename === null) return;
       const path = filename.toString().split('\\').join('/');
-      if (!/\.(md|markdown)$/i.test(path) || /(^|\/)(node_modules|\.git)\//.test(path)) return;
+      if (!/\.(md|markdown)$/i.test(path) || /(^|\/)(node_modules|\.[^/]*)\//.test(path)) return;
       clearTimeout(pending.get(path));
       pending.set(path, setTimeout(() => {
         pending.delete(path);

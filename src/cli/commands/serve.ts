@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SpecfillError } from '../../core/errors.js';
+import { loadConfig } from '../../io/load-config.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import type { CliContext } from '../context.js';
 
@@ -28,6 +29,8 @@ export function siteRoot(ctx: CliContext, dir: string | undefined): string {
 /** `specfill serve [DIR]`: the web UI until Ctrl-C. */
 export async function runServe(ctx: CliContext, dir: string | undefined, opts: ServeOptions): Promise<number> {
   const root = siteRoot(ctx, dir);
+  // A config that cannot be used is said once, at the start, as every other command says it (exit 2).
+  await loadConfig(root, ctx.cwd);
   const { startWebServer, isLoopback } = await import('../../web/serve.js');
   let server;
   try {
