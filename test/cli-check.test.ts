@@ -206,6 +206,15 @@ describe('specfill check', () => {
     writeFileSync(join(dir, 'specfill.config.yaml'), `templatesDir: ../${rel}\n`);
     const folder = await runCli(dir, 'templates');
     expect([folder.code, folder.stderr.split('\n')[0]]).toEqual([2, `specfill: specfill.config.yaml:1:15: templatesDir: \`../${rel}\` is outside the project root: keep project templates in a folder of the project, e.g. .specfill/templates`]);
+    // Nor a template file that is a link out of the project (web QA: it was listed and copied into new specs).
+    mkdirSync(join(dir, '.specfill', 'templates'), { recursive: true });
+    symlinkSync(join(dir, '..', rel, 'x.md'), join(dir, '.specfill', 'templates', 'leak.md'));
+    writeFileSync(join(dir, 'specfill.config.yaml'), '{}\n');
+    const leak = await runCli(dir, 'templates', '--json');
+    expect((JSON.parse(leak.stdout) as Array<{ id: string }>).map((t) => t.id)).not.toContain('leak');
+    expect([leak.code, leak.stderr.split('\n')[0]]).toEqual([2, 'specfill: .specfill/templates/leak.md: is a link to a file outside the project root, which is not read']);
+    expect((await runCli(dir, 'new', 'leak', '--title', 'From outside')).code).toBe(2);
+    rmSync(join(dir, '.specfill'), { recursive: true });
     // Nor through a link that leads out of the project.
     symlinkSync(join(dir, '..', rel), join(dir, 'tpl'));
     writeFileSync(join(dir, 'specfill.config.yaml'), 'templatesDir: tpl\n');

@@ -161,10 +161,10 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   const projectDir = join(options.root, options.templatesDir ?? DEFAULT_PROJECT_TEMPLATES_DIR);
   // Templates are shown, copied into new specs and served: only from inside the project.
   if (!insideRoot(options.root, projectDir)) {
-    throw new SpecfillError('INVALID_CONFIG', `templatesDir ${options.templatesDir} is outside the project root`, {}, 'keep project templates in a folder of the project, e.g. .specfill/templates');
+    throw new SpecfillError('INVALID_CONFIG', `templatesDir ${options.templatesDir ?? DEFAULT_PROJECT_TEMPLATES_DIR} is outside the project root`, {}, 'keep project templates in a folder of the project, e.g. .specfill/templates');
   }
   const broken = new Map<string, SpecfillError>();
-  const project = await readTemplateDir(projectDir, 'project', cwd, broken);
+  const project = await readTemplateDir(projectDir, 'project', cwd, broken, options.root);
   const own = new Map<string, Template>();
   for (const t of project) {
     // Two files of one id: which one a spec gets must not depend on their names' order.
@@ -237,7 +237,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   });
 }
 
-async function readTemplateDir(dir: string, origin: Template['origin'], cwd: string, broken?: Map<string, SpecfillError>): Promise<Template[]> {
+async function readTemplateDir(dir: string, origin: Template['origin'], cwd: string, broken?: Map<string, SpecfillError>, root?: string): Promise<Template[]> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.md')).sort();
@@ -255,6 +255,10 @@ async function readTemplateDir(dir: string, origin: Template['origin'], cwd: str
     const path = join(dir, name);
     const shown = origin === 'built-in' ? `built-in:${name}` : relative(cwd, path) || path;
     try {
+      // A template is shown, copied into new specs and served: a link out of the project is not one.
+      if (root !== undefined && !insideRoot(root, path)) {
+        throw new SpecfillError('OUTSIDE_ROOT', 'is a link to a file outside the project root, which is not read', { path: shown }, 'copy the template into the project instead of linking to it');
+      }
       const source = await readTextFile(path, { displayPath: shown });
       templates.push(templateFromSource(source, { fileName: name, origin, path: shown }));
     } catch (error) {
