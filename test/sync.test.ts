@@ -248,4 +248,40 @@ describe('sync finds sections as check does (lifecycle QA)', () => {
     expect([named.code, named.stderr]).toEqual([0, "specfill: warning: specs/archive/old.md is not synced: the config's `ignore` matches it\n"]);
     expect(readFileSync(join(dir, 'specs', 'archive', 'old.md'), 'utf8')).toBe(spec('## Intro\n\nI.\n'));
   });
+
+  it('writes a heading it adds or renames as the template writes it, so that it means the same and a second run changes nothing (code review)', async () => {
+    const tpl = '---\nversion: 2\nrenamed: {risks: br-risks}\n---\n# T\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: o -->\n\n## Ticket \\#\n\n<!-- AGENT_PLACEHOLDER: t -->\n\n## Use `<br>` tags\n\n<!-- AGENT_PLACEHOLDER: u -->\n\n## `<br>` risks\n\n<!-- AGENT_PLACEHOLDER: r -->\n';
+    const dir = tempProject({ '.specfill/templates/m.md': tpl, 'specs/m.md': spec('## Overview\n\nO.\n\n## Risks\n\nNone.\n') });
+    expect((await runCli(dir, 'sync')).code).toBe(0);
+    const once = readFileSync(join(dir, 'specs', 'm.md'), 'utf8');
+    expect(once).toContain('## Overview\n\nO.\n\n## Ticket \\#\n\n<!-- AGENT_PLACEHOLDER: t -->\n\n## Use `<br>` tags\n\n<!-- AGENT_PLACEHOLDER: u -->\n\n## `<br>` risks\n\nNone.\n');
+    expect((await runCli(dir, 'sync')).stdout).toBe('specs/m.md: up to date with m@2\n');
+    expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toBe(once);
+  });
+
+  it('renames a section the template renamed when the spec numbers it or has it a level down, instead of adding a second (code review)', async () => {
+    const tpl = '---\nversion: 3\nrenamed: {risks: risks-and-mitigations}\n---\n# T\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: o -->\n\n## Risks and mitigations\n\n<!-- AGENT_PLACEHOLDER: r -->\n';
+    const dir = tempProject({ '.specfill/templates/m.md': tpl, 'specs/m.md': spec('## 1. Overview\n\nO.\n\n## 2. Risks\n\nNone.\n') });
+    const r = await runCli(dir, 'sync', '--json');
+    expect((JSON.parse(r.stdout) as { files: Array<{ added: string[]; renamed: unknown[]; kept: string[] }> }).files[0]).toMatchObject({ added: [], renamed: [{ from: '2. Risks', to: 'Risks and mitigations' }], kept: [] });
+    expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toContain('## 1. Overview\n\nO.\n\n## Risks and mitigations\n\nNone.\n');
+  });
+
+  it('adds a section before a later one that the spec has a level down inside the one before (code review: a new section-order warning)', async () => {
+    const tpl = '---\nversion: 2\n---\n# T\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: o -->\n\n## Design\n\n<!-- AGENT_PLACEHOLDER: d -->\n\n## Risks\n\n<!-- AGENT_PLACEHOLDER: r -->\n';
+    const dir = tempProject({ '.specfill/templates/m.md': tpl, 'specs/m.md': spec('## Overview\n\nText.\n\n### Risks\n\nNone.\n') });
+    expect((await runCli(dir, 'sync')).code).toBe(0);
+    expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toContain('## Overview\n\nText.\n\n## Design\n\n<!-- AGENT_PLACEHOLDER: d -->\n\n### Risks\n\nNone.\n');
+    const report = JSON.parse((await runCli(dir, 'check', '--format', 'json')).stdout) as { files: Array<{ findings: Array<{ rule: string }> }> };
+    expect(report.files[0]!.findings.map((f) => f.rule)).toEqual(['unfilled-placeholder', 'heading-level']);
+  });
+
+  it('adds after a code block left open inside a block quote or list item: the quote or item ends it (code review)', async () => {
+    for (const end of ['> ```\n> code never closed in a quote\n', '- item\n\n  ```\n  code never closed in an item\n']) {
+      const dir = tempProject({ '.specfill/templates/m.md': TEMPLATE, 'specs/m.md': spec(`## Intro\n\nI.\n\n## Rollout\n\n${end}`) });
+      const r = await runCli(dir, 'sync');
+      expect([r.code, r.stderr], end).toEqual([0, '']);
+      expect((JSON.parse((await runCli(dir, 'check', '--format', 'json')).stdout) as { files: Array<{ findings: Array<{ rule: string }> }> }).files[0]!.findings.map((f) => f.rule), end).toEqual(['unfilled-placeholder']);
+    }
+  });
 });

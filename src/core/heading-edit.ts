@@ -1,4 +1,5 @@
-import type { Section } from './spec-types.js';
+import { withoutAtxClosing } from './markdown/block-patterns.js';
+import type { Heading, Section } from './spec-types.js';
 
 /**
  * A section's heading line(s) with new text, keeping the level marker (or the
@@ -19,4 +20,17 @@ export function renamedHeadingLines(section: Section, text: string, source: stri
 export function parentSectionId(id: string): string {
   const slash = id.lastIndexOf('/');
   return slash === -1 ? '' : id.slice(0, slash);
+}
+
+/**
+ * A heading's inline Markdown as written, on one line (`Ticket \\#`,
+ * ``Use `<br>` tags``): what a copy of the heading must write to say the
+ * same. Its plain `text` would not (`#` ends up a closing sequence, `<br>`
+ * raw HTML).
+ */
+export function headingMarkdown(heading: Heading, source: string): string {
+  const lines = source.slice(heading.span.start, heading.span.end).replace(/\r?\n$|\r$/, '').split(/\r?\n|\r/);
+  if (heading.kind === 'atx') return withoutAtxClosing(lines[0]!.replace(/^ {0,3}#{1,6}(?:[ \t]+|$)/, '')).trim();
+  // Setext: the text lines, without the underline, joined.
+  return lines.slice(0, -1).map((l) => l.trim()).join(' ');
 }

@@ -1,5 +1,7 @@
 import { setFrontMatterFields } from './front-matter-edit.js';
-import { parentSectionId, renamedHeadingLines } from './heading-edit.js';
+import { headingMarkdown, parentSectionId, renamedHeadingLines } from './heading-edit.js';
+import { bareSlug } from './slug.js';
+import { unmarkedSlug } from './template-model.js';
 import { SpecfillError } from './errors.js';
 import { lineIndexOf } from './line-index.js';
 import { flattenSections, matchSections, type SectionMatching } from './match-sections.js';
@@ -50,16 +52,34 @@ export function syncSpec(source: string, template: Template, today: string): Syn
   const renamed: Array<{ from: string; to: string }> = [];
   const presentIds = new Set(flattenSections(spec.sections).map((s) => s.id));
   const edits: Array<{ start: number; end: number; text: string }> = [];
+  const renamedTo = new Set<string>();
+  const renamedSections = new Set<Section>();
+  const rename = (section: Section, target: string): void => {
+    const heading = templateSections.find((t) => t.id === target)!.heading;
+    renamedTo.add(target);
+    renamedSections.add(section);
+    // A subsection whose id changed only with its parent's keeps its heading: nothing to rename.
+    if (heading.text === section.heading.text) return;
+    // The template's heading as written (`Ticket \#`, not its text `Ticket #`).
+    edits.push({ start: section.heading.span.start, end: section.heading.span.end, text: renamedHeadingLines(section, headingMarkdown(heading, template.spec.source), spec.source) });
+    renamed.push({ from: section.heading.text, to: heading.text });
+  };
   for (const section of flattenSections(spec.sections)) {
     const target = idAfterRenames(section.id, template.renamed);
     if (target === section.id || presentIds.has(target) || !templateIds.has(target)) continue;
     // Only the renamed section's own heading changes; its subsections follow by their path.
     if (idAfterRenames(parentSectionId(section.id), template.renamed) !== parentSectionId(target)) continue;
-    const heading = templateSections.find((t) => t.id === target)!.heading;
-    // A subsection whose id changed only with its parent's keeps its heading: nothing to rename.
-    if (heading.text === section.heading.text) continue;
-    edits.push({ start: section.heading.span.start, end: section.heading.span.end, text: renamedHeadingLines(section, heading.text, spec.source) });
-    renamed.push({ from: section.heading.text, to: heading.text });
+    rename(section, target);
+  }
+  // A renamed section written another way (`## 3. Risks`, `### Risks` a level down, its mark
+  // left out): found as `check` finds sections, when one section alone is it.
+  const before1 = matchSections(spec, template.model);
+  for (const [target, olds] of template.model.renamedFrom) {
+    if (before1.byTemplateId.has(target) || renamedTo.has(target) || !templateIds.has(target)) continue;
+    const words = olds.map((old) => old.slice(old.lastIndexOf('/') + 1));
+    const found = [...before1.unmatched].filter((s) => !renamedSections.has(s)
+      && [s.heading.slug, bareSlug(s.heading.text), unmarkedSlug(s.heading.text)].some((slug) => slug !== null && words.includes(slug)));
+    if (found.length === 1) rename(found[0]!, target);
   }
   let text = source;
   for (const e of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
@@ -89,7 +109,7 @@ export function syncSpec(source: string, template: Template, today: string): Syn
         `close the ${open.kind === 'code' ? 'code block (its fence)' : 'HTML block'}, then sync again`);
     }
     const own = template.spec.source.slice(t.bodySpan.start, t.bodySpan.end).replace(/\r?\n/g, nl);
-    let block = `${'#'.repeat(t.heading.level)} ${t.heading.text}${nl}${own}`;
+    let block = `${'#'.repeat(t.heading.level)} ${headingMarkdown(t.heading, template.spec.source)}${nl}${own}`;
     if (!/(\r?\n){2}$/.test(block)) block += /\r?\n$/.test(block) ? nl : nl + nl;
     // A blank line before the heading, as everywhere else in the spec.
     const head = text.slice(Math.max(0, at - 4), at);
@@ -122,11 +142,15 @@ function insertionPoint(spec: ParsedSpec, matching: SectionMatching, template: r
   if (parent !== '' && !present.has(parent)) return null;
   const siblings = template.filter((s) => parentSectionId(s.id) === parent);
   const index = siblings.findIndex((s) => s.id === t.id);
+  // Not past a section that comes after it in the template, found inside the one before
+  // (`### Risks` a level down under Overview): Design goes before it, not after.
+  const later = template.slice(template.indexOf(t) + 1).map((x) => present.get(x.id)).filter((s): s is Section => s !== undefined);
+  const before = (from: number, at: number): number => later.reduce((point, s) => (s.span.start > from && s.span.start < point ? s.span.start : point), at);
   for (let i = index - 1; i >= 0; i--) {
     const s = present.get(siblings[i]!.id);
-    if (s !== undefined) return s.span.end;
+    if (s !== undefined) return before(s.span.start, s.span.end);
   }
-  if (parent !== '') return present.get(parent)!.bodySpan.end;
+  if (parent !== '') return before(present.get(parent)!.span.start, present.get(parent)!.bodySpan.end);
   for (let i = index + 1; i < siblings.length; i++) {
     const s = present.get(siblings[i]!.id);
     if (s !== undefined) return s.span.start;
@@ -141,7 +165,8 @@ function insertionPoint(spec: ParsedSpec, matching: SectionMatching, template: r
  */
 function unclosedAt(spec: ParsedSpec, at: number): Block | null {
   const last = spec.blocks[spec.blocks.length - 1];
-  if (last === undefined || last.start >= at) return null;
+  // One in a block quote or list item ends with it: a heading after it is a heading.
+  if (last === undefined || !last.topLevel || last.start >= at) return null;
   const open = (last.kind === 'code' && last.variant === 'fenced' && last.closed !== true)
     || (last.kind === 'html' && last.htmlKind !== undefined && last.htmlKind <= 5 && last.closed !== true);
   return open ? last : null;

@@ -1,5 +1,5 @@
 import { SpecfillError } from './errors.js';
-import { parentSectionId, renamedHeadingLines } from './heading-edit.js';
+import { headingMarkdown, parentSectionId, renamedHeadingLines } from './heading-edit.js';
 import { keyLocation } from './front-matter-key.js';
 import { flattenSections } from './match-sections.js';
 import { parseSpec } from './parse-spec.js';
@@ -74,7 +74,7 @@ export function resolveExtends(child: Template, base: Template, from: TemplateOr
     } else {
       const at = insertionPoint(spec, id, previous);
       const before = at > 0 && !text.slice(0, at).endsWith('\n') ? nl + nl : '';
-      let block = `${'#'.repeat(c.heading.level)} ${c.heading.text}${nl}${body.replace(/\r?\n/g, nl)}`;
+      let block = `${'#'.repeat(c.heading.level)} ${headingMarkdown(c.heading, own.source)}${nl}${body.replace(/\r?\n/g, nl)}`;
       if (!block.endsWith(nl + nl)) block += block.endsWith(nl) ? nl : nl + nl;
       replace(at, at, before + block);
       layers.set(id, child.id);
