@@ -90,6 +90,16 @@ describe('specfill fill --answers', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
+  it('reads a JSON answers file with a byte order mark, or with lone CR line breaks (code review)', async () => {
+    for (const answers of ['\uFEFF{"overview": "A limiter."}\n', '{\r"overview": "A limiter."\r}\r']) {
+      const dir = tempProject({ 'answers.json': answers });
+      const { file } = await newSpec(dir);
+      const r = await runCli(dir, 'fill', 'specs/rate-limiter.md', '--answers', 'answers.json');
+      expect([r.code, r.stderr], JSON.stringify(answers)).toEqual([0, '']);
+      expect(readFileSync(file, 'utf8')).toContain('A limiter.');
+    }
+  });
+
   it('refuses bad content with its reason (exit 1) and fills the rest', async () => {
     const dir = tempProject({ 'answers.yaml': 'overview: |\n  ## Not a subsection\n  text\ngoals-and-non-goals/goals: Fast.\n' });
     await newSpec(dir);

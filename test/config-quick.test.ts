@@ -99,10 +99,12 @@ describe('loadConfig', () => {
     expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('specfill.config.json:3:3: `rules` is given twice: keep one')]);
     // A JSON config cut short is an error with its place, not a hang.
     writeFileSync(join(dir, 'specfill.config.json'), '{"specs": ["specs/**/*.md]}\n');
-    await expect(loadConfig(dir)).rejects.toThrow(/cannot be read: .*quote/i);
-    // Lone CR line endings: the quick way leaves the answer to the full reading, which refuses them, as before.
+    await expect(loadConfig(dir)).rejects.toThrow(/is not valid JSON: Bad control character in string literal/);
+    // Lone CR line endings: the quick way leaves the answer to the full reading, which takes them as line breaks (code review).
     writeFileSync(join(dir, 'specfill.config.json'), '{\r"specs": ["a.md"]\r}');
-    await expect(loadConfig(dir)).rejects.toThrow(/cannot be read/);
+    expect((await loadConfig(dir)).config).toEqual({ specs: ['a.md'] });
+    writeFileSync(join(dir, 'specfill.config.json'), '{\r"specs": ["a.md"],\r"speks": 1\r}');
+    await expect(loadConfig(dir)).rejects.toThrow(expect.objectContaining({ location: expect.objectContaining({ line: 3, column: 1 }) }));
     // Checks beyond the shape (a gate that is not a status) still run on the quick way.
     writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ statuses: ['draft', 'done'], gates: ['review'] }));
     await expect(loadConfig(dir)).rejects.toThrow('gates.0: `review` is not a status; the statuses are: draft, done');
@@ -133,6 +135,10 @@ describe('loadConfig', () => {
     expect(await refused(yaml, 'overrides:\n  - files: [a]\n')).toContain('2:5: overrides.0.rules: missing: add `rules:` with a mapping (key: value lines)');
     expect(await refused(yaml, 'statuses: [1]\n')).toContain('1:12: statuses.0: expected text, not a number');
     expect(await refused(yaml, 'statuses: []\n')).toContain('1:11: statuses: needs at least one entry');
+    // JSON is read as JSON first: its errors in JSON's words, lone CRs as line breaks, a BOM no column (code review).
+    expect(await refused(json, '{"a" 1}')).toBe('specfill.config.json:1:6: is not valid JSON: Expected \':\' after property name in JSON at position 5 (line 1 column 6)'.replace(/ in JSON at position.*$/, '') + '\n  hint: a .json config is plain JSON (no comments, no trailing commas); for YAML, name it specfill.config.yaml');
+    expect(await refused(json, '{\r  "ignore":\r  ["x"]\r}\r')).toBe('accepted');
+    expect(await refused(json, '\uFEFF{\r  "specs": [\r}')).toMatch(/^specfill\.config\.json:3:1: is not valid JSON: /);
     expect(await refused(yaml, 'specs: [a]\n---\nrules: {}\n')).toBe('specfill.config.yaml:2:1: holds a second YAML document from here: a config is one mapping, so remove this `---` line (and any after it)');
     // A .json config is JSON: not empty, not YAML, no trailing comma.
     expect(await refused(json, '')).toBe('specfill.config.json:1:1: is empty: a JSON config is an object, `{}` at least');

@@ -1,3 +1,5 @@
+import { LineIndex } from './line-index.js';
+
 /**
  * Where a text stops being JSON: the offset of the first character that
  * RFC 8259 does not allow there (the text's length when it ends too soon),
@@ -136,4 +138,16 @@ export function jsonSyntaxError(text: string): { readonly message: string; reado
     const message = raw.replace(/,\s*(?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '').replace(/ in JSON at position \d+[\s\S]*$/, '').replace(/ at position \d+[\s\S]*$/, '');
     return { message, offset: jsonErrorOffset(text) ?? (stated === null ? 0 : Number(stated[1])) };
   }
+}
+
+/**
+ * {@link jsonSyntaxError} of a file's text, placed: a byte order mark is no
+ * error and no column, and lines end at `\n`, `\r\n` or a lone `\r`.
+ */
+export function jsonSyntaxErrorAt(text: string): { readonly message: string; readonly line: number; readonly column: number } | null {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const problem = jsonSyntaxError(text.slice(bom));
+  if (problem === null) return null;
+  const { line, column } = new LineIndex(text).locate(problem.offset + bom);
+  return { message: problem.message, line, column };
 }

@@ -7,7 +7,7 @@ import { configIssues } from '../core/config-issues.js';
 import { hasDuplicateKeys } from '../core/json-duplicate-keys.js';
 import { surelyAccepts } from '../core/json-schema-accepts.js';
 import { SpecfillError } from '../core/errors.js';
-import { jsonSyntaxError } from '../core/json-error-offset.js';
+import { jsonSyntaxErrorAt } from '../core/json-error-offset.js';
 import { readTextFileSync } from './read-text-file.js';
 import { yamlMessage } from '../core/yaml-message.js';
 
@@ -63,10 +63,13 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
   const [{ isMap, isScalar, isSeq, LineCounter, parseDocument }, { validateConfig }] = await Promise.all([import('yaml'), import('../core/config.js')]);
   const nodeAt = makeNodeAt(isMap, isScalar, isSeq);
   const lineCounter = new LineCounter();
+  // JSON is read as JSON, before the YAML reader (which takes what JSON does not, and words its errors as YAML's).
+  if (file.endsWith('.json')) strictJson(text, shown(file));
   let doc;
   let data: unknown;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+    // A lone CR ends a line, as everywhere in specfill; one character for one, so offsets stay.
+    doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { lineCounter, prettyErrors: true, uniqueKeys: true });
     data = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
   } catch (thrown) {
     // Too many aliases or too deep: the library throws rather than reporting.
@@ -83,9 +86,7 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
       : `cannot be read: ${yamlMessage(yamlError)}`;
     throw new SpecfillError('INVALID_CONFIG', message, { path: shown(file), line: pos?.line, column: pos?.col });
   }
-  // JSON is read as JSON: YAML that the YAML reader would take is no JSON config.
   if (file.endsWith('.json')) {
-    strictJson(text, shown(file), (offset) => lineCounter.linePos(offset));
     if (data === null) {
       const bom = text.length - withoutBom(text).length;
       const at = lineCounter.linePos(withoutBom(text).search(/\S/) + bom);
@@ -156,19 +157,14 @@ function withoutBom(text: string): string {
 }
 
 /** Refuses a `.json` config that is not JSON (empty, or YAML), saying where. */
-function strictJson(text: string, shownPath: string, linePos: (offset: number) => { line: number; col: number }): void {
-  const body = withoutBom(text);
-  if (body.trim() === '') {
+function strictJson(text: string, shownPath: string): void {
+  if (withoutBom(text).trim() === '') {
     throw new SpecfillError('INVALID_CONFIG', 'is empty: a JSON config is an object, `{}` at least', { path: shownPath, line: 1, column: 1 });
   }
-  const problem = jsonSyntaxError(body);
+  const problem = jsonSyntaxErrorAt(text);
   if (problem !== null) {
-    const bom = text.length - body.length;
-    const pos = linePos(problem.offset + bom);
-    // Columns count from the line's start, a byte order mark aside (as everywhere).
-    if (pos.line === 1) pos.col -= bom;
     throw new SpecfillError('INVALID_CONFIG', `is not valid JSON: ${problem.message}`,
-      { path: shownPath, line: pos.line, column: pos.col }, 'a .json config is plain JSON (no comments, no trailing commas); for YAML, name it specfill.config.yaml');
+      { path: shownPath, line: problem.line, column: problem.column }, 'a .json config is plain JSON (no comments, no trailing commas); for YAML, name it specfill.config.yaml');
   }
 }
 

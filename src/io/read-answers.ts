@@ -1,5 +1,5 @@
 import { SpecfillError } from '../core/errors.js';
-import { jsonSyntaxError } from '../core/json-error-offset.js';
+import { jsonSyntaxErrorAt } from '../core/json-error-offset.js';
 import type { Answer } from '../core/fill-placeholders.js';
 import { readTextFileSync } from './read-text-file.js';
 import { yamlMessage } from '../core/yaml-message.js';
@@ -15,7 +15,8 @@ export async function readAnswers(path: string, shown: string): Promise<Answer[]
   if (/\.json$/i.test(path)) checkJsonSyntax(text, shown);
   const { isMap, isScalar, LineCounter, parseDocument } = await import('yaml');
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
+  // A lone CR ends a line, as everywhere in specfill; one character for one, so offsets stay.
+  const doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   const error = doc.errors[0];
   if (error !== undefined) {
     const pos = error.linePos?.[0];
@@ -50,10 +51,6 @@ export async function readAnswers(path: string, shown: string): Promise<Answer[]
 }
 
 function checkJsonSyntax(text: string, shown: string): void {
-  const problem = jsonSyntaxError(text);
-  if (problem === null) return;
-  const before = text.slice(0, problem.offset);
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  throw new SpecfillError('INVALID_ANSWERS', `cannot be read as JSON: ${problem.message}`, { path: shown, line, column });
+  const problem = jsonSyntaxErrorAt(text);
+  if (problem !== null) throw new SpecfillError('INVALID_ANSWERS', `cannot be read as JSON: ${problem.message}`, { path: shown, line: problem.line, column: problem.column });
 }
