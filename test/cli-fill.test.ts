@@ -132,7 +132,7 @@ describe('specfill fill --answers', () => {
     writeFileSync(join(dir, 'answers.yaml'), 'risks: Other risks.\n');
     const other = await runCli(dir, 'fill', 'specs/twins.md', '--answers', 'answers.yaml');
     expect(other.code).toBe(2);
-    expect(other.stderr).toContain('no open placeholder has the id `risks` (`risks` is a section whose placeholder is filled already: edit the text there); open ids: (none)');
+    expect(other.stderr).toContain('no open placeholder has the id `risks` (`risks` is a section with no open placeholder, filled already or never given one: edit the text there); open ids: (none)');
   });
 
   it('on a rerun, an answer found inside another one, or in an open instruction, is not taken as filled; --only picks by the answers\' ids', async () => {

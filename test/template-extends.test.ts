@@ -63,6 +63,16 @@ describe('templates that extend another', () => {
     expect(flat(shown.sections).map((s) => `${s.id} [${s.from}]`)).toEqual(['a [base]', 'bee [base]', 'extra [child]', 'c [base]']);
   });
 
+  it('takes a rename that leads through the renames its base declares (code review)', async () => {
+    const dir = tempProject({
+      '.specfill/templates/base.md': '---\nversion: 2\nrenamed: {a: b}\n---\n# Base\n\n## B\n\n<!-- AGENT_PLACEHOLDER: b -->\n',
+      '.specfill/templates/child.md': '---\nextends: base\nrenamed: {x: a}\n---\n## Extra\n\n<!-- AGENT_PLACEHOLDER: extra -->\n',
+    });
+    const r = await runCli(dir, 'templates', '--json');
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect((JSON.parse(r.stdout) as Array<{ id: string }>).map((t) => t.id)).toEqual(['base', 'child', 'tech-spec']);
+  });
+
   it('lets a project template extend the built-in of the same id', async () => {
     const dir = tempProject({ '.specfill/templates/tech-spec.md': '---\nextends: tech-spec\nversion: 3\nremove: [references]\n---\n' });
     const shown = JSON.parse((await runCli(dir, 'templates', 'show', 'tech-spec', '--json')).stdout) as { version: string; sections: OutlineSection[] };
@@ -79,6 +89,7 @@ describe('templates that extend another', () => {
       [{ 'a.md': '---\nextends: tech-spec\nremove: [references]\noptional: [references]\n---\n' }, '.specfill/templates/a.md:4:1: front matter `optional` names `references`, which its `remove` removes'],
       [{ 'a.md': '---\nversion: 2\nrenamed:\n  monitoring: observabilty\n---\n# R\n\n## Observability\n\n<!-- AGENT_PLACEHOLDER: obs -->\n' }, '.specfill/templates/a.md:3:1: front matter `renamed` renames `monitoring` to `observabilty`, which is no section of this template'],
       [{ 'a.md': '---\nextends: tech-spec\nrenamed: {old-notes: notez}\n---\n## Notes\n\n<!-- AGENT_PLACEHOLDER: n -->\n' }, '.specfill/templates/a.md:3:1: front matter `renamed` renames `old-notes` to `notez`, which is no section of this template'],
+      [{ 'a.md': '---\nversion: 2\nrenamed: {a: b, b: a}\n---\n# R\n\n## A\n\n<!-- AGENT_PLACEHOLDER: a -->\n' }, '.specfill/templates/a.md:3:1: front matter `renamed` goes round in a circle through `a` → `b` → `a`'],
       [{ 'a.md': '---\nextends: tech-spec\nrename: {references: Links}\noptional: [references]\n---\n' }, '.specfill/templates/a.md:4:1: front matter `optional` names `references`, which its `rename` renames to `links`: name it so'],
       [{ 'a.md': '---\nextends: b\n---\n', 'b.md': '---\nextends: a\n---\n' }, 'goes round in a circle'],
     ];

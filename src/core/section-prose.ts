@@ -41,8 +41,10 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     // sentence of a word or two (`No.`, from a `**No:** …` lead-in of the
     // guidance) is no sign of guidance kept by itself: a longer one must be there.
     let any = false;
+    // One budget for the section's run-together sentences (crafted text may hold many).
+    const budget = { steps: RUN_TOGETHER_STEPS };
     for (const sentence of sentencesOf(spec, span)) {
-      if (!sentences.has(sentence) && !isRunTogether(sentence, sentences)) return false;
+      if (!sentences.has(sentence) && !isRunTogether(sentence, sentences, budget)) return false;
       if (!any && sentence.split(' ').length >= 3) any = true;
     }
     return any;
@@ -192,7 +194,7 @@ function trieOf(sentences: ReadonlySet<string>): WordTrie {
   return root;
 }
 
-/** Steps of the walk below for one sentence: past them, the sentence is taken as written (content). */
+/** Steps of the walk below for one section: past them, its sentence is taken as written (content). */
 const RUN_TOGETHER_STEPS = 200_000;
 
 /**
@@ -203,21 +205,20 @@ const RUN_TOGETHER_STEPS = 200_000;
  * down a trie of the template's sentences, so that a walk stops where no
  * template sentence goes on; a budget bounds crafted input.
  */
-function isRunTogether(sentence: string, sentences: ReadonlySet<string>): boolean {
+function isRunTogether(sentence: string, sentences: ReadonlySet<string>, budget: { steps: number }): boolean {
   const root = trieOf(sentences);
   const words = sentence.split(' ');
   if (words.length < 2 || !root.next.has(words[0]!)) return false;
   // Which word counts can be covered by whole template sentences, one after another.
   const reached = new Uint8Array(words.length + 1);
   reached[0] = 1;
-  let steps = 0;
   for (let from = 0; from < words.length; from++) {
     if (reached[from] === 0) continue;
     let node: WordTrie | undefined = root;
     for (let to = from; to < words.length; to++) {
       node = node.next.get(words[to]!);
       if (node === undefined) break;
-      if (++steps > RUN_TOGETHER_STEPS) return false;
+      if (--budget.steps < 0) return false;
       if (node.end) reached[to + 1] = 1;
     }
   }

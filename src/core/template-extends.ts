@@ -86,7 +86,7 @@ export function resolveExtends(child: Template, base: Template, from: TemplateOr
   const resolved = templateFromSource(frontMatter + text, from);
   const ids = new Set(flattenSections(resolved.spec.sections).map((s) => s.id));
   // Its own declared renames lead to sections of the resolved template.
-  renameProblem(resolved.renamed, ids, keyLocation(child.spec, from.path, 'renamed'));
+  renameProblem(Object.keys(resolved.renamed), { ...base.renamed, ...renamed, ...resolved.renamed }, ids, keyLocation(child.spec, from.path, 'renamed'));
   const unknown = (Array.isArray(data.optional) ? (data.optional as string[]) : []).filter((id) => !ids.has(id) && id !== 'title');
   // A base section this template removed or renamed is named so.
   const gone = unknown.find((id) => (remove as string[]).includes(id) || renamed[id] !== undefined);

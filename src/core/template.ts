@@ -101,7 +101,7 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
         'e.g. renamed: { monitoring-and-logging: observability }');
     }
     // A rename must lead to a section the template has: a typo would make `sync` add a second copy.
-    if (data.extends === undefined) renameProblem(renamed as Record<string, string>, new Set(flattenSections(spec.sections).map((s) => s.id)), at('renamed'));
+    if (data.extends === undefined) renameProblem(Object.keys(renamed), renamed as Record<string, string>, new Set(flattenSections(spec.sections).map((s) => s.id)), at('renamed'));
     // A broken placeholder would be copied into every spec made from the template, and
     // one never closed hides the sections after it, so that no spec would be asked for them.
     const broken = spec.malformed[0];
@@ -190,11 +190,18 @@ function sectionIdsWithAndWithoutMarks(sections: readonly Section[], parent = ''
 }
 
 /**
- * Throws when a declared rename leads, through any chain, to no section of
- * the template (`renamed: {monitoring: observabilty}`), at `where`.
+ * Throws, at `where`, when one of the renames declared under `keys` goes
+ * round in a circle or leads, through any chain of `renamed` (the template's
+ * own and those it inherits), to no section of the template
+ * (`renamed: {monitoring: observabilty}`).
  */
-export function renameProblem(renamed: Readonly<Record<string, string>>, ids: ReadonlySet<string>, where: { path?: string; line?: number; column?: number }): void {
-  for (const old of Object.keys(renamed)) {
+export function renameProblem(keys: readonly string[], renamed: Readonly<Record<string, string>>, ids: ReadonlySet<string>, where: { path?: string; line?: number; column?: number }): void {
+  for (const old of keys) {
+    const seen = new Set<string>([old]);
+    for (let id = renamed[old]; id !== undefined; id = renamed[id]) {
+      if (seen.has(id)) throw new SpecfillError('INVALID_TEMPLATE', `front matter \`renamed\` goes round in a circle through ${[...seen, id].map((x) => `\`${x}\``).join(' → ')}`, where, 'keep each rename once, from the old id to the newest');
+      seen.add(id);
+    }
     const target = idAfterRenames(old, renamed);
     if (!ids.has(target)) {
       throw new SpecfillError('INVALID_TEMPLATE', `front matter \`renamed\` renames \`${old}\` to \`${target}\`, which is no section of this template`, where,

@@ -90,7 +90,7 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
     // An id that names a section of the spec was most likely filled already (with other text).
     const sections = new Set(flattenSections(spec.sections).map((s) => s.id));
     const filled = unknown.filter((id) => sections.has(id));
-    const why = filled.length === 0 ? '' : ` (${filled.map((u) => `\`${u}\``).join(', ')} ${filled.length === 1 ? 'is a section whose placeholder is' : 'are sections whose placeholders are'} filled already: edit the text there)`;
+    const why = filled.length === 0 ? '' : ` (${filled.map((u) => `\`${u}\``).join(', ')} ${filled.length === 1 ? 'is a section' : 'are sections'} with no open placeholder, filled already or never given one: edit the text there)`;
     throw new SpecfillError('INVALID_ANSWERS', `no open placeholder has the id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `\`${u}\``).join(', ')}${why}; open ids: ${open.join(', ') || '(none)'}`,
       { path: shown }, 'nothing was written; run `specfill placeholders FILE` for the ids');
   }

@@ -119,7 +119,8 @@ export function createJunitWriter(options: JunitOptions = {}): ReportWriter {
  * `<failure>` whose `type` names the rules, `message` the error (or how many,
  * and the first), and text one `path:line:col severity message (rule)` line
  * per error. Warnings and infos go to the test case's `<system-out>`, as they
- * do not fail the run either. `tests` counts files, `failures` the files that failed.
+ * do not fail the run either, unless there are more than `--max-warnings`: then
+ * a test case of its own fails. `tests` counts the test cases, `failures` the failed ones.
  */
 export function formatJunit(report: CheckReport, options: JunitOptions = {}): string {
   return writeReport(createJunitWriter(options), report);
