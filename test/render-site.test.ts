@@ -39,3 +39,11 @@ it('takes a base path without its leading slash as one from the site root', asyn
   await renderSite({ root: dir, out, basePath: 'my-repo' });
   expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('href="/my-repo/spec/specs/a.md.html"');
 });
+
+it('on the live server, a link from the repository root to a spec goes to its page there (web QA)', async () => {
+  const { serverLinks } = await import('../src/web/links.js');
+  const { renderMarkdown } = await import('../src/web/render-markdown.js');
+  const links = serverLinks();
+  const rendered = renderMarkdown('[root](/specs/b.md#overview) [rel](b.md) [img](/docs/er.png) [host](//example.com/x.md) [web](https://example.com/x.md)', { relativeLink: (href) => links.relativeLink!('specs/a.md', href) });
+  expect([...rendered.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual(['/spec/specs/b.md#overview', 'b.md', '/docs/er.png', '//example.com/x.md', 'https://example.com/x.md']);
+});

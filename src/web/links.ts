@@ -20,6 +20,9 @@ export function serverLinks(): Links {
     spec: (path) => `/spec/${encodePath(path)}`,
     asset: (name) => `/assets/${name}`,
     newSpec: '/new',
+    // `/docs/x.md` is from the repository's root, as on GitHub: its page here is under /spec/.
+    // (A relative link already resolves against the page's /spec/… address.)
+    relativeLink: (_fromSpec, href) => (/^\/(?!\/)[^?#]*\.(?:md|markdown)(?:[?#]|$)/i.test(href) ? `/spec${href}` : href),
   };
 }
 
