@@ -166,6 +166,8 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
     // Through a resource URI the path is decoded once, then confined.
     await expect(s.client.readResource({ uri: `spec://..%2F${outside.split('/').pop()}%2Fsecret.md` })).rejects.toThrow(/outside the project root/);
     await expect(s.client.readResource({ uri: 'spec://specs/link.md' })).rejects.toThrow(/outside the project root/);
+    await expect(s.client.readResource({ uri: 'spec://specs/link.md' })).rejects.toMatchObject({ code: -32602, data: { code: 'OUTSIDE_ROOT' } });
+    await expect(s.client.readResource({ uri: 'spec://specs/none.md' })).rejects.toMatchObject({ code: -32002, data: { code: 'FILE_NOT_FOUND' } });
     expect(readFileSync(join(outside, 'secret.md'), 'utf8')).toBe('SECRET-OUTSIDE\n<!-- AGENT_PLACEHOLDER: x -->\n');
     expect((await callTool(s, 'get_spec', { path: 'specs/ok.md' })).data.content).toBe('# Ok\n');
   });
@@ -189,6 +191,8 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
       }
       expect(readFileSync(join(dir, path), 'utf8'), path).toBe(spec);
       await expect(s.client.readResource({ uri: `spec://${path}` }), path).rejects.toThrow(/not one of the project's specs|where no spec is/);
+      // MCP's "resource not found", with specfill's code in the error's data (web QA).
+      await expect(s.client.readResource({ uri: `spec://${path}` }), path).rejects.toMatchObject({ code: -32002, data: { code: 'NOT_A_SPEC' } });
     }
     const created = await callTool(s, 'create_spec', { template: 'tech-spec', title: 'Hidden', path: 'specs/drafts/new.md' });
     expect([created.isError, created.data.error.code]).toEqual([true, 'NOT_FOUND']);

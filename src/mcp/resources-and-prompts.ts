@@ -1,8 +1,12 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { confine } from '../io/confine-path.js';
 import type { McpProject } from './project.js';
 import { SpecfillError } from '../core/errors.js';
+
+/** MCP's error code for a resource that does not exist (the SDK's enum has none). */
+const RESOURCE_NOT_FOUND = -32002;
 
 /**
  * `spec://{path}` for every spec (its Markdown, to attach as context), and the
@@ -31,11 +35,18 @@ export function registerResourcesAndPrompts(server: McpServer, project: McpProje
     try {
       path = decodeURIComponent(raw);
     } catch {
-      throw new SpecfillError('FILE_NOT_FOUND', `not a valid spec URI: ${uri.href}`, {}, 'use a URI from the resource list');
+      throw new McpError(RESOURCE_NOT_FOUND, `FILE_NOT_FOUND: not a valid spec URI: ${uri.href}`, { code: 'FILE_NOT_FOUND', uri: uri.href, hint: 'use a URI from the resource list' });
     }
     // Decoded once, then confined like every other path: %2e%2e%2f is refused here as ../ is.
-    const { file, source } = await project.read(path);
-    return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: source, _meta: { path: file.relative } }] };
+    try {
+      const { file, source } = await project.read(path);
+      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: source, _meta: { path: file.relative } }] };
+    } catch (error) {
+      if (!(error instanceof SpecfillError)) throw error;
+      // A protocol error an agent can act on: MCP's "resource not found", or invalid params, with specfill's code.
+      const missing = ['FILE_NOT_FOUND', 'NOT_A_SPEC', 'NOT_MARKDOWN', 'IS_DIRECTORY', 'NOT_A_FILE'].includes(error.code);
+      throw new McpError(missing ? RESOURCE_NOT_FOUND : ErrorCode.InvalidParams, `${error.code}: ${error.placed()}`, { code: error.code, uri: uri.href, ...(error.hint === undefined ? {} : { hint: error.hint }) });
+    }
   });
 
   server.registerPrompt('fill-spec', {
