@@ -196,6 +196,10 @@ describe('specfill check', () => {
       'specs/a.md': `---\ntitle: A\ntemplate: ../../${rel}/x.md\n---\n# A\n`,
       'specfill.config.yaml': `templates:\n  "specs/z/**": "../${rel}/passwd"\n  "specs/y/**": "../${rel}/x.md"\n`,
     });
+    // The config's mapping to files out of the project is refused up front, at its key (web QA).
+    const mapped = await runCli(dir, 'templates', '--json');
+    expect([mapped.code, mapped.stderr.split('\n')[0]]).toEqual([2, `specfill: specfill.config.yaml:2:17: templates.specs/z/**: \`../${rel}/passwd\` is outside the project root: keep template files in the project (and 1 more)`]);
+    writeFileSync(join(dir, 'specfill.config.yaml'), '{}\n');
     const list = await runCli(dir, 'templates', '--json');
     expect((JSON.parse(list.stdout) as Array<{ id: string }>).map((t) => t.id)).toEqual(['tech-spec']);
     expect((await runCli(dir, 'templates', 'show', 'passwd')).code).toBe(2);

@@ -39,6 +39,10 @@ export function configIssues(config: Config): ConfigIssue[] {
   (config.specs ?? []).forEach((glob, i) => {
     if (leavesRoot(glob)) issues.push({ path: ['specs', i], message: `\`${glob}\` reaches outside the project root: spec globs are read from the root, and must stay inside it` });
   });
+  for (const [glob, ref] of Object.entries(config.templates ?? {})) {
+    // A template file is shown and copied into new specs: from inside the project only.
+    if ((/\.md$/i.test(ref) || ref.includes('/')) && leavesRoot(ref)) issues.push({ path: ['templates', glob], message: `\`${ref}\` is outside the project root: keep template files in the project` });
+  }
   if (config.templatesDir !== undefined && leavesRoot(config.templatesDir)) {
     issues.push({ path: ['templatesDir'], message: `\`${config.templatesDir}\` is outside the project root: keep project templates in a folder of the project, e.g. .specfill/templates` });
   }
