@@ -371,6 +371,19 @@ describe('specfill check', () => {
     expect(r.stderr).toContain('out.txt/report.json: could not be written: its folder cannot be made (a part of its path is a file)');
   });
 
+  it('reads ignore as .gitignore does: in order, a folder name for all below it, and a !glob taking a file back (code review: `!` ignored everything)', async () => {
+    const dir = tempProject({
+      'specs/alpha.md': '# A\n\nTODO\n', 'specs/drafts/d1.md': '# D1\n\nTODO\n', 'specs/drafts/d2.md': '# D2\n\nTODO\n',
+      'specfill.config.json': JSON.stringify({ ignore: ['specs/drafts', '!specs/drafts/d1.md'] }),
+    });
+    const files = async (): Promise<string[]> => (await checkJson(dir)).report.files.map((f) => f.path);
+    expect(await files()).toEqual(['specs/alpha.md', 'specs/drafts/d1.md']);
+    writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ ignore: ['!specs/alpha.md'] }));
+    expect(await files()).toEqual(['specs/alpha.md', 'specs/drafts/d1.md', 'specs/drafts/d2.md']);
+    writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ ignore: ['/specs/*'] }));
+    expect(await files()).toEqual(['specs/drafts/d1.md', 'specs/drafts/d2.md']);
+  });
+
   it('--json is --format json, as in every other command; with another --format it is a usage error', async () => {
     const dir = tempProject({ 'specs/a.md': '# A\n\nTODO\n' });
     const json = await runCli(dir, 'check', '--json');

@@ -194,10 +194,17 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
       // MCP's "resource not found", with specfill's code in the error's data (web QA).
       await expect(s.client.readResource({ uri: `spec://${path}` }), path).rejects.toMatchObject({ code: -32002, data: { code: 'NOT_A_SPEC' } });
     }
+    // A hidden folder the config's `specs` names is the project's on purpose, and a dot-file is hidden (code review).
+    writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ specs: ['specs/**/*.md', '.github/rfcs/*.md'], ignore: ['specs/drafts', 'templates/**'] }));
+    execFileSync('mkdir', ['-p', join(dir, '.github', 'rfcs')]);
+    writeFileSync(join(dir, '.github', 'rfcs', 'r1.md'), spec);
+    writeFileSync(join(dir, 'specs', '.dot.md'), spec);
+    expect((await callTool(s, 'get_spec', { path: '.github/rfcs/r1.md' })).isError).toBe(false);
+    expect((await callTool(s, 'get_spec', { path: 'specs/.dot.md' })).data.error.code).toBe('NOT_FOUND');
+    expect((await callTool(s, 'list_specs')).data.specs.map((x: { path: string }) => x.path)).toEqual(['.github/rfcs/r1.md', 'specs/ok.md']);
     const created = await callTool(s, 'create_spec', { template: 'tech-spec', title: 'Hidden', path: 'specs/drafts/new.md' });
     expect([created.isError, created.data.error.code]).toEqual([true, 'NOT_FOUND']);
     expect((await callTool(s, 'get_spec', { path: 'specs/ok.md' })).isError).toBe(false);
-    expect((await callTool(s, 'list_specs')).data.specs.map((x: { path: string }) => x.path)).toEqual(['specs/ok.md']);
   });
 
   it('fills every placeholder with the returned hashes, after which check_spec passes', async () => {

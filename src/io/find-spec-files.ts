@@ -126,8 +126,11 @@ export async function findSpecs(paths: readonly string[], config: Config, root: 
   const found = await findSpecTargets(paths, config, root, dir);
   const ignored = ignoreMatcher(config);
   const isIgnored = (absolute: string): boolean => ignored(relative(root, absolute).split(sep).join('/'));
-  // A link in the project to a file elsewhere is not the project's spec (the web UI and MCP never show one either).
-  const within = paths.length > 0 ? found.files : found.files.filter((f) => relativeWithin(realOrAsIs(root), realOrAsIs(f)) !== null);
+  // A link in the project to a file elsewhere is not the project's spec (the web UI and MCP never show
+  // one either), unless it is named itself: a folder or glob named does not name what it holds.
+  const named = new Set(paths.map((p) => resolve(dir, p)));
+  const realRoot = realOrAsIs(root);
+  const within = found.files.filter((f) => named.has(f) || relativeWithin(realRoot, realOrAsIs(f)) !== null);
   const files = within.filter((f) => !isIgnored(f));
   return { files, errors: found.errors, isIgnored, dropped: within.length - files.length };
 }
@@ -135,9 +138,18 @@ export async function findSpecs(paths: readonly string[], config: Config, root: 
 /**
  * Whether the config's `ignore` matches a path relative to the project root:
  * its globs read as `overrides` and `templates` read theirs (a leading `/` is
- * the root, a folder name means everything below it).
+ * the root, a folder name means everything below it), in order, a `!glob`
+ * taking back what an earlier one ignored, as in `.gitignore`.
  */
 export function ignoreMatcher(config: Config): (path: string) => boolean {
-  const globs = (config.ignore ?? []).map(pathGlob);
-  return globs.length === 0 ? () => false : (path) => globs.some((matches) => matches(path));
+  const rules = (config.ignore ?? []).map((written) => {
+    const negated = written.startsWith('!');
+    return { negated, matches: pathGlob(negated ? written.slice(1) : written) };
+  });
+  if (rules.length === 0) return () => false;
+  return (path) => {
+    let ignored = false;
+    for (const rule of rules) if (rule.negated === ignored && rule.matches(path)) ignored = !rule.negated;
+    return ignored;
+  };
 }
