@@ -284,4 +284,33 @@ describe('sync finds sections as check does (lifecycle QA)', () => {
       expect((JSON.parse((await runCli(dir, 'check', '--format', 'json')).stdout) as { files: Array<{ findings: Array<{ rule: string }> }> }).files[0]!.findings.map((f) => f.rule), end).toEqual(['unfilled-placeholder']);
     }
   });
+
+  it('stays idempotent for a template heading over two setext lines with a hard break (third review)', async () => {
+    const tpl = '---\nversion: 2\n---\n# T\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: o -->\n\nRisks  \nmore\n-----\n\n<!-- AGENT_PLACEHOLDER: r -->\n';
+    const dir = tempProject({ '.specfill/templates/m.md': tpl, 'specs/m.md': spec('## Overview\n\nO.\n') });
+    expect((await runCli(dir, 'sync')).code).toBe(0);
+    const once = readFileSync(join(dir, 'specs', 'm.md'), 'utf8');
+    expect((await runCli(dir, 'sync')).stdout).toBe('specs/m.md: up to date with m@2\n');
+    expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toBe(once);
+  });
+
+  it('renames only a section under the renamed one\'s parent, never the author\'s own elsewhere; check names a numbered one (third review)', async () => {
+    const tpl = '---\nversion: 2\nrenamed: {design/risks: design/hazards}\n---\n# T\n\n## Design\n\n<!-- AGENT_PLACEHOLDER: d -->\n\n### Hazards\n\n<!-- AGENT_PLACEHOLDER: h -->\n';
+    const own = spec('## Design\n\nD.\n\n## Appendix\n\n### Risks\n\nOur own appendix note.\n');
+    const dir = tempProject({ '.specfill/templates/m.md': tpl, 'specs/m.md': own, 'specs/n.md': spec('## Design\n\nD.\n\n### 2. Risks\n\nNone.\n') });
+    const check = JSON.parse((await runCli(dir, 'check', 'specs/n.md', '--format', 'json')).stdout) as { files: Array<{ findings: Array<{ rule: string; line: number; message: string }> }> };
+    expect(check.files[0]!.findings.find((f) => f.rule === 'missing-section')).toMatchObject({ line: 12, message: expect.stringContaining('the template renamed "2. Risks" to it') });
+    const r = await runCli(dir, 'sync', '--json');
+    const files = (JSON.parse(r.stdout) as { files: Array<{ file: string; renamed: Array<{ from: string }>; added: string[] }> }).files;
+    expect(files.map((f) => [f.file, f.renamed.map((x) => x.from), f.added])).toEqual([['specs/m.md', [], ['design/hazards']], ['specs/n.md', ['2. Risks'], []]]);
+    expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toContain('## Appendix\n\n### Risks\n\nOur own appendix note.\n');
+  });
+
+  it('renames a setext heading to one that would open a list as an ATX heading (third review)', async () => {
+    const tpl = '---\nversion: 2\nrenamed: {risks: 2-hazards}\n---\n# T\n\n## 2. Hazards\n\n<!-- AGENT_PLACEHOLDER: h -->\n';
+    const dir = tempProject({ '.specfill/templates/m.md': tpl, 'specs/m.md': spec('Risks\n-----\n\nNone.\n') });
+    expect((await runCli(dir, 'sync')).code).toBe(0);
+    expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toContain('# M\n\n## 2. Hazards\n\nNone.\n');
+    expect((await runCli(dir, 'sync')).stdout).toBe('specs/m.md: up to date with m@2\n');
+  });
 });

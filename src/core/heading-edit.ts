@@ -1,4 +1,5 @@
 import { withoutAtxClosing } from './markdown/block-patterns.js';
+import { parseSpec } from './parse-spec.js';
 import type { Heading, Section } from './spec-types.js';
 
 /**
@@ -12,7 +13,10 @@ export function renamedHeadingLines(section: Section, text: string, source: stri
     const prefix = /^ {0,3}#{1,6}[ \t]*/.exec(lines[0]!)?.[0] ?? `${'#'.repeat(section.heading.level)} `;
     return `${prefix}${text}${ending}`;
   }
-  // Setext: the text lines become one, the underline stays.
+  // Setext: the text lines become one, the underline stays, unless the new text
+  // would open another block on a line of its own (`2. Hazards` is a list item):
+  // then it is written as an ATX heading of the same level.
+  if (/^(?:\d{1,9}[.)](?:[ \t]|$)|[-+*>](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|[ \t]|`{3}|~{3}|<|$)/.test(text)) return `${'#'.repeat(section.heading.level)} ${text}${ending}`;
   return `${text}${ending}${lines[lines.length - 1]}`;
 }
 
@@ -30,7 +34,12 @@ export function parentSectionId(id: string): string {
  */
 export function headingMarkdown(heading: Heading, source: string): string {
   const lines = source.slice(heading.span.start, heading.span.end).replace(/\r?\n$|\r$/, '').split(/\r?\n|\r/);
-  if (heading.kind === 'atx') return withoutAtxClosing(lines[0]!.replace(/^ {0,3}#{1,6}(?:[ \t]+|$)/, '')).trim();
   // Setext: the text lines, without the underline, joined.
-  return lines.slice(0, -1).map((l) => l.trim()).join(' ');
+  const written = heading.kind === 'atx'
+    ? withoutAtxClosing(lines[0]!.replace(/^ {0,3}#{1,6}(?:[ \t]+|$)/, '')).trim()
+    : lines.slice(0, -1).map((l) => l.trim()).join(' ');
+  // Kept only when, on one ATX line, it still says the heading's text (a setext
+  // heading's hard line break does not survive the join); else its plain text.
+  const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+  return oneLine(parseSpec(`# ${written}\n`).headings[0]?.text ?? '') === oneLine(heading.text) ? written : oneLine(heading.text);
 }

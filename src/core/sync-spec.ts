@@ -1,7 +1,6 @@
 import { setFrontMatterFields } from './front-matter-edit.js';
 import { headingMarkdown, parentSectionId, renamedHeadingLines } from './heading-edit.js';
-import { bareSlug } from './slug.js';
-import { unmarkedSlug } from './template-model.js';
+import { sectionUnderOldName } from './declared-renames.js';
 import { SpecfillError } from './errors.js';
 import { lineIndexOf } from './line-index.js';
 import { flattenSections, matchSections, type SectionMatching } from './match-sections.js';
@@ -74,12 +73,10 @@ export function syncSpec(source: string, template: Template, today: string): Syn
   // A renamed section written another way (`## 3. Risks`, `### Risks` a level down, its mark
   // left out): found as `check` finds sections, when one section alone is it.
   const before1 = matchSections(spec, template.model);
-  for (const [target, olds] of template.model.renamedFrom) {
+  for (const target of template.model.renamedFrom.keys()) {
     if (before1.byTemplateId.has(target) || renamedTo.has(target) || !templateIds.has(target)) continue;
-    const words = olds.map((old) => old.slice(old.lastIndexOf('/') + 1));
-    const found = [...before1.unmatched].filter((s) => !renamedSections.has(s)
-      && [s.heading.slug, bareSlug(s.heading.text), unmarkedSlug(s.heading.text)].some((slug) => slug !== null && words.includes(slug)));
-    if (found.length === 1) rename(found[0]!, target);
+    const found = sectionUnderOldName(before1, template.model, target, renamedSections);
+    if (found !== undefined) rename(found, target);
   }
   let text = source;
   for (const e of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);

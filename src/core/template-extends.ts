@@ -52,7 +52,9 @@ export function resolveExtends(child: Template, base: Template, from: TemplateOr
   for (const [id, heading] of Object.entries(rename as Record<string, string>)) {
     const section = find(id) ?? fail(`\`rename\`: ${base.id} has no section \`${id}\``, 'rename', `its sections are listed by \`specfill templates show ${base.id}\``);
     const parent = parentSectionId(id);
-    const newId = parent === '' ? slugify(heading) : `${parent}/${slugify(heading)}`;
+    // The new heading is Markdown (`Ticket \\#`): its id is that of the text it shows.
+    const shown = parseSpec(`# ${heading}\n`).headings[0]?.slug ?? slugify(heading);
+    const newId = parent === '' ? shown : `${parent}/${shown}`;
     renamed[id] = newId;
     replace(section.heading.span.start, section.heading.span.end, renamedHeadingLines(section, heading, text));
     layers.set(newId, `${layers.get(id) ?? base.id} (renamed by ${child.id})`);

@@ -6,6 +6,7 @@ import { countAtMost } from '../sorted-search.js';
 import type { Block, ParsedSpec, Position, Section, Span } from '../spec-types.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
 import { headingPosition, quote } from './locate.js';
+import { sectionUnderOldName } from '../declared-renames.js';
 import type { CheckRule, FindingDraft } from './types.js';
 import { likelyRenames } from '../likely-renames.js';
 
@@ -110,8 +111,7 @@ export const missingSection: CheckRule = {
         return;
       }
       // A section the template declares renamed, still under its old heading (a spec of an earlier version): `sync` renames it.
-      const oldIds = template.renamedFrom.get(t.id);
-      const old = oldIds === undefined ? undefined : matching.flat.find((s) => matching.unmatched.has(s) && oldIds.includes(s.id));
+      const old = sectionUnderOldName(matching, template, t.id);
       if (old !== undefined) {
         findings.push({ ...headingPosition(old.heading), sectionId: t.id, section: t.path,
           message: `${messageFor(template, t)}: the template renamed ${quote(old.heading.text, 300)} to it; run \`specfill sync\` to rename the heading` });
