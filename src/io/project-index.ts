@@ -7,6 +7,7 @@ import { hasIndexMarker, indexTable, type IndexRow } from '../core/spec-index.js
 import { summarizeSpec } from '../core/summarize-spec.js';
 import { readTextFileSync } from './read-text-file.js';
 import type { TemplateResolver } from './resolve-template-for.js';
+import { ignoreMatcher } from './find-spec-files.js';
 import { fromRoot } from './path-glob.js';
 
 // Loaded on first use: most checks never meet an index file, and start-up time counts.
@@ -36,11 +37,14 @@ export function specGlobs(root: string, config: Config, indexFile?: string): str
  * `stale-index` rule can ask for it in the middle of a check.
  */
 export function projectIndexRows(root: string, config: Config, templates: TemplateResolver, indexFile: string): IndexRow[] {
-  const files = globSync(specGlobs(root, config, indexFile), { cwd: root, absolute: true, ignore: ['**/node_modules/**', ...(config.ignore ?? []).map(fromRoot)] });
+  // The config's `ignore` as everywhere else (ignoreMatcher: in order, `!` taking back).
+  const ignored = ignoreMatcher(config);
+  const files = globSync(specGlobs(root, config, indexFile), { cwd: root, absolute: true, ignore: ['**/node_modules/**'] });
   const rows: IndexRow[] = [];
   for (const absolute of files.sort()) {
     if (absolute === indexFile) continue;
     const path = relative(root, absolute).split('\\').join('/');
+    if (ignored(path)) continue;
     let spec;
     try {
       spec = parseSpec(readTextFileSync(absolute, { displayPath: path, maxBytes: config.maxFileBytes }));
