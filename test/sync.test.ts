@@ -313,4 +313,28 @@ describe('sync finds sections as check does (lifecycle QA)', () => {
     expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toContain('# M\n\n## 2. Hazards\n\nNone.\n');
     expect((await runCli(dir, 'sync')).stdout).toBe('specs/m.md: up to date with m@2\n');
   });
+
+  it('copies a template heading that cannot be written as it is (setext `Foo #`) escaped, and stays idempotent (final review)', async () => {
+    const tpl = '---\nversion: 2\n---\n# T\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: o -->\n\nFoo #\n-----\n\n<!-- AGENT_PLACEHOLDER: r -->\n';
+    const dir = tempProject({ '.specfill/templates/m.md': tpl, 'specs/m.md': spec('## Overview\n\nO.\n') });
+    expect((await runCli(dir, 'sync')).code).toBe(0);
+    expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toContain('## Foo \\#\n');
+    expect((await runCli(dir, 'sync')).stdout).toBe('specs/m.md: up to date with m@2\n');
+  });
+
+  it('renames a child written another way under a parent renamed too; a top-level rename reaches one level down only (final review)', async () => {
+    const tpl = '---\nversion: 2\nrenamed: {design: architecture, design/risks: architecture/hazards, risks: dangers}\n---\n# T\n\n## Architecture\n\n<!-- AGENT_PLACEHOLDER: d -->\n\n### Hazards\n\n<!-- AGENT_PLACEHOLDER: h -->\n\n## Details\n\n<!-- AGENT_PLACEHOLDER: x -->\n\n## Dangers\n\n<!-- AGENT_PLACEHOLDER: g -->\n';
+    const dir = tempProject({ '.specfill/templates/m.md': tpl, 'specs/m.md': spec('## Design\n\nD.\n\n### 2. Risks\n\nNone.\n\n## Details\n\nX.\n\n### More\n\nY.\n\n#### Risks\n\nOur own note.\n') });
+    const check = JSON.parse((await runCli(dir, 'check', '--format', 'json')).stdout) as { files: Array<{ findings: Array<{ rule: string; message: string }> }> };
+    expect(check.files[0]!.findings.filter((f) => f.rule === 'missing-section').map((f) => f.message.replace(/^.*?: /, ''))).toEqual([
+      'the template renamed "Design" to it; run `specfill sync` to rename the heading',
+      'the template renamed "2. Risks" to it; run `specfill sync` to rename the heading',
+      'missing section "Dangers" (## Dangers) from template m@2',
+    ].map((m) => m.replace(/^.*?: /, '')));
+    const r = JSON.parse((await runCli(dir, 'sync', '--json')).stdout) as { files: Array<{ renamed: Array<{ from: string; to: string }>; added: string[] }> };
+    expect(r.files[0]!.renamed.map((x) => x.from)).toEqual(['Design', '2. Risks']);
+    expect(r.files[0]!.added).toEqual(['dangers']);
+    expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toContain('## Architecture\n\nD.\n\n### Hazards\n\nNone.\n');
+    expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toContain('#### Risks\n\nOur own note.\n');
+  });
 });

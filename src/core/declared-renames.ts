@@ -21,10 +21,13 @@ export function sectionUnderOldName(matching: SectionMatching, template: Templat
   const parents = new Map<Section, Section>();
   for (const s of matching.flat) for (const c of s.children) parents.set(c, s);
   const parentId = parentSectionId(target);
+  // Under a parent that is renamed too, the parent still under its old name.
+  const expectedParent = parentId === '' ? undefined : matching.byTemplateId.get(parentId) ?? sectionUnderOldName(matching, template, parentId);
   const parentOk = (s: Section): boolean => {
     const parent = parents.get(s);
-    // At the top, or under a section of the template (a level down), not under one of the author's own.
-    return parentId === '' ? parent === undefined || !matching.unmatched.has(parent) : parent === matching.byTemplateId.get(parentId);
+    // At the top, or one level down under a top section of the template; never under one of the author's own.
+    if (parentId === '') return parent === undefined || (!matching.unmatched.has(parent) && parents.get(parent) === undefined);
+    return parent !== undefined && parent === expectedParent;
   };
   const words = olds.map((old) => old.slice(old.lastIndexOf('/') + 1));
   const found = free.filter((s) => parentOk(s) && [s.heading.slug, bareSlug(s.heading.text), unmarkedSlug(s.heading.text)].some((slug) => slug !== null && words.includes(slug)));

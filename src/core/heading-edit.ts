@@ -41,5 +41,7 @@ export function headingMarkdown(heading: Heading, source: string): string {
   // Kept only when, on one ATX line, it still says the heading's text (a setext
   // heading's hard line break does not survive the join); else its plain text.
   const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
-  return oneLine(parseSpec(`# ${written}\n`).headings[0]?.text ?? '') === oneLine(heading.text) ? written : oneLine(heading.text);
+  if (oneLine(parseSpec(`# ${written}\n`).headings[0]?.text ?? '') === oneLine(heading.text)) return written;
+  // Else its plain text, every ASCII punctuation mark escaped (`Foo \\#`): literal whatever it is.
+  return oneLine(heading.text).replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
