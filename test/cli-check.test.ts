@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -382,6 +383,31 @@ describe('specfill check', () => {
     expect(await files()).toEqual(['specs/alpha.md', 'specs/drafts/d1.md', 'specs/drafts/d2.md']);
     writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ ignore: ['/specs/*'] }));
     expect(await files()).toEqual(['specs/drafts/d1.md', 'specs/drafts/d2.md']);
+  });
+
+  it('reads a template file of the config\'s mapping written with a leading / from the project root, as its globs are (final review)', async () => {
+    const dir = tempProject({ 'tpl/k.md': '# K\n\n## S\n\n<!-- AGENT_PLACEHOLDER: s -->\n', 'specs/a.md': '# A\n\n## S\n\nDone.\n', 'specfill.config.json': JSON.stringify({ templates: { 'specs/*.md': '/tpl/k.md' } }) });
+    expect((await checkJson(dir)).report.files.map((f) => [f.path, f.template, f.completeness])).toEqual([['specs/a.md', 'k@1', 1]]);
+    writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ templates: { 'specs/*.md': '/etc/hostname.md' } }));
+    const r = await runCli(dir, 'check');
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, 'specfill: specs/a.md: its template file etc/hostname.md cannot be read: no such file']);
+  });
+
+  it('judges a link where it leads, as the web UI and MCP do: one to an ignored, hidden or node_modules file is no spec (final review)', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'specfill-outside-'));
+    writeFileSync(join(outside, 'o.md'), '# O\n\nTODO\n');
+    const dir = tempProject({
+      'specs/a.md': '# A\n\nTODO\n', 'archive/old.md': '# Old\n\nTODO\n', '.notes/h.md': '# H\n\nTODO\n', 'node_modules/pkg/x.md': '# X\n\nTODO\n',
+      'specfill.config.json': JSON.stringify({ ignore: ['archive'] }),
+    });
+    symlinkSync('../archive/old.md', join(dir, 'specs', 'link-archive.md'));
+    symlinkSync('../.notes/h.md', join(dir, 'specs', 'link-hidden.md'));
+    symlinkSync('../node_modules/pkg/x.md', join(dir, 'specs', 'link-nm.md'));
+    symlinkSync(join(outside, 'o.md'), join(dir, 'specs', 'out.md'));
+    expect((await checkJson(dir)).report.files.map((f) => f.path)).toEqual(['specs/a.md']);
+    expect((JSON.parse((await runCli(dir, 'status', '--json')).stdout) as { specs: Array<{ path: string }> }).specs.map((x) => x.path)).toEqual(['specs/a.md']);
+    expect((JSON.parse((await runCli(dir, 'status', 'specs', '--json')).stdout) as { specs: Array<{ path: string }> }).specs.map((x) => x.path)).toEqual(['specs/a.md']);
+    expect((await runCli(dir, 'index', '--dry-run')).stdout).not.toMatch(/link-|out\.md/);
   });
 
   it('--json is --format json, as in every other command; with another --format it is a usage error', async () => {

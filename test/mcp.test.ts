@@ -193,6 +193,8 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
       await expect(s.client.readResource({ uri: `spec://${path}` }), path).rejects.toThrow(/not one of the project's specs|where no spec is/);
       // MCP's "resource not found", with specfill's code in the error's data (web QA).
       await expect(s.client.readResource({ uri: `spec://${path}` }), path).rejects.toMatchObject({ code: -32002, data: { code: 'NOT_A_SPEC' } });
+      // Its message once, not "MCP error -32002: MCP error -32002: …" (final review).
+      await expect(s.client.readResource({ uri: `spec://${path}` }), path).rejects.toThrow(/^MCP error -32002: NOT_A_SPEC: /);
     }
     // A hidden folder the config's `specs` names is the project's on purpose, and a dot-file is hidden (code review).
     writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ specs: ['specs/**/*.md', '.github/rfcs/*.md'], ignore: ['specs/drafts', 'templates/**'] }));

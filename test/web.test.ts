@@ -485,7 +485,7 @@ describe('specfill serve and render on the command line', () => {
     }
   });
 
-  it('refuses a config it cannot use at the start, and shows a page, not a stack, when it breaks while running', async () => {
+  it('refuses a config it cannot use at the start, and shows a page saying why when it breaks while running', async () => {
     const dir = tempProject({ 'specs/a.md': '# A\n', 'specfill.config.json': JSON.stringify({ specs: ['../*.md'] }) });
     const r = spawnSync(process.execPath, [BIN, 'serve', '--port', '0'], { cwd: dir, encoding: 'utf8', timeout: 15_000 });
     expect([r.status, r.stdout]).toEqual([2, '']);

@@ -1,9 +1,9 @@
-import { sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
 import { confine, realOrAsIs, relativeWithin, type ConfinedPath } from './confine-path.js';
-import { ignoreMatcher } from './find-spec-files.js';
-import { pathGlob } from './path-glob.js';
+import { specPathProblem } from './find-spec-files.js';
 
 /**
  * A path a client of the web UI or the MCP server gave, confined to the
@@ -16,20 +16,20 @@ import { pathGlob } from './path-glob.js';
  */
 export function confineSpec(root: string, config: Config, input: string, options: { mustExist: boolean }): ConfinedPath {
   const file = confine(root, input, options);
-  // The path as named, and where a link leads (inside the root, confine has made sure).
-  const real = realOrAsIs(file.absolute);
+  // The path as named, and where a link leads (inside the root, confine has made sure);
+  // for a file yet to be made, where its folder leads.
+  const real = existsSync(file.absolute) ? realOrAsIs(file.absolute) : join(realOrAsIs(dirname(file.absolute)), basename(file.absolute));
   const paths = [...new Set([file.relative, relativeWithin(realOrAsIs(root), real)?.split(sep).join('/') ?? file.relative])];
-  // The config's `specs` may name a hidden folder on purpose (`.github/rfcs/*.md`).
-  const named = (path: string): boolean => (config.specs ?? []).some((glob) => pathGlob(glob)(path));
+  const problem = specPathProblem(config);
   for (const path of paths) {
-    const parts = path.split('/');
-    if (parts.includes('node_modules') || (parts.some((p) => p.startsWith('.')) && !named(path))) {
-      throw new SpecfillError('NOT_A_SPEC', `${file.relative} is ${parts.includes('node_modules') ? 'in node_modules' : 'hidden (a dot-file or in a dot-folder)'}, where no spec is`, { path: file.relative },
-        'specs live in the project\'s folders (specs/ by default); name a hidden folder in the config\'s `specs` to use one');
-    }
-    if (ignoreMatcher(config)(path)) {
-      throw new SpecfillError('NOT_A_SPEC', `${file.relative} is not one of the project's specs: the config's \`ignore\` matches it`, { path: file.relative },
+    const why = problem(path);
+    if (why === 'ignored') {
+      throw new SpecfillError('NOT_A_SPEC', 'is not one of the project\'s specs: the config\'s `ignore` matches it', { path: file.relative },
         'read or edit it as a file, or take it out of `ignore` in the config');
+    }
+    if (why !== null) {
+      throw new SpecfillError('NOT_A_SPEC', `is ${why === 'node_modules' ? 'in node_modules' : 'hidden (a dot-file or in a dot-folder)'}, where no spec is`, { path: file.relative },
+        'specs live in the project\'s folders (specs/ by default); name a hidden folder in the config\'s `specs` to use one');
     }
   }
   return file;

@@ -130,9 +130,33 @@ export async function findSpecs(paths: readonly string[], config: Config, root: 
   // one either), unless it is named itself: a folder or glob named does not name what it holds.
   const named = new Set(paths.map((p) => resolve(dir, p)));
   const realRoot = realOrAsIs(root);
-  const within = found.files.filter((f) => named.has(f) || relativeWithin(realRoot, realOrAsIs(f)) !== null);
+  const problem = specPathProblem(config);
+  // A link is judged where it leads too, as the web UI and MCP judge it (confineSpec).
+  const within = found.files.filter((f) => {
+    if (named.has(f)) return true;
+    const real = realOrAsIs(f);
+    if (real === f) return true;
+    const inside = relativeWithin(realRoot, real);
+    return inside !== null && problem(inside.split(sep).join('/')) === null;
+  });
   const files = within.filter((f) => !isIgnored(f));
   return { files, errors: found.errors, isIgnored, dropped: within.length - files.length };
+}
+
+/**
+ * Why a path relative to the project root is no spec of the project, or
+ * null: in `node_modules`, hidden (a dot-file, or in a dot-folder) unless the
+ * config's `specs` name it (`.github/rfcs/*.md`), or matched by its `ignore`.
+ */
+export function specPathProblem(config: Config): (path: string) => 'node_modules' | 'hidden' | 'ignored' | null {
+  const ignored = ignoreMatcher(config);
+  const named = (config.specs ?? []).map(pathGlob);
+  return (path) => {
+    const parts = path.split('/');
+    if (parts.includes('node_modules')) return 'node_modules';
+    if (parts.some((p) => p.startsWith('.') && p !== '.' && p !== '..') && !named.some((matches) => matches(path))) return 'hidden';
+    return ignored(path) ? 'ignored' : null;
+  };
 }
 
 /**

@@ -7,6 +7,7 @@ import { parseTemplateRef, templateFromSource, templateIdOf, type Template } fro
 import { resolveExtends } from '../core/template-extends.js';
 import { confine, realOrAsIs, relativeWithin } from './confine-path.js';
 import { ioReason } from './io-reason.js';
+import { fromRoot } from './path-glob.js';
 import { readTextFile, readTextFileSync } from './read-text-file.js';
 
 /** The folder of built-in templates shipped in the package. */
@@ -215,7 +216,8 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   // A broken project template hides no built-in of its id: asking for that id gets the error.
   for (const id of broken.keys()) byId.delete(id);
   const registry = new TemplateRegistry(byId, broken);
-  const files = [...new Set(Object.values(options.mapped ?? {}).filter(isTemplateFileRef))];
+  // A leading `/` is the project root, as in the config's globs.
+  const files = [...new Set(Object.values(options.mapped ?? {}).filter(isTemplateFileRef).map(fromRoot))];
   if (files.length === 0) return registry;
   // Template files the config maps specs to, after the project's own (which they may extend),
   // read when first needed. One that cannot be used is kept as its error, as a project template is.

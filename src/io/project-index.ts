@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename, join, posix, relative } from 'node:path';
+import { basename, join, posix, relative, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Config } from '../core/config.js';
 import { parseSpec } from '../core/parse-spec.js';
@@ -7,7 +7,8 @@ import { hasIndexMarker, indexTable, type IndexRow } from '../core/spec-index.js
 import { summarizeSpec } from '../core/summarize-spec.js';
 import { readTextFileSync } from './read-text-file.js';
 import type { TemplateResolver } from './resolve-template-for.js';
-import { ignoreMatcher } from './find-spec-files.js';
+import { realOrAsIs, relativeWithin } from './confine-path.js';
+import { specPathProblem } from './find-spec-files.js';
 import { fromRoot } from './path-glob.js';
 
 // Loaded on first use: most checks never meet an index file, and start-up time counts.
@@ -37,14 +38,20 @@ export function specGlobs(root: string, config: Config, indexFile?: string): str
  * `stale-index` rule can ask for it in the middle of a check.
  */
 export function projectIndexRows(root: string, config: Config, templates: TemplateResolver, indexFile: string): IndexRow[] {
-  // The config's `ignore` as everywhere else (ignoreMatcher: in order, `!` taking back).
-  const ignored = ignoreMatcher(config);
+  // What is a spec as everywhere else: the config's `ignore` (in order, `!` taking back), and a link judged where it leads.
+  const problem = specPathProblem(config);
+  const realRoot = realOrAsIs(root);
   const files = globSync(specGlobs(root, config, indexFile), { cwd: root, absolute: true, ignore: ['**/node_modules/**'] });
   const rows: IndexRow[] = [];
   for (const absolute of files.sort()) {
     if (absolute === indexFile) continue;
     const path = relative(root, absolute).split('\\').join('/');
-    if (ignored(path)) continue;
+    if (problem(path) !== null) continue;
+    const real = realOrAsIs(absolute);
+    if (real !== absolute) {
+      const inside = relativeWithin(realRoot, real);
+      if (inside === null || problem(inside.split(sep).join('/')) !== null) continue;
+    }
     let spec;
     try {
       spec = parseSpec(readTextFileSync(absolute, { displayPath: path, maxBytes: config.maxFileBytes }));

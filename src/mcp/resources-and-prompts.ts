@@ -1,5 +1,5 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { confine } from '../io/confine-path.js';
 import type { McpProject } from './project.js';
@@ -7,6 +7,14 @@ import { SpecfillError } from '../core/errors.js';
 
 /** MCP's error code for a resource that does not exist (the SDK's enum has none). */
 const RESOURCE_NOT_FOUND = -32002;
+
+/**
+ * A JSON-RPC error with its code and data, its message as given: the SDK's
+ * McpError prefixes its own "MCP error N:", which the client then prefixes again.
+ */
+function protocolError(code: number, message: string, data: Record<string, unknown>): Error {
+  return Object.assign(new Error(message), { code, data });
+}
 
 /**
  * `spec://{path}` for every spec (its Markdown, to attach as context), and the
@@ -35,7 +43,7 @@ export function registerResourcesAndPrompts(server: McpServer, project: McpProje
     try {
       path = decodeURIComponent(raw);
     } catch {
-      throw new McpError(RESOURCE_NOT_FOUND, `FILE_NOT_FOUND: not a valid spec URI: ${uri.href}`, { code: 'FILE_NOT_FOUND', uri: uri.href, hint: 'use a URI from the resource list' });
+      throw protocolError(RESOURCE_NOT_FOUND, `FILE_NOT_FOUND: not a valid spec URI: ${uri.href}`, { code: 'FILE_NOT_FOUND', uri: uri.href, hint: 'use a URI from the resource list' });
     }
     // Decoded once, then confined like every other path: %2e%2e%2f is refused here as ../ is.
     try {
@@ -45,7 +53,8 @@ export function registerResourcesAndPrompts(server: McpServer, project: McpProje
       if (!(error instanceof SpecfillError)) throw error;
       // A protocol error an agent can act on: MCP's "resource not found", or invalid params, with specfill's code.
       const missing = ['FILE_NOT_FOUND', 'NOT_A_SPEC', 'NOT_MARKDOWN', 'IS_DIRECTORY', 'NOT_A_FILE'].includes(error.code);
-      throw new McpError(missing ? RESOURCE_NOT_FOUND : ErrorCode.InvalidParams, `${error.code}: ${error.placed()}`, { code: error.code, uri: uri.href, ...(error.hint === undefined ? {} : { hint: error.hint }) });
+      const code = missing ? RESOURCE_NOT_FOUND : error.code === 'OUTSIDE_ROOT' ? ErrorCode.InvalidParams : ErrorCode.InternalError;
+      throw protocolError(code, `${error.code}: ${error.placed()}`, { code: error.code, uri: uri.href, ...(error.hint === undefined ? {} : { hint: error.hint }) });
     }
   });
 
