@@ -70,7 +70,7 @@ export function relativeWithin(folder: string, path: string): string | null {
 /** A path through any symbolic links, or as given when it cannot be resolved (it does not exist here). */
 export function realOrAsIs(path: string): string {
   try {
-    return realpathSync(path);
+    return realpathSync.native(path);
   } catch {
     return path;
   }
