@@ -337,4 +337,16 @@ describe('sync finds sections as check does (lifecycle QA)', () => {
     expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toContain('## Architecture\n\nD.\n\n### Hazards\n\nNone.\n');
     expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toContain('#### Risks\n\nOur own note.\n');
   });
+
+  it('syncs a spec with lone CR line endings, and keeps them (final review: its front matter could not be changed)', async () => {
+    const body = '---\rtitle: S\rtemplate: m@1\rstatus: draft\r---\r# S\r\r## Intro\r\rI.\r\r## Rollout\r\rR.\r';
+    const dir = tempProject({ '.specfill/templates/m.md': TEMPLATE, 'specs/m.md': body });
+    const r = await runCli(dir, 'sync');
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const text = readFileSync(join(dir, 'specs', 'm.md'), 'utf8');
+    expect(text).not.toContain('\n');
+    expect(text).toContain('template: m@2\r');
+    expect(text.endsWith('R.\r\r## Risks\r\r<!-- AGENT_PLACEHOLDER: risks -->\r\r')).toBe(true);
+    expect((await runCli(dir, 'sync')).stdout).toBe('specs/m.md: up to date with m@2\n');
+  });
 });

@@ -30,11 +30,14 @@ export function setFrontMatterFields(source: string, fields: Readonly<Record<str
     const added = Object.entries(fields).filter(([, v]) => v !== null).map(([k, v]) => yamlLines(k, v!, nl)).join('');
     return added === '' ? source : `${source.slice(0, bom)}---${nl}${added}---${nl}${source.slice(bom)}`;
   }
-  const text = source.slice(span.yamlStart, span.yamlEnd);
+  // Lone CRs (old Mac line endings) are edited as LFs, one character for one, and put back at the end.
+  const lone = nl === '\r';
+  const text = lone ? source.slice(span.yamlStart, span.yamlEnd).replace(/\r/g, '\n') : source.slice(span.yamlStart, span.yamlEnd);
+  const lineBreak = lone ? '\n' : nl;
   const { parseDocument, isMap, isScalar } = yaml();
   const doc = parseDocument(text, { uniqueKeys: true });
   // The YAML starts on the line after the opening `---`.
-  const firstLine = source.slice(0, span.yamlStart).split('\n').length;
+  const firstLine = source.slice(0, span.yamlStart).split(/\r\n|\n|\r/).length;
   const refuse = (why: string, at: { line: number; col: number } = { line: 1, col: 1 }): never => {
     throw new SpecfillError('INVALID_FRONT_MATTER', `its front matter cannot be changed safely: ${why}`, { line: firstLine + at.line - 1, column: at.col },
       'fix the front matter (a plain `key: value` mapping), or make the change by hand');
@@ -59,22 +62,22 @@ export function setFrontMatterFields(source: string, fields: Readonly<Record<str
       end = lineEnd === -1 ? text.length : lineEnd + 1;
     }
     const next = fields[name]!;
-    let replacement = next === null ? '' : yamlLines(name, next, nl);
+    let replacement = next === null ? '' : yamlLines(name, next, lineBreak);
     // A comment on the key's own line stays with it.
     const valueEnd = (value?.range ?? key!.range!)[1];
     const tail = /^[ \t]+#[^\n]*/.exec(text.slice(valueEnd, end).replace(/\r?\n$/, ''))?.[0];
-    if (tail !== undefined && replacement !== '' && replacement.split(nl).length === 2 && !text.slice(key!.range![0], valueEnd).includes('\n')) {
-      replacement = `${replacement.slice(0, -nl.length)}${tail}${nl}`;
+    if (tail !== undefined && replacement !== '' && replacement.split(lineBreak).length === 2 && !text.slice(key!.range![0], valueEnd).includes('\n')) {
+      replacement = `${replacement.slice(0, -lineBreak.length)}${tail}${lineBreak}`;
     }
     edits.push({ start, end, text: replacement });
   }
   let out = text;
   for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  if (out !== '' && !out.endsWith('\n')) out += nl;
+  if (out !== '' && !out.endsWith('\n')) out += lineBreak;
   for (const [key, value] of Object.entries(fields)) {
-    if (!done.has(key) && value !== null) out += yamlLines(key, value, nl);
+    if (!done.has(key) && value !== null) out += yamlLines(key, value, lineBreak);
   }
-  return source.slice(0, span.yamlStart) + out + source.slice(span.yamlEnd);
+  return source.slice(0, span.yamlStart) + (lone ? out.replace(/\n/g, '\r') : out) + source.slice(span.yamlEnd);
 }
 
 function yamlLines(key: string, value: Exclude<FrontMatterValue, null>, nl: string): string {

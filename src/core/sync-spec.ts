@@ -28,6 +28,9 @@ export interface SyncOutcome {
   readonly keptOpen: string[];
 }
 
+// Two line endings at the end of a text (a blank line): CRLF, a lone CR or a lone LF each one ending.
+const TWO_LINE_ENDS = /(?:\r\n|\r(?!\n)|(?<!\r)\n){2}$/;
+
 /**
  * Brings a spec up to date with the current version of its template: renames
  * headings the template declares renamed (`renamed: {old-id: new-id}` in its
@@ -105,12 +108,12 @@ export function syncSpec(source: string, template: Template, today: string): Syn
       throw new SpecfillError('REFUSED', `cannot add section ${JSON.stringify(t.heading.text)}: the ${open.kind === 'code' ? 'code block' : 'HTML block'} at ${line}:${column} is never closed, so it would hold it`, { line, column },
         `close the ${open.kind === 'code' ? 'code block (its fence)' : 'HTML block'}, then sync again`);
     }
-    const own = template.spec.source.slice(t.bodySpan.start, t.bodySpan.end).replace(/\r?\n/g, nl);
+    const own = template.spec.source.slice(t.bodySpan.start, t.bodySpan.end).replace(/\r\n|\n|\r/g, nl);
     let block = `${'#'.repeat(t.heading.level)} ${headingMarkdown(t.heading, template.spec.source)}${nl}${own}`;
-    if (!/(\r?\n){2}$/.test(block)) block += /\r?\n$/.test(block) ? nl : nl + nl;
+    if (!TWO_LINE_ENDS.test(block)) block += /[\n\r]$/.test(block) ? nl : nl + nl;
     // A blank line before the heading, as everywhere else in the spec.
     const head = text.slice(Math.max(0, at - 4), at);
-    const before = at === 0 || /(\r?\n){2}$/.test(head) ? '' : /\r?\n$/.test(head) ? nl : nl + nl;
+    const before = at === 0 || TWO_LINE_ENDS.test(head) ? '' : /[\n\r]$/.test(head) ? nl : nl + nl;
     text = text.slice(0, at) + before + block + text.slice(at);
     added.push(t.id);
     spec = parseSpec(text);
