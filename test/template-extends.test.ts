@@ -73,6 +73,14 @@ describe('templates that extend another', () => {
     expect((JSON.parse(r.stdout) as Array<{ id: string }>).map((t) => t.id)).toEqual(['base', 'child', 'tech-spec']);
   });
 
+  it('records a rename by the id the renamed heading really has: `-1` beside a sibling of the same words (final review)', async () => {
+    const { loadTemplates } = await import('../src/io/load-templates.js');
+    const dir = tempProject({ '.specfill/templates/ops.md': '---\nextends: tech-spec\nrename: {monitoring-and-logging: Overview}\n---\n' });
+    const ops = (await loadTemplates({ root: dir })).get('ops');
+    expect(ops.renamed).toMatchObject({ 'monitoring-and-logging': 'overview-1' });
+    expect(ops.model.sections.map((x) => x.id)).toContain('overview-1');
+  });
+
   it('lets a project template extend the built-in of the same id', async () => {
     const dir = tempProject({ '.specfill/templates/tech-spec.md': '---\nextends: tech-spec\nversion: 3\nremove: [references]\n---\n' });
     const shown = JSON.parse((await runCli(dir, 'templates', 'show', 'tech-spec', '--json')).stdout) as { version: string; sections: OutlineSection[] };

@@ -4,7 +4,6 @@ import { keyLocation } from './front-matter-key.js';
 import { flattenSections } from './match-sections.js';
 import { parseSpec } from './parse-spec.js';
 import type { ParsedSpec, Section } from './spec-types.js';
-import { slugify } from './slug.js';
 import { idAfterRenames } from './section-renames.js';
 import { renameProblem, templateFromSource, type Template, type TemplateOrigin } from './template.js';
 import { buildTemplateModel } from './template-model.js';
@@ -51,12 +50,12 @@ export function resolveExtends(child: Template, base: Template, from: TemplateOr
   const renamed: Record<string, string> = {};
   for (const [id, heading] of Object.entries(rename as Record<string, string>)) {
     const section = find(id) ?? fail(`\`rename\`: ${base.id} has no section \`${id}\``, 'rename', `its sections are listed by \`specfill templates show ${base.id}\``);
-    const parent = parentSectionId(id);
-    // The new heading is Markdown (`Ticket \\#`): its id is that of the text it shows.
-    const shown = parseSpec(`# ${heading}\n`).headings[0]?.slug ?? slugify(heading);
-    const newId = parent === '' ? shown : `${parent}/${shown}`;
+    const at = section.heading.span.start;
+    replace(at, section.heading.span.end, renamedHeadingLines(section, heading, text));
+    // The id the renamed heading has in the resolved text: its words as shown (`Ticket \\#` is
+    // `ticket`), `-1` when a sibling has them already.
+    const newId = flattenSections(spec.sections).find((s) => s.heading.span.start === at)?.id ?? id;
     renamed[id] = newId;
-    replace(section.heading.span.start, section.heading.span.end, renamedHeadingLines(section, heading, text));
     layers.set(newId, `${layers.get(id) ?? base.id} (renamed by ${child.id})`);
   }
 
