@@ -33,10 +33,20 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     // A code block is content, whatever words it holds, unless it is the
     // template's own sample (its code, whatever its fence); so is an image
     // (its alt text may be empty), unless the template shows it.
+    let samples = 0;
+    let others = 0;
     for (const b of blocksIn(spec, span)) {
-      if (b.kind === 'code' && !isSample(spec.source, b, guidance)) return false;
+      if (b.kind === 'code') {
+        if (!isSample(spec.source, b, guidance)) return false;
+        samples++;
+        continue;
+      }
       if (b.kind === 'paragraph' && spec.source.slice(b.start, b.end).includes('![') && hasImageNotIn(proseOf(spec.source, b), guidance)) return false;
+      const shown = shownText(spec.source, b);
+      if (shown !== null && shown !== '') others++;
     }
+    // Nothing but the template's sample code, its instructions deleted: still only guidance.
+    if (samples > 0 && others === 0) return true;
     // Written text usually differs at its first sentence: stop there. A
     // sentence of a word or two (`No.`, from a `**No:** …` lead-in of the
     // guidance) is no sign of guidance kept by itself: a longer one must be there.
@@ -58,6 +68,7 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     if (block.kind === 'heading' && block.topLevel) continue;
     // A rule, or HTML that shows nothing (`<br>`, `<p></p>`, `&nbsp;`), says nothing.
     if (block.kind === 'thematic-break' || (block.kind === 'html' && isBlankHtml(source, block))) continue;
+    if (block.kind === 'table' && shownText(source, block) === '') continue;
     if (block.kind !== 'paragraph') return false;
     // Most paragraphs show text on their first line: content, found without building their text.
     const segments = block.segments;
@@ -274,6 +285,8 @@ export function blocksIn(spec: ParsedSpec, span: Span): Block[] {
 function shownText(source: string, block: Block): string | null {
   if (block.kind === 'heading' && block.topLevel) return null;
   if (block.kind === 'thematic-break' || (block.kind === 'html' && isBlankHtml(source, block))) return '';
+  // A pipe table whose cells are all empty (`|  |  |` over `| --- | --- |`) shows nothing either.
+  if (block.kind === 'table' && /^[\s|:*_`-]*$/.test(source.slice(block.start, block.end))) return '';
   if (block.kind === 'html' && block.htmlKind === 2) return besideComments(source, block);
   // A paragraph of `&nbsp;` or empty tags shows nothing, whatever the guidance.
   const text = proseOf(source, block);
