@@ -264,7 +264,9 @@ describe('sync finds sections as check does (lifecycle QA)', () => {
     const dir = tempProject({ '.specfill/templates/m.md': tpl, 'specs/m.md': spec('## 1. Overview\n\nO.\n\n## 2. Risks\n\nNone.\n') });
     const r = await runCli(dir, 'sync', '--json');
     expect((JSON.parse(r.stdout) as { files: Array<{ added: string[]; renamed: unknown[]; kept: string[] }> }).files[0]).toMatchObject({ added: [], renamed: [{ from: '2. Risks', to: 'Risks and mitigations' }], kept: [] });
-    expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toContain('## 1. Overview\n\nO.\n\n## Risks and mitigations\n\nNone.\n');
+    // The author's number stays (last session's QA: it was dropped), and a second run changes nothing.
+    expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toContain('## 1. Overview\n\nO.\n\n## 2. Risks and mitigations\n\nNone.\n');
+    expect((await runCli(dir, 'sync')).stdout).toBe('specs/m.md: up to date with m@3\n');
   });
 
   it('adds a section before a later one that the spec has a level down inside the one before (code review: a new section-order warning)', async () => {
@@ -334,7 +336,7 @@ describe('sync finds sections as check does (lifecycle QA)', () => {
     const r = JSON.parse((await runCli(dir, 'sync', '--json')).stdout) as { files: Array<{ renamed: Array<{ from: string; to: string }>; added: string[] }> };
     expect(r.files[0]!.renamed.map((x) => x.from)).toEqual(['Design', '2. Risks']);
     expect(r.files[0]!.added).toEqual(['dangers']);
-    expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toContain('## Architecture\n\nD.\n\n### Hazards\n\nNone.\n');
+    expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toContain('## Architecture\n\nD.\n\n### 2. Hazards\n\nNone.\n');
     expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toContain('#### Risks\n\nOur own note.\n');
   });
 

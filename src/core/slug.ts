@@ -38,6 +38,15 @@ export function looseSlug(heading: { readonly text: string; readonly slug: strin
 // A section number ("1.", "2.1", "3)") or an emoji and the like before a heading's words.
 const BEFORE_WORDS = /^[^\p{L}\p{N}]*(?:\d+(?:\.\d+)*[.)]?[ \t]+)?/u;
 
+/**
+ * The section number or emoji before a heading's words (`2. `, `🚀 `), or ''
+ * when there is none or it holds anything else (emphasis, a link).
+ */
+export function numberBeforeWords(text: string): string {
+  const before = BEFORE_WORDS.exec(text)?.[0] ?? '';
+  return /^[\d.)\s\p{Extended_Pictographic}\u200D\uFE0F]+$/u.test(before) ? before : '';
+}
+
 /** A heading's anchor without a number or an emoji before its words, or null when it has none. */
 export function bareSlug(text: string): string | null {
   const words = text.replace(BEFORE_WORDS, '');

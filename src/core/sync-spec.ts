@@ -7,6 +7,7 @@ import { flattenSections, matchSections, type SectionMatching } from './match-se
 import { parseSpec } from './parse-spec.js';
 import type { Block, ParsedSpec, Section } from './spec-types.js';
 import { idAfterRenames } from './section-renames.js';
+import { numberBeforeWords } from './slug.js';
 import { parseTemplateRef, versionStanding, type Template } from './template.js';
 
 /** What bringing one spec up to date with its template did. */
@@ -62,8 +63,11 @@ export function syncSpec(source: string, template: Template, today: string): Syn
     renamedSections.add(section);
     // A subsection whose id changed only with its parent's keeps its heading: nothing to rename.
     if (heading.text === section.heading.text) return;
-    // The template's heading as written (`Ticket \#`, not its text `Ticket #`).
-    edits.push({ start: section.heading.span.start, end: section.heading.span.end, text: renamedHeadingLines(section, headingMarkdown(heading, template.spec.source), spec.source) });
+    // The template's heading as written (`Ticket \#`, not its text `Ticket #`), after the
+    // author's own number or emoji when the template has none (`## 2. Monitoring` → `## 2. Observability`).
+    const own = numberBeforeWords(section.heading.text);
+    const written = headingMarkdown(heading, template.spec.source);
+    edits.push({ start: section.heading.span.start, end: section.heading.span.end, text: renamedHeadingLines(section, own !== '' && numberBeforeWords(heading.text) === '' ? `${own}${written}` : written, spec.source) });
     renamed.push({ from: section.heading.text, to: heading.text });
   };
   for (const section of flattenSections(spec.sections)) {
