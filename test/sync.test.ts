@@ -351,4 +351,18 @@ describe('sync finds sections as check does (lifecycle QA)', () => {
     expect(text.endsWith('R.\r\r## Risks\r\r<!-- AGENT_PLACEHOLDER: risks -->\r\r')).toBe(true);
     expect((await runCli(dir, 'sync')).stdout).toBe('specs/m.md: up to date with m@2\n');
   });
+
+  it('renames headings in a lone-CR spec without eating line breaks, and edits front matter in its own line endings (last review)', async () => {
+    const tpl = '---\nversion: 2\nrenamed: {monitoring: observability}\n---\n# T\n\n## Intro\n\n<!-- AGENT_PLACEHOLDER: i -->\n\n## Observability\n\n<!-- AGENT_PLACEHOLDER: o -->\n';
+    const head = '---\rtitle: S\rtemplate: m@1\rstatus: draft\r---\r# S\r\r## Intro\r\rI.\r\r';
+    const dir = tempProject({ '.specfill/templates/m.md': tpl, 'specs/a.md': `${head}Monitoring\r----------\r\rM.\r`, 'specs/b.md': `${head}## 2. Monitoring\r\rM.\r` });
+    expect((await runCli(dir, 'sync')).code).toBe(0);
+    expect(readFileSync(join(dir, 'specs', 'a.md'), 'utf8').endsWith('I.\r\rObservability\r----------\r\rM.\r')).toBe(true);
+    expect(readFileSync(join(dir, 'specs', 'b.md'), 'utf8').endsWith('I.\r\r## 2. Observability\r\rM.\r')).toBe(true);
+    expect((await runCli(dir, 'sync')).stdout).toBe('specs/a.md: up to date with m@2\nspecs/b.md: up to date with m@2\n');
+    // LF front matter over a lone-CR body: its lines stay LF.
+    writeFileSync(join(dir, 'specs', 'c.md'), '---\ntitle: S\ntemplate: m@2\nstatus: draft\n---\r# S\r\r## Intro\r\rI.\r\r## Observability\r\rO.\r');
+    expect((await runCli(dir, 'set-status', 'specs/c.md', 'withdrawn')).code).toBe(0);
+    expect(readFileSync(join(dir, 'specs', 'c.md'), 'utf8')).toMatch(/^---\ntitle: S\ntemplate: m@2\nstatus: withdrawn\nupdated: [\d-]+\n---\r# S\r/);
+  });
 });

@@ -31,9 +31,13 @@ export function setFrontMatterFields(source: string, fields: Readonly<Record<str
     return added === '' ? source : `${source.slice(0, bom)}---${nl}${added}---${nl}${source.slice(bom)}`;
   }
   // Lone CRs (old Mac line endings) are edited as LFs, one character for one, and put back at the end.
-  const lone = nl === '\r';
+  // Lines written in the front matter end as its own lines do (it may differ from the body's).
+  const own = source.slice(span.yamlStart, span.yamlEnd);
+  const fmNl = /\r\n/.test(own) ? '\r\n' : /\n/.test(own) ? '\n' : /\r/.test(own) ? '\r' : nl;
+  // Only front matter of lone CRs alone is edited as LF: mixed line endings are left to the reader below.
+  const lone = fmNl === '\r';
   const text = lone ? source.slice(span.yamlStart, span.yamlEnd).replace(/\r/g, '\n') : source.slice(span.yamlStart, span.yamlEnd);
-  const lineBreak = lone ? '\n' : nl;
+  const lineBreak = lone ? '\n' : fmNl;
   const { parseDocument, isMap, isScalar } = yaml();
   const doc = parseDocument(text, { uniqueKeys: true });
   // The YAML starts on the line after the opening `---`.

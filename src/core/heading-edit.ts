@@ -7,8 +7,9 @@ import type { Heading, Section } from './spec-types.js';
  * setext underline) and the line ending: what replaces `section.heading.span`.
  */
 export function renamedHeadingLines(section: Section, text: string, source: string): string {
-  const lines = source.slice(section.heading.span.start, section.heading.span.end).split(/(?<=\n)/);
-  const ending = /\r?\n$/.exec(lines[0]!)?.[0] ?? '';
+  // Lines end at `\n`, `\r\n` or a lone `\r`, as everywhere in specfill.
+  const lines = source.slice(section.heading.span.start, section.heading.span.end).split(/(?<=\r\n|\n|\r(?!\n))/);
+  const ending = /(?:\r\n|\n|\r)$/.exec(lines[0]!)?.[0] ?? '';
   if (section.heading.kind === 'atx') {
     const prefix = /^ {0,3}#{1,6}[ \t]*/.exec(lines[0]!)?.[0] ?? `${'#'.repeat(section.heading.level)} `;
     return `${prefix}${text}${ending}`;

@@ -1,6 +1,6 @@
 import { bareSlug, looseSlug } from './slug.js';
 import type { ParsedSpec, Section } from './spec-types.js';
-import { bareUnmarkedSlug, unmarkedSlug, type TemplateModel } from './template-model.js';
+import { unmarkedSlug, type TemplateModel } from './template-model.js';
 
 /** How the sections of a spec line up with those of its template. */
 export interface SectionMatching {
@@ -72,9 +72,6 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     // Nor is a number or an emoji before it ("1. Overview", "2.1 Goals", "🚀 Rollout").
     const bare = bareSlug(s.heading.text);
     if (bare !== null && bare !== key && bare !== unmarked) add(bare, s);
-    // Or both at once ("4. Drawbacks (Optional)").
-    const both = bareUnmarkedSlug(s.heading.text);
-    if (both !== null && both !== key && both !== unmarked && both !== bare) add(both, s);
   }
   for (const t of model.sections) {
     if (t.id === 'title' || byTemplateId.has(t.id) || t.fallbackSlug === null) continue;

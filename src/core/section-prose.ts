@@ -33,20 +33,10 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     // A code block is content, whatever words it holds, unless it is the
     // template's own sample (its code, whatever its fence); so is an image
     // (its alt text may be empty), unless the template shows it.
-    let samples = 0;
-    let others = 0;
     for (const b of blocksIn(spec, span)) {
-      if (b.kind === 'code') {
-        if (!isSample(spec.source, b, guidance)) return false;
-        samples++;
-        continue;
-      }
+      if (b.kind === 'code' && !isSample(spec.source, b, guidance)) return false;
       if (b.kind === 'paragraph' && spec.source.slice(b.start, b.end).includes('![') && hasImageNotIn(proseOf(spec.source, b), guidance)) return false;
-      const shown = shownText(spec.source, b);
-      if (shown !== null && shown !== '') others++;
     }
-    // Nothing but the template's sample code, its instructions deleted: still only guidance.
-    if (samples > 0 && others === 0) return true;
     // Written text usually differs at its first sentence: stop there. A
     // sentence of a word or two (`No.`, from a `**No:** …` lead-in of the
     // guidance) is no sign of guidance kept by itself: a longer one must be there.

@@ -37,7 +37,7 @@ export interface TemplateSection {
    * "Risks" under each option): such sections are matched by path only.
    */
   readonly fallbackSlug: string | null;
-  /** The heading's anchor without a section number or emoji before its words (`1. Overview`), nor its optional mark, or null when it has neither. */
+  /** The heading's anchor without a section number or emoji before its words (`1. Overview`), or null when it has none. */
   readonly bareSlug: string | null;
 }
 
@@ -74,16 +74,6 @@ const OPTIONAL_MARKS = /\(optional\)|\[optional\]/gi;
 /** Whether a heading says itself that it is optional ("User Stories (Optional)", "Drawbacks [optional]"). */
 export function markedOptional(text: string): boolean {
   return OPTIONAL_MARK.test(text);
-}
-
-/**
- * A heading's words without a number or emoji before them, nor an optional
- * mark (`4. Drawbacks (Optional)` is `drawbacks`), or null when it has
- * neither: both may be dropped at once.
- */
-export function bareUnmarkedSlug(text: string): string | null {
-  const unmarked = OPTIONAL_MARK.test(text) ? text.replace(OPTIONAL_MARKS, ' ').replace(/\s+/g, ' ').trim() : text;
-  return bareSlug(unmarked) ?? (unmarked === text ? null : slugify(unmarked));
 }
 
 /** The anchor of a heading without its optional mark ("Drawbacks [optional]" is `drawbacks`), or null when it has none. */
@@ -130,7 +120,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       unmarkedHeadingSlug,
       unmarkedId,
       fallbackSlug: looseSlug({ text: section.heading.text, slug: section.heading.slug }),
-      bareSlug: bareUnmarkedSlug(section.heading.text),
+      bareSlug: bareSlug(section.heading.text),
     };
     sections.push(model);
     for (const child of section.children) visit(child, model);
