@@ -5,7 +5,7 @@ import { flattenSections } from './match-sections.js';
 import { parseSpec } from './parse-spec.js';
 import type { ParsedSpec, Section } from './spec-types.js';
 import { idAfterRenames } from './section-renames.js';
-import { renameProblem, templateFromSource, type Template, type TemplateOrigin } from './template.js';
+import { OPTIONAL_HINT, renameProblem, templateFromSource, unknownOptional, type Template, type TemplateOrigin } from './template.js';
 import { buildTemplateModel } from './template-model.js';
 
 /**
@@ -88,7 +88,7 @@ export function resolveExtends(child: Template, base: Template, from: TemplateOr
   const ids = new Set(flattenSections(resolved.spec.sections).map((s) => s.id));
   // Its own declared renames lead to sections of the resolved template.
   renameProblem(Object.keys(resolved.renamed), { ...base.renamed, ...renamed, ...resolved.renamed }, ids, keyLocation(child.spec, from.path, 'renamed'));
-  const unknown = (Array.isArray(data.optional) ? (data.optional as string[]) : []).filter((id) => !ids.has(id) && id !== 'title');
+  const unknown = unknownOptional(Array.isArray(data.optional) ? (data.optional as string[]) : [], resolved.model);
   // A base section this template removed or renamed is named so.
   const gone = unknown.find((id) => (remove as string[]).includes(id) || renamed[id] !== undefined);
   if (gone !== undefined) {
@@ -97,8 +97,7 @@ export function resolveExtends(child: Template, base: Template, from: TemplateOr
       : `front matter \`optional\` names \`${gone}\`, which its \`remove\` removes`, 'optional');
   }
   if (unknown.length > 0) {
-    fail(`front matter \`optional\` names ${unknown.map((o) => `\`${o}\``).join(', ')}, which ${unknown.length === 1 ? 'is no section' : 'are no sections'} of this template or of ${base.id}`, 'optional',
-      'write section ids as `templates show` lists them (`design/data-model`), or `title` for the part under the title');
+    fail(`front matter \`optional\` names ${unknown.map((o) => `\`${o}\``).join(', ')}, which ${unknown.length === 1 ? 'is no section' : 'are no sections'} of this template or of ${base.id}`, 'optional', OPTIONAL_HINT);
   }
   const optional = [...(base.model.sections.filter((s) => s.optional).map((s) => renamed[s.id] ?? s.id)), ...resolved.model.sections.filter((s) => s.optional).map((s) => s.id)]
     .filter((id) => ids.has(id) || id === 'title');

@@ -1,10 +1,10 @@
 import { SpecfillError } from './errors.js';
 import { parseSpec } from './parse-spec.js';
-import type { ParsedSpec, Section } from './spec-types.js';
+import type { ParsedSpec } from './spec-types.js';
 import { keyLocation, writtenValue } from './front-matter-key.js';
 import { flattenSections } from './match-sections.js';
 import { idAfterRenames } from './section-renames.js';
-import { buildTemplateModel, unmarkedSlug, type TemplateModel } from './template-model.js';
+import { buildTemplateModel, type TemplateModel } from './template-model.js';
 
 /** A template: a Markdown file whose headings define sections and whose guidance says what to write. */
 export interface Template {
@@ -86,15 +86,6 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
     if (optional !== undefined && !(Array.isArray(optional) && optional.every((o) => typeof o === 'string'))) {
       throw new SpecfillError('INVALID_TEMPLATE', 'front matter `optional` must be a list of section ids', at('optional'));
     }
-    // A template that extends another may name the sections it takes from its base; those are known once it is resolved.
-    if (optional !== undefined && data.extends === undefined) {
-      const ids = new Set(['title', ...sectionIdsWithAndWithoutMarks(spec.sections)]);
-      const unknown = (optional as string[]).filter((o) => !ids.has(o));
-      if (unknown.length > 0) {
-        throw new SpecfillError('INVALID_TEMPLATE', `front matter \`optional\` names ${unknown.map((o) => `\`${o}\``).join(', ')}, which ${unknown.length === 1 ? 'is no section' : 'are no sections'} of this template`, at('optional'),
-          'write section ids as `templates show` lists them (`design/data-model`), or `title` for the part under the title');
-      }
-    }
     const renamed = data.renamed ?? {};
     if (typeof renamed !== 'object' || renamed === null || Array.isArray(renamed) || !Object.values(renamed).every((v) => typeof v === 'string')) {
       throw new SpecfillError('INVALID_TEMPLATE', 'front matter `renamed` must map old section ids to new ones', at('renamed'),
@@ -110,6 +101,13 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
     }
     // A number as written: YAML reads `version: 1.10` as 1.1, and versions compare dot by dot.
     const version = typeof data.version === 'number' ? writtenValue(spec, 'version') ?? String(data.version) : field('version') ?? '1';
+    const model = buildTemplateModel(spec, `${id}@${version}`, (optional as string[] | undefined) ?? [], renamed as Record<string, string>);
+    // A template that extends another may name the sections it takes from its base; those are known once it is resolved.
+    const unknown = data.extends === undefined ? unknownOptional((optional as string[] | undefined) ?? [], model) : [];
+    if (unknown.length > 0) {
+      throw new SpecfillError('INVALID_TEMPLATE', `front matter \`optional\` names ${unknown.map((o) => `\`${o}\``).join(', ')}, which ${unknown.length === 1 ? 'is no section' : 'are no sections'} of this template`, at('optional'),
+        OPTIONAL_HINT);
+    }
     return {
       id,
       name: field('name') ?? spec.title?.text ?? id,
@@ -119,7 +117,7 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
       path: from.path,
       spec,
       body: fm === null ? source.slice(spec.format.bom ? 1 : 0) : source.slice(fm.span.end),
-      model: buildTemplateModel(spec, `${id}@${version}`, (optional as string[] | undefined) ?? [], renamed as Record<string, string>),
+      model,
       renamed: renamed as Record<string, string>,
       extends: null,
       layers: {},
@@ -174,19 +172,17 @@ function versionNumbers(v: string): number[] | null {
   return /^\d+(?:\.\d+)*$/.test(v) ? v.split('.').map(Number) : null;
 }
 
+/** The hint for an `optional` naming no section. */
+export const OPTIONAL_HINT = 'write section ids as `templates show` lists them (`design/data-model`), or `title` for the part under the title';
+
 /**
- * Every section id of a template, and each also without the "(Optional)"
- * marks of its path (`user-stories` for "User Stories (Optional)"), as
- * `optional:` may name them.
+ * The ids an `optional:` list names that are no section of a template's
+ * model: not a section's id, nor its id without the "(Optional)" marks of its
+ * path (`user-stories` for "User Stories (Optional)"), nor `title`.
  */
-function sectionIdsWithAndWithoutMarks(sections: readonly Section[], parent = ''): string[] {
-  const ids: string[] = [];
-  for (const s of sections) {
-    const own = s.id.slice(s.id.lastIndexOf('/') + 1);
-    const unmarked = `${parent === '' ? '' : `${parent}/`}${unmarkedSlug(s.heading.text) ?? own}`;
-    ids.push(s.id, unmarked, ...sectionIdsWithAndWithoutMarks(s.children, unmarked));
-  }
-  return ids;
+export function unknownOptional(declared: readonly string[], model: TemplateModel): string[] {
+  const ids = new Set(['title', ...model.sections.flatMap((s) => (s.unmarkedId === null ? [s.id] : [s.id, s.unmarkedId]))]);
+  return declared.filter((id) => !ids.has(id));
 }
 
 /**
