@@ -7,3 +7,12 @@
 export function yamlMessage(error: { readonly message: string }): string {
   return error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
+
+/**
+ * A text for the YAML reader with each lone CR made an LF: a line break, as
+ * everywhere in specfill, which the reader does not take inside a flow. One
+ * character for one, so its offsets and positions stay the text's.
+ */
+export function yamlLineBreaks(text: string): string {
+  return text.indexOf('\r') === -1 ? text : text.replace(/\r(?!\n)/g, '\n');
+}

@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { SpecfillError } from '../core/errors.js';
 
 /** A path inside the project root, as given and as found. */
@@ -62,6 +62,22 @@ function inside(root: string, path: string): boolean {
 }
 
 /** `path` relative to `folder` when it is the folder or below it (`''` for the folder itself), else null. */
+/**
+ * Where a path really is, relative to the root's real path with `/`
+ * separators (its links, and its folders', followed; for a file not there yet,
+ * where its folder leads), or null when that is outside the root. What
+ * `check`, `index`, the web UI and MCP judge a link by.
+ */
+export function realPathInRoot(realRoot: string, path: string): string | null {
+  let real: string;
+  try {
+    real = realpathSync.native(path);
+  } catch {
+    real = join(realOrAsIs(dirname(path)), basename(path));
+  }
+  return relativeWithin(realRoot, real)?.split(sep).join('/') ?? null;
+}
+
 export function relativeWithin(folder: string, path: string): string | null {
   const rel = relative(folder, path);
   return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? null : rel;

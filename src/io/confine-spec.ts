@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import { basename, dirname, join, sep } from 'node:path';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
-import { confine, realOrAsIs, relativeWithin, type ConfinedPath } from './confine-path.js';
+import { confine, realOrAsIs, realPathInRoot, type ConfinedPath } from './confine-path.js';
 import { specPathProblem } from './find-spec-files.js';
 
 /**
@@ -16,10 +14,8 @@ import { specPathProblem } from './find-spec-files.js';
  */
 export function confineSpec(root: string, config: Config, input: string, options: { mustExist: boolean }): ConfinedPath {
   const file = confine(root, input, options);
-  // The path as named, and where a link leads (inside the root, confine has made sure);
-  // for a file yet to be made, where its folder leads.
-  const real = existsSync(file.absolute) ? realOrAsIs(file.absolute) : join(realOrAsIs(dirname(file.absolute)), basename(file.absolute));
-  const paths = [...new Set([file.relative, relativeWithin(realOrAsIs(root), real)?.split(sep).join('/') ?? file.relative])];
+  // The path as named, and where a link leads (inside the root, confine has made sure).
+  const paths = [...new Set([file.relative, realPathInRoot(realOrAsIs(root), file.absolute) ?? file.relative])];
   const problem = specPathProblem(config);
   for (const path of paths) {
     const why = problem(path);

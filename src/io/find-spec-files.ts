@@ -4,7 +4,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
 import { fromRoot, pathGlob } from './path-glob.js';
-import { realOrAsIs, relativeWithin } from './confine-path.js';
+import { realOrAsIs, realPathInRoot } from './confine-path.js';
 import { ioReason } from './io-reason.js';
 
 /** Files found for a list of paths, and the paths that could not be used. */
@@ -134,10 +134,8 @@ export async function findSpecs(paths: readonly string[], config: Config, root: 
   // A link is judged where it leads too, as the web UI and MCP judge it (confineSpec).
   const within = found.files.filter((f) => {
     if (named.has(f)) return true;
-    const real = realOrAsIs(f);
-    if (real === f) return true;
-    const inside = relativeWithin(realRoot, real);
-    return inside !== null && problem(inside.split(sep).join('/')) === null;
+    const inside = realPathInRoot(realRoot, f);
+    return inside !== null && (inside === relative(root, f).split(sep).join('/') || problem(inside) === null);
   });
   const files = within.filter((f) => !isIgnored(f));
   return { files, errors: found.errors, isIgnored, dropped: within.length - files.length };

@@ -9,7 +9,7 @@ import { surelyAccepts } from '../core/json-schema-accepts.js';
 import { SpecfillError } from '../core/errors.js';
 import { jsonSyntaxErrorAt } from '../core/json-error-offset.js';
 import { readTextFileSync } from './read-text-file.js';
-import { yamlMessage } from '../core/yaml-message.js';
+import { yamlLineBreaks, yamlMessage } from '../core/yaml-message.js';
 
 /** The config's JSON Schema, generated from the zod schema (a test keeps the two equal). */
 const SCHEMA_FILE = fileURLToPath(new URL('../../schema/config.schema.json', import.meta.url));
@@ -68,8 +68,7 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
   let doc;
   let data: unknown;
   try {
-    // A lone CR ends a line, as everywhere in specfill; one character for one, so offsets stay.
-    doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { lineCounter, prettyErrors: true, uniqueKeys: true });
+    doc = parseDocument(yamlLineBreaks(text), { lineCounter, prettyErrors: true, uniqueKeys: true });
     data = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
   } catch (thrown) {
     // Too many aliases or too deep: the library throws rather than reporting.
@@ -122,9 +121,8 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
  */
 async function quickRead(file: string, text: string): Promise<unknown> {
   try {
-    // A lone CR is whitespace to JSON.parse but a line break the YAML reader refuses inside a flow: the full reading decides.
-    if (file.endsWith('.json')) return hasDuplicateKeys(text) || /\r(?!\n)/.test(text) ? undefined : JSON.parse(withoutBom(text)) as unknown;
-    const doc = (await import('yaml')).parseDocument(text, { uniqueKeys: true });
+    if (file.endsWith('.json')) return hasDuplicateKeys(text) ? undefined : JSON.parse(withoutBom(text)) as unknown;
+    const doc = (await import('yaml')).parseDocument(yamlLineBreaks(text), { uniqueKeys: true });
     return doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) as unknown : undefined;
   } catch {
     return undefined;

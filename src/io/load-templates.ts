@@ -43,6 +43,15 @@ export function isTemplateFileRef(ref: string): boolean {
   return /\.md$/i.test(ref) || ref.includes('/');
 }
 
+/**
+ * A `templates` mapping value as it is read: a template file named from `/`
+ * is from the project root, as the config's globs are (`/keps/template.md`);
+ * an id stays as it is.
+ */
+export function mappedTemplateRef(ref: string): string {
+  return isTemplateFileRef(ref) ? fromRoot(ref) : ref;
+}
+
 /** The file name a template file is known by: `keps/NNNN-kep-template/README.md` is better named by its folder. */
 export function templateFileName(path: string): string {
   const parts = path.split(/[\\/]/);
@@ -216,8 +225,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   // A broken project template hides no built-in of its id: asking for that id gets the error.
   for (const id of broken.keys()) byId.delete(id);
   const registry = new TemplateRegistry(byId, broken);
-  // A leading `/` is the project root, as in the config's globs.
-  const files = [...new Set(Object.values(options.mapped ?? {}).filter(isTemplateFileRef).map(fromRoot))];
+  const files = [...new Set(Object.values(options.mapped ?? {}).map(mappedTemplateRef).filter(isTemplateFileRef))];
   if (files.length === 0) return registry;
   // Template files the config maps specs to, after the project's own (which they may extend),
   // read when first needed. One that cannot be used is kept as its error, as a project template is.

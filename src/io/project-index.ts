@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename, join, posix, relative, sep } from 'node:path';
+import { basename, join, posix, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Config } from '../core/config.js';
 import { parseSpec } from '../core/parse-spec.js';
@@ -7,7 +7,7 @@ import { hasIndexMarker, indexTable, type IndexRow } from '../core/spec-index.js
 import { summarizeSpec } from '../core/summarize-spec.js';
 import { readTextFileSync } from './read-text-file.js';
 import type { TemplateResolver } from './resolve-template-for.js';
-import { realOrAsIs, relativeWithin } from './confine-path.js';
+import { realOrAsIs, realPathInRoot } from './confine-path.js';
 import { specPathProblem } from './find-spec-files.js';
 import { fromRoot } from './path-glob.js';
 
@@ -46,12 +46,8 @@ export function projectIndexRows(root: string, config: Config, templates: Templa
   for (const absolute of files.sort()) {
     if (absolute === indexFile) continue;
     const path = relative(root, absolute).split('\\').join('/');
-    if (problem(path) !== null) continue;
-    const real = realOrAsIs(absolute);
-    if (real !== absolute) {
-      const inside = relativeWithin(realRoot, real);
-      if (inside === null || problem(inside.split(sep).join('/')) !== null) continue;
-    }
+    const inside = realPathInRoot(realRoot, absolute);
+    if (problem(path) !== null || inside === null || problem(inside) !== null) continue;
     let spec;
     try {
       spec = parseSpec(readTextFileSync(absolute, { displayPath: path, maxBytes: config.maxFileBytes }));

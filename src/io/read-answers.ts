@@ -2,7 +2,7 @@ import { SpecfillError } from '../core/errors.js';
 import { jsonSyntaxErrorAt } from '../core/json-error-offset.js';
 import type { Answer } from '../core/fill-placeholders.js';
 import { readTextFileSync } from './read-text-file.js';
-import { yamlMessage } from '../core/yaml-message.js';
+import { yamlLineBreaks, yamlMessage } from '../core/yaml-message.js';
 
 /**
  * Reads an answers file, YAML or JSON: a mapping of placeholder ids to
@@ -15,8 +15,7 @@ export async function readAnswers(path: string, shown: string): Promise<Answer[]
   if (/\.json$/i.test(path)) checkJsonSyntax(text, shown);
   const { isMap, isScalar, LineCounter, parseDocument } = await import('yaml');
   const lines = new LineCounter();
-  // A lone CR ends a line, as everywhere in specfill; one character for one, so offsets stay.
-  const doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
+  const doc = parseDocument(yamlLineBreaks(text), { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   const error = doc.errors[0];
   if (error !== undefined) {
     const pos = error.linePos?.[0];

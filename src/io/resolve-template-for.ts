@@ -3,8 +3,8 @@ import { keyPosition } from '../core/front-matter-key.js';
 import { SpecfillError } from '../core/errors.js';
 import { parseTemplateRef, templateFromSource, type Template } from '../core/template.js';
 import type { ParsedSpec } from '../core/spec-types.js';
-import { isTemplateFileRef, templateFileName, type TemplateRegistry } from './load-templates.js';
-import { fromRoot, pathGlob } from './path-glob.js';
+import { isTemplateFileRef, mappedTemplateRef, templateFileName, type TemplateRegistry } from './load-templates.js';
+import { pathGlob } from './path-glob.js';
 import { confine } from './confine-path.js';
 import { readTextFileSync } from './read-text-file.js';
 
@@ -29,8 +29,7 @@ export class TemplateResolver {
    * matched against them when it is looked up, so no folder is walked for it.
    */
   static async create(root: string, registry: TemplateRegistry, mapping: Readonly<Record<string, string>> = {}): Promise<TemplateResolver> {
-    // A template file named from the root (`/keps/template.md`) is the project's, as a glob's leading `/` is.
-    const compiled = Object.entries(mapping).map(([pattern, ref]) => ({ pattern, matches: pathGlob(pattern), ref: isTemplateFileRef(ref) ? fromRoot(ref) : ref }));
+    const compiled = Object.entries(mapping).map(([pattern, ref]) => ({ pattern, matches: pathGlob(pattern), ref: mappedTemplateRef(ref) }));
     return new TemplateResolver(root, registry, compiled);
   }
 
