@@ -6,7 +6,6 @@ import { lineIndexOf } from './line-index.js';
 import { flattenSections, matchSections, type SectionMatching } from './match-sections.js';
 import { parseSpec } from './parse-spec.js';
 import type { Block, ParsedSpec, Section } from './spec-types.js';
-import { idAfterRenames } from './section-renames.js';
 import { numberBeforeWords } from './slug.js';
 import { parseTemplateRef, versionStanding, type Template } from './template.js';
 
@@ -51,17 +50,15 @@ export function syncSpec(source: string, template: Template, today: string): Syn
   const templateIds = new Set(templateSections.map((s) => s.id));
   const optional = new Set(template.model.sections.filter((s) => s.optional).map((s) => s.id));
 
-  // 1. Renames: the section whose own id the template renamed gets the template's heading text.
+  // 1. Renames: the section still under a name the template renamed (by its old id, or
+  // written another way: `## 3. Risks`, `### Risks` a level down) gets the template's heading;
+  // its subsections follow by their path.
   const renamed: Array<{ from: string; to: string }> = [];
-  const presentIds = new Set(flattenSections(spec.sections).map((s) => s.id));
   const edits: Array<{ start: number; end: number; text: string }> = [];
-  const renamedTo = new Set<string>();
   const renamedSections = new Set<Section>();
   const rename = (section: Section, target: string): void => {
     const heading = templateSections.find((t) => t.id === target)!.heading;
-    renamedTo.add(target);
     renamedSections.add(section);
-    // A subsection whose id changed only with its parent's keeps its heading: nothing to rename.
     if (heading.text === section.heading.text) return;
     // The template's heading as written (`Ticket \#`, not its text `Ticket #`), after the
     // author's own number or emoji when the template has none (`## 2. Monitoring` → `## 2. Observability`).
@@ -70,20 +67,13 @@ export function syncSpec(source: string, template: Template, today: string): Syn
     edits.push({ start: section.heading.span.start, end: section.heading.span.end, text: renamedHeadingLines(section, own !== '' && numberBeforeWords(heading.text) === '' ? `${own}${written}` : written, spec.source) });
     renamed.push({ from: section.heading.text, to: heading.text });
   };
-  for (const section of flattenSections(spec.sections)) {
-    const target = idAfterRenames(section.id, template.renamed);
-    if (target === section.id || presentIds.has(target) || !templateIds.has(target)) continue;
-    // Only the renamed section's own heading changes; its subsections follow by their path.
-    if (idAfterRenames(parentSectionId(section.id), template.renamed) !== parentSectionId(target)) continue;
-    rename(section, target);
-  }
-  // A renamed section written another way (`## 3. Risks`, `### Risks` a level down, its mark
-  // left out): found as `check` finds sections, when one section alone is it.
-  const before1 = matchSections(spec, template.model);
-  for (const target of template.model.renamedFrom.keys()) {
-    if (before1.byTemplateId.has(target) || renamedTo.has(target) || !templateIds.has(target)) continue;
-    const found = sectionUnderOldName(before1, template.model, target, renamedSections);
-    if (found !== undefined) rename(found, target);
+  if (template.model.renamedFrom.size > 0) {
+    const current = matchSections(spec, template.model);
+    for (const target of template.model.renamedFrom.keys()) {
+      if (current.byTemplateId.has(target) || !templateIds.has(target)) continue;
+      const found = sectionUnderOldName(current, template.model, target, renamedSections);
+      if (found !== undefined) rename(found, target);
+    }
   }
   let text = source;
   for (const e of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
