@@ -68,13 +68,14 @@ export function registerReadTools(server: McpServer, project: McpProject): void 
     inputSchema: { path, id: z.string().describe('placeholder id') },
     annotations: READ_ONLY,
   }, (input) => runTool(async () => {
-    const { file, spec, hash } = await project.read(input.path);
+    // One reading of the config for the call: the path's check and the template both need it.
+    const config = await project.config();
+    const { file, spec, hash } = await project.read(input.path, config);
     const placeholder = spec.placeholders.find((p) => p.id === input.id);
     if (placeholder === undefined) {
       throw new ToolError('NOT_FOUND', `${file.relative} has no open placeholder \`${input.id}\`; open: ${spec.placeholders.map((p) => p.id).join(', ') || '(none)'}`,
         'call list_placeholders for the open ids');
     }
-    const config = await project.config();
     const registry = await project.templates(config);
     const template = (await project.templateResolver(config, registry)).templateFor(file.absolute, spec, file.relative);
     const sectionId = placeholder.sectionId ?? 'title';
@@ -99,8 +100,9 @@ export function registerReadTools(server: McpServer, project: McpProject): void 
     inputSchema: { path },
     annotations: READ_ONLY,
   }, (input) => runTool(async () => {
-    const { file, source } = await project.read(input.path);
-    const checker = await FileChecker.create({ cwd: project.root, root: project.root, config: await project.config() });
+    const config = await project.config();
+    const { file, source } = await project.read(input.path, config);
+    const checker = await FileChecker.create({ cwd: project.root, root: project.root, config });
     const { report } = checker.check(file.absolute, file.relative, source);
     const count = (severity: string): number => report.findings.filter((f) => f.severity === severity).length;
     return { ...report, summary: { errors: count('error'), warnings: count('warning'), infos: count('info') } };

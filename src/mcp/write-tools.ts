@@ -95,12 +95,12 @@ export function registerWriteTools(server: McpServer, project: McpProject, now: 
     },
     annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   }, (input) => runTool(async () => {
-    const template = (await project.templates()).get(input.template);
+    const config = await project.config();
+    const template = (await project.templates(config)).get(input.template);
     const name = slugify(input.title.trim());
     if (input.path === undefined && name === '') {
       throw new ToolError('INVALID_CONTENT', `the title ${JSON.stringify(input.title)} gives no usable file name`, 'give a path, e.g. specs/my-spec.md');
     }
-    const config = await project.config();
     const file = confineSpec(project.root, config, input.path ?? `specs/${name}.md`, { mustExist: false });
     const content = createSpecSource(template, { title: input.title, owners: input.owners ?? [], created: isoDate(now()), status: lifecycleOf(config).statuses[0] });
     mkdirSync(dirname(file.absolute), { recursive: true });
