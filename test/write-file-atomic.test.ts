@@ -36,7 +36,7 @@ describe('writeFileAtomic and links', () => {
     }
   });
 
-  it('writes through a link whose target is a file inside the given folder, and replaces one that leads out', async () => {
+  it('writes through a link whose target is a file inside the given folder (an edit never reaches one that leads out: see editTarget)', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'specfill-outside-'));
     writeFileSync(join(outside, 'far.md'), 'far\n');
     const dir = tempProject({ 'specs/real.md': 'old\n' });
@@ -56,6 +56,24 @@ describe('writeFileAtomic and links', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'specs', 'real.md'), 'utf8')).toContain('status: withdrawn');
     expect(lstatSync(join(dir, 'specs', 'alias.md')).isSymbolicLink()).toBe(true);
+  });
+
+  it('set-status, sync and fill refuse a spec that is a link leading out of the project: the link stays, the file it leads to is untouched', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'specfill-outside-'));
+    const far = '---\ntitle: F\ntemplate: tech-spec\nstatus: draft\n---\n# F\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: say it -->\n';
+    writeFileSync(join(outside, 'far.md'), far);
+    const dir = tempProject({ 'specs/.keep': '', 'answers.json': '{"overview": "Done."}' });
+    symlinkSync(join(outside, 'far.md'), join(dir, 'specs', 'away.md'));
+    const runs = [
+      await runCli(dir, 'set-status', 'specs/away.md', 'withdrawn'),
+      await runCli(dir, 'sync', 'specs/away.md'),
+      await runCli(dir, 'fill', 'specs/away.md', '--answers', 'answers.json'),
+    ];
+    for (const r of runs) {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('specs/away.md: is a symbolic link to a file outside the project root; specfill neither writes through it nor replaces it, and nothing was written');
+    }
+    expect([readFileSync(join(outside, 'far.md'), 'utf8'), lstatSync(join(dir, 'specs', 'away.md')).isSymbolicLink()]).toEqual([far, true]);
   });
 
   it('an edit through a link inside the project takes the lock of the file it edits: one spec, one lock, whatever its name', async () => {

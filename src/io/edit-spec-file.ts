@@ -6,7 +6,7 @@ import { createTwoFilesPatch } from 'diff';
 import { acquireLock } from './file-lock.js';
 import { fileHash } from './fill-file.js';
 import { readTextFileSync } from './read-text-file.js';
-import { linkTargetWithin, writeFileAtomic } from './write-file-atomic.js';
+import { editTarget, writeFileAtomic } from './write-file-atomic.js';
 
 /** What an edit of a spec file did. */
 export interface EditResult {
@@ -32,7 +32,7 @@ export async function editSpecFile(
     readonly displayPath: string;
     readonly dryRun?: boolean;
     readonly expectedHash?: string;
-    /** The project root: a spec reached through a link inside it is edited where it is (see `linkTargetWithin`). */
+    /** The project root: a spec reached through a link inside it is edited where it is and one leading out of it is refused (see `editTarget`). */
     readonly root?: string;
   },
   edit: (source: string, spec: ParsedSpec) => string,
@@ -59,7 +59,7 @@ export async function editSpecFile(
     throw new SpecfillError('WRITE_FAILED', 'is read-only; the file was left as it was', { path: shown }, 'make it writable (chmod u+w) first');
   }
   // A link inside the project is edited at its target, and so locked, read again and written there.
-  const target = (options.root === undefined ? null : linkTargetWithin(path, options.root)) ?? path;
+  const target = options.root === undefined ? path : editTarget(path, options.root, shown);
   const release = acquireLock(target, shown);
   try {
     if (fileHash(readTextFileSync(target, { displayPath: shown })) !== hash) {

@@ -15,7 +15,7 @@ import { statSync } from 'node:fs';
 import { acquireLock } from './file-lock.js';
 import { contentHash, recordFills, type FillerKind, type ProvenanceEntry } from './provenance.js';
 import { readTextFileSync } from './read-text-file.js';
-import { linkTargetWithin, writeFileAtomic } from './write-file-atomic.js';
+import { editTarget, writeFileAtomic } from './write-file-atomic.js';
 
 /** Options of {@link fillFile}. */
 export interface FillFileOptions {
@@ -117,7 +117,7 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
     throw new SpecfillError('WRITE_FAILED', 'is read-only; the file was left as it was', { path: shown }, 'make it writable (chmod u+w) if it should be filled');
   }
   // A link inside the project is edited at its target, and so locked, read again and written there.
-  const target = linkTargetWithin(path, options.root) ?? path;
+  const target = editTarget(path, options.root, shown);
   const release = acquireLock(target, shown);
   try {
     // The file may have changed while we were working: then nothing is written.

@@ -184,7 +184,7 @@ export async function writeFileAtomic(path: string, content: string, options: Wr
  * The real path of a link at `path` whose target is a regular file inside
  * `folder`, else null: where a spec edit reads, locks and writes, so that
  * editing a spec by a second name edits the spec (one file, one lock). A
- * link that leads out is replaced, never followed.
+ * link that leads out is refused by {@link editTarget}.
  */
 export function linkTargetWithin(path: string, folder: string): string | null {
   try {
@@ -195,6 +195,31 @@ export function linkTargetWithin(path: string, folder: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Where a spec edit writes `path`: the file itself, or, for a symbolic link
+ * leading to a file inside `root`, that file ({@link linkTargetWithin}). A
+ * link leading out of the root is refused (OUTSIDE_ROOT): writing through it
+ * would change a file outside the project, and replacing it (what an atomic
+ * rename does) would silently turn the link into a copy.
+ */
+export function editTarget(path: string, root: string, shown: string): string {
+  const within = linkTargetWithin(path, root);
+  if (within !== null) return within;
+  let link = false;
+  try {
+    link = lstatSync(path).isSymbolicLink();
+  } catch {
+    // Gone: the write that follows says so.
+  }
+  if (!link) return path;
+  throw new SpecfillError(
+    'OUTSIDE_ROOT',
+    'is a symbolic link to a file outside the project root; specfill neither writes through it nor replaces it, and nothing was written',
+    { path: shown },
+    'edit the file it leads to from its own project, or replace the link with a copy of the file',
+  );
 }
 
 /** Where a link that leads to nothing yet points (followed link by link), else the path itself. */
