@@ -127,6 +127,15 @@ describe('bad input to placeholders', () => {
     expect(r.stderr).toContain('big.md: is 2008 bytes, over the limit of 1000 bytes');
   });
 
+  it('status holds the config\'s maxFileBytes, and --max-file-bytes overrides it', async () => {
+    const dir = tempProject({ 'specs/big.md': `# Big\n\n${'x'.repeat(2000)}\n`, 'specs/small.md': '# Small\n', 'specfill.config.json': '{"maxFileBytes": 1000}' });
+    const r = await runCli(dir, 'status');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('specs/big.md: is 2008 bytes, over the limit of 1000 bytes');
+    expect(r.stdout).toContain('Small');
+    expect((await runCli(dir, 'status', '--max-file-bytes', '3000')).code).toBe(0);
+  });
+
   it('warns about a malformed marker on stderr, with its place', async () => {
     const dir = tempProject({ 'm.md': '# T\n\n## A\n\n<!-- AGENT_PLACEHOLDER: open\n' });
     const r = await runCli(dir, 'placeholders', 'm.md');

@@ -209,6 +209,21 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
     expect((await callTool(s, 'get_spec', { path: 'specs/ok.md' })).isError).toBe(false);
   });
 
+  it('holds the config\'s maxFileBytes for every read, as check and the web UI do', async () => {
+    const small = '# Small\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: overview -->\n';
+    const dir = tempProject({ 'specs/small.md': small, 'specs/big.md': `# Big\n\n${'x'.repeat(3000)}\n`, 'specfill.config.json': '{"maxFileBytes": 1000}' });
+    const s = (session = await connectMcp(dir));
+    const big = await callTool(s, 'get_spec', { path: 'specs/big.md' });
+    expect([big.isError, big.data.error.code]).toEqual([true, 'FILE_TOO_LARGE']);
+    expect(big.data.error.message).toContain('over the limit of 1000 bytes');
+    expect((await callTool(s, 'list_placeholders', { path: 'specs/big.md' })).data.error.code).toBe('FILE_TOO_LARGE');
+    await expect(s.client.readResource({ uri: 'spec://specs/big.md' })).rejects.toMatchObject({ data: { code: 'FILE_TOO_LARGE' } });
+    const listed = await callTool(s, 'list_specs');
+    expect(listed.data.specs.map((x: { path: string }) => x.path)).toEqual(['specs/small.md']);
+    expect(listed.data.errors.map((e: { code: string; path: string }) => [e.code, e.path])).toEqual([['FILE_TOO_LARGE', 'specs/big.md']]);
+    expect((await callTool(s, 'get_spec', { path: 'specs/small.md' })).isError).toBe(false);
+  });
+
   it('fills every placeholder with the returned hashes, after which check_spec passes', async () => {
     const { path, s } = await projectWithSpec();
     const gated = await callTool(s, 'set_status', { path, status: 'review' });

@@ -202,7 +202,7 @@ Examples:
     .description('per spec: title, template, status, open placeholders, completeness')
     .argument('[paths...]', 'files, folders (all *.md below) or globs; default: the config\'s specs globs (from the project root), else the project\'s specs/ if present, else .')
     .option('--json', 'print JSON')
-    .addOption(new Option('--max-file-bytes <n>', 'largest file to read').argParser(positiveInt))
+    .addOption(new Option('--max-file-bytes <n>', 'largest file to read (default: the config\'s maxFileBytes, else 10 MiB)').argParser(positiveInt))
     .option('--status <status>', 'only specs with this status (repeat for several)', collect, [] as string[])
     .option('--owner <owner>', 'only specs with this owner (repeat for several)', collect, [] as string[])
     .option('--template <id>', 'only specs of this template (repeat for several)', collect, [] as string[])

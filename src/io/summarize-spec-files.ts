@@ -20,6 +20,7 @@ export interface SummarizeSpecFilesOptions {
   readonly config: Config;
   /** Files, folders or globs, relative to `cwd`; where specs are looked for by default when none (see findSpecTargets). */
   readonly targets?: readonly string[];
+  /** The largest file read (`--max-file-bytes`); default the config's `maxFileBytes`, else 10 MiB. */
   readonly maxFileBytes?: number;
   /** Leave out files that lie outside the root (symbolic links out): for the MCP server. */
   readonly confine?: boolean;
@@ -47,7 +48,7 @@ export async function summarizeSpecFiles(options: SummarizeSpecFilesOptions): Pr
     const shown = relative(cwd, absolute).split('\\').join('/') || basename(absolute);
     let spec;
     try {
-      spec = await readSpecFile(absolute, { displayPath: shown, maxBytes: options.maxFileBytes });
+      spec = await readSpecFile(absolute, { displayPath: shown, maxBytes: options.maxFileBytes ?? config.maxFileBytes });
     } catch (error) {
       if (!(error instanceof SpecfillError)) throw error;
       errors.push(error);

@@ -54,8 +54,10 @@ export class McpProject {
 
   /** Reads and parses a spec of the project (see {@link confineSpec}). */
   async read(path: string, config?: Config): Promise<ReadSpec> {
-    const file = confineSpec(this.root, config ?? (await this.config()), path, { mustExist: true });
-    const source = readTextFileSync(file.absolute, { displayPath: file.relative });
+    const c = config ?? (await this.config());
+    const file = confineSpec(this.root, c, path, { mustExist: true });
+    // The config's size limit holds here as in check and the web UI: an agent asking for a huge file gets FILE_TOO_LARGE, not the file.
+    const source = readTextFileSync(file.absolute, { displayPath: file.relative, maxBytes: c.maxFileBytes });
     return { file, source, spec: parseSpec(source), hash: fileHash(source) };
   }
 }
