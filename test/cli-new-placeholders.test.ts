@@ -72,6 +72,28 @@ describe('specfill new + placeholders', () => {
     expect(existsSync(join(dir, 'x', 'y.md'))).toBe(true);
   });
 
+  it('writes where the config\'s specs globs look when --dir is not given, so that status and check find the new spec', async () => {
+    const cases: Array<[string[], string]> = [
+      [['docs/rfcs/*.md'], 'docs/rfcs/login-flow.md'],
+      [['docs/**/*.md'], 'docs/login-flow.md'],
+      [['design'], 'design/login-flow.md'],
+      [['specs/**/*.md', 'docs/*.md'], 'specs/login-flow.md'],
+      // No fixed folder of a glob would find it: specs/, as without globs.
+      [['k*/**/README.md'], 'specs/login-flow.md'],
+    ];
+    for (const [globs, expected] of cases) {
+      const dir = tempProject({ 'specfill.config.json': JSON.stringify({ specs: globs }) });
+      const r = await runCli(dir, 'new', 'tech-spec', '--title', 'Login flow', '--json');
+      expect([globs, JSON.parse(r.stdout).file]).toEqual([globs, expected]);
+      if (!expected.startsWith('specs/') || globs[0]!.startsWith('specs')) {
+        expect(JSON.parse((await runCli(dir, 'status', '--json')).stdout).specs.map((x: { path: string }) => x.path)).toEqual([expected]);
+      }
+    }
+    // --dir still wins.
+    const dir = tempProject({ 'specfill.config.json': JSON.stringify({ specs: ['docs/rfcs/*.md'] }) });
+    expect(JSON.parse((await runCli(dir, 'new', 'tech-spec', '--title', 'X', '--dir', 'elsewhere', '--json')).stdout).file).toBe('elsewhere/x.md');
+  });
+
   it('keeps a title that looks like Markdown from changing the document structure', async () => {
     const dir = tempProject();
     await runCli(dir, 'new', 'tech-spec', '--title', '# <!-- AGENT_PLACEHOLDER: sneaky -->', '--out', 'odd.md');

@@ -224,6 +224,14 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
     expect((await callTool(s, 'get_spec', { path: 'specs/small.md' })).isError).toBe(false);
   });
 
+  it('create_spec writes where the config\'s specs globs look when no path is given', async () => {
+    const dir = tempProject({ 'specfill.config.json': JSON.stringify({ specs: ['docs/design/**/*.md'] }) });
+    const s = (session = await connectMcp(dir));
+    const created = await callTool(s, 'create_spec', { template: 'tech-spec', title: 'Payments API' });
+    expect([created.isError, created.data.path]).toEqual([false, 'docs/design/payments-api.md']);
+    expect((await callTool(s, 'list_specs')).data.specs.map((x: { path: string }) => x.path)).toEqual(['docs/design/payments-api.md']);
+  });
+
   it('fills every placeholder with the returned hashes, after which check_spec passes', async () => {
     const { path, s } = await projectWithSpec();
     const gated = await callTool(s, 'set_status', { path, status: 'review' });

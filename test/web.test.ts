@@ -504,6 +504,26 @@ describe('specfill serve and render on the command line', () => {
     }
   });
 
+  it('"New spec" writes where the config\'s specs globs look, so that the new spec is listed', async () => {
+    const dir = tempProject({ 'docs/rfcs/old.md': '# Old\n', 'specfill.config.json': JSON.stringify({ specs: ['docs/rfcs/*.md'] }) });
+    const server = await startWebServer({ root: dir, host: '127.0.0.1', port: 0 });
+    try {
+      const home = await (await fetch(server.url)).text();
+      const token = /name="specfill-token" content="([^"]+)"/.exec(home)![1]!;
+      const r = await fetch(new URL('/api/new', server.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: server.url.replace(/\/$/, ''), 'X-Specfill-Token': token },
+        body: JSON.stringify({ template: 'tech-spec', title: 'Rate limiter' }),
+      });
+      expect(r.status).toBe(200);
+      expect(existsSync(join(dir, 'docs', 'rfcs', 'rate-limiter.md'))).toBe(true);
+      expect(existsSync(join(dir, 'specs'))).toBe(false);
+      expect(await (await fetch(server.url)).text()).toContain('docs/rfcs/rate-limiter.md');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('refuses a folder that does not exist', () => {
     const dir = tempProject();
     for (const args of [['serve', 'missing'], ['render', 'missing', '--out', 'site']]) {

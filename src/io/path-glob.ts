@@ -22,3 +22,27 @@ export function pathGlob(written: string): (path: string) => boolean {
 export function fromRoot(pattern: string): string {
   return pattern.startsWith('/') ? pattern.replace(/^\/+/, '') : pattern;
 }
+
+/**
+ * The folder, from the project root, where a new spec goes when none is
+ * named (`new`, `draft`, the web UI's "New spec", MCP `create_spec`):
+ * `specs`, unless the config's `specs` globs would not find a spec written
+ * there; then the fixed folder that starts the first glob that would
+ * (`docs/rfcs` for `docs/rfcs/*.md`), so that the new spec is listed and
+ * checked with the others. `specs` again when no glob has such a folder
+ * (`k*\/**\/README.md`: a spec there needs a name `--out` gives).
+ */
+export function defaultSpecDir(specs: readonly string[] | undefined, slug: string): string {
+  if (specs === undefined || specs.length === 0) return 'specs';
+  const tests = specs.map(pathGlob);
+  const finds = (dir: string): boolean => {
+    const path = dir === '' ? `${slug}.md` : `${dir}/${slug}.md`;
+    return tests.some((test) => test(path));
+  };
+  if (finds('specs')) return 'specs';
+  for (const glob of specs) {
+    const base = picomatch.scan(fromRoot(glob)).base.replace(/\/+$/, '');
+    if (!/\.(md|markdown)$/i.test(base) && finds(base)) return base;
+  }
+  return 'specs';
+}

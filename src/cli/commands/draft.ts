@@ -4,6 +4,8 @@ import { SpecfillError } from '../../core/errors.js';
 import { displayPath, type CliContext } from '../context.js';
 import { prepareAgent, runAgent, type FillOptions } from './fill.js';
 import { runNew, specTarget, type NewOptions } from './new.js';
+import { loadConfig } from '../../io/load-config.js';
+import { findProjectRoot } from '../../io/project-root.js';
 
 /** Options of `specfill draft`: those of `new` and of `fill --agent`. */
 export type DraftOptions = NewOptions & Omit<FillOptions, 'answers' | 'interactive' | 'agent'>;
@@ -15,7 +17,8 @@ export type DraftOptions = NewOptions & Omit<FillOptions, 'answers' | 'interacti
  * is continued with `fill --agent`.
  */
 export async function runDraft(ctx: CliContext, templateRef: string, opts: DraftOptions): Promise<number> {
-  const target = specTarget(ctx, opts);
+  const root = findProjectRoot(ctx.cwd);
+  const target = specTarget(ctx, opts, root, (await loadConfig(root, ctx.cwd)).config);
   const shown = displayPath(ctx, target, relative);
   if (opts.force !== true && existsSync(target)) {
     // A second draft of the same title is most often a first one to go on with.

@@ -19,13 +19,15 @@ import { readAnswers } from '../../io/read-answers.js';
 import { loadTemplates } from '../../io/load-templates.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
+import { defaultSpecDir } from '../../io/path-glob.js';
 import { displayPath, writeJson, type CliContext } from '../context.js';
 import { warnMissingTemplatesDir } from '../templates-dir-warning.js';
 
 /** Options of `specfill new`. */
 export interface NewOptions {
   readonly title: string;
-  readonly dir: string;
+  /** Folder from the project root; default {@link defaultSpecDir}. */
+  readonly dir?: string;
   readonly owner: string[];
   readonly out?: string;
   readonly force?: boolean;
@@ -61,7 +63,7 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
     fill = fillPlaceholders(spec, answers);
     content = fill.source;
   }
-  const target = specTarget(ctx, opts, root);
+  const target = specTarget(ctx, opts, root, config);
   const shown = displayPath(ctx, target, relative);
   const rootPath = (absolute: string): string => relative(root, absolute).split('\\').join('/');
   // Everything about the old spec is checked before anything is written.
@@ -129,10 +131,11 @@ async function prepareSupersede(ctx: CliContext, config: Config, oldPath: string
 }
 
 /** Where a new spec goes: --out, else DIR/<title-slug>.md. */
-export function specTarget(ctx: CliContext, opts: Pick<NewOptions, 'out' | 'dir' | 'title'>, root = findProjectRoot(ctx.cwd)): string {
+export function specTarget(ctx: CliContext, opts: Pick<NewOptions, 'out' | 'dir' | 'title'>, root: string, config: Config): string {
   if (opts.out !== undefined) return resolve(ctx.cwd, opts.out);
   const name = slugify(opts.title.trim());
   if (name === '') throw new SpecfillError('USAGE', `the title \`${opts.title}\` gives no usable file name`, {}, 'choose the file with --out FILE');
-  // The folder is the project's (specs/ at its root), wherever the command runs; --out is a path from here.
-  return resolve(root, opts.dir, `${name}.md`);
+  // The folder is the project's (specs/ at its root, or where the config's
+  // globs look), wherever the command runs; --out is a path from here.
+  return resolve(root, opts.dir ?? defaultSpecDir(config.specs, name), `${name}.md`);
 }
