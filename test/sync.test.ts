@@ -202,7 +202,8 @@ describe('sync finds sections as check does (lifecycle QA)', () => {
     const json = JSON.parse(r.stdout) as { files: Array<{ added: string[]; kept: string[] }> };
     expect([r.code, json.files[0]!.added, json.files[0]!.kept]).toEqual([0, ['risks'], []]);
     const text = readFileSync(join(dir, 'specs', 'm.md'), 'utf8');
-    expect(text.endsWith('## Notes\n\nN.\n\n## Risks\n\n<!-- AGENT_PLACEHOLDER: risks -->\n\n')).toBe(true);
+    // Added at the end, the file ends as files do: one line ending, no blank line after.
+    expect(text.endsWith('## Notes\n\nN.\n\n## Risks\n\n<!-- AGENT_PLACEHOLDER: risks -->\n')).toBe(true);
     expect(text).not.toContain('## Intro');
     const check = await runCli(dir, 'check', '--format', 'json');
     expect((JSON.parse(check.stdout) as { files: Array<{ findings: Array<{ rule: string }> }> }).files[0]!.findings.map((f) => f.rule)).toEqual(['heading-level', 'unfilled-placeholder']);
@@ -221,6 +222,15 @@ describe('sync finds sections as check does (lifecycle QA)', () => {
     const dir = tempProject({ '.specfill/templates/m.md': TEMPLATE, 'specs/m.md': spec('## Intro\n\nI.\n\n## Rollout\n\nR.\n') });
     expect((await runCli(dir, 'sync')).code).toBe(0);
     expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toContain('## Rollout\n\nR.\n\n## Risks\n\n');
+  });
+
+  it('writes an empty template heading without a trailing space, and a section added last before one line ending', async () => {
+    const template = '---\nversion: 2\n---\n# T\n\n## Intro\n\n<!-- AGENT_PLACEHOLDER: intro -->\n\n##\n\n<!-- AGENT_PLACEHOLDER: untitled -->\n\n## Risks\n\nList them.\n\n\n';
+    const dir = tempProject({ '.specfill/templates/m.md': template, 'specs/m.md': spec('## Intro\n\nI.') });
+    expect((await runCli(dir, 'sync')).code).toBe(0);
+    const text = readFileSync(join(dir, 'specs', 'm.md'), 'utf8');
+    expect(text.endsWith('## Intro\n\nI.\n\n##\n\n<!-- AGENT_PLACEHOLDER: untitled -->\n\n## Risks\n\nList them.\n')).toBe(true);
+    expect((await runCli(dir, 'sync')).stdout).toBe('specs/m.md: up to date with m@2\n');
   });
 
   it('refuses to add a section after a code block that is never closed (it would be code), and changes nothing', async () => {
@@ -348,7 +358,7 @@ describe('sync finds sections as check does (lifecycle QA)', () => {
     const text = readFileSync(join(dir, 'specs', 'm.md'), 'utf8');
     expect(text).not.toContain('\n');
     expect(text).toContain('template: m@2\r');
-    expect(text.endsWith('R.\r\r## Risks\r\r<!-- AGENT_PLACEHOLDER: risks -->\r\r')).toBe(true);
+    expect(text.endsWith('R.\r\r## Risks\r\r<!-- AGENT_PLACEHOLDER: risks -->\r')).toBe(true);
     expect((await runCli(dir, 'sync')).stdout).toBe('specs/m.md: up to date with m@2\n');
   });
 

@@ -103,8 +103,12 @@ export function syncSpec(source: string, template: Template, today: string): Syn
         `close the ${open.kind === 'code' ? 'code block (its fence)' : 'HTML block'}, then sync again`);
     }
     const own = template.spec.source.slice(t.bodySpan.start, t.bodySpan.end).replace(/\r\n|\n|\r/g, nl);
-    let block = `${'#'.repeat(t.heading.level)} ${headingMarkdown(t.heading, template.spec.source)}${nl}${own}`;
-    if (!TWO_LINE_ENDS.test(block)) block += /[\n\r]$/.test(block) ? nl : nl + nl;
+    // An empty heading (`## `) is written without the space after its marks.
+    const headingLine = `${'#'.repeat(t.heading.level)} ${headingMarkdown(t.heading, template.spec.source)}`.trimEnd();
+    let block = `${headingLine}${nl}${own}`;
+    // A blank line before whatever follows; at the very end, the one line ending a file ends with.
+    if (at >= text.length) block = block.replace(/(?:\r\n|\r|\n)*$/, nl);
+    else if (!TWO_LINE_ENDS.test(block)) block += /[\n\r]$/.test(block) ? nl : nl + nl;
     // A blank line before the heading, as everywhere else in the spec.
     const head = text.slice(Math.max(0, at - 4), at);
     const before = at === 0 || TWO_LINE_ENDS.test(head) ? '' : /[\n\r]$/.test(head) ? nl : nl + nl;
