@@ -45,6 +45,29 @@ describe('section matching', () => {
     expect(brief('# M\n\n## 3D Rendering\n\nR.\n', words)).toEqual(['3:1 missing-section rendering']);
   });
 
+  it('a heading without the template\'s number and its "(Optional)" mark at once is still its section', () => {
+    const template = buildTemplateModel(parseSpec('# T\n\n## 1. Summary\n\n<!-- s -->\n\n## 2. Drawbacks (Optional)\n\n<!-- d -->\n\n## 3. Design\n\n<!-- x -->\n'), 'n@1');
+    const on = new Map([['unknown-section', ON]]);
+    expect(brief('# M\n\n## Summary\n\nS.\n\n## Drawbacks\n\n<!-- d -->\n\n## Design\n\nD.\n', template, on)).toEqual(['7:1 empty-section drawbacks']);
+    // Written the other way round too: a spec that numbers and marks what the template does not.
+    const plain = buildTemplateModel(parseSpec('# T\n\n## Summary\n\n<!-- s -->\n\n## Drawbacks\n\n<!-- d -->\n'), 'p@1');
+    expect(brief('# M\n\n## 1. Summary\n\nS.\n\n## 2. Drawbacks (optional)\n\nNone.\n', plain, on)).toEqual([]);
+  });
+
+  it('when two template sections could take one heading, it goes to the one whose place it stands in, then to one at its level (code review)', () => {
+    const on = new Map([['unknown-section', ON]]);
+    // The template's `## 1. Risks` and Design's `### Risks`; the spec's `## Risks` before Design is the first.
+    const template = buildTemplateModel(parseSpec('# T\n\n## 1. Risks\n\n<!-- r -->\n\n## 2. Design\n\n<!-- d -->\n\n### Risks\n\n<!-- dr -->\n'), 'r@1');
+    expect(brief('# M\n\n## Risks\n\nR.\n\n## 2. Design\n\nD.\n', template, on)).toEqual(['9:1 missing-section 2-design/risks']);
+    // After Design, it is Design's `### Risks` moved up a level, and an optional `1. Risks (Optional)` is not owed.
+    const optional = buildTemplateModel(parseSpec('# T\n\n## 1. Risks (Optional)\n\n<!-- r -->\n\n## 2. Design\n\n<!-- d -->\n\n### Risks\n\n<!-- dr -->\n'), 'o@1');
+    expect(brief('# M\n\n## 2. Design\n\nD.\n\n## Risks\n\nR.\n', optional, on)).toEqual(['7:1 heading-level risks']);
+    // Two headings of one name: the one in the template section's place is it, the other is the author's own.
+    const once = buildTemplateModel(parseSpec('# T\n\n## Goals\n\n<!-- g -->\n\n## Design\n\n<!-- d -->\n\n### Criteria\n\n<!-- c -->\n\n## History\n\n<!-- h -->\n'), 'c@1');
+    expect(brief('# M\n\n## Goals\n\nG.\n\n## Criteria\n\nC.\n\n## History\n\nH.\n\n## Criteria\n\nMore.\n', once, on))
+      .toEqual(['7:1 missing-section design', '7:1 heading-level criteria', '15:1 unknown-section criteria-1', '15:1 duplicate-heading criteria-1']);
+  });
+
   it('a title of the spec\'s own answers a template that asks only for the title under its heading (tech-spec)', () => {
     const own = BASE.replace(/# Technical Specification\n\nDone: add project title\.\n/, '# Rate limiter\n');
     expect(own).not.toBe(BASE);

@@ -1,6 +1,6 @@
 import { bareSlug, looseSlug } from './slug.js';
 import type { ParsedSpec, Section } from './spec-types.js';
-import { unmarkedSlug, type TemplateModel } from './template-model.js';
+import { unmarkedSlug, withoutOptionalMark, type TemplateModel } from './template-model.js';
 
 /** How the sections of a spec line up with those of its template. */
 export interface SectionMatching {
@@ -28,7 +28,16 @@ export function flattenSections(sections: readonly Section[]): Section[] {
  * then, for what is left, by heading slug when exactly one candidate remains,
  * so that a section moved to another level or parent is still recognised
  * (and reported as such) rather than counted missing; a template heading
- * marked "(Optional)" also matches the heading without the mark.
+ * marked "(Optional)" also matches the heading without the mark, and a
+ * numbered one the heading without its number.
+ *
+ * When two template sections could take one spec heading (the template's
+ * `## 1. Risks` and, under Design, `### Risks`; the spec's `## Risks`), the
+ * heading goes to the one it stands in the order of (between the sections
+ * the spec has before and after it: before Design it is `1. Risks`, after
+ * it `### Risks` moved up a level), then to one at its own level, then to
+ * one the heading writes exactly, before one it writes without a number or
+ * a mark.
  */
 export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMatching {
   const flat = flattenSections(spec.sections);
@@ -54,34 +63,66 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
       used.add(s);
     }
   }
+  if (used.size === flat.length) return { byTemplateId, unmatched: new Set(), flat };
   // Unmatched spec sections by their heading's own slug (a repeated sibling's
   // `-1` aside, but a number in the heading kept), for the fallback.
   const bySlug = new Map<string, Section[]>();
-  const add = (key: string, s: Section): void => {
+  const add = (key: string | null, s: Section): void => {
+    if (key === null) return;
     const list = bySlug.get(key);
     if (list === undefined) bySlug.set(key, [s]);
-    else list.push(s);
+    else if (list[list.length - 1] !== s) list.push(s);
   };
   for (const s of flat) {
     if (used.has(s)) continue;
     const key = looseSlug(s.heading);
     add(key, s);
-    // A spec's own optional mark ("Drawbacks [optional]") is not part of the name.
+    // A spec's own optional mark ("Drawbacks [optional]") is not part of the name,
+    // nor is a number or an emoji before it ("1. Overview", "2.1 Goals", "🚀 Rollout").
     const unmarked = unmarkedSlug(s.heading.text);
-    if (unmarked !== null && unmarked !== key) add(unmarked, s);
-    // Nor is a number or an emoji before it ("1. Overview", "2.1 Goals", "🚀 Rollout").
+    if (unmarked !== key) add(unmarked, s);
     const bare = bareSlug(s.heading.text);
-    if (bare !== null && bare !== key && bare !== unmarked) add(bare, s);
+    if (bare !== key && bare !== unmarked) add(bare, s);
+    if (unmarked !== null && bare !== null) add(bareSlug(withoutOptionalMark(s.heading.text)), s);
   }
-  for (const t of model.sections) {
-    if (t.id === 'title' || byTemplateId.has(t.id) || t.fallbackSlug === null) continue;
-    let candidates = (bySlug.get(t.fallbackSlug) ?? []).filter((s) => !used.has(s));
-    if (candidates.length === 0 && t.unmarkedHeadingSlug !== null) candidates = (bySlug.get(t.unmarkedHeadingSlug) ?? []).filter((s) => !used.has(s));
-    // A template that numbers its headings, a spec that does not.
-    if (candidates.length === 0 && t.bareSlug !== null) candidates = (bySlug.get(t.bareSlug) ?? []).filter((s) => !used.has(s));
-    if (candidates.length === 1) {
-      byTemplateId.set(t.id, candidates[0]!);
-      used.add(candidates[0]!);
+  // Where each template section belongs in the spec: between the spec
+  // sections of the nearest template sections before and after it that were
+  // found by id.
+  const index = new Map(flat.map((s, i) => [s, i]));
+  const after = new Array<number>(model.sections.length);
+  const before = new Array<number>(model.sections.length);
+  let last = -1;
+  model.sections.forEach((t, i) => {
+    after[i] = last;
+    const s = byTemplateId.get(t.id);
+    if (s !== undefined) last = index.get(s)!;
+  });
+  last = flat.length;
+  for (let i = model.sections.length - 1; i >= 0; i--) {
+    before[i] = last;
+    const s = byTemplateId.get(model.sections[i]!.id);
+    if (s !== undefined) last = index.get(s)!;
+  }
+  // In its place before out of it, its own level before another, the template's own words before looser forms.
+  for (const inPlace of [true, false]) {
+    for (const sameLevel of [true, false]) {
+      for (const loose of [false, true]) {
+        model.sections.forEach((t, i) => {
+          if (t.id === 'title' || byTemplateId.has(t.id) || t.fallbackSlug === null) return;
+          const fits = (s: Section): boolean => !used.has(s) && (s.heading.level === t.level) === sameLevel
+            && (index.get(s)! > after[i]! && index.get(s)! < before[i]!) === inPlace;
+          for (const key of loose ? [t.unmarkedHeadingSlug, t.bareSlug, t.bareUnmarkedSlug] : [t.fallbackSlug]) {
+            if (key === null) continue;
+            const candidates = (bySlug.get(key) ?? []).filter(fits);
+            if (candidates.length === 0) continue;
+            if (candidates.length === 1) {
+              byTemplateId.set(t.id, candidates[0]!);
+              used.add(candidates[0]!);
+            }
+            break;
+          }
+        });
+      }
     }
   }
   return { byTemplateId, unmatched: new Set(flat.filter((s) => !used.has(s))), flat };

@@ -39,6 +39,11 @@ export interface TemplateSection {
   readonly fallbackSlug: string | null;
   /** The heading's anchor without a section number or emoji before its words (`1. Overview`), or null when it has none. */
   readonly bareSlug: string | null;
+  /**
+   * The heading's anchor without its number and its optional mark at once
+   * (`drawbacks` for "4. Drawbacks (Optional)"), or null unless it has both.
+   */
+  readonly bareUnmarkedSlug: string | null;
 }
 
 /** A template as `check` and `status` use it: its sections in order, with their guidance. */
@@ -78,7 +83,12 @@ export function markedOptional(text: string): boolean {
 
 /** The anchor of a heading without its optional mark ("Drawbacks [optional]" is `drawbacks`), or null when it has none. */
 export function unmarkedSlug(text: string): string | null {
-  return OPTIONAL_MARK.test(text) ? slugify(text.replace(OPTIONAL_MARKS, ' ').replace(/\s+/g, ' ').trim()) : null;
+  return OPTIONAL_MARK.test(text) ? slugify(withoutOptionalMark(text)) : null;
+}
+
+/** A heading's text with its optional marks taken out, whitespace runs as one space. */
+export function withoutOptionalMark(text: string): string {
+  return text.replace(OPTIONAL_MARKS, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -96,7 +106,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     sections.push({
       id: 'title', slug: 'title', headingSlug: 'title', text: spec.title?.text ?? '', level: spec.title?.level ?? 1, path: [],
       parentId: null, guided: true, guidance: sectionProse(spec, titleSpan), optional: optional.includes('title'),
-      unmarkedHeadingSlug: null, unmarkedId: null, fallbackSlug: null, bareSlug: null,
+      unmarkedHeadingSlug: null, unmarkedId: null, fallbackSlug: null, bareSlug: null, bareUnmarkedSlug: null,
     });
   }
   const visit = (section: Section, parent: TemplateSection | null): void => {
@@ -121,6 +131,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       unmarkedId,
       fallbackSlug: looseSlug({ text: section.heading.text, slug: section.heading.slug }),
       bareSlug: bareSlug(section.heading.text),
+      bareUnmarkedSlug: marked ? bareSlug(withoutOptionalMark(section.heading.text)) : null,
     };
     sections.push(model);
     for (const child of section.children) visit(child, model);
