@@ -485,6 +485,35 @@ describe('specfill serve and render on the command line', () => {
     }
   });
 
+  it('announces live changes of the project\'s specs only: not ignored or hidden files, but a hidden folder the config names (web QA)', async () => {
+    const dir = tempProject({
+      'specs/ok.md': '# Ok\n', 'specs/drafts/d.md': '# D\n', 'specs/.dot.md': '# Dot\n', '.github/rfcs/r.md': '# R\n', '.other/o.md': '# O\n',
+      'specfill.config.json': JSON.stringify({ specs: ['specs/**/*.md', '.github/rfcs/*.md'], ignore: ['specs/drafts'] }),
+    });
+    const server = await startWebServer({ root: dir, host: '127.0.0.1', port: 0 });
+    const abort = new AbortController();
+    try {
+      const res = await fetch(new URL('/api/events', server.url), { signal: abort.signal });
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      const until = async (test: () => boolean): Promise<void> => {
+        while (!test()) text += decoder.decode((await reader.read()).value, { stream: true });
+      };
+      await until(() => text.includes('event: ready'));
+      for (const path of ['specs/drafts/d.md', 'specs/.dot.md', '.other/o.md', '.github/rfcs/r.md']) writeFileSync(join(dir, path), '# Changed\n');
+      // The last write, a spec, is announced after the others would have been.
+      await new Promise((r) => setTimeout(r, 400));
+      writeFileSync(join(dir, 'specs', 'ok.md'), '# Ok, changed\n');
+      await until(() => text.includes('specs/ok.md'));
+      const announced = [...text.matchAll(/event: change\ndata: (.*)\n/g)].map((m) => (JSON.parse(m[1]!) as { path: string }).path);
+      expect([...new Set(announced)].sort()).toEqual(['.github/rfcs/r.md', 'specs/ok.md']);
+    } finally {
+      abort.abort();
+      await server.close();
+    }
+  });
+
   it('refuses a config it cannot use at the start, and shows a page saying why when it breaks while running', async () => {
     const dir = tempProject({ 'specs/a.md': '# A\n', 'specfill.config.json': JSON.stringify({ specs: ['../*.md'] }) });
     const r = spawnSync(process.execPath, [BIN, 'serve', '--port', '0'], { cwd: dir, encoding: 'utf8', timeout: 15_000 });

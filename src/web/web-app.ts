@@ -9,7 +9,6 @@ import { lifecycleOf } from '../core/lifecycle.js';
 import { slugify } from '../core/slug.js';
 import { confine } from '../io/confine-path.js';
 import { confineSpec } from '../io/confine-spec.js';
-import { ignoreMatcher } from '../io/find-spec-files.js';
 import { loadConfig } from '../io/load-config.js';
 import { fileHash, fillFile } from '../io/fill-file.js';
 import { readTextFileSync } from '../io/read-text-file.js';
@@ -63,10 +62,17 @@ export function createWebApp(options: WebAppOptions): WebApp {
   const links = serverLinks();
   const now = options.now ?? (() => new Date());
   const listeners = new Set<(path: string) => void>();
-  // Only the project's specs are announced: not what the config's `ignore` matches (read when a file changes).
+  // Only the project's specs are announced, by the gate every page and API
+  // call passes (the config read when a file changes): not what its `ignore`
+  // matches, nor a hidden file, unless its `specs` name the hidden folder.
   const watcher = watchMarkdown(root, (path) => {
     void loadConfig(root).then(({ config }) => {
-      if (!ignoreMatcher(config)(path)) listeners.forEach((l) => l(path));
+      try {
+        confineSpec(root, config, path, { mustExist: false });
+      } catch {
+        return;
+      }
+      listeners.forEach((l) => l(path));
     }, () => undefined);
   });
 
@@ -301,7 +307,8 @@ function watchMarkdown(root: string, onChange: (path: string) => void): FSWatche
     return watch(root, { recursive: true }, (_event, filename) => {
       if (filename === null) return;
       const path = filename.toString().split('\\').join('/');
-      if (!/\.(md|markdown)$/i.test(path) || /(^|\/)(node_modules|\.[^/]*)\//.test(path)) return;
+      // `.git/` and `node_modules/` churn and hold no spec: dropped before any timer.
+      if (!/\.(md|markdown)$/i.test(path) || /(^|\/)(node_modules|\.git)\//.test(path)) return;
       clearTimeout(pending.get(path));
       pending.set(path, setTimeout(() => {
         pending.delete(path);
