@@ -208,6 +208,15 @@ describe('template-free rules', () => {
     ]);
   });
 
+  it('broken-link: repeated headings are numbered through the document as GitHub numbers them, skipping an anchor taken already (QA)', () => {
+    const links: LinkResolver = { exists: () => true, anchorsOf: () => null };
+    const messages = (doc: string) => checkSpec(parseSpec(doc), { template: null, links }).findings.filter((f) => f.rule === 'broken-link').map((f) => f.message);
+    // github-slugger: `Foo 1`, `Foo`, `Foo` are foo-1, foo, foo-2.
+    expect(messages('# T\n\n## Foo 1\n\n## Foo\n\n## Foo\n\n[a](#foo-1) [b](#foo-2) [c](#foo) [d](#foo-1-1)\n')).toEqual(['link to #foo-1-1: no heading in this document has that anchor']);
+    // notes, notes-1, notes-1-1, notes-2; and repeats under other parents count too.
+    expect(messages('# T\n\n## Notes\n\n## Notes\n\n## Notes 1\n\n### Notes\n\n[a](#notes-1-1) [b](#notes-2) [c](#notes-1)\n')).toEqual([]);
+  });
+
   it('broken-link: a destination means what CommonMark reads in it (escapes, character references), inline and in definitions', () => {
     const doc = '# Title\n\n[a](a\\_b.md) [b](<a&amp;b.md>) [c](&#x61;_b.md) [d](a\\_c.md) [e][e] [f](a&nosuch;b.md)\n\n[e]: a\\&amp;b.md\n';
     const links: LinkResolver = { exists: (p) => p === 'a_b.md' || p === 'a&b.md', anchorsOf: () => null };

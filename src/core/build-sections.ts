@@ -1,3 +1,4 @@
+import { uniqueSlug } from './slug.js';
 import type { Heading, Section, Span, SpecPart } from './spec-types.js';
 
 interface SectionBuilder {
@@ -80,18 +81,6 @@ export function buildSections(headings: readonly Heading[], length: number, cont
 }
 
 // GitHub numbers repeated anchors `slug`, `slug-1`, `slug-2`; siblings do the same here.
-function uniqueSlug(slug: string, used: Map<string, number>): string {
-  let candidate = slug;
-  let n = used.get(slug) ?? 0;
-  while (used.has(candidate)) {
-    n += 1;
-    candidate = `${slug}-${n}`;
-  }
-  used.set(slug, n);
-  used.set(candidate, 0);
-  return candidate;
-}
-
 function freeze(builder: SectionBuilder): Section {
   const section = builder as unknown as Section & { usedSlugs?: unknown };
   delete section.usedSlugs;

@@ -52,3 +52,21 @@ export function bareSlug(text: string): string | null {
   const words = text.replace(BEFORE_WORDS, '');
   return words === text || words === '' ? null : slugify(words.replace(/\s+/g, ' ').trim());
 }
+
+/**
+ * `slug` made unique among those `used` has seen, as github-slugger does it
+ * (and so GitHub's anchors): a repeat gets `-1`, `-2`, … after it, skipping
+ * one taken already (`Foo 1`, `Foo`, `Foo` are `foo-1`, `foo`, `foo-2`).
+ * Records the result in `used`.
+ */
+export function uniqueSlug(slug: string, used: Map<string, number>): string {
+  let candidate = slug;
+  let n = used.get(slug) ?? 0;
+  while (used.has(candidate)) {
+    n += 1;
+    candidate = `${slug}-${n}`;
+  }
+  used.set(slug, n);
+  used.set(candidate, 0);
+  return candidate;
+}

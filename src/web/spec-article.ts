@@ -4,6 +4,7 @@ import type { ParsedSpec, Placeholder, Span } from '../core/spec-types.js';
 import { preambleSpan } from '../core/template-model.js';
 import { html, trusted, type SafeHtml } from './html.js';
 import { renderMarkdown, type RenderOptions } from './render-markdown.js';
+import { uniqueSlug } from '../core/slug.js';
 
 /**
  * How an open placeholder is shown: a form on the live server, a marker on
@@ -73,12 +74,8 @@ export function specArticle(spec: ParsedSpec, card: PlaceholderCard, render: Ren
 
   // Headings carry GitHub's anchors (`#overview`, `#risks-1`), so that links written for GitHub work here too.
   const anchors = new Map<number, string>();
-  const seen = new Map<string, number>();
-  for (const h of spec.headings) {
-    const count = seen.get(h.slug) ?? 0;
-    seen.set(h.slug, count + 1);
-    anchors.set(h.span.start, count === 0 ? h.slug : `${h.slug}-${count}`);
-  }
+  const used = new Map<string, number>();
+  for (const h of spec.headings) anchors.set(h.span.start, uniqueSlug(h.slug, used));
   const parts: SafeHtml[] = [];
   const title = spec.title;
   const preamble = preambleSpan(spec);

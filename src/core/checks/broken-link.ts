@@ -1,4 +1,5 @@
 import { editDistanceAtMost } from '../edit-distance.js';
+import { uniqueSlug } from '../slug.js';
 import { findInlineLinks } from '../markdown/inline-links.js';
 import { destinationValue } from '../markdown/link-destination.js';
 import { lineIndexOf } from '../line-index.js';
@@ -115,13 +116,9 @@ function didYouMean(anchor: string, anchors: ReadonlySet<string>, path: string, 
 /** The anchors a Markdown renderer on GitHub gives a document: heading slugs (repeats numbered) and HTML ids. */
 export function anchorsOf(spec: ParsedSpec): Set<string> {
   const anchors = new Set<string>();
-  const seen = new Map<string, number>();
-  for (const h of spec.headings) {
-    const base = h.slug;
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    anchors.add(n === 0 ? base : `${base}-${n}`);
-  }
+  // Repeats numbered through the whole document, as github-slugger numbers them.
+  const used = new Map<string, number>();
+  for (const h of spec.headings) anchors.add(uniqueSlug(h.slug, used));
   // HTML outside code: HTML blocks, and inline HTML in prose (code spans and comments blanked out).
   if (spec.source.indexOf('<') === -1) return anchors;
   const html: string[] = [];
