@@ -188,6 +188,14 @@ describe('template-free rules', () => {
     expect(unclosed('---\n\nA document that opens with a rule.\n')).toEqual([]);
     expect(unclosed('---\nSee: the notes below.\n')).toEqual([]);
     expect(unclosed('# Title\n\n---\ntitle: x\n')).toEqual([]);
+    // Front matter below a blank line or a comment (a licence header) is Markdown too: its keys are lost (blind QA).
+    const late = (after: string, line: number) => `${line}:1-4 front matter must start on the first line of the file: after the ${after} above it, its lines are Markdown, and its title, template and status are not read; move it to the top (a comment such as a licence header can go below it)`;
+    expect(unclosed('\n---\ntitle: R\ntemplate: tech-spec\n---\n# R\n')).toEqual([late('blank line', 2)]);
+    expect(unclosed('\r\n \r\n---\r\ntitle: R\r\n---\r\n# R\r\n')).toEqual([late('blank lines', 3)]);
+    expect(unclosed('<!-- SPDX-License-Identifier: Apache-2.0 -->\n---\ntitle: R\n---\n# R\n')).toEqual([late('comment', 2)]);
+    expect(unclosed('<!--\n  Copyright 2026\n-->\n\n---\nstatus: draft\n---\n')).toEqual([late('comment', 5)]);
+    expect(unclosed('<!-- c -->\n---\n\nA rule after a comment.\n')).toEqual([]);
+    expect(unclosed('Text\n\n---\ntitle: x\n---\n')).toEqual([]);
   });
 
   it('broken-link: a title with escaped quotes, and a link after an escaped backslash, are links; after `\\[` there is none', () => {

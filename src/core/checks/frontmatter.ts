@@ -17,9 +17,14 @@ export const frontmatter: CheckRule = {
     const fm = spec.frontMatter;
     const firstLine: Position = { line: 1, column: 1, endLine: 1, endColumn: 4 };
     if (fm === null) {
-      return opensUnclosedFrontMatter(spec.source)
-        ? [{ ...firstLine, message: 'front matter is never closed: add a line `---` after its last key (until then its lines are Markdown, and its title, template and status are not read)' }]
-        : [];
+      if (opensUnclosedFrontMatter(spec.source)) {
+        return [{ ...firstLine, message: 'front matter is never closed: add a line `---` after its last key (until then its lines are Markdown, and its title, template and status are not read)' }];
+      }
+      const late = lateFrontMatterLine(spec.source);
+      return late === null ? [] : [{
+        line: late.line, column: 1, endLine: late.line, endColumn: 4,
+        message: `front matter must start on the first line of the file: after the ${late.after} above it, its lines are Markdown, and its title, template and status are not read; move it to the top (a comment such as a licence header can go below it)`,
+      }];
     }
     if (fm.error !== null) {
       const { line, column } = fm.error;
@@ -79,4 +84,20 @@ const UNCLOSED_START = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)[a-z_][\w-]*[ \t]*:(?:[ \
  */
 function opensUnclosedFrontMatter(source: string): boolean {
   return UNCLOSED_START.test(source);
+}
+
+// Blank lines and whole HTML comments, as a file may start with them (a licence header).
+const LEADING_NOISE = /^\uFEFF?(?:[ \t]*(?:\r\n|\r|\n)|[ \t]*<!--[\s\S]*?-->[ \t]*(?:\r\n|\r|\n))+/;
+const FRONT_MATTER_START = /^---[ \t]*(?:\r\n|\r|\n)[a-z_][\w-]*[ \t]*:(?:[ \t]|\r|\n|$)/;
+
+/**
+ * Where front matter starts that is not at the top of the file (after blank
+ * lines or a comment), with what comes before it; null when there is none.
+ * Only the top of a file is front matter, so these keys are silently lost.
+ */
+function lateFrontMatterLine(source: string): { line: number; after: string } | null {
+  const noise = LEADING_NOISE.exec(source);
+  if (noise === null || !FRONT_MATTER_START.test(source.slice(noise[0].length))) return null;
+  const line = 1 + (noise[0].match(/\r\n|\r|\n/g)?.length ?? 0);
+  return { line, after: noise[0].includes('<!--') ? 'comment' : line === 2 ? 'blank line' : 'blank lines' };
 }
