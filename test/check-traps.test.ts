@@ -45,6 +45,15 @@ describe('section matching', () => {
     expect(brief('# M\n\n## 3D Rendering\n\nR.\n', words)).toEqual(['3:1 missing-section rendering']);
   });
 
+  it('a number written with a dash or colon, and spacing around punctuation, are no renaming (blind QA)', () => {
+    const template = buildTemplateModel(parseSpec('# T\n\n## 1. Introduction\n\n<!-- i -->\n\n## 2. Runtime View\n\n<!-- r -->\n\n## 3. Deployment View\n\n<!-- d -->\n\n## On-call / Escalation\n\n<!-- o -->\n\n## Re-enable\n\n<!-- e -->\n'), 'a@1');
+    const on = new Map([['unknown-section', ON]]);
+    expect(brief('# M\n\n## 1 - Introduction\n\nI.\n\n## 2 \u2013 Runtime View\n\nR.\n\n## 3: Deployment View\n\nD.\n\n## On-call/Escalation\n\nO.\n\n## Reenable\n\nE.\n', template, on)).toEqual([]);
+    // Words are still words: "3D Rendering" is not "Rendering", nor "Oncall Escalation Policy" the template's heading.
+    expect(brief('# M\n\n## 1 - Introduction\n\nI.\n\n## 2 \u2013 Runtime View\n\nR.\n\n## 3: Deployment View\n\nD.\n\n## On-call Escalation Policy\n\nO.\n\n## Reenable\n\nE.\n', template, on))
+      .toEqual(['15:1 missing-section on-call--escalation', '15:1 unknown-section on-call-escalation-policy']);
+  });
+
   it('a heading without the template\'s number and its "(Optional)" mark at once is still its section', () => {
     const template = buildTemplateModel(parseSpec('# T\n\n## 1. Summary\n\n<!-- s -->\n\n## 2. Drawbacks (Optional)\n\n<!-- d -->\n\n## 3. Design\n\n<!-- x -->\n'), 'n@1');
     const on = new Map([['unknown-section', ON]]);

@@ -1,4 +1,4 @@
-import { bareSlug, looseSlug } from './slug.js';
+import { bareSlug, looseSlug, squashedSlug } from './slug.js';
 import type { ParsedSpec, Section } from './spec-types.js';
 import { unmarkedSlug, withoutOptionalMark, type TemplateModel } from './template-model.js';
 
@@ -84,6 +84,8 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     const bare = bareSlug(s.heading.text);
     if (bare !== key && bare !== unmarked) add(bare, s);
     if (unmarked !== null && bare !== null) add(bareSlug(withoutOptionalMark(s.heading.text)), s);
+    // Nor is the spacing around punctuation ("On-call/Escalation" for "On-call / Escalation").
+    add(squashedSlug(key), s);
   }
   // Where each template section belongs in the spec: between the spec
   // sections of the nearest template sections before and after it that were
@@ -111,7 +113,7 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
           if (t.id === 'title' || byTemplateId.has(t.id) || t.fallbackSlug === null) return;
           const fits = (s: Section): boolean => !used.has(s) && (s.heading.level === t.level) === sameLevel
             && (index.get(s)! > after[i]! && index.get(s)! < before[i]!) === inPlace;
-          for (const key of loose ? [t.unmarkedHeadingSlug, t.bareSlug, t.bareUnmarkedSlug] : [t.fallbackSlug]) {
+          for (const key of loose ? [t.unmarkedHeadingSlug, t.bareSlug, t.bareUnmarkedSlug, t.squashedSlug] : [t.fallbackSlug]) {
             if (key === null) continue;
             const candidates = (bySlug.get(key) ?? []).filter(fits);
             if (candidates.length === 0) continue;

@@ -35,8 +35,8 @@ export function looseSlug(heading: { readonly text: string; readonly slug: strin
   return slugify(text.replace(/\s+/g, ' ').trim());
 }
 
-// A section number ("1.", "2.1", "3)") or an emoji and the like before a heading's words.
-const BEFORE_WORDS = /^[^\p{L}\p{N}]*(?:\d+(?:\.\d+)*[.)]?[ \t]+)?/u;
+// A section number ("1.", "2.1", "3)", "4:", "5 -", "6 –") or an emoji and the like before a heading's words.
+const BEFORE_WORDS = /^[^\p{L}\p{N}]*(?:\d+(?:\.\d+)*[.):]?(?:[ \t]*[-\u2013\u2014:])?[ \t]+)?/u;
 
 /**
  * The section number or emoji before a heading's words (`2. `, `🚀 `), or ''
@@ -44,7 +44,7 @@ const BEFORE_WORDS = /^[^\p{L}\p{N}]*(?:\d+(?:\.\d+)*[.)]?[ \t]+)?/u;
  */
 export function numberBeforeWords(text: string): string {
   const before = BEFORE_WORDS.exec(text)?.[0] ?? '';
-  return /^[\d.)\s\p{Extended_Pictographic}\u200D\uFE0F]+$/u.test(before) ? before : '';
+  return /^[\d.):\-\u2013\u2014\s\p{Extended_Pictographic}\u200D\uFE0F]+$/u.test(before) ? before : '';
 }
 
 /** A heading's anchor without a number or an emoji before its words, or null when it has none. */
@@ -69,4 +69,13 @@ export function uniqueSlug(slug: string, used: Map<string, number>): string {
   used.set(slug, n);
   used.set(candidate, 0);
   return candidate;
+}
+
+/**
+ * An anchor without its hyphens (`oncallescalation` for both `on-call--escalation`
+ * and `on-callescalation`): `On-call / Escalation` and `On-call/Escalation`
+ * read alike, though their anchors differ. Null when the anchor has no hyphen.
+ */
+export function squashedSlug(slug: string): string | null {
+  return slug.indexOf('-') === -1 ? null : slug.replace(/-/g, '');
 }

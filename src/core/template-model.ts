@@ -1,6 +1,6 @@
 import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
 import { idAfterRenames } from './section-renames.js';
-import { bareSlug, looseSlug, slugify } from './slug.js';
+import { bareSlug, looseSlug, slugify, squashedSlug } from './slug.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 
 /** A section of a template, with what specs written from it are expected to do there. */
@@ -44,6 +44,8 @@ export interface TemplateSection {
    * (`drawbacks` for "4. Drawbacks (Optional)"), or null unless it has both.
    */
   readonly bareUnmarkedSlug: string | null;
+  /** `fallbackSlug` without its hyphens (see `squashedSlug`), or null. */
+  readonly squashedSlug: string | null;
 }
 
 /** A template as `check` and `status` use it: its sections in order, with their guidance. */
@@ -106,7 +108,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     sections.push({
       id: 'title', slug: 'title', headingSlug: 'title', text: spec.title?.text ?? '', level: spec.title?.level ?? 1, path: [],
       parentId: null, guided: true, guidance: sectionProse(spec, titleSpan), optional: optional.includes('title'),
-      unmarkedHeadingSlug: null, unmarkedId: null, fallbackSlug: null, bareSlug: null, bareUnmarkedSlug: null,
+      unmarkedHeadingSlug: null, unmarkedId: null, fallbackSlug: null, bareSlug: null, bareUnmarkedSlug: null, squashedSlug: null,
     });
   }
   const visit = (section: Section, parent: TemplateSection | null): void => {
@@ -132,6 +134,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       fallbackSlug: looseSlug({ text: section.heading.text, slug: section.heading.slug }),
       bareSlug: bareSlug(section.heading.text),
       bareUnmarkedSlug: marked ? bareSlug(withoutOptionalMark(section.heading.text)) : null,
+      squashedSlug: null,
     };
     sections.push(model);
     for (const child of section.children) visit(child, model);
@@ -140,7 +143,9 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   // A heading the template has more than once cannot say which of them a moved one is.
   const count = new Map<string, number>();
   for (const s of sections) if (s.fallbackSlug !== null) count.set(s.fallbackSlug, (count.get(s.fallbackSlug) ?? 0) + 1);
-  const withFallback = sections.map((s) => (s.fallbackSlug !== null && count.get(s.fallbackSlug)! > 1 ? { ...s, fallbackSlug: null } : s));
+  const withFallback = sections.map((s) => (s.fallbackSlug !== null && count.get(s.fallbackSlug)! > 1
+    ? { ...s, fallbackSlug: null }
+    : { ...s, squashedSlug: s.fallbackSlug === null ? null : squashedSlug(s.fallbackSlug) }));
   const guidanceSentences = new Set<string>();
   if (sections.some((s) => s.guidance !== '')) {
     for (const s of [...proseSentences(spec, titleSpan), ...spec.sections.flatMap((x) => proseSentencesDeep(spec, x))]) guidanceSentences.add(s);
