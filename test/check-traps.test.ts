@@ -85,10 +85,10 @@ describe('section matching', () => {
     const kept = BASE.replace(/# Technical Specification\n\nDone: add project title\.\n/, '# Technical Specification\n');
     expect(brief(kept)).toEqual([`${lineOf(kept, '# Technical')}:1 empty-section title`]);
     // A template that asks for more than the title under it is owed that, whatever the title.
-    for (const asked of ['Insert project title', 'Title of this RFC', 'Replace with your project title', 'Document\u2019s title', 'Project Title:']) {
+    for (const asked of ['Insert project title', 'Title of this RFC', 'Replace with your project title', 'Document\u2019s title', 'Project Title:', 'System name', 'Project name', 'Name of the service']) {
       expect([asked, buildTemplateModel(parseSpec(`# Title\n\n<!-- AGENT_PLACEHOLDER: ${asked} -->\n\n## Body\n\n<!-- AGENT_PLACEHOLDER: The rest -->\n`), 't@1').titleAsksOnlyTitle]).toEqual([asked, true]);
     }
-    for (const asked of ['Add project title and a one-paragraph summary of the problem', 'Title, authors, status and date', 'Title-case every heading; write the motivation', 'Your name']) {
+    for (const asked of ['Add project title and a one-paragraph summary of the problem', 'Title, authors, status and date', 'Title-case every heading; write the motivation', 'Your name', 'Owner name', 'Name', 'System name and its owners']) {
       const more = buildTemplateModel(parseSpec(`# Title\n\n<!-- AGENT_PLACEHOLDER: ${asked} -->\n\n## Body\n\n<!-- AGENT_PLACEHOLDER: The rest -->\n`), 'm@1');
       expect([asked, more.titleAsksOnlyTitle]).toEqual([asked, false]);
     }

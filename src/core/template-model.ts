@@ -163,14 +163,19 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
 
 /**
  * Whether an instruction asks for the title and nothing more ("Add project
- * title", "Title of this RFC", "Replace with your project title"): a few
- * words naming the title, with no list of other things ("and", a comma, a
- * semicolon).
+ * title", "Title of this RFC", "Replace with your project title", "System
+ * name"): a few words naming the title, with no list of other things
+ * ("and", a comma, a semicolon).
  */
 function asksForTitleAlone(instruction: string): boolean {
   const words = instruction.trim().split(/\s+/);
-  return /\btitle\b/i.test(instruction) && words.length <= 8 && !/\band\b|[,;]/i.test(instruction);
+  return (/\btitle\b/i.test(instruction) || NAMES_THE_SUBJECT.test(instruction)) && words.length <= 8 && !/\band\b|[,;]/i.test(instruction);
 }
+
+// "System name", "Name of the project": the name of what the document is
+// about is its title ("Your name", "Owner name" are not).
+const SUBJECT = '(?:project|system|service|product|feature|component|application|app|api|module|library|platform|tool|document|doc|spec|specification|proposal|rfc|kep|adr|pep|decision|design|initiative|change|solution)';
+const NAMES_THE_SUBJECT = new RegExp(`\\b${SUBJECT}(?:'s)?\\s+name\\b|\\bname\\s+of\\s+(?:the\\s+|this\\s+|your\\s+)?${SUBJECT}\\b`, 'i');
 
 /**
  * Whether a template's title part holds placeholders that each ask for the
