@@ -81,6 +81,10 @@ describe('section matching', () => {
     const own = BASE.replace(/# Technical Specification\n\nDone: add project title\.\n/, '# Rate limiter\n');
     expect(own).not.toBe(BASE);
     expect(brief(own)).toEqual([]);
+    // Every section at level 1: the first chapter stands for the title, and its heading writes it (blind QA).
+    const t1 = buildTemplateModel(parseSpec('# Architecture Documentation\n\n<!-- AGENT_PLACEHOLDER: Add system title -->\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: What the system does -->\n'), 't1@1');
+    expect(brief('# Payment Gateway\n\n# Overview\n\nCard payments.\n', t1)).toEqual(['3:1 heading-level overview']);
+    expect(brief('# Architecture Documentation\n\n# Overview\n\nCard payments.\n', t1)).toEqual(['1:1 empty-section title', '3:1 heading-level overview']);
     // The template's own heading with nothing under it has written no title.
     const kept = BASE.replace(/# Technical Specification\n\nDone: add project title\.\n/, '# Technical Specification\n');
     expect(brief(kept)).toEqual([`${lineOf(kept, '# Technical')}:1 empty-section title`]);

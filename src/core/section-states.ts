@@ -33,7 +33,7 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
       if (part === null) continue;
       const isOpen = open.has('title') || (part.section !== null && open.has(part.section.id));
       const empty = saysNothing(spec, part.span, t.guidance, model.guidanceSentences) && !ownSectionsBeforeTemplateSaySomething(spec, part, matching)
-        && !ownTableOfContents(spec, part.span, t.guidance) && !titleWritten(spec, model);
+        && !ownTableOfContents(spec, part.span, t.guidance) && !titleWritten(spec, model, part);
       const state = isOpen ? 'open' : empty ? 'empty' : 'filled';
       states.push({ id: t.id, state });
       continue;
@@ -55,10 +55,11 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
 /**
  * Whether the spec has written what its template asks for under the title
  * when that is only the title itself (`tech-spec`'s "Add project title"): a
- * title heading whose text is not the template's.
+ * title heading whose text is not the template's, or the level-1 chapter
+ * that stands for the title (`# Payment Gateway` then `# Overview`).
  */
-function titleWritten(spec: ParsedSpec, model: TemplateModel): boolean {
-  const title = spec.title;
+function titleWritten(spec: ParsedSpec, model: TemplateModel, part: TitlePart): boolean {
+  const title = spec.title ?? part.section?.heading ?? null;
   const theirs = model.spec.title;
   return model.titleAsksOnlyTitle && title !== null && theirs !== null && looseSlug(title) !== looseSlug(theirs) && title.slug !== '';
 }
