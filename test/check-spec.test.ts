@@ -120,6 +120,12 @@ describe('template-free rules', () => {
     expect(brief('# T\n\n## A\n\n### Notes\n\n### Notes\n\n## B\n\n### Notes\n', null)).toEqual(['7:1 duplicate-heading a/notes-1']);
   });
 
+  it('duplicate-heading: not for repeats the template itself writes, but for one more (blind QA)', () => {
+    const template = buildTemplateModel(parseSpec('# P\n\n## Example\n\n<!-- AGENT_PLACEHOLDER: First -->\n\n## Example\n\n<!-- AGENT_PLACEHOLDER: Second -->\n'), 'dups@1');
+    expect(brief('# P\n\n## Example\n\nOne.\n\n## Example\n\nTwo.\n', template)).toEqual([]);
+    expect(brief('# P\n\n## Example\n\nOne.\n\n## Example\n\nTwo.\n\n## Example\n\nThree.\n', template)).toEqual(['11:1 duplicate-heading example-2']);
+  });
+
   it('leftover-marker: the usual suspects, outside code and comments', () => {
     const doc = '# T\n\nTBD. FIXME later. XXX. [NEEDS CLARIFICATION: who?] Hello {{name}}. Lorem ipsum dolor.\n\n`TODO` <!-- TODO -->\n\n    TODO\n\nTODOS and XXXX are words.\n';
     const findings = checkSpec(parseSpec(doc), { template: null }).findings;

@@ -218,7 +218,7 @@ describe('specfill templates', () => {
     expect(list.stderr.split('\n').filter((l) => l.startsWith('specfill:')).sort()).toEqual([
       'specfill: .specfill/templates/blank.md:5:1: AGENT_PLACEHOLDER comment has no instruction: write what the section needs after `AGENT_PLACEHOLDER:`',
       'specfill: .specfill/templates/open.md:5:1: AGENT_PLACEHOLDER comment is never closed: add `-->` at the end of its instruction',
-      'specfill: .specfill/templates/opt.md:3:1: front matter `optional` names `apendix`, which is no section of this template',
+      'specfill: .specfill/templates/opt.md:3:1: front matter `optional` names `apendix` (did you mean `appendix`?), which is no section of this template',
       'specfill: .specfill/templates/on-open.md:2:1: `extends: open`: template `open` cannot be used: .specfill/templates/open.md:5:1: AGENT_PLACEHOLDER comment is never closed: add `-->` at the end of its instruction',
       'specfill: .specfill/templates/child.md:2:1: `extends: t`: template `t` cannot be used: .specfill/templates/zz.md:3:1: two project templates have the id `t`: .specfill/templates/t.md and .specfill/templates/zz.md',
       'specfill: .specfill/templates/zz.md:3:1: two project templates have the id `t`: .specfill/templates/t.md and .specfill/templates/zz.md',

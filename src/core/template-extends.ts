@@ -5,7 +5,7 @@ import { flattenSections } from './match-sections.js';
 import { parseSpec } from './parse-spec.js';
 import type { ParsedSpec, Section } from './spec-types.js';
 import { idAfterRenames } from './section-renames.js';
-import { OPTIONAL_HINT, renameProblem, templateFromSource, unknownOptional, type Template, type TemplateOrigin } from './template.js';
+import { renameProblem, templateFromSource, unknownOptional, unknownOptionalWords, type Template, type TemplateOrigin } from './template.js';
 import { buildTemplateModel } from './template-model.js';
 
 /**
@@ -97,7 +97,8 @@ export function resolveExtends(child: Template, base: Template, from: TemplateOr
       : `front matter \`optional\` names \`${gone}\`, which its \`remove\` removes`, 'optional');
   }
   if (unknown.length > 0) {
-    fail(`front matter \`optional\` names ${unknown.map((o) => `\`${o}\``).join(', ')}, which ${unknown.length === 1 ? 'is no section' : 'are no sections'} of this template or of ${base.id}`, 'optional', OPTIONAL_HINT);
+    const words = unknownOptionalWords(unknown, resolved.model);
+    fail(`front matter \`optional\` names ${words.names}, which ${unknown.length === 1 ? 'is no section' : 'are no sections'} of this template or of ${base.id}`, 'optional', words.hint);
   }
   const optional = [...(base.model.sections.filter((s) => s.optional).map((s) => renamed[s.id] ?? s.id)), ...resolved.model.sections.filter((s) => s.optional).map((s) => s.id)]
     .filter((id) => ids.has(id) || id === 'title');

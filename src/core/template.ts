@@ -1,3 +1,4 @@
+import { nearestWord } from './edit-distance.js';
 import { SpecfillError } from './errors.js';
 import { parseSpec } from './parse-spec.js';
 import type { ParsedSpec } from './spec-types.js';
@@ -105,8 +106,9 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
     // A template that extends another may name the sections it takes from its base; those are known once it is resolved.
     const unknown = data.extends === undefined ? unknownOptional((optional as string[] | undefined) ?? [], model) : [];
     if (unknown.length > 0) {
-      throw new SpecfillError('INVALID_TEMPLATE', `front matter \`optional\` names ${unknown.map((o) => `\`${o}\``).join(', ')}, which ${unknown.length === 1 ? 'is no section' : 'are no sections'} of this template`, at('optional'),
-        OPTIONAL_HINT);
+      const words = unknownOptionalWords(unknown, model);
+      throw new SpecfillError('INVALID_TEMPLATE', `front matter \`optional\` names ${words.names}, which ${unknown.length === 1 ? 'is no section' : 'are no sections'} of this template`, at('optional'),
+        words.hint);
     }
     return {
       id,
@@ -173,7 +175,29 @@ function versionNumbers(v: string): number[] | null {
 }
 
 /** The hint for an `optional` naming no section. */
-export const OPTIONAL_HINT = 'write section ids as `templates show` lists them (`design/data-model`), or `title` for the part under the title';
+/**
+ * The words for ids an `optional:` list names that are no section of the
+ * template: each with the section meant when one is plain to see (`glossary`
+ * for `## 9. Glossary` is `9-glossary`; a typo its nearest id), and a hint
+ * listing the template's ids, since `templates show` cannot show a template
+ * that is refused.
+ */
+export function unknownOptionalWords(unknown: readonly string[], model: TemplateModel): { names: string; hint: string } {
+  const ids = model.sections.map((s) => s.id);
+  const meant = (id: string): string | undefined => {
+    const cut = id.lastIndexOf('/');
+    const parent = cut === -1 ? null : id.slice(0, cut);
+    const last = id.slice(cut + 1);
+    const same = model.sections.find((s) => (s.parentId ?? null) === parent && [s.bareSlug, s.unmarkedHeadingSlug, s.bareUnmarkedSlug].includes(last));
+    return same?.id ?? nearestWord(id, ids);
+  };
+  const names = unknown.map((o) => {
+    const m = meant(o);
+    return m === undefined ? `\`${o}\`` : `\`${o}\` (did you mean \`${m}\`?)`;
+  }).join(', ');
+  const shown = ids.slice(0, 12).join(', ') + (ids.length > 12 ? `, … (${ids.length} in all)` : '');
+  return { names, hint: `its section ids: ${shown}; \`title\` is the part under the title` };
+}
 
 /**
  * The ids an `optional:` list names that are no section of a template's

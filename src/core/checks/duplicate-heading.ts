@@ -3,13 +3,19 @@ import type { Section } from '../spec-types.js';
 import { quote, sectionFinding } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
-/** Two sibling headings with the same text: their ids collide in readers' minds and in links. */
+/**
+ * Two sibling headings with the same text: their ids collide in readers' minds
+ * and in links. Not reported when both are sections of the spec's template.
+ */
 export const duplicateHeading: CheckRule = {
   id: 'duplicate-heading',
   defaultSeverity: 'warning',
   description: 'Two sibling sections have the same heading text.',
-  check: ({ spec }) => {
+  check: ({ spec, matching }) => {
     const findings: FindingDraft[] = [];
+    // Repeats the template itself writes (an `## Example` after each option) are the
+    // template's to answer for, not the spec's: both headings found as its sections.
+    const ofTemplate = new Set(matching?.byTemplateId.values() ?? []);
     const visit = (siblings: readonly Section[]): void => {
       const seen = new Map<string, Section>();
       for (const s of siblings) {
@@ -20,7 +26,7 @@ export const duplicateHeading: CheckRule = {
         const key = loose !== '' ? loose : s.heading.text.replace(/\s+/g, ' ').trim().toLowerCase();
         const first = seen.get(key);
         if (first === undefined) seen.set(key, s);
-        else findings.push(sectionFinding(s, `duplicate heading ${quote(s.heading.text)}: the same as line ${first.heading.line}`));
+        else if (!(ofTemplate.has(first) && ofTemplate.has(s))) findings.push(sectionFinding(s, `duplicate heading ${quote(s.heading.text)}: the same as line ${first.heading.line}`));
         visit(s.children);
       }
     };
