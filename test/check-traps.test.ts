@@ -767,6 +767,15 @@ describe('hostile input stays linear (second CLI review)', () => {
     expect(findings(`# M\n\n## Why\n\nWhy are we doing this? ${'!['.repeat(80_000)}\n`, prose).map((f) => f.rule)).toEqual(['empty-section']);
   });
 
+  it('a heading of 80,000 emphasis runs (`*a`, `~a`, `a*`): its marks stay as written, and the heading is still its section (block scanner fuzz)', () => {
+    for (const unit of ['*a', 'a*', '~a', '*_']) {
+      const [h] = parseSpec(`# ${unit.repeat(80_000)}\n\n## Next\n`).headings;
+      expect([unit, h!.text.length, h!.slug.length > 0]).toEqual([unit, 2 * 80_000, true]);
+    }
+    // A heading anyone writes is still read as micromark reads it.
+    expect(parseSpec('# *Roll* ~~out~~ **plan**\n').headings[0]!.text).toBe('Roll out plan');
+  });
+
   it('40,000 sections left with their guidance comment, each reported once (their messages looked the sections up one by one)', () => {
     const tpl = `# T\n\n${Array.from({ length: 40_000 }, (_, i) => `## Q${i}\n\n<!-- say it -->\n`).join('\n')}`;
     const found = findings(tpl, buildTemplateModel(parseSpec(tpl), 'q@1'));

@@ -96,3 +96,35 @@ describe('block scanner on hostile input', () => {
     expect(scanBlocks(`${'- '.repeat(3)}\t-\t- -  \n`).blocks.map((b) => b.kind)).toEqual(['thematic-break']);
   });
 });
+
+// Found by a differential fuzz against micromark (its cases, minimised): each
+// changed which lines a check reads as headings, code or text.
+describe('block scanner agrees with micromark where a fuzz found it did not', () => {
+  const kinds = async (doc: string): Promise<string[]> => {
+    const { scanBlocks } = await import('../src/core/markdown/block-scanner.js');
+    return scanBlocks(doc).blocks.map((b) => `${b.line}:${b.kind}${b.kind === 'heading' ? b.level : ''}`);
+  };
+  it('only a space, a tab or the line\'s end after an HTML tag starts an HTML block (not a no-break space or a BOM)', async () => {
+    expect(await kinds('<b>\u00a0\n# Heading\n')).toEqual(['1:paragraph', '2:heading1']);
+    expect(await kinds('<div\u00a0class=x>\n# Heading\n')).toEqual(['1:paragraph', '2:heading1']);
+    expect(await kinds('<a\u00a0href=x>\n# Heading\n')).toEqual(['1:paragraph', '2:heading1']);
+    expect(await kinds('<pre\u00a0x\n# Heading\n\n```\nTODO\n```\n')).toEqual(['1:paragraph', '2:heading1', '4:code']);
+    expect(await kinds('<br/>\ufeff\n# Heading\n')).toEqual(['1:paragraph', '2:heading1']);
+    // A space, a tab, an attribute over two lines still do.
+    expect(await kinds('<div class=x>\n# Heading\n')).toEqual(['1:html']);
+    expect(await kinds('<a\thref=x>\n# Heading\n')).toEqual(['1:html']);
+  });
+  it('after a paragraph of link definitions alone, `---` is a rule, not a heading underline', async () => {
+    expect(await kinds('[a]: /u\n---\nFoo\n---\n')).toEqual(['2:thematic-break', '3:heading2']);
+    expect(await kinds('[a]: /u\n---\n---\n')).toEqual(['2:thematic-break', '3:thematic-break']);
+    expect(await kinds('[a]: /u\n---\n    TODO\n')).toEqual(['2:thematic-break', '3:code']);
+    expect(await kinds('[a]: /u\nText\n---\n')).toEqual(['2:heading2']);
+  });
+  it('a lone pipe is no table header row', async () => {
+    expect(await kinds('|\n|-\n    TODO\n')).toEqual(['1:paragraph']);
+    expect(await kinds('|\n|-\nx\n=\n')).toEqual(['1:heading1']);
+    expect(await kinds('| \n| --- |\n    TODO\n')).toEqual(['1:paragraph']);
+    expect(await kinds('| |\n|-|\n')).toEqual(['1:table']);
+  });
+});
+

@@ -6,25 +6,28 @@
  */
 
 const TAGNAME = '[A-Za-z][A-Za-z0-9-]*';
+// CommonMark's whitespace in tags is spaces, tabs and line endings: not `\s`,
+// which takes a no-break space or a BOM too (and then a block swallows the lines after it).
+const WS = '[ \\t\\n\\r]';
 const ATTRIBUTENAME = '[a-zA-Z_:][a-zA-Z0-9_.:-]*';
 const UNQUOTEDVALUE = '[^"\'=<>`\\x00-\\x20]+';
 const ATTRIBUTEVALUE = `(?:${UNQUOTEDVALUE}|'[^']*'|"[^"]*")`;
-const ATTRIBUTE = `(?:\\s+${ATTRIBUTENAME}(?:\\s*=\\s*${ATTRIBUTEVALUE})?)`;
+const ATTRIBUTE = `(?:${WS}+${ATTRIBUTENAME}(?:${WS}*=${WS}*${ATTRIBUTEVALUE})?)`;
 /** An HTML open tag, as in CommonMark's raw HTML rules. */
-export const OPEN_TAG = `<${TAGNAME}${ATTRIBUTE}*\\s*/?>`;
+export const OPEN_TAG = `<${TAGNAME}${ATTRIBUTE}*${WS}*/?>`;
 /** An HTML closing tag. */
-export const CLOSE_TAG = `</${TAGNAME}\\s*[>]`;
+export const CLOSE_TAG = `</${TAGNAME}${WS}*[>]`;
 
 /** Start conditions of the seven kinds of HTML block; index = kind. */
 export const HTML_BLOCK_OPEN: readonly RegExp[] = [
   /(?!)/,
-  /^<(?:script|pre|textarea|style)(?:\s|>|$)/i,
+  /^<(?:script|pre|textarea|style)(?:[ \t]|>|$)/i,
   /^<!--/,
   /^<[?]/,
   /^<![A-Za-z]/,
   /^<!\[CDATA\[/,
-  /^<[/]?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[123456]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|[/]?[>]|$)/i,
-  new RegExp(`^(?:${OPEN_TAG}|${CLOSE_TAG})\\s*$`, 'i'),
+  /^<[/]?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[123456]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]|[/]?[>]|$)/i,
+  new RegExp(`^(?:${OPEN_TAG}|${CLOSE_TAG})[ \\t]*$`, 'i'),
 ];
 
 /** End conditions of HTML blocks of kinds 1 to 5 (6 and 7 end at a blank line). */

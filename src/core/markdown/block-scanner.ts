@@ -454,7 +454,9 @@ class Scanner {
           this.offset = this.ln.length;
           return 2;
         }
-        return 0;
+        // A paragraph of link definitions alone is no heading's text: the
+        // line is tried as the other blocks (`---` a thematic break), as in
+        // commonmark.js and micromark.
       }
       if ((c === '*' || c === '_' || c === '-') && this.isThematicBreak(c, this.nextNonspace)) {
         this.closeUnmatchedBlocks();
@@ -545,7 +547,8 @@ class Scanner {
     const headerEnd = para.segments[para.segments.length - 1]!;
     const header = this.source.slice(headerStart, headerEnd);
     const headerCells = splitRow(header);
-    if (headerCells === null || headerCells.length !== delimiterCells.length) return false;
+    // A lone pipe is a header row of no cells (micromark): no table.
+    if (headerCells === null || headerCells.length !== delimiterCells.length || trimSpaceTab(header) === '|') return false;
     this.closeUnmatchedBlocks();
     const headerLine = para.line + count - 1;
     para.segments.length -= 2;

@@ -233,6 +233,22 @@ export function resolveSpan(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/**
+ * The most delimiter runs of one family (`*` and `_`, or `~`) a span's
+ * emphasis is resolved for. Pairing them takes time in the square of their
+ * number (as in micromark: 4 s for a 40 KB heading of `*a`); so many are no
+ * heading anyone writes, and they stay as written (their marks are no part
+ * of an anchor anyway).
+ */
+const MAX_DELIMITER_RUNS = 250;
+
+/** Whether a span has more runs of a family than are resolved (see {@link MAX_DELIMITER_RUNS}). */
+function tooManyRuns(tokens: readonly Token[], tilde: boolean): boolean {
+  let runs = 0;
+  for (const token of tokens) if (token.kind === SEQ && (token.marker === TILDE) === tilde && ++runs > MAX_DELIMITER_RUNS) return true;
+  return false;
+}
+
 /** Turns leftover runs of one marker family into literal text. */
 function retire(tokens: Token[], tilde: boolean): void {
   for (let index = 0; index < tokens.length; index++) {
@@ -249,6 +265,7 @@ function retire(tokens: Token[], tilde: boolean): void {
  * frozen, so nothing inside can pair with anything outside.
  */
 export function resolveAttention(tokens: Token[]): void {
+  if (tooManyRuns(tokens, false)) return retire(tokens, false);
   let index = 0;
   while (index < tokens.length) {
     const closer = tokens[index]!;
@@ -283,6 +300,7 @@ export function resolveAttention(tokens: Token[]): void {
  * pairs with the nearest opening run of the same length.
  */
 export function resolveStrikethrough(tokens: Token[]): void {
+  if (tooManyRuns(tokens, true)) return retire(tokens, true);
   let index = 0;
   while (index < tokens.length) {
     const closer = tokens[index]!;
