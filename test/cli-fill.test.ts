@@ -56,6 +56,23 @@ describe('specfill fill --answers', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
+  it('takes an id typed without the invisible character an emoji heading gives it, and shows such characters in messages (blind QA)', async () => {
+    const spec = '# S\n\n## \u2699\uFE0F Settings\n\n<!-- AGENT_PLACEHOLDER: Every setting -->\n\n## Other\n\n<!-- AGENT_PLACEHOLDER: More -->\n';
+    const dir = tempProject({ 'specs/s.md': spec, 'answers.yaml': 'settings: x\n', 'typed.yaml': '-settings: |\n  region: eu\n' });
+    const ids = JSON.parse((await runCli(dir, 'placeholders', 'specs/s.md', '--json')).stdout).map((p: { id: string }) => p.id);
+    expect(ids).toEqual(['\uFE0F-settings', 'other']);
+    const wrong = await runCli(dir, 'fill', 'specs/s.md', '--answers', 'answers.yaml');
+    expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('open ids: \\u{FE0F}-settings, other')]);
+    const typed = await runCli(dir, 'fill', 'specs/s.md', '--answers', 'typed.yaml');
+    expect([typed.code, typed.stdout]).toEqual([0, 'specs/s.md: filled 1 placeholder (\\u{FE0F}-settings); 1 still open\n']);
+    expect(readFileSync(join(dir, 'specs', 's.md'), 'utf8')).toBe(spec.replace('<!-- AGENT_PLACEHOLDER: Every setting -->', 'region: eu'));
+    expect((await runCli(dir, 'prompt', 'specs/s.md', '--placeholder', 'other')).code).toBe(0);
+    // A link written without it is broken on GitHub too: the suggestion is one that works when copied.
+    writeFileSync(join(dir, 'specs', 'l.md'), '# L\n\n## \u2699\uFE0F Settings\n\nSee [s](#-settings) and [t](#%EF%B8%8F-settings).\n');
+    const check = await runCli(dir, 'check', 'specs/l.md', '--format', 'json');
+    expect(JSON.parse(check.stdout).files[0].findings.map((f: { message: string }) => f.message)).toEqual(['link to #-settings: no heading in this document has that anchor; did you mean #%EF%B8%8F-settings?']);
+  });
+
   it('restricts to --only, and --dry-run prints a diff and writes nothing', async () => {
     const dir = tempProject({ 'answers.yaml': ANSWERS });
     const { file, before } = await newSpec(dir);

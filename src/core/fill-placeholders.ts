@@ -1,3 +1,4 @@
+import { shownId } from './placeholder-id.js';
 import { parseSpec } from './parse-spec.js';
 import { sectionLevelOf } from './section-level.js';
 import type { ParsedSpec, Placeholder } from './spec-types.js';
@@ -53,7 +54,7 @@ export function fillPlaceholders(spec: ParsedSpec, answers: readonly Answer[], o
       ? byId.get(answer.id)
       : spec.placeholders.find((p) => p.sectionId === answer.match!.sectionId && p.instruction === answer.match!.instruction && !seen.has(p.id));
     if (placeholder === undefined || seen.has(placeholder.id)) {
-      refused.push({ id: answer.id, reason: 'unknown-id', message: seen.has(answer.id) ? 'answered twice' : `no open placeholder has the id \`${answer.id}\`` });
+      refused.push({ id: answer.id, reason: 'unknown-id', message: seen.has(answer.id) ? 'answered twice' : `no open placeholder has the id \`${shownId(answer.id)}\`` });
       continue;
     }
     seen.add(placeholder.id);

@@ -1,3 +1,4 @@
+import { placeholderIdFor, shownId } from '../core/placeholder-id.js';
 import { relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { SpecfillError } from '../core/errors.js';
@@ -78,11 +79,14 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
   if (options.expectedHash !== undefined && options.expectedHash !== hash) throw staleError(shown);
   const spec = parseSpec(source);
   const open = spec.placeholders.map((p) => p.id);
-  const reconciled = options.rerunnable === true ? reconcileAnswers(spec, options.answers) : null;
+  // An id typed without a character that shows nothing (an emoji's U+FE0F) names the id that has it.
+  const named = (id: string): string => placeholderIdFor(open, id);
+  const given = options.answers.map((a) => ({ ...a, id: named(a.id) }));
+  const reconciled = options.rerunnable === true ? reconcileAnswers(spec, given) : null;
   // --only names ids as the answers do; a moved id is still chosen by its old name.
-  const chosen = options.only === undefined ? null : new Set(options.only.map((id) => reconciled?.moved.get(id) ?? id));
-  const answers = (reconciled?.answers ?? options.answers).filter((a) => chosen === null || chosen.has(a.id));
-  const required = (options.requireOpen ?? [])
+  const chosen = options.only === undefined ? null : new Set(options.only.map(named).map((id) => reconciled?.moved.get(id) ?? id));
+  const answers = (reconciled?.answers ?? given).filter((a) => chosen === null || chosen.has(a.id));
+  const required = (options.requireOpen ?? []).map(named)
     .filter((id) => !reconciled?.alreadyFilled.includes(id))
     .map((id) => reconciled?.moved.get(id) ?? id);
   const unknown = [...new Set(required.filter((id) => !open.includes(id)))];
@@ -91,7 +95,7 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
     const sections = new Set(flattenSections(spec.sections).map((s) => s.id));
     const filled = unknown.filter((id) => sections.has(id));
     const why = filled.length === 0 ? '' : ` (${filled.map((u) => `\`${u}\``).join(', ')} ${filled.length === 1 ? 'is a section' : 'are sections'} with no open placeholder, filled already or never given one: edit the text there)`;
-    throw new SpecfillError('INVALID_ANSWERS', `no open placeholder has the id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `\`${u}\``).join(', ')}${why}; open ids: ${open.join(', ') || '(none)'}`,
+    throw new SpecfillError('INVALID_ANSWERS', `no open placeholder has the id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `\`${shownId(u)}\``).join(', ')}${why}; open ids: ${open.map(shownId).join(', ') || '(none)'}`,
       { path: shown }, 'nothing was written; run `specfill placeholders FILE` for the ids');
   }
   const filledOutcome = fillPlaceholders(spec, answers, { maxContentBytes: options.maxContentBytes });

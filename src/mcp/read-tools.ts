@@ -1,3 +1,4 @@
+import { placeholderIdFor, shownId } from '../core/placeholder-id.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { errorJson, toPlaceholderJson } from '../core/json-shapes.js';
@@ -71,9 +72,10 @@ export function registerReadTools(server: McpServer, project: McpProject): void 
     // One reading of the config for the call: the path's check and the template both need it.
     const config = await project.config();
     const { file, spec, hash } = await project.read(input.path, config);
-    const placeholder = spec.placeholders.find((p) => p.id === input.id);
+    const ids = spec.placeholders.map((p) => p.id);
+    const placeholder = spec.placeholders.find((p) => p.id === placeholderIdFor(ids, input.id));
     if (placeholder === undefined) {
-      throw new ToolError('NOT_FOUND', `${file.relative} has no open placeholder \`${input.id}\`; open: ${spec.placeholders.map((p) => p.id).join(', ') || '(none)'}`,
+      throw new ToolError('NOT_FOUND', `${file.relative} has no open placeholder \`${shownId(input.id)}\`; open: ${ids.map(shownId).join(', ') || '(none)'}`,
         'call list_placeholders for the open ids');
     }
     const registry = await project.templates(config);

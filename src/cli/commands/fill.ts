@@ -1,3 +1,4 @@
+import { shownId } from '../../core/placeholder-id.js';
 import { relative, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { SpecfillError } from '../../core/errors.js';
@@ -143,6 +144,6 @@ export function report(ctx: CliContext, result: FillFileResult, opts: { json?: b
   }
   const verb = opts.dryRun ? 'would fill' : 'filled';
   if (result.alreadyFilled !== undefined) ctx.stdout.write(`${result.file}: already filled by an earlier run, skipped: ${result.alreadyFilled.join(', ')}\n`);
-  ctx.stdout.write(`${result.file}: ${verb} ${result.filled.length} placeholder${result.filled.length === 1 ? '' : 's'}${result.filled.length > 0 ? ` (${result.filled.join(', ')})` : ''}; ${result.remaining.length} still open\n`);
+  ctx.stdout.write(`${result.file}: ${verb} ${result.filled.length} placeholder${result.filled.length === 1 ? '' : 's'}${result.filled.length > 0 ? ` (${result.filled.map(shownId).join(', ')})` : ''}; ${result.remaining.length} still open\n`);
   for (const r of result.refused) ctx.stderr.write(`specfill: ${result.file}: refused ${r.id}: ${r.message}\n`);
 }

@@ -1,3 +1,4 @@
+import { placeholderIdFor, shownId } from '../../core/placeholder-id.js';
 import { relative, resolve } from 'node:path';
 import { buildPrompt } from '../../core/build-prompt.js';
 import { SpecfillError } from '../../core/errors.js';
@@ -20,12 +21,14 @@ export async function runPrompt(ctx: CliContext, file: string, opts: PromptOptio
   const absolute = resolve(ctx.cwd, file);
   const shown = displayPath(ctx, absolute, relative);
   const spec = await readSpecFile(absolute, { displayPath: shown });
-  if (!spec.placeholders.some((p) => p.id === opts.placeholder)) {
-    throw new SpecfillError('USAGE', `no open placeholder \`${opts.placeholder}\`; open ids: ${spec.placeholders.map((p) => p.id).join(', ') || '(none)'}`, { path: shown });
+  const ids = spec.placeholders.map((p) => p.id);
+  const id = placeholderIdFor(ids, opts.placeholder);
+  if (!ids.includes(id)) {
+    throw new SpecfillError('USAGE', `no open placeholder \`${shownId(opts.placeholder)}\`; open ids: ${ids.map(shownId).join(', ') || '(none)'}`, { path: shown });
   }
   const brief = readBrief(ctx, opts.brief);
   const context = await readContext(ctx, opts.context);
-  const prompt = buildPrompt({ spec, placeholderId: opts.placeholder, brief, context, contextBudgetTokens: opts.budget });
+  const prompt = buildPrompt({ spec, placeholderId: id, brief, context, contextBudgetTokens: opts.budget });
   if (opts.json) {
     writeJson(ctx, prompt);
   } else {

@@ -1,5 +1,6 @@
 import { editDistanceAtMost } from '../edit-distance.js';
 import { uniqueSlug } from '../slug.js';
+import { linkableAnchor } from '../placeholder-id.js';
 import { findInlineLinks } from '../markdown/inline-links.js';
 import { destinationValue } from '../markdown/link-destination.js';
 import { lineIndexOf } from '../line-index.js';
@@ -103,14 +104,14 @@ function didYouMean(anchor: string, anchors: ReadonlySet<string>, path: string, 
   let bestDistance = most + 1;
   for (const a of anchors) {
     if (Math.abs(a.length - wanted.length) >= bestDistance) continue;
-    if (budget.comparisons-- <= 0) return best === null ? '' : `; did you mean ${path}#${best}?`;
+    if (budget.comparisons-- <= 0) return best === null ? '' : `; did you mean ${path}#${linkableAnchor(best)}?`;
     const d = editDistanceAtMost(a, wanted, bestDistance - 1);
     if (d < bestDistance) {
       best = a;
       bestDistance = d;
     }
   }
-  return best === null ? '' : `; did you mean ${path}#${best}?`;
+  return best === null ? '' : `; did you mean ${path}#${linkableAnchor(best)}?`;
 }
 
 /** The anchors a Markdown renderer on GitHub gives a document: heading slugs (repeats numbered) and HTML ids. */
