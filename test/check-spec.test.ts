@@ -88,6 +88,15 @@ describe('guidance in comments and prose', () => {
       .toEqual(['3:1 empty-section summary']);
   });
 
+  it('treats an empty code block (fences and blank lines) as nothing, under comment or prose guidance (blind QA)', () => {
+    const kep = (summary: string) => brief(`# KEP-1: X\n\n## Summary\n\n${summary}\n\n## Motivation\n\nBecause.\n\n### Goals\n\n- Fast\n`, kepStyle);
+    expect(kep('```yaml\n```')).toEqual(['3:1 empty-section summary']);
+    expect(kep('~~~\n\n   \n~~~')).toEqual(['3:1 empty-section summary']);
+    expect(kep('```\nkind: Pod\n```')).toEqual([]);
+    expect(kep('    indented code')).toEqual([]);
+    expect(brief('# R\n\n## Summary\n\n```\n```\n\n## Motivation\n\nBecause.\n', rfcStyle)).toEqual(['3:1 empty-section summary']);
+  });
+
   it('reports a missing required subsection but not a missing optional one', () => {
     expect(brief('# KEP-1: X\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n', kepStyle)).toEqual(['9:1 missing-section motivation/goals']);
   });

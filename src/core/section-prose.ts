@@ -34,7 +34,7 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     // template's own sample (its code, whatever its fence); so is an image
     // (its alt text may be empty), unless the template shows it.
     for (const b of blocksIn(spec, span)) {
-      if (b.kind === 'code' && !isSample(spec.source, b, guidance)) return false;
+      if (b.kind === 'code' && !isEmptyCode(spec.source, b) && !isSample(spec.source, b, guidance)) return false;
       if (b.kind === 'paragraph' && spec.source.slice(b.start, b.end).includes('![') && hasImageNotIn(proseOf(spec.source, b), guidance)) return false;
     }
     // Written text usually differs at its first sentence: stop there. A
@@ -59,6 +59,8 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     // A rule, or HTML that shows nothing (`<br>`, `<p></p>`, `&nbsp;`), says nothing.
     if (block.kind === 'thematic-break' || (block.kind === 'html' && isBlankHtml(source, block))) continue;
     if (block.kind === 'table' && shownText(source, block) === '') continue;
+    // An empty code block (its fences, nothing between) shows an empty box.
+    if (block.kind === 'code' && isEmptyCode(source, block)) continue;
     if (block.kind !== 'paragraph') return false;
     // Most paragraphs show text on their first line: content, found without building their text.
     const segments = block.segments;
@@ -105,6 +107,11 @@ function isSample(source: string, block: Block, guidance: string): boolean {
   const norm = (text: string): string => text.replace(/\s+/g, ' ').trim();
   if (guidance.includes(norm(source.slice(block.start, block.end)))) return true;
   return /```|~~~/.test(guidance) && guidance.includes(norm(codeOf(source, block)));
+}
+
+/** Whether a code block holds no code: fences with nothing but blank lines between them. */
+function isEmptyCode(source: string, block: Block): boolean {
+  return block.variant === 'fenced' && !/\S/.test(codeOf(source, block));
 }
 
 /** The code of a code block: a fenced one without its fence lines (its info string aside). */
@@ -278,6 +285,7 @@ function shownText(source: string, block: Block): string | null {
   // A pipe table whose cells are all empty (`|  |  |` over `| --- | --- |`) shows nothing either.
   if (block.kind === 'table' && /^[\s|:*_`-]*$/.test(source.slice(block.start, block.end))) return '';
   if (block.kind === 'html' && block.htmlKind === 2) return besideComments(source, block);
+  if (block.kind === 'code' && isEmptyCode(source, block)) return '';
   // A paragraph of `&nbsp;` or empty tags shows nothing, whatever the guidance.
   const text = proseOf(source, block);
   return isBlank(text) ? '' : text;
