@@ -1,6 +1,6 @@
 import { bareSlug, looseSlug, squashedSlug } from './slug.js';
 import type { ParsedSpec, Section } from './spec-types.js';
-import { unmarkedSlug, withoutOptionalMark, type TemplateModel } from './template-model.js';
+import { unmarkedSlug, withoutOptionalMark, type TemplateModel, type TemplateSection } from './template-model.js';
 
 /** How the sections of a spec line up with those of its template. */
 export interface SectionMatching {
@@ -87,43 +87,61 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     // Nor is the spacing around punctuation ("On-call/Escalation" for "On-call / Escalation").
     add(squashedSlug(key), s);
   }
-  // Where each template section belongs in the spec: between the spec
-  // sections of the nearest template sections before and after it that were
-  // found by id.
-  const index = new Map(flat.map((s, i) => [s, i]));
-  const after = new Array<number>(model.sections.length);
-  const before = new Array<number>(model.sections.length);
-  let last = -1;
+  // The template sections still to find that some spec heading could be:
+  // most missing sections have none, and cost nothing more.
+  const pending: Array<{ t: TemplateSection; i: number; exact: readonly Section[] | undefined; loose: Array<readonly Section[] | undefined> }> = [];
   model.sections.forEach((t, i) => {
-    after[i] = last;
-    const s = byTemplateId.get(t.id);
-    if (s !== undefined) last = index.get(s)!;
+    if (t.id === 'title' || byTemplateId.has(t.id) || t.fallbackSlug === null) return;
+    const exact = bySlug.get(t.fallbackSlug);
+    const loose = [t.unmarkedHeadingSlug, t.bareSlug, t.bareUnmarkedSlug, t.squashedSlug].map((key) => (key === null ? undefined : bySlug.get(key)));
+    if (exact !== undefined || loose.some((l) => l !== undefined)) pending.push({ t, i, exact, loose });
   });
-  last = flat.length;
-  for (let i = model.sections.length - 1; i >= 0; i--) {
-    before[i] = last;
-    const s = byTemplateId.get(model.sections[i]!.id);
-    if (s !== undefined) last = index.get(s)!;
-  }
-  // In its place before out of it, its own level before another, the template's own words before looser forms.
-  for (const inPlace of [true, false]) {
-    for (const sameLevel of [true, false]) {
-      for (const loose of [false, true]) {
-        model.sections.forEach((t, i) => {
-          if (t.id === 'title' || byTemplateId.has(t.id) || t.fallbackSlug === null) return;
-          const fits = (s: Section): boolean => !used.has(s) && (s.heading.level === t.level) === sameLevel
-            && (index.get(s)! > after[i]! && index.get(s)! < before[i]!) === inPlace;
-          for (const key of loose ? [t.unmarkedHeadingSlug, t.bareSlug, t.bareUnmarkedSlug, t.squashedSlug] : [t.fallbackSlug]) {
-            if (key === null) continue;
-            const candidates = (bySlug.get(key) ?? []).filter(fits);
-            if (candidates.length === 0) continue;
-            if (candidates.length === 1) {
-              byTemplateId.set(t.id, candidates[0]!);
-              used.add(candidates[0]!);
+  if (pending.length > 0) {
+    // Where each template section belongs in the spec: between the spec
+    // sections of the nearest template sections before and after it that
+    // were found by id.
+    const index = new Map<Section, number>();
+    flat.forEach((s, n) => index.set(s, n));
+    const after = new Array<number>(model.sections.length);
+    const before = new Array<number>(model.sections.length);
+    let last = -1;
+    model.sections.forEach((t, i) => {
+      after[i] = last;
+      const s = byTemplateId.get(t.id);
+      if (s !== undefined) last = index.get(s)!;
+    });
+    last = flat.length;
+    for (let i = model.sections.length - 1; i >= 0; i--) {
+      before[i] = last;
+      const s = byTemplateId.get(model.sections[i]!.id);
+      if (s !== undefined) last = index.get(s)!;
+    }
+    // In its place before out of it, its own level before another, the template's own words before looser forms.
+    for (const inPlace of [true, false]) {
+      for (const sameLevel of [true, false]) {
+        for (const loose of [false, true]) {
+          for (const { t, i, exact, loose: looser } of pending) {
+            if (byTemplateId.has(t.id)) continue;
+            for (const list of loose ? looser : [exact]) {
+              if (list === undefined) continue;
+              let found: Section | undefined;
+              let count = 0;
+              for (const s of list) {
+                if (used.has(s) || (s.heading.level === t.level) !== sameLevel) continue;
+                const at = index.get(s)!;
+                if ((at > after[i]! && at < before[i]!) !== inPlace) continue;
+                found = s;
+                count++;
+              }
+              if (count === 0) continue;
+              if (count === 1) {
+                byTemplateId.set(t.id, found!);
+                used.add(found!);
+              }
+              break;
             }
-            break;
           }
-        });
+        }
       }
     }
   }
