@@ -120,6 +120,18 @@ describe('block scanner agrees with micromark where a fuzz found it did not', ()
     expect(await kinds('[a]: /u\n---\n    TODO\n')).toEqual(['2:thematic-break', '3:code']);
     expect(await kinds('[a]: /u\nText\n---\n')).toEqual(['2:heading2']);
   });
+  it('after a paragraph of link definitions alone, `-` is text and no table delimiter row', async () => {
+    expect(await kinds('[f]:l\n-\n')).toEqual(['2:paragraph']);
+    expect(await kinds('[f]:l\n-\n\ta\n')).toEqual(['2:paragraph']);
+    expect(await kinds('>>>[o]:a\n>>>-\n    a\n')).toEqual(['2:paragraph']);
+  });
+  it('an empty list item that a blank line ended counts as closed where the next line starts, for the list-after-code rule', async () => {
+    expect(await kinds('-\n\n    code\n2. # H\n')).toEqual(['3:code', '4:heading1']);
+    expect(await kinds('1.\n\n    a\n0.     TODO\n')).toEqual(['3:code', '4:code']);
+    // Without a list before, or after a block quote (it ends at the blank line), `2.` does not interrupt the code.
+    expect(await kinds('    code\n2. # H\n')).toEqual(['1:code', '2:paragraph']);
+    expect(await kinds('>\n\n    a\n2. a\n<x>\n')).toEqual(['3:code', '4:paragraph']);
+  });
   it('a lone pipe is no table header row', async () => {
     expect(await kinds('|\n|-\n    TODO\n')).toEqual(['1:paragraph']);
     expect(await kinds('|\n|-\nx\n=\n')).toEqual(['1:heading1']);

@@ -132,6 +132,14 @@ class Scanner {
   private oldTip: OpenBlock;
   private lastMatched: OpenBlock;
   private allClosed = true;
+  /**
+   * The container in which a blank line closed a list item (an empty one
+   * ends at one), while no text has come since: micromark closes the item
+   * only at the next line, so for
+   * its list-interruption rule after indented code (see tryListItem) that
+   * line is one that closed containers.
+   */
+  private containerClosedOnBlank: OpenBlock | null = null;
 
   // State of the current line, as in commonmark.js.
   private ln = '';
@@ -204,6 +212,7 @@ class Scanner {
       }
       if (c !== 32 && c !== 9 && MAYBE_SPECIAL[c] !== true) {
         this.lineNumber += 1;
+        this.containerClosedOnBlank = null;
         let para = tip;
         if (para === this.doc) {
           para = newBlock('paragraph', this.doc, this.lineNumber, start, start);
@@ -241,6 +250,12 @@ class Scanner {
     }
     this.allClosed = container === this.oldTip;
     this.lastMatched = container;
+    if (this.blank) {
+      for (let b: OpenBlock | null = this.oldTip; b !== null && b !== container; b = b.parent) {
+        // (A block quote ends at the blank line in micromark too.)
+        if (b.type === 'item') this.containerClosedOnBlank = container;
+      }
+    }
 
     let matchedLeaf = container.type !== 'paragraph' && acceptsLines(container.type);
     while (!matchedLeaf) {
@@ -257,6 +272,7 @@ class Scanner {
       container = this.tip;
       if (res === 2) matchedLeaf = true;
     }
+    if (!this.blank) this.containerClosedOnBlank = null;
 
     if (!this.allClosed && !this.blank && this.tip.type === 'paragraph') {
       // Lazy continuation line.
@@ -390,6 +406,7 @@ class Scanner {
   private tryBlockStarts(container: OpenBlock): 0 | 1 | 2 {
     const rest = this.ln.slice(this.nextNonspace);
     const c = rest[0];
+    let definitionsOnly = false;
     if (!this.indented) {
       if (c === '>') {
         this.advanceNextNonspace();
@@ -455,8 +472,10 @@ class Scanner {
           return 2;
         }
         // A paragraph of link definitions alone is no heading's text: the
-        // line is tried as the other blocks (`---` a thematic break), as in
-        // commonmark.js and micromark.
+        // line is tried as the other blocks (`---` a rule), as in micromark,
+        // which still takes it for a line after a paragraph (`-` alone is
+        // its text, not an empty list item), but not as a table's header.
+        definitionsOnly = true;
       }
       if ((c === '*' || c === '_' || c === '-') && this.isThematicBreak(c, this.nextNonspace)) {
         this.closeUnmatchedBlocks();
@@ -466,12 +485,12 @@ class Scanner {
       }
       if (this.tryListItem(container, rest)) return 1;
       if (c === '[' && this.tryFootnoteDefinition(rest)) return 1;
-      if (container.type === 'paragraph' && this.tryTable(container, rest)) return 2;
+      if (container.type === 'paragraph' && !definitionsOnly && this.tryTable(container, rest)) return 2;
     } else if (this.tip.type !== 'paragraph' && !this.blank) {
       this.advanceOffset(CODE_INDENT, true);
       // Whether this line closed containers: micromark's list-interruption
       // rule after indented code (see tryListItem) only holds when it did not.
-      const closedContainers = !this.allClosed && this.oldTip !== this.lastMatched;
+      const closedContainers = (!this.allClosed && this.oldTip !== this.lastMatched) || this.containerClosedOnBlank === container;
       this.closeUnmatchedBlocks();
       const code = this.addChild('indented', this.offset);
       code.closed = closedContainers;
