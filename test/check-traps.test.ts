@@ -1016,4 +1016,17 @@ describe('a section of the author\'s own between the title and the template\'s f
     // A wrapper of its own around the template's sections lends them no text (code review).
     expect(brief('# KEP-1: Mine\n\n## Overview\n\n### Summary\n\nS.\n', kep)).toEqual(['1:1 empty-section title', '5:1 heading-level overview/summary']);
   });
+
+  it('a table of contents fills a title part that has one in the template, not one that asks for other things (a Rust RFC\'s metadata list; prose QA)', () => {
+    const rfc = buildTemplateModel(parseSpec('- Feature Name: (fill me in with a unique ident)\n- Start Date: (fill me in with today\'s date)\n\n# Summary\n\nOne paragraph explanation of the feature.\n\n# Motivation\n\nWhy are we doing this?\n'), 'rfc@1');
+    const body = '# Summary\n\nLet-else.\n\n# Motivation\n\nLess drift.\n';
+    const left = '- Feature Name: (fill me in with a unique ident)\n- Start Date: (fill me in with today\'s date)\n\n';
+    const toc = '## Table of contents\n\n- [Summary](#summary)\n- [Motivation](#motivation)\n\n';
+    expect(brief(`${left}${body}`, rfc)).toEqual(['1:1 empty-section title']);
+    expect(brief(`${left}${toc}${body}`, rfc)).toEqual(['1:1 empty-section title']);
+    expect(brief(`- Feature Name: let_else\n- Start Date: 2021-07-01\n\n${toc}${body}`, rfc)).toEqual([]);
+    // A KEP's title part has a table of contents: a spec's own is what it asks for.
+    const kep = buildTemplateModel(parseSpec('# KEP-NNNN: Title\n\n<!-- toc -->\n- [Summary](#summary)\n- [Motivation](#motivation)\n<!-- /toc -->\n\n## Summary\n\n<!-- s -->\n\n## Motivation\n\n<!-- m -->\n'), 'kt@1');
+    expect(brief('# KEP-1: Mine\n\n## Table of Contents\n\n- [Summary](#summary)\n- [Motivation](#motivation)\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n', kep)).toEqual([]);
+  });
 });

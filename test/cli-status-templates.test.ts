@@ -96,11 +96,13 @@ describe('specfill status', () => {
     const dir = tempProject({
       'rfcs/template.md': '- Feature Name: (fill me in)\n\n# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy?\n',
       'rfcs/0001-async-drop.md': '- Feature Name: async_drop\n\n# Summary\n\nDrop, awaited.\n\n# Motivation\n\nLeaks.\n',
+      'rfcs/0002-let-else.md': '- Feature Name: let_else\n\n## Table of contents\n\n- [Summary](#summary)\n- [Motivation](#motivation)\n\n# Summary\n\nS.\n\n# Motivation\n\nM.\n',
       'notes/chapters.md': '# Background\n\nText.\n\n# Plan\n\nText.\n',
       'specfill.config.json': JSON.stringify({ specs: ['rfcs/0*.md', 'notes/*.md'], templates: { 'rfcs/0*.md': 'rfcs/template.md' } }),
     });
     const json = JSON.parse((await runCli(dir, 'status', '--json')).stdout) as StatusJson;
-    expect(json.specs.map((s) => [s.path, s.title])).toEqual([['notes/chapters.md', 'Background'], ['rfcs/0001-async-drop.md', '0001-async-drop.md']]);
+    // Nor is a table of contents a title (prose QA).
+    expect(json.specs.map((s) => [s.path, s.title])).toEqual([['notes/chapters.md', 'Background'], ['rfcs/0001-async-drop.md', '0001-async-drop.md'], ['rfcs/0002-let-else.md', '0002-let-else.md']]);
   });
 });
 

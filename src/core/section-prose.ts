@@ -250,6 +250,15 @@ export function isTableOfContents(spec: ParsedSpec, span: Span): boolean {
   return links >= 2;
 }
 
+/** Whether a span holds a table of contents among other things: two or more paragraphs that are each one link to an anchor. */
+export function hasTableOfContents(spec: ParsedSpec, span: Span): boolean {
+  let links = 0;
+  for (const block of blocksIn(spec, span)) {
+    if (block.kind === 'paragraph' && ANCHOR_LINK.test(blockText(spec.source, block).text) && ++links >= 2) return true;
+  }
+  return false;
+}
+
 // One inline link to an anchor, alone: `[Summary](#summary)`.
 const ANCHOR_LINK = /^\s*\[[^\]\n]*\]\(\s*#[^\s()]+\s*\)\s*$/;
 

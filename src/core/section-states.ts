@@ -32,8 +32,10 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
       const part = titlePart(spec, matching, model);
       if (part === null) continue;
       const isOpen = open.has('title') || (part.section !== null && open.has(part.section.id));
-      const empty = saysNothing(spec, part.span, t.guidance, model.guidanceSentences) && !ownSectionsBeforeTemplateSaySomething(spec, part, matching)
-        && !ownTableOfContents(spec, part.span, t.guidance) && !titleWritten(spec, model, part);
+      // A table of contents answers a title part that has one in the template (a KEP's), not one that asks for other things (a Rust RFC's metadata list).
+      const contents = model.titleHasContents;
+      const empty = saysNothing(spec, part.span, t.guidance, model.guidanceSentences) && !ownSectionsBeforeTemplateSaySomething(spec, part, matching, contents)
+        && !(contents && ownTableOfContents(spec, part.span, t.guidance)) && !titleWritten(spec, model, part);
       const state = isOpen ? 'open' : empty ? 'empty' : 'filled';
       states.push({ id: t.id, state });
       continue;
@@ -103,11 +105,13 @@ export function titlePart(spec: ParsedSpec, matching: SectionMatching, model: Te
  * section of the template (a KEP's "## Table of Contents"), hold content:
  * like subsections of one's own, their text is the title part's.
  */
-function ownSectionsBeforeTemplateSaySomething(spec: ParsedSpec, part: TitlePart, matching: SectionMatching): boolean {
+function ownSectionsBeforeTemplateSaySomething(spec: ParsedSpec, part: TitlePart, matching: SectionMatching, contents: boolean): boolean {
   if (matching.unmatched.size === 0) return false;
   const matched = new Set(matching.byTemplateId.values());
-  // Their own text, and that of their subsections that are not the template's.
-  const says = (s: Section): boolean => !saysNothing(spec, s.bodySpan, '') || s.children.some((c) => !matched.has(c) && says(c));
+  // Their own text, and that of their subsections that are not the template's;
+  // a table of contents only where the template's title part has one.
+  const says = (s: Section): boolean => (!saysNothing(spec, s.bodySpan, '') && (contents || !isTableOfContents(spec, s.bodySpan)))
+    || s.children.some((c) => !matched.has(c) && says(c));
   for (const s of spec.sections) {
     if (s === part.section) continue;
     if (matched.has(s)) return false;

@@ -1,4 +1,5 @@
 import { completenessOf, sectionStates, type SectionState } from './section-states.js';
+import { isTableOfContents } from './section-prose.js';
 import type { ParsedSpec } from './spec-types.js';
 import type { TemplateModel } from './template-model.js';
 
@@ -79,8 +80,13 @@ function firstHeadingAsTitle(spec: ParsedSpec, template: TemplateModel | null): 
   const first = spec.headings[0];
   if (first === undefined) return null;
   if (template !== null && template.sections.some((t) => t.id === first.slug)) return null;
+  // Nor is a table of contents a title ("Table of contents" over links to the sections).
+  const section = spec.sections[0];
+  if (TOC_HEADING.test(first.text.trim()) || (section?.heading.span.start === first.span.start && isTableOfContents(spec, section.bodySpan))) return null;
   return first.text;
 }
+
+const TOC_HEADING = /^(?:table\s+of\s+contents?|contents|toc)$/i;
 
 function dateOf(value: unknown): string | null {
   if (value instanceof Date) return value.toISOString().slice(0, 10);

@@ -1,4 +1,4 @@
-import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
+import { blocksIn, hasCommentBlock, hasTableOfContents, proseSentences, sectionProse } from './section-prose.js';
 import { idAfterRenames } from './section-renames.js';
 import { bareSlug, looseSlug, slugify, squashedSlug } from './slug.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
@@ -64,6 +64,12 @@ export interface TemplateModel {
    * own has written it.
    */
   readonly titleAsksOnlyTitle: boolean;
+  /**
+   * Whether the template's title part holds a table of contents (a KEP's,
+   * between `<!-- toc -->` comments): then a spec's own table of contents
+   * there is what it asks for.
+   */
+  readonly titleHasContents: boolean;
   /**
    * The section ids the template declares renamed (`renamed: {old-id:
    * new-id}`, chains followed), by the id they lead to: a spec written from
@@ -157,7 +163,10 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     if (list === undefined) renamedFrom.set(target, [old]);
     else list.push(old);
   }
-  return { ref, spec, sections: withFallback, guidanceSentences, titleAsksOnlyTitle: asksOnlyTitle(spec, titleSpan), renamedFrom };
+  return {
+    ref, spec, sections: withFallback, guidanceSentences, titleAsksOnlyTitle: asksOnlyTitle(spec, titleSpan),
+    titleHasContents: hasTableOfContents(spec, titleSpan), renamedFrom,
+  };
 }
 
 
