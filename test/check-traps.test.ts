@@ -75,6 +75,13 @@ describe('section matching', () => {
     const once = buildTemplateModel(parseSpec('# T\n\n## Goals\n\n<!-- g -->\n\n## Design\n\n<!-- d -->\n\n### Criteria\n\n<!-- c -->\n\n## History\n\n<!-- h -->\n'), 'c@1');
     expect(brief('# M\n\n## Goals\n\nG.\n\n## Criteria\n\nC.\n\n## History\n\nH.\n\n## Criteria\n\nMore.\n', once, on))
       .toEqual(['7:1 missing-section design', '7:1 heading-level criteria', '15:1 unknown-section criteria-1', '15:1 duplicate-heading criteria-1']);
+    // Two alike where the section belongs settle it: neither is taken, nor one further away (code review).
+    const risks = buildTemplateModel(parseSpec('# T\n\n## Overview\n\n<!-- o -->\n\n## Design\n\n<!-- d -->\n\n### Risks\n\n<!-- r -->\n\n## Rollout\n\n<!-- ro -->\n'), 'k@1');
+    expect(brief('# S\n\n## Overview\n\nO.\n\n## Design\n\nD.\n\n## Risks\n\nR1.\n\n## Risks\n\nR2.\n\n## Rollout\n\nRo.\n\n### Risks\n\nR3.\n', risks))
+      .toEqual(['15:1 duplicate-heading risks-1', '19:1 missing-section design/risks']);
+    // A repeat the template does not write as siblings is still a duplicate (code review).
+    const marked = buildTemplateModel(parseSpec('# T\n\n## Overview\n\n<!-- o -->\n\n## Risks\n\n<!-- r -->\n\n## Design\n\n<!-- d -->\n\n### Risks (Optional)\n\n<!-- x -->\n'), 'm@1');
+    expect(brief('# S\n\n## Overview\n\nO.\n\n## Risks\n\nR.\n\n## Design\n\nD.\n\n## Risks\n\nR2.\n', marked)).toEqual(['15:1 heading-level risks-1', '15:1 duplicate-heading risks-1']);
   });
 
   it('a title of the spec\'s own answers a template that asks only for the title under its heading (tech-spec)', () => {

@@ -77,6 +77,8 @@ describe('specfill new + placeholders', () => {
       [['docs/rfcs/*.md'], 'docs/rfcs/login-flow.md'],
       [['docs/**/*.md'], 'docs/login-flow.md'],
       [['design'], 'design/login-flow.md'],
+      // The root itself (code review: the web UI and MCP made it `/login-flow.md`).
+      [['*.md'], 'login-flow.md'],
       [['specs/**/*.md', 'docs/*.md'], 'specs/login-flow.md'],
       // No fixed folder of a glob would find it: specs/, as without globs.
       [['k*/**/README.md'], 'specs/login-flow.md'],

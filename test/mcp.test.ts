@@ -230,6 +230,10 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
     const created = await callTool(s, 'create_spec', { template: 'tech-spec', title: 'Payments API' });
     expect([created.isError, created.data.path]).toEqual([false, 'docs/design/payments-api.md']);
     expect((await callTool(s, 'list_specs')).data.specs.map((x: { path: string }) => x.path)).toEqual(['docs/design/payments-api.md']);
+    // Globs of the root itself: the root (code review: it was taken for `/payments-api.md`).
+    writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ specs: ['*.md'] }));
+    const atRoot = await callTool(s, 'create_spec', { template: 'tech-spec', title: 'Payments API' });
+    expect([atRoot.isError, atRoot.data.path]).toEqual([false, 'payments-api.md']);
   });
 
   it('fills every placeholder with the returned hashes, after which check_spec passes', async () => {

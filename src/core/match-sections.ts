@@ -116,12 +116,15 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
       const s = byTemplateId.get(model.sections[i]!.id);
       if (s !== undefined) last = index.get(s)!;
     }
-    // In its place before out of it, its own level before another, the template's own words before looser forms.
+    // In its place before out of it, its own level before another, the
+    // template's own words before looser forms. Two headings alike in the
+    // first tier that has any settle it: neither is taken for the section.
+    const tied = new Set<string>();
     for (const inPlace of [true, false]) {
       for (const sameLevel of [true, false]) {
         for (const loose of [false, true]) {
           for (const { t, i, exact, loose: looser } of pending) {
-            if (byTemplateId.has(t.id)) continue;
+            if (byTemplateId.has(t.id) || tied.has(t.id)) continue;
             for (const list of loose ? looser : [exact]) {
               if (list === undefined) continue;
               let found: Section | undefined;
@@ -137,6 +140,8 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
               if (count === 1) {
                 byTemplateId.set(t.id, found!);
                 used.add(found!);
+              } else {
+                tied.add(t.id);
               }
               break;
             }

@@ -30,7 +30,8 @@ export function fromRoot(pattern: string): string {
  * there; then the fixed folder that starts the first glob that would
  * (`docs/rfcs` for `docs/rfcs/*.md`), so that the new spec is listed and
  * checked with the others. `specs` again when no glob has such a folder
- * (`k*\/**\/README.md`: a spec there needs a name `--out` gives).
+ * (`k*\/**\/README.md`: a spec there needs a name `--out` gives); `.` for
+ * the root itself (`*.md`).
  */
 export function defaultSpecDir(specs: readonly string[] | undefined, slug: string): string {
   if (specs === undefined || specs.length === 0) return 'specs';
@@ -42,7 +43,13 @@ export function defaultSpecDir(specs: readonly string[] | undefined, slug: strin
   if (finds('specs')) return 'specs';
   for (const glob of specs) {
     const base = picomatch.scan(fromRoot(glob)).base.replace(/\/+$/, '');
-    if (!/\.(md|markdown)$/i.test(base) && finds(base)) return base;
+    if (!/\.(md|markdown)$/i.test(base) && finds(base)) return base === '' ? '.' : base;
   }
   return 'specs';
+}
+
+/** Where a new spec of this slug goes when no path is named, from the project root (see {@link defaultSpecDir}). */
+export function defaultSpecPath(specs: readonly string[] | undefined, slug: string): string {
+  const dir = defaultSpecDir(specs, slug);
+  return dir === '.' ? `${slug}.md` : `${dir}/${slug}.md`;
 }

@@ -15,7 +15,7 @@ import { writeFileAtomic } from '../io/write-file-atomic.js';
 import { confineSpec } from '../io/confine-spec.js';
 import type { McpProject } from './project.js';
 import { runTool, ToolError } from './tool-result.js';
-import { defaultSpecDir } from '../io/path-glob.js';
+import { defaultSpecPath } from '../io/path-glob.js';
 
 /** The tools that write, both through the fill contract's atomic write. */
 export function registerWriteTools(server: McpServer, project: McpProject, now: () => Date): void {
@@ -102,7 +102,7 @@ export function registerWriteTools(server: McpServer, project: McpProject, now: 
     if (input.path === undefined && name === '') {
       throw new ToolError('INVALID_CONTENT', `the title ${JSON.stringify(input.title)} gives no usable file name`, 'give a path, e.g. specs/my-spec.md');
     }
-    const file = confineSpec(project.root, config, input.path ?? `${defaultSpecDir(config.specs, name)}/${name}.md`, { mustExist: false });
+    const file = confineSpec(project.root, config, input.path ?? defaultSpecPath(config.specs, name), { mustExist: false });
     const content = createSpecSource(template, { title: input.title, owners: input.owners ?? [], created: isoDate(now()), status: lifecycleOf(config).statuses[0] });
     mkdirSync(dirname(file.absolute), { recursive: true });
     await writeFileAtomic(file.absolute, content, { overwrite: false, displayPath: file.relative });

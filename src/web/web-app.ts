@@ -20,7 +20,7 @@ import { serverLinks } from './links.js';
 import { newSpecPage } from './new-spec-page.js';
 import { renderMarkdown } from './render-markdown.js';
 import { SiteData } from './site-data.js';
-import { defaultSpecDir } from '../io/path-glob.js';
+import { defaultSpecPath } from '../io/path-glob.js';
 import { specPage } from './spec-page.js';
 import { readWebAsset, WEB_ASSETS } from './web-assets.js';
 
@@ -194,7 +194,7 @@ export function createWebApp(options: WebAppOptions): WebApp {
       const template = site.registry.get(body.template);
       const name = slugify(title);
       if (name === '') return c.json({ error: 'BAD_REQUEST', message: 'the title gives no usable file name' }, 400);
-      const file = confineSpec(root, site.config, `${defaultSpecDir(site.config.specs, name)}/${name}.md`, { mustExist: false });
+      const file = confineSpec(root, site.config, defaultSpecPath(site.config.specs, name), { mustExist: false });
       const owners = typeof body.owners === 'string' ? body.owners.split(',').map((o: string) => o.trim()).filter((o: string) => o !== '') : [];
       const content = createSpecSource(template, { title, owners, created: isoDate(now()), status: lifecycleOf(site.config).statuses[0] });
       mkdirSync(dirname(file.absolute), { recursive: true });

@@ -1,5 +1,6 @@
 import { looseSlug } from '../slug.js';
 import type { Section } from '../spec-types.js';
+import type { TemplateSection } from '../template-model.js';
 import { quote, sectionFinding } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
@@ -11,11 +12,20 @@ export const duplicateHeading: CheckRule = {
   id: 'duplicate-heading',
   defaultSeverity: 'warning',
   description: 'Two sibling sections have the same heading text.',
-  check: ({ spec, matching }) => {
+  check: ({ spec, matching, template }) => {
     const findings: FindingDraft[] = [];
     // Repeats the template itself writes (an `## Example` after each option) are the
-    // template's to answer for, not the spec's: both headings found as its sections.
-    const ofTemplate = new Set(matching?.byTemplateId.values() ?? []);
+    // template's to answer for, not the spec's: both headings found as sibling
+    // sections of the template with one heading.
+    const templateOf = new Map<Section, TemplateSection>();
+    if (matching !== null && template !== null) {
+      const byId = new Map(template.sections.map((t) => [t.id, t]));
+      for (const [id, s] of matching.byTemplateId) templateOf.set(s, byId.get(id)!);
+    }
+    const templateRepeat = (a: Section, b: Section): boolean => {
+      const [x, y] = [templateOf.get(a), templateOf.get(b)];
+      return x !== undefined && y !== undefined && x.parentId === y.parentId && x.headingSlug === y.headingSlug;
+    };
     const visit = (siblings: readonly Section[]): void => {
       const seen = new Map<string, Section>();
       for (const s of siblings) {
@@ -26,7 +36,7 @@ export const duplicateHeading: CheckRule = {
         const key = loose !== '' ? loose : s.heading.text.replace(/\s+/g, ' ').trim().toLowerCase();
         const first = seen.get(key);
         if (first === undefined) seen.set(key, s);
-        else if (!(ofTemplate.has(first) && ofTemplate.has(s))) findings.push(sectionFinding(s, `duplicate heading ${quote(s.heading.text)}: the same as line ${first.heading.line}`));
+        else if (!templateRepeat(first, s)) findings.push(sectionFinding(s, `duplicate heading ${quote(s.heading.text)}: the same as line ${first.heading.line}`));
         visit(s.children);
       }
     };
