@@ -99,7 +99,7 @@ describe('section matching', () => {
     for (const asked of ['Insert project title', 'Title of this RFC', 'Replace with your project title', 'Document\u2019s title', 'Project Title:', 'System name', 'Project name', 'Name of the service']) {
       expect([asked, buildTemplateModel(parseSpec(`# Title\n\n<!-- AGENT_PLACEHOLDER: ${asked} -->\n\n## Body\n\n<!-- AGENT_PLACEHOLDER: The rest -->\n`), 't@1').titleAsksOnlyTitle]).toEqual([asked, true]);
     }
-    for (const asked of ['Add project title and a one-paragraph summary of the problem', 'Title, authors, status and date', 'Title-case every heading; write the motivation', 'Your name', 'Owner name', 'Name', 'System name and its owners']) {
+    for (const asked of ['Add project title and a one-paragraph summary of the problem', 'Title, authors, status and date', 'Title-case every heading; write the motivation', 'Your name', 'Owner name', 'Name', 'System name and its owners', 'Name of the service owner', 'Name of the project lead', 'Service owner name']) {
       const more = buildTemplateModel(parseSpec(`# Title\n\n<!-- AGENT_PLACEHOLDER: ${asked} -->\n\n## Body\n\n<!-- AGENT_PLACEHOLDER: The rest -->\n`), 'm@1');
       expect([asked, more.titleAsksOnlyTitle]).toEqual([asked, false]);
     }

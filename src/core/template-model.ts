@@ -182,9 +182,11 @@ function asksForTitleAlone(instruction: string): boolean {
 }
 
 // "System name", "Name of the project": the name of what the document is
-// about is its title ("Your name", "Owner name" are not).
+// about is its title ("Your name", "Name of the service owner" are not: the
+// whole instruction must say just that).
 const SUBJECT = '(?:project|system|service|product|feature|component|application|app|api|module|library|platform|tool|document|doc|spec|specification|proposal|rfc|kep|adr|pep|decision|design|initiative|change|solution)';
-const NAMES_THE_SUBJECT = new RegExp(`\\b${SUBJECT}(?:'s)?\\s+name\\b|\\bname\\s+of\\s+(?:the\\s+|this\\s+|your\\s+)?${SUBJECT}\\b`, 'i');
+const LEAD = '^\\s*(?:(?:add|insert|write|enter|give|put|replace\\s+with|fill\\s+in)\\s+)?(?:(?:the|this|your|a|an)\\s+)?';
+const NAMES_THE_SUBJECT = new RegExp(`${LEAD}(?:${SUBJECT}(?:'s)?\\s+name|name\\s+of\\s+(?:the\\s+|this\\s+|your\\s+)?${SUBJECT})\\s*[.:]?\\s*$`, 'i');
 
 /**
  * Whether a template's title part holds placeholders that each ask for the
