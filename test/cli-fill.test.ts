@@ -66,6 +66,9 @@ describe('specfill fill --answers', () => {
     const typed = await runCli(dir, 'fill', 'specs/s.md', '--answers', 'typed.yaml');
     expect([typed.code, typed.stdout]).toEqual([0, 'specs/s.md: filled 1 placeholder (\\u{FE0F}-settings); 1 still open\n']);
     expect(readFileSync(join(dir, 'specs', 's.md'), 'utf8')).toBe(spec.replace('<!-- AGENT_PLACEHOLDER: Every setting -->', 'region: eu'));
+    // Run again, as answers files are: the typed id is found filled, not unknown (code review).
+    const again = await runCli(dir, 'fill', 'specs/s.md', '--answers', 'typed.yaml');
+    expect([again.code, again.stdout]).toEqual([0, expect.stringContaining('already filled by an earlier run, skipped: \\u{FE0F}-settings')]);
     expect((await runCli(dir, 'prompt', 'specs/s.md', '--placeholder', 'other')).code).toBe(0);
     // A link written without it is broken on GitHub too: the suggestion is one that works when copied.
     writeFileSync(join(dir, 'specs', 'l.md'), '# L\n\n## \u2699\uFE0F Settings\n\nSee [s](#-settings) and [t](#%EF%B8%8F-settings).\n');

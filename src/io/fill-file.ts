@@ -80,7 +80,15 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
   const spec = parseSpec(source);
   const open = spec.placeholders.map((p) => p.id);
   // An id typed without a character that shows nothing (an emoji's U+FE0F) names the id that has it.
-  const named = (id: string): string => placeholderIdFor(open, id);
+  // Filled already, it is no open id: its section's id names it then (`id#2` its second).
+  const sectionIds = flattenSections(spec.sections).map((s) => s.id);
+  const named = (id: string): string => {
+    const found = placeholderIdFor(open, id);
+    if (open.includes(found)) return found;
+    const hash = id.lastIndexOf('#');
+    const base = hash === -1 ? id : id.slice(0, hash);
+    return `${placeholderIdFor(sectionIds, base)}${hash === -1 ? '' : id.slice(hash)}`;
+  };
   const given = options.answers.map((a) => ({ ...a, id: named(a.id) }));
   const reconciled = options.rerunnable === true ? reconcileAnswers(spec, given) : null;
   // --only names ids as the answers do; a moved id is still chosen by its old name.
@@ -92,7 +100,7 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
   const unknown = [...new Set(required.filter((id) => !open.includes(id)))];
   if (unknown.length > 0) {
     // An id that names a section of the spec was most likely filled already (with other text).
-    const sections = new Set(flattenSections(spec.sections).map((s) => s.id));
+    const sections = new Set(sectionIds);
     const filled = unknown.filter((id) => sections.has(id));
     const why = filled.length === 0 ? '' : ` (${filled.map((u) => `\`${u}\``).join(', ')} ${filled.length === 1 ? 'is a section' : 'are sections'} with no open placeholder, filled already or never given one: edit the text there)`;
     throw new SpecfillError('INVALID_ANSWERS', `no open placeholder has the id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `\`${shownId(u)}\``).join(', ')}${why}; open ids: ${open.map(shownId).join(', ') || '(none)'}`,

@@ -143,7 +143,7 @@ export function report(ctx: CliContext, result: FillFileResult, opts: { json?: b
     ctx.stdout.write(result.diff.split('\n').map((l) => (l.startsWith('+') && !l.startsWith('+++') ? c.green(l) : l.startsWith('-') && !l.startsWith('---') ? c.red(l) : l.startsWith('@@') ? c.cyan(l) : l)).join('\n'));
   }
   const verb = opts.dryRun ? 'would fill' : 'filled';
-  if (result.alreadyFilled !== undefined) ctx.stdout.write(`${result.file}: already filled by an earlier run, skipped: ${result.alreadyFilled.join(', ')}\n`);
+  if (result.alreadyFilled !== undefined) ctx.stdout.write(`${result.file}: already filled by an earlier run, skipped: ${result.alreadyFilled.map(shownId).join(', ')}\n`);
   ctx.stdout.write(`${result.file}: ${verb} ${result.filled.length} placeholder${result.filled.length === 1 ? '' : 's'}${result.filled.length > 0 ? ` (${result.filled.map(shownId).join(', ')})` : ''}; ${result.remaining.length} still open\n`);
   for (const r of result.refused) ctx.stderr.write(`specfill: ${result.file}: refused ${r.id}: ${r.message}\n`);
 }
