@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SpecfillError } from '../src/core/errors.js';
-import { linkTargetWithin, writeFileAtomic } from '../src/io/write-file-atomic.js';
+import { editTarget, writeFileAtomic } from '../src/io/write-file-atomic.js';
 import { runCli, tempProject } from './helpers/run-cli.js';
 
 describe('writeFileAtomic and links', () => {
@@ -42,11 +42,10 @@ describe('writeFileAtomic and links', () => {
     const dir = tempProject({ 'specs/real.md': 'old\n' });
     symlinkSync('real.md', join(dir, 'specs', 'alias.md'));
     symlinkSync(join(outside, 'far.md'), join(dir, 'specs', 'away.md'));
-    const edited = (path: string): string => linkTargetWithin(path, dir) ?? path;
+    const edited = (path: string): string => editTarget(path, dir, path);
     await writeFileAtomic(edited(join(dir, 'specs', 'alias.md')), 'new\n');
     expect([readFileSync(join(dir, 'specs', 'real.md'), 'utf8'), lstatSync(join(dir, 'specs', 'alias.md')).isSymbolicLink()]).toEqual(['new\n', true]);
-    await writeFileAtomic(edited(join(dir, 'specs', 'away.md')), 'mine\n');
-    expect([readFileSync(join(outside, 'far.md'), 'utf8'), lstatSync(join(dir, 'specs', 'away.md')).isFile()]).toEqual(['far\n', true]);
+    expect(() => edited(join(dir, 'specs', 'away.md'))).toThrow(/is a symbolic link to a file outside the project root/);
   });
 
   it('set-status on a spec reached through a link inside the project changes the spec, not a copy', async () => {
@@ -64,14 +63,25 @@ describe('writeFileAtomic and links', () => {
     writeFileSync(join(outside, 'far.md'), far);
     const dir = tempProject({ 'specs/.keep': '', 'answers.json': '{"overview": "Done."}' });
     symlinkSync(join(outside, 'far.md'), join(dir, 'specs', 'away.md'));
-    const runs = [
-      await runCli(dir, 'set-status', 'specs/away.md', 'withdrawn'),
-      await runCli(dir, 'sync', 'specs/away.md'),
-      await runCli(dir, 'fill', 'specs/away.md', '--answers', 'answers.json'),
-    ];
-    for (const r of runs) {
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain('specs/away.md: is a symbolic link to a file outside the project root; specfill neither writes through it nor replaces it, and nothing was written');
+    // A folder link on the way out is no way round (code review).
+    symlinkSync(outside, join(dir, 'specs', 'awaydir'));
+    for (const [path, message] of [
+      ['specs/away.md', 'specs/away.md: is a symbolic link to a file outside the project root; specfill neither writes through it nor replaces it, and nothing was written'],
+      ['specs/awaydir/far.md', 'specs/awaydir/far.md: is reached through a symbolic link to a folder outside the project root; specfill does not write through it, and nothing was written'],
+    ]) {
+      const runs = [
+        await runCli(dir, 'set-status', path!, 'withdrawn'),
+        await runCli(dir, 'sync', path!),
+        await runCli(dir, 'fill', path!, '--answers', 'answers.json'),
+        // A dry run shows no change the real run refuses (code review).
+        await runCli(dir, 'set-status', path!, 'withdrawn', '--dry-run'),
+        await runCli(dir, 'sync', path!, '--dry-run'),
+        await runCli(dir, 'fill', path!, '--answers', 'answers.json', '--dry-run'),
+      ];
+      for (const r of runs) {
+        expect([path, r.code]).toEqual([path, 2]);
+        expect(r.stderr).toContain(message);
+      }
     }
     expect([readFileSync(join(outside, 'far.md'), 'utf8'), lstatSync(join(dir, 'specs', 'away.md')).isSymbolicLink()]).toEqual([far, true]);
   });

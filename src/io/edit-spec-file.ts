@@ -38,6 +38,8 @@ export async function editSpecFile(
   edit: (source: string, spec: ParsedSpec) => string,
 ): Promise<EditResult> {
   const shown = options.displayPath;
+  // Where the edit lands (a link inside the project: where it leads); refused, dry run or not, when a link leads out.
+  const target = options.root === undefined ? path : editTarget(path, options.root, shown);
   const source = readTextFileSync(path, { displayPath: shown });
   const hash = fileHash(source);
   if (options.expectedHash !== undefined && options.expectedHash !== hash) {
@@ -59,7 +61,6 @@ export async function editSpecFile(
     throw new SpecfillError('WRITE_FAILED', 'is read-only; the file was left as it was', { path: shown }, 'make it writable (chmod u+w) first');
   }
   // A link inside the project is edited at its target, and so locked, read again and written there.
-  const target = options.root === undefined ? path : editTarget(path, options.root, shown);
   const release = acquireLock(target, shown);
   try {
     if (fileHash(readTextFileSync(target, { displayPath: shown })) !== hash) {

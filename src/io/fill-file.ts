@@ -74,6 +74,8 @@ export interface FillFileResult {
  */
 export async function fillFile(path: string, options: FillFileOptions): Promise<FillFileResult> {
   const shown = options.displayPath;
+  // Where the fill lands (a link inside the project: where it leads); refused, dry run or not, when a link leads out.
+  const target = editTarget(path, options.root, shown);
   const source = readTextFileSync(path, { displayPath: shown });
   const hash = fileHash(source);
   if (options.expectedHash !== undefined && options.expectedHash !== hash) throw staleError(shown);
@@ -129,7 +131,6 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
     throw new SpecfillError('WRITE_FAILED', 'is read-only; the file was left as it was', { path: shown }, 'make it writable (chmod u+w) if it should be filled');
   }
   // A link inside the project is edited at its target, and so locked, read again and written there.
-  const target = editTarget(path, options.root, shown);
   const release = acquireLock(target, shown);
   try {
     // The file may have changed while we were working: then nothing is written.

@@ -181,42 +181,39 @@ export async function writeFileAtomic(path: string, content: string, options: Wr
 }
 
 /**
- * The real path of a link at `path` whose target is a regular file inside
- * `folder`, else null: where a spec edit reads, locks and writes, so that
- * editing a spec by a second name edits the spec (one file, one lock). A
- * link that leads out is refused by {@link editTarget}.
- */
-export function linkTargetWithin(path: string, folder: string): string | null {
-  try {
-    if (!lstatSync(path).isSymbolicLink() || !statSync(path).isFile()) return null;
-    const real = realpathSync(path);
-    const rel = relativeWithin(realpathSync(folder), real);
-    return rel === null || rel === '' ? null : real;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Where a spec edit writes `path`: the file itself, or, for a symbolic link
- * leading to a file inside `root`, that file ({@link linkTargetWithin}). A
- * link leading out of the root is refused (OUTSIDE_ROOT): writing through it
- * would change a file outside the project, and replacing it (what an atomic
- * rename does) would silently turn the link into a copy.
+ * Where a spec edit writes `path`: the file itself, or, when a symbolic link
+ * on the way (the file, or a folder it is in) leads elsewhere inside `root`,
+ * the real file, so that one spec has one lock whatever its name. A path
+ * inside the root that a link leads out of is refused (OUTSIDE_ROOT), dry
+ * runs included: writing through it would change a file outside the
+ * project, and replacing a link (what an atomic rename does) would silently
+ * turn it into a copy. A path named outside the root is the user's to name.
  */
 export function editTarget(path: string, root: string, shown: string): string {
-  const within = linkTargetWithin(path, root);
-  if (within !== null) return within;
-  let link = false;
+  const absolute = resolve(path);
+  if (relativeWithin(resolve(root), absolute) === null) return path;
+  let real: string;
+  let realRoot: string;
   try {
-    link = lstatSync(path).isSymbolicLink();
+    real = realpathSync(absolute);
+    realRoot = realpathSync(root);
   } catch {
-    // Gone: the write that follows says so.
+    // Gone, or a link to nothing: the read or write that follows says so.
+    return path;
   }
-  if (!link) return path;
+  const inside = relativeWithin(realRoot, real);
+  if (inside !== null && inside !== '') return real === absolute ? path : real;
+  let fileLink = false;
+  try {
+    fileLink = lstatSync(absolute).isSymbolicLink();
+  } catch {
+    // Checked above.
+  }
   throw new SpecfillError(
     'OUTSIDE_ROOT',
-    'is a symbolic link to a file outside the project root; specfill neither writes through it nor replaces it, and nothing was written',
+    fileLink
+      ? 'is a symbolic link to a file outside the project root; specfill neither writes through it nor replaces it, and nothing was written'
+      : 'is reached through a symbolic link to a folder outside the project root; specfill does not write through it, and nothing was written',
     { path: shown },
     'edit the file it leads to from its own project, or replace the link with a copy of the file',
   );
