@@ -136,6 +136,11 @@ describe('bad input to placeholders', () => {
     expect(r.stderr).toContain('specs/big.md: is 2008 bytes, over the limit of 1000 bytes');
     expect(r.stdout).toContain('Small');
     expect((await runCli(dir, 'status', '--max-file-bytes', '3000')).code).toBe(0);
+    // sync and set-status hold it too (code review).
+    for (const args of [['sync', 'specs/big.md'], ['set-status', 'specs/big.md', 'withdrawn']]) {
+      const r = await runCli(dir, ...args);
+      expect([args[0], r.code, r.stderr]).toEqual([args[0], 2, expect.stringContaining('over the limit of 1000 bytes')]);
+    }
   });
 
   it('warns about a malformed marker on stderr, with its place', async () => {

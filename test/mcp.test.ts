@@ -222,6 +222,9 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
     expect(listed.data.specs.map((x: { path: string }) => x.path)).toEqual(['specs/small.md']);
     expect(listed.data.errors.map((e: { code: string; path: string }) => [e.code, e.path])).toEqual([['FILE_TOO_LARGE', 'specs/big.md']]);
     expect((await callTool(s, 'get_spec', { path: 'specs/small.md' })).isError).toBe(false);
+    // Nor does a status change read it (code review: set_status moved it).
+    const moved = await callTool(s, 'set_status', { path: 'specs/big.md', status: 'withdrawn' });
+    expect([moved.isError, moved.data.error?.code]).toEqual([true, 'FILE_TOO_LARGE']);
   });
 
   it('create_spec writes where the config\'s specs globs look when no path is given', async () => {

@@ -32,15 +32,17 @@ export async function editSpecFile(
     readonly displayPath: string;
     readonly dryRun?: boolean;
     readonly expectedHash?: string;
-    /** The project root: a spec reached through a link inside it is edited where it is and one leading out of it is refused (see `editTarget`). */
+    /** The project root: a spec reached through a link inside it is edited where it is, and one leading out of it is refused (see `editTarget`). */
     readonly root?: string;
+    /** The largest file read (the config's `maxFileBytes`); default 10 MiB. */
+    readonly maxBytes?: number;
   },
   edit: (source: string, spec: ParsedSpec) => string,
 ): Promise<EditResult> {
   const shown = options.displayPath;
   // Where the edit lands (a link inside the project: where it leads); refused, dry run or not, when a link leads out.
   const target = options.root === undefined ? path : editTarget(path, options.root, shown);
-  const source = readTextFileSync(path, { displayPath: shown });
+  const source = readTextFileSync(path, { displayPath: shown, maxBytes: options.maxBytes });
   const hash = fileHash(source);
   if (options.expectedHash !== undefined && options.expectedHash !== hash) {
     throw new SpecfillError('CONFLICT', 'changed since it was read; nothing was written', { path: shown }, 'run the command again');
@@ -63,7 +65,7 @@ export async function editSpecFile(
   // A link inside the project is edited at its target, and so locked, read again and written there.
   const release = acquireLock(target, shown);
   try {
-    if (fileHash(readTextFileSync(target, { displayPath: shown })) !== hash) {
+    if (fileHash(readTextFileSync(target, { displayPath: shown, maxBytes: options.maxBytes })) !== hash) {
       throw new SpecfillError('CONFLICT', 'changed since it was read; nothing was written', { path: shown }, 'run the command again');
     }
     await writeFileAtomic(target, next, { displayPath: shown });

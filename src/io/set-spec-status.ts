@@ -56,7 +56,7 @@ export async function setSpecStatus(options: SetSpecStatusOptions): Promise<SetS
   if (options.force && (options.reason === undefined || options.reason.trim() === '')) {
     throw new SpecfillError('USAGE', '--force needs --reason TEXT: the reason is recorded in the spec', {});
   }
-  const source = readTextFileSync(options.path, { displayPath: shown });
+  const source = readTextFileSync(options.path, { displayPath: shown, maxBytes: options.config.maxFileBytes });
   const spec = parseSpec(source);
   const current = spec.frontMatter?.data?.status;
   const from = typeof current === 'string' ? current : null;
@@ -90,6 +90,6 @@ export async function setSpecStatus(options: SetSpecStatusOptions): Promise<SetS
     fields['status-override'] = { status: options.status, ...(from === null ? {} : { from }), reason: options.reason!.trim(), date, ...(errors > 0 ? { errors } : {}) };
   }
   // The text the gate checked is the text changed: an edit in between is a conflict, not an unchecked approval.
-  const edit = await editSpecFile(options.path, { displayPath: shown, dryRun: options.dryRun, expectedHash: fileHash(source), root: options.root }, (text) => setFrontMatterFields(text, fields));
+  const edit = await editSpecFile(options.path, { displayPath: shown, dryRun: options.dryRun, expectedHash: fileHash(source), root: options.root, maxBytes: options.config.maxFileBytes }, (text) => setFrontMatterFields(text, fields));
   return { file: shown, from, to: options.status, changed: edit.changed, forced, errors, hash: edit.hash, ...(options.dryRun ? { diff: edit.diff } : {}) };
 }

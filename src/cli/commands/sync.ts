@@ -63,7 +63,7 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
       let outcome: SyncOutcome | null = null;
       let isIndex = false;
       let ahead: string | null = null;
-      const edit = await editSpecFile(absolute, { displayPath: shown, dryRun: opts.dryRun, root }, (text, spec) => {
+      const edit = await editSpecFile(absolute, { displayPath: shown, dryRun: opts.dryRun, root, maxBytes: config.maxFileBytes }, (text, spec) => {
         // An index file written by `specfill index` lists specs; it is not one, and is not listed.
         if (hasIndexMarker(spec)) {
           isIndex = true;
