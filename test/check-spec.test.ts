@@ -97,6 +97,12 @@ describe('guidance in comments and prose', () => {
     expect(brief('# R\n\n## Summary\n\n```\n```\n\n## Motivation\n\nBecause.\n', rfcStyle)).toEqual(['3:1 empty-section summary']);
   });
 
+  it('takes "(if applicable)" and "(if any)" for optional marks, as Go\'s design template writes them (prose QA)', () => {
+    const go = buildTemplateModel(parseSpec('# Proposal\n\n## Abstract\n\n<!-- a -->\n\n## Open issues (if applicable)\n\n<!-- o -->\n\n## Notes (if any)\n\n<!-- n -->\n'), 'go@1');
+    expect(brief('# P\n\n## Abstract\n\nA.\n', go)).toEqual([]);
+    expect(brief('# P\n\n## Abstract\n\nA.\n\n## Open Issues\n\nNone.\n', go, )).toEqual([]);
+  });
+
   it('reports a missing required subsection but not a missing optional one', () => {
     expect(brief('# KEP-1: X\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n', kepStyle)).toEqual(['9:1 missing-section motivation/goals']);
   });
@@ -123,6 +129,9 @@ describe('template-free rules', () => {
     // `status:` with nothing after it is there, and empty (YAML's null is not shown as "null").
     expect(checkSpec(parseSpec('---\ntitle: T\ntemplate: x\nstatus:\n---\n'), { template: null, statuses: ['draft', 'done'] }).findings.map((f) => `${f.line}:${f.column} ${f.message}`))
       .toEqual(['4:1 front matter `status` is empty: use one of: draft, done, or remove the key']);
+    // A key written another way round (a PEP's `Title:`) is named, on its line (prose QA).
+    expect(checkSpec(parseSpec('---\nTitle: T\ntemplate: x\n---\n'), { template: null }).findings.map((f) => `${f.line}:${f.column} ${f.message}`))
+      .toEqual(['2:1 front matter has no `title`: keys are read as written, so `Title:` is another key; write `title:`']);
   });
 
   it('duplicate-heading: siblings only', () => {

@@ -81,10 +81,11 @@ export interface TemplateModel {
 // Headings like KEP's "User Stories (Optional)" say so themselves (older
 // KEPs wrote "Drawbacks [optional]").
 // (No spaces around it in the pattern: `\s*` there backtracks over long runs of spaces.)
-const OPTIONAL_MARK = /\(optional\)|\[optional\]/i;
-const OPTIONAL_MARKS = /\(optional\)|\[optional\]/gi;
+// Go's design template writes "Open issues (if applicable)".
+const OPTIONAL_MARK = /\(optional\)|\[optional\]|\(if (?:applicable|any)\)/i;
+const OPTIONAL_MARKS = /\(optional\)|\[optional\]|\(if (?:applicable|any)\)/gi;
 
-/** Whether a heading says itself that it is optional ("User Stories (Optional)", "Drawbacks [optional]"). */
+/** Whether a heading says itself that it is optional ("User Stories (Optional)", "Drawbacks [optional]", "Open issues (if applicable)"). */
 export function markedOptional(text: string): boolean {
   return OPTIONAL_MARK.test(text);
 }

@@ -37,7 +37,11 @@ export const frontmatter: CheckRule = {
       const value = data[key];
       const at = keyPosition(spec, key) ?? firstLine;
       if (value === undefined || value === null) {
-        findings.push({ ...at, message: `front matter has no \`${key}\`: add \`${key}: ...\`` });
+        // `Title:` (a PEP's header) is another key: keys are read as written.
+        const cased = value === undefined ? Object.keys(data).find((k) => k !== key && k.toLowerCase() === key) : undefined;
+        findings.push(cased === undefined
+          ? { ...at, message: `front matter has no \`${key}\`: add \`${key}: ...\`` }
+          : { ...(keyPosition(spec, cased) ?? at), message: `front matter has no \`${key}\`: keys are read as written, so \`${cased}:\` is another key; write \`${key}:\`` });
       } else if (typeof value === 'string' && value.trim() === '') {
         findings.push({ ...at, message: `front matter \`${key}\` is empty: write ${key === 'title' ? "the spec's title" : 'the id of its template'} after \`${key}:\`` });
       } else if (Array.isArray(value) && value.length === 1 && typeof value[0] === 'string') {
