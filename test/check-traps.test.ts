@@ -149,6 +149,17 @@ describe('section matching', () => {
     expect(messages(extra).map((m) => m.replace(/^\d+:1 /, ''))).toEqual([plain]);
   });
 
+  it('a rename is named past sections of the author\'s own and a missing optional neighbour, and a heading that merges two is named so (prose QA)', () => {
+    const pep = buildTemplateModel(parseSpec('# PEP\n\n## Summary\n\n<!-- s -->\n\n## Backwards Compatibility\n\n<!-- b -->\n\n## Security Implications (Optional)\n\n<!-- x -->\n\n## Drawbacks\n\n<!-- d -->\n\n## Alternatives\n\n<!-- a -->\n\n## Copyright\n\n<!-- c -->\n'), 'pep@1');
+    const messages = (source: string) => findings(source, pep).filter((f) => f.rule === 'missing-section').map((f) => `${f.line}:${f.column} ${f.message.replace(/^.*?@1; /, '')}`);
+    expect(messages('# P\n\n## Summary\n\nS.\n\n## Backward Compatibility\n\nB.\n\n## Security Considerations\n\nX.\n\n## Drawbacks\n\nD.\n\n## Alternatives\n\nA.\n\n## Copyright\n\nC.\n'))
+      .toEqual(['7:1 "Backward Compatibility" is in its place: if that is this section renamed, restore its heading']);
+    expect(messages('# P\n\n## Summary\n\nS.\n\n## Backwards Compatibility\n\nB.\n\n## Drawbacks and alternatives\n\nD.\n\n## Copyright\n\nC.\n')).toEqual([
+      '11:1 "Drawbacks and alternatives" is in its place and seems to hold it with "Alternatives": give each section its own heading',
+      '11:1 "Drawbacks and alternatives" is in its place and seems to hold it with "Drawbacks": give each section its own heading',
+    ]);
+  });
+
   it('a missing heading written as a line of text is placed on that line and said so', () => {
     const messages = (source: string) =>
       findings(source).filter((f) => f.rule === 'missing-section').map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}`);

@@ -9,9 +9,8 @@ const cache = new WeakMap<SectionMatching, ReadonlyMap<string, Section>>();
 /**
  * Missing template sections that spec sections not in the template seem to
  * replace: between the same two neighbours the template has there, under the
- * same parent, as many sections not in the template as are missing, each at
- * the level of the one it stands for and with a similar heading (paired in
- * order).
+ * same parent, each at the level of the one it stands for and with a similar
+ * heading (paired in order; one heading may stand for several side by side).
  */
 export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matching: SectionMatching): ReadonlyMap<string, Section> {
   // Asked by missing-section and by empty-section's messages, of one matching
@@ -45,15 +44,34 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
         const from = before === null ? 0 : countAtMost(foreignChildren, (c) => c.span.start, before.span.start);
         const to = after === null ? foreignChildren.length : countAtMost(foreignChildren, (c) => c.span.start, after.span.start - 1);
         const foreign = foreignChildren.slice(from, Math.max(from, to));
-        // As many in their place as are missing, taken in order: each at the
-        // level of the one it stands for and with a heading much like its own
-        // (a KEP's "Table of Contents" where the template has "Release
-        // Signoff Checklist" is another section, not a rename).
-        if (foreign.length === missing.length) {
+        // Each missing section takes the one in its place, after those taken,
+        // at its level and with a heading much like its own (a KEP's "Table of
+        // Contents" where the template has "Release Signoff Checklist" is
+        // another section, not a rename; sections of the author's own may
+        // stand between); one heading may stand for several side by side
+        // ("Drawbacks and alternatives" for Drawbacks, then Alternatives).
+        let next = 0;
+        let last: Section | null = null;
+        // (Each missing section looks at every one after those taken: a gap of
+        // thousands on each side, which no spec has, is paired in order alone.)
+        const few = missing.length * foreign.length <= MAX_PAIRINGS;
+        if (!few && foreign.length === missing.length) {
           missing.forEach((t, k) => {
             const c = foreign[k]!;
             if (c.heading.level === t.level && similarHeadings(c.heading.text, t.text)) renames.set(t.id, c);
           });
+        }
+        for (const t of few ? missing : []) {
+          const like = (c: Section): boolean => c.heading.level === t.level && similarHeadings(c.heading.text, t.text);
+          // Two alike in its place leave no guess.
+          const alike = foreign.slice(next).filter(like);
+          if (alike.length === 1) {
+            renames.set(t.id, alike[0]!);
+            last = alike[0]!;
+            next = foreign.indexOf(last) + 1;
+          } else if (alike.length === 0 && last !== null && like(last)) {
+            renames.set(t.id, last);
+          }
         }
       }
       missing = [];
@@ -73,6 +91,9 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
   }
   return renames;
 }
+
+/** The most comparisons of headings in one gap between present sections. */
+const MAX_PAIRINGS = 10_000;
 
 // Words that headings share without being about the same thing.
 const MINOR_WORDS = new Set(['and', 'for', 'the', 'with', 'from', 'into', 'about', 'other', 'optional', 'what', 'how', 'why',

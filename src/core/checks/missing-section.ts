@@ -125,11 +125,15 @@ export const missingSection: CheckRule = {
       const next = nextPresent[i];
       const at: Position = renamed !== undefined ? headingPosition(renamed.heading)
         : next !== undefined ? headingPosition(next.heading) : { line: lastLine(), column: 1, endLine: lastLine(), endColumn: 1 };
+      // A heading standing for several sections side by side seems to merge them.
+      const merged = renamed === undefined ? [] : [...renames.entries()].filter(([id, s]) => s === renamed && id !== t.id).map(([id]) => id);
       const message = renamed === undefined
         ? messageFor(template, t)
         // No line number in the message: SARIF fingerprints hash it, and must
         // survive edits above. Both headings whole: they may differ at the end.
-        : `${messageFor(template, t)}; ${quote(renamed.heading.text, 300)} is in its place: if that is this section renamed, restore its heading`;
+        : merged.length === 0
+          ? `${messageFor(template, t)}; ${quote(renamed.heading.text, 300)} is in its place: if that is this section renamed, restore its heading`
+          : `${messageFor(template, t)}; ${quote(renamed.heading.text, 300)} is in its place and seems to hold it with ${merged.map((id) => quote(template.sections.find((x) => x.id === id)!.text, 300)).join(' and ')}: give each section its own heading`;
       findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, sectionId: t.id, section: t.path, message });
     });
     return findings;
