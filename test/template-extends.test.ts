@@ -127,3 +127,36 @@ it('a template file named in the config mapping may extend a project template to
   expect(report.files.map((f) => [f.path, f.findings.map((x) => `${x.rule} ${x.sectionId}`)])).toEqual([['specs/t.md', ['missing-section beta']]]);
   expect(report.failures).toMatchObject([{ path: 'specs/b.md', code: 'INVALID_TEMPLATE', message: expect.stringContaining('`extends: nope`') }]);
 });
+
+describe('fixed sections (prose QA: a PEP keeps its Copyright paragraph word for word)', () => {
+  const PEP = '---\nid: pep\nfixed: [copyright]\n---\n# PEP NNNN\n\n## Abstract\n\n[A short description of the issue.]\n\n## Copyright\n\nThis document is placed in the public domain or under the\nCC0-1.0-Universal license, whichever is more permissive.\n';
+  const spec = (abstract: string, copyright: string | null) =>
+    `---\ntitle: P\ntemplate: pep\n---\n# PEP 701\n\n## Abstract\n\n${abstract}\n${copyright === null ? '' : `\n## Copyright\n\n${copyright}\n`}`;
+  const KEPT = 'This document is placed in the public domain or under the CC0-1.0-Universal license, whichever is more permissive.';
+
+  it('are no guidance: kept as written they pass, and count for nothing in completeness; still required', async () => {
+    const dir = tempProject({ '.specfill/templates/pep.md': PEP, 'specs/kept.md': spec('F-strings get a grammar.', KEPT), 'specs/left.md': spec('[A short description of the issue.]', KEPT), 'specs/gone.md': spec('F-strings.', null) });
+    const r = await runCli(dir, 'check', '--format', 'json');
+    const byPath = Object.fromEntries((JSON.parse(r.stdout) as { files: Array<{ path: string; completeness: number; findings: Array<{ rule: string; sectionId: string }> }> }).files
+      .map((f) => [f.path, [f.completeness, f.findings.map((x) => `${x.rule} ${x.sectionId}`)]]));
+    expect(byPath).toEqual({
+      'specs/gone.md': [1, ['missing-section copyright']],
+      'specs/kept.md': [1, []],
+      // The abstract's guidance is still guidance; the kept paragraph lends it nothing.
+      'specs/left.md': [0, ['empty-section abstract']],
+    });
+  });
+
+  it('are carried to a template that extends, and an unknown id is refused with the ids there are', async () => {
+    const dir = tempProject({
+      '.specfill/templates/pep.md': PEP,
+      '.specfill/templates/pep-x.md': '---\nid: pep-x\nextends: pep\n---\n## Rationale\n\n[Why.]\n',
+      '.specfill/templates/bad.md': '---\nid: bad\nfixed: [copyrite]\n---\n# B\n\n## Copyright\n\nText.\n',
+      'specs/x.md': `${spec('F-strings.', KEPT).replace('template: pep', 'template: pep-x')}\n## Rationale\n\nBecause.\n`,
+    });
+    const r = await runCli(dir, 'check', 'specs/x.md', '--format', 'json');
+    expect(JSON.parse(r.stdout).files[0].findings).toEqual([]);
+    const t = await runCli(dir, 'templates');
+    expect(t.stderr).toContain('.specfill/templates/bad.md:3:1: front matter `fixed` names `copyrite`, which is no section of this template\n  hint: its section ids: copyright;');
+  });
+});

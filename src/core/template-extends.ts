@@ -88,6 +88,11 @@ export function resolveExtends(child: Template, base: Template, from: TemplateOr
   const ids = new Set(flattenSections(resolved.spec.sections).map((s) => s.id));
   // Its own declared renames lead to sections of the resolved template.
   renameProblem(Object.keys(resolved.renamed), { ...base.renamed, ...renamed, ...resolved.renamed }, ids, keyLocation(child.spec, from.path, 'renamed'));
+  const unknownFixed = unknownOptional(Array.isArray(data.fixed) ? (data.fixed as string[]) : [], resolved.model);
+  if (unknownFixed.length > 0) {
+    const words = unknownOptionalWords(unknownFixed, resolved.model);
+    fail(`front matter \`fixed\` names ${words.names}, which ${unknownFixed.length === 1 ? 'is no section' : 'are no sections'} of this template or of ${base.id}`, 'fixed', words.hint);
+  }
   const unknown = unknownOptional(Array.isArray(data.optional) ? (data.optional as string[]) : [], resolved.model);
   // A base section this template removed or renamed is named so.
   const gone = unknown.find((id) => (remove as string[]).includes(id) || renamed[id] !== undefined);
@@ -102,12 +107,14 @@ export function resolveExtends(child: Template, base: Template, from: TemplateOr
   }
   const optional = [...(base.model.sections.filter((s) => s.optional).map((s) => renamed[s.id] ?? s.id)), ...resolved.model.sections.filter((s) => s.optional).map((s) => s.id)]
     .filter((id) => ids.has(id) || id === 'title');
+  const fixed = [...(base.model.sections.filter((s) => s.fixed).map((s) => renamed[s.id] ?? s.id)), ...resolved.model.sections.filter((s) => s.fixed).map((s) => s.id)]
+    .filter((id) => ids.has(id));
   return {
     ...resolved,
     extends: base.id,
     renamed: { ...base.renamed, ...renamed, ...resolved.renamed },
     layers: Object.fromEntries([...layers].filter(([id]) => ids.has(id))),
-    model: buildTemplateModel(resolved.spec, `${resolved.id}@${resolved.version}`, optional, { ...base.renamed, ...renamed, ...resolved.renamed }),
+    model: buildTemplateModel(resolved.spec, `${resolved.id}@${resolved.version}`, optional, { ...base.renamed, ...renamed, ...resolved.renamed }, fixed),
   };
 }
 

@@ -22,6 +22,11 @@ export interface TemplateSection {
   readonly guidance: string;
   /** A spec may leave this section out. */
   readonly optional: boolean;
+  /**
+   * Its text is kept by every spec as the template writes it (a licence
+   * line, declared in the front matter's `fixed:`): no guidance, never empty.
+   */
+  readonly fixed: boolean;
   /** `headingSlug` without the heading's "(Optional)" mark (`notes` for "Notes (Optional)"), or null when it has none. */
   readonly unmarkedHeadingSlug: string | null;
   /**
@@ -108,23 +113,24 @@ export function withoutOptionalMark(text: string): string {
  * marked "(Optional)" and every section below an optional one. `renamed` is
  * the template's declared renames (see {@link TemplateModel.renamedFrom}).
  */
-export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: readonly string[] = [], renamed: Readonly<Record<string, string>> = {}): TemplateModel {
+export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: readonly string[] = [], renamed: Readonly<Record<string, string>> = {}, fixed: readonly string[] = []): TemplateModel {
   const sections: TemplateSection[] = [];
   const titleSpan = preambleSpan(spec);
   if (hasCommentBlock(spec, titleSpan) || sectionProse(spec, titleSpan) !== '') {
     sections.push({
       id: 'title', slug: 'title', headingSlug: 'title', text: spec.title?.text ?? '', level: spec.title?.level ?? 1, path: [],
-      parentId: null, guided: true, guidance: sectionProse(spec, titleSpan), optional: optional.includes('title'),
+      parentId: null, guided: true, guidance: sectionProse(spec, titleSpan), optional: optional.includes('title'), fixed: false,
       unmarkedHeadingSlug: null, unmarkedId: null, fallbackSlug: null, bareSlug: null, bareUnmarkedSlug: null, squashedSlug: null,
     });
   }
   const visit = (section: Section, parent: TemplateSection | null): void => {
-    const guidance = sectionProse(spec, section.bodySpan);
     const marked = markedOptional(section.heading.text);
     const unmarkedHeadingSlug = marked ? unmarkedSlug(section.heading.text) : null;
     // Other segments keep their slugs as made (HTML aside, `-1` for repeats).
     const unmarkedId = marked || parent?.unmarkedId != null
       ? `${parent === null ? '' : `${parent.unmarkedId ?? parent.id}/`}${unmarkedHeadingSlug ?? section.slug}` : null;
+    const kept = fixed.includes(section.id) || (unmarkedId !== null && fixed.includes(unmarkedId));
+    const guidance = kept ? '' : sectionProse(spec, section.bodySpan);
     const model: TemplateSection = {
       id: section.id,
       slug: section.slug,
@@ -133,9 +139,10 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       level: section.heading.level,
       path: section.path,
       parentId: parent?.id ?? null,
-      guided: guidance !== '' || hasCommentBlock(spec, section.bodySpan),
+      guided: !kept && (guidance !== '' || hasCommentBlock(spec, section.bodySpan)),
       guidance,
       optional: (parent?.optional ?? false) || optional.includes(section.id) || marked,
+      fixed: kept,
       unmarkedHeadingSlug,
       unmarkedId,
       fallbackSlug: looseSlug({ text: section.heading.text, slug: section.heading.slug }),
@@ -155,7 +162,9 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     : { ...s, squashedSlug: s.fallbackSlug === null ? null : squashedSlug(s.fallbackSlug) }));
   const guidanceSentences = new Set<string>();
   if (sections.some((s) => s.guidance !== '')) {
-    for (const s of [...proseSentences(spec, titleSpan), ...spec.sections.flatMap((x) => proseSentencesDeep(spec, x))]) guidanceSentences.add(s);
+    // The text of fixed sections is no guidance: a spec writes it as its own.
+    const keptIds = new Set(sections.filter((s) => s.fixed).map((s) => s.id));
+    for (const s of [...proseSentences(spec, titleSpan), ...spec.sections.flatMap((x) => proseSentencesDeep(spec, x, keptIds))]) guidanceSentences.add(s);
   }
   const renamedFrom = new Map<string, string[]>();
   for (const old of Object.keys(renamed)) {
@@ -209,6 +218,6 @@ export function preambleSpan(spec: ParsedSpec): Span {
   return { start: Math.min(start, end), end };
 }
 
-function proseSentencesDeep(spec: ParsedSpec, section: Section): string[] {
-  return [...proseSentences(spec, section.bodySpan), ...section.children.flatMap((c) => proseSentencesDeep(spec, c))];
+function proseSentencesDeep(spec: ParsedSpec, section: Section, kept: ReadonlySet<string>): string[] {
+  return [...(kept.has(section.id) ? [] : proseSentences(spec, section.bodySpan)), ...section.children.flatMap((c) => proseSentencesDeep(spec, c, kept))];
 }

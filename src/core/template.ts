@@ -87,6 +87,11 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
     if (optional !== undefined && !(Array.isArray(optional) && optional.every((o) => typeof o === 'string'))) {
       throw new SpecfillError('INVALID_TEMPLATE', 'front matter `optional` must be a list of section ids', at('optional'));
     }
+    const fixed = data.fixed;
+    if (fixed !== undefined && !(Array.isArray(fixed) && fixed.every((o) => typeof o === 'string'))) {
+      throw new SpecfillError('INVALID_TEMPLATE', 'front matter `fixed` must be a list of section ids', at('fixed'),
+        'e.g. fixed: [copyright], for sections whose text every spec keeps as the template writes it');
+    }
     const renamed = data.renamed ?? {};
     if (typeof renamed !== 'object' || renamed === null || Array.isArray(renamed) || !Object.values(renamed).every((v) => typeof v === 'string')) {
       throw new SpecfillError('INVALID_TEMPLATE', 'front matter `renamed` must map old section ids to new ones', at('renamed'),
@@ -102,13 +107,15 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
     }
     // A number as written: YAML reads `version: 1.10` as 1.1, and versions compare dot by dot.
     const version = typeof data.version === 'number' ? writtenValue(spec, 'version') ?? String(data.version) : field('version') ?? '1';
-    const model = buildTemplateModel(spec, `${id}@${version}`, (optional as string[] | undefined) ?? [], renamed as Record<string, string>);
+    const model = buildTemplateModel(spec, `${id}@${version}`, (optional as string[] | undefined) ?? [], renamed as Record<string, string>, (fixed as string[] | undefined) ?? []);
     // A template that extends another may name the sections it takes from its base; those are known once it is resolved.
-    const unknown = data.extends === undefined ? unknownOptional((optional as string[] | undefined) ?? [], model) : [];
-    if (unknown.length > 0) {
-      const words = unknownOptionalWords(unknown, model);
-      throw new SpecfillError('INVALID_TEMPLATE', `front matter \`optional\` names ${words.names}, which ${unknown.length === 1 ? 'is no section' : 'are no sections'} of this template`, at('optional'),
-        words.hint);
+    for (const [key, list] of [['optional', optional], ['fixed', fixed]] as const) {
+      const unknown = data.extends === undefined ? unknownOptional((list as string[] | undefined) ?? [], model) : [];
+      if (unknown.length > 0) {
+        const words = unknownOptionalWords(unknown, model);
+        throw new SpecfillError('INVALID_TEMPLATE', `front matter \`${key}\` names ${words.names}, which ${unknown.length === 1 ? 'is no section' : 'are no sections'} of this template`, at(key),
+          words.hint);
+      }
     }
     return {
       id,
@@ -174,7 +181,6 @@ function versionNumbers(v: string): number[] | null {
   return /^\d+(?:\.\d+)*$/.test(v) ? v.split('.').map(Number) : null;
 }
 
-/** The hint for an `optional` naming no section. */
 /**
  * The words for ids an `optional:` list names that are no section of the
  * template: each with the section meant when one is plain to see (`glossary`
@@ -200,7 +206,7 @@ export function unknownOptionalWords(unknown: readonly string[], model: Template
 }
 
 /**
- * The ids an `optional:` list names that are no section of a template's
+ * The ids an `optional:` (or `fixed:`) list names that are no section of a template's
  * model: not a section's id, nor its id without the "(Optional)" marks of its
  * path (`user-stories` for "User Stories (Optional)"), nor `title`.
  */
