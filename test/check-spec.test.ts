@@ -103,6 +103,18 @@ describe('guidance in comments and prose', () => {
     expect(brief('# P\n\n## Abstract\n\nA.\n\n## Open Issues\n\nNone.\n', go, )).toEqual([]);
   });
 
+  it('treats guidance with a word or two changed as guidance still: a typo fixed, a template\'s later wording; a ticked box is an answer (prose QA)', () => {
+    const rfc = buildTemplateModel(parseSpec('# RFC\n\n## Drawbacks\n\nGive a brief explanation of why we should not do this in terms of cost and risk.\n\n## Tasks\n\n[ ] I/we understand the owners of the involved components may require updates.\n'), 'rfc@2');
+    const doc = (drawbacks: string, tasks = '[x] I/we understand the owners of the involved components may require updates.') => brief(`# R\n\n## Drawbacks\n\n${drawbacks}\n\n## Tasks\n\n${tasks}\n`, rfc);
+    expect(doc('Give a brief explanation of why we should not do this in term of cost and risk.')).toEqual(['3:1 empty-section drawbacks']);
+    expect(doc('Brief explanation of why we should not do this in terms of cost and risk.')).toEqual(['3:1 empty-section drawbacks']);
+    expect(doc('It costs a second build of every crate, which doubles CI time for the whole project.')).toEqual([]);
+    expect(doc('It costs a second build.', '[ ] I/we understand the owners of the involved components may require updates.')).toEqual(['7:1 empty-section tasks']);
+    // Short sentences are compared exactly: one word there may be the whole answer.
+    const short = buildTemplateModel(parseSpec('# Q\n\n## Answer\n\nIs it safe?\n'), 'q@1');
+    expect(brief('# A\n\n## Answer\n\nIt is safe.\n', short)).toEqual([]);
+  });
+
   it('reports a missing required subsection but not a missing optional one', () => {
     expect(brief('# KEP-1: X\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n', kepStyle)).toEqual(['9:1 missing-section motivation/goals']);
   });

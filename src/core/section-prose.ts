@@ -1,4 +1,5 @@
 import { blockText } from './block-text.js';
+import { editDistanceAtMost } from './edit-distance.js';
 import { findInlineComments } from './markdown/inline-comments.js';
 import { withLinksAsText } from './markdown/inline-links.js';
 import type { Block, ParsedSpec, Span } from './spec-types.js';
@@ -44,7 +45,7 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     // One budget for the section's run-together sentences (crafted text may hold many).
     const budget = { steps: RUN_TOGETHER_STEPS };
     for (const sentence of sentencesOf(spec, span)) {
-      if (!sentences.has(sentence) && !isRunTogether(sentence, sentences, budget)) return false;
+      if (!sentences.has(sentence) && !isRunTogether(sentence, sentences, budget) && !nearlyGuidance(sentence, sentences, budget)) return false;
       if (!any && sentence.split(' ').length >= 3) any = true;
     }
     return any;
@@ -204,6 +205,29 @@ function trieOf(sentences: ReadonlySet<string>): WordTrie {
 
 /** Steps of the walk below for one section: past them, its sentence is taken as written (content). */
 const RUN_TOGETHER_STEPS = 200_000;
+
+/** Sentences shorter than this are compared exactly: a word changed in a short one may change what it says. */
+const NEAR_MIN_LENGTH = 40;
+
+/**
+ * Whether a sentence is one of the guidance's with a word or two changed
+ * (a typo fixed, "Brief explanation" for "Give a brief explanation", as a
+ * template's later wording does): at most one edit in ten characters, for
+ * sentences of some length. Counted against the section's step budget.
+ */
+function nearlyGuidance(sentence: string, sentences: ReadonlySet<string>, budget: { steps: number }): boolean {
+  if (sentence.length < NEAR_MIN_LENGTH) return false;
+  const most = Math.floor(sentence.length / 10);
+  // A task's box ticked (`[x] I/we understand…`, read `x i we understand…`) is the author's answer, not a slip.
+  const ticked = sentence.startsWith('x ');
+  for (const g of sentences) {
+    if (g.length < NEAR_MIN_LENGTH || Math.abs(g.length - sentence.length) > most || g.startsWith('x ') !== ticked) continue;
+    budget.steps -= g.length * (2 * most + 1);
+    if (budget.steps < 0) return false;
+    if (editDistanceAtMost(sentence, g, most) <= most) return true;
+  }
+  return false;
+}
 
 /**
  * Whether a sentence is two or more of the template's sentences run together:
