@@ -794,6 +794,12 @@ describe('hostile input stays linear (second CLI review)', () => {
     expect(parseSpec('# *Roll* ~~out~~ **plan**\n').headings[0]!.text).toBe('Roll out plan');
   });
 
+  it('2,000 numbered template sections against 20,000 headings of one name: a tie settles each at once (code review: 5 s)', () => {
+    const tpl = buildTemplateModel(parseSpec(`# T\n\n${Array.from({ length: 2000 }, (_, i) => `## ${i}. Notes\n\n<!-- x -->\n`).join('\n')}`), 'n@1');
+    const found = findings(`# S\n\n${'## Notes\n\nText.\n\n'.repeat(20_000)}`, tpl);
+    expect(found.filter((f) => f.rule === 'missing-section').length).toBe(2000);
+  });
+
   it('40,000 sections left with their guidance comment, each reported once (their messages looked the sections up one by one)', () => {
     const tpl = `# T\n\n${Array.from({ length: 40_000 }, (_, i) => `## Q${i}\n\n<!-- say it -->\n`).join('\n')}`;
     const found = findings(tpl, buildTemplateModel(parseSpec(tpl), 'q@1'));

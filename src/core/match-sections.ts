@@ -134,7 +134,8 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
                 const at = index.get(s)!;
                 if ((at > after[i]! && at < before[i]!) !== inPlace) continue;
                 found = s;
-                count++;
+                // Two are a tie already: no need to look further.
+                if (++count === 2) break;
               }
               if (count === 0) continue;
               if (count === 1) {
