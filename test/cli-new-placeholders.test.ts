@@ -96,6 +96,15 @@ describe('specfill new + placeholders', () => {
     expect(JSON.parse((await runCli(dir, 'new', 'tech-spec', '--title', 'X', '--dir', 'elsewhere', '--json')).stdout).file).toBe('elsewhere/x.md');
   });
 
+  it('lines up its columns in terminal cells when headings carry emoji (blind QA)', async () => {
+    const { displayWidth } = await import('../src/reporters/terminal-text.js');
+    const dir = tempProject({ 's.md': '# S\n\n## \u2699\uFE0F Settings\n\n<!-- AGENT_PLACEHOLDER: Every setting -->\n\n## Other things\n\n<!-- AGENT_PLACEHOLDER: More -->\n\n## \u{1F680} Rollout\n\n<!-- AGENT_PLACEHOLDER: Go -->\n' });
+    const lines = (await runCli(dir, 'placeholders', 's.md')).stdout.trimEnd().split('\n');
+    const columnOf = (line: string, text: string): number => displayWidth(line.slice(0, line.indexOf(text)));
+    expect(lines.map((l, i) => columnOf(l, ['Every setting', 'More', 'Go'][i]!))).toEqual([32, 32, 32].map(() => columnOf(lines[1]!, 'More')));
+    expect(new Set(lines.map((l, i) => columnOf(l, ['\u2699', 'Other', '\u{1F680}'][i]!))).size).toBe(1);
+  });
+
   it('keeps a title that looks like Markdown from changing the document structure', async () => {
     const dir = tempProject();
     await runCli(dir, 'new', 'tech-spec', '--title', '# <!-- AGENT_PLACEHOLDER: sneaky -->', '--out', 'odd.md');

@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import { toPlaceholderJson } from '../../core/json-shapes.js';
 import { readSpecFile } from '../../io/read-spec-file.js';
 import { displayPath, writeJson, type CliContext } from '../context.js';
+import { displayWidth, padCells } from '../../reporters/terminal-text.js';
 
 /** `specfill placeholders FILE`: the open placeholders of one spec. */
 export async function runPlaceholders(ctx: CliContext, file: string, opts: { json?: boolean; maxFileBytes?: number }): Promise<number> {
@@ -22,11 +23,12 @@ export async function runPlaceholders(ctx: CliContext, file: string, opts: { jso
   }
   const c = ctx.color;
   const rows = list.map((p) => [p.id, p.section.join(' › ') || '(title)', `${p.line}:${p.column}`, p.instruction.replace(/\s*\n\s*/g, ' ')] as const);
-  const w0 = Math.max(...rows.map((r) => r[0].length));
-  const w1 = Math.max(...rows.map((r) => r[1].length));
+  // Columns in terminal cells: an emoji heading (`⚙️ Settings`) is wider, its variation selector narrower, than its length.
+  const w0 = Math.max(...rows.map((r) => displayWidth(r[0])));
+  const w1 = Math.max(...rows.map((r) => displayWidth(r[1])));
   const w2 = Math.max(...rows.map((r) => r[2].length));
   for (const [id, section, where, instruction] of rows) {
-    ctx.stdout.write(`${c.bold(id.padEnd(w0))}  ${section.padEnd(w1)}  ${c.dim(where.padEnd(w2))}  ${instruction}\n`);
+    ctx.stdout.write(`${c.bold(padCells(id, w0))}  ${padCells(section, w1)}  ${c.dim(where.padEnd(w2))}  ${instruction}\n`);
   }
   return 0;
 }

@@ -1,3 +1,4 @@
+import { displayWidth, padCells } from '../../reporters/terminal-text.js';
 import { DEFAULT_STATUSES } from '../../core/check-spec.js';
 import { errorJson } from '../../core/json-shapes.js';
 import type { SpecSummary } from '../../core/summarize-spec.js';
@@ -82,8 +83,9 @@ function printTable(ctx: CliContext, specs: SpecSummary[], found: number, unread
   }));
   const header = { path: 'SPEC', title: 'TITLE', status: 'STATUS', template: 'TEMPLATE', done: 'COMPLETE', open: 'OPEN' };
   const cols = ['path', 'title', 'status', 'template', 'done', 'open'] as const;
-  const width = Object.fromEntries(cols.map((k) => [k, Math.min(k === 'title' ? 40 : 80, Math.max(header[k].length, ...rows.map((r) => r[k].length)))]));
-  const cell = (k: (typeof cols)[number], v: string): string => (v.length > width[k]! ? `${v.slice(0, width[k]! - 1)}…` : v.padEnd(width[k]!));
+  // Widths in terminal cells: an emoji in a title takes two.
+  const width = Object.fromEntries(cols.map((k) => [k, Math.min(k === 'title' ? 40 : 80, Math.max(header[k].length, ...rows.map((r) => displayWidth(r[k]))))]));
+  const cell = (k: (typeof cols)[number], v: string): string => (displayWidth(v) > width[k]! ? padCells(`${cutToCells(v, width[k]! - 1)}…`, width[k]!) : padCells(v, width[k]!));
   ctx.stdout.write(`${c.dim(cols.map((k) => cell(k, header[k])).join('  ').trimEnd())}\n`);
   for (const r of rows) {
     const done = r.ratio === null ? cell('done', r.done) : r.ratio === 1 ? c.green(cell('done', r.done)) : c.yellow(cell('done', r.done));
@@ -98,4 +100,14 @@ function printTable(ctx: CliContext, specs: SpecSummary[], found: number, unread
   }
   const open = specs.reduce((n, s) => n + s.openPlaceholders.length, 0);
   ctx.stdout.write(c.dim(`${specs.length} spec${specs.length === 1 ? '' : 's'}, ${open} open placeholder${open === 1 ? '' : 's'}\n`));
+}
+
+/** The longest start of `text` that fits in `cells` terminal cells. */
+function cutToCells(text: string, cells: number): string {
+  let out = '';
+  for (const ch of text) {
+    if (displayWidth(out + ch) > cells) break;
+    out += ch;
+  }
+  return out;
 }

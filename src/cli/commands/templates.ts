@@ -1,3 +1,4 @@
+import { displayWidth, padCells } from '../../reporters/terminal-text.js';
 import { markedOptional } from '../../core/template-model.js';
 import { templateListing, templateOutline, type TemplateOutlineJson } from '../../core/template-outline.js';
 import { loadConfig } from '../../io/load-config.js';
@@ -33,9 +34,9 @@ export async function runTemplatesList(ctx: CliContext, opts: { json?: boolean }
   }
   const c = ctx.color;
   const table = [['ID', 'VERSION', 'SOURCE', 'SECTIONS', 'PLACEHOLDERS', 'NAME'], ...rows.map((r) => [r.id, r.version, r.path, String(r.sections), String(r.placeholders), r.name])];
-  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => displayWidth(row[i]!))));
   table.forEach((row, i) => {
-    const line = row.map((v, j) => v.padEnd(widths[j]!)).join('  ').trimEnd();
+    const line = row.map((v, j) => padCells(v, widths[j]!)).join('  ').trimEnd();
     ctx.stdout.write(`${i === 0 ? c.dim(line) : line}\n`);
   });
   return reportProblems();
