@@ -101,7 +101,7 @@ describe('specfill new + placeholders', () => {
     const dir = tempProject({ 's.md': '# S\n\n## \u2699\uFE0F Settings\n\n<!-- AGENT_PLACEHOLDER: Every setting -->\n\n## Other things\n\n<!-- AGENT_PLACEHOLDER: More -->\n\n## \u{1F680} Rollout\n\n<!-- AGENT_PLACEHOLDER: Go -->\n' });
     const lines = (await runCli(dir, 'placeholders', 's.md')).stdout.trimEnd().split('\n');
     const columnOf = (line: string, text: string): number => displayWidth(line.slice(0, line.indexOf(text)));
-    expect(lines.map((l, i) => columnOf(l, ['Every setting', 'More', 'Go'][i]!))).toEqual([32, 32, 32].map(() => columnOf(lines[1]!, 'More')));
+    expect(new Set(lines.map((l, i) => columnOf(l, ['Every setting', 'More', 'Go'][i]!))).size).toBe(1);
     expect(new Set(lines.map((l, i) => columnOf(l, ['\u2699', 'Other', '\u{1F680}'][i]!))).size).toBe(1);
   });
 
