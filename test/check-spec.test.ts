@@ -156,6 +156,14 @@ describe('template-free rules', () => {
     expect(brief('# P\n\n## Example\n\nOne.\n\n## Example\n\nTwo.\n\n## Example\n\nThree.\n', template)).toEqual(['11:1 duplicate-heading example-2']);
   });
 
+  it('leftover-marker: not for the template\'s own words left in place, which empty-section judges (prose QA)', () => {
+    const rfc = buildTemplateModel(parseSpec('# RFC\n\n## Summary\n\nOne paragraph explanation.\n\n## Unresolved questions (Optional)\n\nWhat parts of the design are still **TBD**? What is out of scope?\n'), 'r@1');
+    expect(brief('# R\n\n## Summary\n\nLet-else.\n\n## Unresolved questions\n\nWhat parts of the design are still TBD? What is out of scope?\n', rfc)).toEqual(['7:1 empty-section unresolved-questions']);
+    // The author's own TBD, in a sentence of their own, or one kept beside their text, is theirs.
+    expect(brief('# R\n\n## Summary\n\nLet-else.\n\n## Unresolved questions\n\nThe syntax is TBD.\n', rfc)).toEqual(['9:15 leftover-marker unresolved-questions']);
+    expect(brief('# R\n\n## Summary\n\nLet-else, TBD.\n\n## Unresolved questions\n\nNone.\n', rfc)).toEqual(['5:11 leftover-marker summary']);
+  });
+
   it('leftover-marker: the usual suspects, outside code and comments', () => {
     const doc = '# T\n\nTBD. FIXME later. XXX. [NEEDS CLARIFICATION: who?] Hello {{name}}. Lorem ipsum dolor.\n\n`TODO` <!-- TODO -->\n\n    TODO\n\nTODOS and XXXX are words.\n';
     const findings = checkSpec(parseSpec(doc), { template: null }).findings;

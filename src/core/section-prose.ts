@@ -170,11 +170,29 @@ function* sentencesOf(spec: ParsedSpec, span: Span): Generator<string> {
     while (from < text.length) {
       const m = end.exec(text);
       const to = m === null ? text.length : m.index + 1;
-      const sentence = text.slice(from, to).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      const sentence = normalizedSentence(text.slice(from, to));
       if (sentence !== '') yield sentence;
       from = m === null ? text.length : end.lastIndex;
     }
   }
+}
+
+/** A sentence as guidance is compared: lower case, words only. */
+function normalizedSentence(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * The sentence of `text` around `at`, normalized as the template's guidance
+ * sentences are (links as their text, emphasis marks dropped): whether a
+ * word found there is in the template's own words.
+ */
+export function sentenceAround(text: string, at: number): string {
+  let start = at;
+  while (start > 0 && !(/[.!?:;]/.test(text[start - 1]!) && /\s/.test(text[start] ?? ' '))) start--;
+  let end = at;
+  while (end < text.length && !(/[.!?:;]/.test(text[end]!) && /\s/.test(text[end + 1] ?? ' '))) end++;
+  return normalizedSentence(withLinksAsText(text.slice(start, end + 1)).replace(/[*_`~]/g, ''));
 }
 
 /** The template's sentences as a trie of words, for {@link isRunTogether}. */

@@ -1,5 +1,6 @@
 import { normalizeLabel } from '../markdown/inline-text.js';
 import { maskCodeElements, proseBlocks } from './text-blocks.js';
+import { sentenceAround } from '../section-prose.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 // What people and LLMs leave behind: to-do words, spec-kit's clarification
@@ -33,10 +34,11 @@ export const leftoverMarker: CheckRule = {
   defaultSeverity: 'warning',
   description: 'A to-do word, clarification marker, template slot or filler text is left in the prose.',
   options: { markers: { kind: 'patterns', description: 'regular expressions that replace the default markers' } },
-  check: ({ spec, options }) => {
+  check: ({ spec, options, template }) => {
     const markers = Array.isArray(options.markers) ? options.markers.map(String) : DEFAULT_MARKERS;
     const pattern = new RegExp(markers.map((m) => `(?:${m})`).join('|'), 'g');
     const findings: FindingDraft[] = [];
+    const guidance = template !== null && template.guidanceSentences.size > 0 ? template.guidanceSentences : undefined;
     // Most documents and blocks have none: for the default markers, a search
     // of the source for the words they cannot do without comes first.
     const probe = new RegExp(pattern.source);
@@ -44,6 +46,9 @@ export const leftoverMarker: CheckRule = {
     for (const block of proseBlocks(spec, markers === DEFAULT_MARKERS ? DEFAULT_WORDS : ANY, (text) => probe.test(text), { html: true })) {
       for (const m of unseenBlanked(block.text, spec.definitions).matchAll(pattern)) {
         const at = m.index;
+        // The template's own words ("What parts of the design are still TBD?") are
+        // its guidance, which empty-section judges: not the author's leftover.
+        if (guidance !== undefined && guidance.has(sentenceAround(block.text, at))) continue;
         findings.push({ ...block.locate(at, at + m[0].length), message: `leftover marker "${m[0]}": replace it with the real content` });
       }
     }
