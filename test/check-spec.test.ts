@@ -110,6 +110,9 @@ describe('guidance in comments and prose', () => {
     expect(doc('Brief explanation of why we should not do this in terms of cost and risk.')).toEqual(['3:1 empty-section drawbacks']);
     expect(doc('It costs a second build of every crate, which doubles CI time for the whole project.')).toEqual([]);
     expect(doc('It costs a second build.', '[ ] I/we understand the owners of the involved components may require updates.')).toEqual(['7:1 empty-section tasks']);
+    // Figures changed, or a word that turns the sentence round, are the author's answer (code review).
+    const slo = buildTemplateModel(parseSpec('# S\n\n## Objective\n\nOur objective is that 99.9% of requests complete within 200 ms over a 30 day window.\n\n## Rollback\n\nThis feature can be disabled again without restarting the API server.\n'), 's@1');
+    expect(brief('# S\n\n## Objective\n\nOur objective is that 99.5% of requests complete within 150 ms over a 28 day window.\n\n## Rollback\n\nThis feature cannot be disabled again without restarting the API server.\n', slo)).toEqual([]);
     // Short sentences are compared exactly: one word there may be the whole answer.
     const short = buildTemplateModel(parseSpec('# Q\n\n## Answer\n\nIs it safe?\n'), 'q@1');
     expect(brief('# A\n\n## Answer\n\nIt is safe.\n', short)).toEqual([]);

@@ -158,6 +158,15 @@ describe('section matching', () => {
       '11:1 "Drawbacks and alternatives" is in its place and seems to hold it with "Alternatives": give each section its own heading',
       '11:1 "Drawbacks and alternatives" is in its place and seems to hold it with "Drawbacks": give each section its own heading',
     ]);
+    // Renamed side by side with words in common: paired in order (code review).
+    const goals = buildTemplateModel(parseSpec('# T\n\n## Motivation\n\n<!-- m -->\n\n### Goals\n\n<!-- g -->\n\n### Non-Goals\n\n<!-- n -->\n\n## Proposal\n\n<!-- p -->\n'), 'g@1');
+    expect(findings('# M\n\n## Motivation\n\nM.\n\n### Project Goals\n\nG.\n\n### Project Non-Goals\n\nN.\n\n## Proposal\n\nP.\n', goals).map((f) => `${f.line} ${f.message.replace(/^.*?@1; /, '')}`)).toEqual([
+      '7 "Project Goals" is in its place: if that is this section renamed, restore its heading',
+      '11 "Project Non-Goals" is in its place: if that is this section renamed, restore its heading',
+    ]);
+    // One word shared with each of two is no merge (code review).
+    const kep = buildTemplateModel(parseSpec('# T\n\n## Proposal\n\n<!-- p -->\n\n## Design Details\n\n<!-- d -->\n\n## Implementation History\n\n<!-- h -->\n\n## Drawbacks\n\n<!-- x -->\n'), 'k@1');
+    expect(findings('# K\n\n## Proposal\n\nP.\n\n## Implementation Details\n\nI.\n\n## Drawbacks\n\nD.\n', kep).every((f) => !f.message.includes('seems to hold'))).toBe(true);
   });
 
   it('a missing heading written as a line of text is placed on that line and said so', () => {

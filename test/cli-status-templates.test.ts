@@ -98,11 +98,17 @@ describe('specfill status', () => {
       'rfcs/0001-async-drop.md': '- Feature Name: async_drop\n\n# Summary\n\nDrop, awaited.\n\n# Motivation\n\nLeaks.\n',
       'rfcs/0002-let-else.md': '- Feature Name: let_else\n\n## Table of contents\n\n- [Summary](#summary)\n- [Motivation](#motivation)\n\n# Summary\n\nS.\n\n# Motivation\n\nM.\n',
       'notes/chapters.md': '# Background\n\nText.\n\n# Plan\n\nText.\n',
+      // A title with a table of contents under it is still the title (code review).
+      'notes/rl.md': '## Rate limiter\n\n- [Summary](#summary)\n- [Design](#design)\n\n## Summary\n\nS.\n\n## Design\n\nD.\n',
       'specfill.config.json': JSON.stringify({ specs: ['rfcs/0*.md', 'notes/*.md'], templates: { 'rfcs/0*.md': 'rfcs/template.md' } }),
     });
     const json = JSON.parse((await runCli(dir, 'status', '--json')).stdout) as StatusJson;
     // Nor is a table of contents a title (prose QA).
-    expect(json.specs.map((s) => [s.path, s.title])).toEqual([['notes/chapters.md', 'Background'], ['rfcs/0001-async-drop.md', '0001-async-drop.md'], ['rfcs/0002-let-else.md', '0002-let-else.md']]);
+    expect(json.specs.map((s) => [s.path, s.title])).toEqual([['notes/chapters.md', 'Background'], ['notes/rl.md', 'Rate limiter'], ['rfcs/0001-async-drop.md', '0001-async-drop.md'], ['rfcs/0002-let-else.md', '0002-let-else.md']]);
+    // A title of 20,000 combining marks is cut to its column at once (code review: 13 s).
+    writeFileSync(join(dir, 'notes', 'marks.md'), `---\ntitle: "A${'\u0301'.repeat(20_000)}${'C'.repeat(60)}"\n---\n# M\n`);
+    const table = await runCli(dir, 'status');
+    expect(table.stdout).toContain(`A${'\u0301'.repeat(20_000)}${'C'.repeat(38)}…`);
   });
 });
 
@@ -136,8 +142,9 @@ describe('bad input to placeholders', () => {
     expect(r.stderr).toContain('specs/big.md: is 2008 bytes, over the limit of 1000 bytes');
     expect(r.stdout).toContain('Small');
     expect((await runCli(dir, 'status', '--max-file-bytes', '3000')).code).toBe(0);
-    // sync and set-status hold it too (code review).
-    for (const args of [['sync', 'specs/big.md'], ['set-status', 'specs/big.md', 'withdrawn']]) {
+    // sync, set-status and fill hold it too (code review).
+    writeFileSync(join(dir, 'a.json'), '{"x": "y"}');
+    for (const args of [['sync', 'specs/big.md'], ['set-status', 'specs/big.md', 'withdrawn'], ['fill', 'specs/big.md', '--answers', 'a.json']]) {
       const r = await runCli(dir, ...args);
       expect([args[0], r.code, r.stderr]).toEqual([args[0], 2, expect.stringContaining('over the limit of 1000 bytes')]);
     }

@@ -147,6 +147,13 @@ describe('fixed sections (prose QA: a PEP keeps its Copyright paragraph word for
     });
   });
 
+  it('may name the part under the title (code review: accepted and ignored)', async () => {
+    const tpl = '---\nid: lic\nfixed: [title]\n---\n# Doc\n\nLicensed under Apache-2.0.\n\n## Body\n\n[Write it.]\n';
+    const dir = tempProject({ '.specfill/templates/lic.md': tpl, 'specs/a.md': '---\ntitle: A\ntemplate: lic\n---\n# A\n\nLicensed under Apache-2.0.\n\n## Body\n\nWritten.\n' });
+    const r = await runCli(dir, 'check', '--format', 'json');
+    expect([r.code, JSON.parse(r.stdout).files[0].findings]).toEqual([0, []]);
+  });
+
   it('are carried to a template that extends, and an unknown id is refused with the ids there are', async () => {
     const dir = tempProject({
       '.specfill/templates/pep.md': PEP,

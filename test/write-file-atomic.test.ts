@@ -84,6 +84,11 @@ describe('writeFileAtomic and links', () => {
       }
     }
     expect([readFileSync(join(outside, 'far.md'), 'utf8'), lstatSync(join(dir, 'specs', 'away.md')).isSymbolicLink()]).toEqual([far, true]);
+    // A link named outside the project is not replaced by a copy either (code review); a plain file there is the user's to name.
+    symlinkSync('far.md', join(outside, 'alias.md'));
+    const named = await runCli(dir, 'fill', join(outside, 'alias.md'), '--answers', 'answers.json');
+    expect([named.code, lstatSync(join(outside, 'alias.md')).isSymbolicLink(), readFileSync(join(outside, 'far.md'), 'utf8')]).toEqual([2, true, far]);
+    expect((await runCli(dir, 'fill', join(outside, 'far.md'), '--answers', 'answers.json')).code).toBe(0);
   });
 
   it('an edit through a link inside the project takes the lock of the file it edits: one spec, one lock, whatever its name', async () => {

@@ -50,26 +50,41 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
         // another section, not a rename; sections of the author's own may
         // stand between); one heading may stand for several side by side
         // ("Drawbacks and alternatives" for Drawbacks, then Alternatives).
-        let next = 0;
-        let last: Section | null = null;
-        // (Each missing section looks at every one after those taken: a gap of
-        // thousands on each side, which no spec has, is paired in order alone.)
-        const few = missing.length * foreign.length <= MAX_PAIRINGS;
-        if (!few && foreign.length === missing.length) {
+        // As many in their place as are missing: paired in order first.
+        const taken = new Set<Section>();
+        if (foreign.length === missing.length) {
           missing.forEach((t, k) => {
             const c = foreign[k]!;
-            if (c.heading.level === t.level && similarHeadings(c.heading.text, t.text)) renames.set(t.id, c);
+            if (c.heading.level === t.level && similarHeadings(c.heading.text, t.text)) {
+              renames.set(t.id, c);
+              taken.add(c);
+            }
           });
         }
-        for (const t of few ? missing : []) {
+        // Then each one left takes the one alike after those taken. (Each
+        // looks at every one after them: a gap of thousands on each side,
+        // which no spec has, is paired in order alone.)
+        if (missing.length * foreign.length > MAX_PAIRINGS) return void (missing = []);
+        let next = 0;
+        let last: Section | null = null;
+        for (const t of missing) {
+          const paired = renames.get(t.id);
+          if (paired !== undefined) {
+            last = paired;
+            next = foreign.indexOf(paired) + 1;
+            continue;
+          }
           const like = (c: Section): boolean => c.heading.level === t.level && similarHeadings(c.heading.text, t.text);
           // Two alike in its place leave no guess.
-          const alike = foreign.slice(next).filter(like);
+          const alike = foreign.slice(next).filter((c) => !taken.has(c) && like(c));
           if (alike.length === 1) {
             renames.set(t.id, alike[0]!);
+            taken.add(alike[0]!);
             last = alike[0]!;
             next = foreign.indexOf(last) + 1;
-          } else if (alike.length === 0 && last !== null && like(last)) {
+          } else if (alike.length === 0 && last !== null && like(last) && holdsAllWords(last.heading.text, t.text)) {
+            // A merge says each heading whole ("Drawbacks and alternatives"):
+            // one word shared ("Implementation Details" for Implementation History) is not enough.
             renames.set(t.id, last);
           }
         }
@@ -100,15 +115,26 @@ const MINOR_WORDS = new Set(['and', 'for', 'the', 'with', 'from', 'into', 'about
   'when', 'which', 'who', 'does', 'can', 'will', 'are', 'this', 'that', 'there', 'any', 'have', 'has', 'our', 'your', 'its',
   'not', 'should', 'being', 'been', 'was', 'were', 'using', 'use']);
 
+/** Whether `heading` holds every word that says something in `part` (plurals and small words aside). */
+function holdsAllWords(heading: string, part: string): boolean {
+  const [x, y] = [significantWords(heading), significantWords(part)];
+  if (y.size === 0) return false;
+  for (const w of y) if (!x.has(w)) return false;
+  return true;
+}
+
+function significantWords(text: string): Set<string> {
+  return new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3 && !MINOR_WORDS.has(w)).map((w) => w.replace(/s$/, '')));
+}
+
 /**
  * Whether two headings say much the same: at least half of the words that
  * say something in the shorter one (case, plurals and small words aside) are
  * in the other.
  */
 function similarHeadings(a: string, b: string): boolean {
-  const words = (text: string): Set<string> => new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 3 && !MINOR_WORDS.has(w)).map((w) => w.replace(/s$/, '')));
-  const [x, y] = [words(a), words(b)];
+  const [x, y] = [significantWords(a), significantWords(b)];
   const [small, large] = x.size <= y.size ? [x, y] : [y, x];
   if (small.size === 0) return false;
   let shared = 0;

@@ -242,7 +242,22 @@ function nearlyGuidance(sentence: string, sentences: ReadonlySet<string>, budget
     if (g.length < NEAR_MIN_LENGTH || Math.abs(g.length - sentence.length) > most || g.startsWith('x ') !== ticked) continue;
     budget.steps -= g.length * (2 * most + 1);
     if (budget.steps < 0) return false;
-    if (editDistanceAtMost(sentence, g, most) <= most) return true;
+    if (editDistanceAtMost(sentence, g, most) <= most && !meaningChanged(sentence, g)) return true;
+  }
+  return false;
+}
+
+// Words whose change turns a sentence round ("can" to "cannot"), and figures
+// (99.9% to 99.5%): a sentence that differs from the guidance in one of them
+// is the author's answer, however few characters it takes.
+const TURNING_WORDS = new Set(['not', 'no', 'never', 'none', 'nor', 'cannot', 'without', 't', 'nothing', 'neither', 'unless', 'except', 'only', 'yes']);
+
+/** Whether the words two near sentences do not share hold a figure or a word that turns the meaning. */
+function meaningChanged(a: string, b: string): boolean {
+  const wa = new Set(a.split(' '));
+  const wb = new Set(b.split(' '));
+  for (const [x, y] of [[wa, wb], [wb, wa]] as const) {
+    for (const w of x) if (!y.has(w) && (TURNING_WORDS.has(w) || /\d/.test(w))) return true;
   }
   return false;
 }

@@ -1,5 +1,4 @@
 import { completenessOf, sectionStates, type SectionState } from './section-states.js';
-import { isTableOfContents } from './section-prose.js';
 import type { ParsedSpec } from './spec-types.js';
 import type { TemplateModel } from './template-model.js';
 
@@ -80,9 +79,8 @@ function firstHeadingAsTitle(spec: ParsedSpec, template: TemplateModel | null): 
   const first = spec.headings[0];
   if (first === undefined) return null;
   if (template !== null && template.sections.some((t) => t.id === first.slug)) return null;
-  // Nor is a table of contents a title ("Table of contents" over links to the sections).
-  const section = spec.sections[0];
-  if (TOC_HEADING.test(first.text.trim()) || (section?.heading.span.start === first.span.start && isTableOfContents(spec, section.bodySpan))) return null;
+  // Nor is a table of contents a title.
+  if (TOC_HEADING.test(first.text.trim())) return null;
   return first.text;
 }
 

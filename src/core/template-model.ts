@@ -116,10 +116,11 @@ export function withoutOptionalMark(text: string): string {
 export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: readonly string[] = [], renamed: Readonly<Record<string, string>> = {}, fixed: readonly string[] = []): TemplateModel {
   const sections: TemplateSection[] = [];
   const titleSpan = preambleSpan(spec);
+  const fixedTitle = fixed.includes('title');
   if (hasCommentBlock(spec, titleSpan) || sectionProse(spec, titleSpan) !== '') {
     sections.push({
       id: 'title', slug: 'title', headingSlug: 'title', text: spec.title?.text ?? '', level: spec.title?.level ?? 1, path: [],
-      parentId: null, guided: true, guidance: sectionProse(spec, titleSpan), optional: optional.includes('title'), fixed: false,
+      parentId: null, guided: !fixedTitle, guidance: fixedTitle ? '' : sectionProse(spec, titleSpan), optional: optional.includes('title'), fixed: fixedTitle,
       unmarkedHeadingSlug: null, unmarkedId: null, fallbackSlug: null, bareSlug: null, bareUnmarkedSlug: null, squashedSlug: null,
     });
   }
@@ -164,7 +165,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   if (sections.some((s) => s.guidance !== '')) {
     // The text of fixed sections is no guidance: a spec writes it as its own.
     const keptIds = new Set(sections.filter((s) => s.fixed).map((s) => s.id));
-    for (const s of [...proseSentences(spec, titleSpan), ...spec.sections.flatMap((x) => proseSentencesDeep(spec, x, keptIds))]) guidanceSentences.add(s);
+    for (const s of [...(fixedTitle ? [] : proseSentences(spec, titleSpan)), ...spec.sections.flatMap((x) => proseSentencesDeep(spec, x, keptIds))]) guidanceSentences.add(s);
   }
   const renamedFrom = new Map<string, string[]>();
   for (const old of Object.keys(renamed)) {

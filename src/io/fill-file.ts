@@ -35,6 +35,8 @@ export interface FillFileOptions {
   /** Refuse unless the file's sha256 is this (the hash the caller read). */
   readonly expectedHash?: string;
   readonly maxContentBytes?: number;
+  /** The largest spec file read (the config's `maxFileBytes`); default 10 MiB. */
+  readonly maxFileBytes?: number;
   /**
    * Answers from a file that may have run before: answers already in place are
    * skipped and the ids after them move (see reconcileAnswers).
@@ -76,7 +78,7 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
   const shown = options.displayPath;
   // Where the fill lands (a link inside the project: where it leads); refused, dry run or not, when a link leads out.
   const target = editTarget(path, options.root, shown);
-  const source = readTextFileSync(path, { displayPath: shown });
+  const source = readTextFileSync(path, { displayPath: shown, maxBytes: options.maxFileBytes });
   const hash = fileHash(source);
   if (options.expectedHash !== undefined && options.expectedHash !== hash) throw staleError(shown);
   const spec = parseSpec(source);
@@ -104,7 +106,7 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
     // An id that names a section of the spec was most likely filled already (with other text).
     const sections = new Set(sectionIds);
     const filled = unknown.filter((id) => sections.has(id));
-    const why = filled.length === 0 ? '' : ` (${filled.map((u) => `\`${u}\``).join(', ')} ${filled.length === 1 ? 'is a section' : 'are sections'} with no open placeholder, filled already or never given one: edit the text there)`;
+    const why = filled.length === 0 ? '' : ` (${filled.map((u) => `\`${shownId(u)}\``).join(', ')} ${filled.length === 1 ? 'is a section' : 'are sections'} with no open placeholder, filled already or never given one: edit the text there)`;
     throw new SpecfillError('INVALID_ANSWERS', `no open placeholder has the id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `\`${shownId(u)}\``).join(', ')}${why}; open ids: ${open.map(shownId).join(', ') || '(none)'}`,
       { path: shown }, 'nothing was written; run `specfill placeholders FILE` for the ids');
   }
@@ -134,7 +136,7 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
   const release = acquireLock(target, shown);
   try {
     // The file may have changed while we were working: then nothing is written.
-    if (fileHash(readTextFileSync(target, { displayPath: shown })) !== hash) throw staleError(shown);
+    if (fileHash(readTextFileSync(target, { displayPath: shown, maxBytes: options.maxFileBytes })) !== hash) throw staleError(shown);
     await writeFileAtomic(target, outcome.source, { displayPath: shown });
   } finally {
     release();

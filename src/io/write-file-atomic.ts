@@ -187,14 +187,16 @@ export async function writeFileAtomic(path: string, content: string, options: Wr
  * inside the root that a link leads out of is refused (OUTSIDE_ROOT), dry
  * runs included: writing through it would change a file outside the
  * project, and replacing a link (what an atomic rename does) would silently
- * turn it into a copy. A path named outside the root is the user's to name.
+ * turn it into a copy. A plain file named outside the root is the user's to
+ * name; a link to one is refused there too.
  */
 export function editTarget(path: string, root: string, shown: string): string {
   const absolute = resolve(path);
-  if (relativeWithin(resolve(root), absolute) === null) return path;
   let real: string;
   let realRoot: string;
+  let fileLink: boolean;
   try {
+    fileLink = lstatSync(absolute).isSymbolicLink();
     real = realpathSync(absolute);
     realRoot = realpathSync(root);
   } catch {
@@ -203,12 +205,9 @@ export function editTarget(path: string, root: string, shown: string): string {
   }
   const inside = relativeWithin(realRoot, real);
   if (inside !== null && inside !== '') return real === absolute ? path : real;
-  let fileLink = false;
-  try {
-    fileLink = lstatSync(absolute).isSymbolicLink();
-  } catch {
-    // Checked above.
-  }
+  // A plain file named outside the project is the user's to name; a link is
+  // never replaced by a copy, wherever it is.
+  if (!fileLink && relativeWithin(resolve(root), absolute) === null) return path;
   throw new SpecfillError(
     'OUTSIDE_ROOT',
     fileLink

@@ -31,7 +31,8 @@ export function registerWriteTools(server: McpServer, project: McpProject, now: 
     },
     annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   }, (input) => runTool(async () => {
-    const { file, source, hash } = await project.read(input.path);
+    const config = await project.config();
+    const { file, source, hash } = await project.read(input.path, config);
     if (hash !== input.expectedHash) {
       throw new ToolError('STALE', `${file.relative} changed since you read it (its hash is now ${hash})`,
         'call list_placeholders for the current hash and ids, then fill again');
@@ -45,6 +46,7 @@ export function registerWriteTools(server: McpServer, project: McpProject, now: 
       expectedHash: input.expectedHash,
       dryRun: input.dryRun === true,
       requireOpen: [input.id],
+      maxFileBytes: config.maxFileBytes,
     });
     const refusal = result.refused[0];
     if (refusal !== undefined) {

@@ -169,6 +169,7 @@ export function createWebApp(options: WebAppOptions): WebApp {
         displayPath: file.relative,
         expectedHash: expectedHash as string,
         requireOpen: byPlace === undefined ? [id as string] : [],
+        maxFileBytes: config.maxFileBytes,
       });
       const refusal = result.refused[0];
       if (refusal?.reason === 'unknown-id') {

@@ -43,8 +43,12 @@ export async function runFill(ctx: CliContext, file: string, opts: FillOptions):
   // An --only id the file has no answer for is most likely a typo on one side or the other.
   const unanswered = (opts.only ?? []).filter((id) => !all.some((a) => a.id === id));
   if (unanswered.length > 0) ctx.stderr.write(`specfill: warning: ${opts.answers} has no answer for ${unanswered.map((id) => `\`${id}\``).join(', ')}\n`);
+  const root = findProjectRoot(ctx.cwd);
+  // The config's size limit holds for a fill as for check.
+  const { loadConfig } = await import('../../io/load-config.js');
+  const { config } = await loadConfig(root, ctx.cwd);
   const result = await fillFile(absolute, {
-    answers: all, only: opts.only, filler: 'answers', root: findProjectRoot(ctx.cwd), displayPath: shown, dryRun: opts.dryRun, now: ctx.now, rerunnable: true,
+    answers: all, only: opts.only, filler: 'answers', root, displayPath: shown, dryRun: opts.dryRun, now: ctx.now, rerunnable: true, maxFileBytes: config.maxFileBytes,
     // Every id named, in the answers or in --only, must be open: else nothing is written (exit 2).
     requireOpen: [...all.map((a) => a.id), ...(opts.only ?? [])],
   });

@@ -1,4 +1,4 @@
-import { displayWidth, padCells } from '../../reporters/terminal-text.js';
+import { displayWidth, padCells, toVisibleChars } from '../../reporters/terminal-text.js';
 import { DEFAULT_STATUSES } from '../../core/check-spec.js';
 import { errorJson } from '../../core/json-shapes.js';
 import type { SpecSummary } from '../../core/summarize-spec.js';
@@ -104,10 +104,12 @@ function printTable(ctx: CliContext, specs: SpecSummary[], found: number, unread
 
 /** The longest start of `text` that fits in `cells` terminal cells. */
 function cutToCells(text: string, cells: number): string {
-  let out = '';
-  for (const ch of text) {
-    if (displayWidth(out + ch) > cells) break;
-    out += ch;
+  let width = 0;
+  let units = 0;
+  for (const c of toVisibleChars(text)) {
+    if (width + c.width > cells) break;
+    width += c.width;
+    units += c.units;
   }
-  return out;
+  return text.slice(0, units);
 }
