@@ -153,6 +153,15 @@ describe('template-free rules', () => {
     expect(brief('# T\n\n## A\n\n### Notes\n\n### Notes\n\n## B\n\n### Notes\n', null)).toEqual(['7:1 duplicate-heading a/notes-1']);
   });
 
+  it('unknown-section: a second copy of a template section is named as one (blind QA)', () => {
+    const adr = buildTemplateModel(parseSpec('# ADR\n\n## Context\n\n<!-- c -->\n\n## Decision\n\n<!-- d -->\n'), 'adr@1');
+    const found = checkSpec(parseSpec('# A\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n## Decision\n\nMore.\n\n## FAQ\n\nQ.\n'), { template: adr, links: NO_FILES, rules: new Map([['unknown-section', { severity: 'warning', options: {} }]]) }).findings;
+    expect(found.filter((f) => f.rule === 'unknown-section').map((f) => `${f.line} ${f.message}`)).toEqual([
+      '11 section "Decision" is a second copy of the template\'s section on line 7: merge the two, or give this one a heading of its own',
+      '15 section "FAQ" is not in template adr@1',
+    ]);
+  });
+
   it('duplicate-heading: not for repeats the template itself writes, but for one more (blind QA)', () => {
     const template = buildTemplateModel(parseSpec('# P\n\n## Example\n\n<!-- AGENT_PLACEHOLDER: First -->\n\n## Example\n\n<!-- AGENT_PLACEHOLDER: Second -->\n'), 'dups@1');
     expect(brief('# P\n\n## Example\n\nOne.\n\n## Example\n\nTwo.\n', template)).toEqual([]);

@@ -147,6 +147,12 @@ describe('fixed sections (prose QA: a PEP keeps its Copyright paragraph word for
     });
   });
 
+  it('a template id from a folder name must start with a letter or digit, and the hint says to rename the folder (blind QA)', async () => {
+    const dir = tempProject({ 'tpl/_template/README.md': '# T\n\n## A\n\n<!-- a -->\n', 'specs/a.md': '# A\n\n## A\n\nA.\n', 'specfill.config.json': JSON.stringify({ templates: { 'specs/*.md': 'tpl/_template/README.md' } }) });
+    const r = await runCli(dir, 'check', 'specs/a.md');
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining("template id `_template` must start with a letter or digit, then letters, digits, '.', '_' or '-'\n  hint: rename the folder, or set `id:` in its front matter")]);
+  });
+
   it('may name the part under the title (code review: accepted and ignored)', async () => {
     const tpl = '---\nid: lic\nfixed: [title]\n---\n# Doc\n\nLicensed under Apache-2.0.\n\n## Body\n\n[Write it.]\n';
     const dir = tempProject({ '.specfill/templates/lic.md': tpl, 'specs/a.md': '---\ntitle: A\ntemplate: lic\n---\n# A\n\nLicensed under Apache-2.0.\n\n## Body\n\nWritten.\n' });

@@ -78,8 +78,10 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
   };
   const id = field('id') ?? fallbackId;
   if (!ID.test(id)) {
-    throw new SpecfillError('INVALID_TEMPLATE', `template id \`${id}\` must be letters, digits, '.', '_' or '-'`, data.id === undefined ? { path: from.path } : at('id'),
-      data.id === undefined ? 'rename the file, or set `id:` in its front matter' : 'set `id:` in its front matter to a name of letters, digits, \'.\', \'_\' or \'-\'');
+    // A README.md or index.md is named by its folder.
+    const named = /(?:^|[\\/])(?:readme|index)\.md$/i.test(from.path ?? '') ? 'folder' : 'file';
+    throw new SpecfillError('INVALID_TEMPLATE', `template id \`${id}\` must start with a letter or digit, then letters, digits, '.', '_' or '-'`, data.id === undefined ? { path: from.path } : at('id'),
+      data.id === undefined ? `rename the ${named}, or set \`id:\` in its front matter` : 'set `id:` in its front matter to a name of letters, digits, \'.\', \'_\' or \'-\', starting with a letter or digit');
   }
   // Known by its id from here on: a spec that names it gets the error, whatever the file is called.
   try {
