@@ -92,6 +92,15 @@ describe('section matching', () => {
     const t1 = buildTemplateModel(parseSpec('# Architecture Documentation\n\n<!-- AGENT_PLACEHOLDER: Add system title -->\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: What the system does -->\n'), 't1@1');
     expect(brief('# Payment Gateway\n\n# Overview\n\nCard payments.\n', t1)).toEqual(['3:1 heading-level overview']);
     expect(brief('# Architecture Documentation\n\n# Overview\n\nCard payments.\n', t1)).toEqual(['1:1 empty-section title', '3:1 heading-level overview']);
+    // Nygard's ADR: `# Title` over guidance that speaks of names asks for the title alone (QA round 4).
+    for (const guidance of ['These documents have names that are short noun phrases. For example, "ADR 1: Deployment on Ruby on Rails 3.0.10".', '<!-- AGENT_PLACEHOLDER: Short noun phrase naming the decision -->']) {
+      const adr = buildTemplateModel(parseSpec(`# Title\n\n${guidance}\n\n## Context\n\n<!-- c -->\n`), 'n@1');
+      expect(brief('# ADR 1: Deployment on Kubernetes\n\n## Context\n\nC.\n', adr)).toEqual([]);
+      expect(brief('# Title\n\n## Context\n\nC.\n', adr)).toEqual(['1:1 empty-section title']);
+    }
+    // A title heading that is a title of its own asks for what its guidance says.
+    const named = buildTemplateModel(parseSpec('# Payments\n\nThese documents have names that are short noun phrases.\n\n## Context\n\n<!-- c -->\n'), 'o@1');
+    expect(brief('# Refunds\n\n## Context\n\nC.\n', named)).toEqual(['1:1 empty-section title']);
     // The template's own heading with nothing under it has written no title.
     const kept = BASE.replace(/# Technical Specification\n\nDone: add project title\.\n/, '# Technical Specification\n');
     expect(brief(kept)).toEqual([`${lineOf(kept, '# Technical')}:1 empty-section title`]);

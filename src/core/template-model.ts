@@ -192,6 +192,11 @@ function asksForTitleAlone(instruction: string): boolean {
   return (/\btitle\b/i.test(instruction) || NAMES_THE_SUBJECT.test(instruction)) && words.length <= 8 && !/\band\b|[,;]/i.test(instruction);
 }
 
+const STAND_IN_TITLE = /^[[<{(]*\s*(?:(?:your|the|document|doc|adr|rfc|spec|project|feature|decision|proposal)\s+)?(?:title|name)(?:\s+here)?\s*[\]>})]*$/i;
+const SPEAKS_OF_NAMES = /\b(?:titles?|names?|naming|named|noun phrases?)\b/i;
+// A placeholder there asks for the document's name, not a person's ("Your name").
+const NAMES_THE_DOCUMENT = /\bnoun phrase|\bnaming\s+(?:the|this|a|an)\s+(?:decision|document|proposal|change|feature|project|system|service|spec|adr|rfc|record)\b/i;
+
 // "System name", "Name of the project": the name of what the document is
 // about is its title ("Your name", "Name of the service owner" are not: the
 // whole instruction must say just that).
@@ -201,11 +206,18 @@ const NAMES_THE_SUBJECT = new RegExp(`${LEAD}(?:${SUBJECT}(?:'s)?\\s+name|name\\
 
 /**
  * Whether a template's title part holds placeholders that each ask for the
- * title, and nothing else: no prose, no other comment.
+ * title, and nothing else: no prose, no other comment; or, under a title
+ * heading that only stands in for one (`# Title`), guidance about its name.
  */
 function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
   if (spec.title === null) return false;
+  // A title heading that is itself a stand-in (Nygard's ADR: `# Title`) over
+  // guidance that speaks of names ("These documents have names that are short
+  // noun phrases", "Short noun phrase naming the decision"): the title is what it asks for.
   const own = spec.placeholders.filter((p) => p.sectionId === null && p.span.start >= titleSpan.start && p.span.end <= titleSpan.end);
+  if (STAND_IN_TITLE.test(spec.title.text.trim()) && SPEAKS_OF_NAMES.test(spec.source.slice(titleSpan.start, titleSpan.end))
+    // Placeholders there ask for that alone: no list of other things.
+    && own.every((p) => (asksForTitleAlone(p.instruction) || NAMES_THE_DOCUMENT.test(p.instruction)) && !/\band\b|[,;]/i.test(p.instruction))) return true;
   if (own.length === 0 || !own.every((p) => asksForTitleAlone(p.instruction))) return false;
   // Nothing else there: every block is one of those placeholders, alone.
   return blocksIn(spec, titleSpan).every((b) => b.kind === 'html' && b.htmlKind === 2
