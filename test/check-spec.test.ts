@@ -118,6 +118,15 @@ describe('guidance in comments and prose', () => {
     expect(brief('# A\n\n## Answer\n\nIt is safe.\n', short)).toEqual([]);
   });
 
+  it('treats a table with its sample rows deleted (its header alone, or empty rows) as nothing (QA round 4)', () => {
+    const stride = buildTemplateModel(parseSpec('# Threat Model\n\n## Repudiation\n\n| Threat | Asset |\n| --- | --- |\n| Example: user denies a transfer | Ledger |\n\n## Timeline\n\nAll times UTC.\n\n| Time | Event |\n| --- | --- |\n| 00:00 | Alert fired |\n'), 's@1');
+    const doc = (rep: string, time: string) => brief(`# L\n\n## Repudiation\n\n${rep}\n\n## Timeline\n\nAll times UTC.\n\n${time}\n`, stride);
+    expect(doc('| Threat | Asset |\n| --- | --- |', '| Time | Event |\n| --- | --- |\n|  |  |')).toEqual(['3:1 empty-section repudiation', '8:1 empty-section timeline']);
+    expect(doc('| Threat | Asset |\n| --- | --- |\n| Forged refund | Ledger |', '| Time | Event |\n| --- | --- |\n| 09:12 | Pager |')).toEqual([]);
+    // Under comment guidance too.
+    expect(brief('# KEP-1: X\n\n## Summary\n\n| Field | Value |\n| --- | --- |\n\n## Motivation\n\nBecause.\n\n### Goals\n\n- Fast\n', kepStyle)).toEqual(['3:1 empty-section summary']);
+  });
+
   it('reports a missing required subsection but not a missing optional one', () => {
     expect(brief('# KEP-1: X\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n', kepStyle)).toEqual(['9:1 missing-section motivation/goals']);
   });

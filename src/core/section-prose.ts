@@ -1,4 +1,5 @@
 import { blockText } from './block-text.js';
+import { splitRow } from './markdown/table-row.js';
 import { editDistanceAtMost } from './edit-distance.js';
 import { findInlineComments } from './markdown/inline-comments.js';
 import { withLinksAsText } from './markdown/inline-links.js';
@@ -350,6 +351,9 @@ function shownText(source: string, block: Block): string | null {
   if (block.kind === 'thematic-break' || (block.kind === 'html' && isBlankHtml(source, block))) return '';
   // A pipe table whose cells are all empty (`|  |  |` over `| --- | --- |`) shows nothing either.
   if (block.kind === 'table' && /^[\s|:*_`-]*$/.test(source.slice(block.start, block.end))) return '';
+  // So does a table whose rows below its header are gone or empty: a header
+  // is the frame of an answer (a template's sample rows deleted), not one.
+  if (block.kind === 'table' && bodyIsEmpty(source, block)) return '';
   if (block.kind === 'html' && block.htmlKind === 2) return besideComments(source, block);
   if (block.kind === 'code' && isEmptyCode(source, block)) return '';
   // A paragraph of `&nbsp;` or empty tags shows nothing, whatever the guidance.
@@ -400,4 +404,15 @@ function isBlank(text: string): boolean {
 function isBlankHtml(source: string, block: Block): boolean {
   if (block.htmlKind === undefined || block.htmlKind < 6) return false;
   return isBlank(source.slice(block.start, block.end).replace(/<!--[\s\S]*?(?:-->|$)/g, ' '));
+}
+
+/** Whether a table has no row below its header (and delimiter row) with text in a cell. */
+function bodyIsEmpty(source: string, block: Block): boolean {
+  const segments = block.segments;
+  if (segments === undefined) return false;
+  for (let i = 4; i + 1 < segments.length; i += 2) {
+    const cells = splitRow(source.slice(segments[i]!, segments[i + 1]!));
+    if (cells !== null && cells.some((cell) => cell.trim() !== '')) return false;
+  }
+  return true;
 }
