@@ -123,9 +123,20 @@ function holdsAllWords(heading: string, part: string): boolean {
   return true;
 }
 
+// Heading texts repeat across the specs of one template (its own, and the
+// sections authors add): their words are worked out once. Bounded, as a spec
+// may hold any number of headings.
+const wordsOf = new Map<string, Set<string>>();
+
 function significantWords(text: string): Set<string> {
-  return new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 3 && !MINOR_WORDS.has(w)).map((w) => w.replace(/s$/, '')));
+  let words = wordsOf.get(text);
+  if (words === undefined) {
+    words = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length >= 3 && !MINOR_WORDS.has(w)).map((w) => w.replace(/s$/, '')));
+    if (wordsOf.size >= 10_000) wordsOf.clear();
+    wordsOf.set(text, words);
+  }
+  return words;
 }
 
 /**

@@ -84,18 +84,27 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     const bare = bareSlug(s.heading.text);
     if (bare !== key && bare !== unmarked) add(bare, s);
     if (unmarked !== null && bare !== null) add(bareSlug(withoutOptionalMark(s.heading.text)), s);
-    // Nor is the spacing around punctuation ("On-call/Escalation" for "On-call / Escalation").
-    add(squashedSlug(key), s);
+    // Nor is the spacing around punctuation ("On-call/Escalation" for "On-call / Escalation",
+    // "feature? **" for "feature?"): only a heading with a hyphen or slash, or punctuation
+    // beside a space (its anchor then has `--` or a `-` at an end), can differ so.
+    const text = s.heading.text;
+    if (text.indexOf('-') !== -1 || text.indexOf('/') !== -1 || key.indexOf('--') !== -1 || key.endsWith('-') || key.startsWith('-')) add(squashedSlug(key), s);
   }
   // The template sections still to find that some spec heading could be:
   // most missing sections have none, and cost nothing more.
-  const pending: Array<{ t: TemplateSection; i: number; exact: readonly Section[] | undefined; loose: Array<readonly Section[] | undefined> }> = [];
-  model.sections.forEach((t, i) => {
-    if (t.id === 'title' || byTemplateId.has(t.id) || t.fallbackSlug === null) return;
+  const pending: Array<{ t: TemplateSection; i: number; exact: readonly Section[] | undefined; loose: Array<readonly Section[]> }> = [];
+  const sections = model.sections;
+  for (let i = 0; i < sections.length; i++) {
+    const t = sections[i]!;
+    if (t.id === 'title' || t.fallbackSlug === null || byTemplateId.has(t.id)) continue;
     const exact = bySlug.get(t.fallbackSlug);
-    const loose = [t.unmarkedHeadingSlug, t.bareSlug, t.bareUnmarkedSlug, t.squashedSlug].map((key) => (key === null ? undefined : bySlug.get(key)));
-    if (exact !== undefined || loose.some((l) => l !== undefined)) pending.push({ t, i, exact, loose });
-  });
+    let loose: Array<readonly Section[]> | undefined;
+    for (const key of [t.unmarkedHeadingSlug, t.bareSlug, t.bareUnmarkedSlug, t.squashedSlug]) {
+      const list = key === null ? undefined : bySlug.get(key);
+      if (list !== undefined) (loose ??= []).push(list);
+    }
+    if (exact !== undefined || loose !== undefined) pending.push({ t, i, exact, loose: loose ?? [] });
+  }
   if (pending.length > 0) {
     // Where each template section belongs in the spec: between the spec
     // sections of the nearest template sections before and after it that
@@ -125,8 +134,7 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
         for (const loose of [false, true]) {
           for (const { t, i, exact, loose: looser } of pending) {
             if (byTemplateId.has(t.id) || tied.has(t.id)) continue;
-            for (const list of loose ? looser : [exact]) {
-              if (list === undefined) continue;
+            for (const list of loose ? looser : exact === undefined ? [] : [exact]) {
               let found: Section | undefined;
               let count = 0;
               for (const s of list) {

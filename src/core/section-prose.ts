@@ -239,13 +239,50 @@ function nearlyGuidance(sentence: string, sentences: ReadonlySet<string>, budget
   const most = Math.floor(sentence.length / 10);
   // A task's box ticked (`[x] I/we understand…`, read `x i we understand…`) is the author's answer, not a slip.
   const ticked = sentence.startsWith('x ');
-  for (const g of sentences) {
-    if (g.length < NEAR_MIN_LENGTH || Math.abs(g.length - sentence.length) > most || g.startsWith('x ') !== ticked) continue;
+  // Only sentences of about the same length can be near: found by length in the template's sorted list.
+  const byLength = sentencesByLength(sentences);
+  for (let i = firstAtLeast(byLength, sentence.length - most); i < byLength.length && byLength[i]!.length <= sentence.length + most; i++) {
+    const g = byLength[i]!;
+    // A sentence a word or two away keeps its start or its end: a cheap test before the costly one.
+    if (g.startsWith('x ') !== ticked || !sameStartOrEnd(sentence, g, 8)) continue;
     budget.steps -= g.length * (2 * most + 1);
     if (budget.steps < 0) return false;
     if (editDistanceAtMost(sentence, g, most) <= most && !meaningChanged(sentence, g)) return true;
   }
   return false;
+}
+
+const byLengthOf = new WeakMap<ReadonlySet<string>, string[]>();
+
+/** The template's sentences long enough to be compared loosely, shortest first (made once per template). */
+function sentencesByLength(sentences: ReadonlySet<string>): string[] {
+  let list = byLengthOf.get(sentences);
+  if (list === undefined) {
+    list = [...sentences].filter((g) => g.length >= NEAR_MIN_LENGTH).sort((a, b) => a.length - b.length);
+    byLengthOf.set(sentences, list);
+  }
+  return list;
+}
+
+/** Whether two texts share their first or their last `n` characters. */
+function sameStartOrEnd(a: string, b: string, n: number): boolean {
+  let start = true;
+  for (let k = 0; k < n && start; k++) start = a.charCodeAt(k) === b.charCodeAt(k);
+  if (start) return true;
+  for (let k = 1; k <= n; k++) if (a.charCodeAt(a.length - k) !== b.charCodeAt(b.length - k)) return false;
+  return true;
+}
+
+/** The index of the first sentence at least `length` long. */
+function firstAtLeast(list: readonly string[], length: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.length < length) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 // Words whose change turns a sentence round ("can" to "cannot"), and figures

@@ -17,12 +17,15 @@ export const duplicateHeading: CheckRule = {
     // Repeats the template itself writes (an `## Example` after each option) are the
     // template's to answer for, not the spec's: both headings found as sibling
     // sections of the template with one heading.
-    const templateOf = new Map<Section, TemplateSection>();
-    if (matching !== null && template !== null) {
-      const byId = new Map(template.sections.map((t) => [t.id, t]));
-      for (const [id, s] of matching.byTemplateId) templateOf.set(s, byId.get(id)!);
-    }
+    // (Made at the first repeat: most specs have none.)
+    let templateOf: Map<Section, TemplateSection> | undefined;
     const templateRepeat = (a: Section, b: Section): boolean => {
+      if (matching === null || template === null) return false;
+      if (templateOf === undefined) {
+        templateOf = new Map();
+        const byId = new Map(template.sections.map((t) => [t.id, t]));
+        for (const [id, s] of matching.byTemplateId) templateOf.set(s, byId.get(id)!);
+      }
       const [x, y] = [templateOf.get(a), templateOf.get(b)];
       return x !== undefined && y !== undefined && x.parentId === y.parentId && x.headingSlug === y.headingSlug;
     };
