@@ -180,8 +180,12 @@ function* sentencesOf(spec: ParsedSpec, span: Span): Generator<string> {
 
 /** A sentence as guidance is compared: lower case, words only. */
 function normalizedSentence(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const lower = text.toLowerCase();
+  // Most prose is ASCII, where letters and digits are a-z and 0-9 (a quicker pattern than Unicode's classes).
+  return (NON_ASCII.test(lower) ? lower.replace(/[^\p{L}\p{N}]+/gu, ' ') : lower.replace(/[^a-z0-9]+/g, ' ')).trim();
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * The sentence of `text` around `at`, normalized as the template's guidance
