@@ -113,6 +113,10 @@ describe('guidance in comments and prose', () => {
     // Figures changed, or a word that turns the sentence round, are the author's answer (code review).
     const slo = buildTemplateModel(parseSpec('# S\n\n## Objective\n\nOur objective is that 99.9% of requests complete within 200 ms over a 30 day window.\n\n## Rollback\n\nThis feature can be disabled again without restarting the API server.\n'), 's@1');
     expect(brief('# S\n\n## Objective\n\nOur objective is that 99.5% of requests complete within 150 ms over a 28 day window.\n\n## Rollback\n\nThis feature cannot be disabled again without restarting the API server.\n', slo)).toEqual([]);
+    // Typos at both ends, an apostrophe dropped, "can not" for "cannot": still the guidance (final review).
+    const why = buildTemplateModel(parseSpec('# W\n\n## Why\n\nDescribe the motivation for this change and the problems it solves for our users today.\n\n## Ops\n\nSay why the operator doesn\'t know the feature cannot be disabled.\n'), 'w@1');
+    expect(brief('# W\n\n## Why\n\nDescibe the motivation for this change and the problems it solves for our users todya.\n\n## Ops\n\nSay why the operator doesnt know the feature can not be disabled.\n', why))
+      .toEqual(['3:1 empty-section why', '7:1 empty-section ops']);
     // Short sentences are compared exactly: one word there may be the whole answer.
     const short = buildTemplateModel(parseSpec('# Q\n\n## Answer\n\nIs it safe?\n'), 'q@1');
     expect(brief('# A\n\n## Answer\n\nIt is safe.\n', short)).toEqual([]);
@@ -123,8 +127,9 @@ describe('guidance in comments and prose', () => {
     const doc = (rep: string, time: string) => brief(`# L\n\n## Repudiation\n\n${rep}\n\n## Timeline\n\nAll times UTC.\n\n${time}\n`, stride);
     expect(doc('| Threat | Asset |\n| --- | --- |', '| Time | Event |\n| --- | --- |\n|  |  |')).toEqual(['3:1 empty-section repudiation', '8:1 empty-section timeline']);
     expect(doc('| Threat | Asset |\n| --- | --- |\n| Forged refund | Ledger |', '| Time | Event |\n| --- | --- |\n| 09:12 | Pager |')).toEqual([]);
-    // Under comment guidance too.
-    expect(brief('# KEP-1: X\n\n## Summary\n\n| Field | Value |\n| --- | --- |\n\n## Motivation\n\nBecause.\n\n### Goals\n\n- Fast\n', kepStyle)).toEqual(['3:1 empty-section summary']);
+    // A header of the author's own words is what they wrote (final review), as is any table under comment guidance.
+    expect(doc('| Owner: Alice Smith | Reviewer: Bob Jones |\n| --- | --- |', '| Time | Event |\n| --- | --- |\n| 09:12 | Pager |')).toEqual([]);
+    expect(brief('# KEP-1: X\n\n## Summary\n\n| Field | Value |\n| --- | --- |\n\n## Motivation\n\nBecause.\n\n### Goals\n\n- Fast\n', kepStyle)).toEqual([]);
   });
 
   it('reports a missing required subsection but not a missing optional one', () => {
@@ -169,6 +174,9 @@ describe('template-free rules', () => {
       '11 section "Decision" is a second copy of the template\'s section on line 7: merge the two, or give this one a heading of its own',
       '15 section "FAQ" is not in template adr@1',
     ]);
+    // A heading of the same name under another parent is no copy (final review).
+    const elsewhere = checkSpec(parseSpec('# A\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n### Context\n\nMore.\n'), { template: adr, links: NO_FILES, rules: new Map([['unknown-section', { severity: 'warning', options: {} }]]) }).findings;
+    expect(elsewhere.filter((f) => f.rule === 'unknown-section').map((f) => f.message)).toEqual(['section "Context" is not in template adr@1']);
   });
 
   it('duplicate-heading: not for repeats the template itself writes, but for one more (blind QA)', () => {

@@ -54,6 +54,11 @@ describe('section matching', () => {
       .toEqual(['15:1 missing-section on-call--escalation', '15:1 unknown-section on-call-escalation-policy']);
   });
 
+  it('spacing before punctuation on the template\'s side is no renaming either (final review)', () => {
+    const fr = buildTemplateModel(parseSpec('# T\n\n## Quels sont les risques ?\n\n<!-- r -->\n\n## Is it safe ?\n\n<!-- s -->\n'), 'fr@1');
+    expect(brief('# M\n\n## Quels sont les risques?\n\nR.\n\n## Is it safe?\n\nYes.\n', fr)).toEqual([]);
+  });
+
   it('a heading without the template\'s number and its "(Optional)" mark at once is still its section', () => {
     const template = buildTemplateModel(parseSpec('# T\n\n## 1. Summary\n\n<!-- s -->\n\n## 2. Drawbacks (Optional)\n\n<!-- d -->\n\n## 3. Design\n\n<!-- x -->\n'), 'n@1');
     const on = new Map([['unknown-section', ON]]);
@@ -97,6 +102,11 @@ describe('section matching', () => {
       const adr = buildTemplateModel(parseSpec(`# Title\n\n${guidance}\n\n## Context\n\n<!-- c -->\n`), 'n@1');
       expect(brief('# ADR 1: Deployment on Kubernetes\n\n## Context\n\nC.\n', adr)).toEqual([]);
       expect(brief('# Title\n\n## Context\n\nC.\n', adr)).toEqual(['1:1 empty-section title']);
+    }
+    // Guidance that asks for more than the name is owed that (final review).
+    for (const more of ['Give the document a name, and list its authors, reviewers and the date it was decided.', '<!-- Title, authors, and date -->']) {
+      const adr = buildTemplateModel(parseSpec(`# Title\n\n${more}\n\n## Context\n\n<!-- c -->\n`), 'm@1');
+      expect([more, brief('# Use Postgres\n\n## Context\n\nC.\n', adr)]).toEqual([more, ['1:1 empty-section title']]);
     }
     // A title heading that is a title of its own asks for what its guidance says.
     const named = buildTemplateModel(parseSpec('# Payments\n\nThese documents have names that are short noun phrases.\n\n## Context\n\n<!-- c -->\n'), 'o@1');

@@ -100,11 +100,12 @@ describe('specfill status', () => {
       'notes/chapters.md': '# Background\n\nText.\n\n# Plan\n\nText.\n',
       // A title with a table of contents under it is still the title (code review).
       'notes/rl.md': '## Rate limiter\n\n- [Summary](#summary)\n- [Design](#design)\n\n## Summary\n\nS.\n\n## Design\n\nD.\n',
+      'notes/toc.md': '## Index\n\n- [A](#a)\n- [B](#b)\n\n## A\n\nA.\n\n## B\n\nB.\n',
       'specfill.config.json': JSON.stringify({ specs: ['rfcs/0*.md', 'notes/*.md'], templates: { 'rfcs/0*.md': 'rfcs/template.md' } }),
     });
     const json = JSON.parse((await runCli(dir, 'status', '--json')).stdout) as StatusJson;
     // Nor is a table of contents a title (prose QA).
-    expect(json.specs.map((s) => [s.path, s.title])).toEqual([['notes/chapters.md', 'Background'], ['notes/rl.md', 'Rate limiter'], ['rfcs/0001-async-drop.md', '0001-async-drop.md'], ['rfcs/0002-let-else.md', '0002-let-else.md']]);
+    expect(json.specs.map((s) => [s.path, s.title])).toEqual([['notes/chapters.md', 'Background'], ['notes/rl.md', 'Rate limiter'], ['notes/toc.md', 'toc.md'], ['rfcs/0001-async-drop.md', '0001-async-drop.md'], ['rfcs/0002-let-else.md', '0002-let-else.md']]);
     // A title of 20,000 combining marks is cut to its column at once (code review: 13 s).
     writeFileSync(join(dir, 'notes', 'marks.md'), `---\ntitle: "A${'\u0301'.repeat(20_000)}${'C'.repeat(60)}"\n---\n# M\n`);
     const table = await runCli(dir, 'status');

@@ -85,10 +85,8 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     if (bare !== key && bare !== unmarked) add(bare, s);
     if (unmarked !== null && bare !== null) add(bareSlug(withoutOptionalMark(s.heading.text)), s);
     // Nor is the spacing around punctuation ("On-call/Escalation" for "On-call / Escalation",
-    // "feature? **" for "feature?"): only a heading with a hyphen or slash, or punctuation
-    // beside a space (its anchor then has `--` or a `-` at an end), can differ so.
-    const text = s.heading.text;
-    if (text.indexOf('-') !== -1 || text.indexOf('/') !== -1 || key.indexOf('--') !== -1 || key.endsWith('-') || key.startsWith('-')) add(squashedSlug(key), s);
+    // "risques?" for "risques ?").
+    add(squashedSlug(key), s);
   }
   // The template sections still to find that some spec heading could be:
   // most missing sections have none, and cost nothing more.

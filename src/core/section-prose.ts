@@ -45,7 +45,7 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     let any = false;
     // One budget for the section's run-together sentences (crafted text may hold many).
     const budget = { steps: RUN_TOGETHER_STEPS };
-    for (const sentence of sentencesOf(spec, span)) {
+    for (const sentence of sentencesOf(spec, span, guidance)) {
       if (!sentences.has(sentence) && !isRunTogether(sentence, sentences, budget) && !nearlyGuidance(sentence, sentences, budget)) return false;
       if (!any && sentence.split(' ').length >= 3) any = true;
     }
@@ -89,7 +89,7 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
 function proseIfAtMost(spec: ParsedSpec, span: Span, limit: string): string {
   let prose = '';
   for (const block of blocksIn(spec, span)) {
-    const text = shownText(spec.source, block);
+    const text = shownText(spec.source, block, limit);
     if (text === null) continue;
     const piece = text.replace(/\s+/g, ' ').trim();
     if (piece === '') continue;
@@ -155,10 +155,10 @@ export function proseSentences(spec: ParsedSpec, span: Span): string[] {
   return [...sentencesOf(spec, span)];
 }
 
-function* sentencesOf(spec: ParsedSpec, span: Span): Generator<string> {
+function* sentencesOf(spec: ParsedSpec, span: Span, guidance?: string): Generator<string> {
   for (const block of blocksIn(spec, span)) {
     // A code block says its code, whatever its fence and info string.
-    const shown = block.kind === 'code' ? codeOf(spec.source, block) : shownText(spec.source, block);
+    const shown = block.kind === 'code' ? codeOf(spec.source, block) : shownText(spec.source, block, guidance);
     if (shown === null) continue;
     // A link counts as its text: where it points is not what the sentence says;
     // emphasis marks go before the text is split, so that `**Why?** What…`
@@ -247,8 +247,7 @@ function nearlyGuidance(sentence: string, sentences: ReadonlySet<string>, budget
   const byLength = sentencesByLength(sentences);
   for (let i = firstAtLeast(byLength, sentence.length - most); i < byLength.length && byLength[i]!.length <= sentence.length + most; i++) {
     const g = byLength[i]!;
-    // A sentence a word or two away keeps its start or its end: a cheap test before the costly one.
-    if (g.startsWith('x ') !== ticked || !sameStartOrEnd(sentence, g, 8)) continue;
+    if (g.startsWith('x ') !== ticked) continue;
     budget.steps -= g.length * (2 * most + 1);
     if (budget.steps < 0) return false;
     if (editDistanceAtMost(sentence, g, most) <= most && !meaningChanged(sentence, g)) return true;
@@ -268,15 +267,6 @@ function sentencesByLength(sentences: ReadonlySet<string>): string[] {
   return list;
 }
 
-/** Whether two texts share their first or their last `n` characters. */
-function sameStartOrEnd(a: string, b: string, n: number): boolean {
-  let start = true;
-  for (let k = 0; k < n && start; k++) start = a.charCodeAt(k) === b.charCodeAt(k);
-  if (start) return true;
-  for (let k = 1; k <= n; k++) if (a.charCodeAt(a.length - k) !== b.charCodeAt(b.length - k)) return false;
-  return true;
-}
-
 /** The index of the first sentence at least `length` long. */
 function firstAtLeast(list: readonly string[], length: number): number {
   let lo = 0;
@@ -289,17 +279,19 @@ function firstAtLeast(list: readonly string[], length: number): number {
   return lo;
 }
 
-// Words whose change turns a sentence round ("can" to "cannot"), and figures
-// (99.9% to 99.5%): a sentence that differs from the guidance in one of them
-// is the author's answer, however few characters it takes.
-const TURNING_WORDS = new Set(['not', 'no', 'never', 'none', 'nor', 'cannot', 'without', 't', 'nothing', 'neither', 'unless', 'except', 'only', 'yes']);
+// A figure changed (99.9% to 99.5%), or a word that negates added or taken
+// away ("can" to "cannot"), makes a near sentence the author's answer however
+// few characters it takes; "can not" for "cannot" or "doesnt" for "doesn't"
+// says the same.
+const NEGATING = new Set(['not', 'no', 'never', 'none', 'nor', 'cannot', 'without', 'nothing', 'neither', 'isnt', 'arent', 'wasnt', 'werent',
+  'doesnt', 'dont', 'didnt', 'cant', 'couldnt', 'wont', 'wouldnt', 'shouldnt', 'mustnt', 'neednt', 'hasnt', 'havent', 'hadnt', 'aint']);
 
-/** Whether the words two near sentences do not share hold a figure or a word that turns the meaning. */
+/** Whether the words two near sentences do not share hold a figure or a word that negates. */
 function meaningChanged(a: string, b: string): boolean {
-  const wa = new Set(a.split(' '));
-  const wb = new Set(b.split(' '));
+  const words = (text: string): Set<string> => new Set(text.replace(/n t\b/g, 'nt').replace(/\bcan not\b/g, 'cannot').split(' '));
+  const [wa, wb] = [words(a), words(b)];
   for (const [x, y] of [[wa, wb], [wb, wa]] as const) {
-    for (const w of x) if (!y.has(w) && (TURNING_WORDS.has(w) || /\d/.test(w))) return true;
+    for (const w of x) if (!y.has(w) && (NEGATING.has(w) || /\d/.test(w))) return true;
   }
   return false;
 }
@@ -387,14 +379,16 @@ export function blocksIn(spec: ParsedSpec, span: Span): Block[] {
  * inline comments; null for a heading of a nested section, which is not the
  * body's.
  */
-function shownText(source: string, block: Block): string | null {
+function shownText(source: string, block: Block, guidance?: string): string | null {
   if (block.kind === 'heading' && block.topLevel) return null;
   if (block.kind === 'thematic-break' || (block.kind === 'html' && isBlankHtml(source, block))) return '';
   // A pipe table whose cells are all empty (`|  |  |` over `| --- | --- |`) shows nothing either.
   if (block.kind === 'table' && /^[\s|:*_`-]*$/.test(source.slice(block.start, block.end))) return '';
-  // So does a table whose rows below its header are gone or empty: a header
-  // is the frame of an answer (a template's sample rows deleted), not one.
-  if (block.kind === 'table' && bodyIsEmpty(source, block)) return '';
+  // So does the template's own table with its sample rows deleted (its header
+  // alone, or empty rows): the frame of an answer, not one. A header of the
+  // author's own words is what they wrote.
+  if (block.kind === 'table' && guidance !== undefined && guidance !== '' && bodyIsEmpty(source, block)
+    && guidance.includes(source.slice(block.segments![0], block.segments![1]).replace(/\s+/g, ' ').trim())) return '';
   if (block.kind === 'html' && block.htmlKind === 2) return besideComments(source, block);
   if (block.kind === 'code' && isEmptyCode(source, block)) return '';
   // A paragraph of `&nbsp;` or empty tags shows nothing, whatever the guidance.

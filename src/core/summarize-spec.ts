@@ -84,7 +84,7 @@ function firstHeadingAsTitle(spec: ParsedSpec, template: TemplateModel | null): 
   return first.text;
 }
 
-const TOC_HEADING = /^(?:table\s+of\s+contents?|contents|toc)$/i;
+const TOC_HEADING = /^(?:table\s+of\s+contents?|contents|toc|index|outline|in\s+this\s+document)$/i;
 
 function dateOf(value: unknown): string | null {
   if (value instanceof Date) return value.toISOString().slice(0, 10);

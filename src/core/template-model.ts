@@ -215,7 +215,9 @@ function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
   // guidance that speaks of names ("These documents have names that are short
   // noun phrases", "Short noun phrase naming the decision"): the title is what it asks for.
   const own = spec.placeholders.filter((p) => p.sectionId === null && p.span.start >= titleSpan.start && p.span.end <= titleSpan.end);
-  if (STAND_IN_TITLE.test(spec.title.text.trim()) && SPEAKS_OF_NAMES.test(spec.source.slice(titleSpan.start, titleSpan.end))
+  const told = spec.source.slice(titleSpan.start, titleSpan.end);
+  // (Quoted examples aside, "and" or ";" lists other things to write: the authors, a date.)
+  if (STAND_IN_TITLE.test(spec.title.text.trim()) && SPEAKS_OF_NAMES.test(told) && !/\band\b|;/i.test(told.replace(/"[^"\n]*"|\u201C[^\u201D\n]*\u201D/g, ''))
     // Placeholders there ask for that alone: no list of other things.
     && own.every((p) => (asksForTitleAlone(p.instruction) || NAMES_THE_DOCUMENT.test(p.instruction)) && !/\band\b|[,;]/i.test(p.instruction))) return true;
   if (own.length === 0 || !own.every((p) => asksForTitleAlone(p.instruction))) return false;

@@ -8,13 +8,21 @@ export const unknownSection: CheckRule = {
   id: 'unknown-section',
   defaultSeverity: 'off',
   description: 'A section is not part of the template.',
-  check: ({ template, matching }) => {
+  check: ({ spec, template, matching }) => {
     if (template === null || matching === null) return [];
-    // A second copy of a template section (`## Decision` twice) is in the template: say it is a copy.
-    const matchedBySlug = new Map<string, Section>();
-    for (const s of matching.byTemplateId.values()) matchedBySlug.set(looseSlug(s.heading), s);
+    // A second copy of a template section (`## Decision` twice, side by side
+    // under one parent) is in the template: say it is a copy.
+    const parentOf = new Map<Section, Section | null>();
+    const visit = (sections: readonly Section[], parent: Section | null): void => sections.forEach((x) => {
+      parentOf.set(x, parent);
+      visit(x.children, x);
+    });
+    visit(spec.sections, null);
+    const place = (x: Section): string => `${parentOf.get(x)?.id ?? ''}\u0000${x.heading.level}\u0000${looseSlug(x.heading)}`;
+    const matchedByPlace = new Map<string, Section>();
+    for (const s of matching.byTemplateId.values()) matchedByPlace.set(place(s), s);
     return [...matching.unmatched].map((s) => {
-      const first = matchedBySlug.get(looseSlug(s.heading));
+      const first = matchedByPlace.get(place(s));
       return sectionFinding(s, first === undefined
         ? `section ${quote(s.heading.text)} is not in template ${template.ref}`
         : `section ${quote(s.heading.text)} is a second copy of the template's section on line ${first.heading.line}: merge the two, or give this one a heading of its own`);
