@@ -1,8 +1,7 @@
 import { blockText } from './block-text.js';
 import { splitRow } from './markdown/table-row.js';
-import { editDistanceAtMost } from './edit-distance.js';
+import { GUIDANCE_STEPS, isGuidanceSentence, normalizedSentence, plainText } from './guidance-sentences.js';
 import { findInlineComments } from './markdown/inline-comments.js';
-import { withLinksAsText } from './markdown/inline-links.js';
 import type { Block, ParsedSpec, Span } from './spec-types.js';
 
 /**
@@ -43,10 +42,10 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     // sentence of a word or two (`No.`, from a `**No:** …` lead-in of the
     // guidance) is no sign of guidance kept by itself: a longer one must be there.
     let any = false;
-    // One budget for the section's run-together sentences (crafted text may hold many).
-    const budget = { steps: RUN_TOGETHER_STEPS };
+    // One budget for the section's loose comparisons (crafted text may hold many sentences).
+    const budget = { steps: GUIDANCE_STEPS };
     for (const sentence of sentencesOf(spec, span, guidance)) {
-      if (!sentences.has(sentence) && !isRunTogether(sentence, sentences, budget) && !nearlyGuidance(sentence, sentences, budget)) return false;
+      if (!isGuidanceSentence(sentence, sentences, budget)) return false;
       if (!any && sentence.split(' ').length >= 3) any = true;
     }
     return any;
@@ -160,10 +159,9 @@ function* sentencesOf(spec: ParsedSpec, span: Span, guidance?: string): Generato
     // A code block says its code, whatever its fence and info string.
     const shown = block.kind === 'code' ? codeOf(spec.source, block) : shownText(spec.source, block, guidance);
     if (shown === null) continue;
-    // A link counts as its text: where it points is not what the sentence says;
-    // emphasis marks go before the text is split, so that `**Why?** What…`
+    // Emphasis marks go before the text is split, so that `**Why?** What…`
     // splits after `?` as the plain text does.
-    const text = withLinksAsText(shown).replace(/[*_`~]/g, '');
+    const text = plainText(shown);
     // Sentence by sentence, as the caller asks: written text usually departs
     // from the guidance at its first sentence, and the rest is never read.
     const end = /[.!?:;]\s+/g;
@@ -177,181 +175,6 @@ function* sentencesOf(spec: ParsedSpec, span: Span, guidance?: string): Generato
     }
   }
 }
-
-/** A sentence as guidance is compared: lower case, words only. */
-function normalizedSentence(text: string): string {
-  const lower = text.toLowerCase();
-  // Most prose is ASCII, where letters and digits are a-z and 0-9 (a quicker pattern than Unicode's classes).
-  return (NON_ASCII.test(lower) ? lower.replace(/[^\p{L}\p{N}]+/gu, ' ') : lower.replace(/[^a-z0-9]+/g, ' ')).trim();
-}
-
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/**
- * The sentence of `text` around `at`, normalized as the template's guidance
- * sentences are (links as their text, emphasis marks dropped): whether a
- * word found there is in the template's own words.
- */
-export function sentenceAround(text: string, at: number): string {
-  let start = at;
-  while (start > 0 && !(/[.!?:;]/.test(text[start - 1]!) && /\s/.test(text[start] ?? ' '))) start--;
-  let end = at;
-  while (end < text.length && !(/[.!?:;]/.test(text[end]!) && /\s/.test(text[end + 1] ?? ' '))) end++;
-  return normalizedSentence(withLinksAsText(text.slice(start, end + 1)).replace(/[*_`~]/g, ''));
-}
-
-/** The template's sentences as a trie of words, for {@link isRunTogether}. */
-interface WordTrie {
-  readonly next: Map<string, WordTrie>;
-  /** A whole sentence ends here. */
-  end: boolean;
-}
-
-const triesOf = new WeakMap<ReadonlySet<string>, WordTrie>();
-
-function trieOf(sentences: ReadonlySet<string>): WordTrie {
-  let root = triesOf.get(sentences);
-  if (root !== undefined) return root;
-  root = { next: new Map(), end: false };
-  for (const s of sentences) {
-    let node = root;
-    for (const word of s.split(' ')) {
-      let child = node.next.get(word);
-      if (child === undefined) node.next.set(word, (child = { next: new Map(), end: false }));
-      node = child;
-    }
-    node.end = true;
-  }
-  triesOf.set(sentences, root);
-  return root;
-}
-
-/** Steps of the walk below for one section: past them, its sentence is taken as written (content). */
-const RUN_TOGETHER_STEPS = 200_000;
-
-/** Sentences shorter than this are compared exactly: a word changed in a short one may change what it says. */
-const NEAR_MIN_LENGTH = 40;
-
-/**
- * Whether a sentence is one of the guidance's with a word or two changed
- * (a typo fixed, "Brief explanation" for "Give a brief explanation", as a
- * template's later wording does): at most one edit in ten characters, for
- * sentences of some length. Counted against the section's step budget.
- */
-function nearlyGuidance(sentence: string, sentences: ReadonlySet<string>, budget: { steps: number }): boolean {
-  if (sentence.length < NEAR_MIN_LENGTH) return false;
-  const most = Math.floor(sentence.length / 10);
-  // A task's box ticked (`[x] I/we understand…`, read `x i we understand…`) is the author's answer, not a slip.
-  const ticked = sentence.startsWith('x ');
-  // Only sentences of about the same length can be near: found by length in the template's sorted list.
-  const byLength = sentencesByLength(sentences);
-  for (let i = firstAtLeast(byLength, sentence.length - most); i < byLength.length && byLength[i]!.length <= sentence.length + most; i++) {
-    const g = byLength[i]!;
-    if (g.startsWith('x ') !== ticked) continue;
-    budget.steps -= g.length * (2 * most + 1);
-    if (budget.steps < 0) return false;
-    if (editDistanceAtMost(sentence, g, most) <= most && !meaningChanged(sentence, g)) return true;
-  }
-  return false;
-}
-
-const byLengthOf = new WeakMap<ReadonlySet<string>, string[]>();
-
-/** The template's sentences long enough to be compared loosely, shortest first (made once per template). */
-function sentencesByLength(sentences: ReadonlySet<string>): string[] {
-  let list = byLengthOf.get(sentences);
-  if (list === undefined) {
-    list = [...sentences].filter((g) => g.length >= NEAR_MIN_LENGTH).sort((a, b) => a.length - b.length);
-    byLengthOf.set(sentences, list);
-  }
-  return list;
-}
-
-/** The index of the first sentence at least `length` long. */
-function firstAtLeast(list: readonly string[], length: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.length < length) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-// A figure changed (99.9% to 99.5%), or a word that negates added or taken
-// away ("can" to "cannot"), makes a near sentence the author's answer however
-// few characters it takes; "can not" for "cannot" or "doesnt" for "doesn't"
-// says the same.
-const NEGATING = new Set(['not', 'no', 'never', 'none', 'nor', 'cannot', 'without', 'nothing', 'neither', 'isnt', 'arent', 'wasnt', 'werent',
-  'doesnt', 'dont', 'didnt', 'cant', 'couldnt', 'wont', 'wouldnt', 'shouldnt', 'mustnt', 'neednt', 'hasnt', 'havent', 'hadnt', 'aint']);
-
-/** Whether the words two near sentences do not share hold a figure or a word that negates. */
-function meaningChanged(a: string, b: string): boolean {
-  const words = (text: string): Set<string> => new Set(text.replace(/n t\b/g, 'nt').replace(/\bcan not\b/g, 'cannot').split(' '));
-  const [wa, wb] = [words(a), words(b)];
-  for (const [x, y] of [[wa, wb], [wb, wa]] as const) {
-    for (const w of x) if (!y.has(w) && (NEGATING.has(w) || /\d/.test(w))) return true;
-  }
-  return false;
-}
-
-/**
- * Whether a sentence is two or more of the template's sentences run together:
- * the guidance kept with its full stops taken out, or turned into commas
- * (`… in two to three sentences Articulate the problem as a question`).
- * From each place a run of template sentences reaches, the words are walked
- * down a trie of the template's sentences, so that a walk stops where no
- * template sentence goes on; a budget bounds crafted input.
- */
-function isRunTogether(sentence: string, sentences: ReadonlySet<string>, budget: { steps: number }): boolean {
-  const root = trieOf(sentences);
-  const words = sentence.split(' ');
-  if (words.length < 2 || !root.next.has(words[0]!)) return false;
-  // Which word counts can be covered by whole template sentences, one after another.
-  const reached = new Uint8Array(words.length + 1);
-  reached[0] = 1;
-  for (let from = 0; from < words.length; from++) {
-    if (reached[from] === 0) continue;
-    let node: WordTrie | undefined = root;
-    for (let to = from; to < words.length; to++) {
-      node = node.next.get(words[to]!);
-      if (node === undefined) break;
-      if (--budget.steps < 0) return false;
-      if (node.end) reached[to + 1] = 1;
-    }
-  }
-  return reached[words.length] === 1;
-}
-
-/**
- * Whether a span is a table of contents: besides comments, only paragraphs
- * (list items') that are each one link to a place in the document
- * (`[Summary](#summary)`), two or more. A KEP keeps one under its title,
- * listing the sections it has: written for this document, so content, though
- * its entries are among the template's own.
- */
-export function isTableOfContents(spec: ParsedSpec, span: Span): boolean {
-  let links = 0;
-  for (const block of blocksIn(spec, span)) {
-    if (block.kind === 'html' && block.htmlKind === 2 && besideComments(spec.source, block) === '') continue;
-    if (block.kind !== 'paragraph' || !ANCHOR_LINK.test(blockText(spec.source, block).text)) return false;
-    links++;
-  }
-  return links >= 2;
-}
-
-/** Whether a span holds a table of contents among other things: two or more paragraphs that are each one link to an anchor. */
-export function hasTableOfContents(spec: ParsedSpec, span: Span): boolean {
-  let links = 0;
-  for (const block of blocksIn(spec, span)) {
-    if (block.kind === 'paragraph' && ANCHOR_LINK.test(blockText(spec.source, block).text) && ++links >= 2) return true;
-  }
-  return false;
-}
-
-// One inline link to an anchor, alone: `[Summary](#summary)`.
-const ANCHOR_LINK = /^\s*\[[^\]\n]*\]\(\s*#[^\s()]+\s*\)\s*$/;
 
 /** Whether a span holds an HTML comment block (guidance in a template). */
 export function hasCommentBlock(spec: ParsedSpec, span: Span): boolean {

@@ -1,4 +1,5 @@
-import { blocksIn, hasCommentBlock, hasTableOfContents, proseSentences, sectionProse } from './section-prose.js';
+import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
+import { hasTableOfContents } from './table-of-contents.js';
 import { idAfterRenames } from './section-renames.js';
 import { bareSlug, looseSlug, slugify, squashedSlug } from './slug.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';

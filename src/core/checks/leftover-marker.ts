@@ -1,6 +1,6 @@
 import { normalizeLabel } from '../markdown/inline-text.js';
 import { maskCodeElements, proseBlocks } from './text-blocks.js';
-import { sentenceAround } from '../section-prose.js';
+import { sentenceAround } from '../guidance-sentences.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 // What people and LLMs leave behind: to-do words, spec-kit's clarification

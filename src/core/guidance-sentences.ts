@@ -1,0 +1,168 @@
+import { editDistanceAtMost } from './edit-distance.js';
+import { withLinksAsText } from './markdown/inline-links.js';
+
+/**
+ * How a sentence of a spec is compared with a template's guidance sentences
+ * (normalised by {@link normalizedSentence}): one of them as written, several
+ * run together without their full stops, or one with a word or two changed.
+ * Each loose comparison is paid for from a budget per section.
+ */
+export function isGuidanceSentence(sentence: string, sentences: ReadonlySet<string>, budget: { steps: number }): boolean {
+  return sentences.has(sentence) || isRunTogether(sentence, sentences, budget) || nearlyGuidance(sentence, sentences, budget);
+}
+
+/** A sentence as guidance is compared: lower case, words only. */
+export function normalizedSentence(text: string): string {
+  const lower = text.toLowerCase();
+  // Most prose is ASCII, where letters and digits are a-z and 0-9 (a quicker pattern than Unicode's classes).
+  return (NON_ASCII.test(lower) ? lower.replace(/[^\p{L}\p{N}]+/gu, ' ') : lower.replace(/[^a-z0-9]+/g, ' ')).trim();
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * The sentence of `text` around `at`, normalized as the template's guidance
+ * sentences are (links as their text, emphasis marks dropped): whether a
+ * word found there is in the template's own words.
+ */
+export function sentenceAround(text: string, at: number): string {
+  let start = at;
+  while (start > 0 && !(/[.!?:;]/.test(text[start - 1]!) && /\s/.test(text[start] ?? ' '))) start--;
+  let end = at;
+  while (end < text.length && !(/[.!?:;]/.test(text[end]!) && /\s/.test(text[end + 1] ?? ' '))) end++;
+  return normalizedSentence(plainText(text.slice(start, end + 1)));
+}
+
+/**
+ * Text as its sentences are compared: a link counts as its text (where it
+ * points is not what the sentence says), emphasis and code marks dropped.
+ */
+export function plainText(text: string): string {
+  return withLinksAsText(text).replace(/[*_`~]/g, '');
+}
+
+/** The template's sentences as a trie of words, for {@link isRunTogether}. */
+interface WordTrie {
+  readonly next: Map<string, WordTrie>;
+  /** A whole sentence ends here. */
+  end: boolean;
+}
+
+const triesOf = new WeakMap<ReadonlySet<string>, WordTrie>();
+
+function trieOf(sentences: ReadonlySet<string>): WordTrie {
+  let root = triesOf.get(sentences);
+  if (root !== undefined) return root;
+  root = { next: new Map(), end: false };
+  for (const s of sentences) {
+    let node = root;
+    for (const word of s.split(' ')) {
+      let child = node.next.get(word);
+      if (child === undefined) node.next.set(word, (child = { next: new Map(), end: false }));
+      node = child;
+    }
+    node.end = true;
+  }
+  triesOf.set(sentences, root);
+  return root;
+}
+
+/** Steps of the loose comparisons for one section: past them, its sentence is taken as written (content). */
+export const GUIDANCE_STEPS = 200_000;
+
+/** Sentences shorter than this are compared exactly: a word changed in a short one may change what it says. */
+const NEAR_MIN_LENGTH = 40;
+
+/**
+ * Whether a sentence is one of the guidance's with a word or two changed
+ * (a typo fixed, "Brief explanation" for "Give a brief explanation", as a
+ * template's later wording does): at most one edit in ten characters, for
+ * sentences of some length. Counted against the section's step budget.
+ */
+function nearlyGuidance(sentence: string, sentences: ReadonlySet<string>, budget: { steps: number }): boolean {
+  if (sentence.length < NEAR_MIN_LENGTH) return false;
+  const most = Math.floor(sentence.length / 10);
+  // Only sentences of about the same length can be near: found by length in the template's sorted list.
+  const byLength = sentencesByLength(sentences);
+  for (let i = firstAtLeast(byLength, sentence.length - most); i < byLength.length && byLength[i]!.length <= sentence.length + most; i++) {
+    const g = byLength[i]!;
+    budget.steps -= g.length * (2 * most + 1);
+    if (budget.steps < 0) return false;
+    if (editDistanceAtMost(sentence, g, most) <= most && !meaningChanged(sentence, g)) return true;
+  }
+  return false;
+}
+
+const byLengthOf = new WeakMap<ReadonlySet<string>, string[]>();
+
+/** The template's sentences long enough to be compared loosely, shortest first (made once per template). */
+function sentencesByLength(sentences: ReadonlySet<string>): string[] {
+  let list = byLengthOf.get(sentences);
+  if (list === undefined) {
+    list = [...sentences].filter((g) => g.length >= NEAR_MIN_LENGTH).sort((a, b) => a.length - b.length);
+    byLengthOf.set(sentences, list);
+  }
+  return list;
+}
+
+/** The index of the first sentence at least `length` long. */
+function firstAtLeast(list: readonly string[], length: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.length < length) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// A figure changed (99.9% to 99.5%), or a word that negates added or taken
+// away ("can" to "cannot"), makes a near sentence the author's answer however
+// few characters it takes; "can not" for "cannot" or "doesnt" for "doesn't"
+// says the same.
+const NEGATING = new Set(['not', 'no', 'never', 'none', 'nor', 'cannot', 'without', 'nothing', 'neither', 'isnt', 'arent', 'wasnt', 'werent',
+  'doesnt', 'dont', 'didnt', 'cant', 'couldnt', 'wont', 'wouldnt', 'shouldnt', 'mustnt', 'neednt', 'hasnt', 'havent', 'hadnt', 'aint']);
+
+/**
+ * Whether the words two near sentences do not share hold a figure or a word
+ * that negates, or one is a task whose box is ticked (`[x] I/we understand…`,
+ * read `x i we understand…`) and the other not: the author's answer, not a slip.
+ */
+function meaningChanged(a: string, b: string): boolean {
+  if (a.startsWith('x ') !== b.startsWith('x ')) return true;
+  const words = (text: string): Set<string> => new Set(text.replace(/n t\b/g, 'nt').replace(/\bcan not\b/g, 'cannot').split(' '));
+  const [wa, wb] = [words(a), words(b)];
+  for (const [x, y] of [[wa, wb], [wb, wa]] as const) {
+    for (const w of x) if (!y.has(w) && (NEGATING.has(w) || /\d/.test(w))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a sentence is two or more of the template's sentences run together:
+ * the guidance kept with its full stops taken out, or turned into commas
+ * (`… in two to three sentences Articulate the problem as a question`).
+ * From each place a run of template sentences reaches, the words are walked
+ * down a trie of the template's sentences, so that a walk stops where no
+ * template sentence goes on; a budget bounds crafted input.
+ */
+function isRunTogether(sentence: string, sentences: ReadonlySet<string>, budget: { steps: number }): boolean {
+  const root = trieOf(sentences);
+  const words = sentence.split(' ');
+  if (words.length < 2 || !root.next.has(words[0]!)) return false;
+  // Which word counts can be covered by whole template sentences, one after another.
+  const reached = new Uint8Array(words.length + 1);
+  reached[0] = 1;
+  for (let from = 0; from < words.length; from++) {
+    if (reached[from] === 0) continue;
+    let node: WordTrie | undefined = root;
+    for (let to = from; to < words.length; to++) {
+      node = node.next.get(words[to]!);
+      if (node === undefined) break;
+      if (--budget.steps < 0) return false;
+      if (node.end) reached[to + 1] = 1;
+    }
+  }
+  return reached[words.length] === 1;
+}
