@@ -100,43 +100,48 @@ describe('block scanner on hostile input', () => {
 // Found by a differential fuzz against micromark (its cases, minimised): each
 // changed which lines a check reads as headings, code or text.
 describe('block scanner agrees with micromark where a fuzz found it did not', () => {
-  const kinds = async (doc: string): Promise<string[]> => {
+  // Each case: a document and the leaf blocks it holds (`line:kind`, a heading with its level), as micromark reads it.
+  const cases: Array<[string, Array<[string, string[]]>]> = [
+    ['only a space, a tab or the line\'s end after an HTML tag starts an HTML block (not a no-break space or a BOM)', [
+      ['<b>\u00a0\n# Heading\n', ['1:paragraph', '2:heading1']],
+      ['<div\u00a0class=x>\n# Heading\n', ['1:paragraph', '2:heading1']],
+      ['<a\u00a0href=x>\n# Heading\n', ['1:paragraph', '2:heading1']],
+      ['<pre\u00a0x\n# Heading\n\n```\nTODO\n```\n', ['1:paragraph', '2:heading1', '4:code']],
+      ['<br/>\ufeff\n# Heading\n', ['1:paragraph', '2:heading1']],
+      // A space, a tab, an attribute over two lines still do.
+      ['<div class=x>\n# Heading\n', ['1:html']],
+      ['<a\thref=x>\n# Heading\n', ['1:html']],
+    ]],
+    ['after a paragraph of link definitions alone, `---` is a rule, not a heading underline', [
+      ['[a]: /u\n---\nFoo\n---\n', ['2:thematic-break', '3:heading2']],
+      ['[a]: /u\n---\n---\n', ['2:thematic-break', '3:thematic-break']],
+      ['[a]: /u\n---\n    TODO\n', ['2:thematic-break', '3:code']],
+      ['[a]: /u\nText\n---\n', ['2:heading2']],
+    ]],
+    ['after a paragraph of link definitions alone, `-` is text and no table delimiter row', [
+      ['[f]:l\n-\n', ['2:paragraph']],
+      ['[f]:l\n-\n\ta\n', ['2:paragraph']],
+      ['>>>[o]:a\n>>>-\n    a\n', ['2:paragraph']],
+    ]],
+    ['an empty list item that a blank line ended counts as closed where the next line starts, for the list-after-code rule', [
+      ['-\n\n    code\n2. # H\n', ['3:code', '4:heading1']],
+      ['1.\n\n    a\n0.     TODO\n', ['3:code', '4:code']],
+      // Without a list before, or after a block quote (it ends at the blank line), `2.` does not interrupt the code.
+      ['    code\n2. # H\n', ['1:code', '2:paragraph']],
+      ['>\n\n    a\n2. a\n<x>\n', ['3:code', '4:paragraph']],
+    ]],
+    ['a lone pipe is no table header row', [
+      ['|\n|-\n    TODO\n', ['1:paragraph']],
+      ['|\n|-\nx\n=\n', ['1:heading1']],
+      ['| \n| --- |\n    TODO\n', ['1:paragraph']],
+      ['| |\n|-|\n', ['1:table']],
+    ]],
+  ];
+  it.each(cases)('%s', async (_title, docs) => {
     const { scanBlocks } = await import('../src/core/markdown/block-scanner.js');
-    return scanBlocks(doc).blocks.map((b) => `${b.line}:${b.kind}${b.kind === 'heading' ? b.level : ''}`);
-  };
-  it('only a space, a tab or the line\'s end after an HTML tag starts an HTML block (not a no-break space or a BOM)', async () => {
-    expect(await kinds('<b>\u00a0\n# Heading\n')).toEqual(['1:paragraph', '2:heading1']);
-    expect(await kinds('<div\u00a0class=x>\n# Heading\n')).toEqual(['1:paragraph', '2:heading1']);
-    expect(await kinds('<a\u00a0href=x>\n# Heading\n')).toEqual(['1:paragraph', '2:heading1']);
-    expect(await kinds('<pre\u00a0x\n# Heading\n\n```\nTODO\n```\n')).toEqual(['1:paragraph', '2:heading1', '4:code']);
-    expect(await kinds('<br/>\ufeff\n# Heading\n')).toEqual(['1:paragraph', '2:heading1']);
-    // A space, a tab, an attribute over two lines still do.
-    expect(await kinds('<div class=x>\n# Heading\n')).toEqual(['1:html']);
-    expect(await kinds('<a\thref=x>\n# Heading\n')).toEqual(['1:html']);
-  });
-  it('after a paragraph of link definitions alone, `---` is a rule, not a heading underline', async () => {
-    expect(await kinds('[a]: /u\n---\nFoo\n---\n')).toEqual(['2:thematic-break', '3:heading2']);
-    expect(await kinds('[a]: /u\n---\n---\n')).toEqual(['2:thematic-break', '3:thematic-break']);
-    expect(await kinds('[a]: /u\n---\n    TODO\n')).toEqual(['2:thematic-break', '3:code']);
-    expect(await kinds('[a]: /u\nText\n---\n')).toEqual(['2:heading2']);
-  });
-  it('after a paragraph of link definitions alone, `-` is text and no table delimiter row', async () => {
-    expect(await kinds('[f]:l\n-\n')).toEqual(['2:paragraph']);
-    expect(await kinds('[f]:l\n-\n\ta\n')).toEqual(['2:paragraph']);
-    expect(await kinds('>>>[o]:a\n>>>-\n    a\n')).toEqual(['2:paragraph']);
-  });
-  it('an empty list item that a blank line ended counts as closed where the next line starts, for the list-after-code rule', async () => {
-    expect(await kinds('-\n\n    code\n2. # H\n')).toEqual(['3:code', '4:heading1']);
-    expect(await kinds('1.\n\n    a\n0.     TODO\n')).toEqual(['3:code', '4:code']);
-    // Without a list before, or after a block quote (it ends at the blank line), `2.` does not interrupt the code.
-    expect(await kinds('    code\n2. # H\n')).toEqual(['1:code', '2:paragraph']);
-    expect(await kinds('>\n\n    a\n2. a\n<x>\n')).toEqual(['3:code', '4:paragraph']);
-  });
-  it('a lone pipe is no table header row', async () => {
-    expect(await kinds('|\n|-\n    TODO\n')).toEqual(['1:paragraph']);
-    expect(await kinds('|\n|-\nx\n=\n')).toEqual(['1:heading1']);
-    expect(await kinds('| \n| --- |\n    TODO\n')).toEqual(['1:paragraph']);
-    expect(await kinds('| |\n|-|\n')).toEqual(['1:table']);
+    for (const [doc, expected] of docs) {
+      const kinds = scanBlocks(doc).blocks.map((b) => `${b.line}:${b.kind}${b.kind === 'heading' ? b.level : ''}`);
+      expect([doc, kinds]).toEqual([doc, expected]);
+    }
   });
 });
-

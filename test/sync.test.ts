@@ -190,6 +190,14 @@ it('check says of a section the template renamed, still under its old heading, t
 });
 
 describe('sync finds sections as check does (lifecycle QA)', () => {
+  /** Syncs specs/m.md and then again: the text the first run wrote, which the second leaves as it is. */
+  const syncedTwice = async (dir: string): Promise<string> => {
+    expect((await runCli(dir, 'sync')).code).toBe(0);
+    const text = readFileSync(join(dir, 'specs', 'm.md'), 'utf8');
+    expect((await runCli(dir, 'sync')).stdout).toBe('specs/m.md: up to date with m@2\n');
+    expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toBe(text);
+    return text;
+  };
   const TEMPLATE = '---\nversion: 2\n---\n# T\n\n## Intro\n\n<!-- AGENT_PLACEHOLDER: intro -->\n\n## Rollout\n\n<!-- AGENT_PLACEHOLDER: rollout -->\n\n## Notes (Optional)\n\n<!-- AGENT_PLACEHOLDER: notes -->\n\n## Risks\n\n<!-- AGENT_PLACEHOLDER: risks -->\n';
   const spec = (body: string) => `---\ntitle: M\ntemplate: m@1\nstatus: draft\n---\n# M\n\n${body}`;
 
@@ -227,10 +235,8 @@ describe('sync finds sections as check does (lifecycle QA)', () => {
   it('writes an empty template heading without a trailing space, and a section added last before one line ending', async () => {
     const template = '---\nversion: 2\n---\n# T\n\n## Intro\n\n<!-- AGENT_PLACEHOLDER: intro -->\n\n##\n\n<!-- AGENT_PLACEHOLDER: untitled -->\n\n## Risks\n\nList them.\n\n\n';
     const dir = tempProject({ '.specfill/templates/m.md': template, 'specs/m.md': spec('## Intro\n\nI.') });
-    expect((await runCli(dir, 'sync')).code).toBe(0);
-    const text = readFileSync(join(dir, 'specs', 'm.md'), 'utf8');
+    const text = await syncedTwice(dir);
     expect(text.endsWith('## Intro\n\nI.\n\n##\n\n<!-- AGENT_PLACEHOLDER: untitled -->\n\n## Risks\n\nList them.\n')).toBe(true);
-    expect((await runCli(dir, 'sync')).stdout).toBe('specs/m.md: up to date with m@2\n');
   });
 
   it('refuses to add a section after a code block that is never closed (it would be code), and changes nothing', async () => {
@@ -321,17 +327,13 @@ describe('sync finds sections as check does (lifecycle QA)', () => {
   it('renames a setext heading to one that would open a list as an ATX heading (third review)', async () => {
     const tpl = '---\nversion: 2\nrenamed: {risks: 2-hazards}\n---\n# T\n\n## 2. Hazards\n\n<!-- AGENT_PLACEHOLDER: h -->\n';
     const dir = tempProject({ '.specfill/templates/m.md': tpl, 'specs/m.md': spec('Risks\n-----\n\nNone.\n') });
-    expect((await runCli(dir, 'sync')).code).toBe(0);
-    expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toContain('# M\n\n## 2. Hazards\n\nNone.\n');
-    expect((await runCli(dir, 'sync')).stdout).toBe('specs/m.md: up to date with m@2\n');
+    expect(await syncedTwice(dir)).toContain('# M\n\n## 2. Hazards\n\nNone.\n');
   });
 
   it('copies a template heading that cannot be written as it is (setext `Foo #`) escaped, and stays idempotent (final review)', async () => {
     const tpl = '---\nversion: 2\n---\n# T\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: o -->\n\nFoo #\n-----\n\n<!-- AGENT_PLACEHOLDER: r -->\n';
     const dir = tempProject({ '.specfill/templates/m.md': tpl, 'specs/m.md': spec('## Overview\n\nO.\n') });
-    expect((await runCli(dir, 'sync')).code).toBe(0);
-    expect(readFileSync(join(dir, 'specs', 'm.md'), 'utf8')).toContain('## Foo \\#\n');
-    expect((await runCli(dir, 'sync')).stdout).toBe('specs/m.md: up to date with m@2\n');
+    expect(await syncedTwice(dir)).toContain('## Foo \\#\n');
   });
 
   it('renames a child written another way under a parent renamed too; a top-level rename reaches one level down only (final review)', async () => {
