@@ -8,17 +8,12 @@ export const unknownSection: CheckRule = {
   id: 'unknown-section',
   defaultSeverity: 'off',
   description: 'A section is not part of the template.',
-  check: ({ spec, template, matching }) => {
+  check: ({ template, matching }) => {
     if (template === null || matching === null) return [];
     // A second copy of a template section (`## Decision` twice, side by side
     // under one parent) is in the template: say it is a copy.
-    const parentOf = new Map<Section, Section | null>();
-    const visit = (sections: readonly Section[], parent: Section | null): void => sections.forEach((x) => {
-      parentOf.set(x, parent);
-      visit(x.children, x);
-    });
-    visit(spec.sections, null);
-    const place = (x: Section): string => `${parentOf.get(x)?.id ?? ''}\u0000${x.heading.level}\u0000${looseSlug(x.heading)}`;
+    // A section's id is its parent's id, a slash and its own slug.
+    const place = (x: Section): string => `${x.id.slice(0, Math.max(0, x.id.lastIndexOf('/')))}\u0000${x.heading.level}\u0000${looseSlug(x.heading)}`;
     const matchedByPlace = new Map<string, Section>();
     for (const s of matching.byTemplateId.values()) matchedByPlace.set(place(s), s);
     return [...matching.unmatched].map((s) => {
