@@ -529,6 +529,22 @@ describe('broken-link', () => {
       '7:40-48 link to #dd: no heading in this document has that anchor',
       '7:90-98 link to #pn: no heading in this document has that anchor',
     ]);
+    // A tag written over lines in a quote: the `> ` of the next line sits between the attribute's parts.
+    expect(messages('# T\n\n> See <a\n> id="quoted">here</a> and <span name\n> ="nm">x</span>.\n\n[q](#quoted) [n](#nm)\n')).toEqual([
+      '7:14-22 link to #nm: no heading in this document has that anchor',
+    ]);
+    expect(messages('# T\n\n> <a name\n> ="named">x</a>\n\n[n](#named)\n')).toEqual([]);
+  });
+
+  it('reads an anchor percent-decoded, case aside, and a path without its query', () => {
+    const files: LinkResolver = { exists: (p) => p === 'other.md' || p === 'my notes.md', anchorsOf: (p) => (p === 'other.md' ? new Set(['scope']) : null) };
+    const messages = (source: string) => checkSpec(parseSpec(source), { template: null, links: files }).findings.map((f) => f.message);
+    expect(messages('# T\n\n## Café menu\n\n[a](#caf%C3%A9-menu) [b](#CAFÉ-MENU) [c](#User-Content-Café-menu) [d](other.md?plain=1#Scope) [e](my%20notes.md) [f](#caf%C3%A9)\n'))
+      .toEqual(['link to #café: no heading in this document has that anchor']);
+    expect(messages('# T\n\n[a](other.md?x#nope) [b](other%2Emd) [c](gone.md?plain=1)\n')).toEqual([
+      'link to other.md#nope: that file has no heading with this anchor',
+      'link to gone.md: no such file',
+    ]);
   });
 
   it('finds links as CommonMark does: not after a backslash, with brackets or an image in the text', () => {

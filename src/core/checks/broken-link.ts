@@ -13,7 +13,8 @@ const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:|^\/\//;
 // An HTML start tag, and in it an `id` (any element) or a `name` (on `<a>`): what a page can jump to.
 const HTML_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g;
 const HAS_ANCHOR_ATTRIBUTE = /\s(?:id|name)\s*=/i;
-const ANCHOR_NAME = /id|name/i;
+// The same in a block's source, looser: a container prefix (`> `) may sit between an attribute's parts.
+const ATTRIBUTE_IN_SOURCE = /(?:id|name)[\s>]*=/i;
 const ANCHOR_ATTRIBUTE = /(?:^|\s)(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
 
 /**
@@ -38,9 +39,11 @@ export const brokenLink: CheckRule = {
     /** The finding for a link's destination, if it leads nowhere. */
     const judge = (written: string, where: () => Position): void => {
       const destination = destinationValue(written);
-      if (destination === '' || SCHEME.test(destination)) return;
-      const hash = destination.indexOf('#');
-      const pathPart = decode((hash === -1 ? destination : destination.slice(0, hash)).replace(/\?.*$/, ''));
+      if (destination === '') return;
+      // Most links in a spec lead to its own headings (a table of contents): no path to read.
+      const hash = destination.charCodeAt(0) === HASH ? 0 : destination.indexOf('#');
+      if (hash !== 0 && SCHEME.test(destination)) return;
+      const pathPart = hash === 0 ? '' : decode(withoutQuery(hash === -1 ? destination : destination.slice(0, hash)));
       const anchor = hash === -1 ? null : decode(destination.slice(hash + 1));
       if (pathPart === '') {
         ownAnchors ??= anchorsOf(spec);
@@ -80,12 +83,21 @@ export const brokenLink: CheckRule = {
  */
 function hasAnchor(anchors: ReadonlySet<string>, anchor: string): boolean {
   const wanted = anchor.toLowerCase();
-  return anchors.has(wanted) || anchors.has(withoutPrefix(wanted));
+  return anchors.has(wanted) || (wanted.startsWith(USER_CONTENT) && anchors.has(wanted.slice(USER_CONTENT.length)));
 }
+
+const USER_CONTENT = 'user-content-';
+const HASH = 0x23;
 
 /** An anchor without GitHub's `user-content-` prefix. */
 function withoutPrefix(anchor: string): string {
-  return /^user-content-/i.test(anchor) ? anchor.slice('user-content-'.length) : anchor;
+  return anchor.slice(0, USER_CONTENT.length).toLowerCase() === USER_CONTENT ? anchor.slice(USER_CONTENT.length) : anchor;
+}
+
+/** A path without its `?query`. */
+function withoutQuery(path: string): string {
+  const query = path.indexOf('?');
+  return query === -1 ? path : path.slice(0, query);
 }
 
 /**
@@ -121,16 +133,14 @@ export function anchorsOf(spec: ParsedSpec): Set<string> {
   const used = new Map<string, number>();
   for (const h of spec.headings) anchors.add(uniqueSlug(h.slug, used));
   // HTML outside code: HTML blocks, and inline HTML in prose (code spans and comments blanked out).
-  if (spec.source.indexOf('<') === -1) return anchors;
+  if (spec.source.indexOf('<') === -1 || !ATTRIBUTE_IN_SOURCE.test(spec.source)) return anchors;
   const html: string[] = [];
   for (const block of spec.blocks) {
     if (block.kind !== 'html' || block.htmlKind === 2) continue;
     const raw = spec.source.slice(block.start, block.end);
     if (HAS_ANCHOR_ATTRIBUTE.test(raw)) html.push(raw);
   }
-  // The source test is looser (a prefix may sit between a tag's parts); the text's is exact.
-  const inSource = (raw: string): boolean => raw.includes('<') && ANCHOR_NAME.test(raw);
-  for (const block of proseBlocks(spec, inSource, (text) => HAS_ANCHOR_ATTRIBUTE.test(text))) html.push(block.text);
+  for (const block of proseBlocks(spec, ATTRIBUTE_IN_SOURCE, (text) => HAS_ANCHOR_ATTRIBUTE.test(text))) html.push(block.text);
   for (const text of html) {
     for (const tag of text.matchAll(HTML_TAG)) {
       for (const a of tag[2]!.matchAll(ANCHOR_ATTRIBUTE)) {
@@ -143,6 +153,7 @@ export function anchorsOf(spec: ParsedSpec): Set<string> {
 }
 
 function decode(text: string): string {
+  if (text.indexOf('%') === -1) return text;
   try {
     return decodeURIComponent(text);
   } catch {

@@ -21,11 +21,16 @@ export interface InlineLink {
  */
 export function findInlineLinks(text: string, offset = 0): InlineLink[] {
   const links: InlineLink[] = [];
-  for (const m of text.matchAll(INLINE_LINK)) {
-    const open = m[0].indexOf('[');
+  // One pattern object reused (matchAll copies it on every call); the matches
+  // are taken first, since the links inside a link's text use it again.
+  const matches: RegExpExecArray[] = [];
+  INLINE_LINK.lastIndex = 0;
+  for (let m = INLINE_LINK.exec(text); m !== null; m = INLINE_LINK.exec(text)) matches.push(m);
+  for (const m of matches) {
     links.push({ index: offset + m.index, length: m[0].length, destination: m[2]! });
     const inner = m[1]!;
-    if (inner.includes('](')) links.push(...findInlineLinks(inner, offset + m.index + open + 1));
+    // The text starts after the `[` (after `![` for an image).
+    if (inner.includes('](')) links.push(...findInlineLinks(inner, offset + m.index + m[0].indexOf('[') + 1));
   }
   return links;
 }
