@@ -26,13 +26,16 @@ export const sectionOrder: CheckRule = {
     const misplaced = new Set<Section>();
     const byCause = new Map<string, { section: Section; text: string; more: number }>();
     let levelOff: Set<Section> | null = null;
+    let byId: Map<string, Section> | null = null;
     for (const t of template.sections) {
       const section = matching.byTemplateId.get(t.id);
       if (section === undefined || section.heading.level !== t.level) continue;
       const expected = t.parentId === null ? null : matching.byTemplateId.get(t.parentId);
+      if (expected !== undefined && isChildOf(section.id, expected?.id ?? null)) continue;
       const parentId = parentIdOf(section.id);
-      if (parentId === (expected?.id ?? null)) continue;
-      const actual = parentId === null ? null : matching.flat.find((s) => s.id === parentId) ?? null;
+      if (parentId === null && expected === undefined) continue;
+      byId ??= new Map(matching.flat.map((s) => [s.id, s]));
+      const actual = parentId === null ? null : byId.get(parentId) ?? null;
       // Under a template section that sits at the wrong level, or beside a
       // parent demoted to their level (its children then follow it as its
       // siblings): that one's heading-level finding is the cause. Such a
@@ -93,6 +96,15 @@ export const sectionOrder: CheckRule = {
     return findings;
   },
 };
+
+/** Whether the section of an id sits right under the section of another (null: at the top level), read from the ids alone. */
+function isChildOf(id: string, parentId: string | null): boolean {
+  if (parentId === null) return id.indexOf('/') === -1;
+  const n = parentId.length;
+  return id.length > n && id.charCodeAt(n) === SLASH && id.startsWith(parentId) && id.indexOf('/', n + 1) === -1;
+}
+
+const SLASH = 0x2f;
 
 /** The id of a section's parent (ids are slug paths), or null at the top level. */
 function parentIdOf(id: string): string | null {
