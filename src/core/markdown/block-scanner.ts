@@ -102,6 +102,21 @@ function newBlock(type: BlockType, parent: OpenBlock | null, line: number, lineS
   };
 }
 
+/**
+ * Whether a line holds only what a table's delimiter row may (`|`, `-`, `:`,
+ * spaces and tabs), with a `-`: most lines that reach the table test are a
+ * paragraph's text, and are passed over without being split into cells.
+ */
+function isDelimiterRowShaped(line: string): boolean {
+  let dash = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x2d) dash = true;
+    else if (c !== 0x7c && c !== 0x3a && c !== 0x20 && c !== 0x09) return false;
+  }
+  return dash;
+}
+
 function isSpaceOrTab(c: string | undefined): boolean {
   return c === ' ' || c === '\t';
 }
@@ -557,7 +572,7 @@ class Scanner {
 
   /** A GFM table: the paragraph's last line is the header row when this line is a matching delimiter row. */
   private tryTable(para: OpenBlock, rest: string): boolean {
-    if (!this.allClosed || this.tip !== para || para.lastLineIndented) return false;
+    if (!this.allClosed || this.tip !== para || para.lastLineIndented || !isDelimiterRowShaped(rest)) return false;
     const delimiterCells = splitRow(rest);
     if (delimiterCells === null || !delimiterCells.every((cell) => DELIMITER_CELL.test(cell))) return false;
     if (!rest.includes('|') && delimiterCells.length !== 1) return false;
