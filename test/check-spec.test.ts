@@ -2,7 +2,10 @@
 // findings — none missed, none extra.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { editDistance } from '../src/core/edit-distance.js';
+import { GUIDANCE_STEPS, isGuidanceSentence, normalizedSentence } from '../src/core/guidance-sentences.js';
 import { buildTemplateModel, parseSpec } from '../src/index.js';
 import { checkSpec } from '../src/core/check-spec.js';
 import type { LinkResolver } from '../src/core/checks/types.js';
@@ -120,6 +123,27 @@ describe('guidance in comments and prose', () => {
     // Short sentences are compared exactly: one word there may be the whole answer.
     const short = buildTemplateModel(parseSpec('# Q\n\n## Answer\n\nIs it safe?\n'), 'q@1');
     expect(brief('# A\n\n## Answer\n\nIt is safe.\n', short)).toEqual([]);
+  });
+
+  it('never misses a guidance sentence within one edit in ten, however it was changed (the quick tests before the comparison are bounds)', () => {
+    // Words without an `n`, edits of letters and spaces: no word that negates can appear, nor a figure.
+    const words = ['alpha', 'beta', 'gamma', 'delta', 'service', 'data', 'model', 'the', 'of', 'rate', 'quota', 'storage', 'cache', 'latency', 'policy', 'user', 'request'];
+    const sentence = fc.array(fc.constantFrom(...words), { minLength: 8, maxLength: 30 }).map((w) => w.join(' '));
+    const edit = fc.record({ at: fc.nat(), kind: fc.constantFrom('insert', 'delete', 'replace'), char: fc.constantFrom(...'abcdeghiklmoprstuvy ') });
+    fc.assert(fc.property(fc.array(sentence, { minLength: 1, maxLength: 6 }), fc.nat(5), fc.array(edit, { maxLength: 12 }), (guidance, pick, edits) => {
+      const set = new Set(guidance.map(normalizedSentence));
+      let text = guidance[pick % guidance.length]!;
+      for (const e of edits) {
+        const at = e.at % (text.length + 1);
+        text = e.kind === 'insert' ? text.slice(0, at) + e.char + text.slice(at)
+          : e.kind === 'delete' ? text.slice(0, at) + text.slice(at + 1)
+            : text.slice(0, at) + e.char + text.slice(at + 1);
+      }
+      const written = normalizedSentence(text);
+      const near = written.length >= 40 && [...set].some((g) => editDistance(written, g) <= Math.floor(written.length / 10));
+      // Whenever one is that near, it is found (a run-together match may find more).
+      return !near || isGuidanceSentence(written, set, { steps: GUIDANCE_STEPS });
+    }), { numRuns: 2000 });
   });
 
   it('treats a table with its sample rows deleted (its header alone, or empty rows) as nothing (QA round 4)', () => {

@@ -44,6 +44,24 @@ export function editDistanceAtMost(a: string, b: string, most: number): number {
   const far = most + 1;
   if (most < 0) return a === b ? 0 : 1;
   if (Math.abs(a.length - b.length) > most) return far;
+  // What the two share at the start and at the end costs no edit: only the
+  // middle, where they differ, is compared (a word changed in a long
+  // sentence leaves a few characters).
+  let start = 0;
+  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
+  if (start > 0 || endA < a.length || endB < b.length) return bandedDistance(a.slice(start, endA), b.slice(start, endB), most);
+  return bandedDistance(a, b, most);
+}
+
+/** {@link editDistanceAtMost}'s comparison, cell by cell within the band. */
+function bandedDistance(a: string, b: string, most: number): number {
+  const far = most + 1;
   const n = b.length;
   if (rowA.length <= n + 1) {
     rowA = new Int32Array(2 * (n + 2));

@@ -83,9 +83,18 @@ function nearlyGuidance(sentence: string, sentences: ReadonlySet<string>, budget
   if (sentence.length < NEAR_MIN_LENGTH) return false;
   const most = Math.floor(sentence.length / 10);
   // Only sentences of about the same length can be near: found by length in the template's sorted list.
-  const byLength = sentencesByLength(sentences);
+  const { byLength, counts } = lengthIndexOf(sentences);
+  let counted = false;
   for (let i = firstAtLeast(byLength, sentence.length - most); i < byLength.length && byLength[i]!.length <= sentence.length + most; i++) {
     const g = byLength[i]!;
+    // Most sentences of the same length use other letters: told apart by
+    // their counts, before the costlier comparison.
+    budget.steps -= COUNT_BUCKETS;
+    if (!counted) {
+      characterCounts(sentence, OWN_COUNTS);
+      counted = true;
+    }
+    if (countsApart(OWN_COUNTS, counts[i]!, most)) continue;
     budget.steps -= g.length * (2 * most + 1);
     if (budget.steps < 0) return false;
     if (editDistanceAtMost(sentence, g, most) <= most && !meaningChanged(sentence, g)) return true;
@@ -93,16 +102,46 @@ function nearlyGuidance(sentence: string, sentences: ReadonlySet<string>, budget
   return false;
 }
 
-const byLengthOf = new WeakMap<ReadonlySet<string>, string[]>();
+/** The template's sentences long enough to be compared loosely, shortest first, with their character counts. */
+interface LengthIndex {
+  readonly byLength: readonly string[];
+  readonly counts: readonly Int32Array[];
+}
 
-/** The template's sentences long enough to be compared loosely, shortest first (made once per template). */
-function sentencesByLength(sentences: ReadonlySet<string>): string[] {
-  let list = byLengthOf.get(sentences);
-  if (list === undefined) {
-    list = [...sentences].filter((g) => g.length >= NEAR_MIN_LENGTH).sort((a, b) => a.length - b.length);
-    byLengthOf.set(sentences, list);
+const lengthIndexes = new WeakMap<ReadonlySet<string>, LengthIndex>();
+
+/** The {@link LengthIndex} of a template's sentences (made once per template). */
+function lengthIndexOf(sentences: ReadonlySet<string>): LengthIndex {
+  let index = lengthIndexes.get(sentences);
+  if (index === undefined) {
+    const byLength = [...sentences].filter((g) => g.length >= NEAR_MIN_LENGTH).sort((a, b) => a.length - b.length);
+    index = { byLength, counts: byLength.map((g) => characterCounts(g, new Int32Array(COUNT_BUCKETS))) };
+    lengthIndexes.set(sentences, index);
   }
-  return list;
+  return index;
+}
+
+const COUNT_BUCKETS = 32;
+/** The counts of the sentence being compared (one at a time). */
+const OWN_COUNTS = new Int32Array(COUNT_BUCKETS);
+
+/** How many characters of a text fall in each of 32 buckets (by the low bits of their codes: a-z apart, a few others shared), in `counts`. */
+function characterCounts(text: string, counts: Int32Array): Int32Array {
+  counts.fill(0);
+  for (let i = 0; i < text.length; i++) counts[text.charCodeAt(i) & 31]!++;
+  return counts;
+}
+
+/**
+ * Whether two texts' counts show they are more than `most` edits apart: an
+ * edit changes the counts by two at most (a character replaced: one bucket
+ * down, one up), so counts that differ by more than twice `most` cannot be
+ * `most` edits apart, whatever the order of the characters.
+ */
+function countsApart(a: Int32Array, b: Int32Array, most: number): boolean {
+  let difference = 0;
+  for (let k = 0; k < COUNT_BUCKETS; k++) difference += Math.abs(a[k]! - b[k]!);
+  return difference > 2 * most;
 }
 
 /** The index of the first sentence at least `length` long. */
