@@ -63,10 +63,10 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     // An empty code block (its fences, nothing between) shows an empty box.
     if (block.kind === 'code' && isEmptyCode(source, block)) continue;
     if (block.kind !== 'paragraph') return false;
-    // Most paragraphs show text on their first line: content, found without building their text.
+    // Most paragraphs show text on their first line: content, found without
+    // building their text. (No comment can hide a first line without a `<`.)
     const segments = block.segments;
-    const comment = source.indexOf('<!--', block.start);
-    if ((comment === -1 || comment >= block.end) && segments !== undefined && segments.length >= 2) {
+    if (segments !== undefined && segments.length >= 2) {
       // (Two plain tests: one pattern for "some non-space, no & or <" backtracks on long lines.)
       const first = source.slice(segments[0], segments[1]);
       if (/\S/.test(first) && !/[&<]/.test(first)) return false;
@@ -92,8 +92,10 @@ function proseIfAtMost(spec: ParsedSpec, span: Span, limit: string): string {
     if (text === null) continue;
     const piece = text.replace(/\s+/g, ' ').trim();
     if (piece === '') continue;
+    // The prose so far is a prefix of the limit: only the new piece is compared.
+    const fits = prose === '' ? limit.startsWith(piece) : limit.charCodeAt(prose.length) === 0x20 && limit.startsWith(piece, prose.length + 1);
     prose = prose === '' ? piece : `${prose} ${piece}`;
-    if (!limit.startsWith(prose)) return prose;
+    if (!fits) return prose;
   }
   return prose;
 }
