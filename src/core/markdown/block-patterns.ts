@@ -71,7 +71,5 @@ export function isSpaceOrTabCode(c: number): boolean {
 export const FENCE_OPEN = /^`{3,}(?!.*`)|^~{3,}/;
 export const FENCE_CLOSE = /^(?:`{3,}|~{3,})(?=[ \t]*$)/;
 export const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
-export const BULLET_MARKER = /^[*+-]/;
-export const ORDERED_MARKER = /^(\d{1,9})([.)])/;
 /** One cell of a GFM table delimiter row. */
 export const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/;

@@ -1,13 +1,11 @@
 import {
   ATX_CLOSING_ONLY,
   ATX_OPEN,
-  BULLET_MARKER,
   DELIMITER_CELL,
   FENCE_CLOSE,
   FENCE_OPEN,
   HTML_BLOCK_CLOSE,
   HTML_BLOCK_OPEN,
-  ORDERED_MARKER,
   SETEXT_UNDERLINE,
   trimSpaceTab,
   withoutAtxClosing,
@@ -115,6 +113,10 @@ function isDelimiterRowShaped(line: string): boolean {
     else if (c !== 0x7c && c !== 0x3a && c !== 0x20 && c !== 0x09) return false;
   }
   return dash;
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 function isSpaceOrTab(c: string | undefined): boolean {
@@ -519,14 +521,20 @@ class Scanner {
     // applies the same rule after indented code still in progress.
     const interrupting = container.type === 'paragraph' ||
       (this.oldTip.type === 'indented' && this.oldTip.parent === container && !this.oldTip.closed);
+    // A bullet (`*`, `+`, `-`) or a number of 1–9 digits and `.` or `)`, read
+    // without a pattern: most lines that get here are not list items, and the
+    // ones that are need no match object.
     let markerLength: number;
-    const bullet = BULLET_MARKER.exec(rest);
-    if (bullet !== null) {
+    const first = rest.charCodeAt(0);
+    if (first === 0x2a || first === 0x2b || first === 0x2d) {
       markerLength = 1;
     } else {
-      const ordered = ORDERED_MARKER.exec(rest);
-      if (ordered === null || (interrupting && ordered[1] !== '1')) return false;
-      markerLength = ordered[0].length;
+      let digits = 0;
+      while (digits < 10 && isAsciiDigit(rest.charCodeAt(digits))) digits++;
+      const delimiter = rest.charCodeAt(digits);
+      if (digits === 0 || digits > 9 || (delimiter !== 0x2e && delimiter !== 0x29)) return false;
+      if (interrupting && (digits !== 1 || first !== 0x31)) return false;
+      markerLength = digits + 1;
     }
     const after = rest[markerLength];
     if (after !== undefined && after !== ' ' && after !== '\t') return false;
