@@ -231,6 +231,9 @@ describe('template-free rules', () => {
     // A link's target and title are not shown, however the link is written.
     const links = '# T\n\nSee [x](https://e.com/?q=TODO "a TODO title"), [![b](b.svg?l=TBD)](#y).\n\nTitle [a](#t "say \\"TODO\\" here"), deep [x [y [z]]](#TODO), esc \\\\[docs](#TODO).\n';
     expect(checkSpec(parseSpec(links), { template: null, links: NO_FILES }).findings.filter((f) => f.rule === 'leftover-marker')).toEqual([]);
+    // Filler text alone in its paragraph and document is found ("aforementioned" is a word).
+    expect(checkSpec(parseSpec('# T\n\nAs aforementioned.\n\n> Lorem Ipsum dolor sit amet.\n'), { template: null }).findings.map((f) => `${f.line}:${f.column} ${f.message}`))
+      .toEqual(['5:3 leftover marker "Lorem Ipsum": replace it with the real content']);
     // Inside an identifier an underscore is part of the word (CommonMark: no `_` emphasis within a word).
     expect(checkSpec(parseSpec('# T\n\nSet MAX_TODO_ITEMS, snake_TODO_case, FIXME_COUNT and my_XXX_var. Lorem_ipsum_x.\n'), { template: null }).findings).toEqual([]);
     // Emphasis with underscores shows the bare word; a defined reference label does not show at all.

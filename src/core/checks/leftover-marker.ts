@@ -20,8 +20,9 @@ export const DEFAULT_MARKERS: readonly string[] = [
 ];
 // One of these is in every match of a default marker, on one line: no
 // container prefix (`> `) can split it, so a block whose source lacks them all
-// holds no default marker.
-const DEFAULT_WORDS = /TODO|TBD|FIXME|XXX|\[NEEDS|\{\{|orem/g;
+// holds no default marker. (`ipsum`, not `lorem`: a search that may start at
+// every `o` or `l` is slower, and "aforementioned" holds `orem`.)
+const DEFAULT_WORDS = /TODO|TBD|FIXME|XXX|\[NEEDS|\{\{|[Ii]psum/g;
 const ANY = (): boolean => true;
 
 /**
