@@ -41,7 +41,8 @@ export function flattenSections(sections: readonly Section[]): Section[] {
  */
 export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMatching {
   const flat = flattenSections(spec.sections);
-  const byId = new Map(flat.map((s) => [s.id, s]));
+  const byId = new Map<string, Section>();
+  for (const s of flat) byId.set(s.id, s);
   const byTemplateId = new Map<string, Section>();
   const used = new Set<Section>();
   for (const t of model.sections) {
