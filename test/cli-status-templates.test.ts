@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from './helpers/run-cli.js';
+import { startFakeOpenAI } from './helpers/fake-openai.js';
 
 const SEED = readFileSync(join(import.meta.dirname, '..', 'templates', 'tech-spec.md'), 'utf8');
 
@@ -148,6 +149,31 @@ describe('bad input to placeholders', () => {
     for (const args of [['sync', 'specs/big.md'], ['set-status', 'specs/big.md', 'withdrawn'], ['fill', 'specs/big.md', '--answers', 'a.json']]) {
       const r = await runCli(dir, ...args);
       expect([args[0], r.code, r.stderr]).toEqual([args[0], 2, expect.stringContaining('over the limit of 1000 bytes')]);
+    }
+  });
+
+  it('every command that reads one spec holds the config\'s maxFileBytes, as the "too large" message says (it was 10 MiB for some)', async () => {
+    const big = `# Big\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: Say what it is -->\n\n${'x'.repeat(2000)}\n`;
+    const server = await startFakeOpenAI([{ text: 'An answer.' }]);
+    try {
+      const agent = `"agent": {"provider": "openai-compatible", "model": "m", "baseURL": "${server.baseURL}"}`;
+      const dir = tempProject({ 'specs/big.md': big, 'specfill.config.json': `{"maxFileBytes": 1000, ${agent}}` });
+      const commands = [['placeholders', 'specs/big.md'], ['prompt', 'specs/big.md', '--placeholder', 'overview'], ['fill', 'specs/big.md', '--interactive'], ['fill', 'specs/big.md', '--agent']];
+      for (const args of commands) {
+        const r = await runCli(dir, ...args);
+        expect([args.join(' '), r.code, r.stderr]).toEqual([args.join(' '), 2, expect.stringContaining('specs/big.md: is 2065 bytes, over the limit of 1000 bytes')]);
+      }
+      expect(readFileSync(join(dir, 'specs/big.md'), 'utf8')).toBe(big);
+      // Raised in the config, as the message says, each reads it.
+      writeFileSync(join(dir, 'specfill.config.json'), `{"maxFileBytes": 3000, ${agent}}`);
+      expect((await runCli(dir, 'placeholders', 'specs/big.md', '--json')).stdout).toContain('"id": "overview"');
+      expect((await runCli(dir, 'prompt', 'specs/big.md', '--placeholder', 'overview')).code).toBe(0);
+      const drafted = await runCli(dir, 'fill', 'specs/big.md', '--agent');
+      expect([drafted.code, readFileSync(join(dir, 'specs/big.md'), 'utf8')]).toEqual([0, expect.stringContaining('An answer.')]);
+      // --max-file-bytes still says more than the config.
+      expect((await runCli(dir, 'placeholders', 'specs/big.md', '--max-file-bytes', '1000')).code).toBe(2);
+    } finally {
+      await server.close();
     }
   });
 

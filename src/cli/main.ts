@@ -119,7 +119,7 @@ Docs: README.md and docs/ in the specfill package.`);
     .description('list the open placeholders of a spec: id, section, line:column, instruction')
     .argument('<file>', 'spec file')
     .option('--json', 'print a JSON array of {id, section, instruction, line, column, endLine, endColumn}')
-    .addOption(new Option('--max-file-bytes <n>', 'largest file to read').argParser(positiveInt))
+    .addOption(new Option('--max-file-bytes <n>', 'largest file to read (default: the config\'s maxFileBytes, else 10 MiB)').argParser(positiveInt))
     .addHelpText('after', '\nExample:\n  specfill placeholders specs/rate-limiter.md --json')
     .action(async (file: string, opts: { json?: boolean; maxFileBytes?: number }) => {
       const { runPlaceholders } = await import('./commands/placeholders.js');

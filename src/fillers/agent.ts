@@ -45,6 +45,8 @@ export interface AgentFillOptions {
   readonly concurrency?: number;
   /** Draft everything but write nothing: the result carries the unified diff. */
   readonly dryRun?: boolean;
+  /** The largest spec file read (the config's `maxFileBytes`); default 10 MiB. */
+  readonly maxFileBytes?: number;
   /** Progress lines for people (stderr). */
   readonly progress: (line: string) => void;
 }
@@ -67,10 +69,10 @@ export interface AgentFillResult {
  * interrupted run keeps what was drafted and a rerun continues with the rest.
  */
 export async function fillWithAgent(options: AgentFillOptions): Promise<AgentFillResult> {
-  const original = readTextFileSync(options.path, { displayPath: options.shown });
+  const original = readTextFileSync(options.path, { displayPath: options.shown, maxBytes: options.maxFileBytes });
   // A dry run drafts into this copy; a real run writes each answer through the file.
   let draft = original;
-  const current = (): string => (options.dryRun ? draft : readTextFileSync(options.path, { displayPath: options.shown }));
+  const current = (): string => (options.dryRun ? draft : readTextFileSync(options.path, { displayPath: options.shown, maxBytes: options.maxFileBytes }));
   const wanted = (p: Placeholder): boolean => options.only === undefined || options.only.includes(p.id);
   const outcomes: DraftOutcome[] = [];
   const concurrency = options.dryRun ? 1 : Math.max(1, options.concurrency ?? 1);
@@ -137,7 +139,7 @@ export async function fillWithAgent(options: AgentFillOptions): Promise<AgentFil
 }
 
 function write(options: AgentFillOptions, answers: Answer[], usage: Usage): Promise<{ refused: FillRefusal[] }> {
-  return fillFile(options.path, { answers, filler: 'agent', model: options.settings.model, root: options.root, displayPath: options.shown, usage });
+  return fillFile(options.path, { answers, filler: 'agent', model: options.settings.model, root: options.root, displayPath: options.shown, usage, maxFileBytes: options.maxFileBytes });
 }
 
 /**

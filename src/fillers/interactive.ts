@@ -19,6 +19,8 @@ export interface InteractiveFillOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Ask only for these ids. */
   readonly only?: readonly string[];
+  /** The largest spec file read (the config's `maxFileBytes`); default 10 MiB. */
+  readonly maxFileBytes?: number;
 }
 
 /** What an interactive session did. */
@@ -52,7 +54,7 @@ export async function fillInteractively(options: InteractiveFillOptions): Promis
   // Placeholders skipped so far: they are the first open ones, in document order.
   let skipped = 0;
   for (;;) {
-    const open = parseSpec(readTextFileSync(options.path, { displayPath: options.shown })).placeholders
+    const open = parseSpec(readTextFileSync(options.path, { displayPath: options.shown, maxBytes: options.maxFileBytes })).placeholders
       .filter((p) => options.only === undefined || options.only.includes(p.id));
     const placeholder = open[skipped];
     if (placeholder === undefined) return { filled, skipped, remaining: open.length, quit: false };
@@ -82,7 +84,7 @@ export async function fillInteractively(options: InteractiveFillOptions): Promis
     if (content === ENDED) return { filled, skipped, remaining: open.length, quit: true, inputEnded: true };
     if (typeof content !== 'string' || isCancel(content)) return { filled, skipped, remaining: open.length, quit: true };
     try {
-      const result = await fillFile(options.path, { answers: [{ id: placeholder.id, content }], filler: 'interactive', root: options.root, displayPath: options.shown });
+      const result = await fillFile(options.path, { answers: [{ id: placeholder.id, content }], filler: 'interactive', root: options.root, displayPath: options.shown, maxFileBytes: options.maxFileBytes });
       if (result.refused.length > 0) {
         log.warn(`Not saved: ${result.refused[0]!.message}. Try again.`, io);
         continue;

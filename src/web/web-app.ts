@@ -158,8 +158,10 @@ export function createWebApp(options: WebAppOptions): WebApp {
     const byPlace = m !== undefined && m !== null && typeof m === 'object' && (typeof m.sectionId === 'string' || m.sectionId === null) && typeof m.instruction === 'string'
       ? { sectionId: m.sectionId as string | null, instruction: m.instruction }
       : undefined;
+    let maxFileBytes: number | undefined;
     try {
       const { config } = await loadConfig(root);
+      maxFileBytes = config.maxFileBytes;
       const file = confineSpec(root, config, path as string, { mustExist: true });
       const result = await fillFile(file.absolute, {
         answers: [{ id: id as string, content: content as string, ...(byPlace === undefined ? {} : { match: byPlace }) }],
@@ -179,7 +181,7 @@ export function createWebApp(options: WebAppOptions): WebApp {
       return c.json({ path: file.relative, filled: id, hash: result.hash, remaining: result.remaining });
     } catch (error) {
       if (error instanceof SpecfillError && error.code === 'CONFLICT') {
-        const current = currentHash(root, path as string);
+        const current = currentHash(root, path as string, maxFileBytes);
         return c.json({ error: 'STALE', message: 'the spec changed on disk since this page was loaded', currentHash: current }, 409);
       }
       return apiFailure(c, error);
@@ -252,10 +254,10 @@ async function readJson(c: Context): Promise<Record<string, unknown> | null> {
   }
 }
 
-function currentHash(root: string, path: string): string | null {
+function currentHash(root: string, path: string, maxBytes: number | undefined): string | null {
   try {
     const file = confine(root, path, { mustExist: true });
-    return fileHash(readTextFileSync(file.absolute, { displayPath: file.relative }));
+    return fileHash(readTextFileSync(file.absolute, { displayPath: file.relative, maxBytes }));
   } catch {
     return null;
   }

@@ -4,6 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import { SpecfillError } from '../../core/errors.js';
 import { fillFile, type FillFileResult } from '../../io/fill-file.js';
 import { findProjectRoot } from '../../io/project-root.js';
+import { projectConfig } from '../project-config.js';
 import { readAnswers } from '../../io/read-answers.js';
 import type { AgentSettings } from '../../fillers/agent-settings.js';
 import type { ContextFile } from '../../core/build-prompt.js';
@@ -43,10 +44,7 @@ export async function runFill(ctx: CliContext, file: string, opts: FillOptions):
   // An --only id the file has no answer for is most likely a typo on one side or the other.
   const unanswered = (opts.only ?? []).filter((id) => !all.some((a) => a.id === id));
   if (unanswered.length > 0) ctx.stderr.write(`specfill: warning: ${opts.answers} has no answer for ${unanswered.map((id) => `\`${id}\``).join(', ')}\n`);
-  const root = findProjectRoot(ctx.cwd);
-  // The config's size limit holds for a fill as for check.
-  const { loadConfig } = await import('../../io/load-config.js');
-  const { config } = await loadConfig(root, ctx.cwd);
+  const { root, config } = await projectConfig(ctx);
   const result = await fillFile(absolute, {
     answers: all, only: opts.only, filler: 'answers', root, displayPath: shown, dryRun: opts.dryRun, now: ctx.now, rerunnable: true, maxFileBytes: config.maxFileBytes,
     // Every id named, in the answers or in --only, must be open: else nothing is written (exit 2).
@@ -58,12 +56,13 @@ export async function runFill(ctx: CliContext, file: string, opts: FillOptions):
 
 async function runInteractive(ctx: CliContext, absolute: string, shown: string, opts: FillOptions): Promise<number> {
   const { fillInteractively } = await import('../../fillers/interactive.js');
+  const { root, config } = await projectConfig(ctx);
   const input = ctx.stdin as Readable & { unref?: () => void };
   let result;
   try {
     result = await fillInteractively({
       // Prompts go to stderr: stdout stays for the result (and --json).
-      path: absolute, shown, root: findProjectRoot(ctx.cwd), input, output: ctx.stderr as unknown as Writable, env: ctx.env, only: opts.only,
+      path: absolute, shown, root, input, output: ctx.stderr as unknown as Writable, env: ctx.env, only: opts.only, maxFileBytes: config.maxFileBytes,
     });
   } finally {
     // The prompts leave the input stream reading: let the process end.
@@ -85,6 +84,8 @@ export interface AgentSetup {
   readonly settings: AgentSettings;
   readonly brief: string | undefined;
   readonly context: ContextFile[];
+  /** The largest spec file read (the config's `maxFileBytes`). */
+  readonly maxFileBytes: number | undefined;
 }
 
 /**
@@ -93,10 +94,10 @@ export interface AgentSetup {
  * fail before a file is created or changed.
  */
 export async function prepareAgent(ctx: CliContext, opts: FillOptions): Promise<AgentSetup> {
-  const [{ resolveAgentSettings }, { checkReachable }, { loadConfig }] = await Promise.all([
-    import('../../fillers/agent-settings.js'), import('../../fillers/check-reachable.js'), import('../../io/load-config.js'),
+  const [{ resolveAgentSettings }, { checkReachable }, { config }] = await Promise.all([
+    import('../../fillers/agent-settings.js'), import('../../fillers/check-reachable.js'), projectConfig(ctx),
   ]);
-  const agent = (await loadConfig(findProjectRoot(ctx.cwd), ctx.cwd)).config.agent ?? {};
+  const agent = config.agent ?? {};
   const settings = resolveAgentSettings(
     { provider: opts.provider, model: opts.model, baseURL: opts.baseUrl, timeoutMs: opts.timeout === undefined ? undefined : opts.timeout * 1000 },
     { ...agent, timeoutMs: agent.timeoutSeconds === undefined ? undefined : agent.timeoutSeconds * 1000 },
@@ -104,13 +105,13 @@ export async function prepareAgent(ctx: CliContext, opts: FillOptions): Promise<
     agent.prices,
   );
   if (settings.baseURL !== undefined) await checkReachable(settings.baseURL);
-  return { settings, brief: readBrief(ctx, opts.brief), context: await readContext(ctx, opts.context) };
+  return { settings, brief: readBrief(ctx, opts.brief), context: await readContext(ctx, opts.context), maxFileBytes: config.maxFileBytes };
 }
 
 /** `fill --agent` on one file (also the second half of `specfill draft`, which prepares first). */
 export async function runAgent(ctx: CliContext, absolute: string, shown: string, opts: FillOptions, setup?: AgentSetup): Promise<number> {
   const [{ createModel }, { fillWithAgent }] = await Promise.all([import('../../fillers/create-model.js'), import('../../fillers/agent.js')]);
-  const { settings, brief, context } = setup ?? await prepareAgent(ctx, opts);
+  const { settings, brief, context, maxFileBytes } = setup ?? await prepareAgent(ctx, opts);
   const controller = new AbortController();
   const stop = (): void => controller.abort();
   process.once('SIGINT', stop);
@@ -118,7 +119,7 @@ export async function runAgent(ctx: CliContext, absolute: string, shown: string,
   try {
     result = await fillWithAgent({
       path: absolute, shown, root: findProjectRoot(ctx.cwd), settings, model: await createModel(settings), brief, context, only: opts.only,
-      signal: controller.signal, dryRun: opts.dryRun, concurrency: opts.concurrency, progress: (line) => ctx.stderr.write(`${line}\n`),
+      signal: controller.signal, dryRun: opts.dryRun, concurrency: opts.concurrency, progress: (line) => ctx.stderr.write(`${line}\n`), maxFileBytes,
     });
   } finally {
     process.removeListener('SIGINT', stop);

@@ -34,7 +34,7 @@ export async function runIndex(ctx: CliContext, opts: IndexOptions): Promise<num
   const templates = await TemplateResolver.create(root, registry, config.templates);
   const target = opts.out === undefined ? resolve(root, 'specs', 'README.md') : resolve(ctx.cwd, opts.out);
   const shown = displayPath(ctx, target, relative);
-  const existing = existsSync(target) ? readTextFileSync(target, { displayPath: shown }) : null;
+  const existing = existsSync(target) ? readTextFileSync(target, { displayPath: shown, maxBytes: config.maxFileBytes }) : null;
   const newline = existing === null ? '\n' : detectTextFormat(existing).newline;
   const { table, specs } = projectIndex(root, config, templates, target, newline);
   let next: string;

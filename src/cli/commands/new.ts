@@ -112,7 +112,7 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
  */
 async function prepareSupersede(ctx: CliContext, config: Config, oldPath: string, root: string, newRootPath: string): Promise<{ rootPath: string; shown: string; from: string | null; mark: () => Promise<unknown> }> {
   const shown = displayPath(ctx, oldPath, relative);
-  const spec = parseSpec(readTextFileSync(oldPath, { displayPath: shown }));
+  const spec = parseSpec(readTextFileSync(oldPath, { displayPath: shown, maxBytes: config.maxFileBytes }));
   const status = spec.frontMatter?.data?.status;
   const from = typeof status === 'string' ? status : null;
   const by = spec.frontMatter?.data?.['superseded-by'];

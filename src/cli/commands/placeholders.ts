@@ -2,13 +2,15 @@ import { relative, resolve } from 'node:path';
 import { toPlaceholderJson } from '../../core/json-shapes.js';
 import { readSpecFile } from '../../io/read-spec-file.js';
 import { displayPath, writeJson, type CliContext } from '../context.js';
+import { projectConfig } from '../project-config.js';
 import { displayWidth, padCells } from '../../reporters/terminal-text.js';
 
 /** `specfill placeholders FILE`: the open placeholders of one spec. */
 export async function runPlaceholders(ctx: CliContext, file: string, opts: { json?: boolean; maxFileBytes?: number }): Promise<number> {
   const absolute = resolve(ctx.cwd, file);
   const shown = displayPath(ctx, absolute, relative);
-  const spec = await readSpecFile(absolute, { displayPath: shown, maxBytes: opts.maxFileBytes });
+  const maxBytes = opts.maxFileBytes ?? (await projectConfig(ctx)).config.maxFileBytes;
+  const spec = await readSpecFile(absolute, { displayPath: shown, maxBytes });
   for (const m of spec.malformed) {
     ctx.stderr.write(`${shown}:${m.line}:${m.column}: warning: ${m.message}\n`);
   }

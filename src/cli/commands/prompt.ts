@@ -5,6 +5,7 @@ import { SpecfillError } from '../../core/errors.js';
 import { readSpecFile } from '../../io/read-spec-file.js';
 import { readBrief, readContext, type BriefOptions } from '../brief-and-context.js';
 import { displayPath, writeJson, type CliContext } from '../context.js';
+import { projectConfig } from '../project-config.js';
 
 /** Options of `specfill prompt`. */
 export interface PromptOptions extends BriefOptions {
@@ -20,7 +21,7 @@ export interface PromptOptions extends BriefOptions {
 export async function runPrompt(ctx: CliContext, file: string, opts: PromptOptions): Promise<number> {
   const absolute = resolve(ctx.cwd, file);
   const shown = displayPath(ctx, absolute, relative);
-  const spec = await readSpecFile(absolute, { displayPath: shown });
+  const spec = await readSpecFile(absolute, { displayPath: shown, maxBytes: (await projectConfig(ctx)).config.maxFileBytes });
   const ids = spec.placeholders.map((p) => p.id);
   const id = placeholderIdFor(ids, opts.placeholder);
   if (!ids.includes(id)) {
