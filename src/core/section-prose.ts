@@ -64,9 +64,10 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     if (block.kind === 'code' && isEmptyCode(source, block)) continue;
     if (block.kind !== 'paragraph') return false;
     // Most paragraphs show text on their first line: content, found without
-    // building their text. (No comment can hide a first line without a `<`.)
+    // building their text. (Not one with a comment: a lone `\` before it is
+    // a line break, which shows nothing. Searched within the block only.)
     const segments = block.segments;
-    if (segments !== undefined && segments.length >= 2) {
+    if (segments !== undefined && segments.length >= 2 && !source.slice(block.start, block.end).includes('<!--')) {
       // (Two plain tests: one pattern for "some non-space, no & or <" backtracks on long lines.)
       const first = source.slice(segments[0], segments[1]);
       if (/\S/.test(first) && !/[&<]/.test(first)) return false;
