@@ -115,10 +115,13 @@ describe('section matching', () => {
     const kept = BASE.replace(/# Technical Specification\n\nDone: add project title\.\n/, '# Technical Specification\n');
     expect(brief(kept)).toEqual([`${lineOf(kept, '# Technical')}:1 empty-section title`]);
     // A template that asks for more than the title under it is owed that, whatever the title.
-    for (const asked of ['Insert project title', 'Title of this RFC', 'Replace with your project title', 'Document\u2019s title', 'Project Title:', 'System name', 'Project name', 'Name of the service']) {
+    // The name of any thing the document is about, as blind QA's templates ask for it (pipelines, models, a system under review).
+    for (const asked of ['Insert project title', 'Title of this RFC', 'Replace with your project title', 'Document\u2019s title', 'Project Title:', 'System name', 'Project name', 'Name of the service',
+      'Name of the pipeline', 'Pipeline name', 'Model name', 'Name of the model', 'Name of the system under review', 'Product or feature name', "Pipeline's name", 'The data pipeline name']) {
       expect([asked, buildTemplateModel(parseSpec(`# Title\n\n<!-- AGENT_PLACEHOLDER: ${asked} -->\n\n## Body\n\n<!-- AGENT_PLACEHOLDER: The rest -->\n`), 't@1').titleAsksOnlyTitle]).toEqual([asked, true]);
     }
-    for (const asked of ['Add project title and a one-paragraph summary of the problem', 'Title, authors, status and date', 'Title-case every heading; write the motivation', 'Your name', 'Owner name', 'Name', 'System name and its owners', 'Name of the service owner', 'Name of the project lead', 'Service owner name']) {
+    for (const asked of ['Add project title and a one-paragraph summary of the problem', 'Title, authors, status and date', 'Title-case every heading; write the motivation', 'Your name', 'Owner name', 'Name', 'System name and its owners', 'Name of the service owner', 'Name of the project lead', 'Service owner name',
+      'Team name', 'Full name', 'Author name', 'Name of the author', 'Reviewer names', 'Write a long description of the pipeline name choices made here']) {
       const more = buildTemplateModel(parseSpec(`# Title\n\n<!-- AGENT_PLACEHOLDER: ${asked} -->\n\n## Body\n\n<!-- AGENT_PLACEHOLDER: The rest -->\n`), 'm@1');
       expect([asked, more.titleAsksOnlyTitle]).toEqual([asked, false]);
     }
@@ -439,6 +442,10 @@ describe('empty-section: guidance in headings, tables of contents, and the messa
     expect(empty(written.replace(meta, '- Feature Name: (fill me in)\n- Start Date: (fill me in)\n\n'))).toEqual(['1 title']);
     expect(checkSpec(parseSpec(written.replace(meta, '')), { template: model, links: NO_FILES }).findings.map((f) => f.message))
       .toEqual(['the text before the first section is empty: write what the template asks for there']);
+    // The message quotes what the template's placeholders there ask for (blind QA: it never said).
+    const summary = buildTemplateModel(parseSpec('# Pipeline Name\n\n<!-- AGENT_PLACEHOLDER: One-line summary of what moves where -->\n\n## Summary\n\n<!-- AGENT_PLACEHOLDER: Details -->\n'), 'p@1');
+    expect(checkSpec(parseSpec('# Orders\n\n## Summary\n\nHourly.\n'), { template: summary, links: NO_FILES }).findings.map((f) => f.message))
+      .toEqual(['the text under the title is empty: write what the template asks for there ("One-line summary of what moves where")']);
   });
 
   it('a question heading with no guidance under it in the template guides nothing: left empty, it is not reported', () => {

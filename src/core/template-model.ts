@@ -190,7 +190,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
  */
 function asksForTitleAlone(instruction: string): boolean {
   const words = instruction.trim().split(/\s+/);
-  return (/\btitle\b/i.test(instruction) || NAMES_THE_SUBJECT.test(instruction)) && words.length <= 8 && !/\band\b|[,;]/i.test(instruction);
+  return (/\btitle\b/i.test(instruction) || namesTheSubject(instruction)) && words.length <= 8 && !/\band\b|[,;]/i.test(instruction);
 }
 
 const STAND_IN_TITLE = /^[[<{(]*\s*(?:(?:your|the|document|doc|adr|rfc|spec|project|feature|decision|proposal)\s+)?(?:title|name)(?:\s+here)?\s*[\]>})]*$/i;
@@ -198,12 +198,21 @@ const SPEAKS_OF_NAMES = /\b(?:titles?|names?|naming|named|noun phrases?)\b/i;
 // A placeholder there asks for the document's name, not a person's ("Your name").
 const NAMES_THE_DOCUMENT = /\bnoun phrase|\bnaming\s+(?:the|this|a|an)\s+(?:decision|document|proposal|change|feature|project|system|service|spec|adr|rfc|record)\b/i;
 
-// "System name", "Name of the project": the name of what the document is
-// about is its title ("Your name", "Name of the service owner" are not: the
-// whole instruction must say just that).
-const SUBJECT = '(?:project|system|service|product|feature|component|application|app|api|module|library|platform|tool|document|doc|spec|specification|proposal|rfc|kep|adr|pep|decision|design|initiative|change|solution)';
+// "System name", "Name of the pipeline": the name of what the document is
+// about is its title — a few words naming a thing, whatever thing. Not a
+// person's name, a group's or a role's ("Your name", "Name of the service
+// owner", "Team name"): the whole instruction must say just that.
+const SUBJECT_WORDS = "[\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019-]*(?:\\s+[\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019-]*){0,3}";
 const LEAD = '^\\s*(?:(?:add|insert|write|enter|give|put|replace\\s+with|fill\\s+in)\\s+)?(?:(?:the|this|your|a|an)\\s+)?';
-const NAMES_THE_SUBJECT = new RegExp(`${LEAD}(?:${SUBJECT}(?:'s)?\\s+name|name\\s+of\\s+(?:the\\s+|this\\s+|your\\s+)?${SUBJECT})\\s*[.:]?\\s*$`, 'i');
+const NAMES_A_THING = new RegExp(`${LEAD}(?:(${SUBJECT_WORDS})(?:['\u2019]s)?\\s+name|name\\s+of\\s+(?:the\\s+|this\\s+|your\\s+)?(${SUBJECT_WORDS}))\\s*[.:]?\\s*$`, 'iu');
+const PERSON = /(?:^|\s)(?:authors?|owners?|teams?|groups?|reviewers?|approvers?|contacts?|leads?|managers?|persons?|people|sponsors?|assignees?|engineers?|drivers?|users?|customers?|clients?|company|companies|organi[sz]ations?|orgs?|members?|editors?|maintainers?|shepherds?|champions?|stakeholders?|deciders?|participants?|writers?|submitters?|requesters?|employees?|staff|you|your|my|me|our|his|her|their|full|first|last|given|family|display|legal|real|nick|sur)(?=\s|$)/i;
+
+/** Whether an instruction asks for the name of a thing, and for that alone ("Pipeline name", "Name of the model"). */
+function namesTheSubject(instruction: string): boolean {
+  const m = NAMES_A_THING.exec(instruction.trim());
+  const subject = m === null ? undefined : (m[1] ?? m[2]);
+  return subject !== undefined && subject !== '' && !PERSON.test(subject);
+}
 
 /**
  * Whether a template's title part holds placeholders that each ask for the

@@ -29,17 +29,20 @@ export const emptySection: CheckRule = {
         const part = titlePart(spec, matching, template)!;
         const at = spec.title ?? part.section?.heading ?? afterFrontMatter(spec);
         const guidanceOnly = t.guidance !== '' && sectionProse(spec, part.span) !== '';
+        // What the template asks for there, when its placeholders say it.
+        const asked = template.spec.placeholders.filter((p) => p.sectionId === null).map((p) => quote(p.instruction));
+        const what = asked.length === 0 ? '' : ` (${asked.slice(0, 3).join(', ')}${asked.length > 3 ? ', …' : ''})`;
         findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, ...sectionFields(spec, null),
           message: spec.title === null && part.section === null
             // No title to be under: say what is missing where it is.
             ? (guidanceOnly
-              ? 'the text before the first section still holds only the template\'s guidance: write what the template asks for there'
+              ? `the text before the first section still holds only the template's guidance: write what the template asks for there${what}`
               : template.spec.title === null
-                ? 'the text before the first section is empty: write what the template asks for there'
-                : 'no title, and no text before the first section, where the template has a title with text under it: add a `# Title` and write what the template asks for under it')
+                ? `the text before the first section is empty: write what the template asks for there${what}`
+                : `no title, and no text before the first section, where the template has a title with text under it: add a \`# Title\` and write what the template asks for under it${what}`)
             : guidanceOnly
-              ? 'the text under the title still holds only the template\'s guidance: write what the template asks for there'
-              : 'the text under the title is empty: write what the template asks for there' });
+              ? `the text under the title still holds only the template's guidance: write what the template asks for there${what}`
+              : `the text under the title is empty: write what the template asks for there${what}` });
         continue;
       }
       const section = matching.byTemplateId.get(t.id)!;
