@@ -217,6 +217,20 @@ describe('template-free rules', () => {
     expect(brief('# R\n\n## Summary\n\nLet-else, TBD.\n\n## Unresolved questions\n\nNone.\n', rfc)).toEqual(['5:11 leftover-marker summary']);
   });
 
+  it('leftover-marker: a template slot kept among the author\'s lines is reported, however the lead-in is emphasised; a section left whole is empty-section\'s (blind QA)', () => {
+    const card = buildTemplateModel(parseSpec('# Card\n\n## Details\n\nDescribe the model.\n\n- **Model type:** {{ model_type }}\n- **Status**: {{ status }}\n- License: {{ license }}\n\n## Uses\n\nSay what it is for.\n'), 'c@1');
+    const doc = (details: string) => brief(`# A\n\n## Details\n\n${details}\n\n## Uses\n\nTriage.\n`, card);
+    // Written around them: each kept slot is a blank left unfilled.
+    expect(doc('A classifier.\n\n- **Model type:** {{ model_type }}\n- **Status**: {{ status }}\n- License: MIT')).toEqual([
+      '7:19 leftover-marker details', '8:15 leftover-marker details',
+    ]);
+    // Left as the template wrote it: the section is empty, and that is the one finding.
+    expect(doc('Describe the model.\n\n- **Model type:** {{ model_type }}\n- **Status**: {{ status }}\n- License: {{ license }}')).toEqual(['3:1 empty-section details']);
+    // A word marker in the template's words stays the guidance's, written around or not.
+    const rfc = buildTemplateModel(parseSpec('# RFC\n\n## Open\n\n**Still TBD:** list them.\n'), 'r@1');
+    expect(brief('# R\n\n## Open\n\n**Still TBD:** list them.\n\n- Naming.\n', rfc)).toEqual([]);
+  });
+
   it('leftover-marker: the usual suspects, outside code and comments', () => {
     const doc = '# T\n\nTBD. FIXME later. XXX. [NEEDS CLARIFICATION: who?] Hello {{name}}. Lorem ipsum dolor.\n\n`TODO` <!-- TODO -->\n\n    TODO\n\nTODOS and XXXX are words.\n';
     const findings = checkSpec(parseSpec(doc), { template: null }).findings;

@@ -27,11 +27,26 @@ const NON_ASCII = /[^\x00-\x7f]/;
  */
 export function sentenceAround(text: string, at: number): string {
   let start = at;
-  while (start > 0 && !(/[.!?:;]/.test(text[start - 1]!) && /\s/.test(text[start] ?? ' '))) start--;
+  while (start > 0 && !endsSentence(text, start - 1)) start--;
   let end = at;
-  while (end < text.length && !(/[.!?:;]/.test(text[end]!) && /\s/.test(text[end + 1] ?? ' '))) end++;
+  while (end < text.length && !endsSentence(text, end)) end++;
   return normalizedSentence(plainText(text.slice(start, end + 1)));
 }
+
+/**
+ * Whether a sentence ends at `k`: a `.`, `!`, `?`, `:` or `;` followed by a
+ * space or the end, emphasis and code marks aside (`**Model type:** {{ x }}`
+ * ends one after `:**`), as the guidance's sentences were cut once those
+ * marks were dropped.
+ */
+function endsSentence(text: string, k: number): boolean {
+  if (!/[.!?:;]/.test(text[k]!)) return false;
+  let next = k + 1;
+  while (next < text.length && MARKS.includes(text[next]!)) next++;
+  return next >= text.length || /\s/.test(text[next]!);
+}
+
+const MARKS = '*_`~';
 
 /**
  * Text as its sentences are compared: a link counts as its text (where it

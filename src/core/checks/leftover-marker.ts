@@ -2,6 +2,11 @@ import { normalizeLabel } from '../markdown/inline-text.js';
 import { maskCodeElements, proseBlocks } from './text-blocks.js';
 import { sentenceAround } from '../guidance-sentences.js';
 import type { CheckRule, FindingDraft } from './types.js';
+import type { SectionMatching } from '../match-sections.js';
+import type { SectionState } from '../section-states.js';
+import { titlePart } from '../section-states.js';
+import type { ParsedSpec, Span } from '../spec-types.js';
+import type { TemplateModel } from '../template-model.js';
 
 // What people and LLMs leave behind: to-do words, spec-kit's clarification
 // markers, unexpanded `{{slot}}` templates and filler text.
@@ -35,11 +40,17 @@ export const leftoverMarker: CheckRule = {
   defaultSeverity: 'warning',
   description: 'A to-do word, clarification marker, template slot or filler text is left in the prose.',
   options: { markers: { kind: 'patterns', description: 'regular expressions that replace the default markers' } },
-  check: ({ spec, options, template }) => {
+  check: ({ spec, options, template, matching, states }) => {
     const markers = Array.isArray(options.markers) ? options.markers.map(String) : DEFAULT_MARKERS;
     const pattern = new RegExp(markers.map((m) => `(?:${m})`).join('|'), 'g');
     const findings: FindingDraft[] = [];
     const guidance = template !== null && template.guidanceSentences.size > 0 ? template.guidanceSentences : undefined;
+    // Sections that empty-section or unfilled-placeholder report whole: the template's words left there are theirs.
+    let unwritten: Span[] | undefined;
+    const inUnwritten = (offset: number): boolean => {
+      unwritten ??= template === null || matching === null || states === null ? [] : unwrittenSpans(spec, template, matching, states);
+      return unwritten.some((span) => offset >= span.start && offset < span.end);
+    };
     // Most documents and blocks have none: for the default markers, a search
     // of the source for the words they cannot do without comes first.
     const probe = new RegExp(pattern.source);
@@ -49,7 +60,12 @@ export const leftoverMarker: CheckRule = {
         const at = m.index;
         // The template's own words ("What parts of the design are still TBD?") are
         // its guidance, which empty-section judges: not the author's leftover.
-        if (guidance !== undefined && guidance.has(sentenceAround(block.text, at))) continue;
+        // A `{{slot}}` there is a blank never filled, though, once the section
+        // holds the author's text (a model card's `**License:** {{ license }}`
+        // kept among filled lines): only a section left unwritten as a whole
+        // leaves it to empty-section.
+        if (guidance !== undefined && guidance.has(sentenceAround(block.text, at))
+          && (!m[0].startsWith('{{') || inUnwritten(block.sourceOffset(at)))) continue;
         findings.push({ ...block.locate(at, at + m[0].length), message: `leftover marker "${m[0]}": replace it with the real content` });
       }
     }
@@ -90,4 +106,15 @@ function unseenBlanked(text: string, definitions: ReadonlySet<string>): string {
   }
   if (tags) out = maskCodeElements(out).replace(TAG_OR_AUTOLINK, blank);
   return urls ? out.replace(BARE_URL, blank) : out;
+}
+
+/** The spans of the template sections left unwritten (empty, or with a placeholder still open): their own text, up to their first subsection. */
+function unwrittenSpans(spec: ParsedSpec, template: TemplateModel, matching: SectionMatching, states: readonly SectionState[]): Span[] {
+  const spans: Span[] = [];
+  for (const st of states) {
+    if (st.state !== 'empty' && st.state !== 'open') continue;
+    const span = st.id === 'title' ? titlePart(spec, matching, template)?.span : matching.byTemplateId.get(st.id)?.bodySpan;
+    if (span !== undefined) spans.push(span);
+  }
+  return spans;
 }

@@ -10,6 +10,8 @@ export interface ProseBlock {
   readonly text: string;
   /** Where [from, to) of the text is in the document. */
   locate(from: number, to: number): Position;
+  /** The offset in the document's source of a character of the text. */
+  sourceOffset(at: number): number;
 }
 
 /**
@@ -41,6 +43,7 @@ export function proseBlocks(spec: ParsedSpec, inSource: SourceTest, inText: (tex
       text: block.kind === 'html' ? maskHtmlUnseen(text) : maskCodeAndComments(text),
       // The end is the source offset just past the last character: past a line break inside the text it is not.
       locate: (from, to) => lineIndexOf(spec).span(toSource(from), toSource(Math.max(from, to - 1)) + 1),
+      sourceOffset: toSource,
     });
   }
   return out;
