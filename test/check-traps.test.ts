@@ -302,9 +302,14 @@ describe('section matching', () => {
       '3:1 heading-level heading "Decision" is level 3; the template has it at level 2 (##)',
       '11:1 section-order section "Rationale" is under "Consequences": the template puts it under "Decision" (and the 1 template section after it)',
     ]);
-    // Under a second heading of its parent's name: "another".
-    expect(all('# X\n\n## Decision\n\nd\n\n### Options\n\no\n\n## Consequences\n\nx\n\n## Decision\n\nmore\n\n### Rationale\n\nr\n').filter((f) => f.includes('section-order'))).toEqual([
-      '19:1 section-order section "Rationale" is under another "Decision": the template puts it under "Decision"',
+    // Under a second heading of its parent's name beside the first: that copy is the one cause, named by duplicate-heading (blind QA).
+    expect(all('# X\n\n## Decision\n\nd\n\n### Options\n\no\n\n## Consequences\n\nx\n\n## Decision\n\nmore\n\n### Rationale\n\nr\n').filter((f) => /section-order|duplicate-heading/.test(f))).toEqual([
+      '15:1 duplicate-heading duplicate heading "Decision": the same as line 3',
+    ]);
+    // One of that name under another parent is no sibling copy: "another".
+    const design = buildTemplateModel(parseSpec('# D\n\n## Design\n\n<!-- a -->\n\n### Risks\n\n<!-- b -->\n\n#### Mitigation\n\n<!-- c -->\n\n## Ops\n\n<!-- d -->\n'), 'd@1');
+    expect(findings('# X\n\n## Design\n\na\n\n### Risks\n\nb\n\n## Ops\n\nd\n\n### Risks\n\ne\n\n#### Mitigation\n\nc\n', design).map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
+      '19 section-order section "Mitigation" is under another "Risks": the template puts it under "Risks"',
     ]);
   });
 

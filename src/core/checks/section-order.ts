@@ -1,4 +1,5 @@
 import type { SectionMatching } from '../match-sections.js';
+import { looseSlug } from '../slug.js';
 import type { Section } from '../spec-types.js';
 import type { TemplateSection } from '../template-model.js';
 import { quote, sectionFinding } from './locate.js';
@@ -53,6 +54,10 @@ export const sectionOrder: CheckRule = {
         continue;
       }
       misplaced.add(section);
+      // Under a second copy of its parent's heading beside the one matched (two
+      // `## Format`): duplicate-heading names that copy, the cause, and where
+      // the section stands follows once it is merged or renamed.
+      if (actual !== null && expected !== null && parentIdOf(actual.id) === parentIdOf(expected.id) && looseSlug(actual.heading) === looseSlug(expected.heading)) continue;
       // One heading of the author's at a higher level takes every later
       // section along: one finding for the first of them, naming how many follow.
       const key = `${parentId ?? ''}\0${t.parentId ?? ''}`;
