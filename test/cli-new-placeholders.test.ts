@@ -119,6 +119,12 @@ describe('specfill new + placeholders', () => {
     expect(r.stderr).toContain('unknown template `nope`');
     expect(r.stderr).toContain('tech-spec');
     expect(existsSync(join(dir, 'specs'))).toBe(false);
+    // Ids are case-sensitive; one that differs in case or by a slip is named (blind QA).
+    for (const typed of ['Tech-Spec', 'tech-sepc']) {
+      const near = await runCli(dir, 'new', typed, '--title', 'X');
+      expect([near.code, near.stderr]).toEqual([2, expect.stringContaining(`unknown template \`${typed}\`; did you mean \`tech-spec\`?; known templates: tech-spec`)]);
+    }
+    expect((await runCli(dir, 'new', 'nope', '--title', 'X')).stderr).not.toContain('did you mean');
   });
 
   it('prints a readable table by default', async () => {

@@ -1,3 +1,4 @@
+import { nearestWord } from '../core/edit-distance.js';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
@@ -111,8 +112,8 @@ export class TemplateRegistry {
     if (problem !== undefined) throw problem;
     const template = this.byId.get(id);
     if (template === undefined) {
-      const known = this.list().map((t) => t.id).join(', ');
-      throw new SpecfillError('UNKNOWN_TEMPLATE', `unknown template \`${id}\`; known templates: ${known}`, {},
+      const ids = this.list().map((t) => t.id);
+      throw new SpecfillError('UNKNOWN_TEMPLATE', `unknown template \`${id}\`${didYouMeanTemplate(id, ids)}; known templates: ${ids.join(', ')}`, {},
         'run `specfill templates` to list them, or add one to .specfill/templates/');
     }
     return template;
@@ -283,4 +284,13 @@ async function readTemplateDir(dir: string, origin: Template['origin'], cwd: str
 /** Whether a folder is inside the project root (its real path, when it exists). */
 function insideRoot(root: string, folder: string): boolean {
   return relativeWithin(realOrAsIs(root), realOrAsIs(folder)) !== null;
+}
+
+/**
+ * `; did you mean \`x\`?` for the known template id nearest to an unknown
+ * one (`IETF-RFC` for `ietf-rfc`, `tech-sepc`), or nothing when none is near.
+ */
+export function didYouMeanTemplate(id: string, known: readonly string[]): string {
+  const near = nearestWord(id, known);
+  return near === undefined ? '' : `; did you mean \`${near}\`?`;
 }

@@ -3,7 +3,7 @@ import { keyPosition } from '../core/front-matter-key.js';
 import { SpecfillError } from '../core/errors.js';
 import { parseTemplateRef, templateFromSource, type Template } from '../core/template.js';
 import type { ParsedSpec } from '../core/spec-types.js';
-import { isTemplateFileRef, mappedTemplateRef, templateFileName, type TemplateRegistry } from './load-templates.js';
+import { didYouMeanTemplate, isTemplateFileRef, mappedTemplateRef, templateFileName, type TemplateRegistry } from './load-templates.js';
 import { pathGlob } from './path-glob.js';
 import { confine } from './confine-path.js';
 import { readTextFileSync } from './read-text-file.js';
@@ -57,15 +57,17 @@ export class TemplateResolver {
         'fix the template file, or `template:` in the front matter');
     }
     if (template === undefined) {
-      const known = this.registry.list().map((t) => t.id).join(', ');
+      const ids = this.registry.list().map((t) => t.id);
+      const known = ids.join(', ');
+      const near = didYouMeanTemplate(parseTemplateRef(ref).id, ids);
       if (mapped !== undefined) {
         // The project's mistake, not the spec's: the message says where the name comes from.
-        throw new SpecfillError('UNKNOWN_TEMPLATE', `the config's \`templates\` maps it (\`${mapped.pattern}\`) to \`${parseTemplateRef(ref).id}\`, an unknown template; known templates: ${known}`,
+        throw new SpecfillError('UNKNOWN_TEMPLATE', `the config's \`templates\` maps it (\`${mapped.pattern}\`) to \`${parseTemplateRef(ref).id}\`, an unknown template${near}; known templates: ${known}`,
           { path: shown }, 'fix that entry of the config\'s `templates` mapping');
       }
       // Named by the front matter: the message points at its `template:` line.
       const at = keyPosition(spec, 'template');
-      throw new SpecfillError('UNKNOWN_TEMPLATE', `unknown template \`${parseTemplateRef(ref).id}\`; known templates: ${known}`,
+      throw new SpecfillError('UNKNOWN_TEMPLATE', `unknown template \`${parseTemplateRef(ref).id}\`${near}; known templates: ${known}`,
         { path: shown, ...(at === null ? {} : { line: at.line, column: at.column }) },
         'fix `template:` in the front matter');
     }
