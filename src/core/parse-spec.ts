@@ -182,6 +182,26 @@ function openingQuote(yamlText: string): { line: number; col: number } | null {
   return open === null ? null : { line: open.line, col: open.col };
 }
 
+/**
+ * The key written on line `line` (1-based) of a YAML text and the line where
+ * the same key, at the same indentation, was first written; null when the
+ * line holds no plain `key:`.
+ */
+function repeatedKey(yamlText: string, line: number): { key: string; firstLine: number } | null {
+  const lines = yamlText.split(/\r\n|\r|\n/);
+  const keyOf = (text: string): { indent: string; key: string } | null => {
+    const m = /^(\s*(?:-\s+)?)(?:"([^"]*)"|'([^']*)'|([^\s:#"'][^:#]*?))\s*:(?:\s|$)/.exec(text);
+    return m === null ? null : { indent: m[1]!, key: m[2] ?? m[3] ?? m[4]! };
+  };
+  const at = keyOf(lines[line - 1] ?? '');
+  if (at === null) return null;
+  for (let i = 0; i < line - 1; i++) {
+    const other = keyOf(lines[i]!);
+    if (other !== null && other.key === at.key && other.indent.length === at.indent.length) return { key: at.key, firstLine: i + 1 };
+  }
+  return null;
+}
+
 /** The index of the quote that closes a quoted value from `from` on (`\"` and `''` are escapes), or -1. */
 function closingQuote(line: string, from: number, quote: string): number {
   for (let k = from; k < line.length; k++) {
@@ -227,7 +247,10 @@ function readFrontMatter(source: string, start: number, end: number, yamlStart: 
     // An unclosed quote is found at the end of the text: point at where it opens.
     const pos = (error.code === 'MISSING_CHAR' && /quote/i.test(error.message) ? openingQuote(source.slice(yamlStart, yamlEnd)) : null)
       ?? error.linePos?.[0] ?? { line: 1, col: 1 };
-    const firstLineOfMessage = yamlMessage(error);
+    // A key given twice: named, with where it was first given.
+    const repeated = error.code === 'DUPLICATE_KEY' ? repeatedKey(source.slice(yamlStart, yamlEnd), pos.line) : null;
+    const firstLineOfMessage = repeated === null ? yamlMessage(error)
+      : `\`${repeated.key}\` is given twice (first on line ${yamlLine + repeated.firstLine - 1}); keep one`;
     return {
       span, yamlSpan, data: null,
       error: { message: `invalid YAML front matter: ${firstLineOfMessage}`, line: yamlLine + pos.line - 1, column: pos.col },

@@ -28,7 +28,10 @@ export const frontmatter: CheckRule = {
     }
     if (fm.error !== null) {
       const { line, column } = fm.error;
-      return [{ line, column, endLine: line, endColumn: column + 1, message: fm.error.message }];
+      // Its `template:` cannot be read either: the template's rules wait for the fix, and the message says so.
+      const unchecked = template === null && /^[ \t]*template[ \t]*:/m.test(spec.source.slice(fm.yamlSpan.start, fm.yamlSpan.end))
+        ? ' (until it is fixed, its `template:` is not read and the spec is checked without its template)' : '';
+      return [{ line, column, endLine: line, endColumn: column + 1, message: `${fm.error.message}${unchecked}` }];
     }
     const data = fm.data ?? {};
     const findings: FindingDraft[] = [];
