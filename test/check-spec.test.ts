@@ -140,7 +140,8 @@ describe('guidance in comments and prose', () => {
             : text.slice(0, at) + e.char + text.slice(at + 1);
       }
       const written = normalizedSentence(text);
-      const near = written.length >= 40 && [...set].some((g) => editDistance(written, g) <= Math.floor(written.length / 10));
+      // (Both of forty characters or more: a shorter sentence is compared as written.)
+      const near = written.length >= 40 && [...set].some((g) => g.length >= 40 && editDistance(written, g) <= Math.floor(written.length / 10));
       // Whenever one is that near, it is found (a run-together match may find more).
       return !near || isGuidanceSentence(written, set, { steps: GUIDANCE_STEPS });
     }), { numRuns: 2000 });

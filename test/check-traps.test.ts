@@ -337,6 +337,19 @@ describe('section-order', () => {
     const swapped = BASE.replace(goals, '').replace('## Architecture', `${goals}## Architecture`);
     expect(brief(swapped)).toEqual([`${lineOf(swapped, '### Goals')}:1 section-order goals-and-non-goals/goals`]);
   });
+
+  it('of two neighbours swapped, the smaller is the one moved; a large section moved far is still one finding (blind QA)', () => {
+    const rfc = buildTemplateModel(parseSpec('# R\n\n## Intro\n\n<!-- i -->\n\n## Protocol\n\n<!-- p -->\n\n### Messages\n\n<!-- m -->\n\n### States\n\n<!-- s -->\n\n### Errors\n\n<!-- e -->\n\n## Security\n\n<!-- x -->\n\n## Privacy\n\n<!-- y -->\n'), 'rfc@1');
+    const order = (doc: string) => checkSpec(parseSpec(doc), { template: rfc, links: NO_FILES }).findings.map((f) => `${f.line} ${f.rule} ${f.message}`);
+    const part = { intro: '## Intro\n\ni\n\n', protocol: '## Protocol\n\np\n\n### Messages\n\nm\n\n### States\n\ns\n\n### Errors\n\ne\n\n', security: '## Security\n\nx\n\n', privacy: '## Privacy\n\ny\n' };
+    expect(order(`# D\n\n${part.intro}${part.security}${part.protocol}${part.privacy}`)).toEqual([
+      '7 section-order section "Security" is out of order: the template puts it after "Protocol" and before "Privacy"',
+    ]);
+    // The large one moved to the end, past both: one finding, for it.
+    expect(order(`# D\n\n${part.intro}${part.security}${part.privacy.trimEnd()}\n\n${part.protocol}`)).toEqual([
+      '15 section-order section "Protocol" is out of order: the template puts it after "Intro" and before "Security"',
+    ]);
+  });
 });
 
 describe('the title', () => {

@@ -85,7 +85,9 @@ export const sectionOrder: CheckRule = {
       siblings.set(t.parentId, group);
     }
     for (const present of siblings.values()) {
-      const keep = longestIncreasing(present.map((p) => p.section.span.start));
+      // Of the longest runs in order, the one that leaves the most sections in
+      // place: of two neighbours swapped, the smaller one is reported as moved.
+      const keep = longestIncreasing(present.map((p) => p.section.span.start), present.map((p) => sectionCount(p.section)));
       const kept = [...keep].sort((a, b) => a - b);
       present.forEach((p, i) => {
         if (keep.has(i)) return;
@@ -127,22 +129,65 @@ function sectionsAtAnotherLevel(sections: readonly TemplateSection[], matching: 
   return off;
 }
 
-/** Indexes of one longest strictly increasing subsequence (patience sorting, O(n log n)). */
-function longestIncreasing(values: readonly number[]): Set<number> {
-  const tails: number[] = [];
-  const previous: number[] = new Array<number>(values.length).fill(-1);
-  values.forEach((v, i) => {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (values[tails[mid]!]! < v) lo = mid + 1;
-      else hi = mid;
+/**
+ * Indexes of one longest strictly increasing subsequence of `values` (which
+ * are distinct), the heaviest by `weights` among the longest: O(n log n), a
+ * Fenwick tree over the values' ranks holding the best (length, weight) that
+ * ends below each rank.
+ */
+function longestIncreasing(values: readonly number[], weights: readonly number[]): Set<number> {
+  const n = values.length;
+  const rank = new Array<number>(n);
+  [...values.keys()].sort((a, b) => values[a]! - values[b]!).forEach((i, r) => (rank[i] = r + 1));
+  const treeLength = new Array<number>(n + 1).fill(0);
+  const treeWeight = new Array<number>(n + 1).fill(0);
+  const treeIndex = new Array<number>(n + 1).fill(-1);
+  const previous = new Array<number>(n).fill(-1);
+  // Longer, then heavier, then ending at a smaller value (as patience sorting keeps the smallest tail).
+  const better = (length: number, weight: number, index: number, k: number): boolean => length > treeLength[k]!
+    || (length === treeLength[k]! && (weight > treeWeight[k]! || (weight === treeWeight[k]! && (treeIndex[k] === -1 || values[index]! < values[treeIndex[k]!]!))));
+  let bestEnd = -1;
+  let bestLength = 0;
+  let bestWeight = 0;
+  for (let i = 0; i < n; i++) {
+    // The best run ending at a smaller value.
+    let length = 0;
+    let weight = 0;
+    let from = -1;
+    for (let k = rank[i]! - 1; k > 0; k -= k & -k) {
+      if (treeIndex[k] === -1) continue;
+      if (from === -1 || treeLength[k]! > length || (treeLength[k]! === length
+        && (treeWeight[k]! > weight || (treeWeight[k]! === weight && values[treeIndex[k]!]! < values[from]!)))) {
+        length = treeLength[k]!;
+        weight = treeWeight[k]!;
+        from = treeIndex[k]!;
+      }
     }
-    if (lo > 0) previous[i] = tails[lo - 1]!;
-    tails[lo] = i;
-  });
+    previous[i] = from;
+    length += 1;
+    weight += weights[i]!;
+    for (let k = rank[i]!; k <= n; k += k & -k) {
+      if (better(length, weight, i, k)) {
+        treeLength[k] = length;
+        treeWeight[k] = weight;
+        treeIndex[k] = i;
+      }
+    }
+    // (Alike runs: the one ending later, as patience sorting keeps it.)
+    if (length > bestLength || (length === bestLength && weight >= bestWeight)) {
+      bestLength = length;
+      bestWeight = weight;
+      bestEnd = i;
+    }
+  }
   const keep = new Set<number>();
-  for (let i = tails[tails.length - 1] ?? -1; i !== -1; i = previous[i]!) keep.add(i);
+  for (let i = bestEnd; i !== -1; i = previous[i]!) keep.add(i);
   return keep;
+}
+
+/** How many sections a section is, its subsections' included: what moving it moves. */
+function sectionCount(section: Section): number {
+  let count = 1;
+  for (const child of section.children) count += sectionCount(child);
+  return count;
 }
