@@ -338,6 +338,14 @@ describe('section-order', () => {
     expect(brief(swapped)).toEqual([`${lineOf(swapped, '### Goals')}:1 section-order goals-and-non-goals/goals`]);
   });
 
+  it('a section two levels under its parent is under the subsection between, not the parent (code review)', () => {
+    // The template skips a level (`####` under `##`): a `###` of the author's between them takes it.
+    const t = buildTemplateModel(parseSpec('# T\n\n## A\n\n<!-- a -->\n\n#### B\n\n<!-- b -->\n\n## C\n\n<!-- c -->\n'), 't@1');
+    const found = (doc: string) => checkSpec(parseSpec(doc), { template: t, links: NO_FILES }).findings.map((f) => `${f.line} ${f.rule} ${f.message}`);
+    expect(found('# D\n\n## A\n\na\n\n#### B\n\nb\n\n## C\n\nc\n')).toEqual([]);
+    expect(found('# D\n\n## A\n\na\n\n### X\n\nx\n\n#### B\n\nb\n\n## C\n\nc\n')).toEqual(['11 section-order section "B" is under "X": the template puts it under "A"']);
+  });
+
   it('of two neighbours swapped, the smaller is the one moved; a large section moved far is still one finding (blind QA)', () => {
     const rfc = buildTemplateModel(parseSpec('# R\n\n## Intro\n\n<!-- i -->\n\n## Protocol\n\n<!-- p -->\n\n### Messages\n\n<!-- m -->\n\n### States\n\n<!-- s -->\n\n### Errors\n\n<!-- e -->\n\n## Security\n\n<!-- x -->\n\n## Privacy\n\n<!-- y -->\n'), 'rfc@1');
     const order = (doc: string) => checkSpec(parseSpec(doc), { template: rfc, links: NO_FILES }).findings.map((f) => `${f.line} ${f.rule} ${f.message}`);

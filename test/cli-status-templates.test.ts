@@ -172,6 +172,18 @@ describe('bad input to placeholders', () => {
       expect([drafted.code, readFileSync(join(dir, 'specs/big.md'), 'utf8')]).toEqual([0, expect.stringContaining('An answer.')]);
       // --max-file-bytes still says more than the config.
       expect((await runCli(dir, 'placeholders', 'specs/big.md', '--max-file-bytes', '1000')).code).toBe(2);
+      // A file just under the limit that the answers take past it is drafted whole, not stopped halfway (code review).
+      const two = `# Two\n\n## A\n\n<!-- AGENT_PLACEHOLDER: a -->\n\n## B\n\n<!-- AGENT_PLACEHOLDER: b -->\n`;
+      writeFileSync(join(dir, 'specs/two.md'), two);
+      const long = await startFakeOpenAI([{ text: 'z'.repeat(300) }]);
+      try {
+        writeFileSync(join(dir, 'specfill.config.json'), `{"maxFileBytes": ${Buffer.byteLength(two) + 20}, "agent": {"provider": "openai-compatible", "model": "m", "baseURL": "${long.baseURL}"}}`);
+        const whole = await runCli(dir, 'fill', 'specs/two.md', '--agent');
+        expect([whole.code, whole.stderr]).toEqual([0, expect.not.stringContaining('over the limit')]);
+        expect(readFileSync(join(dir, 'specs/two.md'), 'utf8').split('z'.repeat(300)).length).toBe(3);
+      } finally {
+        await long.close();
+      }
     } finally {
       await server.close();
     }

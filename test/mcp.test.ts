@@ -225,11 +225,12 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
     // Nor does a status change read it (code review: set_status moved it).
     const moved = await callTool(s, 'set_status', { path: 'specs/big.md', status: 'withdrawn' });
     expect([moved.isError, moved.data.error?.code]).toEqual([true, 'FILE_TOO_LARGE']);
-    // A fill that takes a file just under the limit past it is written and reported as written, not as a failure.
+    // A fill that takes a file just under the limit past it (CRLF lines: each of the answer's lines grows) is written and reported as written, not as a failure.
+    writeFileSync(join(dir, 'specs/small.md'), `${small.replace(/\n/g, '\r\n')}${'<!-- pad -->\r\n'.repeat(60)}`);
     const listed2 = await callTool(s, 'list_placeholders', { path: 'specs/small.md' });
-    const filled = await callTool(s, 'fill_placeholder', { path: 'specs/small.md', id: 'overview', content: 'y'.repeat(990), expectedHash: listed2.data.hash });
+    const filled = await callTool(s, 'fill_placeholder', { path: 'specs/small.md', id: 'overview', content: 'y\n'.repeat(400), expectedHash: listed2.data.hash });
     expect([filled.isError, filled.data.filled]).toEqual([false, 'overview']);
-    expect(readFileSync(join(dir, 'specs/small.md'), 'utf8')).toContain('y'.repeat(990));
+    expect(readFileSync(join(dir, 'specs/small.md'), 'utf8')).toContain('y\r\n'.repeat(400));
   });
 
   it('create_spec writes where the config\'s specs globs look when no path is given', async () => {

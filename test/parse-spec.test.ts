@@ -127,6 +127,18 @@ describe('parseSpec: what is and is not a placeholder', () => {
     expect(ids('# A\n\n<!-- AGENT_PLACEHOLDER: a -->\n\n# B\n\n## C\n\n<!-- AGENT_PLACEHOLDER: c -->\n')).toEqual(['a', 'b/c']);
   });
 
+  it('reads list markers as CommonMark does: 1 to 9 digits, and only `1.` interrupts a paragraph (code review)', () => {
+    const inList = (doc: string) => parseSpec(doc).blocks.filter((b) => b.kind === 'paragraph').map((b) => b.topLevel);
+    expect(inList('123456789. nine digits\n')).toEqual([false]);
+    expect(inList('1234567890. ten digits\n')).toEqual([true]);
+    expect(inList('- a\n+ b\n* c\n7) d\n')).toEqual([false, false, false, false]);
+    // Interrupting a paragraph: `1.` does, `2.` or `01.` does not (the line stays the paragraph's).
+    expect(inList('Text\n1. one\n')).toEqual([true, false]);
+    expect(inList('Text\n2. two\n')).toEqual([true]);
+    expect(inList('Text\n01. one\n')).toEqual([true]);
+    expect(inList('-not a bullet\n')).toEqual([true]);
+  });
+
   it('makes sibling ids unique like GitHub anchors', () => {
     expect(ids('# T\n\n## Notes\n\n<!-- AGENT_PLACEHOLDER: a -->\n\n## Notes\n\n<!-- AGENT_PLACEHOLDER: b -->\n')).toEqual(['notes', 'notes-1']);
   });

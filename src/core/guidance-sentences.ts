@@ -103,13 +103,18 @@ function nearlyGuidance(sentence: string, sentences: ReadonlySet<string>, budget
   for (let i = firstAtLeast(byLength, sentence.length - most); i < byLength.length && byLength[i]!.length <= sentence.length + most; i++) {
     const g = byLength[i]!;
     // Most sentences of the same length use other letters: told apart by
-    // their counts, before the costlier comparison.
-    budget.steps -= COUNT_BUCKETS;
+    // their counts, before the costlier comparison. (One told apart costs
+    // the budget its count comparison only; one compared, what it always
+    // did: so no section gets fewer comparisons than before the counts.)
     if (!counted) {
       characterCounts(sentence, OWN_COUNTS);
       counted = true;
     }
-    if (countsApart(OWN_COUNTS, counts[i]!, most)) continue;
+    if (countsApart(OWN_COUNTS, counts[i]!, most)) {
+      budget.steps -= COUNT_BUCKETS;
+      if (budget.steps < 0) return false;
+      continue;
+    }
     budget.steps -= g.length * (2 * most + 1);
     if (budget.steps < 0) return false;
     if (editDistanceAtMost(sentence, g, most) <= most && !meaningChanged(sentence, g)) return true;

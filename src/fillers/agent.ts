@@ -8,7 +8,7 @@ import { SpecfillError } from '../core/errors.js';
 import { guardAnswer } from '../core/output-guard.js';
 import { parseSpec } from '../core/parse-spec.js';
 import { fillFile } from '../io/fill-file.js';
-import { readTextFileSync } from '../io/read-text-file.js';
+import { readTextFileSync, rereadLimit } from '../io/read-text-file.js';
 import type { AgentSettings } from './agent-settings.js';
 import { costOf } from './prices.js';
 
@@ -72,7 +72,8 @@ export async function fillWithAgent(options: AgentFillOptions): Promise<AgentFil
   const original = readTextFileSync(options.path, { displayPath: options.shown, maxBytes: options.maxFileBytes });
   // A dry run drafts into this copy; a real run writes each answer through the file.
   let draft = original;
-  const current = (): string => (options.dryRun ? draft : readTextFileSync(options.path, { displayPath: options.shown, maxBytes: options.maxFileBytes }));
+  // Read again after its own answers were written: they may take it past the limit it was read with.
+  const current = (): string => (options.dryRun ? draft : readTextFileSync(options.path, { displayPath: options.shown, maxBytes: rereadLimit(options.maxFileBytes) }));
   const wanted = (p: Placeholder): boolean => options.only === undefined || options.only.includes(p.id);
   const outcomes: DraftOutcome[] = [];
   const concurrency = options.dryRun ? 1 : Math.max(1, options.concurrency ?? 1);
@@ -139,7 +140,7 @@ export async function fillWithAgent(options: AgentFillOptions): Promise<AgentFil
 }
 
 function write(options: AgentFillOptions, answers: Answer[], usage: Usage): Promise<{ refused: FillRefusal[] }> {
-  return fillFile(options.path, { answers, filler: 'agent', model: options.settings.model, root: options.root, displayPath: options.shown, usage, maxFileBytes: options.maxFileBytes });
+  return fillFile(options.path, { answers, filler: 'agent', model: options.settings.model, root: options.root, displayPath: options.shown, usage, maxFileBytes: rereadLimit(options.maxFileBytes) });
 }
 
 /**

@@ -7,7 +7,7 @@ import { isCancel, log, multiline, note, select } from '@clack/prompts';
 import { SpecfillError } from '../core/errors.js';
 import { parseSpec } from '../core/parse-spec.js';
 import { fillFile } from '../io/fill-file.js';
-import { readTextFileSync } from '../io/read-text-file.js';
+import { readTextFileSync, rereadLimit } from '../io/read-text-file.js';
 
 /** Options of {@link fillInteractively}. */
 export interface InteractiveFillOptions {
@@ -53,9 +53,12 @@ export async function fillInteractively(options: InteractiveFillOptions): Promis
   const filled: string[] = [];
   // Placeholders skipped so far: they are the first open ones, in document order.
   let skipped = 0;
+  // The file as given is held to the limit; read again after answers were saved, it may have grown past it.
+  let maxBytes = options.maxFileBytes;
   for (;;) {
-    const open = parseSpec(readTextFileSync(options.path, { displayPath: options.shown, maxBytes: options.maxFileBytes })).placeholders
+    const open = parseSpec(readTextFileSync(options.path, { displayPath: options.shown, maxBytes })).placeholders
       .filter((p) => options.only === undefined || options.only.includes(p.id));
+    maxBytes = rereadLimit(options.maxFileBytes);
     const placeholder = open[skipped];
     if (placeholder === undefined) return { filled, skipped, remaining: open.length, quit: false };
     note(`${placeholder.instruction}`, `${placeholder.id}  ${placeholder.section.join(' › ') || '(title)'}  (${skipped + 1} of ${open.length} open)`, io);
@@ -84,7 +87,7 @@ export async function fillInteractively(options: InteractiveFillOptions): Promis
     if (content === ENDED) return { filled, skipped, remaining: open.length, quit: true, inputEnded: true };
     if (typeof content !== 'string' || isCancel(content)) return { filled, skipped, remaining: open.length, quit: true };
     try {
-      const result = await fillFile(options.path, { answers: [{ id: placeholder.id, content }], filler: 'interactive', root: options.root, displayPath: options.shown, maxFileBytes: options.maxFileBytes });
+      const result = await fillFile(options.path, { answers: [{ id: placeholder.id, content }], filler: 'interactive', root: options.root, displayPath: options.shown, maxFileBytes: maxBytes });
       if (result.refused.length > 0) {
         log.warn(`Not saved: ${result.refused[0]!.message}. Try again.`, io);
         continue;

@@ -59,7 +59,7 @@ export class FileChecker {
       await TemplateResolver.create(root, registry, config.templates),
       new RuleSettingsByPath(root, config),
       config.statuses ?? DEFAULT_STATUSES,
-      new FileLinkResolver(root),
+      new FileLinkResolver(root, config.maxFileBytes),
       config.maxFileBytes,
     );
   }

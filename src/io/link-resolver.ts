@@ -33,7 +33,8 @@ export class FileLinkResolver {
   // Most recently used last; bounded so that a run over many files keeps flat memory.
   private readonly anchorCache = new Map<string, ReadonlySet<string> | null>();
 
-  constructor(private readonly root: string) {}
+  /** `maxBytes`: the largest linked file read for its anchors (the config's `maxFileBytes`); a larger one's anchors are not checked. */
+  constructor(private readonly root: string, private readonly maxBytes?: number) {}
 
   /** A resolver for one spec, recording its questions in `dependencies`. */
   forSpec(specPath: string, dependencies: LinkDependency[]): LinkResolver {
@@ -67,7 +68,7 @@ export class FileLinkResolver {
       this.anchorCache.delete(path);
     } else {
       try {
-        anchors = anchorsOf(parseSpec(readTextFileSync(path)));
+        anchors = anchorsOf(parseSpec(readTextFileSync(path, { maxBytes: this.maxBytes })));
       } catch {
         anchors = null;
       }

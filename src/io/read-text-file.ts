@@ -5,6 +5,17 @@ import { SpecfillError } from '../core/errors.js';
 /** Default largest file specfill reads: 10 MiB. */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
+/**
+ * The limit for reading again a spec that this run has written to: the file
+ * as given was held to `maxBytes` (the config's `maxFileBytes`), and the
+ * run's own answers may take it past that, up to the default limit or a
+ * larger one configured. (A fill must not stop halfway, nor report a write it
+ * made as a failure, because its answers grew the file.)
+ */
+export function rereadLimit(maxBytes: number | undefined): number {
+  return Math.max(maxBytes ?? 0, DEFAULT_MAX_FILE_BYTES);
+}
+
 /** Options of {@link readTextFile}. */
 export interface ReadTextFileOptions {
   /** Largest accepted file size in bytes (default 10 MiB). */

@@ -10,7 +10,7 @@ import { parseSpec } from '../core/parse-spec.js';
 import { slugify } from '../core/slug.js';
 import { fileHash, fillFile } from '../io/fill-file.js';
 import { setSpecStatus } from '../io/set-spec-status.js';
-import { DEFAULT_MAX_FILE_BYTES, readTextFileSync } from '../io/read-text-file.js';
+import { readTextFileSync, rereadLimit } from '../io/read-text-file.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
 import { confineSpec } from '../io/confine-spec.js';
 import type { McpProject } from './project.js';
@@ -55,10 +55,8 @@ export function registerWriteTools(server: McpServer, project: McpProject, now: 
     }
     // The verified state: the file as it now is on disk (or as it would be, on a dry run).
     const dryRun = input.dryRun === true;
-    // The limit the fill read it with, and room for the answer: a file just
-    // under the limit is not refused once its placeholder holds the answer.
-    const maxBytes = (config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES) + Buffer.byteLength(input.content);
-    const after = dryRun ? result.text! : readTextFileSync(file.absolute, { displayPath: file.relative, maxBytes });
+    // Its answer may have taken it past the limit it was read with: the write is still reported as done.
+    const after = dryRun ? result.text! : readTextFileSync(file.absolute, { displayPath: file.relative, maxBytes: rereadLimit(config.maxFileBytes) });
     return {
       path: file.relative,
       filled: input.id,

@@ -11,7 +11,7 @@ import { confine } from '../io/confine-path.js';
 import { confineSpec } from '../io/confine-spec.js';
 import { loadConfig } from '../io/load-config.js';
 import { fileHash, fillFile } from '../io/fill-file.js';
-import { readTextFileSync } from '../io/read-text-file.js';
+import { readTextFileSync, rereadLimit } from '../io/read-text-file.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
 import { dashboardPage } from './dashboard-page.js';
 import { html } from './html.js';
@@ -257,7 +257,8 @@ async function readJson(c: Context): Promise<Record<string, unknown> | null> {
 function currentHash(root: string, path: string, maxBytes: number | undefined): string | null {
   try {
     const file = confine(root, path, { mustExist: true });
-    return fileHash(readTextFileSync(file.absolute, { displayPath: file.relative, maxBytes }));
+    // Changed by someone else, it may have grown past the limit: its hash is still what the page needs.
+    return fileHash(readTextFileSync(file.absolute, { displayPath: file.relative, maxBytes: rereadLimit(maxBytes) }));
   } catch {
     return null;
   }
