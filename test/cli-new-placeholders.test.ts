@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -125,6 +125,13 @@ describe('specfill new + placeholders', () => {
       expect([near.code, near.stderr]).toEqual([2, expect.stringContaining(`unknown template \`${typed}\`; did you mean \`tech-spec\`?; known templates: tech-spec`)]);
     }
     expect((await runCli(dir, 'new', 'nope', '--title', 'X')).stderr).not.toContain('did you mean');
+    // A template kept in a folder that is not read is named, with what to do.
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates', 'pipeline.md'), '# Pipeline\n\n## A\n\n<!-- AGENT_PLACEHOLDER: a -->\n');
+    const misplaced = await runCli(dir, 'new', 'pipeline', '--title', 'X');
+    expect([misplaced.code, misplaced.stderr]).toEqual([2, expect.stringContaining('hint: templates/pipeline.md is not read: project templates come from .specfill/templates/; move it there, or set `templatesDir` in the config to its folder')]);
+    writeFileSync(join(dir, 'specfill.config.json'), '{"templatesDir": "templates"}');
+    expect((await runCli(dir, 'new', 'pipeline', '--title', 'X')).code).toBe(0);
   });
 
   it('prints a readable table by default', async () => {

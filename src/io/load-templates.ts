@@ -1,7 +1,8 @@
 import { nearestWord } from '../core/edit-distance.js';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join, relative } from 'node:path';
+import { join, posix, relative } from 'node:path';
+import { existsSync } from 'node:fs';
 import { SpecfillError } from '../core/errors.js';
 import { keyLocation } from '../core/front-matter-key.js';
 import { parseTemplateRef, templateFromSource, templateIdOf, type Template } from '../core/template.js';
@@ -79,6 +80,8 @@ export class TemplateRegistry {
     byId: ReadonlyMap<string, Template>,
     broken: ReadonlyMap<string, SpecfillError> = new Map(),
     private more: (() => { byId: ReadonlyMap<string, Template>; broken: ReadonlyMap<string, SpecfillError> }) | null = null,
+    /** What to do about an id no template has (where to add one, or a file of that name the project does not read). */
+    private readonly unknownHint: (id: string) => string = () => `run \`specfill templates\` to list them, or add one to ${DEFAULT_PROJECT_TEMPLATES_DIR}/`,
   ) {
     this.byId = byId;
     this.broken = broken;
@@ -114,7 +117,7 @@ export class TemplateRegistry {
     if (template === undefined) {
       const ids = this.list().map((t) => t.id);
       throw new SpecfillError('UNKNOWN_TEMPLATE', `unknown template \`${id}\`${didYouMeanTemplate(id, ids)}; known templates: ${ids.join(', ')}`, {},
-        'run `specfill templates` to list them, or add one to .specfill/templates/');
+        this.unknownHint(id));
     }
     return template;
   }
@@ -225,7 +228,16 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   }
   // A broken project template hides no built-in of its id: asking for that id gets the error.
   for (const id of broken.keys()) byId.delete(id);
-  const registry = new TemplateRegistry(byId, broken);
+  const templatesDir = options.templatesDir ?? DEFAULT_PROJECT_TEMPLATES_DIR;
+  const unknownHint = (id: string): string => {
+    // A file of that name in a folder people often keep templates in, which is not the one read, is most likely it.
+    const elsewhere = ['templates', 'docs/templates', '.github/templates', 'template']
+      .map((dir) => `${dir}/${id}.md`).find((path) => posix.normalize(path).split('/').slice(0, -1).join('/') !== posix.normalize(templatesDir) && existsSync(join(options.root, path)));
+    return elsewhere !== undefined
+      ? `${elsewhere} is not read: project templates come from ${templatesDir}/; move it there, or set \`templatesDir\` in the config to its folder`
+      : `run \`specfill templates\` to list them, or add one to ${templatesDir}/`;
+  };
+  const registry = new TemplateRegistry(byId, broken, null, unknownHint);
   const files = [...new Set(Object.values(options.mapped ?? {}).map(mappedTemplateRef).filter(isTemplateFileRef))];
   if (files.length === 0) return registry;
   // Template files the config maps specs to, after the project's own (which they may extend),
@@ -245,7 +257,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
       }
     }
     return { byId: withFiles, broken: brokenFiles };
-  });
+  }, unknownHint);
 }
 
 async function readTemplateDir(dir: string, origin: Template['origin'], cwd: string, broken?: Map<string, SpecfillError>, root?: string): Promise<Template[]> {
