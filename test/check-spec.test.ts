@@ -162,6 +162,17 @@ describe('guidance in comments and prose', () => {
     expect(brief(`# T\n\n## A\n\n${kept.join('. ')}.\n\n## B\n\nWritten.\n`, model)).toEqual(['3:1 empty-section a']);
   });
 
+  it('guidance folded into <details>, a <div> or a quote, or with inline tags, is still the guidance; an image beside it is the author\'s (blind QA)', () => {
+    const t = buildTemplateModel(parseSpec('# T\n\n## Motivation\n\nDescribe the problems you are trying to solve.\n\n## Design\n\nSay how.\n'), 't@1');
+    const doc = (body: string) => brief(`# A\n\n## Motivation\n\n${body}\n\n## Design\n\nThis way.\n`, t);
+    for (const folded of ['<details>\nDescribe the problems you are trying to solve.\n</details>', '<div>Describe the problems you are trying to solve.</div>',
+      '<blockquote>\nDescribe the problems you are trying to solve.\n</blockquote>', 'Describe the problems <b>you</b> are trying to solve.', '<p>Describe the problems you are trying to solve.</p>']) {
+      expect([folded, doc(folded)]).toEqual([folded, ['3:1 empty-section motivation']]);
+    }
+    expect(doc('Describe the problems you are trying to solve.\n\n<img src="flow.png">')).toEqual([]);
+    expect(doc('<details>\nWe need it because of X.\n</details>')).toEqual([]);
+  });
+
   it('treats a table with its sample rows deleted (its header alone, or empty rows) as nothing (QA round 4)', () => {
     const stride = buildTemplateModel(parseSpec('# Threat Model\n\n## Repudiation\n\n| Threat | Asset |\n| --- | --- |\n| Example: user denies a transfer | Ledger |\n\n## Timeline\n\nAll times UTC.\n\n| Time | Event |\n| --- | --- |\n| 00:00 | Alert fired |\n'), 's@1');
     const doc = (rep: string, time: string) => brief(`# L\n\n## Repudiation\n\n${rep}\n\n## Timeline\n\nAll times UTC.\n\n${time}\n`, stride);

@@ -163,8 +163,10 @@ function* sentencesOf(spec: ParsedSpec, span: Span, guidance?: string): Generato
     const shown = block.kind === 'code' ? codeOf(spec.source, block) : shownText(spec.source, block, guidance);
     if (shown === null) continue;
     // Emphasis marks go before the text is split, so that `**Why?** What…`
-    // splits after `?` as the plain text does.
-    const text = plainText(shown);
+    // splits after `?` as the plain text does; so do the tags of text
+    // elements (guidance folded into `<details>` or a `<div>` is still the
+    // guidance), while other elements (an image, a video) stay, and are the author's.
+    const text = plainText(shown.indexOf('<') === -1 ? shown : shown.replace(EMPTY_TAG, ' '));
     // Sentence by sentence, as the caller asks: written text usually departs
     // from the guidance at its first sentence, and the rest is never read.
     const end = /[.!?:;]\s+/g;
