@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runCli, spawnCli, tempProject } from './helpers/run-cli.js';
+import { parseSpec } from '../src/index.js';
 
 const SEED = readFileSync(join(import.meta.dirname, '..', 'templates', 'tech-spec.md'), 'utf8');
 
@@ -110,6 +111,19 @@ describe('specfill new + placeholders', () => {
     await runCli(dir, 'new', 'tech-spec', '--title', '# <!-- AGENT_PLACEHOLDER: sneaky -->', '--out', 'odd.md');
     const listed = JSON.parse((await runCli(dir, 'placeholders', 'odd.md', '--json')).stdout) as unknown[];
     expect(listed).toHaveLength(20);
+  });
+
+  it('writes the title over a template title heading that only stands in for one, and says what comes next without placeholders (blind QA round 2)', async () => {
+    const dir = tempProject({ 'specfill.config.json': '{"templatesDir": "templates"}', 'templates/rfc.md': '# <RFC title>\n\n## Summary\n\nOne paragraph explanation of the feature.\n' });
+    const r = await runCli(dir, 'new', 'rfc', '--title', 'Better errors #', '--out', 'rfc.md');
+    expect(r.stdout).toBe('created rfc.md from rfc@1: 0 placeholders to fill\nnext: write its sections, then specfill check rfc.md\n');
+    const text = readFileSync(join(dir, 'rfc.md'), 'utf8');
+    expect(text.slice(text.indexOf('\n---\n') + 5)).toBe('# Better errors \\#\n\n## Summary\n\nOne paragraph explanation of the feature.\n');
+    expect(parseSpec(text).title?.text).toBe('Better errors #');
+    // A title heading of the template's own words is kept.
+    writeFileSync(join(dir, 'templates/own.md'), '# Release checklist\n\n## Steps\n\nList them.\n');
+    await runCli(dir, 'new', 'own', '--title', 'v2.1', '--out', 'own.md');
+    expect(readFileSync(join(dir, 'own.md'), 'utf8')).toContain('\n# Release checklist\n');
   });
 
   it('rejects an unknown template with the known ids (exit 2) and writes nothing', async () => {

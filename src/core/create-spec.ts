@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { SpecfillError } from './errors.js';
 import { escapeParagraphText } from './escape-markdown.js';
 import type { Template } from './template.js';
+import { isStandInTitle } from './template-model.js';
 
 /** What a new spec is made of. */
 export interface CreateSpecInput {
@@ -34,6 +35,14 @@ export function createSpecSource(template: Template, input: CreateSpecInput): st
     const start = titlePlaceholder.span.start - bodyStart;
     const end = titlePlaceholder.span.end - bodyStart;
     body = body.slice(0, start) + escapeParagraphText(title) + body.slice(end);
+  } else if (spec.title !== null && spec.title.kind === 'atx' && spec.title.span.start >= bodyStart) {
+    // A title heading that only stands in for one (`# <RFC title>`, `# Feature Name`) is the title's place.
+    const start = spec.title.span.start - bodyStart;
+    const line = body.slice(start, spec.title.span.end - bodyStart).replace(/[\r\n]+$/, '');
+    const heading = /^( {0,3}#[ \t]+)(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (heading !== null && isStandInTitle(heading[2]!)) {
+      body = body.slice(0, start) + heading[1] + escapeParagraphText(title).replace(/([ \t])(#+)[ \t]*$/, '$1\\$2') + body.slice(start + line.length);
+    }
   }
   const yaml = stringify({
     title,

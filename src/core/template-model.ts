@@ -193,6 +193,11 @@ function asksForTitleAlone(instruction: string): boolean {
   return (/\btitle\b/i.test(instruction) || namesTheSubject(instruction)) && words.length <= 8 && !/\band\b|[,;]/i.test(instruction);
 }
 
+/** Whether a template's title heading only stands in for a title (`# Title`, `# <RFC title>`, `# [Feature Name]`), as written in its source. */
+export function isStandInTitle(written: string): boolean {
+  return STAND_IN_TITLE.test(written.trim());
+}
+
 const STAND_IN_TITLE = /^[[<{(]*\s*(?:(?:your|the|document|doc|adr|rfc|spec|project|feature|decision|proposal)\s+)?(?:title|name)(?:\s+here)?\s*[\]>})]*$/i;
 const SPEAKS_OF_NAMES = /\b(?:titles?|names?|naming|named|noun phrases?)\b/i;
 // A placeholder there asks for the document's name, not a person's ("Your name").

@@ -100,7 +100,8 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
   } else {
     const filled = fill === null || fill.filled.length === 0 ? '' : `filled ${fill.filled.join(', ')} from ${opts.answers}; `;
     ctx.stdout.write(`created ${shown} from ${template.id}@${template.version}: ${filled}${open.length} placeholder${open.length === 1 ? '' : 's'} to fill\n`);
-    ctx.stdout.write(ctx.color.dim(`next: specfill placeholders ${shown}\n`));
+    // A template guided by prose has no placeholder to list: what is left to write is what check reports.
+    ctx.stdout.write(ctx.color.dim(open.length > 0 ? `next: specfill placeholders ${shown}\n` : `next: write its sections, then specfill check ${shown}\n`));
   }
   return fill !== null && fill.refused.length > 0 ? 1 : 0;
 }
