@@ -169,6 +169,14 @@ describe('section matching', () => {
     expect(messages(away).map((m) => m.replace(/^\d+:1 /, ''))).toEqual([plain]);
     const extra = BASE.replace('## Future Considerations', '## Future Considerations A\n\nText.\n\n## Future Considerations B');
     expect(messages(extra).map((m) => m.replace(/^\d+:1 /, ''))).toEqual([plain]);
+    // A long word spelt another way is the same word (blind QA round 2: "Acknowledgements"); a short one changed is not.
+    const thanks = buildTemplateModel(parseSpec('# S\n\n## Motivation\n\n<!-- m -->\n\n## Acknowledgments\n\n<!-- a -->\n\n## Testing\n\n<!-- t -->\n'), 's@1');
+    expect(messages('# X\n\n## Motivation\n\nm\n\n## Acknowledgements\n\na\n\n## Testing\n\nt\n', thanks).map((m) => m.replace(/^.*?; /, ''))).toEqual([
+      '"Acknowledgements" is in its place: if that is this section renamed, restore its heading',
+    ]);
+    expect(messages('# X\n\n## Motivation\n\nm\n\n## Acknowledgments\n\na\n\n## Nesting\n\nt\n', thanks)).toEqual([
+      '13:1 missing section "Testing" (## Testing) from template s@1',
+    ]);
   });
 
   it('a rename is named past sections of the author\'s own and a missing optional neighbour, and a heading that merges two is named so (prose QA)', () => {

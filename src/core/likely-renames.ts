@@ -1,4 +1,5 @@
 import type { SectionMatching } from './match-sections.js';
+import { editDistanceAtMost } from './edit-distance.js';
 import { countAtMost } from './sorted-search.js';
 import type { ParsedSpec, Section } from './spec-types.js';
 import type { TemplateModel, TemplateSection } from './template-model.js';
@@ -142,13 +143,21 @@ function significantWords(text: string): Set<string> {
 /**
  * Whether two headings say much the same: at least half of the words that
  * say something in the shorter one (case, plurals and small words aside) are
- * in the other.
+ * in the other, a long word spelt another way counted as the same
+ * ("Acknowledgements" for "Acknowledgments", "Behaviour" for "Behavior").
  */
 function similarHeadings(a: string, b: string): boolean {
   const [x, y] = [significantWords(a), significantWords(b)];
   const [small, large] = x.size <= y.size ? [x, y] : [y, x];
   if (small.size === 0) return false;
   let shared = 0;
-  for (const w of small) if (large.has(w)) shared++;
+  for (const w of small) if (large.has(w) || spelledOtherwise(w, large)) shared++;
   return shared * 2 >= small.size;
+}
+
+/** Whether a word of eight letters or more is in `words` with one letter added, dropped or changed. */
+function spelledOtherwise(word: string, words: ReadonlySet<string>): boolean {
+  if (word.length < 8) return false;
+  for (const w of words) if (w.length >= 8 && editDistanceAtMost(w, word, 1) <= 1) return true;
+  return false;
 }
