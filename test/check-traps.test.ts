@@ -577,6 +577,14 @@ describe('broken-link', () => {
     expect(messages('# T\n\n> <a name\n> ="named">x</a>\n\n[n](#named)\n')).toEqual([]);
   });
 
+  it('says when a missing file is the template\'s own sample link, kept as it was (blind QA round 2)', () => {
+    const swift = buildTemplateModel(parseSpec('# Feature name\n\n* Previous Proposal: [SE-XXXX](XXXX-filename.md)\n\n## Motivation\n\nSay why.\n'), 'se@1');
+    const messages = (source: string) => checkSpec(parseSpec(source), { template: swift, links: NO_FILES }).findings.filter((f) => f.rule === 'broken-link').map((f) => f.message);
+    expect(messages('# Async\n\n* Previous Proposal: [SE-XXXX](XXXX-filename.md)\n\n## Motivation\n\nBecause.\n'))
+      .toEqual(["link to XXXX-filename.md: no such file; it is the template's sample link: link the real file, or delete it"]);
+    expect(messages('# Async\n\n* Previous Proposal: [SE-0296](0296-async-await.md)\n\n## Motivation\n\nBecause.\n')).toEqual(['link to 0296-async-await.md: no such file']);
+  });
+
   it('reads an anchor percent-decoded, case aside, and a path without its query', () => {
     const files: LinkResolver = { exists: (p) => p === 'other.md' || p === 'my notes.md', anchorsOf: (p) => (p === 'other.md' ? new Set(['scope']) : null) };
     const messages = (source: string) => checkSpec(parseSpec(source), { template: null, links: files }).findings.map((f) => f.message);
