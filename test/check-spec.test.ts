@@ -183,6 +183,12 @@ describe('guidance in comments and prose', () => {
     expect(brief('# KEP-1: X\n\n## Summary\n\n| Field | Value |\n| --- | --- |\n\n## Motivation\n\nBecause.\n\n### Goals\n\n- Fast\n', kepStyle)).toEqual([]);
   });
 
+  it('takes a section whose guidance opens by saying it is optional for an optional one (blind QA round 2: Ember\'s "Optional, but suggested")', () => {
+    const ember = buildTemplateModel(parseSpec('# RFC\n\n## Motivation\n\nWhy are we doing this?\n\n## Unresolved questions\n\nOptional, but suggested for first drafts. What parts of the design are still TBD?\n\n## Notes\n\n<!-- (Optional) Anything else. -->\n\n## Risks\n\n<!-- Optionally list risks; say none if none. -->\n'), 'e@1');
+    expect(ember.sections.filter((t) => t.optional).map((t) => t.id)).toEqual(['unresolved-questions', 'notes']);
+    expect(brief('# R\n\n## Motivation\n\nBecause.\n\n## Risks\n\nNone.\n', ember)).toEqual([]);
+  });
+
   it('reports a missing required subsection but not a missing optional one', () => {
     expect(brief('# KEP-1: X\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n', kepStyle)).toEqual(['9:1 missing-section motivation/goals']);
   });

@@ -581,7 +581,7 @@ describe('broken-link', () => {
     const swift = buildTemplateModel(parseSpec('# Feature name\n\n* Previous Proposal: [SE-XXXX](XXXX-filename.md)\n\n## Motivation\n\nSay why.\n'), 'se@1');
     const messages = (source: string) => checkSpec(parseSpec(source), { template: swift, links: NO_FILES }).findings.filter((f) => f.rule === 'broken-link').map((f) => f.message);
     expect(messages('# Async\n\n* Previous Proposal: [SE-XXXX](XXXX-filename.md)\n\n## Motivation\n\nBecause.\n'))
-      .toEqual(["link to XXXX-filename.md: no such file; it is the template's sample link: link the real file, or delete it"]);
+      .toEqual(['link to XXXX-filename.md: no such file; the template has the same link: if it is a sample, link the real file or delete it']);
     expect(messages('# Async\n\n* Previous Proposal: [SE-0296](0296-async-await.md)\n\n## Motivation\n\nBecause.\n')).toEqual(['link to 0296-async-await.md: no such file']);
   });
 

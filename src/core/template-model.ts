@@ -101,6 +101,18 @@ export function unmarkedSlug(text: string): string | null {
   return OPTIONAL_MARK.test(text) ? slugify(withoutOptionalMark(text)) : null;
 }
 
+// Guidance that opens by saying the section is optional ("Optional, but
+// suggested for first drafts." in Ember's RFC template, "(Optional) Describe…",
+// "This section is optional.") marks it so, as "(Optional)" in its heading would.
+const SAYS_OPTIONAL = /^(?:[([]?optional\b|this section is optional\b)/i;
+
+/** Whether a section's own text (its guidance) opens by saying that the section is optional. */
+function guidanceSaysOptional(spec: ParsedSpec, span: Span): boolean {
+  const text = spec.source.slice(span.start, Math.min(span.end, span.start + 400));
+  if (!/optional/i.test(text)) return false;
+  return SAYS_OPTIONAL.test(text.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#\s]+/g, ' ').trim());
+}
+
 /** A heading's text with its optional marks taken out, whitespace runs as one space. */
 export function withoutOptionalMark(text: string): string {
   return text.replace(OPTIONAL_MARKS, ' ').replace(/\s+/g, ' ').trim();
@@ -143,7 +155,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       parentId: parent?.id ?? null,
       guided: !kept && (guidance !== '' || hasCommentBlock(spec, section.bodySpan)),
       guidance,
-      optional: (parent?.optional ?? false) || optional.includes(section.id) || marked,
+      optional: (parent?.optional ?? false) || optional.includes(section.id) || marked || guidanceSaysOptional(spec, section.bodySpan),
       fixed: kept,
       unmarkedHeadingSlug,
       unmarkedId,

@@ -54,7 +54,7 @@ export const brokenLink: CheckRule = {
       if (!links.exists(pathPart)) {
         // The template's own sample link, kept as it was (`[SE-XXXX](XXXX-filename.md)`): said so.
         const sample = template !== null && (template.spec.source.includes(`](${written}`) || template.spec.source.includes(`]: ${written}`));
-        findings.push({ ...where(), message: `link to ${pathPart}: no such file${sample ? "; it is the template's sample link: link the real file, or delete it" : ''}` });
+        findings.push({ ...where(), message: `link to ${pathPart}: no such file${sample ? '; the template has the same link: if it is a sample, link the real file or delete it' : ''}` });
         return;
       }
       if (anchor !== null && anchor !== '' && /\.md$/i.test(pathPart)) {
