@@ -139,6 +139,12 @@ describe('parseSpec: what is and is not a placeholder', () => {
     expect(inList('-not a bullet\n')).toEqual([true]);
   });
 
+  it('reads link reference definitions only where one can open a paragraph, a table of contents passed over (speed review)', () => {
+    const defs = (doc: string) => [...parseSpec(doc).definitions].sort();
+    expect(defs('[foo\\]bar]: /u\n\n[multi\nline]: /v\n\n- [Summary](#summary)\n- [x]: /w\n')).toEqual(['FOO\\]BAR', 'MULTI LINE', 'X']);
+    expect(defs('[a [b]]: /u\n\n[c]\n: /v\n\n[d](e): /f\n\n[^1]: note\n')).toEqual([]);
+  });
+
   it('makes sibling ids unique like GitHub anchors', () => {
     expect(ids('# T\n\n## Notes\n\n<!-- AGENT_PLACEHOLDER: a -->\n\n## Notes\n\n<!-- AGENT_PLACEHOLDER: b -->\n')).toEqual(['notes', 'notes-1']);
   });

@@ -10,7 +10,7 @@ import {
   trimSpaceTab,
   withoutAtxClosing,
 } from './block-patterns.js';
-import { destinationSpans, FOOTNOTE_DEFINITION_START, takeDefinitions } from './link-definitions.js';
+import { destinationSpans, FOOTNOTE_DEFINITION_START, mayOpenWithDefinition, takeDefinitions } from './link-definitions.js';
 import { splitRow } from './table-row.js';
 import { normalizeLabel } from './inline-text.js';
 
@@ -629,7 +629,7 @@ class Scanner {
 
   /** Records the definitions that open a paragraph; returns how many of its lines they take. */
   private takeParagraphDefinitions(para: OpenBlock): number {
-    if (this.source.charCodeAt(para.segments[0]!) !== 0x5b /* [ */) return 0;
+    if (this.source.charCodeAt(para.segments[0]!) !== 0x5b /* [ */ || !mayOpenWithDefinition(this.source, para.segments[0]!, para.segments[1]!)) return 0;
     const content = paragraphText(this.source, para.segments);
     const { labels, destinations, consumed } = takeDefinitions(content);
     if (labels.length === 0) return 0;

@@ -19,6 +19,24 @@ const ESCAPABLE = /^[!"#$%&'()*+,./:;<=>?@[\\\]^_`{|}~-]/;
 const WHITESPACE_CHAR = /^[ \t\n\x0b\x0c\x0d]/;
 
 /**
+ * Whether a paragraph whose first line is source[from, lineEnd) (starting
+ * with `[`) may open with a link reference definition, by its first line
+ * alone: a label ends at its first unescaped `]` and holds no `[`, and a
+ * definition's label is followed by `:`. A table-of-contents entry
+ * (`[Summary](#summary)`) is passed over without building the paragraph's text.
+ */
+export function mayOpenWithDefinition(source: string, from: number, lineEnd: number): boolean {
+  for (let i = from + 1; i < lineEnd; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x5c /* \ */) i++;
+    else if (c === 0x5b /* [ */) return false;
+    else if (c === 0x5d /* ] */) return source.charCodeAt(i + 1) === 0x3a /* : */;
+  }
+  // The label goes on to the next line.
+  return true;
+}
+
+/**
  * Reads the link reference definitions that open a paragraph, as CommonMark
  * does when it closes the paragraph: they define labels that reference links
  * in headings resolve against, and a paragraph made only of them cannot
