@@ -9,7 +9,6 @@ interface SectionBuilder {
   span: { start: number; end: number };
   bodySpan: { start: number; end: number };
   children: SectionBuilder[];
-  usedSlugs: Map<string, number>;
 }
 
 /** The section tree and the flat list of sections in document order. */
@@ -38,6 +37,9 @@ export function buildSections(headings: readonly Heading[], length: number, cont
 
   const roots: SectionBuilder[] = [];
   const rootSlugs = new Map<string, number>();
+  // The anchors used under each section, kept apart: a property deleted from
+  // the sections afterwards would leave every one of them a slow object.
+  const usedSlugs = new Map<SectionBuilder, Map<string, number>>();
   const flat: SectionBuilder[] = [];
   const stack: SectionBuilder[] = [];
   for (const heading of top) {
@@ -46,7 +48,12 @@ export function buildSections(headings: readonly Heading[], length: number, cont
       stack.pop()!.span.end = heading.span.start;
     }
     const parent = stack[stack.length - 1];
-    const slug = uniqueSlug(heading.slug === '' ? 'section' : heading.slug, parent?.usedSlugs ?? rootSlugs);
+    let used = rootSlugs;
+    if (parent !== undefined) {
+      used = usedSlugs.get(parent) ?? new Map<string, number>();
+      usedSlugs.set(parent, used);
+    }
+    const slug = uniqueSlug(heading.slug === '' ? 'section' : heading.slug, used);
     const section: SectionBuilder = {
       id: parent === undefined ? slug : `${parent.id}/${slug}`,
       slug,
@@ -55,7 +62,6 @@ export function buildSections(headings: readonly Heading[], length: number, cont
       span: { start: heading.span.start, end: length },
       bodySpan: { start: heading.span.end, end: length },
       children: [],
-      usedSlugs: new Map(),
     };
     if (parent === undefined) roots.push(section);
     else {
@@ -77,13 +83,6 @@ export function buildSections(headings: readonly Heading[], length: number, cont
     push('heading', heading.span);
     push('body', { start: heading.span.end, end: top[i + 1]?.span.start ?? length });
   });
-  return { title, sections: roots.map(freeze), flat: flat as unknown as Section[], parts };
-}
-
-// GitHub numbers repeated anchors `slug`, `slug-1`, `slug-2`; siblings do the same here.
-function freeze(builder: SectionBuilder): Section {
-  const section = builder as unknown as Section & { usedSlugs?: unknown };
-  delete section.usedSlugs;
-  builder.children.forEach(freeze);
-  return section;
+  // (GitHub numbers repeated anchors `slug`, `slug-1`, `slug-2`; siblings do the same here.)
+  return { title, sections: roots as unknown as Section[], flat: flat as unknown as Section[], parts };
 }
