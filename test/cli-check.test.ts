@@ -303,6 +303,18 @@ describe('specfill check', () => {
     }
     writeFileSync(join(dir, 'specfill.config.yaml'), 'specs: ["specs/../specs/*.md"]\n');
     expect((await runCli(dir, 'check')).code).toBe(0);
+    // A glob whose bracket is never closed matches nothing: a config error at its key, not a silent pass (QA).
+    for (const [yaml, message] of [
+      ['specs: ["specs/[a-"]\n', 'specfill.config.yaml:1:9: specs.0: `specs/[a-`: its `[` is never closed, so the glob matches nothing'],
+      ['ignore: ["old/{a,b/*.md"]\n', 'specfill.config.yaml:1:10: ignore.0: `old/{a,b/*.md`: its `{` is never closed'],
+      ['overrides:\n  - files: ["[x.md"]\n    rules: {leftover-marker: off}\n', 'specfill.config.yaml:2:13: overrides.0.files.0: `[x.md`: its `[` is never closed'],
+    ]) {
+      writeFileSync(join(dir, 'specfill.config.yaml'), yaml!);
+      const bad = await runCli(dir, 'check');
+      expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining(message!)]);
+    }
+    writeFileSync(join(dir, 'specfill.config.yaml'), 'specs: ["specs/[a-z]*.md", "a\\\\[b.md", "[]]x.md", "{specs,docs}/*.md"]\n');
+    expect((await runCli(dir, 'check')).stderr).not.toContain('never closed');
     writeFileSync(join(dir, 'specfill.config.yaml'), 'statuses: [draft, done, draft]\n');
     // Its message says what to do: no hint about the schema, which has nothing to say of it (code review).
     expect((await runCli(dir, 'check')).stderr).toBe('specfill: specfill.config.yaml:1:25: statuses.2: `draft` is listed twice\n');

@@ -46,9 +46,44 @@ export function configIssues(config: Config): ConfigIssue[] {
   if (config.templatesDir !== undefined && leavesRoot(config.templatesDir)) {
     issues.push({ path: ['templatesDir'], message: `\`${config.templatesDir}\` is outside the project root: keep project templates in a folder of the project, e.g. .specfill/templates` });
   }
+  // A glob whose `[` or `{` is never closed is read as plain text, and matches nothing: a typo that switches checks off.
+  const globs: Array<[string, ConfigIssue['path']]> = [
+    ...(config.specs ?? []).map((g, i): [string, ConfigIssue['path']] => [g, ['specs', i]]),
+    ...(config.ignore ?? []).map((g, i): [string, ConfigIssue['path']] => [g, ['ignore', i]]),
+    ...Object.keys(config.templates ?? {}).map((g): [string, ConfigIssue['path']] => [g, ['templates', g]]),
+    ...(config.overrides ?? []).flatMap((o, i) => o.files.map((g, k): [string, ConfigIssue['path']] => [g, ['overrides', i, 'files', k]])),
+  ];
+  for (const [glob, path] of globs) {
+    const open = unclosedGlobBracket(glob);
+    if (open !== null) issues.push({ path, message: `\`${glob}\`: its \`${open}\` is never closed, so the glob matches nothing; close it with \`${open === '[' ? ']' : '}'}\`, or write \`\\${open}\` for the character itself` });
+  }
   issues.push(...ruleIssues(config.rules ?? {}, ['rules']));
   (config.overrides ?? []).forEach((override, i) => issues.push(...ruleIssues(override.rules, ['overrides', i, 'rules'])));
   return issues;
+}
+
+/** The `[` or `{` of a glob that is never closed (backslash escapes aside), or null. */
+function unclosedGlobBracket(glob: string): '[' | '{' | null {
+  let braces = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '\\') {
+      i++;
+    } else if (c === '[') {
+      // A class: `]` right after `[` or `[!`/`[^` is a member, not its end.
+      let k = i + 1;
+      if (glob[k] === '!' || glob[k] === '^') k++;
+      if (glob[k] === ']') k++;
+      while (k < glob.length && glob[k] !== ']') k += glob[k] === '\\' ? 2 : 1;
+      if (k >= glob.length) return '[';
+      i = k;
+    } else if (c === '{') {
+      braces++;
+    } else if (c === '}' && braces > 0) {
+      braces--;
+    }
+  }
+  return braces > 0 ? '{' : null;
 }
 
 /**

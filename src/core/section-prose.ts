@@ -51,7 +51,10 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     return any;
   }
   const source = spec.source;
-  for (const block of blocksIn(spec, span)) {
+  // (By index, not through blocksIn's list: asked for every section of every spec.)
+  const blocks = spec.blocks;
+  for (let i = firstBlockIn(spec, span); i < blocks.length && blocks[i]!.start < span.end; i++) {
+    const block = blocks[i]!;
     if (block.kind === 'html' && block.htmlKind === 2) {
       if (besideComments(source, block) !== '') return false;
       continue;
@@ -189,6 +192,14 @@ export function hasCommentBlock(spec: ParsedSpec, span: Span): boolean {
 /** The blocks that start inside a span, found by binary search (blocks are in document order). */
 export function blocksIn(spec: ParsedSpec, span: Span): Block[] {
   const blocks = spec.blocks;
+  const out: Block[] = [];
+  for (let i = firstBlockIn(spec, span); i < blocks.length && blocks[i]!.start < span.end; i++) out.push(blocks[i]!);
+  return out;
+}
+
+/** The index of the first block that starts at or after a span's start. */
+function firstBlockIn(spec: ParsedSpec, span: Span): number {
+  const blocks = spec.blocks;
   let lo = 0;
   let hi = blocks.length;
   while (lo < hi) {
@@ -196,9 +207,7 @@ export function blocksIn(spec: ParsedSpec, span: Span): Block[] {
     if (blocks[mid]!.start < span.start) lo = mid + 1;
     else hi = mid;
   }
-  const out: Block[] = [];
-  for (let i = lo; i < blocks.length && blocks[i]!.start < span.end; i++) out.push(blocks[i]!);
-  return out;
+  return lo;
 }
 
 /**
