@@ -384,6 +384,20 @@ describe('specfill check', () => {
     expect(r.stderr).toContain('out.txt/report.json: could not be written: its folder cannot be made (a part of its path is a file)');
   });
 
+  it('--output refuses to replace a spec it checks, the config or a template, and writes nothing (reporters QA: it overwrote them)', async () => {
+    const config = 'specs: ["specs/**/*.md"]\ntemplates:\n  "specs/**/*.md": tpl/t.md\n';
+    const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/sub/b.md': filled('B'), 'specfill.config.yaml': config, 'tpl/t.md': '# T\n\n## Overview\n\n<!-- o -->\n', '.specfill/templates/own.md': '# Own\n\n## X\n\n<!-- x -->\n' });
+    const before = ['specs/a.md', 'specs/sub/b.md', 'specfill.config.yaml', 'tpl/t.md', '.specfill/templates/own.md'].map((f) => readFileSync(join(dir, f), 'utf8'));
+    for (const [output, what] of [['specs/sub/b.md', 'is one of the specs this run checks'], ['specfill.config.yaml', "is the project's config"], ['tpl/t.md', "is one of the project's templates"], ['.specfill/templates/own.md', "is one of the project's templates"]]) {
+      const r = await runCli(dir, 'check', '--format', 'json', '--output', output!);
+      expect([output, r.code, r.stderr]).toEqual([output, 2, expect.stringContaining(`${output}: ${what}: the report would replace it; nothing was written`)]);
+    }
+    expect(['specs/a.md', 'specs/sub/b.md', 'specfill.config.yaml', 'tpl/t.md', '.specfill/templates/own.md'].map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual(before);
+    expect(readdirSync(join(dir, 'specs', 'sub'))).toEqual(['b.md']);
+    // A spec not among those checked may be written (the user named it).
+    expect((await runCli(dir, 'check', 'specs/a.md', '--format', 'json', '--output', 'specs/sub/b.md')).code).not.toBe(2);
+  });
+
   it('reads ignore as .gitignore does: in order, a folder name for all below it, and a !glob taking a file back (code review: `!` ignored everything)', async () => {
     const dir = tempProject({
       'specs/alpha.md': '# A\n\nTODO\n', 'specs/drafts/d1.md': '# D1\n\nTODO\n', 'specs/drafts/d2.md': '# D2\n\nTODO\n',

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { SpecfillError } from '../../core/errors.js';
 import { errorJson } from '../../core/json-shapes.js';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../core/checks/index.js';
 import type { ReportFormat } from '../../reporters/index.js';
@@ -10,7 +10,10 @@ import { textOf } from '../../reporters/report-writer.js';
 import { CheckCache } from '../../io/check-cache.js';
 import { ioReason } from '../../io/io-reason.js';
 import { streamCheckFiles } from '../../io/check-files.js';
-import { loadConfig } from '../../io/load-config.js';
+import { CONFIG_FILES, loadConfig } from '../../io/load-config.js';
+import { realOrAsIs } from '../../io/confine-path.js';
+import { DEFAULT_PROJECT_TEMPLATES_DIR } from '../../io/load-templates.js';
+import type { Config } from '../../core/config.js';
 import { AtomicFileWriter } from '../../io/write-file-atomic.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { checkoutPaths } from '../checkout-paths.js';
@@ -66,6 +69,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     out = { write: (text) => text.length > 0 && stream.write(textOf(text)) };
   } else if (opts.output !== undefined) {
     const target = resolve(ctx.cwd, opts.output);
+    refuseProjectFile(root, config, target, opts.output);
     await mkdir(dirname(target), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
       const why = error.code === 'ENOTDIR' || error.code === 'EEXIST' ? 'a part of its path is a file' : ioReason(error);
       throw new SpecfillError('WRITE_FAILED', `could not be written: its folder cannot be made (${why})`, { path: opts.output });
@@ -84,12 +88,22 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     out.write(text);
   };
   const rebase = checkout === null ? null : checkout.rebase;
+  // The specs checked, where the report must not go (`-o specs/b.md` for `specs/b.json`).
+  const written = file === undefined ? null : realOrAsIs(resolve(ctx.cwd, opts.output!));
+  let overwrites = false;
   let result;
   try {
     result = await streamCheckFiles(
       { cwd: ctx.cwd, root, config, paths, only, cache, keepSources: pretty, version: VERSION },
-      (report, source) => emit(writer.file(rebase === null ? report : { ...report, path: rebase(report.path) }, source)),
+      (report, source) => {
+        if (written !== null && !overwrites && realOrAsIs(resolve(ctx.cwd, report.path)) === written) overwrites = true;
+        emit(writer.file(rebase === null ? report : { ...report, path: rebase(report.path) }, source));
+      },
     );
+    if (overwrites) {
+      throw new SpecfillError('USAGE', 'is one of the specs this run checks: the report would replace it; nothing was written', { path: opts.output },
+        'write the report to a file of its own, e.g. specfill-report.json');
+    }
     const failures = result.errors.map(errorJson).map((f) => (rebase === null || f.path === '' ? f : { ...f, path: rebase(f.path) }));
     emit(writer.end(result.summary, { failures, changedOnly: only !== undefined }));
     file?.commit();
@@ -114,6 +128,23 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     return 1;
   }
   return 0;
+}
+
+/**
+ * Refuses a report path that is the project's config or one of its template
+ * files: the report would replace it (a spec checked is refused when it is
+ * met, before anything is written).
+ */
+function refuseProjectFile(root: string, config: Config, target: string, shown: string): void {
+  const real = realOrAsIs(target);
+  const configs = CONFIG_FILES.map((name) => realOrAsIs(join(root, name)));
+  const templatesDir = realOrAsIs(resolve(root, config.templatesDir ?? DEFAULT_PROJECT_TEMPLATES_DIR));
+  const mapped = Object.values(config.templates ?? {}).filter((ref) => /\.md$/i.test(ref)).map((ref) => realOrAsIs(resolve(root, ref)));
+  const what = configs.includes(real) ? "the project's config"
+    : mapped.includes(real) || (real.startsWith(`${templatesDir}${sep}`) && /\.md$/i.test(real)) ? 'one of the project\'s templates' : null;
+  if (what !== null) {
+    throw new SpecfillError('USAGE', `is ${what}: the report would replace it; nothing was written`, { path: shown }, 'write the report to a file of its own, e.g. specfill-report.json');
+  }
 }
 
 /** The process's own stdout or stderr when `--output` names it (`-`, `/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/2`, …). */
