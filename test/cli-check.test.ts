@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -383,6 +383,26 @@ describe('specfill check', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('out.txt/report.json: could not be written: its folder cannot be made (a part of its path is a file)');
   });
+
+  it('an interrupted run (Ctrl-C, a cancelled CI job) leaves no temporary file of its report or cache behind (reporters QA)', async () => {
+    const seed = readFileSync(join(import.meta.dirname, '..', 'templates', 'tech-spec.md'), 'utf8');
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 2500; i++) files[`specs/s${i}.md`] = `---\ntitle: S\ntemplate: tech-spec\n---\n${seed}`;
+    const dir = tempProject(files);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const child = spawn(process.execPath, [BIN, 'check', '--cache', '--format', 'json', '--output', 'out/r.json'], { cwd: dir, stdio: 'ignore' });
+      const ended = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, sig) => done(sig)));
+      // Sent once the report's temporary file is there, mid-run.
+      for (let waited = 0; waited < 20_000 && !(existsSync(join(dir, 'out')) && readdirSync(join(dir, 'out')).some((f) => f.endsWith('.tmp'))); waited += 10) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      child.kill(signal);
+      expect(await ended).toBe(signal);
+      const leftovers = [...readdirSync(dir), ...readdirSync(join(dir, 'out'))].filter((f) => f.endsWith('.tmp'));
+      expect([signal, leftovers]).toEqual([signal, []]);
+      expect(existsSync(join(dir, 'out', 'r.json'))).toBe(false);
+    }
+  }, 60_000);
 
   it('--output refuses to replace a spec it checks, the config or a template, and writes nothing (reporters QA: it overwrote them)', async () => {
     const config = 'specs: ["specs/**/*.md"]\ntemplates:\n  "specs/**/*.md": tpl/t.md\n';

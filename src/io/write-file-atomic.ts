@@ -30,6 +30,48 @@ export interface WriteFileAtomicOptions {
   readonly followLinks?: boolean;
 }
 
+// Temporary files a writer holds open across turns of the event loop (a
+// report or a cache written file by file): removed when the process is
+// interrupted, so that a cancelled CI job or a Ctrl-C leaves no
+// `.report.json.PID.HEX.tmp` behind. Listeners are there only while one is.
+const liveTemps = new Set<string>();
+const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+function removeLiveTemps(): void {
+  for (const temp of liveTemps) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Gone already.
+    }
+  }
+  liveTemps.clear();
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  removeLiveTemps();
+  stopListening();
+  // Then end as the signal would have ended the process without this listener.
+  process.kill(process.pid, signal);
+}
+
+function holdTemp(temp: string): void {
+  if (liveTemps.size === 0) {
+    for (const signal of SIGNALS) process.on(signal, onSignal);
+    process.on('exit', removeLiveTemps);
+  }
+  liveTemps.add(temp);
+}
+
+function releaseTemp(temp: string): void {
+  if (liveTemps.delete(temp) && liveTemps.size === 0) stopListening();
+}
+
+function stopListening(): void {
+  for (const signal of SIGNALS) process.removeListener(signal, onSignal);
+  process.removeListener('exit', removeLiveTemps);
+}
+
 /**
  * A file written in pieces that appears all at once: the pieces go to a
  * temporary file in the same folder, and {@link commit} puts it in place
@@ -55,6 +97,7 @@ export class AtomicFileWriter {
     fd: number,
   ) {
     this.fd = fd;
+    if (temp !== null) holdTemp(temp);
   }
 
   /** Starts writing `path` (nothing visible there until {@link commit}). */
@@ -145,6 +188,7 @@ export class AtomicFileWriter {
       } else {
         renameSync(this.temp, this.path);
       }
+      releaseTemp(this.temp);
     } catch (error) {
       this.abort();
       throw writeFailure(error, this.options.displayPath ?? this.path, this.path);
@@ -167,6 +211,7 @@ export class AtomicFileWriter {
     } catch {
       // Gone already.
     }
+    releaseTemp(this.temp);
   }
 }
 
