@@ -523,6 +523,26 @@ describe('specfill check', () => {
     expect(r.stderr).toContain('specs/b.md:1:2: is not valid UTF-8');
   });
 
+  it('--changed without a ref takes the remote\'s default branch before a local one that may lag behind (reporters QA)', async () => {
+    const dir = tempProject({ 'specs/a.md': filled('A') });
+    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' }).trim();
+    execFileSync('rm', ['-rf', join(dir, '.git')]);
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-q', '-m', 'a');
+    // origin/main has moved on (a.md changed there); the local main has not been pulled.
+    git('checkout', '-q', '-b', 'upstream');
+    writeFileSync(join(dir, 'specs', 'a.md'), filled('A2'));
+    git('commit', '-q', '-am', 'a2');
+    git('update-ref', 'refs/remotes/origin/main', git('rev-parse', 'HEAD'));
+    git('checkout', '-q', '-b', 'feature');
+    writeFileSync(join(dir, 'specs', 'b.md'), filled('B'));
+    git('add', '.');
+    git('commit', '-q', '-m', 'b');
+    const r = await checkJson(dir, '--changed');
+    expect(r.report.files.map((f) => f.path)).toEqual(['specs/b.md']);
+  });
+
   it('--changed checks only the files changed against a git ref', async () => {
     const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B') });
     const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });

@@ -22,12 +22,16 @@ function gitOutput(cwd: string, args: readonly string[]): string {
   }
 }
 
-/** The default branch: origin's HEAD if known, else `main`, else `master`. */
+/**
+ * The default branch: origin's HEAD if known, else `origin/main`, `origin/master`
+ * (what the remote has, which a local branch of that name may lag behind),
+ * else a local `main` or `master` (a repository with no remote).
+ */
 function defaultBranch(cwd: string): string {
   try {
     return git(cwd, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
   } catch {
-    for (const name of ['main', 'master', 'origin/main', 'origin/master']) {
+    for (const name of ['origin/main', 'origin/master', 'main', 'master']) {
       try {
         git(cwd, ['rev-parse', '--verify', '--quiet', `${name}^{commit}`]);
         return name;
