@@ -543,6 +543,24 @@ describe('specfill check', () => {
     expect(r.report.files.map((f) => f.path)).toEqual(['specs/b.md']);
   });
 
+  it('--changed checks every spec when the config or a template changed, and says why (reporters QA: a new required section passed)', async () => {
+    const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B'), '.specfill/templates/t.md': '# T\n\n## X\n\n<!-- x -->\n' });
+    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' }).trim();
+    execFileSync('rm', ['-rf', join(dir, '.git')]);
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-q', '-m', 'a');
+    expect((await checkJson(dir, '--changed', 'HEAD')).report.files).toEqual([]);
+    writeFileSync(join(dir, '.specfill', 'templates', 't.md'), '# T\n\n## X\n\n<!-- x -->\n\n## Y\n\n<!-- y -->\n');
+    const all = await runCli(dir, 'check', '--changed', 'HEAD', '--format', 'json');
+    expect(JSON.parse(all.stdout).files.map((f: { path: string }) => f.path)).toEqual(['specs/a.md', 'specs/b.md']);
+    expect(all.stderr).toContain('specfill: .specfill/templates/t.md changed: every spec is checked, not only the changed ones');
+    git('commit', '-q', '-am', 't');
+    writeFileSync(join(dir, 'specfill.config.json'), '{"rules": {"leftover-marker": "error"}}');
+    const again = await runCli(dir, 'check', '--changed', 'HEAD', '--format', 'json');
+    expect([JSON.parse(again.stdout).files.length, again.stderr]).toEqual([2, expect.stringContaining('specfill.config.json changed: every spec is checked')]);
+  });
+
   it('--changed checks only the files changed against a git ref', async () => {
     const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B') });
     const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });

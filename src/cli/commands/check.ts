@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { SpecfillError } from '../../core/errors.js';
 import { errorJson } from '../../core/json-shapes.js';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../core/checks/index.js';
 import type { ReportFormat } from '../../reporters/index.js';
@@ -44,9 +44,15 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   const cache = opts.cache === true ? CheckCache.read(root) : undefined;
   const { config: loaded } = await loadConfig(root, ctx.cwd);
   const config = opts.maxFileBytes === undefined ? loaded : { ...loaded, maxFileBytes: opts.maxFileBytes };
-  const only = opts.changed === undefined || opts.changed === false
+  let only = opts.changed === undefined || opts.changed === false
     ? undefined
     : (await import('../../io/git-changed-files.js')).gitChangedFiles(ctx.cwd, typeof opts.changed === 'string' ? opts.changed : undefined);
+  // A changed config or template changes what every spec is checked against: then all are checked.
+  const changedSetup = only === undefined ? undefined : [...only].find((path) => isProjectSetup(root, config, path));
+  if (changedSetup !== undefined) {
+    ctx.stderr.write(`specfill: ${relative(ctx.cwd, changedSetup).split(sep).join('/')} changed: every spec is checked, not only the changed ones\n`);
+    only = undefined;
+  }
   const pretty = opts.format === 'pretty';
   const checkout = checkoutPaths(opts.format, ctx.cwd, ctx.env);
   // The process's own streams are written as streams: opening /dev/stdout
@@ -130,18 +136,28 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   return 0;
 }
 
+/** What a path is of the project's setup: its config, one of its templates, or neither. */
+function setupKind(root: string, config: Config, path: string): 'config' | 'template' | null {
+  const real = realOrAsIs(path);
+  if (CONFIG_FILES.some((name) => realOrAsIs(join(root, name)) === real)) return 'config';
+  const templatesDir = realOrAsIs(resolve(root, config.templatesDir ?? DEFAULT_PROJECT_TEMPLATES_DIR));
+  const mapped = Object.values(config.templates ?? {}).filter((ref) => /\.md$/i.test(ref)).map((ref) => realOrAsIs(resolve(root, ref)));
+  return mapped.includes(real) || (real.startsWith(`${templatesDir}${sep}`) && /\.md$/i.test(real)) ? 'template' : null;
+}
+
+/** Whether a path is the project's config or one of its template files. */
+function isProjectSetup(root: string, config: Config, path: string): boolean {
+  return setupKind(root, config, path) !== null;
+}
+
 /**
  * Refuses a report path that is the project's config or one of its template
  * files: the report would replace it (a spec checked is refused when it is
  * met, before anything is written).
  */
 function refuseProjectFile(root: string, config: Config, target: string, shown: string): void {
-  const real = realOrAsIs(target);
-  const configs = CONFIG_FILES.map((name) => realOrAsIs(join(root, name)));
-  const templatesDir = realOrAsIs(resolve(root, config.templatesDir ?? DEFAULT_PROJECT_TEMPLATES_DIR));
-  const mapped = Object.values(config.templates ?? {}).filter((ref) => /\.md$/i.test(ref)).map((ref) => realOrAsIs(resolve(root, ref)));
-  const what = configs.includes(real) ? "the project's config"
-    : mapped.includes(real) || (real.startsWith(`${templatesDir}${sep}`) && /\.md$/i.test(real)) ? 'one of the project\'s templates' : null;
+  const kind = setupKind(root, config, target);
+  const what = kind === 'config' ? "the project's config" : kind === 'template' ? "one of the project's templates" : null;
   if (what !== null) {
     throw new SpecfillError('USAGE', `is ${what}: the report would replace it; nothing was written`, { path: shown }, 'write the report to a file of its own, e.g. specfill-report.json');
   }
