@@ -97,7 +97,6 @@ export class AtomicFileWriter {
     fd: number,
   ) {
     this.fd = fd;
-    if (temp !== null) holdTemp(temp);
   }
 
   /** Starts writing `path` (nothing visible there until {@link commit}). */
@@ -129,9 +128,12 @@ export class AtomicFileWriter {
         // A new file.
       }
     }
+    // Listened for before the file exists: a signal in between would end the process with the file left behind.
+    holdTemp(temp);
     try {
       return new AtomicFileWriter(path, temp, options, openSync(temp, 'wx', mode));
     } catch (error) {
+      releaseTemp(temp);
       throw writeFailure(error, options.displayPath ?? given, path);
     }
   }
