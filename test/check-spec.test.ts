@@ -187,6 +187,11 @@ describe('guidance in comments and prose', () => {
     const ember = buildTemplateModel(parseSpec('# RFC\n\n## Motivation\n\nWhy are we doing this?\n\n## Unresolved questions\n\nOptional, but suggested for first drafts. What parts of the design are still TBD?\n\n## Notes\n\n<!-- (Optional) Anything else. -->\n\n## Risks\n\n<!-- Optionally list risks; say none if none. -->\n'), 'e@1');
     expect(ember.sections.filter((t) => t.optional).map((t) => t.id)).toEqual(['unresolved-questions', 'notes']);
     expect(brief('# R\n\n## Motivation\n\nBecause.\n\n## Risks\n\nNone.\n', ember)).toEqual([]);
+    // "Optional" as a word of the subject is no mark; "This section is optional" with a condition is none either (code review).
+    const said = (guidance: string) => buildTemplateModel(parseSpec(`# T\n\n## A\n\n${guidance}\n`), 'o@1').sections[0]!.optional;
+    for (const yes of ['This section is optional.', '*Optional:* say more.', 'Optional - add it if it helps.', '<!-- [Optional] more -->']) expect([yes, said(yes)]).toEqual([yes, true]);
+    for (const no of ['Optional and required parameters of each endpoint, with their types.', '<!-- Optional settings and their defaults; list every one. -->',
+      'This section is optional for internal tools but required for anything customer-facing.', 'Optionally, list risks.']) expect([no, said(no)]).toEqual([no, false]);
   });
 
   it('reports a missing required subsection but not a missing optional one', () => {

@@ -115,10 +115,17 @@ describe('section matching', () => {
     const kept = BASE.replace(/# Technical Specification\n\nDone: add project title\.\n/, '# Technical Specification\n');
     expect(brief(kept)).toEqual([`${lineOf(kept, '# Technical')}:1 empty-section title`]);
     // A template that asks for more than the title under it is owed that, whatever the title.
-    // The name of any thing the document is about, as blind QA's templates ask for it (pipelines, models, a system under review).
     for (const asked of ['Insert project title', 'Title of this RFC', 'Replace with your project title', 'Document\u2019s title', 'Project Title:', 'System name', 'Project name', 'Name of the service',
-      'Name of the pipeline', 'Pipeline name', 'Model name', 'Name of the model', 'Name of the system under review', 'Product or feature name', "Pipeline's name", 'The data pipeline name']) {
+      'Name of the system under review', 'Product or feature name']) {
       expect([asked, buildTemplateModel(parseSpec(`# Title\n\n<!-- AGENT_PLACEHOLDER: ${asked} -->\n\n## Body\n\n<!-- AGENT_PLACEHOLDER: The rest -->\n`), 't@1').titleAsksOnlyTitle]).toEqual([asked, true]);
+    }
+    // The thing the template's own title names, as blind QA's templates ask for it (pipelines, models); not another thing, nor a role (code review).
+    const titleOnly = (title: string, asked: string) => buildTemplateModel(parseSpec(`# ${title}\n\n<!-- AGENT_PLACEHOLDER: ${asked} -->\n\n## Body\n\n<!-- AGENT_PLACEHOLDER: The rest -->\n`), 't@1').titleAsksOnlyTitle;
+    for (const [title, asked] of [['Pipeline Name', 'Name of the pipeline'], ['Pipeline Name', 'Pipeline name'], ['Pipeline Name', "Pipeline's name"], ['Data Pipeline', 'The data pipeline name'], ['Model Card', 'Model name'], ['Model Card', 'Name of the model']]) {
+      expect([title, asked, titleOnly(title!, asked!)]).toEqual([title, asked, true]);
+    }
+    for (const [title, asked] of [['Title', 'Name of the pipeline'], ['Pipeline Name', 'PM name'], ['Pipeline Name', 'Repository name'], ['Pipeline Name', 'Name of the Slack channel'], ['Pipeline Name', 'Name of the DRI'], ['Squad Charter', 'Squad name']]) {
+      expect([title, asked, titleOnly(title!, asked!)]).toEqual([title, asked, false]);
     }
     for (const asked of ['Add project title and a one-paragraph summary of the problem', 'Title, authors, status and date', 'Title-case every heading; write the motivation', 'Your name', 'Owner name', 'Name', 'System name and its owners', 'Name of the service owner', 'Name of the project lead', 'Service owner name',
       'Team name', 'Full name', 'Author name', 'Name of the author', 'Reviewer names', 'Write a long description of the pipeline name choices made here']) {
@@ -314,6 +321,9 @@ describe('section matching', () => {
     expect(all('# X\n\n## Decision\n\nd\n\n### Options\n\no\n\n## Consequences\n\nx\n\n## Decision\n\nmore\n\n### Rationale\n\nr\n').filter((f) => /section-order|duplicate-heading/.test(f))).toEqual([
       '15:1 duplicate-heading duplicate heading "Decision": the same as line 3',
     ]);
+    // A heading the template itself has twice: the copy is a section of its own, and where its subsections stand is reported (code review).
+    const options = buildTemplateModel(parseSpec('# T\n\n## Option\n\n<!-- o -->\n\n### Pros\n\n<!-- p -->\n\n## Option\n\n<!-- o -->\n\n### Cons\n\n<!-- c -->\n'), 'o@1');
+    expect(findings('# X\n\n## Option\n\na\n\n### Cons\n\nc\n\n## Option\n\nb\n\n### Pros\n\np\n', options).filter((f) => f.rule === 'section-order').map((f) => f.line)).toEqual([7, 15]);
     // One of that name under another parent is no sibling copy: "another".
     const design = buildTemplateModel(parseSpec('# D\n\n## Design\n\n<!-- a -->\n\n### Risks\n\n<!-- b -->\n\n#### Mitigation\n\n<!-- c -->\n\n## Ops\n\n<!-- d -->\n'), 'd@1');
     expect(findings('# X\n\n## Design\n\na\n\n### Risks\n\nb\n\n## Ops\n\nd\n\n### Risks\n\ne\n\n#### Mitigation\n\nc\n', design).map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
@@ -583,6 +593,11 @@ describe('broken-link', () => {
     expect(messages('# Async\n\n* Previous Proposal: [SE-XXXX](XXXX-filename.md)\n\n## Motivation\n\nBecause.\n'))
       .toEqual(['link to XXXX-filename.md: no such file; the template has the same link: if it is a sample, link the real file or delete it']);
     expect(messages('# Async\n\n* Previous Proposal: [SE-0296](0296-async-await.md)\n\n## Motivation\n\nBecause.\n')).toEqual(['link to 0296-async-await.md: no such file']);
+    // A link the template's begins with is another link; a definition of the template's is the same (code review).
+    expect(messages('# Async\n\n* Previous Proposal: [SE](XXXX-file)\n\n## Motivation\n\nBecause.\n')).toEqual(['link to XXXX-file: no such file']);
+    const defined = buildTemplateModel(parseSpec('# F\n\nSee [the plan][p].\n\n[p]: ./PLAN.md\n\n## Motivation\n\nSay why.\n'), 'd@1');
+    expect(checkSpec(parseSpec('# A\n\nSee [the plan][p] for it.\n\n[p]: ./PLAN.md\n\n## Motivation\n\nBecause.\n'), { template: defined, links: NO_FILES }).findings.map((f) => f.message))
+      .toEqual(['link to ./PLAN.md: no such file; the template has the same link: if it is a sample, link the real file or delete it']);
   });
 
   it('reads an anchor percent-decoded, case aside, and a path without its query', () => {
@@ -725,6 +740,11 @@ describe('second review', () => {
     // A key given twice is named, with its first line (blind QA: "Map keys must be unique" named none).
     expect(at('title: A\ntemplate: x\ntitle: B\n')).toEqual([`4:1 invalid YAML front matter: \`title\` is given twice (first on line 2); keep one${UNREAD}`]);
     expect(at('title: A\nowners:\n  - a\n"owners": [b]\n')).toEqual(['5:1 invalid YAML front matter: `owners` is given twice (first on line 3); keep one']);
+    // In the same mapping, not another one's key of that name (code review).
+    expect(at('title: A\nowners:\n  name: a\nreviewers:\n  name: b\n  name: c\n')).toEqual(['7:3 invalid YAML front matter: `name` is given twice (first on line 6); keep one']);
+    expect(at('title: A\nitems:\n  - name: a\n  - name: b\n    name: c\n')).toEqual(['6:5 invalid YAML front matter: `name` is given twice (first on line 5); keep one']);
+    // Past a long run of spaces in a block of text.
+    expect(at(`title: A\nnotes: |\n  x${' '.repeat(30_000)}y\ntitle: B\n`)[0]).toContain('`title` is given twice (first on line 2)');
   });
 
   it('frontmatter: a title that is there but not text says so', () => {

@@ -144,6 +144,12 @@ describe('specfill new + placeholders', () => {
     writeFileSync(join(dir, 'templates', 'pipeline.md'), '# Pipeline\n\n## A\n\n<!-- AGENT_PLACEHOLDER: a -->\n');
     const misplaced = await runCli(dir, 'new', 'pipeline', '--title', 'X');
     expect([misplaced.code, misplaced.stderr]).toEqual([2, expect.stringContaining('hint: templates/pipeline.md is not read: project templates come from .specfill/templates/; move it there, or set `templatesDir` in the config to its folder')]);
+    // An id that is a path probes nothing outside the project; a templatesDir written with a slash is the folder read (code review).
+    writeFileSync(join(dir, '..', 'outside-probe.md'), '# O\n');
+    expect((await runCli(dir, 'new', '../../outside-probe', '--title', 'X')).stderr).not.toContain('outside-probe.md is not read');
+    writeFileSync(join(dir, 'specfill.config.json'), '{"templatesDir": "templates/"}');
+    const slash = await runCli(dir, 'new', 'gadget', '--title', 'X');
+    expect(slash.stderr).toContain('add one to templates/\n');
     writeFileSync(join(dir, 'specfill.config.json'), '{"templatesDir": "templates"}');
     expect((await runCli(dir, 'new', 'pipeline', '--title', 'X')).code).toBe(0);
   });

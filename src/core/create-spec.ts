@@ -3,6 +3,7 @@ import { SpecfillError } from './errors.js';
 import { escapeParagraphText } from './escape-markdown.js';
 import type { Template } from './template.js';
 import { isStandInTitle } from './template-model.js';
+import { trimSpaceTab, withoutAtxClosing } from './markdown/block-patterns.js';
 
 /** What a new spec is made of. */
 export interface CreateSpecInput {
@@ -39,9 +40,13 @@ export function createSpecSource(template: Template, input: CreateSpecInput): st
     // A title heading that only stands in for one (`# <RFC title>`, `# Feature Name`) is the title's place.
     const start = spec.title.span.start - bodyStart;
     const line = body.slice(start, spec.title.span.end - bodyStart).replace(/[\r\n]+$/, '');
-    const heading = /^( {0,3}#[ \t]+)(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
-    if (heading !== null && isStandInTitle(heading[2]!)) {
-      body = body.slice(0, start) + heading[1] + escapeParagraphText(title).replace(/([ \t])(#+)[ \t]*$/, '$1\\$2') + body.slice(start + line.length);
+    const opening = /^ {0,3}#[ \t]+/.exec(line);
+    if (opening !== null && isStandInTitle(trimSpaceTab(withoutAtxClosing(line.slice(opening[0].length))))) {
+      // A closing `#` run the title ends with is escaped, so that it stays the title's.
+      const text = escapeParagraphText(title);
+      const closing = /#+$/.exec(text);
+      const written = closing !== null && (closing.index === 0 || /[ \t]/.test(text[closing.index - 1]!)) ? `${text.slice(0, closing.index)}\\${text.slice(closing.index)}` : text;
+      body = body.slice(0, start) + opening[0] + written + body.slice(start + line.length);
     }
   }
   const yaml = stringify({

@@ -184,20 +184,48 @@ function openingQuote(yamlText: string): { line: number; col: number } | null {
 
 /**
  * The key written on line `line` (1-based) of a YAML text and the line where
- * the same key, at the same indentation, was first written; null when the
- * line holds no plain `key:`.
+ * the same key was first written in the same mapping (lines above it at its
+ * column, up to the line that opens the mapping); null when there is none to
+ * name (the library's message is kept then).
  */
 function repeatedKey(yamlText: string, line: number): { key: string; firstLine: number } | null {
   const lines = yamlText.split(/\r\n|\r|\n/);
-  const keyOf = (text: string): { indent: string; key: string } | null => {
-    const m = /^(\s*(?:-\s+)?)(?:"([^"]*)"|'([^']*)'|([^\s:#"'][^:#]*?))\s*:(?:\s|$)/.exec(text);
-    return m === null ? null : { indent: m[1]!, key: m[2] ?? m[3] ?? m[4]! };
-  };
-  const at = keyOf(lines[line - 1] ?? '');
+  const at = keyOnLine(lines[line - 1] ?? '');
   if (at === null) return null;
-  for (let i = 0; i < line - 1; i++) {
-    const other = keyOf(lines[i]!);
-    if (other !== null && other.key === at.key && other.indent.length === at.indent.length) return { key: at.key, firstLine: i + 1 };
+  for (let i = line - 2; i >= 0; i--) {
+    const text = lines[i]!;
+    const indent = text.length - text.trimStart().length;
+    if (text.trim() === '' || text.trimStart().startsWith('#')) continue;
+    const other = keyOnLine(text);
+    if (other !== null && other.column === at.column && other.key === at.key) return { key: at.key, firstLine: i + 1 };
+    // A line that starts left of the key (its parent, or the `- ` of its list item) closes the mapping.
+    if (indent < at.column) return null;
+  }
+  return null;
+}
+
+/** The plain key a YAML line writes (`key:`, `- key:`, `"key":`) and its column, read by hand (a pattern backtracks over long runs of spaces). */
+function keyOnLine(text: string): { key: string; column: number } | null {
+  let i = 0;
+  while (text.charCodeAt(i) === 0x20) i++;
+  if (text[i] === '-' && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+    i += 2;
+    while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+  }
+  const column = i;
+  const quote = text[i];
+  if (quote === '"' || quote === "'") {
+    const close = text.indexOf(quote, i + 1);
+    if (close === -1 || text[close + 1] !== ':') return null;
+    return { key: text.slice(i + 1, close), column };
+  }
+  for (let k = i; k < text.length; k++) {
+    const c = text[k];
+    if (c === '#') return null;
+    if (c === ':' && (k + 1 === text.length || text[k + 1] === ' ' || text[k + 1] === '\t')) {
+      const key = text.slice(i, k).trimEnd();
+      return key === '' ? null : { key, column };
+    }
   }
   return null;
 }

@@ -104,7 +104,8 @@ export function unmarkedSlug(text: string): string | null {
 // Guidance that opens by saying the section is optional ("Optional, but
 // suggested for first drafts." in Ember's RFC template, "(Optional) Describe…",
 // "This section is optional.") marks it so, as "(Optional)" in its heading would.
-const SAYS_OPTIONAL = /^(?:[([]?optional\b|this section is optional\b)/i;
+// The word must stand alone ("Optional and required parameters…" is a subject, not a mark).
+const SAYS_OPTIONAL = /^(?:[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|this section is optional\s*(?:[.,;:!]|$))/i;
 
 /** Whether a section's own text (its guidance) opens by saying that the section is optional. */
 function guidanceSaysOptional(spec: ParsedSpec, span: Span): boolean {
@@ -200,9 +201,9 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
  * name"): a few words naming the title, with no list of other things
  * ("and", a comma, a semicolon).
  */
-function asksForTitleAlone(instruction: string): boolean {
+function asksForTitleAlone(instruction: string, titleText: string): boolean {
   const words = instruction.trim().split(/\s+/);
-  return (/\btitle\b/i.test(instruction) || namesTheSubject(instruction)) && words.length <= 8 && !/\band\b|[,;]/i.test(instruction);
+  return (/\btitle\b/i.test(instruction) || namesTheSubject(instruction, titleText)) && words.length <= 8 && !/\band\b|[,;]/i.test(instruction);
 }
 
 /** Whether a template's title heading only stands in for a title (`# Title`, `# <RFC title>`, `# [Feature Name]`), as written in its source. */
@@ -216,19 +217,26 @@ const SPEAKS_OF_NAMES = /\b(?:titles?|names?|naming|named|noun phrases?)\b/i;
 const NAMES_THE_DOCUMENT = /\bnoun phrase|\bnaming\s+(?:the|this|a|an)\s+(?:decision|document|proposal|change|feature|project|system|service|spec|adr|rfc|record)\b/i;
 
 // "System name", "Name of the pipeline": the name of what the document is
-// about is its title — a few words naming a thing, whatever thing. Not a
-// person's name, a group's or a role's ("Your name", "Name of the service
-// owner", "Team name"): the whole instruction must say just that.
+// about is its title. What it is about: a thing of the usual kinds (a
+// system, a service, a feature…), or the thing the template's own title
+// names ("Name of the pipeline" under `# Pipeline Name`, "Model name" under
+// `# Model Card`). Not a person's name, a group's or a role's ("Your name",
+// "Name of the service owner", "Team name"): the whole instruction must say just that.
+const SUBJECT = new Set(['project', 'system', 'service', 'product', 'feature', 'component', 'application', 'app', 'api', 'module', 'library',
+  'platform', 'tool', 'document', 'doc', 'spec', 'specification', 'proposal', 'rfc', 'kep', 'adr', 'pep', 'decision', 'design', 'initiative',
+  'change', 'solution']);
 const SUBJECT_WORDS = "[\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019-]*(?:\\s+[\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019-]*){0,3}";
 const LEAD = '^\\s*(?:(?:add|insert|write|enter|give|put|replace\\s+with|fill\\s+in)\\s+)?(?:(?:the|this|your|a|an)\\s+)?';
 const NAMES_A_THING = new RegExp(`${LEAD}(?:(${SUBJECT_WORDS})(?:['\u2019]s)?\\s+name|name\\s+of\\s+(?:the\\s+|this\\s+|your\\s+)?(${SUBJECT_WORDS}))\\s*[.:]?\\s*$`, 'iu');
-const PERSON = /(?:^|\s)(?:authors?|owners?|teams?|groups?|reviewers?|approvers?|contacts?|leads?|managers?|persons?|people|sponsors?|assignees?|engineers?|drivers?|users?|customers?|clients?|company|companies|organi[sz]ations?|orgs?|members?|editors?|maintainers?|shepherds?|champions?|stakeholders?|deciders?|participants?|writers?|submitters?|requesters?|employees?|staff|you|your|my|me|our|his|her|their|full|first|last|given|family|display|legal|real|nick|sur)(?=\s|$)/i;
+const PERSON = /(?:^|\s)(?:authors?|owners?|teams?|groups?|reviewers?|approvers?|contacts?|leads?|managers?|persons?|people|sponsors?|assignees?|engineers?|drivers?|users?|customers?|clients?|company|companies|organi[sz]ations?|orgs?|members?|editors?|maintainers?|shepherds?|champions?|stakeholders?|deciders?|participants?|writers?|submitters?|requesters?|requestors?|employees?|staff|squads?|tribes?|departments?|vendors?|partners?|pms?|dris?|you|your|my|me|our|his|her|their|full|first|last|given|family|display|legal|real|nick|sur)(?=\s|$)/i;
 
-/** Whether an instruction asks for the name of a thing, and for that alone ("Pipeline name", "Name of the model"). */
-function namesTheSubject(instruction: string): boolean {
+/** Whether an instruction asks for the name of what the document is about, and for that alone ("Pipeline name", "Name of the model"). */
+function namesTheSubject(instruction: string, titleText: string): boolean {
   const m = NAMES_A_THING.exec(instruction.trim());
   const subject = m === null ? undefined : (m[1] ?? m[2]);
-  return subject !== undefined && subject !== '' && !PERSON.test(subject);
+  if (subject === undefined || subject === '' || PERSON.test(subject)) return false;
+  const titled = new Set(titleText.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  return subject.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((word) => SUBJECT.has(word) || (word.length >= 3 && titled.has(word)));
 }
 
 /**
@@ -246,8 +254,8 @@ function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
   // (Quoted examples aside, "and" or ";" lists other things to write: the authors, a date.)
   if (STAND_IN_TITLE.test(spec.title.text.trim()) && SPEAKS_OF_NAMES.test(told) && !/\band\b|;/i.test(told.replace(/"[^"\n]*"|\u201C[^\u201D\n]*\u201D/g, ''))
     // Placeholders there ask for that alone: no list of other things.
-    && own.every((p) => (asksForTitleAlone(p.instruction) || NAMES_THE_DOCUMENT.test(p.instruction)) && !/\band\b|[,;]/i.test(p.instruction))) return true;
-  if (own.length === 0 || !own.every((p) => asksForTitleAlone(p.instruction))) return false;
+    && own.every((p) => (asksForTitleAlone(p.instruction, spec.title!.text) || NAMES_THE_DOCUMENT.test(p.instruction)) && !/\band\b|[,;]/i.test(p.instruction))) return true;
+  if (own.length === 0 || !own.every((p) => asksForTitleAlone(p.instruction, spec.title!.text))) return false;
   // Nothing else there: every block is one of those placeholders, alone.
   return blocksIn(spec, titleSpan).every((b) => b.kind === 'html' && b.htmlKind === 2
     && own.some((p) => p.span.start === b.start && spec.source.slice(p.span.end, b.end).trim() === ''));

@@ -229,13 +229,15 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   // A broken project template hides no built-in of its id: asking for that id gets the error.
   for (const id of broken.keys()) byId.delete(id);
   const templatesDir = options.templatesDir ?? DEFAULT_PROJECT_TEMPLATES_DIR;
+  const readDir = posix.normalize(templatesDir).replace(/\/+$/, '');
   const unknownHint = (id: string): string => {
     // A file of that name in a folder people often keep templates in, which is not the one read, is most likely it.
-    const elsewhere = ['templates', 'docs/templates', '.github/templates', 'template']
-      .map((dir) => `${dir}/${id}.md`).find((path) => posix.normalize(path).split('/').slice(0, -1).join('/') !== posix.normalize(templatesDir) && existsSync(join(options.root, path)));
+    // (Only for a plain id: a path in it must not probe files outside the project.)
+    const elsewhere = !/^[A-Za-z0-9][\w.-]*$/.test(id) || id.includes('..') ? undefined : ['templates', 'docs/templates', '.github/templates', 'template']
+      .filter((dir) => dir !== readDir).map((dir) => `${dir}/${id}.md`).find((path) => existsSync(join(options.root, path)));
     return elsewhere !== undefined
-      ? `${elsewhere} is not read: project templates come from ${templatesDir}/; move it there, or set \`templatesDir\` in the config to its folder`
-      : `run \`specfill templates\` to list them, or add one to ${templatesDir}/`;
+      ? `${elsewhere} is not read: project templates come from ${readDir}/; move it there, or set \`templatesDir\` in the config to its folder`
+      : `run \`specfill templates\` to list them, or add one to ${readDir}/`;
   };
   const registry = new TemplateRegistry(byId, broken, null, unknownHint);
   const files = [...new Set(Object.values(options.mapped ?? {}).map(mappedTemplateRef).filter(isTemplateFileRef))];

@@ -13,7 +13,8 @@ export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
  * made as a failure, because its answers grew the file.)
  */
 export function rereadLimit(maxBytes: number | undefined): number {
-  return Math.max(maxBytes ?? 0, DEFAULT_MAX_FILE_BYTES);
+  // Twice the limit: room for the answers of a whole run, however near the limit the file was.
+  return 2 * Math.max(maxBytes ?? 0, DEFAULT_MAX_FILE_BYTES);
 }
 
 /** Options of {@link readTextFile}. */

@@ -53,7 +53,7 @@ export const brokenLink: CheckRule = {
       }
       if (!links.exists(pathPart)) {
         // The template's own sample link, kept as it was (`[SE-XXXX](XXXX-filename.md)`): said so.
-        const sample = template !== null && (template.spec.source.includes(`](${written}`) || template.spec.source.includes(`]: ${written}`));
+        const sample = template !== null && linksTheSame(template.spec.source, written);
         findings.push({ ...where(), message: `link to ${pathPart}: no such file${sample ? '; the template has the same link: if it is a sample, link the real file or delete it' : ''}` });
         return;
       }
@@ -93,6 +93,17 @@ const HASH = 0x23;
 /** An anchor without GitHub's `user-content-` prefix. */
 function withoutPrefix(anchor: string): string {
   return anchor.slice(0, USER_CONTENT.length).toLowerCase() === USER_CONTENT ? anchor.slice(USER_CONTENT.length) : anchor;
+}
+
+/** Whether a text has a link to this destination, written the same way (inline, or as a definition's), not one it begins. */
+function linksTheSame(text: string, written: string): boolean {
+  for (const opener of ['](', ']: ']) {
+    for (let at = text.indexOf(opener + written); at !== -1; at = text.indexOf(opener + written, at + 1)) {
+      const after = text.charCodeAt(at + opener.length + written.length);
+      if (Number.isNaN(after) || after === 0x29 /* ) */ || after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d) return true;
+    }
+  }
+  return false;
 }
 
 /** A path without its `?query`. */

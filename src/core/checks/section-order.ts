@@ -57,7 +57,9 @@ export const sectionOrder: CheckRule = {
       // Under a second copy of its parent's heading beside the one matched (two
       // `## Format`): duplicate-heading names that copy, the cause, and where
       // the section stands follows once it is merged or renamed.
-      if (actual !== null && expected !== null && parentIdOf(actual.id) === parentIdOf(expected.id) && looseSlug(actual.heading) === looseSlug(expected.heading)) continue;
+      // (Not when the template has that heading twice itself: then the copy is a section of its own, and no other rule speaks.)
+      if (actual !== null && expected !== null && matching.unmatched.has(actual) && parentIdOf(actual.id) === parentIdOf(expected.id)
+        && looseSlug(actual.heading) === looseSlug(expected.heading)) continue;
       // One heading of the author's at a higher level takes every later
       // section along: one finding for the first of them, naming how many follow.
       const key = `${parentId ?? ''}\0${t.parentId ?? ''}`;
