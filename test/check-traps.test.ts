@@ -889,6 +889,14 @@ describe('whitespace inside headings (third adversarial review)', () => {
 describe('hostile input stays linear (second CLI review)', () => {
   // Each case took from 6 s to minutes before (a scan of every comment, or of
   // every line of the paragraph, per finding); vitest's 5 s limit catches a return.
+  it('a line of 20,000 markers beside a template\'s guidance, and front matter with a long run of spaces (a minute, and 14 s: code review)', () => {
+    const guided = buildTemplateModel(parseSpec('# T\n\n## A\n\nWhat parts are still TBD?\n'), 'g@1');
+    expect(findings(`# S\n\n## A\n\n${'TODO '.repeat(20_000)}\n`, guided).filter((f) => f.rule === 'leftover-marker')).toHaveLength(20_000);
+    const fm = parseSpec(`---\ntitle: A${' '.repeat(100_000)}x\ntemplate: t\n---\n# A\n`).frontMatter;
+    expect(fm?.data?.title).toBe(`A${' '.repeat(100_000)}x`);
+    expect(parseSpec(`---\ntitle: A${' '.repeat(100_000)}# note\n---\n# A\n`).frontMatter?.data?.title).toBe('A');
+  });
+
   it('a guess for each broken anchor among 5,000 headings of like length (it took minutes)', () => {
     const heads = Array.from({ length: 5_000 }, (_, i) => `## ${'h'.repeat(50)}${String(i).padStart(8, '0')}\n\nText.\n`).join('\n');
     const links = Array.from({ length: 2000 }, (_, i) => `[x](#${'k'.repeat(50)}${String(i).padStart(8, '1')})`).join(' ');

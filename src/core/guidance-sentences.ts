@@ -26,12 +26,17 @@ const NON_ASCII = /[^\x00-\x7f]/;
  * word found there is in the template's own words.
  */
 export function sentenceAround(text: string, at: number): string {
+  // No guidance sentence is thousands of characters long: past that, the
+  // words are the author's (and a line of thousands of markers is not read
+  // once per marker, in quadratic time).
   let start = at;
-  while (start > 0 && !endsSentence(text, start - 1)) start--;
+  while (start > 0 && !endsSentence(text, start - 1)) if (at - --start > LONGEST_SENTENCE) return '';
   let end = at;
-  while (end < text.length && !endsSentence(text, end)) end++;
+  while (end < text.length && !endsSentence(text, end)) if (++end - at > LONGEST_SENTENCE) return '';
   return normalizedSentence(plainText(text.slice(start, end + 1)));
 }
+
+const LONGEST_SENTENCE = 2000;
 
 /**
  * Whether a sentence ends at `k`: a `.`, `!`, `?`, `:` or `;` followed by a
