@@ -264,6 +264,9 @@ describe('template-free rules', () => {
     ]);
     // Left as the template wrote it: the section is empty, and that is the one finding.
     expect(doc('Describe the model.\n\n- **Model type:** {{ model_type }}\n- **Status**: {{ status }}\n- License: {{ license }}')).toEqual(['3:1 empty-section details']);
+    // A section whose placeholder is still open is unfilled-placeholder's: the slot there is not reported either.
+    const open = buildTemplateModel(parseSpec('# Card\n\n## Details\n\n- **License:** {{ license }}\n\n<!-- AGENT_PLACEHOLDER: describe the model -->\n'), 'o@1');
+    expect(brief('# A\n\n## Details\n\n- **License:** {{ license }}\n\n<!-- AGENT_PLACEHOLDER: describe the model -->\n', open)).toEqual(['7:1 unfilled-placeholder details']);
     // A word marker in the template's words stays the guidance's, written around or not.
     const rfc = buildTemplateModel(parseSpec('# RFC\n\n## Open\n\n**Still TBD:** list them.\n'), 'r@1');
     expect(brief('# R\n\n## Open\n\n**Still TBD:** list them.\n\n- Naming.\n', rfc)).toEqual([]);
