@@ -87,9 +87,12 @@ export const sectionOrder: CheckRule = {
       siblings.set(t.parentId, group);
     }
     for (const present of siblings.values()) {
+      // Most specs keep their sections in order: nothing to work out.
+      const positions = present.map((p) => p.section.span.start);
+      if (positions.every((at, i) => i === 0 || at > positions[i - 1]!)) continue;
       // Of the longest runs in order, the one that leaves the most sections in
       // place: of two neighbours swapped, the smaller one is reported as moved.
-      const keep = longestIncreasing(present.map((p) => p.section.span.start), present.map((p) => sectionCount(p.section)));
+      const keep = longestIncreasing(positions, present.map((p) => sectionCount(p.section)));
       const kept = [...keep].sort((a, b) => a - b);
       present.forEach((p, i) => {
         if (keep.has(i)) return;
