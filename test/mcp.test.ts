@@ -231,6 +231,12 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
     const filled = await callTool(s, 'fill_placeholder', { path: 'specs/small.md', id: 'overview', content: 'y\n'.repeat(400), expectedHash: listed2.data.hash });
     expect([filled.isError, filled.data.filled]).toEqual([false, 'overview']);
     expect(readFileSync(join(dir, 'specs/small.md'), 'utf8')).toContain('y\r\n'.repeat(400));
+    // A diff whose context holds a line of a megabyte is left out of the reply (a reply of tens of megabytes ended the session).
+    writeFileSync(join(dir, 'specfill.config.json'), '{}');
+    writeFileSync(join(dir, 'specs/long.md'), `# Long\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: overview -->\n\n${'z'.repeat(1024 * 1024)}\n`);
+    const longHash = (await callTool(s, 'list_placeholders', { path: 'specs/long.md' })).data.hash;
+    const long = await callTool(s, 'fill_placeholder', { path: 'specs/long.md', id: 'overview', content: 'Done.', expectedHash: longHash });
+    expect([long.isError, long.data.filled, long.data.diff]).toEqual([false, 'overview', expect.stringMatching(/^\(a diff of \d+ characters, left out: get_spec shows the file as it now is\)\n$/)]);
   });
 
   it('create_spec writes where the config\'s specs globs look when no path is given', async () => {

@@ -62,7 +62,7 @@ export function registerWriteTools(server: McpServer, project: McpProject, now: 
       filled: input.id,
       dryRun,
       hash: dryRun ? hash : fileHash(after),
-      diff: createTwoFilesPatch(`a/${file.relative}`, `b/${file.relative}`, source, after, undefined, undefined, { context: 3 }),
+      diff: shownDiff(createTwoFilesPatch(`a/${file.relative}`, `b/${file.relative}`, source, after, undefined, undefined, { context: 3 })),
       remaining: parseSpec(after).placeholders.map((p) => ({ ...toPlaceholderJson(p), sectionId: p.sectionId ?? 'title' })),
     };
   }));
@@ -116,4 +116,12 @@ export function registerWriteTools(server: McpServer, project: McpProject, now: 
       placeholders: parseSpec(content).placeholders.map((p) => ({ ...toPlaceholderJson(p), sectionId: p.sectionId ?? 'title' })),
     };
   }));
+}
+
+/** The longest diff a fill returns: a spec with a line of megabytes in the diff's context made a reply too large for a client to take. */
+const MAX_DIFF_CHARACTERS = 256 * 1024;
+
+/** A fill's diff, or a note in its place when it is too long to send. */
+function shownDiff(diff: string): string {
+  return diff.length <= MAX_DIFF_CHARACTERS ? diff : `(a diff of ${diff.length} characters, left out: get_spec shows the file as it now is)\n`;
 }
