@@ -240,6 +240,9 @@ describe('specfill check', () => {
     });
     expect((await checkJson(dir)).code).toBe(0);
     expect((await checkJson(dir, '--max-warnings', '0')).code).toBe(1);
+    // -1 is no limit, as ESLint reads it; other negative numbers are bad usage (reporters QA).
+    expect((await checkJson(dir, '--max-warnings', '-1')).code).toBe(0);
+    expect((await runCli(dir, 'check', '--max-warnings', '-2')).code).toBe(2);
     writeFileSync(join(dir, 'specfill.config.yaml'), 'rules:\n  leftover-marker:\n    severity: error\n    options:\n      markers: ["\\\\blater\\\\b"]\n');
     const r = await checkJson(dir);
     expect(r.code).toBe(1);

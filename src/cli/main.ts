@@ -220,7 +220,7 @@ Examples:
     // Every other command prints JSON with --json: here it is the json report.
     .addOption(new Option('--json', 'the same as --format json').conflicts('format'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout (atomically; a link is written through, a pipe or device directly; - is stdout)')
-    .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this').argParser(nonNegativeInt))
+    .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit, as in ESLint)').argParser(maxWarnings))
     .option('--changed [ref]', 'check only files changed since HEAD left REF (their merge base; default REF: the default branch), untracked included')
     .option('--cache', 'reuse results for unchanged files (.specfill-cache at the project root)')
     .addOption(new Option('--max-file-bytes <n>', 'largest file to read (default: the config\'s maxFileBytes, else 10 MiB)').argParser(positiveInt))
@@ -350,6 +350,11 @@ function collect(value: string, previous: string[]): string[] {
 function nonNegativeInt(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more.');
   return Number(value);
+}
+
+/** `--max-warnings`: a whole number, or -1 for no limit (ESLint's way to write it; `check` reads it as none). */
+function maxWarnings(value: string): number {
+  return value === '-1' ? -1 : nonNegativeInt(value);
 }
 
 function positiveInt(value: string): number {

@@ -37,7 +37,9 @@ export interface CheckOptions {
  * without errors, 1 with errors (or more warnings than --max-warnings), 2 when
  * a file could not be checked or the setup is wrong.
  */
-export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOptions): Promise<number> {
+export async function runCheck(ctx: CliContext, paths: string[], given: CheckOptions): Promise<number> {
+  // `--max-warnings -1` is no limit, as in ESLint.
+  const opts = given.maxWarnings === -1 ? { ...given, maxWarnings: undefined } : given;
   const root = findProjectRoot(ctx.cwd);
   // The config is validated on every run, cached or not: a hash stored in a
   // file of the repository is no proof that a committed config is valid.
