@@ -387,7 +387,7 @@ describe('usage', () => {
     const help = await runCli(dir, '--help');
     expect(help.code).toBe(0);
     for (const command of ['templates', 'new', 'placeholders', 'status']) expect(help.stdout).toContain(command);
-    for (const n of ['', '0x1', '1.5', '-1']) expect((await runCli(dir, 'check', '--max-warnings', n)).code, n).toBe(2);
+    for (const n of ['', '0x1', '1.5', '-2', '-1.5']) expect((await runCli(dir, 'check', '--max-warnings', n)).code, n).toBe(2);
     // Bad usage under --json is still one JSON document.
     for (const args of [['status', '--sort', 'bogus', '--json'], ['new', 'tech-spec', '--json'], ['render', '--out', 'site', '--json']]) {
       const r = await runCli(dir, ...args);
