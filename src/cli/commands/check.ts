@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { SpecfillError } from '../../core/errors.js';
 import { errorJson } from '../../core/json-shapes.js';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../core/checks/index.js';
 import type { ReportFormat } from '../../reporters/index.js';
@@ -98,13 +98,15 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
   const rebase = checkout === null ? null : checkout.rebase;
   // The specs checked, where the report must not go (`-o specs/b.md` for `specs/b.json`).
   const written = file === undefined ? null : realOrAsIs(resolve(ctx.cwd, opts.output!));
+  const writtenName = written === null ? '' : basename(written);
   let overwrites = false;
   let result;
   try {
     result = await streamCheckFiles(
       { cwd: ctx.cwd, root, config, paths, only, cache, keepSources: pretty, version: VERSION },
       (report, source) => {
-        if (written !== null && !overwrites && realOrAsIs(resolve(ctx.cwd, report.path)) === written) overwrites = true;
+        // (A link's target is looked up only for a spec of the report's file name: one system call, not one per spec.)
+        if (written !== null && !overwrites && basename(report.path) === writtenName && realOrAsIs(resolve(ctx.cwd, report.path)) === written) overwrites = true;
         emit(writer.file(rebase === null ? report : { ...report, path: rebase(report.path) }, source));
       },
     );
