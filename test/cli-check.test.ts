@@ -19,6 +19,23 @@ async function checkJson(dir: string, ...args: string[]): Promise<{ code: number
   return { code: r.code, report: JSON.parse(r.stdout) as CheckReport, stderr: r.stderr };
 }
 
+
+/**
+ * A temporary project that is a git repository of its own on `main` (with
+ * an identity for commits), its files in a first commit unless `commit` is false.
+ */
+function gitProject(files: Record<string, string>, { commit = true } = {}): { dir: string; git: (...args: string[]) => string } {
+  const dir = tempProject(files);
+  const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' }).trim();
+  rmSync(join(dir, '.git'), { recursive: true, force: true });
+  git('init', '-q', '-b', 'main');
+  if (commit) {
+    git('add', '.');
+    git('commit', '-q', '-m', 'first');
+  }
+  return { dir, git };
+}
+
 describe('specfill check', () => {
   it('passes a complete spec (exit 0) and fails an unfilled one (exit 1) in the JSON contract', async () => {
     const dir = tempProject({ 'specs/good.md': filled('Good'), 'specs/bad.md': filled('Bad').replace('Done: Describe how this will be deployed.', '<!-- AGENT_PLACEHOLDER: Describe how this will be deployed -->') });
@@ -527,12 +544,7 @@ describe('specfill check', () => {
   });
 
   it('--changed without a ref takes the remote\'s default branch before a local one that may lag behind (reporters QA)', async () => {
-    const dir = tempProject({ 'specs/a.md': filled('A') });
-    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' }).trim();
-    execFileSync('rm', ['-rf', join(dir, '.git')]);
-    git('init', '-q', '-b', 'main');
-    git('add', '.');
-    git('commit', '-q', '-m', 'a');
+    const { dir, git } = gitProject({ 'specs/a.md': filled('A') });
     // origin/main has moved on (a.md changed there); the local main has not been pulled.
     git('checkout', '-q', '-b', 'upstream');
     writeFileSync(join(dir, 'specs', 'a.md'), filled('A2'));
@@ -547,12 +559,7 @@ describe('specfill check', () => {
   });
 
   it('--changed checks every spec when the config or a template changed, and says why (reporters QA: a new required section passed)', async () => {
-    const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B'), '.specfill/templates/t.md': '# T\n\n## X\n\n<!-- x -->\n' });
-    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' }).trim();
-    execFileSync('rm', ['-rf', join(dir, '.git')]);
-    git('init', '-q', '-b', 'main');
-    git('add', '.');
-    git('commit', '-q', '-m', 'a');
+    const { dir, git } = gitProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B'), '.specfill/templates/t.md': '# T\n\n## X\n\n<!-- x -->\n' });
     expect((await checkJson(dir, '--changed', 'HEAD')).report.files).toEqual([]);
     writeFileSync(join(dir, '.specfill', 'templates', 't.md'), '# T\n\n## X\n\n<!-- x -->\n\n## Y\n\n<!-- y -->\n');
     const all = await runCli(dir, 'check', '--changed', 'HEAD', '--format', 'json');
@@ -565,13 +572,10 @@ describe('specfill check', () => {
   });
 
   it('--changed checks only the files changed against a git ref', async () => {
-    const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B') });
-    const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
-    execFileSync('rm', ['-rf', join(dir, '.git')]);
-    git('init', '-q', '-b', 'main');
-    git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'root');
+    const { dir, git } = gitProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B') }, { commit: false });
+    git('commit', '-q', '--allow-empty', '-m', 'root');
     git('add', '.');
-    git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-q', '-m', 'specs');
+    git('commit', '-q', '-m', 'specs');
     writeFileSync(join(dir, 'specs', 'b.md'), filled('B').replace('Done: Outline potential future enhancements.', 'TBD'));
     writeFileSync(join(dir, 'specs', 'c.md'), filled('C'));
     // Names git would quote (non-ASCII, spaces) are found too.
@@ -588,12 +592,7 @@ describe('specfill check', () => {
   });
 
   it('--changed without a ref checks what changed since the branch left the default branch', async () => {
-    const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B') });
-    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' });
-    execFileSync('rm', ['-rf', join(dir, '.git')]);
-    git('init', '-q', '-b', 'main');
-    git('add', '.');
-    git('commit', '-q', '-m', 'specs');
+    const { dir, git } = gitProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B') });
     git('checkout', '-q', '-b', 'feature');
     writeFileSync(join(dir, 'specs', 'b.md'), filled('B').replace('Done: Outline potential future enhancements.', 'TBD'));
     git('commit', '-q', '-am', 'b on the branch');
@@ -615,12 +614,7 @@ describe('specfill check', () => {
   });
 
   it('--changed with no commit shared with the default branch (a shallow clone) asks for the history; a named ref is taken as the base', async () => {
-    const dir = tempProject({ 'specs/a.md': filled('A') });
-    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' });
-    execFileSync('rm', ['-rf', join(dir, '.git')]);
-    git('init', '-q', '-b', 'main');
-    git('add', '.');
-    git('commit', '-q', '-m', 'main');
+    const { dir, git } = gitProject({ 'specs/a.md': filled('A') });
     git('checkout', '-q', '--orphan', 'feature');
     writeFileSync(join(dir, 'specs', 'b.md'), filled('B'));
     git('add', '.');
@@ -631,10 +625,7 @@ describe('specfill check', () => {
   });
 
   it('--changed HEAD before the first commit checks every spec (a pre-commit hook on a new repository)', async () => {
-    const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B') });
-    const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
-    execFileSync('rm', ['-rf', join(dir, '.git')]);
-    git('init', '-q', '-b', 'main');
+    const { dir, git } = gitProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B') }, { commit: false });
     git('add', 'specs/a.md');
     const r = await checkJson(dir, '--changed', 'HEAD');
     expect([r.code, r.report.files.map((f) => f.path)]).toEqual([0, ['specs/a.md', 'specs/b.md']]);
