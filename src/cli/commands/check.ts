@@ -50,7 +50,10 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
     ? undefined
     : (await import('../../io/git-changed-files.js')).gitChangedFiles(ctx.cwd, typeof opts.changed === 'string' ? opts.changed : undefined);
   // A changed config or template changes what every spec is checked against: then all are checked.
-  const changedSetup = only === undefined ? undefined : [...only].find((path) => isProjectSetup(root, config, path));
+  // (Resolved only for --changed or --output: a plain check makes no system call for it.)
+  let kinds: ((path: string) => 'config' | 'template' | null) | undefined;
+  const setupKind = (path: string): 'config' | 'template' | null => (kinds ??= setupKinds(root, config))(path);
+  const changedSetup = only === undefined ? undefined : [...only].find((path) => setupKind(path) !== null);
   if (changedSetup !== undefined) {
     ctx.stderr.write(`specfill: ${relative(ctx.cwd, changedSetup).split(sep).join('/')} changed: every spec is checked, not only the changed ones\n`);
     only = undefined;
@@ -77,7 +80,7 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
     out = { write: (text) => text.length > 0 && stream.write(textOf(text)) };
   } else if (opts.output !== undefined) {
     const target = resolve(ctx.cwd, opts.output);
-    refuseProjectFile(root, config, target, opts.output);
+    refuseProjectFile(setupKind(target), opts.output);
     await mkdir(dirname(target), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
       const why = error.code === 'ENOTDIR' || error.code === 'EEXIST' ? 'a part of its path is a file' : ioReason(error);
       throw new SpecfillError('WRITE_FAILED', `could not be written: its folder cannot be made (${why})`, { path: opts.output });
@@ -140,18 +143,19 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
   return 0;
 }
 
-/** What a path is of the project's setup: its config, one of its templates, or neither. */
-function setupKind(root: string, config: Config, path: string): 'config' | 'template' | null {
-  const real = realOrAsIs(path);
-  if (CONFIG_FILES.some((name) => realOrAsIs(join(root, name)) === real)) return 'config';
-  const templatesDir = realOrAsIs(resolve(root, config.templatesDir ?? DEFAULT_PROJECT_TEMPLATES_DIR));
-  const mapped = Object.values(config.templates ?? {}).filter((ref) => /\.md$/i.test(ref)).map((ref) => realOrAsIs(resolve(root, ref)));
-  return mapped.includes(real) || (real.startsWith(`${templatesDir}${sep}`) && /\.md$/i.test(real)) ? 'template' : null;
-}
-
-/** Whether a path is the project's config or one of its template files. */
-function isProjectSetup(root: string, config: Config, path: string): boolean {
-  return setupKind(root, config, path) !== null;
+/**
+ * What a path is of the project's setup (its config, one of its templates, or
+ * neither): the setup's own paths are resolved once, for any number of paths asked about.
+ */
+function setupKinds(root: string, config: Config): (path: string) => 'config' | 'template' | null {
+  const configs = new Set(CONFIG_FILES.map((name) => realOrAsIs(join(root, name))));
+  const templatesDir = `${realOrAsIs(resolve(root, config.templatesDir ?? DEFAULT_PROJECT_TEMPLATES_DIR))}${sep}`;
+  const mapped = new Set(Object.values(config.templates ?? {}).filter((ref) => /\.md$/i.test(ref)).map((ref) => realOrAsIs(resolve(root, ref))));
+  return (path) => {
+    const real = realOrAsIs(path);
+    if (configs.has(real)) return 'config';
+    return mapped.has(real) || (real.startsWith(templatesDir) && /\.md$/i.test(real)) ? 'template' : null;
+  };
 }
 
 /**
@@ -159,8 +163,7 @@ function isProjectSetup(root: string, config: Config, path: string): boolean {
  * files: the report would replace it (a spec checked is refused when it is
  * met, before anything is written).
  */
-function refuseProjectFile(root: string, config: Config, target: string, shown: string): void {
-  const kind = setupKind(root, config, target);
+function refuseProjectFile(kind: 'config' | 'template' | null, shown: string): void {
   const what = kind === 'config' ? "the project's config" : kind === 'template' ? "one of the project's templates" : null;
   if (what !== null) {
     throw new SpecfillError('USAGE', `is ${what}: the report would replace it; nothing was written`, { path: shown }, 'write the report to a file of its own, e.g. specfill-report.json');
