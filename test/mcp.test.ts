@@ -239,6 +239,40 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
     expect([long.isError, long.data.filled, long.data.diff]).toEqual([false, 'overview', expect.stringMatching(/^\(a diff of \d+ characters, left out: get_spec shows the file as it now is\)\n$/)]);
   });
 
+  it('sends a spec of megabytes in parts, and refuses a reply too large for stdio without ending the session', async () => {
+    // Lines of 100 characters with an emoji (a surrogate pair) in each, then one long line with no break: parts end after a line break, or short of a pair's halves.
+    const lines = Array.from({ length: 30_000 }, (_, i) => `line ${String(i).padStart(6, '0')} 😀 ${'w'.repeat(80)}\n`).join('');
+    const big = `# Big\n\n## Overview\n\n${lines}${'😀'.repeat(200_000)}\n`;
+    const dir = tempProject({ 'specs/big.md': big, 'specs/heads.md': `# Heads\n\n${'## h\n\n'.repeat(60_000)}`, 'specfill.config.json': '{}' });
+    const s = (session = await connectMcp(dir));
+    let text = '';
+    let offset: number | null = 0;
+    let parts = 0;
+    while (offset !== null) {
+      const part = await callTool(s, 'get_spec', { path: 'specs/big.md', ...(offset === 0 ? {} : { offset }) });
+      expect(part.isError).toBe(false);
+      expect(part.data.offset).toBe(offset);
+      expect(part.data.content.length).toBeLessThanOrEqual(256 * 1024);
+      expect(part.data.totalCharacters).toBe(big.length);
+      const last = part.data.content.charCodeAt(part.data.content.length - 1);
+      if (part.data.nextOffset !== null && offset < big.indexOf('😀😀')) expect(part.data.content.endsWith('\n')).toBe(true);
+      expect(last >= 0xd800 && last <= 0xdbff).toBe(false);
+      text += part.data.content;
+      offset = part.data.nextOffset;
+      parts++;
+    }
+    expect(text).toBe(big);
+    expect(parts).toBeGreaterThan(Math.ceil(big.length / (256 * 1024)) - 1);
+    const past = await callTool(s, 'get_spec', { path: 'specs/big.md', offset: big.length + 1 });
+    expect([past.isError, past.data.error.code]).toEqual([true, 'OUT_OF_RANGE']);
+    // Whole, as a resource, it would take the connection down: refused with a hint, the session lives on.
+    await expect(s.client.readResource({ uri: 'spec://specs/big.md' })).rejects.toMatchObject({ data: { code: 'REPLY_TOO_LARGE', hint: expect.stringContaining('get_spec') } });
+    // 60,000 sections make an outline of megabytes: refused as too large, not a dead session.
+    const heads = await callTool(s, 'get_spec', { path: 'specs/heads.md' });
+    expect([heads.isError, heads.data.error.code]).toEqual([true, 'REPLY_TOO_LARGE']);
+    expect((await callTool(s, 'list_placeholders', { path: 'specs/big.md' })).isError).toBe(false);
+  });
+
   it('create_spec writes where the config\'s specs globs look when no path is given', async () => {
     const dir = tempProject({ 'specfill.config.json': JSON.stringify({ specs: ['docs/design/**/*.md'] }) });
     const s = (session = await connectMcp(dir));

@@ -47,12 +47,16 @@ export function registerReadTools(server: McpServer, project: McpProject): void 
   }));
 
   server.registerTool('get_spec', {
-    description: 'Read a spec: its outline, content and content hash.',
-    inputSchema: { path },
+    description: 'Read a spec: its outline, content and content hash. Long content comes in parts: call again with the reply\'s nextOffset.',
+    inputSchema: {
+      path,
+      offset: z.number().int().min(0).optional().describe('a nextOffset, where the content goes on'),
+    },
     annotations: READ_ONLY,
   }, (input) => runTool(async () => {
     const { file, source, spec, hash } = await project.read(input.path);
-    return { path: file.relative, hash, outline: outlineOf(spec), content: source };
+    const part = contentPart(source, input.offset ?? 0);
+    return { path: file.relative, hash, outline: outlineOf(spec), ...part };
   }));
 
   server.registerTool('list_placeholders', {
@@ -109,6 +113,37 @@ export function registerReadTools(server: McpServer, project: McpProject): void 
     const count = (severity: string): number => report.findings.filter((f) => f.severity === severity).length;
     return { ...report, summary: { errors: count('error'), warnings: count('warning'), infos: count('info') } };
   }));
+}
+
+/**
+ * The most content one get_spec reply holds. The SDK's stdio transport drops
+ * the connection on a message over 10 MiB, and the text goes twice (as JSON
+ * text and as structuredContent), escaped: a whole spec of several megabytes
+ * ended the session.
+ */
+export const MAX_CONTENT_CHARACTERS = 256 * 1024;
+
+/**
+ * The part of a spec's text that starts at `offset`: at most
+ * {@link MAX_CONTENT_CHARACTERS}, ending after a line break when one is in
+ * reach (an agent then sees whole lines), never between the halves of a
+ * surrogate pair. `nextOffset` is null for the last part.
+ */
+export function contentPart(source: string, offset: number): { content: string; offset: number; nextOffset: number | null; totalCharacters: number } {
+  if (offset > source.length) {
+    throw new ToolError('OUT_OF_RANGE', `offset ${offset} is past the end of the spec (${source.length} characters)`, 'call get_spec without offset, then with each nextOffset it returns');
+  }
+  let end = Math.min(source.length, offset + MAX_CONTENT_CHARACTERS);
+  if (end < source.length) {
+    const lineEnd = source.lastIndexOf('\n', end - 1);
+    if (lineEnd >= offset) end = lineEnd + 1;
+    else if (isHighSurrogate(source.charCodeAt(end - 1))) end -= 1;
+  }
+  return { content: source.slice(offset, end), offset, nextOffset: end < source.length ? end : null, totalCharacters: source.length };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** A spec's section tree, flat: what an agent needs to find its way. */

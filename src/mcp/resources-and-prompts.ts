@@ -5,6 +5,13 @@ import { confine } from '../io/confine-path.js';
 import type { McpProject } from './project.js';
 import { SpecfillError } from '../core/errors.js';
 
+/**
+ * The longest spec a resource read sends whole. Resources have no paging, and
+ * the SDK's stdio transport drops the connection on a message over 10 MiB (a
+ * text escaped in JSON may take up to six bytes a character).
+ */
+const MAX_RESOURCE_CHARACTERS = 1024 * 1024;
+
 /** MCP's error code for a resource that does not exist (the SDK's enum has none). */
 const RESOURCE_NOT_FOUND = -32002;
 
@@ -48,6 +55,10 @@ export function registerResourcesAndPrompts(server: McpServer, project: McpProje
     // Decoded once, then confined like every other path: %2e%2e%2f is refused here as ../ is.
     try {
       const { file, source } = await project.read(path);
+      if (source.length > MAX_RESOURCE_CHARACTERS) {
+        throw protocolError(ErrorCode.InternalError, `REPLY_TOO_LARGE: ${file.relative} has ${source.length} characters, more than a resource read sends (${MAX_RESOURCE_CHARACTERS})`,
+          { code: 'REPLY_TOO_LARGE', uri: uri.href, hint: 'read it in parts with the get_spec tool and its offset' });
+      }
       return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: source, _meta: { path: file.relative } }] };
     } catch (error) {
       if (!(error instanceof SpecfillError)) throw error;

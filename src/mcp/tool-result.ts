@@ -6,7 +6,7 @@ import { SpecfillError } from '../core/errors.js';
  * tools; other failures carry specfill's own error code (`BINARY_FILE`,
  * `INVALID_CONFIG`, …) with its message.
  */
-export type ToolErrorCode = 'STALE' | 'NOT_FOUND' | 'INVALID_CONTENT' | 'NOT_INITIALIZED' | 'ALREADY_EXISTS' | SpecfillError['code'];
+export type ToolErrorCode = 'STALE' | 'NOT_FOUND' | 'INVALID_CONTENT' | 'NOT_INITIALIZED' | 'ALREADY_EXISTS' | 'OUT_OF_RANGE' | 'REPLY_TOO_LARGE' | SpecfillError['code'];
 
 /** A failure a tool reports as its result (`isError: true`), never as a protocol error. */
 export class ToolError extends Error {
@@ -15,9 +15,24 @@ export class ToolError extends Error {
   }
 }
 
+/**
+ * The longest JSON text a reply carries, in UTF-8 bytes. The SDK's stdio
+ * transport closes the connection on a message over 10 MiB, and a reply holds
+ * its data twice (the text, escaped once more, and `structuredContent`): a
+ * reply over this is refused with a failure the agent can act on, so that the
+ * session lives.
+ */
+export const MAX_REPLY_BYTES = 3 * 1024 * 1024;
+
 /** A successful result: the data as JSON text (for clients that read text) and as `structuredContent`. */
 export function toolResult(data: Record<string, unknown>): CallToolResult {
-  return { content: [{ type: 'text', text: JSON.stringify(data, null, 2) }], structuredContent: data };
+  const text = JSON.stringify(data, null, 2);
+  // Bytes are at most three per character: only a long text needs counting.
+  if (text.length * 3 > MAX_REPLY_BYTES && Buffer.byteLength(text) > MAX_REPLY_BYTES) {
+    return toolFailure(new ToolError('REPLY_TOO_LARGE', `the reply would be ${Buffer.byteLength(text)} bytes of JSON, more than an MCP message over stdio can safely carry (${MAX_REPLY_BYTES})`,
+      'ask for less: one spec\'s parts with get_spec and its offset, or list_specs filtered by status or template'));
+  }
+  return { content: [{ type: 'text', text }], structuredContent: data };
 }
 
 /** A failed result with its stable code and a hint that tells the agent what to do next. */
