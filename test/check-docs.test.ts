@@ -15,7 +15,7 @@ import { buildTemplateModel, type TemplateModel } from '../src/core/template-mod
 
 const DOCS = join(import.meta.dirname, '..', 'docs', 'checks');
 
-/** Rules whose page has an `## Options` section (frontmatter's statuses come from the top-level `statuses` key). */
+/** Rules whose page has an `## Options` section. */
 const WITH_OPTIONS = new Set(['leftover-marker', 'frontmatter']);
 
 /** Rules whose findings sit in the front matter, out of reach of inline comments (their pages say so). */

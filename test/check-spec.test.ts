@@ -225,6 +225,25 @@ describe('template-free rules', () => {
       .toEqual(['2:1 front matter has no `title`: keys are read as written, so `Title:` is another key; write `title:`']);
   });
 
+  it('frontmatter: the required option replaces title and template with the project\'s own keys', () => {
+    const withRequired = (source: string, required: string[], template: TemplateModel | null = null) => checkSpec(parseSpec(source),
+      { template, rules: new Map([['frontmatter', { severity: 'error', options: { required } }]]) }).findings.map((f) => `${f.line}:${f.column} ${f.message}`);
+    // Ember's front matter: no title, its own keys; a known status and readable YAML are still asked for.
+    const ember = '---\nstage: accepted\nstart-date: 2024-01-01\nteams: []\nstatus: shipped\n---\n# Ember RFC\n';
+    expect(withRequired(ember, ['stage', 'teams', 'prs'])).toEqual([
+      '1:1 front matter has no `prs`: add `prs: ...`',
+      '4:1 front matter `teams` is empty: give it a value',
+      '5:1 status "shipped" is not one of: draft, review, approved, implemented, rejected, superseded, withdrawn',
+    ]);
+    expect(withRequired(ember.replace('status: shipped', 'status: draft'), [])).toEqual([]);
+    // `template` stays unasked where a template is mapped; `title` keeps its own checks when it is required.
+    expect(withRequired('---\ntitle: 2024\nowners:\n---\n# T\n', ['title', 'template', 'owners'], TECH_SPEC).filter((m) => m.includes('front matter')))
+      .toEqual(['2:1 front matter `title` must be text, not the number 2024: put it in quotes', '3:1 front matter `owners` is empty: write its value after `owners:`']);
+    // Without the option, the default is title and template.
+    expect(checkSpec(parseSpec(ember), { template: null }).findings.map((f) => f.message).slice(0, 2))
+      .toEqual(['front matter has no `title`: add `title: ...`', 'front matter has no `template`: add `template: ...`']);
+  });
+
   it('duplicate-heading: siblings only', () => {
     expect(brief('# T\n\n## A\n\n### Notes\n\n### Notes\n\n## B\n\n### Notes\n', null)).toEqual(['7:1 duplicate-heading a/notes-1']);
   });

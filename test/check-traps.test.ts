@@ -751,7 +751,7 @@ describe('second review', () => {
     const messages = (yaml: string) => findings(`---\n${yaml}template: tech-spec\n---\n# T\n`, null).filter((f) => f.rule === 'frontmatter').map((f) => f.message);
     expect(messages('title: 42\n')).toEqual(['front matter `title` must be text, not the number 42: put it in quotes']);
     expect(messages('title: "42"\n')).toEqual([]);
-    expect(messages('title:\n')).toEqual(['front matter has no `title`: add `title: ...`']);
+    expect(messages('title:\n')).toEqual(["front matter `title` is empty: write the spec's title after `title:`"]);
     // Said as it is, with what to write (docs QA, blind QA).
     expect(messages('title: ""\n')).toEqual(["front matter `title` is empty: write the spec's title after `title:`"]);
     expect(messages('title: [Rate limiter]\n')).toEqual(['front matter `title` must be text, not a list: write `title: Rate limiter`, without the brackets']);

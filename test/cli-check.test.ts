@@ -346,6 +346,9 @@ describe('specfill check', () => {
       ['rules:\n  duplicate-heading:\n    options:\n      foo: 1\n', '4:7', 'rules.duplicate-heading.options.foo: duplicate-heading takes no options'],
       ['rules:\n  leftover-marker:\n    options:\n      markers: []\n', '4:16', 'expected a non-empty list of regular expressions'],
       ['rules:\n  leftover-marker:\n    options:\n      markers: ["x*", "ok"]\n', '4:17', 'rules.leftover-marker.options.markers.0: matches empty text'],
+      ['rules:\n  frontmatter:\n    options:\n      required: title\n', '4:17', 'rules.frontmatter.options.required: expected a list of front matter keys'],
+      ['rules:\n  frontmatter:\n    options:\n      required: [title, stage, title]\n', '4:32', 'rules.frontmatter.options.required.2: `title` is listed twice'],
+      ['rules:\n  frontmatter:\n    options:\n      required: [title, ""]\n', '4:25', 'rules.frontmatter.options.required.1: expected a front matter key'],
     ] as const) {
       writeFileSync(join(dir, 'specfill.config.yaml'), yaml);
       const bad = await runCli(dir, 'check');

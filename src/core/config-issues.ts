@@ -122,9 +122,21 @@ function ruleIssues(rules: NonNullable<Config['rules']>, at: ConfigIssue['path']
         issues.push({ path: [...at, id, 'options', name], message: known.length === 0 ? `${id} takes no options` : near !== undefined ? `unknown option: did you mean \`${near}\`?` : `unknown option; ${id} takes: ${known.join(', ')}`, atKey: true });
         continue;
       }
-      issues.push(...patternIssues(value, [...at, id, 'options', name]));
+      const path = [...at, id, 'options', name];
+      issues.push(...(option.kind === 'patterns' ? patternIssues(value, path) : keyIssues(value, path)));
     }
   }
+  return issues;
+}
+
+/** What is wrong with a `keys` option: not a list of key names, or one named twice. */
+function keyIssues(value: unknown, path: ConfigIssue['path']): ConfigIssue[] {
+  if (!Array.isArray(value)) return [{ path, message: 'expected a list of front matter keys (strings), possibly empty' }];
+  const issues: ConfigIssue[] = [];
+  value.forEach((key: unknown, i) => {
+    if (typeof key !== 'string' || key.trim() === '') issues.push({ path: [...path, i], message: 'expected a front matter key: text, not empty' });
+    else if (value.indexOf(key) !== i) issues.push({ path: [...path, i], message: `\`${key}\` is listed twice` });
+  });
   return issues;
 }
 

@@ -26,8 +26,8 @@ function withRules(rules: JsonSchema): JsonSchema {
     const options = Object.entries(rule.options ?? {}).map(([name, option]) => [name, {
       description: option.description,
       type: 'array',
-      items: { type: 'string' },
-      minItems: 1,
+      items: option.kind === 'keys' ? { type: 'string', minLength: 1 } : { type: 'string' },
+      ...(option.kind === 'keys' ? { uniqueItems: true } : { minItems: 1 }),
     }]);
     const optionsSchema = { ...object.properties.options, properties: Object.fromEntries(options), additionalProperties: false };
     return [rule.id, { description: rule.description, anyOf: [severity, { ...object, properties: { ...object.properties, options: optionsSchema } }] }];

@@ -13,7 +13,8 @@ export const frontmatter: CheckRule = {
   id: 'frontmatter',
   defaultSeverity: 'error',
   description: 'Front matter is invalid YAML, lacks title or template, names an unknown template, or has an unknown status.',
-  check: ({ spec, statuses, template, templateProblem }) => {
+  options: { required: { kind: 'keys', description: 'the keys front matter must have, in place of title and template (template only where the config maps no template); [] for none' } },
+  check: ({ spec, statuses, template, templateProblem, options }) => {
     const fm = spec.frontMatter;
     const firstLine: Position = { line: 1, column: 1, endLine: 1, endColumn: 4 };
     if (fm === null) {
@@ -35,18 +36,26 @@ export const frontmatter: CheckRule = {
     }
     const data = fm.data ?? {};
     const findings: FindingDraft[] = [];
-    // A spec matched to its template by the config need not name it.
-    for (const key of template === null ? (['title', 'template'] as const) : (['title'] as const)) {
+    const required: readonly string[] = Array.isArray(options.required) ? options.required.map(String) : DEFAULT_REQUIRED;
+    for (const key of required) {
+      // A spec matched to its template by the config need not name it.
+      if (key === 'template' && template !== null) continue;
       const value = data[key];
       const at = keyPosition(spec, key) ?? firstLine;
-      if (value === undefined || value === null) {
+      if (value === undefined) {
         // `Title:` (a PEP's header) is another key: keys are read as written.
-        const cased = value === undefined ? Object.keys(data).find((k) => k !== key && k.toLowerCase() === key) : undefined;
+        const cased = Object.keys(data).find((k) => k !== key && k.toLowerCase() === key);
         findings.push(cased === undefined
           ? { ...at, message: `front matter has no \`${key}\`: add \`${key}: ...\`` }
           : { ...(keyPosition(spec, cased) ?? at), message: `front matter has no \`${key}\`: keys are read as written, so \`${cased}:\` is another key; write \`${key}:\`` });
-      } else if (typeof value === 'string' && value.trim() === '') {
-        findings.push({ ...at, message: `front matter \`${key}\` is empty: write ${key === 'title' ? "the spec's title" : 'the id of its template'} after \`${key}:\`` });
+      } else if (value === null || (typeof value === 'string' && value.trim() === '')) {
+        // `title:` with nothing after it is YAML's null: the key is there, empty.
+        findings.push({ ...at, message: `front matter \`${key}\` is empty: write ${key === 'title' ? "the spec's title" : key === 'template' ? 'the id of its template' : 'its value'} after \`${key}:\`` });
+      } else if (!TEXT_KEYS.has(key)) {
+        // A key of the project's own (`owners`, `stage`) may hold anything but nothing.
+        if ((Array.isArray(value) && value.length === 0) || (isMapping(value) && Object.keys(value).length === 0)) {
+          findings.push({ ...at, message: `front matter \`${key}\` is empty: give it a value` });
+        }
       } else if (Array.isArray(value) && value.length === 1 && typeof value[0] === 'string') {
         // `template: [pep]`: quoting it would keep the brackets.
         findings.push({ ...at, message: `front matter \`${key}\` must be text, not a list: write \`${key}: ${value[0]}\`, without the brackets` });
@@ -79,6 +88,16 @@ export const frontmatter: CheckRule = {
     return findings;
   },
 };
+
+/** The keys front matter must have when the config's `required` option does not say. */
+const DEFAULT_REQUIRED: readonly string[] = ['title', 'template'];
+
+/** Keys whose value must be one line of text. */
+const TEXT_KEYS: ReadonlySet<string> = new Set(['title', 'template']);
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
 
 // A `---` line, then what can only be meant as a YAML key (`title: …`; keys
 // are lower case, so a rule followed by "Note: …" is left alone).

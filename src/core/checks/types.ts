@@ -83,8 +83,12 @@ export interface CheckRule {
 
 /** An option a rule takes; the config's validation checks values against its kind. */
 export interface RuleOption {
-  /** `patterns`: a non-empty list of regular expressions, none of which matches empty text. */
-  readonly kind: 'patterns';
+  /**
+   * `patterns`: a non-empty list of regular expressions, none of which
+   * matches empty text. `keys`: a list, possibly empty, of front matter key
+   * names, each written once.
+   */
+  readonly kind: 'patterns' | 'keys';
   readonly description: string;
 }
 
