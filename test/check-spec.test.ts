@@ -291,6 +291,14 @@ describe('template-free rules', () => {
     expect(brief('# R\n\n## Open\n\n**Still TBD:** list them.\n\n- Naming.\n', rfc)).toEqual([]);
   });
 
+  it('leftover-marker: a bare TBD in the template\'s words spares only its own line, not every `X: TBD` of the spec (blind QA)', () => {
+    // Swift Evolution's header fields: `Review Manager: TBD`, cut at the colon, made "TBD" alone one of the template's sentences.
+    const swift = buildTemplateModel(parseSpec('# Feature name\n\n* Proposal: SE-NNNN\n* Review Manager: TBD\n\n## Motivation\n\nDescribe the problem.\n\n## Rollout\n\nSay how.\n'), 's@1');
+    expect(brief('# Exports\n\n* Proposal: SE-0466\n* Review Manager: TBD\n\n## Motivation\n\nExports need a limit.\n\n- Retention: TBD\n- Owner: **TBD**\n\nTBD\n\n## Rollout\n\nTBD: Rollout.\n', swift)).toEqual([
+      '10:14 leftover-marker motivation', '11:12 leftover-marker motivation', '13:1 leftover-marker motivation', '17:1 leftover-marker rollout',
+    ]);
+  });
+
   it('leftover-marker: the usual suspects, outside code and comments', () => {
     const doc = '# T\n\nTBD. FIXME later. XXX. [NEEDS CLARIFICATION: who?] Hello {{name}}. Lorem ipsum dolor.\n\n`TODO` <!-- TODO -->\n\n    TODO\n\nTODOS and XXXX are words.\n';
     const findings = checkSpec(parseSpec(doc), { template: null }).findings;

@@ -26,14 +26,38 @@ const NON_ASCII = /[^\x00-\x7f]/;
  * word found there is in the template's own words.
  */
 export function sentenceAround(text: string, at: number): string {
+  return sentenceSpanAround(text, at)?.sentence ?? '';
+}
+
+/**
+ * Whether the words around a marker at `at` (of text `marker`) are the
+ * template's own: its sentence is one of the template's, and when that
+ * sentence is nothing but the marker (`TBD` after `Review Manager:`, split at
+ * the colon), the sentence before it in the block is one of the template's
+ * too. A bare "TBD" is in many templates' words: alone it would spare every
+ * `Owner: TBD` an author leaves anywhere.
+ */
+export function isTemplatesOwnSentence(text: string, at: number, marker: string, guidance: ReadonlySet<string>): boolean {
+  const around = sentenceSpanAround(text, at);
+  if (around === null || !guidance.has(around.sentence)) return false;
+  if (around.sentence !== normalizedSentence(plainText(marker))) return true;
+  let before = around.start - 1;
+  while (before > 0 && /\s/.test(text[before - 1]!)) before--;
+  if (before <= 0) return false;
+  const previous = sentenceSpanAround(text, before - 1);
+  return previous !== null && previous.sentence !== '' && guidance.has(previous.sentence);
+}
+
+/** The sentence around `at`, normalized, and where it starts; null past the longest sentence. */
+function sentenceSpanAround(text: string, at: number): { sentence: string; start: number } | null {
   // No guidance sentence is thousands of characters long: past that, the
   // words are the author's (and a line of thousands of markers is not read
   // once per marker, in quadratic time).
   let start = at;
-  while (start > 0 && !endsSentence(text, start - 1)) if (at - --start > LONGEST_SENTENCE) return '';
+  while (start > 0 && !endsSentence(text, start - 1)) if (at - --start > LONGEST_SENTENCE) return null;
   let end = at;
-  while (end < text.length && !endsSentence(text, end)) if (++end - at > LONGEST_SENTENCE) return '';
-  return normalizedSentence(plainText(text.slice(start, end + 1)));
+  while (end < text.length && !endsSentence(text, end)) if (++end - at > LONGEST_SENTENCE) return null;
+  return { sentence: normalizedSentence(plainText(text.slice(start, end + 1))), start };
 }
 
 const LONGEST_SENTENCE = 2000;
