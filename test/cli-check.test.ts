@@ -574,6 +574,47 @@ describe('specfill check', () => {
     expect([JSON.parse(again.stdout).files.length, again.stderr]).toEqual([2, expect.stringContaining('specfill.config.json changed: every spec is checked')]);
   });
 
+  it('--changed checks every spec when the config or a template was deleted, and the specs that link to a file renamed, deleted or changed (qa: the gate passed while a full check failed)', async () => {
+    const { dir, git } = gitProject({
+      'specs/a.md': `${filled('A')}\nSee [b's design](b.md#design) and [notes](notes%20old.md).\n`,
+      'specs/b.md': filled('B').replace('## References', '## Design\n\nShards.\n\n## References'),
+      'specs/c.md': filled('C'),
+      'specs/notes old.md': filled('N'),
+      '.specfill/templates/t.md': '# T\n\n## X\n\n<!-- x -->\n',
+    });
+    git('rm', '-q', '.specfill/templates/t.md');
+    const all = await runCli(dir, 'check', '--changed', 'HEAD', '--format', 'json');
+    expect(JSON.parse(all.stdout).files.map((f: { path: string }) => f.path)).toEqual(['specs/a.md', 'specs/b.md', 'specs/c.md', 'specs/notes old.md']);
+    expect(all.stderr).toContain('specfill: .specfill/templates/t.md was deleted: every spec is checked, not only the changed ones');
+    git('commit', '-q', '-m', 'no t');
+    // A heading of b.md renamed: a.md's link to its anchor breaks without a.md changing.
+    writeFileSync(join(dir, 'specs', 'b.md'), filled('B').replace('## References', '## Architecture notes\n\nShards.\n\n## References'));
+    const anchor = await checkJson(dir, '--changed', 'HEAD');
+    expect(anchor.report.files.map((f) => f.path)).toEqual(['specs/a.md', 'specs/b.md']);
+    expect(anchor.report.files[0]!.findings.map((f) => f.message)).toEqual([expect.stringContaining('#design')]);
+    git('checkout', '-q', '--', 'specs/b.md');
+    // A file renamed away (its old name linked, percent-encoded): the spec linking to it is checked, c.md is not.
+    git('mv', 'specs/notes old.md', 'specs/notes.md');
+    const renamed = await checkJson(dir, '--changed', 'HEAD');
+    expect(renamed.report.files.map((f) => f.path)).toEqual(['specs/a.md', 'specs/notes.md']);
+    expect(renamed.report.files[0]!.findings.map((f) => [f.rule, f.message])).toEqual([['broken-link', 'link to notes old.md: no such file']]);
+  });
+
+  it('--cache and --changed follow a template file named by its path in the front matter (qa: a stale pass)', async () => {
+    const { dir, git } = gitProject({
+      'tpl/rfc.md': '# RFC\n\n## Summary\n\n<!-- s -->\n',
+      'specs/a.md': '---\ntitle: A\ntemplate: tpl/rfc.md\n---\n# A\n\n## Summary\n\nDone.\n',
+      'specfill.config.json': '{"specs": ["specs/**/*.md"]}',
+    });
+    expect((await runCli(dir, 'check', '--cache')).code).toBe(0);
+    writeFileSync(join(dir, 'tpl', 'rfc.md'), '# RFC\n\n## Summary\n\n<!-- s -->\n\n## New\n\n<!-- n -->\n');
+    const cached = await runCli(dir, 'check', '--cache', '--format', 'json');
+    expect([cached.code, JSON.parse(cached.stdout).files[0].findings.map((f: { rule: string }) => f.rule)]).toEqual([1, ['missing-section']]);
+    const changed = await checkJson(dir, '--changed', 'HEAD');
+    expect(changed.report.files.map((f) => [f.path, f.findings.map((x) => x.rule)])).toEqual([['specs/a.md', ['missing-section']]]);
+    git('commit', '-q', '-am', 'new section');
+  });
+
   it('--changed checks only the files changed against a git ref', async () => {
     const { dir, git } = gitProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B') }, { commit: false });
     git('commit', '-q', '--allow-empty', '-m', 'root');

@@ -64,6 +64,21 @@ function succeeds(cwd: string, args: readonly string[]): boolean {
  * (`--changed HEAD` in a pre-commit hook on the first commit) every file is new.
  */
 export function gitChangedFiles(cwd: string, ref?: string): Set<string> {
+  return gitChanges(cwd, ref).changed;
+}
+
+/** What {@link gitChanges} finds: files there now that changed, and files gone (deleted, or renamed away). */
+export interface GitChanges {
+  readonly changed: Set<string>;
+  readonly deleted: Set<string>;
+}
+
+/**
+ * The files changed against `ref`, as {@link gitChangedFiles} finds them, and
+ * the files deleted since the same base, renamed ones by their old names (a
+ * spec that links to one, or a template that was one, is affected too).
+ */
+export function gitChanges(cwd: string, ref?: string): GitChanges {
   const top = git(cwd, ['rev-parse', '--show-toplevel']);
   const born = succeeds(top, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   let base: string;
@@ -95,7 +110,8 @@ export function gitChangedFiles(cwd: string, ref?: string): Set<string> {
   // `ls-files` would list only the untracked files under the working folder.
   const changed = gitPaths(top, ['diff', '--name-only', '--diff-filter=ACMRT', base, '--']);
   const untracked = gitPaths(top, ['ls-files', '--others', '--exclude-standard', '--full-name']);
-  return new Set([...changed, ...untracked].map((f) => resolve(top, f)));
+  const deleted = gitPaths(top, ['diff', '--name-only', '--no-renames', '--diff-filter=D', base, '--']);
+  return { changed: new Set([...changed, ...untracked].map((f) => resolve(top, f))), deleted: new Set(deleted.map((f) => resolve(top, f))) };
 }
 
 /** Where HEAD and `ref` part, or undefined when they share no history here. */

@@ -46,17 +46,22 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
   const cache = opts.cache === true ? CheckCache.read(root) : undefined;
   const { config: loaded } = await loadConfig(root, ctx.cwd);
   const config = opts.maxFileBytes === undefined ? loaded : { ...loaded, maxFileBytes: opts.maxFileBytes };
-  let only = opts.changed === undefined || opts.changed === false
+  const changes = opts.changed === undefined || opts.changed === false
     ? undefined
-    : (await import('../../io/git-changed-files.js')).gitChangedFiles(ctx.cwd, typeof opts.changed === 'string' ? opts.changed : undefined);
-  // A changed config or template changes what every spec is checked against: then all are checked.
+    : (await import('../../io/git-changed-files.js')).gitChanges(ctx.cwd, typeof opts.changed === 'string' ? opts.changed : undefined);
+  let only: Set<string> | undefined = changes === undefined ? undefined : new Set(changes.changed);
+  // A changed (or deleted) config or template changes what every spec is checked against: then all are checked.
   // (Resolved only for --changed or --output: a plain check makes no system call for it.)
   let kinds: ((path: string) => 'config' | 'template' | null) | undefined;
   const setupKind = (path: string): 'config' | 'template' | null => (kinds ??= setupKinds(root, config))(path);
-  const changedSetup = only === undefined ? undefined : [...only].find((path) => setupKind(path) !== null);
+  const changedSetup = changes === undefined ? undefined : [...changes.changed, ...changes.deleted].find((path) => setupKind(path) !== null);
   if (changedSetup !== undefined) {
-    ctx.stderr.write(`specfill: ${relative(ctx.cwd, changedSetup).split(sep).join('/')} changed: every spec is checked, not only the changed ones\n`);
+    ctx.stderr.write(`specfill: ${relative(ctx.cwd, changedSetup).split(sep).join('/')} ${changes!.deleted.has(changedSetup) ? 'was deleted' : 'changed'}: every spec is checked, not only the changed ones\n`);
     only = undefined;
+  } else if (changes !== undefined && only !== undefined) {
+    // Specs that link to a changed or deleted file (or name it as their template) may break without changing.
+    const { specsNamingChanged } = await import('../../io/changed-dependents.js');
+    for (const file of await specsNamingChanged(changes, paths, config, root, ctx.cwd)) only.add(file);
   }
   const pretty = opts.format === 'pretty';
   const checkout = checkoutPaths(opts.format, ctx.cwd, ctx.env);
