@@ -613,6 +613,9 @@ describe('specfill check', () => {
     const changed = await checkJson(dir, '--changed', 'HEAD');
     expect(changed.report.files.map((f) => [f.path, f.findings.map((x) => x.rule)])).toEqual([['specs/a.md', ['missing-section']]]);
     git('commit', '-q', '-am', 'new section');
+    // From `/`, the path is from the project root, as in the config's mapping (it was refused as outside the root).
+    writeFileSync(join(dir, 'specs', 'a.md'), '---\ntitle: A\ntemplate: /tpl/rfc.md\n---\n# A\n\n## Summary\n\nDone.\n\n## New\n\nToo.\n');
+    expect((await checkJson(dir)).report.files.map((f) => [f.template, f.findings.length])).toEqual([['rfc@1', 0]]);
   });
 
   it('--changed checks only the files changed against a git ref', async () => {

@@ -8,7 +8,7 @@ import { parseSpec } from '../core/parse-spec.js';
 import type { ParsedSpec } from '../core/spec-types.js';
 import type { Template } from '../core/template.js';
 import { FileLinkResolver, type LinkDependency } from './link-resolver.js';
-import { isTemplateFileRef, loadTemplates, type TemplateRegistry } from './load-templates.js';
+import { isTemplateFileRef, loadTemplates, mappedTemplateRef, type TemplateRegistry } from './load-templates.js';
 import { projectIndexTable } from './project-index.js';
 import { readTextFileSync } from './read-text-file.js';
 import { TemplateResolver } from './resolve-template-for.js';
@@ -102,7 +102,7 @@ export class FileChecker {
     const dependencies: LinkDependency[] = [];
     // A template file named by the front matter's path is not in the cache's key (the config's mapped files and the registry's templates are): the result depends on it.
     const named = spec.frontMatter?.data?.template;
-    if (template !== null && typeof named === 'string' && isTemplateFileRef(named.trim())) dependencies.push(fileStamp(resolve(this.setup.root, named.trim())));
+    if (template !== null && typeof named === 'string' && isTemplateFileRef(named)) dependencies.push(fileStamp(resolve(this.setup.root, mappedTemplateRef(named))));
     // An index file's findings depend on every spec: asked once, and never cached
     // (nor are those of a spec whose template is missing: it may appear).
     let indexAsked = false;

@@ -44,7 +44,8 @@ export class TemplateResolver {
     const fromFrontMatter = spec.frontMatter?.data?.template;
     const named = typeof fromFrontMatter === 'string' && fromFrontMatter.trim() !== '';
     const mapped = named ? undefined : this.mapped(absolutePath);
-    const ref = named ? fromFrontMatter : mapped?.ref;
+    // A file named from `/` is from the project root, as in the config's mapping.
+    const ref = named ? mappedTemplateRef(fromFrontMatter) : mapped?.ref;
     if (ref === undefined) return null;
     if (isTemplateFileRef(ref)) return this.templateFile(ref, shown);
     let template;
