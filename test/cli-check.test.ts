@@ -618,6 +618,13 @@ describe('specfill check', () => {
     expect((await checkJson(dir)).report.files.map((f) => [f.template, f.findings.length])).toEqual([['rfc@1', 0]]);
   });
 
+  it.runIf(process.platform !== 'win32')('reports a file whose name holds a backslash by its name, in JSON and SARIF (qa: it became a folder)', async () => {
+    const dir = tempProject({ 'specs/back\\slash.md': '# B\n\nTODO.\n' });
+    expect((await checkJson(dir)).report.files.map((f) => f.path)).toEqual(['specs/back\\slash.md']);
+    const sarif = JSON.parse((await runCli(dir, 'check', '--format', 'sarif')).stdout);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('specs/back%5Cslash.md');
+  });
+
   it('--changed checks only the files changed against a git ref', async () => {
     const { dir, git } = gitProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B') }, { commit: false });
     git('commit', '-q', '--allow-empty', '-m', 'root');

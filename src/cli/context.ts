@@ -1,3 +1,4 @@
+import { sep } from 'node:path';
 import pc from 'picocolors';
 import type { SpecfillError } from '../core/errors.js';
 
@@ -46,7 +47,7 @@ export function writeJson(ctx: CliContext, value: unknown): void {
 /** Path for display: relative to the working directory, `/`-separated. */
 export function displayPath(ctx: CliContext, absolute: string, relativeFn: (from: string, to: string) => string): string {
   const rel = relativeFn(ctx.cwd, absolute);
-  return (rel === '' ? '.' : rel).split('\\').join('/');
+  return (rel === '' ? '.' : rel).split(sep).join('/');
 }
 
 /** Writes a failure as the JSON document `--json` promises: `{error: {code, message, path, line, column, hint}}`. */

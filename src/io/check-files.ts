@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
+import { basename, relative, resolve, sep } from 'node:path';
 import type { CheckReport, FileReport } from '../core/checks/types.js';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
@@ -90,10 +90,10 @@ export async function streamCheckFiles(
   const ignoredNamed: string[] = [];
   const files = (await filesToCheck(options, errors, ignoredNamed)).map((absolute) => ({
     absolute,
-    shown: relative(cwd, absolute).split('\\').join('/') || basename(absolute),
+    shown: relative(cwd, absolute).split(sep).join('/') || basename(absolute),
     // What a result was made for, wherever the run starts: a spec's links
     // and its `overrides` depend on its place in the project.
-    key: relative(root, absolute).split('\\').join('/'),
+    key: relative(root, absolute).split(sep).join('/'),
   }));
   const cache = options.cache === undefined || options.cache === false
     ? null

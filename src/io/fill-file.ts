@@ -1,5 +1,5 @@
 import { placeholderIdFor, shownId } from '../core/placeholder-id.js';
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { SpecfillError } from '../core/errors.js';
 import { isoDate } from '../core/create-spec.js';
@@ -142,7 +142,7 @@ export async function fillFile(path: string, options: FillFileOptions): Promise<
     release();
   }
   const fills = provenanceEntries(spec, outcome, { filler: options.filler, model: options.model, usage: options.usage, at: new Date().toISOString() });
-  await recordFills(options.root, relative(options.root, path).split('\\').join('/'), fills).catch(() => undefined);
+  await recordFills(options.root, relative(options.root, path).split(sep).join('/'), fills).catch(() => undefined);
   return { file: shown, filled: outcome.filled, remaining: remaining(outcome.source), refused: outcome.refused, ...skipped, hash: fileHash(outcome.source) };
 }
 

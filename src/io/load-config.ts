@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Node } from 'yaml';
 import type { Config } from '../core/config.js';
@@ -34,7 +34,7 @@ export interface LoadedConfig {
 export async function loadConfig(root: string, cwd: string = root): Promise<LoadedConfig> {
   const found = CONFIG_FILES.map((name) => join(root, name)).filter((path) => existsSync(path));
   if (found.length === 0) return { config: {}, file: null, text: null };
-  const shown = (p: string): string => relative(cwd, p).split('\\').join('/') || p;
+  const shown = (p: string): string => relative(cwd, p).split(sep).join('/') || p;
   if (found.length > 1) {
     throw new SpecfillError('INVALID_CONFIG', `more than one config file: ${found.map(shown).join(', ')}`, { path: shown(found[0]!) },
       'keep one of them');

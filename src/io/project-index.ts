@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename, join, posix, relative } from 'node:path';
+import { basename, join, posix, relative, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Config } from '../core/config.js';
 import { parseSpec } from '../core/parse-spec.js';
@@ -45,7 +45,7 @@ export function projectIndexRows(root: string, config: Config, templates: Templa
   const rows: IndexRow[] = [];
   for (const absolute of files.sort()) {
     if (absolute === indexFile) continue;
-    const path = relative(root, absolute).split('\\').join('/');
+    const path = relative(root, absolute).split(sep).join('/');
     const inside = realPathInRoot(realRoot, absolute);
     if (problem(path) !== null || inside === null || problem(inside) !== null) continue;
     let spec;
@@ -74,7 +74,7 @@ export function projectIndexTable(root: string, config: Config, templates: Templ
 
 /** The table an index file should hold now, and how many specs it lists: one pass over the specs. */
 export function projectIndex(root: string, config: Config, templates: TemplateResolver, indexFile: string, newline = '\n'): { table: string; specs: number } {
-  const dir = posix.dirname(relative(root, indexFile).split('\\').join('/'));
+  const dir = posix.dirname(relative(root, indexFile).split(sep).join('/'));
   const rows = projectIndexRows(root, config, templates, indexFile);
   return { table: indexTable(rows, dir === '.' ? '' : dir, newline), specs: rows.length };
 }

@@ -1,4 +1,4 @@
-import { basename, relative } from 'node:path';
+import { basename, relative, sep } from 'node:path';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
 import { hasIndexMarker } from '../core/spec-index.js';
@@ -45,7 +45,7 @@ export async function summarizeSpecFiles(options: SummarizeSpecFilesOptions): Pr
   const specs: SpecSummary[] = [];
   for (const absolute of found.files) {
     if (options.confine === true && !isConfined(root, absolute)) continue;
-    const shown = relative(cwd, absolute).split('\\').join('/') || basename(absolute);
+    const shown = relative(cwd, absolute).split(sep).join('/') || basename(absolute);
     let spec;
     try {
       spec = await readSpecFile(absolute, { displayPath: shown, maxBytes: options.maxFileBytes ?? config.maxFileBytes });
@@ -63,7 +63,7 @@ export async function summarizeSpecFiles(options: SummarizeSpecFilesOptions): Pr
       if (!(error instanceof SpecfillError)) throw error;
       errors.push(error);
     }
-    const fills = provenance.specs[relative(root, absolute).split('\\').join('/')] ?? {};
+    const fills = provenance.specs[relative(root, absolute).split(sep).join('/')] ?? {};
     specs.push(summarizeSpec(shown, spec, template?.model ?? null, basename(absolute), countMachineFilled(spec, fills)));
   }
   return { specs, errors };

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, watch, type FSWatcher } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { createSpecSource, isoDate } from '../core/create-spec.js';
@@ -310,7 +310,7 @@ function watchMarkdown(root: string, onChange: (path: string) => void): FSWatche
   try {
     return watch(root, { recursive: true }, (_event, filename) => {
       if (filename === null) return;
-      const path = filename.toString().split('\\').join('/');
+      const path = filename.toString().split(sep).join('/');
       // `.git/` and `node_modules/` churn and hold no spec: dropped before any timer.
       if (!/\.(md|markdown)$/i.test(path) || /(^|\/)(node_modules|\.git)\//.test(path)) return;
       clearTimeout(pending.get(path));

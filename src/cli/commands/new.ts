@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, unlink } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { slugify } from '../../core/slug.js';
 import type { Config } from '../../core/config.js';
 import { createSpecSource, isoDate } from '../../core/create-spec.js';
@@ -65,7 +65,7 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
   }
   const target = specTarget(ctx, opts, root, config);
   const shown = displayPath(ctx, target, relative);
-  const rootPath = (absolute: string): string => relative(root, absolute).split('\\').join('/');
+  const rootPath = (absolute: string): string => relative(root, absolute).split(sep).join('/');
   // Everything about the old spec is checked before anything is written.
   const old = opts.supersedes === undefined ? null : await prepareSupersede(ctx, config, resolve(ctx.cwd, opts.supersedes), root, rootPath(target));
   if (old !== null) content = setFrontMatterFields(content, { supersedes: old.rootPath });
@@ -88,7 +88,7 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
   const open = parseSpec(content).placeholders.map((p) => p.id);
   if (fill !== null && fillBase !== null && fill.filled.length > 0) {
     const entries = provenanceEntries(fillBase, fill, { filler: 'answers', at: ctx.now().toISOString() });
-    await recordFills(root, relative(root, target).split('\\').join('/'), entries).catch(() => undefined);
+    await recordFills(root, relative(root, target).split(sep).join('/'), entries).catch(() => undefined);
   }
   for (const r of fill?.refused ?? []) ctx.stderr.write(`specfill: ${shown}: refused ${r.id}: ${r.message}\n`);
   if (opts.json) {
@@ -124,7 +124,7 @@ async function prepareSupersede(ctx: CliContext, config: Config, oldPath: string
   if (problem !== null) throw new SpecfillError('REFUSED', `cannot be superseded: ${problem}`, { path: shown }, 'nothing was written');
   const today = isoDate(ctx.now());
   return {
-    rootPath: relative(root, oldPath).split('\\').join('/'),
+    rootPath: relative(root, oldPath).split(sep).join('/'),
     shown,
     from,
     mark: () => editSpecFile(oldPath, { displayPath: shown, root }, (text) => setFrontMatterFields(text, { status: 'superseded', 'superseded-by': newRootPath, updated: today })),

@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { isoDate } from '../../core/create-spec.js';
 import { SpecfillError } from '../../core/errors.js';
 import { syncSpec, type SyncOutcome } from '../../core/sync-spec.js';
@@ -98,7 +98,7 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
         continue;
       }
       // Fills recorded under a renamed section's id follow it (a record only: a failure here loses nothing of the spec).
-      if (!opts.dryRun && edit.changed) await moveProvenanceSections(root, relative(root, absolute).split('\\').join('/'), o.movedSections).catch(() => undefined);
+      if (!opts.dryRun && edit.changed) await moveProvenanceSections(root, relative(root, absolute).split(sep).join('/'), o.movedSections).catch(() => undefined);
       results.push({ file: shown, from: o.from, to: o.to, changed: edit.changed, added: o.added, renamed: o.renamed, kept: o.kept, keptOpen: o.keptOpen, ...(opts.dryRun && edit.changed ? { diff: edit.diff } : {}) });
     } catch (error) {
       if (!(error instanceof SpecfillError)) throw error;
