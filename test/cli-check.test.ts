@@ -346,6 +346,12 @@ describe('specfill check', () => {
       ['rules:\n  duplicate-heading:\n    options:\n      foo: 1\n', '4:7', 'rules.duplicate-heading.options.foo: duplicate-heading takes no options'],
       ['rules:\n  leftover-marker:\n    options:\n      markers: []\n', '4:16', 'expected a non-empty list of regular expressions'],
       ['rules:\n  leftover-marker:\n    options:\n      markers: ["x*", "ok"]\n', '4:17', 'rules.leftover-marker.options.markers.0: matches empty text'],
+      // Empty only beside some characters: a word boundary, a lookaround (qa: each gave findings of an empty marker).
+      ['rules:\n  leftover-marker:\n    options:\n      markers: ["\\\\b"]\n', '4:17', 'rules.leftover-marker.options.markers.0: matches empty text'],
+      ['rules:\n  leftover-marker:\n    options:\n      markers: ["WIP", "(?<=T)"]\n', '4:24', 'rules.leftover-marker.options.markers.1: matches empty text'],
+      // A byte order mark is no column (qa: every column on line 1 was one too far).
+      ['\uFEFFspecs: 1\n', '1:8', 'specs: expected a list, not a number'],
+      ['\uFEFFspecs: [a] x: 1\n', '1:12', 'cannot be read'],
       ['rules:\n  frontmatter:\n    options:\n      required: title\n', '4:17', 'rules.frontmatter.options.required: expected a list of front matter keys'],
       ['rules:\n  frontmatter:\n    options:\n      required: [title, stage, title]\n', '4:32', 'rules.frontmatter.options.required.2: `title` is listed twice'],
       ['rules:\n  frontmatter:\n    options:\n      required: [title, ""]\n', '4:25', 'rules.frontmatter.options.required.1: expected a front matter key'],

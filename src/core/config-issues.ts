@@ -154,8 +154,22 @@ function patternIssues(value: unknown, path: ConfigIssue['path']): ConfigIssue[]
       issues.push({ path: [...path, i], message: `not a valid regular expression: ${(error as Error).message}` });
       return;
     }
-    // A pattern that matches nothing at all would report every position of every line.
-    if (regex.test('')) issues.push({ path: [...path, i], message: 'matches empty text: it must need at least one character' });
+    // A pattern that matches nothing at all would report every position of every line
+    // (`x*`, `^`; `\b` or `(?=a)` only beside some characters, which a probe of them all shows).
+    if (regex.test('') || matchesEmptyInProbe(pattern)) issues.push({ path: [...path, i], message: 'matches empty text: it must need at least one character' });
   });
   return issues;
+}
+
+// Every printable ASCII character, spaced out, a line
+// break, and a few words and letters from outside ASCII: where a lookaround
+// or a word boundary finds an empty match, if anywhere.
+const PROBE = `${Array.from({ length: 95 }, (_, k) => String.fromCharCode(32 + k)).join(' ')}\nTODO TBD todo Lorem ipsum é ß 東京 😀\t`;
+
+/** Whether a pattern matches empty text somewhere in {@link PROBE}. */
+function matchesEmptyInProbe(pattern: string): boolean {
+  // The flags the rule compiles it with.
+  const regex = new RegExp(pattern, 'g');
+  for (const m of PROBE.matchAll(regex)) if (m[0] === '') return true;
+  return false;
 }

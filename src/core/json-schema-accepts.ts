@@ -35,6 +35,9 @@ const KEYWORDS: Record<string, Keyword> = {
   exclusiveMinimum: (n, data) => typeof data !== 'number' || (typeof n === 'number' && data > n),
   minItems: (n, data) => !Array.isArray(data) || (typeof n === 'number' && data.length >= n),
   maxItems: (n, data) => !Array.isArray(data) || (typeof n === 'number' && data.length <= n),
+  // Sure only for a list of plain values, whose equality is JavaScript's.
+  uniqueItems: (unique, data) => unique === false || !Array.isArray(data)
+    || (unique === true && data.every((item) => item === null || typeof item !== 'object') && new Set(data).size === data.length),
   items: (items, data, schema) => {
     if (!Array.isArray(data)) return true;
     const first = Array.isArray(schema.prefixItems) ? schema.prefixItems.length : 0;

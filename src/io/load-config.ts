@@ -74,6 +74,9 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
     // Too many aliases or too deep: the library throws rather than reporting.
     throw new SpecfillError('INVALID_CONFIG', `cannot be read: ${(thrown as Error).message}`, { path: shown(file) });
   }
+  // Columns count from the line's start, a byte order mark aside (as everywhere); the YAML reader counts it.
+  const bom = text.length - withoutBom(text).length;
+  const column = (pos: { line: number; col: number } | undefined): number | undefined => (pos === undefined ? undefined : pos.line === 1 ? pos.col - bom : pos.col);
   const yamlError = doc.errors[0];
   if (yamlError !== undefined) {
     const pos = yamlError.linePos?.[0];
@@ -83,14 +86,12 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
       // The library's words name its own API.
       : yamlError.code === 'MULTIPLE_DOCS' ? 'holds a second YAML document from here: a config is one mapping, so remove this `---` line (and any after it)'
       : `cannot be read: ${yamlMessage(yamlError)}`;
-    throw new SpecfillError('INVALID_CONFIG', message, { path: shown(file), line: pos?.line, column: pos?.col });
+    throw new SpecfillError('INVALID_CONFIG', message, { path: shown(file), line: pos?.line, column: column(pos) });
   }
   if (file.endsWith('.json')) {
     if (data === null) {
-      const bom = text.length - withoutBom(text).length;
       const at = lineCounter.linePos(withoutBom(text).search(/\S/) + bom);
-      // Columns count from the line's start, a byte order mark aside (as everywhere).
-      throw new SpecfillError('INVALID_CONFIG', 'is `null`: a JSON config is an object, `{}` at least', { path: shown(file), line: at.line, column: at.line === 1 ? at.col - bom : at.col });
+      throw new SpecfillError('INVALID_CONFIG', 'is `null`: a JSON config is an object, `{}` at least', { path: shown(file), line: at.line, column: column(at) });
     }
   }
   const result = validateConfig(data);
@@ -108,7 +109,7 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
     const key = issue.path.length === 0 ? '(top level)' : issue.path.join('.');
     const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : '';
     // The other issues' messages say what to do; a wrong key or type is best seen against every key and its type.
-    throw new SpecfillError('INVALID_CONFIG', `${key}: ${issue.message}${more}`, { path: shown(file), line: pos?.line, column: pos?.col },
+    throw new SpecfillError('INVALID_CONFIG', `${key}: ${issue.message}${more}`, { path: shown(file), line: pos?.line, column: column(pos) },
       issue.shape === true ? 'every key and its type: schema/config.schema.json in the specfill package (node_modules/specfill/schema/ where it is installed; name it as `$schema` for completion in an editor)' : undefined);
   }
   return { config: result.config, file, text };

@@ -57,6 +57,8 @@ export const leftoverMarker: CheckRule = {
     // Text in HTML blocks shows on the page too (`<p>Owner: TODO</p>`, text after a comment).
     for (const block of proseBlocks(spec, markers === DEFAULT_MARKERS ? DEFAULT_WORDS : ANY, (text) => probe.test(text), { html: true })) {
       for (const m of unseenBlanked(block.text, spec.definitions).matchAll(pattern)) {
+        // An empty match (a lookaround the config's probe did not meet) marks nothing.
+        if (m[0] === '') continue;
         const at = m.index;
         // The template's own words ("What parts of the design are still TBD?") are
         // its guidance, which empty-section judges: not the author's leftover.
