@@ -349,6 +349,13 @@ describe('specfill check', () => {
       // Empty only beside some characters: a word boundary, a lookaround (qa: each gave findings of an empty marker).
       ['rules:\n  leftover-marker:\n    options:\n      markers: ["\\\\b"]\n', '4:17', 'rules.leftover-marker.options.markers.0: matches empty text'],
       ['rules:\n  leftover-marker:\n    options:\n      markers: ["WIP", "(?<=T)"]\n', '4:24', 'rules.leftover-marker.options.markers.1: matches empty text'],
+      // Bounds and choices in a config author's words, not the validator's (qa).
+      ['maxFileBytes: 0\n', '1:15', 'maxFileBytes: expected a number more than 0'],
+      ['maxFileBytes: 1.5\n', '1:15', 'maxFileBytes: expected a whole number, not a fraction'],
+      ['agent:\n  provider: foo\n', '2:13', 'agent.provider: expected one of: openai-compatible, openai, anthropic'],
+      // A misspelt rule with a wrong value: the misspelling is named (qa: only the value was).
+      ['rules:\n  leftovr-marker: warn\n', '2:3', 'rules.leftovr-marker: unknown rule: did you mean `leftover-marker`?'],
+      ['overrides:\n  - files: [a]\n    rules:\n      leftovr-marker: warn\n', '4:7', 'overrides.0.rules.leftovr-marker: unknown rule: did you mean `leftover-marker`?'],
       // A byte order mark is no column (qa: every column on line 1 was one too far).
       ['\uFEFFspecs: 1\n', '1:8', 'specs: expected a list, not a number'],
       ['\uFEFFspecs: [a] x: 1\n', '1:12', 'cannot be read'],

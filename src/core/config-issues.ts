@@ -109,8 +109,7 @@ function ruleIssues(rules: NonNullable<Config['rules']>, at: ConfigIssue['path']
   for (const [id, setting] of Object.entries(rules)) {
     const rule = RULES.find((r) => r.id === id);
     if (rule === undefined) {
-      const near = nearestWord(id, RULES.map((r) => r.id));
-      issues.push({ path: [...at, id], message: near === undefined ? `unknown rule; the rules are: ${RULES.map((r) => r.id).join(', ')}` : `unknown rule: did you mean \`${near}\`?`, atKey: true });
+      issues.push(unknownRuleIssue(id, at));
       continue;
     }
     const options = typeof setting === 'object' ? setting.options ?? {} : {};
@@ -127,6 +126,21 @@ function ruleIssues(rules: NonNullable<Config['rules']>, at: ConfigIssue['path']
     }
   }
   return issues;
+}
+
+/**
+ * The unknown rule ids among raw rule settings (`rules`, or an override's
+ * `rules`, at `at`), read before the shape is known to be right: a misspelt
+ * rule with a wrong value is first of all a misspelt rule.
+ */
+export function unknownRuleIssues(rules: unknown, at: ConfigIssue['path']): ConfigIssue[] {
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) return [];
+  return Object.keys(rules).filter((id) => !RULES.some((r) => r.id === id)).map((id) => unknownRuleIssue(id, at));
+}
+
+function unknownRuleIssue(id: string, at: ConfigIssue['path']): ConfigIssue {
+  const near = nearestWord(id, RULES.map((r) => r.id));
+  return { path: [...at, id], message: near === undefined ? `unknown rule; the rules are: ${RULES.map((r) => r.id).join(', ')}` : `unknown rule: did you mean \`${near}\`?`, atKey: true };
 }
 
 /** What is wrong with a `keys` option: not a list of key names, or one named twice. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { configIssues, type ConfigIssue } from './config-issues.js';
+import { configIssues, unknownRuleIssues, type ConfigIssue } from './config-issues.js';
 import { nearestWord } from './edit-distance.js';
 
 const severity = z.enum(['error', 'warning', 'info', 'off']);
@@ -57,18 +57,28 @@ export type { ConfigIssue } from './config-issues.js';
 export function validateConfig(data: unknown): { config: Config; issues: [] } | { config: null; issues: ConfigIssue[] } {
   const parsed = configSchema.safeParse(data ?? {});
   if (!parsed.success) {
-    return {
-      config: null,
-      issues: parsed.error.issues.flatMap((i): ConfigIssue[] => {
-        const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-        // One issue per unknown key, at the key, with the keys allowed there.
-        if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ path: [...path, key], message: unknownKeyMessage(key, keysAt(path)), atKey: true, shape: true }));
-        return [{ path, message: plainMessage(i.message, path), shape: true }];
-      }),
-    };
+    const shape = parsed.error.issues.flatMap((i): ConfigIssue[] => {
+      const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      // One issue per unknown key, at the key, with the keys allowed there.
+      if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ path: [...path, key], message: unknownKeyMessage(key, keysAt(path)), atKey: true, shape: true }));
+      return [{ path, message: plainMessage(i.message, path), shape: true }];
+    });
+    // A misspelt rule id is the mistake to name, whatever its value: its value's issues go.
+    const unknownRules = rawRuleSettings(data).flatMap(([rules, at]) => unknownRuleIssues(rules, at));
+    const under = (issue: ConfigIssue, rule: ConfigIssue): boolean => rule.path.every((segment, k) => issue.path[k] === segment);
+    return { config: null, issues: [...unknownRules, ...shape.filter((issue) => !unknownRules.some((rule) => under(issue, rule)))] };
   }
   const issues = configIssues(parsed.data);
   return issues.length > 0 ? { config: null, issues } : { config: parsed.data, issues: [] };
+}
+
+/** The rule settings of raw config data, with their key paths: the top-level `rules` and each override's. */
+function rawRuleSettings(data: unknown): Array<[unknown, ConfigIssue['path']]> {
+  if (typeof data !== 'object' || data === null) return [];
+  const { rules, overrides } = data as { rules?: unknown; overrides?: unknown };
+  const found: Array<[unknown, ConfigIssue['path']]> = [[rules, ['rules']]];
+  if (Array.isArray(overrides)) overrides.forEach((o, i) => found.push([(o as { rules?: unknown } | null)?.rules, ['overrides', i, 'rules']]));
+  return found;
 }
 
 // What zod's own messages call the kinds of value, in the words of a config file.
@@ -87,10 +97,19 @@ function plainMessage(message: string, path: readonly (string | number)[]): stri
   if (type !== null) {
     const key = path[path.length - 1];
     if (type[2] === 'undefined' && typeof key === 'string') return `missing: add \`${key}:\` with ${KINDS[type[1]!] ?? type[1]}`;
+    // zod calls 1.5 "a number" that is not an int.
+    if (type[1] === 'int' && type[2] === 'number') return 'expected a whole number, not a fraction';
     return `expected ${KINDS[type[1]!] ?? type[1]}, not ${KINDS[type[2]!] ?? type[2]}`;
   }
   const few = /^Too small: expected array to have >=(\d+) items?$/.exec(message);
   if (few !== null) return few[1] === '1' ? 'needs at least one entry' : `needs at least ${few[1]} entries`;
+  const bound = /^Too (small|big): expected (?:number|int) to be ([<>]=?)(-?[\d.e+]+)$/.exec(message);
+  if (bound !== null) {
+    const words: Record<string, string> = { '>': 'more than', '>=': 'at least', '<': 'less than', '<=': 'at most' };
+    return `expected a number ${words[bound[2]!]} ${bound[3]}`;
+  }
+  const choice = /^Invalid option: expected one of (.*)$/.exec(message);
+  if (choice !== null) return `expected one of: ${choice[1]!.split('|').map((o) => o.replace(/^"|"$/g, '')).join(', ')}`;
   return message;
 }
 
