@@ -66,7 +66,7 @@ describe('specfill check', () => {
     expect(r.report.files.map((f) => [f.path, f.template, f.completeness, f.findings.map((x) => `${x.line}:${x.column} ${x.rule} ${x.message}`)])).toEqual([
       ['specs/file.md', null, null, ['3:1 frontmatter its template file ./gone/template.md cannot be read: no such file; fix `template:` (until then this spec is checked without a template)']],
       ['specs/typo.md', null, null, [
-        '3:1 frontmatter unknown template `tech-spek`; did you mean `tech-spec`?; known templates: tech-spec; fix `template:` (until then this spec is checked without a template)',
+        '3:1 frontmatter unknown template `tech-spek` (did you mean `tech-spec`?); known templates: tech-spec; fix `template:` (until then this spec is checked without a template)',
         '8:1 leftover-marker leftover marker "TODO": replace it with the real content',
       ]],
     ]);

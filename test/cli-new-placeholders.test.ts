@@ -136,7 +136,7 @@ describe('specfill new + placeholders', () => {
     // Ids are case-sensitive; one that differs in case or by a slip is named (blind QA).
     for (const typed of ['Tech-Spec', 'tech-sepc']) {
       const near = await runCli(dir, 'new', typed, '--title', 'X');
-      expect([near.code, near.stderr]).toEqual([2, expect.stringContaining(`unknown template \`${typed}\`; did you mean \`tech-spec\`?; known templates: tech-spec`)]);
+      expect([near.code, near.stderr]).toEqual([2, expect.stringContaining(`unknown template \`${typed}\` (did you mean \`tech-spec\`?); known templates: tech-spec`)]);
     }
     expect((await runCli(dir, 'new', 'nope', '--title', 'X')).stderr).not.toContain('did you mean');
     // A template kept in a folder that is not read is named, with what to do.

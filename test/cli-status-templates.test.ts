@@ -58,6 +58,9 @@ describe('specfill status', () => {
       'specs/good.md': '# Good\n\n## A\n\n<!-- AGENT_PLACEHOLDER: x -->\n',
       'specs/binary.md': new Uint8Array([0x23, 0x20, 0x00, 0x01, 0x02]),
       'specs/latin1.md': new Uint8Array([0x23, 0x20, 0x41, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x0a]),
+      // UTF-16, with its byte order mark and without: named as such, not as binary (qa).
+      'specs/utf16.md': new Uint8Array([0xff, 0xfe, ...[...'# U\nText\n'].flatMap((c) => [c.charCodeAt(0), 0])]),
+      'specs/utf16be.md': new Uint8Array([...'# U\nText\n'].flatMap((c) => [0, c.charCodeAt(0)])),
       'specs/yaml.md': '---\ntitle: a: b\n---\n# Y\n',
       'specs/unknown.md': '---\ntitle: U\ntemplate: nope@1\n---\n# U\n',
     });
@@ -69,6 +72,7 @@ describe('specfill status', () => {
     expect(byPath['missing.md']).toMatchObject({ code: 'FILE_NOT_FOUND' });
     expect(byPath['specs/binary.md']).toMatchObject({ code: 'BINARY_FILE', line: 1, column: 3 });
     expect(byPath['specs/latin1.md']).toMatchObject({ code: 'INVALID_UTF8', line: 2, column: 4 });
+    for (const utf16 of ['specs/utf16.md', 'specs/utf16be.md']) expect(byPath[utf16]).toMatchObject({ code: 'INVALID_UTF8', message: 'is UTF-16 text, not UTF-8', line: 1, column: 1 });
     expect(byPath['specs/yaml.md']).toMatchObject({ code: 'INVALID_FRONT_MATTER', line: 2, column: 8 });
     // The YAML library's own position (from the front matter's first line) is not repeated in the message.
     expect(byPath['specs/yaml.md']!.message).toBe('invalid YAML front matter: Nested mappings are not allowed in compact mappings');

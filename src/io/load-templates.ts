@@ -306,5 +306,5 @@ function insideRoot(root: string, folder: string): boolean {
  */
 export function didYouMeanTemplate(id: string, known: readonly string[]): string {
   const near = nearestWord(id, known);
-  return near === undefined ? '' : `; did you mean \`${near}\`?`;
+  return near === undefined ? '' : ` (did you mean \`${near}\`?)`;
 }

@@ -107,6 +107,9 @@ export function decodeUtf8(bytes: Uint8Array, shown: string): string {
   // decoder keeps a BOM as U+FEFF, so edits can keep it.
   const ascii = isAscii(buffer);
   if ((ascii || isUtf8(buffer)) && buffer.indexOf(0) === -1) return buffer.toString(ascii ? 'latin1' : 'utf8');
+  if (looksUtf16(bytes)) {
+    throw new SpecfillError('INVALID_UTF8', 'is UTF-16 text, not UTF-8', { path: shown, line: 1, column: 1 }, 'save the file as UTF-8 (most editors offer the encoding under "Save as")');
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const { line, column } = byteLocation(bytes, nul);
@@ -117,6 +120,23 @@ export function decodeUtf8(bytes: Uint8Array, shown: string): string {
   const { line, column } = byteLocation(bytes, bad);
   throw new SpecfillError('INVALID_UTF8', `is not valid UTF-8 (bad byte 0x${bytes[bad]!.toString(16).padStart(2, '0')})`, { path: shown, line, column },
     'save the file as UTF-8');
+}
+
+/**
+ * Whether bytes are UTF-16: a UTF-16 byte order mark, or text whose every
+ * other byte is NUL (ASCII letters in UTF-16 without a mark), which would
+ * otherwise be called binary for its NUL bytes.
+ */
+function looksUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  const n = Math.min(bytes.length, 64) & ~1;
+  if (n < 4) return false;
+  const evenNul = bytes[0] === 0;
+  for (let k = 0; k < n; k += 2) {
+    const [nul, text] = evenNul ? [bytes[k]!, bytes[k + 1]!] : [bytes[k + 1]!, bytes[k]!];
+    if (nul !== 0 || text === 0) return false;
+  }
+  return true;
 }
 
 function ioError(error: unknown, shown: string): SpecfillError {
