@@ -89,6 +89,12 @@ describe('templates that extend another', () => {
     expect(flat(shown.sections).map((s) => s.id)).toContain('overview');
   });
 
+  it('leaves a process\'s own front matter keys alone (Ember\'s stage, start-date, teams; a date)', async () => {
+    const dir = tempProject({ '.specfill/templates/ember.md': '---\nstage: accepted\nstart-date:\ndate:\nteams: [cli]\nprs:\n  accepted:\nproject-link:\n---\n# Title\n\n## Summary\n\n<!-- s -->\n' });
+    const r = await runCli(dir, 'templates');
+    expect([r.code, r.stderr]).toEqual([0, '']);
+  });
+
   it('explains a bad extends: unknown base, unknown section, a circle', async () => {
     const cases: Array<[Record<string, string>, string]> = [
       [{ 'a.md': '---\nextends: nope\n---\n' }, '.specfill/templates/a.md:2:1: `extends: nope`: no such template'],
@@ -102,6 +108,10 @@ describe('templates that extend another', () => {
       [{ 'a.md': '---\nversion: 2\nrenamed: {a: b, b: a}\n---\n# R\n\n## A\n\n<!-- AGENT_PLACEHOLDER: a -->\n' }, '.specfill/templates/a.md:3:1: front matter `renamed` goes round in a circle through `a` → `b` → `a`'],
       [{ 'a.md': '---\nextends: tech-spec\nrename: {references: Links}\noptional: [references]\n---\n' }, '.specfill/templates/a.md:4:1: front matter `optional` names `references`, which its `rename` renames to `links`: name it so'],
       [{ 'a.md': '---\nextends: b\n---\n', 'b.md': '---\nextends: a\n---\n' }, 'goes round in a circle'],
+      // A slip for a template key would leave the version, base or sections it means ignored in silence (qa).
+      [{ 'a.md': '---\nversoin: 2\n---\n# A\n' }, '.specfill/templates/a.md:2:1: front matter `versoin` is no template key: did you mean `version`?'],
+      [{ 'a.md': '---\nstage: accepted\nextend: tech-spec\n---\n' }, '.specfill/templates/a.md:3:1: front matter `extend` is no template key: did you mean `extends`?'],
+      [{ 'a.md': '---\nOptional: [x]\n---\n# A\n' }, 'front matter `Optional` is no template key: did you mean `optional`?'],
     ];
     for (const [files, message] of cases) {
       const dir = tempProject(Object.fromEntries(Object.entries(files).map(([k, v]) => [`.specfill/templates/${k}`, v])));

@@ -1,4 +1,4 @@
-import { nearestWord } from './edit-distance.js';
+import { editDistanceAtMost, nearestWord } from './edit-distance.js';
 import { SpecfillError } from './errors.js';
 import { parseSpec } from './parse-spec.js';
 import type { ParsedSpec } from './spec-types.js';
@@ -46,6 +46,37 @@ export interface TemplateOrigin {
 
 const ID = /^[a-z0-9][a-z0-9._-]*$/i;
 
+/** The front matter keys a template's metadata is read from; other keys are the template's own business. */
+const TEMPLATE_KEYS = ['id', 'name', 'version', 'description', 'optional', 'fixed', 'renamed', 'extends', 'remove', 'rename'];
+
+/**
+ * Refuses a front matter key that is a slip for a template key (`versoin`,
+ * `extend`, `Optional`): it would be taken for a key of the template's own,
+ * and the version, base or optional sections it means silently ignored.
+ * Only a near slip counts (one letter, two swapped, another case), so that a
+ * process's own keys (`stage`, `date`, `teams`) stay its own.
+ */
+function misspeltKeyProblem(keys: readonly string[], at: (key: string) => ReturnType<typeof keyLocation>): void {
+  for (const key of keys) {
+    if (TEMPLATE_KEYS.includes(key)) continue;
+    const meant = TEMPLATE_KEYS.find((known) => isSlipFor(key, known));
+    if (meant !== undefined) {
+      throw new SpecfillError('INVALID_TEMPLATE', `front matter \`${key}\` is no template key: did you mean \`${meant}\`?`, at(key),
+        `write \`${meant}:\` (template keys: ${TEMPLATE_KEYS.join(', ')}; other keys are left alone)`);
+    }
+  }
+}
+
+function isSlipFor(word: string, known: string): boolean {
+  const w = word.toLowerCase();
+  if (w === known) return true;
+  if (Math.abs(w.length - known.length) > 1 || known.length < 4) return false;
+  if (editDistanceAtMost(w, known, 1) <= 1) return true;
+  // Two neighbouring letters swapped.
+  const k = [...w].findIndex((c, i) => c !== known[i]);
+  return w.length === known.length && k >= 0 && w[k] === known[k + 1] && w[k + 1] === known[k] && w.slice(k + 2) === known.slice(k + 2);
+}
+
 const templateIds = new WeakMap<SpecfillError, string>();
 
 /**
@@ -85,6 +116,7 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
   }
   // Known by its id from here on: a spec that names it gets the error, whatever the file is called.
   try {
+    misspeltKeyProblem(Object.keys(data), at);
     const optional = data.optional;
     if (optional !== undefined && !(Array.isArray(optional) && optional.every((o) => typeof o === 'string'))) {
       throw new SpecfillError('INVALID_TEMPLATE', 'front matter `optional` must be a list of section ids', at('optional'));
