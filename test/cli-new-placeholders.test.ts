@@ -144,6 +144,13 @@ describe('specfill new + placeholders', () => {
     writeFileSync(join(dir, 'templates', 'pipeline.md'), '# Pipeline\n\n## A\n\n<!-- AGENT_PLACEHOLDER: a -->\n');
     const misplaced = await runCli(dir, 'new', 'pipeline', '--title', 'X');
     expect([misplaced.code, misplaced.stderr]).toEqual([2, expect.stringContaining('hint: templates/pipeline.md is not read: project templates come from .specfill/templates/; move it there, or set `templatesDir` in the config to its folder')]);
+    // check and status say the same of a spec that names it: its `template:` is right, the file is in the wrong place (qa).
+    writeFileSync(join(dir, 'p.md'), '---\ntitle: P\ntemplate: pipeline\n---\n# P\n');
+    const checked = await runCli(dir, 'check', 'p.md', '--format', 'json');
+    expect(JSON.parse(checked.stdout).files[0].findings[0].message).toBe('unknown template `pipeline`; known templates: tech-spec (templates/pipeline.md is not read: project templates come from .specfill/templates/; move it there, or set `templatesDir` in the config to its folder); until then this spec is checked without a template');
+    const status = await runCli(dir, 'status', 'p.md');
+    expect([status.code, status.stderr]).toEqual([2, expect.not.stringContaining('fix `template:`')]);
+    expect(status.stderr).toContain('templates/pipeline.md is not read');
     // An id that is a path probes nothing outside the project; a templatesDir written with a slash is the folder read (code review).
     writeFileSync(join(dir, '..', 'outside-probe.md'), '# O\n');
     expect((await runCli(dir, 'new', '../../outside-probe', '--title', 'X')).stderr).not.toContain('outside-probe.md is not read');

@@ -122,6 +122,16 @@ export class TemplateRegistry {
     return template;
   }
 
+  /**
+   * What to do about an unknown template id: where a file of that name lies
+   * that is not read (`templates/adr.md` outside the templates folder), or how
+   * to list the templates. `misplaced` says which of the two it is.
+   */
+  unknownAdvice(ref: string): { readonly hint: string; readonly misplaced: boolean } {
+    const hint = this.unknownHint(parseTemplateRef(ref).id);
+    return { hint, misplaced: hint.includes(' is not read: ') };
+  }
+
   /** The template for `ref`, or undefined when there is none; a broken one throws its error. */
   find(ref: string): Template | undefined {
     this.complete();

@@ -68,9 +68,11 @@ export class TemplateResolver {
       }
       // Named by the front matter: the message points at its `template:` line.
       const at = keyPosition(spec, 'template');
-      throw new SpecfillError('UNKNOWN_TEMPLATE', `unknown template \`${parseTemplateRef(ref).id}\`${near}; known templates: ${known}`,
+      // A template file left where templates are not read: the spec is right, the file is in the wrong place.
+      const advice = this.registry.unknownAdvice(ref);
+      throw new SpecfillError('UNKNOWN_TEMPLATE', `unknown template \`${parseTemplateRef(ref).id}\`${near}; known templates: ${known}${advice.misplaced ? ` (${advice.hint})` : ''}`,
         { path: shown, ...(at === null ? {} : { line: at.line, column: at.column }) },
-        'fix `template:` in the front matter');
+        advice.misplaced ? undefined : 'fix `template:` in the front matter');
     }
     return template;
   }

@@ -74,7 +74,8 @@ export const frontmatter: CheckRule = {
     if (templateProblem !== undefined) {
       findings.push({
         ...(keyPosition(spec, 'template') ?? firstLine),
-        message: `${templateProblem}; fix \`template:\` (until then this spec is checked without a template)`,
+        // A template file in the wrong folder is said so in the problem: then `template:` is not what to fix.
+        message: templateProblem.includes(' is not read: ') ? `${templateProblem}; until then this spec is checked without a template` : `${templateProblem}; fix \`template:\` (until then this spec is checked without a template)`,
       });
     }
     const status = data.status;
