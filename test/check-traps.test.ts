@@ -270,6 +270,23 @@ describe('section matching', () => {
     }
   });
 
+  it('a number before the words is no renaming in a heading written as text either, on either side (blind QA)', () => {
+    const at = (source: string, template: TemplateModel) => findings(source, template).filter((f) => f.rule === 'missing-section')
+      .map((f) => `${f.line}:${f.column} ${f.message.includes('written here as text') ? 'as text' : 'missing'}`);
+    const numbered = buildTemplateModel(parseSpec('# T\n\n## 1. Goals\n\n<!-- g -->\n\n### 1.1 Requirements\n\n<!-- r -->\n\n### 1.2 Quality Goals\n\n<!-- q -->\n\n## 2. Notes\n\n<!-- n -->\n'), 'n@1');
+    const plain = buildTemplateModel(parseSpec('# T\n\n## Goals\n\n<!-- g -->\n\n### Requirements\n\n<!-- r -->\n\n### Quality Goals\n\n<!-- q -->\n\n## Notes\n\n<!-- n -->\n'), 'p@1');
+    const spec = (lead: string) => `# X\n\n## Goals\n\nBe fast.\n\n### Requirements\n\n- Serve requests.\n\n${lead}\n\n- Latency under 100 ms.\n\n## Notes\n\nNone.\n`;
+    // The template's number, the spec's, both (even another one), or neither.
+    for (const template of [numbered, plain]) {
+      for (const lead of ['**Quality Goals:**', '**1.2 Quality Goals:**', '**2.3 Quality Goals:**', '- **🎯 Quality Goals?**']) {
+        expect(at(spec(lead), template), `${template.ref} ${lead}`).toEqual([`11:${lead.startsWith('- ') ? 3 : 1} as text`]);
+      }
+    }
+    // A number that is part of the words is kept: "3D Quality Goals" is not "Quality Goals".
+    expect(at(spec('**3D Quality Goals:**'), numbered)).toEqual(['15:1 missing']);
+    expect(at(spec('**3D Quality Goals:**'), plain)).toEqual(['15:1 missing']);
+  });
+
   it('a template heading marked "(Optional)" is matched by the heading without the mark', () => {
     const kep = buildTemplateModel(parseSpec('# K\n\n## Summary\n\n<!-- Say it. -->\n\n## Notes (Optional)\n\n<!-- Anything else. -->\n\n### Story 1 (Optional)\n\n<!-- A story. -->\n'), 'kep@1');
     const on = new Map([['unknown-section', ON], ['section-order', ON]]);

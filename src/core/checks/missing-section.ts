@@ -1,7 +1,7 @@
 import { lineIndexOf } from '../line-index.js';
 import { isSpaceOrTabCode, trimSpaceTab, withoutAtxClosing } from '../markdown/block-patterns.js';
 import { headingText } from '../markdown/heading-text.js';
-import { slugify } from '../slug.js';
+import { bareSlug, slugify } from '../slug.js';
 import { countAtMost } from '../sorted-search.js';
 import type { Block, ParsedSpec, Position, Section, Span } from '../spec-types.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
@@ -101,7 +101,11 @@ export const missingSection: CheckRule = {
       }
       const from = previousPresent[i]?.span.start ?? 0;
       const to = nextPresent[i]?.span.start ?? spec.source.length;
-      const written = asText.get(t.headingSlug)?.find((w) => w.offset >= from && w.offset < to && !claimed.has(w.offset));
+      const lines = asText;
+      const inPlace = (slug: string | null): WrittenAsText | undefined =>
+        slug === null ? undefined : lines.get(slug)?.find((w) => w.offset >= from && w.offset < to && !claimed.has(w.offset));
+      // The heading's own words first, then without its number (`1.2 Quality Goals` written `**Quality Goals:**`).
+      const written = inPlace(t.headingSlug) ?? inPlace(t.bareSlug);
       if (written !== undefined) {
         claimed.add(written.offset);
         // In a quote or a nested list, a heading stays in it: it must come out.
@@ -178,7 +182,9 @@ interface WrittenAsText {
 /**
  * The paragraphs (list items' included) that open with the words of the
  * heading of one of the `missing` template sections, by the section's
- * anchor, in document order: in emphasis (`**Question?**`, its answer after
+ * anchor and by its anchor without a section number (`bareSlug`), in
+ * document order; a number before the paragraph's words is no part of them
+ * either, as in heading matching: in emphasis (`**Question?**`, its answer after
  * it or below; the emphasis may wrap onto the next line, or never close), or
  * alone on a line that ends as a question or a lead-in does (`?`, `:`).
  * Most of a spec's paragraphs are neither, and are passed over at once.
@@ -186,8 +192,13 @@ interface WrittenAsText {
 function headingsWrittenAsText(spec: ParsedSpec, missing: readonly TemplateSection[], stretches: readonly Span[]): Map<string, WrittenAsText[]> {
   const found = new Map<string, WrittenAsText[]>();
   if (missing.length === 0) return found;
-  const wanted = new Set(missing.map((t) => t.headingSlug));
-  // A line is made an anchor only when its first letters and digits are a missing heading's.
+  const wanted = new Set<string>();
+  for (const t of missing) {
+    wanted.add(t.headingSlug);
+    if (t.bareSlug !== null) wanted.add(t.bareSlug);
+  }
+  // A line is made an anchor only when its first letters and digits are a missing heading's
+  // (a section number before them skipped on both sides, so the bare anchors need no entry).
   const openings = new Set(missing.map((t) => opening(t.headingSlug, 0, t.headingSlug.length)));
   let longest = 0;
   for (const t of missing) longest = Math.max(longest, t.text.length);
@@ -251,15 +262,26 @@ function headingsWrittenAsText(spec: ParsedSpec, missing: readonly TemplateSecti
       // The words as shown (a link as its text), a closing colon aside, without
       // the prefixes of the lines they wrap onto (`>`, a list's indent).
       const words = segmentsText(source, segments, from, to).replace(/[\s:]+$/, '').replace(/\s+/g, ' ').trim();
-      const slug = slugify(/[[`*_<&\\]/.test(words) ? headingText(words, { definitions: spec.definitions, dropHtml: true }).trim() : words);
-      if (!wanted.has(slug)) continue;
-      const list = found.get(slug);
+      const shown = /[[`*_<&\\]/.test(words) ? headingText(words, { definitions: spec.definitions, dropHtml: true }).trim() : words;
+      const slug = slugify(shown);
+      // Without a number or emoji before the words (`**1.2 Quality Goals:**`), as headings are matched.
+      const bare = bareSlug(shown);
+      const bySlug = wanted.has(slug);
+      const byBare = bare !== null && bare !== slug && wanted.has(bare);
+      if (!bySlug && !byBare) continue;
       const entry = { offset: start, at: lineIndexOf(spec).span(start, end), contained: isContained(source, block) };
-      if (list === undefined) found.set(slug, [entry]);
-      else list.push(entry);
+      if (bySlug) addTo(found, slug, entry);
+      if (byBare) addTo(found, bare, entry);
     }
   }
   return found;
+}
+
+/** Appends a line to the list of its anchor. */
+function addTo(found: Map<string, WrittenAsText[]>, slug: string, entry: WrittenAsText): void {
+  const list = found.get(slug);
+  if (list === undefined) found.set(slug, [entry]);
+  else list.push(entry);
 }
 
 /** Whether a block is in a block quote, or in a list item below the first level (what is before it on its line says). */
@@ -287,7 +309,9 @@ function segmentsText(source: string, segments: readonly number[], from: number,
 /**
  * The first five ASCII letters and digits of a text, in lower case (what an
  * anchor keeps of them, in order), as a number: a cheap test that spares
- * making an anchor of every short paragraph.
+ * making an anchor of every short paragraph. Digits before the first letter
+ * are skipped: a section number (`1.2 Quality Goals`, `12-quality-goals`)
+ * may be on either side, or on neither.
  */
 function opening(text: string, from: number, to: number): number {
   let key = 0;
@@ -296,7 +320,7 @@ function opening(text: string, from: number, to: number): number {
     const raw = text.charCodeAt(i);
     const c = raw | 0x20;
     if (c >= 0x61 && c <= 0x7a) key = key * 37 + (c - 0x60);
-    else if (raw >= 0x30 && raw <= 0x39) key = key * 37 + (raw - 0x30 + 27);
+    else if (raw >= 0x30 && raw <= 0x39 && n > 0) key = key * 37 + (raw - 0x30 + 27);
     else continue;
     n++;
   }
