@@ -54,6 +54,28 @@ describe('section matching', () => {
       .toEqual(['15:1 missing-section on-call--escalation', '15:1 unknown-section on-call-escalation-policy']);
   });
 
+  it('a number and a hyphen or spacing differing at once are no renaming, whichever side numbers or marks the heading (blind QA)', () => {
+    const on = new Map([['unknown-section', ON]]);
+    const template = (heading: string) => buildTemplateModel(parseSpec(`# T\n\n## 1. Goals\n\n<!-- g -->\n\n## ${heading}\n\n<!-- c -->\n\n## 9. Notes\n\n<!-- n -->\n`), 't@1');
+    const spec = (heading: string) => `# M\n\n## Goals\n\nG.\n\n## ${heading}\n\nTracing everywhere.\n\n## Notes\n\nN.\n`;
+    const cases: Array<[string, string]> = [
+      ['8. Cross-cutting Concepts', 'Crosscutting Concepts'],
+      ['Cross-cutting Concepts', '8. Crosscutting Concepts'],
+      ['8. Crosscutting Concepts', 'Cross-cutting Concepts'],
+      ['Crosscutting Concepts', '8. Cross cutting Concepts'],
+      ['8. On-call / Escalation', 'On-call/Escalation'],
+      ['On-call / Escalation', '8 - On-call/Escalation'],
+      ['8. Re-enable (Optional)', 'Reenable'],
+      ['Reenable', '8. Re-enable (optional)'],
+    ];
+    for (const [heading, written] of cases) expect(brief(spec(written), template(heading), on), `${heading} / ${written}`).toEqual([]);
+    // Words are still words: another word, or a number that is part of one, is another heading.
+    expect(brief(spec('Crosscutting Concerns'), template('8. Cross-cutting Concepts'), on))
+      .toEqual(['7:1 unknown-section crosscutting-concerns', '11:1 missing-section 8-cross-cutting-concepts']);
+    expect(brief(spec('3D Crosscutting Concepts'), template('Cross-cutting Concepts'), on))
+      .toEqual(['7:1 missing-section cross-cutting-concepts', '7:1 unknown-section 3d-crosscutting-concepts']);
+  });
+
   it('spacing before punctuation on the template\'s side is no renaming either (final review)', () => {
     const fr = buildTemplateModel(parseSpec('# T\n\n## Quels sont les risques ?\n\n<!-- r -->\n\n## Is it safe ?\n\n<!-- s -->\n'), 'fr@1');
     expect(brief('# M\n\n## Quels sont les risques?\n\nR.\n\n## Is it safe?\n\nYes.\n', fr)).toEqual([]);

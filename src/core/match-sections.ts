@@ -84,10 +84,15 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     if (unmarked !== key) add(unmarked, s);
     const bare = bareSlug(s.heading.text);
     if (bare !== key && bare !== unmarked) add(bare, s);
-    if (unmarked !== null && bare !== null) add(bareSlug(withoutOptionalMark(s.heading.text)), s);
+    const bareUnmarked = unmarked !== null && bare !== null ? bareSlug(withoutOptionalMark(s.heading.text)) : null;
+    add(bareUnmarked, s);
     // Nor is the spacing around punctuation ("On-call/Escalation" for "On-call / Escalation",
-    // "risques?" for "risques ?").
+    // "risques?" for "risques ?"), with or without the number and mark ("8. Crosscutting
+    // Concepts" for "Cross-cutting Concepts").
     add(squashedSlug(key), s);
+    if (unmarked !== null) add(squashedSlug(unmarked), s);
+    if (bare !== null) add(squashedSlug(bare), s);
+    if (bareUnmarked !== null) add(squashedSlug(bareUnmarked), s);
   }
   // The template sections still to find that some spec heading could be:
   // most missing sections have none, and cost nothing more.
@@ -100,6 +105,11 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     let loose: Array<readonly Section[]> | undefined;
     for (const key of [t.unmarkedHeadingSlug, t.bareSlug, t.bareUnmarkedSlug, t.squashedSlug]) {
       const list = key === null ? undefined : bySlug.get(key);
+      if (list !== undefined) (loose ??= []).push(list);
+    }
+    // The template's number or mark and the spacing around its punctuation, both left out.
+    for (const key of t.squashedLooseSlugs) {
+      const list = bySlug.get(key);
       if (list !== undefined) (loose ??= []).push(list);
     }
     if (exact !== undefined || loose !== undefined) pending.push({ t, i, exact, loose: loose ?? [] });

@@ -52,6 +52,13 @@ export interface TemplateSection {
   readonly bareUnmarkedSlug: string | null;
   /** `fallbackSlug` without its hyphens (see `squashedSlug`), or null. */
   readonly squashedSlug: string | null;
+  /**
+   * `unmarkedHeadingSlug`, `bareSlug` and `bareUnmarkedSlug` without their
+   * hyphens, those that have any (`crosscuttingconcepts` for "8. Cross-cutting
+   * Concepts"): a heading may differ in its number or mark and its spacing at
+   * once. Empty when `fallbackSlug` is null.
+   */
+  readonly squashedLooseSlugs: readonly string[];
 }
 
 /** A template as `check` and `status` use it: its sections in order, with their guidance. */
@@ -119,6 +126,22 @@ export function withoutOptionalMark(text: string): string {
   return text.replace(OPTIONAL_MARKS, ' ').replace(/\s+/g, ' ').trim();
 }
 
+// Most headings have no loose form with a hyphen: one empty list for all of them.
+const NONE: readonly string[] = Object.freeze([]);
+
+/**
+ * A section's loose anchors (without number, mark, or both) without their
+ * hyphens, each once and none that is `squashed`, its fallback's own.
+ */
+function squashedLooseSlugs(s: TemplateSection, squashed: string | null): readonly string[] {
+  let out: string[] | undefined;
+  for (const slug of [s.unmarkedHeadingSlug, s.bareSlug, s.bareUnmarkedSlug]) {
+    const form = slug === null ? null : squashedSlug(slug);
+    if (form !== null && form !== squashed && !(out ?? NONE).includes(form)) (out ??= []).push(form);
+  }
+  return out ?? NONE;
+}
+
 /**
  * Builds the model of a template: every section with its guidance, in all
  * three forms (an `AGENT_PLACEHOLDER` comment, any other HTML comment, or
@@ -136,6 +159,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       id: 'title', slug: 'title', headingSlug: 'title', text: spec.title?.text ?? '', level: spec.title?.level ?? 1, path: [],
       parentId: null, guided: !fixedTitle, guidance: fixedTitle ? '' : sectionProse(spec, titleSpan), optional: optional.includes('title'), fixed: fixedTitle,
       unmarkedHeadingSlug: null, unmarkedId: null, fallbackSlug: null, bareSlug: null, bareUnmarkedSlug: null, squashedSlug: null,
+      squashedLooseSlugs: NONE,
     });
   }
   const visit = (section: Section, parent: TemplateSection | null): void => {
@@ -164,6 +188,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       bareSlug: bareSlug(section.heading.text),
       bareUnmarkedSlug: marked ? bareSlug(withoutOptionalMark(section.heading.text)) : null,
       squashedSlug: null,
+      squashedLooseSlugs: NONE,
     };
     sections.push(model);
     for (const child of section.children) visit(child, model);
@@ -172,9 +197,12 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   // A heading the template has more than once cannot say which of them a moved one is.
   const count = new Map<string, number>();
   for (const s of sections) if (s.fallbackSlug !== null) count.set(s.fallbackSlug, (count.get(s.fallbackSlug) ?? 0) + 1);
-  const withFallback = sections.map((s) => (s.fallbackSlug !== null && count.get(s.fallbackSlug)! > 1
-    ? { ...s, fallbackSlug: null }
-    : { ...s, squashedSlug: s.fallbackSlug === null ? null : squashedSlug(s.fallbackSlug) }));
+  const withFallback = sections.map((s) => {
+    if (s.fallbackSlug === null) return s;
+    if (count.get(s.fallbackSlug)! > 1) return { ...s, fallbackSlug: null };
+    const squashed = squashedSlug(s.fallbackSlug);
+    return { ...s, squashedSlug: squashed, squashedLooseSlugs: squashedLooseSlugs(s, squashed) };
+  });
   const guidanceSentences = new Set<string>();
   if (sections.some((s) => s.guidance !== '')) {
     // The text of fixed sections is no guidance: a spec writes it as its own.
