@@ -369,6 +369,9 @@ describe('specfill check', () => {
       expect(bad.stderr, yaml).toContain(`specfill.config.yaml:${place}: `);
       expect(bad.stderr, yaml).toContain(message);
     }
+    // A merge key, as CI configs write them (qa: it was an unknown key `<<`).
+    writeFileSync(join(dir, 'specfill.config.yaml'), 'rules:\n  leftover-marker: &strict\n    severity: error\n  broken-link:\n    <<: *strict\n');
+    expect((await runCli(dir, 'check')).stderr).not.toContain('specfill.config.yaml');
     writeFileSync(join(dir, 'specfill.config.yaml'), `x: &a 1\nspecs: [${Array(101).fill('*a').join(', ')}]\n`);
     const bomb = await runCli(dir, 'check');
     expect([bomb.code, bomb.stderr]).toEqual([2, expect.stringContaining('specfill.config.yaml: cannot be read:')]);

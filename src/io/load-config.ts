@@ -67,8 +67,9 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
   if (file.endsWith('.json')) strictJson(text, shown(file));
   let doc;
   let data: unknown;
+  // `merge`: `<<: *defaults`, YAML 1.1's merge key, as CI configs write it.
   try {
-    doc = parseDocument(yamlLineBreaks(text), { lineCounter, prettyErrors: true, uniqueKeys: true });
+    doc = parseDocument(yamlLineBreaks(text), { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
     data = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
   } catch (thrown) {
     // Too many aliases or too deep: the library throws rather than reporting.
@@ -123,7 +124,7 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
 async function quickRead(file: string, text: string): Promise<unknown> {
   try {
     if (file.endsWith('.json')) return hasDuplicateKeys(text) ? undefined : JSON.parse(withoutBom(text)) as unknown;
-    const doc = (await import('yaml')).parseDocument(yamlLineBreaks(text), { uniqueKeys: true });
+    const doc = (await import('yaml')).parseDocument(yamlLineBreaks(text), { uniqueKeys: true, merge: true });
     return doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) as unknown : undefined;
   } catch {
     return undefined;
