@@ -86,6 +86,28 @@ describe('specfill check', () => {
     expect([off.code, (off.report as CheckReport & { failures?: Array<{ code: string }> }).failures?.map((f) => f.code)]).toEqual([2, ['UNKNOWN_TEMPLATE']]);
   });
 
+  it('--format github appends the totals and the files with findings to the job\'s step summary (a pull request shows ten annotations of each kind)', () => {
+    const dir = tempProject({ 'docs/specs/a.md': '# A\n\nTODO\n\nFIXME\n', 'docs/specs/b|c.md': `${filled('B')}\n[x](#nowhere)\n`, 'docs/specs/ok.md': filled('OK'), 'docs/specs/bin.md': new Uint8Array([0x23, 0x00]) });
+    const summary = join(dir, 'summary.md');
+    writeFileSync(summary, '# Earlier step\n\n');
+    const run = (args: string[]) => spawnSync(process.execPath, [BIN, 'check', ...args, '--format', 'github'], { cwd: join(dir, 'docs'), encoding: 'utf8', env: { PATH: process.env.PATH, GITHUB_WORKSPACE: dir, GITHUB_STEP_SUMMARY: summary } });
+    expect(run(['specs']).status).toBe(2);
+    expect(readFileSync(summary, 'utf8')).toBe([
+      '# Earlier step', '', '### specfill check', '',
+      '✖ 0 errors, 3 warnings in 2 of 3 files; 1 file could not be checked', '',
+      '| File | Errors | Warnings | Notices |', '| --- | ---: | ---: | ---: |',
+      '| `docs/specs/a.md` | 0 | 2 | 0 |', '| `docs/specs/b\\|c.md` | 0 | 1 | 0 |', '',
+      'Every finding is an annotation in the step\'s log; a pull request shows the first ten of each kind.', '',
+    ].join('\n'));
+    writeFileSync(summary, '');
+    expect(run(['specs/ok.md']).status).toBe(0);
+    expect(readFileSync(summary, 'utf8')).toBe('### specfill check\n\n✔ no problems in 1 file\n');
+    // Other formats leave it alone.
+    writeFileSync(summary, '');
+    spawnSync(process.execPath, [BIN, 'check', 'specs', '--format', 'sarif'], { cwd: join(dir, 'docs'), env: { PATH: process.env.PATH, GITHUB_STEP_SUMMARY: summary } });
+    expect(readFileSync(summary, 'utf8')).toBe('');
+  });
+
   it('gives GitHub and GitLab paths from their checkout when run in a subfolder, so annotations land on the file', () => {
     const dir = tempProject({ 'docs/specs/a.md': '# A\n\nTODO\n', 'docs/specs/bin.md': new Uint8Array([0x23, 0x00]) });
     const run = (format: string, env: Record<string, string>): string =>

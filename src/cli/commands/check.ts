@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { SpecfillError } from '../../core/errors.js';
 import { errorJson } from '../../core/json-shapes.js';
@@ -104,6 +105,9 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
     out.write(text);
   };
   const rebase = checkout === null ? null : checkout.rebase;
+  // In GitHub Actions, the totals and the files with findings go to the job's summary too.
+  const summaryFile = opts.format === 'github' ? ctx.env.GITHUB_STEP_SUMMARY : undefined;
+  const stepSummary = summaryFile === undefined || summaryFile === '' ? undefined : new (await import('../../reporters/github-step-summary.js')).GithubStepSummary();
   // The specs checked, where the report must not go (`-o specs/b.md` for `specs/b.json`).
   const written = file === undefined ? null : realOrAsIs(resolve(ctx.cwd, opts.output!));
   const writtenName = written === null ? '' : basename(written);
@@ -115,7 +119,9 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
       (report, source) => {
         // (A link's target is looked up only for a spec of the report's file name: one system call, not one per spec.)
         if (written !== null && !overwrites && basename(report.path) === writtenName && realOrAsIs(resolve(ctx.cwd, report.path)) === written) overwrites = true;
-        emit(writer.file(rebase === null ? report : { ...report, path: rebase(report.path) }, source));
+        const shown = rebase === null ? report : { ...report, path: rebase(report.path) };
+        stepSummary?.add(shown);
+        emit(writer.file(shown, source));
       },
     );
     if (overwrites) {
@@ -130,6 +136,13 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
     throw error;
   }
   const { summary, errors } = result;
+  if (stepSummary !== undefined) {
+    try {
+      appendFileSync(summaryFile!, stepSummary.markdown(summary, errors.length));
+    } catch (error) {
+      ctx.stderr.write(`specfill: warning: the step summary ($GITHUB_STEP_SUMMARY) could not be written: ${ioReason(error as NodeJS.ErrnoException)}\n`);
+    }
+  }
   for (const error of errors) ctx.stderr.write(`specfill: ${error.format()}\n`);
   for (const path of result.ignoredNamed) ctx.stderr.write(`specfill: warning: ${path} is not checked: the config's \`ignore\` matches it${/[*?[{]/.test(path) || !/\.md$/i.test(path) ? ' (every file it names)' : ''}\n`);
   warnMissingTemplatesDir(ctx, root, config.templatesDir);
