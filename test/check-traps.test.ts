@@ -1195,6 +1195,40 @@ describe('headings swallowed by a code block that is never closed (KEP review)',
   });
 });
 
+describe('headings swallowed by an HTML comment that lost its `-->` (QA: comment-guided templates)', () => {
+  const kep = buildTemplateModel(parseSpec('# Design\n\n## Summary\n\n<!--\nOne paragraph.\n-->\n\n## Constraints\n\n<!--\nAny requirement.\n-->\n\n## Rollout\n\n<!--\nHow it ships.\n-->\n\n## Risks\n\n<!--\nKnown risks.\n-->\n'), 'kep@1');
+  const head = '# A\n\n## Summary\n\nMove exports to a queue.\n\n## Constraints\n\n<!--\nAny requirement.\n\nMust run on the shared cluster.\n\n## Rollout\n\nDark launch.\n\n## Risks\n\n';
+  const said = (f: { line: number; column: number; endColumn: number; rule: string; sectionId?: string; message: string }) => `${f.line}:${f.column}-${f.endColumn} ${f.rule} ${f.sectionId} ${f.message}`;
+  const missing = (t: string, hiddenBy: string) => `missing section "${t}" (## ${t}) from template kep@1: its heading is inside the HTML comment opened on line 9 ${hiddenBy}, so it is hidden, not a heading; close that comment with \`-->\` where its own text ends`;
+
+  it('never closed: each hidden section on its own heading, saying where the comment opens', () => {
+    const spec = `${head}A single point of failure.\n`;
+    expect(findings(spec, kep).map(said)).toEqual([
+      '7:1-15 empty-section constraints section "Constraints" is empty: write its content',
+      `14:1-11 missing-section rollout ${missing('Rollout', 'that is never closed')}`,
+      `18:1-9 missing-section risks ${missing('Risks', 'that is never closed')}`,
+    ]);
+  });
+
+  it('closed only by a later comment\'s `-->`: says on which line, one finding per section still', () => {
+    const spec = `${head}<!-- reviewed by SRE -->\nA single point of failure.\n`;
+    expect(findings(spec, kep).map(said)).toEqual([
+      `14:1-11 missing-section rollout ${missing('Rollout', 'that is closed only by a later comment\'s `-->` on line 20')}`,
+      `18:1-9 missing-section risks ${missing('Risks', 'that is closed only by a later comment\'s `-->` on line 20')}`,
+    ]);
+  });
+
+  it('a comment closed by its own `-->` hides its headings on purpose: nothing new is said', () => {
+    const spec = '# A\n\n## Summary\n\nS.\n\n## Constraints\n\nC.\n\n<!--\n## Rollout\n\nNot yet.\n-->\n\n## Risks\n\nR.\n';
+    expect(findings(spec, kep).map(said)).toEqual([
+      '17:1-9 missing-section rollout missing section "Rollout" (## Rollout) from template kep@1',
+    ]);
+    // Nor is a heading inside the later, properly closed comment blamed on the open one.
+    const later = `${head.replace('## Risks\n\n', '')}<!--\n## Risks\n-->\nA single point of failure.\n`;
+    expect(findings(later, kep).map((f) => `${f.line} ${f.rule} ${f.sectionId}`)).toEqual(['14 missing-section rollout', '21 missing-section risks']);
+  });
+});
+
 describe('a section of the author\'s own between the title and the template\'s first (KEP review)', () => {
   it('holds the title part\'s text, as subsections of one\'s own do for their parent', () => {
     const kep = buildTemplateModel(parseSpec('# KEP-NNNN: Title\n\n<!-- A table of contents helps. -->\n\n## Summary\n\n<!-- s -->\n'), 'k@1');

@@ -66,6 +66,7 @@ export const missingSection: CheckRule = {
     let renames: ReadonlyMap<string, Section> | null = null;
     let hidden: Set<string> | null = null;
     let fenced: Map<string, Position> | null = null;
+    let commented: Map<string, InComment> | null = null;
     let asText: Map<string, WrittenAsText[]> | null = null;
     // A line of text stands for one missing section at most.
     const claimed = new Set<number>();
@@ -75,6 +76,14 @@ export const missingSection: CheckRule = {
       // malformed-placeholder reports that one cause.
       hidden ??= headingsHiddenByUnclosedPlaceholders(spec);
       if (hidden.has(t.headingSlug)) return;
+      // One inside another comment that lost its `-->` is hidden by it too:
+      // said so, on that line, with where the comment opens (and what closes it).
+      commented ??= headingsInBrokenComments(spec);
+      const inComment = commented.get(t.headingSlug);
+      if (inComment !== undefined) {
+        findings.push({ ...inComment.at, sectionId: t.id, section: t.path, message: `${messageFor(template, t)}: ${hiddenByComment(inComment)}` });
+        return;
+      }
       // One inside a code block that is never closed is code: said so, on that line.
       fenced ??= headingsInUnclosedCode(spec);
       const inCode = fenced.get(t.headingSlug);
@@ -169,6 +178,65 @@ function headingsInUnclosedCode(spec: ParsedSpec): Map<string, Position> {
     found.set(slug, lines.span(last.start + h.index + h[1]!.length, last.start + h.index + h[0].trimEnd().length));
   }
   return found;
+}
+
+/** A heading hidden in an HTML comment that lost its `-->`: its place, and the lines of the comment's `<!--` and of the `-->` that closes it. */
+interface InComment {
+  readonly at: Position;
+  readonly openLine: number;
+  /** Null when nothing closes the comment. */
+  readonly closeLine: number | null;
+}
+
+/**
+ * The ATX headings written inside an HTML comment block whose own `-->` is
+ * gone, by anchor, with their places: a comment never closed (it runs to the
+ * end of the document), or one closed only by a later comment's `-->` (a
+ * `<!--` before that `-->` says the `-->` is the later comment's). CommonMark
+ * reads everything in between as one comment, so the headings are hidden
+ * while the author still sees them. A comment closed by its own `-->` is
+ * left alone: hiding a section may be what it is for.
+ */
+function headingsInBrokenComments(spec: ParsedSpec): Map<string, InComment> {
+  const found = new Map<string, InComment>();
+  const source = spec.source;
+  let lines: ReturnType<typeof lineIndexOf> | undefined;
+  for (const block of spec.blocks) {
+    // A comment on one line hides no heading line.
+    if (block.kind !== 'html' || block.htmlKind !== 2 || block.endLine === block.line) continue;
+    let end = block.end;
+    let closeLine: number | null = null;
+    if (block.closed !== false) {
+      // The block ends on the line of the first `-->` (`<!-->` is one already).
+      const close = source.indexOf('-->', block.start + 2);
+      if (close === -1 || close >= block.end) continue;
+      const nested = source.slice(block.start + 4, close).indexOf('<!--');
+      if (nested === -1) continue;
+      // What follows the later comment's `<!--` is that comment's, hidden anyway.
+      end = block.start + 4 + nested;
+      closeLine = block.endLine;
+    }
+    for (const h of source.slice(block.start, end).matchAll(ATX_LINE)) {
+      const slug = slugify(headingWords(h[3]!));
+      if (found.has(slug)) continue;
+      lines ??= lineIndexOf(spec);
+      const at = lines.span(block.start + h.index + h[1]!.length, block.start + h.index + h[0].trimEnd().length);
+      found.set(slug, { at, openLine: block.line, closeLine });
+    }
+  }
+  return found;
+}
+
+/**
+ * Why a heading inside a broken comment is no heading, and what to do. The
+ * lines are the comment's, which the author must find: the heading's own
+ * line is where the finding sits.
+ */
+function hiddenByComment(c: InComment): string {
+  const closed = c.closeLine === null
+    ? 'that is never closed'
+    : `that is closed only by a later comment's \`-->\` on line ${c.closeLine}`;
+  return `its heading is inside the HTML comment opened on line ${c.openLine} ${closed}, so it is hidden, not a heading; close that comment with \`-->\` where its own text ends`;
 }
 
 /** A line of text that says a missing heading: where it starts, and its place for the finding. */
