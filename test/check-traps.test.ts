@@ -1227,6 +1227,11 @@ describe('headings swallowed by an HTML comment that lost its `-->` (QA: comment
     const later = `${head.replace('## Risks\n\n', '')}<!--\n## Risks\n-->\nA single point of failure.\n`;
     expect(findings(later, kep).map((f) => `${f.line} ${f.rule} ${f.sectionId}`)).toEqual(['14 missing-section rollout', '21 missing-section risks']);
   });
+
+  it('sections commented out on purpose, their guidance comments closing the wrapper early, get the plain finding (a KEP hides questions not due yet so)', () => {
+    const spec = '# A\n\n## Summary\n\nS.\n\n## Constraints\n\nC.\n\n<!--\n## Rollout\n\n<!--\nHow it ships.\n-->\n\n## Risks\n\nR.\n';
+    expect(findings(spec, kep).map(said)).toEqual(['18:1-9 missing-section rollout missing section "Rollout" (## Rollout) from template kep@1']);
+  });
 });
 
 describe('a section of the author\'s own between the title and the template\'s first (KEP review)', () => {

@@ -212,6 +212,10 @@ function headingsInBrokenComments(spec: ParsedSpec): Map<string, InComment> {
       if (close === -1 || close >= block.end) continue;
       const nested = source.slice(block.start + 4, close).indexOf('<!--');
       if (nested === -1) continue;
+      // `<!--` and then a heading is sections commented out on purpose (KEPs
+      // hide questions not due yet so), the guidance comments inside them
+      // closing it early: hidden as meant, the plain finding.
+      if (OPENS_WITH_HEADING.test(source.slice(block.start + 4, close))) continue;
       // What follows the later comment's `<!--` is that comment's, hidden anyway.
       end = block.start + 4 + nested;
       closeLine = block.endLine;
@@ -226,6 +230,8 @@ function headingsInBrokenComments(spec: ParsedSpec): Map<string, InComment> {
   }
   return found;
 }
+
+const OPENS_WITH_HEADING = /^[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*[ ]{0,3}#{1,6}(?:[ \t]|\r|\n|$)/;
 
 /**
  * Why a heading inside a broken comment is no heading, and what to do. The
