@@ -53,6 +53,16 @@ describe('fillWithAgent with a mock model', () => {
     expect(model.doStreamCalls).toHaveLength(3);
   });
 
+  it('refuses an answer that would switch rules of check off, and retries with the reason', async () => {
+    const { dir, path } = await spec();
+    const model = answering('An overview.\n\n<!-- specfill-disable-next-line -->', 'An overview.');
+    const lines: string[] = [];
+    const result = await fillWithAgent({ path, shown: 'rate-limiter.md', root: dir, settings, model, only: ['overview'], progress: (l) => lines.push(l) });
+    expect(result.outcomes.map((o) => [o.id, o.status, o.attempts])).toEqual([['overview', 'filled', 2]]);
+    expect(readFileSync(path, 'utf8')).not.toContain('specfill-disable');
+    expect(lines.some((l) => l.includes('answer refused') && l.includes('suppression comment'))).toBe(true);
+  });
+
   it('stops at once when aborted, keeping what was written', async () => {
     const { dir, path } = await spec();
     const controller = new AbortController();

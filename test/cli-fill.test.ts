@@ -130,6 +130,20 @@ describe('specfill fill --answers', () => {
     expect(json.refused).toEqual([{ id: 'overview', reason: 'heading', message: expect.stringContaining('level-2 heading') }]);
   });
 
+  it('refuses an answer that would switch rules of check off, and check still reports what is open (QA: a fill silenced the CI gate)', async () => {
+    const dir = tempProject({ 'answers.yaml': 'overview: |\n  The overview.\n\n  <!-- specfill-disable -->\ngoals-and-non-goals/goals: |\n  Shown as code: `<!-- specfill-disable -->`.\n' });
+    const { file, before } = await newSpec(dir);
+    const r = await runCli(dir, 'fill', 'specs/rate-limiter.md', '--answers', 'answers.yaml', '--json');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.filled).toEqual(['goals-and-non-goals/goals']);
+    expect(json.refused).toEqual([{ id: 'overview', reason: 'suppression', message: expect.stringContaining('suppression comment') }]);
+    expect(readFileSync(file, 'utf8')).toBe(before.replace('<!-- AGENT_PLACEHOLDER: List specific goals this component/feature aims to achieve -->', 'Shown as code: `<!-- specfill-disable -->`.'));
+    const check = await runCli(dir, 'check', 'specs/rate-limiter.md', '--format', 'json');
+    expect(check.code).toBe(1);
+    expect(JSON.parse(check.stdout).files[0].findings.filter((f: { rule: string }) => f.rule === 'unfilled-placeholder')).toHaveLength(19);
+  });
+
   it('runs again after a refusal: answers in place are skipped, twins that moved land where they belong', async () => {
     const spec = '# Twins\n\n## Plan\n\n<!-- AGENT_PLACEHOLDER: First step -->\n\n<!-- AGENT_PLACEHOLDER: Second step -->\n\n## Risks\n\n<!-- AGENT_PLACEHOLDER: Risks -->\n';
     const dir = tempProject({ 'specs/twins.md': spec, 'answers.yaml': 'plan: Step one.\nplan#2: |\n  # Not here\nrisks: None known.\n' });

@@ -123,3 +123,40 @@ it('finds a placeholder by section and instruction when its id has moved on', ()
   expect(out.refused).toEqual([]);
   expect(out.source).toBe('# T\n\n## A\n\nOne.\n\nTwo.\n');
 });
+
+describe('suppression comments in content', () => {
+  const source = '# T\n\n## A\n\n<!-- AGENT_PLACEHOLDER: x -->\n\n## B\n\n<!-- AGENT_PLACEHOLDER: y -->\n';
+
+  it('are refused, in every form, so that no filler can switch check off', () => {
+    const spec = parseSpec(source);
+    for (const content of [
+      'The overview.\n\n<!-- specfill-disable -->',
+      'Text <!-- specfill-disable unfilled-placeholder --> inline.',
+      '<!-- specfill-disable-next-line -->\nText.',
+      '<!-- specfill-enable empty-section -- why -->',
+      '> <!-- specfill-disable -->',
+      '<!--specfill-disable-->',
+      '<!-- SPECFILL-DISABLE -->',
+    ]) {
+      const out = fillPlaceholders(spec, [{ id: 'a', content }]);
+      expect(out.refused.map((r) => r.reason), content).toEqual(['suppression']);
+      expect(out.refused[0]!.message).toContain('suppression comment');
+      expect(out.source).toBe(source);
+    }
+  });
+
+  it('shown in code or inline code, are text, and accepted', () => {
+    const spec = parseSpec(source);
+    for (const content of ['Write `<!-- specfill-disable -->` above a line to silence it.', '```markdown\n<!-- specfill-disable -->\n```', '    <!-- specfill-enable -->', 'specfill-disable is a word here.']) {
+      const out = fillPlaceholders(spec, [{ id: 'a', content }]);
+      expect(out.refused, content).toEqual([]);
+      expect(out.source).toContain(content.replace(/^ {4}/, '    '));
+    }
+  });
+
+  it('are refused when the content only opens one that the text after it would close', () => {
+    const spec = parseSpec('# T\n\n## A\n\n<!-- AGENT_PLACEHOLDER: x -->\ntext -->\n');
+    const out = fillPlaceholders(spec, [{ id: 'a', content: '<!-- specfill-disable' }]);
+    expect(out.refused.map((r) => r.reason)).toEqual(['suppression']);
+  });
+});

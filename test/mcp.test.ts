@@ -120,6 +120,10 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
     expect(heading.text).toContain('INVALID_CONTENT');
     const marker = await callTool(s, 'fill_placeholder', { path, id: 'overview', content: '<!-- AGENT_PLACEHOLDER: again -->', expectedHash: fresh });
     expect(marker.data.error.code).toBe('INVALID_CONTENT');
+    const silencer = await callTool(s, 'fill_placeholder', { path, id: 'overview', content: 'An overview.\n\n<!-- specfill-disable -->', expectedHash: fresh });
+    expect(silencer.data.error.code).toBe('INVALID_CONTENT');
+    expect(silencer.data.error.message).toContain('suppression comment');
+    expect(silencer.data.error.hint).toContain('specfill-disable');
     const unknown = await callTool(s, 'fill_placeholder', { path, id: 'no/such-id', content: 'x', expectedHash: fresh });
     expect(unknown.data.error.code).toBe('NOT_FOUND');
     expect(readFileSync(file, 'utf8')).toBe(edited);

@@ -13,6 +13,7 @@ describe('the drafting prompt', () => {
     const p = buildPrompt({ spec, placeholderId: 'architecture/data-model', brief: 'A rate limiter for the public API.' });
     expect(p.system).toContain('Do not write headings of level 3 or above (###)');
     expect(p.system).toContain('Do not wrap the answer in a code fence');
+    expect(p.system).toContain('specfill-disable');
     expect(p.user).toContain('# Brief\n\nA rate limiter for the public API.');
     expect(p.user).toContain('Section: Architecture › Data Model\nInstruction: Describe the data model, entities, and their relationships');
     expect(p.user).toContain('### Data Model\n\n<<<WRITE THIS PART>>>\n\n### API Design');

@@ -485,6 +485,28 @@ describe('specfill serve and render on the command line', () => {
     }
   });
 
+  it('refuses to save a suppression comment (422 INVALID_CONTENT), and saves one shown as code', async () => {
+    const spec = '---\ntitle: S\ntemplate: tech-spec\n---\n# S\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: overview -->\n';
+    const dir = tempProject({ 'specs/s.md': spec });
+    const server = await startWebServer({ root: dir, host: '127.0.0.1', port: 0 });
+    try {
+      const token = /name="specfill-token" content="([^"]+)"/.exec(await (await fetch(server.url)).text())![1]!;
+      const save = (content: string): Promise<Response> => fetch(new URL('/api/fill', server.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: server.url.replace(/\/$/, ''), 'X-Specfill-Token': token },
+        body: JSON.stringify({ path: 'specs/s.md', id: 'overview', content, expectedHash: createHash('sha256').update(spec).digest('hex') }),
+      });
+      const refused = await save('Text.\n\n<!-- specfill-disable -->');
+      expect(refused.status).toBe(422);
+      expect(await refused.json()).toMatchObject({ error: 'INVALID_CONTENT', message: expect.stringContaining('suppression comment') });
+      expect(readFileSync(join(dir, 'specs', 's.md'), 'utf8')).toBe(spec);
+      expect((await save('Write `<!-- specfill-disable -->` to silence a rule.')).status).toBe(200);
+      expect(readFileSync(join(dir, 'specs', 's.md'), 'utf8')).toContain('Write `<!-- specfill-disable -->` to silence a rule.');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('announces live changes of the project\'s specs only: not ignored or hidden files, but a hidden folder the config names (web QA)', async () => {
     const dir = tempProject({
       'specs/ok.md': '# Ok\n', 'specs/drafts/d.md': '# D\n', 'specs/.dot.md': '# Dot\n', '.github/rfcs/r.md': '# R\n', '.other/o.md': '# O\n',

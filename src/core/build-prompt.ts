@@ -54,7 +54,7 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
     level > 0
       ? `- Do not write headings of level ${level} or above (${'#'.repeat(level)}); subsections of level ${level + 1} or deeper are fine.`
       : '- Do not write headings.',
-    '- Do not repeat the section heading, do not add front matter, do not write AGENT_PLACEHOLDER comments.',
+    '- Do not repeat the section heading, do not add front matter, do not write AGENT_PLACEHOLDER comments or specfill-disable/specfill-enable comments.',
     '- Do not wrap the answer in a code fence; close every code block you open.',
   ].join('\n');
 

@@ -2,7 +2,8 @@ import { shownId } from './placeholder-id.js';
 import { parseSpec } from './parse-spec.js';
 import { sectionLevelOf } from './section-level.js';
 import type { ParsedSpec, Placeholder } from './spec-types.js';
-import { DEFAULT_MAX_CONTENT_BYTES, validateContent, type FillRefusal } from './validate-content.js';
+import { suppressionComments } from './suppressions.js';
+import { DEFAULT_MAX_CONTENT_BYTES, SUPPRESSION_REFUSAL, validateContent, type FillRefusal } from './validate-content.js';
 
 /** One answer: the content for a placeholder id. */
 export interface Answer {
@@ -66,9 +67,14 @@ export function fillPlaceholders(spec: ParsedSpec, answers: readonly Answer[], o
       continue;
     }
     const text = layOut(spec, placeholder, content);
-    const alone = splice(spec.source, [{ placeholder, text }]);
-    if (!keepsStructure(spec, parseSpec(alone), placeholder, content)) {
+    const after = parseSpec(splice(spec.source, [{ placeholder, text }]));
+    if (!keepsStructure(spec, after, placeholder, content)) {
       refused.push({ id: answer.id, reason: 'structure', message: 'the content would change the document outside this section (a heading or placeholder would appear or vanish); put a blank line first or rephrase' });
+      continue;
+    }
+    // The content alone held none, but in place it may still open one that the text after it closes.
+    if (suppressionComments(after).length !== suppressionComments(spec).length) {
+      refused.push({ id: answer.id, reason: 'suppression', message: SUPPRESSION_REFUSAL });
       continue;
     }
     accepted.push({ placeholder, text });

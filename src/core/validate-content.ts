@@ -1,9 +1,11 @@
 import { scanBlocks } from './markdown/block-scanner.js';
 import { findFrontMatter } from './markdown/front-matter.js';
 import { PLACEHOLDER_MARKER } from './find-placeholders.js';
+import { parseSpec } from './parse-spec.js';
+import { suppressionComments } from './suppressions.js';
 
 /** Why a fill was refused; a stable code for scripts, agents and the web UI. */
-export type RefusalReason = 'unknown-id' | 'empty' | 'too-large' | 'placeholder' | 'front-matter' | 'heading' | 'unbalanced-fence' | 'structure';
+export type RefusalReason = 'unknown-id' | 'empty' | 'too-large' | 'placeholder' | 'suppression' | 'front-matter' | 'heading' | 'unbalanced-fence' | 'structure';
 
 /** A fill that was not made, and why. */
 export interface FillRefusal {
@@ -12,12 +14,16 @@ export interface FillRefusal {
   readonly message: string;
 }
 
+/** The refusal of content that holds a suppression comment: one message for the content alone and for the content in place. */
+export const SUPPRESSION_REFUSAL = 'the content holds a suppression comment (`<!-- specfill-disable -->`, `specfill-enable`): a fill may not switch rules of check off or on; leave it out (a suppression is written into a spec by hand)';
+
 /** Default largest content of one fill: 64 KiB. */
 export const DEFAULT_MAX_CONTENT_BYTES = 64 * 1024;
 
 /**
  * The content rules of the fill contract, on the content alone: not empty,
- * under the size limit, no `AGENT_PLACEHOLDER`, no front matter block, code
+ * under the size limit, no `AGENT_PLACEHOLDER`, no suppression comment
+ * (`<!-- specfill-disable -->`), no front matter block, code
  * fences closed, and no heading at or above the section's own level (deeper
  * headings are fine: they become subsections). `sectionLevel` 0 allows any
  * heading; for the part under the title, pass the level that would open a section.
@@ -28,6 +34,7 @@ export function validateContent(id: string, content: string, sectionLevel: numbe
   const bytes = new TextEncoder().encode(content).length;
   if (bytes > maxBytes) return refuse('too-large', `the content is ${bytes} bytes, over the limit of ${maxBytes}`);
   if (content.includes(PLACEHOLDER_MARKER)) return refuse('placeholder', 'the content contains AGENT_PLACEHOLDER: fill the placeholder, do not add new ones');
+  if (holdsSuppression(content)) return refuse('suppression', SUPPRESSION_REFUSAL);
   if (findFrontMatter(content.replace(/^\s*\n/, '')) !== null) return refuse('front-matter', 'the content starts with a front matter block (---); the spec has its own');
   const scan = scanBlocks(content);
   for (const block of scan.blocks) {
@@ -39,4 +46,17 @@ export function validateContent(id: string, content: string, sectionLevel: numbe
     }
   }
   return null;
+}
+
+/**
+ * Whether the content, read as Markdown by itself, holds a suppression
+ * comment. Content is what a model or any filler writes, and a
+ * `specfill-disable` in it would silence `check` for the rest of the spec: the
+ * CI gate switched off by the text it gates. A directive shown in code or
+ * inline code is text, as `check` reads it, and is not one.
+ */
+function holdsSuppression(content: string): boolean {
+  // The parse is only paid for content that may hold one.
+  if (!/specfill-/i.test(content)) return false;
+  return suppressionComments(parseSpec(content)).length > 0;
 }

@@ -51,7 +51,7 @@ export function registerWriteTools(server: McpServer, project: McpProject, now: 
     const refusal = result.refused[0];
     if (refusal !== undefined) {
       throw new ToolError('INVALID_CONTENT', `${file.relative}: ${refusal.message}; nothing was written`,
-        'rewrite the content to follow the rule in the message (no headings at or above the section\'s level, no front matter, no placeholder markers, closed code fences) and fill again');
+        'rewrite the content to follow the rule in the message (no headings at or above the section\'s level, no front matter, no placeholder markers, no specfill-disable/enable comments, closed code fences) and fill again');
     }
     // The verified state: the file as it now is on disk (or as it would be, on a dry run).
     const dryRun = input.dryRun === true;
