@@ -144,6 +144,18 @@ describe('specfill fill --answers', () => {
     expect(JSON.parse(check.stdout).files[0].findings.filter((f: { rule: string }) => f.rule === 'unfilled-placeholder')).toHaveLength(19);
   });
 
+  it('fills a table cell with its pipes escaped, and refuses a multi-line answer there (QA: the row gained a cell, or split)', async () => {
+    const spec = '# T\n\n## Table\n\n| k | v |\n|---|---|\n| a | <!-- AGENT_PLACEHOLDER: cell --> |\n| b | c |\n';
+    const dir = tempProject({ 'specs/y.md': spec, 'pipe.yaml': 'table: "x | y"\n', 'nl.yaml': 'table: |\n  line1\n  line2\n' });
+    const file = join(dir, 'specs', 'y.md');
+    const lines = await runCli(dir, 'fill', 'specs/y.md', '--answers', 'nl.yaml');
+    expect([lines.code, lines.stderr]).toEqual([1, 'specfill: specs/y.md: refused table: a table cell holds one line: write the answer on one line (`<br>` breaks a line inside a cell)\n']);
+    expect(readFileSync(file, 'utf8')).toBe(spec);
+    const pipe = await runCli(dir, 'fill', 'specs/y.md', '--answers', 'pipe.yaml');
+    expect(pipe.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(spec.replace('<!-- AGENT_PLACEHOLDER: cell -->', 'x \\| y'));
+  });
+
   it('runs again after a refusal: answers in place are skipped, twins that moved land where they belong', async () => {
     const spec = '# Twins\n\n## Plan\n\n<!-- AGENT_PLACEHOLDER: First step -->\n\n<!-- AGENT_PLACEHOLDER: Second step -->\n\n## Risks\n\n<!-- AGENT_PLACEHOLDER: Risks -->\n';
     const dir = tempProject({ 'specs/twins.md': spec, 'answers.yaml': 'plan: Step one.\nplan#2: |\n  # Not here\nrisks: None known.\n' });

@@ -160,3 +160,49 @@ describe('suppression comments in content', () => {
     expect(out.refused.map((r) => r.reason)).toEqual(['suppression']);
   });
 });
+
+describe('a placeholder in a table cell', () => {
+  const table = '# T\n\n## Owners\n\n| Role | Team |\n|---|---|\n| On-call | <!-- AGENT_PLACEHOLDER: rotation name --> |\n| Lead | Ana |\n';
+  const filled = (content: string) => fillPlaceholders(parseSpec(table), [{ id: 'owners', content }]);
+
+  it('takes its answer with each `|` escaped, so the row keeps its cells (QA: a cell was added, and dropped by GFM)', () => {
+    for (const [content, written] of [
+      ['x | y', 'x \\| y'],
+      // A code span is no shelter: GFM splits the row before it reads code.
+      ['`a|b` or `c \\| d`', '`a\\|b` or `c \\| d`'],
+      // Escaped already: kept as written.
+      ['a \\| b', 'a \\| b'],
+      // An escaped backslash does not escape the pipe after it.
+      ['a \\\\| b', 'a \\\\\\| b'],
+      // Block syntax on one line is a cell's text.
+      ['# not a heading', '# not a heading'],
+    ] as const) {
+      const out = filled(content);
+      expect(out.refused, content).toEqual([]);
+      expect(out.source).toBe(table.replace('<!-- AGENT_PLACEHOLDER: rotation name -->', written));
+      expect(out.written.get('owners')).toBe(written);
+      const after = parseSpec(out.source);
+      const row = out.source.split('\n')[6]!;
+      expect(row.split(/(?<!\\)\|/).length, row).toBe(4);
+      expect(after.blocks.map((b) => b.kind)).toEqual(parseSpec(table).blocks.map((b) => b.kind));
+    }
+  });
+
+  it('refuses an answer of more than one line: a table cell holds one line', () => {
+    for (const content of ['line1\nline2', 'one\r\n\r\ntwo']) {
+      const out = filled(content);
+      expect(out.refused.map((r) => r.reason), content).toEqual(['structure']);
+      expect(out.refused[0]!.message).toMatch(/^a table cell holds one line/);
+      expect(out.source).toBe(table);
+    }
+    // Blank lines around one line are not content.
+    expect(filled('\n\nSRE weekly\n\n').refused).toEqual([]);
+  });
+
+  it('refuses an answer ending in a backslash right before the closing pipe, which would escape it', () => {
+    const tight = '# T\n\n## A\n\n| k | v |\n|---|---|\n| a | <!-- AGENT_PLACEHOLDER: path -->|\n';
+    const out = fillPlaceholders(parseSpec(tight), [{ id: 'a', content: 'C:\\' }]);
+    expect(out.refused.map((r) => r.message)).toEqual([expect.stringContaining('escape the `|` that closes the cell')]);
+    expect(filled('C:\\').refused).toEqual([]);
+  });
+});

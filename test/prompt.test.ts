@@ -21,6 +21,13 @@ describe('the drafting prompt', () => {
     expect(p.omitted).toEqual([]);
   });
 
+  it('asks for one line where the answer is a table cell\'s text', () => {
+    const spec = parseSpec('# T\n\n## Owners\n\n| Role | Team |\n|---|---|\n| On-call | <!-- AGENT_PLACEHOLDER: rotation name --> |\n');
+    const p = buildPrompt({ spec, placeholderId: 'owners' });
+    expect(p.system).toContain('Write one line only: this part is the text of a table cell.');
+    expect(p.system).not.toContain('headings of level');
+  });
+
   it('keeps background files within the budget and says what was cut', () => {
     const spec = parseSpec(SEED);
     const p = buildPrompt({

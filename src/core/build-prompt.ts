@@ -1,3 +1,4 @@
+import { placeholderSlot } from './placeholder-slot.js';
 import { sectionLevelOf } from './section-level.js';
 import type { ParsedSpec } from './spec-types.js';
 
@@ -47,13 +48,16 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
   const placeholder = spec.placeholders.find((p) => p.id === input.placeholderId);
   if (placeholder === undefined) throw new Error(`no open placeholder \`${input.placeholderId}\``);
   const level = sectionLevelOf(spec, placeholder.sectionId) ?? 0;
+  const slot = placeholderSlot(spec, placeholder);
   const system = [
     'You write one part of a technical specification. Answer with the Markdown content for that part only.',
     'Rules:',
     '- Write real, specific content that follows the instruction; no filler, no "TBD".',
-    level > 0
-      ? `- Do not write headings of level ${level} or above (${'#'.repeat(level)}); subsections of level ${level + 1} or deeper are fine.`
-      : '- Do not write headings.',
+    slot !== 'block'
+      ? '- Write one line only: this part is the text of a table cell.'
+      : level > 0
+        ? `- Do not write headings of level ${level} or above (${'#'.repeat(level)}); subsections of level ${level + 1} or deeper are fine.`
+        : '- Do not write headings.',
     '- Do not repeat the section heading, do not add front matter, do not write AGENT_PLACEHOLDER comments or specfill-disable/specfill-enable comments.',
     '- Do not wrap the answer in a code fence; close every code block you open.',
   ].join('\n');

@@ -1,9 +1,10 @@
 import { shownId } from './placeholder-id.js';
 import { parseSpec } from './parse-spec.js';
+import { placeholderSlot, type PlaceholderSlot } from './placeholder-slot.js';
 import { sectionLevelOf } from './section-level.js';
 import type { ParsedSpec, Placeholder } from './spec-types.js';
 import { suppressionComments } from './suppressions.js';
-import { DEFAULT_MAX_CONTENT_BYTES, SUPPRESSION_REFUSAL, validateContent, type FillRefusal } from './validate-content.js';
+import { DEFAULT_MAX_CONTENT_BYTES, SUPPRESSION_REFUSAL, validateContent, validateLineContent, type FillRefusal } from './validate-content.js';
 
 /** One answer: the content for a placeholder id. */
 export interface Answer {
@@ -42,8 +43,8 @@ export interface FillOutcome {
  * lines get the placeholder's container prefix (`> ` in a block quote,
  * indentation in a list item). A fill that would change the document's
  * structure outside its own section — a setext underline that turns the line
- * above into a heading, say — is refused too. Pure: the file is written
- * elsewhere.
+ * above into a heading, say — is refused too. A placeholder in a table cell
+ * takes one line, with `|` escaped. Pure: the file is written elsewhere.
  */
 export function fillPlaceholders(spec: ParsedSpec, answers: readonly Answer[], options: FillOptions = {}): FillOutcome {
   const byId = new Map(spec.placeholders.map((p) => [p.id, p]));
@@ -60,16 +61,25 @@ export function fillPlaceholders(spec: ParsedSpec, answers: readonly Answer[], o
     }
     seen.add(placeholder.id);
     const content = trimBlankLines(answer.content);
-    // Under the title (no section) any heading would open a section: level 6 refuses them all.
-    const problem = validateContent(placeholder.id, content, sectionLevelOf(spec, placeholder.sectionId) ?? 6, options.maxContentBytes ?? DEFAULT_MAX_CONTENT_BYTES);
+    const slot = placeholderSlot(spec, placeholder);
+    const maxBytes = options.maxContentBytes ?? DEFAULT_MAX_CONTENT_BYTES;
+    const problem = slot === 'block'
+      // Under the title (no section) any heading would open a section: level 6 refuses them all.
+      ? validateContent(placeholder.id, content, sectionLevelOf(spec, placeholder.sectionId) ?? 6, maxBytes)
+      : validateLineContent(placeholder.id, content, slot, maxBytes);
     if (problem !== null) {
       refused.push(problem);
       continue;
     }
-    const text = layOut(spec, placeholder, content);
+    const text = slot === 'table-cell' ? escapeCellPipes(content) : layOut(spec, placeholder, content);
     const after = parseSpec(splice(spec.source, [{ placeholder, text }]));
-    if (!keepsStructure(spec, after, placeholder, content)) {
+    if (!keepsStructure(spec, after, placeholder, slot === 'block' ? parseSpec(content).headings.length : 0)) {
       refused.push({ id: answer.id, reason: 'structure', message: 'the content would change the document outside this section (a heading or placeholder would appear or vanish); put a blank line first or rephrase' });
+      continue;
+    }
+    const outOfSlot = slotProblem(spec, after, placeholder, slot, text);
+    if (outOfSlot !== null) {
+      refused.push({ id: answer.id, reason: 'structure', message: outOfSlot });
       continue;
     }
     // The content alone held none, but in place it may still open one that the text after it closes.
@@ -105,10 +115,7 @@ function trimBlankLines(content: string): string {
 
 /** Content lines in the file's line endings, continuation lines prefixed like the placeholder's line. */
 function layOut(spec: ParsedSpec, placeholder: Placeholder, content: string): string {
-  const source = spec.source;
-  let lineStart = placeholder.span.start;
-  while (lineStart > 0 && source[lineStart - 1] !== '\n' && source[lineStart - 1] !== '\r') lineStart--;
-  const before = source.slice(lineStart, placeholder.span.start);
+  const before = spec.source.slice(lineStartOf(spec.source, placeholder.span.start), placeholder.span.start);
   // Inside a block quote or list item, later lines need the same container prefix.
   const prefix = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?$/.test(before)
     ? before.replace(/[-+*]|\d{1,9}[.)]/g, (m) => ' '.repeat(m.length))
@@ -117,9 +124,27 @@ function layOut(spec: ParsedSpec, placeholder: Placeholder, content: string): st
   return lines.map((line, i) => (i === 0 ? line : line === '' ? prefix.replace(/[ \t]+$/, '') : prefix + line)).join(spec.format.newline);
 }
 
-/** After a fill: the same headings before and after the content, the other placeholders all still there, the front matter untouched. */
-function keepsStructure(before: ParsedSpec, after: ParsedSpec, filled: Placeholder, content: string): boolean {
-  const added = parseSpec(content).headings.length;
+/**
+ * `|` as `\|`, unless a backslash escapes it already. GFM splits a table row
+ * at its unescaped pipes before it reads any inline, code spans included, so
+ * an answer's `|` would end its cell and start another (one the table has
+ * no column for: dropped), while `\|` is shown as `|`, in code too.
+ */
+function escapeCellPipes(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\') {
+      // The backslash and what it escapes, as GFM's row splitter takes them.
+      out += text.slice(i, i + 2);
+      i++;
+    } else out += c === '|' ? '\\|' : c;
+  }
+  return out;
+}
+
+/** After a fill: the same headings before and after the content (`added` of its own), the other placeholders all still there, the front matter untouched. */
+function keepsStructure(before: ParsedSpec, after: ParsedSpec, filled: Placeholder, added: number): boolean {
   if (after.headings.length !== before.headings.length + added) return false;
   const key = (h: { level: number; text: string }): string => `${h.level} ${h.text}`;
   const ahead = before.headings.filter((h) => h.span.start < filled.span.start).map(key);
@@ -132,4 +157,24 @@ function keepsStructure(before: ParsedSpec, after: ParsedSpec, filled: Placehold
   if (after.placeholders.some((p, i) => p.instruction !== others[i])) return false;
   const fm = (s: ParsedSpec): string => (s.frontMatter === null ? '' : s.source.slice(s.frontMatter.span.start, s.frontMatter.span.end));
   return fm(before) === fm(after);
+}
+
+/**
+ * Why a one-line answer would not stay the inline text of its table cell,
+ * or null: the document must keep its blocks, and an answer that ends in a
+ * backslash right before the cell's closing `|` would escape that pipe.
+ */
+function slotProblem(before: ParsedSpec, after: ParsedSpec, filled: Placeholder, slot: PlaceholderSlot, text: string): string | null {
+  if (slot === 'block') return null;
+  if (after.blocks.length !== before.blocks.length) return 'the content would change the table around this cell; rephrase';
+  // (GitHub's parser takes a backslash before `|` as escaping the pipe even when another backslash precedes it.)
+  if (before.source[filled.span.end] === '|' && text.endsWith('\\')) return 'the content ends in a backslash, which would escape the `|` that closes the cell; end it with another character';
+  return null;
+}
+
+/** The offset where the line holding `offset` starts. */
+function lineStartOf(source: string, offset: number): number {
+  let start = offset;
+  while (start > 0 && source[start - 1] !== '\n' && source[start - 1] !== '\r') start--;
+  return start;
 }

@@ -30,11 +30,8 @@ export const DEFAULT_MAX_CONTENT_BYTES = 64 * 1024;
  */
 export function validateContent(id: string, content: string, sectionLevel: number, maxBytes = DEFAULT_MAX_CONTENT_BYTES): FillRefusal | null {
   const refuse = (reason: RefusalReason, message: string): FillRefusal => ({ id, reason, message });
-  if (content.trim() === '') return refuse('empty', 'the content is empty: write what the placeholder asks for');
-  const bytes = new TextEncoder().encode(content).length;
-  if (bytes > maxBytes) return refuse('too-large', `the content is ${bytes} bytes, over the limit of ${maxBytes}`);
-  if (content.includes(PLACEHOLDER_MARKER)) return refuse('placeholder', 'the content contains AGENT_PLACEHOLDER: fill the placeholder, do not add new ones');
-  if (holdsSuppression(content)) return refuse('suppression', SUPPRESSION_REFUSAL);
+  const common = commonProblem(id, content, maxBytes);
+  if (common !== null) return common;
   if (findFrontMatter(content.replace(/^\s*\n/, '')) !== null) return refuse('front-matter', 'the content starts with a front matter block (---); the spec has its own');
   const scan = scanBlocks(content);
   for (const block of scan.blocks) {
@@ -45,6 +42,36 @@ export function validateContent(id: string, content: string, sectionLevel: numbe
       return refuse('heading', `the content has a level-${block.level} heading on its line ${block.line}; inside this section use level ${sectionLevel + 1} or deeper`);
     }
   }
+  return null;
+}
+
+/** Where a one-line answer goes, as its refusal names it. */
+const LINE_HOLDERS = {
+  'table-cell': 'a table cell holds one line: write the answer on one line (`<br>` breaks a line inside a cell)',
+} as const;
+
+/**
+ * The content rules for a placeholder in a GFM table cell, whose answer is
+ * that cell's inline text: the rules of every answer (not empty, under the
+ * size limit, no `AGENT_PLACEHOLDER`, no suppression comment), and one line,
+ * since a second line would start a new row of the table. Block syntax such
+ * as `#` or a fence is text there, and not refused.
+ */
+export function validateLineContent(id: string, content: string, holder: keyof typeof LINE_HOLDERS, maxBytes = DEFAULT_MAX_CONTENT_BYTES): FillRefusal | null {
+  const common = commonProblem(id, content, maxBytes);
+  if (common !== null) return common;
+  if (/[\r\n]/.test(content)) return { id, reason: 'structure', message: LINE_HOLDERS[holder] };
+  return null;
+}
+
+/** The rules every answer meets, wherever it goes. */
+function commonProblem(id: string, content: string, maxBytes: number): FillRefusal | null {
+  const refuse = (reason: RefusalReason, message: string): FillRefusal => ({ id, reason, message });
+  if (content.trim() === '') return refuse('empty', 'the content is empty: write what the placeholder asks for');
+  const bytes = new TextEncoder().encode(content).length;
+  if (bytes > maxBytes) return refuse('too-large', `the content is ${bytes} bytes, over the limit of ${maxBytes}`);
+  if (content.includes(PLACEHOLDER_MARKER)) return refuse('placeholder', 'the content contains AGENT_PLACEHOLDER: fill the placeholder, do not add new ones');
+  if (holdsSuppression(content)) return refuse('suppression', SUPPRESSION_REFUSAL);
   return null;
 }
 
