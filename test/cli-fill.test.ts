@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isoDate } from '../src/core/create-spec.js';
 import { describe, expect, it } from 'vitest';
-import { fillFile } from '../src/io/fill-file.js';
+import { fillPlaceholders } from '../src/core/fill-placeholders.js';
+import { parseSpec } from '../src/core/parse-spec.js';
+import { fillFile, provenanceEntries } from '../src/io/fill-file.js';
 import { BIN, runCli, tempProject } from './helpers/run-cli.js';
 
 const sha = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
@@ -154,6 +156,28 @@ describe('specfill fill --answers', () => {
     const pipe = await runCli(dir, 'fill', 'specs/y.md', '--answers', 'pipe.yaml');
     expect(pipe.code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(spec.replace('<!-- AGENT_PLACEHOLDER: cell -->', 'x \\| y'));
+  });
+
+  it('fills a placeholder in a heading with one line, records it under the section it names, and lists it as `…` (QA: every answer was refused)', async () => {
+    const spec = '# T\n\n## <!-- AGENT_PLACEHOLDER: name the component -->\n\nText.\n';
+    const dir = tempProject({ 'specs/h.md': spec, 'ans.yaml': 'section: Rate limiter\n', 'two.yaml': 'section: |\n  Rate limiter\n\n  More.\n' });
+    const file = join(dir, 'specs', 'h.md');
+    expect((await runCli(dir, 'placeholders', 'specs/h.md')).stdout).toBe('section  …  3:4  name the component\n');
+    const two = await runCli(dir, 'fill', 'specs/h.md', '--answers', 'two.yaml');
+    expect([two.code, two.stderr]).toEqual([1, 'specfill: specs/h.md: refused section: a heading holds one line: write the heading\'s text on one line\n']);
+    expect(readFileSync(file, 'utf8')).toBe(spec);
+    const one = await runCli(dir, 'fill', 'specs/h.md', '--answers', 'ans.yaml');
+    expect([one.code, one.stdout]).toEqual([0, 'specs/h.md: filled 1 placeholder (section); 0 still open\n']);
+    expect(readFileSync(file, 'utf8')).toBe('# T\n\n## Rate limiter\n\nText.\n');
+    const provenance = JSON.parse(readFileSync(join(dir, '.specfill', 'provenance.json'), 'utf8')).specs['specs/h.md'];
+    expect(provenance.section).toMatchObject({ filler: 'answers', section: 'rate-limiter', sectionSha256: sha('Text.') });
+  });
+
+  it('records each fill under the section its text stands in, after earlier fills, a renamed heading and a new subsection', () => {
+    const spec = parseSpec('---\nupdated: 2020-01-01\n---\n# T\n\n## <!-- AGENT_PLACEHOLDER: name -->\n\n<!-- AGENT_PLACEHOLDER: body -->\n\n### Design\n\n<!-- AGENT_PLACEHOLDER: how -->\n');
+    const outcome = fillPlaceholders(spec, [{ id: 'section', content: 'Limiter' }, { id: 'section#2', content: 'Long\n\nbody.' }, { id: 'section/design', content: '#### Tables\n\nOne.' }]);
+    const entries = provenanceEntries(spec, { ...outcome, source: outcome.source.replace('2020-01-01', '2026-11-27T00:00') }, { filler: 'answers', at: 'now' });
+    expect(Object.fromEntries(Object.entries(entries).map(([id, e]) => [id, e.section]))).toEqual({ 'section': 'limiter', 'section#2': 'limiter', 'section/design': 'limiter/design' });
   });
 
   it('runs again after a refusal: answers in place are skipped, twins that moved land where they belong', async () => {

@@ -206,3 +206,48 @@ describe('a placeholder in a table cell', () => {
     expect(filled('C:\\').refused).toEqual([]);
   });
 });
+
+describe('a placeholder in a heading', () => {
+  const source = '# T\n\n## <!-- AGENT_PLACEHOLDER: name the component -->\n\nText.\n\n### Design\n\n<!-- AGENT_PLACEHOLDER: how -->\n';
+
+  it('takes a one-line answer as the heading\'s text, which names its section (QA: every answer was refused)', () => {
+    const spec = parseSpec(source);
+    expect(spec.placeholders.map((p) => p.id)).toEqual(['section', 'section/design']);
+    // Blank lines before it, as the refusal used to advise, are not content either.
+    for (const content of ['Rate limiter', '\nRate limiter\n']) {
+      const out = fillPlaceholders(spec, [{ id: 'section', content }]);
+      expect(out.refused, content).toEqual([]);
+      expect(out.source).toBe(source.replace('<!-- AGENT_PLACEHOLDER: name the component -->', 'Rate limiter'));
+      const after = parseSpec(out.source);
+      expect(after.sections.map((s) => s.id)).toEqual(['rate-limiter']);
+      expect(after.placeholders.map((p) => p.id)).toEqual(['rate-limiter/design']);
+    }
+    // Beside the heading's own words, in a setext heading, and in the title.
+    const beside = fillPlaceholders(parseSpec('# T\n\n## Risks: <!-- AGENT_PLACEHOLDER: the main one -->\n\nx\n'), [{ id: 'risks', content: 'load' }]);
+    expect(beside.source).toBe('# T\n\n## Risks: load\n\nx\n');
+    const setext = fillPlaceholders(parseSpec('# T\n\nRisks <!-- AGENT_PLACEHOLDER: x -->\n---\n\nz\n'), [{ id: 'risks', content: 'load' }]);
+    expect(setext.source).toBe('# T\n\nRisks load\n---\n\nz\n');
+    const title = fillPlaceholders(parseSpec('# <!-- AGENT_PLACEHOLDER: title -->\n\n## A\n\nx\n'), [{ id: 'title', content: 'Rate limiter' }]);
+    expect(title.source).toBe('# Rate limiter\n\n## A\n\nx\n');
+  });
+
+  it('refuses an answer of more than one line: a heading holds one line', () => {
+    const out = fillPlaceholders(parseSpec(source), [{ id: 'section', content: 'Rate limiter\n\nA token bucket.' }]);
+    expect(out.refused.map((r) => [r.reason, r.message])).toEqual([['structure', 'a heading holds one line: write the heading\'s text on one line']]);
+    expect(out.source).toBe(source);
+  });
+
+  it('keeps what an ATX heading would take for its closing sequence', () => {
+    const out = fillPlaceholders(parseSpec(source), [{ id: 'section', content: 'Issue #' }]);
+    expect(out.source).toContain('## Issue \\#\n');
+    expect(parseSpec(out.source).headings[1]!.text).toBe('Issue #');
+    expect(fillPlaceholders(parseSpec(source), [{ id: 'section', content: 'C#' }]).source).toContain('## C#\n');
+  });
+
+  it('is shown in its section path as `…`, not as the comment', () => {
+    expect(parseSpec(source).placeholders.map((p) => p.section)).toEqual([['…'], ['…', 'Design']]);
+    expect(parseSpec('# T\n\n## Risks <!-- AGENT_PLACEHOLDER: x -->\n\nx\n').placeholders[0]!.section).toEqual(['Risks …']);
+    // Other comments of a heading are as its text has them.
+    expect(parseSpec('# T\n\n## Risks <!-- omit from toc -->\n\n<!-- AGENT_PLACEHOLDER: x -->\n').placeholders[0]!.section).toEqual(['Risks <!-- omit from toc -->']);
+  });
+});

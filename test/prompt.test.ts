@@ -21,11 +21,14 @@ describe('the drafting prompt', () => {
     expect(p.omitted).toEqual([]);
   });
 
-  it('asks for one line where the answer is a table cell\'s text', () => {
+  it('asks for one line where the answer is a table cell\'s or a heading\'s text', () => {
     const spec = parseSpec('# T\n\n## Owners\n\n| Role | Team |\n|---|---|\n| On-call | <!-- AGENT_PLACEHOLDER: rotation name --> |\n');
     const p = buildPrompt({ spec, placeholderId: 'owners' });
     expect(p.system).toContain('Write one line only: this part is the text of a table cell.');
     expect(p.system).not.toContain('headings of level');
+    const heading = buildPrompt({ spec: parseSpec('# T\n\n## <!-- AGENT_PLACEHOLDER: name it -->\n\nx\n'), placeholderId: 'section' });
+    expect(heading.system).toContain('Write one line only: this part is the text of a heading.');
+    expect(heading.user).toContain('Section: …\n');
   });
 
   it('keeps background files within the budget and says what was cut', () => {

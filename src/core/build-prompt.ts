@@ -54,7 +54,7 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
     'Rules:',
     '- Write real, specific content that follows the instruction; no filler, no "TBD".',
     slot !== 'block'
-      ? '- Write one line only: this part is the text of a table cell.'
+      ? `- Write one line only: this part is the text of ${slot === 'heading' ? 'a heading' : 'a table cell'}.`
       : level > 0
         ? `- Do not write headings of level ${level} or above (${'#'.repeat(level)}); subsections of level ${level + 1} or deeper are fine.`
         : '- Do not write headings.',

@@ -43,8 +43,9 @@ export interface FillOutcome {
  * lines get the placeholder's container prefix (`> ` in a block quote,
  * indentation in a list item). A fill that would change the document's
  * structure outside its own section — a setext underline that turns the line
- * above into a heading, say — is refused too. A placeholder in a table cell
- * takes one line, with `|` escaped. Pure: the file is written elsewhere.
+ * above into a heading, say — is refused too. A placeholder in a heading or a
+ * table cell takes one line, its answer the heading's or cell's text (with
+ * `|` escaped in a cell). Pure: the file is written elsewhere.
  */
 export function fillPlaceholders(spec: ParsedSpec, answers: readonly Answer[], options: FillOptions = {}): FillOutcome {
   const byId = new Map(spec.placeholders.map((p) => [p.id, p]));
@@ -71,7 +72,9 @@ export function fillPlaceholders(spec: ParsedSpec, answers: readonly Answer[], o
       refused.push(problem);
       continue;
     }
-    const text = slot === 'table-cell' ? escapeCellPipes(content) : layOut(spec, placeholder, content);
+    const text = slot === 'table-cell' ? escapeCellPipes(content)
+      : slot === 'heading' ? keepClosingHashes(spec.source, placeholder, content)
+      : layOut(spec, placeholder, content);
     const after = parseSpec(splice(spec.source, [{ placeholder, text }]));
     if (!keepsStructure(spec, after, placeholder, slot === 'block' ? parseSpec(content).headings.length : 0)) {
       refused.push({ id: answer.id, reason: 'structure', message: 'the content would change the document outside this section (a heading or placeholder would appear or vanish); put a blank line first or rephrase' });
@@ -143,14 +146,32 @@ function escapeCellPipes(text: string): string {
   return out;
 }
 
-/** After a fill: the same headings before and after the content (`added` of its own), the other placeholders all still there, the front matter untouched. */
+/**
+ * An ATX heading drops a closing run of `#` (`## Issue #` reads "Issue"): an
+ * answer that ends its heading's line with one keeps it, as `\#`.
+ */
+function keepClosingHashes(source: string, placeholder: Placeholder, content: string): string {
+  const rest = /[^\r\n]*/y;
+  rest.lastIndex = placeholder.span.end;
+  if (!/^[ \t]*$/.test(rest.exec(source)![0])) return content;
+  return content.replace(/(^|[ \t])(#+)$/, (_, space: string, hashes: string) => `${space}\\${hashes}`);
+}
+
+/**
+ * After a fill: the same headings before and after the content (`added` of
+ * its own), the other placeholders all still there, the front matter
+ * untouched. The heading that holds the placeholder may change its text (the
+ * answer is that text) but not its level.
+ */
 function keepsStructure(before: ParsedSpec, after: ParsedSpec, filled: Placeholder, added: number): boolean {
   if (after.headings.length !== before.headings.length + added) return false;
   const key = (h: { level: number; text: string }): string => `${h.level} ${h.text}`;
   const ahead = before.headings.filter((h) => h.span.start < filled.span.start).map(key);
   const behind = before.headings.filter((h) => h.span.start >= filled.span.end).map(key);
   const now = after.headings.map(key);
-  if (ahead.some((k, i) => now[i] !== k)) return false;
+  const holder = before.headings.findIndex((h) => h.span.start < filled.span.start && filled.span.end <= h.span.end);
+  if (holder !== -1 && after.headings[holder]?.level !== before.headings[holder]!.level) return false;
+  if (ahead.some((k, i) => i !== holder && now[i] !== k)) return false;
   if (behind.some((k, i) => now[now.length - behind.length + i] !== k)) return false;
   if (after.placeholders.length !== before.placeholders.length - 1 || after.malformed.length !== before.malformed.length) return false;
   const others = before.placeholders.filter((p) => p !== filled).map((p) => p.instruction);
@@ -160,13 +181,15 @@ function keepsStructure(before: ParsedSpec, after: ParsedSpec, filled: Placehold
 }
 
 /**
- * Why a one-line answer would not stay the inline text of its table cell,
- * or null: the document must keep its blocks, and an answer that ends in a
- * backslash right before the cell's closing `|` would escape that pipe.
+ * Why a one-line answer would not stay the inline text of its heading or
+ * table cell, or null: the document must keep its blocks, and in a cell an
+ * answer that ends in a backslash right before the closing `|` would escape
+ * that pipe.
  */
 function slotProblem(before: ParsedSpec, after: ParsedSpec, filled: Placeholder, slot: PlaceholderSlot, text: string): string | null {
   if (slot === 'block') return null;
-  if (after.blocks.length !== before.blocks.length) return 'the content would change the table around this cell; rephrase';
+  if (after.blocks.length !== before.blocks.length) return `the content would change the ${slot === 'heading' ? 'heading' : 'table around this cell'}; rephrase`;
+  if (slot === 'heading') return null;
   // (GitHub's parser takes a backslash before `|` as escaping the pipe even when another backslash precedes it.)
   if (before.source[filled.span.end] === '|' && text.endsWith('\\')) return 'the content ends in a backslash, which would escape the `|` that closes the cell; end it with another character';
   return null;

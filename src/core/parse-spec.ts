@@ -2,7 +2,8 @@ import { slugify } from './slug.js';
 import { createRequire } from 'node:module';
 import { buildSections } from './build-sections.js';
 import { sectionAt } from './section-at.js';
-import { findPlaceholders } from './find-placeholders.js';
+import { countAtMost } from './sorted-search.js';
+import { findPlaceholders, type RawPlaceholder } from './find-placeholders.js';
 import { LineIndex } from './line-index.js';
 import { scanBlocks } from './markdown/block-scanner.js';
 import { findFrontMatter } from './markdown/front-matter.js';
@@ -13,6 +14,7 @@ import type {
   MalformedPlaceholder,
   ParsedSpec,
   Placeholder,
+  Section,
   SpecPart,
 } from './spec-types.js';
 import { readSimpleYaml } from './simple-yaml.js';
@@ -74,7 +76,9 @@ export function parseSpec(source: string): ParsedSpec {
   const placeholders: Placeholder[] = [];
   const malformed: MalformedPlaceholder[] = [];
   const perSection = new Map<string | null, number>();
-  for (const raw of findPlaceholders(source, scan.blocks, lines)) {
+  const raws = findPlaceholders(source, scan.blocks, lines);
+  const shown = headingsAsShown(source, headings, raws);
+  for (const raw of raws) {
     const section = sectionAt(tree.sections, raw.span.start);
     const sectionId = section?.id ?? null;
     const position = { line: raw.line, column: raw.column, endLine: raw.endLine, endColumn: raw.endColumn };
@@ -99,7 +103,7 @@ export function parseSpec(source: string): ParsedSpec {
       ...position,
       id: n === 1 ? base : `${base}#${n}`,
       sectionId,
-      section: section?.path ?? [],
+      section: section === null ? [] : shown.size === 0 ? section.path : pathAt(tree.sections, raw.span.start, shown),
       instruction: raw.instruction,
       span: raw.span,
     });
@@ -119,6 +123,38 @@ export function parseSpec(source: string): ParsedSpec {
     definitions: scan.definitions,
     definitionTargets: scan.definitionTargets,
   };
+}
+
+/**
+ * The headings that hold placeholders (`## <!-- AGENT_PLACEHOLDER: name it
+ * -->`), each with its text as a placeholder's section path shows it: every
+ * placeholder of it as `…`, the text yet to be written, rather than the
+ * comment, which names nothing and repeats the instruction.
+ */
+function headingsAsShown(source: string, headings: readonly Heading[], raws: readonly RawPlaceholder[]): Map<Heading, string> {
+  const shown = new Map<Heading, string>();
+  for (const raw of raws) {
+    const heading = headings[countAtMost(headings, (h) => h.span.start, raw.span.start) - 1];
+    if (heading === undefined || raw.span.start >= heading.span.end || raw.problem !== null) continue;
+    const text = shown.get(heading) ?? heading.text;
+    const comment = source.slice(raw.span.start, raw.span.end);
+    const at = text.indexOf(comment);
+    if (at !== -1) shown.set(heading, `${text.slice(0, at)}…${text.slice(at + comment.length)}`.trim());
+  }
+  return shown;
+}
+
+/** The heading texts of the sections holding `offset`, outermost first, as {@link headingsAsShown} shows them. */
+function pathAt(sections: readonly Section[], offset: number, shown: ReadonlyMap<Heading, string>): string[] {
+  const path: string[] = [];
+  let siblings = sections;
+  // Down the tree as sectionAt goes: the last sibling starting at or before the offset, while it holds it.
+  for (;;) {
+    const s = siblings[countAtMost(siblings, (x) => x.span.start, offset) - 1];
+    if (s === undefined || offset >= s.span.end) return path;
+    path.push(shown.get(s.heading) ?? s.heading.text);
+    siblings = s.children;
+  }
 }
 
 // Heading texts end up in findings and summaries that outlive the parse; as

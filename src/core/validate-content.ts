@@ -47,15 +47,17 @@ export function validateContent(id: string, content: string, sectionLevel: numbe
 
 /** Where a one-line answer goes, as its refusal names it. */
 const LINE_HOLDERS = {
+  'heading': 'a heading holds one line: write the heading\'s text on one line',
   'table-cell': 'a table cell holds one line: write the answer on one line (`<br>` breaks a line inside a cell)',
 } as const;
 
 /**
- * The content rules for a placeholder in a GFM table cell, whose answer is
- * that cell's inline text: the rules of every answer (not empty, under the
- * size limit, no `AGENT_PLACEHOLDER`, no suppression comment), and one line,
- * since a second line would start a new row of the table. Block syntax such
- * as `#` or a fence is text there, and not refused.
+ * The content rules for a placeholder in a heading or a GFM table cell, whose
+ * answer is that heading's or cell's inline text: the rules of every answer
+ * (not empty, under the size limit, no `AGENT_PLACEHOLDER`, no suppression
+ * comment), and one line, since a second line would leave the heading as a
+ * paragraph or start a new row of the table. Block syntax such as `#` or a
+ * fence is text there, and not refused.
  */
 export function validateLineContent(id: string, content: string, holder: keyof typeof LINE_HOLDERS, maxBytes = DEFAULT_MAX_CONTENT_BYTES): FillRefusal | null {
   const common = commonProblem(id, content, maxBytes);

@@ -8,6 +8,7 @@ import { setFrontMatterFields } from '../core/front-matter-edit.js';
 import { flattenSections } from '../core/match-sections.js';
 import { parseSpec } from '../core/parse-spec.js';
 import { reconcileAnswers } from '../core/reconcile-answers.js';
+import { sectionAt } from '../core/section-at.js';
 import type { ParsedSpec } from '../core/spec-types.js';
 import { preambleSpan } from '../core/template-model.js';
 import type { FillRefusal } from '../core/validate-content.js';
@@ -159,8 +160,9 @@ export function provenanceEntries(
 ): Record<string, ProvenanceEntry> {
   const after = parseSpec(outcome.source);
   const entries: Record<string, ProvenanceEntry> = {};
+  const sectionOf = sectionsAfter(before, after, outcome.written);
   for (const [id, text] of outcome.written) {
-    const section = before.placeholders.find((p) => p.id === id)?.sectionId ?? 'title';
+    const section = sectionOf.get(id) ?? 'title';
     entries[id] = {
       filler: who.filler,
       ...(who.model === undefined ? {} : { model: who.model }),
@@ -172,6 +174,29 @@ export function provenanceEntries(
     };
   }
   return entries;
+}
+
+/**
+ * The section each filled id's text stands in after the fill. Mostly the
+ * placeholder's own section, but an answer to a placeholder in a heading is
+ * that heading's text: it renames its section (`section` becomes
+ * `rate-limiter`), and the sections below it. Found by where the text
+ * landed: the placeholder's offset, moved by the earlier fills and by the
+ * front matter's `updated:` date.
+ */
+function sectionsAfter(before: ParsedSpec, after: ParsedSpec, written: ReadonlyMap<string, string>): Map<string, string | null> {
+  const fmEnd = (spec: ParsedSpec): number => spec.frontMatter?.span.end ?? 0;
+  let shift = fmEnd(after) - fmEnd(before);
+  const sections = new Map<string, string | null>();
+  // Placeholders are in document order, as the fills were spliced.
+  for (const p of before.placeholders) {
+    const text = written.get(p.id);
+    if (text === undefined) continue;
+    // The character before the text: content that opens with a subsection's heading still belongs to this section.
+    sections.set(p.id, sectionAt(after.sections, p.span.start + shift - 1)?.id ?? null);
+    shift += text.length - (p.span.end - p.span.start);
+  }
+  return sections;
 }
 
 /** The own body of a section (or the part under the title), for provenance hashes. */
