@@ -126,6 +126,29 @@ describe('specfill new + placeholders', () => {
     expect(readFileSync(join(dir, 'own.md'), 'utf8')).toContain('\n# Release checklist\n');
   });
 
+  it('with --answers that fill every placeholder, says to check the spec, not to write its sections (QA)', async () => {
+    const ids = parseSpec(SEED).placeholders.map((p) => p.id).filter((id) => id !== 'title');
+    const dir = tempProject({ 'answers.yaml': ids.map((id) => `"${id}": Content for ${id}.\n`).join('') });
+    const r = await runCli(dir, 'new', 'tech-spec', '--title', 'Two', '--answers', 'answers.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/; 0 placeholders to fill\nnext: specfill check specs\/two\.md\n$/);
+  });
+
+  it('with `title` in --answers, says that --title fills it, instead of that the template has none (QA)', async () => {
+    const dir = tempProject({ 'title.yaml': 'title: x\noverview: y\n', 'both.yaml': 'title: x\nnope: y\n' });
+    const title = await runCli(dir, 'new', 'tech-spec', '--title', 'Three', '--answers', 'title.yaml');
+    expect([title.code, title.stderr]).toEqual([2, 'specfill: title.yaml: `title` is filled by --title: drop it from the answers\n  hint: nothing was written\n']);
+    expect(existsSync(join(dir, 'specs', 'three.md'))).toBe(false);
+    const both = await runCli(dir, 'new', 'tech-spec', '--title', 'Three', '--answers', 'both.yaml');
+    expect(both.stderr).toMatch(/^specfill: both\.yaml: `title` is filled by --title: drop it from the answers; template tech-spec has no placeholder `nope`; its ids: overview, /);
+    // A template without a title placeholder has none to fill: the usual refusal.
+    writeFileSync(join(dir, 'specfill.config.json'), '{"templatesDir": "templates"}');
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates', 'adr.md'), '# ADR\n\n## Decision\n\n<!-- AGENT_PLACEHOLDER: what -->\n');
+    const adr = await runCli(dir, 'new', 'adr', '--title', 'Four', '--answers', 'title.yaml');
+    expect(adr.stderr).toMatch(/^specfill: title\.yaml: template adr has no placeholder `title`, `overview`; its ids: decision\n/);
+  });
+
   it('rejects an unknown template with the known ids (exit 2) and writes nothing', async () => {
     const dir = tempProject();
     const r = await runCli(dir, 'new', 'nope', '--title', 'X');

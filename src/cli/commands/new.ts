@@ -13,6 +13,7 @@ import { SpecfillError } from '../../core/errors.js';
 import { fillPlaceholders, type FillOutcome } from '../../core/fill-placeholders.js';
 import { parseSpec } from '../../core/parse-spec.js';
 import type { ParsedSpec } from '../../core/spec-types.js';
+import type { Template } from '../../core/template.js';
 import { provenanceEntries } from '../../io/fill-file.js';
 import { recordFills } from '../../io/provenance.js';
 import { readAnswers } from '../../io/read-answers.js';
@@ -56,10 +57,7 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
     fillBase = spec;
     const open = spec.placeholders.map((p) => p.id);
     const unknown = answers.map((a) => a.id).filter((id) => !open.includes(id));
-    if (unknown.length > 0) {
-      throw new SpecfillError('INVALID_ANSWERS', `template ${template.id} has no placeholder ${unknown.map((u) => `\`${u}\``).join(', ')}; its ids: ${open.join(', ')}`,
-        { path: opts.answers }, 'nothing was written');
-    }
+    if (unknown.length > 0) throw unknownAnswers(template, unknown, open, opts.answers);
     fill = fillPlaceholders(spec, answers);
     content = fill.source;
   }
@@ -100,10 +98,35 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
   } else {
     const filled = fill === null || fill.filled.length === 0 ? '' : `filled ${fill.filled.join(', ')} from ${opts.answers}; `;
     ctx.stdout.write(`created ${shown} from ${template.id}@${template.version}: ${filled}${open.length} placeholder${open.length === 1 ? '' : 's'} to fill\n`);
-    // A template guided by prose has no placeholder to list: what is left to write is what check reports.
-    ctx.stdout.write(ctx.color.dim(open.length > 0 ? `next: specfill placeholders ${shown}\n` : `next: write its sections, then specfill check ${shown}\n`));
+    ctx.stdout.write(ctx.color.dim(`next: ${nextStep(open.length, fill, shown)}\n`));
   }
   return fill !== null && fill.refused.length > 0 ? 1 : 0;
+}
+
+/**
+ * What to do after `new`: fill what is open; or, when the answers filled
+ * every placeholder, check the spec; or, for a template guided by prose
+ * (no placeholders at all), write its sections, which is what check reports.
+ */
+function nextStep(open: number, fill: FillOutcome | null, shown: string): string {
+  if (open > 0) return `specfill placeholders ${shown}`;
+  if (fill !== null && fill.filled.length > 0) return `specfill check ${shown}`;
+  return `write its sections, then specfill check ${shown}`;
+}
+
+/**
+ * The refusal of answers that name ids the new spec does not have. The
+ * template's `title` placeholder is one of them, but it exists: --title
+ * fills it, so the answers must not.
+ */
+function unknownAnswers(template: Template, unknown: readonly string[], open: readonly string[], path: string): SpecfillError {
+  const byTitle = unknown.includes('title') && template.spec.placeholders.some((p) => p.id === 'title');
+  const others = byTitle ? unknown.filter((id) => id !== 'title') : unknown;
+  const reasons = [
+    ...(byTitle ? ['`title` is filled by --title: drop it from the answers'] : []),
+    ...(others.length > 0 ? [`template ${template.id} has no placeholder ${others.map((u) => `\`${u}\``).join(', ')}; its ids: ${open.join(', ')}`] : []),
+  ];
+  return new SpecfillError('INVALID_ANSWERS', reasons.join('; '), { path }, 'nothing was written');
 }
 
 /**
