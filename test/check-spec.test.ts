@@ -299,6 +299,16 @@ describe('template-free rules', () => {
     ]);
   });
 
+  it('empty-section: a title left as the template\'s stand-in for one (`# Feature name`) names no spec (blind QA)', () => {
+    const swift = buildTemplateModel(parseSpec('# Feature name\n\n* Proposal: SE-NNNN\n\n## Motivation\n\nDescribe the problem.\n'), 's@1');
+    expect(checkSpec(parseSpec('# Feature Name\n\n* Proposal: SE-0501\n\n## Motivation\n\nBuffers.\n'), { template: swift, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`))
+      .toEqual(['1:1 empty-section the title is still the template\'s "Feature name": write the spec\'s own title']);
+    expect(brief('# Async buffers\n\n* Proposal: SE-0501\n\n## Motivation\n\nBuffers.\n', swift)).toEqual([]);
+    // A template title that is a real one is no stand-in: a spec may share it.
+    const named = buildTemplateModel(parseSpec('# Payments\n\n## Motivation\n\nDescribe the problem.\n'), 'p@1');
+    expect(brief('# Payments\n\n## Motivation\n\nBuffers.\n', named)).toEqual([]);
+  });
+
   it('leftover-marker: the usual suspects, outside code and comments', () => {
     const doc = '# T\n\nTBD. FIXME later. XXX. [NEEDS CLARIFICATION: who?] Hello {{name}}. Lorem ipsum dolor.\n\n`TODO` <!-- TODO -->\n\n    TODO\n\nTODOS and XXXX are words.\n';
     const findings = checkSpec(parseSpec(doc), { template: null }).findings;

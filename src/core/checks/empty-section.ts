@@ -3,7 +3,7 @@ import { sectionProse } from '../section-prose.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { ParsedSpec, Position, Section } from '../spec-types.js';
 import { likelyRenames } from '../likely-renames.js';
-import type { TemplateModel, TemplateSection } from '../template-model.js';
+import { isStandInTitle, type TemplateModel, type TemplateSection } from '../template-model.js';
 import { titlePart } from '../section-states.js';
 import { quote, sectionFields, sectionFinding } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -22,6 +22,14 @@ export const emptySection: CheckRule = {
     // The states `check` computes once for completeness say which sections are empty.
     const empty = new Set(states.filter((st) => st.state === 'empty').map((st) => st.id));
     const findings: FindingDraft[] = [];
+    // A title left as the template's stand-in for one (`# Feature name`) names no spec
+    // (once: a title part reported empty below says it, on the same line).
+    const standIn = template.spec.title?.text;
+    if (!empty.has('title') && spec.title !== null && standIn !== undefined && isStandInTitle(standIn) && spec.title.text.trim().toLowerCase() === standIn.trim().toLowerCase()) {
+      const at = spec.title;
+      findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, ...sectionFields(spec, null),
+        message: `the title is still the template's ${quote(standIn.trim())}: write the spec's own title` });
+    }
     let around: Surroundings | undefined;
     for (const t of template.sections) {
       if (!empty.has(t.id)) continue;
