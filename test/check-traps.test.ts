@@ -1191,7 +1191,7 @@ describe('headings swallowed by a code block that is never closed (KEP review)',
       `${lineOf(spec, '## Alternative Approaches Considered')}:1-37 alternative-approaches-considered`,
       `${lineOf(spec, '## References')}:1-14 references`,
     ]);
-    expect(missing[0]!.message).toBe('missing section "Future Considerations" (## Future Considerations) from template tech-spec@1: its heading is inside a code block that is never closed, so it is code, not a heading; close the code block above it');
+    expect(missing[0]!.message).toBe(`missing section "Future Considerations" (## Future Considerations) from template tech-spec@1: its heading is inside the code block opened on line ${lineOf(spec, '```yaml')} that is never closed, so it is code, not a heading; close that code block where its code ends`);
   });
 });
 

@@ -65,7 +65,7 @@ export const missingSection: CheckRule = {
     }
     let renames: ReadonlyMap<string, Section> | null = null;
     let hidden: Set<string> | null = null;
-    let fenced: Map<string, Position> | null = null;
+    let fenced: ReturnType<typeof headingsInUnclosedCode> | null = null;
     let commented: Map<string, InComment> | null = null;
     let asText: Map<string, WrittenAsText[]> | null = null;
     // A line of text stands for one missing section at most.
@@ -88,8 +88,8 @@ export const missingSection: CheckRule = {
       fenced ??= headingsInUnclosedCode(spec);
       const inCode = fenced.get(t.headingSlug);
       if (inCode !== undefined) {
-        findings.push({ ...inCode, sectionId: t.id, section: t.path,
-          message: `${messageFor(template, t)}: its heading is inside a code block that is never closed, so it is code, not a heading; close the code block above it` });
+        findings.push({ ...inCode.at, sectionId: t.id, section: t.path,
+          message: `${messageFor(template, t)}: its heading is inside the code block opened on line ${inCode.openLine} that is never closed, so it is code, not a heading; close that code block where its code ends` });
         return;
       }
       // A heading written as a line of text (a KEP's PRR question as a bold
@@ -166,8 +166,8 @@ function headingWords(rest: string): string {
  * of the document because its fence is never closed (a closing fence
  * indented too far, or deleted), by anchor, with their places.
  */
-function headingsInUnclosedCode(spec: ParsedSpec): Map<string, Position> {
-  const found = new Map<string, Position>();
+function headingsInUnclosedCode(spec: ParsedSpec): Map<string, { readonly at: Position; readonly openLine: number }> {
+  const found = new Map<string, { readonly at: Position; readonly openLine: number }>();
   const last = spec.blocks[spec.blocks.length - 1];
   if (last === undefined || last.kind !== 'code' || last.variant !== 'fenced' || last.closed === true) return found;
   const lines = lineIndexOf(spec);
@@ -175,7 +175,7 @@ function headingsInUnclosedCode(spec: ParsedSpec): Map<string, Position> {
   for (const h of text.matchAll(ATX_LINE)) {
     const slug = slugify(headingWords(h[3]!));
     if (found.has(slug)) continue;
-    found.set(slug, lines.span(last.start + h.index + h[1]!.length, last.start + h.index + h[0].trimEnd().length));
+    found.set(slug, { at: lines.span(last.start + h.index + h[1]!.length, last.start + h.index + h[0].trimEnd().length), openLine: last.line });
   }
   return found;
 }
