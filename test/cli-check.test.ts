@@ -618,17 +618,20 @@ describe('specfill check', () => {
       'specs/b.md': filled('B').replace('## References', '## Design\n\nShards.\n\n## References'),
       'specs/c.md': filled('C'),
       'specs/notes old.md': filled('N'),
+      // From a subfolder: one links to b.md by its path, one only mentions a b.md (another folder's, for all it says).
+      'specs/sub/x.md': '# X\n\nSee [design](../b.md#design).\n',
+      'specs/sub/y.md': '# Y\n\nUnlike b.md, this is short.\n',
       '.specfill/templates/t.md': '# T\n\n## X\n\n<!-- x -->\n',
     });
     git('rm', '-q', '.specfill/templates/t.md');
     const all = await runCli(dir, 'check', '--changed', 'HEAD', '--format', 'json');
-    expect(JSON.parse(all.stdout).files.map((f: { path: string }) => f.path)).toEqual(['specs/a.md', 'specs/b.md', 'specs/c.md', 'specs/notes old.md']);
+    expect(JSON.parse(all.stdout).files.map((f: { path: string }) => f.path)).toEqual(['specs/a.md', 'specs/b.md', 'specs/c.md', 'specs/notes old.md', 'specs/sub/x.md', 'specs/sub/y.md']);
     expect(all.stderr).toContain('specfill: .specfill/templates/t.md was deleted: every spec is checked, not only the changed ones');
     git('commit', '-q', '-m', 'no t');
     // A heading of b.md renamed: a.md's link to its anchor breaks without a.md changing.
     writeFileSync(join(dir, 'specs', 'b.md'), filled('B').replace('## References', '## Architecture notes\n\nShards.\n\n## References'));
     const anchor = await checkJson(dir, '--changed', 'HEAD');
-    expect(anchor.report.files.map((f) => f.path)).toEqual(['specs/a.md', 'specs/b.md']);
+    expect(anchor.report.files.map((f) => f.path)).toEqual(['specs/a.md', 'specs/b.md', 'specs/sub/x.md']);
     expect(anchor.report.files[0]!.findings.map((f) => f.message)).toEqual([expect.stringContaining('#design')]);
     git('checkout', '-q', '--', 'specs/b.md');
     // A file renamed away (its old name linked, percent-encoded): the spec linking to it is checked, c.md is not.
