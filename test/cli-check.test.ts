@@ -657,6 +657,16 @@ describe('specfill check', () => {
     // From `/`, the path is from the project root, as in the config's mapping (it was refused as outside the root).
     writeFileSync(join(dir, 'specs', 'a.md'), '---\ntitle: A\ntemplate: /tpl/rfc.md\n---\n# A\n\n## Summary\n\nDone.\n\n## New\n\nToo.\n');
     expect((await checkJson(dir)).report.files.map((f) => [f.template, f.findings.length])).toEqual([['rfc@1', 0]]);
+    // So does a template file the config maps to from `/` (code review: both missed it).
+    writeFileSync(join(dir, 'specs', 'a.md'), '---\ntitle: A\n---\n# A\n\n## Summary\n\nDone.\n\n## New\n\nToo.\n');
+    writeFileSync(join(dir, 'specfill.config.json'), '{"specs": ["specs/**/*.md"], "templates": {"specs/**/*.md": "/tpl/rfc.md"}}');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'mapped');
+    expect((await runCli(dir, 'check', '--cache')).code).toBe(0);
+    writeFileSync(join(dir, 'tpl', 'rfc.md'), '# RFC\n\n## Summary\n\n<!-- s -->\n\n## New\n\n<!-- n -->\n\n## Newer\n\n<!-- n -->\n');
+    expect((await runCli(dir, 'check', '--cache')).code).toBe(1);
+    const mapped = await runCli(dir, 'check', '--changed', 'HEAD', '--format', 'json');
+    expect([mapped.code, mapped.stderr]).toEqual([1, expect.stringContaining('tpl/rfc.md changed: every spec is checked')]);
   });
 
   it.runIf(process.platform !== 'win32')('reports a file whose name holds a backslash by its name, in JSON and SARIF (qa: it became a folder)', async () => {

@@ -8,7 +8,7 @@ import { CheckCache, hashOf, type FileStamp } from './check-cache.js';
 import { checkInWorkers, workerCount } from './check-in-workers.js';
 import { FileChecker, type CheckedFile } from './file-checker.js';
 import { confine } from './confine-path.js';
-import { isTemplateFileRef } from './load-templates.js';
+import { isTemplateFileRef, mappedTemplateRef } from './load-templates.js';
 import { findSpecs } from './find-spec-files.js';
 import { dependenciesHold } from './link-resolver.js';
 import { readTextFileSync } from './read-text-file.js';
@@ -221,6 +221,7 @@ const DETACH_FROM = 1000;
  */
 function cacheKey(options: CheckFilesOptions, templateSources: readonly string[]): string {
   const mappedFiles = Object.values(options.config.templates ?? {})
+    .map(mappedTemplateRef)
     .filter(isTemplateFileRef)
     .map((ref) => {
       try {
