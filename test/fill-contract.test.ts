@@ -3,6 +3,7 @@
 // and the content parses back as the section's body.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { suppressionComments } from '../src/core/suppressions.js';
 import { fillPlaceholders } from '../src/core/fill-placeholders.js';
 import { parseSpec } from '../src/core/parse-spec.js';
 
@@ -158,6 +159,32 @@ describe('suppression comments in content', () => {
     const spec = parseSpec('# T\n\n## A\n\n<!-- AGENT_PLACEHOLDER: x -->\ntext -->\n');
     const out = fillPlaceholders(spec, [{ id: 'a', content: '<!-- specfill-disable' }]);
     expect(out.refused.map((r) => r.reason)).toEqual(['suppression']);
+  });
+
+  it('are refused when the content opens one that takes over a suppression already there, their number unchanged (code review)', () => {
+    const spec = parseSpec('# T\n\n## A\n\n<!-- AGENT_PLACEHOLDER: x -->\n\nRetention: TBD\n\n<!-- specfill-disable-next-line leftover-marker -->\nOwner: TBD\n');
+    const out = fillPlaceholders(spec, [{ id: 'a', content: 'Exports audit logs.\n\n<!-- specfill-disable -- see below' }]);
+    expect([out.refused.map((r) => r.reason), out.filled]).toEqual([['suppression'], []]);
+  });
+
+  it('are refused when two answers, each fine alone, make one together (code review)', () => {
+    const spec = parseSpec('# T\n\n## A\n\nOwner: <!-- AGENT_PLACEHOLDER: owner --> and <!-- AGENT_PLACEHOLDER: reviewer -->\n\nTODO\n');
+    const out = fillPlaceholders(spec, [{ id: 'a', content: '`x' }, { id: 'a#2', content: '`<!-- specfill-disable -->`' }]);
+    expect([out.filled, out.refused.map((r) => [r.id, r.reason])]).toEqual([['a'], [['a#2', 'suppression']]]);
+    expect(suppressionComments(parseSpec(out.source))).toEqual([]);
+  });
+});
+
+describe('answers filled together', () => {
+  it('are checked together: a line and `===` under it, each fine alone, would make a heading (code review)', () => {
+    const spec = parseSpec('# T\n\n## A\n\n<!-- AGENT_PLACEHOLDER: first -->\n<!-- AGENT_PLACEHOLDER: rest -->\n\n## B\n\nB.\n');
+    expect(fillPlaceholders(spec, [{ id: 'a', content: 'Foo' }]).refused).toEqual([]);
+    expect(fillPlaceholders(spec, [{ id: 'a#2', content: '===' }]).refused).toEqual([]);
+    const out = fillPlaceholders(spec, [{ id: 'a', content: 'Foo' }, { id: 'a#2', content: '===' }]);
+    expect([out.filled, out.refused.map((r) => [r.id, r.reason])]).toEqual([['a'], [['a#2', 'structure']]]);
+    expect(parseSpec(out.source).headings.map((h) => h.text)).toEqual(['T', 'A', 'B']);
+    // Answers that do not meet are all taken, as before.
+    expect(fillPlaceholders(parseSpec('# T\n\n## A\n\n<!-- AGENT_PLACEHOLDER: a -->\n\n## B\n\n<!-- AGENT_PLACEHOLDER: b -->\n'), [{ id: 'a', content: 'A.\n\n### Detail\n\nD.' }, { id: 'b', content: 'B.' }]).filled).toEqual(['a', 'b']);
   });
 });
 

@@ -50,7 +50,7 @@ export interface FillOutcome {
 export function fillPlaceholders(spec: ParsedSpec, answers: readonly Answer[], options: FillOptions = {}): FillOutcome {
   const byId = new Map(spec.placeholders.map((p) => [p.id, p]));
   const refused: FillRefusal[] = [];
-  const accepted: Array<{ placeholder: Placeholder; text: string }> = [];
+  const accepted: Accepted[] = [];
   const seen = new Set<string>();
   for (const answer of answers) {
     const placeholder = answer.match === undefined
@@ -85,20 +85,64 @@ export function fillPlaceholders(spec: ParsedSpec, answers: readonly Answer[], o
       refused.push({ id: answer.id, reason: 'structure', message: outOfSlot });
       continue;
     }
-    // The content alone held none, but in place it may still open one that the text after it closes.
-    if (suppressionComments(after).length !== suppressionComments(spec).length) {
+    // The content alone held none, but in place it may still open one that the text after it
+    // closes, or take over one that is there (`<!-- specfill-disable -- x` running on to its `-->`).
+    if (!sameSuppressions(spec, after)) {
       refused.push({ id: answer.id, reason: 'suppression', message: SUPPRESSION_REFUSAL });
       continue;
     }
-    accepted.push({ placeholder, text });
+    accepted.push({ placeholder, text, headings: slot === 'block' ? parseSpec(content).headings.length : 0 });
   }
-  const order = accepted.sort((a, b) => a.placeholder.span.start - b.placeholder.span.start);
+  const order = together(spec, accepted.sort((a, b) => a.placeholder.span.start - b.placeholder.span.start), refused);
   return {
     source: splice(spec.source, order),
     filled: order.map((a) => a.placeholder.id),
     refused,
     written: new Map(order.map((a) => [a.placeholder.id, a.text])),
   };
+}
+
+/** An answer that passed alone: where it goes, its text as written, and the headings its content adds. */
+interface Accepted {
+  readonly placeholder: Placeholder;
+  readonly text: string;
+  readonly headings: number;
+}
+
+/**
+ * The answers, each checked alone, checked together, in document order: two
+ * that pass alone may combine into what neither is (a backtick in one pairing
+ * with one in the next, so that a comment between them becomes real; a line
+ * and `===` on the next making a heading). Each is kept only if the text with
+ * it and those kept before it has the suppressions of the original, its
+ * headings and one placeholder fewer for each; else it is refused.
+ */
+function together(spec: ParsedSpec, accepted: readonly Accepted[], refused: FillRefusal[]): Accepted[] {
+  if (accepted.length < 2) return [...accepted];
+  const kept: Accepted[] = [];
+  let headings = spec.headings.length;
+  for (const answer of accepted) {
+    const trial = [...kept, answer];
+    const after = parseSpec(splice(spec.source, trial));
+    if (!sameSuppressions(spec, after)) {
+      refused.push({ id: answer.placeholder.id, reason: 'suppression', message: SUPPRESSION_REFUSAL });
+    } else if (after.headings.length !== headings + answer.headings || after.placeholders.length !== spec.placeholders.length - trial.length) {
+      refused.push({ id: answer.placeholder.id, reason: 'structure', message: 'together with the answers before it, the content would change the document outside its section (a heading or placeholder would appear or vanish); put a blank line first or rephrase' });
+    } else {
+      kept.push(answer);
+      headings += answer.headings;
+    }
+  }
+  return kept;
+}
+
+/** Whether two versions of a document hold the same suppression comments, in order: the same directives for the same rules. */
+function sameSuppressions(before: ParsedSpec, after: ParsedSpec): boolean {
+  const a = suppressionComments(before);
+  const b = suppressionComments(after);
+  if (a.length !== b.length) return false;
+  const said = (c: (typeof a)[number]): string => `${c.word.toLowerCase()} ${c.rules.map((r) => r.id).join(',')}`;
+  return a.every((c, i) => said(c) === said(b[i]!));
 }
 
 /** Replaces the spans (in increasing order, not overlapping) from the end, so earlier offsets stay valid. */
