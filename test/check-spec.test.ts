@@ -297,6 +297,10 @@ describe('template-free rules', () => {
     expect(brief('# Exports\n\n* Proposal: SE-0466\n* Review Manager: TBD\n\n## Motivation\n\nExports need a limit.\n\n- Retention: TBD\n- Owner: **TBD**\n\nTBD\n\n## Rollout\n\nTBD: Rollout.\n', swift)).toEqual([
       '10:14 leftover-marker motivation', '11:12 leftover-marker motivation', '13:1 leftover-marker motivation', '17:1 leftover-marker rollout',
     ]);
+    // A section the template writes as a bare marker, left so, is empty-section's alone (code review).
+    const bare = buildTemplateModel(parseSpec('# T\n\n## Rollout\n\nTBD\n\n## License\n\n{{ license }}\n'), 'b@1');
+    expect(brief('# A\n\n## Rollout\n\nTBD\n\n## License\n\n{{ license }}\n', bare)).toEqual(['3:1 empty-section rollout', '7:1 empty-section license']);
+    expect(brief('# A\n\n## Rollout\n\nDark launch.\n\nTBD\n\n## License\n\nMIT.\n', bare)).toEqual(['7:1 leftover-marker rollout']);
   });
 
   it('empty-section: a title left as the template\'s stand-in for one (`# Feature name`) names no spec (blind QA)', () => {

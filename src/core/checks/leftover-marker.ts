@@ -1,6 +1,6 @@
 import { normalizeLabel } from '../markdown/inline-text.js';
 import { maskCodeElements, proseBlocks } from './text-blocks.js';
-import { isTemplatesOwnSentence } from '../guidance-sentences.js';
+import { isTemplatesOwnSentence, sentenceAround } from '../guidance-sentences.js';
 import type { CheckRule, FindingDraft } from './types.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { SectionState } from '../section-states.js';
@@ -66,8 +66,11 @@ export const leftoverMarker: CheckRule = {
         // holds the author's text (a model card's `**License:** {{ license }}`
         // kept among filled lines): only a section left unwritten as a whole
         // leaves it to empty-section.
-        if (guidance !== undefined && isTemplatesOwnSentence(block.text, at, m[0], guidance)
-          && (!m[0].startsWith('{{') || inUnwritten(block.sourceOffset(at)))) continue;
+        if (guidance !== undefined && (isTemplatesOwnSentence(block.text, at, m[0], guidance)
+          ? !m[0].startsWith('{{') || inUnwritten(block.sourceOffset(at))
+          // A marker that is a whole sentence of the template's by itself (a section
+          // of just `TBD`) is the guidance's where the section is left unwritten.
+          : guidance.has(sentenceAround(block.text, at)) && inUnwritten(block.sourceOffset(at)))) continue;
         findings.push({ ...block.locate(at, at + m[0].length), message: `leftover marker "${m[0]}": replace it with the real content` });
       }
     }
