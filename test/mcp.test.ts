@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseSpec } from '../src/core/parse-spec.js';
+import { toolResult } from '../src/mcp/tool-result.js';
 import { callTool, connectMcp, type McpSession } from './helpers/mcp-client.js';
 import { spawnCli, tempProject } from './helpers/run-cli.js';
 
@@ -243,7 +244,7 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
     expect([long.isError, long.data.filled, long.data.diff]).toEqual([false, 'overview', expect.stringMatching(/^\(a diff of \d+ characters, left out: get_spec shows the file as it now is\)\n$/)]);
   });
 
-  it('sends a spec of megabytes in parts, and refuses a reply too large for stdio without ending the session', async () => {
+  it('sends a spec of megabytes in parts, and keeps every reply small enough for stdio without ending the session', async () => {
     // Lines of 100 characters with an emoji (a surrogate pair) in each, then one long line with no break: parts end after a line break, or short of a pair's halves.
     const lines = Array.from({ length: 30_000 }, (_, i) => `line ${String(i).padStart(6, '0')} 😀 ${'w'.repeat(80)}\n`).join('');
     const big = `# Big\n\n## Overview\n\n${lines}${'😀'.repeat(200_000)}\n`;
@@ -271,10 +272,25 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
     expect([past.isError, past.data.error.code]).toEqual([true, 'OUT_OF_RANGE']);
     // Whole, as a resource, it would take the connection down: refused with a hint, the session lives on.
     await expect(s.client.readResource({ uri: 'spec://specs/big.md' })).rejects.toMatchObject({ data: { code: 'REPLY_TOO_LARGE', hint: expect.stringContaining('get_spec') } });
-    // 60,000 sections make an outline of megabytes: refused as too large, not a dead session.
+    // Later parts carry no outline; 60,000 sections make an outline of megabytes, cut at 5,000 (code review: it was refused, part after part).
+    expect(Object.keys((await callTool(s, 'get_spec', { path: 'specs/big.md', offset: 1 })).data)).not.toContain('outline');
     const heads = await callTool(s, 'get_spec', { path: 'specs/heads.md' });
-    expect([heads.isError, heads.data.error.code]).toEqual([true, 'REPLY_TOO_LARGE']);
+    expect([heads.isError, heads.data.outline.length, heads.data.outlineTotal, heads.data.outlineTruncated]).toEqual([false, 5000, 60_000, true]);
+    // A write is never reported as failed for its reply's size: the placeholders it lists are cut at 1,000 (code review).
+    writeFileSync(join(dir, 'specs/many.md'), `# Many\n\n${'## h\n\n<!-- AGENT_PLACEHOLDER: x -->\n\n'.repeat(1500)}`);
+    const many = await callTool(s, 'list_placeholders', { path: 'specs/many.md' });
+    const filledOne = await callTool(s, 'fill_placeholder', { path: 'specs/many.md', id: 'h', content: 'Done.', expectedHash: many.data.hash });
+    expect([filledOne.isError, filledOne.data.remaining.length, filledOne.data.remainingTotal, filledOne.data.remainingTruncated]).toEqual([false, 1000, 1499, true]);
     expect((await callTool(s, 'list_placeholders', { path: 'specs/big.md' })).isError).toBe(false);
+  });
+
+  it('refuses, as a result the agent can act on, a reply over 3 MB of JSON (the stdio transport drops a message over 10 MiB)', () => {
+    const small = toolResult({ text: 'x'.repeat(1000) });
+    expect(small.isError).toBeUndefined();
+    // Characters of three UTF-8 bytes: the limit is in bytes, not characters.
+    const large = toolResult({ text: '€'.repeat(1_100_000) });
+    expect([large.isError, (large.structuredContent as { error: { code: string } }).error.code]).toEqual([true, 'REPLY_TOO_LARGE']);
+    expect(toolResult({ text: 'x'.repeat(1_100_000) }).isError).toBeUndefined();
   });
 
   it('create_spec writes where the config\'s specs globs look when no path is given', async () => {

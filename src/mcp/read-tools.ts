@@ -55,8 +55,13 @@ export function registerReadTools(server: McpServer, project: McpProject): void 
     annotations: READ_ONLY,
   }, (input) => runTool(async () => {
     const { file, source, spec, hash } = await project.read(input.path);
-    const part = contentPart(source, input.offset ?? 0);
-    return { path: file.relative, hash, outline: outlineOf(spec), ...part };
+    const offset = input.offset ?? 0;
+    const part = contentPart(source, offset);
+    // The outline comes with the first part only, and at most MAX_OUTLINE sections of it: later parts stay small.
+    if (offset > 0) return { path: file.relative, hash, ...part };
+    const outline = outlineOf(spec);
+    const shown = outline.length <= MAX_OUTLINE ? { outline } : { outline: outline.slice(0, MAX_OUTLINE), outlineTotal: outline.length, outlineTruncated: true };
+    return { path: file.relative, hash, ...shown, ...part };
   }));
 
   server.registerTool('list_placeholders', {
@@ -122,6 +127,9 @@ export function registerReadTools(server: McpServer, project: McpProject): void 
  * ended the session.
  */
 export const MAX_CONTENT_CHARACTERS = 256 * 1024;
+
+/** The most sections get_spec's outline lists: a spec of tens of thousands of headings made a reply too large to send. */
+const MAX_OUTLINE = 5000;
 
 /**
  * The part of a spec's text that starts at `offset`: at most

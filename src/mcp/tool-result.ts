@@ -30,7 +30,7 @@ export function toolResult(data: Record<string, unknown>): CallToolResult {
   // Bytes are at most three per character: only a long text needs counting.
   if (text.length * 3 > MAX_REPLY_BYTES && Buffer.byteLength(text) > MAX_REPLY_BYTES) {
     return toolFailure(new ToolError('REPLY_TOO_LARGE', `the reply would be ${Buffer.byteLength(text)} bytes of JSON, more than an MCP message over stdio can safely carry (${MAX_REPLY_BYTES})`,
-      'ask for less: one spec\'s parts with get_spec and its offset, or list_specs filtered by status or template'));
+      'ask for less: list_specs filtered by status or template, or a spec\'s text through get_spec, in parts'));
   }
   return { content: [{ type: 'text', text }], structuredContent: data };
 }

@@ -7,6 +7,7 @@ import { createSpecSource, isoDate } from '../core/create-spec.js';
 import { lifecycleOf } from '../core/lifecycle.js';
 import { toPlaceholderJson } from '../core/json-shapes.js';
 import { parseSpec } from '../core/parse-spec.js';
+import type { Placeholder } from '../core/spec-types.js';
 import { slugify } from '../core/slug.js';
 import { fileHash, fillFile } from '../io/fill-file.js';
 import { setSpecStatus } from '../io/set-spec-status.js';
@@ -63,7 +64,7 @@ export function registerWriteTools(server: McpServer, project: McpProject, now: 
       dryRun,
       hash: dryRun ? hash : fileHash(after),
       diff: shownDiff(createTwoFilesPatch(`a/${file.relative}`, `b/${file.relative}`, source, after, undefined, undefined, { context: 3 })),
-      remaining: parseSpec(after).placeholders.map((p) => ({ ...toPlaceholderJson(p), sectionId: p.sectionId ?? 'title' })),
+      ...listedPlaceholders('remaining', parseSpec(after).placeholders),
     };
   }));
 
@@ -113,9 +114,22 @@ export function registerWriteTools(server: McpServer, project: McpProject, now: 
       path: file.relative,
       template: `${template.id}@${template.version}`,
       hash: fileHash(content),
-      placeholders: parseSpec(content).placeholders.map((p) => ({ ...toPlaceholderJson(p), sectionId: p.sectionId ?? 'title' })),
+      ...listedPlaceholders('placeholders', parseSpec(content).placeholders),
     };
   }));
+}
+
+/**
+ * The most placeholders a write lists in its reply. The write is done by
+ * then: a reply too large to send (thousands of placeholders) would report
+ * it as failed, and the agent's retry would meet STALE.
+ */
+const MAX_LISTED_PLACEHOLDERS = 1000;
+
+/** Placeholders under `key`, at most {@link MAX_LISTED_PLACEHOLDERS}, with `${key}Total` and `${key}Truncated` when there are more. */
+function listedPlaceholders(key: string, placeholders: readonly Placeholder[]): Record<string, unknown> {
+  const listed = placeholders.slice(0, MAX_LISTED_PLACEHOLDERS).map((p) => ({ ...toPlaceholderJson(p), sectionId: p.sectionId ?? 'title' }));
+  return placeholders.length <= MAX_LISTED_PLACEHOLDERS ? { [key]: listed } : { [key]: listed, [`${key}Total`]: placeholders.length, [`${key}Truncated`]: true };
 }
 
 /** The longest diff a fill returns: a spec with a line of megabytes in the diff's context made a reply too large for a client to take. */
