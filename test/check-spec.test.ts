@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { editDistance } from '../src/core/edit-distance.js';
-import { GUIDANCE_STEPS, isGuidanceSentence, normalizedSentence } from '../src/core/guidance-sentences.js';
+import { GUIDANCE_STEPS, isGuidanceSentence, mayBeGuidanceSentence, normalizedSentence } from '../src/core/guidance-sentences.js';
+import { proseSentences } from '../src/core/section-prose.js';
 import { buildTemplateModel, parseSpec } from '../src/index.js';
 import { checkSpec } from '../src/core/check-spec.js';
 import type { LinkResolver } from '../src/core/checks/types.js';
@@ -196,6 +197,59 @@ describe('guidance in comments and prose', () => {
 
   it('reports a missing required subsection but not a missing optional one', () => {
     expect(brief('# KEP-1: X\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n', kepStyle)).toEqual(['9:1 missing-section motivation/goals']);
+  });
+
+  it('treats a comment\'s text kept as visible text (its `<!--` and `-->` deleted, or quoted) as the template\'s guidance, as prose guidance is (QA: comment-guided templates)', () => {
+    const kep = buildTemplateModel(parseSpec('# Design\n\n## Summary\n\n<!-- AGENT_PLACEHOLDER: One paragraph: what is proposed and why -->\n\n## Constraints\n\n<!--\nAny requirement that constrains the design or the development process.\n-->\n\n## Rollout\n\n<!--\nHow the change reaches production.\n\n- Stages and flags\n- How to roll back\n-->\n\n## Risks\n\n<!-- Known risks, ordered by priority. -->\n'), 'kep@1');
+    const doc = (constraints: string, rollout = 'Dark launch, then 10 %, then everyone.', summary = 'Move exports to a queue.') =>
+      checkSpec(parseSpec(`# A\n\n## Summary\n\n${summary}\n\n## Constraints\n\n${constraints}\n\n## Rollout\n\n${rollout}\n\n## Risks\n\nThe queue is a single point of failure.\n`), { template: kep, links: NO_FILES });
+    const said = (constraints: string, rollout?: string, summary?: string) => doc(constraints, rollout, summary).findings.map((f) => `${f.line} ${f.rule} ${f.message}`);
+    const guidanceOnly = (line: number, name: string) => `${line} empty-section section "${name}" still holds only the template's guidance: write its content`;
+    const text = 'Any requirement that constrains the design or the development process.';
+    // Un-commented, quoted, wrapped over lines or emphasised: still the comment's words.
+    for (const kept of [text, `> ${text}`, text.replace(' the development', '\nthe development'), `*${text}*`]) expect([kept, said(kept)]).toEqual([kept, [guidanceOnly(7, 'Constraints')]]);
+    expect(doc(text).completeness).toBe(0.75);
+    // A list in a comment is split into its items as the spec's list is; part of it kept is still the guidance.
+    expect(said('Must run on the shared cluster.', 'How the change reaches production.\n\n- Stages and flags')).toEqual([guidanceOnly(11, 'Rollout')]);
+    // A placeholder's instruction kept as text, without its marker.
+    expect(said('Must run on the shared cluster.', undefined, 'One paragraph: what is proposed and why')).toEqual([guidanceOnly(3, 'Summary')]);
+    // Another section's comment is the template's guidance too, as another section's prose is.
+    expect(said('Known risks, ordered by priority.')).toEqual([guidanceOnly(7, 'Constraints')]);
+    // A sentence of the author's own, or a short answer, is content.
+    expect(said(`${text}\n\nMust run on the shared cluster.`)).toEqual([]);
+    expect(said('Must run on the shared cluster.')).toEqual([]);
+    expect(said('The process.')).toEqual([]);
+    // The comment itself kept is what it always was: empty.
+    expect(said(`<!--\n${text}\n-->`)).toEqual(['7 empty-section section "Constraints" is empty: write its content']);
+  });
+
+  it('tells a written first sentence from the guidance without making it plain only when it certainly is not the guidance (the quick test is a bound)', () => {
+    const guidance = ['Describe the motivation for this change and the problems it solves for our users today.', 'List the specific goals of the KEP.',
+      'What is out of scope for this KEP?', 'Known risks, ordered by priority.', 'How will security be reviewed, and by whom?',
+      'Any requirement that constrains the design or the process.'];
+    const set = new Set(guidance.map(normalizedSentence));
+    const words = guidance.flatMap((g) => g.split(' '));
+    const start = fc.oneof(fc.constantFrom(...guidance), fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 20 }).map((w) => w.join(' ')));
+    const edit = fc.record({ at: fc.nat(), kind: fc.constantFrom('insert', 'delete', 'replace'), char: fc.constantFrom(...'abeikmorstxyKT09 **__``~~.?:;,-\n') });
+    fc.assert(fc.property(start, fc.array(edit, { maxLength: 10 }), (base, edits) => {
+      let text = base;
+      for (const e of edits) {
+        const at = e.at % (text.length + 1);
+        text = e.kind === 'insert' ? text.slice(0, at) + e.char + text.slice(at)
+          : e.kind === 'delete' ? text.slice(0, at) + text.slice(at + 1)
+            : text.slice(0, at) + e.char + text.slice(at + 1);
+      }
+      // As a section's first paragraph is read: its lines, and its sentences as the full comparison gets them.
+      const spec = parseSpec(`# T\n\n${text}\n`);
+      const block = spec.blocks.find((b) => b.kind === 'paragraph');
+      if (block === undefined) return true;
+      const first = proseSentences(spec, { start: block.start, end: block.end })[0];
+      // Whenever the quick test says no, the full comparison says no as well.
+      return first === undefined || mayBeGuidanceSentence(spec.source, set, block.segments) || !isGuidanceSentence(first, set, { steps: GUIDANCE_STEPS });
+    }), { numRuns: 3000 });
+    // And the guidance itself, however marked up, is never told apart.
+    for (const g of guidance) for (const kept of [g, `**${g}**`, g.toUpperCase(), g.replace(/ /g, '\n'), `${g} ${guidance[1]}`]) expect([kept, mayBeGuidanceSentence(kept, set)]).toEqual([kept, true]);
+    expect(mayBeGuidanceSentence('It costs a second build of every crate, which doubles CI time.', set)).toBe(false);
   });
 
   it('treats prose still equal to the template\'s (whitespace aside) as unfilled', () => {

@@ -151,6 +151,101 @@ function nearlyGuidance(sentence: string, sentences: ReadonlySet<string>, budget
   return false;
 }
 
+/**
+ * Whether the first sentence of a text as written (not yet made plain: see
+ * {@link plainText}) may be one of the guidance's as
+ * {@link isGuidanceSentence} compares them: false only when it certainly is
+ * not. Most first sentences of a written section are not, and are told
+ * apart here without the text being built, made plain, normalised or split:
+ * read once, its words walk the trie of the template's sentences (a
+ * sentence that is one of them, or starts a run of them, reaches a
+ * sentence's end) and its character counts are compared with those of the
+ * template's sentences of about its length (the quick test before a loose
+ * comparison). A sentence with a link, a tag, an entity, an escape or a
+ * character outside ASCII, which making it plain may change, may always be.
+ * `segments` are the text's lines as flat `[start, end, …]` pairs (a
+ * paragraph's, joined by line breaks); by default the whole text.
+ */
+export function mayBeGuidanceSentence(text: string, sentences: ReadonlySet<string>, segments?: readonly number[]): boolean {
+  let node: WordTrie | undefined = trieOf(sentences);
+  RAW_COUNTS.fill(0);
+  let letters = 0;
+  let words = 0;
+  const pairs = segments === undefined ? 2 : segments.length;
+  for (let k = 0; k < pairs; k += 2) {
+    const from = segments === undefined ? 0 : segments[k]!;
+    const to = segments === undefined ? text.length : segments[k + 1]!;
+    let start = -1;
+    let ended = false;
+    // One step past the line closes its last word (lines are joined by a line break).
+    for (let i = from; i <= to; i++) {
+      let c = i < to ? text.charCodeAt(i) : 0x0a;
+      if (c >= 0x80 || c === 0x5b || c === 0x3c || c === 0x26 || c === 0x5c) return true;
+      if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+      // Emphasis and code marks are dropped, not word breaks (`snake_case` is one word once plain).
+      if (isMark(c)) continue;
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+        if (start === -1) start = i;
+        RAW_COUNTS[c & 31]!++;
+        letters++;
+        continue;
+      }
+      if (start !== -1) {
+        words++;
+        if (node !== undefined) {
+          node = node.next.get(wordOf(text, start, i));
+          // One of the template's sentences, or the first of a run of them.
+          if (node?.end === true) return true;
+        }
+        start = -1;
+      }
+      // The first sentence ends at a `.`, `!`, `?`, `:` or `;` before a space, marks aside.
+      if (isSentenceEnd(c) && spaceAfterMarks(text, i + 1, to)) {
+        ended = true;
+        break;
+      }
+    }
+    if (ended) break;
+  }
+  // Nothing to compare: the caller's own reading decides.
+  if (words === 0) return true;
+  const length = letters + words - 1;
+  if (length < NEAR_MIN_LENGTH) return false;
+  RAW_COUNTS[0x20 & 31]! += words - 1;
+  const most = Math.floor(length / 10);
+  const { byLength, counts } = lengthIndexOf(sentences);
+  for (let i = firstAtLeast(byLength, length - most); i < byLength.length && byLength[i]!.length <= length + most; i++) {
+    if (!countsApart(RAW_COUNTS, counts[i]!, most)) return true;
+  }
+  return false;
+}
+
+const isMark = (c: number): boolean => c === 0x2a || c === 0x5f || c === 0x60 || c === 0x7e;
+const isSentenceEnd = (c: number): boolean => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x3b;
+
+/**
+ * Whether white space (or the line's end, a line break once joined) follows
+ * `at`, marks aside. (ASCII space only: a character past ASCII ends the reading anyway.)
+ */
+function spaceAfterMarks(text: string, at: number, to: number): boolean {
+  let i = at;
+  while (i < to && isMark(text.charCodeAt(i))) i++;
+  if (i >= to) return true;
+  const c = text.charCodeAt(i);
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/** A word of raw ASCII text as normalised: lower case, marks dropped (most words have neither to change). */
+function wordOf(raw: string, from: number, to: number): string {
+  let plain = true;
+  for (let i = from; i < to && plain; i++) {
+    const c = raw.charCodeAt(i);
+    plain = !(c >= 0x41 && c <= 0x5a) && !isMark(c);
+  }
+  const word = raw.slice(from, to);
+  return plain ? word : word.toLowerCase().replace(/[*_`~]/g, '');
+}
+
 /** The template's sentences long enough to be compared loosely, shortest first, with their character counts. */
 interface LengthIndex {
   readonly byLength: readonly string[];
@@ -173,6 +268,8 @@ function lengthIndexOf(sentences: ReadonlySet<string>): LengthIndex {
 const COUNT_BUCKETS = 32;
 /** The counts of the sentence being compared (one at a time). */
 const OWN_COUNTS = new Int32Array(COUNT_BUCKETS);
+/** The counts of the sentence {@link mayBeGuidanceSentence} reads (one at a time). */
+const RAW_COUNTS = new Int32Array(COUNT_BUCKETS);
 
 /** How many characters of a text fall in each of 32 buckets (by the low bits of their codes: a-z apart, a few others shared), in `counts`. */
 function characterCounts(text: string, counts: Int32Array): Int32Array {
@@ -188,9 +285,11 @@ function characterCounts(text: string, counts: Int32Array): Int32Array {
  * `most` edits apart, whatever the order of the characters.
  */
 function countsApart(a: Int32Array, b: Int32Array, most: number): boolean {
+  const limit = 2 * most;
   let difference = 0;
-  for (let k = 0; k < COUNT_BUCKETS; k++) difference += Math.abs(a[k]! - b[k]!);
-  return difference > 2 * most;
+  // (Most pairs are told apart within a few buckets: no need to add up the rest.)
+  for (let k = 0; k < COUNT_BUCKETS; k++) if ((difference += Math.abs(a[k]! - b[k]!)) > limit) return true;
+  return false;
 }
 
 /** The index of the first sentence at least `length` long. */

@@ -1,6 +1,6 @@
 import { blockText } from './block-text.js';
 import { splitRow } from './markdown/table-row.js';
-import { GUIDANCE_STEPS, isGuidanceSentence, normalizedSentence, plainText } from './guidance-sentences.js';
+import { GUIDANCE_STEPS, isGuidanceSentence, mayBeGuidanceSentence, normalizedSentence, plainText } from './guidance-sentences.js';
 import { findInlineComments } from './markdown/inline-comments.js';
 import type { Block, ParsedSpec, Span } from './spec-types.js';
 
@@ -20,36 +20,86 @@ export function sectionProse(spec: ParsedSpec, span: Span): string {
 }
 
 /**
- * Whether a span says nothing, or only the template's guidance prose. The
- * common case (guidance given as comments only) needs no text to be built:
- * any block with text is content.
+ * Whether a span says nothing, or only the template's guidance: its prose,
+ * or the text of its comments kept as visible text (`sentences`, the
+ * template's guidance sentences). The common case (guidance given as
+ * comments only) builds no text where it can: a span whose blocks show no
+ * text says nothing, and one whose first sentence, read from the source,
+ * certainly is no guidance sentence is written.
  */
 export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sentences?: ReadonlySet<string>): boolean {
-  if (guidance !== '') {
-    const prose = proseIfAtMost(spec, span, guidance);
-    if (prose === '' || prose === guidance) return true;
-    // Guidance trimmed, reordered, repeated or lightly re-marked up is still
-    // only guidance: every sentence of the span is one of the template's.
-    if (sentences === undefined || sentences.size === 0) return false;
-    // A code block is content, whatever words it holds, unless it is the
-    // template's own sample (its code, whatever its fence); so is an image
-    // (its alt text may be empty), unless the template shows it.
-    for (const b of blocksIn(spec, span)) {
-      if (b.kind === 'code' && !isEmptyCode(spec.source, b) && !isSample(spec.source, b, guidance)) return false;
-      if (b.kind === 'paragraph' && spec.source.slice(b.start, b.end).includes('![') && hasImageNotIn(proseOf(spec.source, b), guidance)) return false;
-    }
-    // Written text usually differs at its first sentence: stop there. A
-    // sentence of a word or two (`No.`, from a `**No:** …` lead-in of the
-    // guidance) is no sign of guidance kept by itself: a longer one must be there.
-    let any = false;
-    // One budget for the section's loose comparisons (crafted text may hold many sentences).
-    const budget = { steps: GUIDANCE_STEPS };
-    for (const sentence of sentencesOf(spec, span, guidance)) {
-      if (!isGuidanceSentence(sentence, sentences, budget)) return false;
-      if (!any && sentence.split(' ').length >= 3) any = true;
-    }
-    return any;
+  const known = sentences !== undefined && sentences.size > 0;
+  if (guidance === '') {
+    if (showsNothing(spec, span)) return true;
+    // A comment's text kept as visible text (its `<!--` and `-->` deleted, or
+    // quoted) is still only the template's guidance, as its prose would be.
+    // Most sections here are written: their first sentence tells, read where it stands.
+    return known && firstSentenceMayBeGuidance(spec, span, sentences) && onlyGuidanceSentences(spec, span, guidance, sentences);
   }
+  const prose = proseIfAtMost(spec, span, guidance);
+  if (prose === '' || prose === guidance) return true;
+  // Guidance trimmed, reordered, repeated or lightly re-marked up is still
+  // only guidance: every sentence of the span is one of the template's.
+  return known && onlyGuidanceSentences(spec, span, guidance, sentences);
+}
+
+/**
+ * Whether every sentence of a span is one of the template's guidance
+ * sentences, at least one of them of three words or more, and the span
+ * holds no code block or image that is not the template's own.
+ */
+function onlyGuidanceSentences(spec: ParsedSpec, span: Span, guidance: string, sentences: ReadonlySet<string>): boolean {
+  // Written text usually differs at its first sentence: stop there. A
+  // sentence of a word or two (`No.`, from a `**No:** …` lead-in of the
+  // guidance) is no sign of guidance kept by itself: a longer one must be there.
+  let any = false;
+  // One budget for the section's loose comparisons (crafted text may hold many sentences).
+  const budget = { steps: GUIDANCE_STEPS };
+  const all = everySentence(spec, span, guidance, (sentence) => {
+    if (!isGuidanceSentence(sentence, sentences, budget)) return false;
+    if (!any && hasThreeWords(sentence)) any = true;
+    return true;
+  }, (raw) => mayBeGuidanceSentence(raw, sentences));
+  if (!all || !any) return false;
+  // A code block is content, whatever words it holds, unless it is the
+  // template's own sample (its code, whatever its fence); so is an image
+  // (its alt text may be empty), unless the template shows it. (Looked at
+  // after the sentences, which most written sections fail at once.)
+  for (const b of blocksIn(spec, span)) {
+    if (b.kind === 'code' && !isEmptyCode(spec.source, b) && !isSample(spec.source, b, guidance)) return false;
+    if (b.kind === 'paragraph' && spec.source.slice(b.start, b.end).includes('![') && hasImageNotIn(proseOf(spec.source, b), guidance)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the first sentence a span shows may be one of the guidance's:
+ * false only when its first paragraph, after comment blocks that show
+ * nothing, starts with a sentence that certainly is not (see
+ * {@link mayBeGuidanceSentence}), read from the source without its text being built.
+ */
+function firstSentenceMayBeGuidance(spec: ParsedSpec, span: Span, sentences: ReadonlySet<string>): boolean {
+  const blocks = spec.blocks;
+  for (let i = firstBlockIn(spec, span); i < blocks.length && blocks[i]!.start < span.end; i++) {
+    const block = blocks[i]!;
+    if (block.kind === 'html' && block.htmlKind === 2 && besideComments(spec.source, block) === '') continue;
+    return block.kind !== 'paragraph' || block.segments === undefined || mayBeGuidanceSentence(spec.source, sentences, block.segments);
+  }
+  return true;
+}
+
+/** Whether a normalised sentence (words between single spaces) has three words or more. */
+function hasThreeWords(sentence: string): boolean {
+  const first = sentence.indexOf(' ');
+  return first !== -1 && sentence.indexOf(' ', first + 1) !== -1;
+}
+
+/**
+ * Whether a span shows no text: nothing but comments, whitespace, rules,
+ * empty tables and code blocks, and HTML or entities that show nothing.
+ * Decided block by block without building their text where it can be.
+ */
+function showsNothing(spec: ParsedSpec, span: Span): boolean {
   const source = spec.source;
   // (By index, not through blocksIn's list: asked for every section of every spec.)
   const blocks = spec.blocks;
@@ -157,31 +207,75 @@ function hasImageNotIn(text: string, guidance: string): boolean {
  * sentence ends (`.`, `!`, `?`, `:`, `;`).
  */
 export function proseSentences(spec: ParsedSpec, span: Span): string[] {
-  return [...sentencesOf(spec, span)];
+  const out: string[] = [];
+  everySentence(spec, span, undefined, (sentence) => out.push(sentence) > 0);
+  return out;
 }
 
-function* sentencesOf(spec: ParsedSpec, span: Span, guidance?: string): Generator<string> {
-  for (const block of blocksIn(spec, span)) {
+/**
+ * Whether `test` holds for every normalised sentence of a span, asked in
+ * order until it fails (a callback, not a generator: asked for every section
+ * of every spec, most of which fail at their first sentence). `mayPass`, when
+ * given, is asked first about a piece of text as written that holds one
+ * sentence or more: false says `test` fails on its first, which then need
+ * not be made plain.
+ */
+function everySentence(spec: ParsedSpec, span: Span, guidance: string | undefined, test: (sentence: string) => boolean,
+  mayPass?: (raw: string) => boolean): boolean {
+  const blocks = spec.blocks;
+  // (By index, not through blocksIn's list: most sections are read to their first sentence only.)
+  for (let i = firstBlockIn(spec, span); i < blocks.length && blocks[i]!.start < span.end; i++) {
+    const block = blocks[i]!;
     // A code block says its code, whatever its fence and info string.
     const shown = block.kind === 'code' ? codeOf(spec.source, block) : shownText(spec.source, block, guidance);
     if (shown === null) continue;
-    // Emphasis marks go before the text is split, so that `**Why?** What…`
-    // splits after `?` as the plain text does; so do the tags of text
-    // elements (guidance folded into `<details>` or a `<div>` is still the
-    // guidance), while other elements (an image, a video) stay, and are the author's.
-    const text = plainText(shown.indexOf('<') === -1 ? shown : shown.replace(EMPTY_TAG, ' '));
     // Sentence by sentence, as the caller asks: written text usually departs
-    // from the guidance at its first sentence, and the rest is never read.
-    const end = /[.!?:;]\s+/g;
-    let from = 0;
-    while (from < text.length) {
-      const m = end.exec(text);
-      const to = m === null ? text.length : m.index + 1;
-      const sentence = normalizedSentence(text.slice(from, to));
-      if (sentence !== '') yield sentence;
-      from = m === null ? text.length : end.lastIndex;
+    // from the guidance at its first sentence, and the rest is never read,
+    // nor made plain: a block is made plain a piece at a time, each piece
+    // ending after a sentence's end with no `[` or `<` in it, so that no
+    // link or tag runs across a cut and the pieces split as the whole would.
+    let at = 0;
+    while (at < shown.length) {
+      let cut = rawSentenceEnd(shown, at);
+      let piece = shown.slice(at, cut);
+      if (cut < shown.length && (piece.indexOf('[') !== -1 || piece.indexOf('<') !== -1)) {
+        cut = shown.length;
+        piece = shown.slice(at);
+      }
+      if ((mayPass !== undefined && !mayPass(piece)) || !everyPlainSentence(piece, test)) return false;
+      at = cut;
     }
   }
+  return true;
+}
+
+// A sentence's end in text not yet made plain: emphasis or code marks may
+// stand between its `.` and the space (`**Why?** What…`).
+const RAW_SENTENCE_END = /[.!?:;][*_`~]*\s+/g;
+
+/** Where the text after the first sentence end from `from` starts (past its spaces), or the text's length. */
+function rawSentenceEnd(text: string, from: number): number {
+  RAW_SENTENCE_END.lastIndex = from;
+  return RAW_SENTENCE_END.exec(text) === null ? text.length : RAW_SENTENCE_END.lastIndex;
+}
+
+/** Whether `test` holds for every normalised sentence of a piece of a block's shown text. */
+function everyPlainSentence(shown: string, test: (sentence: string) => boolean): boolean {
+  // Emphasis marks go before the text is split, so that `**Why?** What…`
+  // splits after `?` as the plain text does; so do the tags of text
+  // elements (guidance folded into `<details>` or a `<div>` is still the
+  // guidance), while other elements (an image, a video) stay, and are the author's.
+  const text = plainText(shown.indexOf('<') === -1 ? shown : shown.replace(EMPTY_TAG, ' '));
+  const end = /[.!?:;]\s+/g;
+  let from = 0;
+  while (from < text.length) {
+    const m = end.exec(text);
+    const to = m === null ? text.length : m.index + 1;
+    const sentence = normalizedSentence(text.slice(from, to));
+    if (sentence !== '' && !test(sentence)) return false;
+    from = m === null ? text.length : end.lastIndex;
+  }
+  return true;
 }
 
 /** Whether a span holds an HTML comment block (guidance in a template). */

@@ -1,3 +1,7 @@
+import { blockText } from './block-text.js';
+import { PLACEHOLDER_MARKER } from './find-placeholders.js';
+import { findInlineComments } from './markdown/inline-comments.js';
+import { parseSpec } from './parse-spec.js';
 import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
 import { hasTableOfContents } from './table-of-contents.js';
 import { idAfterRenames } from './section-renames.js';
@@ -68,7 +72,11 @@ export interface TemplateModel {
   readonly spec: ParsedSpec;
   /** Sections in template order; `title` first when the title part carries guidance. */
   readonly sections: readonly TemplateSection[];
-  /** Every sentence of the template's guidance prose, normalised (see proseSentences). */
+  /**
+   * Every sentence of the template's guidance, normalised (see
+   * proseSentences): of its prose, and of the text of its comments (a spec
+   * that deletes only a comment's `<!--` and `-->` has written nothing).
+   */
   readonly guidanceSentences: ReadonlySet<string>;
   /**
    * Whether all the template asks for under its title is the title itself
@@ -204,10 +212,13 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     return { ...s, squashedSlug: squashed, squashedLooseSlugs: squashedLooseSlugs(s, squashed) };
   });
   const guidanceSentences = new Set<string>();
-  if (sections.some((s) => s.guidance !== '')) {
+  if (sections.some((s) => s.guided)) {
     // The text of fixed sections is no guidance: a spec writes it as its own.
     const keptIds = new Set(sections.filter((s) => s.fixed).map((s) => s.id));
-    for (const s of [...(fixedTitle ? [] : proseSentences(spec, titleSpan)), ...spec.sections.flatMap((x) => proseSentencesDeep(spec, x, keptIds))]) guidanceSentences.add(s);
+    // Prose only where some section guides with it (else there is none to read).
+    const prose = sections.some((s) => s.guidance !== '');
+    const ofSpan = (span: Span): string[] => (prose ? [...proseSentences(spec, span), ...commentSentences(spec, span)] : commentSentences(spec, span));
+    for (const s of [...(fixedTitle ? [] : ofSpan(titleSpan)), ...spec.sections.flatMap((x) => sentencesDeep(x, keptIds, ofSpan))]) guidanceSentences.add(s);
   }
   const renamedFrom = new Map<string, string[]>();
   for (const old of Object.keys(renamed)) {
@@ -296,6 +307,35 @@ export function preambleSpan(spec: ParsedSpec): Span {
   return { start: Math.min(start, end), end };
 }
 
-function proseSentencesDeep(spec: ParsedSpec, section: Section, kept: ReadonlySet<string>): string[] {
-  return [...(kept.has(section.id) ? [] : proseSentences(spec, section.bodySpan)), ...section.children.flatMap((c) => proseSentencesDeep(spec, c, kept))];
+/** The guidance sentences of a section's own text and of its subsections', fixed ones aside. */
+function sentencesDeep(section: Section, kept: ReadonlySet<string>, ofSpan: (span: Span) => string[]): string[] {
+  return [...(kept.has(section.id) ? [] : ofSpan(section.bodySpan)), ...section.children.flatMap((c) => sentencesDeep(c, kept, ofSpan))];
+}
+
+// An `AGENT_PLACEHOLDER` comment's marker, before its instruction.
+const MARKER = new RegExp(`^\\s*${PLACEHOLDER_MARKER}(?![A-Za-z0-9_])[ \\t]*:?`);
+
+/**
+ * The sentences of the HTML comments in a span of a template (a KEP's
+ * guidance, an `AGENT_PLACEHOLDER`'s instruction without its marker), as
+ * {@link proseSentences} gives a spec's: each comment's text is read as a
+ * document of its own, so that a spec that deleted only the `<!--` and
+ * `-->` around it, or quoted it, has these very sentences (a list in the
+ * comment splits into its items, as it does in the spec).
+ */
+function commentSentences(spec: ParsedSpec, span: Span): string[] {
+  const out: string[] = [];
+  for (const block of blocksIn(spec, span)) {
+    const comment = block.kind === 'html' && block.htmlKind === 2;
+    // (Inline comments are rare: a paragraph is looked into only when its source has one.)
+    if (!comment && (block.kind !== 'paragraph' || !spec.source.slice(block.start, block.end).includes('<!--'))) continue;
+    // Its text without container prefixes (`> `, a list's indent).
+    const { text } = blockText(spec.source, block);
+    const ranges = comment ? [...text.matchAll(/<!--[\s\S]*?(?:-->|$)/g)].map((m): [number, number] => [m.index, m.index + m[0].length]) : findInlineComments(text);
+    for (const [from, to] of ranges) {
+      const inner = text.slice(from + 4, text.endsWith('-->', to) ? to - 3 : to).replace(MARKER, '');
+      out.push(...proseSentences(parseSpec(inner), { start: 0, end: inner.length }));
+    }
+  }
+  return out;
 }

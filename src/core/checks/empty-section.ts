@@ -36,7 +36,8 @@ export const emptySection: CheckRule = {
       if (t.id === 'title') {
         const part = titlePart(spec, matching, template)!;
         const at = spec.title ?? part.section?.heading ?? afterFrontMatter(spec);
-        const guidanceOnly = t.guidance !== '' && sectionProse(spec, part.span) !== '';
+        // Empty with text showing: that text is the template's guidance (its prose, or its comments' words kept as text).
+        const guidanceOnly = sectionProse(spec, part.span) !== '';
         // What the template asks for there, when its placeholders say it.
         const asked = template.spec.placeholders.filter((p) => p.sectionId === null).map((p) => quote(p.instruction));
         const what = asked.length === 0 ? '' : ` (${asked.slice(0, 3).join(', ')}${asked.length > 3 ? ', …' : ''})`;
@@ -54,7 +55,7 @@ export const emptySection: CheckRule = {
         continue;
       }
       const section = matching.byTemplateId.get(t.id)!;
-      const guidanceOnly = t.guidance !== '' && sectionProse(spec, section.bodySpan) !== '';
+      const guidanceOnly = sectionProse(spec, section.bodySpan) !== '';
       around ??= new Surroundings(spec, template, matching);
       findings.push(sectionFinding(section, emptyMessage(t, section, guidanceOnly, around)));
     }
