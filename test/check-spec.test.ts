@@ -367,6 +367,14 @@ describe('template-free rules', () => {
     expect(brief('# Payments\n\n## Motivation\n\nBuffers.\n', named)).toEqual([]);
   });
 
+  it('leftover-marker: a project\'s markers are each searched for alone, so an empty match of one hides no match of another (code review)', () => {
+    const rules = new Map([['leftover-marker', { severity: 'warning' as const, options: { markers: ['(?=FIX)', 'FIXME', 'FIX', '\\bWIP\\b'] } }]]);
+    expect(checkSpec(parseSpec('# T\n\nFIXME now, WIP later.\n'), { template: null, rules }).findings.map((f) => `${f.column}-${f.endColumn} ${f.message}`)).toEqual([
+      '1-6 leftover marker "FIXME": replace it with the real content',
+      '12-15 leftover marker "WIP": replace it with the real content',
+    ]);
+  });
+
   it('leftover-marker: the usual suspects, outside code and comments', () => {
     const doc = '# T\n\nTBD. FIXME later. XXX. [NEEDS CLARIFICATION: who?] Hello {{name}}. Lorem ipsum dolor.\n\n`TODO` <!-- TODO -->\n\n    TODO\n\nTODOS and XXXX are words.\n';
     const findings = checkSpec(parseSpec(doc), { template: null }).findings;

@@ -56,9 +56,8 @@ export const leftoverMarker: CheckRule = {
     const probe = new RegExp(pattern.source);
     // Text in HTML blocks shows on the page too (`<p>Owner: TODO</p>`, text after a comment).
     for (const block of proseBlocks(spec, markers === DEFAULT_MARKERS ? DEFAULT_WORDS : ANY, (text) => probe.test(text), { html: true })) {
-      for (const m of unseenBlanked(block.text, spec.definitions).matchAll(pattern)) {
-        // An empty match (a lookaround the config's probe did not meet) marks nothing.
-        if (m[0] === '') continue;
+      const seen = unseenBlanked(block.text, spec.definitions);
+      for (const m of markers === DEFAULT_MARKERS ? seen.matchAll(pattern) : matchesOfEach(seen, markers)) {
         const at = m.index;
         // The template's own words ("What parts of the design are still TBD?") are
         // its guidance, which empty-section judges: not the author's leftover.
@@ -77,6 +76,26 @@ export const leftoverMarker: CheckRule = {
     return findings;
   },
 };
+
+/**
+ * The matches of a project's own markers, each searched for alone, in order
+ * of place, overlaps left to the first: in one alternation an empty match of
+ * one (a lookahead, `(?=FIX)`) would win at a place where another matches
+ * `FIXME`, and hide it. Empty matches mark nothing.
+ */
+function matchesOfEach(text: string, markers: readonly string[]): RegExpExecArray[] {
+  const all: RegExpExecArray[] = [];
+  for (const marker of markers) for (const m of text.matchAll(new RegExp(marker, 'g'))) if (m[0] !== '') all.push(m);
+  all.sort((a, b) => a.index - b.index || b[0].length - a[0].length);
+  const kept: RegExpExecArray[] = [];
+  let end = 0;
+  for (const m of all) {
+    if (m.index < end) continue;
+    kept.push(m);
+    end = m.index + m[0].length;
+  }
+  return kept;
+}
 
 // Link targets (`](…)`), the labels of full reference links (`][label]`, when
 // the label is defined: else the brackets show as written), autolinks and HTML
