@@ -90,7 +90,9 @@ describe('templates that extend another', () => {
   });
 
   it('leaves a process\'s own front matter keys alone (Ember\'s stage, start-date, teams; a date)', async () => {
-    const dir = tempProject({ '.specfill/templates/ember.md': '---\nstage: accepted\nstart-date:\ndate:\nteams: [cli]\nprs:\n  accepted:\nproject-link:\n---\n# Title\n\n## Summary\n\n<!-- s -->\n' });
+    const dir = tempProject({ '.specfill/templates/ember.md': '---\nstage: accepted\nstart-date:\ndate:\nteams: [cli]\nprs:\n  accepted:\nproject-link:\n---\n# Title\n\n## Summary\n\n<!-- s -->\n',
+      // Other forms of a template key, or a near key whose value has another shape, are the template's own (code review).
+      '.specfill/templates/own.md': '---\nfixes: ["#12"]\nnames: [a, b]\nversions: [1, 2]\nremoved: [x]\nrenames: 3\nnam: [x]\n---\n# T\n\n## A\n\n<!-- a -->\n' });
     const r = await runCli(dir, 'templates');
     expect([r.code, r.stderr]).toEqual([0, '']);
   });

@@ -49,6 +49,13 @@ const ID = /^[a-z0-9][a-z0-9._-]*$/i;
 /** The front matter keys a template's metadata is read from; other keys are the template's own business. */
 const TEMPLATE_KEYS = ['id', 'name', 'version', 'description', 'optional', 'fixed', 'renamed', 'extends', 'remove', 'rename'];
 
+/** Whether a value has the shape a template key takes: text (or a number) for its names, a list of section ids, a mapping of renames. */
+function fitsKey(key: string, value: unknown): boolean {
+  if (key === 'optional' || key === 'fixed' || key === 'remove') return Array.isArray(value);
+  if (key === 'renamed' || key === 'rename') return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'string' || typeof value === 'number';
+}
+
 /**
  * Refuses a front matter key that is a slip for a template key (`versoin`,
  * `extend`, `Optional`): it would be taken for a key of the template's own,
@@ -56,10 +63,11 @@ const TEMPLATE_KEYS = ['id', 'name', 'version', 'description', 'optional', 'fixe
  * Only a near slip counts (one letter, two swapped, another case), so that a
  * process's own keys (`stage`, `date`, `teams`) stay its own.
  */
-function misspeltKeyProblem(keys: readonly string[], at: (key: string) => ReturnType<typeof keyLocation>): void {
-  for (const key of keys) {
+function misspeltKeyProblem(data: Readonly<Record<string, unknown>>, at: (key: string) => ReturnType<typeof keyLocation>): void {
+  for (const key of Object.keys(data)) {
     if (TEMPLATE_KEYS.includes(key)) continue;
-    const meant = TEMPLATE_KEYS.find((known) => isSlipFor(key, known));
+    // Only where the key it would be is not there too, and its value has that key's shape.
+    const meant = TEMPLATE_KEYS.find((known) => !Object.hasOwn(data, known) && isSlipFor(key, known) && fitsKey(known, data[key]));
     if (meant !== undefined) {
       throw new SpecfillError('INVALID_TEMPLATE', `front matter \`${key}\` is no template key: did you mean \`${meant}\`?`, at(key),
         `write \`${meant}:\` (template keys: ${TEMPLATE_KEYS.join(', ')}; other keys are left alone)`);
@@ -70,6 +78,8 @@ function misspeltKeyProblem(keys: readonly string[], at: (key: string) => Return
 function isSlipFor(word: string, known: string): boolean {
   const w = word.toLowerCase();
   if (w === known) return true;
+  // A template key's other forms are words of their own (`versions`, `names`, `removed`, `fixes`).
+  if ([`${known}s`, `${known}es`, `${known}d`, `${known}ed`].includes(w) || (known.endsWith('d') && w === `${known.slice(0, -1)}s`)) return false;
   if (Math.abs(w.length - known.length) > 1 || known.length < 4) return false;
   if (editDistanceAtMost(w, known, 1) <= 1) return true;
   // Two neighbouring letters swapped.
@@ -116,7 +126,7 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
   }
   // Known by its id from here on: a spec that names it gets the error, whatever the file is called.
   try {
-    misspeltKeyProblem(Object.keys(data), at);
+    misspeltKeyProblem(data, at);
     const optional = data.optional;
     if (optional !== undefined && !(Array.isArray(optional) && optional.every((o) => typeof o === 'string'))) {
       throw new SpecfillError('INVALID_TEMPLATE', 'front matter `optional` must be a list of section ids', at('optional'));
