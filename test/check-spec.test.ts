@@ -293,6 +293,8 @@ describe('template-free rules', () => {
     // `template` stays unasked where a template is mapped; `title` keeps its own checks when it is required.
     expect(withRequired('---\ntitle: 2024\nowners:\n---\n# T\n', ['title', 'template', 'owners'], TECH_SPEC).filter((m) => m.includes('front matter')))
       .toEqual(['2:1 front matter `title` must be text, not the number 2024: put it in quotes', '3:1 front matter `owners` is empty: write its value after `owners:`']);
+    // A required key of the project's written another way round is named (code review: only lower-case keys were).
+    expect(withRequired('---\nowner: ana\n---\n# T\n', ['Owner'])).toEqual(['2:1 front matter has no `Owner`: keys are read as written, so `owner:` is another key; write `Owner:`']);
     // Without the option, the default is title and template.
     expect(checkSpec(parseSpec(ember), { template: null }).findings.map((f) => f.message).slice(0, 2))
       .toEqual(['front matter has no `title`: add `title: ...`', 'front matter has no `template`: add `template: ...`']);

@@ -44,7 +44,7 @@ export const frontmatter: CheckRule = {
       const at = keyPosition(spec, key) ?? firstLine;
       if (value === undefined) {
         // `Title:` (a PEP's header) is another key: keys are read as written.
-        const cased = Object.keys(data).find((k) => k !== key && k.toLowerCase() === key);
+        const cased = Object.keys(data).find((k) => k !== key && k.toLowerCase() === key.toLowerCase());
         findings.push(cased === undefined
           ? { ...at, message: `front matter has no \`${key}\`: add \`${key}: ...\`` }
           : { ...(keyPosition(spec, cased) ?? at), message: `front matter has no \`${key}\`: keys are read as written, so \`${cased}:\` is another key; write \`${key}:\`` });
