@@ -9,6 +9,7 @@ import { GUIDANCE_STEPS, isGuidanceSentence, mayBeGuidanceSentence, normalizedSe
 import { proseSentences } from '../src/core/section-prose.js';
 import { buildTemplateModel, parseSpec } from '../src/index.js';
 import { checkSpec } from '../src/core/check-spec.js';
+import { createSpecSource } from '../src/core/create-spec.js';
 import type { LinkResolver } from '../src/core/checks/types.js';
 import type { TemplateModel } from '../src/core/template-model.js';
 
@@ -364,6 +365,10 @@ describe('template-free rules', () => {
     expect(checkSpec(parseSpec('# Feature Name\n\n* Proposal: SE-0501\n\n## Motivation\n\nBuffers.\n'), { template: swift, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`))
       .toEqual(['1:1 empty-section the title is still the template\'s "Feature name": write the spec\'s own title']);
     expect(brief('# Async buffers\n\n* Proposal: SE-0501\n\n## Motivation\n\nBuffers.\n', swift)).toEqual([]);
+    // One that tells the author to write it in its place is one too (blind QA: the OpenTelemetry OTEP template's).
+    const otep = buildTemplateModel(parseSpec('# Replace this with your awesome OTEP title\n\n## Motivation\n\nWhy should we make this change?\n'), 'o@1');
+    expect(brief('# Replace this with your awesome OTEP title\n\n## Motivation\n\nBuffers.\n', otep)).toEqual(['1:1 empty-section title']);
+    expect(createSpecSource({ id: 'o', version: '1', spec: otep.spec, body: otep.spec.source } as never, { title: 'Span links', created: '2026-11-28' })).toContain('# Span links\n');
     // A template title that is a real one is no stand-in: a spec may share it.
     const named = buildTemplateModel(parseSpec('# Payments\n\n## Motivation\n\nDescribe the problem.\n'), 'p@1');
     expect(brief('# Payments\n\n## Motivation\n\nBuffers.\n', named)).toEqual([]);

@@ -247,10 +247,15 @@ function asksForTitleAlone(instruction: string, titleText: string): boolean {
 
 /** Whether a template's title heading only stands in for a title (`# Title`, `# <RFC title>`, `# [Feature Name]`), as written in its source. */
 export function isStandInTitle(written: string): boolean {
-  return STAND_IN_TITLE.test(written.trim());
+  const title = written.trim();
+  return STAND_IN_TITLE.test(title) || (title.length <= 80 && (TITLE_INSTRUCTION.test(title) || DESCRIBED_TITLE.test(title)));
 }
 
 const STAND_IN_TITLE = /^[[<{(]*\s*(?:(?:your|the|document|doc|adr|rfc|spec|project|feature|decision|proposal)\s+)?(?:title|name)(?:\s+here)?\s*[\]>})]*$/i;
+// An instruction to write the title in its place ("Replace this with your awesome OTEP title", "Insert title here").
+const TITLE_INSTRUCTION = /^[[<{(]*\s*(?:replace\s+(?:this|me)|insert|add|enter|write|put|fill\s+in)\b[^.!?:]*\b(?:title|name)(?:\s+here)?\s*[\]>})]*$/i;
+// A title described rather than written ("Your short, descriptive title", "A descriptive title").
+const DESCRIBED_TITLE = /^[[<{(]*\s*(?:your|a|an)\s+(?:[\w-]+,?\s+){0,4}title(?:\s+here)?\s*[\]>})]*$/i;
 const SPEAKS_OF_NAMES = /\b(?:titles?|names?|naming|named|noun phrases?)\b/i;
 // A placeholder there asks for the document's name, not a person's ("Your name").
 const NAMES_THE_DOCUMENT = /\bnoun phrase|\bnaming\s+(?:the|this|a|an)\s+(?:decision|document|proposal|change|feature|project|system|service|spec|adr|rfc|record)\b/i;
