@@ -126,6 +126,18 @@ describe('specfill new + placeholders', () => {
     expect(readFileSync(join(dir, 'own.md'), 'utf8')).toContain('\n# Release checklist\n');
   });
 
+  it('carries a template\'s own front matter keys into the new spec as the template writes them, its metadata and the keys new writes left out', async () => {
+    const template = '---\nversion: 2\nstage: accepted\nstart-date: # In format YYYY-MM-DD\nteams: # delete teams that are not relevant\n  - cli\n  - data\nstatus: proposed\n"project-link":\noptional: [notes]\n---\n# <RFC title>\n\n## Summary\n\n<!-- s -->\n\n## Notes\n\n<!-- n -->\n';
+    const dir = tempProject({ 'specfill.config.json': '{"templatesDir": "templates"}', 'templates/ember.md': template.replace(/\n/g, '\r\n') });
+    expect((await runCli(dir, 'new', 'ember', '--title', 'Async', '--out', 'a.md')).code).toBe(0);
+    const text = readFileSync(join(dir, 'a.md'), 'utf8');
+    expect(text.slice(0, text.indexOf('# Async'))).toBe([
+      '---', 'title: Async', 'template: ember@2', 'status: draft', 'owners: []', 'created: 2026-11-26', 'updated: 2026-11-26',
+      'stage: accepted', 'start-date: # In format YYYY-MM-DD', 'teams: # delete teams that are not relevant', '  - cli', '  - data', '"project-link":', '---', '',
+    ].join('\r\n'));
+    expect(parseSpec(text).frontMatter?.data).toMatchObject({ stage: 'accepted', 'start-date': null, teams: ['cli', 'data'], status: 'draft' });
+  });
+
   it('with --answers that fill every placeholder, says to check the spec, not to write its sections (QA)', async () => {
     const ids = parseSpec(SEED).placeholders.map((p) => p.id).filter((id) => id !== 'title');
     const dir = tempProject({ 'answers.yaml': ids.map((id) => `"${id}": Content for ${id}.\n`).join('') });

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { SpecfillError } from './errors.js';
 import { escapeParagraphText } from './escape-markdown.js';
-import type { Template } from './template.js';
+import { TEMPLATE_KEYS, type Template } from './template.js';
 import { isStandInTitle } from './template-model.js';
 import { trimSpaceTab, withoutAtxClosing } from './markdown/block-patterns.js';
 
@@ -57,9 +57,35 @@ export function createSpecSource(template: Template, input: CreateSpecInput): st
     created: input.created,
     updated: input.created,
   }, { lineWidth: 0 });
-  const frontMatter = `---\n${yaml}---\n`.replace(/\n/g, nl);
+  const frontMatter = `---\n${yaml}${templatesOwnKeys(template)}---\n`.replace(/\n/g, nl);
   const ended = body === '' || /[\r\n]$/.test(body) ? body : `${body}${nl}`;
   return `${spec.format.bom ? '\uFEFF' : ''}${frontMatter}${ended}`;
+}
+
+/** The keys `new` writes itself: a template's own value for one is not carried. */
+const WRITTEN_KEYS = new Set(['title', 'template', 'status', 'owners', 'created', 'updated']);
+
+/**
+ * The keys of a template's front matter that are neither its metadata (`id`,
+ * `version`, `optional`, …) nor ones `new` writes, as the template writes
+ * them, comments and all (Ember's `stage: accepted`, `start-date: # In format
+ * YYYY-MM-DD`, `teams:` with its list): the process's own metadata, which each
+ * new spec fills in. Each ends with a line break; `\n` line endings.
+ */
+export function templatesOwnKeys(template: Template): string {
+  const fm = template.spec.frontMatter;
+  if (fm === null || fm.data === null) return '';
+  const lines = template.spec.source.slice(fm.yamlSpan.start, fm.yamlSpan.end).split(/\r\n|\r|\n/);
+  let out = '';
+  let keep = false;
+  for (const line of lines) {
+    const key = /^([^\s#:][^:]*?)[ \t]*:(?:[ \t]|$)/.exec(line)?.[1]?.replace(/^["']|["']$/g, '');
+    // A key at the start of a line opens a block; indented, blank and comment lines go with it.
+    if (key !== undefined) keep = !TEMPLATE_KEYS.includes(key) && !WRITTEN_KEYS.has(key);
+    else if (/^\S/.test(line) && !line.startsWith('#')) keep = false;
+    if (keep) out += `${line}\n`;
+  }
+  return out.replace(/\n+$/, '\n');
 }
 
 /** A date as `YYYY-MM-DD` in local time, as `created:` records it. */

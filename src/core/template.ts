@@ -47,7 +47,7 @@ export interface TemplateOrigin {
 const ID = /^[a-z0-9][a-z0-9._-]*$/i;
 
 /** The front matter keys a template's metadata is read from; other keys are the template's own business. */
-const TEMPLATE_KEYS = ['id', 'name', 'version', 'description', 'optional', 'fixed', 'renamed', 'extends', 'remove', 'rename'];
+export const TEMPLATE_KEYS: readonly string[] = ['id', 'name', 'version', 'description', 'optional', 'fixed', 'renamed', 'extends', 'remove', 'rename'];
 
 /** Whether a value has the shape a template key takes: text (or a number) for its names, a list of section ids, a mapping of renames. */
 function fitsKey(key: string, value: unknown): boolean {
