@@ -173,6 +173,9 @@ describe('guidance in comments and prose', () => {
     }
     expect(doc('Describe the problems you are trying to solve.\n\n<img src="flow.png">')).toEqual([]);
     expect(doc('<details>\nWe need it because of X.\n</details>')).toEqual([]);
+    // A fold's label says what is folded, not what the section says (blind QA: `<summary>Motivation</summary>` made it written).
+    expect(doc('<details><summary>Motivation</summary>\n\nDescribe the problems you are trying to solve.\n\n</details>')).toEqual(['3:1 empty-section motivation']);
+    expect(doc('<details><summary>Why</summary>\n\nWe need it because of X.\n\n</details>')).toEqual([]);
   });
 
   it('treats a table with its sample rows deleted (its header alone, or empty rows) as nothing (QA round 4)', () => {

@@ -265,7 +265,8 @@ function everyPlainSentence(shown: string, test: (sentence: string) => boolean):
   // splits after `?` as the plain text does; so do the tags of text
   // elements (guidance folded into `<details>` or a `<div>` is still the
   // guidance), while other elements (an image, a video) stay, and are the author's.
-  const text = plainText(shown.indexOf('<') === -1 ? shown : shown.replace(EMPTY_TAG, ' '));
+  // A fold's label (`<summary>Prototypes</summary>`) says what is folded, not what the section says.
+  const text = plainText(shown.indexOf('<') === -1 ? shown : shown.replace(SUMMARY, ' ').replace(EMPTY_TAG, ' '));
   const end = /[.!?:;]\s+/g;
   let from = 0;
   while (from < text.length) {
@@ -356,6 +357,7 @@ export function besideComments(source: string, block: Block): string {
 // Tags that show nothing by themselves (text containers and line breaks; not
 // images, media or form fields), and the entities of invisible spaces. An
 // anchor `<a name="x"></a>` alone is a place to link to, not content.
+const SUMMARY = /<summary\b[^<>]*>[^<]*<\/summary\s*>/gi;
 const EMPTY_TAG = /<\/?(?:a|article|aside|b|blockquote|br|center|code|dd|details|div|dl|dt|em|font|footer|header|hr|i|li|main|nav|ol|p|pre|s|section|small|span|strong|sub|summary|sup|table|tbody|td|th|thead|tr|u|ul|wbr)\b[^<>]*>/gi;
 const SPACE_ENTITY = /&(?:nbsp|#160|#x[aA]0|#8203|#x200[bB]|ZeroWidthSpace);/g;
 
