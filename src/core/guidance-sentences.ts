@@ -168,6 +168,13 @@ function nearlyGuidance(sentence: string, sentences: ReadonlySet<string>, budget
  */
 export function mayBeGuidanceSentence(text: string, sentences: ReadonlySet<string>, segments?: readonly number[]): boolean {
   let node: WordTrie | undefined = trieOf(sentences);
+  const { byLength, counts } = lengthIndexOf(sentences);
+  // Past this length no sentence of the template's is near enough (within a
+  // tenth of the length): once no sentence matches exactly either, the rest
+  // of a long sentence need not be read. (Text ahead that making it plain
+  // would shorten — a link's target, a tag — comes after what is counted.)
+  const longest = byLength.length === 0 ? 0 : byLength[byLength.length - 1]!.length;
+  const past = Math.floor(longest / 0.9) + 2;
   RAW_COUNTS.fill(0);
   let letters = 0;
   let words = 0;
@@ -197,6 +204,7 @@ export function mayBeGuidanceSentence(text: string, sentences: ReadonlySet<strin
           // One of the template's sentences, or the first of a run of them.
           if (node?.end === true) return true;
         }
+        if (node === undefined && letters + words > past) return false;
         start = -1;
       }
       // The first sentence ends at a `.`, `!`, `?`, `:` or `;` before a space, marks aside.
@@ -213,7 +221,6 @@ export function mayBeGuidanceSentence(text: string, sentences: ReadonlySet<strin
   if (length < NEAR_MIN_LENGTH) return false;
   RAW_COUNTS[0x20 & 31]! += words - 1;
   const most = Math.floor(length / 10);
-  const { byLength, counts } = lengthIndexOf(sentences);
   for (let i = firstAtLeast(byLength, length - most); i < byLength.length && byLength[i]!.length <= length + most; i++) {
     if (!countsApart(RAW_COUNTS, counts[i]!, most)) return true;
   }
