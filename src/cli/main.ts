@@ -216,12 +216,12 @@ Examples:
   program.command('check')
     .description('check specs against their templates and rules; for CI')
     .argument('[paths...]', 'files, folders or globs; default: the config\'s `specs` (from the project root), else the project\'s specs/ if present, else .')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['pretty', 'json', 'sarif', 'github', 'gitlab', 'junit']).default('pretty'))
+    .addOption(new Option('-f, --format <format>', 'report format (github also appends a summary to $GITHUB_STEP_SUMMARY when set)').choices(['pretty', 'json', 'sarif', 'github', 'gitlab', 'junit']).default('pretty'))
     // Every other command prints JSON with --json: here it is the json report.
     .addOption(new Option('--json', 'the same as --format json').conflicts('format'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout (atomically; a link is written through, a pipe or device directly; - is stdout)')
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit, as in ESLint)').argParser(maxWarnings))
-    .option('--changed [ref]', 'check only files changed since HEAD left REF (their merge base; default REF: the default branch), untracked included')
+    .option('--changed [ref]', 'check only files changed since HEAD left REF (their merge base; default REF: the default branch), untracked included, and the specs that link to a changed or deleted file; every spec when the config or a template changed')
     .option('--cache', 'reuse results for unchanged files (.specfill-cache at the project root)')
     .addOption(new Option('--max-file-bytes <n>', 'largest file to read (default: the config\'s maxFileBytes, else 10 MiB)').argParser(positiveInt))
     .addHelpText('after', `
