@@ -61,8 +61,11 @@ describe('the quick config check', () => {
   });
 
   it('is unsure of a keyword or format it does not know', () => {
-    expect(surelyAccepts({ type: 'string', pattern: '^a' }, 'a')).toBe(false);
+    expect(surelyAccepts({ type: 'string', minContains: 1 }, 'a')).toBe(false);
     expect(surelyAccepts({ type: 'string', format: 'email' }, 'a@b.c')).toBe(false);
+    // A pattern is checked, anywhere in the text (the frontmatter rule's `required` keys must hold more than spaces).
+    expect([surelyAccepts({ type: 'string', pattern: '\\S' }, ' x '), surelyAccepts({ type: 'string', pattern: '\\S' }, '  '), surelyAccepts({ type: 'string', pattern: '^a' }, 'ba')]).toEqual([true, false, false]);
+    expect(surelyAccepts(SCHEMA, { rules: { frontmatter: { options: { required: [' '] } } } })).toBe(false);
     expect(surelyAccepts({ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, {})).toBe(false);
     expect(surelyAccepts({ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, { a: 'x' })).toBe(true);
     expect(surelyAccepts({ type: 'object', minProperties: 1 }, { a: 1 })).toBe(false);

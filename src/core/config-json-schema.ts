@@ -26,7 +26,7 @@ function withRules(rules: JsonSchema): JsonSchema {
     const options = Object.entries(rule.options ?? {}).map(([name, option]) => [name, {
       description: option.description,
       type: 'array',
-      items: option.kind === 'keys' ? { type: 'string', minLength: 1 } : { type: 'string' },
+      items: option.kind === 'keys' ? { type: 'string', pattern: '\\S' } : { type: 'string' },
       ...(option.kind === 'keys' ? { uniqueItems: true } : { minItems: 1 }),
     }]);
     const optionsSchema = { ...object.properties.options, properties: Object.fromEntries(options), additionalProperties: false };

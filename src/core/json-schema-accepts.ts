@@ -29,6 +29,8 @@ const KEYWORDS: Record<string, Keyword> = {
   type: (type, data) => (Array.isArray(type) ? type.some((t) => hasType(t, data)) : hasType(type, data)),
   enum: (values, data) => Array.isArray(values) && values.some((v) => v === data && (v === null || typeof v !== 'object')),
   anyOf: (schemas, data) => Array.isArray(schemas) && schemas.some((s) => surelyAccepts(s, data)),
+  // A pattern matches anywhere in the text, as JSON Schema says (ECMA-262 syntax, read as Unicode).
+  pattern: (source, data) => typeof data !== 'string' || (typeof source === 'string' && new RegExp(source, 'u').test(data)),
   minLength: (n, data) => typeof data !== 'string' || (typeof n === 'number' && [...data].length >= n),
   minimum: (n, data) => typeof data !== 'number' || (typeof n === 'number' && data >= n),
   maximum: (n, data) => typeof data !== 'number' || (typeof n === 'number' && data <= n),
