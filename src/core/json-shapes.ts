@@ -26,6 +26,11 @@ export function toPlaceholderJson(p: Placeholder): PlaceholderJson {
   };
 }
 
+/** A placeholder as MCP's tools list it: the `PlaceholderJson` and its section's id (`title` before the first section). */
+export function toPlaceholderWithSection(p: Placeholder): PlaceholderJson & { sectionId: string } {
+  return { ...toPlaceholderJson(p), sectionId: p.sectionId ?? 'title' };
+}
+
 /** A file that could not be reported on, in `status --json` and MCP results. */
 export interface FileErrorJson {
   readonly path: string;

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkSpec, DEFAULT_STATUSES } from '../core/check-spec.js';
 import type { FileReport, Finding } from '../core/checks/types.js';
@@ -7,7 +6,7 @@ import { SpecfillError } from '../core/errors.js';
 import { parseSpec } from '../core/parse-spec.js';
 import type { ParsedSpec } from '../core/spec-types.js';
 import type { Template } from '../core/template.js';
-import { FileLinkResolver, type LinkDependency } from './link-resolver.js';
+import { FileLinkResolver, fileDependency, type LinkDependency } from './link-resolver.js';
 import { isTemplateFileRef, loadTemplates, mappedTemplateRef, type TemplateRegistry } from './load-templates.js';
 import { projectIndexTable } from './project-index.js';
 import { readTextFileSync } from './read-text-file.js';
@@ -102,7 +101,7 @@ export class FileChecker {
     const dependencies: LinkDependency[] = [];
     // A template file named by the front matter's path is not in the cache's key (the config's mapped files and the registry's templates are): the result depends on it.
     const named = spec.frontMatter?.data?.template;
-    if (template !== null && typeof named === 'string' && isTemplateFileRef(named)) dependencies.push(fileStamp(resolve(this.setup.root, mappedTemplateRef(named))));
+    if (template !== null && typeof named === 'string' && isTemplateFileRef(named)) dependencies.push(fileDependency(resolve(this.setup.root, mappedTemplateRef(named))));
     // An index file's findings depend on every spec: asked once, and never cached
     // (nor are those of a spec whose template is missing: it may appear).
     let indexAsked = false;
@@ -131,14 +130,4 @@ function namesTemplate(spec: ParsedSpec): boolean {
 /** A path as one word for a POSIX shell, quoted only when it has to be. */
 function shellWord(text: string): string {
   return /^[\w./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
-}
-
-/** A file's modification and change times and size, as a dependency the cache tests again before it reuses a result. */
-function fileStamp(path: string): LinkDependency {
-  try {
-    const info = statSync(path);
-    return { path, exists: true, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, size: info.size };
-  } catch {
-    return { path, exists: false };
-  }
 }

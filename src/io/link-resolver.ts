@@ -49,15 +49,9 @@ export class FileLinkResolver {
       },
       anchorsOf: (rel) => {
         const path = at(rel);
-        let info;
-        try {
-          info = statSync(path);
-        } catch {
-          dependencies.push({ path, exists: false });
-          return null;
-        }
-        dependencies.push({ path, exists: true, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, size: info.size });
-        return this.anchorsAt(path);
+        const stamp = fileDependency(path);
+        dependencies.push(stamp);
+        return stamp.exists ? this.anchorsAt(path) : null;
       },
     };
   }
@@ -80,6 +74,16 @@ export class FileLinkResolver {
 }
 
 /** Whether the answers recorded in `dependencies` still hold. */
+/** A dependency on a file's content: its modification and change times and size, or that it is not there. */
+export function fileDependency(path: string): LinkDependency {
+  try {
+    const info = statSync(path);
+    return { path, exists: true, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, size: info.size };
+  } catch {
+    return { path, exists: false };
+  }
+}
+
 export function dependenciesHold(dependencies: readonly LinkDependency[]): boolean {
   for (const d of dependencies) {
     if (d.mtimeMs === undefined) {

@@ -1,7 +1,7 @@
 import { placeholderIdFor, shownId } from '../core/placeholder-id.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { errorJson, toPlaceholderJson } from '../core/json-shapes.js';
+import { errorJson, toPlaceholderJson, toPlaceholderWithSection } from '../core/json-shapes.js';
 import { flattenSections } from '../core/match-sections.js';
 import type { ParsedSpec, Section } from '../core/spec-types.js';
 import { templateListing } from '../core/template-outline.js';
@@ -70,7 +70,7 @@ export function registerReadTools(server: McpServer, project: McpProject): void 
     annotations: READ_ONLY,
   }, (input) => runTool(async () => {
     const { file, spec, hash } = await project.read(input.path);
-    return { path: file.relative, hash, placeholders: spec.placeholders.map((p) => ({ ...toPlaceholderJson(p), sectionId: p.sectionId ?? 'title' })) };
+    return { path: file.relative, hash, placeholders: spec.placeholders.map(toPlaceholderWithSection) };
   }));
 
   server.registerTool('get_placeholder_context', {

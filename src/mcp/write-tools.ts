@@ -5,7 +5,7 @@ import { createTwoFilesPatch } from 'diff';
 import { z } from 'zod';
 import { createSpecSource, isoDate } from '../core/create-spec.js';
 import { lifecycleOf } from '../core/lifecycle.js';
-import { toPlaceholderJson } from '../core/json-shapes.js';
+import { toPlaceholderWithSection } from '../core/json-shapes.js';
 import { parseSpec } from '../core/parse-spec.js';
 import type { Placeholder } from '../core/spec-types.js';
 import { slugify } from '../core/slug.js';
@@ -128,7 +128,7 @@ const MAX_LISTED_PLACEHOLDERS = 1000;
 
 /** Placeholders under `key`, at most {@link MAX_LISTED_PLACEHOLDERS}, with `${key}Total` and `${key}Truncated` when there are more. */
 function listedPlaceholders(key: string, placeholders: readonly Placeholder[]): Record<string, unknown> {
-  const listed = placeholders.slice(0, MAX_LISTED_PLACEHOLDERS).map((p) => ({ ...toPlaceholderJson(p), sectionId: p.sectionId ?? 'title' }));
+  const listed = placeholders.slice(0, MAX_LISTED_PLACEHOLDERS).map(toPlaceholderWithSection);
   return placeholders.length <= MAX_LISTED_PLACEHOLDERS ? { [key]: listed } : { [key]: listed, [`${key}Total`]: placeholders.length, [`${key}Truncated`]: true };
 }
 

@@ -1,5 +1,5 @@
-import type { FileReport } from '../core/checks/types.js';
-import type { CheckReport } from '../core/checks/types.js';
+import type { CheckReport, FileReport } from '../core/checks/types.js';
+import { countSeverities } from '../core/severity-counts.js';
 
 /** The most files the summary's table lists: a step summary is read, not searched. */
 const MOST_ROWS = 50;
@@ -25,14 +25,7 @@ export class GithubStepSummary {
   /** Counts one file's findings (a file without any is only counted in the totals). */
   add(file: FileReport): void {
     if (file.findings.length === 0) return;
-    let errors = 0;
-    let warnings = 0;
-    let infos = 0;
-    for (const f of file.findings) {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-      else infos++;
-    }
+    const [errors, warnings, infos] = countSeverities(file.findings);
     this.rows.push({ path: file.path, errors, warnings, infos });
   }
 

@@ -19,7 +19,7 @@ import { AtomicFileWriter } from '../../io/write-file-atomic.js';
 import { findProjectRoot } from '../../io/project-root.js';
 import { checkoutPaths } from '../checkout-paths.js';
 import { warnMissingTemplatesDir } from '../templates-dir-warning.js';
-import type { CliContext } from '../context.js';
+import { displayPath, type CliContext } from '../context.js';
 import { VERSION } from '../version.js';
 
 /** Options of `specfill check`. */
@@ -57,7 +57,7 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
   const setupKind = (path: string): 'config' | 'template' | null => (kinds ??= setupKinds(root, config))(path);
   const changedSetup = changes === undefined ? undefined : [...changes.changed, ...changes.deleted].find((path) => setupKind(path) !== null);
   if (changedSetup !== undefined) {
-    ctx.stderr.write(`specfill: ${relative(ctx.cwd, changedSetup).split(sep).join('/')} ${changes!.deleted.has(changedSetup) ? 'was deleted' : 'changed'}: every spec is checked, not only the changed ones\n`);
+    ctx.stderr.write(`specfill: ${displayPath(ctx, changedSetup, relative)} ${changes!.deleted.has(changedSetup) ? 'was deleted' : 'changed'}: every spec is checked, not only the changed ones\n`);
     only = undefined;
   } else if (changes !== undefined && only !== undefined) {
     // Specs that link to a changed or deleted file (or name it as their template) may break without changing.

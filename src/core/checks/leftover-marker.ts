@@ -43,6 +43,8 @@ export const leftoverMarker: CheckRule = {
   check: ({ spec, options, template, matching, states }) => {
     const markers = Array.isArray(options.markers) ? options.markers.map(String) : DEFAULT_MARKERS;
     const pattern = new RegExp(markers.map((m) => `(?:${m})`).join('|'), 'g');
+    // A project's own markers are searched for one by one (see matchesOfEach), compiled once.
+    const own = markers === DEFAULT_MARKERS ? null : markers.map((m) => new RegExp(m, 'g'));
     const findings: FindingDraft[] = [];
     const guidance = template !== null && template.guidanceSentences.size > 0 ? template.guidanceSentences : undefined;
     // Sections that empty-section or unfilled-placeholder report whole: the template's words left there are theirs.
@@ -57,7 +59,7 @@ export const leftoverMarker: CheckRule = {
     // Text in HTML blocks shows on the page too (`<p>Owner: TODO</p>`, text after a comment).
     for (const block of proseBlocks(spec, markers === DEFAULT_MARKERS ? DEFAULT_WORDS : ANY, (text) => probe.test(text), { html: true })) {
       const seen = unseenBlanked(block.text, spec.definitions);
-      for (const m of markers === DEFAULT_MARKERS ? seen.matchAll(pattern) : matchesOfEach(seen, markers)) {
+      for (const m of own === null ? seen.matchAll(pattern) : matchesOfEach(seen, own)) {
         const at = m.index;
         // The template's own words ("What parts of the design are still TBD?") are
         // its guidance, which empty-section judges: not the author's leftover.
@@ -83,9 +85,9 @@ export const leftoverMarker: CheckRule = {
  * one (a lookahead, `(?=FIX)`) would win at a place where another matches
  * `FIXME`, and hide it. Empty matches mark nothing.
  */
-function matchesOfEach(text: string, markers: readonly string[]): RegExpExecArray[] {
+function matchesOfEach(text: string, markers: readonly RegExp[]): RegExpExecArray[] {
   const all: RegExpExecArray[] = [];
-  for (const marker of markers) for (const m of text.matchAll(new RegExp(marker, 'g'))) if (m[0] !== '') all.push(m);
+  for (const marker of markers) for (const m of text.matchAll(marker)) if (m[0] !== '') all.push(m);
   all.sort((a, b) => a.index - b.index || b[0].length - a[0].length);
   const kept: RegExpExecArray[] = [];
   let end = 0;
