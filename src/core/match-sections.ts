@@ -1,6 +1,6 @@
-import { bareSlug, letterHash, looseSlug, squashedSlug } from './slug.js';
+import { bareSlug, looseSlug, squashedSlug } from './slug.js';
 import type { ParsedSpec, Section } from './spec-types.js';
-import { markedOptional, unmarkedSlug, withoutOptionalMark, type TemplateModel, type TemplateSection } from './template-model.js';
+import { unmarkedSlug, withoutOptionalMark, type TemplateModel, type TemplateSection } from './template-model.js';
 
 /** How the sections of a spec line up with those of its template. */
 export interface SectionMatching {
@@ -65,12 +65,6 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     }
   }
   if (used.size === flat.length) return { byTemplateId, unmatched: new Set(), flat };
-  // The letters of the template sections still missing: a spec heading whose
-  // own differ from all of them is none of theirs, and needs none of its
-  // loose forms made (most spec-only sections of most specs).
-  const wanted = new Set<number>();
-  for (const t of model.sections) if (t.id !== 'title' && t.fallbackSlug !== null && !byTemplateId.has(t.id)) for (const h of lettersOf(t)) wanted.add(h);
-  if (wanted.size === 0) return { byTemplateId, unmatched: new Set(flat.filter((s) => !used.has(s))), flat };
   // Unmatched spec sections by their heading's own slug (a repeated sibling's
   // `-1` aside, but a number in the heading kept), for the fallback.
   const bySlug = new Map<string, Section[]>();
@@ -81,7 +75,7 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     else if (list[list.length - 1] !== s) list.push(s);
   };
   for (const s of flat) {
-    if (used.has(s) || !mayBeOneOf(s.heading, wanted)) continue;
+    if (used.has(s)) continue;
     const key = looseSlug(s.heading);
     add(key, s);
     // A spec's own optional mark ("Drawbacks [optional]") is not part of the name,
@@ -175,28 +169,4 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     }
   }
   return { byTemplateId, unmatched: new Set(flat.filter((s) => !used.has(s))), flat };
-}
-
-const templateLetters = new WeakMap<TemplateSection, readonly number[]>();
-
-/** The {@link letterHash}es of a template section's fallback forms (its heading's letters, and without its optional mark), made once per section. */
-function lettersOf(t: TemplateSection): readonly number[] {
-  let hashes = templateLetters.get(t);
-  if (hashes === undefined) {
-    const forms = [t.fallbackSlug, t.unmarkedHeadingSlug, t.bareSlug, t.bareUnmarkedSlug, t.squashedSlug, ...t.squashedLooseSlugs];
-    hashes = [...new Set(forms.filter((f): f is string => f !== null).map(letterHash))];
-    templateLetters.set(t, hashes);
-  }
-  return hashes;
-}
-
-/**
- * Whether some loose form of a spec heading may be one of the `wanted`
- * letters: false only when none can be. A heading with HTML in its text
- * has forms made from its raw text and from its shown one: not ruled out.
- */
-function mayBeOneOf(heading: { readonly text: string; readonly slug: string }, wanted: ReadonlySet<number>): boolean {
-  const text = heading.text;
-  if (text.indexOf('<') !== -1) return true;
-  return wanted.has(letterHash(heading.slug)) || wanted.has(letterHash(text)) || (markedOptional(text) && wanted.has(letterHash(withoutOptionalMark(text))));
 }

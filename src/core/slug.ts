@@ -79,35 +79,3 @@ export function uniqueSlug(slug: string, used: Map<string, number>): string {
 export function squashedSlug(slug: string): string | null {
   return slug.indexOf('-') === -1 ? null : slug.replace(/-/g, '');
 }
-
-/**
- * A hash of the ASCII letters of a text, case folded, in order: all else
- * (digits, hyphens, spaces, punctuation, other scripts) left out. Every slug
- * made from a text, or from the text without a number before its words or
- * without its optional mark's letters, hashes as the text (or the text so
- * shortened) does: slugs keep every ASCII letter, lower-cased, and what they
- * drop or add is not one. So two headings whose hashes differ cannot have
- * one slug form in common, and a heading need not have its forms made to be
- * told it matches none of a set. (Equal hashes decide nothing.)
- */
-export function letterHash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    // Lower-casing a letter beyond ASCII may give an ASCII one (`K`, the Kelvin sign, is `k`), as slugs have it.
-    if (c >= 0x80) return letterHashOf(text.toLowerCase());
-    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
-    if (c >= 0x61 && c <= 0x7a) h = Math.imul(h ^ c, 0x01000193);
-  }
-  return h;
-}
-
-/** {@link letterHash} of a lower-cased text. */
-function letterHashOf(lower: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) h = Math.imul(h ^ c, 0x01000193);
-  }
-  return h;
-}
