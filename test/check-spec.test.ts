@@ -510,6 +510,17 @@ describe('suppression comments', () => {
     expect(checkSpec(parseSpec(doc), { template: null }).findings.map((f) => f.line)).toEqual([9, 14, 20]);
   });
 
+  it('do not nest: the last disable or enable before a line that names the rule, or names none, decides', () => {
+    const lines = (doc: string): number[] => checkSpec(parseSpec(doc), { template: null }).findings.map((f) => f.line);
+    // Two disables, one enable: back on (as ESLint's comments).
+    expect(lines('# T\n\n<!-- specfill-disable leftover-marker -->\n<!-- specfill-disable leftover-marker -->\n\n<!-- specfill-enable leftover-marker -->\n\nTODO one\n')).toEqual([8]);
+    // Every rule off, one back on: that one only.
+    expect(lines('# T\n\n<!-- specfill-disable -->\n\n<!-- specfill-enable leftover-marker -->\n\nTODO one [x](#nowhere)\n')).toEqual([7]);
+    expect(checkSpec(parseSpec('# T\n\n<!-- specfill-disable -->\n\n<!-- specfill-enable leftover-marker -->\n\nTODO one [x](#nowhere)\n'), { template: null }).findings.map((f) => f.rule)).toEqual(['leftover-marker']);
+    // One rule off, every rule back on: that one too.
+    expect(lines('# T\n\n<!-- specfill-disable leftover-marker -->\n\n<!-- specfill-enable -->\n\nTODO one\n')).toEqual([7]);
+  });
+
   it('reports a rule name or a directive that does not exist (bad-suppression), and still applies the names that do', () => {
     const doc = [
       '# T', '',
