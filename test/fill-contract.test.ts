@@ -186,6 +186,57 @@ describe('answers filled together', () => {
     // Answers that do not meet are all taken, as before.
     expect(fillPlaceholders(parseSpec('# T\n\n## A\n\n<!-- AGENT_PLACEHOLDER: a -->\n\n## B\n\n<!-- AGENT_PLACEHOLDER: b -->\n'), [{ id: 'a', content: 'A.\n\n### Detail\n\nD.' }, { id: 'b', content: 'B.' }]).filled).toEqual(['a', 'b']);
   });
+
+  const TOGETHER = /^together with the answers before it, /;
+
+  it('say so when an answer fails only with those before it: backticks paired across placeholders hide the one between (code review)', () => {
+    const spec = parseSpec('# T\n\n## A\n\nOwner: <!-- AGENT_PLACEHOLDER: owner -->, reviewer: <!-- AGENT_PLACEHOLDER: reviewer -->, due <!-- AGENT_PLACEHOLDER: date -->.\n');
+    expect(fillPlaceholders(spec, [{ id: 'a#3', content: 'May`' }]).refused).toEqual([]);
+    const out = fillPlaceholders(spec, [{ id: 'a#3', content: 'May`' }, { id: 'a', content: '`Ana' }]);
+    expect([out.filled, out.refused.map((r) => [r.id, r.reason])]).toEqual([['a'], [['a#3', 'structure']]]);
+    expect(out.refused[0]!.message).toMatch(TOGETHER);
+    expect(parseSpec(out.source).placeholders.map((p) => p.instruction)).toEqual(['reviewer', 'date']);
+    // The line and `===` under it, too.
+    const heading = fillPlaceholders(parseSpec('# T\n\n## A\n\n<!-- AGENT_PLACEHOLDER: first -->\n<!-- AGENT_PLACEHOLDER: rest -->\n'), [{ id: 'a', content: 'Foo' }, { id: 'a#2', content: '===' }]);
+    expect(heading.refused.map((r) => r.message)).toEqual([expect.stringMatching(TOGETHER)]);
+  });
+
+  it('are checked together as fully as alone: a malformed marker hidden in code between two answers is refused (code review)', () => {
+    const spec = parseSpec('# T\n\n## A\n\nOwner: <!-- AGENT_PLACEHOLDER: owner --> (<!-- AGENT_PLACEHOLDER: -->) due <!-- AGENT_PLACEHOLDER: date -->.\n');
+    expect(spec.malformed).toHaveLength(1);
+    const out = fillPlaceholders(spec, [{ id: 'a', content: '`Ana' }, { id: 'a#2', content: 'May`' }]);
+    expect([out.filled, out.refused.map((r) => [r.id, r.reason])]).toEqual([['a'], [['a#2', 'structure']]]);
+    expect(out.refused[0]!.message).toMatch(TOGETHER);
+    expect(parseSpec(out.source).malformed).toHaveLength(1);
+  });
+
+  it('refuse an answer bad alone with the plain message, though another answer comes before it, in the order of the answers', () => {
+    // `===` under a line of text makes it a heading, whatever else is filled.
+    const spec = parseSpec('# T\n\n## A\n\n<!-- AGENT_PLACEHOLDER: x -->\n\n## B\n\nSome text\n<!-- AGENT_PLACEHOLDER: y -->\n');
+    const out = fillPlaceholders(spec, [{ id: 'b', content: '===' }, { id: 'a', content: 'Fine.' }, { id: 'nope', content: 'x' }]);
+    expect([out.filled, out.refused.map((r) => [r.id, r.reason])]).toEqual([['a'], [['b', 'structure'], ['nope', 'unknown-id']]]);
+    expect(out.refused[0]!.message).toMatch(/^the content would change the document outside this section/);
+  });
+
+  it('check each answer against those kept only: the third, which clashes only with the refused second, is filled', () => {
+    const spec = parseSpec('# T\n\n## A\n\n<!-- AGENT_PLACEHOLDER: first -->\n<!-- AGENT_PLACEHOLDER: second -->\n<!-- AGENT_PLACEHOLDER: third -->\n\n## B\n\nB.\n');
+    // `---` under the second's `===` would make that line a heading.
+    const clash = fillPlaceholders(spec, [{ id: 'a#2', content: '===' }, { id: 'a#3', content: '---' }]);
+    expect([clash.filled, clash.refused.map((r) => r.id)]).toEqual([['a#2'], ['a#3']]);
+    const out = fillPlaceholders(spec, [{ id: 'a', content: 'Foo' }, { id: 'a#2', content: '===' }, { id: 'a#3', content: '---' }]);
+    expect([out.filled, out.refused.map((r) => [r.id, r.reason])]).toEqual([['a', 'a#3'], [['a#2', 'structure']]]);
+    expect(out.refused[0]!.message).toMatch(TOGETHER);
+    expect(out.source).toBe('# T\n\n## A\n\nFoo\n<!-- AGENT_PLACEHOLDER: second -->\n---\n\n## B\n\nB.\n');
+    expect(out.written).toEqual(new Map([['a', 'Foo'], ['a#3', '---']]));
+  });
+
+  it('let a heading\'s answer follow answers that add blocks: its blocks are counted in the text with them', () => {
+    const spec = parseSpec('# T\n\n## A\n\n<!-- AGENT_PLACEHOLDER: a -->\n\n## <!-- AGENT_PLACEHOLDER: name -->\n\n| k | v |\n|---|---|\n| x | <!-- AGENT_PLACEHOLDER: v -->  |\n');
+    expect(spec.placeholders.map((p) => p.id)).toEqual(['a', 'section', 'section#2']);
+    const out = fillPlaceholders(spec, [{ id: 'a', content: 'One.\n\nTwo.\n\n- three' }, { id: 'section', content: 'Limits' }, { id: 'section#2', content: '5' }]);
+    expect([out.filled, out.refused]).toEqual([['a', 'section', 'section#2'], []]);
+    expect(parseSpec(out.source).headings.map((h) => h.text)).toEqual(['T', 'A', 'Limits']);
+  });
 });
 
 describe('a placeholder in a table cell', () => {

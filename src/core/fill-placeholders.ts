@@ -1,10 +1,10 @@
 import { shownId } from './placeholder-id.js';
 import { parseSpec } from './parse-spec.js';
-import { placeholderSlot, type PlaceholderSlot } from './placeholder-slot.js';
+import { placedProblem, placedRefusal, type PlacedFill } from './fill-structure.js';
+import { placeholderSlot } from './placeholder-slot.js';
 import { sectionLevelOf } from './section-level.js';
 import type { ParsedSpec, Placeholder } from './spec-types.js';
-import { suppressionComments } from './suppressions.js';
-import { DEFAULT_MAX_CONTENT_BYTES, SUPPRESSION_REFUSAL, validateContent, validateLineContent, type FillRefusal } from './validate-content.js';
+import { DEFAULT_MAX_CONTENT_BYTES, validateContent, validateLineContent, type FillRefusal } from './validate-content.js';
 
 /** One answer: the content for a placeholder id. */
 export interface Answer {
@@ -43,106 +43,94 @@ export interface FillOutcome {
  * lines get the placeholder's container prefix (`> ` in a block quote,
  * indentation in a list item). A fill that would change the document's
  * structure outside its own section — a setext underline that turns the line
- * above into a heading, say — is refused too. A placeholder in a heading or a
- * table cell takes one line, its answer the heading's or cell's text (with
- * `|` escaped in a cell). Pure: the file is written elsewhere.
+ * above into a heading, say — is refused too, and so is one that does so only
+ * with the answers kept before it in the document (see {@link placedProblem}).
+ * A placeholder in a heading or a table cell takes one line, its answer the
+ * heading's or cell's text (with `|` escaped in a cell). Pure: the file is
+ * written elsewhere.
  */
 export function fillPlaceholders(spec: ParsedSpec, answers: readonly Answer[], options: FillOptions = {}): FillOutcome {
+  const { candidates, refusals } = validAnswers(spec, answers, options.maxContentBytes ?? DEFAULT_MAX_CONTENT_BYTES);
+  // In document order, each answer is checked in the text with the answers kept before it:
+  // two fine alone may combine into what neither is (a backtick in one pairing with one in
+  // the next, so that what stands between them becomes code; a line and `===` on the next
+  // making a heading). The last text kept is the one returned, so it has passed every check
+  // (and an answer is kept when that text passes, even if it would not stand alone).
+  const kept: Candidate[] = [];
+  let current = spec;
+  for (const candidate of candidates.sort((a, b) => a.placeholder.span.start - b.placeholder.span.start)) {
+    const trial = [...kept, candidate];
+    const after = parseSpec(splice(spec.source, trial));
+    const problem = placedProblem(spec, current, after, trial);
+    if (problem === null) {
+      kept.push(candidate);
+      current = after;
+      continue;
+    }
+    // Whether the answers before it are to blame decides the message, and only a refusal pays for that parse.
+    const alone = kept.length === 0 ? problem : placedProblem(spec, spec, parseSpec(splice(spec.source, [candidate])), [candidate]);
+    // A refusal of the answer alone keeps its place among the others, in the order of the answers;
+    // one that only fails with the answers before it comes after them all, in document order.
+    refusals.push(alone === null
+      ? { at: answers.length, refusal: placedRefusal(candidate.id, problem, true) }
+      : { at: candidate.at, refusal: placedRefusal(candidate.id, alone, false) });
+  }
+  return {
+    source: current.source,
+    filled: kept.map((a) => a.placeholder.id),
+    // (A stable sort: refusals of one rank stay in the order they were made.)
+    refused: refusals.sort((a, b) => a.at - b.at).map((r) => r.refusal),
+    written: new Map(kept.map((a) => [a.placeholder.id, a.text])),
+  };
+}
+
+/** An answer that passed validation: where it goes and what it writes, the id it was given, and its place among the answers. */
+interface Candidate extends PlacedFill {
+  readonly id: string;
+  readonly at: number;
+}
+
+/** A refusal and where it ranks in `refused`: the index of its answer. */
+interface RankedRefusal {
+  readonly at: number;
+  readonly refusal: FillRefusal;
+}
+
+/**
+ * The answers whose placeholder is found and whose content passes the
+ * content rules, as they would be written; the others refused, each at its
+ * place among the answers.
+ */
+function validAnswers(spec: ParsedSpec, answers: readonly Answer[], maxBytes: number): { candidates: Candidate[]; refusals: RankedRefusal[] } {
   const byId = new Map(spec.placeholders.map((p) => [p.id, p]));
-  const refused: FillRefusal[] = [];
-  const accepted: Accepted[] = [];
+  const candidates: Candidate[] = [];
+  const refusals: RankedRefusal[] = [];
   const seen = new Set<string>();
-  for (const answer of answers) {
+  for (const [at, answer] of answers.entries()) {
     const placeholder = answer.match === undefined
       ? byId.get(answer.id)
       : spec.placeholders.find((p) => p.sectionId === answer.match!.sectionId && p.instruction === answer.match!.instruction && !seen.has(p.id));
     if (placeholder === undefined || seen.has(placeholder.id)) {
-      refused.push({ id: answer.id, reason: 'unknown-id', message: seen.has(answer.id) ? 'answered twice' : `no open placeholder has the id \`${shownId(answer.id)}\`` });
+      refusals.push({ at, refusal: { id: answer.id, reason: 'unknown-id', message: seen.has(answer.id) ? 'answered twice' : `no open placeholder has the id \`${shownId(answer.id)}\`` } });
       continue;
     }
     seen.add(placeholder.id);
     const content = trimBlankLines(answer.content);
     const slot = placeholderSlot(spec, placeholder);
-    const maxBytes = options.maxContentBytes ?? DEFAULT_MAX_CONTENT_BYTES;
     const problem = slot === 'block'
       // Under the title (no section) any heading would open a section: level 6 refuses them all.
       ? validateContent(placeholder.id, content, sectionLevelOf(spec, placeholder.sectionId) ?? 6, maxBytes)
       : validateLineContent(placeholder.id, content, slot, maxBytes);
     if (problem !== null) {
-      refused.push(problem);
+      refusals.push({ at, refusal: problem });
       continue;
     }
     const text = slot === 'table-cell' ? escapeCellPipes(content)
       : slot === 'heading' ? keepClosingHashes(spec.source, placeholder, content)
       : layOut(spec, placeholder, content);
-    const after = parseSpec(splice(spec.source, [{ placeholder, text }]));
-    if (!keepsStructure(spec, after, placeholder, slot === 'block' ? parseSpec(content).headings.length : 0)) {
-      refused.push({ id: answer.id, reason: 'structure', message: 'the content would change the document outside this section (a heading or placeholder would appear or vanish); put a blank line first or rephrase' });
-      continue;
-    }
-    const outOfSlot = slotProblem(spec, after, placeholder, slot, text);
-    if (outOfSlot !== null) {
-      refused.push({ id: answer.id, reason: 'structure', message: outOfSlot });
-      continue;
-    }
-    // The content alone held none, but in place it may still open one that the text after it
-    // closes, or take over one that is there (`<!-- specfill-disable -- x` running on to its `-->`).
-    if (!sameSuppressions(spec, after)) {
-      refused.push({ id: answer.id, reason: 'suppression', message: SUPPRESSION_REFUSAL });
-      continue;
-    }
-    accepted.push({ placeholder, text, headings: slot === 'block' ? parseSpec(content).headings.length : 0 });
+    candidates.push({ id: answer.id, at, placeholder, slot, text, headings: slot === 'block' ? parseSpec(content).headings.length : 0 });
   }
-  const order = together(spec, accepted.sort((a, b) => a.placeholder.span.start - b.placeholder.span.start), refused);
-  return {
-    source: splice(spec.source, order),
-    filled: order.map((a) => a.placeholder.id),
-    refused,
-    written: new Map(order.map((a) => [a.placeholder.id, a.text])),
-  };
-}
-
-/** An answer that passed alone: where it goes, its text as written, and the headings its content adds. */
-interface Accepted {
-  readonly placeholder: Placeholder;
-  readonly text: string;
-  readonly headings: number;
-}
-
-/**
- * The answers, each checked alone, checked together, in document order: two
- * that pass alone may combine into what neither is (a backtick in one pairing
- * with one in the next, so that a comment between them becomes real; a line
- * and `===` on the next making a heading). Each is kept only if the text with
- * it and those kept before it has the suppressions of the original, its
- * headings and one placeholder fewer for each; else it is refused.
- */
-function together(spec: ParsedSpec, accepted: readonly Accepted[], refused: FillRefusal[]): Accepted[] {
-  if (accepted.length < 2) return [...accepted];
-  const kept: Accepted[] = [];
-  let headings = spec.headings.length;
-  for (const answer of accepted) {
-    const trial = [...kept, answer];
-    const after = parseSpec(splice(spec.source, trial));
-    if (!sameSuppressions(spec, after)) {
-      refused.push({ id: answer.placeholder.id, reason: 'suppression', message: SUPPRESSION_REFUSAL });
-    } else if (after.headings.length !== headings + answer.headings || after.placeholders.length !== spec.placeholders.length - trial.length) {
-      refused.push({ id: answer.placeholder.id, reason: 'structure', message: 'together with the answers before it, the content would change the document outside its section (a heading or placeholder would appear or vanish); put a blank line first or rephrase' });
-    } else {
-      kept.push(answer);
-      headings += answer.headings;
-    }
-  }
-  return kept;
-}
-
-/** Whether two versions of a document hold the same suppression comments, in order: the same directives for the same rules. */
-function sameSuppressions(before: ParsedSpec, after: ParsedSpec): boolean {
-  const a = suppressionComments(before);
-  const b = suppressionComments(after);
-  if (a.length !== b.length) return false;
-  const said = (c: (typeof a)[number]): string => `${c.word.toLowerCase()} ${c.rules.map((r) => r.id).join(',')}`;
-  return a.every((c, i) => said(c) === said(b[i]!));
+  return { candidates, refusals };
 }
 
 /** Replaces the spans (in increasing order, not overlapping) from the end, so earlier offsets stay valid. */
@@ -199,44 +187,6 @@ function keepClosingHashes(source: string, placeholder: Placeholder, content: st
   rest.lastIndex = placeholder.span.end;
   if (!/^[ \t]*$/.test(rest.exec(source)![0])) return content;
   return content.replace(/(^|[ \t])(#+)$/, (_, space: string, hashes: string) => `${space}\\${hashes}`);
-}
-
-/**
- * After a fill: the same headings before and after the content (`added` of
- * its own), the other placeholders all still there, the front matter
- * untouched. The heading that holds the placeholder may change its text (the
- * answer is that text) but not its level.
- */
-function keepsStructure(before: ParsedSpec, after: ParsedSpec, filled: Placeholder, added: number): boolean {
-  if (after.headings.length !== before.headings.length + added) return false;
-  const key = (h: { level: number; text: string }): string => `${h.level} ${h.text}`;
-  const ahead = before.headings.filter((h) => h.span.start < filled.span.start).map(key);
-  const behind = before.headings.filter((h) => h.span.start >= filled.span.end).map(key);
-  const now = after.headings.map(key);
-  const holder = before.headings.findIndex((h) => h.span.start < filled.span.start && filled.span.end <= h.span.end);
-  if (holder !== -1 && after.headings[holder]?.level !== before.headings[holder]!.level) return false;
-  if (ahead.some((k, i) => i !== holder && now[i] !== k)) return false;
-  if (behind.some((k, i) => now[now.length - behind.length + i] !== k)) return false;
-  if (after.placeholders.length !== before.placeholders.length - 1 || after.malformed.length !== before.malformed.length) return false;
-  const others = before.placeholders.filter((p) => p !== filled).map((p) => p.instruction);
-  if (after.placeholders.some((p, i) => p.instruction !== others[i])) return false;
-  const fm = (s: ParsedSpec): string => (s.frontMatter === null ? '' : s.source.slice(s.frontMatter.span.start, s.frontMatter.span.end));
-  return fm(before) === fm(after);
-}
-
-/**
- * Why a one-line answer would not stay the inline text of its heading or
- * table cell, or null: the document must keep its blocks, and in a cell an
- * answer that ends in a backslash right before the closing `|` would escape
- * that pipe.
- */
-function slotProblem(before: ParsedSpec, after: ParsedSpec, filled: Placeholder, slot: PlaceholderSlot, text: string): string | null {
-  if (slot === 'block') return null;
-  if (after.blocks.length !== before.blocks.length) return `the content would change the ${slot === 'heading' ? 'heading' : 'table around this cell'}; rephrase`;
-  if (slot === 'heading') return null;
-  // (GitHub's parser takes a backslash before `|` as escaping the pipe even when another backslash precedes it.)
-  if (before.source[filled.span.end] === '|' && text.endsWith('\\')) return 'the content ends in a backslash, which would escape the `|` that closes the cell; end it with another character';
-  return null;
 }
 
 /** The offset where the line holding `offset` starts. */
