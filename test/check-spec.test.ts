@@ -504,6 +504,25 @@ describe('template-free rules', () => {
   });
 });
 
+describe('section paths in findings', () => {
+  it('name a heading as a reader sees it: a placeholder as `…`, without its other comments; ids are as before', () => {
+    const source = '# T\n\n## <!-- AGENT_PLACEHOLDER: name the component -->\n\n### Design\n\nSee [the notes](./missing.md).\n\n## Goals\n\nOne.\n\n## Goals <!-- note -->\n\nTwo.\n';
+    const findings = checkSpec(parseSpec(source), { template: null, links: NO_FILES }).findings;
+    expect(findings.map((f) => [f.rule, f.line, f.sectionId, f.section])).toEqual([
+      ['unfilled-placeholder', 3, 'section', ['…']],
+      ['broken-link', 7, 'section/design', ['…', 'Design']],
+      ['duplicate-heading', 13, 'goals-1', ['Goals']],
+    ]);
+    expect(findings[2]!.message).toBe('duplicate heading "Goals": the same as line 9');
+  });
+
+  it('quote a placeholder heading as `…` in messages', () => {
+    const source = '# T\n\n## <!-- AGENT_PLACEHOLDER: name it -->\n\nOne.\n\n## <!-- AGENT_PLACEHOLDER: name it -->\n\nTwo.\n';
+    const findings = checkSpec(parseSpec(source), { template: null, links: NO_FILES }).findings.filter((f) => f.rule === 'duplicate-heading');
+    expect(findings.map((f) => [f.sectionId, f.section, f.message])).toEqual([['section-1', ['…'], 'duplicate heading "…": the same as line 3']]);
+  });
+});
+
 describe('suppression comments', () => {
   it('disable, enable and disable-next-line, for one rule or all', () => {
     const doc = '# T\n\n<!-- specfill-disable leftover-marker -->\n\nTODO one\n\n<!-- specfill-enable leftover-marker -->\n\nTODO two\n\n<!-- specfill-disable-next-line -->\nTODO three\n\nTODO four\n\n```\n<!-- specfill-disable -->\n```\n\nTODO five\n';

@@ -79,6 +79,20 @@ describe('specfill mcp over stdio, driven by the SDK client', () => {
     for (const tool of ['list_placeholders', 'get_placeholder_context', 'fill_placeholder', 'check_spec']) expect(text).toContain(tool);
   });
 
+  it('names a heading as a reader sees it in get_spec\'s outline and check_spec\'s sections: a placeholder as `…`, other comments left out', async () => {
+    const dir = tempProject({
+      'specfill.config.json': '{}',
+      'specs/h.md': '# T\n\n## <!-- AGENT_PLACEHOLDER: name the component -->\n\n### Design\n\nSee [the notes](./missing.md).\n\n## Goals <!-- keep it short -->\n\nOne.\n',
+    });
+    const s = (session = await connectMcp(dir));
+    const spec = await callTool(s, 'get_spec', { path: 'specs/h.md' });
+    expect(spec.data.outline.map((o: { id: string; heading: string }) => [o.id, o.heading])).toEqual([['section', '…'], ['section/design', 'Design'], ['goals', 'Goals']]);
+    const checked = await callTool(s, 'check_spec', { path: 'specs/h.md' });
+    expect(checked.data.findings.find((f: { rule: string }) => f.rule === 'broken-link')).toMatchObject({ sectionId: 'section/design', section: ['…', 'Design'] });
+    const context = await callTool(s, 'get_placeholder_context', { path: 'specs/h.md', id: 'section' });
+    expect(context.data.next).toMatchObject({ id: 'section/design', heading: ['…', 'Design'] });
+  });
+
   it('fills a placeholder and changes nothing but its span; the result is the verified new state', async () => {
     const { dir, path, file, s } = await projectWithSpec();
     const before = readFileSync(file, 'utf8');

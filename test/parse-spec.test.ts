@@ -247,3 +247,58 @@ describe('parseSpec: inline placeholders', () => {
     expect(source.slice(p!.span.start, p!.span.end)).toBe('<!-- AGENT_PLACEHOLDER: one\n   two -->');
   });
 });
+
+describe('parseSpec: headings holding HTML comments', () => {
+  /** [id, heading slug, path] of every section, depth first. */
+  const sections = (source: string): Array<[string, string, readonly string[]]> => {
+    const out: Array<[string, string, readonly string[]]> = [];
+    const walk = (list: ReturnType<typeof parseSpec>['sections']): void => {
+      for (const s of list) {
+        out.push([s.id, s.heading.slug, s.path]);
+        walk(s.children);
+      }
+    };
+    walk(parseSpec(source).sections);
+    return out;
+  };
+
+  it('shows a heading without its comments in section paths; its id and slug are those of before', () => {
+    const spec = parseSpec('# T\n\n## Goals <!-- note -->\n\nText.\n\n### Sub <!-- AGENT_PLACEHOLDER: name it -->\n\n<!-- AGENT_PLACEHOLDER: body -->\n');
+    const goals = spec.sections[0]!;
+    // The ids and slugs here are what parseSpec gave before shown texts were added: they must not move.
+    expect([goals.id, goals.slug, goals.heading.slug, goals.path]).toEqual(['goals', 'goals', 'goals', ['Goals']]);
+    // The text, by which headings are matched to a template's and edited, keeps the comment.
+    expect([goals.heading.text, goals.heading.shown]).toEqual(['Goals <!-- note -->', 'Goals']);
+    const sub = goals.children[0]!;
+    expect([sub.id, sub.heading.slug, sub.path, sub.heading.text]).toEqual(['goals/sub', 'sub', ['Goals', 'Sub …'], 'Sub <!-- AGENT_PLACEHOLDER: name it -->']);
+    expect(spec.placeholders.map((p) => [p.id, p.section])).toEqual([['goals/sub', ['Goals', 'Sub …']], ['goals/sub#2', ['Goals', 'Sub …']]]);
+  });
+
+  it('shows a placeholder as `…`, leaves other comments out, keeps a code span, and makes the whitespace left one space', () => {
+    expect(sections('# T\n\n## <!-- AGENT_PLACEHOLDER: name the component -->\n\n### Design\n\nx\n\n## A <!-- x --> B  <!-- AGENT_PLACEHOLDER: y -->\n\n## `<!-- code -->` and <!-- c -->\n'))
+      .toEqual([
+        ['section', '', ['…']],
+        ['section/design', 'design', ['…', 'Design']],
+        ['a--b', 'a--b', ['A B …']],
+        ['---code----and', '---code----and', ['<!-- code --> and']],
+      ]);
+    // The title shows the same way (status lists, the web page's title).
+    expect(parseSpec('# Rate limiter <!-- omit in toc -->\n\n## A\n').title!.shown).toBe('Rate limiter');
+  });
+
+  it('shows a heading of nothing but other comments, or a broken placeholder, as written rather than as nothing', () => {
+    expect(sections('# T\n\n## <!-- omit from toc -->\n\nx\n\n## <!-- AGENT_PLACEHOLDER:   -->\n\n## Risks <!-- AGENT_PLACEHOLDER: -->\n'))
+      .toEqual([
+        ['section', '', ['<!-- omit from toc -->']],
+        ['section-1', '', ['<!-- AGENT_PLACEHOLDER:   -->']],
+        // A placeholder with no instruction is no placeholder: left out like any comment.
+        ['risks', 'risks', ['Risks']],
+      ]);
+  });
+
+  it('gives a heading without a comment (an unclosed `<!--` is text) its text as it is', () => {
+    const [a, b] = parseSpec('# T\n\n## Data  Model <b>x</b>\n\n## <!--unclosed\n').headings.slice(1);
+    expect([a!.shown, b!.shown]).toEqual(['Data  Model <b>x</b>', '<!--unclosed']);
+    expect(a!.shown).toBe(a!.text);
+  });
+});

@@ -47,3 +47,16 @@ it('on the live server, a link from the repository root to a spec goes to its pa
   const rendered = renderMarkdown('[root](/specs/b.md#overview) [rel](b.md) [img](/docs/er.png) [host](//example.com/x.md) [web](https://example.com/x.md)', { relativeLink: (href) => links.relativeLink!('specs/a.md', href) });
   expect([...rendered.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual(['/spec/specs/b.md#overview', 'b.md', '/docs/er.png', '//example.com/x.md', 'https://example.com/x.md']);
 });
+
+it('shows a heading as a reader sees it, in the outline and the text: a placeholder as `…`, other comments left out', async () => {
+  const dir = tempProject({ 'specs/a.md': '# A\n\n## <!-- AGENT_PLACEHOLDER: name the component -->\n\nx\n\n## Goals <!-- keep it short -->\n\nOne.\n' });
+  const out = mkdtempSync(join(tmpdir(), 'specfill-site-'));
+  await renderSite({ root: dir, out });
+  const page = readFileSync(join(out, 'spec', 'specs', 'a.md.html'), 'utf8');
+  expect(page).toContain('<a href="#s-section">…</a>');
+  expect(page).toContain('<a href="#s-goals">Goals</a>');
+  expect(page).toMatch(/<h2 id="goals">Goals<\/h2>/);
+  // The section ids (and GitHub's anchors) are those of before.
+  expect(page).toContain('<section id="s-goals"');
+  expect(page).not.toContain('keep it short');
+});

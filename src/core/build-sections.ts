@@ -57,7 +57,8 @@ export function buildSections(headings: readonly Heading[], length: number, cont
     const section: SectionBuilder = {
       id: parent === undefined ? slug : `${parent.id}/${slug}`,
       slug,
-      path: parent === undefined ? [heading.text] : [...parent.path, heading.text],
+      // Paths are read by people (findings, outlines): the text a reader sees, not the comments in it.
+      path: parent === undefined ? [heading.shown] : [...parent.path, heading.shown],
       heading,
       span: { start: heading.span.start, end: length },
       bodySpan: { start: heading.span.end, end: length },

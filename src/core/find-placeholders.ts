@@ -135,6 +135,18 @@ function tableCells(source: string, start: number, end: number): Array<[number, 
   return cells;
 }
 
+/**
+ * Whether an HTML comment, whole (`<!--` to `-->`), is a usable placeholder:
+ * the marker, an instruction after it, and no other comment's `<!--` inside
+ * (see addIfPlaceholder), so the same comments as {@link findPlaceholders}
+ * reports without a problem.
+ */
+export function isWellFormedPlaceholder(comment: string): boolean {
+  const body = comment.slice(4, -3);
+  const marker = MARKER_START.exec(body);
+  return marker !== null && body.indexOf('<!--', marker[0].length) === -1 && body.slice(marker[0].length).trim() !== '';
+}
+
 function addIfPlaceholder(body: string, open: number, end: number, terminated: boolean, lines: LineIndex, found: RawPlaceholder[]): void {
   const marker = MARKER_START.exec(body);
   if (marker === null) return;

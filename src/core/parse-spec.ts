@@ -2,19 +2,18 @@ import { slugify } from './slug.js';
 import { createRequire } from 'node:module';
 import { buildSections } from './build-sections.js';
 import { sectionAt } from './section-at.js';
-import { countAtMost } from './sorted-search.js';
-import { findPlaceholders, type RawPlaceholder } from './find-placeholders.js';
+import { findPlaceholders, isWellFormedPlaceholder } from './find-placeholders.js';
 import { LineIndex } from './line-index.js';
 import { scanBlocks } from './markdown/block-scanner.js';
 import { findFrontMatter } from './markdown/front-matter.js';
 import { headingText } from './markdown/heading-text.js';
+import type { InlineContext } from './markdown/inline-text.js';
 import type {
   FrontMatter,
   Heading,
   MalformedPlaceholder,
   ParsedSpec,
   Placeholder,
-  Section,
   SpecPart,
 } from './spec-types.js';
 import { readSimpleYaml } from './simple-yaml.js';
@@ -51,10 +50,17 @@ export function parseSpec(source: string): ParsedSpec {
   const headings: Heading[] = [];
   for (const block of scan.blocks) {
     if (block.kind !== 'heading') continue;
-    const text = detach(headingText(block.content!, context));
-    // The anchor (and so the section id) comes from the text a reader sees:
-    // `## Overview <!-- omit from toc -->` is `overview`, as on GitHub.
-    const seen = block.content!.includes('<') ? headingText(block.content!, { ...context, dropHtml: true }).trim() : text;
+    const content = block.content!;
+    const text = detach(headingText(content, context));
+    let seen = text;
+    let shown = text;
+    if (content.includes('<')) {
+      // The anchor (and so the section id) comes from the text a reader sees:
+      // `## Overview <!-- omit from toc -->` is `overview`, as on GitHub.
+      seen = headingText(content, { ...context, dropHtml: true }).trim();
+      // Only a heading holding a comment shows other than its text: few are read a third time.
+      if (content.indexOf('<!--') !== -1) shown = shownText(content, context, text);
+    }
     // The block knows its lines; columns count from the line's start (the BOM aside).
     const from = { line: block.line, column: block.start - block.lineStart + 1 - (block.lineStart === 0 ? bom : 0) };
     const to = { line: block.endLine, column: block.end - startOfLine(source, block.end) + 1 - (block.endLine === 1 ? bom : 0) };
@@ -62,6 +68,7 @@ export function parseSpec(source: string): ParsedSpec {
       level: block.level!,
       kind: block.variant === 'setext' ? 'setext' : 'atx',
       text,
+      shown,
       slug: slugify(seen),
       span: { start: block.lineStart, end: afterLineEnding(source, block.end) },
       topLevel: block.topLevel,
@@ -76,9 +83,7 @@ export function parseSpec(source: string): ParsedSpec {
   const placeholders: Placeholder[] = [];
   const malformed: MalformedPlaceholder[] = [];
   const perSection = new Map<string | null, number>();
-  const raws = findPlaceholders(source, scan.blocks, lines);
-  const shown = headingsAsShown(source, headings, raws);
-  for (const raw of raws) {
+  for (const raw of findPlaceholders(source, scan.blocks, lines)) {
     const section = sectionAt(tree.sections, raw.span.start);
     const sectionId = section?.id ?? null;
     const position = { line: raw.line, column: raw.column, endLine: raw.endLine, endColumn: raw.endColumn };
@@ -103,7 +108,7 @@ export function parseSpec(source: string): ParsedSpec {
       ...position,
       id: n === 1 ? base : `${base}#${n}`,
       sectionId,
-      section: section === null ? [] : shown.size === 0 ? section.path : pathAt(tree.sections, raw.span.start, shown),
+      section: section?.path ?? [],
       instruction: raw.instruction,
       span: raw.span,
     });
@@ -126,35 +131,20 @@ export function parseSpec(source: string): ParsedSpec {
 }
 
 /**
- * The headings that hold placeholders (`## <!-- AGENT_PLACEHOLDER: name it
- * -->`), each with its text as a placeholder's section path shows it: every
- * placeholder of it as `…`, the text yet to be written, rather than the
- * comment, which names nothing and repeats the instruction.
+ * A heading's text as a reader sees it (see {@link Heading.shown}), for
+ * content holding `<!--`: its HTML comments left out, as GitHub renders it,
+ * each well-formed placeholder shown as `…`, the text yet to be written,
+ * rather than its instruction; whitespace runs made one space, as a page
+ * shows them, and the ends trimmed.
  */
-function headingsAsShown(source: string, headings: readonly Heading[], raws: readonly RawPlaceholder[]): Map<Heading, string> {
-  const shown = new Map<Heading, string>();
-  for (const raw of raws) {
-    const heading = headings[countAtMost(headings, (h) => h.span.start, raw.span.start) - 1];
-    if (heading === undefined || raw.span.start >= heading.span.end || raw.problem !== null) continue;
-    const text = shown.get(heading) ?? heading.text;
-    const comment = source.slice(raw.span.start, raw.span.end);
-    const at = text.indexOf(comment);
-    if (at !== -1) shown.set(heading, `${text.slice(0, at)}…${text.slice(at + comment.length)}`.trim());
-  }
-  return shown;
-}
-
-/** The heading texts of the sections holding `offset`, outermost first, as {@link headingsAsShown} shows them. */
-function pathAt(sections: readonly Section[], offset: number, shown: ReadonlyMap<Heading, string>): string[] {
-  const path: string[] = [];
-  let siblings = sections;
-  // Down the tree as sectionAt goes: the last sibling starting at or before the offset, while it holds it.
-  for (;;) {
-    const s = siblings[countAtMost(siblings, (x) => x.span.start, offset) - 1];
-    if (s === undefined || offset >= s.span.end) return path;
-    path.push(shown.get(s.heading) ?? s.heading.text);
-    siblings = s.children;
-  }
+function shownText(content: string, context: InlineContext, text: string): string {
+  const shown = headingText(content, { ...context, commentText: (comment) => (isWellFormedPlaceholder(comment) ? '…' : '') })
+    .replace(/\s+/g, ' ').trim();
+  // A heading of nothing but comments (`## <!-- omit from toc -->`) shows no
+  // text on GitHub, yet as a path element an empty string reads as nothing
+  // (`Design ›  › Storage`) and cannot be told from another such heading: the
+  // comment, as written, at least says which heading it is.
+  return shown === '' ? text : detach(shown);
 }
 
 // Heading texts end up in findings and summaries that outlive the parse; as

@@ -58,9 +58,27 @@ export interface FrontMatter {
 export interface Heading extends Position {
   readonly level: number;
   readonly kind: 'atx' | 'setext';
-  /** Plain text of the heading's inline content (as mdast-util-to-string gives it). */
+  /**
+   * Plain text of the heading's inline content (as mdast-util-to-string gives
+   * it), HTML comments included: what headings are matched and edited by.
+   */
   readonly text: string;
-  /** GitHub-style anchor slug of `text`. */
+  /**
+   * The heading's text as a reader sees it, for display (section paths,
+   * outlines, messages): `text` itself, unless the heading holds an HTML
+   * comment. Then the comments are left out, as GitHub renders them, each
+   * well-formed `AGENT_PLACEHOLDER` shown as `…` (the text yet to be
+   * written), whitespace runs made one space and the ends trimmed:
+   * `## Goals <!-- keep it short -->` shows `Goals`,
+   * `## <!-- AGENT_PLACEHOLDER: name it -->` shows `…`. A heading of nothing
+   * but other comments shows `text`, the comments as written: an empty path
+   * element would name nothing. Never used for ids or matching (see `slug`).
+   */
+  readonly shown: string;
+  /**
+   * GitHub-style anchor slug of the heading's visible text (`text` with its
+   * raw HTML left out, placeholders too: `## Goals <!-- x -->` is `goals`).
+   */
   readonly slug: string;
   /** From the start of the heading's first line to past the line ending of its last line. */
   readonly span: Span;
@@ -74,7 +92,7 @@ export interface Section {
   readonly id: string;
   /** This section's own slug, made unique among its siblings with `-1`, `-2`, … like GitHub anchors. */
   readonly slug: string;
-  /** Heading texts from the outermost section down to this one. */
+  /** The headings' shown texts ({@link Heading.shown}) from the outermost section down to this one. */
   readonly path: readonly string[];
   readonly heading: Heading;
   /** The heading and the whole body, subsections included. */
@@ -90,7 +108,7 @@ export interface Placeholder extends Position {
   readonly id: string;
   /** Id of the enclosing section, or `null` before the first section. */
   readonly sectionId: string | null;
-  /** Heading texts of the enclosing sections, outermost first. */
+  /** The enclosing section's path ({@link Section.path}): shown heading texts, outermost first. */
   readonly section: readonly string[];
   /** The instruction, trimmed; may span lines. */
   readonly instruction: string;

@@ -53,7 +53,7 @@ export function summarizeSpec(path: string, spec: ParsedSpec, template: Template
   return {
     path,
     // A setext title may run over lines; a title is one line wherever it is shown.
-    title: (text(data.title) ?? spec.title?.text ?? firstHeadingAsTitle(spec, template) ?? fileName).replace(/\s+/g, ' ').trim(),
+    title: (text(data.title) ?? spec.title?.shown ?? firstHeadingAsTitle(spec, template) ?? fileName).replace(/\s+/g, ' ').trim(),
     template: templateShown(text(data.template), template),
     status: text(data.status),
     owners,
@@ -80,8 +80,8 @@ function firstHeadingAsTitle(spec: ParsedSpec, template: TemplateModel | null): 
   if (first === undefined) return null;
   if (template !== null && template.sections.some((t) => t.id === first.slug)) return null;
   // Nor is a table of contents a title.
-  if (TOC_HEADING.test(first.text.trim())) return null;
-  return first.text;
+  if (TOC_HEADING.test(first.shown.trim())) return null;
+  return first.shown;
 }
 
 const TOC_HEADING = /^(?:table\s+of\s+contents?|contents|toc|index|outline|in\s+this\s+document)$/i;

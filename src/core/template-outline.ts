@@ -53,7 +53,7 @@ export function templateOutline(template: Template): TemplateOutlineJson {
   const preamble = template.model.sections.find((m) => m.id === 'title' && m.path.length === 0);
   const toJson = (s: Section): OutlineSectionJson => ({
     id: s.id,
-    heading: s.heading.text,
+    heading: s.heading.shown,
     level: s.heading.level,
     placeholders: placeholdersOf(s.id),
     children: s.children.map(toJson),
@@ -69,7 +69,7 @@ export function templateOutline(template: Template): TemplateOutlineJson {
     description: template.description,
     origin: template.origin,
     path: template.path,
-    title: spec.title?.text ?? null,
+    title: spec.title?.shown ?? null,
     titlePlaceholders: placeholdersOf(null),
     titleGuidance: preamble?.guidance ?? '',
     titleComments: commentsIn(spec, preambleSpan(spec)),

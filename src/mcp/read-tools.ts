@@ -158,7 +158,7 @@ function isHighSurrogate(code: number): boolean {
 function outlineOf(spec: ParsedSpec): Array<{ id: string; heading: string; level: number; line: number; openPlaceholders: string[] }> {
   return flattenSections(spec.sections).map((s) => ({
     id: s.id,
-    heading: s.heading.text,
+    heading: s.heading.shown,
     level: s.heading.level,
     line: s.heading.line,
     openPlaceholders: spec.placeholders.filter((p) => p.sectionId === s.id).map((p) => p.id),

@@ -151,7 +151,7 @@ export class SiteData {
         errors: page.findings.filter((f) => f.severity === 'error').length,
         warnings: page.findings.filter((f) => f.severity === 'warning').length,
         updated: info.mtime.toISOString(),
-        headings: page.spec.headings.map((h) => h.text),
+        headings: page.spec.headings.map((h) => h.shown),
         words: distinctWords(page.source),
       };
       rowMemo.delete(memoKey);

@@ -80,12 +80,12 @@ export function specArticle(spec: ParsedSpec, card: PlaceholderCard, render: Ren
   const title = spec.title;
   const preamble = preambleSpan(spec);
   if (title !== null || preamble.end > preamble.start) {
-    parts.push(html`<section id="s-title" data-section="title">${title === null ? '' : html`<h1 id="${anchors.get(title.span.start) ?? ''}">${title.text}</h1>`}${body(preamble, null)}</section>`);
+    parts.push(html`<section id="s-title" data-section="title">${title === null ? '' : html`<h1 id="${anchors.get(title.span.start) ?? ''}">${title.shown}</h1>`}${body(preamble, null)}</section>`);
   }
   for (const s of flattenSections(spec.sections)) {
     const level = Math.min(6, s.heading.level + (title === null ? 1 : 0));
     const anchor = anchors.get(s.heading.span.start) ?? `h-${s.id}`;
-    const heading = trusted(`<h${level} id="${html`${anchor}`.value}">${html`${s.heading.text}`.value}</h${level}>`);
+    const heading = trusted(`<h${level} id="${html`${anchor}`.value}">${html`${s.heading.shown}`.value}</h${level}>`);
     parts.push(html`<section id="s-${s.id}" data-section="${s.id}" aria-labelledby="${anchor}">${heading}${body(s.bodySpan, s.id)}</section>`);
   }
   return html`${parts}`;

@@ -59,7 +59,7 @@ function outline(data: SpecPageData): SafeHtml {
   const open = new Set(data.spec.placeholders.map((p) => p.sectionId ?? 'title'));
   return html`<ol class="outline">${flattenSections(data.spec.sections).map((s) => {
     const state = open.has(s.id) ? 'open' : states.get(s.id);
-    return html`<li class="lvl-${String(Math.min(s.heading.level, 4))}"><a href="#s-${s.id}">${s.heading.text}</a>${state === undefined ? '' : html` <span class="state st-${state}">${STATE_LABEL[state] ?? state}</span>`}</li>`;
+    return html`<li class="lvl-${String(Math.min(s.heading.level, 4))}"><a href="#s-${s.id}">${s.heading.shown}</a>${state === undefined ? '' : html` <span class="state st-${state}">${STATE_LABEL[state] ?? state}</span>`}</li>`;
   })}</ol>`;
 }
 

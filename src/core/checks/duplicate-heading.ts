@@ -39,7 +39,7 @@ export const duplicateHeading: CheckRule = {
         const key = loose !== '' ? loose : s.heading.text.replace(/\s+/g, ' ').trim().toLowerCase();
         const first = seen.get(key);
         if (first === undefined) seen.set(key, s);
-        else if (!templateRepeat(first, s)) findings.push(sectionFinding(s, `duplicate heading ${quote(s.heading.text)}: the same as line ${first.heading.line}`));
+        else if (!templateRepeat(first, s)) findings.push(sectionFinding(s, `duplicate heading ${quote(s.heading.shown)}: the same as line ${first.heading.line}`));
         visit(s.children);
       }
     };

@@ -99,7 +99,7 @@ class Surroundings {
  * hash the message, and must survive edits above.
  */
 function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolean, around: Surroundings): string {
-  const name = `section ${quote(section.heading.text)}`;
+  const name = `section ${quote(section.heading.shown)}`;
   // An optional section may go instead, its guidance and subsections with it.
   const orDelete = t.optional ? ', or delete the section (it is optional)' : '';
   if (guidanceOnly) return `${name} still holds only the template's guidance: write its content${orDelete}`;
@@ -108,12 +108,12 @@ function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolea
   if (own && next.heading.kind === 'setext') {
     // `---` after a blank line is a rule; `===` never is one.
     return next.heading.level === 1
-      ? `${name} is empty: its text ${quote(next.heading.text)} became a heading, made one by the \`===\` line under it; delete that line if the text belongs to this section${orDelete}`
-      : `${name} is empty: its text ${quote(next.heading.text)} became a heading, made one by the \`---\` line under it; leave a blank line before \`---\` if it is meant as a rule${orDelete}`;
+      ? `${name} is empty: its text ${quote(next.heading.shown)} became a heading, made one by the \`===\` line under it; delete that line if the text belongs to this section${orDelete}`
+      : `${name} is empty: its text ${quote(next.heading.shown)} became a heading, made one by the \`---\` line under it; leave a blank line before \`---\` if it is meant as a rule${orDelete}`;
   }
   if (own && section.children.length === 0 && next.heading.level === section.heading.level && !around.isRename(next)) {
     const deeper = section.heading.level < 6 ? `, or make that heading ${'#'.repeat(section.heading.level + 1)} if it belongs here` : '';
-    return `${name} is empty: the heading after it, ${quote(next.heading.text)}, is at its level, so not inside it; write its content${orDelete}${deeper}`;
+    return `${name} is empty: the heading after it, ${quote(next.heading.shown)}, is at its level, so not inside it; write its content${orDelete}${deeper}`;
   }
   // With subsections of the template, say where the text is owed: a KEP
   // author who answered every subsection reads "is empty" as a mistake.
@@ -122,7 +122,7 @@ function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolea
   }
   // Subsections of the author's own are the section's text: they hold nothing either.
   if (section.children.length > 0) {
-    const added = section.children.slice(0, 3).map((c) => quote(c.heading.text)).join(', ') + (section.children.length > 3 ? ', …' : '');
+    const added = section.children.slice(0, 3).map((c) => quote(c.heading.shown)).join(', ') + (section.children.length > 3 ? ', …' : '');
     return `${name} is empty, and so are the subsections added to it (${added}): write its content, there or in them${orDelete}`;
   }
   return `${name} is empty: write its content${orDelete}`;

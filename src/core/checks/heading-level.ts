@@ -48,7 +48,7 @@ export const headingLevel: CheckRule = {
           && keepsItsChildren(section, childrenOf.get(t.id) ?? [], matching, parents)) continue;
       }
       findings.push(sectionFinding(section,
-        `heading ${quote(section.heading.text)} is level ${section.heading.level}; the template has it at level ${t.level} (${'#'.repeat(t.level)})`));
+        `heading ${quote(section.heading.shown)} is level ${section.heading.level}; the template has it at level ${t.level} (${'#'.repeat(t.level)})`));
     }
     return findings;
   },

@@ -127,7 +127,7 @@ export const missingSection: CheckRule = {
       const old = sectionUnderOldName(matching, template, t.id);
       if (old !== undefined) {
         findings.push({ ...headingPosition(old.heading), sectionId: t.id, section: t.path,
-          message: `${messageFor(template, t)}: the template renamed ${quote(old.heading.text, 300)} to it; run \`specfill sync\` to rename the heading` });
+          message: `${messageFor(template, t)}: the template renamed ${quote(old.heading.shown, 300)} to it; run \`specfill sync\` to rename the heading` });
         return;
       }
       // Most specs rename nothing; the search runs only where a section that is not the template's stands.
@@ -145,8 +145,8 @@ export const missingSection: CheckRule = {
         // No line number in the message: SARIF fingerprints hash it, and must
         // survive edits above. Both headings whole: they may differ at the end.
         : merged.length === 0
-          ? `${messageFor(template, t)}; ${quote(renamed.heading.text, 300)} is in its place: if that is this section renamed, restore its heading`
-          : `${messageFor(template, t)}; ${quote(renamed.heading.text, 300)} is in its place and seems to hold it with ${merged.map((id) => quote(template.sections.find((x) => x.id === id)!.text, 300)).join(' and ')}: give each section its own heading`;
+          ? `${messageFor(template, t)}; ${quote(renamed.heading.shown, 300)} is in its place: if that is this section renamed, restore its heading`
+          : `${messageFor(template, t)}; ${quote(renamed.heading.shown, 300)} is in its place and seems to hold it with ${merged.map((id) => quote(template.sections.find((x) => x.id === id)!.text, 300)).join(' and ')}: give each section its own heading`;
       findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, sectionId: t.id, section: t.path, message });
     });
     return findings;

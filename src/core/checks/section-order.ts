@@ -72,8 +72,8 @@ export const sectionOrder: CheckRule = {
       const should = parentText === null ? 'at the top level' : `under ${quote(parentText)}`;
       // A second heading of the parent's name: "under another "Design"" reads better than under "Design", meant under "Design".
       const is = actual === null ? 'is at the top level'
-        : actual.heading.text === parentText ? `is under another ${quote(actual.heading.text)}` : `is under ${quote(actual.heading.text)}`;
-      byCause.set(key, { section, text: `section ${quote(section.heading.text)} ${is}: the template puts it ${should}`, more: 0 });
+        : actual.heading.text === parentText ? `is under another ${quote(actual.heading.shown)}` : `is under ${quote(actual.heading.shown)}`;
+      byCause.set(key, { section, text: `section ${quote(section.heading.shown)} ${is}: the template puts it ${should}`, more: 0 });
     }
     for (const { section, text, more } of byCause.values()) {
       findings.push(sectionFinding(section, more === 0 ? text : `${text} (and the ${more} template section${more === 1 ? '' : 's'} after it)`));
@@ -102,7 +102,7 @@ export const sectionOrder: CheckRule = {
           previous === undefined ? null : `after ${quote(present[previous]!.text)}`,
           next === undefined ? null : `before ${quote(present[next]!.text)}`,
         ].filter((x) => x !== null).join(' and ');
-        findings.push(sectionFinding(p.section, `section ${quote(p.section.heading.text)} is out of order: the template puts it ${where}`));
+        findings.push(sectionFinding(p.section, `section ${quote(p.section.heading.shown)} is out of order: the template puts it ${where}`));
       });
     }
     return findings;

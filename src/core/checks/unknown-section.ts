@@ -19,8 +19,8 @@ export const unknownSection: CheckRule = {
     return [...matching.unmatched].map((s) => {
       const first = matchedByPlace.get(place(s));
       return sectionFinding(s, first === undefined
-        ? `section ${quote(s.heading.text)} is not in template ${template.ref}`
-        : `section ${quote(s.heading.text)} is a second copy of the template's section on line ${first.heading.line}: merge the two, or give this one a heading of its own`);
+        ? `section ${quote(s.heading.shown)} is not in template ${template.ref}`
+        : `section ${quote(s.heading.shown)} is a second copy of the template's section on line ${first.heading.line}: merge the two, or give this one a heading of its own`);
     });
   },
 };

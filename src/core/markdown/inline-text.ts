@@ -66,6 +66,14 @@ export interface InlineContext {
    * By default HTML is kept verbatim, as mdast-util-to-string does.
    */
   readonly dropHtml?: boolean;
+  /**
+   * What an HTML comment shows in its place, given the whole comment
+   * (`<!--` to `-->`): a heading's text as a reader sees it leaves its
+   * comments out, yet shows a placeholder as the text yet to be written.
+   * Other HTML is kept (or dropped with `dropHtml`). By default a comment is
+   * HTML like any other.
+   */
+  readonly commentText?: (comment: string) => string;
 }
 
 /**
@@ -151,6 +159,7 @@ class InlineScanner {
   private readonly definitions: ReadonlySet<string>;
   private readonly footnotes: ReadonlySet<string>;
   private readonly dropHtml: boolean;
+  private readonly commentText: ((comment: string) => string) | undefined;
   /** Which autolink literals may occur; undefined when none can. */
   private readonly hints: LiteralHints | undefined;
   /** Source index just past the last backslash escape (it lets a `~` follow a `~`). */
@@ -162,6 +171,7 @@ class InlineScanner {
     this.definitions = context.definitions;
     this.footnotes = context.footnotes ?? EMPTY;
     this.dropHtml = context.dropHtml === true;
+    this.commentText = context.commentText;
     // Literal autolinks only matter for what they swallow; skip looking for
     // them unless their telltale text is there at all.
     this.hints = LITERAL_HINT.test(source)
@@ -182,7 +192,13 @@ class InlineScanner {
       return end;
     }
     end = htmlEnd(this.source, index, this.endSearches);
-    if (end >= 0 && !this.dropHtml) this.literalText(this.source.slice(index, end));
+    if (end < 0) return end;
+    if (this.commentText !== undefined && this.source.startsWith('<!--', index)) {
+      const shown = this.commentText(this.source.slice(index, end));
+      if (shown !== '') this.literalText(shown);
+    } else if (!this.dropHtml) {
+      this.literalText(this.source.slice(index, end));
+    }
     return end;
   }
 
