@@ -39,8 +39,10 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
   const prose = proseIfAtMost(spec, span, guidance);
   if (prose === '' || prose === guidance) return true;
   // Guidance trimmed, reordered, repeated or lightly re-marked up is still
-  // only guidance: every sentence of the span is one of the template's.
-  return known && onlyGuidanceSentences(spec, span, guidance, sentences);
+  // only guidance: every sentence of the span is one of the template's. (Most
+  // sections written under prose guidance differ at their first sentence,
+  // told from the source before any block's text is built.)
+  return known && firstSentenceMayBeGuidance(spec, span, sentences) && onlyGuidanceSentences(spec, span, guidance, sentences);
 }
 
 /**
