@@ -9,7 +9,8 @@
 // worker in dist/io/) is the same as from those modules. Packages that only
 // one command loads (the AI SDK, the MCP SDK, hono, markdown-it, the prompt
 // library, diff) stay outside, loaded from node_modules as before.
-import { chmodSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
@@ -25,3 +26,10 @@ await build({
   output: { dir: cli, format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'specfill-[name]-[hash].js' },
 });
 chmodSync(join(cli, 'specfill.js'), 0o755);
+
+// The build's id, for `check --cache` (see cacheVersion in src/cli/version.ts):
+// a hash of every bundled file, in name order, so any change of the code the
+// CLI runs makes another id.
+const hash = createHash('sha256');
+for (const name of readdirSync(cli).filter((n) => /^specfill(-.*)?\.js$/.test(n)).sort()) hash.update(name).update('\0').update(readFileSync(join(cli, name))).update('\0');
+writeFileSync(join(cli, 'build-id.txt'), `${hash.digest('hex').slice(0, 16)}\n`);

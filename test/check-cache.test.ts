@@ -162,3 +162,35 @@ it('checkFiles with a cache gives reports that can be read after the run, run af
     expect(again.report.files.some((f) => f.findings.length > 0)).toBe(true);
   }
 });
+
+describe('a cache written by another build', () => {
+  it('is not used: the version mixed into the key tells builds apart', async () => {
+    const { streamCheckFiles } = await import('../src/io/check-files.js');
+    const dir = project();
+    // How many reports came from the cache (their parts are read from it lazily).
+    const cachedReports = async (version: string): Promise<number> => {
+      let cached = 0;
+      await streamCheckFiles({ cwd: dir, root: dir, config: {}, paths: [], cache: true, version }, (report) => {
+        if (Object.getOwnPropertyDescriptor(report, 'findings')?.get !== undefined) cached++;
+      });
+      return cached;
+    };
+    expect(await cachedReports('0.1.0+aaaa')).toBe(0);
+    expect(await cachedReports('0.1.0+aaaa')).toBe(4);
+    // Another build: every file checked again, and its results kept for that build.
+    expect(await cachedReports('0.1.0+bbbb')).toBe(0);
+    expect(await cachedReports('0.1.0+bbbb')).toBe(4);
+  });
+
+  it('npm run build writes the id of the bundled CLI, which the built CLI mixes into the version', async () => {
+    const { createHash } = await import('node:crypto');
+    const { readdirSync } = await import('node:fs');
+    const cli = join(import.meta.dirname, '..', 'dist', 'cli');
+    const hash = createHash('sha256');
+    for (const name of readdirSync(cli).filter((n) => /^specfill(-.*)?\.js$/.test(n)).sort()) hash.update(name).update('\0').update(readFileSync(join(cli, name))).update('\0');
+    const id = readFileSync(join(cli, 'build-id.txt'), 'utf8').trim();
+    expect(id).toBe(hash.digest('hex').slice(0, 16));
+    const built = (await import(join(cli, 'version.js'))) as typeof import('../src/cli/version.js');
+    expect(built.cacheVersion()).toBe(`${built.VERSION}+${id}`);
+  });
+});

@@ -20,7 +20,7 @@ import { findProjectRoot } from '../../io/project-root.js';
 import { checkoutPaths } from '../checkout-paths.js';
 import { warnMissingTemplatesDir } from '../templates-dir-warning.js';
 import { displayPath, type CliContext } from '../context.js';
-import { VERSION } from '../version.js';
+import { cacheVersion, VERSION } from '../version.js';
 
 /** Options of `specfill check`. */
 export interface CheckOptions {
@@ -115,7 +115,7 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
   let result;
   try {
     result = await streamCheckFiles(
-      { cwd: ctx.cwd, root, config, paths, only, cache, keepSources: pretty, version: VERSION },
+      { cwd: ctx.cwd, root, config, paths, only, cache, keepSources: pretty, version: cacheVersion() },
       (report, source) => {
         // (A link's target is looked up only for a spec of the report's file name: one system call, not one per spec.)
         if (written !== null && !overwrites && basename(report.path) === writtenName && realOrAsIs(resolve(ctx.cwd, report.path)) === written) overwrites = true;
