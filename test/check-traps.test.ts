@@ -1258,3 +1258,56 @@ describe('a section of the author\'s own between the title and the template\'s f
     expect(brief('# KEP-1: Mine\n\n## Table of Contents\n\n- [Summary](#summary)\n- [Motivation](#motivation)\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n', kep)).toEqual([]);
   });
 });
+
+describe('headings that stand in for a name the spec gives (MADR\'s options, heading placeholders)', () => {
+  const MADR = buildTemplateModel(parseSpec([
+    '# {short title}', '',
+    '## Context', '', '{Describe the context and problem statement.}', '',
+    '## Pros and Cons of the Options', '',
+    '### {title of option 1}', '', '* Good, because {argument a}', '',
+    '#### Risks', '', '{risks of option 1}', '',
+    '### {title of other option}', '', '* Good, because {argument b}', '',
+    '## More Information', '', '{You might want to provide additional evidence.}', '',
+  ].join('\n')), 'madr@1');
+  const spec = (options: string): string => `# Use PostgreSQL\n\n## Context\n\nWe need a database for orders.\n\n## Pros and Cons of the Options\n\n${options}\n## More Information\n\nSee the benchmark.\n`;
+  const on = new Map([['unknown-section', ON]]);
+
+  it('a spec\'s own headings in their place are the stand-ins, in order; more of them are its own sections', () => {
+    const written = spec('### PostgreSQL\n\n* Good, because it is transactional.\n\n#### Risks\n\nNone.\n\n### MongoDB\n\n* Good, because it is schemaless.\n\n### SQLite\n\n* Good, because it is small.\n\n');
+    const matching = matchSections(parseSpec(written), MADR);
+    expect(matching.byTemplateId.get('pros-and-cons-of-the-options/title-of-option-1')?.heading.text).toBe('PostgreSQL');
+    expect(matching.byTemplateId.get('pros-and-cons-of-the-options/title-of-option-1/risks')?.heading.text).toBe('Risks');
+    expect(matching.byTemplateId.get('pros-and-cons-of-the-options/title-of-other-option')?.heading.text).toBe('MongoDB');
+    expect(brief(written, MADR)).toEqual([]);
+    expect(brief(written, MADR, on)).toEqual([`${lineOf(written, '### SQLite')}:1 unknown-section pros-and-cons-of-the-options/sqlite`]);
+  });
+
+  it('the template\'s guidance left under a spec\'s own option heading is an empty section; an option not written is missing', () => {
+    const written = spec('### PostgreSQL\n\n* Good, because {argument a}\n\n');
+    expect(brief(written, MADR)).toEqual([
+      `${lineOf(written, '### PostgreSQL')}:1 empty-section pros-and-cons-of-the-options/postgresql`,
+      `${lineOf(written, '## More Information')}:1 missing-section pros-and-cons-of-the-options/title-of-option-1/risks`,
+      `${lineOf(written, '## More Information')}:1 missing-section pros-and-cons-of-the-options/title-of-other-option`,
+    ]);
+  });
+
+  it('a heading placeholder, filled, names its section: nothing is missing', () => {
+    const template = buildTemplateModel(parseSpec('# Decision\n\n## Options\n\n### <!-- AGENT_PLACEHOLDER: option name -->\n\n<!-- AGENT_PLACEHOLDER: pros and cons -->\n\n## More\n\n<!-- AGENT_PLACEHOLDER: more -->\n'), 'dec@1');
+    expect(brief('# Use PG\n\n## Options\n\n### PostgreSQL\n\nTransactional.\n\n## More\n\nNone.\n', template)).toEqual([]);
+    // Not one at another level, nor one outside its parent.
+    expect(brief('# Use PG\n\n## Options\n\n#### PostgreSQL\n\nTransactional.\n\n## More\n\nNone.\n', template)).toEqual(['9:1 missing-section options/section']);
+    expect(brief('# Use PG\n\n## Options\n\nSee below.\n\n## More\n\nNone.\n\n### PostgreSQL\n\nTransactional.\n', template)).toEqual(['7:1 missing-section options/section']);
+  });
+
+  it('a comment on the line above a heading that says the section is optional makes it optional (MADR\'s "This is an optional element.")', () => {
+    const template = (between: string) => buildTemplateModel(parseSpec(`# T\n\n## Context\n\n<!-- c -->\n\n<!-- This is an optional element. Feel free to remove. -->${between}## Decision Drivers\n\n<!-- d -->\n\n## Outcome\n\n<!-- o -->\n`), 'm@1');
+    const written = '# T\n\n## Context\n\nC.\n\n## Outcome\n\nO.\n';
+    expect(brief(written, template('\n'))).toEqual([]);
+    // A blank line between: the comment ends the section above, and says nothing of the next.
+    expect(brief(written, template('\n\n'))).toEqual(['7:1 missing-section decision-drivers']);
+    for (const says of ['This element is optional.', 'This section is optional', 'This is an optional section.']) {
+      const t = buildTemplateModel(parseSpec(`# T\n\n## Context\n\n<!-- c -->\n\n## Decision Drivers\n\n<!-- ${says} -->\n\n## Outcome\n\n<!-- o -->\n`), 'm@1');
+      expect(brief(written, t)).toEqual([]);
+    }
+  });
+});

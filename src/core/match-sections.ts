@@ -168,5 +168,60 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
       }
     }
   }
+  if (model.sections.some((t) => t.standIn && !byTemplateId.has(t.id))) matchStandIns(spec, model, byTemplateId, used);
   return { byTemplateId, unmatched: new Set(flat.filter((s) => !used.has(s))), flat };
+}
+
+/**
+ * Template sections whose heading stands in for a name (`### {title of
+ * option 1}`, `### <!-- AGENT_PLACEHOLDER: name it -->`) still unmatched, in
+ * template order: each takes the first spec section not yet matched at its
+ * level, under the spec section its parent is (or at the top), between the
+ * spec sections of the template siblings around it; its subsections are then
+ * matched below that section by their headings. So several stand-ins (MADR's
+ * option 1, option 2) take the spec's sections in order.
+ */
+function matchStandIns(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map<string, Section>, used: Set<Section>): void {
+  const sections = model.sections;
+  const take = (t: TemplateSection, s: Section): void => {
+    byTemplateId.set(t.id, s);
+    used.add(s);
+  };
+  for (let i = 0; i < sections.length; i++) {
+    const t = sections[i]!;
+    if (!t.standIn || byTemplateId.has(t.id)) continue;
+    const parent = t.parentId === null ? null : byTemplateId.get(t.parentId);
+    if (parent === undefined) continue;
+    const siblings = parent === null ? spec.sections : parent.children;
+    let after = -1;
+    for (let j = i - 1; j >= 0; j--) {
+      const s = sections[j]!.parentId === t.parentId ? byTemplateId.get(sections[j]!.id) : undefined;
+      if (s !== undefined) {
+        after = s.span.start;
+        break;
+      }
+    }
+    let before = Infinity;
+    for (let j = i + 1; j < sections.length; j++) {
+      const s = sections[j]!.parentId === t.parentId ? byTemplateId.get(sections[j]!.id) : undefined;
+      if (s !== undefined) {
+        before = s.span.start;
+        break;
+      }
+    }
+    const found = siblings.find((s) => !used.has(s) && s.heading.level === t.level && s.span.start > after && s.span.start < before);
+    if (found === undefined) continue;
+    take(t, found);
+    // Its subsections keep their names: found below it by heading.
+    const below = (tp: TemplateSection, sp: Section): void => {
+      for (const c of sections) {
+        if (c.parentId !== tp.id || byTemplateId.has(c.id) || c.standIn) continue;
+        const s = sp.children.find((x) => !used.has(x) && (x.heading.slug === c.headingSlug || looseSlug(x.heading) === c.headingSlug));
+        if (s === undefined) continue;
+        take(c, s);
+        below(c, s);
+      }
+    };
+    below(t, found);
+  }
 }

@@ -6,6 +6,7 @@ import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './secti
 import { hasTableOfContents } from './table-of-contents.js';
 import { idAfterRenames } from './section-renames.js';
 import { bareSlug, looseSlug, slugify, squashedSlug } from './slug.js';
+import { countAtMost } from './sorted-search.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 
 /** A section of a template, with what specs written from it are expected to do there. */
@@ -63,6 +64,13 @@ export interface TemplateSection {
    * once. Empty when `fallbackSlug` is null.
    */
   readonly squashedLooseSlugs: readonly string[];
+  /**
+   * The heading stands in for a name the spec gives (`### <!--
+   * AGENT_PLACEHOLDER: name the option -->`, MADR's `### {title of option 1}`,
+   * a heading of nothing but a comment): a spec section in its place at its
+   * level, under the same parent, is this section whatever its heading says.
+   */
+  readonly standIn: boolean;
 }
 
 /** A template as `check` and `status` use it: its sections in order, with their guidance. */
@@ -120,9 +128,26 @@ export function unmarkedSlug(text: string): string | null {
 // suggested for first drafts." in Ember's RFC template, "(Optional) Describe…",
 // "This section is optional.") marks it so, as "(Optional)" in its heading would.
 // The word must stand alone ("Optional and required parameters…" is a subject, not a mark).
-const SAYS_OPTIONAL = /^(?:[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|this section is optional\s*(?:[.,;:!]|$))/i;
+// MADR writes "This is an optional element." (above the heading: see commentAboveSaysOptional).
+const SAYS_OPTIONAL = /^(?:[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$))/i;
 
 /** Whether a section's own text (its guidance) opens by saying that the section is optional. */
+/**
+ * Whether a comment right above a section's heading (on the line before it,
+ * no blank line between) says the section is optional, as MADR's
+ * `<!-- This is an optional element. Feel free to remove. -->` over
+ * `## Decision Drivers` does: it is about the heading below it, not the end
+ * of the section above.
+ */
+function commentAboveSaysOptional(spec: ParsedSpec, section: Section): boolean {
+  const start = section.heading.span.start;
+  const above = spec.blocks[countAtMost(spec.blocks, (b) => b.start, start - 1) - 1];
+  if (above === undefined || above.kind !== 'html' || above.htmlKind !== 2) return false;
+  // Only a line break between the comment's end and the heading.
+  if (!/^[ \t]*(?:\r\n|\r|\n)$/.test(spec.source.slice(above.end, start))) return false;
+  return SAYS_OPTIONAL.test(spec.source.slice(above.start, above.end).replace(/<!--|-->|[*_>`#\s]+/g, ' ').trim());
+}
+
 function guidanceSaysOptional(spec: ParsedSpec, span: Span): boolean {
   const text = spec.source.slice(span.start, Math.min(span.end, span.start + 400));
   if (!/optional/i.test(text)) return false;
@@ -167,7 +192,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       id: 'title', slug: 'title', headingSlug: 'title', text: spec.title?.text ?? '', level: spec.title?.level ?? 1, path: [],
       parentId: null, guided: !fixedTitle, guidance: fixedTitle ? '' : sectionProse(spec, titleSpan), optional: optional.includes('title'), fixed: fixedTitle,
       unmarkedHeadingSlug: null, unmarkedId: null, fallbackSlug: null, bareSlug: null, bareUnmarkedSlug: null, squashedSlug: null,
-      squashedLooseSlugs: NONE,
+      squashedLooseSlugs: NONE, standIn: false,
     });
   }
   const visit = (section: Section, parent: TemplateSection | null): void => {
@@ -188,7 +213,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       parentId: parent?.id ?? null,
       guided: !kept && (guidance !== '' || hasCommentBlock(spec, section.bodySpan)),
       guidance,
-      optional: (parent?.optional ?? false) || optional.includes(section.id) || marked || guidanceSaysOptional(spec, section.bodySpan),
+      optional: (parent?.optional ?? false) || optional.includes(section.id) || marked || guidanceSaysOptional(spec, section.bodySpan) || commentAboveSaysOptional(spec, section),
       fixed: kept,
       unmarkedHeadingSlug,
       unmarkedId,
@@ -197,6 +222,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       bareUnmarkedSlug: marked ? bareSlug(withoutOptionalMark(section.heading.text)) : null,
       squashedSlug: null,
       squashedLooseSlugs: NONE,
+      standIn: isStandInHeading(section.heading.text),
     };
     sections.push(model);
     for (const child of section.children) visit(child, model);
@@ -243,6 +269,17 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
 function asksForTitleAlone(instruction: string, titleText: string): boolean {
   const words = instruction.trim().split(/\s+/);
   return (/\btitle\b/i.test(instruction) || namesTheSubject(instruction, titleText)) && words.length <= 8 && !/\band\b|[,;]/i.test(instruction);
+}
+
+/**
+ * Whether a template's section heading stands in for a name the spec gives:
+ * it holds an `AGENT_PLACEHOLDER`, it is nothing but comments, or its text is
+ * one `{slot}` (or `{{slot}}`) and nothing else.
+ */
+export function isStandInHeading(text: string): boolean {
+  if (text.indexOf(PLACEHOLDER_MARKER) !== -1 && /<!--\s*AGENT_PLACEHOLDER:/.test(text)) return true;
+  const words = text.replace(/<!--[\s\S]*?-->/g, ' ').trim();
+  return words === '' || /^\{\{?[^{}]+\}\}?$/.test(words);
 }
 
 /** Whether a template's title heading only stands in for a title (`# Title`, `# <RFC title>`, `# [Feature Name]`), as written in its source. */
