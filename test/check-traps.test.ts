@@ -1311,3 +1311,16 @@ describe('headings that stand in for a name the spec gives (MADR\'s options, hea
     }
   });
 });
+
+describe('leftover-marker: the template\'s own {slot}s (MADR)', () => {
+  const MADR = buildTemplateModel(parseSpec('# {short title}\n\n## Context\n\n{Describe the context.}\n\n## Options\n\n* Good, because {argument a}\n* Bad, because {argument b}\n\nExample: `{argument c}`.\n'), 'madr@1');
+  it('reports a slot the template writes, left where the author wrote the section; not in code, not an unwritten section, not braces of the author\'s own', () => {
+    const written = '# Use NATS\n\n## Context\n\nWe need events; the payload is {"id": 1} or a set {a, b}.\n\n## Options\n\n* Good, because it is fast.\n* Bad, because {argument b}\n\nSee `{argument a}`.\n';
+    expect(findings(written, MADR).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
+      '10:16 leftover-marker the template\'s slot "{argument b}" is still here: replace it with the real content',
+    ]);
+    // A section that is still the template's guidance as a whole is empty-section's alone.
+    const unwritten = '# Use NATS\n\n## Context\n\nWe need events.\n\n## Options\n\n* Good, because {argument a}\n* Bad, because {argument b}\n\nExample: `{argument c}`.\n';
+    expect(brief(unwritten, MADR)).toEqual(['7:1 empty-section options']);
+  });
+});

@@ -75,9 +75,59 @@ export const leftoverMarker: CheckRule = {
         findings.push({ ...block.locate(at, at + m[0].length), message: `leftover marker "${m[0]}": replace it with the real content` });
       }
     }
+    if (template !== null) leftoverSlots(spec, template, inUnwritten, findings);
     return findings;
   },
 };
+
+// A `{slot}` in one pair of braces (`{{slot}}` is a default marker), with a letter in it.
+const SLOT = /(?<!\{)\{[^{}\n]*[A-Za-z][^{}\n]*\}(?!\})/g;
+const slotsOfTemplate = new WeakMap<TemplateModel, ReadonlySet<string>>();
+
+/**
+ * The `{slot}`s a template's prose leaves for the author to fill (MADR's
+ * `{title of option 1}`, `Good, because {argument a}`), read once per
+ * template: outside code, as a reader sees them.
+ */
+function templateSlots(template: TemplateModel): ReadonlySet<string> {
+  let slots = slotsOfTemplate.get(template);
+  if (slots === undefined) {
+    const found = new Set<string>();
+    const spec = template.spec;
+    for (const block of proseBlocks(spec, /\{/, (text) => text.includes('{'), { html: true })) {
+      for (const m of unseenBlanked(block.text, spec.definitions).matchAll(SLOT)) found.add(m[0]);
+    }
+    slotsOfTemplate.set(template, (slots = found));
+  }
+  return slots;
+}
+
+/**
+ * The template's own `{slot}`s left in sections the author wrote (a single
+ * brace is no marker by itself: JSON, sets and code are full of them; the
+ * very slot the template wrote is). Not in the title (empty-section reports
+ * a title kept as the template's), nor where empty-section reports the
+ * section whole, nor where a marker was found already.
+ */
+function leftoverSlots(spec: ParsedSpec, template: TemplateModel, inUnwritten: (offset: number) => boolean, findings: FindingDraft[]): void {
+  const slots = templateSlots(template);
+  if (slots.size === 0) return;
+  const title = spec.title === null ? null : spec.title.span;
+  const reported = new Set(findings.map((f) => `${f.line}:${f.column}`));
+  const before = findings.length;
+  for (const block of proseBlocks(spec, /\{/, (text) => text.includes('{'), { html: true })) {
+    for (const m of unseenBlanked(block.text, spec.definitions).matchAll(SLOT)) {
+      if (!slots.has(m[0])) continue;
+      const offset = block.sourceOffset(m.index);
+      if ((title !== null && offset >= title.start && offset < title.end) || inUnwritten(offset)) continue;
+      const at = block.locate(m.index, m.index + m[0].length);
+      if (reported.has(`${at.line}:${at.column}`)) continue;
+      findings.push({ ...at, message: `the template's slot "${m[0]}" is still here: replace it with the real content` });
+    }
+  }
+  // In document order with the markers found before.
+  if (findings.length > before) findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
 
 /**
  * The matches of a project's own markers, each searched for alone, in order
