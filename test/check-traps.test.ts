@@ -434,6 +434,18 @@ describe('the title', () => {
 });
 
 describe('empty-section', () => {
+  it('a stand-in for text (dots, an ellipsis, a question mark, dashes) says nothing; a word, a figure or N/A does', () => {
+    const body = BASE.slice(BASE.indexOf('## Overview\n') + '## Overview\n'.length, BASE.indexOf('## Goals and Non-Goals'));
+    for (const filler of ['…', '...', '* ...', '?', '—', '--', '**…**', '- …\n- …']) {
+      const spec = BASE.replace(body, `\n${filler}\n\n`);
+      expect(brief(spec), filler).toEqual([`${lineOf(spec, '## Overview')}:1 empty-section overview`]);
+    }
+    for (const text of ['N/A', '42', 'None.', '✅', '...and more to come']) expect(brief(BASE.replace(body, `\n${text}\n\n`)), text).toEqual([]);
+    // Under prose guidance too (RFC style).
+    const rfc = buildTemplateModel(parseSpec('# T\n\n## Motivation\n\nWhy are we doing this?\n\n## Design\n\nExplain the design.\n'), 'rfc@1');
+    expect(brief('# X\n\n## Motivation\n\n...\n\n## Design\n\nA queue.\n', rfc)).toEqual(['3:1 empty-section motivation']);
+  });
+
   it('text after a comment on the same line is content (CommonMark shows it)', () => {
     const body = BASE.slice(BASE.indexOf('## Overview\n') + '## Overview\n'.length, BASE.indexOf('## Goals and Non-Goals'));
     const spec = BASE.replace(body, '\n<!-- note --> The limiter keeps one bucket per tenant.\n\n');

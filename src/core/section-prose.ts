@@ -37,7 +37,7 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     return known && firstSentenceMayBeGuidance(spec, span, sentences) && onlyGuidanceSentences(spec, span, guidance, sentences);
   }
   const prose = proseIfAtMost(spec, span, guidance);
-  if (prose === '' || prose === guidance) return true;
+  if (prose === '' || prose === guidance || FILLER.test(prose)) return true;
   // Guidance trimmed, reordered, repeated or lightly re-marked up is still
   // only guidance: every sentence of the span is one of the template's. (Most
   // sections written under prose guidance differ at their first sentence,
@@ -125,11 +125,13 @@ function showsNothing(spec: ParsedSpec, span: Span): boolean {
     if (segments !== undefined && segments.length >= 2 && !source.slice(block.start, block.end).includes('<!--')) {
       // (Two plain tests: one pattern for "some non-space, no & or <" backtracks on long lines.)
       const first = source.slice(segments[0], segments[1]);
-      if (/\S/.test(first) && !/[&<]/.test(first)) return false;
+      if (/\S/.test(first) && !/[&<]/.test(first) && !FILLER.test(first)) return false;
     }
     // Else the whole text decides: inline comments say nothing, and neither
-    // do lines of no-break spaces or form feeds, which CommonMark makes paragraphs.
-    if (!isBlank(proseOf(source, block))) return false;
+    // do lines of no-break spaces or form feeds, which CommonMark makes
+    // paragraphs, nor a stand-in for text (`…`, `...`, `?`, `—`).
+    const text = proseOf(source, block);
+    if (!isBlank(text) && !FILLER.test(text)) return false;
   }
   return true;
 }
@@ -364,6 +366,13 @@ const EMPTY_TAG = /<\/?(?:a|article|aside|b|blockquote|br|center|code|dd|details
 const SPACE_ENTITY = /&(?:nbsp|#160|#x[aA]0|#8203|#x200[bB]|ZeroWidthSpace);/g;
 
 /** Whether text shows nothing: whitespace, invisible-space entities and tags that hold no text. */
+/**
+ * Text that stands in for text and says nothing: dots, an ellipsis, a
+ * question mark, dashes, emphasis marks (`…`, `...`, `* ...`, `?`, `—`), no
+ * letter, digit or other sign.
+ */
+const FILLER = /^[\s.\u2026?!\-\u2013\u2014*_~]+$/;
+
 function isBlank(text: string): boolean {
   if (/^\s*$/.test(text)) return true;
   if (text.indexOf('&') === -1 && text.indexOf('<') === -1) return false;
