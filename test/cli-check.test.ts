@@ -401,6 +401,22 @@ describe('specfill check', () => {
     expect((await runCli(dir, 'check')).stderr).toContain('more than one config file');
   });
 
+  it('does not check a template file the config maps specs to as one of them, unless it is named (blind QA, MADR)', async () => {
+    const dir = tempProject({
+      'keps/NNNN-kep-template/README.md': '# KEP-NNNN: Title\n\n## Summary\n\n<!-- One paragraph. -->\n',
+      'keps/sig-x/1-thing/README.md': '# KEP-1: Thing\n\n## Summary\n\nIt does a thing.\n',
+      'specfill.config.json': JSON.stringify({ specs: ['keps/**/README.md'], templates: { 'keps/**/README.md': '/keps/NNNN-kep-template/README.md' } }),
+    });
+    const r = await checkJson(dir);
+    expect([r.code, r.report.files.map((f) => f.path)]).toEqual([0, ['keps/sig-x/1-thing/README.md']]);
+    // A folder does not name what it holds; the file itself does.
+    expect((await checkJson(dir, 'keps')).report.files.map((f) => f.path)).toEqual(['keps/sig-x/1-thing/README.md']);
+    expect((await checkJson(dir, 'keps/NNNN-kep-template/README.md')).report.files.map((f) => f.path)).toEqual(['keps/NNNN-kep-template/README.md']);
+    const status = await runCli(dir, 'status', '--json');
+    expect(status.stdout).not.toContain('NNNN-kep-template/README.md');
+    expect(status.stdout).toContain('1-thing/README.md');
+  });
+
   it('matches documents without front matter to a template through the config (KEP style)', async () => {
     const dir = tempProject({
       'keps/NNNN-kep-template/README.md': '# KEP-NNNN: Title\n\n## Summary\n\n<!-- One paragraph. -->\n\n## Motivation\n\n<!-- Why? -->\n\n### Goals\n\n<!-- Goals. -->\n',

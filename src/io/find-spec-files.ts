@@ -6,6 +6,7 @@ import { SpecfillError } from '../core/errors.js';
 import { fromRoot, pathGlob } from './path-glob.js';
 import { realOrAsIs, realPathInRoot } from './confine-path.js';
 import { ioReason } from './io-reason.js';
+import { isTemplateFileRef, mappedTemplateRef } from './load-templates.js';
 
 /** Files found for a list of paths, and the paths that could not be used. */
 export interface FoundFiles {
@@ -118,7 +119,8 @@ export interface FoundSpecs extends FoundFiles {
 /**
  * The spec files of the paths given, else where specs are looked for by
  * default (see {@link findSpecTargets}), less those the config's `ignore`
- * matches and, unless named, those a link leads to outside the root: the one
+ * matches, the template files its `templates` mapping names, and, unless
+ * named, those a link leads to outside the root: the one
  * list of specs for `check`, `status`, `sync`, the web UI and MCP, so that an
  * ignored file is never checked, listed, served or edited.
  */
@@ -137,7 +139,10 @@ export async function findSpecs(paths: readonly string[], config: Config, root: 
     const inside = realPathInRoot(realRoot, f);
     return inside !== null && (inside === relative(root, f).split(sep).join('/') || problem(inside) === null);
   });
-  const files = within.filter((f) => !isIgnored(f));
+  // A template file the config maps specs to is their template, not one of them (checked
+  // against itself, its every guided section would be empty), unless it is named itself.
+  const templateFiles = new Set(Object.values(config.templates ?? {}).map(mappedTemplateRef).filter(isTemplateFileRef).map((ref) => resolve(root, ref)));
+  const files = within.filter((f) => !isIgnored(f) && (named.has(f) || !templateFiles.has(f)));
   return { files, errors: found.errors, isIgnored, dropped: within.length - files.length };
 }
 
