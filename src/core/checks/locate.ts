@@ -10,7 +10,9 @@ export function headingPosition(heading: Heading): Position {
 
 /** A finding about a section, placed on its heading. */
 export function sectionFinding(section: Section, message: string): FindingDraft {
-  return { ...headingPosition(section.heading), sectionId: section.id, section: section.path, message };
+  const h = section.heading;
+  // Field by field, not a spread of headingPosition's object: thousands per run.
+  return { line: h.line, column: h.column, endLine: h.endLine, endColumn: h.endColumn, sectionId: section.id, section: section.path, message };
 }
 
 /** Text without its closed HTML comments (by hand: a lazy pattern scans to the end from each unclosed `<!--`). */
