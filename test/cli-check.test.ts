@@ -281,7 +281,9 @@ describe('specfill check', () => {
     expect((await checkJson(dir, '--max-warnings', '0')).code).toBe(1);
     // -1 is no limit, as ESLint reads it; other negative numbers are bad usage (reporters QA).
     expect((await checkJson(dir, '--max-warnings', '-1')).code).toBe(0);
-    expect((await runCli(dir, 'check', '--max-warnings', '-2')).code).toBe(2);
+    // The message says what is accepted, -1 included (blind QA: it said "0 or more").
+    const bad = await runCli(dir, 'check', '--max-warnings', '-2');
+    expect([bad.code, bad.stdout, bad.stderr.split('\n')[0]]).toEqual([2, '', "error: option '--max-warnings <n>' argument '-2' is invalid. expected a whole number, 0 or more, or -1 for no limit."]);
     writeFileSync(join(dir, 'specfill.config.yaml'), 'rules:\n  leftover-marker:\n    severity: error\n    options:\n      markers: ["\\\\blater\\\\b"]\n');
     const r = await checkJson(dir);
     expect(r.code).toBe(1);
@@ -485,14 +487,47 @@ describe('specfill check', () => {
     const config = 'specs: ["specs/**/*.md"]\ntemplates:\n  "specs/**/*.md": tpl/t.md\n';
     const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/sub/b.md': filled('B'), 'specfill.config.yaml': config, 'tpl/t.md': '# T\n\n## Overview\n\n<!-- o -->\n', '.specfill/templates/own.md': '# Own\n\n## X\n\n<!-- x -->\n' });
     const before = ['specs/a.md', 'specs/sub/b.md', 'specfill.config.yaml', 'tpl/t.md', '.specfill/templates/own.md'].map((f) => readFileSync(join(dir, f), 'utf8'));
-    for (const [output, what] of [['specs/sub/b.md', 'is one of the specs this run checks'], ['specfill.config.yaml', "is the project's config"], ['tpl/t.md', "is one of the project's templates"], ['.specfill/templates/own.md', "is one of the project's templates"]]) {
+    for (const [output, what] of [['specs/sub/b.md', "is one of the project's specs"], ['specfill.config.yaml', "is the project's config"], ['tpl/t.md', "is one of the project's templates"], ['.specfill/templates/own.md', "is one of the project's templates"]]) {
       const r = await runCli(dir, 'check', '--format', 'json', '--output', output!);
       expect([output, r.code, r.stderr]).toEqual([output, 2, expect.stringContaining(`${output}: ${what}: the report would replace it; nothing was written`)]);
     }
     expect(['specs/a.md', 'specs/sub/b.md', 'specfill.config.yaml', 'tpl/t.md', '.specfill/templates/own.md'].map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual(before);
     expect(readdirSync(join(dir, 'specs', 'sub'))).toEqual(['b.md']);
-    // A spec not among those checked may be written (the user named it).
-    expect((await runCli(dir, 'check', 'specs/a.md', '--format', 'json', '--output', 'specs/sub/b.md')).code).not.toBe(2);
+    // A file checked that is no spec of the project (named outside the `specs` globs) is refused when met.
+    writeFileSync(join(dir, 'notes.md'), '# Notes\n');
+    const named = await runCli(dir, 'check', 'notes.md', '--format', 'json', '--output', 'notes.md');
+    expect([named.code, named.stderr]).toEqual([2, expect.stringContaining('notes.md: is one of the specs this run checks: the report would replace it; nothing was written')]);
+    expect(readFileSync(join(dir, 'notes.md'), 'utf8')).toBe('# Notes\n');
+  });
+
+  it('--output refuses to replace a spec of the project this run does not check, and still writes a new file or one that is no spec (blind QA: it replaced an ADR)', async () => {
+    const config = 'specs: ["docs/**/*.md"]\nignore: ["docs/drafts"]\n';
+    const dir = tempProject({ 'docs/a.md': filled('A'), 'docs/b.md': filled('B'), 'docs/drafts/d.md': '# D\n', 'docs/notes.txt': 'notes\n', 'other/o.md': '# O\n', 'specfill.config.yaml': config });
+    symlinkSync('docs/b.md', join(dir, 'link.md'));
+    const b = readFileSync(join(dir, 'docs', 'b.md'), 'utf8');
+    for (const output of ['docs/b.md', './docs//b.md', 'link.md']) {
+      const r = await runCli(dir, 'check', 'docs/a.md', '--format', 'json', '--output', output);
+      expect([output, r.code, r.stdout, r.stderr]).toEqual([output, 2, '',
+        `specfill: ${output}: is one of the project's specs: the report would replace it; nothing was written\n  hint: write the report to a file of its own, e.g. specfill-report.json\n`]);
+    }
+    // From a folder below, by its path from there.
+    const below = await runCli(join(dir, 'docs'), 'check', 'a.md', '--format', 'json', '--output', 'b.md');
+    expect([below.code, below.stderr]).toEqual([2, expect.stringContaining("b.md: is one of the project's specs")]);
+    expect(readFileSync(join(dir, 'docs', 'b.md'), 'utf8')).toBe(b);
+    expect(readdirSync(join(dir, 'docs')).sort()).toEqual(['a.md', 'b.md', 'drafts', 'notes.txt']);
+    // A new file, a file the globs do not match, a spec the config ignores, or one that is not Markdown by the globs' reading: written.
+    for (const output of ['docs/new.md', 'other/o.md', 'docs/drafts/d.md', 'docs/notes.txt', 'report.json']) {
+      const r = await runCli(dir, 'check', 'docs/a.md', '--format', 'json', '--output', output);
+      expect([output, r.code]).toEqual([output, 0]);
+      expect(JSON.parse(readFileSync(join(dir, output), 'utf8')).summary.files).toBe(1);
+    }
+  });
+
+  it('--output without `specs` globs refuses an existing Markdown file below specs/, where specs are looked for by default', async () => {
+    const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B'), 'notes/n.md': '# N\n' });
+    const r = await runCli(dir, 'check', 'specs/a.md', '--format', 'json', '--output', 'specs/b.md');
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining("specs/b.md: is one of the project's specs")]);
+    expect((await runCli(dir, 'check', 'specs/a.md', '--format', 'json', '--output', 'notes/n.md')).code).toBe(0);
   });
 
   it('reads ignore as .gitignore does: in order, a folder name for all below it, and a !glob taking a file back (code review: `!` ignored everything)', async () => {
@@ -750,6 +785,16 @@ describe('specfill check', () => {
     git('add', 'specs/a.md');
     const r = await checkJson(dir, '--changed', 'HEAD');
     expect([r.code, r.report.files.map((f) => f.path)]).toEqual([0, ['specs/a.md', 'specs/b.md']]);
+    expect((await checkJson(dir, '--changed')).report.files.map((f) => f.path)).toEqual(['specs/a.md', 'specs/b.md']);
+    // The note gives the true reason: no commits yet, not a changed config (blind QA: "specfill.config.json changed").
+    writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ specs: ['specs/**/*.md'] }));
+    for (const args of [['--changed'], ['--changed', 'HEAD']]) {
+      const noted = await checkJson(dir, ...args);
+      expect([args, noted.code, noted.report.files.map((f) => f.path), noted.stderr]).toEqual([args, 0, ['specs/a.md', 'specs/b.md'],
+        'specfill: no commits yet: every spec is checked, not only the changed ones\n']);
+    }
+    // Every spec, one git ignores too.
+    writeFileSync(join(dir, '.gitignore'), 'specs/b.md\n');
     expect((await checkJson(dir, '--changed')).report.files.map((f) => f.path)).toEqual(['specs/a.md', 'specs/b.md']);
     // Another ref cannot exist yet: said so.
     const main = await runCli(dir, 'check', '--changed', 'main');

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CheckReport, Finding } from '../src/core/checks/types.js';
 import { renderCodeFrame } from '../src/reporters/code-frame.js';
+import { GithubStepSummary } from '../src/reporters/github-step-summary.js';
 import { toVisibleChars } from '../src/reporters/terminal-text.js';
 import {
   formatGithub,
@@ -514,7 +515,7 @@ describe('formatPretty', () => {
     '    4 | ## Risks',
     '      | ^~~~~~~~',
     '',
-    '✖ 1 error, 1 warning in 1 file',
+    '✖ 1 error, 1 warning in 1 of 1 file',
     '',
   ].join('\n');
 
@@ -547,7 +548,7 @@ describe('formatPretty', () => {
         `  docs/über/résumé, v2: 100%.md:3:9  error  Status 'draft' isn't one of: "proposed", "accepted"  front-matter-status`,
         '                                            100% sure.',
         '',
-        '✖ 2 errors, 1 warning, 1 info in 3 files',
+        '✖ 2 errors, 1 warning, 1 info in 2 of 3 files',
         '',
       ].join('\n'),
     );
@@ -580,6 +581,21 @@ describe('formatPretty', () => {
     expect(rows[2]).toBe(`  a.md:2:1  error  ${long}  r2`);
   });
 
+  it('counts the files with findings of the files checked, as the GitHub step summary does (blind QA: "1 error in 2 files" when one of two had it)', () => {
+    const oneOfTwo: CheckReport = { version: 1, files: [reportOf('a.md', [finding(1, 1, 1, 2)]).files[0]!, reportOf('clean.md', []).files[0]!], summary: { files: 2, errors: 1, warnings: 0, infos: 0 } };
+    expect(formatPretty(oneOfTwo, { color: false }).split('\n').at(-2)).toBe('✖ 1 error in 1 of 2 files');
+    const step = new GithubStepSummary();
+    for (const file of oneOfTwo.files) step.add(file);
+    expect(step.markdown(oneOfTwo.summary, 0).split('\n')[2]).toBe('✖ 1 error, 0 warnings in 1 of 2 files');
+    // A file with only infos has findings too, in both.
+    const withInfo: CheckReport = { ...oneOfTwo, files: [...oneOfTwo.files, reportOf('b.md', [finding(1, 1, 1, 2, { severity: 'info' })]).files[0]!], summary: { files: 3, errors: 1, warnings: 0, infos: 1 } };
+    const both = new GithubStepSummary();
+    for (const file of withInfo.files) both.add(file);
+    expect([formatPretty(withInfo, { color: false }).split('\n').at(-2), both.markdown(withInfo.summary, 0).split('\n')[2]]).toEqual([
+      '✖ 1 error, 1 info in 2 of 3 files', '✖ 1 error, 0 warnings, 1 notice in 2 of 3 files',
+    ]);
+  });
+
   it('says so when there is nothing to fix', () => {
     expect(formatPretty({ ...EMPTY_REPORT, summary: { files: 5, errors: 0, warnings: 0, infos: 0 } }, { color: false })).toBe(
       '✔ no problems in 5 files\n',
@@ -600,7 +616,7 @@ describe('formatPretty', () => {
       '      |  ^',
       '  b.md:9:1  error  Placeholder is still open  unfilled-placeholder',
       '',
-      '✖ 3 errors in 1 file',
+      '✖ 3 errors in 1 of 1 file',
     ]);
   });
 

@@ -354,7 +354,8 @@ function nonNegativeInt(value: string): number {
 
 /** `--max-warnings`: a whole number, or -1 for no limit (ESLint's way to write it; `check` reads it as none). */
 function maxWarnings(value: string): number {
-  return value === '-1' ? -1 : nonNegativeInt(value);
+  if (value !== '-1' && !/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more, or -1 for no limit.');
+  return Number(value);
 }
 
 function positiveInt(value: string): number {

@@ -4,7 +4,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
 import { fromRoot, pathGlob } from './path-glob.js';
-import { realOrAsIs, realPathInRoot } from './confine-path.js';
+import { realOrAsIs, realPathInRoot, relativeWithin } from './confine-path.js';
 import { ioReason } from './io-reason.js';
 import { isTemplateFileRef, mappedTemplateRef } from './load-templates.js';
 
@@ -144,6 +144,31 @@ export async function findSpecs(paths: readonly string[], config: Config, root: 
   const templateFiles = new Set(Object.values(config.templates ?? {}).map(mappedTemplateRef).filter(isTemplateFileRef).map((ref) => resolve(root, ref)));
   const files = within.filter((f) => !isIgnored(f) && (named.has(f) || !templateFiles.has(f)));
   return { files, errors: found.errors, isIgnored, dropped: within.length - files.length };
+}
+
+/**
+ * Whether a file (an absolute path) is one of the project's specs by where it
+ * is, without listing them: the config's `specs` globs match it (without
+ * globs, a Markdown file below `specs/` at the root, where specs are looked
+ * for by default), it is not hidden, in `node_modules` or ignored (see
+ * {@link specPathProblem}), and it is no template file the `templates`
+ * mapping names, as {@link findSpecs} reads them. Judged by the path named
+ * and where a link leads: true when either is a spec (what a write through
+ * the link would replace). For `check --output`, which must not replace a
+ * spec of the project, checked in this run or not.
+ */
+export function projectSpecMatcher(config: Config, root: string): (absolute: string) => boolean {
+  const globs = config.specs !== undefined && config.specs.length > 0 ? config.specs.map(pathGlob) : null;
+  const inSpecsFolder = pathGlob('specs');
+  const matches = globs === null ? (path: string): boolean => /\.md$/i.test(path) && inSpecsFolder(path) : (path: string): boolean => globs.some((glob) => glob(path));
+  const problem = specPathProblem(config);
+  const templateFiles = new Set(Object.values(config.templates ?? {}).map(mappedTemplateRef).filter(isTemplateFileRef).map((ref) => resolve(root, ref)));
+  const realRoot = realOrAsIs(root);
+  const isSpec = (path: string | null): boolean => path !== null && matches(path) && problem(path) === null && !templateFiles.has(resolve(root, path));
+  return (absolute) => {
+    const named = relativeWithin(root, resolve(absolute))?.split(sep).join('/') ?? null;
+    return isSpec(named) || isSpec(realPathInRoot(realRoot, absolute));
+  };
 }
 
 /**

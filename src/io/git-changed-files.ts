@@ -71,6 +71,8 @@ export function gitChangedFiles(cwd: string, ref?: string): Set<string> {
 export interface GitChanges {
   readonly changed: Set<string>;
   readonly deleted: Set<string>;
+  /** The repository has no commit yet: the base was the empty tree, so every file is new. */
+  readonly noCommits: boolean;
 }
 
 /**
@@ -111,7 +113,7 @@ export function gitChanges(cwd: string, ref?: string): GitChanges {
   const changed = gitPaths(top, ['diff', '--name-only', '--diff-filter=ACMRT', base, '--']);
   const untracked = gitPaths(top, ['ls-files', '--others', '--exclude-standard', '--full-name']);
   const deleted = gitPaths(top, ['diff', '--name-only', '--no-renames', '--diff-filter=D', base, '--']);
-  return { changed: new Set([...changed, ...untracked].map((f) => resolve(top, f))), deleted: new Set(deleted.map((f) => resolve(top, f))) };
+  return { changed: new Set([...changed, ...untracked].map((f) => resolve(top, f))), deleted: new Set(deleted.map((f) => resolve(top, f))), noCommits: !born };
 }
 
 /** Where HEAD and `ref` part, or undefined when they share no history here. */

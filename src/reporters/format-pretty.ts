@@ -99,8 +99,11 @@ function sameSpan(a: Finding, b: Finding): boolean {
   return a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
 }
 
-/** `✖ 3 errors, 1 warning in 2 files` or `✔ no problems in 5 files`. */
-function formatSummary(summary: CheckReport['summary'], colors: Colors, notes: RunNotes = {}): string {
+/**
+ * `✖ 3 errors, 1 warning in 2 of 5 files` (the files with findings, of the
+ * files checked, as the GitHub step summary counts them) or `✔ no problems in 5 files`.
+ */
+function formatSummary(summary: CheckReport['summary'], withFindings: number, colors: Colors, notes: RunNotes = {}): string {
   const unchecked = notes.failures?.length ?? 0;
   const failed = unchecked > 0 ? `${plural(unchecked, 'file')} could not be checked` : '';
   if (summary.files === 0) {
@@ -117,7 +120,7 @@ function formatSummary(summary: CheckReport['summary'], colors: Colors, notes: R
   if (summary.warnings > 0) parts.push(plural(summary.warnings, 'warning'));
   if (summary.infos > 0) parts.push(plural(summary.infos, 'info'));
   const paint = summary.errors > 0 || failed !== '' ? colors.red : colors.yellow;
-  return colors.bold(paint(`✖ ${parts.join(', ')} in ${files}${failed === '' ? '' : `; ${failed}`}`));
+  return colors.bold(paint(`✖ ${parts.join(', ')} in ${withFindings} of ${files}${failed === '' ? '' : `; ${failed}`}`));
 }
 
 /**
@@ -126,13 +129,18 @@ function formatSummary(summary: CheckReport['summary'], colors: Colors, notes: R
  */
 export function createPrettyWriter(options: Pick<PrettyOptions, 'color' | 'listFailures'>): ReportWriter {
   const colors = pc.createColors(options.color);
+  let withFindings = 0;
   return {
     begin: () => '',
-    file: (file, source) => (file.findings.length === 0 ? '' : `${formatFile(file, colors, source).join('\n')}\n\n`),
+    file: (file, source) => {
+      if (file.findings.length === 0) return '';
+      withFindings++;
+      return `${formatFile(file, colors, source).join('\n')}\n\n`;
+    },
     end: (summary, notes) => {
       const failures = options.listFailures === true ? notes?.failures ?? [] : [];
       const listed = failures.map((f) => `${colors.red('✖')} ${f.path}${f.line === undefined ? '' : `:${f.line}${f.column === undefined ? '' : `:${f.column}`}`} could not be checked: ${f.message} (${f.code})\n`).join('');
-      return `${listed}${listed === '' ? '' : '\n'}${formatSummary(summary, colors, notes)}\n`;
+      return `${listed}${listed === '' ? '' : '\n'}${formatSummary(summary, withFindings, colors, notes)}\n`;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { SpecfillError } from '../../core/errors.js';
 import { errorJson } from '../../core/json-shapes.js';
@@ -12,6 +12,7 @@ import { CheckCache } from '../../io/check-cache.js';
 import { ioReason } from '../../io/io-reason.js';
 import { streamCheckFiles } from '../../io/check-files.js';
 import { CONFIG_FILES, loadConfig } from '../../io/load-config.js';
+import { projectSpecMatcher } from '../../io/find-spec-files.js';
 import { realOrAsIs } from '../../io/confine-path.js';
 import { DEFAULT_PROJECT_TEMPLATES_DIR, isTemplateFileRef, mappedTemplateRef } from '../../io/load-templates.js';
 import type { Config } from '../../core/config.js';
@@ -55,8 +56,12 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
   // (Resolved only for --changed or --output: a plain check makes no system call for it.)
   let kinds: ((path: string) => 'config' | 'template' | null) | undefined;
   const setupKind = (path: string): 'config' | 'template' | null => (kinds ??= setupKinds(root, config))(path);
-  const changedSetup = changes === undefined ? undefined : [...changes.changed, ...changes.deleted].find((path) => setupKind(path) !== null);
-  if (changedSetup !== undefined) {
+  const changedSetup = changes === undefined || changes.noCommits ? undefined : [...changes.changed, ...changes.deleted].find((path) => setupKind(path) !== null);
+  if (changes?.noCommits === true) {
+    // Before the first commit there is nothing to compare with: every file is new (the config too, which is not why).
+    ctx.stderr.write('specfill: no commits yet: every spec is checked, not only the changed ones\n');
+    only = undefined;
+  } else if (changedSetup !== undefined) {
     ctx.stderr.write(`specfill: ${displayPath(ctx, changedSetup, relative)} ${changes!.deleted.has(changedSetup) ? 'was deleted' : 'changed'}: every spec is checked, not only the changed ones\n`);
     only = undefined;
   } else if (changes !== undefined && only !== undefined) {
@@ -86,7 +91,7 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
     out = { write: (text) => text.length > 0 && stream.write(textOf(text)) };
   } else if (opts.output !== undefined) {
     const target = resolve(ctx.cwd, opts.output);
-    refuseProjectFile(setupKind(target), opts.output);
+    refuseProjectFile(setupKind(target) ?? (isExistingFile(target) && projectSpecMatcher(config, root)(target) ? 'spec' : null), opts.output);
     await mkdir(dirname(target), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
       const why = error.code === 'ENOTDIR' || error.code === 'EEXIST' ? 'a part of its path is a file' : ioReason(error);
       throw new SpecfillError('WRITE_FAILED', `could not be written: its folder cannot be made (${why})`, { path: opts.output });
@@ -178,14 +183,25 @@ function setupKinds(root: string, config: Config): (path: string) => 'config' | 
 }
 
 /**
- * Refuses a report path that is the project's config or one of its template
- * files: the report would replace it (a spec checked is refused when it is
- * met, before anything is written).
+ * Refuses a report path that is the project's config, one of its template
+ * files or an existing spec of the project (its `specs` globs match it, not
+ * ignored), checked in this run or not: the report would replace it. Any
+ * other file this run checks is refused when it is met, before anything is
+ * written.
  */
-function refuseProjectFile(kind: 'config' | 'template' | null, shown: string): void {
-  const what = kind === 'config' ? "the project's config" : kind === 'template' ? "one of the project's templates" : null;
+function refuseProjectFile(kind: 'config' | 'template' | 'spec' | null, shown: string): void {
+  const what = kind === 'config' ? "the project's config" : kind === 'template' ? "one of the project's templates" : kind === 'spec' ? "one of the project's specs" : null;
   if (what !== null) {
     throw new SpecfillError('USAGE', `is ${what}: the report would replace it; nothing was written`, { path: shown }, 'write the report to a file of its own, e.g. specfill-report.json');
+  }
+}
+
+/** Whether a path is a file there now (through a link): only an existing spec can be replaced. */
+function isExistingFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 
