@@ -1336,3 +1336,29 @@ describe('leftover-marker: the template\'s own {slot}s (MADR)', () => {
     expect(brief(unwritten, MADR)).toEqual(['7:1 empty-section options']);
   });
 });
+
+describe('a heading of nothing but a comment is quoted as written (blind QA, MADR bare)', () => {
+  const BARE = buildTemplateModel(parseSpec('# <!-- short title -->\n\n## Context\n\n<!-- c -->\n\n## Options\n\n### <!-- title of option -->\n\n<!-- pros and cons -->\n\n## More\n\n<!-- m -->\n'), 'bare@1');
+  const messages = (source: string) => findings(source, BARE).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+
+  it('in missing-section, empty-section and duplicate-heading messages', () => {
+    expect(messages('# Use NATS\n\n## Context\n\nC.\n\n## Options\n\nNone yet.\n\n## More\n\nM.\n')).toEqual([
+      '11:1 missing-section missing section "<!-- title of option -->" (### <!-- title of option -->) from template bare@1',
+    ]);
+    expect(messages('# Use NATS\n\n## Context\n\nC.\n\n## Options\n\n### <!-- title of option -->\n\n<!-- pros and cons -->\n\n## More\n\nM.\n')).toEqual([
+      '9:1 empty-section section "<!-- title of option -->" is empty: write its content',
+    ]);
+    const twice = '# Use NATS\n\n## Context\n\nC.\n\n## Options\n\n### <!-- title of option -->\n\nFast.\n\n### <!-- title of option -->\n\nSmall.\n\n## More\n\nM.\n';
+    expect(findings(twice, BARE).filter((f) => f.rule === 'duplicate-heading').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '13:1 duplicate heading "<!-- title of option -->": the same as line 9',
+    ]);
+  });
+
+  it('a heading with words beside its comment, or a heading placeholder, still quotes what a reader sees', () => {
+    const template = buildTemplateModel(parseSpec('# T\n\n## Goals <!-- keep it short -->\n\n<!-- g -->\n\n## Options\n\n### <!-- AGENT_PLACEHOLDER: option name -->\n\n<!-- AGENT_PLACEHOLDER: pros and cons -->\n'), 't@1');
+    expect(findings('# T\n\n## Options\n\nNone.\n', template).map((f) => f.message)).toEqual([
+      'missing section "Goals" (## Goals <!-- keep it short -->) from template t@1',
+      'missing section "…" (### <!-- AGENT_PLACEHOLDER: option name -->) from template t@1',
+    ]);
+  });
+});

@@ -29,11 +29,24 @@ function withoutComments(text: string): string {
   return at === 0 ? text : out + text.slice(at);
 }
 
-/** Quotes a heading or id for a message, shortening long ones. */
+/**
+ * Quotes a heading or id for a message, shortening long ones. A heading of
+ * nothing but comments (MADR's `### <!-- title of option -->`) is quoted as
+ * written, as its `shown` text and a finding's `section` give it: `""` names nothing.
+ */
 export function quote(text: string, max = 80): string {
   // A heading's comments (`<!-- omit from toc -->`) are not what a reader sees of it.
-  const one = withoutComments(text).replace(/\s+/g, ' ').trim();
+  const shown = withoutComments(text).replace(/\s+/g, ' ').trim();
+  const one = shown === '' ? text.replace(/\s+/g, ' ').trim() : shown;
   return `"${one.length > max ? `${one.slice(0, max - 1)}…` : one}"`;
+}
+
+/**
+ * A template section's heading as a reader sees it ({@link Heading.shown}, the
+ * last of its path): `…` for an `AGENT_PLACEHOLDER`, not the comment.
+ */
+export function templateShown(t: { readonly text: string; readonly path: readonly string[] }): string {
+  return t.path[t.path.length - 1] ?? t.text;
 }
 
 /**

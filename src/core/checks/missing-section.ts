@@ -5,7 +5,7 @@ import { bareSlug, slugify } from '../slug.js';
 import { countAtMost } from '../sorted-search.js';
 import type { Block, ParsedSpec, Position, Section, Span } from '../spec-types.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
-import { headingPosition, quote } from './locate.js';
+import { headingPosition, quote, templateShown } from './locate.js';
 import { sectionUnderOldName } from '../declared-renames.js';
 import type { CheckRule, FindingDraft } from './types.js';
 import { likelyRenames } from '../likely-renames.js';
@@ -19,7 +19,7 @@ function messageFor(template: TemplateModel, t: TemplateSection): string {
   if (byId === undefined) messages.set(template, (byId = new Map()));
   let message = byId.get(t.id);
   if (message === undefined) {
-    message = `missing section ${quote(t.text)} (${'#'.repeat(t.level)} ${t.text}) from template ${template.ref}`;
+    message = `missing section ${quote(templateShown(t))} (${'#'.repeat(t.level)} ${t.text}) from template ${template.ref}`;
     byId.set(t.id, message);
   }
   return message;
@@ -146,7 +146,7 @@ export const missingSection: CheckRule = {
         // survive edits above. Both headings whole: they may differ at the end.
         : merged.length === 0
           ? `${messageFor(template, t)}; ${quote(renamed.heading.shown, 300)} is in its place: if that is this section renamed, restore its heading`
-          : `${messageFor(template, t)}; ${quote(renamed.heading.shown, 300)} is in its place and seems to hold it with ${merged.map((id) => quote(template.sections.find((x) => x.id === id)!.text, 300)).join(' and ')}: give each section its own heading`;
+          : `${messageFor(template, t)}; ${quote(renamed.heading.shown, 300)} is in its place and seems to hold it with ${merged.map((id) => quote(templateShown(template.sections.find((x) => x.id === id)!), 300)).join(' and ')}: give each section its own heading`;
       findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, sectionId: t.id, section: t.path, message });
     });
     return findings;

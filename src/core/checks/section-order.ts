@@ -2,7 +2,7 @@ import type { SectionMatching } from '../match-sections.js';
 import { looseSlug } from '../slug.js';
 import type { Section } from '../spec-types.js';
 import type { TemplateSection } from '../template-model.js';
-import { quote, sectionFinding } from './locate.js';
+import { quote, sectionFinding, templateShown } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 /**
@@ -68,8 +68,9 @@ export const sectionOrder: CheckRule = {
         earlier.more++;
         continue;
       }
-      const parentText = t.parentId === null ? null : template.sections.find((x) => x.id === t.parentId)!.text;
-      const should = parentText === null ? 'at the top level' : `under ${quote(parentText)}`;
+      const parent = t.parentId === null ? null : template.sections.find((x) => x.id === t.parentId)!;
+      const parentText = parent === null ? null : parent.text;
+      const should = parent === null ? 'at the top level' : `under ${quote(templateShown(parent))}`;
       // A second heading of the parent's name: "under another "Design"" reads better than under "Design", meant under "Design".
       const is = actual === null ? 'is at the top level'
         : actual.heading.text === parentText ? `is under another ${quote(actual.heading.shown)}` : `is under ${quote(actual.heading.shown)}`;
@@ -83,7 +84,7 @@ export const sectionOrder: CheckRule = {
       const section = matching.byTemplateId.get(t.id);
       if (section === undefined || misplaced.has(section)) continue;
       const group = siblings.get(t.parentId) ?? [];
-      group.push({ text: t.text, section });
+      group.push({ text: templateShown(t), section });
       siblings.set(t.parentId, group);
     }
     for (const present of siblings.values()) {
