@@ -1337,6 +1337,38 @@ describe('leftover-marker: the template\'s own {slot}s (MADR)', () => {
   });
 });
 
+describe('a title the template writes as a slot, kept (blind QA, MADR)', () => {
+  const kept = (title: string) => {
+    const template = buildTemplateModel(parseSpec(`# ${title}\n\n## Context\n\n{Describe the context.}\n`), 'madr@1');
+    return findings(`# ${title}\n\n## Context\n\nWe need events.\n`, template).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+  };
+
+  it('reports a title left as the template\'s {slot}, {{slot}}, [slot] or comment', () => {
+    expect(kept('{short title, representative of solved problem and found solution}'))
+      .toEqual(['1:1 empty-section the title is still the template\'s "{short title, representative of solved problem and found solution}": write the spec\'s own title']);
+    expect(kept('[short title of solved problem and solution]'))
+      .toEqual(['1:1 empty-section the title is still the template\'s "[short title of solved problem and solution]": write the spec\'s own title']);
+    expect(kept('<!-- short title -->')).toEqual(['1:1 empty-section the title is still the template\'s "<!-- short title -->": write the spec\'s own title']);
+    expect(kept('{{name}}')).toEqual(['1:1 empty-section the title is still the template\'s "{{name}}": write the spec\'s own title']);
+    expect(kept('{{ title }}')).toEqual(['1:1 empty-section the title is still the template\'s "{{ title }}": write the spec\'s own title']);
+  });
+
+  it('not a title that is only partly a slot, nor one written by the spec, nor a heading placeholder (unfilled-placeholder\'s)', () => {
+    expect(kept('Use {tool} for {job}')).toEqual([]);
+    expect(kept('{a} and {b}')).toEqual([]);
+    expect(kept('[Unreleased] changes')).toEqual([]);
+    expect(kept('Payments <!-- keep it short -->')).toEqual([]);
+    expect(kept('{ }')).toEqual([]);
+    // A `{{slot}}` the spec writes in its title, where the template has its own: a leftover marker as ever.
+    const named = buildTemplateModel(parseSpec('# Payments\n\n## Context\n\n{Describe the context.}\n'), 'p@1');
+    expect(brief('# {{name}}\n\n## Context\n\nWe need events.\n', named)).toEqual(['1:3 leftover-marker title']);
+    const madr = buildTemplateModel(parseSpec('# {short title}\n\n## Context\n\n{Describe the context.}\n'), 'madr@1');
+    expect(brief('# Use NATS\n\n## Context\n\nWe need events.\n', madr)).toEqual([]);
+    const placeholder = buildTemplateModel(parseSpec('# <!-- AGENT_PLACEHOLDER: name the decision -->\n\n## Context\n\n<!-- c -->\n'), 'p@1');
+    expect(brief('# <!-- AGENT_PLACEHOLDER: name the decision -->\n\n## Context\n\nWe need events.\n', placeholder)).toEqual(['1:3 unfilled-placeholder title']);
+  });
+});
+
 describe('a heading of nothing but a comment is quoted as written (blind QA, MADR bare)', () => {
   const BARE = buildTemplateModel(parseSpec('# <!-- short title -->\n\n## Context\n\n<!-- c -->\n\n## Options\n\n### <!-- title of option -->\n\n<!-- pros and cons -->\n\n## More\n\n<!-- m -->\n'), 'bare@1');
   const messages = (source: string) => findings(source, BARE).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);

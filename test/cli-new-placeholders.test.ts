@@ -126,6 +126,28 @@ describe('specfill new + placeholders', () => {
     expect(readFileSync(join(dir, 'own.md'), 'utf8')).toContain('\n# Release checklist\n');
   });
 
+  it('writes the title over a template title that is wholly a slot or a comment: MADR 4\'s {…}, MADR 2\'s […], MADR bare\'s <!-- … -->, {{name}} (blind QA, MADR)', async () => {
+    const titles = {
+      madr4: '{short title, representative of solved problem and found solution}',
+      madr2: '[short title of solved problem and solution]',
+      bare: '<!-- short title, representative of solved problem and found solution -->',
+      mustache: '{{name}}',
+    };
+    const dir = tempProject({
+      'specfill.config.json': '{"templatesDir": "templates"}',
+      ...Object.fromEntries(Object.entries(titles).map(([id, title]) => [`templates/${id}.md`, `# ${title}\n\n## Context and Problem Statement\n\n<!-- c -->\n`])),
+      'templates/partly.md': '# Use {tool} for {job}\n\n## Context\n\n<!-- c -->\n',
+    });
+    for (const id of Object.keys(titles)) {
+      expect((await runCli(dir, 'new', id, '--title', 'Use NATS', '--out', `${id}.md`)).code).toBe(0);
+      const text = readFileSync(join(dir, `${id}.md`), 'utf8');
+      expect(text.slice(text.indexOf('\n---\n') + 5)).toBe('# Use NATS\n\n## Context and Problem Statement\n\n<!-- c -->\n');
+    }
+    // A title only partly a slot is the template's own words.
+    await runCli(dir, 'new', 'partly', '--title', 'Use NATS', '--out', 'partly.md');
+    expect(readFileSync(join(dir, 'partly.md'), 'utf8')).toContain('\n# Use {tool} for {job}\n');
+  });
+
   it('carries a template\'s own front matter keys into the new spec as the template writes them, its metadata and the keys new writes left out', async () => {
     const template = '---\nversion: 2\nstage: accepted\nstart-date: # In format YYYY-MM-DD\nteams: # delete teams that are not relevant\n  - cli\n  - data\nstatus: proposed\n"project-link":\noptional: [notes]\n---\n# <RFC title>\n\n## Summary\n\n<!-- s -->\n\n## Notes\n\n<!-- n -->\n';
     const dir = tempProject({ 'specfill.config.json': '{"templatesDir": "templates"}', 'templates/ember.md': template.replace(/\n/g, '\r\n') });

@@ -282,10 +282,36 @@ export function isStandInHeading(text: string): boolean {
   return words === '' || /^\{\{?[^{}]+\}\}?$/.test(words);
 }
 
-/** Whether a template's title heading only stands in for a title (`# Title`, `# <RFC title>`, `# [Feature Name]`), as written in its source. */
+/**
+ * Whether a template's title heading only stands in for a title (`# Title`,
+ * `# <RFC title>`, `# [Feature Name]`), as written in its source: its words
+ * say so, or the whole title is a slot, whatever its words (MADR's `# {short
+ * title, representative of solved problem and found solution}`, MADR 2's
+ * `# [short title of solved problem and solution]`, `# {{name}}`), or nothing
+ * but a comment (MADR bare's `# <!-- short title -->`). A title that is an
+ * `AGENT_PLACEHOLDER` is the placeholder's, filled and reported as one.
+ */
 export function isStandInTitle(written: string): boolean {
   const title = written.trim();
-  return STAND_IN_TITLE.test(title) || (title.length <= 80 && (TITLE_INSTRUCTION.test(title) || DESCRIBED_TITLE.test(title)));
+  return STAND_IN_TITLE.test(title) || (title.length <= 80 && (TITLE_INSTRUCTION.test(title) || DESCRIBED_TITLE.test(title)))
+    || WHOLE_SLOT_TITLE.test(title) || onlyComments(title);
+}
+
+// One `{slot}`, `{{slot}}` or `[slot]` and nothing else, with some text inside.
+const WHOLE_SLOT_TITLE = /^(?:\{\s*[^{}\s][^{}]*\}|\{\{\s*[^{}\s][^{}]*\}\}|\[\s*[^[\]\s][^[\]]*\])$/;
+
+/** Whether a title is nothing but closed HTML comments (not an `AGENT_PLACEHOLDER`'s): a comment shows nothing, so stands in for the title. */
+function onlyComments(title: string): boolean {
+  if (!title.startsWith('<!--') || /<!--\s*AGENT_PLACEHOLDER:/.test(title)) return false;
+  // By hand: a lazy pattern scans to the end from each unclosed `<!--`.
+  for (let at = 0; at < title.length;) {
+    if (!title.startsWith('<!--', at)) return false;
+    const close = title.indexOf('-->', at + 4);
+    if (close === -1) return false;
+    at = close + 3;
+    while (at < title.length && /\s/.test(title[at]!)) at++;
+  }
+  return true;
 }
 
 const STAND_IN_TITLE = /^[[<{(]*\s*(?:(?:your|the|document|doc|adr|rfc|spec|project|feature|decision|proposal)\s+)?(?:title|name)(?:\s+here)?\s*[\]>})]*$/i;

@@ -9,6 +9,16 @@ import { quote, sectionFields, sectionFinding } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 /**
+ * Whether the spec's title is still the template's stand-in for one (`#
+ * Feature name`, MADR's `# {short title, …}`): empty-section reports it, once
+ * (leftover-marker leaves a `{{name}}` there to it).
+ */
+export function keepsStandInTitle(spec: ParsedSpec, template: TemplateModel): boolean {
+  const standIn = template.spec.title?.text;
+  return spec.title !== null && standIn !== undefined && isStandInTitle(standIn) && spec.title.text.trim().toLowerCase() === standIn.trim().toLowerCase();
+}
+
+/**
  * A section that the template guides holds nothing but whitespace, comments
  * or the template's own guidance prose (its text before its first subsection).
  * A section whose placeholder is still open is left to `unfilled-placeholder`.
@@ -24,9 +34,9 @@ export const emptySection: CheckRule = {
     const findings: FindingDraft[] = [];
     // A title left as the template's stand-in for one (`# Feature name`) names no spec
     // (once: a title part reported empty below says it, on the same line).
-    const standIn = template.spec.title?.text;
-    if (!empty.has('title') && spec.title !== null && standIn !== undefined && isStandInTitle(standIn) && spec.title.text.trim().toLowerCase() === standIn.trim().toLowerCase()) {
-      const at = spec.title;
+    if (!empty.has('title') && keepsStandInTitle(spec, template)) {
+      const at = spec.title!;
+      const standIn = template.spec.title!.text;
       findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, ...sectionFields(spec, null),
         message: `the title is still the template's ${quote(standIn.trim())}: write the spec's own title` });
     }

@@ -5,6 +5,7 @@ import type { CheckRule, FindingDraft } from './types.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { SectionState } from '../section-states.js';
 import { titlePart } from '../section-states.js';
+import { keepsStandInTitle } from './empty-section.js';
 import type { ParsedSpec, Span } from '../spec-types.js';
 import type { TemplateModel } from '../template-model.js';
 
@@ -53,6 +54,8 @@ export const leftoverMarker: CheckRule = {
       unwritten ??= template === null || matching === null || states === null ? [] : unwrittenSpans(spec, template, matching, states);
       return unwritten.some((span) => offset >= span.start && offset < span.end);
     };
+    const keptTitle = template !== null && spec.title !== null && states !== null && !states.some((st) => st.id === 'title' && st.state === 'empty')
+      && keepsStandInTitle(spec, template) ? spec.title.span : null;
     // Most documents and blocks have none: for the default markers, a search
     // of the source for the words they cannot do without comes first.
     const probe = new RegExp(pattern.source);
@@ -67,6 +70,8 @@ export const leftoverMarker: CheckRule = {
         // holds the author's text (a model card's `**License:** {{ license }}`
         // kept among filled lines): only a section left unwritten as a whole
         // leaves it to empty-section.
+        // A title kept as the template's stand-in (`# {{name}}`) is empty-section's.
+        if (keptTitle !== null && block.sourceOffset(at) >= keptTitle.start && block.sourceOffset(at) < keptTitle.end) continue;
         if (guidance !== undefined && (isTemplatesOwnSentence(block.text, at, m[0], guidance)
           ? !m[0].startsWith('{{') || inUnwritten(block.sourceOffset(at))
           // A marker that is a whole sentence of the template's by itself (a section
