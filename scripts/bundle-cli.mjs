@@ -28,8 +28,12 @@ await build({
 chmodSync(join(cli, 'specfill.js'), 0o755);
 
 // The build's id, for `check --cache` (see cacheVersion in src/cli/version.ts):
-// a hash of every bundled file, in name order, so any change of the code the
-// CLI runs makes another id.
+// a hash of every JavaScript file of dist/ (the bundle, and the modules tsc
+// wrote, which the check workers and the library run), in path order, so any
+// change of the code that checks makes another id.
+const dist = dirname(cli);
 const hash = createHash('sha256');
-for (const name of readdirSync(cli).filter((n) => /^specfill(-.*)?\.js$/.test(n)).sort()) hash.update(name).update('\0').update(readFileSync(join(cli, name))).update('\0');
+for (const path of readdirSync(dist, { recursive: true }).map(String).filter((p) => p.endsWith('.js')).sort()) {
+  hash.update(path).update('\0').update(readFileSync(join(dist, path))).update('\0');
+}
 writeFileSync(join(cli, 'build-id.txt'), `${hash.digest('hex').slice(0, 16)}\n`);

@@ -182,15 +182,26 @@ describe('a cache written by another build', () => {
     expect(await cachedReports('0.1.0+bbbb')).toBe(4);
   });
 
-  it('npm run build writes the id of the bundled CLI, which the built CLI mixes into the version', async () => {
-    const { createHash } = await import('node:crypto');
-    const { readdirSync } = await import('node:fs');
-    const cli = join(import.meta.dirname, '..', 'dist', 'cli');
-    const hash = createHash('sha256');
-    for (const name of readdirSync(cli).filter((n) => /^specfill(-.*)?\.js$/.test(n)).sort()) hash.update(name).update('\0').update(readFileSync(join(cli, name))).update('\0');
-    const id = readFileSync(join(cli, 'build-id.txt'), 'utf8').trim();
-    expect(id).toBe(hash.digest('hex').slice(0, 16));
-    const built = (await import(join(cli, 'version.js'))) as typeof import('../src/cli/version.js');
-    expect(built.cacheVersion()).toBe(`${built.VERSION}+${id}`);
+  it('the built CLI keys its cache by the build: another build (another build-id.txt) checks every file again', async () => {
+    const { cpSync, mkdtempSync, symlinkSync } = await import('node:fs');
+    const { spawnSync } = await import('node:child_process');
+    const { tmpdir } = await import('node:os');
+    // A copy of the package, so that its build id can change without touching the one other tests run.
+    const here = join(import.meta.dirname, '..');
+    const pkg = mkdtempSync(join(tmpdir(), 'specfill-build-'));
+    for (const part of ['dist', 'templates', 'schema', 'package.json']) cpSync(join(here, part), join(pkg, part), { recursive: true });
+    symlinkSync(join(here, 'node_modules'), join(pkg, 'node_modules'));
+    const idFile = join(pkg, 'dist', 'cli', 'build-id.txt');
+    expect(readFileSync(idFile, 'utf8')).toMatch(/^[0-9a-f]{16}\n$/);
+    const dir = project();
+    const keyAfterRun = (): string => {
+      const r = spawnSync(process.execPath, [join(pkg, 'dist', 'cli', 'specfill.js'), 'check', '--cache', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      return /"key":"([0-9a-f]+)"/.exec(readFileSync(join(dir, CACHE_FILE), 'latin1'))![1]!;
+    };
+    const first = keyAfterRun();
+    expect(keyAfterRun()).toBe(first);
+    writeFileSync(idFile, '0123456789abcdef\n');
+    expect(keyAfterRun()).not.toBe(first);
   });
 });

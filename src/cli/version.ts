@@ -6,8 +6,8 @@ export const VERSION: string = (createRequire(import.meta.url)('../../package.js
 
 /**
  * What results of `check --cache` depend on of specfill itself: its version
- * and the build (a hash of the bundled CLI, `build-id.txt`, written by
- * `npm run build`). A build from an unreleased commit keeps the version of
+ * and the build (a hash of every JavaScript file of dist/, `build-id.txt`,
+ * written by `npm run build`). A build from an unreleased commit keeps the version of
  * the last release while its rules may say other things: a cache written by
  * another build is not used. From the TypeScript sources (tests) there is no
  * build file: the version alone.
