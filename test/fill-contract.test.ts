@@ -329,3 +329,20 @@ describe('a placeholder in a heading', () => {
     expect(parseSpec('# T\n\n## Risks <!-- omit from toc -->\n\n<!-- AGENT_PLACEHOLDER: x -->\n').placeholders[0]!.section).toEqual(['Risks']);
   });
 });
+
+describe('an answer is checked alone as well as with the answers kept before it (code review)', () => {
+  it('one that breaks the text around it only a placeholder there shows is refused, though an earlier answer filled that placeholder', () => {
+    const src = '# T\n\n## A\n\nIntro `tick <!-- AGENT_PLACEHOLDER: a -->\n<!-- AGENT_PLACEHOLDER: b -->\nSee `x` and `` here.\n';
+    const spec = parseSpec(src);
+    expect(fillPlaceholders(spec, [{ id: 'a#2', content: 'more' }]).refused.map((r) => r.reason)).toEqual(['structure']);
+    const out = fillPlaceholders(spec, [{ id: 'a', content: 'done' }, { id: 'a#2', content: 'more' }]);
+    expect(out.filled).toEqual(['a']);
+    expect(out.refused.map((r) => [r.id, r.reason, r.message.startsWith('together')])).toEqual([['a#2', 'structure', false]]);
+  });
+});
+
+it('refuses an answer that changes the text of a heading it is not in (a setext heading below it, code review)', () => {
+  const spec = parseSpec('# T\n\n## A\n\nIntro\n<!-- AGENT_PLACEHOLDER: a -->\nLimits\n------\n\ntext\n');
+  const out = fillPlaceholders(spec, [{ id: 'a', content: 'more' }]);
+  expect([out.filled, out.refused.map((r) => r.reason)]).toEqual([[], ['structure']]);
+});

@@ -44,7 +44,8 @@ export interface FillOutcome {
  * indentation in a list item). A fill that would change the document's
  * structure outside its own section — a setext underline that turns the line
  * above into a heading, say — is refused too, and so is one that does so only
- * with the answers kept before it in the document (see {@link placedProblem}).
+ * with the answers kept before it in the document, each answer checked both
+ * alone and with those (see {@link placedProblem}).
  * A placeholder in a heading or a table cell takes one line, its answer the
  * heading's or cell's text (with `|` escaped in a cell). Pure: the file is
  * written elsewhere.
@@ -53,26 +54,28 @@ export function fillPlaceholders(spec: ParsedSpec, answers: readonly Answer[], o
   const { candidates, refusals } = validAnswers(spec, answers, options.maxContentBytes ?? DEFAULT_MAX_CONTENT_BYTES);
   // In document order, each answer is checked in the text with the answers kept before it:
   // two fine alone may combine into what neither is (a backtick in one pairing with one in
-  // the next, so that what stands between them becomes code; a line and `===` on the next
-  // making a heading). The last text kept is the one returned, so it has passed every check
-  // (and an answer is kept when that text passes, even if it would not stand alone).
+  // the next, so that a placeholder between them becomes code; a line and `===` on the next
+  // making a heading). And each is checked alone too: the checks see headings, placeholders
+  // and suppressions, not every block, so an answer may break the text around it in a way
+  // only a placeholder there shows (merging a paragraph whose code spans then pair anew),
+  // and an answer kept before it may have filled that very placeholder (code review).
   const kept: Candidate[] = [];
   let current = spec;
   for (const candidate of candidates.sort((a, b) => a.placeholder.span.start - b.placeholder.span.start)) {
     const trial = [...kept, candidate];
     const after = parseSpec(splice(spec.source, trial));
     const problem = placedProblem(spec, current, after, trial);
-    if (problem === null) {
+    // (The first answer kept is checked alone already.)
+    const alone = kept.length === 0 ? problem : placedProblem(spec, spec, parseSpec(splice(spec.source, [candidate])), [candidate]);
+    if (problem === null && alone === null) {
       kept.push(candidate);
       current = after;
       continue;
     }
-    // Whether the answers before it are to blame decides the message, and only a refusal pays for that parse.
-    const alone = kept.length === 0 ? problem : placedProblem(spec, spec, parseSpec(splice(spec.source, [candidate])), [candidate]);
     // A refusal of the answer alone keeps its place among the others, in the order of the answers;
     // one that only fails with the answers before it comes after them all, in document order.
     refusals.push(alone === null
-      ? { at: answers.length, refusal: placedRefusal(candidate.id, problem, true) }
+      ? { at: answers.length, refusal: placedRefusal(candidate.id, problem!, true) }
       : { at: candidate.at, refusal: placedRefusal(candidate.id, alone, false) });
   }
   return {
