@@ -138,23 +138,33 @@ function tableCells(source: string, start: number, end: number): Array<[number, 
 /**
  * Whether an HTML comment, whole (`<!--` to `-->`), is a usable placeholder:
  * the marker, an instruction after it, and no other comment's `<!--` inside
- * (see addIfPlaceholder), so the same comments as {@link findPlaceholders}
+ * (see readMarker), so the same comments as {@link findPlaceholders}
  * reports without a problem.
  */
 export function isWellFormedPlaceholder(comment: string): boolean {
-  const body = comment.slice(4, -3);
+  const read = readMarker(comment.slice(4, -3), true);
+  return read !== null && read.nested === -1 && read.instruction !== '';
+}
+
+/**
+ * A comment's body read as a placeholder: its instruction, and where a `<!--`
+ * inside it starts (-1 for none); null when the body does not open with the
+ * marker. A `<!--` inside a terminated comment is another comment's start:
+ * this one lost its `-->`, and the next comment's closes it, hiding the
+ * headings and text in between. Its instruction is what comes before that.
+ */
+function readMarker(body: string, terminated: boolean): { instruction: string; nested: number } | null {
   const marker = MARKER_START.exec(body);
-  return marker !== null && body.indexOf('<!--', marker[0].length) === -1 && body.slice(marker[0].length).trim() !== '';
+  if (marker === null) return null;
+  const nested = terminated ? body.indexOf('<!--', marker[0].length) : -1;
+  const instruction = body.slice(marker[0].length, nested === -1 ? body.length : nested).split('\n').map((l) => l.trimEnd()).join('\n').trim();
+  return { instruction, nested };
 }
 
 function addIfPlaceholder(body: string, open: number, end: number, terminated: boolean, lines: LineIndex, found: RawPlaceholder[]): void {
-  const marker = MARKER_START.exec(body);
-  if (marker === null) return;
-  // A `<!--` inside the comment is another comment's start: this one lost its
-  // `-->`, and the next comment's closes it, hiding the headings and text in
-  // between. Its instruction is what comes before that.
-  const nested = terminated ? body.indexOf('<!--', marker[0].length) : -1;
-  const instruction = body.slice(marker[0].length, nested === -1 ? body.length : nested).split('\n').map((l) => l.trimEnd()).join('\n').trim();
+  const read = readMarker(body, terminated);
+  if (read === null) return;
+  const { instruction, nested } = read;
   const from = lines.locate(open);
   const to = lines.locate(end);
   found.push({
