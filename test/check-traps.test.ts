@@ -1394,3 +1394,35 @@ describe('a heading of nothing but a comment is quoted as written (blind QA, MAD
     ]);
   });
 });
+
+describe('MADR 2 and log4brains: [slot]s, `<!-- optional -->` headings, a kept title (blind QA)', () => {
+  const LOG4BRAINS = buildTemplateModel(parseSpec([
+    '# [short title]', '', '- Deciders: [list everyone involved]', '',
+    '## Context', '', '[Describe the context.]', '',
+    '## Drivers <!-- optional -->', '', '- [driver 1]', '',
+    '### Weights', '', '[how drivers weigh]', '',
+    '## Options', '', '### [option 1]', '', '- Good, because [argument a]', '',
+    '## Outcome', '', 'Chosen option: "[option 1]", because [justification].', '',
+  ].join('\n')), 'l4b@1');
+
+  it('a heading marked optional by its comment may be left out, with what is below it; a [slot] heading takes the spec\'s own', () => {
+    const written = '# Use Kafka\n\n- Deciders: Ann\n\n## Context\n\nEvents are lost on HTTP retries.\n\n## Options\n\n### Kafka\n\n- Good, because replay\n\n## Outcome\n\nChosen option: "Kafka", because replay.\n';
+    expect(brief(written, LOG4BRAINS)).toEqual([]);
+  });
+
+  it('reports the template\'s [slot]s left among the author\'s lines, not links, task boxes or bracketed marks', () => {
+    const written = '# Use Kafka\n\n- Deciders: Ann\n\n## Context\n\nEvents are lost; see [the RFC](rfc.md), [x] done, - [Optional] Metric:\n\n## Options\n\n### Kafka\n\n- Good, because replay\n- Good, because [argument a]\n\n## Outcome\n\nChosen option: "Kafka", because [justification].\n';
+    expect(findings(written, LOG4BRAINS).filter((f) => f.rule === 'leftover-marker').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '14:17 the template\'s slot "[argument a]" is still here: replace it with the real content',
+      '18:33 the template\'s slot "[justification]" is still here: replace it with the real content',
+    ]);
+  });
+
+  it('a title kept as the template\'s slot is reported even when the text under it is unwritten too', () => {
+    const kept = '# [short title]\n\n- Deciders: [list everyone involved]\n\n## Context\n\nEvents are lost.\n\n## Options\n\n### Kafka\n\n- Good, because replay\n\n## Outcome\n\nKafka.\n';
+    expect(findings(kept, LOG4BRAINS).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message.slice(0, 40)}`)).toEqual([
+      '1:1 empty-section the title is still the template\'s "[shor',
+      '1:1 empty-section the text under the title still holds onl',
+    ]);
+  });
+});

@@ -213,7 +213,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       parentId: parent?.id ?? null,
       guided: !kept && (guidance !== '' || hasCommentBlock(spec, section.bodySpan)),
       guidance,
-      optional: (parent?.optional ?? false) || optional.includes(section.id) || marked || guidanceSaysOptional(spec, section.bodySpan) || commentAboveSaysOptional(spec, section),
+      optional: (parent?.optional ?? false) || optional.includes(section.id) || marked || guidanceSaysOptional(spec, section.bodySpan) || commentAboveSaysOptional(spec, section) || commentMarksOptional(section.heading.text),
       fixed: kept,
       unmarkedHeadingSlug,
       unmarkedId,
@@ -274,12 +274,18 @@ function asksForTitleAlone(instruction: string, titleText: string): boolean {
 /**
  * Whether a template's section heading stands in for a name the spec gives:
  * it holds an `AGENT_PLACEHOLDER`, it is nothing but comments, or its text is
- * one `{slot}` (or `{{slot}}`) and nothing else.
+ * one `{slot}` (or `{{slot}}`, or `[slot]` shown with its brackets) and nothing else.
  */
 export function isStandInHeading(text: string): boolean {
   if (text.indexOf(PLACEHOLDER_MARKER) !== -1 && /<!--\s*AGENT_PLACEHOLDER:/.test(text)) return true;
   const words = text.replace(/<!--[\s\S]*?-->/g, ' ').trim();
-  return words === '' || /^\{\{?[^{}]+\}\}?$/.test(words);
+  // (`[option 1]` is shown with its brackets only when it is no link: a slot, as MADR 2 and log4brains write them.)
+  return words === '' || /^\{\{?[^{}]+\}\}?$/.test(words) || /^\[[^[\]]*[A-Za-z][^[\]]*\]$/.test(words);
+}
+
+/** Whether a heading's comment says the section is optional (`## Drivers <!-- optional -->`, as MADR 2 and log4brains mark them). */
+function commentMarksOptional(text: string): boolean {
+  return text.indexOf('<!--') !== -1 && /<!--\s*(?:optional|this (?:section|element) is optional)[\s.!]*-->/i.test(text);
 }
 
 /**

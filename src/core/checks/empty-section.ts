@@ -32,9 +32,10 @@ export const emptySection: CheckRule = {
     // The states `check` computes once for completeness say which sections are empty.
     const empty = new Set(states.filter((st) => st.state === 'empty').map((st) => st.id));
     const findings: FindingDraft[] = [];
-    // A title left as the template's stand-in for one (`# Feature name`) names no spec
-    // (once: a title part reported empty below says it, on the same line).
-    if (!empty.has('title') && keepsStandInTitle(spec, template)) {
+    // A title left as the template's stand-in for one (`# Feature name`) names no spec,
+    // whether or not the text under it is written (a finding of its own below), unless
+    // all that text asks for is the title (Nygard's `# Title`): then that finding says it.
+    if (keepsStandInTitle(spec, template) && !(empty.has('title') && template.titleAsksOnlyTitle)) {
       const at = spec.title!;
       const standIn = template.spec.title!.text;
       findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, ...sectionFields(spec, null),

@@ -1,5 +1,5 @@
 import { normalizeLabel } from '../markdown/inline-text.js';
-import { maskCodeElements, proseBlocks } from './text-blocks.js';
+import { maskCodeElements, proseBlocks, type ProseBlock } from './text-blocks.js';
 import { isTemplatesOwnSentence, sentenceAround } from '../guidance-sentences.js';
 import type { CheckRule, FindingDraft } from './types.js';
 import type { SectionMatching } from '../match-sections.js';
@@ -85,8 +85,28 @@ export const leftoverMarker: CheckRule = {
   },
 };
 
-// A `{slot}` in one pair of braces (`{{slot}}` is a default marker), with a letter in it.
-const SLOT = /(?<!\{)\{[^{}\n]*[A-Za-z][^{}\n]*\}(?!\})/g;
+// A `{slot}` in one pair of braces (`{{slot}}` is a default marker), or a `[slot]` in
+// brackets (MADR 2's, log4brains' `[option 1]`), with a letter in it.
+const SLOT = /(?<!\{)\{[^{}\n]*[A-Za-z][^{}\n]*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]/g;
+
+// A label in brackets that marks what follows (a KEP's `- [Optional] Aggregation method:`), no blank.
+const MARK_WORD = /^\s*(?:optional|required|mandatory|recommended|deprecated|experimental|alpha|beta|stable|draft|if applicable|if any)\s*$/i;
+
+/**
+ * The slots of a prose block: `{…}`, and `[…]` shown with its brackets — not
+ * a link's text (`[text](…)`, `[text][ref]`, a defined `[ref]`), a task box
+ * (`[x]`) or a footnote (`[^1]`).
+ */
+function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generator<RegExpExecArray> {
+  for (const m of unseenBlanked(block.text, definitions).matchAll(SLOT)) {
+    if (m[0].startsWith('[')) {
+      const inner = m[0].slice(1, -1);
+      const next = block.text[m.index + m[0].length];
+      if (inner.trim().length < 2 || !/[A-Za-z]/.test(inner) || next === '(' || next === '[' || next === ':' || definitions.has(normalizeLabel(inner)) || MARK_WORD.test(inner)) continue;
+    }
+    yield m;
+  }
+}
 const slotsOfTemplate = new WeakMap<TemplateModel, ReadonlySet<string>>();
 
 /**
@@ -99,8 +119,8 @@ function templateSlots(template: TemplateModel): ReadonlySet<string> {
   if (slots === undefined) {
     const found = new Set<string>();
     const spec = template.spec;
-    for (const block of proseBlocks(spec, /\{/, (text) => text.includes('{'), { html: true })) {
-      for (const m of unseenBlanked(block.text, spec.definitions).matchAll(SLOT)) found.add(m[0]);
+    for (const block of proseBlocks(spec, /[{[]/, (text) => text.includes('{') || text.includes('['), { html: true })) {
+      for (const m of slotsIn(block, spec.definitions)) found.add(m[0]);
     }
     slotsOfTemplate.set(template, (slots = found));
   }
@@ -120,8 +140,8 @@ function leftoverSlots(spec: ParsedSpec, template: TemplateModel, inUnwritten: (
   const title = spec.title === null ? null : spec.title.span;
   const reported = new Set(findings.map((f) => `${f.line}:${f.column}`));
   const before = findings.length;
-  for (const block of proseBlocks(spec, /\{/, (text) => text.includes('{'), { html: true })) {
-    for (const m of unseenBlanked(block.text, spec.definitions).matchAll(SLOT)) {
+  for (const block of proseBlocks(spec, /[{[]/, (text) => text.includes('{') || text.includes('['), { html: true })) {
+    for (const m of slotsIn(block, spec.definitions)) {
       if (!slots.has(m[0])) continue;
       const offset = block.sourceOffset(m.index);
       if ((title !== null && offset >= title.start && offset < title.end) || inUnwritten(offset)) continue;
