@@ -403,6 +403,18 @@ describe('specfill check', () => {
     expect((await runCli(dir, 'check')).stderr).toContain('more than one config file');
   });
 
+  it('takes the first glob of the templates mapping that matches a spec, in the config\'s order', async () => {
+    const files = {
+      'docs/t-a.md': '# A\n\n## One\n\n<!-- one -->\n',
+      'docs/t-b.md': '# B\n\n## Two\n\n<!-- two -->\n',
+      'rfcs/r1.md': '# R1\n\n## One\n\nDone.\n',
+    };
+    const first = tempProject({ ...files, 'specfill.config.json': JSON.stringify({ specs: ['rfcs/*.md'], templates: { 'rfcs/r*.md': 'docs/t-a.md', 'rfcs/*.md': 'docs/t-b.md' } }) });
+    expect((await checkJson(first)).report.files.map((f) => f.template)).toEqual(['t-a@1']);
+    const swapped = tempProject({ ...files, 'specfill.config.json': JSON.stringify({ specs: ['rfcs/*.md'], templates: { 'rfcs/*.md': 'docs/t-b.md', 'rfcs/r*.md': 'docs/t-a.md' } }) });
+    expect((await checkJson(swapped)).report.files.map((f) => f.template)).toEqual(['t-b@1']);
+  });
+
   it('does not check a template file the config maps specs to as one of them, unless it is named (blind QA, MADR)', async () => {
     const dir = tempProject({
       'keps/NNNN-kep-template/README.md': '# KEP-NNNN: Title\n\n## Summary\n\n<!-- One paragraph. -->\n',
