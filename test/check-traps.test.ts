@@ -434,6 +434,16 @@ describe('the title', () => {
 });
 
 describe('empty-section', () => {
+  it('a table of the template\'s sample rows, some kept and no row of the author\'s, says nothing (blind QA, PRD)', () => {
+    const prd = buildTemplateModel(parseSpec('# T\n\n## Stories\n\nList the user stories.\n\n| As a... | I want to... |\n| --- | --- |\n| new user | import my contacts |\n| admin | see who joined |\n\n## Risks\n\nList the risks.\n'), 'prd@1');
+    const spec = (table: string): string => `# X\n\n## Stories\n\n${table}\n\n## Risks\n\nNone.\n`;
+    const head = '| As a... | I want to... |\n| --- | --- |\n';
+    expect(brief(spec(`${head}| admin | see who joined |`), prd)).toEqual(['3:1 empty-section stories']);
+    expect(brief(spec(`${head}|admin|see   who joined|\n| | |`), prd)).toEqual(['3:1 empty-section stories']);
+    expect(brief(spec(`${head}| owner | export my data |`), prd)).toEqual([]);
+    expect(brief(spec(`${head}| admin | see who joined |\n| owner | export my data |`), prd)).toEqual([]);
+  });
+
   it('a stand-in for text (dots, an ellipsis, a question mark, dashes) says nothing; a word, a figure or N/A does', () => {
     const body = BASE.slice(BASE.indexOf('## Overview\n') + '## Overview\n'.length, BASE.indexOf('## Goals and Non-Goals'));
     for (const filler of ['…', '...', '* ...', '?', '—', '--', '**…**', '- …\n- …']) {

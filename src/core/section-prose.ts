@@ -323,7 +323,7 @@ function shownText(source: string, block: Block, guidance?: string): string | nu
   // So does the template's own table with its sample rows deleted (its header
   // alone, or empty rows): the frame of an answer, not one. A header of the
   // author's own words is what they wrote.
-  if (block.kind === 'table' && guidance !== undefined && guidance !== '' && bodyIsEmpty(source, block)
+  if (block.kind === 'table' && guidance !== undefined && guidance !== '' && bodyIsEmpty(source, block, guidance)
     && guidance.includes(source.slice(block.segments![0], block.segments![1]).replace(/\s+/g, ' ').trim())) return '';
   if (block.kind === 'html' && block.htmlKind === 2) return besideComments(source, block);
   if (block.kind === 'code' && isEmptyCode(source, block)) return '';
@@ -386,12 +386,29 @@ function isBlankHtml(source: string, block: Block): boolean {
 }
 
 /** Whether a table has no row below its header (and delimiter row) with text in a cell. */
-function bodyIsEmpty(source: string, block: Block): boolean {
+function bodyIsEmpty(source: string, block: Block, guidance = ''): boolean {
   const segments = block.segments;
   if (segments === undefined) return false;
+  let rows: string | undefined;
   for (let i = 4; i + 1 < segments.length; i += 2) {
-    const cells = splitRow(source.slice(segments[i]!, segments[i + 1]!));
-    if (cells !== null && cells.some((cell) => cell.trim() !== '')) return false;
+    const row = source.slice(segments[i]!, segments[i + 1]!);
+    const cells = splitRow(row);
+    if (cells === null || cells.every((cell) => cell.trim() === '')) continue;
+    // One of the template's own sample rows, kept: no more the author's than an empty one.
+    rows ??= tableRows(guidance);
+    if (rows === '' || !rows.includes(`\n${tableRow(row)}\n`)) return false;
   }
   return true;
+}
+
+/** A table row as rows are compared: whitespace runs as one space, none around a pipe, no outer pipes. */
+function tableRow(row: string): string {
+  return row.replace(/\s+/g, ' ').replace(/ ?\| ?/g, '|').replace(/^\||\|$/g, '').trim();
+}
+
+/** Every run of the guidance that may be a table row, each between line breaks, for a search by {@link tableRow}. */
+function tableRows(guidance: string): string {
+  if (guidance.indexOf('|') === -1) return '';
+  // The guidance's text has its lines joined by spaces: a row is what stands between two pipes at a row's edges.
+  return `\n${guidance.split(/\|\s+\|/).map((part) => tableRow(part)).join('\n')}\n`;
 }
