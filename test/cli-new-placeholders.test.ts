@@ -148,6 +148,23 @@ describe('specfill new + placeholders', () => {
     expect(readFileSync(join(dir, 'partly.md'), 'utf8')).toContain('\n# Use {tool} for {job}\n');
   });
 
+  it('writes the title after a label the template\'s title keeps before its stand-in (Design Doc: Project Name, KEP-NNNN: Your short, descriptive title), and check reports it kept (blind QA, design doc)', async () => {
+    const dir = tempProject({
+      'specfill.config.json': '{"templatesDir": "templates"}',
+      'templates/design.md': '# Design Doc: Project Name\n\n## Context\n\n<!-- c -->\n',
+      'templates/kep.md': '# KEP-NNNN: Your short, descriptive title\n\n## Summary\n\n<!-- s -->\n',
+      'templates/own.md': '# Decision: Use a queue\n\n## Context\n\n<!-- c -->\n',
+    });
+    for (const [id, heading] of [['design', '# Design Doc: Rate limiter'], ['kep', '# KEP-NNNN: Rate limiter'], ['own', '# Decision: Use a queue']]) {
+      expect((await runCli(dir, 'new', id!, '--title', 'Rate limiter', '--out', `${id}.md`)).code).toBe(0);
+      expect(readFileSync(join(dir, `${id}.md`), 'utf8')).toContain(`\n${heading}\n`);
+    }
+    writeFileSync(join(dir, 'kept.md'), '---\ntitle: X\ntemplate: design\n---\n# Design Doc: Project Name\n\n## Context\n\nC.\n');
+    const kept = await runCli(dir, 'check', 'kept.md', '--format', 'json');
+    expect((JSON.parse(kept.stdout) as { files: Array<{ findings: Array<{ line: number; message: string }> }> }).files[0]!.findings.map((f) => `${f.line} ${f.message}`))
+      .toEqual(['5 the title is still the template\'s "Design Doc: Project Name": write the spec\'s own title']);
+  });
+
   it('carries a template\'s own front matter keys into the new spec as the template writes them, its metadata and the keys new writes left out', async () => {
     const template = '---\nversion: 2\nstage: accepted\nstart-date: # In format YYYY-MM-DD\nteams: # delete teams that are not relevant\n  - cli\n  - data\nstatus: proposed\n"project-link":\noptional: [notes]\n---\n# <RFC title>\n\n## Summary\n\n<!-- s -->\n\n## Notes\n\n<!-- n -->\n';
     const dir = tempProject({ 'specfill.config.json': '{"templatesDir": "templates"}', 'templates/ember.md': template.replace(/\n/g, '\r\n') });

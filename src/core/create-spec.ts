@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import { SpecfillError } from './errors.js';
 import { escapeParagraphText } from './escape-markdown.js';
 import { TEMPLATE_KEYS, type Template } from './template.js';
-import { isStandInTitle } from './template-model.js';
+import { standInTitleAt } from './template-model.js';
 import { trimSpaceTab, withoutAtxClosing } from './markdown/block-patterns.js';
 
 /** What a new spec is made of. */
@@ -41,12 +41,15 @@ export function createSpecSource(template: Template, input: CreateSpecInput): st
     const start = spec.title.span.start - bodyStart;
     const line = body.slice(start, spec.title.span.end - bodyStart).replace(/[\r\n]+$/, '');
     const opening = /^ {0,3}#[ \t]+/.exec(line);
-    if (opening !== null && isStandInTitle(trimSpaceTab(withoutAtxClosing(line.slice(opening[0].length))))) {
+    const heading = trimSpaceTab(withoutAtxClosing(line.slice(opening?.[0].length ?? 0)));
+    const at = opening === null ? null : standInTitleAt(heading);
+    if (opening !== null && at !== null) {
       // A closing `#` run the title ends with is escaped, so that it stays the title's.
       const text = escapeParagraphText(title);
       const closing = /#+$/.exec(text);
       const written = closing !== null && (closing.index === 0 || /[ \t]/.test(text[closing.index - 1]!)) ? `${text.slice(0, closing.index)}\\${text.slice(closing.index)}` : text;
-      body = body.slice(0, start) + opening[0] + written + body.slice(start + line.length);
+      // A label before the stand-in (`Design Doc: Project Name`) is kept: `Design Doc: Rate limiter`.
+      body = body.slice(0, start) + opening[0] + heading.slice(0, at) + written + body.slice(start + line.length);
     }
   }
   const yaml = stringify({

@@ -298,10 +298,29 @@ function commentMarksOptional(text: string): boolean {
  * `AGENT_PLACEHOLDER` is the placeholder's, filled and reported as one.
  */
 export function isStandInTitle(written: string): boolean {
+  return standInTitleAt(written) !== null;
+}
+
+/**
+ * Where the stand-in for a title starts in a template's title heading text
+ * (trimmed): 0 when it is all stand-in, past a label when only what follows
+ * the label's colon is (`Design Doc: Project Name`, `KEP-NNNN: Your short,
+ * descriptive title`: the spec keeps the label); null when it holds none.
+ */
+export function standInTitleAt(written: string): number | null {
   const title = written.trim();
+  if (isWholeStandIn(title)) return 0;
+  const label = TITLE_LABEL.exec(title);
+  return label !== null && isWholeStandIn(title.slice(label[0].length)) ? label[0].length : null;
+}
+
+function isWholeStandIn(title: string): boolean {
   return STAND_IN_TITLE.test(title) || (title.length <= 80 && (TITLE_INSTRUCTION.test(title) || DESCRIBED_TITLE.test(title)))
     || WHOLE_SLOT_TITLE.test(title) || onlyComments(title);
 }
+
+// A short label before a colon (`Design Doc:`, `KEP-NNNN:`, `RFC:`), no sentence of its own.
+const TITLE_LABEL = /^[^:.!?<>{}[\]]{1,40}:\s+/;
 
 // One `{slot}`, `{{slot}}` or `[slot]` and nothing else, with some text inside.
 const WHOLE_SLOT_TITLE = /^(?:\{\s*[^{}\s][^{}]*\}|\{\{\s*[^{}\s][^{}]*\}\}|\[\s*[^[\]\s][^[\]]*\])$/;
