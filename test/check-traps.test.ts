@@ -27,6 +27,13 @@ const lineOf = (text: string, needle: string): number => text.slice(0, text.inde
 const ON: RuleSetting = { severity: 'warning', options: {} };
 
 describe('section matching', () => {
+  it('"&" and "and" in a heading are one (Context & Scope for Context and Scope, and back; blind QA, design doc)', () => {
+    const words = buildTemplateModel(parseSpec('# T\n\n## Context and Scope\n\n<!-- c -->\n\n## Goals & Non-Goals\n\n<!-- g -->\n'), 'g@1');
+    expect(brief('# X\n\n## Context & Scope\n\nC.\n\n## Goals and Non-Goals\n\nG.\n', words)).toEqual([]);
+    expect(brief('# X\n\n## Context &amp; Scope\n\nC.\n\n## Goals AND Non-Goals\n\nG.\n', words)).toEqual([]);
+    expect(brief('# X\n\n## Context or Scope\n\nC.\n\n## Goals & Non-Goals\n\nG.\n', words)).toEqual(['3:1 missing-section context-and-scope']);
+  });
+
   it('a base spec has no findings', () => {
     expect(brief(BASE)).toEqual([]);
   });

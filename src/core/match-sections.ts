@@ -1,4 +1,4 @@
-import { bareSlug, looseSlug, squashedSlug } from './slug.js';
+import { bareSlug, looseSlug, slugify, squashedSlug } from './slug.js';
 import type { ParsedSpec, Section } from './spec-types.js';
 import { unmarkedSlug, withoutOptionalMark, type TemplateModel, type TemplateSection } from './template-model.js';
 
@@ -29,7 +29,7 @@ export function flattenSections(sections: readonly Section[]): Section[] {
  * so that a section moved to another level or parent is still recognised
  * (and reported as such) rather than counted missing; a template heading
  * marked "(Optional)" also matches the heading without the mark, and a
- * numbered one the heading without its number.
+ * numbered one the heading without its number, and `&` and "and" are one.
  *
  * When two template sections could take one spec heading (the template's
  * `## 1. Risks` and, under Design, `### Risks`; the spec's `## Risks`), the
@@ -90,6 +90,10 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     // "risques?" for "risques ?"), with or without the number and mark ("8. Crosscutting
     // Concepts" for "Cross-cutting Concepts").
     add(squashedSlug(key), s);
+    // Nor is "&" for "and" (`Context & Scope` for "Context and Scope", and back).
+    const text = s.heading.text;
+    if (text.indexOf('&') !== -1) add(slugify(text.replace(/\s*&\s*/g, ' and ').replace(/\s+/g, ' ').trim()), s);
+    else if (/ and /i.test(text)) add(slugify(text.replace(/ and /gi, ' & ').replace(/\s+/g, ' ').trim()), s);
     if (unmarked !== null) add(squashedSlug(unmarked), s);
     if (bare !== null) add(squashedSlug(bare), s);
     if (bareUnmarked !== null) add(squashedSlug(bareUnmarked), s);
