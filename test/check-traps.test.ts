@@ -441,6 +441,16 @@ describe('the title', () => {
 });
 
 describe('empty-section', () => {
+  it('the guidance\'s prose set as code, fenced or indented, is the author\'s code; the template\'s own sample, kept in any fence or indented, is not (blind QA)', () => {
+    const doc = buildTemplateModel(parseSpec('# T\n\n## Alternatives\n\nThis section lists alternative designs that would have reasonably achieved similar outcomes.\n\n## Rollout\n\nDescribe the rollout.\n\n```yaml\nrollout: 10%\n```\n'), 'd@1');
+    const spec = (alternatives: string, rollout = 'Gradual.'): string => `# X\n\n## Alternatives\n\n${alternatives}\n\n## Rollout\n\n${rollout}\n`;
+    const sentence = 'This section lists alternative designs that would have reasonably achieved similar outcomes.';
+    for (const body of [`    ${sentence}`, `\`\`\`\n${sentence}\n\`\`\``]) expect(brief(spec(body), doc), body).toEqual([]);
+    for (const sample of ['```yaml\nrollout: 10%\n```', '~~~\nrollout:   10%\n~~~', '    rollout: 10%']) {
+      expect(brief(spec('None.', `Describe the rollout.\n\n${sample}`), doc), sample).toEqual(['7:1 empty-section rollout']);
+    }
+  });
+
   it('a table of the template\'s sample rows, some kept and no row of the author\'s, says nothing (blind QA, PRD)', () => {
     const prd = buildTemplateModel(parseSpec('# T\n\n## Stories\n\nList the user stories.\n\n| As a... | I want to... |\n| --- | --- |\n| new user | import my contacts |\n| admin | see who joined |\n\n## Risks\n\nList the risks.\n'), 'prd@1');
     const spec = (table: string): string => `# X\n\n## Stories\n\n${table}\n\n## Risks\n\nNone.\n`;

@@ -27,22 +27,24 @@ export function sectionProse(spec: ParsedSpec, span: Span): string {
  * text says nothing, and one whose first sentence, read from the source,
  * certainly is no guidance sentence is written.
  */
-export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sentences?: ReadonlySet<string>): boolean {
+export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sentences?: ReadonlySet<string>, samples?: ReadonlySet<string>): boolean {
   const known = sentences !== undefined && sentences.size > 0;
   if (guidance === '') {
     if (showsNothing(spec, span)) return true;
     // A comment's text kept as visible text (its `<!--` and `-->` deleted, or
     // quoted) is still only the template's guidance, as its prose would be.
     // Most sections here are written: their first sentence tells, read where it stands.
-    return known && firstSentenceMayBeGuidance(spec, span, sentences) && onlyGuidanceSentences(spec, span, guidance, sentences);
+    return known && firstSentenceMayBeGuidance(spec, span, sentences) && onlyGuidanceSentences(spec, span, guidance, sentences, samples);
   }
   const prose = proseIfAtMost(spec, span, guidance);
-  if (prose === '' || prose === guidance || FILLER.test(prose)) return true;
+  if (prose === '' || FILLER.test(prose)) return true;
+  // The guidance as it stands, unless some of it is set as code of the author's (indented, it reads the same).
+  if (prose === guidance) return !blocksIn(spec, span).some((b) => b.kind === 'code' && samples?.has(codeSample(spec.source, b)) !== true);
   // Guidance trimmed, reordered, repeated or lightly re-marked up is still
   // only guidance: every sentence of the span is one of the template's. (Most
   // sections written under prose guidance differ at their first sentence,
   // told from the source before any block's text is built.)
-  return known && firstSentenceMayBeGuidance(spec, span, sentences) && onlyGuidanceSentences(spec, span, guidance, sentences);
+  return known && firstSentenceMayBeGuidance(spec, span, sentences) && onlyGuidanceSentences(spec, span, guidance, sentences, samples);
 }
 
 /**
@@ -50,7 +52,7 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
  * sentences, at least one of them of three words or more, and the span
  * holds no code block or image that is not the template's own.
  */
-function onlyGuidanceSentences(spec: ParsedSpec, span: Span, guidance: string, sentences: ReadonlySet<string>): boolean {
+function onlyGuidanceSentences(spec: ParsedSpec, span: Span, guidance: string, sentences: ReadonlySet<string>, samples?: ReadonlySet<string>): boolean {
   // Written text usually differs at its first sentence: stop there. A
   // sentence of a word or two (`No.`, from a `**No:** …` lead-in of the
   // guidance) is no sign of guidance kept by itself: a longer one must be there.
@@ -68,7 +70,7 @@ function onlyGuidanceSentences(spec: ParsedSpec, span: Span, guidance: string, s
   // (its alt text may be empty), unless the template shows it. (Looked at
   // after the sentences, which most written sections fail at once.)
   for (const b of blocksIn(spec, span)) {
-    if (b.kind === 'code' && !isEmptyCode(spec.source, b) && !isSample(spec.source, b, guidance)) return false;
+    if (b.kind === 'code' && !isEmptyCode(spec.source, b) && samples?.has(codeSample(spec.source, b)) !== true) return false;
     if (b.kind === 'paragraph' && spec.source.slice(b.start, b.end).includes('![') && hasImageNotIn(proseOf(spec.source, b), guidance)) return false;
   }
   return true;
@@ -164,10 +166,15 @@ function proseIfAtMost(spec: ParsedSpec, span: Span, limit: string): string {
  * its code (its fence or info string changed). Code that only quotes the
  * guidance's words is content.
  */
-function isSample(source: string, block: Block, guidance: string): boolean {
-  const norm = (text: string): string => text.replace(/\s+/g, ' ').trim();
-  if (guidance.includes(norm(source.slice(block.start, block.end)))) return true;
-  return /```|~~~/.test(guidance) && guidance.includes(norm(codeOf(source, block)));
+/**
+ * A code block's code as template samples are compared: its fences and info
+ * string aside, whitespace runs as one space. The template's own sample
+ * kept, with another fence, info string or indentation, is still its
+ * guidance; the guidance's prose set as code, fenced or indented, is the
+ * author's code (as any other code is).
+ */
+export function codeSample(source: string, block: Block): string {
+  return codeOf(source, block).replace(/\s+/g, ' ').trim();
 }
 
 /** Whether a code block holds no code: fences with nothing but blank lines between them. */

@@ -2,7 +2,7 @@ import { blockText } from './block-text.js';
 import { PLACEHOLDER_MARKER } from './find-placeholders.js';
 import { findInlineComments } from './markdown/inline-comments.js';
 import { parseSpec } from './parse-spec.js';
-import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
+import { blocksIn, codeSample, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
 import { hasTableOfContents } from './table-of-contents.js';
 import { idAfterRenames } from './section-renames.js';
 import { bareSlug, looseSlug, slugify, squashedSlug } from './slug.js';
@@ -105,6 +105,8 @@ export interface TemplateModel {
    * an earlier version still has the old heading, which `sync` renames.
    */
   readonly renamedFrom: ReadonlyMap<string, readonly string[]>;
+  /** The code of every code block of the template (see codeSample): a spec that keeps one has written no code of its own there. */
+  readonly codeSamples: ReadonlySet<string>;
 }
 
 // Headings like KEP's "User Stories (Optional)" say so themselves (older
@@ -256,6 +258,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   return {
     ref, spec, sections: withFallback, guidanceSentences, titleAsksOnlyTitle: asksOnlyTitle(spec, titleSpan),
     titleHasContents: hasTableOfContents(spec, titleSpan), renamedFrom,
+    codeSamples: new Set(spec.blocks.filter((b) => b.kind === 'code').map((b) => codeSample(spec.source, b)).filter((code) => code !== '')),
   };
 }
 
