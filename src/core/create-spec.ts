@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import { SpecfillError } from './errors.js';
 import { escapeParagraphText } from './escape-markdown.js';
 import { TEMPLATE_KEYS, type Template } from './template.js';
-import { standInTitleAt } from './template-model.js';
+import { standInTitleAt } from './stand-in-titles.js';
 import { trimSpaceTab, withoutAtxClosing } from './markdown/block-patterns.js';
 
 /** What a new spec is made of. */

@@ -2,7 +2,8 @@ import { parentSectionId } from './heading-edit.js';
 import type { SectionMatching } from './match-sections.js';
 import { bareSlug } from './slug.js';
 import type { Section } from './spec-types.js';
-import { unmarkedSlug, type TemplateModel } from './template-model.js';
+import { unmarkedSlug } from './optional-sections.js';
+import type { TemplateModel } from './template-model.js';
 
 /**
  * The spec section that a template section declared renamed (`renamed:

@@ -1,6 +1,7 @@
 import { bareSlug, looseSlug, slugify, squashedSlug } from './slug.js';
 import type { ParsedSpec, Section } from './spec-types.js';
-import { unmarkedSlug, withoutOptionalMark, type TemplateModel, type TemplateSection } from './template-model.js';
+import { unmarkedSlug, withoutOptionalMark } from './optional-sections.js';
+import type { TemplateModel, TemplateSection } from './template-model.js';
 
 /** How the sections of a spec line up with those of its template. */
 export interface SectionMatching {

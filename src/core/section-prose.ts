@@ -1,8 +1,8 @@
 import { blockText } from './block-text.js';
-import { splitRow } from './markdown/table-row.js';
 import { GUIDANCE_STEPS, isGuidanceSentence, mayBeGuidanceSentence, normalizedSentence, plainText } from './guidance-sentences.js';
 import { findInlineComments } from './markdown/inline-comments.js';
 import type { Block, ParsedSpec, Span } from './spec-types.js';
+import { bodyIsEmpty, codeOf, codeSample, isEmptyCode } from './block-samples.js';
 
 /**
  * What a span of a document says, comments and layout aside: the text of its
@@ -166,32 +166,6 @@ function proseIfAtMost(spec: ParsedSpec, span: Span, limit: string): string {
  * its code (its fence or info string changed). Code that only quotes the
  * guidance's words is content.
  */
-/**
- * A code block's code as template samples are compared: its fences and info
- * string aside, whitespace runs as one space. The template's own sample
- * kept, with another fence, info string or indentation, is still its
- * guidance; the guidance's prose set as code, fenced or indented, is the
- * author's code (as any other code is).
- */
-export function codeSample(source: string, block: Block): string {
-  return codeOf(source, block).replace(/\s+/g, ' ').trim();
-}
-
-/** Whether a code block holds no code: fences with nothing but blank lines between them. */
-function isEmptyCode(source: string, block: Block): boolean {
-  return block.variant === 'fenced' && !/\S/.test(codeOf(source, block));
-}
-
-/** The code of a code block: a fenced one without its fence lines (its info string aside). */
-function codeOf(source: string, block: Block): string {
-  const raw = source.slice(block.start, block.end);
-  if (block.variant !== 'fenced') return raw;
-  const first = raw.search(/\r\n|\r|\n/);
-  if (first === -1) return '';
-  const body = raw.slice(first).replace(/^(?:\r\n|\r|\n)/, '');
-  // The closing fence, when there is one, is the last line.
-  return block.closed === false ? body : body.replace(/(?:^|\r\n|\r|\n)[ \t]*(?:`{3,}|~{3,})[ \t]*$/, '');
-}
 
 // An image: `![alt](destination` or `![alt][label]` (its alt text may be
 // empty; no `[` in it, so that a run of `![` is not searched to its end from each).
@@ -392,30 +366,3 @@ function isBlankHtml(source: string, block: Block): boolean {
   return isBlank(source.slice(block.start, block.end).replace(/<!--[\s\S]*?(?:-->|$)/g, ' '));
 }
 
-/** Whether a table has no row below its header (and delimiter row) with text in a cell. */
-function bodyIsEmpty(source: string, block: Block, guidance = ''): boolean {
-  const segments = block.segments;
-  if (segments === undefined) return false;
-  let rows: string | undefined;
-  for (let i = 4; i + 1 < segments.length; i += 2) {
-    const row = source.slice(segments[i]!, segments[i + 1]!);
-    const cells = splitRow(row);
-    if (cells === null || cells.every((cell) => cell.trim() === '')) continue;
-    // One of the template's own sample rows, kept: no more the author's than an empty one.
-    rows ??= tableRows(guidance);
-    if (rows === '' || !rows.includes(`\n${tableRow(row)}\n`)) return false;
-  }
-  return true;
-}
-
-/** A table row as rows are compared: whitespace runs as one space, none around a pipe, no outer pipes. */
-function tableRow(row: string): string {
-  return row.replace(/\s+/g, ' ').replace(/ ?\| ?/g, '|').replace(/^\||\|$/g, '').trim();
-}
-
-/** Every run of the guidance that may be a table row, each between line breaks, for a search by {@link tableRow}. */
-function tableRows(guidance: string): string {
-  if (guidance.indexOf('|') === -1) return '';
-  // The guidance's text has its lines joined by spaces: a row is what stands between two pipes at a row's edges.
-  return `\n${guidance.split(/\|\s+\|/).map((part) => tableRow(part)).join('\n')}\n`;
-}

@@ -2,11 +2,13 @@ import { blockText } from './block-text.js';
 import { PLACEHOLDER_MARKER } from './find-placeholders.js';
 import { findInlineComments } from './markdown/inline-comments.js';
 import { parseSpec } from './parse-spec.js';
-import { blocksIn, codeSample, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
+import { codeSample } from './block-samples.js';
+import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
 import { hasTableOfContents } from './table-of-contents.js';
 import { idAfterRenames } from './section-renames.js';
-import { bareSlug, looseSlug, slugify, squashedSlug } from './slug.js';
-import { countAtMost } from './sorted-search.js';
+import { bareSlug, looseSlug, squashedSlug } from './slug.js';
+import { markedOptional, sectionSaysOptional, unmarkedSlug, withoutOptionalMark } from './optional-sections.js';
+import { asksOnlyTitle, isStandInHeading } from './stand-in-titles.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 
 /** A section of a template, with what specs written from it are expected to do there. */
@@ -109,58 +111,6 @@ export interface TemplateModel {
   readonly codeSamples: ReadonlySet<string>;
 }
 
-// Headings like KEP's "User Stories (Optional)" say so themselves (older
-// KEPs wrote "Drawbacks [optional]").
-// (No spaces around it in the pattern: `\s*` there backtracks over long runs of spaces.)
-// Go's design template writes "Open issues (if applicable)".
-const OPTIONAL_MARK = /\(optional\)|\[optional\]|\(if (?:applicable|any)\)/i;
-const OPTIONAL_MARKS = /\(optional\)|\[optional\]|\(if (?:applicable|any)\)/gi;
-
-/** Whether a heading says itself that it is optional ("User Stories (Optional)", "Drawbacks [optional]", "Open issues (if applicable)"). */
-export function markedOptional(text: string): boolean {
-  return OPTIONAL_MARK.test(text);
-}
-
-/** The anchor of a heading without its optional mark ("Drawbacks [optional]" is `drawbacks`), or null when it has none. */
-export function unmarkedSlug(text: string): string | null {
-  return OPTIONAL_MARK.test(text) ? slugify(withoutOptionalMark(text)) : null;
-}
-
-// Guidance that opens by saying the section is optional ("Optional, but
-// suggested for first drafts." in Ember's RFC template, "(Optional) Describe…",
-// "This section is optional.") marks it so, as "(Optional)" in its heading would.
-// The word must stand alone ("Optional and required parameters…" is a subject, not a mark).
-// MADR writes "This is an optional element." (above the heading: see commentAboveSaysOptional).
-const SAYS_OPTIONAL = /^(?:[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$))/i;
-
-/** Whether a section's own text (its guidance) opens by saying that the section is optional. */
-/**
- * Whether a comment right above a section's heading (on the line before it,
- * no blank line between) says the section is optional, as MADR's
- * `<!-- This is an optional element. Feel free to remove. -->` over
- * `## Decision Drivers` does: it is about the heading below it, not the end
- * of the section above.
- */
-function commentAboveSaysOptional(spec: ParsedSpec, section: Section): boolean {
-  const start = section.heading.span.start;
-  const above = spec.blocks[countAtMost(spec.blocks, (b) => b.start, start - 1) - 1];
-  if (above === undefined || above.kind !== 'html' || above.htmlKind !== 2) return false;
-  // Only a line break between the comment's end and the heading.
-  if (!/^[ \t]*(?:\r\n|\r|\n)$/.test(spec.source.slice(above.end, start))) return false;
-  return SAYS_OPTIONAL.test(spec.source.slice(above.start, above.end).replace(/<!--|-->|[*_>`#\s]+/g, ' ').trim());
-}
-
-function guidanceSaysOptional(spec: ParsedSpec, span: Span): boolean {
-  const text = spec.source.slice(span.start, Math.min(span.end, span.start + 400));
-  if (!/optional/i.test(text)) return false;
-  return SAYS_OPTIONAL.test(text.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#\s]+/g, ' ').trim());
-}
-
-/** A heading's text with its optional marks taken out, whitespace runs as one space. */
-export function withoutOptionalMark(text: string): string {
-  return text.replace(OPTIONAL_MARKS, ' ').replace(/\s+/g, ' ').trim();
-}
-
 // Most headings have no loose form with a hyphen: one empty list for all of them.
 const NONE: readonly string[] = Object.freeze([]);
 
@@ -215,7 +165,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       parentId: parent?.id ?? null,
       guided: !kept && (guidance !== '' || hasCommentBlock(spec, section.bodySpan)),
       guidance,
-      optional: (parent?.optional ?? false) || optional.includes(section.id) || marked || guidanceSaysOptional(spec, section.bodySpan) || commentAboveSaysOptional(spec, section) || commentMarksOptional(section.heading.text),
+      optional: (parent?.optional ?? false) || optional.includes(section.id) || sectionSaysOptional(spec, section),
       fixed: kept,
       unmarkedHeadingSlug,
       unmarkedId,
@@ -260,140 +210,6 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     titleHasContents: hasTableOfContents(spec, titleSpan), renamedFrom,
     codeSamples: new Set(spec.blocks.filter((b) => b.kind === 'code').map((b) => codeSample(spec.source, b)).filter((code) => code !== '')),
   };
-}
-
-
-/**
- * Whether an instruction asks for the title and nothing more ("Add project
- * title", "Title of this RFC", "Replace with your project title", "System
- * name"): a few words naming the title, with no list of other things
- * ("and", a comma, a semicolon).
- */
-function asksForTitleAlone(instruction: string, titleText: string): boolean {
-  const words = instruction.trim().split(/\s+/);
-  return (/\btitle\b/i.test(instruction) || namesTheSubject(instruction, titleText)) && words.length <= 8 && !/\band\b|[,;]/i.test(instruction);
-}
-
-/**
- * Whether a template's section heading stands in for a name the spec gives:
- * it holds an `AGENT_PLACEHOLDER`, it is nothing but comments, or its text is
- * one `{slot}` (or `{{slot}}`, or `[slot]` shown with its brackets) and nothing else.
- */
-export function isStandInHeading(text: string): boolean {
-  if (text.indexOf(PLACEHOLDER_MARKER) !== -1 && /<!--\s*AGENT_PLACEHOLDER:/.test(text)) return true;
-  const words = text.replace(/<!--[\s\S]*?-->/g, ' ').trim();
-  // (`[option 1]` is shown with its brackets only when it is no link: a slot, as MADR 2 and log4brains write them.)
-  return words === '' || /^\{\{?[^{}]+\}\}?$/.test(words) || /^\[[^[\]]*[A-Za-z][^[\]]*\]$/.test(words);
-}
-
-/** Whether a heading's comment says the section is optional (`## Drivers <!-- optional -->`, as MADR 2 and log4brains mark them). */
-function commentMarksOptional(text: string): boolean {
-  return text.indexOf('<!--') !== -1 && /<!--\s*(?:optional|this (?:section|element) is optional)[\s.!]*-->/i.test(text);
-}
-
-/**
- * Whether a template's title heading only stands in for a title (`# Title`,
- * `# <RFC title>`, `# [Feature Name]`), as written in its source: its words
- * say so, or the whole title is a slot, whatever its words (MADR's `# {short
- * title, representative of solved problem and found solution}`, MADR 2's
- * `# [short title of solved problem and solution]`, `# {{name}}`), or nothing
- * but a comment (MADR bare's `# <!-- short title -->`). A title that is an
- * `AGENT_PLACEHOLDER` is the placeholder's, filled and reported as one.
- */
-export function isStandInTitle(written: string): boolean {
-  return standInTitleAt(written) !== null;
-}
-
-/**
- * Where the stand-in for a title starts in a template's title heading text
- * (trimmed): 0 when it is all stand-in, past a label when only what follows
- * the label's colon is (`Design Doc: Project Name`, `KEP-NNNN: Your short,
- * descriptive title`: the spec keeps the label); null when it holds none.
- */
-export function standInTitleAt(written: string): number | null {
-  const title = written.trim();
-  if (isWholeStandIn(title)) return 0;
-  const label = TITLE_LABEL.exec(title);
-  return label !== null && isWholeStandIn(title.slice(label[0].length)) ? label[0].length : null;
-}
-
-function isWholeStandIn(title: string): boolean {
-  return STAND_IN_TITLE.test(title) || (title.length <= 80 && (TITLE_INSTRUCTION.test(title) || DESCRIBED_TITLE.test(title)))
-    || WHOLE_SLOT_TITLE.test(title) || onlyComments(title);
-}
-
-// A short label before a colon (`Design Doc:`, `KEP-NNNN:`, `RFC:`), no sentence of its own.
-const TITLE_LABEL = /^[^:.!?<>{}[\]]{1,40}:\s+/;
-
-// One `{slot}`, `{{slot}}` or `[slot]` and nothing else, with some text inside.
-const WHOLE_SLOT_TITLE = /^(?:\{\s*[^{}\s][^{}]*\}|\{\{\s*[^{}\s][^{}]*\}\}|\[\s*[^[\]\s][^[\]]*\])$/;
-
-/** Whether a title is nothing but closed HTML comments (not an `AGENT_PLACEHOLDER`'s): a comment shows nothing, so stands in for the title. */
-function onlyComments(title: string): boolean {
-  if (!title.startsWith('<!--') || /<!--\s*AGENT_PLACEHOLDER:/.test(title)) return false;
-  // By hand: a lazy pattern scans to the end from each unclosed `<!--`.
-  for (let at = 0; at < title.length;) {
-    if (!title.startsWith('<!--', at)) return false;
-    const close = title.indexOf('-->', at + 4);
-    if (close === -1) return false;
-    at = close + 3;
-    while (at < title.length && /\s/.test(title[at]!)) at++;
-  }
-  return true;
-}
-
-const STAND_IN_TITLE = /^[[<{(]*\s*(?:(?:your|the|document|doc|adr|rfc|spec|project|feature|decision|proposal)\s+)?(?:title|name)(?:\s+here)?\s*[\]>})]*$/i;
-// An instruction to write the title in its place ("Replace this with your awesome OTEP title", "Insert title here").
-const TITLE_INSTRUCTION = /^[[<{(]*\s*(?:replace\s+(?:this|me)|insert|add|enter|write|put|fill\s+in)\b[^.!?:]*\b(?:title|name)(?:\s+here)?\s*[\]>})]*$/i;
-// A title described rather than written ("Your short, descriptive title", "A descriptive title").
-const DESCRIBED_TITLE = /^[[<{(]*\s*(?:your|a|an)\s+(?:[\w-]+,?\s+){0,4}title(?:\s+here)?\s*[\]>})]*$/i;
-const SPEAKS_OF_NAMES = /\b(?:titles?|names?|naming|named|noun phrases?)\b/i;
-// A placeholder there asks for the document's name, not a person's ("Your name").
-const NAMES_THE_DOCUMENT = /\bnoun phrase|\bnaming\s+(?:the|this|a|an)\s+(?:decision|document|proposal|change|feature|project|system|service|spec|adr|rfc|record)\b/i;
-
-// "System name", "Name of the pipeline": the name of what the document is
-// about is its title. What it is about: a thing of the usual kinds (a
-// system, a service, a feature…), or the thing the template's own title
-// names ("Name of the pipeline" under `# Pipeline Name`, "Model name" under
-// `# Model Card`). Not a person's name, a group's or a role's ("Your name",
-// "Name of the service owner", "Team name"): the whole instruction must say just that.
-const SUBJECT = new Set(['project', 'system', 'service', 'product', 'feature', 'component', 'application', 'app', 'api', 'module', 'library',
-  'platform', 'tool', 'document', 'doc', 'spec', 'specification', 'proposal', 'rfc', 'kep', 'adr', 'pep', 'decision', 'design', 'initiative',
-  'change', 'solution']);
-const SUBJECT_WORDS = "[\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019-]*(?:\\s+[\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019-]*){0,3}";
-const LEAD = '^\\s*(?:(?:add|insert|write|enter|give|put|replace\\s+with|fill\\s+in)\\s+)?(?:(?:the|this|your|a|an)\\s+)?';
-const NAMES_A_THING = new RegExp(`${LEAD}(?:(${SUBJECT_WORDS})(?:['\u2019]s)?\\s+name|name\\s+of\\s+(?:the\\s+|this\\s+|your\\s+)?(${SUBJECT_WORDS}))\\s*[.:]?\\s*$`, 'iu');
-const PERSON = /(?:^|\s)(?:authors?|owners?|teams?|groups?|reviewers?|approvers?|contacts?|leads?|managers?|persons?|people|sponsors?|assignees?|engineers?|drivers?|users?|customers?|clients?|company|companies|organi[sz]ations?|orgs?|members?|editors?|maintainers?|shepherds?|champions?|stakeholders?|deciders?|participants?|writers?|submitters?|requesters?|requestors?|employees?|staff|squads?|tribes?|departments?|vendors?|partners?|pms?|dris?|you|your|my|me|our|his|her|their|full|first|last|given|family|display|legal|real|nick|sur)(?=\s|$)/i;
-
-/** Whether an instruction asks for the name of what the document is about, and for that alone ("Pipeline name", "Name of the model"). */
-function namesTheSubject(instruction: string, titleText: string): boolean {
-  const m = NAMES_A_THING.exec(instruction.trim());
-  const subject = m === null ? undefined : (m[1] ?? m[2]);
-  if (subject === undefined || subject === '' || PERSON.test(subject)) return false;
-  const titled = new Set(titleText.toLowerCase().split(/[^\p{L}\p{N}]+/u));
-  return subject.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((word) => SUBJECT.has(word) || (word.length >= 3 && titled.has(word)));
-}
-
-/**
- * Whether a template's title part holds placeholders that each ask for the
- * title, and nothing else: no prose, no other comment; or, under a title
- * heading that only stands in for one (`# Title`), guidance about its name.
- */
-function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
-  if (spec.title === null) return false;
-  // A title heading that is itself a stand-in (Nygard's ADR: `# Title`) over
-  // guidance that speaks of names ("These documents have names that are short
-  // noun phrases", "Short noun phrase naming the decision"): the title is what it asks for.
-  const own = spec.placeholders.filter((p) => p.sectionId === null && p.span.start >= titleSpan.start && p.span.end <= titleSpan.end);
-  const told = spec.source.slice(titleSpan.start, titleSpan.end);
-  // (Quoted examples aside, "and" or ";" lists other things to write: the authors, a date.)
-  if (STAND_IN_TITLE.test(spec.title.text.trim()) && SPEAKS_OF_NAMES.test(told) && !/\band\b|;/i.test(told.replace(/"[^"\n]*"|\u201C[^\u201D\n]*\u201D/g, ''))
-    // Placeholders there ask for that alone: no list of other things.
-    && own.every((p) => (asksForTitleAlone(p.instruction, spec.title!.text) || NAMES_THE_DOCUMENT.test(p.instruction)) && !/\band\b|[,;]/i.test(p.instruction))) return true;
-  if (own.length === 0 || !own.every((p) => asksForTitleAlone(p.instruction, spec.title!.text))) return false;
-  // Nothing else there: every block is one of those placeholders, alone.
-  return blocksIn(spec, titleSpan).every((b) => b.kind === 'html' && b.htmlKind === 2
-    && own.some((p) => p.span.start === b.start && spec.source.slice(p.span.end, b.end).trim() === ''));
 }
 
 /** The part of a document between its title (or its start) and its first section. */

@@ -1,5 +1,5 @@
 import { displayWidth, padCells } from '../../reporters/terminal-text.js';
-import { markedOptional } from '../../core/template-model.js';
+import { markedOptional } from '../../core/optional-sections.js';
 import { templateListing, templateOutline, type TemplateOutlineJson } from '../../core/template-outline.js';
 import { loadConfig } from '../../io/load-config.js';
 import { loadTemplates, type TemplateRegistry } from '../../io/load-templates.js';

@@ -1,0 +1,68 @@
+// How a template says a section may be left out: a mark in its heading
+// ("(Optional)", "[optional]", a `<!-- optional -->` comment), guidance that
+// opens by saying so, or a comment on the line right above its heading.
+import { countAtMost } from './sorted-search.js';
+import { slugify } from './slug.js';
+import type { ParsedSpec, Section, Span } from './spec-types.js';
+
+/** Whether a template says its section may be left out, other than by its front matter's `optional:` list or its parent. */
+export function sectionSaysOptional(spec: ParsedSpec, section: Section): boolean {
+  return markedOptional(section.heading.text) || guidanceSaysOptional(spec, section.bodySpan) || commentAboveSaysOptional(spec, section) || commentMarksOptional(section.heading.text);
+}
+
+// Headings like KEP's "User Stories (Optional)" say so themselves (older
+// KEPs wrote "Drawbacks [optional]").
+// (No spaces around it in the pattern: `\s*` there backtracks over long runs of spaces.)
+// Go's design template writes "Open issues (if applicable)".
+const OPTIONAL_MARK = /\(optional\)|\[optional\]|\(if (?:applicable|any)\)/i;
+const OPTIONAL_MARKS = /\(optional\)|\[optional\]|\(if (?:applicable|any)\)/gi;
+
+/** Whether a heading says itself that it is optional ("User Stories (Optional)", "Drawbacks [optional]", "Open issues (if applicable)"). */
+export function markedOptional(text: string): boolean {
+  return OPTIONAL_MARK.test(text);
+}
+
+/** The anchor of a heading without its optional mark ("Drawbacks [optional]" is `drawbacks`), or null when it has none. */
+export function unmarkedSlug(text: string): string | null {
+  return OPTIONAL_MARK.test(text) ? slugify(withoutOptionalMark(text)) : null;
+}
+
+// Guidance that opens by saying the section is optional ("Optional, but
+// suggested for first drafts." in Ember's RFC template, "(Optional) Describe…",
+// "This section is optional.") marks it so, as "(Optional)" in its heading would.
+// The word must stand alone ("Optional and required parameters…" is a subject, not a mark).
+// MADR writes "This is an optional element." (above the heading: see commentAboveSaysOptional).
+const SAYS_OPTIONAL = /^(?:[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$))/i;
+
+/**
+ * Whether a comment right above a section's heading (on the line before it,
+ * no blank line between) says the section is optional, as MADR's
+ * `<!-- This is an optional element. Feel free to remove. -->` over
+ * `## Decision Drivers` does: it is about the heading below it, not the end
+ * of the section above.
+ */
+function commentAboveSaysOptional(spec: ParsedSpec, section: Section): boolean {
+  const start = section.heading.span.start;
+  const above = spec.blocks[countAtMost(spec.blocks, (b) => b.start, start - 1) - 1];
+  if (above === undefined || above.kind !== 'html' || above.htmlKind !== 2) return false;
+  // Only a line break between the comment's end and the heading.
+  if (!/^[ \t]*(?:\r\n|\r|\n)$/.test(spec.source.slice(above.end, start))) return false;
+  return SAYS_OPTIONAL.test(spec.source.slice(above.start, above.end).replace(/<!--|-->|[*_>`#\s]+/g, ' ').trim());
+}
+
+/** Whether a section's own text (its guidance) opens by saying that the section is optional. */
+function guidanceSaysOptional(spec: ParsedSpec, span: Span): boolean {
+  const text = spec.source.slice(span.start, Math.min(span.end, span.start + 400));
+  if (!/optional/i.test(text)) return false;
+  return SAYS_OPTIONAL.test(text.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#\s]+/g, ' ').trim());
+}
+
+/** A heading's text with its optional marks taken out, whitespace runs as one space. */
+export function withoutOptionalMark(text: string): string {
+  return text.replace(OPTIONAL_MARKS, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether a heading's comment says the section is optional (`## Drivers <!-- optional -->`, as MADR 2 and log4brains mark them). */
+function commentMarksOptional(text: string): boolean {
+  return text.indexOf('<!--') !== -1 && /<!--\s*(?:optional|this (?:section|element) is optional)[\s.!]*-->/i.test(text);
+}
