@@ -6,7 +6,7 @@ import { SpecfillError } from '../core/errors.js';
 import { fromRoot, pathGlob } from './path-glob.js';
 import { realOrAsIs, realPathInRoot, relativeWithin } from './confine-path.js';
 import { ioReason } from './io-reason.js';
-import { isTemplateFileRef, mappedTemplateRef } from './load-templates.js';
+import { mappedTemplateFiles } from './load-templates.js';
 
 /** Files found for a list of paths, and the paths that could not be used. */
 export interface FoundFiles {
@@ -141,7 +141,7 @@ export async function findSpecs(paths: readonly string[], config: Config, root: 
   });
   // A template file the config maps specs to is their template, not one of them (checked
   // against itself, its every guided section would be empty), unless it is named itself.
-  const templateFiles = new Set(Object.values(config.templates ?? {}).map(mappedTemplateRef).filter(isTemplateFileRef).map((ref) => resolve(root, ref)));
+  const templateFiles = new Set(mappedTemplateFiles(config.templates, root));
   const files = within.filter((f) => !isIgnored(f) && (named.has(f) || !templateFiles.has(f)));
   return { files, errors: found.errors, isIgnored, dropped: within.length - files.length };
 }
@@ -162,7 +162,7 @@ export function projectSpecMatcher(config: Config, root: string): (absolute: str
   const inSpecsFolder = pathGlob('specs');
   const matches = globs === null ? (path: string): boolean => /\.md$/i.test(path) && inSpecsFolder(path) : (path: string): boolean => globs.some((glob) => glob(path));
   const problem = specPathProblem(config);
-  const templateFiles = new Set(Object.values(config.templates ?? {}).map(mappedTemplateRef).filter(isTemplateFileRef).map((ref) => resolve(root, ref)));
+  const templateFiles = new Set(mappedTemplateFiles(config.templates, root));
   const realRoot = realOrAsIs(root);
   const isSpec = (path: string | null): boolean => path !== null && matches(path) && problem(path) === null && !templateFiles.has(resolve(root, path));
   return (absolute) => {

@@ -1,7 +1,7 @@
 import { nearestWord } from '../core/edit-distance.js';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join, posix, relative } from 'node:path';
+import { join, posix, relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { SpecfillError } from '../core/errors.js';
 import { keyLocation } from '../core/front-matter-key.js';
@@ -52,6 +52,15 @@ export function isTemplateFileRef(ref: string): boolean {
  */
 export function mappedTemplateRef(ref: string): string {
   return isTemplateFileRef(ref) ? fromRoot(ref) : ref;
+}
+
+/**
+ * The absolute paths of the template files the config's `templates` mapping
+ * names (ids aside), read as the mapping reads them: a file named from `/` is
+ * from the project root.
+ */
+export function mappedTemplateFiles(templates: Readonly<Record<string, string>> | undefined, root: string): string[] {
+  return Object.values(templates ?? {}).map(mappedTemplateRef).filter(isTemplateFileRef).map((ref) => resolve(root, ref));
 }
 
 /** The file name a template file is known by: `keps/NNNN-kep-template/README.md` is better named by its folder. */

@@ -14,7 +14,7 @@ import { streamCheckFiles } from '../../io/check-files.js';
 import { CONFIG_FILES, loadConfig } from '../../io/load-config.js';
 import { projectSpecMatcher } from '../../io/find-spec-files.js';
 import { realOrAsIs } from '../../io/confine-path.js';
-import { DEFAULT_PROJECT_TEMPLATES_DIR, isTemplateFileRef, mappedTemplateRef } from '../../io/load-templates.js';
+import { DEFAULT_PROJECT_TEMPLATES_DIR, mappedTemplateFiles } from '../../io/load-templates.js';
 import type { Config } from '../../core/config.js';
 import { AtomicFileWriter } from '../../io/write-file-atomic.js';
 import { findProjectRoot } from '../../io/project-root.js';
@@ -173,8 +173,7 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
 function setupKinds(root: string, config: Config): (path: string) => 'config' | 'template' | null {
   const configs = new Set(CONFIG_FILES.map((name) => realOrAsIs(join(root, name))));
   const templatesDir = `${realOrAsIs(resolve(root, config.templatesDir ?? DEFAULT_PROJECT_TEMPLATES_DIR))}${sep}`;
-  // Read as the mapping reads them: a file named from `/` is from the project root.
-  const mapped = new Set(Object.values(config.templates ?? {}).map(mappedTemplateRef).filter(isTemplateFileRef).map((ref) => realOrAsIs(resolve(root, ref))));
+  const mapped = new Set(mappedTemplateFiles(config.templates, root).map(realOrAsIs));
   return (path) => {
     const real = realOrAsIs(path);
     if (configs.has(real)) return 'config';
