@@ -233,8 +233,18 @@ describe('guidance in comments and prose', () => {
       'Any requirement that constrains the design or the process.'];
     const set = new Set(guidance.map(normalizedSentence));
     const words = guidance.flatMap((g) => g.split(' '));
-    const start = fc.oneof(fc.constantFrom(...guidance), fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 20 }).map((w) => w.join(' ')));
-    const edit = fc.record({ at: fc.nat(), kind: fc.constantFrom('insert', 'delete', 'replace'), char: fc.constantFrom(...'abeikmorstxyKT09 **__``~~.?:;,-\n') });
+    // Task boxes and links as a section's lists start (`[x] Done`, `[KEP](url) is…`), and brackets, parentheses and `!` put anywhere.
+    const lead = fc.constantFrom('', '[ ] ', '[x] ', '[X]', '[x](y) ', '[ ](a) ', '[List](#goals) ', '[the](x)', '[a][b] ', '[a] [b](c) ', '![a](b) ', '[a.](b) ');
+    const text = fc.oneof(fc.constantFrom(...guidance), fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 20 }).map((w) => w.join(' ')));
+    // Some of it linked, from anywhere to anywhere (`Li[st](x) the`, `[goals](#g) of`): a link is read as its text.
+    const linked = fc.tuple(text, fc.nat(), fc.nat(), fc.constantFrom('(x)', '(#goals)', '[]', '[ref]', '()'))
+      .map(([t, a, b, to]) => {
+        const i = a % (t.length + 1);
+        const j = i + (b % (t.length - i + 1));
+        return `${t.slice(0, i)}[${t.slice(i, j)}]${to}${t.slice(j)}`;
+      });
+    const start = fc.tuple(lead, fc.oneof(text, linked)).map(([l, s]) => l + s);
+    const edit = fc.record({ at: fc.nat(), kind: fc.constantFrom('insert', 'delete', 'replace'), char: fc.constantFrom(...'abeikmorstxyKT09 **__``~~.?:;,-\n[[]]()!') });
     fc.assert(fc.property(start, fc.array(edit, { maxLength: 10 }), (base, edits) => {
       let text = base;
       for (const e of edits) {
@@ -254,6 +264,13 @@ describe('guidance in comments and prose', () => {
     // And the guidance itself, however marked up, is never told apart.
     for (const g of guidance) for (const kept of [g, `**${g}**`, g.toUpperCase(), g.replace(/ /g, '\n'), `${g} ${guidance[1]}`]) expect([kept, mayBeGuidanceSentence(kept, set)]).toEqual([kept, true]);
     expect(mayBeGuidanceSentence('It costs a second build of every crate, which doubles CI time.', set)).toBe(false);
+    // A task box or a plain link is read past rather than giving up: the commonest first sentences of a KEP's lists.
+    expect(mayBeGuidanceSentence('[x] It costs a second build of every crate, which doubles CI time.', set)).toBe(false);
+    expect(mayBeGuidanceSentence('[KEP-1287](https://github.com/k/e/issues/1287) costs a second build of every crate.', set)).toBe(false);
+    expect(mayBeGuidanceSentence('[ ] List the specific goals of the KEP.', set)).toBe(true);
+    expect(mayBeGuidanceSentence('List the [specific goals](#goals) of the KEP.', set)).toBe(true);
+    expect(mayBeGuidanceSentence('Li[st](#goals) the specific goals of the KEP.', set)).toBe(true);
+    expect(mayBeGuidanceSentence('List the specific [go](#goals)als of the KEP.', set)).toBe(true);
   });
 
   it('treats prose still equal to the template\'s (whitespace aside) as unfilled', () => {

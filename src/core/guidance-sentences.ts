@@ -161,8 +161,11 @@ function nearlyGuidance(sentence: string, sentences: ReadonlySet<string>, budget
  * sentence that is one of them, or starts a run of them, reaches a
  * sentence's end) and its character counts are compared with those of the
  * template's sentences of about its length (the quick test before a loose
- * comparison). A sentence with a link, a tag, an entity, an escape or a
- * character outside ASCII, which making it plain may change, may always be.
+ * comparison). A bracket that starts no link (a task box, `[x] Done`) is a
+ * word break, as it stays in the plain text; a plain inline or reference
+ * link counts as its text (its brackets and destination are read past). A
+ * sentence with any other link or an image, a tag, an entity, an escape or
+ * a character outside ASCII, which making it plain may change, may always be.
  * `segments` are the text's lines as flat `[start, end, …]` pairs (a
  * paragraph's, joined by line breaks); by default the whole text.
  */
@@ -184,10 +187,37 @@ export function mayBeGuidanceSentence(text: string, sentences: ReadonlySet<strin
     const to = segments === undefined ? text.length : segments[k + 1]!;
     let start = -1;
     let ended = false;
+    // The `]` of the link being read, and the last character of its destination or label.
+    let linkEnd = -1;
+    let linkTo = -1;
     // One step past the line closes its last word (lines are joined by a line break).
     for (let i = from; i <= to; i++) {
       let c = i < to ? text.charCodeAt(i) : 0x0a;
-      if (c >= 0x80 || c === 0x5b || c === 0x3c || c === 0x26 || c === 0x5c) return true;
+      let pastLink = false;
+      if (c === 0x5b) {
+        // (A word running into a link, a link in a link, an image: not read here.)
+        if (start !== -1 || linkEnd !== -1 || (i > from && text.charCodeAt(i - 1) === 0x21)) return true;
+        const link = linkAt(text, i, to);
+        if (link === null) return true;
+        if (link !== NO_LINK) {
+          // The link's text reads on, its brackets and destination vanish (no word break).
+          linkEnd = i + (link >>> 16);
+          linkTo = i + (link & 0xffff);
+          continue;
+        }
+      } else if (i === linkEnd) {
+        linkEnd = -1;
+        if (start === -1) {
+          i = linkTo;
+          continue;
+        }
+        // A word of the link's text that runs on past it is not together in the source: not read here.
+        if (linkTo + 1 < to && runsOn(text.charCodeAt(linkTo + 1))) return true;
+        // Else the word ends here, and the reading goes on past the link.
+        pastLink = true;
+      } else if (c >= 0x80 || c === 0x3c || c === 0x26 || c === 0x5c) {
+        return true;
+      }
       if (c >= 0x41 && c <= 0x5a) c |= 0x20;
       // Emphasis and code marks are dropped, not word breaks (`snake_case` is one word once plain).
       if (isMark(c)) continue;
@@ -207,7 +237,13 @@ export function mayBeGuidanceSentence(text: string, sentences: ReadonlySet<strin
         if (node === undefined && letters + words > past) return false;
         start = -1;
       }
+      if (pastLink) {
+        i = linkTo;
+        continue;
+      }
       // The first sentence ends at a `.`, `!`, `?`, `:` or `;` before a space, marks aside.
+      // (In a link's text, what follows its `]` decides: not worth reading here.)
+      if (isSentenceEnd(c) && linkEnd !== -1) return true;
       if (isSentenceEnd(c) && spaceAfterMarks(text, i + 1, to)) {
         ended = true;
         break;
@@ -225,6 +261,45 @@ export function mayBeGuidanceSentence(text: string, sentences: ReadonlySet<strin
     if (!countsApart(RAW_COUNTS, counts[i]!, most)) return true;
   }
   return false;
+}
+
+/** {@link linkAt}: the `[` starts no link; its brackets stay in the plain text. */
+const NO_LINK = -1;
+
+/**
+ * What the `[` at `at` starts, read within the line (up to `to`): no link
+ * ({@link NO_LINK}: no `(` or `[` right after its `]`), a plain inline link
+ * `[text](destination)` or reference link `[text][label]`, packed as the
+ * offsets of its `]` (high 16 bits) and of its last character (low 16 bits),
+ * or null when it may be something {@link plainText} reads otherwise (brackets
+ * inside, a destination with spaces, angle brackets or parentheses, an
+ * escape, a line break inside, a link over 65,535 characters long).
+ */
+function linkAt(text: string, at: number, to: number): number | null {
+  let close = -1;
+  for (let i = at + 1; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5d) {
+      close = i;
+      break;
+    }
+    if (c === 0x5b || c === 0x5c) return null;
+  }
+  if (close === -1) return null;
+  const after = close + 1 < to ? text.charCodeAt(close + 1) : -1;
+  if (after !== 0x28 && after !== 0x5b) return NO_LINK;
+  const closer = after === 0x28 ? 0x29 : 0x5d;
+  for (let i = close + 2; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === closer) return i - at > 0xffff ? null : ((close - at) << 16) | (i - at);
+    if (c === 0x5b || c === 0x5c || c === 0x28 || c === 0x3c || c <= 0x20) return null;
+  }
+  return null;
+}
+
+/** Whether a character after a link would join the link's last word once the link is made plain: a letter, a digit, a mark, another link, past ASCII. */
+function runsOn(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || isMark(c) || c === 0x5b || c >= 0x80;
 }
 
 const isMark = (c: number): boolean => c === 0x2a || c === 0x5f || c === 0x60 || c === 0x7e;
