@@ -2,6 +2,7 @@
 // (`# Feature name`, `# {short title}`, `### [option 1]`), and a title part
 // that asks for the title alone.
 import { PLACEHOLDER_MARKER } from './find-placeholders.js';
+import { withoutClosedComments } from './markdown/inline-comments.js';
 import { blocksIn } from './section-prose.js';
 import type { ParsedSpec, Span } from './spec-types.js';
 
@@ -23,7 +24,7 @@ function asksForTitleAlone(instruction: string, titleText: string): boolean {
  */
 export function isStandInHeading(text: string): boolean {
   if (text.indexOf(PLACEHOLDER_MARKER) !== -1 && /<!--\s*AGENT_PLACEHOLDER:/.test(text)) return true;
-  const words = text.replace(/<!--[\s\S]*?-->/g, ' ').trim();
+  const words = withoutClosedComments(text).trim();
   // (`[option 1]` is shown with its brackets only when it is no link: a slot, as MADR 2 and log4brains write them.)
   return words === '' || /^\{\{?[^{}]+\}\}?$/.test(words) || /^\[[^[\]]*[A-Za-z][^[\]]*\]$/.test(words);
 }
@@ -68,16 +69,7 @@ const WHOLE_SLOT_TITLE = /^(?:\{\s*[^{}\s][^{}]*\}|\{\{\s*[^{}\s][^{}]*\}\}|\[\s
 
 /** Whether a title is nothing but closed HTML comments (not an `AGENT_PLACEHOLDER`'s): a comment shows nothing, so stands in for the title. */
 function onlyComments(title: string): boolean {
-  if (!title.startsWith('<!--') || /<!--\s*AGENT_PLACEHOLDER:/.test(title)) return false;
-  // By hand: a lazy pattern scans to the end from each unclosed `<!--`.
-  for (let at = 0; at < title.length;) {
-    if (!title.startsWith('<!--', at)) return false;
-    const close = title.indexOf('-->', at + 4);
-    if (close === -1) return false;
-    at = close + 3;
-    while (at < title.length && /\s/.test(title[at]!)) at++;
-  }
-  return true;
+  return title.startsWith('<!--') && !/<!--\s*AGENT_PLACEHOLDER:/.test(title) && withoutClosedComments(title).trim() === '';
 }
 
 const STAND_IN_TITLE = /^[[<{(]*\s*(?:(?:your|the|document|doc|adr|rfc|spec|project|feature|decision|proposal)\s+)?(?:title|name)(?:\s+here)?\s*[\]>})]*$/i;

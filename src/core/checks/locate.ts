@@ -1,4 +1,5 @@
 import { lineIndexOf } from '../line-index.js';
+import { withoutClosedComments } from '../markdown/inline-comments.js';
 import { sectionAt } from '../section-at.js';
 import type { Heading, ParsedSpec, Position, Section } from '../spec-types.js';
 import type { FindingDraft } from './types.js';
@@ -15,20 +16,6 @@ export function sectionFinding(section: Section, message: string): FindingDraft 
   return { line: h.line, column: h.column, endLine: h.endLine, endColumn: h.endColumn, sectionId: section.id, section: section.path, message };
 }
 
-/** Text without its closed HTML comments (by hand: a lazy pattern scans to the end from each unclosed `<!--`). */
-function withoutComments(text: string): string {
-  let out = '';
-  let at = 0;
-  for (let open = text.indexOf('<!--'); open !== -1; open = text.indexOf('<!--', at)) {
-    const close = text.indexOf('-->', open + 4);
-    // Nothing closes this one, nor any later one.
-    if (close === -1) break;
-    out += `${text.slice(at, open)} `;
-    at = close + 3;
-  }
-  return at === 0 ? text : out + text.slice(at);
-}
-
 /**
  * Quotes a heading or id for a message, shortening long ones. A heading of
  * nothing but comments (MADR's `### <!-- title of option -->`) is quoted as
@@ -36,7 +23,7 @@ function withoutComments(text: string): string {
  */
 export function quote(text: string, max = 80): string {
   // A heading's comments (`<!-- omit from toc -->`) are not what a reader sees of it.
-  const shown = withoutComments(text).replace(/\s+/g, ' ').trim();
+  const shown = withoutClosedComments(text).replace(/\s+/g, ' ').trim();
   const one = shown === '' ? text.replace(/\s+/g, ' ').trim() : shown;
   return `"${one.length > max ? `${one.slice(0, max - 1)}…` : one}"`;
 }

@@ -95,3 +95,22 @@ function codeSpanEnd(content: string, start: number): number {
   }
   return open;
 }
+
+/**
+ * A short text (a heading's) without its closed HTML comments, each replaced
+ * by a space; from a `<!--` that nothing closes on, the text is kept as it
+ * is. Code spans are not looked at: see {@link findInlineComments} for
+ * content. By hand: a lazy pattern scans to the end from each unclosed `<!--`.
+ */
+export function withoutClosedComments(text: string): string {
+  let out = '';
+  let at = 0;
+  for (let open = text.indexOf('<!--'); open !== -1; open = text.indexOf('<!--', at)) {
+    const close = text.indexOf('-->', open + 4);
+    // Nothing closes this one, nor any later one.
+    if (close === -1) break;
+    out += `${text.slice(at, open)} `;
+    at = close + 3;
+  }
+  return at === 0 ? text : out + text.slice(at);
+}
