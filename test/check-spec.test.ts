@@ -215,6 +215,8 @@ describe('guidance in comments and prose', () => {
     expect(doc(text).completeness).toBe(0.75);
     // A list in a comment is split into its items as the spec's list is; part of it kept is still the guidance.
     expect(said('Must run on the shared cluster.', 'How the change reaches production.\n\n- Stages and flags')).toEqual([guidanceOnly(11, 'Rollout')]);
+    // A stand-in for text is no guidance: the section is empty (blind QA, arc42 and KIP).
+    for (const filler of ['...', '\u2026', '?', '\u2014']) expect([filler, said(filler)]).toEqual([filler, ['7 empty-section section "Constraints" is empty: write its content']]);
     // A placeholder's instruction kept as text, without its marker.
     expect(said('Must run on the shared cluster.', undefined, 'One paragraph: what is proposed and why')).toEqual([guidanceOnly(3, 'Summary')]);
     // Another section's comment is the template's guidance too, as another section's prose is.

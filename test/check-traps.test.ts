@@ -132,6 +132,23 @@ describe('section matching', () => {
       expect(brief('# ADR 1: Deployment on Kubernetes\n\n## Context\n\nC.\n', adr)).toEqual([]);
       expect(brief('# Title\n\n## Context\n\nC.\n', adr)).toEqual(['1:1 empty-section title']);
     }
+    // Its words, or an instruction giving an example, as a placeholder: the example's commas and "or" list nothing else to write (blind QA, ADR).
+    for (const asked of ['A short noun phrase naming the decision, such as "ADR 9: LDAP for multitenant integration"',
+      'These documents have names that are short noun phrases. For example, "ADR 1: Deciding what to do" or "ADR 9: LDAP for Multitenant Integration"']) {
+      const adr = buildTemplateModel(parseSpec(`# Title\n\n<!-- AGENT_PLACEHOLDER: ${asked} -->\n\n## Context\n\n<!-- c -->\n`), 'n@1');
+      expect([asked, brief('# 1. Record architecture decisions\n\n## Context\n\nC.\n', adr)]).toEqual([asked, []]);
+      expect([asked, brief('# Title\n\n## Context\n\nC.\n', adr)]).toEqual([asked, ['1:1 empty-section title']]);
+    }
+    // Guidance in a plain comment under the template's own title asks as a placeholder of its words would (blind QA, arc42).
+    for (const comment of ['<!-- Name of the system -->', '<!-- System name -->', '<!-- Add project title -->', '<!-- Name of the system, e.g. "Billing" -->']) {
+      const arc = buildTemplateModel(parseSpec(`# Architecture Documentation\n\n${comment}\n\n## Overview\n\n<!-- o -->\n`), 'a@1');
+      expect([comment, brief('# Inventory Service\n\n## Overview\n\nStock.\n', arc)]).toEqual([comment, []]);
+      expect([comment, brief('# Architecture Documentation\n\n## Overview\n\nStock.\n', arc)]).toEqual([comment, ['1:1 empty-section title']]);
+    }
+    for (const comment of ['<!-- Name of the system and its owners -->', '<!-- Name of the system -->\n\nThe team that owns it.', '<!-- Name of the system --> and its owners']) {
+      const arc = buildTemplateModel(parseSpec(`# Architecture Documentation\n\n${comment}\n\n## Overview\n\n<!-- o -->\n`), 'a@1');
+      expect([comment, brief('# Inventory Service\n\n## Overview\n\nStock.\n', arc)]).toEqual([comment, ['1:1 empty-section title']]);
+    }
     // Guidance that asks for more than the name is owed that (final review).
     for (const more of ['Give the document a name, and list its authors, reviewers and the date it was decided.', '<!-- Title, authors, and date -->']) {
       const adr = buildTemplateModel(parseSpec(`# Title\n\n${more}\n\n## Context\n\n<!-- c -->\n`), 'm@1');

@@ -148,6 +148,26 @@ describe('specfill new + placeholders', () => {
     expect(readFileSync(join(dir, 'partly.md'), 'utf8')).toContain('\n# Use {tool} for {job}\n');
   });
 
+  it('writes the title over Nygard\'s `# Title` and drops a placeholder under it that asks for the name alone, so that the spec filled is one check passes; keeps one that asks for more open (blind QA, ADR)', async () => {
+    const adr = '# Title\n\n<!-- AGENT_PLACEHOLDER: A short noun phrase naming the decision, such as "ADR 9: LDAP for multitenant integration" -->\n\n## Status\n\n<!-- AGENT_PLACEHOLDER: Proposed, accepted or superseded -->\n\n## Decision\n\n<!-- AGENT_PLACEHOLDER: Our response to these forces -->\n';
+    const dir = tempProject({
+      'specfill.config.json': '{"templatesDir": "templates"}',
+      'templates/adr.md': adr,
+      'templates/more.md': adr.replace('A short noun phrase naming the decision, such as "ADR 9: LDAP for multitenant integration"', 'Title, authors and date').replace(/\n/g, '\r\n'),
+      'answers.yaml': 'status: Accepted\ndecision: We will publish domain events to Kafka.\n',
+    });
+    const created = await runCli(dir, 'new', 'adr', '--title', 'Use Kafka', '--out', 'adr.md');
+    expect(created.stdout).toBe('created adr.md from adr@1: 2 placeholders to fill\nnext: specfill placeholders adr.md\n');
+    const text = readFileSync(join(dir, 'adr.md'), 'utf8');
+    expect(text.slice(text.indexOf('\n---\n') + 5)).toBe(adr.replace(/^# Title\n\n<!--.*-->\n\n/, '# Use Kafka\n\n'));
+    expect((await runCli(dir, 'fill', 'adr.md', '--answers', 'answers.yaml')).code).toBe(0);
+    expect(await runCli(dir, 'check', 'adr.md')).toMatchObject({ code: 0, stdout: '✔ no problems in 1 file\n' });
+    // Asked for more than the title, the placeholder stays, for the authors and the date (line endings as the template's).
+    expect((await runCli(dir, 'new', 'more', '--title', 'Use Kafka', '--out', 'more.md')).code).toBe(0);
+    const more = readFileSync(join(dir, 'more.md'), 'utf8');
+    expect(more.slice(more.indexOf('\r\n---\r\n') + 7)).toBe('# Use Kafka\r\n\r\n<!-- AGENT_PLACEHOLDER: Title, authors and date -->\r\n\r\n## Status\r\n\r\n<!-- AGENT_PLACEHOLDER: Proposed, accepted or superseded -->\r\n\r\n## Decision\r\n\r\n<!-- AGENT_PLACEHOLDER: Our response to these forces -->\r\n');
+  });
+
   it('writes the title after a label the template\'s title keeps before its stand-in (Design Doc: Project Name, KEP-NNNN: Your short, descriptive title), and check reports it kept (blind QA, design doc)', async () => {
     const dir = tempProject({
       'specfill.config.json': '{"templatesDir": "templates"}',

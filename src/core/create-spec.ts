@@ -32,25 +32,22 @@ export function createSpecSource(template: Template, input: CreateSpecInput): st
   const bodyStart = spec.source.length - template.body.length;
   let body = template.body;
   const titlePlaceholder = spec.placeholders.find((p) => p.id === 'title');
-  if (titlePlaceholder !== undefined) {
+  const heading = standInHeading(template, bodyStart);
+  if (heading !== null) {
+    // The stand-in title heading (`# <RFC title>`, `# Feature Name`, Nygard's `# Title`) is the title's place.
+    // A placeholder under it that asks for the title alone has its answer there: it goes
+    // (after the heading, so the heading's offsets stand).
+    if (titlePlaceholder !== undefined && template.model.titleAsksOnlyTitle) body = withoutLine(body, titlePlaceholder.span.start - bodyStart, titlePlaceholder.span.end - bodyStart);
+    // A closing `#` run the title ends with is escaped, so that it stays the title's.
+    const text = escapeParagraphText(title);
+    const closing = /#+$/.exec(text);
+    const written = closing !== null && (closing.index === 0 || /[ \t]/.test(text[closing.index - 1]!)) ? `${text.slice(0, closing.index)}\\${text.slice(closing.index)}` : text;
+    // A label before the stand-in (`Design Doc: Project Name`) is kept: `Design Doc: Rate limiter`.
+    body = body.slice(0, heading.start) + heading.kept + written + body.slice(heading.end);
+  } else if (titlePlaceholder !== undefined) {
     const start = titlePlaceholder.span.start - bodyStart;
     const end = titlePlaceholder.span.end - bodyStart;
     body = body.slice(0, start) + escapeParagraphText(title) + body.slice(end);
-  } else if (spec.title !== null && spec.title.kind === 'atx' && spec.title.span.start >= bodyStart) {
-    // A title heading that only stands in for one (`# <RFC title>`, `# Feature Name`) is the title's place.
-    const start = spec.title.span.start - bodyStart;
-    const line = body.slice(start, spec.title.span.end - bodyStart).replace(/[\r\n]+$/, '');
-    const opening = /^ {0,3}#[ \t]+/.exec(line);
-    const heading = trimSpaceTab(withoutAtxClosing(line.slice(opening?.[0].length ?? 0)));
-    const at = opening === null ? null : standInTitleAt(heading);
-    if (opening !== null && at !== null) {
-      // A closing `#` run the title ends with is escaped, so that it stays the title's.
-      const text = escapeParagraphText(title);
-      const closing = /#+$/.exec(text);
-      const written = closing !== null && (closing.index === 0 || /[ \t]/.test(text[closing.index - 1]!)) ? `${text.slice(0, closing.index)}\\${text.slice(closing.index)}` : text;
-      // A label before the stand-in (`Design Doc: Project Name`) is kept: `Design Doc: Rate limiter`.
-      body = body.slice(0, start) + opening[0] + heading.slice(0, at) + written + body.slice(start + line.length);
-    }
   }
   const yaml = stringify({
     title,
@@ -63,6 +60,38 @@ export function createSpecSource(template: Template, input: CreateSpecInput): st
   const frontMatter = `---\n${yaml}${templatesOwnKeys(template)}---\n`.replace(/\n/g, nl);
   const ended = body === '' || /[\r\n]$/.test(body) ? body : `${body}${nl}`;
   return `${spec.format.bom ? '\uFEFF' : ''}${frontMatter}${ended}`;
+}
+
+/**
+ * Where the template's title heading only stands in for a title, in its body:
+ * the heading line's span, and what of it `new` keeps (its `# ` and a label
+ * before the stand-in); null for a title of the template's own words.
+ */
+function standInHeading(template: Template, bodyStart: number): { start: number; end: number; kept: string } | null {
+  const { spec, body } = template;
+  if (spec.title === null || spec.title.kind !== 'atx' || spec.title.span.start < bodyStart) return null;
+  const start = spec.title.span.start - bodyStart;
+  const line = body.slice(start, spec.title.span.end - bodyStart).replace(/[\r\n]+$/, '');
+  const opening = /^ {0,3}#[ \t]+/.exec(line);
+  if (opening === null) return null;
+  const heading = trimSpaceTab(withoutAtxClosing(line.slice(opening[0].length)));
+  const at = standInTitleAt(heading);
+  return at === null ? null : { start, end: start + line.length, kept: opening[0] + heading.slice(0, at) };
+}
+
+/**
+ * A text without the span `[start, end)`: when the span is alone on its
+ * line(s), the whole line goes with the blank lines after it (the blank line
+ * before it stays, as the one between what came before and what comes after).
+ */
+function withoutLine(text: string, start: number, end: number): string {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const after = lineEnd === -1 ? text.length : lineEnd + 1;
+  if (text.slice(lineStart, start).trim() !== '' || text.slice(end, lineEnd === -1 ? text.length : lineEnd).trim() !== '') return text.slice(0, start) + text.slice(end);
+  let next = after;
+  for (let m = /^[ \t]*\r?\n/.exec(text.slice(next)); m !== null; m = /^[ \t]*\r?\n/.exec(text.slice(next))) next += m[0].length;
+  return text.slice(0, lineStart) + text.slice(next);
 }
 
 /** The keys `new` writes itself: a template's own value for one is not carried. */

@@ -346,7 +346,6 @@ const SUMMARY = /<summary\b[^<>]*>[^<]*<\/summary\s*>/gi;
 const EMPTY_TAG = /<\/?(?:a|article|aside|b|blockquote|br|center|code|dd|details|div|dl|dt|em|font|footer|header|hr|i|li|main|nav|ol|p|pre|s|section|small|span|strong|sub|summary|sup|table|tbody|td|th|thead|tr|u|ul|wbr)\b[^<>]*>/gi;
 const SPACE_ENTITY = /&(?:nbsp|#160|#x[aA]0|#8203|#x200[bB]|ZeroWidthSpace);/g;
 
-/** Whether text shows nothing: whitespace, invisible-space entities and tags that hold no text. */
 /**
  * Text that stands in for text and says nothing: dots, an ellipsis, a
  * question mark, dashes, emphasis marks (`…`, `...`, `* ...`, `?`, `—`), no
@@ -354,6 +353,12 @@ const SPACE_ENTITY = /&(?:nbsp|#160|#x[aA]0|#8203|#x200[bB]|ZeroWidthSpace);/g;
  */
 const FILLER = /^[\s.\u2026?!\-\u2013\u2014*_~]+$/;
 
+/** Whether a section's prose ({@link sectionProse}) is empty or only a stand-in for text (`…`, `?`): it shows nothing to read. */
+export function isFillerOrEmpty(prose: string): boolean {
+  return prose === '' || FILLER.test(prose);
+}
+
+/** Whether text shows nothing: whitespace, invisible-space entities and tags that hold no text. */
 function isBlank(text: string): boolean {
   if (/^\s*$/.test(text)) return true;
   if (text.indexOf('&') === -1 && text.indexOf('<') === -1) return false;

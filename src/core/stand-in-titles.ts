@@ -13,8 +13,10 @@ import type { ParsedSpec, Span } from './spec-types.js';
  * ("and", a comma, a semicolon).
  */
 function asksForTitleAlone(instruction: string, titleText: string): boolean {
-  const words = instruction.trim().split(/\s+/);
-  return (/\btitle\b/i.test(instruction) || namesTheSubject(instruction, titleText)) && words.length <= 8 && !/\band\b|[,;]/i.test(instruction);
+  // (An example given, `, e.g. "Billing"`, is no other thing to write.)
+  const asked = withoutExamples(instruction).trim();
+  const words = asked.split(/\s+/);
+  return (/\btitle\b/i.test(asked) || namesTheSubject(asked, titleText)) && words.length <= 8 && !/\band\b|[,;]/i.test(asked);
 }
 
 /**
@@ -111,17 +113,40 @@ function namesTheSubject(instruction: string, titleText: string): boolean {
  */
 export function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
   if (spec.title === null) return false;
+  const titleText = spec.title.text;
   // A title heading that is itself a stand-in (Nygard's ADR: `# Title`) over
   // guidance that speaks of names ("These documents have names that are short
   // noun phrases", "Short noun phrase naming the decision"): the title is what it asks for.
   const own = spec.placeholders.filter((p) => p.sectionId === null && p.span.start >= titleSpan.start && p.span.end <= titleSpan.end);
-  const told = spec.source.slice(titleSpan.start, titleSpan.end);
-  // (Quoted examples aside, "and" or ";" lists other things to write: the authors, a date.)
-  if (STAND_IN_TITLE.test(spec.title.text.trim()) && SPEAKS_OF_NAMES.test(told) && !/\band\b|;/i.test(told.replace(/"[^"\n]*"|\u201C[^\u201D\n]*\u201D/g, ''))
+  const told = withoutExamples(spec.source.slice(titleSpan.start, titleSpan.end));
+  // (Examples aside, "and" or ";" lists other things to write: the authors, a date.)
+  if (STAND_IN_TITLE.test(titleText.trim()) && SPEAKS_OF_NAMES.test(told) && !/\band\b|;/i.test(told)
     // Placeholders there ask for that alone: no list of other things.
-    && own.every((p) => (asksForTitleAlone(p.instruction, spec.title!.text) || NAMES_THE_DOCUMENT.test(p.instruction)) && !/\band\b|[,;]/i.test(p.instruction))) return true;
-  if (own.length === 0 || !own.every((p) => asksForTitleAlone(p.instruction, spec.title!.text))) return false;
-  // Nothing else there: every block is one of those placeholders, alone.
-  return blocksIn(spec, titleSpan).every((b) => b.kind === 'html' && b.htmlKind === 2
-    && own.some((p) => p.span.start === b.start && spec.source.slice(p.span.end, b.end).trim() === ''));
+    && own.every((p) => (asksForTitleAlone(p.instruction, titleText) || NAMES_THE_DOCUMENT.test(p.instruction)) && !/\band\b|[,;]/i.test(withoutExamples(p.instruction)))) return true;
+  // Else what is there is placeholders and comments, each alone in its block, each asking for the title alone.
+  const asked: string[] = [];
+  for (const b of blocksIn(spec, titleSpan)) {
+    if (b.kind !== 'html' || b.htmlKind !== 2) return false;
+    const placeholder = own.find((p) => p.span.start >= b.start && p.span.end <= b.end);
+    if (placeholder !== undefined) {
+      if (placeholder.span.start !== b.start || spec.source.slice(placeholder.span.end, b.end).trim() !== '') return false;
+      asked.push(placeholder.instruction);
+      continue;
+    }
+    // A guidance comment, as a KEP-style template writes it (`<!-- Name of the system -->`).
+    const comment = /^<!--([\s\S]*?)-->\s*$/.exec(spec.source.slice(b.start, b.end));
+    if (comment === null) return false;
+    asked.push(comment[1]!.trim());
+  }
+  return asked.length > 0 && asked.every((instruction) => asksForTitleAlone(instruction, titleText));
+}
+
+/**
+ * Guidance without its examples: quoted text (`"ADR 9: LDAP for multitenant
+ * integration"`) and a clause that gives one (`, such as …`, `. For
+ * example, …`, `(e.g. …)`), whose commas and "and"s list nothing to write.
+ */
+function withoutExamples(text: string): string {
+  return text.replace(/"[^"\n]*"|\u201C[^\u201D\n]*\u201D/g, ' ')
+    .replace(/(?:[,(]\s*|[.:;]\s+|^\s*)(?:such\s+as\b|e\.\s?g\.|for\s+example\b|for\s+instance\b|like\b)[^.;)]*[.)]?/gi, ' ');
 }

@@ -1,5 +1,5 @@
 import { lineIndexOf } from '../line-index.js';
-import { sectionProse } from '../section-prose.js';
+import { isFillerOrEmpty, sectionProse } from '../section-prose.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { ParsedSpec, Position, Section } from '../spec-types.js';
 import { likelyRenames } from '../likely-renames.js';
@@ -49,7 +49,8 @@ export const emptySection: CheckRule = {
         const part = titlePart(spec, matching, template)!;
         const at = spec.title ?? part.section?.heading ?? afterFrontMatter(spec);
         // Empty with text showing: that text is the template's guidance (its prose, or its comments' words kept as text).
-        const guidanceOnly = sectionProse(spec, part.span) !== '';
+        // (A stand-in such as `…` is no guidance: the part is empty.)
+        const guidanceOnly = !isFillerOrEmpty(sectionProse(spec, part.span));
         // What the template asks for there, when its placeholders say it.
         const asked = template.spec.placeholders.filter((p) => p.sectionId === null).map((p) => quote(p.instruction));
         const what = asked.length === 0 ? '' : ` (${asked.slice(0, 3).join(', ')}${asked.length > 3 ? ', …' : ''})`;
@@ -67,7 +68,7 @@ export const emptySection: CheckRule = {
         continue;
       }
       const section = matching.byTemplateId.get(t.id)!;
-      const guidanceOnly = sectionProse(spec, section.bodySpan) !== '';
+      const guidanceOnly = !isFillerOrEmpty(sectionProse(spec, section.bodySpan));
       around ??= new Surroundings(spec, template, matching);
       findings.push(sectionFinding(section, emptyMessage(t, section, guidanceOnly, around)));
     }
