@@ -560,7 +560,33 @@ describe('specfill check', () => {
     expect((await checkJson(dir)).report.files.map((f) => [f.path, f.template, f.completeness])).toEqual([['specs/a.md', 'k@1', 1]]);
     writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ templates: { 'specs/*.md': '/etc/hostname.md' } }));
     const r = await runCli(dir, 'check');
-    expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, 'specfill: specs/a.md: its template file etc/hostname.md cannot be read: no such file']);
+    expect([r.code, r.stderr.split('\n').slice(0, 2)]).toEqual([2, [
+      'specfill: specs/a.md: the config\'s `templates` maps it (`specs/*.md`) to the template file etc/hostname.md, which cannot be read: no such file',
+      '  hint: fix that entry of the config\'s `templates` mapping']]);
+  });
+
+  it('says what to write for a template file that is not there: the path without @version, with its .md, from the project root rather than the spec\'s folder, or the nearest template file (blind QA, KIP and Go)', async () => {
+    const dir = tempProject({
+      'process/kip-template.md': '# KIP-NNN: Title\n\n## Motivation\n\nWhy.\n',
+      'design/TEMPLATE.md': '# Proposal: [Title]\n\n## Abstract\n\nWhat.\n',
+      'specfill.config.json': JSON.stringify({ specs: ['specs/**/*.md'], templates: { 'design/*.md': 'design/TEMPLATE.md' } }),
+    });
+    const said = async (template: string): Promise<string> => {
+      writeFileSync(join(dir, 'specs', 'sub', 'a.md'), `---\ntitle: A\ntemplate: ${template}\n---\n# A\n\n## Motivation\n\nBecause.\n`);
+      const r = await checkJson(dir, 'specs/sub/a.md');
+      return r.report.files[0]!.findings.find((f) => f.rule === 'frontmatter')!.message.replace(/; fix `template:`.*$/, '');
+    };
+    mkdirSync(join(dir, 'specs', 'sub'), { recursive: true });
+    expect(await said('process/kip-template.md@1')).toBe('its template file process/kip-template.md@1 cannot be used: process/kip-template.md@1 is not a Markdown file; a template file takes no `@version`: write `process/kip-template.md`');
+    expect(await said('process/kip-template')).toBe('its template file process/kip-template cannot be used: process/kip-template is not a Markdown file (did you mean `process/kip-template.md`?)');
+    expect(await said('../../process/kip-template.md')).toBe('its template file ../../process/kip-template.md cannot be used: ../../process/kip-template.md is outside the project root; a template path is read from the project root, not from the spec\'s folder: write `process/kip-template.md`');
+    expect(await said('process/kip-templat.md')).toBe('its template file process/kip-templat.md cannot be read: no such file (did you mean `process/kip-template.md`?)');
+    expect(await said('process/go-proposal.md')).toBe('its template file process/go-proposal.md cannot be read: no such file; the project\'s template files: design/TEMPLATE.md');
+    // The config's mapping to a file with a typo: the message names the config, and the file meant.
+    writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ specs: ['specs/**/*.md'], templates: { 'specs/**/*.md': 'process/kip-templat.md' } }));
+    writeFileSync(join(dir, 'specs', 'sub', 'a.md'), '# A\n\n## Motivation\n\nBecause.\n');
+    const r = await runCli(dir, 'check');
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, 'specfill: specs/sub/a.md: the config\'s `templates` maps it (`specs/**/*.md`) to the template file process/kip-templat.md, which cannot be read: no such file (did you mean `process/kip-template.md`?)']);
   });
 
   it('judges a link where it leads, as the web UI and MCP do: one to an ignored, hidden or node_modules file is no spec (final review)', async () => {

@@ -1,4 +1,6 @@
-import { relative, sep } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { nearestWord } from '../core/edit-distance.js';
 import { keyPosition } from '../core/front-matter-key.js';
 import { SpecfillError } from '../core/errors.js';
 import { parseTemplateRef, templateFromSource, type Template } from '../core/template.js';
@@ -47,7 +49,7 @@ export class TemplateResolver {
     // A file named from `/` is from the project root, as in the config's mapping.
     const ref = named ? mappedTemplateRef(fromFrontMatter) : mapped?.ref;
     if (ref === undefined) return null;
-    if (isTemplateFileRef(ref)) return this.templateFile(ref, shown);
+    if (isTemplateFileRef(ref)) return this.templateFile(ref, shown, absolutePath, mapped?.pattern);
     let template;
     try {
       template = this.registry.find(ref);
@@ -77,7 +79,8 @@ export class TemplateResolver {
     return template;
   }
 
-  private templateFile(ref: string, shown: string): Template {
+  /** The template in a file a spec names (`pattern`: the config's glob that maps it there; else its front matter does). */
+  private templateFile(ref: string, shown: string, absoluteSpec: string, pattern?: string): Template {
     // Every spec of a KEP-style project names the same file: confined and read once.
     const known = this.byRef.get(ref);
     if (known !== undefined) return known;
@@ -87,7 +90,9 @@ export class TemplateResolver {
     } catch (error) {
       if (!(error instanceof SpecfillError)) throw error;
       const why = error.code === 'FILE_NOT_FOUND' ? 'cannot be read: no such file' : `cannot be used: ${error.message}`;
-      throw new SpecfillError('UNKNOWN_TEMPLATE', `its template file ${ref} ${why}`, { path: shown });
+      const named = pattern === undefined ? `its template file ${ref}` : `the config's \`templates\` maps it (\`${pattern}\`) to the template file ${ref}, which`;
+      throw new SpecfillError('UNKNOWN_TEMPLATE', `${named} ${why}${this.fileAdvice(ref, absoluteSpec, pattern !== undefined)}`, { path: shown },
+        pattern === undefined ? undefined : 'fix that entry of the config\'s `templates` mapping');
     }
     // Read already with the project's templates (the config's mapping is theirs).
     let template = this.fileTemplates.get(path) ?? this.registry.list().find((t) => t.path === ref && t.origin === 'project');
@@ -113,5 +118,45 @@ export class TemplateResolver {
     }
     this.byRef.set(ref, template);
     return template;
+  }
+
+  /**
+   * What to write instead of a template file reference that leads nowhere:
+   * the path without a version (`template.md@1`: a file has none), with its
+   * `.md`, or from the project root (as the spec's folder reads it: links are
+   * read so), else the nearest of the template files the project knows, or
+   * their list.
+   */
+  private fileAdvice(ref: string, absoluteSpec: string, fromConfig: boolean): string {
+    const exists = (candidate: string): string | null => {
+      try {
+        return relative(this.root, confine(this.root, candidate, { mustExist: true }).absolute).split(sep).join('/');
+      } catch {
+        return null;
+      }
+    };
+    const versioned = /^(.+\.md)@[^/]*$/i.exec(ref);
+    if (versioned !== null && exists(versioned[1]!) !== null) return `; a template file takes no \`@version\`: write \`${versioned[1]}\``;
+    if (!/\.md$/i.test(ref) && exists(`${ref}.md`) !== null) return ` (did you mean \`${ref}.md\`?)`;
+    if (!fromConfig && !ref.startsWith('/')) {
+      const fromSpec = exists(relative(this.root, resolve(dirname(absoluteSpec), ref)));
+      if (fromSpec !== null) return `; a template path is read from the project root, not from the spec's folder: write \`${fromSpec}\``;
+    }
+    // The template files the project names, and the Markdown files beside where this one would be (a typo in its name).
+    const beside = (): string[] => {
+      const folder = resolve(this.root, dirname(ref.replace(/^\/+/, '')));
+      const inRoot = relative(this.root, folder);
+      if (inRoot.startsWith('..') || isAbsolute(inRoot)) return [];
+      try {
+        return readdirSync(folder).filter((name) => /\.md$/i.test(name)).map((name) => [inRoot, name].filter((part) => part !== '').join('/'));
+      } catch {
+        return [];
+      }
+    };
+    const files = [...new Set([...this.mapping.map((m) => m.ref).filter(isTemplateFileRef), ...this.registry.list({ mapped: false }).filter((t) => t.origin === 'project').map((t) => t.path)])]
+      .filter((file) => file !== ref && exists(file) !== null);
+    const near = nearestWord(ref, [...files, ...beside()]);
+    if (near !== undefined) return ` (did you mean \`${near}\`?)`;
+    return files.length === 0 ? '' : `; the project's template files: ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}`;
   }
 }
