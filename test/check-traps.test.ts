@@ -419,6 +419,20 @@ describe('section-order', () => {
     expect(brief(swapped)).toEqual([`${lineOf(swapped, '### Goals')}:1 section-order goals-and-non-goals/goals`]);
   });
 
+  it('of two alike, the one at another level than the template\'s is what moved, not its neighbour in place (blind QA, Go proposal)', () => {
+    const go = buildTemplateModel(parseSpec('# Proposal: [Title]\n\n## Abstract\n\nA.\n\n## Background\n\nB.\n\n## Proposal\n\nP.\n\n## Rationale\n\nR.\n\n## Compatibility\n\nC.\n'), 'go@1');
+    const found = (doc: string) => checkSpec(parseSpec(doc), { template: go, links: NO_FILES }).findings.map((f) => `${f.line} ${f.rule} ${f.message}`);
+    // `### Rationale` under Background, before Proposal: Rationale moved (and sits a level down), Proposal is where it belongs.
+    expect(found('# Embed exclusions\n\n## Abstract\n\na\n\n## Background\n\nb\n\n### Rationale\n\nr\n\n## Proposal\n\np\n\n## Compatibility\n\nc\n')).toEqual([
+      '11 section-order section "Rationale" is out of order: the template puts it after "Proposal" and before "Compatibility"',
+      '11 heading-level heading "Rationale" is level 3; the template has it at level 2 (##)',
+    ]);
+    // At its own level, the two swapped: the later one is reported, as before.
+    expect(found('# Embed exclusions\n\n## Abstract\n\na\n\n## Background\n\nb\n\n## Rationale\n\nr\n\n## Proposal\n\np\n\n## Compatibility\n\nc\n')).toEqual([
+      '15 section-order section "Proposal" is out of order: the template puts it after "Background" and before "Rationale"',
+    ]);
+  });
+
   it('a section two levels under its parent is under the subsection between, not the parent (code review)', () => {
     // The template skips a level (`####` under `##`): a `###` of the author's between them takes it.
     const t = buildTemplateModel(parseSpec('# T\n\n## A\n\n<!-- a -->\n\n#### B\n\n<!-- b -->\n\n## C\n\n<!-- c -->\n'), 't@1');

@@ -79,12 +79,12 @@ export const sectionOrder: CheckRule = {
     for (const { section, text, more } of byCause.values()) {
       findings.push(sectionFinding(section, more === 0 ? text : `${text} (and the ${more} template section${more === 1 ? '' : 's'} after it)`));
     }
-    const siblings = new Map<string | null, { text: string; section: Section }[]>();
+    const siblings = new Map<string | null, { text: string; section: Section; atLevel: boolean }[]>();
     for (const t of template.sections) {
       const section = matching.byTemplateId.get(t.id);
       if (section === undefined || misplaced.has(section)) continue;
       const group = siblings.get(t.parentId) ?? [];
-      group.push({ text: templateShown(t), section });
+      group.push({ text: templateShown(t), section, atLevel: section.heading.level === t.level });
       siblings.set(t.parentId, group);
     }
     for (const present of siblings.values()) {
@@ -92,8 +92,10 @@ export const sectionOrder: CheckRule = {
       const positions = present.map((p) => p.section.span.start);
       if (positions.every((at, i) => i === 0 || at > positions[i - 1]!)) continue;
       // Of the longest runs in order, the one that leaves the most sections in
-      // place: of two neighbours swapped, the smaller one is reported as moved.
-      const keep = longestIncreasing(positions, present.map((p) => sectionCount(p.section)));
+      // place: of two neighbours swapped, the smaller one is reported as moved,
+      // and of two alike, one at another level than the template's (a `### Rationale`
+      // under Background, before `## Proposal`): that one is what moved, not its neighbour.
+      const keep = longestIncreasing(positions, present.map((p) => 2 * sectionCount(p.section) - (p.atLevel ? 0 : 1)));
       const kept = [...keep].sort((a, b) => a - b);
       present.forEach((p, i) => {
         if (keep.has(i)) return;
