@@ -846,6 +846,10 @@ describe('second review', () => {
     expect(at('title: "A long title\n  that wraps"\ntemplate: x\nstatus: "draft\n')).toEqual([`5:9 invalid YAML front matter: Missing closing "quote${UNREAD}`]);
     expect(at('title: T\ntemplate: x\nnotes: |\n  Run: "make\nstatus: "draft\n')).toEqual([`6:9 invalid YAML front matter: Missing closing "quote${UNREAD}`]);
     expect(at("title: 'it''s\ntemplate: x\n")).toEqual([`2:8 invalid YAML front matter: Missing closing 'quote${UNREAD}`]);
+    // A plain value with `: ` in it, the commonest slip: the message gives the line quoted (blind QA, KIP).
+    expect(at('title: KIP-1004: Dead-letter queues\nstatus: draft\n')).toEqual([
+      '2:8 invalid YAML front matter: Nested mappings are not allowed in compact mappings; a value with `: ` in it must be quoted: `title: "KIP-1004: Dead-letter queues"`']);
+    expect(at('title: T\ntemplate: x\nstatus: "draft: later\n')[0]).not.toContain('must be quoted');
     // A key given twice is named, with its first line (blind QA: "Map keys must be unique" named none).
     expect(at('title: A\ntemplate: x\ntitle: B\n')).toEqual([`4:1 invalid YAML front matter: \`title\` is given twice (first on line 2); keep one${UNREAD}`]);
     expect(at('title: A\nowners:\n  - a\n"owners": [b]\n')).toEqual(['5:1 invalid YAML front matter: `owners` is given twice (first on line 3); keep one']);

@@ -209,6 +209,19 @@ function openingQuote(yamlText: string): { line: number; col: number } | null {
 }
 
 /**
+ * The fix for the commonest YAML slip in front matter, when the line the
+ * reader stopped at (1-based in `yaml`) is one: a plain value with `: ` in
+ * it (`title: KIP-1004: Dead-letter queues`), which YAML reads as a mapping
+ * nested in the value. Empty when the line is something else.
+ */
+function colonInValue(yaml: string, line: number): string {
+  const text = yaml.split(/\r?\n|\r/)[line - 1] ?? '';
+  const m = /^([A-Za-z_][\w-]*):[ \t]+([^\s"'[{|>&*!%@`#][^#]*?:[ \t].*?)[ \t]*$/.exec(text);
+  if (m === null) return '';
+  return `; a value with \`: \` in it must be quoted: \`${m[1]}: ${JSON.stringify(m[2])}\``;
+}
+
+/**
  * The key written on line `line` (1-based) of a YAML text and the line where
  * the same key was first written in the same mapping (lines above it at its
  * column, up to the line that opens the mapping); null when there is none to
@@ -303,7 +316,7 @@ function readFrontMatter(source: string, start: number, end: number, yamlStart: 
       ?? error.linePos?.[0] ?? { line: 1, col: 1 };
     // A key given twice: named, with where it was first given.
     const repeated = error.code === 'DUPLICATE_KEY' ? repeatedKey(source.slice(yamlStart, yamlEnd), pos.line) : null;
-    const firstLineOfMessage = repeated === null ? yamlMessage(error)
+    const firstLineOfMessage = repeated === null ? yamlMessage(error) + colonInValue(source.slice(yamlStart, yamlEnd), pos.line)
       : `\`${repeated.key}\` is given twice (first on line ${yamlLine + repeated.firstLine - 1}); keep one`;
     return {
       span, yamlSpan, data: null,
