@@ -293,6 +293,11 @@ describe('template-free rules', () => {
     ]);
     expect(findings[2]!.line).toBe(2);
     expect(checkSpec(parseSpec('---\ntitle: T\ntemplate: x\nstatus: done\n---\n'), { template: null, statuses: ['done'] }).findings).toEqual([]);
+    // Another case, spacing or a slip: the status meant is named (blind QA, KIP).
+    for (const [written, meant] of [['Draft', 'draft'], ['In Review', 'in-review'], ['in_review', 'in-review'], ['aproved', 'approved']]) {
+      expect(checkSpec(parseSpec(`---\ntitle: T\ntemplate: x\nstatus: ${written}\n---\n`), { template: null, statuses: ['draft', 'in-review', 'approved'] }).findings.map((f) => f.message))
+        .toEqual([`status "${written}" is not one of: draft, in-review, approved (did you mean \`${meant}\`?)`]);
+    }
     expect(checkSpec(parseSpec('# No front matter\n'), { template: null }).findings).toEqual([]);
     // `status:` with nothing after it is there, and empty (YAML's null is not shown as "null").
     expect(checkSpec(parseSpec('---\ntitle: T\ntemplate: x\nstatus:\n---\n'), { template: null, statuses: ['draft', 'done'] }).findings.map((f) => `${f.line}:${f.column} ${f.message}`))

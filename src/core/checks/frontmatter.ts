@@ -1,3 +1,4 @@
+import { nearestWord } from '../edit-distance.js';
 import { keyPosition } from '../front-matter-key.js';
 import type { Position } from '../spec-types.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -83,7 +84,8 @@ export const frontmatter: CheckRule = {
       findings.push({
         ...(keyPosition(spec, 'status') ?? firstLine),
         // `status:` with nothing after it is YAML's null: say it is empty, not "null".
-        message: status === null || status === '' ? `front matter \`status\` is empty: use one of: ${statuses.join(', ')}, or remove the key` : `status ${JSON.stringify(status)} is not one of: ${statuses.join(', ')}`,
+        message: status === null || status === '' ? `front matter \`status\` is empty: use one of: ${statuses.join(', ')}, or remove the key`
+          : `status ${JSON.stringify(status)} is not one of: ${statuses.join(', ')}${typeof status === 'string' ? statusMeant(status, statuses) : ''}`,
       });
     }
     return findings;
@@ -127,4 +129,11 @@ function lateFrontMatterLine(source: string): { line: number; after: string } | 
   if (noise === null || !FRONT_MATTER_START.test(source.slice(noise[0].length))) return null;
   const line = 1 + (noise[0].match(/\r\n|\r|\n/g)?.length ?? 0);
   return { line, after: noise[0].includes('<!--') ? 'comment' : line === 2 ? 'blank line' : 'blank lines' };
+}
+
+/** ` (did you mean \`draft\`?)` for a status written in other case or with a slip (`Draft`, `in-reveiw`), else nothing. */
+function statusMeant(status: string, statuses: readonly string[]): string {
+  const wanted = status.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const near = statuses.find((s) => s.toLowerCase().replace(/[\s_]+/g, '-') === wanted) ?? nearestWord(status.trim(), statuses);
+  return near === undefined ? '' : ` (did you mean \`${near}\`?)`;
 }
