@@ -75,7 +75,7 @@ describe('specfill status', () => {
     for (const utf16 of ['specs/utf16.md', 'specs/utf16be.md']) expect(byPath[utf16]).toMatchObject({ code: 'INVALID_UTF8', message: 'is UTF-16 text, not UTF-8', line: 1, column: 1 });
     expect(byPath['specs/yaml.md']).toMatchObject({ code: 'INVALID_FRONT_MATTER', line: 2, column: 8 });
     // The YAML library's own position (from the front matter's first line) is not repeated in the message.
-    expect(byPath['specs/yaml.md']!.message).toBe('invalid YAML front matter: Nested mappings are not allowed in compact mappings');
+    expect(byPath['specs/yaml.md']!.message).toBe('invalid YAML front matter: Nested mappings are not allowed in compact mappings; a value with `: ` in it must be quoted: `title: "a: b"`');
     expect(byPath['specs/unknown.md']).toMatchObject({ code: 'UNKNOWN_TEMPLATE' });
     expect(byPath['specs/unknown.md']!.message).toContain('tech-spec');
     expect(r.stderr).toContain('specs/latin1.md:2:4: is not valid UTF-8');
@@ -347,7 +347,7 @@ describe('specfill templates', () => {
   it('shows guidance other than placeholders: comments, prose to replace, and optional sections', async () => {
     const dir = tempProject({
       '.specfill/templates/kep.md': '---\nid: kep\noptional: [risks]\n---\n# KEP-NNNN: Title\n\n<!-- Keep the title short. -->\n\n## Summary\n\n<!--\nOne paragraph\nthat a release note can use.\n-->\n\n'
-        + '## Risks\n\nList the risks and how each is mitigated.\n\n### Story 1 (Optional)\n\n## Plan\n\n<!-- AGENT_PLACEHOLDER: The plan -->\n',
+        + '## Risks\n\nList the risks and how each is mitigated.\n\n### Story 1 (Optional)\n\n## Plan\n\n<!-- AGENT_PLACEHOLDER: The plan -->\n\n## Open issues (if applicable)\n\n<!-- o -->\n',
     });
     const r = await runCli(dir, 'templates', 'show', 'kep');
     expect(r.stdout.split('\n').slice(2)).toEqual([
@@ -360,6 +360,9 @@ describe('specfill templates', () => {
       '  Story 1 (Optional)',
       'Plan',
       '  plan  The plan',
+      // "(if applicable)" makes a section optional, and does not say so to every reader (blind QA, Go proposal).
+      'Open issues (if applicable)  (optional)',
+      '  <!-- o -->',
       '',
     ]);
     const json = JSON.parse((await runCli(dir, 'templates', 'show', 'kep', '--json')).stdout);
@@ -369,6 +372,7 @@ describe('specfill templates', () => {
       ['summary', false, '', ['One paragraph that a release note can use.']],
       ['risks', true, 'List the risks and how each is mitigated.', []],
       ['plan', false, '', []],
+      ['open-issues-if-applicable', true, '', ['o']],
     ]);
     // A section called "Title" has the id `title`, as the part under the title does: each keeps its own guidance.
     writeFileSync(join(dir, '.specfill', 'templates', 'doc.md'), '---\nid: doc\n---\n# Doc\n\nSay what it is.\n\n## Title\n\nName it well.\n');
