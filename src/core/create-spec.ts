@@ -18,8 +18,9 @@ export interface CreateSpecInput {
 /**
  * The text of a new spec: YAML front matter (`title`, `template: id@version`,
  * `status: draft`, `owners`, `created`) over the template's body, byte for byte,
- * with the `title` placeholder (if the template has one) replaced by the title,
- * and a final line break when the template has none (the seed ends without
+ * with the title written over a title heading that only stands in for one
+ * (a `title` placeholder under it that asks for the name alone dropped), else
+ * in the `title` placeholder (if the template has one), and a final line break when the template has none (the seed ends without
  * one; a file that does not end its last line shows in every diff).
  * New lines use the template's own line endings.
  */
@@ -37,7 +38,7 @@ export function createSpecSource(template: Template, input: CreateSpecInput): st
     // The stand-in title heading (`# <RFC title>`, `# Feature Name`, Nygard's `# Title`) is the title's place.
     // A placeholder under it that asks for the title alone has its answer there: it goes
     // (after the heading, so the heading's offsets stand).
-    if (titlePlaceholder !== undefined && template.model.titleAsksOnlyTitle) body = withoutLine(body, titlePlaceholder.span.start - bodyStart, titlePlaceholder.span.end - bodyStart);
+    if (titlePlaceholder !== undefined && template.model.titleAsksOnlyTitle && titlePlaceholder.span.start - bodyStart >= heading.end) body = withoutLine(body, titlePlaceholder.span.start - bodyStart, titlePlaceholder.span.end - bodyStart);
     // A closing `#` run the title ends with is escaped, so that it stays the title's.
     const text = escapeParagraphText(title);
     const closing = /#+$/.exec(text);
