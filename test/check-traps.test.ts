@@ -150,7 +150,8 @@ describe('section matching', () => {
       expect([comment, brief('# Inventory Service\n\n## Overview\n\nStock.\n', arc)]).toEqual([comment, ['1:1 empty-section title']]);
     }
     // Guidance that asks for more than the name is owed that (final review).
-    for (const more of ['Give the document a name, and list its authors, reviewers and the date it was decided.', '<!-- Title, authors, and date -->']) {
+    for (const more of ['Give the document a name, and list its authors, reviewers and the date it was decided.', '<!-- Title, authors, and date -->',
+      '<!-- AGENT_PLACEHOLDER: A short title, e.g. Billing, and the list of authors -->']) {
       const adr = buildTemplateModel(parseSpec(`# Title\n\n${more}\n\n## Context\n\n<!-- c -->\n`), 'm@1');
       expect([more, brief('# Use Postgres\n\n## Context\n\nC.\n', adr)]).toEqual([more, ['1:1 empty-section title']]);
     }
@@ -850,6 +851,9 @@ describe('second review', () => {
     expect(at('title: KIP-1004: Dead-letter queues\nstatus: draft\n')).toEqual([
       '2:8 invalid YAML front matter: Nested mappings are not allowed in compact mappings; a value with `: ` in it must be quoted: `title: "KIP-1004: Dead-letter queues"`']);
     expect(at('title: T\ntemplate: x\nstatus: "draft: later\n')[0]).not.toContain('must be quoted');
+    // Not when the line is not all of the value: a comment after it, or more of it on the next line, indented (review).
+    expect(at('title: KIP-1004: Dead-letter queues # draft name\n')[0]).not.toContain('must be quoted');
+    expect(at('summary: a: b\n  c\ntitle: T\n')[0]).not.toContain('must be quoted');
     // A key given twice is named, with its first line (blind QA: "Map keys must be unique" named none).
     expect(at('title: A\ntemplate: x\ntitle: B\n')).toEqual([`4:1 invalid YAML front matter: \`title\` is given twice (first on line 2); keep one${UNREAD}`]);
     expect(at('title: A\nowners:\n  - a\n"owners": [b]\n')).toEqual(['5:1 invalid YAML front matter: `owners` is given twice (first on line 3); keep one']);

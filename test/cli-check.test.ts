@@ -582,6 +582,12 @@ describe('specfill check', () => {
     expect(await said('../../process/kip-template.md')).toBe('its template file ../../process/kip-template.md cannot be used: ../../process/kip-template.md is outside the project root; a template path is read from the project root, not from the spec\'s folder: write `process/kip-template.md`');
     expect(await said('process/kip-templat.md')).toBe('its template file process/kip-templat.md cannot be read: no such file (did you mean `process/kip-template.md`?)');
     expect(await said('process/go-proposal.md')).toBe('its template file process/go-proposal.md cannot be read: no such file; the project\'s template files: design/TEMPLATE.md');
+    // A folder of the project that is a link out of it is neither listed nor offered (review).
+    const outside = mkdtempSync(join(tmpdir(), 'specfill-outside-'));
+    writeFileSync(join(outside, 'secret-plans.md'), '# Secret\n');
+    symlinkSync(outside, join(dir, 'tpl'));
+    expect(await said('tpl/secret-plan.md')).toBe('its template file tpl/secret-plan.md cannot be read: no such file; the project\'s template files: design/TEMPLATE.md');
+    expect(await said('tpl/secret-plans.md')).not.toContain('did you mean');
     // The config's mapping to a file with a typo: the message names the config, and the file meant.
     writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ specs: ['specs/**/*.md'], templates: { 'specs/**/*.md': 'process/kip-templat.md' } }));
     writeFileSync(join(dir, 'specs', 'sub', 'a.md'), '# A\n\n## Motivation\n\nBecause.\n');

@@ -166,6 +166,11 @@ describe('specfill new + placeholders', () => {
     expect((await runCli(dir, 'new', 'more', '--title', 'Use Kafka', '--out', 'more.md')).code).toBe(0);
     const more = readFileSync(join(dir, 'more.md'), 'utf8');
     expect(more.slice(more.indexOf('\r\n---\r\n') + 7)).toBe('# Use Kafka\r\n\r\n<!-- AGENT_PLACEHOLDER: Title, authors and date -->\r\n\r\n## Status\r\n\r\n<!-- AGENT_PLACEHOLDER: Proposed, accepted or superseded -->\r\n\r\n## Decision\r\n\r\n<!-- AGENT_PLACEHOLDER: Our response to these forces -->\r\n');
+    // One that asks for the title beside other lines there (`Title:` over `Owner:`) gets the title as well (review).
+    writeFileSync(join(dir, 'templates/lines.md'), '# Feature Name\n\nTitle: <!-- AGENT_PLACEHOLDER: The title -->\nOwner: <!-- AGENT_PLACEHOLDER: Who owns it -->\n\n## Body\n\n<!-- AGENT_PLACEHOLDER: The rest -->\n');
+    expect((await runCli(dir, 'new', 'lines', '--title', 'Rate limiter', '--out', 'lines.md')).stdout).toMatch(/: 2 placeholders to fill\n/);
+    const lines = readFileSync(join(dir, 'lines.md'), 'utf8');
+    expect(lines.slice(lines.indexOf('\n---\n') + 5)).toBe('# Rate limiter\n\nTitle: Rate limiter\nOwner: <!-- AGENT_PLACEHOLDER: Who owns it -->\n\n## Body\n\n<!-- AGENT_PLACEHOLDER: The rest -->\n');
   });
 
   it('writes the title after a label the template\'s title keeps before its stand-in (Design Doc: Project Name, KEP-NNNN: Your short, descriptive title), and check reports it kept (blind QA, design doc)', async () => {

@@ -346,8 +346,8 @@ describe('specfill templates', () => {
 
   it('shows guidance other than placeholders: comments, prose to replace, and optional sections', async () => {
     const dir = tempProject({
-      '.specfill/templates/kep.md': '---\nid: kep\noptional: [risks]\n---\n# KEP-NNNN: Title\n\n<!-- Keep the title short. -->\n\n## Summary\n\n<!--\nOne paragraph\nthat a release note can use.\n-->\n\n'
-        + '## Risks\n\nList the risks and how each is mitigated.\n\n### Story 1 (Optional)\n\n## Plan\n\n<!-- AGENT_PLACEHOLDER: The plan -->\n\n## Open issues (if applicable)\n\n<!-- o -->\n',
+      '.specfill/templates/kep.md': '---\nid: kep\noptional: [risks, optional-dependencies]\n---\n# KEP-NNNN: Title\n\n<!-- Keep the title short. -->\n\n## Summary\n\n<!--\nOne paragraph\nthat a release note can use.\n-->\n\n'
+        + '## Risks\n\nList the risks and how each is mitigated.\n\n### Story 1 (Optional)\n\n## Plan\n\n<!-- AGENT_PLACEHOLDER: The plan -->\n\n## Open issues (if applicable)\n\n<!-- o -->\n\n## Optional dependencies\n\n<!-- d -->\n',
     });
     const r = await runCli(dir, 'templates', 'show', 'kep');
     expect(r.stdout.split('\n').slice(2)).toEqual([
@@ -363,6 +363,8 @@ describe('specfill templates', () => {
       // "(if applicable)" makes a section optional, and does not say so to every reader (blind QA, Go proposal).
       'Open issues (if applicable)  (optional)',
       '  <!-- o -->',
+      'Optional dependencies  (optional)',
+      '  <!-- d -->',
       '',
     ]);
     const json = JSON.parse((await runCli(dir, 'templates', 'show', 'kep', '--json')).stdout);
@@ -373,6 +375,7 @@ describe('specfill templates', () => {
       ['risks', true, 'List the risks and how each is mitigated.', []],
       ['plan', false, '', []],
       ['open-issues-if-applicable', true, '', ['o']],
+      ['optional-dependencies', true, '', ['d']],
     ]);
     // A section called "Title" has the id `title`, as the part under the title does: each keeps its own guidance.
     writeFileSync(join(dir, '.specfill', 'templates', 'doc.md'), '---\nid: doc\n---\n# Doc\n\nSay what it is.\n\n## Title\n\nName it well.\n');

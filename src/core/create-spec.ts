@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import { SpecfillError } from './errors.js';
 import { escapeParagraphText } from './escape-markdown.js';
 import { TEMPLATE_KEYS, type Template } from './template.js';
-import { standInTitleAt } from './stand-in-titles.js';
+import { asksForTitleAlone, standInTitleAt } from './stand-in-titles.js';
 import { trimSpaceTab, withoutAtxClosing } from './markdown/block-patterns.js';
 
 /** What a new spec is made of. */
@@ -38,7 +38,13 @@ export function createSpecSource(template: Template, input: CreateSpecInput): st
     // The stand-in title heading (`# <RFC title>`, `# Feature Name`, Nygard's `# Title`) is the title's place.
     // A placeholder under it that asks for the title alone has its answer there: it goes
     // (after the heading, so the heading's offsets stand).
-    if (titlePlaceholder !== undefined && template.model.titleAsksOnlyTitle && titlePlaceholder.span.start - bodyStart >= heading.end) body = withoutLine(body, titlePlaceholder.span.start - bodyStart, titlePlaceholder.span.end - bodyStart);
+    if (titlePlaceholder !== undefined && titlePlaceholder.span.start - bodyStart >= heading.end) {
+      const start = titlePlaceholder.span.start - bodyStart;
+      const end = titlePlaceholder.span.end - bodyStart;
+      if (template.model.titleAsksOnlyTitle) body = withoutLine(body, start, end);
+      // One that asks for the title among other things there (`Title: <!-- … -->` over `Owner: …`) gets it too.
+      else if (asksForTitleAlone(titlePlaceholder.instruction, spec.title!.text)) body = body.slice(0, start) + escapeParagraphText(title) + body.slice(end);
+    }
     // A closing `#` run the title ends with is escaped, so that it stays the title's.
     const text = escapeParagraphText(title);
     const closing = /#+$/.exec(text);

@@ -244,6 +244,8 @@ export function mayBeGuidanceSentence(text: string, sentences: ReadonlySet<strin
       // The first sentence ends at a `.`, `!`, `?`, `:` or `;` before a space, marks aside.
       // (In a link's text, what follows its `]` decides: not worth reading here.)
       if (isSentenceEnd(c) && linkEnd !== -1) return true;
+      // (Before a link, its text decides: `done.[ Next](x)` is two sentences once plain, `done.[Next](x)` one.)
+      if (isSentenceEnd(c) && linkAfterMarks(text, i + 1, to)) return true;
       if (isSentenceEnd(c) && spaceAfterMarks(text, i + 1, to)) {
         ended = true;
         break;
@@ -291,10 +293,22 @@ function linkAt(text: string, at: number, to: number): number | null {
   const closer = after === 0x28 ? 0x29 : 0x5d;
   for (let i = close + 2; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === closer) return i - at > 0xffff ? null : ((close - at) << 16) | (i - at);
-    if (c === 0x5b || c === 0x5c || c === 0x28 || c === 0x3c || c <= 0x20) return null;
+    if (c === closer) {
+      // `[a][b](c)` is `[a]` and the inline link `[b](c)` once plain: inline links are read first.
+      if (closer === 0x5d && i + 1 < to && text.charCodeAt(i + 1) === 0x28) return null;
+      return i - at > 0xffff ? null : ((close - at) << 16) | (i - at);
+    }
+    // (Past ASCII, a space such as U+00A0 ends a destination for plainText's pattern, `\s`.)
+    if (c === 0x5b || c === 0x5c || c === 0x28 || c === 0x3c || c <= 0x20 || c >= 0x80) return null;
   }
   return null;
+}
+
+/** Whether a `[` follows `at`, marks aside. */
+function linkAfterMarks(text: string, at: number, to: number): boolean {
+  let i = at;
+  while (i < to && isMark(text.charCodeAt(i))) i++;
+  return i < to && text.charCodeAt(i) === 0x5b;
 }
 
 /** Whether a character after a link would join the link's last word once the link is made plain: a letter, a digit, a mark, another link, past ASCII. */

@@ -215,9 +215,11 @@ function openingQuote(yamlText: string): { line: number; col: number } | null {
  * nested in the value. Empty when the line is something else.
  */
 function colonInValue(yaml: string, line: number): string {
-  const text = yaml.split(/\r?\n|\r/)[line - 1] ?? '';
+  const lines = yaml.split(/\r?\n|\r/);
+  const text = lines[line - 1] ?? '';
   const m = /^([A-Za-z_][\w-]*):[ \t]+([^\s"'[{|>&*!%@`#][^#]*?:[ \t].*?)[ \t]*$/.exec(text);
-  if (m === null) return '';
+  // (Not a value with a comment after it, nor one that goes on, indented, on the next line: the line alone is not all of it.)
+  if (m === null || /[ \t]#/.test(m[2]!) || /^[ \t]+\S/.test(lines[line] ?? '')) return '';
   return `; a value with \`: \` in it must be quoted: \`${m[1]}: ${JSON.stringify(m[2])}\``;
 }
 

@@ -12,7 +12,7 @@ import type { ParsedSpec, Span } from './spec-types.js';
  * name"): a few words naming the title, with no list of other things
  * ("and", a comma, a semicolon).
  */
-function asksForTitleAlone(instruction: string, titleText: string): boolean {
+export function asksForTitleAlone(instruction: string, titleText: string): boolean {
   // (An example given, `, e.g. "Billing"`, is no other thing to write.)
   const asked = withoutExamples(instruction).trim();
   const words = asked.split(/\s+/);
@@ -148,5 +148,5 @@ export function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
  */
 function withoutExamples(text: string): string {
   return text.replace(/"[^"\n]*"|\u201C[^\u201D\n]*\u201D/g, ' ')
-    .replace(/(?:[,(]\s*|[.:;]\s+|^\s*)(?:such\s+as\b|e\.\s?g\.|for\s+example\b|for\s+instance\b|like\b)[^.;)]*[.)]?/gi, ' ');
+    .replace(/(?:[,(]\s*|[.:;]\s+|^\s*)(?:such\s+as\b|e\.\s?g\.|for\s+example\b|for\s+instance\b|like\b)(?:(?!,\s*and\b)[^.;)])*[.)]?/gi, ' ');
 }

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { nearestWord } from '../core/edit-distance.js';
 import { keyPosition } from '../core/front-matter-key.js';
@@ -146,16 +146,20 @@ export class TemplateResolver {
     const beside = (): string[] => {
       const folder = resolve(this.root, dirname(ref.replace(/^\/+/, '')));
       const inRoot = relative(this.root, folder);
-      if (inRoot.startsWith('..') || isAbsolute(inRoot)) return [];
       try {
-        return readdirSync(folder).filter((name) => /\.md$/i.test(name)).map((name) => [inRoot, name].filter((part) => part !== '').join('/'));
+        // Where the folder really is decides (a link in the project may lead out of it): nothing outside is listed.
+        const real = relative(realpathSync(this.root), realpathSync(folder));
+        if (real === '..' || real.startsWith(`..${sep}`) || isAbsolute(real)) return [];
+        return readdirSync(folder).filter((name) => /\.md$/i.test(name)).map((name) => [inRoot.split(sep).join('/'), name].filter((part) => part !== '').join('/'));
       } catch {
         return [];
       }
     };
+    // (Each one offered is a template file that can be read: not one whose link leads out, nor the one asked for.)
+    const usable = (file: string): boolean => file !== ref && exists(file) !== null;
     const files = [...new Set([...this.mapping.map((m) => m.ref).filter(isTemplateFileRef), ...this.registry.list({ mapped: false }).filter((t) => t.origin === 'project').map((t) => t.path)])]
-      .filter((file) => file !== ref && exists(file) !== null);
-    const near = nearestWord(ref, [...files, ...beside()]);
+      .filter(usable);
+    const near = nearestWord(ref, [...files, ...beside().filter(usable)]);
     if (near !== undefined) return ` (did you mean \`${near}\`?)`;
     return files.length === 0 ? '' : `; the project's template files: ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}`;
   }

@@ -72,7 +72,7 @@ function printOutline(ctx: CliContext, outline: TemplateOutlineJson): void {
   guidance(1, outline.titleGuidance, outline.titleComments);
   const walk = (sections: TemplateOutlineJson['sections'], depth: number): void => {
     for (const s of sections) {
-      line(depth, `${c.bold(s.heading)}${s.optional && !/\boptional\b/i.test(s.heading) ? c.dim('  (optional)') : ''}${outline.extends === null ? '' : c.dim(`  [${s.from}]`)}`);
+      line(depth, `${c.bold(s.heading)}${s.optional && !/\(optional\)|\[optional\]/i.test(s.heading) ? c.dim('  (optional)') : ''}${outline.extends === null ? '' : c.dim(`  [${s.from}]`)}`);
       for (const p of s.placeholders) line(depth + 1, `${c.cyan(p.id)}  ${p.instruction.replace(/\s*\n\s*/g, ' ')}`);
       guidance(depth + 1, s.guidance, s.comments);
       walk(s.children, depth + 1);
