@@ -308,6 +308,10 @@ describe('template-free rules', () => {
       expect(checkSpec(parseSpec(`---\ntitle: T\ntemplate: x\nstatus: ${written}\n---\n`), { template: null, statuses: ['draft', 'in-review', 'approved'] }).findings.map((f) => f.message))
         .toEqual([`status "${written}" is not one of: draft, in-review, approved (did you mean \`${meant}\`?)`]);
     }
+    // "In Review" for the default statuses' `review` (blind QA, HashiCorp RFC).
+    for (const written of ['In Review', 'In-Review']) {
+      expect(checkSpec(parseSpec(`---\ntitle: T\ntemplate: x\nstatus: ${written}\n---\n`), { template: null }).findings.map((f) => f.message)[0]).toMatch(/\(did you mean `review`\?\)$/);
+    }
     expect(checkSpec(parseSpec('# No front matter\n'), { template: null }).findings).toEqual([]);
     // `status:` with nothing after it is there, and empty (YAML's null is not shown as "null").
     expect(checkSpec(parseSpec('---\ntitle: T\ntemplate: x\nstatus:\n---\n'), { template: null, statuses: ['draft', 'done'] }).findings.map((f) => `${f.line}:${f.column} ${f.message}`))

@@ -1416,6 +1416,13 @@ describe('a title the template writes as a slot, kept (blind QA, MADR)', () => {
       .toEqual(['1:1 empty-section the title is still the template\'s "[short title of solved problem and solution]": write the spec\'s own title']);
     expect(kept('<!-- short title -->')).toEqual(['1:1 empty-section the title is still the template\'s "<!-- short title -->": write the spec\'s own title']);
     expect(kept('{{name}}')).toEqual(['1:1 empty-section the title is still the template\'s "{{name}}": write the spec\'s own title']);
+    // With the text under it left as the template's too: a marker in the title kept is still empty-section's alone (blind QA, Sourcegraph RFC).
+    const rfc = buildTemplateModel(parseSpec('# RFC XXX: Title\n\n**Status:** Draft\n\n## Summary\n\nOne paragraph.\n'), 'rfc@1');
+    expect(findings('# RFC XXX: Title\n\n**Status:** Draft\n\n## Summary\n\nForks for batch changes.\n', rfc).map((f) => `${f.line}:${f.column} ${f.rule}`))
+      .toEqual(['1:1 empty-section', '1:1 empty-section']);
+    // The spec's own title with the number still to come: a leftover marker as ever.
+    expect(findings('# RFC XXX: Forks for batch changes\n\n**Status:** Review\n\n## Summary\n\nForks.\n', rfc).map((f) => `${f.line}:${f.column} ${f.rule}`))
+      .toEqual(['1:7 leftover-marker']);
     expect(kept('{{ title }}')).toEqual(['1:1 empty-section the title is still the template\'s "{{ title }}": write the spec\'s own title']);
   });
 

@@ -133,7 +133,9 @@ function lateFrontMatterLine(source: string): { line: number; after: string } | 
 
 /** ` (did you mean \`draft\`?)` for a status written in other case or with a slip (`Draft`, `in-reveiw`), else nothing. */
 function statusMeant(status: string, statuses: readonly string[]): string {
-  const wanted = status.trim().toLowerCase().replace(/[\s_]+/g, '-');
-  const near = statuses.find((s) => s.toLowerCase().replace(/[\s_]+/g, '-') === wanted) ?? nearestWord(status.trim(), statuses);
+  const key = (s: string): string => s.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const wanted = key(status);
+  // "In Review" for `review`, "in-progress" for `progress`: the state, with "in" before it.
+  const near = statuses.find((s) => key(s) === wanted) ?? statuses.find((s) => `in-${key(s)}` === wanted) ?? nearestWord(status.trim(), statuses);
   return near === undefined ? '' : ` (did you mean \`${near}\`?)`;
 }

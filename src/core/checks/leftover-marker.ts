@@ -54,8 +54,8 @@ export const leftoverMarker: CheckRule = {
       unwritten ??= template === null || matching === null || states === null ? [] : unwrittenSpans(spec, template, matching, states);
       return unwritten.some((span) => offset >= span.start && offset < span.end);
     };
-    const keptTitle = template !== null && spec.title !== null && states !== null && !states.some((st) => st.id === 'title' && st.state === 'empty')
-      && keepsStandInTitle(spec, template) ? spec.title.span : null;
+    // (Whether or not the text under it is written: empty-section reports the title kept, or the part under it.)
+    const keptTitle = template !== null && spec.title !== null && keepsStandInTitle(spec, template) ? spec.title.span : null;
     // Most documents and blocks have none: for the default markers, a search
     // of the source for the words they cannot do without comes first.
     const probe = new RegExp(pattern.source);
