@@ -253,6 +253,22 @@ describe('section matching', () => {
     expect(findings('# K\n\n## Proposal\n\nP.\n\n## Implementation Details\n\nI.\n\n## Drawbacks\n\nD.\n', kep).every((f) => !f.message.includes('seems to hold'))).toBe(true);
   });
 
+  it('a missing heading inside a block quote, a list item or an HTML block is placed on that line and said so (blind QA, HashiCorp and Sourcegraph RFCs)', () => {
+    const messages = (source: string) =>
+      findings(source).filter((f) => f.rule === 'missing-section').map((f) => `${f.line}:${f.column} ${f.message.replace(/^.*?tech-spec@1: /, '')}`);
+    const quoted = BASE.replace('### Data Model\n', '> ### Data Model\n');
+    expect(messages(quoted)).toEqual([`${lineOf(quoted, '> ### Data Model')}:3 its heading is inside a block quote, so it opens no section; move it out: a ### heading on a line of its own, without the \`>\``]);
+    const listed = BASE.replace('### Data Model\n', '- ### Data Model\n');
+    expect(messages(listed)).toEqual([`${lineOf(listed, '- ### Data Model')}:3 its heading is inside a list item, so it opens no section; move it out: a ### heading on a line of its own, not in the list`]);
+    // `<details>` with no blank line after it: an HTML block, where Markdown is not read.
+    const folded = BASE.replace('### Data Model\n', '<details>\n### Data Model\n');
+    const open = lineOf(folded, '<details>');
+    expect(messages(folded)).toEqual([`${open + 1}:1 its heading is inside the HTML block that starts on line ${open} (\`<details>\`), where Markdown is not read, so it opens no section; leave a blank line after the HTML tag that opens it (and one before the tag that closes it)`]);
+    // Only where the section belongs: a quoted heading of that name in another section is a quote.
+    const elsewhere = BASE.replace('### Data Model\n', '').replace('## Overview\n', '## Overview\n\n> ### Data Model\n');
+    expect(messages(elsewhere)).toEqual([`${lineOf(elsewhere, '### API Design')}:1 missing section "Data Model" (### Data Model) from template tech-spec@1`]);
+  });
+
   it('a missing heading written as a line of text is placed on that line and said so', () => {
     const messages = (source: string) =>
       findings(source).filter((f) => f.rule === 'missing-section').map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}`);

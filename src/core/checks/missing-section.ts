@@ -68,6 +68,7 @@ export const missingSection: CheckRule = {
     let fenced: ReturnType<typeof headingsInUnclosedCode> | null = null;
     let commented: Map<string, InComment> | null = null;
     let asText: Map<string, WrittenAsText[]> | null = null;
+    let boxed: Map<string, Boxed[]> | null = null;
     // A line of text stands for one missing section at most.
     const claimed = new Set<number>();
     sections.forEach((t, i) => {
@@ -92,6 +93,20 @@ export const missingSection: CheckRule = {
           message: `${messageFor(template, t)}: its heading is inside the code block opened on line ${inCode.openLine} that is never closed, so it is code, not a heading; close that code block where its code ends` });
         return;
       }
+      const from = previousPresent[i]?.span.start ?? 0;
+      const to = nextPresent[i]?.span.start ?? spec.source.length;
+      // A heading inside a block quote, a list item or an HTML block (`> ### UX`,
+      // `- ## Alternatives`, `<details>` with no blank line after it) opens no
+      // section: said so, on that line, where the section belongs.
+      boxed ??= headingsInContainers(spec);
+      const inBox = [t.headingSlug, t.bareSlug].map((slug) => (slug === null ? undefined : boxed!.get(slug)?.find((w) => w.offset >= from && w.offset < to && !claimed.has(w.offset))))
+        .find((w) => w !== undefined);
+      if (inBox !== undefined) {
+        claimed.add(inBox.offset);
+        findings.push({ ...inBox.at, sectionId: t.id, section: t.path,
+          message: `${messageFor(template, t)}: its heading is inside ${inBox.container}, so it opens no section; ${inBox.fix}` });
+        return;
+      }
       // A heading written as a line of text (a KEP's PRR question as a bold
       // bullet) is placed on that line, and said so.
       // Only where the section belongs: after the template section before it
@@ -108,8 +123,6 @@ export const missingSection: CheckRule = {
         });
         asText = headingsWrittenAsText(spec, missing, stretches);
       }
-      const from = previousPresent[i]?.span.start ?? 0;
-      const to = nextPresent[i]?.span.start ?? spec.source.length;
       const lines = asText;
       const inPlace = (slug: string | null): WrittenAsText | undefined =>
         slug === null ? undefined : lines.get(slug)?.find((w) => w.offset >= from && w.offset < to && !claimed.has(w.offset));
@@ -243,6 +256,64 @@ function hiddenByComment(c: InComment): string {
     ? 'that is never closed'
     : `that is closed only by a later comment's \`-->\` on line ${c.closeLine}`;
   return `its heading is inside the HTML comment opened on line ${c.openLine} ${closed}, so it is hidden, not a heading; close that comment with \`-->\` where its own text ends`;
+}
+
+/** A heading that a container keeps from opening a section: where it starts, its place, what holds it and how to get it out. */
+interface Boxed {
+  readonly offset: number;
+  readonly at: Position;
+  /** `a block quote`, `a list item`, `the HTML block that starts on line 12 (<details>)`. */
+  readonly container: string;
+  readonly fix: string;
+}
+
+/**
+ * The headings that open no section because something holds them, by anchor
+ * (and by anchor without a section number), in document order: a heading in a
+ * block quote or a list item (CommonMark reads it, GitHub renders it with an
+ * anchor, but it is the quote's or the item's), and an ATX heading line inside
+ * an HTML block other than a comment (`<details>` with no blank line after it:
+ * Markdown is not read there until a blank line).
+ */
+function headingsInContainers(spec: ParsedSpec): Map<string, Boxed[]> {
+  const found = new Map<string, Boxed[]>();
+  const add = (text: string, entry: Boxed): void => {
+    for (const key of new Set([slugify(text), bareSlug(text)])) {
+      if (key === null || key === '') continue;
+      const list = found.get(key);
+      if (list === undefined) found.set(key, [entry]);
+      else list.push(entry);
+    }
+  };
+  const source = spec.source;
+  for (const h of spec.headings) {
+    if (h.topLevel) continue;
+    const lineStart = source.lastIndexOf('\n', h.span.start - 1) + 1;
+    // The line's own prefix says what holds it: a `>` before the heading's marks is a quote.
+    const quoted = /^[ \t]*(?:[-+*]|\d{1,9}[.)])?[ \t]*>/.test(source.slice(lineStart, h.span.start + 1)) || /^[ \t]*>/.test(source.slice(h.span.start, h.span.end));
+    add(h.text, {
+      offset: h.span.start, at: headingPosition(h),
+      container: quoted ? 'a block quote' : 'a list item',
+      fix: `move it out: a ${'#'.repeat(h.level)} heading on a line of its own, ${quoted ? 'without the `>`' : 'not in the list'}`,
+    });
+  }
+  let lines: ReturnType<typeof lineIndexOf> | undefined;
+  for (const block of spec.blocks) {
+    if (block.kind !== 'html' || block.htmlKind === 2 || block.endLine === block.line) continue;
+    const text = source.slice(block.start, block.end);
+    if (text.indexOf('#') === -1) continue;
+    const tag = /^[ \t]*<\/?([A-Za-z][\w-]*)/.exec(text)?.[1];
+    for (const m of text.matchAll(/^( {0,3})(#{1,6})[ \t]+(.*)$/gm)) {
+      lines ??= lineIndexOf(spec);
+      const start = block.start + m.index + m[1]!.length;
+      add(headingWords(m[3]!), {
+        offset: start, at: lines.span(start, block.start + m.index + m[0].trimEnd().length),
+        container: `the HTML block that starts on line ${block.line}${tag === undefined ? '' : ` (\`<${tag}>\`)`}, where Markdown is not read`,
+        fix: 'leave a blank line after the HTML tag that opens it (and one before the tag that closes it)',
+      });
+    }
+  }
+  return found;
 }
 
 /** A line of text that says a missing heading: where it starts, and its place for the finding. */
