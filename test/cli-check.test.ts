@@ -94,7 +94,7 @@ describe('specfill check', () => {
     expect(run(['specs']).status).toBe(2);
     expect(readFileSync(summary, 'utf8')).toBe([
       '# Earlier step', '', '### specfill check', '',
-      '✖ 0 errors, 3 warnings in 2 of 3 files; 1 file could not be checked', '',
+      '✖ 0 errors, 3 warnings in 2 of 4 files; 1 file could not be checked', '',
       '| File | Errors | Warnings | Notices |', '| --- | ---: | ---: | ---: |',
       '| `docs/specs/a.md` | 0 | 2 | 0 |', '| `docs/specs/b\\|c.md` | 0 | 1 | 0 |', '',
       'Every finding is an annotation in the step\'s log; a pull request shows the first ten of each kind.', '',
@@ -876,6 +876,9 @@ describe('specfill check', () => {
     expect(r.stderr).toContain('specs/bin.md:1:2: is a binary file');
     const onlyBad = await runCli(dir, 'check', 'specs/bin.md');
     expect(onlyBad.stdout).toBe('✖ 1 file could not be checked\n');
+    // With findings, the file that could not be checked is counted in the whole (blind QA: "in 2 of 2 files; 1 file could not be checked" for 3).
+    writeFileSync(join(dir, 'specs', 'b.md'), '# B\n\nTODO\n');
+    expect((await runCli(dir, 'check')).stdout.trimEnd().split('\n').at(-1)).toBe('✖ 1 warning in 1 of 3 files; 1 file could not be checked');
     const empty = tempProject({ 'specs/.keep': '' });
     expect((await runCli(empty, 'check')).stdout).toBe('✔ no spec files to check\n');
     const git = (...args: string[]): string => execFileSync('git', args, { cwd: empty, encoding: 'utf8' });

@@ -101,7 +101,8 @@ function sameSpan(a: Finding, b: Finding): boolean {
 
 /**
  * `✖ 3 errors, 1 warning in 2 of 5 files` (the files with findings, of the
- * files checked, as the GitHub step summary counts them) or `✔ no problems in 5 files`.
+ * files checked and those that could not be, as the GitHub step summary
+ * counts them) or `✔ no problems in 5 files`.
  */
 function formatSummary(summary: CheckReport['summary'], withFindings: number, colors: Colors, notes: RunNotes = {}): string {
   const unchecked = notes.failures?.length ?? 0;
@@ -120,7 +121,8 @@ function formatSummary(summary: CheckReport['summary'], withFindings: number, co
   if (summary.warnings > 0) parts.push(plural(summary.warnings, 'warning'));
   if (summary.infos > 0) parts.push(plural(summary.infos, 'info'));
   const paint = summary.errors > 0 || failed !== '' ? colors.red : colors.yellow;
-  return colors.bold(paint(`✖ ${parts.join(', ')} in ${withFindings} of ${files}${failed === '' ? '' : `; ${failed}`}`));
+  // The files that could not be checked are counted in the whole, and named after it: `in 2 of 3 files; 1 file could not be checked`.
+  return colors.bold(paint(`✖ ${parts.join(', ')} in ${withFindings} of ${plural(summary.files + unchecked, 'file')}${failed === '' ? '' : `; ${failed}`}`));
 }
 
 /**

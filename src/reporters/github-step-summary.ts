@@ -38,7 +38,7 @@ export class GithubStepSummary {
       return `${lines.join('\n')}\n`;
     }
     const counts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), ...(summary.infos > 0 ? [plural(summary.infos, 'notice')] : [])];
-    lines.push(`${summary.errors > 0 || failures > 0 ? '✖' : '⚠'} ${counts.join(', ')} in ${this.rows.length} of ${plural(summary.files, 'file')}${failures > 0 ? `; ${plural(failures, 'file')} could not be checked` : ''}`, '');
+    lines.push(`${summary.errors > 0 || failures > 0 ? '✖' : '⚠'} ${counts.join(', ')} in ${this.rows.length} of ${plural(summary.files + failures, 'file')}${failures > 0 ? `; ${plural(failures, 'file')} could not be checked` : ''}`, '');
     if (this.rows.length > 0) {
       const sorted = [...this.rows].sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || b.infos - a.infos || (a.path < b.path ? -1 : 1));
       lines.push('| File | Errors | Warnings | Notices |', '| --- | ---: | ---: | ---: |');
