@@ -264,6 +264,23 @@ describe('section matching', () => {
     const folded = BASE.replace('### Data Model\n', '<details>\n### Data Model\n');
     const open = lineOf(folded, '<details>');
     expect(messages(folded)).toEqual([`${open + 1}:1 its heading is inside the HTML block that starts on line ${open} (\`<details>\`), where Markdown is not read, so it opens no section; leave a blank line after the HTML tag that opens it (and one before the tag that closes it)`]);
+    // Both containers named, outermost last, and the fix at the template's level (review of 4f5e497).
+    const quoteInList = BASE.replace('### Data Model\n', '- > ## Data Model\n');
+    expect(messages(quoteInList)).toEqual([`${lineOf(quoteInList, '- > ## Data Model')}:5 its heading is inside a block quote in a list item, so it opens no section; move it out: a ### heading on a line of its own, not in the list and without the \`>\``]);
+    const listInQuote = BASE.replace('### Data Model\n', '> - ### Data Model\n');
+    expect(messages(listInQuote)).toEqual([`${lineOf(listInQuote, '> - ### Data Model')}:5 its heading is inside a list item in a block quote, so it opens no section; move it out: a ### heading on a line of its own, without the \`>\` and not in the list`]);
+    const footnote = BASE.replace('### Data Model\n', 'See[^dm].\n\n[^dm]: ### Data Model\n');
+    expect(messages(footnote)[0]).toContain('inside a footnote, so it opens no section');
+    // Matched by its anchor, as sections are: a comment in the heading is not its words.
+    expect(messages(BASE.replace('### Data Model\n', '- ### Data Model <!-- later -->\n'))[0]).toContain('inside a list item');
+    // Lone CR line endings, a quote on line 1: the list item is still a list item (and no rescan of the text before it).
+    const cr = `> Note.\n\n${listed}`.replace(/\n/g, '\r');
+    expect(messages(cr)[0]).toContain('inside a list item, so');
+    // `<pre>`, `<script>` and the other HTML blocks that a blank line does not end hold text as written: no hint.
+    for (const [opener, close] of [['<pre>', '</pre>'], ['<script>', '</script>'], ['<?php', '?>']]) {
+      const raw = BASE.replace('### Data Model\n', `${opener}\n\n# Data Model\n${close}\n`);
+      expect(messages(raw)).toEqual([`${lineOf(raw, '### API Design')}:1 missing section "Data Model" (### Data Model) from template tech-spec@1`]);
+    }
     // Only where the section belongs: a quoted heading of that name in another section is a quote.
     const elsewhere = BASE.replace('### Data Model\n', '').replace('## Overview\n', '## Overview\n\n> ### Data Model\n');
     expect(messages(elsewhere)).toEqual([`${lineOf(elsewhere, '### API Design')}:1 missing section "Data Model" (### Data Model) from template tech-spec@1`]);

@@ -104,7 +104,8 @@ export const missingSection: CheckRule = {
       if (inBox !== undefined) {
         claimed.add(inBox.offset);
         findings.push({ ...inBox.at, sectionId: t.id, section: t.path,
-          message: `${messageFor(template, t)}: its heading is inside ${inBox.container}, so it opens no section; ${inBox.fix}` });
+          // The template's level, as for a heading written as text: moved out at another depth, heading-level would report it next.
+          message: `${messageFor(template, t)}: its heading is inside ${inBox.container}, so it opens no section; ${inBox.fix ?? `move it out: a ${'#'.repeat(t.level)} heading on a line of its own, ${inBox.out}`}` });
         return;
       }
       // A heading written as a line of text (a KEP's PRR question as a bold
@@ -262,23 +263,49 @@ function hiddenByComment(c: InComment): string {
 interface Boxed {
   readonly offset: number;
   readonly at: Position;
-  /** `a block quote`, `a list item`, `the HTML block that starts on line 12 (<details>)`. */
+  /** `a block quote`, `a list item in a block quote`, `the HTML block that starts on line 12 (<details>)`. */
   readonly container: string;
-  readonly fix: string;
+  /** For a quote, a list item or a footnote: what taking it out means (`without the \`>\``); the fix itself names the template's level. */
+  readonly out?: string;
+  /** For an HTML block: the whole fix. */
+  readonly fix?: string;
+}
+
+// The container marks written before a heading on its own line: `>`, a list marker, a footnote label.
+const CONTAINER_MARK = /[ \t]*(?:(>)|([-+*]|\d{1,9}[.)])(?=[ \t]|$)|(\[\^[^\]]+\]:))/y;
+
+/**
+ * What holds a heading that is not top-level, read from the marks before it
+ * on its line, innermost first (`> - ### X` is a list item in a block quote).
+ * A heading on a continuation line shows no marks: a list item, the usual case.
+ */
+function holders(prefix: string): { container: string; out: string } {
+  const names: string[] = [];
+  const outs: string[] = [];
+  CONTAINER_MARK.lastIndex = 0;
+  for (let m = CONTAINER_MARK.exec(prefix); m !== null && m[0] !== ''; m = CONTAINER_MARK.exec(prefix)) {
+    const [name, out] = m[1] !== undefined ? ['a block quote', 'without the `>`'] : m[2] !== undefined ? ['a list item', 'not in the list'] : ['a footnote', 'not in the footnote'];
+    names.unshift(name);
+    if (!outs.includes(out)) outs.push(out);
+  }
+  if (names.length === 0) return { container: 'a list item', out: 'not in the list' };
+  return { container: names.join(' in '), out: outs.join(' and ') };
 }
 
 /**
  * The headings that open no section because something holds them, by anchor
  * (and by anchor without a section number), in document order: a heading in a
- * block quote or a list item (CommonMark reads it, GitHub renders it with an
- * anchor, but it is the quote's or the item's), and an ATX heading line inside
- * an HTML block other than a comment (`<details>` with no blank line after it:
- * Markdown is not read there until a blank line).
+ * block quote, a list item or a footnote (CommonMark reads it, GitHub renders
+ * it with an anchor, but it is the container's), and an ATX heading line inside
+ * an HTML block that a blank line ends (kinds 6 and 7: `<details>` with no blank
+ * line after it; Markdown is not read there until a blank line). Kinds 1 and 3–5
+ * (`<pre>`, `<script>`, `<?…?>`, …) run to their closing tag whatever blank lines
+ * they hold: a `#` line there is text meant as written (a shell comment), not a heading.
  */
 function headingsInContainers(spec: ParsedSpec): Map<string, Boxed[]> {
   const found = new Map<string, Boxed[]>();
-  const add = (text: string, entry: Boxed): void => {
-    for (const key of new Set([slugify(text), bareSlug(text)])) {
+  const add = (keys: ReadonlyArray<string | null>, entry: Boxed): void => {
+    for (const key of new Set(keys)) {
       if (key === null || key === '') continue;
       const list = found.get(key);
       if (list === undefined) found.set(key, [entry]);
@@ -286,27 +313,26 @@ function headingsInContainers(spec: ParsedSpec): Map<string, Boxed[]> {
     }
   };
   const source = spec.source;
+  const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (const h of spec.headings) {
     if (h.topLevel) continue;
-    const lineStart = source.lastIndexOf('\n', h.span.start - 1) + 1;
-    // The line's own prefix says what holds it: a `>` before the heading's marks is a quote.
-    const quoted = /^[ \t]*(?:[-+*]|\d{1,9}[.)])?[ \t]*>/.test(source.slice(lineStart, h.span.start + 1)) || /^[ \t]*>/.test(source.slice(h.span.start, h.span.end));
-    add(h.text, {
-      offset: h.span.start, at: headingPosition(h),
-      container: quoted ? 'a block quote' : 'a list item',
-      fix: `move it out: a ${'#'.repeat(h.level)} heading on a line of its own, ${quoted ? 'without the `>`' : 'not in the list'}`,
-    });
+    // `span.start` is the start of the heading's line, and its column counts from there (a BOM aside):
+    // what lies between is the container marks.
+    const prefix = source.slice(h.span.start, h.span.start + (h.span.start === 0 ? bom : 0) + h.column - 1);
+    // Its anchor, as sections are matched (`- ### Data Model <!-- later -->` is `data-model`).
+    add([h.slug, bareSlug(h.text)], { offset: h.span.start, at: headingPosition(h), ...holders(prefix) });
   }
   let lines: ReturnType<typeof lineIndexOf> | undefined;
   for (const block of spec.blocks) {
-    if (block.kind !== 'html' || block.htmlKind === 2 || block.endLine === block.line) continue;
+    if (block.kind !== 'html' || (block.htmlKind !== 6 && block.htmlKind !== 7) || block.endLine === block.line) continue;
     const text = source.slice(block.start, block.end);
     if (text.indexOf('#') === -1) continue;
     const tag = /^[ \t]*<\/?([A-Za-z][\w-]*)/.exec(text)?.[1];
     for (const m of text.matchAll(/^( {0,3})(#{1,6})[ \t]+(.*)$/gm)) {
       lines ??= lineIndexOf(spec);
       const start = block.start + m.index + m[1]!.length;
-      add(headingWords(m[3]!), {
+      const words = headingWords(m[3]!);
+      add([slugify(words), bareSlug(words)], {
         offset: start, at: lines.span(start, block.start + m.index + m[0].trimEnd().length),
         container: `the HTML block that starts on line ${block.line}${tag === undefined ? '' : ` (\`<${tag}>\`)`}, where Markdown is not read`,
         fix: 'leave a blank line after the HTML tag that opens it (and one before the tag that closes it)',
