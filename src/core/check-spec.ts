@@ -56,6 +56,10 @@ export function checkSpec(spec: ParsedSpec, options: CheckSpecOptions): SpecChec
   const states = template === null ? null : sectionStates(spec, template, matching!);
   const suppressed = readSuppressions(spec);
   const findings: Finding[] = [];
+  const ruleOn = (id: string): boolean => {
+    const rule = RULES.find((r) => r.id === id);
+    return rule !== undefined && (options.rules?.get(id)?.severity ?? rule.defaultSeverity) !== 'off';
+  };
   RULES.forEach((rule) => {
     const setting = options.rules?.get(rule.id);
     const severity = setting?.severity ?? rule.defaultSeverity;
@@ -72,6 +76,7 @@ export function checkSpec(spec: ParsedSpec, options: CheckSpecOptions): SpecChec
       indexCommand: options.indexCommand,
       templateProblem: options.templateProblem,
       ruleIds: RULE_IDS,
+      ruleOn,
     });
     for (const d of drafts) {
       if (suppressed(rule.id, d.line)) continue;

@@ -41,7 +41,7 @@ export const leftoverMarker: CheckRule = {
   defaultSeverity: 'warning',
   description: 'A to-do word, clarification marker, template slot or filler text is left in the prose.',
   options: { markers: { kind: 'patterns', description: 'regular expressions that replace the default markers' } },
-  check: ({ spec, options, template, matching, states }) => {
+  check: ({ spec, options, template, matching, states, ruleOn }) => {
     const markers = Array.isArray(options.markers) ? options.markers.map(String) : DEFAULT_MARKERS;
     const pattern = new RegExp(markers.map((m) => `(?:${m})`).join('|'), 'g');
     // A project's own markers are searched for one by one (see matchesOfEach), compiled once.
@@ -55,7 +55,8 @@ export const leftoverMarker: CheckRule = {
       return unwritten.some((span) => offset >= span.start && offset < span.end);
     };
     // (Whether or not the text under it is written: empty-section reports the title kept, or the part under it.)
-    const keptTitle = template !== null && spec.title !== null && keepsStandInTitle(spec, template) ? spec.title.span : null;
+    // (Unless empty-section is off: then the marker is this rule's, as any other.)
+    const keptTitle = template !== null && spec.title !== null && ruleOn?.('empty-section') !== false && keepsStandInTitle(spec, template) ? spec.title.span : null;
     // Most documents and blocks have none: for the default markers, a search
     // of the source for the words they cannot do without comes first.
     const probe = new RegExp(pattern.source);

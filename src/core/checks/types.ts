@@ -68,6 +68,8 @@ export interface CheckContext {
   readonly templateProblem?: string;
   /** The ids of every rule, for rules that read rule names written in a document. */
   readonly ruleIds: ReadonlySet<string>;
+  /** Whether a rule runs on this spec (not `off`): a rule that leaves a case to another must not leave it to one that is off. */
+  readonly ruleOn?: (ruleId: string) => boolean;
 }
 
 /** A check rule: one file under `src/core/checks/`, one page under `docs/checks/`. */
