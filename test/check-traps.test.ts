@@ -1454,7 +1454,7 @@ describe('a title the template writes as a slot, kept (blind QA, MADR)', () => {
     expect(findings('# RFC XXX: Title\n\n**Status:** Draft\n\n## Summary\n\nForks for batch changes.\n', rfc).map((f) => `${f.line}:${f.column} ${f.rule}`))
       .toEqual(['1:1 empty-section', '1:1 empty-section']);
     // With empty-section off, the marker is no one else's: leftover-marker reports it (review).
-    expect(findings('# RFC XXX: Title\n\n**Status:** Draft\n\n## Summary\n\nForks for batch changes.\n', rfc, new Map([['empty-section', { severity: 'off' as const }]]))
+    expect(findings('# RFC XXX: Title\n\n**Status:** Draft\n\n## Summary\n\nForks for batch changes.\n', rfc, new Map([['empty-section', { severity: 'off' as const, options: {} }]]))
       .map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['1:7 leftover-marker']);
     // The spec's own title with the number still to come: a leftover marker as ever.
     expect(findings('# RFC XXX: Forks for batch changes\n\n**Status:** Review\n\n## Summary\n\nForks.\n', rfc).map((f) => `${f.line}:${f.column} ${f.rule}`))
