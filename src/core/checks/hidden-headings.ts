@@ -1,0 +1,190 @@
+// Where a missing section's heading went when it is in the document but opens
+// no section: hidden in a placeholder or another comment that lost its `-->`,
+// in a code block never closed, or held by a block quote, a list item or an
+// HTML block. missing-section places its finding there and says so.
+import { lineIndexOf } from '../line-index.js';
+import { trimSpaceTab, withoutAtxClosing } from '../markdown/block-patterns.js';
+import { bareSlug, slugify } from '../slug.js';
+import type { ParsedSpec, Position } from '../spec-types.js';
+import { addTo } from './headings-as-text.js';
+import { headingPosition } from './locate.js';
+
+// A line that would be an ATX heading (a block quote's `>` allowed before it).
+const ATX_LINE = /^([ \t>]*)(#{1,6})[ \t]+(.*)$/gm;
+
+/** The text of an ATX heading line after its `#`s, without its closing sequence. */
+function headingWords(rest: string): string {
+  return trimSpaceTab(withoutAtxClosing(rest));
+}
+
+/**
+ * The ATX headings written inside a fenced code block that runs to the end
+ * of the document because its fence is never closed (a closing fence
+ * indented too far, or deleted), by anchor, with their places.
+ */
+export function headingsInUnclosedCode(spec: ParsedSpec): Map<string, { readonly at: Position; readonly openLine: number }> {
+  const found = new Map<string, { readonly at: Position; readonly openLine: number }>();
+  const last = spec.blocks[spec.blocks.length - 1];
+  if (last === undefined || last.kind !== 'code' || last.variant !== 'fenced' || last.closed === true) return found;
+  const lines = lineIndexOf(spec);
+  const text = spec.source.slice(last.start, last.end);
+  for (const h of text.matchAll(ATX_LINE)) {
+    const slug = slugify(headingWords(h[3]!));
+    if (found.has(slug)) continue;
+    found.set(slug, { at: lines.span(last.start + h.index + h[1]!.length, last.start + h.index + h[0].trimEnd().length), openLine: last.line });
+  }
+  return found;
+}
+
+/** A heading hidden in an HTML comment that lost its `-->`: its place, and the lines of the comment's `<!--` and of the `-->` that closes it. */
+export interface InComment {
+  readonly at: Position;
+  readonly openLine: number;
+  /** Null when nothing closes the comment. */
+  readonly closeLine: number | null;
+}
+
+/**
+ * The ATX headings written inside an HTML comment block whose own `-->` is
+ * gone, by anchor, with their places: a comment never closed (it runs to the
+ * end of the document), or one closed only by a later comment's `-->` (a
+ * `<!--` before that `-->` says the `-->` is the later comment's). CommonMark
+ * reads everything in between as one comment, so the headings are hidden
+ * while the author still sees them. A comment closed by its own `-->` is
+ * left alone: hiding a section may be what it is for.
+ */
+export function headingsInBrokenComments(spec: ParsedSpec): Map<string, InComment> {
+  const found = new Map<string, InComment>();
+  const source = spec.source;
+  let lines: ReturnType<typeof lineIndexOf> | undefined;
+  for (const block of spec.blocks) {
+    // A comment on one line hides no heading line.
+    if (block.kind !== 'html' || block.htmlKind !== 2 || block.endLine === block.line) continue;
+    let end = block.end;
+    let closeLine: number | null = null;
+    if (block.closed !== false) {
+      // The block ends on the line of the first `-->` (`<!-->` is one already).
+      const close = source.indexOf('-->', block.start + 2);
+      if (close === -1 || close >= block.end) continue;
+      const nested = source.slice(block.start + 4, close).indexOf('<!--');
+      if (nested === -1) continue;
+      // `<!--` and then a heading is sections commented out on purpose (KEPs
+      // hide questions not due yet so), the guidance comments inside them
+      // closing it early: hidden as meant, the plain finding.
+      if (OPENS_WITH_HEADING.test(source.slice(block.start + 4, close))) continue;
+      // What follows the later comment's `<!--` is that comment's, hidden anyway.
+      end = block.start + 4 + nested;
+      closeLine = block.endLine;
+    }
+    for (const h of source.slice(block.start, end).matchAll(ATX_LINE)) {
+      const slug = slugify(headingWords(h[3]!));
+      if (found.has(slug)) continue;
+      lines ??= lineIndexOf(spec);
+      const at = lines.span(block.start + h.index + h[1]!.length, block.start + h.index + h[0].trimEnd().length);
+      found.set(slug, { at, openLine: block.line, closeLine });
+    }
+  }
+  return found;
+}
+
+const OPENS_WITH_HEADING = /^[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*[ ]{0,3}#{1,6}(?:[ \t]|\r|\n|$)/;
+
+/**
+ * Why a heading inside a broken comment is no heading, and what to do. The
+ * lines are the comment's, which the author must find: the heading's own
+ * line is where the finding sits.
+ */
+export function hiddenByComment(c: InComment): string {
+  const closed = c.closeLine === null
+    ? 'that is never closed'
+    : `that is closed only by a later comment's \`-->\` on line ${c.closeLine}`;
+  return `its heading is inside the HTML comment opened on line ${c.openLine} ${closed}, so it is hidden, not a heading; close that comment with \`-->\` where its own text ends`;
+}
+
+/** A heading that a container keeps from opening a section: where it starts, its place, what holds it and how to get it out. */
+export interface Boxed {
+  readonly offset: number;
+  readonly at: Position;
+  /** `a block quote`, `a list item in a block quote`, `the HTML block that starts on line 12 (<details>)`. */
+  readonly container: string;
+  /** For a quote, a list item or a footnote: what taking it out means (`without the \`>\``); the fix itself names the template's level. */
+  readonly out?: string;
+  /** For an HTML block: the whole fix. */
+  readonly fix?: string;
+}
+
+// The container marks written before a heading on its own line: `>`, a list marker, a footnote label.
+const CONTAINER_MARK = /[ \t]*(?:(>)|([-+*]|\d{1,9}[.)])(?=[ \t]|$)|(\[\^[^\]]+\]:))/y;
+
+/**
+ * What holds a heading that is not top-level, read from the marks before it
+ * on its line, innermost first (`> - ### X` is a list item in a block quote).
+ * A heading on a continuation line shows no marks: a list item, the usual case.
+ */
+function holders(prefix: string): { container: string; out: string } {
+  const names: string[] = [];
+  const outs: string[] = [];
+  CONTAINER_MARK.lastIndex = 0;
+  for (let m = CONTAINER_MARK.exec(prefix); m !== null && m[0] !== ''; m = CONTAINER_MARK.exec(prefix)) {
+    const [name, out] = m[1] !== undefined ? ['a block quote', 'without the `>`'] : m[2] !== undefined ? ['a list item', 'not in the list'] : ['a footnote', 'not in the footnote'];
+    names.unshift(name);
+    if (!outs.includes(out)) outs.push(out);
+  }
+  if (names.length === 0) return { container: 'a list item', out: 'not in the list' };
+  return { container: names.join(' in '), out: outs.join(' and ') };
+}
+
+/**
+ * The headings that open no section because something holds them, by anchor
+ * (and by anchor without a section number), in document order: a heading in a
+ * block quote, a list item or a footnote (CommonMark reads it, GitHub renders
+ * it with an anchor, but it is the container's), and an ATX heading line inside
+ * an HTML block that a blank line ends (kinds 6 and 7: `<details>` with no blank
+ * line after it; Markdown is not read there until a blank line). Kinds 1 and 3–5
+ * (`<pre>`, `<script>`, `<?…?>`, …) run to their closing tag whatever blank lines
+ * they hold: a `#` line there is text meant as written (a shell comment), not a heading.
+ */
+export function headingsInContainers(spec: ParsedSpec): Map<string, Boxed[]> {
+  const found = new Map<string, Boxed[]>();
+  const add = (keys: ReadonlyArray<string | null>, entry: Boxed): void => {
+    for (const key of new Set(keys)) if (key !== null && key !== '') addTo(found, key, entry);
+  };
+  const source = spec.source;
+  const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (const h of spec.headings) {
+    if (h.topLevel) continue;
+    // `span.start` is the start of the heading's line, and its column counts from there (a BOM aside):
+    // what lies between is the container marks.
+    const prefix = source.slice(h.span.start, h.span.start + (h.span.start === 0 ? bom : 0) + h.column - 1);
+    // Its anchor, as sections are matched (`- ### Data Model <!-- later -->` is `data-model`).
+    add([h.slug, bareSlug(h.text)], { offset: h.span.start, at: headingPosition(h), ...holders(prefix) });
+  }
+  let lines: ReturnType<typeof lineIndexOf> | undefined;
+  for (const block of spec.blocks) {
+    if (block.kind !== 'html' || (block.htmlKind !== 6 && block.htmlKind !== 7) || block.endLine === block.line) continue;
+    const text = source.slice(block.start, block.end);
+    if (text.indexOf('#') === -1) continue;
+    const tag = /^[ \t]*<\/?([A-Za-z][\w-]*)/.exec(text)?.[1];
+    for (const m of text.matchAll(/^( {0,3})(#{1,6})[ \t]+(.*)$/gm)) {
+      lines ??= lineIndexOf(spec);
+      const start = block.start + m.index + m[1]!.length;
+      const words = headingWords(m[3]!);
+      add([slugify(words), bareSlug(words)], {
+        offset: start, at: lines.span(start, block.start + m.index + m[0].trimEnd().length),
+        container: `the HTML block that starts on line ${block.line}${tag === undefined ? '' : ` (\`<${tag}>\`)`}, where Markdown is not read`,
+        fix: 'leave a blank line after the HTML tag that opens it (and one before the tag that closes it)',
+      });
+    }
+  }
+  return found;
+}
+
+/** The anchors of the ATX headings written inside placeholder comments that were never closed. */
+export function headingsHiddenByUnclosedPlaceholders(spec: ParsedSpec): Set<string> {
+  const slugs = new Set<string>();
+  for (const m of spec.malformed) {
+    if (m.reason !== 'unterminated') continue;
+    for (const h of spec.source.slice(m.span.start, m.span.end).matchAll(ATX_LINE)) slugs.add(slugify(headingWords(h[3]!)));
+  }
+  return slugs;
+}
