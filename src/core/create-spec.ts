@@ -20,8 +20,9 @@ export interface CreateSpecInput {
  * `status: draft`, `owners`, `created`) over the template's body, byte for byte,
  * with the title written over a title heading that only stands in for one
  * (a `title` placeholder under it that asks for the name alone dropped), else
- * in the `title` placeholder (if the template has one), and a final line break when the template has none (the seed ends without
- * one; a file that does not end its last line shows in every diff).
+ * in the `title` placeholder (if the template has one), and a final line
+ * break when the template has none (the seed ends without one; a file that
+ * does not end its last line shows in every diff).
  * New lines use the template's own line endings.
  */
 export function createSpecSource(template: Template, input: CreateSpecInput): string {
@@ -96,8 +97,10 @@ function withoutLine(text: string, start: number, end: number): string {
   const lineEnd = text.indexOf('\n', end);
   const after = lineEnd === -1 ? text.length : lineEnd + 1;
   if (text.slice(lineStart, start).trim() !== '' || text.slice(end, lineEnd === -1 ? text.length : lineEnd).trim() !== '') return text.slice(0, start) + text.slice(end);
+  const blank = /[ \t]*\r?\n/y;
+  blank.lastIndex = after;
   let next = after;
-  for (let m = /^[ \t]*\r?\n/.exec(text.slice(next)); m !== null; m = /^[ \t]*\r?\n/.exec(text.slice(next))) next += m[0].length;
+  while (blank.exec(text) !== null) next = blank.lastIndex;
   return text.slice(0, lineStart) + text.slice(next);
 }
 

@@ -16,8 +16,11 @@ export function asksForTitleAlone(instruction: string, titleText: string): boole
   // (An example given, `, e.g. "Billing"`, is no other thing to write.)
   const asked = withoutExamples(instruction).trim();
   const words = asked.split(/\s+/);
-  return (/\btitle\b/i.test(asked) || namesTheSubject(asked, titleText)) && words.length <= 8 && !/\band\b|[,;]/i.test(asked);
+  return (/\btitle\b/i.test(asked) || namesTheSubject(asked, titleText)) && words.length <= 8 && !LISTS_MORE.test(asked);
 }
+
+// "and", a comma or a semicolon: a list of other things to write (the authors, a date).
+const LISTS_MORE = /\band\b|[,;]/i;
 
 /**
  * Whether a template's section heading stands in for a name the spec gives:
@@ -122,7 +125,7 @@ export function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
   // (Examples aside, "and" or ";" lists other things to write: the authors, a date.)
   if (STAND_IN_TITLE.test(titleText.trim()) && SPEAKS_OF_NAMES.test(told) && !/\band\b|;/i.test(told)
     // Placeholders there ask for that alone: no list of other things.
-    && own.every((p) => (asksForTitleAlone(p.instruction, titleText) || NAMES_THE_DOCUMENT.test(p.instruction)) && !/\band\b|[,;]/i.test(withoutExamples(p.instruction)))) return true;
+    && own.every((p) => asksForTitleAlone(p.instruction, titleText) || (NAMES_THE_DOCUMENT.test(p.instruction) && !LISTS_MORE.test(withoutExamples(p.instruction))))) return true;
   // Else what is there is placeholders and comments, each alone in its block, each asking for the title alone.
   const asked: string[] = [];
   for (const b of blocksIn(spec, titleSpan)) {
