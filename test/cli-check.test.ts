@@ -620,6 +620,18 @@ describe('specfill check', () => {
     expect((await runCli(dir, 'check', '--json', '--format', 'sarif')).code).toBe(2);
   });
 
+  it('check --json fails as --format json does: a wrong setup or bad usage writes no report, only the error on stderr', async () => {
+    const dir = tempProject({ 'specs/a.md': '# A\n\nText.\n', 'specfill.config.json': '{"rules": {"empty-section": 3}}' });
+    for (const args of [['--json'], ['--format', 'json'], ['--json', '--max-warnings', 'abc']]) {
+      const r = await runCli(dir, 'check', ...args);
+      expect([args, r.code, r.stdout]).toEqual([args, 2, '']);
+      expect(r.stderr).toMatch(args.includes('abc') ? /max-warnings/ : /empty-section/);
+    }
+    // Other commands' --json still owe their one JSON document on failure.
+    const status = await runCli(dir, 'status', '--json');
+    expect([status.code, JSON.parse(status.stdout).error.code]).toEqual([2, 'INVALID_CONFIG']);
+  });
+
   it('a pretty report written to a file names the files that could not be checked (stderr is not in the file)', async () => {
     const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/bin.md': new Uint8Array([0x23, 0x20, 0x42, 0x0a, 0x00]) });
     const r = await runCli(dir, 'check', '--output', 'report.txt');

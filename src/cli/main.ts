@@ -44,19 +44,32 @@ export async function main(options: MainOptions): Promise<number> {
       // Help and version are successes; every other commander error is bad usage.
       if (error.exitCode === 0) return 0;
       // Commander printed its message; `--json` still gets its one JSON document.
-      if (options.argv.includes('--json')) writeErrorJson(ctx, new SpecfillError('USAGE', error.message.replace(/^error: /, ''), {}, 'see specfill --help'));
+      if (wantsErrorJson(options.argv)) writeErrorJson(ctx, new SpecfillError('USAGE', error.message.replace(/^error: /, ''), {}, 'see specfill --help'));
       return 2;
     }
     if (error instanceof SpecfillError) {
       ctx.stderr.write(`specfill: ${error.format()}\n`);
       // `--json` promises one JSON document on stdout: a failure is one too.
-      if (options.argv.includes('--json')) writeErrorJson(ctx, error);
+      if (wantsErrorJson(options.argv)) writeErrorJson(ctx, error);
       // A conflict (the file changed meanwhile), a refused move or a file that exists already is a refusal, not a failure.
       return error.code === 'CONFLICT' || error.code === 'REFUSED' || error.code === 'FILE_EXISTS' ? 1 : 2;
     }
     ctx.stderr.write(`specfill: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
     return 2;
   }
+}
+
+/**
+ * Whether a failure is owed one JSON document on stdout: `--json` was given
+ * to a command whose `--json` prints one. `check --json` is `--format json`,
+ * whose failures (a wrong setup) write no report at all, only the error on
+ * stderr, as with `--format json` itself: a CI step that reads stdout gets
+ * the same either way.
+ */
+function wantsErrorJson(argv: readonly string[]): boolean {
+  if (!argv.includes('--json')) return false;
+  const command = argv.find((a) => !a.startsWith('-'));
+  return command !== 'check';
 }
 
 function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
