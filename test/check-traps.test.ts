@@ -1222,6 +1222,16 @@ describe('bodies that show nothing (adversarial review)', () => {
     for (const written of ['Describe the context in two to three sentences Articulate the problem as a question of cost', 'Articulate the problem as a question: why are p99 latencies up?']) {
       expect(findings(`# Mine\n\n## Context\n\n${written}\n`, three), written).toEqual([]);
     }
+    // One guidance sentence cut in two, at its comma, into two list items or two paragraphs, is still the guidance (blind QA, OpenSpec).
+    const goals = buildTemplateModel(parseSpec('# Doc\n\n## Goals\n\nList the outcomes this project must achieve, each one measurable where possible.\n'), 'doc@1');
+    for (const kept of ['- List the outcomes this project must achieve\n- each one measurable where possible', 'List the outcomes this project must achieve.\n\nEach one measurable where possible.',
+      '1. List the outcomes this project must achieve;\n2. each one *measurable* where possible.']) {
+      expect(findings(`# Mine\n\n## Goals\n\n${kept}\n`, goals).map((f) => f.rule), kept).toEqual(['empty-section']);
+    }
+    for (const written of ['- List the outcomes this project must achieve\n- p99 under 200 ms', 'List the outcomes this project must achieve.\n\nEach one measurable where possible: p99 under 200 ms.',
+      '- List the outcomes this project must achieve']) {
+      expect(findings(`# Mine\n\n## Goals\n\n${written}\n`, goals), written).toEqual([]);
+    }
     // A code block is content, even one that quotes the guidance (regression QA), but not the template's own sample.
     expect(findings('# Mine\n\n## Motivation\n\n```\nWhy are we doing this?\n```\n', prose)).toEqual([]);
     const sample = buildTemplateModel(parseSpec('# RFC\n\n## Rollout\n\nWhy are we doing this? Which problem does it solve?\n\n```yaml\nrollout: 10%\n```\n'), 'rfc@1');

@@ -85,7 +85,7 @@ export function plainText(text: string): string {
   return withLinksAsText(text).replace(/[*_`~]/g, '');
 }
 
-/** The template's sentences as a trie of words, for {@link isRunTogether}. */
+/** The template's sentences as a trie of words, for {@link runOfGuidance}. */
 interface WordTrie {
   readonly next: Map<string, WordTrie>;
   /** A whole sentence ends here. */
@@ -255,6 +255,9 @@ export function mayBeGuidanceSentence(text: string, sentences: ReadonlySet<strin
   }
   // Nothing to compare: the caller's own reading decides.
   if (words === 0) return true;
+  // The start of a template sentence, cut short (split at a comma into two
+  // list items or paragraphs): the caller reads on past it.
+  if (node !== undefined) return true;
   const length = letters + words - 1;
   if (length < NEAR_MIN_LENGTH) return false;
   RAW_COUNTS[0x20 & 31]! += words - 1;
@@ -426,14 +429,33 @@ function meaningChanged(a: string, b: string): boolean {
  * Whether a sentence is two or more of the template's sentences run together:
  * the guidance kept with its full stops taken out, or turned into commas
  * (`… in two to three sentences Articulate the problem as a question`).
- * From each place a run of template sentences reaches, the words are walked
- * down a trie of the template's sentences, so that a walk stops where no
- * template sentence goes on; a budget bounds crafted input.
  */
 function isRunTogether(sentence: string, sentences: ReadonlySet<string>, budget: { steps: number }): boolean {
-  const root = trieOf(sentences);
   const words = sentence.split(' ');
-  if (words.length < 2 || !root.next.has(words[0]!)) return false;
+  return words.length >= 2 && runOfGuidance(words, sentences, budget, false);
+}
+
+/**
+ * Whether a sentence that is none of the template's is the start of one, cut
+ * short, after none or more whole ones: the guidance's sentence split in two
+ * at a comma, into two list items or two paragraphs (`List the outcomes this
+ * project must achieve.` then `Each one measurable where possible.`). Such a
+ * section is then read as one sentence (see `section-prose.ts`).
+ */
+export function startsGuidanceSentence(sentence: string, sentences: ReadonlySet<string>, budget: { steps: number }): boolean {
+  return sentence !== '' && runOfGuidance(sentence.split(' '), sentences, budget, true);
+}
+
+/**
+ * Whether words are whole template sentences one after another (and, when
+ * `open`, then the first words of one more). From each place a run of
+ * template sentences reaches, the words are walked down a trie of the
+ * template's sentences, so that a walk stops where no template sentence goes
+ * on; a budget bounds crafted input.
+ */
+function runOfGuidance(words: readonly string[], sentences: ReadonlySet<string>, budget: { steps: number }, open: boolean): boolean {
+  const root = trieOf(sentences);
+  if (!root.next.has(words[0]!)) return false;
   // Which word counts can be covered by whole template sentences, one after another.
   const reached = new Uint8Array(words.length + 1);
   reached[0] = 1;
@@ -445,6 +467,8 @@ function isRunTogether(sentence: string, sentences: ReadonlySet<string>, budget:
       if (node === undefined) break;
       if (--budget.steps < 0) return false;
       if (node.end) reached[to + 1] = 1;
+      // The last word reached inside a template sentence: its start, cut short.
+      else if (open && to === words.length - 1) return true;
     }
   }
   return reached[words.length] === 1;

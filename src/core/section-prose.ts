@@ -1,5 +1,5 @@
 import { blockText } from './block-text.js';
-import { GUIDANCE_STEPS, isGuidanceSentence, mayBeGuidanceSentence, normalizedSentence, plainText } from './guidance-sentences.js';
+import { GUIDANCE_STEPS, isGuidanceSentence, mayBeGuidanceSentence, normalizedSentence, plainText, startsGuidanceSentence } from './guidance-sentences.js';
 import { findInlineComments } from './markdown/inline-comments.js';
 import type { Block, ParsedSpec, Span } from './spec-types.js';
 import { bodyIsEmpty, codeOf, codeSample, isEmptyCode } from './block-samples.js';
@@ -59,12 +59,24 @@ function onlyGuidanceSentences(spec: ParsedSpec, span: Span, guidance: string, s
   let any = false;
   // One budget for the section's loose comparisons (crafted text may hold many sentences).
   const budget = { steps: GUIDANCE_STEPS };
+  let cutShort = false;
   const all = everySentence(spec, span, guidance, (sentence) => {
-    if (!isGuidanceSentence(sentence, sentences, budget)) return false;
+    if (!isGuidanceSentence(sentence, sentences, budget)) {
+      cutShort = startsGuidanceSentence(sentence, sentences, budget);
+      return false;
+    }
     if (!any && hasThreeWords(sentence)) any = true;
     return true;
   }, (raw) => mayBeGuidanceSentence(raw, sentences));
-  if (!all || !any) return false;
+  if (!all) {
+    // A guidance sentence split in two, at its comma, into two list items or
+    // two paragraphs, is still the guidance: the section is read as one sentence.
+    if (!cutShort) return false;
+    const whole = normalizedSentence(plainText(sectionProse(spec, span)));
+    if (!isGuidanceSentence(whole, sentences, budget)) return false;
+    any = hasThreeWords(whole);
+  }
+  if (!any) return false;
   // A code block is content, whatever words it holds, unless it is the
   // template's own sample (its code, whatever its fence); so is an image
   // (its alt text may be empty), unless the template shows it. (Looked at
