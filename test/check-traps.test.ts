@@ -1232,6 +1232,14 @@ describe('bodies that show nothing (adversarial review)', () => {
       '- List the outcomes this project must achieve']) {
       expect(findings(`# Mine\n\n## Goals\n\n${written}\n`, goals), written).toEqual([]);
     }
+    // The template's labels kept with their values deleted say nothing, though each is a word or two (blind QA, OpenSpec).
+    const impact = buildTemplateModel(parseSpec('# Change\n\n## Impact\n\n- Affected specs: [list capabilities]\n- Affected code: [key files/systems]\n'), 'p@1');
+    for (const kept of ['- Affected specs:\n- Affected code:', '- **Affected specs:**\n- *Affected code*:  \n<!-- later -->', 'Affected specs:']) {
+      expect(findings(`# Mine\n\n## Impact\n\n${kept}\n`, impact).map((f) => f.rule), kept).toEqual(['empty-section']);
+    }
+    for (const written of ['- Affected specs: auth\n- Affected code:', '- Affected specs:\n- Affected code:\n- None.', '- Affected specs:\n  - auth']) {
+      expect(findings(`# Mine\n\n## Impact\n\n${written}\n`, impact), written).toEqual([]);
+    }
     // A code block is content, even one that quotes the guidance (regression QA), but not the template's own sample.
     expect(findings('# Mine\n\n## Motivation\n\n```\nWhy are we doing this?\n```\n', prose)).toEqual([]);
     const sample = buildTemplateModel(parseSpec('# RFC\n\n## Rollout\n\nWhy are we doing this? Which problem does it solve?\n\n```yaml\nrollout: 10%\n```\n'), 'rfc@1');

@@ -1,6 +1,6 @@
 import { blockText } from './block-text.js';
 import { GUIDANCE_STEPS, isGuidanceSentence, mayBeGuidanceSentence, normalizedSentence, plainText, startsGuidanceSentence } from './guidance-sentences.js';
-import { findInlineComments } from './markdown/inline-comments.js';
+import { findInlineComments, withoutClosedComments } from './markdown/inline-comments.js';
 import type { Block, ParsedSpec, Span } from './spec-types.js';
 import { bodyIsEmpty, codeOf, codeSample, isEmptyCode } from './block-samples.js';
 
@@ -76,7 +76,10 @@ function onlyGuidanceSentences(spec: ParsedSpec, span: Span, guidance: string, s
     if (!isGuidanceSentence(whole, sentences, budget)) return false;
     any = hasThreeWords(whole);
   }
-  if (!any) return false;
+  // The template's labels with their values deleted (`- Affected specs:`
+  // where it had `- Affected specs: [list capabilities]`) say nothing either,
+  // though each is a word or two.
+  if (!any && !onlyEmptyLabels(spec.source.slice(span.start, span.end))) return false;
   // A code block is content, whatever words it holds, unless it is the
   // template's own sample (its code, whatever its fence); so is an image
   // (its alt text may be empty), unless the template shows it. (Looked at
@@ -102,6 +105,21 @@ function firstSentenceMayBeGuidance(spec: ParsedSpec, span: Span, sentences: Rea
     return block.kind !== 'paragraph' || block.segments === undefined || mayBeGuidanceSentence(spec.source, sentences, block.segments);
   }
   return true;
+}
+
+/**
+ * Whether every line of text (comments, blank lines, list and quote markers
+ * aside) ends at a colon, emphasis marks aside: labels with nothing after them.
+ */
+function onlyEmptyLabels(text: string): boolean {
+  let labels = 0;
+  for (const line of withoutClosedComments(text).split(/\r\n|\r|\n/)) {
+    const bare = line.replace(/^(?:\s*(?:>|[-*+]|\d{1,9}[.)])(?=\s|$))*/, '').replace(/[\s*_]+$/, '');
+    if (bare.trim() === '') continue;
+    if (!bare.endsWith(':')) return false;
+    labels++;
+  }
+  return labels > 0;
 }
 
 /** Whether a normalised sentence (words between single spaces) has three words or more. */
