@@ -1237,6 +1237,21 @@ describe('bodies that show nothing (adversarial review)', () => {
     for (const kept of ['- Affected specs:\n- Affected code:', '- **Affected specs:**\n- *Affected code*:  \n<!-- later -->', 'Affected specs:']) {
       expect(findings(`# Mine\n\n## Impact\n\n${kept}\n`, impact).map((f) => f.rule), kept).toEqual(['empty-section']);
     }
+    // A section the template says may be left empty is answered by nothing under it; its sample text kept is still reported (blind QA, OpenSpec).
+    const leave = (guidance: string) => buildTemplateModel(parseSpec(`# P\n\n## Why\n\n<!-- Why now? -->\n\n### Modified Capabilities\n\n${guidance}\n- \`<existing-capability-path>\`: <what changes>\n`), 'p@1');
+    for (const says of ['<!-- Only list here if spec-level behavior changes. Leave empty if no requirement\n     changes. -->', 'Leave this section blank if nothing changes.', '<!-- 3-5 bullets. Leave empty rather than pad. -->', '<!-- This list may be left empty. -->']) {
+      const template = leave(says);
+      expect(template.sections.find((t) => t.id === 'why/modified-capabilities')!.mayStayEmpty, says).toBe(true);
+      expect(findings('# Mine\n\n## Why\n\nBecause.\n\n### Modified Capabilities\n\n<!-- kept -->\n', template), says).toEqual([]);
+      expect(checkSpec(parseSpec('# Mine\n\n## Why\n\nBecause.\n\n### Modified Capabilities\n'), { template, links: NO_FILES }).completeness, says).toBe(1);
+      expect(findings('# Mine\n\n## Why\n\nBecause.\n\n### Modified Capabilities\n\n- `<existing-capability-path>`: <what changes>\n', template).map((f) => f.message), says)
+        .toEqual(['section "Modified Capabilities" still holds only the template\'s guidance: write its content, or delete that text and leave the section empty, as the template allows']);
+    }
+    for (const says of ['<!-- Do not leave this section empty. -->', 'Never leave it blank.', '<!-- List what changes. -->', 'You can leave that blank until the issue is filed.']) {
+      const template = leave(says);
+      expect(template.sections.find((t) => t.id === 'why/modified-capabilities')!.mayStayEmpty, says).toBe(false);
+      expect(findings('# Mine\n\n## Why\n\nBecause.\n\n### Modified Capabilities\n', template).map((f) => f.rule), says).toEqual(['empty-section']);
+    }
     for (const written of ['- Affected specs: auth\n- Affected code:', '- Affected specs:\n- Affected code:\n- None.', '- Affected specs:\n  - auth']) {
       expect(findings(`# Mine\n\n## Impact\n\n${written}\n`, impact), written).toEqual([]);
     }

@@ -49,7 +49,9 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
     else {
       const empty = saysNothing(spec, section.bodySpan, t.guidance, model.guidanceSentences, model.codeSamples) && !ownSubsectionsSaySomething(spec, section, matching)
         && !ownTableOfContents(spec, section.bodySpan, t.guidance);
-      states.push({ id: t.id, state: empty ? 'empty' : 'filled' });
+      // Where the template says the section may be left empty, nothing under it is an answer (the template's sample text kept is not).
+      const answered = empty && t.mayStayEmpty && sectionProse(spec, section.bodySpan) === '';
+      states.push({ id: t.id, state: empty && !answered ? 'empty' : 'filled' });
     }
   }
   return states;

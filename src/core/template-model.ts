@@ -7,6 +7,7 @@ import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './secti
 import { hasTableOfContents } from './table-of-contents.js';
 import { idAfterRenames } from './section-renames.js';
 import { bareSlug, looseSlug, squashedSlug } from './slug.js';
+import { guidanceSaysMayStayEmpty } from './may-stay-empty.js';
 import { markedOptional, sectionSaysOptional, unmarkedSlug, withoutOptionalMark } from './optional-sections.js';
 import { asksOnlyTitle, isStandInHeading } from './stand-in-titles.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
@@ -30,6 +31,11 @@ export interface TemplateSection {
   readonly guidance: string;
   /** A spec may leave this section out. */
   readonly optional: boolean;
+  /**
+   * Its guidance says it may be left empty ("Leave empty if no requirement
+   * changes."): the heading stays, and nothing under it is an answer.
+   */
+  readonly mayStayEmpty: boolean;
   /**
    * Its text is kept by every spec as the template writes it (a licence
    * line, declared in the front matter's `fixed:`): no guidance, never empty.
@@ -142,7 +148,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   if (hasCommentBlock(spec, titleSpan) || sectionProse(spec, titleSpan) !== '') {
     sections.push({
       id: 'title', slug: 'title', headingSlug: 'title', text: spec.title?.text ?? '', level: spec.title?.level ?? 1, path: [],
-      parentId: null, guided: !fixedTitle, guidance: fixedTitle ? '' : sectionProse(spec, titleSpan), optional: optional.includes('title'), fixed: fixedTitle,
+      parentId: null, guided: !fixedTitle, guidance: fixedTitle ? '' : sectionProse(spec, titleSpan), optional: optional.includes('title'), mayStayEmpty: false, fixed: fixedTitle,
       unmarkedHeadingSlug: null, unmarkedId: null, fallbackSlug: null, bareSlug: null, bareUnmarkedSlug: null, squashedSlug: null,
       squashedLooseSlugs: NONE, standIn: false,
     });
@@ -166,6 +172,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       guided: !kept && (guidance !== '' || hasCommentBlock(spec, section.bodySpan)),
       guidance,
       optional: (parent?.optional ?? false) || optional.includes(section.id) || sectionSaysOptional(spec, section),
+      mayStayEmpty: !kept && guidanceSaysMayStayEmpty(spec.source.slice(section.bodySpan.start, section.bodySpan.end)),
       fixed: kept,
       unmarkedHeadingSlug,
       unmarkedId,

@@ -115,6 +115,8 @@ function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolea
   const name = `section ${quote(section.heading.shown)}`;
   // An optional section may go instead, its guidance and subsections with it.
   const orDelete = t.optional ? ', or delete the section (it is optional)' : '';
+  // Where the template lets the section stay empty, its sample text may go instead.
+  if (guidanceOnly && t.mayStayEmpty) return `${name} still holds only the template's guidance: write its content, or delete that text and leave the section empty, as the template allows${orDelete}`;
   if (guidanceOnly) return `${name} still holds only the template's guidance: write its content${orDelete}`;
   const next = section.children[0] ?? around.next(section);
   const own = next !== undefined && around.unmatched.has(next);
