@@ -238,7 +238,8 @@ describe('specfill check', () => {
     });
     // The config's mapping to files out of the project is refused up front, at its key (web QA).
     const mapped = await runCli(dir, 'templates', '--json');
-    expect([mapped.code, mapped.stderr.split('\n')[0]]).toEqual([2, `specfill: specfill.config.yaml:2:17: templates.specs/z/**: \`../${rel}/passwd\` is outside the project root: keep template files in the project (and 1 more)`]);
+    expect([mapped.code, mapped.stderr.split('\n')[0]]).toEqual([2, `specfill: specfill.config.yaml:2:17: templates.specs/z/**: \`../${rel}/passwd\` is outside the project root: keep template files in the project`]);
+    expect(mapped.stderr.split('\n')[1]).toBe(`  also specfill.config.yaml:3:17: templates.specs/y/**: \`../${rel}/x.md\` is outside the project root: keep template files in the project`);
     writeFileSync(join(dir, 'specfill.config.yaml'), '{}\n');
     const list = await runCli(dir, 'templates', '--json');
     expect((JSON.parse(list.stdout) as Array<{ id: string }>).map((t) => t.id)).toEqual(['tech-spec']);

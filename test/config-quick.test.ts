@@ -11,6 +11,7 @@ import { hasDuplicateKeys } from '../src/core/json-duplicate-keys.js';
 import { surelyAccepts } from '../src/core/json-schema-accepts.js';
 import type { SpecfillError } from '../src/core/errors.js';
 import { loadConfig } from '../src/io/load-config.js';
+import { RULES } from '../src/core/checks/index.js';
 import { runCli, tempProject } from './helpers/run-cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -129,7 +130,7 @@ describe('loadConfig', () => {
     const json = 'specfill.config.json';
     expect(await refused(json, '{\n  "specs": ["specs/*.md"],\n  "speks": ["x"]\n}\n')).toBe('specfill.config.json:3:3: speks: unknown key: did you mean `specs`?\n  hint: every key and its type: schema/config.schema.json in the specfill package (node_modules/specfill/schema/ where it is installed; name it as `$schema` for completion in an editor)');
     expect(await refused('specfill.config.yaml', 'agent:\n  model: x\n  foo: 1\nrules:\n  leftover-marker: loud\n'))
-      .toBe('specfill.config.yaml:3:3: agent.foo: unknown key; the keys here are provider, model, baseURL, timeoutSeconds, answerRetries, httpRetries, prices (and 1 more)\n  hint: every key and its type: schema/config.schema.json in the specfill package (node_modules/specfill/schema/ where it is installed; name it as `$schema` for completion in an editor)');
+      .toBe('specfill.config.yaml:3:3: agent.foo: unknown key; the keys here are provider, model, baseURL, timeoutSeconds, answerRetries, httpRetries, prices\n  also specfill.config.yaml:5:20: rules.leftover-marker: expected a severity (error, warning, info or off), or {severity, options}\n  hint: every key and its type: schema/config.schema.json in the specfill package (node_modules/specfill/schema/ where it is installed; name it as `$schema` for completion in an editor)');
     expect(await refused(json, '{"overrides": [{"files": ["a"], "rules": {}, "rule": {}}]}')).toContain('1:46: overrides.0.rule: unknown key: did you mean `rules`?');
     expect(await refused(json, '{"rules": {"leftover-marker": {"severity": "off", "option": {}}}}')).toContain('1:51: rules.leftover-marker.option: unknown key: did you mean `options`?');
     // What was expected, in a config author's words rather than the validator's (docs QA).
@@ -138,6 +139,17 @@ describe('loadConfig', () => {
     expect(await refused(yaml, 'overrides:\n  - files: [a]\n')).toContain('2:5: overrides.0.rules: missing: add `rules:` with a mapping (key: value lines)');
     expect(await refused(yaml, 'statuses: [1]\n')).toContain('1:12: statuses.0: expected text, not a number');
     expect(await refused(yaml, 'statuses: []\n')).toContain('1:11: statuses: needs at least one entry');
+    // Every problem is shown, each where it is, so that all are fixed in one go; a severity's slip is named (blind QA).
+    expect((await refused(yaml, 'rules:\n  empty-section: eror\n  heading-level: {severity: Warning}\n  bogus-rule: error\nfoo: 1\nstatuses: eror\n')).split('\n').slice(0, 5)).toEqual([
+      'specfill.config.yaml:2:18: rules.empty-section: expected a severity (error, warning, info or off), or {severity, options} (did you mean `error`?)',
+      '  also specfill.config.yaml:3:18: rules.heading-level: expected a severity (error, warning, info or off), or {severity, options} (did you mean `warning`?)',
+      '  also specfill.config.yaml:4:3: rules.bogus-rule: unknown rule; the rules are: ' + RULES.map((r) => r.id).join(', '),
+      '  also specfill.config.yaml:5:1: foo: unknown key; the keys here are $schema, specs, ignore, templatesDir, templates, statuses, transitions, gates, rules, overrides, maxFileBytes, agent',
+      '  also specfill.config.yaml:6:11: statuses: expected a list, not text',
+    ]);
+    const many = await refused(yaml, `${Array.from({ length: 8 }, (_, i) => `k${i}: 1`).join('\n')}\n`);
+    expect(many.split('\n').filter((l) => l.startsWith('  also')).length).toBe(5);
+    expect(many).toContain('\n  (and 2 more)\n  hint:');
     // JSON is read as JSON first: its errors in JSON's words, lone CRs as line breaks, a BOM no column (code review).
     expect(await refused(json, '{"a" 1}')).toBe('specfill.config.json:1:6: is not valid JSON: Expected \':\' after property name in JSON at position 5 (line 1 column 6)'.replace(/ in JSON at position.*$/, '') + '\n  hint: a .json config is plain JSON (no comments, no trailing commas); for YAML, name it specfill.config.yaml');
     expect(await refused(json, '{\r  "ignore":\r  ["x"]\r}\r')).toBe('accepted');

@@ -61,7 +61,7 @@ export function validateConfig(data: unknown): { config: Config; issues: [] } | 
       const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
       // One issue per unknown key, at the key, with the keys allowed there.
       if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ path: [...path, key], message: unknownKeyMessage(key, keysAt(path)), atKey: true, shape: true }));
-      return [{ path, message: plainMessage(i.message, path), shape: true }];
+      return [{ path, message: plainMessage(i.message, path) + (holdsSeverity(path) ? severitySlip(valueAt(data, path)) : ''), shape: true }];
     });
     // A misspelt rule id is the mistake to name, whatever its value: its value's issues go.
     const unknownRules = rawRuleSettings(data).flatMap(([rules, at]) => unknownRuleIssues(rules, at));
@@ -71,6 +71,31 @@ export function validateConfig(data: unknown): { config: Config; issues: [] } | 
   const issues = configIssues(parsed.data);
   return issues.length > 0 ? { config: null, issues } : { config: parsed.data, issues: [] };
 }
+
+/** The raw value at a key path of config data, or undefined. */
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let value = data;
+  for (const segment of path) value = typeof value === 'object' && value !== null ? (value as Record<string | number, unknown>)[segment] : undefined;
+  return value;
+}
+
+/** Whether a key path leads to a rule's severity: `rules.<rule>`, `rules.<rule>.severity` (an override's too). */
+function holdsSeverity(path: readonly (string | number)[]): boolean {
+  const n = path.length;
+  return (n >= 2 && path[n - 2] === 'rules') || (n >= 3 && path[n - 1] === 'severity' && path[n - 3] === 'rules');
+}
+
+/** ` (did you mean \`error\`?)` for a severity written with a slip (`eror`, `Warning`), else nothing. */
+function severitySlip(given: unknown): string {
+  // `{severity: eror, options: …}` fails as a whole: its severity is the slip.
+  const value = typeof given === 'object' && given !== null ? (given as { severity?: unknown }).severity : given;
+  if (typeof value !== 'string') return '';
+  const lower = value.trim().toLowerCase();
+  const near = SEVERITIES.includes(lower) ? lower : nearestWord(lower, SEVERITIES);
+  return near === undefined || near === value ? '' : ` (did you mean \`${near}\`?)`;
+}
+
+const SEVERITIES: readonly string[] = severity.options;
 
 /** The rule settings of raw config data, with their key paths: the top-level `rules` and each override's. */
 function rawRuleSettings(data: unknown): Array<[unknown, ConfigIssue['path']]> {

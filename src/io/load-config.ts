@@ -107,10 +107,13 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
       return { issue, pos: range ? lineCounter.linePos(range[0]) : undefined, offset: range?.[0] ?? Number.MAX_SAFE_INTEGER };
     }).sort((a, b) => a.offset - b.offset);
     const { issue, pos } = located[0]!;
-    const key = issue.path.length === 0 ? '(top level)' : issue.path.join('.');
-    const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : '';
+    const keyOf = (i: typeof issue): string => (i.path.length === 0 ? '(top level)' : i.path.join('.'));
+    // The others follow, each on a line of its own where it is: all can be fixed in one go.
+    const SHOWN = 5;
+    const others = located.slice(1, 1 + SHOWN).map((o) => `\n  also ${shown(file)}${o.pos === undefined ? '' : `:${o.pos.line}:${column(o.pos)}`}: ${keyOf(o.issue)}: ${o.issue.message}`).join('');
+    const more = located.length > 1 + SHOWN ? `\n  (and ${located.length - 1 - SHOWN} more)` : '';
     // The other issues' messages say what to do; a wrong key or type is best seen against every key and its type.
-    throw new SpecfillError('INVALID_CONFIG', `${key}: ${issue.message}${more}`, { path: shown(file), line: pos?.line, column: column(pos) },
+    throw new SpecfillError('INVALID_CONFIG', `${keyOf(issue)}: ${issue.message}${others}${more}`, { path: shown(file), line: pos?.line, column: column(pos) },
       issue.shape === true ? 'every key and its type: schema/config.schema.json in the specfill package (node_modules/specfill/schema/ where it is installed; name it as `$schema` for completion in an editor)' : undefined);
   }
   return { config: result.config, file, text };
