@@ -1568,3 +1568,47 @@ describe('MADR 2 and log4brains: [slot]s, `<!-- optional -->` headings, a kept t
     ]);
   });
 });
+
+describe('spec-kit headings (blind QA, spec-kit)', () => {
+  const kit = buildTemplateModel(parseSpec([
+    '# Feature Specification: [FEATURE NAME]', '', '## User Scenarios & Testing *(mandatory)*', '',
+    '### User Story 1 - [Brief Title] (Priority: P1)', '', '[Describe this user journey in plain language]', '',
+    '### User Story 2 - [Brief Title] (Priority: P2)', '', '[Describe this user journey in plain language]', '',
+    '### User Story 3 - [Brief Title] (Priority: P3)', '', '[Describe this user journey in plain language]', '',
+    '### Edge Cases', '', '- What happens when [boundary condition]?', '',
+    '## Requirements *(mandatory)*', '', 'The requirements.', '',
+    '### Key Entities *(include if feature involves data)*', '', '- **[Entity 1]**: [What it represents]', '',
+    '## Complexity Tracking', '', '> **Fill ONLY if Constitution Check has violations that must be justified**', '',
+    '| Violation | Why Needed |', '|---|---|', '| [e.g., 4th project] | [current need] |', '',
+  ].join('\n')), 'kit@1');
+  const spec = (stories: string[], { requirements = '## Requirements', entities = true, complexity = false } = {}) => [
+    '# Feature Specification: Login', '', '## User Scenarios & Testing', '', 'Who signs in.', '',
+    ...stories.flatMap((s) => [s, '', 'A user signs in with a password.', '']), '### Edge Cases', '', '- A locked account.', '',
+    requirements, '', 'Accounts lock after five failures.', '', ...(entities ? ['### Key Entities', '', '- **Account**: who signs in.', ''] : []),
+    ...(complexity ? ['## Complexity Tracking', '', 'None needed.', ''] : []),
+  ].join('\n');
+
+  it('a heading that is a slot among words of its own is the spec\'s heading written in its place; of a series, one is owed', () => {
+    expect(kit.sections.filter((t) => t.standIn !== null).map((t) => [t.id, t.standIn!.prefix, t.optional])).toEqual([
+      ['user-scenarios--testing-mandatory/user-story-1---brief-title-priority-p1', 'user story 1', false],
+      ['user-scenarios--testing-mandatory/user-story-2---brief-title-priority-p2', 'user story 2', true],
+      ['user-scenarios--testing-mandatory/user-story-3---brief-title-priority-p3', 'user story 3', true],
+    ]);
+    expect(brief(spec(['### User Story 1 - Password login (Priority: P1)', '### User Story 2 - Lockout (Priority: P2)']), kit)).toEqual([]);
+    expect(brief(spec(['### User Story 1 - Password login (Priority: P2)']), kit)).toEqual([]);
+    // The words before the slot must be there: another heading is not the story.
+    expect(brief(spec(['### Password login']), kit)).toEqual(['7:1 missing-section user-scenarios--testing-mandatory/user-story-1---brief-title-priority-p1']);
+    expect(findings(spec(['### Password login']), kit)[0]!.message).toMatch(/; "Password login" is in its place: if that is this section, start its heading with "User Story 1 -"$/);
+    // A slot kept in a written story's heading is a leftover; in a story left unwritten, empty-section's alone.
+    expect(brief(spec(['### User Story 1 - [Brief Title] (Priority: P1)']), kit)).toEqual(['7:20 leftover-marker user-scenarios--testing/user-story-1---brief-title-priority-p1']);
+    const unwritten = spec(['### User Story 1 - [Brief Title] (Priority: P1)']).replace('A user signs in with a password.', '[Describe this user journey in plain language]');
+    expect(brief(unwritten, kit)).toEqual(['7:1 empty-section user-scenarios--testing/user-story-1---brief-title-priority-p1']);
+  });
+
+  it('a "(mandatory)" mark is no part of a heading\'s name; a condition in a heading, or guidance that opens with one, makes a section optional', () => {
+    expect(kit.sections.filter((t) => t.optional && t.standIn === null).map((t) => t.id)).toEqual(['requirements-mandatory/key-entities-include-if-feature-involves-data', 'complexity-tracking']);
+    expect(brief(spec(['### User Story 1 - Login (Priority: P1)'], { entities: false }), kit)).toEqual([]);
+    expect(brief(spec(['### User Story 1 - Login (Priority: P1)'], { requirements: '## Requirements *(mandatory)*', complexity: true }), kit)).toEqual([]);
+    expect(brief(spec(['### User Story 1 - Login (Priority: P1)'], { requirements: '## Needs' }), kit).filter((f) => f.includes('missing-section')).map((f) => f.replace(/^\S+ /, ''))).toEqual(['missing-section requirements-mandatory']);
+  });
+});

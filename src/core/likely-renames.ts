@@ -8,6 +8,16 @@ import type { TemplateModel, TemplateSection } from './template-model.js';
 const cache = new WeakMap<SectionMatching, ReadonlyMap<string, Section>>();
 
 /**
+ * Whether a spec heading is much like a template's: similar words, or, for a
+ * heading that stands in part for the spec's (spec-kit's `User Story 1 -
+ * [Brief Title]`), any heading (in its place, it is that section written
+ * without the template's own words).
+ */
+function muchAlike(c: Section, t: TemplateSection): boolean {
+  return t.standIn !== null || similarHeadings(c.heading.text, t.text);
+}
+
+/**
  * Missing template sections that spec sections not in the template seem to
  * replace: between the same two neighbours the template has there, under the
  * same parent, each at the level of the one it stands for and with a similar
@@ -56,7 +66,7 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
         if (foreign.length === missing.length) {
           missing.forEach((t, k) => {
             const c = foreign[k]!;
-            if (c.heading.level === t.level && similarHeadings(c.heading.text, t.text)) {
+            if (c.heading.level === t.level && muchAlike(c, t)) {
               renames.set(t.id, c);
               taken.add(c);
             }
@@ -75,7 +85,7 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
             next = foreign.indexOf(paired) + 1;
             continue;
           }
-          const like = (c: Section): boolean => c.heading.level === t.level && similarHeadings(c.heading.text, t.text);
+          const like = (c: Section): boolean => c.heading.level === t.level && muchAlike(c, t);
           // Two alike in its place leave no guess.
           const alike = foreign.slice(next).filter((c) => !taken.has(c) && like(c));
           if (alike.length === 1) {

@@ -1,6 +1,7 @@
 import { bareSlug, looseSlug, slugify, squashedSlug } from './slug.js';
 import type { ParsedSpec, Section } from './spec-types.js';
-import { unmarkedSlug, withoutOptionalMark } from './optional-sections.js';
+import { unmarkedSlug, withoutHeadingMarks } from './optional-sections.js';
+import { fitsStandIn } from './stand-in-headings.js';
 import type { TemplateModel, TemplateSection } from './template-model.js';
 
 /** How the sections of a spec line up with those of its template. */
@@ -85,7 +86,7 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     if (unmarked !== key) add(unmarked, s);
     const bare = bareSlug(s.heading.text);
     if (bare !== key && bare !== unmarked) add(bare, s);
-    const bareUnmarked = unmarked !== null && bare !== null ? bareSlug(withoutOptionalMark(s.heading.text)) : null;
+    const bareUnmarked = unmarked !== null && bare !== null ? bareSlug(withoutHeadingMarks(s.heading.text)) : null;
     add(bareUnmarked, s);
     // Nor is the spacing around punctuation ("On-call/Escalation" for "On-call / Escalation",
     // "risques?" for "risques ?"), with or without the number and mark ("8. Crosscutting
@@ -214,7 +215,8 @@ function matchStandIns(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map
         break;
       }
     }
-    const found = siblings.find((s) => !used.has(s) && s.heading.level === t.level && s.span.start > after && s.span.start < before);
+    const stand = t.standIn!;
+    const found = siblings.find((s) => !used.has(s) && s.heading.level === t.level && s.span.start > after && s.span.start < before && fitsStandIn(s.heading.text, stand));
     if (found === undefined) continue;
     take(t, found);
     // Its subsections keep their names: found below it by heading.

@@ -13,18 +13,28 @@ export function sectionSaysOptional(spec: ParsedSpec, section: Section): boolean
 // Headings like KEP's "User Stories (Optional)" say so themselves (older
 // KEPs wrote "Drawbacks [optional]").
 // (No spaces around it in the pattern: `\s*` there backtracks over long runs of spaces.)
-// Go's design template writes "Open issues (if applicable)".
-const OPTIONAL_MARK = /\(optional\)|\[optional\]|\(if (?:applicable|any)\)/i;
-const OPTIONAL_MARKS = /\(optional\)|\[optional\]|\(if (?:applicable|any)\)/gi;
+// Go's design template writes "Open issues (if applicable)", spec-kit's
+// "Key Entities *(include if feature involves data)*": a condition is a mark too.
+const OPTIONAL = String.raw`\(optional\)|\[optional\]|\((?:(?:include|fill(?: in)?|complete|add|keep)\s)?(?:only\s)?if\s[^()\n]{1,100}\)`;
+const OPTIONAL_MARK = new RegExp(OPTIONAL, 'i');
+// Other marks a heading may carry that are no part of its name: spec-kit's
+// "Requirements *(mandatory)*". A spec that drops them, or adds them, names the same section.
+const HEADING_MARK = new RegExp(`${OPTIONAL}|\\((?:mandatory|required)\\)`, 'i');
+const HEADING_MARKS = new RegExp(HEADING_MARK.source, 'gi');
 
-/** Whether a heading says itself that it is optional ("User Stories (Optional)", "Drawbacks [optional]", "Open issues (if applicable)"). */
+/** Whether a heading says itself that it is optional ("User Stories (Optional)", "Drawbacks [optional]", "Open issues (if applicable)", "Key Entities (include if feature involves data)"). */
 export function markedOptional(text: string): boolean {
   return OPTIONAL_MARK.test(text);
 }
 
-/** The anchor of a heading without its optional mark ("Drawbacks [optional]" is `drawbacks`), or null when it has none. */
+/** Whether a heading carries a mark that is no part of its name: optional ({@link markedOptional}), or "(mandatory)", "(required)". */
+export function hasHeadingMark(text: string): boolean {
+  return HEADING_MARK.test(text);
+}
+
+/** The anchor of a heading without its marks ("Drawbacks [optional]" is `drawbacks`, "Requirements (mandatory)" `requirements`), or null when it has none. */
 export function unmarkedSlug(text: string): string | null {
-  return OPTIONAL_MARK.test(text) ? slugify(withoutOptionalMark(text)) : null;
+  return HEADING_MARK.test(text) ? slugify(withoutHeadingMarks(text)) : null;
 }
 
 // Guidance that opens by saying the section is optional ("Optional, but
@@ -32,7 +42,8 @@ export function unmarkedSlug(text: string): string | null {
 // "This section is optional.") marks it so, as "(Optional)" in its heading would.
 // The word must stand alone ("Optional and required parameters…" is a subject, not a mark).
 // MADR writes "This is an optional element." (above the heading: see commentAboveSaysOptional).
-const SAYS_OPTIONAL = /^(?:[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$))/i;
+// spec-kit's plan writes "Fill ONLY if Constitution Check has violations …": a condition.
+const SAYS_OPTIONAL = /^(?:(?:fill|include|complete|add|write)(?:\s+(?:in|out|this(?:\s+section)?))?\s+only\s+(?:if|when)\s|only\s+(?:fill|include|complete|add|write)\b[^.]{0,40}?\b(?:if|when)\s|[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$))/i;
 
 /**
  * Whether a comment right above a section's heading (on the line before it,
@@ -53,13 +64,13 @@ function commentAboveSaysOptional(spec: ParsedSpec, section: Section): boolean {
 /** Whether a section's own text (its guidance) opens by saying that the section is optional. */
 function guidanceSaysOptional(spec: ParsedSpec, span: Span): boolean {
   const text = spec.source.slice(span.start, Math.min(span.end, span.start + 400));
-  if (!/optional/i.test(text)) return false;
+  if (!/optional|only/i.test(text)) return false;
   return SAYS_OPTIONAL.test(text.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#\s]+/g, ' ').trim());
 }
 
-/** A heading's text with its optional marks taken out, whitespace runs as one space. */
-export function withoutOptionalMark(text: string): string {
-  return text.replace(OPTIONAL_MARKS, ' ').replace(/\s+/g, ' ').trim();
+/** A heading's text with its marks ({@link hasHeadingMark}) taken out, whitespace runs as one space. */
+export function withoutHeadingMarks(text: string): string {
+  return text.replace(HEADING_MARKS, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Whether a heading's comment says the section is optional (`## Drivers <!-- optional -->`, as MADR 2 and log4brains mark them). */

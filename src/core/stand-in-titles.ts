@@ -1,7 +1,6 @@
 // Template titles and headings that stand in for what the spec writes there
 // (`# Feature name`, `# {short title}`, `### [option 1]`), and a title part
 // that asks for the title alone.
-import { PLACEHOLDER_MARKER } from './find-placeholders.js';
 import { withoutClosedComments } from './markdown/inline-comments.js';
 import { blocksIn } from './section-prose.js';
 import type { ParsedSpec, Span } from './spec-types.js';
@@ -21,19 +20,6 @@ export function asksForTitleAlone(instruction: string, titleText: string): boole
 
 // "and", a comma or a semicolon: a list of other things to write (the authors, a date).
 const LISTS_MORE = /\band\b|[,;]/i;
-
-/**
- * Whether a template's section heading stands in for a name the spec gives:
- * it holds an `AGENT_PLACEHOLDER`, it is nothing but comments, or its text is
- * one `{slot}` (or `{{slot}}`, or `[slot]` shown with its brackets) and nothing else.
- */
-export function isStandInHeading(text: string): boolean {
-  if (text.indexOf(PLACEHOLDER_MARKER) !== -1 && /<!--\s*AGENT_PLACEHOLDER:/.test(text)) return true;
-  const words = withoutClosedComments(text).trim();
-  // (`[option 1]` is shown with its brackets only when it is no link: a slot, as MADR 2 and log4brains write them.)
-  return words === '' || /^\{\{?[^{}]+\}\}?$/.test(words) || /^\[[^[\]]*[A-Za-z][^[\]]*\]$/.test(words);
-}
-
 
 /**
  * Whether a template's title heading only stands in for a title (`# Title`,

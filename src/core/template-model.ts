@@ -8,8 +8,9 @@ import { hasTableOfContents } from './table-of-contents.js';
 import { idAfterRenames } from './section-renames.js';
 import { bareSlug, looseSlug, squashedSlug } from './slug.js';
 import { guidanceSaysMayStayEmpty } from './may-stay-empty.js';
-import { markedOptional, sectionSaysOptional, unmarkedSlug, withoutOptionalMark } from './optional-sections.js';
-import { asksOnlyTitle, isStandInHeading } from './stand-in-titles.js';
+import { hasHeadingMark, sectionSaysOptional, unmarkedSlug, withoutHeadingMarks } from './optional-sections.js';
+import { standInSeriesFollowers, standInWords, type StandInWords } from './stand-in-headings.js';
+import { asksOnlyTitle } from './stand-in-titles.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 
 /** A section of a template, with what specs written from it are expected to do there. */
@@ -76,9 +77,12 @@ export interface TemplateSection {
    * The heading stands in for a name the spec gives (`### <!--
    * AGENT_PLACEHOLDER: name the option -->`, MADR's `### {title of option 1}`,
    * a heading of nothing but a comment): a spec section in its place at its
-   * level, under the same parent, is this section whatever its heading says.
+   * level, under the same parent, is this section whatever its heading says;
+   * or in part (spec-kit's `### User Story 1 - [Brief Title] (Priority: P1)`):
+   * whatever it says after the heading's own first words. Null for a heading
+   * that names its section.
    */
-  readonly standIn: boolean;
+  readonly standIn: StandInWords | null;
 }
 
 /** A template as `check` and `status` use it: its sections in order, with their guidance. */
@@ -150,11 +154,12 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       id: 'title', slug: 'title', headingSlug: 'title', text: spec.title?.text ?? '', level: spec.title?.level ?? 1, path: [],
       parentId: null, guided: !fixedTitle, guidance: fixedTitle ? '' : sectionProse(spec, titleSpan), optional: optional.includes('title'), mayStayEmpty: false, fixed: fixedTitle,
       unmarkedHeadingSlug: null, unmarkedId: null, fallbackSlug: null, bareSlug: null, bareUnmarkedSlug: null, squashedSlug: null,
-      squashedLooseSlugs: NONE, standIn: false,
+      squashedLooseSlugs: NONE, standIn: null,
     });
   }
+  const followers = standInSeriesFollowers(spec.sections);
   const visit = (section: Section, parent: TemplateSection | null): void => {
-    const marked = markedOptional(section.heading.text);
+    const marked = hasHeadingMark(section.heading.text);
     const unmarkedHeadingSlug = marked ? unmarkedSlug(section.heading.text) : null;
     // Other segments keep their slugs as made (HTML aside, `-1` for repeats).
     const unmarkedId = marked || parent?.unmarkedId != null
@@ -171,17 +176,18 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       parentId: parent?.id ?? null,
       guided: !kept && (guidance !== '' || hasCommentBlock(spec, section.bodySpan)),
       guidance,
-      optional: (parent?.optional ?? false) || optional.includes(section.id) || sectionSaysOptional(spec, section),
+      // Of a series of stand-ins (option 1, option 2, …) the first is owed: the spec writes as many as it needs.
+      optional: (parent?.optional ?? false) || optional.includes(section.id) || sectionSaysOptional(spec, section) || followers.has(section.id),
       mayStayEmpty: !kept && guidanceSaysMayStayEmpty(spec.source.slice(section.bodySpan.start, section.bodySpan.end)),
       fixed: kept,
       unmarkedHeadingSlug,
       unmarkedId,
       fallbackSlug: looseSlug({ text: section.heading.text, slug: section.heading.slug }),
       bareSlug: bareSlug(section.heading.text),
-      bareUnmarkedSlug: marked ? bareSlug(withoutOptionalMark(section.heading.text)) : null,
+      bareUnmarkedSlug: marked ? bareSlug(withoutHeadingMarks(section.heading.text)) : null,
       squashedSlug: null,
       squashedLooseSlugs: NONE,
-      standIn: isStandInHeading(section.heading.text),
+      standIn: standInWords(section.heading.text),
     };
     sections.push(model);
     for (const child of section.children) visit(child, model);

@@ -51,7 +51,7 @@ export const leftoverMarker: CheckRule = {
     // Sections that empty-section or unfilled-placeholder report whole: the template's words left there are theirs.
     let unwritten: Span[] | undefined;
     const inUnwritten = (offset: number): boolean => {
-      unwritten ??= template === null || matching === null || states === null ? [] : unwrittenSpans(spec, template, matching, states);
+      unwritten ??= template === null || matching === null || states === null ? [] : unwrittenSpans(spec, template, matching, states, ruleOn?.('empty-section') !== false);
       return unwritten.some((span) => offset >= span.start && offset < span.end);
     };
     // (Whether or not the text under it is written: empty-section reports the title kept, or the part under it.)
@@ -210,13 +210,25 @@ function unseenBlanked(text: string, definitions: ReadonlySet<string>): string {
   return urls ? out.replace(BARE_URL, blank) : out;
 }
 
-/** The spans of the template sections left unwritten (empty, or with a placeholder still open): their own text, up to their first subsection. */
-function unwrittenSpans(spec: ParsedSpec, template: TemplateModel, matching: SectionMatching, states: readonly SectionState[]): Span[] {
+/**
+ * The spans of the template sections left unwritten (empty, or with a
+ * placeholder still open): their own text, up to their first subsection; for
+ * an empty one that empty-section reports (`withHeadings`), its heading too
+ * (a stand-in's slot kept there, spec-kit's `### User Story 1 - [Brief
+ * Title]`, is part of what that finding says is unwritten).
+ */
+function unwrittenSpans(spec: ParsedSpec, template: TemplateModel, matching: SectionMatching, states: readonly SectionState[], withHeadings: boolean): Span[] {
   const spans: Span[] = [];
   for (const st of states) {
     if (st.state !== 'empty' && st.state !== 'open') continue;
-    const span = st.id === 'title' ? titlePart(spec, matching, template)?.span : matching.byTemplateId.get(st.id)?.bodySpan;
-    if (span !== undefined) spans.push(span);
+    if (st.id === 'title') {
+      const part = titlePart(spec, matching, template);
+      if (part !== null) spans.push(part.span);
+      continue;
+    }
+    const section = matching.byTemplateId.get(st.id);
+    if (section === undefined) continue;
+    spans.push(withHeadings && st.state === 'empty' ? { start: section.heading.span.start, end: section.bodySpan.end } : section.bodySpan);
   }
   return spans;
 }

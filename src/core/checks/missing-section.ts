@@ -157,7 +157,10 @@ export const missingSection: CheckRule = {
         // No line number in the message: SARIF fingerprints hash it, and must
         // survive edits above. Both headings whole: they may differ at the end.
         : merged.length === 0
-          ? `${messageFor(template, t)}; ${quote(renamed.heading.shown, 300)} is in its place: if that is this section renamed, restore its heading`
+          ? t.standIn !== null && t.standIn.lead !== ''
+            // (The template's heading names it in part: the spec's must start with those words.)
+            ? `${messageFor(template, t)}; ${quote(renamed.heading.shown, 300)} is in its place: if that is this section, start its heading with ${quote(t.standIn.lead, 300)}`
+            : `${messageFor(template, t)}; ${quote(renamed.heading.shown, 300)} is in its place: if that is this section renamed, restore its heading`
           : `${messageFor(template, t)}; ${quote(renamed.heading.shown, 300)} is in its place and seems to hold it with ${merged.map((id) => quote(templateShown(template.sections.find((x) => x.id === id)!), 300)).join(' and ')}: give each section its own heading`;
       findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, sectionId: t.id, section: t.path, message });
     });
