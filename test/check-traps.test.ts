@@ -1609,6 +1609,13 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(kit.sections.filter((t) => t.optional && t.standIn === null).map((t) => t.id)).toEqual(['requirements-mandatory/key-entities-include-if-feature-involves-data', 'complexity-tracking']);
     expect(brief(spec(['### User Story 1 - Login (Priority: P1)'], { entities: false }), kit)).toEqual([]);
     expect(brief(spec(['### User Story 1 - Login (Priority: P1)'], { requirements: '## Requirements *(mandatory)*', complexity: true }), kit)).toEqual([]);
+    // A parent whose only guidance is a comment over subsections that all guide with visible text owes no text of its own:
+    // the comment is a note on the text below it. One with a subsection guided by a comment alone (a KEP's Design Details) does.
+    const noted = (second: string) => buildTemplateModel(parseSpec(`# F\n\n## Requirements *(mandatory)*\n\n<!--\n  ACTION REQUIRED: The content in this section represents placeholders.\n-->\n\n### Functional Requirements\n\n- **FR-001**: System MUST [capability]\n\n### Key Entities\n\n${second}\n`), 'n@1');
+    const written = '# Mine\n\n## Requirements\n\n### Functional Requirements\n\n- **FR-001**: System MUST lock accounts.\n\n### Key Entities\n\n- **Account**: who signs in.\n';
+    expect(brief(written, noted('- **[Entity 1]**: [What it represents]'))).toEqual([]);
+    expect(checkSpec(parseSpec(written), { template: noted('- **[Entity 1]**: [What it represents]'), links: NO_FILES }).completeness).toBe(1);
+    expect(brief(written, noted('<!-- The entities. -->'))).toEqual(['3:1 empty-section requirements']);
     expect(brief(spec(['### User Story 1 - Login (Priority: P1)'], { requirements: '## Needs' }), kit).filter((f) => f.includes('missing-section')).map((f) => f.replace(/^\S+ /, ''))).toEqual(['missing-section requirements-mandatory']);
   });
 });

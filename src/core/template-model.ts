@@ -196,7 +196,18 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   // A heading the template has more than once cannot say which of them a moved one is.
   const count = new Map<string, number>();
   for (const s of sections) if (s.fallbackSlug !== null) count.set(s.fallbackSlug, (count.get(s.fallbackSlug) ?? 0) + 1);
-  const withFallback = sections.map((s) => {
+  // A parent whose only guidance is a comment over subsections that all guide
+  // with visible text (spec-kit's `## Requirements *(mandatory)*`, "The
+  // content in this section represents placeholders…", over `### Functional
+  // Requirements` and its sample list) asks for no text of its own: the
+  // comment is a note on the text below it. (A KEP's parents guide with
+  // comments over subsections that do too, or some of them: each owes its own text.)
+  const withPlaceholder = new Set(spec.placeholders.map((p) => p.sectionId));
+  const subsectionsOf = (id: string): TemplateSection[] => sections.filter((c) => c.parentId === id);
+  const notes = new Set(sections.filter((s) => s.guided && s.guidance === '' && s.id !== 'title' && !withPlaceholder.has(s.id)
+    && subsectionsOf(s.id).length > 0 && subsectionsOf(s.id).every((c) => c.guidance !== '')).map((s) => s.id));
+  const withFallback = sections.map((given) => {
+    const s = notes.has(given.id) ? { ...given, guided: false } : given;
     if (s.fallbackSlug === null) return s;
     if (count.get(s.fallbackSlug)! > 1) return { ...s, fallbackSlug: null };
     const squashed = squashedSlug(s.fallbackSlug);
