@@ -1616,6 +1616,11 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief(written, noted('- **[Entity 1]**: [What it represents]'))).toEqual([]);
     expect(checkSpec(parseSpec(written), { template: noted('- **[Entity 1]**: [What it represents]'), links: NO_FILES }).completeness).toBe(1);
     expect(brief(written, noted('<!-- The entities. -->'))).toEqual(['3:1 empty-section requirements']);
+    // So does one over questions, or over such parents (a KEP's PRR questionnaire); its questions are judged each on its own.
+    const prr = buildTemplateModel(parseSpec('# K\n\n## PRR Questionnaire\n\n<!-- Must be completed. -->\n\n### Scalability\n\n<!-- Reviewers must answer these questions. -->\n\n###### Will it add API calls?\n\n<!-- Describe them. -->\n\n###### Will it add <!-- new --> types?\n\n<!-- Describe them. -->\n\n## Design\n\n<!-- How. -->\n\n### Test Plan\n\n<!-- Tests. -->\n'), 'k@1');
+    const answers = (second: string) => `# Mine\n\n## PRR Questionnaire\n\n### Scalability\n\n###### Will it add API calls?\n\nNo.\n\n###### Will it add types?\n\n${second}\n\n## Design\n\n### Test Plan\n\nUnit tests.\n`;
+    expect(brief(answers('No.'), prr)).toEqual(['15:1 empty-section design']);
+    expect(brief(answers('<!-- Describe them. -->'), prr)).toEqual(['11:1 empty-section prr-questionnaire/scalability/will-it-add-types', '15:1 empty-section design']);
     expect(brief(spec(['### User Story 1 - Login (Priority: P1)'], { requirements: '## Needs' }), kit).filter((f) => f.includes('missing-section')).map((f) => f.replace(/^\S+ /, ''))).toEqual(['missing-section requirements-mandatory']);
   });
 });

@@ -3,6 +3,7 @@ import { PLACEHOLDER_MARKER } from './find-placeholders.js';
 import { findInlineComments } from './markdown/inline-comments.js';
 import { parseSpec } from './parse-spec.js';
 import { codeSample } from './block-samples.js';
+import { withoutClosedComments } from './markdown/inline-comments.js';
 import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
 import { hasTableOfContents } from './table-of-contents.js';
 import { idAfterRenames } from './section-renames.js';
@@ -196,16 +197,32 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   // A heading the template has more than once cannot say which of them a moved one is.
   const count = new Map<string, number>();
   for (const s of sections) if (s.fallbackSlug !== null) count.set(s.fallbackSlug, (count.get(s.fallbackSlug) ?? 0) + 1);
-  // A parent whose only guidance is a comment over subsections that all guide
-  // with visible text (spec-kit's `## Requirements *(mandatory)*`, "The
+  // A parent whose only guidance is a comment over subsections that each
+  // guide with visible text (spec-kit's `## Requirements *(mandatory)*`, "The
   // content in this section represents placeholders…", over `### Functional
-  // Requirements` and its sample list) asks for no text of its own: the
-  // comment is a note on the text below it. (A KEP's parents guide with
-  // comments over subsections that do too, or some of them: each owes its own text.)
+  // Requirements` and its sample list), ask a question (a KEP's `###
+  // Scalability`, "This section must be completed when targeting beta…",
+  // over `###### Will enabling / using this feature result in any new API
+  // calls?`), or are such parents themselves (the KEP's `## Production
+  // Readiness Review Questionnaire`) asks for no text of its own: the comment
+  // is a note on what is written below it. (A KEP's `## Design Details` has
+  // subsections guided by comments alone: it owes its own text.)
   const withPlaceholder = new Set(spec.placeholders.map((p) => p.sectionId));
-  const subsectionsOf = (id: string): TemplateSection[] => sections.filter((c) => c.parentId === id);
-  const notes = new Set(sections.filter((s) => s.guided && s.guidance === '' && s.id !== 'title' && !withPlaceholder.has(s.id)
-    && subsectionsOf(s.id).length > 0 && subsectionsOf(s.id).every((c) => c.guidance !== '')).map((s) => s.id));
+  const childrenOf = new Map<string, TemplateSection[]>();
+  for (const c of sections) {
+    if (c.parentId === null) continue;
+    const list = childrenOf.get(c.parentId);
+    if (list === undefined) childrenOf.set(c.parentId, [c]);
+    else list.push(c);
+  }
+  const notes = new Set<string>();
+  // Subsections come after their parent: bottom-up, a subsection is judged first.
+  for (let k = sections.length - 1; k >= 0; k--) {
+    const s = sections[k]!;
+    const below = childrenOf.get(s.id);
+    if (!s.guided || s.guidance !== '' || s.id === 'title' || withPlaceholder.has(s.id) || below === undefined) continue;
+    if (below.every((c) => c.guidance !== '' || asksAQuestion(c.text) || notes.has(c.id))) notes.add(s.id);
+  }
   const withFallback = sections.map((given) => {
     const s = notes.has(given.id) ? { ...given, guided: false } : given;
     if (s.fallbackSlug === null) return s;
@@ -234,6 +251,11 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     titleHasContents: hasTableOfContents(spec, titleSpan), renamedFrom,
     codeSamples: new Set(spec.blocks.filter((b) => b.kind === 'code').map((b) => codeSample(spec.source, b)).filter((code) => code !== '')),
   };
+}
+
+/** Whether a heading is a question (`Will enabling the feature result in any new API calls?`), its comments aside. */
+function asksAQuestion(heading: string): boolean {
+  return withoutClosedComments(heading).trim().endsWith('?');
 }
 
 /** The part of a document between its title (or its start) and its first section. */
