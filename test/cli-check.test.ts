@@ -637,6 +637,8 @@ describe('specfill check', () => {
     const dir = tempProject({ 'specs/a.md': filled('A'), 'specs/bin.md': new Uint8Array([0x23, 0x20, 0x42, 0x0a, 0x00]) });
     const r = await runCli(dir, 'check', '--output', 'report.txt');
     expect(r.code).toBe(2);
+    // What to do about a file that is no spec: leave it out (blind QA).
+    expect(r.stderr).toContain('hint: specfill reads UTF-8 Markdown files only: leave this file out of the paths given, or add it to `ignore` in the config');
     expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toBe(
       '✖ specs/bin.md:2:1 could not be checked: is a binary file (it contains a NUL byte), not Markdown text (BINARY_FILE)\n\n✖ 1 file could not be checked; no problems in 1 file\n');
     // On the terminal the run's stderr names it, with its hint: the report does not say it twice, nor with `-o -`.

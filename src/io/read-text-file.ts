@@ -114,7 +114,7 @@ export function decodeUtf8(bytes: Uint8Array, shown: string): string {
   if (nul !== -1) {
     const { line, column } = byteLocation(bytes, nul);
     throw new SpecfillError('BINARY_FILE', 'is a binary file (it contains a NUL byte), not Markdown text', { path: shown, line, column },
-      'specfill reads UTF-8 Markdown files only');
+      'specfill reads UTF-8 Markdown files only: leave this file out of the paths given, or add it to `ignore` in the config (or narrow its `specs` globs)');
   }
   const bad = firstInvalidUtf8(bytes);
   const { line, column } = byteLocation(bytes, bad);
