@@ -147,6 +147,9 @@ describe('loadConfig', () => {
       '  also specfill.config.yaml:5:1: foo: unknown key; the keys here are $schema, specs, ignore, templatesDir, templates, statuses, transitions, gates, rules, overrides, maxFileBytes, agent',
       '  also specfill.config.yaml:6:11: statuses: expected a list, not text',
     ]);
+    // A `[` or `{` never closed is shown where it opens, not at the next line where the reader gave up (blind QA).
+    expect(await refused(yaml, 'specs: ["specs/*.md"]\nrules:\n  empty-section: [error\nfoo: 1\n')).toBe('specfill.config.yaml:3:18: the `[` here is never closed: end it with `]` (on this line, or on an indented line below)');
+    expect(await refused(yaml, 'specs: ["a[b"] # [\nrules: {x: "}", y: error\nfoo: 1\n')).toBe('specfill.config.yaml:2:8: the `{` here is never closed: end it with `}` (on this line, or on an indented line below)');
     const many = await refused(yaml, `${Array.from({ length: 8 }, (_, i) => `k${i}: 1`).join('\n')}\n`);
     expect(many.split('\n').filter((l) => l.startsWith('  also')).length).toBe(5);
     expect(many).toContain('\n  (and 2 more)\n  hint:');

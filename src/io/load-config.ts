@@ -83,6 +83,13 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
     const pos = yamlError.linePos?.[0];
     // A repeated key is named: the library only says that keys must be unique.
     const repeated = yamlError.code === 'DUPLICATE_KEY' ? repeatedKey(text, yamlError.pos[0]) : null;
+    // A `[` or `{` never closed is reported where the reader gave up (the next line): the message says where it opens.
+    const unclosed = yamlError.code === 'BAD_INDENT' && /end with a [\]}]/.test(yamlError.message) ? unclosedBracket(text, yamlError.pos[0]) : null;
+    if (unclosed !== null) {
+      const at = lineCounter.linePos(unclosed.offset);
+      throw new SpecfillError('INVALID_CONFIG', `the \`${unclosed.opener}\` here is never closed: end it with \`${unclosed.opener === '[' ? ']' : '}'}\` (on this line, or on an indented line below)`,
+        { path: shown(file), line: at.line, column: column(at) });
+    }
     const message = repeated !== null ? `\`${repeated}\` is given twice: keep one`
       // The library's words name its own API.
       : yamlError.code === 'MULTIPLE_DOCS' ? 'holds a second YAML document from here: a config is one mapping, so remove this `---` line (and any after it)'
@@ -146,6 +153,30 @@ function shippedSchema(): unknown {
     }
   }
   return schemaCache;
+}
+
+/**
+ * The last `[` or `{` before `offset` that is not closed before it, quoted
+ * strings and comments aside, or null: where an unclosed flow list or
+ * mapping of YAML opens.
+ */
+function unclosedBracket(text: string, offset: number): { opener: '[' | '{'; offset: number } | null {
+  const open: number[] = [];
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"' || c === "'") {
+      // To the quote's end (a double-quoted string may escape its quote).
+      for (i++; i < text.length && text[i] !== c; i++) if (c === '"' && text[i] === '\\') i++;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      open.push(i);
+    } else if ((c === ']' || c === '}') && open.length > 0) {
+      open.pop();
+    }
+  }
+  const at = open[open.length - 1];
+  return at === undefined ? null : { opener: text[at] as '[' | '{', offset: at };
 }
 
 /** The key at a repeated key's offset, without its quotes. */
