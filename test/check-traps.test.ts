@@ -635,9 +635,10 @@ describe('empty-section: guidance in headings, tables of contents, and the messa
       .toEqual(['the text under the title is empty: write what the template asks for there ("One-line summary of what moves where")']);
   });
 
-  it('a question heading with no guidance under it in the template guides nothing: left empty, it is not reported', () => {
-    expect(messages(spec({ first: '<!-- later -->' }))).toEqual([]);
-    const blank = spec({ first: '<!-- later -->' }).replace('Yes.', '');
+  it('a question heading asks for its answer, with no guidance under it in the template too: left unanswered, it is reported (KEP review)', () => {
+    const later = spec({ first: '<!-- later -->' });
+    expect(messages(later)).toEqual([`${lineIn(later, '###### Does enabling')} questions/does-enabling-the-feature-change-any-default-behavior section "Does enabling the feature change any default behavior?" is empty: write its content`]);
+    const blank = spec({}).replace('Yes.', '');
     expect(messages(blank)).toEqual([`${lineIn(blank, '###### Are there')} questions/are-there-any-tests-for-feature-enablementdisablement section "Are there any tests for feature enablement/disablement?" is empty: write its content`]);
   });
 
@@ -1621,6 +1622,10 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     const answers = (second: string) => `# Mine\n\n## PRR Questionnaire\n\n### Scalability\n\n###### Will it add API calls?\n\nNo.\n\n###### Will it add types?\n\n${second}\n\n## Design\n\n### Test Plan\n\nUnit tests.\n`;
     expect(brief(answers('No.'), prr)).toEqual(['15:1 empty-section design']);
     expect(brief(answers('<!-- Describe them. -->'), prr)).toEqual(['11:1 empty-section prr-questionnaire/scalability/will-it-add-types', '15:1 empty-section design']);
+    // A question asks for its answer even with no guidance under it in the template (KEP review: "What are other known failure modes?").
+    const bare = buildTemplateModel(parseSpec('# K\n\n## Troubleshooting\n\n###### What are other known failure modes?\n\n###### Notes\n'), 'k@1');
+    expect(brief('# Mine\n\n## Troubleshooting\n\n###### What are other known failure modes?\n\n###### Notes\n', bare)).toEqual(['5:1 empty-section troubleshooting/what-are-other-known-failure-modes']);
+    expect(brief('# Mine\n\n## Troubleshooting\n\n###### What are other known failure modes?\n\nNone known.\n\n###### Notes\n', bare)).toEqual([]);
     expect(brief(spec(['### User Story 1 - Login (Priority: P1)'], { requirements: '## Needs' }), kit).filter((f) => f.includes('missing-section')).map((f) => f.replace(/^\S+ /, ''))).toEqual(['missing-section requirements-mandatory']);
   });
 });

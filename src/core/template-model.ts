@@ -175,7 +175,8 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       level: section.heading.level,
       path: section.path,
       parentId: parent?.id ?? null,
-      guided: !kept && (guidance !== '' || hasCommentBlock(spec, section.bodySpan)),
+      // A heading that asks a question asks for its answer, with or without guidance under it (a KEP's "What are other known failure modes?").
+      guided: !kept && (guidance !== '' || hasCommentBlock(spec, section.bodySpan) || asksAQuestion(section.heading.text)),
       guidance,
       // Of a series of stand-ins (option 1, option 2, …) the first is owed: the spec writes as many as it needs.
       optional: (parent?.optional ?? false) || optional.includes(section.id) || sectionSaysOptional(spec, section) || followers.has(section.id),
