@@ -1606,6 +1606,28 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief(unwritten, kit)).toEqual(['7:1 empty-section user-scenarios--testing/user-story-1---brief-title-priority-p1']);
   });
 
+  it('spec-kit task lists: story labels are no slots, "(OPTIONAL - …)" is a mark, a series keeps its marks apart, fixed text keeps its slots, renames are paired (blind QA, spec-kit 2)', () => {
+    const tasks = buildTemplateModel(parseSpec([
+      '# Tasks: [FEATURE NAME]', '', '## Format: [ID] [P?] [Story] Description', '', '- **[P]**: Can run in parallel', '',
+      '## Phase 1: Setup (Shared Infrastructure)', '', '- [ ] T001 Create project structure', '',
+      '## Phase 2: Foundational (Blocking Prerequisites)', '', '- [ ] T004 Set up the database schema', '',
+      '## Phase 3: User Story 1 - [Title] (Priority: P1) 🎯 MVP', '', '### Tests for User Story 1 (OPTIONAL - only if tests requested) ⚠️', '', '- [ ] T010 [P] [US1] Contract test for [endpoint]', '',
+      '### Implementation for User Story 1', '', '- [ ] T012 [P] [US1] Create [Entity1] model in src/models/[entity1].py', '',
+      '## Phase 4: User Story 2 - [Title] (Priority: P2)', '', '- [ ] T018 [P] [US2] Create [Entity] model', '', '## Notes', '', '- Commit after each task', '',
+    ].join('\n')), 'tasks@1', [], {}, ['format-id-p-story-description']);
+    expect(tasks.sections.filter((t) => t.optional).map((t) => t.id)).toEqual(['phase-3-user-story-1---title-priority-p1--mvp/tests-for-user-story-1-optional---only-if-tests-requested-️', 'phase-4-user-story-2---title-priority-p2']);
+    const mine = (phases: string, format = '## Format: [ID] [P?] [Story] Description\n\n- **[P]**: Can run in parallel') => `# Tasks: Export\n\n${format}\n\n${phases}\n\n## Phase 3: User Story 1 - Export CSV (Priority: P1)\n\n### Implementation for User Story 1\n\n- [ ] T012 [P] [US1] Create Invoice model in src/models/invoice.py\n\n## Notes\n\n- Squash before merging\n`;
+    const phases = '## Phase 1: Setup (Shared Infrastructure)\n\n- [ ] T001 Create the repo\n\n## Phase 2: Foundational (Blocking Prerequisites)\n\n- [ ] T004 Add the invoices table';
+    expect(brief(mine(phases), tasks)).toEqual([]);
+    // Renamed phases with another section gone beside them are each named in place.
+    const renamed = findings(mine('## Phase 1: Setup\n\n- [ ] T001 Create the repo\n\n## Phase 2: Foundational\n\n- [ ] T004 Add the invoices table', ''), tasks).map((f) => `${f.line} ${f.message.replace(/^.*?; /, '')}`);
+    expect(renamed).toEqual(['5 "Phase 1: Setup" is in its place: if that is this section renamed, restore its heading', '9 "Phase 2: Foundational" is in its place: if that is this section renamed, restore its heading',
+      '13 missing section "Format: [ID] [P?] [Story] Description" (## Format: [ID] [P?] [Story] Description) from template tasks@1']);
+    // Of two headings in a stand-in's place, the first is named.
+    expect(findings(spec(['### US1 - Login (Priority: P1)', '### US2 - Logout (Priority: P2)']), kit).map((f) => f.message.replace(/^.*?; /, '')))
+      .toEqual(['"US1 - Login (Priority: P1)" is in its place: if that is this section, start its heading with "User Story 1 -"']);
+  });
+
   it('a "(mandatory)" mark is no part of a heading\'s name; a condition in a heading, or guidance that opens with one, makes a section optional', () => {
     expect(kit.sections.filter((t) => t.optional && t.standIn === null).map((t) => t.id)).toEqual(['requirements-mandatory/key-entities-include-if-feature-involves-data', 'complexity-tracking']);
     expect(brief(spec(['### User Story 1 - Login (Priority: P1)'], { entities: false }), kit)).toEqual([]);

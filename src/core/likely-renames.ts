@@ -9,12 +9,11 @@ const cache = new WeakMap<SectionMatching, ReadonlyMap<string, Section>>();
 
 /**
  * Whether a spec heading is much like a template's: similar words, or, for a
- * heading that stands in part for the spec's (spec-kit's `User Story 1 -
- * [Brief Title]`), any heading (in its place, it is that section written
- * without the template's own words).
+ * heading that is wholly a stand-in for the spec's (`### {title of option
+ * 1}`), any heading (in its place, it is that section).
  */
 function muchAlike(c: Section, t: TemplateSection): boolean {
-  return t.standIn !== null || similarHeadings(c.heading.text, t.text);
+  return (t.standIn !== null && t.standIn.lead === '' && t.standIn.suffix === '') || similarHeadings(c.heading.text, t.text);
 }
 
 /**
@@ -63,19 +62,24 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
         // ("Drawbacks and alternatives" for Drawbacks, then Alternatives).
         // As many in their place as are missing: paired in order first.
         const taken = new Set<Section>();
-        if (foreign.length === missing.length) {
-          missing.forEach((t, k) => {
-            const c = foreign[k]!;
-            if (c.heading.level === t.level && muchAlike(c, t)) {
-              renames.set(t.id, c);
-              taken.add(c);
-            }
-          });
-        }
+        const pairInOrder = (list: readonly TemplateSection[]): void => list.forEach((t, k) => {
+          const c = foreign[k]!;
+          if (c.heading.level === t.level && muchAlike(c, t)) {
+            renames.set(t.id, c);
+            taken.add(c);
+          }
+        });
+        if (foreign.length === missing.length) pairInOrder(missing);
         // Then each one left takes the one alike after those taken. (Each
         // looks at every one after them: a gap of thousands on each side,
         // which no spec has, is paired in order alone.)
         if (missing.length * foreign.length > MAX_PAIRINGS) return void (missing = []);
+        // Or as many as are missing with one alike there (spec-kit's `## Format` gone,
+        // `## Phase 1: Setup` and `## Phase 2: Foundational` renamed): those, in order.
+        if (foreign.length !== missing.length) {
+          const withOne = missing.filter((t) => foreign.some((c) => c.heading.level === t.level && muchAlike(c, t)));
+          if (withOne.length === foreign.length) pairInOrder(withOne);
+        }
         let next = 0;
         let last: Section | null = null;
         for (const t of missing) {
@@ -86,9 +90,10 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
             continue;
           }
           const like = (c: Section): boolean => c.heading.level === t.level && muchAlike(c, t);
-          // Two alike in its place leave no guess.
+          // Two alike in its place leave no guess, but for a heading that
+          // stands in for the spec's (any is alike): stand-ins take the spec's sections in order.
           const alike = foreign.slice(next).filter((c) => !taken.has(c) && like(c));
-          if (alike.length === 1) {
+          if (alike.length === 1 || (alike.length > 1 && t.standIn !== null)) {
             renames.set(t.id, alike[0]!);
             taken.add(alike[0]!);
             last = alike[0]!;
@@ -98,6 +103,16 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
             // one word shared ("Implementation Details" for Implementation History) is not enough.
             renames.set(t.id, last);
           }
+        }
+        // A heading that stands in part for the spec's (spec-kit's `User Story 1
+        // - [Brief Title]`) and is still unpaired takes the first heading at its
+        // level left in its place, whatever its words, once the others have theirs.
+        for (const t of missing) {
+          if (t.standIn === null || renames.has(t.id)) continue;
+          const first = foreign.find((c) => !taken.has(c) && c.heading.level === t.level);
+          if (first === undefined) continue;
+          renames.set(t.id, first);
+          taken.add(first);
         }
       }
       missing = [];

@@ -15,7 +15,8 @@ export function sectionSaysOptional(spec: ParsedSpec, section: Section): boolean
 // (No spaces around it in the pattern: `\s*` there backtracks over long runs of spaces.)
 // Go's design template writes "Open issues (if applicable)", spec-kit's
 // "Key Entities *(include if feature involves data)*": a condition is a mark too.
-const OPTIONAL = String.raw`\(optional\)|\[optional\]|\((?:(?:include|fill(?: in)?|complete|add|keep)\s)?(?:only\s)?if\s[^()\n]{1,100}\)`;
+// spec-kit's tasks write "(OPTIONAL - only if tests requested)": a mark with its reason.
+const OPTIONAL = String.raw`\(optional(?:\s*[-,;:\u2013\u2014]\s*[^()\n]{1,100})?\)|\[optional\]|\((?:(?:include|fill(?: in)?|complete|add|keep)\s)?(?:only\s)?if\s[^()\n]{1,100}\)`;
 const OPTIONAL_MARK = new RegExp(OPTIONAL, 'i');
 // Other marks a heading may carry that are no part of its name: spec-kit's
 // "Requirements *(mandatory)*". A spec that drops them, or adds them, names the same section.

@@ -68,8 +68,11 @@ export function standInSeriesFollowers(sections: readonly Section[]): Set<string
   const visit = (siblings: readonly Section[]): void => {
     const seen = new Set<string>();
     for (const s of siblings) {
-      if (standInWords(s.heading.text) !== null) {
-        const shape = `${s.heading.level} ${s.heading.text.replace(/\d+/g, '#').toLowerCase()}`;
+      const stand = standInWords(s.heading.text);
+      if (stand !== null) {
+        // By the words the spec's heading keeps (a mark after them, spec-kit's `🎯 MVP` on the first phase, aside).
+        const words = stand.prefix !== '' ? `^${stand.prefix}` : stand.suffix !== '' ? `$${stand.suffix}` : s.heading.text.toLowerCase();
+        const shape = `${s.heading.level} ${words.replace(/\d+/g, '#')}`;
         if (seen.has(shape)) followers.add(s.id);
         else seen.add(shape);
       }

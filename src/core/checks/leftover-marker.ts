@@ -81,7 +81,12 @@ export const leftoverMarker: CheckRule = {
         findings.push({ ...block.locate(at, at + m[0].length), message: `leftover marker "${m[0]}": replace it with the real content` });
       }
     }
-    if (template !== null) leftoverSlots(spec, template, inUnwritten, findings);
+    if (template !== null) {
+      // The text of a `fixed` section is kept as the template writes it, its slots too (spec-kit's `## Format: [ID] [P?] [Story] Description`).
+      const fixed = matching === null ? [] : template.sections.filter((t) => t.fixed).map((t) => matching.byTemplateId.get(t.id))
+        .filter((section) => section !== undefined).map((section) => ({ start: section.heading.span.start, end: section.bodySpan.end }));
+      leftoverSlots(spec, template, (offset) => inUnwritten(offset) || fixed.some((span) => offset >= span.start && offset < span.end), findings);
+    }
     return findings;
   },
 };
@@ -89,6 +94,9 @@ export const leftoverMarker: CheckRule = {
 // A `{slot}` in one pair of braces (`{{slot}}` is a default marker), or a `[slot]` in
 // brackets (MADR 2's, log4brains' `[option 1]`), with a letter in it.
 const SLOT = /(?<!\{)\{[^{}\n]*[A-Za-z][^{}\n]*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]/g;
+
+// A code in brackets, capitals and figures (spec-kit's task labels `[US1]`, `[T001]`, `[FR-002]`): a reference, no blank.
+const CODE = /^[A-Z]{1,5}-?\d{1,5}$/;
 
 // A label in brackets that marks what follows (a KEP's `- [Optional] Aggregation method:`), no blank.
 const MARK_WORD = /^\s*(?:optional|required|mandatory|recommended|deprecated|experimental|alpha|beta|stable|draft|if applicable|if any)\s*$/i;
@@ -103,7 +111,7 @@ function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generato
     if (m[0].startsWith('[')) {
       const inner = m[0].slice(1, -1);
       const next = block.text[m.index + m[0].length];
-      if (inner.trim().length < 2 || !/[A-Za-z]/.test(inner) || next === '(' || next === '[' || next === ':' || definitions.has(normalizeLabel(inner)) || MARK_WORD.test(inner)) continue;
+      if (inner.trim().length < 2 || !/[A-Za-z]/.test(inner) || next === '(' || next === '[' || next === ':' || definitions.has(normalizeLabel(inner)) || MARK_WORD.test(inner) || CODE.test(inner)) continue;
     }
     yield m;
   }
@@ -132,10 +140,10 @@ function templateSlots(template: TemplateModel): ReadonlySet<string> {
  * The template's own `{slot}`s left in sections the author wrote (a single
  * brace is no marker by itself: JSON, sets and code are full of them; the
  * very slot the template wrote is). Not in the title (empty-section reports
- * a title kept as the template's), nor where empty-section reports the
- * section whole, nor where a marker was found already.
+ * a title kept as the template's), nor where `spared` says (a section
+ * empty-section reports whole, a `fixed` one), nor where a marker was found already.
  */
-function leftoverSlots(spec: ParsedSpec, template: TemplateModel, inUnwritten: (offset: number) => boolean, findings: FindingDraft[]): void {
+function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared: (offset: number) => boolean, findings: FindingDraft[]): void {
   const slots = templateSlots(template);
   if (slots.size === 0) return;
   const title = spec.title === null ? null : spec.title.span;
@@ -145,7 +153,7 @@ function leftoverSlots(spec: ParsedSpec, template: TemplateModel, inUnwritten: (
     for (const m of slotsIn(block, spec.definitions)) {
       if (!slots.has(m[0])) continue;
       const offset = block.sourceOffset(m.index);
-      if ((title !== null && offset >= title.start && offset < title.end) || inUnwritten(offset)) continue;
+      if ((title !== null && offset >= title.start && offset < title.end) || spared(offset)) continue;
       const at = block.locate(m.index, m.index + m[0].length);
       if (reported.has(`${at.line}:${at.column}`)) continue;
       findings.push({ ...at, message: `the template's slot "${m[0]}" is still here: replace it with the real content` });
