@@ -1644,6 +1644,12 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     const answers = (second: string) => `# Mine\n\n## PRR Questionnaire\n\n### Scalability\n\n###### Will it add API calls?\n\nNo.\n\n###### Will it add types?\n\n${second}\n\n## Design\n\n### Test Plan\n\nUnit tests.\n`;
     expect(brief(answers('No.'), prr)).toEqual(['15:1 empty-section design']);
     expect(brief(answers('<!-- Describe them. -->'), prr)).toEqual(['11:1 empty-section prr-questionnaire/scalability/will-it-add-types', '15:1 empty-section design']);
+    // Text under the template's bare headings (a KEP's `#### Story 1`) is the parent's content, as under headings of the author's own (KEP review).
+    const stories = buildTemplateModel(parseSpec('# K\n\n## Proposal\n\nSay what.\n\n### User Stories (Optional)\n\n<!-- Detail the things people will be able to do. -->\n\n#### Story 1\n\n#### Story 2\n\n### Risks\n\n<!-- What may go wrong. -->\n'), 'k@1');
+    expect(stories.sections.filter((t) => t.bare).map((t) => t.id)).toEqual(['proposal/user-stories-optional/story-1', 'proposal/user-stories-optional/story-2']);
+    const told = (story: string) => brief(`# Mine\n\n## Proposal\n\nA cache.\n\n### User Stories (Optional)\n\n#### Story 1\n\n${story}\n\n#### Story 2\n\n### Risks\n\nStale reads.\n`, stories);
+    expect(told('As an operator I see hits.')).toEqual([]);
+    expect(told('')).toEqual(['7:1 empty-section proposal/user-stories-optional']);
     // A question asks for its answer even with no guidance under it in the template (KEP review: "What are other known failure modes?").
     const bare = buildTemplateModel(parseSpec('# K\n\n## Troubleshooting\n\n###### What are other known failure modes?\n\n###### Notes\n'), 'k@1');
     expect(brief('# Mine\n\n## Troubleshooting\n\n###### What are other known failure modes?\n\n###### Notes\n', bare)).toEqual(['5:1 empty-section troubleshooting/what-are-other-known-failure-modes']);

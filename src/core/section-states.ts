@@ -3,7 +3,7 @@ import { saysNothing, sectionProse } from './section-prose.js';
 import { isTableOfContents } from './table-of-contents.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 import { looseSlug } from './slug.js';
-import { preambleSpan, type TemplateModel } from './template-model.js';
+import { preambleSpan, type TemplateModel, type TemplateSection } from './template-model.js';
 
 /** How far a section that carries guidance in the template has been written. */
 export type SectionStateName = 'filled' | 'open' | 'empty' | 'missing';
@@ -47,7 +47,7 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
     if (section === undefined) states.push({ id: t.id, state: 'missing' });
     else if (open.has(section.id)) states.push({ id: t.id, state: 'open' });
     else {
-      const empty = saysNothing(spec, section.bodySpan, t.guidance, model.guidanceSentences, model.codeSamples) && !ownSubsectionsSaySomething(spec, section, matching)
+      const empty = saysNothing(spec, section.bodySpan, t.guidance, model.guidanceSentences, model.codeSamples) && !ownSubsectionsSaySomething(spec, section, matching, model)
         && !ownTableOfContents(spec, section.bodySpan, t.guidance);
       // Where the template says the section may be left empty, nothing under it is an answer (the template's sample text kept is not).
       const answered = empty && t.mayStayEmpty && sectionProse(spec, section.bodySpan) === '';
@@ -125,13 +125,31 @@ function ownSectionsBeforeTemplateSaySomething(spec: ParsedSpec, part: TitlePart
 
 /**
  * Whether a section's content is in subsections of its own, ones the
- * template does not have: "Alternatives" written as "Alternative 1" and
- * "Alternative 2", "Graduation Criteria" as "Alpha" and "Beta". Their text
- * is the section's, so the section is not empty.
+ * template does not have ("Alternatives" written as "Alternative 1" and
+ * "Alternative 2", "Graduation Criteria" as "Alpha" and "Beta"), or ones the
+ * template gives nothing but a heading (a KEP's `#### Story 1` and `####
+ * Story 2` under `### User Stories`). Their text is the section's, so the
+ * section is not empty.
  */
-function ownSubsectionsSaySomething(spec: ParsedSpec, section: Section, matching: SectionMatching): boolean {
-  if (section.children.length === 0 || matching.unmatched.size === 0) return false;
-  return section.children.some((child) => matching.unmatched.has(child) && !saysNothing(spec, child.span, ''));
+function ownSubsectionsSaySomething(spec: ParsedSpec, section: Section, matching: SectionMatching, model: TemplateModel): boolean {
+  if (section.children.length === 0) return false;
+  return section.children.some((child) => (matching.unmatched.has(child) || placesOf(matching, model).has(child)) && !saysNothing(spec, child.span, ''));
+}
+
+const placesByMatching = new WeakMap<SectionMatching, ReadonlySet<Section>>();
+
+/** The spec's sections matched to template sections that are nothing but a heading (see {@link TemplateSection.bare}), found once per matching. */
+function placesOf(matching: SectionMatching, model: TemplateModel): ReadonlySet<Section> {
+  let places = placesByMatching.get(matching);
+  if (places === undefined) {
+    const found = new Set<Section>();
+    for (const t of model.sections) {
+      const s = t.bare ? matching.byTemplateId.get(t.id) : undefined;
+      if (s !== undefined) found.add(s);
+    }
+    placesByMatching.set(matching, (places = found));
+  }
+  return places;
 }
 
 /** Ids of the sections (`title` for the part under the title) that still hold a placeholder or a malformed marker. */

@@ -43,6 +43,11 @@ export interface TemplateSection {
    * line, declared in the front matter's `fixed:`): no guidance, never empty.
    */
   readonly fixed: boolean;
+  /**
+   * The template gives it nothing but its heading (a KEP's `#### Story 1`
+   * under `### User Stories`): a place for the author's text, which fills its parent.
+   */
+  readonly bare: boolean;
   /** `headingSlug` without the heading's "(Optional)" mark (`notes` for "Notes (Optional)"), or null when it has none. */
   readonly unmarkedHeadingSlug: string | null;
   /**
@@ -153,7 +158,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   if (hasCommentBlock(spec, titleSpan) || sectionProse(spec, titleSpan) !== '') {
     sections.push({
       id: 'title', slug: 'title', headingSlug: 'title', text: spec.title?.text ?? '', level: spec.title?.level ?? 1, path: [],
-      parentId: null, guided: !fixedTitle, guidance: fixedTitle ? '' : sectionProse(spec, titleSpan), optional: optional.includes('title'), mayStayEmpty: false, fixed: fixedTitle,
+      parentId: null, guided: !fixedTitle, guidance: fixedTitle ? '' : sectionProse(spec, titleSpan), optional: optional.includes('title'), mayStayEmpty: false, fixed: fixedTitle, bare: false,
       unmarkedHeadingSlug: null, unmarkedId: null, fallbackSlug: null, bareSlug: null, bareUnmarkedSlug: null, squashedSlug: null,
       squashedLooseSlugs: NONE, standIn: null,
     });
@@ -167,6 +172,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       ? `${parent === null ? '' : `${parent.unmarkedId ?? parent.id}/`}${unmarkedHeadingSlug ?? section.slug}` : null;
     const kept = fixed.includes(section.id) || (unmarkedId !== null && fixed.includes(unmarkedId));
     const guidance = kept ? '' : sectionProse(spec, section.bodySpan);
+    const bare = !kept && guidance === '' && !hasCommentBlock(spec, section.bodySpan) && !asksAQuestion(section.heading.text);
     const model: TemplateSection = {
       id: section.id,
       slug: section.slug,
@@ -176,7 +182,8 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       path: section.path,
       parentId: parent?.id ?? null,
       // A heading that asks a question asks for its answer, with or without guidance under it (a KEP's "What are other known failure modes?").
-      guided: !kept && (guidance !== '' || hasCommentBlock(spec, section.bodySpan) || asksAQuestion(section.heading.text)),
+      guided: !kept && !bare,
+      bare,
       guidance,
       // Of a series of stand-ins (option 1, option 2, …) the first is owed: the spec writes as many as it needs.
       optional: (parent?.optional ?? false) || optional.includes(section.id) || sectionSaysOptional(spec, section) || followers.has(section.id),
