@@ -456,6 +456,9 @@ describe('template-free rules', () => {
     const page = readFileSync(join(import.meta.dirname, '..', 'docs', 'checks', 'leftover-marker.md'), 'utf8');
     const listed = [...page.slice(page.indexOf('## Options')).matchAll(/^ {8}- '(.*)'$/gm)].map((m) => m[1]!);
     expect(listed.slice(0, DEFAULT_MARKERS.length)).toEqual([...DEFAULT_MARKERS]);
+    // Bare too, as spec-kit's plan template writes it; not inside a longer word (blind QA, spec-kit).
+    expect(checkSpec(parseSpec('# T\n\n**Storage**: NEEDS CLARIFICATION; [NEEDS CLARIFICATION: which?] NEEDS_CLARIFICATION_FLAG\n'), { template: null }).findings.map((f) => `${f.column} ${f.message}`))
+      .toEqual(['14 leftover marker "NEEDS CLARIFICATION": replace it with the real content', '35 leftover marker "[NEEDS CLARIFICATION": replace it with the real content']);
     const doc = '# T\n\nKeep for _TBD_ days, then __TODO__ and lorem ipsum; MAX_TODO_ITEMS stays.\n';
     const withList = checkSpec(parseSpec(doc), { template: null, rules: new Map([['leftover-marker', { severity: 'warning' as const, options: { markers: listed } }]]) }).findings;
     expect(withList.map((f) => f.column)).toEqual(checkSpec(parseSpec(doc), { template: null }).findings.map((f) => f.column));

@@ -20,7 +20,8 @@ const WORD_END = '(?=$|[^A-Za-z0-9_]|_{1,3}(?:$|[^A-Za-z0-9_]))';
 /** The default markers; docs/checks/leftover-marker.md repeats them (a test holds the two equal). */
 export const DEFAULT_MARKERS: readonly string[] = [
   `${WORD_START}(?:TODO|TBD|FIXME|XXX)${WORD_END}`,
-  '\\[NEEDS CLARIFICATION',
+  // Bracketed, as spec-kit's spec template writes it, or bare, as its plan template does ("… or NEEDS CLARIFICATION").
+  `\\[NEEDS CLARIFICATION|${WORD_START}NEEDS CLARIFICATION${WORD_END}`,
   '\\{\\{\\s*[A-Za-z_][\\w.-]*\\s*\\}\\}',
   `${WORD_START}[Ll]orem [Ii]psum${WORD_END}`,
 ];
@@ -28,7 +29,7 @@ export const DEFAULT_MARKERS: readonly string[] = [
 // container prefix (`> `) can split it, so a block whose source lacks them all
 // holds no default marker. (`ipsum`, not `lorem`: a search that may start at
 // every `o` or `l` is slower, and "aforementioned" holds `orem`.)
-const DEFAULT_WORDS = /TODO|TBD|FIXME|XXX|\[NEEDS|\{\{|[Ii]psum/g;
+const DEFAULT_WORDS = /TODO|TBD|FIXME|XXX|NEEDS|\{\{|[Ii]psum/g;
 const ANY = (): boolean => true;
 
 /**
