@@ -294,6 +294,10 @@ describe('section matching', () => {
     const bullet = BASE.replace('### Data Model\n', '- **Data Model**\n');
     const at = lineOf(bullet, '- **Data Model**');
     expect(messages(bullet)).toEqual([`${at}:3-${at}:17 ${said}`]);
+    // A long question in the template's earlier or later words, wrapped over two lines, is that question (KEP review).
+    const kep = buildTemplateModel(parseSpec('# K\n\n## PRR\n\n###### Can the feature be disabled once it has been enabled (i.e. can we roll back the enablement)?\n\n<!-- Describe. -->\n\n###### How can a rollout or rollback fail?\n\n<!-- Describe. -->\n\n## Notes\n\n<!-- n -->\n'), 'k@1');
+    const older = '# Mine\n\n## PRR\n\n- **Can the feature be disabled once it has been enabled (i.e. can we rollback\n  the enablement)?**\n  Yes.\n- **How can a rollout fail?**\n  It cannot.\n\n## Notes\n\nNone.\n';
+    expect(findings(older, kep).map((f) => `${f.line} ${f.message.endsWith('make it a ###### heading on a line of its own')}`)).toEqual(['5 true', '11 false']);
     // Emphasis with a colon, the answer on the next line of the same paragraph.
     const lead = BASE.replace('### Data Model\n\n', '__Data  model:__\nEntities are listed below.\n');
     expect(messages(lead)).toEqual([`${lineOf(lead, '__Data')}:1-${lineOf(lead, '__Data')}:17 ${said}`]);

@@ -1,6 +1,7 @@
 // A missing section's heading written as a line of text (`**Data Model:**`,
 // `Data Model?`, a KEP's PRR question as a bold bullet), found where the
 // section belongs, for missing-section to place its finding on.
+import { editDistanceAtMost } from '../edit-distance.js';
 import { lineIndexOf } from '../line-index.js';
 import { isSpaceOrTabCode } from '../markdown/block-patterns.js';
 import { headingText } from '../markdown/heading-text.js';
@@ -38,6 +39,9 @@ export function headingsWrittenAsText(spec: ParsedSpec, missing: readonly Templa
   // A line is made an anchor only when its first letters and digits are a missing heading's
   // (a section number before them skipped on both sides, so the bare anchors need no entry).
   const openings = new Set(missing.map((t) => opening(t.headingSlug, 0, t.headingSlug.length)));
+  // The missing headings by their opening, for a line that says one in words a little apart.
+  const byOpening = new Map<number, TemplateSection[]>();
+  for (const t of missing) addTo(byOpening, opening(t.headingSlug, 0, t.headingSlug.length), t);
   let longest = 0;
   for (const t of missing) longest = Math.max(longest, t.text.length);
   const source = spec.source;
@@ -106,17 +110,38 @@ export function headingsWrittenAsText(spec: ParsedSpec, missing: readonly Templa
       const bare = bareSlug(shown);
       const bySlug = wanted.has(slug);
       const byBare = bare !== null && bare !== slug && wanted.has(bare);
-      if (!bySlug && !byBare) continue;
+      // Or a question in the template's earlier or later words (a KEP's "How can a rollout fail?" for
+      // "How can a rollout or rollback fail?"; "rollback" for "roll back"): at most one change in ten characters.
+      const near = bySlug || byBare ? undefined : nearHeading(slug, byOpening.get(opening(source, from, to)));
+      if (!bySlug && !byBare && near === undefined) continue;
       const entry = { offset: start, at: lineIndexOf(spec).span(start, end), contained: isContained(source, block) };
       if (bySlug) addTo(found, slug, entry);
       if (byBare) addTo(found, bare, entry);
+      if (near !== undefined) addTo(found, near, entry);
     }
   }
   return found;
 }
 
+/**
+ * The anchor of the one missing heading (among those of the same opening) an
+ * anchor is near: at most one change in ten characters, for anchors of
+ * twenty characters or more; undefined when none is, or more than one.
+ */
+function nearHeading(slug: string, candidates: readonly TemplateSection[] | undefined): string | undefined {
+  if (candidates === undefined || slug.length < 20) return undefined;
+  let found: string | undefined;
+  for (const t of candidates) {
+    const most = Math.floor(Math.max(slug.length, t.headingSlug.length) / 10);
+    if (Math.abs(slug.length - t.headingSlug.length) > most || editDistanceAtMost(slug, t.headingSlug, most) > most) continue;
+    if (found !== undefined && found !== t.headingSlug) return undefined;
+    found = t.headingSlug;
+  }
+  return found;
+}
+
 /** Appends an entry to the list of its anchor. */
-export function addTo<T>(found: Map<string, T[]>, slug: string, entry: T): void {
+export function addTo<K, T>(found: Map<K, T[]>, slug: K, entry: T): void {
   const list = found.get(slug);
   if (list === undefined) found.set(slug, [entry]);
   else list.push(entry);
