@@ -32,6 +32,9 @@ describe('section matching', () => {
     expect(brief('# X\n\n## Context & Scope\n\nC.\n\n## Goals and Non-Goals\n\nG.\n', words)).toEqual([]);
     expect(brief('# X\n\n## Context &amp; Scope\n\nC.\n\n## Goals AND Non-Goals\n\nG.\n', words)).toEqual([]);
     expect(brief('# X\n\n## Context or Scope\n\nC.\n\n## Goals & Non-Goals\n\nG.\n', words)).toEqual(['3:1 missing-section context-and-scope']);
+    // With no spaces around "&" (TC39's `## Q&A`, anchor `qa`), either way round (blind QA, TC39).
+    const qa = buildTemplateModel(parseSpec('# T\n\n## Risks and Mitigations\n\n<!-- r -->\n\n## Q&A\n\n<!-- q -->\n'), 'q@1');
+    expect(brief('# X\n\n## Risks&Mitigations\n\nSome.\n\n## Q and A\n\nNone.\n', qa)).toEqual([]);
   });
 
   it('a base spec has no findings', () => {
@@ -1213,6 +1216,12 @@ describe('bodies that show nothing (adversarial review)', () => {
     for (const something of ['<img src="er.png" alt="ER diagram">', '<p>Tables: users, keys.</p>', '&copy; model', 'See [the ER diagram](er.png).', '<details><summary>Tables</summary></details>', '<video src="demo.mp4"></video>']) {
       expect(body(something), something).toEqual([]);
     }
+    // The template's sample code kept with nothing of the author's, its instruction deleted, is the guidance still (blind QA, TC39).
+    const tc39 = buildTemplateModel(parseSpec('# Frobnicator\n\n## Use cases\n\n*Some realistic scenarios using the feature.*\n\n```js\nfrobnicate({});\n```\n\n## Description\n\nDescribe it.\n'), 'tc@1');
+    for (const fence of ['```js\nfrobnicate({});\n```', '~~~\nfrobnicate({});\n~~~', '    frobnicate({});']) {
+      expect(findings(`# Pipe\n\n## Use cases\n\n${fence}\n\n## Description\n\nIt pipes.\n`, tc39).map((f) => `${f.line} ${f.rule}`), fence).toEqual(['3 empty-section']);
+    }
+    expect(findings('# Pipe\n\n## Use cases\n\n```js\nfrobnicate({ twice: true });\n```\n\n## Description\n\nIt pipes.\n', tc39)).toEqual([]);
     // The same where the template guides with prose, not a placeholder (code review).
     const prose = buildTemplateModel(parseSpec('# RFC\n\n## Motivation\n\nWhy are we doing this?\n'), 'rfc@1');
     for (const nothing of ['&nbsp;', '<span>&nbsp;</span>', '<br>', '---']) {

@@ -94,8 +94,13 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     add(squashedSlug(key), s);
     // Nor is "&" for "and" (`Context & Scope` for "Context and Scope", and back).
     const text = s.heading.text;
-    if (text.indexOf('&') !== -1) add(slugify(text.replace(/\s*&\s*/g, ' and ').replace(/\s+/g, ' ').trim()), s);
-    else if (/ and /i.test(text)) add(slugify(text.replace(/ and /gi, ' & ').replace(/\s+/g, ' ').trim()), s);
+    // (Squashed too: `Q and A` for "Q&A", whose anchor `qa` is `q--a` squashed.)
+    const other = text.indexOf('&') !== -1 ? slugify(text.replace(/\s*&\s*/g, ' and ').replace(/\s+/g, ' ').trim())
+      : / and /i.test(text) ? slugify(text.replace(/ and /gi, ' & ').replace(/\s+/g, ' ').trim()) : null;
+    if (other !== null) {
+      add(other, s);
+      add(squashedSlug(other), s);
+    }
     if (unmarked !== null) add(squashedSlug(unmarked), s);
     if (bare !== null) add(squashedSlug(bare), s);
     if (bareUnmarked !== null) add(squashedSlug(bareUnmarked), s);

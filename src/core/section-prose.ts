@@ -79,7 +79,7 @@ function onlyGuidanceSentences(spec: ParsedSpec, span: Span, guidance: string, s
   // The template's labels with their values deleted (`- Affected specs:`
   // where it had `- Affected specs: [list capabilities]`) say nothing either,
   // though each is a word or two.
-  if (!any && !onlyEmptyLabels(spec.source.slice(span.start, span.end))) return false;
+  if (!any && !onlyEmptyLabels(spec.source.slice(span.start, span.end)) && !holdsSample(spec, span, samples)) return false;
   // A code block is content, whatever words it holds, unless it is the
   // template's own sample (its code, whatever its fence); so is an image
   // (its alt text may be empty), unless the template shows it. (Looked at
@@ -105,6 +105,16 @@ function firstSentenceMayBeGuidance(spec: ParsedSpec, span: Span, sentences: Rea
     return block.kind !== 'paragraph' || block.segments === undefined || mayBeGuidanceSentence(spec.source, sentences, block.segments);
   }
   return true;
+}
+
+/**
+ * Whether a span holds one of the template's own sample code blocks (its
+ * words, `frobnicate({});`, may be a word or two): kept with nothing but the
+ * guidance around it, the section says nothing of its own.
+ */
+function holdsSample(spec: ParsedSpec, span: Span, samples: ReadonlySet<string> | undefined): boolean {
+  return samples !== undefined && samples.size > 0
+    && blocksIn(spec, span).some((b) => b.kind === 'code' && !isEmptyCode(spec.source, b) && samples.has(codeSample(spec.source, b)));
 }
 
 /**
