@@ -1,5 +1,6 @@
 import { blockText } from './block-text.js';
 import { GUIDANCE_STEPS, isGuidanceSentence, mayBeGuidanceSentence, normalizedSentence, plainText, startsGuidanceSentence } from './guidance-sentences.js';
+import { findInlineLinks } from './markdown/inline-links.js';
 import { findInlineComments, withoutClosedComments } from './markdown/inline-comments.js';
 import type { Block, ParsedSpec, Span } from './spec-types.js';
 import { bodyIsEmpty, codeOf, codeSample, isEmptyCode } from './block-samples.js';
@@ -27,14 +28,14 @@ export function sectionProse(spec: ParsedSpec, span: Span): string {
  * text says nothing, and one whose first sentence, read from the source,
  * certainly is no guidance sentence is written.
  */
-export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sentences?: ReadonlySet<string>, samples?: ReadonlySet<string>): boolean {
+export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sentences?: ReadonlySet<string>, samples?: ReadonlySet<string>, templateText?: string): boolean {
   const known = sentences !== undefined && sentences.size > 0;
   if (guidance === '') {
     if (showsNothing(spec, span)) return true;
     // A comment's text kept as visible text (its `<!--` and `-->` deleted, or
     // quoted) is still only the template's guidance, as its prose would be.
     // Most sections here are written: their first sentence tells, read where it stands.
-    return known && firstSentenceMayBeGuidance(spec, span, sentences) && onlyGuidanceSentences(spec, span, guidance, sentences, samples);
+    return known && firstSentenceMayBeGuidance(spec, span, sentences) && onlyGuidanceSentences(spec, span, guidance, sentences, samples, templateText);
   }
   const prose = proseIfAtMost(spec, span, guidance);
   if (prose === '' || FILLER.test(prose)) return true;
@@ -44,7 +45,7 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
   // only guidance: every sentence of the span is one of the template's. (Most
   // sections written under prose guidance differ at their first sentence,
   // told from the source before any block's text is built.)
-  return known && firstSentenceMayBeGuidance(spec, span, sentences) && onlyGuidanceSentences(spec, span, guidance, sentences, samples);
+  return known && firstSentenceMayBeGuidance(spec, span, sentences) && onlyGuidanceSentences(spec, span, guidance, sentences, samples, templateText);
 }
 
 /**
@@ -52,7 +53,7 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
  * sentences, at least one of them of three words or more, and the span
  * holds no code block or image that is not the template's own.
  */
-function onlyGuidanceSentences(spec: ParsedSpec, span: Span, guidance: string, sentences: ReadonlySet<string>, samples?: ReadonlySet<string>): boolean {
+function onlyGuidanceSentences(spec: ParsedSpec, span: Span, guidance: string, sentences: ReadonlySet<string>, samples?: ReadonlySet<string>, templateText?: string): boolean {
   // Written text usually differs at its first sentence: stop there. A
   // sentence of a word or two (`No.`, from a `**No:** …` lead-in of the
   // guidance) is no sign of guidance kept by itself: a longer one must be there.
@@ -87,6 +88,8 @@ function onlyGuidanceSentences(spec: ParsedSpec, span: Span, guidance: string, s
   for (const b of blocksIn(spec, span)) {
     if (b.kind === 'code' && !isEmptyCode(spec.source, b) && samples?.has(codeSample(spec.source, b)) !== true) return false;
     if (b.kind === 'paragraph' && spec.source.slice(b.start, b.end).includes('![') && hasImageNotIn(proseOf(spec.source, b), guidance)) return false;
+    // So is a link to somewhere the template never names: TC39's `- [V8](link)` with the tracking issue's address written in.
+    if (b.kind === 'paragraph' && templateText !== undefined && hasLinkNotIn(spec.source.slice(b.start, b.end), templateText)) return false;
   }
   return true;
 }
@@ -215,6 +218,14 @@ const IMAGE = /!\[[^\][]*\](?:\(\s*<?([^\s)>]+)|\[([^\][]*)\])/g;
 function imagesOf(text: string): string[] {
   if (text.indexOf('![') === -1) return [];
   return [...text.matchAll(IMAGE)].map((m) => m[1] ?? `[${m[2]!.toLowerCase()}]`);
+}
+
+/**
+ * Whether a text holds an inline link (or image) whose destination the
+ * template's text never writes (inline, as a reference's definition, or in a comment).
+ */
+function hasLinkNotIn(text: string, templateText: string): boolean {
+  return text.indexOf('](') !== -1 && findInlineLinks(text).some((l) => templateText.indexOf(l.destination) === -1);
 }
 
 /** Whether a text shows an image that the guidance does not show. */

@@ -35,7 +35,7 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
       const isOpen = open.has('title') || (part.section !== null && open.has(part.section.id));
       // A table of contents answers a title part that has one in the template (a KEP's), not one that asks for other things (a Rust RFC's metadata list).
       const contents = model.titleHasContents;
-      const empty = saysNothing(spec, part.span, t.guidance, model.guidanceSentences, model.codeSamples) && !ownSectionsBeforeTemplateSaySomething(spec, part, matching, contents)
+      const empty = saysNothing(spec, part.span, t.guidance, model.guidanceSentences, model.codeSamples, model.spec.source) && !ownSectionsBeforeTemplateSaySomething(spec, part, matching, contents)
         && !(contents && ownTableOfContents(spec, part.span, t.guidance)) && !titleWritten(spec, model, part);
       const state = isOpen ? 'open' : empty ? 'empty' : 'filled';
       states.push({ id: t.id, state });
@@ -47,7 +47,7 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
     if (section === undefined) states.push({ id: t.id, state: 'missing' });
     else if (open.has(section.id)) states.push({ id: t.id, state: 'open' });
     else {
-      const empty = saysNothing(spec, section.bodySpan, t.guidance, model.guidanceSentences, model.codeSamples) && !ownSubsectionsSaySomething(spec, section, matching, model)
+      const empty = saysNothing(spec, section.bodySpan, t.guidance, model.guidanceSentences, model.codeSamples, model.spec.source) && !ownSubsectionsSaySomething(spec, section, matching, model)
         && !ownTableOfContents(spec, section.bodySpan, t.guidance);
       // Where the template says the section may be left empty, nothing under it is an answer (the template's sample text kept is not).
       const answered = empty && t.mayStayEmpty && sectionProse(spec, section.bodySpan) === '';
