@@ -1224,7 +1224,7 @@ describe('bodies that show nothing (adversarial review)', () => {
     expect(findings('# Pipe\n\n## Use cases\n\n```js\nfrobnicate({ twice: true });\n```\n\n## Description\n\nIt pipes.\n', tc39)).toEqual([]);
     // A link to somewhere the template never names is the author's: TC39's `[V8](link)` with the tracker's address written in (blind QA, TC39).
     const native = buildTemplateModel(parseSpec('# F\n\n## Native implementations\n\n- [V8](link) (*Links to tracking issues in each JS engine*)\n- [JSC](link)\n\n[tc39]: https://tc39.es\n'), 'tc@1');
-    const engines = (v8: string) => findings(`# Pipe\n\n## Native implementations\n\n- [V8](${v8}) (*Links to tracking issues in each JS engine*)\n- [JSC](link)\n`, native).map((f) => f.rule);
+    const engines = (v8: string) => findings(`# Pipe\n\n## Native implementations\n\n- [V8](${v8}) (*Links to tracking issues in each JS engine*)\n- [JSC](link)\n`, native).filter((f) => f.rule === 'empty-section').map((f) => f.rule);
     expect(engines('link')).toEqual(['empty-section']);
     expect(engines('https://tc39.es')).toEqual(['empty-section']);
     expect(engines('https://crbug.com/v8/11111')).toEqual([]);
