@@ -1647,6 +1647,26 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
       .toEqual(['"US1 - Login (Priority: P1)" is in its place: if that is this section, start its heading with "User Story 1 -"']);
   });
 
+  it('what stays as it was (code review of the spec-kit work)', () => {
+    // A path's parameter, a mark or a version in a heading is no slot: each such section is owed.
+    const api = buildTemplateModel(parseSpec('# T\n\n## Endpoints\n\n### GET /users/{id}\n\n<!-- a -->\n\n### GET /users/{id}/posts\n\n<!-- b -->\n\n### Drawbacks [v2]\n\n<!-- c -->\n'), 'a@1');
+    expect(api.sections.filter((t) => t.standIn !== null || t.optional).map((t) => t.id)).toEqual([]);
+    expect(brief('# M\n\n## Endpoints\n\n### GET /users/{id}\n\nOne.\n', api).map((f) => f.replace(/^\S+ /, ''))).toEqual(['missing-section endpoints/get-usersidposts', 'missing-section endpoints/drawbacks-v2']);
+    // A heading with subsections is no bare place: the guidance kept over it is still reported.
+    const design = buildTemplateModel(parseSpec('# T\n\n## Design\n\nDescribe the design in detail here.\n\n### Part A\n\n#### Details\n\nWrite the details of part A.\n'), 'd@1');
+    expect(brief('# M\n\n## Design\n\nDescribe the design in detail here.\n\n### Part A\n\n#### Details\n\nA cache.\n', design)).toEqual(['3:1 empty-section design']);
+    // A comment over subsections with visible text that asks for text of its own is no note.
+    const asks = buildTemplateModel(parseSpec('# T\n\n## Design Details\n\n<!-- Describe the design in enough detail that reviewers can understand it. -->\n\n### API\n\nList the endpoints.\n\n### Storage\n\nDescribe the schema.\n'), 'd@1');
+    expect(brief('# M\n\n## Design Details\n\n### API\n\nGET /x.\n\n### Storage\n\nOne table.\n', asks)).toEqual(['3:1 empty-section design-details']);
+    // A question keeps its marks aside; a heading that only describes a case is not optional.
+    const marked = buildTemplateModel(parseSpec('# T\n\n### What are the risks? (mandatory)\n\n### Why is it safe? *(required)*\n\n## Error handling (if the request fails)\n\n<!-- e -->\n'), 'm@1');
+    expect(marked.sections.map((t) => `${t.id} ${t.guided} ${t.optional}`)).toEqual(['what-are-the-risks-mandatory true false', 'why-is-it-safe-required true false', 'error-handling-if-the-request-fails true false']);
+    // Only a sentence that says so of the section lets it stay empty.
+    for (const says of ['List every field. Note that the labels map may be empty.', 'It is not acceptable to leave this section empty.', '<!-- None of these fields may be left empty. -->', '- Backup owner (leave blank if none):', 'You can leave this blank until the issue is filed.']) {
+      expect(buildTemplateModel(parseSpec(`# T\n\n## S\n\n${says}\n`), 's@1').sections.find((t) => t.id === 's')!.mayStayEmpty, says).toBe(false);
+    }
+  });
+
   it('a "(mandatory)" mark is no part of a heading\'s name; a condition in a heading, or guidance that opens with one, makes a section optional', () => {
     expect(kit.sections.filter((t) => t.optional && t.standIn === null).map((t) => t.id)).toEqual(['requirements-mandatory/key-entities-include-if-feature-involves-data', 'complexity-tracking']);
     expect(brief(spec(['### User Story 1 - Login (Priority: P1)'], { entities: false }), kit)).toEqual([]);

@@ -150,6 +150,8 @@ describe('loadConfig', () => {
     // A `[` or `{` never closed is shown where it opens, not at the next line where the reader gave up (blind QA).
     expect(await refused(yaml, 'specs: ["specs/*.md"]\nrules:\n  empty-section: [error\nfoo: 1\n')).toBe('specfill.config.yaml:3:18: the `[` here is never closed: end it with `]` (on this line, or on an indented line below)');
     expect(await refused(yaml, 'specs: ["a[b"] # [\nrules: {x: "}", y: error\nfoo: 1\n')).toBe('specfill.config.yaml:2:8: the `{` here is never closed: end it with `}` (on this line, or on an indented line below)');
+    // An apostrophe inside plain text opens no quote (code review).
+    expect(await refused(yaml, 'specs: [a.md, bob\'s.md]\nignore: {x\nfoo: 1\n')).toBe('specfill.config.yaml:2:9: the `{` here is never closed: end it with `}` (on this line, or on an indented line below)');
     const many = await refused(yaml, `${Array.from({ length: 8 }, (_, i) => `k${i}: 1`).join('\n')}\n`);
     expect(many.split('\n').filter((l) => l.startsWith('  also')).length).toBe(5);
     expect(many).toContain('\n  (and 2 more)\n  hint:');

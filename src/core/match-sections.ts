@@ -2,6 +2,7 @@ import { bareSlug, looseSlug, slugify, squashedSlug } from './slug.js';
 import type { ParsedSpec, Section } from './spec-types.js';
 import { unmarkedSlug, withoutHeadingMarks } from './optional-sections.js';
 import { fitsStandIn } from './stand-in-headings.js';
+import { normalizedSentence } from './guidance-sentences.js';
 import type { TemplateModel, TemplateSection } from './template-model.js';
 
 /** How the sections of a spec line up with those of its template. */
@@ -198,6 +199,13 @@ function matchStandIns(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map
     byTemplateId.set(t.id, s);
     used.add(s);
   };
+  // Each heading's words normalised once: many stand-ins may ask of the same headings.
+  const words = new Map<Section, string>();
+  const wordsOf = (s: Section): string => {
+    let said = words.get(s);
+    if (said === undefined) words.set(s, (said = normalizedSentence(s.heading.text)));
+    return said;
+  };
   for (let i = 0; i < sections.length; i++) {
     const t = sections[i]!;
     if (!t.standIn || byTemplateId.has(t.id)) continue;
@@ -221,7 +229,8 @@ function matchStandIns(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map
       }
     }
     const stand = t.standIn!;
-    const found = siblings.find((s) => !used.has(s) && s.heading.level === t.level && s.span.start > after && s.span.start < before && fitsStandIn(s.heading.text, stand));
+    const found = siblings.find((s) => !used.has(s) && s.heading.level === t.level && s.span.start > after && s.span.start < before
+      && fitsStandIn(() => wordsOf(s), stand));
     if (found === undefined) continue;
     take(t, found);
     // Its subsections keep their names: found below it by heading.

@@ -1,30 +1,24 @@
-// How a template says a section it keeps may be left without text: its
-// guidance says so ("Leave empty if no requirement changes.", as OpenSpec's
-// proposal template writes under `### Modified Capabilities`; "Leave this
-// section blank if …"; "May be left empty."). Unlike an optional section,
-// the heading stays: the empty section is the answer.
+// How a template says a section it keeps may be left without text: a
+// sentence of its guidance says so of the section ("Leave empty if no
+// requirement changes.", as OpenSpec's proposal template writes under `###
+// Modified Capabilities`; "Leave this section blank if …"; "This list may be
+// left empty."). Unlike an optional section, the heading stays: the empty
+// section is the answer. A remark about a field or a value ("the labels map
+// may be empty", "- Owner (leave blank if none):") is no such sentence.
 
-// "leave (this section / it / the list) empty|blank", "may|can be (left) empty|blank", "it is fine to leave … empty".
-const SAYS_MAY_STAY_EMPTY = /\b(?:leave|keep)\s+(?:(?:this|the|it)\s+)?(?:(?:section|part|list|field|heading)\s+)?(?:empty|blank)\b|\b(?:may|can|could)\s+(?:be\s+)?(?:left|kept|remain|stay)\s+(?:empty|blank)\b|\b(?:may|can)\s+be\s+(?:empty|blank)\b/i;
-
-// A word that turns it round, in the words just before it ("Do not leave this empty", "never leave it blank").
-const NEGATED = /\b(?:not|never|don'?t|doesn'?t|mustn'?t|shouldn'?t|cannot|can'?t|no)\s+(?:\w+\s+)?$/i;
+// A sentence that opens by saying so: "Leave (this section / it) empty|blank …",
+// "This section / list / part / It may|can be left|stay|remain empty|blank …".
+const SAYS_MAY_STAY_EMPTY = /^(?:leave\s+(?:(?:this|the)\s+(?:section|list|part)\s+|this\s+|it\s+)?(?:empty|blank)\b|(?:(?:this|the)\s+(?:section|list|part)|it)\s+(?:may|can|could)\s+(?:be\s+left|stay|remain|be\s+kept)\s+(?:empty|blank)\b)/i;
 
 /**
  * Whether a template section's own text (its guidance: prose and the text of
- * its comments) says the section may be left empty, in one of its sentences,
- * not turned round by a "not" or "never" just before.
+ * its comments) says the section may be left empty, in a sentence that opens
+ * by saying so.
  */
 export function guidanceSaysMayStayEmpty(text: string): boolean {
   if (!/empty|blank/i.test(text)) return false;
   // The words of comments count as the prose's do: the markers go, the text stays.
-  const words = text.replace(/<!--|-->/g, ' ').replace(/[*_`]+/g, '').replace(/\s+/g, ' ');
-  for (let m = SAYS_MAY_STAY_EMPTY.exec(words), from = 0; m !== null; m = SAYS_MAY_STAY_EMPTY.exec(words.slice(from))) {
-    const at = from + m.index;
-    // The words before it in its sentence.
-    const before = words.slice(Math.max(0, at - 40), at).split(/[.!?;:]\s/).pop()!;
-    if (!NEGATED.test(before)) return true;
-    from = at + m[0].length;
-  }
-  return false;
+  const words = text.replace(/<!--|-->/g, ' ').replace(/[*_`>]+/g, ' ');
+  // Sentences end at a full stop, a question or exclamation mark, a semicolon, or a line that ends a list item.
+  return words.split(/[.!?;]\s+|\n\s*(?:[-*+]|\d{1,9}[.)])\s+|\n\s*\n/).some((sentence) => SAYS_MAY_STAY_EMPTY.test(sentence.trim()));
 }

@@ -16,7 +16,10 @@ export function sectionSaysOptional(spec: ParsedSpec, section: Section): boolean
 // Go's design template writes "Open issues (if applicable)", spec-kit's
 // "Key Entities *(include if feature involves data)*": a condition is a mark too.
 // spec-kit's tasks write "(OPTIONAL - only if tests requested)": a mark with its reason.
-const OPTIONAL = String.raw`\(optional(?:\s*[-,;:\u2013\u2014]\s*[^()\n]{1,100})?\)|\[optional\]|\((?:(?:include|fill(?: in)?|complete|add|keep)\s)?(?:only\s)?if\s[^()\n]{1,100}\)`;
+// A condition is one only when it says so (`(include if …)`, `(only if …)`, `(if
+// applicable)`): `Error handling (if the request fails)` says what the section is about.
+// (One class before the reason, not `\s*` around a dash: no backtracking over runs of spaces.)
+const OPTIONAL = String.raw`\(optional(?:[-,;:\u2013\u2014\s][^()\n]{0,100})?\)|\[optional\]|\((?:include|fill(?: in)?|complete|add|keep|only)\s(?:only\s)?if\s[^()\n]{1,100}\)|\(if (?:applicable|any|needed|relevant|required|necessary)\)`;
 const OPTIONAL_MARK = new RegExp(OPTIONAL, 'i');
 // Other marks a heading may carry that are no part of its name: spec-kit's
 // "Requirements *(mandatory)*". A spec that drops them, or adds them, names the same section.

@@ -20,41 +20,59 @@ export interface StandInWords {
   readonly lead: string;
 }
 
-// A slot: `{…}`, `{{…}}`, or `[…]` with a letter in it (shown with its brackets: no link).
-const SLOT = /\{\{?[^{}]+\}\}?|\[[^[\]]*[A-Za-z][^[\]]*\]/;
-const SLOTS = new RegExp(SLOT.source, 'g');
+// A heading that is wholly a slot: `{…}`, `{{…}}`, or `[…]` with a letter in it (shown with its brackets: no link).
+const WHOLE_SLOT = /^(?:\{\{?[^{}]+\}\}?|\[[^[\]]*[A-Za-z][^[\]]*\])$/;
+// A slot among a heading's own words says what to write: words (`[Brief
+// Title]`, `{title of option 1}`) or one capitalised word (`[Title]`,
+// `[FEATURE]`); not a path's parameter (`GET /users/{id}`), a mark
+// (`Drawbacks [optional]`), a version or a code (`API [v2]`, `[US1]`).
+const SLOT = /\{\{?([^{}]+)\}\}?|\[([^[\]]+)\]/g;
+const SAYS_WHAT = /^\s*(?:[A-Za-z][\w'’.,/-]*\s+)+[A-Za-z][\w'’.,/-]*\s*$|^\s*[A-Z][A-Za-z]{2,}\s*$/;
+const MARK = /^\s*(?:optional|required|mandatory|recommended|deprecated|experimental|draft|if applicable|if any)\s*$/i;
+
+/** The slots among a heading's words that say what to write (see {@link SLOT}), in order. */
+function slotsIn(words: string): RegExpMatchArray[] {
+  return [...words.matchAll(SLOT)].filter((m) => {
+    const inner = m[1] ?? m[2]!;
+    return SAYS_WHAT.test(inner) && !MARK.test(inner);
+  });
+}
 
 /**
  * How a template's section heading stands in for a name the spec gives, or
  * null when it does not: it holds an `AGENT_PLACEHOLDER`, or it is nothing but
  * comments, or a slot (`{slot}`, `{{slot}}`, `[slot]`) and nothing else — the
- * whole heading is the spec's —, or it holds a slot among words of its own
- * (`User Story 1 - [Brief Title] (Priority: P1)`): the words before the first
- * slot start the spec's heading (or, with none before it, those after the last end it).
+ * whole heading is the spec's —, or it holds a slot that says what to write
+ * among words of its own (`User Story 1 - [Brief Title] (Priority: P1)`):
+ * the words before the first slot start the spec's heading (or, with none
+ * before it, those after the last end it).
  */
 export function standInWords(text: string): StandInWords | null {
   if (text.indexOf(PLACEHOLDER_MARKER) !== -1 && /<!--\s*AGENT_PLACEHOLDER:/.test(text)) return WHOLE;
   const words = withoutClosedComments(text).trim();
-  if (words === '') return WHOLE;
-  const first = SLOT.exec(words);
-  if (first === null) return null;
-  if (first.index === 0 && first[0].length === words.length) return WHOLE;
+  if (words === '' || WHOLE_SLOT.test(words)) return WHOLE;
+  if (words.indexOf('[') === -1 && words.indexOf('{') === -1) return null;
+  const slots = slotsIn(words);
+  if (slots.length === 0) return null;
+  const first = slots[0]!;
+  const last = slots[slots.length - 1]!;
   const prefix = normalizedSentence(words.slice(0, first.index));
-  let last = first.index + first[0].length;
-  for (const m of words.matchAll(SLOTS)) last = m.index + m[0].length;
-  const suffix = normalizedSentence(words.slice(last));
+  const suffix = normalizedSentence(words.slice(last.index! + last[0].length));
   // Punctuation around a slot (`- [Title]`) is no word of the heading's own.
   return prefix === '' && suffix === '' ? WHOLE : { prefix, suffix, lead: words.slice(0, first.index).trim() };
 }
 
 const WHOLE: StandInWords = { prefix: '', suffix: '', lead: '' };
 
-/** Whether a spec heading (its text) may be the one written in place of a stand-in with these words. */
-export function fitsStandIn(heading: string, stand: StandInWords): boolean {
+/**
+ * Whether a spec heading may be the one written in place of a stand-in with
+ * these words; `words` gives its words normalised (asked once per heading).
+ */
+export function fitsStandIn(words: () => string, stand: StandInWords): boolean {
   if (stand.prefix === '' && stand.suffix === '') return true;
-  const words = normalizedSentence(heading);
-  if (stand.prefix !== '') return words === stand.prefix || words.startsWith(`${stand.prefix} `);
-  return words === stand.suffix || words.endsWith(` ${stand.suffix}`);
+  const said = words();
+  if (stand.prefix !== '') return said === stand.prefix || said.startsWith(`${stand.prefix} `);
+  return said === stand.suffix || said.endsWith(` ${stand.suffix}`);
 }
 
 /**

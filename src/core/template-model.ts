@@ -1,9 +1,8 @@
 import { blockText } from './block-text.js';
 import { PLACEHOLDER_MARKER } from './find-placeholders.js';
-import { findInlineComments } from './markdown/inline-comments.js';
+import { findInlineComments, withoutClosedComments } from './markdown/inline-comments.js';
 import { parseSpec } from './parse-spec.js';
 import { codeSample } from './block-samples.js';
-import { withoutClosedComments } from './markdown/inline-comments.js';
 import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
 import { hasTableOfContents } from './table-of-contents.js';
 import { idAfterRenames } from './section-renames.js';
@@ -164,6 +163,8 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     });
   }
   const followers = standInSeriesFollowers(spec.sections);
+  // Each section's own text (its comments' words too), for notes over subsections (below).
+  const bodies = new Map<string, string>();
   const visit = (section: Section, parent: TemplateSection | null): void => {
     const marked = hasHeadingMark(section.heading.text);
     const unmarkedHeadingSlug = marked ? unmarkedSlug(section.heading.text) : null;
@@ -172,7 +173,11 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       ? `${parent === null ? '' : `${parent.unmarkedId ?? parent.id}/`}${unmarkedHeadingSlug ?? section.slug}` : null;
     const kept = fixed.includes(section.id) || (unmarkedId !== null && fixed.includes(unmarkedId));
     const guidance = kept ? '' : sectionProse(spec, section.bodySpan);
-    const bare = !kept && guidance === '' && !hasCommentBlock(spec, section.bodySpan) && !asksAQuestion(section.heading.text);
+    if (section.children.length > 0) bodies.set(section.id, spec.source.slice(section.bodySpan.start, section.bodySpan.end));
+    // A heading that asks a question asks for its answer, with or without guidance under it (a KEP's "What are other known failure modes?").
+    const guided = !kept && (guidance !== '' || hasCommentBlock(spec, section.bodySpan) || asksAQuestion(section.heading.text));
+    // (Only a heading with no subsections is a place for text: one with some holds its guidance there.)
+    const bare = !kept && !guided && section.children.length === 0;
     const model: TemplateSection = {
       id: section.id,
       slug: section.slug,
@@ -181,8 +186,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       level: section.heading.level,
       path: section.path,
       parentId: parent?.id ?? null,
-      // A heading that asks a question asks for its answer, with or without guidance under it (a KEP's "What are other known failure modes?").
-      guided: !kept && !bare,
+      guided,
       bare,
       guidance,
       // Of a series of stand-ins (option 1, option 2, …) the first is owed: the spec writes as many as it needs.
@@ -229,7 +233,12 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     const s = sections[k]!;
     const below = childrenOf.get(s.id);
     if (!s.guided || s.guidance !== '' || s.id === 'title' || withPlaceholder.has(s.id) || below === undefined) continue;
-    if (below.every((c) => c.guidance !== '' || asksAQuestion(c.text) || notes.has(c.id))) notes.add(s.id);
+    const asked = (c: TemplateSection): boolean => asksAQuestion(c.text) || notes.has(c.id);
+    if (below.every(asked)) notes.add(s.id);
+    // Over subsections with visible text, the comment must read as a note on them
+    // (`ACTION REQUIRED: The content in this section represents placeholders…`):
+    // "Describe the design in enough detail…" asks for text of the section's own.
+    else if (below.every((c) => c.guidance !== '' || asked(c)) && isNoteOnBelow(bodies.get(s.id) ?? '')) notes.add(s.id);
   }
   const withFallback = sections.map((given) => {
     const s = notes.has(given.id) ? { ...given, guided: false } : given;
@@ -261,9 +270,16 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   };
 }
 
-/** Whether a heading is a question (`Will enabling the feature result in any new API calls?`), its comments aside. */
+// A comment that is a note on the text below it: a label in capitals before it
+// (spec-kit's `ACTION REQUIRED:`, `IMPORTANT:`), or words about what is below.
+const NOTE_LABEL = /<!--\s*[A-Z][A-Z ]{2,}:/;
+const NOTE_WORDS = /\b(?:placeholders?|below|the following|subsections?)\b/i;
+const isNoteOnBelow = (text: string): boolean => NOTE_LABEL.test(text) || NOTE_WORDS.test(text);
+
+/** Whether a heading is a question (`Will enabling the feature result in any new API calls?`), its comments and marks aside. */
 function asksAQuestion(heading: string): boolean {
-  return withoutClosedComments(heading).trim().endsWith('?');
+  // Its marks aside: `What are the risks? (mandatory)`, `Why is it safe? *(required)*`.
+  return withoutHeadingMarks(withoutClosedComments(heading)).replace(/[\s*_]+$/, '').endsWith('?');
 }
 
 /** The part of a document between its title (or its start) and its first section. */

@@ -164,7 +164,8 @@ function unclosedBracket(text: string, offset: number): { opener: '[' | '{'; off
   const open: number[] = [];
   for (let i = 0; i < offset && i < text.length; i++) {
     const c = text[i]!;
-    if (c === '"' || c === "'") {
+    // A quote opens a quoted scalar only where a scalar starts (`bob's.md` is plain text).
+    if ((c === '"' || c === "'") && /(?:^|[\s:[{,-])$/.test(text.slice(Math.max(0, i - 1), i))) {
       // To the quote's end (a double-quoted string may escape its quote).
       for (i++; i < text.length && text[i] !== c; i++) if (c === '"' && text[i] === '\\') i++;
     } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {

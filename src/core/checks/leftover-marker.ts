@@ -92,9 +92,11 @@ export const leftoverMarker: CheckRule = {
   },
 };
 
-// A `{slot}` in one pair of braces (`{{slot}}` is a default marker), or a `[slot]` in
-// brackets (MADR 2's, log4brains' `[option 1]`), with a letter in it.
-const SLOT = /(?<!\{)\{[^{}\n]*[A-Za-z][^{}\n]*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]/g;
+// A `{slot}` in one pair of braces (`{{slot}}` is a default marker) with a
+// letter and a space in it (MADR's `{title of option 1}`; `GET /users/{id}`
+// names a path's parameter), or a `[slot]` in brackets (MADR 2's, log4brains'
+// `[option 1]`), with a letter in it.
+const SLOT = /(?<!\{)\{[^{}\n]*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]/g;
 
 // A code in brackets, capitals and figures (spec-kit's task labels `[US1]`, `[T001]`, `[FR-002]`): a reference, no blank.
 const CODE = /^[A-Z]{1,5}-?\d{1,5}$/;
@@ -109,7 +111,10 @@ const MARK_WORD = /^\s*(?:optional|required|mandatory|recommended|deprecated|exp
  */
 function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generator<RegExpExecArray> {
   for (const m of unseenBlanked(block.text, definitions).matchAll(SLOT)) {
-    if (m[0].startsWith('[')) {
+    // Checked here, not in the pattern: one `[^{}]*` run keeps the search linear.
+    if (m[0].startsWith('{')) {
+      if (!/[A-Za-z]/.test(m[0]) || !/\s/.test(m[0])) continue;
+    } else {
       const inner = m[0].slice(1, -1);
       const next = block.text[m.index + m[0].length];
       if (inner.trim().length < 2 || !/[A-Za-z]/.test(inner) || next === '(' || next === '[' || next === ':' || definitions.has(normalizeLabel(inner)) || MARK_WORD.test(inner) || CODE.test(inner)) continue;
