@@ -563,7 +563,24 @@ describe('specfill check', () => {
     const r = await runCli(dir, 'check');
     expect([r.code, r.stderr.split('\n').slice(0, 2)]).toEqual([2, [
       'specfill: specs/a.md: the config\'s `templates` maps it (`specs/*.md`) to the template file etc/hostname.md, which cannot be read: no such file',
-      '  hint: fix that entry of the config\'s `templates` mapping']]);
+      '  hint: fix that entry of the config\'s `templates` mapping, at specfill.config.json:1:28']]);
+  });
+
+  it('names the config line of a mapping entry that leads nowhere, in JSON and YAML, from a subfolder too (the spec was named, the config was not)', async () => {
+    const dir = tempProject({
+      'specs/a.md': '# A\n',
+      // The glob is written in `specs` first: the entry is the one under `templates`.
+      'specfill.config.yaml': 'specs: ["specs/*.md"]\ntemplates:\n  # the KEP template\n  \'specs/*.md\':   kep-templat\n',
+    });
+    mkdirSync(join(dir, 'specs', 'sub'));
+    const yaml = await runCli(join(dir, 'specs', 'sub'), 'check', '../a.md');
+    expect([yaml.code, yaml.stderr.split('\n').slice(0, 2)]).toEqual([2, [
+      'specfill: ../a.md: the config\'s `templates` maps it (`specs/*.md`) to `kep-templat`, an unknown template; known templates: tech-spec',
+      '  hint: fix that entry of the config\'s `templates` mapping, at ../../specfill.config.yaml:4:19']]);
+    rmSync(join(dir, 'specfill.config.yaml'));
+    writeFileSync(join(dir, 'specfill.config.json'), '{\n  "specs": ["specs/*.md"],\n  "templates": {\n    "other/*.md": "tech-spec",\n    "specs/*.md": "tpl/gone.md"\n  }\n}\n');
+    const json = await runCli(dir, 'check');
+    expect([json.code, json.stderr.split('\n')[1]]).toEqual([2, '  hint: fix that entry of the config\'s `templates` mapping, at specfill.config.json:5:19']);
   });
 
   it('says what to write for a template file that is not there: the path without @version, with its .md, from the project root rather than the spec\'s folder, or the nearest template file (blind QA, KIP and Go)', async () => {

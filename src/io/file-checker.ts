@@ -56,7 +56,7 @@ export class FileChecker {
     return new FileChecker(
       setup,
       registry,
-      await TemplateResolver.create(root, registry, config.templates),
+      await TemplateResolver.create(root, registry, config.templates, cwd),
       new RuleSettingsByPath(root, config),
       config.statuses ?? DEFAULT_STATUSES,
       new FileLinkResolver(root, config.maxFileBytes),

@@ -1,5 +1,6 @@
-import { readdirSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { configEntryPlace } from '../core/config-entry-place.js';
 import { nearestWord } from '../core/edit-distance.js';
 import { keyPosition } from '../core/front-matter-key.js';
 import { SpecfillError } from '../core/errors.js';
@@ -8,6 +9,7 @@ import type { ParsedSpec } from '../core/spec-types.js';
 import { didYouMeanTemplate, isTemplateFileRef, mappedTemplateRef, templateFileName, type TemplateRegistry } from './load-templates.js';
 import { pathGlob } from './path-glob.js';
 import { confine } from './confine-path.js';
+import { CONFIG_FILES } from './load-config.js';
 import { readTextFileSync } from './read-text-file.js';
 
 /**
@@ -24,15 +26,36 @@ export class TemplateResolver {
     private readonly registry: TemplateRegistry,
     /** The mapping's globs, compiled, in the config's order: the first that matches a spec's path wins. */
     private readonly mapping: ReadonlyArray<{ readonly pattern: string; readonly matches: (path: string) => boolean; readonly ref: string }>,
+    /** The folder paths are shown from (the config's, in a mapping's error). */
+    private readonly cwd: string,
   ) {}
 
   /**
    * Compiles the mapping's globs once. A spec's path (relative to the root) is
    * matched against them when it is looked up, so no folder is walked for it.
    */
-  static async create(root: string, registry: TemplateRegistry, mapping: Readonly<Record<string, string>> = {}): Promise<TemplateResolver> {
+  static async create(root: string, registry: TemplateRegistry, mapping: Readonly<Record<string, string>> = {}, cwd: string = root): Promise<TemplateResolver> {
     const compiled = Object.entries(mapping).map(([pattern, ref]) => ({ pattern, matches: pathGlob(pattern), ref: mappedTemplateRef(ref) }));
-    return new TemplateResolver(root, registry, compiled);
+    return new TemplateResolver(root, registry, compiled, cwd);
+  }
+
+  /**
+   * The hint for a mapping entry that leads nowhere: fix it, at its line of
+   * the config file when the file shows it plainly (read again only here:
+   * errors are rare, and the config's text is not carried to the workers).
+   */
+  private entryHint(pattern: string): string {
+    const hint = 'fix that entry of the config\'s `templates` mapping';
+    const file = CONFIG_FILES.map((name) => join(this.root, name)).find((path) => existsSync(path));
+    if (file === undefined) return hint;
+    let place;
+    try {
+      place = configEntryPlace(readFileSync(file, 'utf8'), pattern);
+    } catch {
+      return hint;
+    }
+    const shown = relative(this.cwd, file).split(sep).join('/') || file;
+    return place === null ? `${hint} in ${shown}` : `${hint}, at ${shown}:${place.line}:${place.column}`;
   }
 
   /** The mapping's entry for a spec (its glob and template reference), if a glob matches its path. */
@@ -66,7 +89,7 @@ export class TemplateResolver {
       if (mapped !== undefined) {
         // The project's mistake, not the spec's: the message says where the name comes from.
         throw new SpecfillError('UNKNOWN_TEMPLATE', `the config's \`templates\` maps it (\`${mapped.pattern}\`) to \`${parseTemplateRef(ref).id}\`, an unknown template${near}; known templates: ${known}`,
-          { path: shown }, 'fix that entry of the config\'s `templates` mapping');
+          { path: shown }, this.entryHint(mapped.pattern));
       }
       // Named by the front matter: the message points at its `template:` line.
       const at = keyPosition(spec, 'template');
@@ -92,7 +115,7 @@ export class TemplateResolver {
       const why = error.code === 'FILE_NOT_FOUND' ? 'cannot be read: no such file' : `cannot be used: ${error.message}`;
       const named = pattern === undefined ? `its template file ${ref}` : `the config's \`templates\` maps it (\`${pattern}\`) to the template file ${ref}, which`;
       throw new SpecfillError('UNKNOWN_TEMPLATE', `${named} ${why}${this.fileAdvice(ref, absoluteSpec, pattern !== undefined)}`, { path: shown },
-        pattern === undefined ? undefined : 'fix that entry of the config\'s `templates` mapping');
+        pattern === undefined ? undefined : this.entryHint(pattern));
     }
     // Read already with the project's templates (the config's mapping is theirs).
     let template = this.fileTemplates.get(path) ?? this.registry.list().find((t) => t.path === ref && t.origin === 'project');

@@ -37,7 +37,7 @@ export interface SummarizeSpecFilesOptions {
 export async function summarizeSpecFiles(options: SummarizeSpecFilesOptions): Promise<{ specs: SpecSummary[]; errors: SpecfillError[] }> {
   const { root, cwd, config } = options;
   const registry = await loadTemplates({ root, cwd, templatesDir: config.templatesDir, mapped: config.templates });
-  const templates = await TemplateResolver.create(root, registry, config.templates);
+  const templates = await TemplateResolver.create(root, registry, config.templates, cwd);
   // The config's `ignore` applies here as in `check`.
   const found = await findSpecs(options.targets ?? [], config, root, cwd);
   const provenance = readProvenance(root);

@@ -31,7 +31,7 @@ export async function runIndex(ctx: CliContext, opts: IndexOptions): Promise<num
   const { config } = await loadConfig(root, ctx.cwd);
   warnMissingTemplatesDir(ctx, root, config.templatesDir);
   const registry = await loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir, mapped: config.templates });
-  const templates = await TemplateResolver.create(root, registry, config.templates);
+  const templates = await TemplateResolver.create(root, registry, config.templates, ctx.cwd);
   const target = opts.out === undefined ? resolve(root, 'specs', 'README.md') : resolve(ctx.cwd, opts.out);
   const shown = displayPath(ctx, target, relative);
   const existing = existsSync(target) ? readTextFileSync(target, { displayPath: shown, maxBytes: config.maxFileBytes }) : null;

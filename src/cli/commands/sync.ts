@@ -47,7 +47,7 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
   const { config } = await loadConfig(root, ctx.cwd);
   warnMissingTemplatesDir(ctx, root, config.templatesDir);
   const registry = await loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir, mapped: config.templates });
-  const templates = await TemplateResolver.create(root, registry, config.templates);
+  const templates = await TemplateResolver.create(root, registry, config.templates, ctx.cwd);
   // What the config's `ignore` leaves out (an archive, the templates the mapping names) is not rewritten.
   const found = await findSpecs(paths, config, root, ctx.cwd);
   for (const path of paths) {
