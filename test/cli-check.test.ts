@@ -439,7 +439,8 @@ describe('specfill check', () => {
       'specfill.config.json': JSON.stringify({ specs: ['keps/**/README.md'], ignore: ['keps/NNNN-kep-template/**'], templates: { 'keps/**/README.md': 'keps/NNNN-kep-template/README.md' } }),
     });
     const r = await checkJson(dir);
-    expect(r.report.files.map((f) => [f.path, f.template, f.completeness])).toEqual([['keps/sig-x/1-thing/README.md', 'NNNN-kep-template@1', 1 / 3]]);
+    // Of the title (the template's stands in for one), Summary, Motivation and Goals: the title and Summary are written.
+    expect(r.report.files.map((f) => [f.path, f.template, f.completeness])).toEqual([['keps/sig-x/1-thing/README.md', 'NNNN-kep-template@1', 2 / 4]]);
     expect(r.report.files[0]!.findings.map((f) => `${f.line} ${f.rule} ${f.sectionId}`)).toEqual(['7 empty-section motivation', '9 missing-section motivation/goals']);
     // The mapped file is a template of the project: listed, shown, and found by the id check gives it (template QA).
     const list = await runCli(dir, 'templates', '--json');

@@ -3,6 +3,7 @@ import { saysNothing, sectionProse } from './section-prose.js';
 import { isTableOfContents } from './table-of-contents.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 import { looseSlug } from './slug.js';
+import { isStandInTitle } from './stand-in-titles.js';
 import { preambleSpan, type TemplateModel, type TemplateSection } from './template-model.js';
 
 /** How far a section that carries guidance in the template has been written. */
@@ -27,20 +28,23 @@ export interface SectionState {
 export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: SectionMatching = matchSections(spec, model)): SectionState[] {
   const open = openSectionIds(spec);
   const states: SectionState[] = [];
+  // The title heading is owed too where the template's only stands in for
+  // one (`# Feature name`): kept, the title part is not written, whatever is under it.
+  const kept = keepsStandInTitle(spec, model);
+  if (model.sections[0]?.id !== 'title' && spec.title !== null && model.spec.title !== null && isStandInTitle(model.spec.title.text)) {
+    states.push({ id: 'title', state: open.has('title') ? 'open' : kept ? 'empty' : 'filled' });
+  }
   for (const t of model.sections) {
-    if (!t.guided) continue;
     if (t.id === 'title') {
+      if (!t.guided) continue;
       const part = titlePart(spec, matching, model);
       if (part === null) continue;
       const isOpen = open.has('title') || (part.section !== null && open.has(part.section.id));
-      // A table of contents answers a title part that has one in the template (a KEP's), not one that asks for other things (a Rust RFC's metadata list).
-      const contents = model.titleHasContents;
-      const empty = saysNothing(spec, part.span, t.guidance, model.guidanceSentences, model.codeSamples, model.spec.source) && !ownSectionsBeforeTemplateSaySomething(spec, part, matching, contents)
-        && !(contents && ownTableOfContents(spec, part.span, t.guidance)) && !titleWritten(spec, model, part);
-      const state = isOpen ? 'open' : empty ? 'empty' : 'filled';
+      const state = isOpen ? 'open' : kept || titleTextEmpty(spec, matching, model, part) ? 'empty' : 'filled';
       states.push({ id: t.id, state });
       continue;
     }
+    if (!t.guided) continue;
     const section = matching.byTemplateId.get(t.id);
     // An optional section left out is not owed: it does not count at all.
     if (section === undefined && t.optional) continue;
@@ -55,6 +59,31 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
     }
   }
   return states;
+}
+
+/**
+ * Whether the spec's title is still the template's stand-in for one (`#
+ * Feature name`, MADR's `# {short title, …}`): empty-section reports it, once
+ * (leftover-marker leaves a `{{name}}` there to it).
+ */
+export function keepsStandInTitle(spec: ParsedSpec, template: TemplateModel): boolean {
+  const standIn = template.spec.title?.text;
+  // A title the template declares `fixed` is kept on purpose.
+  return spec.title !== null && template.sections[0]?.fixed !== true && standIn !== undefined && isStandInTitle(standIn) && spec.title.text.trim().toLowerCase() === standIn.trim().toLowerCase();
+}
+
+/**
+ * Whether the text of the title part (see {@link titlePart}) says nothing of
+ * its own, the title heading aside: a title part counts as empty when this
+ * is so, or when its heading is kept as the template's stand-in.
+ */
+export function titleTextEmpty(spec: ParsedSpec, matching: SectionMatching, model: TemplateModel, part: TitlePart): boolean {
+  const t = model.sections.find((s) => s.id === 'title');
+  if (t === undefined || !t.guided) return false;
+  // A table of contents answers a title part that has one in the template (a KEP's), not one that asks for other things (a Rust RFC's metadata list).
+  const contents = model.titleHasContents;
+  return saysNothing(spec, part.span, t.guidance, model.guidanceSentences, model.codeSamples, model.spec.source) && !ownSectionsBeforeTemplateSaySomething(spec, part, matching, contents)
+    && !(contents && ownTableOfContents(spec, part.span, t.guidance)) && !titleWritten(spec, model, part);
 }
 
 /**

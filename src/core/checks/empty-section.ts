@@ -3,21 +3,10 @@ import { isFillerOrEmpty, sectionProse } from '../section-prose.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { ParsedSpec, Position, Section } from '../spec-types.js';
 import { likelyRenames } from '../likely-renames.js';
-import { isStandInTitle } from '../stand-in-titles.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
-import { titlePart } from '../section-states.js';
+import { keepsStandInTitle, titlePart, titleTextEmpty } from '../section-states.js';
 import { quote, sectionFields, sectionFinding } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
-
-/**
- * Whether the spec's title is still the template's stand-in for one (`#
- * Feature name`, MADR's `# {short title, …}`): empty-section reports it, once
- * (leftover-marker leaves a `{{name}}` there to it).
- */
-export function keepsStandInTitle(spec: ParsedSpec, template: TemplateModel): boolean {
-  const standIn = template.spec.title?.text;
-  return spec.title !== null && standIn !== undefined && isStandInTitle(standIn) && spec.title.text.trim().toLowerCase() === standIn.trim().toLowerCase();
-}
 
 /**
  * A section that the template guides holds nothing but whitespace, comments
@@ -36,7 +25,11 @@ export const emptySection: CheckRule = {
     // A title left as the template's stand-in for one (`# Feature name`) names no spec,
     // whether or not the text under it is written (a finding of its own below), unless
     // all that text asks for is the title (Nygard's `# Title`): then that finding says it.
-    if (keepsStandInTitle(spec, template) && !(empty.has('title') && template.titleAsksOnlyTitle)) {
+    const kept = keepsStandInTitle(spec, template);
+    // The title part counts as empty while its heading is kept: whether its text says nothing is asked apart.
+    const titlePlace = empty.has('title') && kept ? titlePart(spec, matching, template) : null;
+    const textEmpty = empty.has('title') && (!kept || (titlePlace !== null && titleTextEmpty(spec, matching, template, titlePlace)));
+    if (kept && !(textEmpty && template.titleAsksOnlyTitle)) {
       const at = spec.title!;
       const standIn = template.spec.title!.text;
       findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, ...sectionFields(spec, null),
@@ -46,6 +39,7 @@ export const emptySection: CheckRule = {
     for (const t of template.sections) {
       if (!empty.has(t.id)) continue;
       if (t.id === 'title') {
+        if (!textEmpty) continue;
         const part = titlePart(spec, matching, template)!;
         const at = spec.title ?? part.section?.heading ?? afterFrontMatter(spec);
         // Empty with text showing: that text is the template's guidance (its prose, or its comments' words kept as text).

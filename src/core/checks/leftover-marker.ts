@@ -5,7 +5,7 @@ import type { CheckRule, FindingDraft } from './types.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { SectionState } from '../section-states.js';
 import { titlePart } from '../section-states.js';
-import { keepsStandInTitle } from './empty-section.js';
+import { keepsStandInTitle } from '../section-states.js';
 import type { ParsedSpec, Span } from '../spec-types.js';
 import type { TemplateModel } from '../template-model.js';
 
