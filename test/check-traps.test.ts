@@ -1647,6 +1647,17 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
       .toEqual(['"US1 - Login (Priority: P1)" is in its place: if that is this section, start its heading with "User Story 1 -"']);
   });
 
+  it('a title kept as the template\'s stand-in leaves the text under it judged as written: its markers are reported, its guidance kept is still empty', () => {
+    const plain = buildTemplateModel(parseSpec('# Feature name\n\n## Introduction\n\n<!-- Describe it. -->\n'), 'swift@1');
+    expect(brief('# Feature name\n\nOwner: TODO\n\n## Introduction\n\nWritten.\n', plain)).toEqual(['1:1 empty-section title', '3:8 leftover-marker title']);
+    const guided = buildTemplateModel(parseSpec('# Feature name\n\n* Proposal: [SE-NNNN](NNNN-filename.md)\n* Status: **Awaiting implementation**\n\n## Introduction\n\n<!-- Describe it. -->\n'), 'swift@1');
+    // Written under the kept title: the title alone is reported, and the marker there.
+    expect(brief('# Feature name\n\n* Proposal: SE-0042\n* Status: TBD\n\n## Introduction\n\nWritten.\n', guided)).toEqual(['1:1 empty-section title', '4:11 leftover-marker title']);
+    // The template's text kept under it too: both are reported, once each.
+    // (broken-link reports the template's placeholder link as well.)
+    expect(brief('# Feature name\n\n* Proposal: [SE-NNNN](NNNN-filename.md)\n* Status: **Awaiting implementation**\n\n## Introduction\n\nWritten.\n', guided).filter((f) => f.includes('empty-section'))).toEqual(['1:1 empty-section title', '1:1 empty-section title']);
+  });
+
   it('what stays as it was (code review of the spec-kit work)', () => {
     // A path's parameter, a mark or a version in a heading is no slot: each such section is owed.
     const api = buildTemplateModel(parseSpec('# T\n\n## Endpoints\n\n### GET /users/{id}\n\n<!-- a -->\n\n### GET /users/{id}/posts\n\n<!-- b -->\n\n### Drawbacks [v2]\n\n<!-- c -->\n'), 'a@1');

@@ -4,8 +4,7 @@ import { isTemplatesOwnSentence, sentenceAround } from '../guidance-sentences.js
 import type { CheckRule, FindingDraft } from './types.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { SectionState } from '../section-states.js';
-import { titlePart } from '../section-states.js';
-import { keepsStandInTitle } from '../section-states.js';
+import { keepsStandInTitle, titlePart, titleTextEmpty } from '../section-states.js';
 import type { ParsedSpec, Span } from '../spec-types.js';
 import type { TemplateModel } from '../template-model.js';
 
@@ -237,7 +236,8 @@ function unwrittenSpans(spec: ParsedSpec, template: TemplateModel, matching: Sec
     if (st.state !== 'empty' && st.state !== 'open') continue;
     if (st.id === 'title') {
       const part = titlePart(spec, matching, template);
-      if (part !== null) spans.push(part.span);
+      // A title part counts as empty while its heading is the template's stand-in, its text written or not: only unwritten text is spared.
+      if (part !== null && !(st.state === 'empty' && keepsStandInTitle(spec, template) && !titleTextEmpty(spec, matching, template, part))) spans.push(part.span);
       continue;
     }
     const section = matching.byTemplateId.get(st.id);
