@@ -1658,6 +1658,20 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Feature name\n\n* Proposal: [SE-NNNN](NNNN-filename.md)\n* Status: **Awaiting implementation**\n\n## Introduction\n\nWritten.\n', guided).filter((f) => f.includes('empty-section'))).toEqual(['1:1 empty-section title', '1:1 empty-section title']);
   });
 
+  it('reports the template title\'s stand-in for a number kept in a written title (three real KEPs keep `KEP-NNNN:`), once, and not in the title\'s own words', () => {
+    const kep = buildTemplateModel(parseSpec('# KEP-NNNN: Your short, descriptive title\n\n## Summary\n\n<!-- One paragraph. -->\n'), 'kep@1');
+    expect(findings('# KEP-NNNN: Node lifecycle conditions\n\n## Summary\n\nWritten.\n', kep).map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.rule} ${f.message}`))
+      .toEqual(['1:7-11 leftover-marker the template\'s stand-in "NNNN" for a number is still in the title: write the number']);
+    expect(brief('# KEP-5683: Node lifecycle conditions\n\n## Summary\n\nWritten.\n', kep)).toEqual([]);
+    // Not in the title's own words, nor a longer word, nor where the title is kept whole (empty-section's).
+    expect(brief('# KEP-5683: NNNN nodes\n\n## Summary\n\nWritten.\n', kep)).toEqual([]);
+    expect(brief('# KEP-NNNNN: Nodes\n\n## Summary\n\nWritten.\n', kep)).toEqual([]);
+    expect(brief('# KEP-NNNN: Your short, descriptive title\n\n## Summary\n\nWritten.\n', kep)).toEqual(['1:1 empty-section title']);
+    // `XXX` is a default marker: reported once.
+    const rfc = buildTemplateModel(parseSpec('# RFC XXX: Title\n\n## Summary\n\n<!-- One paragraph. -->\n'), 'rfc@1');
+    expect(brief('# RFC XXX: Forks\n\n## Summary\n\nWritten.\n', rfc)).toEqual(['1:7 leftover-marker title']);
+  });
+
   it('what stays as it was (code review of the spec-kit work)', () => {
     // A path's parameter, a mark or a version in a heading is no slot: each such section is owed.
     const api = buildTemplateModel(parseSpec('# T\n\n## Endpoints\n\n### GET /users/{id}\n\n<!-- a -->\n\n### GET /users/{id}/posts\n\n<!-- b -->\n\n### Drawbacks [v2]\n\n<!-- c -->\n'), 'a@1');

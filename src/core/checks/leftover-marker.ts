@@ -1,4 +1,6 @@
 import { normalizeLabel } from '../markdown/inline-text.js';
+import { lineIndexOf } from '../line-index.js';
+import { standInTitleAt } from '../stand-in-titles.js';
 import { maskCodeElements, proseBlocks, type ProseBlock } from './text-blocks.js';
 import { isTemplatesOwnSentence, sentenceAround } from '../guidance-sentences.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -86,6 +88,7 @@ export const leftoverMarker: CheckRule = {
       const fixed = matching === null ? [] : template.sections.filter((t) => t.fixed).map((t) => matching.byTemplateId.get(t.id))
         .filter((section) => section !== undefined).map((section) => ({ start: section.heading.span.start, end: section.bodySpan.end }));
       leftoverSlots(spec, template, (offset) => inUnwritten(offset) || fixed.some((span) => offset >= span.start && offset < span.end), findings);
+      if (keptTitle === null) numberStandInKept(spec, template, findings);
     }
     return findings;
   },
@@ -166,6 +169,37 @@ function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared: (offse
   }
   // In document order with the markers found before.
   if (findings.length > before) findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+// A number yet to be given, in a title's label: a KEP's `KEP-NNNN:`, `ADR-XXXX:`.
+const NUMBER_STAND_IN = /(?<![A-Za-z0-9])(?:N{3,}|X{3,})(?![A-Za-z0-9])/;
+
+/**
+ * The template title's stand-in for a number kept in the spec's title
+ * (`# KEP-NNNN: Node lifecycle conditions`, where the template has `#
+ * KEP-NNNN: Your short, descriptive title`): the title is written, the
+ * number the process gives it is not. Only in the label before the title's
+ * own words (see {@link standInTitleAt}), and not where a marker was found.
+ */
+function numberStandInKept(spec: ParsedSpec, template: TemplateModel, findings: FindingDraft[]): void {
+  const theirs = template.spec.title?.text.trim();
+  const title = spec.title;
+  if (theirs === undefined || title === null) return;
+  const labelEnd = standInTitleAt(theirs);
+  if (labelEnd === null || labelEnd === 0) return;
+  const stand = NUMBER_STAND_IN.exec(theirs.slice(0, labelEnd));
+  if (stand === null) return;
+  // In the label of the spec's title as written in the source (up to its first colon), as a whole word.
+  const whole = spec.source.slice(title.span.start, title.span.end);
+  const colon = whole.indexOf(':');
+  if (colon === -1) return;
+  const source = whole.slice(0, colon);
+  const m = new RegExp(`(?<![A-Za-z0-9])${stand[0]}(?![A-Za-z0-9])`).exec(source);
+  if (m === null) return;
+  const at = lineIndexOf(spec).span(title.span.start + m.index, title.span.start + m.index + m[0].length);
+  if (findings.some((f) => f.line === at.line && f.column === at.column)) return;
+  findings.push({ ...at, message: `the template's stand-in "${m[0]}" for a number is still in the title: write the number` });
+  findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 /**
