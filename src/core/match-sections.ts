@@ -148,8 +148,10 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     }
     // In its place before out of it, its own level before another, the
     // template's own words before looser forms. Two headings alike in the
-    // first tier that has any settle it: neither is taken for the section.
+    // first tier that has any settle it (see underParent): the first under
+    // the parent's section, else neither is taken.
     const tied = new Set<string>();
+    let parentOf: Map<Section, Section | null> | undefined;
     for (const inPlace of [true, false]) {
       for (const sameLevel of [true, false]) {
         for (const loose of [false, true]) {
@@ -158,18 +160,22 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
             for (const list of loose ? looser : exact === undefined ? [] : [exact]) {
               let found: Section | undefined;
               let count = 0;
-              for (const s of list) {
-                if (used.has(s) || (s.heading.level === t.level) !== sameLevel) continue;
+              const inTier = (s: Section): boolean => {
+                if (used.has(s) || (s.heading.level === t.level) !== sameLevel) return false;
                 const at = index.get(s)!;
-                if ((at > after[i]! && at < before[i]!) !== inPlace) continue;
+                return (at > after[i]! && at < before[i]!) === inPlace;
+              };
+              for (const s of list) {
+                if (!inTier(s)) continue;
                 found = s;
                 // Two are a tie already: no need to look further.
                 if (++count === 2) break;
               }
               if (count === 0) continue;
-              if (count === 1) {
-                byTemplateId.set(t.id, found!);
-                used.add(found!);
+              const s = count === 1 ? found : underParent(list, inTier, t, byTemplateId, (parentOf ??= parentsOf(flat)));
+              if (s !== undefined) {
+                byTemplateId.set(t.id, s);
+                used.add(s);
               } else {
                 tied.add(t.id);
               }
@@ -182,6 +188,34 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
   }
   if (model.sections.some((t) => t.standIn && !byTemplateId.has(t.id))) matchStandIns(spec, model, byTemplateId, used);
   return { byTemplateId, unmatched: new Set(flat.filter((s) => !used.has(s))), flat };
+}
+
+/**
+ * Which of several spec headings alike (in one tier of {@link
+ * matchSections}) is the template section's: the first under the spec
+ * section its parent is matched to (or at the top level, for a top-level
+ * one). So of a heading written twice (`### API` and `### API` under
+ * `## 🚀 Design`), the first is the section and the second the duplicate
+ * that `duplicate-heading` reports, as matching by id would have it when
+ * the parent's heading is the template's own words; and of one under the
+ * parent and one elsewhere, the one under the parent. None under it (or
+ * the parent not found): none, as which one was meant is not known.
+ */
+function underParent(list: readonly Section[], inTier: (s: Section) => boolean, t: TemplateSection, byTemplateId: ReadonlyMap<string, Section>, parentOf: ReadonlyMap<Section, Section | null>): Section | undefined {
+  const parent = t.parentId === null ? null : byTemplateId.get(t.parentId);
+  if (parent === undefined) return undefined;
+  for (const s of list) if (parentOf.get(s) === parent && inTier(s)) return s;
+  return undefined;
+}
+
+/** Each section's parent section (null at the top level). */
+function parentsOf(flat: readonly Section[]): Map<Section, Section | null> {
+  const parents = new Map<Section, Section | null>();
+  for (const s of flat) {
+    if (!parents.has(s)) parents.set(s, null);
+    for (const c of s.children) parents.set(c, s);
+  }
+  return parents;
 }
 
 /**
