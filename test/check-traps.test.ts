@@ -1739,3 +1739,34 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief(spec(['### User Story 1 - Login (Priority: P1)'], { requirements: '## Needs' }), kit).filter((f) => f.includes('missing-section')).map((f) => f.replace(/^\S+ /, ''))).toEqual(['missing-section requirements-mandatory']);
   });
 });
+
+describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
+  const rfc = buildTemplateModel(parseSpec([
+    '# Summary', '', 'Brief explanation of the feature.', '',
+    '# Basic example', '', 'If the proposal involves a new or changed API, include a basic code example.', 'Omit this section if it\'s not applicable.', '',
+    '# Motivation', '', 'Why are we doing this?', '',
+  ].join('\n')), 'rfc@1');
+
+  it('a section whose guidance says, in any sentence, to leave it out when it does not apply may be left out; one that forbids it may not', () => {
+    expect(rfc.sections.map((t) => `${t.id} ${t.optional}`)).toEqual(['summary false', 'basic-example true', 'motivation false']);
+    expect(brief('# Summary\n\nHooks.\n\n# Motivation\n\nReuse.\n', rfc)).toEqual([]);
+    for (const says of ['Show the API. This section can be removed if there is no API.', 'Show the API; remove this section when there is none.', 'Show the API. If there is none, delete this section.']) {
+      const t = buildTemplateModel(parseSpec(`# Summary\n\nSay it.\n\n# API\n\n${says}\n\n# Motivation\n\nWhy?\n`), 'a@1');
+      expect([says, brief('# Summary\n\nHooks.\n\n# Motivation\n\nReuse.\n', t)]).toEqual([says, []]);
+    }
+    for (const says of ['Show the API. Do not remove this section.', 'Show the API. You must never delete this section, even when there is none.', 'Show the API. Remove the example below once written.']) {
+      const t = buildTemplateModel(parseSpec(`# Summary\n\nSay it.\n\n# API\n\n${says}\n\n# Motivation\n\nWhy?\n`), 'a@1');
+      expect([says, brief('# Summary\n\nHooks.\n\n# Motivation\n\nReuse.\n', t)]).toEqual([says, ['5:1 missing-section api']]);
+    }
+  });
+
+  it('a title kept as the template\'s `# Title`, where the title is all it asks for, is reported as the title kept, not as empty text under it', () => {
+    const adr = buildTemplateModel(parseSpec('# Title\n\nThese documents have names that are short noun phrases.\n\n## Context\n\n<!-- c -->\n'), 'n@1');
+    const [finding, ...rest] = findings('# Title\n\n## Context\n\nC.\n', adr);
+    expect(rest).toEqual([]);
+    expect([finding.line, finding.rule, finding.message]).toEqual([1, 'empty-section', 'the title is still the template\'s "Title": write the spec\'s own title']);
+    // A template that asks for more under its title still says so of that text.
+    const more = buildTemplateModel(parseSpec('# Title\n\nList its authors and the date it was decided.\n\n## Context\n\n<!-- c -->\n'), 'm@1');
+    expect(findings('# Title\n\n## Context\n\nC.\n', more).map((f) => f.message)).toEqual(['the title is still the template\'s "Title": write the spec\'s own title', 'the text under the title is empty: write what the template asks for there']);
+  });
+});

@@ -1,6 +1,6 @@
 // How a template says a section may be left out: a mark in its heading
 // ("(Optional)", "[optional]", a `<!-- optional -->` comment), guidance that
-// opens by saying so, or a comment on the line right above its heading.
+// opens by saying so or tells the author to leave it out, or a comment on the line right above its heading.
 import { countAtMost } from './sorted-search.js';
 import { slugify } from './slug.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
@@ -65,11 +65,23 @@ function commentAboveSaysOptional(spec: ParsedSpec, section: Section): boolean {
   return SAYS_OPTIONAL.test(spec.source.slice(above.start, above.end).replace(/<!--|-->|[*_>`#\s]+/g, ' ').trim());
 }
 
-/** Whether a section's own text (its guidance) opens by saying that the section is optional. */
+// Guidance may also say so after what it asks for: React's RFC template
+// writes "If the proposal involves a new or changed API, include a basic code
+// example. Omit this section if it's not applicable." Any of its sentences
+// that tells the author to leave the section out (not "Do not remove this section.") marks it.
+const SAYS_OMIT = /\b(?:omit|remove|delete|skip|drop|leave\s+out)\s+(?:this|the\s+whole)\s+(?:section|part|element|chapter|heading)\b|\bthis\s+(?:section|part|element|chapter)\s+(?:can|may|could)\s+(?:safely\s+)?be\s+(?:omitted|removed|deleted|skipped|dropped|left\s+out)\b/i;
+const FORBIDS = /\b(?:not|never|don['\u2019]t|doesn['\u2019]t|cannot|can['\u2019]t|shouldn['\u2019]t|mustn['\u2019]t)\b/i;
+
+/** Whether a section's own text (its guidance) opens by saying that the section is optional, or has a sentence that says to leave it out when it does not apply. */
 function guidanceSaysOptional(spec: ParsedSpec, span: Span): boolean {
-  const text = spec.source.slice(span.start, Math.min(span.end, span.start + 400));
-  if (!/optional|only/i.test(text)) return false;
-  return SAYS_OPTIONAL.test(text.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#\s]+/g, ' ').trim());
+  const opening = spec.source.slice(span.start, Math.min(span.end, span.start + 400));
+  if (/optional|only/i.test(opening) && SAYS_OPTIONAL.test(opening.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#\s]+/g, ' ').trim())) return true;
+  const text = spec.source.slice(span.start, Math.min(span.end, span.start + 2000));
+  if (!/omit|remove|delete|skip|drop|leave|left/i.test(text)) return false;
+  return text.replace(/<!--|-->|[*_>`#\s]+/g, ' ').split(/(?<=[.!?;])\s+/).some((sentence) => {
+    const said = SAYS_OMIT.exec(sentence);
+    return said !== null && !FORBIDS.test(sentence.slice(0, said.index));
+  });
 }
 
 /** A heading's text with its marks ({@link hasHeadingMark}) taken out, whitespace runs as one space. */

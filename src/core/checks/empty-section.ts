@@ -23,13 +23,15 @@ export const emptySection: CheckRule = {
     const empty = new Set(states.filter((st) => st.state === 'empty').map((st) => st.id));
     const findings: FindingDraft[] = [];
     // A title left as the template's stand-in for one (`# Feature name`) names no spec,
-    // whether or not the text under it is written (a finding of its own below), unless
-    // all that text asks for is the title (Nygard's `# Title`): then that finding says it.
+    // whether or not the text under it is written (a finding of its own below). When all
+    // that text asks for is the title (Nygard's `# Title`), the title is all that is owed:
+    // this finding says so, and there is none for the text.
     const kept = keepsStandInTitle(spec, template);
     // The title part counts as empty while its heading is kept: whether its text says nothing is asked apart.
     const titlePlace = empty.has('title') && kept ? titlePart(spec, matching, template) : null;
     const textEmpty = empty.has('title') && (!kept || (titlePlace !== null && titleTextEmpty(spec, matching, template, titlePlace)));
-    if (kept && !(textEmpty && template.titleAsksOnlyTitle)) {
+    const titleOnly = kept && template.titleAsksOnlyTitle;
+    if (kept) {
       const at = spec.title!;
       const standIn = template.spec.title!.text;
       findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, ...sectionFields(spec, null),
@@ -39,7 +41,7 @@ export const emptySection: CheckRule = {
     for (const t of template.sections) {
       if (!empty.has(t.id)) continue;
       if (t.id === 'title') {
-        if (!textEmpty) continue;
+        if (!textEmpty || titleOnly) continue;
         const part = titlePart(spec, matching, template)!;
         const at = spec.title ?? part.section?.heading ?? afterFrontMatter(spec);
         // Empty with text showing: that text is the template's guidance (its prose, or its comments' words kept as text).
