@@ -1769,4 +1769,11 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     const more = buildTemplateModel(parseSpec('# Title\n\nList its authors and the date it was decided.\n\n## Context\n\n<!-- c -->\n'), 'm@1');
     expect(findings('# Title\n\n## Context\n\nC.\n', more).map((f) => f.message)).toEqual(['the title is still the template\'s "Title": write the spec\'s own title', 'the text under the title is empty: write what the template asks for there']);
   });
+
+  it('guidance words left unfinished, an ellipsis after them (Nygard\'s "We will …" kept as `We will ...`), are a stub; a short answer of the author\'s is not', () => {
+    const adr = buildTemplateModel(parseSpec('# Title\n\nA short noun phrase.\n\n## Decision\n\nThis section describes our response to these forces. It is stated in full sentences, with active voice. "We will …"\n\n## Consequences\n\nWhat follows.\n'), 'n@1');
+    const spec = (decision: string) => brief(`# ADR 3: Use Postgres\n\n## Decision\n\n${decision}\n\n## Consequences\n\nBackups get easier.\n`, adr);
+    for (const stub of ['We will ...', 'We will …', '"We will …"', '*We will...*']) expect([stub, spec(stub)]).toEqual([stub, ['3:1 empty-section decision']]);
+    for (const written of ['We will use Postgres.', 'We will.', 'We will use Postgres ...']) expect([written, spec(written)]).toEqual([written, []]);
+  });
 });

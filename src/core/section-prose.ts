@@ -77,6 +77,9 @@ function onlyGuidanceSentences(spec: ParsedSpec, span: Span, guidance: string, s
     if (!isGuidanceSentence(whole, sentences, budget)) return false;
     any = hasThreeWords(whole);
   }
+  // Guidance words of a sentence left unfinished (Nygard's `"We will …"` kept as
+  // `We will ...`) are a stub: the ellipsis says the author meant to go on.
+  if (!any && ENDS_UNFINISHED.test(sectionProse(spec, span))) any = true;
   // The template's labels with their values deleted (`- Affected specs:`
   // where it had `- Affected specs: [list capabilities]`) say nothing either,
   // though each is a word or two.
@@ -134,6 +137,9 @@ function onlyEmptyLabels(text: string): boolean {
   }
   return labels > 0;
 }
+
+// An ellipsis at the end of a section's text, quotes or emphasis after it aside.
+const ENDS_UNFINISHED = /(?:\u2026|\.\.\.)["'\u201d\u2019*_)\]]*$/;
 
 /** Whether a normalised sentence (words between single spaces) has three words or more. */
 function hasThreeWords(sentence: string): boolean {
