@@ -445,7 +445,8 @@ describe('template-free rules', () => {
     // Emphasis with underscores shows the bare word; a defined reference label does not show at all.
     const more = '# T\n\nRetention: _TBD_. Owner: __TODO__. See [the board][TODO] and [this][FIXME].\n\n[todo]: https://example.com\n';
     expect(checkSpec(parseSpec(more), { template: null }).findings.map((f) => `${f.column} ${f.message.split(':')[0]}`)).toEqual([
-      '13 leftover marker "TBD"', '28 leftover marker "TODO"', '69 leftover marker "FIXME"',
+      // An undefined one shows, brackets and all: a leftover, and a link to nowhere (broken-link).
+      '13 leftover marker "TBD"', '28 leftover marker "TODO"', '62 reference link to [FIXME]', '69 leftover marker "FIXME"',
     ]);
     const custom = checkSpec(parseSpec(doc), { template: null, rules: new Map([['leftover-marker', { severity: 'info', options: { markers: ['\\bdolor\\b'] } }]]) }).findings;
     expect(custom.map((f) => [f.severity, f.column])).toEqual([['info', 80]]);

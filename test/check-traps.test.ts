@@ -728,6 +728,26 @@ describe('broken-link', () => {
       .toEqual(['3:6-15 link to ./gone.md: no such file']);
   });
 
+  it('reports a full or collapsed reference link whose label nothing defines, not tags, notations, footnotes, shortcuts or code (blind QA, KEPs)', () => {
+    const links: LinkResolver = { exists: () => true, anchorsOf: () => null };
+    const doc = [
+      '# T', '', 'See [prior art][prior-art], [the design][Design], [Design][] and [existing SLIs/SLOs][].',
+      'An image ![arch][diagram]; a slip [here][desing]; a destination [proposal][#proposal]; an issue [k/k#1][#138097].',
+      'Not: `[code][ref]`, matrix[i][j], \\[a][b], [x][^1], [optional], [Slow] [Serial] [Disruptive][NodeFeature:Eviction],',
+      '[Feature:SCTP][Disruptive], --reserved=[cpu=1][,][mem=1], [a][ ].', '', '<!-- [in][comment] -->', '', '```', '[in][code]', '```', '',
+      '> Quoted [across', '> lines][nowhere].', '', '[design]: ./design.md',
+    ].join('\n');
+    expect(checkSpec(parseSpec(doc), { template: null, links }).findings.map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}`)).toEqual([
+      '3:5-3:27 reference link to [prior-art]: no link reference definition has that label; add `[prior-art]: <destination>` or write the link inline',
+      '3:66-3:88 reference link to [existing SLIs/SLOs]: no link reference definition has that label; add `[existing SLIs/SLOs]: <destination>` or write the link inline',
+      '4:10-4:26 reference link to [diagram]: no link reference definition has that label; add `[diagram]: <destination>` or write the link inline',
+      '4:35-4:49 reference link to [desing]: no link reference definition has that label; add `[desing]: <destination>` or write the link inline; did you mean [design]?',
+      '4:65-4:86 reference link to [#proposal]: no link reference definition has that label, and it reads as a destination; write the link inline: `[proposal](#proposal)`',
+      '4:97-4:113 reference link to [#138097]: no link reference definition has that label; add `[#138097]: <destination>` or write the link inline',
+      '14:10-15:18 reference link to [nowhere]: no link reference definition has that label; add `[nowhere]: <destination>` or write the link inline',
+    ]);
+  });
+
   it('names the anchor nearest to a missing one, when one is near', () => {
     expect(messages('# T\n\n## Upgrade / Downgrade Strategy\n\nSee [it](#upgrade-/-downgrade-strategy), [this](#upgrade-downgrade-strategy) and [that](#rollout).\n')).toEqual([
       '5:5-40 link to #upgrade-/-downgrade-strategy: no heading in this document has that anchor; did you mean #upgrade--downgrade-strategy?',

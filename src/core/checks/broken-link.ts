@@ -3,6 +3,7 @@ import { uniqueSlug } from '../slug.js';
 import { linkableAnchor } from '../placeholder-id.js';
 import { findInlineLinks } from '../markdown/inline-links.js';
 import { destinationValue } from '../markdown/link-destination.js';
+import { normalizeLabel } from '../markdown/inline-text.js';
 import { lineIndexOf } from '../line-index.js';
 import type { ParsedSpec, Position } from '../spec-types.js';
 import { proseBlocks } from './text-blocks.js';
@@ -28,7 +29,8 @@ export const brokenLink: CheckRule = {
   check: ({ spec, links, template }) => {
     const findings: FindingDraft[] = [];
     const inline = spec.source.indexOf('](') !== -1;
-    if (!inline && spec.definitionTargets.length === 0) return findings;
+    const references = spec.source.indexOf('][') !== -1;
+    if (!inline && !references && spec.definitionTargets.length === 0) return findings;
     let ownAnchors: ReadonlySet<string> | null = null;
     // Each guess compares with the anchors: a document of thousands of broken
     // links, or of thousands of headings, gets guesses for the first ones.
@@ -73,10 +75,66 @@ export const brokenLink: CheckRule = {
     for (const target of spec.definitionTargets) {
       judge(spec.source.slice(target.start, target.end), () => lineIndexOf(spec).span(target.start, target.end));
     }
+    // A full or collapsed reference link whose label nothing defines
+    // (`[prior art][prior-art]` with no `[prior-art]: …`) is shown as its
+    // brackets, linking nowhere.
+    if (references) {
+      for (const block of proseBlocks(spec, REFERENCE_START, (text) => text.includes(']['))) {
+        for (const m of block.text.matchAll(REFERENCE)) {
+          const label = m[3] === '' ? m[2]! : m[3]!;
+          if (label.startsWith('^') || spec.definitions.has(normalizeLabel(label)) || !LABEL_WORD.test(label) || TAG_LABEL.test(label) || TAG_LABEL.test(m[2]!)) continue;
+          const start = m.index + m[1]!.length;
+          const end = m.index + m[0].length;
+          // Bracketed words in a row are tags or a notation, not a link (`[Slow] [Serial] [Disruptive][NodeFeature:Eviction]`,
+          // `--system-reserved=[cpu=100m][,][memory=100Mi]`): the brackets are meant to show.
+          if (/\]\s*$/.test(block.text.slice(Math.max(0, start - 20), start)) || /^\s*\[/.test(block.text.slice(end, end + 20))) continue;
+          const shown = oneLine(label);
+          findings.push({ ...block.locate(start, end),
+            message: DESTINATION_LIKE.test(shown) && !/\s/.test(shown)
+              // `[proposal][#proposal]`: a destination in the brackets a destination's parentheses belong in.
+              ? `reference link to [${shown}]: no link reference definition has that label, and it reads as a destination; write the link inline: \`[${oneLine(m[2]!)}](${shown})\``
+              : `reference link to [${shown}]: no link reference definition has that label; add \`[${shown}]: <destination>\` or write the link inline${guessLabel(label, spec.definitions)}` });
+        }
+      }
+    }
     // In document order, inline and reference links alike.
     return findings.sort((a, b) => a.line - b.line || a.column - b.column);
   },
 };
+
+const REFERENCE_START = /\]\[/g;
+// `[text][label]` or `[text][]` (an image's `![alt][label]` too), not after a
+// backslash or a word's letter (`matrix[i][j]`), brackets in the text or
+// label escaped only. (What CommonMark calls a shortcut reference, `[text]`
+// alone, is left alone: `[optional]` and `[NEEDS CLARIFICATION]` are words.)
+const REFERENCE = /(^|[^\\\p{L}\p{N}_\]])!?\[((?:[^\\[\]]|\\.){1,999})\]\[((?:[^\\[\]]|\\.){0,999})\]/gu;
+
+// A label says something: a letter or a figure in it.
+const LABEL_WORD = /[\p{L}\p{N}]/u;
+// A test tag as Kubernetes writes them (`[Feature:SCTPConnectivity]`), not an address (`https://…`).
+const TAG_LABEL = /^[\p{L}\p{N}_-]+:[\p{L}\p{N}]/u;
+
+// A label that is an anchor, a path or an address.
+const DESTINATION_LIKE = /^(?:#(?!\d+$)|\.{0,2}\/|[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)|\.md(?:#|$)/;
+
+/** A label on one line, whitespace runs as one space, for a message. */
+function oneLine(label: string): string {
+  return label.replace(/\s+/g, ' ').trim();
+}
+
+/** `; did you mean [x]?` for the defined label nearest to one that is not defined, or nothing. */
+function guessLabel(label: string, defined: ReadonlySet<string>): string {
+  const wanted = normalizeLabel(label);
+  // Two slips in a label of six letters (`desing` for `design`).
+  const most = Math.min(3, Math.floor(wanted.length / 3));
+  if (most === 0 || wanted.length > 200) return '';
+  let checked = 0;
+  for (const d of defined) {
+    if (checked++ > 1000) break;
+    if (Math.abs(d.length - wanted.length) <= most && editDistanceAtMost(d, wanted, most) <= most) return `; did you mean [${d.toLowerCase()}]?`;
+  }
+  return '';
+}
 
 /**
  * Whether a page has an anchor, case aside, as written or without GitHub's
