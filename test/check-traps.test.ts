@@ -1525,6 +1525,18 @@ describe('leftover-marker: the template\'s own {slot}s (MADR)', () => {
     const unwritten = '# Use NATS\n\n## Context\n\nWe need events.\n\n## Options\n\n* Good, because {argument a}\n* Bad, because {argument b}\n\nExample: `{argument c}`.\n';
     expect(brief(unwritten, MADR)).toEqual(['7:1 empty-section options']);
   });
+
+  it('reports an instruction in parentheses the template writes (the RFCs\' "(fill me in with today\'s date …)") kept among filled lines; not one that may stay, nor the author\'s own', () => {
+    const rfc = buildTemplateModel(parseSpec('- Start Date: (fill me in with today\'s date, YYYY-MM-DD)\n- RFC PR: (leave this empty)\n- Issue: (Add the tracking issue)\n\n# Summary\n\nBrief explanation of the feature.\n'), 'rfc@1');
+    const spec = (header: string) => findings(`${header}\n\n# Summary\n\nHooks hold state (fill in more later).\n`, rfc).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+    expect(spec('- Start Date: (fill me in with today\'s date, YYYY-MM-DD)\n- RFC PR: (leave this empty)\n- Issue: #12')).toEqual([
+      '1:15 leftover-marker the template\'s slot "(fill me in with today\'s date, YYYY-MM-DD)" is still here: replace it with the real content',
+    ]);
+    expect(spec('- Start Date: 2026-11-29\n- RFC PR: (leave this empty)\n- Issue: (Add the tracking issue)')).toEqual([
+      '3:10 leftover-marker the template\'s slot "(Add the tracking issue)" is still here: replace it with the real content',
+    ]);
+    expect(spec('- Start Date: 2026-11-29\n- RFC PR: (leave this empty)\n- Issue: `(Add the tracking issue)`')).toEqual([]);
+  });
 });
 
 describe('a title the template writes as a slot, kept (blind QA, MADR)', () => {

@@ -97,8 +97,14 @@ export const leftoverMarker: CheckRule = {
 // A `{slot}` in one pair of braces (`{{slot}}` is a default marker) with a
 // letter and a space in it (MADR's `{title of option 1}`; `GET /users/{id}`
 // names a path's parameter), or a `[slot]` in brackets (MADR 2's, log4brains'
-// `[option 1]`), with a letter in it.
-const SLOT = /(?<!\{)\{[^{}\n]*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]/g;
+// `[option 1]`), with a letter in it, or an instruction in parentheses (the
+// Rust and React RFCs' `- Start Date: (fill me in with today's date, YYYY-MM-DD)`;
+// not "(leave this empty)", which may stay).
+const SLOT = /(?<!\{)\{[^{}\n]*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)/gi;
+
+// What every slot starts with, searched for first (one search of the document for all three kinds).
+const SLOT_START = /[{[]|\((?:fill|enter|insert|replace|write|put|add)\b/gi;
+const mayHoldSlot = (text: string): boolean => text.includes('{') || text.includes('[') || text.includes('(');
 
 // A code in brackets, capitals and figures (spec-kit's task labels `[US1]`, `[T001]`, `[FR-002]`): a reference, no blank.
 const CODE = /^[A-Z]{1,5}-?\d{1,5}$/;
@@ -116,7 +122,7 @@ function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generato
     // Checked here, not in the pattern: one `[^{}]*` run keeps the search linear.
     if (m[0].startsWith('{')) {
       if (!/[A-Za-z]/.test(m[0]) || !/\s/.test(m[0])) continue;
-    } else {
+    } else if (m[0].startsWith('[')) {
       const inner = m[0].slice(1, -1);
       const next = block.text[m.index + m[0].length];
       if (inner.trim().length < 2 || !/[A-Za-z]/.test(inner) || next === '(' || next === '[' || next === ':' || definitions.has(normalizeLabel(inner)) || MARK_WORD.test(inner) || CODE.test(inner)) continue;
@@ -136,7 +142,7 @@ function templateSlots(template: TemplateModel): ReadonlySet<string> {
   if (slots === undefined) {
     const found = new Set<string>();
     const spec = template.spec;
-    for (const block of proseBlocks(spec, /[{[]/, (text) => text.includes('{') || text.includes('['), { html: true })) {
+    for (const block of proseBlocks(spec, SLOT_START, mayHoldSlot, { html: true })) {
       for (const m of slotsIn(block, spec.definitions)) found.add(m[0]);
     }
     slotsOfTemplate.set(template, (slots = found));
@@ -157,7 +163,7 @@ function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared: (offse
   const title = spec.title === null ? null : spec.title.span;
   const reported = new Set(findings.map((f) => `${f.line}:${f.column}`));
   const before = findings.length;
-  for (const block of proseBlocks(spec, /[{[]/, (text) => text.includes('{') || text.includes('['), { html: true })) {
+  for (const block of proseBlocks(spec, SLOT_START, mayHoldSlot, { html: true })) {
     for (const m of slotsIn(block, spec.definitions)) {
       if (!slots.has(m[0])) continue;
       const offset = block.sourceOffset(m.index);
