@@ -1792,6 +1792,18 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     }
   });
 
+  it('a title of the spec\'s own above a template that has none moves every section one level down: that is the template\'s structure, judged one level deeper', () => {
+    const on = new Map([['unknown-section', ON]]);
+    const titled = (motivation: string) => brief(`# RFC: Hooks\n\n## Summary\n\nHooks.\n\n${motivation}\n\nReuse.\n`, rfc, on);
+    expect(titled('## Motivation')).toEqual([]);
+    expect(findings('# RFC: Hooks\n\n## Summary\n\nHooks.\n\n### Motivation\n\nReuse.\n', rfc).map((f) => `${f.line} ${f.message}`))
+      .toEqual(['7 heading "Motivation" is level 3; the template has it at level 1, one deeper under the spec\'s title (##)']);
+    // One section left at the template's level 1 beside the title: no shift, each judged as written.
+    expect(titled('# Motivation')).toEqual(['3:1 heading-level summary']);
+    // Without a title of its own, a spec whose sections are one level down is reported as before.
+    expect(brief('## Summary\n\nHooks.\n\n## Motivation\n\nReuse.\n', rfc)).toEqual(['1:1 heading-level summary', '5:1 heading-level motivation']);
+  });
+
   it('a title kept as the template\'s `# Title`, where the title is all it asks for, is reported as the title kept, not as empty text under it', () => {
     const adr = buildTemplateModel(parseSpec('# Title\n\nThese documents have names that are short noun phrases.\n\n## Context\n\n<!-- c -->\n'), 'n@1');
     const [finding, ...rest] = findings('# Title\n\n## Context\n\nC.\n', adr);

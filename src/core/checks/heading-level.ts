@@ -1,6 +1,6 @@
 import type { SectionMatching } from '../match-sections.js';
-import type { Section } from '../spec-types.js';
-import type { TemplateSection } from '../template-model.js';
+import type { ParsedSpec, Section } from '../spec-types.js';
+import type { TemplateModel, TemplateSection } from '../template-model.js';
 import { quote, sectionFinding } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
@@ -16,16 +16,17 @@ export const headingLevel: CheckRule = {
   id: 'heading-level',
   defaultSeverity: 'warning',
   description: 'A template section has a different heading level than in the template.',
-  check: ({ template, matching }) => {
+  check: ({ spec, template, matching }) => {
     if (template === null || matching === null) return [];
     const findings: FindingDraft[] = [];
+    const shift = titleShift(spec, template, matching);
     // Made on the first heading at another level (most specs have none): each a lookup, not a scan.
     let parents: Map<Section, Section> | null = null;
     let byId: Map<string, TemplateSection> | null = null;
     let childrenOf: Map<string, TemplateSection[]> | null = null;
     for (const t of template.sections) {
       const section = matching.byTemplateId.get(t.id);
-      if (section === undefined || section.heading.level === t.level) continue;
+      if (section === undefined || section.heading.level === t.level + shift) continue;
       if (t.parentId !== null && t.parentId !== 'title') {
         if (parents === null || byId === null || childrenOf === null) {
           parents = new Map();
@@ -47,12 +48,33 @@ export const headingLevel: CheckRule = {
           && parent !== undefined && parent === matching.byTemplateId.get(t.parentId)
           && keepsItsChildren(section, childrenOf.get(t.id) ?? [], matching, parents)) continue;
       }
-      findings.push(sectionFinding(section,
-        `heading ${quote(section.heading.shown)} is level ${section.heading.level}; the template has it at level ${t.level} (${'#'.repeat(t.level)})`));
+      findings.push(sectionFinding(section, shift === 0
+        ? `heading ${quote(section.heading.shown)} is level ${section.heading.level}; the template has it at level ${t.level} (${'#'.repeat(t.level)})`
+        : `heading ${quote(section.heading.shown)} is level ${section.heading.level}; the template has it at level ${t.level}, one deeper under the spec's title (${'#'.repeat(t.level + 1)})`));
     }
     return findings;
   },
 };
+
+/**
+ * 1 when the template has no title, its sections starting at level 1 (React's
+ * RFC template: `# Summary`, `# Motivation`), and the spec puts a title of its
+ * own above them (`# RFC: Hooks`), every template section it has at level 2
+ * or deeper: the whole structure one level down is the template's, and each
+ * section is judged one level deeper. 0 otherwise.
+ */
+function titleShift(spec: ParsedSpec, template: TemplateModel, matching: SectionMatching): number {
+  if (spec.title === null || spec.title.level !== 1 || template.spec.title !== null) return 0;
+  let any = false;
+  for (const t of template.sections) {
+    if (t.level !== 1) continue;
+    const section = matching.byTemplateId.get(t.id);
+    if (section === undefined) continue;
+    if (section.heading.level === 1) return 0;
+    any = true;
+  }
+  return any ? 1 : 0;
+}
 
 /** Whether every template subsection (`children`) that the spec has is still a child of `section` there. */
 function keepsItsChildren(section: Section, children: readonly TemplateSection[], matching: SectionMatching, parents: ReadonlyMap<Section, Section>): boolean {
