@@ -1395,6 +1395,17 @@ describe('headings swallowed by a code block that is never closed (KEP review)',
     ]);
     expect(missing[0]!.message).toBe(`missing section "Future Considerations" (## Future Considerations) from template tech-spec@1: its heading is inside the code block opened on line ${lineOf(spec, '```yaml')} that is never closed, so it is code, not a heading; close that code block where its code ends`);
   });
+
+  it('of a code comment and a heading alike in it, the one at the template\'s level; a fence that closes nothing is named (blind QA, ADR)', () => {
+    const adr = buildTemplateModel(parseSpec('# Title\n\n## Context\n\n<!-- c -->\n\n## Decision\n\n<!-- d -->\n\n## Consequences\n\n<!-- q -->\n'), 'adr@1');
+    const spec = (close: string) => `# ADR 3\n\n## Context\n\n\`\`\`\`yaml\ndb: postgres\n# Consequences\n${close}\n\n## Decision\n\nPostgres.\n\n## Consequences\n\nBackups.\n`;
+    const said = (close: string) => findings(spec(close), adr).map((f) => `${f.line} ${f.sectionId}${f.message.replace(/^.*never closed/, '')}`);
+    const after = ', so it is code, not a heading; close that code block where its code ends';
+    expect(said('```')).toEqual([`10 decision (the \`\`\` on line 8 is shorter than the \`\`\`\` that opens it)${after}`, `14 consequences (the \`\`\` on line 8 is shorter than the \`\`\`\` that opens it)${after}`]);
+    expect(said('    ````')).toEqual([`10 decision (the \`\`\`\` on line 8 is indented four spaces or more)${after}`, `14 consequences (the \`\`\`\` on line 8 is indented four spaces or more)${after}`]);
+    expect(said('```` yaml')).toEqual([`10 decision (the \`\`\`\` on line 8 has text after it)${after}`, `14 consequences (the \`\`\`\` on line 8 has text after it)${after}`]);
+    expect(said('````')).toEqual([]);
+  });
 });
 
 describe('headings swallowed by an HTML comment that lost its `-->` (QA: comment-guided templates)', () => {

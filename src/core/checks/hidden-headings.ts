@@ -17,23 +17,60 @@ function headingWords(rest: string): string {
   return trimSpaceTab(withoutAtxClosing(rest));
 }
 
+/** A heading line inside a code block never closed: its place, its level, the line the code block opens on, and why a fence in it closes nothing. */
+export interface InCode {
+  readonly at: Position;
+  readonly level: number;
+  readonly openLine: number;
+  /** ` (the ``` on line 14 is shorter than the ```` that opens it)`, or '' when no line there looks like a closing fence. */
+  readonly why: string;
+}
+
 /**
  * The ATX headings written inside a fenced code block that runs to the end
  * of the document because its fence is never closed (a closing fence
- * indented too far, or deleted), by anchor, with their places.
+ * indented too far, or deleted, or shorter than the opening one), by anchor,
+ * each anchor's lines in document order: the code's own `# comment` may have
+ * a heading's words, so the caller picks the one at the template's level.
  */
-export function headingsInUnclosedCode(spec: ParsedSpec): Map<string, { readonly at: Position; readonly openLine: number }> {
-  const found = new Map<string, { readonly at: Position; readonly openLine: number }>();
+export function headingsInUnclosedCode(spec: ParsedSpec): Map<string, InCode[]> {
+  const found = new Map<string, InCode[]>();
   const last = spec.blocks[spec.blocks.length - 1];
   if (last === undefined || last.kind !== 'code' || last.variant !== 'fenced' || last.closed === true) return found;
   const lines = lineIndexOf(spec);
   const text = spec.source.slice(last.start, last.end);
+  let why: string | undefined;
   for (const h of text.matchAll(ATX_LINE)) {
-    const slug = slugify(headingWords(h[3]!));
-    if (found.has(slug)) continue;
-    found.set(slug, { at: lines.span(last.start + h.index + h[1]!.length, last.start + h.index + h[0].trimEnd().length), openLine: last.line });
+    why ??= whyNotClosed(text, last.line);
+    addTo(found, slugify(headingWords(h[3]!)), {
+      at: lines.span(last.start + h.index + h[1]!.length, last.start + h.index + h[0].trimEnd().length), level: h[2]!.length, openLine: last.line, why });
   }
   return found;
+}
+
+// A fence line: its indentation, its run of backticks or tildes, what follows.
+const FENCE_LINE = /^([ \t>]*)(`{3,}|~{3,})(.*)$/;
+
+/**
+ * Why the first line inside an unclosed code block that looks like its
+ * closing fence closes nothing (CommonMark: the same character, at least as
+ * many of it, indented less than four spaces, nothing after it but spaces),
+ * for the message; '' when no line looks like one (the fence was deleted).
+ */
+function whyNotClosed(code: string, openLine: number): string {
+  const all = code.split(/\r\n|\r|\n/);
+  const open = FENCE_LINE.exec(all[0]!);
+  if (open === null) return '';
+  const fence = open[2]!;
+  for (let i = 1; i < all.length; i++) {
+    const m = FENCE_LINE.exec(all[i]!);
+    if (m === null || m[2]![0] !== fence[0]) continue;
+    const where = `the ${m[2]} on line ${openLine + i}`;
+    if (m[2]!.length < fence.length) return ` (${where} is shorter than the ${fence} that opens it)`;
+    if (m[1]!.replace(/>/g, '').replace(/\t/g, '    ').length >= 4) return ` (${where} is indented four spaces or more)`;
+    if (m[3]!.trim() !== '') return ` (${where} has text after it)`;
+  }
+  return '';
 }
 
 /** A heading hidden in an HTML comment that lost its `-->`: its place, and the lines of the comment's `<!--` and of the `-->` that closes it. */

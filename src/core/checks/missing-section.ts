@@ -85,10 +85,12 @@ export const missingSection: CheckRule = {
       }
       // One inside a code block that is never closed is code: said so, on that line.
       fenced ??= headingsInUnclosedCode(spec);
-      const inCode = fenced.get(t.headingSlug);
+      // Of lines alike (a YAML `# Consequences` comment above the real `## Consequences`), the one at the template's level.
+      const alike = fenced.get(t.headingSlug);
+      const inCode = alike?.find((h) => h.level === t.level) ?? alike?.[0];
       if (inCode !== undefined) {
         findings.push({ ...inCode.at, sectionId: t.id, section: t.path,
-          message: `${messageFor(template, t)}: its heading is inside the code block opened on line ${inCode.openLine} that is never closed, so it is code, not a heading; close that code block where its code ends` });
+          message: `${messageFor(template, t)}: its heading is inside the code block opened on line ${inCode.openLine} that is never closed${inCode.why}, so it is code, not a heading; close that code block where its code ends` });
         return;
       }
       const from = previousPresent[i]?.span.start ?? 0;
