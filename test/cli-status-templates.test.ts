@@ -344,6 +344,27 @@ describe('specfill templates', () => {
     expect(json.placeholders).toBe(21);
   });
 
+  it('shows a template named by its file, as `check` reads one, from the working folder and inside the project only; a stand-in title names no template (blind QA, ADR)', async () => {
+    const dir = tempProject({
+      'specfill.config.json': '{}',
+      'docs/rfc.md': '- Start Date: (fill me in)\n\n# Summary\n\nBrief explanation.\n\n# Motivation\n\nWhy?\n',
+      'adr/nygard/README.md': '# Title\n\n## Context\n\n<!-- c -->\n',
+    });
+    const fromDocs = await runCli(join(dir, 'docs'), 'templates', 'show', './rfc.md');
+    expect([fromDocs.code, fromDocs.stderr]).toEqual([0, '']);
+    expect(fromDocs.stdout.split('\n').slice(0, 5)).toEqual(['rfc@1  rfc  (rfc.md)', '', '  “Start Date: (fill me in)”', 'Summary', '  “Brief explanation.”']);
+    const json = JSON.parse((await runCli(dir, 'templates', 'show', 'adr/nygard/README.md', '--json')).stdout);
+    expect([json.id, json.name, json.sections.map((x: { id: string }) => x.id)]).toEqual(['nygard', 'nygard', ['context']]);
+    const missing = await runCli(dir, 'templates', 'show', 'docs/nope.md');
+    expect([missing.code, missing.stdout, missing.stderr]).toEqual([2, '', 'specfill: docs/nope.md: no such file\n']);
+    const outside = await runCli(dir, 'templates', 'show', '../outside.md');
+    expect([outside.code, outside.stderr.split('\n')[0]]).toEqual([2, 'specfill: ../outside.md is outside the project root']);
+    // Named in the config's mapping, it is listed by its id, and by its own name, not "Title".
+    writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ templates: { 'decisions/*.md': 'adr/nygard/README.md' } }));
+    const list = await runCli(dir, 'templates');
+    expect(list.stdout.split('\n').find((l) => l.startsWith('nygard'))).toMatch(/^nygard\s+1\s+adr\/nygard\/README\.md\s+1\s+0\s+nygard$/);
+  });
+
   it('shows guidance other than placeholders: comments, prose to replace, and optional sections', async () => {
     const dir = tempProject({
       '.specfill/templates/kep.md': '---\nid: kep\noptional: [risks, optional-dependencies]\n---\n# KEP-NNNN: Title\n\n<!-- Keep the title short. -->\n\n## Summary\n\n<!--\nOne paragraph\nthat a release note can use.\n-->\n\n'

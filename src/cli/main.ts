@@ -104,7 +104,7 @@ Docs: README.md and docs/ in the specfill package.`);
     });
   templates.command('show')
     .description('print a template outline: its sections with each placeholder id and instruction')
-    .argument('<id>', 'template id')
+    .argument('<id>', 'template id (tech-spec, tech-spec@1) or template file (keps/NNNN-kep-template/README.md)')
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { json?: boolean }) => {
       const { runTemplatesShow } = await import('./commands/templates.js');

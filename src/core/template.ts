@@ -5,6 +5,7 @@ import type { ParsedSpec } from './spec-types.js';
 import { keyLocation, writtenValue } from './front-matter-key.js';
 import { flattenSections } from './match-sections.js';
 import { idAfterRenames } from './section-renames.js';
+import { standInTitleAt } from './stand-in-titles.js';
 import { buildTemplateModel, type TemplateModel } from './template-model.js';
 
 /** A template: a Markdown file whose headings define sections and whose guidance says what to write. */
@@ -163,7 +164,7 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
     }
     return {
       id,
-      name: field('name') ?? spec.title?.text ?? id,
+      name: field('name') ?? nameFromTitle(spec.title?.text, id),
       version,
       description: field('description') ?? '',
       origin: from.origin,
@@ -278,4 +279,14 @@ export function renameProblem(keys: readonly string[], renamed: Readonly<Record<
         'write the new id as `templates show` lists it');
     }
   }
+}
+
+/**
+ * A template's name from its title heading: the title, but not one that is
+ * all a stand-in for the spec's own (Nygard's `# Title`, MADR's `# {short
+ * title, …}`): the id then. (One with a label before its stand-in, `#
+ * KEP-NNNN: Your short, descriptive title`, says what the template is.)
+ */
+function nameFromTitle(title: string | undefined, id: string): string {
+  return title === undefined || standInTitleAt(title) === 0 ? id : title;
 }

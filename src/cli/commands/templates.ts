@@ -3,15 +3,16 @@ import { templateListing, templateOutline, type TemplateOutlineJson } from '../.
 import { loadConfig } from '../../io/load-config.js';
 import { loadTemplates, type TemplateRegistry } from '../../io/load-templates.js';
 import { findProjectRoot } from '../../io/project-root.js';
+import { templateByRef } from '../../io/template-by-ref.js';
 import { writeJson, type CliContext } from '../context.js';
 import { warnMissingTemplatesDir } from '../templates-dir-warning.js';
 
-/** The project's templates, from the config's `templatesDir`. */
-async function projectTemplates(ctx: CliContext): Promise<TemplateRegistry> {
+/** The project's templates, from the config's `templatesDir`, and the project root. */
+async function projectTemplates(ctx: CliContext): Promise<{ readonly registry: TemplateRegistry; readonly root: string }> {
   const root = findProjectRoot(ctx.cwd);
   const { config } = await loadConfig(root, ctx.cwd);
   warnMissingTemplatesDir(ctx, root, config.templatesDir);
-  return loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir, mapped: config.templates });
+  return { registry: await loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir, mapped: config.templates }), root };
 }
 
 /**
@@ -20,7 +21,7 @@ async function projectTemplates(ctx: CliContext): Promise<TemplateRegistry> {
  * the others are listed.
  */
 export async function runTemplatesList(ctx: CliContext, opts: { json?: boolean }): Promise<number> {
-  const registry = await projectTemplates(ctx);
+  const { registry } = await projectTemplates(ctx);
   const rows = registry.list().map(templateListing);
   const problems = [...registry.problems().values()];
   const reportProblems = (): number => {
@@ -41,9 +42,10 @@ export async function runTemplatesList(ctx: CliContext, opts: { json?: boolean }
   return reportProblems();
 }
 
-/** `specfill templates show ID`: the outline of one template. */
+/** `specfill templates show ID`: the outline of one template, named by its id or its file. */
 export async function runTemplatesShow(ctx: CliContext, id: string, opts: { json?: boolean }): Promise<number> {
-  const template = (await projectTemplates(ctx)).get(id);
+  const { registry, root } = await projectTemplates(ctx);
+  const template = templateByRef(registry, id, root, ctx.cwd);
   const outline = templateOutline(template);
   if (opts.json) {
     writeJson(ctx, outline);
