@@ -171,7 +171,8 @@ describe('guidance in comments and prose', () => {
       '<blockquote>\nDescribe the problems you are trying to solve.\n</blockquote>', 'Describe the problems <b>you</b> are trying to solve.', '<p>Describe the problems you are trying to solve.</p>']) {
       expect([folded, doc(folded)]).toEqual([folded, ['3:1 empty-section motivation']]);
     }
-    expect(doc('Describe the problems you are trying to solve.\n\n<img src="flow.png">')).toEqual([]);
+    // (The image written, the instruction kept beside it is leftover-guidance's.)
+    expect(doc('Describe the problems you are trying to solve.\n\n<img src="flow.png">')).toEqual(['5:1 leftover-guidance motivation']);
     expect(doc('<details>\nWe need it because of X.\n</details>')).toEqual([]);
     // A fold's label says what is folded, not what the section says (blind QA: `<summary>Motivation</summary>` made it written).
     expect(doc('<details><summary>Motivation</summary>\n\nDescribe the problems you are trying to solve.\n\n</details>')).toEqual(['3:1 empty-section motivation']);
@@ -384,9 +385,10 @@ describe('template-free rules', () => {
     // A section whose placeholder is still open is unfilled-placeholder's: the slot there is not reported either.
     const open = buildTemplateModel(parseSpec('# Card\n\n## Details\n\n- **License:** {{ license }}\n\n<!-- AGENT_PLACEHOLDER: describe the model -->\n'), 'o@1');
     expect(brief('# A\n\n## Details\n\n- **License:** {{ license }}\n\n<!-- AGENT_PLACEHOLDER: describe the model -->\n', open)).toEqual(['7:1 unfilled-placeholder details']);
-    // A word marker in the template's words stays the guidance's, written around or not.
+    // A word marker in the template's words stays the guidance's, written around or not
+    // (the instruction kept beside the list written is leftover-guidance's).
     const rfc = buildTemplateModel(parseSpec('# RFC\n\n## Open\n\n**Still TBD:** list them.\n'), 'r@1');
-    expect(brief('# R\n\n## Open\n\n**Still TBD:** list them.\n\n- Naming.\n', rfc)).toEqual([]);
+    expect(brief('# R\n\n## Open\n\n**Still TBD:** list them.\n\n- Naming.\n', rfc)).toEqual(['5:1 leftover-guidance open']);
   });
 
   it('leftover-marker: a bare TBD in the template\'s words spares only its own line, not every `X: TBD` of the spec (blind QA)', () => {

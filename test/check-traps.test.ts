@@ -1815,6 +1815,29 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(brief('## Summary\n\nHooks.\n\n## Motivation\n\nReuse.\n', rfc)).toEqual(['1:1 heading-level summary', '5:1 heading-level motivation']);
   });
 
+  it('leftover-guidance: an instruction or questions of the template kept beside the author\'s text; not a single question over its answer, a label, a list, an empty section or the author\'s own sentence', () => {
+    const prose = buildTemplateModel(parseSpec([
+      '# RFC', '', '## Motivation', '', 'Why are we doing this? What use cases does it support?', '',
+      '## Design', '', 'This is the bulk of the RFC. Explain the design in enough detail.', '', '**Note:** Keep it short.', '',
+      '## Drawbacks', '', 'Why should we *not* do this?', '', '- Describe each risk and its mitigation.', '',
+      '## Notes', '', '<!-- Describe anything else. -->', '',
+    ].join('\n')), 'p@1');
+    const spec = (motivation: string, design: string, drawbacks: string, notes = 'None.') =>
+      findings(`# Hooks\n\n## Motivation\n\n${motivation}\n\n## Design\n\n${design}\n\n## Drawbacks\n\n${drawbacks}\n\n## Notes\n\n${notes}\n`, prose)
+        .map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.rule} ${f.sectionId} ${f.message}`);
+    expect(spec('Why are we doing this? What use cases does it support?\n\nReuse.', '*Explain the design* in enough detail.\n\nA hook.', 'Why should we *not* do this?\n\nOne more concept.')).toEqual([
+      '5:1-5:55 leftover-guidance motivation the template\'s guidance "Why are we doing this? What use cases …" is still here beside the section\'s own text: delete it',
+      '11:1-11:39 leftover-guidance design the template\'s guidance "Explain the design in enough detail." is still here beside the section\'s own text: delete it',
+    ]);
+    // A label, a list item, the author's sentence in the paragraph, a comment's words kept as a comment: written text.
+    expect(spec('Reuse.', '**Note:** Keep it short.\n\nA hook.', '- Describe each risk and its mitigation.\n- None known.', '<!-- Describe anything else. -->\n\nNone.')).toEqual([]);
+    expect(spec('Why are we doing this? Reuse.', 'A hook. Explain the design in enough detail.', 'None.')).toEqual([]);
+    // A section of nothing but its guidance is empty-section's alone.
+    expect(spec('Why are we doing this? What use cases does it support?', 'A hook.', 'None.')).toEqual(['3:1-3:14 empty-section motivation section "Motivation" still holds only the template\'s guidance: write its content']);
+    // Off, or suppressed, it says nothing.
+    expect(findings('# Hooks\n\n## Motivation\n\n<!-- specfill-disable-next-line leftover-guidance -->\nWhy are we doing this? What use cases does it support?\n\nReuse.\n\n## Design\n\nA.\n\n## Drawbacks\n\nB.\n\n## Notes\n\nC.\n', prose)).toEqual([]);
+  });
+
   it('a title kept as the template\'s `# Title`, where the title is all it asks for, is reported as the title kept, not as empty text under it', () => {
     const adr = buildTemplateModel(parseSpec('# Title\n\nThese documents have names that are short noun phrases.\n\n## Context\n\n<!-- c -->\n'), 'n@1');
     const [finding, ...rest] = findings('# Title\n\n## Context\n\nC.\n', adr);

@@ -4,6 +4,7 @@ import { duplicateHeading } from './duplicate-heading.js';
 import { emptySection } from './empty-section.js';
 import { frontmatter } from './frontmatter.js';
 import { headingLevel } from './heading-level.js';
+import { leftoverGuidance } from './leftover-guidance.js';
 import { leftoverMarker } from './leftover-marker.js';
 import { malformedPlaceholder } from './malformed-placeholder.js';
 import { missingSection } from './missing-section.js';
@@ -25,6 +26,7 @@ export const RULES: readonly CheckRule[] = [
   unknownSection,
   duplicateHeading,
   leftoverMarker,
+  leftoverGuidance,
   frontmatter,
   brokenLink,
   staleIndex,
