@@ -1838,6 +1838,21 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(findings('# Hooks\n\n## Motivation\n\n<!-- specfill-disable-next-line leftover-guidance -->\nWhy are we doing this? What use cases does it support?\n\nReuse.\n\n## Design\n\nA.\n\n## Drawbacks\n\nB.\n\n## Notes\n\nC.\n', prose)).toEqual([]);
   });
 
+  it('a section of nothing but a to-do word ("TBD", "TODO.", "To be determined") is empty, said once; a stand-in before written text is not (KEPs, blind QA)', () => {
+    const kep = buildTemplateModel(parseSpec('# K\n\n## Summary\n\n<!-- One paragraph. -->\n\n## Drawbacks\n\n<!-- Why not. -->\n'), 'k@1');
+    const said = (drawbacks: string, rules?: ReadonlyMap<string, RuleSetting>) => findings(`# Mine\n\n## Summary\n\nA cache.\n\n## Drawbacks\n\n${drawbacks}\n`, kep, rules).map((f) => `${f.line} ${f.rule} ${f.message}`);
+    for (const [stub, shown] of [['TBD', 'TBD'], ['TODO.', 'TODO.'], ['*To be determined.*', 'To be determined.'], ['TBD — TODO', 'TBD — TODO'], ['tba', 'tba'], ['TBD\n\n<!-- later -->', 'TBD']]) {
+      expect([stub, said(stub)]).toEqual([stub, [`7 empty-section section "Drawbacks" holds only "${shown}": write its content`]]);
+    }
+    for (const written of ['TBD: pick a region after the load test.', 'None.', 'N/A', 'TBD\n\nThe cache may serve stale reads.']) expect([written, said(written).filter((f) => f.includes('empty-section'))]).toEqual([written, []]);
+    // With empty-section off, the word is leftover-marker's as anywhere else.
+    expect(said('TBD', new Map([['empty-section', { severity: 'off', options: {} }]]))).toEqual(['9 leftover-marker leftover marker "TBD": replace it with the real content']);
+    // Under prose guidance, a stand-in before the author's text is no empty section.
+    const prose = buildTemplateModel(parseSpec('# T\n\n## Summary\n\nBrief explanation of the feature.\n'), 'p@1');
+    expect(brief('# Mine\n\n## Summary\n\n...\n\nHooks hold state.\n', prose)).toEqual([]);
+    expect(brief('# Mine\n\n## Summary\n\n...\n', prose)).toEqual(['3:1 empty-section summary']);
+  });
+
   it('a title kept as the template\'s `# Title`, where the title is all it asks for, is reported as the title kept, not as empty text under it', () => {
     const adr = buildTemplateModel(parseSpec('# Title\n\nThese documents have names that are short noun phrases.\n\n## Context\n\n<!-- c -->\n'), 'n@1');
     const [finding, ...rest] = findings('# Title\n\n## Context\n\nC.\n', adr);

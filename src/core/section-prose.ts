@@ -38,7 +38,9 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
     return known && firstSentenceMayBeGuidance(spec, span, sentences) && onlyGuidanceSentences(spec, span, guidance, sentences, samples, templateText);
   }
   const prose = proseIfAtMost(spec, span, guidance);
-  if (prose === '' || FILLER.test(prose)) return true;
+  if (prose === '') return true;
+  // (The prose may stop at its first block that departs from the guidance: a stand-in there may have text after it.)
+  if (FILLER.test(prose)) return FILLER.test(sectionProse(spec, span));
   // The guidance as it stands, unless some of it is set as code of the author's (indented, it reads the same).
   if (prose === guidance) return !blocksIn(spec, span).some((b) => b.kind === 'code' && samples?.has(codeSample(spec.source, b)) !== true);
   // Guidance trimmed, reordered, repeated or lightly re-marked up is still
@@ -408,11 +410,26 @@ const SPACE_ENTITY = /&(?:nbsp|#160|#x[aA]0|#8203|#x200[bB]|ZeroWidthSpace);/g;
  * question mark, dashes, emphasis marks (`…`, `...`, `* ...`, `?`, `—`), no
  * letter, digit or other sign.
  */
-const FILLER = /^[\s.\u2026?!\-\u2013\u2014*_~]+$/;
+const FILLER_ONLY = /^[\s.\u2026?!\-\u2013\u2014*_~]+$/;
+
+/**
+ * A to-do word standing for the whole text ("TBD", "TODO.", "*To be
+ * determined*", "TBD — TODO"): a section that holds only that says nothing
+ * yet, whatever leftover-marker makes of the word elsewhere.
+ */
+const STUB = /^[\s.\u2026?!\-\u2013\u2014*_~:()[\]]*(?:TBD|TODO|FIXME|XXX|TBA|to be (?:determined|decided|defined|done|written|added|filled(?: in)?|announced))(?:[\s.\u2026?!\-\u2013\u2014*_~:()[\],;/]+(?:TBD|TODO|FIXME|XXX|TBA))*[\s.\u2026?!\-\u2013\u2014*_~:()[\]]*$/i;
+
+/** {@link FILLER_ONLY} or {@link STUB}: a text that shows nothing to read. */
+const FILLER = { test: (text: string): boolean => FILLER_ONLY.test(text) || (text.length < 80 && STUB.test(text)) };
 
 /** Whether a section's prose ({@link sectionProse}) is empty or only a stand-in for text (`…`, `?`): it shows nothing to read. */
 export function isFillerOrEmpty(prose: string): boolean {
-  return prose === '' || FILLER.test(prose);
+  return prose === '' || FILLER_ONLY.test(prose);
+}
+
+/** Whether a section's prose is nothing but a to-do word ("TBD", "TODO.", "To be determined"): the word, when it is, else null. */
+export function stubWord(prose: string): string | null {
+  return prose.length < 80 && STUB.test(prose) ? prose.trim().replace(/^[*_]+|[*_]+$/g, '') : null;
 }
 
 /** Whether text shows nothing: whitespace, invisible-space entities and tags that hold no text. */

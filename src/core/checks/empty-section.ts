@@ -1,5 +1,5 @@
 import { lineIndexOf } from '../line-index.js';
-import { isFillerOrEmpty, sectionProse } from '../section-prose.js';
+import { isFillerOrEmpty, sectionProse, stubWord } from '../section-prose.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { ParsedSpec, Position, Section } from '../spec-types.js';
 import { likelyRenames } from '../likely-renames.js';
@@ -64,7 +64,14 @@ export const emptySection: CheckRule = {
         continue;
       }
       const section = matching.byTemplateId.get(t.id)!;
-      const guidanceOnly = !isFillerOrEmpty(sectionProse(spec, section.bodySpan));
+      const prose = sectionProse(spec, section.bodySpan);
+      // A to-do word for the whole text ("TBD") says nothing yet: said so, as it is this rule's finding, not leftover-marker's.
+      const stub = stubWord(prose);
+      if (stub !== null) {
+        findings.push(sectionFinding(section, `section ${quote(section.heading.shown)} holds only ${quote(stub)}: write its content${t.optional ? ', or delete the section (it is optional)' : ''}`));
+        continue;
+      }
+      const guidanceOnly = !isFillerOrEmpty(prose);
       around ??= new Surroundings(spec, template, matching);
       findings.push(sectionFinding(section, emptyMessage(t, section, guidanceOnly, around)));
     }

@@ -56,6 +56,12 @@ export const leftoverMarker: CheckRule = {
       unwritten ??= template === null || matching === null || states === null ? [] : unwrittenSpans(spec, template, matching, states, ruleOn?.('empty-section') !== false);
       return unwritten.some((span) => offset >= span.start && offset < span.end);
     };
+    // Sections empty-section reports as empty (unless it is off): a to-do word that is all their text is its finding.
+    let empty: Span[] | undefined;
+    const inEmpty = (offset: number): boolean => {
+      empty ??= template === null || matching === null || states === null || ruleOn?.('empty-section') === false ? [] : emptySpans(matching, states);
+      return empty.some((span) => offset >= span.start && offset < span.end);
+    };
     // (Whether or not the text under it is written: empty-section reports the title kept, or the part under it.)
     // (Unless empty-section is off: then the marker is this rule's, as any other.)
     const keptTitle = template !== null && spec.title !== null && ruleOn?.('empty-section') !== false && keepsStandInTitle(spec, template) ? spec.title.span : null;
@@ -75,6 +81,8 @@ export const leftoverMarker: CheckRule = {
         // leaves it to empty-section.
         // A title kept as the template's stand-in (`# {{name}}`) is empty-section's.
         if (keptTitle !== null && block.sourceOffset(at) >= keptTitle.start && block.sourceOffset(at) < keptTitle.end) continue;
+        // A section of nothing but a to-do word ("TBD") is one empty-section reports whole.
+        if (inEmpty(block.sourceOffset(at))) continue;
         if (guidance !== undefined && (isTemplatesOwnSentence(block.text, at, m[0], guidance)
           ? !m[0].startsWith('{{') || inUnwritten(block.sourceOffset(at))
           // A marker that is a whole sentence of the template's by itself (a section
@@ -261,6 +269,17 @@ function unseenBlanked(text: string, definitions: ReadonlySet<string>): string {
   }
   if (tags) out = maskCodeElements(out).replace(TAG_OR_AUTOLINK, blank);
   return urls ? out.replace(BARE_URL, blank) : out;
+}
+
+/** The bodies of the template's sections that a spec leaves empty (see sectionStates), the part under the title aside. */
+function emptySpans(matching: SectionMatching, states: readonly SectionState[]): Span[] {
+  const spans: Span[] = [];
+  for (const st of states) {
+    if (st.state !== 'empty' || st.id === 'title') continue;
+    const section = matching.byTemplateId.get(st.id);
+    if (section !== undefined) spans.push(section.bodySpan);
+  }
+  return spans;
 }
 
 /**
