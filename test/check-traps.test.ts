@@ -1841,7 +1841,7 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
   it('a section of nothing but a to-do word ("TBD", "TODO.", "To be determined") is empty, said once; a stand-in before written text is not (KEPs, blind QA)', () => {
     const kep = buildTemplateModel(parseSpec('# K\n\n## Summary\n\n<!-- One paragraph. -->\n\n## Drawbacks\n\n<!-- Why not. -->\n'), 'k@1');
     const said = (drawbacks: string, rules?: ReadonlyMap<string, RuleSetting>) => findings(`# Mine\n\n## Summary\n\nA cache.\n\n## Drawbacks\n\n${drawbacks}\n`, kep, rules).map((f) => `${f.line} ${f.rule} ${f.message}`);
-    for (const [stub, shown] of [['TBD', 'TBD'], ['TODO.', 'TODO.'], ['*To be determined.*', 'To be determined.'], ['TBD — TODO', 'TBD — TODO'], ['tba', 'tba'], ['TBD\n\n<!-- later -->', 'TBD']]) {
+    for (const [stub, shown] of [['TBD', 'TBD'], ['TODO.', 'TODO.'], ['*To be determined.*', 'To be determined.'], ['TBD — TODO', 'TBD — TODO'], ['tba', 'tba'], ['TBD\n\n<!-- later -->', 'TBD']] as const) {
       expect([stub, said(stub)]).toEqual([stub, [`7 empty-section section "Drawbacks" holds only "${shown}": write its content`]]);
     }
     for (const written of ['TBD: pick a region after the load test.', 'None.', 'N/A', 'TBD\n\nThe cache may serve stale reads.']) expect([written, said(written).filter((f) => f.includes('empty-section'))]).toEqual([written, []]);
@@ -1857,7 +1857,7 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     const adr = buildTemplateModel(parseSpec('# Title\n\nThese documents have names that are short noun phrases.\n\n## Context\n\n<!-- c -->\n'), 'n@1');
     const [finding, ...rest] = findings('# Title\n\n## Context\n\nC.\n', adr);
     expect(rest).toEqual([]);
-    expect([finding.line, finding.rule, finding.message]).toEqual([1, 'empty-section', 'the title is still the template\'s "Title": write the spec\'s own title']);
+    expect([finding!.line, finding!.rule, finding!.message]).toEqual([1, 'empty-section', 'the title is still the template\'s "Title": write the spec\'s own title']);
     // A template that asks for more under its title still says so of that text.
     const more = buildTemplateModel(parseSpec('# Title\n\nList its authors and the date it was decided.\n\n## Context\n\n<!-- c -->\n'), 'm@1');
     expect(findings('# Title\n\n## Context\n\nC.\n', more).map((f) => f.message)).toEqual(['the title is still the template\'s "Title": write the spec\'s own title', 'the text under the title is empty: write what the template asks for there']);
