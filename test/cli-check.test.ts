@@ -189,7 +189,7 @@ describe('specfill check', () => {
 
   it('reads a config glob that starts with / from the project root, in specs, ignore, templates and overrides', async () => {
     const dir = tempProject({
-      'specs/a.md': '# A\n\n## Overview\n\nTODO\n',
+      'specs/a.md': '# A\n\n## Overview\n\nTODO: say what it is.\n',
       'specs/skip.md': '# Skip\n\nTODO\n',
       'specfill.config.json': JSON.stringify({
         specs: ['/specs/*.md'], ignore: ['/specs/skip.md'],
@@ -458,7 +458,7 @@ describe('specfill check', () => {
   });
 
   it('writes SARIF, GitHub annotations and JUnit, to stdout or --output', async () => {
-    const dir = tempProject({ 'specs/a.md': filled('A').replace('Done: Outline potential future enhancements.', 'TODO.') });
+    const dir = tempProject({ 'specs/a.md': filled('A').replace('Done: Outline potential future enhancements.', 'TODO: list the follow-ups.') });
     const sarif = await runCli(dir, 'check', '--format', 'sarif', '--output', 'out/report.sarif');
     expect(sarif).toMatchObject({ code: 0, stdout: '' });
     const log = JSON.parse(readFileSync(join(dir, 'out', 'report.sarif'), 'utf8'));
@@ -809,7 +809,7 @@ describe('specfill check', () => {
     git('commit', '-q', '--allow-empty', '-m', 'root');
     git('add', '.');
     git('commit', '-q', '-m', 'specs');
-    writeFileSync(join(dir, 'specs', 'b.md'), filled('B').replace('Done: Outline potential future enhancements.', 'TBD'));
+    writeFileSync(join(dir, 'specs', 'b.md'), filled('B').replace('Done: Outline potential future enhancements.', 'TBD: pick the follow-ups.'));
     writeFileSync(join(dir, 'specs', 'c.md'), filled('C'));
     // Names git would quote (non-ASCII, spaces) are found too.
     writeFileSync(join(dir, 'specs', '東京 é.md'), filled('T'));
@@ -827,7 +827,7 @@ describe('specfill check', () => {
   it('--changed without a ref checks what changed since the branch left the default branch', async () => {
     const { dir, git } = gitProject({ 'specs/a.md': filled('A'), 'specs/b.md': filled('B') });
     git('checkout', '-q', '-b', 'feature');
-    writeFileSync(join(dir, 'specs', 'b.md'), filled('B').replace('Done: Outline potential future enhancements.', 'TBD'));
+    writeFileSync(join(dir, 'specs', 'b.md'), filled('B').replace('Done: Outline potential future enhancements.', 'TBD: pick the follow-ups.'));
     git('commit', '-q', '-am', 'b on the branch');
     // Committed on the branch: found against the merge base with main, not against HEAD.
     expect((await checkJson(dir, '--changed')).report.files.map((f) => f.path)).toEqual(['specs/b.md']);
@@ -835,7 +835,7 @@ describe('specfill check', () => {
     // What main did since the branch left it is not the branch's: a named ref
     // counts from the merge base too.
     git('checkout', '-q', 'main');
-    writeFileSync(join(dir, 'specs', 'a.md'), filled('A').replace('Done: Outline potential future enhancements.', 'TBD'));
+    writeFileSync(join(dir, 'specs', 'a.md'), filled('A').replace('Done: Outline potential future enhancements.', 'TBD: pick the follow-ups.'));
     git('commit', '-q', '-am', 'a on main');
     git('checkout', '-q', 'feature');
     expect((await checkJson(dir, '--changed', 'main')).report.files.map((f) => f.path)).toEqual(['specs/b.md']);
@@ -888,7 +888,7 @@ describe('specfill check', () => {
     writeFileSync(join(dir, 'specs', 'notes.md'), '# Notes\n');
     expect((await checkJson(dir, '--cache')).report.files[0]!.findings).toEqual([]);
     // The file changes: checked again.
-    writeFileSync(join(dir, 'specs', 'a.md'), filled('A').replace('Done: Include any relevant references or links.', 'TODO'));
+    writeFileSync(join(dir, 'specs', 'a.md'), filled('A').replace('Done: Include any relevant references or links.', 'TODO: add the links.'));
     expect((await checkJson(dir, '--cache', 'specs/a.md')).report.files[0]!.findings.map((f) => f.rule)).toEqual(['leftover-marker']);
     // A corrupt cache is rebuilt, not an error.
     writeFileSync(join(dir, '.specfill-cache'), '{nope');
@@ -967,7 +967,7 @@ it('--cache validates the config on every run: a cache in the repository vouches
   const dir = tempProject({ 'specs/a.md': filled('A'), 'specfill.config.json': JSON.stringify({ rules: { 'leftover-marker': 'error' } }) });
   expect((await checkJson(dir, '--cache')).code).toBe(0);
   // Unchanged: the rule setting still applies.
-  writeFileSync(join(dir, 'specs', 'a.md'), filled('A').replace('Done: Outline potential future enhancements.', 'TODO'));
+  writeFileSync(join(dir, 'specs', 'a.md'), filled('A').replace('Done: Outline potential future enhancements.', 'TODO: list the follow-ups.'));
   expect((await checkJson(dir, '--cache')).report.summary.errors).toBe(1);
   // Changed into an invalid one: refused.
   writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ rules: { 'leftover-marker': 'loud' } }));
