@@ -353,6 +353,14 @@ describe('specfill check', () => {
       ['specs: ["specs/[a-"]\n', 'specfill.config.yaml:1:9: specs.0: `specs/[a-`: its `[` is never closed, so the glob matches nothing'],
       ['ignore: ["old/{a,b/*.md"]\n', 'specfill.config.yaml:1:10: ignore.0: `old/{a,b/*.md`: its `{` is never closed'],
       ['overrides:\n  - files: ["[x.md"]\n    rules: {leftover-marker: off}\n', 'specfill.config.yaml:2:13: overrides.0.files.0: `[x.md`: its `[` is never closed'],
+      ['specs: ["specs/+(a"]\n', 'specfill.config.yaml:1:9: specs.0: `specs/+(a`: its `(` is never closed'],
+      // A glob that names nothing is said so, not a crash of the glob matcher (blind QA).
+      ['ignore: [""]\n', 'specfill.config.yaml:1:10: ignore.0: an empty glob names no file: write a glob of files'],
+      ['specs: ["/"]\n', 'specfill.config.yaml:1:9: specs.0: `/` names no file'],
+      ['ignore: ["!"]\n', 'specfill.config.yaml:1:10: ignore.0: `!` names no file'],
+      ['overrides:\n  - files: [""]\n    rules: {leftover-marker: off}\n', 'specfill.config.yaml:2:13: overrides.0.files.0: an empty glob names no file'],
+      ['templates:\n  "": tech-spec\n', 'specfill.config.yaml:2:3: templates.: an empty glob names no file'],
+      ['templates:\n  "specs/*.md": ""\n', 'specfill.config.yaml:2:17: templates.specs/*.md: maps the glob to no template'],
     ]) {
       writeFileSync(join(dir, 'specfill.config.yaml'), yaml!);
       const bad = await runCli(dir, 'check');

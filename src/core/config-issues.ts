@@ -40,6 +40,7 @@ export function configIssues(config: Config): ConfigIssue[] {
     if (leavesRoot(glob)) issues.push({ path: ['specs', i], message: `\`${glob}\` reaches outside the project root: spec globs are read from the root, and must stay inside it` });
   });
   for (const [glob, ref] of Object.entries(config.templates ?? {})) {
+    if (ref.trim() === '') issues.push({ path: ['templates', glob], message: 'maps the glob to no template: write a template id (`tech-spec`) or a template file path from the project root' });
     // A template file is shown and copied into new specs: from inside the project only.
     if ((/\.md$/i.test(ref) || ref.includes('/')) && leavesRoot(ref)) issues.push({ path: ['templates', glob], message: `\`${ref}\` is outside the project root: keep template files in the project` });
   }
@@ -54,17 +55,27 @@ export function configIssues(config: Config): ConfigIssue[] {
     ...(config.overrides ?? []).flatMap((o, i) => o.files.map((g, k): [string, ConfigIssue['path']] => [g, ['overrides', i, 'files', k]])),
   ];
   for (const [glob, path] of globs) {
+    // A `templates` glob is a key: shown there, not at the template it maps to.
+    const atKey = path[0] === 'templates' ? { atKey: true } : {};
+    // An empty glob, or one of nothing but a root `/` or a negating `!`, names no file (and the glob matcher refuses it).
+    if (glob.replace(/^[!/\s]+/, '').trim() === '') {
+      issues.push({ path, ...atKey, message: `${glob === '' ? 'an empty glob' : `\`${glob}\``} names no file: write a glob of files, e.g. \`specs/**/*.md\`, or delete the entry` });
+      continue;
+    }
     const open = unclosedGlobBracket(glob);
-    if (open !== null) issues.push({ path, message: `\`${glob}\`: its \`${open}\` is never closed, so the glob matches nothing; close it with \`${open === '[' ? ']' : '}'}\`, or write \`\\${open}\` for the character itself` });
+    if (open !== null) issues.push({ path, ...atKey, message: `\`${glob}\`: its \`${open}\` is never closed, so the glob matches nothing; close it with \`${CLOSER[open]}\`, or write \`\\${open}\` for the character itself` });
   }
   issues.push(...ruleIssues(config.rules ?? {}, ['rules']));
   (config.overrides ?? []).forEach((override, i) => issues.push(...ruleIssues(override.rules, ['overrides', i, 'rules'])));
   return issues;
 }
 
-/** The `[` or `{` of a glob that is never closed (backslash escapes aside), or null. */
-function unclosedGlobBracket(glob: string): '[' | '{' | null {
+const CLOSER = { '[': ']', '{': '}', '(': ')' } as const;
+
+/** The `[`, `{` or extglob `(` (`+(a|b)`) of a glob that is never closed (backslash escapes aside), or null. */
+function unclosedGlobBracket(glob: string): '[' | '{' | '(' | null {
   let braces = 0;
+  let groups = 0;
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
     if (c === '\\') {
@@ -81,9 +92,13 @@ function unclosedGlobBracket(glob: string): '[' | '{' | null {
       braces++;
     } else if (c === '}' && braces > 0) {
       braces--;
+    } else if (c === '(' && i > 0 && '?*+@!'.includes(glob[i - 1]!)) {
+      groups++;
+    } else if (c === ')' && groups > 0) {
+      groups--;
     }
   }
-  return braces > 0 ? '{' : null;
+  return braces > 0 ? '{' : groups > 0 ? '(' : null;
 }
 
 /**
