@@ -1808,9 +1808,12 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     const titled = (motivation: string) => brief(`# RFC: Hooks\n\n## Summary\n\nHooks.\n\n${motivation}\n\nReuse.\n`, rfc, on);
     expect(titled('## Motivation')).toEqual([]);
     expect(findings('# RFC: Hooks\n\n## Summary\n\nHooks.\n\n### Motivation\n\nReuse.\n', rfc).map((f) => `${f.line} ${f.message}`))
-      .toEqual(['7 heading "Motivation" is level 3; the template has it at level 1, one deeper under the spec\'s title (##)']);
-    // One section left at the template's level 1 beside the title: no shift, each judged as written.
+      .toEqual(['7 heading "Motivation" is level 3; under the spec\'s own title the template\'s sections sit one level deeper, so it belongs at level 2 (##)']);
+    // Of two, one left at the template's level 1 beside the title: no shift, each judged as written.
     expect(titled('# Motivation')).toEqual(['3:1 heading-level summary']);
+    // Of three, the one left at level 1 is the one reported, not the two moved down (blind QA, Rust RFC).
+    const three = buildTemplateModel(parseSpec('# Summary\n\nS.\n\n# Motivation\n\nM.\n\n# Drawbacks\n\nD.\n'), 'r3@1');
+    expect(brief('# RFC: Hooks\n\n## Summary\n\nHooks.\n\n# Motivation\n\nReuse.\n\n## Drawbacks\n\nNew.\n', three, on)).toEqual(['7:1 heading-level motivation']);
     // Without a title of its own, a spec whose sections are one level down is reported as before.
     expect(brief('## Summary\n\nHooks.\n\n## Motivation\n\nReuse.\n', rfc)).toEqual(['1:1 heading-level summary', '5:1 heading-level motivation']);
   });

@@ -50,7 +50,7 @@ export const headingLevel: CheckRule = {
       }
       findings.push(sectionFinding(section, shift === 0
         ? `heading ${quote(section.heading.shown)} is level ${section.heading.level}; the template has it at level ${t.level} (${'#'.repeat(t.level)})`
-        : `heading ${quote(section.heading.shown)} is level ${section.heading.level}; the template has it at level ${t.level}, one deeper under the spec's title (${'#'.repeat(t.level + 1)})`));
+        : `heading ${quote(section.heading.shown)} is level ${section.heading.level}; under the spec's own title the template's sections sit one level deeper, so it belongs at level ${t.level + 1} (${'#'.repeat(t.level + 1)})`));
     }
     return findings;
   },
@@ -59,21 +59,23 @@ export const headingLevel: CheckRule = {
 /**
  * 1 when the template has no title, its sections starting at level 1 (React's
  * RFC template: `# Summary`, `# Motivation`), and the spec puts a title of its
- * own above them (`# RFC: Hooks`), every template section it has at level 2
- * or deeper: the whole structure one level down is the template's, and each
- * section is judged one level deeper. 0 otherwise.
+ * own above them (`# RFC: Hooks`), with most of the template's level-1
+ * sections it has at level 2 or deeper: the whole structure one level down
+ * is the template's, and each section is judged one level deeper (one left
+ * at level 1 among them is the one reported). 0 otherwise.
  */
 function titleShift(spec: ParsedSpec, template: TemplateModel, matching: SectionMatching): number {
   if (spec.title === null || spec.title.level !== 1 || template.spec.title !== null) return 0;
-  let any = false;
+  let down = 0;
+  let kept = 0;
   for (const t of template.sections) {
     if (t.level !== 1) continue;
     const section = matching.byTemplateId.get(t.id);
     if (section === undefined) continue;
-    if (section.heading.level === 1) return 0;
-    any = true;
+    if (section.heading.level === 1) kept++;
+    else down++;
   }
-  return any ? 1 : 0;
+  return down > kept ? 1 : 0;
 }
 
 /** Whether every template subsection (`children`) that the spec has is still a child of `section` there. */
