@@ -1547,6 +1547,22 @@ describe('leftover-marker: the template\'s own {slot}s (MADR)', () => {
       '3:10 leftover-marker the template\'s slot "(Add the tracking issue)" is still here: replace it with the real content',
     ]);
     expect(spec('- Start Date: 2026-11-29\n- RFC PR: (leave this empty)\n- Issue: `(Add the tracking issue)`')).toEqual([]);
+    // Quoted as written, its inline code too (blind QA, Rust RFC).
+    const rust = buildTemplateModel(parseSpec('- Feature Name: (fill me in with a unique ident, `my_awesome_feature`)\n\n# Summary\n\nOne paragraph.\n'), 'rust@1');
+    expect(findings('- Feature Name: (fill me in with a unique ident, `my_awesome_feature`)\n\n# Summary\n\nArrays.\n', rust).map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`)).toEqual([
+      '1:17-71 the template\'s slot "(fill me in with a unique ident, `my_awesome_feature`)" is still here: replace it with the real content',
+    ]);
+  });
+
+  it('a slot holding a slot (MADR 4\'s `{justification. … {force} …}`) is one slot (blind QA)', () => {
+    const madr4 = buildTemplateModel(parseSpec('# {short title}\n\n## Decision Outcome\n\nChosen option: "{title of option 1}", because {justification. e.g., which resolves force {force} | … | comes out best (see below)}.\n'), 'm4@1');
+    const said = (outcome: string) => findings(`# Use an outbox\n\n## Decision Outcome\n\n${outcome}\n`, madr4).map((f) => `${f.line}:${f.column} ${f.message}`);
+    expect(said('Chosen option: "Outbox", because {justification. e.g., which resolves force {force} | … | comes out best (see below)}.')).toEqual([
+      '5:34 the template\'s slot "{justification. e.g., which resolves force {force} | … | comes out best (see below)}" is still here: replace it with the real content',
+    ]);
+    expect(said('Chosen option: "Outbox", because it is the only one that is exactly once.')).toEqual([]);
+    // `{{name}}` stays the default marker's, and braces of the author's own are no slot.
+    expect(said('Chosen option: "Outbox", because {{reason}} and {"a": {"b": 1}}.').map((f) => f.replace(/:.*/, ''))).toEqual(['5']);
   });
 });
 

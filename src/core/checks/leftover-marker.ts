@@ -102,13 +102,14 @@ export const leftoverMarker: CheckRule = {
   },
 };
 
-// A `{slot}` in one pair of braces (`{{slot}}` is a default marker) with a
+// A `{slot}` in one pair of braces (`{{slot}}` is a default marker; MADR 4's
+// `{justification. e.g., … which resolves force {force} | …}` holds one more) with a
 // letter and a space in it (MADR's `{title of option 1}`; `GET /users/{id}`
 // names a path's parameter), or a `[slot]` in brackets (MADR 2's, log4brains'
 // `[option 1]`), with a letter in it, or an instruction in parentheses (the
 // Rust and React RFCs' `- Start Date: (fill me in with today's date, YYYY-MM-DD)`;
 // not "(leave this empty)", which may stay).
-const SLOT = /(?<!\{)\{[^{}\n]*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)/gi;
+const SLOT = /(?<!\{)\{(?!\{)(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)/gi;
 
 // What every slot starts with, searched for first (one search of the document for all three kinds).
 const SLOT_START = /[{[]|\((?:fill|enter|insert|replace|write|put|add)\b/gi;
@@ -178,7 +179,9 @@ function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared: (offse
       if ((title !== null && offset >= title.start && offset < title.end) || spared(offset)) continue;
       const at = block.locate(m.index, m.index + m[0].length);
       if (reported.has(`${at.line}:${at.column}`)) continue;
-      findings.push({ ...at, message: `the template's slot "${m[0]}" is still here: replace it with the real content` });
+      // Quoted as written: the text searched has its inline code blanked out (`(fill me in with a unique ident, \`my_feature\`)`).
+      const written = spec.source.slice(offset, block.sourceOffset(m.index + m[0].length - 1) + 1);
+      findings.push({ ...at, message: `the template's slot "${written.includes('\n') ? m[0] : written}" is still here: replace it with the real content` });
     }
   }
   // In document order with the markers found before.
