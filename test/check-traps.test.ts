@@ -748,6 +748,12 @@ describe('broken-link', () => {
     ]);
   });
 
+  it('takes `#top` as the top of any page, as browsers do (blind QA)', () => {
+    const links: LinkResolver = { exists: () => true, anchorsOf: () => new Set(['intro']) };
+    expect(checkSpec(parseSpec('# T\n\n## A\n\n[back to top](#top), [Top](#TOP), [there](other.md#top), [gone](other.md#topic).\n'), { template: null, links }).findings.map((f) => f.message))
+      .toEqual(['link to other.md#topic: that file has no heading with this anchor']);
+  });
+
   it('names the anchor nearest to a missing one, when one is near', () => {
     expect(messages('# T\n\n## Upgrade / Downgrade Strategy\n\nSee [it](#upgrade-/-downgrade-strategy), [this](#upgrade-downgrade-strategy) and [that](#rollout).\n')).toEqual([
       '5:5-40 link to #upgrade-/-downgrade-strategy: no heading in this document has that anchor; did you mean #upgrade--downgrade-strategy?',

@@ -138,11 +138,13 @@ function guessLabel(label: string, defined: ReadonlySet<string>): string {
 
 /**
  * Whether a page has an anchor, case aside, as written or without GitHub's
- * own `user-content-` prefix (`#user-content-risks` leads to `## Risks`).
+ * own `user-content-` prefix (`#user-content-risks` leads to `## Risks`);
+ * `#top` every page has.
  */
 function hasAnchor(anchors: ReadonlySet<string>, anchor: string): boolean {
   const wanted = anchor.toLowerCase();
-  return anchors.has(wanted) || (wanted.startsWith(USER_CONTENT) && anchors.has(wanted.slice(USER_CONTENT.length)));
+  // A browser takes `#top` to the top of any page that has no `top` of its own (the HTML standard's fragment rule).
+  return wanted === 'top' || anchors.has(wanted) || (wanted.startsWith(USER_CONTENT) && anchors.has(wanted.slice(USER_CONTENT.length)));
 }
 
 const USER_CONTENT = 'user-content-';
