@@ -1254,10 +1254,10 @@ describe('bodies that show nothing (adversarial review)', () => {
   it('a rule, <br>, <p></p> or &nbsp; alone leaves a section empty; an image or a word does not', () => {
     const body = (text: string) => brief(BASE.replace('Done: describe the data model, entities, and their relationships.', text)).filter((f) => f.includes('empty-section'));
     const at = lineOf(BASE, '### Data Model');
-    for (const nothing of ['---', '***', '<br>', '<p></p>', '&nbsp;', '<div>&nbsp;</div>', '&nbsp; <br>', '<details></details>', '<details>', '<a name="data"></a>', '<table><tr><td></td></tr></table>', '|  |  |\n| --- | --- |', '| | |\n|---|---|\n| | |']) {
+    for (const nothing of ['---', '***', '<br>', '<p></p>', '&nbsp;', '<div>&nbsp;</div>', '&nbsp; <br>', '<details></details>', '<details>', '<details><summary>Tables</summary></details>', '<a name="data"></a>', '<table><tr><td></td></tr></table>', '|  |  |\n| --- | --- |', '| | |\n|---|---|\n| | |']) {
       expect(body(nothing), nothing).toEqual([`${at}:1 empty-section architecture/data-model`]);
     }
-    for (const something of ['<img src="er.png" alt="ER diagram">', '<p>Tables: users, keys.</p>', '&copy; model', 'See [the ER diagram](er.png).', '<details><summary>Tables</summary></details>', '<video src="demo.mp4"></video>']) {
+    for (const something of ['<img src="er.png" alt="ER diagram">', '<p>Tables: users, keys.</p>', '&copy; model', 'See [the ER diagram](er.png).', '<details><summary>Tables</summary>\n\nusers, keys\n\n</details>', '<video src="demo.mp4"></video>']) {
       expect(body(something), something).toEqual([]);
     }
     // The template's sample code kept with nothing of the author's, its instruction deleted, is the guidance still (blind QA, TC39).
@@ -1876,6 +1876,19 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     const prose = buildTemplateModel(parseSpec('# T\n\n## Summary\n\nBrief explanation of the feature.\n'), 'p@1');
     expect(brief('# Mine\n\n## Summary\n\n...\n\nHooks hold state.\n', prose)).toEqual([]);
     expect(brief('# Mine\n\n## Summary\n\n...\n', prose)).toEqual(['3:1 empty-section summary']);
+  });
+
+  it('a section that shows nothing, or only its placeholder as text, is empty: zero-width spaces, a fold with no content, an escaped placeholder (blind QA)', () => {
+    const t = buildTemplateModel(parseSpec('# T\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: Provide a high-level description of the feature -->\n\n## Design\n\n<!-- AGENT_PLACEHOLDER: How it works -->\n'), 'z@1');
+    const said = (overview: string) => brief(`# Mine\n\n## Overview\n\n${overview}\n\n## Design\n\nA queue.\n`, t);
+    for (const nothing of ['\u200b', '\u200b\u00a0\u2060', '<details><summary>Click to expand</summary></details>', '<details>\n<summary>More</summary>\n\n</details>',
+      '\\<!-- AGENT_PLACEHOLDER: Provide a high-level description of the feature -->', '&lt;!-- AGENT_PLACEHOLDER: Provide a high-level description of the feature --&gt;',
+      'AGENT_PLACEHOLDER: Provide a high-level description of the feature']) {
+      expect([nothing, said(nothing)]).toEqual([nothing, ['3:1 empty-section overview']]);
+    }
+    for (const written of ['<details><summary>Schema</summary>\n\nOne table per tenant.\n\n</details>', 'A cache \u200b in front of the API.', 'Run it with --force --> then restart.']) {
+      expect([written, said(written)]).toEqual([written, []]);
+    }
   });
 
   it('a title kept as the template\'s `# Title`, where the title is all it asks for, is reported as the title kept, not as empty text under it', () => {

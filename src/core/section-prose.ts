@@ -3,6 +3,7 @@ import { GUIDANCE_STEPS, isGuidanceSentence, mayBeGuidanceSentence, normalizedSe
 import { findInlineLinks } from './markdown/inline-links.js';
 import { findInlineComments, withoutClosedComments } from './markdown/inline-comments.js';
 import type { Block, ParsedSpec, Span } from './spec-types.js';
+import { countAtMost } from './sorted-search.js';
 import { bodyIsEmpty, codeOf, codeSample, isEmptyCode } from './block-samples.js';
 
 /**
@@ -110,9 +111,24 @@ function firstSentenceMayBeGuidance(spec: ParsedSpec, span: Span, sentences: Rea
   for (let i = firstBlockIn(spec, span); i < blocks.length && blocks[i]!.start < span.end; i++) {
     const block = blocks[i]!;
     if (block.kind === 'html' && block.htmlKind === 2 && besideComments(spec.source, block) === '') continue;
-    return block.kind !== 'paragraph' || block.segments === undefined || mayBeGuidanceSentence(spec.source, sentences, block.segments);
+    return block.kind !== 'paragraph' || block.segments === undefined || mayBeGuidanceSentence(spec.source, sentences, block.segments)
+      || markerShownIn(spec, block);
   }
   return true;
+}
+
+const markerPlaces = new WeakMap<ParsedSpec, number[]>();
+
+/** Whether a block holds the placeholder marker as text (`AGENT_PLACEHOLDER: …` with the comment's delimiters deleted): its instruction follows. */
+function markerShownIn(spec: ParsedSpec, block: Block): boolean {
+  let places = markerPlaces.get(spec);
+  if (places === undefined) {
+    places = [];
+    for (let at = spec.source.indexOf('AGENT_PLACEHOLDER'); at !== -1; at = spec.source.indexOf('AGENT_PLACEHOLDER', at + 1)) places.push(at);
+    markerPlaces.set(spec, places);
+  }
+  const k = countAtMost(places, (at) => at, block.start - 1);
+  return k < places.length && places[k]! < block.end;
 }
 
 /**
@@ -286,7 +302,8 @@ function everySentence(spec: ParsedSpec, span: Span, guidance: string | undefine
         cut = shown.length;
         piece = shown.slice(at);
       }
-      if ((mayPass !== undefined && !mayPass(piece)) || !everyPlainSentence(piece, test)) return false;
+      // (A placeholder's marker shown as text is no word of the guidance's: its instruction after it is.)
+      if ((mayPass !== undefined && !mayPass(piece) && piece.indexOf('AGENT_PLACEHOLDER') === -1) || !everyPlainSentence(piece, test)) return false;
       at = cut;
     }
   }
@@ -310,7 +327,11 @@ function everyPlainSentence(shown: string, test: (sentence: string) => boolean):
   // elements (guidance folded into `<details>` or a `<div>` is still the
   // guidance), while other elements (an image, a video) stay, and are the author's.
   // A fold's label (`<summary>Prototypes</summary>`) says what is folded, not what the section says.
-  const text = plainText(shown.indexOf('<') === -1 ? shown : shown.replace(SUMMARY, ' ').replace(EMPTY_TAG, ' '));
+  // A placeholder shown as text (its `<` escaped, `\<!--` or `&lt;!--`, or its marker kept
+  // with the comment's delimiters deleted) shows its instruction: the template's guidance.
+  // (Read in pieces, a sentence at a time: a piece may hold the opening marks or the closing ones.)
+  const unmarked = shown.indexOf('--') !== -1 || shown.indexOf('AGENT_PLACEHOLDER') !== -1 ? shown.replace(SHOWN_COMMENT_MARKS, ' ') : shown;
+  const text = plainText(unmarked.indexOf('<') === -1 ? unmarked : unmarked.replace(SUMMARY, ' ').replace(EMPTY_TAG, ' '));
   const end = /[.!?:;]\s+/g;
   let from = 0;
   while (from < text.length) {
@@ -398,6 +419,9 @@ export function besideComments(source: string, block: Block): string {
   return raw.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+// The marks of an HTML comment or a placeholder, shown as text.
+const SHOWN_COMMENT_MARKS = /(?:\\?<|&lt;)!--\s*|\bAGENT_PLACEHOLDER:\s*|\s*--(?:>|&gt;)/g;
+
 // Tags that show nothing by themselves (text containers and line breaks; not
 // images, media or form fields), and the entities of invisible spaces. An
 // anchor `<a name="x"></a>` alone is a place to link to, not content.
@@ -410,7 +434,8 @@ const SPACE_ENTITY = /&(?:nbsp|#160|#x[aA]0|#8203|#x200[bB]|ZeroWidthSpace);/g;
  * question mark, dashes, emphasis marks (`…`, `...`, `* ...`, `?`, `—`), no
  * letter, digit or other sign.
  */
-const FILLER_ONLY = /^[\s.\u2026?!\-\u2013\u2014*_~]+$/;
+// (Zero-width spaces and joiners, and a byte order mark, show nothing either.)
+const FILLER_ONLY = /^[\s.\u2026?!\-\u2013\u2014*_~\u200b-\u200d\u2060\ufeff]+$/;
 
 /**
  * A to-do word standing for the whole text ("TBD", "TODO.", "*To be
@@ -434,9 +459,10 @@ export function stubWord(prose: string): string | null {
 
 /** Whether text shows nothing: whitespace, invisible-space entities and tags that hold no text. */
 function isBlank(text: string): boolean {
-  if (/^\s*$/.test(text)) return true;
+  if (/^[\s\u200b-\u200d\u2060\ufeff]*$/.test(text)) return true;
   if (text.indexOf('&') === -1 && text.indexOf('<') === -1) return false;
-  return /^\s*$/.test(text.replace(EMPTY_TAG, ' ').replace(SPACE_ENTITY, ' '));
+  // A fold's label alone (`<details><summary>More</summary></details>`) folds nothing.
+  return /^[\s\u200b-\u200d\u2060\ufeff]*$/.test(text.replace(SUMMARY, ' ').replace(EMPTY_TAG, ' ').replace(SPACE_ENTITY, ' '));
 }
 
 /** Whether an HTML block other than a comment shows nothing (`<br>`, `<p></p>`, `<div>&nbsp;</div>`). */
