@@ -1859,6 +1859,12 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(spec('Why are we doing this? Reuse.', 'A hook. Explain the design in enough detail.', 'None.')).toEqual([]);
     // A section of nothing but its guidance is empty-section's alone.
     expect(spec('Why are we doing this? What use cases does it support?', 'A hook.', 'None.')).toEqual(['3:1-3:14 empty-section motivation section "Motivation" still holds only the template\'s guidance: write its content']);
+    // Paragraphs of guidance one after another are one leftover, when one of them tells what to write (blind QA, Ember RFC).
+    const ember = buildTemplateModel(parseSpec('# RFC\n\n## Detailed design\n\nThis is the bulk of the RFC.\n\n<!-- note -->\n\nPlease keep in mind any implications within the ecosystem, such as:\n\n- Lint rules\n'), 'e@1');
+    const design = (body: string) => findings(`# Tracked storage\n\n## Detailed design\n\n${body}\n\nA storage primitive.\n`, ember).map((f) => `${f.line}-${f.endLine} ${f.message}`);
+    expect(design('This is the bulk of the RFC.\n\nPlease keep in mind any implications within the ecosystem, such as:\n- Lint rules'))
+      .toEqual(['5-7 the template\'s guidance "This is the bulk of the RFC." is still here beside the section\'s own text: delete it']);
+    expect(design('This is the bulk of the RFC.')).toEqual([]);
     // Off, or suppressed, it says nothing.
     expect(findings('# Hooks\n\n## Motivation\n\n<!-- specfill-disable-next-line leftover-guidance -->\nWhy are we doing this? What use cases does it support?\n\nReuse.\n\n## Design\n\nA.\n\n## Drawbacks\n\nB.\n\n## Notes\n\nC.\n', prose)).toEqual([]);
   });

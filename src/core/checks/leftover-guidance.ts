@@ -7,7 +7,7 @@ import type { CheckRule, FindingDraft } from './types.js';
 // Verbs a template's instructions open with ("Explain the proposal as if…",
 // "Describe the data model."): a paragraph of the template's sentences that
 // tells the author what to write is guidance, not an answer.
-const INSTRUCTION = /^(?:please\s+)?(?:add|answer|clarify|consider|define|describe|detail|discuss|document|elaborate|enumerate|explain|fill|give|identify|include|indicate|insert|justify|link|list|mention|outline|present|provide|replace|specify|state|summari[sz]e|write)\b/i;
+const INSTRUCTION = /^(?:please\b|(?:add|answer|clarify|consider|define|describe|detail|discuss|document|elaborate|enumerate|explain|fill|give|identify|include|indicate|insert|justify|link|list|mention|outline|present|provide|replace|specify|state|summari[sz]e|write)\b)/i;
 // A sentence's end in the plain text of a paragraph.
 const SENTENCE_END = /[.!?:;](?=\s|$)/g;
 
@@ -34,21 +34,39 @@ export const leftoverGuidance: CheckRule = {
       if (t.guidance === '' || t.fixed || !written.has(t.id)) continue;
       const section = matching.byTemplateId.get(t.id);
       if (section === undefined) continue;
+      // Paragraphs of guidance kept one after another are one leftover (Ember's "This is the bulk
+      // of the RFC." over "Explain the design…"), reported when one of them tells what to write.
+      let run: { first: Block; last: Block; text: string; tells: boolean } | null = null;
+      const flush = (): void => {
+        if (run !== null && run.tells) {
+          const at = lineIndexOf(spec).span(run.first.start, run.last.end);
+          findings.push({ ...at, sectionId: section.id, section: section.path,
+            message: `the template's guidance ${quoteStart(run.text)} is still here beside the section's own text: delete it` });
+        }
+        run = null;
+      };
       for (const block of blocksIn(spec, section.bodySpan)) {
-        if (block.kind !== 'paragraph' || !block.topLevel) continue;
-        const kept = keptGuidance(spec, block, template.guidanceSentences);
-        if (kept === null) continue;
-        const at = lineIndexOf(spec).span(block.start, block.end);
-        findings.push({ ...at, sectionId: section.id, section: section.path,
-          message: `the template's guidance ${quoteStart(kept)} is still here beside the section's own text: delete it` });
+        // A comment between two kept paragraphs shows nothing: the run goes on.
+        if (block.kind === 'html' && block.htmlKind === 2) continue;
+        const kept = block.kind === 'paragraph' && block.topLevel ? keptGuidance(spec, block, template.guidanceSentences) : null;
+        if (kept === null) {
+          flush();
+          continue;
+        }
+        if (run === null) run = { first: block, last: block, text: kept.text, tells: kept.tells };
+        else {
+          run.last = block;
+          run.tells ||= kept.tells;
+        }
       }
+      flush();
     }
     return findings;
   },
 };
 
-/** The paragraph's plain text when it is the template's guidance that tells what to write, else null. */
-function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<string>): string | null {
+/** The paragraph's plain text when every sentence of it is the template's guidance, and whether it tells what to write; else null. */
+function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<string>): { text: string; tells: boolean } | null {
   const text = plainText(sectionProse(spec, block));
   let from = 0;
   let instructions = 0;
@@ -64,10 +82,10 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
     if (!sentences.has(sentence)) return null;
     words += sentence.split(' ').length;
     if (raw.endsWith('?')) questions++;
-    // (A label, `Note:`, is no instruction.)
-    else if (!raw.endsWith(':') && INSTRUCTION.test(raw)) instructions++;
+    // (A label, `Note:`, is no instruction; "Please keep in mind …, such as:" is one.)
+    else if (!(raw.endsWith(':') && raw.split(/\s+/).length <= 3) && INSTRUCTION.test(raw)) instructions++;
   }
-  return words >= 4 && (instructions > 0 || questions > 1) ? text : null;
+  return words === 0 ? null : { text, tells: words >= 4 && (instructions > 0 || questions > 1) };
 }
 
 /** The first words of a kept paragraph, quoted for a message. */
