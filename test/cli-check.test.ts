@@ -177,6 +177,21 @@ describe('specfill check', () => {
     expect([file.status, file.stderr]).toEqual([2, "specfill: specs/a.md: the templates folder is a file, not a folder\n  hint: point `templatesDir` in the config at a folder of template files\n"]);
   });
 
+  it('says so of a spec found through a link to a file outside the project, which it leaves out; checks it when named (blind QA)', async () => {
+    const dir = tempProject({ 'specs/ok.md': filled('OK') });
+    const outside = mkdtempSync(join(tmpdir(), 'specfill-outside-'));
+    writeFileSync(join(outside, 'shared.md'), '---\ntitle: S\ntemplate: tech-spec@1\n---\n# S\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: Say what -->\n');
+    symlinkSync(join(outside, 'shared.md'), join(dir, 'specs', 'shared.md'));
+    const warning = 'specfill: warning: specs/shared.md is not checked: it is a link to a file outside the project root; name it on the command line to check it, or copy the file into the project\n';
+    for (const args of [[], ['specs'], ['specs/*.md']]) {
+      const r = await runCli(dir, 'check', ...args);
+      expect([args, r.code, r.stdout, r.stderr]).toEqual([args, 0, '✔ no problems in 1 file\n', warning]);
+    }
+    const named = await runCli(dir, 'check', 'specs/shared.md', '--format', 'json');
+    expect([named.code, named.stderr, (JSON.parse(named.stdout) as CheckReport).files.map((f) => f.path)]).toEqual([1, '', ['specs/shared.md']]);
+    rmSync(outside, { recursive: true, force: true });
+  });
+
   it('--max-file-bytes, as the too-large hint says, lets a larger file be checked', async () => {
     const dir = tempProject({ 'specs/big.md': `# Big\n\n${'word '.repeat(400)}TODO\n` });
     const small = await runCli(dir, 'check', '--max-file-bytes', '1000');

@@ -47,6 +47,8 @@ export interface CheckStreamResult {
    * nothing of what they name.
    */
   readonly ignoredNamed: string[];
+  /** Files found (shown relative to the working folder) that links lead out of the project root: left out, as the web UI and MCP leave them. */
+  readonly linkedOut: string[];
 }
 
 /**
@@ -88,7 +90,8 @@ export async function streamCheckFiles(
   const setup = { cwd, root, config };
   const checker = await FileChecker.create(setup);
   const ignoredNamed: string[] = [];
-  const files = (await filesToCheck(options, errors, ignoredNamed)).map((absolute) => ({
+  const linkedOut: string[] = [];
+  const files = (await filesToCheck(options, errors, ignoredNamed, linkedOut)).map((absolute) => ({
     absolute,
     shown: relative(cwd, absolute).split(sep).join('/') || basename(absolute),
     // What a result was made for, wherever the run starts: a spec's links
@@ -184,7 +187,7 @@ export async function streamCheckFiles(
     cache?.close();
     throw error;
   }
-  return { summary, errors, ignoredNamed };
+  return { summary, errors, ignoredNamed, linkedOut };
 }
 
 /** A file's result on its way out: its report (and text, and severity counts if known), or why it could not be checked. */
@@ -233,10 +236,11 @@ function cacheKey(options: CheckFilesOptions, templateSources: readonly string[]
   return hashOf(options.version, JSON.stringify(options.config), ...templateSources, ...mappedFiles);
 }
 
-async function filesToCheck(options: CheckFilesOptions, errors: SpecfillError[], ignoredNamed: string[] = []): Promise<string[]> {
+async function filesToCheck(options: CheckFilesOptions, errors: SpecfillError[], ignoredNamed: string[] = [], linkedOut: string[] = []): Promise<string[]> {
   const { cwd, root, config } = options;
   const found = await findSpecs(options.paths, config, root, cwd);
   errors.push(...found.errors);
+  linkedOut.push(...found.linkedOut.filter((f) => !found.isIgnored(f)).map((f) => relative(cwd, f).split(sep).join('/') || f));
   let files = found.files;
   if ((config.ignore ?? []).length > 0) {
     // A file named on its own and then skipped would pass without a word.

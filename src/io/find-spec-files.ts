@@ -114,6 +114,8 @@ export interface FoundSpecs extends FoundFiles {
   readonly isIgnored: (absolute: string) => boolean;
   /** How many found files `ignore` left out. */
   readonly dropped: number;
+  /** Files found (absolute paths) that links lead out of the project root, left out: not named themselves. */
+  readonly linkedOut: readonly string[];
 }
 
 /**
@@ -134,16 +136,18 @@ export async function findSpecs(paths: readonly string[], config: Config, root: 
   const realRoot = realOrAsIs(root);
   const problem = specPathProblem(config);
   // A link is judged where it leads too, as the web UI and MCP judge it (confineSpec).
+  const linkedOut: string[] = [];
   const within = found.files.filter((f) => {
     if (named.has(f)) return true;
     const inside = realPathInRoot(realRoot, f);
+    if (inside === null) linkedOut.push(f);
     return inside !== null && (inside === relative(root, f).split(sep).join('/') || problem(inside) === null);
   });
   // A template file the config maps specs to is their template, not one of them (checked
   // against itself, its every guided section would be empty), unless it is named itself.
   const templateFiles = new Set(mappedTemplateFiles(config.templates, root));
   const files = within.filter((f) => !isIgnored(f) && (named.has(f) || !templateFiles.has(f)));
-  return { files, errors: found.errors, isIgnored, dropped: within.length - files.length };
+  return { files, errors: found.errors, isIgnored, dropped: within.length - files.length, linkedOut };
 }
 
 /**

@@ -149,6 +149,8 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
     }
   }
   for (const error of errors) ctx.stderr.write(`specfill: ${error.format()}\n`);
+  // A spec found through a link that leads out of the project is left out (the web UI and MCP never read one): said, not passed in silence.
+  for (const path of result.linkedOut) ctx.stderr.write(`specfill: warning: ${path} is not checked: it is a link to a file outside the project root; name it on the command line to check it, or copy the file into the project\n`);
   for (const path of result.ignoredNamed) ctx.stderr.write(`specfill: warning: ${path} is not checked: the config's \`ignore\` matches it${/[*?[{]/.test(path) || !/\.md$/i.test(path) ? ' (every file it names)' : ''}\n`);
   warnMissingTemplatesDir(ctx, root, config.templatesDir);
   if (cache?.writeProblem != null) ctx.stderr.write(`specfill: warning: .specfill-cache ${cache.writeProblem}: results are not cached\n`);
