@@ -530,6 +530,18 @@ describe('specfill check', () => {
     }
     expect(['specs/a.md', 'specs/sub/b.md', 'specfill.config.yaml', 'tpl/t.md', '.specfill/templates/own.md'].map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual(before);
     expect(readdirSync(join(dir, 'specs', 'sub'))).toEqual(['b.md']);
+    // Nor specfill's cache, nor a folder: `-o reports/` wrote a file called `reports` (blind QA).
+    await runCli(dir, 'check', '--cache');
+    const cache = readFileSync(join(dir, '.specfill-cache'));
+    const onCache = await runCli(dir, 'check', '--cache', '--output', '.specfill-cache');
+    expect([onCache.code, onCache.stderr]).toEqual([2, expect.stringContaining(".specfill-cache: is specfill's cache (`--cache`): the report would replace it; nothing was written")]);
+    expect(readFileSync(join(dir, '.specfill-cache')).equals(cache)).toBe(true);
+    mkdirSync(join(dir, 'out'));
+    for (const output of ['reports/', 'out']) {
+      const r = await runCli(dir, 'check', '--output', output);
+      expect([output, r.code, r.stderr]).toEqual([output, 2, `specfill: ${output}: is a folder: --output names the report file; nothing was written\n  hint: name a file in it, e.g. ${output.replace(/\/$/, '')}/specfill-report.json\n`]);
+    }
+    expect(existsSync(join(dir, 'reports'))).toBe(false);
     // A file checked that is no spec of the project (named outside the `specs` globs) is refused when met.
     writeFileSync(join(dir, 'notes.md'), '# Notes\n');
     const named = await runCli(dir, 'check', 'notes.md', '--format', 'json', '--output', 'notes.md');
@@ -692,7 +704,7 @@ describe('specfill check', () => {
     mkdirSync(join(dir, 'out', 'adir'), { recursive: true });
     symlinkSync('nowhere/t.json', join(dir, 'dang.json'));
     const folder = await runCli(dir, 'check', '--output', 'out/adir');
-    expect([folder.code, folder.stderr]).toEqual([2, 'specfill: out/adir: is a folder, not a file\n  hint: name a file to write\n']);
+    expect([folder.code, folder.stderr]).toEqual([2, 'specfill: out/adir: is a folder: --output names the report file; nothing was written\n  hint: name a file in it, e.g. out/adir/specfill-report.json\n']);
     const dangling = await runCli(dir, 'check', '--output', 'dang.json');
     expect([dangling.code, dangling.stderr]).toEqual([2, 'specfill: dang.json: could not be written: a folder on its path does not exist; nothing was written\n']);
     expect(readdirSync(join(dir, 'out'))).toEqual(['adir']);

@@ -8,7 +8,7 @@ import { RULES } from '../../core/checks/index.js';
 import type { ReportFormat } from '../../reporters/index.js';
 import { loadReportWriter } from '../../reporters/load-report-writer.js';
 import { textOf } from '../../reporters/report-writer.js';
-import { CheckCache } from '../../io/check-cache.js';
+import { CACHE_FILE, CheckCache } from '../../io/check-cache.js';
 import { ioReason } from '../../io/io-reason.js';
 import { streamCheckFiles } from '../../io/check-files.js';
 import { CONFIG_FILES, loadConfig } from '../../io/load-config.js';
@@ -91,7 +91,12 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
     out = { write: (text) => text.length > 0 && stream.write(textOf(text)) };
   } else if (opts.output !== undefined) {
     const target = resolve(ctx.cwd, opts.output);
-    refuseProjectFile(setupKind(target) ?? (isExistingFile(target) && projectSpecMatcher(config, root)(target) ? 'spec' : null), opts.output);
+    // `-o reports/` names a folder: a shell would refuse it, not write a file called `reports`.
+    if (/[\\/]$/.test(opts.output) || isExistingFolder(target)) {
+      throw new SpecfillError('USAGE', 'is a folder: --output names the report file; nothing was written', { path: opts.output }, `name a file in it, e.g. ${join(opts.output, 'specfill-report.json').split(sep).join('/')}`);
+    }
+    const cacheFile = realOrAsIs(join(root, CACHE_FILE)) === realOrAsIs(target) ? 'cache' : null;
+    refuseProjectFile(setupKind(target) ?? cacheFile ?? (isExistingFile(target) && projectSpecMatcher(config, root)(target) ? 'spec' : null), opts.output);
     await mkdir(dirname(target), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
       const why = error.code === 'ENOTDIR' || error.code === 'EEXIST' ? 'a part of its path is a file' : ioReason(error);
       throw new SpecfillError('WRITE_FAILED', `could not be written: its folder cannot be made (${why})`, { path: opts.output });
@@ -185,15 +190,25 @@ function setupKinds(root: string, config: Config): (path: string) => 'config' | 
 
 /**
  * Refuses a report path that is the project's config, one of its template
- * files or an existing spec of the project (its `specs` globs match it, not
+ * files, specfill's cache or an existing spec of the project (its `specs` globs match it, not
  * ignored), checked in this run or not: the report would replace it. Any
  * other file this run checks is refused when it is met, before anything is
  * written.
  */
-function refuseProjectFile(kind: 'config' | 'template' | 'spec' | null, shown: string): void {
-  const what = kind === 'config' ? "the project's config" : kind === 'template' ? "one of the project's templates" : kind === 'spec' ? "one of the project's specs" : null;
+function refuseProjectFile(kind: 'config' | 'template' | 'spec' | 'cache' | null, shown: string): void {
+  const what = kind === 'config' ? "the project's config" : kind === 'template' ? "one of the project's templates" : kind === 'spec' ? "one of the project's specs"
+    : kind === 'cache' ? "specfill's cache (`--cache`)" : null;
   if (what !== null) {
     throw new SpecfillError('USAGE', `is ${what}: the report would replace it; nothing was written`, { path: shown }, 'write the report to a file of its own, e.g. specfill-report.json');
+  }
+}
+
+/** Whether a path is a folder there now (through a link). */
+function isExistingFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 
