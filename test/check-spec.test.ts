@@ -298,9 +298,15 @@ describe('template-free rules', () => {
     expect(checkSpec(parseSpec('---\ntitle: [x\n---\n# T\n'), { template: null }).findings.map((f) => [f.rule, f.line])).toEqual([['frontmatter', 3]]);
     const findings = checkSpec(parseSpec('---\nstatus: done\n---\n# T\n'), { template: null }).findings;
     expect(findings.map((f) => f.message)).toEqual([
+      // Under a `#` title, and with specfill's own statuses, the config that says otherwise is named (blind QA, MADR).
+      'front matter has no `title`: add `title: ...`, or, if your specs keep their title in the `#` heading, set this rule\'s `required` option in the config (e.g. `required: [status]`)',
+      'front matter has no `template`: add `template: ...`',
+      'status "done" is not one of: draft, review, approved, implemented, rejected, superseded, withdrawn; if it is one of your project\'s statuses, list them under `statuses` in the config',
+    ]);
+    expect(checkSpec(parseSpec('---\nstatus: done\n---\nNo heading.\n'), { template: null, statuses: ['draft', 'review'] }).findings.map((f) => f.message)).toEqual([
       'front matter has no `title`: add `title: ...`',
       'front matter has no `template`: add `template: ...`',
-      'status "done" is not one of: draft, review, approved, implemented, rejected, superseded, withdrawn',
+      'status "done" is not one of: draft, review',
     ]);
     expect(findings[2]!.line).toBe(2);
     expect(checkSpec(parseSpec('---\ntitle: T\ntemplate: x\nstatus: done\n---\n'), { template: null, statuses: ['done'] }).findings).toEqual([]);
@@ -330,7 +336,7 @@ describe('template-free rules', () => {
     expect(withRequired(ember, ['stage', 'teams', 'prs'])).toEqual([
       '1:1 front matter has no `prs`: add `prs: ...`',
       '4:1 front matter `teams` is empty: give it a value',
-      '5:1 status "shipped" is not one of: draft, review, approved, implemented, rejected, superseded, withdrawn',
+      '5:1 status "shipped" is not one of: draft, review, approved, implemented, rejected, superseded, withdrawn; if it is one of your project\'s statuses, list them under `statuses` in the config',
     ]);
     expect(withRequired(ember.replace('status: shipped', 'status: draft'), [])).toEqual([]);
     // `template` stays unasked where a template is mapped; `title` keeps its own checks when it is required.
@@ -340,7 +346,7 @@ describe('template-free rules', () => {
     expect(withRequired('---\nowner: ana\n---\n# T\n', ['Owner'])).toEqual(['2:1 front matter has no `Owner`: keys are read as written, so `owner:` is another key; write `Owner:`']);
     // Without the option, the default is title and template.
     expect(checkSpec(parseSpec(ember), { template: null }).findings.map((f) => f.message).slice(0, 2))
-      .toEqual(['front matter has no `title`: add `title: ...`', 'front matter has no `template`: add `template: ...`']);
+      .toEqual(['front matter has no `title`: add `title: ...`, or, if your specs keep their title in the `#` heading, set this rule\'s `required` option in the config (e.g. `required: [status]`)', 'front matter has no `template`: add `template: ...`']);
   });
 
   it('duplicate-heading: siblings only', () => {

@@ -13,8 +13,9 @@ export interface RuleSetting {
   readonly options: Readonly<Record<string, unknown>>;
 }
 
-/** The default statuses of the spec lifecycle. */
-export const DEFAULT_STATUSES: readonly string[] = ['draft', 'review', 'approved', 'implemented', 'rejected', 'superseded', 'withdrawn'];
+// (In a module of its own: the frontmatter rule reads it, and this module reads the rules.)
+import { DEFAULT_STATUSES } from './default-statuses.js';
+export { DEFAULT_STATUSES };
 
 /** Options of {@link checkSpec}. */
 export interface CheckSpecOptions {

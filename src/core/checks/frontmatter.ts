@@ -1,3 +1,4 @@
+import { DEFAULT_STATUSES } from '../default-statuses.js';
 import { nearestWord } from '../edit-distance.js';
 import { keyPosition } from '../front-matter-key.js';
 import type { Position } from '../spec-types.js';
@@ -46,8 +47,11 @@ export const frontmatter: CheckRule = {
       if (value === undefined) {
         // `Title:` (a PEP's header) is another key: keys are read as written.
         const cased = Object.keys(data).find((k) => k !== key && k.toLowerCase() === key.toLowerCase());
+        // Many templates keep the title in the `#` heading and no `title:` (MADR, Ember's RFCs): the option says so.
+        const ownHeading = key === 'title' && options.required === undefined && spec.title !== null
+          ? ", or, if your specs keep their title in the `#` heading, set this rule's `required` option in the config (e.g. `required: [status]`)" : '';
         findings.push(cased === undefined
-          ? { ...at, message: `front matter has no \`${key}\`: add \`${key}: ...\`` }
+          ? { ...at, message: `front matter has no \`${key}\`: add \`${key}: ...\`${ownHeading}` }
           : { ...(keyPosition(spec, cased) ?? at), message: `front matter has no \`${key}\`: keys are read as written, so \`${cased}:\` is another key; write \`${key}:\`` });
       } else if (value === null || (typeof value === 'string' && value.trim() === '')) {
         // `title:` with nothing after it is YAML's null: the key is there, empty.
@@ -85,7 +89,7 @@ export const frontmatter: CheckRule = {
         ...(keyPosition(spec, 'status') ?? firstLine),
         // `status:` with nothing after it is YAML's null: say it is empty, not "null".
         message: status === null || status === '' ? `front matter \`status\` is empty: use one of: ${statuses.join(', ')}, or remove the key`
-          : `status ${JSON.stringify(status)} is not one of: ${statuses.join(', ')}${typeof status === 'string' ? statusMeant(status, statuses) : ''}`,
+          : `status ${JSON.stringify(status)} is not one of: ${statuses.join(', ')}${typeof status === 'string' ? statusMeant(status, statuses) || ownStatuses(statuses) : ''}`,
       });
     }
     return findings;
@@ -132,6 +136,11 @@ function lateFrontMatterLine(source: string): { line: number; after: string } | 
 }
 
 /** ` (did you mean \`draft\`?)` for a status written in other case or with a slip (`Draft`, `in-reveiw`), else nothing. */
+/** `; if it is …, list it under \`statuses\`` while the statuses are specfill's defaults: a project with its own (MADR's `accepted`) says so in its config. */
+function ownStatuses(statuses: readonly string[]): string {
+  return statuses === DEFAULT_STATUSES ? "; if it is one of your project's statuses, list them under `statuses` in the config" : '';
+}
+
 function statusMeant(status: string, statuses: readonly string[]): string {
   const key = (s: string): string => s.trim().toLowerCase().replace(/[\s_]+/g, '-');
   const wanted = key(status);
