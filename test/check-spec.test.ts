@@ -295,7 +295,7 @@ describe('guidance in comments and prose', () => {
 
 describe('template-free rules', () => {
   it('frontmatter: unreadable YAML, unknown status, missing title and template', () => {
-    expect(checkSpec(parseSpec('---\ntitle: [x\n---\n# T\n'), { template: null }).findings.map((f) => [f.rule, f.line])).toEqual([['frontmatter', 3]]);
+    expect(checkSpec(parseSpec('---\ntitle: [x\n---\n# T\n'), { template: null }).findings.map((f) => [f.rule, f.line])).toEqual([['frontmatter', 2]]);
     const findings = checkSpec(parseSpec('---\nstatus: done\n---\n# T\n'), { template: null }).findings;
     expect(findings.map((f) => f.message)).toEqual([
       // Under a `#` title, and with specfill's own statuses, the config that says otherwise is named (blind QA, MADR).

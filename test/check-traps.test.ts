@@ -931,6 +931,9 @@ describe('second review', () => {
     expect(at('title: "A long title\n  that wraps"\ntemplate: x\nstatus: "draft\n')).toEqual([`5:9 invalid YAML front matter: Missing closing "quote${UNREAD}`]);
     expect(at('title: T\ntemplate: x\nnotes: |\n  Run: "make\nstatus: "draft\n')).toEqual([`6:9 invalid YAML front matter: Missing closing "quote${UNREAD}`]);
     expect(at("title: 'it''s\ntemplate: x\n")).toEqual([`2:8 invalid YAML front matter: Missing closing 'quote${UNREAD}`]);
+    // So is a `[` or `{` never closed, past brackets in quotes and comments (blind QA: it was placed on the closing `---`).
+    expect(at('title: T\nstatus: draft\nowners: [a, b\n')).toEqual([`4:9 invalid YAML front matter: the list opened with \`[\` here is never closed: add \`]\` after its last item`]);
+    expect(at('title: "[draft] T" # {x\nmeta: {a: 1, b: [x, y]\nstatus: draft\n')).toEqual([`3:7 invalid YAML front matter: the mapping opened with \`{\` here is never closed: add \`}\` after its last item`]);
     // A plain value with `: ` in it, the commonest slip: the message gives the line quoted (blind QA, KIP).
     expect(at('title: KIP-1004: Dead-letter queues\nstatus: draft\n')).toEqual([
       '2:8 invalid YAML front matter: Nested mappings are not allowed in compact mappings; a value with `: ` in it must be quoted: `title: "KIP-1004: Dead-letter queues"`']);

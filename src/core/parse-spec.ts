@@ -271,6 +271,33 @@ function keyOnLine(text: string): { key: string; column: number } | null {
   return null;
 }
 
+/**
+ * The first `[` or `{` of a YAML text that is never closed (outside quotes
+ * and comments), with its 1-based line and column; null when every one is.
+ */
+function openingBracket(text: string): { bracket: '[' | '{'; line: number; col: number } | null {
+  const open: Array<{ bracket: '[' | '{'; line: number; col: number }> = [];
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    for (let k = 0; k < line.length; k++) {
+      const c = line[k]!;
+      if (c === '"' || c === "'") {
+        const close = closingQuote(line, k + 1, c);
+        if (close === -1) break;
+        k = close;
+      } else if (c === '#' && (k === 0 || line[k - 1] === ' ' || line[k - 1] === '\t')) {
+        break;
+      } else if (c === '[' || c === '{') {
+        open.push({ bracket: c, line: n + 1, col: k + 1 });
+      } else if ((c === ']' || c === '}') && open.length > 0) {
+        open.pop();
+      }
+    }
+  }
+  return open[0] ?? null;
+}
+
 /** The index of the quote that closes a quoted value from `from` on (`\"` and `''` are escapes), or -1. */
 function closingQuote(line: string, from: number, quote: string): number {
   for (let k = from; k < line.length; k++) {
@@ -318,6 +345,15 @@ function readFrontMatter(source: string, start: number, end: number, yamlStart: 
       ?? error.linePos?.[0] ?? { line: 1, col: 1 };
     // A key given twice: named, with where it was first given.
     const repeated = error.code === 'DUPLICATE_KEY' ? repeatedKey(source.slice(yamlStart, yamlEnd), pos.line) : null;
+    // A `[` or `{` never closed (`owners: [a, b`) is found where the front matter ends: point at where it opens.
+    const unclosed = repeated === null && /end with an? [\]}]/.test(error.message) ? openingBracket(source.slice(yamlStart, yamlEnd)) : null;
+    if (unclosed !== null) {
+      const what = unclosed.bracket === '[' ? 'the list opened with `[`' : 'the mapping opened with `{`';
+      return {
+        span, yamlSpan, data: null,
+        error: { message: `invalid YAML front matter: ${what} here is never closed: add \`${unclosed.bracket === '[' ? ']' : '}'}\` after its last item`, line: yamlLine + unclosed.line - 1, column: unclosed.col },
+      };
+    }
     const firstLineOfMessage = repeated === null ? yamlMessage(error) + colonInValue(source.slice(yamlStart, yamlEnd), pos.line)
       : `\`${repeated.key}\` is given twice (first on line ${yamlLine + repeated.firstLine - 1}); keep one`;
     return {
