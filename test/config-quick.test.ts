@@ -147,6 +147,10 @@ describe('loadConfig', () => {
       '  also specfill.config.yaml:5:1: foo: unknown key; the keys here are $schema, specs, ignore, templatesDir, templates, statuses, transitions, gates, rules, overrides, maxFileBytes, agent',
       '  also specfill.config.yaml:6:11: statuses: expected a list, not text',
     ]);
+    // Other linters' words for a severity are named too: ESLint's `warn`, "off" as `no` or `false` (blind QA).
+    expect((await refused(yaml, 'rules:\n  empty-section: warn\n  heading-level: no\n  broken-link: false\n')).split('\n').slice(0, 3).map((l) => l.replace(/^.*\(did/, '(did'))).toEqual([
+      '(did you mean `warning`?)', '(did you mean `off`?)', '(did you mean `off`?)',
+    ]);
     // A `[` or `{` never closed is shown where it opens, not at the next line where the reader gave up (blind QA).
     expect(await refused(yaml, 'specs: ["specs/*.md"]\nrules:\n  empty-section: [error\nfoo: 1\n')).toBe('specfill.config.yaml:3:18: the `[` here is never closed: end it with `]` (on this line, or on an indented line below)');
     expect(await refused(yaml, 'specs: ["a[b"] # [\nrules: {x: "}", y: error\nfoo: 1\n')).toBe('specfill.config.yaml:2:8: the `{` here is never closed: end it with `}` (on this line, or on an indented line below)');

@@ -89,11 +89,19 @@ function holdsSeverity(path: readonly (string | number)[]): boolean {
 function severitySlip(given: unknown): string {
   // `{severity: eror, options: …}` fails as a whole: its severity is the slip.
   const value = typeof given === 'object' && given !== null ? (given as { severity?: unknown }).severity : given;
+  // `false`, `0`: what other linters take for "off".
+  if (value === false || value === 0) return ' (did you mean `off`?)';
   if (typeof value !== 'string') return '';
   const lower = value.trim().toLowerCase();
-  const near = SEVERITIES.includes(lower) ? lower : nearestWord(lower, SEVERITIES);
+  const near = SEVERITIES.includes(lower) ? lower : SEVERITY_WORDS[lower] ?? nearestWord(lower, SEVERITIES);
   return near === undefined || near === value ? '' : ` (did you mean \`${near}\`?)`;
 }
+
+// Other tools' words for the severities (ESLint's `warn`, markdownlint's `false`), which no edit distance finds.
+const SEVERITY_WORDS: Readonly<Record<string, string>> = {
+  warn: 'warning', warnings: 'warning', err: 'error', errors: 'error', fatal: 'error', information: 'info', note: 'info', notice: 'info', hint: 'info',
+  no: 'off', none: 'off', false: 'off', disable: 'off', disabled: 'off', ignore: 'off', silent: 'off', skip: 'off',
+};
 
 const SEVERITIES: readonly string[] = severity.options;
 
