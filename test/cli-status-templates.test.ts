@@ -365,6 +365,17 @@ describe('specfill templates', () => {
     expect(list.stdout.split('\n').find((l) => l.startsWith('nygard'))).toMatch(/^nygard\s+1\s+adr\/nygard\/README\.md\s+1\s+0\s+nygard$/);
   });
 
+  it('a comment on the line right above a heading is that section\'s guidance, not the one above\'s (blind QA, MADR)', async () => {
+    const dir = tempProject({ '.specfill/templates/madr.md': '# {short title}\n\n## Context\n\n{Describe the context.}\n\n<!-- This is an optional element. Feel free to remove. -->\n## Decision Drivers\n\n* {driver 1}\n\n<!-- A note on the options. -->\n\n## Options\n\n* {option 1}\n' });
+    const json = JSON.parse((await runCli(dir, 'templates', 'show', 'madr', '--json')).stdout);
+    expect(json.sections.map((x: { id: string; optional: boolean; comments: string[] }) => [x.id, x.optional, x.comments])).toEqual([
+      ['context', false, []],
+      // (With a blank line before the next heading, a comment ends the section above.)
+      ['decision-drivers', true, ['This is an optional element. Feel free to remove.', 'A note on the options.']],
+      ['options', false, []],
+    ]);
+  });
+
   it('shows guidance other than placeholders: comments, prose to replace, and optional sections', async () => {
     const dir = tempProject({
       '.specfill/templates/kep.md': '---\nid: kep\noptional: [risks, optional-dependencies]\n---\n# KEP-NNNN: Title\n\n<!-- Keep the title short. -->\n\n## Summary\n\n<!--\nOne paragraph\nthat a release note can use.\n-->\n\n'

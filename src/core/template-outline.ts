@@ -1,7 +1,7 @@
 import { toPlaceholderJson, type PlaceholderJson } from './json-shapes.js';
 import { PLACEHOLDER_MARKER } from './find-placeholders.js';
 import { blocksIn } from './section-prose.js';
-import type { ParsedSpec, Section, Span } from './spec-types.js';
+import type { Block, ParsedSpec, Section, Span } from './spec-types.js';
 import { preambleSpan } from './template-model.js';
 import type { Template } from './template.js';
 
@@ -60,7 +60,7 @@ export function templateOutline(template: Template): TemplateOutlineJson {
     from: template.extends === null ? template.id : template.layers[s.id] ?? template.extends,
     optional: modelOf.get(s.id)?.optional ?? false,
     guidance: modelOf.get(s.id)?.guidance ?? '',
-    comments: commentsIn(spec, s.bodySpan),
+    comments: [...commentAbove(spec, s), ...commentsIn(spec, s.bodySpan)],
   });
   return {
     id: template.id,
@@ -79,15 +79,41 @@ export function templateOutline(template: Template): TemplateOutlineJson {
   };
 }
 
-/** The text of each HTML comment block in a span that is not a placeholder, on one line. */
+/**
+ * The text of each HTML comment block in a span that is not a placeholder, on
+ * one line; not one on the line right above a heading (MADR's `<!-- This is an
+ * optional element. Feel free to remove. -->` over `## Decision Drivers`),
+ * which is about that heading's section (see {@link commentAbove}).
+ */
 function commentsIn(spec: ParsedSpec, span: Span): string[] {
   const out: string[] = [];
   for (const block of blocksIn(spec, span)) {
-    if (block.kind !== 'html' || block.htmlKind !== 2) continue;
-    for (const m of spec.source.slice(block.start, block.end).matchAll(/<!--([\s\S]*?)(?:-->|$)/g)) {
-      const text = m[1]!.replace(/\s+/g, ' ').trim();
-      if (text !== '' && !text.startsWith(PLACEHOLDER_MARKER)) out.push(text);
-    }
+    if (block.kind === 'html' && block.htmlKind === 2 && !isRightAboveHeading(spec, block)) out.push(...commentTexts(spec, block));
+  }
+  return out;
+}
+
+/** The comments of a comment block right above a section's heading: that section's. */
+function commentAbove(spec: ParsedSpec, section: Section): string[] {
+  const start = section.heading.span.start;
+  const k = spec.blocks.findIndex((b) => b.start === start);
+  const above = k > 0 ? spec.blocks[k - 1]! : undefined;
+  return above !== undefined && above.kind === 'html' && above.htmlKind === 2 && isRightAboveHeading(spec, above) ? commentTexts(spec, above) : [];
+}
+
+/** Whether a block ends on the line right before a heading's (no blank line between). */
+function isRightAboveHeading(spec: ParsedSpec, block: Block): boolean {
+  const k = spec.blocks.indexOf(block);
+  const next = spec.blocks[k + 1];
+  return next !== undefined && next.kind === 'heading' && /^[ \t]*(?:\r\n|\r|\n)$/.test(spec.source.slice(block.end, next.lineStart));
+}
+
+/** The comments of a comment block other than placeholders, each on one line. */
+function commentTexts(spec: ParsedSpec, block: Block): string[] {
+  const out: string[] = [];
+  for (const m of spec.source.slice(block.start, block.end).matchAll(/<!--([\s\S]*?)(?:-->|$)/g)) {
+    const text = m[1]!.replace(/\s+/g, ' ').trim();
+    if (text !== '' && !text.startsWith(PLACEHOLDER_MARKER)) out.push(text);
   }
   return out;
 }
