@@ -748,6 +748,14 @@ describe('broken-link', () => {
     ]);
   });
 
+  it('`<!-->` and `<!--->` are whole comments (CommonMark 0.31): text after them on the line shows (blind QA)', () => {
+    for (const empty of ['<!-->', '<!--->']) {
+      expect([empty, findings(`# T\n\n## A\n\n${empty} TODO visible after it\n`, null).map((f) => `${f.line}:${f.column} ${f.rule}`)]).toEqual([empty, [`5:${empty.length + 2} leftover-marker`]]);
+    }
+    // A comment with text in it still hides it.
+    expect(findings('# T\n\n## A\n\n<!-- TODO hidden -->\n', null)).toEqual([]);
+  });
+
   it('takes `#top` as the top of any page, as browsers do (blind QA)', () => {
     const links: LinkResolver = { exists: () => true, anchorsOf: () => new Set(['intro']) };
     expect(checkSpec(parseSpec('# T\n\n## A\n\n[back to top](#top), [Top](#TOP), [there](other.md#top), [gone](other.md#topic).\n'), { template: null, links }).findings.map((f) => f.message))

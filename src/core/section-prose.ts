@@ -416,7 +416,7 @@ export function besideComments(source: string, block: Block): string {
   // Most comment blocks are one comment and nothing else.
   const close = raw.indexOf('-->');
   if (close !== -1 && raw.indexOf('<!--', 4) === -1 && /^\s*$/.test(raw.slice(close + 3))) return '';
-  return raw.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ').replace(/\s+/g, ' ').trim();
+  return raw.replace(/<!--(?:-?>|[\s\S]*?(?:-->|$))/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 // The marks of an HTML comment or a placeholder, shown as text.
@@ -468,6 +468,6 @@ function isBlank(text: string): boolean {
 /** Whether an HTML block other than a comment shows nothing (`<br>`, `<p></p>`, `<div>&nbsp;</div>`). */
 function isBlankHtml(source: string, block: Block): boolean {
   if (block.htmlKind === undefined || block.htmlKind < 6) return false;
-  return isBlank(source.slice(block.start, block.end).replace(/<!--[\s\S]*?(?:-->|$)/g, ' '));
+  return isBlank(source.slice(block.start, block.end).replace(/<!--(?:-?>|[\s\S]*?(?:-->|$))/g, ' '));
 }
 

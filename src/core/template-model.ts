@@ -313,7 +313,7 @@ function commentSentences(spec: ParsedSpec, span: Span): string[] {
     if (!comment && (block.kind !== 'paragraph' || !spec.source.slice(block.start, block.end).includes('<!--'))) continue;
     // Its text without container prefixes (`> `, a list's indent).
     const { text } = blockText(spec.source, block);
-    const ranges = comment ? [...text.matchAll(/<!--[\s\S]*?(?:-->|$)/g)].map((m): [number, number] => [m.index, m.index + m[0].length]) : findInlineComments(text);
+    const ranges = comment ? [...text.matchAll(/<!--(?:-?>|[\s\S]*?(?:-->|$))/g)].map((m): [number, number] => [m.index, m.index + m[0].length]) : findInlineComments(text);
     for (const [from, to] of ranges) {
       const inner = text.slice(from + 4, text.endsWith('-->', to) ? to - 3 : to).replace(MARKER, '');
       out.push(...proseSentences(parseSpec(inner), { start: 0, end: inner.length }));

@@ -64,7 +64,8 @@ function isShown(block: Block): boolean {
 }
 
 // Comments in raw HTML (one left open hides the rest of the block).
-const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+// (`<!-->` and `<!--->` are whole comments, as CommonMark 0.31 and HTML read them.)
+const HTML_COMMENT = /<!--(?:-?>|[\s\S]*?(?:-->|$))/g;
 
 /** The text of an HTML block with its comments and code elements blanked out, offsets kept (tags stay: rules blank them as they do in prose). */
 function maskHtmlUnseen(text: string): string {

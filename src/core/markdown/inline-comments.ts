@@ -106,7 +106,8 @@ export function withoutClosedComments(text: string): string {
   let out = '';
   let at = 0;
   for (let open = text.indexOf('<!--'); open !== -1; open = text.indexOf('<!--', at)) {
-    const close = text.indexOf('-->', open + 4);
+    // (`<!-->` and `<!--->` close themselves, as CommonMark 0.31 reads them.)
+    const close = text.indexOf('-->', open + 2);
     // Nothing closes this one, nor any later one.
     if (close === -1) break;
     out += `${text.slice(at, open)} `;
