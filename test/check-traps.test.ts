@@ -1571,6 +1571,16 @@ describe('leftover-marker: the template\'s own {slot}s (MADR)', () => {
     ]);
   });
 
+  it('a Y-statement\'s <slot> kept is reported; a tag of HTML\'s, or one with attributes, is not (blind QA)', () => {
+    const y = buildTemplateModel(parseSpec('# Title\n\n## Decision\n\nIn the context of <use case/user story u>,\naccepting <downside d>,\nsee <details open> and <img src="x.png" alt="a b">.\n'), 'y@1');
+    const said = (decision: string) => findings(`# Cache reads\n\n## Decision\n\n${decision}\n`, y).map((f) => `${f.line}:${f.column} ${f.message}`);
+    expect(said('In the context of the catalogue API,\naccepting <downside d>,\nsee <details open> and <img src="x.png" alt="a b">.')).toEqual([
+      '6:11 the template\'s slot "<downside d>" is still here: replace it with the real content',
+    ]);
+    expect(said('In the context of <use case/user story u>,\naccepting stale reads.')).toEqual(['5:19 the template\'s slot "<use case/user story u>" is still here: replace it with the real content']);
+    expect(said('In the context of the API,\naccepting `<downside d>` as written.')).toEqual([]);
+  });
+
   it('a slot holding a slot (MADR 4\'s `{justification. … {force} …}`) is one slot (blind QA)', () => {
     const madr4 = buildTemplateModel(parseSpec('# {short title}\n\n## Decision Outcome\n\nChosen option: "{title of option 1}", because {justification. e.g., which resolves force {force} | … | comes out best (see below)}.\n'), 'm4@1');
     const said = (outcome: string) => findings(`# Use an outbox\n\n## Decision Outcome\n\n${outcome}\n`, madr4).map((f) => `${f.line}:${f.column} ${f.message}`);

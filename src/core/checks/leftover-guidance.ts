@@ -1,4 +1,4 @@
-import { normalizedSentence, plainText } from '../guidance-sentences.js';
+import { mayBeGuidanceSentence, normalizedSentence, plainText } from '../guidance-sentences.js';
 import { lineIndexOf } from '../line-index.js';
 import { blocksIn, sectionProse } from '../section-prose.js';
 import type { Block, ParsedSpec } from '../spec-types.js';
@@ -67,6 +67,8 @@ export const leftoverGuidance: CheckRule = {
 
 /** The paragraph's plain text when every sentence of it is the template's guidance, and whether it tells what to write; else null. */
 function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<string>): { text: string; tells: boolean } | null {
+  // Most paragraphs are the author's, told at their first sentence from the source, before any text is built.
+  if (block.segments !== undefined && !mayBeGuidanceSentence(spec.source, sentences, block.segments)) return null;
   const text = plainText(sectionProse(spec, block));
   let from = 0;
   let instructions = 0;

@@ -112,8 +112,8 @@ export const leftoverMarker: CheckRule = {
 const SLOT = /(?<!\{)\{(?!\{)(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)/gi;
 
 // What every slot starts with, searched for first (one search of the document for all three kinds).
-const SLOT_START = /[{[]|\((?:fill|enter|insert|replace|write|put|add)\b/gi;
-const mayHoldSlot = (text: string): boolean => text.includes('{') || text.includes('[') || text.includes('(');
+const SLOT_START = /[{[<]|\((?:fill|enter|insert|replace|write|put|add)\b/gi;
+const mayHoldSlot = (text: string): boolean => text.includes('{') || text.includes('[') || text.includes('(') || text.includes('<');
 
 // A code in brackets, capitals and figures (spec-kit's task labels `[US1]`, `[T001]`, `[FR-002]`): a reference, no blank.
 const CODE = /^[A-Z]{1,5}-?\d{1,5}$/;
@@ -138,7 +138,20 @@ function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generato
     }
     yield m;
   }
+  // Y-statements' `<downside d>`, `<use case/user story u>`: a page shows nothing of a tag that names
+  // no HTML element, so a slot kept so is a blank that reads as filled. (Not a tag with `=`, nor one of HTML's.)
+  if (block.text.indexOf('<') === -1) return;
+  for (const m of block.text.matchAll(ANGLE_SLOT)) {
+    if (!HTML_ELEMENTS.has(m[1]!.toLowerCase())) yield m;
+  }
 }
+
+const ANGLE_SLOT = /<([A-Za-z][\w-]*)[ \/][^<>=\n]*[A-Za-z][^<>=\n]*>/g;
+const HTML_ELEMENTS: ReadonlySet<string> = new Set(('a abbr address area article aside audio b base bdi bdo big blockquote body br button canvas caption center cite code col colgroup data '
+  + 'datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd '
+  + 'label legend li link main map mark meta meter nav noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section select '
+  + 'small source span strike strong style sub summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr').split(' '));
+
 const slotsOfTemplate = new WeakMap<TemplateModel, ReadonlySet<string>>();
 
 /**
