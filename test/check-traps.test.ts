@@ -1918,6 +1918,15 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     }
   });
 
+  it('a title whose stand-in is replaced by a to-do word (`# Design Doc: TBD`) names nothing yet: said once, as the title (blind QA, design doc)', () => {
+    const doc = buildTemplateModel(parseSpec('# Design Doc: Project Name\n\n## Context\n\n<!-- c -->\n'), 'd@1');
+    const said = (title: string) => findings(`# ${title}\n\n## Context\n\nA cache.\n`, doc).map((f) => `${f.line} ${f.rule} ${f.message}`);
+    expect(said('Design Doc: TBD')).toEqual(['1 empty-section the title "Design Doc: TBD" names nothing yet (the template\'s "Design Doc: Project Name"): write the spec\'s own title']);
+    expect(said('design doc: *TODO*')).toEqual(['1 empty-section the title "design doc: TODO" names nothing yet (the template\'s "Design Doc: Project Name"): write the spec\'s own title']);
+    expect(said('Design Doc: Edge rate limiter')).toEqual([]);
+    expect(said('Design Doc: TBD rate limiter')).toEqual(['1 leftover-marker leftover marker "TBD": replace it with the real content']);
+  });
+
   it('a title kept as the template\'s `# Title`, where the title is all it asks for, is reported as the title kept, not as empty text under it', () => {
     const adr = buildTemplateModel(parseSpec('# Title\n\nThese documents have names that are short noun phrases.\n\n## Context\n\n<!-- c -->\n'), 'n@1');
     const [finding, ...rest] = findings('# Title\n\n## Context\n\nC.\n', adr);

@@ -1,9 +1,9 @@
 import { matchSections, type SectionMatching } from './match-sections.js';
-import { saysNothing, sectionProse } from './section-prose.js';
+import { saysNothing, sectionProse, stubWord } from './section-prose.js';
 import { isTableOfContents } from './table-of-contents.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 import { looseSlug } from './slug.js';
-import { isStandInTitle } from './stand-in-titles.js';
+import { isStandInTitle, standInTitleAt } from './stand-in-titles.js';
 import { preambleSpan, type TemplateModel, type TemplateSection } from './template-model.js';
 
 /** How far a section that carries guidance in the template has been written. */
@@ -69,7 +69,14 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
 export function keepsStandInTitle(spec: ParsedSpec, template: TemplateModel): boolean {
   const standIn = template.spec.title?.text;
   // A title the template declares `fixed` is kept on purpose.
-  return spec.title !== null && template.sections[0]?.fixed !== true && standIn !== undefined && isStandInTitle(standIn) && spec.title.text.trim().toLowerCase() === standIn.trim().toLowerCase();
+  if (spec.title === null || template.sections[0]?.fixed === true || standIn === undefined) return false;
+  const at = standInTitleAt(standIn.trim());
+  if (at === null) return false;
+  const written = spec.title.text.trim();
+  if (written.toLowerCase() === standIn.trim().toLowerCase()) return true;
+  // Its stand-in replaced by a to-do word (`# Design Doc: TBD` for `# Design Doc: Project Name`) is no title either.
+  const label = standIn.trim().slice(0, at);
+  return written.toLowerCase().startsWith(label.toLowerCase()) && stubWord(written.slice(label.length).replace(/^[\s:\u2013\u2014-]+/, '')) !== null;
 }
 
 /**

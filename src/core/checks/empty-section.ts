@@ -34,8 +34,10 @@ export const emptySection: CheckRule = {
     if (kept) {
       const at = spec.title!;
       const standIn = template.spec.title!.text;
+      const same = at.text.trim().toLowerCase() === standIn.trim().toLowerCase();
       findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, ...sectionFields(spec, null),
-        message: `the title is still the template's ${quote(standIn.trim())}: write the spec's own title` });
+        message: same ? `the title is still the template's ${quote(standIn.trim())}: write the spec's own title`
+          : `the title ${quote(at.text.trim())} names nothing yet (the template's ${quote(standIn.trim())}): write the spec's own title` });
     }
     let around: Surroundings | undefined;
     for (const t of template.sections) {
