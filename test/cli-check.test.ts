@@ -192,6 +192,14 @@ describe('specfill check', () => {
     rmSync(outside, { recursive: true, force: true });
   });
 
+  it('says a path named that is a loop of symbolic links is one, not that it does not exist (blind QA)', async () => {
+    const dir = tempProject({ 'specs/ok.md': filled('OK') });
+    symlinkSync('b.md', join(dir, 'specs', 'a.md'));
+    symlinkSync('a.md', join(dir, 'specs', 'b.md'));
+    const r = await runCli(dir, 'check', 'specs/a.md');
+    expect([r.code, r.stderr]).toEqual([2, 'specfill: specs/a.md: is a symbolic link that leads back to itself (a loop of links)\n  hint: point the link at a file, or name the file itself\n']);
+  });
+
   it('--max-file-bytes, as the too-large hint says, lets a larger file be checked', async () => {
     const dir = tempProject({ 'specs/big.md': `# Big\n\n${'word '.repeat(400)}TODO\n` });
     const small = await runCli(dir, 'check', '--max-file-bytes', '1000');

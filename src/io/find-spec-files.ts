@@ -30,15 +30,19 @@ export async function findSpecFiles(paths: readonly string[], cwd: string): Prom
     // Normalised (`specs//a.md`, `./specs/a.md`): one file, one name, whichever way it is written.
     const absolute = resolve(cwd, path);
     let info;
+    let loop = false;
     try {
       info = await stat(absolute);
-    } catch {
+    } catch (error) {
       info = null;
+      loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
     }
     if (info === null && GLOB_CHARS.test(path)) {
       const matches = await (await import('tinyglobby')).glob(path, { cwd, absolute: true, ignore: ['**/node_modules/**'], dot: false });
       if (matches.length === 0) errors.push(new SpecfillError('FILE_NOT_FOUND', 'matches no file', { path }));
       for (const m of matches) files.add(resolve(m));
+    } else if (loop) {
+      errors.push(new SpecfillError('READ_FAILED', 'is a symbolic link that leads back to itself (a loop of links)', { path }, 'point the link at a file, or name the file itself'));
     } else if (info === null) {
       errors.push(new SpecfillError('FILE_NOT_FOUND', 'no such file or folder', { path }, 'check the path'));
     } else if (info.isDirectory()) {
