@@ -1918,6 +1918,14 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     }
   });
 
+  it('text made a heading by `---` right under it, emptying its section, is one finding: the sections after it are not also out of place (blind QA, design doc)', () => {
+    const gdoc = buildTemplateModel(parseSpec('# D\n\n## Concerns\n\n<!-- c -->\n\n### Security\n\n<!-- s -->\n\n### Privacy\n\n<!-- p -->\n\n### Observability\n\n<!-- o -->\n'), 'g@1');
+    const spec = (privacy: string) => brief(`# Mine\n\n## Concerns\n\nAll three.\n\n### Security\n\nTLS.\n\n### Privacy\n\n${privacy}\n---\n\n### Observability\n\nMetrics.\n`, gdoc);
+    expect(spec('Only tenant ids are stored.')).toEqual(['11:1 empty-section concerns/privacy']);
+    // With text of its own before it, the section is written: where Observability stands is then the one sign.
+    expect(spec('No user data.\n\nOnly tenant ids are stored.')).toEqual(['18:1 section-order only-tenant-ids-are-stored/observability']);
+  });
+
   it('a title whose stand-in is replaced by a to-do word (`# Design Doc: TBD`) names nothing yet: said once, as the title (blind QA, design doc)', () => {
     const doc = buildTemplateModel(parseSpec('# Design Doc: Project Name\n\n## Context\n\n<!-- c -->\n'), 'd@1');
     const said = (title: string) => findings(`# ${title}\n\n## Context\n\nA cache.\n`, doc).map((f) => `${f.line} ${f.rule} ${f.message}`);

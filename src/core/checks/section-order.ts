@@ -1,4 +1,5 @@
 import type { SectionMatching } from '../match-sections.js';
+import type { SectionState } from '../section-states.js';
 import { looseSlug } from '../slug.js';
 import type { Section } from '../spec-types.js';
 import type { TemplateSection } from '../template-model.js';
@@ -17,7 +18,7 @@ export const sectionOrder: CheckRule = {
   id: 'section-order',
   defaultSeverity: 'warning',
   description: 'Template sections appear in a different order than in the template.',
-  check: ({ template, matching }) => {
+  check: ({ template, matching, states, ruleOn }) => {
     if (template === null || matching === null) return [];
     const findings: FindingDraft[] = [];
     // Under another parent than the template's (at the template's level:
@@ -60,6 +61,10 @@ export const sectionOrder: CheckRule = {
       // (Not when the template has that heading twice itself: then the copy is a section of its own, and no other rule speaks.)
       if (actual !== null && expected !== null && matching.unmatched.has(actual) && parentIdOf(actual.id) === parentIdOf(expected.id)
         && looseSlug(actual.heading) === looseSlug(expected.heading)) continue;
+      // Under text made a heading by a `---` right under it, which emptied the
+      // section before it: empty-section's finding names that cause.
+      if (actual !== null && actual.heading.kind === 'setext' && matching.unmatched.has(actual) && states !== null && ruleOn?.('empty-section') !== false
+        && emptiedBySetext(actual, matching, states)) continue;
       // One heading of the author's at a higher level takes every later
       // section along: one finding for the first of them, naming how many follow.
       const key = `${parentId ?? ''}\0${t.parentId ?? ''}`;
@@ -198,4 +203,14 @@ function sectionCount(section: Section): number {
   let count = 1;
   for (const child of section.children) count += sectionCount(child);
   return count;
+}
+
+/** Whether the section right before an author's setext heading is a template section left empty (its text became that heading). */
+function emptiedBySetext(heading: Section, matching: SectionMatching, states: readonly SectionState[]): boolean {
+  const before = matching.flat[matching.flat.indexOf(heading) - 1];
+  if (before === undefined) return false;
+  for (const st of states) {
+    if (st.state === 'empty' && matching.byTemplateId.get(st.id) === before) return true;
+  }
+  return false;
 }
