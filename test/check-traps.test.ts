@@ -1581,6 +1581,19 @@ describe('leftover-marker: the template\'s own {slot}s (MADR)', () => {
     expect(said('In the context of the API,\naccepting `<downside d>` as written.')).toEqual([]);
   });
 
+  it('a date or version the template leaves to write (`DD-MMM-YYYY`, `3.XX`) kept among filled lines is reported, once inside a slot that holds it (blind QA, PEP)', () => {
+    const pep = buildTemplateModel(parseSpec('# PEP\n\n| Field | Value |\n|---|---|\n| Created | DD-MMM-YYYY |\n| Python-Version | 3.XX |\n\n- Start Date: (fill me in with today\'s date, YYYY-MM-DD)\n\n## Abstract\n\nShort.\n'), 'pep@1');
+    const said = (table: string, start: string) => findings(`# PEP 9003: Lazy\n\n| Field | Value |\n|---|---|\n| Author | Ada |\n${table}\n\n- Start Date: ${start}\n\n## Abstract\n\nLazy imports.\n`, pep).map((f) => `${f.line}:${f.column} ${f.message}`);
+    expect(said('| Created | DD-MMM-YYYY |\n| Python-Version | 3.XX |', "(fill me in with today's date, YYYY-MM-DD)")).toEqual([
+      '6:13 the template\'s slot "DD-MMM-YYYY" is still here: replace it with the real content',
+      '7:20 the template\'s slot "3.XX" is still here: replace it with the real content',
+      '9:15 the template\'s slot "(fill me in with today\'s date, YYYY-MM-DD)" is still here: replace it with the real content',
+    ]);
+    expect(said('| Created | 04-Mar-2024 |\n| Python-Version | 3.14 |', '2024-03-04 (dates are written YYYY-MM-DD here)')).toEqual(['9:45 the template\'s slot "YYYY-MM-DD" is still here: replace it with the real content']);
+    // Not a format the template does not write, nor one in code.
+    expect(said('| Created | 04-Mar-2024 |\n| Python-Version | `3.XX` |', '2024-03-04, MM/DD/YYYY elsewhere')).toEqual([]);
+  });
+
   it('a slot holding a slot (MADR 4\'s `{justification. … {force} …}`) is one slot (blind QA)', () => {
     const madr4 = buildTemplateModel(parseSpec('# {short title}\n\n## Decision Outcome\n\nChosen option: "{title of option 1}", because {justification. e.g., which resolves force {force} | … | comes out best (see below)}.\n'), 'm4@1');
     const said = (outcome: string) => findings(`# Use an outbox\n\n## Decision Outcome\n\n${outcome}\n`, madr4).map((f) => `${f.line}:${f.column} ${f.message}`);

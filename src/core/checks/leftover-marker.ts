@@ -112,8 +112,8 @@ export const leftoverMarker: CheckRule = {
 const SLOT = /(?<!\{)\{(?!\{)(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)/gi;
 
 // What every slot starts with, searched for first (one search of the document for all three kinds).
-const SLOT_START = /[{[<]|\((?:fill|enter|insert|replace|write|put|add)\b/gi;
-const mayHoldSlot = (text: string): boolean => text.includes('{') || text.includes('[') || text.includes('(') || text.includes('<');
+const SLOT_START = /[{[<]|\((?:[Ff]ill|[Ee]nter|[Ii]nsert|[Rr]eplace|[Ww]rite|[Pp]ut|[Aa]dd)\b|YY|MM|DD|\.[Xx]/g;
+const mayHoldSlot = (text: string): boolean => text.includes('{') || text.includes('[') || text.includes('(') || text.includes('<') || /YY|MM|DD|\.[Xx]/.test(text);
 
 // A code in brackets, capitals and figures (spec-kit's task labels `[US1]`, `[T001]`, `[FR-002]`): a reference, no blank.
 const CODE = /^[A-Z]{1,5}-?\d{1,5}$/;
@@ -138,6 +138,8 @@ function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generato
     }
     yield m;
   }
+  // A date or version yet to be written (a PEP header's `Created: DD-MMM-YYYY`, `Python-Version: 3.XX`).
+  if (/[YMDX]{2}/.test(block.text)) yield* block.text.matchAll(FORMAT_SLOT);
   // Y-statements' `<downside d>`, `<use case/user story u>`: a page shows nothing of a tag that names
   // no HTML element, so a slot kept so is a blank that reads as filled. (Not a tag with `=`, nor one of HTML's.)
   if (block.text.indexOf('<') === -1) return;
@@ -146,6 +148,7 @@ function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generato
   }
 }
 
+const FORMAT_SLOT = /(?<![\w-])(?:(?:YYYY|YY|MMM|MM|DD)(?:[-/.](?:YYYY|YY|MMM|MM|DD)){1,2}|\d+\.(?:X{1,3}|x{1,3})(?:\.(?:X{1,3}|x{1,3}|\d+))?)(?![\w-])/g;
 const ANGLE_SLOT = /<([A-Za-z][\w-]*)[ \/][^<>=\n]*[A-Za-z][^<>=\n]*>/g;
 const HTML_ELEMENTS: ReadonlySet<string> = new Set(('a abbr address area article aside audio b base bdi bdo big blockquote body br button canvas caption center cite code col colgroup data '
   + 'datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd '
@@ -186,8 +189,10 @@ function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared: (offse
   const reported = new Set(findings.map((f) => `${f.line}:${f.column}`));
   const before = findings.length;
   for (const block of proseBlocks(spec, SLOT_START, mayHoldSlot, { html: true })) {
-    for (const m of slotsIn(block, spec.definitions)) {
-      if (!slots.has(m[0])) continue;
+    // A slot inside one reported (the `YYYY-MM-DD` of `(fill me in with today's date, YYYY-MM-DD)`) is part of that one.
+    let reportedTo = -1;
+    for (const m of [...slotsIn(block, spec.definitions)].sort((a, b) => a.index - b.index || b[0].length - a[0].length)) {
+      if (!slots.has(m[0]) || m.index < reportedTo) continue;
       const offset = block.sourceOffset(m.index);
       if ((title !== null && offset >= title.start && offset < title.end) || spared(offset)) continue;
       const at = block.locate(m.index, m.index + m[0].length);
@@ -195,6 +200,7 @@ function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared: (offse
       // Quoted as written: the text searched has its inline code blanked out (`(fill me in with a unique ident, \`my_feature\`)`).
       const written = spec.source.slice(offset, block.sourceOffset(m.index + m[0].length - 1) + 1);
       findings.push({ ...at, message: `the template's slot "${written.includes('\n') ? m[0] : written}" is still here: replace it with the real content` });
+      reportedTo = m.index + m[0].length;
     }
   }
   // In document order with the markers found before.
