@@ -734,7 +734,7 @@ describe('broken-link', () => {
       '# T', '', 'See [prior art][prior-art], [the design][Design], [Design][] and [existing SLIs/SLOs][].',
       'An image ![arch][diagram]; a slip [here][desing]; a destination [proposal][#proposal]; an issue [k/k#1][#138097].',
       'Not: `[code][ref]`, matrix[i][j], \\[a][b], [x][^1], [optional], [Slow] [Serial] [Disruptive][NodeFeature:Eviction],',
-      '[Feature:SCTP][Disruptive], --reserved=[cpu=1][,][mem=1], [a][ ].', '', '<!-- [in][comment] -->', '', '```', '[in][code]', '```', '',
+      '[Feature:SCTP][Disruptive], --reserved=[cpu=1][,][mem=1], [a][ ], citations [1][2].', '', '<!-- [in][comment] -->', '', '```', '[in][code]', '```', '',
       '> Quoted [across', '> lines][nowhere].', '', '[design]: ./design.md',
     ].join('\n');
     expect(checkSpec(parseSpec(doc), { template: null, links }).findings.map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}`)).toEqual([

@@ -83,6 +83,8 @@ export const brokenLink: CheckRule = {
         for (const m of block.text.matchAll(REFERENCE)) {
           const label = m[3] === '' ? m[2]! : m[3]!;
           if (label.startsWith('^') || spec.definitions.has(normalizeLabel(label)) || !LABEL_WORD.test(label) || TAG_LABEL.test(label) || TAG_LABEL.test(m[2]!)) continue;
+          // Numbered citations side by side (`[1][2]`, listed as `[1] https://…` below) are a notation, not a link.
+          if (/^\s*\d{1,3}\s*$/.test(m[2]!) && /^\s*\d{1,3}\s*$/.test(label)) continue;
           const start = m.index + m[1]!.length;
           const end = m.index + m[0].length;
           // Bracketed words in a row are tags or a notation, not a link (`[Slow] [Serial] [Disruptive][NodeFeature:Eviction]`,
