@@ -1859,6 +1859,15 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     }
   });
 
+  it('a section at another level whose template parent the spec lacks (old KEPs without `## Design Details`) is told to add that parent (KEP audit)', () => {
+    const kep = buildTemplateModel(parseSpec('# K\n\n## Proposal\n\n<!-- p -->\n\n## Design Details\n\n<!-- d -->\n\n### Test Plan\n\n<!-- t -->\n\n### Graduation Criteria\n\n<!-- g -->\n'), 'k@1');
+    expect(findings('# Mine\n\n## Proposal\n\nP.\n\n## Test Plan\n\nT.\n\n## Graduation Criteria\n\nG.\n', kep).map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
+      '7 missing-section missing section "Design Details" (## Design Details) from template k@1',
+      '7 heading-level heading "Test Plan" is level 2; the template has it at level 3 (###) under "Design Details", which this spec does not have: add that heading above its sections, then make this one ###',
+      '11 heading-level heading "Graduation Criteria" is level 2; the template has it at level 3 (###) under "Design Details", which this spec does not have: add that heading above its sections, then make this one ###',
+    ]);
+  });
+
   it('a title of the spec\'s own above a template that has none moves every section one level down: that is the template\'s structure, judged one level deeper', () => {
     const on = new Map([['unknown-section', ON]]);
     const titled = (motivation: string) => brief(`# RFC: Hooks\n\n## Summary\n\nHooks.\n\n${motivation}\n\nReuse.\n`, rfc, on);

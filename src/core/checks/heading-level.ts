@@ -1,7 +1,7 @@
 import type { SectionMatching } from '../match-sections.js';
 import type { ParsedSpec, Section } from '../spec-types.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
-import { quote, sectionFinding } from './locate.js';
+import { quote, sectionFinding, templateShown } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 /**
@@ -48,7 +48,13 @@ export const headingLevel: CheckRule = {
           && parent !== undefined && parent === matching.byTemplateId.get(t.parentId)
           && keepsItsChildren(section, childrenOf.get(t.id) ?? [], matching, parents)) continue;
       }
-      findings.push(sectionFinding(section, shift === 0
+      // Its template parent absent (old KEPs without `## Design Details`): giving it the template's level
+      // alone would nest it under the section before; the parent's heading is what is missing.
+      const absentParent = t.parentId !== null && t.parentId !== 'title' && !matching.byTemplateId.has(t.parentId)
+        ? template.sections.find((x) => x.id === t.parentId) : undefined;
+      findings.push(sectionFinding(section, absentParent !== undefined
+        ? `heading ${quote(section.heading.shown)} is level ${section.heading.level}; the template has it at level ${t.level} (${'#'.repeat(t.level)}) under ${quote(templateShown(absentParent))}, which this spec does not have: add that heading above its sections, then make this one ${'#'.repeat(t.level)}`
+        : shift === 0
         ? `heading ${quote(section.heading.shown)} is level ${section.heading.level}; the template has it at level ${t.level} (${'#'.repeat(t.level)})`
         : `heading ${quote(section.heading.shown)} is level ${section.heading.level}; under the spec's own title the template's sections sit one level deeper, so it belongs at level ${t.level + 1} (${'#'.repeat(t.level + 1)})`));
     }
