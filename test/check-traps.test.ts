@@ -1859,6 +1859,15 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     }
   });
 
+  it('a checklist kept with nothing ticked is told to be ticked, not rewritten (KEP audit: the Release Signoff Checklist)', () => {
+    const kep = buildTemplateModel(parseSpec('# K\n\n## Release Signoff Checklist\n\n- [ ] (R) Design details are documented\n- [ ] (R) Test plan is in place\n\n## Summary\n\n<!-- s -->\n'), 'k@1');
+    const said = (list: string) => findings(`# Mine\n\n## Release Signoff Checklist\n\n${list}\n\n## Summary\n\nS.\n`, kep).map((f) => `${f.line} ${f.rule} ${f.message}`);
+    expect(said('- [ ] (R) Design details are documented\n- [ ] (R) Test plan is in place')).toEqual([
+      '3 empty-section section "Release Signoff Checklist" still holds only the template\'s checklist, nothing ticked: tick what is done (`- [x]`), or write its content',
+    ]);
+    expect(said('- [x] (R) Design details are documented\n- [ ] (R) Test plan is in place')).toEqual([]);
+  });
+
   it('a section at another level whose template parent the spec lacks (old KEPs without `## Design Details`) is told to add that parent (KEP audit)', () => {
     const kep = buildTemplateModel(parseSpec('# K\n\n## Proposal\n\n<!-- p -->\n\n## Design Details\n\n<!-- d -->\n\n### Test Plan\n\n<!-- t -->\n\n### Graduation Criteria\n\n<!-- g -->\n'), 'k@1');
     expect(findings('# Mine\n\n## Proposal\n\nP.\n\n## Test Plan\n\nT.\n\n## Graduation Criteria\n\nG.\n', kep).map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([

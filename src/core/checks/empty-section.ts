@@ -81,11 +81,19 @@ export const emptySection: CheckRule = {
   },
 };
 
+// An unticked task box at the start of a list item.
+const UNTICKED = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[ \]/m;
+
 /** What the messages of one spec ask about its sections, found once (a spec may have thousands). */
 class Surroundings {
   private flatIndex: Map<Section, number> | null = null;
   private renamed: Set<Section> | null = null;
   readonly unmatched: ReadonlySet<Section>;
+
+  /** The source text of a section's own body. */
+  source(section: Section): string {
+    return this.spec.source.slice(section.bodySpan.start, section.bodySpan.end);
+  }
 
   constructor(private readonly spec: ParsedSpec, private readonly template: TemplateModel, private readonly matching: SectionMatching) {
     this.unmatched = matching.unmatched;
@@ -122,6 +130,8 @@ function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolea
   const orDelete = t.optional ? ', or delete the section (it is optional)' : '';
   // Where the template lets the section stay empty, its sample text may go instead.
   if (guidanceOnly && t.mayStayEmpty) return `${name} still holds only the template's guidance: write its content, or delete that text and leave the section empty, as the template allows${orDelete}`;
+  // A checklist kept with nothing ticked (a KEP's Release Signoff Checklist) is kept to be ticked, not rewritten.
+  if (guidanceOnly && UNTICKED.test(around.source(section))) return `${name} still holds only the template's checklist, nothing ticked: tick what is done (\`- [x]\`), or write its content${orDelete}`;
   if (guidanceOnly) return `${name} still holds only the template's guidance: write its content${orDelete}`;
   const next = section.children[0] ?? around.next(section);
   const own = next !== undefined && around.unmatched.has(next);
