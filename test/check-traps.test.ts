@@ -1422,6 +1422,12 @@ describe('headings swallowed by a code block that is never closed (KEP review)',
     expect(said('    ````')).toEqual([`10 decision (the \`\`\`\` on line 8 is indented four spaces or more)${after}`, `14 consequences (the \`\`\`\` on line 8 is indented four spaces or more)${after}`]);
     expect(said('```` yaml')).toEqual([`10 decision (the \`\`\`\` on line 8 has text after it)${after}`, `14 consequences (the \`\`\`\` on line 8 has text after it)${after}`]);
     expect(said('````')).toEqual([]);
+    // A fence indented less than its list item's text ends the item and opens a block: named as meant to close the item's (KEP audit).
+    const item = `# ADR 3\n\n## Context\n\n- Config:\n\n  \`\`\`\n  db: postgres\n \`\`\`\n\n## Decision\n\nPostgres.\n\n## Consequences\n\nBackups.\n`;
+    expect(findings(item, adr).map((f) => `${f.line}${f.message.replace(/^.*never closed/, '')}`)).toEqual([
+      `11 (the \`\`\` on line 9 seems meant to close the code block opened on line 7, but it is indented less than the text of that block's list item, so it ends the item and opens a code block instead: indent it as far as the opening fence)${after}`,
+      `15 (the \`\`\` on line 9 seems meant to close the code block opened on line 7, but it is indented less than the text of that block's list item, so it ends the item and opens a code block instead: indent it as far as the opening fence)${after}`,
+    ]);
   });
 });
 

@@ -5,7 +5,7 @@
 import { lineIndexOf } from '../line-index.js';
 import { trimSpaceTab, withoutAtxClosing } from '../markdown/block-patterns.js';
 import { bareSlug, slugify } from '../slug.js';
-import type { ParsedSpec, Position } from '../spec-types.js';
+import type { Block, ParsedSpec, Position } from '../spec-types.js';
 import { addTo } from './headings-as-text.js';
 import { headingPosition } from './locate.js';
 
@@ -41,11 +41,26 @@ export function headingsInUnclosedCode(spec: ParsedSpec): Map<string, InCode[]> 
   const text = spec.source.slice(last.start, last.end);
   let why: string | undefined;
   for (const h of text.matchAll(ATX_LINE)) {
-    why ??= whyNotClosed(text, last.line);
+    why ??= whyNotClosed(text, last.line) || meantToClose(spec, last);
     addTo(found, slugify(headingWords(h[3]!)), {
       at: lines.span(last.start + h.index + h[1]!.length, last.start + h.index + h[0].trimEnd().length), level: h[2]!.length, openLine: last.line, why });
   }
   return found;
+}
+
+/**
+ * Why a bare fence that opens the code block never closed was most likely
+ * meant to close the one before it: that one, of the same fence character,
+ * inside a list item, ended on the line before when the fence, indented less
+ * than the item's text, ended the item (a KEP's ` ```` under `  ```` `).
+ */
+function meantToClose(spec: ParsedSpec, code: Block): string {
+  const k = spec.blocks.indexOf(code);
+  const before = spec.blocks[k - 1];
+  const open = FENCE_LINE.exec(spec.source.slice(code.lineStart, code.end).split(/\r\n|\r|\n/)[0]!);
+  if (before === undefined || before.kind !== 'code' || before.variant !== 'fenced' || before.closed === true || before.topLevel || open === null || open[3]!.trim() !== '') return '';
+  if (before.endLine < code.line - 2 || spec.source[before.start] !== open[2]![0]) return '';
+  return ` (the ${open[2]} on line ${code.line} seems meant to close the code block opened on line ${before.line}, but it is indented less than the text of that block's list item, so it ends the item and opens a code block instead: indent it as far as the opening fence)`;
 }
 
 // A fence line: its indentation, its run of backticks or tildes, what follows.
