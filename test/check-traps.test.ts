@@ -318,6 +318,12 @@ describe('section matching', () => {
     const kep = buildTemplateModel(parseSpec('# K\n\n## PRR\n\n###### Can the feature be disabled once it has been enabled (i.e. can we roll back the enablement)?\n\n<!-- Describe. -->\n\n###### How can a rollout or rollback fail?\n\n<!-- Describe. -->\n\n## Notes\n\n<!-- n -->\n'), 'k@1');
     const older = '# Mine\n\n## PRR\n\n- **Can the feature be disabled once it has been enabled (i.e. can we rollback\n  the enablement)?**\n  Yes.\n- **How can a rollout fail?**\n  It cannot.\n\n## Notes\n\nNone.\n';
     expect(findings(older, kep).map((f) => `${f.line} ${f.message.endsWith('make it a ###### heading on a line of its own')}`)).toEqual(['5 true', '11 false']);
+    // A long question reworded in a later template, most of its words kept, is that question; of two alike, none is guessed (KEP audit: 87 and 85 KEPs).
+    const prr = buildTemplateModel(parseSpec('# K\n\n## PRR\n\n###### How can a rollout or rollback fail? Can it impact already running workloads?\n\n<!-- d -->\n\n###### What are the reasonable SLOs (Service Level Objectives) for the enhancement?\n\n<!-- d -->\n\n## Notes\n\n<!-- n -->\n'), 'p@1');
+    const reworded = '# Mine\n\n## PRR\n\n* **How can a rollout fail? Can it impact already running workloads?**\n  It cannot.\n* **What are the reasonable SLOs (Service Level Objectives) for the above SLIs?**\n  99.9%.\n\n## Notes\n\nNone.\n';
+    expect(findings(reworded, prr).map((f) => `${f.line}:${f.column} ${f.message.endsWith('make it a ###### heading on a line of its own')}`)).toEqual(['5:3 true', '7:3 true']);
+    expect(findings('# Mine\n\n## PRR\n\n* **How can an upgrade fail? Can it impact the nodes already running workloads?**\n  No.\n\n## Notes\n\nNone.\n', prr)
+      .map((f) => `${f.line} ${f.message.includes('written here as text')}`)).toEqual(['8 false', '8 false']);
     // Emphasis with a colon, the answer on the next line of the same paragraph.
     const lead = BASE.replace('### Data Model\n\n', '__Data  model:__\nEntities are listed below.\n');
     expect(messages(lead)).toEqual([`${lineOf(lead, '__Data')}:1-${lineOf(lead, '__Data')}:17 ${said}`]);

@@ -130,14 +130,47 @@ export function headingsWrittenAsText(spec: ParsedSpec, missing: readonly Templa
  */
 function nearHeading(slug: string, candidates: readonly TemplateSection[] | undefined): string | undefined {
   if (candidates === undefined || slug.length < 20) return undefined;
-  let found: string | undefined;
-  for (const t of candidates) {
+  const one = (near: (t: TemplateSection) => boolean): string | null | undefined => {
+    let found: string | undefined;
+    for (const t of candidates) {
+      if (!near(t)) continue;
+      // Two alike: no guess.
+      if (found !== undefined && found !== t.headingSlug) return null;
+      found = t.headingSlug;
+    }
+    return found;
+  };
+  // A few characters apart first; only then most of the words, which questions of one family share.
+  const close = one((t) => {
     const most = Math.floor(Math.max(slug.length, t.headingSlug.length) / 10);
-    if (Math.abs(slug.length - t.headingSlug.length) > most || editDistanceAtMost(slug, t.headingSlug, most) > most) continue;
-    if (found !== undefined && found !== t.headingSlug) return undefined;
-    found = t.headingSlug;
+    return Math.abs(slug.length - t.headingSlug.length) <= most && editDistanceAtMost(slug, t.headingSlug, most) <= most;
+  });
+  if (close !== undefined) return close ?? undefined;
+  return one((t) => mostWordsShared(slug, t.headingSlug)) ?? undefined;
+}
+
+/**
+ * Whether two long questions' anchors share three words in four or more (of
+ * the longer, eight words at least): a KEP's PRR questions reworded in a
+ * later template (`…for the above SLIs?` now `…for the enhancement?`, `How
+ * can a rollout fail?` now `How can a rollout or rollback fail?`).
+ */
+function mostWordsShared(a: string, b: string): boolean {
+  const left = a.split('-').filter((w) => w !== '');
+  const right = b.split('-').filter((w) => w !== '');
+  const longer = Math.max(left.length, right.length);
+  if (Math.min(left.length, right.length) < 8) return false;
+  const counts = new Map<string, number>();
+  for (const w of left) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let shared = 0;
+  for (const w of right) {
+    const n = counts.get(w) ?? 0;
+    if (n > 0) {
+      shared++;
+      counts.set(w, n - 1);
+    }
   }
-  return found;
+  return shared * 4 >= longer * 3;
 }
 
 /** Appends an entry to the list of its anchor. */
