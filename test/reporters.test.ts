@@ -112,11 +112,12 @@ function parseWorkflowCommand(line: string): { command: string; properties: Reco
 }
 
 describe('formatGitlab', () => {
-  type Issue = { description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } };
+  type Issue = { description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number; end: number } } };
   const issuesOf = (report: CheckReport): Issue[] => JSON.parse(formatGitlab(report)) as Issue[];
 
   it('prints a Code Quality issue per finding: message, rule, severity, path and line', () => {
     const issues = issuesOf(SAMPLE_REPORT);
+    expect(issues.map((i) => i.location.lines.end)).toEqual(SAMPLE_REPORT.files.flatMap((f) => f.findings.map((x) => x.endLine)));
     expect(issues.map((i) => [i.check_name, i.severity, i.location.path, i.location.lines.begin, i.description.split(/\r?\n/)[0]])).toEqual([
       ['unfilled-placeholder', 'major', 'specs/payments api.md', 12, 'Placeholder "architecture/data-model" is still open: entities & <relationships>'],
       ['empty-section', 'minor', 'specs/payments api.md', 20, 'Section "Risks, Mitigations" is empty'],

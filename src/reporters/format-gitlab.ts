@@ -19,7 +19,8 @@ function issues(file: FileReport): string[] {
     check_name: f.rule,
     fingerprint: hexFingerprint(fingerprints[i]!),
     severity: SEVERITIES[f.severity],
-    location: { path: file.path, lines: { begin: f.line } },
+    // (`end` as the Code Climate format has it: a finding over several lines is shown whole.)
+    location: { path: file.path, lines: { begin: f.line, end: f.endLine } },
   }));
 }
 
@@ -45,7 +46,7 @@ export function createGitlabWriter(): ReportWriter {
         check_name: 'file-error',
         fingerprint: hexFingerprint(`file-error\0${f.path}\0${f.code}`),
         severity: 'critical',
-        location: { path: f.path, lines: { begin: f.line ?? 1 } },
+        location: { path: f.path, lines: { begin: f.line ?? 1, end: f.line ?? 1 } },
       }))).join('');
       return `${failed}${first ? ']' : '\n]'}\n`;
     },
