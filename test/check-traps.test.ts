@@ -966,6 +966,8 @@ describe('second review', () => {
   });
 
   it('frontmatter: a title that is there but not text says so', () => {
+    // YAML's tagged values are said as what they are (blind QA).
+    expect(findings('---\ntitle: !!binary aGVsbG8=\ntemplate: tech-spec\n---\n# T\n', null).map((f) => f.message)).toEqual(['front matter `title` must be text, not binary data (`!!binary`): write one line of text after `title:`']);
     const messages = (yaml: string) => findings(`---\n${yaml}template: tech-spec\n---\n# T\n`, null).filter((f) => f.rule === 'frontmatter').map((f) => f.message);
     expect(messages('title: 42\n')).toEqual(['front matter `title` must be text, not the number 42: put it in quotes']);
     expect(messages('title: "42"\n')).toEqual([]);

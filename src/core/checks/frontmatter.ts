@@ -65,7 +65,9 @@ export const frontmatter: CheckRule = {
         // `template: [pep]`: quoting it would keep the brackets.
         findings.push({ ...at, message: `front matter \`${key}\` must be text, not a list: write \`${key}: ${value[0]}\`, without the brackets` });
       } else if (Array.isArray(value) || (typeof value === 'object' && !(value instanceof Date))) {
-        findings.push({ ...at, message: `front matter \`${key}\` must be text, not ${Array.isArray(value) ? 'a list' : 'a mapping'}: write one line of text after \`${key}:\`` });
+        // (YAML's `!!binary` reads as bytes, which are no mapping either.)
+        const kind = Array.isArray(value) ? 'a list' : value instanceof Uint8Array ? 'binary data (`!!binary`)' : value instanceof Set ? 'a set (`!!set`)' : 'a mapping';
+        findings.push({ ...at, message: `front matter \`${key}\` must be text, not ${kind}: write one line of text after \`${key}:\`` });
       } else if (typeof value !== 'string') {
         // `title: 42` is there, but is not text: quoting makes it text.
         findings.push({ ...at, message: `front matter \`${key}\` must be text, not the ${value instanceof Date ? 'date' : typeof value} ${value instanceof Date ? value.toISOString().slice(0, 10) : JSON.stringify(value)}: put it in quotes` });
