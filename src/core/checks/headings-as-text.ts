@@ -146,7 +146,16 @@ function nearHeading(slug: string, candidates: readonly TemplateSection[] | unde
     return Math.abs(slug.length - t.headingSlug.length) <= most && editDistanceAtMost(slug, t.headingSlug, most) <= most;
   });
   if (close !== undefined) return close ?? undefined;
+  // (Only long questions: fewer than eight words cannot share six in eight.)
+  if (wordCount(slug) < 8) return undefined;
   return one((t) => mostWordsShared(slug, t.headingSlug)) ?? undefined;
+}
+
+/** The words of an anchor, counted by its hyphens. */
+function wordCount(slug: string): number {
+  let n = 1;
+  for (let i = slug.indexOf('-'); i !== -1; i = slug.indexOf('-', i + 1)) n++;
+  return n;
 }
 
 /**
@@ -156,6 +165,7 @@ function nearHeading(slug: string, candidates: readonly TemplateSection[] | unde
  * can a rollout fail?` now `How can a rollout or rollback fail?`).
  */
 function mostWordsShared(a: string, b: string): boolean {
+  if (wordCount(b) < 8) return false;
   const left = a.split('-').filter((w) => w !== '');
   const right = b.split('-').filter((w) => w !== '');
   const longer = Math.max(left.length, right.length);
