@@ -50,6 +50,10 @@ describe('section matching', () => {
     // A template that numbers its headings, a spec that does not.
     const template = buildTemplateModel(parseSpec('# T\n\n## 1. Summary\n\n<!-- s -->\n\n## 2. Design\n\n<!-- d -->\n'), 'n@1');
     expect(brief('# M\n\n## Summary\n\nS.\n\n## Design\n\nD.\n', template, on)).toEqual([]);
+    // A number and an emoji both (a variation selector after it, or a keycap), as agents write them (blind QA).
+    const both = BASE.replace('## Architecture\n', '## 3. 🏗️ Architecture\n').replace('## Overview\n', '## 1️⃣ Overview\n');
+    expect(both).toContain('## 3. 🏗️ Architecture');
+    expect(brief(both, TECH_SPEC, on)).toEqual([]);
     // A number that is part of the words is kept: "3D Rendering" is not "Rendering".
     const words = buildTemplateModel(parseSpec('# T\n\n## Rendering\n\n<!-- r -->\n'), 'w@1');
     expect(brief('# M\n\n## 3D Rendering\n\nR.\n', words)).toEqual(['3:1 missing-section rendering']);

@@ -36,7 +36,8 @@ export function looseSlug(heading: { readonly text: string; readonly slug: strin
 }
 
 // A section number ("1.", "2.1", "3)", "4:", "5 -", "6 –") or an emoji and the like before a heading's words.
-const BEFORE_WORDS = /^[^\p{L}\p{N}]*(?:\d+(?:\.\d+)*[.):]?(?:[ \t]*[-\u2013\u2014:])?[ \t]+)?/u;
+// (An emoji may follow the number too, `3. 🏗️ Architecture`, and a keycap is a digit with its marks, `1️⃣`.)
+const BEFORE_WORDS = /^(?:[^\p{L}\p{N}]|\d\uFE0F?\u20E3)*(?:\d+(?:\.\d+)*[.):]?(?:[ \t]*[-\u2013\u2014:])?[ \t]+)?(?:[\p{Extended_Pictographic}\uFE0F\u200D\u20E3 \t]|\d\uFE0F?\u20E3)*/u;
 
 /**
  * The section number or emoji before a heading's words (`2. `, `🚀 `), or ''
@@ -44,7 +45,7 @@ const BEFORE_WORDS = /^[^\p{L}\p{N}]*(?:\d+(?:\.\d+)*[.):]?(?:[ \t]*[-\u2013\u20
  */
 export function numberBeforeWords(text: string): string {
   const before = BEFORE_WORDS.exec(text)?.[0] ?? '';
-  return /^[\d.):\-\u2013\u2014\s\p{Extended_Pictographic}\u200D\uFE0F]+$/u.test(before) ? before : '';
+  return /^[\d.):\-\u2013\u2014\s\p{Extended_Pictographic}\u200D\uFE0F\u20E3]+$/u.test(before) ? before : '';
 }
 
 /** A heading's anchor without a number or an emoji before its words, or null when it has none. */
