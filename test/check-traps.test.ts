@@ -1935,6 +1935,10 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(design('This is the bulk of the RFC.\n\nPlease keep in mind any implications within the ecosystem, such as:\n- Lint rules'))
       .toEqual(['5-7 the template\'s guidance "This is the bulk of the RFC." is still here beside the section\'s own text: delete it']);
     expect(design('This is the bulk of the RFC.')).toEqual([]);
+    // A placeholder's instruction kept as a line above the answer is guidance kept too (blind QA, LLM-written specs).
+    const tested = BASE.replace('Done: outline the testing approach.', 'Outline the testing approach\n\nUnit tests and a load test.');
+    expect(tested).toContain('Outline the testing approach\n');
+    expect(brief(tested)).toEqual([`${lineOf(tested, 'Outline the testing approach')}:1 leftover-guidance testing-strategy`]);
     // Off, or suppressed, it says nothing.
     expect(findings('# Hooks\n\n## Motivation\n\n<!-- specfill-disable-next-line leftover-guidance -->\nWhy are we doing this? What use cases does it support?\n\nReuse.\n\n## Design\n\nA.\n\n## Drawbacks\n\nB.\n\n## Notes\n\nC.\n', prose)).toEqual([]);
   });

@@ -31,7 +31,7 @@ export const leftoverGuidance: CheckRule = {
     const findings: FindingDraft[] = [];
     const written = new Set(states.filter((st) => st.state === 'filled').map((st) => st.id));
     for (const t of template.sections) {
-      if (t.guidance === '' || t.fixed || !written.has(t.id)) continue;
+      if (t.fixed || !written.has(t.id)) continue;
       const section = matching.byTemplateId.get(t.id);
       if (section === undefined) continue;
       // Paragraphs of guidance kept one after another are one leftover (Ember's "This is the bulk
