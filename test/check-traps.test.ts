@@ -1966,6 +1966,9 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
       'AGENT_PLACEHOLDER: Provide a high-level description of the feature']) {
       expect([nothing, said(nothing)]).toEqual([nothing, ['3:1 empty-section overview']]);
     }
+    // So is the placeholder kept inside a fence of an agent's (blind QA, LLM-written specs); code of the author's is content.
+    expect(said('```markdown\n<!-- AGENT_PLACEHOLDER: Provide a high-level description of the feature -->\n```')).toEqual(['3:1 empty-section overview']);
+    expect(said('```html\n<!-- a comment -->\n<p>Shown</p>\n```')).toEqual([]);
     for (const written of ['<details><summary>Schema</summary>\n\nOne table per tenant.\n\n</details>', 'A cache \u200b in front of the API.', 'Run it with --force --> then restart.']) {
       expect([written, said(written)]).toEqual([written, []]);
     }

@@ -92,7 +92,8 @@ function onlyGuidanceSentences(spec: ParsedSpec, span: Span, guidance: string, s
   // (its alt text may be empty), unless the template shows it. (Looked at
   // after the sentences, which most written sections fail at once.)
   for (const b of blocksIn(spec, span)) {
-    if (b.kind === 'code' && !isEmptyCode(spec.source, b) && samples?.has(codeSample(spec.source, b)) !== true) return false;
+    // (Not one of nothing but the guidance's comments, fenced: an agent's ```markdown around the placeholder it left.)
+    if (b.kind === 'code' && !isEmptyCode(spec.source, b) && samples?.has(codeSample(spec.source, b)) !== true && !onlyComments(codeOf(spec.source, b))) return false;
     if (b.kind === 'paragraph' && spec.source.slice(b.start, b.end).includes('![') && hasImageNotIn(proseOf(spec.source, b), guidance)) return false;
     // So is a link to somewhere the template never names: TC39's `- [V8](link)` with the tracking issue's address written in.
     if (b.kind === 'paragraph' && templateText !== undefined && hasLinkNotIn(spec.source.slice(b.start, b.end), templateText)) return false;
@@ -158,6 +159,11 @@ function onlyEmptyLabels(text: string): boolean {
 
 // An ellipsis at the end of a section's text, quotes or emphasis after it aside.
 const ENDS_UNFINISHED = /(?:\u2026|\.\.\.)["'\u201d\u2019*_)\]]*$/;
+
+/** Whether code holds nothing but HTML comments. */
+function onlyComments(code: string): boolean {
+  return code.indexOf('<!--') !== -1 && code.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim() === '';
+}
 
 /** Whether a normalised sentence (words between single spaces) has three words or more. */
 function hasThreeWords(sentence: string): boolean {
