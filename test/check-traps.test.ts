@@ -1425,6 +1425,18 @@ describe('headings swallowed by a code block that is never closed (KEP review)',
     expect(missing[0]!.message).toBe(`missing section "Future Considerations" (## Future Considerations) from template tech-spec@1: its heading is inside the code block opened on line ${lineOf(spec, '```yaml')} that is never closed, so it is code, not a heading; close that code block where its code ends`);
   });
 
+  it('a missing heading inside a closed code block where it belongs (an agent\'s ```markdown around its answer) is placed there and said so; elsewhere, not (blind QA, LLM-written specs)', () => {
+    const wrapped = BASE.replace('### System Components\n', '```markdown\n### System Components\n').replace('\n### API Design\n', '\n```\n\n### API Design\n');
+    const open = lineOf(wrapped, '```markdown');
+    expect(findings(wrapped).map((f) => `${f.line}:${f.column} ${f.rule} ${f.sectionId} ${f.message.replace(/^.*from template tech-spec@1/, '')}`)).toEqual([
+      `${open + 1}:1 missing-section architecture/system-components : its heading is inside the code block on lines ${open}–${lineOf(wrapped, '```\n\n### API')}, so it is code, not a heading; if the section is written there, take it out of the code block`,
+      `${lineOf(wrapped, '### Data Model')}:1 missing-section architecture/data-model : its heading is inside the code block on lines ${open}–${lineOf(wrapped, '```\n\n### API')}, so it is code, not a heading; if the section is written there, take it out of the code block`,
+    ]);
+    // A heading in a code sample of another section (under References) is not where the missing one belongs.
+    const sample = BASE.replace('### Data Model\n', '').replace('## References\n', '## References\n\n```markdown\n### Data Model\n```\n');
+    expect(brief(sample).filter((f) => f.includes('data-model'))).toEqual([`${lineOf(sample, '### API Design')}:1 missing-section architecture/data-model`]);
+  });
+
   it('of a code comment and a heading alike in it, the one at the template\'s level; a fence that closes nothing is named (blind QA, ADR)', () => {
     const adr = buildTemplateModel(parseSpec('# Title\n\n## Context\n\n<!-- c -->\n\n## Decision\n\n<!-- d -->\n\n## Consequences\n\n<!-- q -->\n'), 'adr@1');
     const spec = (close: string) => `# ADR 3\n\n## Context\n\n\`\`\`\`yaml\ndb: postgres\n# Consequences\n${close}\n\n## Decision\n\nPostgres.\n\n## Consequences\n\nBackups.\n`;

@@ -63,6 +63,36 @@ function meantToClose(spec: ParsedSpec, code: Block): string {
   return ` (the ${open[2]} on line ${code.line} seems meant to close the code block opened on line ${before.line}, but it is indented less than the text of that block's list item, so it ends the item and opens a code block instead: indent it as far as the opening fence)`;
 }
 
+/** A heading line inside a closed fenced code block: where it is, and the lines the block spans. */
+export interface InClosedCode {
+  readonly offset: number;
+  readonly at: Position;
+  readonly openLine: number;
+  readonly closeLine: number;
+}
+
+/**
+ * The ATX heading lines inside closed fenced code blocks, by anchor: an
+ * agent that wraps its answer in ```` ```markdown ```` hides the template's
+ * subsections it wrote there (code, not headings). The caller keeps those
+ * where the missing section belongs.
+ */
+export function headingsInClosedCode(spec: ParsedSpec): Map<string, InClosedCode[]> {
+  const found = new Map<string, InClosedCode[]>();
+  let lines: ReturnType<typeof lineIndexOf> | undefined;
+  for (const block of spec.blocks) {
+    if (block.kind !== 'code' || block.variant !== 'fenced' || block.closed !== true) continue;
+    const text = spec.source.slice(block.start, block.end);
+    if (text.indexOf('#') === -1) continue;
+    lines ??= lineIndexOf(spec);
+    for (const h of text.matchAll(ATX_LINE)) {
+      const offset = block.start + h.index + h[1]!.length;
+      addTo(found, slugify(headingWords(h[3]!)), { offset, at: lines.span(offset, block.start + h.index + h[0].trimEnd().length), openLine: block.line, closeLine: block.endLine });
+    }
+  }
+  return found;
+}
+
 // A fence line: its indentation, its run of backticks or tildes, what follows.
 const FENCE_LINE = /^([ \t>]*)(`{3,}|~{3,})(.*)$/;
 

@@ -1,6 +1,6 @@
 import { lineIndexOf } from '../line-index.js';
 import type { Position, Section, Span } from '../spec-types.js';
-import { headingsInBrokenComments, headingsInContainers, headingsHiddenByUnclosedPlaceholders, headingsInUnclosedCode, hiddenByComment, type Boxed, type InComment } from './hidden-headings.js';
+import { headingsInBrokenComments, headingsInClosedCode, headingsInContainers, headingsHiddenByUnclosedPlaceholders, headingsInUnclosedCode, hiddenByComment, type Boxed, type InClosedCode, type InComment } from './hidden-headings.js';
 import { headingsWrittenAsText, type WrittenAsText } from './headings-as-text.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
 import { headingPosition, quote, templateShown } from './locate.js';
@@ -67,6 +67,7 @@ export const missingSection: CheckRule = {
     let commented: Map<string, InComment> | null = null;
     let asText: Map<string, WrittenAsText[]> | null = null;
     let boxed: Map<string, Boxed[]> | null = null;
+    let fencedClosed: Map<string, InClosedCode[]> | null = null;
     // A line of text stands for one missing section at most.
     const claimed = new Set<number>();
     sections.forEach((t, i) => {
@@ -106,6 +107,17 @@ export const missingSection: CheckRule = {
         findings.push({ ...inBox.at, sectionId: t.id, section: t.path,
           // The template's level, as for a heading written as text: moved out at another depth, heading-level would report it next.
           message: `${messageFor(template, t)}: its heading is inside ${inBox.container}, so it opens no section; ${inBox.fix ?? `move it out: a ${'#'.repeat(t.level)} heading on a line of its own, ${inBox.out}`}` });
+        return;
+      }
+      // One inside a closed code block where the section belongs (an agent's ```markdown
+      // around its answer, subsections and all) is code: said so, on that line.
+      fencedClosed ??= headingsInClosedCode(spec);
+      const inFence = [t.headingSlug, t.bareSlug].map((slug) => (slug === null ? undefined : fencedClosed!.get(slug)?.find((w) => w.offset >= from && w.offset < to && !claimed.has(w.offset))))
+        .find((w) => w !== undefined);
+      if (inFence !== undefined) {
+        claimed.add(inFence.offset);
+        findings.push({ ...inFence.at, sectionId: t.id, section: t.path,
+          message: `${messageFor(template, t)}: its heading is inside the code block on lines ${inFence.openLine}–${inFence.closeLine}, so it is code, not a heading; if the section is written there, take it out of the code block` });
         return;
       }
       // A heading written as a line of text (a KEP's PRR question as a bold
