@@ -1951,6 +1951,8 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     const tested = BASE.replace('Done: outline the testing approach.', 'Outline the testing approach\n\nUnit tests and a load test.');
     expect(tested).toContain('Outline the testing approach\n');
     expect(brief(tested)).toEqual([`${lineOf(tested, 'Outline the testing approach')}:1 leftover-guidance testing-strategy`]);
+    const marked = BASE.replace('Done: outline the testing approach.', 'AGENT_PLACEHOLDER: Outline the testing approach\n\nUnit tests and a load test.');
+    expect(brief(marked)).toEqual([`${lineOf(marked, 'AGENT_PLACEHOLDER: Outline')}:1 leftover-guidance testing-strategy`]);
     // Off, or suppressed, it says nothing.
     expect(findings('# Hooks\n\n## Motivation\n\n<!-- specfill-disable-next-line leftover-guidance -->\nWhy are we doing this? What use cases does it support?\n\nReuse.\n\n## Design\n\nA.\n\n## Drawbacks\n\nB.\n\n## Notes\n\nC.\n', prose)).toEqual([]);
   });

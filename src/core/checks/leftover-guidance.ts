@@ -68,8 +68,11 @@ export const leftoverGuidance: CheckRule = {
 /** The paragraph's plain text when every sentence of it is the template's guidance, and whether it tells what to write; else null. */
 function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<string>): { text: string; tells: boolean } | null {
   // Most paragraphs are the author's, told at their first sentence from the source, before any text is built.
-  if (block.segments !== undefined && !mayBeGuidanceSentence(spec.source, sentences, block.segments)) return null;
-  const text = plainText(sectionProse(spec, block));
+  // (A placeholder's marker kept as text, `AGENT_PLACEHOLDER: Describe …`, is no word of the guidance's: what follows it is.)
+  const marked = spec.source.slice(block.start, block.end).indexOf('AGENT_PLACEHOLDER') !== -1;
+  if (!marked && block.segments !== undefined && !mayBeGuidanceSentence(spec.source, sentences, block.segments)) return null;
+  const prose = sectionProse(spec, block);
+  const text = plainText(marked ? prose.replace(/\bAGENT_PLACEHOLDER:\s*/g, '') : prose);
   let from = 0;
   let instructions = 0;
   let questions = 0;
