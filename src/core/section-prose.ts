@@ -4,6 +4,7 @@ import { findInlineLinks } from './markdown/inline-links.js';
 import { findInlineComments, withoutClosedComments } from './markdown/inline-comments.js';
 import type { Block, ParsedSpec, Span } from './spec-types.js';
 import { countAtMost } from './sorted-search.js';
+import { isStandIn } from './stand-in-text.js';
 import { bodyIsEmpty, codeOf, codeSample, isEmptyCode } from './block-samples.js';
 
 /**
@@ -41,7 +42,7 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
   const prose = proseIfAtMost(spec, span, guidance);
   if (prose === '') return true;
   // (The prose may stop at its first block that departs from the guidance: a stand-in there may have text after it.)
-  if (FILLER.test(prose)) return FILLER.test(sectionProse(spec, span));
+  if (isStandIn(prose)) return isStandIn(sectionProse(spec, span));
   // The guidance as it stands, unless some of it is set as code of the author's (indented, it reads the same).
   if (prose === guidance) return !blocksIn(spec, span).some((b) => b.kind === 'code' && samples?.has(codeSample(spec.source, b)) !== true);
   // Guidance trimmed, reordered, repeated or lightly re-marked up is still
@@ -200,13 +201,13 @@ function showsNothing(spec: ParsedSpec, span: Span): boolean {
     if (segments !== undefined && segments.length >= 2 && !source.slice(block.start, block.end).includes('<!--')) {
       // (Two plain tests: one pattern for "some non-space, no & or <" backtracks on long lines.)
       const first = source.slice(segments[0], segments[1]);
-      if (/\S/.test(first) && !/[&<]/.test(first) && !FILLER.test(first)) return false;
+      if (/\S/.test(first) && !/[&<]/.test(first) && !isStandIn(first)) return false;
     }
     // Else the whole text decides: inline comments say nothing, and neither
     // do lines of no-break spaces or form feeds, which CommonMark makes
     // paragraphs, nor a stand-in for text (`…`, `...`, `?`, `—`).
     const text = proseOf(source, block);
-    if (!isBlank(text) && !FILLER.test(text)) return false;
+    if (!isBlank(text) && !isStandIn(text)) return false;
   }
   return true;
 }
@@ -434,34 +435,6 @@ const SHOWN_COMMENT_MARKS = /(?:\\?<|&lt;)!--\s*|\bAGENT_PLACEHOLDER:\s*|\s*--(?
 const SUMMARY = /<summary\b[^<>]*>[^<]*<\/summary\s*>/gi;
 const EMPTY_TAG = /<\/?(?:a|article|aside|b|blockquote|br|center|code|dd|details|div|dl|dt|em|font|footer|header|hr|i|li|main|nav|ol|p|pre|s|section|small|span|strong|sub|summary|sup|table|tbody|td|th|thead|tr|u|ul|wbr)\b[^<>]*>/gi;
 const SPACE_ENTITY = /&(?:nbsp|#160|#x[aA]0|#8203|#x200[bB]|ZeroWidthSpace);/g;
-
-/**
- * Text that stands in for text and says nothing: dots, an ellipsis, a
- * question mark, dashes, emphasis marks (`…`, `...`, `* ...`, `?`, `—`), no
- * letter, digit or other sign.
- */
-// (Zero-width spaces and joiners, and a byte order mark, show nothing either.)
-const FILLER_ONLY = /^[\s.\u2026?!\-\u2013\u2014*_~\u200b-\u200d\u2060\ufeff]+$/;
-
-/**
- * A to-do word standing for the whole text ("TBD", "TODO.", "*To be
- * determined*", "TBD — TODO"): a section that holds only that says nothing
- * yet, whatever leftover-marker makes of the word elsewhere.
- */
-const STUB = /^[\s.\u2026?!\-\u2013\u2014*_~:()[\]]*(?:TBD|TODO|FIXME|XXX|TBA|to be (?:determined|decided|defined|done|written|added|filled(?: in)?|announced))(?:[\s.\u2026?!\-\u2013\u2014*_~:()[\],;/]+(?:TBD|TODO|FIXME|XXX|TBA))*[\s.\u2026?!\-\u2013\u2014*_~:()[\]]*$/i;
-
-/** {@link FILLER_ONLY} or {@link STUB}: a text that shows nothing to read. */
-const FILLER = { test: (text: string): boolean => FILLER_ONLY.test(text) || (text.length < 80 && STUB.test(text)) };
-
-/** Whether a section's prose ({@link sectionProse}) is empty or only a stand-in for text (`…`, `?`): it shows nothing to read. */
-export function isFillerOrEmpty(prose: string): boolean {
-  return prose === '' || FILLER_ONLY.test(prose);
-}
-
-/** Whether a section's prose is nothing but a to-do word ("TBD", "TODO.", "To be determined"): the word, when it is, else null. */
-export function stubWord(prose: string): string | null {
-  return prose.length < 80 && STUB.test(prose) ? prose.trim().replace(/^[*_]+|[*_]+$/g, '') : null;
-}
 
 /** Whether text shows nothing: whitespace, invisible-space entities and tags that hold no text. */
 function isBlank(text: string): boolean {

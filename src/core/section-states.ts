@@ -1,5 +1,6 @@
 import { matchSections, type SectionMatching } from './match-sections.js';
-import { saysNothing, sectionProse, stubWord } from './section-prose.js';
+import { saysNothing, sectionProse } from './section-prose.js';
+import { stubWord } from './stand-in-text.js';
 import { isTableOfContents } from './table-of-contents.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 import { looseSlug } from './slug.js';

@@ -1,5 +1,6 @@
 import { lineIndexOf } from '../line-index.js';
-import { isFillerOrEmpty, sectionProse, stubWord } from '../section-prose.js';
+import { sectionProse } from '../section-prose.js';
+import { isFillerOrEmpty, stubWord } from '../stand-in-text.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { ParsedSpec, Position, Section } from '../spec-types.js';
 import { likelyRenames } from '../likely-renames.js';

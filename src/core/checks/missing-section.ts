@@ -100,10 +100,8 @@ export const missingSection: CheckRule = {
       // `- ## Alternatives`, `<details>` with no blank line after it) opens no
       // section: said so, on that line, where the section belongs.
       boxed ??= headingsInContainers(spec);
-      const inBox = [t.headingSlug, t.bareSlug].map((slug) => (slug === null ? undefined : boxed!.get(slug)?.find((w) => w.offset >= from && w.offset < to && !claimed.has(w.offset))))
-        .find((w) => w !== undefined);
+      const inBox = claimIn(boxed, t, from, to, claimed);
       if (inBox !== undefined) {
-        claimed.add(inBox.offset);
         findings.push({ ...inBox.at, sectionId: t.id, section: t.path,
           // The template's level, as for a heading written as text: moved out at another depth, heading-level would report it next.
           message: `${messageFor(template, t)}: its heading is inside ${inBox.container}, so it opens no section; ${inBox.fix ?? `move it out: a ${'#'.repeat(t.level)} heading on a line of its own, ${inBox.out}`}` });
@@ -112,10 +110,8 @@ export const missingSection: CheckRule = {
       // One inside a closed code block where the section belongs (an agent's ```markdown
       // around its answer, subsections and all) is code: said so, on that line.
       fencedClosed ??= headingsInClosedCode(spec);
-      const inFence = [t.headingSlug, t.bareSlug].map((slug) => (slug === null ? undefined : fencedClosed!.get(slug)?.find((w) => w.offset >= from && w.offset < to && !claimed.has(w.offset))))
-        .find((w) => w !== undefined);
+      const inFence = claimIn(fencedClosed, t, from, to, claimed);
       if (inFence !== undefined) {
-        claimed.add(inFence.offset);
         findings.push({ ...inFence.at, sectionId: t.id, section: t.path,
           message: `${messageFor(template, t)}: its heading is inside the code block on lines ${inFence.openLine}–${inFence.closeLine}, so it is code, not a heading; if the section is written there, take it out of the code block` });
         return;
@@ -181,3 +177,19 @@ export const missingSection: CheckRule = {
     return findings;
   },
 };
+
+/**
+ * The first heading line found for a missing section (by its anchor, or its
+ * anchor without a number) between `from` and `to` that no other missing
+ * section has taken, taken now: each line stands for one section at most.
+ */
+function claimIn<T extends { readonly offset: number }>(found: ReadonlyMap<string, readonly T[]>, t: TemplateSection, from: number, to: number, claimed: Set<number>): T | undefined {
+  for (const slug of [t.headingSlug, t.bareSlug]) {
+    const hit = slug === null ? undefined : found.get(slug)?.find((w) => w.offset >= from && w.offset < to && !claimed.has(w.offset));
+    if (hit !== undefined) {
+      claimed.add(hit.offset);
+      return hit;
+    }
+  }
+  return undefined;
+}

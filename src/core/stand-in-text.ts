@@ -1,0 +1,34 @@
+// What stands in for a section's text and says nothing yet: dots, dashes and
+// other marks with no word (`…`, `?`), invisible characters, or a to-do word
+// that is all the text ("TBD", "To be determined"). Read by section-prose
+// (whether a section says nothing) and by the checks that say which it is.
+
+/**
+ * Text that stands in for text and says nothing: dots, an ellipsis, a
+ * question mark, dashes, emphasis marks (`…`, `...`, `* ...`, `?`, `—`), no
+ * letter, digit or other sign.
+ */
+// (Zero-width spaces and joiners, and a byte order mark, show nothing either.)
+const FILLER_ONLY = /^[\s.\u2026?!\-\u2013\u2014*_~\u200b-\u200d\u2060\ufeff]+$/;
+
+/**
+ * A to-do word standing for the whole text ("TBD", "TODO.", "*To be
+ * determined*", "TBD — TODO"): a section that holds only that says nothing
+ * yet, whatever leftover-marker makes of the word elsewhere.
+ */
+const STUB = /^[\s.\u2026?!\-\u2013\u2014*_~:()[\]]*(?:TBD|TODO|FIXME|XXX|TBA|to be (?:determined|decided|defined|done|written|added|filled(?: in)?|announced))(?:[\s.\u2026?!\-\u2013\u2014*_~:()[\],;/]+(?:TBD|TODO|FIXME|XXX|TBA))*[\s.\u2026?!\-\u2013\u2014*_~:()[\]]*$/i;
+
+/** Whether a text shows nothing to read: {@link FILLER_ONLY} or {@link STUB}. */
+export function isStandIn(text: string): boolean {
+  return FILLER_ONLY.test(text) || (text.length < 80 && STUB.test(text));
+}
+
+/** Whether a section's prose (see sectionProse) is empty or only a stand-in for text (`…`, `?`): it shows nothing to read. */
+export function isFillerOrEmpty(prose: string): boolean {
+  return prose === '' || FILLER_ONLY.test(prose);
+}
+
+/** Whether a section's prose is nothing but a to-do word ("TBD", "TODO.", "To be determined"): the word, when it is, else null. */
+export function stubWord(prose: string): string | null {
+  return prose.length < 80 && STUB.test(prose) ? prose.trim().replace(/^[*_]+|[*_]+$/g, '') : null;
+}
