@@ -1,4 +1,4 @@
-import { mayBeGuidanceSentence, normalizedSentence, plainText } from '../guidance-sentences.js';
+import { GUIDANCE_STEPS, isGuidanceSentence, mayBeGuidanceSentence, normalizedSentence, plainText } from '../guidance-sentences.js';
 import { lineIndexOf } from '../line-index.js';
 import { blocksIn, sectionProse } from '../section-prose.js';
 import type { Block, ParsedSpec } from '../spec-types.js';
@@ -73,6 +73,7 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
   if (!marked && block.segments !== undefined && !mayBeGuidanceSentence(spec.source, sentences, block.segments)) return null;
   const prose = sectionProse(spec, block);
   const text = plainText(marked ? prose.replace(/\bAGENT_PLACEHOLDER:\s*/g, '') : prose);
+  const budget = { steps: GUIDANCE_STEPS };
   let from = 0;
   let instructions = 0;
   let questions = 0;
@@ -84,7 +85,8 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
     if (raw === '') continue;
     const sentence = normalizedSentence(raw);
     if (sentence === '') continue;
-    if (!sentences.has(sentence)) return null;
+    // Compared as empty-section compares: run together or a slip apart is still the guidance's.
+    if (!isGuidanceSentence(sentence, sentences, budget)) return null;
     words += sentence.split(' ').length;
     if (raw.endsWith('?')) questions++;
     // (A label, `Note:`, is no instruction; "Please keep in mind …, such as:" is one.)
