@@ -1088,13 +1088,32 @@ describe('a placeholder whose `-->` was deleted in the middle of a spec (third a
     const all = findings(spec);
     const broken = all.filter((f) => f.rule !== 'unfilled-placeholder');
     expect(broken.map((f) => `${f.line}:${f.column}-${f.endLine} ${f.rule} ${f.sectionId} ${f.message}`)).toEqual([
-      `${lineOf(spec, '<!-- AGENT_PLACEHOLDER: Provide')}:1-${lineOf(spec, '<!-- AGENT_PLACEHOLDER: List specific goals')} malformed-placeholder overview AGENT_PLACEHOLDER comment is never closed: the next comment's \`-->\` closes it, so everything in between is hidden; add \`-->\` at the end of its instruction`,
+      `${lineOf(spec, '<!-- AGENT_PLACEHOLDER: Provide')}:1-${lineOf(spec, '<!-- AGENT_PLACEHOLDER: List specific goals')} malformed-placeholder overview AGENT_PLACEHOLDER comment is never closed: the next comment's \`-->\` closes it, so everything in between is hidden: 2 sections, from \`## Goals and Non-Goals\` on; add \`-->\` at the end of its instruction`,
     ]);
     // Its instruction is what it said before the hidden part, not the hidden part.
     expect(parseSpec(spec).malformed[0]!.span.end).toBe(spec.indexOf('-->', at) + 3);
     // A placeholder closed properly with a comment after it is not affected.
     expect(brief(FRONT + SEED.replace('-->', '--> <!-- note -->'))).not.toContain('5:1 malformed-placeholder');
     expect(findings(FRONT + SEED).filter((f) => f.rule === 'malformed-placeholder')).toEqual([]);
+  });
+
+  it('left open to the end, it says which sections it hides: they vanish from the page and from completeness without a missing-section each (LLM QA)', () => {
+    const filled = (FRONT + SEED).replace(/<!-- AGENT_PLACEHOLDER:.*?-->/g, 'Written.');
+    const spec = filled.replace('## Data Model\n\nWritten.', '## Data Model\n\n<!-- AGENT_PLACEHOLDER: Describe the data model');
+    const hidden = SEED.slice(SEED.indexOf('## Data Model')).match(/^#{2,3} /gm)!.length - 1;
+    expect(hidden).toBeGreaterThan(5);
+    expect(findings(spec).map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
+      `${lineOf(spec, '<!-- AGENT_PLACEHOLDER: Describe the data')} malformed-placeholder AGENT_PLACEHOLDER comment is never closed, so it hides ${hidden} sections, from \`### API Design\` on: add \`-->\` at the end of its instruction`,
+    ]);
+    // One heading hidden is named as one section; a placeholder in the last section hides none, and says nothing of it.
+    const oneLeft = filled.slice(0, filled.indexOf('## References') + '## References\n\nWritten.'.length);
+    const inAlternatives = oneLeft.replace(/(## Alternative Approaches Considered\n\n)Written\./, '$1<!-- AGENT_PLACEHOLDER: Other ways');
+    expect(findings(inAlternatives).map((f) => f.message)).toEqual(['AGENT_PLACEHOLDER comment is never closed, so it hides the section `## References`: add `-->` at the end of its instruction']);
+    const inLast = oneLeft.replace(/(## References\n\n)Written\./, '$1<!-- AGENT_PLACEHOLDER: Links');
+    expect(findings(inLast).map((f) => f.message)).toEqual(['AGENT_PLACEHOLDER comment is never closed: add `-->` at the end of its instruction']);
+    // Inline in a paragraph, an unclosed one shows as text and hides no heading.
+    expect(findings(filled.replace('## Data Model\n\nWritten.', '## Data Model\n\nSee <!-- AGENT_PLACEHOLDER: the model')).map((f) => f.message))
+      .toEqual(['AGENT_PLACEHOLDER comment is never closed: add `-->` at the end of its instruction']);
   });
 });
 

@@ -7,6 +7,7 @@ import { LineIndex } from './line-index.js';
 import { scanBlocks } from './markdown/block-scanner.js';
 import { findFrontMatter } from './markdown/front-matter.js';
 import { headingText } from './markdown/heading-text.js';
+import { headingLinesIn } from './markdown/heading-lines.js';
 import type { InlineContext } from './markdown/inline-text.js';
 import type {
   FrontMatter,
@@ -94,9 +95,9 @@ export function parseSpec(source: string): ParsedSpec {
         sectionId,
         span: raw.span,
         message: raw.problem === 'unterminated'
-          ? 'AGENT_PLACEHOLDER comment is never closed: add `-->` at the end of its instruction'
+          ? `AGENT_PLACEHOLDER comment is never closed${hiding(source.slice(raw.span.start, raw.span.end), ', so it hides ')}: add \`-->\` at the end of its instruction`
           : raw.problem === 'closed-by-next'
-            ? 'AGENT_PLACEHOLDER comment is never closed: the next comment\'s `-->` closes it, so everything in between is hidden; add `-->` at the end of its instruction'
+            ? `AGENT_PLACEHOLDER comment is never closed: the next comment's \`-->\` closes it, so everything in between is hidden${hiding(source.slice(raw.span.start, raw.span.end), ': ')}; add \`-->\` at the end of its instruction`
             : 'AGENT_PLACEHOLDER comment has no instruction: write what the section needs after `AGENT_PLACEHOLDER:`',
       });
       continue;
@@ -369,4 +370,15 @@ function readFrontMatter(source: string, start: number, end: number, yamlStart: 
     };
   }
   return { span, yamlSpan, data: data as Record<string, unknown>, error: null };
+}
+
+/**
+ * What a comment that lost its `-->` hides, said: its sections vanish from
+ * the page and from every other check (completeness drops, missing-section
+ * stays quiet about them), which a reader told only of a lost `-->` would not guess.
+ */
+function hiding(inside: string, lead: string): string {
+  const headings = headingLinesIn(inside);
+  if (headings.length === 0) return '';
+  return `${lead}${headings.length === 1 ? `the section \`${headings[0]}\`` : `${headings.length} sections, from \`${headings[0]}\` on`}`;
 }

@@ -3,19 +3,12 @@
 // in a code block never closed, or held by a block quote, a list item or an
 // HTML block. missing-section places its finding there and says so.
 import { lineIndexOf } from '../line-index.js';
-import { trimSpaceTab, withoutAtxClosing } from '../markdown/block-patterns.js';
+import { ATX_LINE, headingWords } from '../markdown/heading-lines.js';
 import { bareSlug, slugify } from '../slug.js';
 import type { Block, ParsedSpec, Position } from '../spec-types.js';
 import { addTo } from './headings-as-text.js';
 import { headingPosition } from './locate.js';
 
-// A line that would be an ATX heading (a block quote's `>` allowed before it).
-const ATX_LINE = /^([ \t>]*)(#{1,6})[ \t]+(.*)$/gm;
-
-/** The text of an ATX heading line after its `#`s, without its closing sequence. */
-function headingWords(rest: string): string {
-  return trimSpaceTab(withoutAtxClosing(rest));
-}
 
 /** A heading line inside a code block never closed: its place, its level, the line the code block opens on, and why a fence in it closes nothing. */
 export interface InCode {
