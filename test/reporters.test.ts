@@ -648,6 +648,14 @@ describe('renderCodeFrame', () => {
     }
     // Text-style symbols stay one cell.
     expect(renderCodeFrame('❤ TODO', { line: 1, column: 3, endLine: 1, endColumn: 7 }, { gutterWidth: 1 })[1]).toBe('  |   ^~~~');
+    // With the emoji variation selector they are emoji, two cells: `⚠️`, `❤️`, a keycap `1️⃣` (LLM QA: one column short).
+    for (const lead of ['⚠️ ', '❤️ ', '1️⃣ ']) {
+      const column = lead.length + 1;
+      expect(renderCodeFrame(`${lead}TODO`, { line: 1, column, endLine: 1, endColumn: column + 4 }, { gutterWidth: 1 })[1], lead).toBe('  |    ^~~~');
+    }
+    // A selector after a character that is no emoji, or after a wide one, adds nothing.
+    expect(renderCodeFrame('a\uFE0F TODO', { line: 1, column: 4, endLine: 1, endColumn: 8 }, { gutterWidth: 1 })[1]).toBe('  |   ^~~~');
+    expect(renderCodeFrame('🚀\uFE0F TODO', { line: 1, column: 5, endLine: 1, endColumn: 9 }, { gutterWidth: 1 })[1]).toBe('  |    ^~~~');
   });
 
   it('frames 20,000 findings on one 160 KB line without walking the line for each (hostile input)', () => {

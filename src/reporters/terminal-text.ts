@@ -18,6 +18,7 @@ const TAB_WIDTH = 4;
 // Bidi embeddings, overrides and isolates reorder the text around them.
 const BIDI_CONTROL = /^[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]$/u;
 const EMOJI_PRESENTATION = /^\p{Emoji_Presentation}$/u;
+const EMOJI = /^\p{Emoji}$/u;
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200B-\u200D\u2060\uFE00-\uFE0F\uFEFF]$/u;
 
 /** How a control character is shown: C0 and DEL as Unicode control pictures (`␛`), the rest as `�`. */
@@ -60,11 +61,15 @@ function cellsOf(char: string, code: number): number {
 export function toVisibleChars(line: string): VisibleChar[] {
   const chars: VisibleChar[] = [];
   let cell = 0;
+  let previous = '';
   for (const char of line) {
     const code = char.codePointAt(0)!;
     const units = char.length;
     let visible: VisibleChar;
-    if (char === '\t') {
+    if (code === 0xfe0f && chars[chars.length - 1]?.width === 1 && EMOJI.test(previous)) {
+      // The emoji variation selector turns a text-style symbol (⚠, ❤, a keycap's digit) into an emoji, two cells wide.
+      visible = { text: char, width: 1, units };
+    } else if (char === '\t') {
       const width = TAB_WIDTH - (cell % TAB_WIDTH);
       visible = { text: ' '.repeat(width), width, units };
     } else if (BIDI_CONTROL.test(char) || (code >= 0xd800 && code <= 0xdfff)) {
@@ -75,6 +80,7 @@ export function toVisibleChars(line: string): VisibleChar[] {
     }
     chars.push(visible);
     cell += visible.width;
+    previous = char;
   }
   return chars;
 }
