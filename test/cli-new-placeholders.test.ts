@@ -63,6 +63,18 @@ describe('specfill new + placeholders', () => {
     expect(readdirSync(join(dir, 'specs'))).toEqual(['rate-limiter.md']);
   });
 
+  it('refuses `-o FILE.md`, a path taken for an owner (`-o` is --output in check), and writes nothing (CLI QA)', async () => {
+    const dir = tempProject();
+    const r = await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter', '-o', 'specs/limiter.md');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('`specs/limiter.md` is given as an owner (`-o` is `--owner` in `new`)');
+    expect(r.stderr).toContain('use --out specs/limiter.md');
+    expect(existsSync(join(dir, 'specs'))).toBe(false);
+    // A team owner with a slash is an owner.
+    expect((await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter', '-o', '@org/team')).code).toBe(0);
+    expect(readFileSync(join(dir, 'specs', 'rate-limiter.md'), 'utf8')).toContain('  - "@org/team"');
+  });
+
   it('honours --dir, --out and --json', async () => {
     const dir = tempProject();
     const a = await runCli(dir, 'new', 'tech-spec', '--title', 'Login flow', '--dir', 'docs/design', '--json');

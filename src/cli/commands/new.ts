@@ -40,6 +40,12 @@ export interface NewOptions {
 
 /** `specfill new TEMPLATE --title T`: writes a new spec; an existing file is refused (exit 1) unless --force. */
 export async function runNew(ctx: CliContext, templateRef: string, opts: NewOptions): Promise<number> {
+  // `-o` is `--output` in `check`: `new … -o specs/x.md` would make the path an owner and write elsewhere.
+  const pathOwner = opts.owner.find((o) => /\.(?:md|markdown)$/i.test(o.trim()));
+  if (pathOwner !== undefined) {
+    throw new SpecfillError('USAGE', `\`${pathOwner}\` is given as an owner (\`-o\` is \`--owner\` in \`new\`), and it names a Markdown file; nothing was written`, {},
+      `for the file to write, use --out ${pathOwner}`);
+  }
   const root = findProjectRoot(ctx.cwd);
   const { config } = await loadConfig(root, ctx.cwd);
   warnMissingTemplatesDir(ctx, root, config.templatesDir);
