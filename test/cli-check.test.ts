@@ -172,9 +172,10 @@ describe('specfill check', () => {
     expect(report.files.map((f) => f.path)).toEqual(['specs/a.md']);
     expect(report.failures).toEqual([{ path: 'specs/locked', code: 'READ_FAILED', message: 'folder cannot be read: permission denied' }]);
 
-    writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ templatesDir: 'specs/a.md' }));
+    // Said at the config's key, its line and column (CLI QA: it named only the path).
+    writeFileSync(join(dir, 'specfill.config.json'), '{\n  "templatesDir": "specs/a.md"\n}\n');
     const file = spawnSync(process.execPath, [BIN, 'check'], { cwd: dir, encoding: 'utf8' });
-    expect([file.status, file.stderr]).toEqual([2, "specfill: specs/a.md: the templates folder is a file, not a folder\n  hint: point `templatesDir` in the config at a folder of template files\n"]);
+    expect([file.status, file.stderr]).toEqual([2, "specfill: specfill.config.json:2:19: templatesDir: `specs/a.md` is a file, not a folder: point `templatesDir` at the folder of the project's template files (default .specfill/templates)\n"]);
   });
 
   it('says so of a spec found through a link to a file outside the project, which it leaves out; checks it when named (blind QA)', async () => {

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Node } from 'yaml';
 import type { Config } from '../core/config.js';
-import { configIssues } from '../core/config-issues.js';
+import { configIssues, type ConfigIssue } from '../core/config-issues.js';
 import { hasDuplicateKeys } from '../core/json-duplicate-keys.js';
 import { surelyAccepts } from '../core/json-schema-accepts.js';
 import { SpecfillError } from '../core/errors.js';
@@ -57,7 +57,7 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
   if (quick !== undefined && !(quick === null && file.endsWith('.json'))) {
     const data = quick ?? {};
     const schema = shippedSchema();
-    if (schema !== null && surelyAccepts(schema, data) && configIssues(data as Config).length === 0) return { config: data as Config, file, text };
+    if (schema !== null && surelyAccepts(schema, data) && configIssues(data as Config).length === 0 && templatesDirIssue(root, data) === null) return { config: data as Config, file, text };
   }
   // Otherwise the full reading, with positions for the message.
   const [{ isMap, isScalar, isSeq, LineCounter, parseDocument }, { validateConfig }] = await Promise.all([import('yaml'), import('../core/config.js')]);
@@ -103,9 +103,10 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
     }
   }
   const result = validateConfig(data);
-  if (result.config === null) {
+  const ioIssue = result.config === null ? null : templatesDirIssue(root, result.config);
+  if (result.config === null || ioIssue !== null) {
     // The issue that comes first in the file is the one shown.
-    const located = result.issues.map((issue) => {
+    const located = (ioIssue === null ? result.issues : [ioIssue]).map((issue) => {
       const node = nodeAt(doc.contents, issue.path);
       // An unknown key is shown at the key itself, other issues at the value.
       const parent = issue.atKey === true ? nodeAt(doc.contents, issue.path.slice(0, -1)) : undefined;
@@ -124,6 +125,22 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
       issue.shape === true ? 'every key and its type: schema/config.schema.json in the specfill package (node_modules/specfill/schema/ where it is installed; name it as `$schema` for completion in an editor)' : undefined);
   }
   return { config: result.config, file, text };
+}
+
+/**
+ * A `templatesDir` that names a file: said at its key, as the config's other
+ * mistakes are (a folder that does not exist is only warned about: it may
+ * be made later).
+ */
+function templatesDirIssue(root: string, data: unknown): ConfigIssue | null {
+  const dir = typeof data === 'object' && data !== null ? (data as { templatesDir?: unknown }).templatesDir : undefined;
+  if (typeof dir !== 'string' || dir === '') return null;
+  try {
+    if (statSync(resolve(root, dir)).isDirectory()) return null;
+  } catch {
+    return null;
+  }
+  return { path: ['templatesDir'], message: `\`${dir}\` is a file, not a folder: point \`templatesDir\` at the folder of the project's template files (default .specfill/templates)` };
 }
 
 /**
