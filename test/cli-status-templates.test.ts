@@ -274,9 +274,9 @@ describe('specfill templates', () => {
     expect((JSON.parse(list.stdout) as Array<{ id: string }>).map((t) => t.id)).toEqual(['tech-spec']);
     expect(list.stderr.split('\n').filter((l) => l.startsWith('specfill:')).sort()).toEqual([
       'specfill: .specfill/templates/blank.md:5:1: AGENT_PLACEHOLDER comment has no instruction: write what the section needs after `AGENT_PLACEHOLDER:`',
-      'specfill: .specfill/templates/open.md:5:1: AGENT_PLACEHOLDER comment is never closed: add `-->` at the end of its instruction',
+      'specfill: .specfill/templates/open.md:5:1: AGENT_PLACEHOLDER comment is never closed, so it hides the section `## Appendix`: add `-->` at the end of its instruction',
       'specfill: .specfill/templates/opt.md:3:1: front matter `optional` names `apendix` (did you mean `appendix`?), which is no section of this template',
-      'specfill: .specfill/templates/on-open.md:2:1: `extends: open`: template `open` cannot be used: .specfill/templates/open.md:5:1: AGENT_PLACEHOLDER comment is never closed: add `-->` at the end of its instruction',
+      'specfill: .specfill/templates/on-open.md:2:1: `extends: open`: template `open` cannot be used: .specfill/templates/open.md:5:1: AGENT_PLACEHOLDER comment is never closed, so it hides the section `## Appendix`: add `-->` at the end of its instruction',
       'specfill: .specfill/templates/child.md:2:1: `extends: t`: template `t` cannot be used: .specfill/templates/zz.md:3:1: two project templates have the id `t`: .specfill/templates/t.md and .specfill/templates/zz.md',
       'specfill: .specfill/templates/zz.md:3:1: two project templates have the id `t`: .specfill/templates/t.md and .specfill/templates/zz.md',
     ].sort());
@@ -297,7 +297,7 @@ describe('specfill templates', () => {
       'specs/a.md': '---\ntitle: A\ntemplate: bar\n---\n# A\n\n## S\n\nS.\n',
     });
     const check = await runCli(dir, 'check', 'specs/a.md');
-    expect([check.code, check.stderr.split('\n')[0]]).toEqual([2, 'specfill: specs/a.md: template `bar` cannot be used: .specfill/templates/foo.md:8:1: AGENT_PLACEHOLDER comment is never closed: add `-->` at the end of its instruction']);
+    expect([check.code, check.stderr.split('\n')[0]]).toEqual([2, 'specfill: specs/a.md: template `bar` cannot be used: .specfill/templates/foo.md:8:1: AGENT_PLACEHOLDER comment is never closed, so it hides the section `## T`: add `-->` at the end of its instruction']);
     expect((JSON.parse((await runCli(dir, 'templates', '--json')).stdout) as Array<{ id: string }>).map((t) => t.id)).toEqual(['kep', 'tech-spec']);
   });
 
