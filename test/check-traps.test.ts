@@ -35,6 +35,12 @@ describe('section matching', () => {
     // With no spaces around "&" (TC39's `## Q&A`, anchor `qa`), either way round (blind QA, TC39).
     const qa = buildTemplateModel(parseSpec('# T\n\n## Risks and Mitigations\n\n<!-- r -->\n\n## Q&A\n\n<!-- q -->\n'), 'q@1');
     expect(brief('# X\n\n## Risks&Mitigations\n\nSome.\n\n## Q and A\n\nNone.\n', qa)).toEqual([]);
+    // With a number, an emoji or a mark before or after the words at once (blind QA, LLM-written: `## 6. Monitoring & Logging`).
+    for (const heading of ['6. Monitoring & Logging', '6 - Monitoring&Logging', '6. 📈 Monitoring & Logging', 'Monitoring & Logging (Optional)']) {
+      expect(brief(BASE.replace('## Monitoring and Logging\n', `## ${heading}\n`)), heading).toEqual([]);
+    }
+    expect(brief(BASE.replace('## Goals and Non-Goals\n', '## 2. Goals & Non-Goals\n'))).toEqual([]);
+    expect(brief(BASE.replace('## Monitoring and Logging\n', '## 6. Monitoring & Alerting\n'))).toEqual([`${lineOf(BASE, '## Monitoring and Logging')}:1 missing-section monitoring-and-logging`]);
   });
 
   it('a base spec has no findings', () => {

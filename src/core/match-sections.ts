@@ -96,11 +96,15 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     // Nor is "&" for "and" (`Context & Scope` for "Context and Scope", and back).
     const text = s.heading.text;
     // (Squashed too: `Q and A` for "Q&A", whose anchor `qa` is `q--a` squashed.)
-    const other = text.indexOf('&') !== -1 ? slugify(text.replace(/\s*&\s*/g, ' and ').replace(/\s+/g, ' ').trim())
-      : / and /i.test(text) ? slugify(text.replace(/ and /gi, ' & ').replace(/\s+/g, ' ').trim()) : null;
-    if (other !== null) {
-      add(other, s);
-      add(squashedSlug(other), s);
+    const otherText = text.indexOf('&') !== -1 ? text.replace(/\s*&\s*/g, ' and ').replace(/\s+/g, ' ').trim()
+      : / and /i.test(text) ? text.replace(/ and /gi, ' & ').replace(/\s+/g, ' ').trim() : null;
+    if (otherText !== null) {
+      // With or without its number and mark too ("6. Monitoring & Logging"; blind QA).
+      for (const other of [slugify(otherText), unmarkedSlug(otherText), bareSlug(otherText), bareSlug(withoutHeadingMarks(otherText))]) {
+        if (other === null) continue;
+        add(other, s);
+        add(squashedSlug(other), s);
+      }
     }
     if (unmarked !== null) add(squashedSlug(unmarked), s);
     if (bare !== null) add(squashedSlug(bare), s);
