@@ -516,6 +516,26 @@ describe('template-free rules', () => {
     expect(unclosed('Text\n\n---\ntitle: x\n---\n')).toEqual([]);
   });
 
+  it('frontmatter: front matter after a preamble or in a code block is reported: the spec would pass unchecked by its template (blind QA, LLM-written)', () => {
+    const found = (source: string) => checkSpec(parseSpec(source), { template: null, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+    const keys = '---\ntitle: Rate limiter\ntemplate: tech-spec\nstatus: draft\n---\n';
+    const unread = 'its title, template and status are not read, and the spec is checked without its template';
+    expect(found(`Here is the completed technical specification:\n\n${keys}# Technical Specification\n\nText.\n`)).toEqual([
+      `3:1 frontmatter front matter must start on the first line of the file: after the text on line 1 ("Here is the completed technical specification:"), its lines are Markdown: ${unread}; delete that text, or move it below the front matter`]);
+    // Without a blank line (a setext heading then), with CRLF and a BOM.
+    expect(found(`\uFEFFSure!\r\n${keys.replaceAll('\n', '\r\n')}# T\r\n`)).toEqual([
+      `2:1 frontmatter front matter must start on the first line of the file: after the text on line 1 ("Sure!"), its lines are Markdown: ${unread}; delete that text, or move it below the front matter`]);
+    expect(found(`\`\`\`markdown\n${keys}# Technical Specification\n\n## Overview\n\nText.\n\`\`\`\n`)).toEqual([
+      `2:1 frontmatter front matter is inside the code block opened on line 1, so it is code: ${unread}; take the document out of the code block (delete its fence lines) so that this \`---\` is the file's first line`]);
+    expect(found('```yaml\ntitle: Rate limiter\ntemplate: tech-spec\n```\n\n# T\n')).toEqual([
+      `1:1 frontmatter front matter is written as a YAML code block, so it is code: ${unread}; replace its fence lines with lines of \`---\`, at the top of the file`]);
+    // Not: keys below a heading (an example in the text), a YAML sample of other keys, a rule over one key of the author's.
+    expect(found(`# T\n\nText.\n\n${keys}`)).toEqual([]);
+    expect(found('```yaml\nname: x\nreplicas: 2\n```\n\n# T\n')).toEqual([]);
+    expect(found('Text\n\n---\nstatus: done\n---\n# T\n')).toEqual([]);
+    expect(found(`${keys}# T\n`)).toEqual([]);
+  });
+
   it('broken-link: a title with escaped quotes, and a link after an escaped backslash, are links; after `\\[` there is none', () => {
     const doc = '# Title\n\nA [a](#one "say \\"x\\" here"), B \\\\[b](#two), C \\[c](#three), D \\\\\\[d](#four).\n';
     expect(checkSpec(parseSpec(doc), { template: null, links: NO_FILES }).findings.map((f) => f.message)).toEqual([

@@ -1,6 +1,7 @@
 import { DEFAULT_STATUSES } from '../default-statuses.js';
 import { nearestWord } from '../edit-distance.js';
 import { keyPosition } from '../front-matter-key.js';
+import { misplacedFrontMatter } from '../misplaced-front-matter.js';
 import type { Position } from '../spec-types.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
@@ -24,9 +25,23 @@ export const frontmatter: CheckRule = {
         return [{ ...firstLine, message: 'front matter is never closed: add a line `---` after its last key (until then its lines are Markdown, and its title, template and status are not read)' }];
       }
       const late = lateFrontMatterLine(spec.source);
-      return late === null ? [] : [{
-        line: late.line, column: 1, endLine: late.line, endColumn: 4,
-        message: `front matter must start on the first line of the file: after the ${late.after} above it, its lines are Markdown, and its title, template and status are not read; move it to the top (a comment such as a licence header can go below it)`,
+      if (late !== null) {
+        return [{
+          line: late.line, column: 1, endLine: late.line, endColumn: 4,
+          message: `front matter must start on the first line of the file: after the ${late.after} above it, its lines are Markdown, and its title, template and status are not read; move it to the top (a comment such as a licence header can go below it)`,
+        }];
+      }
+      // After a model's preamble, or inside a code block: the spec would pass unchecked by its template.
+      const misplaced = misplacedFrontMatter(spec.source);
+      if (misplaced === null) return [];
+      const unread = 'its title, template and status are not read, and the spec is checked without its template';
+      return [{
+        line: misplaced.line, column: 1, endLine: misplaced.line, endColumn: 4,
+        message: misplaced.yamlBlock === true
+          ? `front matter is written as a YAML code block, so it is code: ${unread}; replace its fence lines with lines of \`---\`, at the top of the file`
+          : misplaced.fenceLine !== null
+          ? `front matter is inside the code block opened on line ${misplaced.fenceLine}, so it is code: ${unread}; take the document out of the code block (delete its fence lines) so that this \`---\` is the file's first line`
+          : `front matter must start on the first line of the file: after the text on line ${misplaced.preamble!.line} (${quoteStart(misplaced.preamble!.text)}), its lines are Markdown: ${unread}; delete that text, or move it below the front matter`,
       }];
     }
     if (fm.error !== null) {
@@ -149,4 +164,9 @@ function statusMeant(status: string, statuses: readonly string[]): string {
   // "In Review" for `review`, "in-progress" for `progress`: the state, with "in" before it.
   const near = statuses.find((s) => key(s) === wanted) ?? statuses.find((s) => `in-${key(s)}` === wanted) ?? nearestWord(status.trim(), statuses);
   return near === undefined ? '' : ` (did you mean \`${near}\`?)`;
+}
+
+/** The start of a line of text, quoted for a message. */
+function quoteStart(text: string): string {
+  return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}…` : text);
 }

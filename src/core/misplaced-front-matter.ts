@@ -1,0 +1,74 @@
+// Front matter that an author or a model put somewhere other than the first
+// line: after a sentence of preamble ("Here is the completed specification:"),
+// or inside a code block (a whole answer in ```markdown, the keys in ```yaml).
+// Markdown then reads its `---` as a rule and its keys as a heading, so its
+// title, template and status are silently lost: the spec is checked without
+// its template and passes the template's rules without being looked at.
+
+/** Where misplaced front matter is, and what is in the way. */
+export interface MisplacedFrontMatter {
+  /** 1-based line of its opening `---`. */
+  readonly line: number;
+  /** The code block holding it (its opening fence's line), or null. */
+  readonly fenceLine: number | null;
+  /** The first line of the text above it (outside any fence), trimmed, or null when none. */
+  readonly preamble: { readonly line: number; readonly text: string } | null;
+  /** True for keys written as a ```` ```yaml ```` code block, with no `---` lines: `line` is the fence's. */
+  readonly yamlBlock?: true;
+}
+
+// Front matter is looked for this far down: a preamble is a sentence or two.
+const LOOK_LINES = 15;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const RULE = /^---[ \t]*$/;
+const KEY = /^([a-z_][\w-]*)[ \t]*:(?:[ \t]|$)/;
+const ITEM = /^[ \t]+\S|^-[ \t]/;
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+// Keys that only front matter holds: a rule above "status: done" in prose is not enough.
+const SPEC_KEYS = new Set(['title', 'template', 'status']);
+
+/**
+ * Front matter placed below the first line, before any heading, after text
+ * or inside a code block; null when there is none. (Front matter after blank
+ * lines or comments only is the frontmatter rule's own case.)
+ */
+export function misplacedFrontMatter(source: string): MisplacedFrontMatter | null {
+  const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, LOOK_LINES + 30);
+  let fence: { line: number; marker: string } | null = null;
+  let preamble: MisplacedFrontMatter['preamble'] = null;
+  for (let i = 0; i < Math.min(lines.length, LOOK_LINES); i++) {
+    const line = lines[i]!;
+    const open = FENCE.exec(line);
+    if (open !== null) {
+      if (fence === null && /^\s*ya?ml\s*$/i.test(line.trim().slice(open[1]!.length)) && holdsSpecKeys(lines, i + 1, (l) => l.trim().startsWith(open[1]!))) {
+        return { line: i + 1, fenceLine: i + 1, preamble, yamlBlock: true };
+      }
+      if (fence === null) fence = { line: i + 1, marker: open[1]! };
+      else if (line.trim().startsWith(fence.marker) && line.trim().replace(/[`~]/g, '') === '') fence = null;
+      continue;
+    }
+    if (fence === null && ATX_HEADING.test(line)) return null;
+    if (i > 0 && RULE.test(line) && holdsSpecKeys(lines, i + 1)) {
+      return { line: i + 1, fenceLine: fence?.line ?? null, preamble };
+    }
+    if (fence === null && preamble === null && line.trim() !== '' && !/^\s*<!--/.test(line)) preamble = { line: i + 1, text: line.trim() };
+  }
+  return null;
+}
+
+/** Whether the lines from `from` are YAML keys (and their items) up to a closing `---` (or `end`), one of them a spec's. */
+function holdsSpecKeys(lines: readonly string[], from: number, end = (line: string): boolean => RULE.test(line) || line.trim() === '...'): boolean {
+  let spec = false;
+  let keys = 0;
+  for (let k = from; k < lines.length; k++) {
+    const line = lines[k]!;
+    // A `template:` key, or a spec's key among others: one `title: x` under a rule may be a heading of the author's.
+    if (end(line)) return spec && keys >= 2;
+    const key = KEY.exec(line);
+    if (key !== null) {
+      keys += key[1] === 'template' ? 2 : 1;
+      spec ||= SPEC_KEYS.has(key[1]!);
+    } else if (!ITEM.test(line) && !/^\s*#/.test(line)) return false;
+  }
+  return false;
+}
