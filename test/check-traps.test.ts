@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { slugify } from '../src/core/slug.js';
 import { describe, expect, it } from 'vitest';
 import { editDistance, editDistanceAtMost } from '../src/core/edit-distance.js';
 import { buildTemplateModel, parseSpec } from '../src/index.js';
@@ -1980,6 +1981,30 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(brief(marked)).toEqual([`${lineOf(marked, 'AGENT_PLACEHOLDER: Outline')}:1 leftover-guidance testing-strategy`]);
     // Off, or suppressed, it says nothing.
     expect(findings('# Hooks\n\n## Motivation\n\n<!-- specfill-disable-next-line leftover-guidance -->\nWhy are we doing this? What use cases does it support?\n\nReuse.\n\n## Design\n\nA.\n\n## Drawbacks\n\nB.\n\n## Notes\n\nC.\n', prose)).toEqual([]);
+  });
+
+  it('leftover-guidance: guidance that speaks to the author, opens with a lead-in or names what goes here is told too; an aside under a label and a slot\'s words are not (blind QA, Swift, OTEP, KIP templates)', () => {
+    const guided = [
+      ['Introduction', 'A short description of what the feature is. Try to keep it to a single-paragraph "elevator pitch".'],
+      ['Internal details', 'From a technical standpoint, how do you propose accomplishing the proposal? In particular, please explain:'],
+      ['Public Interfaces', 'Briefly list any new interfaces that will be introduced as part of this proposal.'],
+      ['Implications on adoption', 'In this section, describe issues that intentional adopters of the proposal should be aware of.'],
+      ['Source compatibility', 'Focus on the most important parts of the proposal.'],
+      ['Acknowledgments', 'Remove this paragraph before submitting.'],
+    ] as const;
+    const template = buildTemplateModel(parseSpec(['# Feature name', '', 'When filling out this template, you should delete or replace all of the text except for the section headers.', '',
+      ...guided.flatMap(([h, g]) => [`## ${h}`, '', g, '']), '## Status', '', '**Note:** This checklist is iterative.', '', '**JIRA**: *here [Change the link from KAFKA-1 to your own ticket]*', ''].join('\n')), 's@1');
+    const kept = ['# Init accessors', '', 'When filling out this template, you should delete or replace all of the text except for the section headers.', '', 'Init accessors.', '',
+      ...guided.flatMap(([h, g]) => [`## ${h}`, '', g, '', 'Our own words.', '']), '## Status', '', '**Note:** This checklist is iterative.', '', '**JIRA**: *here [Change the link from KAFKA-1 to your own ticket]*', '', 'Accepted.', ''].join('\n');
+    const said = findings(kept, template).map((f) => `${f.line} ${f.rule} ${f.sectionId}`);
+    expect(said).toEqual([
+      '3 leftover-guidance title',
+      ...guided.map(([h, g]) => `${lineOf(kept, g)} leftover-guidance ${slugify(h)}`),
+      `${lineOf(kept, '**JIRA**')} leftover-marker status`,
+    ]);
+    // A question that speaks to the author, kept over its answer, is still the Q&A form.
+    const qa = buildTemplateModel(parseSpec('# T\n\n## Motivation\n\nWhat problem are you solving?\n'), 'q@1');
+    expect(findings('# Mine\n\n## Motivation\n\nWhat problem are you solving?\n\nSlow builds.\n', qa)).toEqual([]);
   });
 
   it('a section of nothing but a to-do word ("TBD", "TODO.", "To be determined") is empty, said once; a stand-in before written text is not (KEPs, blind QA)', () => {

@@ -1,13 +1,26 @@
 import { GUIDANCE_STEPS, isGuidanceSentence, mayBeGuidanceSentence, normalizedSentence, plainText } from '../guidance-sentences.js';
 import { lineIndexOf } from '../line-index.js';
 import { blocksIn, sectionProse } from '../section-prose.js';
+import { titlePart } from '../section-states.js';
 import type { Block, ParsedSpec } from '../spec-types.js';
+import { sectionFields } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 // Verbs a template's instructions open with ("Explain the proposal as if…",
-// "Describe the data model."): a paragraph of the template's sentences that
-// tells the author what to write is guidance, not an answer.
-const INSTRUCTION = /^(?:please\b|(?:add|answer|clarify|consider|define|describe|detail|discuss|document|elaborate|enumerate|explain|fill|give|identify|include|indicate|insert|justify|link|list|mention|outline|present|provide|replace|specify|state|summari[sz]e|write)\b)/i;
+// "Describe the data model.", "Remove this paragraph before submitting."): a
+// paragraph of the template's sentences that tells the author what to write
+// is guidance, not an answer.
+const INSTRUCTION = /^(?:please\b|(?:add|answer|avoid|call out|cite|clarify|compare|consider|define|delete|describe|detail|discuss|document|elaborate|ensure|enumerate|explain|feel free|fill|focus|give|identify|include|indicate|insert|justify|keep|link|list|make sure|mention|note down|outline|present|provide|remove|replace|show|sketch|specify|state|summari[sz]e|try|use|walk through|write)\b)/i;
+// A lead-in before the verb: "In this section, describe …", "Briefly list …", "If applicable, include …".
+const LEAD_IN = /^(?:(?:in|for|if|when|where|as|here|optionally|also|then|finally|first|next)\b[^,]{0,40},\s*|\w+ly\s+)/i;
+// A template's slot, to be replaced by the author's words.
+const SLOT = /\[[^\]]*\]|\{[^}]*\}|<[^>]*>/g;
+// The label of an aside the template keeps on purpose (`**Note:** This checklist is iterative …`).
+const ASIDE_LABEL = /^[*_\s]*(?:note|notes|nb|n\.b\.|tip|hint|important|warning|caution|remember|reminder)[*_\s]*:[*_\s]*$/i;
+// A sentence that speaks to the author ("you should delete …", "How do you propose …?", "… please explain:").
+const TO_THE_AUTHOR = /\b(?:you|your|please)\b/i;
+// What goes here, named: "A short description of what the feature is.", "Summary of the change."
+const WHAT_GOES_HERE = /^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:description|summary|explanation|overview|list|discussion|analysis|outline|rationale)\s+of\b/i;
 // A sentence's end in the plain text of a paragraph.
 const SENTENCE_END = /[.!?:;](?=\s|$)/g;
 
@@ -32,7 +45,10 @@ export const leftoverGuidance: CheckRule = {
     const written = new Set(states.filter((st) => st.state === 'filled').map((st) => st.id));
     for (const t of template.sections) {
       if (t.fixed || !written.has(t.id)) continue;
-      const section = matching.byTemplateId.get(t.id);
+      // The text under the title is no section of the spec's: its place is the title part (Swift's "When filling out this template, you should delete …").
+      const part = t.id === 'title' ? titlePart(spec, matching, template) : null;
+      const section = t.id === 'title' ? (part === null ? undefined : { id: part.section?.id ?? null, bodySpan: part.span })
+        : matching.byTemplateId.get(t.id);
       if (section === undefined) continue;
       // Paragraphs of guidance kept one after another are one leftover (Ember's "This is the bulk
       // of the RFC." over "Explain the design…"), reported when one of them tells what to write.
@@ -40,7 +56,7 @@ export const leftoverGuidance: CheckRule = {
       const flush = (): void => {
         if (run !== null && run.tells) {
           const at = lineIndexOf(spec).span(run.first.start, run.last.end);
-          findings.push({ ...at, sectionId: section.id, section: section.path,
+          findings.push({ ...at, ...sectionFields(spec, section.id),
             message: `the template's guidance ${quoteStart(run.text)} is still here beside the section's own text: delete it` });
         }
         run = null;
@@ -78,6 +94,7 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
   let instructions = 0;
   let questions = 0;
   let words = 0;
+  let noted = false;
   for (const end of [...text.matchAll(SENTENCE_END), null]) {
     const to = end === null ? text.length : end.index + 1;
     const raw = text.slice(from, to).trim();
@@ -87,12 +104,28 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
     if (sentence === '') continue;
     // Compared as empty-section compares: run together or a slip apart is still the guidance's.
     if (!isGuidanceSentence(sentence, sentences, budget)) return null;
+    // A paragraph under a label (`**Note:** Keep it short.`, a KEP's checklist note) is an aside the template keeps: not told to be deleted.
+    if (words === 0 && ASIDE_LABEL.test(raw)) noted = true;
     words += sentence.split(' ').length;
+    // (A question is the Q&A form's lead-in, whoever it speaks to.)
     if (raw.endsWith('?')) questions++;
-    // (A label, `Note:`, is no instruction; "Please keep in mind …, such as:" is one.)
-    else if (!(raw.endsWith(':') && raw.split(/\s+/).length <= 3) && INSTRUCTION.test(raw)) instructions++;
+    // (A slot's words in brackets are leftover-marker's: `JIRA: here [Change the link … to your own ticket]` is reported there, once.)
+    else if (TO_THE_AUTHOR.test(raw.replace(SLOT, '')) || tellsWhatToWrite(raw)) instructions++;
   }
-  return words === 0 ? null : { text, tells: words >= 4 && (instructions > 0 || questions > 1) };
+  return words === 0 ? null : { text, tells: !noted && words >= 4 && (instructions > 0 || questions > 1) };
+}
+
+/**
+ * Whether a sentence (not a question) of the template tells the author what
+ * to write: an instruction, after a lead-in or not, or a name for what goes
+ * here. A label (`Note:`, `Example:`) is none; "Please explain:" is one.
+ */
+function tellsWhatToWrite(raw: string): boolean {
+  const sentence = raw.replace(/^[*_\s]+/, '');
+  if (INSTRUCTION.test(sentence) || WHAT_GOES_HERE.test(sentence)) return true;
+  if (sentence.endsWith(':') && sentence.split(/\s+/).length <= 3) return false;
+  const lead = LEAD_IN.exec(sentence);
+  return lead !== null && INSTRUCTION.test(sentence.slice(lead[0].length));
 }
 
 /** The first words of a kept paragraph, quoted for a message. */
