@@ -317,6 +317,21 @@ describe('section matching', () => {
     expect(messages(elsewhere)).toEqual([`${lineOf(elsewhere, '### API Design')}:1 missing section "Data Model" (### Data Model) from template tech-spec@1`]);
   });
 
+  it('a heading spoilt by a list marker before its setext underline (`1. Motivation` over `---`) is placed on that line and said why; a to-do mark on a heading is no renaming (blind QA, KIP)', () => {
+    const kip = buildTemplateModel(parseSpec('# T\n\n## Status\n\n<!-- s -->\n\n## Motivation\n\n<!-- m -->\n\n## Prototypes\n\n<!-- p -->\n\n## Public Interfaces\n\n<!-- i -->\n'), 'k@1');
+    const spec = (motivation: string, prototypes = '## Prototypes', interfaces = '## Public Interfaces') =>
+      findings(`# KIP-1004\n\n## Status\n\nAccepted.\n\n${motivation}\n\nLag is invisible.\n\n${prototypes}\n\nA profiler.\n\n${interfaces}\n\nTwo gauges.\n`, kip).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+    const said = (marker: string, column: number, fix: string) => `7:${column} missing-section missing section "Motivation" (## Motivation) from template k@1: its heading is written here with \`${marker}\` before it, which makes the line a list item and the \`---\` under it a horizontal rule, not a heading's underline; write it as a ## heading: \`${fix}\``;
+    expect(spec('1. Motivation\n-------------')).toEqual([said('1.', 4, '## 1. Motivation')]);
+    expect(spec('- Motivation\n---')).toEqual([said('-', 3, '## Motivation')]);
+    // Underlined as meant, it is a heading; a list item with a rule after a blank line is text, and the section missing plainly.
+    expect(spec('Motivation\n----------')).toEqual([]);
+    expect(spec('1. Motivation\n\n---')).toEqual(['13:1 missing-section missing section "Motivation" (## Motivation) from template k@1']);
+    // `(TBD)`, `[WIP]` or `- TODO` after a heading's words keeps it its section: the mark alone is reported.
+    expect(spec('## Motivation', '## Prototypes (TBD)', '## Public Interfaces - TODO')).toEqual(['11:16 leftover-marker leftover marker "TBD": replace it with the real content', '15:24 leftover-marker leftover marker "TODO": replace it with the real content']);
+    expect(spec('## Motivation [WIP]')).toEqual([]);
+  });
+
   it('a missing heading written as a line of text is placed on that line and said so', () => {
     const messages = (source: string) =>
       findings(source).filter((f) => f.rule === 'missing-section').map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}`);

@@ -16,6 +16,12 @@ export interface WrittenAsText {
   readonly at: Position;
   /** In a block quote, or in a list item nested in another (a top-level bullet's line is simply replaced). */
   readonly contained: boolean;
+  /**
+   * The list marker of a one-line list item underlined with `---` (`1. Motivation`
+   * over `----`): meant as a setext heading, but the marker makes the line a list
+   * item, and the `---` a horizontal rule.
+   */
+  readonly underlinedItem?: string;
 }
 
 /**
@@ -57,6 +63,7 @@ export function headingsWrittenAsText(spec: ParsedSpec, missing: readonly Templa
       const block = blocks[k]!;
       const segments = block.segments;
       if (block.kind !== 'paragraph' || segments === undefined) continue;
+      let underlined: string | undefined;
       const start = segments[0]!;
       let from = start;
       let to = segments[1]!;
@@ -98,7 +105,8 @@ export function headingsWrittenAsText(spec: ParsedSpec, missing: readonly Templa
       } else {
         // A hard break (two spaces, a backslash) is not the line's last word.
         while (to > from && (isSpaceOrTabCode(source.charCodeAt(to - 1)) || source.charCodeAt(to - 1) === 0x5c)) to--;
-        if (to - from > limit || !isQuestionOrColon(source.charCodeAt(to - 1))) continue;
+        underlined = segments.length === 2 ? underlinedItemMarker(spec, block, k) : undefined;
+        if (to - from > limit || (!isQuestionOrColon(source.charCodeAt(to - 1)) && underlined === undefined)) continue;
       }
       if (!openings.has(opening(source, from, to))) continue;
       // The words as shown (a link as its text), a closing colon aside, without
@@ -114,13 +122,26 @@ export function headingsWrittenAsText(spec: ParsedSpec, missing: readonly Templa
       // "How can a rollout or rollback fail?"; "rollback" for "roll back"): at most one change in ten characters.
       const near = bySlug || byBare ? undefined : nearHeading(slug, byOpening.get(opening(source, from, to)));
       if (!bySlug && !byBare && near === undefined) continue;
-      const entry = { offset: start, at: lineIndexOf(spec).span(start, end), contained: isContained(source, block) };
+      const entry = { offset: start, at: lineIndexOf(spec).span(start, end), contained: isContained(source, block), ...(underlined === undefined ? {} : { underlinedItem: underlined }) };
       if (bySlug) addTo(found, slug, entry);
       if (byBare) addTo(found, bare, entry);
       if (near !== undefined) addTo(found, near, entry);
     }
   }
   return found;
+}
+
+/**
+ * The marker (`1.`, `-`) of a one-line paragraph that is a list item's whole
+ * text with a `---` line right below it (the next block, a thematic break of
+ * dashes at the start of a line): a setext heading the marker spoilt.
+ */
+function underlinedItemMarker(spec: ParsedSpec, block: Block, k: number): string | undefined {
+  const next = spec.blocks[k + 1];
+  if (next === undefined || next.kind !== 'thematic-break' || next.line !== block.line + 1 || !next.topLevel) return undefined;
+  if (!/^-{2,}[ \t]*$/.test(spec.source.slice(next.lineStart, next.end))) return undefined;
+  const marker = /^[ \t]{0,3}(\d{1,9}[.)]|[-+*])[ \t]+$/.exec(spec.source.slice(block.lineStart, block.start));
+  return marker?.[1];
 }
 
 /**

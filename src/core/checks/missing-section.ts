@@ -141,8 +141,12 @@ export const missingSection: CheckRule = {
         claimed.add(written.offset);
         // In a quote or a nested list, a heading stays in it: it must come out.
         const where = written.contained ? ', outside the list or quote it is in' : '';
+        const lineText = (offset: number): string => spec.source.slice(offset).split(/\r\n|\r|\n/, 1)[0]!.trim();
         findings.push({ ...written.at, sectionId: t.id, section: t.path,
-          message: `${messageFor(template, t)}: its heading is written here as text, not as a heading; make it a ${'#'.repeat(t.level)} heading on a line of its own${where}` });
+          message: written.underlinedItem !== undefined
+            // `1. Motivation` over `----`: the author wrote a heading, and sees none.
+            ? `${messageFor(template, t)}: its heading is written here with \`${written.underlinedItem}\` before it, which makes the line a list item and the \`---\` under it a horizontal rule, not a heading's underline; write it as a ${'#'.repeat(t.level)} heading: \`${'#'.repeat(t.level)} ${/\d/.test(written.underlinedItem) ? `${written.underlinedItem} ` : ''}${lineText(written.offset)}\``
+            : `${messageFor(template, t)}: its heading is written here as text, not as a heading; make it a ${'#'.repeat(t.level)} heading on a line of its own${where}` });
         return;
       }
       // A section the template declares renamed, still under its old heading (a spec of an earlier version): `sync` renames it.
