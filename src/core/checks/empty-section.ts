@@ -1,3 +1,4 @@
+import { hiddenInComment } from '../hidden-in-comment.js';
 import { lineIndexOf } from '../line-index.js';
 import { sectionProse } from '../section-prose.js';
 import { isFillerOrEmpty, stubWord } from '../stand-in-text.js';
@@ -6,7 +7,7 @@ import type { ParsedSpec, Position, Section } from '../spec-types.js';
 import { likelyRenames } from '../likely-renames.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
 import { keepsStandInTitle, titlePart, titleTextEmpty } from '../section-states.js';
-import { quote, sectionFields, sectionFinding } from './locate.js';
+import { quote, sectionFields, sectionFinding, sectionsById } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 /**
@@ -96,8 +97,13 @@ class Surroundings {
     return this.spec.source.slice(section.bodySpan.start, section.bodySpan.end);
   }
 
-  constructor(private readonly spec: ParsedSpec, private readonly template: TemplateModel, private readonly matching: SectionMatching) {
+  constructor(readonly spec: ParsedSpec, readonly template: TemplateModel, private readonly matching: SectionMatching) {
     this.unmatched = matching.unmatched;
+  }
+
+  /** The template file's section with this id. */
+  templateSection(id: string): Section | undefined {
+    return sectionsById(this.template.spec).get(id);
   }
 
   /** The section after this one in document order, subsections first. */
@@ -134,6 +140,11 @@ function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolea
   // A checklist kept with nothing ticked (a KEP's Release Signoff Checklist) is kept to be ticked, not rewritten.
   if (guidanceOnly && UNTICKED.test(around.source(section))) return `${name} still holds only the template's checklist, nothing ticked: tick what is done (\`- [x]\`), or write its content${orDelete}`;
   if (guidanceOnly) return `${name} still holds only the template's guidance: write its content${orDelete}`;
+  // The author's words there, but in a comment: "is empty" alone would read as wrong to who wrote them.
+  const inTemplate = around.templateSection(t.id);
+  const hidden = hiddenInComment(around.spec, section.bodySpan, inTemplate === undefined ? null : { spec: around.template.spec, span: inTemplate.bodySpan });
+  if (hidden === 'unclosed') return `${name} is empty: an HTML comment in it is never closed, so it hides everything after it, text and sections; end it with \`-->\` where its own words end`;
+  if (hidden === 'inside') return `${name} is empty: its text is inside an HTML comment, which does not show; move the text out, below the comment's \`-->\`${orDelete}`;
   const next = section.children[0] ?? around.next(section);
   const own = next !== undefined && around.unmatched.has(next);
   if (own && next.heading.kind === 'setext') {

@@ -61,7 +61,7 @@ export function sectionFieldsAt(spec: ParsedSpec, line: number, column: number):
 const byId = new WeakMap<ParsedSpec, Map<string, Section>>();
 
 /** A spec's sections by id, made once per spec: thousands of findings may each name one. */
-function sectionsById(spec: ParsedSpec): Map<string, Section> {
+export function sectionsById(spec: ParsedSpec): Map<string, Section> {
   let map = byId.get(spec);
   if (map === undefined) {
     map = new Map();

@@ -1,0 +1,43 @@
+// Why a section that looks written to its author shows nothing: its text is
+// inside an HTML comment. Either the author (or an agent) wrote the answer
+// inside the template's guidance comment, above its `-->`, or a comment of
+// their own lost its `-->` and swallowed the rest of the file.
+import { normalizedSentence } from './guidance-sentences.js';
+import { blocksIn } from './section-prose.js';
+import type { Block, ParsedSpec, Span } from './spec-types.js';
+
+/** What hides a section's text: a comment never closed, or words of the author's after the guidance inside the template's comment. */
+export type HiddenInComment = 'unclosed' | 'inside';
+
+// Words the text after the guidance needs to count as an answer: "TODO" or "draft" is a note.
+const MIN_WORDS = 4;
+
+/**
+ * Whether the text of a span is hidden in a comment (see {@link HiddenInComment}):
+ * a comment there never closed, or one that holds one of the template's
+ * comments for the section (`template`, its body's span in the template
+ * file) followed by words of the author's. Null when no comment hides any:
+ * a comment unlike the template's (an older template's wording, a draft the
+ * author commented out) is not guessed at.
+ */
+export function hiddenInComment(spec: ParsedSpec, span: Span, template: { readonly spec: ParsedSpec; readonly span: Span } | null): HiddenInComment | null {
+  let guidance: string[] | null = null;
+  for (const block of blocksIn(spec, span)) {
+    if (!isComment(block)) continue;
+    if (block.closed === false) return 'unclosed';
+    if (template === null) continue;
+    guidance ??= blocksIn(template.spec, template.span).filter(isComment).map((b) => commentWords(template.spec.source, b)).filter((w) => w !== '');
+    const words = commentWords(spec.source, block);
+    if (guidance.some((g) => words.startsWith(`${g} `) && words.slice(g.length).trim().split(' ').length >= MIN_WORDS)) return 'inside';
+  }
+  return null;
+}
+
+function isComment(block: Block): boolean {
+  return block.kind === 'html' && block.htmlKind === 2;
+}
+
+/** A comment's words, normalised as guidance sentences are. */
+function commentWords(source: string, block: Block): string {
+  return normalizedSentence(source.slice(block.start, block.end).replace(/^<!--|-->\s*$/g, ' '));
+}
