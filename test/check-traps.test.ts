@@ -2043,6 +2043,15 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
       expect([stub, said(stub)]).toEqual([stub, [`7 empty-section section "Drawbacks" holds only "${shown}": write its content`]]);
     }
     for (const written of ['TBD: pick a region after the load test.', 'None.', 'N/A', 'TBD\n\nThe cache may serve stale reads.']) expect([written, said(written).filter((f) => f.includes('empty-section'))]).toEqual([written, []]);
+    // So is a slot or a stand-in word for the whole text, as a model leaves them (blind QA, LLM-written specs).
+    for (const [stub, shown] of [['{{drawbacks}}', '{{drawbacks}}'], ['${drawbacks}', '${drawbacks}'], ['[Insert the drawbacks here]', '[Insert the drawbacks here]'], ['<insert drawbacks here>', '<insert drawbacks here>'],
+      ['*Placeholder*', 'Placeholder'], ['Lorem ipsum dolor sit amet.', 'Lorem ipsum dolor sit amet.']] as const) {
+      expect([stub, said(stub)]).toEqual([stub, [`7 empty-section section "Drawbacks" holds only "${shown}": write its content`]]);
+    }
+    // Among words of the author's, a slot is leftover-marker's; an element of the author's is content.
+    for (const written of ['Costs {{n}} more builds.', '[Insert the drawbacks here] Costs builds.', '<div>Costs builds.</div>', 'A placeholder value is stored.']) {
+      expect([written, said(written).filter((f) => f.includes('empty-section'))]).toEqual([written, []]);
+    }
     // With empty-section off, the word is leftover-marker's as anywhere else.
     expect(said('TBD', new Map([['empty-section', { severity: 'off', options: {} }]]))).toEqual(['9 leftover-marker leftover marker "TBD": replace it with the real content']);
     // Under prose guidance, a stand-in before the author's text is no empty section.

@@ -193,6 +193,8 @@ function showsNothing(spec: ParsedSpec, span: Span): boolean {
     if (block.kind === 'table' && shownText(source, block) === '') continue;
     // An empty code block (its fences, nothing between) shows an empty box.
     if (block.kind === 'code' && isEmptyCode(source, block)) continue;
+    // `<insert overview here>` alone is an HTML block (an unknown tag, shown as nothing): a slot, not an answer.
+    if (block.kind === 'html' && block.htmlKind === 7 && isStandIn(source.slice(block.start, block.end).trim())) continue;
     if (block.kind !== 'paragraph') return false;
     // Most paragraphs show text on their first line: content, found without
     // building their text. (Not one with a comment: a lone `\` before it is

@@ -18,9 +18,17 @@ const FILLER_ONLY = /^[\s.\u2026?!\-\u2013\u2014*_~\u200b-\u200d\u2060\ufeff]+$/
  */
 const STUB = /^[\s.\u2026?!\-\u2013\u2014*_~:()[\]]*(?:TBD|TODO|FIXME|XXX|TBA|to be (?:determined|decided|defined|done|written|added|filled(?: in)?|announced))(?:[\s.\u2026?!\-\u2013\u2014*_~:()[\],;/]+(?:TBD|TODO|FIXME|XXX|TBA))*[\s.\u2026?!\-\u2013\u2014*_~:()[\]]*$/i;
 
-/** Whether a text shows nothing to read: {@link FILLER_ONLY} or {@link STUB}. */
+/**
+ * A slot or a stand-in word for the whole text: a template variable never
+ * filled (`{{overview}}`, `${summary}`), an instruction in brackets
+ * (`[Insert a high-level description here]`, `<describe the API>`),
+ * "Placeholder", or lorem ipsum: a section of nothing else says nothing yet.
+ */
+const SLOT_STUB = /^[\s*_]*(?:\{\{[ \t]*[\w.-]+[ \t]*\}\}|\$\{[\w.-]+\}|\[[ \t]*(?:insert|add|describe|write|enter|fill|provide|your)\b[^\]\n]{0,80}\]|<[ \t]*(?:insert|add|describe|write|enter|fill|provide|your)\b[^>\n]{0,80}>|placeholder(?: text)?|lorem ipsum\b[^\n]{0,600})[\s.*_]*$/i;
+
+/** Whether a text shows nothing to read: {@link FILLER_ONLY}, {@link STUB} or {@link SLOT_STUB}. */
 export function isStandIn(text: string): boolean {
-  return FILLER_ONLY.test(text) || (text.length < 80 && STUB.test(text));
+  return FILLER_ONLY.test(text) || (text.length < 80 && STUB.test(text)) || (text.length < 700 && SLOT_STUB.test(text));
 }
 
 /** Whether a section's prose (see sectionProse) is empty or only a stand-in for text (`…`, `?`): it shows nothing to read. */
@@ -28,7 +36,9 @@ export function isFillerOrEmpty(prose: string): boolean {
   return prose === '' || FILLER_ONLY.test(prose);
 }
 
-/** Whether a section's prose is nothing but a to-do word ("TBD", "TODO.", "To be determined"): the word, when it is, else null. */
+/** Whether a section's prose is nothing but a to-do word ("TBD", "TODO.", "To be determined") or a slot (`{{overview}}`, `[Insert … here]`): the word, when it is, else null. */
 export function stubWord(prose: string): string | null {
-  return prose.length < 80 && STUB.test(prose) ? prose.trim().replace(/^[*_]+|[*_]+$/g, '') : null;
+  if (!((prose.length < 80 && STUB.test(prose)) || (prose.length < 700 && SLOT_STUB.test(prose)))) return null;
+  const word = prose.trim().replace(/^[*_]+|[*_]+$/g, '');
+  return word.length > 60 ? `${word.slice(0, 57)}…` : word;
 }
