@@ -1,6 +1,6 @@
 import { hiddenInComment } from '../hidden-in-comment.js';
 import { lineIndexOf } from '../line-index.js';
-import { sectionProse } from '../section-prose.js';
+import { blocksIn, sectionProse } from '../section-prose.js';
 import { isFillerOrEmpty, stubWord } from '../stand-in-text.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { ParsedSpec, Position, Section } from '../spec-types.js';
@@ -51,6 +51,15 @@ export const emptySection: CheckRule = {
         // Empty with text showing: that text is the template's guidance (its prose, or its comments' words kept as text).
         // (A stand-in such as `…` is no guidance: the part is empty.)
         const guidanceOnly = !isFillerOrEmpty(sectionProse(spec, part.span));
+        // Its kept title already has a finding on the heading: this one goes on the kept text, two places to fix (blind QA, OTEP).
+        if (kept && guidanceOnly) {
+          const first = blocksIn(spec, part.span).find((b) => b.kind !== 'heading' && !(b.kind === 'html' && b.htmlKind === 2));
+          if (first !== undefined) {
+            const span = lineIndexOf(spec).span(first.lineStart, first.end);
+            findings.push({ ...span, ...sectionFields(spec, null), message: `the text under the title still holds only the template's guidance: write what the template asks for there` });
+            continue;
+          }
+        }
         // What the template asks for there, when its placeholders say it.
         const asked = template.spec.placeholders.filter((p) => p.sectionId === null).map((p) => quote(p.instruction));
         const what = asked.length === 0 ? '' : ` (${asked.slice(0, 3).join(', ')}${asked.length > 3 ? ', …' : ''})`;
