@@ -544,6 +544,22 @@ describe('template-free rules', () => {
     ]);
   });
 
+  it('unclosed-html: a <details> never closed, the outermost, with the sections it folds; not one closed, nor one in code, a comment or escaped (blind QA, LLM-written specs)', () => {
+    const found = (body: string) => checkSpec(parseSpec(`# Limiter\n\n## Components\n\n${body}\n\n## Rollout\n\nFlagged.\n\n### Regions\n\nOne at a time.\n`), { template: null, links: NO_FILES }).findings
+      .map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.rule} ${f.sectionId} ${f.message}`);
+    const said = (line: number, end: number, hidden: string) => `${line}:1-${line}:${end} unclosed-html components \`<details>\` is never closed: on the page, everything after it${hidden} is folded into it, collapsed; add \`</details>\` where the folded part ends`;
+    expect(found('<details>\n<summary>Parts</summary>\n\n- Gateway')).toEqual([said(5, 10, ' (2 sections)')]);
+    // Nested, the outer one left open is the one to close; in a paragraph too.
+    expect(found('<details><summary>a</summary>\n<details>inner</details>')).toEqual([said(5, 10, ' (2 sections)')]);
+    expect(found('Parts: <details open>\n\n- Gateway')[0]).toMatch(/^5:8-5:22 unclosed-html/);
+    for (const fine of ['<details>\n<summary>Parts</summary>\n\n- Gateway\n\n</details>', 'Fold with `<details>`.', '```html\n<details>\n```', '<!-- <details> -->', '\\<details> shows as text.', '<DETAILS>\n\nx\n\n</Details>']) {
+      expect([fine, found(fine)]).toEqual([fine, []]);
+    }
+    // At the end, it folds no section, and says nothing of any.
+    expect(checkSpec(parseSpec('# L\n\n## Notes\n\n<details>\n\nLogs.\n'), { template: null, links: NO_FILES }).findings.map((f) => f.message))
+      .toEqual(['`<details>` is never closed: on the page, everything after it is folded into it, collapsed; add `</details>` where the folded part ends']);
+  });
+
   it('broken-link: missing files and anchors, not URLs or code', () => {
     const doc = '# Title\n\n## Next Steps\n\nSee [a](#next-steps), [b](#nope), [c](./gone.md), [d](https://example.com/x), [e](there.md#intro), `[f](#code)`.\n';
     const links: LinkResolver = { exists: (p) => p === 'there.md', anchorsOf: (p) => (p === 'there.md' ? new Set(['other']) : null) };

@@ -1658,7 +1658,8 @@ describe('leftover-marker: the template\'s own {slot}s (MADR)', () => {
 
   it('a Y-statement\'s <slot> kept is reported; a tag of HTML\'s, or one with attributes, is not (blind QA)', () => {
     const y = buildTemplateModel(parseSpec('# Title\n\n## Decision\n\nIn the context of <use case/user story u>,\naccepting <downside d>,\nsee <details open> and <img src="x.png" alt="a b">.\n'), 'y@1');
-    const said = (decision: string) => findings(`# Cache reads\n\n## Decision\n\n${decision}\n`, y).map((f) => `${f.line}:${f.column} ${f.message}`);
+    // (The `<details open>` left open is unclosed-html's.)
+    const said = (decision: string) => findings(`# Cache reads\n\n## Decision\n\n${decision}\n`, y).filter((f) => f.rule !== 'unclosed-html').map((f) => `${f.line}:${f.column} ${f.message}`);
     expect(said('In the context of the catalogue API,\naccepting <downside d>,\nsee <details open> and <img src="x.png" alt="a b">.')).toEqual([
       '6:11 the template\'s slot "<downside d>" is still here: replace it with the real content',
     ]);

@@ -238,7 +238,7 @@ Examples:
     .option('--cache', 'reuse results for unchanged files (.specfill-cache at the project root)')
     .addOption(new Option('--max-file-bytes <n>', 'largest file to read (default: the config\'s maxFileBytes, else 10 MiB)').argParser(positiveInt))
     .addHelpText('after', `
-Rules: ${'unfilled-placeholder, malformed-placeholder, empty-section, missing-section, section-order, heading-level, unknown-section, duplicate-heading, leftover-marker, leftover-guidance, frontmatter, broken-link, stale-index, template-version, bad-suppression'}
+Rules: ${'unfilled-placeholder, malformed-placeholder, empty-section, missing-section, section-order, heading-level, unknown-section, duplicate-heading, leftover-marker, leftover-guidance, frontmatter, broken-link, unclosed-html, stale-index, template-version, bad-suppression'}
   (each documented in docs/checks/<rule>.md; severities and options in specfill.config.*)
 Silence in a spec: <!-- specfill-disable-next-line RULE -- reason --> on the line before,
   or <!-- specfill-disable RULE --> … <!-- specfill-enable RULE --> (no RULE: every rule).

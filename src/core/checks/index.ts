@@ -12,6 +12,7 @@ import { sectionOrder } from './section-order.js';
 import { staleIndex } from './stale-index.js';
 import { templateVersion } from './template-version.js';
 import type { CheckRule } from './types.js';
+import { unclosedHtml } from './unclosed-html.js';
 import { unfilledPlaceholder } from './unfilled-placeholder.js';
 import { unknownSection } from './unknown-section.js';
 
@@ -29,6 +30,7 @@ export const RULES: readonly CheckRule[] = [
   leftoverGuidance,
   frontmatter,
   brokenLink,
+  unclosedHtml,
   staleIndex,
   templateVersion,
   badSuppression,

@@ -1,0 +1,45 @@
+import { proseBlocks } from './text-blocks.js';
+import type { CheckRule, FindingDraft } from './types.js';
+import type { Position, Section } from '../spec-types.js';
+
+// An opening or closing `<details>` tag, as raw HTML (not after a backslash: `\<details>` shows as text).
+const DETAILS_TAG = /(?<!\\)<(\/?)details(?=[\s/>])[^<>]*>/gi;
+
+/**
+ * A `<details>` element never closed. Markdown passes the tag through as
+ * raw HTML and goes on; the browser (and GitHub's page) then folds
+ * everything after it into the element, collapsed: later sections vanish
+ * from view while every Markdown tool, and the other rules, still see them.
+ */
+export const unclosedHtml: CheckRule = {
+  id: 'unclosed-html',
+  defaultSeverity: 'warning',
+  description: 'A <details> element is never closed, so the page folds everything after it into it.',
+  check: ({ spec }) => {
+    if (!/<details/i.test(spec.source)) return [];
+    // Tags in document order, outside code and comments; each close ends the innermost open one.
+    const open: Array<{ at: Position; offset: number }> = [];
+    for (const block of proseBlocks(spec, /<\/?details/i, (text) => /<\/?details/i.test(text), { html: true })) {
+      for (const tag of block.text.matchAll(DETAILS_TAG)) {
+        if (tag[1] === '/') open.pop();
+        else open.push({ at: block.locate(tag.index, tag.index + tag[0].length), offset: block.sourceOffset(tag.index) });
+      }
+    }
+    const findings: FindingDraft[] = [];
+    // The outermost left open is the one to close: the ones inside it close with it.
+    const first = open[0];
+    if (first !== undefined) {
+      const after = headingsAfter(spec.sections, first.offset);
+      const hidden = after === 0 ? '' : ` (${after} section${after === 1 ? '' : 's'})`;
+      findings.push({ ...first.at, message: `\`<details>\` is never closed: on the page, everything after it${hidden} is folded into it, collapsed; add \`</details>\` where the folded part ends` });
+    }
+    return findings;
+  },
+};
+
+/** How many sections (subsections included) start after a source offset. */
+function headingsAfter(sections: readonly Section[], offset: number): number {
+  let n = 0;
+  for (const s of sections) n += (s.heading.span.start > offset ? 1 : 0) + headingsAfter(s.children, offset);
+  return n;
+}
