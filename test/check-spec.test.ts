@@ -460,6 +460,16 @@ describe('template-free rules', () => {
     expect(custom.map((f) => [f.severity, f.column])).toEqual([['info', 80]]);
   });
 
+  it('leftover-marker: a model\'s words to its user kept in the spec are reported, to the sentence\'s end; the same words inside a sentence or in code are not (blind QA, LLM-written specs)', () => {
+    const said = (text: string) => checkSpec(parseSpec(`# T\n\n## Rollout\n\n${text}\n`), { template: null }).findings.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`);
+    expect(said('One region at a time.\n\nLet me know if you\'d like any changes!')).toEqual([`7:1-39 a model's words to its user are still here ("Let me know if you'd like any changes!"): delete them`]);
+    expect(said('Flagged. I hope this helps. **Would you like me to add a rollback plan?**')[0]).toMatch(/^5:10-28 a model's words to its user are still here \("I hope this helps\."\)/);
+    expect(said('Done. If you’d like, I can draft the runbook too')).toEqual([`5:7-49 a model's words to its user are still here ("If you’d like, I can draft the runbook too"): delete them`]);
+    for (const fine of ['Operators let me know if a region fails.', 'The SRE team: feel free to ask in #ops.', '`Let me know if` is a phrase.', 'As an AI platform engineer, I want fewer pages.']) {
+      expect([fine, said(fine)]).toEqual([fine, []]);
+    }
+  });
+
   it('leftover-marker: the page\'s "repeat the defaults" list is the defaults, so it keeps what they find', async () => {
     const { DEFAULT_MARKERS } = await import('../src/core/checks/leftover-marker.js');
     const page = readFileSync(join(import.meta.dirname, '..', 'docs', 'checks', 'leftover-marker.md'), 'utf8');

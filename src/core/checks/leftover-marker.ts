@@ -18,6 +18,10 @@ import type { TemplateModel } from '../template-model.js';
 const WORD_START = '(?<=^|[^A-Za-z0-9_]|(?:^|[^A-Za-z0-9_])_{1,3})';
 const WORD_END = '(?=$|[^A-Za-z0-9_]|_{1,3}(?:$|[^A-Za-z0-9_]))';
 
+// How a model's remarks to its user open, at a sentence's start.
+const CHATTER = "(?<=^|[\\s>*_(])(?:Let me know if|I hope this helps|Feel free to (?:ask|reach out|let me know)|Would you like me to|If you(?:\\x27|\\u2019)d like,? I can|Happy to help)\\b";
+const IS_CHATTER = new RegExp(`^${CHATTER}`);
+
 /** The default markers; docs/checks/leftover-marker.md repeats them (a test holds the two equal). */
 export const DEFAULT_MARKERS: readonly string[] = [
   `${WORD_START}(?:TODO|TBD|FIXME|XXX)${WORD_END}`,
@@ -25,12 +29,14 @@ export const DEFAULT_MARKERS: readonly string[] = [
   `\\[NEEDS CLARIFICATION|${WORD_START}NEEDS CLARIFICATION${WORD_END}`,
   '\\{\\{\\s*[A-Za-z_][\\w.-]*\\s*\\}\\}',
   `${WORD_START}[Ll]orem [Ii]psum${WORD_END}`,
+  // A model's words to its user, kept in the spec it wrote ("Let me know if you'd like any changes!"), to the sentence's end.
+  `${CHATTER}[^.!?\\n]{0,160}[.!?]?`,
 ];
 // One of these is in every match of a default marker, on one line: no
 // container prefix (`> `) can split it, so a block whose source lacks them all
 // holds no default marker. (`ipsum`, not `lorem`: a search that may start at
 // every `o` or `l` is slower, and "aforementioned" holds `orem`.)
-const DEFAULT_WORDS = /TODO|TBD|FIXME|XXX|NEEDS|\{\{|[Ii]psum/g;
+const DEFAULT_WORDS = /TODO|TBD|FIXME|XXX|NEEDS|\{\{|[Ii]psum|Let me|hope this|Feel free|like me to|d like|Happy to/g;
 const ANY = (): boolean => true;
 
 /**
@@ -88,7 +94,9 @@ export const leftoverMarker: CheckRule = {
           // A marker that is a whole sentence of the template's by itself (a section
           // of just `TBD`) is the guidance's where the section is left unwritten.
           : guidance.has(sentenceAround(block.text, at)) && inUnwritten(block.sourceOffset(at)))) continue;
-        findings.push({ ...block.locate(at, at + m[0].length), message: `leftover marker "${m[0]}": replace it with the real content` });
+        findings.push({ ...block.locate(at, at + m[0].length), message: IS_CHATTER.test(m[0])
+          ? `a model's words to its user are still here ("${m[0].trim()}"): delete them`
+          : `leftover marker "${m[0]}": replace it with the real content` });
       }
     }
     if (template !== null) {
