@@ -470,6 +470,19 @@ describe('template-free rules', () => {
     }
   });
 
+  it('leftover-marker: a marker in a Mermaid diagram\'s labels is reported, as the page draws them; not in its %% comments, other code, a hexagon {{node}} or the template\'s own sample (blind QA)', () => {
+    const said = (text: string, template: TemplateModel | null = null) => checkSpec(parseSpec(`# T\n\n## Flow\n\n${text}\n`), { template }).findings.filter((f) => f.rule === 'leftover-marker').map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`);
+    const diagram = '```mermaid\nflowchart LR\n  A[Client] --> B[TODO: auth]\n  %% FIXME later\n  B --> C{{Gate}} --> D((TBD))\n```';
+    expect(said(diagram)).toEqual([
+      '7:19-23 leftover marker "TODO" in a diagram the page draws: replace it with the real content',
+      '9:26-29 leftover marker "TBD" in a diagram the page draws: replace it with the real content',
+    ]);
+    expect(said('~~~ Mermaid\nsequenceDiagram\n  A->>B: TBD\n~~~')).toEqual(['7:10-13 leftover marker "TBD" in a diagram the page draws: replace it with the real content']);
+    for (const fine of ['```js\n// TODO\n```', '```mermaidjs-config\nTODO\n```', '    TODO indented']) expect([fine, said(fine)]).toEqual([fine, []]);
+    const sample = buildTemplateModel(parseSpec(`# T\n\n## Flow\n\n${diagram}\n`), 'm@1');
+    expect(said(diagram, sample)).toEqual([]);
+  });
+
   it('leftover-marker: the page\'s "repeat the defaults" list is the defaults, so it keeps what they find', async () => {
     const { DEFAULT_MARKERS } = await import('../src/core/checks/leftover-marker.js');
     const page = readFileSync(join(import.meta.dirname, '..', 'docs', 'checks', 'leftover-marker.md'), 'utf8');

@@ -1,6 +1,7 @@
 import { normalizeLabel } from '../markdown/inline-text.js';
 import { lineIndexOf } from '../line-index.js';
 import { standInTitleAt } from '../stand-in-titles.js';
+import { diagramTexts } from './diagram-text.js';
 import { maskCodeElements, proseBlocks, type ProseBlock } from './text-blocks.js';
 import { isTemplatesOwnSentence, sentenceAround } from '../guidance-sentences.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -36,6 +37,8 @@ export const DEFAULT_MARKERS: readonly string[] = [
 // container prefix (`> `) can split it, so a block whose source lacks them all
 // holds no default marker. (`ipsum`, not `lorem`: a search that may start at
 // every `o` or `l` is slower, and "aforementioned" holds `orem`.)
+// The default markers that are words, as a diagram's labels may hold them.
+const DIAGRAM_MARKERS = new RegExp([DEFAULT_MARKERS[0], DEFAULT_MARKERS[1], DEFAULT_MARKERS[3]].map((m) => `(?:${m})`).join('|'), 'g');
 const DEFAULT_WORDS = /TODO|TBD|FIXME|XXX|NEEDS|\{\{|[Ii]psum|Let me|hope this|Feel free|like me to|d like|Happy to/g;
 const ANY = (): boolean => true;
 
@@ -97,6 +100,16 @@ export const leftoverMarker: CheckRule = {
         findings.push({ ...block.locate(at, at + m[0].length), message: IS_CHATTER.test(m[0])
           ? `a model's words to its user are still here ("${m[0].trim()}"): delete them`
           : `leftover marker "${m[0]}": replace it with the real content` });
+      }
+    }
+    // A Mermaid diagram is drawn on the page: a `TODO` node shows as plainly as a word (its `%%` comments do not).
+    // (Not a diagram the template holds as it is: a sample, its guidance.)
+    for (const diagram of diagramTexts(spec)) {
+      if (template !== null && template.spec.source.includes(spec.source.slice(diagram.offset, diagram.offset + diagram.text.length).trim())) continue;
+      // (The default words only: `A{{label}}` is a hexagon node in Mermaid, not a slot.)
+      for (const m of own === null ? diagram.text.matchAll(DIAGRAM_MARKERS) : matchesOfEach(diagram.text, own)) {
+        const at = lineIndexOf(spec).span(diagram.offset + m.index, diagram.offset + m.index + m[0].length);
+        findings.push({ ...at, message: `leftover marker "${m[0]}" in a diagram the page draws: replace it with the real content` });
       }
     }
     if (template !== null) {

@@ -1,0 +1,33 @@
+// The text of the diagrams a page draws from code: a ```mermaid block is
+// code to Markdown, but GitHub (and most Markdown viewers) draws it, and
+// the words of its labels are on the page, a `TODO` node as plain as any.
+import type { ParsedSpec } from '../spec-types.js';
+
+/** A diagram's source as it shows: its comment lines (`%% …`) blanked, offsets kept. */
+export interface DiagramText {
+  readonly text: string;
+  /** Offset in the spec's source of the text's first character. */
+  readonly offset: number;
+}
+
+// The opening fence of a Mermaid diagram, as GitHub recognises it (the info string's first word).
+const MERMAID_FENCE = /^[ \t]{0,3}(?:`{3,}|~{3,})[ \t]*mermaid(?:[ \t]|$)/i;
+
+/** The Mermaid diagrams of a spec (fenced code blocks, outside containers), each as its shown text. */
+export function diagramTexts(spec: ParsedSpec): DiagramText[] {
+  const out: DiagramText[] = [];
+  if (!/mermaid/i.test(spec.source)) return out;
+  for (const block of spec.blocks) {
+    if (block.kind !== 'code' || block.variant !== 'fenced' || !block.topLevel) continue;
+    const firstLineEnd = spec.source.indexOf('\n', block.lineStart);
+    const opening = spec.source.slice(block.lineStart, firstLineEnd === -1 ? block.end : firstLineEnd);
+    if (!MERMAID_FENCE.test(opening) || firstLineEnd === -1 || firstLineEnd >= block.end) continue;
+    const offset = firstLineEnd + 1;
+    // Up to the closing fence's line (not the fence itself), when there is one.
+    const lastLine = spec.source.lastIndexOf('\n', block.end - 1);
+    const end = block.closed === false || lastLine < offset ? block.end : lastLine;
+    const text = spec.source.slice(offset, end).replace(/^[ \t]*%%.*$/gm, (m) => ' '.repeat(m.length));
+    out.push({ text, offset });
+  }
+  return out;
+}
