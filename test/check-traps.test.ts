@@ -2010,6 +2010,12 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(brief(tested)).toEqual([`${lineOf(tested, 'Outline the testing approach')}:1 leftover-guidance testing-strategy`]);
     const marked = BASE.replace('Done: outline the testing approach.', 'AGENT_PLACEHOLDER: Outline the testing approach\n\nUnit tests and a load test.');
     expect(brief(marked)).toEqual([`${lineOf(marked, 'AGENT_PLACEHOLDER: Outline')}:1 leftover-guidance testing-strategy`]);
+    // So is the placeholder kept in a fence with the answer an agent wrapped in it: the page shows both as code (blind QA, LLM-written specs).
+    const fenced = BASE.replace('Done: outline the testing approach.', '```markdown\n<!-- AGENT_PLACEHOLDER: Outline the testing approach -->\nUnit tests and a load test.\n```');
+    expect(findings(fenced).map((f) => `${f.line}-${f.endLine} ${f.rule} ${f.message}`)).toEqual([
+      `${lineOf(fenced, '```markdown')}-${lineOf(fenced, '```markdown') + 3} leftover-guidance the template's placeholder is kept in a code block with the section's text, and the page shows both as code: take the text out of the code block, and delete the placeholder`]);
+    // Another section's placeholder shown in a code sample is the author's sample.
+    expect(brief(BASE.replace('Done: outline the testing approach.', 'Tests.\n\n```markdown\n<!-- AGENT_PLACEHOLDER: Describe the data model -->\n```'))).toEqual([]);
     // Off, or suppressed, it says nothing.
     expect(findings('# Hooks\n\n## Motivation\n\n<!-- specfill-disable-next-line leftover-guidance -->\nWhy are we doing this? What use cases does it support?\n\nReuse.\n\n## Design\n\nA.\n\n## Drawbacks\n\nB.\n\n## Notes\n\nC.\n', prose)).toEqual([]);
   });
