@@ -2014,6 +2014,11 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     const fenced = BASE.replace('Done: outline the testing approach.', '```markdown\n<!-- AGENT_PLACEHOLDER: Outline the testing approach -->\nUnit tests and a load test.\n```');
     expect(findings(fenced).map((f) => `${f.line}-${f.endLine} ${f.rule} ${f.message}`)).toEqual([
       `${lineOf(fenced, '```markdown')}-${lineOf(fenced, '```markdown') + 3} leftover-guidance the template's placeholder is kept in a code block with the section's text, and the page shows both as code: take the text out of the code block, and delete the placeholder`]);
+    // The instruction made a heading of the author's over the answer: reported on the heading; a heading of the author's own words is theirs.
+    const echoed = BASE.replace('Done: outline the testing approach.', 'Tests.\n\n#### Outline the testing approach\n\nUnit tests and a load test.');
+    expect(findings(echoed).map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
+      `${lineOf(echoed, '#### Outline')} leftover-guidance the template's guidance "Outline the testing approach" is written as a heading: name the subsection for what it holds, or delete the heading`]);
+    expect(brief(BASE.replace('Done: outline the testing approach.', 'Tests.\n\n#### Load testing approach\n\nA load test.'))).toEqual([]);
     // Another section's placeholder shown in a code sample is the author's sample.
     expect(brief(BASE.replace('Done: outline the testing approach.', 'Tests.\n\n```markdown\n<!-- AGENT_PLACEHOLDER: Describe the data model -->\n```'))).toEqual([]);
     // Off, or suppressed, it says nothing.

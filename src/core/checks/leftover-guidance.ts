@@ -3,7 +3,7 @@ import { lineIndexOf } from '../line-index.js';
 import { blocksIn, sectionProse } from '../section-prose.js';
 import { titlePart } from '../section-states.js';
 import type { Block, ParsedSpec } from '../spec-types.js';
-import { sectionFields } from './locate.js';
+import { headingPosition, sectionFields } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 // Verbs a template's instructions open with ("Explain the proposal as if…",
@@ -85,6 +85,15 @@ export const leftoverGuidance: CheckRule = {
         }
       }
       flush();
+      // The instruction made a heading of the author's over the answer (`#### Describe security implications and measures`).
+      const own = t.id === 'title' ? undefined : matching.byTemplateId.get(t.id);
+      for (const child of own?.children ?? []) {
+        if (!matching.unmatched.has(child)) continue;
+        const words = normalizedSentence(child.heading.text);
+        if (words.split(' ').length < 3 || !template.guidanceSentences.has(words) || !tellsWhatToWrite(child.heading.text.trim())) continue;
+        findings.push({ ...headingPosition(child.heading), ...sectionFields(spec, child.id),
+          message: `the template's guidance ${quoteStart(child.heading.text.trim())} is written as a heading: name the subsection for what it holds, or delete the heading` });
+      }
     }
     return findings;
   },
