@@ -852,9 +852,19 @@ describe('broken-link', () => {
     const messages = (source: string) => checkSpec(parseSpec(source), { template: null, links: files }).findings.map((f) => f.message);
     expect(messages('# T\n\n## Café menu\n\n[a](#caf%C3%A9-menu) [b](#CAFÉ-MENU) [c](#User-Content-Café-menu) [d](other.md?plain=1#Scope) [e](my%20notes.md) [f](#caf%C3%A9)\n'))
       .toEqual(['link to #café: no heading in this document has that anchor']);
+    // Said with their query, as written (blind QA: `b.md?plain=1#L3` was shown as `b.md#L3`).
     expect(messages('# T\n\n[a](other.md?x#nope) [b](other%2Emd) [c](gone.md?plain=1)\n')).toEqual([
-      'link to other.md#nope: that file has no heading with this anchor',
-      'link to gone.md: no such file',
+      'link to other.md?x#nope: that file has no heading with this anchor',
+      'link to gone.md?plain=1: no such file',
+    ]);
+    // A line of GitHub's source view (`?plain=1#L3`, `#L3-L5`) is no heading anchor; without `?plain=1` the rendered page has none (blind QA).
+    expect(messages('# T\n\n[a](other.md?plain=1#L3) [b](other.md?plain=1#L3-L5) [c](?plain=1#L2) [d](other.md#L3)\n')).toEqual([
+      'link to other.md#L3: that file has no heading with this anchor',
+    ]);
+    // Anchors of Markdown files of any extension GitHub renders are checked.
+    const markdownFiles: LinkResolver = { exists: () => true, anchorsOf: (p) => (/\.(?:markdown|mdown|MD)$/.test(p) ? new Set(['real']) : null) };
+    expect(checkSpec(parseSpec('# T\n\n[a](n.markdown#nope) [b](n.mdown#nope) [c](n.MD#real)\n'), { template: null, links: markdownFiles }).findings.map((f) => f.message)).toEqual([
+      'link to n.markdown#nope: that file has no heading with this anchor', 'link to n.mdown#nope: that file has no heading with this anchor',
     ]);
   });
 

@@ -178,6 +178,21 @@ describe('specfill check', () => {
     expect([file.status, file.stderr]).toEqual([2, "specfill: specfill.config.json:2:19: templatesDir: `specs/a.md` is a file, not a folder: point `templatesDir` at the folder of the project's template files (default .specfill/templates)\n"]);
   });
 
+  it('broken-link with real files: a link above the repository\'s root leads nowhere on GitHub; `/` starts at the repository\'s root; a linked spec is checked once, from its own folder (blind QA)', async () => {
+    const dir = tempProject({ 'README.md': '# Repo\n', 'docs/specfill.config.json': '{"specs": ["**/*.md"]}', 'docs/design/b.md': '# B\n',
+      'docs/design/a.md': '# A\n\n[up](../../../outside.md) [root](/README.md) [gone](/docs/gone.md) [b](b.md)\n' });
+    writeFileSync(join(dir, '..', 'outside.md'), '# Out\n');
+    mkdirSync(join(dir, 'docs', 'specs'));
+    symlinkSync('../design/a.md', join(dir, 'docs', 'specs', 'a.md'));
+    const r = await runCli(join(dir, 'docs'), 'check', '--format', 'json');
+    const report = JSON.parse(r.stdout) as CheckReport;
+    expect(report.files.map((f) => f.path)).toEqual(['design/a.md', 'design/b.md']);
+    expect(report.files[0]!.findings.map((f) => `${f.column} ${f.message}`)).toEqual([
+      '1 link to ../../../outside.md: it leads out of the repository, above its root, where a page on GitHub finds nothing; link to the file\'s address, or to a copy in the repository',
+      '46 link to /docs/gone.md: no such file',
+    ]);
+  });
+
   it('says so of a spec found through a link to a file outside the project, which it leaves out; checks it when named (blind QA)', async () => {
     const dir = tempProject({ 'specs/ok.md': filled('OK') });
     const outside = mkdtempSync(join(tmpdir(), 'specfill-outside-'));

@@ -142,13 +142,31 @@ export async function findSpecs(paths: readonly string[], config: Config, root: 
   const realRoot = realOrAsIs(root);
   const problem = specPathProblem(config);
   // A link is judged where it leads too, as the web UI and MCP judge it (confineSpec).
+  // A link to another file of the project is that file: GitHub shows a link, not
+  // its target's page, and the target's links lead from the target's folder. So
+  // it is checked once, under the target's path (found there too, or not).
   const linkedOut: string[] = [];
-  const within = found.files.filter((f) => {
-    if (named.has(f)) return true;
-    const inside = realPathInRoot(realRoot, f);
-    if (inside === null) linkedOut.push(f);
-    return inside !== null && (inside === relative(root, f).split(sep).join('/') || problem(inside) === null);
-  });
+  const seen = new Set<string>();
+  const within: string[] = [];
+  for (const f of found.files) {
+    let file = f;
+    if (!named.has(f)) {
+      const inside = realPathInRoot(realRoot, f);
+      if (inside === null) {
+        linkedOut.push(f);
+        continue;
+      }
+      if (inside !== relative(root, f).split(sep).join('/')) {
+        if (problem(inside) !== null) continue;
+        file = join(root, inside);
+      }
+    }
+    if (!seen.has(file)) {
+      seen.add(file);
+      within.push(file);
+    }
+  }
+  within.sort();
   // A template file the config maps specs to is their template, not one of them (checked
   // against itself, its every guided section would be empty), unless it is named itself.
   const templateFiles = new Set(mappedTemplateFiles(config.templates, root));

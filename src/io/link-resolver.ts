@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { anchorsOf } from '../core/checks/broken-link.js';
 import type { LinkResolver } from '../core/checks/types.js';
 import { parseSpec } from '../core/parse-spec.js';
@@ -33,14 +33,27 @@ export class FileLinkResolver {
   // Most recently used last; bounded so that a run over many files keeps flat memory.
   private readonly anchorCache = new Map<string, ReadonlySet<string> | null>();
 
+  /** The root of the git repository the project is in (a `.git` at or above the project root), or null. */
+  private readonly repository: string | null;
+
   /** `maxBytes`: the largest linked file read for its anchors (the config's `maxFileBytes`); a larger one's anchors are not checked. */
-  constructor(private readonly root: string, private readonly maxBytes?: number) {}
+  constructor(private readonly root: string, private readonly maxBytes?: number) {
+    this.repository = repositoryRoot(root);
+  }
 
   /** A resolver for one spec, recording its questions in `dependencies`. */
   forSpec(specPath: string, dependencies: LinkDependency[]): LinkResolver {
     const base = dirname(specPath);
-    const at = (rel: string): string => (rel.startsWith('/') ? resolve(this.root, `.${rel}`) : resolve(base, rel));
+    // A path from `/` starts at the repository's root, as GitHub resolves it (the project's, outside a repository).
+    const top = this.repository ?? this.root;
+    const at = (rel: string): string => (rel.startsWith('/') ? resolve(top, `.${rel}`) : resolve(base, rel));
+    const repository = this.repository;
     return {
+      leavesRepository: (rel) => {
+        if (repository === null) return false;
+        const inside = relative(repository, at(rel));
+        return inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside);
+      },
       exists: (rel) => {
         const path = at(rel);
         const exists = existsSync(path);
@@ -98,4 +111,12 @@ export function dependenciesHold(dependencies: readonly LinkDependency[]): boole
     }
   }
   return true;
+}
+
+/** The nearest folder at or above `dir` holding a `.git` (folder, or file for a worktree), or null. */
+function repositoryRoot(dir: string): string | null {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, '.git'))) return at;
+    if (dirname(at) === at) return null;
+  }
 }

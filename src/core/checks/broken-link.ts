@@ -44,25 +44,35 @@ export const brokenLink: CheckRule = {
       // Most links in a spec lead to its own headings (a table of contents): no path to read.
       const hash = destination.charCodeAt(0) === HASH ? 0 : destination.indexOf('#');
       if (hash !== 0 && SCHEME.test(destination)) return;
-      const pathPart = hash === 0 ? '' : decode(withoutQuery(hash === -1 ? destination : destination.slice(0, hash)));
+      const beforeHash = hash === -1 ? destination : destination.slice(0, hash);
+      const pathPart = hash === 0 ? '' : decode(withoutQuery(beforeHash));
+      // Said as written, its query too (`b.md?plain=1`): the link the author sees.
+      const shownPath = hash === 0 ? '' : decode(beforeHash);
       const anchor = hash === -1 ? null : decode(destination.slice(hash + 1));
+      // GitHub's source view of a file (`?plain=1`) has line anchors, `#L10` or `#L10-L12`, and no headings.
+      const lineOfSource = anchor !== null && /[?&]plain=1(?:&|$)/.test(beforeHash) && LINE_ANCHOR.test(anchor);
       if (pathPart === '') {
+        if (lineOfSource) return;
         ownAnchors ??= anchorsOf(spec);
         if (anchor !== null && anchor !== '' && !hasAnchor(ownAnchors, anchor)) {
           findings.push({ ...where(), message: `link to #${anchor}: no heading in this document has that anchor${guess(withoutPrefix(anchor), ownAnchors)}` });
         }
         return;
       }
+      if (links.leavesRepository?.(pathPart) === true) {
+        findings.push({ ...where(), message: `link to ${shownPath}: it leads out of the repository, above its root, where a page on GitHub finds nothing; link to the file's address, or to a copy in the repository` });
+        return;
+      }
       if (!links.exists(pathPart)) {
         // The template's own sample link, kept as it was (`[SE-XXXX](XXXX-filename.md)`): said so.
         const sample = template !== null && linksTheSame(template.spec.source, written);
-        findings.push({ ...where(), message: `link to ${pathPart}: no such file${sample ? '; the template has the same link: if it is a sample, link the real file or delete it' : ''}` });
+        findings.push({ ...where(), message: `link to ${shownPath}: no such file${sample ? '; the template has the same link: if it is a sample, link the real file or delete it' : ''}` });
         return;
       }
-      if (anchor !== null && anchor !== '' && /\.md$/i.test(pathPart)) {
+      if (anchor !== null && anchor !== '' && !lineOfSource && MARKDOWN_FILE.test(pathPart)) {
         const theirs = links.anchorsOf(pathPart);
         if (theirs !== null && !hasAnchor(theirs, anchor)) {
-          findings.push({ ...where(), message: `link to ${pathPart}#${anchor}: that file has no heading with this anchor${guess(withoutPrefix(anchor), theirs, pathPart)}` });
+          findings.push({ ...where(), message: `link to ${shownPath}#${anchor}: that file has no heading with this anchor${guess(withoutPrefix(anchor), theirs, pathPart)}` });
         }
       }
     };
@@ -151,6 +161,10 @@ function hasAnchor(anchors: ReadonlySet<string>, anchor: string): boolean {
 
 const USER_CONTENT = 'user-content-';
 const HASH = 0x23;
+// The file names GitHub renders as Markdown, with heading anchors.
+const MARKDOWN_FILE = /\.(?:md|markdown|mdown|mkdn|mkd|mdwn|mdtxt|mdtext)$/i;
+// A line, or a range of lines, of a file's source view: `#L10`, `#L10-L12`, `#L10C2-L12C5`.
+const LINE_ANCHOR = /^L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?$/;
 
 /** An anchor without GitHub's `user-content-` prefix. */
 function withoutPrefix(anchor: string): string {

@@ -38,6 +38,12 @@ export interface LinkResolver {
   exists(relativePath: string): boolean;
   /** The heading anchors of a Markdown file (relative to the checked file), or null if it cannot be read. */
   anchorsOf(relativePath: string): ReadonlySet<string> | null;
+  /**
+   * Whether a path (relative to the checked file) leads above the root of
+   * the repository the file is in, where a page on GitHub finds nothing; not
+   * asked, or false, when the file is in no repository.
+   */
+  leavesRepository?(relativePath: string): boolean;
 }
 
 /** Everything a rule may look at. */
