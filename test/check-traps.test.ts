@@ -317,6 +317,14 @@ describe('section matching', () => {
     expect(messages(elsewhere)).toEqual([`${lineOf(elsewhere, '### API Design')}:1 missing section "Data Model" (### Data Model) from template tech-spec@1`]);
   });
 
+  it('empty-section: a comment under the template\'s title about the file as a whole asks for no text there; one about the text does (blind QA, comment-guided templates)', () => {
+    const note = buildTemplateModel(parseSpec('# Design Proposal: Your title\n\n<!-- Copy this file to specs/ and fill in every section. -->\n\n## Summary\n\n<!-- One paragraph. -->\n'), 'n@1');
+    expect(brief('# Design Proposal: Faster builds\n\n## Summary\n\nBuilds get faster.\n', note)).toEqual([]);
+    expect(brief('# Design Proposal: Faster builds\n\n<!-- Copy this file to specs/ and fill in every section. -->\n\n## Summary\n\nBuilds get faster.\n', note)).toEqual([]);
+    const asks = buildTemplateModel(parseSpec('# Design Proposal: Your title\n\n<!-- One paragraph: what is proposed, and why. -->\n\n## Summary\n\n<!-- One paragraph. -->\n'), 'a@1');
+    expect(brief('# Design Proposal: Faster builds\n\n## Summary\n\nBuilds get faster.\n', asks)).toEqual(['1:1 empty-section title']);
+  });
+
   it('empty-section: a section whose text is inside a comment says so: written into the template\'s comment, or after a comment never closed (blind QA, LLM-written and KIP)', () => {
     const kip = buildTemplateModel(parseSpec('# T\n\n## Motivation\n\n<!-- Describe the problems you are trying to solve. -->\n\n## Design\n\n<!-- d -->\n'), 'k@1');
     const said = (motivation: string) => findings(`# KIP\n\n## Motivation\n\n${motivation}\n\n## Design\n\nTwo gauges.\n`, kip).map((f) => `${f.line} ${f.rule} ${f.message}`);
@@ -2043,6 +2051,8 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
       ['Implications on adoption', 'In this section, describe issues that intentional adopters of the proposal should be aware of.'],
       ['Source compatibility', 'Focus on the most important parts of the proposal.'],
       ['Acknowledgments', 'Remove this paragraph before submitting.'],
+      ['Risks', 'Think about the security and performance impact of this proposal on the ecosystem.'],
+      ['Scope', 'Highlight what changes for existing users.'],
     ] as const;
     const template = buildTemplateModel(parseSpec(['# Feature name', '', 'When filling out this template, you should delete or replace all of the text except for the section headers.', '',
       ...guided.flatMap(([h, g]) => [`## ${h}`, '', g, '']), '## Status', '', '**Note:** This checklist is iterative.', '', '**JIRA**: *here [Change the link from KAFKA-1 to your own ticket]*', ''].join('\n')), 's@1');

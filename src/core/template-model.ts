@@ -157,7 +157,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   if (hasCommentBlock(spec, titleSpan) || sectionProse(spec, titleSpan) !== '') {
     sections.push({
       id: 'title', slug: 'title', headingSlug: 'title', text: spec.title?.text ?? '', level: spec.title?.level ?? 1, path: [],
-      parentId: null, guided: !fixedTitle, guidance: fixedTitle ? '' : sectionProse(spec, titleSpan), optional: optional.includes('title'), mayStayEmpty: false, fixed: fixedTitle, bare: false,
+      parentId: null, guided: !fixedTitle && !onlyNotesOnTheFile(spec, titleSpan), guidance: fixedTitle ? '' : sectionProse(spec, titleSpan), optional: optional.includes('title'), mayStayEmpty: false, fixed: fixedTitle, bare: false,
       unmarkedHeadingSlug: null, unmarkedId: null, fallbackSlug: null, bareSlug: null, bareUnmarkedSlug: null, squashedSlug: null,
       squashedLooseSlugs: NONE, standIn: null,
     });
@@ -320,4 +320,22 @@ function commentSentences(spec: ParsedSpec, span: Span): string[] {
     }
   }
   return out;
+}
+
+// A comment about the template file as a whole, not about the text under the
+// title: "Copy this file to specs/ and fill in every section.", "When your
+// proposal is complete, remove these comments."
+const NOTE_ON_THE_FILE = /\b(?:this (?:file|template|document)|(?:every|each|all(?: the)?|the other) sections?|these comments?|(?:the|all|these) comment blocks?|sections? below)\b/i;
+
+/**
+ * Whether the text under a template's title is nothing but comments about
+ * the file as a whole ({@link NOTE_ON_THE_FILE}): they ask for no text there,
+ * so a spec's title part is not owed any (a usage note made every spec of
+ * such a template fail: blind QA).
+ */
+function onlyNotesOnTheFile(spec: ParsedSpec, span: Span): boolean {
+  if (sectionProse(spec, span) !== '' || spec.placeholders.some((p) => p.span.start >= span.start && p.span.start < span.end)) return false;
+  const comments = blocksIn(spec, span).filter((b) => b.kind === 'html' && b.htmlKind === 2);
+  return comments.length > 0 && comments.every((b) => NOTE_ON_THE_FILE.test(spec.source.slice(b.start, b.end)))
+    && !hasTableOfContents(spec, span);
 }

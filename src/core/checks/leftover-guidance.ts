@@ -10,7 +10,7 @@ import type { CheckRule, FindingDraft } from './types.js';
 // "Describe the data model.", "Remove this paragraph before submitting."): a
 // paragraph of the template's sentences that tells the author what to write
 // is guidance, not an answer.
-const INSTRUCTION = /^(?:please\b|(?:add|answer|avoid|call out|cite|clarify|compare|consider|define|delete|describe|detail|discuss|document|elaborate|ensure|enumerate|explain|feel free|fill|focus|give|identify|include|indicate|insert|justify|keep|link|list|make sure|mention|note down|outline|present|provide|remove|replace|show|sketch|specify|state|summari[sz]e|try|use|walk through|write)\b)/i;
+const INSTRUCTION = /^(?:please\b|(?:add|answer|avoid|be sure|call out|capture|cite|clarify|compare|consider|cover|define|delete|describe|detail|discuss|document|elaborate|ensure|enumerate|estimate|explain|feel free|fill|focus|give|highlight|identify|illustrate|include|indicate|insert|justify|keep|link|list|make sure|mention|note down|outline|point out|present|propose|provide|remove|replace|show|sketch|specify|spell out|state|summari[sz]e|think about|try|use|walk through|write)\b)/i;
 // A lead-in before the verb: "In this section, describe …", "Briefly list …", "If applicable, include …".
 const LEAD_IN = /^(?:(?:in|for|if|when|where|as|here|optionally|also|then|finally|first|next)\b[^,]{0,40},\s*|\w+ly\s+)/i;
 // A template's slot, to be replaced by the author's words.
