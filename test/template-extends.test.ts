@@ -54,6 +54,13 @@ describe('templates that extend another', () => {
     expect(check.files[0].findings.map((f: { rule: string }) => f.rule).filter((r: string) => r !== 'unfilled-placeholder' && r !== 'empty-section')).toEqual([]);
   });
 
+  it('a section added after the base\'s last one leaves the base section\'s comment with it (blind QA: it went to the new section)', async () => {
+    const dir = tempProject({ '.specfill/templates/base.md': '---\nid: base\n---\n# Base\n\n## Summary\n\n<!-- One paragraph. -->\n',
+      'child.md': '---\nextends: base\n---\n## Summary\n\n## Extra\n\n<!-- More. -->\n' });
+    const shown = JSON.parse((await runCli(dir, 'templates', 'show', 'child.md', '--json')).stdout) as { sections: Array<{ id: string; comments: string[] }> };
+    expect(shown.sections.map((s) => [s.id, s.comments])).toEqual([['summary', ['One paragraph.']], ['extra', ['More.']]]);
+  });
+
   it('follows the renames its base declares: a base section named by its old id is that section, and what follows it stays after it (lifecycle QA)', async () => {
     const dir = tempProject({
       '.specfill/templates/base.md': '---\nversion: 2\nrenamed: {b: bee}\n---\n# Base\n\n## A\n\n<!-- AGENT_PLACEHOLDER: a -->\n\n## Bee\n\n<!-- AGENT_PLACEHOLDER: b -->\n\n## C\n\n<!-- AGENT_PLACEHOLDER: c -->\n',

@@ -74,7 +74,9 @@ export function resolveExtends(child: Template, base: Template, from: TemplateOr
       }
     } else {
       const at = insertionPoint(spec, id, previous);
-      const before = at > 0 && !text.slice(0, at).endsWith('\n') ? nl + nl : '';
+      // A blank line before the heading: a comment right above a heading is that heading's (MADR's optional-element note).
+      const upTo = text.slice(0, at);
+      const before = at === 0 || /\n[ \t]*\r?\n$/.test(upTo) ? '' : upTo.endsWith('\n') ? nl : nl + nl;
       let block = `${'#'.repeat(c.heading.level)} ${headingMarkdown(c.heading, own.source)}${nl}${body.replace(/\r?\n/g, nl)}`;
       if (!block.endsWith(nl + nl)) block += block.endsWith(nl) ? nl : nl + nl;
       replace(at, at, before + block);
