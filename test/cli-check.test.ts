@@ -178,6 +178,16 @@ describe('specfill check', () => {
     expect([file.status, file.stderr]).toEqual([2, "specfill: specfill.config.json:2:19: templatesDir: `specs/a.md` is a file, not a folder: point `templatesDir` at the folder of the project's template files (default .specfill/templates)\n"]);
   });
 
+  it('warns of a spec named from another project, whose config and templates the run does not read (blind QA)', async () => {
+    const dir = tempProject({ 'specfill.config.json': '{}', 'other/specfill.config.json': '{"templates": {"specs/**/*.md": "t.md"}}', 'other/t.md': '# T\n\n## Intro\n\n<!-- Say hi. -->\n', 'other/specs/x.md': '# X\n' });
+    const r = await runCli(dir, 'check', 'other/specs/x.md', '--format', 'json');
+    expect(r.stderr).toBe('specfill: warning: other/specs/x.md is in another project (other, with a config of its own), whose config and templates this run does not read; run specfill from other to check it as that project does\n');
+    expect((JSON.parse(r.stdout) as CheckReport).files[0]!.template).toBeNull();
+    // From its own project, it is checked against its template, and nothing is said.
+    const own = await runCli(join(dir, 'other'), 'check', 'specs/x.md', '--format', 'json');
+    expect([own.stderr, (JSON.parse(own.stdout) as CheckReport).files[0]!.findings.map((f) => f.rule)]).toEqual(['', ['missing-section']]);
+  });
+
   it('broken-link with real files: a link above the repository\'s root leads nowhere on GitHub; `/` starts at the repository\'s root; a linked spec is checked once, from its own folder (blind QA)', async () => {
     const dir = tempProject({ 'README.md': '# Repo\n', 'docs/specfill.config.json': '{"specs": ["**/*.md"]}', 'docs/design/b.md': '# B\n',
       'docs/design/a.md': '# A\n\n[up](../../../outside.md) [root](/README.md) [gone](/docs/gone.md) [b](b.md)\n' });

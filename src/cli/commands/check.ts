@@ -1,4 +1,4 @@
-import { appendFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { SpecfillError } from '../../core/errors.js';
 import { errorJson } from '../../core/json-shapes.js';
@@ -158,6 +158,7 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
   for (const path of result.linkedOut) ctx.stderr.write(`specfill: warning: ${path} is not checked: it is a link to a file outside the project root; name it on the command line to check it, or copy the file into the project\n`);
   for (const path of result.ignoredNamed) ctx.stderr.write(`specfill: warning: ${path} is not checked: the config's \`ignore\` matches it${/[*?[{]/.test(path) || !/\.md$/i.test(path) ? ' (every file it names)' : ''}\n`);
   warnMissingTemplatesDir(ctx, root, config.templatesDir);
+  warnOtherProjects(ctx, root, paths);
   if (cache?.writeProblem != null) ctx.stderr.write(`specfill: warning: .specfill-cache ${cache.writeProblem}: results are not cached\n`);
   // A project may have no specs yet, so this passes; but a typo in a glob
   // would switch the check off without a word, so it is said.
@@ -171,6 +172,26 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
     return 1;
   }
   return 0;
+}
+
+/**
+ * Warns of a path named on the command line that lies in another specfill
+ * project (a folder with its own config, not this run's root): its config,
+ * and so its templates, are not read — the run uses the one of the folder it
+ * started in, as ESLint does — and a spec matched to a template by that
+ * config would pass its template's rules unchecked without a word.
+ */
+function warnOtherProjects(ctx: CliContext, root: string, paths: readonly string[]): void {
+  const told = new Set<string>();
+  for (const path of paths) {
+    if (/[*?[{]/.test(path)) continue;
+    const absolute = resolve(ctx.cwd, path);
+    const other = findProjectRoot(isExistingFolder(absolute) ? absolute : dirname(absolute));
+    if (other === root || told.has(other) || !CONFIG_FILES.some((name) => existsSync(join(other, name)))) continue;
+    told.add(other);
+    const shown = relative(ctx.cwd, other).split(sep).join('/') || '.';
+    ctx.stderr.write(`specfill: warning: ${path} is in another project (${shown}, with a config of its own), whose config and templates this run does not read; run specfill from ${shown} to check it as that project does\n`);
+  }
 }
 
 /**
