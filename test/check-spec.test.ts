@@ -172,7 +172,8 @@ describe('guidance in comments and prose', () => {
       expect([folded, doc(folded)]).toEqual([folded, ['3:1 empty-section motivation']]);
     }
     // (The image written, the instruction kept beside it is leftover-guidance's.)
-    expect(doc('Describe the problems you are trying to solve.\n\n<img src="flow.png">')).toEqual(['5:1 leftover-guidance motivation']);
+    // (The image is checked as a link, and there is no flow.png here.)
+    expect(doc('Describe the problems you are trying to solve.\n\n<img src="flow.png">')).toEqual(['5:1 leftover-guidance motivation', '7:11 broken-link motivation']);
     expect(doc('<details>\nWe need it because of X.\n</details>')).toEqual([]);
     // A fold's label says what is folded, not what the section says (blind QA: `<summary>Motivation</summary>` made it written).
     expect(doc('<details><summary>Motivation</summary>\n\nDescribe the problems you are trying to solve.\n\n</details>')).toEqual(['3:1 empty-section motivation']);

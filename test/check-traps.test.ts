@@ -876,6 +876,18 @@ describe('broken-link', () => {
     ]);
   });
 
+  it('checks the href and src of raw HTML, as GitHub resolves them; not in code, comments, or to the web (blind QA, links)', () => {
+    const files: LinkResolver = { exists: (p) => p === 'logo.png' || p === 'my img.png', anchorsOf: () => null };
+    const found = (source: string) => checkSpec(parseSpec(source), { template: null, links: files }).findings.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`);
+    expect(found('# T\n\n## Usage\n\n<p align="center"><img src="logo.png"><img alt="x" src=\'gone.png\'></p>\n\nSee <a href="#usage">u</a>, <a href=#nowhere>n</a>, <a href="https://x.org/a.md">w</a>, <img src="my%20img.png">.\n')).toEqual([
+      '5:57-65 link to gone.png: no such file',
+      '7:37-45 link to #nowhere: no heading in this document has that anchor',
+    ]);
+    for (const fine of ['`<a href="#code">`', '<!-- <img src="gone.png"> -->', '```html\n<a href="#x">\n```', '<a name="top"></a>', '<img src="">']) {
+      expect([fine, found(`# T\n\n${fine}\n`)]).toEqual([fine, []]);
+    }
+  });
+
   it('finds links as CommonMark does: not after a backslash, with brackets or an image in the text', () => {
     expect(messages('# T\n\nWrite \\[like this](#nowhere) to link.\n')).toEqual([]);
     expect(messages('# T\n\nSee [see [RFC]](#nope) and [![b](b.png)](#nope2).\n')).toEqual([
@@ -1676,8 +1688,8 @@ describe('leftover-marker: the template\'s own {slot}s (MADR)', () => {
 
   it('a Y-statement\'s <slot> kept is reported; a tag of HTML\'s, or one with attributes, is not (blind QA)', () => {
     const y = buildTemplateModel(parseSpec('# Title\n\n## Decision\n\nIn the context of <use case/user story u>,\naccepting <downside d>,\nsee <details open> and <img src="x.png" alt="a b">.\n'), 'y@1');
-    // (The `<details open>` left open is unclosed-html's.)
-    const said = (decision: string) => findings(`# Cache reads\n\n## Decision\n\n${decision}\n`, y).filter((f) => f.rule !== 'unclosed-html').map((f) => `${f.line}:${f.column} ${f.message}`);
+    // (The `<details open>` left open is unclosed-html's, the image's missing file broken-link's.)
+    const said = (decision: string) => findings(`# Cache reads\n\n## Decision\n\n${decision}\n`, y).filter((f) => f.rule !== 'unclosed-html' && f.rule !== 'broken-link').map((f) => `${f.line}:${f.column} ${f.message}`);
     expect(said('In the context of the catalogue API,\naccepting <downside d>,\nsee <details open> and <img src="x.png" alt="a b">.')).toEqual([
       '6:11 the template\'s slot "<downside d>" is still here: replace it with the real content',
     ]);

@@ -47,13 +47,10 @@ export class FileLinkResolver {
     // A path from `/` starts at the repository's root, as GitHub resolves it (the project's, outside a repository).
     const top = this.repository ?? this.root;
     const at = (rel: string): string => (rel.startsWith('/') ? resolve(top, `.${rel}`) : resolve(base, rel));
-    const repository = this.repository;
+    // (A spec outside the repository, named on the command line, is judged by no repository's root.)
+    const repository = this.repository !== null && within(this.repository, specPath) ? this.repository : null;
     return {
-      leavesRepository: (rel) => {
-        if (repository === null) return false;
-        const inside = relative(repository, at(rel));
-        return inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside);
-      },
+      leavesRepository: (rel) => repository !== null && !within(repository, at(rel)),
       exists: (rel) => {
         const path = at(rel);
         const exists = existsSync(path);
@@ -119,4 +116,10 @@ function repositoryRoot(dir: string): string | null {
     if (existsSync(join(at, '.git'))) return at;
     if (dirname(at) === at) return null;
   }
+}
+
+/** Whether a path is in a folder (or is it). */
+function within(folder: string, path: string): boolean {
+  const inside = relative(folder, path);
+  return inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside);
 }

@@ -10,6 +10,10 @@ import { proseBlocks } from './text-blocks.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 const LINK_START = /\]\(/g;
+// An `href` or `src` attribute in raw HTML.
+const HTML_LINK_PROBE = /\s(?:href|src)\s*=/i;
+// The elements whose `href` or `src` a page follows or loads, and the attribute's value, quoted either way or not.
+const HTML_LINK = /<(?:a|img|source|video|audio|picture|iframe|area|embed|track)\b[^<>]*?\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))[^<>]*>/dgi;
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:|^\/\//;
 // An HTML start tag, and in it an `id` (any element) or a `name` (on `<a>`): what a page can jump to.
 const HTML_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g;
@@ -30,7 +34,8 @@ export const brokenLink: CheckRule = {
     const findings: FindingDraft[] = [];
     const inline = spec.source.indexOf('](') !== -1;
     const references = spec.source.indexOf('][') !== -1;
-    if (!inline && !references && spec.definitionTargets.length === 0) return findings;
+    const html = HTML_LINK_PROBE.test(spec.source);
+    if (!inline && !references && !html && spec.definitionTargets.length === 0) return findings;
     let ownAnchors: ReadonlySet<string> | null = null;
     // Each guess compares with the anchors: a document of thousands of broken
     // links, or of thousands of headings, gets guesses for the first ones.
@@ -79,6 +84,18 @@ export const brokenLink: CheckRule = {
     if (inline) {
       for (const block of proseBlocks(spec, LINK_START, (text) => text.includes(']('))) {
         for (const m of findInlineLinks(block.text)) judge(m.destination, () => block.locate(m.index, m.index + m.length));
+      }
+    }
+    // So do the `href` and `src` of raw HTML (a README's centred `<img src="logo.png">`, `<a href="#usage">`): GitHub resolves them as links.
+    if (html) {
+      for (const block of proseBlocks(spec, HTML_LINK_PROBE, (text) => HTML_LINK_PROBE.test(text), { html: true })) {
+        for (const m of block.text.matchAll(HTML_LINK)) {
+          const group = m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
+          const value = m[group] ?? '';
+          const [start, end] = m.indices![group]!;
+          // (As the attribute says it, entities resolved; a value is no Markdown destination, so wrapped as one with spaces allowed.)
+          if (value.trim() !== '' && !/[<>]/.test(value)) judge(`<${value.trim()}>`, () => block.locate(start, end));
+        }
       }
     }
     // Reference links lead where their definitions say (`[spec]: ./other.md`): placed on the destination.
