@@ -100,7 +100,9 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
       : / and /i.test(text) ? text.replace(/ and /gi, ' & ').replace(/\s+/g, ' ').trim() : null;
     if (otherText !== null) {
       // With or without its number and mark too ("6. Monitoring & Logging"; blind QA).
-      for (const other of [slugify(otherText), unmarkedSlug(otherText), bareSlug(otherText), bareSlug(withoutHeadingMarks(otherText))]) {
+      // (Each variant only where the heading has a number or a mark: most have neither.)
+      for (const other of [slugify(otherText), unmarked === null ? null : unmarkedSlug(otherText), bare === null ? null : bareSlug(otherText),
+        bare === null || unmarked === null ? null : bareSlug(withoutHeadingMarks(otherText))]) {
         if (other === null) continue;
         add(other, s);
         add(squashedSlug(other), s);

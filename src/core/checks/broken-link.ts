@@ -5,11 +5,14 @@ import { findInlineLinks } from '../markdown/inline-links.js';
 import { destinationValue } from '../markdown/link-destination.js';
 import { normalizeLabel } from '../markdown/inline-text.js';
 import { lineIndexOf } from '../line-index.js';
+import { hasTagStart } from '../markdown/tag-starts.js';
 import type { ParsedSpec, Position } from '../spec-types.js';
 import { proseBlocks } from './text-blocks.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 const LINK_START = /\]\(/g;
+// The name of an element whose `href` or `src` a page follows, right after its `<` (sticky).
+const LINKING_ELEMENT = /(?:a|img|source|video|audio|picture|iframe|area|embed|track)(?=[\s/>])/iy;
 // An `href` or `src` attribute in raw HTML.
 const HTML_LINK_PROBE = /\s(?:href|src)\s*=/i;
 // The elements whose `href` or `src` a page follows or loads, and the attribute's value, quoted either way or not.
@@ -34,7 +37,7 @@ export const brokenLink: CheckRule = {
     const findings: FindingDraft[] = [];
     const inline = spec.source.indexOf('](') !== -1;
     const references = spec.source.indexOf('][') !== -1;
-    const html = HTML_LINK_PROBE.test(spec.source);
+    const html = hasTagStart(spec.source, LINKING_ELEMENT);
     if (!inline && !references && !html && spec.definitionTargets.length === 0) return findings;
     let ownAnchors: ReadonlySet<string> | null = null;
     // Each guess compares with the anchors: a document of thousands of broken
@@ -178,6 +181,7 @@ function hasAnchor(anchors: ReadonlySet<string>, anchor: string): boolean {
 
 const USER_CONTENT = 'user-content-';
 const HASH = 0x23;
+
 // The file names GitHub renders as Markdown, with heading anchors.
 const MARKDOWN_FILE = /\.(?:md|markdown|mdown|mkdn|mkd|mdwn|mdtxt|mdtext)$/i;
 // A line, or a range of lines, of a file's source view: `#L10`, `#L10-L12`, `#L10C2-L12C5`.

@@ -16,7 +16,6 @@ const MERMAID_FENCE = /^[ \t]{0,3}(?:`{3,}|~{3,})[ \t]*mermaid(?:[ \t]|$)/i;
 /** The Mermaid diagrams of a spec (fenced code blocks, outside containers), each as its shown text. */
 export function diagramTexts(spec: ParsedSpec): DiagramText[] {
   const out: DiagramText[] = [];
-  if (!/mermaid/i.test(spec.source)) return out;
   for (const block of spec.blocks) {
     if (block.kind !== 'code' || block.variant !== 'fenced' || !block.topLevel) continue;
     const firstLineEnd = spec.source.indexOf('\n', block.lineStart);

@@ -88,9 +88,10 @@ export const leftoverGuidance: CheckRule = {
       // The instruction made a heading of the author's over the answer (`#### Describe security implications and measures`).
       const own = t.id === 'title' ? undefined : matching.byTemplateId.get(t.id);
       for (const child of own?.children ?? []) {
-        if (!matching.unmatched.has(child)) continue;
+        // (The instruction's verb first: most headings of the author's fail at it.)
+        if (!matching.unmatched.has(child) || !tellsWhatToWrite(child.heading.text.trim())) continue;
         const words = normalizedSentence(child.heading.text);
-        if (words.split(' ').length < 3 || !template.guidanceSentences.has(words) || !tellsWhatToWrite(child.heading.text.trim())) continue;
+        if (words.split(' ').length < 3 || !template.guidanceSentences.has(words)) continue;
         findings.push({ ...headingPosition(child.heading), ...sectionFields(spec, child.id),
           message: `the template's guidance ${quoteStart(child.heading.text.trim())} is written as a heading: name the subsection for what it holds, or delete the heading` });
       }

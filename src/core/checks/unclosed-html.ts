@@ -1,7 +1,10 @@
+import { hasTagStart } from '../markdown/tag-starts.js';
 import { proseBlocks } from './text-blocks.js';
 import type { CheckRule, FindingDraft } from './types.js';
 import type { Position, Section } from '../spec-types.js';
 
+// The element's name right after a `<` or `</` (sticky: tried where a `<` is).
+const DETAILS_NAME = /\/?details(?=[\s/>])/iy;
 // An opening or closing `<details>` tag, as raw HTML (not after a backslash: `\<details>` shows as text).
 const DETAILS_TAG = /(?<!\\)<(\/?)details(?=[\s/>])[^<>]*>/gi;
 
@@ -16,7 +19,7 @@ export const unclosedHtml: CheckRule = {
   defaultSeverity: 'warning',
   description: 'A <details> element is never closed, so the page folds everything after it into it.',
   check: ({ spec }) => {
-    if (!/<details/i.test(spec.source)) return [];
+    if (!hasTagStart(spec.source, DETAILS_NAME)) return [];
     // Tags in document order, outside code and comments; each close ends the innermost open one.
     const open: Array<{ at: Position; offset: number }> = [];
     for (const block of proseBlocks(spec, /<\/?details/i, (text) => /<\/?details/i.test(text), { html: true })) {
