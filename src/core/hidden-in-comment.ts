@@ -21,14 +21,16 @@ const MIN_WORDS = 4;
  * author commented out) is not guessed at.
  */
 export function hiddenInComment(spec: ParsedSpec, span: Span, template: { readonly spec: ParsedSpec; readonly span: Span } | null): HiddenInComment | null {
-  let guidance: string[] | null = null;
+  let guidance: TemplateComments | null = null;
   for (const block of blocksIn(spec, span)) {
     if (!isComment(block)) continue;
     if (block.closed === false) return 'unclosed';
     if (template === null) continue;
-    guidance ??= blocksIn(template.spec, template.span).filter(isComment).map((b) => commentWords(template.spec.source, b)).filter((w) => w !== '');
+    guidance ??= templateComments(template.spec, template.span);
+    // The template's comment kept as it is (most): no words of the author's in it, known without normalising it.
+    if (guidance.raw.has(spec.source.slice(block.start, block.end).trim())) continue;
     const words = commentWords(spec.source, block);
-    if (guidance.some((g) => words.startsWith(`${g} `) && words.slice(g.length).trim().split(' ').length >= MIN_WORDS)) return 'inside';
+    if (guidance.words.some((g) => words.startsWith(`${g} `) && words.slice(g.length).trim().split(' ').length >= MIN_WORDS)) return 'inside';
   }
   return null;
 }
@@ -40,4 +42,25 @@ function isComment(block: Block): boolean {
 /** A comment's words, normalised as guidance sentences are. */
 function commentWords(source: string, block: Block): string {
   return normalizedSentence(source.slice(block.start, block.end).replace(/^<!--|-->\s*$/g, ' '));
+}
+
+/** A template section's comments, as written and normalised. */
+interface TemplateComments {
+  readonly raw: ReadonlySet<string>;
+  readonly words: readonly string[];
+}
+
+// The template's comments by section, read once per template (a spec may have many empty sections, and a run many specs).
+const commentsOf = new WeakMap<ParsedSpec, Map<number, TemplateComments>>();
+
+function templateComments(spec: ParsedSpec, span: Span): TemplateComments {
+  let bySection = commentsOf.get(spec);
+  if (bySection === undefined) commentsOf.set(spec, (bySection = new Map()));
+  let comments = bySection.get(span.start);
+  if (comments === undefined) {
+    const blocks = blocksIn(spec, span).filter(isComment);
+    comments = { raw: new Set(blocks.map((b) => spec.source.slice(b.start, b.end).trim())), words: blocks.map((b) => commentWords(spec.source, b)).filter((w) => w !== '') };
+    bySection.set(span.start, comments);
+  }
+  return comments;
 }

@@ -1,14 +1,15 @@
 import { normalizeLabel } from '../markdown/inline-text.js';
 import { lineIndexOf } from '../line-index.js';
+import { countAtMost } from '../sorted-search.js';
 import { standInTitleAt } from '../stand-in-titles.js';
 import { diagramTexts } from './diagram-text.js';
-import { maskCodeElements, proseBlocks, type ProseBlock } from './text-blocks.js';
+import { maskCodeElements, proseBlockOf, proseBlocks, type ProseBlock } from './text-blocks.js';
 import { isTemplatesOwnSentence, sentenceAround } from '../guidance-sentences.js';
 import type { CheckRule, FindingDraft } from './types.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { SectionState } from '../section-states.js';
 import { keepsStandInTitle, titlePart, titleTextEmpty } from '../section-states.js';
-import type { ParsedSpec, Span } from '../spec-types.js';
+import type { Block, ParsedSpec, Section, Span } from '../spec-types.js';
 import type { TemplateModel } from '../template-model.js';
 
 // What people and LLMs leave behind: to-do words, spec-kit's clarification
@@ -19,9 +20,9 @@ import type { TemplateModel } from '../template-model.js';
 const WORD_START = '(?<=^|[^A-Za-z0-9_]|(?:^|[^A-Za-z0-9_])_{1,3})';
 const WORD_END = '(?=$|[^A-Za-z0-9_]|_{1,3}(?:$|[^A-Za-z0-9_]))';
 
-// How a model's remarks to its user open, at a sentence's start.
-const CHATTER = "(?<=^|[\\s>*_(])(?:Let me know if|I hope this helps|Feel free to (?:ask|reach out|let me know)|Would you like me to|If you(?:\\x27|\\u2019)d like,? I can|Happy to help)\\b";
-const IS_CHATTER = new RegExp(`^${CHATTER}`);
+// A model's remark to its user, from the opening that says it is one to the sentence's end
+// ("Let me know if you'd like any changes!"), at a sentence's start.
+const CHATTER = /(?<=^|[\s>*_(])(?:Let me know if|I hope this helps|Feel free to (?:ask|reach out|let me know)|Would you like me to|If you(?:'|\u2019)d like,? I can|Happy to help)\b[^.!?\n]{0,160}[.!?]?/g;
 
 /** The default markers; docs/checks/leftover-marker.md repeats them (a test holds the two equal). */
 export const DEFAULT_MARKERS: readonly string[] = [
@@ -30,23 +31,14 @@ export const DEFAULT_MARKERS: readonly string[] = [
   `\\[NEEDS CLARIFICATION|${WORD_START}NEEDS CLARIFICATION${WORD_END}`,
   '\\{\\{\\s*[A-Za-z_][\\w.-]*\\s*\\}\\}',
   `${WORD_START}[Ll]orem [Ii]psum${WORD_END}`,
-  // A model's words to its user, kept in the spec it wrote ("Let me know if you'd like any changes!"), to the sentence's end.
-  `${CHATTER}[^.!?\\n]{0,160}[.!?]?`,
 ];
 // One of these is in every match of a default marker, on one line: no
 // container prefix (`> `) can split it, so a block whose source lacks them all
 // holds no default marker. (`ipsum`, not `lorem`: a search that may start at
 // every `o` or `l` is slower, and "aforementioned" holds `orem`.)
-// The default markers as one pattern, and without a model's words to its user (the last), for most documents.
-const DEFAULT_PATTERN = new RegExp(DEFAULT_MARKERS.map((m) => `(?:${m})`).join('|'), 'g');
-const QUIET_PATTERN = new RegExp(DEFAULT_MARKERS.slice(0, -1).map((m) => `(?:${m})`).join('|'), 'g');
 // The default markers that are words, as a diagram's labels may hold them.
 const DIAGRAM_MARKERS = new RegExp([DEFAULT_MARKERS[0], DEFAULT_MARKERS[1], DEFAULT_MARKERS[3]].map((m) => `(?:${m})`).join('|'), 'g');
 const DEFAULT_WORDS = /TODO|TBD|FIXME|XXX|NEEDS|\{\{|[Ii]psum/g;
-// With a model's words to its user too, for the rare document whose source holds one of their openings
-// (searched for apart first: more alternatives in the search above cost every document more).
-const DEFAULT_WORDS_AND_CHATTER = /TODO|TBD|FIXME|XXX|NEEDS|\{\{|[Ii]psum|Let me know|hope this helps|Feel free to|like me to|like,? I can|Happy to help/g;
-const CHATTER_OPENINGS = /Let me know|hope this helps|Feel free to|like me to|like,? I can|Happy to help/;
 const ANY = (): boolean => true;
 
 /**
@@ -61,10 +53,7 @@ export const leftoverMarker: CheckRule = {
   options: { markers: { kind: 'patterns', description: 'regular expressions that replace the default markers' } },
   check: ({ spec, options, template, matching, states, ruleOn }) => {
     const markers = Array.isArray(options.markers) ? options.markers.map(String) : DEFAULT_MARKERS;
-    // A model's words to its user are looked for only in a document that holds one of their openings:
-    // their pattern, tried at every position of every block searched, costs every document.
-    const chatty = markers !== DEFAULT_MARKERS || CHATTER_OPENINGS.test(spec.source);
-    const pattern = markers === DEFAULT_MARKERS ? (chatty ? DEFAULT_PATTERN : QUIET_PATTERN) : new RegExp(markers.map((m) => `(?:${m})`).join('|'), 'g');
+    const pattern = new RegExp(markers.map((m) => `(?:${m})`).join('|'), 'g');
     // A project's own markers are searched for one by one (see matchesOfEach), compiled once.
     const own = markers === DEFAULT_MARKERS ? null : markers.map((m) => new RegExp(m, 'g'));
     const findings: FindingDraft[] = [];
@@ -88,7 +77,7 @@ export const leftoverMarker: CheckRule = {
     // of the source for the words they cannot do without comes first.
     const probe = new RegExp(pattern.source);
     // Text in HTML blocks shows on the page too (`<p>Owner: TODO</p>`, text after a comment).
-    for (const block of proseBlocks(spec, markers === DEFAULT_MARKERS ? (chatty ? DEFAULT_WORDS_AND_CHATTER : DEFAULT_WORDS) : ANY, (text) => probe.test(text), { html: true })) {
+    for (const block of proseBlocks(spec, markers === DEFAULT_MARKERS ? DEFAULT_WORDS : ANY, (text) => probe.test(text), { html: true })) {
       const seen = unseenBlanked(block.text, spec.definitions);
       for (const m of own === null ? seen.matchAll(pattern) : matchesOfEach(seen, own)) {
         const at = m.index;
@@ -107,9 +96,18 @@ export const leftoverMarker: CheckRule = {
           // A marker that is a whole sentence of the template's by itself (a section
           // of just `TBD`) is the guidance's where the section is left unwritten.
           : guidance.has(sentenceAround(block.text, at)) && inUnwritten(block.sourceOffset(at)))) continue;
-        findings.push({ ...block.locate(at, at + m[0].length), message: IS_CHATTER.test(m[0])
-          ? `a model's words to its user are still here ("${m[0].trim()}"): delete them`
-          : `leftover marker "${m[0]}": replace it with the real content` });
+        findings.push({ ...block.locate(at, at + m[0].length), message: `leftover marker "${m[0]}": replace it with the real content` });
+      }
+    }
+    // A model's words to its user, where a model's answer ends: the last paragraph of a section's own text
+    // (searched there only: a search of every document for them would cost every check).
+    for (const block of sectionEndings(spec)) {
+      // (Its source first: most paragraphs fail there, before their text is built.)
+      if (!CHATTER_START.test(spec.source.slice(block.start, block.end))) continue;
+      const prose = proseBlockOf(spec, block, (text) => CHATTER_START.test(text));
+      if (prose === null) continue;
+      for (const m of prose.text.matchAll(CHATTER)) {
+        findings.push({ ...prose.locate(m.index, m.index + m[0].length), message: `a model's words to its user are still here ("${m[0].trim()}"): delete them` });
       }
     }
     // A Mermaid diagram is drawn on the page: a `TODO` node shows as plainly as a word (its `%%` comments do not).
@@ -357,4 +355,35 @@ function unwrittenSpans(spec: ParsedSpec, template: TemplateModel, matching: Sec
     spans.push(withHeadings && st.state === 'empty' ? { start: section.heading.span.start, end: section.bodySpan.end } : section.bodySpan);
   }
   return spans;
+}
+
+// The words that open a model's remark, for the quick test of a paragraph's text.
+const CHATTER_START = /Let me know|hope this helps|Feel free to|like me to|like,? I can|Happy to help/;
+
+/** The last paragraph of the text before each section's first subsection, and of the part before the first section. */
+function sectionEndings(spec: ParsedSpec): Block[] {
+  const spans: Span[] = [];
+  const visit = (sections: readonly Section[]): void => {
+    for (const s of sections) {
+      spans.push(s.bodySpan);
+      visit(s.children);
+    }
+  };
+  const first = spec.sections[0];
+  spans.push({ start: spec.frontMatter?.span.end ?? 0, end: first === undefined ? spec.source.length : first.span.start });
+  visit(spec.sections);
+  const out: Block[] = [];
+  const blocks = spec.blocks;
+  for (const span of spans) {
+    // From the last block that starts in the span, back past comments (by index: every section of every spec).
+    for (let k = countAtMost(blocks, (b) => b.start, span.end - 1) - 1; k >= 0 && blocks[k]!.start >= span.start; k--) {
+      const block = blocks[k]!;
+      if (block.kind === 'paragraph') {
+        out.push(block);
+        break;
+      }
+      if (block.kind !== 'html') break;
+    }
+  }
+  return out;
 }

@@ -37,16 +37,22 @@ export function proseBlocks(spec: ParsedSpec, inSource: SourceTest, inText: (tex
   for (const block of candidates(spec, inSource, wanted)) {
     // A comment block that shows nothing besides its comments (most) needs no text built.
     if (block.kind === 'html' && block.htmlKind === 2 && besideComments(source, block) === '') continue;
-    const { text, toSource } = blockText(source, block);
-    if (!inText(text)) continue;
-    out.push({
-      text: block.kind === 'html' ? maskHtmlUnseen(text) : maskCodeAndComments(text),
-      // The end is the source offset just past the last character: past a line break inside the text it is not.
-      locate: (from, to) => lineIndexOf(spec).span(toSource(from), toSource(Math.max(from, to - 1)) + 1),
-      sourceOffset: toSource,
-    });
+    const prose = proseBlockOf(spec, block, inText);
+    if (prose !== null) out.push(prose);
   }
   return out;
+}
+
+/** One block as a {@link ProseBlock} (see {@link proseBlocks}), or null when `inText` says its text holds nothing wanted. */
+export function proseBlockOf(spec: ParsedSpec, block: Block, inText: (text: string) => boolean = () => true): ProseBlock | null {
+  const { text, toSource } = blockText(spec.source, block);
+  if (!inText(text)) return null;
+  return {
+    text: block.kind === 'html' ? maskHtmlUnseen(text) : maskCodeAndComments(text),
+    // The end is the source offset just past the last character: past a line break inside the text it is not.
+    locate: (from, to) => lineIndexOf(spec).span(toSource(from), toSource(Math.max(from, to - 1)) + 1),
+    sourceOffset: toSource,
+  };
 }
 
 function isProse(block: Block): boolean {
