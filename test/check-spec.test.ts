@@ -558,6 +558,16 @@ describe('template-free rules', () => {
     expect(found('```yaml\nname: x\nreplicas: 2\n```\n\n# T\n')).toEqual([]);
     expect(found('Text\n\n---\nstatus: done\n---\n# T\n')).toEqual([]);
     expect(found(`${keys}# T\n`)).toEqual([]);
+    // Below a closed code block: text above it (was an internal error); commented out, or below a setext title, or a
+    // YAML sample below the author's text: none of these (code review).
+    expect(found(`\`\`\`\nx\n\`\`\`\n${keys}# A\n`)[0]).toMatch(/^4:1 frontmatter front matter must start on the first line of the file: after the text on line 1/);
+    for (const fine of [`<!-- licence\n${keys}# A\n`, `Draft notes.\n\n<!--\n${keys}-->\n# X\n`, 'Config format\n=============\n\nThe file looks like this:\n\n```yaml\ntitle: Example\nstatus: draft\n```\n',
+      'Here it is:\n\n```yaml\ntitle: Example\ntemplate: t\n```\n']) {
+      expect([fine, found(fine)]).toEqual([fine, []]);
+    }
+    // Matched to a template by the config, the spec is still checked against it: the message does not say otherwise.
+    expect(checkSpec(parseSpec(`Sure!\n${keys}# T\n`), { template: TECH_SPEC, links: NO_FILES }).findings.find((f) => f.rule === 'frontmatter')!.message)
+      .toBe('front matter must start on the first line of the file: after the text on line 1 ("Sure!"), its lines are Markdown: its title, template and status are not read; delete that text, or move it below the front matter');
   });
 
   it('broken-link: a title with escaped quotes, and a link after an escaped backslash, are links; after `\\[` there is none', () => {

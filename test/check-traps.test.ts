@@ -886,6 +886,10 @@ describe('broken-link', () => {
     for (const fine of ['`<a href="#code">`', '<!-- <img src="gone.png"> -->', '```html\n<a href="#x">\n```', '<a name="top"></a>', '<img src="">']) {
       expect([fine, found(`# T\n\n${fine}\n`)]).toEqual([fine, []]);
     }
+    // Attributes are read in order: a `src=` inside another's quoted value is that value (code review).
+    expect(found('# T\n\n<img alt="see src= here" src="logo.png"> <a title="x href=nope.md" href="#t">x</a>\n')).toEqual([]);
+    // A tag never closed over a long line is read once, not again from every character (hostile input).
+    expect(found(`# T\n\n<a href=${'a'.repeat(100_000)}\n`)).toEqual([]);
   });
 
   it('finds links as CommonMark does: not after a backslash, with brackets or an image in the text', () => {

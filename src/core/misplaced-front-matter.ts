@@ -36,22 +36,35 @@ export function misplacedFrontMatter(source: string): MisplacedFrontMatter | nul
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, LOOK_LINES + 30);
   let fence: { line: number; marker: string } | null = null;
   let preamble: MisplacedFrontMatter['preamble'] = null;
+  let inComment = false;
   for (let i = 0; i < Math.min(lines.length, LOOK_LINES); i++) {
     const line = lines[i]!;
-    const open = FENCE.exec(line);
-    if (open !== null) {
-      if (fence === null && /^\s*ya?ml\s*$/i.test(line.trim().slice(open[1]!.length)) && holdsSpecKeys(lines, i + 1, (l) => l.trim().startsWith(open[1]!))) {
-        return { line: i + 1, fenceLine: i + 1, preamble, yamlBlock: true };
-      }
-      if (fence === null) fence = { line: i + 1, marker: open[1]! };
-      else if (line.trim().startsWith(fence.marker) && line.trim().replace(/[`~]/g, '') === '') fence = null;
+    // Lines in a comment show nothing, and keys there are commented out on purpose.
+    if (inComment || (fence === null && /^\s*<!--/.test(line))) {
+      inComment = !line.includes('-->');
       continue;
     }
-    if (fence === null && ATX_HEADING.test(line)) return null;
-    if (i > 0 && RULE.test(line) && holdsSpecKeys(lines, i + 1)) {
-      return { line: i + 1, fenceLine: fence?.line ?? null, preamble };
+    const open = FENCE.exec(line);
+    if (open !== null) {
+      // Keys in a YAML block of their own, at the very top (an answer's `yaml` block; a sample below some text is the author's).
+      if (fence === null && preamble === null && /^\s*ya?ml\s*$/i.test(line.trim().slice(open[1]!.length)) && holdsSpecKeys(lines, i + 1, (l) => l.trim().startsWith(open[1]!))) {
+        return { line: i + 1, fenceLine: i + 1, preamble, yamlBlock: true };
+      }
+      if (fence === null) {
+        fence = { line: i + 1, marker: open[1]! };
+        // A code block above is text above too.
+        preamble ??= { line: i + 1, text: line.trim() };
+      } else if (line.trim().startsWith(fence.marker) && line.trim().replace(/[`~]/g, '') === '') {
+        fence = null;
+      }
+      continue;
     }
-    if (fence === null && preamble === null && line.trim() !== '' && !/^\s*<!--/.test(line)) preamble = { line: i + 1, text: line.trim() };
+    // A heading ends the search: ATX, or text over a line of `=` (a line of `-` may be front matter's own).
+    if (fence === null && (ATX_HEADING.test(line) || (/^ {0,3}=+[ \t]*$/.test(line) && preamble !== null))) return null;
+    if (i > 0 && RULE.test(line) && holdsSpecKeys(lines, i + 1) && (fence !== null || preamble !== null)) {
+      return { line: i + 1, fenceLine: fence?.line ?? null, preamble: fence !== null && preamble?.line === fence.line ? null : preamble };
+    }
+    if (fence === null && preamble === null && line.trim() !== '') preamble = { line: i + 1, text: line.trim() };
   }
   return null;
 }

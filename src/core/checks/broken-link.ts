@@ -15,8 +15,10 @@ const LINK_START = /\]\(/g;
 const LINKING_ELEMENT = /(?:a|img|source|video|audio|picture|iframe|area|embed|track)(?=[\s/>])/iy;
 // An `href` or `src` attribute in raw HTML.
 const HTML_LINK_PROBE = /\s(?:href|src)\s*=/i;
-// The elements whose `href` or `src` a page follows or loads, and the attribute's value, quoted either way or not.
-const HTML_LINK = /<(?:a|img|source|video|audio|picture|iframe|area|embed|track)\b[^<>]*?\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))[^<>]*>/dgi;
+// The elements whose `href` or `src` a page follows or loads.
+const LINKING_NAME = /^(?:a|img|source|video|audio|picture|iframe|area|embed|track)$/i;
+// One attribute of a start tag, in order (so a `src=` inside another's quoted value is that value's): its name and value.
+const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/dg;
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:|^\/\//;
 // An HTML start tag, and in it an `id` (any element) or a `name` (on `<a>`): what a page can jump to.
 const HTML_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g;
@@ -92,12 +94,20 @@ export const brokenLink: CheckRule = {
     // So do the `href` and `src` of raw HTML (a README's centred `<img src="logo.png">`, `<a href="#usage">`): GitHub resolves them as links.
     if (html) {
       for (const block of proseBlocks(spec, HTML_LINK_PROBE, (text) => HTML_LINK_PROBE.test(text), { html: true })) {
-        for (const m of block.text.matchAll(HTML_LINK)) {
-          const group = m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
-          const value = m[group] ?? '';
-          const [start, end] = m.indices![group]!;
-          // (As the attribute says it, entities resolved; a value is no Markdown destination, so wrapped as one with spaces allowed.)
-          if (value.trim() !== '' && !/[<>]/.test(value)) judge(`<${value.trim()}>`, () => block.locate(start, end));
+        // Start tags read with one grammar, their attributes in order (no pattern that scans back over a long value).
+        for (const tag of block.text.matchAll(HTML_TAG)) {
+          if (!LINKING_NAME.test(tag[1]!)) continue;
+          const attributesAt = tag.index + 1 + tag[1]!.length;
+          for (const a of tag[2]!.matchAll(ATTRIBUTE)) {
+            const name = a[1]!.toLowerCase();
+            if (name !== 'href' && name !== 'src') continue;
+            const group = a[2] !== undefined ? 2 : a[3] !== undefined ? 3 : a[4] !== undefined ? 4 : 0;
+            if (group === 0) continue;
+            const value = a[group]!;
+            const [from, to] = a.indices![group]!;
+            // (As the attribute says it, entities resolved; a value is no Markdown destination, so wrapped as one with spaces allowed.)
+            if (value.trim() !== '' && !/[<>]/.test(value)) judge(`<${value.trim()}>`, () => block.locate(attributesAt + from, attributesAt + to));
+          }
         }
       }
     }

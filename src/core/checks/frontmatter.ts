@@ -34,7 +34,8 @@ export const frontmatter: CheckRule = {
       // After a model's preamble, or inside a code block: the spec would pass unchecked by its template.
       const misplaced = misplacedFrontMatter(spec.source);
       if (misplaced === null) return [];
-      const unread = 'its title, template and status are not read, and the spec is checked without its template';
+      // (Matched to a template by the config, it is still checked against that one.)
+      const unread = template === null ? 'its title, template and status are not read, and the spec is checked without its template' : 'its title, template and status are not read';
       return [{
         line: misplaced.line, column: 1, endLine: misplaced.line, endColumn: 4,
         message: misplaced.yamlBlock === true
