@@ -480,6 +480,8 @@ describe('template-free rules', () => {
     ]);
     expect(said('~~~ Mermaid\nsequenceDiagram\n  A->>B: TBD\n~~~')).toEqual(['7:10-13 leftover marker "TBD" in a diagram the page draws: replace it with the real content']);
     for (const fine of ['```js\n// TODO\n```', '```mermaidjs-config\nTODO\n```', '    TODO indented']) expect([fine, said(fine)]).toEqual([fine, []]);
+    // In a CRLF file too; a node's id before its shape is not drawn, its label is (code review).
+    expect(said('```mermaid\r\nflowchart LR\r\n  TODO[Write docs] --> B[TODO later]\r\n```')).toEqual(['7:26-30 leftover marker "TODO" in a diagram the page draws: replace it with the real content']);
     const sample = buildTemplateModel(parseSpec(`# T\n\n## Flow\n\n${diagram}\n`), 'm@1');
     expect(said(diagram, sample)).toEqual([]);
   });
@@ -586,7 +588,9 @@ describe('template-free rules', () => {
     // Nested, the outer one left open is the one to close; in a paragraph too.
     expect(found('<details><summary>a</summary>\n<details>inner</details>')).toEqual([said(5, 10, ' (2 sections)')]);
     expect(found('Parts: <details open>\n\n- Gateway')[0]).toMatch(/^5:8-5:22 unclosed-html/);
-    for (const fine of ['<details>\n<summary>Parts</summary>\n\n- Gateway\n\n</details>', 'Fold with `<details>`.', '```html\n<details>\n```', '<!-- <details> -->', '\\<details> shows as text.', '<DETAILS>\n\nx\n\n</Details>']) {
+    // One opened in a list item or a quote is closed by its end, as browsers read it (code review).
+    for (const fine of ['<details>\n<summary>Parts</summary>\n\n- Gateway\n\n</details>', 'Fold with `<details>`.', '```html\n<details>\n```', '<!-- <details> -->', '\\<details> shows as text.', '<DETAILS>\n\nx\n\n</Details>',
+      '- item\n\n  <details>\n  <summary>x</summary>\n\n  body', '> <details>\n> body']) {
       expect([fine, found(fine)]).toEqual([fine, []]);
     }
     // At the end, it folds no section, and says nothing of any.

@@ -323,6 +323,9 @@ describe('section matching', () => {
     expect(brief('# Design Proposal: Faster builds\n\n<!-- Copy this file to specs/ and fill in every section. -->\n\n## Summary\n\nBuilds get faster.\n', note)).toEqual([]);
     const asks = buildTemplateModel(parseSpec('# Design Proposal: Your title\n\n<!-- One paragraph: what is proposed, and why. -->\n\n## Summary\n\n<!-- One paragraph. -->\n'), 'a@1');
     expect(brief('# Design Proposal: Faster builds\n\n## Summary\n\nBuilds get faster.\n', asks)).toEqual(['1:1 empty-section title']);
+    // One that asks for text here, though it names the sections below too, asks for text (code review).
+    const here = buildTemplateModel(parseSpec('# P: Your title\n\n<!-- Write a one-paragraph summary of the proposal here; the sections below go into the details. -->\n\n## Summary\n\n<!-- s -->\n'), 'h@1');
+    expect(brief('# P: Mine\n\n## Summary\n\nS.\n', here)).toEqual(['1:1 empty-section title']);
   });
 
   it('empty-section: a section whose text is inside a comment says so: written into the template\'s comment, or after a comment never closed (blind QA, LLM-written and KIP)', () => {
@@ -351,6 +354,8 @@ describe('section matching', () => {
     // `(TBD)`, `[WIP]` or `- TODO` after a heading's words keeps it its section: the mark alone is reported.
     expect(spec('## Motivation', '## Prototypes (TBD)', '## Public Interfaces - TODO')).toEqual(['11:16 leftover-marker leftover marker "TBD": replace it with the real content', '15:24 leftover-marker leftover marker "TODO": replace it with the real content']);
     expect(spec('## Motivation [WIP]')).toEqual([]);
+    // (A lower-case `todo` is no default marker: only the heading's matching is at stake.)
+    expect(spec('## Motivation: todo')).toEqual([]);
   });
 
   it('a missing heading written as a line of text is placed on that line and said so', () => {
@@ -1178,6 +1183,9 @@ describe('a placeholder whose `-->` was deleted in the middle of a spec (third a
     const oneLeft = filled.slice(0, filled.indexOf('## References') + '## References\n\nWritten.'.length);
     const inAlternatives = oneLeft.replace(/(## Alternative Approaches Considered\n\n)Written\./, '$1<!-- AGENT_PLACEHOLDER: Other ways');
     expect(findings(inAlternatives).map((f) => f.message)).toEqual(['AGENT_PLACEHOLDER comment is never closed, so it hides the section `## References`: add `-->` at the end of its instruction']);
+    // A shell comment in its sample, indented or fenced, is no heading it hides (code review).
+    const sample = filled.replace('## Data Model\n\nWritten.', '## Data Model\n\n<!-- AGENT_PLACEHOLDER: Describe setup, for example:\n\n    # install deps\n\n```sh\n# build\n```');
+    expect(findings(sample)[0]!.message).toBe(`AGENT_PLACEHOLDER comment is never closed, so it hides ${hidden} sections, from \`### API Design\` on: add \`-->\` at the end of its instruction`);
     const inLast = oneLeft.replace(/(## References\n\n)Written\./, '$1<!-- AGENT_PLACEHOLDER: Links');
     expect(findings(inLast).map((f) => f.message)).toEqual(['AGENT_PLACEHOLDER comment is never closed: add `-->` at the end of its instruction']);
     // Inline in a paragraph, an unclosed one shows as text and hides no heading.

@@ -197,6 +197,12 @@ describe('specfill check', () => {
     const r = await runCli(join(dir, 'docs'), 'check', '--format', 'json');
     const report = JSON.parse(r.stdout) as CheckReport;
     expect(report.files.map((f) => f.path)).toEqual(['design/a.md', 'design/b.md']);
+    // A link whose target the config's globs do not find keeps its own path, and the template the config maps to it (code review).
+    const linked = tempProject({ 'specfill.config.json': '{"specs": ["specs/**/*.md"], "templates": {"specs/**/*.md": "t.md"}}', 't.md': '# T\n\n## Intro\n\n<!-- Say hi. -->\n', 'docs/rfc.md': '# Doc\n\nWords.\n' });
+    mkdirSync(join(linked, 'specs'));
+    symlinkSync('../docs/rfc.md', join(linked, 'specs', 'rfc.md'));
+    const kept = JSON.parse((await runCli(linked, 'check', '--format', 'json')).stdout) as CheckReport;
+    expect(kept.files.map((f) => [f.path, f.template, f.findings.map((x) => x.rule)])).toEqual([['specs/rfc.md', 't@1', ['missing-section']]]);
     expect(report.files[0]!.findings.map((f) => `${f.column} ${f.message}`)).toEqual([
       '1 link to ../../../outside.md: it leads out of the repository, above its root, where a page on GitHub finds nothing; link to the file\'s address, or to a copy in the repository',
       '46 link to /docs/gone.md: no such file',

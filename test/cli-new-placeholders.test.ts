@@ -70,6 +70,9 @@ describe('specfill new + placeholders', () => {
     expect(r.stderr).toContain('`specs/limiter.md` is given as an owner (`-o` is `--owner` in `new`)');
     expect(r.stderr).toContain('use --out specs/limiter.md');
     expect(existsSync(join(dir, 'specs'))).toBe(false);
+    // `draft` shares `-o, --owner`: refused before the model's settings are even read.
+    const drafted = await runCli(dir, 'draft', 'tech-spec', '--title', 'Zed', '--brief', 'hi', '-o', 'specs/zed.md');
+    expect([drafted.code, drafted.stderr]).toEqual([2, "specfill: `specs/zed.md` is given as an owner (`-o` is `--owner` in `draft`), and it names a Markdown file; nothing was written\n  hint: for the file to write, use --out specs/zed.md\n"]);
     // A team owner with a slash is an owner.
     expect((await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter', '-o', '@org/team')).code).toBe(0);
     expect(readFileSync(join(dir, 'specs', 'rate-limiter.md'), 'utf8')).toContain('  - "@org/team"');

@@ -23,9 +23,9 @@ const OPTIONAL = String.raw`\(optional(?:[-,;:\u2013\u2014\s][^()\n]{0,100})?\)|
 const OPTIONAL_MARK = new RegExp(OPTIONAL, 'i');
 // Other marks a heading may carry that are no part of its name: spec-kit's
 // "Requirements *(mandatory)*", and a to-do mark an author adds (`## Prototypes (TBD)`,
-// `## Rollout [WIP]`, `## Metrics - TODO`; leftover-marker reports the mark itself).
+// `## Rollout [WIP]`, `## Metrics - TODO`, `## Design: todo`; leftover-marker reports the mark itself).
 // A spec that drops them, or adds them, names the same section.
-const TODO_MARK = String.raw`[([](?:tbd|todo|wip|draft|to be (?:determined|done|written))[)\]]|[ \t][-:\u2013\u2014][ \t]{0,3}(?:tbd|todo|wip)[.!]?$`;
+const TODO_MARK = String.raw`[([](?:tbd|todo|wip|draft|to be (?:determined|done|written))[)\]]|(?:[ \t][-\u2013\u2014]|[ \t]?:)[ \t]{0,3}(?:tbd|todo|wip)[.!]?$`;
 const HEADING_MARK = new RegExp(`${OPTIONAL}|\\((?:mandatory|required)\\)|${TODO_MARK}`, 'i');
 const HEADING_MARKS = new RegExp(HEADING_MARK.source, 'gi');
 

@@ -325,6 +325,7 @@ function commentSentences(spec: ParsedSpec, span: Span): string[] {
 // A comment about the template file as a whole, not about the text under the
 // title: "Copy this file to specs/ and fill in every section.", "When your
 // proposal is complete, remove these comments."
+const ASKS_FOR_TEXT_HERE = /\bhere\b|\b(?:write|describe|summari[sz]e|explain|state|give|provide)\b(?![^.]*\b(?:every|each|all(?: the)?) sections?\b)/i;
 const NOTE_ON_THE_FILE = /\b(?:this (?:file|template|document)|(?:every|each|all(?: the)?|the other) sections?|these comments?|(?:the|all|these) comment blocks?|sections? below)\b/i;
 
 /**
@@ -336,6 +337,10 @@ const NOTE_ON_THE_FILE = /\b(?:this (?:file|template|document)|(?:every|each|all
 function onlyNotesOnTheFile(spec: ParsedSpec, span: Span): boolean {
   if (sectionProse(spec, span) !== '' || spec.placeholders.some((p) => p.span.start >= span.start && p.span.start < span.end)) return false;
   const comments = blocksIn(spec, span).filter((b) => b.kind === 'html' && b.htmlKind === 2);
-  return comments.length > 0 && comments.every((b) => NOTE_ON_THE_FILE.test(spec.source.slice(b.start, b.end)))
+  // (Not one that asks for text here too: "Write a one-paragraph summary here; the sections below go into the details.")
+  return comments.length > 0 && comments.every((b) => {
+    const text = spec.source.slice(b.start, b.end);
+    return NOTE_ON_THE_FILE.test(text) && !ASKS_FOR_TEXT_HERE.test(text);
+  })
     && !hasTableOfContents(spec, span);
 }

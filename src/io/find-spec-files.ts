@@ -148,6 +148,7 @@ export async function findSpecs(paths: readonly string[], config: Config, root: 
   const linkedOut: string[] = [];
   const seen = new Set<string>();
   const within: string[] = [];
+  const listed = new Set(found.files);
   for (const f of found.files) {
     let file = f;
     if (!named.has(f)) {
@@ -158,7 +159,10 @@ export async function findSpecs(paths: readonly string[], config: Config, root: 
       }
       if (inside !== relative(root, f).split(sep).join('/')) {
         if (problem(inside) !== null) continue;
-        file = join(root, inside);
+        // Found under its own path too: that one (once). Else the link's path: the config's
+        // globs and templates matched the spec there (code review: it lost its template).
+        const target = join(root, inside);
+        if (listed.has(target)) file = target;
       }
     }
     if (!seen.has(file)) {

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { relativeWithin } from './confine-path.js';
 import { anchorsOf } from '../core/checks/broken-link.js';
 import type { LinkResolver } from '../core/checks/types.js';
 import { parseSpec } from '../core/parse-spec.js';
@@ -48,9 +49,9 @@ export class FileLinkResolver {
     const top = this.repository ?? this.root;
     const at = (rel: string): string => (rel.startsWith('/') ? resolve(top, `.${rel}`) : resolve(base, rel));
     // (A spec outside the repository, named on the command line, is judged by no repository's root.)
-    const repository = this.repository !== null && within(this.repository, specPath) ? this.repository : null;
+    const repository = this.repository !== null && relativeWithin(this.repository, specPath) !== null ? this.repository : null;
     return {
-      leavesRepository: (rel) => repository !== null && !within(repository, at(rel)),
+      leavesRepository: (rel) => repository !== null && relativeWithin(repository, at(rel)) === null,
       exists: (rel) => {
         const path = at(rel);
         const exists = existsSync(path);
@@ -118,8 +119,3 @@ function repositoryRoot(dir: string): string | null {
   }
 }
 
-/** Whether a path is in a folder (or is it). */
-function within(folder: string, path: string): boolean {
-  const inside = relative(folder, path);
-  return inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside);
-}

@@ -183,10 +183,14 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
  */
 function warnOtherProjects(ctx: CliContext, root: string, paths: readonly string[]): void {
   const told = new Set<string>();
+  // The project of each folder, looked up once (a shell's glob may name thousands of files in a few folders).
+  const projectOf = new Map<string, string>();
   for (const path of paths) {
     if (/[*?[{]/.test(path)) continue;
     const absolute = resolve(ctx.cwd, path);
-    const other = findProjectRoot(isExistingFolder(absolute) ? absolute : dirname(absolute));
+    const folder = isExistingFolder(absolute) ? absolute : dirname(absolute);
+    let other = projectOf.get(folder);
+    if (other === undefined) projectOf.set(folder, (other = findProjectRoot(folder)));
     if (other === root || told.has(other) || !CONFIG_FILES.some((name) => existsSync(join(other, name)))) continue;
     told.add(other);
     const shown = relative(ctx.cwd, other).split(sep).join('/') || '.';

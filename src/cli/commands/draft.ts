@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { SpecfillError } from '../../core/errors.js';
 import { displayPath, type CliContext } from '../context.js';
 import { prepareAgent, runAgent, type FillOptions } from './fill.js';
-import { runNew, specTarget, type NewOptions } from './new.js';
+import { refusePathOwner, runNew, specTarget, type NewOptions } from './new.js';
 import { loadConfig } from '../../io/load-config.js';
 import { findProjectRoot } from '../../io/project-root.js';
 
@@ -17,6 +17,8 @@ export type DraftOptions = NewOptions & Omit<FillOptions, 'answers' | 'interacti
  * is continued with `fill --agent`.
  */
 export async function runDraft(ctx: CliContext, templateRef: string, opts: DraftOptions): Promise<number> {
+  // Before the model's settings are checked or its endpoint called.
+  refusePathOwner(opts.owner, 'draft');
   const root = findProjectRoot(ctx.cwd);
   const target = specTarget(ctx, opts, root, (await loadConfig(root, ctx.cwd)).config);
   const shown = displayPath(ctx, target, relative);

@@ -40,12 +40,7 @@ export interface NewOptions {
 
 /** `specfill new TEMPLATE --title T`: writes a new spec; an existing file is refused (exit 1) unless --force. */
 export async function runNew(ctx: CliContext, templateRef: string, opts: NewOptions): Promise<number> {
-  // `-o` is `--output` in `check`: `new … -o specs/x.md` would make the path an owner and write elsewhere.
-  const pathOwner = opts.owner.find((o) => /\.(?:md|markdown)$/i.test(o.trim()));
-  if (pathOwner !== undefined) {
-    throw new SpecfillError('USAGE', `\`${pathOwner}\` is given as an owner (\`-o\` is \`--owner\` in \`new\`), and it names a Markdown file; nothing was written`, {},
-      `for the file to write, use --out ${pathOwner}`);
-  }
+  refusePathOwner(opts.owner, 'new');
   const root = findProjectRoot(ctx.cwd);
   const { config } = await loadConfig(root, ctx.cwd);
   warnMissingTemplatesDir(ctx, root, config.templatesDir);
@@ -168,4 +163,17 @@ export function specTarget(ctx: CliContext, opts: Pick<NewOptions, 'out' | 'dir'
   // The folder is the project's (specs/ at its root, or where the config's
   // globs look), wherever the command runs; --out is a path from here.
   return resolve(root, opts.dir ?? defaultSpecDir(config.specs, name), `${name}.md`);
+}
+
+/**
+ * Refuses an owner named like a Markdown file: `-o` is `--output` in
+ * `check`, and `new … -o specs/x.md` would make the path an owner and write
+ * the spec elsewhere.
+ */
+export function refusePathOwner(owners: readonly string[], command: string): void {
+  const pathOwner = owners.find((o) => /\.(?:md|markdown)$/i.test(o.trim()));
+  if (pathOwner !== undefined) {
+    throw new SpecfillError('USAGE', `\`${pathOwner}\` is given as an owner (\`-o\` is \`--owner\` in \`${command}\`), and it names a Markdown file; nothing was written`, {},
+      `for the file to write, use --out ${pathOwner}`);
+  }
 }

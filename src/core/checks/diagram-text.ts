@@ -19,7 +19,8 @@ export function diagramTexts(spec: ParsedSpec): DiagramText[] {
   for (const block of spec.blocks) {
     if (block.kind !== 'code' || block.variant !== 'fenced' || !block.topLevel) continue;
     const firstLineEnd = spec.source.indexOf('\n', block.lineStart);
-    const opening = spec.source.slice(block.lineStart, firstLineEnd === -1 ? block.end : firstLineEnd);
+    // (Without a CRLF file's `\r`.)
+    const opening = spec.source.slice(block.lineStart, firstLineEnd === -1 ? block.end : firstLineEnd).replace(/\r$/, '');
     if (!MERMAID_FENCE.test(opening) || firstLineEnd === -1 || firstLineEnd >= block.end) continue;
     const offset = firstLineEnd + 1;
     // Up to the closing fence's line (not the fence itself), when there is one.

@@ -32,12 +32,12 @@ export const DEFAULT_MARKERS: readonly string[] = [
   '\\{\\{\\s*[A-Za-z_][\\w.-]*\\s*\\}\\}',
   `${WORD_START}[Ll]orem [Ii]psum${WORD_END}`,
 ];
+// The default markers that are words, as a diagram's labels may hold them.
+const DIAGRAM_MARKERS = new RegExp([DEFAULT_MARKERS[0], DEFAULT_MARKERS[1], DEFAULT_MARKERS[3]].map((m) => `(?:${m})`).join('|'), 'g');
 // One of these is in every match of a default marker, on one line: no
 // container prefix (`> `) can split it, so a block whose source lacks them all
 // holds no default marker. (`ipsum`, not `lorem`: a search that may start at
 // every `o` or `l` is slower, and "aforementioned" holds `orem`.)
-// The default markers that are words, as a diagram's labels may hold them.
-const DIAGRAM_MARKERS = new RegExp([DEFAULT_MARKERS[0], DEFAULT_MARKERS[1], DEFAULT_MARKERS[3]].map((m) => `(?:${m})`).join('|'), 'g');
 const DEFAULT_WORDS = /TODO|TBD|FIXME|XXX|NEEDS|\{\{|[Ii]psum/g;
 const ANY = (): boolean => true;
 
@@ -114,8 +114,10 @@ export const leftoverMarker: CheckRule = {
     // (Not a diagram the template holds as it is: a sample, its guidance.)
     for (const diagram of diagramTexts(spec)) {
       if (template !== null && template.spec.source.includes(spec.source.slice(diagram.offset, diagram.offset + diagram.text.length).trim())) continue;
-      // (The default words only: `A{{label}}` is a hexagon node in Mermaid, not a slot.)
-      for (const m of own === null ? diagram.text.matchAll(DIAGRAM_MARKERS) : matchesOfEach(diagram.text, own)) {
+      // (The default words, whatever the project's markers: `A{{label}}` is a hexagon node in Mermaid, not a slot.)
+      for (const m of diagram.text.matchAll(DIAGRAM_MARKERS)) {
+        // A node's id before its shape (`TODO[Write docs]`) is not drawn: its label is.
+        if (/[[({>]/.test(diagram.text[m.index + m[0].length] ?? '')) continue;
         const at = lineIndexOf(spec).span(diagram.offset + m.index, diagram.offset + m.index + m[0].length);
         findings.push({ ...at, message: `leftover marker "${m[0]}" in a diagram the page draws: replace it with the real content` });
       }

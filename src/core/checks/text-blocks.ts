@@ -30,10 +30,11 @@ export type SourceTest = RegExp | ((raw: string) => boolean);
  * word). The quick tests keep the text-building and masking work to the few
  * blocks that may hold a finding.
  */
-export function proseBlocks(spec: ParsedSpec, inSource: SourceTest, inText: (text: string) => boolean, options: { readonly html?: boolean } = {}): ProseBlock[] {
+export function proseBlocks(spec: ParsedSpec, inSource: SourceTest, inText: (text: string) => boolean, options: { readonly html?: boolean; readonly topLevel?: boolean } = {}): ProseBlock[] {
   const out: ProseBlock[] = [];
   const source = spec.source;
-  const wanted = options.html === true ? isShown : isProse;
+  const kind = options.html === true ? isShown : isProse;
+  const wanted = options.topLevel === true ? (block: Block): boolean => block.topLevel && kind(block) : kind;
   for (const block of candidates(spec, inSource, wanted)) {
     // A comment block that shows nothing besides its comments (most) needs no text built.
     if (block.kind === 'html' && block.htmlKind === 2 && besideComments(source, block) === '') continue;

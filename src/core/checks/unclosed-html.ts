@@ -22,7 +22,8 @@ export const unclosedHtml: CheckRule = {
     if (!hasTagStart(spec.source, DETAILS_NAME)) return [];
     // Tags in document order, outside code and comments; each close ends the innermost open one.
     const open: Array<{ at: Position; offset: number }> = [];
-    for (const block of proseBlocks(spec, /<\/?details/i, (text) => /<\/?details/i.test(text), { html: true })) {
+    // (Top-level blocks only: a list item or a quote that ends closes a `<details>` opened in it, as browsers read it.)
+    for (const block of proseBlocks(spec, /<\/?details/i, (text) => /<\/?details/i.test(text), { html: true, topLevel: true })) {
       for (const tag of block.text.matchAll(DETAILS_TAG)) {
         if (tag[1] === '/') open.pop();
         else open.push({ at: block.locate(tag.index, tag.index + tag[0].length), offset: block.sourceOffset(tag.index) });

@@ -11,7 +11,24 @@ export function headingWords(rest: string): string {
   return trimSpaceTab(withoutAtxClosing(rest));
 }
 
-/** The heading lines in a stretch of text, as `## Words`. */
+/**
+ * The heading lines in a stretch of text, as `## Words`: at most three
+ * spaces in (four make code), not in a fenced code block (`# install deps`
+ * in a shell sample is a comment of the code's).
+ */
 export function headingLinesIn(text: string): string[] {
-  return [...text.matchAll(ATX_LINE)].map((h) => `${h[2]} ${headingWords(h[3]!)}`);
+  const out: string[] = [];
+  let fence: string | null = null;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const marks = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marks !== undefined) {
+      if (fence === null) fence = marks;
+      else if (marks[0] === fence[0] && marks.length >= fence.length && line.trim() === marks) fence = null;
+      continue;
+    }
+    if (fence !== null) continue;
+    const h = /^ {0,3}(#{1,6})[ \t]+(.*)$/.exec(line);
+    if (h !== null) out.push(`${h[1]} ${headingWords(h[2]!)}`);
+  }
+  return out;
 }
