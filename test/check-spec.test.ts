@@ -465,6 +465,8 @@ describe('template-free rules', () => {
     const said = (text: string) => checkSpec(parseSpec(`# T\n\n## Rollout\n\n${text}\n`), { template: null }).findings.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`);
     expect(said('One region at a time.\n\nLet me know if you\'d like any changes!')).toEqual([`7:1-39 a model's words to its user are still here ("Let me know if you'd like any changes!"): delete them`]);
     expect(said('Flagged. I hope this helps. **Would you like me to add a rollback plan?**')[0]).toMatch(/^5:10-28 a model's words to its user are still here \("I hope this helps\."\)/);
+    // Past a closing rule under it, too.
+    expect(said('Flagged.\n\nHappy to help with the rollout!\n\n---')).toEqual([`7:1-32 a model's words to its user are still here ("Happy to help with the rollout!"): delete them`]);
     expect(said('Done. If you’d like, I can draft the runbook too')).toEqual([`5:7-49 a model's words to its user are still here ("If you’d like, I can draft the runbook too"): delete them`]);
     for (const fine of ['Operators let me know if a region fails.', 'The SRE team: feel free to ask in #ops.', '`Let me know if` is a phrase.', 'As an AI platform engineer, I want fewer pages.']) {
       expect([fine, said(fine)]).toEqual([fine, []]);

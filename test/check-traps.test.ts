@@ -2061,6 +2061,8 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(findings(echoed).map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
       `${lineOf(echoed, '#### Outline')} leftover-guidance the template's guidance "Outline the testing approach" is written as a heading: name the subsection for what it holds, or delete the heading`]);
     expect(brief(BASE.replace('Done: outline the testing approach.', 'Tests.\n\n#### Load testing approach\n\nA load test.'))).toEqual([]);
+    // In a CRLF spec too.
+    expect(brief(fenced.replaceAll('\n', '\r\n')).filter((f) => f.includes('leftover-guidance'))).toEqual([`${lineOf(fenced, '```markdown')}:1 leftover-guidance testing-strategy`]);
     // Another section's placeholder shown in a code sample is the author's sample.
     expect(brief(BASE.replace('Done: outline the testing approach.', 'Tests.\n\n```markdown\n<!-- AGENT_PLACEHOLDER: Describe the data model -->\n```'))).toEqual([]);
     // Off, or suppressed, it says nothing.

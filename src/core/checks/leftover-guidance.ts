@@ -50,7 +50,10 @@ export const leftoverGuidance: CheckRule = {
       const section = t.id === 'title' ? (part === null ? undefined : { id: part.section?.id ?? null, bodySpan: part.span })
         : matching.byTemplateId.get(t.id);
       if (section === undefined) continue;
-      const ownPlaceholders = template.spec.placeholders.filter((p) => (p.sectionId ?? 'title') === t.id).map((p) => template.spec.source.slice(p.span.start, p.span.end));
+      // (Made at the first fenced block: most sections have none.)
+      let ownPlaceholders: string[] | undefined;
+      const placeholdersHere = (): string[] => (ownPlaceholders ??= template.spec.placeholders.filter((p) => (p.sectionId ?? 'title') === t.id)
+        .map((p) => template.spec.source.slice(p.span.start, p.span.end).replace(/\r\n?/g, '\n')));
       // Paragraphs of guidance kept one after another are one leftover (Ember's "This is the bulk
       // of the RFC." over "Explain the design…"), reported when one of them tells what to write.
       let run: { first: Block; last: Block; text: string; tells: boolean } | null = null;
@@ -67,7 +70,7 @@ export const leftoverGuidance: CheckRule = {
         if (block.kind === 'html' && block.htmlKind === 2) continue;
         // An agent's answer wrapped in a fence with the placeholder it answers: the page shows both as code.
         // (This section's own placeholder: a spec about placeholders shows others in its samples.)
-        if (block.kind === 'code' && block.variant === 'fenced' && ownPlaceholders.some((p) => spec.source.slice(block.start, block.end).includes(p))) {
+        if (block.kind === 'code' && block.variant === 'fenced' && placeholdersHere().some((p) => spec.source.slice(block.start, block.end).replace(/\r\n?/g, '\n').includes(p))) {
           flush();
           findings.push({ ...lineIndexOf(spec).span(block.lineStart, block.end), ...sectionFields(spec, section.id),
             message: "the template's placeholder is kept in a code block with the section's text, and the page shows both as code: take the text out of the code block, and delete the placeholder" });

@@ -384,7 +384,8 @@ function sectionEndings(spec: ParsedSpec): Block[] {
         out.push(block);
         break;
       }
-      if (block.kind !== 'html') break;
+      // (Past comments and a closing rule: `---` under a model's last words.)
+      if (block.kind !== 'html' && block.kind !== 'thematic-break') break;
     }
   }
   return out;
