@@ -317,6 +317,14 @@ describe('section matching', () => {
     expect(messages(elsewhere)).toEqual([`${lineOf(elsewhere, '### API Design')}:1 missing section "Data Model" (### Data Model) from template tech-spec@1`]);
   });
 
+  it('empty-section: the template\'s contents list kept word for word is the spec\'s when every entry leads to one of its headings (blind QA, KEP)', () => {
+    const toc = '<!-- toc -->\n- [Summary](#summary)\n- [Motivation](#motivation)\n<!-- /toc -->\n';
+    const kep = buildTemplateModel(parseSpec(`# KEP-NNNN: Your short, descriptive title\n\n<!--\nThis is the title of your KEP.\n-->\n\n${toc}\n## Summary\n\n<!--\nA good summary.\n-->\n\n## Motivation\n\n<!--\nWhy.\n-->\n`), 'k@1');
+    expect(brief(`# KEP-4242: Pod Restart Budget\n\n${toc}\n## Summary\n\nA budget.\n\n## Motivation\n\nCrash loops.\n`, kep)).toEqual([]);
+    // The same list over other headings leads nowhere: it is still the template's.
+    expect(brief(`# KEP-4242: Pod Restart Budget\n\n${toc}\n## Summary\n\nA budget.\n\n## Why\n\nCrash loops.\n`, kep).filter((f) => f.includes('empty-section'))).toEqual(['1:1 empty-section title']);
+  });
+
   it('empty-section: a comment under the template\'s title about the file as a whole asks for no text there; one about the text does (blind QA, comment-guided templates)', () => {
     const note = buildTemplateModel(parseSpec('# Design Proposal: Your title\n\n<!-- Copy this file to specs/ and fill in every section. -->\n\n## Summary\n\n<!-- One paragraph. -->\n'), 'n@1');
     expect(brief('# Design Proposal: Faster builds\n\n## Summary\n\nBuilds get faster.\n', note)).toEqual([]);

@@ -2,6 +2,7 @@ import { matchSections, type SectionMatching } from './match-sections.js';
 import { saysNothing, sectionProse } from './section-prose.js';
 import { stubWord } from './stand-in-text.js';
 import { isTableOfContents } from './table-of-contents.js';
+import { anchorsOf } from './checks/broken-link.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 import { looseSlug } from './slug.js';
 import { isStandInTitle, standInTitleAt } from './stand-in-titles.js';
@@ -112,7 +113,13 @@ function titleWritten(spec: ParsedSpec, model: TemplateModel, part: TitlePart): 
  * template's text as it is stays the template's text, as for any section.
  */
 function ownTableOfContents(spec: ParsedSpec, span: Span, guidance: string): boolean {
-  return isTableOfContents(spec, span) && sectionProse(spec, span) !== guidance;
+  if (!isTableOfContents(spec, span)) return false;
+  if (sectionProse(spec, span) !== guidance) return true;
+  // The template's own list, word for word, is the spec's when every entry leads to a heading of the spec:
+  // a KEP written with exactly the template's sections has exactly its contents list (blind QA).
+  const anchors = anchorsOf(spec);
+  const targets = [...spec.source.slice(span.start, span.end).matchAll(/\]\(#([^)\s]+)\)/g)].map((m) => m[1]!.toLowerCase());
+  return targets.length > 0 && targets.every((t) => anchors.has(t));
 }
 
 /** Where a spec has the part its template's title guides (see {@link titlePart}). */
