@@ -461,6 +461,11 @@ describe('template-free rules', () => {
     expect(custom.map((f) => [f.severity, f.column])).toEqual([['info', 80]]);
   });
 
+  it('leftover-marker: XXX in a masked number is no marker; alone it is (blind QA)', () => {
+    expect(checkSpec(parseSpec('# T\n\nShown as XXX-XX-1234 and (XXX) XXX-4567; 5XX errors. XXX fix this.\n'), { template: null }).findings.map((f) => `${f.column} ${f.message}`))
+      .toEqual(['54 leftover marker "XXX": replace it with the real content']);
+  });
+
   it('leftover-marker: a model\'s words to its user kept in the spec are reported, to the sentence\'s end; the same words inside a sentence or in code are not (blind QA, LLM-written specs)', () => {
     const said = (text: string) => checkSpec(parseSpec(`# T\n\n## Rollout\n\n${text}\n`), { template: null }).findings.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`);
     expect(said('One region at a time.\n\nLet me know if you\'d like any changes!')).toEqual([`7:1-39 a model's words to its user are still here ("Let me know if you'd like any changes!"): delete them`]);
@@ -468,7 +473,10 @@ describe('template-free rules', () => {
     // Past a closing rule under it, too.
     expect(said('Flagged.\n\nHappy to help with the rollout!\n\n---')).toEqual([`7:1-32 a model's words to its user are still here ("Happy to help with the rollout!"): delete them`]);
     expect(said('Done. If you’d like, I can draft the runbook too')).toEqual([`5:7-49 a model's words to its user are still here ("If you’d like, I can draft the runbook too"): delete them`]);
-    for (const fine of ['Operators let me know if a region fails.', 'The SRE team: feel free to ask in #ops.', '`Let me know if` is a phrase.', 'As an AI platform engineer, I want fewer pages.']) {
+    // Words quoted, in a block quote or in quotation marks, are someone's the spec quotes (blind QA: a customer's ticket, a sample message).
+    for (const fine of ['Operators let me know if a region fails.', 'The SRE team: feel free to ask in #ops.', '`Let me know if` is a phrase.', 'As an AI platform engineer, I want fewer pages.',
+      'A customer wrote:\n\n> Let me know if the retry window ever gets shorter than a day.', 'The email reads "Your endpoint was disabled. Let me know if you\'d like it re-enabled."',
+      '> [!NOTE]\n> Let me know if this changes.']) {
       expect([fine, said(fine)]).toEqual([fine, []]);
     }
   });
@@ -482,6 +490,9 @@ describe('template-free rules', () => {
     ]);
     expect(said('~~~ Mermaid\nsequenceDiagram\n  A->>B: TBD\n~~~')).toEqual(['7:10-13 leftover marker "TBD" in a diagram the page draws: replace it with the real content']);
     for (const fine of ['```js\n// TODO\n```', '```mermaidjs-config\nTODO\n```', '    TODO indented']) expect([fine, said(fine)]).toEqual([fine, []]);
+    // A node's id named again, an alias, a style or click line draws no words (blind QA, task boards).
+    expect(said('```mermaid\nflowchart LR\n  TODO[To do] --> DONE[Done]\n  DONE -->|reopen| TODO\n  style TODO fill:#eee\n  click DONE "https://x.org/?q=TODO"\n```')).toEqual([]);
+    expect(said('```mermaid\nsequenceDiagram\n  participant TODO as Task service\n  User->>TODO: create task\n```')).toEqual([]);
     // In a CRLF file too; a node's id before its shape is not drawn, its label is (code review).
     expect(said('```mermaid\r\nflowchart LR\r\n  TODO[Write docs] --> B[TODO later]\r\n```')).toEqual(['7:26-30 leftover marker "TODO" in a diagram the page draws: replace it with the real content']);
     const sample = buildTemplateModel(parseSpec(`# T\n\n## Flow\n\n${diagram}\n`), 'm@1');

@@ -3,7 +3,7 @@
 // the words of its labels are on the page, a `TODO` node as plain as any.
 import type { ParsedSpec } from '../spec-types.js';
 
-/** A diagram's source as it shows: its comment lines (`%% …`) blanked, offsets kept. */
+/** A diagram's source as it shows: its comment and style lines (`%% …`, `style …`, `click …`) blanked, offsets kept. */
 export interface DiagramText {
   readonly text: string;
   /** Offset in the spec's source of the text's first character. */
@@ -26,7 +26,8 @@ export function diagramTexts(spec: ParsedSpec): DiagramText[] {
     // Up to the closing fence's line (not the fence itself), when there is one.
     const lastLine = spec.source.lastIndexOf('\n', block.end - 1);
     const end = block.closed === false || lastLine < offset ? block.end : lastLine;
-    const text = spec.source.slice(offset, end).replace(/^[ \t]*%%.*$/gm, (m) => ' '.repeat(m.length));
+    // Comments, and lines that style or link nodes (`style TODO fill:#eee`, `click A "https://…"`), draw no words.
+    const text = spec.source.slice(offset, end).replace(/^[ \t]*(?:%%|(?:style|classDef|class|click|linkStyle)[ \t]).*$/gm, (m) => ' '.repeat(m.length));
     out.push({ text, offset });
   }
   return out;

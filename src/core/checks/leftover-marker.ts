@@ -32,6 +32,8 @@ export const DEFAULT_MARKERS: readonly string[] = [
   '\\{\\{\\s*[A-Za-z_][\\w.-]*\\s*\\}\\}',
   `${WORD_START}[Ll]orem [Ii]psum${WORD_END}`,
 ];
+// A Mermaid node id: before its shape, or named as an alias (participant/actor X as …, … as X).
+const DIAGRAM_ID = /\b([A-Za-z_][\w-]*)[ \t]*(?:\[|\(|\{|>)|\b(?:participant|actor)[ \t]+([A-Za-z_][\w-]*)[ \t]+as\b|\bas[ \t]+([A-Za-z_][\w-]*)/g;
 // The default markers that are words, as a diagram's labels may hold them.
 const DIAGRAM_MARKERS = new RegExp([DEFAULT_MARKERS[0], DEFAULT_MARKERS[1], DEFAULT_MARKERS[3]].map((m) => `(?:${m})`).join('|'), 'g');
 // One of these is in every match of a default marker, on one line: no
@@ -81,6 +83,8 @@ export const leftoverMarker: CheckRule = {
       const seen = unseenBlanked(block.text, spec.definitions);
       for (const m of own === null ? seen.matchAll(pattern) : matchesOfEach(seen, own)) {
         const at = m.index;
+        // `XXX` in a masked number (`XXX-XX-1234`, `(XXX) XXX-4567`) stands for digits hidden on purpose.
+        if (m[0] === 'XXX' && isMask(seen, at)) continue;
         // The template's own words ("What parts of the design are still TBD?") are
         // its guidance, which empty-section judges: not the author's leftover.
         // A `{{slot}}` there is a blank never filled, though, once the section
@@ -104,9 +108,13 @@ export const leftoverMarker: CheckRule = {
     for (const block of sectionEndings(spec)) {
       // (Its source first: most paragraphs fail there, before their text is built.)
       if (!CHATTER_START.test(spec.source.slice(block.start, block.end))) continue;
+      // Words quoted (a block quote, a GitHub alert) are someone's the spec quotes: a customer's, a sample message.
+      if (/^[ \t]*>/.test(spec.source.slice(block.lineStart, block.start))) continue;
       const prose = proseBlockOf(spec, block, (text) => CHATTER_START.test(text));
       if (prose === null) continue;
       for (const m of prose.text.matchAll(CHATTER)) {
+        // So are words inside quotation marks: an odd number of them before the remark opens a quotation.
+        if (((prose.text.slice(0, m.index).match(/["\u201c\u201d]/g)?.length ?? 0) % 2) === 1) continue;
         findings.push({ ...prose.locate(m.index, m.index + m[0].length), message: `a model's words to its user are still here ("${m[0].trim()}"): delete them` });
       }
     }
@@ -115,9 +123,12 @@ export const leftoverMarker: CheckRule = {
     for (const diagram of diagramTexts(spec)) {
       if (template !== null && template.spec.source.includes(spec.source.slice(diagram.offset, diagram.offset + diagram.text.length).trim())) continue;
       // (The default words, whatever the project's markers: `A{{label}}` is a hexagon node in Mermaid, not a slot.)
+      // A node's id is not drawn, its label is: an id given a shape or an alias (`TODO[To do]`,
+      // `participant TODO as Tasks`, `state "To do" as TODO`) is passed over wherever it is named again.
+      const ids = new Set([...diagram.text.matchAll(DIAGRAM_ID)].map((d) => d[1] ?? d[2] ?? d[3]));
       for (const m of diagram.text.matchAll(DIAGRAM_MARKERS)) {
-        // A node's id before its shape (`TODO[Write docs]`) is not drawn: its label is.
-        if (/[[({>]/.test(diagram.text[m.index + m[0].length] ?? '')) continue;
+        // (Inside a label — brackets, an edge's `|…|`, quotes — the word is drawn, id or not.)
+        if (!inDiagramLabel(diagram.text, m.index) && (ids.has(m[0]) || /[[({>]/.test(diagram.text[m.index + m[0].length] ?? ''))) continue;
         const at = lineIndexOf(spec).span(diagram.offset + m.index, diagram.offset + m.index + m[0].length);
         findings.push({ ...at, message: `leftover marker "${m[0]}" in a diagram the page draws: replace it with the real content` });
       }
@@ -389,4 +400,27 @@ function sectionEndings(spec: ParsedSpec): Block[] {
     }
   }
   return out;
+}
+
+/** Whether a place in a diagram's source is inside a label on its line: an unclosed `[`, `(`, `{` or `"`, or between an edge's `|`s. */
+function inDiagramLabel(text: string, at: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+  let depth = 0;
+  let quoted = false;
+  let piped = false;
+  for (const c of line) {
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === '[' || c === '(' || c === '{') depth++;
+    else if ((c === ']' || c === ')' || c === '}') && depth > 0) depth--;
+    else if (c === '|' && depth === 0) piped = !piped;
+  }
+  return depth > 0 || quoted || piped;
+}
+
+/** Whether the `XXX` at `at` is part of a masked number: joined by `-` to digits or other X's, or in parentheses. */
+function isMask(text: string, at: number): boolean {
+  const before = text[at - 1] ?? '';
+  const after = text[at + 3] ?? '';
+  return (after === '-' && /[X\d]/.test(text[at + 4] ?? '')) || (before === '-' && /[X\d]/.test(text[at - 2] ?? '')) || (before === '(' && after === ')');
 }
