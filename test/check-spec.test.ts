@@ -464,6 +464,8 @@ describe('template-free rules', () => {
   it('leftover-marker: XXX in a masked number is no marker; alone it is (blind QA)', () => {
     expect(checkSpec(parseSpec('# T\n\nShown as XXX-XX-1234 and (XXX) XXX-4567; 5XX errors. XXX fix this.\n'), { template: null }).findings.map((f) => `${f.column} ${f.message}`))
       .toEqual(['54 leftover marker "XXX": replace it with the real content']);
+    // With no digit shown, a range of X's is a number still to write (a KEP's `XX-XXX bytes per object`).
+    expect(checkSpec(parseSpec('# T\n\nSize: XX-XXX bytes per object.\n'), { template: null }).findings.map((f) => f.column)).toEqual([10]);
   });
 
   it('leftover-marker: a model\'s words to its user kept in the spec are reported, to the sentence\'s end; the same words inside a sentence or in code are not (blind QA, LLM-written specs)', () => {

@@ -418,9 +418,14 @@ function inDiagramLabel(text: string, at: number): boolean {
   return depth > 0 || quoted || piped;
 }
 
-/** Whether the `XXX` at `at` is part of a masked number: joined by `-` to digits or other X's, or in parentheses. */
+/**
+ * Whether the `XXX` at `at` is part of a masked number: joined by `-` to
+ * digits or other X's, or in parentheses, with a digit shown near it (`XX-XXX
+ * bytes` is a number still to write).
+ */
 function isMask(text: string, at: number): boolean {
   const before = text[at - 1] ?? '';
   const after = text[at + 3] ?? '';
-  return (after === '-' && /[X\d]/.test(text[at + 4] ?? '')) || (before === '-' && /[X\d]/.test(text[at - 2] ?? '')) || (before === '(' && after === ')');
+  const joined = (after === '-' && /[X\d]/.test(text[at + 4] ?? '')) || (before === '-' && /[X\d]/.test(text[at - 2] ?? '')) || (before === '(' && after === ')');
+  return joined && /\d/.test(text.slice(Math.max(0, at - 8), at + 11));
 }
