@@ -178,6 +178,18 @@ describe('specfill check', () => {
     expect([file.status, file.stderr]).toEqual([2, "specfill: specfill.config.json:2:19: templatesDir: `specs/a.md` is a file, not a folder: point `templatesDir` at the folder of the project's template files (default .specfill/templates)\n"]);
   });
 
+  it('a template whose front matter is a sample of the specs\' own, not YAML (MADR 3), is read without it; one that sets specfill\'s keys is refused (blind QA)', async () => {
+    const madr = '---\nstatus: {proposed | rejected | accepted | superseded by [ADR-0005](0005-example.md)}\n---\n# {short title}\n\n## Context and Problem Statement\n\n{Describe the context.}\n';
+    const dir = tempProject({ 'specfill.config.json': JSON.stringify({ specs: ['docs/decisions/0*.md'], templates: { 'docs/decisions/0*.md': 'docs/decisions/adr-template.md' },
+      statuses: ['proposed', 'accepted', 'rejected'], rules: { frontmatter: { options: { required: ['status'] } } } }),
+      'docs/decisions/adr-template.md': madr, 'docs/decisions/0001-use-postgresql.md': '---\nstatus: accepted\n---\n# Use PostgreSQL\n\n## Context and Problem Statement\n\nWe need a database.\n' });
+    const r = await runCli(dir, 'check', '--format', 'json');
+    expect([r.code, (JSON.parse(r.stdout) as CheckReport).files.map((f) => [f.path, f.template, f.findings.length])]).toEqual([0, [['docs/decisions/0001-use-postgresql.md', 'adr-template@1', 0]]]);
+    writeFileSync(join(dir, 'docs/decisions/adr-template.md'), madr.replace('---\nstatus:', '---\nversion: 2\nstatus:'));
+    const refused = await runCli(dir, 'check', '--format', 'json');
+    expect([refused.code, refused.stderr]).toEqual([2, expect.stringContaining('invalid YAML front matter')]);
+  });
+
   it('warns of a spec named from another project, whose config and templates the run does not read (blind QA)', async () => {
     const dir = tempProject({ 'specfill.config.json': '{}', 'other/specfill.config.json': '{"templates": {"specs/**/*.md": "t.md"}}', 'other/t.md': '# T\n\n## Intro\n\n<!-- Say hi. -->\n', 'other/specs/x.md': '# X\n' });
     const r = await runCli(dir, 'check', 'other/specs/x.md', '--format', 'json');

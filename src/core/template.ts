@@ -99,6 +99,9 @@ export function templateIdOf(error: SpecfillError): string | undefined {
   return templateIds.get(error);
 }
 
+// A line of a template's front matter that sets one of specfill's keys.
+const SETTING_KEY = /^(?:id|name|version|description|extends|optional|fixed|renamed|remove|rename)[ \t]*:/m;
+
 /**
  * Reads a template's metadata from its optional front matter (`id`, `name`,
  * `version`, `description`), defaulting to its file name, and parses it.
@@ -106,10 +109,13 @@ export function templateIdOf(error: SpecfillError): string | undefined {
 export function templateFromSource(source: string, from: TemplateOrigin): Template {
   const spec = parseSpec(source);
   const fm = spec.frontMatter;
-  if (fm?.error) {
+  // Front matter that is no YAML and names none of specfill's keys is a sample of the specs' own
+  // (MADR 3's `status: {proposed | rejected | accepted | …}`), not settings: read as none.
+  const sample = fm?.error != null && !SETTING_KEY.test(source.slice(fm.yamlSpan.start, fm.yamlSpan.end));
+  if (fm?.error && !sample) {
     throw new SpecfillError('INVALID_TEMPLATE', fm.error.message, { path: from.path, line: fm.error.line, column: fm.error.column });
   }
-  const data = fm?.data ?? {};
+  const data = sample ? {} : fm?.data ?? {};
   const fallbackId = from.fileName.replace(/\.md$/i, '');
   const at = (key: string): ReturnType<typeof keyLocation> => keyLocation(spec, from.path, key);
   const field = (key: string): string | undefined => {
