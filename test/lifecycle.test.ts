@@ -149,16 +149,17 @@ describe('index', () => {
   it('regenerates the table inside a hand-written README, idempotently, keeping the rest byte for byte', async () => {
     const dir = tempProject({
       'specs/a.md': spec('Alpha | one', 'review'),
-      'specs/sub/b.md': spec('Beta', 'draft', false, 'updated: 2026-11-20\n'),
+      'specs/sub/b.md': spec('Beta <b>now', 'draft', false, 'updated: 2026-11-20\n'),
       'specs/README.md': handWritten,
     });
     expect((await runCli(dir, 'index')).stdout).toBe('specs/README.md: wrote the index of 2 specs\n');
     const written = read(dir, 'specs/README.md');
+    // (A title's `<` is escaped: a `<b>` left open would bold the rest of the page; false-positive hunt.)
     expect(written).toBe(handWritten.replace('old table\n', [
       '| Spec | Status | Owners | Complete | Updated |',
       '| --- | --- | --- | --- | --- |',
       '| [Alpha \\| one](a.md) | review | ana | 100% | 2026-11-01 |',
-      '| [Beta](sub/b.md) | draft | ana | 0% | 2026-11-20 |',
+      '| [Beta \\<b>now](sub/b.md) | draft | ana | 0% | 2026-11-20 |',
       '',
     ].join('\n')));
     expect((await runCli(dir, 'index')).stdout).toBe('specs/README.md: the index is up to date (2 specs)\n');

@@ -19,7 +19,8 @@ export interface IndexRow {
   readonly updated: string | null;
 }
 
-const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').trim();
+// (`<` escaped too: a title's `<b>` left open would bold the rest of the page where the table shows.)
+const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '\\<').replace(/[\r\n]+/g, ' ').trim();
 const linkText = (text: string): string => cell(text).replace(/[[\]]/g, (c) => `\\${c}`);
 const linkTarget = (path: string): string => (/[\s()<>]/.test(path) ? `<${path.replace(/[<>]/g, encodeURIComponent)}>` : path);
 
