@@ -1021,6 +1021,9 @@ describe('second review', () => {
   it('duplicate-heading: headings that give the same anchor collide', () => {
     const dup = '# T\n\n## Rollout\n\nx\n\n## Rollout <!-- omit from toc -->\n\ny\n\n## *Rollout*\n\n## <em>Rollout</em>\n';
     expect(brief(dup, null).filter((f) => f.includes('duplicate-heading'))).toEqual(['7:1 duplicate-heading rollout-1', '11:1 duplicate-heading rollout-2', '13:1 duplicate-heading rollout-3']);
+    // Not headings of other words that share an anchor: `C`, `C++`, `C#` are three sections (GitHub: #c, #c-1, #c-2; false-positive hunt).
+    expect(brief('# T\n\n### C\n\nx\n\n### C++\n\ny\n\n### C#\n\nz\n\n### Rollout  Plan\n\na\n\n### Rollout Plan!\n\nb\n', null).filter((f) => f.includes('duplicate-heading')))
+      .toEqual(['19:1 duplicate-heading rollout-plan']);
   });
 
   it('frontmatter: an unclosed quote is reported where it opens, not at the end of the front matter (regression QA)', () => {

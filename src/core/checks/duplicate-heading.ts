@@ -36,7 +36,11 @@ export const duplicateHeading: CheckRule = {
         // `Rollout <!-- omit from toc -->` all link as #rollout.
         // So do `Rollout Plan` and `Rollout  Plan`, which look the same.
         const loose = looseSlug(s.heading);
-        const key = loose !== '' ? loose : s.heading.text.replace(/\s+/g, ' ').trim().toLowerCase();
+        // Same anchor, and the same words to read: `C`, `C++` and `C#` share an anchor (GitHub numbers
+        // them `#c`, `#c-1`, `#c-2`) but are plainly three sections (false-positive hunt).
+        // (Words and the signs that name things — `+`, `#` — compared; other punctuation, `## *Rollout!*`, is no other heading.)
+        const shown = s.heading.text.replace(/<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>/g, ' ').toLowerCase().replace(/[^\p{L}\p{N}+#]+/gu, ' ').trim();
+        const key = loose !== '' ? `${loose}\u0000${shown}` : shown;
         const first = seen.get(key);
         if (first === undefined) seen.set(key, s);
         else if (!templateRepeat(first, s)) findings.push(sectionFinding(s, `duplicate heading ${quote(s.heading.shown)}: the same as line ${first.heading.line}`));
