@@ -34,6 +34,9 @@ export const DEFAULT_MARKERS: readonly string[] = [
 ];
 // A Mermaid node id: before its shape, or named as an alias (participant/actor X as …, … as X).
 const DIAGRAM_ID = /\b([A-Za-z_][\w-]*)[ \t]*(?:\[|\(|\{|>)|\b(?:participant|actor)[ \t]+([A-Za-z_][\w-]*)[ \t]+as\b|\bas[ \t]+([A-Za-z_][\w-]*)/g;
+// The default markers as one pattern (global, for their matches) and as a probe (whether a text holds one).
+const DEFAULT_PATTERN = new RegExp(DEFAULT_MARKERS.map((m) => `(?:${m})`).join('|'), 'g');
+const DEFAULT_PROBE = new RegExp(DEFAULT_PATTERN.source);
 // The default markers that are words, as a diagram's labels may hold them.
 const DIAGRAM_MARKERS = new RegExp([DEFAULT_MARKERS[0], DEFAULT_MARKERS[1], DEFAULT_MARKERS[3]].map((m) => `(?:${m})`).join('|'), 'g');
 // One of these is in every match of a default marker, on one line: no
@@ -55,7 +58,8 @@ export const leftoverMarker: CheckRule = {
   options: { markers: { kind: 'patterns', description: 'regular expressions that replace the default markers' } },
   check: ({ spec, options, template, matching, states, ruleOn }) => {
     const markers = Array.isArray(options.markers) ? options.markers.map(String) : DEFAULT_MARKERS;
-    const pattern = new RegExp(markers.map((m) => `(?:${m})`).join('|'), 'g');
+    // (The defaults' patterns compiled once for the run, not once per spec.)
+    const pattern = markers === DEFAULT_MARKERS ? DEFAULT_PATTERN : new RegExp(markers.map((m) => `(?:${m})`).join('|'), 'g');
     // A project's own markers are searched for one by one (see matchesOfEach), compiled once.
     const own = markers === DEFAULT_MARKERS ? null : markers.map((m) => new RegExp(m, 'g'));
     const findings: FindingDraft[] = [];
@@ -77,7 +81,7 @@ export const leftoverMarker: CheckRule = {
     const keptTitle = template !== null && spec.title !== null && ruleOn?.('empty-section') !== false && keepsStandInTitle(spec, template) ? spec.title.span : null;
     // Most documents and blocks have none: for the default markers, a search
     // of the source for the words they cannot do without comes first.
-    const probe = new RegExp(pattern.source);
+    const probe = markers === DEFAULT_MARKERS ? DEFAULT_PROBE : new RegExp(pattern.source);
     // Text in HTML blocks shows on the page too (`<p>Owner: TODO</p>`, text after a comment).
     for (const block of proseBlocks(spec, markers === DEFAULT_MARKERS ? DEFAULT_WORDS : ANY, (text) => probe.test(text), { html: true })) {
       const seen = unseenBlanked(block.text, spec.definitions);
