@@ -1,7 +1,10 @@
 // The text of the diagrams a page draws from code: a ```mermaid block is
 // code to Markdown, but GitHub (and most Markdown viewers) draws it, and
 // the words of its labels are on the page, a `TODO` node as plain as any.
+import { lineIndexOf } from '../line-index.js';
 import type { ParsedSpec } from '../spec-types.js';
+import type { TemplateModel } from '../template-model.js';
+import type { FindingDraft } from './types.js';
 
 /** A diagram's source as it shows: its comment and style lines (`%% …`, `style …`, `click …`) blanked, offsets kept. */
 export interface DiagramText {
@@ -14,7 +17,7 @@ export interface DiagramText {
 const MERMAID_FENCE = /^[ \t]{0,3}(?:`{3,}|~{3,})[ \t]*mermaid(?:[ \t]|$)/i;
 
 /** The Mermaid diagrams of a spec (fenced code blocks, outside containers), each as its shown text. */
-export function diagramTexts(spec: ParsedSpec): DiagramText[] {
+function diagramTexts(spec: ParsedSpec): DiagramText[] {
   const out: DiagramText[] = [];
   for (const block of spec.blocks) {
     if (block.kind !== 'code' || block.variant !== 'fenced' || !block.topLevel) continue;
@@ -31,4 +34,44 @@ export function diagramTexts(spec: ParsedSpec): DiagramText[] {
     out.push({ text, offset });
   }
   return out;
+}
+
+// A Mermaid node id: before its shape, or named as an alias (participant/actor X as …, … as X).
+const DIAGRAM_ID = /\b([A-Za-z_][\w-]*)[ \t]*(?:\[|\(|\{|>)|\b(?:participant|actor)[ \t]+([A-Za-z_][\w-]*)[ \t]+as\b|\bas[ \t]+([A-Za-z_][\w-]*)/g;
+
+/**
+ * The markers (`words`, a global pattern) in the labels of a spec's
+ * diagrams — not in a node's id, which is not drawn (`TODO[To do]`,
+ * `participant TODO as Tasks`, the id named again), and not in a diagram
+ * the template holds as it is (a sample, its guidance).
+ */
+export function diagramMarkers(spec: ParsedSpec, template: TemplateModel | null, words: RegExp): FindingDraft[] {
+  const findings: FindingDraft[] = [];
+  for (const diagram of diagramTexts(spec)) {
+    if (template !== null && template.spec.source.includes(spec.source.slice(diagram.offset, diagram.offset + diagram.text.length).trim())) continue;
+    const ids = new Set([...diagram.text.matchAll(DIAGRAM_ID)].map((d) => d[1] ?? d[2] ?? d[3]));
+    for (const m of diagram.text.matchAll(words)) {
+      // (Inside a label — brackets, an edge's `|…|`, quotes — the word is drawn, id or not.)
+      if (!inLabel(diagram.text, m.index) && (ids.has(m[0]) || /[[({>]/.test(diagram.text[m.index + m[0].length] ?? ''))) continue;
+      const at = lineIndexOf(spec).span(diagram.offset + m.index, diagram.offset + m.index + m[0].length);
+      findings.push({ ...at, message: `leftover marker "${m[0]}" in a diagram the page draws: replace it with the real content` });
+    }
+  }
+  return findings;
+}
+
+/** Whether a place in a diagram's source is inside a label on its line: an unclosed `[`, `(`, `{` or `"`, or between an edge's `|`s. */
+function inLabel(text: string, at: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+  let depth = 0;
+  let quoted = false;
+  let piped = false;
+  for (const c of line) {
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === '[' || c === '(' || c === '{') depth++;
+    else if ((c === ']' || c === ')' || c === '}') && depth > 0) depth--;
+    else if (c === '|' && depth === 0) piped = !piped;
+  }
+  return depth > 0 || quoted || piped;
 }

@@ -1,6 +1,7 @@
 import { blockText } from '../block-text.js';
 import { lineIndexOf } from '../line-index.js';
 import { maskCodeAndComments } from '../markdown/inline-comments.js';
+import { normalizeLabel } from '../markdown/inline-text.js';
 import { besideComments } from '../section-prose.js';
 import type { Block, ParsedSpec, Position } from '../spec-types.js';
 
@@ -135,4 +136,39 @@ function candidates(spec: ParsedSpec, test: SourceTest, wanted: (block: Block) =
     k++;
   }
   return out;
+}
+
+// Link targets (`](…)`), the labels of full reference links (`][label]`, when
+// the label is defined: else the brackets show as written), autolinks and HTML
+// tags with their attributes are not read on the page: `?label=TODO` in a URL
+// is not a leftover marker, nor is `[the board][TODO]`. Targets are blanked
+// by a looser pattern than broken-link's reading of links: a title with an
+// escaped quote or link text nested deeper is still a link, and its target
+// is still unseen.
+const LINK_TARGET = /\]\((?:[^()\\]|\\.|\([^()]*\))*\)/g;
+const REFERENCE_LABEL = /\]\[(?:[^[\]\\]|\\.)+\]/g;
+// `\<TBD\>` is escaped: the page shows "<TBD>", and that is read.
+const TAG_OR_AUTOLINK = /(?<!(?:^|[^\\])(?:\\\\)*\\)<\/?[A-Za-z][^<>]*>/g;
+
+// A bare URL, which GitHub shows as a link (an autolink literal): its text is an address, not prose.
+// `www.` only where GitHub starts one (a line's start, after a space or `*_~(`);
+// a URL ends at a space or `<` (and at a `|`, which ends a table's cell).
+const BARE_URL = /(?:(?<![\w/.-])https?:\/\/|(?<=^|[\s*_~(])www\.)[^\s<|]*/gi;
+
+/** The text with what a reader does not see blanked out, offsets kept. */
+export function unseenBlanked(text: string, definitions: ReadonlySet<string>): string {
+  const links = text.indexOf('](') !== -1 || text.indexOf('][') !== -1;
+  const urls = text.indexOf('://') !== -1 || /www\./i.test(text);
+  const tags = text.indexOf('<') !== -1;
+  if (!links && !urls && !tags) return text;
+  const blank = (m: string): string => ' '.repeat(m.length);
+  let out = text;
+  // Link targets first (a `<code>` in a title is no element), then code
+  // elements, then tags and autolinks (a URL in an attribute is the tag's), then bare URLs.
+  if (links) {
+    out = out.replace(LINK_TARGET, (m) => `]${blank(m.slice(1))}`)
+      .replace(REFERENCE_LABEL, (m) => (definitions.has(normalizeLabel(m.slice(2, -1))) ? `]${blank(m.slice(1))}` : m));
+  }
+  if (tags) out = maskCodeElements(out).replace(TAG_OR_AUTOLINK, blank);
+  return urls ? out.replace(BARE_URL, blank) : out;
 }

@@ -1,0 +1,57 @@
+// A model's words to its user kept in the spec it wrote ("Let me know if
+// you'd like any changes!"), looked for where a model's answer ends: the last
+// paragraph of each section's own text. leftover-marker reports them.
+import { flattenSections } from '../match-sections.js';
+import { countAtMost } from '../sorted-search.js';
+import type { Block, ParsedSpec, Span } from '../spec-types.js';
+import { preambleSpan } from '../template-model.js';
+import { proseBlockOf } from './text-blocks.js';
+import type { FindingDraft } from './types.js';
+
+// A remark, from the opening that says it is one to the sentence's end, at a sentence's start.
+const REMARK = /(?<=^|[\s>*_(])(?:Let me know if|I hope this helps|Feel free to (?:ask|reach out|let me know)|Would you like me to|If you(?:'|\u2019)d like,? I can|Happy to help)\b[^.!?\n]{0,160}[.!?]?/g;
+// The words that open one, for the quick test of a paragraph's source.
+const REMARK_START = /Let me know|hope this helps|Feel free to|like me to|like,? I can|Happy to help/;
+
+/**
+ * The model's remarks at the ends of a spec's sections (searched there only:
+ * a search of every line of every spec would cost every check); not in a
+ * block quote or inside quotation marks, where the spec quotes someone.
+ */
+export function modelRemarks(spec: ParsedSpec): FindingDraft[] {
+  const findings: FindingDraft[] = [];
+  for (const block of sectionEndings(spec)) {
+    // (Its source first: most paragraphs fail there, before their text is built.)
+    if (!REMARK_START.test(spec.source.slice(block.start, block.end))) continue;
+    // Words quoted (a block quote, a GitHub alert) are someone's the spec quotes: a customer's, a sample message.
+    if (/^[ \t]*>/.test(spec.source.slice(block.lineStart, block.start))) continue;
+    const prose = proseBlockOf(spec, block, (text) => REMARK_START.test(text));
+    if (prose === null) continue;
+    for (const m of prose.text.matchAll(REMARK)) {
+      // So are words inside quotation marks: an odd number of them before the remark opens a quotation.
+      if (((prose.text.slice(0, m.index).match(/["\u201c\u201d]/g)?.length ?? 0) % 2) === 1) continue;
+      findings.push({ ...prose.locate(m.index, m.index + m[0].length), message: `a model's words to its user are still here ("${m[0].trim()}"): delete them` });
+    }
+  }
+  return findings;
+}
+
+/** The last paragraph of the text before each section's first subsection, and of the part before the first section. */
+function sectionEndings(spec: ParsedSpec): Block[] {
+  const spans: Span[] = [preambleSpan(spec), ...flattenSections(spec.sections).map((s) => s.bodySpan)];
+  const out: Block[] = [];
+  const blocks = spec.blocks;
+  for (const span of spans) {
+    // From the last block that starts in the span, back past comments (by index: every section of every spec).
+    for (let k = countAtMost(blocks, (b) => b.start, span.end - 1) - 1; k >= 0 && blocks[k]!.start >= span.start; k--) {
+      const block = blocks[k]!;
+      if (block.kind === 'paragraph') {
+        out.push(block);
+        break;
+      }
+      // (Past comments and a closing rule: `---` under a model's last words.)
+      if (block.kind !== 'html' && block.kind !== 'thematic-break') break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,147 @@
+// The template's own slots kept among the author's lines — `{argument a}`,
+// `[option 1]`, `(fill me in …)`, `DD-MMM-YYYY`, `<downside d>` — and a title's
+// stand-in for a number (`KEP-NNNN:`): blanks the template left to fill, which
+// leftover-marker reports where the author has written the section around them.
+import { lineIndexOf } from '../line-index.js';
+import { normalizeLabel } from '../markdown/inline-text.js';
+import type { ParsedSpec } from '../spec-types.js';
+import { standInTitleAt } from '../stand-in-titles.js';
+import type { TemplateModel } from '../template-model.js';
+import { proseBlocks, unseenBlanked, type ProseBlock } from './text-blocks.js';
+import type { FindingDraft } from './types.js';
+
+// A `{slot}` in one pair of braces (`{{slot}}` is a default marker; MADR 4's
+// `{justification. e.g., … which resolves force {force} | …}` holds one more) with a
+// letter and a space in it (MADR's `{title of option 1}`; `GET /users/{id}`
+// names a path's parameter), or a `[slot]` in brackets (MADR 2's, log4brains'
+// `[option 1]`), with a letter in it, or an instruction in parentheses (the
+// Rust and React RFCs' `- Start Date: (fill me in with today's date, YYYY-MM-DD)`;
+// not "(leave this empty)", which may stay).
+const SLOT = /(?<!\{)\{(?!\{)(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)/gi;
+
+// What every slot starts with, searched for first (one search of the document for all three kinds).
+const SLOT_START = /[{[<]|\((?:[Ff]ill|[Ee]nter|[Ii]nsert|[Rr]eplace|[Ww]rite|[Pp]ut|[Aa]dd)\b|YY|MM|DD|\.[Xx]/g;
+const mayHoldSlot = (text: string): boolean => text.includes('{') || text.includes('[') || text.includes('(') || text.includes('<') || /YY|MM|DD|\.[Xx]/.test(text);
+
+// A code in brackets, capitals and figures (spec-kit's task labels `[US1]`, `[T001]`, `[FR-002]`): a reference, no blank.
+const CODE = /^[A-Z]{1,5}-?\d{1,5}$/;
+
+// A label in brackets that marks what follows (a KEP's `- [Optional] Aggregation method:`), no blank.
+const MARK_WORD = /^\s*(?:optional|required|mandatory|recommended|deprecated|experimental|alpha|beta|stable|draft|if applicable|if any)\s*$/i;
+
+/**
+ * The slots of a prose block: `{…}`, and `[…]` shown with its brackets — not
+ * a link's text (`[text](…)`, `[text][ref]`, a defined `[ref]`), a task box
+ * (`[x]`) or a footnote (`[^1]`).
+ */
+function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generator<RegExpExecArray> {
+  for (const m of unseenBlanked(block.text, definitions).matchAll(SLOT)) {
+    // Checked here, not in the pattern: one `[^{}]*` run keeps the search linear.
+    if (m[0].startsWith('{')) {
+      if (!/[A-Za-z]/.test(m[0]) || !/\s/.test(m[0])) continue;
+    } else if (m[0].startsWith('[')) {
+      const inner = m[0].slice(1, -1);
+      const next = block.text[m.index + m[0].length];
+      if (inner.trim().length < 2 || !/[A-Za-z]/.test(inner) || next === '(' || next === '[' || next === ':' || definitions.has(normalizeLabel(inner)) || MARK_WORD.test(inner) || CODE.test(inner)) continue;
+    }
+    yield m;
+  }
+  // A date or version yet to be written (a PEP header's `Created: DD-MMM-YYYY`, `Python-Version: 3.XX`).
+  if (/[YMDX]{2}/.test(block.text)) yield* block.text.matchAll(FORMAT_SLOT);
+  // Y-statements' `<downside d>`, `<use case/user story u>`: a page shows nothing of a tag that names
+  // no HTML element, so a slot kept so is a blank that reads as filled. (Not a tag with `=`, nor one of HTML's.)
+  if (block.text.indexOf('<') === -1) return;
+  for (const m of block.text.matchAll(ANGLE_SLOT)) {
+    if (!HTML_ELEMENTS.has(m[1]!.toLowerCase())) yield m;
+  }
+}
+
+const FORMAT_SLOT = /(?<![\w-])(?:(?:YYYY|YY|MMM|MM|DD)(?:[-/.](?:YYYY|YY|MMM|MM|DD)){1,2}|\d+\.(?:X{1,3}|x{1,3})(?:\.(?:X{1,3}|x{1,3}|\d+))?)(?![\w-])/g;
+const ANGLE_SLOT = /<([A-Za-z][\w-]*)[ \/][^<>=\n]*[A-Za-z][^<>=\n]*>/g;
+const HTML_ELEMENTS: ReadonlySet<string> = new Set(('a abbr address area article aside audio b base bdi bdo big blockquote body br button canvas caption center cite code col colgroup data '
+  + 'datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd '
+  + 'label legend li link main map mark meta meter nav noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section select '
+  + 'small source span strike strong style sub summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr').split(' '));
+
+const slotsOfTemplate = new WeakMap<TemplateModel, ReadonlySet<string>>();
+
+/**
+ * The `{slot}`s a template's prose leaves for the author to fill (MADR's
+ * `{title of option 1}`, `Good, because {argument a}`), read once per
+ * template: outside code, as a reader sees them.
+ */
+function templateSlots(template: TemplateModel): ReadonlySet<string> {
+  let slots = slotsOfTemplate.get(template);
+  if (slots === undefined) {
+    const found = new Set<string>();
+    const spec = template.spec;
+    for (const block of proseBlocks(spec, SLOT_START, mayHoldSlot, { html: true })) {
+      for (const m of slotsIn(block, spec.definitions)) found.add(m[0]);
+    }
+    slotsOfTemplate.set(template, (slots = found));
+  }
+  return slots;
+}
+
+/**
+ * The template's own `{slot}`s left in sections the author wrote (a single
+ * brace is no marker by itself: JSON, sets and code are full of them; the
+ * very slot the template wrote is). Not in the title (empty-section reports
+ * a title kept as the template's), nor where `spared` says (a section
+ * empty-section reports whole, a `fixed` one), nor where a marker was found already.
+ */
+export function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared: (offset: number) => boolean, findings: FindingDraft[]): void {
+  const slots = templateSlots(template);
+  if (slots.size === 0) return;
+  const title = spec.title === null ? null : spec.title.span;
+  const reported = new Set(findings.map((f) => `${f.line}:${f.column}`));
+  const before = findings.length;
+  for (const block of proseBlocks(spec, SLOT_START, mayHoldSlot, { html: true })) {
+    // A slot inside one reported (the `YYYY-MM-DD` of `(fill me in with today's date, YYYY-MM-DD)`) is part of that one.
+    let reportedTo = -1;
+    for (const m of [...slotsIn(block, spec.definitions)].sort((a, b) => a.index - b.index || b[0].length - a[0].length)) {
+      if (!slots.has(m[0]) || m.index < reportedTo) continue;
+      const offset = block.sourceOffset(m.index);
+      if ((title !== null && offset >= title.start && offset < title.end) || spared(offset)) continue;
+      const at = block.locate(m.index, m.index + m[0].length);
+      if (reported.has(`${at.line}:${at.column}`)) continue;
+      // Quoted as written: the text searched has its inline code blanked out (`(fill me in with a unique ident, \`my_feature\`)`).
+      const written = spec.source.slice(offset, block.sourceOffset(m.index + m[0].length - 1) + 1);
+      findings.push({ ...at, message: `the template's slot "${written.includes('\n') ? m[0] : written}" is still here: replace it with the real content` });
+      reportedTo = m.index + m[0].length;
+    }
+  }
+  // In document order with the markers found before.
+  if (findings.length > before) findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+// A number yet to be given, in a title's label: a KEP's `KEP-NNNN:`, `ADR-XXXX:`.
+const NUMBER_STAND_IN = /(?<![A-Za-z0-9])(?:N{3,}|X{3,})(?![A-Za-z0-9])/;
+
+/**
+ * The template title's stand-in for a number kept in the spec's title
+ * (`# KEP-NNNN: Node lifecycle conditions`, where the template has `#
+ * KEP-NNNN: Your short, descriptive title`): the title is written, the
+ * number the process gives it is not. Only in the label before the title's
+ * own words (see {@link standInTitleAt}), and not where a marker was found.
+ */
+export function numberStandInKept(spec: ParsedSpec, template: TemplateModel, findings: FindingDraft[]): void {
+  const theirs = template.spec.title?.text.trim();
+  const title = spec.title;
+  if (theirs === undefined || title === null) return;
+  const labelEnd = standInTitleAt(theirs);
+  if (labelEnd === null || labelEnd === 0) return;
+  const stand = NUMBER_STAND_IN.exec(theirs.slice(0, labelEnd));
+  if (stand === null) return;
+  // In the label of the spec's title as written in the source (up to its first colon), as a whole word.
+  const whole = spec.source.slice(title.span.start, title.span.end);
+  const colon = whole.indexOf(':');
+  if (colon === -1) return;
+  const source = whole.slice(0, colon);
+  const m = new RegExp(`(?<![A-Za-z0-9])${stand[0]}(?![A-Za-z0-9])`).exec(source);
+  if (m === null) return;
+  const at = lineIndexOf(spec).span(title.span.start + m.index, title.span.start + m.index + m[0].length);
+  if (findings.some((f) => f.line === at.line && f.column === at.column)) return;
+  findings.push({ ...at, message: `the template's stand-in "${m[0]}" for a number is still in the title: write the number` });
+  findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
