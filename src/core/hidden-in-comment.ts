@@ -3,6 +3,7 @@
 // inside the template's guidance comment, above its `-->`, or a comment of
 // their own lost its `-->` and swallowed the rest of the file.
 import { normalizedSentence } from './guidance-sentences.js';
+import { memoBy } from './memo-by.js';
 import { blocksIn } from './section-prose.js';
 import type { Block, ParsedSpec, Span } from './spec-types.js';
 
@@ -54,13 +55,8 @@ interface TemplateComments {
 const commentsOf = new WeakMap<ParsedSpec, Map<number, TemplateComments>>();
 
 function templateComments(spec: ParsedSpec, span: Span): TemplateComments {
-  let bySection = commentsOf.get(spec);
-  if (bySection === undefined) commentsOf.set(spec, (bySection = new Map()));
-  let comments = bySection.get(span.start);
-  if (comments === undefined) {
+  return memoBy(commentsOf, spec, span.start, () => {
     const blocks = blocksIn(spec, span).filter(isComment);
-    comments = { raw: new Set(blocks.map((b) => spec.source.slice(b.start, b.end).trim())), words: blocks.map((b) => commentWords(spec.source, b)).filter((w) => w !== '') };
-    bySection.set(span.start, comments);
-  }
-  return comments;
+    return { raw: new Set(blocks.map((b) => spec.source.slice(b.start, b.end).trim())), words: blocks.map((b) => commentWords(spec.source, b)).filter((w) => w !== '') };
+  });
 }

@@ -11,7 +11,7 @@ export interface MisplacedFrontMatter {
   readonly line: number;
   /** The code block holding it (its opening fence's line), or null. */
   readonly fenceLine: number | null;
-  /** The first line of the text above it (outside any fence), trimmed, or null when none. */
+  /** The first line of the text (or code block) above it, trimmed, or null when none: said when no fence holds it. */
   readonly preamble: { readonly line: number; readonly text: string } | null;
   /** True for keys written as a ```` ```yaml ```` code block, with no `---` lines: `line` is the fence's. */
   readonly yamlBlock?: true;
@@ -62,7 +62,7 @@ export function misplacedFrontMatter(source: string): MisplacedFrontMatter | nul
     // A heading ends the search: ATX, or text over a line of `=` (a line of `-` may be front matter's own).
     if (fence === null && (ATX_HEADING.test(line) || (/^ {0,3}=+[ \t]*$/.test(line) && preamble !== null))) return null;
     if (i > 0 && RULE.test(line) && holdsSpecKeys(lines, i + 1) && (fence !== null || preamble !== null)) {
-      return { line: i + 1, fenceLine: fence?.line ?? null, preamble: fence !== null && preamble?.line === fence.line ? null : preamble };
+      return { line: i + 1, fenceLine: fence?.line ?? null, preamble };
     }
     if (fence === null && preamble === null && line.trim() !== '') preamble = { line: i + 1, text: line.trim() };
   }

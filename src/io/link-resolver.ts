@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { relativeWithin } from './confine-path.js';
+import { nearestHolding } from './project-root.js';
 import { anchorsOf } from '../core/checks/broken-link.js';
 import type { LinkResolver } from '../core/checks/types.js';
 import { parseSpec } from '../core/parse-spec.js';
@@ -39,7 +40,8 @@ export class FileLinkResolver {
 
   /** `maxBytes`: the largest linked file read for its anchors (the config's `maxFileBytes`); a larger one's anchors are not checked. */
   constructor(private readonly root: string, private readonly maxBytes?: number) {
-    this.repository = repositoryRoot(root);
+    // (`.git` is a folder, or a file in a worktree.)
+    this.repository = nearestHolding(root, ['.git']);
   }
 
   /** A resolver for one spec, recording its questions in `dependencies`. */
@@ -111,11 +113,4 @@ export function dependenciesHold(dependencies: readonly LinkDependency[]): boole
   return true;
 }
 
-/** The nearest folder at or above `dir` holding a `.git` (folder, or file for a worktree), or null. */
-function repositoryRoot(dir: string): string | null {
-  for (let at = dir; ; at = dirname(at)) {
-    if (existsSync(join(at, '.git'))) return at;
-    if (dirname(at) === at) return null;
-  }
-}
 

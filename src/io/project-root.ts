@@ -8,11 +8,13 @@ const MARKERS = ['specfill.config.json', 'specfill.config.yaml', 'specfill.confi
  * config, a `.specfill` folder or a `.git` folder; `cwd` itself when none does.
  */
 export function findProjectRoot(cwd: string): string {
-  let dir = cwd;
-  for (;;) {
-    if (MARKERS.some((name) => existsSync(join(dir, name)))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return cwd;
-    dir = parent;
+  return nearestHolding(cwd, MARKERS) ?? cwd;
+}
+
+/** The nearest folder at or above `dir` that holds one of `names` (files or folders), or null. */
+export function nearestHolding(dir: string, names: readonly string[]): string | null {
+  for (let at = dir; ; at = dirname(at)) {
+    if (names.some((name) => existsSync(join(at, name)))) return at;
+    if (dirname(at) === at) return null;
   }
 }

@@ -11,12 +11,13 @@ import { proseBlocks } from './text-blocks.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 const LINK_START = /\]\(/g;
-// The name of an element whose `href` or `src` a page follows, right after its `<` (sticky).
-const LINKING_ELEMENT = /(?:a|img|source|video|audio|picture|iframe|area|embed|track)(?=[\s/>])/iy;
+// The elements whose `href` or `src` a page follows or loads.
+const LINKING = 'a|img|source|video|audio|picture|iframe|area|embed|track';
+// One's name right after its `<` (sticky), and a tag's name that is one.
+const LINKING_ELEMENT = new RegExp(`(?:${LINKING})(?=[\\s/>])`, 'iy');
+const LINKING_NAME = new RegExp(`^(?:${LINKING})$`, 'i');
 // An `href` or `src` attribute in raw HTML.
 const HTML_LINK_PROBE = /\s(?:href|src)\s*=/i;
-// The elements whose `href` or `src` a page follows or loads.
-const LINKING_NAME = /^(?:a|img|source|video|audio|picture|iframe|area|embed|track)$/i;
 // One attribute of a start tag, in order (so a `src=` inside another's quoted value is that value's): its name and value.
 const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/dg;
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:|^\/\//;

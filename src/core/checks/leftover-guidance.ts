@@ -89,8 +89,7 @@ export const leftoverGuidance: CheckRule = {
       }
       flush();
       // The instruction made a heading of the author's over the answer (`#### Describe security implications and measures`).
-      const own = t.id === 'title' ? undefined : matching.byTemplateId.get(t.id);
-      for (const child of own?.children ?? []) {
+      for (const child of 'children' in section ? section.children : []) {
         // (The instruction's verb first: most headings of the author's fail at it.)
         if (!matching.unmatched.has(child) || !tellsWhatToWrite(child.heading.text.trim())) continue;
         const words = normalizedSentence(child.heading.text);

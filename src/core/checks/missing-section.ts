@@ -1,4 +1,5 @@
 import { lineIndexOf } from '../line-index.js';
+import { memoBy } from '../memo-by.js';
 import type { Position, Section, Span } from '../spec-types.js';
 import { headingsInBrokenComments, headingsInClosedCode, headingsInContainers, headingsHiddenByUnclosedPlaceholders, headingsInUnclosedCode, hiddenByComment, type Boxed, type InClosedCode, type InComment } from './hidden-headings.js';
 import { headingsWrittenAsText, type WrittenAsText } from './headings-as-text.js';
@@ -13,14 +14,7 @@ import { likelyRenames } from '../likely-renames.js';
 const messages = new WeakMap<TemplateModel, Map<string, string>>();
 
 function messageFor(template: TemplateModel, t: TemplateSection): string {
-  let byId = messages.get(template);
-  if (byId === undefined) messages.set(template, (byId = new Map()));
-  let message = byId.get(t.id);
-  if (message === undefined) {
-    message = `missing section ${quote(templateShown(t))} (${'#'.repeat(t.level)} ${t.text}) from template ${template.ref}`;
-    byId.set(t.id, message);
-  }
-  return message;
+  return memoBy(messages, template, t.id, () => `missing section ${quote(templateShown(t))} (${'#'.repeat(t.level)} ${t.text}) from template ${template.ref}`);
 }
 
 /**

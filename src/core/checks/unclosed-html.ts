@@ -1,7 +1,8 @@
 import { hasTagStart } from '../markdown/tag-starts.js';
 import { proseBlocks } from './text-blocks.js';
 import type { CheckRule, FindingDraft } from './types.js';
-import type { Position, Section } from '../spec-types.js';
+import { flattenSections } from '../match-sections.js';
+import type { Position } from '../spec-types.js';
 
 // The element's name right after a `<` or `</` (sticky: tried where a `<` is).
 const DETAILS_NAME = /\/?details(?=[\s/>])/iy;
@@ -33,7 +34,7 @@ export const unclosedHtml: CheckRule = {
     // The outermost left open is the one to close: the ones inside it close with it.
     const first = open[0];
     if (first !== undefined) {
-      const after = headingsAfter(spec.sections, first.offset);
+      const after = flattenSections(spec.sections).filter((s) => s.heading.span.start > first.offset).length;
       const hidden = after === 0 ? '' : ` (${after} section${after === 1 ? '' : 's'})`;
       findings.push({ ...first.at, message: `\`<details>\` is never closed: on the page, everything after it${hidden} is folded into it, collapsed; add \`</details>\` where the folded part ends` });
     }
@@ -41,9 +42,3 @@ export const unclosedHtml: CheckRule = {
   },
 };
 
-/** How many sections (subsections included) start after a source offset. */
-function headingsAfter(sections: readonly Section[], offset: number): number {
-  let n = 0;
-  for (const s of sections) n += (s.heading.span.start > offset ? 1 : 0) + headingsAfter(s.children, offset);
-  return n;
-}

@@ -1,0 +1,12 @@
+/**
+ * The value kept in `cache` for `key` of `owner` (a template, a spec), made
+ * by `make` the first time it is asked for: work done once per owner however
+ * many specs or sections ask, kept no longer than the owner is.
+ */
+export function memoBy<O extends object, K, V>(cache: WeakMap<O, Map<K, V>>, owner: O, key: K, make: () => V): V {
+  let byKey = cache.get(owner);
+  if (byKey === undefined) cache.set(owner, (byKey = new Map()));
+  let value = byKey.get(key);
+  if (value === undefined) byKey.set(key, (value = make()));
+  return value;
+}
