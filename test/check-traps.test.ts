@@ -61,6 +61,14 @@ describe('section matching', () => {
     const both = BASE.replace('## Architecture\n', '## 3. 🏗️ Architecture\n').replace('## Overview\n', '## 1️⃣ Overview\n');
     expect(both).toContain('## 3. 🏗️ Architecture');
     expect(brief(both, TECH_SPEC, on)).toEqual([]);
+    // An emoji after the words, with its variation selector as models write it (`⚙️`, `✔️`, `1️⃣`), or as a
+    // GitHub shortcode before or after them (`:rocket:`, rendered 🚀): still the section (blind QA, agent-written).
+    for (const heading of ['Architecture ⚙️', 'Architecture ✔️', 'Architecture 1️⃣', 'Architecture (⚙️)', ':rocket: Architecture',
+      'Architecture :building_construction:', '3. :rocket: Architecture']) {
+      expect(brief(BASE.replace('## Architecture\n', `## ${heading}\n`), TECH_SPEC, on), heading).toEqual([]);
+    }
+    // (Words between colons are words: `Architecture: Overview` is not `Architecture`.)
+    expect(brief(BASE.replace('## Architecture\n', '## Architecture :note: Overview\n'), TECH_SPEC, on)[0]).toMatch(/missing-section architecture$/);
     // A number that is part of the words is kept: "3D Rendering" is not "Rendering".
     const words = buildTemplateModel(parseSpec('# T\n\n## Rendering\n\n<!-- r -->\n'), 'w@1');
     expect(brief('# M\n\n## 3D Rendering\n\nR.\n', words)).toEqual(['3:1 missing-section rendering']);

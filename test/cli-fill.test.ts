@@ -63,6 +63,10 @@ describe('specfill fill --answers', () => {
     const dir = tempProject({ 'specs/s.md': spec, 'answers.yaml': 'settings: x\n', 'typed.yaml': '-settings: |\n  region: eu\n' });
     const ids = JSON.parse((await runCli(dir, 'placeholders', 'specs/s.md', '--json')).stdout).map((p: { id: string }) => p.id);
     expect(ids).toEqual(['\uFE0F-settings', 'other']);
+    // In the table and in check's messages too (the JSON fields keep the id itself; blind QA).
+    expect((await runCli(dir, 'placeholders', 'specs/s.md')).stdout).toMatch(/^\\u\{FE0F\}-settings {2}/);
+    const open = JSON.parse((await runCli(dir, 'check', 'specs/s.md', '--format', 'json')).stdout).files[0].findings[0];
+    expect([open.placeholder, open.message]).toEqual(['\uFE0F-settings', 'placeholder "\\u{FE0F}-settings" is not filled: "Every setting"']);
     const wrong = await runCli(dir, 'fill', 'specs/s.md', '--answers', 'answers.yaml');
     expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('open ids: \\u{FE0F}-settings, other')]);
     const typed = await runCli(dir, 'fill', 'specs/s.md', '--answers', 'typed.yaml');

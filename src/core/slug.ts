@@ -35,9 +35,12 @@ export function looseSlug(heading: { readonly text: string; readonly slug: strin
   return slugify(text.replace(/\s+/g, ' ').trim());
 }
 
+// A GitHub emoji shortcode (`:rocket:`), which the page shows as the emoji.
+const SHORTCODE = ':[a-z0-9_+-]+:';
 // A section number ("1.", "2.1", "3)", "4:", "5 -", "6 –") or an emoji and the like before a heading's words.
 // (An emoji may follow the number too, `3. 🏗️ Architecture`, and a keycap is a digit with its marks, `1️⃣`.)
-const BEFORE_WORDS = /^(?:[^\p{L}\p{N}]|\d\uFE0F?\u20E3)*(?:\d+(?:\.\d+)*[.):]?(?:[ \t]*[-\u2013\u2014:])?[ \t]+)?(?:[\p{Extended_Pictographic}\uFE0F\u200D\u20E3 \t]|\d\uFE0F?\u20E3)*/u;
+const BEFORE_WORDS = new RegExp(`^(?:${SHORTCODE}|[^\\p{L}\\p{N}]|\\d\\uFE0F?\\u20E3)*(?:\\d+(?:\\.\\d+)*[.):]?(?:[ \\t]*[-\\u2013\\u2014:])?[ \\t]+)?`
+  + `(?:${SHORTCODE}|[\\p{Extended_Pictographic}\\uFE0F\\u200D\\u20E3 \\t]|\\d\\uFE0F?\\u20E3)*`, 'u');
 
 /**
  * The section number or emoji before a heading's words (`2. `, `🚀 `), or ''
@@ -45,13 +48,54 @@ const BEFORE_WORDS = /^(?:[^\p{L}\p{N}]|\d\uFE0F?\u20E3)*(?:\d+(?:\.\d+)*[.):]?(
  */
 export function numberBeforeWords(text: string): string {
   const before = BEFORE_WORDS.exec(text)?.[0] ?? '';
-  return /^[\d.):\-\u2013\u2014\s\p{Extended_Pictographic}\u200D\uFE0F\u20E3]+$/u.test(before) ? before : '';
+  return new RegExp(`^(?:${SHORTCODE}|[\\d.):\\-\\u2013\\u2014\\s\\p{Extended_Pictographic}\\u200D\\uFE0F\\u20E3])+$`, 'u').test(before) ? before : '';
 }
 
-/** A heading's anchor without a number or an emoji before its words, or null when it has none. */
+/** A heading's anchor without a number or an emoji before its words, or an emoji after them; null when it has none. */
 export function bareSlug(text: string): string | null {
-  const words = text.replace(BEFORE_WORDS, '');
-  return words === text || words === '' ? null : slugify(words.replace(/\s+/g, ' ').trim());
+  let words = text.replace(BEFORE_WORDS, '');
+  words = words.slice(0, emojiAfterWords(words));
+  return words === text || words.trim() === '' ? null : slugify(words.replace(/\s+/g, ' ').trim());
+}
+
+// What an emoji is drawn with: the picture, a skin tone, a flag's letters, a tag, and the marks that join or dress them.
+const EMOJI_PART = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u{E0020}-\u{E007F}\uFE0F\u200D\u20E3]$/u;
+const SHORTCODE_NAME = /^[a-z0-9_+-]+$/;
+
+/**
+ * Where the emoji after a heading's words start (`Architecture ⚙️`,
+ * `Rollout (:rocket:)`, `Step 1️⃣`), with the spaces and brackets around them;
+ * the text's length when it ends in none. Read from the end, not by a regex
+ * anchored at `$`, which would retry from every space of a long heading.
+ */
+function emojiAfterWords(text: string): number {
+  let i = text.length;
+  let start = i;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 0x20 || c === 0x09 || c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d) {
+      i--;
+      continue;
+    }
+    if (c === 0x3a) {
+      const open = text.lastIndexOf(':', i - 2);
+      if (open === -1 || !SHORTCODE_NAME.test(text.slice(open + 1, i - 1))) break;
+      i = open;
+    } else if (c >= 0x30 && c <= 0x39 || c === 0x23 || c === 0x2a) {
+      // A keycap's digit (`1️⃣`, `#️⃣`): only with its marks, already read.
+      const after = text.charCodeAt(i);
+      if (after !== 0xfe0f && after !== 0x20e3) break;
+      i--;
+    } else {
+      const low = c >= 0xdc00 && c <= 0xdfff && i >= 2;
+      const point = String.fromCodePoint(text.codePointAt(low ? i - 2 : i - 1)!);
+      if (!EMOJI_PART.test(point)) break;
+      i -= point.length;
+    }
+    start = i;
+  }
+  // The spaces and brackets before the first emoji go with them; those after the words alone are the words'.
+  return start === text.length ? start : i;
 }
 
 /**

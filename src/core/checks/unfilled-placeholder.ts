@@ -1,4 +1,5 @@
 import { quote, sectionFields } from './locate.js';
+import { shownId } from '../placeholder-id.js';
 import type { CheckRule } from './types.js';
 
 /** An `AGENT_PLACEHOLDER` is still in the document: one finding per placeholder, at its place. */
@@ -14,6 +15,6 @@ export const unfilledPlaceholder: CheckRule = {
       endColumn: p.endColumn,
       ...(p.sectionId === null ? sectionFields(spec, null) : { sectionId: p.sectionId, section: p.section }),
       placeholder: p.id,
-      message: `placeholder ${quote(p.id)} is not filled: ${quote(p.instruction, 120)}`,
+      message: `placeholder ${quote(shownId(p.id))} is not filled: ${quote(p.instruction, 120)}`,
     })),
 };
