@@ -1975,6 +1975,9 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     const answers = (second: string) => `# Mine\n\n## PRR Questionnaire\n\n### Scalability\n\n###### Will it add API calls?\n\nNo.\n\n###### Will it add types?\n\n${second}\n\n## Design\n\n### Test Plan\n\nUnit tests.\n`;
     expect(brief(answers('No.'), prr)).toEqual(['15:1 empty-section design']);
     expect(brief(answers('<!-- Describe them. -->'), prr)).toEqual(['11:1 empty-section prr-questionnaire/scalability/will-it-add-types', '15:1 empty-section design']);
+    // The grouping heading between them given no comment at all groups the questions just the same (blind QA, KEP-like).
+    const ungrouped = buildTemplateModel(parseSpec(prr.spec.source.replace('<!-- Reviewers must answer these questions. -->\n\n', '')), 'k@1');
+    expect(brief(answers('No.'), ungrouped)).toEqual(['15:1 empty-section design']);
     // Text under the template's bare headings (a KEP's `#### Story 1`) is the parent's content, as under headings of the author's own (KEP review).
     const stories = buildTemplateModel(parseSpec('# K\n\n## Proposal\n\nSay what.\n\n### User Stories (Optional)\n\n<!-- Detail the things people will be able to do. -->\n\n#### Story 1\n\n#### Story 2\n\n### Risks\n\n<!-- What may go wrong. -->\n'), 'k@1');
     expect(stories.sections.filter((t) => t.bare).map((t) => t.id)).toEqual(['proposal/user-stories-optional/story-1', 'proposal/user-stories-optional/story-2']);

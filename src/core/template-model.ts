@@ -232,8 +232,14 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   for (let k = sections.length - 1; k >= 0; k--) {
     const s = sections[k]!;
     const below = childrenOf.get(s.id);
-    if (!s.guided || s.guidance !== '' || s.id === 'title' || withPlaceholder.has(s.id) || below === undefined) continue;
+    if (s.guidance !== '' || s.id === 'title' || withPlaceholder.has(s.id) || below === undefined || s.fixed) continue;
     const asked = (c: TemplateSection): boolean => asksAQuestion(c.text) || notes.has(c.id);
+    // (A heading with no guidance at all that only groups questions is one such parent too:
+    // `### Feature Enablement and Rollback` over its questions, when a template gives it no comment.)
+    if (!s.guided) {
+      if (below.every(asked)) notes.add(s.id);
+      continue;
+    }
     if (below.every(asked)) notes.add(s.id);
     // Over subsections with visible text, the comment must read as a note on them
     // (`ACTION REQUIRED: The content in this section represents placeholders…`):
