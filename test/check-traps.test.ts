@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { editDistance, editDistanceAtMost } from '../src/core/edit-distance.js';
 import { buildTemplateModel, parseSpec } from '../src/index.js';
 import { matchSections } from '../src/core/match-sections.js';
+import { standInWords } from '../src/core/stand-in-headings.js';
 import { checkSpec } from '../src/core/check-spec.js';
 import type { LinkResolver } from '../src/core/checks/types.js';
 import type { RuleSetting } from '../src/core/check-spec.js';
@@ -1889,6 +1890,26 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief(spec(['### User Story 1 - [Brief Title] (Priority: P1)']), kit)).toEqual(['7:20 leftover-marker user-scenarios--testing/user-story-1---brief-title-priority-p1']);
     const unwritten = spec(['### User Story 1 - [Brief Title] (Priority: P1)']).replace('A user signs in with a password.', '[Describe this user journey in plain language]');
     expect(brief(unwritten, kit)).toEqual(['7:1 empty-section user-scenarios--testing/user-story-1---brief-title-priority-p1']);
+  });
+
+  it('a comment, an angle-bracket slot or a number\'s stand-in among a heading\'s words, a section number before a slot (blind QA, OpenSpec, arc42, spec-kit tasks)', () => {
+    const openspec = buildTemplateModel(parseSpec('# Delta\n\n## ADDED Requirements\n\n### Requirement: <!-- requirement name -->\n<!-- requirement text -->\n\n#### Scenario: <!-- scenario name -->\n- **WHEN** <!-- condition -->\n- **THEN** <!-- expected outcome -->\n'), 'os@1');
+    const written = '# Delta\n\n## ADDED Requirements\n\n### Requirement: Two-factor login\nThe system SHALL ask for a code.\n\n#### Scenario: Valid code\n- **WHEN** the code is right\n- **THEN** the user is in\n';
+    expect(brief(written, openspec)).toEqual([]);
+    // The words before the comment are still owed.
+    expect(findings(written.replace('### Requirement: Two-factor login', '### Two-factor login'), openspec)[0]!.message).toMatch(/is in its place: if that is this section, start its heading with "Requirement:"$/);
+    const arc42 = buildTemplateModel(parseSpec('# Arc\n\n## 6. Runtime View\n\n### 6.1 <Runtime Scenario 1>\n\n<!-- s1 -->\n\n### 6.2 <Runtime Scenario 2>\n\n<!-- s2 -->\n\n## 8. Concepts\n\n### 8.1 <Concept 1>\n\n<!-- c1 -->\n\n### 8.2 <Concept 2>\n\n<!-- c2 -->\n'), 'arc@1');
+    expect(brief('# Photos\n\n## 6. Runtime View\n\n### 6.1 Upload a photo\n\nThe client posts it.\n\n## 8. Concepts\n\n### 8.1 Authorization\n\nTokens.\n', arc42)).toEqual([]);
+    for (const heading of ['6.1 [Runtime Scenario 1]', '6.1 {Runtime Scenario 1}', '<Runtime Scenario 1>']) expect(standInWords(heading), heading).toEqual({ prefix: '', suffix: '', lead: '' });
+    // Tags are no slots: `<br>`, `<a name="x">`.
+    expect(buildTemplateModel(parseSpec('# T\n\n## Design <br>\n\n<!-- d -->\n\n## <a name="api"></a>API\n\n<!-- a -->\n'), 't@1').sections.map((t) => t.standIn)).toEqual([null, null]);
+    const tasks = buildTemplateModel(parseSpec('# Tasks\n\n## Phase 1: Setup\n\n- [ ] T001 Create the repo\n\n## Phase N: Polish & Cross-Cutting Concerns\n\n- [ ] TXXX Documentation updates\n'), 'tasks@1');
+    const phases = (last: string) => `# Tasks: Export\n\n## Phase 1: Setup\n\n- [x] T001 Create the repo\n\n## Phase 2: Export\n\n- [x] T002 Write CSV\n\n## ${last}\n\n- [x] T003 Docs\n`;
+    expect(brief(phases('Phase 3: Polish & Cross-Cutting Concerns'), tasks)).toEqual([]);
+    expect(brief(phases('Phase 12: Polish & Cross-Cutting Concerns'), tasks)).toEqual([]);
+    expect(findings(phases('Phase 3: Polish'), tasks).map((f) => f.message.replace(/^.*?; /, ''))).toEqual(['"Phase 3: Polish" is in its place: if that is this section, write its heading as the template\'s with a number for "N"']);
+    // Not a word that only starts with the letter (`X-Ray`), nor one in a longer word.
+    expect(buildTemplateModel(parseSpec('# T\n\n## X-Ray tracing\n\n<!-- x -->\n\n## NATS\n\n<!-- n -->\n'), 't@1').sections.map((t) => t.standIn)).toEqual([null, null]);
   });
 
   it('spec-kit task lists: story labels are no slots, "(OPTIONAL - …)" is a mark, a series keeps its marks apart, fixed text keeps its slots, renames are paired (blind QA, spec-kit 2)', () => {

@@ -1,5 +1,6 @@
 import type { SectionMatching } from './match-sections.js';
 import { editDistanceAtMost } from './edit-distance.js';
+import { normalizedSentence } from './guidance-sentences.js';
 import { countAtMost } from './sorted-search.js';
 import type { ParsedSpec, Section } from './spec-types.js';
 import type { TemplateModel, TemplateSection } from './template-model.js';
@@ -94,9 +95,10 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
           // stands in for the spec's (any is alike): stand-ins take the spec's sections in order.
           const alike = foreign.slice(next).filter((c) => !taken.has(c) && like(c));
           if (alike.length === 1 || (alike.length > 1 && t.standIn !== null)) {
-            renames.set(t.id, alike[0]!);
-            taken.add(alike[0]!);
-            last = alike[0]!;
+            const chosen = t.standIn?.number === undefined ? alike[0]! : mostAlike(alike, t.standIn.suffix)!;
+            renames.set(t.id, chosen);
+            taken.add(chosen);
+            last = chosen;
             next = foreign.indexOf(last) + 1;
           } else if (alike.length === 0 && last !== null && like(last) && holdsAllWords(last.heading.text, t.text)) {
             // A merge says each heading whole ("Drawbacks and alternatives"):
@@ -109,7 +111,9 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
         // level left in its place, whatever its words, once the others have theirs.
         for (const t of missing) {
           if (t.standIn === null || renames.has(t.id)) continue;
-          const first = foreign.find((c) => !taken.has(c) && c.heading.level === t.level);
+          const left = foreign.filter((c) => !taken.has(c) && c.heading.level === t.level);
+          // (A number's stand-in, `Phase N: Polish & Cross-Cutting Concerns`, takes the one that shares most of its words.)
+          const first = t.standIn.number === undefined ? left[0] : mostAlike(left, t.standIn.suffix);
           if (first === undefined) continue;
           renames.set(t.id, first);
           taken.add(first);
@@ -185,4 +189,19 @@ function spelledOtherwise(word: string, words: ReadonlySet<string>): boolean {
   if (word.length < 8) return false;
   for (const w of words) if (w.length >= 8 && editDistanceAtMost(w, word, 1) <= 1) return true;
   return false;
+}
+
+/** Of `list`, the first whose heading shares most of the normalised `words` (the first of all when none shares any). */
+function mostAlike(list: readonly Section[], words: string): Section | undefined {
+  const wanted = new Set(words.split(' ').filter((w) => w !== ''));
+  let best = list[0];
+  let most = 0;
+  for (const c of list) {
+    const shared = normalizedSentence(c.heading.text).split(' ').filter((w) => wanted.has(w)).length;
+    if (shared > most) {
+      best = c;
+      most = shared;
+    }
+  }
+  return best;
 }

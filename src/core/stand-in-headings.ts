@@ -18,22 +18,33 @@ export interface StandInWords {
   readonly suffix: string;
   /** The heading's own words before its first slot, as written (`User Story 1 -`); empty when the whole heading stands in. */
   readonly lead: string;
+  /**
+   * The stand-in for a number among the heading's words (spec-kit's `## Phase
+   * N: Polish & Cross-Cutting Concerns`): a spec's heading there is `prefix`,
+   * a number, then `suffix`. Absent for other stand-ins.
+   */
+  readonly number?: string;
 }
 
 // A heading that is wholly a slot: `{…}`, `{{…}}`, or `[…]` with a letter in it (shown with its brackets: no link).
 const WHOLE_SLOT = /^(?:\{\{?[^{}]+\}\}?|\[[^[\]]*[A-Za-z][^[\]]*\])$/;
 // A slot among a heading's own words says what to write: words (`[Brief
-// Title]`, `{title of option 1}`) or one capitalised word (`[Title]`,
-// `[FEATURE]`); not a path's parameter (`GET /users/{id}`), a mark
-// (`Drawbacks [optional]`), a version or a code (`API [v2]`, `[US1]`).
-const SLOT = /\{\{?([^{}]+)\}\}?|\[([^[\]]+)\]/g;
-const SAYS_WHAT = /^\s*(?:[A-Za-z][\w'’.,/-]*\s+)+[A-Za-z][\w'’.,/-]*\s*$|^\s*[A-Z][A-Za-z]{2,}\s*$/;
+// Title]`, `{title of option 1}`, arc42's `<Runtime Scenario 1>`) or one
+// capitalised word (`[Title]`, `[FEATURE]`); not a path's parameter (`GET
+// /users/{id}`), a mark (`Drawbacks [optional]`), a version or a code (`API
+// [v2]`, `[US1]`), a tag (`<br>`, `<a name="x">`). A comment among them is
+// one too (OpenSpec's `### Requirement: <!-- requirement name -->`).
+const SLOT = /\{\{?([^{}]+)\}\}?|\[([^[\]]+)\]|<(?!!--)([^<>]+)>|<!--[\s\S]*?-->/g;
+const SAYS_WHAT = /^\s*[A-Za-z][\w'’.,/-]*(?:\s+[\w'’.,/-]+)+\s*$|^\s*[A-Z][A-Za-z]{2,}\s*$/;
 const MARK = /^\s*(?:optional|required|mandatory|recommended|deprecated|experimental|draft|if applicable|if any)\s*$/i;
+// A stand-in for a number among a heading's words: `Phase N:`, `Step NN`, `Option X`.
+const NUMBER = /(^|[\s(#-])(N{1,4}|X{1,4})(?=$|[\s:.,)])/;
 
 /** The slots among a heading's words that say what to write (see {@link SLOT}), in order. */
 function slotsIn(words: string): RegExpMatchArray[] {
   return [...words.matchAll(SLOT)].filter((m) => {
-    const inner = m[1] ?? m[2]!;
+    if (m[0].startsWith('<!--')) return true;
+    const inner = m[1] ?? m[2] ?? m[3]!;
     return SAYS_WHAT.test(inner) && !MARK.test(inner);
   });
 }
@@ -45,21 +56,35 @@ function slotsIn(words: string): RegExpMatchArray[] {
  * whole heading is the spec's —, or it holds a slot that says what to write
  * among words of its own (`User Story 1 - [Brief Title] (Priority: P1)`):
  * the words before the first slot start the spec's heading (or, with none
- * before it, those after the last end it).
+ * before it, those after the last end it); a section number alone before it
+ * (`6.1 <Runtime Scenario 1>`) is no words of its own. Or it holds a stand-in
+ * for a number (`Phase N: Polish`): the spec's heading has a number there.
  */
 export function standInWords(text: string): StandInWords | null {
   if (text.indexOf(PLACEHOLDER_MARKER) !== -1 && /<!--\s*AGENT_PLACEHOLDER:/.test(text)) return WHOLE;
   const words = withoutClosedComments(text).trim();
   if (words === '' || WHOLE_SLOT.test(words)) return WHOLE;
-  if (words.indexOf('[') === -1 && words.indexOf('{') === -1) return null;
-  const slots = slotsIn(words);
-  if (slots.length === 0) return null;
+  const written = text.trim();
+  if (written.indexOf('[') === -1 && written.indexOf('{') === -1 && written.indexOf('<') === -1) return numberStandIn(written);
+  const slots = slotsIn(written);
+  if (slots.length === 0) return numberStandIn(written);
   const first = slots[0]!;
   const last = slots[slots.length - 1]!;
-  const prefix = normalizedSentence(words.slice(0, first.index));
-  const suffix = normalizedSentence(words.slice(last.index! + last[0].length));
-  // Punctuation around a slot (`- [Title]`) is no word of the heading's own.
-  return prefix === '' && suffix === '' ? WHOLE : { prefix, suffix, lead: words.slice(0, first.index).trim() };
+  const prefix = normalizedSentence(written.slice(0, first.index));
+  const suffix = normalizedSentence(written.slice(last.index! + last[0].length));
+  // Punctuation around a slot (`- [Title]`) is no word of the heading's own, nor is a section number.
+  if (/^[\d ]*$/.test(prefix) && suffix === '') return WHOLE;
+  return { prefix, suffix, lead: written.slice(0, first.index).trim() };
+}
+
+/** A heading with a stand-in for a number among words of its own (see {@link NUMBER}), or null. */
+function numberStandIn(text: string): StandInWords | null {
+  const m = NUMBER.exec(text);
+  if (m === null) return null;
+  const at = m.index + m[1]!.length;
+  const prefix = normalizedSentence(text.slice(0, at));
+  const suffix = normalizedSentence(text.slice(at + m[2]!.length));
+  return prefix === '' && suffix === '' ? null : { prefix, suffix, lead: '', number: m[2]! };
 }
 
 const WHOLE: StandInWords = { prefix: '', suffix: '', lead: '' };
@@ -71,6 +96,12 @@ const WHOLE: StandInWords = { prefix: '', suffix: '', lead: '' };
 export function fitsStandIn(words: () => string, stand: StandInWords): boolean {
   if (stand.prefix === '' && stand.suffix === '') return true;
   const said = words();
+  if (stand.number !== undefined) {
+    const before = stand.prefix === '' ? '' : `${stand.prefix} `;
+    const after = stand.suffix === '' ? '' : ` ${stand.suffix}`;
+    return said.length > before.length + after.length && said.startsWith(before) && said.endsWith(after)
+      && /^\d+$/.test(said.slice(before.length, said.length - after.length));
+  }
   if (stand.prefix !== '') return said === stand.prefix || said.startsWith(`${stand.prefix} `);
   return said === stand.suffix || said.endsWith(` ${stand.suffix}`);
 }
@@ -89,7 +120,9 @@ export function standInSeriesFollowers(sections: readonly Section[]): Set<string
       const stand = standInWords(s.heading.text);
       if (stand !== null) {
         // By the words the spec's heading keeps (a mark after them, spec-kit's `🎯 MVP` on the first phase, aside).
-        const words = stand.prefix !== '' ? `^${stand.prefix}` : stand.suffix !== '' ? `$${stand.suffix}` : s.heading.text.toLowerCase();
+        // (A number's stand-in by its words on both sides: `Step N: Build` and `Step N: Test` are two sections.)
+        const words = stand.number !== undefined ? `^${stand.prefix}#${stand.suffix}`
+          : stand.prefix !== '' ? `^${stand.prefix}` : stand.suffix !== '' ? `$${stand.suffix}` : s.heading.text.toLowerCase();
         const shape = `${s.heading.level} ${words.replace(/\d+/g, '#')}`;
         if (seen.has(shape)) followers.add(s.id);
         else seen.add(shape);

@@ -165,7 +165,9 @@ export const missingSection: CheckRule = {
         // No line number in the message: SARIF fingerprints hash it, and must
         // survive edits above. Both headings whole: they may differ at the end.
         : merged.length === 0
-          ? t.standIn !== null && t.standIn.lead !== ''
+          ? t.standIn?.number !== undefined
+            ? `${messageFor(template, t)}; ${quote(renamed.heading.shown, 300)} is in its place: if that is this section, write its heading as the template's with a number for ${quote(t.standIn.number)}`
+            : t.standIn !== null && t.standIn.lead !== ''
             // (The template's heading names it in part: the spec's must start with those words.)
             ? `${messageFor(template, t)}; ${quote(renamed.heading.shown, 300)} is in its place: if that is this section, start its heading with ${quote(t.standIn.lead, 300)}`
             : `${messageFor(template, t)}; ${quote(renamed.heading.shown, 300)} is in its place: if that is this section renamed, restore its heading`
