@@ -419,6 +419,11 @@ describe('template-free rules', () => {
     const otep = buildTemplateModel(parseSpec('# Replace this with your awesome OTEP title\n\n## Motivation\n\nWhy should we make this change?\n'), 'o@1');
     expect(brief('# Replace this with your awesome OTEP title\n\n## Motivation\n\nBuffers.\n', otep)).toEqual(['1:1 empty-section title']);
     expect(createSpecSource({ id: 'o', version: '1', spec: otep.spec, body: otep.spec.source } as never, { title: 'Span links', created: '2026-11-28' })).toContain('# Span links\n');
+    // The name of a product or a service, a title "of the proposal", adr-tools' `NUMBER. TITLE`, after a label or not (blind QA, template families).
+    for (const title of ['Product Name', 'PR/FAQ: Product Name', 'Service Name', 'Design Doc: Service Name', 'Title of the proposal', 'NUMBER. TITLE']) {
+      const template = buildTemplateModel(parseSpec(`# ${title}\n\n## Motivation\n\nDescribe the problem.\n`), 't@1');
+      expect(brief(`# ${title}\n\n## Motivation\n\nBuffers.\n`, template), title).toEqual(['1:1 empty-section title']);
+    }
     // A template title that is a real one is no stand-in: a spec may share it.
     const named = buildTemplateModel(parseSpec('# Payments\n\n## Motivation\n\nDescribe the problem.\n'), 'p@1');
     expect(brief('# Payments\n\n## Motivation\n\nBuffers.\n', named)).toEqual([]);

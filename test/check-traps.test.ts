@@ -343,6 +343,19 @@ describe('section matching', () => {
     // One that asks for text here, though it names the sections below too, asks for text (code review).
     const here = buildTemplateModel(parseSpec('# P: Your title\n\n<!-- Write a one-paragraph summary of the proposal here; the sections below go into the details. -->\n\n## Summary\n\n<!-- s -->\n'), 'h@1');
     expect(brief('# P: Mine\n\n## Summary\n\nS.\n', here)).toEqual(['1:1 empty-section title']);
+    // A note to delete, as a comment or a GitHub alert; what it asks to write names one of the template's sections (blind QA, PR/FAQ).
+    const sections = '## Press Release\n\n<!-- p -->\n\n## FAQ\n\n<!-- f -->\n';
+    const written = '# PR/FAQ: SnapSort\n\n## Press Release\n\nToday.\n\n## FAQ\n\nQ.\n';
+    for (const top of ['> [!NOTE]\n> Write the press release as if the product launches today. Delete these notes when you are done.',
+      '<!-- Delete this note before circulating the document. -->']) {
+      expect(brief(written, buildTemplateModel(parseSpec(`# PR/FAQ: Product Name\n\n${top}\n\n${sections}`), 'p@1')), top).toEqual([]);
+    }
+    // Not one that asks for text of its own, in a quote or not, nor visible text beside the note.
+    for (const top of ['> [!NOTE]\n> Write a one-line pitch. Delete these notes when you are done.',
+      'Write a one-line pitch.\n\n> [!NOTE]\n> Delete these notes when you are done.',
+      '> Write the press release here. Delete these notes when you are done.']) {
+      expect(brief(written, buildTemplateModel(parseSpec(`# PR/FAQ: Product Name\n\n${top}\n\n${sections}`), 'p@1')), top).toEqual(['1:1 empty-section title']);
+    }
   });
 
   it('empty-section: a section whose text is inside a comment says so: written into the template\'s comment, or after a comment never closed (blind QA, LLM-written and KIP)', () => {

@@ -63,7 +63,8 @@ function onlyComments(title: string): boolean {
   return title.startsWith('<!--') && !/<!--\s*AGENT_PLACEHOLDER:/.test(title) && withoutClosedComments(title).trim() === '';
 }
 
-const STAND_IN_TITLE = /^[[<{(]*\s*(?:(?:your|the|document|doc|adr|rfc|spec|project|feature|decision|proposal)\s+)?(?:title|name)(?:\s+here)?\s*[\]>})]*$/i;
+// `Title`, `Product Name`, `Title of the proposal`; adr-tools' `NUMBER. TITLE`.
+const STAND_IN_TITLE = /^[[<{(]*\s*(?:(?:your|the|document|doc|adr|rfc|spec|project|feature|decision|proposal|product|service|system|component|app|application|library|tool|initiative|capability)\s+)?(?:title|name)(?:\s+of\s+(?:the|this|your)\s+[\w-]+)?(?:\s+here)?\s*[\]>})]*$|^(?:NUMBER|N{1,4})\.\s+TITLE$/i;
 // An instruction to write the title in its place ("Replace this with your awesome OTEP title", "Insert title here").
 const TITLE_INSTRUCTION = /^[[<{(]*\s*(?:replace\s+(?:this|me)|insert|add|enter|write|put|fill\s+in)\b[^.!?:]*\b(?:title|name)(?:\s+here)?\s*[\]>})]*$/i;
 // A title described rather than written ("Your short, descriptive title", "A descriptive title").

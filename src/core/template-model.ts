@@ -8,6 +8,7 @@ import { hasTableOfContents } from './table-of-contents.js';
 import { idAfterRenames } from './section-renames.js';
 import { bareSlug, looseSlug, squashedSlug } from './slug.js';
 import { guidanceSaysMayStayEmpty } from './may-stay-empty.js';
+import { normalizedSentence } from './guidance-sentences.js';
 import { hasHeadingMark, sectionSaysOptional, unmarkedSlug, withoutHeadingMarks } from './optional-sections.js';
 import { standInSeriesFollowers, standInWords, type StandInWords } from './stand-in-headings.js';
 import { asksOnlyTitle } from './stand-in-titles.js';
@@ -330,23 +331,34 @@ function commentSentences(spec: ParsedSpec, span: Span): string[] {
 
 // A comment about the template file as a whole, not about the text under the
 // title: "Copy this file to specs/ and fill in every section.", "When your
-// proposal is complete, remove these comments."
+// proposal is complete, remove these comments.", "Delete this note before
+// circulating the document."
 const ASKS_FOR_TEXT_HERE = /\bhere\b|\b(?:write|describe|summari[sz]e|explain|state|give|provide)\b(?![^.]*\b(?:every|each|all(?: the)?) sections?\b)/i;
-const NOTE_ON_THE_FILE = /\b(?:this (?:file|template|document)|(?:every|each|all(?: the)?|the other) sections?|these comments?|(?:the|all|these) comment blocks?|sections? below)\b/i;
+const NOTE_ON_THE_FILE = /\b(?:this (?:file|template|document|note)|these notes|(?:every|each|all(?: the)?|the other) sections?|these comments?|(?:the|all|these) comment blocks?|sections? below)\b/i;
 
 /**
- * Whether the text under a template's title is nothing but comments about
- * the file as a whole ({@link NOTE_ON_THE_FILE}): they ask for no text there,
- * so a spec's title part is not owed any (a usage note made every spec of
- * such a template fail: blind QA).
+ * Whether the text under a template's title is nothing but notes about the
+ * file as a whole ({@link NOTE_ON_THE_FILE}) — comments, or block quotes (a
+ * GitHub `> [!NOTE]`) —: they ask for no text there, so a spec's title part
+ * is not owed any (a usage note made every spec of such a template fail:
+ * blind QA). One that asks for text names a section of the template for it
+ * ("Write the press release as if the product launches today. Delete these
+ * notes when you are done.", over `## Press Release`), not this place.
  */
 function onlyNotesOnTheFile(spec: ParsedSpec, span: Span): boolean {
-  if (sectionProse(spec, span) !== '' || spec.placeholders.some((p) => p.span.start >= span.start && p.span.start < span.end)) return false;
-  const comments = blocksIn(spec, span).filter((b) => b.kind === 'html' && b.htmlKind === 2);
+  if (spec.placeholders.some((p) => p.span.start >= span.start && p.span.start < span.end)) return false;
+  const blocks = blocksIn(spec, span);
+  const notes = blocks.filter((b) => (b.kind === 'html' && b.htmlKind === 2) || (b.kind === 'paragraph' && !b.topLevel && spec.source.slice(b.lineStart, b.start).trimStart().startsWith('>')));
+  // (Visible text elsewhere there — a paragraph, a list — asks for nothing only when it is all in such notes.)
+  if (notes.length === 0 || (sectionProse(spec, span) !== '' && blocks.some((b) => b.kind !== 'thematic-break' && !notes.includes(b)))) return false;
+  const sections = spec.sections.map((s) => ` ${normalizedSentence(withoutClosedComments(s.heading.text))} `).filter((words) => words.trim().length >= 3);
   // (Not one that asks for text here too: "Write a one-paragraph summary here; the sections below go into the details.")
-  return comments.length > 0 && comments.every((b) => {
-    const text = spec.source.slice(b.start, b.end);
-    return NOTE_ON_THE_FILE.test(text) && !ASKS_FOR_TEXT_HERE.test(text);
+  return notes.every((b) => {
+    const text = b.kind === 'html' ? spec.source.slice(b.start, b.end) : blockText(spec.source, b).text;
+    if (!NOTE_ON_THE_FILE.test(text)) return false;
+    if (!ASKS_FOR_TEXT_HERE.test(text)) return true;
+    const words = ` ${normalizedSentence(text)} `;
+    return !/\bhere\b/i.test(text) && sections.some((heading) => words.includes(heading));
   })
     && !hasTableOfContents(spec, span);
 }
