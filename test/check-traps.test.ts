@@ -1925,6 +1925,19 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(buildTemplateModel(parseSpec('# T\n\n## X-Ray tracing\n\n<!-- x -->\n\n## NATS\n\n<!-- n -->\n'), 't@1').sections.map((t) => t.standIn)).toEqual([null, null]);
   });
 
+  it('an older spec-kit checklist: a labelled note over checklists owes no text, and the template\'s ticked task keeps its words (blind QA, spec-kit)', () => {
+    const review = buildTemplateModel(parseSpec('# Spec\n\n## Review & Acceptance Checklist\n*GATE: Automated checks run during main() execution*\n\n### Content Quality\n- [ ] No implementation details (languages, frameworks, APIs)\n\n### Requirement Completeness\n- [ ] No [NEEDS CLARIFICATION] markers remain\n'), 'r@1');
+    const ticked = '# Login\n\n## Review & Acceptance Checklist\n*GATE: Automated checks run during main() execution*\n\n### Content Quality\n- [x] No implementation details (languages, frameworks, APIs)\n\n### Requirement Completeness\n- [x] No [NEEDS CLARIFICATION] markers remain\n';
+    expect(brief(ticked, review)).toEqual([]);
+    expect(brief(ticked.replace('*GATE: Automated checks run during main() execution*\n', ''), review)).toEqual([]);
+    // Nothing ticked is still the template's checklist; a marker of the author's own is still one.
+    expect(brief(ticked.replaceAll('[x]', '[ ]'), review)).toEqual(['6:1 empty-section review--acceptance-checklist/content-quality', '9:1 empty-section review--acceptance-checklist/requirement-completeness']);
+    expect(brief(ticked.replace('- [x] No [NEEDS', '- [x] Auth flow [NEEDS CLARIFICATION: SSO?]\n- [x] No [NEEDS'), review)).toEqual(['10:17 leftover-marker review--acceptance-checklist/requirement-completeness']);
+    // A line of guidance that is no labelled note is still owed an answer.
+    const asks = buildTemplateModel(parseSpec(review.spec.source.replace('*GATE: Automated checks run during main() execution*', '*Describe how the spec was reviewed.*')), 'r@1');
+    expect(brief(ticked.replace('*GATE: Automated checks run during main() execution*\n', ''), asks)).toEqual(['3:1 empty-section review--acceptance-checklist']);
+  });
+
   it('spec-kit task lists: story labels are no slots, "(OPTIONAL - …)" is a mark, a series keeps its marks apart, fixed text keeps its slots, renames are paired (blind QA, spec-kit 2)', () => {
     const tasks = buildTemplateModel(parseSpec([
       '# Tasks: [FEATURE NAME]', '', '## Format: [ID] [P?] [Story] Description', '', '- **[P]**: Can run in parallel', '',

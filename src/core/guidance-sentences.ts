@@ -39,7 +39,8 @@ export function sentenceAround(text: string, at: number): string {
  */
 export function isTemplatesOwnSentence(text: string, at: number, marker: string, guidance: ReadonlySet<string>): boolean {
   const around = sentenceSpanAround(text, at);
-  if (around === null || !guidance.has(around.sentence)) return false;
+  // (A task of the template's ticked, `- [x] No [NEEDS CLARIFICATION] markers remain`, is still its words: read `x no needs…`.)
+  if (around === null || !(guidance.has(around.sentence) || (around.sentence.startsWith('x ') && guidance.has(around.sentence.slice(2))))) return false;
   if (around.sentence !== normalizedSentence(plainText(marker))) return true;
   let before = around.start - 1;
   while (before > 0 && /\s/.test(text[before - 1]!)) before--;

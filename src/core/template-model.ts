@@ -233,7 +233,9 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   for (let k = sections.length - 1; k >= 0; k--) {
     const s = sections[k]!;
     const below = childrenOf.get(s.id);
-    if (s.guidance !== '' || s.id === 'title' || withPlaceholder.has(s.id) || below === undefined || s.fixed) continue;
+    if (s.id === 'title' || withPlaceholder.has(s.id) || below === undefined || s.fixed) continue;
+    // Visible guidance is a note only as a labelled line (spec-kit's `*GATE: Automated checks run during main() execution*`).
+    if (s.guidance !== '' && !VISIBLE_NOTE.test(withoutClosedComments(bodies.get(s.id) ?? '').trim())) continue;
     const asked = (c: TemplateSection): boolean => asksAQuestion(c.text) || notes.has(c.id);
     // (A heading with no guidance at all that only groups questions is one such parent too:
     // `### Feature Enablement and Rollback` over its questions, when a template gives it no comment.)
@@ -281,7 +283,9 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
 // (spec-kit's `ACTION REQUIRED:`, `IMPORTANT:`), or words about what is below.
 const NOTE_LABEL = /<!--\s*[A-Z][A-Z ]{2,}:/;
 const NOTE_WORDS = /\b(?:placeholders?|below|the following|subsections?)\b/i;
-const isNoteOnBelow = (text: string): boolean => NOTE_LABEL.test(text) || NOTE_WORDS.test(text);
+const isNoteOnBelow = (text: string): boolean => NOTE_LABEL.test(text) || NOTE_WORDS.test(text) || VISIBLE_NOTE.test(text.trim());
+// One line of text that opens with a label in capitals, in emphasis or not: `*GATE: Automated checks run during main() execution*`.
+const VISIBLE_NOTE = /^[*_]{0,2}(?:GATE|NOTE|IMPORTANT|ACTION REQUIRED|WARNING|INFO)[*_]{0,2}:[^\n]*$/;
 
 /** Whether a heading is a question (`Will enabling the feature result in any new API calls?`), its comments and marks aside. */
 function asksAQuestion(heading: string): boolean {

@@ -2,6 +2,7 @@
 // `[option 1]`, `(fill me in …)`, `DD-MMM-YYYY`, `<downside d>` — and a title's
 // stand-in for a number (`KEP-NNNN:`): blanks the template left to fill, which
 // leftover-marker reports where the author has written the section around them.
+import { sentenceAround } from '../guidance-sentences.js';
 import { lineIndexOf } from '../line-index.js';
 import { normalizeLabel } from '../markdown/inline-text.js';
 import type { ParsedSpec } from '../spec-types.js';
@@ -100,7 +101,7 @@ export function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared:
     // A slot inside one reported (the `YYYY-MM-DD` of `(fill me in with today's date, YYYY-MM-DD)`) is part of that one.
     let reportedTo = -1;
     for (const m of [...slotsIn(block, spec.definitions)].sort((a, b) => a.index - b.index || b[0].length - a[0].length)) {
-      if (!slots.has(m[0]) || m.index < reportedTo) continue;
+      if (!slots.has(m[0]) || m.index < reportedTo || isTickedTask(block.text, m.index, template)) continue;
       const offset = block.sourceOffset(m.index);
       if ((title !== null && offset >= title.start && offset < title.end) || spared(offset)) continue;
       const at = block.locate(m.index, m.index + m[0].length);
@@ -113,6 +114,16 @@ export function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared:
   }
   // In document order with the markers found before.
   if (findings.length > before) findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/**
+ * Whether the slot at `at` is in a task of the template's that the author
+ * ticked (`- [x] No [NEEDS CLARIFICATION] markers remain`): the box says the
+ * sentence holds, so what it names is no blank to fill.
+ */
+function isTickedTask(text: string, at: number, template: TemplateModel): boolean {
+  const sentence = sentenceAround(text, at);
+  return sentence.startsWith('x ') && template.guidanceSentences.has(sentence.slice(2));
 }
 
 // A number yet to be given, in a title's label: a KEP's `KEP-NNNN:`, `ADR-XXXX:`.
