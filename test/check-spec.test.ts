@@ -429,6 +429,20 @@ describe('template-free rules', () => {
     expect(brief('# Payments\n\n## Motivation\n\nBuffers.\n', named)).toEqual([]);
   });
 
+  it('a to-do word written as a tag (`<TBD>`), which the page does not show, and a name in brackets as all a section\'s text (blind QA, agent-written)', () => {
+    const template = buildTemplateModel(parseSpec('# T\n\n## Security\n\n<!-- s -->\n\n## Rollout\n\n<!-- r -->\n'), 't@1');
+    const said = (security: string) => checkSpec(parseSpec(`# Mine\n\n## Security\n\n${security}\n\n## Rollout\n\nDark launch.\n`), { template, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+    for (const body of ['<TODO>', '<TBD>', '<tbd>', '<TBD/>', '[Security Considerations]', '<Project Name>', '**[Threat Model]**']) {
+      expect(said(body), body).toEqual([expect.stringMatching(/^3:1 empty-section section "Security" (holds only|is empty)/)]);
+    }
+    expect(said('Key rotation period: <TBD>.')).toEqual(['5:22 leftover-marker leftover marker "<TBD>": a tag, so the page shows nothing of it; replace it with the real content']);
+    expect(said('Tokens are signed.\n\n<TBD: pentest scope>')).toEqual(['7:1 leftover-marker leftover marker "<TBD: pentest scope>": a tag, so the page shows nothing of it; replace it with the real content']);
+    // Shown as text (escaped, in code) it is the word the page shows, reported once; a tag of HTML's or a word in brackets is written.
+    expect(said('Period: \\<TBD>.')).toEqual(['5:11 leftover-marker leftover marker "TBD": replace it with the real content']);
+    expect(said('Period: `<TBD>` is the tag we use.')).toEqual([]);
+    for (const body of ['[x]', '[see below]', '<b>Signed</b> tokens.', '[RFC 7519]: https://example.com\n\nSee [RFC 7519].']) expect(said(body), body).toEqual([]);
+  });
+
   it('leftover-marker: a project\'s markers are each searched for alone, so an empty match of one hides no match of another (code review)', () => {
     const rules = new Map([['leftover-marker', { severity: 'warning' as const, options: { markers: ['(?=FIX)', 'FIXME', 'FIX', '\\bWIP\\b'] } }]]);
     expect(checkSpec(parseSpec('# T\n\nFIXME now, WIP later.\n'), { template: null, rules }).findings.map((f) => `${f.column}-${f.endColumn} ${f.message}`)).toEqual([

@@ -1499,9 +1499,11 @@ describe('heading levels that do not change the tree (KEP review)', () => {
 });
 
 describe('leftover markers between escaped angle brackets (KEP review)', () => {
-  it('\\<TBD\\> shows "<TBD>" and is reported; a tag, or one after an escaped backslash, is not read', () => {
+  it('\\<TBD\\> shows "<TBD>" and is reported; a tag, or one after an escaped backslash, shows nothing and is reported as a tag (blind QA)', () => {
     expect(findings('# T\n\n\\<TBD\\>\n\nA <TODO attr> tag, and \\\\<FIXME> after a backslash.\n', null).map((f) => `${f.line}:${f.column} ${f.message}`))
-      .toEqual(['3:3 leftover marker "TBD": replace it with the real content']);
+      .toEqual(['3:3 leftover marker "TBD": replace it with the real content',
+        '5:3 leftover marker "<TODO attr>": a tag, so the page shows nothing of it; replace it with the real content',
+        '5:26 leftover marker "<FIXME>": a tag, so the page shows nothing of it; replace it with the real content']);
   });
 });
 

@@ -13,22 +13,25 @@ const FILLER_ONLY = /^[\s.\u2026?!\-\u2013\u2014*_~\u200b-\u200d\u2060\ufeff]+$/
 
 /**
  * A to-do word standing for the whole text ("TBD", "TODO.", "*To be
- * determined*", "TBD — TODO"): a section that holds only that says nothing
+ * determined*", "TBD — TODO", `<TODO>`, a tag the page does not show): a section that holds only that says nothing
  * yet, whatever leftover-marker makes of the word elsewhere.
  */
-const STUB = /^[\s.\u2026?!\-\u2013\u2014*_~:()[\]]*(?:TBD|TODO|FIXME|XXX|TBA|to be (?:determined|decided|defined|done|written|added|filled(?: in)?|announced))(?:[\s.\u2026?!\-\u2013\u2014*_~:()[\],;/]+(?:TBD|TODO|FIXME|XXX|TBA))*[\s.\u2026?!\-\u2013\u2014*_~:()[\]]*$/i;
+const STUB = /^[\s.\u2026?!\-\u2013\u2014*_~:()[\]<>/]*(?:TBD|TODO|FIXME|XXX|TBA|to be (?:determined|decided|defined|done|written|added|filled(?: in)?|announced))(?:[\s.\u2026?!\-\u2013\u2014*_~:()[\],;/<>]+(?:TBD|TODO|FIXME|XXX|TBA))*[\s.\u2026?!\-\u2013\u2014*_~:()[\]<>/]*$/i;
 
 /**
  * A slot or a stand-in word for the whole text: a template variable never
  * filled (`{{overview}}`, `${summary}`), an instruction in brackets
- * (`[Insert a high-level description here]`, `<describe the API>`),
+ * (`[Insert a high-level description here]`, `<describe the API>`), a name in
+ * capitals in brackets (`[Project Name]`, `<Service Name>`, which a page does not show),
  * "Placeholder", or lorem ipsum: a section of nothing else says nothing yet.
  */
 const SLOT_STUB = /^[\s*_]*(?:\{\{[ \t]*[\w.-]+[ \t]*\}\}|\$\{[\w.-]+\}|\[[ \t]*(?:insert|add|describe|write|enter|fill|provide|your)\b[^\]\n]{0,80}\]|<[ \t]*(?:insert|add|describe|write|enter|fill|provide|your)\b[^>\n]{0,80}>|placeholder(?: text)?|lorem ipsum\b[^\n]{0,600})[\s.*_]*$/i;
+// (Capitals: `[Project Name]`, `<Service Name>`; `[see below]` or `<a href>` is no name.)
+const NAME_STUB = /^[\s*_]*(?:\[[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]*){0,5}\]|<[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){1,5}>)[\s.*_]*$/;
 
 /** Whether a text shows nothing to read: {@link FILLER_ONLY}, {@link STUB} or {@link SLOT_STUB}. */
 export function isStandIn(text: string): boolean {
-  return FILLER_ONLY.test(text) || (text.length < 80 && STUB.test(text)) || (text.length < 700 && SLOT_STUB.test(text));
+  return FILLER_ONLY.test(text) || (text.length < 80 && STUB.test(text)) || (text.length < 700 && (SLOT_STUB.test(text) || NAME_STUB.test(text)));
 }
 
 /** Whether a section's prose (see sectionProse) is empty or only a stand-in for text (`…`, `?`): it shows nothing to read. */
@@ -38,7 +41,7 @@ export function isFillerOrEmpty(prose: string): boolean {
 
 /** Whether a section's prose is nothing but a to-do word ("TBD", "TODO.", "To be determined") or a slot (`{{overview}}`, `[Insert … here]`): the word, when it is, else null. */
 export function stubWord(prose: string): string | null {
-  if (!((prose.length < 80 && STUB.test(prose)) || (prose.length < 700 && SLOT_STUB.test(prose)))) return null;
+  if (!((prose.length < 80 && STUB.test(prose)) || (prose.length < 700 && (SLOT_STUB.test(prose) || NAME_STUB.test(prose))))) return null;
   const word = prose.trim().replace(/^[*_]+|[*_]+$/g, '');
   return word.length > 60 ? `${word.slice(0, 57)}…` : word;
 }

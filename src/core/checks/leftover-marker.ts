@@ -35,7 +35,11 @@ const DIAGRAM_MARKERS = new RegExp([DEFAULT_MARKERS[0], DEFAULT_MARKERS[1], DEFA
 // container prefix (`> `) can split it, so a block whose source lacks them all
 // holds no default marker. (`ipsum`, not `lorem`: a search that may start at
 // every `o` or `l` is slower, and "aforementioned" holds `orem`.)
-const DEFAULT_WORDS = /TODO|TBD|FIXME|XXX|NEEDS|\{\{|[Ii]psum/g;
+const DEFAULT_WORDS = /TODO|TBD|FIXME|XXX|NEEDS|\{\{|[Ii]psum|<\/?[Tt][BbOo]|<\/?[Ff][Ii]/g;
+// A to-do word written as a tag (`<TBD>`, `<todo/>`): the page shows nothing of it, so the blank reads as filled.
+// (Not after a backslash that is not itself escaped: `\\<TBD>` shows "<TBD>", read as the word.)
+const MARKER_TAG = /(?<!(?:^|[^\\])(?:\\\\)*\\)<\/?[ \t]*(?:TODO|TBD|FIXME)\b[^<>\n]{0,200}>/gi;
+const MARKER_TAG_PROBE = new RegExp(MARKER_TAG.source, 'i');
 const ANY = (): boolean => true;
 
 /**
@@ -75,7 +79,15 @@ export const leftoverMarker: CheckRule = {
     // of the source for the words they cannot do without comes first.
     const probe = markers === DEFAULT_MARKERS ? DEFAULT_PROBE : new RegExp(pattern.source);
     // Text in HTML blocks shows on the page too (`<p>Owner: TODO</p>`, text after a comment).
-    for (const block of proseBlocks(spec, markers === DEFAULT_MARKERS ? DEFAULT_WORDS : ANY, (text) => probe.test(text), { html: true })) {
+    const tagged = (text: string): boolean => markers === DEFAULT_MARKERS && text.indexOf('<') !== -1 && MARKER_TAG_PROBE.test(text);
+    for (const block of proseBlocks(spec, markers === DEFAULT_MARKERS ? DEFAULT_WORDS : ANY, (text) => probe.test(text) || tagged(text), { html: true })) {
+      if (tagged(block.text)) {
+        for (const m of block.text.matchAll(MARKER_TAG)) {
+          const offset = block.sourceOffset(m.index);
+          if (inEmpty(offset) || (keptTitle !== null && offset >= keptTitle.start && offset < keptTitle.end)) continue;
+          findings.push({ ...block.locate(m.index, m.index + m[0].length), message: `leftover marker "${m[0]}": a tag, so the page shows nothing of it; replace it with the real content` });
+        }
+      }
       const seen = unseenBlanked(block.text, spec.definitions);
       for (const m of own === null ? seen.matchAll(pattern) : matchesOfEach(seen, own)) {
         const at = m.index;
