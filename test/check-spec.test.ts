@@ -443,6 +443,20 @@ describe('template-free rules', () => {
     for (const body of ['[x]', '[see below]', '<b>Signed</b> tokens.', '[RFC 7519]: https://example.com\n\nSee [RFC 7519].']) expect(said(body), body).toEqual([]);
   });
 
+  it('lists at most 500 findings of a rule in a file, then one that counts the rest (a file of a million TODOs ran out of memory: blind QA)', () => {
+    const many = (n: number) => checkSpec(parseSpec(`# T\n\n${'TODO\n'.repeat(n)}`), { template: null }).findings;
+    expect(many(500)).toHaveLength(500);
+    const over = many(600);
+    expect(over).toHaveLength(501);
+    expect(over[500]).toMatchObject({ rule: 'leftover-marker', severity: 'warning', line: 503, column: 1,
+      message: '100 more leftover-marker findings from here on, not listed (500 are listed per rule and file); fix those listed, then check again' });
+    // Far past it, the rule counts without placing each one; a suppressed line still hides its finding.
+    const huge = many(30_000);
+    expect([huge.length, huge[500]!.line, huge[500]!.message.split(' ')[0]]).toEqual([501, 503, '29500']);
+    const quiet = checkSpec(parseSpec(`# T\n\n<!-- specfill-disable-next-line leftover-marker -->\nTODO\n${'TODO\n'.repeat(501)}`), { template: null }).findings;
+    expect([quiet.length, quiet[0]!.line, quiet[500]!.message.split(' ')[0]]).toEqual([501, 5, '1']);
+  });
+
   it('leftover-marker: a project\'s markers are each searched for alone, so an empty match of one hides no match of another (code review)', () => {
     const rules = new Map([['leftover-marker', { severity: 'warning' as const, options: { markers: ['(?=FIX)', 'FIXME', 'FIX', '\\bWIP\\b'] } }]]);
     expect(checkSpec(parseSpec('# T\n\nFIXME now, WIP later.\n'), { template: null, rules }).findings.map((f) => `${f.column}-${f.endColumn} ${f.message}`)).toEqual([

@@ -632,6 +632,15 @@ describe('formatPretty', () => {
 });
 
 describe('renderCodeFrame', () => {
+  it('frames a span in a line of megabytes from the text around it, the same frame as ever (blind QA: a 10 MB line took gigabytes)', () => {
+    const line = `${'a'.repeat(2_999_999)}TODO${'b'.repeat(3_000_000)}`;
+    const frame = renderCodeFrame(line, { line: 1, column: 3_000_000, endLine: 1, endColumn: 3_000_004 }, { gutterWidth: 1 });
+    expect(frame).toEqual([`1 | …${'a'.repeat(19)}TODO${'b'.repeat(75)}…`, `  | ${' '.repeat(20)}^~~~`]);
+    // At either end, and over a line break, as before.
+    expect(renderCodeFrame(line, { line: 1, column: 1, endLine: 2, endColumn: 1 }, { gutterWidth: 1 })).toEqual([`1 | ${'a'.repeat(99)}…`, `  | ^${'~'.repeat(98)}`]);
+    expect(renderCodeFrame(`${line}🚀`, { line: 1, column: line.length + 1, endLine: 1, endColumn: line.length + 3 }, { gutterWidth: 1 })[0]).toBe(`1 | …${'b'.repeat(97)}🚀`);
+  });
+
   it('puts the marker under the span after emoji and wide characters, each two cells (blind QA: 🚀)', () => {
     for (const lead of ['🚀🚀 ', '✅ ', '漢字 ', '⌚ ']) {
       const line = `${lead}TODO here`;

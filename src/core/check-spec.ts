@@ -1,6 +1,6 @@
 import { RULES } from './checks/index.js';
 import { sectionFieldsAt } from './checks/locate.js';
-import type { Finding, FindingDraft, LinkResolver, SeveritySetting } from './checks/types.js';
+import { MAX_PER_RULE, type Finding, type FindingDraft, type LinkResolver, type SeveritySetting } from './checks/types.js';
 import { matchSections } from './match-sections.js';
 import { completenessOf, sectionStates } from './section-states.js';
 import type { ParsedSpec } from './spec-types.js';
@@ -44,6 +44,7 @@ const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 /** Findings at the same place come in the rules' order. */
 const RULE_ORDER: ReadonlyMap<string, number> = new Map(RULES.map((r, i) => [r.id, i]));
 
+
 const NO_LINKS: LinkResolver = { exists: () => true, anchorsOf: () => null };
 
 /**
@@ -79,13 +80,29 @@ export function checkSpec(spec: ParsedSpec, options: CheckSpecOptions): SpecChec
       ruleIds: RULE_IDS,
       ruleOn,
     });
+    let listed = 0;
+    let unlisted = 0;
+    let firstUnlisted: FindingDraft | undefined;
     for (const d of drafts) {
       if (suppressed(rule.id, d.line)) continue;
+      if (listed === MAX_PER_RULE || d.more !== undefined) {
+        firstUnlisted ??= d;
+        unlisted += d.more ?? 1;
+        continue;
+      }
+      listed++;
       // Every finding in the body names its section, as the JSON contract has it
       // (a marker or a link is found in text, not by section); the front
       // matter's do not, even one left unclosed and so read as Markdown.
       const where = d.sectionId === undefined && rule.id !== 'frontmatter' ? sectionFieldsAt(spec, d.line, d.column) : null;
       findings.push(findingOf(rule.id, severity, d, where));
+    }
+    if (firstUnlisted !== undefined) {
+      const { line, column } = firstUnlisted;
+      findings.push(findingOf(rule.id, severity, {
+        line, column, endLine: line, endColumn: column,
+        message: `${unlisted} more ${rule.id} finding${unlisted === 1 ? '' : 's'} from here on, not listed (${MAX_PER_RULE} are listed per rule and file); fix those listed, then check again`,
+      }, sectionFieldsAt(spec, line, column)));
     }
   });
   findings.sort((a, b) => a.line - b.line || a.column - b.column || RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)!);

@@ -90,6 +90,18 @@ function cropWindow(total: number, start: number, maxWidth: number): { from: num
  * (and without a BOM). Returns the two rows, unindented.
  */
 export function renderCodeFrame(line: string, span: FrameSpan, options: CodeFrameOptions): [string, string] {
+  // A line far wider than any window (a 10 MB line of one file) is prepared
+  // around the span only: prepared whole, its characters took gigabytes.
+  const reach = Math.max(1000, 4 * (options.maxWidth ?? 100));
+  if (line.length > 4 * reach) {
+    let from = Math.max(0, Math.min(span.column - 1, line.length) - reach);
+    let to = Math.min(line.length, span.column - 1 + reach);
+    // (Not between the two halves of a surrogate pair.)
+    if (from > 0 && isLowSurrogate(line.charCodeAt(from))) from--;
+    if (to < line.length && isLowSurrogate(line.charCodeAt(to))) to++;
+    const endColumn = span.endLine > span.line ? to - from + 1 : Math.min(Math.max(span.endColumn - from, 1), to - from + 1);
+    return renderCodeFrame(line.slice(from, to), { line: span.line, column: span.column - from, endLine: span.line, endColumn }, options);
+  }
   const paintMarker = options.paintMarker ?? identity;
   const paintGutter = options.paintGutter ?? identity;
   const { chars, charCells, offsets } = prepare(line);
@@ -122,4 +134,8 @@ export function renderCodeFrame(line: string, span: FrameSpan, options: CodeFram
     `${paintGutter(`${gutter} |`)}${text === '' ? '' : ` ${text}`}`,
     `${paintGutter(`${blank} |`)} ${' '.repeat(markStart)}${paintMarker(marker)}`,
   ];
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }

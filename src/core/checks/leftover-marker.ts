@@ -3,7 +3,7 @@ import { modelRemarks } from './model-remarks.js';
 import { proseBlocks, unseenBlanked } from './text-blocks.js';
 import { leftoverSlots, numberStandInKept } from './template-slots.js';
 import { isTemplatesOwnSentence, sentenceAround } from '../guidance-sentences.js';
-import type { CheckRule, FindingDraft } from './types.js';
+import { MAX_PER_RULE, type CheckRule, type FindingDraft } from './types.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { SectionState } from '../section-states.js';
 import { keepsStandInTitle, titlePart, titleTextEmpty } from '../section-states.js';
@@ -41,6 +41,9 @@ const DEFAULT_WORDS = /TODO|TBD|FIXME|XXX|NEEDS|\{\{|[Ii]psum|<\/?[Tt][BbOo]|<\/
 const MARKER_TAG = /(?<!(?:^|[^\\])(?:\\\\)*\\)<\/?[ \t]*(?:TODO|TBD|FIXME)\b[^<>\n]{0,200}>/gi;
 const MARKER_TAG_PROBE = new RegExp(MARKER_TAG.source, 'i');
 const ANY = (): boolean => true;
+// Markers placed at most (far more than are listed: some may be suppressed); the rest are counted.
+const MAX_DRAFTS = 20 * MAX_PER_RULE;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Leftover markers outside code: TODO, TBD, FIXME, XXX, `[NEEDS
@@ -59,6 +62,7 @@ export const leftoverMarker: CheckRule = {
     // A project's own markers are searched for one by one (see matchesOfEach), compiled once.
     const own = markers === DEFAULT_MARKERS ? null : markers.map((m) => new RegExp(m, 'g'));
     const findings: FindingDraft[] = [];
+    let cut: Mutable<FindingDraft> & { more: number } | undefined;
     const guidance = template !== null && template.guidanceSentences.size > 0 ? template.guidanceSentences : undefined;
     // Sections that empty-section or unfilled-placeholder report whole: the template's words left there are theirs.
     let unwritten: Span[] | undefined;
@@ -108,9 +112,16 @@ export const leftoverMarker: CheckRule = {
           // A marker that is a whole sentence of the template's by itself (a section
           // of just `TBD`) is the guidance's where the section is left unwritten.
           : guidance.has(sentenceAround(block.text, at)) && inUnwritten(block.sourceOffset(at)))) continue;
+        if (findings.length >= MAX_DRAFTS) {
+          // Past what any report lists: counted, not placed (see MAX_PER_RULE).
+          if (cut === undefined) cut = { ...block.locate(at, at), message: '', more: 0 };
+          cut.more++;
+          continue;
+        }
         findings.push({ ...block.locate(at, at + m[0].length), message: `leftover marker "${m[0]}": replace it with the real content` });
       }
     }
+    if (cut !== undefined) findings.push(cut);
     // A model's words to its user where its answer ends, and a marker in a diagram the page draws
     // (the default words, whatever the project's markers: `A{{label}}` is a hexagon node in Mermaid, not a slot).
     findings.push(...modelRemarks(spec), ...diagramMarkers(spec, template, DIAGRAM_MARKERS));

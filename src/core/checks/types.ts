@@ -30,7 +30,20 @@ export interface Finding {
 }
 
 /** What a rule returns; the runner adds the rule id and the configured severity. */
-export type FindingDraft = Omit<Finding, 'rule' | 'severity'>;
+/**
+ * The most findings of one rule listed for one file: past it, one finding says
+ * how many more there are. A file of a million `TODO`s (under the size limit)
+ * would otherwise make a report of hundreds of megabytes, and run out of memory.
+ */
+export const MAX_PER_RULE = 500;
+
+export type FindingDraft = Omit<Finding, 'rule' | 'severity'> & {
+  /**
+   * Set by a rule that stopped listing (a file of a million `TODO`s): this
+   * draft stands for that many findings from its place on, unlisted.
+   */
+  readonly more?: number;
+};
 
 /** Answers about files other than the one checked, for rules that follow links. */
 export interface LinkResolver {
