@@ -197,6 +197,19 @@ export class AtomicFileWriter {
     }
   }
 
+  /**
+   * Puts the file in place once the signals that came during the work before
+   * it are heard: work done in one synchronous stretch (a large check) keeps
+   * them waiting, and a commit then would write the file and end with exit 0
+   * for a run that was cancelled (blind QA: `kill` ignored). Two turns of the
+   * event loop deliver them (measured: the first turn's poll does not yet); a
+   * signal removes the temporary file and ends the process as it would have.
+   */
+  async commitWhenHeard(): Promise<void> {
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+    this.commit();
+  }
+
   /** Gives up: the temporary file goes, the target stays as it was. Safe to call more than once. */
   abort(): void {
     if (this.fd !== null) {

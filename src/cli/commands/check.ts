@@ -140,7 +140,7 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
     }
     const failures = result.errors.map(errorJson).map((f) => (rebase === null || f.path === '' ? f : { ...f, path: rebase(f.path) }));
     emit(writer.end(result.summary, { failures, changedOnly: only !== undefined }));
-    file?.commit();
+    await file?.commitWhenHeard();
   } catch (error) {
     file?.abort();
     throw error;
