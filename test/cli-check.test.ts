@@ -80,6 +80,15 @@ describe('specfill check', () => {
     expect((mapped.report as CheckReport & { failures?: unknown }).failures).toEqual([{
       path: 'other/mapped.md', code: 'UNKNOWN_TEMPLATE', message: "the config's `templates` maps it (`other/*.md`) to `nope`, an unknown template; known templates: tech-spec",
     }]);
+    // A version the template does not have, or none after `@`, is the mapping's mistake too (blind QA: taken for the current one).
+    for (const [ref, why] of [['tech-spec@7', 'but tech-spec is only at version 1'], ['tech-spec@', 'which names no version after `@`'], ['tech-spec@x', 'but tech-spec is only at version 1']]) {
+      writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ specs: ['other/*.md'], templates: { 'other/*.md': ref } }));
+      const wrong = await checkJson(dir, 'other/mapped.md');
+      expect([ref, wrong.code, (wrong.report as CheckReport & { failures?: Array<{ message: string }> }).failures?.map((f) => f.message)])
+        .toEqual([ref, 2, [`the config's \`templates\` maps it (\`other/*.md\`) to \`${ref}\`, ${why}`]]);
+    }
+    writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ specs: ['other/*.md'], templates: { 'other/*.md': 'tech-spec@1' } }));
+    expect((await checkJson(dir, 'other/mapped.md')).report.files[0]!.template).toBe('tech-spec@1');
     // With the rule that reports it off, a wrong `template:` must not pass in silence: the file fails.
     writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ specs: ['specs/**/*.md'], rules: { frontmatter: 'off' } }));
     const off = await checkJson(dir, 'specs/typo.md');
@@ -914,6 +923,9 @@ describe('specfill check', () => {
     const path = await runCli(dir, 'check', '--changed', 'specs');
     expect([path.code, path.stderr]).toEqual([2, 'specfill: --changed specs: no such git ref (`specs` is a path here)\n  hint: put the paths before --changed (specfill check specs --changed), or name the ref with = (--changed=origin/main specs)\n']);
     expect((await checkJson(dir, '--changed=HEAD', 'specs')).report.files.map((f) => f.path)).toEqual(['specs/b.md', 'specs/c.md', 'specs/東京 é.md']);
+    // An empty value (`--changed=${{ github.base_ref }}` on a push) names no ref (blind QA: a garbled message).
+    const empty = await runCli(dir, 'check', '--changed=');
+    expect([empty.code, empty.stdout, empty.stderr.split('\n')[0]]).toEqual([2, '', 'specfill: --changed= names no ref: its value is empty']);
   });
 
   it('--changed without a ref checks what changed since the branch left the default branch', async () => {

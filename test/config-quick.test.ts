@@ -1,7 +1,7 @@
 // A valid config is accepted without loading zod (issue #3: a one-file
 // `check` under 150 ms). The quick check may say "unsure" as often as it
 // likes, but must never accept what zod refuses, nor hide a repeated key.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
@@ -11,6 +11,7 @@ import { hasDuplicateKeys } from '../src/core/json-duplicate-keys.js';
 import { surelyAccepts } from '../src/core/json-schema-accepts.js';
 import type { SpecfillError } from '../src/core/errors.js';
 import { loadConfig } from '../src/io/load-config.js';
+import { findProjectRoot } from '../src/io/project-root.js';
 import { RULES } from '../src/core/checks/index.js';
 import { runCli, tempProject } from './helpers/run-cli.js';
 
@@ -178,6 +179,15 @@ describe('loadConfig', () => {
     mkdirSync(join(dir, 'specfill.config.yml'));
     await expect(loadConfig(dir)).rejects.toThrow(expect.objectContaining({ message: 'is a folder, not a config file', hint: 'remove or rename it: specfill reads its config from this name' }));
     rmSync(join(dir, 'specfill.config.yml'), { recursive: true });
+    // A link that leads nowhere (a submodule not checked out, a loop) is an error, not no config (blind QA: the default rules passed).
+    rmSync(join(dir, json), { force: true });
+    symlinkSync('shared/specfill.config.yaml', join(dir, 'specfill.config.yaml'));
+    await expect(loadConfig(dir)).rejects.toThrow(expect.objectContaining({ code: 'INVALID_CONFIG', message: 'is a link that leads to no file (its target is missing, or it is a loop of links)' }));
+    expect(findProjectRoot(join(dir, 'specs'))).toBe(dir);
+    rmSync(join(dir, 'specfill.config.yaml'));
+    symlinkSync('specfill.config.yaml', join(dir, 'specfill.config.yaml'));
+    await expect(loadConfig(dir)).rejects.toThrow(expect.objectContaining({ message: expect.stringContaining('is a link that leads to no file') }));
+    rmSync(join(dir, 'specfill.config.yaml'));
     // A byte order mark is no reason to refuse JSON, in any of the ways a config is read.
     writeFileSync(join(dir, json), '\uFEFF{"specs": ["*.md"]}');
     expect((await loadConfig(dir)).config).toEqual({ specs: ['*.md'] });

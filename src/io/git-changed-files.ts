@@ -81,6 +81,11 @@ export interface GitChanges {
  * spec that links to one, or a template that was one, is affected too).
  */
 export function gitChanges(cwd: string, ref?: string): GitChanges {
+  // (`--changed=${{ github.base_ref }}` on a push, where it is empty: no ref, not the default branch in silence.)
+  if (ref !== undefined && ref.trim() === '') {
+    throw new SpecfillError('USAGE', '--changed= names no ref: its value is empty', {},
+      'name the base branch (in a pull request workflow: --changed=origin/${{ github.base_ref }}), or write --changed alone for the merge base with the default branch');
+  }
   const top = git(cwd, ['rev-parse', '--show-toplevel']);
   const born = succeeds(top, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   let base: string;

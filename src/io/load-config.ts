@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Node } from 'yaml';
@@ -32,7 +32,8 @@ export interface LoadedConfig {
  * expected (exit 2).
  */
 export async function loadConfig(root: string, cwd: string = root): Promise<LoadedConfig> {
-  const found = CONFIG_FILES.map((name) => join(root, name)).filter((path) => existsSync(path));
+  // (A link that leads nowhere is found too, and said so: taken for no config, the run used the default rules and passed.)
+  const found = CONFIG_FILES.map((name) => join(root, name)).filter((path) => lstatSync(path, { throwIfNoEntry: false }) !== undefined);
   if (found.length === 0) return { config: {}, file: null, text: null };
   const shown = (p: string): string => relative(cwd, p).split(sep).join('/') || p;
   if (found.length > 1) {
@@ -40,6 +41,10 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
       'keep one of them');
   }
   const file = found[0]!;
+  if (!existsSync(file)) {
+    throw new SpecfillError('INVALID_CONFIG', 'is a link that leads to no file (its target is missing, or it is a loop of links)', { path: shown(file) },
+      'restore the file it links to (a submodule not checked out?), or remove the link');
+  }
   let text: string;
   try {
     text = readTextFileSync(file, { displayPath: shown(file) });

@@ -4,7 +4,7 @@ import { configEntryPlace } from '../core/config-entry-place.js';
 import { nearestWord } from '../core/edit-distance.js';
 import { keyPosition } from '../core/front-matter-key.js';
 import { SpecfillError } from '../core/errors.js';
-import { parseTemplateRef, templateFromSource, type Template } from '../core/template.js';
+import { parseTemplateRef, templateFromSource, versionStanding, type Template } from '../core/template.js';
 import type { ParsedSpec } from '../core/spec-types.js';
 import { didYouMeanTemplate, isTemplateFileRef, mappedTemplateRef, templateFileName, type TemplateRegistry } from './load-templates.js';
 import { pathGlob } from './path-glob.js';
@@ -99,7 +99,24 @@ export class TemplateResolver {
         { path: shown, ...(at === null ? {} : { line: at.line, column: at.column }) },
         advice.misplaced ? undefined : 'fix `template:` in the front matter');
     }
+    if (mapped !== undefined) this.checkMappedVersion(mapped, template, shown);
     return template;
+  }
+
+  /**
+   * A version the config's mapping names must be one the template has: the
+   * same value in front matter is template-version's finding, but a mapping
+   * that names none (`mini@`), a newer one (`mini@7` for mini at 1) or a typo
+   * (`mini@x`) was taken for the current version without a word.
+   */
+  private checkMappedVersion(mapped: { readonly pattern: string; readonly ref: string }, template: Template, shown: string): void {
+    const at = mapped.ref.lastIndexOf('@');
+    if (at <= 0) return;
+    const version = mapped.ref.slice(at + 1).trim();
+    const standing = version === '' ? null : versionStanding(version, template.version);
+    if (standing === 'same' || standing === 'older') return;
+    const why = standing === null ? 'which names no version after `@`' : `but ${template.id} is only at version ${template.version}`;
+    throw new SpecfillError('UNKNOWN_TEMPLATE', `the config's \`templates\` maps it (\`${mapped.pattern}\`) to \`${mapped.ref}\`, ${why}`, { path: shown }, this.entryHint(mapped.pattern));
   }
 
   /** The template in a file a spec names (`pattern`: the config's glob that maps it there; else its front matter does). */
