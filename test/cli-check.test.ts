@@ -187,6 +187,17 @@ describe('specfill check', () => {
     expect([file.status, file.stderr]).toEqual([2, "specfill: specfill.config.json:2:19: templatesDir: `specs/a.md` is a file, not a folder: point `templatesDir` at the folder of the project's template files (default .specfill/templates)\n"]);
   });
 
+  it.runIf(asOther !== null)('--output does not replace a file its user may not write, as a shell\'s `>` would not (blind QA: a read-only report was replaced)', () => {
+    const dir = tempProject({ 'specs/a.md': '# A\n\nTODO\n', 'ro.json': '{"keep":true}\n' });
+    chmodSync(dir, 0o777);
+    chmodSync(join(dir, 'ro.json'), 0o444);
+    const [command, ...args] = [...asOther!, process.execPath, BIN, 'check', '--format', 'json', '--output', 'ro.json'];
+    const r = spawnSync(command!, args, { cwd: dir, encoding: 'utf8' });
+    expect([r.status, r.stderr]).toEqual([2, 'specfill: ro.json: could not be written: permission denied; the file was left as it was\n']);
+    expect(readFileSync(join(dir, 'ro.json'), 'utf8')).toBe('{"keep":true}\n');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('a template whose front matter is a sample of the specs\' own, not YAML (MADR 3), is read without it; one that sets specfill\'s keys is refused (blind QA)', async () => {
     const madr = '---\nstatus: {proposed | rejected | accepted | superseded by [ADR-0005](0005-example.md)}\n---\n# {short title}\n\n## Context and Problem Statement\n\n{Describe the context.}\n';
     const dir = tempProject({ 'specfill.config.json': JSON.stringify({ specs: ['docs/decisions/0*.md'], templates: { 'docs/decisions/0*.md': 'docs/decisions/adr-template.md' },
@@ -924,6 +935,9 @@ describe('specfill check', () => {
     expect([path.code, path.stderr]).toEqual([2, 'specfill: --changed specs: no such git ref (`specs` is a path here)\n  hint: put the paths before --changed (specfill check specs --changed), or name the ref with = (--changed=origin/main specs)\n']);
     expect((await checkJson(dir, '--changed=HEAD', 'specs')).report.files.map((f) => f.path)).toEqual(['specs/b.md', 'specs/c.md', 'specs/東京 é.md']);
     // An empty value (`--changed=${{ github.base_ref }}` on a push) names no ref (blind QA: a garbled message).
+    // `-` is no stdin here: said so, not "no such file" (blind QA).
+    const stdin = await runCli(dir, 'check', '-');
+    expect([stdin.code, stdin.stderr]).toEqual([2, 'specfill: `-`: check does not read a spec from stdin\n  hint: name the spec\'s file: its template, config and links are found from where it is\n']);
     const empty = await runCli(dir, 'check', '--changed=');
     expect([empty.code, empty.stdout, empty.stderr.split('\n')[0]]).toEqual([2, '', 'specfill: --changed= names no ref: its value is empty']);
   });

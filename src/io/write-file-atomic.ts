@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, linkSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SpecfillError } from '../core/errors.js';
 import { relativeWithin } from './confine-path.js';
@@ -122,10 +122,15 @@ export class AtomicFileWriter {
     // A replaced file keeps its permissions.
     let mode = 0o644;
     if (options.overwrite !== false) {
-      try {
-        mode = statSync(path).mode & 0o777;
-      } catch {
-        // A new file.
+      const info = statSync(path, { throwIfNoEntry: false });
+      if (info !== undefined) {
+        mode = info.mode & 0o777;
+        // A file the user may not write is not replaced, as a shell's `>` would not (the rename needs only the folder's leave).
+        try {
+          accessSync(path, constants.W_OK);
+        } catch (error) {
+          throw writeFailure(error, options.displayPath ?? given, path);
+        }
       }
     }
     // Listened for before the file exists: a signal in between would end the process with the file left behind.

@@ -42,6 +42,10 @@ export interface CheckOptions {
 export async function runCheck(ctx: CliContext, paths: string[], given: CheckOptions): Promise<number> {
   // `--max-warnings -1` is no limit, as in ESLint.
   const opts = given.maxWarnings === -1 ? { ...given, maxWarnings: undefined } : given;
+  // (`-` is stdin to many linters: said so, not "no such file" — a spec's template and links are found from its place.)
+  if (paths.includes('-') && !existsSync(resolve(ctx.cwd, '-'))) {
+    throw new SpecfillError('USAGE', '`-`: check does not read a spec from stdin', {}, 'name the spec\'s file: its template, config and links are found from where it is');
+  }
   const root = findProjectRoot(ctx.cwd);
   // The config is validated on every run, cached or not: a hash stored in a
   // file of the repository is no proof that a committed config is valid.
