@@ -25,6 +25,9 @@ const findings = (source: string, template: TemplateModel | null = TECH_SPEC, ru
   checkSpec(parseSpec(source), { template, links: NO_FILES, rules }).findings;
 const brief = (source: string, template: TemplateModel | null = TECH_SPEC, rules?: ReadonlyMap<string, RuleSetting>) =>
   findings(source, template, rules).map((f) => `${f.line}:${f.column} ${f.rule} ${f.sectionId ?? ''}`.trim());
+/** How many findings of a rule a check made: those listed, and those the last one counts (past 500 a file). */
+const counted = (list: ReadonlyArray<{ rule: string; message: string }>, rule: string): number =>
+  list.filter((f) => f.rule === rule).reduce((n, f) => n + Number(/^(\d+) more /.exec(f.message)?.[1] ?? 1), 0);
 const lineOf = (text: string, needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length;
 const ON: RuleSetting = { severity: 'warning', options: {} };
 
@@ -47,6 +50,15 @@ describe('section matching', () => {
 
   it('a base spec has no findings', () => {
     expect(brief(BASE)).toEqual([]);
+  });
+
+  it('the text under the title: a to-do word is said as such, once; words made a heading by `---` under them are said so (blind QA, agent-written)', () => {
+    const said = (text: string) => findings(BASE.replace('Done: add project title.', text)).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+    expect(said('TBD')).toEqual(['6:1 empty-section the text under the title holds only "TBD": write what the template asks for there ("Add project title")']);
+    expect(said('{{project_name}}')).toEqual(['6:1 empty-section the text under the title holds only "{{project_name}}": write what the template asks for there ("Add project title")']);
+    expect(said('X service\n---')).toEqual(['6:1 empty-section the text under the title is empty: its text "X service" became a heading, made one by the `---` line under it; leave a blank line before `---` if it is meant as a rule ("Add project title")']);
+    // A marker beside written text is still leftover-marker's.
+    expect(said('X service, owner TBD.')).toEqual(['8:18 leftover-marker leftover marker "TBD": replace it with the real content']);
   });
 
   it('a number or an emoji before a heading\'s words keeps it its template section, either way round', () => {
@@ -990,8 +1002,8 @@ describe('leftover-marker: what a page does not show as prose (final QA)', () =>
     expect(checkSpec(parseSpec('# T\n\n[a]: here.md\n[a]: missing.md\n'), { template: null, links }).findings).toEqual([]);
     const many = `# T\n\n${Array.from({ length: 40_000 }, (_, i) => `[l${i}]:\nf${i}.md`).join('\n')}\n`;
     expect(parseSpec(many).definitionTargets.length).toBe(40_000);
-    const last = checkSpec(parseSpec(many), { template: null, links }).findings.at(-1)!;
-    expect([last.line, last.column, last.message]).toEqual([80_002, 1, 'link to f39999.md: no such file']);
+    const found = checkSpec(parseSpec(many), { template: null, links }).findings;
+    expect([counted(found, 'broken-link'), found[499]!.line, found[499]!.message]).toEqual([40_000, 1_002, 'link to f499.md: no such file']);
   });
 });
 
@@ -1246,7 +1258,7 @@ describe('hostile input stays linear (second CLI review)', () => {
   // every line of the paragraph, per finding); vitest's 5 s limit catches a return.
   it('a line of 20,000 markers beside a template\'s guidance, and front matter with a long run of spaces (a minute, and 14 s: code review)', () => {
     const guided = buildTemplateModel(parseSpec('# T\n\n## A\n\nWhat parts are still TBD?\n'), 'g@1');
-    expect(findings(`# S\n\n## A\n\n${'TODO '.repeat(20_000)}\n`, guided).filter((f) => f.rule === 'leftover-marker')).toHaveLength(20_000);
+    expect(counted(findings(`# S\n\n## A\n\n${'TODO '.repeat(20_000)}\n`, guided), 'leftover-marker')).toBe(20_000);
     const fm = parseSpec(`---\ntitle: A${' '.repeat(100_000)}x\ntemplate: t\n---\n# A\n`).frontMatter;
     expect(fm?.data?.title).toBe(`A${' '.repeat(100_000)}x`);
     expect(parseSpec(`---\ntitle: A${' '.repeat(100_000)}# note\n---\n# A\n`).frontMatter?.data?.title).toBe('A');
@@ -1258,7 +1270,7 @@ describe('hostile input stays linear (second CLI review)', () => {
     // First, 30 links a slip away from a heading: each is still named.
     const slips = Array.from({ length: 30 }, (_, i) => `[s](#${'h'.repeat(49)}x${String(i * 7).padStart(8, '0')})`).join(' ');
     const found = findings(`# T\n\n${slips}\n\n${links}\n\n${heads}`, null);
-    expect(found.length).toBe(2030);
+    expect(counted(found, 'broken-link')).toBe(2030);
     expect(found.slice(0, 30).map((f) => f.message.replace(/^.*did you mean #h+/, ''))).toEqual(Array.from({ length: 30 }, (_, i) => `${String(i * 7).padStart(8, '0')}?`));
     expect(found.slice(30).every((f) => f.rule === 'broken-link' && !f.message.includes('did you mean'))).toBe(true);
     // A run of `![` under prose guidance is read once, not from each (and is no image: the guidance is all there is).
@@ -1279,13 +1291,13 @@ describe('hostile input stays linear (second CLI review)', () => {
     const tpl = buildTemplateModel(parseSpec(`# T\n\n${Array.from({ length: 2000 }, (_, i) => `## ${i}. Notes\n\n<!-- x -->\n`).join('\n')}`), 'n@1');
     const found = findings(`# S\n\n${'## Notes\n\nText.\n\n'.repeat(20_000)}`, tpl);
     // Alike at the top level, as the template's are: each the first one left (the rest are duplicates).
-    expect([found.filter((f) => f.rule === 'missing-section').length, found.filter((f) => f.rule === 'duplicate-heading').length]).toEqual([0, 19_999]);
+    expect([counted(found, 'missing-section'), counted(found, 'duplicate-heading')]).toEqual([0, 19_999]);
   });
 
   it('40,000 sections left with their guidance comment, each reported once (their messages looked the sections up one by one)', () => {
     const tpl = `# T\n\n${Array.from({ length: 40_000 }, (_, i) => `## Q${i}\n\n<!-- say it -->\n`).join('\n')}`;
     const found = findings(tpl, buildTemplateModel(parseSpec(tpl), 'q@1'));
-    expect([found.length, new Set(found.map((f) => f.sectionId)).size, found.every((f) => f.rule === 'empty-section')]).toEqual([40_000, 40_000, true]);
+    expect([counted(found, 'empty-section'), new Set(found.slice(0, 500).map((f) => f.sectionId)).size, found.every((f) => f.rule === 'empty-section')]).toEqual([40_000, 500, true]);
   });
 
   it('guidance sentences run together: 100,000 words against a 300-word template sentence (code review: a minute)', () => {
@@ -1328,8 +1340,8 @@ describe('hostile input stays linear (second CLI review)', () => {
   it('40,000 sections, each with an empty placeholder (performance review)', () => {
     const doc = `# T\n\n${Array.from({ length: 40_000 }, (_, i) => `## H${i}\n\n<!-- AGENT_PLACEHOLDER: -->\n\n`).join('')}`;
     const all = findings(doc, null);
-    expect(all).toHaveLength(40_000);
-    expect(all[39_999]).toMatchObject({ rule: 'malformed-placeholder', sectionId: 'h39999', section: ['H39999'] });
+    expect(counted(all, 'malformed-placeholder')).toBe(40_000);
+    expect(all[499]).toMatchObject({ rule: 'malformed-placeholder', sectionId: 'h499', section: ['H499'] });
   });
 
   it('huge YAML front matter is refused with a finding, not read (it ran out of memory: performance review)', () => {
@@ -1352,8 +1364,8 @@ describe('hostile input stays linear (second CLI review)', () => {
   it('a paragraph of 80,000 lines, a marker on each', () => {
     const doc = `# T\n\n${'word TODO word\n'.repeat(80_000)}`;
     const all = findings(doc, null);
-    expect(all).toHaveLength(80_000);
-    expect(all[79_999]).toMatchObject({ line: 80_002, column: 6, endColumn: 10 });
+    expect(counted(all, 'leftover-marker')).toBe(80_000);
+    expect(all[499]).toMatchObject({ line: 502, column: 6, endColumn: 10 });
   });
 });
 

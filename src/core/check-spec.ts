@@ -79,6 +79,7 @@ export function checkSpec(spec: ParsedSpec, options: CheckSpecOptions): SpecChec
       templateProblem: options.templateProblem,
       ruleIds: RULE_IDS,
       ruleOn,
+      suppressed: (line) => suppressed(rule.id, line),
     });
     let listed = 0;
     let unlisted = 0;

@@ -63,6 +63,19 @@ export const emptySection: CheckRule = {
         // What the template asks for there, when its placeholders say it.
         const asked = template.spec.placeholders.filter((p) => p.sectionId === null).map((p) => quote(p.instruction));
         const what = asked.length === 0 ? '' : ` (${asked.slice(0, 3).join(', ')}${asked.length > 3 ? ', …' : ''})`;
+        // A to-do word for the whole text says nothing yet ("TBD" is no guidance of the template's: blind QA).
+        const stub = stubWord(sectionProse(spec, part.span));
+        // Its words made a heading by a `---` right under them: the slip is said, as in a section.
+        const next = part.section === null ? spec.sections[0] : (part.section.children[0] ?? spec.sections[1]);
+        const setext = spec.title !== null && next !== undefined && next.heading.kind === 'setext' && matching.unmatched.has(next) ? next : undefined;
+        if (spec.title !== null && (stub !== null || setext !== undefined)) {
+          findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, ...sectionFields(spec, null),
+            message: stub !== null ? `the text under the title holds only ${quote(stub)}: write what the template asks for there${what}`
+              : setext!.heading.level === 1
+                ? `the text under the title is empty: its text ${quote(setext!.heading.shown)} became a heading, made one by the \`===\` line under it; delete that line${what}`
+                : `the text under the title is empty: its text ${quote(setext!.heading.shown)} became a heading, made one by the \`---\` line under it; leave a blank line before \`---\` if it is meant as a rule${what}` });
+          continue;
+        }
         findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, ...sectionFields(spec, null),
           message: spec.title === null && part.section === null
             // No title to be under: say what is missing where it is.

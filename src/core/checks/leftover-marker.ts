@@ -8,6 +8,8 @@ import type { SectionMatching } from '../match-sections.js';
 import type { SectionState } from '../section-states.js';
 import { keepsStandInTitle, titlePart, titleTextEmpty } from '../section-states.js';
 import type { ParsedSpec, Span } from '../spec-types.js';
+import { sectionProse } from '../section-prose.js';
+import { stubWord } from '../stand-in-text.js';
 import type { TemplateModel } from '../template-model.js';
 
 // What people and LLMs leave behind: to-do words, spec-kit's clarification
@@ -55,7 +57,7 @@ export const leftoverMarker: CheckRule = {
   defaultSeverity: 'warning',
   description: 'A to-do word, clarification marker, template slot or filler text is left in the prose.',
   options: { markers: { kind: 'patterns', description: 'regular expressions that replace the default markers' } },
-  check: ({ spec, options, template, matching, states, ruleOn }) => {
+  check: ({ spec, options, template, matching, states, ruleOn, suppressed }) => {
     const markers = Array.isArray(options.markers) ? options.markers.map(String) : DEFAULT_MARKERS;
     // (The defaults' patterns compiled once for the run, not once per spec.)
     const pattern = markers === DEFAULT_MARKERS ? DEFAULT_PATTERN : new RegExp(markers.map((m) => `(?:${m})`).join('|'), 'g');
@@ -73,7 +75,7 @@ export const leftoverMarker: CheckRule = {
     // Sections empty-section reports as empty (unless it is off): a to-do word that is all their text is its finding.
     let empty: Span[] | undefined;
     const inEmpty = (offset: number): boolean => {
-      empty ??= template === null || matching === null || states === null || ruleOn?.('empty-section') === false ? [] : emptySpans(matching, states);
+      empty ??= template === null || matching === null || states === null || ruleOn?.('empty-section') === false ? [] : emptySpans(spec, template, matching, states);
       return empty.some((span) => offset >= span.start && offset < span.end);
     };
     // (Whether or not the text under it is written: empty-section reports the title kept, or the part under it.)
@@ -113,12 +115,17 @@ export const leftoverMarker: CheckRule = {
           // of just `TBD`) is the guidance's where the section is left unwritten.
           : guidance.has(sentenceAround(block.text, at)) && inUnwritten(block.sourceOffset(at)))) continue;
         if (findings.length >= MAX_DRAFTS) {
-          // Past what any report lists: counted, not placed (see MAX_PER_RULE).
-          if (cut === undefined) cut = { ...block.locate(at, at), message: '', more: 0 };
+          // Past what any report lists: counted, not placed (see MAX_PER_RULE), those silenced aside.
+          const place = block.locate(at, at);
+          if (suppressed?.(place.line) === true) continue;
+          if (cut === undefined) cut = { ...place, message: '', more: 0 };
           cut.more++;
           continue;
         }
-        findings.push({ ...block.locate(at, at + m[0].length), message: `leftover marker "${m[0]}": replace it with the real content` });
+        const place = block.locate(at, at + m[0].length);
+        // (Silenced ones skipped here, not only after: they must not use up what is placed.)
+        if (suppressed?.(place.line) === true) continue;
+        findings.push({ ...place, message: `leftover marker "${m[0]}": replace it with the real content` });
       }
     }
     if (cut !== undefined) findings.push(cut);
@@ -158,11 +165,20 @@ function matchesOfEach(text: string, markers: readonly RegExp[]): RegExpExecArra
 }
 
 
-/** The bodies of the template's sections that a spec leaves empty (see sectionStates), the part under the title aside. */
-function emptySpans(matching: SectionMatching, states: readonly SectionState[]): Span[] {
+/**
+ * The bodies of the template's sections that a spec leaves empty (see
+ * sectionStates); the part under the title when it holds only a to-do word
+ * under the spec's own title (empty-section's "holds only" finding).
+ */
+function emptySpans(spec: ParsedSpec, template: TemplateModel, matching: SectionMatching, states: readonly SectionState[]): Span[] {
   const spans: Span[] = [];
   for (const st of states) {
-    if (st.state !== 'empty' || st.id === 'title') continue;
+    if (st.state !== 'empty') continue;
+    if (st.id === 'title') {
+      const part = spec.title === null || keepsStandInTitle(spec, template) ? null : titlePart(spec, matching, template);
+      if (part !== null && stubWord(sectionProse(spec, part.span)) !== null) spans.push(part.span);
+      continue;
+    }
     const section = matching.byTemplateId.get(st.id);
     if (section !== undefined) spans.push(section.bodySpan);
   }

@@ -89,6 +89,8 @@ export interface CheckContext {
   readonly ruleIds: ReadonlySet<string>;
   /** Whether a rule runs on this spec (not `off`): a rule that leaves a case to another must not leave it to one that is off. */
   readonly ruleOn?: (ruleId: string) => boolean;
+  /** Whether a `specfill-disable` comment silences this rule on a line (for a rule that counts rather than lists: see {@link FindingDraft.more}). */
+  readonly suppressed?: (line: number) => boolean;
 }
 
 /** A check rule: one file under `src/core/checks/`, one page under `docs/checks/`. */
