@@ -724,6 +724,9 @@ describe('suppression comments', () => {
       '<!-- specfill-index:start -->', '<!-- specfill-index:end -->', '',
       '`<!-- specfill-disable nonsense -->` in code is text.', '',
       'TODO four', '',
+      // A reason after an em dash, or after none, is one finding, not one per word (blind QA: models write `—`).
+      '<!-- specfill-disable-next-line leftover-marker — TODO is the flag name -->', 'Flag TODO.', '',
+      '<!-- specfill-disable-next-line leftover-marker because TODO is the flag -->', 'Flag TODO.', '',
     ].join('\n');
     expect(checkSpec(parseSpec(doc), { template: null }).findings.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.rule} ${f.message}`)).toEqual([
       '3:33-49 bad-suppression "leftover-markers" is not a specfill rule, so this comment silences nothing for it: did you mean "leftover-marker"?',
@@ -734,6 +737,8 @@ describe('suppression comments', () => {
       '14:6-32 bad-suppression "SPECFILL-DISABLE-NEXT-LINE" is not a suppression comment, so it silences nothing: write it in lower case, specfill-disable-next-line',
       '15:1-5 leftover-marker leftover marker "TODO": replace it with the real content',
       '22:1-5 leftover-marker leftover marker "TODO": replace it with the real content',
+      '24:49-72 bad-suppression "—" starts a reason, but a reason goes after " -- " (two hyphens), or each word is taken for a rule name: write "-- TODO is the flag name"',
+      '27:49-73 bad-suppression these words read as a reason, but a reason goes after " -- " (two hyphens), or each word is taken for a rule name: write "-- because TODO is the flag"',
     ]);
   });
 });

@@ -26,8 +26,21 @@ export const badSuppression: CheckRule = {
         findings.push({ ...span(spec, c.offset, written.length), message: `"${written}" is not a suppression comment, so it silences nothing${hint}` });
         continue;
       }
-      for (const r of c.rules) {
+      for (let k = 0; k < c.rules.length; k++) {
+        const r = c.rules[k]!;
         if (ruleIds.has(r.id)) continue;
+        // A reason after a dash other than ` -- ` (models write `—`), or words that are
+        // no rules, three or more in a row: one finding for the reason, not one per word.
+        const rest = c.rules.slice(k);
+        const dash = DASH.test(r.id);
+        if (dash || (rest.length >= 3 && rest.slice(0, 3).every((x) => !ruleIds.has(x.id)))) {
+          const last = rest[rest.length - 1]!;
+          findings.push({
+            ...lineIndexOf(spec).span(r.offset, last.offset + last.id.length),
+            message: `${dash ? `"${r.id}" starts a reason, but` : 'these words read as a reason, but'} a reason goes after " -- " (two hyphens), or each word is taken for a rule name: write ${quoteReason(rest.map((x) => x.id), dash)}`,
+          });
+          break;
+        }
         const near = nearestWord(r.id, ruleIds);
         findings.push({
           ...span(spec, r.offset, r.id.length),
@@ -38,6 +51,15 @@ export const badSuppression: CheckRule = {
     return findings;
   },
 };
+
+// A dash that is no `--`: an en or em dash, a single hyphen, or a run of them.
+const DASH = /^(?:[\u2012-\u2015-]+|[\u2012-\u2015-]*[\u2012-\u2015][\u2012-\u2015-]*)$/;
+
+/** The reason as it should be written: `-- why`, its own dash dropped. */
+function quoteReason(words: readonly string[], dash: boolean): string {
+  const reason = (dash ? words.slice(1) : words).join(' ');
+  return `"-- ${reason.length > 60 ? `${reason.slice(0, 57)}…` : reason}"`;
+}
 
 function span(spec: ParsedSpec, offset: number, length: number): Position {
   return lineIndexOf(spec).span(offset, offset + length);
