@@ -712,6 +712,8 @@ describe('specfill check', () => {
     expect(await said('process/kip-template')).toBe('its template file process/kip-template cannot be used: process/kip-template is not a Markdown file (did you mean `process/kip-template.md`?)');
     expect(await said('../../process/kip-template.md')).toBe('its template file ../../process/kip-template.md cannot be used: ../../process/kip-template.md is outside the project root; a template path is read from the project root, not from the spec\'s folder: write `process/kip-template.md`');
     expect(await said('process/kip-templat.md')).toBe('its template file process/kip-templat.md cannot be read: no such file (did you mean `process/kip-template.md`?)');
+    // A template id written as a file name (blind QA: `template: tech-spec.md`).
+    expect(await said('tech-spec.md')).toBe('its template file tech-spec.md cannot be read: no such file (did you mean the template `tech-spec`?)');
     expect(await said('process/go-proposal.md')).toBe('its template file process/go-proposal.md cannot be read: no such file; the project\'s template files: design/TEMPLATE.md');
     // A folder of the project that is a link out of it is neither listed nor offered (review).
     const outside = mkdtempSync(join(tmpdir(), 'specfill-outside-'));

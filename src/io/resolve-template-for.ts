@@ -178,6 +178,9 @@ export class TemplateResolver {
     const versioned = /^(.+\.md)@[^/]*$/i.exec(ref);
     if (versioned !== null && exists(versioned[1]!) !== null) return `; a template file takes no \`@version\`: write \`${versioned[1]}\``;
     if (!/\.md$/i.test(ref) && exists(`${ref}.md`) !== null) return ` (did you mean \`${ref}.md\`?)`;
+    // A template id written as a file name (`tech-spec.md`): the id is meant.
+    const id = /^([\w.-]+)\.md$/i.exec(ref)?.[1];
+    if (id !== undefined && this.registry.list().some((t) => t.id === id)) return ` (did you mean the template \`${id}\`?)`;
     if (!fromConfig && !ref.startsWith('/')) {
       const fromSpec = exists(relative(this.root, resolve(dirname(absoluteSpec), ref)));
       if (fromSpec !== null) return `; a template path is read from the project root, not from the spec's folder: write \`${fromSpec}\``;
