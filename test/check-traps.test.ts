@@ -1939,6 +1939,17 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(buildTemplateModel(parseSpec('# T\n\n## X-Ray tracing\n\n<!-- x -->\n\n## NATS\n\n<!-- n -->\n'), 't@1').sections.map((t) => t.standIn)).toEqual([null, null]);
   });
 
+  it('a slot of the template\'s front matter kept as it is, which `new` copies for the author to fill (blind QA, MADR 4)', () => {
+    const madr = buildTemplateModel(parseSpec('---\nstatus: proposed\ndate: {YYYY-MM-DD when the decision was last updated}\ndecision-makers: {list everyone involved in the decision}\nowner: <your name>\nlabels: {a: 1}\n---\n# {short title}\n\n## Context\n\n{Describe the context.}\n'), 'm@1');
+    const spec = (front: string) => findings(`---\ntitle: Use Kafka\ntemplate: m\nstatus: draft\n${front}---\n# Use Kafka\n\n## Context\n\nEvents.\n`, madr).map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.rule} ${f.message}`);
+    expect(spec('date: {YYYY-MM-DD when the decision was last updated}\ndecision-makers: {list everyone involved in the decision}\nowner: <your name>\nlabels: {a: 1}\n')).toEqual([
+      '5:7-54 leftover-marker the template\'s slot "{YYYY-MM-DD when the decision was last updated}" is still the front matter\'s `date`: write its value',
+      '6:18-58 leftover-marker the template\'s slot "{list everyone involved in the decision}" is still the front matter\'s `decision-makers`: write its value',
+      '7:8-19 leftover-marker the template\'s slot "<your name>" is still the front matter\'s `owner`: write its value',
+    ]);
+    expect(spec('date: 2026-11-29\ndecision-makers: [Ana, Bo]\nowner: Ana\nlabels: {a: 1}\n')).toEqual([]);
+  });
+
   it('an older spec-kit checklist: a labelled note over checklists owes no text, and the template\'s ticked task keeps its words (blind QA, spec-kit)', () => {
     const review = buildTemplateModel(parseSpec('# Spec\n\n## Review & Acceptance Checklist\n*GATE: Automated checks run during main() execution*\n\n### Content Quality\n- [ ] No implementation details (languages, frameworks, APIs)\n\n### Requirement Completeness\n- [ ] No [NEEDS CLARIFICATION] markers remain\n'), 'r@1');
     const ticked = '# Login\n\n## Review & Acceptance Checklist\n*GATE: Automated checks run during main() execution*\n\n### Content Quality\n- [x] No implementation details (languages, frameworks, APIs)\n\n### Requirement Completeness\n- [x] No [NEEDS CLARIFICATION] markers remain\n';

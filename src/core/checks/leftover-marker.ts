@@ -1,7 +1,7 @@
 import { diagramMarkers } from './diagram-text.js';
 import { modelRemarks } from './model-remarks.js';
 import { proseBlocks, unseenBlanked } from './text-blocks.js';
-import { leftoverSlots, numberStandInKept } from './template-slots.js';
+import { frontMatterSlotsKept, leftoverSlots, numberStandInKept } from './template-slots.js';
 import { isTemplatesOwnSentence, sentenceAround } from '../guidance-sentences.js';
 import { MAX_PER_RULE, type CheckRule, type FindingDraft } from './types.js';
 import type { SectionMatching } from '../match-sections.js';
@@ -138,6 +138,7 @@ export const leftoverMarker: CheckRule = {
         .filter((section) => section !== undefined).map((section) => ({ start: section.heading.span.start, end: section.bodySpan.end }));
       leftoverSlots(spec, template, (offset) => inUnwritten(offset) || fixed.some((span) => offset >= span.start && offset < span.end), findings);
       if (keptTitle === null) numberStandInKept(spec, template, findings);
+      frontMatterSlotsKept(spec, template, findings);
     }
     return findings;
   },

@@ -156,3 +156,38 @@ export function numberStandInKept(spec: ParsedSpec, template: TemplateModel, fin
   findings.push({ ...at, message: `the template's stand-in "${m[0]}" for a number is still in the title: write the number` });
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }
+
+// A value of the template's front matter that stands in for the author's: a
+// `{slot}` of words (MADR 4's `date: {YYYY-MM-DD when the decision was last
+// updated}`; a flow mapping of YAML's `{a: 1}` has a colon), an `<slot>`, or
+// a date's format (`YYYY-MM-DD`).
+const FRONT_MATTER_SLOT = /^(?:\{[^{}:]*[A-Za-z][^{}:]*\s[^{}:]*\}|<[^<>]*[A-Za-z][^<>]*>|["']?(?:YYYY-MM-DD|DD-MMM-YYYY|YYYY\/MM\/DD)["']?)$/;
+const FRONT_MATTER_LINE = /^([A-Za-z_][\w.-]*)[ \t]*:[ \t]*(\S(?:.*\S)?)[ \t]*$/;
+
+/**
+ * The template's front matter slots a spec keeps as they are (`new` copies
+ * the template's front matter for the author to fill, so a spec that never
+ * did passed with `decision-makers: {list everyone involved in the
+ * decision}`): one finding each, on the value.
+ */
+export function frontMatterSlotsKept(spec: ParsedSpec, template: TemplateModel, findings: FindingDraft[]): void {
+  const own = spec.frontMatter;
+  const theirs = template.spec.frontMatter;
+  if (own === null || theirs === null) return;
+  const slots = new Map<string, string>();
+  for (const line of template.spec.source.slice(theirs.yamlSpan.start, theirs.yamlSpan.end).split(/\r\n|\r|\n/)) {
+    const m = FRONT_MATTER_LINE.exec(line);
+    if (m !== null && FRONT_MATTER_SLOT.test(m[2]!)) slots.set(m[1]!, m[2]!);
+  }
+  if (slots.size === 0) return;
+  const index = lineIndexOf(spec);
+  let offset = own.yamlSpan.start;
+  for (const line of spec.source.slice(own.yamlSpan.start, own.yamlSpan.end).split(/(?<=\r\n|\r|\n)/)) {
+    const m = FRONT_MATTER_LINE.exec(line.replace(/\r?\n$|\r$/, ''));
+    if (m !== null && slots.get(m[1]!) === m[2]) {
+      const at = offset + line.indexOf(m[2]!, m[1]!.length);
+      findings.push({ ...index.span(at, at + m[2]!.length), message: `the template's slot ${JSON.stringify(m[2])} is still the front matter's \`${m[1]}\`: write its value` });
+    }
+    offset += line.length;
+  }
+}
