@@ -2064,6 +2064,18 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
   });
 });
 
+describe('guidance the template quotes, or sets in emphasis (blind QA, PR/FAQ and Google design doc)', () => {
+  it('a quoted paragraph of the template\'s guidance kept over the answer is reported; a quote of the author\'s is not', () => {
+    const prfaq = buildTemplateModel(parseSpec('# PR/FAQ: Product Name\n\n## Press Release\n\n> Describe the product and its benefit for the customer in one paragraph.\n\n## FAQ\n\n_Start with an overview and then go into details._\n'), 'p@1');
+    const spec = (press: string, faq = 'Q: Why? A: Because.') => brief(`# PR/FAQ: Snap\n\n## Press Release\n\n${press}\n\n## FAQ\n\n${faq}\n`, prfaq);
+    expect(spec('> Describe the product and its benefit for the customer in one paragraph.\n\nSnap sorts photos for you.')).toEqual(['5:3 leftover-guidance press-release']);
+    expect(spec('Snap sorts photos for you.', '_Start with an overview and then go into details._\n\nQ: Why? A: Because.')).toEqual(['9:1 leftover-guidance faq']);
+    // A quote of someone else's words, or the guidance quoted where the template does not quote it, is left alone.
+    expect(spec('> Describe the product, said the CEO.\n\nSnap sorts photos for you.')).toEqual([]);
+    expect(spec('Snap sorts photos for you.', '> Start with an overview and then go into details.\n\nQ: Why? A: Because.')).toEqual([]);
+  });
+});
+
 describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
   const rfc = buildTemplateModel(parseSpec([
     '# Summary', '', 'Brief explanation of the feature.', '',

@@ -3,6 +3,7 @@ import { lineIndexOf } from '../line-index.js';
 import { blocksIn, sectionProse } from '../section-prose.js';
 import { titlePart } from '../section-states.js';
 import type { Block, ParsedSpec } from '../spec-types.js';
+import type { TemplateModel } from '../template-model.js';
 import { headingPosition, sectionFields } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
@@ -10,7 +11,7 @@ import type { CheckRule, FindingDraft } from './types.js';
 // "Describe the data model.", "Remove this paragraph before submitting."): a
 // paragraph of the template's sentences that tells the author what to write
 // is guidance, not an answer.
-const INSTRUCTION = /^(?:please\b|(?:add|answer|avoid|be sure|call out|capture|cite|clarify|compare|consider|cover|define|delete|describe|detail|discuss|document|elaborate|ensure|enumerate|estimate|explain|feel free|fill|focus|give|highlight|identify|illustrate|include|indicate|insert|justify|keep|link|list|make sure|mention|note down|outline|point out|present|propose|provide|remove|replace|show|sketch|specify|spell out|state|summari[sz]e|think about|try|use|walk through|write)\b)/i;
+const INSTRUCTION = /^(?:please\b|(?:add|answer|avoid|be sure|call out|capture|cite|clarify|compare|consider|cover|define|delete|describe|detail|discuss|document|elaborate|ensure|enumerate|estimate|explain|feel free|fill|focus|give|highlight|identify|illustrate|include|indicate|insert|justify|keep|link|list|make sure|mention|note down|outline|point out|present|propose|provide|remove|replace|show|sketch|specify|spell out|start|state|summari[sz]e|tell|think about|try|use|walk through|write)\b)/i;
 // A lead-in before the verb: "In this section, describe …", "Briefly list …", "If applicable, include …".
 const LEAD_IN = /^(?:(?:in|for|if|when|where|as|here|optionally|also|then|finally|first|next)\b[^,]{0,40},\s*|\w+ly\s+)/i;
 // A template's slot, to be replaced by the author's words.
@@ -76,7 +77,9 @@ export const leftoverGuidance: CheckRule = {
             message: "the template's placeholder is kept in a code block with the section's text, and the page shows both as code: take the text out of the code block, and delete the placeholder" });
           continue;
         }
-        const kept = block.kind === 'paragraph' && block.topLevel ? keptGuidance(spec, block, template.guidanceSentences) : null;
+        // (In a quote only where the template quotes its own guidance: `> Describe the product…`; an author quotes others.)
+        const kept = block.kind === 'paragraph' && (block.topLevel || (isQuoted(spec, block) && quotedGuidance(template).has(quotedText(spec, block))))
+          ? keptGuidance(spec, block, template.guidanceSentences) : null;
         if (kept === null) {
           flush();
           continue;
@@ -101,6 +104,29 @@ export const leftoverGuidance: CheckRule = {
     return findings;
   },
 };
+
+/** Whether a paragraph is in a block quote (its line starts with `>`), not in a list item. */
+function isQuoted(spec: ParsedSpec, block: Block): boolean {
+  return spec.source.slice(block.lineStart, block.start).trimStart().startsWith('>');
+}
+
+/** A quoted paragraph's words, normalised, to compare with the template's. */
+function quotedText(spec: ParsedSpec, block: Block): string {
+  return normalizedSentence(plainText(sectionProse(spec, block)));
+}
+
+const quotedOfTemplate = new WeakMap<TemplateModel, ReadonlySet<string>>();
+
+/** The template's own quoted paragraphs of guidance (`> Describe the product and its benefit.`), normalised; read once per template. */
+function quotedGuidance(template: TemplateModel): ReadonlySet<string> {
+  let found = quotedOfTemplate.get(template);
+  if (found === undefined) {
+    const spec = template.spec;
+    found = new Set(spec.blocks.filter((b) => b.kind === 'paragraph' && !b.topLevel && isQuoted(spec, b)).map((b) => quotedText(spec, b)));
+    quotedOfTemplate.set(template, found);
+  }
+  return found;
+}
 
 /** The paragraph's plain text when every sentence of it is the template's guidance, and whether it tells what to write; else null. */
 function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<string>): { text: string; tells: boolean } | null {
