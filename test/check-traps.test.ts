@@ -1950,6 +1950,16 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(spec('date: 2026-11-29\ndecision-makers: [Ana, Bo]\nowner: Ana\nlabels: {a: 1}\n')).toEqual([]);
   });
 
+  it('a date format in emphasis and a tool\'s `$VARIABLE` kept among written lines are the template\'s slots (blind QA, one-pager and spec-kit)', () => {
+    const t = buildTemplateModel(parseSpec('# Spec\n\n## Summary\n\n**Last updated:** _YYYY-MM-DD_\n\n**Input**: User description: "$ARGUMENTS"\n\n<!-- s -->\n'), 's@1');
+    const said = (body: string) => findings(`# Login\n\n## Summary\n\n${body}\n\nUsers sign in.\n`, t).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+    expect(said('**Last updated:** _YYYY-MM-DD_\n\n**Input**: User description: "$ARGUMENTS"')).toEqual([
+      '5:20 leftover-marker the template\'s slot "YYYY-MM-DD" is still here: replace it with the real content',
+      '7:31 leftover-marker the template\'s slot "$ARGUMENTS" is still here: replace it with the real content',
+    ]);
+    expect(said('**Last updated:** _2026-11-29_\n\n**Input**: User description: "log in with a code"; run `echo $ARGUMENTS` to see it.')).toEqual([]);
+  });
+
   it('an older spec-kit checklist: a labelled note over checklists owes no text, and the template\'s ticked task keeps its words (blind QA, spec-kit)', () => {
     const review = buildTemplateModel(parseSpec('# Spec\n\n## Review & Acceptance Checklist\n*GATE: Automated checks run during main() execution*\n\n### Content Quality\n- [ ] No implementation details (languages, frameworks, APIs)\n\n### Requirement Completeness\n- [ ] No [NEEDS CLARIFICATION] markers remain\n'), 'r@1');
     const ticked = '# Login\n\n## Review & Acceptance Checklist\n*GATE: Automated checks run during main() execution*\n\n### Content Quality\n- [x] No implementation details (languages, frameworks, APIs)\n\n### Requirement Completeness\n- [x] No [NEEDS CLARIFICATION] markers remain\n';
