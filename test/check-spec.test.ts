@@ -568,6 +568,10 @@ describe('template-free rules', () => {
   it('frontmatter: front matter that is never closed is reported, a document that starts with a rule is not', () => {
     const unclosed = (source: string) => checkSpec(parseSpec(source), { template: TECH_SPEC, links: NO_FILES }).findings
       .filter((f) => f.rule === 'frontmatter').map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`);
+    // TOML front matter that sets specfill's keys is said to be unread (blind QA: it passed, checked by no template); a Hugo page's is left alone.
+    const toml = checkSpec(parseSpec('+++\ntitle = "X"\ntemplate = "tech-spec@1"\n+++\n# X\n'), { template: null }).findings.map((f) => `${f.line}:${f.column} ${f.message.slice(0, 48)}`);
+    expect(toml).toEqual(['1:1 front matter in TOML (between `+++` lines) is no']);
+    expect(checkSpec(parseSpec('+++\ntitle = "X"\ndraft = true\n+++\n# X\n'), { template: null }).findings).toEqual([]);
     const message = '1:1-4 front matter is never closed: add a line `---` after its last key (until then its lines are Markdown, and its title, template and status are not read)';
     expect(unclosed('---\ntitle: Rate limiter\ntemplate: tech-spec@1\n\n# Rate limiter\n')).toEqual([message]);
     expect(unclosed('\uFEFF---\r\nstatus:\r\n# X\r\n')).toEqual([message]);

@@ -24,6 +24,10 @@ export const frontmatter: CheckRule = {
       if (opensUnclosedFrontMatter(spec.source)) {
         return [{ ...firstLine, message: 'front matter is never closed: add a line `---` after its last key (until then its lines are Markdown, and its title, template and status are not read)' }];
       }
+      // TOML front matter (Hugo's `+++`) that sets specfill's keys: none of it is read.
+      if (tomlFrontMatterSetsKeys(spec.source)) {
+        return [{ ...firstLine, message: 'front matter in TOML (between `+++` lines) is not read: specfill reads YAML front matter between `---` lines, so its template and status are not read; write it as YAML (`template: …`, `status: …`)' }];
+      }
       const late = lateFrontMatterLine(spec.source);
       if (late !== null) {
         return [{
@@ -170,4 +174,11 @@ function statusMeant(status: string, statuses: readonly string[]): string {
 /** The start of a line of text, quoted for a message. */
 function quoteStart(text: string): string {
   return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}…` : text);
+}
+
+/** Whether a file opens with TOML front matter (`+++` … `+++`) that sets `template` or `status`, specfill's own keys. */
+function tomlFrontMatterSetsKeys(source: string): boolean {
+  if (!source.startsWith('+++') && !source.startsWith('\uFEFF+++')) return false;
+  const m = /^\uFEFF?\+\+\+[ \t]*\r?\n([\s\S]{0,4000}?)^\+\+\+[ \t]*$/m.exec(source);
+  return m !== null && m.index === 0 && /^[ \t]*(?:template|status)[ \t]*=/m.test(m[1]!);
 }
