@@ -52,6 +52,12 @@ describe('section matching', () => {
     expect(brief(BASE)).toEqual([]);
   });
 
+  it('the template\'s title written again below a title of the spec\'s own is named as the cause, once (blind QA, agent-written)', () => {
+    const twice = BASE.replace('# Technical Specification\n', '# X service\n\n# Technical Specification\n');
+    const found = findings(twice).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+    expect(found).toEqual([`${lineOf(twice, '## Overview')}:1 section-order section "Overview" is under "Technical Specification", the template's title written again below the spec's own title "X service", which makes it a section that holds the ones after it: delete one of the two titles (and the 9 template sections after it)`]);
+  });
+
   it('the text under the title: a to-do word is said as such, once; words made a heading by `---` under them are said so (blind QA, agent-written)', () => {
     const said = (text: string) => findings(BASE.replace('Done: add project title.', text)).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
     expect(said('TBD')).toEqual(['6:1 empty-section the text under the title holds only "TBD": write what the template asks for there ("Add project title")']);

@@ -18,7 +18,7 @@ export const sectionOrder: CheckRule = {
   id: 'section-order',
   defaultSeverity: 'warning',
   description: 'Template sections appear in a different order than in the template.',
-  check: ({ template, matching, states, ruleOn }) => {
+  check: ({ spec, template, matching, states, ruleOn }) => {
     if (template === null || matching === null) return [];
     const findings: FindingDraft[] = [];
     // Under another parent than the template's (at the template's level:
@@ -79,7 +79,15 @@ export const sectionOrder: CheckRule = {
       // A second heading of the parent's name: "under another "Design"" reads better than under "Design", meant under "Design".
       const is = actual === null ? 'is at the top level'
         : actual.heading.text === parentText ? `is under another ${quote(actual.heading.shown)}` : `is under ${quote(actual.heading.shown)}`;
-      byCause.set(key, { section, text: `section ${quote(section.heading.shown)} ${is}: the template puts it ${should}`, more: 0 });
+      // Under the template's title written again below a title of the spec's own (an agent's `# Rate limiter` over
+      // `# Technical Specification`): that heading is the cause, and the finding says so (blind QA).
+      // (Two level-1 headings at the top are read as sections, neither a title.)
+      const own = spec.title ?? (spec.sections[0] !== actual ? spec.sections[0]?.heading : undefined);
+      const titleAgain = actual !== null && parent === null && own !== undefined && actual.heading.level === own.level
+        && template.spec.title !== null && looseSlug(actual.heading) === looseSlug(template.spec.title);
+      byCause.set(key, { section, text: titleAgain
+        ? `section ${quote(section.heading.shown)} is under ${quote(actual!.heading.shown)}, the template's title written again below the spec's own title ${quote(own!.text.trim())}, which makes it a section that holds the ones after it: delete one of the two titles`
+        : `section ${quote(section.heading.shown)} ${is}: the template puts it ${should}`, more: 0 });
     }
     for (const { section, text, more } of byCause.values()) {
       findings.push(sectionFinding(section, more === 0 ? text : `${text} (and the ${more} template section${more === 1 ? '' : 's'} after it)`));
