@@ -1966,6 +1966,12 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(said('**Last updated:** _2026-11-29_\n\n**Input**: User description: "log in with a code"; run `echo $ARGUMENTS` to see it.')).toEqual([]);
   });
 
+  it('a licence or copyright paragraph kept as the template writes it says how to declare it `fixed` (blind QA, PEP)', () => {
+    const pep = buildTemplateModel(parseSpec('# PEP\n\n## Summary\n\n<!-- s -->\n\n## Copyright\n\nThis document is placed in the public domain or under the CC0-1.0-Universal license.\n'), 'pep@1');
+    expect(findings('# PEP 9999\n\n## Summary\n\nS.\n\n## Copyright\n\nThis document is placed in the public domain or under the CC0-1.0-Universal license.\n', pep).map((f) => f.message))
+      .toEqual(['section "Copyright" still holds only the template\'s guidance: write its content; if every spec keeps this text as it is, declare the section `fixed: [copyright]` in the template\'s front matter']);
+  });
+
   it('an older spec-kit checklist: a labelled note over checklists owes no text, and the template\'s ticked task keeps its words (blind QA, spec-kit)', () => {
     const review = buildTemplateModel(parseSpec('# Spec\n\n## Review & Acceptance Checklist\n*GATE: Automated checks run during main() execution*\n\n### Content Quality\n- [ ] No implementation details (languages, frameworks, APIs)\n\n### Requirement Completeness\n- [ ] No [NEEDS CLARIFICATION] markers remain\n'), 'r@1');
     const ticked = '# Login\n\n## Review & Acceptance Checklist\n*GATE: Automated checks run during main() execution*\n\n### Content Quality\n- [x] No implementation details (languages, frameworks, APIs)\n\n### Requirement Completeness\n- [x] No [NEEDS CLARIFICATION] markers remain\n';

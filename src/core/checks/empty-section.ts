@@ -105,6 +105,9 @@ export const emptySection: CheckRule = {
   },
 };
 
+// A heading over text that specs usually keep as it is (a licence, a copyright notice).
+const KEPT_AS_WRITTEN = /\b(?:copyright|licen[cs]e|licensing|legal|disclaimer)\b/i;
+
 // An unticked task box at the start of a list item.
 const UNTICKED = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[ \]/m;
 
@@ -161,6 +164,8 @@ function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolea
   if (guidanceOnly && t.mayStayEmpty) return `${name} still holds only the template's guidance: write its content, or delete that text and leave the section empty, as the template allows${orDelete}`;
   // A checklist kept with nothing ticked (a KEP's Release Signoff Checklist) is kept to be ticked, not rewritten.
   if (guidanceOnly && UNTICKED.test(around.source(section))) return `${name} still holds only the template's checklist, nothing ticked: tick what is done (\`- [x]\`), or write its content${orDelete}`;
+  // Text every spec keeps as written (a PEP's CC0 Copyright paragraph) is no guidance once the template says so.
+  if (guidanceOnly && KEPT_AS_WRITTEN.test(section.heading.text)) return `${name} still holds only the template's guidance: write its content; if every spec keeps this text as it is, declare the section \`fixed: [${t.id}]\` in the template's front matter`;
   if (guidanceOnly) return `${name} still holds only the template's guidance: write its content${orDelete}`;
   // The author's words there, but in a comment: "is empty" alone would read as wrong to who wrote them.
   const inTemplate = around.templateSection(t.id);
