@@ -508,6 +508,10 @@ describe('template-free rules', () => {
     // Past a closing rule under it, too.
     expect(said('Flagged.\n\nHappy to help with the rollout!\n\n---')).toEqual([`7:1-32 a model's words to its user are still here ("Happy to help with the rollout!"): delete them`]);
     expect(said('Done. If you’d like, I can draft the runbook too')).toEqual([`5:7-49 a model's words to its user are still here ("If you’d like, I can draft the runbook too"): delete them`]);
+    // Without "I", and an offer of help "if you have any questions" (blind QA); a team's own "reach out to #channel" is theirs.
+    expect(said('Flagged.\n\nHope this helps!')).toEqual([`7:1-17 a model's words to its user are still here ("Hope this helps!"): delete them`]);
+    expect(said('Flagged.\n\nFeel free to reach out if you have any questions!')).toEqual([`7:1-50 a model's words to its user are still here ("Feel free to reach out if you have any questions!"): delete them`]);
+    expect(said('Flagged.\n\nFeel free to reach out to #webhooks on Slack.')).toEqual([]);
     // Words quoted, in a block quote or in quotation marks, are someone's the spec quotes (blind QA: a customer's ticket, a sample message).
     for (const fine of ['Operators let me know if a region fails.', 'The SRE team: feel free to ask in #ops.', '`Let me know if` is a phrase.', 'As an AI platform engineer, I want fewer pages.',
       'A customer wrote:\n\n> Let me know if the retry window ever gets shorter than a day.', 'The email reads "Your endpoint was disabled. Let me know if you\'d like it re-enabled."',
