@@ -86,11 +86,29 @@ describe('section matching', () => {
       'Architecture :building_construction:', '3. :rocket: Architecture']) {
       expect(brief(BASE.replace('## Architecture\n', `## ${heading}\n`), TECH_SPEC, on), heading).toEqual([]);
     }
+    // A Roman number, a letter or a number in brackets before the words (blind QA, agent-written).
+    for (const heading of ['I. Architecture', 'IV) Architecture', 'A. Architecture', '[3] Architecture', '[3.1] Architecture']) {
+      expect(brief(BASE.replace('## Architecture\n', `## ${heading}\n`), TECH_SPEC, on), heading).toEqual([]);
+    }
+    expect(brief(BASE.replace('## Architecture\n', '## I/O Architecture\n'), TECH_SPEC, on)[0]).toMatch(/missing-section architecture$/);
     // (Words between colons are words: `Architecture: Overview` is not `Architecture`.)
     expect(brief(BASE.replace('## Architecture\n', '## Architecture :note: Overview\n'), TECH_SPEC, on)[0]).toMatch(/missing-section architecture$/);
     // A number that is part of the words is kept: "3D Rendering" is not "Rendering".
     const words = buildTemplateModel(parseSpec('# T\n\n## Rendering\n\n<!-- r -->\n'), 'w@1');
     expect(brief('# M\n\n## 3D Rendering\n\nR.\n', words)).toEqual(['3:1 missing-section rendering']);
+  });
+
+  it('a heading kept whole with a subtitle after it, an answer\'s mark, more numbering styles, a no-break space, a back-to-top link (blind QA, false-positive hunt)', () => {
+    const options = buildTemplateModel(parseSpec('# Proposal: Title\n\n## Options\n\n### Option 1\n\n<!-- Describe the option. -->\n\n### Option 2\n\n<!-- Describe the option. -->\n'), 'o@1');
+    expect(brief('# Queue\n\n## Options\n\n### Option 1: Postgres `SKIP LOCKED`\n\nRows.\n\n### Option 2 — SQS FIFO\n\nManaged.\n', options)).toEqual([]);
+    // The template's heading written as it is is taken first; another name with a colon is not the section.
+    expect(brief('# Queue\n\n## Options\n\n### Option 1: Postgres\n\nRows.\n\n### Option 1\n\nSame.\n\n### Option 2\n\nManaged.\n', options, new Map([['unknown-section', ON]]))).toEqual(['5:1 unknown-section options/option-1-postgres']);
+    expect(brief('# Queue\n\n## Options\n\n### Choice: Postgres\n\nRows.\n\n### Option 2\n\nManaged.\n', options)).toEqual(['9:1 missing-section options/option-1']);
+    const doc = buildTemplateModel(parseSpec('# Design: Title\n\n## Context\n\n<!-- Background. -->\n\n## Goals\n\n<!-- Goals. -->\n'), 'd@1');
+    for (const [context, goals] of [['Context', 'Goals (N/A)'], ['Context', 'Goals — not applicable'], ['a) Context', 'b) Goals'], ['1.\u00a0Context', '2.\u00a0Goals'],
+      ['Context <a href="#top">⬆️</a>', 'Goals'], ['一、Context', '二、Goals'], ['１．Context', '２．Goals'], ['Step 1: Context', 'Step 2: Goals'], ['A.1 Context', 'A.2 Goals']]) {
+      expect(brief(`# Mine\n\n## ${context}\n\nWhy.\n\n## ${goals}\n\nThis is a maintenance change with no product goals.\n`, doc), `${context} / ${goals}`).toEqual([]);
+    }
   });
 
   it('a heading written twice under a parent matched by its words (🚀 Architecture) is the first one, the second its duplicate (blind QA)', () => {

@@ -85,7 +85,8 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     // nor is a number or an emoji before it ("1. Overview", "2.1 Goals", "🚀 Rollout").
     const unmarked = unmarkedSlug(s.heading.text);
     if (unmarked !== key) add(unmarked, s);
-    const bare = bareSlug(s.heading.text);
+    // (Its visible words: a back-to-top link after them, `Context <a href="#top">⬆️</a>`, is no part of the name.)
+    const bare = bareSlug(s.heading.text.indexOf('<') === -1 ? s.heading.text : s.heading.text.replace(TAG, ''));
     if (bare !== key && bare !== unmarked) add(bare, s);
     const bareUnmarked = unmarked !== null && bare !== null ? bareSlug(withoutHeadingMarks(s.heading.text)) : null;
     add(bareUnmarked, s);
@@ -193,7 +194,50 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     }
   }
   if (model.sections.some((t) => t.standIn && !byTemplateId.has(t.id))) matchStandIns(spec, model, byTemplateId, used);
+  if (used.size < flat.length) matchSubtitled(spec, model, byTemplateId, used, flat);
   return { byTemplateId, unmatched: new Set(flat.filter((s) => !used.has(s))), flat };
+}
+
+// An HTML tag in a heading's text.
+const TAG = /<\/?[A-Za-z][^<>]*>/g;
+// A subtitle after a heading's name: `: `, or a dash between spaces (`Option 1: Postgres`, `Option 2 — SQS FIFO`).
+// (No run of spaces before it in the pattern: a long one would be read again from each space.)
+const SUBTITLE = /(?::|(?<=[ \t])[-\u2013\u2014])[ \t]+(?=\S)/g;
+
+/**
+ * Template sections still unmatched whose heading a spec heading keeps whole
+ * with a subtitle after it (`### Option 1: Postgres SKIP LOCKED` for the
+ * template's `### Option 1`: naming the option is what the heading is for),
+ * at the template's level under the spec section of its parent. Last, so
+ * that a heading written as the template's is always taken first.
+ */
+function matchSubtitled(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map<string, Section>, used: Set<Section>, flat: readonly Section[]): void {
+  const heads = new Map<string, Section[]>();
+  for (const s of flat) {
+    const text = s.heading.text;
+    if (used.has(s) || (text.indexOf(':') === -1 && !/\s[-\u2013\u2014]\s/.test(text))) continue;
+    for (const m of text.matchAll(SUBTITLE)) {
+      const head = text.slice(0, m.index).trimEnd();
+      for (const key of new Set([slugify(head), bareSlug(head)])) {
+        if (key === null || key === '') continue;
+        const list = heads.get(key);
+        if (list === undefined) heads.set(key, [s]);
+        else list.push(s);
+      }
+    }
+  }
+  if (heads.size === 0) return;
+  for (const t of model.sections) {
+    if (t.id === 'title' || t.standIn !== null || byTemplateId.has(t.id) || t.fallbackSlug === null) continue;
+    const parent = t.parentId === null ? null : byTemplateId.get(t.parentId);
+    if (parent === undefined) continue;
+    const siblings = parent === null ? spec.sections : parent.children;
+    const candidates = [...(heads.get(t.fallbackSlug) ?? []), ...(t.bareSlug === null ? [] : heads.get(t.bareSlug) ?? [])];
+    const found = candidates.find((s) => !used.has(s) && s.heading.level === t.level && siblings.includes(s));
+    if (found === undefined) continue;
+    byTemplateId.set(t.id, found);
+    used.add(found);
+  }
 }
 
 /**

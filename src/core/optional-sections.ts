@@ -25,7 +25,8 @@ const OPTIONAL_MARK = new RegExp(OPTIONAL, 'i');
 // "Requirements *(mandatory)*", and a to-do mark an author adds (`## Prototypes (TBD)`,
 // `## Rollout [WIP]`, `## Metrics - TODO`, `## Design: todo`; leftover-marker reports the mark itself).
 // A spec that drops them, or adds them, names the same section.
-const TODO_MARK = String.raw`[([](?:tbd|todo|wip|draft|to be (?:determined|done|written))[)\]]|(?:[ \t][-\u2013\u2014]|[ \t]?:)[ \t]{0,3}(?:tbd|todo|wip)[.!]?$`;
+// (And an answer's mark: `## Goals (N/A)`, `(none)`, `— not applicable`: the author answered the section.)
+const TODO_MARK = String.raw`[([](?:tbd|todo|wip|draft|to be (?:determined|done|written)|n/?a|none|not applicable)[)\]]|(?:[ \t][-\u2013\u2014]|[ \t]?:)[ \t]{0,3}(?:tbd|todo|wip|n/?a|none|not applicable)[.!]?$`;
 const HEADING_MARK = new RegExp(`${OPTIONAL}|\\((?:mandatory|required)\\)|${TODO_MARK}`, 'i');
 const HEADING_MARKS = new RegExp(HEADING_MARK.source, 'gi');
 

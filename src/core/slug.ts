@@ -37,10 +37,19 @@ export function looseSlug(heading: { readonly text: string; readonly slug: strin
 
 // A GitHub emoji shortcode (`:rocket:`), which the page shows as the emoji.
 const SHORTCODE = ':[a-z0-9_+-]+:';
-// A section number ("1.", "2.1", "3)", "4:", "5 -", "6 –") or an emoji and the like before a heading's words.
+// A section number ("1.", "2.1", "3)", "4:", "5 -", "6 –"; a Roman one or a letter, "IV.", "A)"; "[1]") or an emoji and the like before a heading's words.
 // (An emoji may follow the number too, `3. 🏗️ Architecture`, and a keycap is a digit with its marks, `1️⃣`.)
-const BEFORE_WORDS = new RegExp(`^(?:${SHORTCODE}|[^\\p{L}\\p{N}]|\\d\\uFE0F?\\u20E3)*(?:\\d+(?:\\.\\d+)*[.):]?(?:[ \\t]*[-\\u2013\\u2014:])?[ \\t]+)?`
-  + `(?:${SHORTCODE}|[\\p{Extended_Pictographic}\\uFE0F\\u200D\\u20E3 \\t]|\\d\\uFE0F?\\u20E3)*`, 'u');
+// (Also `a)`, `2.a`, `A.1`, `2-1`; CJK `一、`, `1、`, `（一）`, `第一章`, full-width `１．`; a label, `Step 1:`, `Appendix A:`.)
+const NUMBER = '(?:\\d+(?:\\.\\d+)*(?:\\.[a-z])?[.):]?|\\d+-\\d+|\\[\\d+(?:\\.\\d+)*\\]|(?:[IVXLC]{1,6}|[A-Z])(?:\\.\\d+)*[.)]|[A-Z]\\.\\d+(?:\\.\\d+)*|[a-z][.)]'
+  + '|(?:Step|Chapter|Section|Part|Appendix|Phase)[ \\t]+(?:\\d+|[A-Z])[.:)]?)';
+// CJK numbering, with no space after it: `一、`, `1、`, `（一）`, `第一章`, full-width `１．`.
+const CJK_NUMBER = '(?:[\\uFF10-\\uFF19]+[\\uFF0E.]|第[一二三四五六七八九十百\\d]+[章节節部]|[（(][一二三四五六七八九十]+[）)]|(?:[一二三四五六七八九十]+|\\d+)、)';
+// (A no-break space after the number, as word processors write it, is a space: `1.\u00a0Context`.)
+const BEFORE_WORDS = new RegExp(`^(?:${SHORTCODE}|[^\\p{L}\\p{N}[]|\\d\\uFE0F?\\u20E3)*(?:${NUMBER}(?:[ \\t\\u00a0]*[-\\u2013\\u2014:])?[ \\t\\u00a0]+|${CJK_NUMBER}[ \\t\\u00a0]*)?`
+  + `(?:${SHORTCODE}|[\\p{Extended_Pictographic}\\uFE0F\\u200D\\u20E3 \\t\\u00a0]|\\d\\uFE0F?\\u20E3)*`, 'u');
+
+// The forms of NUMBER that are no digits and marks alone (checked by BEFORE_WORDS itself).
+const NUMBER_OF_WORDS = /^(?:\[\d+(?:\.\d+)*\]|(?:[IVXLC]{1,6}|[A-Z])(?:\.\d+)*[.)]|[A-Z]\.\d+(?:\.\d+)*|[a-z][.)]|\d+(?:\.\d+)*\.[a-z][.):]?|(?:Step|Chapter|Section|Part|Appendix|Phase)[ \t]+(?:\d+|[A-Z])[.:)]?|[\uFF10-\uFF19]+[\uFF0E.]|第[一二三四五六七八九十百\d]+[章节節部]|[（(][一二三四五六七八九十]+[）)]|(?:[一二三四五六七八九十]+|\d+)、)/;
 
 /**
  * The section number or emoji before a heading's words (`2. `, `🚀 `), or ''
@@ -48,7 +57,10 @@ const BEFORE_WORDS = new RegExp(`^(?:${SHORTCODE}|[^\\p{L}\\p{N}]|\\d\\uFE0F?\\u
  */
 export function numberBeforeWords(text: string): string {
   const before = BEFORE_WORDS.exec(text)?.[0] ?? '';
-  return new RegExp(`^(?:${SHORTCODE}|[\\d.):\\-\\u2013\\u2014\\s\\p{Extended_Pictographic}\\u200D\\uFE0F\\u20E3])+$`, 'u').test(before) ? before : '';
+  // (A number of letters or in brackets is checked by BEFORE_WORDS itself: the rest is marks and emoji.)
+  const rest = before.replace(NUMBER_OF_WORDS, '');
+  if (rest !== before && rest.trim() === '') return before;
+  return new RegExp(`^(?:${SHORTCODE}|[\\d.):\\-\\u2013\\u2014\\s\\p{Extended_Pictographic}\\u200D\\uFE0F\\u20E3])+$`, 'u').test(rest) ? before : '';
 }
 
 /** A heading's anchor without a number or an emoji before its words, or an emoji after them; null when it has none. */
