@@ -8,6 +8,7 @@ import { editDistance } from '../src/core/edit-distance.js';
 import { GUIDANCE_STEPS, isGuidanceSentence, mayBeGuidanceSentence, normalizedSentence } from '../src/core/guidance-sentences.js';
 import { proseSentences } from '../src/core/section-prose.js';
 import { buildTemplateModel, parseSpec } from '../src/index.js';
+import { countSeverities } from '../src/core/severity-counts.js';
 import { checkSpec } from '../src/core/check-spec.js';
 import { createSpecSource } from '../src/core/create-spec.js';
 import type { LinkResolver } from '../src/core/checks/types.js';
@@ -448,7 +449,8 @@ describe('template-free rules', () => {
     expect(many(500)).toHaveLength(500);
     const over = many(600);
     expect(over).toHaveLength(501);
-    expect(over[500]).toMatchObject({ rule: 'leftover-marker', severity: 'warning', line: 503, column: 1,
+    expect(countSeverities(over)).toEqual([0, 600, 0]);
+    expect(over[500]).toMatchObject({ rule: 'leftover-marker', severity: 'warning', line: 503, column: 1, more: 100,
       message: '100 more leftover-marker findings from here on, not listed (500 are listed per rule and file); fix those listed, then check again' });
     // Far past it, the rule counts without placing each one; a suppressed line still hides its finding.
     const huge = many(30_000);

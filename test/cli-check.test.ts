@@ -372,6 +372,11 @@ describe('specfill check', () => {
     // The message says what is accepted, -1 included (blind QA: it said "0 or more").
     const bad = await runCli(dir, 'check', '--max-warnings', '-2');
     expect([bad.code, bad.stdout, bad.stderr.split('\n')[0]]).toEqual([2, '', "error: option '--max-warnings <n>' argument '-2' is invalid. expected a whole number, 0 or more, or -1 for no limit."]);
+    // Past the 500 findings listed per rule and file, every one still counts (code review: 2,000 passed --max-warnings 1000).
+    writeFileSync(join(dir, 'many.md'), `# Many\n\n${'TODO\n\n'.repeat(2000)}`);
+    const many = await runCli(dir, 'check', 'many.md', '--max-warnings', '1000');
+    expect([many.code, many.stderr]).toEqual([1, 'specfill: 2000 warnings, more than --max-warnings 1000\n']);
+    expect(JSON.parse((await runCli(dir, 'check', 'many.md', '--format', 'json')).stdout).summary.warnings).toBe(2000);
     writeFileSync(join(dir, 'specfill.config.yaml'), 'rules:\n  leftover-marker:\n    severity: error\n    options:\n      markers: ["\\\\blater\\\\b"]\n');
     const r = await checkJson(dir);
     expect(r.code).toBe(1);

@@ -101,7 +101,7 @@ export function checkSpec(spec: ParsedSpec, options: CheckSpecOptions): SpecChec
     if (firstUnlisted !== undefined) {
       const { line, column } = firstUnlisted;
       findings.push(findingOf(rule.id, severity, {
-        line, column, endLine: line, endColumn: column,
+        line, column, endLine: line, endColumn: column, more: unlisted,
         message: `${unlisted} more ${rule.id} finding${unlisted === 1 ? '' : 's'} from here on, not listed (${MAX_PER_RULE} are listed per rule and file); fix those listed, then check again`,
       }, sectionFieldsAt(spec, line, column)));
     }
@@ -125,6 +125,7 @@ function findingOf(rule: string, severity: Finding['severity'], d: FindingDraft,
   const section = where === null ? d.section : where.section;
   if (section !== undefined) f.section = section;
   if (d.placeholder !== undefined) f.placeholder = d.placeholder;
+  if (d.more !== undefined) f.more = d.more;
   // Last, as the JSON contract lists it.
   f.message = d.message;
   return f;

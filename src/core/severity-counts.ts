@@ -9,9 +9,11 @@ export function countSeverities(findings: readonly Finding[]): SeverityCounts {
   let warnings = 0;
   let infos = 0;
   for (const f of findings) {
-    if (f.severity === 'error') errors++;
-    else if (f.severity === 'warning') warnings++;
-    else infos++;
+    // (A finding that stands for those not listed counts them all: `--max-warnings` holds past the cap.)
+    const n = f.more ?? 1;
+    if (f.severity === 'error') errors += n;
+    else if (f.severity === 'warning') warnings += n;
+    else infos += n;
   }
   return [errors, warnings, infos];
 }

@@ -26,10 +26,14 @@ export interface Finding {
   readonly section?: readonly string[];
   /** Id of the placeholder concerned. */
   readonly placeholder?: string;
+  /**
+   * Only on the last finding of a rule in a file past {@link MAX_PER_RULE}:
+   * how many findings it stands for, not listed. Counts count them all.
+   */
+  readonly more?: number;
   readonly message: string;
 }
 
-/** What a rule returns; the runner adds the rule id and the configured severity. */
 /**
  * The most findings of one rule listed for one file: past it, one finding says
  * how many more there are. A file of a million `TODO`s (under the size limit)
@@ -37,13 +41,12 @@ export interface Finding {
  */
 export const MAX_PER_RULE = 500;
 
-export type FindingDraft = Omit<Finding, 'rule' | 'severity'> & {
-  /**
-   * Set by a rule that stopped listing (a file of a million `TODO`s): this
-   * draft stands for that many findings from its place on, unlisted.
-   */
-  readonly more?: number;
-};
+/**
+ * What a rule returns; the runner adds the rule id and the configured
+ * severity. A rule that stops placing findings (a file of a million `TODO`s)
+ * sets `more` on one draft: it stands for that many from its place on.
+ */
+export type FindingDraft = Omit<Finding, 'rule' | 'severity'>;
 
 /** Answers about files other than the one checked, for rules that follow links. */
 export interface LinkResolver {
