@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { slugify } from '../src/core/slug.js';
+import { numberBeforeWords, slugify } from '../src/core/slug.js';
 import { describe, expect, it } from 'vitest';
 import { editDistance, editDistanceAtMost } from '../src/core/edit-distance.js';
 import { buildTemplateModel, parseSpec } from '../src/index.js';
@@ -1330,6 +1330,11 @@ describe('hostile input stays linear (second CLI review)', () => {
     expect(findings(`# M\n\n## Problem\n\n${'go on '.repeat(50_000)}\n\n## Other\n\nText.\n`, tpl).map((f) => f.rule)).toEqual(['empty-section']);
     const same = buildTemplateModel(parseSpec(`# T\n\n## Problem\n\n${'a '.repeat(300)}.\n\n## Other\n\nSomething else.\n`), 'a@1');
     expect(findings(`# M\n\n## Problem\n\n${'a '.repeat(100_000)}\n\n## Other\n\nText.\n`, same)).toEqual([]);
+  });
+
+  it('a heading of shortcode-like runs before its words is read at once (code review: exponential, 6 s at 26 repeats)', () => {
+    expect(numberBeforeWords(`${':1:'.repeat(40)}! Monitoring`)).toBe('');
+    expect(numberBeforeWords(':rocket: 1. Monitoring')).toBe(':rocket: 1. ');
   });
 
   it('20,000 suppression comments, each before a marker', () => {

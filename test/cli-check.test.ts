@@ -187,6 +187,29 @@ describe('specfill check', () => {
     expect([file.status, file.stderr]).toEqual([2, "specfill: specfill.config.json:2:19: templatesDir: `specs/a.md` is a file, not a folder: point `templatesDir` at the folder of the project's template files (default .specfill/templates)\n"]);
   });
 
+  it.runIf(asOther !== null)('a link to a locked file is replaced, not refused, where the writer replaces links (.specfill-cache; code review)', () => {
+    const dir = tempProject({ 'specs/a.md': '# A\n\nText.\n' });
+    chmodSync(dir, 0o777);
+    const locked = join(dir, 'locked');
+    writeFileSync(locked, 'x\n');
+    chmodSync(locked, 0o444);
+    symlinkSync(locked, join(dir, '.specfill-cache'));
+    const [command, ...args] = [...asOther!, process.execPath, BIN, 'check', '--cache'];
+    const r = spawnSync(command!, args, { cwd: dir, encoding: 'utf8' });
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(lstatSync(join(dir, '.specfill-cache')).isFile()).toBe(true);
+    expect(readFileSync(locked, 'utf8')).toBe('x\n');
+  });
+
+  it('a path through a file, or a broken .git link in a folder, is no internal error and no project of its own (code review)', async () => {
+    const dir = tempProject({ 'specs/a.md': '# A\n\nTODO\n', 'specfill.config.json': '{"rules":{"leftover-marker":"error"}}', 'sub/b.md': '# B\n\nTODO\n' });
+    const through = await runCli(dir, 'check', 'specs/a.md/x.md');
+    expect([through.code, through.stderr]).toEqual([2, expect.not.stringContaining('internal error')]);
+    symlinkSync('../vendor/missing/.git', join(dir, 'sub', '.git'));
+    const r = await runCli(join(dir, 'sub'), 'check', 'b.md', '--format', 'json');
+    expect([r.code, JSON.parse(r.stdout).summary.errors]).toEqual([1, 1]);
+  });
+
   it.runIf(asOther !== null)('--output does not replace a file its user may not write, as a shell\'s `>` would not (blind QA: a read-only report was replaced)', () => {
     const dir = tempProject({ 'specs/a.md': '# A\n\nTODO\n', 'ro.json': '{"keep":true}\n' });
     chmodSync(dir, 0o777);

@@ -58,10 +58,14 @@ const NUMBER_OF_WORDS = /^(?:\[\d+(?:\.\d+)*\]|(?:[IVXLC]{1,6}|[A-Z])(?:\.\d+)*[
 export function numberBeforeWords(text: string): string {
   const before = BEFORE_WORDS.exec(text)?.[0] ?? '';
   // (A number of letters or in brackets is checked by BEFORE_WORDS itself: the rest is marks and emoji.)
-  const rest = before.replace(NUMBER_OF_WORDS, '');
+  // (Shortcodes taken out first: one pattern with them and the characters they are made of backtracks exponentially.)
+  const rest = before.replace(NUMBER_OF_WORDS, '').replace(SHORTCODES, ' ');
   if (rest !== before && rest.trim() === '') return before;
-  return new RegExp(`^(?:${SHORTCODE}|[\\d.):\\-\\u2013\\u2014\\s\\p{Extended_Pictographic}\\u200D\\uFE0F\\u20E3])+$`, 'u').test(rest) ? before : '';
+  return MARKS_AND_EMOJI.test(rest) ? before : '';
 }
+
+const SHORTCODES = new RegExp(SHORTCODE, 'g');
+const MARKS_AND_EMOJI = /^[\d.):\-\u2013\u2014\s\p{Extended_Pictographic}\u200D\uFE0F\u20E3]+$/u;
 
 /** A heading's anchor without a number or an emoji before its words, or an emoji after them; null when it has none. */
 export function bareSlug(text: string): string | null {

@@ -33,7 +33,7 @@ export interface LoadedConfig {
  */
 export async function loadConfig(root: string, cwd: string = root): Promise<LoadedConfig> {
   // (A link that leads nowhere is found too, and said so: taken for no config, the run used the default rules and passed.)
-  const found = CONFIG_FILES.map((name) => join(root, name)).filter((path) => lstatSync(path, { throwIfNoEntry: false }) !== undefined);
+  const found = CONFIG_FILES.map((name) => join(root, name)).filter((path) => existsSync(path) || isLink(path));
   if (found.length === 0) return { config: {}, file: null, text: null };
   const shown = (p: string): string => relative(cwd, p).split(sep).join('/') || p;
   if (found.length > 1) {
@@ -248,4 +248,13 @@ function makeNodeAt(
     }
     return node;
   };
+}
+
+/** Whether a path is a link (leading anywhere or nowhere); false where it cannot be looked at. */
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+  } catch {
+    return false;
+  }
 }

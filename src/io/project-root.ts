@@ -1,4 +1,4 @@
-import { lstatSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const MARKERS = ['specfill.config.json', 'specfill.config.yaml', 'specfill.config.yml', '.specfill', '.git'];
@@ -14,8 +14,26 @@ export function findProjectRoot(cwd: string): string {
 /** The nearest folder at or above `dir` that holds one of `names` (files or folders), or null. */
 export function nearestHolding(dir: string, names: readonly string[]): string | null {
   for (let at = dir; ; at = dirname(at)) {
-    // (A link counts, whether it leads anywhere or not: a config linked from a submodule not checked out is still the project's, and an error.)
-    if (names.some((name) => lstatSync(join(at, name), { throwIfNoEntry: false }) !== undefined)) return at;
+    if (names.some((name) => present(join(at, name)))) return at;
     if (dirname(at) === at) return null;
+  }
+}
+
+const CONFIG_NAME = /(?:^|[\\/])specfill\.config\.(?:json|ya?ml)$/;
+
+/**
+ * Whether a path is there: a config file even as a link that leads nowhere
+ * (linked from a submodule not checked out, it is still the project's, and
+ * an error: loadConfig says so), anything else only where it leads somewhere
+ * (a broken `.git` link is no project). A path that cannot be looked at
+ * (through a file, a folder that cannot be read) is not there.
+ */
+function present(path: string): boolean {
+  if (existsSync(path)) return true;
+  if (!CONFIG_NAME.test(path)) return false;
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
   }
 }

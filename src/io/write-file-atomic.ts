@@ -122,14 +122,23 @@ export class AtomicFileWriter {
     // A replaced file keeps its permissions.
     let mode = 0o644;
     if (options.overwrite !== false) {
-      const info = statSync(path, { throwIfNoEntry: false });
+      let info;
+      try {
+        info = statSync(path, { throwIfNoEntry: false });
+      } catch {
+        // Cannot be looked at: the write below says why.
+      }
       if (info !== undefined) {
         mode = info.mode & 0o777;
         // A file the user may not write is not replaced, as a shell's `>` would not (the rename needs only the folder's leave).
-        try {
-          accessSync(path, constants.W_OK);
-        } catch (error) {
-          throw writeFailure(error, options.displayPath ?? given, path);
+        // (A link the writer replaces rather than follows is no file of the user's: its target's mode says nothing.)
+        const replacedLink = options.followLinks !== true && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+        if (!replacedLink) {
+          try {
+            accessSync(path, constants.W_OK);
+          } catch (error) {
+            throw writeFailure(error, options.displayPath ?? given, path);
+          }
         }
       }
     }
