@@ -1337,6 +1337,11 @@ describe('hostile input stays linear (second CLI review)', () => {
     expect(numberBeforeWords(':rocket: 1. Monitoring')).toBe(':rocket: 1. ');
   });
 
+  it('a template heading of 75,000 comments never closed is read at once (code review: 10 s)', () => {
+    const open = buildTemplateModel(parseSpec(`# T\n\n## A ${'<!--'.repeat(75_000)}\n\nx\n`), 'o@1');
+    expect(open.sections).toHaveLength(1);
+  });
+
   it('20,000 suppression comments, each before a marker', () => {
     const doc = `# T\n\n${'<!-- specfill-disable-next-line leftover-marker -->\nword TODO word\n\n'.repeat(20_000)}TODO last\n`;
     expect(findings(doc, null).map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual([`${3 * 20_000 + 3}:1 leftover-marker`]);
@@ -1964,8 +1969,12 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief(phases('Phase 3: Polish & Cross-Cutting Concerns'), tasks)).toEqual([]);
     expect(brief(phases('Phase 12: Polish & Cross-Cutting Concerns'), tasks)).toEqual([]);
     expect(findings(phases('Phase 3: Polish'), tasks).map((f) => f.message.replace(/^.*?; /, ''))).toEqual(['"Phase 3: Polish" is in its place: if that is this section, write its heading as the template\'s with a number for "N"']);
-    // Not a word that only starts with the letter (`X-Ray`), nor one in a longer word.
-    expect(buildTemplateModel(parseSpec('# T\n\n## X-Ray tracing\n\n<!-- x -->\n\n## NATS\n\n<!-- n -->\n'), 't@1').sections.map((t) => t.standIn)).toEqual([null, null]);
+    // Not a word that only starts with the letter (`X-Ray`), nor one in a longer word, nor one after no word that numbers things (code review).
+    expect(buildTemplateModel(parseSpec('# T\n\n## X-Ray tracing\n\n<!-- x -->\n\n## NATS\n\n<!-- n -->\n\n## X.509 Certificates\n\n<!-- c -->\n\n## Mac OS X Support\n\n<!-- m -->\n'), 't@1').sections.map((t) => t.standIn)).toEqual([null, null, null, null]);
+    // A comment at the end of a heading's words is a note on it, no slot: each such section is still owed by its name (code review).
+    const noted = buildTemplateModel(parseSpec('# T\n\n## Summary <!-- required -->\n\n<!-- s -->\n\n## Step 1 <!-- preparation -->\n\n<!-- p -->\n\n## Step 2 <!-- rollout -->\n\n<!-- r -->\n'), 'n@1');
+    expect(noted.sections.map((t) => t.standIn)).toEqual([null, null, null]);
+    expect(brief('# Mine\n\n## Summary of the change\n\nS.\n\n## Step 1\n\nP.\n', noted)).toEqual(['3:1 missing-section summary', '9:1 missing-section step-2']);
   });
 
   it('a slot of the template\'s front matter kept as it is, which `new` copies for the author to fill (blind QA, MADR 4)', () => {

@@ -34,19 +34,42 @@ const WHOLE_SLOT = /^(?:\{\{?[^{}]+\}\}?|\[[^[\]]*[A-Za-z][^[\]]*\])$/;
 // /users/{id}`), a mark (`Drawbacks [optional]`), a version or a code (`API
 // [v2]`, `[US1]`), a tag (`<br>`, `<a name="x">`). A comment among them is
 // one too (OpenSpec's `### Requirement: <!-- requirement name -->`).
-const SLOT = /\{\{?([^{}]+)\}\}?|\[([^[\]]+)\]|<(?!!--)([^<>]+)>|<!--[\s\S]*?-->/g;
+const SLOT = /\{\{?([^{}]+)\}\}?|\[([^[\]]+)\]|<(?!!--)([^<>]+)>/g;
 const SAYS_WHAT = /^\s*[A-Za-z][\w'’.,/-]*(?:\s+[\w'’.,/-]+)+\s*$|^\s*[A-Z][A-Za-z]{2,}\s*$/;
 const MARK = /^\s*(?:optional|required|mandatory|recommended|deprecated|experimental|draft|if applicable|if any)\s*$/i;
-// A stand-in for a number among a heading's words: `Phase N:`, `Step NN`, `Option X`.
-const NUMBER = /(^|[\s(#-])(N{1,4}|X{1,4})(?=$|[\s:.,)])/;
+// A stand-in for a number among a heading's words, after a word that numbers things: `Phase N:`, `Step NN`, `Option X`
+// (not `X.509`, `Mac OS X`).
+const NUMBER = /(^|[\s(#-])(?<=(?:phase|step|stage|part|option|alternative|milestone|iteration|sprint|wave|round|level|tier|release|version|chapter|section|appendix|story|task|item|scenario|requirement|case|example|rfc|kep|adr)[\s#-]+)(N{1,4}|X{1,4})(?=$|[\s:.,)])/i;
 
-/** The slots among a heading's words that say what to write (see {@link SLOT}), in order. */
-function slotsIn(words: string): RegExpMatchArray[] {
-  return [...words.matchAll(SLOT)].filter((m) => {
-    if (m[0].startsWith('<!--')) return true;
+/** A slot as {@link SLOT} finds it, or a comment: where it is and what it says. */
+interface SlotMatch {
+  readonly index: number;
+  readonly length: number;
+}
+
+/**
+ * The slots among a heading's words that say what to write (see {@link
+ * SLOT}), in order; and a closed comment after a label (`Requirement:
+ * <!-- requirement name -->`, the words before it ending in `:` or a dash),
+ * or with words of the heading's after it (a comment at the end of the words,
+ * `Step 1 <!-- preparation -->`, is a note on the heading, no slot).
+ */
+function slotsIn(words: string): SlotMatch[] {
+  const found: SlotMatch[] = [];
+  for (const m of words.matchAll(SLOT)) {
     const inner = m[1] ?? m[2] ?? m[3]!;
-    return SAYS_WHAT.test(inner) && !MARK.test(inner);
-  });
+    if (SAYS_WHAT.test(inner) && !MARK.test(inner)) found.push({ index: m.index, length: m[0].length });
+  }
+  // Comments by a plain search (a lazy pattern to `-->` would read to the end from each of thousands left open).
+  for (let at = words.indexOf('<!--'); at !== -1; at = words.indexOf('<!--', at + 4)) {
+    const close = words.indexOf('-->', at + 4);
+    if (close === -1) break;
+    const before = words.slice(0, at).trimEnd();
+    const after = withoutClosedComments(words.slice(close + 3)).trim();
+    if (/[:\-\u2013\u2014]$/.test(before) || (before !== '' && after !== '')) found.push({ index: at, length: close + 3 - at });
+    at = close;
+  }
+  return found.sort((a, b) => a.index - b.index);
 }
 
 /**
@@ -71,7 +94,7 @@ export function standInWords(text: string): StandInWords | null {
   const first = slots[0]!;
   const last = slots[slots.length - 1]!;
   const prefix = normalizedSentence(written.slice(0, first.index));
-  const suffix = normalizedSentence(written.slice(last.index! + last[0].length));
+  const suffix = normalizedSentence(withoutClosedComments(written.slice(last.index + last.length)));
   // Punctuation around a slot (`- [Title]`) is no word of the heading's own, nor is a section number.
   if (/^[\d ]*$/.test(prefix) && suffix === '') return WHOLE;
   return { prefix, suffix, lead: written.slice(0, first.index).trim() };
