@@ -386,8 +386,9 @@ describe('section matching', () => {
       '<!-- Delete this note before circulating the document. -->']) {
       expect(brief(written, buildTemplateModel(parseSpec(`# PR/FAQ: Product Name\n\n${top}\n\n${sections}`), 'p@1')), top).toEqual([]);
     }
-    // Not one that asks for text of its own, in a quote or not, nor visible text beside the note.
+    // Not one that asks for text of its own, in a quote or not, nor visible text beside the note; naming a section elsewhere in it is no matter (code review).
     for (const top of ['> [!NOTE]\n> Write a one-line pitch. Delete these notes when you are done.',
+      '<!-- Write a one-paragraph abstract of this document; the FAQ section holds the details. -->',
       'Write a one-line pitch.\n\n> [!NOTE]\n> Delete these notes when you are done.',
       '> Write the press release here. Delete these notes when you are done.']) {
       expect(brief(written, buildTemplateModel(parseSpec(`# PR/FAQ: Product Name\n\n${top}\n\n${sections}`), 'p@1')), top).toEqual(['1:1 empty-section title']);
@@ -2012,6 +2013,12 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     // Nothing ticked is still the template's checklist; a marker of the author's own is still one.
     expect(brief(ticked.replaceAll('[x]', '[ ]'), review)).toEqual(['6:1 empty-section review--acceptance-checklist/content-quality', '9:1 empty-section review--acceptance-checklist/requirement-completeness']);
     expect(brief(ticked.replace('- [x] No [NEEDS', '- [x] Auth flow [NEEDS CLARIFICATION: SSO?]\n- [x] No [NEEDS'), review)).toEqual(['10:17 leftover-marker review--acceptance-checklist/requirement-completeness']);
+    // A labelled line over subsections that are no checklists asks for text like any guidance (code review: `**IMPORTANT:** Describe …`).
+    const important = buildTemplateModel(parseSpec('# T\n\n## Design\n**IMPORTANT:** Describe the overall design in two paragraphs.\n\n### API\nDescribe each endpoint.\n\n### Storage\nDescribe the schema.\n'), 'i@1');
+    expect(brief('# M\n\n## Design\n\n### API\nGET /x.\n\n### Storage\nOne table.\n', important)).toEqual(['3:1 empty-section design']);
+    // A bare marker ticked is no sentence of the template's (code review: `- [x] TBD`).
+    const bare = buildTemplateModel(parseSpec('# T\n\n## Risks\n\nTBD\n'), 'b@1');
+    expect(brief('# M\n\n## Risks\n\nFloods.\n\n- [x] TBD\n', bare)).toEqual(['7:7 leftover-marker risks']);
     // A line of guidance that is no labelled note is still owed an answer.
     const asks = buildTemplateModel(parseSpec(review.spec.source.replace('*GATE: Automated checks run during main() execution*', '*Describe how the spec was reviewed.*')), 'r@1');
     expect(brief(ticked.replace('*GATE: Automated checks run during main() execution*\n', ''), asks)).toEqual(['3:1 empty-section review--acceptance-checklist']);

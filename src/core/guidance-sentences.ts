@@ -40,7 +40,9 @@ export function sentenceAround(text: string, at: number): string {
 export function isTemplatesOwnSentence(text: string, at: number, marker: string, guidance: ReadonlySet<string>): boolean {
   const around = sentenceSpanAround(text, at);
   // (A task of the template's ticked, `- [x] No [NEEDS CLARIFICATION] markers remain`, is still its words: read `x no needs…`.)
-  if (around === null || !(guidance.has(around.sentence) || (around.sentence.startsWith('x ') && guidance.has(around.sentence.slice(2))))) return false;
+  // (Not a bare marker ticked, `- [x] TBD`: that is no sentence of the template's but the marker alone.)
+  const ticked = around !== null && around.sentence.startsWith('x ') && around.sentence.slice(2) !== normalizedSentence(plainText(marker)) && guidance.has(around.sentence.slice(2));
+  if (around === null || !(guidance.has(around.sentence) || ticked)) return false;
   if (around.sentence !== normalizedSentence(plainText(marker))) return true;
   let before = around.start - 1;
   while (before > 0 && /\s/.test(text[before - 1]!)) before--;

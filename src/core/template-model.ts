@@ -234,8 +234,8 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     const s = sections[k]!;
     const below = childrenOf.get(s.id);
     if (s.id === 'title' || withPlaceholder.has(s.id) || below === undefined || s.fixed) continue;
-    // Visible guidance is a note only as a labelled line (spec-kit's `*GATE: Automated checks run during main() execution*`).
-    if (s.guidance !== '' && !VISIBLE_NOTE.test(withoutClosedComments(bodies.get(s.id) ?? '').trim())) continue;
+    // Visible guidance is a note only as a labelled line over checklists (spec-kit's `*GATE: Automated checks run during main() execution*`).
+    if (s.guidance !== '' && !(VISIBLE_NOTE.test(withoutClosedComments(bodies.get(s.id) ?? '').trim()) && below.every((c) => CHECKLIST.test(c.guidance)))) continue;
     const asked = (c: TemplateSection): boolean => asksAQuestion(c.text) || notes.has(c.id);
     // (A heading with no guidance at all that only groups questions is one such parent too:
     // `### Feature Enablement and Rollback` over its questions, when a template gives it no comment.)
@@ -284,6 +284,8 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
 const NOTE_LABEL = /<!--\s*[A-Z][A-Z ]{2,}:/;
 const NOTE_WORDS = /\b(?:placeholders?|below|the following|subsections?)\b/i;
 const isNoteOnBelow = (text: string): boolean => NOTE_LABEL.test(text) || NOTE_WORDS.test(text) || VISIBLE_NOTE.test(text.trim());
+// A checklist in a section's guidance (its boxes kept in its prose: `[ ] No implementation details`).
+const CHECKLIST = /(?:^|\s)\[ \]\s/;
 // One line of text that opens with a label in capitals, in emphasis or not: `*GATE: Automated checks run during main() execution*`.
 const VISIBLE_NOTE = /^[*_]{0,2}(?:GATE|NOTE|IMPORTANT|ACTION REQUIRED|WARNING|INFO)[*_]{0,2}:[^\n]*$/;
 
@@ -338,6 +340,8 @@ function commentSentences(spec: ParsedSpec, span: Span): string[] {
 // proposal is complete, remove these comments.", "Delete this note before
 // circulating the document."
 const ASKS_FOR_TEXT_HERE = /\bhere\b|\b(?:write|describe|summari[sz]e|explain|state|give|provide)\b(?![^.]*\b(?:every|each|all(?: the)?) sections?\b)/i;
+// The verb that asks for text, and the article after it: what follows is what it asks for.
+const WRITE_WHAT = /\b(?:write|describe|summari[sz]e|explain|state|give|provide)\s+(?:the\s+|a\s+|an\s+|your\s+)?/i;
 const NOTE_ON_THE_FILE = /\b(?:this (?:file|template|document|note)|these notes|(?:every|each|all(?: the)?|the other) sections?|these comments?|(?:the|all|these) comment blocks?|sections? below)\b/i;
 
 /**
@@ -361,8 +365,10 @@ function onlyNotesOnTheFile(spec: ParsedSpec, span: Span): boolean {
     const text = b.kind === 'html' ? spec.source.slice(b.start, b.end) : blockText(spec.source, b).text;
     if (!NOTE_ON_THE_FILE.test(text)) return false;
     if (!ASKS_FOR_TEXT_HERE.test(text)) return true;
-    const words = ` ${normalizedSentence(text)} `;
-    return !/\bhere\b/i.test(text) && sections.some((heading) => words.includes(heading));
+    // (What it asks to write, right after the verb, is a section: "Write the press release …", not "Write a one-paragraph abstract …".)
+    const asked = WRITE_WHAT.exec(text);
+    const object = asked === null ? '' : ` ${normalizedSentence(text.slice(asked.index + asked[0].length))} `;
+    return !/\bhere\b/i.test(text) && asked !== null && sections.some((heading) => object.startsWith(heading));
   })
     && !hasTableOfContents(spec, span);
 }
