@@ -639,7 +639,11 @@ describe('renderCodeFrame', () => {
     // At either end, and over a line break, as before.
     expect(renderCodeFrame(line, { line: 1, column: 1, endLine: 2, endColumn: 1 }, { gutterWidth: 1 })).toEqual([`1 | ${'a'.repeat(99)}…`, `  | ^${'~'.repeat(98)}`]);
     expect(renderCodeFrame(`${line}🚀`, { line: 1, column: line.length + 1, endLine: 1, endColumn: line.length + 3 }, { gutterWidth: 1 })[0]).toBe(`1 | …${'b'.repeat(97)}🚀`);
-  });
+    // Prepared whole, each such line took over a second (and a gigabyte at 10 MB): four of them pass the limit below.
+    for (const end of ['c', 'd', 'e', 'f']) {
+      expect(renderCodeFrame(`${line}${end}`, { line: 1, column: 3_000_000, endLine: 1, endColumn: 3_000_004 }, { gutterWidth: 1 })[1]).toBe(`  | ${' '.repeat(20)}^~~~`);
+    }
+  }, 2_000);
 
   it('puts the marker under the span after emoji and wide characters, each two cells (blind QA: 🚀)', () => {
     for (const lead of ['🚀🚀 ', '✅ ', '漢字 ', '⌚ ']) {

@@ -42,7 +42,7 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
   const prose = proseIfAtMost(spec, span, guidance);
   if (prose === '') return true;
   // (The prose may stop at its first block that departs from the guidance: a stand-in there may have text after it.)
-  if (isStandIn(prose)) return isStandIn(sectionProse(spec, span));
+  if (isStandIn(prose, spec.definitions)) return isStandIn(sectionProse(spec, span), spec.definitions);
   // The guidance as it stands, unless some of it is set as code of the author's (indented, it reads the same).
   if (prose === guidance) return !blocksIn(spec, span).some((b) => b.kind === 'code' && samples?.has(codeSample(spec.source, b)) !== true);
   // Guidance trimmed, reordered, repeated or lightly re-marked up is still
@@ -203,13 +203,13 @@ function showsNothing(spec: ParsedSpec, span: Span): boolean {
     if (segments !== undefined && segments.length >= 2 && !source.slice(block.start, block.end).includes('<!--')) {
       // (Two plain tests: one pattern for "some non-space, no & or <" backtracks on long lines.)
       const first = source.slice(segments[0], segments[1]);
-      if (/\S/.test(first) && !/[&<]/.test(first) && !isStandIn(first)) return false;
+      if (/\S/.test(first) && !/[&<]/.test(first) && !isStandIn(first, spec.definitions)) return false;
     }
     // Else the whole text decides: inline comments say nothing, and neither
     // do lines of no-break spaces or form feeds, which CommonMark makes
     // paragraphs, nor a stand-in for text (`…`, `...`, `?`, `—`).
     const text = proseOf(source, block);
-    if (!isBlank(text) && !isStandIn(text)) return false;
+    if (!isBlank(text) && !isStandIn(text, spec.definitions)) return false;
   }
   return true;
 }

@@ -2,6 +2,7 @@
 // other marks with no word (`…`, `?`), invisible characters, or a to-do word
 // that is all the text ("TBD", "To be determined"). Read by section-prose
 // (whether a section says nothing) and by the checks that say which it is.
+import { normalizeLabel } from './markdown/inline-text.js';
 
 /**
  * Text that stands in for text and says nothing: dots, an ellipsis, a
@@ -26,12 +27,22 @@ const STUB = /^[\s.\u2026?!\-\u2013\u2014*_~:()[\]<>/]*(?:TBD|TODO|FIXME|XXX|TBA
  * "Placeholder", or lorem ipsum: a section of nothing else says nothing yet.
  */
 const SLOT_STUB = /^[\s*_]*(?:\{\{[ \t]*[\w.-]+[ \t]*\}\}|\$\{[\w.-]+\}|\[[ \t]*(?:insert|add|describe|write|enter|fill|provide|your)\b[^\]\n]{0,80}\]|<[ \t]*(?:insert|add|describe|write|enter|fill|provide|your)\b[^>\n]{0,80}>|placeholder(?: text)?|lorem ipsum\b[^\n]{0,600})[\s.*_]*$/i;
-// (Capitals: `[Project Name]`, `<Service Name>`; `[see below]` or `<a href>` is no name.)
-const NAME_STUB = /^[\s*_]*(?:\[[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]*){0,5}\]|<[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){1,5}>)[\s.*_]*$/;
+// (Two words or more in capitals: `[Project Name]`, `<Service Name>`; `[see below]`, `[Kafka]`, `[Yes]` or `<a href>` is no name.
+// A bracketed name is a link where the document defines it: see isStandIn's `definitions`.)
+const NAME_STUB = /^[\s*_]*(?:\[([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){1,5})\]|<[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){1,5}>)[\s.*_]*$/;
 
-/** Whether a text shows nothing to read: {@link FILLER_ONLY}, {@link STUB} or {@link SLOT_STUB}. */
-export function isStandIn(text: string): boolean {
-  return FILLER_ONLY.test(text) || (text.length < 80 && STUB.test(text)) || (text.length < 700 && (SLOT_STUB.test(text) || NAME_STUB.test(text)));
+/**
+ * Whether a text shows nothing to read: {@link FILLER_ONLY}, {@link STUB},
+ * {@link SLOT_STUB} or {@link NAME_STUB} — not a name in brackets that
+ * `definitions` (normalised labels) make a link.
+ */
+export function isStandIn(text: string, definitions?: ReadonlySet<string>): boolean {
+  return FILLER_ONLY.test(text) || (text.length < 80 && STUB.test(text)) || (text.length < 700 && (SLOT_STUB.test(text) || isNameStub(text, definitions)));
+}
+
+function isNameStub(text: string, definitions?: ReadonlySet<string>): boolean {
+  const m = NAME_STUB.exec(text);
+  return m !== null && (m[1] === undefined || definitions === undefined || !definitions.has(normalizeLabel(m[1])));
 }
 
 /** Whether a section's prose (see sectionProse) is empty or only a stand-in for text (`…`, `?`): it shows nothing to read. */

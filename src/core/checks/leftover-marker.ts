@@ -1,6 +1,6 @@
 import { diagramMarkers } from './diagram-text.js';
 import { modelRemarks } from './model-remarks.js';
-import { proseBlocks, unseenBlanked } from './text-blocks.js';
+import { proseBlocks, unseenBlanked, type ProseBlock } from './text-blocks.js';
 import { frontMatterSlotsKept, leftoverSlots, numberStandInKept } from './template-slots.js';
 import { isTemplatesOwnSentence, sentenceAround } from '../guidance-sentences.js';
 import { MAX_PER_RULE, type CheckRule, type FindingDraft } from './types.js';
@@ -39,8 +39,10 @@ const DIAGRAM_MARKERS = new RegExp([DEFAULT_MARKERS[0], DEFAULT_MARKERS[1], DEFA
 // every `o` or `l` is slower, and "aforementioned" holds `orem`.)
 const DEFAULT_WORDS = /TODO|TBD|FIXME|XXX|NEEDS|\{\{|[Ii]psum|<\/?[Tt][BbOo]|<\/?[Ff][Ii]/g;
 // A to-do word written as a tag (`<TBD>`, `<todo/>`): the page shows nothing of it, so the blank reads as filled.
-// (Not after a backslash that is not itself escaped: `\\<TBD>` shows "<TBD>", read as the word.)
-const MARKER_TAG = /(?<!(?:^|[^\\])(?:\\\\)*\\)<\/?[ \t]*(?:TODO|TBD|FIXME)\b[^<>\n]{0,200}>/gi;
+// A tag as CommonMark reads one: its name at once after `<` (or `</`), then a space before any attribute, or
+// the end (`<TBD: scope>`, `<todo@example.com>`, `< TODO >` are text the page shows). (Not after a backslash
+// that is not itself escaped: `\\<TBD>` shows "<TBD>", read as the word.)
+const MARKER_TAG = /(?<!(?:^|[^\\])(?:\\\\)*\\)(?:<(?:TODO|TBD|FIXME)(?![\w-])(?:[ \t][^<>\n]{0,200})?\/?>|<\/(?:TODO|TBD|FIXME)[ \t]*>)/gi;
 const MARKER_TAG_PROBE = new RegExp(MARKER_TAG.source, 'i');
 const ANY = (): boolean => true;
 // Markers placed at most (far more than are listed: some may be suppressed); the rest are counted.
@@ -65,6 +67,18 @@ export const leftoverMarker: CheckRule = {
     const own = markers === DEFAULT_MARKERS ? null : markers.map((m) => new RegExp(m, 'g'));
     const findings: FindingDraft[] = [];
     let cut: Mutable<FindingDraft> & { more: number } | undefined;
+    // A marker found: placed, unless silenced (skipped here, not only after: those must not use up
+    // what is placed), or past what any report lists, where it is counted (see MAX_PER_RULE).
+    const place = (block: ProseBlock, from: number, to: number, message: string): void => {
+      const at = block.locate(from, to);
+      if (suppressed?.(at.line) === true) return;
+      if (findings.length < MAX_DRAFTS) {
+        findings.push({ ...at, message });
+        return;
+      }
+      cut ??= { line: at.line, column: at.column, endLine: at.line, endColumn: at.column, message: '', more: 0 };
+      cut.more++;
+    };
     const guidance = template !== null && template.guidanceSentences.size > 0 ? template.guidanceSentences : undefined;
     // Sections that empty-section or unfilled-placeholder report whole: the template's words left there are theirs.
     let unwritten: Span[] | undefined;
@@ -89,9 +103,11 @@ export const leftoverMarker: CheckRule = {
     for (const block of proseBlocks(spec, markers === DEFAULT_MARKERS ? DEFAULT_WORDS : ANY, (text) => probe.test(text) || tagged(text), { html: true })) {
       if (tagged(block.text)) {
         for (const m of block.text.matchAll(MARKER_TAG)) {
+          // (A link's destination in angle brackets, `[plan](<TODO list.md>)`, is no tag.)
+          if (m.index >= 2 && block.text.startsWith('](', m.index - 2)) continue;
           const offset = block.sourceOffset(m.index);
           if (inEmpty(offset) || (keptTitle !== null && offset >= keptTitle.start && offset < keptTitle.end)) continue;
-          findings.push({ ...block.locate(m.index, m.index + m[0].length), message: `leftover marker "${m[0]}": a tag, so the page shows nothing of it; replace it with the real content` });
+          place(block, m.index, m.index + m[0].length, `leftover marker "${m[0]}": a tag, so the page shows nothing of it; replace it with the real content`);
         }
       }
       const seen = unseenBlanked(block.text, spec.definitions);
@@ -114,18 +130,7 @@ export const leftoverMarker: CheckRule = {
           // A marker that is a whole sentence of the template's by itself (a section
           // of just `TBD`) is the guidance's where the section is left unwritten.
           : guidance.has(sentenceAround(block.text, at)) && inUnwritten(block.sourceOffset(at)))) continue;
-        if (findings.length >= MAX_DRAFTS) {
-          // Past what any report lists: counted, not placed (see MAX_PER_RULE), those silenced aside.
-          const place = block.locate(at, at);
-          if (suppressed?.(place.line) === true) continue;
-          if (cut === undefined) cut = { ...place, message: '', more: 0 };
-          cut.more++;
-          continue;
-        }
-        const place = block.locate(at, at + m[0].length);
-        // (Silenced ones skipped here, not only after: they must not use up what is placed.)
-        if (suppressed?.(place.line) === true) continue;
-        findings.push({ ...place, message: `leftover marker "${m[0]}": replace it with the real content` });
+        place(block, at, at + m[0].length, `leftover marker "${m[0]}": replace it with the real content`);
       }
     }
     if (cut !== undefined) findings.push(cut);

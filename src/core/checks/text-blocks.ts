@@ -148,7 +148,9 @@ function candidates(spec: ParsedSpec, test: SourceTest, wanted: (block: Block) =
 const LINK_TARGET = /\]\((?:[^()\\]|\\.|\([^()]*\))*\)/g;
 const REFERENCE_LABEL = /\]\[(?:[^[\]\\]|\\.)+\]/g;
 // `\<TBD\>` is escaped: the page shows "<TBD>", and that is read.
-const TAG_OR_AUTOLINK = /(?<!(?:^|[^\\])(?:\\\\)*\\)<\/?[A-Za-z][^<>]*>/g;
+// As CommonMark reads them: a tag's name at once after `<`, then a space before its attributes, or its end;
+// an autolink's scheme and colon, or an address (`<TBD: pentest scope>` is text the page shows).
+const TAG_OR_AUTOLINK = /(?<!(?:^|[^\\])(?:\\\\)*\\)<(?:\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?|[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>/g;
 
 // A bare URL, which GitHub shows as a link (an autolink literal): its text is an address, not prose.
 // `www.` only where GitHub starts one (a line's start, after a space or `*_~(`);
