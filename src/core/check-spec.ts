@@ -81,6 +81,8 @@ export function checkSpec(spec: ParsedSpec, options: CheckSpecOptions): SpecChec
       ruleOn,
       suppressed: (line) => suppressed(rule.id, line),
     });
+    // Past the cap, those listed are the first in the document (a rule may find its kinds one after another).
+    if (drafts.length > MAX_PER_RULE) drafts.sort((a, b) => a.line - b.line || a.column - b.column);
     let listed = 0;
     let unlisted = 0;
     let firstUnlisted: FindingDraft | undefined;
