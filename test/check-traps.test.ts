@@ -1963,6 +1963,9 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     const arc42 = buildTemplateModel(parseSpec('# Arc\n\n## 6. Runtime View\n\n### 6.1 <Runtime Scenario 1>\n\n<!-- s1 -->\n\n### 6.2 <Runtime Scenario 2>\n\n<!-- s2 -->\n\n## 8. Concepts\n\n### 8.1 <Concept 1>\n\n<!-- c1 -->\n\n### 8.2 <Concept 2>\n\n<!-- c2 -->\n'), 'arc@1');
     expect(brief('# Photos\n\n## 6. Runtime View\n\n### 6.1 Upload a photo\n\nThe client posts it.\n\n## 8. Concepts\n\n### 8.1 Authorization\n\nTokens.\n', arc42)).toEqual([]);
     for (const heading of ['6.1 [Runtime Scenario 1]', '6.1 {Runtime Scenario 1}', '<Runtime Scenario 1>']) expect(standInWords(heading), heading).toEqual({ prefix: '', suffix: '', lead: '' });
+    // One word of any case ending the heading after a label is a slot too (blind QA: a runbook's `Step 1: <check>`); a path's parameter is not.
+    for (const heading of ['Step 1: <check>', 'Step 1: [check]', 'Step 1: {check}', 'Step 1 - <check-name>']) expect(standInWords(heading)?.prefix, heading).toBe('step 1');
+    expect([standInWords('GET /users/{id}'), standInWords('Step 1: <br>'), standInWords('Notes: [optional]')]).toEqual([null, null, null]);
     // Tags are no slots: `<br>`, `<a name="x">`.
     expect(buildTemplateModel(parseSpec('# T\n\n## Design <br>\n\n<!-- d -->\n\n## <a name="api"></a>API\n\n<!-- a -->\n'), 't@1').sections.map((t) => t.standIn)).toEqual([null, null]);
     const tasks = buildTemplateModel(parseSpec('# Tasks\n\n## Phase 1: Setup\n\n- [ ] T001 Create the repo\n\n## Phase N: Polish & Cross-Cutting Concerns\n\n- [ ] TXXX Documentation updates\n'), 'tasks@1');

@@ -41,6 +41,9 @@ const MARK = /^\s*(?:optional|required|mandatory|recommended|deprecated|experime
 // (not `X.509`, `Mac OS X`).
 const NUMBER = /(^|[\s(#-])(?<=(?:phase|step|stage|part|option|alternative|milestone|iteration|sprint|wave|round|level|tier|release|version|chapter|section|appendix|story|task|item|scenario|requirement|case|example|rfc|kep|adr)[\s#-]+)(N{1,4}|X{1,4})(?=$|[\s:.,)])/i;
 
+// Elements a heading may end with (`Step 1: <br>` is no slot).
+const HTML_TAG_NAMES: ReadonlySet<string> = new Set(['a', 'abbr', 'b', 'br', 'code', 'em', 'i', 'img', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'u', 'var', 'wbr']);
+
 /** A slot as {@link SLOT} finds it, or a comment: where it is and what it says. */
 interface SlotMatch {
   readonly index: number;
@@ -58,7 +61,10 @@ function slotsIn(words: string): SlotMatch[] {
   const found: SlotMatch[] = [];
   for (const m of words.matchAll(SLOT)) {
     const inner = m[1] ?? m[2] ?? m[3]!;
-    if (SAYS_WHAT.test(inner) && !MARK.test(inner)) found.push({ index: m.index, length: m[0].length });
+    // (One word of any case is a slot too where it ends the heading after a label: a runbook's `Step 1: <check>`.)
+    const afterLabel = /^[\w-]+$/.test(inner.trim()) && /[:\-\u2013\u2014]\s*$/.test(words.slice(0, m.index))
+      && withoutClosedComments(words.slice(m.index + m[0].length)).trim() === '' && !(m[3] !== undefined && HTML_TAG_NAMES.has(inner.trim().toLowerCase()));
+    if ((SAYS_WHAT.test(inner) || afterLabel) && !MARK.test(inner)) found.push({ index: m.index, length: m[0].length });
   }
   // Comments by a plain search (a lazy pattern to `-->` would read to the end from each of thousands left open).
   for (let at = words.indexOf('<!--'); at !== -1; at = words.indexOf('<!--', at + 4)) {
