@@ -98,13 +98,19 @@ export function titleTextEmpty(spec: ParsedSpec, matching: SectionMatching, mode
 /**
  * Whether the spec has written what its template asks for under the title
  * when that is only the title itself (`tech-spec`'s "Add project title"): a
- * title heading whose text is not the template's, or the level-1 chapter
- * that stands for the title (`# Payment Gateway` then `# Overview`).
+ * `title` in the front matter, a title heading whose text is not the
+ * template's, or the level-1 chapter that stands for the title (`# Payment
+ * Gateway` then `# Overview`).
  */
 function titleWritten(spec: ParsedSpec, model: TemplateModel, part: TitlePart): boolean {
+  if (!model.titleAsksOnlyTitle) return false;
   const title = spec.title ?? part.section?.heading ?? null;
+  // With no title heading at all, a title in the front matter names it: docs sites (Docusaurus, MkDocs) show
+  // it as the page's title. (Under the template's own heading kept, the page shows that one: still owed.)
+  const named = spec.frontMatter?.data?.title;
+  if (title === null && typeof named === 'string' && named.trim() !== '') return true;
   const theirs = model.spec.title;
-  return model.titleAsksOnlyTitle && title !== null && theirs !== null && looseSlug(title) !== looseSlug(theirs) && title.slug !== '';
+  return title !== null && theirs !== null && looseSlug(title) !== looseSlug(theirs) && title.slug !== '';
 }
 
 /**
