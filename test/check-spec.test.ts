@@ -518,6 +518,12 @@ describe('template-free rules', () => {
     // Past a closing rule under it, too.
     expect(said('Flagged.\n\nHappy to help with the rollout!\n\n---')).toEqual([`7:1-32 a model's words to its user are still here ("Happy to help with the rollout!"): delete them`]);
     expect(said('Done. If you’d like, I can draft the runbook too')).toEqual([`5:7-49 a model's words to its user are still here ("If you’d like, I can draft the runbook too"): delete them`]);
+    // A marker named, not left (false-positive hunt): quoted, a file's name, spelt out; a state diagram's state.
+    for (const fine of ['New tasks get the status "TODO" first.', 'See [the list](TODO.md) and NOTES.TXT.', 'The field is marked TBD (to be decided) until review.',
+      '```mermaid\nstateDiagram-v2\n  TODO --> DOING\n  DOING --> DONE\n```']) {
+      expect([fine, said(fine)]).toEqual([fine, []]);
+    }
+    expect(said('Owner: TODO.')).toEqual(['5:8-12 leftover marker "TODO": replace it with the real content']);
     // Without "I", and an offer of help "if you have any questions" (blind QA); a team's own "reach out to #channel" is theirs.
     expect(said('Flagged.\n\nHope this helps!')).toEqual([`7:1-17 a model's words to its user are still here ("Hope this helps!"): delete them`]);
     expect(said('Flagged.\n\nFeel free to reach out if you have any questions!')).toEqual([`7:1-50 a model's words to its user are still here ("Feel free to reach out if you have any questions!"): delete them`]);

@@ -36,6 +36,8 @@ function diagramTexts(spec: ParsedSpec): DiagramText[] {
   return out;
 }
 
+// A diagram whose bare words are names of states, entities or classes (its first statement says which).
+const NAMES_DIAGRAM = /^\s*(?:stateDiagram(?:-v2)?|erDiagram|classDiagram(?:-v2)?)\b/;
 // A Mermaid node id: before its shape, or named as an alias (participant/actor X as …, … as X).
 const DIAGRAM_ID = /\b([A-Za-z_][\w-]*)[ \t]*(?:\[|\(|\{|>)|\b(?:participant|actor)[ \t]+([A-Za-z_][\w-]*)[ \t]+as\b|\bas[ \t]+([A-Za-z_][\w-]*)/g;
 
@@ -50,9 +52,11 @@ export function diagramMarkers(spec: ParsedSpec, template: TemplateModel | null,
   for (const diagram of diagramTexts(spec)) {
     if (template !== null && template.spec.source.includes(spec.source.slice(diagram.offset, diagram.offset + diagram.text.length).trim())) continue;
     const ids = new Set([...diagram.text.matchAll(DIAGRAM_ID)].map((d) => d[1] ?? d[2] ?? d[3]));
+    // In a state, entity or class diagram a bare word is a name (a board's `TODO` state): only labels are read.
+    const named = NAMES_DIAGRAM.test(diagram.text);
     for (const m of diagram.text.matchAll(words)) {
       // (Inside a label — brackets, an edge's `|…|`, quotes — the word is drawn, id or not.)
-      if (!inLabel(diagram.text, m.index) && (ids.has(m[0]) || /[[({>]/.test(diagram.text[m.index + m[0].length] ?? ''))) continue;
+      if (!inLabel(diagram.text, m.index) && (named || ids.has(m[0]) || /[[({>]/.test(diagram.text[m.index + m[0].length] ?? ''))) continue;
       const at = lineIndexOf(spec).span(diagram.offset + m.index, diagram.offset + m.index + m[0].length);
       findings.push({ ...at, message: `leftover marker "${m[0]}" in a diagram the page draws: replace it with the real content` });
     }

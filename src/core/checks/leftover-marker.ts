@@ -115,6 +115,8 @@ export const leftoverMarker: CheckRule = {
         const at = m.index;
         // `XXX` in a masked number (`XXX-XX-1234`, `(XXX) XXX-4567`) stands for digits hidden on purpose.
         if (m[0] === 'XXX' && isMask(seen, at)) continue;
+        // The word named, not left: quoted, a file's name, spelt out.
+        if (own === null && isMention(seen, at, m[0].length)) continue;
         // The template's own words ("What parts of the design are still TBD?") are
         // its guidance, which empty-section judges: not the author's leftover.
         // A `{{slot}}` there is a blank never filled, though, once the section
@@ -213,6 +215,20 @@ function unwrittenSpans(spec: ParsedSpec, template: TemplateModel, matching: Sec
     spans.push(withHeadings && st.state === 'empty' ? { start: section.heading.span.start, end: section.bodySpan.end } : section.bodySpan);
   }
   return spans;
+}
+
+/**
+ * Whether a default marker at `at` is named rather than left (false-positive
+ * hunt): in quotation marks (`the status "TODO"`), a file's name (`TODO.md`),
+ * or spelt out after it (`TBD (to be decided)`). (An image's alt text is
+ * read: it shows where the image cannot, and is read out.)
+ */
+function isMention(text: string, at: number, length: number): boolean {
+  const before = text[at - 1] ?? '';
+  const after = text[at + length] ?? '';
+  if ((before === '"' && after === '"') || (before === '\'' && after === '\'') || (before === '\u201c' && after === '\u201d') || (before === '\u2018' && after === '\u2019')) return true;
+  if (after === '.' && /^\.[A-Za-z]{1,5}\b/.test(text.slice(at + length, at + length + 7))) return true;
+  return /^[ \t]*\((?:to be|to do)\b/i.test(text.slice(at + length, at + length + 12));
 }
 
 /**
