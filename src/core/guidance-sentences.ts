@@ -418,7 +418,7 @@ const NEGATING = new Set(['not', 'no', 'never', 'none', 'nor', 'cannot', 'withou
  * that negates, or one is a task whose box is ticked (`[x] I/we understand…`,
  * read `x i we understand…`) and the other not: the author's answer, not a slip.
  */
-function meaningChanged(a: string, b: string): boolean {
+export function meaningChanged(a: string, b: string): boolean {
   if (a.startsWith('x ') !== b.startsWith('x ')) return true;
   const words = (text: string): Set<string> => new Set(text.replace(/n t\b/g, 'nt').replace(/\bcan not\b/g, 'cannot').split(' '));
   const [wa, wb] = [words(a), words(b)];

@@ -2,7 +2,8 @@ import { bareSlug, looseSlug, slugify, squashedSlug } from './slug.js';
 import type { ParsedSpec, Section } from './spec-types.js';
 import { unmarkedSlug, withoutHeadingMarks } from './optional-sections.js';
 import { fitsStandIn } from './stand-in-headings.js';
-import { normalizedSentence } from './guidance-sentences.js';
+import { anchorsClose, mostWordsShared } from './near-anchors.js';
+import { meaningChanged, normalizedSentence } from './guidance-sentences.js';
 import type { TemplateModel, TemplateSection } from './template-model.js';
 
 /** How the sections of a spec line up with those of its template. */
@@ -195,7 +196,33 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
   }
   if (model.sections.some((t) => t.standIn && !byTemplateId.has(t.id))) matchStandIns(spec, model, byTemplateId, used);
   if (used.size < flat.length) matchSubtitled(spec, model, byTemplateId, used, flat);
+  if (used.size < flat.length) matchNearHeadings(spec, model, byTemplateId, used);
   return { byTemplateId, unmatched: new Set(flat.filter((s) => !used.has(s))), flat };
+}
+
+/**
+ * Template sections still unmatched whose long heading a spec heading writes
+ * a few characters or most words apart (see near-anchors), at its level under
+ * its parent's section: the template's earlier or later wording (a KEP's PRR
+ * question `…that would be useful to have to improve observability…` kept as
+ * an older KEP wrote it), a typo. Only one such heading for one such section,
+ * with no other section missing there that it could as well be.
+ */
+function matchNearHeadings(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map<string, Section>, used: Set<Section>): void {
+  // (Not where a figure or a word that negates differs: `Can it be disabled?` is another question than `Can it not be disabled?`.)
+  const near = (slug: string, t: TemplateSection): boolean => (anchorsClose(slug, t.headingSlug) || mostWordsShared(slug, t.headingSlug))
+    && !meaningChanged(slug.replace(/-+/g, ' '), t.headingSlug.replace(/-+/g, ' '));
+  for (const t of model.sections) {
+    if (t.id === 'title' || t.standIn !== null || byTemplateId.has(t.id) || t.headingSlug.length < 20) continue;
+    const parent = t.parentId === null ? null : byTemplateId.get(t.parentId);
+    if (parent === undefined) continue;
+    const found = (parent === null ? spec.sections : parent.children).filter((s) => !used.has(s) && s.heading.level === t.level && s.heading.slug.length >= 20 && near(s.heading.slug, t));
+    if (found.length !== 1) continue;
+    const s = found[0]!;
+    if (model.sections.some((o) => o !== t && !byTemplateId.has(o.id) && o.parentId === t.parentId && o.level === t.level && near(s.heading.slug, o))) continue;
+    byTemplateId.set(t.id, s);
+    used.add(s);
+  }
 }
 
 // An HTML tag in a heading's text.

@@ -1,7 +1,7 @@
 // A missing section's heading written as a line of text (`**Data Model:**`,
 // `Data Model?`, a KEP's PRR question as a bold bullet), found where the
 // section belongs, for missing-section to place its finding on.
-import { editDistanceAtMost } from '../edit-distance.js';
+import { anchorsClose, mostWordsShared, wordCount } from '../near-anchors.js';
 import { lineIndexOf } from '../line-index.js';
 import { isSpaceOrTabCode } from '../markdown/block-patterns.js';
 import { headingText } from '../markdown/heading-text.js';
@@ -162,46 +162,11 @@ function nearHeading(slug: string, candidates: readonly TemplateSection[] | unde
     return found;
   };
   // A few characters apart first; only then most of the words, which questions of one family share.
-  const close = one((t) => {
-    const most = Math.floor(Math.max(slug.length, t.headingSlug.length) / 10);
-    return Math.abs(slug.length - t.headingSlug.length) <= most && editDistanceAtMost(slug, t.headingSlug, most) <= most;
-  });
+  const close = one((t) => anchorsClose(slug, t.headingSlug));
   if (close !== undefined) return close ?? undefined;
   // (Only long questions: fewer than eight words cannot share six in eight.)
   if (wordCount(slug) < 8) return undefined;
   return one((t) => mostWordsShared(slug, t.headingSlug)) ?? undefined;
-}
-
-/** The words of an anchor, counted by its hyphens. */
-function wordCount(slug: string): number {
-  let n = 1;
-  for (let i = slug.indexOf('-'); i !== -1; i = slug.indexOf('-', i + 1)) n++;
-  return n;
-}
-
-/**
- * Whether two long questions' anchors share three words in four or more (of
- * the longer, eight words at least): a KEP's PRR questions reworded in a
- * later template (`…for the above SLIs?` now `…for the enhancement?`, `How
- * can a rollout fail?` now `How can a rollout or rollback fail?`).
- */
-function mostWordsShared(a: string, b: string): boolean {
-  if (wordCount(b) < 8) return false;
-  const left = a.split('-').filter((w) => w !== '');
-  const right = b.split('-').filter((w) => w !== '');
-  const longer = Math.max(left.length, right.length);
-  if (Math.min(left.length, right.length) < 8) return false;
-  const counts = new Map<string, number>();
-  for (const w of left) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let shared = 0;
-  for (const w of right) {
-    const n = counts.get(w) ?? 0;
-    if (n > 0) {
-      shared++;
-      counts.set(w, n - 1);
-    }
-  }
-  return shared * 4 >= longer * 3;
 }
 
 /** Appends an entry to the list of its anchor. */
