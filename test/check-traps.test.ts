@@ -2019,6 +2019,13 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
       .toEqual(['section "Copyright" still holds only the template\'s guidance: write its content; if every spec keeps this text as it is, declare the section `fixed: [copyright]` in the template\'s front matter']);
   });
 
+  it('a table of the template\'s with a cell filled in is the author\'s answer, row by row (blind QA, one-pager)', () => {
+    const onePager = buildTemplateModel(parseSpec('# One-Pager: Feature Name\n\n| Field | Value |\n|---|---|\n| Owner | <!-- your name --> |\n| Team | |\n| Status | Draft / In review / Approved |\n\n## Problem\n\n<!-- p -->\n'), 'o@1');
+    const spec = (owner: string) => brief(`# One-Pager: Bulk export\n\n| Field | Value |\n|---|---|\n| Owner | ${owner} |\n| Team | |\n| Status | Draft / In review / Approved |\n\n## Problem\n\nSlow exports.\n`, onePager);
+    expect(spec('Sam Lee')).toEqual([]);
+    expect(spec('')).toEqual(['1:1 empty-section title']);
+  });
+
   it('an older spec-kit checklist: a labelled note over checklists owes no text, and the template\'s ticked task keeps its words (blind QA, spec-kit)', () => {
     const review = buildTemplateModel(parseSpec('# Spec\n\n## Review & Acceptance Checklist\n*GATE: Automated checks run during main() execution*\n\n### Content Quality\n- [ ] No implementation details (languages, frameworks, APIs)\n\n### Requirement Completeness\n- [ ] No [NEEDS CLARIFICATION] markers remain\n'), 'r@1');
     const ticked = '# Login\n\n## Review & Acceptance Checklist\n*GATE: Automated checks run during main() execution*\n\n### Content Quality\n- [x] No implementation details (languages, frameworks, APIs)\n\n### Requirement Completeness\n- [x] No [NEEDS CLARIFICATION] markers remain\n';

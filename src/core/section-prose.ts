@@ -404,7 +404,17 @@ function shownText(source: string, block: Block, guidance?: string): string | nu
 
 function proseOf(source: string, block: Block): string {
   const { text } = blockText(source, block);
+  // A table's rows are each a sentence of their own: a cell filled in a row of the template's (`| Owner | Sam Lee |`)
+  // is the author's answer, not the template's row a few characters apart.
+  // (Its comments are guidance, as a paragraph's: `| Owner | <!-- your name --> |` kept empty is the template's row.)
+  if (block.kind === 'table') return `${withoutInlineComments(text).replace(/\n/g, ' ;\n')} ;`;
   if (block.kind !== 'paragraph' || text.indexOf('<!--') === -1) return text;
+  return withoutInlineComments(text);
+}
+
+/** A text without its inline comments. */
+function withoutInlineComments(text: string): string {
+  if (text.indexOf('<!--') === -1) return text;
   // Inline comments are guidance too, not content.
   let out = '';
   let at = 0;
