@@ -2019,6 +2019,13 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
       .toEqual(['section "Copyright" still holds only the template\'s guidance: write its content; if every spec keeps this text as it is, declare the section `fixed: [copyright]` in the template\'s front matter']);
   });
 
+  it('a paragraph that is wholly a slot of the template\'s, kept over the answer, is one finding, its slot quoted short (blind QA, MADR 4)', () => {
+    const slot = '{Describe the context and problem statement, e.g., in free form using two to three sentences or in the form of an illustrative story. You may want to articulate the problem in form of a question.}';
+    const madr = buildTemplateModel(parseSpec(`# {short title}\n\n## Context and Problem Statement\n\n${slot}\n\n## Decision\n\n{Describe the decision.}\n`), 'm@1');
+    expect(findings(`# Use Kafka\n\n## Context and Problem Statement\n\n${slot}\n\nEvents are lost.\n\n## Decision\n\nKafka.\n`, madr).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`))
+      .toEqual(['5:1 leftover-marker the template\'s slot "{Describe the context and problem statement, e.g., in free f … }" is still here: replace it with the real content']);
+  });
+
   it('a table of the template\'s with a cell filled in is the author\'s answer, row by row (blind QA, one-pager)', () => {
     const onePager = buildTemplateModel(parseSpec('# One-Pager: Feature Name\n\n| Field | Value |\n|---|---|\n| Owner | <!-- your name --> |\n| Team | |\n| Status | Draft / In review / Approved |\n\n## Problem\n\n<!-- p -->\n'), 'o@1');
     const spec = (owner: string) => brief(`# One-Pager: Bulk export\n\n| Field | Value |\n|---|---|\n| Owner | ${owner} |\n| Team | |\n| Status | Draft / In review / Approved |\n\n## Problem\n\nSlow exports.\n`, onePager);

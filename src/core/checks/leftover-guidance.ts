@@ -80,7 +80,8 @@ export const leftoverGuidance: CheckRule = {
         // (In a quote only where the template quotes its own guidance: `> Describe the product…`; an author quotes others.)
         const kept = block.kind === 'paragraph' && (block.topLevel || (isQuoted(spec, block) && quotedGuidance(template).has(quotedText(spec, block))))
           ? keptGuidance(spec, block, template.guidanceSentences) : null;
-        if (kept === null) {
+        // A paragraph that is wholly one of the template's slots (MADR's `{Describe the context …}`) is leftover-marker's finding, once.
+        if (kept === null || /^[{[][^]*[}\]]$/.test(kept.text.trim()) && !/[}\]][^]*[{[]/.test(kept.text.trim().slice(1, -1))) {
           flush();
           continue;
         }

@@ -112,7 +112,10 @@ export function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared:
       if (reported.has(`${at.line}:${at.column}`)) continue;
       // Quoted as written: the text searched has its inline code blanked out (`(fill me in with a unique ident, \`my_feature\`)`).
       const written = spec.source.slice(offset, block.sourceOffset(m.index + m[0].length - 1) + 1);
-      findings.push({ ...at, message: `the template's slot "${written.includes('\n') ? m[0] : written}" is still here: replace it with the real content` });
+      const shown = written.includes('\n') ? m[0] : written;
+      // (A long slot, a whole paragraph of MADR's, is quoted by its start and end.)
+      const quoted = shown.length > 120 ? `${shown.slice(0, 60).trimEnd()} … ${shown.slice(-1)}` : shown;
+      findings.push({ ...at, message: `the template's slot "${quoted}" is still here: replace it with the real content` });
       reportedTo = m.index + m[0].length;
     }
   }
