@@ -2026,6 +2026,12 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
       .toEqual(['5:1 leftover-marker the template\'s slot "{Describe the context and problem statement, e.g., in free f … }" is still here: replace it with the real content']);
   });
 
+  it('a word in capitals the template writes alone on its line is a slot, kept beside the author\'s text (blind QA, adr-tools); not in a heading', () => {
+    const adr = buildTemplateModel(parseSpec('# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n\n## RISKS\n\nWhat could go wrong.\n'), 'a@1');
+    expect(brief('# 2. Use PostgreSQL\n\nDate: 2024-05-02\n\n## Status\n\nSTATUS\n\nSupersedes ADR 1.\n\n## RISKS\n\nNone known.\n', adr)).toEqual(['7:1 leftover-marker status']);
+    expect(brief('# 2. Use PostgreSQL\n\nDate: 2024-05-02\n\n## Status\n\nAccepted; the HTTP STATUS codes stay.\n\n## RISKS\n\nNone known.\n', adr)).toEqual([]);
+  });
+
   it('a table of the template\'s with a cell filled in is the author\'s answer, row by row (blind QA, one-pager)', () => {
     const onePager = buildTemplateModel(parseSpec('# One-Pager: Feature Name\n\n| Field | Value |\n|---|---|\n| Owner | <!-- your name --> |\n| Team | |\n| Status | Draft / In review / Approved |\n\n## Problem\n\n<!-- p -->\n'), 'o@1');
     const spec = (owner: string) => brief(`# One-Pager: Bulk export\n\n| Field | Value |\n|---|---|\n| Owner | ${owner} |\n| Team | |\n| Status | Draft / In review / Approved |\n\n## Problem\n\nSlow exports.\n`, onePager);

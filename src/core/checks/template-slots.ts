@@ -8,7 +8,7 @@ import { normalizeLabel } from '../markdown/inline-text.js';
 import type { ParsedSpec } from '../spec-types.js';
 import { standInTitleAt } from '../stand-in-titles.js';
 import type { TemplateModel } from '../template-model.js';
-import { proseBlocks, unseenBlanked, type ProseBlock } from './text-blocks.js';
+import { proseBlockOf, proseBlocks, unseenBlanked, type ProseBlock } from './text-blocks.js';
 import type { FindingDraft } from './types.js';
 
 // A `{slot}` in one pair of braces (`{{slot}}` is a default marker; MADR 4's
@@ -97,11 +97,10 @@ function templateSlots(template: TemplateModel): ReadonlySet<string> {
  */
 export function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared: (offset: number) => boolean, findings: FindingDraft[]): void {
   const slots = templateSlots(template);
-  if (slots.size === 0) return;
   const title = spec.title === null ? null : spec.title.span;
   const reported = new Set(findings.map((f) => `${f.line}:${f.column}`));
   const before = findings.length;
-  for (const block of proseBlocks(spec, SLOT_START, mayHoldSlot, { html: true })) {
+  for (const block of slots.size === 0 ? [] : proseBlocks(spec, SLOT_START, mayHoldSlot, { html: true })) {
     // A slot inside one reported (the `YYYY-MM-DD` of `(fill me in with today's date, YYYY-MM-DD)`) is part of that one.
     let reportedTo = -1;
     for (const m of [...slotsIn(block, spec.definitions)].sort((a, b) => a.index - b.index || b[0].length - a[0].length)) {
@@ -119,8 +118,52 @@ export function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared:
       reportedTo = m.index + m[0].length;
     }
   }
+  capsSlotsKept(spec, template, (offset) => (title !== null && offset >= title.start && offset < title.end) || spared(offset), reported, findings);
   // In document order with the markers found before.
   if (findings.length > before) findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+// A word in capitals alone on its line, or after a label's colon (adr-tools' `STATUS` under `## Status`, `Date: DATE`).
+const CAPS_LINE = /^(?:[^:\n]{1,40}:[ \t]*)?([A-Z]{4,})[ \t]*$/gm;
+const CAPS = /[A-Z]{4}/;
+
+/** The paragraphs of a document with a run of four capitals (not headings: `## RISKS` is a heading's style, no slot). */
+function paragraphsWithCaps(spec: ParsedSpec): ProseBlock[] {
+  const out: ProseBlock[] = [];
+  for (const block of spec.blocks) {
+    if (block.kind !== 'paragraph' || !CAPS.test(spec.source.slice(block.start, block.end))) continue;
+    const prose = proseBlockOf(spec, block);
+    if (prose !== null) out.push(prose);
+  }
+  return out;
+}
+const capsOfTemplate = new WeakMap<TemplateModel, ReadonlySet<string>>();
+
+/** The template's words in capitals that stand alone on their line (see {@link CAPS_LINE}): slots, read once per template. */
+function templateCapsSlots(template: TemplateModel): ReadonlySet<string> {
+  let found = capsOfTemplate.get(template);
+  if (found === undefined) {
+    const words = new Set<string>();
+    for (const block of paragraphsWithCaps(template.spec)) for (const m of block.text.matchAll(CAPS_LINE)) words.add(m[1]!);
+    capsOfTemplate.set(template, (found = words));
+  }
+  return found;
+}
+
+/** The template's capitals slots kept so on a line of the spec's written text (a section left unwritten is empty-section's). */
+function capsSlotsKept(spec: ParsedSpec, template: TemplateModel, spared: (offset: number) => boolean, reported: ReadonlySet<string>, findings: FindingDraft[]): void {
+  const slots = templateCapsSlots(template);
+  if (slots.size === 0) return;
+  for (const block of paragraphsWithCaps(spec)) {
+    for (const m of block.text.matchAll(CAPS_LINE)) {
+      if (!slots.has(m[1]!)) continue;
+      const from = m.index + m[0].lastIndexOf(m[1]!);
+      if (spared(block.sourceOffset(from))) continue;
+      const at = block.locate(from, from + m[1]!.length);
+      if (reported.has(`${at.line}:${at.column}`)) continue;
+      findings.push({ ...at, message: `the template's slot "${m[1]}" is still here: replace it with the real content` });
+    }
+  }
 }
 
 /**
