@@ -519,11 +519,18 @@ describe('template-free rules', () => {
     expect(said('Flagged.\n\nHappy to help with the rollout!\n\n---')).toEqual([`7:1-32 a model's words to its user are still here ("Happy to help with the rollout!"): delete them`]);
     expect(said('Done. If you’d like, I can draft the runbook too')).toEqual([`5:7-49 a model's words to its user are still here ("If you’d like, I can draft the runbook too"): delete them`]);
     // A marker named, not left (false-positive hunt): quoted, a file's name, spelt out; a state diagram's state.
-    for (const fine of ['New tasks get the status "TODO" first.', 'See [the list](TODO.md) and NOTES.TXT.', 'The field is marked TBD (to be decided) until review.',
+    // (But a blank in quotes, or one explained at length, is still a blank; a model's "hope" needs its own sentence: review.)
+    for (const blank of ['The default timeout is "TBD" until the load test.', 'Retention period: TBD (to be agreed with legal before launch).']) expect(said(blank), blank).toHaveLength(1);
+    expect(said('It cuts the load; we hope this helps the team sleep.')).toEqual([]);
+    for (const fine of ['New tasks get the status "TODO" first.', 'See [the list](TODO.md) and NOTES.TXT.', 'The field is marked TBD (to be decided) until review.', 'Tasks move through TODO, IN_PROGRESS and DONE.',
+      '```mermaid\nerDiagram\n  CUSTOMER ||--o{ TODO : has\n```',
       '```mermaid\nstateDiagram-v2\n  TODO --> DOING\n  DOING --> DONE\n```']) {
       expect([fine, said(fine)]).toEqual([fine, []]);
     }
     expect(said('Owner: TODO.')).toEqual(['5:8-12 leftover marker "TODO": replace it with the real content']);
+    // A state diagram's labels are still read (review).
+    expect(said('```mermaid\nstateDiagram-v2\n  TODO --> Doing : TBD trigger\n  note right of Doing : FIXME explain\n```').map((f) => f.split(' ').slice(0, 4).join(' '))).toEqual([
+      '7:20-23 leftover marker "TBD"', '8:25-30 leftover marker "FIXME"']);
     // Without "I", and an offer of help "if you have any questions" (blind QA); a team's own "reach out to #channel" is theirs.
     expect(said('Flagged.\n\nHope this helps!')).toEqual([`7:1-17 a model's words to its user are still here ("Hope this helps!"): delete them`]);
     expect(said('Flagged.\n\nFeel free to reach out if you have any questions!')).toEqual([`7:1-50 a model's words to its user are still here ("Feel free to reach out if you have any questions!"): delete them`]);

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { numberBeforeWords, slugify } from '../src/core/slug.js';
+import { bareSlug, numberBeforeWords, slugify } from '../src/core/slug.js';
 import { describe, expect, it } from 'vitest';
 import { editDistance, editDistanceAtMost } from '../src/core/edit-distance.js';
 import { buildTemplateModel, parseSpec } from '../src/index.js';
@@ -105,10 +105,30 @@ describe('section matching', () => {
     expect(brief('# Queue\n\n## Options\n\n### Option 1: Postgres\n\nRows.\n\n### Option 1\n\nSame.\n\n### Option 2\n\nManaged.\n', options, new Map([['unknown-section', ON]]))).toEqual(['5:1 unknown-section options/option-1-postgres']);
     expect(brief('# Queue\n\n## Options\n\n### Choice: Postgres\n\nRows.\n\n### Option 2\n\nManaged.\n', options)).toEqual(['9:1 missing-section options/option-1']);
     const doc = buildTemplateModel(parseSpec('# Design: Title\n\n## Context\n\n<!-- Background. -->\n\n## Goals\n\n<!-- Goals. -->\n'), 'd@1');
-    for (const [context, goals] of [['Context', 'Goals (N/A)'], ['Context', 'Goals — not applicable'], ['a) Context', 'b) Goals'], ['1.\u00a0Context', '2.\u00a0Goals'],
+    for (const [context, goals] of [['Context {#context}', 'Goals {#goals .wide}'], ['Context (v2)', 'Goals (Kubernetes)'], ['Context', 'Goals (N/A)'], ['Context', 'Goals — not applicable'], ['a) Context', 'b) Goals'], ['1.\u00a0Context', '2.\u00a0Goals'],
       ['Context <a href="#top">⬆️</a>', 'Goals'], ['一、Context', '二、Goals'], ['１．Context', '２．Goals'], ['Step 1: Context', 'Step 2: Goals'], ['A.1 Context', 'A.2 Goals']]) {
       expect(brief(`# Mine\n\n## ${context}\n\nWhy.\n\n## ${goals}\n\nThis is a maintenance change with no product goals.\n`, doc), `${context} / ${goals}`).toEqual([]);
     }
+  });
+
+  it('review fixes: opposite questions are no near heading; a heading of thousands of colons is read at once; an answer in the heading is one; numberings keep real words', () => {
+    const q = buildTemplateModel(parseSpec('# K\n\n## Ops\n\n### How can this feature be disabled in production?\n\n<!-- d -->\n\n### What are the risks of enabling this feature in a production cluster?\n\n<!-- r -->\n'), 'q@1');
+    expect(brief('# M\n\n## Ops\n\n### How can this feature be enabled in production?\n\nFlag.\n\n### What are the benefits of enabling this feature in a production cluster?\n\nSpeed.\n', q)
+      .filter((f) => f.includes('missing-section'))).toHaveLength(2);
+    expect(brief(`# M\n\n## ${'a: '.repeat(30_000)}\n\nText.\n`, q).length).toBeGreaterThan(0);
+    const doc = buildTemplateModel(parseSpec('# D\n\n## Security\n\n<!-- s -->\n\n## Dependencies\n\n<!-- d -->\n'), 'd@1');
+    expect(brief('# M\n\n## Security (N/A)\n\n## Dependencies: none\n', doc)).toEqual([]);
+    for (const heading of ['X.509 Certificates', 'H.264 Encoding', 'LLC. Notes', 'CV. Review', '24-7 Support', 'Section 508 Compliance']) expect(bareSlug(heading), heading).toBeNull();
+  });
+
+  it('a template heading with attributes (`{#_quality_goals}`), and `/` for "and" (blind QA, arc42 and agent-written)', () => {
+    const arc = buildTemplateModel(parseSpec('# Arc\n\n## Quality Goals {#_quality_goals}\n\n<!-- q -->\n\n## Goals and Non-Goals\n\n<!-- g -->\n'), 'a@1');
+    expect(brief('# Mine\n\n## Quality Goals\n\nFast.\n\n## Goals / Non-Goals\n\nSome.\n', arc)).toEqual([]);
+  });
+
+  it('a spec follows its template\'s front matter: no title by default where the template\'s has none (blind QA, spec-kit tasks)', () => {
+    const tasks = buildTemplateModel(parseSpec('---\ndescription: "Task list template"\n---\n# Tasks: [FEATURE NAME]\n\n## Phase 1\n\n- [ ] T001 Do it\n'), 't@1');
+    expect(findings('---\ndescription: "Tasks for export"\n---\n# Tasks: Export\n\n## Phase 1\n\n- [x] T001 Do it\n', tasks).map((f) => f.message)).toEqual([]);
   });
 
   it('a heading written twice under a parent matched by its words (🚀 Architecture) is the first one, the second its duplicate (blind QA)', () => {
@@ -1001,6 +1021,10 @@ describe('where findings are', () => {
     // under the template's own heading kept, the page shows that one, and the name is still owed (false-positive hunt).
     expect(at(`---\ntitle: Audit export\ntemplate: tech-spec@1\n---\n${body}`)).toEqual([]);
     expect(at(`---\ntitle: Audit export\ntemplate: tech-spec@1\n---\n# Technical Specification\n\n${body}`)).toEqual([[5, 5]]);
+    // A stand-in there names nothing (review, blind QA): a to-do word, a slot, the template's own title; and it is said in the front matter.
+    for (const title of ['TBD', '"[Project Name]"', '"{{title}}"', 'Technical Specification']) expect(at(`---\ntitle: ${title}\ntemplate: tech-spec@1\n---\n${body}`), title).toEqual([[5, 5]]);
+    expect(findings(`---\ntitle: TBD\ntemplate: tech-spec@1\ncreated: YYYY-MM-DD\nowners: [TODO]\n---\n${body}`).filter((f) => f.rule === 'leftover-marker').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '2:8 the front matter\'s `title` is still "TBD": write its value', '4:10 the front matter\'s `created` is still "YYYY-MM-DD": write its value', '5:10 the front matter\'s `owners` is still "TODO": write its value']);
   });
 });
 

@@ -399,7 +399,12 @@ describe('specfill check', () => {
     writeFileSync(join(dir, 'many.md'), `# Many\n\n${'TODO\n\n'.repeat(2000)}`);
     const many = await runCli(dir, 'check', 'many.md', '--max-warnings', '1000');
     expect([many.code, many.stderr]).toEqual([1, 'specfill: 2000 warnings, more than --max-warnings 1000\n']);
-    expect(JSON.parse((await runCli(dir, 'check', 'many.md', '--format', 'json')).stdout).summary.warnings).toBe(2000);
+    const json = JSON.parse((await runCli(dir, 'check', 'many.md', '--format', 'json')).stdout);
+    expect([json.summary.warnings, json.files[0].findings.length, json.files[0].findings[500].more]).toEqual([2000, 501, 1500]);
+    // Through the cache too (review: `more` was lost, and the step summary counted 501).
+    await runCli(dir, 'check', 'many.md', '--cache', '--format', 'json');
+    const cached = JSON.parse((await runCli(dir, 'check', 'many.md', '--cache', '--format', 'json')).stdout);
+    expect([cached.summary.warnings, cached.files[0].findings[500].more]).toEqual([2000, 1500]);
     writeFileSync(join(dir, 'specfill.config.yaml'), 'rules:\n  leftover-marker:\n    severity: error\n    options:\n      markers: ["\\\\blater\\\\b"]\n');
     const r = await checkJson(dir);
     expect(r.code).toBe(1);

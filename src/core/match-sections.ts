@@ -3,6 +3,7 @@ import type { ParsedSpec, Section } from './spec-types.js';
 import { unmarkedSlug, withoutHeadingMarks } from './optional-sections.js';
 import { fitsStandIn } from './stand-in-headings.js';
 import { anchorsClose, mostWordsShared } from './near-anchors.js';
+import { editDistanceAtMost } from './edit-distance.js';
 import { meaningChanged, normalizedSentence } from './guidance-sentences.js';
 import type { TemplateModel, TemplateSection } from './template-model.js';
 
@@ -98,7 +99,8 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     // Nor is "&" for "and" (`Context & Scope` for "Context and Scope", and back).
     const text = s.heading.text;
     // (Squashed too: `Q and A` for "Q&A", whose anchor `qa` is `q--a` squashed.)
-    const otherText = text.indexOf('&') !== -1 ? text.replace(/\s*&\s*/g, ' and ').replace(/\s+/g, ' ').trim()
+    // (And `/` for "and": `Goals / Non-Goals` for "Goals and Non-Goals".)
+    const otherText = text.indexOf('&') !== -1 || text.indexOf(' / ') !== -1 ? text.replace(/\s*&\s*| \/ /g, ' and ').replace(/\s+/g, ' ').trim()
       : / and /i.test(text) ? text.replace(/ and /gi, ' & ').replace(/\s+/g, ' ').trim() : null;
     if (otherText !== null) {
       // With or without its number and mark too ("6. Monitoring & Logging"; blind QA).
@@ -210,8 +212,10 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
  */
 function matchNearHeadings(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map<string, Section>, used: Set<Section>): void {
   // (Not where a figure or a word that negates differs: `Can it be disabled?` is another question than `Can it not be disabled?`.)
+  // (Nor where a word is replaced by another: `enabled` for `disabled`, `benefits` for `risks`, `upgraded` for `downgraded` ask
+  // another question. Words added or dropped, or one spelt a letter apart, `Backward` for `Backwards`, do not.)
   const near = (slug: string, t: TemplateSection): boolean => (anchorsClose(slug, t.headingSlug) || mostWordsShared(slug, t.headingSlug))
-    && !meaningChanged(slug.replace(/-+/g, ' '), t.headingSlug.replace(/-+/g, ' '));
+    && !meaningChanged(slug.replace(/-+/g, ' '), t.headingSlug.replace(/-+/g, ' ')) && !wordReplaced(slug, t.headingSlug);
   for (const t of model.sections) {
     if (t.id === 'title' || t.standIn !== null || byTemplateId.has(t.id) || t.headingSlug.length < 20) continue;
     const parent = t.parentId === null ? null : byTemplateId.get(t.parentId);
@@ -223,6 +227,21 @@ function matchNearHeadings(spec: ParsedSpec, model: TemplateModel, byTemplateId:
     byTemplateId.set(t.id, s);
     used.add(s);
   }
+}
+
+/**
+ * Whether two anchors differ by a word replaced with another (not a word
+ * added or dropped, nor one spelt a letter apart): each has words the other
+ * lacks, and one of them is no near spelling of any of the other's.
+ */
+function wordReplaced(a: string, b: string): boolean {
+  const left = a.split('-').filter((w) => w !== '');
+  const right = b.split('-').filter((w) => w !== '');
+  const onlyLeft = left.filter((w) => !right.includes(w));
+  const onlyRight = right.filter((w) => !left.includes(w));
+  if (onlyLeft.length === 0 || onlyRight.length === 0) return false;
+  const spelt = (w: string, others: readonly string[]): boolean => others.some((o) => Math.min(w.length, o.length) >= 4 && editDistanceAtMost(w, o, 1) <= 1);
+  return onlyLeft.some((w) => !spelt(w, onlyRight)) && onlyRight.some((w) => !spelt(w, onlyLeft));
 }
 
 // An HTML tag in a heading's text.
@@ -242,9 +261,18 @@ function matchSubtitled(spec: ParsedSpec, model: TemplateModel, byTemplateId: Ma
   const heads = new Map<string, Section[]>();
   for (const s of flat) {
     const text = s.heading.text;
-    if (used.has(s) || (text.indexOf(':') === -1 && !/\s[-\u2013\u2014]\s/.test(text))) continue;
+    const bracketed = /\s\([^()]*\)\s*$/.exec(text);
+    if (used.has(s) || (text.indexOf(':') === -1 && !/\s[-\u2013\u2014]\s/.test(text) && bracketed === null)) continue;
+    // (Or in parentheses at the end: `## Overview (v2)`, `## Rollout (Kubernetes)`.)
+    // (The first few separators, in a name's first 200 characters: a heading of thousands of `a: ` is no name with a subtitle.)
+    const cuts: number[] = [];
     for (const m of text.matchAll(SUBTITLE)) {
-      const head = text.slice(0, m.index).trimEnd();
+      if (m.index > 200 || cuts.length === 3) break;
+      cuts.push(m.index);
+    }
+    if (bracketed !== null && bracketed.index <= 200) cuts.push(bracketed.index);
+    for (const at of cuts) {
+      const head = text.slice(0, at).trimEnd();
       for (const key of new Set([slugify(head), bareSlug(head)])) {
         if (key === null || key === '') continue;
         const list = heads.get(key);

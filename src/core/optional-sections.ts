@@ -26,7 +26,7 @@ const OPTIONAL_MARK = new RegExp(OPTIONAL, 'i');
 // `## Rollout [WIP]`, `## Metrics - TODO`, `## Design: todo`; leftover-marker reports the mark itself).
 // A spec that drops them, or adds them, names the same section.
 // (And an answer's mark: `## Goals (N/A)`, `(none)`, `— not applicable`: the author answered the section.)
-const TODO_MARK = String.raw`[([](?:tbd|todo|wip|draft|to be (?:determined|done|written)|n/?a|none|not applicable)[)\]]|(?:[ \t][-\u2013\u2014]|[ \t]?:)[ \t]{0,3}(?:tbd|todo|wip|n/?a|none|not applicable)[.!]?$`;
+const TODO_MARK = String.raw`[([](?:tbd|todo|wip|draft|to be (?:determined|done|written)|n/a|none|not applicable)[)\]]|(?:[ \t][-\u2013\u2014]|[ \t]?:)[ \t]{0,3}(?:tbd|todo|wip|n/a|none|not applicable)[.!]?$`;
 const HEADING_MARK = new RegExp(`${OPTIONAL}|\\((?:mandatory|required)\\)|${TODO_MARK}`, 'i');
 const HEADING_MARKS = new RegExp(HEADING_MARK.source, 'gi');
 

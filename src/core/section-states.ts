@@ -4,11 +4,14 @@ import { stubWord } from './stand-in-text.js';
 import { isTableOfContents } from './table-of-contents.js';
 import { anchorsOf } from './checks/broken-link.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
-import { looseSlug } from './slug.js';
+import { looseSlug, slugify } from './slug.js';
 import { isStandInTitle, standInTitleAt } from './stand-in-titles.js';
 import { preambleSpan, type TemplateModel, type TemplateSection } from './template-model.js';
 
 /** How far a section that carries guidance in the template has been written. */
+// A heading that carries its answer: `(N/A)`, `[none]`, `: not applicable`, `— N/A`.
+const ANSWERED_HEADING = /(?:[([](?:n\/a|none|not applicable)[)\]]|(?:[ \t][-\u2013\u2014]|[ \t]?:)[ \t]{0,3}(?:n\/a|none|not applicable)\.?)[ \t]*$/i;
+
 export type SectionStateName = 'filled' | 'open' | 'empty' | 'missing';
 
 /** The state of one guided template section in a spec. */
@@ -56,7 +59,8 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
       const empty = saysNothing(spec, section.bodySpan, t.guidance, model.guidanceSentences, model.codeSamples, model.spec.source) && !ownSubsectionsSaySomething(spec, section, matching, model)
         && !ownTableOfContents(spec, section.bodySpan, t.guidance);
       // Where the template says the section may be left empty, nothing under it is an answer (the template's sample text kept is not).
-      const answered = empty && t.mayStayEmpty && sectionProse(spec, section.bodySpan) === '';
+      // So is a heading that answers itself, `## Security (N/A)`, `## Dependencies: none`, with nothing under it.
+      const answered = empty && ((t.mayStayEmpty && sectionProse(spec, section.bodySpan) === '') || (ANSWERED_HEADING.test(section.heading.text) && !ANSWERED_HEADING.test(t.text)));
       states.push({ id: t.id, state: empty && !answered ? 'empty' : 'filled' });
     }
   }
@@ -105,11 +109,15 @@ export function titleTextEmpty(spec: ParsedSpec, matching: SectionMatching, mode
 function titleWritten(spec: ParsedSpec, model: TemplateModel, part: TitlePart): boolean {
   if (!model.titleAsksOnlyTitle) return false;
   const title = spec.title ?? part.section?.heading ?? null;
+  const theirs = model.spec.title;
   // With no title heading at all, a title in the front matter names it: docs sites (Docusaurus, MkDocs) show
   // it as the page's title. (Under the template's own heading kept, the page shows that one: still owed.)
+  // (A stand-in there names nothing: `title: TBD`, `"[Project Name]"`, `"{{title}}"`, the template's own title.)
   const named = spec.frontMatter?.data?.title;
-  if (title === null && typeof named === 'string' && named.trim() !== '') return true;
-  const theirs = model.spec.title;
+  if (title === null && typeof named === 'string' && named.trim() !== '') {
+    return stubWord(named.trim()) === null && !isStandInTitle(named) && !/^\{\{.*\}\}$|^<[^<>]*>$/.test(named.trim())
+      && (theirs === null || slugify(named) !== looseSlug(theirs));
+  }
   return title !== null && theirs !== null && looseSlug(title) !== looseSlug(theirs) && title.slug !== '';
 }
 

@@ -40,8 +40,10 @@ const SHORTCODE = ':[a-z0-9_+-]+:';
 // A section number ("1.", "2.1", "3)", "4:", "5 -", "6 –"; a Roman one or a letter, "IV.", "A)"; "[1]") or an emoji and the like before a heading's words.
 // (An emoji may follow the number too, `3. 🏗️ Architecture`, and a keycap is a digit with its marks, `1️⃣`.)
 // (Also `a)`, `2.a`, `A.1`, `2-1`; CJK `一、`, `1、`, `（一）`, `第一章`, full-width `１．`; a label, `Step 1:`, `Appendix A:`.)
-const NUMBER = '(?:\\d+(?:\\.\\d+)*(?:\\.[a-z])?[.):]?|\\d+-\\d+|\\[\\d+(?:\\.\\d+)*\\]|(?:[IVXLC]{1,6}|[A-Z])(?:\\.\\d+)*[.)]|[A-Z]\\.\\d+(?:\\.\\d+)*|[a-z][.)]'
-  + '|(?:Step|Chapter|Section|Part|Appendix|Phase)[ \\t]+(?:\\d+|[A-Z])[.:)]?)';
+// (Roman numbers up to 39, section numbers of two digits after a letter or a label: not `LLC.`, `X.509`, `Section 508`.)
+const ROMAN = 'X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3}';
+const NUMBER = `(?:\\d+(?:\\.\\d+)*(?:\\.[a-z])?[.):]?|\\[\\d+(?:\\.\\d+)*\\]|(?:${ROMAN}|[A-Z])(?:\\.\\d{1,2})*[.)]|[A-Z]\\.\\d{1,2}(?:\\.\\d{1,2})*|[a-z][.)]`
+  + '|(?:Step|Chapter|Section|Part|Appendix|Phase)[ \\t]+(?:\\d{1,2}|[A-Z])[.:)]?)';
 // CJK numbering, with no space after it: `一、`, `1、`, `（一）`, `第一章`, full-width `１．`.
 const CJK_NUMBER = '(?:[\\uFF10-\\uFF19]+[\\uFF0E.]|第[一二三四五六七八九十百\\d]+[章节節部]|[（(][一二三四五六七八九十]+[）)]|(?:[一二三四五六七八九十]+|\\d+)、)';
 // (A no-break space after the number, as word processors write it, is a space: `1.\u00a0Context`.)
@@ -49,7 +51,7 @@ const BEFORE_WORDS = new RegExp(`^(?:${SHORTCODE}|[^\\p{L}\\p{N}[]|\\d\\uFE0F?\\
   + `(?:${SHORTCODE}|[\\p{Extended_Pictographic}\\uFE0F\\u200D\\u20E3 \\t\\u00a0]|\\d\\uFE0F?\\u20E3)*`, 'u');
 
 // The forms of NUMBER that are no digits and marks alone (checked by BEFORE_WORDS itself).
-const NUMBER_OF_WORDS = /^(?:\[\d+(?:\.\d+)*\]|(?:[IVXLC]{1,6}|[A-Z])(?:\.\d+)*[.)]|[A-Z]\.\d+(?:\.\d+)*|[a-z][.)]|\d+(?:\.\d+)*\.[a-z][.):]?|(?:Step|Chapter|Section|Part|Appendix|Phase)[ \t]+(?:\d+|[A-Z])[.:)]?|[\uFF10-\uFF19]+[\uFF0E.]|第[一二三四五六七八九十百\d]+[章节節部]|[（(][一二三四五六七八九十]+[）)]|(?:[一二三四五六七八九十]+|\d+)、)/;
+const NUMBER_OF_WORDS = new RegExp(`^(?:\\[\\d+(?:\\.\\d+)*\\]|(?:${ROMAN}|[A-Z])(?:\\.\\d{1,2})*[.)]|[A-Z]\\.\\d{1,2}(?:\\.\\d{1,2})*|[a-z][.)]|\\d+(?:\\.\\d+)*\\.[a-z][.):]?|(?:Step|Chapter|Section|Part|Appendix|Phase)[ \\t]+(?:\\d{1,2}|[A-Z])[.:)]?|[\\uFF10-\\uFF19]+[\\uFF0E.]|第[一二三四五六七八九十百\\d]+[章节節部]|[（(][一二三四五六七八九十]+[）)]|(?:[一二三四五六七八九十]+|\\d+)、)`);
 
 /**
  * The section number or emoji before a heading's words (`2. `, `🚀 `), or ''
@@ -69,10 +71,14 @@ const MARKS_AND_EMOJI = /^[\d.):\-\u2013\u2014\s\p{Extended_Pictographic}\u200D\
 
 /** A heading's anchor without a number or an emoji before its words, or an emoji after them; null when it has none. */
 export function bareSlug(text: string): string | null {
-  let words = text.replace(BEFORE_WORDS, '');
+  // (An id given in attributes, Pandoc's and MkDocs' `{#overview}`, is no part of the name either.)
+  let words = text.replace(ATTRIBUTES, '').replace(BEFORE_WORDS, '');
   words = words.slice(0, emojiAfterWords(words));
   return words === text || words.trim() === '' ? null : slugify(words.replace(/\s+/g, ' ').trim());
 }
+
+// Attributes after a heading's words, as Pandoc, MkDocs and Docusaurus read them: `{#id}`, `{#id .class}`.
+const ATTRIBUTES = /[ \t]*\{[ \t]*[#.][^{}\n]{0,200}\}[ \t]*$/;
 
 // What an emoji is drawn with: the picture, a skin tone, a flag's letters, a tag, and the marks that join or dress them.
 const EMOJI_PART = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u{E0020}-\u{E007F}\uFE0F\u200D\u20E3]$/u;

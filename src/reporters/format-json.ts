@@ -36,6 +36,7 @@ function findingText(f: Finding): string {
     }
   }
   if (f.placeholder !== undefined) out += `${KEY}"placeholder": ${q(f.placeholder)},\n`;
+  if (f.more !== undefined) out += `${KEY}"more": ${f.more},\n`;
   return `${out}${KEY}"message": ${q(f.message)}\n${FINDING}}`;
 }
 

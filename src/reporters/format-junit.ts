@@ -52,7 +52,9 @@ function testCase(file: FileReport): string {
   if (failures.length > 0) {
     const first = failures[0]!;
     const type = [...new Set(failures.map((f) => f.rule))].join(', ');
-    const message = failures.length === 1 ? first.message : `${failures.length} errors; the first: ${first.message}`;
+    // (Past the 500 listed, one finding stands for the rest: counted whole.)
+    const count = failures.reduce((n, f) => n + (f.more ?? 1), 0);
+    const message = count === 1 ? first.message : `${count} errors; the first: ${first.message}`;
     const text = failures.map((f) => describe(file.path, f)).join('\n');
     lines.push(`      <failure type="${escapeAttribute(type)}" message="${escapeAttribute(message)}">${escapeText(text)}</failure>`);
   }

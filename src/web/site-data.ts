@@ -1,3 +1,4 @@
+import { countSeverities } from '../core/severity-counts.js';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Finding } from '../core/checks/types.js';
@@ -148,8 +149,8 @@ export class SiteData {
       if (hasIndexMarker(page.spec)) continue;
       const row: DashboardRow = {
         ...page.summary,
-        errors: page.findings.filter((f) => f.severity === 'error').length,
-        warnings: page.findings.filter((f) => f.severity === 'warning').length,
+        errors: countSeverities(page.findings)[0],
+        warnings: countSeverities(page.findings)[1],
         updated: info.mtime.toISOString(),
         headings: page.spec.headings.map((h) => h.shown),
         words: distinctWords(page.source),

@@ -56,7 +56,10 @@ export function diagramMarkers(spec: ParsedSpec, template: TemplateModel | null,
     const named = NAMES_DIAGRAM.test(diagram.text);
     for (const m of diagram.text.matchAll(words)) {
       // (Inside a label — brackets, an edge's `|…|`, quotes — the word is drawn, id or not.)
-      if (!inLabel(diagram.text, m.index) && (named || ids.has(m[0]) || /[[({>]/.test(diagram.text[m.index + m[0].length] ?? ''))) continue;
+      // (There, a label is what follows a `:` on its line, or what is quoted: `Doing : TBD trigger`, `note right of A : TODO`;
+      // braces are an entity's cardinality, `||--o{`, or a class's body, no label.)
+      if (named ? !afterColon(diagram.text, m.index) && !inLabel(diagram.text, m.index, false)
+        : !inLabel(diagram.text, m.index) && (ids.has(m[0]) || /[[({>]/.test(diagram.text[m.index + m[0].length] ?? ''))) continue;
       const at = lineIndexOf(spec).span(diagram.offset + m.index, diagram.offset + m.index + m[0].length);
       findings.push({ ...at, message: `leftover marker "${m[0]}" in a diagram the page draws: replace it with the real content` });
     }
@@ -64,15 +67,24 @@ export function diagramMarkers(spec: ParsedSpec, template: TemplateModel | null,
   return findings;
 }
 
-/** Whether a place in a diagram's source is inside a label on its line: an unclosed `[`, `(`, `{` or `"`, or between an edge's `|`s. */
-function inLabel(text: string, at: number): boolean {
+/** Whether a `:` comes before a place on its line (a state diagram's or a note's label). */
+function afterColon(text: string, at: number): boolean {
+  return text.slice(text.lastIndexOf('\n', at - 1) + 1, at).includes(':');
+}
+
+/**
+ * Whether a place in a diagram's source is inside a label on its line: an
+ * unclosed `[`, `(`, `{` (unless `brackets` is false) or `"`, or between an
+ * edge's `|`s.
+ */
+function inLabel(text: string, at: number, brackets = true): boolean {
   const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
   let depth = 0;
   let quoted = false;
   let piped = false;
   for (const c of line) {
     if (c === '"') quoted = !quoted;
-    else if (quoted) continue;
+    else if (quoted || !brackets) continue;
     else if (c === '[' || c === '(' || c === '{') depth++;
     else if ((c === ']' || c === ')' || c === '}') && depth > 0) depth--;
     else if (c === '|' && depth === 0) piped = !piped;

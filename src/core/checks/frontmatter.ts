@@ -63,6 +63,8 @@ export const frontmatter: CheckRule = {
       // A spec matched to its template by the config need not name it.
       if (key === 'template' && template !== null) continue;
       const value = data[key];
+      // Nor a title by default where its template's own front matter has none (spec-kit's `tasks.md`, `description:` only): its specs follow it.
+      if (key === 'title' && value === undefined && options.required === undefined && template?.spec.frontMatter?.data != null && !('title' in template.spec.frontMatter.data)) continue;
       const at = keyPosition(spec, key) ?? firstLine;
       if (value === undefined) {
         // `Title:` (a PEP's header) is another key: keys are read as written.
@@ -179,6 +181,7 @@ function quoteStart(text: string): string {
 /** Whether a file opens with TOML front matter (`+++` … `+++`) that sets `template` or `status`, specfill's own keys. */
 function tomlFrontMatterSetsKeys(source: string): boolean {
   if (!source.startsWith('+++') && !source.startsWith('\uFEFF+++')) return false;
-  const m = /^\uFEFF?\+\+\+[ \t]*\r?\n([\s\S]{0,4000}?)^\+\+\+[ \t]*$/m.exec(source);
-  return m !== null && m.index === 0 && /^[ \t]*(?:template|status)[ \t]*=/m.test(m[1]!);
+  // Its closing line found by a plain search: the block may be long.
+  const close = /\n\+\+\+[ \t]*\r?(?:\n|$)/.exec(source.slice(3));
+  return close !== null && /^[ \t]*(?:template|status)[ \t]*=/m.test(source.slice(3, 3 + close.index));
 }

@@ -1,7 +1,7 @@
 import { diagramMarkers } from './diagram-text.js';
 import { modelRemarks } from './model-remarks.js';
 import { proseBlocks, unseenBlanked, type ProseBlock } from './text-blocks.js';
-import { frontMatterSlotsKept, leftoverSlots, numberStandInKept } from './template-slots.js';
+import { frontMatterSlotsKept, frontMatterStubs, leftoverSlots, numberStandInKept } from './template-slots.js';
 import { isTemplatesOwnSentence, sentenceAround } from '../guidance-sentences.js';
 import { MAX_PER_RULE, type CheckRule, type FindingDraft } from './types.js';
 import type { SectionMatching } from '../match-sections.js';
@@ -139,6 +139,8 @@ export const leftoverMarker: CheckRule = {
     // A model's words to its user where its answer ends, and a marker in a diagram the page draws
     // (the default words, whatever the project's markers: `A{{label}}` is a hexagon node in Mermaid, not a slot).
     findings.push(...modelRemarks(spec), ...diagramMarkers(spec, template, DIAGRAM_MARKERS));
+    // (With the default markers: a project's own are for its prose.)
+    if (own === null) frontMatterStubs(spec, findings);
     if (template !== null) {
       // The text of a `fixed` section is kept as the template writes it, its slots too (spec-kit's `## Format: [ID] [P?] [Story] Description`).
       const fixed = matching === null ? [] : template.sections.filter((t) => t.fixed).map((t) => matching.byTemplateId.get(t.id))
@@ -226,10 +228,20 @@ function unwrittenSpans(spec: ParsedSpec, template: TemplateModel, matching: Sec
 function isMention(text: string, at: number, length: number): boolean {
   const before = text[at - 1] ?? '';
   const after = text[at + length] ?? '';
-  if ((before === '"' && after === '"') || (before === '\'' && after === '\'') || (before === '\u201c' && after === '\u201d') || (before === '\u2018' && after === '\u2019')) return true;
+  // Quoted after a word that names it: `the status "TODO"`, `a column called 'TBD'` (`timeout is "TBD"` is a blank).
+  const quoted = (before === '"' && after === '"') || (before === '\'' && after === '\'') || (before === '\u201c' && after === '\u201d') || (before === '\u2018' && after === '\u2019');
+  if (quoted && NAMING.test(text.slice(Math.max(0, at - 40), at - 1))) return true;
   if (after === '.' && /^\.[A-Za-z]{1,5}\b/.test(text.slice(at + length, at + length + 7))) return true;
-  return /^[ \t]*\((?:to be|to do)\b/i.test(text.slice(at + length, at + length + 12));
+  // Spelt out, and nothing else in the parentheses: `TBD (to be decided)`, a glossary's; not `TBD (to be agreed with legal)`.
+  if (/^[ \t]*\((?:to be (?:decided|determined|defined|done|announced|confirmed)|to do)\)/i.test(text.slice(at + length, at + length + 24))) return true;
+  // A workflow's states named together: `TODO, IN_PROGRESS and DONE`.
+  return STATES.test(text.slice(Math.max(0, at - 40), at + length + 40));
 }
+
+// Words before a quoted marker that say it is named: a status, a state, a label, a column, a keyword.
+const NAMING = /\b(?:status|state|states|label|labels|tag|tags|column|columns|keyword|keywords|marker|markers|word|called|named|value|enum)\W*$/i;
+// Other states of a workflow written beside it.
+const STATES = /\b(?:IN_PROGRESS|IN PROGRESS|DOING|DONE|BLOCKED|BACKLOG|IN_REVIEW|CLOSED)\b/;
 
 /**
  * Whether the `XXX` at `at` is part of a masked number: joined by `-` to

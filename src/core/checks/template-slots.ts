@@ -234,9 +234,30 @@ export function frontMatterSlotsKept(spec: ParsedSpec, template: TemplateModel, 
   let offset = own.yamlSpan.start;
   for (const line of spec.source.slice(own.yamlSpan.start, own.yamlSpan.end).split(/(?<=\r\n|\r|\n)/)) {
     const m = FRONT_MATTER_LINE.exec(line.replace(/\r?\n$|\r$/, ''));
-    if (m !== null && slots.get(m[1]!) === m[2]) {
+    if (m !== null && slots.get(m[1]!) === m[2] && !FRONT_MATTER_STUB.test(m[2]!)) {
       const at = offset + line.indexOf(m[2]!, m[1]!.length);
       findings.push({ ...index.span(at, at + m[2]!.length), message: `the template's slot ${JSON.stringify(m[2])} is still the front matter's \`${m[1]}\`: write its value` });
+    }
+    offset += line.length;
+  }
+}
+
+// A front matter value that is nothing but a to-do word, a date's format or a `{{slot}}` (`informed: TBD`,
+// `owners: [TODO]`, `created: YYYY-MM-DD`, `title: "{{title}}"`): the key is there, its value never written.
+const FRONT_MATTER_STUB = /^\[?[ \t]*(["']?)(TBD|TODO|FIXME|TBA|XXX|YYYY-MM-DD|\{\{[ \t]*[\w.-]+[ \t]*\}\})\1[ \t]*\]?$/;
+
+/** The front matter values of a spec that are to-do words or slots (see {@link FRONT_MATTER_STUB}), one finding each. */
+export function frontMatterStubs(spec: ParsedSpec, findings: FindingDraft[]): void {
+  const own = spec.frontMatter;
+  if (own === null) return;
+  const index = lineIndexOf(spec);
+  let offset = own.yamlSpan.start;
+  for (const line of spec.source.slice(own.yamlSpan.start, own.yamlSpan.end).split(/(?<=\r\n|\r|\n)/)) {
+    const m = FRONT_MATTER_LINE.exec(line.replace(/\r?\n$|\r$/, ''));
+    const stub = m === null ? null : FRONT_MATTER_STUB.exec(m[2]!);
+    if (m !== null && stub !== null) {
+      const at = offset + line.indexOf(stub[2]!, m[1]!.length);
+      findings.push({ ...index.span(at, at + stub[2]!.length), message: `the front matter's \`${m[1]}\` is still "${stub[2]}": write its value` });
     }
     offset += line.length;
   }
