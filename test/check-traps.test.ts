@@ -2056,6 +2056,13 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# 2. Use PostgreSQL\n\nDate: 2024-05-02\n\n## Status\n\nAccepted; the HTTP STATUS codes stay.\n\n## RISKS\n\nNone known.\n', adr)).toEqual([]);
   });
 
+  it('a one-word <slot> and a blank line of the template\'s kept among written lines; a slot in a ticked task still a blank (blind QA round 3)', () => {
+    const runbook = buildTemplateModel(parseSpec('# Runbook\n\n## Owners\n\n**Team:** <team>\n\n- Approver: ___________\n- [ ] T002 Initialize [language] project\n\nWho.\n'), 'r@1');
+    expect(brief('# Payments runbook\n\n## Owners\n\n**Team:** <team>\n\n- Approver: ___________\n- [x] T002 Initialize [language] project\n\nThe payments team.\n', runbook))
+      .toEqual(['5:11 leftover-marker owners', '7:13 leftover-marker owners', '8:23 leftover-marker owners']);
+    expect(brief('# Payments runbook\n\n## Owners\n\n**Team:** Payments <br>\n\n- Approver: Ana\n- [x] T002 Initialize Go project\n\nThe payments team.\n', runbook)).toEqual([]);
+  });
+
   it('a table of the template\'s with a cell filled in is the author\'s answer, row by row (blind QA, one-pager)', () => {
     const onePager = buildTemplateModel(parseSpec('# One-Pager: Feature Name\n\n| Field | Value |\n|---|---|\n| Owner | <!-- your name --> |\n| Team | |\n| Status | Draft / In review / Approved |\n\n## Problem\n\n<!-- p -->\n'), 'o@1');
     const spec = (owner: string) => brief(`# One-Pager: Bulk export\n\n| Field | Value |\n|---|---|\n| Owner | ${owner} |\n| Team | |\n| Status | Draft / In review / Approved |\n\n## Problem\n\nSlow exports.\n`, onePager);

@@ -42,7 +42,8 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
   const prose = proseIfAtMost(spec, span, guidance);
   if (prose === '') return true;
   // (The prose may stop at its first block that departs from the guidance: a stand-in there may have text after it.)
-  if (isStandIn(prose, spec.definitions)) return isStandIn(sectionProse(spec, span), spec.definitions);
+  // (Else the guidance decides, as for any text: labels of the template's kept with nothing after them are its guidance.)
+  if (isStandIn(prose, spec.definitions) && isStandIn(sectionProse(spec, span), spec.definitions)) return true;
   // The guidance as it stands, unless some of it is set as code of the author's (indented, it reads the same).
   if (prose === guidance) return !blocksIn(spec, span).some((b) => b.kind === 'code' && samples?.has(codeSample(spec.source, b)) !== true);
   // Guidance trimmed, reordered, repeated or lightly re-marked up is still

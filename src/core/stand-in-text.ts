@@ -17,7 +17,7 @@ const FILLER_ONLY = /^[\s.\u2026?!\-\u2013\u2014*_~\u200b-\u200d\u2060\ufeff]+$/
  * determined*", "TBD — TODO", `<TODO>`, a tag the page does not show): a section that holds only that says nothing
  * yet, whatever leftover-marker makes of the word elsewhere.
  */
-const STUB = /^[\s.\u2026?!\-\u2013\u2014*_~:()[\]<>/]*(?:TBD|TODO|FIXME|XXX|TBA|to be (?:determined|decided|defined|done|written|added|filled(?: in)?|announced))(?:[\s.\u2026?!\-\u2013\u2014*_~:()[\],;/<>]+(?:TBD|TODO|FIXME|XXX|TBA))*[\s.\u2026?!\-\u2013\u2014*_~:()[\]<>/]*$/i;
+const STUB = /^[\s.\u2026?!\-\u2013\u2014*_~:()[\]<>/`]*(?:t\.?b\.?d\.?|t\.?b\.?c\.?|tba|todo(?:\([\w.@-]{1,40}\))?|to[- ]do|fixme|xxx|wip|tk|pending|coming soon|to be (?:determined|decided|defined|done|written|added|completed|confirmed|filled(?: in)?|announced)(?: later| soon)?|will (?:fill|write|add|complete|update)(?: (?:this|it))?(?: in)?(?: later| soon)?|fill(?: this)? in(?: later)?|à définir|por definir|待定|未定)(?:[ \t]*[:\-\u2013\u2014][ \t]*(?:write|fill|add|complete|describe|document)\b[^.\n]{0,40})?(?:[\s.\u2026?!\-\u2013\u2014*_~:()[\],;/<>`]+(?:t\.?b\.?d\.?|t\.?b\.?c\.?|tba|todo(?:\([\w.@-]{1,40}\))?|to[- ]do|fixme|xxx|wip|tk|pending|coming soon|to be (?:determined|decided|defined|done|written|added|completed|confirmed|filled(?: in)?|announced)(?: later| soon)?|will (?:fill|write|add|complete|update)(?: (?:this|it))?(?: in)?(?: later| soon)?|fill(?: this)? in(?: later)?|à définir|por definir|待定|未定))*[\s.\u2026?!\-\u2013\u2014*_~:()[\]<>/`]*$/i;
 
 /**
  * A slot or a stand-in word for the whole text: a template variable never
@@ -31,13 +31,16 @@ const SLOT_STUB = /^[\s*_]*(?:\{\{[ \t]*[\w.-]+[ \t]*\}\}|\$\{[\w.-]+\}|\[[ \t]*
 // A bracketed name is a link where the document defines it: see isStandIn's `definitions`.)
 const NAME_STUB = /^[\s*_]*(?:\[([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){1,5})\]|<[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){1,5}>)[\s.*_]*$/;
 
+// A label with nothing after it (`Decision:`, `**Overview:**`), or a note that the text is to come (`Overview goes here.`).
+const LABEL_ONLY = /^[\s*_]*[\p{L}][\p{L}\p{N} '’/&-]{0,40}:[\s*_]*$|^[\s*_]*[\p{L}][\p{L}\p{N} '’/&-]{0,40} goes here[.!]?[\s*_]*$/iu;
+
 /**
- * Whether a text shows nothing to read: {@link FILLER_ONLY}, {@link STUB},
+ * Whether a text shows nothing to read: {@link FILLER_ONLY}, {@link STUB}, {@link LABEL_ONLY},
  * {@link SLOT_STUB} or {@link NAME_STUB} — not a name in brackets that
  * `definitions` (normalised labels) make a link.
  */
 export function isStandIn(text: string, definitions?: ReadonlySet<string>): boolean {
-  return FILLER_ONLY.test(text) || (text.length < 80 && STUB.test(text)) || (text.length < 700 && (SLOT_STUB.test(text) || isNameStub(text, definitions)));
+  return FILLER_ONLY.test(text) || (text.length < 80 && (STUB.test(text) || LABEL_ONLY.test(text))) || (text.length < 700 && (SLOT_STUB.test(text) || isNameStub(text, definitions)));
 }
 
 function isNameStub(text: string, definitions?: ReadonlySet<string>): boolean {
@@ -52,7 +55,7 @@ export function isFillerOrEmpty(prose: string): boolean {
 
 /** Whether a section's prose is nothing but a to-do word ("TBD", "TODO.", "To be determined") or a slot (`{{overview}}`, `[Insert … here]`): the word, when it is, else null. */
 export function stubWord(prose: string): string | null {
-  if (!((prose.length < 80 && STUB.test(prose)) || (prose.length < 700 && (SLOT_STUB.test(prose) || NAME_STUB.test(prose))))) return null;
+  if (!((prose.length < 80 && (STUB.test(prose) || LABEL_ONLY.test(prose))) || (prose.length < 700 && (SLOT_STUB.test(prose) || NAME_STUB.test(prose))))) return null;
   const word = prose.trim().replace(/^[*_]+|[*_]+$/g, '');
   return word.length > 60 ? `${word.slice(0, 57)}…` : word;
 }

@@ -21,8 +21,8 @@ import type { FindingDraft } from './types.js';
 const SLOT = /(?<!\{)\{(?!\{)(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)/gi;
 
 // What every slot starts with, searched for first (one search of the document for all three kinds).
-const SLOT_START = /[{[<]|\((?:[Ff]ill|[Ee]nter|[Ii]nsert|[Rr]eplace|[Ww]rite|[Pp]ut|[Aa]dd)\b|YY|MM|DD|\.[Xx]|\$[A-Z]/g;
-const mayHoldSlot = (text: string): boolean => text.includes('{') || text.includes('[') || text.includes('(') || text.includes('<') || text.includes('$') || /YY|MM|DD|\.[Xx]/.test(text);
+const SLOT_START = /[{[<]|\((?:[Ff]ill|[Ee]nter|[Ii]nsert|[Rr]eplace|[Ww]rite|[Pp]ut|[Aa]dd)\b|YY|MM|DD|\.[Xx]|\$[A-Z]|___/g;
+const mayHoldSlot = (text: string): boolean => text.includes('{') || text.includes('[') || text.includes('(') || text.includes('<') || text.includes('$') || text.includes('___') || /YY|MM|DD|\.[Xx]/.test(text);
 
 // A code in brackets, capitals and figures (spec-kit's task labels `[US1]`, `[T001]`, `[FR-002]`): a reference, no blank.
 const CODE = /^[A-Z]{1,5}-?\d{1,5}$/;
@@ -49,6 +49,8 @@ function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generato
   }
   // A date or version yet to be written (a PEP header's `Created: DD-MMM-YYYY`, `Python-Version: 3.XX`).
   if (/[YMDX]{2}/.test(block.text)) yield* block.text.matchAll(FORMAT_SLOT);
+  // A blank line to write on: `Approver: ___________`.
+  if (block.text.indexOf('___') !== -1) yield* block.text.matchAll(BLANK_LINE_SLOT);
   if (block.text.indexOf('$') !== -1) yield* block.text.matchAll(VARIABLE_SLOT);
   // Y-statements' `<downside d>`, `<use case/user story u>`: a page shows nothing of a tag that names
   // no HTML element, so a slot kept so is a blank that reads as filled. (Not a tag with `=`, nor one of HTML's.)
@@ -60,9 +62,11 @@ function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generato
 
 // (An emphasis mark around it is no letter: `_YYYY-MM-DD_`.)
 const FORMAT_SLOT = /(?<![A-Za-z0-9-])(?<![A-Za-z0-9]_)(?:(?:YYYY|YY|MMM|MM|DD)(?:[-/.](?:YYYY|YY|MMM|MM|DD)){1,2}|\d+\.(?:X{1,3}|x{1,3})(?:\.(?:X{1,3}|x{1,3}|\d+))?)(?![A-Za-z0-9-])(?!_[A-Za-z0-9])/g;
+const BLANK_LINE_SLOT = /(?<![\w_])_{4,}(?![\w_])/g;
 // A variable a tool fills in (spec-kit's `User description: "$ARGUMENTS"`), left as it was.
 const VARIABLE_SLOT = /(?<![\w$])\$[A-Z][A-Z0-9_]{2,}\b/g;
-const ANGLE_SLOT = /<([A-Za-z][\w-]*)[ \/][^<>=\n]*[A-Za-z][^<>=\n]*>/g;
+// (Or one word, `<team>`, `<service-name>`: no element of HTML's, so shown as nothing; a slot only where the template wrote it.)
+const ANGLE_SLOT = /<([A-Za-z][\w-]*)(?:[ \/][^<>=\n]*[A-Za-z][^<>=\n]*)?>/g;
 const HTML_ELEMENTS: ReadonlySet<string> = new Set(('a abbr address area article aside audio b base bdi bdo big blockquote body br button canvas caption center cite code col colgroup data '
   + 'datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd '
   + 'label legend li link main map mark meta meter nav noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section select '
@@ -172,6 +176,8 @@ function capsSlotsKept(spec: ParsedSpec, template: TemplateModel, spared: (offse
  * sentence holds, so what it names is no blank to fill.
  */
 function isTickedTask(text: string, at: number, template: TemplateModel): boolean {
+  // (A marker's name in capitals, `[NEEDS CLARIFICATION]`; a slot to fill, `[language]`, is still a blank once ticked.)
+  if (!/^\[[A-Z][A-Z ]*[A-Z]\]/.test(text.slice(at, at + 40))) return false;
   const sentence = sentenceAround(text, at);
   return sentence.startsWith('x ') && template.guidanceSentences.has(sentence.slice(2));
 }
