@@ -471,6 +471,13 @@ describe('template-free rules', () => {
     expect([quiet.length, quiet[0]!.line, quiet[500]!.message.split(' ')[0]]).toEqual([501, 5, '1']);
   });
 
+  it('unclosed-html: a <pre> block never closed takes the rest of the file, and says how many headings it hides (blind QA round 3)', () => {
+    const doc = '# T\n\n## Architecture\n\n<pre>\nclient --> gateway\n</pre\n\n## Rollout\n\nLater.\n\n## Testing\n\nUnit.\n';
+    expect(checkSpec(parseSpec(doc), { template: null }).findings.filter((f) => f.rule === 'unclosed-html').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '5:1 `<pre>` is never closed with `</pre>`: everything after it, to the end of the file, is raw HTML, not Markdown, and its 2 headings are no headings; close it where its content ends']);
+    expect(checkSpec(parseSpec(doc.replace('</pre\n', '</pre>\n')), { template: null }).findings.filter((f) => f.rule === 'unclosed-html')).toEqual([]);
+  });
+
   it('leftover-marker: a project\'s markers are each searched for alone, so an empty match of one hides no match of another (code review)', () => {
     const rules = new Map([['leftover-marker', { severity: 'warning' as const, options: { markers: ['(?=FIX)', 'FIXME', 'FIX', '\\bWIP\\b'] } }]]);
     expect(checkSpec(parseSpec('# T\n\nFIXME now, WIP later.\n'), { template: null, rules }).findings.map((f) => `${f.column}-${f.endColumn} ${f.message}`)).toEqual([

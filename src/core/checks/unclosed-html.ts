@@ -2,7 +2,8 @@ import { hasTagStart } from '../markdown/tag-starts.js';
 import { proseBlocks } from './text-blocks.js';
 import type { CheckRule, FindingDraft } from './types.js';
 import { flattenSections } from '../match-sections.js';
-import type { Position } from '../spec-types.js';
+import type { ParsedSpec, Position } from '../spec-types.js';
+import { lineIndexOf } from '../line-index.js';
 
 // The element's name right after a `<` or `</` (sticky: tried where a `<` is).
 const DETAILS_NAME = /\/?details(?=[\s/>])/iy;
@@ -18,9 +19,10 @@ const DETAILS_TAG = /(?<!\\)<(\/?)details(?=[\s/>])[^<>]*>/gi;
 export const unclosedHtml: CheckRule = {
   id: 'unclosed-html',
   defaultSeverity: 'warning',
-  description: 'A <details> element is never closed, so the page folds everything after it into it.',
+  description: 'A <details> element is never closed, so the page folds everything after it into it; or a <pre>, <script>, <style> or <textarea> block, which takes the rest of the file as raw HTML.',
   check: ({ spec }) => {
-    if (!hasTagStart(spec.source, DETAILS_NAME)) return [];
+    const findings: FindingDraft[] = rawBlocksLeftOpen(spec);
+    if (!hasTagStart(spec.source, DETAILS_NAME)) return findings;
     // Tags in document order, outside code and comments; each close ends the innermost open one.
     const open: Array<{ at: Position; offset: number }> = [];
     // (Top-level blocks only: a list item or a quote that ends closes a `<details>` opened in it, as browsers read it.)
@@ -30,7 +32,6 @@ export const unclosedHtml: CheckRule = {
         else open.push({ at: block.locate(tag.index, tag.index + tag[0].length), offset: block.sourceOffset(tag.index) });
       }
     }
-    const findings: FindingDraft[] = [];
     // The outermost left open is the one to close: the ones inside it close with it.
     const first = open[0];
     if (first !== undefined) {
@@ -42,3 +43,23 @@ export const unclosedHtml: CheckRule = {
   },
 };
 
+
+/**
+ * A `<pre>`, `<script>`, `<style>` or `<textarea>` block never closed: to
+ * CommonMark it runs to the end of the file, so nothing after it is Markdown —
+ * its headings are no headings, its sections missing (blind QA: 17 unexplained
+ * missing sections from a `</pre` without its `>`).
+ */
+function rawBlocksLeftOpen(spec: ParsedSpec): FindingDraft[] {
+  const findings: FindingDraft[] = [];
+  for (const block of spec.blocks) {
+    if (block.kind !== 'html' || block.htmlKind !== 1 || block.closed !== false) continue;
+    const name = /^<([A-Za-z]+)/.exec(spec.source.slice(block.start, block.start + 12))?.[1]?.toLowerCase() ?? 'pre';
+    const hidden = (spec.source.slice(block.start, block.end).match(/^ {0,3}#{1,6}(?:[ \t]|$)/gm) ?? []).length;
+    const what = hidden === 0 ? '' : `, and its ${hidden} heading${hidden === 1 ? ' is' : 's are'} no heading${hidden === 1 ? '' : 's'}`;
+    const { line, column } = lineIndexOf(spec).locate(block.start);
+    findings.push({ line, column, endLine: line, endColumn: column + name.length + 1,
+      message: `\`<${name}>\` is never closed with \`</${name}>\`: everything after it, to the end of the file, is raw HTML, not Markdown${what}; close it where its content ends` });
+  }
+  return findings;
+}
