@@ -1041,7 +1041,7 @@ describe('specfill check', () => {
     writeFileSync(join(dir, 'specs', 'notes.md'), '# Notes\n');
     expect((await checkJson(dir, '--cache')).report.files[0]!.findings).toEqual([]);
     // The file changes: checked again.
-    writeFileSync(join(dir, 'specs', 'a.md'), filled('A').replace('Done: Include any relevant references or links.', 'TODO: add the links.'));
+    writeFileSync(join(dir, 'specs', 'a.md'), filled('A').replace('Done: Include any relevant references or links.', 'See RFC 7519. TODO: add the links.'));
     expect((await checkJson(dir, '--cache', 'specs/a.md')).report.files[0]!.findings.map((f) => f.rule)).toEqual(['leftover-marker']);
     // A corrupt cache is rebuilt, not an error.
     writeFileSync(join(dir, '.specfill-cache'), '{nope');
