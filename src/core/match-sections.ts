@@ -258,6 +258,8 @@ const SUBTITLE = /(?::|(?<=[ \t])[-\u2013\u2014])[ \t]+(?=\S)/g;
  * that a heading written as the template's is always taken first.
  */
 function matchSubtitled(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map<string, Section>, used: Set<Section>, flat: readonly Section[]): void {
+  // (Most specs miss no template section by then: nothing to look for.)
+  if (!model.sections.some((t) => t.id !== 'title' && t.standIn === null && t.fallbackSlug !== null && !byTemplateId.has(t.id))) return;
   const heads = new Map<string, Section[]>();
   for (const s of flat) {
     const text = s.heading.text;

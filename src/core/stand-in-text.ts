@@ -34,13 +34,16 @@ const NAME_STUB = /^[\s*_]*(?:\[([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){1,5})\
 // A label with nothing after it (`Decision:`, `**Overview:**`), or a note that the text is to come (`Overview goes here.`).
 const LABEL_ONLY = /^[\s*_]*[\p{L}][\p{L}\p{N} '’/&-]{0,40}:[\s*_]*$|^[\s*_]*[\p{L}][\p{L}\p{N} '’/&-]{0,40} goes here[.!]?[\s*_]*$/iu;
 
+// (Its colon or its "here" first: most texts have neither, and the pattern reads letters of any script.)
+const isLabelOnly = (text: string): boolean => (text.indexOf(':') !== -1 || text.indexOf(' here') !== -1) && LABEL_ONLY.test(text);
+
 /**
  * Whether a text shows nothing to read: {@link FILLER_ONLY}, {@link STUB}, {@link LABEL_ONLY},
  * {@link SLOT_STUB} or {@link NAME_STUB} — not a name in brackets that
  * `definitions` (normalised labels) make a link.
  */
 export function isStandIn(text: string, definitions?: ReadonlySet<string>): boolean {
-  return FILLER_ONLY.test(text) || (text.length < 80 && (STUB.test(text) || LABEL_ONLY.test(text))) || (text.length < 700 && (SLOT_STUB.test(text) || isNameStub(text, definitions)));
+  return FILLER_ONLY.test(text) || (text.length < 80 && (STUB.test(text) || isLabelOnly(text))) || (text.length < 700 && (SLOT_STUB.test(text) || isNameStub(text, definitions)));
 }
 
 function isNameStub(text: string, definitions?: ReadonlySet<string>): boolean {
@@ -55,7 +58,7 @@ export function isFillerOrEmpty(prose: string): boolean {
 
 /** Whether a section's prose is nothing but a to-do word ("TBD", "TODO.", "To be determined") or a slot (`{{overview}}`, `[Insert … here]`): the word, when it is, else null. */
 export function stubWord(prose: string): string | null {
-  if (!((prose.length < 80 && (STUB.test(prose) || LABEL_ONLY.test(prose))) || (prose.length < 700 && (SLOT_STUB.test(prose) || NAME_STUB.test(prose))))) return null;
+  if (!((prose.length < 80 && (STUB.test(prose) || isLabelOnly(prose))) || (prose.length < 700 && (SLOT_STUB.test(prose) || NAME_STUB.test(prose))))) return null;
   const word = prose.trim().replace(/^[*_]+|[*_]+$/g, '');
   return word.length > 60 ? `${word.slice(0, 57)}…` : word;
 }

@@ -37,13 +37,14 @@ const DIAGRAM_MARKERS = new RegExp([DEFAULT_MARKERS[0], DEFAULT_MARKERS[1], DEFA
 // container prefix (`> `) can split it, so a block whose source lacks them all
 // holds no default marker. (`ipsum`, not `lorem`: a search that may start at
 // every `o` or `l` is slower, and "aforementioned" holds `orem`.)
-const DEFAULT_WORDS = /TODO|TBD|FIXME|XXX|NEEDS|\{\{|[Ii]psum|<\/?[Tt][BbOo]|<\/?[Ff][Ii]/g;
+const DEFAULT_WORDS = /TODO|TBD|FIXME|XXX|NEEDS|\{\{|[Ii]psum/g;
 // A to-do word written as a tag (`<TBD>`, `<todo/>`): the page shows nothing of it, so the blank reads as filled.
 // A tag as CommonMark reads one: its name at once after `<` (or `</`), then a space before any attribute, or
 // the end (`<TBD: scope>`, `<todo@example.com>`, `< TODO >` are text the page shows). (Not after a backslash
 // that is not itself escaped: `\\<TBD>` shows "<TBD>", read as the word.)
 const MARKER_TAG = /(?<!(?:^|[^\\])(?:\\\\)*\\)(?:<(?:TODO|TBD|FIXME)(?![\w-])(?:[ \t][^<>\n]{0,200})?\/?>|<\/(?:TODO|TBD|FIXME)[ \t]*>)/gi;
-const MARKER_TAG_PROBE = new RegExp(MARKER_TAG.source, 'i');
+// What every marker tag starts with, for one search of the document (a `<` before each is rarer than a word's letters).
+const MARKER_TAG_START = /<\/?(?:tbd|todo|fixme)(?![\w-])/gi;
 const ANY = (): boolean => true;
 // Markers placed at most (far more than are listed: some may be suppressed); the rest are counted.
 const MAX_DRAFTS = 20 * MAX_PER_RULE;
@@ -99,9 +100,9 @@ export const leftoverMarker: CheckRule = {
     // of the source for the words they cannot do without comes first.
     const probe = markers === DEFAULT_MARKERS ? DEFAULT_PROBE : new RegExp(pattern.source);
     // Text in HTML blocks shows on the page too (`<p>Owner: TODO</p>`, text after a comment).
-    const tagged = (text: string): boolean => markers === DEFAULT_MARKERS && text.indexOf('<') !== -1 && MARKER_TAG_PROBE.test(text);
-    for (const block of proseBlocks(spec, markers === DEFAULT_MARKERS ? DEFAULT_WORDS : ANY, (text) => probe.test(text) || tagged(text), { html: true })) {
-      if (tagged(block.text)) {
+    // A to-do word written as a tag, in any case (a search of its own: the words' search is case-sensitive).
+    if (markers === DEFAULT_MARKERS && hasMarkerTagStart(spec.source)) {
+      for (const block of proseBlocks(spec, MARKER_TAG_START, (text) => text.indexOf('<') !== -1, { html: true })) {
         for (const m of block.text.matchAll(MARKER_TAG)) {
           // (A link's destination in angle brackets, `[plan](<TODO list.md>)`, is no tag.)
           if (m.index >= 2 && block.text.startsWith('](', m.index - 2)) continue;
@@ -110,6 +111,8 @@ export const leftoverMarker: CheckRule = {
           place(block, m.index, m.index + m[0].length, `leftover marker "${m[0]}": a tag, so the page shows nothing of it; replace it with the real content`);
         }
       }
+    }
+    for (const block of proseBlocks(spec, markers === DEFAULT_MARKERS ? DEFAULT_WORDS : ANY, (text) => probe.test(text), { html: true })) {
       const seen = unseenBlanked(block.text, spec.definitions);
       for (const m of own === null ? seen.matchAll(pattern) : matchesOfEach(seen, own)) {
         const at = m.index;
@@ -217,6 +220,20 @@ function unwrittenSpans(spec: ParsedSpec, template: TemplateModel, matching: Sec
     spans.push(withHeadings && st.state === 'empty' ? { start: section.heading.span.start, end: section.bodySpan.end } : section.bodySpan);
   }
   return spans;
+}
+
+/**
+ * Whether a text has a `<` before `tbd`, `todo` or `fixme` in any case (a
+ * slash between allowed): a walk from `<` to `<`, several times quicker than
+ * a case-insensitive search of every document.
+ */
+function hasMarkerTagStart(text: string): boolean {
+  for (let at = text.indexOf('<'); at !== -1; at = text.indexOf('<', at + 1)) {
+    const from = text.charCodeAt(at + 1) === 0x2f ? at + 2 : at + 1;
+    const c = text.charCodeAt(from) | 0x20;
+    if ((c === 0x74 || c === 0x66) && /^(?:tbd|todo|fixme)/i.test(text.slice(from, from + 5))) return true;
+  }
+  return false;
 }
 
 /**
