@@ -1993,6 +1993,10 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     const openspec = buildTemplateModel(parseSpec('# Delta\n\n## ADDED Requirements\n\n### Requirement: <!-- requirement name -->\n<!-- requirement text -->\n\n#### Scenario: <!-- scenario name -->\n- **WHEN** <!-- condition -->\n- **THEN** <!-- expected outcome -->\n'), 'os@1');
     const written = '# Delta\n\n## ADDED Requirements\n\n### Requirement: Two-factor login\nThe system SHALL ask for a code.\n\n#### Scenario: Valid code\n- **WHEN** the code is right\n- **THEN** the user is in\n';
     expect(brief(written, openspec)).toEqual([]);
+    // A second requirement left with the template's guidance alone is as empty as the first would be (blind QA round 3).
+    const twice = `${written}\n### Requirement: Recovery Codes\n<!-- requirement text -->\n\n### Requirement: Audit\nEvery login is logged.\n`;
+    expect(findings(twice, openspec).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
+      '12:1 empty-section section "Requirement: Recovery Codes" is empty: write its content (it is another "Requirement:" of the template\'s, which asks for it)']);
     // The words before the comment are still owed.
     expect(findings(written.replace('### Requirement: Two-factor login', '### Two-factor login'), openspec)[0]!.message).toMatch(/is in its place: if that is this section, start its heading with "Requirement:"$/);
     const arc42 = buildTemplateModel(parseSpec('# Arc\n\n## 6. Runtime View\n\n### 6.1 <Runtime Scenario 1>\n\n<!-- s1 -->\n\n### 6.2 <Runtime Scenario 2>\n\n<!-- s2 -->\n\n## 8. Concepts\n\n### 8.1 <Concept 1>\n\n<!-- c1 -->\n\n### 8.2 <Concept 2>\n\n<!-- c2 -->\n'), 'arc@1');

@@ -1,13 +1,15 @@
 import { hiddenInComment } from '../hidden-in-comment.js';
 import { lineIndexOf } from '../line-index.js';
-import { blocksIn, sectionProse } from '../section-prose.js';
+import { blocksIn, saysNothing, sectionProse } from '../section-prose.js';
+import { fitsStandIn } from '../stand-in-headings.js';
+import { normalizedSentence } from '../guidance-sentences.js';
 import { isFillerOrEmpty, stubWord } from '../stand-in-text.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { ParsedSpec, Position, Section } from '../spec-types.js';
 import { likelyRenames } from '../likely-renames.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
 import { keepsStandInTitle, titlePart, titleTextEmpty } from '../section-states.js';
-import { quote, sectionFields, sectionFinding, sectionsById } from './locate.js';
+import { quote, sectionFields, sectionFinding, sectionsById, templateShown } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 /**
@@ -101,6 +103,7 @@ export const emptySection: CheckRule = {
       around ??= new Surroundings(spec, template, matching);
       findings.push(sectionFinding(section, emptyMessage(t, section, guidanceOnly, around)));
     }
+    findings.push(...emptyRepeats(spec, template, matching));
     return findings;
   },
 };
@@ -209,4 +212,30 @@ function afterFrontMatter(spec: ParsedSpec): Position {
     line = Math.min(lines.locate(spec.frontMatter.span.end).line, lines.lineCount);
   }
   return { line, column: 1, endLine: line, endColumn: 1 };
+}
+
+/**
+ * More sections written in the place of a stand-in heading than the template
+ * has (a second `### Requirement: Recovery Codes` where OpenSpec's template
+ * has one `### Requirement: <!-- requirement name -->`): the spec's own, but
+ * each still owes what the stand-in asks for, and one left with nothing but
+ * that guidance is as empty as the first would be (blind QA: it passed).
+ */
+function emptyRepeats(spec: ParsedSpec, template: TemplateModel, matching: SectionMatching): FindingDraft[] {
+  const found: FindingDraft[] = [];
+  if (matching.unmatched.size === 0) return found;
+  for (const t of template.sections) {
+    if (t.standIn === null || !t.guided || t.fixed) continue;
+    const first = matching.byTemplateId.get(t.id);
+    if (first === undefined) continue;
+    const parent = t.parentId === null ? null : matching.byTemplateId.get(t.parentId);
+    if (parent === undefined) continue;
+    for (const s of parent === null ? spec.sections : parent.children) {
+      if (s === first || !matching.unmatched.has(s) || s.heading.level !== t.level) continue;
+      if (!fitsStandIn(() => normalizedSentence(s.heading.text), t.standIn)) continue;
+      if (s.children.length > 0 || !saysNothing(spec, s.bodySpan, t.guidance, template.guidanceSentences, template.codeSamples, template.spec.source)) continue;
+      found.push(sectionFinding(s, `section ${quote(s.heading.shown)} is empty: write its content (it is another ${quote(templateShown(t))} of the template's, which asks for it)`));
+    }
+  }
+  return found;
 }
