@@ -1,7 +1,8 @@
 import { diagramMarkers } from './diagram-text.js';
 import { modelRemarks } from './model-remarks.js';
 import { proseBlocks, unseenBlanked, type ProseBlock } from './text-blocks.js';
-import { frontMatterSlotsKept, frontMatterStubs, leftoverSlots, numberStandInKept } from './template-slots.js';
+import { leftoverSlots, numberStandInKept } from './template-slots.js';
+import { frontMatterSlotsKept, frontMatterStubs } from './front-matter-slots.js';
 import { isTemplatesOwnSentence, sentenceAround } from '../guidance-sentences.js';
 import { MAX_PER_RULE, type CheckRule, type FindingDraft } from './types.js';
 import type { SectionMatching } from '../match-sections.js';

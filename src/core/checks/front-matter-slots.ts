@@ -1,0 +1,69 @@
+// Front matter values never written: a template's slot kept as `new` copied
+// it (`decision-makers: {list everyone involved in the decision}`), or a
+// to-do word or a date's format where a value goes (`informed: TBD`).
+// leftover-marker reports them on the value.
+import { lineIndexOf } from '../line-index.js';
+import type { ParsedSpec, Span } from '../spec-types.js';
+import type { TemplateModel } from '../template-model.js';
+import type { FindingDraft } from './types.js';
+
+// A value of the template's front matter that stands in for the author's: a
+// `{slot}` of words (MADR 4's `date: {YYYY-MM-DD when the decision was last
+// updated}`; a flow mapping of YAML's `{a: 1}` has a colon), an `<slot>`, or
+// a date's format (`YYYY-MM-DD`).
+const FRONT_MATTER_SLOT = /^(?:\{[^{}:]*[A-Za-z][^{}:]*\s[^{}:]*\}|<[^<>]*[A-Za-z][^<>]*>|["']?(?:YYYY-MM-DD|DD-MMM-YYYY|YYYY\/MM\/DD)["']?)$/;
+// A value that is nothing but a to-do word, a date's format or a `{{slot}}` (`informed: TBD`,
+// `owners: [TODO]`, `created: YYYY-MM-DD`, `title: "{{title}}"`): the key is there, its value never written.
+const FRONT_MATTER_STUB = /^\[?[ \t]*(["']?)(TBD|TODO|FIXME|TBA|XXX|YYYY-MM-DD|\{\{[ \t]*[\w.-]+[ \t]*\}\})\1[ \t]*\]?$/;
+const FRONT_MATTER_LINE = /^([A-Za-z_][\w.-]*)[ \t]*:[ \t]*(\S(?:.*\S)?)[ \t]*$/;
+
+/** A `key: value` line of a front matter block: its key, its value as written, and where the value starts in the source. */
+interface KeyLine {
+  readonly key: string;
+  readonly value: string;
+  readonly valueAt: number;
+}
+
+/** The `key: value` lines of the YAML between front matter's fences (top-level keys, one line each). */
+function* keyLines(source: string, yaml: Span): Generator<KeyLine> {
+  let offset = yaml.start;
+  for (const line of source.slice(yaml.start, yaml.end).split(/(?<=\r\n|\r|\n)/)) {
+    const m = FRONT_MATTER_LINE.exec(line.replace(/\r?\n$|\r$/, ''));
+    if (m !== null) yield { key: m[1]!, value: m[2]!, valueAt: offset + line.indexOf(m[2]!, m[1]!.length) };
+    offset += line.length;
+  }
+}
+
+/**
+ * The template's front matter slots a spec keeps as they are (`new` copies
+ * the template's front matter for the author to fill, so a spec that never
+ * did passed with `decision-makers: {list everyone involved in the
+ * decision}`): one finding each, on the value. (A to-do word there is
+ * {@link frontMatterStubs}'s.)
+ */
+export function frontMatterSlotsKept(spec: ParsedSpec, template: TemplateModel, findings: FindingDraft[]): void {
+  const own = spec.frontMatter;
+  const theirs = template.spec.frontMatter;
+  if (own === null || theirs === null) return;
+  const slots = new Map<string, string>();
+  for (const { key, value } of keyLines(template.spec.source, theirs.yamlSpan)) if (FRONT_MATTER_SLOT.test(value)) slots.set(key, value);
+  if (slots.size === 0) return;
+  const index = lineIndexOf(spec);
+  for (const { key, value, valueAt } of keyLines(spec.source, own.yamlSpan)) {
+    if (slots.get(key) !== value || FRONT_MATTER_STUB.test(value)) continue;
+    findings.push({ ...index.span(valueAt, valueAt + value.length), message: `the template's slot ${JSON.stringify(value)} is still the front matter's \`${key}\`: write its value` });
+  }
+}
+
+/** The front matter values of a spec that are to-do words or slots (see {@link FRONT_MATTER_STUB}), one finding each. */
+export function frontMatterStubs(spec: ParsedSpec, findings: FindingDraft[]): void {
+  const own = spec.frontMatter;
+  if (own === null) return;
+  const index = lineIndexOf(spec);
+  for (const { key, value, valueAt } of keyLines(spec.source, own.yamlSpan)) {
+    const stub = FRONT_MATTER_STUB.exec(value);
+    if (stub === null) continue;
+    const at = valueAt + value.indexOf(stub[2]!);
+    findings.push({ ...index.span(at, at + stub[2]!.length), message: `the front matter's \`${key}\` is still "${stub[2]}": write its value` });
+  }
+}
