@@ -2067,6 +2067,26 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Payments runbook\n\n## Owners\n\n**Team:** Payments <br>\n\n- Approver: Ana\n- [x] T002 Initialize Go project\n\nThe payments team.\n', runbook)).toEqual([]);
   });
 
+  it('third review: a short-row table kept, a wrapped slot paragraph, quoted mentions, 2-1 numbering, statuses and tags, own markers, capitals examples, MDX components, <pre> in a list, class members', () => {
+    const table = buildTemplateModel(parseSpec('# T\n\n## Ownership\n\n| Role | Name |\n|------|------|\n| Owner | |\n| Reviewer | |\n'), 't@1');
+    expect(brief('# M\n\n## Ownership\n\n| Role     | Name |\n| -------- | ---- |\n| Owner    |      |\n| Reviewer |      |\n', table)).toEqual(['3:1 empty-section ownership']);
+    const wrapped = '{Describe the context and problem statement, e.g., in free form using two to three sentences\nor in the form of an illustrative story. You may want to articulate the problem in form of a question.}';
+    const madr = buildTemplateModel(parseSpec(`# T\n\n## Context\n\n${wrapped}\n`), 'm@1');
+    expect(brief(`# M\n\n## Context\n\n${wrapped}\n\nFinance exports orders by hand.\n`, madr)).toEqual(['5:1 leftover-guidance context']);
+    expect(brief('# M\n\nThe linter rejects "TODO" comments that carry no issue link, and CI greps for \'FIXME\' before merging.\n', null)).toEqual([]);
+    const doc = buildTemplateModel(parseSpec('# D\n\n## Overview\n\n<!-- o -->\n'), 'd@1');
+    expect(brief('# M\n\n## 2-1 Overview\n\nText.\n', doc)).toEqual([]);
+    const statuses = ['TODO', 'DOING', 'DONE'];
+    expect(checkSpec(parseSpec('---\ntitle: M\nstatus: TODO\ntags: [TODO]\n---\n# M\n'), { template: null, statuses }).findings.filter((f) => f.rule === 'leftover-marker')).toEqual([]);
+    const dated = buildTemplateModel(parseSpec('---\ndate: YYYY-MM-DD\n---\n# T\n\n## A\n\n<!-- a -->\n'), 'd@1');
+    const own = new Map([['leftover-marker', { severity: 'warning' as const, options: { markers: ['FIXME'] } }]]);
+    expect(brief('---\ntitle: M\ntemplate: d\ndate: YYYY-MM-DD\n---\n# M\n\n## A\n\nText.\n', dated, own)).toEqual(['4:7 leftover-marker']);
+    const api = buildTemplateModel(parseSpec('# T\n\n## Endpoint\n\nMethod: POST\n\n<Note>\nDescribe the feature.\n</Note>\n'), 'a@1');
+    expect(brief('# M\n\n## Endpoint\n\nMethod: POST\nPath: /v1/orders\n\n<Note>\nOrders are exported nightly.\n</Note>\n', api)).toEqual([]);
+    expect(findings('# M\n\n## Setup\n\n- Build it:\n  <pre>\n  make all\n\n## Rollout\n\nLater.\n', null).filter((f) => f.rule === 'unclosed-html')).toEqual([]);
+    expect(brief('# M\n\n```mermaid\nclassDiagram\n  TaskState : TODO\n  TaskState : DONE\n```\n', null)).toEqual([]);
+  });
+
   it('a table of the template\'s with a cell filled in is the author\'s answer, row by row (blind QA, one-pager)', () => {
     const onePager = buildTemplateModel(parseSpec('# One-Pager: Feature Name\n\n| Field | Value |\n|---|---|\n| Owner | <!-- your name --> |\n| Team | |\n| Status | Draft / In review / Approved |\n\n## Problem\n\n<!-- p -->\n'), 'o@1');
     const spec = (owner: string) => brief(`# One-Pager: Bulk export\n\n| Field | Value |\n|---|---|\n| Owner | ${owner} |\n| Team | |\n| Status | Draft / In review / Approved |\n\n## Problem\n\nSlow exports.\n`, onePager);

@@ -85,6 +85,8 @@ function onlyGuidanceSentences(spec: ParsedSpec, span: Span, guidance: string, s
   // Guidance words of a sentence left unfinished (Nygard's `"We will …"` kept as
   // `We will ...`) are a stub: the ellipsis says the author meant to go on.
   if (!any && ENDS_UNFINISHED.test(sectionProse(spec, span))) any = true;
+  // A table of the template's kept is its guidance whatever its rows' length (each row a sentence: `| Owner | |`).
+  if (!any && blocksIn(spec, span).some((b) => b.kind === 'table')) any = true;
   // The template's labels with their values deleted (`- Affected specs:`
   // where it had `- Affected specs: [list capabilities]`) say nothing either,
   // though each is a word or two.

@@ -39,10 +39,10 @@ export function looseSlug(heading: { readonly text: string; readonly slug: strin
 const SHORTCODE = ':[a-z0-9_+-]+:';
 // A section number ("1.", "2.1", "3)", "4:", "5 -", "6 –"; a Roman one or a letter, "IV.", "A)"; "[1]") or an emoji and the like before a heading's words.
 // (An emoji may follow the number too, `3. 🏗️ Architecture`, and a keycap is a digit with its marks, `1️⃣`.)
-// (Also `a)`, `2.a`, `A.1`, `2-1`; CJK `一、`, `1、`, `（一）`, `第一章`, full-width `１．`; a label, `Step 1:`, `Appendix A:`.)
+// (Also `a)`, `2.a`, `A.1`, `2-1` (not `24-7`); CJK `一、`, `1、`, `（一）`, `第一章`, full-width `１．`; a label, `Step 1:`, `Appendix A:`.)
 // (Roman numbers up to 39, section numbers of two digits after a letter or a label: not `LLC.`, `X.509`, `Section 508`.)
 const ROMAN = 'X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3}';
-const NUMBER = `(?:\\d+(?:\\.\\d+)*(?:\\.[a-z])?[.):]?|\\[\\d+(?:\\.\\d+)*\\]|(?:${ROMAN}|[A-Z])(?:\\.\\d{1,2})*[.)]|[A-Z]\\.\\d{1,2}(?:\\.\\d{1,2})*|[a-z][.)]`
+const NUMBER = `(?:\\d+(?:\\.\\d+)*(?:\\.[a-z])?[.):]?|\\d-\\d{1,2}|\\[\\d+(?:\\.\\d+)*\\]|(?:${ROMAN}|[A-Z])(?:\\.\\d{1,2})*[.)]|[A-Z]\\.\\d{1,2}(?:\\.\\d{1,2})*|[a-z][.)]`
   + '|(?:Step|Chapter|Section|Part|Appendix|Phase)[ \\t]+(?:\\d{1,2}|[A-Z])[.:)]?)';
 // CJK numbering, with no space after it: `一、`, `1、`, `（一）`, `第一章`, full-width `１．`.
 const CJK_NUMBER = '(?:[\\uFF10-\\uFF19]+[\\uFF0E.]|第[一二三四五六七八九十百\\d]+[章节節部]|[（(][一二三四五六七八九十]+[）)]|(?:[一二三四五六七八九十]+|\\d+)、)';

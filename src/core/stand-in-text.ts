@@ -17,7 +17,7 @@ const FILLER_ONLY = /^[\s.\u2026?!\-\u2013\u2014*_~\u200b-\u200d\u2060\ufeff]+$/
  * determined*", "TBD — TODO", `<TODO>`, a tag the page does not show): a section that holds only that says nothing
  * yet, whatever leftover-marker makes of the word elsewhere.
  */
-const STUB = /^[\s.\u2026?!\-\u2013\u2014*_~:()[\]<>/`]*(?:t\.?b\.?d\.?|t\.?b\.?c\.?|tba|todo(?:\([\w.@-]{1,40}\))?|to[- ]do|fixme|xxx|wip|tk|pending|coming soon|to be (?:determined|decided|defined|done|written|added|completed|confirmed|filled(?: in)?|announced)(?: later| soon)?|will (?:fill|write|add|complete|update)(?: (?:this|it))?(?: in)?(?: later| soon)?|fill(?: this)? in(?: later)?|à définir|por definir|待定|未定)(?:[ \t]*[:\-\u2013\u2014][ \t]*(?:write|fill|add|complete|describe|document)\b[^.\n]{0,40})?(?:[\s.\u2026?!\-\u2013\u2014*_~:()[\],;/<>`]+(?:t\.?b\.?d\.?|t\.?b\.?c\.?|tba|todo(?:\([\w.@-]{1,40}\))?|to[- ]do|fixme|xxx|wip|tk|pending|coming soon|to be (?:determined|decided|defined|done|written|added|completed|confirmed|filled(?: in)?|announced)(?: later| soon)?|will (?:fill|write|add|complete|update)(?: (?:this|it))?(?: in)?(?: later| soon)?|fill(?: this)? in(?: later)?|à définir|por definir|待定|未定))*[\s.\u2026?!\-\u2013\u2014*_~:()[\]<>/`]*$/i;
+const STUB = /^[\s.\u2026?!\-\u2013\u2014*_~:()[\]<>/`]*(?:t\.?b\.?d\.?|t\.?b\.?c\.?|tba|todo(?:\([\w.@-]{1,40}\))?|to[- ]do|fixme|xxx|coming soon|to be (?:determined|decided|defined|done|written|added|completed|confirmed|filled(?: in)?|announced)(?: later| soon)?|will (?:fill|write|add|complete|update)(?: (?:this|it))?(?: in)?(?: later| soon)?|fill(?: this)? in(?: later)?|à définir|por definir|待定|未定)(?:[ \t]*[:\-\u2013\u2014][ \t]*(?:write|fill|add|complete|describe|document)\b[^.\n]{0,40})?(?:[\s.\u2026?!\-\u2013\u2014*_~:()[\],;/<>`]+(?:t\.?b\.?d\.?|t\.?b\.?c\.?|tba|todo(?:\([\w.@-]{1,40}\))?|to[- ]do|fixme|xxx|coming soon|to be (?:determined|decided|defined|done|written|added|completed|confirmed|filled(?: in)?|announced)(?: later| soon)?|will (?:fill|write|add|complete|update)(?: (?:this|it))?(?: in)?(?: later| soon)?|fill(?: this)? in(?: later)?|à définir|por definir|待定|未定))*[\s.\u2026?!\-\u2013\u2014*_~:()[\]<>/`]*$/i;
 
 /**
  * A slot or a stand-in word for the whole text: a template variable never
@@ -32,7 +32,8 @@ const SLOT_STUB = /^[\s*_]*(?:\{\{[ \t]*[\w.-]+[ \t]*\}\}|\$\{[\w.-]+\}|\[[ \t]*
 const NAME_STUB = /^[\s*_]*(?:\[([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){1,5})\]|<[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){1,5}>)[\s.*_]*$/;
 
 // A label with nothing after it (`Decision:`, `**Overview:**`), or a note that the text is to come (`Overview goes here.`).
-const LABEL_ONLY = /^[\s*_]*[\p{L}][\p{L}\p{N} '’/&-]{0,40}:[\s*_]*$|^[\s*_]*[\p{L}][\p{L}\p{N} '’/&-]{0,40} goes here[.!]?[\s*_]*$/iu;
+// (Three words at most: `The design has two parts:` leads into what follows.)
+const LABEL_ONLY = /^[\s*_]*[\p{L}][\p{L}\p{N}'’/&-]*(?: [\p{L}\p{N}'’/&-]+){0,2}:[\s*_]*$|^[\s*_]*[\p{L}][\p{L}\p{N}'’/&-]*(?: [\p{L}\p{N}'’/&-]+){0,2} goes here[.!]?[\s*_]*$/iu;
 
 // (Its colon or its "here" first: most texts have neither, and the pattern reads letters of any script.)
 const isLabelOnly = (text: string): boolean => (text.indexOf(':') !== -1 || text.indexOf(' here') !== -1) && LABEL_ONLY.test(text);

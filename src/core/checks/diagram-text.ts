@@ -52,13 +52,15 @@ export function diagramMarkers(spec: ParsedSpec, template: TemplateModel | null,
   for (const diagram of diagramTexts(spec)) {
     if (template !== null && template.spec.source.includes(spec.source.slice(diagram.offset, diagram.offset + diagram.text.length).trim())) continue;
     const ids = new Set([...diagram.text.matchAll(DIAGRAM_ID)].map((d) => d[1] ?? d[2] ?? d[3]));
-    // In a state, entity or class diagram a bare word is a name (a board's `TODO` state): only labels are read.
+    // In a state, entity or class diagram a bare word is a name (a board's `TODO` state): only labels are read
+    // (a state's after its `:`; in a class or entity diagram what follows a `:` is a member or a relation's name).
     const named = NAMES_DIAGRAM.test(diagram.text);
+    const states = named && /^\s*stateDiagram/.test(diagram.text);
     for (const m of diagram.text.matchAll(words)) {
       // (Inside a label — brackets, an edge's `|…|`, quotes — the word is drawn, id or not.)
       // (There, a label is what follows a `:` on its line, or what is quoted: `Doing : TBD trigger`, `note right of A : TODO`;
       // braces are an entity's cardinality, `||--o{`, or a class's body, no label.)
-      if (named ? !afterColon(diagram.text, m.index) && !inLabel(diagram.text, m.index, false)
+      if (named ? !(states && afterColon(diagram.text, m.index)) && !inLabel(diagram.text, m.index, false)
         : !inLabel(diagram.text, m.index) && (ids.has(m[0]) || /[[({>]/.test(diagram.text[m.index + m[0].length] ?? ''))) continue;
       const at = lineIndexOf(spec).span(diagram.offset + m.index, diagram.offset + m.index + m[0].length);
       findings.push({ ...at, message: `leftover marker "${m[0]}" in a diagram the page draws: replace it with the real content` });

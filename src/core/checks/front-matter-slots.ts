@@ -55,12 +55,18 @@ export function frontMatterSlotsKept(spec: ParsedSpec, template: TemplateModel, 
   }
 }
 
-/** The front matter values of a spec that are to-do words or slots (see {@link FRONT_MATTER_STUB}), one finding each. */
-export function frontMatterStubs(spec: ParsedSpec, findings: FindingDraft[]): void {
+/**
+ * The front matter values of a spec that are to-do words or slots (see
+ * {@link FRONT_MATTER_STUB}), one finding each; not `status`, which the
+ * frontmatter rule judges against the project's statuses (a project may
+ * have a `TODO` status), nor `tags`, whose words are the project's.
+ */
+export function frontMatterStubs(spec: ParsedSpec, statuses: readonly string[], findings: FindingDraft[]): void {
   const own = spec.frontMatter;
   if (own === null) return;
   const index = lineIndexOf(spec);
   for (const { key, value, valueAt } of keyLines(spec.source, own.yamlSpan)) {
+    if (key === 'status' || key === 'tags' || key === 'labels' || statuses.includes(value)) continue;
     const stub = FRONT_MATTER_STUB.exec(value);
     if (stub === null) continue;
     const at = valueAt + value.indexOf(stub[2]!);

@@ -81,7 +81,8 @@ export const leftoverGuidance: CheckRule = {
         const kept = block.kind === 'paragraph' && (block.topLevel || (isQuoted(spec, block) && quotedGuidance(template).has(quotedText(spec, block))))
           ? keptGuidance(spec, block, template.guidanceSentences) : null;
         // A paragraph that is wholly one of the template's slots (MADR's `{Describe the context …}`) is leftover-marker's finding, once.
-        if (kept === null || /^[{[][^]*[}\]]$/.test(kept.text.trim()) && !/[}\]][^]*[{[]/.test(kept.text.trim().slice(1, -1))) {
+        // (On one line only: leftover-marker reads a slot within a line.)
+        if (kept === null || (/^[{[][^\n]*[}\]]$/.test(kept.text.trim()) && !/[}\]][^]*[{[]/.test(kept.text.trim().slice(1, -1)) && block.line === block.endLine)) {
           flush();
           continue;
         }

@@ -61,7 +61,7 @@ export const leftoverMarker: CheckRule = {
   defaultSeverity: 'warning',
   description: 'A to-do word, clarification marker, template slot or filler text is left in the prose.',
   options: { markers: { kind: 'patterns', description: 'regular expressions that replace the default markers' } },
-  check: ({ spec, options, template, matching, states, ruleOn, suppressed }) => {
+  check: ({ spec, options, template, matching, states, ruleOn, suppressed, statuses }) => {
     const markers = Array.isArray(options.markers) ? options.markers.map(String) : DEFAULT_MARKERS;
     // (The defaults' patterns compiled once for the run, not once per spec.)
     const pattern = markers === DEFAULT_MARKERS ? DEFAULT_PATTERN : new RegExp(markers.map((m) => `(?:${m})`).join('|'), 'g');
@@ -143,8 +143,7 @@ export const leftoverMarker: CheckRule = {
     // A model's words to its user where its answer ends, and a marker in a diagram the page draws
     // (the default words, whatever the project's markers: `A{{label}}` is a hexagon node in Mermaid, not a slot).
     findings.push(...modelRemarks(spec), ...diagramMarkers(spec, template, DIAGRAM_MARKERS));
-    // (With the default markers: a project's own are for its prose.)
-    if (own === null) frontMatterStubs(spec, findings);
+    frontMatterStubs(spec, statuses, findings);
     if (template !== null) {
       // The text of a `fixed` section is kept as the template writes it, its slots too (spec-kit's `## Format: [ID] [P?] [Story] Description`).
       const fixed = matching === null ? [] : template.sections.filter((t) => t.fixed).map((t) => matching.byTemplateId.get(t.id))
@@ -248,7 +247,7 @@ function isMention(text: string, at: number, length: number): boolean {
   const after = text[at + length] ?? '';
   // Quoted after a word that names it: `the status "TODO"`, `a column called 'TBD'` (`timeout is "TBD"` is a blank).
   const quoted = (before === '"' && after === '"') || (before === '\'' && after === '\'') || (before === '\u201c' && after === '\u201d') || (before === '\u2018' && after === '\u2019');
-  if (quoted && NAMING.test(text.slice(Math.max(0, at - 40), at - 1))) return true;
+  if (quoted && (NAMING.test(text.slice(Math.max(0, at - 40), at - 1)) || NAMED_AFTER.test(text.slice(at + length + 1, at + length + 40)))) return true;
   if (after === '.' && /^\.[A-Za-z]{1,5}\b/.test(text.slice(at + length, at + length + 7))) return true;
   // Spelt out, and nothing else in the parentheses: `TBD (to be decided)`, a glossary's; not `TBD (to be agreed with legal)`.
   if (/^[ \t]*\((?:to be (?:decided|determined|defined|done|announced|confirmed)|to do)\)/i.test(text.slice(at + length, at + length + 24))) return true;
@@ -257,7 +256,9 @@ function isMention(text: string, at: number, length: number): boolean {
 }
 
 // Words before a quoted marker that say it is named: a status, a state, a label, a column, a keyword.
-const NAMING = /\b(?:status|state|states|label|labels|tag|tags|column|columns|keyword|keywords|marker|markers|word|called|named|value|enum)\W*$/i;
+const NAMING = /\b(?:status|state|states|label|labels|tag|tags|column|columns|keyword|keywords|marker|markers|word|called|named|value|enum|for|greps?|searches|search|flags?|rejects?|forbids?|bans?)\W*$/i;
+// Or after it, or a verb that looks for it: `"TODO" comments`, `greps for 'FIXME'`.
+const NAMED_AFTER = /^\W*(?:comments?|markers?|labels?|tags?|status|state|items?|entries|lines?|keyword)\b/i;
 // Other states of a workflow written beside it.
 const STATES = /\b(?:IN_PROGRESS|IN PROGRESS|DOING|DONE|BLOCKED|BACKLOG|IN_REVIEW|CLOSED)\b/;
 

@@ -56,7 +56,7 @@ function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generato
   // no HTML element, so a slot kept so is a blank that reads as filled. (Not a tag with `=`, nor one of HTML's.)
   if (block.text.indexOf('<') === -1) return;
   for (const m of block.text.matchAll(ANGLE_SLOT)) {
-    if (!HTML_ELEMENTS.has(m[1]!.toLowerCase())) yield m;
+    if (!HTML_ELEMENTS.has((m[1] ?? m[2]!).toLowerCase())) yield m;
   }
 }
 
@@ -66,7 +66,8 @@ const BLANK_LINE_SLOT = /(?<![\w_])_{4,}(?![\w_])/g;
 // A variable a tool fills in (spec-kit's `User description: "$ARGUMENTS"`), left as it was.
 const VARIABLE_SLOT = /(?<![\w$])\$[A-Z][A-Z0-9_]{2,}\b/g;
 // (Or one word, `<team>`, `<service-name>`: no element of HTML's, so shown as nothing; a slot only where the template wrote it.)
-const ANGLE_SLOT = /<([A-Za-z][\w-]*)(?:[ \/][^<>=\n]*[A-Za-z][^<>=\n]*)?>/g;
+// (A capitalised word alone, `<Note>`, is an MDX component.)
+const ANGLE_SLOT = /<([A-Za-z][\w-]*)[ \/][^<>=\n]*[A-Za-z][^<>=\n]*>|<([a-z][a-z0-9_-]*)>/g;
 const HTML_ELEMENTS: ReadonlySet<string> = new Set(('a abbr address area article aside audio b base bdi bdo big blockquote body br button canvas caption center cite code col colgroup data '
   + 'datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd '
   + 'label legend li link main map mark meta meter nav noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section select '
@@ -148,7 +149,20 @@ function templateCapsSlots(template: TemplateModel): ReadonlySet<string> {
   let found = capsOfTemplate.get(template);
   if (found === undefined) {
     const words = new Set<string>();
-    for (const block of paragraphsWithCaps(template.spec)) for (const m of block.text.matchAll(CAPS_LINE)) words.add(m[1]!);
+    // Only a word that names what goes there, its label's or its heading's word in capitals (`Date: DATE`, `STATUS`
+    // under `## Status`): an example value in capitals, `Method: POST`, is the template's sample (review).
+    const spec = template.spec;
+    let heading = '';
+    let k = 0;
+    for (const block of paragraphsWithCaps(spec)) {
+      const at = block.sourceOffset(0);
+      for (; k < spec.blocks.length && spec.blocks[k]!.start < at; k++) if (spec.blocks[k]!.kind === 'heading') heading = spec.source.slice(spec.blocks[k]!.start, spec.blocks[k]!.end);
+      const named = heading.replace(/^#+\s*|\s*#*\s*$/g, '').toUpperCase();
+      for (const m of block.text.matchAll(CAPS_LINE)) {
+        const label = /^([^:\n]{1,40}):/.exec(m[0])?.[1]?.trim().toUpperCase();
+        if ((label ?? named) === m[1]) words.add(m[1]!);
+      }
+    }
     capsOfTemplate.set(template, (found = words));
   }
   return found;

@@ -53,9 +53,13 @@ export const unclosedHtml: CheckRule = {
 function rawBlocksLeftOpen(spec: ParsedSpec): FindingDraft[] {
   const findings: FindingDraft[] = [];
   for (const block of spec.blocks) {
-    if (block.kind !== 'html' || block.htmlKind !== 1 || block.closed !== false) continue;
+    // (Top level only: a list item or a quote that ends closes it; the rest of the file is Markdown again.)
+    if (block.kind !== 'html' || block.htmlKind !== 1 || block.closed !== false || !block.topLevel) continue;
     const name = /^<([A-Za-z]+)/.exec(spec.source.slice(block.start, block.start + 12))?.[1]?.toLowerCase() ?? 'pre';
-    const hidden = (spec.source.slice(block.start, block.end).match(/^ {0,3}#{1,6}(?:[ \t]|$)/gm) ?? []).length;
+    // (Headings after the block's own content: its first blank line ends what was meant as its text.)
+    const raw = spec.source.slice(block.start, block.end);
+    const blank = /\n[ \t]*\r?\n/.exec(raw);
+    const hidden = blank === null ? 0 : (raw.slice(blank.index).match(/^ {0,3}#{1,6}(?:[ \t]|$)/gm) ?? []).length;
     const what = hidden === 0 ? '' : `, and its ${hidden} heading${hidden === 1 ? ' is' : 's are'} no heading${hidden === 1 ? '' : 's'}`;
     const { line, column } = lineIndexOf(spec).locate(block.start);
     findings.push({ line, column, endLine: line, endColumn: column + name.length + 1,
