@@ -116,6 +116,9 @@ describe('section matching', () => {
     expect(brief('# M\n\n## Ops\n\n### How can this feature be enabled in production?\n\nFlag.\n\n### What are the benefits of enabling this feature in a production cluster?\n\nSpeed.\n', q)
       .filter((f) => f.includes('missing-section'))).toHaveLength(2);
     expect(brief(`# M\n\n## ${'a: '.repeat(30_000)}\n\nText.\n`, q).length).toBeGreaterThan(0);
+    // A question's ending reworded after six words in common is the same question (third review: old KEPs' PRR wording).
+    const slo = buildTemplateModel(parseSpec('# K\n\n## PRR\n\n### What are the reasonable SLOs (Service Level Objectives) for the enhancement?\n\n<!-- s -->\n'), 's@1');
+    expect(brief('# M\n\n## PRR\n\n### What are the reasonable SLOs (Service Level Objectives) for the above SLIs?\n\n99.9%.\n', slo)).toEqual([]);
     const doc = buildTemplateModel(parseSpec('# D\n\n## Security\n\n<!-- s -->\n\n## Dependencies\n\n<!-- d -->\n'), 'd@1');
     expect(brief('# M\n\n## Security (N/A)\n\n## Dependencies: none\n', doc)).toEqual([]);
     for (const heading of ['X.509 Certificates', 'H.264 Encoding', 'LLC. Notes', 'CV. Review', '24-7 Support', 'Section 508 Compliance']) expect(bareSlug(heading), heading).toBeNull();

@@ -240,6 +240,11 @@ function wordReplaced(a: string, b: string): boolean {
   const onlyLeft = left.filter((w) => !right.includes(w));
   const onlyRight = right.filter((w) => !left.includes(w));
   if (onlyLeft.length === 0 || onlyRight.length === 0) return false;
+  // A question's ending reworded after six words or more in common (a KEP's `…SLOs (Service Level Objectives)
+  // for the above SLIs?`, now `…for the enhancement?`) asks the same question of another part.
+  let prefix = 0;
+  while (prefix < left.length && prefix < right.length && left[prefix] === right[prefix]) prefix++;
+  if (prefix >= 6 && left.length - prefix <= 3 && right.length - prefix <= 3) return false;
   const spelt = (w: string, others: readonly string[]): boolean => others.some((o) => Math.min(w.length, o.length) >= 4 && editDistanceAtMost(w, o, 1) <= 1);
   return onlyLeft.some((w) => !spelt(w, onlyRight)) && onlyRight.some((w) => !spelt(w, onlyLeft));
 }
