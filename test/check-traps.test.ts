@@ -2090,6 +2090,16 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# M\n\n```mermaid\nclassDiagram\n  TaskState : TODO\n  TaskState : DONE\n```\n', null)).toEqual([]);
   });
 
+  it('final hunt: an answer in the heading with its reason, one alert under "For each alert", a two-word lead-in, board columns, a team\'s support line, a spelt-out table row', () => {
+    const t = buildTemplateModel(parseSpec('# Service Name\n\n## Security\n\n<!-- Describe security implications. -->\n\n## Alerts\n\n<!-- For each alert: what it means, and how to respond. -->\n\n### Alert: <name>\n\n- **Meaning:** <what it means>\n\n## Architecture\n\n<!-- a -->\n\n### Components\n\n<!-- c -->\n'), 't@1');
+    const spec = (security: string, extra = '') => brief(`# Search indexer\n\n## Security ${security}\n\n## Alerts\n\n### Alert: IndexLag\n\n- **Meaning:** index is more than 15 min behind.\n\n${extra}\n\n## Architecture\n\nThree layers:\n\n### Components\n\nA crawler and an indexer.\n`, t);
+    for (const answer of ['(N/A — internal only)', '(N/A, internal only)', '(none — internal tool)', '(no changes)', ': N/A (internal only)']) expect(spec(answer), answer).toEqual([]);
+    for (const extra of ['Tickets move from "TODO" to "Done"; we track the "TODO" column on the board.', 'Set the status to "TODO" when filing.', 'The board has three columns: TODO, Doing, Done.',
+      'Feel free to reach out in #search if you hit a bug.', '| State | Meaning |\n| --- | --- |\n| TBD | to be decided |']) {
+      expect(spec('(N/A)', extra), extra).toEqual([]);
+    }
+  });
+
   it('a table of the template\'s with a cell filled in is the author\'s answer, row by row (blind QA, one-pager)', () => {
     const onePager = buildTemplateModel(parseSpec('# One-Pager: Feature Name\n\n| Field | Value |\n|---|---|\n| Owner | <!-- your name --> |\n| Team | |\n| Status | Draft / In review / Approved |\n\n## Problem\n\n<!-- p -->\n'), 'o@1');
     const spec = (owner: string) => brief(`# One-Pager: Bulk export\n\n| Field | Value |\n|---|---|\n| Owner | ${owner} |\n| Team | |\n| Status | Draft / In review / Approved |\n\n## Problem\n\nSlow exports.\n`, onePager);

@@ -10,7 +10,8 @@ import { preambleSpan, type TemplateModel, type TemplateSection } from './templa
 
 /** How far a section that carries guidance in the template has been written. */
 // A heading that carries its answer: `(N/A)`, `[none]`, `: not applicable`, `— N/A`.
-const ANSWERED_HEADING = /(?:[([](?:n\/a|none|not applicable)[)\]]|(?:[ \t][-\u2013\u2014]|[ \t]?:)[ \t]{0,3}(?:n\/a|none|not applicable)\.?)[ \t]*$/i;
+// (With its reason too: `(N/A — internal only)`, `(none, internal tool)`, `: N/A (internal only)`, `(no changes)`.)
+const ANSWERED_HEADING = /(?:[([](?:n\/a|none|not applicable|no changes?)\b[^()[\]]{0,80}[)\]]|(?:[ \t][-\u2013\u2014]|[ \t]?:)[ \t]{0,3}(?:n\/a|none|not applicable|no changes?)\b[^\n]{0,80})[ \t]*$/i;
 
 export type SectionStateName = 'filled' | 'open' | 'empty' | 'missing';
 

@@ -32,8 +32,8 @@ const SLOT_STUB = /^[\s*_]*(?:\{\{[ \t]*[\w.-]+[ \t]*\}\}|\$\{[\w.-]+\}|\[[ \t]*
 const NAME_STUB = /^[\s*_]*(?:\[([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){1,5})\]|<[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){1,5}>)[\s.*_]*$/;
 
 // A label with nothing after it (`Decision:`, `**Overview:**`), or a note that the text is to come (`Overview goes here.`).
-// (Three words at most: `The design has two parts:` leads into what follows.)
-const LABEL_ONLY = /^[\s*_]*[\p{L}][\p{L}\p{N}'’/&-]*(?: [\p{L}\p{N}'’/&-]+){0,2}:[\s*_]*$|^[\s*_]*[\p{L}][\p{L}\p{N}'’/&-]*(?: [\p{L}\p{N}'’/&-]+){0,2} goes here[.!]?[\s*_]*$/iu;
+// (One word: `Three layers:` or `Key decisions:` leads into what follows; a section's name goes before "goes here".)
+const LABEL_ONLY = /^[\s*_]*[\p{L}][\p{L}\p{N}'’/&-]*:[\s*_]*$|^[\s*_]*[\p{L}][\p{L}\p{N}'’/&-]*(?: [\p{L}\p{N}'’/&-]+){0,2} goes here[.!]?[\s*_]*$/iu;
 
 // (Its colon or its "here" first: most texts have neither, and the pattern reads letters of any script.)
 const isLabelOnly = (text: string): boolean => (text.indexOf(':') !== -1 || text.indexOf(' here') !== -1) && LABEL_ONLY.test(text);

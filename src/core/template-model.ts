@@ -282,7 +282,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
 // A comment that is a note on the text below it: a label in capitals before it
 // (spec-kit's `ACTION REQUIRED:`, `IMPORTANT:`), or words about what is below.
 const NOTE_LABEL = /<!--\s*[A-Z][A-Z ]{2,}:/;
-const NOTE_WORDS = /\b(?:placeholders?|below|the following|subsections?)\b/i;
+const NOTE_WORDS = /\b(?:placeholders?|below|the following|subsections?|for each|each of)\b/i;
 const isNoteOnBelow = (text: string): boolean => NOTE_LABEL.test(text) || NOTE_WORDS.test(text) || VISIBLE_NOTE.test(text.trim());
 // A checklist in a section's guidance (its boxes kept in its prose: `[ ] No implementation details`).
 const CHECKLIST = /(?:^|\s)\[ \]\s/;

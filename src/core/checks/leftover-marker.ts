@@ -247,7 +247,10 @@ function isMention(text: string, at: number, length: number): boolean {
   const after = text[at + length] ?? '';
   // Quoted after a word that names it: `the status "TODO"`, `a column called 'TBD'` (`timeout is "TBD"` is a blank).
   const quoted = (before === '"' && after === '"') || (before === '\'' && after === '\'') || (before === '\u201c' && after === '\u201d') || (before === '\u2018' && after === '\u2019');
-  if (quoted && (NAMING.test(text.slice(Math.max(0, at - 40), at - 1)) || NAMED_AFTER.test(text.slice(at + length + 1, at + length + 40)))) return true;
+  if (quoted && (NAMING.test(text.slice(Math.max(0, at - 40), at - 1)) || NAMED_AFTER.test(text.slice(at + length + 1, at + length + 40))
+    || BOARD.test(text.slice(Math.max(0, at - 40), at + length + 40)))) return true;
+  // Spelt out in the next cell of its table row: `| TBD | to be decided |`.
+  if (/^[ \t]*\|[ \t]*to be (?:decided|determined|defined|announced|confirmed)\b/i.test(text.slice(at + length, at + length + 30))) return true;
   if (after === '.' && /^\.[A-Za-z]{1,5}\b/.test(text.slice(at + length, at + length + 7))) return true;
   // Spelt out, and nothing else in the parentheses: `TBD (to be decided)`, a glossary's; not `TBD (to be agreed with legal)`.
   if (/^[ \t]*\((?:to be (?:decided|determined|defined|done|announced|confirmed)|to do)\)/i.test(text.slice(at + length, at + length + 24))) return true;
@@ -259,8 +262,10 @@ function isMention(text: string, at: number, length: number): boolean {
 const NAMING = /\b(?:status|state|states|label|labels|tag|tags|column|columns|keyword|keywords|marker|markers|word|called|named|value|enum|for|greps?|searches|search|flags?|rejects?|forbids?|bans?)\W*$/i;
 // Or after it, or a verb that looks for it: `"TODO" comments`, `greps for 'FIXME'`.
 const NAMED_AFTER = /^\W*(?:comments?|markers?|labels?|tags?|status|state|items?|entries|lines?|keyword)\b/i;
+// Words of a board or a workflow around a quoted marker: `the "TODO" lane`, `set the status to "TODO"`.
+const BOARD = /\b(?:status|state|column|lane|board|workflow|kanban)\b/i;
 // Other states of a workflow written beside it.
-const STATES = /\b(?:IN_PROGRESS|IN PROGRESS|DOING|DONE|BLOCKED|BACKLOG|IN_REVIEW|CLOSED)\b/;
+const STATES = /\b(?:IN_PROGRESS|IN PROGRESS|DOING|DONE|BLOCKED|BACKLOG|IN_REVIEW|CLOSED|Doing|Done|In [Pp]rogress|Backlog)\b/;
 
 /**
  * Whether the `XXX` at `at` is part of a masked number: joined by `-` to

@@ -31,6 +31,8 @@ export function modelRemarks(spec: ParsedSpec): FindingDraft[] {
     for (const m of prose.text.matchAll(REMARK)) {
       // So are words inside quotation marks: an odd number of them before the remark opens a quotation.
       if (((prose.text.slice(0, m.index).match(/["\u201c\u201d]/g)?.length ?? 0) % 2) === 1) continue;
+      // A team's own line, with its channel or its name: `Feel free to reach out in #search if you hit a bug.`, `— Alice (owner)`.
+      if (/(?:^|\s)[#@][\w-]+|\s[\u2014\u2013-]\s*[A-Z][a-z]+/.test(m[0])) continue;
       findings.push({ ...prose.locate(m.index, m.index + m[0].length), message: `a model's words to its user are still here ("${m[0].trim()}"): delete them` });
     }
   }
