@@ -197,7 +197,7 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     }
   }
   if (model.sections.some((t) => t.standIn && !byTemplateId.has(t.id))) matchStandIns(spec, model, byTemplateId, used);
-  if (used.size < flat.length) matchSubtitled(spec, model, byTemplateId, used, flat);
+  if (used.size < flat.length) matchSubtitled(spec, model, byTemplateId, used);
   if (used.size < flat.length) matchNearHeadings(spec, model, byTemplateId, used);
   return { byTemplateId, unmatched: new Set(flat.filter((s) => !used.has(s))), flat };
 }
@@ -262,44 +262,46 @@ const SUBTITLE = /(?::|(?<=[ \t])[-\u2013\u2014])[ \t]+(?=\S)/g;
  * at the template's level under the spec section of its parent. Last, so
  * that a heading written as the template's is always taken first.
  */
-function matchSubtitled(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map<string, Section>, used: Set<Section>, flat: readonly Section[]): void {
-  // (Most specs miss no template section by then: nothing to look for.)
-  if (!model.sections.some((t) => t.id !== 'title' && t.standIn === null && t.fallbackSlug !== null && !byTemplateId.has(t.id))) return;
-  const heads = new Map<string, Section[]>();
-  for (const s of flat) {
-    const text = s.heading.text;
-    const bracketed = /\s\([^()]*\)\s*$/.exec(text);
-    if (used.has(s) || (text.indexOf(':') === -1 && !/\s[-\u2013\u2014]\s/.test(text) && bracketed === null)) continue;
-    // (Or in parentheses at the end: `## Overview (v2)`, `## Rollout (Kubernetes)`.)
-    // (The first few separators, in a name's first 200 characters: a heading of thousands of `a: ` is no name with a subtitle.)
-    const cuts: number[] = [];
-    for (const m of text.matchAll(SUBTITLE)) {
-      if (m.index > 200 || cuts.length === 3) break;
-      cuts.push(m.index);
-    }
-    if (bracketed !== null && bracketed.index <= 200) cuts.push(bracketed.index);
-    for (const at of cuts) {
-      const head = text.slice(0, at).trimEnd();
-      for (const key of new Set([slugify(head), bareSlug(head)])) {
-        if (key === null || key === '') continue;
-        const list = heads.get(key);
-        if (list === undefined) heads.set(key, [s]);
-        else list.push(s);
-      }
-    }
-  }
-  if (heads.size === 0) return;
+function matchSubtitled(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map<string, Section>, used: Set<Section>): void {
+  // Each heading's names before its subtitles, made when a missing section asks among its siblings.
+  const headsOf = new Map<Section, ReadonlySet<string>>();
   for (const t of model.sections) {
     if (t.id === 'title' || t.standIn !== null || byTemplateId.has(t.id) || t.fallbackSlug === null) continue;
     const parent = t.parentId === null ? null : byTemplateId.get(t.parentId);
     if (parent === undefined) continue;
-    const siblings = parent === null ? spec.sections : parent.children;
-    const candidates = [...(heads.get(t.fallbackSlug) ?? []), ...(t.bareSlug === null ? [] : heads.get(t.bareSlug) ?? [])];
-    const found = candidates.find((s) => !used.has(s) && s.heading.level === t.level && siblings.includes(s));
+    const found = (parent === null ? spec.sections : parent.children).find((s) => {
+      if (used.has(s) || s.heading.level !== t.level) return false;
+      let heads = headsOf.get(s);
+      if (heads === undefined) headsOf.set(s, (heads = subtitledNames(s.heading.text)));
+      return heads.has(t.fallbackSlug!) || (t.bareSlug !== null && heads.has(t.bareSlug));
+    });
     if (found === undefined) continue;
     byTemplateId.set(t.id, found);
     used.add(found);
   }
+}
+
+/**
+ * The anchors of a heading's name before a subtitle (`Option 1` of `Option 1:
+ * Postgres`, `Option 2 — SQS`, `Overview (v2)`), with and without a number or
+ * an emoji before it; none for a heading with no subtitle.
+ */
+function subtitledNames(text: string): ReadonlySet<string> {
+  const names = new Set<string>();
+  const bracketed = /\s\([^()]*\)\s*$/.exec(text);
+  if (text.indexOf(':') === -1 && !/\s[-\u2013\u2014]\s/.test(text) && bracketed === null) return names;
+  // (The first few separators, in a name's first 200 characters: a heading of thousands of `a: ` is no name with a subtitle.)
+  const cuts: number[] = [];
+  for (const m of text.matchAll(SUBTITLE)) {
+    if (m.index > 200 || cuts.length === 3) break;
+    cuts.push(m.index);
+  }
+  if (bracketed !== null && bracketed.index <= 200) cuts.push(bracketed.index);
+  for (const at of cuts) {
+    const head = text.slice(0, at).trimEnd();
+    for (const key of [slugify(head), bareSlug(head)]) if (key !== null && key !== '') names.add(key);
+  }
+  return names;
 }
 
 /**

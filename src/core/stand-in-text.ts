@@ -36,7 +36,17 @@ const NAME_STUB = /^[\s*_]*(?:\[([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){1,5})\
 const LABEL_ONLY = /^[\s*_]*[\p{L}][\p{L}\p{N}'’/&-]*:[\s*_]*$|^[\s*_]*[\p{L}][\p{L}\p{N}'’/&-]*(?: [\p{L}\p{N}'’/&-]+){0,2} goes here[.!]?[\s*_]*$/iu;
 
 // (Its colon or its "here" first: most texts have neither, and the pattern reads letters of any script.)
-const isLabelOnly = (text: string): boolean => (text.indexOf(':') !== -1 || text.indexOf(' here') !== -1) && LABEL_ONLY.test(text);
+const isLabelOnly = (text: string): boolean => (endsWithColon(text) || text.indexOf(' goes here') !== -1) && LABEL_ONLY.test(text);
+
+/** Whether a text's last character, emphasis marks and spaces aside, is a colon (read from the end: asked of every paragraph's first line). */
+function endsWithColon(text: string): boolean {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a) return true;
+    if (c !== 0x20 && c !== 0x2a && c !== 0x5f && c !== 0x09 && c !== 0x0a && c !== 0x0d) return false;
+  }
+  return false;
+}
 
 /**
  * Whether a text shows nothing to read: {@link FILLER_ONLY}, {@link STUB}, {@link LABEL_ONLY},
