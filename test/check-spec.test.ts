@@ -537,6 +537,8 @@ describe('template-free rules', () => {
     expect(said('It cuts the load; we hope this helps the team sleep.')).toEqual([]);
     for (const fine of ['New tasks get the status "TODO" first.', 'See [the list](TODO.md) and NOTES.TXT.', 'The field is marked TBD (to be decided) until review.', 'Tasks move through TODO, IN_PROGRESS and DONE.',
       '```mermaid\nerDiagram\n  CUSTOMER ||--o{ TODO : has\n```',
+      // A board's workflow drawn is no leftover (final hunt).
+      '```mermaid\nflowchart LR\n  T[TODO] --> P[In progress] --> D[Done]\n```', '```mermaid\nerDiagram\n  TASK {\n    string status "TODO, DOING or DONE"\n  }\n```',
       '```mermaid\nstateDiagram-v2\n  TODO --> DOING\n  DOING --> DONE\n```']) {
       expect([fine, said(fine)]).toEqual([fine, []]);
     }

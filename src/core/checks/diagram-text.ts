@@ -36,6 +36,8 @@ function diagramTexts(spec: ParsedSpec): DiagramText[] {
   return out;
 }
 
+// The other states of a workflow: a diagram that names them draws a board, not a leftover.
+const WORKFLOW = /\b(?:IN_PROGRESS|IN PROGRESS|DOING|DONE|In [Pp]rogress|Doing|Done|BACKLOG|Backlog)\b/;
 // A diagram whose bare words are names of states, entities or classes (its first statement says which).
 const NAMES_DIAGRAM = /^\s*(?:stateDiagram(?:-v2)?|erDiagram|classDiagram(?:-v2)?)\b/;
 // A Mermaid node id: before its shape, or named as an alias (participant/actor X as …, … as X).
@@ -51,12 +53,15 @@ export function diagramMarkers(spec: ParsedSpec, template: TemplateModel | null,
   const findings: FindingDraft[] = [];
   for (const diagram of diagramTexts(spec)) {
     if (template !== null && template.spec.source.includes(spec.source.slice(diagram.offset, diagram.offset + diagram.text.length).trim())) continue;
+    // A board's workflow drawn (`T[TODO] --> P[In progress] --> D[Done]`): its `TODO` is a state's name.
+    const board = WORKFLOW.test(diagram.text);
     const ids = new Set([...diagram.text.matchAll(DIAGRAM_ID)].map((d) => d[1] ?? d[2] ?? d[3]));
     // In a state, entity or class diagram a bare word is a name (a board's `TODO` state): only labels are read
     // (a state's after its `:`; in a class or entity diagram what follows a `:` is a member or a relation's name).
     const named = NAMES_DIAGRAM.test(diagram.text);
     const states = named && /^\s*stateDiagram/.test(diagram.text);
     for (const m of diagram.text.matchAll(words)) {
+      if (board && m[0] === 'TODO') continue;
       // (Inside a label — brackets, an edge's `|…|`, quotes — the word is drawn, id or not.)
       // (There, a label is what follows a `:` on its line, or what is quoted: `Doing : TBD trigger`, `note right of A : TODO`;
       // braces are an entity's cardinality, `||--o{`, or a class's body, no label.)
