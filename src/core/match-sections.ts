@@ -216,16 +216,32 @@ function matchNearHeadings(spec: ParsedSpec, model: TemplateModel, byTemplateId:
   // another question. Words added or dropped, or one spelt a letter apart, `Backward` for `Backwards`, do not.)
   const near = (slug: string, t: TemplateSection): boolean => (anchorsClose(slug, t.headingSlug) || mostWordsShared(slug, t.headingSlug))
     && !meaningChanged(slug.replace(/-+/g, ' '), t.headingSlug.replace(/-+/g, ' ')) && !wordReplaced(slug, t.headingSlug);
+  takeAmongSiblings(spec, model, byTemplateId, used, (t, candidates) => {
+    if (t.headingSlug.length < 20) return undefined;
+    const found = candidates.filter((s) => s.heading.slug.length >= 20 && near(s.heading.slug, t));
+    if (found.length !== 1) return undefined;
+    const s = found[0]!;
+    const rival = model.sections.some((o) => o !== t && !byTemplateId.has(o.id) && o.parentId === t.parentId && o.level === t.level && near(s.heading.slug, o));
+    return rival ? undefined : s;
+  });
+}
+
+/**
+ * Each template section still unmatched (the title and stand-ins aside),
+ * asked of the spec sections at its level under its parent's section that
+ * none has taken: what `pick` chooses among them is that section.
+ */
+function takeAmongSiblings(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map<string, Section>, used: Set<Section>,
+  pick: (t: TemplateSection, candidates: readonly Section[]) => Section | undefined): void {
   for (const t of model.sections) {
-    if (t.id === 'title' || t.standIn !== null || byTemplateId.has(t.id) || t.headingSlug.length < 20) continue;
+    if (t.id === 'title' || t.standIn !== null || byTemplateId.has(t.id)) continue;
     const parent = t.parentId === null ? null : byTemplateId.get(t.parentId);
     if (parent === undefined) continue;
-    const found = (parent === null ? spec.sections : parent.children).filter((s) => !used.has(s) && s.heading.level === t.level && s.heading.slug.length >= 20 && near(s.heading.slug, t));
-    if (found.length !== 1) continue;
-    const s = found[0]!;
-    if (model.sections.some((o) => o !== t && !byTemplateId.has(o.id) && o.parentId === t.parentId && o.level === t.level && near(s.heading.slug, o))) continue;
-    byTemplateId.set(t.id, s);
-    used.add(s);
+    const candidates = (parent === null ? spec.sections : parent.children).filter((s) => !used.has(s) && s.heading.level === t.level);
+    const found = candidates.length === 0 ? undefined : pick(t, candidates);
+    if (found === undefined) continue;
+    byTemplateId.set(t.id, found);
+    used.add(found);
   }
 }
 
@@ -265,20 +281,13 @@ const SUBTITLE = /(?::|(?<=[ \t])[-\u2013\u2014])[ \t]+(?=\S)/g;
 function matchSubtitled(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map<string, Section>, used: Set<Section>): void {
   // Each heading's names before its subtitles, made when a missing section asks among its siblings.
   const headsOf = new Map<Section, ReadonlySet<string>>();
-  for (const t of model.sections) {
-    if (t.id === 'title' || t.standIn !== null || byTemplateId.has(t.id) || t.fallbackSlug === null) continue;
-    const parent = t.parentId === null ? null : byTemplateId.get(t.parentId);
-    if (parent === undefined) continue;
-    const found = (parent === null ? spec.sections : parent.children).find((s) => {
-      if (used.has(s) || s.heading.level !== t.level) return false;
-      let heads = headsOf.get(s);
-      if (heads === undefined) headsOf.set(s, (heads = subtitledNames(s.heading.text)));
-      return heads.has(t.fallbackSlug!) || (t.bareSlug !== null && heads.has(t.bareSlug));
-    });
-    if (found === undefined) continue;
-    byTemplateId.set(t.id, found);
-    used.add(found);
-  }
+  const heads = (s: Section): ReadonlySet<string> => {
+    let names = headsOf.get(s);
+    if (names === undefined) headsOf.set(s, (names = subtitledNames(s.heading.text)));
+    return names;
+  };
+  takeAmongSiblings(spec, model, byTemplateId, used, (t, candidates) => (t.fallbackSlug === null ? undefined
+    : candidates.find((s) => heads(s).has(t.fallbackSlug!) || (t.bareSlug !== null && heads(s).has(t.bareSlug)))));
 }
 
 /**

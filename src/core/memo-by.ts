@@ -10,3 +10,17 @@ export function memoBy<O extends object, K, V>(cache: WeakMap<O, Map<K, V>>, own
   if (value === undefined) byKey.set(key, (value = make()));
   return value;
 }
+
+/**
+ * `make`, made to run once per owner (a template): the value is kept in a
+ * `WeakMap` for as long as the owner is, however many specs ask for it.
+ */
+export function memoPer<O extends object, V>(make: (owner: O) => V): (owner: O) => V {
+  const cache = new WeakMap<O, V>();
+  return (owner) => {
+    if (cache.has(owner)) return cache.get(owner)!;
+    const value = make(owner);
+    cache.set(owner, value);
+    return value;
+  };
+}

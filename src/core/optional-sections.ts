@@ -25,9 +25,13 @@ const OPTIONAL_MARK = new RegExp(OPTIONAL, 'i');
 // "Requirements *(mandatory)*", and a to-do mark an author adds (`## Prototypes (TBD)`,
 // `## Rollout [WIP]`, `## Metrics - TODO`, `## Design: todo`; leftover-marker reports the mark itself).
 // A spec that drops them, or adds them, names the same section.
-// (And an answer's mark: `## Goals (N/A)`, `(none)`, `— not applicable`: the author answered the section.)
-const TODO_MARK = String.raw`[([](?:tbd|todo|wip|draft|to be (?:determined|done|written)|n/a|none|not applicable)[)\]]|(?:[ \t][-\u2013\u2014]|[ \t]?:)[ \t]{0,3}(?:tbd|todo|wip|n/a|none|not applicable)[.!]?$`;
-const HEADING_MARK = new RegExp(`${OPTIONAL}|\\((?:mandatory|required)\\)|${TODO_MARK}`, 'i');
+const TODO_MARK = String.raw`[([](?:tbd|todo|wip|draft|to be (?:determined|done|written))[)\]]|(?:[ \t][-\u2013\u2014]|[ \t]?:)[ \t]{0,3}(?:tbd|todo|wip)[.!]?$`;
+// And an answer's mark, its reason with it or not: `## Goals (N/A)`, `(N/A — internal only)`, `(none)`, `: not applicable`,
+// `(no changes)`: the author answered the section in its heading.
+const ANSWER = String.raw`n\/a|none|not applicable|no changes?`;
+const ANSWER_MARK = String.raw`[([](?:${ANSWER})\b[^()[\]\n]{0,80}[)\]]|(?:[ \t][-\u2013\u2014]|[ \t]?:)[ \t]{0,3}(?:${ANSWER})\b[^\n]{0,80}$`;
+const ANSWERED = new RegExp(`(?:${ANSWER_MARK})[ \\t]*$`, 'i');
+const HEADING_MARK = new RegExp(`${OPTIONAL}|\\((?:mandatory|required)\\)|${TODO_MARK}|${ANSWER_MARK}`, 'i');
 const HEADING_MARKS = new RegExp(HEADING_MARK.source, 'gi');
 
 /** Whether a heading says itself that it is optional ("User Stories (Optional)", "Drawbacks [optional]", "Open issues (if applicable)", "Key Entities (include if feature involves data)"). */
@@ -96,4 +100,9 @@ export function withoutHeadingMarks(text: string): string {
 /** Whether a heading's comment says the section is optional (`## Drivers <!-- optional -->`, as MADR 2 and log4brains mark them). */
 function commentMarksOptional(text: string): boolean {
   return text.indexOf('<!--') !== -1 && /<!--\s*(?:optional|this (?:section|element) is optional)[\s.!]*-->/i.test(text);
+}
+
+/** Whether a heading carries its section's answer (`## Security (N/A — internal only)`, `## Dependencies: none`). */
+export function answersItself(heading: string): boolean {
+  return ANSWERED.test(heading);
 }

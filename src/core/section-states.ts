@@ -5,13 +5,11 @@ import { isTableOfContents } from './table-of-contents.js';
 import { anchorsOf } from './checks/broken-link.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 import { looseSlug, slugify } from './slug.js';
+import { answersItself } from './optional-sections.js';
 import { isStandInTitle, standInTitleAt } from './stand-in-titles.js';
 import { preambleSpan, type TemplateModel, type TemplateSection } from './template-model.js';
 
 /** How far a section that carries guidance in the template has been written. */
-// A heading that carries its answer: `(N/A)`, `[none]`, `: not applicable`, `— N/A`.
-// (With its reason too: `(N/A — internal only)`, `(none, internal tool)`, `: N/A (internal only)`, `(no changes)`.)
-const ANSWERED_HEADING = /(?:[([](?:n\/a|none|not applicable|no changes?)\b[^()[\]]{0,80}[)\]]|(?:[ \t][-\u2013\u2014]|[ \t]?:)[ \t]{0,3}(?:n\/a|none|not applicable|no changes?)\b[^\n]{0,80})[ \t]*$/i;
 
 export type SectionStateName = 'filled' | 'open' | 'empty' | 'missing';
 
@@ -61,7 +59,7 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
         && !ownTableOfContents(spec, section.bodySpan, t.guidance);
       // Where the template says the section may be left empty, nothing under it is an answer (the template's sample text kept is not).
       // So is a heading that answers itself, `## Security (N/A)`, `## Dependencies: none`, with nothing under it.
-      const answered = empty && ((t.mayStayEmpty && sectionProse(spec, section.bodySpan) === '') || (ANSWERED_HEADING.test(section.heading.text) && !ANSWERED_HEADING.test(t.text)));
+      const answered = empty && ((t.mayStayEmpty && sectionProse(spec, section.bodySpan) === '') || (answersItself(section.heading.text) && !answersItself(t.text)));
       states.push({ id: t.id, state: empty && !answered ? 'empty' : 'filled' });
     }
   }

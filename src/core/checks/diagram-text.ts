@@ -36,8 +36,11 @@ function diagramTexts(spec: ParsedSpec): DiagramText[] {
   return out;
 }
 
-// The other states of a workflow: a diagram that names them draws a board, not a leftover.
-const WORKFLOW = /\b(?:IN_PROGRESS|IN PROGRESS|DOING|DONE|In [Pp]rogress|Doing|Done|BACKLOG|Backlog)\b/;
+/**
+ * The states of a workflow beside `TODO` (a board's columns): text or a
+ * diagram that names them speaks of a `TODO` state, not a leftover.
+ */
+export const WORKFLOW_STATES = /\b(?:IN_PROGRESS|IN PROGRESS|DOING|DONE|BLOCKED|BACKLOG|IN_REVIEW|CLOSED|In [Pp]rogress|Doing|Done|Backlog)\b/;
 // A diagram whose bare words are names of states, entities or classes (its first statement says which).
 const NAMES_DIAGRAM = /^\s*(?:stateDiagram(?:-v2)?|erDiagram|classDiagram(?:-v2)?)\b/;
 // A Mermaid node id: before its shape, or named as an alias (participant/actor X as …, … as X).
@@ -54,7 +57,7 @@ export function diagramMarkers(spec: ParsedSpec, template: TemplateModel | null,
   for (const diagram of diagramTexts(spec)) {
     if (template !== null && template.spec.source.includes(spec.source.slice(diagram.offset, diagram.offset + diagram.text.length).trim())) continue;
     // A board's workflow drawn (`T[TODO] --> P[In progress] --> D[Done]`): its `TODO` is a state's name.
-    const board = WORKFLOW.test(diagram.text);
+    const board = WORKFLOW_STATES.test(diagram.text);
     const ids = new Set([...diagram.text.matchAll(DIAGRAM_ID)].map((d) => d[1] ?? d[2] ?? d[3]));
     // In a state, entity or class diagram a bare word is a name (a board's `TODO` state): only labels are read
     // (a state's after its `:`; in a class or entity diagram what follows a `:` is a member or a relation's name).

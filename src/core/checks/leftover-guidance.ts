@@ -1,5 +1,6 @@
 import { GUIDANCE_STEPS, isGuidanceSentence, mayBeGuidanceSentence, normalizedSentence, plainText } from '../guidance-sentences.js';
 import { lineIndexOf } from '../line-index.js';
+import { memoPer } from '../memo-by.js';
 import { blocksIn, sectionProse } from '../section-prose.js';
 import { titlePart } from '../section-states.js';
 import type { Block, ParsedSpec } from '../spec-types.js';
@@ -117,18 +118,11 @@ function quotedText(spec: ParsedSpec, block: Block): string {
   return normalizedSentence(plainText(sectionProse(spec, block)));
 }
 
-const quotedOfTemplate = new WeakMap<TemplateModel, ReadonlySet<string>>();
-
 /** The template's own quoted paragraphs of guidance (`> Describe the product and its benefit.`), normalised; read once per template. */
-function quotedGuidance(template: TemplateModel): ReadonlySet<string> {
-  let found = quotedOfTemplate.get(template);
-  if (found === undefined) {
-    const spec = template.spec;
-    found = new Set(spec.blocks.filter((b) => b.kind === 'paragraph' && !b.topLevel && isQuoted(spec, b)).map((b) => quotedText(spec, b)));
-    quotedOfTemplate.set(template, found);
-  }
-  return found;
-}
+const quotedGuidance = memoPer((template: TemplateModel): ReadonlySet<string> => {
+  const spec = template.spec;
+  return new Set(spec.blocks.filter((b) => b.kind === 'paragraph' && !b.topLevel && isQuoted(spec, b)).map((b) => quotedText(spec, b)));
+});
 
 /** The paragraph's plain text when every sentence of it is the template's guidance, and whether it tells what to write; else null. */
 function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<string>): { text: string; tells: boolean } | null {

@@ -1,4 +1,5 @@
-import { diagramMarkers } from './diagram-text.js';
+import { diagramMarkers, WORKFLOW_STATES } from './diagram-text.js';
+import { hasTagStart } from '../markdown/tag-starts.js';
 import { modelRemarks } from './model-remarks.js';
 import { proseBlocks, unseenBlanked, type ProseBlock } from './text-blocks.js';
 import { leftoverSlots, numberStandInKept } from './template-slots.js';
@@ -44,7 +45,9 @@ const DEFAULT_WORDS = /TODO|TBD|FIXME|XXX|NEEDS|\{\{|[Ii]psum/g;
 // the end (`<TBD: scope>`, `<todo@example.com>`, `< TODO >` are text the page shows). (Not after a backslash
 // that is not itself escaped: `\\<TBD>` shows "<TBD>", read as the word.)
 const MARKER_TAG = /(?<!(?:^|[^\\])(?:\\\\)*\\)(?:<(?:TODO|TBD|FIXME)(?![\w-])(?:[ \t][^<>\n]{0,200})?\/?>|<\/(?:TODO|TBD|FIXME)[ \t]*>)/gi;
-// What every marker tag starts with, for one search of the document (a `<` before each is rarer than a word's letters).
+// What every marker tag starts with: its name after `<` or `</`, found from the document's `<`s (see hasTagStart),
+// then the blocks that hold one.
+const MARKER_TAG_NAME = /\/?(?:tbd|todo|fixme)(?![\w-])/iy;
 const MARKER_TAG_START = /<\/?(?:tbd|todo|fixme)(?![\w-])/gi;
 const ANY = (): boolean => true;
 // Markers placed at most (far more than are listed: some may be suppressed); the rest are counted.
@@ -102,7 +105,7 @@ export const leftoverMarker: CheckRule = {
     const probe = markers === DEFAULT_MARKERS ? DEFAULT_PROBE : new RegExp(pattern.source);
     // Text in HTML blocks shows on the page too (`<p>Owner: TODO</p>`, text after a comment).
     // A to-do word written as a tag, in any case (a search of its own: the words' search is case-sensitive).
-    if (markers === DEFAULT_MARKERS && hasMarkerTagStart(spec.source)) {
+    if (markers === DEFAULT_MARKERS && hasTagStart(spec.source, MARKER_TAG_NAME)) {
       for (const block of proseBlocks(spec, MARKER_TAG_START, (text) => text.indexOf('<') !== -1, { html: true })) {
         for (const m of block.text.matchAll(MARKER_TAG)) {
           // (A link's destination in angle brackets, `[plan](<TODO list.md>)`, is no tag.)
@@ -223,20 +226,6 @@ function unwrittenSpans(spec: ParsedSpec, template: TemplateModel, matching: Sec
 }
 
 /**
- * Whether a text has a `<` before `tbd`, `todo` or `fixme` in any case (a
- * slash between allowed): a walk from `<` to `<`, several times quicker than
- * a case-insensitive search of every document.
- */
-function hasMarkerTagStart(text: string): boolean {
-  for (let at = text.indexOf('<'); at !== -1; at = text.indexOf('<', at + 1)) {
-    const from = text.charCodeAt(at + 1) === 0x2f ? at + 2 : at + 1;
-    const c = text.charCodeAt(from) | 0x20;
-    if ((c === 0x74 || c === 0x66) && /^(?:tbd|todo|fixme)/i.test(text.slice(from, from + 5))) return true;
-  }
-  return false;
-}
-
-/**
  * Whether a default marker at `at` is named rather than left (false-positive
  * hunt): in quotation marks (`the status "TODO"`), a file's name (`TODO.md`),
  * or spelt out after it (`TBD (to be decided)`). (An image's alt text is
@@ -255,7 +244,7 @@ function isMention(text: string, at: number, length: number): boolean {
   // Spelt out, and nothing else in the parentheses: `TBD (to be decided)`, a glossary's; not `TBD (to be agreed with legal)`.
   if (/^[ \t]*\((?:to be (?:decided|determined|defined|done|announced|confirmed)|to do)\)/i.test(text.slice(at + length, at + length + 24))) return true;
   // A workflow's states named together: `TODO, IN_PROGRESS and DONE`.
-  return STATES.test(text.slice(Math.max(0, at - 40), at + length + 40));
+  return WORKFLOW_STATES.test(text.slice(Math.max(0, at - 40), at + length + 40));
 }
 
 // Words before a quoted marker that say it is named: a status, a state, a label, a column, a keyword.
@@ -264,8 +253,7 @@ const NAMING = /\b(?:status|state|states|label|labels|tag|tags|column|columns|ke
 const NAMED_AFTER = /^\W*(?:comments?|markers?|labels?|tags?|status|state|items?|entries|lines?|keyword)\b/i;
 // Words of a board or a workflow around a quoted marker: `the "TODO" lane`, `set the status to "TODO"`.
 const BOARD = /\b(?:status|state|column|lane|board|workflow|kanban)\b/i;
-// Other states of a workflow written beside it.
-const STATES = /\b(?:IN_PROGRESS|IN PROGRESS|DOING|DONE|BLOCKED|BACKLOG|IN_REVIEW|CLOSED|Doing|Done|In [Pp]rogress|Backlog)\b/;
+
 
 /**
  * Whether the `XXX` at `at` is part of a masked number: joined by `-` to

@@ -4,6 +4,8 @@
 // leftover-marker reports where the author has written the section around them.
 import { sentenceAround } from '../guidance-sentences.js';
 import { lineIndexOf } from '../line-index.js';
+import { memoPer } from '../memo-by.js';
+import { sectionAt } from '../section-at.js';
 import { normalizeLabel } from '../markdown/inline-text.js';
 import type { ParsedSpec } from '../spec-types.js';
 import { standInTitleAt } from '../stand-in-titles.js';
@@ -73,25 +75,19 @@ const HTML_ELEMENTS: ReadonlySet<string> = new Set(('a abbr address area article
   + 'label legend li link main map mark meta meter nav noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section select '
   + 'small source span strike strong style sub summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr').split(' '));
 
-const slotsOfTemplate = new WeakMap<TemplateModel, ReadonlySet<string>>();
-
 /**
  * The `{slot}`s a template's prose leaves for the author to fill (MADR's
  * `{title of option 1}`, `Good, because {argument a}`), read once per
  * template: outside code, as a reader sees them.
  */
-function templateSlots(template: TemplateModel): ReadonlySet<string> {
-  let slots = slotsOfTemplate.get(template);
-  if (slots === undefined) {
-    const found = new Set<string>();
-    const spec = template.spec;
-    for (const block of proseBlocks(spec, SLOT_START, mayHoldSlot, { html: true })) {
-      for (const m of slotsIn(block, spec.definitions)) found.add(m[0]);
-    }
-    slotsOfTemplate.set(template, (slots = found));
+const templateSlots = memoPer((template: TemplateModel): ReadonlySet<string> => {
+  const found = new Set<string>();
+  const spec = template.spec;
+  for (const block of proseBlocks(spec, SLOT_START, mayHoldSlot, { html: true })) {
+    for (const m of slotsIn(block, spec.definitions)) found.add(m[0]);
   }
-  return slots;
-}
+  return found;
+});
 
 /**
  * The template's own `{slot}`s left in sections the author wrote (a single
@@ -142,31 +138,21 @@ function paragraphsWithCaps(spec: ParsedSpec): ProseBlock[] {
   }
   return out;
 }
-const capsOfTemplate = new WeakMap<TemplateModel, ReadonlySet<string>>();
-
 /** The template's words in capitals that stand alone on their line (see {@link CAPS_LINE}): slots, read once per template. */
-function templateCapsSlots(template: TemplateModel): ReadonlySet<string> {
-  let found = capsOfTemplate.get(template);
-  if (found === undefined) {
-    const words = new Set<string>();
-    // Only a word that names what goes there, its label's or its heading's word in capitals (`Date: DATE`, `STATUS`
-    // under `## Status`): an example value in capitals, `Method: POST`, is the template's sample (review).
-    const spec = template.spec;
-    let heading = '';
-    let k = 0;
-    for (const block of paragraphsWithCaps(spec)) {
-      const at = block.sourceOffset(0);
-      for (; k < spec.blocks.length && spec.blocks[k]!.start < at; k++) if (spec.blocks[k]!.kind === 'heading') heading = spec.source.slice(spec.blocks[k]!.start, spec.blocks[k]!.end);
-      const named = heading.replace(/^#+\s*|\s*#*\s*$/g, '').toUpperCase();
-      for (const m of block.text.matchAll(CAPS_LINE)) {
-        const label = /^([^:\n]{1,40}):/.exec(m[0])?.[1]?.trim().toUpperCase();
-        if ((label ?? named) === m[1]) words.add(m[1]!);
-      }
+const templateCapsSlots = memoPer((template: TemplateModel): ReadonlySet<string> => {
+  const words = new Set<string>();
+  // Only a word that names what goes there, its label's or its heading's word in capitals (`Date: DATE`, `STATUS`
+  // under `## Status`): an example value in capitals, `Method: POST`, is the template's sample (review).
+  const spec = template.spec;
+  for (const block of paragraphsWithCaps(spec)) {
+    const named = sectionAt(spec.sections, block.sourceOffset(0))?.heading.text.toUpperCase();
+    for (const m of block.text.matchAll(CAPS_LINE)) {
+      const label = /^([^:\n]{1,40}):/.exec(m[0])?.[1]?.trim().toUpperCase();
+      if ((label ?? named) === m[1]) words.add(m[1]!);
     }
-    capsOfTemplate.set(template, (found = words));
   }
-  return found;
-}
+  return words;
+});
 
 /** The template's capitals slots kept so on a line of the spec's written text (a section left unwritten is empty-section's). */
 function capsSlotsKept(spec: ParsedSpec, template: TemplateModel, spared: (offset: number) => boolean, reported: ReadonlySet<string>, findings: FindingDraft[]): void {
