@@ -1,7 +1,7 @@
 import { matchSections, type SectionMatching } from './match-sections.js';
 import { saysNothing, sectionProse } from './section-prose.js';
 import { stubWord } from './stand-in-text.js';
-import { isTableOfContents } from './table-of-contents.js';
+import { contentsAnchors, isTableOfContents } from './table-of-contents.js';
 import { anchorsOf } from './checks/broken-link.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 import { looseSlug, slugify } from './slug.js';
@@ -131,7 +131,7 @@ function ownTableOfContents(spec: ParsedSpec, span: Span, guidance: string): boo
   // The template's own list, word for word, is the spec's when every entry leads to a heading of the spec:
   // a KEP written with exactly the template's sections has exactly its contents list (blind QA).
   const anchors = anchorsOf(spec);
-  const targets = [...spec.source.slice(span.start, span.end).matchAll(/\]\(#([^)\s]+)\)/g)].map((m) => m[1]!.toLowerCase());
+  const targets = contentsAnchors(spec, span);
   return targets.length > 0 && targets.every((t) => anchors.has(t));
 }
 

@@ -32,4 +32,14 @@ function anchorList(spec: ParsedSpec, span: Span, alone: boolean): boolean {
 }
 
 // One inline link to an anchor, alone: `[Summary](#summary)`.
-const ANCHOR_LINK = /^\s*\[[^\]\n]*\]\(\s*#[^\s()]+\s*\)\s*$/;
+const ANCHOR_LINK = /^\s*\[[^\]\n]*\]\(\s*#([^\s()]+)\s*\)\s*$/;
+
+/** The anchors a table of contents' entries link to (see {@link isTableOfContents}), lower-cased, in order. */
+export function contentsAnchors(spec: ParsedSpec, span: Span): string[] {
+  const anchors: string[] = [];
+  for (const block of blocksIn(spec, span)) {
+    const m = block.kind === 'paragraph' ? ANCHOR_LINK.exec(blockText(spec.source, block).text) : null;
+    if (m !== null) anchors.push(m[1]!.toLowerCase());
+  }
+  return anchors;
+}

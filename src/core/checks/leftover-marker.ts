@@ -103,7 +103,7 @@ export const leftoverMarker: CheckRule = {
     // Most documents and blocks have none: for the default markers, a search
     // of the source for the words they cannot do without comes first.
     const probe = markers === DEFAULT_MARKERS ? DEFAULT_PROBE : new RegExp(pattern.source);
-    // Text in HTML blocks shows on the page too (`<p>Owner: TODO</p>`, text after a comment).
+    const inKeptTitle = (offset: number): boolean => keptTitle !== null && offset >= keptTitle.start && offset < keptTitle.end;
     // A to-do word written as a tag, in any case (a search of its own: the words' search is case-sensitive).
     if (markers === DEFAULT_MARKERS && hasTagStart(spec.source, MARKER_TAG_NAME)) {
       for (const block of proseBlocks(spec, MARKER_TAG_START, (text) => text.indexOf('<') !== -1, { html: true })) {
@@ -111,11 +111,12 @@ export const leftoverMarker: CheckRule = {
           // (A link's destination in angle brackets, `[plan](<TODO list.md>)`, is no tag.)
           if (m.index >= 2 && block.text.startsWith('](', m.index - 2)) continue;
           const offset = block.sourceOffset(m.index);
-          if (inEmpty(offset) || (keptTitle !== null && offset >= keptTitle.start && offset < keptTitle.end)) continue;
+          if (inEmpty(offset) || inKeptTitle(offset)) continue;
           place(block, m.index, m.index + m[0].length, `leftover marker "${m[0]}": a tag, so the page shows nothing of it; replace it with the real content`);
         }
       }
     }
+    // Text in HTML blocks shows on the page too (`<p>Owner: TODO</p>`, text after a comment).
     for (const block of proseBlocks(spec, markers === DEFAULT_MARKERS ? DEFAULT_WORDS : ANY, (text) => probe.test(text), { html: true })) {
       const seen = unseenBlanked(block.text, spec.definitions);
       for (const m of own === null ? seen.matchAll(pattern) : matchesOfEach(seen, own)) {
@@ -131,7 +132,7 @@ export const leftoverMarker: CheckRule = {
         // kept among filled lines): only a section left unwritten as a whole
         // leaves it to empty-section.
         // A title kept as the template's stand-in (`# {{name}}`) is empty-section's.
-        if (keptTitle !== null && block.sourceOffset(at) >= keptTitle.start && block.sourceOffset(at) < keptTitle.end) continue;
+        if (inKeptTitle(block.sourceOffset(at))) continue;
         // A section of nothing but a to-do word ("TBD") is one empty-section reports whole.
         if (inEmpty(block.sourceOffset(at))) continue;
         if (guidance !== undefined && (isTemplatesOwnSentence(block.text, at, m[0], guidance)

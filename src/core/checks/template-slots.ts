@@ -99,6 +99,7 @@ const templateSlots = memoPer((template: TemplateModel): ReadonlySet<string> => 
 export function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared: (offset: number) => boolean, findings: FindingDraft[]): void {
   const slots = templateSlots(template);
   const title = spec.title === null ? null : spec.title.span;
+  const skipped = (offset: number): boolean => (title !== null && offset >= title.start && offset < title.end) || spared(offset);
   const reported = new Set(findings.map((f) => `${f.line}:${f.column}`));
   const before = findings.length;
   for (const block of slots.size === 0 ? [] : proseBlocks(spec, SLOT_START, mayHoldSlot, { html: true })) {
@@ -107,7 +108,7 @@ export function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared:
     for (const m of [...slotsIn(block, spec.definitions)].sort((a, b) => a.index - b.index || b[0].length - a[0].length)) {
       if (!slots.has(m[0]) || m.index < reportedTo || isTickedTask(block.text, m.index, template)) continue;
       const offset = block.sourceOffset(m.index);
-      if ((title !== null && offset >= title.start && offset < title.end) || spared(offset)) continue;
+      if (skipped(offset)) continue;
       const at = block.locate(m.index, m.index + m[0].length);
       if (reported.has(`${at.line}:${at.column}`)) continue;
       // Quoted as written: the text searched has its inline code blanked out (`(fill me in with a unique ident, \`my_feature\`)`).
@@ -119,7 +120,7 @@ export function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared:
       reportedTo = m.index + m[0].length;
     }
   }
-  capsSlotsKept(spec, template, (offset) => (title !== null && offset >= title.start && offset < title.end) || spared(offset), reported, findings);
+  capsSlotsKept(spec, template, skipped, reported, findings);
   // In document order with the markers found before.
   if (findings.length > before) findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }
