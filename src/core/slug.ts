@@ -42,16 +42,17 @@ const SHORTCODE = ':[a-z0-9_+-]+:';
 // (Also `a)`, `2.a`, `A.1`, `2-1` (not `24-7`); CJK `一、`, `1、`, `（一）`, `第一章`, full-width `１．`; a label, `Step 1:`, `Appendix A:`.)
 // (Roman numbers up to 39, section numbers of two digits after a letter or a label: not `LLC.`, `X.509`, `Section 508`.)
 const ROMAN = 'X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3}';
-const NUMBER = `(?:\\d+(?:\\.\\d+)*(?:\\.[a-z])?[.):]?|\\d-\\d{1,2}|\\[\\d+(?:\\.\\d+)*\\]|(?:${ROMAN}|[A-Z])(?:\\.\\d{1,2})*[.)]|[A-Z]\\.\\d{1,2}(?:\\.\\d{1,2})*|[a-z][.)]`
-  + '|(?:Step|Chapter|Section|Part|Appendix|Phase)[ \\t]+(?:\\d{1,2}|[A-Z])[.:)]?)';
+// The forms written with more than digits and marks: brackets, Roman numbers, letters, labels.
+const WORDY_NUMBER = `\\[\\d+(?:\\.\\d+)*\\]|(?:${ROMAN}|[A-Z])(?:\\.\\d{1,2})*[.)]|[A-Z]\\.\\d{1,2}(?:\\.\\d{1,2})*|[a-z][.)]|\\d+(?:\\.\\d+)*\\.[a-z][.):]?`
+  + '|(?:Step|Chapter|Section|Part|Appendix|Phase)[ \\t]+(?:\\d{1,2}|[A-Z])[.:)]?';
+const NUMBER = `(?:\\d+(?:\\.\\d+)*[.):]?|\\d-\\d{1,2}|${WORDY_NUMBER})`;
 // CJK numbering, with no space after it: `一、`, `1、`, `（一）`, `第一章`, full-width `１．`.
 const CJK_NUMBER = '(?:[\\uFF10-\\uFF19]+[\\uFF0E.]|第[一二三四五六七八九十百\\d]+[章节節部]|[（(][一二三四五六七八九十]+[）)]|(?:[一二三四五六七八九十]+|\\d+)、)';
 // (A no-break space after the number, as word processors write it, is a space: `1.\u00a0Context`.)
 const BEFORE_WORDS = new RegExp(`^(?:${SHORTCODE}|[^\\p{L}\\p{N}[]|\\d\\uFE0F?\\u20E3)*(?:${NUMBER}(?:[ \\t\\u00a0]*[-\\u2013\\u2014:])?[ \\t\\u00a0]+|${CJK_NUMBER}[ \\t\\u00a0]*)?`
   + `(?:${SHORTCODE}|[\\p{Extended_Pictographic}\\uFE0F\\u200D\\u20E3 \\t\\u00a0]|\\d\\uFE0F?\\u20E3)*`, 'u');
-
-// The forms of NUMBER that are no digits and marks alone (checked by BEFORE_WORDS itself).
-const NUMBER_OF_WORDS = new RegExp(`^(?:\\[\\d+(?:\\.\\d+)*\\]|(?:${ROMAN}|[A-Z])(?:\\.\\d{1,2})*[.)]|[A-Z]\\.\\d{1,2}(?:\\.\\d{1,2})*|[a-z][.)]|\\d+(?:\\.\\d+)*\\.[a-z][.):]?|(?:Step|Chapter|Section|Part|Appendix|Phase)[ \\t]+(?:\\d{1,2}|[A-Z])[.:)]?|[\\uFF10-\\uFF19]+[\\uFF0E.]|第[一二三四五六七八九十百\\d]+[章节節部]|[（(][一二三四五六七八九十]+[）)]|(?:[一二三四五六七八九十]+|\\d+)、)`);
+// The forms BEFORE_WORDS has checked itself (the rest of what it took must be digits, marks and emoji).
+const NUMBER_OF_WORDS = new RegExp(`^(?:${WORDY_NUMBER}|${CJK_NUMBER})`);
 
 /**
  * The section number or emoji before a heading's words (`2. `, `🚀 `), or ''
