@@ -4,6 +4,7 @@
 // story 1, 2, 3), which stands for as many as the spec needs.
 import { PLACEHOLDER_MARKER } from './find-placeholders.js';
 import { withoutClosedComments } from './markdown/inline-comments.js';
+import { HTML_ELEMENTS } from './markdown/html-elements.js';
 import { normalizedSentence } from './guidance-sentences.js';
 import type { Section } from './spec-types.js';
 
@@ -41,8 +42,8 @@ const MARK = /^\s*(?:optional|required|mandatory|recommended|deprecated|experime
 // (not `X.509`, `Mac OS X`).
 const NUMBER = /(^|[\s(#-])(?<=(?:phase|step|stage|part|option|alternative|milestone|iteration|sprint|wave|round|level|tier|release|version|chapter|section|appendix|story|task|item|scenario|requirement|case|example|rfc|kep|adr)[\s#-]+)(N{1,4}|X{1,4})(?=$|[\s:.,)])/i;
 
-// Elements a heading may end with (`Step 1: <br>` is no slot).
-const HTML_TAG_NAMES: ReadonlySet<string> = new Set(['a', 'abbr', 'b', 'br', 'code', 'em', 'i', 'img', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'u', 'var', 'wbr']);
+// A label's end before a slot: a colon or a dash (`Requirement:`, `Step 1 -`).
+const LABEL_END = /[:\-\u2013\u2014]\s*$/;
 
 /** A slot as {@link SLOT} finds it, or a comment: where it is and what it says. */
 interface SlotMatch {
@@ -62,8 +63,8 @@ function slotsIn(words: string): SlotMatch[] {
   for (const m of words.matchAll(SLOT)) {
     const inner = m[1] ?? m[2] ?? m[3]!;
     // (One word of any case is a slot too where it ends the heading after a label: a runbook's `Step 1: <check>`.)
-    const afterLabel = /^[\w-]+$/.test(inner.trim()) && /[:\-\u2013\u2014]\s*$/.test(words.slice(0, m.index))
-      && withoutClosedComments(words.slice(m.index + m[0].length)).trim() === '' && !(m[3] !== undefined && HTML_TAG_NAMES.has(inner.trim().toLowerCase()));
+    const afterLabel = /^[\w-]+$/.test(inner.trim()) && LABEL_END.test(words.slice(0, m.index))
+      && withoutClosedComments(words.slice(m.index + m[0].length)).trim() === '' && !(m[3] !== undefined && HTML_ELEMENTS.has(inner.trim().toLowerCase()));
     if ((SAYS_WHAT.test(inner) || afterLabel) && !MARK.test(inner)) found.push({ index: m.index, length: m[0].length });
   }
   // Comments by a plain search (a lazy pattern to `-->` would read to the end from each of thousands left open).
@@ -72,7 +73,7 @@ function slotsIn(words: string): SlotMatch[] {
     if (close === -1) break;
     const before = words.slice(0, at).trimEnd();
     const after = withoutClosedComments(words.slice(close + 3)).trim();
-    if (/[:\-\u2013\u2014]$/.test(before) || (before !== '' && after !== '')) found.push({ index: at, length: close + 3 - at });
+    if (LABEL_END.test(before) || (before !== '' && after !== '')) found.push({ index: at, length: close + 3 - at });
     at = close;
   }
   return found.sort((a, b) => a.index - b.index);

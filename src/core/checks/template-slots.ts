@@ -4,6 +4,7 @@
 // leftover-marker reports where the author has written the section around them.
 import { sentenceAround } from '../guidance-sentences.js';
 import { lineIndexOf } from '../line-index.js';
+import { HTML_ELEMENTS } from '../markdown/html-elements.js';
 import { memoPer } from '../memo-by.js';
 import { sectionAt } from '../section-at.js';
 import { normalizeLabel } from '../markdown/inline-text.js';
@@ -70,10 +71,6 @@ const VARIABLE_SLOT = /(?<![\w$])\$[A-Z][A-Z0-9_]{2,}\b/g;
 // (Or one word, `<team>`, `<service-name>`: no element of HTML's, so shown as nothing; a slot only where the template wrote it.)
 // (A capitalised word alone, `<Note>`, is an MDX component.)
 const ANGLE_SLOT = /<([A-Za-z][\w-]*)[ \/][^<>=\n]*[A-Za-z][^<>=\n]*>|<([a-z][a-z0-9_-]*)>/g;
-const HTML_ELEMENTS: ReadonlySet<string> = new Set(('a abbr address area article aside audio b base bdi bdo big blockquote body br button canvas caption center cite code col colgroup data '
-  + 'datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd '
-  + 'label legend li link main map mark meta meter nav noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section select '
-  + 'small source span strike strong style sub summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr').split(' '));
 
 /**
  * The `{slot}`s a template's prose leaves for the author to fill (MADR's
