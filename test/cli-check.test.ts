@@ -621,7 +621,7 @@ describe('specfill check', () => {
         await new Promise((r) => setTimeout(r, 10));
       }
       // (The large file: sent while it is being checked, past the turns of the event loop before it.)
-      if (args[0] === 'big.md') await new Promise((r) => setTimeout(r, 250));
+      if (args[0] === 'big.md') await new Promise((r) => setTimeout(r, 100));
       child.kill(signal);
       expect(await ended).toBe(signal);
       const leftovers = [...readdirSync(dir), ...readdirSync(join(dir, 'out'))].filter((f) => f.endsWith('.tmp'));
