@@ -8,6 +8,13 @@ import type { CheckRule, FindingDraft } from './types.js';
  * Two sibling headings with the same text: their ids collide in readers' minds
  * and in links. Not reported when both are sections of the spec's template.
  */
+// Same anchor, and the same words to read: `C`, `C++` and `C#` share an anchor (GitHub numbers
+// them `#c`, `#c-1`, `#c-2`) but are plainly three sections (false-positive hunt).
+// (Words and the signs that name things — `+`, `#` — compared; other punctuation, `## *Rollout!*`, is no other heading.)
+function wordsOf(s: Section): string {
+  return s.heading.text.replace(/<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>/g, ' ').toLowerCase().replace(/[^\p{L}\p{N}+#]+/gu, ' ').trim();
+}
+
 export const duplicateHeading: CheckRule = {
   id: 'duplicate-heading',
   defaultSeverity: 'warning',
@@ -30,20 +37,21 @@ export const duplicateHeading: CheckRule = {
       return x !== undefined && y !== undefined && x.parentId === y.parentId && x.headingSlug === y.headingSlug;
     };
     const visit = (siblings: readonly Section[]): void => {
-      const seen = new Map<string, Section>();
+      // Siblings by their loose anchor: only those sharing one are compared by their words (most share none).
+      const byLoose = new Map<string, Section[]>();
       for (const s of siblings) {
         // Headings that give the same anchor collide: `Rollout`, `*Rollout*` and
         // `Rollout <!-- omit from toc -->` all link as #rollout.
         // So do `Rollout Plan` and `Rollout  Plan`, which look the same.
         const loose = looseSlug(s.heading);
-        // Same anchor, and the same words to read: `C`, `C++` and `C#` share an anchor (GitHub numbers
-        // them `#c`, `#c-1`, `#c-2`) but are plainly three sections (false-positive hunt).
-        // (Words and the signs that name things — `+`, `#` — compared; other punctuation, `## *Rollout!*`, is no other heading.)
-        const shown = s.heading.text.replace(/<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>/g, ' ').toLowerCase().replace(/[^\p{L}\p{N}+#]+/gu, ' ').trim();
-        const key = loose !== '' ? `${loose}\u0000${shown}` : shown;
-        const first = seen.get(key);
-        if (first === undefined) seen.set(key, s);
-        else if (!templateRepeat(first, s)) findings.push(sectionFinding(s, `duplicate heading ${quote(s.heading.shown)}: the same as line ${first.heading.line}`));
+        const before = byLoose.get(loose);
+        if (before === undefined) byLoose.set(loose, [s]);
+        else {
+          const words = wordsOf(s);
+          const first = before.find((b) => wordsOf(b) === words);
+          if (first === undefined) before.push(s);
+          else if (!templateRepeat(first, s)) findings.push(sectionFinding(s, `duplicate heading ${quote(s.heading.shown)}: the same as line ${first.heading.line}`));
+        }
         visit(s.children);
       }
     };
