@@ -533,9 +533,12 @@ describe('template-free rules', () => {
     expect(said('Done. If you’d like, I can draft the runbook too')).toEqual([`5:7-49 a model's words to its user are still here ("If you’d like, I can draft the runbook too"): delete them`]);
     // A marker named, not left (false-positive hunt): quoted, a file's name, spelt out; a state diagram's state.
     // (But a blank in quotes, or one explained at length, is still a blank; a model's "hope" needs its own sentence: review.)
-    for (const blank of ['The default timeout is "TBD" until the load test.', 'Retention period: TBD (to be agreed with legal before launch).']) expect(said(blank), blank).toHaveLength(1);
+    for (const blank of ['The default timeout is "TBD" until the load test.', 'Retention period: TBD (to be agreed with legal before launch).',
+      'TODO list the dependencies.', 'Open TODO items: retries.']) expect(said(blank), blank).toHaveLength(1);
     expect(said('It cuts the load; we hope this helps the team sleep.')).toEqual([]);
     for (const fine of ['New tasks get the status "TODO" first.', 'See [the list](TODO.md) and NOTES.TXT.', 'The field is marked TBD (to be decided) until review.', 'Tasks move through TODO, IN_PROGRESS and DONE.',
+      // Named as a kind of thing after a determiner (left from the final hunt).
+      'We removed all TODO comments from the code.', 'A TODO app for teams.', 'The TODO list lives in Jira.', 'No FIXME markers remain.',
       '```mermaid\nerDiagram\n  CUSTOMER ||--o{ TODO : has\n```',
       // A board's workflow drawn is no leftover (final hunt).
       '```mermaid\nflowchart LR\n  T[TODO] --> P[In progress] --> D[Done]\n```', '```mermaid\nerDiagram\n  TASK {\n    string status "TODO, DOING or DONE"\n  }\n```',

@@ -239,6 +239,9 @@ function isMention(text: string, at: number, length: number): boolean {
   const quoted = (before === '"' && after === '"') || (before === '\'' && after === '\'') || (before === '\u201c' && after === '\u201d') || (before === '\u2018' && after === '\u2019');
   if (quoted && (NAMING.test(text.slice(Math.max(0, at - 40), at - 1)) || NAMED_AFTER.test(text.slice(at + length + 1, at + length + 40))
     || BOARD.test(text.slice(Math.max(0, at - 40), at + length + 40)))) return true;
+  // Named in prose as a kind of thing, after a determiner: `all TODO comments`, `a TODO app`, `no FIXME markers`
+  // (`TODO list the dependencies`, with none before it, is a note still to act on).
+  if (DETERMINER_BEFORE.test(text.slice(Math.max(0, at - 12), at)) && THING_AFTER.test(text.slice(at + length, at + length + 14))) return true;
   // Spelt out in the next cell of its table row: `| TBD | to be decided |`.
   if (/^[ \t]*\|[ \t]*to be (?:decided|determined|defined|announced|confirmed)\b/i.test(text.slice(at + length, at + length + 30))) return true;
   if (after === '.' && /^\.[A-Za-z]{1,5}\b/.test(text.slice(at + length, at + length + 7))) return true;
@@ -252,6 +255,9 @@ function isMention(text: string, at: number, length: number): boolean {
 const NAMING = /\b(?:status|state|states|label|labels|tag|tags|column|columns|keyword|keywords|marker|markers|word|called|named|value|enum|for|greps?|searches|search|flags?|rejects?|forbids?|bans?)\W*$/i;
 // Or after it, or a verb that looks for it: `"TODO" comments`, `greps for 'FIXME'`.
 const NAMED_AFTER = /^\W*(?:comments?|markers?|labels?|tags?|status|state|items?|entries|lines?|keyword)\b/i;
+// A word that makes what follows a thing spoken of, right before the marker; and the things a marker names.
+const DETERMINER_BEFORE = /(?:^|[^\w-])(?:a|an|the|all|any|no|every|each|these|those|our|their|its|your|my)[ \t]+$/i;
+const THING_AFTER = /^[ \t]+(?:comments?|markers?|items?|lists?|apps?|application|entries|tags?|notes?|columns?|lanes?)\b/i;
 // Words of a board or a workflow around a quoted marker: `the "TODO" lane`, `set the status to "TODO"`.
 const BOARD = /\b(?:status|state|column|lane|board|workflow|kanban)\b/i;
 
