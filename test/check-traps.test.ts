@@ -248,6 +248,20 @@ describe('section matching', () => {
       const arc = buildTemplateModel(parseSpec(`# Architecture Documentation\n\n${comment}\n\n## Overview\n\n<!-- o -->\n`), 'a@1');
       expect([comment, brief('# Inventory Service\n\n## Overview\n\nStock.\n', arc)]).toEqual([comment, ['1:1 empty-section title']]);
     }
+    // A longer note about the title under a stand-in title, as a KEP's, is answered by the spec's title (blind QA, an RFC template).
+    for (const note of ['This is the title of your KEP. Keep it short, simple, and descriptive. A good\ntitle can help communicate what the KEP is and should be considered as part of\nany review.',
+      'Choose a short, descriptive title.', 'Keep the title short, since readers see it first.']) {
+      const kep = buildTemplateModel(parseSpec(`# KEP-NNNN: Your short, descriptive title\n\n<!--\n${note}\n-->\n\n## Summary\n\n<!-- s -->\n`), 'k@1');
+      expect([note, brief('# KEP-1234: Tenant-aware rate limiting\n\n## Summary\n\nS.\n', kep)]).toEqual([note, []]);
+      expect([note, brief('---\ntitle: Tenant-aware rate limiting\n---\n## Summary\n\nS.\n', kep)]).toEqual([note, []]);
+      expect([note, brief('# KEP-NNNN: Your short, descriptive title\n\n## Summary\n\nS.\n', kep)]).toEqual([note, ['1:1 empty-section title']]);
+    }
+    // Not where it names other things to write, nor under a title of the template's own.
+    for (const [title, note] of [['# KEP-NNNN: Your short, descriptive title', 'Keep the title short, and list the authors and the date.'],
+      ['# Payments Platform', 'This is the title of the document. Keep it short.']]) {
+      const kep = buildTemplateModel(parseSpec(`${title}\n\n<!-- ${note} -->\n\n## Summary\n\n<!-- s -->\n`), 'k@1');
+      expect([note, brief('# KEP-1234: Tenant-aware rate limiting\n\n## Summary\n\nS.\n', kep)]).toEqual([note, ['1:1 empty-section title']]);
+    }
     // Guidance that asks for more than the name is owed that (final review).
     for (const more of ['Give the document a name, and list its authors, reviewers and the date it was decided.', '<!-- Title, authors, and date -->',
       '<!-- AGENT_PLACEHOLDER: A short title, e.g. Billing, and the list of authors -->']) {

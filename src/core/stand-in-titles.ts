@@ -128,8 +128,24 @@ export function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
     if (comment === null) return false;
     asked.push(comment[1]!.trim());
   }
-  return asked.length > 0 && asked.every((instruction) => asksForTitleAlone(instruction, titleText));
+  // (Under a title that only stands in for one, a longer note about it counts too: a KEP's "This is the title of
+  // your KEP. Keep it short, simple, and descriptive. …", whose "and" joins words about the title, not other things to write.)
+  return asked.length > 0 && asked.every((instruction) => asksForTitleAlone(instruction, titleText) || (isStandInTitle(titleText) && speaksOfTitleAlone(instruction)));
 }
+
+/**
+ * Whether guidance speaks of the title and of nothing else to write: its
+ * first sentence names the title, and no sentence names another thing a
+ * title part asks for (the authors, a date, a summary).
+ */
+function speaksOfTitleAlone(instruction: string): boolean {
+  const told = withoutExamples(instruction);
+  const first = /^[^.!?]*/.exec(told.trim())![0];
+  return /\btitles?\b/i.test(first) && !OTHER_THINGS.test(told) && !told.includes(';');
+}
+
+// Things a title part may ask for besides the title.
+const OTHER_THINGS = /\b(?:authors?|owners?|dates?|status|reviewers?|approvers?|versions?|summary|abstract|overview|introduction|contents|metadata|links?|tickets?|issues?|teams?|contacts?|sponsors?|editors?|tags?|labels?|description|explanation|paragraphs?|background|context|motivation|email|emails)\b/i;
 
 /**
  * Guidance without its examples: quoted text (`"ADR 9: LDAP for multitenant
