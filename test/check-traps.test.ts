@@ -132,6 +132,11 @@ describe('section matching', () => {
   it('a spec follows its template\'s front matter: no title by default where the template\'s has none (blind QA, spec-kit tasks)', () => {
     const tasks = buildTemplateModel(parseSpec('---\ndescription: "Task list template"\n---\n# Tasks: [FEATURE NAME]\n\n## Phase 1\n\n- [ ] T001 Do it\n'), 't@1');
     expect(findings('---\ndescription: "Tasks for export"\n---\n# Tasks: Export\n\n## Phase 1\n\n- [x] T001 Do it\n', tasks).map((f) => f.message)).toEqual([]);
+    // A template's own metadata is no sample of its specs' front matter: a spec with keys of its own owes its title (blind QA).
+    for (const meta of ['version: 1', 'id: rfc\nversion: 2', 'name: RFC']) {
+      const rfc = buildTemplateModel(parseSpec(`---\n${meta}\n---\n# Title\n\n## Summary\n\n<!-- s -->\n`), 'r@1');
+      expect([meta, findings('---\ntemplate: r@1\nstatus: draft\n---\n# Rate limits\n\n## Summary\n\nS.\n', rfc).map((f) => f.rule)]).toEqual([meta, ['frontmatter']]);
+    }
   });
 
   it('a heading written twice under a parent matched by its words (🚀 Architecture) is the first one, the second its duplicate (blind QA)', () => {

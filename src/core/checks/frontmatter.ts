@@ -63,8 +63,12 @@ export const frontmatter: CheckRule = {
       // A spec matched to its template by the config need not name it.
       if (key === 'template' && template !== null) continue;
       const value = data[key];
-      // Nor a title by default where its template's own front matter has none (spec-kit's `tasks.md`, `description:` only): its specs follow it.
-      if (key === 'title' && value === undefined && options.required === undefined && template?.spec.frontMatter?.data != null && !('title' in template.spec.frontMatter.data)) continue;
+      // Nor a title by default where the spec's front matter follows its template's, which has none (spec-kit's
+      // `tasks.md`, `description:` only, kept as the spec's). A template's own metadata (`id`, `version`) is no
+      // sample of its specs': one with `template:` and `status:` of its own owes a title (blind QA).
+      const theirs = template?.spec.frontMatter?.data;
+      if (key === 'title' && value === undefined && options.required === undefined && theirs != null && !('title' in theirs)
+        && Object.keys(data).every((k) => k in theirs)) continue;
       const at = keyPosition(spec, key) ?? firstLine;
       if (value === undefined) {
         // `Title:` (a PEP's header) is another key: keys are read as written.
