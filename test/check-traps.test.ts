@@ -2359,6 +2359,22 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(findings('# Hooks\n\n## Motivation\n\n<!-- specfill-disable-next-line leftover-guidance -->\nWhy are we doing this? What use cases does it support?\n\nReuse.\n\n## Design\n\nA.\n\n## Drawbacks\n\nB.\n\n## Notes\n\nC.\n', prose)).toEqual([]);
   });
 
+  it('leftover-guidance: a comment\'s text shown beside the author\'s is reported whatever its verb; the template\'s visible prose, or a lead-in with its colon, only as before (blind QA, RFC template)', () => {
+    const rfc = buildTemplateModel(parseSpec([
+      '# RFC', '', '## Risks', '', '<!--', 'What are the risks of this proposal, and how do we mitigate them? Think broadly: security, user experience, operations.', '-->', '',
+      '## Testing', '', '<!-- Be explicit about how the change is tested and who signs it off. -->', '',
+      '## Size', '', '<!-- Estimated increase in size: -->', '',
+      '## Notes', '', 'Reviewers read this section last.', '',
+    ].join('\n')), 'c@1');
+    const spec = (risks: string, testing: string, size: string, notes: string) =>
+      findings(`# Hooks\n\n## Risks\n\n${risks}\n\n## Testing\n\n${testing}\n\n## Size\n\n${size}\n\n## Notes\n\n${notes}\n`, rfc).map((f) => `${f.line} ${f.rule}`);
+    expect(spec('What are the risks of this proposal, and how do we mitigate them? Think broadly: security, user experience, operations.\n\nA noisy tenant.',
+      'Be explicit about how the change is tested and who signs it off.\n\nCI and QA.', 'Estimated increase in size:\n- 10 bytes', 'Reviewers read this section last.\n\nNone.'))
+      .toEqual(['5 leftover-guidance', '11 leftover-guidance']);
+    // Written in the author's own words around them: nothing.
+    expect(spec('A noisy tenant. Think broadly.', 'CI and QA.', '10 bytes.', 'None.')).toEqual([]);
+  });
+
   it('leftover-guidance: guidance that speaks to the author, opens with a lead-in or names what goes here is told too; an aside under a label and a slot\'s words are not (blind QA, Swift, OTEP, KIP templates)', () => {
     const guided = [
       ['Introduction', 'A short description of what the feature is. Try to keep it to a single-paragraph "elevator pitch".'],

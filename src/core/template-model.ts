@@ -105,6 +105,12 @@ export interface TemplateModel {
    */
   readonly guidanceSentences: ReadonlySet<string>;
   /**
+   * Those of {@link guidanceSentences} that only the template's comments
+   * hold, never its visible prose: shown in a spec, they were never meant
+   * to be seen.
+   */
+  readonly hiddenGuidanceSentences: ReadonlySet<string>;
+  /**
    * Whether all the template asks for under its title is the title itself
    * (`tech-spec`'s `<!-- AGENT_PLACEHOLDER: Add project title -->`, and
    * nothing else there): a spec that gives its title heading a text of its
@@ -257,13 +263,17 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     return { ...s, squashedSlug: squashed, squashedLooseSlugs: squashedLooseSlugs(s, squashed) };
   });
   const guidanceSentences = new Set<string>();
+  const hiddenGuidanceSentences = new Set<string>();
   if (sections.some((s) => s.guided)) {
     // The text of fixed sections is no guidance: a spec writes it as its own.
     const keptIds = new Set(sections.filter((s) => s.fixed).map((s) => s.id));
     // Prose only where some section guides with it (else there is none to read).
     const prose = sections.some((s) => s.guidance !== '');
     const ofSpan = (span: Span): string[] => (prose ? [...proseSentences(spec, span), ...commentSentences(spec, span)] : commentSentences(spec, span));
-    for (const s of [...(fixedTitle ? [] : ofSpan(titleSpan)), ...spec.sections.flatMap((x) => sentencesDeep(x, keptIds, ofSpan))]) guidanceSentences.add(s);
+    const everywhere = (of: (span: Span) => string[]): string[] => [...(fixedTitle ? [] : of(titleSpan)), ...spec.sections.flatMap((x) => sentencesDeep(x, keptIds, of))];
+    for (const s of everywhere(ofSpan)) guidanceSentences.add(s);
+    for (const s of everywhere((span) => commentSentences(spec, span))) hiddenGuidanceSentences.add(s);
+    if (prose) for (const s of everywhere((span) => proseSentences(spec, span))) hiddenGuidanceSentences.delete(s);
   }
   const renamedFrom = new Map<string, string[]>();
   for (const old of Object.keys(renamed)) {
@@ -273,7 +283,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     else list.push(old);
   }
   return {
-    ref, spec, sections: withFallback, guidanceSentences, titleAsksOnlyTitle: asksOnlyTitle(spec, titleSpan),
+    ref, spec, sections: withFallback, guidanceSentences, hiddenGuidanceSentences, titleAsksOnlyTitle: asksOnlyTitle(spec, titleSpan),
     titleHasContents: hasTableOfContents(spec, titleSpan), renamedFrom,
     codeSamples: new Set(spec.blocks.filter((b) => b.kind === 'code').map((b) => codeSample(spec.source, b)).filter((code) => code !== '')),
   };

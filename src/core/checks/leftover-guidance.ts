@@ -80,7 +80,7 @@ export const leftoverGuidance: CheckRule = {
         }
         // (In a quote only where the template quotes its own guidance: `> Describe the product…`; an author quotes others.)
         const kept = block.kind === 'paragraph' && (block.topLevel || (isQuoted(spec, block) && quotedGuidance(template).has(quotedText(spec, block))))
-          ? keptGuidance(spec, block, template.guidanceSentences) : null;
+          ? keptGuidance(spec, block, template.guidanceSentences, template.hiddenGuidanceSentences) : null;
         // A paragraph that is wholly one of the template's slots (MADR's `{Describe the context …}`) is leftover-marker's finding, once.
         // (On one line only: leftover-marker reads a slot within a line.)
         if (kept === null || (/^[{[][^\n]*[}\]]$/.test(kept.text.trim()) && !/[}\]][^]*[{[]/.test(kept.text.trim().slice(1, -1)) && block.line === block.endLine)) {
@@ -125,7 +125,7 @@ const quotedGuidance = memoPer((template: TemplateModel): ReadonlySet<string> =>
 });
 
 /** The paragraph's plain text when every sentence of it is the template's guidance, and whether it tells what to write; else null. */
-function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<string>): { text: string; tells: boolean } | null {
+function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<string>, hiddenSentences: ReadonlySet<string>): { text: string; tells: boolean } | null {
   // Most paragraphs are the author's, told at their first sentence from the source, before any text is built.
   // (A placeholder's marker kept as text, `AGENT_PLACEHOLDER: Describe …`, is no word of the guidance's: what follows it is.)
   const marked = spec.source.slice(block.start, block.end).indexOf('AGENT_PLACEHOLDER') !== -1;
@@ -138,6 +138,8 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
   let questions = 0;
   let words = 0;
   let noted = false;
+  // Whether every sentence is one only the template's comments hold: shown, it was never meant to be seen.
+  let hidden = true;
   for (const end of [...text.matchAll(SENTENCE_END), null]) {
     const to = end === null ? text.length : end.index + 1;
     const raw = text.slice(from, to).trim();
@@ -150,12 +152,14 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
     // A paragraph under a label (`**Note:** Keep it short.`, a KEP's checklist note) is an aside the template keeps: not told to be deleted.
     if (words === 0 && ASIDE_LABEL.test(raw)) noted = true;
     words += sentence.split(' ').length;
+    if (hidden && !hiddenSentences.has(sentence)) hidden = false;
     // (A question is the Q&A form's lead-in, whoever it speaks to.)
     if (raw.endsWith('?')) questions++;
     // (A slot's words in brackets are leftover-marker's: `JIRA: here [Change the link … to your own ticket]` is reported there, once.)
     else if (TO_THE_AUTHOR.test(raw.replace(SLOT, '')) || tellsWhatToWrite(raw)) instructions++;
   }
-  return words === 0 ? null : { text, tells: !noted && words >= 4 && (instructions > 0 || questions > 1) };
+  // (Not a lead-in of the author's to what follows, though the template's comment has its words: `Estimated increase in size:`.)
+  return words === 0 ? null : { text, tells: !noted && words >= 4 && (instructions > 0 || questions > 1 || (hidden && !text.trimEnd().endsWith(':'))) };
 }
 
 /**
