@@ -2373,6 +2373,24 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
       .toEqual(['5 leftover-guidance', '11 leftover-guidance']);
     // Written in the author's own words around them: nothing.
     expect(spec('A noisy tenant. Think broadly.', 'CI and QA.', '10 bytes.', 'None.')).toEqual([]);
+    // One question of the comment's over its answer is the Q&A form, as one of the prose's is.
+    expect(findings('# Hooks\n\n## Drawbacks\n\n**Why should this RFC *not* be implemented?**\nIt adds a concept.\n',
+      buildTemplateModel(parseSpec('# RFC\n\n## Drawbacks\n\n<!-- Why should this RFC *not* be implemented? -->\n'), 'q@1'))).toEqual([]);
+  });
+
+  it('leftover-guidance: the guidance\'s lines kept at the top of the author\'s paragraph, no blank line between, are reported on those lines (blind QA, design-doc template)', () => {
+    const doc = buildTemplateModel(parseSpec('# Design Doc\n\n## Context and Scope\n\n*Describe the context and scope of the project: what is being built and why. Keep it short; this is not a requirements document.*\n\n## Motivation\n\nWhy are we doing this? What use cases does it support?\n'), 'dd@1');
+    const said = (context: string, motivation = 'Renewals fail.') => findings(`# Retries\n\n## Context and Scope\n\n${context}\n\n## Motivation\n\n${motivation}\n`, doc)
+      .map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.rule}`);
+    const guidance = '*Describe the context and scope of the project: what is being built and why. Keep it short; this is not a requirements document.*';
+    expect(said(`${guidance}\nSoft declines are retried; checkouts are out of scope.`)).toEqual([`5:1-5:${guidance.length + 1} leftover-guidance`]);
+    // Wrapped over two lines, and the questions over their answer.
+    const wrapped = guidance.replace(' Keep it', '\nKeep it');
+    expect(said(`${wrapped}\nSoft declines are retried.`)).toEqual([`5:1-6:${wrapped.split('\n')[1]!.length + 1} leftover-guidance`]);
+    expect(said('Soft declines are retried.', 'Why are we doing this? What use cases does it support?\nRenewals fail.')).toEqual(['9:1-9:55 leftover-guidance']);
+    // The author's sentence going on from the guidance's line, or the author's line first: written.
+    expect(said('Describe the context and scope of the project: what is being built and why. Keep it short; this is not a\nrequirements document for retries, but a design.')).toEqual([]);
+    expect(said(`Soft declines are retried.\n${guidance}`)).toEqual([]);
   });
 
   it('leftover-guidance: guidance that speaks to the author, opens with a lead-in or names what goes here is told too; an aside under a label and a slot\'s words are not (blind QA, Swift, OTEP, KIP templates)', () => {

@@ -58,10 +58,10 @@ export const leftoverGuidance: CheckRule = {
         .map((p) => template.spec.source.slice(p.span.start, p.span.end).replace(/\r\n?/g, '\n')));
       // Paragraphs of guidance kept one after another are one leftover (Ember's "This is the bulk
       // of the RFC." over "Explain the design…"), reported when one of them tells what to write.
-      let run: { first: Block; last: Block; text: string; tells: boolean } | null = null;
+      let run: { first: Block; end: number; text: string; tells: boolean } | null = null;
       const flush = (): void => {
         if (run !== null && run.tells) {
-          const at = lineIndexOf(spec).span(run.first.start, run.last.end);
+          const at = lineIndexOf(spec).span(run.first.start, run.end);
           findings.push({ ...at, ...sectionFields(spec, section.id),
             message: `the template's guidance ${quoteStart(run.text)} is still here beside the section's own text: delete it` });
         }
@@ -87,11 +87,13 @@ export const leftoverGuidance: CheckRule = {
           flush();
           continue;
         }
-        if (run === null) run = { first: block, last: block, text: kept.text, tells: kept.tells };
+        if (run === null) run = { first: block, end: kept.end, text: kept.text, tells: kept.tells };
         else {
-          run.last = block;
+          run.end = kept.end;
           run.tells ||= kept.tells;
         }
+        // (Kept above the author's lines in one paragraph: the run ends there.)
+        if (kept.end !== block.end) flush();
       }
       flush();
       // The instruction made a heading of the author's over the answer (`#### Describe security implications and measures`).
@@ -124,19 +126,59 @@ const quotedGuidance = memoPer((template: TemplateModel): ReadonlySet<string> =>
   return new Set(spec.blocks.filter((b) => b.kind === 'paragraph' && !b.topLevel && isQuoted(spec, b)).map((b) => quotedText(spec, b)));
 });
 
-/** The paragraph's plain text when every sentence of it is the template's guidance, and whether it tells what to write; else null. */
-function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<string>, hiddenSentences: ReadonlySet<string>): { text: string; tells: boolean } | null {
+/**
+ * The paragraph's plain text when every sentence of it is the template's
+ * guidance, or its first lines' when only they are (the author's text below
+ * them, no blank line between), with whether it tells what to write and
+ * where it ends; else null.
+ */
+function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<string>, hiddenSentences: ReadonlySet<string>): KeptGuidance | null {
   // Most paragraphs are the author's, told at their first sentence from the source, before any text is built.
   // (A placeholder's marker kept as text, `AGENT_PLACEHOLDER: Describe …`, is no word of the guidance's: what follows it is.)
   const marked = spec.source.slice(block.start, block.end).indexOf('AGENT_PLACEHOLDER') !== -1;
   if (!marked && block.segments !== undefined && !mayBeGuidanceSentence(spec.source, sentences, block.segments)) return null;
   const prose = sectionProse(spec, block);
   const text = plainText(marked ? prose.replace(/\bAGENT_PLACEHOLDER:\s*/g, '') : prose);
+  const whole = judge(text, sentences, hiddenSentences);
+  if (whole !== undefined) return whole === null ? null : { text, tells: whole, end: block.end };
+  // The guidance's lines kept at the top of the author's paragraph, no blank line between
+  // (`*Describe the context and scope …*` over the answer): those lines are the leftover.
+  const lines = block.segments;
+  if (marked || lines === undefined) return null;
+  let found: KeptGuidance | null = null;
+  let shown = '';
+  // Line by line from the top: once lines that end a sentence hold one of the author's, no more lines can be the guidance's.
+  for (let k = 2; k < lines.length; k += 2) {
+    shown += `${k === 2 ? '' : ' '}${spec.source.slice(lines[k - 2], lines[k - 1])}`;
+    // (Only whole sentences: the author's text may go on a sentence of the guidance's.)
+    if (!/[.!?][*_]*\s*$/.test(shown)) continue;
+    const head = plainText(shown).replace(/\s+/g, ' ').trim();
+    const kept = judge(head, sentences, hiddenSentences);
+    if (kept === undefined) break;
+    if (kept !== null) found = { text: head, tells: kept, end: lines[k - 1]! };
+  }
+  return found;
+}
+
+/** Guidance kept: its plain text, whether it tells what to write, and where it ends in the source. */
+interface KeptGuidance {
+  readonly text: string;
+  readonly tells: boolean;
+  readonly end: number;
+}
+
+/**
+ * Whether text whose every sentence is the template's guidance tells the
+ * author what to write; null when it holds no words, undefined when some
+ * sentence is not the guidance's.
+ */
+function judge(text: string, sentences: ReadonlySet<string>, hiddenSentences: ReadonlySet<string>): boolean | null | undefined {
   const budget = { steps: GUIDANCE_STEPS };
   let from = 0;
   let instructions = 0;
   let questions = 0;
   let words = 0;
+  let count = 0;
   let noted = false;
   // Whether every sentence is one only the template's comments hold: shown, it was never meant to be seen.
   let hidden = true;
@@ -148,10 +190,11 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
     const sentence = normalizedSentence(raw);
     if (sentence === '') continue;
     // Compared as empty-section compares: run together or a slip apart is still the guidance's.
-    if (!isGuidanceSentence(sentence, sentences, budget)) return null;
+    if (!isGuidanceSentence(sentence, sentences, budget)) return undefined;
     // A paragraph under a label (`**Note:** Keep it short.`, a KEP's checklist note) is an aside the template keeps: not told to be deleted.
     if (words === 0 && ASIDE_LABEL.test(raw)) noted = true;
     words += sentence.split(' ').length;
+    count++;
     if (hidden && !hiddenSentences.has(sentence)) hidden = false;
     // (A question is the Q&A form's lead-in, whoever it speaks to.)
     if (raw.endsWith('?')) questions++;
@@ -159,7 +202,8 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
     else if (TO_THE_AUTHOR.test(raw.replace(SLOT, '')) || tellsWhatToWrite(raw)) instructions++;
   }
   // (Not a lead-in of the author's to what follows, though the template's comment has its words: `Estimated increase in size:`.)
-  return words === 0 ? null : { text, tells: !noted && words >= 4 && (instructions > 0 || questions > 1 || (hidden && !text.trimEnd().endsWith(':'))) };
+  // (Nor questions alone over their answer, the Q&A form, whether the template showed them or not: two or more are told above.)
+  return words === 0 ? null : !noted && words >= 4 && (instructions > 0 || questions > 1 || (hidden && questions < count && !text.trimEnd().endsWith(':')));
 }
 
 /**
