@@ -1692,6 +1692,27 @@ describe('headings swallowed by a code block that is never closed (KEP review)',
   });
 });
 
+describe('hidden headings with a number or an emoji before their words (blind QA, planted defects)', () => {
+  const mini = buildTemplateModel(parseSpec('# Mini\n\n## Design\n\n<!-- AGENT_PLACEHOLDER: How it works -->\n\n### API\n\n<!-- AGENT_PLACEHOLDER: Describe the endpoints -->\n\n## Rollout\n\n<!-- AGENT_PLACEHOLDER: How it ships -->\n'), 'mini@1');
+  const said = (spec: string) => findings(spec, mini).map((f) => `${f.line} ${f.rule}${f.rule === 'missing-section' ? ` ${f.message.replace(/^.*from template mini@1: /, '')}` : ''}`);
+  for (const [api, rollout] of [['🔌 API', '🚀 Rollout'], ['1.1 API', '2. Rollout']]) {
+    const after = `### ${api}\n\nPOST /login.\n\n## ${rollout}\n\nBehind a flag.\n`;
+    it(`hidden by a placeholder never closed: one finding for the cause, not also missing (${api})`, () => {
+      expect(said(`# Login\n\n## Design\n\n<!-- AGENT_PLACEHOLDER: How it works\n\n${after}`)).toEqual(['5 malformed-placeholder']);
+    });
+    it(`inside a code block never closed: placed on each heading, saying why (${api})`, () => {
+      expect(said(`# Login\n\n## Design\n\nCookies.\n\n\`\`\`yaml\nttl: 30m\n\n${after}`)).toEqual([
+        '10 missing-section its heading is inside the code block opened on line 7 that is never closed, so it is code, not a heading; close that code block where its code ends',
+        '14 missing-section its heading is inside the code block opened on line 7 that is never closed, so it is code, not a heading; close that code block where its code ends']);
+    });
+    it(`inside a comment never closed: placed on each heading, saying why (${api})`, () => {
+      expect(said(`# Login\n\n## Design\n\nCookies.\n\n<!-- note to self\n\n${after}`).map((f) => f.replace(/: close that comment.*$/, ''))).toEqual([
+        '9 missing-section its heading is inside the HTML comment opened on line 7 that is never closed, so it is hidden, not a heading; close that comment with `-->` where its own text ends',
+        '13 missing-section its heading is inside the HTML comment opened on line 7 that is never closed, so it is hidden, not a heading; close that comment with `-->` where its own text ends']);
+    });
+  }
+});
+
 describe('headings swallowed by an HTML comment that lost its `-->` (QA: comment-guided templates)', () => {
   const kep = buildTemplateModel(parseSpec('# Design\n\n## Summary\n\n<!--\nOne paragraph.\n-->\n\n## Constraints\n\n<!--\nAny requirement.\n-->\n\n## Rollout\n\n<!--\nHow it ships.\n-->\n\n## Risks\n\n<!--\nKnown risks.\n-->\n'), 'kep@1');
   const head = '# A\n\n## Summary\n\nMove exports to a queue.\n\n## Constraints\n\n<!--\nAny requirement.\n\nMust run on the shared cluster.\n\n## Rollout\n\nDark launch.\n\n## Risks\n\n';

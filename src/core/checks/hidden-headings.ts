@@ -10,6 +10,23 @@ import { addTo } from './headings-as-text.js';
 import { headingPosition } from './locate.js';
 
 
+/**
+ * The anchors a heading line's text is found by, as sections are matched: its
+ * own, and its words without a number or an emoji before them (`### 🔌 API`,
+ * `## 3. Rollout` are the template's API and Rollout).
+ */
+function headingKeys(text: string): string[] {
+  const words = headingWords(text);
+  const own = slugify(words);
+  const bare = bareSlug(words);
+  return bare === null || bare === '' || bare === own ? [own] : [own, bare];
+}
+
+/** The entry of `found` under one of a template section's anchors (see {@link headingKeys}), if any. */
+export function foundFor<T>(found: { get(key: string): T | undefined }, t: { readonly headingSlug: string; readonly bareSlug: string | null }): T | undefined {
+  return found.get(t.headingSlug) ?? (t.bareSlug === null ? undefined : found.get(t.bareSlug));
+}
+
 /** A heading line inside a code block never closed: its place, its level, the line the code block opens on, and why a fence in it closes nothing. */
 export interface InCode {
   readonly at: Position;
@@ -35,8 +52,8 @@ export function headingsInUnclosedCode(spec: ParsedSpec): Map<string, InCode[]> 
   let why: string | undefined;
   for (const h of text.matchAll(ATX_LINE)) {
     why ??= whyNotClosed(text, last.line) || meantToClose(spec, last);
-    addTo(found, slugify(headingWords(h[3]!)), {
-      at: lines.span(last.start + h.index + h[1]!.length, last.start + h.index + h[0].trimEnd().length), level: h[2]!.length, openLine: last.line, why });
+    const entry = { at: lines.span(last.start + h.index + h[1]!.length, last.start + h.index + h[0].trimEnd().length), level: h[2]!.length, openLine: last.line, why };
+    for (const key of headingKeys(h[3]!)) addTo(found, key, entry);
   }
   return found;
 }
@@ -80,7 +97,8 @@ export function headingsInClosedCode(spec: ParsedSpec): Map<string, InClosedCode
     lines ??= lineIndexOf(spec);
     for (const h of text.matchAll(ATX_LINE)) {
       const offset = block.start + h.index + h[1]!.length;
-      addTo(found, slugify(headingWords(h[3]!)), { offset, at: lines.span(offset, block.start + h.index + h[0].trimEnd().length), openLine: block.line, closeLine: block.endLine });
+      const entry = { offset, at: lines.span(offset, block.start + h.index + h[0].trimEnd().length), openLine: block.line, closeLine: block.endLine };
+      for (const key of headingKeys(h[3]!)) addTo(found, key, entry);
     }
   }
   return found;
@@ -152,11 +170,9 @@ export function headingsInBrokenComments(spec: ParsedSpec): Map<string, InCommen
       closeLine = block.endLine;
     }
     for (const h of source.slice(block.start, end).matchAll(ATX_LINE)) {
-      const slug = slugify(headingWords(h[3]!));
-      if (found.has(slug)) continue;
       lines ??= lineIndexOf(spec);
       const at = lines.span(block.start + h.index + h[1]!.length, block.start + h.index + h[0].trimEnd().length);
-      found.set(slug, { at, openLine: block.line, closeLine });
+      for (const key of headingKeys(h[3]!)) if (!found.has(key)) found.set(key, { at, openLine: block.line, closeLine });
     }
   }
   return found;
@@ -243,8 +259,7 @@ export function headingsInContainers(spec: ParsedSpec): Map<string, Boxed[]> {
     for (const m of text.matchAll(/^( {0,3})(#{1,6})[ \t]+(.*)$/gm)) {
       lines ??= lineIndexOf(spec);
       const start = block.start + m.index + m[1]!.length;
-      const words = headingWords(m[3]!);
-      add([slugify(words), bareSlug(words)], {
+      add(headingKeys(m[3]!), {
         offset: start, at: lines.span(start, block.start + m.index + m[0].trimEnd().length),
         container: `the HTML block that starts on line ${block.line}${tag === undefined ? '' : ` (\`<${tag}>\`)`}, where Markdown is not read`,
         fix: 'leave a blank line after the HTML tag that opens it (and one before the tag that closes it)',
@@ -259,7 +274,7 @@ export function headingsHiddenByUnclosedPlaceholders(spec: ParsedSpec): Set<stri
   const slugs = new Set<string>();
   for (const m of spec.malformed) {
     if (m.reason !== 'unterminated') continue;
-    for (const h of spec.source.slice(m.span.start, m.span.end).matchAll(ATX_LINE)) slugs.add(slugify(headingWords(h[3]!)));
+    for (const h of spec.source.slice(m.span.start, m.span.end).matchAll(ATX_LINE)) for (const key of headingKeys(h[3]!)) slugs.add(key);
   }
   return slugs;
 }

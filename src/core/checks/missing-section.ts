@@ -1,7 +1,7 @@
 import { lineIndexOf } from '../line-index.js';
 import { memoBy } from '../memo-by.js';
 import type { Position, Section, Span } from '../spec-types.js';
-import { headingsInBrokenComments, headingsInClosedCode, headingsInContainers, headingsHiddenByUnclosedPlaceholders, headingsInUnclosedCode, hiddenByComment, type Boxed, type InClosedCode, type InComment } from './hidden-headings.js';
+import { foundFor, headingsInBrokenComments, headingsInClosedCode, headingsInContainers, headingsHiddenByUnclosedPlaceholders, headingsInUnclosedCode, hiddenByComment, type Boxed, type InClosedCode, type InComment } from './hidden-headings.js';
 import { headingsWrittenAsText, type WrittenAsText } from './headings-as-text.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
 import { headingPosition, quote, templateShown } from './locate.js';
@@ -69,11 +69,11 @@ export const missingSection: CheckRule = {
       // A heading inside a placeholder that lost its `-->` is hidden by it:
       // malformed-placeholder reports that one cause.
       hidden ??= headingsHiddenByUnclosedPlaceholders(spec);
-      if (hidden.has(t.headingSlug)) return;
+      if (hidden.has(t.headingSlug) || (t.bareSlug !== null && hidden.has(t.bareSlug))) return;
       // One inside another comment that lost its `-->` is hidden by it too:
       // said so, on that line, with where the comment opens (and what closes it).
       commented ??= headingsInBrokenComments(spec);
-      const inComment = commented.get(t.headingSlug);
+      const inComment = foundFor(commented, t);
       if (inComment !== undefined) {
         findings.push({ ...inComment.at, sectionId: t.id, section: t.path, message: `${messageFor(template, t)}: ${hiddenByComment(inComment)}` });
         return;
@@ -81,7 +81,7 @@ export const missingSection: CheckRule = {
       // One inside a code block that is never closed is code: said so, on that line.
       fenced ??= headingsInUnclosedCode(spec);
       // Of lines alike (a YAML `# Consequences` comment above the real `## Consequences`), the one at the template's level.
-      const alike = fenced.get(t.headingSlug);
+      const alike = foundFor(fenced, t);
       const inCode = alike?.find((h) => h.level === t.level) ?? alike?.[0];
       if (inCode !== undefined) {
         findings.push({ ...inCode.at, sectionId: t.id, section: t.path,
