@@ -356,6 +356,13 @@ describe('template-free rules', () => {
     expect(brief('# T\n\n## A\n\n### Notes\n\n### Notes\n\n## B\n\n### Notes\n', null)).toEqual(['7:1 duplicate-heading a/notes-1']);
   });
 
+  it('duplicate-heading: a number or an emoji before the words makes no other heading; a number of words does (blind QA, planted defects)', () => {
+    const said = (a: string, b: string) => checkSpec(parseSpec(`# T\n\n## ${a}\n\nOne.\n\n## ${b}\n\nTwo.\n`), { template: null, links: NO_FILES }).findings.map((f) => `${f.line} ${f.rule} ${f.message}`);
+    expect(said('Rollout', '🚀 Rollout')).toEqual(['7 duplicate-heading duplicate heading "🚀 Rollout": the same words as "Rollout" on line 3']);
+    expect(said('3. Rollout', '4. Rollout')).toEqual(['7 duplicate-heading duplicate heading "4. Rollout": the same words as "3. Rollout" on line 3']);
+    for (const [a, b] of [['Phase 1: Rollout', 'Phase 2: Rollout'], ['A. Rollout', 'B. Rollout'], ['Rollout', 'Rollout 2']]) expect([a, b, said(a, b)]).toEqual([a, b, []]);
+  });
+
   it('unknown-section: a second copy of a template section is named as one (blind QA)', () => {
     const adr = buildTemplateModel(parseSpec('# ADR\n\n## Context\n\n<!-- c -->\n\n## Decision\n\n<!-- d -->\n'), 'adr@1');
     const found = checkSpec(parseSpec('# A\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n## Decision\n\nMore.\n\n## FAQ\n\nQ.\n'), { template: adr, links: NO_FILES, rules: new Map([['unknown-section', { severity: 'warning', options: {} }]]) }).findings;

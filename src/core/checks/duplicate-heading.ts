@@ -1,19 +1,38 @@
-import { looseSlug } from '../slug.js';
+import { looseSlug, numberBeforeWords, slugify } from '../slug.js';
 import type { Section } from '../spec-types.js';
 import type { TemplateSection } from '../template-model.js';
 import { quote, sectionFinding } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
-/**
- * Two sibling headings with the same text: their ids collide in readers' minds
- * and in links. Not reported when both are sections of the spec's template.
- */
 // Same anchor, and the same words to read: `C`, `C++` and `C#` share an anchor (GitHub numbers
 // them `#c`, `#c-1`, `#c-2`) but are plainly three sections (false-positive hunt).
 // (Words and the signs that name things — `+`, `#` — compared; other punctuation, `## *Rollout!*`, is no other heading.)
 function wordsOf(s: Section): string {
-  return s.heading.text.replace(/<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>/g, ' ').toLowerCase().replace(/[^\p{L}\p{N}+#]+/gu, ' ').trim();
+  return withoutNumber(s.heading.text).replace(/<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>/g, ' ').toLowerCase().replace(/[^\p{L}\p{N}+#]+/gu, ' ').trim();
 }
+
+/**
+ * A heading's text without a number or emoji before its words (`3. Rollout`,
+ * `🚀 Rollout`), as sections are matched: a second `## 🚀 Rollout` beside
+ * `## Rollout` is a second copy. Not a number of words (`Phase 2: Rollout`
+ * is a section of its own), and not where the text starts with a letter.
+ */
+function withoutNumber(text: string): string {
+  if (/^[A-Za-z]/.test(text)) return text;
+  const before = numberBeforeWords(text);
+  return before === '' || /\p{L}/u.test(before) ? text : text.slice(before.length);
+}
+
+/** A heading's anchor, its number or emoji before its words aside (see {@link withoutNumber}). */
+function anchorOf(s: Section): string {
+  const text = withoutNumber(s.heading.text);
+  return text === s.heading.text ? looseSlug(s.heading) : looseSlug({ text, slug: slugify(text) });
+}
+
+/**
+ * Two sibling headings with the same text: their ids collide in readers' minds
+ * and in links. Not reported when both are sections of the spec's template.
+ */
 
 export const duplicateHeading: CheckRule = {
   id: 'duplicate-heading',
@@ -43,14 +62,20 @@ export const duplicateHeading: CheckRule = {
         // Headings that give the same anchor collide: `Rollout`, `*Rollout*` and
         // `Rollout <!-- omit from toc -->` all link as #rollout.
         // So do `Rollout Plan` and `Rollout  Plan`, which look the same.
-        const loose = looseSlug(s.heading);
+        // (`🚀 Rollout` and `3. Rollout` are Rollout too.)
+        const loose = anchorOf(s);
         const before = byLoose.get(loose);
         if (before === undefined) byLoose.set(loose, [s]);
         else {
           const words = wordsOf(s);
           const first = before.find((b) => wordsOf(b) === words);
           if (first === undefined) before.push(s);
-          else if (!templateRepeat(first, s)) findings.push(sectionFinding(s, `duplicate heading ${quote(s.heading.shown)}: the same as line ${first.heading.line}`));
+          else if (!templateRepeat(first, s)) {
+            // (Told apart by a number or an emoji alone, the other one is named.)
+            const numbered = withoutNumber(first.heading.text) !== first.heading.text || withoutNumber(s.heading.text) !== s.heading.text;
+            const same = numbered && first.heading.shown !== s.heading.shown ? `the same words as ${quote(first.heading.shown)} on` : 'the same as';
+            findings.push(sectionFinding(s, `duplicate heading ${quote(s.heading.shown)}: ${same} line ${first.heading.line}`));
+          }
         }
         visit(s.children);
       }
