@@ -477,6 +477,12 @@ describe('section matching', () => {
     const bullet = BASE.replace('### Data Model\n', '- **Data Model**\n');
     const at = lineOf(bullet, '- **Data Model**');
     expect(messages(bullet)).toEqual([`${at}:3-${at}:17 ${said}`]);
+    // Its marks with no space after them (`###Data Model`): text too, and said why (blind QA, planted defects).
+    const glued = BASE.replace('### Data Model\n', '###Data Model\n');
+    const line = lineOf(glued, '###Data Model');
+    expect(messages(glued)).toEqual([`${line}:1-${line}:14 missing section "Data Model" (### Data Model) from template tech-spec@1: its heading is written here with no space after its \`###\`, so it is text, not a heading; write \`### Data Model\``]);
+    // (A line of other words after `#` is no heading of the template's: `#hashtag` text stays text.)
+    expect(findings(BASE.replace('### Data Model\n', '#DataModelRocks\n')).filter((f) => f.rule === 'missing-section').map((f) => f.message.includes('no space'))).toEqual([false]);
     // A long question in the template's earlier or later words, wrapped over two lines, is that question (KEP review).
     const kep = buildTemplateModel(parseSpec('# K\n\n## PRR\n\n###### Can the feature be disabled once it has been enabled (i.e. can we roll back the enablement)?\n\n<!-- Describe. -->\n\n###### How can a rollout or rollback fail?\n\n<!-- Describe. -->\n\n## Notes\n\n<!-- n -->\n'), 'k@1');
     const older = '# Mine\n\n## PRR\n\n- **Can the feature be disabled once it has been enabled (i.e. can we rollback\n  the enablement)?**\n  Yes.\n- **How can a rollout fail?**\n  It cannot.\n\n## Notes\n\nNone.\n';

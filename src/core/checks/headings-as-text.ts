@@ -22,6 +22,8 @@ export interface WrittenAsText {
    * item, and the `---` a horizontal rule.
    */
   readonly underlinedItem?: string;
+  /** The `#`s of a line written as a heading with no space after them (`###API`): CommonMark reads it as text. */
+  readonly noSpace?: string;
 }
 
 /**
@@ -64,12 +66,21 @@ export function headingsWrittenAsText(spec: ParsedSpec, missing: readonly Templa
       const segments = block.segments;
       if (block.kind !== 'paragraph' || segments === undefined) continue;
       let underlined: string | undefined;
+      let noSpace: string | undefined;
       const start = segments[0]!;
       let from = start;
       let to = segments[1]!;
       // Where the finding ends: the emphasis's close, or the line's end.
       let end = to;
-      if (isEmphasisMark(source.charCodeAt(from))) {
+      if (source.charCodeAt(from) === 0x23) {
+        // `###API`: a heading's marks with no space after them are text; the words after them are what it says.
+        let run = 1;
+        while (run < 7 && source.charCodeAt(from + run) === 0x23) run++;
+        if (run > 6 || to - from > limit) continue;
+        noSpace = source.slice(from, from + run);
+        from += run;
+        while (to > from && isSpaceOrTabCode(source.charCodeAt(to - 1))) to--;
+      } else if (isEmphasisMark(source.charCodeAt(from))) {
         let run = 1;
         while (run < 3 && source.charCodeAt(from + run) === source.charCodeAt(from)) run++;
         const mark = source.slice(from, from + run);
@@ -122,7 +133,8 @@ export function headingsWrittenAsText(spec: ParsedSpec, missing: readonly Templa
       // "How can a rollout or rollback fail?"; "rollback" for "roll back"): at most one change in ten characters.
       const near = bySlug || byBare ? undefined : nearHeading(slug, byOpening.get(opening(source, from, to)));
       if (!bySlug && !byBare && near === undefined) continue;
-      const entry = { offset: start, at: lineIndexOf(spec).span(start, end), contained: isContained(source, block), ...(underlined === undefined ? {} : { underlinedItem: underlined }) };
+      const entry = { offset: start, at: lineIndexOf(spec).span(start, end), contained: isContained(source, block),
+        ...(underlined === undefined ? {} : { underlinedItem: underlined }), ...(noSpace === undefined ? {} : { noSpace }) };
       if (bySlug) addTo(found, slug, entry);
       if (byBare) addTo(found, bare, entry);
       if (near !== undefined) addTo(found, near, entry);

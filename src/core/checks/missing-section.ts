@@ -140,7 +140,10 @@ export const missingSection: CheckRule = {
           message: written.underlinedItem !== undefined
             // `1. Motivation` over `----`: the author wrote a heading, and sees none.
             ? `${messageFor(template, t)}: its heading is written here with \`${written.underlinedItem}\` before it, which makes the line a list item and the \`---\` under it a horizontal rule, not a heading's underline; write it as a ${'#'.repeat(t.level)} heading: \`${'#'.repeat(t.level)} ${/\d/.test(written.underlinedItem) ? `${written.underlinedItem} ` : ''}${lineText(written.offset)}\``
-            : `${messageFor(template, t)}: its heading is written here as text, not as a heading; make it a ${'#'.repeat(t.level)} heading on a line of its own${where}` });
+            : written.noSpace !== undefined
+              // `###API`: Markdown needs a space after the `#`s.
+              ? `${messageFor(template, t)}: its heading is written here with no space after its \`${written.noSpace}\`, so it is text, not a heading; write \`${'#'.repeat(t.level)} ${lineText(written.offset).slice(written.noSpace.length).trim()}\``
+              : `${messageFor(template, t)}: its heading is written here as text, not as a heading; make it a ${'#'.repeat(t.level)} heading on a line of its own${where}` });
         return;
       }
       // A section the template declares renamed, still under its old heading (a spec of an earlier version): `sync` renames it.
