@@ -2378,6 +2378,11 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(findings(echoed).map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
       `${lineOf(echoed, '#### Outline')} leftover-guidance the template's guidance "Outline the testing approach" is written as a heading: name the subsection for what it holds, or delete the heading`]);
     expect(brief(BASE.replace('Done: outline the testing approach.', 'Tests.\n\n#### Load testing approach\n\nA load test.'))).toEqual([]);
+    // With an emoji or a number before its words, as agents write headings (blind QA, planted defects).
+    for (const mark of ['📝 ', '1. ']) {
+      const dressed = echoed.replace('#### Outline', `#### ${mark}Outline`);
+      expect([mark, brief(dressed)]).toEqual([mark, [`${lineOf(dressed, '#### ')}:1 leftover-guidance testing-strategy/${mark === '1. ' ? '1-' : '-'}outline-the-testing-approach`]]);
+    }
     // In a CRLF spec too.
     expect(brief(fenced.replaceAll('\n', '\r\n')).filter((f) => f.includes('leftover-guidance'))).toEqual([`${lineOf(fenced, '```markdown')}:1 leftover-guidance testing-strategy`]);
     // Another section's placeholder shown in a code sample is the author's sample.

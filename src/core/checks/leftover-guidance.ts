@@ -1,3 +1,4 @@
+import { numberBeforeWords } from '../slug.js';
 import { GUIDANCE_STEPS, isGuidanceSentence, mayBeGuidanceSentence, normalizedSentence, plainText } from '../guidance-sentences.js';
 import { lineIndexOf } from '../line-index.js';
 import { memoPer } from '../memo-by.js';
@@ -99,11 +100,14 @@ export const leftoverGuidance: CheckRule = {
       // The instruction made a heading of the author's over the answer (`#### Describe security implications and measures`).
       for (const child of 'children' in section ? section.children : []) {
         // (The instruction's verb first: most headings of the author's fail at it.)
-        if (!matching.unmatched.has(child) || !tellsWhatToWrite(child.heading.text.trim())) continue;
-        const words = normalizedSentence(child.heading.text);
+        // (A number or an emoji before it is no part of it: `#### 📝 Describe the endpoints`.)
+        const text = child.heading.text.trim();
+        const said = text.slice(numberBeforeWords(text).length);
+        if (!matching.unmatched.has(child) || !tellsWhatToWrite(said)) continue;
+        const words = normalizedSentence(said);
         if (words.split(' ').length < 3 || !template.guidanceSentences.has(words)) continue;
         findings.push({ ...headingPosition(child.heading), ...sectionFields(spec, child.id),
-          message: `the template's guidance ${quoteStart(child.heading.text.trim())} is written as a heading: name the subsection for what it holds, or delete the heading` });
+          message: `the template's guidance ${quoteStart(said)} is written as a heading: name the subsection for what it holds, or delete the heading` });
       }
     }
     return findings;
