@@ -13,6 +13,10 @@ export interface DiagramText {
   readonly offset: number;
 }
 
+// Lines that draw no words: comments, and lines that style or link nodes.
+const UNDRAWN = /^[ \t]*(?:%%|(?:style|classDef|class|click|linkStyle)[ \t]).*$/gm;
+const CLASS_DIAGRAM_UNDRAWN = /^[ \t]*(?:%%|(?:style|classDef|click|linkStyle|cssClass)[ \t]).*$/gm;
+
 // The opening fence of a Mermaid diagram, as GitHub recognises it (the info string's first word).
 const MERMAID_FENCE = /^[ \t]{0,3}(?:`{3,}|~{3,})[ \t]*mermaid(?:[ \t]|$)/i;
 
@@ -30,7 +34,9 @@ function diagramTexts(spec: ParsedSpec): DiagramText[] {
     const lastLine = spec.source.lastIndexOf('\n', block.end - 1);
     const end = block.closed === false || lastLine < offset ? block.end : lastLine;
     // Comments, and lines that style or link nodes (`style TODO fill:#eee`, `click A "https://…"`), draw no words.
-    const text = spec.source.slice(offset, end).replace(/^[ \t]*(?:%%|(?:style|classDef|class|click|linkStyle)[ \t]).*$/gm, (m) => ' '.repeat(m.length));
+    // (In a class diagram, `class Retry {` declares a class, and its body's lines are drawn.)
+    const source = spec.source.slice(offset, end);
+    const text = source.replace(/^\s*classDiagram/.test(source) ? CLASS_DIAGRAM_UNDRAWN : UNDRAWN, (m) => ' '.repeat(m.length));
     out.push({ text, offset });
   }
   return out;
@@ -62,19 +68,38 @@ export function diagramMarkers(spec: ParsedSpec, template: TemplateModel | null,
     // In a state, entity or class diagram a bare word is a name (a board's `TODO` state): only labels are read
     // (a state's after its `:`; in a class or entity diagram what follows a `:` is a member or a relation's name).
     const named = NAMES_DIAGRAM.test(diagram.text);
-    const states = named && /^\s*stateDiagram/.test(diagram.text);
+    // A sequence diagram's messages and notes are drawn after their `:` (`Note over TODO: TODO ask legal`), an id before it or not.
+    const sequence = /^\s*sequenceDiagram\b/.test(diagram.text);
+    // The lines of a class's or an entity's body (`class Retry {` … `}`): its members and attributes, each drawn.
+    const bodies = named ? bodyLines(diagram.text) : [];
     for (const m of diagram.text.matchAll(words)) {
       if (board && m[0] === 'TODO') continue;
       // (Inside a label — brackets, an edge's `|…|`, quotes — the word is drawn, id or not.)
-      // (There, a label is what follows a `:` on its line, or what is quoted: `Doing : TBD trigger`, `note right of A : TODO`;
+      // (There, a label is what follows a `:` on its line — `Doing : TBD trigger`, `note right of A : TODO`, a relation's
+      // `A --> B : TODO relation`, a member's `Retry : +TBD policy` —, what is quoted, or a line of a body;
       // braces are an entity's cardinality, `||--o{`, or a class's body, no label.)
-      if (named ? !(states && afterColon(diagram.text, m.index)) && !inLabel(diagram.text, m.index, false)
-        : !inLabel(diagram.text, m.index) && (ids.has(m[0]) || /[[({>]/.test(diagram.text[m.index + m[0].length] ?? ''))) continue;
+      if (named ? !afterColon(diagram.text, m.index) && !inLabel(diagram.text, m.index, false) && !bodies.some(([from, to]) => m.index >= from && m.index < to)
+        : !inLabel(diagram.text, m.index) && !(sequence && afterColon(diagram.text, m.index)) && (ids.has(m[0]) || /[[({>]/.test(diagram.text[m.index + m[0].length] ?? ''))) continue;
       const at = lineIndexOf(spec).span(diagram.offset + m.index, diagram.offset + m.index + m[0].length);
       findings.push({ ...at, message: `leftover marker "${m[0]}" in a diagram the page draws: replace it with the real content` });
     }
   }
   return findings;
+}
+
+/**
+ * The stretches of a class or entity diagram's source that are bodies: from
+ * the line after one that opens with a name and `{` (`class Retry {`,
+ * `RETRY {`; not a relation's cardinality, `||--o{`) to a line of `}`.
+ */
+function bodyLines(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const open of text.matchAll(/^[ \t]*(?:class[ \t]+)?[\w-]+(?:~[^~\n]*~)?(?:[ \t]*\["[^"\n]*"\])?[ \t]*\{[ \t]*$/gm)) {
+    const from = open.index + open[0].length;
+    const close = /^[ \t]*\}/m.exec(text.slice(from));
+    out.push([from, close === null ? text.length : from + close.index]);
+  }
+  return out;
 }
 
 /** Whether a `:` comes before a place on its line (a state diagram's or a note's label). */
