@@ -1010,6 +1010,9 @@ describe('broken-link', () => {
     for (const fine of ['`<a href="#code">`', '<!-- <img src="gone.png"> -->', '```html\n<a href="#x">\n```', '<a name="top"></a>', '<img src="">']) {
       expect([fine, found(`# T\n\n${fine}\n`)]).toEqual([fine, []]);
     }
+    // A `srcset`'s images, each with its size or not: a `<picture>`'s dark-mode `<source>` (blind QA, planted defects).
+    expect(found('# T\n\n<picture>\n  <source media="(prefers-color-scheme: dark)" srcset="dark.png, logo.png 2x, gone@2x.png 480w">\n  <img src="logo.png">\n</picture>\n')).toEqual([
+      '4:56-64 link to dark.png: no such file', '4:79-90 link to gone@2x.png: no such file']);
     // Attributes are read in order: a `src=` inside another's quoted value is that value (code review).
     expect(found('# T\n\n<img alt="see src= here" src="logo.png"> <a title="x href=nope.md" href="#t">x</a>\n')).toEqual([]);
     // A tag never closed over a long line is read once, not again from every character (hostile input).

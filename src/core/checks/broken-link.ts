@@ -16,8 +16,8 @@ const LINKING = 'a|img|source|video|audio|picture|iframe|area|embed|track';
 // One's name right after its `<` (sticky), and a tag's name that is one.
 const LINKING_ELEMENT = new RegExp(`(?:${LINKING})(?=[\\s/>])`, 'iy');
 const LINKING_NAME = new RegExp(`^(?:${LINKING})$`, 'i');
-// An `href` or `src` attribute in raw HTML.
-const HTML_LINK_PROBE = /\s(?:href|src)\s*=/i;
+// An `href`, `src` or `srcset` attribute in raw HTML.
+const HTML_LINK_PROBE = /\s(?:href|src|srcset)\s*=/i;
 // One attribute of a start tag, in order (so a `src=` inside another's quoted value is that value's): its name and value.
 const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/dg;
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:|^\/\//;
@@ -101,13 +101,24 @@ export const brokenLink: CheckRule = {
           const attributesAt = tag.index + 1 + tag[1]!.length;
           for (const a of tag[2]!.matchAll(ATTRIBUTE)) {
             const name = a[1]!.toLowerCase();
-            if (name !== 'href' && name !== 'src') continue;
+            if (name !== 'href' && name !== 'src' && name !== 'srcset') continue;
             const group = a[2] !== undefined ? 2 : a[3] !== undefined ? 3 : a[4] !== undefined ? 4 : 0;
             if (group === 0) continue;
             const value = a[group]!;
             const [from, to] = a.indices![group]!;
             // (As the attribute says it, entities resolved; a value is no Markdown destination, so wrapped as one with spaces allowed.)
-            if (value.trim() !== '' && !/[<>]/.test(value)) judge(`<${value.trim()}>`, () => block.locate(attributesAt + from, attributesAt + to));
+            if (name !== 'srcset') {
+              if (value.trim() !== '' && !/[<>]/.test(value)) judge(`<${value.trim()}>`, () => block.locate(attributesAt + from, attributesAt + to));
+              continue;
+            }
+            // A `srcset` lists images, each a URL and perhaps a size (`img/flow-dark.png 2x`), by commas: a `<picture>`'s dark-mode `<source>`.
+            for (const candidate of value.matchAll(/[^\s,][^\s]*(?=\s|,|$)/g)) {
+              const url = candidate[0].replace(/,$/, '');
+              // (The size after each URL, `2x`, `480w`, is no file.)
+              if (/^\d+(?:\.\d+)?[wxh]$/.test(url) || /[<>]/.test(url)) continue;
+              const at = from + candidate.index;
+              judge(`<${url}>`, () => block.locate(attributesAt + at, attributesAt + at + url.length));
+            }
           }
         }
       }
