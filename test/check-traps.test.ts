@@ -882,6 +882,18 @@ describe('CR line endings (old Mac files)', () => {
     expect(brief(suppressed.replace(/\n/g, '\r'), null)).toEqual(['3:1 leftover-marker title']);
     expect(brief(suppressed, null)).toEqual(['3:1 leftover-marker title']);
   });
+
+  it('YAML the simple reader leaves to the library, and a diagram, read as with LF; a lone CR in a LF file ends its line (blind QA, planted defects)', () => {
+    const messages = (source: string) => findings(source, null).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+    const twice = '---\ntitle: X\ntemplate: tech-spec\nstatus: draft\nstatus: review\nowners: [a, b]\n---\n# T\n\nDone.\n';
+    expect(messages(twice.replace(/\n/g, '\r'))).toEqual(messages(twice));
+    expect(messages(twice)[0]).toMatch(/^5:1 frontmatter invalid YAML front matter: `status` is given twice \(first on line 4\)/);
+    // One lone CR after a comment (`# the default\r`) hides no line.
+    expect(messages(twice.replace('template: tech-spec\n', 'template: tech-spec # the default\r'))).toEqual(messages(twice));
+    const diagram = '# T\n\n```mermaid\nflowchart LR\n  A --> B[TODO: auth]\n```\n';
+    expect(messages(diagram.replace(/\n/g, '\r'))).toEqual(messages(diagram));
+    expect(messages(diagram)).toHaveLength(1);
+  });
 });
 
 describe('broken-link', () => {

@@ -19,7 +19,7 @@ import type {
 } from './spec-types.js';
 import { readSimpleYaml } from './simple-yaml.js';
 import { detectTextFormat } from './text-format.js';
-import { yamlMessage } from './yaml-message.js';
+import { yamlLineBreaks, yamlMessage } from './yaml-message.js';
 
 /**
  * Parses a specification or template: front matter, title, section tree,
@@ -318,8 +318,10 @@ const MAX_YAML_FRONT_MATTER = 32 * 1024;
 function readFrontMatter(source: string, start: number, end: number, yamlStart: number, yamlEnd: number, yamlLine: number): FrontMatter {
   const span = { start, end };
   const yamlSpan = { start: yamlStart, end: yamlEnd };
+  // (A lone CR, an old Mac's line break, ends a line there too: made a LF, offsets kept.)
+  const text = yamlLineBreaks(source.slice(yamlStart, yamlEnd));
   // Most front matter is plain `key: value` lines: read without loading the YAML library.
-  const simple = readSimpleYaml(source.slice(yamlStart, yamlEnd));
+  const simple = readSimpleYaml(text);
   if (simple !== null) return { span, yamlSpan, data: simple, error: null };
   // Front matter is a few keys. The YAML library spends about 1 KB of memory
   // per byte of broken YAML, and some forms take it quadratic time: a huge
@@ -333,7 +335,7 @@ function readFrontMatter(source: string, start: number, end: number, yamlStart: 
   let doc;
   let data: unknown;
   try {
-    doc = yaml().parseDocument(source.slice(yamlStart, yamlEnd), { prettyErrors: true, uniqueKeys: true });
+    doc = yaml().parseDocument(text, { prettyErrors: true, uniqueKeys: true });
     // Many aliases (a "billion laughs") or very deep nesting make the library throw: a bad front matter, not a crash.
     data = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
   } catch (thrown) {
@@ -342,12 +344,12 @@ function readFrontMatter(source: string, start: number, end: number, yamlStart: 
   const error = doc.errors[0];
   if (error !== undefined) {
     // An unclosed quote is found at the end of the text: point at where it opens.
-    const pos = (error.code === 'MISSING_CHAR' && /quote/i.test(error.message) ? openingQuote(source.slice(yamlStart, yamlEnd)) : null)
+    const pos = (error.code === 'MISSING_CHAR' && /quote/i.test(error.message) ? openingQuote(text) : null)
       ?? error.linePos?.[0] ?? { line: 1, col: 1 };
     // A key given twice: named, with where it was first given.
-    const repeated = error.code === 'DUPLICATE_KEY' ? repeatedKey(source.slice(yamlStart, yamlEnd), pos.line) : null;
+    const repeated = error.code === 'DUPLICATE_KEY' ? repeatedKey(text, pos.line) : null;
     // A `[` or `{` never closed (`owners: [a, b`) is found where the front matter ends: point at where it opens.
-    const unclosed = repeated === null && /end with an? [\]}]/.test(error.message) ? openingBracket(source.slice(yamlStart, yamlEnd)) : null;
+    const unclosed = repeated === null && /end with an? [\]}]/.test(error.message) ? openingBracket(text) : null;
     if (unclosed !== null) {
       const what = unclosed.bracket === '[' ? 'the list opened with `[`' : 'the mapping opened with `{`';
       return {
@@ -355,7 +357,7 @@ function readFrontMatter(source: string, start: number, end: number, yamlStart: 
         error: { message: `invalid YAML front matter: ${what} here is never closed: add \`${unclosed.bracket === '[' ? ']' : '}'}\` after its last item`, line: yamlLine + unclosed.line - 1, column: unclosed.col },
       };
     }
-    const firstLineOfMessage = repeated === null ? yamlMessage(error) + colonInValue(source.slice(yamlStart, yamlEnd), pos.line)
+    const firstLineOfMessage = repeated === null ? yamlMessage(error) + colonInValue(text, pos.line)
       : `\`${repeated.key}\` is given twice (first on line ${yamlLine + repeated.firstLine - 1}); keep one`;
     return {
       span, yamlSpan, data: null,

@@ -25,13 +25,13 @@ function diagramTexts(spec: ParsedSpec): DiagramText[] {
   const out: DiagramText[] = [];
   for (const block of spec.blocks) {
     if (block.kind !== 'code' || block.variant !== 'fenced' || !block.topLevel) continue;
-    const firstLineEnd = spec.source.indexOf('\n', block.lineStart);
-    // (Without a CRLF file's `\r`.)
+    // (A line ends at a LF, a CRLF or a lone CR, an old Mac's.)
+    const firstLineEnd = lineEndAfter(spec.source, block.lineStart);
     const opening = spec.source.slice(block.lineStart, firstLineEnd === -1 ? block.end : firstLineEnd).replace(/\r$/, '');
     if (!MERMAID_FENCE.test(opening) || firstLineEnd === -1 || firstLineEnd >= block.end) continue;
     const offset = firstLineEnd + 1;
     // Up to the closing fence's line (not the fence itself), when there is one.
-    const lastLine = spec.source.lastIndexOf('\n', block.end - 1);
+    const lastLine = Math.max(spec.source.lastIndexOf('\n', block.end - 1), spec.source.lastIndexOf('\r', block.end - 1));
     const end = block.closed === false || lastLine < offset ? block.end : lastLine;
     // Comments, and lines that style or link nodes (`style TODO fill:#eee`, `click A "https://…"`), draw no words.
     // (In a class diagram, `class Retry {` declares a class, and its body's lines are drawn.)
@@ -40,6 +40,13 @@ function diagramTexts(spec: ParsedSpec): DiagramText[] {
     out.push({ text, offset });
   }
   return out;
+}
+
+/** The offset of the last character of the line break after `from` (a LF, a CRLF's LF, a lone CR), or -1. */
+function lineEndAfter(text: string, from: number): number {
+  const lf = text.indexOf('\n', from);
+  const cr = text.indexOf('\r', from);
+  return cr === -1 || (lf !== -1 && lf <= cr + 1) ? lf : cr;
 }
 
 /**
