@@ -1822,6 +1822,15 @@ describe('headings that stand in for a name the spec gives (MADR\'s options, hea
     expect(brief(written, MADR, on)).toEqual([`${lineOf(written, '### SQLite')}:1 unknown-section pros-and-cons-of-the-options/sqlite`]);
   });
 
+  it('under a renamed parent, a stand-in heading is found where its template siblings are: the rename is the one finding (blind QA, spec-kit)', () => {
+    const kit = buildTemplateModel(parseSpec('# Feature Specification: [FEATURE NAME]\n\n## User Scenarios & Testing *(mandatory)*\n\n### User Story 1 - [Brief Title] (Priority: P1)\n\n[Describe this user journey in plain language]\n\n### Edge Cases\n\n- What happens when [boundary condition]?\n\n## Requirements *(mandatory)*\n\n- **FR-001**: System MUST [specific capability]\n'), 'kit@1');
+    const renamed = '# Feature Specification: CSV Export\n\n## User Scenarios and Tests\n\n### User Story 1 - Export invoices (Priority: P1)\n\nAn owner downloads invoices.\n\n### Edge Cases\n\n- An empty range gives a header row.\n\n## Requirements *(mandatory)*\n\n- **FR-001**: System MUST export CSV.\n';
+    expect(brief(renamed, kit)).toEqual(['3:1 missing-section user-scenarios--testing-mandatory']);
+    // Its siblings under two sections of the spec's: no guess.
+    const split = renamed.replace('### Edge Cases', '## Other\n\n### Edge Cases');
+    expect(brief(split, kit).filter((f) => f.includes('user-story'))).toEqual([`${lineOf(split, '### Edge Cases')}:1 missing-section user-scenarios--testing-mandatory/user-story-1---brief-title-priority-p1`]);
+  });
+
   it('the template\'s guidance left under a spec\'s own option heading is an empty section; an option not written is missing', () => {
     const written = spec('### PostgreSQL\n\n* Good, because {argument a}\n\n');
     expect(brief(written, MADR)).toEqual([

@@ -356,6 +356,25 @@ function matchStandIns(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map
     byTemplateId.set(t.id, s);
     used.add(s);
   };
+  // The spec section holding a template section's siblings, when all of those found hold one.
+  let parents: Map<Section, Section> | undefined;
+  const holderOfSiblings = (t: TemplateSection): Section | undefined => {
+    let holder: Section | undefined;
+    for (const c of sections) {
+      const s = c.parentId === t.parentId && c !== t ? byTemplateId.get(c.id) : undefined;
+      if (s === undefined) continue;
+      if (parents === undefined) {
+        parents = new Map();
+        const visit = (p: Section): void => p.children.forEach((k) => { parents!.set(k, p); visit(k); });
+        spec.sections.forEach(visit);
+      }
+      const p = parents.get(s);
+      // (Not one that is another template section's: the siblings moved there.)
+      if (p === undefined || used.has(p) || (holder !== undefined && holder !== p)) return undefined;
+      holder = p;
+    }
+    return holder;
+  };
   // Each heading's words normalised once: many stand-ins may ask of the same headings.
   const words = new Map<Section, string>();
   const wordsOf = (s: Section): string => {
@@ -366,7 +385,8 @@ function matchStandIns(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map
   for (let i = 0; i < sections.length; i++) {
     const t = sections[i]!;
     if (!t.standIn || byTemplateId.has(t.id)) continue;
-    const parent = t.parentId === null ? null : byTemplateId.get(t.parentId);
+    // (Its parent renamed, `## User Scenarios and Tests`: the spec section that holds its template siblings found by heading, `### Edge Cases`.)
+    const parent = t.parentId === null ? null : byTemplateId.get(t.parentId) ?? holderOfSiblings(t);
     if (parent === undefined) continue;
     const siblings = parent === null ? spec.sections : parent.children;
     let after = -1;
