@@ -414,6 +414,18 @@ describe('section matching', () => {
     expect(brief(`# KEP-4242: Pod Restart Budget\n\n${toc}\n## Summary\n\nA budget.\n\n## Why\n\nCrash loops.\n`, kep).filter((f) => f.includes('empty-section'))).toEqual(['1:1 empty-section title']);
   });
 
+  it('empty-section: the template\'s credits under its title (arc42\'s "About arc42") ask for no text there, kept or deleted; under an empty `# ` of its export too (blind QA, arc42)', () => {
+    const about = '**About arc42**\n\narc42, the template for documentation of software and system architecture.\n\nTemplate Version 8.2 EN. (based upon AsciiDoc version), January 2023\n\nCreated, maintained and © by Dr. Peter Hruschka, Dr. Gernot Starke and contributors. See <https://arc42.org>.\n';
+    const arc = buildTemplateModel(parseSpec(`# <!-- Name of the system -->\n\n${about}\n## Introduction\n\n<!-- Describe the goals. -->\n`), 'arc@1');
+    for (const kept of [about, '']) expect(brief(`# Shopfloor Telemetry\n\n${kept}\n## Introduction\n\nTelemetry from the shop floor.\n`, arc)).toEqual([]);
+    expect(brief(`# <!-- Name of the system -->\n\n${about}\n## Introduction\n\nTelemetry.\n`, arc)).toEqual(['1:1 empty-section title']);
+    const exported = buildTemplateModel(parseSpec(`# \n\n${about}\n# Introduction {#section-introduction}\n\n<!-- Describe the goals. -->\n`), 'arcgh@1');
+    expect(brief(`# Shopfloor Telemetry\n\n${about}\n# Introduction {#section-introduction}\n\nTelemetry.\n`, exported)).toEqual([]);
+    // Words that ask for text, or a question, are guidance, whatever they name.
+    const asks = buildTemplateModel(parseSpec('# <!-- Name of the system -->\n\nDescribe which version of the template you used.\n\n## Introduction\n\n<!-- d -->\n'), 'v@1');
+    expect(brief('# Shopfloor Telemetry\n\n## Introduction\n\nTelemetry.\n', asks)).toEqual(['1:1 empty-section title']);
+  });
+
   it('empty-section: a comment under the template\'s title about the file as a whole asks for no text there; one about the text does (blind QA, comment-guided templates)', () => {
     const note = buildTemplateModel(parseSpec('# Design Proposal: Your title\n\n<!-- Copy this file to specs/ and fill in every section. -->\n\n## Summary\n\n<!-- One paragraph. -->\n'), 'n@1');
     expect(brief('# Design Proposal: Faster builds\n\n## Summary\n\nBuilds get faster.\n', note)).toEqual([]);

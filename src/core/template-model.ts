@@ -12,7 +12,7 @@ import { normalizedSentence } from './guidance-sentences.js';
 import { hasHeadingMark, sectionSaysOptional, unmarkedSlug, withoutHeadingMarks } from './optional-sections.js';
 import { standInSeriesFollowers, standInWords, type StandInWords } from './stand-in-headings.js';
 import { asksOnlyTitle } from './stand-in-titles.js';
-import type { ParsedSpec, Section, Span } from './spec-types.js';
+import type { Block, ParsedSpec, Section, Span } from './spec-types.js';
 
 /** A section of a template, with what specs written from it are expected to do there. */
 export interface TemplateSection {
@@ -178,7 +178,8 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     // Other segments keep their slugs as made (HTML aside, `-1` for repeats).
     const unmarkedId = marked || parent?.unmarkedId != null
       ? `${parent === null ? '' : `${parent.unmarkedId ?? parent.id}/`}${unmarkedHeadingSlug ?? section.slug}` : null;
-    const kept = fixed.includes(section.id) || (unmarkedId !== null && fixed.includes(unmarkedId));
+    // (So is one of nothing but the template's credits, arc42's "About arc42" under the empty `# ` of its export.)
+    const kept = fixed.includes(section.id) || (unmarkedId !== null && fixed.includes(unmarkedId)) || onlyAboutTheTemplate(spec, blocksIn(spec, section.bodySpan));
     const guidance = kept ? '' : sectionProse(spec, section.bodySpan);
     if (section.children.length > 0) bodies.set(section.id, spec.source.slice(section.bodySpan.start, section.bodySpan.end));
     // A heading that asks a question asks for its answer, with or without guidance under it (a KEP's "What are other known failure modes?").
@@ -352,6 +353,28 @@ function commentSentences(spec: ParsedSpec, span: Span): string[] {
 const ASKS_FOR_TEXT_HERE = /\bhere\b|\b(?:write|describe|summari[sz]e|explain|state|give|provide)\b(?![^.]*\b(?:every|each|all(?: the)?) sections?\b)/i;
 // The verb that asks for text, and the article after it: what follows is what it asks for.
 const WRITE_WHAT = /\b(?:write|describe|summari[sz]e|explain|state|give|provide)\s+(?:the\s+|a\s+|an\s+|your\s+)?/i;
+/**
+ * Whether the visible text under a template's title (or a heading) is all
+ * the template's own credits, kept by every spec and asking for nothing:
+ * arc42's "About arc42" paragraphs — the template named, its version, its
+ * authors' `©` — each such a paragraph, or a short bold label over them.
+ */
+function onlyAboutTheTemplate(spec: ParsedSpec, blocks: readonly Block[]): boolean {
+  let about = 0;
+  for (const b of blocks) {
+    if (b.kind === 'html' && b.htmlKind === 2) continue;
+    if (b.kind !== 'paragraph') return false;
+    const text = blockText(spec.source, b).text.trim();
+    if (ASKS_FOR_TEXT_HERE.test(text) || text.includes('?')) return false;
+    if (ABOUT_THE_TEMPLATE.test(text)) about++;
+    else if (!/^(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__):?$/.test(text)) return false;
+  }
+  return about > 0;
+}
+
+// A paragraph of a template's credits: the template named as such, its version, a copyright.
+const ABOUT_THE_TEMPLATE = /\bthe template\b|\btemplate version\b|©|\bcopyright\b/i;
+
 const NOTE_ON_THE_FILE = /\b(?:this (?:file|template|document|note)|these notes|(?:every|each|all(?: the)?|the other) sections?|these comments?|(?:the|all|these) comment blocks?|sections? below)\b/i;
 
 /**
@@ -366,6 +389,7 @@ const NOTE_ON_THE_FILE = /\b(?:this (?:file|template|document|note)|these notes|
 function onlyNotesOnTheFile(spec: ParsedSpec, span: Span): boolean {
   if (spec.placeholders.some((p) => p.span.start >= span.start && p.span.start < span.end)) return false;
   const blocks = blocksIn(spec, span);
+  if (onlyAboutTheTemplate(spec, blocks)) return true;
   const notes = blocks.filter((b) => (b.kind === 'html' && b.htmlKind === 2) || (b.kind === 'paragraph' && !b.topLevel && spec.source.slice(b.lineStart, b.start).trimStart().startsWith('>')));
   // (Visible text elsewhere there — a paragraph, a list — asks for nothing only when it is all in such notes.)
   if (notes.length === 0 || (sectionProse(spec, span) !== '' && blocks.some((b) => b.kind !== 'thematic-break' && !notes.includes(b)))) return false;
