@@ -2152,6 +2152,12 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Payments runbook\n\n## Owners\n\n**Team:** Payments <br>\n\n- Approver: Ana\n- [x] T002 Initialize Go project\n\nThe payments team.\n', runbook)).toEqual([]);
   });
 
+  it('a capitalised <Slot> joined to a number or a word by a dash (arc42\'s `<Role-2>`) kept in a table of written rows; a component\'s name is none (blind QA, arc42)', () => {
+    const arc = buildTemplateModel(parseSpec('# Doc\n\n## Stakeholders\n\n| Role | Contact |\n| --- | --- |\n| *<Role-1>* | *<Contact-1>* |\n| *<Role-2>* | *<Contact-2>* |\n\n<Note>Keep it short.</Note>\n'), 'a@1');
+    expect(brief('# Doc\n\n## Stakeholders\n\n| Role | Contact |\n| --- | --- |\n| Ops | ops@x.org |\n| *<Role-2>* | *<Contact-2>* |\n\n<Note>Keep it short.</Note>\n', arc)).toEqual([
+      '8:4 leftover-marker stakeholders', '8:17 leftover-marker stakeholders']);
+  });
+
   it('third review: a short-row table kept, a wrapped slot paragraph, quoted mentions, 2-1 numbering, statuses and tags, own markers, capitals examples, MDX components, <pre> in a list, class members', () => {
     const table = buildTemplateModel(parseSpec('# T\n\n## Ownership\n\n| Role | Name |\n|------|------|\n| Owner | |\n| Reviewer | |\n'), 't@1');
     expect(brief('# M\n\n## Ownership\n\n| Role     | Name |\n| -------- | ---- |\n| Owner    |      |\n| Reviewer |      |\n', table)).toEqual(['3:1 empty-section ownership']);
