@@ -2452,6 +2452,19 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
       buildTemplateModel(parseSpec('# RFC\n\n## Drawbacks\n\n<!-- Why should this RFC *not* be implemented? -->\n'), 'q@1'))).toEqual([]);
   });
 
+  it('leftover-guidance: a section\'s whole text in a ```markdown fence is reported on the fence; a sample beside the author\'s text, or the template\'s own, is not (blind QA, agent-written)', () => {
+    const doc = buildTemplateModel(parseSpec('# Design\n\n## Decision\n\n<!-- Which option was chosen. -->\n\n### Consequences (Optional)\n\n<!-- c -->\n\n## Format\n\n<!-- How a note looks. -->\n\n```markdown\n# Title of the note\n```\n'), 'w@1');
+    const said = (decision: string, format = 'Plain text.') => findings(`# Prefs\n\n## Decision\n\n${decision}\n\n## Format\n\n${format}\n`, doc).map((f) => `${f.line}-${f.endLine} ${f.rule} ${f.message}`);
+    const message = "leftover-guidance the section's text is all in a ```markdown code block, which the page shows as code, not as text: delete the fence lines around it";
+    expect(said('```markdown\nChosen option: a preferences service.\n\n### Consequences\n\n* Good, because it is fast.\n```')).toEqual([`5-11 ${message}`]);
+    expect(said('Plain.', '~~~md\n- `GET /prefs` returns the map of categories\n~~~')).toEqual([`9-11 ${message}`]);
+    for (const fine of ['We chose a service:\n\n```markdown\nChosen option: a preferences service.\n```', '```yaml\nchosen: a preferences service for all\n```', '```markdown\n# Prefs\n```']) {
+      expect([fine, said(fine)]).toEqual([fine, []]);
+    }
+    // The template's own sample kept is empty-section's, not this.
+    expect(said('Plain.', '```markdown\n# Title of the note\n```').map((f) => f.split(' ')[1])).toEqual(['empty-section']);
+  });
+
   it('leftover-guidance: the guidance\'s lines kept at the top of the author\'s paragraph, no blank line between, are reported on those lines (blind QA, design-doc template)', () => {
     const doc = buildTemplateModel(parseSpec('# Design Doc\n\n## Context and Scope\n\n*Describe the context and scope of the project: what is being built and why. Keep it short; this is not a requirements document.*\n\n## Motivation\n\nWhy are we doing this? What use cases does it support?\n'), 'dd@1');
     const said = (context: string, motivation = 'Renewals fail.') => findings(`# Retries\n\n## Context and Scope\n\n${context}\n\n## Motivation\n\n${motivation}\n`, doc)

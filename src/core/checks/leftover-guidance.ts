@@ -1,10 +1,11 @@
-import { numberBeforeWords } from '../slug.js';
+import { codeOf, codeSample } from '../block-samples.js';
 import { GUIDANCE_STEPS, isGuidanceSentence, mayBeGuidanceSentence, normalizedSentence, plainText } from '../guidance-sentences.js';
 import { lineIndexOf } from '../line-index.js';
 import { memoPer } from '../memo-by.js';
 import { blocksIn, sectionProse } from '../section-prose.js';
 import { titlePart } from '../section-states.js';
-import type { Block, ParsedSpec } from '../spec-types.js';
+import { numberBeforeWords } from '../slug.js';
+import type { Block, ParsedSpec, Span } from '../spec-types.js';
 import type { TemplateModel } from '../template-model.js';
 import { headingPosition, sectionFields } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -60,6 +61,7 @@ export const leftoverGuidance: CheckRule = {
       // Paragraphs of guidance kept one after another are one leftover (Ember's "This is the bulk
       // of the RFC." over "Explain the design…"), reported when one of them tells what to write.
       let run: { first: Block; end: number; text: string; tells: boolean } | null = null;
+      let fenced: Block | undefined;
       const flush = (): void => {
         if (run !== null && run.tells) {
           const at = lineIndexOf(spec).span(run.first.start, run.end);
@@ -75,6 +77,7 @@ export const leftoverGuidance: CheckRule = {
         // (This section's own placeholder: a spec about placeholders shows others in its samples.)
         if (block.kind === 'code' && block.variant === 'fenced' && placeholdersHere().some((p) => spec.source.slice(block.start, block.end).replace(/\r\n?/g, '\n').includes(p))) {
           flush();
+          fenced = block;
           findings.push({ ...lineIndexOf(spec).span(block.lineStart, block.end), ...sectionFields(spec, section.id),
             message: "the template's placeholder is kept in a code block with the section's text, and the page shows both as code: take the text out of the code block, and delete the placeholder" });
           continue;
@@ -97,6 +100,13 @@ export const leftoverGuidance: CheckRule = {
         if (kept.end !== block.end) flush();
       }
       flush();
+      // The whole answer in a ```markdown fence, as agents wrap theirs: the page shows it as code.
+      // (One that holds the placeholder is said so above.)
+      const wrapped = t.id === 'title' ? null : wrappedAnswer(spec, section.bodySpan);
+      if (wrapped !== null && wrapped !== fenced && !template.codeSamples.has(codeSample(spec.source, wrapped))) {
+        findings.push({ ...lineIndexOf(spec).span(wrapped.lineStart, wrapped.end), ...sectionFields(spec, section.id),
+          message: "the section's text is all in a ```markdown code block, which the page shows as code, not as text: delete the fence lines around it" });
+      }
       // The instruction made a heading of the author's over the answer (`#### Describe security implications and measures`).
       for (const child of 'children' in section ? section.children : []) {
         // (The instruction's verb first: most headings of the author's fail at it.)
@@ -113,6 +123,25 @@ export const leftoverGuidance: CheckRule = {
     return findings;
   },
 };
+
+/**
+ * The one block of a section's own text, comments aside, when it is a
+ * fenced code block marked as Markdown (```` ```markdown ````, ```` ```md ````)
+ * holding prose (a line of three words or more): an agent's answer wrapped
+ * whole. Null otherwise (a sample beside the author's text is the author's).
+ */
+function wrappedAnswer(spec: ParsedSpec, span: Span): Block | null {
+  let only: Block | null = null;
+  for (const b of blocksIn(spec, span)) {
+    if (b.kind === 'html' && b.htmlKind === 2) continue;
+    if (only !== null || b.kind !== 'code' || b.variant !== 'fenced' || b.closed === false) return null;
+    only = b;
+  }
+  if (only === null) return null;
+  const opening = spec.source.slice(only.start, only.end).split(/\r\n|\r|\n/, 1)[0]!;
+  if (!/^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:markdown|md)[ \t]*$/i.test(opening)) return null;
+  return /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+|#{1,6}[ \t]+)?[\p{L}`*_][^\n]*?\s\S+\s\S+/mu.test(codeOf(spec.source, only)) ? only : null;
+}
 
 /** Whether a paragraph is in a block quote (its line starts with `>`), not in a list item. */
 function isQuoted(spec: ParsedSpec, block: Block): boolean {
