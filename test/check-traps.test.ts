@@ -276,6 +276,9 @@ describe('section matching', () => {
     // A title heading that is a title of its own asks for what its guidance says.
     const named = buildTemplateModel(parseSpec('# Payments\n\nThese documents have names that are short noun phrases.\n\n## Context\n\n<!-- c -->\n'), 'o@1');
     expect(brief('# Refunds\n\n## Context\n\nC.\n', named)).toEqual(['1:1 empty-section title']);
+    // A title that starts with "Lorem ipsum" names something; the filler itself names nothing (false-positive hunt).
+    expect(brief(BASE.replace('Done: add project title.', 'Lorem ipsum generator for design-system fixtures'))).toEqual([]);
+    expect(brief(BASE.replace('Done: add project title.', 'Lorem ipsum dolor sit amet, consectetur adipiscing elit.'))).toEqual(['6:1 empty-section title']);
     // The template's own heading with nothing under it has written no title.
     const kept = BASE.replace(/# Technical Specification\n\nDone: add project title\.\n/, '# Technical Specification\n');
     expect(brief(kept)).toEqual([`${lineOf(kept, '# Technical')}:1 empty-section title`]);

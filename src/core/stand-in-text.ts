@@ -26,7 +26,7 @@ const STUB = /^[\s.\u2026?!\-\u2013\u2014*_~:()[\]<>/`]*(?:t\.?b\.?d\.?|t\.?b\.?
  * capitals in brackets (`[Project Name]`, `<Service Name>`, which a page does not show),
  * "Placeholder", or lorem ipsum: a section of nothing else says nothing yet.
  */
-const SLOT_STUB = /^[\s*_]*(?:\{\{[ \t]*[\w.-]+[ \t]*\}\}|\$\{[\w.-]+\}|\[[ \t]*(?:insert|add|describe|write|enter|fill|provide|your)\b[^\]\n]{0,80}\]|<[ \t]*(?:insert|add|describe|write|enter|fill|provide|your)\b[^>\n]{0,80}>|placeholder(?: text)?|lorem ipsum\b[^\n]{0,600})[\s.*_]*$/i;
+const SLOT_STUB = /^[\s*_]*(?:\{\{[ \t]*[\w.-]+[ \t]*\}\}|\$\{[\w.-]+\}|\[[ \t]*(?:insert|add|describe|write|enter|fill|provide|your)\b[^\]\n]{0,80}\]|<[ \t]*(?:insert|add|describe|write|enter|fill|provide|your)\b[^>\n]{0,80}>|placeholder(?: text)?|lorem ipsum(?:[ \t]+dolor\b[^\n]{0,600})?)[\s.*_]*$/i;
 // (Two words or more in capitals: `[Project Name]`, `<Service Name>`; `[see below]`, `[Kafka]`, `[Yes]` or `<a href>` is no name.
 // A bracketed name is a link where the document defines it: see isStandIn's `definitions`.)
 const NAME_STUB = /^[\s*_]*(?:\[([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){1,5})\]|<[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){1,5}>)[\s.*_]*$/;

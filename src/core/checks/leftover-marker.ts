@@ -27,8 +27,10 @@ export const DEFAULT_MARKERS: readonly string[] = [
   `${WORD_START}(?:TODO|TBD|FIXME|XXX)${WORD_END}`,
   // Bracketed, as spec-kit's spec template writes it, or bare, as its plan template does ("… or NEEDS CLARIFICATION").
   `\\[NEEDS CLARIFICATION|${WORD_START}NEEDS CLARIFICATION${WORD_END}`,
-  '\\{\\{\\s*[A-Za-z_][\\w.-]*\\s*\\}\\}',
-  `${WORD_START}[Ll]orem [Ii]psum${WORD_END}`,
+  // (Not a GitHub Actions expression, `${{ secrets.TOKEN }}`.)
+  '(?<!\\$)\\{\\{\\s*[A-Za-z_][\\w.-]*\\s*\\}\\}',
+  // The filler itself, "Lorem ipsum dolor sit amet" or the two words alone: not "the Lorem ipsum passage", a generator's name.
+  `${WORD_START}[Ll]orem [Ii]psum(?=[ \\t]+dolor\\b|[ \\t]*[.…!;]*[ \\t]*(?:$|\\r?\\n)|[.…!;])`,
 ];
 // The default markers as one pattern (global, for their matches) and as a probe (whether a text holds one).
 const DEFAULT_PATTERN = new RegExp(DEFAULT_MARKERS.map((m) => `(?:${m})`).join('|'), 'g');
@@ -235,13 +237,33 @@ function unwrittenSpans(spec: ParsedSpec, template: TemplateModel, matching: Sec
 function isMention(text: string, at: number, length: number): boolean {
   const before = text[at - 1] ?? '';
   const after = text[at + length] ?? '';
+  const word = text.slice(at, at + length);
   // Quoted after a word that names it: `the status "TODO"`, `a column called 'TBD'` (`timeout is "TBD"` is a blank).
-  const quoted = (before === '"' && after === '"') || (before === '\'' && after === '\'') || (before === '\u201c' && after === '\u201d') || (before === '\u2018' && after === '\u2019');
+  // (French quotes too, a space inside them or not: `le statut « TODO »`.)
+  const quoted = (before === '"' && after === '"') || (before === '\'' && after === '\'') || (before === '\u201c' && after === '\u201d') || (before === '\u2018' && after === '\u2019')
+    || (/\u00ab[ \u00a0\u202f]?$/.test(text.slice(Math.max(0, at - 2), at)) && /^[ \u00a0\u202f]?\u00bb/.test(text.slice(at + length, at + length + 2)));
   if (quoted && (NAMING.test(text.slice(Math.max(0, at - 40), at - 1)) || NAMED_AFTER.test(text.slice(at + length + 1, at + length + 40))
     || BOARD.test(text.slice(Math.max(0, at - 40), at + length + 40)))) return true;
   // Named in prose as a kind of thing, after a determiner: `all TODO comments`, `a TODO app`, `no FIXME markers`
   // (`TODO list the dependencies`, with none before it, is a note still to act on).
   if (DETERMINER_BEFORE.test(text.slice(Math.max(0, at - 12), at)) && THING_AFTER.test(text.slice(at + length, at + length + 14))) return true;
+  // A to-do word used as a noun, after a determiner: `a new TODO is added`, `each TODO has an owner`, `remove the FIXME`.
+  // (Not TBD, which stands for an adjective: `the TBD region` is a blank.)
+  if (word !== 'TBD' && NOUN_DETERMINER_BEFORE.test(text.slice(Math.max(0, at - 24), at))) return true;
+  // A thing markers are, right after: `TODO comments per team`, `[NEEDS CLARIFICATION] markers`, a `TODO tracker`.
+  if (MARKER_THING_AFTER.test(text.slice(at + length, at + length + 16))) return true;
+  // Markers named together: `TODO, FIXME and XXX comments`.
+  for (const m of text.slice(Math.max(0, at - 40), at + length + 40).matchAll(LISTED_MARKERS)) {
+    const from = Math.max(0, at - 40) + m.index;
+    if (from <= at && at < from + m[0].length) return true;
+  }
+  // Said of the past: `Retention 13 months (was TBD in draft 1)`.
+  if (/\b(?:was|were|had been)[ \t]+$/i.test(text.slice(Math.max(0, at - 12), at))) return true;
+  // An acronym spelt out, in parentheses or the next cell: `TBD (Trunk Based Development)`, `| TBD | Trunk-based development |`.
+  const expansion = /^[ \t]*(?:\(|\|[ \t]*)([A-Za-z][A-Za-z -]{2,60})/.exec(text.slice(at + length, at + length + 64))?.[1];
+  if (expansion !== undefined && expansion.trim().split(/[ -]+/).map((w) => w[0]!.toUpperCase()).join('') === word) return true;
+  // Inside someone's words quoted, a sentence of them: `> "Half the items say TBD because nobody knows."`.
+  if (inQuotedWords(text, at)) return true;
   // Spelt out in the next cell of its table row: `| TBD | to be decided |`.
   if (/^[ \t]*\|[ \t]*to be (?:decided|determined|defined|announced|confirmed)\b/i.test(text.slice(at + length, at + length + 30))) return true;
   if (after === '.' && /^\.[A-Za-z]{1,5}\b/.test(text.slice(at + length, at + length + 7))) return true;
@@ -252,12 +274,48 @@ function isMention(text: string, at: number, length: number): boolean {
 }
 
 // Words before a quoted marker that say it is named: a status, a state, a label, a column, a keyword.
-const NAMING = /\b(?:status|state|states|label|labels|tag|tags|column|columns|keyword|keywords|marker|markers|word|called|named|value|enum|for|greps?|searches|search|flags?|rejects?|forbids?|bans?)\W*$/i;
+const NAMING = /\b(?:statut|estado|etiqueta|colonne|columna|spalte|zustand|status|state|states|label|labels|tag|tags|column|columns|keyword|keywords|marker|markers|word|called|named|value|enum|for|greps?|searches|search|flags?|rejects?|forbids?|bans?)\W*$/i;
 // Or after it, or a verb that looks for it: `"TODO" comments`, `greps for 'FIXME'`.
 const NAMED_AFTER = /^\W*(?:comments?|markers?|labels?|tags?|status|state|items?|entries|lines?|keyword)\b/i;
 // A word that makes what follows a thing spoken of, right before the marker; and the things a marker names.
 const DETERMINER_BEFORE = /(?:^|[^\w-])(?:a|an|the|all|any|no|every|each|these|those|our|their|its|your|my)[ \t]+$/i;
 const THING_AFTER = /^[ \t]+(?:comments?|markers?|items?|lists?|apps?|application|entries|tags?|notes?|columns?|lanes?)\b/i;
+// A determiner before a to-do word used as a noun, an adjective or so between (`a new TODO`, `the last FIXME`).
+const NOUN_DETERMINER_BEFORE = /(?:^|[^\w-])(?:a|an|the|each|every|this|that|one|another|any|no|some)(?:[ \t]+(?:new|single|open|old|stale|existing|remaining|last|first|lone|next))?[ \t]+$/i;
+// Things markers are, named right after one (not a list's or a note's: `TODO list the dependencies` is a note).
+const MARKER_THING_AFTER = /^\]?[ \t]+(?:comments?|markers?|tags?|trackers?|apps?|application)\b/i;
+// Two or more to-do words joined by "and", "or" or "&": markers named, not left.
+const LISTED_MARKERS = /\b(?:TODO|FIXME|XXX|TBD|HACK)s?(?:,[ \t]*(?:TODO|FIXME|XXX|TBD|HACK)s?)*,?[ \t]+(?:and|or|&)[ \t]+(?:TODO|FIXME|XXX|TBD|HACK)s?\b/g;
+
+/**
+ * Whether a place is inside words quoted (straight, curly or French quotes
+ * around four words or more, within a few lines of it): a user's or a
+ * colleague's words, which keep theirs. (A marker quoted alone, `"TBD"`, is
+ * no one's words.) Only the text around the place is read: a long paragraph
+ * of markers is read once, not again for each.
+ */
+function inQuotedWords(text: string, at: number): boolean {
+  const from = Math.max(0, at - QUOTE_REACH);
+  const before = text.slice(from, at);
+  const after = text.slice(at, at + QUOTE_REACH);
+  for (const [open, close] of QUOTES) {
+    const start = before.lastIndexOf(open);
+    if (start === -1) continue;
+    // A straight quote opens a quotation where no word runs into it from before (`say "…`), and closes one where none runs on after it.
+    if (open === close && start > 0 && /[\p{L}\p{N}]/u.test(before[start - 1]!)) continue;
+    if (open !== close && before.lastIndexOf(close) > start) continue;
+    const end = after.indexOf(close);
+    if (end === -1 || (open === close && /[\p{L}\p{N}]/u.test(after[end + 1] ?? ''))) continue;
+    const quoted = before.slice(start + 1) + after.slice(0, end);
+    if (quoted.indexOf('\n\n') === -1 && quoted.trim().split(/\s+/).length >= 4) return true;
+  }
+  return false;
+}
+
+// How far from a marker its quotation's marks are looked for.
+const QUOTE_REACH = 300;
+const QUOTES: ReadonlyArray<readonly [string, string]> = [['"', '"'], ['\u201c', '\u201d'], ['\u00ab', '\u00bb']];
+
 // Words of a board or a workflow around a quoted marker: `the "TODO" lane`, `set the status to "TODO"`.
 const BOARD = /\b(?:status|state|column|lane|board|workflow|kanban)\b/i;
 
