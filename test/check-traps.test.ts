@@ -2186,9 +2186,12 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     const spec = (security: string, extra = '') => brief(`# Search indexer\n\n## Security ${security}\n\n## Alerts\n\n### Alert: IndexLag\n\n- **Meaning:** index is more than 15 min behind.\n\n${extra}\n\n## Architecture\n\nThree layers:\n\n### Components\n\nA crawler and an indexer.\n`, t);
     for (const answer of ['(N/A — internal only)', '(N/A, internal only)', '(none — internal tool)', '(no changes)', ': N/A (internal only)']) expect(spec(answer), answer).toEqual([]);
     for (const extra of ['Tickets move from "TODO" to "Done"; we track the "TODO" column on the board.', 'Set the status to "TODO" when filing.', 'The board has three columns: TODO, Doing, Done.',
-      'Feel free to reach out in #search if you hit a bug.', '| State | Meaning |\n| --- | --- |\n| TBD | to be decided |']) {
+      'Feel free to reach out in #search if you hit a bug.', '| State | Meaning |\n| --- | --- |\n| TBD | to be decided |',
+      'Feel free to reach out to the identity team if you have any questions.', 'Feel free to reach out to Priya if you have any questions.']) {
       expect(spec('(N/A)', extra), extra).toEqual([]);
     }
+    // A model's offer, to no one named, is still one.
+    expect(spec('(N/A)', 'Feel free to reach out to me if you have any questions.')).toEqual([expect.stringMatching(/leftover-marker/)]);
   });
 
   it('a table of the template\'s with a cell filled in is the author\'s answer, row by row (blind QA, one-pager)', () => {

@@ -32,8 +32,9 @@ export function modelRemarks(spec: ParsedSpec): FindingDraft[] {
     for (const m of prose.text.matchAll(REMARK)) {
       // So are words inside quotation marks: an odd number of them before the remark opens a quotation.
       if (((prose.text.slice(0, m.index).match(/["\u201c\u201d]/g)?.length ?? 0) % 2) === 1) continue;
-      // A team's own line, with its channel or its name: `Feel free to reach out in #search if you hit a bug.`, `— Alice (owner)`.
-      if (/(?:^|\s)[#@][\w-]+|\s[\u2014\u2013-]\s*[A-Z][a-z]+/.test(m[0])) continue;
+      // A team's own line, with its channel or its name: `Feel free to reach out in #search if you hit a bug.`, `— Alice (owner)`,
+      // `Feel free to reach out to the identity team if …`, `… to Alice if …` (false-positive hunt).
+      if (/(?:^|\s)[#@][\w-]+|\s[\u2014\u2013-]\s*[A-Z][a-z]+|\b(?:reach out|ask|talk)\s+(?:to|in|on|via)\s+(?:the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:team|group|channel|squad|on-call|oncall)\b|[A-Z][a-z]+\b)/.test(m[0])) continue;
       findings.push({ ...prose.locate(m.index, m.index + m[0].length), message: `a model's words to its user are still here ("${m[0].trim()}"): delete them` });
     }
   }
