@@ -20,7 +20,8 @@ function wordsOf(s: Section): string {
 function withoutNumber(text: string): string {
   if (/^[A-Za-z]/.test(text)) return text;
   const before = numberBeforeWords(text);
-  return before === '' || /\p{L}/u.test(before) ? text : text.slice(before.length);
+  // (A heading of nothing else, `### ✅` beside `### ❌`, is that emoji.)
+  return before === '' || /\p{L}/u.test(before) || text.slice(before.length).trim() === '' ? text : text.slice(before.length);
 }
 
 /** A heading's anchor, its number or emoji before its words aside (see {@link withoutNumber}). */
