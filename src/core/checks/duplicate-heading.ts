@@ -8,6 +8,12 @@ import type { CheckRule, FindingDraft } from './types.js';
 // them `#c`, `#c-1`, `#c-2`) but are plainly three sections (false-positive hunt).
 // (Words and the signs that name things — `+`, `#` — compared; other punctuation, `## *Rollout!*`, is no other heading.)
 function wordsOf(s: Section): string {
+  const words = wordsIn(s);
+  // (No words at all, `### ✅` and `### ❌`: the signs themselves.)
+  return words === '' ? s.heading.text.trim() : words;
+}
+
+function wordsIn(s: Section): string {
   return withoutNumber(s.heading.text).replace(/<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>/g, ' ').toLowerCase().replace(/[^\p{L}\p{N}+#]+/gu, ' ').trim();
 }
 
