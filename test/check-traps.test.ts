@@ -106,7 +106,9 @@ describe('section matching', () => {
     expect(brief('# Queue\n\n## Options\n\n### Choice: Postgres\n\nRows.\n\n### Option 2\n\nManaged.\n', options)).toEqual(['9:1 missing-section options/option-1']);
     const doc = buildTemplateModel(parseSpec('# Design: Title\n\n## Context\n\n<!-- Background. -->\n\n## Goals\n\n<!-- Goals. -->\n'), 'd@1');
     for (const [context, goals] of [['Context {#context}', 'Goals {#goals .wide}'], ['Context (v2)', 'Goals (Kubernetes)'], ['Context', 'Goals (N/A)'], ['Context', 'Goals — not applicable'], ['a) Context', 'b) Goals'], ['1.\u00a0Context', '2.\u00a0Goals'],
-      ['Context <a href="#top">⬆️</a>', 'Goals'], ['一、Context', '二、Goals'], ['１．Context', '２．Goals'], ['Step 1: Context', 'Step 2: Goals'], ['A.1 Context', 'A.2 Goals']]) {
+      ['Context <a href="#top">⬆️</a>', 'Goals'], ['一、Context', '二、Goals'], ['１．Context', '２．Goals'], ['Step 1: Context', 'Step 2: Goals'], ['A.1 Context', 'A.2 Goals'],
+      // Full-width CJK punctuation before a subtitle (false-positive hunt, a Japanese team).
+      ['Context（背景）', 'Goals：目標'], ['Context【背景】', 'Goals ― 目標'], ['Context 「背景」', 'Goals－目標']]) {
       expect(brief(`# Mine\n\n## ${context}\n\nWhy.\n\n## ${goals}\n\nThis is a maintenance change with no product goals.\n`, doc), `${context} / ${goals}`).toEqual([]);
     }
   });

@@ -269,7 +269,8 @@ function wordReplaced(a: string, b: string): boolean {
 const TAG = /<\/?[A-Za-z][^<>]*>/g;
 // A subtitle after a heading's name: `: `, or a dash between spaces (`Option 1: Postgres`, `Option 2 — SQS FIFO`).
 // (No run of spaces before it in the pattern: a long one would be read again from each space.)
-const SUBTITLE = /(?::|(?<=[ \t])[-\u2013\u2014])[ \t]+(?=\S)/g;
+// (CJK punctuation too, full width, with no space needed: `Design：設計`, `Design ― 設計`.)
+const SUBTITLE = /(?::|(?<=[ \t])[-\u2013\u2014])[ \t]+(?=\S)|[ \t]*[\uFF1A\u2015\uFF0D][ \t]*(?=\S)/g;
 
 /**
  * Template sections still unmatched whose heading a spec heading keeps whole
@@ -297,8 +298,9 @@ function matchSubtitled(spec: ParsedSpec, model: TemplateModel, byTemplateId: Ma
  */
 function subtitledNames(text: string): ReadonlySet<string> {
   const names = new Set<string>();
-  const bracketed = /\s\([^()]*\)\s*$/.exec(text);
-  if (text.indexOf(':') === -1 && !/\s[-\u2013\u2014]\s/.test(text) && bracketed === null) return names;
+  // (Or full-width brackets, a space before them or not: `Overview（概要）`, `【概要】`, `「概要」`.)
+  const bracketed = /\s\([^()]*\)\s*$|\s*[\uFF08\u3010\u300C][^\uFF08\uFF09\u3010\u3011\u300C\u300D]*[\uFF09\u3011\u300D]\s*$/.exec(text);
+  if (text.indexOf(':') === -1 && !/\s[-\u2013\u2014]\s|[\uFF1A\u2015\uFF0D]/.test(text) && bracketed === null) return names;
   // (The first few separators, in a name's first 200 characters: a heading of thousands of `a: ` is no name with a subtitle.)
   const cuts: number[] = [];
   for (const m of text.matchAll(SUBTITLE)) {
