@@ -443,7 +443,7 @@ describe('template-free rules', () => {
     const said = (security: string) => checkSpec(parseSpec(`# Mine\n\n## Security\n\n${security}\n\n## Rollout\n\nDark launch.\n`), { template, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
     for (const body of ['<TODO>', '<TBD>', '<tbd>', '<TBD/>', '[Security Considerations]', '<Project Name>', '**[Threat Model]**',
       // More ways to say "not yet" as all the text, a label with nothing after it, "goes here" (blind QA round 3).
-      't.b.d.', 'To be determined later', 'Coming soon.', '`TBD`', 'Will fill in later.', 'TBC', 'To-do', '(to do)', 'Fill in.', 'À définir.', '待定',
+      't.b.d.', 'To be determined later', 'Coming soon.', '`TBD`', 'Will fill in later.', 'TBC', 'To-do', '(to do)', 'Fill in.', 'À définir.', '待定', 'À compléter', 'Por determinar', 'A definir', 'Da definire', 'Em aberto', 'Noch offen', 'Folgt', '待补充',
       'TODO: write this section', 'TODO(alice)', '**Overview:**', 'Decision:', 'Overview goes here.']) {
       expect(said(body), body).toEqual([expect.stringMatching(/^3:1 empty-section section "Security" (holds only|is empty)/)]);
     }

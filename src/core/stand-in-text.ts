@@ -17,7 +17,13 @@ const FILLER_ONLY = /^[\s.\u2026?!\-\u2013\u2014*_~\u200b-\u200d\u2060\ufeff]+$/
  * determined*", "TBD — TODO", `<TODO>`, a tag the page does not show): a section that holds only that says nothing
  * yet, whatever leftover-marker makes of the word elsewhere.
  */
-const STUB = /^[\s.\u2026?!\-\u2013\u2014*_~:()[\]<>/`]*(?:t\.?b\.?d\.?|t\.?b\.?c\.?|tba|todo(?:\([\w.@-]{1,40}\))?|to[- ]do|fixme|xxx|coming soon|to be (?:determined|decided|defined|done|written|added|completed|confirmed|filled(?: in)?|announced)(?: later| soon)?|will (?:fill|write|add|complete|update)(?: (?:this|it))?(?: in)?(?: later| soon)?|fill(?: this)? in(?: later)?|à définir|por definir|待定|未定)(?:[ \t]*[:\-\u2013\u2014][ \t]*(?:write|fill|add|complete|describe|document)\b[^.\n]{0,40})?(?:[\s.\u2026?!\-\u2013\u2014*_~:()[\],;/<>`]+(?:t\.?b\.?d\.?|t\.?b\.?c\.?|tba|todo(?:\([\w.@-]{1,40}\))?|to[- ]do|fixme|xxx|coming soon|to be (?:determined|decided|defined|done|written|added|completed|confirmed|filled(?: in)?|announced)(?: later| soon)?|will (?:fill|write|add|complete|update)(?: (?:this|it))?(?: in)?(?: later| soon)?|fill(?: this)? in(?: later)?|à définir|por definir|待定|未定))*[\s.\u2026?!\-\u2013\u2014*_~:()[\]<>/`]*$/i;
+// One to-do word or phrase, in English and the languages teams write specs in most (`À compléter`, `Por determinar`, `Noch offen`, `待补充`).
+const STUB_WORD = '(?:t\\.?b\\.?d\\.?|t\\.?b\\.?c\\.?|tba|todo(?:\\([\\w.@-]{1,40}\\))?|to[- ]do|fixme|xxx|coming soon|to be (?:determined|decided|defined|done|written|added|completed|confirmed|filled(?: in)?|announced)(?: later| soon)?'
+  + '|will (?:fill|write|add|complete|update)(?: (?:this|it))?(?: in)?(?: later| soon)?|fill(?: this)? in(?: later)?'
+  + '|[àa] (?:définir|definir|compléter|completer|déterminer|determiner|préciser|preciser|venir)|por (?:definir|determinar|completar)|a ser definido'
+  + '|da (?:definire|completare|determinare)|em aberto|noch offen|folgt|wird nachgereicht|nog te bepalen|待定|未定|待补充|待完善|待確認|待确认)';
+const STUB = new RegExp(`^[\\s.\u2026?!\\-\u2013\u2014*_~:()[\\]<>/\`]*${STUB_WORD}(?:[ \\t]*[:\\-\u2013\u2014][ \\t]*(?:write|fill|add|complete|describe|document)\\b[^.\\n]{0,40})?`
+  + `(?:[\\s.\u2026?!\\-\u2013\u2014*_~:()[\\],;/<>\`]+${STUB_WORD})*[\\s.\u2026?!\\-\u2013\u2014*_~:()[\\]<>/\`]*$`, 'i');
 
 /**
  * A slot or a stand-in word for the whole text: a template variable never
