@@ -922,7 +922,7 @@ describe('broken-link', () => {
   });
 
   it('checks where reference links lead: each definition\'s destination, placed on it, outside code only', () => {
-    const doc = '# T\n\nSee [the other][o] and [s3][s3-backend].\n\n## Risks\n\n[o]: ./other.md#nope\n[s3-backend]: TODO\n[ok]: https://example.com\n[self]: #risk\n[fine]: <./other.md#risks> "Title"\n\n```\n[x]: ./in-code.md\n```\n';
+    const doc = '# T\n\nSee [the other][o] and [s3][s3-backend], and [self].\n\n## Risks\n\n[o]: ./other.md#nope\n[s3-backend]: TODO\n[ok]: https://example.com\n[self]: #risk\n[fine]: <./other.md#risks> "Title"\n\n```\n[x]: ./in-code.md\n```\n';
     const links: LinkResolver = { exists: (p) => p === './other.md', anchorsOf: () => new Set(['risks']) };
     expect(checkSpec(parseSpec(doc), { template: null, links }).findings.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.sectionId} ${f.message}`)).toEqual([
       '7:6-21 risks link to ./other.md#nope: that file has no heading with this anchor',
@@ -930,7 +930,7 @@ describe('broken-link', () => {
       '10:9-14 risks link to #risk: no heading in this document has that anchor; did you mean #risks?',
     ]);
     // CRLF and a definition that opens a paragraph the rest of which is text.
-    expect(checkSpec(parseSpec('# T\r\n\r\n[a]: ./gone.md\r\nAnd text.\r\n'), { template: null, links }).findings.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`))
+    expect(checkSpec(parseSpec('# T\r\n\r\n[a]: ./gone.md\r\nAnd text, see [a].\r\n'), { template: null, links }).findings.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`))
       .toEqual(['3:6-15 link to ./gone.md: no such file']);
   });
 
@@ -1029,6 +1029,20 @@ describe('broken-link', () => {
     ]);
   });
 
+  it('a definition nothing uses leads nowhere and is not reported; an anchor that an emoji before a heading\'s words changed is said so (blind QA, Rust RFC)', () => {
+    const found = (source: string) => checkSpec(parseSpec(source), { template: null, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.message}`);
+    const rfc = '# 📝 Summary\n[summary]: #summary\n\nOne line.\n\n# ⚠️ Drawbacks\n[drawbacks]: #drawbacks\n\nNone.\n';
+    expect(found(rfc)).toEqual([]);
+    // Used, by a shortcut or a full reference: reported, on the definition.
+    expect(found(`${rfc}\nSee [summary] and [the drawbacks][drawbacks].\n`)).toEqual([
+      '2:12 link to #summary: the heading "📝 Summary" has the anchor #-summary, what is before its words included; link to that, or take it out of the heading',
+      expect.stringMatching(/^7:14 link to #drawbacks: the heading "⚠️ Drawbacks" has the anchor #/)]);
+    expect(found('# 1. Rollout\n\nSee [the rollout](#rollout).\n')).toEqual([
+      '3:5 link to #rollout: the heading "1. Rollout" has the anchor #1-rollout, what is before its words included; link to that, or take it out of the heading']);
+    // A definition to a file that does not exist, used, is still reported.
+    expect(found('# T\n\nSee [the spec].\n\n[the spec]: ./gone.md\n')).toEqual(['5:13 link to ./gone.md: no such file']);
+  });
+
   it('checks the href and src of raw HTML, as GitHub resolves them; not in code, comments, or to the web (blind QA, links)', () => {
     const files: LinkResolver = { exists: (p) => p === 'logo.png' || p === 'my img.png', anchorsOf: () => null };
     const found = (source: string) => checkSpec(parseSpec(source), { template: null, links: files }).findings.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`);
@@ -1117,7 +1131,10 @@ describe('leftover-marker: what a page does not show as prose (final QA)', () =>
     expect(checkSpec(parseSpec('# T\n\n[a]: here.md\n[a]: missing.md\n'), { template: null, links }).findings).toEqual([]);
     const many = `# T\n\n${Array.from({ length: 40_000 }, (_, i) => `[l${i}]:\nf${i}.md`).join('\n')}\n`;
     expect(parseSpec(many).definitionTargets.length).toBe(40_000);
-    const found = checkSpec(parseSpec(many), { template: null, links }).findings;
+    // (Nothing uses them: no finding. Used, each is reported.)
+    expect(checkSpec(parseSpec(many), { template: null, links }).findings).toEqual([]);
+    const used = `${many}\n${Array.from({ length: 40_000 }, (_, i) => `[l${i}]`).join(' ')}\n`;
+    const found = checkSpec(parseSpec(used), { template: null, links }).findings;
     expect([counted(found, 'broken-link'), found[499]!.line, found[499]!.message]).toEqual([40_000, 1_002, 'link to f499.md: no such file']);
   });
 });

@@ -1,12 +1,13 @@
 import { editDistanceAtMost } from '../edit-distance.js';
-import { uniqueSlug } from '../slug.js';
+import { bareSlug, uniqueSlug } from '../slug.js';
 import { linkableAnchor } from '../placeholder-id.js';
 import { findInlineLinks } from '../markdown/inline-links.js';
 import { destinationValue } from '../markdown/link-destination.js';
 import { normalizeLabel } from '../markdown/inline-text.js';
 import { lineIndexOf } from '../line-index.js';
 import { hasTagStart } from '../markdown/tag-starts.js';
-import type { ParsedSpec, Position } from '../spec-types.js';
+import type { ParsedSpec, Position, Span } from '../spec-types.js';
+import { quote } from './locate.js';
 import { proseBlocks } from './text-blocks.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
@@ -66,7 +67,11 @@ export const brokenLink: CheckRule = {
         if (lineOfSource) return;
         ownAnchors ??= anchorsOf(spec);
         if (anchor !== null && anchor !== '' && !hasAnchor(ownAnchors, anchor)) {
-          findings.push({ ...where(), message: `link to #${anchor}: no heading in this document has that anchor${guess(withoutPrefix(anchor), ownAnchors)}` });
+          // A heading with an emoji or a number before its words (`# 📝 Summary`) has them in its anchor too (`#-summary`): said so.
+          const dressed = spec.headings.find((h) => h.slug !== '' && h.slug !== anchor.toLowerCase() && bareSlug(h.text) === withoutPrefix(anchor).toLowerCase());
+          findings.push({ ...where(), message: dressed !== undefined
+            ? `link to #${anchor}: the heading ${quote(dressed.shown)} has the anchor #${linkableAnchor(dressed.slug)}, what is before its words included; link to that, or take it out of the heading`
+            : `link to #${anchor}: no heading in this document has that anchor${guess(withoutPrefix(anchor), ownAnchors)}` });
         }
         return;
       }
@@ -124,8 +129,23 @@ export const brokenLink: CheckRule = {
       }
     }
     // Reference links lead where their definitions say (`[spec]: ./other.md`): placed on the destination.
+    // (Only those some link uses: a definition nothing uses shows nothing and leads nowhere, as the Rust RFC
+    // template's `[summary]: #summary` under each heading, which a heading with an emoji no longer matches.)
+    const ownFindings = findings.length;
+    const judged: Array<{ readonly target: Span; readonly from: number }> = [];
     for (const target of spec.definitionTargets) {
+      const from = findings.length;
       judge(spec.source.slice(target.start, target.end), () => lineIndexOf(spec).span(target.start, target.end));
+      if (findings.length > from) judged.push({ target, from });
+    }
+    if (judged.length > 0) {
+      const used = usedLabels(spec);
+      const unused = new Set(judged.filter(({ target }) => !used.has(definitionLabel(spec.source, target.start))).map(({ from }) => from));
+      if (unused.size > 0) {
+        const kept = findings.filter((_, k) => k < ownFindings || !unused.has(k));
+        findings.length = 0;
+        findings.push(...kept);
+      }
     }
     // A full or collapsed reference link whose label nothing defines
     // (`[prior art][prior-art]` with no `[prior-art]: …`) is shown as its
@@ -155,6 +175,23 @@ export const brokenLink: CheckRule = {
     return findings.sort((a, b) => a.line - b.line || a.column - b.column);
   },
 };
+
+/** The label of the link reference definition whose destination starts at `at`, normalised; '' when it cannot be read. */
+function definitionLabel(source: string, at: number): string {
+  const m = /\[((?:[^\\[\]]|\\.){1,999})\]:[ \t]*(?:\r\n|\r|\n)?[ \t]*$/.exec(source.slice(Math.max(0, at - 1100), at));
+  return m === null ? '' : normalizeLabel(m[1]!);
+}
+
+/**
+ * The labels links use, normalised: every bracketed text of the document
+ * that a definition does not open (`[text][label]`'s label, `[label][]`,
+ * a shortcut `[label]`). A label of one of these is a definition in use.
+ */
+function usedLabels(spec: ParsedSpec): Set<string> {
+  const used = new Set<string>();
+  for (const m of spec.source.matchAll(/\[((?:[^\\[\]\n]|\\.){1,999})\](?!:)/g)) used.add(normalizeLabel(m[1]!));
+  return used;
+}
 
 const REFERENCE_START = /\]\[/g;
 // `[text][label]` or `[text][]` (an image's `![alt][label]` too), not after a
