@@ -1856,6 +1856,15 @@ describe('headings that stand in for a name the spec gives (MADR\'s options, hea
     expect(brief(written, MADR, on)).toEqual([`${lineOf(written, '### SQLite')}:1 unknown-section pros-and-cons-of-the-options/sqlite`]);
   });
 
+  it('a heading of two names written as two sections side by side is said so, on the first (blind QA, design doc)', () => {
+    const doc = buildTemplateModel(parseSpec('# Design Doc\n\n## Context\n\n*Why.*\n\n## Goals and Non-Goals\n\n*What and what not.*\n\n## Design\n\n*How.*\n'), 'dd@1');
+    const split = '# Retries\n\n## Context\n\nRenewals fail.\n\n## Goals\n\nRetry.\n\n## Non-Goals\n\nRefunds.\n\n## Design\n\nA queue.\n';
+    expect(findings(split, doc).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
+      '7:1 missing-section missing section "Goals and Non-Goals" (## Goals and Non-Goals) from template dd@1; "Goals" and "Non-Goals" are in its place, it split in two: put them under a ## Goals and Non-Goals heading, a level below it, or join them under that heading']);
+    // Only the two halves, in order, where it belongs.
+    expect(findings(split.replace('## Non-Goals', '## Scope'), doc).map((f) => f.message)).toEqual([expect.not.stringContaining('split in two')]);
+  });
+
   it('under a renamed parent, a stand-in heading is found where its template siblings are: the rename is the one finding (blind QA, spec-kit)', () => {
     const kit = buildTemplateModel(parseSpec('# Feature Specification: [FEATURE NAME]\n\n## User Scenarios & Testing *(mandatory)*\n\n### User Story 1 - [Brief Title] (Priority: P1)\n\n[Describe this user journey in plain language]\n\n### Edge Cases\n\n- What happens when [boundary condition]?\n\n## Requirements *(mandatory)*\n\n- **FR-001**: System MUST [specific capability]\n'), 'kit@1');
     const renamed = '# Feature Specification: CSV Export\n\n## User Scenarios and Tests\n\n### User Story 1 - Export invoices (Priority: P1)\n\nAn owner downloads invoices.\n\n### Edge Cases\n\n- An empty range gives a header row.\n\n## Requirements *(mandatory)*\n\n- **FR-001**: System MUST export CSV.\n';

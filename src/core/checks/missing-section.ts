@@ -1,4 +1,5 @@
 import { lineIndexOf } from '../line-index.js';
+import { looseSlug, slugify } from '../slug.js';
 import { memoBy } from '../memo-by.js';
 import type { Position, Section, Span } from '../spec-types.js';
 import { foundFor, headingsInBrokenComments, headingsInClosedCode, headingsInContainers, headingsHiddenByUnclosedPlaceholders, headingsInUnclosedCode, hiddenByComment, type Boxed, type InClosedCode, type InComment } from './hidden-headings.js';
@@ -156,6 +157,13 @@ export const missingSection: CheckRule = {
       // Most specs rename nothing; the search runs only where a section that is not the template's stands.
       if (renames === null) renames = matching.unmatched.size === 0 ? new Map() : likelyRenames(spec, template, matching);
       const renamed = renames.get(t.id);
+      // A heading of two names (`Goals and Non-Goals`) written as two sections side by side, each under one of them: said so, on the first.
+      const halves = renamed === undefined ? splitInTwo(t, matching.unmatched, from, to) : null;
+      if (halves !== null) {
+        findings.push({ ...headingPosition(halves[0].heading), sectionId: t.id, section: t.path,
+          message: `${messageFor(template, t)}; ${quote(halves[0].heading.shown, 300)} and ${quote(halves[1].heading.shown, 300)} are in its place, it split in two: put them under a ${'#'.repeat(t.level)} ${t.text} heading, a level below it, or join them under that heading` });
+        return;
+      }
       // Where it belongs: on the heading that seems to be it renamed, else at
       // the next template section there, else at the end.
       const next = nextPresent[i];
@@ -180,6 +188,27 @@ export const missingSection: CheckRule = {
     return findings;
   },
 };
+
+/**
+ * Two sections of the spec's own, side by side at the section's level where
+ * it belongs (between `from` and `to`), each named after one half of a
+ * heading of two names joined by "and", `&` or `/` (`Goals` and `Non-Goals`
+ * for `Goals and Non-Goals`); null when there are none such.
+ */
+function splitInTwo(t: TemplateSection, unmatched: ReadonlySet<Section>, from: number, to: number): [Section, Section] | null {
+  const parts = /^(.+?)\s+(?:and|&|\/)\s+(.+)$/i.exec(t.text.replace(/<!--[\s\S]*?-->/g, '').trim());
+  if (parts === null) return null;
+  const [first, second] = [slugify(parts[1]!), slugify(parts[2]!)];
+  if (first === '' || second === '' || first === second) return null;
+  let a: Section | undefined;
+  for (const s of unmatched) {
+    if (s.heading.level !== t.level || s.span.start < from || s.span.start >= to) continue;
+    const own = looseSlug(s.heading);
+    if (a === undefined && own === first) a = s;
+    else if (a !== undefined && own === second) return [a, s];
+  }
+  return null;
+}
 
 /**
  * The first heading line found for a missing section (by its anchor, or its
