@@ -2414,6 +2414,15 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(brief('## Summary\n\nHooks.\n\n## Motivation\n\nReuse.\n', rfc)).toEqual(['1:1 heading-level summary', '5:1 heading-level motivation']);
   });
 
+  it('no title heading under a template that has one, every section one level up (its front matter names the spec): the template\'s structure, judged one level up (blind QA, RFC template)', () => {
+    const titled = buildTemplateModel(parseSpec('# RFC: Title\n\n## Summary\n\n<!-- s -->\n\n## Motivation\n\n<!-- m -->\n\n### Goals\n\n<!-- g -->\n\n## Design\n\n<!-- d -->\n'), 't@1');
+    const spec = (design: string) => `---\ntitle: Hooks\n---\n# Summary\n\nHooks.\n\n# Motivation\n\nReuse.\n\n## Goals\n\nFewer classes.\n\n${design}\n\nA hook.\n`;
+    expect(brief(spec('# Design'), titled)).toEqual([]);
+    // One left at the template's level among them is the one reported, and said why.
+    expect(findings(spec('## Design'), titled).filter((f) => f.rule === 'heading-level').map((f) => `${f.line} ${f.message}`)).toEqual([
+      '16 heading "Design" is level 2; with no title heading, the spec\'s sections sit one level up from the template\'s, so it belongs at level 1 (#)']);
+  });
+
   it('leftover-guidance: an instruction or questions of the template kept beside the author\'s text; not a single question over its answer, a label, a list, an empty section or the author\'s own sentence', () => {
     const prose = buildTemplateModel(parseSpec([
       '# RFC', '', '## Motivation', '', 'Why are we doing this? What use cases does it support?', '',

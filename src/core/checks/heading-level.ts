@@ -56,7 +56,9 @@ export const headingLevel: CheckRule = {
         ? `heading ${quote(section.heading.shown)} is level ${section.heading.level}; the template has it at level ${t.level} (${'#'.repeat(t.level)}) under ${quote(templateShown(absentParent))}, which this spec does not have: add that heading above its sections, then make this one ${'#'.repeat(t.level)}`
         : shift === 0
         ? `heading ${quote(section.heading.shown)} is level ${section.heading.level}; the template has it at level ${t.level} (${'#'.repeat(t.level)})`
-        : `heading ${quote(section.heading.shown)} is level ${section.heading.level}; under the spec's own title the template's sections sit one level deeper, so it belongs at level ${t.level + 1} (${'#'.repeat(t.level + 1)})`));
+        : shift > 0
+        ? `heading ${quote(section.heading.shown)} is level ${section.heading.level}; under the spec's own title the template's sections sit one level deeper, so it belongs at level ${t.level + 1} (${'#'.repeat(t.level + 1)})`
+        : `heading ${quote(section.heading.shown)} is level ${section.heading.level}; with no title heading, the spec's sections sit one level up from the template's, so it belongs at level ${t.level - 1} (${'#'.repeat(t.level - 1)})`));
     }
     return findings;
   },
@@ -68,20 +70,31 @@ export const headingLevel: CheckRule = {
  * own above them (`# RFC: Hooks`), with most of the template's level-1
  * sections it has at level 2 or deeper: the whole structure one level down
  * is the template's, and each section is judged one level deeper (one left
- * at level 1 among them is the one reported). 0 otherwise.
+ * at level 1 among them is the one reported). -1 the other way round: the
+ * template has a title over `##` sections, and the spec none (its front
+ * matter's `title` names it), most of them written `#`. 0 otherwise.
  */
 function titleShift(spec: ParsedSpec, template: TemplateModel, matching: SectionMatching): number {
+  // The other way round: no title heading, the front matter's `title` naming the spec, the template's `##` sections written `#`.
+  // (Not where the first chapter stands for the title, `# Payment Gateway` then `# Overview`: the title written at the chapters' level.)
+  if (spec.title === null && typeof spec.frontMatter?.data?.title === 'string' && template.spec.title !== null && template.spec.title.level === 1
+    && spec.sections[0] !== undefined && !matching.unmatched.has(spec.sections[0])) return -movedFrom(2, 1, template, matching);
   if (spec.title === null || spec.title.level !== 1 || template.spec.title !== null) return 0;
-  let down = 0;
+  return movedFrom(1, 2, template, matching);
+}
+
+/** 1 when most of the template's sections at level `from` that the spec has are at level `to` (or beyond it, away from `from`); else 0. */
+function movedFrom(from: number, to: number, template: TemplateModel, matching: SectionMatching): number {
+  let moved = 0;
   let kept = 0;
   for (const t of template.sections) {
-    if (t.level !== 1) continue;
+    if (t.level !== from) continue;
     const section = matching.byTemplateId.get(t.id);
     if (section === undefined) continue;
-    if (section.heading.level === 1) kept++;
-    else down++;
+    if (section.heading.level === from) kept++;
+    else if ((to > from) === (section.heading.level > from)) moved++;
   }
-  return down > kept ? 1 : 0;
+  return moved > kept ? 1 : 0;
 }
 
 /** Whether every template subsection (`children`) that the spec has is still a child of `section` there. */
