@@ -2438,7 +2438,9 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
       '11:1-11:39 leftover-guidance design the template\'s guidance "Explain the design in enough detail." is still here beside the section\'s own text: delete it',
     ]);
     // A label, a list item, the author's sentence in the paragraph, a comment's words kept as a comment: written text.
-    expect(spec('Reuse.', '**Note:** Keep it short.\n\nA hook.', '- Describe each risk and its mitigation.\n- None known.', '<!-- Describe anything else. -->\n\nNone.')).toEqual([]);
+    expect(spec('Reuse.', '**Note:** Keep it short.\n\nA hook.', '- Each risk, and its mitigation.\n- None known.', '<!-- Describe anything else. -->\n\nNone.')).toEqual([]);
+    // (An instruction kept as a list item beside the author's is kept guidance, as a paragraph is.)
+    expect(spec('Reuse.', 'A hook.', '- Describe each risk and its mitigation.\n- None known.').map((f) => f.split(' ').slice(0, 3).join(' '))).toEqual(['13:3-13:41 leftover-guidance drawbacks']);
     expect(spec('Why are we doing this? Reuse.', 'A hook. Explain the design in enough detail.', 'None.')).toEqual([]);
     // A section of nothing but its guidance is empty-section's alone.
     expect(spec('Why are we doing this? What use cases does it support?', 'A hook.', 'None.')).toEqual(['3:1-3:14 empty-section motivation section "Motivation" still holds only the template\'s guidance: write its content']);
@@ -2446,7 +2448,7 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     const ember = buildTemplateModel(parseSpec('# RFC\n\n## Detailed design\n\nThis is the bulk of the RFC.\n\n<!-- note -->\n\nPlease keep in mind any implications within the ecosystem, such as:\n\n- Lint rules\n'), 'e@1');
     const design = (body: string) => findings(`# Tracked storage\n\n## Detailed design\n\n${body}\n\nA storage primitive.\n`, ember).map((f) => `${f.line}-${f.endLine} ${f.message}`);
     expect(design('This is the bulk of the RFC.\n\nPlease keep in mind any implications within the ecosystem, such as:\n- Lint rules'))
-      .toEqual(['5-7 the template\'s guidance "This is the bulk of the RFC." is still here beside the section\'s own text: delete it']);
+      .toEqual(['5-8 the template\'s guidance "This is the bulk of the RFC." is still here beside the section\'s own text: delete it']);
     expect(design('This is the bulk of the RFC.')).toEqual([]);
     // A placeholder's instruction kept as a line above the answer is guidance kept too (blind QA, LLM-written specs).
     const tested = BASE.replace('Done: outline the testing approach.', 'Outline the testing approach\n\nUnit tests and a load test.');
@@ -2493,6 +2495,18 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     // One question of the comment's over its answer is the Q&A form, as one of the prose's is.
     expect(findings('# Hooks\n\n## Drawbacks\n\n**Why should this RFC *not* be implemented?**\nIt adds a concept.\n',
       buildTemplateModel(parseSpec('# RFC\n\n## Drawbacks\n\n<!-- Why should this RFC *not* be implemented? -->\n'), 'q@1'))).toEqual([]);
+  });
+
+  it('leftover-guidance: the template\'s question or instruction bullets kept over the answer are reported as one; a task, or an item with its answer inside it, is not (blind QA, Rust RFC)', () => {
+    const rust = buildTemplateModel(parseSpec('# RFC\n\n## Rationale and alternatives\n\n- Why is this design the best in the space of possible designs?\n- What other designs have been considered and what is the rationale for not choosing them?\n- What is the impact of not doing this?\n\n## Checklist\n\n- [ ] Describe the rollout plan in the issue.\n- [ ] Link the design document.\n\n## Failure modes\n\n<!--\n- Detection: How can it be detected via metrics?\n- Mitigations: What can be done to stop the bleeding?\n-->\n'), 'r@1');
+    const spec = (rationale: string, checklist = '- [x] Done.', failures = 'None known.') => findings(`# Take if\n\n## Rationale and alternatives\n\n${rationale}\n\n## Checklist\n\n${checklist}\n\n## Failure modes\n\n${failures}\n`, rust).map((f) => `${f.line}:${f.column}-${f.endLine} ${f.rule}`);
+    const questions = '- Why is this design the best in the space of possible designs?\n- What other designs have been considered and what is the rationale for not choosing them?\n- What is the impact of not doing this?';
+    expect(spec(`${questions}\n\nA \`&T\` predicate was considered.`)).toEqual(['5:3-7 leftover-guidance']);
+    // Ticked or not, a task is answered by its box; an item with its answer indented under it is the answer's label.
+    expect(spec('Less powerful alternatives.', '- [ ] Describe the rollout plan in the issue.\n- [x] Link the design document.')).toEqual([]);
+    expect(spec('Less powerful alternatives.', undefined, '- Detection: How can it be detected via metrics?\n\n      kubectl get events\n\n- Mitigations: What can be done to stop the bleeding?\n  - Remove the field.')).toEqual([]);
+    // One question over its answer is the Q&A form.
+    expect(spec('- Why is this design the best in the space of possible designs?\n\nIt is the smallest.')).toEqual([]);
   });
 
   it('leftover-guidance: a section\'s whole text in a ```markdown fence is reported on the fence; a sample beside the author\'s text, or the template\'s own, is not (blind QA, agent-written)', () => {

@@ -1,6 +1,7 @@
 import { codeOf, codeSample } from '../block-samples.js';
 import { GUIDANCE_STEPS, isGuidanceSentence, mayBeGuidanceSentence, normalizedSentence, plainText } from '../guidance-sentences.js';
 import { lineIndexOf } from '../line-index.js';
+import { countAtMost } from '../sorted-search.js';
 import { memoPer } from '../memo-by.js';
 import { blocksIn, sectionProse } from '../section-prose.js';
 import { titlePart } from '../section-states.js';
@@ -18,7 +19,8 @@ const INSTRUCTION = /^(?:please\b|(?:add|answer|avoid|be sure|call out|capture|c
 // A lead-in before the verb: "In this section, describe …", "Briefly list …", "If applicable, include …".
 const LEAD_IN = /^(?:(?:in|for|if|when|where|as|here|optionally|also|then|finally|first|next)\b[^,]{0,40},\s*|\w+ly\s+)/i;
 // A template's slot, to be replaced by the author's words.
-const SLOT = /\[[^\]]*\]|\{[^}]*\}|<[^>]*>/g;
+// (Or an instruction in parentheses that leftover-marker reports as one: `(fill me in with today's date, YYYY-MM-DD)`.)
+const SLOT = /\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\((?:fill|enter|insert|replace|write|put|add)\b[^)]*\)/gi;
 // The label of an aside the template keeps on purpose (`**Note:** This checklist is iterative …`).
 const ASIDE_LABEL = /^[*_\s]*(?:note|notes|nb|n\.b\.|tip|hint|important|warning|caution|remember|reminder)[*_\s]*:[*_\s]*$/i;
 // A sentence that speaks to the author ("you should delete …", "How do you propose …?", "… please explain:").
@@ -60,10 +62,11 @@ export const leftoverGuidance: CheckRule = {
         .map((p) => template.spec.source.slice(p.span.start, p.span.end).replace(/\r\n?/g, '\n')));
       // Paragraphs of guidance kept one after another are one leftover (Ember's "This is the bulk
       // of the RFC." over "Explain the design…"), reported when one of them tells what to write.
-      let run: { first: Block; end: number; text: string; tells: boolean } | null = null;
+      // (Questions counted over the run: the Rust RFC's three question bullets, one in each item, ask as a paragraph of them does.)
+      let run: { first: Block; end: number; text: string; tells: boolean; questions: number } | null = null;
       let fenced: Block | undefined;
       const flush = (): void => {
-        if (run !== null && run.tells) {
+        if (run !== null && (run.tells || run.questions > 1)) {
           const at = lineIndexOf(spec).span(run.first.start, run.end);
           findings.push({ ...at, ...sectionFields(spec, section.id),
             message: `the template's guidance ${quoteStart(run.text)} is still here beside the section's own text: delete it` });
@@ -83,7 +86,8 @@ export const leftoverGuidance: CheckRule = {
           continue;
         }
         // (In a quote only where the template quotes its own guidance: `> Describe the product…`; an author quotes others.)
-        const kept = block.kind === 'paragraph' && (block.topLevel || (isQuoted(spec, block) && quotedGuidance(template).has(quotedText(spec, block))))
+        // (In a list, items of the template's kept one after another: the Rust RFC's "Why is this design the best …?" bullets; not a task.)
+        const kept = block.kind === 'paragraph' && (block.topLevel || (isQuoted(spec, block) ? quotedGuidance(template).has(quotedText(spec, block)) : isListItem(spec, block)))
           ? keptGuidance(spec, block, template.guidanceSentences, template.hiddenGuidanceSentences) : null;
         // A paragraph that is wholly one of the template's slots (MADR's `{Describe the context …}`) is leftover-marker's finding, once.
         // (On one line only: leftover-marker reads a slot within a line.)
@@ -91,10 +95,11 @@ export const leftoverGuidance: CheckRule = {
           flush();
           continue;
         }
-        if (run === null) run = { first: block, end: kept.end, text: kept.text, tells: kept.tells };
+        if (run === null) run = { first: block, end: kept.end, text: kept.text, tells: kept.tells, questions: kept.questions };
         else {
           run.end = kept.end;
           run.tells ||= kept.tells;
+          run.questions += kept.questions;
         }
         // (Kept above the author's lines in one paragraph: the run ends there.)
         if (kept.end !== block.end) flush();
@@ -143,6 +148,20 @@ function wrappedAnswer(spec: ParsedSpec, span: Span): Block | null {
   return /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+|#{1,6}[ \t]+)?[\p{L}`*_][^\n]*?\s\S+\s\S+/mu.test(codeOf(spec.source, only)) ? only : null;
 }
 
+/**
+ * Whether a paragraph is a list item's whole text, in a list at the
+ * section's top: not a task's (`- [ ] …`, which is ticked, not deleted), and
+ * not one that holds more below it (a KEP's `- Detection: How can it be
+ * detected …?` over its answer, indented: the item is the answer's label).
+ */
+function isListItem(spec: ParsedSpec, block: Block): boolean {
+  const marker = /^([ \t]{0,3})(?:[-*+]|\d{1,9}[.)])[ \t]+$/.exec(spec.source.slice(block.lineStart, block.start));
+  if (marker === null || /^\[[ xX]\]/.test(spec.source.slice(block.start, block.start + 3))) return false;
+  const next = spec.blocks[countAtMost(spec.blocks, (b) => b.start, block.start)];
+  // (The next block indented past the marker is inside the item.)
+  return next === undefined || /^[ \t]*/.exec(spec.source.slice(next.lineStart, next.start))![0].length <= marker[1]!.length;
+}
+
 /** Whether a paragraph is in a block quote (its line starts with `>`), not in a list item. */
 function isQuoted(spec: ParsedSpec, block: Block): boolean {
   return spec.source.slice(block.lineStart, block.start).trimStart().startsWith('>');
@@ -173,7 +192,7 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
   const prose = sectionProse(spec, block);
   const text = plainText(marked ? prose.replace(/\bAGENT_PLACEHOLDER:\s*/g, '') : prose);
   const whole = judge(text, sentences, hiddenSentences);
-  if (whole !== undefined) return whole === null ? null : { text, tells: whole, end: block.end };
+  if (whole !== undefined) return whole === null ? null : { text, ...whole, end: block.end };
   // The guidance's lines kept at the top of the author's paragraph, no blank line between
   // (`*Describe the context and scope …*` over the answer): those lines are the leftover.
   const lines = block.segments;
@@ -188,7 +207,7 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
     const head = plainText(shown).replace(/\s+/g, ' ').trim();
     const kept = judge(head, sentences, hiddenSentences);
     if (kept === undefined) break;
-    if (kept !== null) found = { text: head, tells: kept, end: lines[k - 1]! };
+    if (kept !== null) found = { text: head, ...kept, end: lines[k - 1]! };
   }
   return found;
 }
@@ -197,15 +216,16 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
 interface KeptGuidance {
   readonly text: string;
   readonly tells: boolean;
+  readonly questions: number;
   readonly end: number;
 }
 
 /**
  * Whether text whose every sentence is the template's guidance tells the
- * author what to write; null when it holds no words, undefined when some
- * sentence is not the guidance's.
+ * author what to write, and its questions; null when it holds no words,
+ * undefined when some sentence is not the guidance's.
  */
-function judge(text: string, sentences: ReadonlySet<string>, hiddenSentences: ReadonlySet<string>): boolean | null | undefined {
+function judge(text: string, sentences: ReadonlySet<string>, hiddenSentences: ReadonlySet<string>): Judged | null | undefined {
   const budget = { steps: GUIDANCE_STEPS };
   let from = 0;
   let instructions = 0;
@@ -227,7 +247,8 @@ function judge(text: string, sentences: ReadonlySet<string>, hiddenSentences: Re
     // A paragraph under a label (`**Note:** Keep it short.`, a KEP's checklist note) is an aside the template keeps: not told to be deleted.
     if (words === 0 && ASIDE_LABEL.test(raw)) noted = true;
     words += sentence.split(' ').length;
-    count++;
+    // (A label, `Diagnostics:`, is no sentence of its own beside a question.)
+    if (!raw.endsWith(':')) count++;
     if (hidden && !hiddenSentences.has(sentence)) hidden = false;
     // (A question is the Q&A form's lead-in, whoever it speaks to.)
     if (raw.endsWith('?')) questions++;
@@ -236,7 +257,14 @@ function judge(text: string, sentences: ReadonlySet<string>, hiddenSentences: Re
   }
   // (Not a lead-in of the author's to what follows, though the template's comment has its words: `Estimated increase in size:`.)
   // (Nor questions alone over their answer, the Q&A form, whether the template showed them or not: two or more are told above.)
-  return words === 0 ? null : !noted && words >= 4 && (instructions > 0 || questions > 1 || (hidden && questions < count && !text.trimEnd().endsWith(':')));
+  if (words === 0) return null;
+  return { tells: !noted && words >= 4 && (instructions > 0 || questions > 1 || (hidden && questions < count && !text.trimEnd().endsWith(':'))), questions: noted ? 0 : questions };
+}
+
+/** What {@link judge} finds of kept guidance: whether it tells what to write, and how many questions it asks. */
+interface Judged {
+  readonly tells: boolean;
+  readonly questions: number;
 }
 
 /**
@@ -246,6 +274,8 @@ function judge(text: string, sentences: ReadonlySet<string>, hiddenSentences: Re
  */
 function tellsWhatToWrite(raw: string): boolean {
   const sentence = raw.replace(/^[*_\s]+/, '');
+  // A label in title case whose first word is a verb's too (`Start Date:`, `Use Cases:`) names a field, not what to do.
+  if (/^(?:[A-Z][\w'’-]*\s+){1,2}[A-Z][\w'’-]*:$/.test(sentence.replace(/[*_]+/g, ''))) return false;
   if (INSTRUCTION.test(sentence) || WHAT_GOES_HERE.test(sentence)) return true;
   if (sentence.endsWith(':') && sentence.split(/\s+/).length <= 3) return false;
   const lead = LEAD_IN.exec(sentence);
