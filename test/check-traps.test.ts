@@ -2183,6 +2183,17 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Payments runbook\n\n## Owners\n\n**Team:** Payments <br>\n\n- Approver: Ana\n- [x] T002 Initialize Go project\n\nThe payments team.\n', runbook)).toEqual([]);
   });
 
+  it('the template\'s stub lines (`- Goal: ...`, `| Option B | ... | ... |`) kept among written lines are reported; a section of nothing else is empty-section\'s (blind QA, design doc)', () => {
+    const dd = buildTemplateModel(parseSpec('# Design Doc\n\n## Goals\n\n*A short list.*\n\n- Goal: ...\n- Non-goal: ...\n\n## Alternatives\n\n*The trade-offs.*\n\n| Alternative | Pros | Cons |\n| --- | --- | --- |\n| Option A | ... | ... |\n| Option B | ... | ... |\n'), 'dd@1');
+    const said = (goals: string, alternatives: string) => findings(`# Retries\n\n## Goals\n\n${goals}\n\n## Alternatives\n\n${alternatives}\n`, dd).map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.rule} ${f.message}`);
+    expect(said('- Goal: recover renewals.\n- Goal: ...\n- Non-goal: hard declines.', '| Alternative | Pros | Cons |\n| --- | --- | --- |\n| Smart retries | No code | No control |\n|  Option B  | ... |  …  |')).toEqual([
+      '6:3-12 leftover-marker the template\'s stub "Goal: ..." is still here: fill it in, or delete it',
+      '14:1-27 leftover-marker the template\'s stub "|  Option B  | ... |  …  |" is still here: fill it in, or delete it']);
+    // Only the template's own stubs, only beside written lines; the author's ellipsis is theirs.
+    expect(said('- Goal: recover renewals...', '| Alternative | Pros | Cons |\n| --- | --- | --- |\n| Smart retries | ... | ... |')).toEqual([]);
+    expect(said('- Goal: ...\n- Non-goal: ...', 'Smart retries.').map((f) => f.split(' ')[1])).toEqual(['empty-section']);
+  });
+
   it('a capitalised <Slot> joined to a number or a word by a dash (arc42\'s `<Role-2>`) kept in a table of written rows; a component\'s name is none (blind QA, arc42)', () => {
     const arc = buildTemplateModel(parseSpec('# Doc\n\n## Stakeholders\n\n| Role | Contact |\n| --- | --- |\n| *<Role-1>* | *<Contact-1>* |\n| *<Role-2>* | *<Contact-2>* |\n\n<Note>Keep it short.</Note>\n'), 'a@1');
     expect(brief('# Doc\n\n## Stakeholders\n\n| Role | Contact |\n| --- | --- |\n| Ops | ops@x.org |\n| *<Role-2>* | *<Contact-2>* |\n\n<Note>Keep it short.</Note>\n', arc)).toEqual([

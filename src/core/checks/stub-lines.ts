@@ -1,0 +1,70 @@
+// The template's stub lines — a list item or a table row whose values are an
+// ellipsis (`- Goal: ...`, `| Option B | ... | ... |`) — kept among lines the
+// author wrote: a sample never filled in, which the page shows as if it were
+// an answer.
+import { lineIndexOf } from '../line-index.js';
+import { splitRow } from '../markdown/table-row.js';
+import { memoPer } from '../memo-by.js';
+import type { Block, ParsedSpec } from '../spec-types.js';
+import type { TemplateModel } from '../template-model.js';
+import type { FindingDraft } from './types.js';
+
+// An ellipsis as a whole value: after a label's colon, as a table cell, or a list item's whole text.
+const STUB_VALUE = /(?:^|[:|])[ \t*_]*(?:\.{3}|\u2026)[ \t*_]*(?=\||$)/;
+
+/** A line of a paragraph or a table as stubs are compared: a row by its cells, whitespace runs as one space, case and the ellipsis's form aside. */
+function lineKey(block: Block, written: string): string | null {
+  const line = written.replace(/\u2026/g, '...');
+  if (block.kind === 'table') {
+    const cells = splitRow(line);
+    if (cells === null || cells.every((c) => /^[ \t]*:?-+:?[ \t]*$/.test(c))) return null;
+    return `|${cells.map((c) => c.trim().replace(/\s+/g, ' ').toLowerCase()).join('|')}|`;
+  }
+  return line.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The lines of a paragraph or a table (a list item's without its marker), with where each starts. */
+function* linesOf(spec: ParsedSpec, block: Block): Generator<{ text: string; start: number; end: number }> {
+  const segments = block.segments;
+  if (segments === undefined) return;
+  for (let k = 0; k + 1 < segments.length; k += 2) yield { text: spec.source.slice(segments[k]!, segments[k + 1]!), start: segments[k]!, end: segments[k + 1]! };
+}
+
+/** The template's stub lines (see {@link STUB_VALUE}), as {@link lineKey} gives them, read once per template. */
+const templateStubLines = memoPer((template: TemplateModel): ReadonlySet<string> => {
+  const found = new Set<string>();
+  const spec = template.spec;
+  for (const block of spec.blocks) {
+    if (block.kind !== 'paragraph' && block.kind !== 'table') continue;
+    for (const line of linesOf(spec, block)) {
+      if (!STUB_VALUE.test(line.text)) continue;
+      const key = lineKey(block, line.text);
+      // (A row of nothing but ellipses is no line of the template's own: it says nothing to find.)
+      if (key !== null && /[\p{L}\p{N}]/u.test(key)) found.add(key);
+    }
+  }
+  return found;
+});
+
+/**
+ * The template's stub lines kept on lines of the spec's written text, each
+ * one finding (a section left unwritten as a whole, `spared`, is
+ * empty-section's).
+ */
+export function stubLinesKept(spec: ParsedSpec, template: TemplateModel, spared: (offset: number) => boolean, findings: FindingDraft[]): void {
+  const stubs = templateStubLines(template);
+  if (stubs.size === 0) return;
+  for (const block of spec.blocks) {
+    if (block.kind !== 'paragraph' && block.kind !== 'table') continue;
+    const text = spec.source.slice(block.start, block.end);
+    if (text.indexOf('...') === -1 && text.indexOf('\u2026') === -1) continue;
+    for (const line of linesOf(spec, block)) {
+      if (!STUB_VALUE.test(line.text) || spared(line.start)) continue;
+      const key = lineKey(block, line.text);
+      if (key === null || !stubs.has(key)) continue;
+      const shown = line.text.trim();
+      findings.push({ ...lineIndexOf(spec).span(line.start + line.text.indexOf(shown), line.start + line.text.indexOf(shown) + shown.length),
+        message: `the template's stub "${shown.length > 80 ? `${shown.slice(0, 77)}…` : shown}" is still here: fill it in, or delete it` });
+    }
+  }
+}
