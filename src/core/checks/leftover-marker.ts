@@ -27,10 +27,11 @@ export const DEFAULT_MARKERS: readonly string[] = [
   `${WORD_START}(?:TODO|TBD|FIXME|XXX)${WORD_END}`,
   // Bracketed, as spec-kit's spec template writes it, or bare, as its plan template does ("… or NEEDS CLARIFICATION").
   `\\[NEEDS CLARIFICATION|${WORD_START}NEEDS CLARIFICATION${WORD_END}`,
-  // (Not a GitHub Actions expression, `${{ secrets.TOKEN }}`.)
-  '(?<!\\$)\\{\\{\\s*[A-Za-z_][\\w.-]*\\s*\\}\\}',
-  // The filler itself, "Lorem ipsum dolor sit amet" or the two words alone: not "the Lorem ipsum passage", a generator's name.
-  `${WORD_START}[Ll]orem [Ii]psum(?=[ \\t]+dolor\\b|[ \\t]*[.…!;]*[ \\t]*(?:$|\\r?\\n)|[.…!;])`,
+  // (Not a GitHub Actions expression, `${{ secrets.TOKEN }}`, a path with a dot; `${{budget}}` is a slot.)
+  '(?:(?<!\\$)|(?=\\{\\{\\s*[A-Za-z_][\\w-]*\\s*\\}\\}))\\{\\{\\s*[A-Za-z_][\\w.-]*\\s*\\}\\}',
+  // The filler itself: not followed by a word of another language than its Latin ("the Lorem ipsum passage",
+  // a "Lorem ipsum generator"), nor a link's text (`[The history of Lorem ipsum](…)`), which name it.
+  `${WORD_START}[Ll]orem [Ii]psum(?![ \\t]+(?!dolor\\b|sit\\b|amet\\b|consectetur\\b|adipiscing\\b)[A-Za-z]|[ \\t]*\\])`,
 ];
 // The default markers as one pattern (global, for their matches) and as a probe (whether a text holds one).
 const DEFAULT_PATTERN = new RegExp(DEFAULT_MARKERS.map((m) => `(?:${m})`).join('|'), 'g');
@@ -121,12 +122,19 @@ export const leftoverMarker: CheckRule = {
     // Text in HTML blocks shows on the page too (`<p>Owner: TODO</p>`, text after a comment).
     for (const block of proseBlocks(spec, markers === DEFAULT_MARKERS ? DEFAULT_WORDS : ANY, (text) => probe.test(text), { html: true })) {
       const seen = unseenBlanked(block.text, spec.definitions);
+      // (Whether the block is a block quote's, asked only of a marker inside quotation marks.)
+      const quoteBlock = (): boolean => {
+        const offset = block.sourceOffset(0);
+        let lineStart = offset;
+        while (lineStart > 0 && offset - lineStart < 200 && spec.source[lineStart - 1] !== '\n' && spec.source[lineStart - 1] !== '\r') lineStart--;
+        return /^[ \t]*>/.test(spec.source.slice(lineStart, offset));
+      };
       for (const m of own === null ? seen.matchAll(pattern) : matchesOfEach(seen, own)) {
         const at = m.index;
         // `XXX` in a masked number (`XXX-XX-1234`, `(XXX) XXX-4567`) stands for digits hidden on purpose.
         if (m[0] === 'XXX' && isMask(seen, at)) continue;
         // The word named, not left: quoted, a file's name, spelt out.
-        if (own === null && isMention(seen, at, m[0].length)) continue;
+        if (own === null && isMention(seen, at, m[0].length, quoteBlock)) continue;
         // The template's own words ("What parts of the design are still TBD?") are
         // its guidance, which empty-section judges: not the author's leftover.
         // A `{{slot}}` there is a blank never filled, though, once the section
@@ -230,11 +238,16 @@ function unwrittenSpans(spec: ParsedSpec, template: TemplateModel, matching: Sec
 
 /**
  * Whether a default marker at `at` is named rather than left (false-positive
- * hunt): in quotation marks (`the status "TODO"`), a file's name (`TODO.md`),
- * or spelt out after it (`TBD (to be decided)`). (An image's alt text is
- * read: it shows where the image cannot, and is read out.)
+ * hunts): in quotation marks with a word that names it (`the status
+ * "TODO"`), a file's name (`TODO.md`), spelt out after it (`TBD (to be
+ * decided)`, an acronym's words), a kind of thing after a determiner (`all
+ * TODO comments`), a noun (`each TODO has an owner`), several named
+ * together, said of the past, or inside someone's words quoted in a block
+ * quote (`quoteBlock`). One with a colon after it (`TODO: decide`) is a note
+ * left, whatever is before it. (An image's alt text is read: it shows where
+ * the image cannot, and is read out.)
  */
-function isMention(text: string, at: number, length: number): boolean {
+function isMention(text: string, at: number, length: number, quoteBlock: () => boolean): boolean {
   const before = text[at - 1] ?? '';
   const after = text[at + length] ?? '';
   const word = text.slice(at, at + length);
@@ -244,26 +257,33 @@ function isMention(text: string, at: number, length: number): boolean {
     || (/\u00ab[ \u00a0\u202f]?$/.test(text.slice(Math.max(0, at - 2), at)) && /^[ \u00a0\u202f]?\u00bb/.test(text.slice(at + length, at + length + 2)));
   if (quoted && (NAMING.test(text.slice(Math.max(0, at - 40), at - 1)) || NAMED_AFTER.test(text.slice(at + length + 1, at + length + 40))
     || BOARD.test(text.slice(Math.max(0, at - 40), at + length + 40)))) return true;
+  // `TODO: decide the quota`, `TODO & FIXME: fix the numbers`: a note left.
+  if (/^(?:[ \t]*(?:,|and|or|&)[ \t]*(?:TODO|FIXME|XXX|TBD|HACK))*[ \t]*:/.test(text.slice(at + length, at + length + 40))) return false;
+  const after12 = text.slice(at + length, at + length + 16);
   // Named in prose as a kind of thing, after a determiner: `all TODO comments`, `a TODO app`, `no FIXME markers`
-  // (`TODO list the dependencies`, with none before it, is a note still to act on).
-  if (DETERMINER_BEFORE.test(text.slice(Math.max(0, at - 12), at)) && THING_AFTER.test(text.slice(at + length, at + length + 14))) return true;
-  // A to-do word used as a noun, after a determiner: `a new TODO is added`, `each TODO has an owner`, `remove the FIXME`.
-  // (Not TBD, which stands for an adjective: `the TBD region` is a blank.)
-  if (word !== 'TBD' && NOUN_DETERMINER_BEFORE.test(text.slice(Math.max(0, at - 24), at))) return true;
-  // A thing markers are, right after: `TODO comments per team`, `[NEEDS CLARIFICATION] markers`, a `TODO tracker`.
-  if (MARKER_THING_AFTER.test(text.slice(at + length, at + length + 16))) return true;
+  // (`TODO list the dependencies`, with none before it, is a note still to act on; TBD and XXX stand for a word
+  // to write, `a TBD column`, `the XXX team`).
+  if ((word === 'TODO' || word === 'FIXME') && DETERMINER_BEFORE.test(wordsBefore(text, at, 12)) && THING_AFTER.test(after12)) return true;
+  // A to-do word used as a noun, after a determiner, a verb or a stop after it: `a new TODO is added`,
+  // `each TODO has an owner`, `remove the FIXME once fixed` (not `the TODO service`, a name still to write).
+  if ((word === 'TODO' || word === 'FIXME') && NOUN_DETERMINER_BEFORE.test(wordsBefore(text, at, 24)) && AS_A_NOUN_AFTER.test(after12)) return true;
+  // Things markers are, right after: `TODO comments per team`, `[NEEDS CLARIFICATION] markers`, a `TODO tracker`
+  // (one comment or tag, `TODO comment on why …`, is a note to write one).
+  if (MARKER_THING_AFTER.test(after12)) return true;
   // Markers named together: `TODO, FIXME and XXX comments`.
   for (const m of text.slice(Math.max(0, at - 40), at + length + 40).matchAll(LISTED_MARKERS)) {
     const from = Math.max(0, at - 40) + m.index;
     if (from <= at && at < from + m[0].length) return true;
   }
-  // Said of the past: `Retention 13 months (was TBD in draft 1)`.
-  if (/\b(?:was|were|had been)[ \t]+$/i.test(text.slice(Math.max(0, at - 12), at))) return true;
-  // An acronym spelt out, in parentheses or the next cell: `TBD (Trunk Based Development)`, `| TBD | Trunk-based development |`.
-  const expansion = /^[ \t]*(?:\(|\|[ \t]*)([A-Za-z][A-Za-z -]{2,60})/.exec(text.slice(at + length, at + length + 64))?.[1];
-  if (expansion !== undefined && expansion.trim().split(/[ -]+/).map((w) => w[0]!.toUpperCase()).join('') === word) return true;
-  // Inside someone's words quoted, a sentence of them: `> "Half the items say TBD because nobody knows."`.
-  if (inQuotedWords(text, at)) return true;
+  // Said of the past, in parentheses: `Retention 13 months (was TBD in draft 1)`.
+  if (/\((?:it |this |that )?(?:was|were|had been)[ \t]+$/i.test(text.slice(Math.max(0, at - 20), at))) return true;
+  // An acronym spelt out, its words capitalised, in parentheses or the next cell: `TBD (Trunk Based Development)`,
+  // `| TBD | Trunk-based development |` (not `TBD (the board decides)`, `TBD (to be discussed)`: the blank explained).
+  const expansion = /^[ \t]*(?:\(|\|[ \t]*)([A-Z][A-Za-z]*(?:[ -][A-Za-z]+){1,6})[ \t]*(?:\)|\|)/.exec(text.slice(at + length, at + length + 72))?.[1];
+  if (expansion !== undefined && !/^to\b/i.test(expansion) && expansion.split(/[ -]+/).map((w) => w[0]!.toUpperCase()).join('') === word) return true;
+  // Inside someone's words quoted in a block quote: `> "Half the items say TBD because nobody knows."`
+  // (UI copy in quotes, `"Ship faster with TODO"`, is a blank in the product's words).
+  if (inQuotedWords(text, at) && quoteBlock()) return true;
   // Spelt out in the next cell of its table row: `| TBD | to be decided |`.
   if (/^[ \t]*\|[ \t]*to be (?:decided|determined|defined|announced|confirmed)\b/i.test(text.slice(at + length, at + length + 30))) return true;
   if (after === '.' && /^\.[A-Za-z]{1,5}\b/.test(text.slice(at + length, at + length + 7))) return true;
@@ -271,6 +291,16 @@ function isMention(text: string, at: number, length: number): boolean {
   if (/^[ \t]*\((?:to be (?:decided|determined|defined|done|announced|confirmed)|to do)\)/i.test(text.slice(at + length, at + length + 24))) return true;
   // A workflow's states named together: `TODO, IN_PROGRESS and DONE`.
   return WORKFLOW_STATES.test(text.slice(Math.max(0, at - 40), at + length + 40));
+}
+
+/**
+ * The text before `at`, at most about `most` characters, starting at a word's
+ * start: a window cut inside a word would take its end for a word of its own.
+ */
+function wordsBefore(text: string, at: number, most: number): string {
+  let from = Math.max(0, at - most);
+  if (from > 0 && /[\w-]/.test(text[from - 1]!)) while (from < at && /[\w-]/.test(text[from]!)) from++;
+  return text.slice(from, at);
 }
 
 // Words before a quoted marker that say it is named: a status, a state, a label, a column, a keyword.
@@ -281,9 +311,12 @@ const NAMED_AFTER = /^\W*(?:comments?|markers?|labels?|tags?|status|state|items?
 const DETERMINER_BEFORE = /(?:^|[^\w-])(?:a|an|the|all|any|no|every|each|these|those|our|their|its|your|my)[ \t]+$/i;
 const THING_AFTER = /^[ \t]+(?:comments?|markers?|items?|lists?|apps?|application|entries|tags?|notes?|columns?|lanes?)\b/i;
 // A determiner before a to-do word used as a noun, an adjective or so between (`a new TODO`, `the last FIXME`).
-const NOUN_DETERMINER_BEFORE = /(?:^|[^\w-])(?:a|an|the|each|every|this|that|one|another|any|no|some)(?:[ \t]+(?:new|single|open|old|stale|existing|remaining|last|first|lone|next))?[ \t]+$/i;
-// Things markers are, named right after one (not a list's or a note's: `TODO list the dependencies` is a note).
-const MARKER_THING_AFTER = /^\]?[ \t]+(?:comments?|markers?|tags?|trackers?|apps?|application)\b/i;
+const NOUN_DETERMINER_BEFORE = /(?:^|[^\w-])(?:a|an|the|each|every|this|that|another|any|no|some)(?:[ \t]+(?:new|single|open|old|stale|existing|remaining|last|first|lone|next))?[ \t]+$/i;
+// What follows a to-do word used as a noun: a verb, a preposition, a stop (`each TODO has`, `the FIXME once`, `a TODO.`).
+const AS_A_NOUN_AFTER = /^(?:[ \t]*(?:[.,;)!?]|$)|[ \t]+(?:is|are|was|were|has|have|had|gets?|got|goes|stays|means|remains|in|as|on|once|from|with|per|to|that|which|and|or|for|by|at|into|before|after|until)\b)/i;
+// Things markers are, named right after one (not a list's or a note's: `TODO list the dependencies` is a note;
+// one comment, tag or marker, `TODO comment on why …`, is a note to write one).
+const MARKER_THING_AFTER = /^\]?[ \t]+(?:comments|markers|tags|trackers?|apps?|application)\b/i;
 // Two or more to-do words joined by "and", "or" or "&": markers named, not left.
 const LISTED_MARKERS = /\b(?:TODO|FIXME|XXX|TBD|HACK)s?(?:,[ \t]*(?:TODO|FIXME|XXX|TBD|HACK)s?)*,?[ \t]+(?:and|or|&)[ \t]+(?:TODO|FIXME|XXX|TBD|HACK)s?\b/g;
 
