@@ -134,6 +134,8 @@ describe('section matching', () => {
   it('a spec follows its template\'s front matter: no title by default where the template\'s has none (blind QA, spec-kit tasks)', () => {
     const tasks = buildTemplateModel(parseSpec('---\ndescription: "Task list template"\n---\n# Tasks: [FEATURE NAME]\n\n## Phase 1\n\n- [ ] T001 Do it\n'), 't@1');
     expect(findings('---\ndescription: "Tasks for export"\n---\n# Tasks: Export\n\n## Phase 1\n\n- [x] T001 Do it\n', tasks).map((f) => f.message)).toEqual([]);
+    // Naming the template in the front matter is as the config's mapping: no title owed either (review).
+    expect(findings('---\ntemplate: t@1\ndescription: "Tasks for export"\n---\n# Tasks: Export\n\n## Phase 1\n\n- [x] T001 Do it\n', tasks).map((f) => f.message)).toEqual([]);
     // A template's own metadata is no sample of its specs' front matter: a spec with keys of its own owes its title (blind QA).
     for (const meta of ['version: 1', 'id: rfc\nversion: 2', 'name: RFC']) {
       const rfc = buildTemplateModel(parseSpec(`---\n${meta}\n---\n# Title\n\n## Summary\n\n<!-- s -->\n`), 'r@1');
@@ -263,8 +265,9 @@ describe('section matching', () => {
       expect([note, brief('---\ntitle: Tenant-aware rate limiting\n---\n## Summary\n\nS.\n', kep)]).toEqual([note, []]);
       expect([note, brief('# KEP-NNNN: Your short, descriptive title\n\n## Summary\n\nS.\n', kep)]).toEqual([note, ['1:1 empty-section title']]);
     }
-    // Not where it names other things to write, nor under a title of the template's own.
+    // Not where it names other things to write, or asks to write one, nor under a title of the template's own.
     for (const [title, note] of [['# KEP-NNNN: Your short, descriptive title', 'Keep the title short, and list the authors and the date.'],
+      ['# [Feature Title]', 'Replace the title with the feature name, and write a one-sentence problem statement below it.'],
       ['# Payments Platform', 'This is the title of the document. Keep it short.']]) {
       const kep = buildTemplateModel(parseSpec(`${title}\n\n<!-- ${note} -->\n\n## Summary\n\n<!-- s -->\n`), 'k@1');
       expect([note, brief('# KEP-1234: Tenant-aware rate limiting\n\n## Summary\n\nS.\n', kep)]).toEqual([note, ['1:1 empty-section title']]);
@@ -426,6 +429,9 @@ describe('section matching', () => {
     expect(brief(`# <!-- Name of the system -->\n\n${about}\n## Introduction\n\nTelemetry.\n`, arc)).toEqual(['1:1 empty-section title']);
     const exported = buildTemplateModel(parseSpec(`# \n\n${about}\n# Introduction {#section-introduction}\n\n<!-- Describe the goals. -->\n`), 'arcgh@1');
     expect(brief(`# Shopfloor Telemetry\n\n${about}\n# Introduction {#section-introduction}\n\nTelemetry.\n`, exported)).toEqual([]);
+    // Guidance that names the copyright or the template but asks for text is guidance (review).
+    const licensing = buildTemplateModel(parseSpec('# <!-- Name of the system -->\n\n## Licensing\n\nList the copyright holder and license of each third-party dependency.\n\n## Notes\n\nCopy the table from the template appendix.\n'), 'l@1');
+    expect(brief('# Shopfloor Telemetry\n\n## Licensing\n\n## Notes\n\nNone.\n', licensing)).toEqual(['3:1 empty-section licensing']);
     // Words that ask for text, or a question, are guidance, whatever they name.
     const asks = buildTemplateModel(parseSpec('# <!-- Name of the system -->\n\nDescribe which version of the template you used.\n\n## Introduction\n\n<!-- d -->\n'), 'v@1');
     expect(brief('# Shopfloor Telemetry\n\n## Introduction\n\nTelemetry.\n', asks)).toEqual(['1:1 empty-section title']);
@@ -1039,6 +1045,8 @@ describe('broken-link', () => {
       expect.stringMatching(/^7:14 link to #drawbacks: the heading "⚠️ Drawbacks" has the anchor #/)]);
     expect(found('# 1. Rollout\n\nSee [the rollout](#rollout).\n')).toEqual([
       '3:5 link to #rollout: the heading "1. Rollout" has the anchor #1-rollout, what is before its words included; link to that, or take it out of the heading']);
+    // A label wrapped onto the next line uses its definition (review).
+    expect(found('# T\n\nSee [the rollout\nplan] for the steps.\n\n[the rollout plan]: ./missing-rollout.md\n')).toEqual(['6:21 link to ./missing-rollout.md: no such file']);
     // A definition to a file that does not exist, used, is still reported.
     expect(found('# T\n\nSee [the spec].\n\n[the spec]: ./gone.md\n')).toEqual(['5:13 link to ./gone.md: no such file']);
   });
@@ -1056,6 +1064,8 @@ describe('broken-link', () => {
     // A `srcset`'s images, each with its size or not: a `<picture>`'s dark-mode `<source>` (blind QA, planted defects).
     expect(found('# T\n\n<picture>\n  <source media="(prefers-color-scheme: dark)" srcset="dark.png, logo.png 2x, gone@2x.png 480w">\n  <img src="logo.png">\n</picture>\n')).toEqual([
       '4:56-64 link to dark.png: no such file', '4:79-90 link to gone@2x.png: no such file']);
+    // Read as HTML reads one: no space after a comma, a size after each address (review).
+    expect(found('# T\n\n<img srcset="logo.png 1x,my%20img.png 2x,gone.png">\n')).toEqual(['3:42-50 link to gone.png: no such file']);
     // Attributes are read in order: a `src=` inside another's quoted value is that value (code review).
     expect(found('# T\n\n<img alt="see src= here" src="logo.png"> <a title="x href=nope.md" href="#t">x</a>\n')).toEqual([]);
     // A tag never closed over a long line is read once, not again from every character (hostile input).
@@ -1501,6 +1511,23 @@ describe('hostile input stays linear (second CLI review)', () => {
   it('40,000 suppression comments left unclosed (last review)', () => {
     const doc = `# T\n\nTODO ${'<!-- specfill-disable x '.repeat(40_000)}\n`;
     expect(findings(doc, null).map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['3:1 leftover-marker']);
+  });
+
+  it('a paragraph that opens with the guidance\'s sentence and runs on for 20,000 lines (review: read again from the top at each line)', () => {
+    const t = buildTemplateModel(parseSpec('# T\n\n## Overview\n\nDescribe the context and scope of the change.\n'), 'o@1');
+    const repeated = `# Mine\n\n## Overview\n\n${'Describe the context and scope of the change.\n'.repeat(20_000)}Our service answers requests.\n`;
+    expect(counted(findings(repeated, t), 'leftover-guidance')).toBe(1);
+    const rows = `# Mine\n\n## Overview\n\nDescribe the context and scope of the change.\n${Array.from({ length: 20_000 }, (_, i) => `row ${i} value ok`).join('\n')}\n`;
+    expect(counted(findings(rows, t), 'leftover-guidance')).toBe(1);
+  });
+
+  it('20,000 headings with an emoji, each linked to an anchor it lacks; 60,000 small diagrams; 20,000 class bodies never closed (review)', () => {
+    const links = `# T\n\n${Array.from({ length: 20_000 }, (_, i) => `## 🚀 Heading number ${i}\n\nSee [x](#nope-${i}).\n`).join('\n')}`;
+    expect(counted(findings(links, null), 'broken-link')).toBe(20_000);
+    const diagrams = `# T\n\n${'```mermaid\nflowchart LR\n  A --> B\n```\n\n'.repeat(60_000)}`;
+    expect(findings(diagrams, null)).toEqual([]);
+    const bodies = `# T\n\n\`\`\`mermaid\nclassDiagram\n${'  class A {\n'.repeat(20_000)}  +TBD x\n\`\`\`\n`;
+    expect(counted(findings(bodies, null), 'leftover-marker')).toBe(1);
   });
 
   it('a paragraph of 80,000 lines, a marker on each', () => {
@@ -2503,6 +2530,9 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
       .toEqual(['5 leftover-guidance', '11 leftover-guidance']);
     // Written in the author's own words around them: nothing.
     expect(spec('A noisy tenant. Think broadly.', 'CI and QA.', '10 bytes.', 'None.')).toEqual([]);
+    // An example the comment gives, written as the answer, is the author's (review).
+    const example = buildTemplateModel(parseSpec('# RFC\n\n## Security\n\n<!-- Describe the threats and mitigations. For example:\n- All traffic is served over TLS.\n-->\n'), 'x@1');
+    expect(findings('# Hooks\n\n## Security\n\nAll traffic is served over TLS.\n\nTokens expire after an hour.\n', example)).toEqual([]);
     // One question of the comment's over its answer is the Q&A form, as one of the prose's is.
     expect(findings('# Hooks\n\n## Drawbacks\n\n**Why should this RFC *not* be implemented?**\nIt adds a concept.\n',
       buildTemplateModel(parseSpec('# RFC\n\n## Drawbacks\n\n<!-- Why should this RFC *not* be implemented? -->\n'), 'q@1'))).toEqual([]);
@@ -2525,7 +2555,9 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     const said = (decision: string, format = 'Plain text.') => findings(`# Prefs\n\n## Decision\n\n${decision}\n\n## Format\n\n${format}\n`, doc).map((f) => `${f.line}-${f.endLine} ${f.rule} ${f.message}`);
     const message = "leftover-guidance the section's text is all in a ```markdown code block, which the page shows as code, not as text: delete the fence lines around it";
     expect(said('```markdown\nChosen option: a preferences service.\n\n### Consequences\n\n* Good, because it is fast.\n```')).toEqual([`5-11 ${message}`]);
-    expect(said('Plain.', '~~~md\n- `GET /prefs` returns the map of categories\n~~~')).toEqual([`9-11 ${message}`]);
+    expect(said('~~~md\n- `GET /prefs` returns the map of categories\n~~~')).toEqual([`5-7 ${message}`]);
+    // Where the template asks for code (a sample of its own, or Markdown named in its guidance), a fence is what it asks for (review).
+    expect(said('Plain.', '```markdown\n# Quota notes for the finance team\n```')).toEqual([]);
     for (const fine of ['We chose a service:\n\n```markdown\nChosen option: a preferences service.\n```', '```yaml\nchosen: a preferences service for all\n```', '```markdown\n# Prefs\n```']) {
       expect([fine, said(fine)]).toEqual([fine, []]);
     }

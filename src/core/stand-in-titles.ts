@@ -141,8 +141,13 @@ export function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
 function speaksOfTitleAlone(instruction: string): boolean {
   const told = withoutExamples(instruction);
   const first = /^[^.!?]*/.exec(told.trim())![0];
-  return /\btitles?\b/i.test(first) && !OTHER_THINGS.test(told) && !told.includes(';');
+  // (Nor one that asks to write anything but the title: "…, and write a one-sentence problem statement below it".)
+  const otherWriting = told.replace(/\b(?:write|add|give|choose|pick)\s+(?:(?:a|an|the|your)\s+)?(?:[\w-]+,?\s+){0,3}title\b/gi, '');
+  return /\btitles?\b/i.test(first) && !OTHER_THINGS.test(told) && !told.includes(';') && !ASKS_TO_WRITE.test(otherWriting);
 }
+
+// A verb that asks for text to be written.
+const ASKS_TO_WRITE = /\b(?:write|describe|explain|add|list|provide|give|summari[sz]e|state|include|fill in|enter|insert)\b/i;
 
 // Things a title part may ask for besides the title.
 const OTHER_THINGS = /\b(?:authors?|owners?|dates?|status|reviewers?|approvers?|versions?|summary|abstract|overview|introduction|contents|metadata|links?|tickets?|issues?|teams?|contacts?|sponsors?|editors?|tags?|labels?|description|explanation|paragraphs?|background|context|motivation|email|emails)\b/i;

@@ -178,8 +178,9 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     // Other segments keep their slugs as made (HTML aside, `-1` for repeats).
     const unmarkedId = marked || parent?.unmarkedId != null
       ? `${parent === null ? '' : `${parent.unmarkedId ?? parent.id}/`}${unmarkedHeadingSlug ?? section.slug}` : null;
-    // (So is one of nothing but the template's credits, arc42's "About arc42" under the empty `# ` of its export.)
-    const kept = fixed.includes(section.id) || (unmarkedId !== null && fixed.includes(unmarkedId)) || onlyAboutTheTemplate(spec, blocksIn(spec, section.bodySpan));
+    // (So is one of nothing but the template's credits under an empty heading, arc42's "About arc42" under the `# ` of its export.)
+    const kept = fixed.includes(section.id) || (unmarkedId !== null && fixed.includes(unmarkedId))
+      || (section.heading.text.trim() === '' && onlyAboutTheTemplate(spec, blocksIn(spec, section.bodySpan)));
     const guidance = kept ? '' : sectionProse(spec, section.bodySpan);
     if (section.children.length > 0) bodies.set(section.id, spec.source.slice(section.bodySpan.start, section.bodySpan.end));
     // A heading that asks a question asks for its answer, with or without guidance under it (a KEP's "What are other known failure modes?").
@@ -273,7 +274,8 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     const ofSpan = (span: Span): string[] => (prose ? [...proseSentences(spec, span), ...commentSentences(spec, span)] : commentSentences(spec, span));
     const everywhere = (of: (span: Span) => string[]): string[] => [...(fixedTitle ? [] : of(titleSpan)), ...spec.sections.flatMap((x) => sentencesDeep(x, keptIds, of))];
     for (const s of everywhere(ofSpan)) guidanceSentences.add(s);
-    for (const s of everywhere((span) => commentSentences(spec, span))) hiddenGuidanceSentences.add(s);
+    // (Not its examples: an author may well write one, `All traffic is served over TLS.`, as the answer.)
+    for (const s of everywhere((span) => commentSentences(spec, span, false))) hiddenGuidanceSentences.add(s);
     if (prose) for (const s of everywhere((span) => proseSentences(spec, span))) hiddenGuidanceSentences.delete(s);
   }
   const renamedFrom = new Map<string, string[]>();
@@ -323,13 +325,14 @@ const MARKER = new RegExp(`^\\s*${PLACEHOLDER_MARKER}(?![A-Za-z0-9_])[ \\t]*:?`)
 
 /**
  * The sentences of the HTML comments in a span of a template (a KEP's
- * guidance, an `AGENT_PLACEHOLDER`'s instruction without its marker), as
+ * guidance, an `AGENT_PLACEHOLDER`'s instruction without its marker; with
+ * their examples, unless `examples` is false), as
  * {@link proseSentences} gives a spec's: each comment's text is read as a
  * document of its own, so that a spec that deleted only the `<!--` and
  * `-->` around it, or quoted it, has these very sentences (a list in the
  * comment splits into its items, as it does in the spec).
  */
-function commentSentences(spec: ParsedSpec, span: Span): string[] {
+function commentSentences(spec: ParsedSpec, span: Span, examples = true): string[] {
   const out: string[] = [];
   for (const block of blocksIn(spec, span)) {
     const comment = block.kind === 'html' && block.htmlKind === 2;
@@ -339,12 +342,17 @@ function commentSentences(spec: ParsedSpec, span: Span): string[] {
     const { text } = blockText(spec.source, block);
     const ranges = comment ? [...text.matchAll(/<!--(?:-?>|[\s\S]*?(?:-->|$))/g)].map((m): [number, number] => [m.index, m.index + m[0].length]) : findInlineComments(text);
     for (const [from, to] of ranges) {
-      const inner = text.slice(from + 4, text.endsWith('-->', to) ? to - 3 : to).replace(MARKER, '');
+      const whole = text.slice(from + 4, text.endsWith('-->', to) ? to - 3 : to).replace(MARKER, '');
+      // (Without its examples, when asked: an author may write one as the answer.)
+      const inner = examples ? whole : whole.slice(0, whole.search(EXAMPLES_START) === -1 ? whole.length : whole.search(EXAMPLES_START));
       out.push(...proseSentences(parseSpec(inner), { start: 0, end: inner.length }));
     }
   }
   return out;
 }
+
+// Where a comment's examples start: "For example:", "e.g.", "Examples:", "such as".
+const EXAMPLES_START = /\b(?:for example|for instance|e\.\s?g\.|examples?:|such as)/i;
 
 // A comment about the template file as a whole, not about the text under the
 // title: "Copy this file to specs/ and fill in every section.", "When your
@@ -365,15 +373,15 @@ function onlyAboutTheTemplate(spec: ParsedSpec, blocks: readonly Block[]): boole
     if (b.kind === 'html' && b.htmlKind === 2) continue;
     if (b.kind !== 'paragraph') return false;
     const text = blockText(spec.source, b).text.trim();
-    if (ASKS_FOR_TEXT_HERE.test(text) || text.includes('?')) return false;
+    if (ASKS_FOR_TEXT_HERE.test(text) || text.includes('?') || /^(?:list|add|copy|include|name|note|mention|link|fill|enter|insert|replace|update)\b/i.test(text)) return false;
     if (ABOUT_THE_TEMPLATE.test(text)) about++;
     else if (!/^(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__):?$/.test(text)) return false;
   }
   return about > 0;
 }
 
-// A paragraph of a template's credits: the template named as such, its version, a copyright.
-const ABOUT_THE_TEMPLATE = /\bthe template\b|\btemplate version\b|©|\bcopyright\b/i;
+// A paragraph of a template's credits: `©`, a copyright with its year or its holder, the template's version, "the template for …".
+const ABOUT_THE_TEMPLATE = /©|\bcopyright\s+(?:\(c\)\s*)?(?:\d{4}|by)\b|\btemplate version\b|\bthe template for\b/i;
 
 const NOTE_ON_THE_FILE = /\b(?:this (?:file|template|document|note)|these notes|(?:every|each|all(?: the)?|the other) sections?|these comments?|(?:the|all|these) comment blocks?|sections? below)\b/i;
 

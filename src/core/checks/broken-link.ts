@@ -6,7 +6,7 @@ import { destinationValue } from '../markdown/link-destination.js';
 import { normalizeLabel } from '../markdown/inline-text.js';
 import { lineIndexOf } from '../line-index.js';
 import { hasTagStart } from '../markdown/tag-starts.js';
-import type { ParsedSpec, Position, Span } from '../spec-types.js';
+import type { Heading, ParsedSpec, Position, Span } from '../spec-types.js';
 import { quote } from './locate.js';
 import { proseBlocks } from './text-blocks.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -44,6 +44,7 @@ export const brokenLink: CheckRule = {
     const html = hasTagStart(spec.source, LINKING_ELEMENT);
     if (!inline && !references && !html && spec.definitionTargets.length === 0) return findings;
     let ownAnchors: ReadonlySet<string> | null = null;
+    let bareHeadings: ReadonlyMap<string, Heading> | null = null;
     // Each guess compares with the anchors: a document of thousands of broken
     // links, or of thousands of headings, gets guesses for the first ones.
     let guesses = 50;
@@ -68,7 +69,8 @@ export const brokenLink: CheckRule = {
         ownAnchors ??= anchorsOf(spec);
         if (anchor !== null && anchor !== '' && !hasAnchor(ownAnchors, anchor)) {
           // A heading with an emoji or a number before its words (`# 📝 Summary`) has them in its anchor too (`#-summary`): said so.
-          const dressed = spec.headings.find((h) => h.slug !== '' && h.slug !== anchor.toLowerCase() && bareSlug(h.text) === withoutPrefix(anchor).toLowerCase());
+          bareHeadings ??= headingsByBareSlug(spec);
+          const dressed = bareHeadings.get(withoutPrefix(anchor).toLowerCase());
           findings.push({ ...where(), message: dressed !== undefined
             ? `link to #${anchor}: the heading ${quote(dressed.shown)} has the anchor #${linkableAnchor(dressed.slug)}, what is before its words included; link to that, or take it out of the heading`
             : `link to #${anchor}: no heading in this document has that anchor${guess(withoutPrefix(anchor), ownAnchors)}` });
@@ -117,11 +119,9 @@ export const brokenLink: CheckRule = {
               continue;
             }
             // A `srcset` lists images, each a URL and perhaps a size (`img/flow-dark.png 2x`), by commas: a `<picture>`'s dark-mode `<source>`.
-            for (const candidate of value.matchAll(/[^\s,][^\s]*(?=\s|,|$)/g)) {
-              const url = candidate[0].replace(/,$/, '');
-              // (The size after each URL, `2x`, `480w`, is no file.)
-              if (/^\d+(?:\.\d+)?[wxh]$/.test(url) || /[<>]/.test(url)) continue;
-              const at = from + candidate.index;
+            for (const [url, index] of srcsetUrls(value)) {
+              if (/[<>]/.test(url)) continue;
+              const at = from + index;
               judge(`<${url}>`, () => block.locate(attributesAt + at, attributesAt + at + url.length));
             }
           }
@@ -176,6 +176,39 @@ export const brokenLink: CheckRule = {
   },
 };
 
+/**
+ * The image addresses of a `srcset`, with where each starts, read as HTML
+ * reads one: an address runs to a space (commas at its end cut off), then
+ * its size (`2x`, `480w`) runs to a comma (`a.png 1x,b.png 2x`).
+ */
+function* srcsetUrls(value: string): Generator<[string, number]> {
+  let i = 0;
+  while (i < value.length) {
+    while (i < value.length && (/\s/.test(value[i]!) || value[i] === ',')) i++;
+    const start = i;
+    while (i < value.length && !/\s/.test(value[i]!)) i++;
+    let url = value.slice(start, i);
+    const trailing = /,+$/.exec(url);
+    if (trailing !== null) url = url.slice(0, trailing.index);
+    else while (i < value.length && value[i] !== ',') i++;
+    if (url !== '') yield [url, start];
+  }
+}
+
+/**
+ * The headings with a number or an emoji before their words, by their anchor
+ * without it (`-summary`'s `# 📝 Summary` as `summary`): the first of each,
+ * made once per document that links to an anchor it lacks.
+ */
+function headingsByBareSlug(spec: ParsedSpec): Map<string, Heading> {
+  const found = new Map<string, Heading>();
+  for (const h of spec.headings) {
+    const bare = h.slug === '' ? null : bareSlug(h.text);
+    if (bare !== null && bare !== h.slug && !found.has(bare)) found.set(bare, h);
+  }
+  return found;
+}
+
 /** The label of the link reference definition whose destination starts at `at`, normalised; '' when it cannot be read. */
 function definitionLabel(source: string, at: number): string {
   const m = /\[((?:[^\\[\]]|\\.){1,999})\]:[ \t]*(?:\r\n|\r|\n)?[ \t]*$/.exec(source.slice(Math.max(0, at - 1100), at));
@@ -189,7 +222,8 @@ function definitionLabel(source: string, at: number): string {
  */
 function usedLabels(spec: ParsedSpec): Set<string> {
   const used = new Set<string>();
-  for (const m of spec.source.matchAll(/\[((?:[^\\[\]\n]|\\.){1,999})\](?!:)/g)) used.add(normalizeLabel(m[1]!));
+  // (A label may wrap onto the next line: `[the rollout\nplan]`.)
+  for (const m of spec.source.matchAll(/\[((?:[^\\[\]]|\\.){1,999})\](?!:)/g)) used.add(normalizeLabel(m[1]!));
   return used;
 }
 

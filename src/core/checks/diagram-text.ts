@@ -26,12 +26,13 @@ function diagramTexts(spec: ParsedSpec): DiagramText[] {
   for (const block of spec.blocks) {
     if (block.kind !== 'code' || block.variant !== 'fenced' || !block.topLevel) continue;
     // (A line ends at a LF, a CRLF or a lone CR, an old Mac's.)
-    const firstLineEnd = lineEndAfter(spec.source, block.lineStart);
+    const firstLineEnd = lineEndAfter(spec.source, block.lineStart, block.end);
     const opening = spec.source.slice(block.lineStart, firstLineEnd === -1 ? block.end : firstLineEnd).replace(/\r$/, '');
     if (!MERMAID_FENCE.test(opening) || firstLineEnd === -1 || firstLineEnd >= block.end) continue;
     const offset = firstLineEnd + 1;
     // Up to the closing fence's line (not the fence itself), when there is one.
-    const lastLine = Math.max(spec.source.lastIndexOf('\n', block.end - 1), spec.source.lastIndexOf('\r', block.end - 1));
+    let lastLine = block.end - 1;
+    while (lastLine >= offset && spec.source[lastLine] !== '\n' && spec.source[lastLine] !== '\r') lastLine--;
     const end = block.closed === false || lastLine < offset ? block.end : lastLine;
     // Comments, and lines that style or link nodes (`style TODO fill:#eee`, `click A "https://…"`), draw no words.
     // (In a class diagram, `class Retry {` declares a class, and its body's lines are drawn.)
@@ -42,11 +43,14 @@ function diagramTexts(spec: ParsedSpec): DiagramText[] {
   return out;
 }
 
-/** The offset of the last character of the line break after `from` (a LF, a CRLF's LF, a lone CR), or -1. */
-function lineEndAfter(text: string, from: number): number {
-  const lf = text.indexOf('\n', from);
-  const cr = text.indexOf('\r', from);
-  return cr === -1 || (lf !== -1 && lf <= cr + 1) ? lf : cr;
+/** The offset of the last character of the line break after `from`, before `to` (a LF, a CRLF's LF, a lone CR), or -1. */
+function lineEndAfter(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) return i;
+    if (c === 0x0d) return text.charCodeAt(i + 1) === 0x0a ? i + 1 : i;
+  }
+  return -1;
 }
 
 /**
@@ -101,10 +105,16 @@ export function diagramMarkers(spec: ParsedSpec, template: TemplateModel | null,
  */
 function bodyLines(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  const close = /^[ \t]*\}/gm;
+  let closedAt = -1;
   for (const open of text.matchAll(/^[ \t]*(?:class[ \t]+)?[\w-]+(?:~[^~\n]*~)?(?:[ \t]*\["[^"\n]*"\])?[ \t]*\{[ \t]*$/gm)) {
     const from = open.index + open[0].length;
-    const close = /^[ \t]*\}/m.exec(text.slice(from));
-    out.push([from, close === null ? text.length : from + close.index]);
+    // (The next `}` line, found once for all the openings before it: many bodies never closed are read in one walk.)
+    if (closedAt < from && closedAt !== text.length) {
+      close.lastIndex = from;
+      closedAt = close.exec(text)?.index ?? text.length;
+    }
+    out.push([from, closedAt]);
   }
   return out;
 }

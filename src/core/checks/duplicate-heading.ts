@@ -18,16 +18,19 @@ function wordsIn(s: Section): string {
 }
 
 /**
- * A heading's text without a number or emoji before its words (`3. Rollout`,
- * `🚀 Rollout`), as sections are matched: a second `## 🚀 Rollout` beside
- * `## Rollout` is a second copy. Not a number of words (`Phase 2: Rollout`
- * is a section of its own), and not where the text starts with a letter.
+ * A heading's text without a section number or emoji before its words (`3.
+ * Rollout`, `4) Rollout`, `🚀 Rollout`): a second `## 🚀 Rollout` beside `##
+ * Rollout` is a second copy. Not a number of words (`Phase 2: Rollout` is a
+ * section of its own), nor one that is part of the name (`2024 Goals`, `1.0
+ * Release notes`, `3 regions`), and not where the text starts with a letter.
  */
 function withoutNumber(text: string): string {
   if (/^[A-Za-z]/.test(text)) return text;
   const before = numberBeforeWords(text);
   // (A heading of nothing else, `### ✅` beside `### ❌`, is that emoji.)
-  return before === '' || /\p{L}/u.test(before) || text.slice(before.length).trim() === '' ? text : text.slice(before.length);
+  if (before === '' || /\p{L}/u.test(before) || text.slice(before.length).trim() === '') return text;
+  // (Digits only as a section's number, one with its `.` or `)`.)
+  return /\d/.test(before) && !/^[^\d]*\d+[.)](?:[^\d]*)$/.test(before) ? text : text.slice(before.length);
 }
 
 /** A heading's anchor, its number or emoji before its words aside (see {@link withoutNumber}). */
@@ -40,7 +43,6 @@ function anchorOf(s: Section): string {
  * Two sibling headings with the same text: their ids collide in readers' minds
  * and in links. Not reported when both are sections of the spec's template.
  */
-
 export const duplicateHeading: CheckRule = {
   id: 'duplicate-heading',
   defaultSeverity: 'warning',
@@ -62,6 +64,13 @@ export const duplicateHeading: CheckRule = {
       const [x, y] = [templateOf.get(a), templateOf.get(b)];
       return x !== undefined && y !== undefined && x.parentId === y.parentId && x.headingSlug === y.headingSlug;
     };
+    // Each heading's words made once: many siblings may share an anchor.
+    const words = new Map<Section, string>();
+    const wordsFor = (s: Section): string => {
+      let said = words.get(s);
+      if (said === undefined) words.set(s, (said = wordsOf(s)));
+      return said;
+    };
     const visit = (siblings: readonly Section[]): void => {
       // Siblings by their loose anchor: only those sharing one are compared by their words (most share none).
       const byLoose = new Map<string, Section[]>();
@@ -74,8 +83,8 @@ export const duplicateHeading: CheckRule = {
         const before = byLoose.get(loose);
         if (before === undefined) byLoose.set(loose, [s]);
         else {
-          const words = wordsOf(s);
-          const first = before.find((b) => wordsOf(b) === words);
+          const words = wordsFor(s);
+          const first = before.find((b) => wordsFor(b) === words);
           if (first === undefined) before.push(s);
           else if (!templateRepeat(first, s)) {
             // (Told apart by a number or an emoji alone, the other one is named.)

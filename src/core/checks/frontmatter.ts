@@ -65,10 +65,10 @@ export const frontmatter: CheckRule = {
       const value = data[key];
       // Nor a title by default where the spec's front matter follows its template's, which has none (spec-kit's
       // `tasks.md`, `description:` only, kept as the spec's). A template's own metadata (`id`, `version`) is no
-      // sample of its specs': one with `template:` and `status:` of its own owes a title (blind QA).
+      // sample of its specs': one with `status:` of its own owes a title (blind QA). (`template:` names the template, as the config's mapping does.)
       const theirs = template?.spec.frontMatter?.data;
       if (key === 'title' && value === undefined && options.required === undefined && theirs != null && !('title' in theirs)
-        && Object.keys(data).every((k) => k in theirs)) continue;
+        && Object.keys(data).every((k) => k === 'template' || k in theirs)) continue;
       const at = keyPosition(spec, key) ?? firstLine;
       if (value === undefined) {
         // `Title:` (a PEP's header) is another key: keys are read as written.

@@ -7,7 +7,8 @@ import { blocksIn, sectionProse } from '../section-prose.js';
 import { titlePart } from '../section-states.js';
 import { numberBeforeWords } from '../slug.js';
 import type { Block, ParsedSpec, Span } from '../spec-types.js';
-import type { TemplateModel } from '../template-model.js';
+import type { TemplateModel, TemplateSection } from '../template-model.js';
+import { flattenSections } from '../match-sections.js';
 import { headingPosition, sectionFields } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
@@ -108,7 +109,7 @@ export const leftoverGuidance: CheckRule = {
       // The whole answer in a ```markdown fence, as agents wrap theirs: the page shows it as code.
       // (One that holds the placeholder is said so above.)
       const wrapped = t.id === 'title' ? null : wrappedAnswer(spec, section.bodySpan);
-      if (wrapped !== null && wrapped !== fenced && !template.codeSamples.has(codeSample(spec.source, wrapped))) {
+      if (wrapped !== null && wrapped !== fenced && !template.codeSamples.has(codeSample(spec.source, wrapped)) && !asksForCode(template, t)) {
         findings.push({ ...lineIndexOf(spec).span(wrapped.lineStart, wrapped.end), ...sectionFields(spec, section.id),
           message: "the section's text is all in a ```markdown code block, which the page shows as code, not as text: delete the fence lines around it" });
       }
@@ -128,6 +129,19 @@ export const leftoverGuidance: CheckRule = {
     return findings;
   },
 };
+
+/**
+ * Whether the template asks for code in a section: its guidance speaks of
+ * Markdown, a snippet or a code block, or it holds a code block of its own
+ * (a `## Release note` to copy as written is fenced on purpose).
+ */
+function asksForCode(template: TemplateModel, t: TemplateSection): boolean {
+  const own = flattenSections(template.spec.sections).find((s) => s.id === t.id);
+  if (own === undefined) return false;
+  // (Its comments too: `<!-- Paste the release note as Markdown -->`.)
+  return /\b(?:markdown|snippet|code block|verbatim|copy)\b/i.test(template.spec.source.slice(own.bodySpan.start, own.bodySpan.end))
+    || blocksIn(template.spec, own.bodySpan).some((b) => b.kind === 'code');
+}
 
 /**
  * The one block of a section's own text, comments aside, when it is a
@@ -200,7 +214,9 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
   let found: KeptGuidance | null = null;
   let shown = '';
   // Line by line from the top: once lines that end a sentence hold one of the author's, no more lines can be the guidance's.
-  for (let k = 2; k < lines.length; k += 2) {
+  // (Not the last line: all of them is the whole paragraph, judged above. A few lines only: guidance kept atop an
+  // answer is a sentence or two, and each judgement reads all the lines before it.)
+  for (let k = 2; k < lines.length && k <= 2 * MAX_LEADING_LINES && shown.length < 2000; k += 2) {
     shown += `${k === 2 ? '' : ' '}${spec.source.slice(lines[k - 2], lines[k - 1])}`;
     // (Only whole sentences: the author's text may go on a sentence of the guidance's.)
     if (!/[.!?][*_]*\s*$/.test(shown)) continue;
@@ -211,6 +227,9 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
   }
   return found;
 }
+
+// The most lines of a paragraph read as the guidance's kept atop the author's.
+const MAX_LEADING_LINES = 12;
 
 /** Guidance kept: its plain text, whether it tells what to write, and where it ends in the source. */
 interface KeptGuidance {
