@@ -2654,6 +2654,12 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(spec('No user data.\n\nOnly tenant ids are stored.')).toEqual(['18:1 section-order only-tenant-ids-are-stored/observability']);
   });
 
+  it('the text under the title kept as the template\'s names the slots it still holds (blind QA, spec-kit)', () => {
+    const kit = buildTemplateModel(parseSpec('# Feature Specification: [FEATURE NAME]\n\n**Created**: [DATE]\n**Input**: User description: "$ARGUMENTS"\n\n## Scenarios\n\n<!-- s -->\n'), 'k@1');
+    expect(findings('# Feature Specification: CSV Export\n\n**Created**: [DATE]\n**Input**: User description: "$ARGUMENTS"\n\n## Scenarios\n\nExport.\n', kit).map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '1:1 the text under the title still holds only the template\'s guidance, its slots "[DATE]", "$ARGUMENTS" unfilled: write what the template asks for there']);
+  });
+
   it('a title whose stand-in is replaced by a to-do word (`# Design Doc: TBD`) names nothing yet: said once, as the title (blind QA, design doc)', () => {
     const doc = buildTemplateModel(parseSpec('# Design Doc: Project Name\n\n## Context\n\n<!-- c -->\n'), 'd@1');
     const said = (title: string) => findings(`# ${title}\n\n## Context\n\nA cache.\n`, doc).map((f) => `${f.line} ${f.rule} ${f.message}`);

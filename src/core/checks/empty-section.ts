@@ -10,6 +10,7 @@ import { likelyRenames } from '../likely-renames.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
 import { keepsStandInTitle, titlePart, titleTextEmpty } from '../section-states.js';
 import { quote, sectionFields, sectionFinding, sectionsById, templateShown } from './locate.js';
+import { templateSlotsIn } from './template-slots.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 /**
@@ -62,6 +63,11 @@ export const emptySection: CheckRule = {
             continue;
           }
         }
+        // The template's slots the kept text still holds, named (spec-kit's `**Created**: [DATE]`; blind QA).
+        const slotsKept = (): string => {
+          const slots = templateSlotsIn(template, spec.source.slice(part.span.start, part.span.end));
+          return slots.length === 0 ? '' : `, its slots ${slots.map((x) => quote(x)).join(', ')} unfilled`;
+        };
         // What the template asks for there, when its placeholders say it.
         const asked = template.spec.placeholders.filter((p) => p.sectionId === null).map((p) => quote(p.instruction));
         const what = asked.length === 0 ? '' : ` (${asked.slice(0, 3).join(', ')}${asked.length > 3 ? ', …' : ''})`;
@@ -82,12 +88,12 @@ export const emptySection: CheckRule = {
           message: spec.title === null && part.section === null
             // No title to be under: say what is missing where it is.
             ? (guidanceOnly
-              ? `the text before the first section still holds only the template's guidance: write what the template asks for there${what}`
+              ? `the text before the first section still holds only the template's guidance${slotsKept()}: write what the template asks for there${what}`
               : template.spec.title === null
                 ? `the text before the first section is empty: write what the template asks for there${what}`
                 : `no title, and no text before the first section, where the template has a title with text under it: add a \`# Title\` and write what the template asks for under it${what}`)
             : guidanceOnly
-              ? `the text under the title still holds only the template's guidance: write what the template asks for there${what}`
+              ? `the text under the title still holds only the template's guidance${slotsKept()}: write what the template asks for there${what}`
               : `the text under the title is empty: write what the template asks for there${what}` });
         continue;
       }

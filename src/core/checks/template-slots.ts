@@ -88,6 +88,16 @@ const templateSlots = memoPer((template: TemplateModel): ReadonlySet<string> => 
   return found;
 });
 
+/** The template's own slots (see templateSlots) that a text holds as written, in the order they come in it, at most `most`. */
+export function templateSlotsIn(template: TemplateModel, text: string, most = 3): string[] {
+  const found: Array<[number, string]> = [];
+  for (const slot of templateSlots(template)) {
+    const at = text.indexOf(slot);
+    if (at !== -1) found.push([at, slot]);
+  }
+  return found.sort((a, b) => a[0] - b[0]).slice(0, most).map(([, slot]) => slot);
+}
+
 /**
  * The template's own `{slot}`s left in sections the author wrote (a single
  * brace is no marker by itself: JSON, sets and code are full of them; the
