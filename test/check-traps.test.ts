@@ -2548,6 +2548,8 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(spec('Less powerful alternatives.', undefined, '- Detection: How can it be detected via metrics?\n\n      kubectl get events\n\n- Mitigations: What can be done to stop the bleeding?\n  - Remove the field.')).toEqual([]);
     // One question over its answer is the Q&A form.
     expect(spec('- Why is this design the best in the space of possible designs?\n\nIt is the smallest.')).toEqual([]);
+    // An item nested under a task is part of that task, a KEP's `- [ ] Other` with its `- Describe the mechanism:` (QA: 44 KEPs).
+    expect(spec('Less powerful alternatives.', '- [x] Link the design document.\n- [ ] Other\n  - Describe the rollout plan in the issue.\n  - Why is this design the best in the space of possible designs?\n  - What is the impact of not doing this?')).toEqual([]);
   });
 
   it('leftover-guidance: a section\'s whole text in a ```markdown fence is reported on the fence; a sample beside the author\'s text, or the template\'s own, is not (blind QA, agent-written)', () => {
@@ -2575,6 +2577,11 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     const wrapped = guidance.replace(' Keep it', '\nKeep it');
     expect(said(`${wrapped}\nSoft declines are retried.`)).toEqual([`5:1-6:${wrapped.split('\n')[1]!.length + 1} leftover-guidance`]);
     expect(said('Soft declines are retried.', 'Why are we doing this? What use cases does it support?\nRenewals fail.')).toEqual(['9:1-9:55 leftover-guidance']);
+    // A line with no stop, as a placeholder's instruction copied over the answer (QA: 7 probes), plain or emphasised.
+    for (const line of ['Describe the context and scope of the project', '*Describe the context and scope of the project*']) {
+      const doc2 = buildTemplateModel(parseSpec('# Design Doc\n\n## Context and Scope\n\n<!-- AGENT_PLACEHOLDER: Describe the context and scope of the project -->\n'), 'dd2@1');
+      expect([line, findings(`# Retries\n\n## Context and Scope\n\n${line}\nSoft declines are retried.\n`, doc2).map((f) => `${f.line} ${f.rule}`)]).toEqual([line, ['5 leftover-guidance']]);
+    }
     // The author's sentence going on from the guidance's line, or the author's line first: written.
     expect(said('Describe the context and scope of the project: what is being built and why. Keep it short; this is not a\nrequirements document for retries, but a design.')).toEqual([]);
     expect(said(`Soft declines are retried.\n${guidance}`)).toEqual([]);

@@ -164,12 +164,13 @@ function wrappedAnswer(spec: ParsedSpec, span: Span): Block | null {
 
 /**
  * Whether a paragraph is a list item's whole text, in a list at the
- * section's top: not a task's (`- [ ] …`, which is ticked, not deleted), and
+ * section's top (not nested in another item): not a task's (`- [ ] …`, which is ticked, not deleted), and
  * not one that holds more below it (a KEP's `- Detection: How can it be
  * detected …?` over its answer, indented: the item is the answer's label).
  */
 function isListItem(spec: ParsedSpec, block: Block): boolean {
-  const marker = /^([ \t]{0,3})(?:[-*+]|\d{1,9}[.)])[ \t]+$/.exec(spec.source.slice(block.lineStart, block.start));
+  // (A top-level item only: one nested under a task, a KEP's `- [ ] Other` with its `- Describe the mechanism:`, is part of that task.)
+  const marker = /^( ?)(?:[-*+]|\d{1,9}[.)])[ \t]+$/.exec(spec.source.slice(block.lineStart, block.start));
   if (marker === null || /^\[[ xX]\]/.test(spec.source.slice(block.start, block.start + 3))) return false;
   const next = spec.blocks[countAtMost(spec.blocks, (b) => b.start, block.start)];
   // (The next block indented past the marker is inside the item.)
@@ -218,12 +219,13 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
   // answer is a sentence or two, and each judgement reads all the lines before it.)
   for (let k = 2; k < lines.length && k <= 2 * MAX_LEADING_LINES && shown.length < 2000; k += 2) {
     shown += `${k === 2 ? '' : ' '}${spec.source.slice(lines[k - 2], lines[k - 1])}`;
-    // (Only whole sentences: the author's text may go on a sentence of the guidance's.)
-    if (!/[.!?][*_]*\s*$/.test(shown)) continue;
+    // (A line's end ends the guidance's last sentence, a stop there or not, as `Outline the testing approach` copied
+    // from a placeholder over the answer: the author's words going on from a sentence of the guidance's make no sentence of it.)
     const head = plainText(shown).replace(/\s+/g, ' ').trim();
     const kept = judge(head, sentences, hiddenSentences);
-    if (kept === undefined) break;
-    if (kept !== null) found = { text: head, ...kept, end: lines[k - 1]! };
+    // (Not the guidance's at a stop: no more lines can be. Without one, a sentence may go on to the next line.)
+    if (kept === undefined && /[.!?:;][*_]*\s*$/.test(shown)) break;
+    if (kept !== undefined && kept !== null) found = { text: head, ...kept, end: lines[k - 1]! };
   }
   return found;
 }
