@@ -257,6 +257,12 @@ function isMention(text: string, at: number, length: number, quoteBlock: () => b
     || (/\u00ab[ \u00a0\u202f]?$/.test(text.slice(Math.max(0, at - 2), at)) && /^[ \u00a0\u202f]?\u00bb/.test(text.slice(at + length, at + length + 2)));
   if (quoted && (NAMING.test(text.slice(Math.max(0, at - 40), at - 1)) || NAMED_AFTER.test(text.slice(at + length + 1, at + length + 40))
     || BOARD.test(text.slice(Math.max(0, at - 40), at + length + 40)))) return true;
+  // A prefix named: `comments that start with TODO: or FIXME:` (a linter's rule).
+  // (Or a list of them: `start with TODO: or FIXME:`.)
+  if (/\b(?:(?:starts?|starting|begins?|beginning)[ \t]+with|prefixed[ \t]+(?:with|by))[ \t]+(?:(?:TODO|FIXME|XXX|TBD|HACK):?,?[ \t]+(?:(?:or|and)[ \t]+)?)*$/i.test(text.slice(Math.max(0, at - 48), at))) return true;
+  // An acronym's words after a colon, a glossary's (`**TBD**: trunk-based development`).
+  const glossed = /^[*_]*:[ \t]*([A-Za-z]+(?:[ -][A-Za-z]+){1,6})/.exec(text.slice(at + length, at + length + 72))?.[1];
+  if (glossed !== undefined && !/^(?:to|the|a|an)\b/i.test(glossed) && initials(glossed) === word) return true;
   // `TODO: decide the quota`, `TODO & FIXME: fix the numbers`: a note left.
   if (/^(?:[ \t]*(?:,|and|or|&)[ \t]*(?:TODO|FIXME|XXX|TBD|HACK))*[ \t]*:/.test(text.slice(at + length, at + length + 40))) return false;
   const after12 = text.slice(at + length, at + length + 16);
@@ -280,10 +286,17 @@ function isMention(text: string, at: number, length: number, quoteBlock: () => b
   // An acronym spelt out, its words capitalised, in parentheses or the next cell: `TBD (Trunk Based Development)`,
   // `| TBD | Trunk-based development |` (not `TBD (the board decides)`, `TBD (to be discussed)`: the blank explained).
   const expansion = /^[ \t]*(?:\(|\|[ \t]*)([A-Z][A-Za-z]*(?:[ -][A-Za-z]+){1,6})[ \t]*(?:\)|\|)/.exec(text.slice(at + length, at + length + 72))?.[1];
-  if (expansion !== undefined && !/^to\b/i.test(expansion) && expansion.split(/[ -]+/).map((w) => w[0]!.toUpperCase()).join('') === word) return true;
-  // Inside someone's words quoted in a block quote: `> "Half the items say TBD because nobody knows."`
+  if (expansion !== undefined && !/^to\b/i.test(expansion) && initials(expansion) === word) return true;
+  // A state or a label a tracker gives: `an item marked TODO`, `tickets in TODO status`, `the TODO count`.
+  if (/\b(?:marked|labell?ed|tagged|flagged)(?:[ \t]+as)?[ \t]+$/i.test(wordsBefore(text, at, 20))) return true;
+  if (word === 'TODO' && /^[ \t]+(?:status|state|column|lane|count|counts|bucket)\b/i.test(after12)) return true;
+  // A header's name, `XXX-Forwarded-Tenant`.
+  if (word === 'XXX' && /^-[A-Z][a-z]/.test(after12)) return true;
+  // Inside someone's words quoted, in a block quote or after a word that says someone said them:
+  // `> "Half the items say TBD because nobody knows."`, `a user quote from the survey: "…"`
   // (UI copy in quotes, `"Ship faster with TODO"`, is a blank in the product's words).
-  if (inQuotedWords(text, at) && quoteBlock()) return true;
+  const opened = quotationAround(text, at);
+  if (opened !== -1 && (quoteBlock() || SPEECH_BEFORE.test(text.slice(Math.max(0, opened - 48), opened)))) return true;
   // Spelt out in the next cell of its table row: `| TBD | to be decided |`.
   if (/^[ \t]*\|[ \t]*to be (?:decided|determined|defined|announced|confirmed)\b/i.test(text.slice(at + length, at + length + 30))) return true;
   if (after === '.' && /^\.[A-Za-z]{1,5}\b/.test(text.slice(at + length, at + length + 7))) return true;
@@ -313,7 +326,7 @@ const THING_AFTER = /^[ \t]+(?:comments?|markers?|items?|lists?|apps?|applicatio
 // A determiner before a to-do word used as a noun, an adjective or so between (`a new TODO`, `the last FIXME`).
 const NOUN_DETERMINER_BEFORE = /(?:^|[^\w-])(?:a|an|the|each|every|this|that|another|any|no|some)(?:[ \t]+(?:new|single|open|old|stale|existing|remaining|last|first|lone|next))?[ \t]+$/i;
 // What follows a to-do word used as a noun: a verb, a preposition, a stop (`each TODO has`, `the FIXME once`, `a TODO.`).
-const AS_A_NOUN_AFTER = /^(?:[ \t]*(?:[.,;)!?]|$)|[ \t]+(?:is|are|was|were|has|have|had|gets?|got|goes|stays|means|remains|in|as|on|once|from|with|per|to|that|which|and|or|for|by|at|into|before|after|until)\b)/i;
+const AS_A_NOUN_AFTER = /^(?:[ \t]*(?:[.,;)!?]|$)|[ \t]+(?:is|are|was|were|has|have|had|gets?|got|goes|stays|means|remains|in|as|on|once|from|with|per|to|that|which|and|or|for|by|at|into|before|after|until|older|newer|left|found|without|across|over|under|since)\b)/i;
 // Things markers are, named right after one (not a list's or a note's: `TODO list the dependencies` is a note;
 // one comment, tag or marker, `TODO comment on why …`, is a note to write one).
 const MARKER_THING_AFTER = /^\]?[ \t]+(?:comments|markers|tags|trackers?|apps?|application)\b/i;
@@ -321,13 +334,13 @@ const MARKER_THING_AFTER = /^\]?[ \t]+(?:comments|markers|tags|trackers?|apps?|a
 const LISTED_MARKERS = /\b(?:TODO|FIXME|XXX|TBD|HACK)s?(?:,[ \t]*(?:TODO|FIXME|XXX|TBD|HACK)s?)*,?[ \t]+(?:and|or|&)[ \t]+(?:TODO|FIXME|XXX|TBD|HACK)s?\b/g;
 
 /**
- * Whether a place is inside words quoted (straight, curly or French quotes
- * around four words or more, within a few lines of it): a user's or a
- * colleague's words, which keep theirs. (A marker quoted alone, `"TBD"`, is
- * no one's words.) Only the text around the place is read: a long paragraph
- * of markers is read once, not again for each.
+ * Where the quotation a place is inside opens (straight, curly or French
+ * quotes around four words or more, within a few lines of it), or -1: a
+ * user's or a colleague's words keep theirs. (A marker quoted alone,
+ * `"TBD"`, is no one's words.) Only the text around the place is read: a
+ * long paragraph of markers is read once, not again for each.
  */
-function inQuotedWords(text: string, at: number): boolean {
+function quotationAround(text: string, at: number): number {
   const from = Math.max(0, at - QUOTE_REACH);
   const before = text.slice(from, at);
   const after = text.slice(at, at + QUOTE_REACH);
@@ -340,10 +353,18 @@ function inQuotedWords(text: string, at: number): boolean {
     const end = after.indexOf(close);
     if (end === -1 || (open === close && /[\p{L}\p{N}]/u.test(after[end + 1] ?? ''))) continue;
     const quoted = before.slice(start + 1) + after.slice(0, end);
-    if (quoted.indexOf('\n\n') === -1 && quoted.trim().split(/\s+/).length >= 4) return true;
+    if (quoted.indexOf('\n\n') === -1 && quoted.trim().split(/\s+/).length >= 4) return from + start;
   }
-  return false;
+  return -1;
 }
+
+/** The first letters of a phrase's words, in capitals (`trunk-based development` → `TBD`). */
+function initials(phrase: string): string {
+  return phrase.split(/[ -]+/).filter((w) => w !== '').map((w) => w[0]!.toUpperCase()).join('');
+}
+
+// Words before a quotation that say someone said it.
+const SPEECH_BEFORE = /\b(?:said|says|say|wrote|writes|asked|asks|told us|quotes?|quoted|feedback|complained|commented|reported|survey|interview)\b[^"\u201c\u00ab]{0,40}$/i;
 
 // How far from a marker its quotation's marks are looked for.
 const QUOTE_REACH = 300;
