@@ -1774,6 +1774,17 @@ describe('headings swallowed by a code block that is never closed (KEP review)',
   });
 });
 
+describe('an HTML comment never closed that hides only text (blind QA, KEP planted defects)', () => {
+  it('is reported on its `<!--`, with how much it hides; not one that hides headings, a placeholder\'s, or one that hides only itself', () => {
+    const said = (source: string) => findings(source, null).filter((f) => f.rule === 'unclosed-html').map((f) => `${f.line}:${f.column} ${f.message}`);
+    expect(said('# T\n\n## A\n\nText.\n\n<!-- reviewer: confirm with sig-testing\n\nThe rollout waits for the tests.\nAnd this line too.\n')).toEqual([
+      '7:1 HTML comment is never closed: the page shows nothing from here to the end of the file (2 lines of text after the comment\'s own); add `-->` where the comment\'s text ends']);
+    for (const fine of ['# T\n\n<!-- note\n\n## B\n\nText.\n', '# T\n\n<!-- AGENT_PLACEHOLDER: say\n\nText.\n', '# T\n\nText.\n\n<!-- a note to myself\n', '# T\n\n<!-- closed -->\n\nText.\n']) {
+      expect([fine, said(fine)]).toEqual([fine, []]);
+    }
+  });
+});
+
 describe('hidden headings with a number or an emoji before their words (blind QA, planted defects)', () => {
   const mini = buildTemplateModel(parseSpec('# Mini\n\n## Design\n\n<!-- AGENT_PLACEHOLDER: How it works -->\n\n### API\n\n<!-- AGENT_PLACEHOLDER: Describe the endpoints -->\n\n## Rollout\n\n<!-- AGENT_PLACEHOLDER: How it ships -->\n'), 'mini@1');
   const said = (spec: string) => findings(spec, mini).map((f) => `${f.line} ${f.rule}${f.rule === 'missing-section' ? ` ${f.message.replace(/^.*from template mini@1: /, '')}` : ''}`);

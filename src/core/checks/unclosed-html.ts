@@ -19,9 +19,9 @@ const DETAILS_TAG = /(?<!\\)<(\/?)details(?=[\s/>])[^<>]*>/gi;
 export const unclosedHtml: CheckRule = {
   id: 'unclosed-html',
   defaultSeverity: 'warning',
-  description: 'A <details> element is never closed, so the page folds everything after it into it; or a <pre>, <script>, <style> or <textarea> block, which takes the rest of the file as raw HTML.',
+  description: 'A <details> element is never closed, so the page folds everything after it into it; or a <pre>, <script>, <style> or <textarea> block, which takes the rest of the file as raw HTML; or an HTML comment that hides the text after it.',
   check: ({ spec }) => {
-    const findings: FindingDraft[] = rawBlocksLeftOpen(spec);
+    const findings: FindingDraft[] = [...rawBlocksLeftOpen(spec), ...commentLeftOpen(spec)];
     if (!hasTagStart(spec.source, DETAILS_NAME)) return findings;
     // Tags in document order, outside code and comments; each close ends the innermost open one.
     const open: Array<{ at: Position; offset: number }> = [];
@@ -66,4 +66,27 @@ function rawBlocksLeftOpen(spec: ParsedSpec): FindingDraft[] {
       message: `\`<${name}>\` is never closed with \`</${name}>\`: everything after it, to the end of the file, is raw HTML, not Markdown${what}; close it where its content ends` });
   }
   return findings;
+}
+
+/**
+ * An HTML comment never closed, at the top level, that hides text of the
+ * author's after its own: the page shows nothing from its `<!--` to the end
+ * of the file, and no other rule may see why (blind QA: a reviewer's note
+ * left open hid the paragraph below it). Not one that hides headings
+ * (missing-section says so on each), nor a placeholder's
+ * (malformed-placeholder's), nor one whose text is all it holds.
+ */
+function commentLeftOpen(spec: ParsedSpec): FindingDraft[] {
+  const last = spec.blocks[spec.blocks.length - 1];
+  if (last === undefined || last.kind !== 'html' || last.htmlKind !== 2 || last.closed !== false || !last.topLevel) return [];
+  const raw = spec.source.slice(last.start, last.end);
+  if (/^<!--\s*AGENT_PLACEHOLDER/.test(raw)) return [];
+  // What follows the comment's own paragraph: text of the author's, and no heading.
+  const blank = /\n[ \t]*\r?\n/.exec(raw);
+  const after = blank === null ? '' : raw.slice(blank.index);
+  if (after.trim() === '' || /^ {0,3}#{1,6}(?:[ \t]|$)/m.test(after)) return [];
+  const { line, column } = lineIndexOf(spec).locate(last.start);
+  const lines = after.trim().split(/\r\n|\r|\n/).length;
+  return [{ line, column, endLine: line, endColumn: column + 4,
+    message: `HTML comment is never closed: the page shows nothing from here to the end of the file (${lines} line${lines === 1 ? '' : 's'} of text after the comment's own); add \`-->\` where the comment's text ends` }];
 }
