@@ -355,7 +355,7 @@ describe('section matching', () => {
       '"Acknowledgements" is in its place: if that is this section renamed, restore its heading',
     ]);
     expect(messages('# X\n\n## Motivation\n\nm\n\n## Acknowledgments\n\na\n\n## Nesting\n\nt\n', thanks)).toEqual([
-      '13:1 missing section "Testing" (## Testing) from template s@1',
+      '11:1 missing section "Testing" (## Testing) from template s@1',
     ]);
   });
 

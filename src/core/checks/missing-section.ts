@@ -167,8 +167,11 @@ export const missingSection: CheckRule = {
       // Where it belongs: on the heading that seems to be it renamed, else at
       // the next template section there, else at the end.
       const next = nextPresent[i];
+      // (With none after it, at the heading that follows the template section before it, and what is under that: a section of
+      // the spec's own there, `## Alternatives Considered` for a renamed last one; else at the end.)
+      const after = next === undefined && previousPresent[i] !== undefined ? spec.headings.find((h) => h.span.start >= previousPresent[i]!.span.end) : undefined;
       const at: Position = renamed !== undefined ? headingPosition(renamed.heading)
-        : next !== undefined ? headingPosition(next.heading) : { line: lastLine(), column: 1, endLine: lastLine(), endColumn: 1 };
+        : next !== undefined ? headingPosition(next.heading) : after !== undefined ? headingPosition(after) : { line: lastLine(), column: 1, endLine: lastLine(), endColumn: 1 };
       // A heading standing for several sections side by side seems to merge them.
       const merged = renamed === undefined ? [] : [...renames.entries()].filter(([id, s]) => s === renamed && id !== t.id).map(([id]) => id);
       const message = renamed === undefined
