@@ -7,15 +7,19 @@ import { memoBy } from './memo-by.js';
 import { blocksIn } from './section-prose.js';
 import type { Block, ParsedSpec, Span } from './spec-types.js';
 
-/** What hides a section's text: a comment never closed, or words of the author's after the guidance inside the template's comment. */
-export type HiddenInComment = 'unclosed' | 'inside';
+/**
+ * What hides a section's text: a comment never closed, one closed only by a
+ * later comment's `-->` (on line `closedBy`), or words of the author's after
+ * the guidance inside the template's comment.
+ */
+export type HiddenInComment = 'unclosed' | 'inside' | { readonly closedBy: number };
 
 // Words the text after the guidance needs to count as an answer: "TODO" or "draft" is a note.
 const MIN_WORDS = 4;
 
 /**
  * Whether the text of a span is hidden in a comment (see {@link HiddenInComment}):
- * a comment there never closed, or one that holds one of the template's
+ * a comment there never closed, or closed by a later one's `-->`, or one that holds one of the template's
  * comments for the section (`template`, its body's span in the template
  * file) followed by words of the author's. Null when no comment hides any:
  * a comment unlike the template's (an older template's wording, a draft the
@@ -26,6 +30,9 @@ export function hiddenInComment(spec: ParsedSpec, span: Span, template: { readon
   for (const block of blocksIn(spec, span)) {
     if (!isComment(block)) continue;
     if (block.closed === false) return 'unclosed';
+    // One that holds another's `<!--`: it lost its own `-->`, and the later comment's closes it, hiding what is between.
+    const nested = spec.source.indexOf('<!--', block.start + 4);
+    if (nested !== -1 && nested < block.end) return { closedBy: block.endLine };
     if (template === null) continue;
     guidance ??= templateComments(template.spec, template.span);
     // The template's comment kept as it is (most): no words of the author's in it, known without normalising it.

@@ -180,6 +180,7 @@ function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolea
   const inTemplate = around.templateSection(t.id);
   const hidden = hiddenInComment(around.spec, section.bodySpan, inTemplate === undefined ? null : { spec: around.template.spec, span: inTemplate.bodySpan });
   if (hidden === 'unclosed') return `${name} is empty: an HTML comment in it is never closed, so it hides everything after it, text and sections; end it with \`-->\` where its own words end`;
+  if (hidden !== null && typeof hidden === 'object') return `${name} is empty: an HTML comment in it lost its \`-->\`, and a later comment's \`-->\` on line ${hidden.closedBy} closes it, so it hides everything between; end it with \`-->\` where its own words end`;
   if (hidden === 'inside') return `${name} is empty: its text is inside an HTML comment, which does not show; move the text out, below the comment's \`-->\`${orDelete}`;
   const next = section.children[0] ?? around.next(section);
   const own = next !== undefined && around.unmatched.has(next);
