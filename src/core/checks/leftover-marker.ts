@@ -321,8 +321,9 @@ const NAMING = /\b(?:statut|estado|etiqueta|colonne|columna|spalte|zustand|statu
 // Or after it, or a verb that looks for it: `"TODO" comments`, `greps for 'FIXME'`.
 const NAMED_AFTER = /^\W*(?:comments?|markers?|labels?|tags?|status|state|items?|entries|lines?|keyword)\b/i;
 // A word that makes what follows a thing spoken of, right before the marker; and the things a marker names.
-const DETERMINER_BEFORE = /(?:^|[^\w-])(?:a|an|the|all|any|no|every|each|these|those|our|their|its|your|my)[ \t]+$/i;
-const THING_AFTER = /^[ \t]+(?:comments?|markers?|items?|lists?|apps?|application|entries|tags?|notes?|columns?|lanes?)\b/i;
+// (A possessive too: `the team's TODO file`.)
+const DETERMINER_BEFORE = /(?:^|[^\w-])(?:a|an|the|all|any|no|every|each|these|those|our|their|its|your|my|[A-Za-z]+['\u2019]s)[ \t]+$/i;
+const THING_AFTER = /^[ \t]+(?:comments?|markers?|items?|lists?|apps?|application|entries|tags?|notes?|columns?|lanes?|files?|pages?|docs?|documents?|boards?)\b/i;
 // A determiner before a to-do word used as a noun, an adjective or so between (`a new TODO`, `the last FIXME`).
 const NOUN_DETERMINER_BEFORE = /(?:^|[^\w-])(?:a|an|the|each|every|this|that|another|any|no|some)(?:[ \t]+(?:new|single|open|old|stale|existing|remaining|last|first|lone|next))?[ \t]+$/i;
 // What follows a to-do word used as a noun: a verb, a preposition, a stop (`each TODO has`, `the FIXME once`, `a TODO.`).
