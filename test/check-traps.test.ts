@@ -357,6 +357,10 @@ describe('section matching', () => {
     expect(messages('# X\n\n## Motivation\n\nm\n\n## Acknowledgments\n\na\n\n## Nesting\n\nt\n', thanks)).toEqual([
       '11:1 missing section "Testing" (## Testing) from template s@1',
     ]);
+    // After all the template sections before it that are there, wherever the spec put them (second review).
+    expect(messages('# X\n\n## Acknowledgments\n\na\n\n## Motivation\n\nm\n\n## Appendix\n\nt\n', thanks)).toEqual([
+      '11:1 missing section "Testing" (## Testing) from template s@1',
+    ]);
   });
 
   it('a rename is named past sections of the author\'s own and a missing optional neighbour, and a heading that merges two is named so (prose QA)', () => {
@@ -472,6 +476,10 @@ describe('section matching', () => {
     // Closed only by a later comment's `-->`: said so, with that line (blind QA, KEP planted defects).
     expect(said('<!-- reviewer note: confirm\n\nThe limiter protects the API.\n\n<!-- a later note -->')[0]).toBe(
       '3 empty-section section "Motivation" is empty: an HTML comment in it lost its `-->`, and a later comment\'s `-->` on line 9 closes it, so it hides everything between; end it with `-->` where its own words end');
+    // Two comments on a line, or a `<!--` in a note's words, are closed as they should be (second review).
+    for (const body of ['<!-- Describe the problems you are trying to solve. --> <!-- Optional: link the runbook. -->', '<!-- Do not write "<!--" inside a note. -->']) {
+      expect(said(body), body).toEqual(['3 empty-section section "Motivation" is empty: write its content']);
+    }
     // The template's comment as it is, a short note after it, or a comment unlike the template's (an older wording) is plainly empty.
     for (const body of ['<!-- Describe the problems you are trying to solve. -->', '<!-- Describe the problems you are trying to solve. TODO later -->', '<!-- Explain why this matters, in a paragraph or two of your own words. -->']) {
       expect(said(body), body).toEqual(['3 empty-section section "Motivation" is empty: write its content']);
@@ -1782,7 +1790,8 @@ describe('an HTML comment never closed that hides only text (blind QA, KEP plant
     const said = (source: string) => findings(source, null).filter((f) => f.rule === 'unclosed-html').map((f) => `${f.line}:${f.column} ${f.message}`);
     expect(said('# T\n\n## A\n\nText.\n\n<!-- reviewer: confirm with sig-testing\n\nThe rollout waits for the tests.\nAnd this line too.\n')).toEqual([
       '7:1 HTML comment is never closed: the page shows nothing from here to the end of the file (2 lines of text after the comment\'s own); add `-->` where the comment\'s text ends']);
-    for (const fine of ['# T\n\n<!-- note\n\n## B\n\nText.\n', '# T\n\n<!-- AGENT_PLACEHOLDER: say\n\nText.\n', '# T\n\nText.\n\n<!-- a note to myself\n', '# T\n\n<!-- closed -->\n\nText.\n']) {
+    // (Nor one that opens a section's own text: empty-section says why that section is empty.)
+    for (const fine of ['# T\n\n## Risks\n\n<!-- reviewer: is this still true?\n\nThe vendor may raise prices next year.\n', '# T\n\n<!-- note\n\n## B\n\nText.\n', '# T\n\n<!-- AGENT_PLACEHOLDER: say\n\nText.\n', '# T\n\nText.\n\n<!-- a note to myself\n', '# T\n\n<!-- closed -->\n\nText.\n']) {
       expect([fine, said(fine)]).toEqual([fine, []]);
     }
   });
@@ -2562,6 +2571,11 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(spec('Less powerful alternatives.', undefined, '- Detection: How can it be detected via metrics?\n\n      kubectl get events\n\n- Mitigations: What can be done to stop the bleeding?\n  - Remove the field.')).toEqual([]);
     // One question over its answer is the Q&A form.
     expect(spec('- Why is this design the best in the space of possible designs?\n\nIt is the smallest.')).toEqual([]);
+    // A table of contents' entry, a link alone, is a heading's words; an item's question with its answer after it is the Q&A form (KEP corpus).
+    expect(spec(`- [Why is this design the best in the space of possible designs?](#rationale-and-alternatives)\n- [What is the impact of not doing this?](#checklist)\n\nA \`&T\` predicate was considered.`)).toEqual([]);
+    expect(spec('- Why is this design the best in the space of possible designs? What is the impact of not doing this?\n  **It is the smallest.**')).toEqual([]);
+    // Indented, or nested under an item that is no task, it is judged too (second review).
+    expect(spec(questions.replace(/^- /gm, '  - ') + '\n\nA `&T` predicate was considered.')).toEqual(['5:5-7 leftover-guidance']);
     // An item nested under a task is part of that task, a KEP's `- [ ] Other` with its `- Describe the mechanism:` (QA: 44 KEPs).
     expect(spec('Less powerful alternatives.', '- [x] Link the design document.\n- [ ] Other\n  - Describe the rollout plan in the issue.\n  - Why is this design the best in the space of possible designs?\n  - What is the impact of not doing this?')).toEqual([]);
   });
@@ -2591,6 +2605,9 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     const wrapped = guidance.replace(' Keep it', '\nKeep it');
     expect(said(`${wrapped}\nSoft declines are retried.`)).toEqual([`5:1-6:${wrapped.split('\n')[1]!.length + 1} leftover-guidance`]);
     expect(said('Soft declines are retried.', 'Why are we doing this? What use cases does it support?\nRenewals fail.')).toEqual(['9:1-9:55 leftover-guidance']);
+    // The author's sentence that begins with the guidance's words and goes on, lower case, on the next line is the author's (second review).
+    const rollback = buildTemplateModel(parseSpec('# T\n\n## Rollout\n\nInclude a rollback plan.\n'), 'rb@1');
+    expect(findings('# Mine\n\n## Rollout\n\nInclude a rollback plan\nfor every schema change, reviewed by the DBA on call.\n', rollback)).toEqual([]);
     // A line with no stop, as a placeholder's instruction copied over the answer (QA: 7 probes), plain or emphasised.
     for (const line of ['Describe the context and scope of the project', '*Describe the context and scope of the project*']) {
       const doc2 = buildTemplateModel(parseSpec('# Design Doc\n\n## Context and Scope\n\n<!-- AGENT_PLACEHOLDER: Describe the context and scope of the project -->\n'), 'dd2@1');

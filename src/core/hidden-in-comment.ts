@@ -30,9 +30,13 @@ export function hiddenInComment(spec: ParsedSpec, span: Span, template: { readon
   for (const block of blocksIn(spec, span)) {
     if (!isComment(block)) continue;
     if (block.closed === false) return 'unclosed';
-    // One that holds another's `<!--`: it lost its own `-->`, and the later comment's closes it, hiding what is between.
-    const nested = spec.source.indexOf('<!--', block.start + 4);
-    if (nested !== -1 && nested < block.end) return { closedBy: block.endLine };
+    // One that holds another's `<!--` after a paragraph of its own (a blank line between), before its first `-->`:
+    // it lost its own, and the later comment's closes it, hiding what is between. (Not two comments on a line,
+    // nor a `<!--` written inside a note's words.)
+    const text = spec.source.slice(block.start + 4, block.end);
+    const nested = text.indexOf('<!--');
+    const close = text.indexOf('-->');
+    if (nested !== -1 && (close === -1 || nested < close) && /\n[ \t]*\r?\n/.test(text.slice(0, nested))) return { closedBy: block.endLine };
     if (template === null) continue;
     guidance ??= templateComments(template.spec, template.span);
     // The template's comment kept as it is (most): no words of the author's in it, known without normalising it.
@@ -49,7 +53,10 @@ function isComment(block: Block): boolean {
 
 /** A comment's words, normalised as guidance sentences are. */
 function commentWords(source: string, block: Block): string {
-  return normalizedSentence(source.slice(block.start, block.end).replace(/^<!--|-->\s*$/g, ' '));
+  // (The first comment's words only: a second on its line, `<!-- … --> <!-- Optional: … -->`, is a comment of its own.)
+  const raw = source.slice(block.start, block.end);
+  const close = raw.indexOf('-->', 4);
+  return normalizedSentence((close === -1 ? raw : raw.slice(0, close + 3)).replace(/^<!--|-->\s*$/g, ' '));
 }
 
 /** A template section's comments, as written and normalised. */

@@ -352,7 +352,7 @@ function commentSentences(spec: ParsedSpec, span: Span, examples = true): string
 }
 
 // Where a comment's examples start: "For example:", "e.g.", "Examples:", "such as".
-const EXAMPLES_START = /\b(?:for example|for instance|e\.\s?g\.|examples?:|such as)/i;
+const EXAMPLES_START = /\b(?:for example|for instance|e\.\s?g\.|examples?:|such as|things like|like:)/i;
 
 // A comment about the template file as a whole, not about the text under the
 // title: "Copy this file to specs/ and fill in every section.", "When your

@@ -89,7 +89,7 @@ export const leftoverGuidance: CheckRule = {
         // (In a quote only where the template quotes its own guidance: `> Describe the product…`; an author quotes others.)
         // (In a list, items of the template's kept one after another: the Rust RFC's "Why is this design the best …?" bullets; not a task.)
         const kept = block.kind === 'paragraph' && (block.topLevel || (isQuoted(spec, block) ? quotedGuidance(template).has(quotedText(spec, block)) : isListItem(spec, block)))
-          ? keptGuidance(spec, block, template.guidanceSentences, template.hiddenGuidanceSentences) : null;
+          ? keptGuidance(spec, block, template.guidanceSentences, template.hiddenGuidanceSentences, !block.topLevel) : null;
         // A paragraph that is wholly one of the template's slots (MADR's `{Describe the context …}`) is leftover-marker's finding, once.
         // (On one line only: leftover-marker reads a slot within a line.)
         if (kept === null || (/^[{[][^\n]*[}\]]$/.test(kept.text.trim()) && !/[}\]][^]*[{[]/.test(kept.text.trim().slice(1, -1)) && block.line === block.endLine)) {
@@ -163,18 +163,38 @@ function wrappedAnswer(spec: ParsedSpec, span: Span): Block | null {
 }
 
 /**
- * Whether a paragraph is a list item's whole text, in a list at the
- * section's top (not nested in another item): not a task's (`- [ ] …`, which is ticked, not deleted), and
+ * Whether a paragraph is a list item's whole text: not a task's (`- [ ] …`, which is ticked, not deleted), and
  * not one that holds more below it (a KEP's `- Detection: How can it be
  * detected …?` over its answer, indented: the item is the answer's label).
  */
 function isListItem(spec: ParsedSpec, block: Block): boolean {
-  // (A top-level item only: one nested under a task, a KEP's `- [ ] Other` with its `- Describe the mechanism:`, is part of that task.)
-  const marker = /^( ?)(?:[-*+]|\d{1,9}[.)])[ \t]+$/.exec(spec.source.slice(block.lineStart, block.start));
+  const marker = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+$/.exec(spec.source.slice(block.lineStart, block.start));
   if (marker === null || /^\[[ xX]\]/.test(spec.source.slice(block.start, block.start + 3))) return false;
+  // (Nor an entry of a table of contents, a link to an anchor alone: its words are a heading's.)
+  if (/^\[[^\]\n]*\]\(#[^)\s]*\)\s*$/.test(spec.source.slice(block.start, block.end))) return false;
+  // (Not one nested under a task: a KEP's `- [ ] Other` with its `- Describe the mechanism:` is part of that task.)
+  if (marker[1]!.length > 0 && underTask(spec.source, block.lineStart, marker[1]!.length)) return false;
   const next = spec.blocks[countAtMost(spec.blocks, (b) => b.start, block.start)];
   // (The next block indented past the marker is inside the item.)
   return next === undefined || /^[ \t]*/.exec(spec.source.slice(next.lineStart, next.start))![0].length <= marker[1]!.length;
+}
+
+/**
+ * Whether the list item whose line starts at `lineStart`, indented by
+ * `indent`, is nested under a task item (`- [ ] Other`): the nearest line
+ * above it indented less, within a few lines, is one.
+ */
+function underTask(source: string, lineStart: number, indent: number): boolean {
+  let end = lineStart - 1;
+  for (let n = 0; n < 40 && end > 0; n++) {
+    let start = end;
+    while (start > 0 && source[start - 1] !== '\n' && source[start - 1] !== '\r') start--;
+    const line = source.slice(start, end).replace(/\r$/, '');
+    const own = /^[ \t]*/.exec(line)![0].length;
+    if (line.trim() !== '' && own < indent) return /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\]/.test(line);
+    end = start - 1;
+  }
+  return false;
 }
 
 /** Whether a paragraph is in a block quote (its line starts with `>`), not in a list item. */
@@ -199,7 +219,7 @@ const quotedGuidance = memoPer((template: TemplateModel): ReadonlySet<string> =>
  * them, no blank line between), with whether it tells what to write and
  * where it ends; else null.
  */
-function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<string>, hiddenSentences: ReadonlySet<string>): KeptGuidance | null {
+function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<string>, hiddenSentences: ReadonlySet<string>, item = false): KeptGuidance | null {
   // Most paragraphs are the author's, told at their first sentence from the source, before any text is built.
   // (A placeholder's marker kept as text, `AGENT_PLACEHOLDER: Describe …`, is no word of the guidance's: what follows it is.)
   const marked = spec.source.slice(block.start, block.end).indexOf('AGENT_PLACEHOLDER') !== -1;
@@ -211,7 +231,8 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
   // The guidance's lines kept at the top of the author's paragraph, no blank line between
   // (`*Describe the context and scope …*` over the answer): those lines are the leftover.
   const lines = block.segments;
-  if (marked || lines === undefined) return null;
+  // (Not in a list item: its question with the answer after it, `- Detection: How can it be detected …? **logs**`, is the Q&A form.)
+  if (marked || item || lines === undefined) return null;
   let found: KeptGuidance | null = null;
   let shown = '';
   // Line by line from the top: once lines that end a sentence hold one of the author's, no more lines can be the guidance's.
@@ -225,7 +246,9 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
     const kept = judge(head, sentences, hiddenSentences);
     // (Not the guidance's at a stop: no more lines can be. Without one, a sentence may go on to the next line.)
     if (kept === undefined && /[.!?:;][*_]*\s*$/.test(shown)) break;
-    if (kept !== undefined && kept !== null) found = { text: head, ...kept, end: lines[k - 1]! };
+    // (Without a stop, the next line must start a sentence of its own: `Include a rollback plan` / `for every schema change …` is one sentence.)
+    const goesOn = !/[.!?:;][*_]*\s*$/.test(shown) && /^[ \t]*[a-z]/.test(spec.source.slice(lines[k]!, lines[k + 1]!));
+    if (kept !== undefined && kept !== null && !goesOn) found = { text: head, ...kept, end: lines[k - 1]! };
   }
   return found;
 }

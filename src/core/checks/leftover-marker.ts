@@ -259,10 +259,12 @@ function isMention(text: string, at: number, length: number, quoteBlock: () => b
     || BOARD.test(text.slice(Math.max(0, at - 40), at + length + 40)))) return true;
   // A prefix named: `comments that start with TODO: or FIXME:` (a linter's rule).
   // (Or a list of them: `start with TODO: or FIXME:`.)
-  if (/\b(?:(?:starts?|starting|begins?|beginning)[ \t]+with|prefixed[ \t]+(?:with|by))[ \t]+(?:(?:TODO|FIXME|XXX|TBD|HACK):?,?[ \t]+(?:(?:or|and)[ \t]+)?)*$/i.test(text.slice(Math.max(0, at - 48), at))) return true;
+  // (Written as a prefix is, with its colon: `starts with TBD customers` is a blank.)
+  if (after === ':' && /\b(?:(?:starts?|starting|begins?|beginning)[ \t]+with|prefixed[ \t]+(?:with|by))[ \t]+(?:(?:TODO|FIXME|XXX|TBD|HACK):?,?[ \t]+(?:(?:or|and)[ \t]+)?)*$/i.test(text.slice(Math.max(0, at - 48), at))) return true;
   // An acronym's words after a colon, a glossary's (`**TBD**: trunk-based development`).
-  const glossed = /^[*_]*:[ \t]*([A-Za-z]+(?:[ -][A-Za-z]+){1,6})/.exec(text.slice(at + length, at + length + 72))?.[1];
-  if (glossed !== undefined && !/^(?:to|the|a|an)\b/i.test(glossed) && initials(glossed) === word) return true;
+  // (The term set in bold or italics, as glossaries write it: `TBD: tune batch defaults` is a note.)
+  const glossed = before === '*' || before === '_' ? /^[*_]+:[ \t]*([A-Za-z]+(?:[ -][A-Za-z]+){1,6})/.exec(text.slice(at + length, at + length + 72))?.[1] : undefined;
+  if (glossed !== undefined && !/^(?:to|the|a|an)\b/i.test(glossed) && initials(glossed).slice(0, word.length) === word) return true;
   // `TODO: decide the quota`, `TODO & FIXME: fix the numbers`: a note left.
   if (/^(?:[ \t]*(?:,|and|or|&)[ \t]*(?:TODO|FIXME|XXX|TBD|HACK))*[ \t]*:/.test(text.slice(at + length, at + length + 40))) return false;
   const after12 = text.slice(at + length, at + length + 16);
@@ -288,10 +290,11 @@ function isMention(text: string, at: number, length: number, quoteBlock: () => b
   const expansion = /^[ \t]*(?:\(|\|[ \t]*)([A-Z][A-Za-z]*(?:[ -][A-Za-z]+){1,6})[ \t]*(?:\)|\|)/.exec(text.slice(at + length, at + length + 72))?.[1];
   if (expansion !== undefined && !/^to\b/i.test(expansion) && initials(expansion) === word) return true;
   // A state or a label a tracker gives: `an item marked TODO`, `tickets in TODO status`, `the TODO count`.
-  if (/\b(?:marked|labell?ed|tagged|flagged)(?:[ \t]+as)?[ \t]+$/i.test(wordsBefore(text, at, 20))) return true;
-  if (word === 'TODO' && /^[ \t]+(?:status|state|column|lane|count|counts|bucket)\b/i.test(after12)) return true;
+  // (TODO only: `the image tagged XXX` is a blank; and a state after a word before it: `TODO state the retention …` is a note.)
+  if (word === 'TODO' && /\b(?:marked|labell?ed|tagged|flagged)(?:[ \t]+as)?[ \t]+$/i.test(wordsBefore(text, at, 20))) return true;
+  if (word === 'TODO' && /\b(?:in|the|a|an|its|their|to|from|per)[ \t]+$/i.test(wordsBefore(text, at, 12)) && /^[ \t]+(?:status|state|column|lane|count|counts|bucket)\b/i.test(after12)) return true;
   // A header's name, `XXX-Forwarded-Tenant`.
-  if (word === 'XXX' && /^-[A-Z][a-z]/.test(after12)) return true;
+  if (word === 'XXX' && /^-[A-Z][a-z]+-[A-Z]/.test(after12)) return true;
   // Inside someone's words quoted, in a block quote or after a word that says someone said them:
   // `> "Half the items say TBD because nobody knows."`, `a user quote from the survey: "…"`
   // (UI copy in quotes, `"Ship faster with TODO"`, is a blank in the product's words).
@@ -323,7 +326,8 @@ const NAMED_AFTER = /^\W*(?:comments?|markers?|labels?|tags?|status|state|items?
 // A word that makes what follows a thing spoken of, right before the marker; and the things a marker names.
 // (A possessive too: `the team's TODO file`.)
 const DETERMINER_BEFORE = /(?:^|[^\w-])(?:a|an|the|all|any|no|every|each|these|those|our|their|its|your|my|[A-Za-z]+['\u2019]s)[ \t]+$/i;
-const THING_AFTER = /^[ \t]+(?:comments?|markers?|items?|lists?|apps?|application|entries|tags?|notes?|columns?|lanes?|files?|pages?|docs?|documents?|boards?)\b/i;
+// (Not one used as a verb, a determiner after it: `Legal's TODO file the DPA …`.)
+const THING_AFTER = /^[ \t]+(?:comments?|markers?|items?|lists?|apps?|application|entries|tags?|notes?|columns?|lanes?|files?|pages?|docs?|documents?|boards?)\b(?![ \t]+(?:the|a|an|this|that|these|those|all|every|each|our|their|its|your|my)\b)/i;
 // A determiner before a to-do word used as a noun, an adjective or so between (`a new TODO`, `the last FIXME`).
 const NOUN_DETERMINER_BEFORE = /(?:^|[^\w-])(?:a|an|the|each|every|this|that|another|any|no|some)(?:[ \t]+(?:new|single|open|old|stale|existing|remaining|last|first|lone|next))?[ \t]+$/i;
 // What follows a to-do word used as a noun: a verb, a preposition, a stop (`each TODO has`, `the FIXME once`, `a TODO.`).
@@ -365,7 +369,8 @@ function initials(phrase: string): string {
 }
 
 // Words before a quotation that say someone said it.
-const SPEECH_BEFORE = /\b(?:said|says|say|wrote|writes|asked|asks|told us|quotes?|quoted|feedback|complained|commented|reported|survey|interview)\b[^"\u201c\u00ab]{0,40}$/i;
+// (Not "says": UI copy, `the banner says "Paused until TBD"`, is a blank in the product's words.)
+const SPEECH_BEFORE = /\b(?:said|wrote|asked|told us|quotes?|quoted|feedback|complained|commented|reported|survey|interview)\b[^"\u201c\u00ab]{0,40}$/i;
 
 // How far from a marker its quotation's marks are looked for.
 const QUOTE_REACH = 300;

@@ -56,6 +56,11 @@ export const missingSection: CheckRule = {
     for (let i = 1; i < sections.length; i++) {
       previousPresent[i] = matching.byTemplateId.get(sections[i - 1]!.id) ?? previousPresent[i - 1];
     }
+    // And where the last of those before it that the spec has ends, in the spec.
+    const endBefore = new Array<number>(sections.length).fill(0);
+    for (let i = 1; i < sections.length; i++) {
+      endBefore[i] = Math.max(endBefore[i - 1]!, matching.byTemplateId.get(sections[i - 1]!.id)?.span.end ?? 0);
+    }
     let renames: ReadonlyMap<string, Section> | null = null;
     let hidden: Set<string> | null = null;
     let fenced: ReturnType<typeof headingsInUnclosedCode> | null = null;
@@ -169,7 +174,8 @@ export const missingSection: CheckRule = {
       const next = nextPresent[i];
       // (With none after it, at the heading that follows the template section before it, and what is under that: a section of
       // the spec's own there, `## Alternatives Considered` for a renamed last one; else at the end.)
-      const after = next === undefined && previousPresent[i] !== undefined ? spec.headings.find((h) => h.span.start >= previousPresent[i]!.span.end) : undefined;
+      // (After all the template sections before it that are there, wherever the spec put them.)
+      const after = next === undefined && endBefore[i]! > 0 ? spec.headings.find((h) => h.span.start >= endBefore[i]!) : undefined;
       const at: Position = renamed !== undefined ? headingPosition(renamed.heading)
         : next !== undefined ? headingPosition(next.heading) : after !== undefined ? headingPosition(after) : { line: lastLine(), column: 1, endLine: lastLine(), endColumn: 1 };
       // A heading standing for several sections side by side seems to merge them.

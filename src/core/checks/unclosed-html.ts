@@ -4,6 +4,7 @@ import type { CheckRule, FindingDraft } from './types.js';
 import { flattenSections } from '../match-sections.js';
 import type { ParsedSpec, Position } from '../spec-types.js';
 import { lineIndexOf } from '../line-index.js';
+import { sectionAt } from '../section-at.js';
 
 // The element's name right after a `<` or `</` (sticky: tried where a `<` is).
 const DETAILS_NAME = /\/?details(?=[\s/>])/iy;
@@ -81,6 +82,9 @@ function commentLeftOpen(spec: ParsedSpec): FindingDraft[] {
   if (last === undefined || last.kind !== 'html' || last.htmlKind !== 2 || last.closed !== false || !last.topLevel) return [];
   const raw = spec.source.slice(last.start, last.end);
   if (/^<!--\s*AGENT_PLACEHOLDER/.test(raw)) return [];
+  // (Nor one that opens a section's own text, nothing shown before it there: empty-section says why that section is empty.)
+  const section = sectionAt(spec.sections, last.start);
+  if (section !== null && last.start >= section.bodySpan.start && !spec.blocks.some((b) => b.start >= section.bodySpan.start && b.start < last.start && !(b.kind === 'html' && b.htmlKind === 2))) return [];
   // What follows the comment's own paragraph: text of the author's, and no heading.
   const blank = /\n[ \t]*\r?\n/.exec(raw);
   const after = blank === null ? '' : raw.slice(blank.index);
