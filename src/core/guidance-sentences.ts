@@ -170,9 +170,10 @@ function nearlyGuidance(sentence: string, sentences: ReadonlySet<string>, budget
  * sentence with any other link or an image, a tag, an entity, an escape or
  * a character outside ASCII, which making it plain may change, may always be.
  * `segments` are the text's lines as flat `[start, end, …]` pairs (a
- * paragraph's, joined by line breaks); by default the whole text.
+ * paragraph's, joined by line breaks); by default the whole text. With
+ * `exact`, no sentence near one of the template's is looked for.
  */
-export function mayBeGuidanceSentence(text: string, sentences: ReadonlySet<string>, segments?: readonly number[]): boolean {
+export function mayBeGuidanceSentence(text: string, sentences: ReadonlySet<string>, segments?: readonly number[], exact = false): boolean {
   let node: WordTrie | undefined = trieOf(sentences);
   const { byLength, counts } = lengthIndexOf(sentences);
   // Past this length no sentence of the template's is near enough (within a
@@ -180,7 +181,8 @@ export function mayBeGuidanceSentence(text: string, sentences: ReadonlySet<strin
   // of a long sentence need not be read. (Text ahead that making it plain
   // would shorten — a link's target, a tag — comes after what is counted.)
   const longest = byLength.length === 0 ? 0 : byLength[byLength.length - 1]!.length;
-  const past = Math.floor(longest / 0.9) + 2;
+  // (`exact`: only a sentence that starts as one of the template's does, word for word: no near one looked for.)
+  const past = exact ? 0 : Math.floor(longest / 0.9) + 2;
   RAW_COUNTS.fill(0);
   let letters = 0;
   let words = 0;
@@ -261,6 +263,7 @@ export function mayBeGuidanceSentence(text: string, sentences: ReadonlySet<strin
   // The start of a template sentence, cut short (split at a comma into two
   // list items or paragraphs): the caller reads on past it.
   if (node !== undefined) return true;
+  if (exact) return false;
   const length = letters + words - 1;
   if (length < NEAR_MIN_LENGTH) return false;
   RAW_COUNTS[0x20 & 31]! += words - 1;

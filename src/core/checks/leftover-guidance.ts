@@ -223,7 +223,8 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
   // Most paragraphs are the author's, told at their first sentence from the source, before any text is built.
   // (A placeholder's marker kept as text, `AGENT_PLACEHOLDER: Describe …`, is no word of the guidance's: what follows it is.)
   const marked = spec.source.slice(block.start, block.end).indexOf('AGENT_PLACEHOLDER') !== -1;
-  if (!marked && block.segments !== undefined && !mayBeGuidanceSentence(spec.source, sentences, block.segments)) return null;
+  // (A list item's start word for word: items are many, and the template's bullets are kept as they are.)
+  if (!marked && block.segments !== undefined && !mayBeGuidanceSentence(spec.source, sentences, block.segments, item)) return null;
   const prose = sectionProse(spec, block);
   const text = plainText(marked ? prose.replace(/\bAGENT_PLACEHOLDER:\s*/g, '') : prose);
   const whole = judge(text, sentences, hiddenSentences);
