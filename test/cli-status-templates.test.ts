@@ -413,6 +413,10 @@ describe('specfill templates', () => {
     writeFileSync(join(dir, '.specfill', 'templates', 'doc.md'), '---\nid: doc\n---\n# Doc\n\nSay what it is.\n\n## Title\n\nName it well.\n');
     const doc = JSON.parse((await runCli(dir, 'templates', 'show', 'doc', '--json')).stdout);
     expect([doc.titleGuidance, doc.sections[0].id, doc.sections[0].guidance]).toEqual(['Say what it is.', 'title', 'Name it well.']);
+    // A table of guidance is shown as its rows read, without the marks that make each row a sentence to compare (blind QA).
+    writeFileSync(join(dir, '.specfill', 'templates', 'plan.md'), '---\nid: plan\n---\n# Plan\n\n## Milestones\n\n| Milestone | Date |\n| --- | --- |\n| Launch | YYYY-MM-DD |\n');
+    const plan = JSON.parse((await runCli(dir, 'templates', 'show', 'plan', '--json')).stdout);
+    expect(plan.sections[0].guidance).toBe('| Milestone | Date | | --- | --- | | Launch | YYYY-MM-DD |');
   });
 
   it('rejects an unknown template id with the known ones', async () => {

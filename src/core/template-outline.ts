@@ -59,7 +59,7 @@ export function templateOutline(template: Template): TemplateOutlineJson {
     children: s.children.map(toJson),
     from: template.extends === null ? template.id : template.layers[s.id] ?? template.extends,
     optional: modelOf.get(s.id)?.optional ?? false,
-    guidance: modelOf.get(s.id)?.guidance ?? '',
+    guidance: shownGuidance(modelOf.get(s.id)?.guidance ?? ''),
     comments: [...commentAbove(spec, s), ...commentsIn(spec, s.bodySpan)],
   });
   return {
@@ -71,7 +71,7 @@ export function templateOutline(template: Template): TemplateOutlineJson {
     path: template.path,
     title: spec.title?.shown ?? null,
     titlePlaceholders: placeholdersOf(null),
-    titleGuidance: preamble?.guidance ?? '',
+    titleGuidance: shownGuidance(preamble?.guidance ?? ''),
     titleComments: commentsIn(spec, preambleSpan(spec)),
     sections: spec.sections.map(toJson),
     placeholders: spec.placeholders.length,
@@ -147,4 +147,12 @@ export function templateListing(t: Template): TemplateListingJson {
 
 function countSections(sections: readonly Section[]): number {
   return sections.reduce((n, s) => n + 1 + countSections(s.children), 0);
+}
+
+/**
+ * Guidance as a reader would quote it: the sentence marks the model puts
+ * after each table row (` ;`, so rows compare as sentences) taken out.
+ */
+function shownGuidance(guidance: string): string {
+  return guidance.indexOf('|') === -1 ? guidance : guidance.replace(/\|[ \t]*;(?:[ \t]*;)*/g, '|');
 }
