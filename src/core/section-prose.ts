@@ -1,5 +1,6 @@
 import { blockText } from './block-text.js';
-import { GUIDANCE_STEPS, isGuidanceSentence, mayBeGuidanceSentence, normalizedSentence, plainText, startsGuidanceSentence } from './guidance-sentences.js';
+import { GUIDANCE_STEPS, isGuidanceSentence, normalizedSentence, plainText, startsGuidanceSentence } from './guidance-sentences.js';
+import { mayBeGuidanceSentence } from './first-sentence-filter.js';
 import { findInlineLinks } from './markdown/inline-links.js';
 import { findInlineComments, withoutClosedComments } from './markdown/inline-comments.js';
 import type { Block, ParsedSpec, Span } from './spec-types.js';

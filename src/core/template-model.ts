@@ -1,18 +1,16 @@
-import { blockText } from './block-text.js';
-import { PLACEHOLDER_MARKER } from './find-placeholders.js';
-import { findInlineComments, withoutClosedComments } from './markdown/inline-comments.js';
-import { parseSpec } from './parse-spec.js';
+import { withoutClosedComments } from './markdown/inline-comments.js';
+import { commentSentences } from './comment-sentences.js';
+import { onlyAboutTheTemplate, onlyNotesOnTheFile } from './notes-on-the-file.js';
 import { codeSample } from './block-samples.js';
 import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
 import { hasTableOfContents } from './table-of-contents.js';
 import { idAfterRenames } from './section-renames.js';
 import { bareSlug, looseSlug, squashedSlug } from './slug.js';
 import { guidanceSaysMayStayEmpty } from './may-stay-empty.js';
-import { normalizedSentence } from './guidance-sentences.js';
 import { hasHeadingMark, sectionSaysOptional, unmarkedSlug, withoutHeadingMarks } from './optional-sections.js';
 import { standInSeriesFollowers, standInWords, type StandInWords } from './stand-in-headings.js';
 import { asksOnlyTitle } from './stand-in-titles.js';
-import type { Block, ParsedSpec, Section, Span } from './spec-types.js';
+import type { ParsedSpec, Section, Span } from './spec-types.js';
 
 /** A section of a template, with what specs written from it are expected to do there. */
 export interface TemplateSection {
@@ -318,99 +316,4 @@ export function preambleSpan(spec: ParsedSpec): Span {
 /** The guidance sentences of a section's own text and of its subsections', fixed ones aside. */
 function sentencesDeep(section: Section, kept: ReadonlySet<string>, ofSpan: (span: Span) => string[]): string[] {
   return [...(kept.has(section.id) ? [] : ofSpan(section.bodySpan)), ...section.children.flatMap((c) => sentencesDeep(c, kept, ofSpan))];
-}
-
-// An `AGENT_PLACEHOLDER` comment's marker, before its instruction.
-const MARKER = new RegExp(`^\\s*${PLACEHOLDER_MARKER}(?![A-Za-z0-9_])[ \\t]*:?`);
-
-/**
- * The sentences of the HTML comments in a span of a template (a KEP's
- * guidance, an `AGENT_PLACEHOLDER`'s instruction without its marker; with
- * their examples, unless `examples` is false), as
- * {@link proseSentences} gives a spec's: each comment's text is read as a
- * document of its own, so that a spec that deleted only the `<!--` and
- * `-->` around it, or quoted it, has these very sentences (a list in the
- * comment splits into its items, as it does in the spec).
- */
-function commentSentences(spec: ParsedSpec, span: Span, examples = true): string[] {
-  const out: string[] = [];
-  for (const block of blocksIn(spec, span)) {
-    const comment = block.kind === 'html' && block.htmlKind === 2;
-    // (Inline comments are rare: a paragraph is looked into only when its source has one.)
-    if (!comment && (block.kind !== 'paragraph' || !spec.source.slice(block.start, block.end).includes('<!--'))) continue;
-    // Its text without container prefixes (`> `, a list's indent).
-    const { text } = blockText(spec.source, block);
-    const ranges = comment ? [...text.matchAll(/<!--(?:-?>|[\s\S]*?(?:-->|$))/g)].map((m): [number, number] => [m.index, m.index + m[0].length]) : findInlineComments(text);
-    for (const [from, to] of ranges) {
-      const whole = text.slice(from + 4, text.endsWith('-->', to) ? to - 3 : to).replace(MARKER, '');
-      // (Without its examples, when asked: an author may write one as the answer.)
-      const inner = examples ? whole : whole.slice(0, whole.search(EXAMPLES_START) === -1 ? whole.length : whole.search(EXAMPLES_START));
-      out.push(...proseSentences(parseSpec(inner), { start: 0, end: inner.length }));
-    }
-  }
-  return out;
-}
-
-// Where a comment's examples start: "For example:", "e.g.", "Examples:", "such as".
-const EXAMPLES_START = /\b(?:for example|for instance|e\.\s?g\.|examples?:|such as|things like|like:)/i;
-
-// A comment about the template file as a whole, not about the text under the
-// title: "Copy this file to specs/ and fill in every section.", "When your
-// proposal is complete, remove these comments.", "Delete this note before
-// circulating the document."
-const ASKS_FOR_TEXT_HERE = /\bhere\b|\b(?:write|describe|summari[sz]e|explain|state|give|provide)\b(?![^.]*\b(?:every|each|all(?: the)?) sections?\b)/i;
-// The verb that asks for text, and the article after it: what follows is what it asks for.
-const WRITE_WHAT = /\b(?:write|describe|summari[sz]e|explain|state|give|provide)\s+(?:the\s+|a\s+|an\s+|your\s+)?/i;
-/**
- * Whether the visible text under a template's title (or a heading) is all
- * the template's own credits, kept by every spec and asking for nothing:
- * arc42's "About arc42" paragraphs — the template named, its version, its
- * authors' `©` — each such a paragraph, or a short bold label over them.
- */
-function onlyAboutTheTemplate(spec: ParsedSpec, blocks: readonly Block[]): boolean {
-  let about = 0;
-  for (const b of blocks) {
-    if (b.kind === 'html' && b.htmlKind === 2) continue;
-    if (b.kind !== 'paragraph') return false;
-    const text = blockText(spec.source, b).text.trim();
-    if (ASKS_FOR_TEXT_HERE.test(text) || text.includes('?') || /^(?:list|add|copy|include|name|note|mention|link|fill|enter|insert|replace|update)\b/i.test(text)) return false;
-    if (ABOUT_THE_TEMPLATE.test(text)) about++;
-    else if (!/^(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__):?$/.test(text)) return false;
-  }
-  return about > 0;
-}
-
-// A paragraph of a template's credits: `©`, a copyright with its year or its holder, the template's version, "the template for …".
-const ABOUT_THE_TEMPLATE = /©|\bcopyright\s+(?:\(c\)\s*)?(?:\d{4}|by)\b|\btemplate version\b|\bthe template for\b/i;
-
-const NOTE_ON_THE_FILE = /\b(?:this (?:file|template|document|note)|these notes|(?:every|each|all(?: the)?|the other) sections?|these comments?|(?:the|all|these) comment blocks?|sections? below)\b/i;
-
-/**
- * Whether the text under a template's title is nothing but notes about the
- * file as a whole ({@link NOTE_ON_THE_FILE}) — comments, or block quotes (a
- * GitHub `> [!NOTE]`) —: they ask for no text there, so a spec's title part
- * is not owed any (a usage note made every spec of such a template fail:
- * blind QA). One that asks for text names a section of the template for it
- * ("Write the press release as if the product launches today. Delete these
- * notes when you are done.", over `## Press Release`), not this place.
- */
-function onlyNotesOnTheFile(spec: ParsedSpec, span: Span): boolean {
-  if (spec.placeholders.some((p) => p.span.start >= span.start && p.span.start < span.end)) return false;
-  const blocks = blocksIn(spec, span);
-  if (onlyAboutTheTemplate(spec, blocks)) return true;
-  const notes = blocks.filter((b) => (b.kind === 'html' && b.htmlKind === 2) || (b.kind === 'paragraph' && !b.topLevel && spec.source.slice(b.lineStart, b.start).trimStart().startsWith('>')));
-  // (Visible text elsewhere there — a paragraph, a list — asks for nothing only when it is all in such notes.)
-  if (notes.length === 0 || (sectionProse(spec, span) !== '' && blocks.some((b) => b.kind !== 'thematic-break' && !notes.includes(b)))) return false;
-  const sections = spec.sections.map((s) => ` ${normalizedSentence(withoutClosedComments(s.heading.text))} `).filter((words) => words.trim().length >= 3);
-  // (Not one that asks for text here too: "Write a one-paragraph summary here; the sections below go into the details.")
-  return notes.every((b) => {
-    const text = b.kind === 'html' ? spec.source.slice(b.start, b.end) : blockText(spec.source, b).text;
-    if (!NOTE_ON_THE_FILE.test(text)) return false;
-    if (!ASKS_FOR_TEXT_HERE.test(text)) return true;
-    // (What it asks to write, right after the verb, is a section: "Write the press release …", not "Write a one-paragraph abstract …".)
-    const asked = WRITE_WHAT.exec(text);
-    const object = asked === null ? '' : ` ${normalizedSentence(text.slice(asked.index + asked[0].length))} `;
-    return !/\bhere\b/i.test(text) && asked !== null && sections.some((heading) => object.startsWith(heading));
-  })
-    && !hasTableOfContents(spec, span);
 }

@@ -1,5 +1,6 @@
 import { codeOf, codeSample } from '../block-samples.js';
-import { GUIDANCE_STEPS, isGuidanceSentence, mayBeGuidanceSentence, normalizedSentence, plainText } from '../guidance-sentences.js';
+import { GUIDANCE_STEPS, isGuidanceSentence, normalizedSentence, plainText } from '../guidance-sentences.js';
+import { mayBeGuidanceSentence } from '../first-sentence-filter.js';
 import { lineIndexOf } from '../line-index.js';
 import { countAtMost } from '../sorted-search.js';
 import { memoPer } from '../memo-by.js';

@@ -1,0 +1,42 @@
+// The sentences of a template's guidance comments, read as a spec's prose is:
+// a spec that only deleted a comment's `<!--` and `-->` has these very sentences.
+import { blockText } from './block-text.js';
+import { PLACEHOLDER_MARKER } from './find-placeholders.js';
+import { findInlineComments } from './markdown/inline-comments.js';
+import { parseSpec } from './parse-spec.js';
+import { blocksIn, proseSentences } from './section-prose.js';
+import type { ParsedSpec, Span } from './spec-types.js';
+
+// An `AGENT_PLACEHOLDER` comment's marker, before its instruction.
+const MARKER = new RegExp(`^\\s*${PLACEHOLDER_MARKER}(?![A-Za-z0-9_])[ \\t]*:?`);
+
+/**
+ * The sentences of the HTML comments in a span of a template (a KEP's
+ * guidance, an `AGENT_PLACEHOLDER`'s instruction without its marker; with
+ * their examples, unless `examples` is false), as
+ * {@link proseSentences} gives a spec's: each comment's text is read as a
+ * document of its own, so that a spec that deleted only the `<!--` and
+ * `-->` around it, or quoted it, has these very sentences (a list in the
+ * comment splits into its items, as it does in the spec).
+ */
+export function commentSentences(spec: ParsedSpec, span: Span, examples = true): string[] {
+  const out: string[] = [];
+  for (const block of blocksIn(spec, span)) {
+    const comment = block.kind === 'html' && block.htmlKind === 2;
+    // (Inline comments are rare: a paragraph is looked into only when its source has one.)
+    if (!comment && (block.kind !== 'paragraph' || !spec.source.slice(block.start, block.end).includes('<!--'))) continue;
+    // Its text without container prefixes (`> `, a list's indent).
+    const { text } = blockText(spec.source, block);
+    const ranges = comment ? [...text.matchAll(/<!--(?:-?>|[\s\S]*?(?:-->|$))/g)].map((m): [number, number] => [m.index, m.index + m[0].length]) : findInlineComments(text);
+    for (const [from, to] of ranges) {
+      const whole = text.slice(from + 4, text.endsWith('-->', to) ? to - 3 : to).replace(MARKER, '');
+      // (Without its examples, when asked: an author may write one as the answer.)
+      const inner = examples ? whole : whole.slice(0, whole.search(EXAMPLES_START) === -1 ? whole.length : whole.search(EXAMPLES_START));
+      out.push(...proseSentences(parseSpec(inner), { start: 0, end: inner.length }));
+    }
+  }
+  return out;
+}
+
+// Where a comment's examples start: "For example:", "e.g.", "Examples:", "such as".
+const EXAMPLES_START = /\b(?:for example|for instance|e\.\s?g\.|examples?:|such as|things like|like:)/i;

@@ -1,0 +1,69 @@
+// A template's text under its title that asks for nothing there: notes about
+// the file as a whole, or the template's own credits, which every spec keeps.
+import { blockText } from './block-text.js';
+import { normalizedSentence } from './guidance-sentences.js';
+import { withoutClosedComments } from './markdown/inline-comments.js';
+import { blocksIn, sectionProse } from './section-prose.js';
+import type { Block, ParsedSpec, Span } from './spec-types.js';
+import { hasTableOfContents } from './table-of-contents.js';
+
+// A comment about the template file as a whole, not about the text under the
+// title: "Copy this file to specs/ and fill in every section.", "When your
+// proposal is complete, remove these comments.", "Delete this note before
+// circulating the document."
+const ASKS_FOR_TEXT_HERE = /\bhere\b|\b(?:write|describe|summari[sz]e|explain|state|give|provide)\b(?![^.]*\b(?:every|each|all(?: the)?) sections?\b)/i;
+// The verb that asks for text, and the article after it: what follows is what it asks for.
+const WRITE_WHAT = /\b(?:write|describe|summari[sz]e|explain|state|give|provide)\s+(?:the\s+|a\s+|an\s+|your\s+)?/i;
+/**
+ * Whether the visible text under a template's title (or a heading) is all
+ * the template's own credits, kept by every spec and asking for nothing:
+ * arc42's "About arc42" paragraphs — the template named, its version, its
+ * authors' `©` — each such a paragraph, or a short bold label over them.
+ */
+export function onlyAboutTheTemplate(spec: ParsedSpec, blocks: readonly Block[]): boolean {
+  let about = 0;
+  for (const b of blocks) {
+    if (b.kind === 'html' && b.htmlKind === 2) continue;
+    if (b.kind !== 'paragraph') return false;
+    const text = blockText(spec.source, b).text.trim();
+    if (ASKS_FOR_TEXT_HERE.test(text) || text.includes('?') || /^(?:list|add|copy|include|name|note|mention|link|fill|enter|insert|replace|update)\b/i.test(text)) return false;
+    if (ABOUT_THE_TEMPLATE.test(text)) about++;
+    else if (!/^(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__):?$/.test(text)) return false;
+  }
+  return about > 0;
+}
+
+// A paragraph of a template's credits: `©`, a copyright with its year or its holder, the template's version, "the template for …".
+const ABOUT_THE_TEMPLATE = /©|\bcopyright\s+(?:\(c\)\s*)?(?:\d{4}|by)\b|\btemplate version\b|\bthe template for\b/i;
+
+const NOTE_ON_THE_FILE = /\b(?:this (?:file|template|document|note)|these notes|(?:every|each|all(?: the)?|the other) sections?|these comments?|(?:the|all|these) comment blocks?|sections? below)\b/i;
+
+/**
+ * Whether the text under a template's title is nothing but notes about the
+ * file as a whole ({@link NOTE_ON_THE_FILE}) — comments, or block quotes (a
+ * GitHub `> [!NOTE]`) —: they ask for no text there, so a spec's title part
+ * is not owed any (a usage note made every spec of such a template fail:
+ * blind QA). One that asks for text names a section of the template for it
+ * ("Write the press release as if the product launches today. Delete these
+ * notes when you are done.", over `## Press Release`), not this place.
+ */
+export function onlyNotesOnTheFile(spec: ParsedSpec, span: Span): boolean {
+  if (spec.placeholders.some((p) => p.span.start >= span.start && p.span.start < span.end)) return false;
+  const blocks = blocksIn(spec, span);
+  if (onlyAboutTheTemplate(spec, blocks)) return true;
+  const notes = blocks.filter((b) => (b.kind === 'html' && b.htmlKind === 2) || (b.kind === 'paragraph' && !b.topLevel && spec.source.slice(b.lineStart, b.start).trimStart().startsWith('>')));
+  // (Visible text elsewhere there — a paragraph, a list — asks for nothing only when it is all in such notes.)
+  if (notes.length === 0 || (sectionProse(spec, span) !== '' && blocks.some((b) => b.kind !== 'thematic-break' && !notes.includes(b)))) return false;
+  const sections = spec.sections.map((s) => ` ${normalizedSentence(withoutClosedComments(s.heading.text))} `).filter((words) => words.trim().length >= 3);
+  // (Not one that asks for text here too: "Write a one-paragraph summary here; the sections below go into the details.")
+  return notes.every((b) => {
+    const text = b.kind === 'html' ? spec.source.slice(b.start, b.end) : blockText(spec.source, b).text;
+    if (!NOTE_ON_THE_FILE.test(text)) return false;
+    if (!ASKS_FOR_TEXT_HERE.test(text)) return true;
+    // (What it asks to write, right after the verb, is a section: "Write the press release …", not "Write a one-paragraph abstract …".)
+    const asked = WRITE_WHAT.exec(text);
+    const object = asked === null ? '' : ` ${normalizedSentence(text.slice(asked.index + asked[0].length))} `;
+    return !/\bhere\b/i.test(text) && asked !== null && sections.some((heading) => object.startsWith(heading));
+  })
+    && !hasTableOfContents(spec, span);
+}
