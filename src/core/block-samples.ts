@@ -47,7 +47,7 @@ export function bodyIsEmpty(source: string, block: Block, guidance = ''): boolea
 }
 
 /** A table row as rows are compared: whitespace runs as one space, none around a pipe, no outer pipes. */
-function tableRow(row: string): string {
+export function tableRow(row: string): string {
   return row.replace(/\s+/g, ' ').replace(/ ?\| ?/g, '|').replace(/^\||\|$/g, '').trim();
 }
 

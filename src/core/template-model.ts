@@ -269,12 +269,18 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     const keptIds = new Set(sections.filter((s) => s.fixed).map((s) => s.id));
     // Prose only where some section guides with it (else there is none to read).
     const prose = sections.some((s) => s.guidance !== '');
-    const ofSpan = (span: Span): string[] => (prose ? [...proseSentences(spec, span), ...commentSentences(spec, span)] : commentSentences(spec, span));
-    const everywhere = (of: (span: Span) => string[]): string[] => [...(fixedTitle ? [] : of(titleSpan)), ...spec.sections.flatMap((x) => sentencesDeep(x, keptIds, of))];
-    for (const s of everywhere(ofSpan)) guidanceSentences.add(s);
-    // (Not its examples: an author may well write one, `All traffic is served over TLS.`, as the answer.)
-    for (const s of everywhere((span) => commentSentences(spec, span, false))) hiddenGuidanceSentences.add(s);
-    if (prose) for (const s of everywhere((span) => proseSentences(spec, span))) hiddenGuidanceSentences.delete(s);
+    // Each span read once: its prose, and its comments, whose sentences (their examples aside: an author may well
+    // write one, `All traffic is served over TLS.`, as the answer) are hidden unless the prose shows them too.
+    const shown = new Set<string>();
+    const ofSpan = (span: Span): string[] => {
+      const own = prose ? proseSentences(spec, span) : [];
+      for (const s of own) shown.add(s);
+      const comments = commentSentences(spec, span);
+      for (const c of comments) if (!c.example) hiddenGuidanceSentences.add(c.sentence);
+      return [...own, ...comments.map((c) => c.sentence)];
+    };
+    for (const s of [...(fixedTitle ? [] : ofSpan(titleSpan)), ...spec.sections.flatMap((x) => sentencesDeep(x, keptIds, ofSpan))]) guidanceSentences.add(s);
+    for (const s of shown) hiddenGuidanceSentences.delete(s);
   }
   const renamedFrom = new Map<string, string[]>();
   for (const old of Object.keys(renamed)) {

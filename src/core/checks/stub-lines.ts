@@ -3,7 +3,7 @@
 // author wrote: a sample never filled in, which the page shows as if it were
 // an answer.
 import { lineIndexOf } from '../line-index.js';
-import { splitRow } from '../markdown/table-row.js';
+import { tableRow } from '../block-samples.js';
 import { memoPer } from '../memo-by.js';
 import type { Block, ParsedSpec } from '../spec-types.js';
 import type { TemplateModel } from '../template-model.js';
@@ -16,9 +16,9 @@ const STUB_VALUE = /(?:^|[:|])[ \t*_]*(?:\.{3}|\u2026)[ \t*_]*(?=\||$)/;
 function lineKey(block: Block, written: string): string | null {
   const line = written.replace(/\u2026/g, '...');
   if (block.kind === 'table') {
-    const cells = splitRow(line);
-    if (cells === null || cells.every((c) => /^[ \t]*:?-+:?[ \t]*$/.test(c))) return null;
-    return `|${cells.map((c) => c.trim().replace(/\s+/g, ' ').toLowerCase()).join('|')}|`;
+    // (Not the delimiter row.)
+    if (/^[\s|:-]*$/.test(line)) return null;
+    return tableRow(line).toLowerCase();
   }
   return line.trim().replace(/\s+/g, ' ').toLowerCase();
 }
