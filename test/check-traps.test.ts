@@ -2207,10 +2207,72 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(said('**Last updated:** _2026-11-29_\n\n**Input**: User description: "log in with a code"; run `echo $ARGUMENTS` to see it.')).toEqual([]);
   });
 
-  it('a licence or copyright paragraph kept as the template writes it says how to declare it `fixed` (blind QA, PEP)', () => {
+  it('a licence notice the template writes is kept by every spec as it is: no guidance, never empty (blind QA, PEP; every real EIP)', () => {
     const pep = buildTemplateModel(parseSpec('# PEP\n\n## Summary\n\n<!-- s -->\n\n## Copyright\n\nThis document is placed in the public domain or under the CC0-1.0-Universal license.\n'), 'pep@1');
-    expect(findings('# PEP 9999\n\n## Summary\n\nS.\n\n## Copyright\n\nThis document is placed in the public domain or under the CC0-1.0-Universal license.\n', pep).map((f) => f.message))
-      .toEqual(['section "Copyright" still holds only the template\'s guidance: write its content; if every spec keeps this text as it is, declare the section `fixed: [copyright]` in the template\'s front matter']);
+    expect(pep.sections.find((t) => t.id === 'copyright')!.fixed).toBe(true);
+    expect(findings('# PEP 9999\n\n## Summary\n\nS.\n\n## Copyright\n\nThis document is placed in the public domain or under the CC0-1.0-Universal license.\n', pep)).toEqual([]);
+    const eip = buildTemplateModel(parseSpec('## Abstract\n\n<!-- Summarise the proposal. -->\n\n## Copyright\n\nCopyright and related rights waived via [CC0](https://creativecommons.org/publicdomain/zero/1.0/).\n'), 'eip@1');
+    expect(findings('## Abstract\n\nA FOO opcode.\n\n## Copyright\n\nCopyright and related rights waived via [CC0](https://creativecommons.org/publicdomain/zero/1.0/).\n', eip)).toEqual([]);
+    // A licence section that asks for one (a slot, a question, a verb) is guidance still, and kept it says how to declare it `fixed` if it is meant as a notice.
+    for (const asks of ['Copyright [year] [holder]. All rights reserved.', 'Choose a licence: CC0 or CC-BY.', 'Which licence is this document released under?']) {
+      const t = buildTemplateModel(parseSpec(`# RFC\n\n## Summary\n\n<!-- s -->\n\n## Copyright\n\n${asks}\n`), 'r@1');
+      expect(t.sections.find((x) => x.id === 'copyright')!.fixed, asks).toBe(false);
+      expect(findings(`# RFC 1\n\n## Summary\n\nS.\n\n## Copyright\n\n${asks}\n`, t).map((f) => f.message), asks)
+        .toEqual(['section "Copyright" still holds only the template\'s guidance: write its content; if every spec keeps this text as it is, declare the section `fixed: [copyright]` in the template\'s front matter']);
+    }
+  });
+
+  it('text the template says may stay is a default answer, not guidance; one it accepts only in a draft is reported once the spec is past that (real EIPs)', () => {
+    const eip = buildTemplateModel(parseSpec('## Abstract\n\n<!-- Summarise it. -->\n\n## Backwards Compatibility\n\n<!--\n  This section is optional.\n\n  The current placeholder is acceptable for a draft.\n-->\n\nNo backward compatibility issues found.\n\n## Security Considerations\n\n<!--\n  The default text is fine if nothing changes.\n-->\n\nNothing new.\n'), 'eip@1');
+    expect(eip.sections.map((t) => [t.id, t.guidance, t.defaultAnswer])).toEqual([
+      ['abstract', '', null],
+      ['backwards-compatibility', '', { prose: 'No backward compatibility issues found.', whileDraft: true }],
+      ['security-considerations', '', { prose: 'Nothing new.', whileDraft: false }],
+    ]);
+    const spec = (status: string | null, compat: string) => findings(`${status === null ? '' : `---\ntitle: Foo\nstatus: ${status}\n---\n`}## Abstract\n\nA FOO opcode.\n\n## Backwards Compatibility\n\n${compat}\n\n## Security Considerations\n\nNothing new.\n`, eip)
+      .map((f) => `${f.rule} ${f.message}`);
+    expect(spec('draft', 'No backward compatibility issues found.')).toEqual([]);
+    expect(spec(null, 'No backward compatibility issues found.')).toEqual([]);
+    expect(spec('review', 'No backward compatibility issues found.')).toEqual([
+      'empty-section section "Backwards Compatibility" still holds the template\'s default text, which the template accepts only in a draft (status "review"): write its content, or delete the section (it is optional)',
+    ]);
+    expect(spec('review', 'Old clients reject the new opcode.')).toEqual([]);
+    // Deleted, with nothing written, the section is empty as any other.
+    expect(spec('draft', '')).toEqual(['empty-section section "Backwards Compatibility" is empty: write its content, or delete the section (it is optional)']);
+    // Denied, it is guidance as before.
+    const denied = buildTemplateModel(parseSpec('## Compat\n\n<!-- The current placeholder is not acceptable. -->\n\nNo issues found.\n'), 'd@1');
+    expect(denied.sections[0]!.defaultAnswer).toBeNull();
+  });
+
+  it('a section optional for some specs only ("optional for non-Core EIPs") is owed by the others, as their front matter says (real EIPs)', () => {
+    const eip = buildTemplateModel(parseSpec('## Abstract\n\n<!-- Summarise it. -->\n\n## Test Cases\n\n<!--\n  This section is optional for non-Core EIPs.\n\n  List input/output pairs.\n-->\n\n## Rationale\n\n<!-- Why. -->\n'), 'eip@1');
+    expect(eip.sections.find((t) => t.id === 'test-cases')!.optionalWhen).toMatchObject({ value: 'Core', optionalUnless: true });
+    const spec = (front: string) => findings(`${front}## Abstract\n\nA.\n\n## Rationale\n\nR.\n`, eip).map((f) => `${f.rule} ${f.message}`);
+    expect(spec('---\ntitle: Foo\ntype: Standards Track\ncategory: Core\n---\n')).toEqual([
+      'missing-section missing section "Test Cases" (## Test Cases) from template eip@1; the template makes it optional for non-Core EIPs only, and this spec\'s `category` is "Core"',
+    ]);
+    expect(spec('---\ntitle: Foo\ntype: Informational\n---\n')).toEqual([]);
+    expect(spec('')).toEqual([]);
+    // Said the other way round: required for some, so optional for the rest.
+    const req = buildTemplateModel(parseSpec('## Abstract\n\n<!-- s -->\n\n## Test Cases\n\n<!-- Required for Core EIPs. -->\n'), 'r@1');
+    expect(req.sections.find((t) => t.id === 'test-cases')!.optionalWhen).toMatchObject({ value: 'Core', optionalUnless: true });
+    // And optional for one kind only: owed by a spec of another kind.
+    const only = buildTemplateModel(parseSpec('## Abstract\n\n<!-- s -->\n\n## Test Cases\n\n<!-- This section is optional for Informational EIPs. -->\n'), 'o@1');
+    const of = (front: string) => findings(`${front}## Abstract\n\nA.\n`, only).map((f) => f.rule);
+    expect(of('---\ntitle: Foo\ntype: Informational\n---\n')).toEqual([]);
+    expect(of('---\ntitle: Foo\ntype: Meta\n---\n')).toEqual(['missing-section']);
+  });
+
+  it('a template that quotes its guidance: a quoted note over question subsections asks for no text of its own, and kept above their answers it is a leftover (real AWS CDK RFCs)', () => {
+    const cdk = buildTemplateModel(parseSpec('# {RFC_TITLE}\n\n> Write one sentence which is a brief description of the feature.\n\n## Public FAQ\n\n> This section should include answers to questions readers will likely ask about\n> this release. Describe the questions below.\n\n### What are we launching today?\n\n> What exactly are we launching?\n\n### Why should I use this feature?\n\n> Describe use cases that are addressed by this feature.\n\n## Appendix\n\nFeel free to add any number of appendices as you see fit.\n'), 'cdk@1');
+    expect(cdk.sections.find((t) => t.id === 'public-faq')!.guided).toBe(false);
+    expect(cdk.sections.find((t) => t.id === 'appendix')!.optional).toBe(true);
+    const spec = (note: string) => findings(`# Widgets\n\nWidgets for everyone.\n\n## Public FAQ\n\n${note}### What are we launching today?\n\nA widget construct.\n\n### Why should I use this feature?\n\nIt saves boilerplate.\n`, cdk).map((f) => `${f.line}:${f.column} ${f.rule}`);
+    expect(spec('')).toEqual([]);
+    expect(spec('> This section should include answers to questions readers will likely ask about\n> this release. Describe the questions below.\n\n')).toEqual(['7:3 leftover-guidance']);
+    // Guidance in a block quote in a template that guides with comments is still the section's own guidance.
+    const mixed = buildTemplateModel(parseSpec('# T\n\n## FAQ\n\n> Answer the questions below.\n\n### Why?\n\n<!-- a -->\n\n## Design\n\n<!-- d -->\n\n## Plan\n\nDescribe the plan.\n'), 'm@1');
+    expect(mixed.sections.find((t) => t.id === 'faq')!.guided).toBe(true);
   });
 
   it('a paragraph that is wholly a slot of the template\'s, kept over the answer, is one finding, its slot quoted short (blind QA, MADR 4)', () => {

@@ -33,6 +33,34 @@ export function onlyAboutTheTemplate(spec: ParsedSpec, blocks: readonly Block[])
   return about > 0;
 }
 
+/**
+ * Whether the visible text of a template's section is nothing but a licence
+ * notice, which every spec keeps as the template writes it: the EIPs'
+ * `## Copyright` with "Copyright and related rights waived via
+ * [CC0](../LICENSE.md).", a PEP's "This document is placed in the public
+ * domain…", an SPDX line. Such a section asks for nothing (its comments
+ * aside: an EIP's whole template guides with comments, and this one has
+ * none), so a spec that keeps it has not left it empty (every real EIP was
+ * reported so: blind QA). Not one that asks for text, a question, or a slot
+ * to fill (`Copyright [year] [holder]`, `Licensed under <licence>`).
+ */
+export function onlyLicenceNotice(spec: ParsedSpec, blocks: readonly Block[]): boolean {
+  let notices = 0;
+  for (const b of blocks) {
+    if (b.kind === 'html' && b.htmlKind === 2) continue;
+    if (b.kind !== 'paragraph') return false;
+    const text = blockText(spec.source, b).text.trim();
+    if (!LICENCE_NOTICE.test(text) || ASKS_FOR_TEXT_HERE.test(text) || ASKS_FOR_A_LICENCE.test(text)) return false;
+    notices++;
+  }
+  return notices > 0;
+}
+
+// A licence or copyright notice: rights waived or reserved, a licence named, the public domain, an SPDX identifier.
+const LICENCE_NOTICE = /\b(?:copyright|rights (?:are )?(?:reserved|waived)|licen[cs]ed under|(?:placed|released|dedicated) (?:in|into|to) the public domain|SPDX-License-Identifier)\b|\bCC0\b|\bCC[- ]BY\b|\bCreative Commons\b/i;
+// …that asks for one: a question, a slot (`[year]`, `<licence>`, `{holder}`), or a verb that asks to choose or name it.
+const ASKS_FOR_A_LICENCE = /\?|\[[^\]]*\](?!\()|<[a-z][^<>]*>|\{[^{}]*\}|^(?:list|add|copy|include|name|note|mention|link|fill|enter|insert|replace|update|choose|pick|select|specify|declare|indicate|say|tell)\b|\b(?:choose|pick|select|specify|indicate)\b/i;
+
 // A paragraph of a template's credits: `©`, a copyright with its year or its holder, the template's version, "the template for …".
 const ABOUT_THE_TEMPLATE = /©|\bcopyright\s+(?:\(c\)\s*)?(?:\d{4}|by)\b|\btemplate version\b|\bthe template for\b/i;
 

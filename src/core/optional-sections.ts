@@ -55,7 +55,8 @@ export function unmarkedSlug(text: string): string | null {
 // The word must stand alone ("Optional and required parameters…" is a subject, not a mark).
 // MADR writes "This is an optional element." (above the heading: see commentAboveSaysOptional).
 // spec-kit's plan writes "Fill ONLY if Constitution Check has violations …": a condition.
-const SAYS_OPTIONAL = /^(?:(?:fill|include|complete|add|write)(?:\s+(?:in|out|this(?:\s+section)?))?\s+only\s+(?:if|when)\s|only\s+(?:fill|include|complete|add|write)\b[^.]{0,40}?\b(?:if|when)\s|[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$))/i;
+// AWS CDK's RFCs write "Feel free to add any number of appendices as you see fit.": none is a number too.
+const SAYS_OPTIONAL = /^(?:(?:fill|include|complete|add|write)(?:\s+(?:in|out|this(?:\s+section)?))?\s+only\s+(?:if|when)\s|only\s+(?:fill|include|complete|add|write)\b[^.]{0,40}?\b(?:if|when)\s|[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$)|(?:feel free to|you (?:may|can))\s+(?:add|include|write)\s+(?:any number of|as many\b|zero or more\b))/i;
 
 /**
  * Whether a comment right above a section's heading (on the line before it,
@@ -83,7 +84,7 @@ const FORBIDS = /\b(?:not|never|don['\u2019]t|doesn['\u2019]t|cannot|can['\u2019
 /** Whether a section's own text (its guidance) opens by saying that the section is optional, or has a sentence that says to leave it out when it does not apply. */
 function guidanceSaysOptional(spec: ParsedSpec, span: Span): boolean {
   const opening = spec.source.slice(span.start, Math.min(span.end, span.start + 400));
-  if (/optional|only/i.test(opening) && SAYS_OPTIONAL.test(opening.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#\s]+/g, ' ').trim())) return true;
+  if (/optional|only|any number|as many|zero or more/i.test(opening) && SAYS_OPTIONAL.test(opening.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#\s]+/g, ' ').trim())) return true;
   const text = spec.source.slice(span.start, Math.min(span.end, span.start + 2000));
   if (!/omit|remove|delete|skip|drop|leave|left/i.test(text)) return false;
   return text.replace(/<!--|-->|[*_>`#\s]+/g, ' ').split(/(?<=[.!?;])\s+/).some((sentence) => {
@@ -105,4 +106,56 @@ function commentMarksOptional(text: string): boolean {
 /** Whether a heading carries its section's answer (`## Security (N/A — internal only)`, `## Dependencies: none`). */
 export function answersItself(heading: string): boolean {
   return ANSWERED.test(heading);
+}
+
+/**
+ * A section the template makes optional for some of its specs only, as its
+ * guidance says: "This section is optional for non-Core EIPs." (the EIPs'
+ * `## Test Cases`), "Required for Core EIPs." — the kind named as a value
+ * of the specs' front matter (`category: Core`). `optionalUnless`: optional
+ * unless the spec's front matter names `value` (else optional only when it does).
+ */
+export interface OptionalWhen {
+  readonly value: string;
+  readonly optionalUnless: boolean;
+  /** The words that say so, as the template writes them ("optional for non-Core EIPs"). */
+  readonly said: string;
+}
+
+// "optional for non-Core EIPs", "required only for Core EIPs", "mandatory for Standards Track proposals".
+const OPTIONAL_FOR = /\b(?:(optional)|required|mandatory)\s+(?:only\s+)?for\s+(?:(non-?\s*|not\s+)(?:for\s+)?)?([A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?)\s+(?:EIPs?|ERCs?|BIPs?|TIPs?|specs?|specifications?|proposals?|documents?|docs|RFCs?|KEPs?|PEPs?|OTEPs?|ADRs?|changes?|features?|designs?)\b/i;
+
+/** What a template section's guidance says of specs it is optional for (see {@link OptionalWhen}), or null. */
+export function optionalWhen(spec: ParsedSpec, section: Section): OptionalWhen | null {
+  const span = section.bodySpan;
+  const opening = spec.source.slice(span.start, Math.min(span.end, span.start + 600));
+  if (!/optional|required|mandatory/i.test(opening)) return null;
+  const m = OPTIONAL_FOR.exec(opening.replace(/<!--|-->|[*_>`]+/g, ' ').replace(/\s+/g, ' '));
+  if (m === null) return null;
+  const negated = m[2] !== undefined;
+  return { value: m[3]!, optionalUnless: m[1] !== undefined ? negated : !negated, said: m[0] };
+}
+
+/**
+ * Whether a spec may leave a template section out: the template makes it
+ * optional, or optional for specs of the spec's kind (see
+ * {@link OptionalWhen}), decided by its front matter (a spec with none may:
+ * nothing says what it is).
+ */
+export function optionalIn(spec: ParsedSpec, t: { readonly optional: boolean; readonly optionalWhen: OptionalWhen | null }): boolean {
+  if (t.optional) return true;
+  if (t.optionalWhen === null) return false;
+  if (spec.frontMatter?.data == null) return true;
+  const named = frontMatterKeyNaming(spec, t.optionalWhen.value) !== null;
+  return t.optionalWhen.optionalUnless ? !named : named;
+}
+
+/** The front matter key whose value (or one of whose listed values) is `value`, case aside, or null. */
+export function frontMatterKeyNaming(spec: ParsedSpec, value: string): string | null {
+  const data = spec.frontMatter?.data;
+  if (data == null) return null;
+  const wanted = value.toLowerCase();
+  const is = (v: unknown): boolean => typeof v === 'string' && v.trim().toLowerCase() === wanted;
+  for (const [key, v] of Object.entries(data)) if (is(v) || (Array.isArray(v) && v.some(is))) return key;
+  return null;
 }

@@ -5,7 +5,7 @@ import { contentsAnchors, isTableOfContents } from './table-of-contents.js';
 import { anchorsOf } from './checks/broken-link.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 import { looseSlug, slugify } from './slug.js';
-import { answersItself } from './optional-sections.js';
+import { answersItself, optionalIn } from './optional-sections.js';
 import { isStandInTitle, standInTitleAt } from './stand-in-titles.js';
 import { preambleSpan, type TemplateModel, type TemplateSection } from './template-model.js';
 
@@ -51,7 +51,7 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
     if (!t.guided) continue;
     const section = matching.byTemplateId.get(t.id);
     // An optional section left out is not owed: it does not count at all.
-    if (section === undefined && t.optional) continue;
+    if (section === undefined && optionalIn(spec, t)) continue;
     if (section === undefined) states.push({ id: t.id, state: 'missing' });
     else if (open.has(section.id)) states.push({ id: t.id, state: 'open' });
     else {
@@ -60,10 +60,30 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
       // Where the template says the section may be left empty, nothing under it is an answer (the template's sample text kept is not).
       // So is a heading that answers itself, `## Security (N/A)`, `## Dependencies: none`, with nothing under it.
       const answered = empty && ((t.mayStayEmpty && sectionProse(spec, section.bodySpan) === '') || (answersItself(section.heading.text) && !answersItself(t.text)));
-      states.push({ id: t.id, state: empty && !answered ? 'empty' : 'filled' });
+      // The template's default answer kept past the draft it was accepted in says nothing of the spec's.
+      const keptPastDraft = !empty && t.defaultAnswer !== null && keepsDraftAnswer(spec, section, t);
+      states.push({ id: t.id, state: (empty && !answered) || keptPastDraft ? 'empty' : 'filled' });
     }
   }
   return states;
+}
+
+/**
+ * Whether a section keeps the template's default answer (see
+ * {@link TemplateSection.defaultAnswer}) that may stay only in a draft, in a
+ * spec whose front matter `status` says it is past that (an EIP in
+ * `Review` still saying "Needs discussion."). With no status it may stay.
+ */
+export function keepsDraftAnswer(spec: ParsedSpec, section: Section, t: TemplateSection): boolean {
+  if (t.defaultAnswer === null || !t.defaultAnswer.whileDraft) return false;
+  const status = specStatus(spec);
+  return status !== null && !/^draft\b/i.test(status) && sectionProse(spec, section.bodySpan) === t.defaultAnswer.prose;
+}
+
+/** The front matter's `status` as written, or null when there is none. */
+export function specStatus(spec: ParsedSpec): string | null {
+  const status = spec.frontMatter?.data?.status;
+  return typeof status === 'string' && status.trim() !== '' ? status.trim() : null;
 }
 
 /**

@@ -1,13 +1,13 @@
 import { withoutClosedComments } from './markdown/inline-comments.js';
 import { commentSentences } from './comment-sentences.js';
-import { onlyAboutTheTemplate, onlyNotesOnTheFile } from './notes-on-the-file.js';
+import { onlyAboutTheTemplate, onlyLicenceNotice, onlyNotesOnTheFile } from './notes-on-the-file.js';
 import { codeSample } from './block-samples.js';
 import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
 import { hasTableOfContents } from './table-of-contents.js';
 import { idAfterRenames } from './section-renames.js';
 import { bareSlug, looseSlug, squashedSlug } from './slug.js';
-import { guidanceSaysMayStayEmpty } from './may-stay-empty.js';
-import { hasHeadingMark, sectionSaysOptional, unmarkedSlug, withoutHeadingMarks } from './optional-sections.js';
+import { guidanceSaysMayStayEmpty, sampleMayStay } from './may-stay-empty.js';
+import { hasHeadingMark, optionalWhen, sectionSaysOptional, unmarkedSlug, withoutHeadingMarks, type OptionalWhen } from './optional-sections.js';
 import { standInSeriesFollowers, standInWords, type StandInWords } from './stand-in-headings.js';
 import { asksOnlyTitle } from './stand-in-titles.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
@@ -31,11 +31,21 @@ export interface TemplateSection {
   readonly guidance: string;
   /** A spec may leave this section out. */
   readonly optional: boolean;
+  /** Optional for some specs only, by their front matter ("This section is optional for non-Core EIPs."); see {@link optionalIn}. */
+  readonly optionalWhen: OptionalWhen | null;
   /**
    * Its guidance says it may be left empty ("Leave empty if no requirement
    * changes."): the heading stays, and nothing under it is an answer.
    */
   readonly mayStayEmpty: boolean;
+  /**
+   * The text it shows when its guidance says that text may stay ("The
+   * current placeholder is acceptable for a draft.", over an EIP's "No
+   * backward compatibility issues found."): a default answer, not guidance
+   * (`guidance` is then empty); `whileDraft` when it may stay only while the
+   * spec is a draft. Null for any other section.
+   */
+  readonly defaultAnswer: { readonly prose: string; readonly whileDraft: boolean } | null;
   /**
    * Its text is kept by every spec as the template writes it (a licence
    * line, declared in the front matter's `fixed:`): no guidance, never empty.
@@ -162,7 +172,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   if (hasCommentBlock(spec, titleSpan) || sectionProse(spec, titleSpan) !== '') {
     sections.push({
       id: 'title', slug: 'title', headingSlug: 'title', text: spec.title?.text ?? '', level: spec.title?.level ?? 1, path: [],
-      parentId: null, guided: !fixedTitle && !onlyNotesOnTheFile(spec, titleSpan), guidance: fixedTitle ? '' : sectionProse(spec, titleSpan), optional: optional.includes('title'), mayStayEmpty: false, fixed: fixedTitle, bare: false,
+      parentId: null, guided: !fixedTitle && !onlyNotesOnTheFile(spec, titleSpan), guidance: fixedTitle ? '' : sectionProse(spec, titleSpan), optional: optional.includes('title'), optionalWhen: null, mayStayEmpty: false, defaultAnswer: null, fixed: fixedTitle, bare: false,
       unmarkedHeadingSlug: null, unmarkedId: null, fallbackSlug: null, bareSlug: null, bareUnmarkedSlug: null, squashedSlug: null,
       squashedLooseSlugs: NONE, standIn: null,
     });
@@ -170,6 +180,8 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   const followers = standInSeriesFollowers(spec.sections);
   // Each section's own text (its comments' words too), for notes over subsections (below).
   const bodies = new Map<string, string>();
+  // Sections whose visible text is a default answer (see guidanceSaysSampleMayStay): its sentences are no guidance.
+  const defaultAnswers = new Set<string>();
   const visit = (section: Section, parent: TemplateSection | null): void => {
     const marked = hasHeadingMark(section.heading.text);
     const unmarkedHeadingSlug = marked ? unmarkedSlug(section.heading.text) : null;
@@ -178,13 +190,22 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       ? `${parent === null ? '' : `${parent.unmarkedId ?? parent.id}/`}${unmarkedHeadingSlug ?? section.slug}` : null;
     // (So is one of nothing but the template's credits under an empty heading, arc42's "About arc42" under the `# ` of its export.)
     const kept = fixed.includes(section.id) || (unmarkedId !== null && fixed.includes(unmarkedId))
-      || (section.heading.text.trim() === '' && onlyAboutTheTemplate(spec, blocksIn(spec, section.bodySpan)));
-    const guidance = kept ? '' : sectionProse(spec, section.bodySpan);
-    if (section.children.length > 0) bodies.set(section.id, spec.source.slice(section.bodySpan.start, section.bodySpan.end));
+      || (section.heading.text.trim() === '' && onlyAboutTheTemplate(spec, blocksIn(spec, section.bodySpan)))
+      // (And a licence notice, an EIP's `## Copyright`: a section of no subsections whose text is all the notice.)
+      || (section.children.length === 0 && onlyLicenceNotice(spec, blocksIn(spec, section.bodySpan)));
+    const body = spec.source.slice(section.bodySpan.start, section.bodySpan.end);
+    // Text the template says may stay ("The current placeholder is acceptable for a draft.") is a default answer, no guidance.
+    const mayStay = kept || !body.includes('<!--') ? null : sampleMayStay(body);
+    const shown = sectionProse(spec, section.bodySpan);
+    const defaultAnswer = mayStay === null || shown === '' ? null : { prose: shown, whileDraft: mayStay === 'draft' };
+    if (defaultAnswer !== null) defaultAnswers.add(section.id);
+    const guidance = kept || defaultAnswer !== null ? '' : shown;
+    if (section.children.length > 0) bodies.set(section.id, body);
     // A heading that asks a question asks for its answer, with or without guidance under it (a KEP's "What are other known failure modes?").
     const guided = !kept && (guidance !== '' || hasCommentBlock(spec, section.bodySpan) || asksAQuestion(section.heading.text));
     // (Only a heading with no subsections is a place for text: one with some holds its guidance there.)
     const bare = !kept && !guided && section.children.length === 0;
+    const isOptional = (parent?.optional ?? false) || optional.includes(section.id) || sectionSaysOptional(spec, section) || followers.has(section.id);
     const model: TemplateSection = {
       id: section.id,
       slug: section.slug,
@@ -197,8 +218,10 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       bare,
       guidance,
       // Of a series of stand-ins (option 1, option 2, …) the first is owed: the spec writes as many as it needs.
-      optional: (parent?.optional ?? false) || optional.includes(section.id) || sectionSaysOptional(spec, section) || followers.has(section.id),
-      mayStayEmpty: !kept && guidanceSaysMayStayEmpty(spec.source.slice(section.bodySpan.start, section.bodySpan.end)),
+      optional: isOptional,
+      optionalWhen: isOptional ? null : optionalWhen(spec, section),
+      mayStayEmpty: !kept && guidanceSaysMayStayEmpty(body),
+      defaultAnswer,
       fixed: kept,
       unmarkedHeadingSlug,
       unmarkedId,
@@ -235,13 +258,18 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     else list.push(c);
   }
   const notes = new Set<string>();
+  // Whether the template sets its guidance in block quotes (most of its guided sections' text is quoted).
+  const quotesGuidance = quotesItsGuidance(spec, sections);
   // Subsections come after their parent: bottom-up, a subsection is judged first.
   for (let k = sections.length - 1; k >= 0; k--) {
     const s = sections[k]!;
     const below = childrenOf.get(s.id);
     if (s.id === 'title' || withPlaceholder.has(s.id) || below === undefined || s.fixed) continue;
     // Visible guidance is a note only as a labelled line over checklists (spec-kit's `*GATE: Automated checks run during main() execution*`).
-    if (s.guidance !== '' && !(VISIBLE_NOTE.test(withoutClosedComments(bodies.get(s.id) ?? '').trim()) && below.every((c) => CHECKLIST.test(c.guidance)))) continue;
+    // (Or as a block quote, where the template sets all its guidance so: AWS CDK's `> This section should include answers
+    // to questions…` over `### What are we launching today?` and the other questions is a note on them, as a comment would be.)
+    const own = withoutClosedComments(bodies.get(s.id) ?? '').trim();
+    if (s.guidance !== '' && !(VISIBLE_NOTE.test(own) && below.every((c) => CHECKLIST.test(c.guidance))) && !(quotesGuidance && ALL_QUOTED.test(own))) continue;
     const asked = (c: TemplateSection): boolean => asksAQuestion(c.text) || notes.has(c.id);
     // (A heading with no guidance at all that only groups questions is one such parent too:
     // `### Feature Enablement and Rollback` over its questions, when a template gives it no comment.)
@@ -272,14 +300,14 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     // Each span read once: its prose, and its comments, whose sentences (their examples aside: an author may well
     // write one, `All traffic is served over TLS.`, as the answer) are hidden unless the prose shows them too.
     const shown = new Set<string>();
-    const ofSpan = (span: Span): string[] => {
-      const own = prose ? proseSentences(spec, span) : [];
+    const ofSpan = (span: Span, answer: boolean): string[] => {
+      const own = prose && !answer ? proseSentences(spec, span) : [];
       for (const s of own) shown.add(s);
       const comments = commentSentences(spec, span);
       for (const c of comments) if (!c.example) hiddenGuidanceSentences.add(c.sentence);
       return [...own, ...comments.map((c) => c.sentence)];
     };
-    for (const s of [...(fixedTitle ? [] : ofSpan(titleSpan)), ...spec.sections.flatMap((x) => sentencesDeep(x, keptIds, ofSpan))]) guidanceSentences.add(s);
+    for (const s of [...(fixedTitle ? [] : ofSpan(titleSpan, false)), ...spec.sections.flatMap((x) => sentencesDeep(x, keptIds, defaultAnswers, ofSpan))]) guidanceSentences.add(s);
     for (const s of shown) hiddenGuidanceSentences.delete(s);
   }
   const renamedFrom = new Map<string, string[]>();
@@ -319,7 +347,37 @@ export function preambleSpan(spec: ParsedSpec): Span {
   return { start: Math.min(start, end), end };
 }
 
-/** The guidance sentences of a section's own text and of its subsections', fixed ones aside. */
-function sentencesDeep(section: Section, kept: ReadonlySet<string>, ofSpan: (span: Span) => string[]): string[] {
-  return [...(kept.has(section.id) ? [] : ofSpan(section.bodySpan)), ...section.children.flatMap((c) => sentencesDeep(c, kept, ofSpan))];
+// Text that is all block quotes: each of its lines starts with `>`.
+const ALL_QUOTED = /^>[^\n]*(?:\n[ \t]*(?:>[^\n]*)?)*$/;
+
+/**
+ * Whether a template sets its guidance in block quotes (AWS CDK's RFC
+ * template: `> Write one sentence which is a brief description of the
+ * feature.`): more than half of its sections with visible guidance hold
+ * nothing but quotes.
+ */
+function quotesItsGuidance(spec: ParsedSpec, sections: readonly TemplateSection[]): boolean {
+  let quoted = 0;
+  let visible = 0;
+  const bySlugPath = new Map<string, Section>();
+  const walk = (list: readonly Section[]): void => {
+    for (const x of list) {
+      bySlugPath.set(x.id, x);
+      walk(x.children);
+    }
+  };
+  walk(spec.sections);
+  for (const t of sections) {
+    if (t.guidance === '') continue;
+    const section = bySlugPath.get(t.id);
+    if (section === undefined) continue;
+    visible++;
+    if (ALL_QUOTED.test(withoutClosedComments(spec.source.slice(section.bodySpan.start, section.bodySpan.end)).trim())) quoted++;
+  }
+  return visible >= 2 && quoted * 2 > visible;
+}
+
+/** The guidance sentences of a section's own text and of its subsections', fixed ones aside (and the prose of those whose text is a default answer). */
+function sentencesDeep(section: Section, kept: ReadonlySet<string>, answers: ReadonlySet<string>, ofSpan: (span: Span, answer: boolean) => string[]): string[] {
+  return [...(kept.has(section.id) ? [] : ofSpan(section.bodySpan, answers.has(section.id))), ...section.children.flatMap((c) => sentencesDeep(c, kept, answers, ofSpan))];
 }

@@ -8,7 +8,7 @@ import type { SectionMatching } from '../match-sections.js';
 import type { ParsedSpec, Position, Section } from '../spec-types.js';
 import { likelyRenames } from '../likely-renames.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
-import { keepsStandInTitle, titlePart, titleTextEmpty } from '../section-states.js';
+import { keepsDraftAnswer, keepsStandInTitle, specStatus, titlePart, titleTextEmpty } from '../section-states.js';
 import { quote, sectionFields, sectionFinding, sectionsById, templateShown } from './locate.js';
 import { templateSlotsIn } from './template-slots.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -171,6 +171,10 @@ function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolea
   const orDelete = t.optional ? ', or delete the section (it is optional)' : '';
   // Where the template lets the section stay empty, its sample text may go instead.
   if (guidanceOnly && t.mayStayEmpty) return `${name} still holds only the template's guidance: write its content, or delete that text and leave the section empty, as the template allows${orDelete}`;
+  // The template's default answer, which it accepts only in a draft, kept in a spec past that.
+  if (guidanceOnly && keepsDraftAnswer(around.spec, section, t)) {
+    return `${name} still holds the template's default text, which the template accepts only in a draft (status ${quote(specStatus(around.spec)!)}): write its content${orDelete}`;
+  }
   // A checklist kept with nothing ticked (a KEP's Release Signoff Checklist) is kept to be ticked, not rewritten.
   if (guidanceOnly && UNTICKED.test(around.source(section))) return `${name} still holds only the template's checklist, nothing ticked: tick what is done (\`- [x]\`), or write its content${orDelete}`;
   // Text every spec keeps as written (a PEP's CC0 Copyright paragraph) is no guidance once the template says so.

@@ -52,7 +52,9 @@ export const leftoverGuidance: CheckRule = {
     const findings: FindingDraft[] = [];
     const written = new Set(states.filter((st) => st.state === 'filled').map((st) => st.id));
     for (const t of template.sections) {
-      if (t.fixed || !written.has(t.id)) continue;
+      // (And a visible note over subsections, which owes no text of its own: AWS CDK's quoted `> This section should
+      // include answers to questions…` over the FAQ's questions, kept above the answers, is still the template's.)
+      if (t.fixed || !(written.has(t.id) || (!t.guided && t.guidance !== '' && t.id !== 'title'))) continue;
       // The text under the title is no section of the spec's: its place is the title part (Swift's "When filling out this template, you should delete …").
       const part = t.id === 'title' ? titlePart(spec, matching, template) : null;
       const section = t.id === 'title' ? (part === null ? undefined : { id: part.section?.id ?? null, bodySpan: part.span })

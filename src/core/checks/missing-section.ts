@@ -1,7 +1,8 @@
 import { lineIndexOf } from '../line-index.js';
 import { looseSlug, slugify } from '../slug.js';
 import { memoBy } from '../memo-by.js';
-import type { Position, Section, Span } from '../spec-types.js';
+import type { ParsedSpec, Position, Section, Span } from '../spec-types.js';
+import { frontMatterKeyNaming, optionalIn } from '../optional-sections.js';
 import { foundFor, headingsInBrokenComments, headingsInClosedCode, headingsInContainers, headingsHiddenByUnclosedPlaceholders, headingsInUnclosedCode, hiddenByComment, type Boxed, type InClosedCode, type InComment } from './hidden-headings.js';
 import { headingsWrittenAsText, type WrittenAsText } from './headings-as-text.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
@@ -16,6 +17,20 @@ const messages = new WeakMap<TemplateModel, Map<string, string>>();
 
 function messageFor(template: TemplateModel, t: TemplateSection): string {
   return memoBy(messages, template, t.id, () => `missing section ${quote(templateShown(t))} (${'#'.repeat(t.level)} ${t.text}) from template ${template.ref}`);
+}
+
+/**
+ * Why a section the template makes optional for some specs only is owed by
+ * this one: `; the template makes it optional for non-Core EIPs only, and
+ * this spec's \`category\` is "Core"`. Empty for any other section.
+ */
+function owedBecause(spec: ParsedSpec, t: TemplateSection): string {
+  const when = t.optionalWhen;
+  if (when === null) return '';
+  const key = frontMatterKeyNaming(spec, when.value);
+  return key === null
+    ? `; the template makes it ${when.said.trim()} only, and this spec's front matter names no ${quote(when.value)}`
+    : `; the template makes it ${when.said.trim()} only, and this spec's \`${key}\` is ${quote(String(spec.frontMatter!.data![key]))}`;
 }
 
 /**
@@ -71,7 +86,7 @@ export const missingSection: CheckRule = {
     // A line of text stands for one missing section at most.
     const claimed = new Set<number>();
     sections.forEach((t, i) => {
-      if (t.optional || matching.byTemplateId.has(t.id)) return;
+      if (optionalIn(spec, t) || matching.byTemplateId.has(t.id)) return;
       // A heading inside a placeholder that lost its `-->` is hidden by it:
       // malformed-placeholder reports that one cause.
       hidden ??= headingsHiddenByUnclosedPlaceholders(spec);
@@ -126,7 +141,7 @@ export const missingSection: CheckRule = {
         const stretches: Span[] = [];
         const missing: TemplateSection[] = [];
         sections.forEach((s, k) => {
-          if (s.optional || matching.byTemplateId.has(s.id)) return;
+          if (optionalIn(spec, s) || matching.byTemplateId.has(s.id)) return;
           missing.push(s);
           stretches.push({ start: previousPresent[k]?.span.start ?? 0, end: nextPresent[k]?.span.start ?? spec.source.length });
         });
@@ -181,7 +196,7 @@ export const missingSection: CheckRule = {
       // A heading standing for several sections side by side seems to merge them.
       const merged = renamed === undefined ? [] : [...renames.entries()].filter(([id, s]) => s === renamed && id !== t.id).map(([id]) => id);
       const message = renamed === undefined
-        ? messageFor(template, t)
+        ? `${messageFor(template, t)}${owedBecause(spec, t)}`
         // No line number in the message: SARIF fingerprints hash it, and must
         // survive edits above. Both headings whole: they may differ at the end.
         : merged.length === 0
