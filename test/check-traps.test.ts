@@ -141,6 +141,11 @@ describe('section matching', () => {
       const rfc = buildTemplateModel(parseSpec(`---\n${meta}\n---\n# Title\n\n## Summary\n\n<!-- s -->\n`), 'r@1');
       expect([meta, findings('---\ntemplate: r@1\nstatus: draft\n---\n# Rate limits\n\n## Summary\n\nS.\n', rfc).map((f) => f.rule)]).toEqual([meta, ['frontmatter']]);
     }
+    // A key from a later version of the template (NixOS RFCs' `shepherd-leader:`) beside the sample's keys: still its sample (real NixOS RFCs).
+    const nix = buildTemplateModel(parseSpec('---\nfeature: (fill me in with a unique ident, my_awesome_feature)\nauthor: (name of the main author)\n---\n\n# Summary\n\nOne paragraph explanation of the feature.\n'), 'n@1');
+    expect(findings('---\nfeature: mark-stale-issues\nauthor: Ryan Mulligan\nshepherd-leader: Jane Doe\n---\n\n# Summary\n\nMark stale issues.\n', nix).map((f) => f.rule)).toEqual([]);
+    // Most of its keys its own: not the sample's.
+    expect(findings('---\nfeature: x\nowner: Ana\nstage: accepted\n---\n\n# Summary\n\nMark stale issues.\n', nix).map((f) => f.rule)).toEqual(['frontmatter']);
   });
 
   it('a heading written twice under a parent matched by its words (🚀 Architecture) is the first one, the second its duplicate (blind QA)', () => {

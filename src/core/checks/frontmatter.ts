@@ -3,6 +3,7 @@ import { nearestWord } from '../edit-distance.js';
 import { keyPosition } from '../front-matter-key.js';
 import { misplacedFrontMatter } from '../misplaced-front-matter.js';
 import type { Position } from '../spec-types.js';
+import { TEMPLATE_KEYS } from '../template.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 /**
@@ -67,8 +68,10 @@ export const frontmatter: CheckRule = {
       // `tasks.md`, `description:` only, kept as the spec's). A template's own metadata (`id`, `version`) is no
       // sample of its specs': one with `status:` of its own owes a title (blind QA). (`template:` names the template, as the config's mapping does.)
       const theirs = template?.spec.frontMatter?.data;
+      // (A key or two of the spec's that the template lacks, from a later version of it — NixOS RFCs' `shepherd-leader:` —
+      // leave it following the template's sample: most of its keys are the sample's.)
       if (key === 'title' && value === undefined && options.required === undefined && theirs != null && !('title' in theirs)
-        && Object.keys(data).every((k) => k === 'template' || k in theirs)) continue;
+        && followsSample(Object.keys(data).filter((k) => k !== 'template'), theirs)) continue;
       const at = keyPosition(spec, key) ?? firstLine;
       if (value === undefined) {
         // `Title:` (a PEP's header) is another key: keys are read as written.
@@ -126,6 +129,19 @@ export const frontmatter: CheckRule = {
 
 /** The keys front matter must have when the config's `required` option does not say. */
 const DEFAULT_REQUIRED: readonly string[] = ['title', 'template'];
+
+/**
+ * Whether a spec's front matter keys follow its template's front matter as
+ * a sample of its specs': all of them are the template's, or most are and
+ * the template's has keys of the specs' own (not only its metadata, `id`,
+ * `version`: a spec with `status:` of its own then owes a title).
+ */
+function followsSample(keys: readonly string[], theirs: Readonly<Record<string, unknown>>): boolean {
+  const shared = keys.filter((k) => k in theirs).length;
+  if (shared === keys.length) return true;
+  const sample = Object.keys(theirs).filter((k) => !TEMPLATE_KEYS.includes(k));
+  return sample.length > 0 && keys.some((k) => sample.includes(k)) && shared * 2 > keys.length;
+}
 
 /** Keys whose value must be one line of text. */
 const TEXT_KEYS: ReadonlySet<string> = new Set(['title', 'template']);
