@@ -962,7 +962,7 @@ describe('broken-link', () => {
       '# T', '', 'See [prior art][prior-art], [the design][Design], [Design][] and [existing SLIs/SLOs][].',
       'An image ![arch][diagram]; a slip [here][desing]; a destination [proposal][#proposal]; an issue [k/k#1][#138097].',
       'Not: `[code][ref]`, matrix[i][j], \\[a][b], [x][^1], [optional], [Slow] [Serial] [Disruptive][NodeFeature:Eviction],',
-      '[Feature:SCTP][Disruptive], --reserved=[cpu=1][,][mem=1], [a][ ], citations [1][2].', '', '<!-- [in][comment] -->', '', '```', '[in][code]', '```', '',
+      '[Feature:SCTP][Disruptive], --reserved=[cpu=1][,][mem=1], [a][ ], citations [1][2], commit tags like [BugFix][CI].', '', '<!-- [in][comment] -->', '', '```', '[in][code]', '```', '',
       '> Quoted [across', '> lines][nowhere].', '', '[design]: ./design.md',
     ].join('\n');
     expect(checkSpec(parseSpec(doc), { template: null, links }).findings.map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}`)).toEqual([
@@ -974,6 +974,9 @@ describe('broken-link', () => {
       '4:97-4:113 reference link to [#138097]: no link reference definition has that label; add `[#138097]: <destination>` or write the link inline',
       '14:10-15:18 reference link to [nowhere]: no link reference definition has that label; add `[nowhere]: <destination>` or write the link inline',
     ]);
+    // One capitalised word alone, collapsed, is a link still: `[Design][]` with nothing defining it.
+    expect(checkSpec(parseSpec('# T\n\nSee [Rollout][].\n'), { template: null, links }).findings.map((f) => f.message)).toEqual([
+      'reference link to [Rollout]: no link reference definition has that label; add `[Rollout]: <destination>` or write the link inline']);
   });
 
   it('`<!-->` and `<!--->` are whole comments (CommonMark 0.31): text after them on the line shows (blind QA)', () => {
@@ -1061,6 +1064,8 @@ describe('broken-link', () => {
       expect.stringMatching(/^7:14 link to #drawbacks: the heading "⚠️ Drawbacks" has the anchor #/)]);
     expect(found('# 1. Rollout\n\nSee [the rollout](#rollout).\n')).toEqual([
       '3:5 link to #rollout: the heading "1. Rollout" has the anchor #1-rollout, what is before its words included; link to that, or take it out of the heading']);
+    // An inline link whose text is the label uses no definition: only the inline link is reported (real Rust RFC 2795).
+    expect(found(`${rfc}\nSee the [summary](#sumary).\n`)).toEqual([expect.stringMatching(/^11:9 link to #sumary: /)]);
     // A label wrapped onto the next line uses its definition (review).
     expect(found('# T\n\nSee [the rollout\nplan] for the steps.\n\n[the rollout plan]: ./missing-rollout.md\n')).toEqual(['6:21 link to ./missing-rollout.md: no such file']);
     // A definition to a file that does not exist, used, is still reported.

@@ -157,6 +157,9 @@ export const brokenLink: CheckRule = {
           if (label.startsWith('^') || spec.definitions.has(normalizeLabel(label)) || !LABEL_WORD.test(label) || TAG_LABEL.test(label) || TAG_LABEL.test(m[2]!)) continue;
           // Numbered citations side by side (`[1][2]`, listed as `[1] https://…` below) are a notation, not a link.
           if (/^\s*\d{1,3}\s*$/.test(m[2]!) && /^\s*\d{1,3}\s*$/.test(label)) continue;
+          // So are two capitalised words side by side, tags as commit messages write them (`like [BugFix][CI].`, `[Relay][Frontend]`:
+          // a TVM RFC on commit messages); a reference's label is seldom one capitalised word.
+          if (m[3] !== '' && CAPITALISED_WORD.test(m[2]!) && CAPITALISED_WORD.test(label)) continue;
           const start = m.index + m[1]!.length;
           const end = m.index + m[0].length;
           // Bracketed words in a row are tags or a notation, not a link (`[Slow] [Serial] [Disruptive][NodeFeature:Eviction]`,
@@ -218,12 +221,14 @@ function definitionLabel(source: string, at: number): string {
 /**
  * The labels links use, normalised: every bracketed text of the document
  * that a definition does not open (`[text][label]`'s label, `[label][]`,
- * a shortcut `[label]`). A label of one of these is a definition in use.
+ * a shortcut `[label]`), nor an inline link's (`[interpolation](#x)` uses
+ * no definition `[interpolation]: …`: a Rust RFC's unused one was reported
+ * as a broken link). A label of one of these is a definition in use.
  */
 function usedLabels(spec: ParsedSpec): Set<string> {
   const used = new Set<string>();
   // (A label may wrap onto the next line: `[the rollout\nplan]`.)
-  for (const m of spec.source.matchAll(/\[((?:[^\\[\]]|\\.){1,999})\](?!:)/g)) used.add(normalizeLabel(m[1]!));
+  for (const m of spec.source.matchAll(/\[((?:[^\\[\]]|\\.){1,999})\](?![:(])/g)) used.add(normalizeLabel(m[1]!));
   return used;
 }
 
@@ -234,6 +239,8 @@ const REFERENCE_START = /\]\[/g;
 // alone, is left alone: `[optional]` and `[NEEDS CLARIFICATION]` are words.)
 const REFERENCE = /(^|[^\\\p{L}\p{N}_\]])!?\[((?:[^\\[\]]|\\.){1,999})\]\[((?:[^\\[\]]|\\.){0,999})\]/gu;
 
+// One word that starts with a capital (`BugFix`, `CI`), a tag's form.
+const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{N}]*$/u;
 // A label says something: a letter or a figure in it.
 const LABEL_WORD = /[\p{L}\p{N}]/u;
 // A test tag as Kubernetes writes them (`[Feature:SCTPConnectivity]`), not an address (`https://…`).
