@@ -10,6 +10,7 @@ import { buildTemplateModel, parseSpec } from '../src/index.js';
 import { matchSections } from '../src/core/match-sections.js';
 import { standInWords } from '../src/core/stand-in-headings.js';
 import { checkSpec } from '../src/core/check-spec.js';
+import { summarizeSpec } from '../src/core/summarize-spec.js';
 import type { LinkResolver } from '../src/core/checks/types.js';
 import type { RuleSetting } from '../src/core/check-spec.js';
 import type { TemplateModel } from '../src/core/template-model.js';
@@ -1052,6 +1053,17 @@ describe('broken-link', () => {
     expect(checkSpec(parseSpec('# T\n\n[a](n.markdown#nope) [b](n.mdown#nope) [c](n.MD#real)\n'), { template: null, links: markdownFiles }).findings.map((f) => f.message)).toEqual([
       'link to n.markdown#nope: that file has no heading with this anchor', 'link to n.mdown#nope: that file has no heading with this anchor',
     ]);
+  });
+
+  it('a draft whose only level-1 heading is one of its chapter template\'s sections (`# Summary` alone so far) has that section, not a title (real Rust RFCs)', () => {
+    const rfc = buildTemplateModel(parseSpec('- Feature Name: (fill me in with a unique ident, `my_awesome_feature`)\n\n# Summary\n\nOne paragraph explanation of the feature.\n\n# Motivation\n\nWhy are we doing this?\n'), 'rfc@1');
+    const draft = parseSpec('- Feature Name: `nonlocal_lint`\n\n# Summary\n\nAdd a warn-by-default lint.\n');
+    expect(checkSpec(draft, { template: rfc, links: NO_FILES }).findings.map((f) => `${f.rule} ${f.sectionId}`)).toEqual(['missing-section motivation']);
+    const summary = summarizeSpec('text/lint.md', draft, rfc, 'lint.md');
+    expect([summary.title, summary.sections.find((x) => x.id === 'summary')?.state]).toEqual(['lint.md', 'filled']);
+    // A title of the spec's own over the template's chapters one level down is still its title (its metadata list is owed).
+    expect(checkSpec(parseSpec('# Nonlocal lint\n\n## Summary\n\nAdd it.\n\n## Motivation\n\nBugs.\n'), { template: rfc, links: NO_FILES }).findings.map((f) => f.message))
+      .toEqual(['the text under the title is empty: write what the template asks for there']);
   });
 
   it('a definition nothing uses leads nowhere and is not reported; an anchor that an emoji before a heading\'s words changed is said so (blind QA, Rust RFC)', () => {
