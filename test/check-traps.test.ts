@@ -1055,6 +1055,17 @@ describe('broken-link', () => {
     ]);
   });
 
+  it('the template\'s sample link to issue 0000 kept among written lines is a blank never filled (real Rust and TVM RFCs)', () => {
+    const rfc = buildTemplateModel(parseSpec('- Feature Name: (fill me in with a unique ident, `my_awesome_feature`)\n- RFC PR: [rust-lang/rfcs#0000](https://github.com/rust-lang/rfcs/pull/0000)\n- Rust Issue: [rust-lang/rust#0000](https://github.com/rust-lang/rust/issues/0000)\n\n# Summary\n\nOne paragraph explanation of the feature.\n'), 'rfc@1');
+    const said = (meta: string) => checkSpec(parseSpec(`- Feature Name: \`nonlocal_lint\`\n${meta}\n\n# Summary\n\nAdd a lint.\n`), { template: rfc, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+    expect(said('- RFC PR: [rust-lang/rfcs#3373](https://github.com/rust-lang/rfcs/pull/3373)\n- Rust Issue: [rust-lang/rust#0000](https://github.com/rust-lang/rust/issues/0000)')).toEqual([
+      '3:15 leftover-marker the template\'s sample link "[rust-lang/rust#0000](https://github.com/rust-lang/rust/issues/0000)" is still here: link the real one, or delete it',
+    ]);
+    expect(said('- RFC PR: [rust-lang/rfcs#3373](https://github.com/rust-lang/rfcs/pull/3373)\n- Rust Issue: [rust-lang/rust#120363](https://github.com/rust-lang/rust/issues/120363)')).toEqual([]);
+    // In code, or a link of the author's own to an issue numbered so elsewhere, it is not the template's.
+    expect(said('- RFC PR: `[rust-lang/rfcs#0000](https://github.com/rust-lang/rfcs/pull/0000)`\n- Rust Issue: [other#0000](https://example.com/issues/0000)')).toEqual([]);
+  });
+
   it('a draft whose only level-1 heading is one of its chapter template\'s sections (`# Summary` alone so far) has that section, not a title (real Rust RFCs)', () => {
     const rfc = buildTemplateModel(parseSpec('- Feature Name: (fill me in with a unique ident, `my_awesome_feature`)\n\n# Summary\n\nOne paragraph explanation of the feature.\n\n# Motivation\n\nWhy are we doing this?\n'), 'rfc@1');
     const draft = parseSpec('- Feature Name: `nonlocal_lint`\n\n# Summary\n\nAdd a warn-by-default lint.\n');

@@ -13,6 +13,7 @@ import { standInTitleAt } from '../stand-in-titles.js';
 import type { TemplateModel } from '../template-model.js';
 import { proseBlockOf, proseBlocks, unseenBlanked, type ProseBlock } from './text-blocks.js';
 import { stubLinesKept } from './stub-lines.js';
+import { sampleLinksKept } from './sample-links.js';
 import type { FindingDraft } from './types.js';
 
 // A `{slot}` in one pair of braces (`{{slot}}` is a default marker; MADR 4's
@@ -131,6 +132,7 @@ export function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared:
   }
   capsSlotsKept(spec, template, skipped, reported, findings);
   stubLinesKept(spec, template, skipped, findings);
+  sampleLinksKept(spec, template, skipped, findings);
   // In document order with the markers found before.
   if (findings.length > before) findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -1,0 +1,49 @@
+// The template's sample links kept: a link whose address holds a stand-in for
+// a number (`[rust-lang/rfcs#0000](https://github.com/rust-lang/rfcs/pull/0000)`,
+// the Rust, TVM and many RFC templates' tracking lines), which the author was
+// to replace with the real issue or pull request. It points somewhere real
+// (issue 0000 of that repository), so broken-link cannot tell; leftover-marker
+// reports it.
+import { findInlineLinks } from '../markdown/inline-links.js';
+import { memoPer } from '../memo-by.js';
+import type { ParsedSpec } from '../spec-types.js';
+import type { TemplateModel } from '../template-model.js';
+import { proseBlocks } from './text-blocks.js';
+import type { FindingDraft } from './types.js';
+
+// A stand-in for a number in an address: four or more zeros, `N`s or `X`s as a whole path part,
+// query value or fragment (`/pull/0000`, `/issues/NNNN`, `?id=XXXX`, `#0000`).
+const STAND_IN_NUMBER = /(?:^|[/#=])(?:0{4,}|N{4,}|X{4,})(?=$|[/?#&.])/;
+
+/** The addresses of the template's own links that hold a stand-in for a number, read once per template. */
+const sampleAddresses = memoPer((template: TemplateModel): ReadonlySet<string> => {
+  const found = new Set<string>();
+  const spec = template.spec;
+  if (spec.source.indexOf('](') === -1) return found;
+  for (const block of proseBlocks(spec, /\]\(/, (text) => text.includes(']('))) {
+    for (const link of findInlineLinks(block.text)) {
+      const address = link.destination.replace(/^<|>$/g, '');
+      if (STAND_IN_NUMBER.test(address)) found.add(address);
+    }
+  }
+  return found;
+});
+
+/**
+ * The template's sample links (see {@link STAND_IN_NUMBER}) kept in the
+ * spec's prose, one finding each, on the link, where `skipped` does not say
+ * otherwise (a section left unwritten as a whole is empty-section's).
+ */
+export function sampleLinksKept(spec: ParsedSpec, template: TemplateModel, skipped: (offset: number) => boolean, findings: FindingDraft[]): void {
+  const addresses = sampleAddresses(template);
+  if (addresses.size === 0) return;
+  for (const block of proseBlocks(spec, /\]\(/, (text) => text.includes(']('))) {
+    for (const link of findInlineLinks(block.text)) {
+      const address = link.destination.replace(/^<|>$/g, '');
+      if (!addresses.has(address) || skipped(block.sourceOffset(link.index))) continue;
+      const shown = block.text.slice(link.index, link.index + link.length);
+      findings.push({ ...block.locate(link.index, link.index + link.length),
+        message: `the template's sample link ${JSON.stringify(shown.length > 120 ? `${shown.slice(0, 117)}…` : shown)} is still here: link the real one, or delete it` });
+    }
+  }
+}
