@@ -1055,6 +1055,15 @@ describe('broken-link', () => {
     ]);
   });
 
+  it('the template\'s `{SLOT}` named in capitals kept among written lines is a blank (real AWS CDK RFCs); a brace pair the template does not write is not', () => {
+    const cdk = buildTemplateModel(parseSpec('# {RFC_TITLE}\n\n* **Original Author(s):**: @{AUTHOR}\n* **Tracking Issue**: #{TRACKING_ISSUE}\n* **API Bar Raiser**: @{BAR_RAISER_USER}\n\n## Summary\n\n> Write one sentence.\n'), 'cdk@1');
+    const said = (meta: string) => checkSpec(parseSpec(`# Widgets\n\n${meta}\n\n## Summary\n\nWidgets for all.\n`), { template: cdk, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+    expect(said('* **Original Author(s):**: @ana\n* **Tracking Issue**: #512\n* **API Bar Raiser**: @{BAR_RAISER_USER}')).toEqual([
+      '5:24 leftover-marker the template\'s slot "{BAR_RAISER_USER}" is still here: replace it with the real content',
+    ]);
+    expect(said('* **Original Author(s):**: @ana\n* **Tracking Issue**: #512\n* **API Bar Raiser**: @bo\n\nThe env var {HOME_DIR} is read.')).toEqual([]);
+  });
+
   it('the template\'s sample link to issue 0000 kept among written lines is a blank never filled (real Rust and TVM RFCs)', () => {
     const rfc = buildTemplateModel(parseSpec('- Feature Name: (fill me in with a unique ident, `my_awesome_feature`)\n- RFC PR: [rust-lang/rfcs#0000](https://github.com/rust-lang/rfcs/pull/0000)\n- Rust Issue: [rust-lang/rust#0000](https://github.com/rust-lang/rust/issues/0000)\n\n# Summary\n\nOne paragraph explanation of the feature.\n'), 'rfc@1');
     const said = (meta: string) => checkSpec(parseSpec(`- Feature Name: \`nonlocal_lint\`\n${meta}\n\n# Summary\n\nAdd a lint.\n`), { template: rfc, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);

@@ -19,7 +19,7 @@ import type { FindingDraft } from './types.js';
 // A `{slot}` in one pair of braces (`{{slot}}` is a default marker; MADR 4's
 // `{justification. e.g., … which resolves force {force} | …}` holds one more) with a
 // letter and a space in it (MADR's `{title of option 1}`; `GET /users/{id}`
-// names a path's parameter), or a `[slot]` in brackets (MADR 2's, log4brains'
+// names a path's parameter) or named in capitals (see CAPS_SLOT), or a `[slot]` in brackets (MADR 2's, log4brains'
 // `[option 1]`), with a letter in it, or an instruction in parentheses (the
 // Rust and React RFCs' `- Start Date: (fill me in with today's date, YYYY-MM-DD)`;
 // not "(leave this empty)", which may stay).
@@ -28,6 +28,10 @@ const SLOT = /(?<!\{)\{(?!\{)(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^][^[\]\
 // What every slot starts with, searched for first (one search of the document for all three kinds).
 const SLOT_START = /[{[<]|\((?:[Ff]ill|[Ee]nter|[Ii]nsert|[Rr]eplace|[Ww]rite|[Pp]ut|[Aa]dd)\b|YY|MM|DD|\.[Xx]|\$[A-Z]|___/g;
 const mayHoldSlot = (text: string): boolean => text.includes('{') || text.includes('[') || text.includes('(') || text.includes('<') || text.includes('$') || text.includes('___') || /YY|MM|DD|\.[Xx]/.test(text);
+
+// A `{SLOT}` named in capitals, words joined by `_` or one word of three letters or more (AWS CDK's
+// `@{BAR_RAISER_USER}`, `#{TRACKING_ISSUE}`), as templating tools write their variables.
+const CAPS_SLOT = /^\{(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{3,})\}$/;
 
 // A code in brackets, capitals and figures (spec-kit's task labels `[US1]`, `[T001]`, `[FR-002]`): a reference, no blank.
 const CODE = /^[A-Z]{1,5}-?\d{1,5}$/;
@@ -44,7 +48,7 @@ function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generato
   for (const m of unseenBlanked(block.text, definitions).matchAll(SLOT)) {
     // Checked here, not in the pattern: one `[^{}]*` run keeps the search linear.
     if (m[0].startsWith('{')) {
-      if (!/[A-Za-z]/.test(m[0]) || !/\s/.test(m[0])) continue;
+      if (!/[A-Za-z]/.test(m[0]) || (!/\s/.test(m[0]) && !CAPS_SLOT.test(m[0]))) continue;
     } else if (m[0].startsWith('[')) {
       const inner = m[0].slice(1, -1);
       const next = block.text[m.index + m[0].length];
