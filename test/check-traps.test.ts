@@ -1162,6 +1162,17 @@ describe('where findings are', () => {
     for (const title of ['TBD', '"[Project Name]"', '"{{title}}"', 'Technical Specification']) expect(at(`---\ntitle: ${title}\ntemplate: tech-spec@1\n---\n${body}`), title).toEqual([[5, 5]]);
     expect(findings(`---\ntitle: TBD\ntemplate: tech-spec@1\ncreated: YYYY-MM-DD\nowners: [TODO]\n---\n${body}`).filter((f) => f.rule === 'leftover-marker').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
       '2:8 the front matter\'s `title` is still "TBD": write its value', '4:10 the front matter\'s `created` is still "YYYY-MM-DD": write its value', '5:10 the front matter\'s `owners` is still "TODO": write its value']);
+    // In lower case, or as a tag, it is a to-do word still (real EIP: `discussions-to: <tba>`); a word that holds one is not.
+    expect(findings(`---\ntitle: Audit export\ntemplate: tech-spec@1\ndiscussions-to: <tba>\nreviewer: tbd\nteam: todo-app\n---\n${body}`).filter((f) => f.rule === 'leftover-marker').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '4:17 the front matter\'s `discussions-to` is still "<tba>": write its value', '5:11 the front matter\'s `reviewer` is still "tbd": write its value']);
+  });
+
+  it('the template\'s instruction in parentheses kept as a front matter value is a slot never filled (real NixOS RFCs)', () => {
+    const nix = buildTemplateModel(parseSpec('---\nfeature: (fill me in with a unique ident, my_awesome_feature)\nrelated-issues: (will contain links to implementation PRs)\n---\n\n# Summary\n\nOne paragraph explanation of the feature.\n'), 'n@1');
+    expect(findings('---\nfeature: stale-issues\nrelated-issues: (will contain links to implementation PRs)\n---\n\n# Summary\n\nMark stale issues.\n', nix).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
+      '3:17 leftover-marker the template\'s slot "(will contain links to implementation PRs)" is still the front matter\'s `related-issues`: write its value']);
+    // A value of the author's own in parentheses is the author's.
+    expect(findings('---\nfeature: stale-issues\nrelated-issues: (none yet)\n---\n\n# Summary\n\nMark stale issues.\n', nix)).toEqual([]);
   });
 });
 
