@@ -120,7 +120,7 @@ export const frontmatter: CheckRule = {
         ...(keyPosition(spec, 'status') ?? firstLine),
         // `status:` with nothing after it is YAML's null: say it is empty, not "null".
         message: status === null || status === '' ? `front matter \`status\` is empty: use one of: ${statuses.join(', ')}, or remove the key`
-          : `status ${JSON.stringify(status)} is not one of: ${statuses.join(', ')}${typeof status === 'string' ? statusMeant(status, statuses) || ownStatuses(statuses) : ''}`,
+          : `status ${JSON.stringify(status)} is not one of: ${statuses.join(', ')}${typeof status === 'string' ? `${statusMeant(status, statuses)}${ownStatuses(statuses)}` : ''}`,
       });
     }
     return findings;
@@ -181,6 +181,7 @@ function lateFrontMatterLine(source: string): { line: number; after: string } | 
 
 /** ` (did you mean \`draft\`?)` for a status written in other case or with a slip (`Draft`, `in-reveiw`), else nothing. */
 /** `; if it is …, list it under \`statuses\`` while the statuses are specfill's defaults: a project with its own (MADR's `accepted`) says so in its config. */
+// (Said beside a near one too: every EIP writes `status: Draft`, its project's own statuses, not a slip for `draft`.)
 function ownStatuses(statuses: readonly string[]): string {
   return statuses === DEFAULT_STATUSES ? "; if it is one of your project's statuses, list them under `statuses` in the config" : '';
 }
