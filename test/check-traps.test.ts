@@ -1086,6 +1086,17 @@ describe('broken-link', () => {
       .toEqual(['the text under the title is empty: write what the template asks for there']);
   });
 
+  it('a file link that names a Markdown file without its `.md`, or a heading of the document as a file, says the link meant (real EIPs, Rust RFC 3137)', () => {
+    const links: LinkResolver = { exists: (path) => path === './eip-2929.md' || path === 'notes.md', anchorsOf: () => null };
+    const found = (source: string) => checkSpec(parseSpec(source), { template: null, links }).findings.map((f) => f.message);
+    expect(found('# T\n\n## Prior art\n\nSee [EIP-2929](./eip-2929), [prior art](prior-art), [notes](notes) and [gone](gone).\n')).toEqual([
+      'link to ./eip-2929: no such file; did you mean ./eip-2929.md?',
+      'link to prior-art: no such file; did you mean #prior-art, the heading of this document?',
+      'link to notes: no such file; did you mean notes.md?',
+      'link to gone: no such file',
+    ]);
+  });
+
   it('a definition nothing uses leads nowhere and is not reported; an anchor that an emoji before a heading\'s words changed is said so (blind QA, Rust RFC)', () => {
     const found = (source: string) => checkSpec(parseSpec(source), { template: null, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.message}`);
     const rfc = '# 📝 Summary\n[summary]: #summary\n\nOne line.\n\n# ⚠️ Drawbacks\n[drawbacks]: #drawbacks\n\nNone.\n';

@@ -84,7 +84,14 @@ export const brokenLink: CheckRule = {
       if (!links.exists(pathPart)) {
         // The template's own sample link, kept as it was (`[SE-XXXX](XXXX-filename.md)`): said so.
         const sample = template !== null && linksTheSame(template.spec.source, written);
-        findings.push({ ...where(), message: `link to ${shownPath}: no such file${sample ? '; the template has the same link: if it is a sample, link the real file or delete it' : ''}` });
+        // A Markdown file named without its `.md` (an EIP's `./eip-2929`), or a heading of this document named as a file
+        // (a Rust RFC's `[Prior art](prior-art)`): the link meant is said.
+        let meant = '';
+        if (!sample && !/\.[A-Za-z0-9]{1,8}$/.test(pathPart) && !pathPart.endsWith('/')) {
+          if (links.exists(`${pathPart}.md`)) meant = `; did you mean ${shownPath}.md?`;
+          else if (/^[\w-]+$/.test(pathPart) && (ownAnchors ??= anchorsOf(spec)).has(pathPart.toLowerCase())) meant = `; did you mean #${pathPart.toLowerCase()}, the heading of this document?`;
+        }
+        findings.push({ ...where(), message: `link to ${shownPath}: no such file${sample ? '; the template has the same link: if it is a sample, link the real file or delete it' : meant}` });
         return;
       }
       if (anchor !== null && anchor !== '' && !lineOfSource && MARKDOWN_FILE.test(pathPart)) {
