@@ -2822,6 +2822,10 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     const kit = buildTemplateModel(parseSpec('# Feature Specification: [FEATURE NAME]\n\n**Created**: [DATE]\n**Input**: User description: "$ARGUMENTS"\n\n## Scenarios\n\n<!-- s -->\n'), 'k@1');
     expect(findings('# Feature Specification: CSV Export\n\n**Created**: [DATE]\n**Input**: User description: "$ARGUMENTS"\n\n## Scenarios\n\nExport.\n', kit).map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
       '1:1 the text under the title still holds only the template\'s guidance, its slots "[DATE]", "$ARGUMENTS" unfilled: write what the template asks for there']);
+    // Slots with code in them, as the source writes them; one inside another is part of it (real Rust RFC metadata kept).
+    const rfc = buildTemplateModel(parseSpec('- Feature Name: (fill me in with a unique ident, `my_awesome_feature`)\n- Start Date: (fill me in with today\'s date, YYYY-MM-DD)\n\n# Summary\n\nOne paragraph explanation of the feature.\n\n# Motivation\n\nWhy are we doing this?\n'), 'rfc@1');
+    expect(findings('- Feature Name: (fill me in with a unique ident, `my_awesome_feature`)\n- Start Date: (fill me in with today\'s date, YYYY-MM-DD)\n\n# Summary\n\nAdd a lint.\n\n# Motivation\n\nBugs.\n', rfc).map((f) => f.message)).toEqual([
+      'the text before the first section still holds only the template\'s guidance, its slots "(fill me in with a unique ident, `my_awesome_feature`)", "(fill me in with today\'s date, YYYY-MM-DD)" unfilled: write what the template asks for there']);
   });
 
   it('a title whose stand-in is replaced by a to-do word (`# Design Doc: TBD`) names nothing yet: said once, as the title (blind QA, design doc)', () => {

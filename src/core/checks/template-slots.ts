@@ -84,23 +84,44 @@ const ANGLE_SLOT = /<([A-Za-z][\w-]*)[ \/][^<>=\n]*[A-Za-z][^<>=\n]*>|<([a-z][a-
  * `{title of option 1}`, `Good, because {argument a}`), read once per
  * template: outside code, as a reader sees them.
  */
-const templateSlots = memoPer((template: TemplateModel): ReadonlySet<string> => {
+const templateSlots = memoPer((template: TemplateModel): ReadonlySet<string> => slotsOf(template).found);
+
+/** The template's slots as {@link templateSlots} gives them (inline code blanked out), and as its source writes them. */
+const slotsOf = memoPer((template: TemplateModel): { found: ReadonlySet<string>; written: ReadonlySet<string> } => {
   const found = new Set<string>();
+  const written = new Set<string>();
   const spec = template.spec;
   for (const block of proseBlocks(spec, SLOT_START, mayHoldSlot, { html: true })) {
-    for (const m of slotsIn(block, spec.definitions)) found.add(m[0]);
+    for (const m of slotsIn(block, spec.definitions)) {
+      found.add(m[0]);
+      const raw = spec.source.slice(block.sourceOffset(m.index), block.sourceOffset(m.index + m[0].length - 1) + 1);
+      written.add(raw.includes('\n') ? m[0] : raw);
+    }
   }
-  return found;
+  return { found, written };
 });
 
-/** The template's own slots (see templateSlots) that a text holds as written, in the order they come in it, at most `most`. */
+/**
+ * The template's own slots (see templateSlots) that a text holds as written
+ * (`(fill me in with a unique ident, \`my_awesome_feature\`)`, its code as
+ * the source writes it), in the order they come in it, at most `most`; not
+ * one inside another found (the `YYYY-MM-DD` of `(fill me in with today's
+ * date, YYYY-MM-DD)` is part of it).
+ */
 export function templateSlotsIn(template: TemplateModel, text: string, most = 3): string[] {
   const found: Array<[number, string]> = [];
-  for (const slot of templateSlots(template)) {
-    const at = text.indexOf(slot);
-    if (at !== -1) found.push([at, slot]);
+  for (const slot of slotsOf(template).written) {
+    for (let at = text.indexOf(slot); at !== -1; at = text.indexOf(slot, at + 1)) found.push([at, slot]);
   }
-  return found.sort((a, b) => a[0] - b[0]).slice(0, most).map(([, slot]) => slot);
+  found.sort((a, b) => a[0] - b[0] || b[1].length - a[1].length);
+  const kept: Array<[number, string]> = [];
+  let end = -1;
+  for (const [at, slot] of found) {
+    if (at < end) continue;
+    kept.push([at, slot]);
+    end = at + slot.length;
+  }
+  return [...new Set(kept.map(([, slot]) => slot))].slice(0, most);
 }
 
 /**
