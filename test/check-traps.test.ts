@@ -1772,6 +1772,18 @@ describe('optional marks and long headings (KEP review)', () => {
     expect(brief('# Mine\n\n## Summary\n\nS.\n', marked)).toEqual([]);
   });
 
+  it('a rename or a split is named where the spec writes the template\'s chapters a level deeper, as its neighbours are (real Rust RFCs)', () => {
+    const rfc = buildTemplateModel(parseSpec('# Summary\n\nOne paragraph explanation of the feature.\n\n# Drawbacks\n\nWhy should we *not* do this?\n\n# Rationale and alternatives\n\n- Why is this design the best in the space of possible designs?\n\n# Prior art\n\nDiscuss prior art.\n'), 'rfc@1');
+    const missing = (middle: string) => checkSpec(parseSpec(`## Summary\n\nAdd a thing.\n\n## Drawbacks\n\nIt costs time.\n\n${middle}\n\n## Prior art\n\nNone known.\n`), { template: rfc, links: NO_FILES })
+      .findings.filter((f) => f.rule === 'missing-section').map((f) => `${f.line} ${f.message}`);
+    expect(missing('## Alternatives\n\nDo nothing.')).toEqual([
+      '9 missing section "Rationale and alternatives" (# Rationale and alternatives) from template rfc@1; "Alternatives" is in its place: if that is this section renamed, restore its heading']);
+    expect(missing('## Rationale\n\nIt is simple.\n\n## Alternatives\n\nDo nothing.')).toEqual([
+      '9 missing section "Rationale and alternatives" (# Rationale and alternatives) from template rfc@1; "Rationale" and "Alternatives" are in its place, it split in two: put them under a ## Rationale and alternatives heading, a level below it, or join them under that heading']);
+    // A heading at another level than its neighbours is no rename.
+    expect(missing('### Alternatives\n\nDo nothing.')).toEqual(['13 missing section "Rationale and alternatives" (# Rationale and alternatives) from template rfc@1']);
+  });
+
   it('a rename hint shows both headings whole, however long, and sits on the renamed heading', () => {
     const long = 'Will enabling / using this feature result in any new calls to the cloud provider, or increase of resource usage';
     const t = buildTemplateModel(parseSpec(`# K\n\n## Summary\n\n<!-- s -->\n\n## ${long}?\n\n<!-- q -->\n\n## End\n\n<!-- e -->\n`), 'k@1');

@@ -47,6 +47,9 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
     const isChild = new Set(children);
     // The foreign spec sections among them, in document order (looked up by place for each gap).
     const foreignChildren = children.filter((c) => unmatched.has(c));
+    // The levels the spec writes this group at, when all its present sections are shifted alike (a Rust RFC
+    // written with `##` for the template's `#`: heading-level reports the shift; a rename in it is still one).
+    const shift = levelShift(group, matching, isChild);
     // Gaps between present siblings: the missing template sections and the foreign spec sections in each.
     let before: Section | null = null;
     let missing: TemplateSection[] = [];
@@ -65,7 +68,7 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
         const taken = new Set<Section>();
         const pairInOrder = (list: readonly TemplateSection[]): void => list.forEach((t, k) => {
           const c = foreign[k]!;
-          if (c.heading.level === t.level && muchAlike(c, t)) {
+          if (c.heading.level === t.level + shift && muchAlike(c, t)) {
             renames.set(t.id, c);
             taken.add(c);
           }
@@ -78,7 +81,7 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
         // Or as many as are missing with one alike there (spec-kit's `## Format` gone,
         // `## Phase 1: Setup` and `## Phase 2: Foundational` renamed): those, in order.
         if (foreign.length !== missing.length) {
-          const withOne = missing.filter((t) => foreign.some((c) => c.heading.level === t.level && muchAlike(c, t)));
+          const withOne = missing.filter((t) => foreign.some((c) => c.heading.level === t.level + shift && muchAlike(c, t)));
           if (withOne.length === foreign.length) pairInOrder(withOne);
         }
         let next = 0;
@@ -90,7 +93,7 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
             next = foreign.indexOf(paired) + 1;
             continue;
           }
-          const like = (c: Section): boolean => c.heading.level === t.level && muchAlike(c, t);
+          const like = (c: Section): boolean => c.heading.level === t.level + shift && muchAlike(c, t);
           // Two alike in its place leave no guess, but for a heading that
           // stands in for the spec's (any is alike): stand-ins take the spec's sections in order.
           const alike = foreign.slice(next).filter((c) => !taken.has(c) && like(c));
@@ -111,7 +114,7 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
         // level left in its place, whatever its words, once the others have theirs.
         for (const t of missing) {
           if (t.standIn === null || renames.has(t.id)) continue;
-          const left = foreign.filter((c) => !taken.has(c) && c.heading.level === t.level);
+          const left = foreign.filter((c) => !taken.has(c) && c.heading.level === t.level + shift);
           // (A number's stand-in, `Phase N: Polish & Cross-Cutting Concerns`, takes the one that shares most of its words.)
           const first = t.standIn.number === undefined ? left[0] : mostAlike(left, t.standIn.suffix);
           if (first === undefined) continue;
@@ -135,6 +138,23 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
     closeGap(null);
   }
   return renames;
+}
+
+/**
+ * How many levels deeper (or, negative, higher) than the template the spec
+ * writes the present sections of a group of siblings, when it shifts them
+ * all alike; 0 when none is present or they differ.
+ */
+function levelShift(group: readonly TemplateSection[], matching: SectionMatching, isChild: ReadonlySet<Section>): number {
+  let shift: number | null = null;
+  for (const t of group) {
+    const present = matching.byTemplateId.get(t.id);
+    if (present === undefined || !isChild.has(present)) continue;
+    const d = present.heading.level - t.level;
+    if (shift === null) shift = d;
+    else if (shift !== d) return 0;
+  }
+  return shift ?? 0;
 }
 
 /** The most comparisons of headings in one gap between present sections. */

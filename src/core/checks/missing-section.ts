@@ -178,10 +178,11 @@ export const missingSection: CheckRule = {
       if (renames === null) renames = matching.unmatched.size === 0 ? new Map() : likelyRenames(spec, template, matching);
       const renamed = renames.get(t.id);
       // A heading of two names (`Goals and Non-Goals`) written as two sections side by side, each under one of them: said so, on the first.
-      const halves = renamed === undefined ? splitInTwo(t, matching.unmatched, from, to) : null;
+      const level = t.level + siblingShift(sections, i, matching.byTemplateId);
+      const halves = renamed === undefined ? splitInTwo(t, level, matching.unmatched, from, to) : null;
       if (halves !== null) {
         findings.push({ ...headingPosition(halves[0].heading), sectionId: t.id, section: t.path,
-          message: `${messageFor(template, t)}; ${quote(halves[0].heading.shown, 300)} and ${quote(halves[1].heading.shown, 300)} are in its place, it split in two: put them under a ${'#'.repeat(t.level)} ${t.text} heading, a level below it, or join them under that heading` });
+          message: `${messageFor(template, t)}; ${quote(halves[0].heading.shown, 300)} and ${quote(halves[1].heading.shown, 300)} are in its place, it split in two: put them under a ${'#'.repeat(Math.max(1, Math.min(6, level)))} ${t.text} heading, a level below it, or join them under that heading` });
         return;
       }
       // Where it belongs: on the heading that seems to be it renamed, else at
@@ -214,19 +215,35 @@ export const missingSection: CheckRule = {
 };
 
 /**
+ * How many levels deeper than the template the spec writes the nearest
+ * sibling of `sections[i]` that it has (before it, else after it): a spec
+ * that writes the template's `#` chapters as `##` writes its halves so too.
+ */
+function siblingShift(sections: readonly TemplateSection[], i: number, present: ReadonlyMap<string, Section>): number {
+  const parent = sections[i]!.parentId;
+  for (const k of [...Array.from({ length: i }, (_, j) => i - 1 - j), ...Array.from({ length: sections.length - i - 1 }, (_, j) => i + 1 + j)]) {
+    const t = sections[k]!;
+    if (t.parentId !== parent) continue;
+    const s = present.get(t.id);
+    if (s !== undefined) return s.heading.level - t.level;
+  }
+  return 0;
+}
+
+/**
  * Two sections of the spec's own, side by side at the section's level where
  * it belongs (between `from` and `to`), each named after one half of a
  * heading of two names joined by "and", `&` or `/` (`Goals` and `Non-Goals`
  * for `Goals and Non-Goals`); null when there are none such.
  */
-function splitInTwo(t: TemplateSection, unmatched: ReadonlySet<Section>, from: number, to: number): [Section, Section] | null {
+function splitInTwo(t: TemplateSection, level: number, unmatched: ReadonlySet<Section>, from: number, to: number): [Section, Section] | null {
   const parts = /^(.+?)\s+(?:and|&|\/)\s+(.+)$/i.exec(t.text.replace(/<!--[\s\S]*?-->/g, '').trim());
   if (parts === null) return null;
   const [first, second] = [slugify(parts[1]!), slugify(parts[2]!)];
   if (first === '' || second === '' || first === second) return null;
   let a: Section | undefined;
   for (const s of unmatched) {
-    if (s.heading.level !== t.level || s.span.start < from || s.span.start >= to) continue;
+    if (s.heading.level !== level || s.span.start < from || s.span.start >= to) continue;
     const own = looseSlug(s.heading);
     if (a === undefined && own === first) a = s;
     else if (a !== undefined && own === second) return [a, s];
