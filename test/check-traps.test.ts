@@ -2751,9 +2751,15 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
       const doc2 = buildTemplateModel(parseSpec('# Design Doc\n\n## Context and Scope\n\n<!-- AGENT_PLACEHOLDER: Describe the context and scope of the project -->\n'), 'dd2@1');
       expect([line, findings(`# Retries\n\n## Context and Scope\n\n${line}\nSoft declines are retried.\n`, doc2).map((f) => `${f.line} ${f.rule}`)]).toEqual([line, ['5 leftover-guidance']]);
     }
-    // The author's sentence going on from the guidance's line, or the author's line first: written.
+    // The author's sentence going on from the guidance's line: written.
     expect(said('Describe the context and scope of the project: what is being built and why. Keep it short; this is not a\nrequirements document for retries, but a design.')).toEqual([]);
-    expect(said(`Soft declines are retried.\n${guidance}`)).toEqual([]);
+    // Kept at the bottom of the author's paragraph, on lines of their own, they are reported on those lines (real OTEP), in a list item too.
+    expect(said(`Soft declines are retried.\n${guidance}`)).toEqual([`6:1-6:${guidance.length + 1} leftover-guidance`]);
+    expect(said('Soft declines are retried.', '- Renewals fail.\nWhy are we doing this? What use cases does it support?')).toEqual(['10:1-10:55 leftover-guidance']);
+    // Not between the author's lines, nor a line that goes on from the author's sentence, nor one question alone (the Q&A form).
+    expect(said(`Soft declines are retried.\n${guidance}\nCheckouts are out of scope.`)).toEqual([]);
+    expect(said('Soft declines are retried, and\nWhy are we doing this? What use cases does it support?')).toEqual([]);
+    expect(said('Soft declines are retried.', 'Renewals fail.\nWhy are we doing this?')).toEqual([]);
   });
 
   it('leftover-guidance: guidance that speaks to the author, opens with a lead-in or names what goes here is told too; an aside under a label and a slot\'s words are not (blind QA, Swift, OTEP, KIP templates)', () => {

@@ -67,11 +67,11 @@ export const leftoverGuidance: CheckRule = {
       // Paragraphs of guidance kept one after another are one leftover (Ember's "This is the bulk
       // of the RFC." over "Explain the design…"), reported when one of them tells what to write.
       // (Questions counted over the run: the Rust RFC's three question bullets, one in each item, ask as a paragraph of them does.)
-      let run: { first: Block; end: number; text: string; tells: boolean; questions: number } | null = null;
+      let run: { first: Block; start: number; end: number; text: string; tells: boolean; questions: number } | null = null;
       let fenced: Block | undefined;
       const flush = (): void => {
         if (run !== null && (run.tells || run.questions > 1)) {
-          const at = lineIndexOf(spec).span(run.first.start, run.end);
+          const at = lineIndexOf(spec).span(run.start, run.end);
           findings.push({ ...at, ...sectionFields(spec, section.id),
             message: `the template's guidance ${quoteStart(run.text)} is still here beside the section's own text: delete it` });
         }
@@ -99,7 +99,9 @@ export const leftoverGuidance: CheckRule = {
           flush();
           continue;
         }
-        if (run === null) run = { first: block, end: kept.end, text: kept.text, tells: kept.tells, questions: kept.questions };
+        // (Kept below the author's lines in one paragraph: a run of its own from there.)
+        if (kept.start !== undefined) flush();
+        if (run === null) run = { first: block, start: kept.start ?? block.start, end: kept.end, text: kept.text, tells: kept.tells, questions: kept.questions };
         else {
           run.end = kept.end;
           run.tells ||= kept.tells;
@@ -227,7 +229,7 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
   // (A placeholder's marker kept as text, `AGENT_PLACEHOLDER: Describe …`, is no word of the guidance's: what follows it is.)
   const marked = spec.source.slice(block.start, block.end).indexOf('AGENT_PLACEHOLDER') !== -1;
   // (A list item's start word for word: items are many, and the template's bullets are kept as they are.)
-  if (!marked && block.segments !== undefined && !mayBeGuidanceSentence(spec.source, sentences, block.segments, item)) return null;
+  if (!marked && block.segments !== undefined && !mayBeGuidanceSentence(spec.source, sentences, block.segments, item)) return keptBelow(spec, block, sentences, hiddenSentences);
   const prose = sectionProse(spec, block);
   const text = plainText(marked ? prose.replace(/\bAGENT_PLACEHOLDER:\s*/g, '') : prose);
   const whole = judge(text, sentences, hiddenSentences);
@@ -236,7 +238,8 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
   // (`*Describe the context and scope …*` over the answer): those lines are the leftover.
   const lines = block.segments;
   // (Not in a list item: its question with the answer after it, `- Detection: How can it be detected …? **logs**`, is the Q&A form.)
-  if (marked || item || lines === undefined) return null;
+  if (marked || lines === undefined) return null;
+  if (item) return keptBelow(spec, block, sentences, hiddenSentences);
   let found: KeptGuidance | null = null;
   let shown = '';
   // Line by line from the top: once lines that end a sentence hold one of the author's, no more lines can be the guidance's.
@@ -254,11 +257,43 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
     const goesOn = !/[.!?:;][*_]*\s*$/.test(shown) && /^[ \t]*[a-z]/.test(spec.source.slice(lines[k]!, lines[k + 1]!));
     if (kept !== undefined && kept !== null && !goesOn) found = { text: head, ...kept, end: lines[k - 1]! };
   }
-  return found;
+  return found ?? keptBelow(spec, block, sentences, hiddenSentences);
 }
 
 // The most lines of a paragraph read as the guidance's kept atop the author's.
 const MAX_LEADING_LINES = 12;
+
+/**
+ * The guidance's lines kept at the bottom of the author's paragraph, no
+ * blank line between (an OTEP's "What are some prior and/or alternative
+ * approaches? …" left on the line after the author's last bullet, which
+ * joins it): the last lines, from one that starts a sentence after a line
+ * that ends one, when all their sentences are the guidance's. Null when
+ * there are none such.
+ */
+function keptBelow(spec: ParsedSpec, block: Block, sentences: ReadonlySet<string>, hiddenSentences: ReadonlySet<string>): KeptGuidance | null {
+  const lines = block.segments;
+  if (lines === undefined || lines.length < 4) return null;
+  let found: KeptGuidance | null = null;
+  // From the last line up, a few lines at most: each line read starts a tail of the paragraph.
+  for (let k = lines.length - 2; k >= 2 && k >= lines.length - 2 * MAX_LEADING_LINES; k -= 2) {
+    // (The line above must end a sentence, and this one start one: else it goes on from the author's.)
+    if (!/[.!?:;][*_]*\s*$/.test(spec.source.slice(lines[k - 2]!, lines[k - 1]!)) || !/^[ \t]*[*_]*[A-Z]/.test(spec.source.slice(lines[k]!, lines[k + 1]!))) continue;
+    // (Told at the tail's first sentence from the source, as a paragraph is: most last lines are the author's.)
+    if (!mayBeGuidanceSentence(spec.source, sentences, lines.slice(k))) {
+      if (found === null) continue;
+      break;
+    }
+    const tail = plainText(lines.slice(k).reduce<string[]>((out, at, j, all) => (j % 2 === 0 ? [...out, spec.source.slice(at, all[j + 1])] : out), []).join(' ')).replace(/\s+/g, ' ').trim();
+    const kept = judge(tail, sentences, hiddenSentences);
+    if (kept === undefined) {
+      if (found === null) continue;
+      break;
+    }
+    if (kept !== null) found = { text: tail, ...kept, start: lines[k]!, end: block.end };
+  }
+  return found;
+}
 
 /** Guidance kept: its plain text, whether it tells what to write, and where it ends in the source. */
 interface KeptGuidance {
@@ -266,6 +301,8 @@ interface KeptGuidance {
   readonly tells: boolean;
   readonly questions: number;
   readonly end: number;
+  /** Where it starts, when not at the block's start (lines kept at the bottom of the author's paragraph). */
+  readonly start?: number;
 }
 
 /**
