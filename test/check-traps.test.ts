@@ -1080,7 +1080,7 @@ describe('broken-link', () => {
     const draft = parseSpec('- Feature Name: `nonlocal_lint`\n\n# Summary\n\nAdd a warn-by-default lint.\n');
     expect(checkSpec(draft, { template: rfc, links: NO_FILES }).findings.map((f) => `${f.rule} ${f.sectionId}`)).toEqual(['missing-section motivation']);
     const summary = summarizeSpec('text/lint.md', draft, rfc, 'lint.md');
-    expect([summary.title, summary.sections.find((x) => x.id === 'summary')?.state]).toEqual(['lint.md', 'filled']);
+    expect([summary.title, summary.sections?.find((x) => x.id === 'summary')?.state]).toEqual(['lint.md', 'filled']);
     // A title of the spec's own over the template's chapters one level down is still its title (its metadata list is owed).
     expect(checkSpec(parseSpec('# Nonlocal lint\n\n## Summary\n\nAdd it.\n\n## Motivation\n\nBugs.\n'), { template: rfc, links: NO_FILES }).findings.map((f) => f.message))
       .toEqual(['the text under the title is empty: write what the template asks for there']);
