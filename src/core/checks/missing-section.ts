@@ -178,7 +178,8 @@ export const missingSection: CheckRule = {
       if (renames === null) renames = matching.unmatched.size === 0 ? new Map() : likelyRenames(spec, template, matching);
       const renamed = renames.get(t.id);
       // A heading of two names (`Goals and Non-Goals`) written as two sections side by side, each under one of them: said so, on the first.
-      const level = t.level + siblingShift(sections, i, matching.byTemplateId);
+      // (A heading of two names only: most are not.)
+      const level = renamed === undefined && TWO_NAMES.test(t.text) ? t.level + siblingShift(sections, i, matching.byTemplateId) : t.level;
       const halves = renamed === undefined ? splitInTwo(t, level, matching.unmatched, from, to) : null;
       if (halves !== null) {
         findings.push({ ...headingPosition(halves[0].heading), sectionId: t.id, section: t.path,
@@ -221,14 +222,24 @@ export const missingSection: CheckRule = {
  */
 function siblingShift(sections: readonly TemplateSection[], i: number, present: ReadonlyMap<string, Section>): number {
   const parent = sections[i]!.parentId;
-  for (const k of [...Array.from({ length: i }, (_, j) => i - 1 - j), ...Array.from({ length: sections.length - i - 1 }, (_, j) => i + 1 + j)]) {
+  const shiftAt = (k: number): number | null => {
     const t = sections[k]!;
-    if (t.parentId !== parent) continue;
-    const s = present.get(t.id);
-    if (s !== undefined) return s.heading.level - t.level;
+    const s = t.parentId === parent ? present.get(t.id) : undefined;
+    return s === undefined ? null : s.heading.level - t.level;
+  };
+  for (let k = i - 1; k >= 0; k--) {
+    const d = shiftAt(k);
+    if (d !== null) return d;
+  }
+  for (let k = i + 1; k < sections.length; k++) {
+    const d = shiftAt(k);
+    if (d !== null) return d;
   }
   return 0;
 }
+
+// A heading of two names joined by "and", `&` or `/` (see splitInTwo).
+const TWO_NAMES = /\s(?:and|&|\/)\s/i;
 
 /**
  * Two sections of the spec's own, side by side at the section's level where
