@@ -1064,6 +1064,19 @@ describe('broken-link', () => {
     expect(said('* **Original Author(s):**: @ana\n* **Tracking Issue**: #512\n* **API Bar Raiser**: @bo\n\nThe env var {HOME_DIR} is read.')).toEqual([]);
   });
 
+  it('the template\'s choices in parentheses kept as they are are a blank: one is to be written (real Vue and TensorFlow RFCs)', () => {
+    const vue = buildTemplateModel(parseSpec('- Start Date: (fill me in with today\'s date, YYYY-MM-DD)\n- Target Major Version: (2.x / 3.x)\n\n| Status | (Proposed / Accepted / Implemented / Obsolete) |\n| :--- | :--- |\n\n# Summary\n\nBrief explanation of the feature.\n\n# Motivation\n\nWhy are we doing this?\n'), 'vue@1');
+    const said = (version: string, status: string) => checkSpec(parseSpec(`- Start Date: 2019-01-16\n- Target Major Version: ${version}\n\n| Status | ${status} |\n| :--- | :--- |\n\n# Summary\n\nSlots.\n\n# Motivation\n\nLess typing.\n`), { template: vue, links: NO_FILES })
+      .findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+    expect(said('(2.x / 3.x)', '(Proposed / Accepted / Implemented / Obsolete)')).toEqual([
+      '2:25 leftover-marker the template\'s choices "(2.x / 3.x)" are still here: write the one that applies',
+      '4:12 leftover-marker the template\'s choices "(Proposed / Accepted / Implemented / Obsolete)" are still here: write the one that applies',
+    ]);
+    expect(said('3.x', 'Accepted')).toEqual([]);
+    // Options of the author's own in parentheses are the author's.
+    expect(said('3.x (and 2.x / 2.7 later)', 'Accepted (in / out)')).toEqual([]);
+  });
+
   it('the template\'s sample link to issue 0000 kept among written lines is a blank never filled (real Rust and TVM RFCs)', () => {
     const rfc = buildTemplateModel(parseSpec('- Feature Name: (fill me in with a unique ident, `my_awesome_feature`)\n- RFC PR: [rust-lang/rfcs#0000](https://github.com/rust-lang/rfcs/pull/0000)\n- Rust Issue: [rust-lang/rust#0000](https://github.com/rust-lang/rust/issues/0000)\n\n# Summary\n\nOne paragraph explanation of the feature.\n'), 'rfc@1');
     const said = (meta: string) => checkSpec(parseSpec(`- Feature Name: \`nonlocal_lint\`\n${meta}\n\n# Summary\n\nAdd a lint.\n`), { template: rfc, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);

@@ -23,15 +23,20 @@ import type { FindingDraft } from './types.js';
 // `[option 1]`), with a letter in it, or an instruction in parentheses (the
 // Rust and React RFCs' `- Start Date: (fill me in with today's date, YYYY-MM-DD)`;
 // not "(leave this empty)", which may stay).
-const SLOT = /(?<!\{)\{(?!\{)(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)/gi;
+// Or a choice in parentheses, its options between ` / ` (Vue's `- Target Major Version: (2.x / 3.x)`,
+// TensorFlow's `| Status | (Proposed / Accepted / Implemented / Obsolete) |`): one is to be kept.
+const SLOT = /(?<!\{)\{(?!\{)(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)|\((?:[^()\n/|]{1,40} \/ ){1,12}[^()\n/|]{1,40}\)/gi;
 
 // What every slot starts with, searched for first (one search of the document for all three kinds).
-const SLOT_START = /[{[<]|\((?:[Ff]ill|[Ee]nter|[Ii]nsert|[Rr]eplace|[Ww]rite|[Pp]ut|[Aa]dd)\b|YY|MM|DD|\.[Xx]|\$[A-Z]|___/g;
+const SLOT_START = /[{[<]|\((?:[Ff]ill|[Ee]nter|[Ii]nsert|[Rr]eplace|[Ww]rite|[Pp]ut|[Aa]dd)\b| \/ |YY|MM|DD|\.[Xx]|\$[A-Z]|___/g;
 const mayHoldSlot = (text: string): boolean => text.includes('{') || text.includes('[') || text.includes('(') || text.includes('<') || text.includes('$') || text.includes('___') || /YY|MM|DD|\.[Xx]/.test(text);
 
 // A `{SLOT}` named in capitals, words joined by `_` or one word of three letters or more (AWS CDK's
 // `@{BAR_RAISER_USER}`, `#{TRACKING_ISSUE}`), as templating tools write their variables.
 const CAPS_SLOT = /^\{(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{3,})\}$/;
+
+// A choice's options in parentheses (see SLOT).
+const CHOICE = /^\((?:[^()\n/|]{1,40} \/ )+[^()\n/|]{1,40}\)$/;
 
 // A code in brackets, capitals and figures (spec-kit's task labels `[US1]`, `[T001]`, `[FR-002]`): a reference, no blank.
 const CODE = /^[A-Z]{1,5}-?\d{1,5}$/;
@@ -151,7 +156,8 @@ export function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared:
       const shown = written.includes('\n') ? m[0] : written;
       // (A long slot, a whole paragraph of MADR's, is quoted by its start and end.)
       const quoted = shown.length > 120 ? `${shown.slice(0, 60).trimEnd()} … ${shown.slice(-1)}` : shown;
-      findings.push({ ...at, message: `the template's slot "${quoted}" is still here: replace it with the real content` });
+      findings.push({ ...at, message: CHOICE.test(m[0]) ? `the template's choices "${quoted}" are still here: write the one that applies`
+        : `the template's slot "${quoted}" is still here: replace it with the real content` });
       reportedTo = m.index + m[0].length;
     }
   }
