@@ -1110,6 +1110,17 @@ describe('broken-link', () => {
     ]);
   });
 
+  it('a link with an empty destination, or one with spaces in it, which the page shows as typed, is reported (real Swift Evolution and TensorFlow RFCs)', () => {
+    const found = (source: string) => checkSpec(parseSpec(source), { template: null, links: { exists: () => true, anchorsOf: () => null } }).findings.map((f) => `${f.line}:${f.column} ${f.message}`);
+    expect(found('# T\n\n## FuseRecv Optimizer in Grappler\n\nSee ([review]()) and [the optimizer](#FuseRecv Optimizer in Grappler) and [notes](my notes.md).\n')).toEqual([
+      '5:6 link "[review]()" leads nowhere: its destination is empty; write the address, or take the link out',
+      '5:22 "[the optimizer](#FuseRecv Optimizer in Grappler)" is shown as text, not a link: a link\'s destination cannot hold spaces; write the anchor, #fuserecv-optimizer-in-grappler',
+      '5:75 "[notes](my notes.md)" is shown as text, not a link: a link\'s destination cannot hold spaces; write %20 for each, or put the destination in <…>',
+    ]);
+    // A title after the destination, a destination in <…>, an escaped bracket and code are fine.
+    expect(found('# T\n\nSee [a](a.md "the title"), [b](<my notes.md>), \\[c](d e) and `[f](g h)`.\n')).toEqual([]);
+  });
+
   it('a definition nothing uses leads nowhere and is not reported; an anchor that an emoji before a heading\'s words changed is said so (blind QA, Rust RFC)', () => {
     const found = (source: string) => checkSpec(parseSpec(source), { template: null, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.message}`);
     const rfc = '# 📝 Summary\n[summary]: #summary\n\nOne line.\n\n# ⚠️ Drawbacks\n[drawbacks]: #drawbacks\n\nNone.\n';

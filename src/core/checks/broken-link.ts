@@ -1,5 +1,5 @@
 import { editDistanceAtMost } from '../edit-distance.js';
-import { bareSlug, uniqueSlug } from '../slug.js';
+import { bareSlug, slugify, uniqueSlug } from '../slug.js';
 import { linkableAnchor } from '../placeholder-id.js';
 import { findInlineLinks } from '../markdown/inline-links.js';
 import { destinationValue } from '../markdown/link-destination.js';
@@ -8,7 +8,7 @@ import { lineIndexOf } from '../line-index.js';
 import { hasTagStart } from '../markdown/tag-starts.js';
 import type { Heading, ParsedSpec, Position, Span } from '../spec-types.js';
 import { quote } from './locate.js';
-import { proseBlocks } from './text-blocks.js';
+import { proseBlocks, type ProseBlock } from './text-blocks.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 const LINK_START = /\]\(/g;
@@ -103,7 +103,25 @@ export const brokenLink: CheckRule = {
     };
     if (inline) {
       for (const block of proseBlocks(spec, LINK_START, (text) => text.includes(']('))) {
-        for (const m of findInlineLinks(block.text)) judge(m.destination, () => block.locate(m.index, m.index + m.length));
+        for (const m of findInlineLinks(block.text)) {
+          // `[review]()`: a link to nothing (the page links to itself).
+          if (m.destination === '' || m.destination === '<>') {
+            findings.push({ ...block.locate(m.index, m.index + m.length), message: `link ${quote(oneLine(asWritten(spec.source, block, m.index, m.index + m.length)))} leads nowhere: its destination is empty; write the address, or take the link out` });
+            continue;
+          }
+          judge(m.destination, () => block.locate(m.index, m.index + m.length));
+        }
+        // `[text](#FuseRecv Optimizer in Grappler)`: a destination with spaces makes no link; the page shows it as typed.
+        if (block.text.includes(' ')) {
+          for (const m of block.text.matchAll(SPACED_DESTINATION)) {
+            const at = m.index + m[1]!.length;
+            const words = m[3]!;
+            const shown = quote(oneLine(asWritten(spec.source, block, at, m.index + m[0].length)));
+            findings.push({ ...block.locate(at, m.index + m[0].length), message: words.startsWith('#')
+              ? `${shown} is shown as text, not a link: a link's destination cannot hold spaces; write the anchor, #${slugify(words.slice(1))}`
+              : `${shown} is shown as text, not a link: a link's destination cannot hold spaces; write %20 for each, or put the destination in <…>` });
+          }
+        }
       }
     }
     // So do the `href` and `src` of raw HTML (a README's centred `<img src="logo.png">`, `<a href="#usage">`): GitHub resolves them as links.
@@ -245,6 +263,15 @@ const REFERENCE_START = /\]\[/g;
 // label escaped only. (What CommonMark calls a shortcut reference, `[text]`
 // alone, is left alone: `[optional]` and `[NEEDS CLARIFICATION]` are words.)
 const REFERENCE = /(^|[^\\\p{L}\p{N}_\]])!?\[((?:[^\\[\]]|\\.){1,999})\]\[((?:[^\\[\]]|\\.){0,999})\]/gu;
+
+/** The source of [from, to) of a prose block's text, its code as written (the text has it blanked out). */
+function asWritten(source: string, block: ProseBlock, from: number, to: number): string {
+  return source.slice(block.sourceOffset(from), block.sourceOffset(to - 1) + 1);
+}
+
+// `[text](words with spaces)`: no link (a destination has no spaces, and what follows a space must be a quoted
+// title), shown as typed. Not after `\` or `]` (an escaped bracket, a reference), nor an image.
+const SPACED_DESTINATION = /(^|[^\\\]!])\[([^[\]\n]{1,300})\]\((#?[^\s()"'<>]+(?:[ \t]+[^\s()"'<>]+){1,20})\)/g;
 
 // One word that starts with a capital (`BugFix`, `CI`), a tag's form.
 const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{N}]*$/u;
