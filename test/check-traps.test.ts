@@ -1088,6 +1088,17 @@ describe('broken-link', () => {
     expect(said('- RFC PR: `[rust-lang/rfcs#0000](https://github.com/rust-lang/rfcs/pull/0000)`\n- Rust Issue: [other#0000](https://example.com/issues/0000)')).toEqual([]);
   });
 
+  it('a template title\'s guidance about the title ("Keep it simple and descriptive.") and text it says to remove before the PR ask for no text under the title (real cluster-api proposals)', () => {
+    const remove = '<!-- BEGIN Remove before PR -->\nTo get started with this template:\n1. **Make a copy of this template.**\n1. **Fill out the required sections.**\n\nThe `Metadata` section above is intended to support tooling.\n\n<!-- END Remove before PR -->\n';
+    for (const under of [`- Keep it simple and descriptive.\n- A good title can help communicate what the proposal is and should be considered as part of any review.\n\n${remove}`, remove]) {
+      const capi = buildTemplateModel(parseSpec(`# Title\n${under}\n## Summary\n\nA good summary is probably at least a paragraph in length.\n`), 'capi@1');
+      expect(checkSpec(parseSpec('# Label sync for nodes\n\n## Summary\n\nLabels on machines are kept in sync with the nodes.\n'), { template: capi, links: NO_FILES }).findings.map((f) => f.message), under).toEqual([]);
+    }
+    // Guidance that asks for more than the title is owed still: "Keep it short and list the authors."
+    const more = buildTemplateModel(parseSpec('# Title\n- Keep it short and list the authors.\n\n## Summary\n\nA good summary.\n'), 'm@1');
+    expect(checkSpec(parseSpec('# Label sync\n\n## Summary\n\nLabels.\n'), { template: more, links: NO_FILES }).findings.map((f) => f.rule)).toEqual(['empty-section']);
+  });
+
   it('a draft whose only level-1 heading is one of its chapter template\'s sections (`# Summary` alone so far) has that section, not a title (real Rust RFCs)', () => {
     const rfc = buildTemplateModel(parseSpec('- Feature Name: (fill me in with a unique ident, `my_awesome_feature`)\n\n# Summary\n\nOne paragraph explanation of the feature.\n\n# Motivation\n\nWhy are we doing this?\n'), 'rfc@1');
     const draft = parseSpec('- Feature Name: `nonlocal_lint`\n\n# Summary\n\nAdd a warn-by-default lint.\n');

@@ -108,9 +108,11 @@ export function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
   // guidance that speaks of names ("These documents have names that are short
   // noun phrases", "Short noun phrase naming the decision"): the title is what it asks for.
   const own = spec.placeholders.filter((p) => p.sectionId === null && p.span.start >= titleSpan.start && p.span.end <= titleSpan.end);
-  const told = withoutExamples(spec.source.slice(titleSpan.start, titleSpan.end));
-  // (Examples aside, "and" or ";" lists other things to write: the authors, a date.)
-  if (STAND_IN_TITLE.test(titleText.trim()) && SPEAKS_OF_NAMES.test(told) && !/\band\b|;/i.test(told)
+  // (Text the template says to remove before the spec goes out, `<!-- BEGIN Remove before PR -->` … `<!-- END … -->`, asks for nothing.)
+  const told = withoutExamples(withoutRemovedText(spec.source.slice(titleSpan.start, titleSpan.end)));
+  // (Examples aside, "and" or ";" lists other things to write: the authors, a date; "and" that names
+  // none, cluster-api's "Keep it simple and descriptive.", joins words about the title.)
+  if (STAND_IN_TITLE.test(titleText.trim()) && SPEAKS_OF_NAMES.test(told) && (!/\band\b|;/i.test(told) || (!OTHER_THINGS.test(told) && !ASKS_TO_WRITE.test(told)))
     // Placeholders there ask for that alone: no list of other things.
     && own.every((p) => asksForTitleAlone(p.instruction, titleText) || (NAMES_THE_DOCUMENT.test(p.instruction) && !LISTS_MORE.test(withoutExamples(p.instruction))))) return true;
   // Else what is there is placeholders and comments, each alone in its block, each asking for the title alone.
@@ -132,6 +134,20 @@ export function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
   // your KEP. Keep it short, simple, and descriptive. …", whose "and" joins words about the title, not other things to write.)
   return asked.length > 0 && asked.every((instruction) => asksForTitleAlone(instruction, titleText) || (isStandInTitle(titleText) && speaksOfTitleAlone(instruction)));
 }
+
+/**
+ * A template's text without what it says to remove before the spec goes out:
+ * from a comment that opens such a stretch (`<!-- BEGIN Remove before PR -->`,
+ * `<!-- Delete from here -->`) to the comment that ends it (`<!-- END Remove
+ * before PR -->`), as cluster-api's proposal template wraps its notes on the file.
+ */
+export function withoutRemovedText(text: string): string {
+  if (text.indexOf('<!--') === -1 || !/remove|delete/i.test(text)) return text;
+  return text.replace(REMOVED_STRETCH, ' ');
+}
+
+// `<!-- BEGIN Remove before PR -->` … `<!-- END Remove before PR -->` (or to the end of the text when never ended).
+const REMOVED_STRETCH = /<!--[ \t]*(?:BEGIN|START)\b[^>]*?\b(?:remove|delete)\b[\s\S]*?-->[\s\S]*?(?:<!--[ \t]*END\b[\s\S]*?-->|$)/gi;
 
 /**
  * Whether guidance speaks of the title and of nothing else to write: its
