@@ -1099,6 +1099,16 @@ describe('broken-link', () => {
     expect(checkSpec(parseSpec('# Label sync\n\n## Summary\n\nLabels.\n'), { template: more, links: NO_FILES }).findings.map((f) => f.rule)).toEqual(['empty-section']);
   });
 
+  it('bare numbered sample headings (`#### Story 1`, `#### Story 2`) owe the first only, or none where the author names stories of their own; a heading over optional subsections alone is optional (real cluster-api proposals)', () => {
+    const capi = buildTemplateModel(parseSpec('# Title\n\n## Proposal\n\nWhat the proposal is.\n\n### User Stories\n\n- Detail the things people will be able to do.\n\n#### Story 1\n\n#### Story 2\n\n### Risks\n\n- What are the risks?\n\n## Additional Details\n\n### Test Plan [optional]\n\n- How will it be tested?\n\n### Graduation Criteria [optional]\n\n- When is it done?\n'), 'capi@1');
+    expect(capi.sections.filter((t) => t.optional).map((t) => t.id)).toEqual(['proposal/user-stories/story-2', 'additional-details', 'additional-details/test-plan-optional', 'additional-details/graduation-criteria-optional']);
+    const missing = (stories: string) => checkSpec(parseSpec(`# Label sync\n\n## Proposal\n\nSync labels.\n\n### User Stories\n\nUsers want labels kept.\n\n${stories}\n\n### Risks\n\nNone.\n`), { template: capi, links: NO_FILES })
+      .findings.filter((f) => f.rule === 'missing-section').map((f) => f.sectionId);
+    expect(missing('#### Story 1 - Hierarchical deployment\n\nA parent cluster.')).toEqual([]);
+    expect(missing('#### Hosting\n\nA parent cluster.\n\n#### Tenancy\n\nMany teams.')).toEqual([]);
+    expect(missing('')).toEqual(['proposal/user-stories/story-1']);
+  });
+
   it('a draft whose only level-1 heading is one of its chapter template\'s sections (`# Summary` alone so far) has that section, not a title (real Rust RFCs)', () => {
     const rfc = buildTemplateModel(parseSpec('- Feature Name: (fill me in with a unique ident, `my_awesome_feature`)\n\n# Summary\n\nOne paragraph explanation of the feature.\n\n# Motivation\n\nWhy are we doing this?\n'), 'rfc@1');
     const draft = parseSpec('- Feature Name: `nonlocal_lint`\n\n# Summary\n\nAdd a warn-by-default lint.\n');

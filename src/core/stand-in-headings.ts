@@ -139,15 +139,23 @@ export function fitsStandIn(words: () => string, stand: StandInWords): boolean {
 /**
  * The ids of stand-in sections that follow the first of a series: siblings
  * whose headings differ in their figures only (`{title of option 2}` after
- * `{title of option 1}`, `User Story 2 - [Brief Title] (Priority: P2)`). The
- * template shows how many a spec may write: one is owed, the others may go.
+ * `{title of option 1}`, `User Story 2 - [Brief Title] (Priority: P2)`), or
+ * bare numbered headings with nothing under them (`#### Story 2` after
+ * `#### Story 1`; read in `source`, when given). The template shows how many
+ * a spec may write: one is owed, the others may go.
  */
-export function standInSeriesFollowers(sections: readonly Section[]): Set<string> {
+export function standInSeriesFollowers(sections: readonly Section[], source?: string): Set<string> {
   const followers = new Set<string>();
   const visit = (siblings: readonly Section[]): void => {
     const seen = new Set<string>();
     for (const s of siblings) {
       const stand = standInWords(s.heading.text);
+      // (So is a series of bare numbered headings, nothing under them: cluster-api's `#### Story 1`, `#### Story 2`.)
+      if (stand === null && source !== undefined && s.children.length === 0 && /\d/.test(s.heading.text) && source.slice(s.bodySpan.start, s.bodySpan.end).trim() === '') {
+        const shape = `${s.heading.level} ${s.heading.text.toLowerCase().replace(/\d+/g, '#')}`;
+        if (seen.has(shape)) followers.add(s.id);
+        else seen.add(shape);
+      }
       if (stand !== null) {
         // By the words the spec's heading keeps (a mark after them, spec-kit's `🎯 MVP` on the first phase, aside).
         // (A number's stand-in by its words on both sides: `Step N: Build` and `Step N: Test` are two sections.)

@@ -178,7 +178,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       squashedLooseSlugs: NONE, standIn: null,
     });
   }
-  const followers = standInSeriesFollowers(spec.sections);
+  const followers = standInSeriesFollowers(spec.sections, spec.source);
   // Each section's own text (its comments' words too), for notes over subsections (below).
   const bodies = new Map<string, string>();
   // Sections whose visible text is a default answer (see guidanceSaysSampleMayStay): its sentences are no guidance.
@@ -284,8 +284,18 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     // "Describe the design in enough detail…" asks for text of the section's own.
     else if (below.every((c) => c.guidance !== '' || asked(c)) && isNoteOnBelow(bodies.get(s.id) ?? '')) notes.add(s.id);
   }
+  // A heading with no guidance of its own over subsections that are all optional (cluster-api's `## Additional
+  // Details` over `### Test Plan [optional]` and the rest) is optional too: a spec that leaves them all out leaves it.
+  const allOptional = new Set<string>();
+  for (let k = sections.length - 1; k >= 0; k--) {
+    const s = sections[k]!;
+    const below = childrenOf.get(s.id);
+    if (below !== undefined && s.id !== 'title' && !s.optional && !s.guided && s.guidance === '' && below.every((c) => c.optional || allOptional.has(c.id))) allOptional.add(s.id);
+  }
   const withFallback = sections.map((given) => {
-    const s = notes.has(given.id) ? { ...given, guided: false } : given;
+    const s = notes.has(given.id) || allOptional.has(given.id)
+      ? { ...given, guided: notes.has(given.id) ? false : given.guided, optional: given.optional || allOptional.has(given.id), optionalWhen: allOptional.has(given.id) ? null : given.optionalWhen }
+      : given;
     if (s.fallbackSlug === null) return s;
     if (count.get(s.fallbackSlug)! > 1) return { ...s, fallbackSlug: null };
     const squashed = squashedSlug(s.fallbackSlug);

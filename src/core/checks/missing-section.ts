@@ -6,6 +6,7 @@ import { frontMatterKeyNaming, optionalIn } from '../optional-sections.js';
 import { foundFor, headingsInBrokenComments, headingsInClosedCode, headingsInContainers, headingsHiddenByUnclosedPlaceholders, headingsInUnclosedCode, hiddenByComment, type Boxed, type InClosedCode, type InComment } from './hidden-headings.js';
 import { headingsWrittenAsText, type WrittenAsText } from './headings-as-text.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
+import type { SectionMatching } from '../match-sections.js';
 import { headingPosition, quote, templateShown } from './locate.js';
 import { sectionUnderOldName } from '../declared-renames.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -17,6 +18,18 @@ const messages = new WeakMap<TemplateModel, Map<string, string>>();
 
 function messageFor(template: TemplateModel, t: TemplateSection): string {
   return memoBy(messages, template, t.id, () => `missing section ${quote(templateShown(t))} (${'#'.repeat(t.level)} ${t.text}) from template ${template.ref}`);
+}
+
+/**
+ * Whether a template section that is nothing but a heading (cluster-api's
+ * `#### Story 1` under `### User Stories`: a place for the author's text) is
+ * stood in for by subsections of the author's own under its parent
+ * (`#### Hosting`, `#### Multi-tenancy`): the stories are there, named.
+ */
+function standsInForOwn(t: TemplateSection, matching: SectionMatching): boolean {
+  if (!t.bare || t.parentId === null) return false;
+  const parent = matching.byTemplateId.get(t.parentId);
+  return parent !== undefined && parent.children.some((c) => matching.unmatched.has(c));
 }
 
 /**
@@ -86,7 +99,7 @@ export const missingSection: CheckRule = {
     // A line of text stands for one missing section at most.
     const claimed = new Set<number>();
     sections.forEach((t, i) => {
-      if (optionalIn(spec, t) || matching.byTemplateId.has(t.id)) return;
+      if (optionalIn(spec, t) || matching.byTemplateId.has(t.id) || standsInForOwn(t, matching)) return;
       // A heading inside a placeholder that lost its `-->` is hidden by it:
       // malformed-placeholder reports that one cause.
       hidden ??= headingsHiddenByUnclosedPlaceholders(spec);
@@ -141,7 +154,7 @@ export const missingSection: CheckRule = {
         const stretches: Span[] = [];
         const missing: TemplateSection[] = [];
         sections.forEach((s, k) => {
-          if (optionalIn(spec, s) || matching.byTemplateId.has(s.id)) return;
+          if (optionalIn(spec, s) || matching.byTemplateId.has(s.id) || standsInForOwn(s, matching)) return;
           missing.push(s);
           stretches.push({ start: previousPresent[k]?.span.start ?? 0, end: nextPresent[k]?.span.start ?? spec.source.length });
         });
