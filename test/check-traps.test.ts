@@ -1099,6 +1099,15 @@ describe('broken-link', () => {
     expect(checkSpec(parseSpec('# Label sync\n\n## Summary\n\nLabels.\n'), { template: more, links: NO_FILES }).findings.map((f) => f.rule)).toEqual(['empty-section']);
   });
 
+  it('leftover-guidance: a header field of the template\'s (`* Review: ([pitch](…))`) is no guidance, kept or filled: a run of kept guidance starts after it (real Swift Evolution)', () => {
+    const swift = buildTemplateModel(parseSpec('# Feature name\n\n* Proposal: [SE-NNNN](NNNN-filename.md)\n* Review: ([pitch](https://forums.swift.org/...))\n\nWhen filling out this template, you should delete or replace all of\nthe text except for the section headers and the header fields above.\n\n## Introduction\n\nA short description of what the feature is.\n'), 'se@1');
+    for (const review of ['([pitch](https://forums.swift.org/...))', '([pitch](https://forums.swift.org/t/123))']) {
+      const spec = `# Date intervals\n\n* Proposal: [SE-0456](0456-date-intervals.md)\n* Review: ${review}\n\nWhen filling out this template, you should delete or replace all of\nthe text except for the section headers and the header fields above.\n\n## Introduction\n\nDate intervals.\n`;
+      expect(checkSpec(parseSpec(spec), { template: swift, links: { exists: () => true, anchorsOf: () => null } }).findings.filter((f) => f.rule === 'leftover-guidance').map((f) => `${f.line} ${f.message}`), review)
+        .toEqual(['6 the template\'s guidance "When filling out this template, you should delete …" is still here beside the section\'s own text: delete it']);
+    }
+  });
+
   it('bare numbered sample headings (`#### Story 1`, `#### Story 2`) owe the first only, or none where the author names stories of their own; a heading over optional subsections alone is optional (real cluster-api proposals)', () => {
     const capi = buildTemplateModel(parseSpec('# Title\n\n## Proposal\n\nWhat the proposal is.\n\n### User Stories\n\n- Detail the things people will be able to do.\n\n#### Story 1\n\n#### Story 2\n\n### Risks\n\n- What are the risks?\n\n## Additional Details\n\n### Test Plan [optional]\n\n- How will it be tested?\n\n### Graduation Criteria [optional]\n\n- When is it done?\n'), 'capi@1');
     expect(capi.sections.filter((t) => t.optional).map((t) => t.id)).toEqual(['proposal/user-stories/story-2', 'additional-details', 'additional-details/test-plan-optional', 'additional-details/graduation-criteria-optional']);

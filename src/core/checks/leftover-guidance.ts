@@ -29,6 +29,9 @@ const ASIDE_LABEL = /^[*_\s]*(?:note|notes|nb|n\.b\.|tip|hint|important|warning|
 const TO_THE_AUTHOR = /\b(?:you|your|please)\b/i;
 // What goes here, named: "A short description of what the feature is.", "Summary of the change."
 const WHAT_GOES_HERE = /^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:description|summary|explanation|overview|list|discussion|analysis|outline|rationale)\s+of\b/i;
+// A field: a short label in capitals, its colon, then its value (`Review: (…)`, `**Authors:** …`), not a question.
+const FIELD_ITEM = /^[*_]*[A-Z][\w '()/-]{0,30}?[*_]*:[*_]*[ \t]+(?![^\n]*\?\s*$)\S/;
+
 // A sentence's end in the plain text of a paragraph.
 const SENTENCE_END = /[.!?:;](?=\s|$)/g;
 
@@ -91,7 +94,10 @@ export const leftoverGuidance: CheckRule = {
         }
         // (In a quote only where the template quotes its own guidance: `> Describe the product…`; an author quotes others.)
         // (In a list, items of the template's kept one after another: the Rust RFC's "Why is this design the best …?" bullets; not a task.)
-        const kept = block.kind === 'paragraph' && (block.topLevel || (isQuoted(spec, block) ? quotedGuidance(template).has(quotedText(spec, block)) : isListItem(spec, block)))
+        // (A list item that is a field, a label and its value, is no guidance: Swift's `* Review: ([pitch](…))` header field,
+        // filled in or not, is the spec's own line, and a sample value kept there is leftover-marker's.)
+        const kept = block.kind === 'paragraph' && (block.topLevel || (isQuoted(spec, block) ? quotedGuidance(template).has(quotedText(spec, block))
+          : isListItem(spec, block) && !FIELD_ITEM.test(spec.source.slice(block.start, Math.min(block.end, block.start + 80)))))
           ? keptGuidance(spec, block, template.guidanceSentences, template.hiddenGuidanceSentences, !block.topLevel) : null;
         // A paragraph that is wholly one of the template's slots (MADR's `{Describe the context …}`) is leftover-marker's finding, once.
         // (On one line only: leftover-marker reads a slot within a line.)
