@@ -2043,6 +2043,10 @@ describe('headings that stand in for a name the spec gives (MADR\'s options, hea
       '7:1 missing-section missing section "Goals and Non-Goals" (## Goals and Non-Goals) from template dd@1; "Goals" and "Non-Goals" are in its place, it split in two: put them under a ## Goals and Non-Goals heading, a level below it, or join them under that heading']);
     // Only the two halves, in order, where it belongs.
     expect(findings(split.replace('## Non-Goals', '## Scope'), doc).map((f) => f.message)).toEqual([expect.not.stringContaining('split in two')]);
+    // A heading of three names cut at its comma (real TensorFlow RFC: "Best Practices, Tutorials and Examples").
+    const tf = buildTemplateModel(parseSpec('# RFC\n\n## Design\n\n### Best Practices, Tutorials and Examples\n\nHow will users use it?\n\n### Compatibility\n\nDoes it break anything?\n'), 'tf@1');
+    expect(findings('# Fuse recv\n\n## Design\n\n### Best Practices\n\nBatch them.\n\n### Tutorials and Examples\n\nSee the guide.\n\n### Compatibility\n\nNone.\n', tf).map((f) => f.message)).toEqual([
+      'missing section "Best Practices, Tutorials and Examples" (### Best Practices, Tutorials and Examples) from template tf@1; "Best Practices" and "Tutorials and Examples" are in its place, it split in two: put them under a ### Best Practices, Tutorials and Examples heading, a level below it, or join them under that heading']);
   });
 
   it('under a renamed parent, a stand-in heading is found where its template siblings are: the rename is the one finding (blind QA, spec-kit)', () => {

@@ -252,7 +252,7 @@ function siblingShift(sections: readonly TemplateSection[], i: number, present: 
 }
 
 // A heading of two names joined by "and", `&` or `/` (see splitInTwo).
-const TWO_NAMES = /\s(?:and|&|\/)\s/i;
+const TWO_NAMES = /\s(?:and|&|\/)\s|,\s/i;
 
 /**
  * Two sections of the spec's own, side by side at the section's level where
@@ -261,16 +261,18 @@ const TWO_NAMES = /\s(?:and|&|\/)\s/i;
  * for `Goals and Non-Goals`); null when there are none such.
  */
 function splitInTwo(t: TemplateSection, level: number, unmatched: ReadonlySet<Section>, from: number, to: number): [Section, Section] | null {
-  const parts = /^(.+?)\s+(?:and|&|\/)\s+(.+)$/i.exec(t.text.replace(/<!--[\s\S]*?-->/g, '').trim());
-  if (parts === null) return null;
-  const [first, second] = [slugify(parts[1]!), slugify(parts[2]!)];
-  if (first === '' || second === '' || first === second) return null;
-  let a: Section | undefined;
-  for (const s of unmatched) {
-    if (s.heading.level !== level || s.span.start < from || s.span.start >= to) continue;
-    const own = looseSlug(s.heading);
-    if (a === undefined && own === first) a = s;
-    else if (a !== undefined && own === second) return [a, s];
+  const text = t.text.replace(/<!--[\s\S]*?-->/g, '').trim();
+  // Cut at any of its joins: "Best Practices, Tutorials and Examples" is "Best Practices" and "Tutorials and Examples" too.
+  for (const join of text.matchAll(/,\s+|\s+(?:and|&|\/)\s+/gi)) {
+    const [first, second] = [slugify(text.slice(0, join.index)), slugify(text.slice(join.index + join[0].length))];
+    if (first === '' || second === '' || first === second) continue;
+    let a: Section | undefined;
+    for (const s of unmatched) {
+      if (s.heading.level !== level || s.span.start < from || s.span.start >= to) continue;
+      const own = looseSlug(s.heading);
+      if (a === undefined && own === first) a = s;
+      else if (a !== undefined && own === second) return [a, s];
+    }
   }
   return null;
 }
