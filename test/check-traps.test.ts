@@ -1838,6 +1838,12 @@ describe('optional marks and long headings (KEP review)', () => {
     expect(missing('### Alternatives\n\nDo nothing.')).toEqual(['13 missing section "Rationale and alternatives" (# Rationale and alternatives) from template rfc@1']);
   });
 
+  it('a missing section whose next template section the spec seems to have renamed is placed before that heading, not at the end (real TensorFlow RFC)', () => {
+    const tf = buildTemplateModel(parseSpec('# Title of RFC\n\n## Objective\n\nWhat are we doing and why?\n\n## Design Proposal\n\nThis is the meat of the document.\n\n## Questions and Discussion Topics\n\nSeed this with open questions.\n'), 'tf@1');
+    const spec = '# Replace SWIG\n\n## Purpose\n\nDeprecate SWIG.\n\n## Proposal\n\nUse pybind11.\n\n## Work Estimates\n\nA year.\n\n_Note: hairy edge cases._\n';
+    expect(findings(spec, tf).filter((f) => f.rule === 'missing-section').map((f) => `${f.line} ${f.sectionId}`)).toEqual(['7 objective', '7 design-proposal', '15 questions-and-discussion-topics']);
+  });
+
   it('a rename hint shows both headings whole, however long, and sits on the renamed heading', () => {
     const long = 'Will enabling / using this feature result in any new calls to the cloud provider, or increase of resource usage';
     const t = buildTemplateModel(parseSpec(`# K\n\n## Summary\n\n<!-- s -->\n\n## ${long}?\n\n<!-- q -->\n\n## End\n\n<!-- e -->\n`), 'k@1');

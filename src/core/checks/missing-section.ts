@@ -201,7 +201,15 @@ export const missingSection: CheckRule = {
       }
       // Where it belongs: on the heading that seems to be it renamed, else at
       // the next template section there, else at the end.
-      const next = nextPresent[i];
+      // (A template section after it that the spec seems to have renamed counts as there: TensorFlow's "Objective" goes
+      // before the spec's `## Proposal`, its "Design Proposal" renamed, not at the end.)
+      let next = nextPresent[i];
+      for (let j = i + 1; j < sections.length && renames.size > 0; j++) {
+        const there = matching.byTemplateId.get(sections[j]!.id) ?? renames.get(sections[j]!.id);
+        if (there === undefined) continue;
+        if (there.span.start >= endBefore[i]!) next = there;
+        break;
+      }
       // (With none after it, at the heading that follows the template section before it, and what is under that: a section of
       // the spec's own there, `## Alternatives Considered` for a renamed last one; else at the end.)
       // (After all the template sections before it that are there, wherever the spec put them.)
