@@ -2524,10 +2524,10 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     const mine = (phases: string, format = '## Format: [ID] [P?] [Story] Description\n\n- **[P]**: Can run in parallel') => `# Tasks: Export\n\n${format}\n\n${phases}\n\n## Phase 3: User Story 1 - Export CSV (Priority: P1)\n\n### Implementation for User Story 1\n\n- [ ] T012 [P] [US1] Create Invoice model in src/models/invoice.py\n\n## Notes\n\n- Squash before merging\n`;
     const phases = '## Phase 1: Setup (Shared Infrastructure)\n\n- [ ] T001 Create the repo\n\n## Phase 2: Foundational (Blocking Prerequisites)\n\n- [ ] T004 Add the invoices table';
     expect(brief(mine(phases), tasks)).toEqual([]);
-    // Renamed phases with another section gone beside them are each named in place.
+    // Renamed phases with another section gone beside them are each named in place (the section gone placed before them, where it belongs).
     const renamed = findings(mine('## Phase 1: Setup\n\n- [ ] T001 Create the repo\n\n## Phase 2: Foundational\n\n- [ ] T004 Add the invoices table', ''), tasks).map((f) => `${f.line} ${f.message.replace(/^.*?; /, '')}`);
-    expect(renamed).toEqual(['5 "Phase 1: Setup" is in its place: if that is this section renamed, restore its heading', '9 "Phase 2: Foundational" is in its place: if that is this section renamed, restore its heading',
-      '13 missing section "Format: [ID] [P?] [Story] Description" (## Format: [ID] [P?] [Story] Description) from template tasks@1']);
+    expect(renamed).toEqual(['5 missing section "Format: [ID] [P?] [Story] Description" (## Format: [ID] [P?] [Story] Description) from template tasks@1',
+      '5 "Phase 1: Setup" is in its place: if that is this section renamed, restore its heading', '9 "Phase 2: Foundational" is in its place: if that is this section renamed, restore its heading']);
     // Of two headings in a stand-in's place, the first is named.
     expect(findings(spec(['### US1 - Login (Priority: P1)', '### US2 - Logout (Priority: P2)']), kit).map((f) => f.message.replace(/^.*?; /, '')))
       .toEqual(['"US1 - Login (Priority: P1)" is in its place: if that is this section, start its heading with "User Story 1 -"']);
