@@ -13,11 +13,11 @@ import type { FindingDraft } from './types.js';
 // a date's format (`YYYY-MM-DD`).
 // (Or an instruction in parentheses, NixOS RFCs' `feature: (fill me in with a unique ident, my_awesome_feature)`,
 // `related-issues: (will contain links to implementation PRs)`: words with a space between.)
-const FRONT_MATTER_SLOT = /^(?:\{[^{}:]*[A-Za-z][^{}:]*\s[^{}:]*\}|<[^<>]*[A-Za-z][^<>]*>|\([^()]*[A-Za-z][^()]*\s[^()]*\)|["']?(?:YYYY-MM-DD|DD-MMM-YYYY|YYYY\/MM\/DD)["']?)$/;
+const FRONT_MATTER_SLOT = /^(?:\{[^{}:]*[A-Za-z][^{}:]*\s[^{}:]*\}|<[^<>]*[A-Za-z][^<>]*>|\([^()]*[A-Za-z][^()]*\s[^()]*\)|["']?(?:YYYY-MM-DD|DD-MMM-YYYY|YYYY\/MM\/DD|yyyy-mm-dd|dd-mmm-yyyy|yyyy\/mm\/dd)["']?)$/;
 // A value that is nothing but a to-do word, a date's format or a `{{slot}}` (`informed: TBD`,
 // `owners: [TODO]`, `created: YYYY-MM-DD`, `title: "{{title}}"`): the key is there, its value never written.
 // (In lower case too, `tbd`, and as a tag, `<tba>`: an EIP's `discussions-to: <tba>`.)
-const FRONT_MATTER_STUB = /^\[?[ \t]*(["']?)(<(?:TBD|TODO|FIXME|TBA|XXX|[Tt]bd|[Tt]ba|[Tt]odo|[Ff]ixme)>|TBD|TODO|FIXME|TBA|XXX|[Tt]bd|[Tt]ba|[Tt]odo|[Ff]ixme|YYYY-MM-DD|\{\{[ \t]*[\w.-]+[ \t]*\}\})\1[ \t]*\]?$/;
+const FRONT_MATTER_STUB = /^\[?[ \t]*(["']?)(<(?:TBD|TODO|FIXME|TBA|XXX|[Tt]bd|[Tt]ba|[Tt]odo|[Ff]ixme)>|TBD|TODO|FIXME|TBA|XXX|[Tt]bd|[Tt]ba|[Tt]odo|[Ff]ixme|YYYY-MM-DD|yyyy-mm-dd|\{\{[ \t]*[\w.-]+[ \t]*\}\})\1[ \t]*\]?$/;
 const FRONT_MATTER_LINE = /^([A-Za-z_][\w.-]*)[ \t]*:[ \t]*(\S(?:.*\S)?)[ \t]*$/;
 
 /** A `key: value` line of a front matter block: its key, its value as written, and where the value starts in the source. */
