@@ -1140,6 +1140,17 @@ describe('broken-link', () => {
     ]);
   });
 
+  it('a shortcut reference whose definition the template has and the spec lost is reported once per label, at its first use (real cluster-api proposals, 45 KEPs)', () => {
+    const capi = buildTemplateModel(parseSpec('# Title\n\n## Implementation History\n\n- [ ] MM/DD/YYYY: Proposed idea in an issue or [community meeting]\n\n<!-- Links -->\n[community meeting]: https://docs.google.com/document/d/1Ys\n'), 'capi@1');
+    const found = (history: string, links = '') => checkSpec(parseSpec(`# Label sync\n\n## Implementation History\n\n${history}\n${links}`), { template: capi, links: NO_FILES })
+      .findings.filter((f) => f.rule === 'broken-link').map((f) => `${f.line}:${f.column} ${f.message}`);
+    expect(found('- [x] 2022-02-10: Proposed in the [community meeting]\n- [x] 2022-03-01: Discussed again at the [Community Meeting]')).toEqual([
+      '5:35 reference link to [community meeting] (and 1 more use): its definition, which the template has, is gone, so the page shows the brackets and links nowhere; add the template\'s `[community meeting]: <destination>` line back, or write the link inline']);
+    expect(found('- [x] 2022-02-10: Proposed in the [community meeting]', '\n[community meeting]: https://docs.google.com/document/d/1Ys\n')).toEqual([]);
+    // Other words in brackets are words, and a link written inline is a link.
+    expect(found('- [x] 2022-02-10: Proposed [optional] in the [community meeting](https://example.com/m)')).toEqual([]);
+  });
+
   it('a link with an empty destination, or one with spaces in it, which the page shows as typed, is reported (real Swift Evolution and TensorFlow RFCs)', () => {
     const found = (source: string) => checkSpec(parseSpec(source), { template: null, links: { exists: () => true, anchorsOf: () => null } }).findings.map((f) => `${f.line}:${f.column} ${f.message}`);
     expect(found('# T\n\n## FuseRecv Optimizer in Grappler\n\nSee ([review]()) and [the optimizer](#FuseRecv Optimizer in Grappler) and [notes](my notes.md).\n')).toEqual([

@@ -42,7 +42,9 @@ export const brokenLink: CheckRule = {
     const inline = spec.source.indexOf('](') !== -1;
     const references = spec.source.indexOf('][') !== -1;
     const html = hasTagStart(spec.source, LINKING_ELEMENT);
-    if (!inline && !references && !html && spec.definitionTargets.length === 0) return findings;
+    // (A template's definitions lost make links of the spec's `[label]`s: see below.)
+    const lostDefinitions = template !== null && template.spec.definitions.size > 0 && spec.source.indexOf('[') !== -1;
+    if (!inline && !references && !html && spec.definitionTargets.length === 0 && !lostDefinitions) return findings;
     let ownAnchors: ReadonlySet<string> | null = null;
     let bareHeadings: ReadonlyMap<string, Heading> | null = null;
     // Each guess compares with the anchors: a document of thousands of broken
@@ -199,6 +201,29 @@ export const brokenLink: CheckRule = {
         }
       }
     }
+    // A shortcut reference to a definition the template has and the spec lost (cluster-api's `[community meeting]`,
+    // its `[community meeting]: https://…` gone): shown as its brackets, linking nowhere. (Any other `[text]` alone is a word.)
+    if (lostDefinitions) {
+      const lost = [...template!.spec.definitions].filter((label) => !spec.definitions.has(label));
+      if (lost.length > 0) {
+        // (Each label once, at its first use: one line to add back mends them all.)
+        const gone = new Map<string, { at: Position; shown: string; uses: number }>(lost.map((label) => [label, { at: { line: 0, column: 0, endLine: 0, endColumn: 0 }, shown: '', uses: 0 }]));
+        for (const block of proseBlocks(spec, (raw) => raw.includes('['), (text) => text.includes('['))) {
+          for (const m of block.text.matchAll(SHORTCUT_REFERENCE)) {
+            const use = gone.get(normalizeLabel(m[2]!));
+            if (use === undefined) continue;
+            if (use.uses++ === 0) {
+              use.at = block.locate(m.index + m[1]!.length, m.index + m[0].length);
+              use.shown = oneLine(m[2]!);
+            }
+          }
+        }
+        for (const { at, shown, uses } of gone.values()) {
+          if (uses === 0) continue;
+          findings.push({ ...at, message: `reference link to [${shown}]${uses > 1 ? ` (and ${uses - 1} more use${uses > 2 ? 's' : ''})` : ''}: its definition, which the template has, is gone, so the page shows the brackets and links nowhere; add the template's \`[${shown}]: <destination>\` line back, or write the link inline` });
+        }
+      }
+    }
     // In document order, inline and reference links alike.
     return findings.sort((a, b) => a.line - b.line || a.column - b.column);
   },
@@ -272,6 +297,9 @@ function asWritten(source: string, block: ProseBlock, from: number, to: number):
 // `[text](words with spaces)`: no link (a destination has no spaces, and what follows a space must be a quoted
 // title), shown as typed. Not after `\` or `]` (an escaped bracket, a reference), nor an image.
 const SPACED_DESTINATION = /(^|[^\\\]!])\[([^[\]\n]{1,300})\]\((#?[^\s()"'<>]+(?:[ \t]+[^\s()"'<>]+){1,20})\)/g;
+
+// `[label]` alone: not after `]`, `!` or `\`, nor before `(`, `[` or `:` (a link, a reference, a definition).
+const SHORTCUT_REFERENCE = /(^|[^\\\]!])\[([^[\]\n^][^[\]\n]{0,200})\](?![([:])/g;
 
 // One word that starts with a capital (`BugFix`, `CI`), a tag's form.
 const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{N}]*$/u;
