@@ -1088,6 +1088,16 @@ describe('broken-link', () => {
     expect(said('- RFC PR: `[rust-lang/rfcs#0000](https://github.com/rust-lang/rfcs/pull/0000)`\n- Rust Issue: [other#0000](https://example.com/issues/0000)')).toEqual([]);
   });
 
+  it('no title heading over written text, where the template has one, is reported; a title written a level down is named (real PyTorch RFC, AWS CDK RFC, six KEPs)', () => {
+    const pt = buildTemplateModel(parseSpec('# [Title]\n\n**Authors:**\n* @nickname\n\n## Summary\n\nA short paragraph that explains what you\'re trying to do.\n\n## Motivation\n\nWhy?\n'), 'pt@1');
+    const said = (top: string) => checkSpec(parseSpec(`${top}## Summary\n\nAdd memory statistics.\n\n## Motivation\n\nDebugging.\n`), { template: pt, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+    expect(said('**Authors:**\n* @lichuyang\n\n')).toEqual(['1:1 empty-section no title: add a `# ` heading with the spec\'s title at the top, where the template has "# [Title]"']);
+    expect(said('---\ntitle: Memory statistics\n---\n**Authors:**\n* @lichuyang\n\n')).toEqual([]);
+    expect(said('# Memory statistics\n\n**Authors:**\n* @lichuyang\n\n')).toEqual([]);
+    const lowered = checkSpec(parseSpec('## Memory statistics\n\n**Authors:**\n* @lichuyang\n\n### Summary\n\nAdd memory statistics.\n\n### Motivation\n\nDebugging.\n'), { template: pt, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+    expect(lowered).toContain('1:1 empty-section no title: "Memory statistics" seems to be it, written as a level-2 heading; make it a `# ` heading, as the template\'s "# [Title]"');
+  });
+
   it('a template title\'s guidance about the title ("Keep it simple and descriptive.") and text it says to remove before the PR ask for no text under the title (real cluster-api proposals)', () => {
     const remove = '<!-- BEGIN Remove before PR -->\nTo get started with this template:\n1. **Make a copy of this template.**\n1. **Fill out the required sections.**\n\nThe `Metadata` section above is intended to support tooling.\n\n<!-- END Remove before PR -->\n';
     for (const under of [`- Keep it simple and descriptive.\n- A good title can help communicate what the proposal is and should be considered as part of any review.\n\n${remove}`, remove]) {

@@ -9,7 +9,7 @@ import type { ParsedSpec, Position, Section } from '../spec-types.js';
 import { likelyRenames } from '../likely-renames.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
 import { keepsDraftAnswer, keepsStandInTitle, specStatus, titlePart, titleTextEmpty } from '../section-states.js';
-import { quote, sectionFields, sectionFinding, sectionsById, templateShown } from './locate.js';
+import { headingPosition, quote, sectionFields, sectionFinding, sectionsById, templateShown } from './locate.js';
 import { templateSlotsIn } from './template-slots.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
@@ -43,6 +43,21 @@ export const emptySection: CheckRule = {
       findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, ...sectionFields(spec, null),
         message: same ? `the title is still the template's ${quote(standIn.trim())}: write the spec's own title`
           : `the title ${quote(at.text.trim())} names nothing yet (the template's ${quote(standIn.trim())}): write the spec's own title` });
+    }
+    // No title at all over text that is written, where the template has a title heading (a PyTorch RFC opening with
+    // `**Authors:**` under no `# …`): the page and every list of specs show no name for it. (With that text empty
+    // too, the finding for the title part says both; a `title:` in the front matter names it.)
+    if (spec.title === null && template.spec.title !== null && !empty.has('title') && !hasFrontMatterTitle(spec)) {
+      const part = titlePart(spec, matching, template);
+      if (part !== null && part.section === null) {
+        // (Its title written a level or more down, over sections one level further down still, is said so, on it.)
+        const first = spec.sections[0];
+        const lowered = first !== undefined && first.heading.level > 1 && matching.unmatched.has(first) && first.children.length > 0 ? first.heading : null;
+        findings.push({ ...(lowered === null ? afterFrontMatter(spec) : headingPosition(lowered)), ...sectionFields(spec, null),
+          message: lowered === null
+            ? `no title: add a \`# \` heading with the spec's title at the top, where the template has ${quote(`# ${template.spec.title.text.trim()}`)}`
+            : `no title: ${quote(lowered.shown)} seems to be it, written as a level-${lowered.level} heading; make it a \`# \` heading, as the template's ${quote(`# ${template.spec.title.text.trim()}`)}` });
+      }
     }
     let around: Surroundings | undefined;
     for (const t of template.sections) {
@@ -216,6 +231,12 @@ function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolea
  * line after the front matter, where the text belongs and where a
  * suppression comment can reach.
  */
+/** Whether the front matter names the spec (`title:` with text). */
+function hasFrontMatterTitle(spec: ParsedSpec): boolean {
+  const title = spec.frontMatter?.data?.title;
+  return (typeof title === 'string' && title.trim() !== '') || typeof title === 'number';
+}
+
 function afterFrontMatter(spec: ParsedSpec): Position {
   let line = 1;
   if (spec.frontMatter !== null) {
