@@ -2930,6 +2930,10 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     const rfc = buildTemplateModel(parseSpec('- Feature Name: (fill me in with a unique ident, `my_awesome_feature`)\n- Start Date: (fill me in with today\'s date, YYYY-MM-DD)\n\n# Summary\n\nOne paragraph explanation of the feature.\n\n# Motivation\n\nWhy are we doing this?\n'), 'rfc@1');
     expect(findings('- Feature Name: (fill me in with a unique ident, `my_awesome_feature`)\n- Start Date: (fill me in with today\'s date, YYYY-MM-DD)\n\n# Summary\n\nAdd a lint.\n\n# Motivation\n\nBugs.\n', rfc).map((f) => f.message)).toEqual([
       'the text before the first section still holds only the template\'s guidance, its slots "(fill me in with a unique ident, `my_awesome_feature`)", "(fill me in with today\'s date, YYYY-MM-DD)" unfilled: write what the template asks for there']);
+    // And its sample links never pointed at the real issue (real Backstage BEPs).
+    const bep = buildTemplateModel(parseSpec('# BEP: <!-- Your short, descriptive title -->\n\n<!-- Before merging the initial BEP PR, create a feature issue and update the below link. -->\n\n[**Discussion Issue**](https://github.com/backstage/backstage/issues/NNNNN)\n\n## Summary\n\n<!-- A few paragraphs. -->\n'), 'bep@1');
+    expect(findings('# BEP: Metadata on Relations\n\n<!-- Before merging the initial BEP PR, create a feature issue and update the below link. -->\n\n[**Discussion Issue**](https://github.com/backstage/backstage/issues/NNNNN)\n\n## Summary\n\nRelations get metadata.\n', bep).map((f) => f.message)).toEqual([
+      'the text under the title still holds only the template\'s guidance, its sample link "[**Discussion Issue**](https://github.com/backstage/backstage/issues/NNNNN)" unchanged: write what the template asks for there']);
   });
 
   it('a title whose stand-in is replaced by a to-do word (`# Design Doc: TBD`) names nothing yet: said once, as the title (blind QA, design doc)', () => {

@@ -11,6 +11,7 @@ import type { TemplateModel, TemplateSection } from '../template-model.js';
 import { keepsDraftAnswer, keepsStandInTitle, specStatus, titlePart, titleTextEmpty } from '../section-states.js';
 import { headingPosition, quote, sectionFields, sectionFinding, sectionsById, templateShown } from './locate.js';
 import { templateSlotsIn } from './template-slots.js';
+import { templateSampleLinksIn } from './sample-links.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 /**
@@ -80,8 +81,11 @@ export const emptySection: CheckRule = {
         }
         // The template's slots the kept text still holds, named (spec-kit's `**Created**: [DATE]`; blind QA).
         const slotsKept = (): string => {
-          const slots = templateSlotsIn(template, spec.source.slice(part.span.start, part.span.end));
-          return slots.length === 0 ? '' : `, its slots ${slots.map((x) => quote(x)).join(', ')} unfilled`;
+          const text = spec.source.slice(part.span.start, part.span.end);
+          const slots = templateSlotsIn(template, text);
+          // (And its sample links, a BEP's `[**Discussion Issue**](…/issues/NNNNN)`, never pointed at the real issue.)
+          const links = templateSampleLinksIn(template, text).slice(0, 2);
+          return `${slots.length === 0 ? '' : `, its slots ${slots.map((x) => quote(x)).join(', ')} unfilled`}${links.length === 0 ? '' : `, its sample link${links.length > 1 ? 's' : ''} ${links.map((x) => quote(x, 120)).join(', ')} unchanged`}`;
         };
         // What the template asks for there, when its placeholders say it.
         const asked = template.spec.placeholders.filter((p) => p.sectionId === null).map((p) => quote(p.instruction));

@@ -47,3 +47,10 @@ export function sampleLinksKept(spec: ParsedSpec, template: TemplateModel, skipp
     }
   }
 }
+
+/** The template's sample links (see {@link STAND_IN_NUMBER}) a text holds as written, in order: for messages that name what is left to fill. */
+export function templateSampleLinksIn(template: TemplateModel, text: string): string[] {
+  const addresses = sampleAddresses(template);
+  if (addresses.size === 0 || text.indexOf('](') === -1) return [];
+  return findInlineLinks(text).filter((link) => addresses.has(link.destination.replace(/^<|>$/g, ''))).map((link) => text.slice(link.index, link.index + link.length));
+}
