@@ -1088,6 +1088,15 @@ describe('broken-link', () => {
     expect(said('- RFC PR: `[rust-lang/rfcs#0000](https://github.com/rust-lang/rfcs/pull/0000)`\n- Rust Issue: [other#0000](https://example.com/issues/0000)')).toEqual([]);
   });
 
+  it('leftover-guidance: the template\'s instructions above its title, kept above the spec\'s, are reported (real PyTorch RFC)', () => {
+    const instructions = '<details>\n<summary>Instructions - click to expand</summary>\n\n- Fork the rfcs repo and copy this template to RFC-00xx-my-feature.md.\n- Submit a pull request titled RFC-00xx-my-feature.\n\n</details>\n\n';
+    const pt = buildTemplateModel(parseSpec(`${instructions}# [Title]\n\n## Summary\n\nA short paragraph that explains what you're trying to do.\n`), 'pt@1');
+    const said = (top: string) => checkSpec(parseSpec(`${top}# Batch Kronecker Product\n\n## Summary\n\nBatching.\n`), { template: pt, links: NO_FILES }).findings.map((f) => `${f.line}-${f.endLine} ${f.rule} ${f.message}`);
+    expect(said(instructions)).toEqual(['1-7 leftover-guidance the template\'s text above its title "Fork the rfcs repo and copy this template …" is still here, above the spec\'s title: delete it']);
+    expect(said('')).toEqual([]);
+    expect(said('[![CI](https://example.com/badge.svg)](https://example.com)\n\n')).toEqual([]);
+  });
+
   it('no title heading over written text, where the template has one, is reported; a title written a level down is named (real PyTorch RFC, AWS CDK RFC, six KEPs)', () => {
     const pt = buildTemplateModel(parseSpec('# [Title]\n\n**Authors:**\n* @nickname\n\n## Summary\n\nA short paragraph that explains what you\'re trying to do.\n\n## Motivation\n\nWhy?\n'), 'pt@1');
     const said = (top: string) => checkSpec(parseSpec(`${top}## Summary\n\nAdd memory statistics.\n\n## Motivation\n\nDebugging.\n`), { template: pt, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);

@@ -4,7 +4,7 @@ import { mayBeGuidanceSentence } from '../first-sentence-filter.js';
 import { lineIndexOf } from '../line-index.js';
 import { countAtMost } from '../sorted-search.js';
 import { memoPer } from '../memo-by.js';
-import { blocksIn, sectionProse } from '../section-prose.js';
+import { besideComments, blocksIn, sectionProse } from '../section-prose.js';
 import { titlePart } from '../section-states.js';
 import { numberBeforeWords } from '../slug.js';
 import type { Block, ParsedSpec, Span } from '../spec-types.js';
@@ -137,6 +137,8 @@ export const leftoverGuidance: CheckRule = {
           message: `the template's guidance ${quoteStart(said)} is written as a heading: name the subsection for what it holds, or delete the heading` });
       }
     }
+    const before = keptBeforeTitle(spec, template);
+    if (before !== null) findings.push(before);
     return findings;
   },
 };
@@ -152,6 +154,35 @@ function asksForCode(template: TemplateModel, t: TemplateSection): boolean {
   // (Its comments too: `<!-- Paste the release note as Markdown -->`.)
   return /\b(?:markdown|snippet|code block|verbatim|copy)\b/i.test(template.spec.source.slice(own.bodySpan.start, own.bodySpan.end))
     || blocksIn(template.spec, own.bodySpan).some((b) => b.kind === 'code');
+}
+
+/**
+ * The template's text above its title (PyTorch's `<details><summary>Instructions
+ * - click to expand</summary>` "Fork the rfcs repo and copy this template…"),
+ * which no section holds, kept above the spec's title: a finding on it, or
+ * null. Kept whole, or with its lines kept one for one (a fold's tags aside).
+ */
+function keptBeforeTitle(spec: ParsedSpec, template: TemplateModel): FindingDraft | null {
+  const theirs = template.spec.title;
+  const ours = spec.title;
+  if (theirs === null || ours === null) return null;
+  const start = (s: ParsedSpec): number => s.frontMatter?.span.end ?? (s.format.bom ? 1 : 0);
+  const above = sectionProse(template.spec, { start: start(template.spec), end: theirs.span.start });
+  // (A few words are no instructions: a badge, a label.)
+  if (above.split(' ').length < 6) return null;
+  const span = { start: start(spec), end: ours.span.start };
+  const kept = sectionProse(spec, span);
+  if (kept === '' || !kept.includes(above)) return null;
+  const first = blocksIn(spec, span).find((b) => !(b.kind === 'html' && b.htmlKind === 2 && besideComments(spec.source, b) === ''));
+  if (first === undefined) return null;
+  return { ...lineIndexOf(spec).span(first.lineStart, ours.span.start > first.end ? lastBlockEnd(spec, span) : first.end), ...sectionFields(spec, null),
+    message: `the template's text above its title ${quoteStart(plainText(above))} is still here, above the spec's title: delete it` };
+}
+
+/** Where the last block that starts in a span ends. */
+function lastBlockEnd(spec: ParsedSpec, span: Span): number {
+  const blocks = blocksIn(spec, span);
+  return blocks.length === 0 ? span.end : blocks[blocks.length - 1]!.end;
 }
 
 /**
