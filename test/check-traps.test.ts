@@ -1075,6 +1075,11 @@ describe('broken-link', () => {
     expect(said('3.x', 'Accepted')).toEqual([]);
     // Options of the author's own in parentheses are the author's.
     expect(said('3.x (and 2.x / 2.7 later)', 'Accepted (in / out)')).toEqual([]);
+    // Options in bold joined by "or" (real Swift Evolution drafts).
+    const se = buildTemplateModel(parseSpec('# Feature name\n\n* Authors: [Author 1](https://github.com/swiftdev)\n* Status: **Awaiting implementation** or **Awaiting review**\n\n## Introduction\n\nA short description.\n\n## Motivation\n\nWhy?\n'), 'se@1');
+    const status = (value: string) => checkSpec(parseSpec(`# Seeded hashing\n\n* Authors: Ana Li\n* Status: ${value}\n\n## Introduction\n\nSeeds.\n\n## Motivation\n\nDoS.\n`), { template: se, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.message}`);
+    expect(status('**Awaiting implementation** or **Awaiting review**')).toEqual(['4:11 the template\'s choices "**Awaiting implementation** or **Awaiting review**" are still here: write the one that applies']);
+    expect(status('**Awaiting review**')).toEqual([]);
   });
 
   it('the template\'s sample link to issue 0000 kept among written lines is a blank never filled (real Rust and TVM RFCs)', () => {

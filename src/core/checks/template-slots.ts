@@ -24,19 +24,20 @@ import type { FindingDraft } from './types.js';
 // Rust and React RFCs' `- Start Date: (fill me in with today's date, YYYY-MM-DD)`;
 // not "(leave this empty)", which may stay).
 // Or a choice in parentheses, its options between ` / ` (Vue's `- Target Major Version: (2.x / 3.x)`,
-// TensorFlow's `| Status | (Proposed / Accepted / Implemented / Obsolete) |`): one is to be kept.
-const SLOT = /(?<!\{)\{(?!\{)(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)|\((?:[^()\n/|]{1,40} \/ ){1,12}[^()\n/|]{1,40}\)/gi;
+// TensorFlow's `| Status | (Proposed / Accepted / Implemented / Obsolete) |`), or in bold joined by "or"
+// (Swift's `* Status: **Awaiting implementation** or **Awaiting review**`): one is to be kept.
+const SLOT = /(?<!\{)\{(?!\{)(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)|\((?:[^()\n/|]{1,40} \/ ){1,12}[^()\n/|]{1,40}\)|\*\*[^*\n]{1,40}\*\*(?: or \*\*[^*\n]{1,40}\*\*)+/gi;
 
 // What every slot starts with, searched for first (one search of the document for all three kinds).
-const SLOT_START = /[{[<]|\((?:[Ff]ill|[Ee]nter|[Ii]nsert|[Rr]eplace|[Ww]rite|[Pp]ut|[Aa]dd)\b| \/ |YY|MM|DD|\.[Xx]|\$[A-Z]|___/g;
-const mayHoldSlot = (text: string): boolean => text.includes('{') || text.includes('[') || text.includes('(') || text.includes('<') || text.includes('$') || text.includes('___') || /YY|MM|DD|\.[Xx]/.test(text);
+const SLOT_START = /[{[<]|\((?:[Ff]ill|[Ee]nter|[Ii]nsert|[Rr]eplace|[Ww]rite|[Pp]ut|[Aa]dd)\b| \/ |\*\* or \*\*|YY|MM|DD|\.[Xx]|\$[A-Z]|___/g;
+const mayHoldSlot = (text: string): boolean => text.includes('{') || text.includes('[') || text.includes('(') || text.includes('<') || text.includes('$') || text.includes('___') || text.includes('** or **') || /YY|MM|DD|\.[Xx]/.test(text);
 
 // A `{SLOT}` named in capitals, words joined by `_` or one word of three letters or more (AWS CDK's
 // `@{BAR_RAISER_USER}`, `#{TRACKING_ISSUE}`), as templating tools write their variables.
 const CAPS_SLOT = /^\{(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{3,})\}$/;
 
 // A choice's options in parentheses (see SLOT).
-const CHOICE = /^\((?:[^()\n/|]{1,40} \/ )+[^()\n/|]{1,40}\)$/;
+const CHOICE = /^\((?:[^()\n/|]{1,40} \/ )+[^()\n/|]{1,40}\)$|^\*\*[^*\n]+\*\*(?: or \*\*[^*\n]+\*\*)+$/;
 
 // A code in brackets, capitals and figures (spec-kit's task labels `[US1]`, `[T001]`, `[FR-002]`): a reference, no blank.
 const CODE = /^[A-Z]{1,5}-?\d{1,5}$/;
