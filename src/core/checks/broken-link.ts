@@ -114,7 +114,7 @@ export const brokenLink: CheckRule = {
           judge(m.destination, () => block.locate(m.index, m.index + m.length));
         }
         // `[text](#FuseRecv Optimizer in Grappler)`: a destination with spaces makes no link; the page shows it as typed.
-        if (block.text.includes(' ')) {
+        if (MAY_HAVE_SPACED_DESTINATION.test(block.text)) {
           for (const m of block.text.matchAll(SPACED_DESTINATION)) {
             const at = m.index + m[1]!.length;
             const words = m[3]!;
@@ -205,10 +205,12 @@ export const brokenLink: CheckRule = {
     // its `[community meeting]: https://…` gone): shown as its brackets, linking nowhere. (Any other `[text]` alone is a word.)
     if (lostDefinitions) {
       const lost = [...template!.spec.definitions].filter((label) => !spec.definitions.has(label));
-      if (lost.length > 0) {
+      // (Looked for in the source first, by the labels' words: most specs that lost a definition lost its uses too.)
+      const uses = lost.length === 0 ? null : new RegExp(`\\[(?:${lost.map((label) => label.split(' ').map(escapeRegExp).join('\\s+')).join('|')})\\]`, 'i');
+      if (uses !== null && uses.test(spec.source)) {
         // (Each label once, at its first use: one line to add back mends them all.)
         const gone = new Map<string, { at: Position; shown: string; uses: number }>(lost.map((label) => [label, { at: { line: 0, column: 0, endLine: 0, endColumn: 0 }, shown: '', uses: 0 }]));
-        for (const block of proseBlocks(spec, (raw) => raw.includes('['), (text) => text.includes('['))) {
+        for (const block of proseBlocks(spec, uses, (text) => uses.test(text))) {
           for (const m of block.text.matchAll(SHORTCUT_REFERENCE)) {
             const use = gone.get(normalizeLabel(m[2]!));
             if (use === undefined) continue;
@@ -289,6 +291,11 @@ const REFERENCE_START = /\]\[/g;
 // alone, is left alone: `[optional]` and `[NEEDS CLARIFICATION]` are words.)
 const REFERENCE = /(^|[^\\\p{L}\p{N}_\]])!?\[((?:[^\\[\]]|\\.){1,999})\]\[((?:[^\\[\]]|\\.){0,999})\]/gu;
 
+/** A text as a pattern that matches it literally. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** The source of [from, to) of a prose block's text, its code as written (the text has it blanked out). */
 function asWritten(source: string, block: ProseBlock, from: number, to: number): string {
   return source.slice(block.sourceOffset(from), block.sourceOffset(to - 1) + 1);
@@ -300,6 +307,9 @@ const SPACED_DESTINATION = /(^|[^\\\]!])\[([^[\]\n]{1,300})\]\((#?[^\s()"'<>]+(?
 
 // `[label]` alone: not after `]`, `!` or `\`, nor before `(`, `[` or `:` (a link, a reference, a definition).
 const SHORTCUT_REFERENCE = /(^|[^\\\]!])\[([^[\]\n^][^[\]\n]{0,200})\](?![([:])/g;
+
+// Its quick test, from each `](` (few): a space inside the parentheses before a word.
+const MAY_HAVE_SPACED_DESTINATION = /\]\(#?[^\s()"'<>]+[ \t]+[^\s()"'<>]/;
 
 // One word that starts with a capital (`BugFix`, `CI`), a tag's form.
 const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{N}]*$/u;
