@@ -569,6 +569,8 @@ describe('template-free rules', () => {
       // Used as a noun, things markers are, several named, the past, an acronym, someone's words quoted (false-positive hunt).
       'When a new TODO is added, each TODO gets an owner; remove the FIXME once fixed.', 'The dashboard shows TODO comments per team.',
       'Open points carry [NEEDS CLARIFICATION] markers.', 'We count TODO, FIXME and XXX comments.', 'Retention is 13 months (was TBD in draft 1).',
+      // Plural things markers are, after a verb too (planted-defect QA).
+      'The demo app keeps TODO items in an external store.', 'Users share TODO lists with their team.',
       '| Term | Meaning |\n| --- | --- |\n| TBD | Trunk-based development |', 'We practise TBD (Trunk Based Development).',
       '> "Half the items say TBD because nobody knows who updated what."', 'Le statut « TODO » de Jira.',
       'The classic Lorem ipsum passage, and our Lorem ipsum generator.', 'Deploy with `x` and ${{ secrets.DEPLOY_TOKEN }} in CI.',

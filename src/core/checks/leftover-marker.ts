@@ -334,7 +334,9 @@ const NOUN_DETERMINER_BEFORE = /(?:^|[^\w-])(?:a|an|the|each|every|this|that|ano
 const AS_A_NOUN_AFTER = /^(?:[ \t]*(?:[.,;)!?]|$)|[ \t]+(?:is|are|was|were|has|have|had|gets?|got|goes|stays|means|remains|in|as|on|once|from|with|per|to|that|which|and|or|for|by|at|into|before|after|until|older|newer|left|found|without|across|over|under|since)\b)/i;
 // Things markers are, named right after one (not a list's or a note's: `TODO list the dependencies` is a note;
 // one comment, tag or marker, `TODO comment on why …`, is a note to write one).
-const MARKER_THING_AFTER = /^\]?[ \t]+(?:comments|markers|tags|trackers?|apps?|application)\b/i;
+// (`keeps TODO items in a store`, `TODO lists`, `the TODO lanes`: plural things, no note's object; but a label
+// over the work left, `Open TODO items: retries.`, is a note.)
+const MARKER_THING_AFTER = /^\]?[ \t]+(?:comments|markers|tags|trackers?|apps?|application|(?:items|entries|lists|lanes|boards)(?![ \t]*:))\b/i;
 // Two or more to-do words joined by "and", "or" or "&": markers named, not left.
 const LISTED_MARKERS = /\b(?:TODO|FIXME|XXX|TBD|HACK)s?(?:,[ \t]*(?:TODO|FIXME|XXX|TBD|HACK)s?)*,?[ \t]+(?:and|or|&)[ \t]+(?:TODO|FIXME|XXX|TBD|HACK)s?\b/g;
 
