@@ -1132,6 +1132,16 @@ describe('broken-link', () => {
     }
   });
 
+  it('numbered example headings of one kind (`#### Use case 1:`, `#### Use case 2:`) owe the first only, and guidance that asks for them ("Add a list of detailed use cases") is answered by them (real Argo CD proposals)', () => {
+    const argo = buildTemplateModel(parseSpec('# Title\n\n## Proposal\n\nThis is where we get down to details.\n\n### Use cases\n\nAdd a list of detailed use cases this enhancement intends to take care of.\n\n#### Use case 1: \nAs a user, I would like to understand the drift. (This is an example)\n\n#### Use case 2: \nAs a user, I would like to act on the drift. (This is an example)\n\n### Risks\n\nWhat are the risks of this proposal?\n'), 'argo@1');
+    const said = (useCases: string) => checkSpec(parseSpec(`# Project scoped ApplicationSets\n\n## Proposal\n\nAdd a project field.\n\n### Use cases\n\n${useCases}\n\n### Risks\n\nNone known.\n`), { template: argo, links: NO_FILES }).findings.map((f) => `${f.line} ${f.rule} ${f.message}`);
+    expect(said('#### Use case 1:\nA platform team shares one Argo CD between teams.')).toEqual([]);
+    expect(said('#### Use case 1:\nA platform team shares one Argo CD.\n\n#### Use case 2:\nEach team owns its ApplicationSets.')).toEqual([]);
+    // The sample kept is still empty; the guidance kept above the use cases is a leftover.
+    expect(said('#### Use case 1:\nAs a user, I would like to understand the drift. (This is an example)').map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['9 empty-section']);
+    expect(said('Add a list of detailed use cases this enhancement intends to take care of.\n\n#### Use case 1:\nA platform team shares one Argo CD.').map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['9 leftover-guidance']);
+  });
+
   it('bare numbered sample headings (`#### Story 1`, `#### Story 2`) owe the first only, or none where the author names stories of their own; a heading over optional subsections alone is optional (real cluster-api proposals)', () => {
     const capi = buildTemplateModel(parseSpec('# Title\n\n## Proposal\n\nWhat the proposal is.\n\n### User Stories\n\n- Detail the things people will be able to do.\n\n#### Story 1\n\n#### Story 2\n\n### Risks\n\n- What are the risks?\n\n## Additional Details\n\n### Test Plan [optional]\n\n- How will it be tested?\n\n### Graduation Criteria [optional]\n\n- When is it done?\n'), 'capi@1');
     expect(capi.sections.filter((t) => t.optional).map((t) => t.id)).toEqual(['proposal/user-stories/story-2', 'additional-details', 'additional-details/test-plan-optional', 'additional-details/graduation-criteria-optional']);

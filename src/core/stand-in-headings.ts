@@ -137,6 +137,16 @@ export function fitsStandIn(words: () => string, stand: StandInWords): boolean {
 }
 
 /**
+ * The kind a numbered heading names, its figures as `#` (`use case #` for
+ * "Use case 1:", `story #` for "Story 2"): a few words and one number, no
+ * other words after it; null for any other heading.
+ */
+export function numberedKind(text: string): string | null {
+  const m = /^([A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){0,3}) (\d{1,3})[ \t]*:?[ \t]*$/.exec(text.trim());
+  return m === null ? null : `${m[1]!.toLowerCase()} #`;
+}
+
+/**
  * The ids of stand-in sections that follow the first of a series: siblings
  * whose headings differ in their figures only (`{title of option 2}` after
  * `{title of option 1}`, `User Story 2 - [Brief Title] (Priority: P2)`), or
@@ -150,9 +160,10 @@ export function standInSeriesFollowers(sections: readonly Section[], source?: st
     const seen = new Set<string>();
     for (const s of siblings) {
       const stand = standInWords(s.heading.text);
-      // (So is a series of bare numbered headings, nothing under them: cluster-api's `#### Story 1`, `#### Story 2`.)
-      if (stand === null && source !== undefined && s.children.length === 0 && /\d/.test(s.heading.text) && source.slice(s.bodySpan.start, s.bodySpan.end).trim() === '') {
-        const shape = `${s.heading.level} ${s.heading.text.toLowerCase().replace(/\d+/g, '#')}`;
+      // (So is a series of numbered headings that differ in their figures only, examples of one kind: cluster-api's
+      // `#### Story 1`, `#### Story 2`, nothing under them; Argo CD's `#### Use case 1:`, `#### Use case 2:` over sample text.)
+      if (stand === null && source !== undefined && s.children.length === 0 && numberedKind(s.heading.text) !== null) {
+        const shape = `${s.heading.level} ${numberedKind(s.heading.text)}`;
         if (seen.has(shape)) followers.add(s.id);
         else seen.add(shape);
       }

@@ -8,7 +8,7 @@ import { idAfterRenames } from './section-renames.js';
 import { bareSlug, looseSlug, squashedSlug } from './slug.js';
 import { guidanceSaysMayStayEmpty, sampleMayStay } from './may-stay-empty.js';
 import { hasHeadingMark, optionalWhen, sectionSaysOptional, unmarkedSlug, withoutHeadingMarks, type OptionalWhen } from './optional-sections.js';
-import { standInSeriesFollowers, standInWords, type StandInWords } from './stand-in-headings.js';
+import { numberedKind, standInSeriesFollowers, standInWords, type StandInWords } from './stand-in-headings.js';
 import { asksOnlyTitle, withoutRemovedText } from './stand-in-titles.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 
@@ -270,6 +270,12 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     // (Or as a block quote, where the template sets all its guidance so: AWS CDK's `> This section should include answers
     // to questions…` over `### What are we launching today?` and the other questions is a note on them, as a comment would be.)
     const own = withoutClosedComments(bodies.get(s.id) ?? '').trim();
+    // (Or as prose that asks for what its subsections are, examples of one kind: Argo CD's "Add a list of detailed use cases …"
+    // over `#### Use case 1:` and `#### Use case 2:`; the use cases written are its text.)
+    if (asksForItsSeries(s.guidance, below)) {
+      notes.add(s.id);
+      continue;
+    }
     if (s.guidance !== '' && !(VISIBLE_NOTE.test(own) && below.every((c) => CHECKLIST.test(c.guidance))) && !(quotesGuidance && ALL_QUOTED.test(own))) continue;
     const asked = (c: TemplateSection): boolean => asksAQuestion(c.text) || notes.has(c.id);
     // (A heading with no guidance at all that only groups questions is one such parent too:
@@ -356,6 +362,21 @@ export function preambleSpan(spec: ParsedSpec): Span {
   const start = spec.title?.span.end ?? spec.frontMatter?.span.end ?? (spec.format.bom ? 1 : 0);
   const end = spec.sections[0]?.span.start ?? spec.source.length;
   return { start: Math.min(start, end), end };
+}
+
+/**
+ * Whether guidance names, in the plural, the kind its subsections are
+ * examples of (two or more numbered headings of one kind, see numberedKind):
+ * "Add a list of detailed use cases" over "Use case 1:" and "Use case 2:".
+ */
+function asksForItsSeries(guidance: string, below: readonly TemplateSection[]): boolean {
+  if (below.length < 2) return false;
+  const kinds = new Set(below.map((c) => numberedKind(c.text)));
+  if (kinds.size !== 1) return false;
+  const kind = [...kinds][0];
+  if (kind == null) return false;
+  const stem = kind.slice(0, -2);
+  return new RegExp(`\\b${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?:s|es)\\b`, 'i').test(guidance);
 }
 
 // Text that is all block quotes: each of its lines starts with `>`.
