@@ -1102,6 +1102,16 @@ describe('broken-link', () => {
     expect(said('[![CI](https://example.com/badge.svg)](https://example.com)\n\n')).toEqual([]);
   });
 
+  it('a template title whose text says it is the title to write (`# Neat Enhancement Idea`, "This is the title of the enhancement. …") asks for the title alone, and kept as it is is reported (real Argo CD proposals)', () => {
+    const argo = buildTemplateModel(parseSpec('# Neat Enhancement Idea\n\nThis is the title of the enhancement. Keep it simple and descriptive. A good title can help\ncommunicate what the enhancement is and should be considered as part of any review.\n\n## Summary\n\nWrite one paragraph on what is proposed.\n'), 'argo@1');
+    const said = (title: string) => checkSpec(parseSpec(`# ${title}\n\n## Summary\n\nPods per node in the UI.\n`), { template: argo, links: NO_FILES }).findings.map((f) => `${f.line} ${f.rule} ${f.message}`);
+    expect(said('Configure the number of pods in the UI')).toEqual([]);
+    expect(said('Neat Enhancement Idea')).toEqual(['1 empty-section the title is still the template\'s "Neat Enhancement Idea": write the spec\'s own title']);
+    // Text that asks for more than the title is owed still.
+    const more = buildTemplateModel(parseSpec('# Neat Enhancement Idea\n\nThis is the title of the enhancement. List the authors below it.\n\n## Summary\n\nWrite one paragraph.\n'), 'm@1');
+    expect(checkSpec(parseSpec('# Pods in the UI\n\n## Summary\n\nPods.\n'), { template: more, links: NO_FILES }).findings.map((f) => f.rule)).toEqual(['empty-section']);
+  });
+
   it('no title heading over written text, where the template has one, is reported; a title written a level down is named (real PyTorch RFC, AWS CDK RFC, six KEPs)', () => {
     const pt = buildTemplateModel(parseSpec('# [Title]\n\n**Authors:**\n* @nickname\n\n## Summary\n\nA short paragraph that explains what you\'re trying to do.\n\n## Motivation\n\nWhy?\n'), 'pt@1');
     const said = (top: string) => checkSpec(parseSpec(`${top}## Summary\n\nAdd memory statistics.\n\n## Motivation\n\nDebugging.\n`), { template: pt, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);

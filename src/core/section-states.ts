@@ -95,9 +95,11 @@ export function keepsStandInTitle(spec: ParsedSpec, template: TemplateModel): bo
   const standIn = template.spec.title?.text;
   // A title the template declares `fixed` is kept on purpose.
   if (spec.title === null || template.sections[0]?.fixed === true || standIn === undefined) return false;
+  const written = spec.title.text.trim();
+  // (A title the template's text says is the title to write, whatever its words, kept as it is: Argo CD's `# Neat Enhancement Idea`.)
+  if (template.titleStandsIn && written.toLowerCase() === standIn.trim().toLowerCase()) return true;
   const at = standInTitleAt(standIn.trim());
   if (at === null) return false;
-  const written = spec.title.text.trim();
   if (written.toLowerCase() === standIn.trim().toLowerCase()) return true;
   // Its stand-in replaced by a to-do word (`# Design Doc: TBD` for `# Design Doc: Project Name`) is no title either.
   const label = standIn.trim().slice(0, at);

@@ -115,6 +115,9 @@ export function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
   if (STAND_IN_TITLE.test(titleText.trim()) && SPEAKS_OF_NAMES.test(told) && (!/\band\b|;/i.test(told) || (!OTHER_THINGS.test(told) && !ASKS_TO_WRITE.test(told)))
     // Placeholders there ask for that alone: no list of other things.
     && own.every((p) => asksForTitleAlone(p.instruction, titleText) || (NAMES_THE_DOCUMENT.test(p.instruction) && !LISTS_MORE.test(withoutExamples(p.instruction))))) return true;
+  // Guidance that says the heading above it is the title to write, whatever its words (Argo CD's `# Neat Enhancement Idea`
+  // over "This is the title of the enhancement. Keep it simple and descriptive. …"), asking for nothing else.
+  if (saysItIsTheTitle(told) && speaksOfTitleAlone(told)) return true;
   // Else what is there is placeholders and comments, each alone in its block, each asking for the title alone.
   const asked: string[] = [];
   for (const b of blocksIn(spec, titleSpan)) {
@@ -134,6 +137,18 @@ export function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
   // your KEP. Keep it short, simple, and descriptive. …", whose "and" joins words about the title, not other things to write.)
   return asked.length > 0 && asked.every((instruction) => asksForTitleAlone(instruction, titleText) || (isStandInTitle(titleText) && speaksOfTitleAlone(instruction)));
 }
+
+/**
+ * Whether a template's text under its title opens by saying the heading is
+ * the title to write ("This is the title of the enhancement.", "The title of
+ * your proposal …"): its words then only stand in for the spec's title.
+ */
+export function saysItIsTheTitle(text: string): boolean {
+  return TITLE_NOTE.test(withoutRemovedText(text).replace(/<!--|-->/g, ' '));
+}
+
+// "This is the title of the enhancement", "The title of your KEP", "Title of the proposal" opening the text.
+const TITLE_NOTE = /^\s*(?:[-*+][ \t]+)?(?:this is )?(?:the |a )?(?:short )?title (?:of|for) (?:the|this|your|a|an) [\w-]+/i;
 
 /**
  * A template's text without what it says to remove before the spec goes out:

@@ -9,7 +9,7 @@ import { bareSlug, looseSlug, squashedSlug } from './slug.js';
 import { guidanceSaysMayStayEmpty, sampleMayStay } from './may-stay-empty.js';
 import { hasHeadingMark, optionalWhen, sectionSaysOptional, unmarkedSlug, withoutHeadingMarks, type OptionalWhen } from './optional-sections.js';
 import { numberedKind, standInSeriesFollowers, standInWords, type StandInWords } from './stand-in-headings.js';
-import { asksOnlyTitle, withoutRemovedText } from './stand-in-titles.js';
+import { asksOnlyTitle, saysItIsTheTitle, withoutRemovedText } from './stand-in-titles.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 
 /** A section of a template, with what specs written from it are expected to do there. */
@@ -125,6 +125,8 @@ export interface TemplateModel {
    * own has written it.
    */
   readonly titleAsksOnlyTitle: boolean;
+  /** The text under the title says the title heading is the title to write (see saysItIsTheTitle): its words stand in for the spec's. */
+  readonly titleStandsIn: boolean;
   /**
    * Whether the template's title part holds a table of contents (a KEP's,
    * between `<!-- toc -->` comments): then a spec's own table of contents
@@ -336,6 +338,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   }
   return {
     ref, spec, sections: withFallback, guidanceSentences, hiddenGuidanceSentences, titleAsksOnlyTitle: asksOnlyTitle(spec, titleSpan),
+    titleStandsIn: spec.title !== null && saysItIsTheTitle(spec.source.slice(titleSpan.start, titleSpan.end)),
     titleHasContents: hasTableOfContents(spec, titleSpan), renamedFrom,
     codeSamples: new Set(spec.blocks.filter((b) => b.kind === 'code').map((b) => codeSample(spec.source, b)).filter((code) => code !== '')),
   };
