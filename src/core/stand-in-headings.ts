@@ -136,6 +136,11 @@ export function fitsStandIn(words: () => string, stand: StandInWords): boolean {
   return said === stand.suffix || said.endsWith(` ${stand.suffix}`);
 }
 
+/** Whether a section's text is nothing, or an example said to be one ("… (This is an example)"), no placeholder. */
+function isExample(body: string): boolean {
+  return body.trim() === '' || (/\bexamples?\b/i.test(body) && !body.includes('AGENT_PLACEHOLDER'));
+}
+
 /**
  * The kind a numbered heading names, its figures as `#` (`use case #` for
  * "Use case 1:", `story #` for "Story 2"): a few words and one number, no
@@ -162,7 +167,9 @@ export function standInSeriesFollowers(sections: readonly Section[], source?: st
       const stand = standInWords(s.heading.text);
       // (So is a series of numbered headings that differ in their figures only, examples of one kind: cluster-api's
       // `#### Story 1`, `#### Story 2`, nothing under them; Argo CD's `#### Use case 1:`, `#### Use case 2:` over sample text.)
-      if (stand === null && source !== undefined && s.children.length === 0 && numberedKind(s.heading.text) !== null) {
+      // (Not numbered sections each asked for, `## Phase 1` and `## Phase 2` with guidance of their own: only ones with
+      // nothing under them, or an example said to be one.)
+      if (stand === null && source !== undefined && s.children.length === 0 && numberedKind(s.heading.text) !== null && isExample(source.slice(s.bodySpan.start, s.bodySpan.end))) {
         const shape = `${s.heading.level} ${numberedKind(s.heading.text)}`;
         if (seen.has(shape)) followers.add(s.id);
         else seen.add(shape);
