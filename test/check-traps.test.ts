@@ -892,6 +892,9 @@ describe('empty-section: guidance in headings, tables of contents, and the messa
     expect(messages(setext)).toEqual([`${lineIn(setext, '## Summary')} summary section "Summary" is empty: its text "It is small." became a heading, made one by the \`---\` line under it; leave a blank line before \`---\` if it is meant as a rule`]);
     const equals = spec({ summary: 'It is small.\n===' });
     expect(messages(equals)).toEqual([`${lineIn(equals, '## Summary')} summary section "Summary" is empty: its text "It is small." became a heading, made one by the \`===\` line under it; delete that line if the text belongs to this section`]);
+    // Moved a level down itself, over subsections of the author's that stayed: heading-level reports the one cause (planted-defect QA).
+    const demoted = spec({ summary: '<!-- soon -->\n\n### Alpha\n\nFirst steps.' }).replace('## Summary', '### Summary');
+    expect(checkSpec(parseSpec(demoted), { template: KEPISH, links: NO_FILES }).findings.filter((f) => f.sectionId?.startsWith('summary')).map((f) => f.rule)).toEqual(['heading-level']);
     // At level 6 there is no deeper heading to suggest.
     const deep = buildTemplateModel(parseSpec('# T\n\n###### Deep one\n\n<!-- deep -->\n'), 'd@1');
     expect(checkSpec(parseSpec('# M\n\n###### Deep one\n\n###### Deep two\n\nText.\n'), { template: deep, links: NO_FILES }).findings.map((f) => f.message))

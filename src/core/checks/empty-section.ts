@@ -11,6 +11,7 @@ import type { TemplateModel, TemplateSection } from '../template-model.js';
 import { keepsDraftAnswer, keepsStandInTitle, specStatus, titlePart, titleTextEmpty } from '../section-states.js';
 import { headingPosition, quote, sectionFields, sectionFinding, sectionsById, templateShown } from './locate.js';
 import { templateSlotsIn } from './template-slots.js';
+import { titleShift } from './title-shift.js';
 import { templateSampleLinksIn } from './sample-links.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
@@ -61,6 +62,7 @@ export const emptySection: CheckRule = {
       }
     }
     let around: Surroundings | undefined;
+    let shift: number | undefined;
     for (const t of template.sections) {
       if (!empty.has(t.id)) continue;
       if (t.id === 'title') {
@@ -117,6 +119,14 @@ export const emptySection: CheckRule = {
         continue;
       }
       const section = matching.byTemplateId.get(t.id)!;
+      // Moved a level down over subsections of the author's that stayed, now beside it (`### Future directions`
+      // for `##`, its `###` subsections no longer inside): heading-level reports the one cause.
+      shift ??= titleShift(spec, template, matching);
+      if (section.heading.level > t.level + shift && section.children.length === 0) {
+        around ??= new Surroundings(spec, template, matching);
+        const next = around.next(section);
+        if (next !== undefined && matching.unmatched.has(next) && next.heading.level === section.heading.level) continue;
+      }
       const prose = sectionProse(spec, section.bodySpan);
       // A to-do word for the whole text ("TBD") says nothing yet: said so, as it is this rule's finding, not leftover-marker's.
       const stub = stubWord(prose);

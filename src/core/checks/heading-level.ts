@@ -1,7 +1,8 @@
 import type { SectionMatching } from '../match-sections.js';
-import type { ParsedSpec, Section } from '../spec-types.js';
-import type { TemplateModel, TemplateSection } from '../template-model.js';
+import type { Section } from '../spec-types.js';
+import type { TemplateSection } from '../template-model.js';
 import { quote, sectionFinding, templateShown } from './locate.js';
+import { titleShift } from './title-shift.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 /**
@@ -63,39 +64,6 @@ export const headingLevel: CheckRule = {
     return findings;
   },
 };
-
-/**
- * 1 when the template has no title, its sections starting at level 1 (React's
- * RFC template: `# Summary`, `# Motivation`), and the spec puts a title of its
- * own above them (`# RFC: Hooks`), with most of the template's level-1
- * sections it has at level 2 or deeper: the whole structure one level down
- * is the template's, and each section is judged one level deeper (one left
- * at level 1 among them is the one reported). -1 the other way round: the
- * template has a title over `##` sections, and the spec none (its front
- * matter's `title` names it), most of them written `#`. 0 otherwise.
- */
-function titleShift(spec: ParsedSpec, template: TemplateModel, matching: SectionMatching): number {
-  // The other way round: no title heading, the front matter's `title` naming the spec, the template's `##` sections written `#`.
-  // (Not where the first chapter stands for the title, `# Payment Gateway` then `# Overview`: the title written at the chapters' level.)
-  if (spec.title === null && typeof spec.frontMatter?.data?.title === 'string' && template.spec.title !== null && template.spec.title.level === 1
-    && spec.sections[0] !== undefined && !matching.unmatched.has(spec.sections[0])) return -movedFrom(2, 1, template, matching);
-  if (spec.title === null || spec.title.level !== 1 || template.spec.title !== null) return 0;
-  return movedFrom(1, 2, template, matching);
-}
-
-/** 1 when most of the template's sections at level `from` that the spec has are at level `to` (or beyond it, away from `from`); else 0. */
-function movedFrom(from: number, to: number, template: TemplateModel, matching: SectionMatching): number {
-  let moved = 0;
-  let kept = 0;
-  for (const t of template.sections) {
-    if (t.level !== from) continue;
-    const section = matching.byTemplateId.get(t.id);
-    if (section === undefined) continue;
-    if (section.heading.level === from) kept++;
-    else if ((to > from) === (section.heading.level > from)) moved++;
-  }
-  return moved > kept ? 1 : 0;
-}
 
 /** Whether every template subsection (`children`) that the spec has is still a child of `section` there. */
 function keepsItsChildren(section: Section, children: readonly TemplateSection[], matching: SectionMatching, parents: ReadonlyMap<Section, Section>): boolean {
