@@ -2438,6 +2438,11 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(spec('review', 'Old clients reject the new opcode.')).toEqual([]);
     // Deleted, with nothing written, the section is empty as any other.
     expect(spec('draft', '')).toEqual(['empty-section section "Backwards Compatibility" is empty: write its content, or delete the section (it is optional)']);
+    // A to-do word as the default answer ("TBD" under an EIP's Rationale) may stay in a draft too: no leftover either (planted-defect QA).
+    const rationale = buildTemplateModel(parseSpec('## Abstract\n\n<!-- Summarise it. -->\n\n## Rationale\n\n<!--\n  The current placeholder is acceptable for a draft.\n-->\n\nTBD\n'), 'r@1');
+    const rat = (status: string) => findings(`---\ntitle: Foo\nstatus: ${status}\n---\n## Abstract\n\nA FOO opcode.\n\n## Rationale\n\nTBD\n`, rationale).map((f) => `${f.rule} ${f.message}`);
+    expect(rat('draft')).toEqual([]);
+    expect(rat('review')).toEqual(['empty-section section "Rationale" still holds the template\'s default text, which the template accepts only in a draft (status "review"): write its content']);
     // Denied, it is guidance as before.
     const denied = buildTemplateModel(parseSpec('## Compat\n\n<!-- The current placeholder is not acceptable. -->\n\nNo issues found.\n'), 'd@1');
     expect(denied.sections[0]!.defaultAnswer).toBeNull();

@@ -54,15 +54,16 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
     if (section === undefined && optionalIn(spec, t)) continue;
     if (section === undefined) states.push({ id: t.id, state: 'missing' });
     else if (open.has(section.id)) states.push({ id: t.id, state: 'open' });
+    // The template's default answer kept ("TBD" under an EIP's Rationale, whose guidance says "The current placeholder
+    // is acceptable for a draft."): written, while the template accepts it.
+    else if (keepsDefaultAnswer(spec, section, t)) states.push({ id: t.id, state: keepsDraftAnswer(spec, section, t) ? 'empty' : 'filled' });
     else {
       const empty = saysNothing(spec, section.bodySpan, t.guidance, model.guidanceSentences, model.codeSamples, model.spec.source) && !ownSubsectionsSaySomething(spec, section, matching, model)
         && !ownTableOfContents(spec, section.bodySpan, t.guidance);
       // Where the template says the section may be left empty, nothing under it is an answer (the template's sample text kept is not).
       // So is a heading that answers itself, `## Security (N/A)`, `## Dependencies: none`, with nothing under it.
       const answered = empty && ((t.mayStayEmpty && sectionProse(spec, section.bodySpan) === '') || (answersItself(section.heading.text) && !answersItself(t.text)));
-      // The template's default answer kept past the draft it was accepted in says nothing of the spec's.
-      const keptPastDraft = !empty && t.defaultAnswer !== null && keepsDraftAnswer(spec, section, t);
-      states.push({ id: t.id, state: (empty && !answered) || keptPastDraft ? 'empty' : 'filled' });
+      states.push({ id: t.id, state: empty && !answered ? 'empty' : 'filled' });
     }
   }
   return states;
@@ -77,7 +78,12 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
 export function keepsDraftAnswer(spec: ParsedSpec, section: Section, t: TemplateSection): boolean {
   if (t.defaultAnswer === null || !t.defaultAnswer.whileDraft) return false;
   const status = specStatus(spec);
-  return status !== null && !/^draft\b/i.test(status) && sectionProse(spec, section.bodySpan) === t.defaultAnswer.prose;
+  return status !== null && !/^draft\b/i.test(status) && keepsDefaultAnswer(spec, section, t);
+}
+
+/** Whether a section's text is the template's default answer (see {@link TemplateSection.defaultAnswer}), as it stands. */
+export function keepsDefaultAnswer(spec: ParsedSpec, section: Section, t: TemplateSection): boolean {
+  return t.defaultAnswer !== null && sectionProse(spec, section.bodySpan) === t.defaultAnswer.prose;
 }
 
 /** The front matter's `status` as written, or null when there is none. */

@@ -127,6 +127,11 @@ export const emptySection: CheckRule = {
         const next = around.next(section);
         if (next !== undefined && matching.unmatched.has(next) && next.heading.level === section.heading.level) continue;
       }
+      // The template's default answer kept past a draft ("TBD" under an EIP's Rationale in Last Call).
+      if (keepsDraftAnswer(spec, section, t)) {
+        findings.push(sectionFinding(section, draftAnswerMessage(spec, section, t)));
+        continue;
+      }
       const prose = sectionProse(spec, section.bodySpan);
       // A to-do word for the whole text ("TBD") says nothing yet: said so, as it is this rule's finding, not leftover-marker's.
       const stub = stubWord(prose);
@@ -184,6 +189,11 @@ class Surroundings {
   }
 }
 
+/** What a section that keeps the template's default answer past a draft is told (see keepsDraftAnswer). */
+function draftAnswerMessage(spec: ParsedSpec, section: Section, t: TemplateSection): string {
+  return `section ${quote(section.heading.shown)} still holds the template's default text, which the template accepts only in a draft (status ${quote(specStatus(spec)!)}): write its content${t.optional ? ', or delete the section (it is optional)' : ''}`;
+}
+
 /**
  * What an empty section's finding says: what is owed, and the slip behind it
  * where one is common. The heading right after its own text, if it is not
@@ -200,10 +210,6 @@ function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolea
   const orDelete = t.optional ? ', or delete the section (it is optional)' : '';
   // Where the template lets the section stay empty, its sample text may go instead.
   if (guidanceOnly && t.mayStayEmpty) return `${name} still holds only the template's guidance: write its content, or delete that text and leave the section empty, as the template allows${orDelete}`;
-  // The template's default answer, which it accepts only in a draft, kept in a spec past that.
-  if (guidanceOnly && keepsDraftAnswer(around.spec, section, t)) {
-    return `${name} still holds the template's default text, which the template accepts only in a draft (status ${quote(specStatus(around.spec)!)}): write its content${orDelete}`;
-  }
   // A checklist kept with nothing ticked (a KEP's Release Signoff Checklist) is kept to be ticked, not rewritten.
   if (guidanceOnly && UNTICKED.test(around.source(section))) return `${name} still holds only the template's checklist, nothing ticked: tick what is done (\`- [x]\`), or write its content${orDelete}`;
   // Text every spec keeps as written (a PEP's CC0 Copyright paragraph) is no guidance once the template says so.

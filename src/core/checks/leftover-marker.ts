@@ -8,7 +8,7 @@ import { isTemplatesOwnSentence, sentenceAround } from '../guidance-sentences.js
 import { MAX_PER_RULE, type CheckRule, type FindingDraft } from './types.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { SectionState } from '../section-states.js';
-import { keepsStandInTitle, titlePart, titleTextEmpty } from '../section-states.js';
+import { keepsDefaultAnswer, keepsDraftAnswer, keepsStandInTitle, titlePart, titleTextEmpty } from '../section-states.js';
 import type { ParsedSpec, Span } from '../spec-types.js';
 import { sectionProse } from '../section-prose.js';
 import { stubWord } from '../stand-in-text.js';
@@ -208,6 +208,11 @@ function emptySpans(spec: ParsedSpec, template: TemplateModel, matching: Section
     }
     const section = matching.byTemplateId.get(st.id);
     if (section !== undefined) spans.push(section.bodySpan);
+  }
+  // And the template's default answer kept while it accepts it (an EIP draft's Rationale "TBD"): no leftover either.
+  for (const t of template.sections) {
+    const section = t.defaultAnswer === null ? undefined : matching.byTemplateId.get(t.id);
+    if (section !== undefined && keepsDefaultAnswer(spec, section, t) && !keepsDraftAnswer(spec, section, t)) spans.push(section.bodySpan);
   }
   return spans;
 }
