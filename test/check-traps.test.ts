@@ -1094,6 +1094,10 @@ describe('broken-link', () => {
     expect(said('- RFC PR: [rust-lang/rfcs#3373](https://github.com/rust-lang/rfcs/pull/3373)\n- Rust Issue: [rust-lang/rust#120363](https://github.com/rust-lang/rust/issues/120363)')).toEqual([]);
     // In code, or a link of the author's own to an issue numbered so elsewhere, it is not the template's.
     expect(said('- RFC PR: `[rust-lang/rfcs#0000](https://github.com/rust-lang/rfcs/pull/0000)`\n- Rust Issue: [other#0000](https://example.com/issues/0000)')).toEqual([]);
+    // A file name's number, and an address cut short with `...` (Swift Evolution's header samples; a KEP's e2e test link).
+    const se = buildTemplateModel(parseSpec('# Feature name\n\n* Authors: [Author 1](https://github.com/swiftdev)\n* Review: ([pitch](https://forums.swift.org/...))\n* Previous Proposal: [SE-XXXX](XXXX-filename.md)\n\n## Introduction\n\nA short description.\n'), 'se@1');
+    expect(checkSpec(parseSpec('# Seeds\n\n* Authors: Ana Li\n* Review: ([pitch](https://forums.swift.org/...))\n* Previous Proposal: [SE-XXXX](XXXX-filename.md)\n\n## Introduction\n\nSeeds.\n'), { template: se, links: { exists: () => true, anchorsOf: () => null } })
+      .findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['4:12 leftover-marker', '5:23 leftover-marker']);
   });
 
   it('leftover-guidance: the template\'s instructions above its title, kept above the spec\'s, are reported (real PyTorch RFC)', () => {
