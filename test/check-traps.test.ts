@@ -1097,7 +1097,7 @@ describe('broken-link', () => {
     // A file name's number, and an address cut short with `...` (Swift Evolution's header samples; a KEP's e2e test link).
     const se = buildTemplateModel(parseSpec('# Feature name\n\n* Authors: [Author 1](https://github.com/swiftdev)\n* Review: ([pitch](https://forums.swift.org/...))\n* Previous Proposal: [SE-XXXX](XXXX-filename.md)\n\n## Introduction\n\nA short description.\n'), 'se@1');
     expect(checkSpec(parseSpec('# Seeds\n\n* Authors: Ana Li\n* Review: ([pitch](https://forums.swift.org/...))\n* Previous Proposal: [SE-XXXX](XXXX-filename.md)\n\n## Introduction\n\nSeeds.\n'), { template: se, links: { exists: () => true, anchorsOf: () => null } })
-      .findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['4:12 leftover-marker', '5:23 leftover-marker']);
+      .findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['4:12 leftover-marker', '5:22 leftover-marker']);
   });
 
   it('leftover-guidance: the template\'s instructions above its title, kept above the spec\'s, are reported (real PyTorch RFC)', () => {
