@@ -1289,6 +1289,9 @@ describe('where findings are', () => {
     for (const title of ['TBD', '"[Project Name]"', '"{{title}}"', 'Technical Specification']) expect(at(`---\ntitle: ${title}\ntemplate: tech-spec@1\n---\n${body}`), title).toEqual([[5, 5]]);
     expect(findings(`---\ntitle: TBD\ntemplate: tech-spec@1\ncreated: YYYY-MM-DD\nowners: [TODO]\n---\n${body}`).filter((f) => f.rule === 'leftover-marker').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
       '2:8 the front matter\'s `title` is still "TBD": write its value', '4:10 the front matter\'s `created` is still "YYYY-MM-DD": write its value', '5:10 the front matter\'s `owners` is still "TODO": write its value']);
+    // An item of a block list (real Argo CD proposals: `sponsors:` then `  - TBD`).
+    expect(findings(`---\ntitle: Audit export\ntemplate: tech-spec@1\nsponsors:\n  - TBD\n  - Ana Li\ntags:\n  - todo\n---\n${body}`).filter((f) => f.rule === 'leftover-marker').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '5:5 the front matter\'s `sponsors` still lists "TBD": write its value']);
     // In lower case, or as a tag, it is a to-do word still (real EIP: `discussions-to: <tba>`); a word that holds one is not.
     expect(findings(`---\ntitle: Audit export\ntemplate: tech-spec@1\ndiscussions-to: <tba>\nreviewer: tbd\nteam: todo-app\ncreated: yyyy-mm-dd\n---\n${body}`).filter((f) => f.rule === 'leftover-marker').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
       '4:17 the front matter\'s `discussions-to` is still "<tba>": write its value', '5:11 the front matter\'s `reviewer` is still "tbd": write its value',

@@ -25,6 +25,25 @@ interface KeyLine {
   readonly key: string;
   readonly value: string;
   readonly valueAt: number;
+  /** An item of a block list under the key, not its value. */
+  readonly item?: boolean;
+}
+
+/** The items of block lists under top-level keys (`reviewers:` then `  - TBD`), each with its key. */
+function* listItemLines(source: string, yaml: Span): Generator<KeyLine> {
+  let offset = yaml.start;
+  let key: string | null = null;
+  for (const line of source.slice(yaml.start, yaml.end).split(/(?<=\r\n|\r|\n)/)) {
+    const bare = line.replace(/\r?\n$|\r$/, '');
+    const opens = /^([A-Za-z_][\w.-]*)[ \t]*:[ \t]*$/.exec(bare);
+    if (opens !== null) key = opens[1]!;
+    else if (/^\S/.test(bare)) key = null;
+    else {
+      const item = /^[ \t]*-[ \t]+(\S(?:.*\S)?)[ \t]*$/.exec(bare);
+      if (key !== null && item !== null) yield { key, value: item[1]!, valueAt: offset + bare.lastIndexOf(item[1]!), item: true };
+    }
+    offset += line.length;
+  }
 }
 
 /** The `key: value` lines of the YAML between front matter's fences (top-level keys, one line each). */
@@ -68,11 +87,12 @@ export function frontMatterStubs(spec: ParsedSpec, statuses: readonly string[], 
   const own = spec.frontMatter;
   if (own === null) return;
   const index = lineIndexOf(spec);
-  for (const { key, value, valueAt } of keyLines(spec.source, own.yamlSpan)) {
+  // (A block list's items too: Argo CD's `reviewers:` then `  - TBD`.)
+  for (const { key, value, valueAt, item } of [...keyLines(spec.source, own.yamlSpan), ...listItemLines(spec.source, own.yamlSpan)]) {
     if (key === 'status' || key === 'tags' || key === 'labels' || statuses.includes(value)) continue;
     const stub = FRONT_MATTER_STUB.exec(value);
     if (stub === null) continue;
     const at = valueAt + value.indexOf(stub[2]!);
-    findings.push({ ...index.span(at, at + stub[2]!.length), message: `the front matter's \`${key}\` is still "${stub[2]}": write its value` });
+    findings.push({ ...index.span(at, at + stub[2]!.length), message: item === true ? `the front matter's \`${key}\` still lists "${stub[2]}": write its value` : `the front matter's \`${key}\` is still "${stub[2]}": write its value` });
   }
 }
