@@ -2625,6 +2625,11 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# KEP-5683: NNNN nodes\n\n## Summary\n\nWritten.\n', kep)).toEqual([]);
     expect(brief('# KEP-NNNNN: Nodes\n\n## Summary\n\nWritten.\n', kep)).toEqual([]);
     expect(brief('# KEP-NNNN: Your short, descriptive title\n\n## Summary\n\nWritten.\n', kep)).toEqual(['1:1 empty-section title']);
+    // With no colon after the label, as Flux's RFCs write it (`# RFC-NNNN Title`).
+    const flux = buildTemplateModel(parseSpec('# RFC-NNNN Title\n\n## Summary\n\n<!-- One paragraph. -->\n'), 'flux@1');
+    expect(brief('# RFC-NNNN Authenticate in-cluster HTTP\n\n## Summary\n\nWritten.\n', flux)).toEqual(['1:7 leftover-marker title']);
+    expect(brief('# RFC-NNNN Title\n\n## Summary\n\nWritten.\n', flux)).toEqual(['1:1 empty-section title']);
+    expect(brief('# RFC-0012 Authenticate in-cluster HTTP\n\n## Summary\n\nWritten.\n', flux)).toEqual([]);
     // `XXX` is a default marker: reported once.
     const rfc = buildTemplateModel(parseSpec('# RFC XXX: Title\n\n## Summary\n\n<!-- One paragraph. -->\n'), 'rfc@1');
     expect(brief('# RFC XXX: Forks\n\n## Summary\n\nWritten.\n', rfc)).toEqual(['1:7 leftover-marker title']);

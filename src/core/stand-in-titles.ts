@@ -53,7 +53,8 @@ function isWholeStandIn(title: string): boolean {
 }
 
 // A short label before a colon (`Design Doc:`, `KEP-NNNN:`, `RFC:`), no sentence of its own.
-const TITLE_LABEL = /^[^:.!?<>{}[\]]{1,40}:\s+/;
+// (Or a number's stand-in with no colon after it: Flux's `# RFC-NNNN Title`.)
+const TITLE_LABEL = /^[^:.!?<>{}[\]]{1,40}:\s+|^[A-Za-z]{1,10}-(?:N{3,}|X{3,}|0{3,})\s+/;
 
 // One `{slot}`, `{{slot}}` or `[slot]` and nothing else, with some text inside.
 const WHOLE_SLOT_TITLE = /^(?:\{\s*[^{}\s][^{}]*\}|\{\{\s*[^{}\s][^{}]*\}\}|\[\s*[^[\]\s][^[\]]*\])$/;

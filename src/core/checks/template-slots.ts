@@ -248,8 +248,8 @@ export function numberStandInKept(spec: ParsedSpec, template: TemplateModel, fin
   // In the label of the spec's title as written in the source (up to its first colon), as a whole word.
   const whole = spec.source.slice(title.span.start, title.span.end);
   const colon = whole.indexOf(':');
-  if (colon === -1) return;
-  const source = whole.slice(0, colon);
+  // (With no colon, as the template writes it, `# RFC-NNNN Authenticate …`: its first word.)
+  const source = colon !== -1 ? whole.slice(0, colon) : /^[ \t]*#{0,6}[ \t]*\S+/.exec(whole)?.[0] ?? '';
   const m = new RegExp(`(?<![A-Za-z0-9])${stand[0]}(?![A-Za-z0-9])`).exec(source);
   if (m === null) return;
   const at = lineIndexOf(spec).span(title.span.start + m.index, title.span.start + m.index + m[0].length);
