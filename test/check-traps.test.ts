@@ -2198,6 +2198,10 @@ describe('leftover-marker: the template\'s own {slot}s (MADR)', () => {
     ]);
     expect(said('In the context of <use case/user story u>,\naccepting stale reads.')).toEqual(['5:19 the template\'s slot "<use case/user story u>" is still here: replace it with the real content']);
     expect(said('In the context of the API,\naccepting `<downside d>` as written.')).toEqual([]);
+    // A word and a comma in it (real gRPC proposals: `* Implemented in: <language, ...>`).
+    const grpc = buildTemplateModel(parseSpec('# Title\n\n* Author(s): <list of authors>\n* Implemented in: <language, ...>\n\n## Abstract\n\n<!-- a -->\n'), 'g@1');
+    expect(findings('# Custom labels\n\n* Author(s): Ana Li\n* Implemented in: <language, ...>\n\n## Abstract\n\nLabels.\n', grpc).map((f) => `${f.line}:${f.column} ${f.message}`))
+      .toEqual(['4:19 the template\'s slot "<language, ...>" is still here: replace it with the real content']);
   });
 
   it('a date or version the template leaves to write (`DD-MMM-YYYY`, `3.XX`) kept among filled lines is reported, once inside a slot that holds it (blind QA, PEP)', () => {

@@ -83,7 +83,7 @@ const VARIABLE_SLOT = /(?<![\w$])\$[A-Z][A-Z0-9_]{2,}\b/g;
 // (Or one word, `<team>`, `<service-name>`: no element of HTML's, so shown as nothing; a slot only where the template wrote it.)
 // (A capitalised word alone, `<Note>`, is an MDX component; not one joined to a number or another word by a dash,
 // arc42's `<Role-2>`, `<Term_1>`, which no component's name is, nor one with a number, `<Option1>`.)
-const ANGLE_SLOT = /<([A-Za-z][\w-]*)[ \/][^<>=\n]*[A-Za-z][^<>=\n]*>|<([a-z][a-z0-9_-]*|[A-Z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+|[A-Z][A-Za-z]*\d+)>/g;
+const ANGLE_SLOT = /<([A-Za-z][\w-]*)[ ,\/][^<>=\n]*[A-Za-z.][^<>=\n]*>|<([a-z][a-z0-9_-]*|[A-Z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+|[A-Z][A-Za-z]*\d+)>/g;
 
 /**
  * The `{slot}`s a template's prose leaves for the author to fill (MADR's
