@@ -1169,6 +1169,15 @@ describe('broken-link', () => {
     expect(missing('')).toEqual(['proposal/user-stories/story-1']);
   });
 
+  it('a chapter template\'s metadata list may stand above the spec\'s own title or under it (planted-defect QA, React RFCs)', () => {
+    const react = buildTemplateModel(parseSpec('- Start Date: (fill me in with today\'s date, YYYY-MM-DD)\n- RFC PR: (leave this empty)\n\n# Summary\n\nBrief explanation of the feature.\n\n# Motivation\n\nWhy are we doing this?\n'), 'react@1');
+    const said = (source: string) => checkSpec(parseSpec(source), { template: react, links: NO_FILES }).findings.map((f) => `${f.line} ${f.rule}`);
+    const body = '## Summary\n\nMemoised components.\n\n## Motivation\n\nFewer renders.\n';
+    expect(said(`- Start Date: 2018-10-23\n- RFC PR: (leave this empty)\n\n# RFC: React.memo\n\n${body}`)).toEqual([]);
+    expect(said(`# RFC: React.memo\n\n- Start Date: 2018-10-23\n- RFC PR: (leave this empty)\n\n${body}`)).toEqual([]);
+    expect(said(`# RFC: React.memo\n\n${body}`)).toEqual(['1 empty-section']);
+  });
+
   it('a draft whose only level-1 heading is one of its chapter template\'s sections (`# Summary` alone so far) has that section, not a title (real Rust RFCs)', () => {
     const rfc = buildTemplateModel(parseSpec('- Feature Name: (fill me in with a unique ident, `my_awesome_feature`)\n\n# Summary\n\nOne paragraph explanation of the feature.\n\n# Motivation\n\nWhy are we doing this?\n'), 'rfc@1');
     const draft = parseSpec('- Feature Name: `nonlocal_lint`\n\n# Summary\n\nAdd a warn-by-default lint.\n');

@@ -183,6 +183,12 @@ export interface TitlePart {
  */
 export function titlePart(spec: ParsedSpec, matching: SectionMatching, model: TemplateModel): TitlePart | null {
   const first = spec.sections[0];
+  // A template with no title, its metadata list above its first section (React's RFCs), and a spec with a title of its own
+  // over its sections (`# RFC: React.memo`): the list may be above that title or under it, and is the part's either way.
+  if (spec.title !== null && model.spec.title === null) {
+    const start = spec.frontMatter?.span.end ?? (spec.format.bom ? 1 : 0);
+    return { span: { start, end: first?.span.start ?? spec.source.length }, section: null };
+  }
   if (spec.title !== null || first === undefined || first.heading.level !== 1 || model.spec.title === null) return { span: preambleSpan(spec), section: null };
   for (const s of matching.byTemplateId.values()) if (s === first) return null;
   return { span: first.bodySpan, section: first };
