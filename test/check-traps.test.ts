@@ -2468,6 +2468,13 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(denied.sections[0]!.defaultAnswer).toBeNull();
   });
 
+  it('guidance that says a section is optional under a condition specfill cannot judge ("Optional if existing discussions are linked …") makes it optional (real Flux RFCs)', () => {
+    const flux = buildTemplateModel(parseSpec('# RFC-NNNN Title\n\n## Motivation\n\n<!-- Why. -->\n\n### User Stories\n\n<!-- Optional if existing discussions and/or issues are linked in the motivation section. -->\n\n## Design\n\n<!-- How. -->\n'), 'f@1');
+    expect(flux.sections.find((t) => t.id === 'motivation/user-stories')!.optional).toBe(true);
+    const always = buildTemplateModel(parseSpec('# T\n\n## Stories\n\n<!-- Optional features are listed here. -->\n'), 'a@1');
+    expect(always.sections.find((t) => t.id === 'stories')!.optional).toBe(false);
+  });
+
   it('a section optional for some specs only ("optional for non-Core EIPs") is owed by the others, as their front matter says (real EIPs)', () => {
     const eip = buildTemplateModel(parseSpec('## Abstract\n\n<!-- Summarise it. -->\n\n## Test Cases\n\n<!--\n  This section is optional for non-Core EIPs.\n\n  List input/output pairs.\n-->\n\n## Rationale\n\n<!-- Why. -->\n'), 'eip@1');
     expect(eip.sections.find((t) => t.id === 'test-cases')!.optionalWhen).toMatchObject({ value: 'Core', optionalUnless: true });
