@@ -225,10 +225,14 @@ describe('specfill templates', () => {
       '.specfill/templates/adr.md': '---\nid: adr\nname: Decision record\nversion: 2\ndescription: One decision.\n---\n# ADR\n\n## Decision\n\n<!-- AGENT_PLACEHOLDER: What was decided -->\n',
     });
     const list = JSON.parse((await runCli(dir, 'templates', '--json')).stdout) as Array<Record<string, unknown>>;
-    expect(list.map((t) => [t.id, t.origin, t.version, t.name])).toEqual([
-      ['adr', 'project', '2', 'Decision record'],
-      ['tech-spec', 'project', '1', 'Our spec'],
+    expect(list.map((t) => [t.id, t.origin, t.version, t.name, t.description])).toEqual([
+      ['adr', 'project', '2', 'Decision record', 'One decision.'],
+      ['tech-spec', 'project', '1', 'Our spec', ''],
     ]);
+    // A slot of the specs' own front matter is no description of the template (an EIP's `description: <Description is one full sentence>`).
+    writeFileSync(join(dir, '.specfill/templates/eip.md'), '---\ntitle: <The EIP title>\ndescription: <Description is one full (short) sentence>\n---\n\n## Abstract\n\n<!-- Summarise it. -->\n');
+    const eip = (JSON.parse((await runCli(dir, 'templates', '--json')).stdout) as Array<Record<string, unknown>>).find((t) => t.id === 'eip')!;
+    expect(eip.description).toBe('');
     await runCli(dir, 'new', 'adr', '--title', 'Use Postgres');
     const text = readFileSync(join(dir, 'specs', 'use-postgres.md'), 'utf8');
     expect(text).toContain('template: adr@2');

@@ -172,7 +172,8 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
       id,
       name: field('name') ?? nameFromTitle(spec.title?.text, id),
       version,
-      description: field('description') ?? '',
+      // (A sample of the specs' own front matter is no description of the template: an EIP's `description: <Description is one full (short) sentence>`.)
+      description: sampleValue(field('description')) ? '' : field('description') ?? '',
       origin: from.origin,
       path: from.path,
       spec,
@@ -186,6 +187,11 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
     if (error instanceof SpecfillError) templateIds.set(error, id);
     throw error;
   }
+}
+
+/** Whether a front matter value is a slot for the specs to fill (`<…>`, `{…}`, `[…]`), not the template's own. */
+function sampleValue(value: string | undefined): boolean {
+  return value !== undefined && /^(?:<[^<>]*>|\{[^{}]*\}|\[[^[\]]*\])$/.test(value.trim());
 }
 
 /** Splits a `template:` reference `id` or `id@version`. */
