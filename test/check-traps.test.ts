@@ -10,7 +10,6 @@ import { buildTemplateModel, parseSpec } from '../src/index.js';
 import { matchSections } from '../src/core/match-sections.js';
 import { standInWords } from '../src/core/stand-in-headings.js';
 import { checkSpec } from '../src/core/check-spec.js';
-import { summarizeSpec } from '../src/core/summarize-spec.js';
 import type { LinkResolver } from '../src/core/checks/types.js';
 import type { RuleSetting } from '../src/core/check-spec.js';
 import type { TemplateModel } from '../src/core/template-model.js';
@@ -1176,17 +1175,6 @@ describe('broken-link', () => {
     expect(said(`- Start Date: 2018-10-23\n- RFC PR: (leave this empty)\n\n# RFC: React.memo\n\n${body}`)).toEqual([]);
     expect(said(`# RFC: React.memo\n\n- Start Date: 2018-10-23\n- RFC PR: (leave this empty)\n\n${body}`)).toEqual([]);
     expect(said(`# RFC: React.memo\n\n${body}`)).toEqual(['1 empty-section']);
-  });
-
-  it('a draft whose only level-1 heading is one of its chapter template\'s sections (`# Summary` alone so far) has that section, not a title (real Rust RFCs)', () => {
-    const rfc = buildTemplateModel(parseSpec('- Feature Name: (fill me in with a unique ident, `my_awesome_feature`)\n\n# Summary\n\nOne paragraph explanation of the feature.\n\n# Motivation\n\nWhy are we doing this?\n'), 'rfc@1');
-    const draft = parseSpec('- Feature Name: `nonlocal_lint`\n\n# Summary\n\nAdd a warn-by-default lint.\n');
-    expect(checkSpec(draft, { template: rfc, links: NO_FILES }).findings.map((f) => `${f.rule} ${f.sectionId}`)).toEqual(['missing-section motivation']);
-    const summary = summarizeSpec('text/lint.md', draft, rfc, 'lint.md');
-    expect([summary.title, summary.sections?.find((x) => x.id === 'summary')?.state]).toEqual(['lint.md', 'filled']);
-    // A title of the spec's own over the template's chapters one level down is still its title (its metadata list is owed).
-    expect(checkSpec(parseSpec('# Nonlocal lint\n\n## Summary\n\nAdd it.\n\n## Motivation\n\nBugs.\n'), { template: rfc, links: NO_FILES }).findings.map((f) => f.message))
-      .toEqual(['the text under the title is empty: write what the template asks for there']);
   });
 
   it('a file link that names a Markdown file without its `.md`, or a heading of the document as a file, says the link meant (real EIPs, Rust RFC 3137)', () => {

@@ -1,5 +1,4 @@
 import { RULES } from './checks/index.js';
-import { readForTemplate } from './read-for-template.js';
 import { sectionFieldsAt } from './checks/locate.js';
 import { MAX_PER_RULE, type Finding, type FindingDraft, type LinkResolver, type SeveritySetting } from './checks/types.js';
 import { matchSections } from './match-sections.js';
@@ -53,9 +52,8 @@ const NO_LINKS: LinkResolver = { exists: () => true, anchorsOf: () => null };
  * place, without those suppressed by `specfill-disable` comments. Pure: file
  * questions go through `links`.
  */
-export function checkSpec(written: ParsedSpec, options: CheckSpecOptions): SpecCheck {
+export function checkSpec(spec: ParsedSpec, options: CheckSpecOptions): SpecCheck {
   const template = options.template;
-  const spec = readForTemplate(written, template);
   const matching = template === null ? null : matchSections(spec, template);
   const states = template === null ? null : sectionStates(spec, template, matching!);
   const suppressed = readSuppressions(spec);

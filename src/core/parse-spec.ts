@@ -26,10 +26,8 @@ import { yamlLineBreaks, yamlMessage } from './yaml-message.js';
  * placeholders with stable ids, and the parts that cover the source exactly.
  * Pure and linear in the size of the source; never throws for a problem in
  * the document (a bad front matter or marker is reported in the result).
- * `title: false` reads no title heading: the level-1 heading it would be is
- * a section (see {@link readForTemplate}).
  */
-export function parseSpec(source: string, options: { readonly title?: boolean } = {}): ParsedSpec {
+export function parseSpec(source: string): ParsedSpec {
   const format = detectTextFormat(source);
   const bom = format.bom ? 1 : 0;
   // Built only when a placeholder needs a position: headings know their lines already.
@@ -82,7 +80,7 @@ export function parseSpec(source: string, options: { readonly title?: boolean } 
     });
   }
 
-  const tree = buildSections(headings, source.length, contentStart, leading, options.title !== false);
+  const tree = buildSections(headings, source.length, contentStart, leading);
   const placeholders: Placeholder[] = [];
   const malformed: MalformedPlaceholder[] = [];
   const perSection = new Map<string | null, number>();

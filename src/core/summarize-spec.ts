@@ -1,5 +1,4 @@
 import { completenessOf, sectionStates, type SectionState } from './section-states.js';
-import { readForTemplate } from './read-for-template.js';
 import type { ParsedSpec } from './spec-types.js';
 import type { TemplateModel } from './template-model.js';
 
@@ -44,8 +43,7 @@ function templateShown(written: string | null, template: TemplateModel | null): 
 }
 
 /** Summarizes a parsed spec, against its template when known. */
-export function summarizeSpec(path: string, written: ParsedSpec, template: TemplateModel | null, fileName: string, machineFilled = 0): SpecSummary {
-  const spec = readForTemplate(written, template);
+export function summarizeSpec(path: string, spec: ParsedSpec, template: TemplateModel | null, fileName: string, machineFilled = 0): SpecSummary {
   const data = spec.frontMatter?.data ?? {};
   const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null);
   const owners = Array.isArray(data.owners) ? data.owners.map(String) : text(data.owners) !== null ? [String(data.owners)] : [];
