@@ -891,9 +891,11 @@ describe('empty-section: guidance in headings, tables of contents, and the messa
     expect(messages(setext)).toEqual([`${lineIn(setext, '## Summary')} summary section "Summary" is empty: its text "It is small." became a heading, made one by the \`---\` line under it; leave a blank line before \`---\` if it is meant as a rule`]);
     const equals = spec({ summary: 'It is small.\n===' });
     expect(messages(equals)).toEqual([`${lineIn(equals, '## Summary')} summary section "Summary" is empty: its text "It is small." became a heading, made one by the \`===\` line under it; delete that line if the text belongs to this section`]);
-    // Moved a level down itself, over subsections of the author's that stayed: heading-level reports the one cause (planted-defect QA).
+    // Moved a level down itself, the author's heading after it at its level: both readings, and the fix for each (planted-defect QA, review).
     const demoted = spec({ summary: '<!-- soon -->\n\n### Alpha\n\nFirst steps.' }).replace('## Summary', '### Summary');
-    expect(checkSpec(parseSpec(demoted), { template: KEPISH, links: NO_FILES }).findings.filter((f) => f.sectionId?.startsWith('summary')).map((f) => f.rule)).toEqual(['heading-level']);
+    expect(checkSpec(parseSpec(demoted), { template: KEPISH, links: NO_FILES }).findings.filter((f) => f.sectionId?.startsWith('summary')).map((f) => `${f.rule} ${f.message}`)).toEqual([
+      'empty-section section "Summary" is empty: it is level 3, where the template has it at level 2, and the heading after it, "Alpha", is at its level, so not inside it; make it a ## heading if that text is its own, else write its content',
+      'heading-level heading "Summary" is level 3; the template has it at level 2 (##)']);
     // At level 6 there is no deeper heading to suggest.
     const deep = buildTemplateModel(parseSpec('# T\n\n###### Deep one\n\n<!-- deep -->\n'), 'd@1');
     expect(checkSpec(parseSpec('# M\n\n###### Deep one\n\n###### Deep two\n\nText.\n'), { template: deep, links: NO_FILES }).findings.map((f) => f.message))
@@ -1596,6 +1598,15 @@ describe('hostile input stays linear (second CLI review)', () => {
     const fm = parseSpec(`---\ntitle: A${' '.repeat(100_000)}x\ntemplate: t\n---\n# A\n`).frontMatter;
     expect(fm?.data?.title).toBe(`A${' '.repeat(100_000)}x`);
     expect(parseSpec(`---\ntitle: A${' '.repeat(100_000)}# note\n---\n# A\n`).frontMatter?.data?.title).toBe('A');
+  });
+
+  it('lines of `<a, ` with no `>` after a long word, beside a template\'s angle slots, and a template of thousands of two-name headings (20 s and 5 s: review)', () => {
+    const slots = buildTemplateModel(parseSpec('# T\n\n## A\n\n* Implemented in: <language, ...>\n'), 's@1');
+    const line = `${'<a, '.repeat(6)}${'x'.repeat(80_000)}`;
+    expect(findings(`# S\n\n## A\n\n${Array.from({ length: 6 }, () => line).join('\n')}\n`, slots).filter((f) => f.rule === 'leftover-marker')).toEqual([]);
+    const many = Array.from({ length: 6_000 }, (_, i) => `## Plans and risks ${i}\n\n<!-- g -->\n`).join('\n');
+    const big = buildTemplateModel(parseSpec(`# T\n\n${many}`), 'b@1');
+    expect(counted(findings('# S\n\n## Other\n\nText.\n', big), 'missing-section')).toBe(6_000);
   });
 
   it('a guess for each broken anchor among 5,000 headings of like length (it took minutes)', () => {
@@ -2414,6 +2425,36 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(said('**Last updated:** _2026-11-29_\n\n**Input**: User description: "log in with a code"; run `echo $ARGUMENTS` to see it.')).toEqual([]);
   });
 
+  it('heuristics of the day kept narrow: ordinary guidance that mentions copyright, "required for all", "as many", "sufficient", examples, "below" or a START comment does not hide an error (review)', () => {
+    const cases: Array<[string, string, string, string[]]> = [
+    ["Document/Confirm/Outline any copyright \u2026 asks for text: no licence notice", "# Title\n\n## Summary\n\nDescribe the change in one paragraph.\n\n## Third-party code\n\nDocument any copyright or licensing constraints of code or assets you bring in.\n\n## Headers\n\nConfirm that every new source file carries the copyright header.\n\n## Contributors\n\nOutline the copyright implications for outside contributors, if any.\n", "# Fast cache\n\n## Summary\n\nWe add a cache in front of the store.\n\n## Third-party code\n\n## Headers\n\n## Contributors\n\n", ["empty-section", "empty-section", "empty-section"]],
+    ["\"required for all proposals\", \"Mandatory for breaking changes\" make nothing optional", "---\ntitle: Title\nstatus: draft\n---\n# Title\n\n## Summary\n\nDescribe the change in one paragraph.\n\n## Security\n\nThis section is required for all proposals. Describe the threat model.\n\n## Migration\n\nMandatory for breaking changes: how do users move to the new version?\n\n## Rollout\n\nRequired for new features. Explain how the change is rolled out.\n", "---\ntitle: Fast cache\nstatus: draft\n---\n# Fast cache\n\n## Summary\n\nWe add a cache in front of the store.\n", ["missing-section", "missing-section", "missing-section"]],
+    ["\"as many paragraphs\", \"any number of diagrams\" make nothing optional", "# Title\n\n## Summary\n\nDescribe the change in one paragraph.\n\n## Design\n\nYou may write as many paragraphs as you need to explain the design; it must cover the API and the storage.\n\n## Diagrams\n\nYou can include any number of diagrams, but at least the component diagram is required.\n", "# Fast cache\n\n## Summary\n\nWe add a cache in front of the store.\n", ["missing-section", "missing-section"]],
+    ["\"The answer is sufficient when \u2026\", \"OK to delete\", \"enough when\" are no default answers", "# Title\n\n## Motivation\n\n<!-- The answer is sufficient when a newcomer understands why we need this. -->\n\nWhy are we doing this? What use cases does it support?\n\n## Example\n\n<!-- The sample text is OK to delete once you have written your own. -->\n\nShow an example request and response for the new endpoint.\n\n## Risks\n\n<!-- The text is enough when every risk has a mitigation. -->\n\nList the risks and how each is mitigated.\n", "# Fast cache\n\n## Motivation\n\nWhy are we doing this? What use cases does it support?\n\n## Example\n\nShow an example request and response for the new endpoint.\n\n## Risks\n\nList the risks and how each is mitigated.\n", ["empty-section", "empty-section", "empty-section"]],
+    ["numbered phases with examples in passing are each owed, and \"Describe the phases\" asks for text", "# Title\n\n## Summary\n\nDescribe the change in one paragraph.\n\n## Rollout\n\nDescribe the phases of the rollout and who signs off on each one.\n\n### Phase 1\n\nWhat ships first, for example the read path behind a flag.\n\n### Phase 2\n\nWhat ships next, for example the write path and the migration.\n", "# Fast cache\n\n## Summary\n\nWe add a cache in front of the store.\n\n## Rollout\n\n### Phase 1\n\nThe read path ships behind the `cache` flag.\n", ["empty-section", "missing-section"]],
+    ["a quoted parent asking for an overview owes its text", "# Title\n\n## Summary\n\n> Write one paragraph that summarizes the change.\n\n## Design\n\n> Give an overview of the design in a few paragraphs; the subsections below then go into detail.\n\n### API\n\n> Describe the API.\n\n### Storage\n\n> Describe the storage layout.\n", "# Fast cache\n\n## Summary\n\nWe add a cache in front of the store.\n\n## Design\n\n### API\n\nGET /cache/{key}.\n\n### Storage\n\nAn LRU in memory.\n", ["empty-section"]],
+    ["a label over an instruction is guidance, not a field", "# Title\n\n## Summary\n\nDescribe the change in one paragraph.\n\n## Non-functional requirements\n\n- Performance: describe the latency and throughput targets.\n- Security: describe the threat model and how the design addresses it.\n- Operability: explain how the service is monitored and paged.\n", "# Fast cache\n\n## Summary\n\nWe add a cache in front of the store.\n\n## Non-functional requirements\n\n- Performance: describe the latency and throughput targets.\n- Security: describe the threat model and how the design addresses it.\n- Operability: explain how the service is monitored and paged.\n\nReads stay under 5 ms at p99.\n", ["leftover-guidance"]],
+    ["\"START HERE: \u2026 then delete this comment.\" with no END is no stretch to remove", "# Feature name\n\n<!-- START HERE: replace this comment with a one-paragraph pitch of the feature, then delete this comment. -->\n\n## Summary\n\nDescribe the change in one paragraph.\n", "# Fast cache\n\n## Summary\n\nWe add a cache in front of the store.\n", ["empty-section"]],
+    ];
+    for (const [why, template, spec, rules] of cases) {
+      const model = buildTemplateModel(parseSpec(template), 't@1');
+      expect([why, checkSpec(parseSpec(spec), { template: model, links: NO_FILES }).findings.map((f) => f.rule)]).toEqual([why, rules]);
+    }
+  });
+
+  it('new findings of the day kept narrow: choices, capitals, front matter lists, numbered citations and an <h1> title are not reported (review)', () => {
+    const cases: Array<[string, string, string]> = [
+    ["choices and capitals in an answer or a path are no slots", "# Title\n\n## Summary\n\nDescribe the change in one paragraph.\n\n## API\n\nEvery endpoint lives under /v1/orders/{ORDER_ID}. Describe the endpoints you add.\n\n## Requirements\n\nList the requirements. Mark each one **MUST** or **SHOULD**, as RFC 2119 does.\n\n## Migration\n\n- Does the change need a data migration (yes / no)? If yes, describe it.\n", "# Fast cache\n\n## Summary\n\nWe add a cache in front of the store.\n\n## API\n\nWe add GET /v1/orders/{ORDER_ID}/cache, which returns the cached order.\n\n## Requirements\n\nEach requirement below is marked **MUST** or **SHOULD**, as RFC 2119 does.\n\n- The cache MUST expire entries after 60 s.\n\n## Migration\n\n- Does the change need a data migration (yes / no)? No: the cache starts empty.\n"],
+    ["a board's lower-case todo, and a block scalar's lines, are no front matter stubs", "---\ntitle: Title\nstatus: draft\n---\n# Title\n\n## Summary\n\nDescribe the change in one paragraph.\n", "---\ntitle: Fast cache\nstatus: draft\nboard-columns:\n  - todo\n  - doing\n  - done\ninitial-column: todo\nnotes:\n  text: |\n    - todo\n---\n# Fast cache\n\n## Summary\n\nWe add a cache in front of the store. Cards start in the todo column.\n"],
+    ["a numbered citation is no lost definition", "# Title\n\n## Summary\n\nDescribe the change in one paragraph, citing prior work as [1].\n\n## References\n\nList the references.\n\n[1]: https://example.com/prior-work\n", "# Fast cache\n\n## Summary\n\nWe add a cache in front of the store, as Smith [1] and Jones [2] suggest.\n\n## References\n\n1. Smith, Caching at scale, 2020.\n2. Jones, Stores, 2021.\n"],
+    ["a title written as <h1> is a title", "# Feature name\n\nAuthors: list the authors.\n\n## Summary\n\nDescribe the change in one paragraph.\n\n## Design\n\nExplain the design.\n", "<h1 align=\"center\">Fast cache</h1>\n\nAuthors: Ann, Bob.\n\n## Summary\n\nWe add a cache in front of the store.\n\n## Design\n\nA read-through cache.\n"],
+    ];
+    for (const [why, template, spec] of cases) {
+      const model = buildTemplateModel(parseSpec(template), 't@1');
+      expect([why, checkSpec(parseSpec(spec), { template: model, links: NO_FILES }).findings.map((f) => `${f.rule} ${f.message}`)]).toEqual([why, []]);
+    }
+  });
+
   it('a licence notice the template writes is kept by every spec as it is: no guidance, never empty (blind QA, PEP; every real EIP)', () => {
     const pep = buildTemplateModel(parseSpec('# PEP\n\n## Summary\n\n<!-- s -->\n\n## Copyright\n\nThis document is placed in the public domain or under the CC0-1.0-Universal license.\n'), 'pep@1');
     expect(pep.sections.find((t) => t.id === 'copyright')!.fixed).toBe(true);
@@ -2472,9 +2513,9 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     ]);
     expect(spec('---\ntitle: Foo\ntype: Informational\n---\n')).toEqual([]);
     expect(spec('')).toEqual([]);
-    // Said the other way round: required for some, so optional for the rest.
-    const req = buildTemplateModel(parseSpec('## Abstract\n\n<!-- s -->\n\n## Test Cases\n\n<!-- Required for Core EIPs. -->\n'), 'r@1');
-    expect(req.sections.find((t) => t.id === 'test-cases')!.optionalWhen).toMatchObject({ value: 'Core', optionalUnless: true });
+    // "Required for …" makes nothing optional, nor does a kind that is no name (review): "optional for new features".
+    const req = buildTemplateModel(parseSpec('## Abstract\n\n<!-- s -->\n\n## Test Cases\n\n<!-- Required for Core EIPs. -->\n\n## Notes\n\n<!-- This section is required for all proposals. -->\n\n## Extra\n\n<!-- This section is optional for new features. -->\n'), 'r@1');
+    expect(req.sections.filter((t) => t.id !== 'abstract').map((t) => [t.id, t.optional, t.optionalWhen])).toEqual([['test-cases', false, null], ['notes', false, null], ['extra', false, null]]);
     // And optional for one kind only: owed by a spec of another kind.
     const only = buildTemplateModel(parseSpec('## Abstract\n\n<!-- s -->\n\n## Test Cases\n\n<!-- This section is optional for Informational EIPs. -->\n'), 'o@1');
     const of = (front: string) => findings(`${front}## Abstract\n\nA.\n`, only).map((f) => f.rule);

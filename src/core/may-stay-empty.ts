@@ -20,7 +20,7 @@ export function guidanceSaysMayStayEmpty(text: string): boolean {
   // The words of comments count as the prose's do: the markers go, the text stays.
   const words = text.replace(/<!--|-->/g, ' ').replace(/[*_`>]+/g, ' ');
   // Sentences end at a full stop, a question or exclamation mark, a semicolon, or a line that ends a list item.
-  return words.split(/[.!?;]\s+|\n\s*(?:[-*+]|\d{1,9}[.)])\s+|\n\s*\n/).some((sentence) => SAYS_MAY_STAY_EMPTY.test(sentence.trim()));
+  return sentencesOf(words).some((sentence) => SAYS_MAY_STAY_EMPTY.test(sentence));
 }
 
 // How a template says the answer it shows may stay: "The current placeholder
@@ -28,7 +28,7 @@ export function guidanceSaysMayStayEmpty(text: string): boolean {
 // "No backward compatibility issues found."), "The default text is fine if
 // nothing changes.", "You may keep the sample text.", "Leave this text as is
 // if …". Not when denied: "The current placeholder is not acceptable".
-const SAYS_SAMPLE_MAY_STAY = /^(?:(?:the|this)\s+(?:(?:current|default|existing|sample|example|given)\s+)?(?:placeholder|text|value|answer|wording|line|sentence|statement)\s+(?:is|are|may\s+be|can\s+be)\s+(?:acceptable|fine|ok(?:ay)?|sufficient|enough|kept|left\s+as\s+(?:it\s+)?is)\b|(?:you\s+)?(?:may|can)\s+keep\s+(?:the|this)\s+(?:(?:current|default|existing|sample|example|given)\s+)?(?:placeholder|text|value|answer|wording|line|sentence|statement)\b|(?:keep|leave)\s+(?:the|this)\s+(?:(?:current|default|existing|sample|example)\s+)?(?:placeholder|text|value|answer|wording|line|sentence|statement)\s+(?:as\s+(?:it\s+)?is|if)\b)/i;
+const SAYS_SAMPLE_MAY_STAY = /^(?:(?:the|this)\s+(?:(?:current|default|existing|sample|example|given)\s+(?:placeholder|text|value|answer|wording|line|sentence|statement)|placeholder(?:\s+text)?)\s+(?:is|are|may\s+be|can\s+be)\s+(?:acceptable|fine|ok(?:ay)?|kept|left\s+as\s+(?:it\s+)?is)(?:\s+(?:for|in|while|during)\s+(?:a\s+|the\s+)?drafts?)?(?:\s+(?:if|when|unless)\s[^.;]*)?\s*(?:[.;,!]|$)|(?:you\s+)?(?:may|can)\s+keep\s+(?:the|this)\s+(?:(?:current|default|existing|sample|example|given)\s+)?(?:placeholder|text|value|answer|wording|line|sentence|statement)\b|(?:keep|leave)\s+(?:the|this)\s+(?:(?:current|default|existing|sample|example)\s+)?(?:placeholder|text|value|answer|wording|line|sentence|statement)\s+as\s+(?:it\s+)?is\b)/i;
 // …only while the spec is a draft: "acceptable for a draft", "in a draft", "while in draft", "for drafts".
 const ONLY_IN_A_DRAFT = /\b(?:for|in|while(?:\s+in)?|during)\s+(?:a\s+|the\s+)?drafts?\b/i;
 
@@ -42,8 +42,13 @@ const ONLY_IN_A_DRAFT = /\b(?:for|in|while(?:\s+in)?|during)\s+(?:a\s+|the\s+)?d
  * stay only in a draft; null when no sentence says so.
  */
 export function sampleMayStay(text: string): 'always' | 'draft' | null {
-  if (!/acceptable|fine|\bok|sufficient|enough|kept|keep|leave|left/i.test(text)) return null;
+  if (!/acceptable|fine|\bok|kept|keep|leave|left/i.test(text)) return null;
   const words = text.replace(/<!--|-->/g, ' ').replace(/[*_`>]+/g, ' ');
-  const said = words.split(/[.!?;]\s+|\n\s*(?:[-*+]|\d{1,9}[.)])\s+|\n\s*\n/).map((s) => s.trim()).find((sentence) => SAYS_SAMPLE_MAY_STAY.test(sentence));
+  const said = sentencesOf(words).find((sentence) => SAYS_SAMPLE_MAY_STAY.test(sentence));
   return said === undefined ? null : ONLY_IN_A_DRAFT.test(said) ? 'draft' : 'always';
+}
+
+/** A guidance text's sentences, trimmed: they end at a full stop, a question or exclamation mark, a semicolon, or a line that ends a list item. */
+function sentencesOf(words: string): string[] {
+  return words.split(/[.!?;]\s+|\n\s*(?:[-*+]|\d{1,9}[.)])\s+|\n\s*\n/).map((sentence) => sentence.trim());
 }

@@ -56,7 +56,7 @@ export function unmarkedSlug(text: string): string | null {
 // MADR writes "This is an optional element." (above the heading: see commentAboveSaysOptional).
 // spec-kit's plan writes "Fill ONLY if Constitution Check has violations …": a condition.
 // AWS CDK's RFCs write "Feel free to add any number of appendices as you see fit.": none is a number too.
-const SAYS_OPTIONAL = /^(?:(?:fill|include|complete|add|write)(?:\s+(?:in|out|this(?:\s+section)?))?\s+only\s+(?:if|when)\s|only\s+(?:fill|include|complete|add|write)\b[^.]{0,40}?\b(?:if|when)\s|[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|optional\s+(?:if|when|unless)\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$)|(?:feel free to|you (?:may|can))\s+(?:add|include|write)\s+(?:any number of|as many\b|zero or more\b))/i;
+const SAYS_OPTIONAL = /^(?:(?:fill|include|complete|add|write)(?:\s+(?:in|out|this(?:\s+section)?))?\s+only\s+(?:if|when)\s|only\s+(?:fill|include|complete|add|write)\b[^.]{0,40}?\b(?:if|when)\s|[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|optional\s+(?:if|when|unless)\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$)|(?:feel free to|you (?:may|can))\s+(?:add|include|write)\s+(?:any number of|as many|zero or more)\s+(?:appendices|appendix|annex(?:es)?|sections|subsections)\b)/i;
 
 /**
  * Whether a comment right above a section's heading (on the line before it,
@@ -122,18 +122,18 @@ export interface OptionalWhen {
   readonly said: string;
 }
 
-// "optional for non-Core EIPs", "required only for Core EIPs", "mandatory for Standards Track proposals".
-const OPTIONAL_FOR = /\b(?:(optional)|required|mandatory)\s+(?:only\s+)?for\s+(?:(non-?\s*|not\s+)(?:for\s+)?)?([A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?)\s+(?:EIPs?|ERCs?|BIPs?|TIPs?|specs?|specifications?|proposals?|documents?|docs|RFCs?|KEPs?|PEPs?|OTEPs?|ADRs?|changes?|features?|designs?)\b/i;
+// "optional for non-Core EIPs", "optional for Informational EIPs": a kind by its name, capitalised as a front matter
+// value would be (not "optional for new features", nor "required for all proposals", which makes nothing optional).
+const OPTIONAL_FOR = /\b(optional)\s+(?:only\s+)?for\s+(?:([Nn]on-?\s*|not\s+)(?:for\s+)?)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s+(?:EIPs?|ERCs?|BIPs?|TIPs?|specs?|specifications?|proposals?|documents?|docs|RFCs?|KEPs?|PEPs?|OTEPs?|ADRs?|changes?|features?|designs?)\b/;
 
 /** What a template section's guidance says of specs it is optional for (see {@link OptionalWhen}), or null. */
 export function optionalWhen(spec: ParsedSpec, section: Section): OptionalWhen | null {
   const span = section.bodySpan;
   const opening = spec.source.slice(span.start, Math.min(span.end, span.start + 600));
-  if (!/optional|required|mandatory/i.test(opening)) return null;
-  const m = OPTIONAL_FOR.exec(opening.replace(/<!--|-->|[*_>`]+/g, ' ').replace(/\s+/g, ' '));
+  if (!/optional/i.test(opening)) return null;
+  const m = OPTIONAL_FOR.exec(opening.replace(/<!--|-->|[*_>`]+/g, ' ').replace(/\s+/g, ' ').replace(/\b[Tt]his section is optional\b/g, 'optional').replace(/\bOptional\b/g, 'optional'));
   if (m === null) return null;
-  const negated = m[2] !== undefined;
-  return { value: m[3]!, optionalUnless: m[1] !== undefined ? negated : !negated, said: m[0] };
+  return { value: m[3]!, optionalUnless: m[2] !== undefined, said: m[0] };
 }
 
 /**

@@ -136,10 +136,13 @@ export function fitsStandIn(words: () => string, stand: StandInWords): boolean {
   return said === stand.suffix || said.endsWith(` ${stand.suffix}`);
 }
 
-/** Whether a section's text is nothing, or an example said to be one ("… (This is an example)"), no placeholder. */
-function isExample(body: string): boolean {
-  return body.trim() === '' || (/\bexamples?\b/i.test(body) && !body.includes('AGENT_PLACEHOLDER'));
+/** Whether a section's text is nothing, or an example that says it is one ("… (This is an example)", "Example: …"), no placeholder. */
+export function nothingOrAnExample(body: string): boolean {
+  return body.trim() === '' || (SAYS_IT_IS_AN_EXAMPLE.test(body) && !body.includes('AGENT_PLACEHOLDER'));
 }
+
+// "(This is an example)", "This is just an example.", or a text that opens with "Example:" / "For example,".
+const SAYS_IT_IS_AN_EXAMPLE = /\bthis is (?:just |only )?an example\b|^\s*(?:<!--\s*)?(?:[*_]*example[*_]*\s*:|for example,)/im;
 
 /**
  * The kind a numbered heading names, its figures as `#` (`use case #` for
@@ -169,7 +172,7 @@ export function standInSeriesFollowers(sections: readonly Section[], source?: st
       // `#### Story 1`, `#### Story 2`, nothing under them; Argo CD's `#### Use case 1:`, `#### Use case 2:` over sample text.)
       // (Not numbered sections each asked for, `## Phase 1` and `## Phase 2` with guidance of their own: only ones with
       // nothing under them, or an example said to be one.)
-      if (stand === null && source !== undefined && s.children.length === 0 && numberedKind(s.heading.text) !== null && isExample(source.slice(s.bodySpan.start, s.bodySpan.end))) {
+      if (stand === null && source !== undefined && s.children.length === 0 && numberedKind(s.heading.text) !== null && nothingOrAnExample(source.slice(s.bodySpan.start, s.bodySpan.end))) {
         const shape = `${s.heading.level} ${numberedKind(s.heading.text)}`;
         if (seen.has(shape)) followers.add(s.id);
         else seen.add(shape);

@@ -162,8 +162,9 @@ export function withoutRemovedText(text: string): string {
   return text.replace(REMOVED_STRETCH, ' ');
 }
 
-// `<!-- BEGIN Remove before PR -->` … `<!-- END Remove before PR -->` (or to the end of the text when never ended).
-const REMOVED_STRETCH = /<!--[ \t]*(?:BEGIN|START)\b[^>]*?\b(?:remove|delete)\b[\s\S]*?-->[\s\S]*?(?:<!--[ \t]*END\b[\s\S]*?-->|$)/gi;
+// `<!-- BEGIN Remove before PR -->` … `<!-- END Remove before PR -->`.
+// (Both comments there, and the stretch named to be removed: `<!-- START HERE: … then delete this comment. -->` alone is a note.)
+const REMOVED_STRETCH = /<!--[ \t]*(?:BEGIN|START)\b[^>\n]{0,60}?\b(?:remove|delete)\b[^>\n]{0,60}?-->[\s\S]*?<!--[ \t]*END\b[^>\n]{0,80}?-->/gi;
 
 /**
  * Whether guidance speaks of the title and of nothing else to write: its

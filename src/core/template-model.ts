@@ -5,10 +5,11 @@ import { codeSample } from './block-samples.js';
 import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
 import { hasTableOfContents } from './table-of-contents.js';
 import { idAfterRenames } from './section-renames.js';
+import { flattenSections } from './match-sections.js';
 import { bareSlug, looseSlug, squashedSlug } from './slug.js';
 import { guidanceSaysMayStayEmpty, sampleMayStay } from './may-stay-empty.js';
 import { hasHeadingMark, optionalWhen, sectionSaysOptional, unmarkedSlug, withoutHeadingMarks, type OptionalWhen } from './optional-sections.js';
-import { numberedKind, standInSeriesFollowers, standInWords, type StandInWords } from './stand-in-headings.js';
+import { nothingOrAnExample, numberedKind, standInSeriesFollowers, standInWords, type StandInWords } from './stand-in-headings.js';
 import { asksOnlyTitle, saysItIsTheTitle, withoutRemovedText } from './stand-in-titles.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 
@@ -263,6 +264,8 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   const notes = new Set<string>();
   // Whether the template sets its guidance in block quotes (most of its guided sections' text is quoted).
   const quotesGuidance = quotesItsGuidance(spec, sections);
+  // The sections whose text is nothing or an example said to be one (see nothingOrAnExample), by id.
+  const examples = new Set(flattenSections(spec.sections).filter((x) => nothingOrAnExample(spec.source.slice(x.bodySpan.start, x.bodySpan.end))).map((x) => x.id));
   // Subsections come after their parent: bottom-up, a subsection is judged first.
   for (let k = sections.length - 1; k >= 0; k--) {
     const s = sections[k]!;
@@ -274,11 +277,14 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     const own = withoutClosedComments(bodies.get(s.id) ?? '').trim();
     // (Or as prose that asks for what its subsections are, examples of one kind: Argo CD's "Add a list of detailed use cases …"
     // over `#### Use case 1:` and `#### Use case 2:`; the use cases written are its text.)
-    if (asksForItsSeries(s.guidance, below)) {
+    if (asksForItsSeries(s.guidance, below, examples)) {
       notes.add(s.id);
       continue;
     }
-    if (s.guidance !== '' && !(VISIBLE_NOTE.test(own) && below.every((c) => CHECKLIST.test(c.guidance))) && !(quotesGuidance && ALL_QUOTED.test(own))) continue;
+    // (A quoted note is one over questions only: "> Give an overview …; the subsections below …" asks for text of its own.)
+    const quotedNote = quotesGuidance && ALL_QUOTED.test(own);
+    if (quotedNote && !below.every((c) => asksAQuestion(c.text) || notes.has(c.id))) continue;
+    if (s.guidance !== '' && !(VISIBLE_NOTE.test(own) && below.every((c) => CHECKLIST.test(c.guidance))) && !quotedNote) continue;
     const asked = (c: TemplateSection): boolean => asksAQuestion(c.text) || notes.has(c.id);
     // (A heading with no guidance at all that only groups questions is one such parent too:
     // `### Feature Enablement and Rollback` over its questions, when a template gives it no comment.)
@@ -372,8 +378,9 @@ export function preambleSpan(spec: ParsedSpec): Span {
  * examples of (two or more numbered headings of one kind, see numberedKind):
  * "Add a list of detailed use cases" over "Use case 1:" and "Use case 2:".
  */
-function asksForItsSeries(guidance: string, below: readonly TemplateSection[]): boolean {
-  if (below.length < 2) return false;
+function asksForItsSeries(guidance: string, below: readonly TemplateSection[], examples: ReadonlySet<string>): boolean {
+  // (Examples only, nothing under them or an example said to be one: not `### Phase 1` and `### Phase 2` each asked for.)
+  if (below.length < 2 || !below.every((c) => examples.has(c.id))) return false;
   const kinds = new Set(below.map((c) => numberedKind(c.text)));
   if (kinds.size !== 1) return false;
   const kind = [...kinds][0];
@@ -394,17 +401,17 @@ const ALL_QUOTED = /^>[^\n]*(?:\n[ \t]*(?:>[^\n]*)?)*$/;
 function quotesItsGuidance(spec: ParsedSpec, sections: readonly TemplateSection[]): boolean {
   let quoted = 0;
   let visible = 0;
-  const bySlugPath = new Map<string, Section>();
+  const byId = new Map<string, Section>();
   const walk = (list: readonly Section[]): void => {
     for (const x of list) {
-      bySlugPath.set(x.id, x);
+      byId.set(x.id, x);
       walk(x.children);
     }
   };
   walk(spec.sections);
   for (const t of sections) {
     if (t.guidance === '') continue;
-    const section = bySlugPath.get(t.id);
+    const section = byId.get(t.id);
     if (section === undefined) continue;
     visible++;
     if (ALL_QUOTED.test(withoutClosedComments(spec.source.slice(section.bodySpan.start, section.bodySpan.end)).trim())) quoted++;

@@ -186,7 +186,7 @@ export const brokenLink: CheckRule = {
           if (/^\s*\d{1,3}\s*$/.test(m[2]!) && /^\s*\d{1,3}\s*$/.test(label)) continue;
           // So are two capitalised words side by side, tags as commit messages write them (`like [BugFix][CI].`, `[Relay][Frontend]`:
           // a TVM RFC on commit messages); a reference's label is seldom one capitalised word.
-          if (m[3] !== '' && CAPITALISED_WORD.test(m[2]!) && CAPITALISED_WORD.test(label)) continue;
+          if (m[3] !== '' && CAPITALISED_WORD.test(m[2]!) && TAG_WORD.test(label)) continue;
           const start = m.index + m[1]!.length;
           const end = m.index + m[0].length;
           // Bracketed words in a row are tags or a notation, not a link (`[Slow] [Serial] [Disruptive][NodeFeature:Eviction]`,
@@ -204,7 +204,8 @@ export const brokenLink: CheckRule = {
     // A shortcut reference to a definition the template has and the spec lost (cluster-api's `[community meeting]`,
     // its `[community meeting]: https://…` gone): shown as its brackets, linking nowhere. (Any other `[text]` alone is a word.)
     if (lostDefinitions) {
-      const lost = [...template!.spec.definitions].filter((label) => !spec.definitions.has(label));
+      // (Not a numbered citation, `[1]`, which an author may write as text.)
+      const lost = [...template!.spec.definitions].filter((label) => !spec.definitions.has(label) && !/^\d{1,3}$/.test(label));
       // (Looked for in the source first, by the labels' words: most specs that lost a definition lost its uses too.)
       const uses = lost.length === 0 ? null : new RegExp(`\\[(?:${lost.map((label) => label.split(' ').map(escapeRegExp).join('\\s+')).join('|')})\\]`, 'i');
       if (uses !== null && uses.test(spec.source)) {
@@ -313,6 +314,8 @@ const MAY_HAVE_SPACED_DESTINATION = /\]\(#?[^\s()"'<>]+[ \t]+[^\s()"'<>]/;
 
 // One word that starts with a capital (`BugFix`, `CI`), a tag's form.
 const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{N}]*$/u;
+// A tag's word in capitals, as commit messages write them (`CI`, `TOPI`), not a reference's label (`K8s`).
+const TAG_WORD = /^\p{Lu}{2,10}$/u;
 // A label says something: a letter or a figure in it.
 const LABEL_WORD = /[\p{L}\p{N}]/u;
 // A test tag as Kubernetes writes them (`[Feature:SCTPConnectivity]`), not an address (`https://…`).

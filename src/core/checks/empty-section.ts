@@ -49,12 +49,13 @@ export const emptySection: CheckRule = {
     // No title at all over text that is written, where the template has a title heading (a PyTorch RFC opening with
     // `**Authors:**` under no `# …`): the page and every list of specs show no name for it. (With that text empty
     // too, the finding for the title part says both; a `title:` in the front matter names it.)
-    if (spec.title === null && template.spec.title !== null && !empty.has('title') && !hasFrontMatterTitle(spec)) {
+    if (spec.title === null && template.spec.title !== null && !empty.has('title') && !hasFrontMatterTitle(spec) && !htmlTitle(spec)) {
       const part = titlePart(spec, matching, template);
       if (part !== null && part.section === null) {
         // (Its title written a level or more down, over sections one level further down still, is said so, on it.)
         const first = spec.sections[0];
-        const lowered = first !== undefined && first.heading.level > 1 && matching.unmatched.has(first) && first.children.length > 0 ? first.heading : null;
+        // (Over sections of the template's one level further down still: not an author's `## Background` over a `###` of its own.)
+        const lowered = first !== undefined && first.heading.level > 1 && matching.unmatched.has(first) && first.children.some((c) => !matching.unmatched.has(c)) ? first.heading : null;
         findings.push({ ...(lowered === null ? afterFrontMatter(spec) : headingPosition(lowered)), ...sectionFields(spec, null),
           message: lowered === null
             ? `no title: add a \`# \` heading with the spec's title at the top, where the template has ${quote(`# ${template.spec.title.text.trim()}`)}`
@@ -119,13 +120,17 @@ export const emptySection: CheckRule = {
         continue;
       }
       const section = matching.byTemplateId.get(t.id)!;
-      // Moved a level down over subsections of the author's that stayed, now beside it (`### Future directions`
-      // for `##`, its `###` subsections no longer inside): heading-level reports the one cause.
+      // Moved a level down, the heading of the author's after it at its level (`### Future directions` for the template's
+      // `##` over its `###` subsections, which stayed; or `### Risks` left empty inside Design before the author's
+      // `### Warm-up`): both readings are said, and which fix goes with each.
       shift ??= titleShift(spec, template, matching);
       if (section.heading.level > t.level + shift && section.children.length === 0) {
         around ??= new Surroundings(spec, template, matching);
         const next = around.next(section);
-        if (next !== undefined && matching.unmatched.has(next) && next.heading.level === section.heading.level) continue;
+        if (next !== undefined && matching.unmatched.has(next) && next.heading.level === section.heading.level) {
+          findings.push(sectionFinding(section, `section ${quote(section.heading.shown)} is empty: it is level ${section.heading.level}, where the template has it at level ${t.level + shift}, and the heading after it, ${quote(next.heading.shown)}, is at its level, so not inside it; make it a ${'#'.repeat(t.level + shift)} heading if that text is its own, else write its content${t.optional ? ', or delete the section (it is optional)' : ''}`));
+          continue;
+        }
       }
       // The template's default answer kept past a draft ("TBD" under an EIP's Rationale in Last Call).
       if (keepsDraftAnswer(spec, section, t)) {
@@ -246,17 +251,23 @@ function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolea
   return `${name} is empty: write its content${orDelete}`;
 }
 
-/**
- * Where a document without a title has its part under the title: the first
- * line after the front matter, where the text belongs and where a
- * suppression comment can reach.
- */
+/** Whether the text before the first section holds an HTML `<h1>`, a title written so (a centred README's). */
+function htmlTitle(spec: ParsedSpec): boolean {
+  const end = spec.sections[0]?.span.start ?? spec.source.length;
+  return /<h1[\s>]/i.test(spec.source.slice(0, Math.min(end, 20_000)));
+}
+
 /** Whether the front matter names the spec (`title:` with text). */
 function hasFrontMatterTitle(spec: ParsedSpec): boolean {
   const title = spec.frontMatter?.data?.title;
   return (typeof title === 'string' && title.trim() !== '') || typeof title === 'number';
 }
 
+/**
+ * Where a document without a title has its part under the title: the first
+ * line after the front matter, where the text belongs and where a
+ * suppression comment can reach.
+ */
 function afterFrontMatter(spec: ParsedSpec): Position {
   let line = 1;
   if (spec.frontMatter !== null) {

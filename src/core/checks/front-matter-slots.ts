@@ -17,7 +17,8 @@ const FRONT_MATTER_SLOT = /^(?:\{[^{}:]*[A-Za-z][^{}:]*\s[^{}:]*\}|<[^<>]*[A-Za-
 // A value that is nothing but a to-do word, a date's format or a `{{slot}}` (`informed: TBD`,
 // `owners: [TODO]`, `created: YYYY-MM-DD`, `title: "{{title}}"`): the key is there, its value never written.
 // (In lower case too, `tbd`, and as a tag, `<tba>`: an EIP's `discussions-to: <tba>`.)
-const FRONT_MATTER_STUB = /^\[?[ \t]*(["']?)(<(?:TBD|TODO|FIXME|TBA|XXX|[Tt]bd|[Tt]ba|[Tt]odo|[Ff]ixme)>|TBD|TODO|FIXME|TBA|XXX|[Tt]bd|[Tt]ba|[Tt]odo|[Ff]ixme|YYYY-MM-DD|yyyy-mm-dd|\{\{[ \t]*[\w.-]+[ \t]*\}\})\1[ \t]*\]?$/;
+// (Not `todo` in lower case, a value of its own: a board's `state: todo`.)
+const FRONT_MATTER_STUB = /^\[?[ \t]*(["']?)(<(?:TBD|TODO|FIXME|TBA|XXX|[Tt]bd|[Tt]ba)>|TBD|TODO|FIXME|TBA|XXX|[Tt]bd|[Tt]ba|YYYY-MM-DD|yyyy-mm-dd|\{\{[ \t]*[\w.-]+[ \t]*\}\})\1[ \t]*\]?$/;
 const FRONT_MATTER_LINE = /^([A-Za-z_][\w.-]*)[ \t]*:[ \t]*(\S(?:.*\S)?)[ \t]*$/;
 
 /** A `key: value` line of a front matter block: its key, its value as written, and where the value starts in the source. */
@@ -29,18 +30,29 @@ interface KeyLine {
   readonly item?: boolean;
 }
 
-/** The items of block lists under top-level keys (`reviewers:` then `  - TBD`), each with its key. */
+/**
+ * The items of block lists right under top-level keys (`reviewers:` then
+ * `  - TBD`), each with its key: one level of items, each a line of its own
+ * at the first item's indent (not what a nested mapping or a block scalar holds).
+ */
 function* listItemLines(source: string, yaml: Span): Generator<KeyLine> {
   let offset = yaml.start;
   let key: string | null = null;
+  let indent: number | null = null;
   for (const line of source.slice(yaml.start, yaml.end).split(/(?<=\r\n|\r|\n)/)) {
     const bare = line.replace(/\r?\n$|\r$/, '');
     const opens = /^([A-Za-z_][\w.-]*)[ \t]*:[ \t]*$/.exec(bare);
-    if (opens !== null) key = opens[1]!;
-    else if (/^\S/.test(bare)) key = null;
-    else {
-      const item = /^[ \t]*-[ \t]+(\S(?:.*\S)?)[ \t]*$/.exec(bare);
-      if (key !== null && item !== null) yield { key, value: item[1]!, valueAt: offset + bare.lastIndexOf(item[1]!), item: true };
+    if (opens !== null) {
+      key = opens[1]!;
+      indent = null;
+    } else if (/^\S/.test(bare)) {
+      key = null;
+    } else if (key !== null && bare.trim() !== '') {
+      const item = /^([ \t]*)-[ \t]+(\S(?:.*\S)?)[ \t]*$/.exec(bare);
+      indent ??= item === null ? -1 : item[1]!.length;
+      // (Another shape under the key, a mapping or a block scalar: nothing of it is read.)
+      if (item === null || item[1]!.length !== indent) key = null;
+      else yield { key, value: item[2]!, valueAt: offset + bare.lastIndexOf(item[2]!), item: true };
     }
     offset += line.length;
   }

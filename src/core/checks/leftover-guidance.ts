@@ -30,7 +30,8 @@ const TO_THE_AUTHOR = /\b(?:you|your|please)\b/i;
 // What goes here, named: "A short description of what the feature is.", "Summary of the change."
 const WHAT_GOES_HERE = /^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:description|summary|explanation|overview|list|discussion|analysis|outline|rationale)\s+of\b/i;
 // A field: a short label in capitals, its colon, then its value (`Review: (…)`, `**Authors:** …`), not a question.
-const FIELD_ITEM = /^[*_]*[A-Z][\w '()/-]{0,30}?[*_]*:[*_]*[ \t]+(?![^\n]*\?\s*$)\S/;
+// (Not a label over an instruction: `- Performance: describe the latency budget.` is guidance.)
+const FIELD_ITEM = /^[*_]*[A-Z][\w '()/-]{0,30}?[*_]*:[*_]*[ \t]+(?![^\n]*\?\s*$)(?!(?:describe|explain|list|state|add|include|give|provide|write|note|outline|detail|specify|summari[sz]e|document|mention|define|identify|discuss|show|link|name|fill)\b)\S/i;
 
 // A sentence's end in the plain text of a paragraph.
 const SENTENCE_END = /[.!?:;](?=\s|$)/g;
@@ -174,16 +175,25 @@ function keptBeforeTitle(spec: ParsedSpec, template: TemplateModel): FindingDraf
   const span = { start: start(spec), end: ours.span.start };
   const kept = sectionProse(spec, span);
   if (kept === '' || !kept.includes(above)) return null;
-  const first = blocksIn(spec, span).find((b) => !(b.kind === 'html' && b.htmlKind === 2 && besideComments(spec.source, b) === ''));
-  if (first === undefined) return null;
-  return { ...lineIndexOf(spec).span(first.lineStart, ours.span.start > first.end ? lastBlockEnd(spec, span) : first.end), ...sectionFields(spec, null),
-    message: `the template's text above its title ${quoteStart(plainText(above))} is still here, above the spec's title: delete it` };
-}
-
-/** Where the last block that starts in a span ends. */
-function lastBlockEnd(spec: ParsedSpec, span: Span): number {
-  const blocks = blocksIn(spec, span);
-  return blocks.length === 0 ? span.end : blocks[blocks.length - 1]!.end;
+  // On the blocks that hold it, one after another: not the author's own lines above or below them.
+  const blocks = blocksIn(spec, span).filter((b) => !(b.kind === 'html' && b.htmlKind === 2 && besideComments(spec.source, b) === ''));
+  for (let i = 0; i < blocks.length; i++) {
+    let text = '';
+    for (let j = i; j < blocks.length; j++) {
+      const own = sectionProse(spec, blocks[j]!);
+      if (own === '') continue;
+      text = text === '' ? own : `${text} ${own}`;
+      if (!above.includes(text)) break;
+      if (text.length >= above.length) {
+        // (And the tags that close its fold, which show nothing: `</details>`.)
+        let last = j;
+        while (last + 1 < blocks.length && blocks[last + 1]!.kind === 'html' && sectionProse(spec, blocks[last + 1]!) === '') last++;
+        return { ...lineIndexOf(spec).span(blocks[i]!.lineStart, blocks[last]!.end), ...sectionFields(spec, null),
+          message: `the template's text above its title ${quoteStart(plainText(above))} is still here, above the spec's title: delete it` };
+      }
+    }
+  }
+  return null;
 }
 
 /**
@@ -298,8 +308,9 @@ function keptGuidance(spec: ParsedSpec, block: Block, sentences: ReadonlySet<str
   return found ?? keptBelow(spec, block, sentences, hiddenSentences);
 }
 
-// The most lines of a paragraph read as the guidance's kept atop the author's.
+// The most lines of a paragraph read as the guidance's kept atop the author's, and below them.
 const MAX_LEADING_LINES = 12;
+const MAX_TRAILING_LINES = 12;
 
 /**
  * The guidance's lines kept at the bottom of the author's paragraph, no
@@ -314,7 +325,7 @@ function keptBelow(spec: ParsedSpec, block: Block, sentences: ReadonlySet<string
   if (lines === undefined || lines.length < 4) return null;
   let found: KeptGuidance | null = null;
   // From the last line up, a few lines at most: each line read starts a tail of the paragraph.
-  for (let k = lines.length - 2; k >= 2 && k >= lines.length - 2 * MAX_LEADING_LINES; k -= 2) {
+  for (let k = lines.length - 2; k >= 2 && k >= lines.length - 2 * MAX_TRAILING_LINES; k -= 2) {
     // (The line above must end a sentence, and this one start one: else it goes on from the author's.)
     if (!/[.!?:;][*_]*\s*$/.test(spec.source.slice(lines[k - 2]!, lines[k - 1]!)) || !/^[ \t]*[*_]*[A-Z]/.test(spec.source.slice(lines[k]!, lines[k + 1]!))) continue;
     // (Told at the tail's first sentence from the source, as a paragraph is: most last lines are the author's.)

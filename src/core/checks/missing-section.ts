@@ -90,6 +90,8 @@ export const missingSection: CheckRule = {
       endBefore[i] = Math.max(endBefore[i - 1]!, matching.byTemplateId.get(sections[i - 1]!.id)?.span.end ?? 0);
     }
     let renames: ReadonlyMap<string, Section> | null = null;
+    let nextPlaced: Array<Section | undefined> | null = null;
+    let shifts: Map<string | null, number> | null = null;
     let hidden: Set<string> | null = null;
     let fenced: ReturnType<typeof headingsInUnclosedCode> | null = null;
     let commented: Map<string, InComment> | null = null;
@@ -192,7 +194,7 @@ export const missingSection: CheckRule = {
       const renamed = renames.get(t.id);
       // A heading of two names (`Goals and Non-Goals`) written as two sections side by side, each under one of them: said so, on the first.
       // (A heading of two names only: most are not.)
-      const level = renamed === undefined && TWO_NAMES.test(t.text) ? t.level + siblingShift(sections, i, matching.byTemplateId) : t.level;
+      const level = renamed === undefined && TWO_NAMES.test(t.text) ? t.level + ((shifts ??= siblingShifts(sections, matching.byTemplateId)).get(t.parentId) ?? 0) : t.level;
       const halves = renamed === undefined ? splitInTwo(t, level, matching.unmatched, from, to) : null;
       if (halves !== null) {
         findings.push({ ...headingPosition(halves[0].heading), sectionId: t.id, section: t.path,
@@ -204,11 +206,17 @@ export const missingSection: CheckRule = {
       // (A template section after it that the spec seems to have renamed counts as there: TensorFlow's "Objective" goes
       // before the spec's `## Proposal`, its "Design Proposal" renamed, not at the end.)
       let next = nextPresent[i];
-      for (let j = i + 1; j < sections.length && renames.size > 0; j++) {
-        const there = matching.byTemplateId.get(sections[j]!.id) ?? renames.get(sections[j]!.id);
-        if (there === undefined) continue;
-        if (there.span.start >= endBefore[i]!) next = there;
-        break;
+      if (renames.size > 0) {
+        // (The first after each one that is there or renamed, made once, from the end: a template of thousands stays linear.)
+        if (nextPlaced === null) {
+          const placed = new Array<Section | undefined>(sections.length);
+          for (let j = sections.length - 2; j >= 0; j--) {
+            placed[j] = matching.byTemplateId.get(sections[j + 1]!.id) ?? renames.get(sections[j + 1]!.id) ?? placed[j + 1];
+          }
+          nextPlaced = placed;
+        }
+        const there = nextPlaced[i];
+        if (there !== undefined && there.span.start >= endBefore[i]!) next = there;
       }
       // (With none after it, at the heading that follows the template section before it, and what is under that: a section of
       // the spec's own there, `## Alternatives Considered` for a renamed last one; else at the end.)
@@ -237,26 +245,18 @@ export const missingSection: CheckRule = {
 };
 
 /**
- * How many levels deeper than the template the spec writes the nearest
- * sibling of `sections[i]` that it has (before it, else after it): a spec
- * that writes the template's `#` chapters as `##` writes its halves so too.
+ * For each parent (by template id), how many levels deeper than the
+ * template the spec writes the first of its children that it has: a spec
+ * that writes the template's `#` chapters as `##` writes a section's halves so too.
  */
-function siblingShift(sections: readonly TemplateSection[], i: number, present: ReadonlyMap<string, Section>): number {
-  const parent = sections[i]!.parentId;
-  const shiftAt = (k: number): number | null => {
-    const t = sections[k]!;
-    const s = t.parentId === parent ? present.get(t.id) : undefined;
-    return s === undefined ? null : s.heading.level - t.level;
-  };
-  for (let k = i - 1; k >= 0; k--) {
-    const d = shiftAt(k);
-    if (d !== null) return d;
+function siblingShifts(sections: readonly TemplateSection[], present: ReadonlyMap<string, Section>): Map<string | null, number> {
+  const shifts = new Map<string | null, number>();
+  for (const t of sections) {
+    if (shifts.has(t.parentId)) continue;
+    const s = present.get(t.id);
+    if (s !== undefined) shifts.set(t.parentId, s.heading.level - t.level);
   }
-  for (let k = i + 1; k < sections.length; k++) {
-    const d = shiftAt(k);
-    if (d !== null) return d;
-  }
-  return 0;
+  return shifts;
 }
 
 // A heading of two names joined by "and", `&` or `/` (see splitInTwo).

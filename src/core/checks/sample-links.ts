@@ -42,7 +42,8 @@ export function sampleLinksKept(spec: ParsedSpec, template: TemplateModel, skipp
     for (const link of findInlineLinks(block.text)) {
       const address = link.destination.replace(/^<|>$/g, '');
       if (!addresses.has(address) || skipped(block.sourceOffset(link.index))) continue;
-      const shown = block.text.slice(link.index, link.index + link.length);
+      // (As written: the text has its inline code blanked out.)
+      const shown = spec.source.slice(block.sourceOffset(link.index), block.sourceOffset(link.index + link.length - 1) + 1);
       findings.push({ ...block.locate(link.index, link.index + link.length),
         message: `the template's sample link ${JSON.stringify(shown.length > 120 ? `${shown.slice(0, 117)}…` : shown)} is still here: link the real one, or delete it` });
     }

@@ -25,8 +25,9 @@ import type { FindingDraft } from './types.js';
 // not "(leave this empty)", which may stay).
 // Or a choice in parentheses, its options between ` / ` (Vue's `- Target Major Version: (2.x / 3.x)`,
 // TensorFlow's `| Status | (Proposed / Accepted / Implemented / Obsolete) |`), or in bold joined by "or"
-// (Swift's `* Status: **Awaiting implementation** or **Awaiting review**`): one is to be kept.
-const SLOT = /(?<!\{)\{(?!\{)(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)|\((?:[^()\n/|]{1,40} \/ ){1,12}[^()\n/|]{1,40}\)|\*\*[^*\n]{1,40}\*\*(?: or \*\*[^*\n]{1,40}\*\*)+/gi;
+// (Swift's `* Status: **Awaiting implementation** or **Awaiting review**`): one is to be kept. Only as a whole
+// value, the line's or a cell's end after it: `(yes / no) Yes, because …` answers, `**MUST** or **SHOULD** hold` is prose.
+const SLOT = /(?<!\{)\{(?!\{)(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)|\((?:[^()\n/|]{1,40} \/ ){1,12}[^()\n/|]{1,40}\)(?=[ \t]*(?:\||\n|$))|\*\*[^*\n]{1,40}\*\*(?: or \*\*[^*\n]{1,40}\*\*)+(?=[ \t]*(?:\||\n|$))/gi;
 
 // What every slot starts with, searched for first (one search of the document for all three kinds).
 const SLOT_START = /[{[<]|\((?:[Ff]ill|[Ee]nter|[Ii]nsert|[Rr]eplace|[Ww]rite|[Pp]ut|[Aa]dd)\b| \/ |\*\* or \*\*|YY|MM|DD|\.[Xx]|\$[A-Z]|___/g;
@@ -54,7 +55,8 @@ function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generato
   for (const m of unseenBlanked(block.text, definitions).matchAll(SLOT)) {
     // Checked here, not in the pattern: one `[^{}]*` run keeps the search linear.
     if (m[0].startsWith('{')) {
-      if (!/[A-Za-z]/.test(m[0]) || (!/\s/.test(m[0]) && !CAPS_SLOT.test(m[0]))) continue;
+      // (A capitals slot not in a path or a word: `/orders/{ORDER_ID}` names a path's parameter.)
+      if (!/[A-Za-z]/.test(m[0]) || (!/\s/.test(m[0]) && (!CAPS_SLOT.test(m[0]) || /[\w/=.$-]/.test(block.text[m.index - 1] ?? ' ')))) continue;
     } else if (m[0].startsWith('[')) {
       const inner = m[0].slice(1, -1);
       const next = block.text[m.index + m[0].length];
@@ -71,6 +73,8 @@ function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generato
   // no HTML element, so a slot kept so is a blank that reads as filled. (Not a tag with `=`, nor one of HTML's.)
   if (block.text.indexOf('<') === -1) return;
   for (const m of block.text.matchAll(ANGLE_SLOT)) {
+    // (With words after the first, a letter or a `...` among them: `<use case/user story u>`, `<language, ...>`.)
+    if (m[1] !== undefined && !/[A-Za-z.]/.test(m[0].slice(m[1].length + 2, -1))) continue;
     if (!HTML_ELEMENTS.has((m[1] ?? m[2]!).toLowerCase())) yield m;
   }
 }
@@ -83,7 +87,7 @@ const VARIABLE_SLOT = /(?<![\w$])\$[A-Z][A-Z0-9_]{2,}\b/g;
 // (Or one word, `<team>`, `<service-name>`: no element of HTML's, so shown as nothing; a slot only where the template wrote it.)
 // (A capitalised word alone, `<Note>`, is an MDX component; not one joined to a number or another word by a dash,
 // arc42's `<Role-2>`, `<Term_1>`, which no component's name is, nor one with a number, `<Option1>`.)
-const ANGLE_SLOT = /<([A-Za-z][\w-]*)[ ,\/][^<>=\n]*[A-Za-z.][^<>=\n]*>|<([a-z][a-z0-9_-]*|[A-Z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+|[A-Z][A-Za-z]*\d+)>/g;
+const ANGLE_SLOT = /<([A-Za-z][\w-]*)[ ,\/][^<>=\n]*>|<([a-z][a-z0-9_-]*|[A-Z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+|[A-Z][A-Za-z]*\d+)>/g;
 
 /**
  * The `{slot}`s a template's prose leaves for the author to fill (MADR's
