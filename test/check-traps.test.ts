@@ -1160,6 +1160,14 @@ describe('broken-link', () => {
     expect(said('Add a list of detailed use cases this enhancement intends to take care of.\n\n#### Use case 1:\nA platform team shares one Argo CD.').map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['9 leftover-guidance']);
   });
 
+  it('a sample heading the template asks to remove ("Example test scenario 1, please remove: …") is not owed (real Gateway API GEPs)', () => {
+    const gep = buildTemplateModel(parseSpec('# GEP\n\n## Conformance Details\n\n(Describe the tests)\n\n#### Example test scenario 1, please remove: HTTPRoute Simple, Same Namespace\n\n(What it checks)\n\n## Alternatives\n\n(List them)\n'), 'gep@1');
+    expect(gep.sections.find((t) => t.text.startsWith('Example test scenario 1'))!.optional).toBe(true);
+    expect(findings('# GEP-4274\n\n## Conformance Details\n\nThree tests.\n\n## Alternatives\n\nNone.\n', gep)).toEqual([]);
+    // A heading that only names removing something is a section like any other.
+    expect(buildTemplateModel(parseSpec('# T\n\n## Remove the old API\n\n(How)\n'), 'r@1').sections[0]!.optional).toBe(false);
+  });
+
   it('bare numbered sample headings (`#### Story 1`, `#### Story 2`) owe the first only, or none where the author names stories of their own; a heading over optional subsections alone is optional (real cluster-api proposals)', () => {
     const capi = buildTemplateModel(parseSpec('# Title\n\n## Proposal\n\nWhat the proposal is.\n\n### User Stories\n\n- Detail the things people will be able to do.\n\n#### Story 1\n\n#### Story 2\n\n### Risks\n\n- What are the risks?\n\n## Additional Details\n\n### Test Plan [optional]\n\n- How will it be tested?\n\n### Graduation Criteria [optional]\n\n- When is it done?\n'), 'capi@1');
     expect(capi.sections.filter((t) => t.optional).map((t) => t.id)).toEqual(['proposal/user-stories/story-2', 'additional-details', 'additional-details/test-plan-optional', 'additional-details/graduation-criteria-optional']);
@@ -1208,6 +1216,9 @@ describe('broken-link', () => {
       '5:22 "[the optimizer](#FuseRecv Optimizer in Grappler)" is shown as text, not a link: a link\'s destination cannot hold spaces; write the anchor, #fuserecv-optimizer-in-grappler',
       '5:75 "[notes](my notes.md)" is shown as text, not a link: a link\'s destination cannot hold spaces; write %20 for each, or put the destination in <…>',
     ]);
+    // Words in parentheses after bracketed text may be prose: both fixes are said (real Tekton TEP).
+    expect(found('# T\n\nRetries are counted [1](How can the user stop retrying)\n')).toEqual([
+      '3:21 "[1](How can the user stop retrying)" is shown as text, not a link: a link\'s destination cannot hold spaces; if the words in parentheses are prose, put a space between `]` and `(`; if they are an address, write %20 for each space']);
     // A title after the destination, a destination in <…>, an escaped bracket and code are fine.
     expect(found('# T\n\nSee [a](a.md "the title"), [b](<my notes.md>), \\[c](d e) and `[f](g h)`.\n')).toEqual([]);
   });
@@ -2123,6 +2134,10 @@ describe('headings that stand in for a name the spec gives (MADR\'s options, hea
       '7:1 missing-section missing section "Goals and Non-Goals" (## Goals and Non-Goals) from template dd@1; "Goals" and "Non-Goals" are in its place, it split in two: put them under a ## Goals and Non-Goals heading, a level below it, or join them under that heading']);
     // Only the two halves, in order, where it belongs.
     expect(findings(split.replace('## Non-Goals', '## Scope'), doc).map((f) => f.message)).toEqual([expect.not.stringContaining('split in two')]);
+    // Two names joined by `/` with no spaces (real Gateway API GEP: "Introduction/Overview").
+    const gep = buildTemplateModel(parseSpec('# GEP\n\n## TLDR\n\n(1-2 sentence summary)\n\n## Introduction/Overview\n\n(Can link to external doc)\n\n## API\n\n(What the API looks like)\n'), 'gep@1');
+    expect(findings('# GEP-1748\n\n## TLDR\n\nMesh routes.\n\n## Introduction\n\nWhy.\n\n## Overview\n\nWhat.\n\n## API\n\nFields.\n', gep).map((f) => f.message)).toEqual([
+      'missing section "Introduction/Overview" (## Introduction/Overview) from template gep@1; "Introduction" and "Overview" are in its place, it split in two: put them under a ## Introduction/Overview heading, a level below it, or join them under that heading']);
     // A heading of three names cut at its comma (real TensorFlow RFC: "Best Practices, Tutorials and Examples").
     const tf = buildTemplateModel(parseSpec('# RFC\n\n## Design\n\n### Best Practices, Tutorials and Examples\n\nHow will users use it?\n\n### Compatibility\n\nDoes it break anything?\n'), 'tf@1');
     expect(findings('# Fuse recv\n\n## Design\n\n### Best Practices\n\nBatch them.\n\n### Tutorials and Examples\n\nSee the guide.\n\n### Compatibility\n\nNone.\n', tf).map((f) => f.message)).toEqual([

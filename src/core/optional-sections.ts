@@ -36,8 +36,11 @@ const HEADING_MARKS = new RegExp(HEADING_MARK.source, 'gi');
 
 /** Whether a heading says itself that it is optional ("User Stories (Optional)", "Drawbacks [optional]", "Open issues (if applicable)", "Key Entities (include if feature involves data)"). */
 export function markedOptional(text: string): boolean {
-  return OPTIONAL_MARK.test(text);
+  return OPTIONAL_MARK.test(text) || REMOVE_MARK.test(text);
 }
+
+// A sample heading the template asks to remove (a GEP's `#### Example test scenario 1, please remove: HTTPRoute …`).
+const REMOVE_MARK = /\bplease (?:remove|delete)\b|[,(]\s*(?:remove|delete) (?:this|me|before)\b/i;
 
 /** Whether a heading carries a mark that is no part of its name: optional ({@link markedOptional}), or "(mandatory)", "(required)". */
 export function hasHeadingMark(text: string): boolean {

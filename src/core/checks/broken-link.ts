@@ -121,7 +121,10 @@ export const brokenLink: CheckRule = {
             const shown = quote(oneLine(asWritten(spec.source, block, at, m.index + m[0].length)));
             findings.push({ ...block.locate(at, m.index + m[0].length), message: words.startsWith('#')
               ? `${shown} is shown as text, not a link: a link's destination cannot hold spaces; write the anchor, #${slugify(words.slice(1))}`
-              : `${shown} is shown as text, not a link: a link's destination cannot hold spaces; write %20 for each, or put the destination in <…>` });
+              // (Words in parentheses after bracketed text are as likely prose: `[1] (How can the user stop …)`.)
+              : !/[./]/.test(words) && words.split(/\s+/).length >= 3
+                ? `${shown} is shown as text, not a link: a link's destination cannot hold spaces; if the words in parentheses are prose, put a space between \`]\` and \`(\`; if they are an address, write %20 for each space`
+                : `${shown} is shown as text, not a link: a link's destination cannot hold spaces; write %20 for each, or put the destination in <…>` });
           }
         }
       }

@@ -260,7 +260,7 @@ function siblingShifts(sections: readonly TemplateSection[], present: ReadonlyMa
 }
 
 // A heading of two names joined by "and", `&` or `/` (see splitInTwo).
-const TWO_NAMES = /\s(?:and|&|\/)\s|,\s/i;
+const TWO_NAMES = /\s(?:and|&)\s|\/|,\s/i;
 
 /**
  * Two sections of the spec's own, side by side at the section's level where
@@ -271,7 +271,8 @@ const TWO_NAMES = /\s(?:and|&|\/)\s|,\s/i;
 function splitInTwo(t: TemplateSection, level: number, unmatched: ReadonlySet<Section>, from: number, to: number): [Section, Section] | null {
   const text = t.text.replace(/<!--[\s\S]*?-->/g, '').trim();
   // Cut at any of its joins: "Best Practices, Tutorials and Examples" is "Best Practices" and "Tutorials and Examples" too.
-  for (const join of text.matchAll(/,\s+|\s+(?:and|&|\/)\s+/gi)) {
+  // (`/` with or without spaces: a GEP's "Introduction/Overview".)
+  for (const join of text.matchAll(/,\s+|\s+(?:and|&)\s+|\s*\/\s*/gi)) {
     const [first, second] = [slugify(text.slice(0, join.index)), slugify(text.slice(join.index + join[0].length))];
     if (first === '' || second === '' || first === second) continue;
     let a: Section | undefined;
