@@ -59,7 +59,7 @@ export function unmarkedSlug(text: string): string | null {
 // MADR writes "This is an optional element." (above the heading: see commentAboveSaysOptional).
 // spec-kit's plan writes "Fill ONLY if Constitution Check has violations …": a condition.
 // AWS CDK's RFCs write "Feel free to add any number of appendices as you see fit.": none is a number too.
-const SAYS_OPTIONAL = /^(?:(?:fill|include|complete|add|write)(?:\s+(?:in|out|this(?:\s+section)?))?\s+only\s+(?:if|when)\s|only\s+(?:fill|include|complete|add|write)\b[^.]{0,40}?\b(?:if|when)\s|[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|optional\s+(?:if|when|unless)\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$)|(?:feel free to|you (?:may|can))\s+(?:add|include|write)\s+(?:any number of|as many|zero or more)\s+(?:appendices|appendix|annex(?:es)?|sections|subsections)\b)/i;
+const SAYS_OPTIONAL = /^(?:(?:fill|include|complete|add|write)(?:\s+(?:in|out|this(?:\s+section)?))?\s+only\s+(?:if|when)\s|only\s+(?:fill|include|complete|add|write)\b[^.]{0,40}?\b(?:if|when)\s|[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|optional\s+(?:if|when|unless)\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$)|(?:feel free to|you (?:may|can))\s+(?:add|include|write)\s+(?:any number of|as many|zero or more)\s+(?:appendices|appendix|annex(?:es)?)\b)/i;
 
 /**
  * Whether a comment right above a section's heading (on the line before it,
@@ -159,6 +159,7 @@ export function frontMatterKeyNaming(spec: ParsedSpec, value: string): string | 
   if (data == null) return null;
   const wanted = value.toLowerCase();
   const is = (v: unknown): boolean => typeof v === 'string' && v.trim().toLowerCase() === wanted;
-  for (const [key, v] of Object.entries(data)) if (is(v) || (Array.isArray(v) && v.some(is))) return key;
+  // (Not the spec's name or summary: `title: Core` says nothing of its kind.)
+  for (const [key, v] of Object.entries(data)) if (key !== 'title' && key !== 'description' && (is(v) || (Array.isArray(v) && v.some(is)))) return key;
   return null;
 }

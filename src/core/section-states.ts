@@ -78,8 +78,11 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
 export function keepsDraftAnswer(spec: ParsedSpec, section: Section, t: TemplateSection): boolean {
   if (t.defaultAnswer === null || !t.defaultAnswer.whileDraft) return false;
   const status = specStatus(spec);
-  return status !== null && !/^draft\b/i.test(status) && keepsDefaultAnswer(spec, section, t);
+  return status !== null && PAST_DRAFT.test(status) && keepsDefaultAnswer(spec, section, t);
 }
+
+// Statuses that say a spec is past its draft: under review or after (not an idea, a stagnant or withdrawn one, a living one).
+const PAST_DRAFT = /^(?:(?:in[ -])?review|last[ -]call|final|accepted|approved|implementable|implemented|active|stable|merged|done|completed?|published|ratified)\b/i;
 
 /** Whether a section's text is the template's default answer (see {@link TemplateSection.defaultAnswer}), as it stands. */
 export function keepsDefaultAnswer(spec: ParsedSpec, section: Section, t: TemplateSection): boolean {

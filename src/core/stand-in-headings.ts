@@ -142,7 +142,8 @@ export function nothingOrAnExample(body: string): boolean {
 }
 
 // "(This is an example)", "This is just an example.", or a text that opens with "Example:" / "For example,".
-const SAYS_IT_IS_AN_EXAMPLE = /\bthis is (?:just |only )?an example\b|^\s*(?:<!--\s*)?(?:[*_]*example[*_]*\s*:|for example,)/im;
+// (At the text's start only: a section with guidance of its own may give an example on a later line.)
+const SAYS_IT_IS_AN_EXAMPLE = /\bthis is (?:just |only )?an example\b|^\s*(?:<!--\s*)?(?:[*_]*example[*_]*\s*:|for example,)/i;
 
 /**
  * The kind a numbered heading names, its figures as `#` (`use case #` for

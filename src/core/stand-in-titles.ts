@@ -149,7 +149,8 @@ export function saysItIsTheTitle(text: string): boolean {
 }
 
 // "This is the title of the enhancement", "The title of your KEP", "Title of the proposal" opening the text.
-const TITLE_NOTE = /^\s*(?:[-*+][ \t]+)?(?:this is )?(?:the |a )?(?:short )?title (?:of|for) (?:the|this|your|a|an) [\w-]+/i;
+// (Not "The title of the change goes in the front matter; this heading stays as it is.")
+const TITLE_NOTE = /^\s*(?:[-*+][ \t]+)?(?:this is (?:the |a |your )?(?:short )?title (?:of|for) (?:the|this|your|a|an) [\w-]+|(?:the )?title of your [\w-]+[.:]?\s*(?:$|[A-Z]))/i;
 
 /**
  * A template's text without what it says to remove before the spec goes out:
@@ -158,7 +159,7 @@ const TITLE_NOTE = /^\s*(?:[-*+][ \t]+)?(?:this is )?(?:the |a )?(?:short )?titl
  * before PR -->`), as cluster-api's proposal template wraps its notes on the file.
  */
 export function withoutRemovedText(text: string): string {
-  if (text.indexOf('<!--') === -1 || !/remove|delete/i.test(text)) return text;
+  if (text.indexOf('<!--') === -1 || !/remove|delete/i.test(text) || !/<!--[ \t]*END\b/.test(text)) return text;
   return text.replace(REMOVED_STRETCH, ' ');
 }
 

@@ -55,7 +55,9 @@ export const emptySection: CheckRule = {
         // (Its title written a level or more down, over sections one level further down still, is said so, on it.)
         const first = spec.sections[0];
         // (Over sections of the template's one level further down still: not an author's `## Background` over a `###` of its own.)
-        const lowered = first !== undefined && first.heading.level > 1 && matching.unmatched.has(first) && first.children.some((c) => !matching.unmatched.has(c)) ? first.heading : null;
+        // (And with no template section beside it: an author's `## Introduction` over `### Summary` beside `## Design` is a group.)
+        const lowered = first !== undefined && first.heading.level > 1 && matching.unmatched.has(first) && first.children.some((c) => !matching.unmatched.has(c))
+          && spec.sections.every((s) => s === first || matching.unmatched.has(s)) ? first.heading : null;
         findings.push({ ...(lowered === null ? afterFrontMatter(spec) : headingPosition(lowered)), ...sectionFields(spec, null),
           message: lowered === null
             ? `no title: add a \`# \` heading with the spec's title at the top, where the template has ${quote(`# ${template.spec.title.text.trim()}`)}`
@@ -128,7 +130,7 @@ export const emptySection: CheckRule = {
         around ??= new Surroundings(spec, template, matching);
         const next = around.next(section);
         if (next !== undefined && matching.unmatched.has(next) && next.heading.level === section.heading.level) {
-          findings.push(sectionFinding(section, `section ${quote(section.heading.shown)} is empty: it is level ${section.heading.level}, where the template has it at level ${t.level + shift}, and the heading after it, ${quote(next.heading.shown)}, is at its level, so not inside it; make it a ${'#'.repeat(t.level + shift)} heading if that text is its own, else write its content${t.optional ? ', or delete the section (it is optional)' : ''}`));
+          findings.push(sectionFinding(section, `section ${quote(section.heading.shown)} is empty: it is level ${section.heading.level}, where it belongs at level ${t.level + shift}, and the heading after it, ${quote(next.heading.shown)}, is at its level, so not inside it; make it a ${'#'.repeat(t.level + shift)} heading if that text is its own, else write its content${t.optional ? ', or delete the section (it is optional)' : ''}`));
           continue;
         }
       }

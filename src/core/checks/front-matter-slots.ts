@@ -45,10 +45,11 @@ function* listItemLines(source: string, yaml: Span): Generator<KeyLine> {
     if (opens !== null) {
       key = opens[1]!;
       indent = null;
-    } else if (/^\S/.test(bare)) {
+    } else if (/^\S/.test(bare) && !(key !== null && /^-[ \t]/.test(bare))) {
       key = null;
     } else if (key !== null && bare.trim() !== '') {
-      const item = /^([ \t]*)-[ \t]+(\S(?:.*\S)?)[ \t]*$/.exec(bare);
+      // (A YAML comment after the item is none of its value: Argo CD's `  - TBD        # List all interested parties here.`)
+      const item = /^([ \t]*)-[ \t]+(\S(?:.*?\S)?)[ \t]*(?:[ \t]#.*)?$/.exec(bare);
       indent ??= item === null ? -1 : item[1]!.length;
       // (Another shape under the key, a mapping or a block scalar: nothing of it is read.)
       if (item === null || item[1]!.length !== indent) key = null;

@@ -171,12 +171,14 @@ function keptBeforeTitle(spec: ParsedSpec, template: TemplateModel): FindingDraf
   const above = sectionProse(template.spec, { start: start(template.spec), end: theirs.span.start });
   // (A few words are no instructions: a badge, a label. Nor is text that does not speak of the template or the file:
   // a metadata list to fill in, above a template whose only heading is taken for its title.)
-  if (above.split(' ').length < 6 || !/\b(?:this|the) (?:template|file)\b|\binstructions?\b/i.test(above)) return null;
+  // (Read in the source: "Instructions" may be a `<summary>` label, which shows no prose.)
+  if (above.split(' ').length < 6 || !/\b(?:this|the) (?:template|file)\b|\binstructions?\b/i.test(template.spec.source.slice(start(template.spec), theirs.span.start))) return null;
   const span = { start: start(spec), end: ours.span.start };
   const kept = sectionProse(spec, span);
   if (kept === '' || !kept.includes(above)) return null;
   // On the blocks that hold it, one after another: not the author's own lines above or below them.
-  const blocks = blocksIn(spec, span).filter((b) => !(b.kind === 'html' && b.htmlKind === 2 && besideComments(spec.source, b) === ''));
+  // (A few blocks at most: instructions above a title are a paragraph or a list, not a document.)
+  const blocks = blocksIn(spec, span).filter((b) => !(b.kind === 'html' && b.htmlKind === 2 && besideComments(spec.source, b) === '')).slice(0, 40);
   for (let i = 0; i < blocks.length; i++) {
     let text = '';
     for (let j = i; j < blocks.length; j++) {

@@ -3,6 +3,7 @@ import { looseSlug, slugify } from '../slug.js';
 import { memoBy } from '../memo-by.js';
 import type { ParsedSpec, Position, Section, Span } from '../spec-types.js';
 import { frontMatterKeyNaming, optionalIn } from '../optional-sections.js';
+import { numberedKind } from '../stand-in-headings.js';
 import { foundFor, headingsInBrokenComments, headingsInClosedCode, headingsInContainers, headingsHiddenByUnclosedPlaceholders, headingsInUnclosedCode, hiddenByComment, type Boxed, type InClosedCode, type InComment } from './hidden-headings.js';
 import { headingsWrittenAsText, type WrittenAsText } from './headings-as-text.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
@@ -27,7 +28,8 @@ function messageFor(template: TemplateModel, t: TemplateSection): string {
  * (`#### Hosting`, `#### Multi-tenancy`): the stories are there, named.
  */
 function standsInForOwn(t: TemplateSection, matching: SectionMatching): boolean {
-  if (!t.bare || t.parentId === null) return false;
+  // (Numbered ones only, examples of a kind: a bare `### Storage` beside `### API` is a section owed.)
+  if (!t.bare || t.parentId === null || numberedKind(t.text) === null) return false;
   const parent = matching.byTemplateId.get(t.parentId);
   return parent !== undefined && parent.children.some((c) => matching.unmatched.has(c));
 }
@@ -43,7 +45,7 @@ function owedBecause(spec: ParsedSpec, t: TemplateSection): string {
   const key = frontMatterKeyNaming(spec, when.value);
   return key === null
     ? `; the template makes it ${when.said.trim()} only, and this spec's front matter names no ${quote(when.value)}`
-    : `; the template makes it ${when.said.trim()} only, and this spec's \`${key}\` is ${quote(String(spec.frontMatter!.data![key]))}`;
+    : `; the template makes it ${when.said.trim()} only, and this spec's \`${key}\` ${Array.isArray(spec.frontMatter!.data![key]) ? 'names' : 'is'} ${quote(when.value)}`;
 }
 
 /**

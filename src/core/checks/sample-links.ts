@@ -14,7 +14,7 @@ import type { FindingDraft } from './types.js';
 // A stand-in for a number in an address: four or more zeros, `N`s or `X`s as a whole path part,
 // query value or fragment, or a file name's number (`/pull/0000`, `/issues/NNNN`, `?id=XXXX`, `#0000`,
 // `/proposals/NNNN-filename.md`); or an address cut short with `...` (Swift's `https://forums.swift.org/...`).
-const STAND_IN_NUMBER = /(?:^|[/#=])(?:0{4,}|N{4,}|X{4,})(?=$|[/?#&.-])|\/(?:\.{3}|\u2026)$/;
+const STAND_IN_NUMBER = /(?:^|[/#=])(?:0{4,}|N{4,}|X{4,})(?=$|[/?#&.]|-[\w-]*\.[A-Za-z]{1,8}$)|\/(?:\.{3}|\u2026)$/;
 
 /** The addresses of the template's own links that hold a stand-in for a number, read once per template. */
 const sampleAddresses = memoPer((template: TemplateModel): ReadonlySet<string> => {

@@ -26,8 +26,9 @@ import type { FindingDraft } from './types.js';
 // Or a choice in parentheses, its options between ` / ` (Vue's `- Target Major Version: (2.x / 3.x)`,
 // TensorFlow's `| Status | (Proposed / Accepted / Implemented / Obsolete) |`), or in bold joined by "or"
 // (Swift's `* Status: **Awaiting implementation** or **Awaiting review**`): one is to be kept. Only as a whole
-// value, the line's or a cell's end after it: `(yes / no) Yes, because …` answers, `**MUST** or **SHOULD** hold` is prose.
-const SLOT = /(?<!\{)\{(?!\{)(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)|\((?:[^()\n/|]{1,40} \/ ){1,12}[^()\n/|]{1,40}\)(?=[ \t]*(?:\||\n|$))|\*\*[^*\n]{1,40}\*\*(?: or \*\*[^*\n]{1,40}\*\*)+(?=[ \t]*(?:\||\n|$))/gi;
+// value, after a line's start, a label's colon or a cell's `|`, and before the line's or the cell's end: `(yes / no) Yes,
+// because …` answers, `**MUST** or **SHOULD** hold` is prose, and so is a choice that a hard-wrapped sentence ends a line with.
+const SLOT = /(?<!\{)\{(?!\{)(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)|(?<=(?:^|\n|:|\|)[ \t]*)\((?:[^()\n/|]{1,40} \/ ){1,12}[^()\n/|]{1,40}\)(?=[ \t]*(?:\||\n|$))|(?<=(?:^|\n|:|\|)[ \t]*)\*\*[^*\n]{1,40}\*\*(?: or \*\*[^*\n]{1,40}\*\*){1,8}(?=[ \t]*(?:\||\n|$))/gi;
 
 // What every slot starts with, searched for first (one search of the document for all three kinds).
 const SLOT_START = /[{[<]|\((?:[Ff]ill|[Ee]nter|[Ii]nsert|[Rr]eplace|[Ww]rite|[Pp]ut|[Aa]dd)\b| \/ |\*\* or \*\*|YY|MM|DD|\.[Xx]|\$[A-Z]|___/g;
@@ -56,7 +57,7 @@ function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generato
     // Checked here, not in the pattern: one `[^{}]*` run keeps the search linear.
     if (m[0].startsWith('{')) {
       // (A capitals slot not in a path or a word: `/orders/{ORDER_ID}` names a path's parameter.)
-      if (!/[A-Za-z]/.test(m[0]) || (!/\s/.test(m[0]) && (!CAPS_SLOT.test(m[0]) || /[\w/=.$-]/.test(block.text[m.index - 1] ?? ' ')))) continue;
+      if (!/[A-Za-z]/.test(m[0]) || (!/\s/.test(m[0]) && (!CAPS_SLOT.test(m[0]) || /[\w/=.$-]/.test(block.text[m.index - 1] ?? ' ') || /[\w{]/.test(block.text[m.index + m[0].length] ?? ' ')))) continue;
     } else if (m[0].startsWith('[')) {
       const inner = m[0].slice(1, -1);
       const next = block.text[m.index + m[0].length];
