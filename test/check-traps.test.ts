@@ -1620,6 +1620,15 @@ describe('hostile input stays linear (second CLI review)', () => {
     expect(counted(findings('# S\n\n## Other\n\nText.\n', big), 'missing-section')).toBe(6_000);
   });
 
+  it('a line of 50,000 bold options, a template section of 50,000 blank lines, a remove-before-PR stretch never ended (6 s, 10 s, 9 s: review 2)', () => {
+    const bold = buildTemplateModel(parseSpec('# T\n\n* Status: **Awaiting implementation** or **Awaiting review**\n\n## A\n\n<!-- a -->\n'), 'b@1');
+    expect(findings(`# S\n\n* Status: ${'**a** or '.repeat(50_000)}\n\n## A\n\nText.\n`, bold).filter((f) => f.rule === 'leftover-marker')).toEqual([]);
+    const blank = buildTemplateModel(parseSpec(`# T\n\n## A\n\n${' \n'.repeat(50_000)}Text.\n\n### Step 1\n\n### Step 2\n`), 'l@1');
+    expect(blank.sections.length).toBe(3);
+    const removed = buildTemplateModel(parseSpec(`# Title\n\n<!-- BEGIN Remove before PR -->\n${'To get started, copy this template.\n\n'.repeat(20_000)}## Summary\n\n<!-- s -->\n`), 'r@1');
+    expect(removed.sections.find((t) => t.id === 'title')!.guided).toBe(true);
+  });
+
   it('a guess for each broken anchor among 5,000 headings of like length (it took minutes)', () => {
     const heads = Array.from({ length: 5_000 }, (_, i) => `## ${'h'.repeat(50)}${String(i).padStart(8, '0')}\n\nText.\n`).join('\n');
     const links = Array.from({ length: 2000 }, (_, i) => `[x](#${'k'.repeat(50)}${String(i).padStart(8, '1')})`).join(' ');
