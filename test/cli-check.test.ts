@@ -729,6 +729,24 @@ describe('specfill check', () => {
     expect([json.code, json.stderr.split('\n')[1]]).toEqual([2, '  hint: fix that entry of the config\'s `templates` mapping, at specfill.config.json:5:19']);
   });
 
+  it('reads a template file the config names under a template\'s suffix (Tekton\'s tep-template.md.template), not a spec\'s (real Tekton TEPs)', async () => {
+    const dir = tempProject({
+      'teps/tools/tep-template.md.template': '# TEP-NNNN: Title\n\n## Summary\n\n<!-- One paragraph. -->\n\n## Motivation\n\n<!-- Why. -->\n',
+      'teps/0125-retries.md': '# TEP-0125: Retries\n\n## Summary\n\nRetry failed steps.\n\n## Motivation\n\nFlaky clusters.\n',
+      'teps/0126-caches.md': '# TEP-0126: Caches\n\n## Summary\n\nCache results.\n',
+      'specfill.config.json': JSON.stringify({ specs: ['teps/*.md'], templates: { 'teps/*.md': 'teps/tools/tep-template.md.template' } }),
+    });
+    const r = await checkJson(dir);
+    expect(r.report.files.map((f) => [f.path, f.template, f.findings.map((x) => `${x.rule} ${x.sectionId}`)])).toEqual([
+      ['teps/0125-retries.md', 'tep-template@1', []],
+      ['teps/0126-caches.md', 'tep-template@1', ['missing-section motivation']],
+    ]);
+    // Still no other file: a spec named `.txt` is none.
+    writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ specs: ['teps/*.md'], templates: { 'teps/*.md': 'teps/tools/notes.txt' } }));
+    writeFileSync(join(dir, 'teps/tools/notes.txt'), '# T\n');
+    expect((await checkJson(dir)).code).toBe(2);
+  });
+
   it('says what to write for a template file that is not there: the path without @version, with its .md, from the project root rather than the spec\'s folder, or the nearest template file (blind QA, KIP and Go)', async () => {
     const dir = tempProject({
       'process/kip-template.md': '# KIP-NNN: Title\n\n## Motivation\n\nWhy.\n',

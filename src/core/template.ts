@@ -116,7 +116,7 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
     throw new SpecfillError('INVALID_TEMPLATE', fm.error.message, { path: from.path, line: fm.error.line, column: fm.error.column });
   }
   const data = sample ? {} : fm?.data ?? {};
-  const fallbackId = from.fileName.replace(/\.md$/i, '');
+  const fallbackId = from.fileName.replace(/\.(?:md|markdown)(?:\.(?:template|tmpl|tpl))?$/i, '');
   const at = (key: string): ReturnType<typeof keyLocation> => keyLocation(spec, from.path, key);
   const field = (key: string): string | undefined => {
     const value = data[key];

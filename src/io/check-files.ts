@@ -228,7 +228,7 @@ function cacheKey(options: CheckFilesOptions, templateSources: readonly string[]
     .filter(isTemplateFileRef)
     .map((ref) => {
       try {
-        return readTextFileSync(confine(options.root, ref, { mustExist: true }).absolute);
+        return readTextFileSync(confine(options.root, ref, { mustExist: true, template: true }).absolute);
       } catch {
         return '';
       }

@@ -10,6 +10,8 @@ export interface ConfinedPath {
 }
 
 const MARKDOWN = /\.(?:md|markdown)$/i;
+/** A template file's name: Markdown, or Markdown kept under a template's suffix (`tep-template.md.template`, `x.md.tmpl`). */
+export const TEMPLATE_FILE = /\.(?:md|markdown)(?:\.(?:template|tmpl|tpl))?$/i;
 
 /**
  * Resolves a path a client of the MCP server or the web UI gave (relative to
@@ -20,16 +22,18 @@ const MARKDOWN = /\.(?:md|markdown)$/i;
  * to be created: their nearest existing folder must be inside. Nothing is
  * decoded here: `%2e%2e` is a file name, not `..`.
  */
-export function confine(root: string, input: string, options: { mustExist: boolean }): ConfinedPath {
+export function confine(root: string, input: string, options: { mustExist: boolean; template?: boolean }): ConfinedPath {
+  // (A template file the config names may be kept under a name that stops tools taking it for a spec: Tekton's `tep-template.md.template`.)
+  const named = options.template === true ? TEMPLATE_FILE : MARKDOWN;
+  const notMarkdown = (): SpecfillError => new SpecfillError('NOT_MARKDOWN', `${input} is not a Markdown file`, {}, options.template === true
+    ? 'templates are Markdown files (.md, or .md.template and the like)' : 'specs are Markdown files (.md)');
   if (typeof input !== 'string' || input.trim() === '' || input.includes('\0')) {
     throw new SpecfillError('OUTSIDE_ROOT', `not a usable path: ${JSON.stringify(input)}`, {}, 'give a path relative to the project root, e.g. specs/my-spec.md');
   }
   const absolute = isAbsolute(input) ? resolve(input) : resolve(root, input);
   const outside = (): SpecfillError => new SpecfillError('OUTSIDE_ROOT', `${input} is outside the project root`, {}, 'only files inside the project root can be read or written; use a path like specs/my-spec.md');
   if (!inside(root, absolute)) throw outside();
-  if (!MARKDOWN.test(absolute)) {
-    throw new SpecfillError('NOT_MARKDOWN', `${input} is not a Markdown file`, {}, 'specs are Markdown files (.md)');
-  }
+  if (!named.test(absolute)) throw notMarkdown();
   const realRoot = realpathSync(root);
   const shown = relative(root, absolute).split(sep).join('/');
   let real: string;
@@ -52,7 +56,7 @@ export function confine(root: string, input: string, options: { mustExist: boole
   }
   if (!inside(realRoot, real)) throw outside();
   // A link named like a spec must lead to one: `notes.md -> ../.env` is not Markdown.
-  if (!MARKDOWN.test(real)) throw new SpecfillError('NOT_MARKDOWN', `${input} is not a Markdown file`, {}, 'specs are Markdown files (.md)');
+  if (!named.test(real)) throw notMarkdown();
   return { absolute, relative: shown };
 }
 

@@ -7,7 +7,7 @@ import { SpecfillError } from '../core/errors.js';
 import { keyLocation } from '../core/front-matter-key.js';
 import { parseTemplateRef, templateFromSource, templateIdOf, type Template } from '../core/template.js';
 import { resolveExtends } from '../core/template-extends.js';
-import { confine, realOrAsIs, relativeWithin } from './confine-path.js';
+import { TEMPLATE_FILE, confine, realOrAsIs, relativeWithin } from './confine-path.js';
 import { ioReason } from './io-reason.js';
 import { fromRoot } from './path-glob.js';
 import { readTextFile, readTextFileSync } from './read-text-file.js';
@@ -42,7 +42,7 @@ export interface LoadTemplatesOptions {
  * must not make specfill read, show or copy other files.
  */
 export function isTemplateFileRef(ref: string): boolean {
-  return /\.md$/i.test(ref) || ref.includes('/');
+  return /\.md$/i.test(ref) || TEMPLATE_FILE.test(ref) || ref.includes('/');
 }
 
 /**
@@ -268,7 +268,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
     const brokenFiles = new Map(broken);
     for (const ref of files) {
       try {
-        const source = readTextFileSync(confine(options.root, ref, { mustExist: true }).absolute, { displayPath: ref });
+        const source = readTextFileSync(confine(options.root, ref, { mustExist: true, template: true }).absolute, { displayPath: ref });
         const t = registry.extend(templateFromSource(source, { fileName: templateFileName(ref), origin: 'project', path: ref }));
         if (!withFiles.has(t.id) && !broken.has(t.id)) withFiles.set(t.id, t);
       } catch (error) {

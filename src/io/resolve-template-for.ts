@@ -126,7 +126,7 @@ export class TemplateResolver {
     if (known !== undefined) return known;
     let path: string;
     try {
-      path = confine(this.root, ref, { mustExist: true }).absolute;
+      path = confine(this.root, ref, { mustExist: true, template: true }).absolute;
     } catch (error) {
       if (!(error instanceof SpecfillError)) throw error;
       const why = error.code === 'FILE_NOT_FOUND' ? 'cannot be read: no such file' : `cannot be used: ${error.message}`;
