@@ -1938,6 +1938,15 @@ describe('optional marks and long headings (KEP review)', () => {
     expect(findings(spec, tf).filter((f) => f.rule === 'missing-section').map((f) => `${f.line} ${f.sectionId}`)).toEqual(['7 objective', '7 design-proposal', '15 questions-and-discussion-topics']);
   });
 
+  it('a renamed section that still holds only the template\'s guidance says so with the rename (real Gateway API GEP)', () => {
+    const gep = buildTemplateModel(parseSpec('# Proposal\n\n## Non-Goals\n\n(What is out of scope.)\n\n## Introduction/Overview\n\n(Can link to external doc -- but we should bias towards copying the content into the GEP.)\n\n## API\n\n(... details)\n'), 'gep@1');
+    const said = (intro: string) => findings(`# TLS overrides\n\n## Non-Goals\n\n* Cross-namespace policies.\n\n## Introduction\n\n${intro}\n\n## API\n\nA from field.\n`, gep).map((f) => f.message);
+    expect(said('(Can link to external doc -- but we should bias towards copying the content into the GEP.)')).toEqual([
+      'missing section "Introduction/Overview" (## Introduction/Overview) from template gep@1; "Introduction" is in its place: if that is this section renamed, restore its heading, and write its content: it still holds only the template\'s guidance']);
+    expect(said('Backends get their own TLS settings.')).toEqual([
+      'missing section "Introduction/Overview" (## Introduction/Overview) from template gep@1; "Introduction" is in its place: if that is this section renamed, restore its heading']);
+  });
+
   it('a rename hint shows both headings whole, however long, and sits on the renamed heading', () => {
     const long = 'Will enabling / using this feature result in any new calls to the cloud provider, or increase of resource usage';
     const t = buildTemplateModel(parseSpec(`# K\n\n## Summary\n\n<!-- s -->\n\n## ${long}?\n\n<!-- q -->\n\n## End\n\n<!-- e -->\n`), 'k@1');

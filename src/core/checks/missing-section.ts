@@ -12,6 +12,7 @@ import { headingPosition, quote, templateShown } from './locate.js';
 import { sectionUnderOldName } from '../declared-renames.js';
 import type { CheckRule, FindingDraft } from './types.js';
 import { likelyRenames } from '../likely-renames.js';
+import { saysNothing, sectionProse } from '../section-prose.js';
 
 // A template's sections are missing from many of its specs (every spec of a
 // large project, in the worst case): each message is made once per template.
@@ -32,6 +33,16 @@ function standsInForOwn(t: TemplateSection, matching: SectionMatching): boolean 
   if (!t.bare || t.parentId === null || numberedKind(t.text) === null) return false;
   const parent = matching.byTemplateId.get(t.parentId);
   return parent !== undefined && parent.children.some((c) => matching.unmatched.has(c));
+}
+
+/**
+ * Whether a spec section that seems to be a template section renamed holds
+ * nothing but that section's guidance (a GEP's `## Introduction` keeping the
+ * template's "(Can link to external doc …)" under its `## Introduction/Overview`):
+ * the rename is not all there is to fix.
+ */
+function keepsItsGuidance(spec: ParsedSpec, section: Section, t: TemplateSection, template: TemplateModel): boolean {
+  return t.guided && t.guidance !== '' && sectionProse(spec, section.bodySpan) !== '' && saysNothing(spec, section.bodySpan, t.guidance, template.guidanceSentences, template.codeSamples, template.spec.source);
 }
 
 /**
@@ -238,7 +249,7 @@ export const missingSection: CheckRule = {
             : t.standIn !== null && t.standIn.lead !== ''
             // (The template's heading names it in part: the spec's must start with those words.)
             ? `${messageFor(template, t)}; ${quote(renamed.heading.shown, 300)} is in its place: if that is this section, start its heading with ${quote(t.standIn.lead, 300)}`
-            : `${messageFor(template, t)}; ${quote(renamed.heading.shown, 300)} is in its place: if that is this section renamed, restore its heading`
+            : `${messageFor(template, t)}; ${quote(renamed.heading.shown, 300)} is in its place: if that is this section renamed, restore its heading${keepsItsGuidance(spec, renamed, t, template) ? ', and write its content: it still holds only the template\'s guidance' : ''}`
           : `${messageFor(template, t)}; ${quote(renamed.heading.shown, 300)} is in its place and seems to hold it with ${merged.map((id) => quote(templateShown(template.sections.find((x) => x.id === id)!), 300)).join(' and ')}: give each section its own heading`;
       findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, sectionId: t.id, section: t.path, message });
     });
