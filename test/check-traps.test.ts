@@ -1221,6 +1221,8 @@ describe('broken-link', () => {
       '3:21 "[1](How can the user stop retrying)" is shown as text, not a link: a link\'s destination cannot hold spaces; if the words in parentheses are prose, put a space between `]` and `(`; if they are an address, write %20 for each space']);
     // A title after the destination, a destination in <…>, an escaped bracket and code are fine.
     expect(found('# T\n\nSee [a](a.md "the title"), [b](<my notes.md>), \\[c](d e) and `[f](g h)`.\n')).toEqual([]);
+    // Brackets right after a letter are a formula's (review 2): `base[n](1 + jitter)`.
+    expect(found('# T\n\nThe delay is base[n](1 + jitter) seconds.\n')).toEqual([]);
   });
 
   it('a definition nothing uses leads nowhere and is not reported; an anchor that an emoji before a heading\'s words changed is said so (blind QA, Rust RFC)', () => {

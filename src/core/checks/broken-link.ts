@@ -308,8 +308,9 @@ function asWritten(source: string, block: ProseBlock, from: number, to: number):
 }
 
 // `[text](words with spaces)`: no link (a destination has no spaces, and what follows a space must be a quoted
-// title), shown as typed. Not after `\` or `]` (an escaped bracket, a reference), nor an image.
-const SPACED_DESTINATION = /(^|[^\\\]!])\[([^[\]\n]{1,300})\]\((#?[^\s()"'<>]+(?:[ \t]+[^\s()"'<>]+){1,20})\)/g;
+// title), shown as typed. Not after `\` or `]` (an escaped bracket, a reference), nor an image, nor after a letter or
+// a figure (`base[n](1 + jitter)` is a formula).
+const SPACED_DESTINATION = /(^|[^\\\]!\p{L}\p{N}_])\[([^[\]\n]{1,300})\]\((#?[^\s()"'<>]+(?:[ \t]+[^\s()"'<>]+){1,20})\)/gu;
 
 // `[label]` alone: not after `]`, `!` or `\`, nor before `(`, `[` or `:` (a link, a reference, a definition).
 const SHORTCUT_REFERENCE = /(^|[^\\\]!])\[([^[\]\n^][^[\]\n]{0,200})\](?![([:])/g;
