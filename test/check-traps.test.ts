@@ -1120,6 +1120,13 @@ describe('broken-link', () => {
     expect(checkSpec(parseSpec('# Pods in the UI\n\n## Summary\n\nPods.\n'), { template: more, links: NO_FILES }).findings.map((f) => f.rule)).toEqual(['empty-section']);
   });
 
+  it('a template\'s first heading that only stands in for a title at another level (gRPC\'s `Title` over `----`), kept at the spec\'s top, is reported (real gRPC proposals)', () => {
+    const grpc = buildTemplateModel(parseSpec('Title\n----\n* Author(s): [Author Name]\n\n## Abstract\n\n[A short summary of the proposal.]\n'), 'g@1');
+    const said = (top: string) => findings(`${top}\n----\n* Author(s): Jane Doe\n\n## Abstract\n\nA keepalive option.\n`, grpc).map((f) => `${f.line} ${f.rule} ${f.message}`);
+    expect(said('Title')).toEqual(['1 empty-section the title is still the template\'s "Title": write the spec\'s own title']);
+    expect(said('A111: xDS authority rewrite')).toEqual([]);
+  });
+
   it('no title heading over written text, where the template has one, is reported; a title written a level down is named (real PyTorch RFC, AWS CDK RFC, six KEPs)', () => {
     const pt = buildTemplateModel(parseSpec('# [Title]\n\n**Authors:**\n* @nickname\n\n## Summary\n\nA short paragraph that explains what you\'re trying to do.\n\n## Motivation\n\nWhy?\n'), 'pt@1');
     const said = (top: string) => checkSpec(parseSpec(`${top}## Summary\n\nAdd memory statistics.\n\n## Motivation\n\nDebugging.\n`), { template: pt, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);

@@ -2,6 +2,7 @@ import { hiddenInComment } from '../hidden-in-comment.js';
 import { lineIndexOf } from '../line-index.js';
 import { blocksIn, saysNothing, sectionProse } from '../section-prose.js';
 import { fitsStandIn } from '../stand-in-headings.js';
+import { isStandInTitle } from '../stand-in-titles.js';
 import { normalizedSentence } from '../guidance-sentences.js';
 import { isFillerOrEmpty, stubWord } from '../stand-in-text.js';
 import type { SectionMatching } from '../match-sections.js';
@@ -45,6 +46,15 @@ export const emptySection: CheckRule = {
       findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, ...sectionFields(spec, null),
         message: same ? `the title is still the template's ${quote(standIn.trim())}: write the spec's own title`
           : `the title ${quote(at.text.trim())} names nothing yet (the template's ${quote(standIn.trim())}): write the spec's own title` });
+    }
+    // A template with no title whose first heading only stands in for one, at another level (gRPC's `Title` over
+    // `----`, a level-2 heading over its `## Abstract`): kept as it is at the spec's top, it names nothing.
+    const first = template.spec.title === null ? template.spec.headings[0] : undefined;
+    if (first !== undefined && first.topLevel && isStandInTitle(first.text) && spec.sections[0] !== undefined
+      && spec.sections[0].heading.text.trim().toLowerCase() === first.text.trim().toLowerCase() && spec.headings[0] === spec.sections[0].heading) {
+      const at = spec.sections[0].heading;
+      findings.push({ ...headingPosition(at), ...sectionFields(spec, spec.sections[0].id),
+        message: `the title is still the template's ${quote(first.text.trim())}: write the spec's own title` });
     }
     // No title at all over text that is written, where the template has a title heading (a PyTorch RFC opening with
     // `**Authors:**` under no `# …`): the page and every list of specs show no name for it. (With that text empty
