@@ -2,6 +2,7 @@ import type { SectionMatching } from './match-sections.js';
 import { editDistanceAtMost } from './edit-distance.js';
 import { normalizedSentence } from './guidance-sentences.js';
 import { countAtMost } from './sorted-search.js';
+import { optionalIn } from './optional-sections.js';
 import type { ParsedSpec, Section } from './spec-types.js';
 import type { TemplateModel, TemplateSection } from './template-model.js';
 
@@ -127,7 +128,8 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
     for (const t of group) {
       const present = matching.byTemplateId.get(t.id);
       if (present === undefined) {
-        if (!t.optional) missing.push(t);
+        // (Optional as missing-section judges it for this spec: `optional for non-Core EIPs` by its front matter.)
+        if (!optionalIn(spec, t)) missing.push(t);
         continue;
       }
       // A present section must be a child of the same parent to bound a gap.

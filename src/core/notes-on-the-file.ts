@@ -21,16 +21,27 @@ const WRITE_WHAT = /\b(?:write|describe|summari[sz]e|explain|state|give|provide)
  * authors' `©` — each such a paragraph, or a short bold label over them.
  */
 export function onlyAboutTheTemplate(spec: ParsedSpec, blocks: readonly Block[]): boolean {
-  let about = 0;
+  return everyParagraph(spec, blocks, (text) => {
+    if (ASKS_FOR_TEXT_HERE.test(text) || text.includes('?') || /^(?:list|add|copy|include|name|note|mention|link|fill|enter|insert|replace|update)\b/i.test(text)) return 'no';
+    return ABOUT_THE_TEMPLATE.test(text) ? 'yes' : /^(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__):?$/.test(text) ? 'aside' : 'no';
+  });
+}
+
+/**
+ * Whether blocks (comments aside) are all paragraphs that `judge` takes —
+ * one of a kind (`yes`) or beside them (`aside`, a short label) — and at
+ * least one is of the kind.
+ */
+function everyParagraph(spec: ParsedSpec, blocks: readonly Block[], judge: (text: string) => 'yes' | 'aside' | 'no'): boolean {
+  let found = 0;
   for (const b of blocks) {
     if (b.kind === 'html' && b.htmlKind === 2) continue;
     if (b.kind !== 'paragraph') return false;
-    const text = blockText(spec.source, b).text.trim();
-    if (ASKS_FOR_TEXT_HERE.test(text) || text.includes('?') || /^(?:list|add|copy|include|name|note|mention|link|fill|enter|insert|replace|update)\b/i.test(text)) return false;
-    if (ABOUT_THE_TEMPLATE.test(text)) about++;
-    else if (!/^(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__):?$/.test(text)) return false;
+    const said = judge(blockText(spec.source, b).text.trim());
+    if (said === 'no') return false;
+    if (said === 'yes') found++;
   }
-  return about > 0;
+  return found > 0;
 }
 
 /**
@@ -45,15 +56,7 @@ export function onlyAboutTheTemplate(spec: ParsedSpec, blocks: readonly Block[])
  * to fill (`Copyright [year] [holder]`, `Licensed under <licence>`).
  */
 export function onlyLicenceNotice(spec: ParsedSpec, blocks: readonly Block[]): boolean {
-  let notices = 0;
-  for (const b of blocks) {
-    if (b.kind === 'html' && b.htmlKind === 2) continue;
-    if (b.kind !== 'paragraph') return false;
-    const text = blockText(spec.source, b).text.trim();
-    if (!LICENCE_NOTICE.test(text) || ASKS_FOR_TEXT_HERE.test(text) || ASKS_FOR_A_LICENCE.test(text)) return false;
-    notices++;
-  }
-  return notices > 0;
+  return everyParagraph(spec, blocks, (text) => (LICENCE_NOTICE.test(text) && !ASKS_FOR_TEXT_HERE.test(text) && !ASKS_FOR_A_LICENCE.test(text) ? 'yes' : 'no'));
 }
 
 // A licence or copyright notice: rights waived or reserved, a licence named, the public domain, an SPDX identifier.

@@ -2,7 +2,7 @@ import { matchSections, type SectionMatching } from './match-sections.js';
 import { saysNothing, sectionProse } from './section-prose.js';
 import { stubWord } from './stand-in-text.js';
 import { contentsAnchors, isTableOfContents } from './table-of-contents.js';
-import { anchorsOf } from './checks/broken-link.js';
+import { anchorsOf } from './checks/document-anchors.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 import { looseSlug, slugify } from './slug.js';
 import { answersItself, optionalIn } from './optional-sections.js';

@@ -5,6 +5,7 @@ import { codeSample } from './block-samples.js';
 import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
 import { hasTableOfContents } from './table-of-contents.js';
 import { idAfterRenames } from './section-renames.js';
+import { escapeRegExp } from './escape-regexp.js';
 import { flattenSections } from './match-sections.js';
 import { bareSlug, looseSlug, squashedSlug } from './slug.js';
 import { guidanceSaysMayStayEmpty, sampleMayStay } from './may-stay-empty.js';
@@ -184,7 +185,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   const followers = standInSeriesFollowers(spec.sections, spec.source);
   // Each section's own text (its comments' words too), for notes over subsections (below).
   const bodies = new Map<string, string>();
-  // Sections whose visible text is a default answer (see guidanceSaysSampleMayStay): its sentences are no guidance.
+  // Sections whose visible text is a default answer (see sampleMayStay): its sentences are no guidance.
   const defaultAnswers = new Set<string>();
   const visit = (section: Section, parent: TemplateSection | null): void => {
     const marked = hasHeadingMark(section.heading.text);
@@ -263,9 +264,10 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   }
   const notes = new Set<string>();
   // Whether the template sets its guidance in block quotes (most of its guided sections' text is quoted).
-  const quotesGuidance = quotesItsGuidance(spec, sections);
+  const flat = flattenSections(spec.sections);
+  const quotesGuidance = quotesItsGuidance(spec, flat, sections);
   // The sections whose text is nothing or an example said to be one (see nothingOrAnExample), by id.
-  const examples = new Set(flattenSections(spec.sections).filter((x) => nothingOrAnExample(spec.source.slice(x.bodySpan.start, x.bodySpan.end))).map((x) => x.id));
+  const examples = new Set(flat.filter((x) => nothingOrAnExample(spec.source.slice(x.bodySpan.start, x.bodySpan.end))).map((x) => x.id));
   // Subsections come after their parent: bottom-up, a subsection is judged first.
   for (let k = sections.length - 1; k >= 0; k--) {
     const s = sections[k]!;
@@ -307,9 +309,9 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     if (below !== undefined && s.id !== 'title' && !s.optional && !s.guided && s.guidance === '' && below.every((c) => c.optional || allOptional.has(c.id))) allOptional.add(s.id);
   }
   const withFallback = sections.map((given) => {
-    const s = notes.has(given.id) || allOptional.has(given.id)
-      ? { ...given, guided: notes.has(given.id) ? false : given.guided, optional: given.optional || allOptional.has(given.id), optionalWhen: allOptional.has(given.id) ? null : given.optionalWhen }
-      : given;
+    let s = given;
+    if (notes.has(s.id)) s = { ...s, guided: false };
+    if (allOptional.has(s.id)) s = { ...s, optional: true, optionalWhen: null };
     if (s.fallbackSlug === null) return s;
     if (count.get(s.fallbackSlug)! > 1) return { ...s, fallbackSlug: null };
     const squashed = squashedSlug(s.fallbackSlug);
@@ -386,7 +388,7 @@ function asksForItsSeries(guidance: string, below: readonly TemplateSection[], e
   const kind = [...kinds][0];
   if (kind == null) return false;
   const stem = kind.slice(0, -2);
-  return new RegExp(`\\b${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?:s|es)\\b`, 'i').test(guidance);
+  return new RegExp(`\\b${escapeRegExp(stem).replace(/ /g, '\\s+')}(?:s|es)\\b`, 'i').test(guidance);
 }
 
 // Text that is all block quotes: each of its lines starts with `>`.
@@ -398,17 +400,10 @@ const ALL_QUOTED = /^>[^\n]*(?:\n[ \t]*(?:>[^\n]*)?)*$/;
  * feature.`): more than half of its sections with visible guidance hold
  * nothing but quotes.
  */
-function quotesItsGuidance(spec: ParsedSpec, sections: readonly TemplateSection[]): boolean {
+function quotesItsGuidance(spec: ParsedSpec, flat: readonly Section[], sections: readonly TemplateSection[]): boolean {
   let quoted = 0;
   let visible = 0;
-  const byId = new Map<string, Section>();
-  const walk = (list: readonly Section[]): void => {
-    for (const x of list) {
-      byId.set(x.id, x);
-      walk(x.children);
-    }
-  };
-  walk(spec.sections);
+  const byId = new Map(flat.map((x) => [x.id, x]));
   for (const t of sections) {
     if (t.guidance === '') continue;
     const section = byId.get(t.id);

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { relativeWithin } from './confine-path.js';
 import { nearestHolding } from './project-root.js';
-import { anchorsOf } from '../core/checks/broken-link.js';
+import { anchorsOf } from '../core/checks/document-anchors.js';
 import type { LinkResolver } from '../core/checks/types.js';
 import { parseSpec } from '../core/parse-spec.js';
 import { readTextFileSync } from './read-text-file.js';

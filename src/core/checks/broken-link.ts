@@ -1,14 +1,16 @@
 import { editDistanceAtMost } from '../edit-distance.js';
-import { bareSlug, slugify, uniqueSlug } from '../slug.js';
+import { bareSlug } from '../slug.js';
 import { linkableAnchor } from '../placeholder-id.js';
 import { findInlineLinks } from '../markdown/inline-links.js';
 import { destinationValue } from '../markdown/link-destination.js';
-import { normalizeLabel } from '../markdown/inline-text.js';
 import { lineIndexOf } from '../line-index.js';
 import { hasTagStart } from '../markdown/tag-starts.js';
 import type { Heading, ParsedSpec, Position, Span } from '../spec-types.js';
 import { quote } from './locate.js';
-import { proseBlocks, type ProseBlock } from './text-blocks.js';
+import { proseBlocks } from './text-blocks.js';
+import { anchorsOf, HTML_TAG } from './document-anchors.js';
+import { emptyDestination, spacedDestinations } from './links-as-text.js';
+import { definitionLabel, lostTemplateDefinitions, undefinedReferences, usedLabels } from './reference-labels.js';
 import type { CheckRule, FindingDraft } from './types.js';
 
 const LINK_START = /\]\(/g;
@@ -22,12 +24,6 @@ const HTML_LINK_PROBE = /\s(?:href|src|srcset)\s*=/i;
 // One attribute of a start tag, in order (so a `src=` inside another's quoted value is that value's): its name and value.
 const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/dg;
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:|^\/\//;
-// An HTML start tag, and in it an `id` (any element) or a `name` (on `<a>`): what a page can jump to.
-const HTML_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g;
-const HAS_ANCHOR_ATTRIBUTE = /\s(?:id|name)\s*=/i;
-
-const ANCHOR_ATTRIBUTE = /(?:^|\s)(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
-
 /**
  * A relative link to a file that does not exist, or to a `#anchor` that no
  * heading (GitHub's anchors, `-1` for repeats) or HTML `id`/`name` provides.
@@ -108,25 +104,13 @@ export const brokenLink: CheckRule = {
         for (const m of findInlineLinks(block.text)) {
           // `[review]()`: a link to nothing (the page links to itself).
           if (m.destination === '' || m.destination === '<>') {
-            findings.push({ ...block.locate(m.index, m.index + m.length), message: `link ${quote(oneLine(asWritten(spec.source, block, m.index, m.index + m.length)))} leads nowhere: its destination is empty; write the address, or take the link out` });
+            findings.push(emptyDestination(spec, block, m.index, m.index + m.length));
             continue;
           }
           judge(m.destination, () => block.locate(m.index, m.index + m.length));
         }
         // `[text](#FuseRecv Optimizer in Grappler)`: a destination with spaces makes no link; the page shows it as typed.
-        if (MAY_HAVE_SPACED_DESTINATION.test(block.text)) {
-          for (const m of block.text.matchAll(SPACED_DESTINATION)) {
-            const at = m.index + m[1]!.length;
-            const words = m[3]!;
-            const shown = quote(oneLine(asWritten(spec.source, block, at, m.index + m[0].length)));
-            findings.push({ ...block.locate(at, m.index + m[0].length), message: words.startsWith('#')
-              ? `${shown} is shown as text, not a link: a link's destination cannot hold spaces; write the anchor, #${slugify(words.slice(1))}`
-              // (Words in parentheses after bracketed text are as likely prose: `[1] (How can the user stop …)`.)
-              : !/[./]/.test(words) && words.split(/\s+/).length >= 3
-                ? `${shown} is shown as text, not a link: a link's destination cannot hold spaces; if the words in parentheses are prose, put a space between \`]\` and \`(\`; if they are an address, write %20 for each space`
-                : `${shown} is shown as text, not a link: a link's destination cannot hold spaces; write %20 for each, or put the destination in <…>` });
-          }
-        }
+        findings.push(...spacedDestinations(spec, block));
       }
     }
     // So do the `href` and `src` of raw HTML (a README's centred `<img src="logo.png">`, `<a href="#usage">`): GitHub resolves them as links.
@@ -177,61 +161,8 @@ export const brokenLink: CheckRule = {
         findings.push(...kept);
       }
     }
-    // A full or collapsed reference link whose label nothing defines
-    // (`[prior art][prior-art]` with no `[prior-art]: …`) is shown as its
-    // brackets, linking nowhere.
-    if (references) {
-      for (const block of proseBlocks(spec, REFERENCE_START, (text) => text.includes(']['))) {
-        for (const m of block.text.matchAll(REFERENCE)) {
-          const label = m[3] === '' ? m[2]! : m[3]!;
-          if (label.startsWith('^') || spec.definitions.has(normalizeLabel(label)) || !LABEL_WORD.test(label) || TAG_LABEL.test(label) || TAG_LABEL.test(m[2]!)) continue;
-          // Numbered citations side by side (`[1][2]`, listed as `[1] https://…` below) are a notation, not a link.
-          if (/^\s*\d{1,3}\s*$/.test(m[2]!) && /^\s*\d{1,3}\s*$/.test(label)) continue;
-          // So are two capitalised words side by side, tags as commit messages write them (`like [BugFix][CI].`, `[Relay][Frontend]`:
-          // a TVM RFC on commit messages); a reference's label is seldom one capitalised word.
-          if (m[3] !== '' && CAPITALISED_WORD.test(m[2]!) && TAG_WORD.test(label)) continue;
-          const start = m.index + m[1]!.length;
-          const end = m.index + m[0].length;
-          // Bracketed words in a row are tags or a notation, not a link (`[Slow] [Serial] [Disruptive][NodeFeature:Eviction]`,
-          // `--system-reserved=[cpu=100m][,][memory=100Mi]`): the brackets are meant to show.
-          if (/\]\s*$/.test(block.text.slice(Math.max(0, start - 20), start)) || /^\s*\[/.test(block.text.slice(end, end + 20))) continue;
-          const shown = oneLine(label);
-          findings.push({ ...block.locate(start, end),
-            message: DESTINATION_LIKE.test(shown) && !/\s/.test(shown)
-              // `[proposal][#proposal]`: a destination in the brackets a destination's parentheses belong in.
-              ? `reference link to [${shown}]: no link reference definition has that label, and it reads as a destination; write the link inline: \`[${oneLine(m[2]!)}](${shown})\``
-              : `reference link to [${shown}]: no link reference definition has that label; add \`[${shown}]: <destination>\` or write the link inline${guessLabel(label, spec.definitions)}` });
-        }
-      }
-    }
-    // A shortcut reference to a definition the template has and the spec lost (cluster-api's `[community meeting]`,
-    // its `[community meeting]: https://…` gone): shown as its brackets, linking nowhere. (Any other `[text]` alone is a word.)
-    if (lostDefinitions) {
-      // (Not a numbered citation, `[1]`, which an author may write as text.)
-      // (Not a numbered citation, `[1]`, nor an IETF-style key, `[RFC2119]`, which an author may write as text; and a
-      // template of hundreds of definitions is a reference list, not links for its specs: not looked at.)
-      const lost = template!.spec.definitions.size > 200 ? [] : [...template!.spec.definitions].filter((label) => !spec.definitions.has(label) && !/^\d{1,3}$/.test(label) && !/^[A-Z]+[- ]?\d+$/.test(label));
-      // (Looked for in the source first, by the labels' words: most specs that lost a definition lost its uses too.)
-      const uses = lost.length === 0 ? null : new RegExp(`\\[(?:${lost.map((label) => label.split(' ').map(escapeRegExp).join('\\s+')).join('|')})\\]`, 'i');
-      if (uses !== null && uses.test(spec.source)) {
-        // (Each label once, at its first use: one line to add back mends them all.)
-        const gone = new Map<string, { at: Position; shown: string; uses: number }>(lost.map((label) => [label, { at: { line: 0, column: 0, endLine: 0, endColumn: 0 }, shown: '', uses: 0 }]));
-        for (const block of proseBlocks(spec, uses, (text) => uses.test(text))) {
-          for (const m of block.text.matchAll(SHORTCUT_REFERENCE)) {
-            const use = gone.get(normalizeLabel(m[2]!));
-            if (use === undefined) continue;
-            if (use.uses++ === 0) {
-              use.at = block.locate(m.index + m[1]!.length, m.index + m[0].length);
-              use.shown = oneLine(m[2]!);
-            }
-          }
-        }
-        for (const { at, shown, uses } of gone.values()) {
-          if (uses === 0) continue;
-          findings.push({ ...at, message: `reference link to [${shown}]${uses > 1 ? ` (and ${uses - 1} more use${uses > 2 ? 's' : ''})` : ''}: its definition, which the template has, is gone, so the page shows the brackets and links nowhere; add the template's \`[${shown}]: <destination>\` line back, or write the link inline` });
-        }
-      }
-    }
+    if (references) findings.push(...undefinedReferences(spec));
+    if (lostDefinitions) findings.push(...lostTemplateDefinitions(spec, template!));
     // In document order, inline and reference links alike.
     return findings.sort((a, b) => a.line - b.line || a.column - b.column);
   },
@@ -268,85 +199,6 @@ function headingsByBareSlug(spec: ParsedSpec): Map<string, Heading> {
     if (bare !== null && bare !== h.slug && !found.has(bare)) found.set(bare, h);
   }
   return found;
-}
-
-/** The label of the link reference definition whose destination starts at `at`, normalised; '' when it cannot be read. */
-function definitionLabel(source: string, at: number): string {
-  const m = /\[((?:[^\\[\]]|\\.){1,999})\]:[ \t]*(?:\r\n|\r|\n)?[ \t]*$/.exec(source.slice(Math.max(0, at - 1100), at));
-  return m === null ? '' : normalizeLabel(m[1]!);
-}
-
-/**
- * The labels links use, normalised: every bracketed text of the document
- * that a definition does not open (`[text][label]`'s label, `[label][]`,
- * a shortcut `[label]`), nor an inline link's (`[interpolation](#x)` uses
- * no definition `[interpolation]: …`: a Rust RFC's unused one was reported
- * as a broken link). A label of one of these is a definition in use.
- */
-function usedLabels(spec: ParsedSpec): Set<string> {
-  const used = new Set<string>();
-  // (A label may wrap onto the next line: `[the rollout\nplan]`.)
-  for (const m of spec.source.matchAll(/\[((?:[^\\[\]]|\\.){1,999})\](?![:(])/g)) used.add(normalizeLabel(m[1]!));
-  return used;
-}
-
-const REFERENCE_START = /\]\[/g;
-// `[text][label]` or `[text][]` (an image's `![alt][label]` too), not after a
-// backslash or a word's letter (`matrix[i][j]`), brackets in the text or
-// label escaped only. (What CommonMark calls a shortcut reference, `[text]`
-// alone, is left alone: `[optional]` and `[NEEDS CLARIFICATION]` are words.)
-const REFERENCE = /(^|[^\\\p{L}\p{N}_\]])!?\[((?:[^\\[\]]|\\.){1,999})\]\[((?:[^\\[\]]|\\.){0,999})\]/gu;
-
-/** A text as a pattern that matches it literally. */
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The source of [from, to) of a prose block's text, its code as written (the text has it blanked out). */
-function asWritten(source: string, block: ProseBlock, from: number, to: number): string {
-  return source.slice(block.sourceOffset(from), block.sourceOffset(to - 1) + 1);
-}
-
-// `[text](words with spaces)`: no link (a destination has no spaces, and what follows a space must be a quoted
-// title), shown as typed. Not after `\` or `]` (an escaped bracket, a reference), nor an image, nor after a letter or
-// a figure (`base[n](1 + jitter)` is a formula).
-const SPACED_DESTINATION = /(^|[^\\\]!\p{L}\p{N}_])\[([^[\]\n]{1,300})\]\((#?[^\s()"'<>]+(?:[ \t]+[^\s()"'<>]+){1,20})\)/gu;
-
-// `[label]` alone: not after `]`, `!` or `\`, nor before `(`, `[` or `:` (a link, a reference, a definition).
-const SHORTCUT_REFERENCE = /(^|[^\\\]!])\[([^[\]\n^][^[\]\n]{0,200})\](?![([:])/g;
-
-// Its quick test, from each `](` (few): a space inside the parentheses before a word.
-const MAY_HAVE_SPACED_DESTINATION = /\]\(#?[^\s()"'<>]+[ \t]+[^\s()"'<>]/;
-
-// One word that starts with a capital (`BugFix`, `CI`), a tag's form.
-const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{N}]*$/u;
-// A tag's word in capitals, as commit messages write them (`CI`, `TOPI`), not a reference's label (`K8s`).
-const TAG_WORD = /^\p{Lu}{2,10}$/u;
-// A label says something: a letter or a figure in it.
-const LABEL_WORD = /[\p{L}\p{N}]/u;
-// A test tag as Kubernetes writes them (`[Feature:SCTPConnectivity]`), not an address (`https://…`).
-const TAG_LABEL = /^[\p{L}\p{N}_-]+:[\p{L}\p{N}]/u;
-
-// A label that is an anchor, a path or an address.
-const DESTINATION_LIKE = /^(?:#(?!\d+$)|\.{0,2}\/|[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)|\.md(?:#|$)/;
-
-/** A label on one line, whitespace runs as one space, for a message. */
-function oneLine(label: string): string {
-  return label.replace(/\s+/g, ' ').trim();
-}
-
-/** `; did you mean [x]?` for the defined label nearest to one that is not defined, or nothing. */
-function guessLabel(label: string, defined: ReadonlySet<string>): string {
-  const wanted = normalizeLabel(label);
-  // Two slips in a label of six letters (`desing` for `design`).
-  const most = Math.min(3, Math.floor(wanted.length / 3));
-  if (most === 0 || wanted.length > 200) return '';
-  let checked = 0;
-  for (const d of defined) {
-    if (checked++ > 1000) break;
-    if (Math.abs(d.length - wanted.length) <= most && editDistanceAtMost(d, wanted, most) <= most) return `; did you mean [${d.toLowerCase()}]?`;
-  }
-  return '';
 }
 
 /**
@@ -414,48 +266,6 @@ function didYouMean(anchor: string, anchors: ReadonlySet<string>, path: string, 
     }
   }
   return best === null ? '' : `; did you mean ${path}#${linkableAnchor(best)}?`;
-}
-
-/** The anchors a Markdown renderer on GitHub gives a document: heading slugs (repeats numbered) and HTML ids. */
-export function anchorsOf(spec: ParsedSpec): Set<string> {
-  const anchors = new Set<string>();
-  // Repeats numbered through the whole document, as github-slugger numbers them.
-  const used = new Map<string, number>();
-  for (const h of spec.headings) anchors.add(uniqueSlug(h.slug, used));
-  // HTML outside code: HTML blocks, and inline HTML in prose (code spans and comments blanked out).
-  if (spec.source.indexOf('<') === -1 || !mayHoldAnchorAttribute(spec.source)) return anchors;
-  const html: string[] = [];
-  for (const block of spec.blocks) {
-    if (block.kind !== 'html' || block.htmlKind === 2) continue;
-    const raw = spec.source.slice(block.start, block.end);
-    if (HAS_ANCHOR_ATTRIBUTE.test(raw)) html.push(raw);
-  }
-  const inSource = (raw: string): boolean => raw.includes('<') && mayHoldAnchorAttribute(raw);
-  for (const block of proseBlocks(spec, inSource, (text) => HAS_ANCHOR_ATTRIBUTE.test(text))) html.push(block.text);
-  for (const text of html) {
-    for (const tag of text.matchAll(HTML_TAG)) {
-      for (const a of tag[2]!.matchAll(ANCHOR_ATTRIBUTE)) {
-        if (a[1]!.toLowerCase() === 'name' && tag[1]!.toLowerCase() !== 'a') continue;
-        anchors.add((a[2] ?? a[3] ?? a[4]!).toLowerCase());
-      }
-    }
-  }
-  return anchors;
-}
-
-/**
- * Whether a source may hold an `id=` or `name=` attribute, looser than the
- * text's test: a container prefix (`> `) may sit between its parts. Each `=`
- * is looked behind (a search for the words would stop at every `i` and `n`).
- */
-function mayHoldAnchorAttribute(source: string): boolean {
-  for (let at = source.indexOf('='); at !== -1; at = source.indexOf('=', at + 1)) {
-    let end = at;
-    while (end > 0 && /[\s>]/.test(source[end - 1]!)) end--;
-    const word = source.slice(Math.max(0, end - 4), end).toLowerCase();
-    if (word.endsWith('id') || word === 'name') return true;
-  }
-  return false;
 }
 
 function decode(text: string): string {

@@ -8,7 +8,7 @@ import { findInlineLinks } from '../markdown/inline-links.js';
 import { memoPer } from '../memo-by.js';
 import type { ParsedSpec } from '../spec-types.js';
 import type { TemplateModel } from '../template-model.js';
-import { proseBlocks } from './text-blocks.js';
+import { asWritten, proseBlocks } from './text-blocks.js';
 import type { FindingDraft } from './types.js';
 
 // A stand-in for a number in an address: four or more zeros, `N`s or `X`s as a whole path part,
@@ -43,7 +43,7 @@ export function sampleLinksKept(spec: ParsedSpec, template: TemplateModel, skipp
       const address = link.destination.replace(/^<|>$/g, '');
       if (!addresses.has(address) || skipped(block.sourceOffset(link.index))) continue;
       // (As written: the text has its inline code blanked out.)
-      const shown = spec.source.slice(block.sourceOffset(link.index), block.sourceOffset(link.index + link.length - 1) + 1);
+      const shown = asWritten(spec.source, block, link.index, link.index + link.length);
       findings.push({ ...block.locate(link.index, link.index + link.length),
         message: `the template's sample link ${JSON.stringify(shown.length > 120 ? `${shown.slice(0, 117)}…` : shown)} is still here: link the real one, or delete it` });
     }

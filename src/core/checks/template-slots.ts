@@ -11,7 +11,7 @@ import { normalizeLabel } from '../markdown/inline-text.js';
 import type { ParsedSpec } from '../spec-types.js';
 import { standInTitleAt } from '../stand-in-titles.js';
 import type { TemplateModel } from '../template-model.js';
-import { proseBlockOf, proseBlocks, unseenBlanked, type ProseBlock } from './text-blocks.js';
+import { asWritten, proseBlockOf, proseBlocks, unseenBlanked, type ProseBlock } from './text-blocks.js';
 import { stubLinesKept } from './stub-lines.js';
 import { sampleLinksKept } from './sample-links.js';
 import type { FindingDraft } from './types.js';
@@ -105,7 +105,7 @@ const slotsOf = memoPer((template: TemplateModel): { found: ReadonlySet<string>;
   for (const block of proseBlocks(spec, SLOT_START, mayHoldSlot, { html: true })) {
     for (const m of slotsIn(block, spec.definitions)) {
       found.add(m[0]);
-      const raw = spec.source.slice(block.sourceOffset(m.index), block.sourceOffset(m.index + m[0].length - 1) + 1);
+      const raw = asWritten(spec.source, block, m.index, m.index + m[0].length);
       written.add(raw.includes('\n') ? m[0] : raw);
     }
   }
@@ -158,7 +158,7 @@ export function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared:
       const at = block.locate(m.index, m.index + m[0].length);
       if (reported.has(`${at.line}:${at.column}`)) continue;
       // Quoted as written: the text searched has its inline code blanked out (`(fill me in with a unique ident, \`my_feature\`)`).
-      const written = spec.source.slice(offset, block.sourceOffset(m.index + m[0].length - 1) + 1);
+      const written = asWritten(spec.source, block, m.index, m.index + m[0].length);
       const shown = written.includes('\n') ? m[0] : written;
       // (A long slot, a whole paragraph of MADR's, is quoted by its start and end.)
       const quoted = shown.length > 120 ? `${shown.slice(0, 60).trimEnd()} … ${shown.slice(-1)}` : shown;

@@ -174,3 +174,8 @@ export function unseenBlanked(text: string, definitions: ReadonlySet<string>): s
   if (tags) out = maskCodeElements(out).replace(TAG_OR_AUTOLINK, blank);
   return urls ? out.replace(BARE_URL, blank) : out;
 }
+
+/** The source of [from, to) of a prose block's text, its code as written (the text has it blanked out). */
+export function asWritten(source: string, block: ProseBlock, from: number, to: number): string {
+  return source.slice(block.sourceOffset(from), block.sourceOffset(to - 1) + 1);
+}
