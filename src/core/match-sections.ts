@@ -70,8 +70,20 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     }
   }
   if (used.size === flat.length) return { byTemplateId, unmatched: new Set(), flat };
-  // Unmatched spec sections by their heading's own slug (a repeated sibling's
-  // `-1` aside, but a number in the heading kept), for the fallback.
+  const bySlug = unmatchedBySlug(flat, used);
+  takeBySlug(model, flat, bySlug, byTemplateId, used);
+  if (model.sections.some((t) => t.standIn && !byTemplateId.has(t.id))) matchStandIns(spec, model, byTemplateId, used);
+  if (used.size < flat.length) matchSubtitled(spec, model, byTemplateId, used);
+  if (used.size < flat.length) matchNearHeadings(spec, model, byTemplateId, used);
+  return { byTemplateId, unmatched: new Set(flat.filter((s) => !used.has(s))), flat };
+}
+
+/**
+ * The spec sections not matched by path, by their heading's own slug (a
+ * repeated sibling's `-1` aside, but a number in the heading kept) and by
+ * its looser forms, for {@link matchSections}' fallback.
+ */
+function unmatchedBySlug(flat: readonly Section[], used: ReadonlySet<Section>): Map<string, Section[]> {
   const bySlug = new Map<string, Section[]>();
   const add = (key: string | null, s: Section): void => {
     if (key === null) return;
@@ -116,6 +128,15 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
     if (bare !== null) add(squashedSlug(bare), s);
     if (bareUnmarked !== null) add(squashedSlug(bareUnmarked), s);
   }
+  return bySlug;
+}
+
+/**
+ * The template sections still unmatched that a spec heading could be by its
+ * slug (see {@link unmatchedBySlug}), each given the heading that fits it
+ * best (see {@link matchSections}), in `byTemplateId` and `used`.
+ */
+function takeBySlug(model: TemplateModel, flat: readonly Section[], bySlug: ReadonlyMap<string, Section[]>, byTemplateId: Map<string, Section>, used: Set<Section>): void {
   // The template sections still to find that some spec heading could be:
   // most missing sections have none, and cost nothing more.
   const pending: Array<{ t: TemplateSection; i: number; exact: readonly Section[] | undefined; loose: Array<readonly Section[]> }> = [];
@@ -196,10 +217,6 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
       }
     }
   }
-  if (model.sections.some((t) => t.standIn && !byTemplateId.has(t.id))) matchStandIns(spec, model, byTemplateId, used);
-  if (used.size < flat.length) matchSubtitled(spec, model, byTemplateId, used);
-  if (used.size < flat.length) matchNearHeadings(spec, model, byTemplateId, used);
-  return { byTemplateId, unmatched: new Set(flat.filter((s) => !used.has(s))), flat };
 }
 
 /**
