@@ -54,13 +54,35 @@ export function isTemplatesOwnSentence(text: string, at: number, marker: string,
 /** The sentence around `at`, normalized, and where it starts; null past the longest sentence. */
 function sentenceSpanAround(text: string, at: number): { sentence: string; start: number } | null {
   // No guidance sentence is thousands of characters long: past that, the
-  // words are the author's (and a line of thousands of markers is not read
-  // once per marker, in quadratic time).
+  // words are the author's. A stretch already read and found to hold no
+  // sentence's end is not read again: a line of thousands of markers and no
+  // full stop (whose sentences are each too long) is read once, not up to
+  // LONGEST_SENTENCE characters around each marker.
+  const known = lastRead !== undefined && lastRead.text === text ? lastRead : undefined;
   let start = at;
-  while (start > 0 && !endsSentence(text, start - 1)) if (at - --start > LONGEST_SENTENCE) return null;
+  for (;;) {
+    // (No sentence ends in [known.from, start): the start is at known.from or before.)
+    if (known !== undefined && start > known.from && start <= known.to) start = known.from;
+    if (at - start > LONGEST_SENTENCE) return remember(text, start, at, null);
+    if (start === 0 || endsSentence(text, start - 1)) break;
+    start--;
+  }
   let end = at;
-  while (end < text.length && !endsSentence(text, end)) if (++end - at > LONGEST_SENTENCE) return null;
-  return { sentence: normalizedSentence(plainText(text.slice(start, end + 1))), start };
+  for (;;) {
+    if (known !== undefined && end >= known.from && end < known.to) end = known.to;
+    if (end - at > LONGEST_SENTENCE) return remember(text, start, end, null);
+    if (end >= text.length || endsSentence(text, end)) break;
+    end++;
+  }
+  return remember(text, start, end, { sentence: normalizedSentence(plainText(text.slice(start, end + 1))), start });
+}
+
+/** The stretch {@link sentenceSpanAround} read last: no sentence ends in `text` at any index in [from, to). */
+let lastRead: { text: string; from: number; to: number } | undefined;
+
+function remember<T>(text: string, from: number, to: number, result: T): T {
+  lastRead = { text, from, to };
+  return result;
 }
 
 const LONGEST_SENTENCE = 2000;
@@ -72,13 +94,17 @@ const LONGEST_SENTENCE = 2000;
  * marks were dropped.
  */
 function endsSentence(text: string, k: number): boolean {
-  if (!/[.!?:;]/.test(text[k]!)) return false;
+  // (Character codes, not patterns: a line of thousands of markers and no full
+  // stop is read up to LONGEST_SENTENCE characters around each of them.)
+  const c = text.charCodeAt(k);
+  if (c !== 0x2e && c !== 0x21 && c !== 0x3f && c !== 0x3a && c !== 0x3b) return false;
   let next = k + 1;
-  while (next < text.length && MARKS.includes(text[next]!)) next++;
+  while (next < text.length && isMark(text.charCodeAt(next))) next++;
   return next >= text.length || /\s/.test(text[next]!);
 }
 
-const MARKS = '*_`~';
+/** Whether a character is an emphasis or code mark (`*`, `_`, `` ` ``, `~`). */
+const isMark = (c: number): boolean => c === 0x2a || c === 0x5f || c === 0x60 || c === 0x7e;
 
 /**
  * Text as its sentences are compared: a link counts as its text (where it

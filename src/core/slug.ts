@@ -73,13 +73,33 @@ const MARKS_AND_EMOJI = /^[\d.):\-\u2013\u2014\s\p{Extended_Pictographic}\u200D\
 /** A heading's anchor without a number or an emoji before its words, or an emoji after them; null when it has none. */
 export function bareSlug(text: string): string | null {
   // (An id given in attributes, Pandoc's and MkDocs' `{#overview}`, is no part of the name either.)
-  let words = text.replace(ATTRIBUTES, '').replace(BEFORE_WORDS, '');
+  let words = withoutAttributes(text).replace(BEFORE_WORDS, '');
   words = words.slice(0, emojiAfterWords(words));
   return words === text || words.trim() === '' ? null : slugify(words.replace(/\s+/g, ' ').trim());
 }
 
-// Attributes after a heading's words, as Pandoc, MkDocs and Docusaurus read them: `{#id}`, `{#id .class}`.
-const ATTRIBUTES = /[ \t]*\{[ \t]*[#.][^{}\n]{0,200}\}[ \t]*$/;
+/**
+ * A heading's text without the attributes after its words, as Pandoc, MkDocs
+ * and Docusaurus read them (`{#id}`, `{#id .class}`), and the spaces around
+ * them. Found from the end, not by a pattern anchored at `$`, which would
+ * retry from every space of a long run (100,000 spaces in a heading took
+ * seconds).
+ */
+function withoutAttributes(text: string): string {
+  let end = text.length;
+  while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
+  if (end === 0 || text.charCodeAt(end - 1) !== 0x7d) return text;
+  const open = text.lastIndexOf('{', end - 2);
+  if (open === -1 || !ATTRIBUTE_LIST.test(text.slice(open + 1, end - 1))) return text;
+  let start = open;
+  while (start > 0 && isBlank(text.charCodeAt(start - 1))) start--;
+  return text.slice(0, start);
+}
+
+/** What is inside an attribute list's braces: an id or a class first, at most 200 characters after it. */
+const ATTRIBUTE_LIST = /^[ \t]*[#.][^{}\n]{0,200}$/;
+
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
 
 // What an emoji is drawn with: the picture, a skin tone, a flag's letters, a tag, and the marks that join or dress them.
 const EMOJI_PART = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u{E0020}-\u{E007F}\uFE0F\u200D\u20E3]$/u;
