@@ -10,6 +10,8 @@ import { buildTemplateModel, parseSpec } from '../src/index.js';
 import { matchSections } from '../src/core/match-sections.js';
 import { standInWords } from '../src/core/stand-in-headings.js';
 import { checkSpec } from '../src/core/check-spec.js';
+import { fillPlaceholders } from '../src/core/fill-placeholders.js';
+import { onOneLine } from '../src/reporters/terminal-text.js';
 import type { LinkResolver } from '../src/core/checks/types.js';
 import type { RuleSetting } from '../src/core/check-spec.js';
 import type { TemplateModel } from '../src/core/template-model.js';
@@ -1616,7 +1618,26 @@ describe('whitespace inside headings (third adversarial review)', () => {
 
 describe('hostile input stays linear (second CLI review)', LINEAR, () => {
   // Each case took from 6 s to minutes before (a scan of every comment, or of
-  // every line of the paragraph, per finding); vitest's 5 s limit catches a return.
+  // every line of the paragraph, per finding); the 5 s limit (LINEAR) catches a return.
+  it('long runs of spaces beside a join or a sign that patterns looked for from each space (8 s each, 90 s for a template\'s heading, 3.5 s: regex sweep)', () => {
+    const gap = ' '.repeat(100_000);
+    // A template heading split at its joins (missing-section's two-name split), a spec heading with `&`, and one with a BOM run.
+    const split = buildTemplateModel(parseSpec(`# T\n\n## a${gap}b\n\n<!-- g -->\n\n## c\n\n<!-- g -->\n`), 's@1');
+    expect(findings('# S\n\n## Other\n\nText.\n\n## c\n\nText.\n', split).map((f) => f.rule)).toEqual(['missing-section']);
+    const risks = buildTemplateModel(parseSpec('# T\n\n## Risks and costs\n\n<!-- g -->\n'), 'r@1');
+    expect(findings(`# S\n\n## a${gap}b &\n\nText.\n\n## x${'\ufeff'.repeat(40_000)}y\n\nText.\n`, risks).map((f) => f.rule)).toEqual(['missing-section']);
+    // A line of 40,000 tags (read as spaces) beside a template's slots: a choice's look back to the line's start ran from each.
+    const slots = buildTemplateModel(parseSpec('# T\n\n## A\n\n* Status: <language, ...>\n* Owner: {OWNER_NAME}\n'), 'o@1');
+    expect(findings(`# S\n\n## A\n\nText ${'<br>'.repeat(40_000)} end.\n`, slots).map((f) => f.rule)).toEqual([]);
+    // An answer with a long run of spaces inside (under the 64 KiB answers may take): its blank lines trimmed at once.
+    const spec = parseSpec('# T\n\n## A\n\n<!-- AGENT_PLACEHOLDER: say it -->\n');
+    const wide = ' '.repeat(30_000);
+    const filled = fillPlaceholders(spec, [{ id: spec.placeholders[0]!.id, content: `Text${wide}more.${wide}\n\n` }]);
+    expect(filled.source).toBe(`# T\n\n## A\n\nText${wide}more.\n`);
+    // A placeholder's instruction on one line for the terminal: only runs with a line break become a space.
+    expect(onOneLine(`a${gap}b\n  c`)).toBe(`a${gap}b c`);
+  });
+
   it('a line of 200,000 markers beside a template\'s guidance, and front matter with a long run of spaces (a minute, and 14 s: code review; 10 s: 2,000 characters read around each marker)', () => {
     const guided = buildTemplateModel(parseSpec('# T\n\n## A\n\nWhat parts are still TBD?\n'), 'g@1');
     expect(counted(findings(`# S\n\n## A\n\n${'TODO '.repeat(200_000)}\n`, guided), 'leftover-marker')).toBe(200_000);

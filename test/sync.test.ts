@@ -239,6 +239,13 @@ describe('sync finds sections as check does (lifecycle QA)', () => {
     expect(text.endsWith('## Intro\n\nI.\n\n##\n\n<!-- AGENT_PLACEHOLDER: untitled -->\n\n## Risks\n\nList them.\n')).toBe(true);
   });
 
+  it('adds a last section whose template text holds a long run of blank lines to a CRLF spec at once (it backtracked exponentially: regex sweep)', { timeout: 10_000 }, async () => {
+    const template = `---\nversion: 2\n---\n# T\n\n## Intro\n\n<!-- AGENT_PLACEHOLDER: intro -->\n\n## Risks\n\nList them.${'\n'.repeat(40)}Then rank them.\n`;
+    const dir = tempProject({ '.specfill/templates/m.md': template, 'specs/m.md': spec('## Intro\n\nI.\n').replace(/\n/g, '\r\n') });
+    const text = await syncedTwice(dir);
+    expect(text.endsWith(`## Intro\r\n\r\nI.\r\n\r\n## Risks\r\n\r\nList them.${'\r\n'.repeat(40)}Then rank them.\r\n`)).toBe(true);
+  });
+
   it('refuses to add a section after a code block that is never closed (it would be code), and changes nothing', async () => {
     const body = '## Intro\n\nI.\n\n## Rollout\n\n```\ncode never closed\n';
     const dir = tempProject({ '.specfill/templates/m.md': TEMPLATE, 'specs/m.md': spec(body) });

@@ -148,7 +148,15 @@ function splice(source: string, fills: ReadonlyArray<{ placeholder: Placeholder;
 
 // Blank lines around the content would pile up around the placeholder's own.
 function trimBlankLines(content: string): string {
-  return content.replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '').replace(/\s+$/, '');
+  // (`trimEnd`, not `/\s+$/`: that pattern is tried again from each of a long run of spaces inside.)
+  return content.replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '').trimEnd();
+}
+
+/** A line prefix without the spaces and tabs at its end (read from the end: see trimBlankLines). */
+function withoutTrailingBlanks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end--;
+  return text.slice(0, end);
 }
 
 /** Content lines in the file's line endings, continuation lines prefixed like the placeholder's line. */
@@ -159,7 +167,7 @@ function layOut(spec: ParsedSpec, placeholder: Placeholder, content: string): st
     ? before.replace(/[-+*]|\d{1,9}[.)]/g, (m) => ' '.repeat(m.length))
     : '';
   const lines = content.split(/\r\n|\r|\n/);
-  return lines.map((line, i) => (i === 0 ? line : line === '' ? prefix.replace(/[ \t]+$/, '') : prefix + line)).join(spec.format.newline);
+  return lines.map((line, i) => (i === 0 ? line : line === '' ? withoutTrailingBlanks(prefix) : prefix + line)).join(spec.format.newline);
 }
 
 /**

@@ -112,7 +112,7 @@ function unmatchedBySlug(flat: readonly Section[], used: ReadonlySet<Section>): 
     const text = s.heading.text;
     // (Squashed too: `Q and A` for "Q&A", whose anchor `qa` is `q--a` squashed.)
     // (And `/` for "and": `Goals / Non-Goals` for "Goals and Non-Goals".)
-    const otherText = text.indexOf('&') !== -1 || text.indexOf(' / ') !== -1 ? text.replace(/\s*&\s*| \/ /g, ' and ').replace(/\s+/g, ' ').trim()
+    const otherText = text.indexOf('&') !== -1 || text.indexOf(' / ') !== -1 ? text.replace(/(?<!\s)\s*&\s*|&\s*| \/ /g, ' and ').replace(/\s+/g, ' ').trim()
       : / and /i.test(text) ? text.replace(/ and /gi, ' & ').replace(/\s+/g, ' ').trim() : null;
     if (otherText !== null) {
       // With or without its number and mark too ("6. Monitoring & Logging"; blind QA).
@@ -316,7 +316,8 @@ function matchSubtitled(spec: ParsedSpec, model: TemplateModel, byTemplateId: Ma
 function subtitledNames(text: string): ReadonlySet<string> {
   const names = new Set<string>();
   // (Or full-width brackets, a space before them or not: `Overview（概要）`, `【概要】`, `「概要」`.)
-  const bracketed = /\s\([^()]*\)\s*$|\s*[\uFF08\u3010\u300C][^\uFF08\uFF09\u3010\u3011\u300C\u300D]*[\uFF09\u3011\u300D]\s*$/.exec(text);
+  // (From the bracket: a leading `\s*` was tried again from each of a long run of spaces; the head is trimmed below.)
+  const bracketed = /\s\([^()]*\)\s*$|[\uFF08\u3010\u300C][^\uFF08\uFF09\u3010\u3011\u300C\u300D]*[\uFF09\u3011\u300D]\s*$/.exec(text);
   if (text.indexOf(':') === -1 && !/\s[-\u2013\u2014]\s|[\uFF1A\u2015\uFF0D]/.test(text) && bracketed === null) return names;
   // (The first few separators, in a name's first 200 characters: a heading of thousands of `a: ` is no name with a subtitle.)
   const cuts: number[] = [];

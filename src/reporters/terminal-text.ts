@@ -106,3 +106,12 @@ export function padCells(text: string, width: number): string {
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\n|\r/);
 }
+
+/**
+ * Text on one line for a table cell: each run of white space that holds a
+ * line break becomes one space (other runs stay as written). Run by run, not
+ * by `/\s*\n\s*` /, which is tried again from each space of a long run.
+ */
+export function onOneLine(text: string): string {
+  return text.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
+}

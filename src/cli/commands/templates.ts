@@ -1,4 +1,4 @@
-import { displayWidth, padCells } from '../../reporters/terminal-text.js';
+import { displayWidth, onOneLine, padCells } from '../../reporters/terminal-text.js';
 import { templateListing, templateOutline, type TemplateOutlineJson } from '../../core/template-outline.js';
 import { loadConfig } from '../../io/load-config.js';
 import { loadTemplates, type TemplateRegistry } from '../../io/load-templates.js';
@@ -75,7 +75,7 @@ function printOutline(ctx: CliContext, outline: TemplateOutlineJson): void {
   const walk = (sections: TemplateOutlineJson['sections'], depth: number): void => {
     for (const s of sections) {
       line(depth, `${c.bold(s.heading)}${s.optional && !/\(optional\)|\[optional\]/i.test(s.heading) ? c.dim('  (optional)') : ''}${outline.extends === null ? '' : c.dim(`  [${s.from}]`)}`);
-      for (const p of s.placeholders) line(depth + 1, `${c.cyan(p.id)}  ${p.instruction.replace(/\s*\n\s*/g, ' ')}`);
+      for (const p of s.placeholders) line(depth + 1, `${c.cyan(p.id)}  ${onOneLine(p.instruction)}`);
       guidance(depth + 1, s.guidance, s.comments);
       walk(s.children, depth + 1);
     }

@@ -285,7 +285,8 @@ function splitInTwo(t: TemplateSection, level: number, unmatched: ReadonlySet<Se
   const text = t.text.replace(/<!--[\s\S]*?-->/g, '').trim();
   // Cut at any of its joins: "Best Practices, Tutorials and Examples" is "Best Practices" and "Tutorials and Examples" too.
   // (`/` with or without spaces: a GEP's "Introduction/Overview".)
-  for (const join of text.matchAll(/,\s+|\s+(?:and|&)\s+|\s*\/\s*/gi)) {
+  // (A join's spaces are matched from the first of them only: tried from each space of a long run, the pattern took quadratic time.)
+  for (const join of text.matchAll(/,\s+|(?<!\s)\s+(?:and|&)\s+|(?<!\s)\s*\/\s*|\/\s*/gi)) {
     const [first, second] = [slugify(text.slice(0, join.index)), slugify(text.slice(join.index + join[0].length))];
     if (first === '' || second === '' || first === second) continue;
     let a: Section | undefined;
