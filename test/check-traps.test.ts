@@ -12,6 +12,9 @@ import { standInWords } from '../src/core/stand-in-headings.js';
 import { checkSpec } from '../src/core/check-spec.js';
 import { fillPlaceholders } from '../src/core/fill-placeholders.js';
 import { onOneLine } from '../src/reporters/terminal-text.js';
+import { guardAnswer } from '../src/core/output-guard.js';
+import { createSpecSource } from '../src/core/create-spec.js';
+import { templateFromSource } from '../src/core/template.js';
 import type { LinkResolver } from '../src/core/checks/types.js';
 import type { RuleSetting } from '../src/core/check-spec.js';
 import type { TemplateModel } from '../src/core/template-model.js';
@@ -1636,6 +1639,16 @@ describe('hostile input stays linear (second CLI review)', LINEAR, () => {
     expect(filled.source).toBe(`# T\n\n## A\n\nText${wide}more.\n`);
     // A placeholder's instruction on one line for the terminal: only runs with a line break become a space.
     expect(onOneLine(`a${gap}b\n  c`)).toBe(`a${gap}b c`);
+    // A srcset address with a long run of commas inside (3.4 s: a file that is not there), a diagram line `a-a-a-…` (6 s: nothing).
+    expect(findings(`# S\n\n<img srcset="a.png${','.repeat(100_000)}b 2x">\n`, null).map((f) => f.rule)).toEqual(['broken-link']);
+    expect(findings(`# S\n\n\`\`\`mermaid\ngraph TD\n${'a-'.repeat(50_000)}]\n\`\`\`\n`, null)).toEqual([]);
+    // A comment's marks shown as text with a long run of spaces before a `--` (4.5 s).
+    const prose = buildTemplateModel(parseSpec('# T\n\n## A\n\nWhat is the issue that we are seeing here?\n'), 'p@1');
+    expect(findings(`# S\n\n## A\n\nWhat is the issue &lt;!-- a${gap}b -- c\n`, prose)).toEqual([]);
+    // A model's answer with a long run of spaces or of `!` inside (7.7 s, 4.5 s), and a new spec's title with a run of `#` (3 s).
+    expect([guardAnswer(`Text${gap}more.`).ok, guardAnswer(`Text${'!'.repeat(100_000)}x`).ok]).toEqual([true, true]);
+    const template = templateFromSource('# Project Title\n\n## A\n\n<!-- AGENT_PLACEHOLDER: a -->\n', { fileName: 'x.md', origin: 'project', path: 'x.md' });
+    expect(createSpecSource(template, { title: `A${'#'.repeat(100_000)}x`, created: '2026-11-29' })).toContain(`# A${'#'.repeat(100_000)}x\n`);
   });
 
   it('a line of 200,000 markers beside a template\'s guidance, and front matter with a long run of spaces (a minute, and 14 s: code review; 10 s: 2,000 characters read around each marker)', () => {

@@ -4,6 +4,7 @@ import { escapeParagraphText } from './escape-markdown.js';
 import { TEMPLATE_KEYS, type Template } from './template.js';
 import { asksForTitleAlone, standInTitleAt } from './stand-in-titles.js';
 import { trimSpaceTab, withoutAtxClosing } from './markdown/block-patterns.js';
+import { isBlank, isLineEnd, trimEndWhile } from './trim-end.js';
 
 /** What a new spec is made of. */
 export interface CreateSpecInput {
@@ -48,8 +49,9 @@ export function createSpecSource(template: Template, input: CreateSpecInput): st
     }
     // A closing `#` run the title ends with is escaped, so that it stays the title's.
     const text = escapeParagraphText(title);
-    const closing = /#+$/.exec(text);
-    const written = closing !== null && (closing.index === 0 || /[ \t]/.test(text[closing.index - 1]!)) ? `${text.slice(0, closing.index)}\\${text.slice(closing.index)}` : text;
+    // (Found from the end: see trimEndWhile.)
+    const closing = trimEndWhile(text, (c) => c === 0x23).length;
+    const written = closing < text.length && (closing === 0 || /[ \t]/.test(text[closing - 1]!)) ? `${text.slice(0, closing)}\\${text.slice(closing)}` : text;
     // A label before the stand-in (`Design Doc: Project Name`) is kept: `Design Doc: Rate limiter`.
     body = body.slice(0, heading.start) + heading.kept + written + body.slice(heading.end);
   } else if (titlePlaceholder !== undefined) {
@@ -121,13 +123,16 @@ export function templatesOwnKeys(template: Template): string {
   let out = '';
   let keep = false;
   for (const line of lines) {
-    const key = /^([^\s#:][^:]*?)[ \t]*:(?:[ \t]|$)/.exec(line)?.[1]?.replace(/^["']|["']$/g, '');
+    // (The key is what comes before the first colon, spaces at its end aside: read so, not by a lazy `[^:]*?`
+    // before `[ \t]*`, which retries the spaces from each character of a long line.)
+    const named = /^([^\s#:][^:]*):(?:[ \t]|$)/.exec(line)?.[1];
+    const key = named === undefined ? undefined : trimEndWhile(named, isBlank).replace(/^["']|["']$/g, '');
     // A key at the start of a line opens a block; indented, blank and comment lines go with it.
     if (key !== undefined) keep = !TEMPLATE_KEYS.includes(key) && !WRITTEN_KEYS.has(key);
     else if (/^\S/.test(line) && !line.startsWith('#')) keep = false;
     if (keep) out += `${line}\n`;
   }
-  return out.replace(/\n+$/, '\n');
+  return out === '' ? '' : `${trimEndWhile(out, isLineEnd)}\n`;
 }
 
 /** A date as `YYYY-MM-DD` in local time, as `created:` records it. */

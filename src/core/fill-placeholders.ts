@@ -5,6 +5,7 @@ import { placeholderSlot } from './placeholder-slot.js';
 import { sectionLevelOf } from './section-level.js';
 import type { ParsedSpec, Placeholder } from './spec-types.js';
 import { DEFAULT_MAX_CONTENT_BYTES, validateContent, validateLineContent, type FillRefusal } from './validate-content.js';
+import { isBlank, trimEndWhile } from './trim-end.js';
 
 /** One answer: the content for a placeholder id. */
 export interface Answer {
@@ -152,13 +153,6 @@ function trimBlankLines(content: string): string {
   return content.replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '').trimEnd();
 }
 
-/** A line prefix without the spaces and tabs at its end (read from the end: see trimBlankLines). */
-function withoutTrailingBlanks(text: string): string {
-  let end = text.length;
-  while (end > 0 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end--;
-  return text.slice(0, end);
-}
-
 /** Content lines in the file's line endings, continuation lines prefixed like the placeholder's line. */
 function layOut(spec: ParsedSpec, placeholder: Placeholder, content: string): string {
   const before = spec.source.slice(lineStartOf(spec.source, placeholder.span.start), placeholder.span.start);
@@ -167,7 +161,7 @@ function layOut(spec: ParsedSpec, placeholder: Placeholder, content: string): st
     ? before.replace(/[-+*]|\d{1,9}[.)]/g, (m) => ' '.repeat(m.length))
     : '';
   const lines = content.split(/\r\n|\r|\n/);
-  return lines.map((line, i) => (i === 0 ? line : line === '' ? withoutTrailingBlanks(prefix) : prefix + line)).join(spec.format.newline);
+  return lines.map((line, i) => (i === 0 ? line : line === '' ? trimEndWhile(prefix, isBlank) : prefix + line)).join(spec.format.newline);
 }
 
 /**

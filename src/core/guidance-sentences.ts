@@ -104,7 +104,7 @@ function endsSentence(text: string, k: number): boolean {
 }
 
 /** Whether a character is an emphasis or code mark (`*`, `_`, `` ` ``, `~`). */
-const isMark = (c: number): boolean => c === 0x2a || c === 0x5f || c === 0x60 || c === 0x7e;
+export const isMark = (c: number): boolean => c === 0x2a || c === 0x5f || c === 0x60 || c === 0x7e;
 
 /**
  * Text as its sentences are compared: a link counts as its text (where it

@@ -63,7 +63,7 @@ export function onlyLicenceNotice(spec: ParsedSpec, blocks: readonly Block[]): b
 // (A notice's own words, not a sentence that mentions copyright: "Document any copyright constraints" asks for text.)
 const LICENCE_NOTICE = /\bcopyright\s+(?:\(c\)|©|\d{4}|and related rights)|\ball rights reserved\b|\brights (?:are )?waived\b|\blicen[cs]ed under\b|\b(?:placed|released|dedicated) (?:in|into|to) the public domain\b|\bSPDX-License-Identifier\b/i;
 // …that asks for one: a question, a slot (`[year]`, `<licence>`, `{holder}`), or a verb that asks to choose or name it.
-const ASKS_FOR_A_LICENCE = /\?|\[[^\]]*\](?!\()|<[a-z][^<>]*>|\{[^{}]*\}|^(?:list|add|copy|include|name|note|mention|link|fill|enter|insert|replace|update|choose|pick|select|specify|declare|indicate|say|tell|document|confirm|outline|describe|explain|state|give|provide|write|identify|detail|cite|summari[sz]e|make sure|ensure)\b|\b(?:choose|pick|select|specify|indicate)\b/i;
+const ASKS_FOR_A_LICENCE = /\?|\[[^[\]]*\](?!\()|<[a-z][^<>]*>|\{[^{}]*\}|^(?:list|add|copy|include|name|note|mention|link|fill|enter|insert|replace|update|choose|pick|select|specify|declare|indicate|say|tell|document|confirm|outline|describe|explain|state|give|provide|write|identify|detail|cite|summari[sz]e|make sure|ensure)\b|\b(?:choose|pick|select|specify|indicate)\b/i;
 
 // A paragraph of a template's credits: `©`, a copyright with its year or its holder, the template's version, "the template for …".
 const ABOUT_THE_TEMPLATE = /©|\bcopyright\s+(?:\(c\)\s*)?(?:\d{4}|by)\b|\btemplate version\b|\bthe template for\b/i;

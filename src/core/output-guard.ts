@@ -10,6 +10,8 @@ const MARKDOWN_INFO = /^(?:markdown|md|mdx|gfm)?$/i;
 
 // What models write instead of an answer.
 const NON_ANSWERS = new Set(['tbd', 'tba', 'todo', 'n/a', 'na', 'none', 'nothing', 'to be determined', 'to be decided', 'to do', 'placeholder', 'not applicable', 'i don\'t know', 'i do not know', 'unknown', '...', '…']);
+/** Longer than this, an answer is no non-answer, however it is marked up (`**TBD**`, `"N/A".`). */
+const NON_ANSWER_MAX = 200;
 
 /**
  * Removes one outer code fence, and only when it wraps the whole answer, line
@@ -21,7 +23,8 @@ const NON_ANSWERS = new Set(['tbd', 'tba', 'todo', 'n/a', 'na', 'none', 'nothing
  * stays.
  */
 export function unwrapOuterFence(answer: string): { text: string; unwrapped: boolean } {
-  const text = answer.replace(/^(?:[ \t]*\r?\n)+/, '').replace(/\s+$/, '');
+  // (`trimEnd`, not `/\s+$/`, which is tried again from each space of a long run inside the answer.)
+  const text = answer.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd();
   const lines = text.split(/\r\n|\r|\n/);
   const open = /^(`{3,}|~{3,})[ \t]*([^`\s]*)[ \t]*$/.exec(lines[0] ?? '');
   if (open === null || lines.length < 2 || !MARKDOWN_INFO.test(open[2]!)) return { text: answer, unwrapped: false };
@@ -52,8 +55,9 @@ export function guardAnswer(answer: string): GuardedAnswer {
   const { text, unwrapped } = unwrapOuterFence(answer);
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, reason: 'empty', message: 'the answer is empty' };
-  const bare = trimmed.toLowerCase().replace(/^[*_`"'\s]+|[*_`"'.!\s]+$/g, '');
-  if (NON_ANSWERS.has(bare) || NON_ANSWERS.has(trimmed.toLowerCase())) {
+  // (Non-answers are a few words: a long answer is none, and its marks are not stripped, in quadratic time, from each of a long run.)
+  const bare = trimmed.length > NON_ANSWER_MAX ? '' : trimmed.toLowerCase().replace(/^[*_`"'\s]+|[*_`"'.!\s]+$/g, '');
+  if (NON_ANSWERS.has(bare) || (trimmed.length <= NON_ANSWER_MAX && NON_ANSWERS.has(trimmed.toLowerCase()))) {
     return { ok: false, reason: 'non-answer', message: `"${trimmed.slice(0, 40)}" is not an answer: write the section's actual content` };
   }
   return { ok: true, content: text, unwrapped };

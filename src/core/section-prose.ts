@@ -7,6 +7,7 @@ import type { Block, ParsedSpec, Span } from './spec-types.js';
 import { countAtMost } from './sorted-search.js';
 import { isStandIn } from './stand-in-text.js';
 import { bodyIsEmpty, codeOf, codeSample, isEmptyCode } from './block-samples.js';
+import { isMarkOrSpace, trimEndWhile } from './trim-end.js';
 
 /**
  * What a span of a document says, comments and layout aside: the text of its
@@ -154,7 +155,7 @@ function holdsSample(spec: ParsedSpec, span: Span, samples: ReadonlySet<string> 
 function onlyEmptyLabels(text: string): boolean {
   let labels = 0;
   for (const line of withoutClosedComments(text).split(/\r\n|\r|\n/)) {
-    const bare = line.replace(/^(?:\s*(?:>|[-*+]|\d{1,9}[.)])(?=\s|$))*/, '').replace(/[\s*_]+$/, '');
+    const bare = trimEndWhile(line.replace(/^(?:\s*(?:>|[-*+]|\d{1,9}[.)])(?=\s|$))*/, ''), isMarkOrSpace);
     if (bare.trim() === '') continue;
     if (!bare.endsWith(':')) return false;
     labels++;
@@ -443,7 +444,8 @@ export function besideComments(source: string, block: Block): string {
 }
 
 // The marks of an HTML comment or a placeholder, shown as text.
-const SHOWN_COMMENT_MARKS = /(?:\\?<|&lt;)!--\s*|\bAGENT_PLACEHOLDER:\s*|\s*--(?:>|&gt;)/g;
+// (A closer's spaces are matched from the first of them: tried from each space of a long run, the pattern took quadratic time.)
+const SHOWN_COMMENT_MARKS = /(?:\\?<|&lt;)!--\s*|\bAGENT_PLACEHOLDER:\s*|(?<!\s)\s*--(?:>|&gt;)|--(?:>|&gt;)/g;
 
 // Tags that show nothing by themselves (text containers and line breaks; not
 // images, media or form fields), and the entities of invisible spaces. An

@@ -1,4 +1,5 @@
 import { slug as githubSlug } from 'github-slugger';
+import { isBlank } from './trim-end.js';
 
 /**
  * GitHub's anchor slug of a heading text (github-slugger). Printable ASCII,
@@ -99,7 +100,6 @@ function withoutAttributes(text: string): string {
 /** What is inside an attribute list's braces: an id or a class first, at most 200 characters after it. */
 const ATTRIBUTE_LIST = /^[ \t]*[#.][^{}\n]{0,200}$/;
 
-const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
 
 // What an emoji is drawn with: the picture, a skin tone, a flag's letters, a tag, and the marks that join or dress them.
 const EMOJI_PART = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u{E0020}-\u{E007F}\uFE0F\u200D\u20E3]$/u;

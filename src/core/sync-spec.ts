@@ -8,6 +8,7 @@ import { parseSpec } from './parse-spec.js';
 import type { Block, ParsedSpec, Section } from './spec-types.js';
 import { numberBeforeWords } from './slug.js';
 import { parseTemplateRef, versionStanding, type Template } from './template.js';
+import { isLineEnd, trimEndWhile } from './trim-end.js';
 
 /** What bringing one spec up to date with its template did. */
 export interface SyncOutcome {
@@ -29,17 +30,6 @@ export interface SyncOutcome {
 }
 
 // Two line endings at the end of a text (a blank line): CRLF, a lone CR or a lone LF each one ending.
-/**
- * Text without the line endings at its end. By hand: `/(?:\r\n|\r|\n)*$/`
- * reads `\r\n` two ways, and backtracked exponentially over a run of CRLF
- * blank lines inside a section (24 took 0.3 s, each more doubled it).
- */
-function withoutLineEndsAtEnd(text: string): string {
-  let end = text.length;
-  while (end > 0 && (text.charCodeAt(end - 1) === 0x0a || text.charCodeAt(end - 1) === 0x0d)) end--;
-  return text.slice(0, end);
-}
-
 const TWO_LINE_ENDS = /(?:\r\n|\r(?!\n)|(?<!\r)\n){2}$/;
 
 /**
@@ -118,7 +108,8 @@ export function syncSpec(source: string, template: Template, today: string): Syn
     const headingLine = `${'#'.repeat(t.heading.level)} ${headingMarkdown(t.heading, template.spec.source)}`.trimEnd();
     let block = `${headingLine}${nl}${own}`;
     // A blank line before whatever follows; at the very end, the one line ending a file ends with.
-    if (at >= text.length) block = withoutLineEndsAtEnd(block) + nl;
+    // (By hand: `/(?:\r\n|\r|\n)*$/` read `\r\n` two ways and backtracked exponentially over a run of CRLF blank lines.)
+    if (at >= text.length) block = trimEndWhile(block, isLineEnd) + nl;
     else if (!TWO_LINE_ENDS.test(block)) block += /[\n\r]$/.test(block) ? nl : nl + nl;
     // A blank line before the heading, as everywhere else in the spec.
     const head = text.slice(Math.max(0, at - 4), at);

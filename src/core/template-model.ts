@@ -13,6 +13,7 @@ import { hasHeadingMark, optionalWhen, sectionSaysOptional, unmarkedSlug, withou
 import { nothingOrAnExample, numberedKind, standInSeriesFollowers, standInWords, type StandInWords } from './stand-in-headings.js';
 import { asksOnlyTitle, saysItIsTheTitle, withoutRemovedText } from './stand-in-titles.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
+import { isMarkOrSpace, trimEndWhile } from './trim-end.js';
 
 /** A section of a template, with what specs written from it are expected to do there. */
 export interface TemplateSection {
@@ -365,7 +366,7 @@ const VISIBLE_NOTE = /^[*_]{0,2}(?:GATE|NOTE|IMPORTANT|ACTION REQUIRED|WARNING|I
 /** Whether a heading is a question (`Will enabling the feature result in any new API calls?`), its comments and marks aside. */
 function asksAQuestion(heading: string): boolean {
   // Its marks aside: `What are the risks? (mandatory)`, `Why is it safe? *(required)*`.
-  return withoutHeadingMarks(withoutClosedComments(heading)).replace(/[\s*_]+$/, '').endsWith('?');
+  return trimEndWhile(withoutHeadingMarks(withoutClosedComments(heading)), isMarkOrSpace).endsWith('?');
 }
 
 /** The part of a document between its title (or its start) and its first section. */

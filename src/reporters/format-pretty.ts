@@ -3,6 +3,7 @@ import type { CheckReport, FileReport, Finding, Severity } from '../core/checks/
 import { renderCodeFrame } from './code-frame.js';
 import { writeReport, type ReportWriter, type RunNotes } from './report-writer.js';
 import { displayWidth, padCells, splitLines, toVisibleText } from './terminal-text.js';
+import { isLineEnd, trimEndWhile } from '../core/trim-end.js';
 
 /** Options of {@link formatPretty}. */
 export interface PrettyOptions {
@@ -51,7 +52,7 @@ function formatFile(file: FileReport, colors: Colors, source: string | undefined
   const findings = [...file.findings].sort(byPosition);
   const path = toVisibleText(file.path);
   const locations = findings.map((f) => `${path}:${f.line}:${f.column}`);
-  const messages = findings.map((f) => splitLines(f.message.replace(/[\r\n]+$/, '')).map(toVisibleText));
+  const messages = findings.map((f) => splitLines(trimEndWhile(f.message, isLineEnd)).map(toVisibleText));
   const locationWidth = maxOf(locations.map(displayWidth));
   const severityWidth = maxOf(findings.map((f) => f.severity.length));
   // Rule ids line up in a column, but one long message (a KEP's 100-character

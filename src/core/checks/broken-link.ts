@@ -12,6 +12,7 @@ import { anchorsOf, HTML_TAG } from './document-anchors.js';
 import { emptyDestination, spacedDestinations } from './links-as-text.js';
 import { definitionLabel, lostTemplateDefinitions, undefinedReferences, usedLabels } from './reference-labels.js';
 import type { CheckRule, FindingDraft } from './types.js';
+import { trimEndWhile } from '../trim-end.js';
 
 const LINK_START = /\]\(/g;
 // The elements whose `href` or `src` a page follows or loads.
@@ -22,7 +23,8 @@ const LINKING_NAME = new RegExp(`^(?:${LINKING})$`, 'i');
 // An `href`, `src` or `srcset` attribute in raw HTML.
 const HTML_LINK_PROBE = /\s(?:href|src|srcset)\s*=/i;
 // One attribute of a start tag, in order (so a `src=` inside another's quoted value is that value's): its name and value.
-const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/dg;
+// (From the first space of a run only: tried from each space of a long run, it took quadratic time.)
+const ATTRIBUTE = /(?<!\s)\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/dg;
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:|^\/\//;
 /**
  * A relative link to a file that does not exist, or to a `#anchor` that no
@@ -179,10 +181,9 @@ function* srcsetUrls(value: string): Generator<[string, number]> {
     while (i < value.length && (/\s/.test(value[i]!) || value[i] === ',')) i++;
     const start = i;
     while (i < value.length && !/\s/.test(value[i]!)) i++;
-    let url = value.slice(start, i);
-    const trailing = /,+$/.exec(url);
-    if (trailing !== null) url = url.slice(0, trailing.index);
-    else while (i < value.length && value[i] !== ',') i++;
+    const written = value.slice(start, i);
+    const url = trimEndWhile(written, (c) => c === 0x2c);
+    if (url === written) while (i < value.length && value[i] !== ',') i++;
     if (url !== '') yield [url, start];
   }
 }

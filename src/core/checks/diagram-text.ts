@@ -61,7 +61,8 @@ export const WORKFLOW_STATES = /\b(?:IN_PROGRESS|IN PROGRESS|DOING|DONE|BLOCKED|
 // A diagram whose bare words are names of states, entities or classes (its first statement says which).
 const NAMES_DIAGRAM = /^\s*(?:stateDiagram(?:-v2)?|erDiagram|classDiagram(?:-v2)?)\b/;
 // A Mermaid node id: before its shape, or named as an alias (participant/actor X as …, … as X).
-const DIAGRAM_ID = /\b([A-Za-z_][\w-]*)[ \t]*(?:\[|\(|\{|>)|\b(?:participant|actor)[ \t]+([A-Za-z_][\w-]*)[ \t]+as\b|\bas[ \t]+([A-Za-z_][\w-]*)/g;
+// (From an id's first character: from each letter of `a-a-a-…` the id was read to its end again, in quadratic time.)
+const DIAGRAM_ID = /(?<![\w-])([A-Za-z_][\w-]*)[ \t]*(?:\[|\(|\{|>)|\b(?:participant|actor)[ \t]+([A-Za-z_][\w-]*)[ \t]+as\b|\bas[ \t]+([A-Za-z_][\w-]*)/g;
 
 /**
  * The markers (`words`, a global pattern) in the labels of a spec's

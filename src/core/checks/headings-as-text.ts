@@ -9,6 +9,7 @@ import { bareSlug, slugify } from '../slug.js';
 import { countAtMost } from '../sorted-search.js';
 import type { Block, ParsedSpec, Position, Span } from '../spec-types.js';
 import type { TemplateSection } from '../template-model.js';
+import { isSpace, trimEndWhile } from '../trim-end.js';
 
 /** A line of text that says a missing heading: where it starts, and its place for the finding. */
 export interface WrittenAsText {
@@ -122,7 +123,7 @@ export function headingsWrittenAsText(spec: ParsedSpec, missing: readonly Templa
       if (!openings.has(opening(source, from, to))) continue;
       // The words as shown (a link as its text), a closing colon aside, without
       // the prefixes of the lines they wrap onto (`>`, a list's indent).
-      const words = segmentsText(source, segments, from, to).replace(/[\s:]+$/, '').replace(/\s+/g, ' ').trim();
+      const words = trimEndWhile(segmentsText(source, segments, from, to), (c) => c === 0x3a || isSpace(c)).replace(/\s+/g, ' ').trim();
       const shown = /[[`*_<&\\]/.test(words) ? headingText(words, { definitions: spec.definitions, dropHtml: true }).trim() : words;
       const slug = slugify(shown);
       // Without a number or emoji before the words (`**1.2 Quality Goals:**`), as headings are matched.
