@@ -1642,6 +1642,10 @@ describe('hostile input stays linear (second CLI review)', LINEAR, () => {
     // A srcset address with a long run of commas inside (3.4 s: a file that is not there), a diagram line `a-a-a-…` (6 s: nothing).
     expect(findings(`# S\n\n<img srcset="a.png${','.repeat(100_000)}b 2x">\n`, null).map((f) => f.rule)).toEqual(['broken-link']);
     expect(findings(`# S\n\n\`\`\`mermaid\ngraph TD\n${'a-'.repeat(50_000)}]\n\`\`\`\n`, null)).toEqual([]);
+    // A diagram line of 100,000 markers: each word's label read from where the last one's stopped, not from the line's start (a minute).
+    const drawn = findings(`# S\n\n\`\`\`mermaid\ngraph TD\n${'TODO '.repeat(100_000)}\n\`\`\`\n`, null);
+    expect([drawn.length, drawn[0]!.message, drawn[500]!.message]).toEqual([501, 'leftover marker "TODO" in a diagram the page draws: replace it with the real content',
+      '99500 more leftover-marker findings from here on, not listed (500 are listed per rule and file); fix those listed, then check again']);
     // A comment's marks shown as text with a long run of spaces before a `--` (4.5 s).
     const prose = buildTemplateModel(parseSpec('# T\n\n## A\n\nWhat is the issue that we are seeing here?\n'), 'p@1');
     expect(findings(`# S\n\n## A\n\nWhat is the issue &lt;!-- a${gap}b -- c\n`, prose)).toEqual([]);

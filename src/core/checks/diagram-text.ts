@@ -84,14 +84,16 @@ export function diagramMarkers(spec: ParsedSpec, template: TemplateModel | null,
     const sequence = /^\s*sequenceDiagram\b/.test(diagram.text);
     // The lines of a class's or an entity's body (`class Retry {` … `}`): its members and attributes, each drawn.
     const bodies = named ? bodyLines(diagram.text) : [];
+    const line = new LineReader(diagram.text);
     for (const m of diagram.text.matchAll(words)) {
+      line.readTo(m.index);
       if (board && m[0] === 'TODO') continue;
       // (Inside a label — brackets, an edge's `|…|`, quotes — the word is drawn, id or not.)
       // (There, a label is what follows a `:` on its line — `Doing : TBD trigger`, `note right of A : TODO`, a relation's
       // `A --> B : TODO relation`, a member's `Retry : +TBD policy` —, what is quoted, or a line of a body;
       // braces are an entity's cardinality, `||--o{`, or a class's body, no label.)
-      if (named ? !afterColon(diagram.text, m.index) && !inLabel(diagram.text, m.index, false) && !bodies.some(([from, to]) => m.index >= from && m.index < to)
-        : !inLabel(diagram.text, m.index) && !(sequence && afterColon(diagram.text, m.index)) && (ids.has(m[0]) || /[[({>]/.test(diagram.text[m.index + m[0].length] ?? ''))) continue;
+      if (named ? !line.colon && !line.quoted && !bodies.some(([from, to]) => m.index >= from && m.index < to)
+        : !line.inLabel() && !(sequence && line.colon) && (ids.has(m[0]) || /[[({>]/.test(diagram.text[m.index + m[0].length] ?? ''))) continue;
       const at = lineIndexOf(spec).span(diagram.offset + m.index, diagram.offset + m.index + m[0].length);
       findings.push({ ...at, message: `leftover marker "${m[0]}" in a diagram the page draws: replace it with the real content` });
     }
@@ -120,27 +122,53 @@ function bodyLines(text: string): Array<[number, number]> {
   return out;
 }
 
-/** Whether a `:` comes before a place on its line (a state diagram's or a note's label). */
-function afterColon(text: string, at: number): boolean {
-  return text.slice(text.lastIndexOf('\n', at - 1) + 1, at).includes(':');
-}
-
 /**
- * Whether a place in a diagram's source is inside a label on its line: an
- * unclosed `[`, `(`, `{` (unless `brackets` is false) or `"`, or between an
- * edge's `|`s.
+ * A diagram's source read line by line up to a place, for the words found in
+ * it: whether a `:` comes before the place on its line (a state diagram's or
+ * a note's label), and whether the place is inside a label there (an unclosed
+ * `[`, `(`, `{` or `"`, or between an edge's `|`s; a quote alone where
+ * brackets are no labels). Read on from the last place asked, not again from
+ * the line's start for each word: a line of thousands of words took
+ * quadratic time.
  */
-function inLabel(text: string, at: number, brackets = true): boolean {
-  const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
-  let depth = 0;
-  let quoted = false;
-  let piped = false;
-  for (const c of line) {
-    if (c === '"') quoted = !quoted;
-    else if (quoted || !brackets) continue;
-    else if (c === '[' || c === '(' || c === '{') depth++;
-    else if ((c === ']' || c === ')' || c === '}') && depth > 0) depth--;
-    else if (c === '|' && depth === 0) piped = !piped;
+class LineReader {
+  /** A `:` comes before the place on its line. */
+  colon = false;
+  /** Inside a quoted label. */
+  quoted = false;
+  private depth = 0;
+  private piped = false;
+  private at = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** Reads on to `to` (from its line's start, when `to` comes before the place read last). */
+  readTo(to: number): void {
+    if (to < this.at) {
+      this.at = this.text.lastIndexOf('\n', to - 1) + 1;
+      this.newLine();
+    }
+    for (; this.at < to; this.at++) {
+      const c = this.text[this.at];
+      if (c === '\n') this.newLine();
+      else if (c === '"') this.quoted = !this.quoted;
+      else if (c === ':') this.colon = true;
+      else if (this.quoted) continue;
+      else if (c === '[' || c === '(' || c === '{') this.depth++;
+      else if ((c === ']' || c === ')' || c === '}') && this.depth > 0) this.depth--;
+      else if (c === '|' && this.depth === 0) this.piped = !this.piped;
+    }
   }
-  return depth > 0 || quoted || piped;
+
+  /** Inside a label: an unclosed bracket or quote, or between an edge's `|`s. */
+  inLabel(): boolean {
+    return this.depth > 0 || this.quoted || this.piped;
+  }
+
+  private newLine(): void {
+    this.colon = false;
+    this.quoted = false;
+    this.depth = 0;
+    this.piped = false;
+  }
 }
