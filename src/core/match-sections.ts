@@ -6,6 +6,7 @@ import { anchorsClose, mostWordsShared } from './near-anchors.js';
 import { editDistanceAtMost } from './edit-distance.js';
 import { meaningChanged, normalizedSentence } from './guidance-sentences.js';
 import type { TemplateModel, TemplateSection } from './template-model.js';
+import { isSpace, trimEndWhile } from './trim-end.js';
 
 /** How the sections of a spec line up with those of its template. */
 export interface SectionMatching {
@@ -308,6 +309,8 @@ function matchSubtitled(spec: ParsedSpec, model: TemplateModel, byTemplateId: Ma
     : candidates.find((s) => heads(s).has(t.fallbackSlug!) || (t.bareSlug !== null && heads(s).has(t.bareSlug)))));
 }
 
+const FULL_WIDTH_OPEN = /^[\uFF08\u3010\u300C]/;
+
 /**
  * The anchors of a heading's name before a subtitle (`Option 1` of `Option 1:
  * Postgres`, `Option 2 — SQS`, `Overview (v2)`), with and without a number or
@@ -325,7 +328,9 @@ function subtitledNames(text: string): ReadonlySet<string> {
     if (m.index > 200 || cuts.length === 3) break;
     cuts.push(m.index);
   }
-  if (bracketed !== null && bracketed.index <= 200) cuts.push(bracketed.index);
+  // (The name ends where the spaces before a full-width bracket start.)
+  const bracketAt = bracketed === null ? -1 : FULL_WIDTH_OPEN.test(bracketed[0]) ? trimEndWhile(text.slice(0, bracketed.index), isSpace).length : bracketed.index;
+  if (bracketed !== null && bracketAt <= 200) cuts.push(bracketAt);
   for (const at of cuts) {
     const head = text.slice(0, at).trimEnd();
     for (const key of [slugify(head), bareSlug(head)]) if (key !== null && key !== '') names.add(key);

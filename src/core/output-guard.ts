@@ -1,4 +1,5 @@
 import { scanBlocks } from './markdown/block-scanner.js';
+import { isSpace, trimEndWhile } from './trim-end.js';
 
 /** What the guard makes of a model's answer. */
 export type GuardedAnswer =
@@ -10,8 +11,8 @@ const MARKDOWN_INFO = /^(?:markdown|md|mdx|gfm)?$/i;
 
 // What models write instead of an answer.
 const NON_ANSWERS = new Set(['tbd', 'tba', 'todo', 'n/a', 'na', 'none', 'nothing', 'to be determined', 'to be decided', 'to do', 'placeholder', 'not applicable', 'i don\'t know', 'i do not know', 'unknown', '...', '…']);
-/** Longer than this, an answer is no non-answer, however it is marked up (`**TBD**`, `"N/A".`). */
-const NON_ANSWER_MAX = 200;
+/** An emphasis or code mark or a quote, as a non-answer may be wrapped in (`**TBD**`, `"N/A"`). */
+const isQuoteOrMark = (c: number): boolean => c === 0x2a || c === 0x5f || c === 0x60 || c === 0x22 || c === 0x27;
 
 /**
  * Removes one outer code fence, and only when it wraps the whole answer, line
@@ -55,9 +56,10 @@ export function guardAnswer(answer: string): GuardedAnswer {
   const { text, unwrapped } = unwrapOuterFence(answer);
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, reason: 'empty', message: 'the answer is empty' };
-  // (Non-answers are a few words: a long answer is none, and its marks are not stripped, in quadratic time, from each of a long run.)
-  const bare = trimmed.length > NON_ANSWER_MAX ? '' : trimmed.toLowerCase().replace(/^[*_`"'\s]+|[*_`"'.!\s]+$/g, '');
-  if (NON_ANSWERS.has(bare) || (trimmed.length <= NON_ANSWER_MAX && NON_ANSWERS.has(trimmed.toLowerCase()))) {
+  // (Marks cut from the end by hand: `/[*_`"'.!\s]+$/` was tried again from each character of a long run inside.)
+  const lower = trimmed.toLowerCase();
+  const bare = trimEndWhile(lower.replace(/^[*_`"'\s]+/, ''), (c) => c === 0x2e || c === 0x21 || isQuoteOrMark(c) || isSpace(c));
+  if (NON_ANSWERS.has(bare) || NON_ANSWERS.has(lower)) {
     return { ok: false, reason: 'non-answer', message: `"${trimmed.slice(0, 40)}" is not an answer: write the section's actual content` };
   }
   return { ok: true, content: text, unwrapped };

@@ -60,9 +60,11 @@ function lineEndAfter(text: string, from: number, to: number): number {
 export const WORKFLOW_STATES = /\b(?:IN_PROGRESS|IN PROGRESS|DOING|DONE|BLOCKED|BACKLOG|IN_REVIEW|CLOSED|In [Pp]rogress|Doing|Done|Backlog)\b/;
 // A diagram whose bare words are names of states, entities or classes (its first statement says which).
 const NAMES_DIAGRAM = /^\s*(?:stateDiagram(?:-v2)?|erDiagram|classDiagram(?:-v2)?)\b/;
-// A Mermaid node id: before its shape, or named as an alias (participant/actor X as …, … as X).
-// (From an id's first character: from each letter of `a-a-a-…` the id was read to its end again, in quadratic time.)
-const DIAGRAM_ID = /(?<![\w-])([A-Za-z_][\w-]*)[ \t]*(?:\[|\(|\{|>)|\b(?:participant|actor)[ \t]+([A-Za-z_][\w-]*)[ \t]+as\b|\bas[ \t]+([A-Za-z_][\w-]*)/g;
+// A Mermaid node id named as an alias (participant/actor X as …, … as X); those before a shape are idsBeforeShapes'.
+const ALIAS_ID = /\b(?:participant|actor)[ \t]+([A-Za-z_][\w-]*)[ \t]+as\b|\bas[ \t]+([A-Za-z_][\w-]*)/g;
+// A run of the characters an id is made of.
+const ID_RUN = /[\w-]+/g;
+const ID_START = /[A-Za-z_]/;
 
 /**
  * The markers (`words`, a global pattern) in the labels of a spec's
@@ -76,7 +78,8 @@ export function diagramMarkers(spec: ParsedSpec, template: TemplateModel | null,
     if (template !== null && template.spec.source.includes(spec.source.slice(diagram.offset, diagram.offset + diagram.text.length).trim())) continue;
     // A board's workflow drawn (`T[TODO] --> P[In progress] --> D[Done]`): its `TODO` is a state's name.
     const board = WORKFLOW_STATES.test(diagram.text);
-    const ids = new Set([...diagram.text.matchAll(DIAGRAM_ID)].map((d) => d[1] ?? d[2] ?? d[3]));
+    const ids = idsBeforeShapes(diagram.text);
+    for (const alias of diagram.text.matchAll(ALIAS_ID)) ids.add((alias[1] ?? alias[2])!);
     // In a state, entity or class diagram a bare word is a name (a board's `TODO` state): only labels are read
     // (a state's after its `:`; in a class or entity diagram what follows a `:` is a member or a relation's name).
     const named = NAMES_DIAGRAM.test(diagram.text);
@@ -99,6 +102,29 @@ export function diagramMarkers(spec: ParsedSpec, template: TemplateModel | null,
     }
   }
   return findings;
+}
+
+/**
+ * The ids a diagram's source writes before a node's shape (`A[`, `B(`, `C{`,
+ * `D>`): in each run of letters, digits, `_` and `-`, from its first letter
+ * or `_` at its start or after a `-` (`A-.-B[label]`: `B`; `A-->B[x]`: `B`;
+ * `x-y[`: `x-y`), to its end, when a shape follows. Read run by run: a pattern
+ * tried from each letter after a `-` read `a-a-a-…` to its end from each of
+ * them, in quadratic time.
+ */
+function idsBeforeShapes(text: string): Set<string> {
+  const ids = new Set<string>();
+  for (const run of text.matchAll(ID_RUN)) {
+    const word = run[0];
+    let start = -1;
+    for (let i = 0; i < word.length && start === -1; i++) if (ID_START.test(word[i]!) && (i === 0 || word[i - 1] === '-')) start = i;
+    if (start === -1) continue;
+    let after = run.index + word.length;
+    while (text[after] === ' ' || text[after] === '\t') after++;
+    const shape = text[after];
+    if (shape === '[' || shape === '(' || shape === '{' || shape === '>') ids.add(word.slice(start));
+  }
+  return ids;
 }
 
 /**
