@@ -62,8 +62,8 @@ export const WORKFLOW_STATES = /\b(?:IN_PROGRESS|IN PROGRESS|DOING|DONE|BLOCKED|
 const NAMES_DIAGRAM = /^\s*(?:stateDiagram(?:-v2)?|erDiagram|classDiagram(?:-v2)?)\b/;
 // A Mermaid node id named as an alias (participant/actor X as …, … as X); those before a shape are idsBeforeShapes'.
 const ALIAS_ID = /\b(?:participant|actor)[ \t]+([A-Za-z_][\w-]*)[ \t]+as\b|\bas[ \t]+([A-Za-z_][\w-]*)/g;
-// A run of the characters an id is made of.
-const ID_RUN = /[\w-]+/g;
+// A run of the characters an id is made of: letters, digits, `_` and single `-`s (two or more are a link, `A---B`).
+const ID_RUN = /(?:\w|-(?!-))+/g;
 const ID_START = /[A-Za-z_]/;
 
 /**
@@ -106,9 +106,10 @@ export function diagramMarkers(spec: ParsedSpec, template: TemplateModel | null,
 
 /**
  * The ids a diagram's source writes before a node's shape (`A[`, `B(`, `C{`,
- * `D>`): in each run of letters, digits, `_` and `-`, from its first letter
- * or `_` at its start or after a `-` (`A-.-B[label]`: `B`; `A-->B[x]`: `B`;
- * `x-y[`: `x-y`), to its end, when a shape follows. Read run by run: a pattern
+ * `D>`): in each run of letters, digits, `_` and single `-`s, from its
+ * first letter or `_` at its start or after a `-` (`A-.-B[label]`: `B`;
+ * `A-->B[x]` and `A---B[x]`: `B`, as Mermaid reads a link of two dashes or
+ * more; `x-y[`: `x-y`), to its end, when a shape follows. Read run by run: a pattern
  * tried from each letter after a `-` read `a-a-a-…` to its end from each of
  * them, in quadratic time.
  */
