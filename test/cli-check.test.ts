@@ -1113,6 +1113,22 @@ describe('specfill check', () => {
   });
 });
 
+describe('check on a spec whose heading is megabytes long', () => {
+  it('reports it in every format, each finding naming the section cut short (its report could not be built: "Invalid string length")', async () => {
+    const heading = `Overview${' x'.repeat(1_000_000)}`;
+    const dir = tempProject({ 'specs/big.md': `# T\n\n## ${heading}\n\n${'TODO '.repeat(2000)}\n` });
+    for (const format of ['json', 'sarif', 'pretty', 'github', 'junit']) {
+      const r = await runCli(dir, 'check', 'specs/big.md', '--format', format);
+      expect([format, r.code, r.stderr]).toEqual([format, 0, '']);
+      expect(r.stdout.length).toBeLessThan(2_000_000);
+    }
+    const report = JSON.parse((await runCli(dir, 'check', 'specs/big.md', '--format', 'json')).stdout) as CheckReport;
+    const [first] = report.files[0]!.findings;
+    expect([first!.rule, first!.sectionId!.length, first!.section![0]!.length, first!.section![0]!.slice(0, 10), first!.section![0]!.endsWith('…')])
+      .toEqual(['leftover-marker', 1000, 300, 'Overview x', true]);
+  });
+});
+
 describe('check on worker threads', () => {
   it('gives the same report on workers as in one thread, errors included', async () => {
     const files: Record<string, string | Uint8Array> = { 'specs/broken.md': new Uint8Array([0xc3, 0x28]) };

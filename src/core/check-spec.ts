@@ -123,14 +123,27 @@ function findingOf(rule: string, severity: Finding['severity'], d: FindingDraft,
   // (`message` is set last, below.)
   const f = { rule, severity, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn } as Mutable<Finding>;
   const sectionId = where === null ? d.sectionId : where.sectionId;
-  if (sectionId !== undefined) f.sectionId = sectionId;
+  if (sectionId !== undefined) f.sectionId = clipped(sectionId, MAX_ID);
   const section = where === null ? d.section : where.section;
-  if (section !== undefined) f.section = section;
-  if (d.placeholder !== undefined) f.placeholder = d.placeholder;
+  if (section !== undefined) f.section = section.some((name) => name.length > MAX_NAME) ? section.map((name) => clipped(name, MAX_NAME)) : section;
+  if (d.placeholder !== undefined) f.placeholder = clipped(d.placeholder, MAX_ID);
   if (d.more !== undefined) f.more = d.more;
   // Last, as the JSON contract lists it.
-  f.message = d.message;
+  f.message = clipped(d.message, MAX_MESSAGE);
   return f;
+}
+
+// Longer than these, a finding's section id or placeholder id, a section's
+// name or a message is cut, with `…`: a heading of megabytes (the file may
+// hold 10 MiB) was written into every finding under it, and the report of a
+// 2 MB spec could not be built ("Invalid string length"). Real ones are far
+// shorter (on the KEPs: ids up to 206 characters, names 149, messages 630).
+const MAX_ID = 1000;
+const MAX_NAME = 300;
+const MAX_MESSAGE = 2000;
+
+function clipped(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
