@@ -1113,7 +1113,7 @@ describe('specfill check', () => {
   });
 });
 
-describe('check on a spec whose heading is megabytes long', () => {
+describe('a spec whose heading is megabytes long', () => {
   it('reports it in every format, each finding naming the section cut short (its report could not be built: "Invalid string length")', async () => {
     const heading = `Overview${' x'.repeat(1_000_000)}`;
     const dir = tempProject({ 'specs/big.md': `# T\n\n## ${heading}\n\n${'TODO '.repeat(2000)}\n` });
@@ -1126,6 +1126,20 @@ describe('check on a spec whose heading is megabytes long', () => {
     const [first] = report.files[0]!.findings;
     expect([first!.rule, first!.sectionId!.length, first!.section![0]!.length, first!.section![0]!.slice(0, 10), first!.section![0]!.endsWith('…')])
       .toEqual(['leftover-marker', 1000, 300, 'Overview x', true]);
+  });
+
+  it('lists 2,000 placeholders under it with a short id each command agrees on, and fills one by that id (placeholders --json ran out of memory)', async () => {
+    const heading = `Overview${' x'.repeat(1_000_000)}`;
+    const dir = tempProject({ 'specs/big.md': `# T\n\n## ${heading}\n\n${'<!-- AGENT_PLACEHOLDER: say it -->\n\n'.repeat(2000)}` });
+    const listed = await runCli(dir, 'placeholders', 'specs/big.md', '--json');
+    const placeholders = JSON.parse(listed.stdout) as Array<{ id: string; section: string[] }>;
+    const id = placeholders[1]!.id;
+    // The heading's slug, past 1,000 characters, is its start and a hash of the whole: one id in every command.
+    expect([listed.code, placeholders.length, id.length, /^overview-x-x-.*-[0-9a-f]{8}#2$/.test(id), placeholders[1]!.section[0]!.length]).toEqual([0, 2000, 1002, true, 300]);
+    writeFileSync(join(dir, 'answers.json'), JSON.stringify({ [id]: 'Written.' }));
+    expect((await runCli(dir, 'fill', 'specs/big.md', '--answers', 'answers.json')).code).toBe(0);
+    expect(readFileSync(join(dir, 'specs', 'big.md'), 'utf8').split('<!-- AGENT_PLACEHOLDER: say it -->').length - 1).toBe(1999);
+    expect(readFileSync(join(dir, 'specs', 'big.md'), 'utf8')).toContain('-->\n\nWritten.\n\n<!--');
   });
 });
 

@@ -1,4 +1,4 @@
-import { uniqueSlug } from './slug.js';
+import { idSegment, uniqueSlug } from './slug.js';
 import type { Heading, Section, Span, SpecPart } from './spec-types.js';
 
 interface SectionBuilder {
@@ -53,7 +53,7 @@ export function buildSections(headings: readonly Heading[], length: number, cont
       used = usedSlugs.get(parent) ?? new Map<string, number>();
       usedSlugs.set(parent, used);
     }
-    const slug = uniqueSlug(heading.slug === '' ? 'section' : heading.slug, used);
+    const slug = uniqueSlug(heading.slug === '' ? 'section' : idSegment(heading.slug), used);
     const section: SectionBuilder = {
       id: parent === undefined ? slug : `${parent.id}/${slug}`,
       slug,

@@ -15,6 +15,7 @@ export interface RuleSetting {
 
 // (In a module of its own: the frontmatter rule reads it, and this module reads the rules.)
 import { DEFAULT_STATUSES } from './default-statuses.js';
+import { clipped, clippedNames, MAX_ID } from './clip-text.js';
 export { DEFAULT_STATUSES };
 
 /** Options of {@link checkSpec}. */
@@ -125,7 +126,7 @@ function findingOf(rule: string, severity: Finding['severity'], d: FindingDraft,
   const sectionId = where === null ? d.sectionId : where.sectionId;
   if (sectionId !== undefined) f.sectionId = clipped(sectionId, MAX_ID);
   const section = where === null ? d.section : where.section;
-  if (section !== undefined) f.section = section.some((name) => name.length > MAX_NAME) ? section.map((name) => clipped(name, MAX_NAME)) : section;
+  if (section !== undefined) f.section = clippedNames(section);
   if (d.placeholder !== undefined) f.placeholder = clipped(d.placeholder, MAX_ID);
   if (d.more !== undefined) f.more = d.more;
   // Last, as the JSON contract lists it.
@@ -133,17 +134,11 @@ function findingOf(rule: string, severity: Finding['severity'], d: FindingDraft,
   return f;
 }
 
-// Longer than these, a finding's section id or placeholder id, a section's
-// name or a message is cut, with `…`: a heading of megabytes (the file may
-// hold 10 MiB) was written into every finding under it, and the report of a
-// 2 MB spec could not be built ("Invalid string length"). Real ones are far
-// shorter (on the KEPs: ids up to 206 characters, names 149, messages 630).
-const MAX_ID = 1000;
-const MAX_NAME = 300;
+// Longer than these (see clip-text.ts), a finding's section id or placeholder
+// id, a section's name or a message is cut, with `…`: a heading of megabytes
+// (the file may hold 10 MiB) was written into every finding under it, and the
+// report of a 2 MB spec could not be built ("Invalid string length"). Real ones
+// are far shorter (on the KEPs: ids up to 206 characters, names 149, messages 630).
 const MAX_MESSAGE = 2000;
-
-function clipped(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

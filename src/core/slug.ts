@@ -142,6 +142,24 @@ function emojiAfterWords(text: string): number {
 }
 
 /**
+ * A heading's slug as a segment of its section's id: as it is, or, past
+ * {@link MAX_SEGMENT} characters, its start and a hash of the whole (FNV-1a),
+ * so that ids stay distinct and the same in every command while a heading of
+ * megabytes does not make an id of megabytes, copied into each placeholder
+ * and finding under it (a spec of 2 MB with 2,000 placeholders under such a
+ * heading ran `placeholders --json` out of memory). No real heading's slug
+ * comes near (the KEPs' longest is 263 characters).
+ */
+export function idSegment(slug: string): string {
+  if (slug.length <= MAX_SEGMENT) return slug;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < slug.length; i++) hash = Math.imul(hash ^ slug.charCodeAt(i), 0x01000193);
+  return `${slug.slice(0, MAX_SEGMENT - 9)}-${(hash >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+const MAX_SEGMENT = 1000;
+
+/**
  * `slug` made unique among those `used` has seen, as github-slugger does it
  * (and so GitHub's anchors): a repeat gets `-1`, `-2`, … after it, skipping
  * one taken already (`Foo 1`, `Foo`, `Foo` are `foo-1`, `foo`, `foo-2`).

@@ -7,7 +7,7 @@ import { hasTableOfContents } from './table-of-contents.js';
 import { idAfterRenames } from './section-renames.js';
 import { escapeRegExp } from './escape-regexp.js';
 import { flattenSections } from './match-sections.js';
-import { bareSlug, looseSlug, squashedSlug } from './slug.js';
+import { bareSlug, idSegment, looseSlug, squashedSlug } from './slug.js';
 import { guidanceSaysMayStayEmpty, sampleMayStay } from './may-stay-empty.js';
 import { hasHeadingMark, optionalWhen, sectionSaysOptional, unmarkedSlug, withoutHeadingMarks, type OptionalWhen } from './optional-sections.js';
 import { nothingOrAnExample, numberedKind, standInSeriesFollowers, standInWords, type StandInWords } from './stand-in-headings.js';
@@ -191,9 +191,10 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   const visit = (section: Section, parent: TemplateSection | null): void => {
     const marked = hasHeadingMark(section.heading.text);
     const unmarkedHeadingSlug = marked ? unmarkedSlug(section.heading.text) : null;
+    const unmarkedSegment = unmarkedHeadingSlug === null ? null : idSegment(unmarkedHeadingSlug);
     // Other segments keep their slugs as made (HTML aside, `-1` for repeats).
     const unmarkedId = marked || parent?.unmarkedId != null
-      ? `${parent === null ? '' : `${parent.unmarkedId ?? parent.id}/`}${unmarkedHeadingSlug ?? section.slug}` : null;
+      ? `${parent === null ? '' : `${parent.unmarkedId ?? parent.id}/`}${unmarkedSegment ?? section.slug}` : null;
     // (So is one of nothing but the template's credits under an empty heading, arc42's "About arc42" under the `# ` of its export.)
     const kept = fixed.includes(section.id) || (unmarkedId !== null && fixed.includes(unmarkedId))
       || (section.heading.text.trim() === '' && onlyAboutTheTemplate(spec, blocksIn(spec, section.bodySpan)))
