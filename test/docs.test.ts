@@ -26,6 +26,14 @@ describe('README', () => {
     expect(quick[1]).toMatch(/^npm test\b/);
   });
 
+  it('names only npm scripts the package has (it named `npm run bench`, which did not exist)', () => {
+    const scripts = Object.keys((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+    const named = [...new Set([README, readFileSync(join(ROOT, 'bench', 'README.md'), 'utf8'), readFileSync(join(ROOT, 'docs', 'SPEC.md'), 'utf8')]
+      .flatMap((text) => [...text.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]!)))];
+    expect(named.length).toBeGreaterThanOrEqual(2);
+    expect(named.filter((name) => !scripts.includes(name))).toEqual([]);
+  });
+
   it('documents every command of the CLI', async () => {
     const help = await runCli(tempProject(), '--help');
     const listing = help.stdout.slice(help.stdout.indexOf('Commands:'));
