@@ -1,19 +1,16 @@
-import { withoutClosedComments } from './markdown/inline-comments.js';
 import { commentSentences } from './comment-sentences.js';
 import { onlyAboutTheTemplate, onlyLicenceNotice, onlyNotesOnTheFile } from './notes-on-the-file.js';
 import { codeSample } from './block-samples.js';
 import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
 import { hasTableOfContents } from './table-of-contents.js';
+import { asksAQuestion, notesOverSubsections } from './notes-over-subsections.js';
 import { idAfterRenames } from './section-renames.js';
-import { escapeRegExp } from './escape-regexp.js';
-import { flattenSections } from './match-sections.js';
 import { bareSlug, idSegment, looseSlug, squashedSlug } from './slug.js';
 import { guidanceSaysMayStayEmpty, sampleMayStay } from './may-stay-empty.js';
 import { hasHeadingMark, optionalWhen, sectionSaysOptional, unmarkedSlug, withoutHeadingMarks, type OptionalWhen } from './optional-sections.js';
-import { nothingOrAnExample, numberedKind, standInSeriesFollowers, standInWords, type StandInWords } from './stand-in-headings.js';
+import { standInSeriesFollowers, standInWords, type StandInWords } from './stand-in-headings.js';
 import { asksOnlyTitle, saysItIsTheTitle, withoutRemovedText } from './stand-in-titles.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
-import { isMarkOrSpace, trimEndWhile } from './trim-end.js';
 
 /** A section of a template, with what specs written from it are expected to do there. */
 export interface TemplateSection {
@@ -246,17 +243,6 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   // A heading the template has more than once cannot say which of them a moved one is.
   const count = new Map<string, number>();
   for (const s of sections) if (s.fallbackSlug !== null) count.set(s.fallbackSlug, (count.get(s.fallbackSlug) ?? 0) + 1);
-  // A parent whose only guidance is a comment over subsections that each
-  // guide with visible text (spec-kit's `## Requirements *(mandatory)*`, "The
-  // content in this section represents placeholders…", over `### Functional
-  // Requirements` and its sample list), ask a question (a KEP's `###
-  // Scalability`, "This section must be completed when targeting beta…",
-  // over `###### Will enabling / using this feature result in any new API
-  // calls?`), or are such parents themselves (the KEP's `## Production
-  // Readiness Review Questionnaire`) asks for no text of its own: the comment
-  // is a note on what is written below it. (A KEP's `## Design Details` has
-  // subsections guided by comments alone: it owes its own text.)
-  const withPlaceholder = new Set(spec.placeholders.map((p) => p.sectionId));
   const childrenOf = new Map<string, TemplateSection[]>();
   for (const c of sections) {
     if (c.parentId === null) continue;
@@ -264,44 +250,8 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     if (list === undefined) childrenOf.set(c.parentId, [c]);
     else list.push(c);
   }
-  const notes = new Set<string>();
-  // Whether the template sets its guidance in block quotes (most of its guided sections' text is quoted).
-  const flat = flattenSections(spec.sections);
-  const quotesGuidance = quotesItsGuidance(spec, flat, sections);
-  // The sections whose text is nothing or an example said to be one (see nothingOrAnExample), by id.
-  const examples = new Set(flat.filter((x) => nothingOrAnExample(spec.source.slice(x.bodySpan.start, x.bodySpan.end))).map((x) => x.id));
-  // Subsections come after their parent: bottom-up, a subsection is judged first.
-  for (let k = sections.length - 1; k >= 0; k--) {
-    const s = sections[k]!;
-    const below = childrenOf.get(s.id);
-    if (s.id === 'title' || withPlaceholder.has(s.id) || below === undefined || s.fixed) continue;
-    // Visible guidance is a note only as a labelled line over checklists (spec-kit's `*GATE: Automated checks run during main() execution*`).
-    // (Or as a block quote, where the template sets all its guidance so: AWS CDK's `> This section should include answers
-    // to questions…` over `### What are we launching today?` and the other questions is a note on them, as a comment would be.)
-    const own = withoutClosedComments(bodies.get(s.id) ?? '').trim();
-    // (Or as prose that asks for what its subsections are, examples of one kind: Argo CD's "Add a list of detailed use cases …"
-    // over `#### Use case 1:` and `#### Use case 2:`; the use cases written are its text.)
-    if (asksForItsSeries(s.guidance, below, examples)) {
-      notes.add(s.id);
-      continue;
-    }
-    // (A quoted note is one over questions only: "> Give an overview …; the subsections below …" asks for text of its own.)
-    const quotedNote = quotesGuidance && ALL_QUOTED.test(own);
-    if (quotedNote && !below.every((c) => asksAQuestion(c.text) || notes.has(c.id))) continue;
-    if (s.guidance !== '' && !(VISIBLE_NOTE.test(own) && below.every((c) => CHECKLIST.test(c.guidance))) && !quotedNote) continue;
-    const asked = (c: TemplateSection): boolean => asksAQuestion(c.text) || notes.has(c.id);
-    // (A heading with no guidance at all that only groups questions is one such parent too:
-    // `### Feature Enablement and Rollback` over its questions, when a template gives it no comment.)
-    if (!s.guided) {
-      if (below.every(asked)) notes.add(s.id);
-      continue;
-    }
-    if (below.every(asked)) notes.add(s.id);
-    // Over subsections with visible text, the comment must read as a note on them
-    // (`ACTION REQUIRED: The content in this section represents placeholders…`):
-    // "Describe the design in enough detail…" asks for text of the section's own.
-    else if (below.every((c) => c.guidance !== '' || asked(c)) && isNoteOnBelow(bodies.get(s.id) ?? '')) notes.add(s.id);
-  }
+  // Parents whose guidance is a note on their subsections ask for no text of their own.
+  const notes = notesOverSubsections(spec, sections, childrenOf, bodies);
   // A heading with no guidance of its own over subsections that are all optional (cluster-api's `## Additional
   // Details` over `### Test Plan [optional]` and the rest) is optional too: a spec that leaves them all out leaves it.
   const allOptional = new Set<string>();
@@ -354,66 +304,11 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   };
 }
 
-// A comment that is a note on the text below it: a label in capitals before it
-// (spec-kit's `ACTION REQUIRED:`, `IMPORTANT:`), or words about what is below.
-const NOTE_LABEL = /<!--\s*[A-Z][A-Z ]{2,}:/;
-const NOTE_WORDS = /\b(?:placeholders?|below|the following|subsections?|for each|each of)\b/i;
-const isNoteOnBelow = (text: string): boolean => NOTE_LABEL.test(text) || NOTE_WORDS.test(text) || VISIBLE_NOTE.test(text.trim());
-// A checklist in a section's guidance (its boxes kept in its prose: `[ ] No implementation details`).
-const CHECKLIST = /(?:^|\s)\[ \]\s/;
-// One line of text that opens with a label in capitals, in emphasis or not: `*GATE: Automated checks run during main() execution*`.
-const VISIBLE_NOTE = /^[*_]{0,2}(?:GATE|NOTE|IMPORTANT|ACTION REQUIRED|WARNING|INFO)[*_]{0,2}:[^\n]*$/;
-
-/** Whether a heading is a question (`Will enabling the feature result in any new API calls?`), its comments and marks aside. */
-function asksAQuestion(heading: string): boolean {
-  // Its marks aside: `What are the risks? (mandatory)`, `Why is it safe? *(required)*`.
-  return trimEndWhile(withoutHeadingMarks(withoutClosedComments(heading)), isMarkOrSpace).endsWith('?');
-}
-
 /** The part of a document between its title (or its start) and its first section. */
 export function preambleSpan(spec: ParsedSpec): Span {
   const start = spec.title?.span.end ?? spec.frontMatter?.span.end ?? (spec.format.bom ? 1 : 0);
   const end = spec.sections[0]?.span.start ?? spec.source.length;
   return { start: Math.min(start, end), end };
-}
-
-/**
- * Whether guidance names, in the plural, the kind its subsections are
- * examples of (two or more numbered headings of one kind, see numberedKind):
- * "Add a list of detailed use cases" over "Use case 1:" and "Use case 2:".
- */
-function asksForItsSeries(guidance: string, below: readonly TemplateSection[], examples: ReadonlySet<string>): boolean {
-  // (Examples only, nothing under them or an example said to be one: not `### Phase 1` and `### Phase 2` each asked for.)
-  if (below.length < 2 || !below.every((c) => examples.has(c.id))) return false;
-  const kinds = new Set(below.map((c) => numberedKind(c.text)));
-  if (kinds.size !== 1) return false;
-  const kind = [...kinds][0];
-  if (kind == null) return false;
-  const stem = kind.slice(0, -2);
-  return new RegExp(`\\b${escapeRegExp(stem).replace(/ /g, '\\s+')}(?:s|es)\\b`, 'i').test(guidance);
-}
-
-// Text that is all block quotes: each of its lines starts with `>`.
-const ALL_QUOTED = /^>[^\n]*(?:\n[ \t]*(?:>[^\n]*)?)*$/;
-
-/**
- * Whether a template sets its guidance in block quotes (AWS CDK's RFC
- * template: `> Write one sentence which is a brief description of the
- * feature.`): more than half of its sections with visible guidance hold
- * nothing but quotes.
- */
-function quotesItsGuidance(spec: ParsedSpec, flat: readonly Section[], sections: readonly TemplateSection[]): boolean {
-  let quoted = 0;
-  let visible = 0;
-  const byId = new Map(flat.map((x) => [x.id, x]));
-  for (const t of sections) {
-    if (t.guidance === '') continue;
-    const section = byId.get(t.id);
-    if (section === undefined) continue;
-    visible++;
-    if (ALL_QUOTED.test(withoutClosedComments(spec.source.slice(section.bodySpan.start, section.bodySpan.end)).trim())) quoted++;
-  }
-  return visible >= 2 && quoted * 2 > visible;
 }
 
 /** The guidance sentences of a section's own text and of its subsections', fixed ones aside (and the prose of those whose text is a default answer). */
