@@ -3,8 +3,8 @@ import { SpecfillError } from './errors.js';
 import { escapeParagraphText } from './escape-markdown.js';
 import { TEMPLATE_KEYS, type Template } from './template.js';
 import { asksForTitleAlone, standInTitleAt } from './stand-in-titles.js';
-import { trimSpaceTab, withoutAtxClosing } from './markdown/block-patterns.js';
-import { isBlank, isLineEnd, trimEndWhile } from './trim-end.js';
+import { isSpaceOrTabCode, trimSpaceTab, withoutAtxClosing } from './markdown/block-patterns.js';
+import { isLineEnd, trimEndWhile } from './trim-end.js';
 
 /** What a new spec is made of. */
 export interface CreateSpecInput {
@@ -126,7 +126,7 @@ export function templatesOwnKeys(template: Template): string {
     // (The key is what comes before the first colon, spaces at its end aside: read so, not by a lazy `[^:]*?`
     // before `[ \t]*`, which retries the spaces from each character of a long line.)
     const named = /^([^\s#:][^:]*):(?:[ \t]|$)/.exec(line)?.[1];
-    const key = named === undefined ? undefined : trimEndWhile(named, isBlank).replace(/^["']|["']$/g, '');
+    const key = named === undefined ? undefined : trimEndWhile(named, isSpaceOrTabCode).replace(/^["']|["']$/g, '');
     // A key at the start of a line opens a block; indented, blank and comment lines go with it.
     if (key !== undefined) keep = !TEMPLATE_KEYS.includes(key) && !WRITTEN_KEYS.has(key);
     else if (/^\S/.test(line) && !line.startsWith('#')) keep = false;

@@ -5,7 +5,8 @@ import { placeholderSlot } from './placeholder-slot.js';
 import { sectionLevelOf } from './section-level.js';
 import type { ParsedSpec, Placeholder } from './spec-types.js';
 import { DEFAULT_MAX_CONTENT_BYTES, validateContent, validateLineContent, type FillRefusal } from './validate-content.js';
-import { isBlank, trimEndWhile } from './trim-end.js';
+import { trimEndWhile } from './trim-end.js';
+import { isSpaceOrTabCode } from './markdown/block-patterns.js';
 
 /** One answer: the content for a placeholder id. */
 export interface Answer {
@@ -161,7 +162,7 @@ function layOut(spec: ParsedSpec, placeholder: Placeholder, content: string): st
     ? before.replace(/[-+*]|\d{1,9}[.)]/g, (m) => ' '.repeat(m.length))
     : '';
   const lines = content.split(/\r\n|\r|\n/);
-  return lines.map((line, i) => (i === 0 ? line : line === '' ? trimEndWhile(prefix, isBlank) : prefix + line)).join(spec.format.newline);
+  return lines.map((line, i) => (i === 0 ? line : line === '' ? trimEndWhile(prefix, isSpaceOrTabCode) : prefix + line)).join(spec.format.newline);
 }
 
 /**

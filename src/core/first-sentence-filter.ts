@@ -2,7 +2,7 @@
 // built: whether its first sentence may be one of the template's guidance
 // sentences (see guidance-sentences.ts, which decides). Most paragraphs of a
 // written spec are told apart here, a word or two in.
-import { COUNT_BUCKETS, NEAR_MIN_LENGTH, countsApart, firstAtLeast, isMark, lengthIndexOf, trieOf, type WordTrie } from './guidance-sentences.js';
+import { COUNT_BUCKETS, NEAR_MIN_LENGTH, countsApart, firstAtLeast, isMark, isSentenceEnd, lengthIndexOf, trieOf, type WordTrie } from './guidance-sentences.js';
 
 /** The counts of the sentence {@link mayBeGuidanceSentence} reads (one at a time). */
 const RAW_COUNTS = new Int32Array(COUNT_BUCKETS);
@@ -178,7 +178,6 @@ function runsOn(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || isMark(c) || c === 0x5b || c >= 0x80;
 }
 
-const isSentenceEnd = (c: number): boolean => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x3b;
 
 /**
  * Whether white space (or the line's end, a line break once joined) follows

@@ -96,12 +96,14 @@ const LONGEST_SENTENCE = 2000;
 function endsSentence(text: string, k: number): boolean {
   // (Character codes, not patterns: a line of thousands of markers and no full
   // stop is read up to LONGEST_SENTENCE characters around each of them.)
-  const c = text.charCodeAt(k);
-  if (c !== 0x2e && c !== 0x21 && c !== 0x3f && c !== 0x3a && c !== 0x3b) return false;
+  if (!isSentenceEnd(text.charCodeAt(k))) return false;
   let next = k + 1;
   while (next < text.length && isMark(text.charCodeAt(next))) next++;
   return next >= text.length || /\s/.test(text[next]!);
 }
+
+/** Whether a character ends a sentence when a space follows: `.`, `!`, `?`, `:` or `;`. */
+export const isSentenceEnd = (c: number): boolean => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x3b;
 
 /** Whether a character is an emphasis or code mark (`*`, `_`, `` ` ``, `~`). */
 export const isMark = (c: number): boolean => c === 0x2a || c === 0x5f || c === 0x60 || c === 0x7e;

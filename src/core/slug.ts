@@ -1,5 +1,6 @@
 import { slug as githubSlug } from 'github-slugger';
-import { isBlank } from './trim-end.js';
+import { isSpaceOrTabCode } from './markdown/block-patterns.js';
+import { trimEndWhile } from './trim-end.js';
 
 /**
  * GitHub's anchor slug of a heading text (github-slugger). Printable ASCII,
@@ -87,14 +88,11 @@ export function bareSlug(text: string): string | null {
  * seconds).
  */
 function withoutAttributes(text: string): string {
-  let end = text.length;
-  while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
+  const end = trimEndWhile(text, isSpaceOrTabCode).length;
   if (end === 0 || text.charCodeAt(end - 1) !== 0x7d) return text;
   const open = text.lastIndexOf('{', end - 2);
   if (open === -1 || !ATTRIBUTE_LIST.test(text.slice(open + 1, end - 1))) return text;
-  let start = open;
-  while (start > 0 && isBlank(text.charCodeAt(start - 1))) start--;
-  return text.slice(0, start);
+  return trimEndWhile(text.slice(0, open), isSpaceOrTabCode);
 }
 
 /** What is inside an attribute list's braces: an id or a class first, at most 200 characters after it. */

@@ -11,9 +11,6 @@ export function trimEndWhile(text: string, drop: (code: number) => boolean): str
   return end === text.length ? text : text.slice(0, end);
 }
 
-/** A space or a tab. */
-export const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
-
 /** A line feed or a carriage return. */
 export const isLineEnd = (c: number): boolean => c === 0x0a || c === 0x0d;
 
