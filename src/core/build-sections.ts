@@ -1,4 +1,5 @@
 import { idSegment, uniqueSlug } from './slug.js';
+import { clipped, MAX_NAME } from './clip-text.js';
 import type { Heading, Section, Span, SpecPart } from './spec-types.js';
 
 interface SectionBuilder {
@@ -58,7 +59,8 @@ export function buildSections(headings: readonly Heading[], length: number, cont
       id: parent === undefined ? slug : `${parent.id}/${slug}`,
       slug,
       // Paths are read by people (findings, outlines): the text a reader sees, not the comments in it.
-      path: parent === undefined ? [heading.shown] : [...parent.path, heading.shown],
+      // (Cut past MAX_NAME characters: a heading of megabytes is not copied whole into every finding and placeholder under it.)
+      path: parent === undefined ? [clipped(heading.shown, MAX_NAME)] : [...parent.path, clipped(heading.shown, MAX_NAME)],
       heading,
       span: { start: heading.span.start, end: length },
       bodySpan: { start: heading.span.end, end: length },

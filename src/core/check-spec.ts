@@ -15,7 +15,7 @@ export interface RuleSetting {
 
 // (In a module of its own: the frontmatter rule reads it, and this module reads the rules.)
 import { DEFAULT_STATUSES } from './default-statuses.js';
-import { clipped, clippedNames, MAX_ID } from './clip-text.js';
+import { clipped } from './clip-text.js';
 export { DEFAULT_STATUSES };
 
 /** Options of {@link checkSpec}. */
@@ -124,21 +124,21 @@ function findingOf(rule: string, severity: Finding['severity'], d: FindingDraft,
   // (`message` is set last, below.)
   const f = { rule, severity, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn } as Mutable<Finding>;
   const sectionId = where === null ? d.sectionId : where.sectionId;
-  if (sectionId !== undefined) f.sectionId = clipped(sectionId, MAX_ID);
+  if (sectionId !== undefined) f.sectionId = sectionId;
   const section = where === null ? d.section : where.section;
-  if (section !== undefined) f.section = clippedNames(section);
-  if (d.placeholder !== undefined) f.placeholder = clipped(d.placeholder, MAX_ID);
+  if (section !== undefined) f.section = section;
+  if (d.placeholder !== undefined) f.placeholder = d.placeholder;
   if (d.more !== undefined) f.more = d.more;
   // Last, as the JSON contract lists it.
   f.message = clipped(d.message, MAX_MESSAGE);
   return f;
 }
 
-// Longer than these (see clip-text.ts), a finding's section id or placeholder
-// id, a section's name or a message is cut, with `…`: a heading of megabytes
-// (the file may hold 10 MiB) was written into every finding under it, and the
-// report of a 2 MB spec could not be built ("Invalid string length"). Real ones
-// are far shorter (on the KEPs: ids up to 206 characters, names 149, messages 630).
+// Longer than this, a message is cut, with `…` (see clip-text.ts; a section's
+// names and id are cut where they are made: build-sections.ts, idSegment). A
+// heading of megabytes (the file may hold 10 MiB) was written into every finding
+// under it, and the report of a 2 MB spec could not be built ("Invalid string
+// length"). Real ones are far shorter (on the KEPs: messages up to 630).
 const MAX_MESSAGE = 2000;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

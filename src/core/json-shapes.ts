@@ -1,6 +1,5 @@
 import type { SpecfillError } from './errors.js';
 import type { Placeholder } from './spec-types.js';
-import { clippedNames } from './clip-text.js';
 
 /** A placeholder as `placeholders --json`, MCP and the web API return it. */
 export interface PlaceholderJson {
@@ -18,8 +17,7 @@ export interface PlaceholderJson {
 export function toPlaceholderJson(p: Placeholder): PlaceholderJson {
   return {
     id: p.id,
-    // (A heading of megabytes is not copied whole into each placeholder under it: see clip-text.ts.)
-    section: clippedNames(p.section),
+    section: p.section,
     instruction: p.instruction,
     line: p.line,
     column: p.column,
