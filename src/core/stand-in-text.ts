@@ -38,8 +38,10 @@ const SLOT_STUB = /^[\s*_]*(?:\{\{[ \t]*[\w.-]+[ \t]*\}\}|\$\{[\w.-]+\}|\[[ \t]*
 const NAME_STUB = /^[\s*_]*(?:\[([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){1,5})\]|<[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){1,5}>)[\s.*_]*$/;
 
 // A label with nothing after it (`Decision:`, `**Overview:**`), or a note that the text is to come (`Overview goes here.`).
-// (One word: `Three layers:` or `Key decisions:` leads into what follows; a section's name goes before "goes here".)
-const LABEL_ONLY = /^[\s*_]*[\p{L}][\p{L}\p{N}'’/&-]*:[\s*_]*$|^[\s*_]*[\p{L}][\p{L}\p{N}'’/&-]*(?: [\p{L}\p{N}'’/&-]+){0,2} goes here[.!]?[\s*_]*$/iu;
+// (One word: `Three layers:` or `Key decisions:` leads into what follows; a section's name goes before "goes here".
+// No `i` flag: the letter classes hold both cases, isLabelOnly lets in only a lowercase "goes here", and
+// folding case over `\p{L}` doubles what the pattern costs to compile, in every run.)
+const LABEL_ONLY = /^[\s*_]*[\p{L}][\p{L}\p{N}'’/&-]*:[\s*_]*$|^[\s*_]*[\p{L}][\p{L}\p{N}'’/&-]*(?: [\p{L}\p{N}'’/&-]+){0,2} goes here[.!]?[\s*_]*$/u;
 
 // (Its colon or its "here" first: most texts have neither, and the pattern reads letters of any script.)
 const isLabelOnly = (text: string): boolean => (endsWithColon(text) || text.indexOf(' goes here') !== -1) && LABEL_ONLY.test(text);

@@ -104,10 +104,12 @@ export class TemplateRegistry {
     ({ byId: this.byId, broken: this.broken } = more());
   }
 
-  /** Every usable template, sorted by id; `mapped: false` leaves out the template files of the config's mapping (and does not read them). */
+  /** Every usable template, sorted by id (code unit by code unit); `mapped: false` leaves out the template files of the config's mapping (and does not read them). */
   list(options: { readonly mapped?: boolean } = {}): Template[] {
     if (options.mapped !== false) this.complete();
-    return [...(options.mapped === false ? this.own : this.byId).values()].sort((a, b) => a.id.localeCompare(b.id));
+    // Not localeCompare: its first call loads ICU's collation data, ~5 ms of
+    // a one-file `check` that only looks a template up (ids are ASCII slugs).
+    return [...(options.mapped === false ? this.own : this.byId).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /** The project templates that cannot be used, by id, with why. */
