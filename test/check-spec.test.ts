@@ -207,6 +207,21 @@ describe('guidance in comments and prose', () => {
     expect(brief('# KEP-1: X\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n', kepStyle)).toEqual(['9:1 missing-section motivation/goals']);
   });
 
+  it('says why sections are missing when the template file shows its template inside a code block (dotnet/designs\' meta/template.md)', () => {
+    const fenced = (fence: string) => `# Proposal Template\n\nHow to write a design.\n\n## Examples\n\nSee accepted/.\n\n## Template\n\n${fence}\n\n## Blank\n\nCopy it.\n`;
+    const template = '````Markdown\n# Your Feature\n\n<!-- What and why. -->\n\n## Scenarios\n\n<!-- Who does what. -->\n\n## Requirements\n\n### Goals\n\n### Non-Goals\n\n## Design\n\n```bash\n# not a heading\n```\n````';
+    const spec = '# Faster builds\n\nBuilds take too long.\n\n## Scenarios\n\nA developer builds twice as fast.\n\n## Design\n\nCache the outputs.\n';
+    const missing = (t: string) => checkSpec(parseSpec(spec), { template: buildTemplateModel(parseSpec(t), 'proposal@1'), links: NO_FILES }).findings
+      .filter((f) => f.rule === 'missing-section').map((f) => f.message);
+    const said = missing(fenced(template));
+    expect(said).toHaveLength(3);
+    for (const m of said) expect(m).toMatch(/\(the template file shows its template inside a code block, at its line 11, which is read as code, not as sections: map the specs to a file holding only that block's text\)$/);
+    // A sample of a heading or two in a fence, or a fence of fewer headings than the page, is no template: nothing added.
+    for (const sample of ['```md\n## Risks\n\n- one\n\n### Mitigations\n```', '```md\n# A\n\n## B\n\n## C\n```\n\n## More\n\nx.\n\n## Other\n\ny.']) {
+      for (const m of missing(fenced(sample))) expect([sample, m]).toEqual([sample, expect.not.stringContaining('code block')]);
+    }
+  });
+
   it('treats a comment\'s text kept as visible text (its `<!--` and `-->` deleted, or quoted) as the template\'s guidance, as prose guidance is (QA: comment-guided templates)', () => {
     const kep = buildTemplateModel(parseSpec('# Design\n\n## Summary\n\n<!-- AGENT_PLACEHOLDER: One paragraph: what is proposed and why -->\n\n## Constraints\n\n<!--\nAny requirement that constrains the design or the development process.\n-->\n\n## Rollout\n\n<!--\nHow the change reaches production.\n\n- Stages and flags\n- How to roll back\n-->\n\n## Risks\n\n<!-- Known risks, ordered by priority. -->\n'), 'kep@1');
     const doc = (constraints: string, rollout = 'Dark launch, then 10 %, then everyone.', summary = 'Move exports to a queue.') =>

@@ -3,6 +3,7 @@ import { onlyAboutTheTemplate, onlyLicenceNotice, onlyNotesOnTheFile } from './n
 import { codeSample } from './block-samples.js';
 import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
 import { hasTableOfContents } from './table-of-contents.js';
+import { templateInFence } from './template-in-fence.js';
 import { asksAQuestion, notesOverSubsections } from './notes-over-subsections.js';
 import { idAfterRenames } from './section-renames.js';
 import { bareSlug, idSegment, looseSlug, squashedSlug } from './slug.js';
@@ -141,6 +142,12 @@ export interface TemplateModel {
   readonly renamedFrom: ReadonlyMap<string, readonly string[]>;
   /** The code of every code block of the template (see codeSample): a spec that keeps one has written no code of its own there. */
   readonly codeSamples: ReadonlySet<string>;
+  /**
+   * The line of a fenced code block that holds the template the file is
+   * about (see templateInFence), or null: its sections are code, not the
+   * template's.
+   */
+  readonly templateInFenceLine: number | null;
 }
 
 // Most headings have no loose form with a hyphen: one empty list for all of them.
@@ -301,6 +308,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     titleStandsIn: spec.title !== null && saysItIsTheTitle(spec.source.slice(titleSpan.start, titleSpan.end)),
     titleHasContents: hasTableOfContents(spec, titleSpan), renamedFrom,
     codeSamples: new Set(spec.blocks.filter((b) => b.kind === 'code').map((b) => codeSample(spec.source, b)).filter((code) => code !== '')),
+    templateInFenceLine: templateInFence(spec, withFallback.filter((s) => s.id !== 'title').length),
   };
 }
 

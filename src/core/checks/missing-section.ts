@@ -19,7 +19,17 @@ import { saysNothing, sectionProse } from '../section-prose.js';
 const messages = new WeakMap<TemplateModel, Map<string, string>>();
 
 function messageFor(template: TemplateModel, t: TemplateSection): string {
-  return memoBy(messages, template, t.id, () => `missing section ${quote(templateShown(t))} (${'#'.repeat(t.level)} ${t.text}) from template ${template.ref}`);
+  return memoBy(messages, template, t.id, () => `missing section ${quote(templateShown(t))} (${'#'.repeat(t.level)} ${t.text}) from template ${template.ref}${inFenceNote(template)}`);
+}
+
+/**
+ * Why a spec misses sections of a template file that is a page about a
+ * template, the template itself in a code block (see templateInFence): the
+ * page's sections are the ones asked for.
+ */
+function inFenceNote(template: TemplateModel): string {
+  const line = template.templateInFenceLine;
+  return line === null ? '' : ` (the template file shows its template inside a code block, at its line ${line}, which is read as code, not as sections: map the specs to a file holding only that block's text)`;
 }
 
 /**
