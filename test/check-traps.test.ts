@@ -1144,6 +1144,16 @@ describe('broken-link', () => {
     const said = (top: string) => checkSpec(parseSpec(`${top}## Summary\n\nAdd memory statistics.\n\n## Motivation\n\nDebugging.\n`), { template: pt, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
     expect(said('**Authors:**\n* @lichuyang\n\n')).toEqual(['1:1 empty-section no title: add a `# ` heading with the spec\'s title at the top, where the template has "# [Title]"']);
     expect(said('---\ntitle: Memory statistics\n---\n**Authors:**\n* @lichuyang\n\n')).toEqual([]);
+    // A front matter title that stands in for one names nothing there either (one notion with the title part's, review):
+    // a to-do word (also leftover-marker's, in the front matter), a slot, the template's own title.
+    for (const title of ['"[Project Name]"', '"[Title]"']) {
+      expect(said(`---\ntitle: ${title}\n---\n**Authors:**\n* @lichuyang\n\n`), title).toEqual([`4:1 empty-section no title: the front matter's \`title\` "${JSON.parse(title)}" stands in for one; write it there, or add a \`# \` heading with the spec's title at the top, where the template has "# [Title]"`]);
+    }
+    for (const title of ['TBD', '"{{title}}"']) {
+      expect(said(`---\ntitle: ${title}\n---\n**Authors:**\n* @lichuyang\n\n`).map((f) => f.split(' ').slice(0, 2).join(' ')), title).toEqual([`2:${title.length > 3 ? 9 : 8} leftover-marker`, '4:1 empty-section']);
+    }
+    // A number names it (frontmatter asks for it in quotes).
+    expect(said('---\ntitle: 2024\n---\n**Authors:**\n* @lichuyang\n\n').map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['2:1 frontmatter']);
     expect(said('# Memory statistics\n\n**Authors:**\n* @lichuyang\n\n')).toEqual([]);
     const lowered = checkSpec(parseSpec('## Memory statistics\n\n**Authors:**\n* @lichuyang\n\n### Summary\n\nAdd memory statistics.\n\n### Motivation\n\nDebugging.\n'), { template: pt, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
     expect(lowered).toContain('1:1 empty-section no title: "Memory statistics" seems to be it, written as a level-2 heading; make it a `# ` heading, as the template\'s "# [Title]"');

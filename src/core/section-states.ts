@@ -4,9 +4,9 @@ import { stubWord } from './stand-in-text.js';
 import { contentsAnchors, isTableOfContents } from './table-of-contents.js';
 import { anchorsOf } from './checks/document-anchors.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
-import { looseSlug, slugify } from './slug.js';
+import { looseSlug } from './slug.js';
 import { answersItself, optionalIn } from './optional-sections.js';
-import { isStandInTitle, standInTitleAt } from './stand-in-titles.js';
+import { isStandInTitle, namedInFrontMatter, standInTitleAt } from './stand-in-titles.js';
 import { preambleSpan, type TemplateModel, type TemplateSection } from './template-model.js';
 
 /** How far a section that carries guidance in the template has been written. */
@@ -143,11 +143,7 @@ function titleWritten(spec: ParsedSpec, model: TemplateModel, part: TitlePart): 
   // With no title heading at all, a title in the front matter names it: docs sites (Docusaurus, MkDocs) show
   // it as the page's title. (Under the template's own heading kept, the page shows that one: still owed.)
   // (A stand-in there names nothing: `title: TBD`, `"[Project Name]"`, `"{{title}}"`, the template's own title.)
-  const named = spec.frontMatter?.data?.title;
-  if (title === null && typeof named === 'string' && named.trim() !== '') {
-    return stubWord(named.trim()) === null && !isStandInTitle(named) && !/^\{\{.*\}\}$|^<[^<>]*>$/.test(named.trim())
-      && (theirs === null || slugify(named) !== looseSlug(theirs));
-  }
+  if (title === null && typeof spec.frontMatter?.data?.title === 'string') return namedInFrontMatter(spec, theirs);
   return title !== null && theirs !== null && looseSlug(title) !== looseSlug(theirs) && title.slug !== '';
 }
 

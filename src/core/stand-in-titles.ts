@@ -3,7 +3,9 @@
 // that asks for the title alone.
 import { withoutClosedComments } from './markdown/inline-comments.js';
 import { blocksIn } from './section-prose.js';
-import type { ParsedSpec, Span } from './spec-types.js';
+import { looseSlug, slugify } from './slug.js';
+import { stubWord } from './stand-in-text.js';
+import type { Heading, ParsedSpec, Span } from './spec-types.js';
 
 /**
  * Whether an instruction asks for the title and nothing more ("Add project
@@ -194,4 +196,18 @@ const OTHER_THINGS = /\b(?:authors?|owners?|dates?|status|reviewers?|approvers?|
 function withoutExamples(text: string): string {
   return text.replace(/"[^"\n]*"|\u201C[^\u201D\n]*\u201D/g, ' ')
     .replace(/(?:[,(]\s*|[.:;]\s+|^\s*)(?:such\s+as\b|e\.\s?g\.|for\s+example\b|for\s+instance\b|like\b)(?:(?!,\s*and\b)[^.;)])*[.)]?/gi, ' ');
+}
+
+/**
+ * Whether the front matter names the spec: a `title:` that is a number, or
+ * text that stands in for none (not `TBD`, `"[Project Name]"`, `"{{title}}"`,
+ * `<title>`, nor `theirs`, the template's own title heading). Docs sites
+ * (Docusaurus, MkDocs) show it as the page's title.
+ */
+export function namedInFrontMatter(spec: ParsedSpec, theirs: Heading | null): boolean {
+  const named = spec.frontMatter?.data?.title;
+  if (typeof named === 'number') return true;
+  if (typeof named !== 'string' || named.trim() === '') return false;
+  return stubWord(named.trim()) === null && !isStandInTitle(named) && !/^\{\{.*\}\}$|^<[^<>]*>$/.test(named.trim())
+    && (theirs === null || slugify(named) !== looseSlug(theirs));
 }

@@ -2,7 +2,7 @@ import { hiddenInComment } from '../hidden-in-comment.js';
 import { lineIndexOf } from '../line-index.js';
 import { blocksIn, saysNothing, sectionProse } from '../section-prose.js';
 import { fitsStandIn } from '../stand-in-headings.js';
-import { isStandInTitle } from '../stand-in-titles.js';
+import { isStandInTitle, namedInFrontMatter } from '../stand-in-titles.js';
 import { normalizedSentence } from '../guidance-sentences.js';
 import { isFillerOrEmpty, stubWord } from '../stand-in-text.js';
 import type { SectionMatching } from '../match-sections.js';
@@ -59,7 +59,7 @@ export const emptySection: CheckRule = {
     // No title at all over text that is written, where the template has a title heading (a PyTorch RFC opening with
     // `**Authors:**` under no `# …`): the page and every list of specs show no name for it. (With that text empty
     // too, the finding for the title part says both; a `title:` in the front matter names it.)
-    if (spec.title === null && template.spec.title !== null && !empty.has('title') && !hasFrontMatterTitle(spec) && !htmlTitle(spec)) {
+    if (spec.title === null && template.spec.title !== null && !empty.has('title') && !namedInFrontMatter(spec, template.spec.title) && !htmlTitle(spec)) {
       const part = titlePart(spec, matching, template);
       if (part !== null && part.section === null) {
         // (Its title written a level or more down, over sections one level further down still, is said so, on it.)
@@ -70,7 +70,7 @@ export const emptySection: CheckRule = {
           && spec.sections.every((s) => s === first || matching.unmatched.has(s)) ? first.heading : null;
         findings.push({ ...(lowered === null ? afterFrontMatter(spec) : headingPosition(lowered)), ...sectionFields(spec, null),
           message: lowered === null
-            ? `no title: add a \`# \` heading with the spec's title at the top, where the template has ${quote(`# ${template.spec.title.text.trim()}`)}`
+            ? `no title: ${standInFrontMatterTitle(spec)}add a \`# \` heading with the spec's title at the top, where the template has ${quote(`# ${template.spec.title.text.trim()}`)}`
             : `no title: ${quote(lowered.shown)} seems to be it, written as a level-${lowered.level} heading; make it a \`# \` heading, as the template's ${quote(`# ${template.spec.title.text.trim()}`)}` });
       }
     }
@@ -263,16 +263,20 @@ function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolea
   return `${name} is empty: write its content${orDelete}`;
 }
 
+/**
+ * What a front matter `title` that names nothing (`TBD`, `"[Project Name]"`,
+ * the template's own title; see namedInFrontMatter) is, for the message of a
+ * spec that has no other title: '' when there is none.
+ */
+function standInFrontMatterTitle(spec: ParsedSpec): string {
+  const title = spec.frontMatter?.data?.title;
+  return typeof title === 'string' && title.trim() !== '' ? `the front matter's \`title\` ${quote(title.trim())} stands in for one; write it there, or ` : '';
+}
+
 /** Whether the text before the first section holds an HTML `<h1>`, a title written so (a centred README's). */
 function htmlTitle(spec: ParsedSpec): boolean {
   const end = spec.sections[0]?.span.start ?? spec.source.length;
   return /<h1[\s>]/i.test(spec.source.slice(0, Math.min(end, 20_000)));
-}
-
-/** Whether the front matter names the spec (`title:` with text). */
-function hasFrontMatterTitle(spec: ParsedSpec): boolean {
-  const title = spec.frontMatter?.data?.title;
-  return (typeof title === 'string' && title.trim() !== '') || typeof title === 'number';
 }
 
 /**
