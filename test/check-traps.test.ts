@@ -2510,6 +2510,13 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
       '7:8-19 leftover-marker the template\'s slot "<your name>" is still the front matter\'s `owner`: write its value',
     ]);
     expect(spec('date: 2026-11-29\ndecision-makers: [Ana, Bo]\nowner: Ana\nlabels: {a: 1}\n')).toEqual([]);
+    // Quoted on either side, as MADR 4 quotes some values, it is the same slot, reported on its text (blind QA).
+    const quoted = buildTemplateModel(parseSpec('---\nstatus: proposed\ndecision-makers: "{list everyone involved in the decision}"\nconsulted: {list everyone whose opinions are sought}\n---\n# {short title}\n\n## Context\n\n{Describe the context.}\n'), 'q@1');
+    const kept = (front: string) => findings(`---\ntitle: Use Kafka\ntemplate: q\nstatus: draft\n${front}---\n# Use Kafka\n\n## Context\n\nEvents.\n`, quoted).map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message.split(' is still')[0]}`);
+    expect(kept('decision-makers: "{list everyone involved in the decision}"\nconsulted: \'{list everyone whose opinions are sought}\'\n')).toEqual([
+      '5:19-59 the template\'s slot "{list everyone involved in the decision}"', '6:13-54 the template\'s slot "{list everyone whose opinions are sought}"']);
+    expect(kept('decision-makers: {list everyone involved in the decision}\nconsulted: "Ana"\n')).toEqual(['5:18-58 the template\'s slot "{list everyone involved in the decision}"']);
+    expect(kept('decision-makers: "Ana, Bo"\nconsulted: "{list everyone whose opinions are sought"\n')).toEqual([]);
   });
 
   it('a date format in emphasis and a tool\'s `$VARIABLE` kept among written lines are the template\'s slots (blind QA, one-pager and spec-kit)', () => {

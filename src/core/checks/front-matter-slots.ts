@@ -81,13 +81,21 @@ export function frontMatterSlotsKept(spec: ParsedSpec, template: TemplateModel, 
   const theirs = template.spec.frontMatter;
   if (own === null || theirs === null) return;
   const slots = new Map<string, string>();
-  for (const { key, value } of keyLines(template.spec.source, theirs.yamlSpan)) if (FRONT_MATTER_SLOT.test(value)) slots.set(key, value);
+  // (Quoted or not, on either side, a slot is the same text: MADR 4 quotes some of its values.)
+  for (const { key, value } of keyLines(template.spec.source, theirs.yamlSpan)) if (FRONT_MATTER_SLOT.test(unquoted(value))) slots.set(key, unquoted(value));
   if (slots.size === 0) return;
   const index = lineIndexOf(spec);
   for (const { key, value, valueAt } of keyLines(spec.source, own.yamlSpan)) {
-    if (slots.get(key) !== value || FRONT_MATTER_STUB.test(value)) continue;
-    findings.push({ ...index.span(valueAt, valueAt + value.length), message: `the template's slot ${JSON.stringify(value)} is still the front matter's \`${key}\`: write its value` });
+    const text = unquoted(value);
+    if (slots.get(key) !== text || FRONT_MATTER_STUB.test(value)) continue;
+    const at = valueAt + (text.length === value.length ? 0 : 1);
+    findings.push({ ...index.span(at, at + text.length), message: `the template's slot ${JSON.stringify(text)} is still the front matter's \`${key}\`: write its value` });
   }
+}
+
+/** A value as written without the quotes around it, if any (`"{list everyone}"` is `{list everyone}`). */
+function unquoted(value: string): string {
+  return value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0] ? value.slice(1, -1) : value;
 }
 
 /**
