@@ -318,7 +318,7 @@ describe('template-free rules', () => {
     const findings = checkSpec(parseSpec('---\nstatus: done\n---\n# T\n'), { template: null }).findings;
     expect(findings.map((f) => f.message)).toEqual([
       // Under a `#` title, and with specfill's own statuses, the config that says otherwise is named (blind QA, MADR).
-      'front matter has no `title`: add `title: ...`, or, if your specs keep their title in the `#` heading, set this rule\'s `required` option in the config (e.g. `required: [status]`)',
+      'front matter has no `title`: add `title: ...`, or, if your specs keep their title in the `#` heading, set this rule\'s `required` option in the config to the keys to ask for instead (e.g. `required: [template]`)',
       'front matter has no `template`: add `template: ...`',
       'status "done" is not one of: draft, review, approved, implemented, rejected, superseded, withdrawn; if it is one of your project\'s statuses, list them under `statuses` in the config',
     ]);
@@ -367,7 +367,7 @@ describe('template-free rules', () => {
     expect(withRequired('---\nowner: ana\n---\n# T\n', ['Owner'])).toEqual(['2:1 front matter has no `Owner`: keys are read as written, so `owner:` is another key; write `Owner:`']);
     // Without the option, the default is title and template.
     expect(checkSpec(parseSpec(ember), { template: null }).findings.map((f) => f.message).slice(0, 2))
-      .toEqual(['front matter has no `title`: add `title: ...`, or, if your specs keep their title in the `#` heading, set this rule\'s `required` option in the config (e.g. `required: [status]`)', 'front matter has no `template`: add `template: ...`']);
+      .toEqual(['front matter has no `title`: add `title: ...`, or, if your specs keep their title in the `#` heading, set this rule\'s `required` option in the config to the keys to ask for instead (e.g. `required: [template]`)', 'front matter has no `template`: add `template: ...`']);
   });
 
   it('duplicate-heading: siblings only', () => {

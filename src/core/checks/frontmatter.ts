@@ -78,7 +78,7 @@ export const frontmatter: CheckRule = {
         const cased = Object.keys(data).find((k) => k !== key && k.toLowerCase() === key.toLowerCase());
         // Many templates keep the title in the `#` heading and no `title:` (MADR, Ember's RFCs): the option says so.
         const ownHeading = key === 'title' && options.required === undefined && spec.title !== null
-          ? ", or, if your specs keep their title in the `#` heading, set this rule's `required` option in the config (e.g. `required: [status]`)" : '';
+          ? ", or, if your specs keep their title in the `#` heading, set this rule's `required` option in the config to the keys to ask for instead (e.g. `required: [template]`)" : '';
         findings.push(cased === undefined
           ? { ...at, message: `front matter has no \`${key}\`: add \`${key}: ...\`${ownHeading}` }
           : { ...(keyPosition(spec, cased) ?? at), message: `front matter has no \`${key}\`: keys are read as written, so \`${cased}:\` is another key; write \`${key}:\`` });
