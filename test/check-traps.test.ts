@@ -950,6 +950,19 @@ describe('CR line endings (old Mac files)', () => {
     // A node named like a marker is an id, after a link with no spaces (`A-.-TODO[…]`, `A---TODO[…]`) too (review of the linear rewrite).
     for (const link of ['-.-', '---', '----', ' ---', '-->', ' -.- ']) expect(messages(`# T\n\n\`\`\`mermaid\nflowchart LR\n  A${link}TODO[Fix it]\n  TODO --> C\n\`\`\`\n`)).toEqual([]);
   });
+
+  it('an unclosed comment or <pre>, and TOML front matter, are found as with LF (blind QA: their blank lines and closing `+++` were looked for after a LF)', () => {
+    const messages = (source: string) => findings(source, null).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+    for (const lf of ['# Notes\n\nSome text.\n\n<!-- draft note\n\nHidden paragraph one.\nHidden two.\n', '# Notes\n\n<pre>\nlayout\n\n## A\n\n## B\n',
+      '+++\ntitle = "X"\ntemplate = "tech-spec@1"\n+++\n# X\n']) {
+      expect(messages(lf)).toHaveLength(1);
+      expect(messages(lf.replace(/\n/g, '\r'))).toEqual(messages(lf));
+      expect(messages(lf.replace(/\n/g, '\r\n'))).toEqual(messages(lf));
+    }
+    expect(messages('# Notes\n\n<pre>\nlayout\n\n## A\n\n## B\n'.replace(/\n/g, '\r'))[0]).toContain('its 2 headings are no headings');
+    // A CRLF line end is one line end, not a CR and a LF: no blank line in `<!-- note\r\nmore` (nothing hidden after the comment's own text).
+    expect(messages('# Notes\r\n\r\nText.\r\n\r\n<!-- note\r\nmore\r\n')).toEqual([]);
+  });
 });
 
 describe('broken-link', () => {

@@ -203,6 +203,6 @@ function quoteStart(text: string): string {
 function tomlFrontMatterSetsKeys(source: string): boolean {
   if (!source.startsWith('+++') && !source.startsWith('\uFEFF+++')) return false;
   // Its closing line found by a plain search: the block may be long.
-  const close = /\n\+\+\+[ \t]*\r?(?:\n|$)/.exec(source.slice(3));
+  const close = /(?:\r\n|\r|\n)\+\+\+[ \t]*(?:\r\n|\r|\n|$)/.exec(source.slice(3));
   return close !== null && /^[ \t]*(?:template|status)[ \t]*=/m.test(source.slice(3, 3 + close.index));
 }

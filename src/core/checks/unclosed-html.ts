@@ -45,6 +45,9 @@ export const unclosedHtml: CheckRule = {
 };
 
 
+// A blank line, whatever the file's line endings (a lone CR is one, as in CommonMark; a CR before its LF is not one of its own).
+const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/;
+
 /**
  * A `<pre>`, `<script>`, `<style>` or `<textarea>` block never closed: to
  * CommonMark it runs to the end of the file, so nothing after it is Markdown —
@@ -59,7 +62,7 @@ function rawBlocksLeftOpen(spec: ParsedSpec): FindingDraft[] {
     const name = /^<([A-Za-z]+)/.exec(spec.source.slice(block.start, block.start + 12))?.[1]?.toLowerCase() ?? 'pre';
     // (Headings after the block's own content: its first blank line ends what was meant as its text.)
     const raw = spec.source.slice(block.start, block.end);
-    const blank = /\n[ \t]*\r?\n/.exec(raw);
+    const blank = BLANK_LINE.exec(raw);
     const hidden = blank === null ? 0 : (raw.slice(blank.index).match(/^ {0,3}#{1,6}(?:[ \t]|$)/gm) ?? []).length;
     const what = hidden === 0 ? '' : `, and its ${hidden} heading${hidden === 1 ? ' is' : 's are'} no heading${hidden === 1 ? '' : 's'}`;
     const { line, column } = lineIndexOf(spec).locate(block.start);
@@ -86,7 +89,7 @@ function commentLeftOpen(spec: ParsedSpec): FindingDraft[] {
   const section = sectionAt(spec.sections, last.start);
   if (section !== null && last.start >= section.bodySpan.start && !spec.blocks.some((b) => b.start >= section.bodySpan.start && b.start < last.start && !(b.kind === 'html' && b.htmlKind === 2))) return [];
   // What follows the comment's own paragraph: text of the author's, and no heading.
-  const blank = /\n[ \t]*\r?\n/.exec(raw);
+  const blank = BLANK_LINE.exec(raw);
   const after = blank === null ? '' : raw.slice(blank.index);
   if (after.trim() === '' || /^ {0,3}#{1,6}(?:[ \t]|$)/m.test(after)) return [];
   const { line, column } = lineIndexOf(spec).locate(last.start);
