@@ -186,6 +186,19 @@ describe('index', () => {
     expect(JSON.parse((await runCli(dir, 'check', 'docs/all specs.md', '--format', 'json')).stdout).files[0].findings).toEqual([]);
   });
 
+  it('keeps a README with lone-CR line endings (old Mac) as it is around the table, and places the stale finding on its marker (blind QA)', async () => {
+    const dir = tempProject({ 'specs/a.md': spec('Alpha', 'review'), 'specs/README.md': handWritten.replace(/\n/g, '\r') });
+    await runCli(dir, 'index');
+    const written = read(dir, 'specs/README.md');
+    expect(written.startsWith(`# Design documents\r\rHow we write specs: see CONTRIBUTING.md.\r\r${INDEX_START}\r| Spec |`)).toBe(true);
+    expect(written.endsWith(`${INDEX_END}\r\r## Archive\r\rOlder decisions live in the wiki.\r`)).toBe(true);
+    expect(written).not.toContain('old table');
+    expect((await runCli(dir, 'index')).stdout).toBe('specs/README.md: the index is up to date (1 spec)\n');
+    await runCli(dir, 'set-status', 'specs/a.md', 'approved');
+    const check = await runCli(dir, 'check', 'specs/README.md', '--format', 'json');
+    expect(JSON.parse(check.stdout).files[0].findings.map((f: { rule: string; line: number }) => `${f.line} ${f.rule}`)).toEqual(['5 stale-index']);
+  });
+
   it('takes only marker comments of their own as markers, not the same text quoted in code', async () => {
     const quoted = `# Specs\n\nThe index goes between \`${INDEX_START}\` and \`${INDEX_END}\`:\n\n\`\`\`markdown\n${INDEX_START}\nexample\n${INDEX_END}\n\`\`\`\n`;
     const dir = tempProject({ 'specs/a.md': spec('A', 'draft'), 'specs/README.md': quoted });

@@ -59,6 +59,6 @@ export async function runIndex(ctx: CliContext, opts: IndexOptions): Promise<num
     }
   }
   if (opts.json) writeJson(ctx, { file: shown, specs, changed: !upToDate });
-  else ctx.stdout.write(upToDate ? `${shown}: the index is up to date (${specs} specs)\n` : `${shown}: wrote the index of ${specs} spec${specs === 1 ? '' : 's'}\n`);
+  else ctx.stdout.write(upToDate ? `${shown}: the index is up to date (${specs} spec${specs === 1 ? '' : 's'})\n` : `${shown}: wrote the index of ${specs} spec${specs === 1 ? '' : 's'}\n`);
   return 0;
 }
