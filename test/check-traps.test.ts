@@ -1192,6 +1192,24 @@ describe('broken-link', () => {
     }
   });
 
+  it('leftover-guidance: list items that are a label over a question (`- Papers: Are there any published papers …?`) are guidance, however long, wherever the question ends (blind QA, Rust RFC template)', () => {
+    const rust = buildTemplateModel(parseSpec('# Summary\n\nOne paragraph explanation of the feature.\n\n# Prior art\n\nDiscuss prior art, both the good and the bad, in relation to this proposal.\nA few examples of what this can include are:\n\n'
+      + '- For language, library, and compiler proposals: Does this feature exist in other programming languages and what experience have their community had?\n'
+      + '- For community proposals: Is this done by some other community and what were their experiences with it?\n'
+      + '- Papers: Are there any published papers or great posts that discuss this? If you have some relevant papers to refer to, this can serve as a more detailed theoretical background.\n\n'
+      + 'This section is intended to encourage you as an author to think about the lessons from other languages.\n'), 'rust@1');
+    const kept = (prior: string) => checkSpec(parseSpec(`# Summary\n\nAdd a flag.\n\n# Prior art\n\n${prior}\n\nnextest is the model.\n`), { template: rust, links: NO_FILES }).findings.map((f) => `${f.line}-${f.endLine} ${f.rule}`);
+    const guidance = rust.spec.source.slice(rust.spec.source.indexOf('Discuss prior art')).trimEnd();
+    // The whole of it kept: one finding, from its first paragraph to its last.
+    expect(kept(guidance)).toEqual(['7-14 leftover-guidance']);
+    // Two of the labelled questions kept: one finding on them (the second is longer than a field's first 80 characters).
+    expect(kept(guidance.split('\n').filter((l) => l.startsWith('- ')).slice(1).join('\n'))).toEqual(['7-8 leftover-guidance']);
+    // A field is still no guidance: a label and its value, no question.
+    const fields = buildTemplateModel(parseSpec('# Summary\n\nOne paragraph explanation of the feature.\n\n# Details\n\n- Owner: Your name here (write it in full, as it appears in the company directory)\n- Review: ([pitch](https://forums.example.com/t/1?page=2))\n\nWhat else should reviewers know? Which risks remain?\n'), 'f@1');
+    expect(checkSpec(parseSpec('# Summary\n\nAdd a flag.\n\n# Details\n\n- Owner: Your name here (write it in full, as it appears in the company directory)\n- Review: ([pitch](https://forums.example.com/t/1?page=2))\n\nNo risks remain.\n'), { template: fields, links: NO_FILES })
+      .findings.filter((f) => f.rule === 'leftover-guidance')).toEqual([]);
+  });
+
   it('numbered example headings of one kind (`#### Use case 1:`, `#### Use case 2:`) owe the first only, and guidance that asks for them ("Add a list of detailed use cases") is answered by them (real Argo CD proposals)', () => {
     const argo = buildTemplateModel(parseSpec('# Title\n\n## Proposal\n\nThis is where we get down to details.\n\n### Use cases\n\nAdd a list of detailed use cases this enhancement intends to take care of.\n\n#### Use case 1: \nAs a user, I would like to understand the drift. (This is an example)\n\n#### Use case 2: \nAs a user, I would like to act on the drift. (This is an example)\n\n### Risks\n\nWhat are the risks of this proposal?\n'), 'argo@1');
     const said = (useCases: string) => checkSpec(parseSpec(`# Project scoped ApplicationSets\n\n## Proposal\n\nAdd a project field.\n\n### Use cases\n\n${useCases}\n\n### Risks\n\nNone known.\n`), { template: argo, links: NO_FILES }).findings.map((f) => `${f.line} ${f.rule} ${f.message}`);
