@@ -1007,6 +1007,12 @@ describe('broken-link', () => {
     // One capitalised word alone, collapsed, is a link still: `[Design][]` with nothing defining it.
     expect(checkSpec(parseSpec('# T\n\nSee [Rollout][].\n'), { template: null, links }).findings.map((f) => f.message)).toEqual([
       'reference link to [Rollout]: no link reference definition has that label; add `[Rollout]: <destination>` or write the link inline']);
+    // Beside a reference link that works, brackets in a row are links, not tags: the one nothing defines is reported (blind QA).
+    const beside = (line: string) => checkSpec(parseSpec(`# T\n\n${line}\n\n[rfc6585]: https://www.rfc-editor.org/rfc/rfc6585\n`), { template: null, links }).findings.map((f) => `${f.column} ${f.message.split(':')[0]}`);
+    expect(beside('Standards: [RFC 6585][rfc6585] [RFC 9110][rfc9110].')).toEqual(['32 reference link to [rfc9110]']);
+    expect(beside('Standards: [RFC 9110][rfc9110] [RFC 6585][rfc6585].')).toEqual(['12 reference link to [rfc9110]']);
+    expect(beside('Standards: [rfc6585] [RFC 9110][rfc9110], [rfc6585][] [RFC 9111][rfc9111].')).toEqual(['22 reference link to [rfc9110]', '55 reference link to [rfc9111]']);
+    expect(beside('Tags: [Slow] [Serial] [Disruptive][NodeFeature:Eviction].')).toEqual([]);
   });
 
   it('`<!-->` and `<!--->` are whole comments (CommonMark 0.31): text after them on the line shows (blind QA)', () => {

@@ -29,8 +29,10 @@ export function undefinedReferences(spec: ParsedSpec): FindingDraft[] {
       const start = m.index + m[1]!.length;
       const end = m.index + m[0].length;
       // Bracketed words in a row are tags or a notation, not a link (`[Slow] [Serial] [Disruptive][NodeFeature:Eviction]`,
-      // `--system-reserved=[cpu=100m][,][memory=100Mi]`): the brackets are meant to show.
-      if (/\]\s*$/.test(block.text.slice(Math.max(0, start - 20), start)) || /^\s*\[/.test(block.text.slice(end, end + 20))) continue;
+      // `--system-reserved=[cpu=100m][,][memory=100Mi]`): the brackets are meant to show. (Not beside a link that works,
+      // `[RFC 6585][rfc6585] [RFC 9110][rfc9110]`: links in a row, whose brackets are not meant to show.)
+      if ((/\]\s*$/.test(block.text.slice(Math.max(0, start - 20), start)) && !linksBefore(block.text, start, spec.definitions))
+        || (/^\s*\[/.test(block.text.slice(end, end + 20)) && !linksAfter(block.text, end, spec.definitions))) continue;
       const shown = oneLine(label);
       found.push({ ...block.locate(start, end),
         message: DESTINATION_LIKE.test(shown) && !/\s/.test(shown)
@@ -40,6 +42,18 @@ export function undefinedReferences(spec: ParsedSpec): FindingDraft[] {
     }
   }
   return found;
+}
+
+/** Whether the brackets right before `at` are a reference link that works (`[RFC 6585][rfc6585]`, `[rfc6585]`, `[RFC 6585][]`). */
+function linksBefore(text: string, at: number, definitions: ReadonlySet<string>): boolean {
+  const m = /\[([^[\]]{1,200})\](?:\[\])?\s*$/.exec(text.slice(Math.max(0, at - 210), at));
+  return m !== null && definitions.has(normalizeLabel(m[1]!));
+}
+
+/** Whether the brackets right after `at` are a reference link that works (`[RFC 9110][rfc9110]`, `[rfc9110]`, `[RFC 9110][]`). */
+function linksAfter(text: string, at: number, definitions: ReadonlySet<string>): boolean {
+  const m = /^\s*\[([^[\]]{1,200})\](?:\[([^[\]]{0,200})\])?/.exec(text.slice(at, at + 420));
+  return m !== null && definitions.has(normalizeLabel(m[2] === undefined || m[2] === '' ? m[1]! : m[2]));
 }
 
 /**
