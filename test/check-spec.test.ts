@@ -697,6 +697,11 @@ describe('template-free rules', () => {
     expect(unclosed('<!--\n  Copyright 2026\n-->\n\n---\nstatus: draft\n---\n')).toEqual([late('comment', 5)]);
     expect(unclosed('<!-- c -->\n---\n\nA rule after a comment.\n')).toEqual([]);
     expect(unclosed('Text\n\n---\ntitle: x\n---\n')).toEqual([]);
+    // Behind a character that shows nothing, lost and unseen: said, with what it is (blind QA).
+    const hidden = (what: string, end: number) => `1:1-${end} front matter must open the file: its \`---\` comes after ${what}, which the page does not show, so its lines are Markdown, and its title, template and status are not read; delete that character`;
+    expect(unclosed('\uFEFF\uFEFF---\ntitle: R\ntemplate: tech-spec\n---\n# R\n')).toEqual([hidden('a second byte order mark (U+FEFF)', 2)]);
+    expect(unclosed('\u200B---\r\ntitle: R\r\n---\r\n# R\r\n')).toEqual([hidden('a zero-width space (U+200B)', 2)]);
+    expect(unclosed('\u200B---\n\nA rule.\n')).toEqual([]);
   });
 
   it('frontmatter: front matter after a preamble or in a code block is reported: the spec would pass unchecked by its template (blind QA, LLM-written)', () => {

@@ -29,6 +29,13 @@ export const frontmatter: CheckRule = {
       if (tomlFrontMatterSetsKeys(spec.source)) {
         return [{ ...firstLine, message: 'front matter in TOML (between `+++` lines) is not read: specfill reads YAML front matter between `---` lines, so its template and status are not read; write it as YAML (`template: …`, `status: …`)' }];
       }
+      // Behind a character that shows nothing (a second byte order mark, a zero-width space pasted in): as lost, and unseen.
+      const invisible = INVISIBLE_BEFORE_FRONT_MATTER.exec(spec.source);
+      if (invisible !== null && FRONT_MATTER_START.test(spec.source.slice(invisible[0].length))) {
+        const names = [...new Set([...invisible[1]!].map(invisibleName))].join(', ');
+        return [{ ...firstLine, endColumn: 1 + invisible[1]!.length,
+          message: `front matter must open the file: its \`---\` comes after ${names}, which the page does not show, so its lines are Markdown, and its title, template and status are not read; delete ${invisible[1]!.length === 1 ? 'that character' : 'those characters'}` }];
+      }
       const late = lateFrontMatterLine(spec.source);
       if (late !== null) {
         return [{
@@ -161,6 +168,19 @@ const UNCLOSED_START = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)[a-z_][\w-]*[ \t]*:(?:[ \
  */
 function opensUnclosedFrontMatter(source: string): boolean {
   return UNCLOSED_START.test(source);
+}
+
+// Characters that show nothing before a file's first `---` (after its byte order mark, which is read as none).
+const INVISIBLE_BEFORE_FRONT_MATTER = /^\uFEFF?([\uFEFF\u200B-\u200D\u2060\u00A0]+)/;
+
+/** A name for an invisible character, for a message. */
+function invisibleName(c: string): string {
+  switch (c) {
+    case '\uFEFF': return 'a second byte order mark (U+FEFF)';
+    case '\u00A0': return 'a no-break space (U+00A0)';
+    case '\u2060': return 'a word joiner (U+2060)';
+    default: return `a zero-width ${c === '\u200B' ? 'space' : c === '\u200C' ? 'non-joiner' : 'joiner'} (U+${c.charCodeAt(0).toString(16).toUpperCase()})`;
+  }
 }
 
 // Blank lines and whole HTML comments, as a file may start with them (a licence header).
