@@ -693,6 +693,10 @@ describe('section-order', () => {
     const testing = BASE.slice(BASE.indexOf('## Testing Strategy'), BASE.indexOf('## Deployment Strategy'));
     const first = BASE.replace(testing, '').replace('## Overview', `${testing}## Overview`);
     expect(brief(first)).toEqual([`${lineOf(first, '## Testing Strategy')}:1 section-order testing-strategy`]);
+    // The template's first section moved down is said to belong first (blind QA: the doc page promised it).
+    const overview = BASE.slice(BASE.indexOf('## Overview'), BASE.indexOf('## Goals and Non-Goals'));
+    const last = BASE.replace(overview, '') + '\n' + overview;
+    expect(findings(last).map((f) => f.message)).toEqual(['section "Overview" is out of order: the template puts it first, before "Goals and Non-Goals"']);
   });
 
   it('subsections swapped inside their section are one finding', () => {

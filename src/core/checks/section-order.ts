@@ -114,10 +114,12 @@ export const sectionOrder: CheckRule = {
         if (keep.has(i)) return;
         const previous = kept.filter((k) => k < i).pop();
         const next = kept.find((k) => k > i);
+        // (`present` is in the template's order: the first of it belongs at the start, before the others.)
         const where = [
+          i === 0 ? 'first' : null,
           previous === undefined ? null : `after ${quote(present[previous]!.text)}`,
           next === undefined ? null : `before ${quote(present[next]!.text)}`,
-        ].filter((x) => x !== null).join(' and ');
+        ].filter((x) => x !== null).join(' and ').replace(/^first and /, 'first, ');
         findings.push(sectionFinding(p.section, `section ${quote(p.section.heading.shown)} is out of order: the template puts it ${where}`));
       });
     }
