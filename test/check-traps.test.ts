@@ -2769,6 +2769,18 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(spec('(N/A)', 'Feel free to reach out to me if you have any questions.')).toEqual([expect.stringMatching(/leftover-marker/)]);
   });
 
+  it('a note on stand-in subsections guided by comments ("For each alert", "Give each option its own subsection below") asks for no text of its own; "Describe the design" over named ones does (blind QA)', () => {
+    const runbook = (alert: string) => buildTemplateModel(parseSpec(`# Runbook\n\n## Overview\n\n<!-- What the service does. -->\n\n## Alerts\n\n<!-- For each alert: what it means, and how to respond. -->\n\n### ${alert}\n\n<!-- Its meaning, then the steps to take. -->\n`), 'r@1');
+    const spec = (alert: string) => `# Payments API runbook\n\n## Overview\n\nThe payments API takes card payments.\n\n## Alerts\n\n### ${alert}\n\nMore than 2% of requests fail for 5 minutes: check the PSP status page first.\n`;
+    expect(brief(spec('Alert: HighErrorRate'), runbook('Alert: <name>'))).toEqual([]);
+    const madr = buildTemplateModel(parseSpec('# {title}\n\n## Context\n\n<!-- The problem. -->\n\n## Pros and Cons of the Options\n\n<!-- Give each option its own subsection below, with its pros and cons. -->\n\n### {title of option 1}\n\n<!-- Good, because … Bad, because … -->\n\n### {title of other option}\n\n<!-- Good, because … -->\n'), 'm@1');
+    expect(brief('# Use Kafka\n\n## Context\n\nEvents are lost.\n\n## Pros and Cons of the Options\n\n### Kafka\n\nGood, because durable.\n\n### Redis streams\n\nGood, because we run Redis already.\n', madr)).toEqual([]);
+    // Not a note: guidance that asks for the parent's own text, or a note over subsections of fixed names guided by comments (a KEP's Design Details).
+    const design = buildTemplateModel(parseSpec('# D\n\n## Design\n\n<!-- Describe the design in enough detail for a reviewer. -->\n\n### Option: <name>\n\n<!-- What it is. -->\n'), 'd@1');
+    expect(brief('# Cache\n\n## Design\n\n### Option: Redis\n\nA shared Redis.\n', design)).toEqual(['3:1 empty-section design']);
+    expect(brief(spec('API'), runbook('API'))).toEqual(['7:1 empty-section alerts']);
+  });
+
   it('a table of the template\'s with a cell filled in is the author\'s answer, row by row (blind QA, one-pager)', () => {
     const onePager = buildTemplateModel(parseSpec('# One-Pager: Feature Name\n\n| Field | Value |\n|---|---|\n| Owner | <!-- your name --> |\n| Team | |\n| Status | Draft / In review / Approved |\n\n## Problem\n\n<!-- p -->\n'), 'o@1');
     const spec = (owner: string) => brief(`# One-Pager: Bulk export\n\n| Field | Value |\n|---|---|\n| Owner | ${owner} |\n| Team | |\n| Status | Draft / In review / Approved |\n\n## Problem\n\nSlow exports.\n`, onePager);

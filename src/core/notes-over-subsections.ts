@@ -61,7 +61,9 @@ export function notesOverSubsections(spec: ParsedSpec, sections: readonly Templa
     // Over subsections with visible text, the comment must read as a note on them
     // (`ACTION REQUIRED: The content in this section represents placeholders…`):
     // "Describe the design in enough detail…" asks for text of the section's own.
-    else if (below.every((c) => c.guidance !== '' || asked(c)) && isNoteOnBelow(bodies.get(s.id) ?? '')) notes.add(s.id);
+    // (So over stand-ins for names the spec gives, guided by comments too: "For each alert: what it means…" over
+    // `### Alert: <name>` and its comment, MADR-like "Give each option its own subsection below" over `### {title of option 1}`.)
+    else if (below.every((c) => c.guidance !== '' || asked(c) || (c.guided && c.standIn !== null)) && isNoteOnBelow(bodies.get(s.id) ?? '')) notes.add(s.id);
   }
   return notes;
 }
