@@ -66,7 +66,10 @@ export function toVisibleChars(line: string): VisibleChar[] {
     const code = char.codePointAt(0)!;
     const units = char.length;
     let visible: VisibleChar;
-    if (code === 0xfe0f && chars[chars.length - 1]?.width === 1 && EMOJI.test(previous)) {
+    // (Printable ASCII first, one cell each: most lines are all of it.)
+    if (code >= 0x20 && code < 0x7f) {
+      visible = { text: char, width: 1, units };
+    } else if (code === 0xfe0f && chars[chars.length - 1]?.width === 1 && EMOJI.test(previous)) {
       // The emoji variation selector turns a text-style symbol (⚠, ❤, a keycap's digit) into an emoji, two cells wide.
       visible = { text: char, width: 1, units };
     } else if (char === '\t') {
@@ -85,8 +88,14 @@ export function toVisibleChars(line: string): VisibleChar[] {
   return chars;
 }
 
+// Printable ASCII, most of what is shown: one cell a character, nothing to replace. (Measured
+// without reading it character by character, nor compiling the Unicode classes above, which
+// cost a one-file check a few milliseconds.)
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** `text` (one line) with control and bidi characters made visible and tabs expanded. */
 export function toVisibleText(text: string): string {
+  if (PRINTABLE_ASCII.test(text)) return text;
   return toVisibleChars(text)
     .map((c) => c.text)
     .join('');
@@ -94,6 +103,7 @@ export function toVisibleText(text: string): string {
 
 /** Terminal cells `text` takes once made visible. */
 export function displayWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   return toVisibleChars(text).reduce((sum, c) => sum + c.width, 0);
 }
 
