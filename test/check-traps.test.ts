@@ -2050,6 +2050,10 @@ describe('optional marks and long headings (KEP review)', () => {
       'missing section "Introduction/Overview" (## Introduction/Overview) from template gep@1; "Introduction" is in its place: if that is this section renamed, restore its heading, and write its content: it still holds only the template\'s guidance']);
     expect(said('Backends get their own TLS settings.')).toEqual([
       'missing section "Introduction/Overview" (## Introduction/Overview) from template gep@1; "Introduction" is in its place: if that is this section renamed, restore its heading']);
+    // A to-do word there is no guidance (blind QA): the rename is said, and leftover-marker names the word.
+    expect(said('TBD')).toEqual([
+      'missing section "Introduction/Overview" (## Introduction/Overview) from template gep@1; "Introduction" is in its place: if that is this section renamed, restore its heading',
+      'leftover marker "TBD": replace it with the real content']);
   });
 
   it('a rename hint shows both headings whole, however long, and sits on the renamed heading', () => {

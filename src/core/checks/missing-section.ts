@@ -13,6 +13,7 @@ import { sectionUnderOldName } from '../declared-renames.js';
 import type { CheckRule, FindingDraft } from './types.js';
 import { likelyRenames } from '../likely-renames.js';
 import { saysNothing, sectionProse } from '../section-prose.js';
+import { stubWord } from '../stand-in-text.js';
 
 // A template's sections are missing from many of its specs (every spec of a
 // large project, in the worst case): each message is made once per template.
@@ -52,7 +53,10 @@ function standsInForOwn(t: TemplateSection, matching: SectionMatching): boolean 
  * the rename is not all there is to fix.
  */
 function keepsItsGuidance(spec: ParsedSpec, section: Section, t: TemplateSection, template: TemplateModel): boolean {
-  return t.guided && t.guidance !== '' && sectionProse(spec, section.bodySpan) !== '' && saysNothing(spec, section.bodySpan, t.guidance, template.guidanceSentences, template.codeSamples, template.spec.source);
+  // (Not a to-do word, which says nothing either but is no guidance: leftover-marker names it.)
+  const prose = sectionProse(spec, section.bodySpan);
+  return t.guided && t.guidance !== '' && prose !== '' && stubWord(prose) === null
+    && saysNothing(spec, section.bodySpan, t.guidance, template.guidanceSentences, template.codeSamples, template.spec.source);
 }
 
 /**
