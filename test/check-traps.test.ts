@@ -1266,6 +1266,12 @@ describe('broken-link', () => {
       'link to notes: no such file; did you mean notes.md?',
       'link to gone: no such file',
     ]);
+    // Said as written, its anchor too (blind QA: the doc page says so).
+    expect(found('# T\n\nSee [EIP-2929](./eip-2929#rationale), [its design](./0017-create-ref.md#alternatives) and [out](../../../../../x.md#y).\n')).toEqual([
+      'link to ./eip-2929#rationale: no such file; did you mean ./eip-2929.md#rationale?',
+      'link to ./0017-create-ref.md#alternatives: no such file',
+      'link to ../../../../../x.md#y: no such file',
+    ]);
   });
 
   it('a shortcut reference whose definition the template has and the spec lost is reported once per label, at its first use (real cluster-api proposals, 45 KEPs)', () => {

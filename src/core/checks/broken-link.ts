@@ -62,6 +62,8 @@ export const brokenLink: CheckRule = {
       // Said as written, its query too (`b.md?plain=1`): the link the author sees.
       const shownPath = hash === 0 ? '' : decode(beforeHash);
       const anchor = hash === -1 ? null : decode(destination.slice(hash + 1));
+      // (And its anchor, where the file itself is what is wrong: `./0017-create-ref.md#alternatives`.)
+      const shownWhole = anchor === null ? shownPath : `${shownPath}#${anchor}`;
       // GitHub's source view of a file (`?plain=1`) has line anchors, `#L10` or `#L10-L12`, and no headings.
       const lineOfSource = anchor !== null && /[?&]plain=1(?:&|$)/.test(beforeHash) && LINE_ANCHOR.test(anchor);
       if (pathPart === '') {
@@ -78,7 +80,7 @@ export const brokenLink: CheckRule = {
         return;
       }
       if (links.leavesRepository?.(pathPart) === true) {
-        findings.push({ ...where(), message: `link to ${shownPath}: it leads out of the repository, above its root, where a page on GitHub finds nothing; link to the file's address, or to a copy in the repository` });
+        findings.push({ ...where(), message: `link to ${shownWhole}: it leads out of the repository, above its root, where a page on GitHub finds nothing; link to the file's address, or to a copy in the repository` });
         return;
       }
       if (!links.exists(pathPart)) {
@@ -88,10 +90,10 @@ export const brokenLink: CheckRule = {
         // (a Rust RFC's `[Prior art](prior-art)`): the link meant is said.
         let meant = '';
         if (!sample && !/\.[A-Za-z0-9]{1,8}$/.test(pathPart) && !pathPart.endsWith('/')) {
-          if (links.exists(`${pathPart}.md`)) meant = `; did you mean ${shownPath}.md?`;
+          if (links.exists(`${pathPart}.md`)) meant = `; did you mean ${shownPath}.md${anchor === null ? '' : `#${anchor}`}?`;
           else if (/^[\w-]+$/.test(pathPart) && (ownAnchors ??= anchorsOf(spec)).has(pathPart.toLowerCase())) meant = `; did you mean #${pathPart.toLowerCase()}, the heading of this document?`;
         }
-        findings.push({ ...where(), message: `link to ${shownPath}: no such file${sample ? '; the template has the same link: if it is a sample, link the real file or delete it' : meant}` });
+        findings.push({ ...where(), message: `link to ${shownWhole}: no such file${sample ? '; the template has the same link: if it is a sample, link the real file or delete it' : meant}` });
         return;
       }
       if (anchor !== null && anchor !== '' && !lineOfSource && MARKDOWN_FILE.test(pathPart)) {
