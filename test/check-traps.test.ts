@@ -1311,6 +1311,10 @@ describe('broken-link', () => {
       expect.stringMatching(/^7:14 link to #drawbacks: the heading "⚠️ Drawbacks" has the anchor #/)]);
     expect(found('# 1. Rollout\n\nSee [the rollout](#rollout).\n')).toEqual([
       '3:5 link to #rollout: the heading "1. Rollout" has the anchor #1-rollout, what is before its words included; link to that, or take it out of the heading']);
+    // After its words, or on both sides, it is said so (blind QA).
+    expect(found('## Summary 🚀\n\nSee [the summary](#summary).\n\n## 🚀 Rollout 🚀\n\nSee [the rollout](#rollout).\n').map((m) => m.replace(/ has the anchor #\S+,/, ' has the anchor,'))).toEqual([
+      '3:5 link to #summary: the heading "Summary 🚀" has the anchor, what is after its words included; link to that, or take it out of the heading',
+      '7:5 link to #rollout: the heading "🚀 Rollout 🚀" has the anchor, what is around its words included; link to that, or take it out of the heading']);
     // An inline link whose text is the label uses no definition: only the inline link is reported (real Rust RFC 2795).
     expect(found(`${rfc}\nSee the [summary](#sumary).\n`)).toEqual([expect.stringMatching(/^11:9 link to #sumary: /)]);
     // A label wrapped onto the next line uses its definition (review).

@@ -72,9 +72,12 @@ export const brokenLink: CheckRule = {
         if (anchor !== null && anchor !== '' && !hasAnchor(ownAnchors, anchor)) {
           // A heading with an emoji or a number before its words (`# 📝 Summary`) has them in its anchor too (`#-summary`): said so.
           bareHeadings ??= headingsByBareSlug(spec);
-          const dressed = bareHeadings.get(withoutPrefix(anchor).toLowerCase());
+          const bare = withoutPrefix(anchor).toLowerCase();
+          const dressed = bareHeadings.get(bare);
+          // (Before its words, `# 📝 Summary`; after them, `## Summary 🚀`; or both.)
+          const place = dressed === undefined ? '' : dressed.slug.startsWith(bare) ? 'after' : dressed.slug.endsWith(bare) ? 'before' : 'around';
           findings.push({ ...where(), message: dressed !== undefined
-            ? `link to #${anchor}: the heading ${quote(dressed.shown)} has the anchor #${linkableAnchor(dressed.slug)}, what is before its words included; link to that, or take it out of the heading`
+            ? `link to #${anchor}: the heading ${quote(dressed.shown)} has the anchor #${linkableAnchor(dressed.slug)}, what is ${place} its words included; link to that, or take it out of the heading`
             : `link to #${anchor}: no heading in this document has that anchor${guess(withoutPrefix(anchor), ownAnchors)}` });
         }
         return;
