@@ -656,6 +656,10 @@ describe('section matching', () => {
     // Nor over its children when the parent is demoted: they follow it, and heading-level names it.
     const demoted = all('# X\n\n### Decision\n\nd\n\n### Rationale\n\nr\n\n### Options\n\no\n\n## Consequences\n\nx\n');
     expect(demoted).toEqual(['3:1 heading-level heading "Decision" is level 3; the template has it at level 2 (##)']);
+    // A child written before its demoted parent never followed it: out of place, as well as the parent's level (blind QA, real TEP).
+    const tep = buildTemplateModel(parseSpec('# T\n\n## Design Details\n\nDescribe the design.\n\n## Implementation Plan\n\nDescribe the phases.\n\n### Test Plan\n\nDescribe the tests.\n'), 'tep@1');
+    expect(findings('# Retry\n\n## Design Details\n\nBackoff.\n\n### Test Plan\n\nUnit tests.\n\n### Implementation Plan\n\nBehind a flag.\n', tep).map((f) => `${f.line} ${f.rule}`))
+      .toEqual(['7 section-order', '11 heading-level']);
     // A demoted parent whose children stand elsewhere (under another section): they are still out of place.
     const elsewhere = all('# X\n\n### Decision\n\nd\n\n## Consequences\n\nx\n\n### Rationale\n\nr\n\n### Options\n\no\n');
     expect(elsewhere).toEqual([

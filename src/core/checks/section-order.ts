@@ -50,7 +50,8 @@ export const sectionOrder: CheckRule = {
       }
       // A parent the spec lacks is missing-section's finding.
       if (expected === undefined) continue;
-      if (expected !== null && levelOff.has(expected) && parentIdOf(expected.id) === parentId) {
+      // (After that parent only: one written before it never followed it, and is out of place whatever its level.)
+      if (expected !== null && levelOff.has(expected) && parentIdOf(expected.id) === parentId && section.span.start > expected.span.start) {
         misplaced.add(section);
         continue;
       }
