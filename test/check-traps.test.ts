@@ -2018,6 +2018,12 @@ describe('heading levels that do not change the tree (KEP review)', () => {
     // Same parent, but its own subsection no longer under it (code review): the tree changed, and it is said.
     const abc = buildTemplateModel(parseSpec('# T\n\n## A\n\n<!-- a -->\n\n### B\n\n<!-- b -->\n\n#### C\n\n<!-- c -->\n\n### D\n\n<!-- d -->\n'), 'abc@1');
     expect(brief('# M\n\n## A\n\nA.\n\n##### B\n\nB.\n\n#### C\n\nC.\n\n### D\n\nD.\n', abc)).toEqual(['7:1 heading-level a/b']);
+    // In the gap above the template's other subsections, it takes them in (blind QA: nothing was said): the tree changed.
+    const first = `# K\n\n## PRR\n\n### Enablement\n\n##### How can it be enabled?\n\nFlag.\n\n###### Can it be disabled?\n\nYes.\n\n## Notes\n\nNone.\n`;
+    expect(findings(first, kep).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
+      '7:1 heading-level heading "How can it be enabled?" is level 5; the template has it at level 6 (######)']);
+    // The last one in the gap takes none in; nor does one over subsections of the author's own.
+    expect(brief(`# K\n\n## PRR\n\n### Enablement\n\n###### How can it be enabled?\n\nFlag.\n\n##### Can it be disabled?\n\nYes.\n\n###### Details of ours\n\nMore.\n\n## Notes\n\nNone.\n`, kep)).toEqual([]);
   });
 });
 

@@ -9,8 +9,8 @@ import type { CheckRule, FindingDraft } from './types.js';
  * A template section present at another heading depth than in the template.
  * One exception: where the template itself skips levels (KEP's `######`
  * questions right under a `###`), a heading at a level in the gap (`####`,
- * `#####`), under the same parent and keeping its own subsections, is the
- * same structure, and is left alone. Where the template skips nothing, any
+ * `#####`), under the same parent, keeping its own subsections and taking in
+ * none of the template's others, is the same structure, and is left alone. Where the template skips nothing, any
  * other level is reported (`####` for a `###` under a `##`).
  */
 export const headingLevel: CheckRule = {
@@ -47,7 +47,8 @@ export const headingLevel: CheckRule = {
         // same parent, with its own template subsections still under it: nothing moved.
         if (templateParent !== undefined && t.level - templateParent.level > 1 && section.heading.level < t.level
           && parent !== undefined && parent === matching.byTemplateId.get(t.parentId)
-          && keepsItsChildren(section, childrenOf.get(t.id) ?? [], matching, parents)) continue;
+          && keepsItsChildren(section, childrenOf.get(t.id) ?? [], matching, parents)
+          && takesNoOther(section, childrenOf.get(t.id) ?? [], matching)) continue;
       }
       // Its template parent absent (old KEPs without `## Design Details`): giving it the template's level
       // alone would nest it under the section before; the parent's heading is what is missing.
@@ -64,6 +65,18 @@ export const headingLevel: CheckRule = {
     return findings;
   },
 };
+
+/**
+ * Whether the spec's subsections of `section` are its template subsections
+ * (`children`) or the author's own: none of the template's others, which a
+ * heading in the gap takes in when it is above them (`### Unit tests` over the
+ * template's `#### Integration tests`, its sibling: the sections nest another way).
+ */
+function takesNoOther(section: Section, children: readonly TemplateSection[], matching: SectionMatching): boolean {
+  if (section.children.length === 0) return true;
+  const own = new Set(children.map((c) => matching.byTemplateId.get(c.id)));
+  return section.children.every((c) => matching.unmatched.has(c) || own.has(c));
+}
 
 /** Whether every template subsection (`children`) that the spec has is still a child of `section` there. */
 function keepsItsChildren(section: Section, children: readonly TemplateSection[], matching: SectionMatching, parents: ReadonlyMap<Section, Section>): boolean {
