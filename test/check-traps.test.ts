@@ -2976,6 +2976,14 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
       '3 empty-section section "Release Signoff Checklist" still holds only the template\'s checklist, nothing ticked: tick what is done (`- [x]`), or write its content',
     ]);
     expect(said('- [x] (R) Design details are documented\n- [ ] (R) Test plan is in place')).toEqual([]);
+    // An item as an older template wrote it, the start of one of the template's now, is still the template's (blind QA: 72 KEPs passed so).
+    const ga = buildTemplateModel(parseSpec('# K\n\n## Release Signoff Checklist\n\n- [ ] (R) Design details are documented\n- [ ] (R) All GA endpoints must be hit by conformance tests within one minor version of promotion to GA\n\n## Summary\n\n<!-- s -->\n'), 'k@1');
+    const older = (list: string) => findings(`# Mine\n\n## Release Signoff Checklist\n\n${list}\n\n## Summary\n\nS.\n`, ga).map((f) => `${f.line} ${f.rule}`);
+    expect(older('- [ ] (R) Design details are documented\n- [ ] (R) All GA endpoints must be hit by conformance tests')).toEqual(['3 empty-section']);
+    // Ticked, or an item of the author's own, or fewer than six of the template's words: written.
+    expect(older('- [ ] (R) Design details are documented\n- [x] (R) All GA endpoints must be hit by conformance tests')).toEqual([]);
+    expect(older('- [ ] (R) Design details are documented\n- [ ] (R) All GA endpoints have owners')).toEqual([]);
+    expect(older('- [ ] (R) Design details are documented\n- [ ] (R) All GA endpoints must')).toEqual([]);
   });
 
   it('a section at another level whose template parent the spec lacks (old KEPs without `## Design Details`) is told to add that parent (KEP audit)', () => {

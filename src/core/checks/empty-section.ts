@@ -1,6 +1,6 @@
 import { hiddenInComment } from '../hidden-in-comment.js';
 import { lineIndexOf } from '../line-index.js';
-import { blocksIn, saysNothing, sectionProse } from '../section-prose.js';
+import { UNTICKED, blocksIn, saysNothing, sectionProse } from '../section-prose.js';
 import { fitsStandIn } from '../stand-in-headings.js';
 import { isStandInTitle, namedInFrontMatter } from '../stand-in-titles.js';
 import { normalizedSentence } from '../guidance-sentences.js';
@@ -167,9 +167,6 @@ export const emptySection: CheckRule = {
 
 // A heading over text that specs usually keep as it is (a licence, a copyright notice).
 const KEPT_AS_WRITTEN = /\b(?:copyright|licen[cs]e|licensing|legal|disclaimer)\b/i;
-
-// An unticked task box at the start of a list item.
-const UNTICKED = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[ \]/m;
 
 /** What the messages of one spec ask about its sections, found once (a spec may have thousands). */
 class Surroundings {
