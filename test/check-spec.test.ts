@@ -697,6 +697,16 @@ describe('template-free rules', () => {
     expect(unclosed('<!--\n  Copyright 2026\n-->\n\n---\nstatus: draft\n---\n')).toEqual([late('comment', 5)]);
     expect(unclosed('<!-- c -->\n---\n\nA rule after a comment.\n')).toEqual([]);
     expect(unclosed('Text\n\n---\ntitle: x\n---\n')).toEqual([]);
+    // Its keys, made a setext heading over its closing `---`, are no heading of the author's: the title below still opens
+    // the document, and nothing else is said (blind QA: "no title" and a section-order finding came with it).
+    const titled = buildTemplateModel(parseSpec('# Title\n\n## Summary\n\n<!-- s -->\n\n## Design\n\n<!-- d -->\n'), 't@1');
+    for (const above of ['<!-- SPDX-License-Identifier: Apache-2.0 -->\n', '\n', 'Here is the completed specification:\n\n']) {
+      const late = `${above}---\ntitle: Rate limiter\ntemplate: t@1\nstatus: draft\n---\n# Rate limiter\n\n## Summary\n\nBuckets.\n\n## Design\n\nRedis.\n`;
+      const said = checkSpec(parseSpec(late), { template: titled, links: NO_FILES }).findings.map((f) => `${f.line} ${f.rule}`);
+      expect([above, said]).toEqual([above, [`${above.split('\n').length} frontmatter`]]);
+    }
+    // A rule over a heading of the author's that is no front matter stays a heading.
+    expect(parseSpec('<!-- c -->\n---\nStatus of the rollout\n---\n# T\n').headings.map((h) => h.text)).toEqual(['Status of the rollout', 'T']);
     // Behind a character that shows nothing, lost and unseen: said, with what it is (blind QA).
     const hidden = (what: string, end: number) => `1:1-${end} front matter must open the file: its \`---\` comes after ${what}, which the page does not show, so its lines are Markdown, and its title, template and status are not read; delete that character`;
     expect(unclosed('\uFEFF\uFEFF---\ntitle: R\ntemplate: tech-spec\n---\n# R\n')).toEqual([hidden('a second byte order mark (U+FEFF)', 2)]);

@@ -8,6 +8,7 @@ import { scanBlocks } from './markdown/block-scanner.js';
 import { findFrontMatter } from './markdown/front-matter.js';
 import { headingText } from './markdown/heading-text.js';
 import { headingLinesIn } from './markdown/heading-lines.js';
+import { strayFrontMatterHeading } from './markdown/stray-front-matter.js';
 import type { InlineContext } from './markdown/inline-text.js';
 import type {
   FrontMatter,
@@ -49,8 +50,10 @@ export function parseSpec(source: string): ParsedSpec {
   const scan = scanBlocks(source, contentStart, firstLine);
   const context = { definitions: scan.definitions, footnotes: scan.footnotes };
   const headings: Heading[] = [];
+  // (Not the heading stray front matter's keys make: the frontmatter rule says what it is.)
+  const stray = fmSpan === null ? strayFrontMatterHeading(scan.blocks) : null;
   for (const block of scan.blocks) {
-    if (block.kind !== 'heading') continue;
+    if (block.kind !== 'heading' || block === stray) continue;
     const content = block.content!;
     const text = detach(headingText(content, context));
     let seen = text;
