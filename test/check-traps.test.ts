@@ -496,7 +496,9 @@ describe('section matching', () => {
       expect(said(body), body).toEqual(['3 empty-section section "Motivation" is empty: write its content']);
     }
     // The template's comment as it is, a short note after it, or a comment unlike the template's (an older wording) is plainly empty.
-    for (const body of ['<!-- Describe the problems you are trying to solve. -->', '<!-- Describe the problems you are trying to solve. TODO later -->', '<!-- Explain why this matters, in a paragraph or two of your own words. -->']) {
+    for (const body of ['<!-- Describe the problems you are trying to solve. -->', '<!-- Describe the problems you are trying to solve. TODO later -->', '<!-- Explain why this matters, in a paragraph or two of your own words. -->',
+      // (Nor an older template's paragraph of guidance kept after it: a KEP's "Both in this section and below, …"; blind QA.)
+      '<!-- Describe the problems you are trying to solve.\n\nBoth in this section and below, follow the guidelines of the documentation style guide. -->']) {
       expect(said(body), body).toEqual(['3 empty-section section "Motivation" is empty: write its content']);
     }
   });

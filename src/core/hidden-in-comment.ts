@@ -42,9 +42,19 @@ export function hiddenInComment(spec: ParsedSpec, span: Span, template: { readon
     // The template's comment kept as it is (most): no words of the author's in it, known without normalising it.
     if (guidance.raw.has(spec.source.slice(block.start, block.end).trim())) continue;
     const words = commentWords(spec.source, block);
-    if (guidance.words.some((g) => words.startsWith(`${g} `) && words.slice(g.length).trim().split(' ').length >= MIN_WORDS)) return 'inside';
+    if (guidance.words.some((g) => words.startsWith(`${g} `) && isAnswer(words.slice(g.length).trim()))) return 'inside';
   }
   return null;
+}
+
+// Words that speak to the author about the document, as guidance does: an older template's
+// paragraph kept in its comment (a KEP's "Both in this section and below, follow the
+// guidelines of the documentation style guide.") is no answer written there.
+const ABOUT_THE_DOCUMENT = /\b(?:this section|this template|the template|guidelines?|style guide)\b/;
+
+/** Whether words after the template's comment in a comment (normalised) are an answer: four words or more, not more guidance. */
+function isAnswer(words: string): boolean {
+  return words.split(' ').length >= MIN_WORDS && !ABOUT_THE_DOCUMENT.test(words);
 }
 
 function isComment(block: Block): boolean {
