@@ -233,6 +233,10 @@ describe('specfill templates', () => {
     writeFileSync(join(dir, '.specfill/templates/eip.md'), '---\ntitle: <The EIP title>\ndescription: <Description is one full (short) sentence>\n---\n\n## Abstract\n\n<!-- Summarise it. -->\n');
     const eip = (JSON.parse((await runCli(dir, 'templates', '--json')).stdout) as Array<Record<string, unknown>>).find((t) => t.id === 'eip')!;
     expect(eip.description).toBe('');
+    // Listed by id, case aside first (review: by code unit, `Zeta` came before `adr`).
+    writeFileSync(join(dir, '.specfill/templates/Zeta.md'), '# Z\n\n## A\n\n<!-- a -->\n');
+    writeFileSync(join(dir, '.specfill/templates/ADR-lite.md'), '# L\n\n## A\n\n<!-- a -->\n');
+    expect((JSON.parse((await runCli(dir, 'templates', '--json')).stdout) as Array<{ id: string }>).map((t) => t.id)).toEqual(['adr', 'ADR-lite', 'eip', 'tech-spec', 'Zeta']);
     await runCli(dir, 'new', 'adr', '--title', 'Use Postgres');
     const text = readFileSync(join(dir, 'specs', 'use-postgres.md'), 'utf8');
     expect(text).toContain('template: adr@2');

@@ -1,3 +1,4 @@
+import { lineStartOf } from './line-bounds.js';
 import { shownId } from './placeholder-id.js';
 import { parseSpec } from './parse-spec.js';
 import { placedProblem, placedRefusal, type PlacedFill } from './fill-structure.js';
@@ -195,9 +196,3 @@ function keepClosingHashes(source: string, placeholder: Placeholder, content: st
   return content.replace(/(^|[ \t])(#+)$/, (_, space: string, hashes: string) => `${space}\\${hashes}`);
 }
 
-/** The offset where the line holding `offset` starts. */
-function lineStartOf(source: string, offset: number): number {
-  let start = offset;
-  while (start > 0 && source[start - 1] !== '\n' && source[start - 1] !== '\r') start--;
-  return start;
-}

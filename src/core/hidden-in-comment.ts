@@ -49,8 +49,9 @@ export function hiddenInComment(spec: ParsedSpec, span: Span, template: { readon
 
 // Words that speak to the author about the document, as guidance does: an older template's
 // paragraph kept in its comment (a KEP's "Both in this section and below, follow the
-// guidelines of the documentation style guide.") is no answer written there.
-const ABOUT_THE_DOCUMENT = /\b(?:this section|this template|the template|guidelines?|style guide)\b/;
+// guidelines of the documentation style guide.") is no answer written there. (Not
+// "guidelines" alone: an answer may follow a team's.)
+const ABOUT_THE_DOCUMENT = /\b(?:this section|this template|the template|style guide)\b/;
 
 /** Whether words after the template's comment in a comment (normalised) are an answer: four words or more, not more guidance. */
 function isAnswer(words: string): boolean {

@@ -85,3 +85,20 @@ function holdsSpecKeys(lines: readonly string[], from: number, end = (line: stri
   }
   return false;
 }
+
+// Blank lines and whole HTML comments, as a file may start with them (a licence header).
+const LEADING_NOISE = /^\uFEFF?(?:[ \t]*(?:\r\n|\r|\n)|[ \t]*<!--[\s\S]*?-->[ \t]*(?:\r\n|\r|\n))+/;
+/** A `---` line with a `key:` line under it: front matter opening. */
+export const FRONT_MATTER_START = /^---[ \t]*(?:\r\n|\r|\n)[a-z_][\w-]*[ \t]*:(?:[ \t]|\r|\n|$)/;
+
+/**
+ * Where front matter starts that is not at the top of the file (after blank
+ * lines or a comment), with what comes before it; null when there is none.
+ * Only the top of a file is front matter, so these keys are silently lost.
+ */
+export function lateFrontMatterLine(source: string): { line: number; after: string } | null {
+  const noise = LEADING_NOISE.exec(source);
+  if (noise === null || !FRONT_MATTER_START.test(source.slice(noise[0].length))) return null;
+  const line = 1 + (noise[0].match(/\r\n|\r|\n/g)?.length ?? 0);
+  return { line, after: noise[0].includes('<!--') ? 'comment' : line === 2 ? 'blank line' : 'blank lines' };
+}

@@ -4,6 +4,7 @@ import { buildSections } from './build-sections.js';
 import { sectionAt } from './section-at.js';
 import { findPlaceholders, isWellFormedPlaceholder } from './find-placeholders.js';
 import { LineIndex } from './line-index.js';
+import { afterLineEnding, lineStartOf } from './line-bounds.js';
 import { scanBlocks } from './markdown/block-scanner.js';
 import { findFrontMatter } from './markdown/front-matter.js';
 import { headingText } from './markdown/heading-text.js';
@@ -51,7 +52,7 @@ export function parseSpec(source: string): ParsedSpec {
   const context = { definitions: scan.definitions, footnotes: scan.footnotes };
   const headings: Heading[] = [];
   // (Not the heading stray front matter's keys make: the frontmatter rule says what it is.)
-  const stray = fmSpan === null ? strayFrontMatterHeading(scan.blocks) : null;
+  const stray = fmSpan === null ? strayFrontMatterHeading(scan.blocks, source) : null;
   for (const block of scan.blocks) {
     if (block.kind !== 'heading' || block === stray) continue;
     const content = block.content!;
@@ -67,7 +68,7 @@ export function parseSpec(source: string): ParsedSpec {
     }
     // The block knows its lines; columns count from the line's start (the BOM aside).
     const from = { line: block.line, column: block.start - block.lineStart + 1 - (block.lineStart === 0 ? bom : 0) };
-    const to = { line: block.endLine, column: block.end - startOfLine(source, block.end) + 1 - (block.endLine === 1 ? bom : 0) };
+    const to = { line: block.endLine, column: block.end - lineStartOf(source, block.end) + 1 - (block.endLine === 1 ? bom : 0) };
     headings.push({
       level: block.level!,
       kind: block.variant === 'setext' ? 'setext' : 'atx',
@@ -158,20 +159,6 @@ function detach(text: string): string {
   return text.length < 13 ? text : `${text} `.slice(0, -1);
 }
 
-/** Offset just past the line ending at or after `offset` (the end of the text if none). */
-function afterLineEnding(source: string, offset: number): number {
-  let i = offset;
-  while (i < source.length && source.charCodeAt(i) !== 10 && source.charCodeAt(i) !== 13) i++;
-  if (source.charCodeAt(i) === 13) i++;
-  if (source.charCodeAt(i) === 10 && (i === offset || source.charCodeAt(i - 1) !== 10)) i++;
-  return i;
-}
-
-function startOfLine(source: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && source.charCodeAt(i - 1) !== 10 && source.charCodeAt(i - 1) !== 13) i--;
-  return i;
-}
 
 // The YAML reader loads on the first document that has front matter: many
 // (existing RFCs, KEPs) have none, and a one-file command should start fast.

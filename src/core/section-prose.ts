@@ -75,7 +75,7 @@ function onlyGuidanceSentences(spec: ParsedSpec, span: Span, guidance: string, s
       // In a checklist left unticked, an item of an older template, the start of one of its items now (a KEP's
       // `- [ ] (R) All GA endpoints must be hit by conformance tests`, which the template goes on "within one minor
       // version…"), is still the template's: six words or more of it.
-      if (cutShort && wordCount(sentence) >= 6 && (checklist ??= UNTICKED.test(spec.source.slice(span.start, span.end)))) return true;
+      if (cutShort && sentence.split(' ').length >= 6 && (checklist ??= UNTICKED.test(spec.source.slice(span.start, span.end)))) return true;
       return false;
     }
     if (!any && hasThreeWords(sentence)) any = true;
@@ -178,13 +178,6 @@ function onlyComments(code: string): boolean {
 
 /** A task list item left unticked (`- [ ] …`, in a quote or numbered too): a checklist to tick. */
 export const UNTICKED = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[ \]/m;
-
-/** The words of a normalised sentence (see normalizedSentence): its spaces and one. */
-function wordCount(sentence: string): number {
-  let n = 1;
-  for (let i = sentence.indexOf(' '); i !== -1; i = sentence.indexOf(' ', i + 1)) n++;
-  return n;
-}
 
 /** Whether a normalised sentence (words between single spaces) has three words or more. */
 function hasThreeWords(sentence: string): boolean {

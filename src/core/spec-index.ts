@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { SpecfillError } from './errors.js';
 import { parseSpec } from './parse-spec.js';
+import { afterLineEnding, lineStartOf } from './line-bounds.js';
 import { lineIndexOf } from './line-index.js';
 import type { ParsedSpec } from './spec-types.js';
 
@@ -70,9 +71,9 @@ export function findIndexBlock(source: string, spec: ParsedSpec = parseSpec(sour
   if (b === undefined) return null;
   const a = starts.filter((x) => x < b).at(-1)!;
   // (Lines end at a LF, a CRLF or a lone CR, as everywhere.)
-  const afterStart = lineEndAfter(source, a);
-  const start = afterStart === -1 || afterStart > b ? a + INDEX_START.length : afterStart;
-  const endLineStart = Math.max(source.lastIndexOf('\n', b - 1), source.lastIndexOf('\r', b - 1)) + 1;
+  const afterStart = afterLineEnding(source, a);
+  const start = afterStart > b ? a + INDEX_START.length : afterStart;
+  const endLineStart = lineStartOf(source, b);
   const end = endLineStart < start ? b : endLineStart;
   const lines = lineIndexOf(spec);
   return { table: source.slice(start, end), start, end, line: lines.locate(a).line, endLine: lines.locate(b).line };
@@ -99,9 +100,9 @@ export function writeIndexBlock(source: string, table: string, newline = '\n'): 
   }
   if (starts.length > 0) {
     const a = starts[0]!;
-    const lineEnd = lineEndAfter(source, a);
-    const at = lineEnd === -1 ? source.length : lineEnd;
-    const lead = lineEnd === -1 ? newline : '';
+    const at = afterLineEnding(source, a);
+    // (A marker on the last line, with no line break after it: one goes before the table.)
+    const lead = at === source.length && !/[\r\n]$/.test(source) ? newline : '';
     return `${source.slice(0, at)}${lead}${table}${INDEX_END}${newline}${source.slice(at)}`;
   }
   const head = source === '' ? `# Specs${newline}${newline}` : /[\r\n]$/.test(source) ? `${source}${newline}` : `${source}${newline}${newline}`;
@@ -112,12 +113,4 @@ export function writeIndexBlock(source: string, table: string, newline = '\n'): 
 export function hasIndexMarker(spec: ParsedSpec): boolean {
   return spec.source.includes(INDEX_START)
     && spec.blocks.some((b) => b.kind === 'html' && b.htmlKind === 2 && spec.source.startsWith(INDEX_START, b.start));
-}
-
-/** Where the line after `offset` starts (past its LF, CRLF or lone CR), or -1 on the last line. */
-function lineEndAfter(source: string, offset: number): number {
-  const m = /\r\n|\r|\n/g;
-  m.lastIndex = offset;
-  const found = m.exec(source);
-  return found === null ? -1 : found.index + found[0].length;
 }

@@ -5,6 +5,7 @@
 // code, so the sections a spec is asked for are the page's, not the fenced
 // template's: every spec then lacks "Examples". Found here so that
 // missing-section can say why, and what to map the specs to instead.
+import { codeOf } from './block-samples.js';
 import { headingLinesIn } from './markdown/heading-lines.js';
 import type { ParsedSpec } from './spec-types.js';
 
@@ -21,11 +22,8 @@ const MIN_HEADINGS = 3;
 export function templateInFence(spec: ParsedSpec, ownSections: number): number | null {
   for (const block of spec.blocks) {
     if (block.kind !== 'code' || block.variant !== 'fenced' || block.closed !== true) continue;
-    const text = spec.source.slice(block.start, block.end);
-    if (text.indexOf('#') === -1) continue;
-    // Between the opening fence's line and the closing one.
-    const inner = text.slice(text.search(/\r\n|\r|\n/) + 1, Math.max(0, text.trimEnd().search(/[^\r\n]*$/)));
-    const headings = headingLinesIn(inner).length;
+    if (spec.source.slice(block.start, block.end).indexOf('#') === -1) continue;
+    const headings = headingLinesIn(codeOf(spec.source, block)).length;
     if (headings >= MIN_HEADINGS && headings > ownSections) return block.line;
   }
   return null;

@@ -1,7 +1,7 @@
 import { DEFAULT_STATUSES } from '../default-statuses.js';
 import { nearestWord } from '../edit-distance.js';
 import { keyPosition } from '../front-matter-key.js';
-import { misplacedFrontMatter } from '../misplaced-front-matter.js';
+import { FRONT_MATTER_START, lateFrontMatterLine, misplacedFrontMatter } from '../misplaced-front-matter.js';
 import type { Position } from '../spec-types.js';
 import { TEMPLATE_KEYS } from '../template.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -183,21 +183,6 @@ function invisibleName(c: string): string {
   }
 }
 
-// Blank lines and whole HTML comments, as a file may start with them (a licence header).
-const LEADING_NOISE = /^\uFEFF?(?:[ \t]*(?:\r\n|\r|\n)|[ \t]*<!--[\s\S]*?-->[ \t]*(?:\r\n|\r|\n))+/;
-const FRONT_MATTER_START = /^---[ \t]*(?:\r\n|\r|\n)[a-z_][\w-]*[ \t]*:(?:[ \t]|\r|\n|$)/;
-
-/**
- * Where front matter starts that is not at the top of the file (after blank
- * lines or a comment), with what comes before it; null when there is none.
- * Only the top of a file is front matter, so these keys are silently lost.
- */
-function lateFrontMatterLine(source: string): { line: number; after: string } | null {
-  const noise = LEADING_NOISE.exec(source);
-  if (noise === null || !FRONT_MATTER_START.test(source.slice(noise[0].length))) return null;
-  const line = 1 + (noise[0].match(/\r\n|\r|\n/g)?.length ?? 0);
-  return { line, after: noise[0].includes('<!--') ? 'comment' : line === 2 ? 'blank line' : 'blank lines' };
-}
 
 /** ` (did you mean \`draft\`?)` for a status written in other case or with a slip (`Draft`, `in-reveiw`), else nothing. */
 /** `; if it is …, list it under \`statuses\`` while the statuses are specfill's defaults: a project with its own (MADR's `accepted`) says so in its config. */

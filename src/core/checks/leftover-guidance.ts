@@ -16,7 +16,12 @@ import type { CheckRule, FindingDraft } from './types.js';
 // A field: a short label in capitals, its colon, then its value (`Review: (…)`, `**Authors:** …`), not a question.
 // (Not a label over an instruction: `- Performance: describe the latency budget.` is guidance; nor one over a
 // question, wherever in the item it ends: the Rust RFC's `- Papers: Are there any published papers …? If you have …`.)
-const FIELD_ITEM = /^[*_]*[A-Z][\w '()/-]{0,30}?[*_]*:[*_]*[ \t]+(?![^]*\?(?:\s|$))(?!(?:describe|explain|list|state|add|include|give|provide|write|note|outline|detail|specify|summari[sz]e|document|mention|define|identify|discuss|show|link|name|fill)\b)\S/i;
+const FIELD_ITEM = /^[*_]*[A-Z][\w '()/-]{0,30}?[*_]*:[*_]*[ \t]+(?!(?:describe|explain|list|state|add|include|give|provide|write|note|outline|detail|specify|summari[sz]e|document|mention|define|identify|discuss|show|link|name|fill)\b)\S/i;
+
+/** Whether a list item's text is a field (see FIELD_ITEM): a label and a value that asks no question (tested apart, in one pass). */
+function isField(item: string): boolean {
+  return FIELD_ITEM.test(item) && !/\?(?:\s|$)/.test(item.slice(item.indexOf(':') + 1));
+}
 
 /**
  * The template's guidance prose kept beside the author's own text in a
@@ -80,7 +85,7 @@ export const leftoverGuidance: CheckRule = {
         // (A list item that is a field, a label and its value, is no guidance: Swift's `* Review: ([pitch](…))` header field,
         // filled in or not, is the spec's own line, and a sample value kept there is leftover-marker's.)
         const kept = block.kind === 'paragraph' && (block.topLevel || (isQuoted(spec, block) ? quotedGuidance(template).has(quotedText(spec, block))
-          : isListItem(spec, block) && !FIELD_ITEM.test(spec.source.slice(block.start, Math.min(block.end, block.start + 2000)))))
+          : isListItem(spec, block) && !isField(spec.source.slice(block.start, Math.min(block.end, block.start + 2000)))))
           ? keptGuidance(spec, block, template.guidanceSentences, template.hiddenGuidanceSentences, !block.topLevel) : null;
         // A paragraph that is wholly one of the template's slots (MADR's `{Describe the context …}`) is leftover-marker's finding, once.
         // (On one line only: leftover-marker reads a slot within a line.)

@@ -93,12 +93,19 @@ export const sectionOrder: CheckRule = {
     for (const { section, text, more } of byCause.values()) {
       findings.push(sectionFinding(section, more === 0 ? text : `${text} (and the ${more} template section${more === 1 ? '' : 's'} after it)`));
     }
-    const siblings = new Map<string | null, { text: string; section: Section; atLevel: boolean }[]>();
+    const siblings = new Map<string | null, { text: string; section: Section; atLevel: boolean; first: boolean }[]>();
+    // The template's first section under each parent (present or not): the one said to belong first.
+    const firsts = new Set<string>();
+    const seenParents = new Set<string | null>();
     for (const t of template.sections) {
+      if (t.id !== 'title' && !seenParents.has(t.parentId)) {
+        seenParents.add(t.parentId);
+        firsts.add(t.id);
+      }
       const section = matching.byTemplateId.get(t.id);
       if (section === undefined || misplaced.has(section)) continue;
       const group = siblings.get(t.parentId) ?? [];
-      group.push({ text: templateShown(t), section, atLevel: section.heading.level === t.level });
+      group.push({ text: templateShown(t), section, atLevel: section.heading.level === t.level, first: firsts.has(t.id) });
       siblings.set(t.parentId, group);
     }
     for (const present of siblings.values()) {
@@ -115,9 +122,9 @@ export const sectionOrder: CheckRule = {
         if (keep.has(i)) return;
         const previous = kept.filter((k) => k < i).pop();
         const next = kept.find((k) => k > i);
-        // (`present` is in the template's order: the first of it belongs at the start, before the others.)
+        // (The template's first under its parent belongs at the start; one first of those present only, before them.)
         const where = [
-          i === 0 ? 'first' : null,
+          p.first ? 'first' : null,
           previous === undefined ? null : `after ${quote(present[previous]!.text)}`,
           next === undefined ? null : `before ${quote(present[next]!.text)}`,
         ].filter((x) => x !== null).join(' and ').replace(/^first and /, 'first, ');

@@ -1,3 +1,4 @@
+import { lineStartOf } from '../line-bounds.js';
 import {
   ATX_CLOSING_ONLY,
   ATX_OPEN,
@@ -848,13 +849,6 @@ function paragraphText(source: string, segments: readonly number[], keepLineEndi
     text += source.slice(segments[i], end);
   }
   return text;
-}
-
-/** Offset of the start of the line holding `offset`. */
-function lineStartOf(source: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && source.charCodeAt(i - 1) !== 10 && source.charCodeAt(i - 1) !== 13) i--;
-  return i;
 }
 
 /** Offset of the end (before its line ending) of the line before the one starting at or holding `offset`. */
