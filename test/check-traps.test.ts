@@ -245,6 +245,15 @@ describe('section matching', () => {
     const own = BASE.replace(/# Technical Specification\n\nDone: add project title\.\n/, '# Rate limiter\n');
     expect(own).not.toBe(BASE);
     expect(brief(own)).toEqual([]);
+    // Its placeholder's instruction kept as text under it is the template's, a leftover, as in any section (blind QA:
+    // three words were too few to tell; an instruction only the template's comments hold tells with three).
+    for (const kept of ['Add project title', 'AGENT_PLACEHOLDER: Add project title']) {
+      const left = BASE.replace(/# Technical Specification\n\nDone: add project title\.\n/, `# Rate limiter\n\n${kept}\n`);
+      expect(findings(left).map((f) => `${f.rule} ${f.message}`), kept).toEqual(['leftover-guidance the template\'s guidance "Add project title" is still here beside the section\'s own text: delete it']);
+    }
+    // Not a lead-in of the author's made of a comment's three words, over the author's list: a KEP's "Describe them, providing:".
+    const kep = buildTemplateModel(parseSpec('# K\n\n## Summary\n\n<!-- s -->\n\n## API\n\n<!--\nDescribe them, providing:\n  - API type\n  - Supported number of objects\n-->\n'), 'k@1');
+    expect(brief('# Mine\n\n## Summary\n\nS.\n\n## API\n\nDescribe them, providing:\n\n- API type(s): Pod\n- Supported number: one a node\n', kep)).toEqual([]);
     // Every section at level 1: the first chapter stands for the title, and its heading writes it (blind QA).
     const t1 = buildTemplateModel(parseSpec('# Architecture Documentation\n\n<!-- AGENT_PLACEHOLDER: Add system title -->\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: What the system does -->\n'), 't1@1');
     expect(brief('# Payment Gateway\n\n# Overview\n\nCard payments.\n', t1)).toEqual(['3:1 heading-level overview']);

@@ -152,7 +152,8 @@ function judge(text: string, sentences: ReadonlySet<string>, hiddenSentences: Re
   // (Not a lead-in of the author's to what follows, though the template's comment has its words: `Estimated increase in size:`.)
   // (Nor questions alone over their answer, the Q&A form, whether the template showed them or not: two or more are told above.)
   if (words === 0) return null;
-  return { tells: !noted && words >= 4 && (instructions > 0 || questions > 1 || (hidden && questions < count && !text.trimEnd().endsWith(':'))), questions: noted ? 0 : questions };
+  // (Three words are enough for an instruction only the template's comments hold, shown: tech-spec's "Add project title".)
+  return { tells: !noted && (words >= 4 || (hidden && instructions > 0 && words === 3 && !text.trimEnd().endsWith(':'))) && (instructions > 0 || questions > 1 || (hidden && questions < count && !text.trimEnd().endsWith(':'))), questions: noted ? 0 : questions };
 }
 
 /** What {@link judge} finds of kept guidance: whether it tells what to write, and how many questions it asks. */
