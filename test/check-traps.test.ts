@@ -407,6 +407,14 @@ describe('section matching', () => {
     // One word shared with each of two is no merge (code review).
     const kep = buildTemplateModel(parseSpec('# T\n\n## Proposal\n\n<!-- p -->\n\n## Design Details\n\n<!-- d -->\n\n## Implementation History\n\n<!-- h -->\n\n## Drawbacks\n\n<!-- x -->\n'), 'k@1');
     expect(findings('# K\n\n## Proposal\n\nP.\n\n## Implementation Details\n\nI.\n\n## Drawbacks\n\nD.\n', kep).every((f) => !f.message.includes('seems to hold'))).toBe(true);
+    // A part of each joined ("Deployment and Monitoring" for Deployment Strategy, then Monitoring and Logging;
+    // "Drawbacks and alternatives" for Drawbacks, then Rationale and alternatives) is a merge (blind QA).
+    const ops = buildTemplateModel(parseSpec('# T\n\n## Deployment Strategy\n\n<!-- d -->\n\n## Monitoring and Logging\n\n<!-- m -->\n\n## Future Considerations\n\n<!-- f -->\n'), 'o@1');
+    for (const merged of ['Deployment and Monitoring', 'Deployment / Monitoring', 'Deployment Strategy and Logging']) {
+      expect(findings(`# O\n\n## ${merged}\n\nBlue-green; Prometheus alerts.\n\n## Future Considerations\n\nF.\n`, ops).map((f) => `${f.line} ${f.message.replace(/^.*?@1; /, '')}`), merged).toEqual([
+        `3 "${merged}" is in its place and seems to hold it with "Monitoring and Logging": give each section its own heading`,
+        `3 "${merged}" is in its place and seems to hold it with "Deployment Strategy": give each section its own heading`]);
+    }
   });
 
   it('a missing heading inside a block quote, a list item or an HTML block is placed on that line and said so (blind QA, HashiCorp and Sourcegraph RFCs)', () => {

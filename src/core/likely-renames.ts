@@ -104,9 +104,10 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
             taken.add(chosen);
             last = chosen;
             next = foreign.indexOf(last) + 1;
-          } else if (alike.length === 0 && last !== null && like(last) && holdsAllWords(last.heading.text, t.text)) {
-            // A merge says each heading whole ("Drawbacks and alternatives"):
-            // one word shared ("Implementation Details" for Implementation History) is not enough.
+          } else if (alike.length === 0 && last !== null && like(last) && (holdsAllWords(last.heading.text, t.text) || namesAsPart(last.heading.text, t.text))) {
+            // A merge says each heading whole ("Drawbacks and alternatives"), or joins a part of each
+            // ("Deployment and Monitoring" for Deployment Strategy, then Monitoring and Logging): one
+            // word shared ("Implementation Details" for Implementation History) is not enough.
             renames.set(t.id, last);
           }
         }
@@ -173,6 +174,26 @@ function holdsAllWords(heading: string, part: string): boolean {
   if (y.size === 0) return false;
   for (const w of y) if (!x.has(w)) return false;
   return true;
+}
+
+// Where a heading joins the names of two sections: "and", "&", "/" or a comma.
+const JOIN = /\s+(?:and|&)\s+|\s*[/,]\s*/i;
+
+/**
+ * Whether a heading joins, after its first part, a part that names `section`
+ * (all its words that say something are the section heading's): "Monitoring"
+ * of "Deployment and Monitoring" names Monitoring and Logging.
+ */
+function namesAsPart(heading: string, section: string): boolean {
+  const parts = heading.split(JOIN);
+  if (parts.length < 2) return false;
+  const theirs = significantWords(section);
+  return parts.slice(1).some((part) => {
+    const words = significantWords(part);
+    if (words.size === 0) return false;
+    for (const w of words) if (!theirs.has(w)) return false;
+    return true;
+  });
 }
 
 // Heading texts repeat across the specs of one template (its own, and the
