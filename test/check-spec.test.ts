@@ -732,6 +732,9 @@ describe('template-free rules', () => {
       `2:1 frontmatter front matter must start on the first line of the file: after the text on line 1 ("Sure!"), its lines are Markdown: ${unread}; delete that text, or move it below the front matter`]);
     expect(found(`\`\`\`markdown\n${keys}# Technical Specification\n\n## Overview\n\nText.\n\`\`\`\n`)).toEqual([
       `2:1 frontmatter front matter is inside the code block opened on line 1, so it is code: ${unread}; take the document out of the code block (delete its fence lines) so that this \`---\` is the file's first line`]);
+    // Under a model's sentence too: the fix names it, or the next run would (blind QA).
+    expect(found(`Sure! Here is the spec:\n\n\`\`\`markdown\n${keys}# Quota service\n\n## Overview\n\nText.\n\`\`\`\n`)).toEqual([
+      `4:1 frontmatter front matter is inside the code block opened on line 3, so it is code: ${unread}; take the document out of the code block (delete its fence lines, and the text above it, on line 1 ("Sure! Here is the spec:")) so that this \`---\` is the file's first line`]);
     expect(found('```yaml\ntitle: Rate limiter\ntemplate: tech-spec\n```\n\n# T\n')).toEqual([
       `1:1 frontmatter front matter is written as a YAML code block, so it is code: ${unread}; replace its fence lines with lines of \`---\`, at the top of the file`]);
     // Not: keys below a heading (an example in the text), a YAML sample of other keys, a rule over one key of the author's.

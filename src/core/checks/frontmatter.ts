@@ -53,7 +53,9 @@ export const frontmatter: CheckRule = {
         message: misplaced.yamlBlock === true
           ? `front matter is written as a YAML code block, so it is code: ${unread}; replace its fence lines with lines of \`---\`, at the top of the file`
           : misplaced.fenceLine !== null
-          ? `front matter is inside the code block opened on line ${misplaced.fenceLine}, so it is code: ${unread}; take the document out of the code block (delete its fence lines) so that this \`---\` is the file's first line`
+          ? `front matter is inside the code block opened on line ${misplaced.fenceLine}, so it is code: ${unread}; take the document out of the code block (delete its fence lines${
+            // (And the text above the fence, a model's "Sure! Here is the spec:": else the next run says that.)
+            misplaced.preamble !== null && misplaced.preamble.line < misplaced.fenceLine ? `, and the text above it, on line ${misplaced.preamble.line} (${quoteStart(misplaced.preamble.text)})` : ''}) so that this \`---\` is the file's first line`
           : `front matter must start on the first line of the file: after the text on line ${misplaced.preamble!.line} (${quoteStart(misplaced.preamble!.text)}), its lines are Markdown: ${unread}; delete that text, or move it below the front matter`,
       }];
     }
