@@ -558,6 +558,9 @@ describe('template-free rules', () => {
     expect(said('Flagged. I hope this helps. **Would you like me to add a rollback plan?**')[0]).toMatch(/^5:10-28 a model's words to its user are still here \("I hope this helps\."\)/);
     // Past a closing rule under it, too.
     expect(said('Flagged.\n\nHappy to help with the rollout!\n\n---')).toEqual([`7:1-32 a model's words to its user are still here ("Happy to help with the rollout!"): delete them`]);
+    // Its most common form too (blind QA); not a team's own "let me know" inside a sentence.
+    expect(said('One region at a time.\n\nPlease let me know if you have any questions.')).toEqual([`7:1-46 a model's words to its user are still here ("Please let me know if you have any questions."): delete them`]);
+    expect(said('Try it in staging and let me know if the latency budget holds.')).toEqual([]);
     expect(said('Done. If you’d like, I can draft the runbook too')).toEqual([`5:7-49 a model's words to its user are still here ("If you’d like, I can draft the runbook too"): delete them`]);
     // A marker named, not left (false-positive hunt): quoted, a file's name, spelt out; a state diagram's state.
     // (But a blank in quotes, or one explained at length, is still a blank; a model's "hope" needs its own sentence: review.)

@@ -10,10 +10,10 @@ import type { FindingDraft } from './types.js';
 
 // A remark, from the opening that says it is one to the sentence's end, at a sentence's start.
 // ("Feel free to reach out to #payments on Slack" is a team's own sentence: a model's offers help with "if you", "any questions".)
-const REMARK = /(?<=^|[\s>*_(])(?:Let me know if|I hope this helps|Hope this helps|Feel free to (?:ask|reach out|let me know)(?=[^.!?\n]{0,40}\b(?:if you|should you|any (?:questions|changes|adjustments|further)))|Would you like me to|If you(?:'|\u2019)d like,? I can|Happy to help)\b[^.!?\n]{0,160}[.!?]?/g;
+const REMARK = /(?<=^|[\s>*_(])(?:(?:Please let|Let) me know if|I hope this helps|Hope this helps|Feel free to (?:ask|reach out|let me know)(?=[^.!?\n]{0,40}\b(?:if you|should you|any (?:questions|changes|adjustments|further)))|Would you like me to|If you(?:'|\u2019)d like,? I can|Happy to help)\b[^.!?\n]{0,160}[.!?]?/g;
 // The words that open one, for the quick test of a paragraph's source.
 // (`ope this helps`: "Hope" and "hope" in one alternative.)
-const REMARK_START = /Let me know|ope this helps|Feel free to|like me to|like,? I can|Happy to help/;
+const REMARK_START = /[Ll]et me know|ope this helps|Feel free to|like me to|like,? I can|Happy to help/;
 
 /**
  * The model's remarks at the ends of a spec's sections (searched there only:
