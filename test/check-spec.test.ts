@@ -45,6 +45,18 @@ describe('check on tech-spec documents', () => {
     expect(result.completeness).toBe(0);
   });
 
+  it('says so where an answer is written inside a placeholder, after its instruction (blind QA: agents do)', () => {
+    const inside = SEED.replace('<!-- AGENT_PLACEHOLDER: Describe the data model, entities, and their relationships -->',
+      '<!-- AGENT_PLACEHOLDER: Describe the data model, entities, and their relationships\nThree tables: tenants, buckets and grants. -->');
+    const f = checkSpec(parseSpec(inside), { template: TECH_SPEC, links: NO_FILES }).findings.find((x) => x.placeholder === 'architecture/data-model')!;
+    expect(f.message).toBe('placeholder "architecture/data-model" is not filled: text is written inside it, after its instruction "Describe the data model, entities, and their relationships" ("Three tables: tenants, buckets and grants."), and the page shows none of it; move that text out, below the `-->`, and delete the placeholder');
+    // A note of a word or two there, or no template to tell the instruction by: the plain message.
+    for (const [note, template] of [['TODO later', TECH_SPEC], ['Three tables: tenants, buckets and grants.', null]] as const) {
+      const doc = SEED.replace('and their relationships -->', `and their relationships ${note} -->`);
+      expect(checkSpec(parseSpec(doc), { template, links: NO_FILES }).findings.find((x) => x.placeholder === 'architecture/data-model')!.message).toMatch(/^placeholder "architecture\/data-model" is not filled: "Describe/);
+    }
+  });
+
   it('finds the planted defects and ignores the traps', () => {
     let doc = filledSeed();
     // Trap: a placeholder and a TODO inside code are text.
