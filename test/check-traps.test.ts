@@ -1206,6 +1206,10 @@ describe('broken-link', () => {
     // A number names it (frontmatter asks for it in quotes).
     expect(said('---\ntitle: 2024\n---\n**Authors:**\n* @lichuyang\n\n').map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['2:1 frontmatter']);
     expect(said('# Memory statistics\n\n**Authors:**\n* @lichuyang\n\n')).toEqual([]);
+    // The title written below a heading of the author's: one finding, on the title, saying what is above it (blind QA:
+    // "add a # heading" where one was there, and a section-order finding for every section it then held).
+    expect(said('## Note\n\nDraft copy.\n\n# Memory statistics\n\n**Authors:**\n* @lichuyang\n\n')).toEqual([
+      '5:1 empty-section no title: "# Memory statistics" is not the first heading: "Note" above it opens the document, and the title heads a section that holds the rest; move what is above it below it']);
     const lowered = checkSpec(parseSpec('## Memory statistics\n\n**Authors:**\n* @lichuyang\n\n### Summary\n\nAdd memory statistics.\n\n### Motivation\n\nDebugging.\n'), { template: pt, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
     expect(lowered).toContain('1:1 empty-section no title: "Memory statistics" seems to be it, written as a level-2 heading; make it a `# ` heading, as the template\'s "# [Title]"');
   });

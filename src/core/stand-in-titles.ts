@@ -211,3 +211,29 @@ export function namedInFrontMatter(spec: ParsedSpec, theirs: Heading | null): bo
   return stubWord(named.trim()) === null && !isStandInTitle(named) && !/^\{\{.*\}\}$|^<[^<>]*>$/.test(named.trim())
     && (theirs === null || slugify(named) !== looseSlug(theirs));
 }
+
+/**
+ * The spec's title heading written below headings of the author's (`## Note`
+ * over `# Rate limiter`): the document's only level-1 heading, the top-level
+ * headings before it all deeper, and the one after it deeper too. Markdown
+ * then opens the document with those, and the title heads a section that
+ * holds the rest. Null when the spec has a title, or no such heading.
+ */
+export function displacedTitle(spec: ParsedSpec): Heading | null {
+  if (spec.title !== null) return null;
+  let at = -1;
+  let after: Heading | undefined;
+  let before = 0;
+  for (const h of spec.headings) {
+    if (!h.topLevel) continue;
+    if (h.level === 1) {
+      // (Two level-1 headings are chapters: no title among them.)
+      if (at !== -1) return null;
+      at = before;
+      continue;
+    }
+    if (at === -1) before++;
+    else after ??= h;
+  }
+  return at > 0 && after !== undefined ? spec.headings.filter((h) => h.topLevel)[at]! : null;
+}

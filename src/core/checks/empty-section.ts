@@ -2,7 +2,7 @@ import { hiddenInComment } from '../hidden-in-comment.js';
 import { lineIndexOf } from '../line-index.js';
 import { UNTICKED, blocksIn, saysNothing, sectionProse } from '../section-prose.js';
 import { fitsStandIn } from '../stand-in-headings.js';
-import { isStandInTitle, namedInFrontMatter } from '../stand-in-titles.js';
+import { displacedTitle, isStandInTitle, namedInFrontMatter } from '../stand-in-titles.js';
 import { normalizedSentence } from '../guidance-sentences.js';
 import { isFillerOrEmpty, stubWord } from '../stand-in-text.js';
 import type { SectionMatching } from '../match-sections.js';
@@ -61,7 +61,13 @@ export const emptySection: CheckRule = {
     // too, the finding for the title part says both; a `title:` in the front matter names it.)
     if (spec.title === null && template.spec.title !== null && !empty.has('title') && !namedInFrontMatter(spec, template.spec.title) && !htmlTitle(spec)) {
       const part = titlePart(spec, matching, template);
-      if (part !== null && part.section === null) {
+      // (Its title written below a heading of the author's, `## Note` over `# Rate limiter`: said so, on it.)
+      const displaced = part !== null && part.section === null ? displacedTitle(spec) : null;
+      if (displaced !== null) {
+        const above = spec.headings.find((h) => h.topLevel)!;
+        findings.push({ ...headingPosition(displaced), ...sectionFields(spec, null),
+          message: `no title: ${quote(`# ${displaced.shown}`)} is not the first heading: ${quote(above.shown)} above it opens the document, and the title heads a section that holds the rest; move what is above it below it` });
+      } else if (part !== null && part.section === null) {
         // (Its title written a level or more down, over sections one level further down still, is said so, on it.)
         const first = spec.sections[0];
         // (Over sections of the template's one level further down still: not an author's `## Background` over a `###` of its own.)

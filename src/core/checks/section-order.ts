@@ -1,7 +1,8 @@
 import type { SectionMatching } from '../match-sections.js';
 import type { SectionState } from '../section-states.js';
 import { looseSlug } from '../slug.js';
-import type { Section } from '../spec-types.js';
+import type { Heading, Section } from '../spec-types.js';
+import { displacedTitle } from '../stand-in-titles.js';
 import type { TemplateSection } from '../template-model.js';
 import { quote, sectionFinding, templateShown } from './locate.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -28,6 +29,7 @@ export const sectionOrder: CheckRule = {
     const misplaced = new Set<Section>();
     const byCause = new Map<string, { section: Section; text: string; more: number }>();
     let levelOff: Set<Section> | null = null;
+    let displaced: Heading | null | undefined;
     let byId: Map<string, Section> | null = null;
     for (const t of template.sections) {
       const section = matching.byTemplateId.get(t.id);
@@ -62,6 +64,9 @@ export const sectionOrder: CheckRule = {
       // (Not when the template has that heading twice itself: then the copy is a section of its own, and no other rule speaks.)
       if (actual !== null && expected !== null && matching.unmatched.has(actual) && parentIdOf(actual.id) === parentIdOf(expected.id)
         && looseSlug(actual.heading) === looseSlug(expected.heading)) continue;
+      // Under the spec's title written below a heading of the author's, which holds every section after it:
+      // empty-section's "no title" names that cause, on the title.
+      if (actual !== null && t.parentId === null && actual.heading === (displaced ??= displacedTitle(spec)) && ruleOn?.('empty-section') !== false) continue;
       // Under text made a heading by a `---` right under it, which emptied the
       // section before it: empty-section's finding names that cause.
       if (actual !== null && actual.heading.kind === 'setext' && matching.unmatched.has(actual) && states !== null && ruleOn?.('empty-section') !== false
