@@ -1144,6 +1144,21 @@ describe('a spec whose heading is megabytes long', () => {
 });
 
 describe('check on worker threads', () => {
+  it('exits with the run\'s code when its reader closes the pipe early (`check | head -1`), workers or not (blind QA: 0 with workers)', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 20; i++) files[`specs/s${String(i).padStart(2, '0')}.md`] = filled(`S${i}`).replace('Done: Include any relevant references or links.', 'TODO');
+    const dir = tempProject(files);
+    for (const workers of ['2', '0']) {
+      const code = await new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'check'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, SPECFILL_WORKERS: workers } });
+        // The first chunk read, the pipe is closed: as `head -1` does.
+        child.stdout.once('data', () => child.stdout.destroy());
+        child.on('close', resolve);
+      });
+      expect([workers, code]).toEqual([workers, 1]);
+    }
+  });
+
   it('gives the same report on workers as in one thread, errors included', async () => {
     const files: Record<string, string | Uint8Array> = { 'specs/broken.md': new Uint8Array([0xc3, 0x28]) };
     for (let i = 0; i < 12; i++) files[`specs/s${String(i).padStart(2, '0')}.md`] = filled(`S${i}`).replace('Done: Include any relevant references or links.', i % 3 === 0 ? 'TODO [x](#nope)' : 'None.');

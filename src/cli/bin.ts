@@ -11,10 +11,13 @@ import { setFlagsFromString } from 'node:v8';
 // all of it (and for check workers: V8 flags are the process's).
 setFlagsFromString('--max-inlined-bytecode-size-cumulative=100');
 
-// `specfill ... | head` closes the pipe early: stop quietly, as Unix tools do.
+// `specfill ... | head` closes the pipe early: the rest of the output goes
+// nowhere, quietly, but the run goes on to its end, so that its exit code still
+// says what it found (`set -o pipefail` in CI). Exiting at once gave 0 while
+// check workers were still at it. Writes to the closed stream fail as destroyed.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
     throw error;
   });
 }
