@@ -276,6 +276,12 @@ describe('specfill check', () => {
     }
     const named = await runCli(dir, 'check', 'specs/shared.md', '--format', 'json');
     expect([named.code, named.stderr, (JSON.parse(named.stdout) as CheckReport).files.map((f) => f.path)]).toEqual([1, '', ['specs/shared.md']]);
+    // A folder or a glob named outside the root holds no link: its files are checked, as a file named there is (blind QA:
+    // they were left out as "a link", and the run passed having checked nothing).
+    for (const args of [[outside], [`${outside}/*.md`], [join(outside, 'shared.md')]]) {
+      const r = await runCli(dir, 'check', ...args, '--format', 'json');
+      expect([args, r.code, r.stderr, (JSON.parse(r.stdout) as CheckReport).files.length]).toEqual([args, 1, '', 1]);
+    }
     rmSync(outside, { recursive: true, force: true });
   });
 
