@@ -94,6 +94,23 @@ describe('the quick config check', () => {
 });
 
 describe('loadConfig', () => {
+  it('refuses a `__proto__` key at any depth, JSON or YAML, which the validator\'s maps dropped without a word (blind QA)', async () => {
+    const dir = tempProject({});
+    const said = async (file: string, text: string): Promise<[number, string]> => {
+      rmSync(join(dir, 'specfill.config.json'), { force: true });
+      rmSync(join(dir, 'specfill.config.yaml'), { force: true });
+      writeFileSync(join(dir, file), text);
+      const r = await runCli(dir, 'check');
+      return [r.code, r.stderr.split('\n')[0]!];
+    };
+    const refused = (file: string, place: string, path: string) => [2, `specfill: ${file}:${place}: ${path}: is no key of specfill's config (nor may a rule, option, status or model be named so)`];
+    expect(await said('specfill.config.json', '{"rules":{"__proto__":"off"}}')).toEqual(refused('specfill.config.json', '1:11', 'rules.__proto__'));
+    expect(await said('specfill.config.json', '{"transitions":{"__proto__":["draft"]}}')).toEqual(refused('specfill.config.json', '1:17', 'transitions.__proto__'));
+    expect(await said('specfill.config.json', '{"llm":{"prices":{"__proto__":[1,2]}}}')).toEqual(refused('specfill.config.json', '1:19', 'llm.prices.__proto__'));
+    expect(await said('specfill.config.yaml', 'rules:\n  leftover-marker:\n    options:\n      __proto__: {}\n')).toEqual(refused('specfill.config.yaml', '4:7', 'rules.leftover-marker.options.__proto__'));
+    expect(validateConfig({ overrides: [{ files: ['specs'], rules: JSON.parse('{"__proto__":{}}') }] }).issues.map((i) => i.path.join('.'))).toEqual(['overrides.0.rules.__proto__']);
+  });
+
   it('gives the same config either way, and refuses what only the full reading catches', async () => {
     const dir = tempProject({ 'specfill.config.json': JSON.stringify({ rules: { 'leftover-marker': 'error' }, statuses: ['draft', 'done'] }) });
     expect((await loadConfig(dir)).config).toEqual({ rules: { 'leftover-marker': 'error' }, statuses: ['draft', 'done'] });

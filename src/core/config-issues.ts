@@ -22,6 +22,8 @@ export interface ConfigIssue {
  */
 export function configIssues(config: Config): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
+  const proto = protoKeyIssue(config);
+  if (proto !== null) issues.push(proto);
   const statuses = config.statuses ?? DEFAULT_STATUSES;
   (config.statuses ?? []).forEach((status, i) => {
     if (config.statuses!.indexOf(status) < i) issues.push({ path: ['statuses', i], message: `\`${status}\` is listed twice` });
@@ -99,6 +101,23 @@ function unclosedGlobBracket(glob: string): '[' | '{' | '(' | null {
     }
   }
   return braces > 0 ? '{' : groups > 0 ? '(' : null;
+}
+
+/**
+ * A `__proto__` key anywhere in config data (JSON and the YAML reader keep it
+ * as a key of its own), as an issue at its path; null when there is none. The
+ * validator's maps drop such a key without a word (`rules: {__proto__: off}`
+ * passed), and no key of specfill's is named so.
+ */
+export function protoKeyIssue(data: unknown, at: ConfigIssue['path'] = []): ConfigIssue | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const entries: Array<[string | number, unknown]> = Array.isArray(data) ? data.map((v, i) => [i, v]) : Object.entries(data);
+  for (const [key, value] of entries) {
+    if (key === '__proto__') return { path: [...at, key], message: 'is no key of specfill\'s config (nor may a rule, option, status or model be named so)', atKey: true };
+    const below = protoKeyIssue(value, [...at, key]);
+    if (below !== null) return below;
+  }
+  return null;
 }
 
 /**

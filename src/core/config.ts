@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { configIssues, unknownRuleIssues, type ConfigIssue } from './config-issues.js';
+import { configIssues, protoKeyIssue, unknownRuleIssues, type ConfigIssue } from './config-issues.js';
 import { nearestWord } from './edit-distance.js';
 
 const severity = z.enum(['error', 'warning', 'info', 'off']);
@@ -55,6 +55,9 @@ export type { ConfigIssue } from './config-issues.js';
  * that must be regular expressions. Returns the config or the issues found.
  */
 export function validateConfig(data: unknown): { config: Config; issues: [] } | { config: null; issues: ConfigIssue[] } {
+  // (Before the validator, whose maps drop the key without a word.)
+  const proto = protoKeyIssue(data);
+  if (proto !== null) return { config: null, issues: [proto] };
   const parsed = configSchema.safeParse(data ?? {});
   if (!parsed.success) {
     const shape = parsed.error.issues.flatMap((i): ConfigIssue[] => {
