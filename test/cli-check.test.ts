@@ -285,6 +285,27 @@ describe('specfill check', () => {
     rmSync(outside, { recursive: true, force: true });
   });
 
+  it('reads no file outside the project root for a link\'s anchors, through a symbolic link or by its path (blind QA: its headings could be probed)', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'specfill-outside-'));
+    writeFileSync(join(outside, 'secret.md'), '# S\n\n## Anchor here\n');
+    const dir = tempProject({ 'specs/good.md': filled('Good').replace('Done: Include any relevant references or links.', 'See [a](link.md#anchor-here) and [b](link.md#nope).'), 'specs/mine.md': '# Mine\n\n## Here\n' });
+    symlinkSync(join(outside, 'secret.md'), join(dir, 'specs', 'link.md'));
+    const r = await runCli(dir, 'check', 'specs/good.md', '--format', 'json');
+    expect((JSON.parse(r.stdout) as CheckReport).files[0]!.findings.filter((f) => f.rule === 'broken-link')).toEqual([]);
+    // A file of the project's own is read as before: its missing anchor is reported.
+    writeFileSync(join(dir, 'specs', 'good.md'), filled('Good').replace('Done: Include any relevant references or links.', 'See [m](mine.md#nope).'));
+    const own = await runCli(dir, 'check', 'specs/good.md', '--format', 'json');
+    expect((JSON.parse(own.stdout) as CheckReport).files[0]!.findings.filter((f) => f.rule === 'broken-link').map((f) => f.message)).toEqual([expect.stringMatching(/^link to mine\.md#nope: that file has no heading with this anchor/)]);
+    // By its path: a project in a folder of a repository, linking to a file of the repository outside the project.
+    mkdirSync(join(outside, '.git'));
+    mkdirSync(join(outside, 'proj', 'specs'), { recursive: true });
+    writeFileSync(join(outside, 'proj', 'specfill.config.json'), '{}');
+    writeFileSync(join(outside, 'proj', 'specs', 'good.md'), filled('Good').replace('Done: Include any relevant references or links.', 'See [s](../../secret.md#nope).'));
+    const repo = await runCli(join(outside, 'proj'), 'check', 'specs/good.md', '--format', 'json');
+    expect((JSON.parse(repo.stdout) as CheckReport).files[0]!.findings.filter((f) => f.rule === 'broken-link')).toEqual([]);
+    rmSync(outside, { recursive: true, force: true });
+  });
+
   it('says a path named that is a loop of symbolic links is one, not that it does not exist (blind QA)', async () => {
     const dir = tempProject({ 'specs/ok.md': filled('OK') });
     symlinkSync('b.md', join(dir, 'specs', 'a.md'));

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
 import { fromRoot, pathGlob } from './path-glob.js';
@@ -153,7 +153,7 @@ export async function findSpecs(paths: readonly string[], config: Config, root: 
     let file = f;
     // (A file outside the root by its own path was named, in a folder or a glob of the command line: no link
     // leads it out. It is checked, as a file named outside the root is.)
-    if (!named.has(f) && isWithin(root, f)) {
+    if (!named.has(f) && relativeWithin(root, f) !== null) {
       const inside = realPathInRoot(realRoot, f);
       if (inside === null) {
         linkedOut.push(f);
@@ -238,10 +238,4 @@ export function ignoreMatcher(config: Config): (path: string) => boolean {
     for (const rule of rules) if (rule.negated === ignored && rule.matches(path)) ignored = !rule.negated;
     return ignored;
   };
-}
-
-/** Whether a path (absolute) is inside `root` as written, links not followed. */
-function isWithin(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }

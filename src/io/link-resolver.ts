@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { relativeWithin } from './confine-path.js';
+import { realOrAsIs, relativeWithin } from './confine-path.js';
 import { nearestHolding } from './project-root.js';
 import { anchorsOf } from '../core/checks/document-anchors.js';
 import type { LinkResolver } from '../core/checks/types.js';
@@ -38,10 +38,14 @@ export class FileLinkResolver {
   /** The root of the git repository the project is in (a `.git` at or above the project root), or null. */
   private readonly repository: string | null;
 
+  /** The project root through any symbolic links: a linked file whose real path is not under it is not read. */
+  private readonly realRoot: string;
+
   /** `maxBytes`: the largest linked file read for its anchors (the config's `maxFileBytes`); a larger one's anchors are not checked. */
   constructor(private readonly root: string, private readonly maxBytes?: number) {
     // (`.git` is a folder, or a file in a worktree.)
     this.repository = nearestHolding(root, ['.git']);
+    this.realRoot = realOrAsIs(root);
   }
 
   /** A resolver for one spec, recording its questions in `dependencies`. */
@@ -64,7 +68,9 @@ export class FileLinkResolver {
         const path = at(rel);
         const stamp = fileDependency(path);
         dependencies.push(stamp);
-        return stamp.exists ? this.anchorsAt(path) : null;
+        // No file outside the project root is read, by its path or through a link (the web UI shows these findings):
+        // its anchors are not checked.
+        return stamp.exists && relativeWithin(this.realRoot, realOrAsIs(path)) !== null ? this.anchorsAt(path) : null;
       },
     };
   }
