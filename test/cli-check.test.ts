@@ -348,6 +348,11 @@ describe('specfill check', () => {
     writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ ignore: ['/specs/old/**'] }));
     const folder = await runCli(dir, 'check', 'specs/old');
     expect([folder.code, folder.stdout, folder.stderr]).toEqual([0, '✔ no spec files to check\n', "specfill: warning: specs/old is not checked: the config's `ignore` matches it (every file it names)\n"]);
+    // Not of a folder a `!` pattern keeps a file of: that one is checked, and nothing is said (blind QA).
+    writeFileSync(join(dir, 'specs', 'old', 'keep.md'), '# K\n');
+    writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ ignore: ['specs/old', '!specs/old/keep.md'] }));
+    const kept = await runCli(dir, 'check', 'specs/old', '--format', 'json');
+    expect([kept.stderr, (JSON.parse(kept.stdout) as CheckReport).files.map((f) => f.path)]).toEqual(['', ['specs/old/keep.md']]);
     expect(r.report.files.map((f) => [f.path, f.template])).toEqual([['a.md', 'tech-spec@1']]);
     expect(r.report.files[0]!.findings.filter((f) => f.rule === 'leftover-marker').map((f) => f.severity)).toEqual(['error']);
   });

@@ -7,7 +7,7 @@ import { countSeverities, type SeverityCounts } from '../core/severity-counts.js
 import { CheckCache, hashOf, type FileStamp } from './check-cache.js';
 import { checkInWorkers, workerCount } from './check-in-workers.js';
 import { FileChecker, type CheckedFile } from './file-checker.js';
-import { confine } from './confine-path.js';
+import { confine, relativeWithin } from './confine-path.js';
 import { isTemplateFileRef, mappedTemplateRef } from './load-templates.js';
 import { findSpecs } from './find-spec-files.js';
 import { dependenciesHold } from './link-resolver.js';
@@ -247,7 +247,8 @@ async function filesToCheck(options: CheckFilesOptions, errors: SpecfillError[],
     const warned = new Set<string>();
     for (const path of options.paths) {
       const absolute = resolve(cwd, path);
-      if (found.isIgnored(absolute) && !warned.has(absolute)) {
+      // (Not a folder some of whose files are checked still: `!drafts/keep.md` after `drafts` keeps one.)
+      if (found.isIgnored(absolute) && !warned.has(absolute) && !files.some((f) => relativeWithin(absolute, f) !== null)) {
         warned.add(absolute);
         ignoredNamed.push(path);
       }
