@@ -417,6 +417,30 @@ describe('section matching', () => {
     }
   });
 
+  it('a long heading a slip or a rewording apart is that section at another level too, with a number, an emoji or a mark, or two letters swapped (blind QA, KEPs)', () => {
+    const kep = buildTemplateModel(parseSpec('# T\n\n## Design Details\n\n### Test Plan\n\n<!-- t -->\n\n##### Prerequisite testing updates\n\n<!-- p -->\n\n##### Unit tests\n\n<!-- u -->\n\n### Upgrade and downgrade strategy\n\n<!-- d -->\n\n### Backwards Compatibility Notes\n\n<!-- b -->\n\n### Monitoring\n\n<!-- m -->\n\n###### How can an operator determine if the feature is in use?\n\n<!-- q1 -->\n\n###### Are there any missing metrics that would be useful to have to improve observability of this feature?\n\n<!-- q2 -->\n'), 'k@1');
+    const spec = (over: Record<string, string>) => {
+      const h = { pre: '##### Prerequisite testing updates', unit: '##### Unit tests', upgrade: '### Upgrade and downgrade strategy', notes: '### Backwards Compatibility Notes', q1: '###### How can an operator determine if the feature is in use?',
+        q2: '###### Are there any missing metrics that would be useful to have to improve observability of this feature?', ...over };
+      return `# K\n\n## Design Details\n\nD.\n\n### Test Plan\n\nT.\n\n${h.pre}\n\nP.\n\n${h.unit}\n\nU.\n\n${h.upgrade}\n\nG.\n\n${h.notes}\n\nB.\n\n### Monitoring\n\nM.\n\n${h.q1}\n\nQ1.\n\n${h.q2}\n\nQ2.\n`;
+    };
+    const rules = (over: Record<string, string>) => findings(spec(over), kep).map((f) => `${f.rule} ${f.sectionId}`);
+    expect(rules({})).toEqual([]);
+    // A slip in the gap the template leaves (levels 4 and 5 under a `###`): that section, nothing said.
+    expect(rules({ pre: '#### Prerequisite testing update', unit: '#### Unit tests' })).toEqual([]);
+    // (Above the template's next subsection, still in the gap, it takes that one in: its level is said, the section found.)
+    expect(rules({ pre: '#### Prerequisite testing update' })).toEqual(['heading-level design-details/test-plan/prerequisite-testing-update']);
+    // At another level out of a gap, with a number, with an answer's mark: that section, its level said where it is off.
+    expect(rules({ upgrade: '#### Upgrade and downgrade stratgy' })).toEqual(['heading-level design-details/test-plan/upgrade-and-downgrade-stratgy']);
+    expect(rules({ upgrade: '### 2. Upgrade and downgrade stratgy' })).toEqual([]);
+    expect(rules({ upgrade: '### Upgrade and downgrade stratgy (N/A)' })).toEqual([]);
+    // Two letters swapped in a word.
+    for (const notes of ['### Backwards Compatibility Notse', '### Bakcwards Compatibility Notes']) expect(rules({ notes }), notes).toEqual([]);
+    // An older wording under a question at another level, which holds it: only that question's level is said.
+    expect(rules({ q1: '#### How can an operator determine if the feature is in use?', q2: '###### Are there any missing metrics that would be useful to improve observability of this feature?' }))
+      .toEqual(['heading-level design-details/monitoring/how-can-an-operator-determine-if-the-feature-is-in-use']);
+  });
+
   it('a missing heading inside a block quote, a list item or an HTML block is placed on that line and said so (blind QA, HashiCorp and Sourcegraph RFCs)', () => {
     const messages = (source: string) =>
       findings(source).filter((f) => f.rule === 'missing-section').map((f) => `${f.line}:${f.column} ${f.message.replace(/^.*?tech-spec@1: /, '')}`);

@@ -232,16 +232,25 @@ function matchNearHeadings(spec: ParsedSpec, model: TemplateModel, byTemplateId:
   // (Not where a figure or a word that negates differs: `Can it be disabled?` is another question than `Can it not be disabled?`.)
   // (Nor where a word is replaced by another: `enabled` for `disabled`, `benefits` for `risks`, `upgraded` for `downgraded` ask
   // another question. Words added or dropped, or one spelt a letter apart, `Backward` for `Backwards`, do not.)
-  const near = (slug: string, t: TemplateSection): boolean => (anchorsClose(slug, t.headingSlug) || mostWordsShared(slug, t.headingSlug))
-    && !meaningChanged(slug.replace(/-+/g, ' '), t.headingSlug.replace(/-+/g, ' ')) && !wordReplaced(slug, t.headingSlug);
+  // (Compared without a section number, an emoji or marks, `### 2. Upgrade and downgrade stratgy`, `… (N/A)`, as exact headings are.)
+  const plain = (text: string): string => {
+    const words = withoutHeadingMarks(text);
+    return bareSlug(words) ?? slugify(words);
+  };
+  const near = (slug: string, t: TemplateSection): boolean => {
+    const theirs = plain(t.text);
+    return (anchorsClose(slug, theirs) || mostWordsShared(slug, theirs)) && !meaningChanged(slug.replace(/-+/g, ' '), theirs.replace(/-+/g, ' ')) && !wordReplaced(slug, theirs);
+  };
+  // (At any level under its parent's section: a heading reworded and at another level is both, each said by its rule,
+  // and a level in a gap the template leaves is no other level at all.)
   takeAmongSiblings(spec, model, byTemplateId, used, (t, candidates) => {
-    if (t.headingSlug.length < 20) return undefined;
-    const found = candidates.filter((s) => s.heading.slug.length >= 20 && near(s.heading.slug, t));
+    if (plain(t.text).length < 20) return undefined;
+    const found = candidates.filter((s) => plain(s.heading.text).length >= 20 && near(plain(s.heading.text), t));
     if (found.length !== 1) return undefined;
     const s = found[0]!;
-    const rival = model.sections.some((o) => o !== t && !byTemplateId.has(o.id) && o.parentId === t.parentId && o.level === t.level && near(s.heading.slug, o));
+    const rival = model.sections.some((o) => o !== t && !byTemplateId.has(o.id) && o.parentId === t.parentId && near(plain(s.heading.text), o));
     return rival ? undefined : s;
-  });
+  }, true);
 }
 
 /**
@@ -250,12 +259,14 @@ function matchNearHeadings(spec: ParsedSpec, model: TemplateModel, byTemplateId:
  * none has taken: what `pick` chooses among them is that section.
  */
 function takeAmongSiblings(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map<string, Section>, used: Set<Section>,
-  pick: (t: TemplateSection, candidates: readonly Section[]) => Section | undefined): void {
+  pick: (t: TemplateSection, candidates: readonly Section[]) => Section | undefined, anyLevel = false): void {
   for (const t of model.sections) {
     if (t.id === 'title' || t.standIn !== null || byTemplateId.has(t.id)) continue;
     const parent = t.parentId === null ? null : byTemplateId.get(t.parentId);
     if (parent === undefined) continue;
-    const candidates = (parent === null ? spec.sections : parent.children).filter((s) => !used.has(s) && s.heading.level === t.level);
+    // (At any level, those a sibling at another level took in count too: a `####` question above the `######` ones holds them.)
+    const among = parent === null ? spec.sections : parent.children;
+    const candidates = (anyLevel ? flattenSections(among) : among).filter((s) => !used.has(s) && (anyLevel || s.heading.level === t.level));
     const found = candidates.length === 0 ? undefined : pick(t, candidates);
     if (found === undefined) continue;
     byTemplateId.set(t.id, found);
@@ -279,7 +290,8 @@ function wordReplaced(a: string, b: string): boolean {
   let prefix = 0;
   while (prefix < left.length && prefix < right.length && left[prefix] === right[prefix]) prefix++;
   if (prefix >= 6 && left.length - prefix <= 3 && right.length - prefix <= 3) return false;
-  const spelt = (w: string, others: readonly string[]): boolean => others.some((o) => Math.min(w.length, o.length) >= 4 && editDistanceAtMost(w, o, 1) <= 1);
+  // (Two letters swapped is a slip of the same word too: `Notse`, `Comaptibility`.)
+  const spelt = (w: string, others: readonly string[]): boolean => others.some((o) => Math.min(w.length, o.length) >= 4 && (editDistanceAtMost(w, o, 1) <= 1 || swapsTwoLetters(w, o)));
   return onlyLeft.some((w) => !spelt(w, onlyRight)) && onlyRight.some((w) => !spelt(w, onlyLeft));
 }
 
@@ -447,4 +459,12 @@ function matchStandIns(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map
     };
     below(t, found);
   }
+}
+
+/** Whether two words differ by two neighbouring letters swapped (`notse`, `notes`). */
+function swapsTwoLetters(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
