@@ -1774,6 +1774,12 @@ describe('hostile input stays linear (second CLI review)', LINEAR, () => {
     expect(createSpecSource(template, { title: `A${'#'.repeat(100_000)}x`, created: '2026-11-29' })).toContain(`# A${'#'.repeat(100_000)}x\n`);
   });
 
+  it('a thousand long template headings missing beside four thousand of the author\'s under one parent (9 s when each heading was made again for each pair: review)', () => {
+    const t = buildTemplateModel(parseSpec(`# T\n\n## Parent\n\n<!-- p -->\n\n${Array.from({ length: 1000 }, (_, i) => `### Template section heading number ${i} here\n\n<!-- g -->\n`).join('\n')}`), 't@1');
+    const spec = `# S\n\n## Parent\n\nP.\n\n${Array.from({ length: 4000 }, (_, i) => `### Author written section about topic ${i} there\n\nText.\n`).join('\n')}`;
+    expect(counted(findings(spec, t), 'missing-section')).toBe(1000);
+  });
+
   it('a template\'s code block of one long line of `#`, and list items of a label and a long run of spaces before a question (5 s and 0.3 s a MB: review of the twenty-first session)', () => {
     const fenced = buildTemplateModel(parseSpec(`# T\n\n## A\n\n<!-- a -->\n\n\`\`\`md\n#${'x'.repeat(200_000)}\n\`\`\`\n`), 'f@1');
     expect(fenced.templateInFenceLine).toBe(null);

@@ -233,9 +233,16 @@ function matchNearHeadings(spec: ParsedSpec, model: TemplateModel, byTemplateId:
   // (Nor where a word is replaced by another: `enabled` for `disabled`, `benefits` for `risks`, `upgraded` for `downgraded` ask
   // another question. Words added or dropped, or one spelt a letter apart, `Backward` for `Backwards`, do not.)
   // (Compared without a section number, an emoji or marks, `### 2. Upgrade and downgrade stratgy`, `… (N/A)`, as exact headings are.)
+  // (Each heading's made once: every unmatched section is compared with every heading below its parent's.)
+  const plains = new Map<string, string>();
   const plain = (text: string): string => {
-    const words = withoutHeadingMarks(text);
-    return bareSlug(words) ?? slugify(words);
+    let slug = plains.get(text);
+    if (slug === undefined) {
+      const words = withoutHeadingMarks(text);
+      slug = bareSlug(words) ?? slugify(words);
+      plains.set(text, slug);
+    }
+    return slug;
   };
   const near = (slug: string, t: TemplateSection): boolean => {
     const theirs = plain(t.text);
