@@ -30,6 +30,18 @@ export const unfilledPlaceholder: CheckRule = {
     }),
 };
 
+// The template's instructions by placeholder id, made once per template (a spec may hold many placeholders).
+const instructions = new WeakMap<TemplateModel, ReadonlyMap<string, string>>();
+
+function instructionsOf(template: TemplateModel): ReadonlyMap<string, string> {
+  let byId = instructions.get(template);
+  if (byId === undefined) {
+    byId = new Map(template.spec.placeholders.map((t) => [t.id, t.instruction]));
+    instructions.set(template, byId);
+  }
+  return byId;
+}
+
 /**
  * The text written inside a placeholder after the template's instruction for
  * it (an agent's answer put before the comment's `-->`), four words or more;
@@ -37,7 +49,7 @@ export const unfilledPlaceholder: CheckRule = {
  */
 function writtenInside(p: Placeholder, template: TemplateModel | null): { instruction: string; text: string } | null {
   if (template === null) return null;
-  const theirs = template.spec.placeholders.find((t) => t.id === p.id)?.instruction;
+  const theirs = instructionsOf(template).get(p.id);
   if (theirs === undefined) return null;
   const own = p.instruction.replace(/\s+/g, ' ').trim();
   const instruction = theirs.replace(/\s+/g, ' ').trim();
