@@ -2,7 +2,7 @@ import { bareSlug, looseSlug, slugify, squashedSlug } from './slug.js';
 import type { ParsedSpec, Section } from './spec-types.js';
 import { unmarkedSlug, withoutHeadingMarks } from './optional-sections.js';
 import { fitsStandIn } from './stand-in-headings.js';
-import { anchorsClose, mostWordsShared } from './near-anchors.js';
+import { anchorsClose, mostWordsShared, wordCount } from './near-anchors.js';
 import { editDistanceAtMost } from './edit-distance.js';
 import { meaningChanged, normalizedSentence } from './guidance-sentences.js';
 import type { TemplateModel, TemplateSection } from './template-model.js';
@@ -244,18 +244,26 @@ function matchNearHeadings(spec: ParsedSpec, model: TemplateModel, byTemplateId:
     }
     return slug;
   };
+  const bySection = new Map<Section, string>();
+  const plainOf = (s: Section): string => {
+    let slug = bySection.get(s);
+    if (slug === undefined) bySection.set(s, (slug = plain(s.heading.text)));
+    return slug;
+  };
   const near = (slug: string, t: TemplateSection): boolean => {
     const theirs = plain(t.text);
-    return (anchorsClose(slug, theirs) || mostWordsShared(slug, theirs)) && !meaningChanged(slug.replace(/-+/g, ' '), theirs.replace(/-+/g, ' ')) && !wordReplaced(slug, theirs);
+    // (Most pairs fail on their lengths or word counts, told before any word is split.)
+    return (anchorsClose(slug, theirs) || (wordCount(slug) >= 8 && mostWordsShared(slug, theirs)))
+      && !meaningChanged(slug.replace(/-+/g, ' '), theirs.replace(/-+/g, ' ')) && !wordReplaced(slug, theirs);
   };
   // (At any level under its parent's section: a heading reworded and at another level is both, each said by its rule,
   // and a level in a gap the template leaves is no other level at all.)
   takeAmongSiblings(spec, model, byTemplateId, used, (t, candidates) => {
     if (plain(t.text).length < 20) return undefined;
-    const found = candidates.filter((s) => plain(s.heading.text).length >= 20 && near(plain(s.heading.text), t));
+    const found = candidates.filter((s) => plainOf(s).length >= 20 && near(plainOf(s), t));
     if (found.length !== 1) return undefined;
     const s = found[0]!;
-    const rival = model.sections.some((o) => o !== t && !byTemplateId.has(o.id) && o.parentId === t.parentId && near(plain(s.heading.text), o));
+    const rival = model.sections.some((o) => o !== t && !byTemplateId.has(o.id) && o.parentId === t.parentId && near(plainOf(s), o));
     return rival ? undefined : s;
   }, true);
 }
@@ -267,13 +275,17 @@ function matchNearHeadings(spec: ParsedSpec, model: TemplateModel, byTemplateId:
  */
 function takeAmongSiblings(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map<string, Section>, used: Set<Section>,
   pick: (t: TemplateSection, candidates: readonly Section[]) => Section | undefined, anyLevel = false): void {
+  // (Below each parent's section, made once: many sections of one parent may be missing.)
+  const below = new Map<Section | null, Section[]>();
   for (const t of model.sections) {
     if (t.id === 'title' || t.standIn !== null || byTemplateId.has(t.id)) continue;
     const parent = t.parentId === null ? null : byTemplateId.get(t.parentId);
     if (parent === undefined) continue;
     // (At any level, those a sibling at another level took in count too: a `####` question above the `######` ones holds them.)
     const among = parent === null ? spec.sections : parent.children;
-    const candidates = (anyLevel ? flattenSections(among) : among).filter((s) => !used.has(s) && (anyLevel || s.heading.level === t.level));
+    let all = anyLevel ? below.get(parent) : among;
+    if (all === undefined) below.set(parent, (all = flattenSections(among)));
+    const candidates = all.filter((s) => !used.has(s) && (anyLevel || s.heading.level === t.level));
     const found = candidates.length === 0 ? undefined : pick(t, candidates);
     if (found === undefined) continue;
     byTemplateId.set(t.id, found);
