@@ -2071,6 +2071,15 @@ describe('bodies that show nothing (adversarial review)', () => {
 });
 
 describe('heading levels that do not change the tree (KEP review)', () => {
+  it('a section written a level off with its subsections under it, off by as much, is one finding on it (blind QA: one per heading)', () => {
+    const t = buildTemplateModel(parseSpec('# T\n\n## Design\n\n<!-- d -->\n\n## Cross-cutting concerns\n\n<!-- c -->\n\n### Security\n\n<!-- s -->\n\n### Privacy\n\n<!-- p -->\n\n## Alternatives\n\n<!-- a -->\n'), 'g@1');
+    const said = (c: string, s: string, p: string) => findings(`# G\n\n## Design\n\nD.\n\n${c} Cross-cutting concerns\n\nC.\n\n${s} Security\n\nS.\n\n${p} Privacy\n\nP.\n\n## Alternatives\n\nA.\n`, t).map((f) => `${f.line} ${f.rule} ${f.message}`);
+    expect(said('###', '####', '####')).toEqual(['7 heading-level heading "Cross-cutting concerns" is level 3; the template has it at level 2 (##) (its 2 template subsections under it are off by as much, and move with it)']);
+    // A subsection off by another amount, or the parent alone off, is said on its own.
+    expect(said('###', '####', '#####').map((f) => f.split(' (its')[0])).toEqual([
+      '7 heading-level heading "Cross-cutting concerns" is level 3; the template has it at level 2 (##)', '15 heading-level heading "Privacy" is level 5; the template has it at level 3 (###)']);
+  });
+
   const kep = buildTemplateModel(parseSpec('# KEP\n\n## PRR\n\n### Enablement\n\n###### How can it be enabled?\n\n<!-- q1 -->\n\n###### Can it be disabled?\n\n<!-- q2 -->\n\n## Notes\n\n<!-- n -->\n'), 'kep@1');
   it('a subsection at another level under the same parent is not reported; one that moves under another parent, or a top-level one, is', () => {
     const doc = (q: string, notes = '## Notes') => `# K\n\n## PRR\n\n### Enablement\n\n${q} How can it be enabled?\n\nFlag.\n\n${q} Can it be disabled?\n\nYes.\n\n${notes}\n\nNone.\n`;

@@ -25,6 +25,9 @@ export const headingLevel: CheckRule = {
     let parents: Map<Section, Section> | null = null;
     let byId: Map<string, TemplateSection> | null = null;
     let childrenOf: Map<string, TemplateSection[]> | null = null;
+    // Sections reported, by template id: the finding that says it (the one of its reported ancestor, when it moved
+    // with it), how far off its level is, and how many subsections moved with it.
+    const reported = new Map<string, { at: number; off: number; count: number }>();
     for (const t of template.sections) {
       const section = matching.byTemplateId.get(t.id);
       if (section === undefined || section.heading.level === t.level + shift) continue;
@@ -50,17 +53,33 @@ export const headingLevel: CheckRule = {
           && keepsItsChildren(section, childrenOf.get(t.id) ?? [], matching, parents)
           && takesNoOther(section, childrenOf.get(t.id) ?? [], matching)) continue;
       }
+      // A subsection a level off as its parent is, still under it: the parent moved and took it along, one cause,
+      // said on the parent (blind QA: four findings for one `##` written `###` over its three subsections).
+      const above = t.parentId === null ? undefined : reported.get(t.parentId);
+      const off = section.heading.level - t.level - shift;
+      if (above !== undefined && above.off === off && parents !== null && parents.get(section) === matching.byTemplateId.get(t.parentId!)) {
+        above.count++;
+        reported.set(t.id, above);
+        continue;
+      }
       // Its template parent absent (old KEPs without `## Design Details`): giving it the template's level
       // alone would nest it under the section before; the parent's heading is what is missing.
       const absentParent = t.parentId !== null && t.parentId !== 'title' && !matching.byTemplateId.has(t.parentId)
         ? template.sections.find((x) => x.id === t.parentId) : undefined;
-      findings.push(sectionFinding(section, absentParent !== undefined
+      const finding = sectionFinding(section, absentParent !== undefined
         ? `heading ${quote(section.heading.shown)} is level ${section.heading.level}; the template has it at level ${t.level} (${'#'.repeat(t.level)}) under ${quote(templateShown(absentParent))}, which this spec does not have: add that heading above its sections, then make this one ${'#'.repeat(t.level)}`
         : shift === 0
         ? `heading ${quote(section.heading.shown)} is level ${section.heading.level}; the template has it at level ${t.level} (${'#'.repeat(t.level)})`
         : shift > 0
         ? `heading ${quote(section.heading.shown)} is level ${section.heading.level}; under the spec's own title the template's sections sit one level deeper, so it belongs at level ${t.level + 1} (${'#'.repeat(t.level + 1)})`
-        : `heading ${quote(section.heading.shown)} is level ${section.heading.level}; with no title heading, the spec's sections sit one level up from the template's, so it belongs at level ${t.level - 1} (${'#'.repeat(t.level - 1)})`));
+        : `heading ${quote(section.heading.shown)} is level ${section.heading.level}; with no title heading, the spec's sections sit one level up from the template's, so it belongs at level ${t.level - 1} (${'#'.repeat(t.level - 1)})`);
+      reported.set(t.id, { at: findings.length, off, count: 0 });
+      findings.push(finding);
+    }
+    // (Each finding once, with the count of the subsections that moved with its section.)
+    for (const r of new Set(reported.values())) {
+      const n = r.count;
+      if (n > 0) findings[r.at] = { ...findings[r.at]!, message: `${findings[r.at]!.message} (its ${n} template subsection${n === 1 ? '' : 's'} under it ${n === 1 ? 'is' : 'are'} off by as much, and ${n === 1 ? 'moves' : 'move'} with it)` };
     }
     return findings;
   },
