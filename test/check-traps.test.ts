@@ -2758,6 +2758,14 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     // Denied, it is guidance as before.
     const denied = buildTemplateModel(parseSpec('## Compat\n\n<!-- The current placeholder is not acceptable. -->\n\nNo issues found.\n'), 'd@1');
     expect(denied.sections[0]!.defaultAnswer).toBeNull();
+    // Said in visible prose, the sample after that paragraph is the default answer; both kept are still the guidance (blind QA).
+    const prose = buildTemplateModel(parseSpec('## Abstract\n\nSummarise it.\n\n## Backwards Compatibility\n\nDescribe any incompatibilities. The current placeholder is acceptable for a draft.\n\nNo backward compatibility issues found.\n'), 'p@1');
+    const compat = (status: string, text: string) => findings(`---\ntitle: Foo\nstatus: ${status}\n---\n## Abstract\n\nA FOO opcode.\n\n## Backwards Compatibility\n\n${text}\n`, prose).map((f) => `${f.rule} ${f.message}`);
+    expect(compat('draft', 'No backward compatibility issues found.')).toEqual([]);
+    expect(compat('review', 'No backward compatibility issues found.')).toEqual([
+      'empty-section section "Backwards Compatibility" still holds the template\'s default text, which the template accepts only in a draft (status "review"): write its content']);
+    expect(compat('draft', 'Describe any incompatibilities. The current placeholder is acceptable for a draft.\n\nNo backward compatibility issues found.')).toEqual([
+      'empty-section section "Backwards Compatibility" still holds only the template\'s guidance: write its content']);
   });
 
   it('guidance that says a section is optional under a condition specfill cannot judge ("Optional if existing discussions are linked …") makes it optional (real Flux RFCs)', () => {

@@ -8,6 +8,7 @@ import { asksAQuestion, notesOverSubsections } from './notes-over-subsections.js
 import { idAfterRenames } from './section-renames.js';
 import { bareSlug, idSegment, looseSlug, squashedSlug } from './slug.js';
 import { guidanceSaysMayStayEmpty, sampleMayStay } from './may-stay-empty.js';
+import { proseDefaultAnswer } from './prose-default-answer.js';
 import { hasHeadingMark, optionalWhen, sectionSaysOptional, unmarkedSlug, withoutHeadingMarks, type OptionalWhen } from './optional-sections.js';
 import { standInSeriesFollowers, standInWords, type StandInWords } from './stand-in-headings.js';
 import { asksOnlyTitle, saysItIsTheTitle, withoutRemovedText } from './stand-in-titles.js';
@@ -208,9 +209,11 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     // Text the template says may stay ("The current placeholder is acceptable for a draft.") is a default answer, no guidance.
     const mayStay = kept || !body.includes('<!--') ? null : sampleMayStay(body);
     const shown = sectionProse(spec, section.bodySpan);
-    const defaultAnswer = mayStay === null || shown === '' ? null : { prose: shown, whileDraft: mayStay === 'draft' };
-    if (defaultAnswer !== null) defaultAnswers.add(section.id);
-    const guidance = kept || defaultAnswer !== null ? '' : shown;
+    const commented = mayStay === null || shown === '' ? null : { prose: shown, whileDraft: mayStay === 'draft' };
+    if (commented !== null) defaultAnswers.add(section.id);
+    // (Said in visible prose, the sample is what follows that paragraph; the whole is still the guidance, kept as it is.)
+    const defaultAnswer = commented ?? (kept || body.includes('<!--') ? null : proseDefaultAnswer(spec, section.bodySpan));
+    const guidance = kept || commented !== null ? '' : shown;
     if (section.children.length > 0) bodies.set(section.id, body);
     // A heading that asks a question asks for its answer, with or without guidance under it (a KEP's "What are other known failure modes?").
     const guided = !kept && (guidance !== '' || hasCommentBlock(spec, section.bodySpan) || asksAQuestion(section.heading.text));
