@@ -574,6 +574,9 @@ describe('section matching', () => {
     const glued = BASE.replace('### Data Model\n', '###Data Model\n');
     const line = lineOf(glued, '###Data Model');
     expect(messages(glued)).toEqual([`${line}:1-${line}:14 missing section "Data Model" (### Data Model) from template tech-spec@1: its heading is written here with no space after its \`###\`, so it is text, not a heading; write \`### Data Model\``]);
+    // More `#`s than a heading has, as a block demoted a level too far writes them: text too, said so (blind QA, KEPs).
+    const seven = BASE.replace('### Data Model\n', '####### Data Model\n');
+    expect(messages(seven)).toEqual([`${lineOf(seven, '####### Data Model')}:1-${lineOf(seven, '####### Data Model')}:19 missing section "Data Model" (### Data Model) from template tech-spec@1: its heading is written here with 7 \`#\`s, more than a heading has (six at most), so it is text, not a heading; write \`### Data Model\``]);
     // (A line of other words after `#` is no heading of the template's: `#hashtag` text stays text.)
     expect(findings(BASE.replace('### Data Model\n', '#DataModelRocks\n')).filter((f) => f.rule === 'missing-section').map((f) => f.message.includes('no space'))).toEqual([false]);
     // A long question in the template's earlier or later words, wrapped over two lines, is that question (KEP review).

@@ -25,6 +25,8 @@ export interface WrittenAsText {
   readonly underlinedItem?: string;
   /** The `#`s of a line written as a heading with no space after them (`###API`): CommonMark reads it as text. */
   readonly noSpace?: string;
+  /** The `#`s of a line written as a heading with more than six (`####### How …?`, a block demoted a level too far): text too. */
+  readonly tooMany?: string;
 }
 
 /**
@@ -68,6 +70,7 @@ export function headingsWrittenAsText(spec: ParsedSpec, missing: readonly Templa
       if (block.kind !== 'paragraph' || segments === undefined) continue;
       let underlined: string | undefined;
       let noSpace: string | undefined;
+      let tooMany: string | undefined;
       const start = segments[0]!;
       let from = start;
       let to = segments[1]!;
@@ -76,10 +79,14 @@ export function headingsWrittenAsText(spec: ParsedSpec, missing: readonly Templa
       if (source.charCodeAt(from) === 0x23) {
         // `###API`: a heading's marks with no space after them are text; the words after them are what it says.
         let run = 1;
-        while (run < 7 && source.charCodeAt(from + run) === 0x23) run++;
-        if (run > 6 || to - from > limit) continue;
-        noSpace = source.slice(from, from + run);
+        while (run < 16 && source.charCodeAt(from + run) === 0x23) run++;
+        if (to - from > limit || (run > 6 && !isSpaceOrTabCode(source.charCodeAt(from + run)))) continue;
+        // (Seven or more, with a space after them: as many `#`s as no heading has, `####### How can …?`.)
+        if (run > 6) tooMany = source.slice(from, from + run);
+        else if (isSpaceOrTabCode(source.charCodeAt(from + run))) continue;
+        else noSpace = source.slice(from, from + run);
         from += run;
+        while (from < to && isSpaceOrTabCode(source.charCodeAt(from))) from++;
         while (to > from && isSpaceOrTabCode(source.charCodeAt(to - 1))) to--;
       } else if (isEmphasisMark(source.charCodeAt(from))) {
         let run = 1;
@@ -135,7 +142,7 @@ export function headingsWrittenAsText(spec: ParsedSpec, missing: readonly Templa
       const near = bySlug || byBare ? undefined : nearHeading(slug, byOpening.get(opening(source, from, to)));
       if (!bySlug && !byBare && near === undefined) continue;
       const entry = { offset: start, at: lineIndexOf(spec).span(start, end), contained: isContained(source, block),
-        ...(underlined === undefined ? {} : { underlinedItem: underlined }), ...(noSpace === undefined ? {} : { noSpace }) };
+        ...(underlined === undefined ? {} : { underlinedItem: underlined }), ...(noSpace === undefined ? {} : { noSpace }), ...(tooMany === undefined ? {} : { tooMany }) };
       if (bySlug) addTo(found, slug, entry);
       if (byBare) addTo(found, bare, entry);
       if (near !== undefined) addTo(found, near, entry);

@@ -206,7 +206,10 @@ export const missingSection: CheckRule = {
             : written.noSpace !== undefined
               // `###API`: Markdown needs a space after the `#`s.
               ? `${messageFor(template, t)}: its heading is written here with no space after its \`${written.noSpace}\`, so it is text, not a heading; write \`${'#'.repeat(t.level)} ${lineText(written.offset).slice(written.noSpace.length).trim()}\``
-              : `${messageFor(template, t)}: its heading is written here as text, not as a heading; make it a ${'#'.repeat(t.level)} heading on a line of its own${where}` });
+              : written.tooMany !== undefined
+                // `####### How can …?`: a heading has six `#`s at most.
+                ? `${messageFor(template, t)}: its heading is written here with ${written.tooMany.length} \`#\`s, more than a heading has (six at most), so it is text, not a heading; write \`${'#'.repeat(t.level)} ${lineText(written.offset).slice(written.tooMany.length).trim()}\``
+                : `${messageFor(template, t)}: its heading is written here as text, not as a heading; make it a ${'#'.repeat(t.level)} heading on a line of its own${where}` });
         return;
       }
       // A section the template declares renamed, still under its old heading (a spec of an earlier version): `sync` renames it.
