@@ -747,6 +747,14 @@ describe('template-free rules', () => {
       `2:1 frontmatter front matter must start on the first line of the file: after the text on line 1 ("Sure!"), its lines are Markdown: ${unread}; delete that text, or move it below the front matter`]);
     expect(found(`\`\`\`markdown\n${keys}# Technical Specification\n\n## Overview\n\nText.\n\`\`\`\n`)).toEqual([
       `2:1 frontmatter front matter is inside the code block opened on line 1, so it is code: ${unread}; take the document out of the code block (delete its fence lines) so that this \`---\` is the file's first line`]);
+    // Indented four spaces or a tab, as an agent may indent a whole document: an indented code block, said so (blind QA).
+    for (const indent of ['    ', '\t']) {
+      const indented = `${keys}# Quota service\n\n## Overview\n\nText.\n`.split('\n').map((l) => (l === '' ? l : indent + l)).join('\n');
+      expect(found(`\n${indented}`)).toEqual([
+        `2:1 frontmatter front matter is indented four spaces or more, which makes it an indented code block: ${unread}; remove the indentation (of the whole document, if it is all indented) so that this \`---\` starts the file's first line`]);
+    }
+    // Not a code sample of other keys at the top.
+    expect(found('    ---\n    name: x\n    replicas: 2\n    ---\n\n# T\n')).toEqual([]);
     // Under a model's sentence too: the fix names it, or the next run would (blind QA).
     expect(found(`Sure! Here is the spec:\n\n\`\`\`markdown\n${keys}# Quota service\n\n## Overview\n\nText.\n\`\`\`\n`)).toEqual([
       `4:1 frontmatter front matter is inside the code block opened on line 3, so it is code: ${unread}; take the document out of the code block (delete its fence lines, and the text above it, on line 1 ("Sure! Here is the spec:")) so that this \`---\` is the file's first line`]);

@@ -15,12 +15,16 @@ export interface MisplacedFrontMatter {
   readonly preamble: { readonly line: number; readonly text: string } | null;
   /** True for keys written as a ```` ```yaml ```` code block, with no `---` lines: `line` is the fence's. */
   readonly yamlBlock?: true;
+  /** True for front matter indented as code (four spaces or a tab: a whole document indented by an agent); `line` is its `---`'s. */
+  readonly indented?: true;
 }
 
 // Front matter is looked for this far down: a preamble is a sentence or two.
 const LOOK_LINES = 15;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const RULE = /^---[ \t]*$/;
+// The indentation of an indented code block's line: four spaces, or a tab.
+const INDENTED = /^(?: {4}|\t)/;
 const KEY = /^([a-z_][\w-]*)[ \t]*:(?:[ \t]|$)/;
 const ITEM = /^[ \t]+\S|^-[ \t]/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
@@ -34,6 +38,12 @@ const SPEC_KEYS = new Set(['title', 'template', 'status']);
  */
 export function misplacedFrontMatter(source: string): MisplacedFrontMatter | null {
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, LOOK_LINES + 30);
+  // Indented four spaces or a tab, at the top (after blank lines): an indented code block, a document an agent indented whole.
+  const first = lines.findIndex((line) => line.trim() !== '');
+  if (first !== -1 && first < LOOK_LINES && INDENTED.test(lines[first]!)) {
+    const dedented = lines.map((line) => line.replace(INDENTED, ''));
+    return RULE.test(dedented[first]!) && holdsSpecKeys(dedented, first + 1) ? { line: first + 1, fenceLine: null, preamble: null, indented: true } : null;
+  }
   let fence: { line: number; marker: string } | null = null;
   let preamble: MisplacedFrontMatter['preamble'] = null;
   let inComment = false;

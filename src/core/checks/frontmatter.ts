@@ -50,7 +50,9 @@ export const frontmatter: CheckRule = {
       const unread = template === null ? 'its title, template and status are not read, and the spec is checked without its template' : 'its title, template and status are not read';
       return [{
         line: misplaced.line, column: 1, endLine: misplaced.line, endColumn: 4,
-        message: misplaced.yamlBlock === true
+        message: misplaced.indented === true
+          ? `front matter is indented four spaces or more, which makes it an indented code block: ${unread}; remove the indentation (of the whole document, if it is all indented) so that this \`---\` starts the file's first line`
+          : misplaced.yamlBlock === true
           ? `front matter is written as a YAML code block, so it is code: ${unread}; replace its fence lines with lines of \`---\`, at the top of the file`
           : misplaced.fenceLine !== null
           ? `front matter is inside the code block opened on line ${misplaced.fenceLine}, so it is code: ${unread}; take the document out of the code block (delete its fence lines${
