@@ -2211,6 +2211,14 @@ describe('headings swallowed by a code block that is never closed (KEP review)',
     // A heading in a code sample of another section (under References) is not where the missing one belongs.
     const sample = BASE.replace('### Data Model\n', '').replace('## References\n', '## References\n\n```markdown\n### Data Model\n```\n');
     expect(brief(sample).filter((f) => f.includes('data-model'))).toEqual([`${lineOf(sample, '### API Design')}:1 missing-section architecture/data-model`]);
+    // Indented four spaces, as an agent may indent a part of its answer: an indented code block, said so (blind QA).
+    const indented = BASE.replace('### System Components\n\nDone: list and describe the major components of the system.\n\n### Data Model\n', '    ### System Components\n\n    Done: list and describe the major components of the system.\n\n    ### Data Model\n');
+    expect(indented).not.toBe(BASE);
+    const from = lineOf(indented, '    ### System Components');
+    expect(findings(indented).filter((f) => f.rule === 'missing-section').map((f) => `${f.line}:${f.column} ${f.message.replace(/^.*from template tech-spec@1/, '')}`)).toEqual([
+      `${from}:5 : its heading is inside the code block that its indentation (four spaces or a tab) makes of lines ${from}–${from + 4}, so it is code, not a heading; remove the indentation`,
+      `${from + 4}:5 : its heading is inside the code block that its indentation (four spaces or a tab) makes of lines ${from}–${from + 4}, so it is code, not a heading; remove the indentation`,
+    ]);
   });
 
   it('of a code comment and a heading alike in it, the one at the template\'s level; a fence that closes nothing is named (blind QA, ADR)', () => {

@@ -79,6 +79,8 @@ export interface InClosedCode {
   readonly at: Position;
   readonly openLine: number;
   readonly closeLine: number;
+  /** An indented code block (its lines four spaces in), not a fenced one. */
+  readonly indented: boolean;
 }
 
 /**
@@ -91,13 +93,17 @@ export function headingsInClosedCode(spec: ParsedSpec): Map<string, InClosedCode
   const found = new Map<string, InClosedCode[]>();
   let lines: ReturnType<typeof lineIndexOf> | undefined;
   for (const block of spec.blocks) {
-    if (block.kind !== 'code' || block.variant !== 'fenced' || block.closed !== true) continue;
+    // (Indented too: a body an agent indented four spaces is one code block, its headings and all.)
+    const indented = block.kind === 'code' && block.variant === 'indented' && block.topLevel;
+    if (block.kind !== 'code' || !(indented || (block.variant === 'fenced' && block.closed === true))) continue;
     const text = spec.source.slice(block.start, block.end);
     if (text.indexOf('#') === -1) continue;
     lines ??= lineIndexOf(spec);
+    // (An indented block's span runs over the blank lines after it: its last line is its last line of code.)
+    const closeLine = indented ? lines.locate(block.start + Math.max(0, text.trimEnd().length - 1)).line : block.endLine;
     for (const h of text.matchAll(ATX_LINE)) {
       const offset = block.start + h.index + h[1]!.length;
-      const entry = { offset, at: lines.span(offset, block.start + h.index + h[0].trimEnd().length), openLine: block.line, closeLine: block.endLine };
+      const entry = { offset, at: lines.span(offset, block.start + h.index + h[0].trimEnd().length), openLine: block.line, closeLine, indented };
       for (const key of headingKeys(h[3]!)) addTo(found, key, entry);
     }
   }

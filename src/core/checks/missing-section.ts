@@ -170,7 +170,9 @@ export const missingSection: CheckRule = {
       const inFence = claimIn(fencedClosed, t, from, to, claimed);
       if (inFence !== undefined) {
         findings.push({ ...inFence.at, sectionId: t.id, section: t.path,
-          message: `${messageFor(template, t)}: its heading is inside the code block on lines ${inFence.openLine}–${inFence.closeLine}, so it is code, not a heading; if the section is written there, take it out of the code block` });
+          message: inFence.indented
+            ? `${messageFor(template, t)}: its heading is inside the code block that its indentation (four spaces or a tab) makes of lines ${inFence.openLine}–${inFence.closeLine}, so it is code, not a heading; remove the indentation`
+            : `${messageFor(template, t)}: its heading is inside the code block on lines ${inFence.openLine}–${inFence.closeLine}, so it is code, not a heading; if the section is written there, take it out of the code block` });
         return;
       }
       // A heading written as a line of text (a KEP's PRR question as a bold
