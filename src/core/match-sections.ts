@@ -7,6 +7,7 @@ import { editDistanceAtMost } from './edit-distance.js';
 import { meaningChanged, normalizedSentence } from './guidance-sentences.js';
 import type { TemplateModel, TemplateSection } from './template-model.js';
 import { isSpace, trimEndWhile } from './trim-end.js';
+import { memoized } from './memo-by.js';
 
 /** How the sections of a spec line up with those of its template. */
 export interface SectionMatching {
@@ -234,22 +235,11 @@ function matchNearHeadings(spec: ParsedSpec, model: TemplateModel, byTemplateId:
   // another question. Words added or dropped, or one spelt a letter apart, `Backward` for `Backwards`, do not.)
   // (Compared without a section number, an emoji or marks, `### 2. Upgrade and downgrade stratgy`, `… (N/A)`, as exact headings are.)
   // (Each heading's made once: every unmatched section is compared with every heading below its parent's.)
-  const plains = new Map<string, string>();
-  const plain = (text: string): string => {
-    let slug = plains.get(text);
-    if (slug === undefined) {
-      const words = withoutHeadingMarks(text);
-      slug = bareSlug(words) ?? slugify(words);
-      plains.set(text, slug);
-    }
-    return slug;
-  };
-  const bySection = new Map<Section, string>();
-  const plainOf = (s: Section): string => {
-    let slug = bySection.get(s);
-    if (slug === undefined) bySection.set(s, (slug = plain(s.heading.text)));
-    return slug;
-  };
+  const plain = memoized((text: string): string => {
+    const words = withoutHeadingMarks(text);
+    return bareSlug(words) ?? slugify(words);
+  });
+  const plainOf = memoized((s: Section): string => plain(s.heading.text));
   const near = (slug: string, t: TemplateSection): boolean => {
     const theirs = plain(t.text);
     // (Most pairs fail on their lengths or word counts, told before any word is split.)
@@ -432,12 +422,7 @@ function matchStandIns(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map
     return holder;
   };
   // Each heading's words normalised once: many stand-ins may ask of the same headings.
-  const words = new Map<Section, string>();
-  const wordsOf = (s: Section): string => {
-    let said = words.get(s);
-    if (said === undefined) words.set(s, (said = normalizedSentence(s.heading.text)));
-    return said;
-  };
+  const wordsOf = memoized((s: Section): string => normalizedSentence(s.heading.text));
   for (let i = 0; i < sections.length; i++) {
     const t = sections[i]!;
     if (!t.standIn || byTemplateId.has(t.id)) continue;

@@ -24,3 +24,16 @@ export function memoPer<O extends object, V>(make: (owner: O) => V): (owner: O) 
     return value;
   };
 }
+
+/**
+ * `make`, made to run once per key for as long as the function returned is
+ * kept (one run's cache: headings asked of many times by one spec's matching).
+ */
+export function memoized<K, V>(make: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = make(key)));
+    return value;
+  };
+}

@@ -112,3 +112,15 @@ export function lateFrontMatterLine(source: string): { line: number; after: stri
   const line = 1 + (noise[0].match(/\r\n|\r|\n/g)?.length ?? 0);
   return { line, after: noise[0].includes('<!--') ? 'comment' : line === 2 ? 'blank line' : 'blank lines' };
 }
+
+/**
+ * The line of the `---` of front matter below the first line that Markdown
+ * reads as Markdown, not code (after blank lines or comments, or a
+ * preamble): where the frontmatter rule reports it. Null when there is none.
+ */
+export function strayFrontMatterLine(source: string): number | null {
+  const late = lateFrontMatterLine(source);
+  if (late !== null) return late.line;
+  const misplaced = misplacedFrontMatter(source);
+  return misplaced !== null && misplaced.fenceLine === null && misplaced.yamlBlock !== true && misplaced.indented !== true ? misplaced.line : null;
+}

@@ -221,19 +221,16 @@ export function namedInFrontMatter(spec: ParsedSpec, theirs: Heading | null): bo
  */
 export function displacedTitle(spec: ParsedSpec): Heading | null {
   if (spec.title !== null) return null;
-  let at = -1;
-  let after: Heading | undefined;
-  let before = 0;
+  let title: Heading | undefined;
+  let before = false;
+  let after = false;
   for (const h of spec.headings) {
     if (!h.topLevel) continue;
-    if (h.level === 1) {
-      // (Two level-1 headings are chapters: no title among them.)
-      if (at !== -1) return null;
-      at = before;
-      continue;
-    }
-    if (at === -1) before++;
-    else after ??= h;
+    // (Two level-1 headings are chapters: no title among them.)
+    if (h.level === 1 && title !== undefined) return null;
+    if (h.level === 1) title = h;
+    else if (title === undefined) before = true;
+    else after = true;
   }
-  return at > 0 && after !== undefined ? spec.headings.filter((h) => h.topLevel)[at]! : null;
+  return title !== undefined && before && after ? title : null;
 }

@@ -212,7 +212,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     const commented = mayStay === null || shown === '' ? null : { prose: shown, whileDraft: mayStay === 'draft' };
     if (commented !== null) defaultAnswers.add(section.id);
     // (Said in visible prose, the sample is what follows that paragraph; the whole is still the guidance, kept as it is.)
-    const defaultAnswer = commented ?? (kept || body.includes('<!--') ? null : proseDefaultAnswer(spec, section.bodySpan));
+    const defaultAnswer = commented ?? (kept ? null : proseDefaultAnswer(spec, section.bodySpan));
     const guidance = kept || commented !== null ? '' : shown;
     if (section.children.length > 0) bodies.set(section.id, body);
     // A heading that asks a question asks for its answer, with or without guidance under it (a KEP's "What are other known failure modes?").

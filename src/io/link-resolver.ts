@@ -68,9 +68,7 @@ export class FileLinkResolver {
         const path = at(rel);
         const stamp = fileDependency(path);
         dependencies.push(stamp);
-        // No file outside the project root is read, by its path or through a link (the web UI shows these findings):
-        // its anchors are not checked.
-        return stamp.exists && relativeWithin(this.realRoot, realOrAsIs(path)) !== null ? this.anchorsAt(path) : null;
+        return stamp.exists ? this.anchorsAt(path) : null;
       },
     };
   }
@@ -80,8 +78,10 @@ export class FileLinkResolver {
     if (anchors !== undefined) {
       this.anchorCache.delete(path);
     } else {
+      // No file outside the project root is read, by its path or through a link (the web UI shows these
+      // findings): its anchors are not checked. (Asked once per file, with its anchors.)
       try {
-        anchors = anchorsOf(parseSpec(readTextFileSync(path, { maxBytes: this.maxBytes })));
+        anchors = relativeWithin(this.realRoot, realOrAsIs(path)) === null ? null : anchorsOf(parseSpec(readTextFileSync(path, { maxBytes: this.maxBytes })));
       } catch {
         anchors = null;
       }

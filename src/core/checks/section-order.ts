@@ -100,17 +100,13 @@ export const sectionOrder: CheckRule = {
     }
     const siblings = new Map<string | null, { text: string; section: Section; atLevel: boolean; first: boolean }[]>();
     // The template's first section under each parent (present or not): the one said to belong first.
-    const firsts = new Set<string>();
-    const seenParents = new Set<string | null>();
+    const firstUnder = new Map<string | null, string>();
     for (const t of template.sections) {
-      if (t.id !== 'title' && !seenParents.has(t.parentId)) {
-        seenParents.add(t.parentId);
-        firsts.add(t.id);
-      }
+      if (t.id !== 'title' && !firstUnder.has(t.parentId)) firstUnder.set(t.parentId, t.id);
       const section = matching.byTemplateId.get(t.id);
       if (section === undefined || misplaced.has(section)) continue;
       const group = siblings.get(t.parentId) ?? [];
-      group.push({ text: templateShown(t), section, atLevel: section.heading.level === t.level, first: firsts.has(t.id) });
+      group.push({ text: templateShown(t), section, atLevel: section.heading.level === t.level, first: firstUnder.get(t.parentId) === t.id });
       siblings.set(t.parentId, group);
     }
     for (const present of siblings.values()) {
@@ -128,11 +124,10 @@ export const sectionOrder: CheckRule = {
         const previous = kept.filter((k) => k < i).pop();
         const next = kept.find((k) => k > i);
         // (The template's first under its parent belongs at the start; one first of those present only, before them.)
-        const where = [
-          p.first ? 'first' : null,
+        const where = `${p.first ? 'first, ' : ''}${[
           previous === undefined ? null : `after ${quote(present[previous]!.text)}`,
           next === undefined ? null : `before ${quote(present[next]!.text)}`,
-        ].filter((x) => x !== null).join(' and ').replace(/^first and /, 'first, ');
+        ].filter((x) => x !== null).join(' and ')}`;
         findings.push(sectionFinding(p.section, `section ${quote(p.section.heading.shown)} is out of order: the template puts it ${where}`));
       });
     }

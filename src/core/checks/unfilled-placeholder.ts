@@ -1,5 +1,6 @@
 import { quote, sectionFields } from './locate.js';
 import { shownId } from '../placeholder-id.js';
+import { memoPer } from '../memo-by.js';
 import type { Placeholder } from '../spec-types.js';
 import type { TemplateModel } from '../template-model.js';
 import type { CheckRule } from './types.js';
@@ -31,16 +32,7 @@ export const unfilledPlaceholder: CheckRule = {
 };
 
 // The template's instructions by placeholder id, made once per template (a spec may hold many placeholders).
-const instructions = new WeakMap<TemplateModel, ReadonlyMap<string, string>>();
-
-function instructionsOf(template: TemplateModel): ReadonlyMap<string, string> {
-  let byId = instructions.get(template);
-  if (byId === undefined) {
-    byId = new Map(template.spec.placeholders.map((t) => [t.id, t.instruction]));
-    instructions.set(template, byId);
-  }
-  return byId;
-}
+const instructionsOf = memoPer((template: TemplateModel): ReadonlyMap<string, string> => new Map(template.spec.placeholders.map((t) => [t.id, t.instruction])));
 
 /**
  * The text written inside a placeholder after the template's instruction for

@@ -5,7 +5,7 @@
 // it; that heading is none of the author's, and read as one it would stand
 // before the real title, which then opens no document: "no title" and every
 // section "under" it, three findings for one slip.
-import { lateFrontMatterLine, misplacedFrontMatter } from '../misplaced-front-matter.js';
+import { strayFrontMatterLine } from '../misplaced-front-matter.js';
 import type { ScannedBlock } from './block-scanner.js';
 
 // Blocks looked at from the top for the opening `---`: a comment or two, a sentence of preamble.
@@ -25,10 +25,7 @@ export function strayFrontMatterHeading(blocks: readonly ScannedBlock[], source:
     if (block.kind === 'thematic-break') {
       const next = blocks[i + 1]!;
       if (next.kind !== 'heading' || next.variant !== 'setext' || next.level !== 2 || !next.topLevel) return null;
-      const late = lateFrontMatterLine(source);
-      const misplaced = late === null ? misplacedFrontMatter(source) : null;
-      const reported = late?.line ?? (misplaced !== null && misplaced.fenceLine === null && misplaced.yamlBlock !== true ? misplaced.line : null);
-      return reported === block.line ? next : null;
+      return strayFrontMatterLine(source) === block.line ? next : null;
     }
     if (block.kind !== 'html' && block.kind !== 'paragraph') return null;
   }
