@@ -2,6 +2,7 @@ import type { SectionMatching } from './match-sections.js';
 import { editDistanceAtMost } from './edit-distance.js';
 import { normalizedSentence } from './guidance-sentences.js';
 import { countAtMost } from './sorted-search.js';
+import { HEADING_JOIN } from './heading-joins.js';
 import { optionalIn } from './optional-sections.js';
 import type { ParsedSpec, Section } from './spec-types.js';
 import type { TemplateModel, TemplateSection } from './template-model.js';
@@ -176,24 +177,13 @@ function holdsAllWords(heading: string, part: string): boolean {
   return true;
 }
 
-// Where a heading joins the names of two sections: "and", "&", "/" or a comma.
-const JOIN = /\s+(?:and|&)\s+|\s*[/,]\s*/i;
-
 /**
- * Whether a heading joins, after its first part, a part that names `section`
- * (all its words that say something are the section heading's): "Monitoring"
- * of "Deployment and Monitoring" names Monitoring and Logging.
+ * Whether a heading joins (see HEADING_JOIN), after its first part, a part
+ * that names `section` (all its words that say something are the section
+ * heading's): "Monitoring" of "Deployment and Monitoring" names Monitoring and Logging.
  */
 function namesAsPart(heading: string, section: string): boolean {
-  const parts = heading.split(JOIN);
-  if (parts.length < 2) return false;
-  const theirs = significantWords(section);
-  return parts.slice(1).some((part) => {
-    const words = significantWords(part);
-    if (words.size === 0) return false;
-    for (const w of words) if (!theirs.has(w)) return false;
-    return true;
-  });
+  return heading.split(HEADING_JOIN).slice(1).some((part) => holdsAllWords(section, part));
 }
 
 // Heading texts repeat across the specs of one template (its own, and the

@@ -14,6 +14,7 @@ import type { CheckRule, FindingDraft } from './types.js';
 import { likelyRenames } from '../likely-renames.js';
 import { saysNothing, sectionProse } from '../section-prose.js';
 import { stubWord } from '../stand-in-text.js';
+import { HEADING_JOIN } from '../heading-joins.js';
 
 // A template's sections are missing from many of its specs (every spec of a
 // large project, in the worst case): each message is made once per template.
@@ -291,6 +292,9 @@ function siblingShifts(sections: readonly TemplateSection[], present: ReadonlyMa
   return shifts;
 }
 
+// Every join of a heading (see splitInTwo).
+const JOINS = new RegExp(HEADING_JOIN.source, 'gi');
+
 // A heading of two names joined by "and", `&` or `/` (see splitInTwo).
 const TWO_NAMES = /\s(?:and|&)\s|\/|,\s/i;
 
@@ -304,8 +308,7 @@ function splitInTwo(t: TemplateSection, level: number, unmatched: ReadonlySet<Se
   const text = t.text.replace(/<!--[\s\S]*?-->/g, '').trim();
   // Cut at any of its joins: "Best Practices, Tutorials and Examples" is "Best Practices" and "Tutorials and Examples" too.
   // (`/` with or without spaces: a GEP's "Introduction/Overview".)
-  // (A join's spaces are matched from the first of them only: tried from each space of a long run, the pattern took quadratic time.)
-  for (const join of text.matchAll(/,\s+|(?<!\s)\s+(?:and|&)\s+|(?<!\s)\s*\/\s*|\/\s*/gi)) {
+  for (const join of text.matchAll(JOINS)) {
     const [first, second] = [slugify(text.slice(0, join.index)), slugify(text.slice(join.index + join[0].length))];
     if (first === '' || second === '' || first === second) continue;
     let a: Section | undefined;
