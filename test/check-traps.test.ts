@@ -2443,6 +2443,11 @@ describe('leftover-marker: the template\'s own {slot}s (MADR)', () => {
     expect(findings('- Feature Name: (fill me in with a unique ident, `my_awesome_feature`)\n\n# Summary\n\nArrays.\n', rust).map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`)).toEqual([
       '1:17-71 the template\'s slot "(fill me in with a unique ident, `my_awesome_feature`)" is still here: replace it with the real content',
     ]);
+    // Kept without its backticks it is the same blank (blind QA, Rust RFC 3052's kind of copy); a value written in is not.
+    expect(findings('- Feature Name: (fill me in with a unique ident, my_awesome_feature)\n\n# Summary\n\nArrays.\n', rust).map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`)).toEqual([
+      '1:17-69 the template\'s slot "(fill me in with a unique ident, my_awesome_feature)" is still here: replace it with the real content',
+    ]);
+    expect(findings('- Feature Name: `array_windows`\n\n# Summary\n\nArrays.\n', rust)).toEqual([]);
   });
 
   it('a Y-statement\'s <slot> kept is reported; a tag of HTML\'s, or one with attributes, is not (blind QA)', () => {

@@ -93,27 +93,33 @@ const ANGLE_SLOT = /<([A-Za-z][\w-]*)[ ,\/][^<>=\n]*>|<([a-z][a-z0-9_-]*|[A-Z][A
 /**
  * The `{slot}`s a template's prose leaves for the author to fill (MADR's
  * `{title of option 1}`, `Good, because {argument a}`), read once per
- * template: outside code, as a reader sees them.
+ * template: outside code, as a reader sees them (`found`: inline code
+ * blanked out), as its source writes them (`written`), and as written
+ * without code marks (`bare`: a spec that keeps the Rust RFC's `(fill me in
+ * with a unique ident, \`my_awesome_feature\`)` without its backticks still
+ * keeps the slot, though what a reader sees of it differs).
  */
-const templateSlots = memoPer((template: TemplateModel): ReadonlySet<string> => slotsOf(template).found);
-
-/** The template's slots as {@link templateSlots} gives them (inline code blanked out), and as its source writes them. */
-const slotsOf = memoPer((template: TemplateModel): { found: ReadonlySet<string>; written: ReadonlySet<string> } => {
+const slotsOf = memoPer((template: TemplateModel): { found: ReadonlySet<string>; written: ReadonlySet<string>; bare: ReadonlySet<string> } => {
   const found = new Set<string>();
   const written = new Set<string>();
+  const bare = new Set<string>();
   const spec = template.spec;
   for (const block of proseBlocks(spec, SLOT_START, mayHoldSlot, { html: true })) {
     for (const m of slotsIn(block, spec.definitions)) {
       found.add(m[0]);
       const raw = asWritten(spec.source, block, m.index, m.index + m[0].length);
       written.add(raw.includes('\n') ? m[0] : raw);
+      if (raw.includes('`') && !raw.includes('\n')) bare.add(withoutCodeMarks(raw));
     }
   }
-  return { found, written };
+  return { found, written, bare };
 });
 
+/** A slot as written, its inline code's backticks dropped. */
+const withoutCodeMarks = (written: string): string => written.replace(/`+/g, '');
+
 /**
- * The template's own slots (see templateSlots) that a text holds as written
+ * The template's own slots (see slotsOf) that a text holds as written
  * (`(fill me in with a unique ident, \`my_awesome_feature\`)`, its code as
  * the source writes it), in the order they come in it, at most `most`; not
  * one inside another found (the `YYYY-MM-DD` of `(fill me in with today's
@@ -143,22 +149,24 @@ export function templateSlotsIn(template: TemplateModel, text: string, most = 3)
  * empty-section reports whole, a `fixed` one), nor where a marker was found already.
  */
 export function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared: (offset: number) => boolean, findings: FindingDraft[]): void {
-  const slots = templateSlots(template);
+  const slots = slotsOf(template);
   const title = spec.title === null ? null : spec.title.span;
   const skipped = (offset: number): boolean => (title !== null && offset >= title.start && offset < title.end) || spared(offset);
   const reported = new Set(findings.map((f) => `${f.line}:${f.column}`));
   const before = findings.length;
-  for (const block of slots.size === 0 ? [] : proseBlocks(spec, SLOT_START, mayHoldSlot, { html: true })) {
+  for (const block of slots.found.size === 0 ? [] : proseBlocks(spec, SLOT_START, mayHoldSlot, { html: true })) {
     // A slot inside one reported (the `YYYY-MM-DD` of `(fill me in with today's date, YYYY-MM-DD)`) is part of that one.
     let reportedTo = -1;
     for (const m of [...slotsIn(block, spec.definitions)].sort((a, b) => a.index - b.index || b[0].length - a[0].length)) {
-      if (!slots.has(m[0]) || m.index < reportedTo || isTickedTask(block.text, m.index, template)) continue;
+      if (m.index < reportedTo) continue;
+      // Quoted as written: the text searched has its inline code blanked out (`(fill me in with a unique ident, \`my_feature\`)`).
+      const written = asWritten(spec.source, block, m.index, m.index + m[0].length);
+      if (!slots.found.has(m[0]) && !(slots.bare.size > 0 && slots.bare.has(withoutCodeMarks(written)))) continue;
+      if (isTickedTask(block.text, m.index, template)) continue;
       const offset = block.sourceOffset(m.index);
       if (skipped(offset)) continue;
       const at = block.locate(m.index, m.index + m[0].length);
       if (reported.has(`${at.line}:${at.column}`)) continue;
-      // Quoted as written: the text searched has its inline code blanked out (`(fill me in with a unique ident, \`my_feature\`)`).
-      const written = asWritten(spec.source, block, m.index, m.index + m[0].length);
       const shown = written.includes('\n') ? m[0] : written;
       // (A long slot, a whole paragraph of MADR's, is quoted by its start and end.)
       const quoted = shown.length > 120 ? `${shown.slice(0, 60).trimEnd()} … ${shown.slice(-1)}` : shown;
