@@ -3105,8 +3105,15 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     // Of three, the one left at level 1 is the one reported, not the two moved down (blind QA, Rust RFC).
     const three = buildTemplateModel(parseSpec('# Summary\n\nS.\n\n# Motivation\n\nM.\n\n# Drawbacks\n\nD.\n'), 'r3@1');
     expect(brief('# RFC: Hooks\n\n## Summary\n\nHooks.\n\n# Motivation\n\nReuse.\n\n## Drawbacks\n\nNew.\n', three, on)).toEqual(['7:1 heading-level motivation']);
-    // Without a title of its own, a spec whose sections are one level down is reported as before.
-    expect(brief('## Summary\n\nHooks.\n\n## Motivation\n\nReuse.\n', rfc)).toEqual(['1:1 heading-level summary', '5:1 heading-level motivation']);
+    // Without a title, and no heading at level 1 at all, sections one level down are that structure too (a third of
+    // the Rust RFCs, `## Summary` …, and RFC 3052's `## RFC: Make the authors field optional` over them); one two levels
+    // down among them is reported, and said why.
+    expect(brief('## Summary\n\nHooks.\n\n## Motivation\n\nReuse.\n', rfc)).toEqual([]);
+    expect(brief('## RFC: Optional authors\n\n## Summary\n\nHooks.\n\n## Motivation\n\nReuse.\n', rfc)).toEqual([]);
+    expect(findings('## Summary\n\nHooks.\n\n## Motivation\n\nReuse.\n\n### Drawbacks\n\nNew.\n', three).map((f) => `${f.line} ${f.message}`))
+      .toEqual(['9 heading "Drawbacks" is level 3; the spec writes the template\'s sections one level deeper throughout, so it belongs at level 2 (##)']);
+    // A chapter at level 1 among them (no title: `## Summary`, then `# Motivation`): no shift, each judged as written.
+    expect(brief('## Summary\n\nHooks.\n\n# Motivation\n\nReuse.\n', rfc)).toEqual(['1:1 heading-level summary']);
   });
 
   it('no title heading under a template that has one, every section one level up (its front matter names the spec): the template\'s structure, judged one level up (blind QA, RFC template)', () => {

@@ -71,7 +71,7 @@ export const headingLevel: CheckRule = {
         : shift === 0
         ? `heading ${quote(section.heading.shown)} is level ${section.heading.level}; the template has it at level ${t.level} (${'#'.repeat(t.level)})`
         : shift > 0
-        ? `heading ${quote(section.heading.shown)} is level ${section.heading.level}; under the spec's own title the template's sections sit one level deeper, so it belongs at level ${t.level + 1} (${'#'.repeat(t.level + 1)})`
+        ? `heading ${quote(section.heading.shown)} is level ${section.heading.level}; ${spec.title === null ? 'the spec writes the template\'s sections one level deeper throughout' : 'under the spec\'s own title the template\'s sections sit one level deeper'}, so it belongs at level ${t.level + 1} (${'#'.repeat(t.level + 1)})`
         : `heading ${quote(section.heading.shown)} is level ${section.heading.level}; with no title heading, the spec's sections sit one level up from the template's, so it belongs at level ${t.level - 1} (${'#'.repeat(t.level - 1)})`);
       reported.set(t.id, { at: findings.length, off, count: 0 });
       findings.push(finding);

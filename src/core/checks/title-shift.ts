@@ -11,7 +11,8 @@ import type { TemplateModel } from '../template-model.js';
  * own above them (`# RFC: Hooks`), with most of the template's level-1
  * sections it has at level 2 or deeper: the whole structure one level down
  * is the template's, and each section is judged one level deeper (one left
- * at level 1 among them is the one reported). -1 the other way round: the
+ * at level 1 among them is the one reported); so too when the spec has no
+ * heading at level 1 at all and most of those sections are at level 2. -1 the other way round: the
  * template has a title over `##` sections, and the spec none (its front
  * matter's `title` names it), most of them written `#`. 0 otherwise.
  */
@@ -20,7 +21,10 @@ export function titleShift(spec: ParsedSpec, template: TemplateModel, matching: 
   // (Not where the first chapter stands for the title, `# Payment Gateway` then `# Overview`: the title written at the chapters' level.)
   if (spec.title === null && typeof spec.frontMatter?.data?.title === 'string' && template.spec.title !== null && template.spec.title.level === 1
     && spec.sections[0] !== undefined && !matching.unmatched.has(spec.sections[0])) return -movedFrom(2, 1, template, matching);
-  if (spec.title === null || spec.title.level !== 1 || template.spec.title !== null) return 0;
+  if (template.spec.title !== null) return 0;
+  // (Or no heading at level 1 at all, the sections starting at `##`, as a third of the Rust RFCs write
+  // the template's `# Summary` …: the same structure, one level down.)
+  if (spec.title === null ? !spec.sections.every((s) => s.heading.level > 1) : spec.title.level !== 1) return 0;
   return movedFrom(1, 2, template, matching);
 }
 
