@@ -1025,6 +1025,9 @@ describe('specfill check', () => {
     expect([stdin.code, stdin.stderr]).toEqual([2, 'specfill: `-`: check does not read a spec from stdin\n  hint: name the spec\'s file: its template, config and links are found from where it is\n']);
     const empty = await runCli(dir, 'check', '--changed=');
     expect([empty.code, empty.stdout, empty.stderr.split('\n')[0]]).toEqual([2, '', 'specfill: --changed= names no ref: its value is empty']);
+    // Without git on the PATH, that is what is said (blind QA: "git rev-parse --show-toplevel failed").
+    const nogit = spawnSync(process.execPath, [BIN, 'check', '--changed', 'HEAD'], { cwd: dir, encoding: 'utf8', env: { PATH: join(dir, 'no-bin'), NO_COLOR: '1' } });
+    expect([nogit.status, nogit.stdout, nogit.stderr]).toEqual([2, '', 'specfill: --changed asks git what changed, and git is not installed here (or not on PATH)\n  hint: install git (Debian: apt-get install git), or name the files to check instead of --changed\n']);
   });
 
   it('--changed without a ref checks what changed since the branch left the default branch', async () => {

@@ -16,6 +16,11 @@ function gitOutput(cwd: string, args: readonly string[]): string {
   try {
     return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
   } catch (error) {
+    // (The first git command a run makes is not one whose failure is expected, so this reaches the user.)
+    if ((error as { code?: unknown }).code === 'ENOENT') {
+      throw new SpecfillError('GIT_FAILED', '--changed asks git what changed, and git is not installed here (or not on PATH)', {},
+        'install git (Debian: apt-get install git), or name the files to check instead of --changed');
+    }
     const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
     throw new SpecfillError('GIT_FAILED', `git ${args.join(' ')} failed${stderr ? `: ${stderr}` : ''}`, {},
       '--changed needs a git repository and a ref that exists (fetch the base branch in CI: actions/checkout with fetch-depth: 0)');
