@@ -111,6 +111,11 @@ describe('specfill check', () => {
     writeFileSync(summary, '');
     expect(run(['specs/ok.md']).status).toBe(0);
     expect(readFileSync(summary, 'utf8')).toBe('### specfill check\n\n✔ no problems in 1 file\n');
+    // No file to check is said so, as the pretty reporter does (blind QA: "no problems in 0 files").
+    mkdirSync(join(dir, 'docs', 'none'));
+    writeFileSync(summary, '');
+    expect(run(['none']).status).toBe(0);
+    expect(readFileSync(summary, 'utf8')).toBe('### specfill check\n\n✔ no spec files to check\n');
     // Other formats leave it alone.
     writeFileSync(summary, '');
     spawnSync(process.execPath, [BIN, 'check', 'specs', '--format', 'sarif'], { cwd: join(dir, 'docs'), env: { PATH: process.env.PATH, GITHUB_STEP_SUMMARY: summary } });

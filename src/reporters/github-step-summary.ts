@@ -29,12 +29,16 @@ export class GithubStepSummary {
     this.rows.push({ path: file.path, errors, warnings, infos });
   }
 
-  /** The summary's Markdown, given the run's totals and how many files could not be checked. */
-  markdown(summary: CheckReport['summary'], failures: number): string {
+  /**
+   * The summary's Markdown, given the run's totals, how many files could not
+   * be checked, and whether only changed files were (`--changed`: "no changed
+   * spec files to check", as the pretty reporter says, not "no problems in 0 files").
+   */
+  markdown(summary: CheckReport['summary'], failures: number, changedOnly = false): string {
     const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
     const lines = ['### specfill check', ''];
     if (this.rows.length === 0 && failures === 0) {
-      lines.push(`✔ no problems in ${plural(summary.files, 'file')}`);
+      lines.push(summary.files > 0 ? `✔ no problems in ${plural(summary.files, 'file')}` : `✔ ${changedOnly ? 'no changed spec files to check' : 'no spec files to check'}`);
       return `${lines.join('\n')}\n`;
     }
     const counts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), ...(summary.infos > 0 ? [plural(summary.infos, 'notice')] : [])];

@@ -152,7 +152,7 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
   const { summary, errors } = result;
   if (stepSummary !== undefined) {
     try {
-      appendFileSync(summaryFile!, stepSummary.markdown(summary, errors.length));
+      appendFileSync(summaryFile!, stepSummary.markdown(summary, errors.length, only !== undefined));
     } catch (error) {
       ctx.stderr.write(`specfill: warning: the step summary ($GITHUB_STEP_SUMMARY) could not be written: ${ioReason(error as NodeJS.ErrnoException)}\n`);
     }
