@@ -111,6 +111,21 @@ describe('loadConfig', () => {
     expect(validateConfig({ overrides: [{ files: ['specs'], rules: JSON.parse('{"__proto__":{}}') }] }).issues.map((i) => i.path.join('.'))).toEqual(['overrides.0.rules.__proto__']);
   });
 
+  it('refuses a YAML tag that is unknown or gives what no config holds, at the tag; the core tags of JSON\'s types pass (blind QA: `!custom off` turned a rule off silently)', async () => {
+    const dir = tempProject({ 'a.md': '# A\n\nTODO\n' });
+    const said = async (value: string): Promise<[number, string]> => {
+      writeFileSync(join(dir, 'specfill.config.yaml'), `rules:\n  leftover-marker: ${value}\n`);
+      const r = await runCli(dir, 'check', 'a.md', '--format', 'json');
+      return [r.code, r.stderr.split('\n')[0]!];
+    };
+    expect(await said('!custom off')).toEqual([2, 'specfill: specfill.config.yaml:2:20: the YAML tag `!custom` is not one YAML knows, and would leave this value as plain text: a config\'s values are text, numbers, true or false, lists and mappings; remove the tag']);
+    expect(await said('!!binary off')).toEqual([2, 'specfill: specfill.config.yaml:2:20: the YAML tag `!!binary` makes this value something a config does not hold: a config\'s values are text, numbers, true or false, lists and mappings; remove the tag']);
+    expect(await said('!!str error')).toEqual([1, '']);
+    // A `!` in a quoted glob is no tag.
+    writeFileSync(join(dir, 'specfill.config.yaml'), 'specs: ["*.md", "!drafts/**"]\n');
+    expect((await loadConfig(dir)).config).toEqual({ specs: ['*.md', '!drafts/**'] });
+  });
+
   it('gives the same config either way, and refuses what only the full reading catches', async () => {
     const dir = tempProject({ 'specfill.config.json': JSON.stringify({ rules: { 'leftover-marker': 'error' }, statuses: ['draft', 'done'] }) });
     expect((await loadConfig(dir)).config).toEqual({ rules: { 'leftover-marker': 'error' }, statuses: ['draft', 'done'] });

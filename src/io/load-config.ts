@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Node } from 'yaml';
+import type { Document, Node, visit as yamlVisit } from 'yaml';
 import type { Config } from '../core/config.js';
 import { configIssues, type ConfigIssue } from '../core/config-issues.js';
 import { hasDuplicateKeys } from '../core/json-duplicate-keys.js';
@@ -65,7 +65,7 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
     if (schema !== null && surelyAccepts(schema, data) && configIssues(data as Config).length === 0 && templatesDirIssue(root, data) === null) return { config: data as Config, file, text };
   }
   // Otherwise the full reading, with positions for the message.
-  const [{ isMap, isScalar, isSeq, LineCounter, parseDocument }, { validateConfig }] = await Promise.all([import('yaml'), import('../core/config.js')]);
+  const [{ isMap, isScalar, isSeq, LineCounter, parseDocument, visit }, { validateConfig }] = await Promise.all([import('yaml'), import('../core/config.js')]);
   const nodeAt = makeNodeAt(isMap, isScalar, isSeq);
   const lineCounter = new LineCounter();
   // JSON is read as JSON, before the YAML reader (which takes what JSON does not, and words its errors as YAML's).
@@ -100,6 +100,15 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
       : yamlError.code === 'MULTIPLE_DOCS' ? 'holds a second YAML document from here: a config is one mapping, so remove this `---` line (and any after it)'
       : `cannot be read: ${yamlMessage(yamlError)}`;
     throw new SpecfillError('INVALID_CONFIG', message, { path: shown(file), line: pos?.line, column: column(pos) });
+  }
+  // A tag the reader does not know leaves the value as plain text (`leftover-marker: !custom off` turned the rule
+  // off, silently), and one it knows may make something no config holds (`!!binary`, `!!timestamp`): neither is a
+  // config's. The core tags that give what JSON has (`!!str 1`) are harmless.
+  const tagged = unplainTag(doc, visit, yamlLineBreaks(text));
+  if (tagged !== null) {
+    const at = lineCounter.linePos(tagged.offset);
+    throw new SpecfillError('INVALID_CONFIG', `the YAML tag \`${tagged.tag}\` ${tagged.known ? 'makes this value something a config does not hold' : 'is not one YAML knows, and would leave this value as plain text'}: a config's values are text, numbers, true or false, lists and mappings; remove the tag`,
+      { path: shown(file), line: at.line, column: column(at) });
   }
   if (file.endsWith('.json')) {
     if (data === null) {
@@ -156,8 +165,9 @@ function templatesDirIssue(root: string, data: unknown): ConfigIssue | null {
 async function quickRead(file: string, text: string): Promise<unknown> {
   try {
     if (file.endsWith('.json')) return hasDuplicateKeys(text) ? undefined : JSON.parse(withoutBom(text)) as unknown;
-    const doc = (await import('yaml')).parseDocument(yamlLineBreaks(text), { uniqueKeys: true, merge: true });
-    return doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) as unknown : undefined;
+    const yaml = await import('yaml');
+    const doc = yaml.parseDocument(yamlLineBreaks(text), { uniqueKeys: true, merge: true });
+    return doc.errors.length === 0 && unplainTag(doc, yaml.visit) === null ? doc.toJS({ maxAliasCount: 100 }) as unknown : undefined;
   } catch {
     return undefined;
   }
@@ -209,6 +219,27 @@ function repeatedKey(text: string, offset: number): string | null {
 }
 
 /** The text without a byte order mark, which JSON.parse refuses (editors on Windows write one). */
+/** The YAML core tags whose values are JSON's: a config may write them, to no effect on what it means. */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+/** The first value of a YAML document tagged otherwise than with {@link PLAIN_TAGS}: the tag as written, where, and whether the reader knew it. */
+function unplainTag(doc: Document, visit: typeof yamlVisit, source = ''): { tag: string; offset: number; known: boolean } | null {
+  let found: { tag: string; offset: number; known: boolean } | null = null;
+  const unknown = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
+  visit(doc, (_key, node) => {
+    // (A document of comments only has no contents: null.)
+    const tagged = (node ?? {}) as { tag?: string; range?: [number, number, number] };
+    if (typeof tagged.tag !== 'string' || PLAIN_TAGS.has(tagged.tag)) return undefined;
+    const value = tagged.range?.[0] ?? 0;
+    // (As written: `!!binary` for the resolved name, the unknown one as the source has it; placed on the tag.)
+    const tag = tagged.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+    const at = source.lastIndexOf(tag, value);
+    found = { tag, offset: at !== -1 && value - at <= tag.length + 2 ? at : value, known: !unknown.some((w) => w.message.startsWith(`Unresolved tag: ${tag} `)) };
+    return visit.BREAK;
+  });
+  return found;
+}
+
 function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
