@@ -1094,6 +1094,12 @@ describe('broken-link', () => {
       '5:42-77 link to #upgrade-downgrade-strategy: no heading in this document has that anchor; did you mean #upgrade--downgrade-strategy?',
       '5:82-98 link to #rollout: no heading in this document has that anchor',
     ]);
+    // The number GitHub gives a second heading of the same name, where there is one; two letters swapped, a slip (blind QA).
+    expect(messages('# T\n\n## Alpha\n\nSee [x](#alpha-1), [y](#alpah) and [z](#alpha-beta).\n').map((m) => m.replace(/^\S+ /, ''))).toEqual([
+      'link to #alpha-1: no heading in this document has that anchor; did you mean #alpha?',
+      'link to #alpah: no heading in this document has that anchor; did you mean #alpha?',
+      'link to #alpha-beta: no heading in this document has that anchor',
+    ]);
     // In another file: the guess names that file.
     const other: LinkResolver = { exists: () => true, anchorsOf: () => new Set(['security-considerations']) };
     expect(checkSpec(parseSpec('# T\n\nSee [it](./other.md#securty-considerations).\n'), { template: null, links: other }).findings.map((f) => f.message))

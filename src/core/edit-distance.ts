@@ -96,3 +96,11 @@ function bandedDistance(a: string, b: string, most: number): number {
   }
   return Math.min(previous[n]!, far);
 }
+
+/** Whether two words differ by two neighbouring letters swapped (`notse`, `notes`): a slip as near as one letter changed. */
+export function swapsTwoLetters(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}

@@ -3,7 +3,7 @@ import type { ParsedSpec, Section } from './spec-types.js';
 import { unmarkedSlug, withoutHeadingMarks } from './optional-sections.js';
 import { fitsStandIn } from './stand-in-headings.js';
 import { anchorsClose, mostWordsShared, wordCount } from './near-anchors.js';
-import { editDistanceAtMost } from './edit-distance.js';
+import { editDistanceAtMost, swapsTwoLetters } from './edit-distance.js';
 import { meaningChanged, normalizedSentence } from './guidance-sentences.js';
 import type { TemplateModel, TemplateSection } from './template-model.js';
 import { isSpace, trimEndWhile } from './trim-end.js';
@@ -465,10 +465,3 @@ function matchStandIns(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map
   }
 }
 
-/** Whether two words differ by two neighbouring letters swapped (`notse`, `notes`). */
-function swapsTwoLetters(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-}

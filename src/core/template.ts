@@ -1,4 +1,4 @@
-import { editDistanceAtMost, nearestWord } from './edit-distance.js';
+import { editDistanceAtMost, nearestWord, swapsTwoLetters } from './edit-distance.js';
 import { SpecfillError } from './errors.js';
 import { parseSpec } from './parse-spec.js';
 import type { ParsedSpec } from './spec-types.js';
@@ -82,10 +82,7 @@ function isSlipFor(word: string, known: string): boolean {
   // A template key's other forms are words of their own (`versions`, `names`, `removed`, `fixes`).
   if ([`${known}s`, `${known}es`, `${known}d`, `${known}ed`].includes(w) || (known.endsWith('d') && w === `${known.slice(0, -1)}s`)) return false;
   if (Math.abs(w.length - known.length) > 1 || known.length < 4) return false;
-  if (editDistanceAtMost(w, known, 1) <= 1) return true;
-  // Two neighbouring letters swapped.
-  const k = [...w].findIndex((c, i) => c !== known[i]);
-  return w.length === known.length && k >= 0 && w[k] === known[k + 1] && w[k + 1] === known[k] && w.slice(k + 2) === known.slice(k + 2);
+  return editDistanceAtMost(w, known, 1) <= 1 || swapsTwoLetters(w, known);
 }
 
 const templateIds = new WeakMap<SpecfillError, string>();

@@ -1,4 +1,4 @@
-import { editDistanceAtMost } from '../edit-distance.js';
+import { editDistanceAtMost, swapsTwoLetters } from '../edit-distance.js';
 import { bareSlug } from '../slug.js';
 import { linkableAnchor } from '../placeholder-id.js';
 import { findInlineLinks } from '../markdown/inline-links.js';
@@ -251,12 +251,17 @@ function withoutQuery(path: string): string {
 /**
  * `; did you mean #x?` for the anchor nearest to one that is not there (an
  * anchor written by hand from the heading, `#upgrade-/-downgrade` for
- * `#upgrade--downgrade`), or nothing when none is near.
+ * `#upgrade--downgrade`; two letters swapped count as one slip), or for the
+ * heading that a numbered anchor counts from when there is no such number
+ * (`#alpha-1` where one heading is Alpha: `-1` names a second one), or
+ * nothing when none is near.
  */
 function didYouMean(anchor: string, anchors: ReadonlySet<string>, path: string, budget: { comparisons: number }): string {
   const wanted = anchor.toLowerCase();
   // Past a few hundred characters an anchor is no heading's, and a guess at it would cost.
   if (wanted.length > 200) return '';
+  const numbered = /^(.+)-\d+$/.exec(wanted);
+  if (numbered !== null && anchors.has(numbered[1]!)) return `; did you mean ${path}#${linkableAnchor(numbered[1]!)}?`;
   // A slip or two in a long anchor; a short one is a guess too far.
   const most = Math.min(3, Math.floor(wanted.length / 4));
   if (most === 0) return '';
@@ -265,7 +270,7 @@ function didYouMean(anchor: string, anchors: ReadonlySet<string>, path: string, 
   for (const a of anchors) {
     if (Math.abs(a.length - wanted.length) >= bestDistance) continue;
     if (budget.comparisons-- <= 0) return best === null ? '' : `; did you mean ${path}#${linkableAnchor(best)}?`;
-    const d = editDistanceAtMost(a, wanted, bestDistance - 1);
+    const d = swapsTwoLetters(a, wanted) ? 1 : editDistanceAtMost(a, wanted, bestDistance - 1);
     if (d < bestDistance) {
       best = a;
       bestDistance = d;
