@@ -817,7 +817,7 @@ describe('template-free rules', () => {
     const links: LinkResolver = { exists: () => true, anchorsOf: () => null };
     const messages = (doc: string) => checkSpec(parseSpec(doc), { template: null, links }).findings.filter((f) => f.rule === 'broken-link').map((f) => f.message);
     // github-slugger: `Foo 1`, `Foo`, `Foo` are foo-1, foo, foo-2.
-    expect(messages('# T\n\n## Foo 1\n\n## Foo\n\n## Foo\n\n[a](#foo-1) [b](#foo-2) [c](#foo) [d](#foo-1-1)\n')).toEqual(['link to #foo-1-1: no heading in this document has that anchor']);
+    expect(messages('# T\n\n## Foo 1\n\n## Foo\n\n## Foo\n\n[a](#foo-1) [b](#foo-2) [c](#foo) [d](#foo-1-1)\n')).toEqual(['link to #foo-1-1: no heading in this document has that anchor; did you mean #foo-1?']);
     // notes, notes-1, notes-1-1, notes-2; and repeats under other parents count too.
     expect(messages('# T\n\n## Notes\n\n## Notes\n\n## Notes 1\n\n### Notes\n\n[a](#notes-1-1) [b](#notes-2) [c](#notes-1)\n')).toEqual([]);
   });

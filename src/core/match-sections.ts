@@ -264,7 +264,7 @@ function matchNearHeadings(spec: ParsedSpec, model: TemplateModel, byTemplateId:
  * none has taken: what `pick` chooses among them is that section.
  */
 function takeAmongSiblings(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map<string, Section>, used: Set<Section>,
-  pick: (t: TemplateSection, candidates: readonly Section[]) => Section | undefined, anyLevel = false): void {
+  pick: (t: TemplateSection, candidates: readonly Section[]) => Section | undefined, anyLevel = false, taken?: (t: TemplateSection) => void): void {
   // (Below each parent's section, made once: many sections of one parent may be missing.)
   const below = new Map<Section | null, Section[]>();
   for (const t of model.sections) {
@@ -280,6 +280,7 @@ function takeAmongSiblings(spec: ParsedSpec, model: TemplateModel, byTemplateId:
     if (found === undefined) continue;
     byTemplateId.set(t.id, found);
     used.add(found);
+    taken?.(t);
   }
 }
 
@@ -321,13 +322,19 @@ const SUBTITLE = /(?::|(?<=[ \t])[-\u2013\u2014])[ \t]+(?=\S)|[ \t]*[\uFF1A\u201
 function matchSubtitled(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map<string, Section>, used: Set<Section>): void {
   // Each heading's names before its subtitles, made when a missing section asks among its siblings.
   const headsOf = new Map<Section, ReadonlySet<string>>();
+  // The template sections taken by a heading with a subtitle, or below one.
+  const subtitled = new Set<string>();
   const heads = (s: Section): ReadonlySet<string> => {
     let names = headsOf.get(s);
     if (names === undefined) headsOf.set(s, (names = subtitledNames(s.heading.text)));
     return names;
   };
-  takeAmongSiblings(spec, model, byTemplateId, used, (t, candidates) => (t.fallbackSlug === null ? undefined
-    : candidates.find((s) => heads(s).has(t.fallbackSlug!) || (t.bareSlug !== null && heads(s).has(t.bareSlug)))));
+  // (A subsection of one taken so is then found by its heading under it: Cilium's `#### Pros` under `### Option 1: Redis`
+  // for the template's `### Option 1:`, whose `Option 2:` has a `#### Pros` too, so that the heading alone told neither.)
+  takeAmongSiblings(spec, model, byTemplateId, used, (t, candidates) => (t.fallbackSlug !== null
+    && candidates.find((s) => heads(s).has(t.fallbackSlug!) || (t.bareSlug !== null && heads(s).has(t.bareSlug))))
+      || (t.parentId !== null && subtitled.has(t.parentId) ? candidates.find((s) => looseSlug(s.heading) === t.headingSlug) : undefined) || undefined,
+    false, (t) => subtitled.add(t.id));
 }
 
 const FULL_WIDTH_OPEN = /^[\uFF08\u3010\u300C]/;

@@ -157,27 +157,56 @@ export function numberedKind(text: string): string | null {
 }
 
 /**
+ * What a numbered section holds, its figures aside: its text, spacing aside,
+ * and its subsections' headings and text, in order (`Option 2:` over `Pros`
+ * and `Cons` holds what `Option 1:` over theirs does).
+ */
+function heldBy(section: Section, source: string): string {
+  const parts: string[] = [];
+  const add = (s: Section, depth: number): void => {
+    if (depth > 0) parts.push(`${s.heading.level} ${s.heading.text}`);
+    parts.push(source.slice(s.bodySpan.start, s.bodySpan.end).trim().replace(/\s+/g, ' '));
+    for (const c of s.children) add(c, depth + 1);
+  };
+  add(section, 0);
+  return parts.join('\n').replace(/\d+/g, '#');
+}
+
+/**
  * The ids of stand-in sections that follow the first of a series: siblings
  * whose headings differ in their figures only (`{title of option 2}` after
  * `{title of option 1}`, `User Story 2 - [Brief Title] (Priority: P2)`), or
  * bare numbered headings with nothing under them (`#### Story 2` after
- * `#### Story 1`; read in `source`, when given). The template shows how many
- * a spec may write: one is owed, the others may go.
+ * `#### Story 1`) or holding what the first of them holds (`### Option 2:`
+ * over the same `#### Pros` and `#### Cons` as `### Option 1:`; read in
+ * `source`, when given). The template shows how many a spec may write: one
+ * is owed, the others may go.
  */
 export function standInSeriesFollowers(sections: readonly Section[], source?: string): Set<string> {
   const followers = new Set<string>();
   const visit = (siblings: readonly Section[]): void => {
     const seen = new Set<string>();
+    // The first numbered heading of each kind, and what it holds (see sameAsFirst).
+    const firsts = new Map<string, string>();
     for (const s of siblings) {
       const stand = standInWords(s.heading.text);
       // (So is a series of numbered headings that differ in their figures only, examples of one kind: cluster-api's
-      // `#### Story 1`, `#### Story 2`, nothing under them; Argo CD's `#### Use case 1:`, `#### Use case 2:` over sample text.)
+      // `#### Story 1`, `#### Story 2`, nothing under them; Argo CD's `#### Use case 1:`, `#### Use case 2:` over sample text;
+      // Cilium's `### Option 1:`, `### Option 2:` each over the same `#### Pros` and `#### Cons`, or its `### Section 1`,
+      // `### Section 2` each over the same line of guidance: the template shows the pattern, as many times as it likes.)
       // (Not numbered sections each asked for, `## Phase 1` and `## Phase 2` with guidance of their own: only ones with
-      // nothing under them, or an example said to be one.)
-      if (stand === null && source !== undefined && s.children.length === 0 && numberedKind(s.heading.text) !== null && nothingOrAnExample(source.slice(s.bodySpan.start, s.bodySpan.end))) {
-        const shape = `${s.heading.level} ${numberedKind(s.heading.text)}`;
-        if (seen.has(shape)) followers.add(s.id);
-        else seen.add(shape);
+      // nothing under them, an example said to be one, or what the first of them holds, word for word.)
+      const kind = stand === null && source !== undefined ? numberedKind(s.heading.text) : null;
+      if (kind !== null) {
+        const shape = `${s.heading.level} ${kind}`;
+        const held = heldBy(s, source!);
+        const first = firsts.get(shape);
+        if (first === undefined) firsts.set(shape, held);
+        else if (first === held) followers.add(s.id);
+        if (s.children.length === 0 && nothingOrAnExample(source!.slice(s.bodySpan.start, s.bodySpan.end))) {
+          if (seen.has(shape)) followers.add(s.id);
+          else seen.add(shape);
+        }
       }
       if (stand !== null) {
         // By the words the spec's heading keeps (a mark after them, spec-kit's `🎯 MVP` on the first phase, aside).
