@@ -3135,6 +3135,17 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(brief('## Summary\n\nHooks.\n\n# Motivation\n\nReuse.\n', rfc)).toEqual(['1:1 heading-level summary']);
   });
 
+  it('under a template with no title, a first `#` heading with a subsection of the author\'s under it is the template\'s section of that name, not the title (blind QA: `# Summary` over `## Scope` was "missing")', () => {
+    const ember = buildTemplateModel(parseSpec('# Summary\n\nOne paragraph explanation of the feature.\n\n# Motivation\n\nWhy are we doing this?\n'), 'ember@1');
+    expect(brief('# Summary\n\nA build cache.\n\n## Scope\n\nAddon trees only.\n\n# Motivation\n\nCold builds take four minutes.\n', ember)).toEqual([]);
+    expect(brief('# Summary\n\nOne paragraph explanation of the feature.\n\n# Motivation\n\nCold builds take four minutes.\n', ember)).toEqual(['1:1 empty-section summary']);
+    // A placeholder there keeps the id every command gives it (`title`), and is in the section.
+    const open = findings('# Summary\n\n<!-- AGENT_PLACEHOLDER: Say what it is -->\n\n## Scope\n\nAddons.\n\n# Motivation\n\nCold builds.\n', ember);
+    expect(open.map((f) => [f.rule, f.placeholder, f.sectionId])).toEqual([['unfilled-placeholder', 'title', 'summary']]);
+    // A title of the spec's own above the sections is still its title.
+    expect(brief('# RFC: Build cache\n\n## Summary\n\nA cache.\n\n## Motivation\n\nCold builds.\n', ember)).toEqual([]);
+  });
+
   it('no title heading under a template that has one, every section one level up (its front matter names the spec): the template\'s structure, judged one level up (blind QA, RFC template)', () => {
     const titled = buildTemplateModel(parseSpec('# RFC: Title\n\n## Summary\n\n<!-- s -->\n\n## Motivation\n\n<!-- m -->\n\n### Goals\n\n<!-- g -->\n\n## Design\n\n<!-- d -->\n'), 't@1');
     const spec = (design: string) => `---\ntitle: Hooks\n---\n# Summary\n\nHooks.\n\n# Motivation\n\nReuse.\n\n## Goals\n\nFewer classes.\n\n${design}\n\nA hook.\n`;

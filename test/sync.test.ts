@@ -219,6 +219,15 @@ describe('sync finds sections as check does (lifecycle QA)', () => {
     expect((await runCli(dir, 'sync')).stdout).toBe('specs/m.md: up to date with m@2\n');
   });
 
+  it('under a template with no title, takes a first `#` heading over a subsection of the author\'s for the section it names, as check and status do (blind QA: it was the title, the section "missing")', async () => {
+    const dir = tempProject({
+      '.specfill/templates/rfc.md': '---\nversion: 1\n---\n# Summary\n\n<!-- AGENT_PLACEHOLDER: One paragraph -->\n\n# Motivation\n\n<!-- AGENT_PLACEHOLDER: Why -->\n',
+      'specs/a.md': '---\ntitle: Build cache\ntemplate: rfc@1\n---\n# Summary\n\nA cache.\n\n## Scope\n\nAddons.\n\n# Motivation\n\nCold builds.\n',
+    });
+    expect((await runCli(dir, 'sync')).stdout).toBe('specs/a.md: up to date with rfc@1; not in the template, kept: summary/scope\n');
+    expect([(await runCli(dir, 'check')).code, JSON.parse((await runCli(dir, 'status', '--json')).stdout).specs[0].completeness]).toEqual([0, 1]);
+  });
+
   it('takes a version written another way (m@02 for m@2) for the same one, as check does: nothing to do', async () => {
     const body = spec('## Intro\n\nI.\n\n## Rollout\n\nR.\n\n## Risks\n\nNone.\n').replace('template: m@1', 'template: m@02');
     const dir = tempProject({ '.specfill/templates/m.md': TEMPLATE, 'specs/m.md': body });

@@ -28,13 +28,14 @@ export interface SectionTree {
  * title, not a section, so that ids read `architecture/data-model` rather
  * than `technical-specification/...`.
  */
-export function buildSections(headings: readonly Heading[], length: number, contentStart: number, leading: SpecPart[]): SectionTree {
+export function buildSections(headings: readonly Heading[], length: number, contentStart: number, leading: SpecPart[], untitled = false): SectionTree {
   const top = headings.filter((h) => h.topLevel);
   const first = top[0];
   // The first heading is the title when it is level 1 and the next one is
   // deeper: a spec's title with its sections, even if a `# Appendix` comes
   // later. Level-1 headings one after another are chapters, not a title.
-  const title = first !== undefined && first.level === 1 && (top[1] === undefined || top[1].level > 1) ? first : null;
+  // (`untitled`: a template says the first is a chapter; see as-template-reads.ts.)
+  const title = !untitled && first !== undefined && first.level === 1 && (top[1] === undefined || top[1].level > 1) ? first : null;
 
   const roots: SectionBuilder[] = [];
   const rootSlugs = new Map<string, number>();

@@ -1,6 +1,7 @@
 import { RULES } from './checks/index.js';
 import { sectionFieldsAt } from './checks/locate.js';
 import { MAX_PER_RULE, type Finding, type FindingDraft, type LinkResolver, type SeveritySetting } from './checks/types.js';
+import { asTemplateReads } from './as-template-reads.js';
 import { matchSections } from './match-sections.js';
 import { completenessOf, sectionStates } from './section-states.js';
 import type { ParsedSpec } from './spec-types.js';
@@ -53,8 +54,9 @@ const NO_LINKS: LinkResolver = { exists: () => true, anchorsOf: () => null };
  * place, without those suppressed by `specfill-disable` comments. Pure: file
  * questions go through `links`.
  */
-export function checkSpec(spec: ParsedSpec, options: CheckSpecOptions): SpecCheck {
+export function checkSpec(parsed: ParsedSpec, options: CheckSpecOptions): SpecCheck {
   const template = options.template;
+  const spec = template === null ? parsed : asTemplateReads(parsed, template);
   const matching = template === null ? null : matchSections(spec, template);
   const states = template === null ? null : sectionStates(spec, template, matching!);
   const suppressed = readSuppressions(spec);

@@ -1,3 +1,4 @@
+import { asTemplateReads } from './as-template-reads.js';
 import { completenessOf, sectionStates, type SectionState } from './section-states.js';
 import type { ParsedSpec } from './spec-types.js';
 import type { TemplateModel } from './template-model.js';
@@ -47,7 +48,8 @@ export function summarizeSpec(path: string, spec: ParsedSpec, template: Template
   const data = spec.frontMatter?.data ?? {};
   const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null);
   const owners = Array.isArray(data.owners) ? data.owners.map(String) : text(data.owners) !== null ? [String(data.owners)] : [];
-  const states = template === null ? null : sectionStates(spec, template);
+  // (The sections as check reads them: see as-template-reads.ts.)
+  const states = template === null ? null : sectionStates(asTemplateReads(spec, template), template);
   const filled = states === null ? null : states.filter((s) => s.state === 'filled').length;
   const guided = states === null ? null : states.length;
   return {

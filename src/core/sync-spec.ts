@@ -3,6 +3,7 @@ import { headingMarkdown, parentSectionId, renamedHeadingLines } from './heading
 import { sectionUnderOldName } from './declared-renames.js';
 import { SpecfillError } from './errors.js';
 import { lineIndexOf } from './line-index.js';
+import { asTemplateReads } from './as-template-reads.js';
 import { flattenSections, matchSections, type SectionMatching } from './match-sections.js';
 import { parseSpec } from './parse-spec.js';
 import type { Block, ParsedSpec, Section } from './spec-types.js';
@@ -69,7 +70,7 @@ export function syncSpec(source: string, template: Template, today: string): Syn
     renamed.push({ from: section.heading.text, to: heading.text });
   };
   if (template.model.renamedFrom.size > 0) {
-    const current = matchSections(spec, template.model);
+    const current = matchSections(asTemplateReads(spec, template.model), template.model);
     for (const target of template.model.renamedFrom.keys()) {
       if (current.byTemplateId.has(target) || !templateIds.has(target)) continue;
       const found = sectionUnderOldName(current, template.model, target, renamedSections);
@@ -91,10 +92,12 @@ export function syncSpec(source: string, template: Template, today: string): Syn
   // section is there when `check` finds it there (matchSections): numbered,
   // with an emoji, at another level or without its "(Optional)" mark.
   const added: string[] = [];
-  let matching = matchSections(spec, template.model);
+  // (As check reads it: under a template with no title, `# Summary` over a `## Scope` of the author's is the Summary.)
+  let view = asTemplateReads(spec, template.model);
+  let matching = matchSections(view, template.model);
   for (const t of templateSections) {
     if (optional.has(t.id) || matching.byTemplateId.has(t.id)) continue;
-    const at = insertionPoint(spec, matching, templateSections, t);
+    const at = insertionPoint(view, matching, templateSections, t);
     if (at === null) continue;
     // After a code block or HTML block never closed, an inserted heading would be its text.
     const open = unclosedAt(spec, at);
@@ -117,12 +120,13 @@ export function syncSpec(source: string, template: Template, today: string): Syn
     text = text.slice(0, at) + before + block + text.slice(at);
     added.push(t.id);
     spec = parseSpec(text);
-    matching = matchSections(spec, template.model);
+    view = asTemplateReads(spec, template.model);
+    matching = matchSections(view, template.model);
   }
 
   // 3. What the template does not have stays, and is reported.
   const kept = [...matching.unmatched].map((s) => s.id);
-  const keptOpen = kept.filter((id) => spec.placeholders.some((p) => p.sectionId === id));
+  const keptOpen = kept.filter((id) => view.placeholders.some((p) => p.sectionId === id));
 
   const structural = added.length > 0 || renamed.length > 0;
   if (structural || !recordsVersion(from, template)) text = setFrontMatterFields(text, { template: to, updated: today });
