@@ -1183,6 +1183,23 @@ describe('a spec whose heading is megabytes long', () => {
   });
 });
 
+describe('text cut for length', () => {
+  it('never splits a character outside the BMP in two: a quoted instruction, a section\'s name, an id (qa: lone surrogates in the JSON, U+FFFD in the text, an id no UTF-8 answers file could name)', async () => {
+    const heading = '𠀀'.repeat(600);
+    const dir = tempProject({ 'specs/a.md': `# T\n\n## S\n\n<!-- AGENT_PLACEHOLDER: ${'b'.repeat(118)}😀 and more words -->\n\n## ${'a'.repeat(298)}😀 tail\n\nTODO\n\n## ${heading}\n\n<!-- AGENT_PLACEHOLDER: x -->\n` });
+    const out = (await runCli(dir, 'check', 'specs/a.md', '--format', 'json')).stdout;
+    const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    const report = JSON.parse(out) as CheckReport;
+    const texts = report.files[0]!.findings.flatMap((f) => [f.message, f.sectionId ?? '', f.placeholder ?? '', ...(f.section ?? [])]);
+    expect([texts.length > 6, texts.filter((t) => lone.test(t))]).toEqual([true, []]);
+    // The id that check reports is the one `placeholders` lists, and an answers file in UTF-8 fills it.
+    const id = report.files[0]!.findings.find((f) => f.rule === 'unfilled-placeholder' && f.message.endsWith('"x"'))!.placeholder!;
+    expect(id.endsWith('𠀀-d71ad185')).toBe(true);
+    writeFileSync(join(dir, 'answers.json'), JSON.stringify({ [id]: 'Written.' }));
+    expect((await runCli(dir, 'fill', 'specs/a.md', '--answers', 'answers.json')).code).toBe(0);
+  });
+});
+
 describe('check on worker threads', () => {
   it('exits with the run\'s code when its reader closes the pipe early (`check | head -1`), workers or not (blind QA: 0 with workers)', async () => {
     const files: Record<string, string> = {};

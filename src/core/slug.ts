@@ -1,6 +1,7 @@
 import { slug as githubSlug } from 'github-slugger';
 import { isSpaceOrTabCode } from './markdown/block-patterns.js';
 import { trimEndWhile } from './trim-end.js';
+import { headOf } from './clip-text.js';
 
 /**
  * GitHub's anchor slug of a heading text (github-slugger). Printable ASCII,
@@ -152,7 +153,7 @@ export function idSegment(slug: string): string {
   if (slug.length <= MAX_SEGMENT) return slug;
   let hash = 0x811c9dc5;
   for (let i = 0; i < slug.length; i++) hash = Math.imul(hash ^ slug.charCodeAt(i), 0x01000193);
-  return `${slug.slice(0, MAX_SEGMENT - 9)}-${(hash >>> 0).toString(16).padStart(8, '0')}`;
+  return `${headOf(slug, MAX_SEGMENT - 9)}-${(hash >>> 0).toString(16).padStart(8, '0')}`;
 }
 
 const MAX_SEGMENT = 1000;

@@ -3,6 +3,7 @@
 // that is all the text ("TBD", "To be determined"). Read by section-prose
 // (whether a section says nothing) and by the checks that say which it is.
 import { normalizeLabel } from './markdown/inline-text.js';
+import { headOf } from './clip-text.js';
 
 /**
  * Text that stands in for text and says nothing: dots, an ellipsis, a
@@ -79,5 +80,5 @@ export function isFillerOrEmpty(prose: string): boolean {
 export function stubWord(prose: string): string | null {
   if (!((prose.length < 80 && (STUB.test(prose) || isLabelOnly(prose))) || (prose.length < 700 && (SLOT_STUB.test(prose) || NAME_STUB.test(prose))))) return null;
   const word = prose.trim().replace(/^[*_]+|[*_]+$/g, '');
-  return word.length > 60 ? `${word.slice(0, 57)}…` : word;
+  return word.length > 60 ? `${headOf(word, 57)}…` : word;
 }

@@ -6,6 +6,7 @@ import { findProjectRoot } from '../../io/project-root.js';
 import { templateByRef } from '../../io/template-by-ref.js';
 import { writeJson, type CliContext } from '../context.js';
 import { warnMissingTemplatesDir } from '../templates-dir-warning.js';
+import { headOf } from '../../core/clip-text.js';
 
 /** The project's templates, from the config's `templatesDir`, and the project root. */
 async function projectTemplates(ctx: CliContext): Promise<{ readonly registry: TemplateRegistry; readonly root: string }> {
@@ -85,5 +86,5 @@ function printOutline(ctx: CliContext, outline: TemplateOutlineJson): void {
 
 /** One line of guidance, cut at about 100 characters. */
 function shorten(text: string, max = 100): string {
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+  return text.length > max ? `${headOf(text, max - 1).trimEnd()}…` : text;
 }

@@ -3,6 +3,7 @@ import { lineIndexOf } from '../line-index.js';
 import type { ParsedSpec, Position } from '../spec-types.js';
 import { SUPPRESSION_DIRECTIVES, suppressionComments } from '../suppressions.js';
 import type { CheckRule, FindingDraft } from './types.js';
+import { headOf } from '../clip-text.js';
 
 /**
  * A suppression comment that silences nothing it means to: a rule name that
@@ -58,7 +59,7 @@ const DASH = /^(?:[\u2012-\u2015-]+|[\u2012-\u2015-]*[\u2012-\u2015][\u2012-\u20
 /** The reason as it should be written: `-- why`, its own dash dropped. */
 function quoteReason(words: readonly string[], dash: boolean): string {
   const reason = (dash ? words.slice(1) : words).join(' ');
-  return `"-- ${reason.length > 60 ? `${reason.slice(0, 57)}…` : reason}"`;
+  return `"-- ${reason.length > 60 ? `${headOf(reason, 57)}…` : reason}"`;
 }
 
 function span(spec: ParsedSpec, offset: number, length: number): Position {

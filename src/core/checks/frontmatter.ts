@@ -5,6 +5,7 @@ import { FRONT_MATTER_START, lateFrontMatterLine, misplacedFrontMatter } from '.
 import type { Position } from '../spec-types.js';
 import { TEMPLATE_KEYS } from '../template.js';
 import type { CheckRule, FindingDraft } from './types.js';
+import { headOf } from '../clip-text.js';
 
 /**
  * The front matter of a spec: readable YAML, a `status` among the configured
@@ -205,7 +206,7 @@ function statusMeant(status: string, statuses: readonly string[]): string {
 
 /** The start of a line of text, quoted for a message. */
 function quoteStart(text: string): string {
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}…` : text);
+  return JSON.stringify(text.length > 60 ? `${headOf(text, 57)}…` : text);
 }
 
 /** Whether a file opens with TOML front matter (`+++` … `+++`) that sets `template` or `status`, specfill's own keys. */

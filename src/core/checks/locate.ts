@@ -3,6 +3,7 @@ import { withoutClosedComments } from '../markdown/inline-comments.js';
 import { sectionAt } from '../section-at.js';
 import type { Heading, ParsedSpec, Position, Section } from '../spec-types.js';
 import type { FindingDraft } from './types.js';
+import { headOf } from '../clip-text.js';
 
 /** The position of a heading, for findings about its section. */
 export function headingPosition(heading: Heading): Position {
@@ -25,7 +26,7 @@ export function quote(text: string, max = 80): string {
   // A heading's comments (`<!-- omit from toc -->`) are not what a reader sees of it.
   const shown = withoutClosedComments(text).replace(/\s+/g, ' ').trim();
   const one = shown === '' ? text.replace(/\s+/g, ' ').trim() : shown;
-  return `"${one.length > max ? `${one.slice(0, max - 1)}…` : one}"`;
+  return `"${one.length > max ? `${headOf(one, max - 1)}…` : one}"`;
 }
 
 /**

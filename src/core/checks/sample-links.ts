@@ -10,6 +10,7 @@ import type { ParsedSpec } from '../spec-types.js';
 import type { TemplateModel } from '../template-model.js';
 import { asWritten, proseBlocks } from './text-blocks.js';
 import type { FindingDraft } from './types.js';
+import { headOf } from '../clip-text.js';
 
 // A stand-in for a number in an address: four or more zeros, `N`s or `X`s as a whole path part,
 // query value or fragment, or a file name's number (`/pull/0000`, `/issues/NNNN`, `?id=XXXX`, `#0000`,
@@ -45,7 +46,7 @@ export function sampleLinksKept(spec: ParsedSpec, template: TemplateModel, skipp
       // (As written: the text has its inline code blanked out.)
       const shown = asWritten(spec.source, block, link.index, link.index + link.length);
       findings.push({ ...block.locate(link.index, link.index + link.length),
-        message: `the template's sample link ${JSON.stringify(shown.length > 120 ? `${shown.slice(0, 117)}…` : shown)} is still here: link the real one, or delete it` });
+        message: `the template's sample link ${JSON.stringify(shown.length > 120 ? `${headOf(shown, 117)}…` : shown)} is still here: link the real one, or delete it` });
     }
   }
 }

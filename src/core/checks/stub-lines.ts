@@ -8,6 +8,7 @@ import { memoPer } from '../memo-by.js';
 import type { Block, ParsedSpec } from '../spec-types.js';
 import type { TemplateModel } from '../template-model.js';
 import type { FindingDraft } from './types.js';
+import { headOf } from '../clip-text.js';
 
 // An ellipsis as a whole value: after a label's colon, as a table cell, or a list item's whole text.
 const STUB_VALUE = /(?:^|[:|])[ \t*_]*(?:\.{3}|\u2026)[ \t*_]*(?=\||$)/;
@@ -64,7 +65,7 @@ export function stubLinesKept(spec: ParsedSpec, template: TemplateModel, spared:
       if (key === null || !stubs.has(key)) continue;
       const shown = line.text.trim();
       findings.push({ ...lineIndexOf(spec).span(line.start + line.text.indexOf(shown), line.start + line.text.indexOf(shown) + shown.length),
-        message: `the template's stub "${shown.length > 80 ? `${shown.slice(0, 77)}…` : shown}" is still here: fill it in, or delete it` });
+        message: `the template's stub "${shown.length > 80 ? `${headOf(shown, 77)}…` : shown}" is still here: fill it in, or delete it` });
     }
   }
 }

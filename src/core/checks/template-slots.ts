@@ -15,6 +15,7 @@ import { asWritten, proseBlockOf, proseBlocks, unseenBlanked, type ProseBlock } 
 import { stubLinesKept } from './stub-lines.js';
 import { sampleLinksKept } from './sample-links.js';
 import type { FindingDraft } from './types.js';
+import { headOf, tailOf } from '../clip-text.js';
 
 // A `{slot}` in one pair of braces (`{{slot}}` is a default marker; MADR 4's
 // `{justification. e.g., … which resolves force {force} | …}` holds one more) with a
@@ -169,7 +170,7 @@ export function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared:
       if (reported.has(`${at.line}:${at.column}`)) continue;
       const shown = written.includes('\n') ? m[0] : written;
       // (A long slot, a whole paragraph of MADR's, is quoted by its start and end.)
-      const quoted = shown.length > 120 ? `${shown.slice(0, 60).trimEnd()} … ${shown.slice(-1)}` : shown;
+      const quoted = shown.length > 120 ? `${headOf(shown, 60).trimEnd()} … ${tailOf(shown, 1)}` : shown;
       findings.push({ ...at, message: CHOICE.test(m[0]) ? `the template's choices "${quoted}" are still here: write the one that applies`
         : `the template's slot "${quoted}" is still here: replace it with the real content` });
       reportedTo = m.index + m[0].length;
