@@ -488,6 +488,10 @@ describe('formatSarif', () => {
     expect(prints(reportOf('specs/b.md', [at(10)]))[0]).not.toBe(before[0]);
     expect(prints(reportOf('specs/a.md', [at(10, { rule: 'other' })]))[0]).not.toBe(before[0]);
     expect(prints(reportOf('specs/a.md', [at(10, { message: 'other' })]))[0]).not.toBe(before[0]);
+    // A message that names a place moves with it: the same alert (qa: duplicate-heading's "the same as line 3").
+    const named = (line: number, place: string) => prints(reportOf('specs/a.md', [at(line, { rule: 'duplicate-heading', message: `duplicate heading "Notes": the same as ${place}` })]))[0];
+    expect([named(7, 'line 3'), named(9, 'line 5 (the code block on lines 9–95, at 12:3)')]).toEqual([named(7, 'line 3'), named(9, 'line 3 (the code block on lines 1–2, at 1:1)')]);
+    expect(named(7, 'line 3')).not.toBe(named(7, 'heading 3'));
     // Two identical findings in one file stay two alerts.
     const twins = prints(reportOf('specs/a.md', [at(3), at(9)]));
     expect(twins[0]!.replace(/:1$/, ':2')).toBe(twins[1]);

@@ -11,9 +11,21 @@ export const SARIF_FINGERPRINT_KEY = 'specfill/v1';
  * scanning would otherwise close it and open a "new" one, losing its triage.
  */
 export function findingIdentity(path: string, finding: Finding): string {
-  const parts = [finding.rule, path, finding.sectionId ?? '', finding.placeholder ?? '', finding.message];
+  const parts = [finding.rule, path, finding.sectionId ?? '', finding.placeholder ?? '', placeless(finding.message)];
   // NUL cannot occur in these fields' meaning, so joined fields never collide.
   return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
+}
+
+/**
+ * A message without the places it names (`the same as line 3`, `the code
+ * block on lines 9–95`, `at 12:3`) or a count that other findings make (`100
+ * more …`): lines added above a finding move what it points at, not what it
+ * is. (Messages without such words hash as they did, so their alerts keep
+ * their fingerprints; the key's version stays.)
+ */
+function placeless(message: string): string {
+  if (!/\d/.test(message)) return message;
+  return message.replace(/\blines? \d+(?:\s*[–-]\s*\d+)?/g, 'line #').replace(/\b\d+:\d+\b/g, '#:#').replace(/^\d+ more\b/, '# more');
 }
 
 /**
