@@ -58,6 +58,8 @@ describe('specfill status', () => {
       'specs/good.md': '# Good\n\n## A\n\n<!-- AGENT_PLACEHOLDER: x -->\n',
       'specs/binary.md': new Uint8Array([0x23, 0x20, 0x00, 0x01, 0x02]),
       'specs/latin1.md': new Uint8Array([0x23, 0x20, 0x41, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x0a]),
+      // Lone CRs and CRLFs end lines here as in findings (qa: `# T\r\rTODO\r\xff` was 1:11).
+      'specs/cr.md': new Uint8Array([0x23, 0x20, 0x54, 0x0d, 0x0d, 0x54, 0x0d, 0x0a, 0x61, 0xff, 0x0d]),
       // UTF-16, with its byte order mark and without: named as such, not as binary (qa).
       'specs/utf16.md': new Uint8Array([0xff, 0xfe, ...[...'# U\nText\n'].flatMap((c) => [c.charCodeAt(0), 0])]),
       'specs/utf16be.md': new Uint8Array([...'# U\nText\n'].flatMap((c) => [0, c.charCodeAt(0)])),
@@ -72,6 +74,7 @@ describe('specfill status', () => {
     expect(byPath['missing.md']).toMatchObject({ code: 'FILE_NOT_FOUND' });
     expect(byPath['specs/binary.md']).toMatchObject({ code: 'BINARY_FILE', line: 1, column: 3 });
     expect(byPath['specs/latin1.md']).toMatchObject({ code: 'INVALID_UTF8', line: 2, column: 4 });
+    expect(byPath['specs/cr.md']).toMatchObject({ code: 'INVALID_UTF8', line: 4, column: 2 });
     for (const utf16 of ['specs/utf16.md', 'specs/utf16be.md']) expect(byPath[utf16]).toMatchObject({ code: 'INVALID_UTF8', message: 'is UTF-16 text, not UTF-8', line: 1, column: 1 });
     expect(byPath['specs/yaml.md']).toMatchObject({ code: 'INVALID_FRONT_MATTER', line: 2, column: 8 });
     // The YAML library's own position (from the front matter's first line) is not repeated in the message.

@@ -171,12 +171,12 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return b.length - 1;
 }
 
-/** 1-based line and column (in characters) of a byte offset. */
+/** 1-based line and column (in characters) of a byte offset; lines end at LF, CRLF or a lone CR, as findings count them. */
 function byteLocation(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 10) {
+    if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) {
       line++;
       lineStart = i + 1;
     }
