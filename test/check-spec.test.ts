@@ -615,6 +615,9 @@ describe('template-free rules', () => {
       expect([fine, said(fine)]).toEqual([fine, []]);
     }
     expect(said('Owner: TODO.')).toEqual(['5:8-12 leftover marker "TODO": replace it with the real content']);
+    // Blanks joined are still blanks: the same one twice, or nothing that names them (blind QA: `Owners: TBD and TBD` passed).
+    for (const [blanks, n] of [['Owners: TBD and TBD.', 2], ['The quota is TODO and TBD.', 2], ['The quota is TODO, TBD and FIXME.', 3], ['Owner is TODO or TBD.', 2]] as const) expect(said(blanks), blanks).toHaveLength(n);
+    for (const named of ['No TODO or FIXME remains in the code.', 'We flag markers such as TODO and TBD.', 'The linter greps for TODO or FIXME.']) expect([named, said(named)]).toEqual([named, []]);
     // A class diagram's members and relation labels, an entity's attributes and a sequence's note after an id are drawn (blind QA, planted defects);
     // a class or an entity named TODO is a name.
     expect(said('```mermaid\nclassDiagram\n  class Retry {\n    +TBD policy\n  }\n  Retry --> Payment : TODO relation\n  Retry : +FIXME backoff\n  class TODO {\n    +title\n  }\n```').map((f) => f.split(' ').slice(0, 4).join(' '))).toEqual([

@@ -283,10 +283,15 @@ function isMention(text: string, at: number, length: number, quoteBlock: () => b
   // Things markers are, right after: `TODO comments per team`, `[NEEDS CLARIFICATION] markers`, a `TODO tracker`
   // (one comment or tag, `TODO comment on why …`, is a note to write one).
   if (MARKER_THING_AFTER.test(after12)) return true;
-  // Markers named together: `TODO, FIXME and XXX comments`.
+  // Markers named together: `TODO, FIXME and XXX comments`, `no TODO or FIXME remains`, `markers such as TODO and TBD`.
+  // (Not the same blank twice, `Owners: TBD and TBD`, nor blanks joined with nothing that names them: `The quota is TODO and TBD.`)
   for (const m of text.slice(Math.max(0, at - 40), at + length + 40).matchAll(LISTED_MARKERS)) {
     const from = Math.max(0, at - 40) + m.index;
-    if (from <= at && at < from + m[0].length) return true;
+    if (from > at || at >= from + m[0].length) continue;
+    const words = new Set(m[0].match(/TODO|FIXME|XXX|TBD|HACK/g));
+    const end = from + m[0].length;
+    if (words.size > 1 && (THING_AFTER.test(text.slice(end, end + 16)) || MARKER_THING_AFTER.test(text.slice(end, end + 16))
+      || DETERMINER_BEFORE.test(wordsBefore(text, from, 12)) || LIST_NAMED_BEFORE.test(wordsBefore(text, from, 24)))) return true;
   }
   // Said of the past, in parentheses: `Retention 13 months (was TBD in draft 1)`.
   if (/\((?:it |this |that )?(?:was|were|had been)[ \t]+$/i.test(text.slice(Math.max(0, at - 20), at))) return true;
@@ -342,7 +347,9 @@ const AS_A_NOUN_AFTER = /^(?:[ \t]*(?:[.,;)!?]|$)|[ \t]+(?:is|are|was|were|has|h
 // (`keeps TODO items in a store`, `TODO lists`, `the TODO lanes`: plural things, no note's object; but a label
 // over the work left, `Open TODO items: retries.`, is a note.)
 const MARKER_THING_AFTER = /^\]?[ \t]+(?:comments|markers|tags|trackers?|apps?|application|(?:items|entries|lists|lanes|boards)(?![ \t]*:))\b/i;
-// Two or more to-do words joined by "and", "or" or "&": markers named, not left.
+// Words before a list of to-do words that say they are named (`markers such as TODO and TBD`, `we grep for TODO or FIXME`).
+const LIST_NAMED_BEFORE = /\b(?:such as|like|e\.g\.,?|i\.e\.,?|including|namely|counts?|counting|finds?|flags?|greps?(?: for)?|search(?:es)? for|looks? for|markers?|words?|keywords?|either|both|neither)[ \t:]*$/i;
+// Two or more to-do words joined by "and", "or" or "&": markers named, not left (see isMention).
 const LISTED_MARKERS = /\b(?:TODO|FIXME|XXX|TBD|HACK)s?(?:,[ \t]*(?:TODO|FIXME|XXX|TBD|HACK)s?)*,?[ \t]+(?:and|or|&)[ \t]+(?:TODO|FIXME|XXX|TBD|HACK)s?\b/g;
 
 /**
