@@ -737,6 +737,11 @@ describe('template-free rules', () => {
     expect(unclosed('\uFEFF\uFEFF---\ntitle: R\ntemplate: tech-spec\n---\n# R\n')).toEqual([hidden('a second byte order mark (U+FEFF)', 2)]);
     expect(unclosed('\u200B---\r\ntitle: R\r\n---\r\n# R\r\n')).toEqual([hidden('a zero-width space (U+200B)', 2)]);
     expect(unclosed('\u200B---\n\nA rule.\n')).toEqual([]);
+    // Its keys, which make a heading over the closing `---`, are no heading then either: the title below opens the document (blind QA).
+    for (const invisible of ['\u200B', '\uFEFF\uFEFF', '\u00A0']) {
+      const said = checkSpec(parseSpec(`${invisible}---\ntitle: Rate limiter\n---\n# Rate limiter\n\n## Summary\n\nBuckets.\n\n## Design\n\nRedis.\n`), { template: titled, links: NO_FILES }).findings.map((f) => `${f.line} ${f.rule}`);
+      expect([JSON.stringify(invisible), said]).toEqual([JSON.stringify(invisible), ['1 frontmatter']]);
+    }
   });
 
   it('frontmatter: front matter after a preamble or in a code block is reported: the spec would pass unchecked by its template (blind QA, LLM-written)', () => {

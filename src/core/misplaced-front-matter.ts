@@ -113,6 +113,19 @@ export function lateFrontMatterLine(source: string): { line: number; after: stri
   return { line, after: noise[0].includes('<!--') ? 'comment' : line === 2 ? 'blank line' : 'blank lines' };
 }
 
+// Characters that show nothing before a file's first `---` (after its byte order mark, which is read as none).
+const INVISIBLE_BEFORE_FRONT_MATTER = /^\uFEFF?([\uFEFF\u200B-\u200D\u2060\u00A0]+)/;
+
+/**
+ * The characters that show nothing (a second byte order mark, a zero-width
+ * or no-break space pasted in) before front matter's `---` on the first
+ * line, which make it Markdown; null when there are none.
+ */
+export function invisibleBeforeFrontMatter(source: string): string | null {
+  const invisible = INVISIBLE_BEFORE_FRONT_MATTER.exec(source);
+  return invisible !== null && FRONT_MATTER_START.test(source.slice(invisible[0].length)) ? invisible[1]! : null;
+}
+
 /**
  * The line of the `---` of front matter below the first line that Markdown
  * reads as Markdown, not code (after blank lines or comments, or a

@@ -1,7 +1,7 @@
 import { DEFAULT_STATUSES } from '../default-statuses.js';
 import { nearestWord } from '../edit-distance.js';
 import { keyPosition } from '../front-matter-key.js';
-import { FRONT_MATTER_START, lateFrontMatterLine, misplacedFrontMatter } from '../misplaced-front-matter.js';
+import { invisibleBeforeFrontMatter, lateFrontMatterLine, misplacedFrontMatter } from '../misplaced-front-matter.js';
 import type { Position } from '../spec-types.js';
 import { TEMPLATE_KEYS } from '../template.js';
 import type { CheckRule, FindingDraft } from './types.js';
@@ -31,11 +31,11 @@ export const frontmatter: CheckRule = {
         return [{ ...firstLine, message: 'front matter in TOML (between `+++` lines) is not read: specfill reads YAML front matter between `---` lines, so its template and status are not read; write it as YAML (`template: …`, `status: …`)' }];
       }
       // Behind a character that shows nothing (a second byte order mark, a zero-width space pasted in): as lost, and unseen.
-      const invisible = INVISIBLE_BEFORE_FRONT_MATTER.exec(spec.source);
-      if (invisible !== null && FRONT_MATTER_START.test(spec.source.slice(invisible[0].length))) {
-        const names = [...new Set([...invisible[1]!].map(invisibleName))].join(', ');
-        return [{ ...firstLine, endColumn: 1 + invisible[1]!.length,
-          message: `front matter must open the file: its \`---\` comes after ${names}, which the page does not show, so its lines are Markdown, and its title, template and status are not read; delete ${invisible[1]!.length === 1 ? 'that character' : 'those characters'}` }];
+      const invisible = invisibleBeforeFrontMatter(spec.source);
+      if (invisible !== null) {
+        const names = [...new Set([...invisible].map(invisibleName))].join(', ');
+        return [{ ...firstLine, endColumn: 1 + invisible.length,
+          message: `front matter must open the file: its \`---\` comes after ${names}, which the page does not show, so its lines are Markdown, and its title, template and status are not read; delete ${invisible.length === 1 ? 'that character' : 'those characters'}` }];
       }
       const late = lateFrontMatterLine(spec.source);
       if (late !== null) {
@@ -174,9 +174,6 @@ const UNCLOSED_START = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)[a-z_][\w-]*[ \t]*:(?:[ \
 function opensUnclosedFrontMatter(source: string): boolean {
   return UNCLOSED_START.test(source);
 }
-
-// Characters that show nothing before a file's first `---` (after its byte order mark, which is read as none).
-const INVISIBLE_BEFORE_FRONT_MATTER = /^\uFEFF?([\uFEFF\u200B-\u200D\u2060\u00A0]+)/;
 
 /** A name for an invisible character, for a message. */
 function invisibleName(c: string): string {

@@ -5,7 +5,7 @@
 // it; that heading is none of the author's, and read as one it would stand
 // before the real title, which then opens no document: "no title" and every
 // section "under" it, three findings for one slip.
-import { strayFrontMatterLine } from '../misplaced-front-matter.js';
+import { invisibleBeforeFrontMatter, strayFrontMatterLine } from '../misplaced-front-matter.js';
 import type { ScannedBlock } from './block-scanner.js';
 
 // Blocks looked at from the top for the opening `---`: a comment or two, a sentence of preamble.
@@ -19,6 +19,9 @@ const LOOK = 4;
  * front matter, so that no heading is dropped without a finding saying why).
  */
 export function strayFrontMatterHeading(blocks: readonly ScannedBlock[], source: string): ScannedBlock | null {
+  // (Behind a character that shows nothing, its `---` and keys are one paragraph, the closing `---` its underline.)
+  const first = blocks[0];
+  if (first?.kind === 'heading' && first.variant === 'setext' && first.level === 2 && first.line === 1 && invisibleBeforeFrontMatter(source) !== null) return first;
   for (let i = 0; i < Math.min(blocks.length - 1, LOOK); i++) {
     const block = blocks[i]!;
     if (!block.topLevel) return null;
