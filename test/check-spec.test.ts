@@ -607,7 +607,7 @@ describe('template-free rules', () => {
       // A tracker's states and labels, a linter's prefixes, a glossary's colon, a header's name, a user quoted (false-positive hunt 2).
       'An item marked TODO is moved to the backlog after 30 days.', 'Tickets in TODO status are excluded from the SLA report.', 'The dashboard shows the TODO count per team.',
       'The rule flags every TODO older than 90 days.', 'It reports comments that start with TODO: or FIXME: and carry no issue link.', '- **TBD**: trunk-based development, our branching model.',
-      'The XXX-Forwarded-Tenant header is dropped at the edge.', 'Open chores are listed in [the team\'s TODO file](TODO.md).', 'A user quote from the survey: "I just want the TBD flags gone from my dashboard."',
+      'The XXX-Forwarded-Tenant header is dropped at the edge.', 'Text.[^TODO]\n\n[^TODO]: A note on retention.', 'Open chores are listed in [the team\'s TODO file](TODO.md).', 'A user quote from the survey: "I just want the TBD flags gone from my dashboard."',
       '```mermaid\nerDiagram\n  CUSTOMER ||--o{ TODO : has\n```',
       // A board's workflow drawn is no leftover (final hunt).
       '```mermaid\nflowchart LR\n  T[TODO] --> P[In progress] --> D[Done]\n```', '```mermaid\nerDiagram\n  TASK {\n    string status "TODO, DOING or DONE"\n  }\n```',

@@ -157,14 +157,19 @@ const TAG_OR_AUTOLINK = /(?<!(?:^|[^\\])(?:\\\\)*\\)<(?:\/?[A-Za-z][A-Za-z0-9-]*
 // a URL ends at a space or `<` (and at a `|`, which ends a table's cell).
 const BARE_URL = /(?:(?<![\w/.-])https?:\/\/|(?<=^|[\s*_~(])www\.)[^\s<|]*/gi;
 
+// A footnote's label, `[^1]`, `[^note-on-ttl]`: no space or bracket inside.
+const FOOTNOTE_LABEL = /\[\^[^\s[\]]{1,200}\]/g;
+
 /** The text with what a reader does not see blanked out, offsets kept. */
 export function unseenBlanked(text: string, definitions: ReadonlySet<string>): string {
   const links = text.indexOf('](') !== -1 || text.indexOf('][') !== -1;
   const urls = text.indexOf('://') !== -1 || /www\./i.test(text);
   const tags = text.indexOf('<') !== -1;
-  if (!links && !urls && !tags) return text;
+  const notes = text.indexOf('[^') !== -1;
+  if (!links && !urls && !tags && !notes) return text;
   const blank = (m: string): string => ' '.repeat(m.length);
-  let out = text;
+  // A footnote's label shows as its number (`Text.[^TODO]`, and `[^TODO]: A note.` below): not its words.
+  let out = notes ? text.replace(FOOTNOTE_LABEL, blank) : text;
   // Link targets first (a `<code>` in a title is no element), then code
   // elements, then tags and autolinks (a URL in an attribute is the tag's), then bare URLs.
   if (links) {
