@@ -1,7 +1,7 @@
 // `check --cache` must print exactly what a run without it prints, in every
 // format, whether the results come fresh, from the cache, from a cache that a
 // run over some paths wrote, or from a damaged cache file.
-import { mkdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHE_FILE, CheckCache } from '../src/io/check-cache.js';
@@ -120,6 +120,24 @@ describe('check --cache', () => {
     expect(statSync(target).size).toBe(before.size);
     expect((await runCli(dir, 'check', 'doc.md')).stdout).toContain('broken-link');
     expect((await runCli(dir, 'check', '--cache', 'doc.md')).stdout).toContain('broken-link');
+  });
+
+  it('is not used for a copy of the project elsewhere, nor once the project is a repository of its own: link targets and the repository\'s root changed (qa: stale passes)', async () => {
+    const dir = tempProject({ 'specs/a.md': '# A\n\nSee [b](./b.md) and [root](/specs/b.md).\n', 'specs/b.md': '# B\n' });
+    expect((await runCli(dir, 'check', '--cache', '--format', 'json')).code).toBe(0);
+    // A copy, its linked file deleted: the original still has it, and its results were recorded by absolute path.
+    const copy = `${dir}-copy`;
+    cpSync(dir, copy, { recursive: true });
+    rmSync(join(copy, 'specs', 'b.md'));
+    const copied = await runCli(copy, 'check', '--cache', '--format', 'json');
+    expect((JSON.parse(copied.stdout) as { files: Array<{ findings: unknown[] }> }).files[0]!.findings.length).toBe(2);
+    // A project in a repository, then a repository of its own: a link from `/` starts elsewhere.
+    const outer = tempProject({ 'specs/b.md': '# B\n', 'proj/specfill.config.json': '{}', 'proj/specs/a.md': '# A\n\nSee [root](/specs/b.md).\n' });
+    const proj = join(outer, 'proj');
+    expect((await runCli(proj, 'check', '--cache', '--format', 'json')).stdout).not.toContain('broken-link');
+    mkdirSync(join(proj, '.git'));
+    const own = (await runCli(proj, 'check', '--cache', '--format', 'json')).stdout;
+    expect([own.includes('broken-link'), own]).toEqual([true, (await runCli(proj, 'check', '--format', 'json')).stdout]);
   });
 
   it('rebuilds a damaged cache file instead of failing or printing wrong results', async () => {

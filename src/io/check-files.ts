@@ -11,6 +11,7 @@ import { confine, relativeWithin } from './confine-path.js';
 import { isTemplateFileRef, mappedTemplateRef } from './load-templates.js';
 import { findSpecs } from './find-spec-files.js';
 import { dependenciesHold } from './link-resolver.js';
+import { nearestHolding } from './project-root.js';
 import { readTextFileSync } from './read-text-file.js';
 
 /** Options of {@link checkFiles}. */
@@ -233,7 +234,10 @@ function cacheKey(options: CheckFilesOptions, templateSources: readonly string[]
         return '';
       }
     });
-  return hashOf(options.version, JSON.stringify(options.config), ...templateSources, ...mappedFiles);
+  // Where the project is, and the repository it is in: a link's target is recorded by its absolute path, and a
+  // link from `/` or above the repository's root is judged by that root (a copy of the project elsewhere, or a
+  // `git init` in it, would otherwise take results made for other files; such a cache is rebuilt).
+  return hashOf(options.version, JSON.stringify(options.config), options.root, nearestHolding(options.root, ['.git']) ?? '', ...templateSources, ...mappedFiles);
 }
 
 async function filesToCheck(options: CheckFilesOptions, errors: SpecfillError[], ignoredNamed: string[] = [], linkedOut: string[] = []): Promise<string[]> {
