@@ -694,6 +694,20 @@ describe('specfill check', () => {
     const named = await runCli(dir, 'check', 'notes.md', '--format', 'json', '--output', 'notes.md');
     expect([named.code, named.stderr]).toEqual([2, expect.stringContaining('notes.md: is one of the specs this run checks: the report would replace it; nothing was written')]);
     expect(readFileSync(join(dir, 'notes.md'), 'utf8')).toBe('# Notes\n');
+    // Nor a template file a spec's front matter names, nor a Markdown file a spec links to, cached or not (qa: the template was replaced).
+    writeFileSync(join(dir, 'rfc-template.md'), '# RFC\n\n## Summary\n\nSay what.\n');
+    writeFileSync(join(dir, 'r.md'), '---\ntitle: R\ntemplate: rfc-template.md\n---\n# R\n\n## Summary\n\nDone; see [notes](notes.md) and [the report](report.sarif).\n');
+    writeFileSync(join(dir, 'report.sarif'), '{}');
+    for (const args of [[], ['--cache'], ['--cache']]) {
+      for (const output of ['rfc-template.md', 'notes.md']) {
+        const r = await runCli(dir, 'check', 'r.md', ...args, '--output', output);
+        expect([output, r.code, r.stderr.split('\n')[0]]).toEqual([output, 2, `specfill: ${output}: is a Markdown file that r.md depends on (the template its front matter names, or a link's target): the report would replace it; nothing was written`]);
+      }
+    }
+    expect([readFileSync(join(dir, 'rfc-template.md'), 'utf8'), readFileSync(join(dir, 'notes.md'), 'utf8')]).toEqual(['# RFC\n\n## Summary\n\nSay what.\n', '# Notes\n']);
+    // A report a spec links to is written again, as a run is meant to.
+    expect((await runCli(dir, 'check', 'r.md', '--format', 'sarif', '--output', 'report.sarif')).code).toBe(0);
+    expect(readFileSync(join(dir, 'report.sarif'), 'utf8')).toContain('"version": "2.1.0"');
   });
 
   it('--output refuses to replace a spec of the project this run does not check, and still writes a new file or one that is no spec (blind QA: it replaced an ADR)', async () => {

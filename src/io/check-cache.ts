@@ -246,7 +246,7 @@ export class CheckCache {
     const load = (): Buffer => (body ??= readBody(fd, entry.at, entry.length));
     const report = lazyReport(shown, () => load().toString('utf8'));
     attachJsonBody(report, load);
-    return { report, counts: entry.counts };
+    return { report, counts: entry.counts, dependencies: entry.dependencies };
   }
 
   /** Appends bytes to the next cache file (opened on first use); their offset, or null when it cannot be written. */
@@ -276,6 +276,8 @@ export class CheckCache {
 export interface CachedResult {
   readonly report: FileReport;
   readonly counts: SeverityCounts;
+  /** The other files its result depends on (its links' targets, a template file its front matter names). */
+  readonly dependencies: readonly LinkDependency[];
 }
 
 function readBody(fd: number, at: number, length: number): Buffer {

@@ -10,7 +10,7 @@ import { FileChecker, type CheckedFile } from './file-checker.js';
 import { confine, relativeWithin } from './confine-path.js';
 import { isTemplateFileRef, mappedTemplateRef } from './load-templates.js';
 import { findSpecs } from './find-spec-files.js';
-import { dependenciesHold } from './link-resolver.js';
+import { dependenciesHold, type LinkDependency } from './link-resolver.js';
 import { nearestHolding } from './project-root.js';
 import { readTextFileSync } from './read-text-file.js';
 
@@ -83,7 +83,7 @@ export interface StreamCheckOptions extends CheckFilesOptions {
  */
 export async function streamCheckFiles(
   options: StreamCheckOptions,
-  onFile: (report: FileReport, source: string | undefined) => void,
+  onFile: (report: FileReport, source: string | undefined, dependencies: readonly LinkDependency[]) => void,
 ): Promise<CheckStreamResult> {
   const { cwd, root, config } = options;
   const errors: SpecfillError[] = [];
@@ -121,7 +121,7 @@ export async function streamCheckFiles(
       // A report from the cache is read from the cache file when first looked at; a caller
       // that keeps reports past the run (the file is closed then) gets it read now.
       const report = options.retain === true && o.counts !== undefined ? { path: o.report.path, template: o.report.template, completeness: o.report.completeness, findings: o.report.findings } : o.report;
-      onFile(report, source);
+      onFile(report, source, o.dependencies ?? []);
     }
   };
 
@@ -163,7 +163,7 @@ export async function streamCheckFiles(
         return;
       }
       if (result.cacheable !== false) cache?.set(files[fileIndex]!.key, hashes[fileIndex] ?? '', stats[fileIndex] ?? NO_STAMP, result.report, result.dependencies);
-      settle(fileIndex, { report: result.report, source: options.keepSources ? source : undefined });
+      settle(fileIndex, { report: result.report, source: options.keepSources ? source : undefined, dependencies: result.dependencies });
     };
     const workers = workerCount(toParse.length);
     if (workers > 0) {
@@ -192,7 +192,7 @@ export async function streamCheckFiles(
 }
 
 /** A file's result on its way out: its report (and text, and severity counts if known), or why it could not be checked. */
-type Outcome = { readonly report: FileReport; readonly source?: string; readonly counts?: SeverityCounts } | SpecfillError;
+type Outcome = { readonly report: FileReport; readonly source?: string; readonly counts?: SeverityCounts; readonly dependencies?: readonly LinkDependency[] } | SpecfillError;
 
 function readOrUndefined(checker: FileChecker, file: { absolute: string; shown: string }): string | undefined {
   try {

@@ -23,6 +23,9 @@ import { warnMissingTemplatesDir } from '../templates-dir-warning.js';
 import { displayPath, type CliContext } from '../context.js';
 import { cacheVersion, VERSION } from '../version.js';
 
+// A Markdown file's name, as GitHub renders them (see broken-link).
+const MARKDOWN_NAME = /\.(?:md|markdown|mdown|mkdn|mkd|mdwn)$/i;
+
 /** Options of `specfill check`. */
 export interface CheckOptions {
   readonly format: ReportFormat;
@@ -125,21 +128,29 @@ export async function runCheck(ctx: CliContext, paths: string[], given: CheckOpt
   // The specs checked, where the report must not go (`-o specs/b.md` for `specs/b.json`).
   const written = file === undefined ? null : realOrAsIs(resolve(ctx.cwd, opts.output!));
   const writtenName = written === null ? '' : basename(written);
-  let overwrites = false;
+  // What the report would replace: one of the specs checked, or a file one of them depends on.
+  let overwrites: string | null = null;
   let result;
   try {
     result = await streamCheckFiles(
       { cwd: ctx.cwd, root, config, paths, only, cache, keepSources: pretty, version: cacheVersion() },
-      (report, source) => {
-        // (A link's target is looked up only for a spec of the report's file name: one system call, not one per spec.)
-        if (written !== null && !overwrites && basename(report.path) === writtenName && realOrAsIs(resolve(ctx.cwd, report.path)) === written) overwrites = true;
+      (report, source, dependencies) => {
+        // (A link's target is looked up only for a file of the report's file name: one system call, not one per spec.)
+        if (written !== null && overwrites === null) {
+          if (basename(report.path) === writtenName && realOrAsIs(resolve(ctx.cwd, report.path)) === written) overwrites = 'is one of the specs this run checks';
+          // (A template file its front matter names, `template: docs/rfc-template.md`, or a Markdown file it links to;
+          // not a report a spec links to, `[latest](reports/check.sarif)`, which a run is meant to write again.)
+          else if (dependencies.some((d) => d.exists && basename(d.path) === writtenName && MARKDOWN_NAME.test(writtenName) && realOrAsIs(d.path) === written)) {
+            overwrites = `is a Markdown file that ${report.path} depends on (the template its front matter names, or a link's target)`;
+          }
+        }
         const shown = rebase === null ? report : { ...report, path: rebase(report.path) };
         stepSummary?.add(shown);
         emit(writer.file(shown, source));
       },
     );
-    if (overwrites) {
-      throw new SpecfillError('USAGE', 'is one of the specs this run checks: the report would replace it; nothing was written', { path: opts.output },
+    if (overwrites !== null) {
+      throw new SpecfillError('USAGE', `${overwrites}: the report would replace it; nothing was written`, { path: opts.output },
         'write the report to a file of its own, e.g. specfill-report.json');
     }
     const failures = result.errors.map(errorJson).map((f) => (rebase === null || f.path === '' ? f : { ...f, path: rebase(f.path) }));
