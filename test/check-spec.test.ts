@@ -912,6 +912,11 @@ it('frontmatter: a spec matched to its template by the config need not name it',
   const source = '---\ntitle: T\nstatus: draft\n---\n# T\n';
   expect(checkSpec(parseSpec(source), { template: null }).findings.map((f) => f.message)).toEqual(['front matter has no `template`: add `template: ...`']);
   expect(checkSpec(parseSpec(source), { template: buildTemplateModel(parseSpec('# T\n'), 'x@1') }).findings).toEqual([]);
+  // One it names as no text is a mistake still: the config's template is used, not the one meant (qa: passed in silence).
+  for (const [written, said] of [['[mini]', 'must be text, not a list: write `template: mini`, without the brackets'], ['5', 'must be text, not the number 5: put it in quotes']]) {
+    const mapped = checkSpec(parseSpec(`---\ntitle: T\ntemplate: ${written}\n---\n# T\n`), { template: buildTemplateModel(parseSpec('# T\n'), 'x@1') }).findings.map((f) => f.message);
+    expect(mapped).toEqual([`front matter \`template\` ${said}`]);
+  }
 });
 
 it('a suppression comment inside inline code suppresses nothing', () => {

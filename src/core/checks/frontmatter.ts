@@ -73,8 +73,9 @@ export const frontmatter: CheckRule = {
     const findings: FindingDraft[] = [];
     const required: readonly string[] = Array.isArray(options.required) ? options.required.map(String) : DEFAULT_REQUIRED;
     for (const key of required) {
-      // A spec matched to its template by the config need not name it.
-      if (key === 'template' && template !== null) continue;
+      // A spec matched to its template by the config need not name it; one it names as no text (`template: [mini]`,
+      // `template: 5`) is still a mistake: the config's template is used, not the one the author meant.
+      if (key === 'template' && template !== null && (data.template == null || typeof data.template === 'string')) continue;
       const value = data[key];
       // Nor a title by default where the spec's front matter follows its template's, which has none (spec-kit's
       // `tasks.md`, `description:` only, kept as the spec's). A template's own metadata (`id`, `version`) is no
