@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, spawnCli, tempProject } from './helpers/run-cli.js';
@@ -293,6 +293,24 @@ describe('specfill templates', () => {
     ].sort());
     const check = await runCli(dir, 'check', 'specs/a.md');
     expect([check.code, check.stderr]).toEqual([2, expect.stringContaining('two project templates have the id `t`')]);
+  });
+
+  it('a template file of the config\'s mapping with the id of a project template is reported as two of one id; one with a built-in\'s id replaces it, as a project template does (qa: hidden, and two templates of one id in one report)', async () => {
+    const dir = tempProject({
+      '.specfill/templates/mini.md': '# Mini\n\n## Summary\n\n<!-- AGENT_PLACEHOLDER: s -->\n',
+      'docs/dup.md': '---\nid: mini\nversion: 4\n---\n# D\n\n## Other\n\nSay it.\n',
+      'docs/tpl/tech-spec.md': '---\nname: Our tech spec\n---\n# T\n\n## Design\n\nSay it.\n',
+      'specfill.config.json': JSON.stringify({ templates: { 'specs/z.md': 'docs/dup.md', 'specs/t.md': 'docs/tpl/tech-spec.md', 'specs/m2.md': '.specfill/templates/mini.md' } }),
+      'specs/m.md': '---\ntitle: M\ntemplate: mini\n---\n# M\n\n## Summary\n\nDone.\n',
+    });
+    const list = await runCli(dir, 'templates', '--json');
+    expect([list.code, (JSON.parse(list.stdout) as Array<{ id: string; name: string }>).map((t) => `${t.id} ${t.name}`)]).toEqual([2, ['tech-spec Our tech spec']]);
+    expect(list.stderr).toContain('specfill: docs/dup.md:2:1: two templates have the id `mini`: .specfill/templates/mini.md and docs/dup.md (config `templates`)\n');
+    expect((await runCli(dir, 'check', 'specs/m.md')).code).toBe(2);
+    // The project template mapped by its own path is that template: no second one.
+    rmSync(join(dir, 'docs', 'dup.md'));
+    writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ templates: { 'specs/m2.md': '.specfill/templates/mini.md' } }));
+    expect((await runCli(dir, 'templates')).code).toBe(0);
   });
 
   it('a template file of the config\'s mapping that is refused is placed at its line and column in `templates` too', async () => {

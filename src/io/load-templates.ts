@@ -1,7 +1,7 @@
 import { nearestWord } from '../core/edit-distance.js';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join, posix, relative, resolve } from 'node:path';
+import { join, posix, relative, resolve, resolve as resolvePath } from 'node:path';
 import { existsSync } from 'node:fs';
 import { SpecfillError } from '../core/errors.js';
 import { keyLocation } from '../core/front-matter-key.js';
@@ -281,7 +281,17 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
       try {
         const source = readTextFileSync(confine(options.root, ref, { mustExist: true, template: true }).absolute, { displayPath: ref });
         const t = registry.extend(templateFromSource(source, { fileName: templateFileName(ref), origin: 'project', path: ref }));
-        if (!withFiles.has(t.id) && !broken.has(t.id)) withFiles.set(t.id, t);
+        const other = withFiles.get(t.id);
+        // (The same file as a project template, mapped by its path, is that template.)
+        const same = other !== undefined && other.origin === 'project' && realOrAsIs(resolvePath(cwd, other.path)) === realOrAsIs(resolvePath(options.root, ref));
+        // Two files of one id, the project's or the config's: which one a spec that names the id gets must not
+        // depend on where each is listed (qa: the mapped one was hidden, and two templates shared an id in one report).
+        // One of a built-in's id replaces it, as a project template does.
+        if (other !== undefined && other.origin !== 'built-in' && !same) {
+          brokenFiles.set(t.id, new SpecfillError('INVALID_TEMPLATE', `two templates have the id \`${t.id}\`: ${other.path} and ${ref} (config \`templates\`)`, keyLocation(t.spec, ref, 'id'),
+            'give one of them another `id:` in its front matter, or another file name'));
+          withFiles.delete(t.id);
+        } else if (!same && !broken.has(t.id) && !brokenFiles.has(t.id)) withFiles.set(t.id, t);
       } catch (error) {
         if (!(error instanceof SpecfillError)) throw error;
         const id = templateIdOf(error) ?? templateFileName(ref).replace(/\.md$/i, '');
