@@ -1094,6 +1094,8 @@ describe('broken-link', () => {
       '5:42-77 link to #upgrade-downgrade-strategy: no heading in this document has that anchor; did you mean #upgrade--downgrade-strategy?',
       '5:82-98 link to #rollout: no heading in this document has that anchor',
     ]);
+    // A table's row is split into cells first: `[a | b](x.md)` across two cells is no link; one in a cell is (blind QA).
+    expect(messages('# T\n\n| a | b |\n| - | - |\n| [a | b](#x) |\n| [c](#gone) | d |\n')).toEqual(['6:3-13 link to #gone: no heading in this document has that anchor']);
     // The number GitHub gives a second heading of the same name, where there is one; two letters swapped, a slip (blind QA).
     expect(messages('# T\n\n## Alpha\n\nSee [x](#alpha-1), [y](#alpah) and [z](#alpha-beta).\n').map((m) => m.replace(/^\S+ /, ''))).toEqual([
       'link to #alpha-1: no heading in this document has that anchor; did you mean #alpha?',

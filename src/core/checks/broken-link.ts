@@ -108,7 +108,7 @@ export const brokenLink: CheckRule = {
     };
     if (inline) {
       for (const block of proseBlocks(spec, LINK_START, (text) => text.includes(']('))) {
-        for (const m of findInlineLinks(block.text)) {
+        for (const m of block.table === true ? linksInCells(block.text) : findInlineLinks(block.text)) {
           // `[review]()`: a link to nothing (the page links to itself).
           if (m.destination === '' || m.destination === '<>') {
             findings.push(emptyDestination(spec, block, m.index, m.index + m.length));
@@ -286,4 +286,17 @@ function decode(text: string): string {
   } catch {
     return text;
   }
+}
+
+/** The inline links of a table's text, cell by cell: `| [a | b](x.md) |` is two cells of text, no link (GFM splits the row first). */
+function linksInCells(text: string): ReturnType<typeof findInlineLinks> {
+  const links: ReturnType<typeof findInlineLinks> = [];
+  let from = 0;
+  for (const m of text.matchAll(/(?<!\\)\|/g)) {
+    const link = text.indexOf('](', from);
+    if (link !== -1 && link < m.index) links.push(...findInlineLinks(text.slice(from, m.index), from));
+    from = m.index + 1;
+  }
+  links.push(...findInlineLinks(text.slice(from), from));
+  return links;
 }

@@ -13,6 +13,8 @@ export interface ProseBlock {
   locate(from: number, to: number): Position;
   /** The offset in the document's source of a character of the text. */
   sourceOffset(at: number): number;
+  /** A table's rows: its cells end at each `|` not escaped, before any link or span is read. */
+  readonly table?: boolean;
 }
 
 /**
@@ -50,10 +52,11 @@ export function proseBlockOf(spec: ParsedSpec, block: Block, inText: (text: stri
   const { text, toSource } = blockText(spec.source, block);
   if (!inText(text)) return null;
   return {
-    text: block.kind === 'html' ? maskHtmlUnseen(text) : maskCodeAndComments(text),
+    text: block.kind === 'html' ? maskHtmlUnseen(text) : maskCodeAndComments(text, block.kind === 'table'),
     // The end is the source offset just past the last character: past a line break inside the text it is not.
     locate: (from, to) => lineIndexOf(spec).span(toSource(from), toSource(Math.max(from, to - 1)) + 1),
     sourceOffset: toSource,
+    ...(block.kind === 'table' ? { table: true } : {}),
   };
 }
 

@@ -44,8 +44,11 @@ export function findInlineComments(content: string, unclosed?: number[]): Array<
  * line endings kept), so that offsets stay valid while rules look at the
  * prose only: a `TODO` or a link inside `code` is not a finding.
  */
-export function maskCodeAndComments(content: string): string {
+export function maskCodeAndComments(content: string, table = false): string {
   if (content.indexOf('`') === -1 && content.indexOf('<!--') === -1) return content;
+  // A table's cells end at each `|` not escaped, before any span is read: `` | `x | TBD | y` `` is three cells of
+  // text, and `| <!-- x | TODO --> |` shows `TODO -->` (GFM splits the row first).
+  if (table) return content.split(CELL_BORDER).map((cell) => maskCodeAndComments(cell)).join('|');
   const searches: EndSearches = new Map();
   let out = '';
   let at = 0;
@@ -64,19 +67,48 @@ export function maskCodeAndComments(content: string): string {
       while (content.charCodeAt(open) === GRAVE) open++;
       if (end > open) blank(i, end);
       i = end;
-    } else if (c === LT && content.startsWith('<!--', i)) {
-      const html = htmlEnd(content, i, searches);
-      if (html >= 0) {
-        blank(i, html);
-        i = html;
-      } else {
-        i += 1;
+    } else if (c === LT) {
+      // An autolink or a tag that opens first holds its backticks (`<https://x/\`>`, `<span title="\`">`): no code span
+      // starts inside it; a comment is blanked.
+      const auto = autolinkEnd(content, i);
+      if (auto >= 0) {
+        i = auto;
+        continue;
       }
+      const html = htmlEnd(content, i, searches);
+      if (html >= 0 && content.startsWith('<!--', i)) blank(i, html);
+      i = html >= 0 ? html : i + 1;
+    } else if (c === CLOSE_BRACKET && content.charCodeAt(i + 1) === OPEN_PAREN) {
+      // So does a link's destination read before a backtick after it (`[a](x\`y) TODO \` here.`).
+      i = destinationEnd(content, i + 1);
     } else {
       i += 1;
     }
   }
   return out + content.slice(at);
+}
+
+// A table cell's border: a `|` with no backslash before it.
+const CELL_BORDER = /(?<!\\)\|/;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_PAREN = 0x28;
+
+/**
+ * Past a plain link destination in parentheses opening at `open` (no space,
+ * parentheses balanced, on one line), or just past the `(` when there is none.
+ */
+function destinationEnd(content: string, open: number): number {
+  let depth = 0;
+  for (let i = open + 1; i < content.length && i - open < 2048; i++) {
+    const c = content.charCodeAt(i);
+    if (c === BACKSLASH) i++;
+    else if (c === OPEN_PAREN) depth++;
+    else if (c === 0x29) {
+      if (depth === 0) return i + 1;
+      depth--;
+    } else if (c <= 0x20 || c === LT) return open + 1;
+  }
+  return open + 1;
 }
 
 /** Past a code span opening at `start`, or past the bare backtick run when it has no closer. */
