@@ -3133,8 +3133,11 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(brief('## RFC: Optional authors\n\n## Summary\n\nHooks.\n\n## Motivation\n\nReuse.\n', rfc)).toEqual([]);
     expect(findings('## Summary\n\nHooks.\n\n## Motivation\n\nReuse.\n\n### Drawbacks\n\nNew.\n', three).map((f) => `${f.line} ${f.message}`))
       .toEqual(['9 heading "Drawbacks" is level 3; the spec writes the template\'s sections one level deeper throughout, so it belongs at level 2 (##)']);
-    // A chapter at level 1 among them (no title: `## Summary`, then `# Motivation`): no shift, each judged as written.
+    // Of two, one at each level (no title: `## Summary`, then `# Motivation`): no shift, each judged as written.
     expect(brief('## Summary\n\nHooks.\n\n# Motivation\n\nReuse.\n', rfc)).toEqual(['1:1 heading-level summary']);
+    // Of three, the one left at level 1 among them is the one reported, not the others (blind QA: one finding on each of them).
+    expect(findings('## Summary\n\nHooks.\n\n# Motivation\n\nReuse.\n\n## Drawbacks\n\nNew.\n', three).map((f) => `${f.line} ${f.message}`))
+      .toEqual(['5 heading "Motivation" is level 1; the spec writes the template\'s sections one level deeper throughout, so it belongs at level 2 (##)']);
   });
 
   it('under a template with no title, a first `#` heading with a subsection of the author\'s under it is the template\'s section of that name, not the title (blind QA: `# Summary` over `## Scope` was "missing")', () => {

@@ -12,7 +12,7 @@ import type { TemplateModel } from '../template-model.js';
  * sections it has at level 2 or deeper: the whole structure one level down
  * is the template's, and each section is judged one level deeper (one left
  * at level 1 among them is the one reported); so too when the spec has no
- * heading at level 1 at all and most of those sections are at level 2. -1 the other way round: the
+ * title and most of those sections are at level 2. -1 the other way round: the
  * template has a title over `##` sections, and the spec none (its front
  * matter's `title` names it), most of them written `#`. 0 otherwise.
  */
@@ -22,9 +22,9 @@ export function titleShift(spec: ParsedSpec, template: TemplateModel, matching: 
   if (spec.title === null && typeof spec.frontMatter?.data?.title === 'string' && template.spec.title !== null && template.spec.title.level === 1
     && spec.sections[0] !== undefined && !matching.unmatched.has(spec.sections[0])) return -movedFrom(2, 1, template, matching);
   if (template.spec.title !== null) return 0;
-  // (Or no heading at level 1 at all, the sections starting at `##`, as a third of the Rust RFCs write
-  // the template's `# Summary` …: the same structure, one level down.)
-  if (spec.title === null ? !spec.sections.every((s) => s.heading.level > 1) : spec.title.level !== 1) return 0;
+  // (Or no title, most of the template's sections at `##`, as a third of the Rust RFCs write the template's
+  // `# Summary` …: the same structure, one level down, where one left at `#` among them is the one off.)
+  if (spec.title !== null && spec.title.level !== 1) return 0;
   return movedFrom(1, 2, template, matching);
 }
 
