@@ -1206,6 +1206,9 @@ describe('broken-link', () => {
     expect(said(instructions)).toEqual(['1-7 leftover-guidance the template\'s text above its title "Fork the rfcs repo and copy this template …" is still here, above the spec\'s title: delete it']);
     expect(said('')).toEqual([]);
     expect(said('[![CI](https://example.com/badge.svg)](https://example.com)\n\n')).toEqual([]);
+    // Go's proposal template says what it is: "This is a template for …" (blind QA: not reported).
+    const go = buildTemplateModel(parseSpec('[This is a template for Go\'s change proposal process, documented [here](https://go.dev/s/proposal).]\n\n# Proposal: [Title]\n\n## Abstract\n\n[A short summary of the proposal.]\n'), 'go@1');
+    expect(checkSpec(parseSpec('[This is a template for Go\'s change proposal process, documented [here](https://go.dev/s/proposal).]\n\n# Proposal: Chunk slices\n\n## Abstract\n\nChunks.\n'), { template: go, links: NO_FILES }).findings.map((f) => `${f.line} ${f.rule}`)).toEqual(['1 leftover-guidance']);
   });
 
   it('a template title whose text says it is the title to write (`# Neat Enhancement Idea`, "This is the title of the enhancement. …") asks for the title alone, and kept as it is is reported (real Argo CD proposals)', () => {

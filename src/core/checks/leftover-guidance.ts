@@ -156,10 +156,11 @@ function keptBeforeTitle(spec: ParsedSpec, template: TemplateModel): FindingDraf
   if (theirs === null || ours === null) return null;
   const start = (s: ParsedSpec): number => s.frontMatter?.span.end ?? (s.format.bom ? 1 : 0);
   const above = sectionProse(template.spec, { start: start(template.spec), end: theirs.span.start });
-  // (A few words are no instructions: a badge, a label. Nor is text that does not speak of the template or the file:
+  // (A few words are no instructions: a badge, a label. Nor is text that does not speak of the template or the file
+  // — "This is a template for Go's change proposal process" does:
   // a metadata list to fill in, above a template whose only heading is taken for its title.)
   // (Read in the source: "Instructions" may be a `<summary>` label, which shows no prose.)
-  if (above.split(' ').length < 6 || !/\b(?:this|the) (?:template|file)\b|\binstructions?\b/i.test(template.spec.source.slice(start(template.spec), theirs.span.start))) return null;
+  if (above.split(' ').length < 6 || !/\b(?:(?:this|the|a) (?:template|file)|instructions?)\b/i.test(template.spec.source.slice(start(template.spec), theirs.span.start))) return null;
   const span = { start: start(spec), end: ours.span.start };
   const kept = sectionProse(spec, span);
   if (kept === '' || !kept.includes(above)) return null;
