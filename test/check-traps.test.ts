@@ -3313,6 +3313,14 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
       ['Acknowledgments', 'Remove this paragraph before submitting.'],
       ['Risks', 'Think about the security and performance impact of this proposal on the ecosystem.'],
       ['Scope', 'Highlight what changes for existing users.'],
+      // More lead-ins, and more names for what goes here (blind QA, Swift, Go templates).
+      ['Fields', 'During the review process, add the following fields as needed:'],
+      ['Keys', 'At a high level, explain how the cache is keyed.'],
+      ['Cleanup', 'Before submitting, remove this paragraph and the one below.'],
+      ['Tracking', 'Once the proposal is accepted, link the tracking issue here.'],
+      ['Proposal', 'A precise statement of the proposed change.'],
+      ['Background', 'An introduction of the necessary background and the problem being solved by the proposed change.'],
+      ['Related', 'Links to related issues and prior discussions.'],
     ] as const;
     const template = buildTemplateModel(parseSpec(['# Feature name', '', 'When filling out this template, you should delete or replace all of the text except for the section headers.', '',
       ...guided.flatMap(([h, g]) => [`## ${h}`, '', g, '']), '## Status', '', '**Note:** This checklist is iterative.', '', '**JIRA**: *here [Change the link from KAFKA-1 to your own ticket]*', ''].join('\n')), 's@1');

@@ -12,7 +12,8 @@ import type { Block, ParsedSpec } from '../spec-types.js';
 // is guidance, not an answer.
 const INSTRUCTION = /^(?:please\b|(?:add|answer|avoid|be sure|call out|capture|cite|clarify|compare|consider|cover|define|delete|describe|detail|discuss|document|elaborate|ensure|enumerate|estimate|explain|feel free|fill|focus|give|highlight|identify|illustrate|include|indicate|insert|justify|keep|link|list|make sure|mention|note down|outline|point out|present|propose|provide|remove|replace|show|sketch|specify|spell out|start|state|summari[sz]e|tell|think about|try|use|walk through|write)\b)/i;
 // A lead-in before the verb: "In this section, describe …", "Briefly list …", "If applicable, include …".
-const LEAD_IN = /^(?:(?:in|for|if|when|where|as|here|optionally|also|then|finally|first|next)\b[^,]{0,40},\s*|\w+ly\s+)/i;
+// (Or "At a high level, explain …", "During the review process, add …", "Before submitting, remove …", "Once it is accepted, link …".)
+const LEAD_IN = /^(?:(?:in|for|if|when|where|as|here|optionally|also|then|finally|first|next|at|during|before|after|once|until|while|on|upon|with|within|by)\b[^,]{0,40},\s*|\w+ly\s+)/i;
 // A template's slot, to be replaced by the author's words.
 // (Or an instruction in parentheses that leftover-marker reports as one: `(fill me in with today's date, YYYY-MM-DD)`.)
 const SLOT = /\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\((?:fill|enter|insert|replace|write|put|add)\b[^)]*\)/gi;
@@ -21,7 +22,8 @@ const ASIDE_LABEL = /^[*_\s]*(?:note|notes|nb|n\.b\.|tip|hint|important|warning|
 // A sentence that speaks to the author ("you should delete …", "How do you propose …?", "… please explain:").
 const TO_THE_AUTHOR = /\b(?:you|your|please)\b/i;
 // What goes here, named: "A short description of what the feature is.", "Summary of the change."
-const WHAT_GOES_HERE = /^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:description|summary|explanation|overview|list|discussion|analysis|outline|rationale)\s+of\b/i;
+// (And "A precise statement of the proposed change.", "An introduction of the necessary background …", "Links to related issues …".)
+const WHAT_GOES_HERE = /^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:(?:description|summary|explanation|overview|list|discussion|analysis|outline|rationale|statement|introduction|definition|justification|breakdown|comparison|assessment|evaluation|walkthrough)\s+of|links?\s+to)\b/i;
 
 // A sentence's end in the plain text of a paragraph.
 const SENTENCE_END = /[.!?:;](?=\s|$)/g;
