@@ -3406,6 +3406,10 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(said('design doc: *TODO*')).toEqual(['1 empty-section the title "design doc: TODO" names nothing yet (the template\'s "Design Doc: Project Name"): write the spec\'s own title']);
     expect(said('Design Doc: Edge rate limiter')).toEqual([]);
     expect(said('Design Doc: TBD rate limiter')).toEqual(['1 leftover-marker leftover marker "TBD": replace it with the real content']);
+    // After a name with no colon, SwiftPM's `# Package Manager Feature name` (blind QA); the name kept with the spec's words is written.
+    const pm = buildTemplateModel(parseSpec('# Package Manager Feature name\n\n## Context\n\n<!-- c -->\n'), 'pm@1');
+    const pmSaid = (title: string) => findings(`# ${title}\n\n## Context\n\nA cache.\n`, pm).map((f) => `${f.line} ${f.rule}`);
+    expect([pmSaid('Package Manager Feature name'), pmSaid('Package Manager Collections')]).toEqual([['1 empty-section'], []]);
   });
 
   it('a title kept as the template\'s `# Title`, where the title is all it asks for, is reported as the title kept, not as empty text under it', () => {

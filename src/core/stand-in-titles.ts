@@ -46,7 +46,15 @@ export function standInTitleAt(written: string): number | null {
   const title = written.trim();
   if (isWholeStandIn(title)) return 0;
   const label = TITLE_LABEL.exec(title);
-  return label !== null && isWholeStandIn(title.slice(label[0].length)) ? label[0].length : null;
+  if (label !== null) return isWholeStandIn(title.slice(label[0].length)) ? label[0].length : null;
+  // (Or a name of a capitalised word or three before it, no colon between: SwiftPM's `Package Manager Feature name`.)
+  const words = /^(?:[A-Z][\w-]*[ \t]+){1,3}/.exec(title)?.[0] ?? '';
+  for (let at = words.search(/[ \t]/); at !== -1 && at < words.length; at = words.indexOf(' ', at + 1)) {
+    const start = at + 1;
+    // (Words that stand for the title, `Feature name`: not a comment after a name, `Payments <!-- keep it short -->`.)
+    if (STAND_IN_TITLE.test(title.slice(start)) && !isWholeStandIn(title.slice(0, at))) return start;
+  }
+  return null;
 }
 
 function isWholeStandIn(title: string): boolean {
