@@ -2474,6 +2474,14 @@ describe('leftover-marker: the template\'s own {slot}s (MADR)', () => {
     expect(findings('- Feature Name: `array_windows`\n\n# Summary\n\nArrays.\n', rust)).toEqual([]);
   });
 
+  it('a slot in the heading of a section whose placeholder is still open is unwritten with it: unfilled-placeholder\'s alone (blind QA: a spec fresh from `new` had both)', () => {
+    const mini = buildTemplateModel(parseSpec('# Runbook\n\n## Alerts\n\n### Alert: <name>\n\n<!-- AGENT_PLACEHOLDER: What fired -->\n\n### Story 1 - [Brief Title]\n\n<!-- AGENT_PLACEHOLDER: The story -->\n'), 'mini@1');
+    const fresh = '# Runbook\n\n## Alerts\n\n### Alert: <name>\n\n<!-- AGENT_PLACEHOLDER: What fired -->\n\n### Story 1 - [Brief Title]\n\n<!-- AGENT_PLACEHOLDER: The story -->\n';
+    expect(brief(fresh, mini).map((f) => f.split(' ')[1])).toEqual(['unfilled-placeholder', 'unfilled-placeholder']);
+    // Written under it, the slot kept in its heading is a blank.
+    expect(brief(fresh.replace('<!-- AGENT_PLACEHOLDER: What fired -->', 'Disk full on the primary.'), mini).map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['5:12 leftover-marker', '11:1 unfilled-placeholder']);
+  });
+
   it('a Y-statement\'s <slot> kept is reported; a tag of HTML\'s, or one with attributes, is not (blind QA)', () => {
     const y = buildTemplateModel(parseSpec('# Title\n\n## Decision\n\nIn the context of <use case/user story u>,\naccepting <downside d>,\nsee <details open> and <img src="x.png" alt="a b">.\n'), 'y@1');
     // (The `<details open>` left open is unclosed-html's, the image's missing file broken-link's.)

@@ -220,7 +220,7 @@ function emptySpans(spec: ParsedSpec, template: TemplateModel, matching: Section
 /**
  * The spans of the template sections left unwritten (empty, or with a
  * placeholder still open): their own text, up to their first subsection; for
- * an empty one that empty-section reports (`withHeadings`), its heading too
+ * one that empty-section or unfilled-placeholder reports (`withHeadings`), its heading too
  * (a stand-in's slot kept there, spec-kit's `### User Story 1 - [Brief
  * Title]`, is part of what that finding says is unwritten).
  */
@@ -236,7 +236,8 @@ function unwrittenSpans(spec: ParsedSpec, template: TemplateModel, matching: Sec
     }
     const section = matching.byTemplateId.get(st.id);
     if (section === undefined) continue;
-    spans.push(withHeadings && st.state === 'empty' ? { start: section.heading.span.start, end: section.bodySpan.end } : section.bodySpan);
+    // (So for one whose placeholder is still open, unfilled-placeholder's: `### Alert: <name>` over it is unwritten too.)
+    spans.push(withHeadings ? { start: section.heading.span.start, end: section.bodySpan.end } : section.bodySpan);
   }
   return spans;
 }
