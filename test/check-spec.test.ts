@@ -386,6 +386,12 @@ describe('template-free rules', () => {
     expect(brief('# T\n\n## A\n\n### Notes\n\n### Notes\n\n## B\n\n### Notes\n', null)).toEqual(['7:1 duplicate-heading a/notes-1']);
   });
 
+  it('duplicate-heading: a second copy of the title at its level (an answer written out twice) is reported; a deeper heading of its words is not (blind QA, agent-written)', () => {
+    const said = (doc: string) => checkSpec(parseSpec(doc), { template: null, links: NO_FILES }).findings.map((f) => `${f.line} ${f.rule} ${f.message}`);
+    expect(said('# Notes\n\nText.\n\n## Alpha\n\nA.\n\n# Notes\n\nText.\n')).toEqual(['9 duplicate-heading duplicate heading "Notes": the same as the title, line 1']);
+    expect(said('# Notes\n\nText.\n\n## Notes\n\nA.\n\n# Appendix\n\nText.\n')).toEqual([]);
+  });
+
   it('duplicate-heading: a number or an emoji before the words makes no other heading; a number of words does (blind QA, planted defects)', () => {
     const said = (a: string, b: string) => checkSpec(parseSpec(`# T\n\n## ${a}\n\nOne.\n\n## ${b}\n\nTwo.\n`), { template: null, links: NO_FILES }).findings.map((f) => `${f.line} ${f.rule} ${f.message}`);
     expect(said('Rollout', '🚀 Rollout')).toEqual(['7 duplicate-heading duplicate heading "🚀 Rollout": the same words as "Rollout" on line 3']);

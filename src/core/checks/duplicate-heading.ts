@@ -96,7 +96,19 @@ export const duplicateHeading: CheckRule = {
         visit(s.children);
       }
     };
+    // A second copy of the title at its level (an agent's answer written out twice, its front matter and all):
+    // the title is no section, so no sibling of the sections after it, but it gives the same anchor first.
+    const title = spec.title;
+    if (title !== null) {
+      const own = { heading: title } as Section;
+      for (const s of spec.sections) {
+        if (s.heading.level === title.level && anchorOf(s) === anchorOf(own) && wordsFor(s) === wordsOf(own)) {
+          findings.push(sectionFinding(s, `duplicate heading ${quote(s.heading.shown)}: the same as the title, line ${title.line}`));
+        }
+      }
+    }
     visit(spec.sections);
+    findings.sort((a, b) => a.line - b.line || a.column - b.column);
     return findings;
   },
 };
