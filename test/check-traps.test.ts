@@ -1613,6 +1613,11 @@ describe('second review', () => {
     expect(messages('title: [Rate limiter]\n')).toEqual(['front matter `title` must be text, not a list: write `title: Rate limiter`, without the brackets']);
     expect(messages('title: {a: 1}\n')).toEqual(['front matter `title` must be text, not a mapping: write one line of text after `title:`']);
     expect(messages('title: true\n')).toEqual(['front matter `title` must be text, not the boolean true: put it in quotes']);
+    // One line of text, not a block over several (blind QA: `title: |` passed); a folded `>` of one line is one.
+    expect(messages('title: |\n  Rate limiter\n  for the gateway\n')).toEqual(['front matter `title` runs over 2 lines: write it on one line after `title:`']);
+    expect(messages('title: >\n  Rate limiter\n  for the gateway\n')).toEqual([]);
+    expect(findings('---\ntitle: T\ntemplate: |\n  tech-spec@1\n  extra\n---\n# T\n', TECH_SPEC).filter((f) => f.line < 6).map((f) => `${f.rule} ${f.message}`))
+      .toEqual(['frontmatter front matter `template` runs over 2 lines: write it on one line after `template:`']);
     const template = (value: string) => findings(`---\ntitle: T\ntemplate: ${value}\n---\n# T\n`, null).filter((f) => f.rule === 'frontmatter').map((f) => f.message);
     expect(template('[tech-spec]')).toEqual(['front matter `template` must be text, not a list: write `template: tech-spec`, without the brackets']);
     expect(template('tech-spec@')).toEqual(['front matter `template: tech-spec@` names no version after `@`: write `tech-spec` or `tech-spec@N`']);

@@ -75,7 +75,8 @@ export const frontmatter: CheckRule = {
     for (const key of required) {
       // A spec matched to its template by the config need not name it; one it names as no text (`template: [mini]`,
       // `template: 5`) is still a mistake: the config's template is used, not the one the author meant.
-      if (key === 'template' && template !== null && (data.template == null || typeof data.template === 'string')) continue;
+      // (Nor one over several lines, `template: |`: it names no template, whatever the first line says.)
+      if (key === 'template' && template !== null && (data.template == null || (typeof data.template === 'string' && !/[\r\n]/.test(data.template.trim())))) continue;
       const value = data[key];
       // Nor a title by default where the spec's front matter follows its template's, which has none (spec-kit's
       // `tasks.md`, `description:` only, kept as the spec's). A template's own metadata (`id`, `version`) is no
@@ -113,6 +114,9 @@ export const frontmatter: CheckRule = {
       } else if (typeof value !== 'string') {
         // `title: 42` is there, but is not text: quoting makes it text.
         findings.push({ ...at, message: `front matter \`${key}\` must be text, not the ${value instanceof Date ? 'date' : typeof value} ${value instanceof Date ? value.toISOString().slice(0, 10) : JSON.stringify(value)}: put it in quotes` });
+      } else if (/[\r\n]/.test(value.trim())) {
+        // `title: |` over two lines: a title is shown on one line, and an id with a line break in it names no template.
+        findings.push({ ...at, message: `front matter \`${key}\` runs over ${value.trim().split(/\r\n|\r|\n/).length} lines: write it on one line after \`${key}:\`` });
       }
     }
     // Whether or not the config maps the spec, a `template:` it writes is read.

@@ -15,7 +15,8 @@ export const templateVersion: CheckRule = {
   description: 'The spec records another version of its template than the template has now.',
   check: ({ spec, template }) => {
     const recorded = spec.frontMatter?.data?.template;
-    if (template === null || typeof recorded !== 'string') return [];
+    // (One over several lines is frontmatter's: it records no version.)
+    if (template === null || typeof recorded !== 'string' || /[\r\n]/.test(recorded.trim())) return [];
     const mine = parseTemplateRef(recorded);
     const current = parseTemplateRef(template.ref);
     if (mine.version === null || mine.id !== current.id || current.version === null) return [];
