@@ -75,6 +75,12 @@ describe('section matching', () => {
     expect(said('X service\n---')).toEqual(['6:1 empty-section the text under the title is empty: its text "X service" became a heading, made one by the `---` line under it; leave a blank line before `---` if it is meant as a rule ("Add project title")']);
     // A marker beside written text is still leftover-marker's.
     expect(said('X service, owner TBD.')).toEqual(['8:18 leftover-marker leftover marker "TBD": replace it with the real content']);
+    // The title the template asks for written as a to-do word or a stand-in in the heading itself, nothing under it: the title names nothing,
+    // said once, of the title (blind QA: two warnings, and 100% complete).
+    for (const title of ['TBD', 'Project Name']) {
+      const renamed = BASE.replace('# Technical Specification\n\nDone: add project title.\n', `# ${title}\n`);
+      expect(findings(renamed).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([`6:1 empty-section the title "${title}" names nothing yet: write the spec's own title ("Add project title")`]);
+    }
   });
 
   it('a number or an emoji before a heading\'s words keeps it its template section, either way round', () => {

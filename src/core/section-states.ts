@@ -3,7 +3,7 @@ import { saysNothing, sectionProse } from './section-prose.js';
 import { stubWord } from './stand-in-text.js';
 import { contentsAnchors, isTableOfContents } from './table-of-contents.js';
 import { anchorsOf } from './checks/document-anchors.js';
-import type { ParsedSpec, Section, Span } from './spec-types.js';
+import type { Heading, ParsedSpec, Section, Span } from './spec-types.js';
 import { looseSlug } from './slug.js';
 import { answersItself, optionalIn } from './optional-sections.js';
 import { isStandInTitle, namedInFrontMatter, standInTitleAt } from './stand-in-titles.js';
@@ -144,7 +144,26 @@ function titleWritten(spec: ParsedSpec, model: TemplateModel, part: TitlePart): 
   // it as the page's title. (Under the template's own heading kept, the page shows that one: still owed.)
   // (A stand-in there names nothing: `title: TBD`, `"[Project Name]"`, `"{{title}}"`, the template's own title.)
   if (title === null && typeof spec.frontMatter?.data?.title === 'string') return namedInFrontMatter(spec, theirs);
-  return title !== null && theirs !== null && looseSlug(title) !== looseSlug(theirs) && title.slug !== '';
+  // (A heading that is a to-do word or a stand-in itself, `# TBD`, `# Project Name`, names nothing either.)
+  return title !== null && theirs !== null && looseSlug(title) !== looseSlug(theirs) && title.slug !== '' && !namesNothing(title.text);
+}
+
+/** Whether a title is a to-do word or a stand-in for one (`TBD`, `Project Name`): it names nothing. */
+function namesNothing(text: string): boolean {
+  return stubWord(text.trim()) !== null || isStandInTitle(text);
+}
+
+/**
+ * The spec's title heading where its template asks for nothing under its
+ * title but the title (`tech-spec`'s "Add project title") and the spec wrote
+ * one that names nothing (`# TBD`): empty-section reports it, as the title;
+ * else null.
+ */
+export function titleNamingNothing(spec: ParsedSpec, model: TemplateModel): Heading | null {
+  const title = spec.title;
+  const theirs = model.spec.title;
+  if (!model.titleAsksOnlyTitle || title === null || theirs === null || looseSlug(title) === looseSlug(theirs)) return null;
+  return namesNothing(title.text) ? title : null;
 }
 
 /**

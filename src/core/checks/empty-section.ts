@@ -9,7 +9,7 @@ import type { SectionMatching } from '../match-sections.js';
 import type { ParsedSpec, Position, Section } from '../spec-types.js';
 import { likelyRenames } from '../likely-renames.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
-import { keepsDraftAnswer, keepsStandInTitle, specStatus, titlePart, titleTextEmpty } from '../section-states.js';
+import { keepsDraftAnswer, keepsStandInTitle, specStatus, titleNamingNothing, titlePart, titleTextEmpty } from '../section-states.js';
 import { headingPosition, quote, sectionFields, sectionFinding, sectionsById, templateShown } from './locate.js';
 import { templateSlotsIn } from './template-slots.js';
 import { titleShift } from './title-shift.js';
@@ -122,6 +122,13 @@ export const emptySection: CheckRule = {
               : setext!.heading.level === 1
                 ? `the text under the title is empty: its text ${quote(setext!.heading.shown)} became a heading, made one by the \`===\` line under it; delete that line${what}`
                 : `the text under the title is empty: its text ${quote(setext!.heading.shown)} became a heading, made one by the \`---\` line under it; leave a blank line before \`---\` if it is meant as a rule${what}` });
+          continue;
+        }
+        // The title the template asks for there, written as a to-do word or a stand-in (`# TBD`): said of the title.
+        const nothing = titleNamingNothing(spec, template);
+        if (nothing !== null && stub === null) {
+          findings.push({ ...headingPosition(nothing), ...sectionFields(spec, null),
+            message: `the title ${quote(nothing.text.trim())} names nothing yet: write the spec's own title${what}` });
           continue;
         }
         findings.push({ line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, ...sectionFields(spec, null),

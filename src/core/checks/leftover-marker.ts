@@ -8,7 +8,7 @@ import { isTemplatesOwnSentence, sentenceAround } from '../guidance-sentences.js
 import { MAX_PER_RULE, type CheckRule, type FindingDraft } from './types.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { SectionState } from '../section-states.js';
-import { keepsDefaultAnswer, keepsDraftAnswer, keepsStandInTitle, titlePart, titleTextEmpty } from '../section-states.js';
+import { keepsDefaultAnswer, keepsDraftAnswer, keepsStandInTitle, titleNamingNothing, titlePart, titleTextEmpty } from '../section-states.js';
 import type { ParsedSpec, Span } from '../spec-types.js';
 import { sectionProse } from '../section-prose.js';
 import { stubWord } from '../stand-in-text.js';
@@ -102,7 +102,9 @@ export const leftoverMarker: CheckRule = {
     };
     // (Whether or not the text under it is written: empty-section reports the title kept, or the part under it.)
     // (Unless empty-section is off: then the marker is this rule's, as any other.)
-    const keptTitle = template !== null && spec.title !== null && ruleOn?.('empty-section') !== false && keepsStandInTitle(spec, template) ? spec.title.span : null;
+    // (Or one that names nothing where the template asks for the title alone, `# TBD`: empty-section says so of the title.)
+    const keptTitle = template !== null && spec.title !== null && ruleOn?.('empty-section') !== false
+      && (keepsStandInTitle(spec, template) || titleNamingNothing(spec, template) !== null) ? spec.title.span : null;
     // Most documents and blocks have none: for the default markers, a search
     // of the source for the words they cannot do without comes first.
     const probe = markers === DEFAULT_MARKERS ? DEFAULT_PROBE : new RegExp(pattern.source);
