@@ -3177,6 +3177,8 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     const titled = buildTemplateModel(parseSpec('# RFC: Title\n\n## Summary\n\n<!-- s -->\n\n## Motivation\n\n<!-- m -->\n\n### Goals\n\n<!-- g -->\n\n## Design\n\n<!-- d -->\n'), 't@1');
     const spec = (design: string) => `---\ntitle: Hooks\n---\n# Summary\n\nHooks.\n\n# Motivation\n\nReuse.\n\n## Goals\n\nFewer classes.\n\n${design}\n\nA hook.\n`;
     expect(brief(spec('# Design'), titled)).toEqual([]);
+    // With a subsection of the author's under the first, which the parse takes for a title: the same (blind QA: "missing" Summary).
+    expect(brief(spec('# Design').replace('Hooks.\n', 'Hooks.\n\n## Background\n\nClasses.\n'), titled)).toEqual([]);
     // One left at the template's level among them is the one reported, and said why.
     expect(findings(spec('## Design'), titled).filter((f) => f.rule === 'heading-level').map((f) => `${f.line} ${f.message}`)).toEqual([
       '16 heading "Design" is level 2; with no title heading, the spec\'s sections sit one level up from the template\'s, so it belongs at level 1 (#)']);
