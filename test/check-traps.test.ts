@@ -760,6 +760,13 @@ describe('section-order', () => {
       'missing section "Summary" (## Summary) from template r@1', 'section "Motivation" is out of order: the template puts it before "Goals"']);
   });
 
+  it('a section moved in among another\'s subsections, taking those after it in, is the one reported, once, with what it took (blind QA: its neighbour was)', () => {
+    const mini = buildTemplateModel(parseSpec('# T\n\n## Summary\n\n<!-- s -->\n\n### Goals\n\n<!-- g -->\n\n### Non-Goals\n\n<!-- n -->\n\n## Implementation History\n\n<!-- h -->\n\n## Drawbacks\n\n<!-- d -->\n'), 'm@1');
+    const spec = '# Rate limiter\n\n## Summary\n\nBuckets.\n\n### Goals\n\nFair.\n\n## Drawbacks\n\nRedis.\n\n### Non-Goals\n\nBilling.\n\n## Implementation History\n\nShipped in March.\n';
+    expect(findings(spec, mini).map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
+      '11 section-order section "Drawbacks" is out of order: the template puts it after "Implementation History"; where it is, it takes in "Non-Goals", which the template puts elsewhere: move it with its own text only']);
+  });
+
   it('subsections swapped inside their section are one finding', () => {
     const goals = BASE.slice(BASE.indexOf('### Goals'), BASE.indexOf('### Non-Goals'));
     const swapped = BASE.replace(goals, '').replace('## Architecture', `${goals}## Architecture`);

@@ -27,7 +27,7 @@ export const sectionOrder: CheckRule = {
     // out of the order of its siblings, which it no longer is among. A
     // section's id is its path, so its parent needs no lookup unless moved.
     const misplaced = new Set<Section>();
-    const byCause = new Map<string, { section: Section; text: string; more: number }>();
+    const byCause = new Map<string, { section: Section; text: string; more: number; actual: Section | null }>();
     let levelOff: Set<Section> | null = null;
     let displaced: Heading | null | undefined;
     let byId: Map<string, Section> | null = null;
@@ -93,11 +93,10 @@ export const sectionOrder: CheckRule = {
         && template.spec.title !== null && looseSlug(actual.heading) === looseSlug(template.spec.title);
       byCause.set(key, { section, text: titleAgain
         ? `section ${quote(section.heading.shown)} is under ${quote(actual!.heading.shown)}, the template's title written again below the spec's own title ${quote(own!.text.trim())}, which makes it a section that holds the ones after it: delete one of the two titles`
-        : `section ${quote(section.heading.shown)} ${is}: the template puts it ${should}`, more: 0 });
+        : `section ${quote(section.heading.shown)} ${is}: the template puts it ${should}`, more: 0, actual });
     }
-    for (const { section, text, more } of byCause.values()) {
-      findings.push(sectionFinding(section, more === 0 ? text : `${text} (and the ${more} template section${more === 1 ? '' : 's'} after it)`));
-    }
+    // Sections out of order among their siblings, with what is said of each.
+    const moved = new Map<Section, string>();
     const siblings = new Map<string | null, { text: string; section: Section; atLevel: boolean; first: boolean }[]>();
     // The template's first section under each parent (present or not): the one said to belong first.
     const firstUnder = new Map<string | null, string>();
@@ -117,7 +116,9 @@ export const sectionOrder: CheckRule = {
       // place: of two neighbours swapped, the smaller one is reported as moved,
       // and of two alike, one at another level than the template's (a `### Rationale`
       // under Background, before `## Proposal`): that one is what moved, not its neighbour.
-      const keep = longestIncreasing(positions, present.map((p) => 2 * sectionCount(p.section) - (p.atLevel ? 0 : 1)));
+      // (What a section carries is its own: template sections of another parent that it took in where it was put,
+      // between `### Goals` and `### Non-Goals`, count for nothing, and say it is the one that moved, not its neighbour.)
+      const keep = longestIncreasing(positions, present.map((p) => 2 * ownCount(p.section, misplaced) - (p.atLevel ? 0 : 1) - (p.section.children.some((c) => misplaced.has(c)) ? 1 : 0)));
       const kept = [...keep].sort((a, b) => a - b);
       present.forEach((p, i) => {
         if (keep.has(i)) return;
@@ -128,9 +129,28 @@ export const sectionOrder: CheckRule = {
           previous === undefined ? null : `after ${quote(present[previous]!.text)}`,
           next === undefined ? null : `before ${quote(present[next]!.text)}`,
         ].filter((x) => x !== null).join(' and ')}`;
-        findings.push(sectionFinding(p.section, `section ${quote(p.section.heading.shown)} is out of order: the template puts it ${where}`));
+        moved.set(p.section, `section ${quote(p.section.heading.shown)} is out of order: the template puts it ${where}`);
       });
     }
+    // A section that moved in among another's subsections takes those after it in: one cause, said on it, with what it took
+    // (blind QA: the moved `## Drawbacks` unreported, and "Non-Goals is under Drawbacks" and its neighbour "out of order" instead).
+    const tookIn = new Map<Section, { names: string[]; more: number }>();
+    for (const { section, text, more, actual } of byCause.values()) {
+      if (actual !== null && moved.has(actual)) {
+        const took = tookIn.get(actual) ?? { names: [], more: 0 };
+        took.names.push(quote(section.heading.shown));
+        took.more += more;
+        tookIn.set(actual, took);
+        continue;
+      }
+      findings.push(sectionFinding(section, more === 0 ? text : `${text} (and the ${more} template section${more === 1 ? '' : 's'} after it)`));
+    }
+    for (const [section, text] of moved) {
+      const took = tookIn.get(section);
+      findings.push(sectionFinding(section, took === undefined ? text
+        : `${text}; where it is, it takes in ${took.names.join(', ')}${took.more === 0 ? '' : ` (and ${took.more} more)`}, which the template puts elsewhere: move it with its own text only`));
+    }
+    findings.sort((a, b) => a.line - b.line || a.column - b.column);
     return findings;
   },
 };
@@ -216,10 +236,10 @@ function longestIncreasing(values: readonly number[], weights: readonly number[]
   return keep;
 }
 
-/** How many sections a section is, its subsections' included: what moving it moves. */
-function sectionCount(section: Section): number {
+/** How many sections a section is, its own subsections included (not those of another template parent it took in): what moving it moves. */
+function ownCount(section: Section, misplaced: ReadonlySet<Section>): number {
   let count = 1;
-  for (const child of section.children) count += sectionCount(child);
+  for (const child of section.children) if (!misplaced.has(child)) count += ownCount(child, misplaced);
   return count;
 }
 
