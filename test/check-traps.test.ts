@@ -969,6 +969,9 @@ describe('empty-section: guidance in headings, tables of contents, and the messa
     expect(messages(optional)).toEqual([`${lineIn(optional, '## Infrastructure')} infrastructure-needed-optional section "Infrastructure Needed (Optional)" is empty: write its content, or delete the section (it is optional)`]);
     const flat = spec({ summary: '<!-- soon -->\n\n## Alpha\n\nFirst steps.' });
     expect(messages(flat)).toEqual([`${lineIn(flat, '## Summary')} summary section "Summary" is empty: the heading after it, "Alpha", is at its level, so not inside it; write its content, or make that heading ### if it belongs here`]);
+    // Not where that heading is a copy of its own: the empty one is a stub to delete (blind QA: "make that heading ###" under itself).
+    const stub = spec({ summary: '<!-- soon -->\n\n## Summary\n\nFirst steps.' });
+    expect(messages(stub).filter((m) => m.includes('empty'))).toEqual([`${lineIn(stub, '## Summary')} summary section "Summary" is empty, and the same heading follows it on line ${lineIn(stub, '## Summary') + 4}: delete this one if that one holds its text, else write its content`]);
     const setext = spec({ summary: 'It is small.\n---' });
     expect(messages(setext)).toEqual([`${lineIn(setext, '## Summary')} summary section "Summary" is empty: its text "It is small." became a heading, made one by the \`---\` line under it; leave a blank line before \`---\` if it is meant as a rule`]);
     const equals = spec({ summary: 'It is small.\n===' });

@@ -1,3 +1,4 @@
+import { looseSlug } from '../slug.js';
 import { hiddenInComment } from '../hidden-in-comment.js';
 import { lineIndexOf } from '../line-index.js';
 import { UNTICKED, blocksIn, saysNothing, sectionProse } from '../section-prose.js';
@@ -255,6 +256,10 @@ function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolea
     return next.heading.level === 1
       ? `${name} is empty: its text ${quote(next.heading.shown)} became a heading, made one by the \`===\` line under it; delete that line if the text belongs to this section${orDelete}`
       : `${name} is empty: its text ${quote(next.heading.shown)} became a heading, made one by the \`---\` line under it; leave a blank line before \`---\` if it is meant as a rule${orDelete}`;
+  }
+  // A copy of its own heading after it, `### Goals` twice: the empty one is a stub to delete, not a heading to nest under.
+  if (own && section.children.length === 0 && next.heading.level === section.heading.level && looseSlug(next.heading) === looseSlug(section.heading)) {
+    return `${name} is empty, and the same heading follows it on line ${next.heading.line}: delete this one if that one holds its text, else write its content${orDelete}`;
   }
   if (own && section.children.length === 0 && next.heading.level === section.heading.level && !around.isRename(next)) {
     const deeper = section.heading.level < 6 ? `, or make that heading ${'#'.repeat(section.heading.level + 1)} if it belongs here` : '';
