@@ -2119,6 +2119,16 @@ describe('bodies that show nothing (adversarial review)', () => {
 });
 
 describe('heading levels that do not change the tree (KEP review)', () => {
+  it('a section a level off and moved away from its parent is told to move too, said at once; not where the sections before it are fixed with it (blind QA: the fix made a section-order finding)', () => {
+    const mini = buildTemplateModel(parseSpec('# T\n\n## Summary\n\n<!-- s -->\n\n### Goals\n\n<!-- g -->\n\n### Non-Goals\n\n<!-- n -->\n\n## Drawbacks\n\n<!-- d -->\n'), 'm@1');
+    const said = (body: string) => findings(`# Rate limiter\n\n## Summary\n\nBuckets.\n\n${body}`, mini).map((f) => `${f.line} ${f.rule} ${f.message}`);
+    expect(said('### Goals\n\nFair.\n\n## Drawbacks\n\nRedis.\n\n## Non-Goals\n\nBilling.\n')).toEqual([
+      '15 heading-level heading "Non-Goals" is level 2; the template has it at level 3 (###); at that level it would sit under "Drawbacks", where the template puts it under "Summary": move it there too']);
+    // Goals and Non-Goals both written `##`: once both are `###`, Non-Goals is under Summary.
+    expect(said('## Goals\n\nFair.\n\n## Non-Goals\n\nBilling.\n\n## Drawbacks\n\nRedis.\n')).toEqual([
+      '7 heading-level heading "Goals" is level 2; the template has it at level 3 (###)', '11 heading-level heading "Non-Goals" is level 2; the template has it at level 3 (###)']);
+  });
+
   it('a section written a level off with its subsections under it, off by as much, is one finding on it (blind QA: one per heading)', () => {
     const t = buildTemplateModel(parseSpec('# T\n\n## Design\n\n<!-- d -->\n\n## Cross-cutting concerns\n\n<!-- c -->\n\n### Security\n\n<!-- s -->\n\n### Privacy\n\n<!-- p -->\n\n## Alternatives\n\n<!-- a -->\n'), 'g@1');
     const said = (c: string, s: string, p: string) => findings(`# G\n\n## Design\n\nD.\n\n${c} Cross-cutting concerns\n\nC.\n\n${s} Security\n\nS.\n\n${p} Privacy\n\nP.\n\n## Alternatives\n\nA.\n`, t).map((f) => `${f.line} ${f.rule} ${f.message}`);

@@ -28,6 +28,7 @@ export const headingLevel: CheckRule = {
     // Sections reported, by template id: the finding that says it (the one of its reported ancestor, when it moved
     // with it), how far off its level is, and how many subsections moved with it.
     const reported = new Map<string, { at: number; off: number; count: number }>();
+    let levelOf: Map<Section, number> | undefined;
     for (const t of template.sections) {
       const section = matching.byTemplateId.get(t.id);
       if (section === undefined || section.heading.level === t.level + shift) continue;
@@ -73,8 +74,27 @@ export const headingLevel: CheckRule = {
         : shift > 0
         ? `heading ${quote(section.heading.shown)} is level ${section.heading.level}; ${spec.title === null ? 'the spec writes the template\'s sections one level deeper throughout' : 'under the spec\'s own title the template\'s sections sit one level deeper'}, so it belongs at level ${t.level + 1} (${'#'.repeat(t.level + 1)})`
         : `heading ${quote(section.heading.shown)} is level ${section.heading.level}; with no title heading, the spec's sections sit one level up from the template's, so it belongs at level ${t.level - 1} (${'#'.repeat(t.level - 1)})`);
+      // At the level said, would it sit under its template parent? Not when it was moved away as well (`### Non-Goals`
+      // written `## Non-Goals` at the end): the fix then takes a move too, said now rather than on the next run.
+      // (The template's sections before it counted at the levels they are to have: `## Goals` written over it is fixed too.)
+      const target = t.level + shift;
+      const flat = matching.flat;
+      levelOf ??= levelsToBe(template.sections, matching, shift);
+      let under: Section | null = null;
+      for (let i = flat.indexOf(section) - 1; i >= 0; i--) {
+        if ((levelOf.get(flat[i]!) ?? flat[i]!.heading.level) < target) {
+          under = flat[i]!;
+          break;
+        }
+      }
+      const wanted = t.parentId === null || t.parentId === 'title' ? null : matching.byTemplateId.get(t.parentId);
+      // (Under it, or under a heading of the author's inside it, `##### E2E Tests` below `#### Docker` in its Test Plan, is in place.)
+      const inPlace = under === wanted || (under !== null && wanted != null && under.span.start > wanted.span.start && under.span.start < wanted.span.end);
+      // (Not where that parent is off a level itself, `## Cross-cutting concerns` written `###`: its own finding comes first.)
+      const elsewhere = absentParent === undefined && wanted !== undefined && !inPlace && (wanted === null || wanted.heading.level < target)
+        ? `; at that level it would sit ${under === null ? 'at the top level' : `under ${quote(under.heading.shown)}`}, where the template puts it ${wanted === null ? 'at the top level' : `under ${quote(wanted.heading.shown)}`}: move it there too` : '';
       reported.set(t.id, { at: findings.length, off, count: 0 });
-      findings.push(finding);
+      findings.push(elsewhere === '' ? finding : { ...finding, message: `${finding.message}${elsewhere}` });
     }
     // (Each finding once, with the count of the subsections that moved with its section.)
     for (const r of new Set(reported.values())) {
@@ -104,4 +124,14 @@ function keepsItsChildren(section: Section, children: readonly TemplateSection[]
     if (present !== undefined && parents.get(present) !== section) return false;
   }
   return true;
+}
+
+/** The level each template section of the spec is to have (the template's, shifted with the spec's title): where fixing the levels puts it. */
+function levelsToBe(sections: readonly TemplateSection[], matching: SectionMatching, shift: number): Map<Section, number> {
+  const levels = new Map<Section, number>();
+  for (const t of sections) {
+    const section = matching.byTemplateId.get(t.id);
+    if (section !== undefined) levels.set(section, t.level + shift);
+  }
+  return levels;
 }
