@@ -47,7 +47,7 @@ const comments = new WeakMap<ParsedSpec, SuppressionComment[]>();
 /**
  * The suppression comments of a document, in order (read once per document:
  * the runner and the `bad-suppression` rule both ask). Comments inside code,
- * or inside another HTML block than a comment, do not count.
+ * or inside an HTML block of code (`<pre>`, `<script>`) or of declarations, do not count.
  */
 export function suppressionComments(spec: ParsedSpec): readonly SuppressionComment[] {
   let found = comments.get(spec);
@@ -65,7 +65,8 @@ export function suppressionComments(spec: ParsedSpec): readonly SuppressionComme
     const comment = source.slice(commentStart, close + 3);
     start.lastIndex = close + 3;
     const block = blockAt(spec, commentStart);
-    if (block === undefined || commentStart >= block.end || !(block.kind === 'paragraph' || (block.kind === 'html' && block.htmlKind === 2))) continue;
+    // (In a block of tags, `<details>` … `</details>`, kinds 6 and 7, a comment is one too: the text beside it shows, and is checked.)
+    if (block === undefined || commentStart >= block.end || !(block.kind === 'paragraph' || (block.kind === 'html' && (block.htmlKind === 2 || (block.htmlKind ?? 0) >= 6)))) continue;
     if (block.kind === 'paragraph' && !isInlineComment(spec, block, commentStart)) continue;
     const written = s[1]!;
     const word = s[2]!;
