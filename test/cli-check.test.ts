@@ -257,6 +257,9 @@ describe('specfill check', () => {
     const r = await runCli(join(dir, 'docs'), 'check', '--format', 'json');
     const report = JSON.parse(r.stdout) as CheckReport;
     expect(report.files.map((f) => f.path)).toEqual(['design/a.md', 'design/b.md']);
+    // Named both, the link and the file it leads to: once too, as that file (qa: twice, the link's copy with a false broken link).
+    const both = JSON.parse((await runCli(join(dir, 'docs'), 'check', 'specs/a.md', 'design/a.md', '--format', 'json')).stdout) as CheckReport;
+    expect(both.files.map((f) => f.path)).toEqual(['design/a.md']);
     // A link whose target the config's globs do not find keeps its own path, and the template the config maps to it (code review).
     const linked = tempProject({ 'specfill.config.json': '{"specs": ["specs/**/*.md"], "templates": {"specs/**/*.md": "t.md"}}', 't.md': '# T\n\n## Intro\n\n<!-- Say hi. -->\n', 'docs/rfc.md': '# Doc\n\nWords.\n' });
     mkdirSync(join(linked, 'specs'));

@@ -153,7 +153,11 @@ export async function findSpecs(paths: readonly string[], config: Config, root: 
     let file = f;
     // (A file outside the root by its own path was named, in a folder or a glob of the command line: no link
     // leads it out. It is checked, as a file named outside the root is.)
-    if (!named.has(f) && relativeWithin(root, f) !== null) {
+    // (A link named itself beside the file it leads to, `check specs/link.md other/real.md`: that file, once.)
+    if (named.has(f) && relativeWithin(root, f) !== null) {
+      const inside = realPathInRoot(realRoot, f);
+      if (inside !== null && inside !== relative(root, f).split(sep).join('/') && listed.has(join(root, inside))) file = join(root, inside);
+    } else if (relativeWithin(root, f) !== null) {
       const inside = realPathInRoot(realRoot, f);
       if (inside === null) {
         linkedOut.push(f);
