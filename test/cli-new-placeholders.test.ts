@@ -63,6 +63,16 @@ describe('specfill new + placeholders', () => {
     expect(readdirSync(join(dir, 'specs'))).toEqual(['rate-limiter.md']);
   });
 
+  it('refuses a version the template is not at, or none after `@`, and writes nothing; `templates show` too (qa: mini@2 wrote from mini@1)', async () => {
+    const dir = tempProject();
+    for (const [ref, said] of [['tech-spec@2', 'specfill: template `tech-spec` is at version 1, not 2: only the version it is at now can be used here'], ['tech-spec@', 'specfill: `tech-spec@` names no version after `@`']]) {
+      const r = await runCli(dir, 'new', ref, '--title', 'Rate limiter');
+      expect([ref, r.code, r.stderr.split('\n')[0], existsSync(join(dir, 'specs'))]).toEqual([ref, 2, said, false]);
+    }
+    expect((await runCli(dir, 'templates', 'show', 'tech-spec@x')).code).toBe(2);
+    expect((await runCli(dir, 'new', 'tech-spec@1', '--title', 'Rate limiter')).code).toBe(0);
+  });
+
   it('refuses `-o FILE.md`, a path taken for an owner (`-o` is --output in check), and writes nothing (CLI QA)', async () => {
     const dir = tempProject();
     const r = await runCli(dir, 'new', 'tech-spec', '--title', 'Rate limiter', '-o', 'specs/limiter.md');

@@ -5,7 +5,7 @@ import { join, posix, relative, resolve, resolve as resolvePath } from 'node:pat
 import { existsSync } from 'node:fs';
 import { SpecfillError } from '../core/errors.js';
 import { keyLocation } from '../core/front-matter-key.js';
-import { parseTemplateRef, templateFromSource, templateIdOf, type Template } from '../core/template.js';
+import { parseTemplateRef, templateFromSource, templateIdOf, versionStanding, type Template } from '../core/template.js';
 import { resolveExtends } from '../core/template-extends.js';
 import { TEMPLATE_FILE, confine, realOrAsIs, relativeWithin } from './confine-path.js';
 import { ioReason } from './io-reason.js';
@@ -140,6 +140,24 @@ export class TemplateRegistry {
         this.unknownHint(id));
     }
     return template;
+  }
+
+  /**
+   * The template for `ref` as it is now, for what writes or shows it (`new`,
+   * `templates show`): a version written must be the one it has. `new
+   * mini@2` for mini at version 1 would write a spec from version 1 and record
+   * that, not what was asked; `mini@` names none.
+   */
+  current(ref: string): Template {
+    const template = this.get(ref);
+    const at = ref.lastIndexOf('@');
+    if (at <= 0) return template;
+    const version = ref.slice(at + 1).trim();
+    if (version !== '' && versionStanding(version, template.version) === 'same') return template;
+    throw new SpecfillError('UNKNOWN_TEMPLATE', version === ''
+      ? `\`${ref.trim()}\` names no version after \`@\``
+      : `template \`${template.id}\` is at version ${template.version}, not ${version}: only the version it is at now can be used here`, {},
+    `name it \`${template.id}\` or \`${template.id}@${template.version}\``);
   }
 
   /**

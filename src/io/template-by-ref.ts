@@ -13,7 +13,7 @@ import { readTextFileSync } from './read-text-file.js';
  * `templates show` must show the same one.
  */
 export function templateByRef(registry: TemplateRegistry, ref: string, root: string, cwd: string): Template {
-  if (!isTemplateFileRef(ref) || registry.find(ref) !== undefined) return registry.get(ref);
+  if (!isTemplateFileRef(ref) || registry.find(ref) !== undefined) return registry.current(ref);
   const fromRoot = relative(root, resolve(cwd, ref));
   const { absolute } = confine(root, fromRoot, { mustExist: true });
   const shown = relative(cwd, absolute).split(sep).join('/') || absolute;

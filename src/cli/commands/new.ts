@@ -45,7 +45,7 @@ export async function runNew(ctx: CliContext, templateRef: string, opts: NewOpti
   const { config } = await loadConfig(root, ctx.cwd);
   warnMissingTemplatesDir(ctx, root, config.templatesDir);
   const registry = await loadTemplates({ root, cwd: ctx.cwd, templatesDir: config.templatesDir, mapped: config.templates });
-  const template = registry.get(templateRef);
+  const template = registry.current(templateRef);
   // A spec starts in the first of the project's statuses.
   let content = createSpecSource(template, { title: opts.title, owners: opts.owner, created: isoDate(ctx.now()), status: lifecycleOf(config).statuses[0] });
   let fill: FillOutcome | null = null;
