@@ -570,6 +570,15 @@ describe('template-free rules', () => {
     expect(checkSpec(parseSpec('# T\n\nSize: XX-XXX bytes per object.\n'), { template: null }).findings.map((f) => f.column)).toEqual([10]);
   });
 
+  it('leftover-marker: a model\'s opening words kept at the top of the document it wrote are reported, above the title or under it; a spec\'s own first lines are not (blind QA, agent-written)', () => {
+    const said = (top: string, under = '') => checkSpec(parseSpec(`---\ntitle: R\n---\n${top}# Rate limiter\n\n${under}## Summary\n\nHere is the summary of our plan.\n`), { template: null }).findings.filter((f) => f.rule === 'leftover-marker').map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`);
+    expect(said('Sure! Here\'s the spec:\n\n')).toEqual([`4:1-23 a model's words to its user are still here ("Sure! Here's the spec:"): delete them`]);
+    expect(said('', 'Rate limiter\n\nI\'ve filled in every section of the template below.\n\n')).toEqual([`8:1-52 a model's words to its user are still here ("I've filled in every section of the template below."): delete them`]);
+    // The author's own opening, and such words later in a section, are not.
+    expect(said('', 'Here is why we need a limiter: bursts.\n\n')).toEqual([]);
+    expect(said('', 'I have owned the gateway since 2021.\n\n')).toEqual([]);
+  });
+
   it('leftover-marker: a model\'s words to its user kept in the spec are reported, to the sentence\'s end; the same words inside a sentence or in code are not (blind QA, LLM-written specs)', () => {
     const said = (text: string) => checkSpec(parseSpec(`# T\n\n## Rollout\n\n${text}\n`), { template: null }).findings.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`);
     expect(said('One region at a time.\n\nLet me know if you\'d like any changes!')).toEqual([`7:1-39 a model's words to its user are still here ("Let me know if you'd like any changes!"): delete them`]);
@@ -746,7 +755,8 @@ describe('template-free rules', () => {
     for (const above of ['Here is the completed specification:\n\n', `${'A line of preamble.\n'.repeat(16)}\n`]) {
       const keys = above.length < 40 ? 'status: draft\n' : 'title: Rate limiter\ntemplate: t@1\nstatus: draft\n';
       const said = checkSpec(parseSpec(`${above}---\n${keys}---\n# Rate limiter\n\n## Summary\n\nBuckets.\n\n## Design\n\nRedis.\n`), { template: titled, links: NO_FILES }).findings.map((f) => f.rule);
-      expect([above.length, said]).toEqual([above.length, ['empty-section']]);
+      // (The model's opening sentence is its own finding then: a model's words left in the spec.)
+      expect([above.length, said]).toEqual([above.length, above.startsWith('Here') ? ['leftover-marker', 'empty-section'] : ['empty-section']]);
     }
     // Behind a character that shows nothing, lost and unseen: said, with what it is (blind QA).
     const hidden = (what: string, end: number) => `1:1-${end} front matter must open the file: its \`---\` comes after ${what}, which the page does not show, so its lines are Markdown, and its title, template and status are not read; delete that character`;

@@ -2,6 +2,7 @@
 // you'd like any changes!"), looked for where a model's answer ends: the last
 // paragraph of each section's own text. leftover-marker reports them.
 import { flattenSections } from '../match-sections.js';
+import { misplacedFrontMatter } from '../misplaced-front-matter.js';
 import { countAtMost } from '../sorted-search.js';
 import type { Block, ParsedSpec, Span } from '../spec-types.js';
 import { preambleSpan } from '../template-model.js';
@@ -22,6 +23,9 @@ const REMARK_START = /[Ll]et me know|ope this helps|Feel free to|like me to|like
  */
 export function modelRemarks(spec: ParsedSpec): FindingDraft[] {
   const findings: FindingDraft[] = [];
+  // (And its opening words, above the document's first heading: "Sure! Here's the spec:".)
+  const opening = openingRemark(spec);
+  if (opening !== null) findings.push(opening);
   for (const block of sectionEndings(spec)) {
     // (Its source first: most paragraphs fail there, before their text is built.)
     if (!REMARK_START.test(spec.source.slice(block.start, block.end))) continue;
@@ -39,6 +43,34 @@ export function modelRemarks(spec: ParsedSpec): FindingDraft[] {
     }
   }
   return findings;
+}
+
+// A model's opening words over the document it wrote: "Sure! Here's the spec:", "Below is the completed
+// specification.", "I've filled in every section of the template." — before the first heading, speaking of the document.
+const OPENING = /^(?:(?:Sure|Certainly|Of course|Absolutely|Okay|OK|Great)[!,.]?\s+)?(?:Here(?:'|\u2019)s|Here is|Below is|I(?:'|\u2019)ve|I have)\b[^\n]{0,200}?\b(?:spec|specs|specification|document|design doc|draft|template|sections?|RFC|ADR|proposal)\b[^\n]{0,120}?(?:[.!:]|$)/i;
+
+/**
+ * The opening remark of a model's answer kept at the top of the document it
+ * wrote (see {@link OPENING}): in the first few paragraphs before its first
+ * section, above the title or under it; or null.
+ */
+function openingRemark(spec: ParsedSpec): FindingDraft | null {
+  // (Above front matter it pushed down, the frontmatter rule names those words: one finding.)
+  if (spec.frontMatter === null && misplacedFrontMatter(spec.source) !== null) return null;
+  const end = spec.sections[0]?.span.start ?? spec.source.length;
+  const start = spec.frontMatter?.span.end ?? 0;
+  let looked = 0;
+  for (const block of spec.blocks) {
+    if (block.start < start) continue;
+    if (block.start >= end || looked === 4) break;
+    if (block.kind !== 'paragraph') continue;
+    looked++;
+    if (!/^[ \t]*(?:Sure|Certainly|Of course|Absolutely|Okay|OK|Great|Here|Below|I(?:'|\u2019)ve|I have)\b/i.test(spec.source.slice(block.start, block.end))) continue;
+    const prose = proseBlockOf(spec, block);
+    const m = prose === null ? null : OPENING.exec(prose.text);
+    if (prose !== null && m !== null) return { ...prose.locate(0, m[0].length), message: `a model's words to its user are still here ("${m[0].trim()}"): delete them` };
+  }
+  return null;
 }
 
 /** The last paragraph of the text before each section's first subsection, and of the part before the first section. */
