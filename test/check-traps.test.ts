@@ -2432,6 +2432,13 @@ describe('headings that stand in for a name the spec gives (MADR\'s options, hea
       'missing section "Best Practices, Tutorials and Examples" (### Best Practices, Tutorials and Examples) from template tf@1; "Best Practices" and "Tutorials and Examples" are in its place, it split in two: put them under a ### Best Practices, Tutorials and Examples heading, a level below it, or join them under that heading']);
   });
 
+  it('a stand-in heading out of its place, a sibling moved above it, is still found: section-order says what moved, no "missing" (blind QA, spec-kit)', () => {
+    const kit = buildTemplateModel(parseSpec('# Feature Specification: [FEATURE NAME]\n\n## User Scenarios & Testing *(mandatory)*\n\n### User Story 1 - [Brief Title] (Priority: P1)\n\n[Describe this user journey in plain language]\n\n### Edge Cases\n\n- What happens when [boundary condition]?\n\n## Requirements *(mandatory)*\n\n- **FR-001**: System MUST [specific capability]\n'), 'kit@1');
+    const moved = '# Feature Specification: CSV Export\n\n## User Scenarios & Testing *(mandatory)*\n\n### Edge Cases\n\n- An empty range gives a header row.\n\n### User Story 1 - Export invoices (Priority: P1)\n\nAn owner downloads invoices.\n\n## Requirements *(mandatory)*\n\n- **FR-001**: System MUST export CSV.\n';
+    // (Of two swapped, as many subsections each, the later is said to have moved.)
+    expect(brief(moved, kit)).toEqual(['9:1 section-order user-scenarios--testing-mandatory/user-story-1---export-invoices-priority-p1']);
+  });
+
   it('under a renamed parent, a stand-in heading is found where its template siblings are: the rename is the one finding (blind QA, spec-kit)', () => {
     const kit = buildTemplateModel(parseSpec('# Feature Specification: [FEATURE NAME]\n\n## User Scenarios & Testing *(mandatory)*\n\n### User Story 1 - [Brief Title] (Priority: P1)\n\n[Describe this user journey in plain language]\n\n### Edge Cases\n\n- What happens when [boundary condition]?\n\n## Requirements *(mandatory)*\n\n- **FR-001**: System MUST [specific capability]\n'), 'kit@1');
     const renamed = '# Feature Specification: CSV Export\n\n## User Scenarios and Tests\n\n### User Story 1 - Export invoices (Priority: P1)\n\nAn owner downloads invoices.\n\n### Edge Cases\n\n- An empty range gives a header row.\n\n## Requirements *(mandatory)*\n\n- **FR-001**: System MUST export CSV.\n';

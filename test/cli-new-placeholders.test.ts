@@ -65,7 +65,7 @@ describe('specfill new + placeholders', () => {
 
   it('refuses a version the template is not at, or none after `@`, and writes nothing; `templates show` too (qa: mini@2 wrote from mini@1)', async () => {
     const dir = tempProject();
-    for (const [ref, said] of [['tech-spec@2', 'specfill: template `tech-spec` is at version 1, not 2: only the version it is at now can be used here'], ['tech-spec@', 'specfill: `tech-spec@` names no version after `@`']]) {
+    for (const [ref, said] of [['tech-spec@2', 'specfill: template `tech-spec` is at version 1, not 2: only the version it is at now can be used here'], ['tech-spec@', 'specfill: `tech-spec@` names no version after `@`']] as const) {
       const r = await runCli(dir, 'new', ref, '--title', 'Rate limiter');
       expect([ref, r.code, r.stderr.split('\n')[0], existsSync(join(dir, 'specs'))]).toEqual([ref, 2, said, false]);
     }

@@ -454,8 +454,10 @@ function matchStandIns(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map
       }
     }
     const stand = t.standIn!;
-    const found = siblings.find((s) => !used.has(s) && s.heading.level === t.level && s.span.start > after && s.span.start < before
-      && fitsStandIn(() => wordsOf(s), stand));
+    const fits = (s: Section): boolean => !used.has(s) && s.heading.level === t.level && fitsStandIn(() => wordsOf(s), stand);
+    // In its place first; else elsewhere under that parent, a sibling moved past it (`### Edge Cases` written above the
+    // user stories): the stand-in is there, out of order, which section-order says (blind QA: it was "missing", an error).
+    const found = siblings.find((s) => s.span.start > after && s.span.start < before && fits(s)) ?? siblings.find(fits);
     if (found === undefined) continue;
     take(t, found);
     // Its subsections keep their names: found below it by heading.
