@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -1197,6 +1197,21 @@ describe('a spec whose heading is megabytes long', () => {
     expect((await runCli(dir, 'fill', 'specs/big.md', '--answers', 'answers.json')).code).toBe(0);
     expect(readFileSync(join(dir, 'specs', 'big.md'), 'utf8').split('<!-- AGENT_PLACEHOLDER: say it -->').length - 1).toBe(1999);
     expect(readFileSync(join(dir, 'specs', 'big.md'), 'utf8')).toContain('-->\n\nWritten.\n\n<!--');
+  });
+});
+
+describe('stdout that cannot be written', () => {
+  it('says so once, without a stack trace, and exits 2: a full disk (`> /dev/full`), in check, status and --version (qa: a stack trace, exit 1)', () => {
+    const dir = tempProject({ 'specs/a.md': '# A\n\nTODO\n' });
+    for (const args of [['check'], ['check', '--format', 'json'], ['status'], ['--version']]) {
+      const full = openSync('/dev/full', 'w');
+      try {
+        const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+        expect([args, r.status, r.stderr]).toEqual([args, 2, 'specfill: stdout: could not be written: the disk is full\n']);
+      } finally {
+        closeSync(full);
+      }
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8';
+import { ioReason } from '../io/io-reason.js';
 
 // A `check` of hundreds of specs is over before V8's optimizing compiler has
 // paid for itself: most of its code runs cold, while the compiler builds large
@@ -15,12 +16,36 @@ setFlagsFromString('--max-inlined-bytecode-size-cumulative=100');
 // nowhere, quietly, but the run goes on to its end, so that its exit code still
 // says what it found (`set -o pipefail` in CI). Exiting at once gave 0 while
 // check workers were still at it. Writes to the closed stream fail as destroyed.
+// Any other failure to write stdout (a full disk, `> /dev/full`; an I/O error) is said once, on stderr, the rest
+// of the output is dropped, and the run ends with exit 2, as for any runtime failure: not a stack trace.
+let stdoutFailed: NodeJS.ErrnoException | null = null;
+const stdoutFailure = (error: NodeJS.ErrnoException): void => {
+  if (stdoutFailed !== null) return;
+  stdoutFailed = error;
+  // (It may come after the command has ended, from a write it left pending.)
+  process.exitCode = 2;
+  process.stderr.write(`specfill: stdout: could not be written: ${ioReason(error)}\n`);
+};
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    if (stream === process.stdout) return stdoutFailure(error);
     throw error;
   });
 }
+// (A file is written synchronously: its failure is thrown from the write itself.)
+const writeOut = process.stdout.write.bind(process.stdout) as (...args: unknown[]) => boolean;
+process.stdout.write = ((...args: unknown[]): boolean => {
+  if (stdoutFailed !== null) return true;
+  try {
+    return writeOut(...args);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED') return true;
+    stdoutFailure(error as NodeJS.ErrnoException);
+    return true;
+  }
+}) as typeof process.stdout.write;
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
@@ -30,5 +55,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(`${VERSION}\n`);
 } else {
   const { main } = await import('./main.js');
-  process.exitCode = await main({ argv, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });
+  const code = await main({ argv, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });
+  process.exitCode = stdoutFailed !== null ? 2 : code;
 }
+if (stdoutFailed !== null) process.exitCode = 2;
