@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +62,19 @@ describe('specfill new + placeholders', () => {
     expect(forced.code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('- carol');
     expect(readdirSync(join(dir, 'specs'))).toEqual(['rate-limiter.md']);
+  });
+
+  it('never replaces a named pipe or a folder with the spec, --force or not: exit 2, what it is said (qa: a FIFO, and as root /dev/null, became files)', async () => {
+    const dir = tempProject();
+    execFileSync('mkfifo', [join(dir, 'p.md')]);
+    mkdirSync(join(dir, 'folder.md'));
+    for (const force of [[], ['--force']]) {
+      const pipe = await runCli(dir, 'new', 'tech-spec', '--title', 'F', '--out', 'p.md', ...force);
+      expect([pipe.code, pipe.stderr.split('\n')[0]]).toEqual([2, 'specfill: p.md: is a named pipe, not a file; nothing was written']);
+      const folder = await runCli(dir, 'new', 'tech-spec', '--title', 'F', '--out', 'folder.md', ...force);
+      expect([folder.code, folder.stderr.split('\n')[0]]).toEqual([2, 'specfill: folder.md: is a folder, not a file']);
+    }
+    expect(lstatSync(join(dir, 'p.md')).isFIFO()).toBe(true);
   });
 
   it('refuses a version the template is not at, or none after `@`, and writes nothing; `templates show` too (qa: mini@2 wrote from mini@1)', async () => {

@@ -118,6 +118,15 @@ export class AtomicFileWriter {
       }
       path = info?.isFile() === true ? realpathSync(given) : danglingLinkTarget(given);
     }
+    // A folder, a named pipe, a device or a socket where the file is to go is never replaced by one (as root,
+    // `new --out /dev/null --force` replaced the device): said so, whether or not replacing was asked.
+    if (options.followLinks !== true) {
+      const there = lstatSync(path, { throwIfNoEntry: false });
+      if (there !== undefined && there.isDirectory()) throw new SpecfillError('WRITE_FAILED', 'is a folder, not a file', { path: options.displayPath ?? given }, 'name a file to write');
+      if (there !== undefined && !there.isFile() && !there.isSymbolicLink()) {
+        throw new SpecfillError('WRITE_FAILED', `is ${there.isFIFO() ? 'a named pipe' : there.isSocket() ? 'a socket' : 'a device'}, not a file; nothing was written`, { path: options.displayPath ?? given }, 'name a file to write');
+      }
+    }
     const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     // A replaced file keeps its permissions.
     let mode = 0o644;
