@@ -1843,6 +1843,11 @@ describe('hostile input stays linear (second CLI review)', LINEAR, () => {
     expect(parseSpec(`---\ntitle: A${' '.repeat(100_000)}# note\n---\n# A\n`).frontMatter?.data?.title).toBe('A');
   });
 
+  it('30,000 sibling headings of one anchor and other words (`## <!-- note 1 -->` …): duplicate-heading looks each up once (fuzzing: 29 s for 40,000)', () => {
+    const doc = `# T\n\n${Array.from({ length: 30_000 }, (_, i) => `## <!-- note ${i} -->\n`).join('')}## <!-- note 7 -->\n`;
+    expect(checkSpec(parseSpec(doc), { template: null, links: NO_FILES }).findings.filter((f) => f.rule === 'duplicate-heading').map((f) => f.line)).toEqual([30_003]);
+  });
+
   it('lines of `<a, ` with no `>` after a long word, beside a template\'s angle slots, and a template of thousands of two-name headings (20 s and 5 s: review)', () => {
     const slots = buildTemplateModel(parseSpec('# T\n\n## A\n\n* Implemented in: <language, ...>\n'), 's@1');
     const line = `${'<a, '.repeat(6)}${'x'.repeat(80_000)}`;

@@ -73,7 +73,8 @@ export const duplicateHeading: CheckRule = {
     };
     const visit = (siblings: readonly Section[]): void => {
       // Siblings by their loose anchor: only those sharing one are compared by their words (most share none).
-      const byLoose = new Map<string, Section[]>();
+      // (By their words within an anchor: thousands of siblings of one anchor, `## <!-- note 1 -->` …, are one lookup each.)
+      const byLoose = new Map<string, Section | Map<string, Section>>();
       for (const s of siblings) {
         // Headings that give the same anchor collide: `Rollout`, `*Rollout*` and
         // `Rollout <!-- omit from toc -->` all link as #rollout.
@@ -81,11 +82,17 @@ export const duplicateHeading: CheckRule = {
         // (`🚀 Rollout` and `3. Rollout` are Rollout too.)
         const loose = anchorOf(s);
         const before = byLoose.get(loose);
-        if (before === undefined) byLoose.set(loose, [s]);
+        if (before === undefined) byLoose.set(loose, s);
         else {
           const words = wordsFor(s);
-          const first = before.find((b) => wordsFor(b) === words);
-          if (first === undefined) before.push(s);
+          let byWords: Map<string, Section>;
+          if (before instanceof Map) byWords = before;
+          else {
+            byWords = new Map<string, Section>([[wordsFor(before), before]]);
+            byLoose.set(loose, byWords);
+          }
+          const first = byWords.get(words);
+          if (first === undefined) byWords.set(words, s);
           else if (!templateRepeat(first, s)) {
             // (Told apart by a number or an emoji alone, the other one is named.)
             const numbered = withoutNumber(first.heading.text) !== first.heading.text || withoutNumber(s.heading.text) !== s.heading.text;
