@@ -1843,6 +1843,12 @@ describe('hostile input stays linear (second CLI review)', LINEAR, () => {
     expect(parseSpec(`---\ntitle: A${' '.repeat(100_000)}# note\n---\n# A\n`).frontMatter?.data?.title).toBe('A');
   });
 
+  it('a paragraph of 60,000 lines, each with a placeholder: each read from its own line, not from the first (fuzzing: 6 s for 100,000)', () => {
+    const doc = `# T\n\n## S\n\n${Array.from({ length: 60_000 }, () => 'a <!-- AGENT_PLACEHOLDER: x --> b').join('\n')}\n`;
+    const spec = parseSpec(doc);
+    expect([spec.placeholders.length, spec.placeholders[59_999]!.line, spec.placeholders[59_999]!.instruction]).toEqual([60_000, 60_004, 'x']);
+  });
+
   it('30,000 sibling headings of one anchor and other words (`## <!-- note 1 -->` …): duplicate-heading looks each up once (fuzzing: 29 s for 40,000)', () => {
     const doc = `# T\n\n${Array.from({ length: 30_000 }, (_, i) => `## <!-- note ${i} -->\n`).join('')}## <!-- note 7 -->\n`;
     expect(checkSpec(parseSpec(doc), { template: null, links: NO_FILES }).findings.filter((f) => f.rule === 'duplicate-heading').map((f) => f.line)).toEqual([30_003]);
