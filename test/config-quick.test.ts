@@ -111,6 +111,21 @@ describe('loadConfig', () => {
     expect(validateConfig({ overrides: [{ files: ['specs'], rules: JSON.parse('{"__proto__":{}}') }] }).issues.map((i) => i.path.join('.'))).toEqual(['overrides.0.rules.__proto__']);
   });
 
+  it('refuses an alias inside the value it names, at its place, and values nested too deeply, without a stack overflow (fuzzing: a stack trace)', async () => {
+    const dir = tempProject({ 'a.md': '# A\n' });
+    const said = async (file: string, text: string): Promise<[number, string]> => {
+      rmSync(join(dir, 'specfill.config.yaml'), { force: true });
+      rmSync(join(dir, 'specfill.config.json'), { force: true });
+      writeFileSync(join(dir, file), text);
+      const r = await runCli(dir, 'check', 'a.md');
+      return [r.code, r.stderr.split('\n')[0]!];
+    };
+    expect(await said('specfill.config.yaml', 'a: &x [*x]\n')).toEqual([2, 'specfill: specfill.config.yaml:1:8: an alias here names the value it is part of, which makes a value with no end: write the value out, or name another anchor']);
+    expect(await said('specfill.config.yaml', 'rules: &x {leftover-marker: *x}\n')).toEqual([2, expect.stringContaining('an alias here names the value it is part of')]);
+    const [code, message] = await said('specfill.config.json', `{"x": ${'['.repeat(1000)}${']'.repeat(1000)}}`);
+    expect([code, message.includes('nested too deeply'), message.includes('Maximum call stack')]).toEqual([2, true, false]);
+  });
+
   it('refuses a YAML tag that is unknown or gives what no config holds, at the tag; the core tags of JSON\'s types pass (blind QA: `!custom off` turned a rule off silently)', async () => {
     const dir = tempProject({ 'a.md': '# A\n\nTODO\n' });
     const said = async (value: string): Promise<[number, string]> => {

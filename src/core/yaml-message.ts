@@ -5,7 +5,9 @@
  * itself, next to the message.
  */
 export function yamlMessage(error: { readonly message: string }): string {
-  return error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  const first = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  // (The reader gave up on values nested hundreds deep: its own stack, said as what the text is.)
+  return /Maximum call stack/.test(first) ? 'values nested too deeply to be read from here: flatten them' : first;
 }
 
 /**

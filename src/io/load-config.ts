@@ -78,6 +78,7 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
     data = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
   } catch (thrown) {
     // Too many aliases or too deep: the library throws rather than reporting.
+    if (thrown instanceof RangeError) throw new SpecfillError('INVALID_CONFIG', `is nested too deeply to be read: a config is a few levels of keys`, { path: shown(file) });
     throw new SpecfillError('INVALID_CONFIG', `cannot be read: ${(thrown as Error).message}`, { path: shown(file) });
   }
   // Columns count from the line's start, a byte order mark aside (as everywhere); the YAML reader counts it.
@@ -100,6 +101,17 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
       : yamlError.code === 'MULTIPLE_DOCS' ? 'holds a second YAML document from here: a config is one mapping, so remove this `---` line (and any after it)'
       : `cannot be read: ${yamlMessage(yamlError)}`;
     throw new SpecfillError('INVALID_CONFIG', message, { path: shown(file), line: pos?.line, column: column(pos) });
+  }
+  // An alias inside the value it names (`a: &x [*x]`) makes a value with no end, and one nested hundreds deep
+  // is no config either: said at the place, not a stack overflow.
+  const shape = data === undefined ? null : loopOrDepth(data);
+  if (shape !== null) {
+    let at = 0;
+    if (shape === 'loop') visit(doc, { Alias: (_key, node) => { at = node.range?.[0] ?? 0; return visit.BREAK; } });
+    const pos = lineCounter.linePos(at);
+    throw new SpecfillError('INVALID_CONFIG', shape === 'loop'
+      ? 'an alias here names the value it is part of, which makes a value with no end: write the value out, or name another anchor'
+      : `is nested more than ${MAX_DEPTH} levels deep: a config is a few levels of keys`, { path: shown(file), line: pos.line, column: column(pos) });
   }
   // A tag the reader does not know leaves the value as plain text (`leftover-marker: !custom off` turned the rule
   // off, silently), and one it knows may make something no config holds (`!!binary`, `!!timestamp`): neither is a
@@ -167,7 +179,9 @@ async function quickRead(file: string, text: string): Promise<unknown> {
     if (file.endsWith('.json')) return hasDuplicateKeys(text) ? undefined : JSON.parse(withoutBom(text)) as unknown;
     const yaml = await import('yaml');
     const doc = yaml.parseDocument(yamlLineBreaks(text), { uniqueKeys: true, merge: true });
-    return doc.errors.length === 0 && unplainTag(doc, yaml.visit) === null ? doc.toJS({ maxAliasCount: 100 }) as unknown : undefined;
+    if (doc.errors.length > 0 || unplainTag(doc, yaml.visit) !== null) return undefined;
+    const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    return loopOrDepth(data) === null ? data : undefined;
   } catch {
     return undefined;
   }
@@ -219,6 +233,27 @@ function repeatedKey(text: string, offset: number): string | null {
 }
 
 /** The text without a byte order mark, which JSON.parse refuses (editors on Windows write one). */
+/** How deep a config's values may nest. */
+const MAX_DEPTH = 64;
+
+/** Whether a value read from YAML holds itself (an alias inside its anchor's value) or nests past {@link MAX_DEPTH}; null when neither. */
+function loopOrDepth(value: unknown): 'loop' | 'deep' | null {
+  const path = new Set<object>();
+  const walk = (v: unknown, depth: number): 'loop' | 'deep' | null => {
+    if (v === null || typeof v !== 'object') return null;
+    if (path.has(v)) return 'loop';
+    if (depth > MAX_DEPTH) return 'deep';
+    path.add(v);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      const found = walk(child, depth + 1);
+      if (found !== null) return found;
+    }
+    path.delete(v);
+    return null;
+  };
+  return walk(value, 0);
+}
+
 /** The YAML core tags whose values are JSON's: a config may write them, to no effect on what it means. */
 const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
