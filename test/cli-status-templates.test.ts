@@ -119,6 +119,17 @@ describe('specfill status', () => {
     const table = await runCli(dir, 'status');
     expect(table.stdout).toContain(`A${'\u0301'.repeat(20_000)}${'C'.repeat(38)}…`);
   });
+
+  it('leaves out the specs index (both its markers), not a spec with a stray start marker pasted in: status, index and sync see it as check does (fuzzing: it vanished)', async () => {
+    const dir = tempProject({
+      'specs/README.md': '# Specs\n\n<!-- specfill-index:start -->\n<!-- specfill-index:end -->\n',
+      'specs/a.md': '---\ntitle: A\ntemplate: tech-spec@1\n---\n# Technical Specification\n\nA\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: Say it -->\n\n<!-- specfill-index:start -->\n',
+    });
+    const json = JSON.parse((await runCli(dir, 'status', '--json')).stdout) as StatusJson;
+    expect(json.specs.map((s) => [s.path, s.openPlaceholders])).toEqual([['specs/a.md', ['overview']]]);
+    expect((await runCli(dir, 'index')).code).toBe(0);
+    expect(readFileSync(join(dir, 'specs', 'README.md'), 'utf8')).toContain('specs/a.md'.replace('specs/', ''));
+  });
 });
 
 describe('bad input to placeholders', () => {

@@ -114,3 +114,13 @@ export function hasIndexMarker(spec: ParsedSpec): boolean {
   return spec.source.includes(INDEX_START)
     && spec.blocks.some((b) => b.kind === 'html' && b.htmlKind === 2 && spec.source.startsWith(INDEX_START, b.start));
 }
+
+/**
+ * Whether a file is a specs index: its start marker with an end marker after
+ * it, a whole index block. Such a file lists specs and is none (status, index,
+ * sync and the site leave it out); a spec with a stray start marker, a line
+ * pasted in, is still a spec (stale-index says what is wrong with it).
+ */
+export function isSpecsIndex(spec: ParsedSpec): boolean {
+  return hasIndexMarker(spec) && findIndexBlock(spec.source, spec) !== null;
+}

@@ -3,7 +3,7 @@ import { basename, join, posix, relative, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Config } from '../core/config.js';
 import { parseSpec } from '../core/parse-spec.js';
-import { hasIndexMarker, indexTable, type IndexRow } from '../core/spec-index.js';
+import { indexTable, isSpecsIndex, type IndexRow } from '../core/spec-index.js';
 import { summarizeSpec } from '../core/summarize-spec.js';
 import { readTextFileSync } from './read-text-file.js';
 import type { TemplateResolver } from './resolve-template-for.js';
@@ -54,7 +54,7 @@ export function projectIndexRows(root: string, config: Config, templates: Templa
     } catch {
       continue;
     }
-    if (hasIndexMarker(spec)) continue;
+    if (isSpecsIndex(spec)) continue;
     let template = null;
     try {
       template = templates.templateFor(absolute, spec, path);

@@ -1,7 +1,7 @@
 import { basename, relative, sep } from 'node:path';
 import type { Config } from '../core/config.js';
 import { SpecfillError } from '../core/errors.js';
-import { hasIndexMarker } from '../core/spec-index.js';
+import { isSpecsIndex } from '../core/spec-index.js';
 import { summarizeSpec, type SpecSummary } from '../core/summarize-spec.js';
 import type { ParsedSpec } from '../core/spec-types.js';
 import { confine } from './confine-path.js';
@@ -55,7 +55,7 @@ export async function summarizeSpecFiles(options: SummarizeSpecFilesOptions): Pr
       continue;
     }
     // An index file written by `specfill index` lists specs; it is not one.
-    if (hasIndexMarker(spec)) continue;
+    if (isSpecsIndex(spec)) continue;
     let template = null;
     try {
       template = templates.templateFor(absolute, spec, shown);

@@ -7,7 +7,7 @@ import { SpecfillError } from '../core/errors.js';
 import { errorJson, type FileErrorJson } from '../core/json-shapes.js';
 import { parseSpec } from '../core/parse-spec.js';
 import type { ParsedSpec } from '../core/spec-types.js';
-import { hasIndexMarker } from '../core/spec-index.js';
+import { isSpecsIndex } from '../core/spec-index.js';
 import { summarizeSpec, type SpecSummary } from '../core/summarize-spec.js';
 import type { Template } from '../core/template.js';
 import { confine } from '../io/confine-path.js';
@@ -146,7 +146,7 @@ export class SiteData {
         continue;
       }
       // An index file written by `specfill index` lists specs; it is not one.
-      if (hasIndexMarker(page.spec)) continue;
+      if (isSpecsIndex(page.spec)) continue;
       const row: DashboardRow = {
         ...page.summary,
         errors: countSeverities(page.findings)[0],

@@ -13,7 +13,7 @@ import { displayPath, writeJson, type CliContext } from '../context.js';
 import { warnMissingTemplatesDir } from '../templates-dir-warning.js';
 import { frontMatterError } from '../../io/read-spec-file.js';
 import { moveProvenanceSections } from '../../io/provenance.js';
-import { hasIndexMarker } from '../../core/spec-index.js';
+import { isSpecsIndex } from '../../core/spec-index.js';
 
 /** Options of `specfill sync`. */
 export interface SyncOptions {
@@ -65,7 +65,7 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
       let ahead: string | null = null;
       const edit = await editSpecFile(absolute, { displayPath: shown, dryRun: opts.dryRun, root, maxBytes: config.maxFileBytes }, (text, spec) => {
         // An index file written by `specfill index` lists specs; it is not one, and is not listed.
-        if (hasIndexMarker(spec)) {
+        if (isSpecsIndex(spec)) {
           isIndex = true;
           return text;
         }
