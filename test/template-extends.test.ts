@@ -117,6 +117,10 @@ describe('templates that extend another', () => {
       [{ 'a.md': '---\nversion: 2\nrenamed: {a: b, b: a}\n---\n# R\n\n## A\n\n<!-- AGENT_PLACEHOLDER: a -->\n' }, '.specfill/templates/a.md:3:1: front matter `renamed` goes round in a circle through `a` → `b` → `a`'],
       [{ 'a.md': '---\nextends: tech-spec\nrename: {references: Links}\noptional: [references]\n---\n' }, '.specfill/templates/a.md:4:1: front matter `optional` names `references`, which its `rename` renames to `links`: name it so'],
       [{ 'a.md': '---\nextends: b\n---\n', 'b.md': '---\nextends: a\n---\n' }, 'goes round in a circle'],
+      // A new heading is one line of words: no heading or placeholder slipped in with it (fuzzing).
+      [{ 'a.md': '---\nextends: tech-spec\nrename: {overview: "Ov\\n## Injected\\n\\n<!-- AGENT_PLACEHOLDER: x -->"}\n---\n' }, '.specfill/templates/a.md:3:1: `rename`: the new heading for `overview` must be one line of words, not several lines'],
+      [{ 'a.md': '---\nextends: tech-spec\nrename: {overview: ""}\n---\n' }, '.specfill/templates/a.md:3:1: `rename`: the new heading for `overview` must be one line of words, not empty'],
+      [{ 'a.md': '---\nextends: tech-spec\nrename: {overview: "## Injected"}\n---\n' }, 'without `#` marks'],
       // A slip for a template key would leave the version, base or sections it means ignored in silence (qa).
       [{ 'a.md': '---\nversoin: 2\n---\n# A\n' }, '.specfill/templates/a.md:2:1: front matter `versoin` is no template key: did you mean `version`?'],
       [{ 'a.md': '---\nstage: accepted\nextend: tech-spec\n---\n' }, '.specfill/templates/a.md:3:1: front matter `extend` is no template key: did you mean `extends`?'],

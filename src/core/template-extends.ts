@@ -33,6 +33,13 @@ export function resolveExtends(child: Template, base: Template, from: TemplateOr
   if (typeof rename !== 'object' || rename === null || Array.isArray(rename) || !Object.values(rename).every((v) => typeof v === 'string')) {
     fail('front matter `rename` must map section ids to new heading texts', 'rename');
   }
+  // A heading's text is one line of words: not empty, no line break, no `#` marks of its own (fuzzing: a rename to
+  // "Ov\n## Injected\n\n<!-- AGENT_PLACEHOLDER: … -->" put a heading and a placeholder into every spec).
+  for (const [id, heading] of Object.entries(rename as Record<string, string>)) {
+    if (heading.trim() === '' || /[\r\n]/.test(heading) || /^\s*#/.test(heading)) {
+      fail(`\`rename\`: the new heading for \`${id}\` must be one line of words${heading.trim() === '' ? ', not empty' : /[\r\n]/.test(heading) ? ', not several lines' : ', without `#` marks (the level stays the section\'s)'}`, 'rename', 'e.g. rename: { overview: Summary }');
+    }
+  }
 
   const layers = new Map<string, string>(flattenSections(base.spec.sections).map((s) => [s.id, base.layers[s.id] ?? base.id]));
   let text = base.body;
