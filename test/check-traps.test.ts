@@ -3479,6 +3479,11 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     // A template that asks for more under its title still says so of that text.
     const more = buildTemplateModel(parseSpec('# Title\n\nList its authors and the date it was decided.\n\n## Context\n\n<!-- c -->\n'), 'm@1');
     expect(findings('# Title\n\n## Context\n\nC.\n', more).map((f) => f.message)).toEqual(['the title is still the template\'s "Title": write the spec\'s own title', 'the text under the title is empty: write what the template asks for there']);
+    // With the record's number before it, as ADRs are titled: `# 7. Title`, and adr-tools' `# NUMBER. TITLE` as `# 2. TITLE` (blind QA, ADRs).
+    expect(findings('# 7. Title\n\n## Context\n\nC.\n', adr).map((f) => `${f.rule} ${f.message}`)).toEqual(['empty-section the title "7. Title" names nothing yet (the template\'s "Title"): write the spec\'s own title']);
+    const tools = buildTemplateModel(parseSpec('# NUMBER. TITLE\n\nDate: DATE\n\n## Context\n\n<!-- c -->\n'), 't@1');
+    expect(findings('# 2. TITLE\n\nDate: 2026-11-30\n\n## Context\n\nC.\n', tools).map((f) => f.rule)).toEqual(['empty-section']);
+    expect(findings('# 2. Use Postgres\n\nDate: 2026-11-30\n\n## Context\n\nC.\n', tools)).toEqual([]);
   });
 
   it('guidance words left unfinished, an ellipsis after them (Nygard\'s "We will …" kept as `We will ...`), are a stub; a short answer of the author\'s is not', () => {

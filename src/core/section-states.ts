@@ -95,6 +95,9 @@ export function specStatus(spec: ParsedSpec): string | null {
   return typeof status === 'string' && status.trim() !== '' ? status.trim() : null;
 }
 
+// A record's number before a title's words, or the template's stand-in for one: `7. `, `0007 `, `NUMBER. `, `NNNN. `.
+const TITLE_NUMBER = /^(?:\d+(?:\.\d+)*[.):]?|NUMBER\.|N{1,4}\.)[ \t]+/;
+
 /**
  * Whether the spec's title is still the template's stand-in for one (`#
  * Feature name`, MADR's `# {short title, …}`): empty-section reports it, once
@@ -110,6 +113,10 @@ export function keepsStandInTitle(spec: ParsedSpec, template: TemplateModel): bo
   const at = standInTitleAt(standIn.trim());
   if (at === null) return false;
   if (written.toLowerCase() === standIn.trim().toLowerCase()) return true;
+  // With the record's number before it, as ADRs are titled (`# 7. Title` for Nygard's `# Title`, `# 2. TITLE` for
+  // adr-tools' `# NUMBER. TITLE`): a number is no title.
+  const unnumbered = written.replace(TITLE_NUMBER, '');
+  if (unnumbered !== written && unnumbered.toLowerCase() === standIn.trim().replace(TITLE_NUMBER, '').toLowerCase()) return true;
   // Its stand-in replaced by a to-do word (`# Design Doc: TBD` for `# Design Doc: Project Name`) is no title either.
   const label = standIn.trim().slice(0, at);
   return written.toLowerCase().startsWith(label.toLowerCase()) && stubWord(written.slice(label.length).replace(/^[\s:\u2013\u2014-]+/, '')) !== null;
