@@ -1264,6 +1264,8 @@ describe('broken-link', () => {
     // "add a # heading" where one was there, and a section-order finding for every section it then held).
     expect(said('## Note\n\nDraft copy.\n\n# Memory statistics\n\n**Authors:**\n* @lichuyang\n\n')).toEqual([
       '5:1 empty-section no title: "# Memory statistics" is not the first heading: "Note" above it opens the document, and the title heads a section that holds the rest; move what is above it below it']);
+    // So for a `# Note` with nothing under it (spec-kit's clarifications prepended as a level-1 heading; blind QA: a warning, exit 0).
+    expect(said('# Note\n\nClarified on 2025-10-05.\n\n# Memory statistics\n\n**Authors:**\n* @lichuyang\n\n').map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['5:1 empty-section']);
     const lowered = checkSpec(parseSpec('## Memory statistics\n\n**Authors:**\n* @lichuyang\n\n### Summary\n\nAdd memory statistics.\n\n### Motivation\n\nDebugging.\n'), { template: pt, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
     expect(lowered).toContain('1:1 empty-section no title: "Memory statistics" seems to be it, written as a level-2 heading; make it a `# ` heading, as the template\'s "# [Title]"');
   });

@@ -222,23 +222,31 @@ export function namedInFrontMatter(spec: ParsedSpec, theirs: Heading | null): bo
 
 /**
  * The spec's title heading written below headings of the author's (`## Note`
- * over `# Rate limiter`): the document's only level-1 heading, the top-level
- * headings before it all deeper, and the one after it deeper too. Markdown
+ * over `# Rate limiter`, or `# Note` with nothing under it): the document's
+ * last level-1 heading, those before it with no deeper heading under them,
+ * and the one after it deeper. Markdown
  * then opens the document with those, and the title heads a section that
  * holds the rest. Null when the spec has a title, or no such heading.
  */
-export function displacedTitle(spec: ParsedSpec): Heading | null {
+export function displacedTitle(spec: ParsedSpec, templateTitle: Heading | null = null): Heading | null {
   if (spec.title !== null) return null;
   let title: Heading | undefined;
   let before = false;
   let after = false;
+  // (Below a level-1 heading of the author's, the template's own title is that title written again, which
+  // section-order names as the cause: `# X service` then `# Technical Specification`.)
+  let overLevelOne = false;
   for (const h of spec.headings) {
     if (!h.topLevel) continue;
-    // (Two level-1 headings are chapters: no title among them.)
-    if (h.level === 1 && title !== undefined) return null;
-    if (h.level === 1) title = h;
-    else if (title === undefined) before = true;
+    if (h.level === 1) {
+      // (Two level-1 headings with sections under each are chapters: no title among them. One of the author's
+      // with nothing under it, `# Note` over `# Rate limiter`, is a note above the title, as a `## Note` is.)
+      if (title !== undefined && after) return null;
+      if (title !== undefined) before = overLevelOne = true;
+      title = h;
+    } else if (title === undefined) before = true;
     else after = true;
   }
+  if (title !== undefined && overLevelOne && templateTitle !== null && looseSlug(title) === looseSlug(templateTitle)) return null;
   return title !== undefined && before && after ? title : null;
 }

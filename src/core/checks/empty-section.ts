@@ -63,7 +63,8 @@ export const emptySection: CheckRule = {
     if (spec.title === null && template.spec.title !== null && !empty.has('title') && !namedInFrontMatter(spec, template.spec.title) && !htmlTitle(spec)) {
       const part = titlePart(spec, matching, template);
       // (Its title written below a heading of the author's, `## Note` over `# Rate limiter`: said so, on it.)
-      const displaced = part !== null && part.section === null ? displacedTitle(spec) : null;
+      // (Or `# Note` with nothing under it over `# Rate limiter`, which would make `# Note` the chapter that stands for a title.)
+      const displaced = part !== null ? displacedTitle(spec, template.spec.title) : null;
       if (displaced !== null) {
         const above = spec.headings.find((h) => h.topLevel)!;
         findings.push({ ...headingPosition(displaced), ...sectionFields(spec, null),

@@ -66,7 +66,7 @@ export const sectionOrder: CheckRule = {
         && looseSlug(actual.heading) === looseSlug(expected.heading)) continue;
       // Under the spec's title written below a heading of the author's, which holds every section after it:
       // empty-section's "no title" names that cause, on the title.
-      if (actual !== null && t.parentId === null && actual.heading === (displaced ??= displacedTitle(spec)) && ruleOn?.('empty-section') !== false) continue;
+      if (actual !== null && t.parentId === null && actual.heading === (displaced ??= displacedTitle(spec, template.spec.title)) && ruleOn?.('empty-section') !== false) continue;
       // Under text made a heading by a `---` right under it, which emptied the
       // section before it: empty-section's finding names that cause.
       if (actual !== null && actual.heading.kind === 'setext' && matching.unmatched.has(actual) && states !== null && ruleOn?.('empty-section') !== false
