@@ -2568,6 +2568,10 @@ describe('leftover-marker: the template\'s own {slot}s (MADR)', () => {
       '5:34 the template\'s slot "{justification. e.g., which resolves force {force} | … | comes out best (see below)}" is still here: replace it with the real content',
     ]);
     expect(said('Chosen option: "Outbox", because it is the only one that is exactly once.')).toEqual([]);
+    // On a line of its own, as MADR 4 writes it, it is that slot once, not a stub line too (blind QA, ADRs).
+    const wrapped = buildTemplateModel(parseSpec('# {short title}\n\n## Decision Outcome\n\nChosen option: "{title of option 1}", because\n{justification. e.g., which resolves force {force} | … | comes out best (see below)}.\n'), 'm4b@1');
+    expect(findings('# Use an outbox\n\n## Decision Outcome\n\nChosen option: "Outbox", because\n{justification. e.g., which resolves force {force} | … | comes out best (see below)}.\n', wrapped).map((f) => `${f.line}:${f.column} ${f.message.slice(0, 20)}`))
+      .toEqual(['6:1 the template\'s slot ']);
     // `{{name}}` stays the default marker's, and braces of the author's own are no slot.
     expect(said('Chosen option: "Outbox", because {{reason}} and {"a": {"b": 1}}.').map((f) => f.replace(/:.*/, ''))).toEqual(['5']);
   });
