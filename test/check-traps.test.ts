@@ -2568,6 +2568,10 @@ describe('leftover-marker: the template\'s own {slot}s (MADR)', () => {
       '5:34 the template\'s slot "{justification. e.g., which resolves force {force} | … | comes out best (see below)}" is still here: replace it with the real content',
     ]);
     expect(said('Chosen option: "Outbox", because it is the only one that is exactly once.')).toEqual([]);
+    // A choice with a link among its values, log4brains' Status, kept: the slot, and the sample link (blind QA, ADRs).
+    const l4b = buildTemplateModel(parseSpec('# [short title]\n\n- Status: [draft | proposed | accepted | superseded by [xxx](yyyymmdd-xxx.md)] <!-- optional -->\n- Date: [YYYY-MM-DD when the decision was last updated]\n\n## Decision Outcome\n\n[justification]\n'), 'l4b@1');
+    expect(findings('# Use Postgres\n\n- Status: [draft | proposed | accepted | superseded by [xxx](yyyymmdd-xxx.md)]\n- Date: 2024-01-02\n\n## Decision Outcome\n\nIt scales.\n', l4b).map((f) => `${f.line} ${f.rule} ${f.message.slice(0, 30)}`))
+      .toEqual(['3 leftover-marker the template\'s slot "[draft | ', '3 broken-link link to yyyymmdd-xxx.md: no su']);
     // On a line of its own, as MADR 4 writes it, it is that slot once, not a stub line too (blind QA, ADRs).
     const wrapped = buildTemplateModel(parseSpec('# {short title}\n\n## Decision Outcome\n\nChosen option: "{title of option 1}", because\n{justification. e.g., which resolves force {force} | … | comes out best (see below)}.\n'), 'm4b@1');
     expect(findings('# Use an outbox\n\n## Decision Outcome\n\nChosen option: "Outbox", because\n{justification. e.g., which resolves force {force} | … | comes out best (see below)}.\n', wrapped).map((f) => `${f.line}:${f.column} ${f.message.slice(0, 20)}`))

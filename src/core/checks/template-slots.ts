@@ -21,7 +21,8 @@ import { headOf, tailOf } from '../clip-text.js';
 // `{justification. e.g., … which resolves force {force} | …}` holds one more) with a
 // letter and a space in it (MADR's `{title of option 1}`; `GET /users/{id}`
 // names a path's parameter) or named in capitals (see CAPS_SLOT), or a `[slot]` in brackets (MADR 2's, log4brains'
-// `[option 1]`), with a letter in it, or an instruction in parentheses (the
+// `[option 1]`), with a letter in it (and a link inside, log4brains' `[draft | … | superseded by [xxx](yyyymmdd-xxx.md)]`,
+// its target blanked by then), or an instruction in parentheses (the
 // Rust and React RFCs' `- Start Date: (fill me in with today's date, YYYY-MM-DD)`;
 // not "(leave this empty)", which may stay).
 // Or a choice in parentheses, its options between ` / ` (Vue's `- Target Major Version: (2.x / 3.x)`,
@@ -29,7 +30,7 @@ import { headOf, tailOf } from '../clip-text.js';
 // (Swift's `* Status: **Awaiting implementation** or **Awaiting review**`): one is to be kept. Only as a whole
 // value, after a line's start, a label's colon or a cell's `|`, and before the line's or the cell's end: `(yes / no) Yes,
 // because …` answers, `**MUST** or **SHOULD** hold` is prose, and so is a choice that a hard-wrapped sentence ends a line with.
-const SLOT = /(?<!\{)\{(?!\{)(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^][^[\]\n]*\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)|\((?<=(?:^|\n|:|\|)[ \t]*\()(?:[^()\n/|]{1,40} \/ ){1,12}[^()\n/|]{1,40}\)(?=[ \t]*(?:\||\n|$))|\*\*(?<=(?:^|\n|:|\|)[ \t]*\*\*)[^*\n]{1,40}\*\*(?: or \*\*[^*\n]{1,40}\*\*){1,8}(?=[ \t]*(?:\||\n|$))/gi;
+const SLOT = /(?<!\{)\{(?!\{)(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^](?:[^[\]\n]|\[[^[\]\n]*\])*\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)|\((?<=(?:^|\n|:|\|)[ \t]*\()(?:[^()\n/|]{1,40} \/ ){1,12}[^()\n/|]{1,40}\)(?=[ \t]*(?:\||\n|$))|\*\*(?<=(?:^|\n|:|\|)[ \t]*\*\*)[^*\n]{1,40}\*\*(?: or \*\*[^*\n]{1,40}\*\*){1,8}(?=[ \t]*(?:\||\n|$))/gi;
 
 // What every slot starts with, searched for first (one search of the document for all three kinds).
 const SLOT_START = /[{[<]|\((?:[Ff]ill|[Ee]nter|[Ii]nsert|[Rr]eplace|[Ww]rite|[Pp]ut|[Aa]dd)\b| \/ |\*\* or \*\*|YY|MM|DD|\.[Xx]|\$[A-Z]|___/g;
@@ -63,6 +64,9 @@ function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generato
       const inner = m[0].slice(1, -1);
       const next = block.text[m.index + m[0].length];
       if (inner.trim().length < 2 || !/[A-Za-z]/.test(inner) || next === '(' || next === '[' || next === ':' || definitions.has(normalizeLabel(inner)) || MARK_WORD.test(inner) || CODE.test(inner)) continue;
+      // (A link inside only in a choice of values, log4brains' `[draft | … | superseded by [xxx](…)]`: bracketed prose
+      // with a link, Go's `[This is a template for …, documented [here](…).]`, is guidance, leftover-guidance's.)
+      if (inner.includes('[') && !inner.includes('|')) continue;
     }
     yield m;
   }
