@@ -120,6 +120,13 @@ describe('specfill status', () => {
     expect(table.stdout).toContain(`A${'\u0301'.repeat(20_000)}${'C'.repeat(38)}…`);
   });
 
+  it('shows control characters in titles, statuses and instructions as symbols, as check does: an escape must not drive the terminal (qa)', async () => {
+    const dir = tempProject({ 'specs/t.md': '---\ntitle: "A\\e[2JB"\ntemplate: tech-spec\nstatus: "dr\\e[31maft"\n---\n# X\n\n## Overview\n\n<!-- AGENT_PLACEHOLDER: say \u001b[31mred -->\n' });
+    const status = (await runCli(dir, 'status')).stdout;
+    const listed = (await runCli(dir, 'placeholders', 'specs/t.md')).stdout;
+    expect([status.includes('\u001b'), status.includes('A␛[2JB'), listed.includes('\u001b'), listed.includes('say ␛[31mred')]).toEqual([false, true, false, true]);
+  });
+
   it('leaves out the specs index (both its markers), not a spec with a stray start marker pasted in: status, index and sync see it as check does (fuzzing: it vanished)', async () => {
     const dir = tempProject({
       'specs/README.md': '# Specs\n\n<!-- specfill-index:start -->\n<!-- specfill-index:end -->\n',

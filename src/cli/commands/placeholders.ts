@@ -4,7 +4,7 @@ import { toPlaceholderJson } from '../../core/json-shapes.js';
 import { readSpecFile } from '../../io/read-spec-file.js';
 import { displayPath, writeJson, type CliContext } from '../context.js';
 import { projectConfig } from '../project-config.js';
-import { displayWidth, onOneLine, padCells } from '../../reporters/terminal-text.js';
+import { displayWidth, onOneLine, padCells, toVisibleText } from '../../reporters/terminal-text.js';
 
 /** `specfill placeholders FILE`: the open placeholders of one spec. */
 export async function runPlaceholders(ctx: CliContext, file: string, opts: { json?: boolean; maxFileBytes?: number }): Promise<number> {
@@ -21,11 +21,12 @@ export async function runPlaceholders(ctx: CliContext, file: string, opts: { jso
     return 0;
   }
   if (list.length === 0) {
-    ctx.stdout.write(`${shown}: no open placeholders\n`);
+    ctx.stdout.write(`${toVisibleText(shown)}: no open placeholders\n`);
     return 0;
   }
   const c = ctx.color;
-  const rows = list.map((p) => [shownId(p.id), p.section.join(' › ') || '(title)', `${p.line}:${p.column}`, onOneLine(p.instruction)] as const);
+  // (Control characters shown as symbols, as check's pretty output does: an escape in a heading must not drive the terminal.)
+  const rows = list.map((p) => [toVisibleText(shownId(p.id)), toVisibleText(p.section.join(' › ') || '(title)'), `${p.line}:${p.column}`, toVisibleText(onOneLine(p.instruction))] as const);
   // Columns in terminal cells: an emoji heading (`⚙️ Settings`) is wider, its variation selector narrower, than its length.
   const w0 = Math.max(...rows.map((r) => displayWidth(r[0])));
   const w1 = Math.max(...rows.map((r) => displayWidth(r[1])));

@@ -1,4 +1,4 @@
-import { displayWidth, padCells, toVisibleChars } from '../../reporters/terminal-text.js';
+import { displayWidth, padCells, toVisibleChars, toVisibleText } from '../../reporters/terminal-text.js';
 import { DEFAULT_STATUSES } from '../../core/check-spec.js';
 import { errorJson } from '../../core/json-shapes.js';
 import type { SpecSummary } from '../../core/summarize-spec.js';
@@ -72,11 +72,12 @@ function printTable(ctx: CliContext, specs: SpecSummary[], found: number, unread
     ctx.stdout.write(found === 0 ? `${none}\n` : `no specs match (${found} spec${found === 1 ? '' : 's'} found)\n`);
     return;
   }
+  // (Control characters shown as symbols, as check's pretty output does: an escape in a title or a file name must not drive the terminal.)
   const rows = specs.map((s) => ({
-    path: s.path,
-    title: s.title,
-    status: s.status ?? '-',
-    template: s.template ?? '-',
+    path: toVisibleText(s.path),
+    title: toVisibleText(s.title),
+    status: toVisibleText(s.status ?? '-'),
+    template: toVisibleText(s.template ?? '-'),
     done: s.completeness === null ? '-' : `${Math.round(s.completeness * 100)}% (${s.sectionsFilled}/${s.sectionsGuided})`,
     open: String(s.openPlaceholders.length),
     ratio: s.completeness,
