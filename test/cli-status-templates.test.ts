@@ -238,6 +238,10 @@ describe('specfill templates', () => {
     const r = await runCli(tempProject(), 'templates', 'tech-spec');
     expect([r.code, r.stdout, r.stderr]).toEqual([2, '',
       'specfill: `tech-spec` is not a `templates` command (they are: list, show)\n  hint: to print one template\'s outline: specfill templates show tech-spec\n']);
+    // A slip for a command is said so (qa); `templates --help` lists the options of `list`, its default.
+    const slip = await runCli(tempProject(), 'templates', 'shwo', 'tech-spec');
+    expect([slip.code, slip.stderr]).toEqual([2, 'specfill: `shwo` is not a `templates` command (they are: list, show): did you mean `show`?\n  hint: specfill templates show tech-spec\n']);
+    expect((await runCli(tempProject(), 'templates', '--help')).stdout).toContain('Options of `templates list` (the default):\n  --json  print JSON');
   });
 
   it('takes project templates from .specfill/templates, overriding built-ins by id', async () => {

@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SpecfillError } from '../core/errors.js';
+import { nearestWord } from '../core/edit-distance.js';
 import { colorsFor, writeErrorJson, type CliContext, type OutputStream } from './context.js';
 import { VERSION } from './version.js';
 
@@ -87,7 +88,9 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
 Exit codes: 0 success, 1 findings or refused action, 2 usage or runtime failure.
 Docs: README.md and docs/ in the specfill package.`);
 
-  const templates = program.command('templates').description('list built-in and project templates; `templates show ID` prints one outline');
+  const templates = program.command('templates').description('list built-in and project templates; `templates show ID` prints one outline')
+    // (The options of `list`, the default, are the bare command's too: `templates --json`.)
+    .addHelpText('after', '\nOptions of `templates list` (the default):\n  --json  print JSON');
   templates.command('list', { isDefault: true })
     .description('list templates: id, version, source, sections, placeholders')
     .option('--json', 'print JSON')
@@ -96,8 +99,10 @@ Docs: README.md and docs/ in the specfill package.`);
     .action(async (opts: { json?: boolean }, command: Command) => {
       const extra = command.args[0];
       if (extra !== undefined) {
-        throw new SpecfillError('USAGE', `\`${extra}\` is not a \`templates\` command (they are: list, show)`, {},
-          `to print one template's outline: specfill templates show ${extra}`);
+        // (A slip for a command, `templates shwo tech-spec`, is said so, as `specfill chek` is.)
+        const meant = nearestWord(extra, ['list', 'show']);
+        throw new SpecfillError('USAGE', `\`${extra}\` is not a \`templates\` command (they are: list, show)${meant === undefined ? '' : `: did you mean \`${meant}\`?`}`, {},
+          meant === 'show' && command.args[1] !== undefined ? `specfill templates show ${command.args[1]}` : `to print one template's outline: specfill templates show ${meant === undefined ? extra : 'ID'}`);
       }
       const { runTemplatesList } = await import('./commands/templates.js');
       setExit(await runTemplatesList(ctx, opts));
