@@ -155,6 +155,11 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
     }
     // A number as written: YAML reads `version: 1.10` as 1.1, and versions compare dot by dot.
     const version = typeof data.version === 'number' ? writtenValue(spec, 'version') ?? String(data.version) : field('version') ?? '1';
+    // Numbers dot by dot (`2`, `1.10`), or a name of the template's own kind (`v2`, `2024-05`): a negative number, or one
+    // with spaces or marks around it, is none (qa: `version: -1` "moved" specs at 1 to it).
+    if (!/^[A-Za-z0-9][\w.+-]*$/.test(version)) {
+      throw new SpecfillError('INVALID_TEMPLATE', `front matter \`version: ${version}\` is no version: write a number, numbers joined by dots (\`2\`, \`1.10\`), or a name such as \`v2\``, at('version'));
+    }
     // Built when first asked for: a project's run reads every template (the built-in ones too) and
     // most use one or two (another's model cost a one-file check a few milliseconds, cold).
     let built: TemplateModel | undefined;
