@@ -692,6 +692,11 @@ describe('specfill check', () => {
       expect([output, r.code, r.stderr]).toEqual([output, 2, `specfill: ${output}: is a folder: --output names the report file; nothing was written\n  hint: name a file in it, e.g. ${output.replace(/\/$/, '')}/specfill-report.json\n`]);
     }
     expect(existsSync(join(dir, 'reports'))).toBe(false);
+    // An empty value names no file (qa: "`: is a folder`").
+    for (const args of [['--output', ''], ['--output=']]) {
+      const r = await runCli(dir, 'check', ...args);
+      expect([r.code, r.stderr]).toEqual([2, 'specfill: --output names no file: its value is empty\n  hint: name the report file, e.g. --output specfill-report.json\n']);
+    }
     // A file checked that is no spec of the project (named outside the `specs` globs) is refused when met.
     writeFileSync(join(dir, 'notes.md'), '# Notes\n');
     const named = await runCli(dir, 'check', 'notes.md', '--format', 'json', '--output', 'notes.md');

@@ -45,6 +45,10 @@ export interface CheckOptions {
 export async function runCheck(ctx: CliContext, paths: string[], given: CheckOptions): Promise<number> {
   // `--max-warnings -1` is no limit, as in ESLint.
   const opts = given.maxWarnings === -1 ? { ...given, maxWarnings: undefined } : given;
+  // (`--output ''`, `--output=`: a value that names nothing, said so rather than as a folder called "".)
+  if (opts.output !== undefined && opts.output.trim() === '') {
+    throw new SpecfillError('USAGE', '--output names no file: its value is empty', {}, 'name the report file, e.g. --output specfill-report.json');
+  }
   // (`-` is stdin to many linters: said so, not "no such file" — a spec's template and links are found from its place.)
   if (paths.includes('-') && !existsSync(resolve(ctx.cwd, '-'))) {
     throw new SpecfillError('USAGE', '`-`: check does not read a spec from stdin', {}, 'name the spec\'s file: its template, config and links are found from where it is');
