@@ -2,12 +2,13 @@
 // names on the command line (`check --output`) is written through, as a
 // shell's `>` would (the review of the link change found a committed
 // `.specfill-cache -> ~/.bashrc` overwritten).
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SpecfillError } from '../src/core/errors.js';
-import { editTarget, writeFileAtomic } from '../src/io/write-file-atomic.js';
+import { AtomicFileWriter, editTarget, writeFileAtomic } from '../src/io/write-file-atomic.js';
 import { runCli, tempProject } from './helpers/run-cli.js';
 
 describe('writeFileAtomic and links', () => {
@@ -123,6 +124,46 @@ describe('writeFileAtomic and links', () => {
       const r = await runCli(dir, 'check', '--cache');
       expect([r.code, r.stderr]).toEqual([0, '']);
       expect(lstatSync(join(dir, '.specfill-cache')).isFile()).toBe(true);
+    }
+  });
+});
+
+describe('AtomicFileWriter on a disk that fills', () => {
+  // A real small file system (tmpfs), where this machine lets the tests mount one (root in CI); else skipped.
+  const mountable = (() => {
+    if (process.getuid?.() !== 0) return false;
+    const probe = mkdtempSync(join(tmpdir(), 'specfill-mount-'));
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', probe], { stdio: 'ignore' });
+      execFileSync('umount', [probe], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+  it.skipIf(!mountable)('says the disk is full, for every write after the first failure and at commit, and leaves nothing behind (qa: "The fd argument must be of type number")', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'specfill-full-'));
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', dir], { stdio: 'ignore' });
+    try {
+      const file = AtomicFileWriter.open(join(dir, 'report.json'), { displayPath: 'report.json', durable: false });
+      const messages: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        try {
+          file.write('x'.repeat(64 * 1024));
+        } catch (error) {
+          messages.push((error as SpecfillError).message);
+        }
+      }
+      try {
+        file.commit();
+      } catch (error) {
+        messages.push((error as SpecfillError).message);
+      }
+      expect([...new Set(messages)]).toEqual(['could not be written: the disk is full; nothing was written']);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      execFileSync('umount', [dir], { stdio: 'ignore' });
     }
   });
 });

@@ -169,6 +169,8 @@ export class AtomicFileWriter {
    */
   write(text: string | Uint8Array): void {
     if (text.length === 0) return;
+    // (After a failure the file is gone: the first failure is the one to say, not "fd is null" from the next write.)
+    if (this.failure !== null) throw this.failure;
     try {
       if (typeof text === 'string') {
         // Room for the worst case (3 bytes per UTF-16 unit), else flush first.
@@ -185,9 +187,13 @@ export class AtomicFileWriter {
       }
     } catch (error) {
       this.abort();
-      throw writeFailure(error, this.options.displayPath ?? this.path, this.path);
+      this.failure = writeFailure(error, this.options.displayPath ?? this.path, this.path);
+      throw this.failure;
     }
   }
+
+  /** The failure that ended the writing, thrown again by any later write or commit. */
+  private failure: SpecfillError | null = null;
 
   private flush(): void {
     if (this.used === 0) return;
@@ -201,6 +207,7 @@ export class AtomicFileWriter {
 
   /** Puts the file in place. */
   commit(): void {
+    if (this.failure !== null) throw this.failure;
     try {
       this.flush();
       if (this.options.durable !== false && this.temp !== null) fsyncSync(this.fd!);
