@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, spawnCli, tempProject } from './helpers/run-cli.js';
@@ -153,6 +153,16 @@ describe('bad input to placeholders', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(message);
     expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+  });
+
+  it('a loop of links and a name too long are said as what they are, in placeholders as in check (qa: raw ELOOP text; "no such file")', async () => {
+    const dir = tempProject();
+    symlinkSync('loop2.md', join(dir, 'loop1.md'));
+    symlinkSync('loop1.md', join(dir, 'loop2.md'));
+    const loop = await runCli(dir, 'placeholders', 'loop1.md');
+    expect([loop.code, loop.stderr]).toEqual([2, 'specfill: loop1.md: is a symbolic link that leads back to itself (a loop of links)\n  hint: point the link at a file, or name the file itself\n']);
+    const long = await runCli(dir, 'check', `${'a'.repeat(300)}.md`);
+    expect([long.code, long.stderr.split('\n')[0]]).toEqual([2, `specfill: ${'a'.repeat(300)}.md: cannot be read: its name is too long for the file system`]);
   });
 
   it('a file over the size limit', async () => {

@@ -31,11 +31,17 @@ export async function findSpecFiles(paths: readonly string[], cwd: string): Prom
     const absolute = resolve(cwd, path);
     let info;
     let loop = false;
+    let why: string | null = null;
     try {
       info = await stat(absolute);
     } catch (error) {
       info = null;
-      loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
+      const code = (error as NodeJS.ErrnoException).code;
+      loop = code === 'ELOOP';
+      // (Not "no such file" for one that is there but cannot be reached, or whose name the system refuses.)
+      why = code === 'EACCES' || code === 'EPERM' ? 'cannot be reached: permission denied (on a folder of its path)'
+        : code === 'ENAMETOOLONG' ? 'cannot be read: its name is too long for the file system'
+        : code === 'ENOTDIR' ? 'no such file: a part of its path is a file, not a folder' : null;
     }
     if (info === null && GLOB_CHARS.test(path)) {
       const matches = await (await import('tinyglobby')).glob(path, { cwd, absolute: true, ignore: ['**/node_modules/**'], dot: false });
@@ -43,6 +49,8 @@ export async function findSpecFiles(paths: readonly string[], cwd: string): Prom
       for (const m of matches) files.add(resolve(m));
     } else if (loop) {
       errors.push(new SpecfillError('READ_FAILED', 'is a symbolic link that leads back to itself (a loop of links)', { path }, 'point the link at a file, or name the file itself'));
+    } else if (info === null && why !== null) {
+      errors.push(new SpecfillError('READ_FAILED', why, { path }, why.includes('permission') ? 'let the user running specfill search every folder on its path (chmod +x)' : 'check the path'));
     } else if (info === null) {
       errors.push(new SpecfillError('FILE_NOT_FOUND', 'no such file or folder', { path }, 'check the path'));
     } else if (info.isDirectory()) {

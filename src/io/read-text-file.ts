@@ -143,7 +143,8 @@ function ioError(error: unknown, shown: string): SpecfillError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new SpecfillError('FILE_NOT_FOUND', 'no such file', { path: shown }, 'check the path');
   if (code === 'EISDIR') return new SpecfillError('IS_DIRECTORY', 'is a folder, not a file', { path: shown });
-  if (code === 'EACCES' || code === 'EPERM') return new SpecfillError('READ_FAILED', 'permission denied', { path: shown });
+  if (code === 'EACCES' || code === 'EPERM') return new SpecfillError('READ_FAILED', 'permission denied', { path: shown }, 'let the user running specfill read it (and search the folders on its path)');
+  if (code === 'ELOOP') return new SpecfillError('READ_FAILED', 'is a symbolic link that leads back to itself (a loop of links)', { path: shown }, 'point the link at a file, or name the file itself');
   return new SpecfillError('READ_FAILED', `cannot be read: ${(error as Error).message}`, { path: shown });
 }
 
