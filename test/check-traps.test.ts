@@ -2568,6 +2568,12 @@ describe('leftover-marker: the template\'s own {slot}s (MADR)', () => {
       '5:34 the template\'s slot "{justification. e.g., which resolves force {force} | … | comes out best (see below)}" is still here: replace it with the real content',
     ]);
     expect(said('Chosen option: "Outbox", because it is the only one that is exactly once.')).toEqual([]);
+    // A slot the template wraps over two lines (spec-kit's plan) is one slot, kept wrapped or on one line (blind QA, spec-kit).
+    const plan = buildTemplateModel(parseSpec('# Plan\n\n## Structure\n\n**Decision**: [Document the selected structure and reference the real\ndirectories captured above]\n'), 'plan@1');
+    for (const kept of ['[Document the selected structure and reference the real\ndirectories captured above]', '[Document the selected structure and reference the real directories captured above]']) {
+      expect(findings(`# Plan: CSV\n\n## Structure\n\nOne package, \`src/csv\`.\n\n**Decision**: ${kept}\n`, plan).map((f) => `${f.line} ${f.message}`))
+        .toEqual(['7 the template\'s slot "[Document the selected structure and reference the real directories captured above]" is still here: replace it with the real content']);
+    }
     // A choice with a link among its values, log4brains' Status, kept: the slot, and the sample link (blind QA, ADRs).
     const l4b = buildTemplateModel(parseSpec('# [short title]\n\n- Status: [draft | proposed | accepted | superseded by [xxx](yyyymmdd-xxx.md)] <!-- optional -->\n- Date: [YYYY-MM-DD when the decision was last updated]\n\n## Decision Outcome\n\n[justification]\n'), 'l4b@1');
     expect(findings('# Use Postgres\n\n- Status: [draft | proposed | accepted | superseded by [xxx](yyyymmdd-xxx.md)]\n- Date: 2024-01-02\n\n## Decision Outcome\n\nIt scales.\n', l4b).map((f) => `${f.line} ${f.rule} ${f.message.slice(0, 30)}`))

@@ -21,7 +21,8 @@ import { headOf, tailOf } from '../clip-text.js';
 // `{justification. e.g., … which resolves force {force} | …}` holds one more) with a
 // letter and a space in it (MADR's `{title of option 1}`; `GET /users/{id}`
 // names a path's parameter) or named in capitals (see CAPS_SLOT), or a `[slot]` in brackets (MADR 2's, log4brains'
-// `[option 1]`), with a letter in it (and a link inside, log4brains' `[draft | … | superseded by [xxx](yyyymmdd-xxx.md)]`,
+// `[option 1]`), with a letter in it, over two lines at most (spec-kit's plan wraps `[Document the selected structure …⏎
+// directories captured above]`) (and a link inside, log4brains' `[draft | … | superseded by [xxx](yyyymmdd-xxx.md)]`,
 // its target blanked by then), or an instruction in parentheses (the
 // Rust and React RFCs' `- Start Date: (fill me in with today's date, YYYY-MM-DD)`;
 // not "(leave this empty)", which may stay).
@@ -30,7 +31,7 @@ import { headOf, tailOf } from '../clip-text.js';
 // (Swift's `* Status: **Awaiting implementation** or **Awaiting review**`): one is to be kept. Only as a whole
 // value, after a line's start, a label's colon or a cell's `|`, and before the line's or the cell's end: `(yes / no) Yes,
 // because …` answers, `**MUST** or **SHOULD** hold` is prose, and so is a choice that a hard-wrapped sentence ends a line with.
-const SLOT = /(?<!\{)\{(?!\{)(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^](?:[^[\]\n]|\[[^[\]\n]*\])*\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)|\((?<=(?:^|\n|:|\|)[ \t]*\()(?:[^()\n/|]{1,40} \/ ){1,12}[^()\n/|]{1,40}\)(?=[ \t]*(?:\||\n|$))|\*\*(?<=(?:^|\n|:|\|)[ \t]*\*\*)[^*\n]{1,40}\*\*(?: or \*\*[^*\n]{1,40}\*\*){1,8}(?=[ \t]*(?:\||\n|$))/gi;
+const SLOT = /(?<!\{)\{(?!\{)(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^](?:[^[\]\n]|\[[^[\]\n]*\])*(?:\n(?:[^[\]\n]|\[[^[\]\n]*\])*)?\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)|\((?<=(?:^|\n|:|\|)[ \t]*\()(?:[^()\n/|]{1,40} \/ ){1,12}[^()\n/|]{1,40}\)(?=[ \t]*(?:\||\n|$))|\*\*(?<=(?:^|\n|:|\|)[ \t]*\*\*)[^*\n]{1,40}\*\*(?: or \*\*[^*\n]{1,40}\*\*){1,8}(?=[ \t]*(?:\||\n|$))/gi;
 
 // What every slot starts with, searched for first (one search of the document for all three kinds).
 const SLOT_START = /[{[<]|\((?:[Ff]ill|[Ee]nter|[Ii]nsert|[Rr]eplace|[Ww]rite|[Pp]ut|[Aa]dd)\b| \/ |\*\* or \*\*|YY|MM|DD|\.[Xx]|\$[A-Z]|___/g;
@@ -111,7 +112,7 @@ const slotsOf = memoPer((template: TemplateModel): { found: ReadonlySet<string>;
   const spec = template.spec;
   for (const block of proseBlocks(spec, SLOT_START, mayHoldSlot, { html: true })) {
     for (const m of slotsIn(block, spec.definitions)) {
-      found.add(m[0]);
+      found.add(slotKey(m[0]));
       const raw = asWritten(spec.source, block, m.index, m.index + m[0].length);
       written.add(raw.includes('\n') ? m[0] : raw);
       if (raw.includes('`') && !raw.includes('\n')) bare.add(withoutCodeMarks(raw));
@@ -119,6 +120,9 @@ const slotsOf = memoPer((template: TemplateModel): { found: ReadonlySet<string>;
   }
   return { found, written, bare };
 });
+
+/** A slot as the template's and the spec's are compared: its line break and the spaces around it one space (wrapped or not, it is one slot). */
+const slotKey = (slot: string): string => (slot.indexOf('\n') === -1 ? slot : slot.replace(/[ \t]*\r?\n[ \t]*/g, ' '));
 
 /** A slot as written, its inline code's backticks dropped. */
 const withoutCodeMarks = (written: string): string => written.replace(/`+/g, '');
@@ -166,13 +170,14 @@ export function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared:
       if (m.index < reportedTo) continue;
       // Quoted as written: the text searched has its inline code blanked out (`(fill me in with a unique ident, \`my_feature\`)`).
       const written = asWritten(spec.source, block, m.index, m.index + m[0].length);
-      if (!slots.found.has(m[0]) && !(slots.bare.size > 0 && slots.bare.has(withoutCodeMarks(written)))) continue;
+      if (!slots.found.has(slotKey(m[0])) && !(slots.bare.size > 0 && slots.bare.has(withoutCodeMarks(written)))) continue;
       if (isTickedTask(block.text, m.index, template)) continue;
       const offset = block.sourceOffset(m.index);
       if (skipped(offset)) continue;
       const at = block.locate(m.index, m.index + m[0].length);
       if (reported.has(`${at.line}:${at.column}`)) continue;
-      const shown = written.includes('\n') ? m[0] : written;
+      // (A slot over two lines is quoted on one.)
+      const shown = (written.includes('\n') ? m[0] : written).replace(/[ \t]*\r?\n[ \t]*/g, ' ');
       // (A long slot, a whole paragraph of MADR's, is quoted by its start and end.)
       const quoted = shown.length > 120 ? `${headOf(shown, 60).trimEnd()} … ${tailOf(shown, 1)}` : shown;
       findings.push({ ...at, message: CHOICE.test(m[0]) ? `the template's choices "${quoted}" are still here: write the one that applies`
