@@ -2717,6 +2717,13 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     // The words before the slot must be there: another heading is not the story.
     expect(brief(spec(['### Password login']), kit)).toEqual(['7:1 missing-section user-scenarios--testing-mandatory/user-story-1---brief-title-priority-p1']);
     expect(findings(spec(['### Password login']), kit)[0]!.message).toMatch(/; "Password login" is in its place: if that is this section, start its heading with "User Story 1 -"$/);
+    // A heading that opens as a later stand-in's does is that one's, not the first stand-in's in order (blind QA: spec-kit's
+    // tasks offered `Phase 3: [US1] …` to its missing `Format: [ID] [P?] …`).
+    const tasks = buildTemplateModel(parseSpec('# Tasks: [FEATURE NAME]\n\n## Format: `[ID] [P?] [Story] Description`\n\n- **[P]**: Can run in parallel\n\n## Phase 1: Setup\n\n- [ ] T001 Create project structure\n\n## Phase 3: User Story 1 - [Title] (Priority: P1)\n\n- [ ] T010 [US1] Implement the story\n'), 'tasks@1');
+    const said = findings('# Tasks: CSV export\n\n## Phase 1: Setup\n\n- [x] T001 Create the package\n\n## Phase 3: [US1] Export invoices\n\n- [x] T010 [US1] Write the exporter\n', tasks).map((f) => `${f.line} ${f.message}`);
+    expect(said).toEqual([
+      '3 missing section "Format: [ID] [P?] [Story] Description" (## Format: [ID] [P?] [Story] Description) from template tasks@1',
+      '7 missing section "Phase 3: User Story 1 - [Title] (Priority: P1)" (## Phase 3: User Story 1 - [Title] (Priority: P1)) from template tasks@1; "Phase 3: [US1] Export invoices" is in its place: if that is this section, start its heading with "Phase 3: User Story 1 -"']);
     // A slot kept in a written story's heading is a leftover; in a story left unwritten, empty-section's alone.
     expect(brief(spec(['### User Story 1 - [Brief Title] (Priority: P1)']), kit)).toEqual(['7:20 leftover-marker user-scenarios--testing/user-story-1---brief-title-priority-p1']);
     const unwritten = spec(['### User Story 1 - [Brief Title] (Priority: P1)']).replace('A user signs in with a password.', '[Describe this user journey in plain language]');

@@ -115,9 +115,21 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
         // A heading that stands in part for the spec's (spec-kit's `User Story 1
         // - [Brief Title]`) and is still unpaired takes the first heading at its
         // level left in its place, whatever its words, once the others have theirs.
+        // (One that opens as a stand-in's heading does, `Phase 3: [US1] Invites` for `Phase 3: User Story 1 - [Title]`, is
+        // that one's first, not the first stand-in's in order, spec-kit's `Format: [ID] [P?] …`: blind QA.)
+        const opening = (text: string): string => text.toLowerCase().split(/\s+/).slice(0, 2).join(' ');
+        const standIns = missing.filter((t) => t.standIn !== null && t.standIn.lead !== '' && !renames.has(t.id));
+        for (const t of standIns) {
+          const own = foreign.find((c) => !taken.has(c) && c.heading.level === t.level + shift && opening(c.heading.text) === opening(t.standIn!.lead));
+          if (own === undefined) continue;
+          renames.set(t.id, own);
+          taken.add(own);
+        }
+        const reserved = new Set(standIns.filter((t) => !renames.has(t.id)).map((t) => opening(t.standIn!.lead)));
         for (const t of missing) {
           if (t.standIn === null || renames.has(t.id)) continue;
-          const left = foreign.filter((c) => !taken.has(c) && c.heading.level === t.level + shift);
+          const left = foreign.filter((c) => !taken.has(c) && c.heading.level === t.level + shift
+            && (!reserved.has(opening(c.heading.text)) || opening(c.heading.text) === opening(t.standIn!.lead)));
           // (A number's stand-in, `Phase N: Polish & Cross-Cutting Concerns`, takes the one that shares most of its words.)
           const first = t.standIn.number === undefined ? left[0] : mostAlike(left, t.standIn.suffix);
           if (first === undefined) continue;
