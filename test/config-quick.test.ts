@@ -122,6 +122,8 @@ describe('loadConfig', () => {
     };
     expect(await said('specfill.config.yaml', 'a: &x [*x]\n')).toEqual([2, 'specfill: specfill.config.yaml:1:8: an alias here names the value it is part of, which makes a value with no end: write the value out, or name another anchor']);
     expect(await said('specfill.config.yaml', 'rules: &x {leftover-marker: *x}\n')).toEqual([2, expect.stringContaining('an alias here names the value it is part of')]);
+    // An alias that names no anchor is placed at it (qa: no line or column).
+    expect(await said('specfill.config.yaml', 'a: &x 1\nspecs: *nope\n')).toEqual([2, 'specfill: specfill.config.yaml:2:8: `*nope` names no anchor: write `&nope` on the value it stands for, above it']);
     const [code, message] = await said('specfill.config.json', `{"x": ${'['.repeat(1000)}${']'.repeat(1000)}}`);
     expect([code, message.includes('nested too deeply'), message.includes('Maximum call stack')]).toEqual([2, true, false]);
   });

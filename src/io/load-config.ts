@@ -70,6 +70,9 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
   const lineCounter = new LineCounter();
   // JSON is read as JSON, before the YAML reader (which takes what JSON does not, and words its errors as YAML's).
   if (file.endsWith('.json')) strictJson(text, shown(file));
+  // Columns count from the line's start, a byte order mark aside (as everywhere); the YAML reader counts it.
+  const bom = text.length - withoutBom(text).length;
+  const column = (pos: { line: number; col: number } | undefined): number | undefined => (pos === undefined ? undefined : pos.line === 1 ? pos.col - bom : pos.col);
   let doc;
   let data: unknown;
   // `merge`: `<<: *defaults`, YAML 1.1's merge key, as CI configs write it.
@@ -79,11 +82,20 @@ export async function loadConfig(root: string, cwd: string = root): Promise<Load
   } catch (thrown) {
     // Too many aliases or too deep: the library throws rather than reporting.
     if (thrown instanceof RangeError) throw new SpecfillError('INVALID_CONFIG', `is nested too deeply to be read: a config is a few levels of keys`, { path: shown(file) });
+    // An alias that names no anchor (`specs: *nope`): said at it, as the reader does not place it.
+    const unresolved = /Unresolved alias[^:]*: (\S+)/.exec((thrown as Error).message);
+    if (unresolved !== null && doc !== undefined) {
+      let at = -1;
+      visit(doc, { Alias: (_key, node) => {
+        if (node.source !== unresolved[1]) return undefined;
+        at = node.range?.[0] ?? -1;
+        return visit.BREAK;
+      } });
+      const pos = at === -1 ? undefined : lineCounter.linePos(at);
+      throw new SpecfillError('INVALID_CONFIG', `\`*${unresolved[1]}\` names no anchor: write \`&${unresolved[1]}\` on the value it stands for, above it`, { path: shown(file), line: pos?.line, column: column(pos) });
+    }
     throw new SpecfillError('INVALID_CONFIG', `cannot be read: ${(thrown as Error).message}`, { path: shown(file) });
   }
-  // Columns count from the line's start, a byte order mark aside (as everywhere); the YAML reader counts it.
-  const bom = text.length - withoutBom(text).length;
-  const column = (pos: { line: number; col: number } | undefined): number | undefined => (pos === undefined ? undefined : pos.line === 1 ? pos.col - bom : pos.col);
   const yamlError = doc.errors[0];
   if (yamlError !== undefined) {
     const pos = yamlError.linePos?.[0];
