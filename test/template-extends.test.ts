@@ -116,7 +116,7 @@ describe('templates that extend another', () => {
       [{ 'a.md': '---\nextends: tech-spec\nrenamed: {old-notes: notez}\n---\n## Notes\n\n<!-- AGENT_PLACEHOLDER: n -->\n' }, '.specfill/templates/a.md:3:1: front matter `renamed` renames `old-notes` to `notez`, which is no section of this template'],
       [{ 'a.md': '---\nversion: 2\nrenamed: {a: b, b: a}\n---\n# R\n\n## A\n\n<!-- AGENT_PLACEHOLDER: a -->\n' }, '.specfill/templates/a.md:3:1: front matter `renamed` goes round in a circle through `a` → `b` → `a`'],
       [{ 'a.md': '---\nextends: tech-spec\nrename: {references: Links}\noptional: [references]\n---\n' }, '.specfill/templates/a.md:4:1: front matter `optional` names `references`, which its `rename` renames to `links`: name it so'],
-      [{ 'a.md': '---\nextends: b\n---\n', 'b.md': '---\nextends: a\n---\n' }, 'goes round in a circle'],
+      [{ 'a.md': '---\nextends: b\n---\n', 'b.md': '---\nextends: a\n---\n' }, '.specfill/templates/a.md:2:1: `extends` goes round in a circle through a → b → a\n  hint: make one of them extend a template outside the circle, or none'],
       // A version is a number, numbers joined by dots, or a name: not a negative number (qa: sync "moved" specs to it).
       [{ 'a.md': '---\nversion: -1\n---\n# A\n\n## S\n\n<!-- s -->\n' }, '.specfill/templates/a.md:2:1: front matter `version: -1` is no version: write a number, numbers joined by dots (`2`, `1.10`), or a name such as `v2`'],
       // A new heading is one line of words: no heading or placeholder slipped in with it (fuzzing).

@@ -245,7 +245,10 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   const resolve = (t: Template): Template => {
     // Built-ins extend nothing, and a template resolved already is done.
     if (t.origin === 'built-in' || t.extends !== null) return t;
-    if (resolving.has(t.id)) throw new SpecfillError('INVALID_TEMPLATE', `\`extends\` goes round in a circle through ${[...resolving].join(' → ')}`, { path: t.path });
+    if (resolving.has(t.id)) {
+      throw new SpecfillError('INVALID_TEMPLATE', `\`extends\` goes round in a circle through ${[...resolving, t.id].join(' → ')}`, keyLocation(t.spec, t.path, 'extends'),
+        'make one of them extend a template outside the circle, or none');
+    }
     resolving.add(t.id);
     try {
       // A project template may extend the built-in of its own id; a base is resolved before it is used.
