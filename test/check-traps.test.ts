@@ -2448,6 +2448,10 @@ describe('headings that stand in for a name the spec gives (MADR\'s options, hea
   it('a stand-in heading out of its place, a sibling moved above it, is still found: section-order says what moved, no "missing" (blind QA, spec-kit)', () => {
     const kit = buildTemplateModel(parseSpec('# Feature Specification: [FEATURE NAME]\n\n## User Scenarios & Testing *(mandatory)*\n\n### User Story 1 - [Brief Title] (Priority: P1)\n\n[Describe this user journey in plain language]\n\n### Edge Cases\n\n- What happens when [boundary condition]?\n\n## Requirements *(mandatory)*\n\n- **FR-001**: System MUST [specific capability]\n'), 'kit@1');
     const moved = '# Feature Specification: CSV Export\n\n## User Scenarios & Testing *(mandatory)*\n\n### Edge Cases\n\n- An empty range gives a header row.\n\n### User Story 1 - Export invoices (Priority: P1)\n\nAn owner downloads invoices.\n\n## Requirements *(mandatory)*\n\n- **FR-001**: System MUST export CSV.\n';
+    // A stand-in that is all slot fits any heading: it is not looked for out of its place, where an author's section
+    // placed after it would be taken for it (review: a missing section passed as a warning).
+    const design = buildTemplateModel(parseSpec('# D\n\n## Design\n\n### Overview\n\n<!-- o -->\n\n### <!-- AGENT_PLACEHOLDER: name the main component -->\n\n<!-- c -->\n\n### Risks\n\n<!-- r -->\n'), 'd@1');
+    expect(brief('# Cache\n\n## Design\n\n### Overview\n\nO.\n\n### Risks\n\nR.\n\n### Open Questions\n\nQ.\n', design).map((f) => f.split(' ')[1])).toEqual(['missing-section']);
     // (Of two swapped, as many subsections each, the later is said to have moved.)
     expect(brief(moved, kit)).toEqual(['9:1 section-order user-scenarios--testing-mandatory/user-story-1---export-invoices-priority-p1']);
   });

@@ -457,7 +457,10 @@ function matchStandIns(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map
     const fits = (s: Section): boolean => !used.has(s) && s.heading.level === t.level && fitsStandIn(() => wordsOf(s), stand);
     // In its place first; else elsewhere under that parent, a sibling moved past it (`### Edge Cases` written above the
     // user stories): the stand-in is there, out of order, which section-order says (blind QA: it was "missing", an error).
-    const found = siblings.find((s) => s.span.start > after && s.span.start < before && fits(s)) ?? siblings.find(fits);
+    // (Elsewhere only for one with words of its own, `User Story 1 - [Brief Title]`: a stand-in that is all slot fits any
+    // heading, and would take an author's section placed after it for the one missing: review.)
+    const found = siblings.find((s) => s.span.start > after && s.span.start < before && fits(s))
+      ?? (stand.prefix !== '' || stand.suffix !== '' ? siblings.find(fits) : undefined);
     if (found === undefined) continue;
     take(t, found);
     // Its subsections keep their names: found below it by heading.
