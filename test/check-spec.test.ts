@@ -577,6 +577,11 @@ describe('template-free rules', () => {
     // The author's own opening, and such words later in a section, are not.
     expect(said('', 'Here is why we need a limiter: bursts.\n\n')).toEqual([]);
     expect(said('', 'I have owned the gateway since 2021.\n\n')).toEqual([]);
+    // An author's own opening that speaks of the document is theirs (review).
+    expect(said('', 'I have written this proposal after the March outage.\n\n')).toEqual([]);
+    expect(said('', 'Here is the RFC for the new rate limiter.\n\n')).toEqual([]);
+    expect(said('Certainly! Below is the design document you asked for.\n\n')).toHaveLength(1);
+    expect(said('', 'Here is the completed specification.\n\n')).toHaveLength(1);
   });
 
   it('leftover-marker: a model\'s words to its user kept in the spec are reported, to the sentence\'s end; the same words inside a sentence or in code are not (blind QA, LLM-written specs)', () => {

@@ -47,7 +47,14 @@ export function modelRemarks(spec: ParsedSpec): FindingDraft[] {
 
 // A model's opening words over the document it wrote: "Sure! Here's the spec:", "Below is the completed
 // specification.", "I've filled in every section of the template." — before the first heading, speaking of the document.
-const OPENING = /^(?:(?:Sure|Certainly|Of course|Absolutely|Okay|OK|Great)[!,.]?\s+)?(?:Here(?:'|\u2019)s|Here is|Below is|I(?:'|\u2019)ve|I have)\b[^\n]{0,200}?\b(?:spec|specs|specification|document|design doc|draft|template|sections?|RFC|ADR|proposal)\b[^\n]{0,120}?(?:[.!:]|$)/i;
+// Said as a model says it, not as an author might open ("I have written this proposal after the March outage.",
+// "Here is the RFC for the new rate limiter." are an author's: review): after "Sure!" or the like; or presenting what
+// it made, "the completed …", "the filled-in …"; or saying what it did to the template, "I've filled in every section";
+// or "based on your notes", "as you requested".
+const OPENING = /^(?:(?:(?:Sure|Certainly|Of course|Absolutely|Okay|OK|Great)[!,.]?\s+(?:Here(?:'|\u2019)s|Here is|Below is|I(?:'|\u2019)ve|I have)\b)|(?:Here(?:'|\u2019)s|Here is|Below is) (?:the|your) (?:completed?|filled[- ]in|filled[- ]out|filled|updated|revised|final|full|drafted|requested)\b|I(?:'|\u2019)ve|I have)[^\n]{0,200}?\b(?:spec|specs|specification|document|design doc|draft|template|sections?|RFC|ADR|proposal)\b[^\n]{0,120}?(?:[.!:]|$)/i;
+// What the model's "I've …" opening must say it did to the document, or whose words it took.
+const DID_TO_IT = /^I(?:'|\u2019)ve|^I have/i;
+const MODEL_DEED = /\b(?:filled (?:in|out)|completed|drafted|generated|populated)\b|\b(?:based on|from) your\b|\bas (?:you )?requested\b|\byou asked\b/i;
 
 /**
  * The opening remark of a model's answer kept at the top of the document it
@@ -68,6 +75,7 @@ function openingRemark(spec: ParsedSpec): FindingDraft | null {
     if (!/^[ \t]*(?:Sure|Certainly|Of course|Absolutely|Okay|OK|Great|Here|Below|I(?:'|\u2019)ve|I have)\b/i.test(spec.source.slice(block.start, block.end))) continue;
     const prose = proseBlockOf(spec, block);
     const m = prose === null ? null : OPENING.exec(prose.text);
+    if (m !== null && DID_TO_IT.test(m[0]) && !MODEL_DEED.test(m[0])) continue;
     if (prose !== null && m !== null) return { ...prose.locate(0, m[0].length), message: `a model's words to its user are still here ("${m[0].trim()}"): delete them` };
   }
   return null;
