@@ -1217,6 +1217,13 @@ describe('stdout that cannot be written', () => {
         closeSync(full);
       }
     }
+    // stderr full too: nothing can be said, and the exit code is still 2, not an uncaught exception's 1 (review).
+    const full = openSync('/dev/full', 'w');
+    try {
+      expect(spawnSync(process.execPath, [BIN, 'check'], { cwd: dir, stdio: ['ignore', full, full] }).status).toBe(2);
+    } finally {
+      closeSync(full);
+    }
   });
 });
 

@@ -161,8 +161,13 @@ describe('bad input to placeholders', () => {
     symlinkSync('loop1.md', join(dir, 'loop2.md'));
     const loop = await runCli(dir, 'placeholders', 'loop1.md');
     expect([loop.code, loop.stderr]).toEqual([2, 'specfill: loop1.md: is a symbolic link that leads back to itself (a loop of links)\n  hint: point the link at a file, or name the file itself\n']);
-    const long = await runCli(dir, 'check', `${'a'.repeat(300)}.md`);
-    expect([long.code, long.stderr.split('\n')[0]]).toEqual([2, `specfill: ${'a'.repeat(300)}.md: cannot be read: its name is too long for the file system`]);
+    for (const command of ['check', 'placeholders']) {
+      const long = await runCli(dir, command, `${'a'.repeat(300)}.md`);
+      expect([command, long.code, long.stderr.split('\n')[0]]).toEqual([command, 2, `specfill: ${'a'.repeat(300)}.md: cannot be read: its name is too long for the file system`]);
+    }
+    // A file used as a folder, in every command (review: raw ENOTDIR text in placeholders).
+    writeFileSync(join(dir, 'a.md'), '# A\n');
+    for (const command of ['check', 'placeholders']) expect((await runCli(dir, command, 'a.md/x.md')).stderr).toContain('a part of its path is a file, not a folder');
   });
 
   it('a file over the size limit', async () => {

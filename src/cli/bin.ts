@@ -24,13 +24,18 @@ const stdoutFailure = (error: NodeJS.ErrnoException): void => {
   stdoutFailed = error;
   // (It may come after the command has ended, from a write it left pending.)
   process.exitCode = 2;
-  process.stderr.write(`specfill: stdout: could not be written: ${ioReason(error)}\n`);
+  try {
+    process.stderr.write(`specfill: stdout: could not be written: ${ioReason(error)}\n`);
+  } catch {
+    // stderr cannot be written either: the exit code alone says it.
+  }
 };
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
     if (stream === process.stdout) return stdoutFailure(error);
-    throw error;
+    // (stderr that cannot be written: nothing more can be said, but the run failed: 2, not an uncaught exception's 1.)
+    process.exitCode = 2;
   });
 }
 // (A file is written synchronously: its failure is thrown from the write itself.)

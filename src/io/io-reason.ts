@@ -6,5 +6,7 @@ export function ioReason(error: unknown): string {
   if (code === 'EROFS') return 'the file system is read-only';
   if (code === 'ENOTDIR') return 'a part of its path is a file, not a folder';
   if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'ENAMETOOLONG') return 'its name is too long for the file system';
+  if (code === 'ELOOP') return 'it is a symbolic link that leads back to itself (a loop of links)';
   return (error as Error).message;
 }

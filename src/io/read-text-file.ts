@@ -1,6 +1,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { SpecfillError } from '../core/errors.js';
+import { ioReason } from './io-reason.js';
 
 /** Default largest file specfill reads: 10 MiB. */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -145,7 +146,9 @@ function ioError(error: unknown, shown: string): SpecfillError {
   if (code === 'EISDIR') return new SpecfillError('IS_DIRECTORY', 'is a folder, not a file', { path: shown });
   if (code === 'EACCES' || code === 'EPERM') return new SpecfillError('READ_FAILED', 'permission denied', { path: shown }, 'let the user running specfill read it (and search the folders on its path)');
   if (code === 'ELOOP') return new SpecfillError('READ_FAILED', 'is a symbolic link that leads back to itself (a loop of links)', { path: shown }, 'point the link at a file, or name the file itself');
-  return new SpecfillError('READ_FAILED', `cannot be read: ${(error as Error).message}`, { path: shown });
+  // (A file used as a folder, a name too long: said in words, as everywhere — ioReason.)
+  if (code === 'ENOTDIR') return new SpecfillError('FILE_NOT_FOUND', 'no such file: a part of its path is a file, not a folder', { path: shown }, 'check the path');
+  return new SpecfillError('READ_FAILED', `cannot be read: ${ioReason(error)}`, { path: shown });
 }
 
 /** Offset of the first byte that does not belong to a valid UTF-8 sequence. */
