@@ -2533,6 +2533,8 @@ describe('leftover-marker: the template\'s own {slot}s (MADR)', () => {
     const mini = buildTemplateModel(parseSpec('# Runbook\n\n## Alerts\n\n### Alert: <name>\n\n<!-- AGENT_PLACEHOLDER: What fired -->\n\n### Story 1 - [Brief Title]\n\n<!-- AGENT_PLACEHOLDER: The story -->\n'), 'mini@1');
     const fresh = '# Runbook\n\n## Alerts\n\n### Alert: <name>\n\n<!-- AGENT_PLACEHOLDER: What fired -->\n\n### Story 1 - [Brief Title]\n\n<!-- AGENT_PLACEHOLDER: The story -->\n';
     expect(brief(fresh, mini).map((f) => f.split(' ')[1])).toEqual(['unfilled-placeholder', 'unfilled-placeholder']);
+    // With unfilled-placeholder off, the slot is this rule's again (review: nothing was said).
+    expect(brief(fresh, mini, new Map([['unfilled-placeholder', { severity: 'off', options: {} }]])).map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['5:12 leftover-marker', '9:15 leftover-marker']);
     // Written under it, the slot kept in its heading is a blank.
     expect(brief(fresh.replace('<!-- AGENT_PLACEHOLDER: What fired -->', 'Disk full on the primary.'), mini).map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['5:12 leftover-marker', '11:1 unfilled-placeholder']);
   });

@@ -138,6 +138,8 @@ describe('loadConfig', () => {
     expect(await said('!custom off')).toEqual([2, 'specfill: specfill.config.yaml:2:20: the YAML tag `!custom` is not one YAML knows, and would leave this value as plain text: a config\'s values are text, numbers, true or false, lists and mappings; remove the tag']);
     expect(await said('!!binary off')).toEqual([2, 'specfill: specfill.config.yaml:2:20: the YAML tag `!!binary` makes this value something a config does not hold: a config\'s values are text, numbers, true or false, lists and mappings; remove the tag']);
     expect(await said('!!str error')).toEqual([1, '']);
+    // `!`, the non-specific tag, is plain text (review).
+    expect(await said('! off')).toEqual([0, '']);
     // A `!` in a quoted glob is no tag.
     writeFileSync(join(dir, 'specfill.config.yaml'), 'specs: ["*.md", "!drafts/**"]\n');
     expect((await loadConfig(dir)).config).toEqual({ specs: ['*.md', '!drafts/**'] });

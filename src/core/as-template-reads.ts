@@ -4,7 +4,8 @@
 // of the author's under it (`# Summary` over `## Scope`) is what the parse
 // takes for a title, though the template says it is the Summary chapter; so
 // is a spec's `# Overview` over `## Background` where it writes a titled
-// template's `##` sections a level up, its front matter naming it.
+// template's `##` sections a level up (another of its `#` headings a template
+// section too).
 import { buildSections } from './build-sections.js';
 import { looseSlug } from './slug.js';
 import { sectionAt } from './section-at.js';
@@ -31,7 +32,7 @@ export function asTemplateReads(spec: ParsedSpec, template: TemplateModel): Pars
     if (!template.sections.some((t) => t.level === 1 && t.parentId === null && names(t, slug))) return spec;
   } else {
     // (Or under a template with a title over `##` sections, a spec with none that writes them one level up, `# Overview`
-    // over `## Background` of its own, then `# Goals`: its front matter names it, and another `#` heading is a section too.)
+    // over `## Background` of its own, then `# Goals`: another of its `#` headings is a template section too.)
     const top = (key: string): boolean => template.sections.some((t) => t.parentId === null && t.level === theirs.level + 1 && names(t, key));
     if (looseSlug(theirs) === slug || !top(slug) || !spec.sections.some((s) => s.heading.level === title.level && top(looseSlug(s.heading)))) return spec;
   }

@@ -1,3 +1,4 @@
+import { headOf } from './clip-text.js';
 import { scanBlocks } from './markdown/block-scanner.js';
 import { isSpace, trimEndWhile } from './trim-end.js';
 
@@ -60,7 +61,7 @@ export function guardAnswer(answer: string): GuardedAnswer {
   const lower = trimmed.toLowerCase();
   const bare = trimEndWhile(lower.replace(/^[*_`"'\s]+/, ''), (c) => c === 0x2e || c === 0x21 || isQuoteOrMark(c) || isSpace(c));
   if (NON_ANSWERS.has(bare) || NON_ANSWERS.has(lower)) {
-    return { ok: false, reason: 'non-answer', message: `"${trimmed.slice(0, 40)}" is not an answer: write the section's actual content` };
+    return { ok: false, reason: 'non-answer', message: `"${headOf(trimmed, 40)}" is not an answer: write the section's actual content` };
   }
   return { ok: true, content: text, unwrapped };
 }

@@ -244,7 +244,6 @@ function repeatedKey(text: string, offset: number): string | null {
   return m === null ? null : (m[1] ?? m[2] ?? m[3]!);
 }
 
-/** The text without a byte order mark, which JSON.parse refuses (editors on Windows write one). */
 /** How deep a config's values may nest. */
 const MAX_DEPTH = 64;
 
@@ -276,7 +275,8 @@ function unplainTag(doc: Document, visit: typeof yamlVisit, source = ''): { tag:
   visit(doc, (_key, node) => {
     // (A document of comments only has no contents: null.)
     const tagged = (node ?? {}) as { tag?: string; range?: [number, number, number] };
-    if (typeof tagged.tag !== 'string' || PLAIN_TAGS.has(tagged.tag)) return undefined;
+    // (`!`, the non-specific tag, says plain text: nothing a config cannot hold.)
+    if (typeof tagged.tag !== 'string' || PLAIN_TAGS.has(tagged.tag) || tagged.tag === '!') return undefined;
     const value = tagged.range?.[0] ?? 0;
     // (As written: `!!binary` for the resolved name, the unknown one as the source has it; placed on the tag.)
     const tag = tagged.tag.replace(/^tag:yaml\.org,2002:/, '!!');
@@ -287,6 +287,7 @@ function unplainTag(doc: Document, visit: typeof yamlVisit, source = ''): { tag:
   return found;
 }
 
+/** The text without a byte order mark, which JSON.parse refuses (editors on Windows write one). */
 function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

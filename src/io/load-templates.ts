@@ -1,7 +1,7 @@
 import { nearestWord } from '../core/edit-distance.js';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join, posix, relative, resolve, resolve as resolvePath } from 'node:path';
+import { join, posix, relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { SpecfillError } from '../core/errors.js';
 import { keyLocation } from '../core/front-matter-key.js';
@@ -242,7 +242,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   }
   // Templates that extend another are resolved once every template is read.
   const resolving = new Set<string>();
-  const resolve = (t: Template): Template => {
+  const resolveBase = (t: Template): Template => {
     // Built-ins extend nothing, and a template resolved already is done.
     if (t.origin === 'built-in' || t.extends !== null) return t;
     if (resolving.has(t.id)) {
@@ -259,7 +259,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
         if (unusable !== undefined) {
           throw new SpecfillError('INVALID_TEMPLATE', `\`extends: ${base}\`: template \`${base}\` cannot be used: ${unusable.placed()}`, keyLocation(t.spec, t.path, 'extends'), unusable.hint);
         }
-        return parent === undefined ? undefined : resolve(parent);
+        return parent === undefined ? undefined : resolveBase(parent);
       }, () => [...byId.keys()].filter((id) => !broken.has(id)));
       byId.set(t.id, resolved);
       return resolved;
@@ -270,7 +270,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   for (const t of own.values()) {
     if (broken.has(t.id)) continue;
     try {
-      resolve(byId.get(t.id)!);
+      resolveBase(byId.get(t.id)!);
     } catch (error) {
       if (!(error instanceof SpecfillError)) throw error;
       byId.delete(t.id);
@@ -304,7 +304,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
         const t = registry.extend(templateFromSource(source, { fileName: templateFileName(ref), origin: 'project', path: ref }));
         const other = withFiles.get(t.id);
         // (The same file as a project template, mapped by its path, is that template.)
-        const same = other !== undefined && other.origin === 'project' && realOrAsIs(resolvePath(cwd, other.path)) === realOrAsIs(resolvePath(options.root, ref));
+        const same = other !== undefined && other.origin === 'project' && realOrAsIs(resolve(cwd, other.path)) === realOrAsIs(resolve(options.root, ref));
         // Two files of one id, the project's or the config's: which one a spec that names the id gets must not
         // depend on where each is listed (qa: the mapped one was hidden, and two templates shared an id in one report).
         // One of a built-in's id replaces it, as a project template does.

@@ -1,3 +1,4 @@
+import { headOf } from '../core/clip-text.js';
 import { placeholderIdFor, shownId } from '../core/placeholder-id.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
@@ -167,5 +168,5 @@ function outlineOf(spec: ParsedSpec): Array<{ id: string; heading: string; level
 
 function neighbour(spec: ParsedSpec, section: Section): { id: string; heading: readonly string[]; body: string } {
   const body = sectionBodyText(spec, section.id);
-  return { id: section.id, heading: section.path, body: body.length > NEIGHBOUR_CHARS ? `${body.slice(0, NEIGHBOUR_CHARS)}…` : body };
+  return { id: section.id, heading: section.path, body: body.length > NEIGHBOUR_CHARS ? `${headOf(body, NEIGHBOUR_CHARS)}…` : body };
 }

@@ -91,7 +91,7 @@ export const leftoverMarker: CheckRule = {
     // Sections that empty-section or unfilled-placeholder report whole: the template's words left there are theirs.
     let unwritten: Span[] | undefined;
     const inUnwritten = (offset: number): boolean => {
-      unwritten ??= template === null || matching === null || states === null ? [] : unwrittenSpans(spec, template, matching, states, ruleOn?.('empty-section') !== false);
+      unwritten ??= template === null || matching === null || states === null ? [] : unwrittenSpans(spec, template, matching, states, { empty: ruleOn?.('empty-section') !== false, open: ruleOn?.('unfilled-placeholder') !== false });
       return unwritten.some((span) => offset >= span.start && offset < span.end);
     };
     // Sections empty-section reports as empty (unless it is off): a to-do word that is all their text is its finding.
@@ -226,7 +226,7 @@ function emptySpans(spec: ParsedSpec, template: TemplateModel, matching: Section
  * (a stand-in's slot kept there, spec-kit's `### User Story 1 - [Brief
  * Title]`, is part of what that finding says is unwritten).
  */
-function unwrittenSpans(spec: ParsedSpec, template: TemplateModel, matching: SectionMatching, states: readonly SectionState[], withHeadings: boolean): Span[] {
+function unwrittenSpans(spec: ParsedSpec, template: TemplateModel, matching: SectionMatching, states: readonly SectionState[], withHeadings: { readonly empty: boolean; readonly open: boolean }): Span[] {
   const spans: Span[] = [];
   for (const st of states) {
     if (st.state !== 'empty' && st.state !== 'open') continue;
@@ -239,7 +239,8 @@ function unwrittenSpans(spec: ParsedSpec, template: TemplateModel, matching: Sec
     const section = matching.byTemplateId.get(st.id);
     if (section === undefined) continue;
     // (So for one whose placeholder is still open, unfilled-placeholder's: `### Alert: <name>` over it is unwritten too.)
-    spans.push(withHeadings ? { start: section.heading.span.start, end: section.bodySpan.end } : section.bodySpan);
+    // (The heading with it only while the rule that reports the section is on: off, the slot in it is this rule's.)
+    spans.push((st.state === 'empty' ? withHeadings.empty : withHeadings.open) ? { start: section.heading.span.start, end: section.bodySpan.end } : section.bodySpan);
   }
   return spans;
 }
