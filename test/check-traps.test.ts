@@ -1845,6 +1845,11 @@ describe('hostile input stays linear (second CLI review)', LINEAR, () => {
     expect(parseSpec(`---\ntitle: A${' '.repeat(100_000)}# note\n---\n# A\n`).frontMatter?.data?.title).toBe('A');
   });
 
+  it('a paragraph of 200,000 `](((` with no `)`: no destination is read again over the same stretch (review: 4 s for 720 KB)', () => {
+    const doc = `# T\n\n${'TODO \`x ](((' .repeat(200_000)}\n`;
+    expect(checkSpec(parseSpec(doc), { template: null, links: NO_FILES }).findings.length).toBeGreaterThan(0);
+  });
+
   it('a paragraph of 60,000 lines, each with a placeholder: each read from its own line, not from the first (fuzzing: 6 s for 100,000)', () => {
     const doc = `# T\n\n## S\n\n${Array.from({ length: 60_000 }, () => 'a <!-- AGENT_PLACEHOLDER: x --> b').join('\n')}\n`;
     const spec = parseSpec(doc);

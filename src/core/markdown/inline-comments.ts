@@ -57,6 +57,8 @@ export function maskCodeAndComments(content: string, table = false): string {
     at = to;
   };
   let i = 0;
+  // Where a destination read found no `)` at all (see destinationEnd): none starts before it.
+  let noCloseUntil = -1;
   while (i < content.length) {
     const c = content.charCodeAt(i);
     if (c === BACKSLASH && isAsciiPunctuation(content.charCodeAt(i + 1))) {
@@ -80,7 +82,18 @@ export function maskCodeAndComments(content: string, table = false): string {
       i = html >= 0 ? html : i + 1;
     } else if (c === CLOSE_BRACKET && content.charCodeAt(i + 1) === OPEN_PAREN) {
       // So does a link's destination read before a backtick after it (`[a](x\`y) TODO \` here.`).
-      i = destinationEnd(content, i + 1);
+      // (Not read again where an earlier one found no `)` before its end: `](((` a thousand times stays linear.)
+      if (i < noCloseUntil) {
+        i += 2;
+        continue;
+      }
+      const end = destinationEnd(content, i + 1);
+      if (end < 0) {
+        noCloseUntil = -end - 1;
+        i += 2;
+      } else {
+        i = end;
+      }
     } else {
       i += 1;
     }
@@ -95,20 +108,25 @@ const OPEN_PAREN = 0x28;
 
 /**
  * Past a plain link destination in parentheses opening at `open` (no space,
- * parentheses balanced, on one line), or just past the `(` when there is none.
+ * parentheses balanced, on one line); else, when there is none, `-(k + 1)`
+ * where the reading stopped at `k` having met no `)` at all (no destination
+ * starts before `k` either), or `open + 1`.
  */
 function destinationEnd(content: string, open: number): number {
   let depth = 0;
-  for (let i = open + 1; i < content.length && i - open < 2048; i++) {
+  let closed = false;
+  let i = open + 1;
+  for (; i < content.length && i - open < 2048; i++) {
     const c = content.charCodeAt(i);
     if (c === BACKSLASH) i++;
     else if (c === OPEN_PAREN) depth++;
     else if (c === 0x29) {
       if (depth === 0) return i + 1;
       depth--;
-    } else if (c <= 0x20 || c === LT) return open + 1;
+      closed = true;
+    } else if (c <= 0x20 || c === LT) break;
   }
-  return open + 1;
+  return closed ? open + 1 : -(i + 1);
 }
 
 /** Past a code span opening at `start`, or past the bare backtick run when it has no closer. */
