@@ -228,6 +228,17 @@ describe('sync finds sections as check does (lifecycle QA)', () => {
     expect([(await runCli(dir, 'check')).code, JSON.parse((await runCli(dir, 'status', '--json')).stdout).specs[0].completeness]).toEqual([0, 1]);
   });
 
+  it('adds a missing section at the level the spec writes the template\'s sections: one level down throughout, as check judges them (review: check then warned on it)', async () => {
+    const dir = tempProject({
+      '.specfill/templates/rust.md': '---\nversion: 1\n---\n# Summary\n\n<!-- AGENT_PLACEHOLDER: s -->\n\n# Motivation\n\n<!-- AGENT_PLACEHOLDER: m -->\n\n# Drawbacks\n\n<!-- AGENT_PLACEHOLDER: d -->\n',
+      'specs/a.md': '---\ntitle: X\ntemplate: rust@1\n---\n## Summary\n\nS.\n\n## Motivation\n\nM.\n',
+    });
+    expect((await runCli(dir, 'sync')).code).toBe(0);
+    expect(readFileSync(join(dir, 'specs', 'a.md'), 'utf8')).toMatch(/\n## Motivation\n\nM\.\n\n## Drawbacks\n\n<!-- AGENT_PLACEHOLDER: d -->\n$/);
+    const check = JSON.parse((await runCli(dir, 'check', '--format', 'json')).stdout) as { files: Array<{ findings: Array<{ rule: string }> }> };
+    expect(check.files[0]!.findings.map((f) => f.rule)).toEqual(['unfilled-placeholder']);
+  });
+
   it('takes a version written another way (m@02 for m@2) for the same one, as check does: nothing to do', async () => {
     const body = spec('## Intro\n\nI.\n\n## Rollout\n\nR.\n\n## Risks\n\nNone.\n').replace('template: m@1', 'template: m@02');
     const dir = tempProject({ '.specfill/templates/m.md': TEMPLATE, 'specs/m.md': body });

@@ -4,6 +4,7 @@ import { sectionUnderOldName } from './declared-renames.js';
 import { SpecfillError } from './errors.js';
 import { lineIndexOf } from './line-index.js';
 import { asTemplateReads } from './as-template-reads.js';
+import { titleShift } from './checks/title-shift.js';
 import { flattenSections, matchSections, type SectionMatching } from './match-sections.js';
 import { parseSpec } from './parse-spec.js';
 import type { Block, ParsedSpec, Section } from './spec-types.js';
@@ -108,7 +109,10 @@ export function syncSpec(source: string, template: Template, today: string): Syn
     }
     const own = template.spec.source.slice(t.bodySpan.start, t.bodySpan.end).replace(/\r\n|\n|\r/g, nl);
     // An empty heading (`## `) is written without the space after its marks.
-    const headingLine = `${'#'.repeat(t.heading.level)} ${headingMarkdown(t.heading, template.spec.source)}`.trimEnd();
+    // At the level the spec writes the template's sections (`## Drawbacks` in a spec whose `# Summary` … are all `##`:
+    // under a title of its own, or throughout), as check judges them: else the section added is check's next finding.
+    const level = Math.max(1, Math.min(6, t.heading.level + titleShift(view, template.model, matching)));
+    const headingLine = `${'#'.repeat(level)} ${headingMarkdown(t.heading, template.spec.source)}`.trimEnd();
     let block = `${headingLine}${nl}${own}`;
     // A blank line before whatever follows; at the very end, the one line ending a file ends with.
     // (By hand: `/(?:\r\n|\r|\n)*$/` read `\r\n` two ways and backtracked exponentially over a run of CRLF blank lines.)
