@@ -239,6 +239,19 @@ describe('sync finds sections as check does (lifecycle QA)', () => {
     expect(check.files[0]!.findings.map((f) => f.rule)).toEqual(['unfilled-placeholder']);
   });
 
+  it('does not add a section where a heading of the spec\'s would hold it, and says so: a second run changes nothing (fuzzing: each run added another copy)', async () => {
+    const dir = tempProject({
+      '.specfill/templates/syn.md': '---\nid: syn\nversion: 2\nextends: tech-spec\n---\n',
+      'specs/a.md': '---\ntemplate: syn@1\n---\n## Overview\n# Architecture\n## Future Considerations\n## Future Considerations\n',
+    });
+    const first = await runCli(dir, 'sync', 'specs/a.md');
+    expect(first.stdout).toContain('not added: future-considerations: where each goes, a heading of the spec\'s at another level would hold it');
+    const after = readFileSync(join(dir, 'specs', 'a.md'), 'utf8');
+    await runCli(dir, 'sync', 'specs/a.md');
+    expect(readFileSync(join(dir, 'specs', 'a.md'), 'utf8')).toBe(after);
+    expect(JSON.parse((await runCli(dir, 'sync', 'specs/a.md', '--json')).stdout).files[0].notPlaced).toEqual(['future-considerations']);
+  });
+
   it('takes a version written another way (m@02 for m@2) for the same one, as check does: nothing to do', async () => {
     const body = spec('## Intro\n\nI.\n\n## Rollout\n\nR.\n\n## Risks\n\nNone.\n').replace('template: m@1', 'template: m@02');
     const dir = tempProject({ '.specfill/templates/m.md': TEMPLATE, 'specs/m.md': body });

@@ -29,6 +29,13 @@ export interface SyncOutcome {
   readonly kept: string[];
   /** Of those, the ones that still hold an open placeholder (check reports it until it is filled or the section deleted). */
   readonly keptOpen: string[];
+  /**
+   * Template sections not added because, where they go, they would not be
+   * the template's (a heading of the spec's at a higher level there would
+   * hold them): added, check would still call them missing, and each run
+   * would add another copy.
+   */
+  readonly notPlaced: string[];
 }
 
 // Two line endings at the end of a text (a blank line): CRLF, a lone CR or a lone LF each one ending.
@@ -93,6 +100,7 @@ export function syncSpec(source: string, template: Template, today: string): Syn
   // section is there when `check` finds it there (matchSections): numbered,
   // with an emoji, at another level or without its "(Optional)" mark.
   const added: string[] = [];
+  const notPlaced: string[] = [];
   // (As check reads it: under a template with no title, `# Summary` over a `## Scope` of the author's is the Summary.)
   let view = asTemplateReads(spec, template.model);
   let matching = matchSections(view, template.model);
@@ -121,11 +129,21 @@ export function syncSpec(source: string, template: Template, today: string): Syn
     // A blank line before the heading, as everywhere else in the spec.
     const head = text.slice(Math.max(0, at - 4), at);
     const before = at === 0 || TWO_LINE_ENDS.test(head) ? '' : /[\n\r]$/.test(head) ? nl : nl + nl;
+    const previous = text;
     text = text.slice(0, at) + before + block + text.slice(at);
+    const next = parseSpec(text);
+    const nextView = asTemplateReads(next, template.model);
+    const nextMatching = matchSections(nextView, template.model);
+    // (Not found where it was put, `## Future Considerations` under a `# Architecture` of the spec's: undone, and said.)
+    if (!nextMatching.byTemplateId.has(t.id)) {
+      text = previous;
+      notPlaced.push(t.id);
+      continue;
+    }
     added.push(t.id);
-    spec = parseSpec(text);
-    view = asTemplateReads(spec, template.model);
-    matching = matchSections(view, template.model);
+    spec = next;
+    view = nextView;
+    matching = nextMatching;
   }
 
   // 3. What the template does not have stays, and is reported.
@@ -134,7 +152,7 @@ export function syncSpec(source: string, template: Template, today: string): Syn
 
   const structural = added.length > 0 || renamed.length > 0;
   if (structural || !recordsVersion(from, template)) text = setFrontMatterFields(text, { template: to, updated: today });
-  return { source: text, changed: text !== source, from, to, added, renamed, movedSections, kept, keptOpen };
+  return { source: text, changed: text !== source, from, to, added, renamed, movedSections, kept, keptOpen, notPlaced };
 }
 
 /**

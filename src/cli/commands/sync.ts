@@ -32,6 +32,8 @@ interface SyncFileJson {
   readonly kept: string[];
   /** Kept sections that still hold an open placeholder. */
   readonly keptOpen: string[];
+  /** Template sections not added: where they go, a heading of the spec's would hold them (fix its level first). */
+  readonly notPlaced?: string[];
   readonly skipped?: string;
   readonly diff?: string;
 }
@@ -99,7 +101,7 @@ export async function runSync(ctx: CliContext, paths: string[], opts: SyncOption
       }
       // Fills recorded under a renamed section's id follow it (a record only: a failure here loses nothing of the spec).
       if (!opts.dryRun && edit.changed) await moveProvenanceSections(root, relative(root, absolute).split(sep).join('/'), o.movedSections).catch(() => undefined);
-      results.push({ file: shown, from: o.from, to: o.to, changed: edit.changed, added: o.added, renamed: o.renamed, kept: o.kept, keptOpen: o.keptOpen, ...(opts.dryRun && edit.changed ? { diff: edit.diff } : {}) });
+      results.push({ file: shown, from: o.from, to: o.to, changed: edit.changed, added: o.added, renamed: o.renamed, kept: o.kept, keptOpen: o.keptOpen, ...(o.notPlaced.length > 0 ? { notPlaced: o.notPlaced } : {}), ...(opts.dryRun && edit.changed ? { diff: edit.diff } : {}) });
     } catch (error) {
       if (!(error instanceof SpecfillError)) throw error;
       // What the pure sync refuses is placed in the file here.
@@ -122,9 +124,11 @@ function printResult(ctx: CliContext, r: SyncFileJson, dryRun: boolean): void {
     return;
   }
   // A kept section with a placeholder fails `check` until someone acts: say so.
-  const open = r.keptOpen.length > 0
+  const open = (r.keptOpen.length > 0
     ? `\n  ${c.yellow(`open placeholders in kept sections: ${r.keptOpen.join(', ')} (fill them, or delete what the template dropped)`)}`
-    : '';
+    : '') + (r.notPlaced !== undefined
+    ? `\n  ${c.yellow(`not added: ${r.notPlaced.join(', ')}: where each goes, a heading of the spec's at another level would hold it; fix the levels check reports, then sync again`)}`
+    : '');
   if (!r.changed) {
     ctx.stdout.write(`${r.file}: up to date with ${r.to}${r.kept.length > 0 ? c.dim(`; not in the template, kept: ${r.kept.join(', ')}`) : ''}${open}\n`);
     return;
