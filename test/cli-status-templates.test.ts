@@ -497,6 +497,9 @@ describe('usage', () => {
     const dir = tempProject();
     expect((await runCli(dir, 'frobnicate')).code).toBe(2);
     expect((await runCli(dir, 'new', 'tech-spec')).code).toBe(2);
+    // `help` with an unknown command says so, with the one meant (qa: the whole help, and nothing about the name).
+    const unknown = await runCli(dir, 'help', 'chek');
+    expect([unknown.code, unknown.stdout, unknown.stderr]).toEqual([2, '', "specfill: unknown command 'chek' (did you mean check?)\n  hint: specfill --help lists the commands\n"]);
     const help = await runCli(dir, '--help');
     expect(help.code).toBe(0);
     for (const command of ['templates', 'new', 'placeholders', 'status']) expect(help.stdout).toContain(command);

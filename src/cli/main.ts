@@ -37,6 +37,13 @@ export async function main(options: MainOptions): Promise<number> {
   const program = buildProgram(ctx, (code) => {
     exitCode = code;
   });
+  // `specfill help chek`: commander prints the whole help and fails without a word on the name; said as `specfill chek` is.
+  const [first, asked] = options.argv;
+  if (first === 'help' && asked !== undefined && !asked.startsWith('-') && !program.commands.some((c) => c.name() === asked || c.aliases().includes(asked))) {
+    const meant = nearestWord(asked, program.commands.map((c) => c.name()));
+    ctx.stderr.write(`specfill: unknown command '${asked}'${meant === undefined ? '' : ` (did you mean ${meant}?)`}\n  hint: specfill --help lists the commands\n`);
+    return 2;
+  }
   try {
     await program.parseAsync([...options.argv], { from: 'user' });
     return exitCode;
