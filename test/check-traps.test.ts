@@ -3505,6 +3505,11 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(said('design doc: *TODO*')).toEqual(['1 empty-section the title "design doc: TODO" names nothing yet (the template\'s "Design Doc: Project Name"): write the spec\'s own title']);
     expect(said('Design Doc: Edge rate limiter')).toEqual([]);
     expect(said('Design Doc: TBD rate limiter')).toEqual(['1 leftover-marker leftover marker "TBD": replace it with the real content']);
+    // The label kept with its number written in, or dropped, the stand-in after it as it was (blind QA: KEP-1440, RFC-0042).
+    const kep = buildTemplateModel(parseSpec('# KEP-NNNN: Your short, descriptive title\n\n## Summary\n\n<!-- s -->\n'), 'kep@1');
+    const kepSaid = (title: string) => findings(`# ${title}\n\n## Summary\n\nA cache.\n`, kep).map((f) => `${f.line} ${f.rule}`);
+    for (const title of ['KEP-1440: Your short, descriptive title', 'Your short, descriptive title', 'KEP-1440: TBD', 'KEP-NNNN: TODO']) expect([title, kepSaid(title)]).toEqual([title, ['1 empty-section']]);
+    expect(kepSaid('KEP-1440: Events in kubectl')).toEqual([]);
     // After a name with no colon, SwiftPM's `# Package Manager Feature name` (blind QA); the name kept with the spec's words is written.
     const pm = buildTemplateModel(parseSpec('# Package Manager Feature name\n\n## Context\n\n<!-- c -->\n'), 'pm@1');
     const pmSaid = (title: string) => findings(`# ${title}\n\n## Context\n\nA cache.\n`, pm).map((f) => `${f.line} ${f.rule}`);

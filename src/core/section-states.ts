@@ -117,9 +117,23 @@ export function keepsStandInTitle(spec: ParsedSpec, template: TemplateModel): bo
   // adr-tools' `# NUMBER. TITLE`): a number is no title.
   const unnumbered = written.replace(TITLE_NUMBER, '');
   if (unnumbered !== written && unnumbered.toLowerCase() === standIn.trim().replace(TITLE_NUMBER, '').toLowerCase()) return true;
-  // Its stand-in replaced by a to-do word (`# Design Doc: TBD` for `# Design Doc: Project Name`) is no title either.
-  const label = standIn.trim().slice(0, at);
-  return written.toLowerCase().startsWith(label.toLowerCase()) && stubWord(written.slice(label.length).replace(/^[\s:\u2013\u2014-]+/, '')) !== null;
+  // The label kept with its number written in (`# KEP-1440: Your short, descriptive title`, `# RFC-0042: Project Name`),
+  // or dropped (`# Your short, descriptive title`): the stand-in is still all the title says (blind QA).
+  const theirs = standIn.trim();
+  const label = theirs.slice(0, at);
+  const rest = theirs.slice(at).trim().toLowerCase();
+  const ownLabel = labelOf(label).exec(written);
+  const after = ownLabel === null ? null : written.slice(ownLabel[0].length).replace(/^[\s:\u2013\u2014-]+/, '');
+  if (at > 0 && written.toLowerCase() === rest) return true;
+  if (after !== null && after.toLowerCase() === rest) return true;
+  // Its stand-in replaced by a to-do word (`# Design Doc: TBD` for `# Design Doc: Project Name`, `# KEP-1440: TBD`) is no title either.
+  return after !== null && stubWord(after) !== null;
+}
+
+/** A pattern for a title's label as the template writes it, its stand-in for a number (`NNNN`, `XXXX`, `0000`) any number. */
+function labelOf(label: string): RegExp {
+  const escaped = label.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/N{3,}|X{3,}|0{3,}/g, (stand) => `(?:\\d+|${stand})`);
+  return new RegExp(`^${escaped}`, 'i');
 }
 
 /**
