@@ -1332,6 +1332,9 @@ describe('broken-link', () => {
     // The subsection left as the template's is reported there; one left out is missing.
     expect(brief(spec('### Option 1: Redis\n\n#### Pros\n\n* ...\n\n#### Cons\n\n* Another service to run.'), cfp)).toEqual(['13:1 empty-section options/option-1-redis/pros']);
     expect(brief(spec('### Option 1: Redis\n\n#### Cons\n\n* Another service to run.'), cfp)).toEqual(['13:1 missing-section options/option-1/pros']);
+    // A bare one after a first of its kind with text (Cilium's `### Deferred Milestone 2`) is a place for another, not owed.
+    const milestones = buildTemplateModel(parseSpec('# CFP\n\n## Milestones\n\n### Deferred Milestone 1\n\n_What is deferred, and why._\n\n### Deferred Milestone 2\n'), 'ms@1');
+    expect(brief('# CFP-1: Cache\n\n## Milestones\n\n### Deferred Milestone 1\n\nMulti-cluster, after GA.\n', milestones)).toEqual([]);
     // Numbered sections with guidance of their own are each owed.
     expect(brief(spec('### Option 1: Redis\n\n#### Pros\n\n* Fast.\n\n#### Cons\n\n* Another service.').replace('### Phase 2\n\nWiden.\n', ''), cfp)).toEqual([expect.stringMatching(/missing-section phases\/phase-2$/)]);
   });

@@ -203,8 +203,10 @@ export function standInSeriesFollowers(sections: readonly Section[], source?: st
         const first = firsts.get(shape);
         if (first === undefined) firsts.set(shape, held);
         else if (first === held) followers.add(s.id);
+        // (Bare after a first of its kind with text of its own, Cilium's `### Deferred Milestone 2` after a described
+        // `### Deferred Milestone 1`: a place for another, which the spec may not need.)
         if (s.children.length === 0 && nothingOrAnExample(source!.slice(s.bodySpan.start, s.bodySpan.end))) {
-          if (seen.has(shape)) followers.add(s.id);
+          if (seen.has(shape) || first !== undefined) followers.add(s.id);
           else seen.add(shape);
         }
       }
