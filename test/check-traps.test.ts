@@ -3457,6 +3457,11 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     }
     // With empty-section off, the word is leftover-marker's as anywhere else.
     expect(said('TBD', new Map([['empty-section', { severity: 'off', options: {} }]]))).toEqual(['9 leftover-marker leftover marker "TBD": replace it with the real content']);
+    // Beside the template's guidance kept, a to-do word writes nothing either: the section holds only the guidance, one
+    // finding (blind QA: a leftover-guidance and a leftover-marker warning, exit 0).
+    const guided = buildTemplateModel(parseSpec('# R\n\n## Summary\n\nOne paragraph explanation.\n\n## Motivation\n\nWhy are we doing this? What use cases does it support?\n'), 'r@1');
+    expect(findings('# Mine\n\n## Summary\n\nA cache.\n\n## Motivation\n\nWhy are we doing this? What use cases does it support?\n\nTBD\n', guided).map((f) => `${f.line} ${f.rule} ${f.message}`))
+      .toEqual(['7 empty-section section "Motivation" still holds only the template\'s guidance: write its content']);
     // Under prose guidance, a stand-in before the author's text is no empty section.
     const prose = buildTemplateModel(parseSpec('# T\n\n## Summary\n\nBrief explanation of the feature.\n'), 'p@1');
     expect(brief('# Mine\n\n## Summary\n\n...\n\nHooks hold state.\n', prose)).toEqual([]);

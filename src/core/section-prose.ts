@@ -5,7 +5,7 @@ import { findInlineLinks } from './markdown/inline-links.js';
 import { findInlineComments, withoutClosedComments } from './markdown/inline-comments.js';
 import type { Block, ParsedSpec, Span } from './spec-types.js';
 import { countAtMost } from './sorted-search.js';
-import { isStandIn } from './stand-in-text.js';
+import { isStandIn, stubWord } from './stand-in-text.js';
 import { bodyIsEmpty, codeOf, codeSample, isEmptyCode } from './block-samples.js';
 import { isMarkOrSpace, trimEndWhile } from './trim-end.js';
 
@@ -70,6 +70,8 @@ function onlyGuidanceSentences(spec: ParsedSpec, span: Span, guidance: string, s
   let cutShort = false;
   let checklist: boolean | undefined;
   const all = everySentence(spec, span, guidance, (sentence) => {
+    // A to-do word beside the guidance (`TBD` under Motivation's kept questions) writes nothing either (blind QA).
+    if (stubWord(sentence) !== null && !sentences.has(sentence)) return true;
     if (!isGuidanceSentence(sentence, sentences, budget)) {
       cutShort = startsGuidanceSentence(sentence, sentences, budget);
       // In a checklist left unticked, an item of an older template, the start of one of its items now (a KEP's
@@ -80,7 +82,7 @@ function onlyGuidanceSentences(spec: ParsedSpec, span: Span, guidance: string, s
     }
     if (!any && hasThreeWords(sentence)) any = true;
     return true;
-  }, (raw) => mayBeGuidanceSentence(raw, sentences));
+  }, (raw) => mayBeGuidanceSentence(raw, sentences) || stubWord(raw.trim()) !== null);
   if (!all) {
     // A guidance sentence split in two, at its comma, into two list items or
     // two paragraphs, is still the guidance: the section is read as one sentence.
