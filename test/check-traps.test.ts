@@ -570,6 +570,9 @@ describe('section matching', () => {
     // `(TBD)`, `[WIP]` or `- TODO` after a heading's words keeps it its section: the mark alone is reported.
     expect(spec('## Motivation', '## Prototypes (TBD)', '## Public Interfaces - TODO')).toEqual(['11:16 leftover-marker leftover marker "TBD": replace it with the real content', '15:24 leftover-marker leftover marker "TODO": replace it with the real content']);
     expect(spec('## Motivation [WIP]')).toEqual([]);
+    // With its reason too (blind QA, spec-kit: `[NEEDS CLARIFICATION: …]` made the section "missing").
+    expect(spec('## Motivation [NEEDS CLARIFICATION: which teams?]').map((f) => f.split(' ')[1])).toEqual(['leftover-marker']);
+    expect(spec('## Motivation', '## Prototypes [TBD: confirm with support]').map((f) => f.split(' ')[1])).toEqual(['leftover-marker']);
     // (A lower-case `todo` is no default marker: only the heading's matching is at stake.)
     expect(spec('## Motivation: todo')).toEqual([]);
   });
