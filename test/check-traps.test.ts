@@ -3408,6 +3408,13 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(said('Soft declines are retried.', 'Renewals fail.\nWhy are we doing this?')).toEqual([]);
   });
 
+  it('a marker heading the template\'s own guidance sentence (Carbon\'s `TODO: What problem are you trying to solve?`) is that guidance, leftover-guidance\'s alone (blind QA)', () => {
+    const carbon = buildTemplateModel(parseSpec('# TODO\n\n## Problem\n\nTODO: What problem are you trying to solve? Who is impacted by it?\n'), 'c@1');
+    expect(findings('# Faster builds\n\n## Problem\n\nTODO: What problem are you trying to solve? Who is impacted by it?\n\nBuilds take four minutes.\n', carbon).map((f) => f.rule)).toEqual(['leftover-guidance']);
+    // The author's own TODO note still is a marker.
+    expect(findings('# Faster builds\n\n## Problem\n\nBuilds take four minutes. TODO: measure the cold cache.\n', carbon).map((f) => f.rule)).toEqual(['leftover-marker']);
+  });
+
   it('leftover-guidance: guidance that speaks to the author, opens with a lead-in or names what goes here is told too; an aside under a label and a slot\'s words are not (blind QA, Swift, OTEP, KIP templates)', () => {
     const guided = [
       ['Introduction', 'A short description of what the feature is. Try to keep it to a single-paragraph "elevator pitch".'],
@@ -3521,6 +3528,11 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     const kepSaid = (title: string) => findings(`# ${title}\n\n## Summary\n\nA cache.\n`, kep).map((f) => `${f.line} ${f.rule}`);
     for (const title of ['KEP-1440: Your short, descriptive title', 'Your short, descriptive title', 'KEP-1440: TBD', 'KEP-NNNN: TODO']) expect([title, kepSaid(title)]).toEqual([title, ['1 empty-section']]);
     expect(kepSaid('KEP-1440: Events in kubectl')).toEqual([]);
+    // Dapr's `# Title of proposal` (no article), and Carbon's `# TODO`, kept: the title names nothing, an error (blind QA).
+    for (const theirs of ['Title of proposal', 'TODO']) {
+      const tpl = buildTemplateModel(parseSpec(`# ${theirs}\n\n## Overview\n\nA brief description.\n`), 't@1');
+      expect([theirs, findings(`# ${theirs}\n\n## Overview\n\nWe add a cache.\n`, tpl).map((f) => `${f.line} ${f.rule}`)]).toEqual([theirs, ['1 empty-section']]);
+    }
     // After a name with no colon, SwiftPM's `# Package Manager Feature name` (blind QA); the name kept with the spec's words is written.
     const pm = buildTemplateModel(parseSpec('# Package Manager Feature name\n\n## Context\n\n<!-- c -->\n'), 'pm@1');
     const pmSaid = (title: string) => findings(`# ${title}\n\n## Context\n\nA cache.\n`, pm).map((f) => `${f.line} ${f.rule}`);

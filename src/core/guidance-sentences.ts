@@ -46,13 +46,17 @@ export function isTemplatesOwnSentence(text: string, at: number, marker: string,
   if (around.sentence !== normalizedSentence(plainText(marker))) return true;
   let before = around.start - 1;
   while (before > 0 && /\s/.test(text[before - 1]!)) before--;
-  if (before <= 0) return false;
-  const previous = sentenceSpanAround(text, before - 1);
-  return previous !== null && previous.sentence !== '' && guidance.has(previous.sentence);
+  const previous = before <= 0 ? null : sentenceSpanAround(text, before - 1);
+  if (previous !== null && previous.sentence !== '' && guidance.has(previous.sentence)) return true;
+  // (Or the marker heads the template's next sentence, as a label: Carbon's `TODO: What problem are you trying to solve?`.)
+  let after = around.end + 1;
+  while (after < text.length && /[ \t]/.test(text[after]!)) after++;
+  const next = after >= text.length || text[after] === '\n' ? null : sentenceSpanAround(text, after);
+  return next !== null && next.sentence !== '' && guidance.has(next.sentence);
 }
 
 /** The sentence around `at`, normalized, and where it starts; null past the longest sentence. */
-function sentenceSpanAround(text: string, at: number): { sentence: string; start: number } | null {
+function sentenceSpanAround(text: string, at: number): { sentence: string; start: number; end: number } | null {
   // No guidance sentence is thousands of characters long: past that, the
   // words are the author's. A stretch already read and found to hold no
   // sentence's end is not read again: a line of thousands of markers and no
@@ -74,7 +78,7 @@ function sentenceSpanAround(text: string, at: number): { sentence: string; start
     if (end >= text.length || endsSentence(text, end)) break;
     end++;
   }
-  return remember(text, start, end, { sentence: normalizedSentence(plainText(text.slice(start, end + 1))), start });
+  return remember(text, start, end, { sentence: normalizedSentence(plainText(text.slice(start, end + 1))), start, end });
 }
 
 /** The stretch {@link sentenceSpanAround} read last: no sentence ends in `text` at any index in [from, to). */

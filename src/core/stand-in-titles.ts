@@ -59,7 +59,9 @@ export function standInTitleAt(written: string): number | null {
 
 function isWholeStandIn(title: string): boolean {
   return STAND_IN_TITLE.test(title) || (title.length <= 80 && (TITLE_INSTRUCTION.test(title) || DESCRIBED_TITLE.test(title)))
-    || WHOLE_SLOT_TITLE.test(title) || onlyComments(title);
+    || WHOLE_SLOT_TITLE.test(title) || onlyComments(title)
+    // (Or a to-do word, Carbon's template title `# TODO`: kept, the title names nothing; an error, not leftover-marker's warning.)
+    || (title.length <= 40 && stubWord(title) !== null && !/[{}[\]<>]/.test(title));
 }
 
 // A short label before a colon (`Design Doc:`, `KEP-NNNN:`, `RFC:`), no sentence of its own.
@@ -75,7 +77,7 @@ function onlyComments(title: string): boolean {
 }
 
 // `Title`, `Product Name`, `Title of the proposal`; adr-tools' `NUMBER. TITLE`.
-const STAND_IN_TITLE = /^[[<{(]*\s*(?:(?:your|the|document|doc|adr|rfc|spec|project|feature|decision|proposal|product|service|system|component|app|application|library|tool|initiative|capability)\s+)?(?:title|name)(?:\s+of\s+(?:the|this|your)\s+[\w-]+)?(?:\s+here)?\s*[\]>})]*$|^(?:NUMBER|N{1,4})\.\s+TITLE$/i;
+const STAND_IN_TITLE = /^[[<{(]*\s*(?:(?:your|the|document|doc|adr|rfc|spec|project|feature|decision|proposal|product|service|system|component|app|application|library|tool|initiative|capability)\s+)?(?:title|name)(?:\s+of\s+(?:(?:the|this|your|a|an)\s+)?[\w-]+)?(?:\s+here)?\s*[\]>})]*$|^(?:NUMBER|N{1,4})\.\s+TITLE$/i;
 // An instruction to write the title in its place ("Replace this with your awesome OTEP title", "Insert title here").
 const TITLE_INSTRUCTION = /^[[<{(]*\s*(?:replace\s+(?:this|me)|insert|add|enter|write|put|fill\s+in)\b[^.!?:]*\b(?:title|name)(?:\s+here)?\s*[\]>})]*$/i;
 // A title described rather than written ("Your short, descriptive title", "A descriptive title").
