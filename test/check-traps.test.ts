@@ -3408,6 +3408,13 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(said('Soft declines are retried.', 'Renewals fail.\nWhy are we doing this?')).toEqual([]);
   });
 
+  it('a parent named by its subsections, each guided (Polkadot\'s `## Performance, Ergonomics, and Compatibility`), owes no text above them; a parent named otherwise does (blind QA)', () => {
+    const rfc = (parent: string) => buildTemplateModel(parseSpec(`# RFC\n\n## ${parent}\n\nDescribe the impact of the proposal on the exposed functionality.\n\n### Performance\n\nIs this an optimization?\n\n### Ergonomics\n\nDoes it change the interface?\n\n### Compatibility\n\nDoes it break anything?\n`), 'p@1');
+    const spec = (parent: string) => `# RFC-0062: Faster sync\n\n## ${parent}\n\n### Performance\n\nTwice as fast.\n\n### Ergonomics\n\nNo change.\n\n### Compatibility\n\nNone broken.\n`;
+    expect(findings(spec('Performance, Ergonomics, and Compatibility'), rfc('Performance, Ergonomics, and Compatibility'))).toEqual([]);
+    expect(findings(spec('Impact'), rfc('Impact')).map((f) => f.rule)).toEqual(['empty-section']);
+  });
+
   it('a marker heading the template\'s own guidance sentence (Carbon\'s `TODO: What problem are you trying to solve?`) is that guidance, leftover-guidance\'s alone (blind QA)', () => {
     const carbon = buildTemplateModel(parseSpec('# TODO\n\n## Problem\n\nTODO: What problem are you trying to solve? Who is impacted by it?\n'), 'c@1');
     expect(findings('# Faster builds\n\n## Problem\n\nTODO: What problem are you trying to solve? Who is impacted by it?\n\nBuilds take four minutes.\n', carbon).map((f) => f.rule)).toEqual(['leftover-guidance']);

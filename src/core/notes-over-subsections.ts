@@ -46,6 +46,13 @@ export function notesOverSubsections(spec: ParsedSpec, sections: readonly Templa
       notes.add(s.id);
       continue;
     }
+    // (Or a parent named by its subsections, each guided: Polkadot's `## Performance, Ergonomics, and Compatibility`,
+    // "Describe the impact of the proposal …", over `### Performance`, `### Ergonomics`, `### Compatibility`: they are
+    // its text, and authors write nothing above them; blind QA, 3 of 5 good RFCs failed.)
+    if (below.length >= 2 && below.every((c) => c.guidance !== '' && namedIn(s.text, c.text))) {
+      notes.add(s.id);
+      continue;
+    }
     // (A quoted note is one over questions only: "> Give an overview …; the subsections below …" asks for text of its own.)
     const quotedNote = quotesGuidance && ALL_QUOTED.test(own);
     if (quotedNote && !below.every((c) => asksAQuestion(c.text) || notes.has(c.id))) continue;
@@ -77,6 +84,14 @@ const isNoteOnBelow = (text: string): boolean => NOTE_LABEL.test(text) || NOTE_W
 const CHECKLIST = /(?:^|\s)\[ \]\s/;
 // One line of text that opens with a label in capitals, in emphasis or not: `*GATE: Automated checks run during main() execution*`.
 const VISIBLE_NOTE = /^[*_]{0,2}(?:GATE|NOTE|IMPORTANT|ACTION REQUIRED|WARNING|INFO)[*_]{0,2}:[^\n]*$/;
+
+/** Whether every word of a subsection's heading is in its parent's (`Ergonomics` in `Performance, Ergonomics, and Compatibility`). */
+function namedIn(parent: string, child: string): boolean {
+  const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const theirs = new Set(words(parent));
+  const own = words(child);
+  return own.length > 0 && own.every((w) => theirs.has(w));
+}
 
 /** Whether a heading is a question (`Will enabling the feature result in any new API calls?`), its comments and marks aside. */
 export function asksAQuestion(heading: string): boolean {
