@@ -61,7 +61,7 @@ export function unmarkedSlug(text: string): string | null {
 // MADR writes "This is an optional element." (above the heading: see commentAboveSaysOptional).
 // spec-kit's plan writes "Fill ONLY if Constitution Check has violations …": a condition.
 // AWS CDK's RFCs write "Feel free to add any number of appendices as you see fit.": none is a number too.
-const SAYS_OPTIONAL = /^(?:(?:fill|include|complete|add|write)(?:\s+(?:in|out|this(?:\s+section)?))?\s+only\s+(?:if|when)\s|only\s+(?:fill|include|complete|add|write)\b[^.]{0,40}?\b(?:if|when)\s|[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|optional\s+(?:if|when|unless)\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$)|(?:feel free to|you (?:may|can))\s+(?:add|include|write)\s+(?:any number of|as many|zero or more)\s+(?:appendices|appendix|annex(?:es)?)\b)/i;
+const SAYS_OPTIONAL = /^(?:(?:fill|include|complete|add|write)(?:\s+(?:in|out|this(?:\s+section)?))?\s+only\s+(?:if|when)\s|only\s+(?:fill|include|complete|add|write)\b[^.]{0,40}?\b(?:if|when)\s|[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|optional\s+(?:if|when|unless)\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$|(?:if|when|unless)\s)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$)|(?:feel free to|you (?:may|can))\s+(?:add|include|write)\s+(?:any number of|as many|zero or more)\s+(?:appendices|appendix|annex(?:es)?)\b)/i;
 
 /**
  * Whether a comment right above a section's heading (on the line before it,
@@ -82,17 +82,18 @@ function commentAboveSaysOptional(spec: ParsedSpec, section: Section): boolean {
 // Guidance may also say so after what it asks for: React's RFC template
 // writes "If the proposal involves a new or changed API, include a basic code
 // example. Omit this section if it's not applicable." Any of its sentences
-// that tells the author to leave the section out (not "Do not remove this section.") marks it.
-const SAYS_OMIT = /\b(?:omit|remove|delete|skip|drop|leave\s+out)\s+(?:this|the\s+whole)\s+(?:section|part|element|chapter|heading)\b|\bthis\s+(?:section|part|element|chapter)\s+(?:can|may|could)\s+(?:safely\s+)?be\s+(?:omitted|removed|deleted|skipped|dropped|left\s+out)\b/i;
+// that tells the author to leave the section out (not "Do not remove this section.") marks it, and so does
+// one that says the section goes before the spec is done: npm's `{{THIS SECTION SHOULD BE REMOVED BEFORE RATIFICATION}}`.
+const SAYS_OMIT = /\b(?:omit|remove|delete|skip|drop|leave\s+out)\s+(?:this|the\s+whole)\s+(?:section|part|element|chapter|heading)\b|\bthis\s+(?:section|part|element|chapter)\s+(?:can|may|could|should|must|is\s+to)\s+(?:safely\s+)?be\s+(?:omitted|removed|deleted|skipped|dropped|left\s+out)\b/i;
 const FORBIDS = /\b(?:not|never|don['\u2019]t|doesn['\u2019]t|cannot|can['\u2019]t|shouldn['\u2019]t|mustn['\u2019]t)\b/i;
 
 /** Whether a section's own text (its guidance) opens by saying that the section is optional, or has a sentence that says to leave it out when it does not apply. */
 function guidanceSaysOptional(spec: ParsedSpec, span: Span): boolean {
   const opening = spec.source.slice(span.start, Math.min(span.end, span.start + 400));
-  if (/optional|only|any number|as many|zero or more/i.test(opening) && SAYS_OPTIONAL.test(opening.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#\s]+/g, ' ').trim())) return true;
+  if (/optional|only|any number|as many|zero or more/i.test(opening) && SAYS_OPTIONAL.test(opening.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#{}\s]+/g, ' ').trim())) return true;
   const text = spec.source.slice(span.start, Math.min(span.end, span.start + 2000));
   if (!/omit|remove|delete|skip|drop|leave|left/i.test(text)) return false;
-  return text.replace(/<!--|-->|[*_>`#\s]+/g, ' ').split(/(?<=[.!?;])\s+/).some((sentence) => {
+  return text.replace(/<!--|-->|[*_>`#{}\s]+/g, ' ').split(/(?<=[.!?;])\s+/).some((sentence) => {
     const said = SAYS_OMIT.exec(sentence);
     return said !== null && !FORBIDS.test(sentence.slice(0, said.index));
   });
