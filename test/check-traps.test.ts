@@ -3422,6 +3422,9 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(findings('# Faster builds\n\n## Problem\n\nTODO: What problem are you trying to solve? Who is impacted by it?\n\nBuilds take four minutes.\n', carbon).map((f) => f.rule)).toEqual(['leftover-guidance']);
     // The author's own TODO note still is a marker.
     expect(findings('# Faster builds\n\n## Problem\n\nBuilds take four minutes. TODO: measure the cold cache.\n', carbon).map((f) => f.rule)).toEqual(['leftover-marker']);
+    // Where leftover-guidance does not report it (a single question kept after the author's text, as a Q&A), the marker is the one sign left.
+    const alternatives = buildTemplateModel(parseSpec('# TODO\n\n## Alternatives\n\nTODO: What alternative solutions have you considered?\n'), 'c@1');
+    expect(findings('# Faster builds\n\n## Alternatives\n\nWe looked at Bazel.\n\nTODO: What alternative solutions have you considered?\n', alternatives).map((f) => `${f.line} ${f.rule}`)).toEqual(['7 leftover-marker']);
   });
 
   it('leftover-guidance: guidance that speaks to the author, opens with a lead-in or names what goes here is told too; an aside under a label and a slot\'s words are not (blind QA, Swift, OTEP, KIP templates)', () => {

@@ -35,9 +35,11 @@ export function sentenceAround(text: string, at: number): string {
  * sentence is nothing but the marker (`TBD` after `Review Manager:`, split at
  * the colon), the sentence before it in the block is one of the template's
  * too. A bare "TBD" is in many templates' words: alone it would spare every
- * `Owner: TBD` an author leaves anywhere.
+ * `Owner: TBD` an author leaves anywhere. `'label'` where the marker heads the
+ * template's next sentence instead (Carbon's `TODO: What problem …?`): the
+ * template's words only where that guidance is reported as kept.
  */
-export function isTemplatesOwnSentence(text: string, at: number, marker: string, guidance: ReadonlySet<string>): boolean {
+export function isTemplatesOwnSentence(text: string, at: number, marker: string, guidance: ReadonlySet<string>): boolean | 'label' {
   const around = sentenceSpanAround(text, at);
   // (A task of the template's ticked, `- [x] No [NEEDS CLARIFICATION] markers remain`, is still its words: read `x no needs…`.)
   // (Not a bare marker ticked, `- [x] TBD`: that is no sentence of the template's but the marker alone.)
@@ -52,7 +54,7 @@ export function isTemplatesOwnSentence(text: string, at: number, marker: string,
   let after = around.end + 1;
   while (after < text.length && /[ \t]/.test(text[after]!)) after++;
   const next = after >= text.length || text[after] === '\n' ? null : sentenceSpanAround(text, after);
-  return next !== null && next.sentence !== '' && guidance.has(next.sentence);
+  return next !== null && next.sentence !== '' && guidance.has(next.sentence) ? 'label' : false;
 }
 
 /** The sentence around `at`, normalized, and where it starts; null past the longest sentence. */

@@ -5,6 +5,7 @@ import { proseBlocks, unseenBlanked, type ProseBlock } from './text-blocks.js';
 import { leftoverSlots, numberStandInKept } from './template-slots.js';
 import { frontMatterSlotsKept, frontMatterStubs } from './front-matter-slots.js';
 import { isTemplatesOwnSentence, sentenceAround } from '../guidance-sentences.js';
+import { leftoverGuidance } from './leftover-guidance.js';
 import { MAX_PER_RULE, type CheckRule, type FindingDraft } from './types.js';
 import type { SectionMatching } from '../match-sections.js';
 import type { SectionState } from '../section-states.js';
@@ -67,7 +68,8 @@ export const leftoverMarker: CheckRule = {
   defaultSeverity: 'warning',
   description: 'A to-do word, clarification marker, template slot or filler text is left in the prose.',
   options: { markers: { kind: 'patterns', description: 'regular expressions that replace the default markers' } },
-  check: ({ spec, options, template, matching, states, ruleOn, suppressed, statuses }) => {
+  check: (context) => {
+    const { spec, options, template, matching, states, ruleOn, suppressed, statuses } = context;
     const markers = Array.isArray(options.markers) ? options.markers.map(String) : DEFAULT_MARKERS;
     // (The defaults' patterns compiled once for the run, not once per spec.)
     const pattern = markers === DEFAULT_MARKERS ? DEFAULT_PATTERN : new RegExp(markers.map((m) => `(?:${m})`).join('|'), 'g');
@@ -93,6 +95,12 @@ export const leftoverMarker: CheckRule = {
     const inUnwritten = (offset: number): boolean => {
       unwritten ??= template === null || matching === null || states === null ? [] : unwrittenSpans(spec, template, matching, states, { empty: ruleOn?.('empty-section') !== false, open: ruleOn?.('unfilled-placeholder') !== false });
       return unwritten.some((span) => offset >= span.start && offset < span.end);
+    };
+    // Lines of the template's guidance that leftover-guidance reports as kept (unless it is off), asked only of a marker that labels it.
+    let kept: FindingDraft[] | undefined;
+    const inKeptGuidance = (line: number): boolean => {
+      kept ??= ruleOn?.('leftover-guidance') === false ? [] : leftoverGuidance.check(context);
+      return kept.some((f) => line >= f.line && line <= (f.endLine ?? f.line));
     };
     // Sections empty-section reports as empty (unless it is off): a to-do word that is all their text is its finding.
     let empty: Span[] | undefined;
@@ -147,7 +155,15 @@ export const leftoverMarker: CheckRule = {
         if (inKeptTitle(block.sourceOffset(at))) continue;
         // A section of nothing but a to-do word ("TBD") is one empty-section reports whole.
         if (inEmpty(block.sourceOffset(at))) continue;
-        if (guidance !== undefined && (isTemplatesOwnSentence(block.text, at, m[0], guidance)
+        const owns = guidance === undefined ? false : isTemplatesOwnSentence(block.text, at, m[0], guidance);
+        // A to-do word as the label of the template's guidance kept (Carbon's `TODO: What problem …?`) is that
+        // guidance, where leftover-guidance reports it; where it does not (a single question kept, a section
+        // with nothing of its own above its subsections), the marker is the one sign left.
+        if (owns === 'label' && !(inKeptGuidance(block.locate(at, at + m[0].length).line) || inUnwritten(block.sourceOffset(at)))) {
+          place(block, at, at + m[0].length, `leftover marker "${m[0]}": replace it with the real content`);
+          continue;
+        }
+        if (guidance !== undefined && (owns
           ? !m[0].startsWith('{{') || inUnwritten(block.sourceOffset(at))
           // A marker that is a whole sentence of the template's by itself (a section
           // of just `TBD`) is the guidance's where the section is left unwritten.
