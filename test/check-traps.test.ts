@@ -3545,6 +3545,11 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
       const tpl = buildTemplateModel(parseSpec(`# ${theirs}\n\n## Overview\n\nA brief description.\n`), 't@1');
       expect([theirs, findings(`# ${theirs}\n\n## Overview\n\nWe add a cache.\n`, tpl).map((f) => `${f.line} ${f.rule}`)]).toEqual([theirs, ['1 empty-section']]);
     }
+    // Its header's fields under that title ask for more than the title: left as the template's slots, the text under the title is empty (regression sweep).
+    const dapr = buildTemplateModel(parseSpec('# Title of proposal\n\n* Author(s): [Author Name, Co-Author Name ...]\n* Updated: [Date]\n\n## Overview\n\nA brief description.\n'), 'dapr@1');
+    const header = (fields: string) => findings(`# Disable sidecar requests\n\n${fields}\n\n## Overview\n\nWe add a flag.\n`, dapr).map((f) => `${f.line} ${f.rule} ${f.severity}`);
+    expect(header('* Author(s): [Author Name, Co-Author Name ...]\n* Updated: [Date]')).toEqual(['1 empty-section error']);
+    expect(header('* Author(s): Sam Lee\n* Updated: 2026-11-30')).toEqual([]);
     // After a name with no colon, SwiftPM's `# Package Manager Feature name` (blind QA); the name kept with the spec's words is written.
     const pm = buildTemplateModel(parseSpec('# Package Manager Feature name\n\n## Context\n\n<!-- c -->\n'), 'pm@1');
     const pmSaid = (title: string) => findings(`# ${title}\n\n## Context\n\nA cache.\n`, pm).map((f) => `${f.line} ${f.rule}`);

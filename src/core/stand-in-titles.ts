@@ -125,7 +125,9 @@ export function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
   const told = withoutExamples(withoutRemovedText(spec.source.slice(titleSpan.start, titleSpan.end)));
   // (Examples aside, "and" or ";" lists other things to write: the authors, a date; "and" that names
   // none, cluster-api's "Keep it simple and descriptive.", joins words about the title.)
+  // (Not over a list of fields to fill, Dapr's `* Author(s): [Author Name, …]` under `# Title of proposal`: those ask for more.)
   if (STAND_IN_TITLE.test(titleText.trim()) && SPEAKS_OF_NAMES.test(told) && (!/\band\b|;/i.test(told) || (!OTHER_THINGS.test(told) && !ASKS_TO_WRITE.test(told)))
+    && !FIELD_LINE.test(told)
     // Placeholders there ask for that alone: no list of other things.
     && own.every((p) => asksForTitleAlone(p.instruction, titleText) || (NAMES_THE_DOCUMENT.test(p.instruction) && !LISTS_MORE.test(withoutExamples(p.instruction))))) return true;
   // Guidance that says the heading above it is the title to write, whatever its words (Argo CD's `# Neat Enhancement Idea`
@@ -193,6 +195,8 @@ function speaksOfTitleAlone(instruction: string): boolean {
 }
 
 // A verb that asks for text to be written.
+// A line that is a field to fill: a short label, its colon, a value (`* Author(s): [Author Name]`, `**Status:** Draft`).
+const FIELD_LINE = /^[ \t]*(?:[-*+][ \t]+)?[*_]{0,2}[A-Z][\w ()'/-]{0,30}?[*_]{0,2}:[*_]{0,2}[ \t]+\S/m;
 const ASKS_TO_WRITE = /\b(?:write|describe|explain|add|list|provide|give|summari[sz]e|state|include|fill in|enter|insert)\b/i;
 
 // Things a title part may ask for besides the title.
