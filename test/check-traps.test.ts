@@ -3484,6 +3484,9 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     const guided = buildTemplateModel(parseSpec('# R\n\n## Summary\n\nOne paragraph explanation.\n\n## Motivation\n\nWhy are we doing this? What use cases does it support?\n'), 'r@1');
     expect(findings('# Mine\n\n## Summary\n\nA cache.\n\n## Motivation\n\nWhy are we doing this? What use cases does it support?\n\nTBD\n', guided).map((f) => `${f.line} ${f.rule} ${f.message}`))
       .toEqual(['7 empty-section section "Motivation" still holds only the template\'s guidance: write its content']);
+    // The to-do word as a task box of the author's, `- [ ] TBD`, is no checklist of the template's to tick (regression sweep).
+    expect(findings('# Mine\n\n## Summary\n\nA cache.\n\n## Motivation\n\nWhy are we doing this? What use cases does it support?\n\n- [ ] TBD\n', guided).map((f) => `${f.line} ${f.rule} ${f.message}`))
+      .toEqual(['7 empty-section section "Motivation" still holds only the template\'s guidance: write its content']);
     // Under prose guidance, a stand-in before the author's text is no empty section.
     const prose = buildTemplateModel(parseSpec('# T\n\n## Summary\n\nBrief explanation of the feature.\n'), 'p@1');
     expect(brief('# Mine\n\n## Summary\n\n...\n\nHooks hold state.\n', prose)).toEqual([]);

@@ -240,7 +240,8 @@ function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolea
   // Where the template lets the section stay empty, its sample text may go instead.
   if (guidanceOnly && t.mayStayEmpty) return `${name} still holds only the template's guidance: write its content, or delete that text and leave the section empty, as the template allows${orDelete}`;
   // A checklist kept with nothing ticked (a KEP's Release Signoff Checklist) is kept to be ticked, not rewritten.
-  if (guidanceOnly && UNTICKED.test(around.source(section))) return `${name} still holds only the template's checklist, nothing ticked: tick what is done (\`- [x]\`), or write its content${orDelete}`;
+  // (The template's own: an author's `- [ ] TBD` under a template's question is a to-do, not its checklist.)
+  if (guidanceOnly && /\[ \]/.test(t.guidance) && UNTICKED.test(around.source(section))) return `${name} still holds only the template's checklist, nothing ticked: tick what is done (\`- [x]\`), or write its content${orDelete}`;
   // Text every spec keeps as written (a PEP's CC0 Copyright paragraph) is no guidance once the template says so.
   if (guidanceOnly && KEPT_AS_WRITTEN.test(section.heading.text)) return `${name} still holds only the template's guidance: write its content; if every spec keeps this text as it is, declare the section \`fixed: [${t.id}]\` in the template's front matter`;
   if (guidanceOnly) return `${name} still holds only the template's guidance: write its content${orDelete}`;
