@@ -127,6 +127,10 @@ describe('section matching', () => {
       ['Context（背景）', 'Goals：目標'], ['Context【背景】', 'Goals ― 目標'], ['Context 「背景」', 'Goals－目標']]) {
       expect(brief(`# Mine\n\n## ${context}\n\nWhy.\n\n## ${goals}\n\nThis is a maintenance change with no product goals.\n`, doc), `${context} / ${goals}`).toEqual([]);
     }
+    // Under a template with no title, in a spec with a title of its own over its sections a level down (linkerd's RFCs, blind QA).
+    const rfc = buildTemplateModel(parseSpec('# Summary\n\nOne paragraph.\n\n# Problem Statement\n\nWhat problem?\n\n# Prior art\n\nDiscuss prior art.\n'), 'r@1');
+    expect(brief('# My RFC\n\n## Summary\n\nWe add X.\n\n## Problem Statement: Step 1\n\nIt breaks.\n\n## Prior art\n\nEnvoy.\n', rfc)).toEqual([]);
+    expect(brief('# My RFC\n\n## Summary\n\nWe add X.\n\n## Statement: Step 1\n\nIt breaks.\n\n## Prior art\n\nEnvoy.\n', rfc)).toEqual(['7:1 missing-section problem-statement']);
   });
 
   it('review fixes: opposite questions are no near heading; a heading of thousands of colons is read at once; an answer in the heading is one; numberings keep real words', () => {

@@ -267,6 +267,9 @@ function takeAmongSiblings(spec: ParsedSpec, model: TemplateModel, byTemplateId:
   pick: (t: TemplateSection, candidates: readonly Section[]) => Section | undefined, anyLevel = false, taken?: (t: TemplateSection) => void): void {
   // (Below each parent's section, made once: many sections of one parent may be missing.)
   const below = new Map<Section | null, Section[]>();
+  // (At its level, or as many levels deeper as the spec writes its top sections: a Rust RFC's `#` chapters written
+  // as `##` under a title of the spec's own, `## Problem Statement (Step 1)` for its `# Problem Statement`.)
+  const shift = levelShift(spec, model);
   for (const t of model.sections) {
     if (t.id === 'title' || t.standIn !== null || byTemplateId.has(t.id)) continue;
     const parent = t.parentId === null ? null : byTemplateId.get(t.parentId);
@@ -275,13 +278,21 @@ function takeAmongSiblings(spec: ParsedSpec, model: TemplateModel, byTemplateId:
     const among = parent === null ? spec.sections : parent.children;
     let all = anyLevel ? below.get(parent) : among;
     if (all === undefined) below.set(parent, (all = flattenSections(among)));
-    const candidates = all.filter((s) => !used.has(s) && (anyLevel || s.heading.level === t.level));
+    const candidates = all.filter((s) => !used.has(s) && (anyLevel || s.heading.level === t.level || s.heading.level === t.level + shift));
     const found = candidates.length === 0 ? undefined : pick(t, candidates);
     if (found === undefined) continue;
     byTemplateId.set(t.id, found);
     used.add(found);
     taken?.(t);
   }
+}
+
+/** How many levels deeper than the template's the spec writes its top sections (0 where none, or higher). */
+function levelShift(spec: ParsedSpec, model: TemplateModel): number {
+  const top = (sections: readonly Section[]): number => sections.reduce((least, s) => Math.min(least, s.heading.level), 7);
+  const theirs = top(model.spec.sections);
+  const ours = top(spec.sections);
+  return ours < 7 && theirs < 7 && ours > theirs ? ours - theirs : 0;
 }
 
 /**
