@@ -3250,6 +3250,10 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     // Of three, the one left at level 1 among them is the one reported, not the others (blind QA: one finding on each of them).
     expect(findings('## Summary\n\nHooks.\n\n# Motivation\n\nReuse.\n\n## Drawbacks\n\nNew.\n', three).map((f) => `${f.line} ${f.message}`))
       .toEqual(['5 heading "Motivation" is level 1; the spec writes the template\'s sections one level deeper throughout, so it belongs at level 2 (##)']);
+    // A spec titled `# Title` over them: where it belongs it is in place, no move to tell (blind QA, linkerd: "move it to the top level").
+    const dated = buildTemplateModel(parseSpec('* Start Date: (fill me in)\n\n# Summary\n\nS.\n\n# Motivation\n\nM.\n\n# Drawbacks\n\nD.\n'), 'r4@1');
+    expect(findings('# Title\n\n* Start Date: 2020-01-01\n\n## Summary\n\nHooks.\n\n## Motivation\n\nReuse.\n\n### Drawbacks\n\nNew.\n', dated).map((f) => `${f.line} ${f.message}`))
+      .toEqual(['13 heading "Drawbacks" is level 3; the spec writes the template\'s sections one level deeper throughout, so it belongs at level 2 (##)']);
   });
 
   it('under a template with no title, a first `#` heading with a subsection of the author\'s under it is the template\'s section of that name, not the title (blind QA: `# Summary` over `## Scope` was "missing")', () => {

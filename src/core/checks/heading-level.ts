@@ -89,7 +89,9 @@ export const headingLevel: CheckRule = {
       }
       const wanted = t.parentId === null || t.parentId === 'title' ? null : matching.byTemplateId.get(t.parentId);
       // (Under it, or under a heading of the author's inside it, `##### E2E Tests` below `#### Docker` in its Test Plan, is in place.)
-      const inPlace = under === wanted || (under !== null && wanted != null && under.span.start > wanted.span.start && under.span.start < wanted.span.end);
+      const inPlace = under === wanted || (under !== null && wanted != null && under.span.start > wanted.span.start && under.span.start < wanted.span.end)
+        // (The template's top level, a level down throughout, is under the heading above all of them: a spec titled `# Title`.)
+        || (wanted === null && under !== null && shift > 0 && (levelOf.get(under) ?? under.heading.level) <= shift);
       // (Not where that parent is off a level itself, `## Cross-cutting concerns` written `###`: its own finding comes first.)
       const elsewhere = absentParent === undefined && wanted !== undefined && !inPlace && (wanted === null || wanted.heading.level < target)
         ? `; at that level it would sit ${under === null ? 'at the top level' : `under ${quote(under.heading.shown)}`}, where the template puts it ${wanted === null ? 'at the top level' : `under ${quote(wanted.heading.shown)}`}: move it there too` : '';
