@@ -1625,6 +1625,13 @@ describe('second review', () => {
     // Not when the line is not all of the value: a comment after it, or more of it on the next line, indented (review).
     expect(at('title: KIP-1004: Dead-letter queues # draft name\n')[0]).not.toContain('must be quoted');
     expect(at('summary: a: b\n  c\ntitle: T\n')[0]).not.toContain('must be quoted');
+    // A Markdown link as a value, `[…](…)`, read as a list with text after it: quote it (blind QA, Jupyter's JEPs).
+    expect(at('title: T\nissue-number: [#117](https://example.com/issues)\n')).toEqual([
+      '3:16 invalid YAML front matter: Comments must be separated from other tokens by white space characters; a value that opens with `[` is read as a list, and text after its close is an error: quote it: `issue-number: "[#117](https://example.com/issues)"`']);
+    expect(at('owners: [a, b] # team\nstatus: draft: x\n')[0]).not.toContain('opens with');
+    // Its `title:` still names the spec: its `#` sections, under a template whose title is over `##` ones, are no level off.
+    const jep = buildTemplateModel(parseSpec('---\ntitle: <title>\n---\n\n# <title>\n\n## Summary\n\n<!-- s -->\n\n## Motivation\n\n<!-- m -->\n'), 'jep@1');
+    expect(findings('---\ntitle: Restart\nissue-number: [#117](https://example.com/issues)\n---\n\n# Summary\n\nRestarts.\n\n# Motivation\n\nAmbiguity.\n', jep).map((f) => f.rule)).toEqual(['frontmatter']);
     // A key given twice is named, with its first line (blind QA: "Map keys must be unique" named none).
     expect(at('title: A\ntemplate: x\ntitle: B\n')).toEqual([`4:1 invalid YAML front matter: \`title\` is given twice (first on line 2); keep one${UNREAD}`]);
     expect(at('title: A\nowners:\n  - a\n"owners": [b]\n')).toEqual(['5:1 invalid YAML front matter: `owners` is given twice (first on line 3); keep one']);
