@@ -3442,6 +3442,14 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(findings('# Faster builds\n\n## Alternatives\n\nWe looked at Bazel.\n\nTODO: What alternative solutions have you considered?\n', alternatives).map((f) => `${f.line} ${f.rule}`)).toEqual(['7 leftover-marker']);
   });
 
+  it('leftover-guidance: the template\'s note in `{{ }}` (npm\'s `{{THIS SECTION IS REQUIRED FOR RATIFICATION}}`) kept beside the author\'s text is told, whatever it says (blind QA, npm RFCs)', () => {
+    const npm = buildTemplateModel(parseSpec('# {{TITLE}}\n\n## Implementation\n\n{{Give an overview of implementation.}}\n\n{{THIS SECTION IS REQUIRED FOR RATIFICATION}}\n'), 'npm@1');
+    const said = (text: string) => findings(`# Tags\n\n## Implementation\n\n${text}\n`, npm).map((f) => `${f.line} ${f.rule}`);
+    expect(said('Only the publish command changes.\n\n{{THIS SECTION IS REQUIRED FOR RATIFICATION}}')).toEqual(['7 leftover-guidance']);
+    expect(said('Only the publish command changes.\n\n{{Give an overview of implementation.}}')).toEqual(['7 leftover-guidance']);
+    expect(said('Only the publish command changes.\n\nThis section is required for ratification.')).toEqual([]);
+  });
+
   it('leftover-guidance: guidance that speaks to the author, opens with a lead-in or names what goes here is told too; an aside under a label and a slot\'s words are not (blind QA, Swift, OTEP, KIP templates)', () => {
     const guided = [
       ['Introduction', 'A short description of what the feature is. Try to keep it to a single-paragraph "elevator pitch".'],

@@ -43,7 +43,9 @@ export function keptGuidance(spec: ParsedSpec, block: Block, sentences: Readonly
   const prose = sectionProse(spec, block);
   const text = plainText(marked ? prose.replace(/\bAGENT_PLACEHOLDER:\s*/g, '') : prose);
   const whole = judge(text, sentences, hiddenSentences);
-  if (whole !== undefined) return whole === null ? null : { text, ...whole, end: block.end };
+  // (A paragraph the template sets wholly in `{{ }}`, npm's `{{THIS SECTION IS REQUIRED FOR RATIFICATION}}`, is its note
+  // to the author whatever it says: kept beside the author's text, it is told too.)
+  if (whole !== undefined) return whole === null ? null : { text, ...whole, tells: whole.tells || WRAPPED_NOTE.test(spec.source.slice(block.start, block.end)), end: block.end };
   // The guidance's lines kept at the top of the author's paragraph, no blank line between
   // (`*Describe the context and scope …*` over the answer): those lines are the leftover.
   const lines = block.segments;
@@ -69,6 +71,9 @@ export function keptGuidance(spec: ParsedSpec, block: Block, sentences: Readonly
   }
   return found ?? keptBelow(spec, block, sentences, hiddenSentences);
 }
+
+// A paragraph that is one `{{…}}` and nothing else.
+const WRAPPED_NOTE = /^[ \t]*\{\{[^{}\n]+(?:\n[^{}\n]+)*\}\}[ \t]*(?:\r?\n|\r)?$/;
 
 // The most lines of a paragraph read as the guidance's kept atop the author's, and below them.
 const MAX_LEADING_LINES = 12;

@@ -89,7 +89,8 @@ export const leftoverGuidance: CheckRule = {
           ? keptGuidance(spec, block, template.guidanceSentences, template.hiddenGuidanceSentences, !block.topLevel) : null;
         // A paragraph that is wholly one of the template's slots (MADR's `{Describe the context …}`) is leftover-marker's finding, once.
         // (On one line only: leftover-marker reads a slot within a line.)
-        if (kept === null || (/^[{[][^\n]*[}\]]$/.test(kept.text.trim()) && !/[}\]][^]*[{[]/.test(kept.text.trim().slice(1, -1)) && block.line === block.endLine)) {
+        // (Not one in `{{ }}`, npm's `{{THIS SECTION IS REQUIRED FOR RATIFICATION}}`: a note, which leftover-marker's slots do not read.)
+        if (kept === null || (/^[{[][^\n]*[}\]]$/.test(kept.text.trim()) && !kept.text.trim().startsWith('{{') && !/[}\]][^]*[{[]/.test(kept.text.trim().slice(1, -1)) && block.line === block.endLine)) {
           flush();
           continue;
         }
