@@ -541,7 +541,7 @@ describe('template-free rules', () => {
       '1 leftover marker "TBD": replace it with the real content',
       '6 leftover marker "FIXME": replace it with the real content',
       '19 leftover marker "XXX": replace it with the real content',
-      '24 leftover marker "[NEEDS CLARIFICATION": replace it with the real content',
+      '24 leftover marker "[NEEDS CLARIFICATION: …]": replace it with the real content',
       '58 leftover marker "{{name}}": replace it with the real content',
       '68 leftover marker "Lorem ipsum": replace it with the real content',
     ]);
@@ -694,7 +694,10 @@ describe('template-free rules', () => {
     expect(listed.slice(0, DEFAULT_MARKERS.length)).toEqual([...DEFAULT_MARKERS]);
     // Bare too, as spec-kit's plan template writes it; not inside a longer word (blind QA, spec-kit).
     expect(checkSpec(parseSpec('# T\n\n**Storage**: NEEDS CLARIFICATION; [NEEDS CLARIFICATION: which?] NEEDS_CLARIFICATION_FLAG\n'), { template: null }).findings.map((f) => `${f.column} ${f.message}`))
-      .toEqual(['14 leftover marker "NEEDS CLARIFICATION": replace it with the real content', '35 leftover marker "[NEEDS CLARIFICATION": replace it with the real content']);
+      .toEqual(['14 leftover marker "NEEDS CLARIFICATION": replace it with the real content', '35 leftover marker "[NEEDS CLARIFICATION: …]": replace it with the real content']);
+    // Shown with its bracket closed, not cut at its last letter (regression sweep).
+    expect(checkSpec(parseSpec('# T\n\nOwner: [NEEDS CLARIFICATION]\n'), { template: null }).findings.map((f) => `${f.column} ${f.message}`))
+      .toEqual(['8 leftover marker "[NEEDS CLARIFICATION]": replace it with the real content']);
     const doc = '# T\n\nKeep for _TBD_ days, then __TODO__ and lorem ipsum; MAX_TODO_ITEMS stays.\n';
     const withList = checkSpec(parseSpec(doc), { template: null, rules: new Map([['leftover-marker', { severity: 'warning' as const, options: { markers: listed } }]]) }).findings;
     expect(withList.map((f) => f.column)).toEqual(checkSpec(parseSpec(doc), { template: null }).findings.map((f) => f.column));

@@ -160,7 +160,7 @@ export const leftoverMarker: CheckRule = {
         // guidance, where leftover-guidance reports it; where it does not (a single question kept, a section
         // with nothing of its own above its subsections), the marker is the one sign left.
         if (owns === 'label' && !(inKeptGuidance(block.locate(at, at + m[0].length).line) || inUnwritten(block.sourceOffset(at)))) {
-          place(block, at, at + m[0].length, `leftover marker "${m[0]}": replace it with the real content`);
+          place(block, at, at + m[0].length, `leftover marker "${shownMarker(seen, at, m[0])}": replace it with the real content`);
           continue;
         }
         if (guidance !== undefined && (owns
@@ -168,7 +168,7 @@ export const leftoverMarker: CheckRule = {
           // A marker that is a whole sentence of the template's by itself (a section
           // of just `TBD`) is the guidance's where the section is left unwritten.
           : guidance.has(sentenceAround(block.text, at)) && inUnwritten(block.sourceOffset(at)))) continue;
-        place(block, at, at + m[0].length, `leftover marker "${m[0]}": replace it with the real content`);
+        place(block, at, at + m[0].length, `leftover marker "${shownMarker(seen, at, m[0])}": replace it with the real content`);
       }
     }
     if (cut !== undefined) findings.push(cut);
@@ -272,6 +272,18 @@ function unwrittenSpans(spec: ParsedSpec, template: TemplateModel, matching: Sec
  * left, whatever is before it. (An image's alt text is read: it shows where
  * the image cannot, and is read out.)
  */
+/**
+ * A marker as the message shows it: spec-kit's bracketed one with its
+ * bracket closed (`[NEEDS CLARIFICATION]`, or `[NEEDS CLARIFICATION: …]`
+ * where a reason follows on its line), not cut at its last letter.
+ */
+function shownMarker(text: string, at: number, marker: string): string {
+  if (!marker.startsWith('[') || marker.endsWith(']')) return marker;
+  const rest = text.slice(at + marker.length, at + marker.length + 300);
+  const close = rest.search(/[\]\n]/);
+  return close === 0 || close === -1 || rest[close] === '\n' ? (close === 0 ? `${marker}]` : marker) : `${marker}: …]`;
+}
+
 function isMention(text: string, at: number, length: number, quoteBlock: () => boolean): boolean {
   const before = text[at - 1] ?? '';
   const after = text[at + length] ?? '';
