@@ -3576,6 +3576,11 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     const header = (fields: string) => findings(`# Disable sidecar requests\n\n${fields}\n\n## Overview\n\nWe add a flag.\n`, dapr).map((f) => `${f.line} ${f.rule} ${f.severity}`);
     expect(header('* Author(s): [Author Name, Co-Author Name ...]\n* Updated: [Date]')).toEqual(['1 empty-section error']);
     expect(header('* Author(s): Sam Lee\n* Updated: 2026-11-30')).toEqual([]);
+    // adr-tools' `# NUMBER. TITLE` kept with its number dropped, or a number and a to-do word written in (regression sweep).
+    const adr = buildTemplateModel(parseSpec('# NUMBER. TITLE\n\n## Context\n\nThe issue motivating this decision.\n'), 'adr@1');
+    const adrSaid = (title: string) => findings(`# ${title}\n\n## Context\n\nWe need a database.\n`, adr).map((f) => `${f.line} ${f.rule}`);
+    for (const title of ['TITLE', '12. TODO', '12. TBD', '7. Title']) expect([title, adrSaid(title)]).toEqual([title, ['1 empty-section']]);
+    expect(adrSaid('12. Use Postgres')).toEqual([]);
     // After a name with no colon, SwiftPM's `# Package Manager Feature name` (blind QA); the name kept with the spec's words is written.
     const pm = buildTemplateModel(parseSpec('# Package Manager Feature name\n\n## Context\n\n<!-- c -->\n'), 'pm@1');
     const pmSaid = (title: string) => findings(`# ${title}\n\n## Context\n\nA cache.\n`, pm).map((f) => `${f.line} ${f.rule}`);

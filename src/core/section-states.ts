@@ -116,7 +116,11 @@ export function keepsStandInTitle(spec: ParsedSpec, template: TemplateModel): bo
   // With the record's number before it, as ADRs are titled (`# 7. Title` for Nygard's `# Title`, `# 2. TITLE` for
   // adr-tools' `# NUMBER. TITLE`): a number is no title.
   const unnumbered = written.replace(TITLE_NUMBER, '');
-  if (unnumbered !== written && unnumbered.toLowerCase() === standIn.trim().replace(TITLE_NUMBER, '').toLowerCase()) return true;
+  const theirsUnnumbered = standIn.trim().replace(TITLE_NUMBER, '').toLowerCase();
+  if (unnumbered !== written && unnumbered.toLowerCase() === theirsUnnumbered) return true;
+  // (Or with the template's number dropped, `# TITLE` for `# NUMBER. TITLE`; or a number and a to-do word, `# 12. TODO`.)
+  if (theirsUnnumbered !== standIn.trim().toLowerCase() && written.toLowerCase() === theirsUnnumbered) return true;
+  if (unnumbered !== written && stubWord(unnumbered) !== null) return true;
   // The label kept with its number written in (`# KEP-1440: Your short, descriptive title`, `# RFC-0042: Project Name`),
   // or dropped (`# Your short, descriptive title`): the stand-in is still all the title says (blind QA).
   const theirs = standIn.trim();
