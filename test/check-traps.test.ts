@@ -577,6 +577,9 @@ describe('section matching', () => {
     // With its reason too (blind QA, spec-kit: `[NEEDS CLARIFICATION: …]` made the section "missing").
     expect(spec('## Motivation [NEEDS CLARIFICATION: which teams?]').map((f) => f.split(' ')[1])).toEqual(['leftover-marker']);
     expect(spec('## Motivation', '## Prototypes [TBD: confirm with support]').map((f) => f.split(' ')[1])).toEqual(['leftover-marker']);
+    // Or bare after the words (regression sweep: `### Edge Cases TODO` was "missing", its rename guessed).
+    expect(spec('## Motivation TODO').map((f) => f.split(' ')[1])).toEqual(['leftover-marker']);
+    expect(spec('## Motivation', '## Prototypes TBD').map((f) => f.split(' ')[1])).toEqual(['leftover-marker']);
     // (A lower-case `todo` is no default marker: only the heading's matching is at stake.)
     expect(spec('## Motivation: todo')).toEqual([]);
   });
