@@ -167,7 +167,7 @@ describe('bad input to placeholders', () => {
     }
     // A file used as a folder, in every command (review: raw ENOTDIR text in placeholders).
     writeFileSync(join(dir, 'a.md'), '# A\n');
-    for (const command of ['check', 'placeholders']) expect((await runCli(dir, command, 'a.md/x.md')).stderr).toContain('a part of its path is a file, not a folder');
+    for (const command of ['check', 'placeholders']) expect((await runCli(dir, command, 'a.md/x.md')).stderr).toContain('a.md/x.md: cannot be read: a part of its path is a file, not a folder');
   });
 
   it('a file over the size limit', async () => {

@@ -41,7 +41,7 @@ export async function findSpecFiles(paths: readonly string[], cwd: string): Prom
       // (Not "no such file" for one that is there but cannot be reached, or whose name the system refuses.)
       why = code === 'EACCES' || code === 'EPERM' ? 'cannot be reached: permission denied (on a folder of its path)'
         : code === 'ENAMETOOLONG' ? `cannot be read: ${ioReason(error)}`
-        : code === 'ENOTDIR' ? `no such file: ${ioReason(error)}` : null;
+        : code === 'ENOTDIR' ? `cannot be read: ${ioReason(error)}` : null;
     }
     if (info === null && GLOB_CHARS.test(path)) {
       const matches = await (await import('tinyglobby')).glob(path, { cwd, absolute: true, ignore: ['**/node_modules/**'], dot: false });

@@ -147,7 +147,7 @@ function ioError(error: unknown, shown: string): SpecfillError {
   if (code === 'EACCES' || code === 'EPERM') return new SpecfillError('READ_FAILED', 'permission denied', { path: shown }, 'let the user running specfill read it (and search the folders on its path)');
   if (code === 'ELOOP') return new SpecfillError('READ_FAILED', 'is a symbolic link that leads back to itself (a loop of links)', { path: shown }, 'point the link at a file, or name the file itself');
   // (A file used as a folder, a name too long: said in words, as everywhere — ioReason.)
-  if (code === 'ENOTDIR') return new SpecfillError('FILE_NOT_FOUND', 'no such file: a part of its path is a file, not a folder', { path: shown }, 'check the path');
+  if (code === 'ENOTDIR') return new SpecfillError('FILE_NOT_FOUND', 'cannot be read: a part of its path is a file, not a folder', { path: shown }, 'check the path');
   return new SpecfillError('READ_FAILED', `cannot be read: ${ioReason(error)}`, { path: shown });
 }
 
