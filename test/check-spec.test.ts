@@ -695,6 +695,9 @@ describe('template-free rules', () => {
     // Bare too, as spec-kit's plan template writes it; not inside a longer word (blind QA, spec-kit).
     expect(checkSpec(parseSpec('# T\n\n**Storage**: NEEDS CLARIFICATION; [NEEDS CLARIFICATION: which?] NEEDS_CLARIFICATION_FLAG\n'), { template: null }).findings.map((f) => `${f.column} ${f.message}`))
       .toEqual(['14 leftover marker "NEEDS CLARIFICATION": replace it with the real content', '35 leftover marker "[NEEDS CLARIFICATION: …]": replace it with the real content']);
+    // In a heading, a to-do word before a thing is a name (`TODO list support`); a note there is still one (regression sweep).
+    const heads = (title: string) => checkSpec(parseSpec(`# ${title}\n\nText.\n`), { template: null }).findings.map((f) => f.rule);
+    expect([heads('KEP-1440: TODO list support'), heads('TODO: name this'), heads('TODO list the deps')]).toEqual([[], ['leftover-marker'], ['leftover-marker']]);
     // Shown with its bracket closed, not cut at its last letter (regression sweep).
     expect(checkSpec(parseSpec('# T\n\nOwner: [NEEDS CLARIFICATION]\n'), { template: null }).findings.map((f) => `${f.column} ${f.message}`))
       .toEqual(['8 leftover marker "[NEEDS CLARIFICATION]": replace it with the real content']);

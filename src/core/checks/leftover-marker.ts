@@ -145,6 +145,8 @@ export const leftoverMarker: CheckRule = {
         if (m[0] === 'XXX' && isMask(seen, at)) continue;
         // The word named, not left: quoted, a file's name, spelt out.
         if (own === null && isMention(seen, at, m[0].length, quoteBlock)) continue;
+        // In a heading, a name: `# KEP-1440: TODO list support`, `## TODO app sync` (a heading is no place for a note to act on).
+        if (own === null && (m[0] === 'TODO' || m[0] === 'FIXME') && THING_AFTER.test(seen.slice(at + m[0].length, at + m[0].length + 16)) && inHeadingLine(spec.source, block.sourceOffset(at))) continue;
         // The template's own words ("What parts of the design are still TBD?") are
         // its guidance, which empty-section judges: not the author's leftover.
         // A `{{slot}}` there is a blank never filled, though, once the section
@@ -272,6 +274,13 @@ function unwrittenSpans(spec: ParsedSpec, template: TemplateModel, matching: Sec
  * left, whatever is before it. (An image's alt text is read: it shows where
  * the image cannot, and is read out.)
  */
+/** Whether the line holding a source offset is an ATX heading's. */
+function inHeadingLine(source: string, offset: number): boolean {
+  let lineStart = offset;
+  while (lineStart > 0 && offset - lineStart < 300 && source[lineStart - 1] !== '\n' && source[lineStart - 1] !== '\r') lineStart--;
+  return /^[ \t]{0,3}#{1,6}[ \t]/.test(source.slice(lineStart, offset + 1));
+}
+
 /**
  * A marker as the message shows it: spec-kit's bracketed one with its
  * bracket closed (`[NEEDS CLARIFICATION]`, or `[NEEDS CLARIFICATION: …]`
