@@ -26,9 +26,9 @@ const OPTIONAL_MARK = new RegExp(OPTIONAL, 'i');
 // `## Rollout [WIP]`, `## Metrics - TODO`, `## Design: todo`; leftover-marker reports the mark itself).
 // A spec that drops them, or adds them, names the same section.
 // (With its reason too, spec-kit's `### Edge Cases [NEEDS CLARIFICATION: who can see drafts?]`, `[TBD: confirm with support]`;
-// or bare after the words, `### Edge Cases TODO`.)
+// or bare after the words, `### Edge Cases TODO`; its spaces from the first of them only, or a run of thousands is read from each.)
 const TODO_MARK = String.raw`[([](?:tbd|todo|wip|draft|to be (?:determined|done|written)|needs clarification)(?:[:\s][^()[\]
-]{0,100})?[)\]]|(?:[ 	][-–—]|[ 	]?:)[ 	]{0,3}(?:tbd|todo|wip)[.!]?$|[ 	]+(?:tbd|todo)$`;
+]{0,100})?[)\]]|(?:[ 	][-–—]|[ 	]?:)[ 	]{0,3}(?:tbd|todo|wip)[.!]?$|(?<![ 	])[ 	]+(?:tbd|todo)$`;
 // And an answer's mark, its reason with it or not: `## Goals (N/A)`, `(N/A — internal only)`, `(none)`, `: not applicable`,
 // `(no changes)`: the author answered the section in its heading.
 const ANSWER = String.raw`n\/a|none|not applicable|no changes?`;
