@@ -2798,6 +2798,13 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Mine\n\n## Summary of the change\n\nS.\n\n## Step 1\n\nP.\n', noted)).toEqual(['3:1 missing-section summary', '9:1 missing-section step-2']);
   });
 
+  it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
+    const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
+    const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);
+    expect(said('Add a power broker protocol for drivers.')).toEqual([]);
+    expect(said('Add a power broker protocol for drivers.\n\nOwner: {your team}')).toEqual(['8 leftover-marker']);
+  });
+
   it('a slot of the template\'s front matter kept as it is, which `new` copies for the author to fill (blind QA, MADR 4)', () => {
     const madr = buildTemplateModel(parseSpec('---\nstatus: proposed\ndate: {YYYY-MM-DD when the decision was last updated}\ndecision-makers: {list everyone involved in the decision}\nowner: <your name>\nlabels: {a: 1}\n---\n# {short title}\n\n## Context\n\n{Describe the context.}\n'), 'm@1');
     const spec = (front: string) => findings(`---\ntitle: Use Kafka\ntemplate: m\nstatus: draft\n${front}---\n# Use Kafka\n\n## Context\n\nEvents.\n`, madr).map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.rule} ${f.message}`);

@@ -31,7 +31,8 @@ import { headOf, tailOf } from '../clip-text.js';
 // (Swift's `* Status: **Awaiting implementation** or **Awaiting review**`): one is to be kept. Only as a whole
 // value, after a line's start, a label's colon or a cell's `|`, and before the line's or the cell's end: `(yes / no) Yes,
 // because …` answers, `**MUST** or **SHOULD** hold` is prose, and so is a choice that a hard-wrapped sentence ends a line with.
-const SLOT = /(?<!\{)\{(?!\{)(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^](?:[^[\]\n]|\[[^[\]\n]*\])*(?:\n(?:[^[\]\n]|\[[^[\]\n]*\])*)?\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)|\((?<=(?:^|\n|:|\|)[ \t]*\()(?:[^()\n/|]{1,40} \/ ){1,12}[^()\n/|]{1,40}\)(?=[ \t]*(?:\||\n|$))|\*\*(?<=(?:^|\n|:|\|)[ \t]*\*\*)[^*\n]{1,40}\*\*(?: or \*\*[^*\n]{1,40}\*\*){1,8}(?=[ \t]*(?:\||\n|$))/gi;
+// (Not a template engine's tag or comment, Jinja's `{% include "…" %}` and `{# … #}`, as Fuchsia's RFC template opens: a directive, no blank.)
+const SLOT = /(?<!\{)\{(?![{%#])(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^](?:[^[\]\n]|\[[^[\]\n]*\])*(?:\n(?:[^[\]\n]|\[[^[\]\n]*\])*)?\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)|\((?<=(?:^|\n|:|\|)[ \t]*\()(?:[^()\n/|]{1,40} \/ ){1,12}[^()\n/|]{1,40}\)(?=[ \t]*(?:\||\n|$))|\*\*(?<=(?:^|\n|:|\|)[ \t]*\*\*)[^*\n]{1,40}\*\*(?: or \*\*[^*\n]{1,40}\*\*){1,8}(?=[ \t]*(?:\||\n|$))/gi;
 
 // What every slot starts with, searched for first (one search of the document for all three kinds).
 const SLOT_START = /[{[<]|\((?:[Ff]ill|[Ee]nter|[Ii]nsert|[Rr]eplace|[Ww]rite|[Pp]ut|[Aa]dd)\b| \/ |\*\* or \*\*|YY|MM|DD|\.[Xx]|\$[A-Z]|___/g;
