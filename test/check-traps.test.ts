@@ -3208,11 +3208,13 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(brief('# Summary\n\nHooks.\n\n# Motivation\n\nReuse.\n', rfc)).toEqual([]);
     for (const says of ['Show the API. This section can be removed if there is no API.', 'Show the API; remove this section when there is none.', 'Show the API. If there is none, delete this section.',
       // npm's RFC template (blind QA): a condition after "is optional", and a section that goes before the spec is done.
-      'This section is optional if there are no prior examples.', '{{This section is optional.}}', '{{THIS SECTION SHOULD BE REMOVED BEFORE RATIFICATION}}']) {
+      'This section is optional if there are no prior examples.', '{{This section is optional.}}', '{{THIS SECTION SHOULD BE REMOVED BEFORE RATIFICATION}}',
+      // Kotlin KEEP's appendix: no part of the proposal (blind QA).
+      'These questions are not a part of the proposal,\nbut be prepared to provide the answers if they aren\'t trivial.']) {
       const t = buildTemplateModel(parseSpec(`# Summary\n\nSay it.\n\n# API\n\n${says}\n\n# Motivation\n\nWhy?\n`), 'a@1');
       expect([says, brief('# Summary\n\nHooks.\n\n# Motivation\n\nReuse.\n', t)]).toEqual([says, []]);
     }
-    for (const says of ['Show the API. Do not remove this section.', 'Show the API. You must never delete this section, even when there is none.', 'Show the API. Remove the example below once written.', 'This section should not be removed before ratification.']) {
+    for (const says of ['Show the API. Do not remove this section.', 'Show the API. You must never delete this section, even when there is none.', 'Show the API. Remove the example below once written.', 'This section should not be removed before ratification.', 'Say which part of the proposal this section is.']) {
       const t = buildTemplateModel(parseSpec(`# Summary\n\nSay it.\n\n# API\n\n${says}\n\n# Motivation\n\nWhy?\n`), 'a@1');
       expect([says, brief('# Summary\n\nHooks.\n\n# Motivation\n\nReuse.\n', t)]).toEqual([says, ['5:1 missing-section api']]);
     }

@@ -84,8 +84,9 @@ function commentAboveSaysOptional(spec: ParsedSpec, section: Section): boolean {
 // writes "If the proposal involves a new or changed API, include a basic code
 // example. Omit this section if it's not applicable." Any of its sentences
 // that tells the author to leave the section out (not "Do not remove this section.") marks it, and so does
-// one that says the section goes before the spec is done: npm's `{{THIS SECTION SHOULD BE REMOVED BEFORE RATIFICATION}}`.
-const SAYS_OMIT = /\b(?:omit|remove|delete|skip|drop|leave\s+out)\s+(?:this|the\s+whole)\s+(?:section|part|element|chapter|heading)\b|\bthis\s+(?:section|part|element|chapter)\s+(?:can|may|could|should|must|is\s+to)\s+(?:safely\s+)?be\s+(?:omitted|removed|deleted|skipped|dropped|left\s+out)\b/i;
+// one that says the section goes before the spec is done: npm's `{{THIS SECTION SHOULD BE REMOVED BEFORE RATIFICATION}}`,
+// or is no part of it: Kotlin KEEP's appendix, "These questions are not a part of the proposal, but be prepared …".
+const SAYS_OMIT = /\b(?:omit|remove|delete|skip|drop|leave\s+out)\s+(?:this|the\s+whole)\s+(?:section|part|element|chapter|heading)\b|\bthis\s+(?:section|part|element|chapter)\s+(?:can|may|could|should|must|is\s+to)\s+(?:safely\s+)?be\s+(?:omitted|removed|deleted|skipped|dropped|left\s+out)\b|\b(?:this|these)\s+(?:section|part|appendix|appendices|questions?|notes?)\s+(?:is|are)\s+not\s+(?:a\s+)?part\s+of\s+the\s+(?:proposal|spec|specification|document|design|rfc|kep|keep)\b/i;
 const FORBIDS = /\b(?:not|never|don['\u2019]t|doesn['\u2019]t|cannot|can['\u2019]t|shouldn['\u2019]t|mustn['\u2019]t)\b/i;
 
 /** Whether a section's own text (its guidance) opens by saying that the section is optional, or has a sentence that says to leave it out when it does not apply. */
@@ -93,7 +94,7 @@ function guidanceSaysOptional(spec: ParsedSpec, span: Span): boolean {
   const opening = spec.source.slice(span.start, Math.min(span.end, span.start + 400));
   if (/optional|only|any number|as many|zero or more/i.test(opening) && SAYS_OPTIONAL.test(opening.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#{}\s]+/g, ' ').trim())) return true;
   const text = spec.source.slice(span.start, Math.min(span.end, span.start + 2000));
-  if (!/omit|remove|delete|skip|drop|leave|left/i.test(text)) return false;
+  if (!/omit|remove|delete|skip|drop|leave|left|not\s+(?:a\s+)?part/i.test(text)) return false;
   return text.replace(/<!--|-->|[*_>`#{}\s]+/g, ' ').split(/(?<=[.!?;])\s+/).some((sentence) => {
     const said = SAYS_OMIT.exec(sentence);
     return said !== null && !FORBIDS.test(sentence.slice(0, said.index));
