@@ -2798,6 +2798,13 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Mine\n\n## Summary of the change\n\nS.\n\n## Step 1\n\nP.\n', noted)).toEqual(['3:1 missing-section summary', '9:1 missing-section step-2']);
   });
 
+  it('the template\'s page about itself above its title (Kotlin KEEP\'s `# Proposal template for …` over "This document provides a template …") is owed by no spec; a section that only names a template is (blind QA)', () => {
+    const keep = buildTemplateModel(parseSpec('# Proposal template for new API in the Standard Library\n\nThis document provides a template that can be used to compose a proposal about new API.\n\n# Title\n\n## Summary\n\nOne paragraph.\n'), 'k@1');
+    expect(brief('# Hex format\n\n## Summary\n\nFormat bytes as hex.\n', keep)).toEqual([]);
+    const owed = buildTemplateModel(parseSpec('# Design\n\n## Template changes\n\nDescribe how the templates change.\n\n## Summary\n\nOne paragraph.\n'), 'o@1');
+    expect(brief('# Hex format\n\n## Summary\n\nFormat bytes as hex.\n', owed)).toEqual(['3:1 missing-section template-changes']);
+  });
+
   it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
     const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
     const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);

@@ -7,7 +7,21 @@ import type { ParsedSpec, Section, Span } from './spec-types.js';
 
 /** Whether a template says its section may be left out, other than by its front matter's `optional:` list or its parent. */
 export function sectionSaysOptional(spec: ParsedSpec, section: Section): boolean {
-  return markedOptional(section.heading.text) || guidanceSaysOptional(spec, section.bodySpan) || commentAboveSaysOptional(spec, section) || commentMarksOptional(section.heading.text);
+  return markedOptional(section.heading.text) || guidanceSaysOptional(spec, section.bodySpan) || commentAboveSaysOptional(spec, section) || commentMarksOptional(section.heading.text)
+    || aboutTheTemplate(spec, section);
+}
+
+/**
+ * Whether a section is the template's page about itself, no section of a
+ * spec: its heading names the template, and its text opens by saying the
+ * document is one (Kotlin KEEP's `# Proposal template for new API in the
+ * Standard Library` over "This document provides a template that can be used
+ * to compose a proposal …", above the real `# Title`).
+ */
+function aboutTheTemplate(spec: ParsedSpec, section: Section): boolean {
+  if (!/\btemplate\b/i.test(section.heading.text)) return false;
+  const opening = spec.source.slice(section.bodySpan.start, Math.min(section.bodySpan.end, section.bodySpan.start + 300)).replace(/<!--|-->|[*_>`]+/g, ' ').trim();
+  return /^this (?:document|file|page) (?:provides|is|contains|gives) (?:a|the|our) (?:[\w-]+ ){0,3}template\b|^this (?:is (?:a|the|our) (?:[\w-]+ ){0,3}template|template (?:is|can|should) be used)\b/i.test(opening);
 }
 
 // Headings like KEP's "User Stories (Optional)" say so themselves (older
