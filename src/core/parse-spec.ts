@@ -200,31 +200,27 @@ function openingQuote(yamlText: string): { line: number; col: number } | null {
 }
 
 /**
- * The fix for a value that opens with `[` or `{` and goes on after its
- * close, which YAML reads as a list or a mapping with text after it: a
- * Markdown link, `issue-number: [#117](https://…)`, as Jupyter's JEPs write
- * it. Empty when the line is something else.
+ * The fix for the commonest YAML slips in front matter, when the line the
+ * reader stopped at (1-based in `yaml`) is one, with the line quoted as it
+ * should be: a plain value with `: ` in it (`title: KIP-1004: Dead-letter
+ * queues`), which YAML reads as a mapping nested in the value; or a value
+ * that opens with `[` or `{` and goes on after its close, read as a list or
+ * a mapping with text after it (a Markdown link, `issue-number:
+ * [#117](https://…)`, as Jupyter's JEPs write it). Empty when the line is
+ * something else.
  */
-function bracketedValue(yaml: string, line: number): string {
-  const text = yaml.split(/\r?\n|\r/)[line - 1] ?? '';
-  const m = /^([A-Za-z_][\w-]*):[ \t]+((?:\[[^\]\n]*\]|\{[^}\n]*\})[^\s,#].*?)[ \t]*$/.exec(text);
-  if (m === null) return '';
-  return `; a value that opens with \`${m[2]![0]}\` is read as a ${m[2]![0] === '[' ? 'list' : 'mapping'}, and text after its close is an error: quote it: \`${m[1]}: ${JSON.stringify(m[2])}\``;
-}
-
-/**
- * The fix for the commonest YAML slip in front matter, when the line the
- * reader stopped at (1-based in `yaml`) is one: a plain value with `: ` in
- * it (`title: KIP-1004: Dead-letter queues`), which YAML reads as a mapping
- * nested in the value. Empty when the line is something else.
- */
-function colonInValue(yaml: string, line: number): string {
+function quotingFix(yaml: string, line: number): string {
   const lines = yaml.split(/\r?\n|\r/);
   const text = lines[line - 1] ?? '';
-  const m = /^([A-Za-z_][\w-]*):[ \t]+([^\s"'[{|>&*!%@`#][^#]*?:[ \t].*?)[ \t]*$/.exec(text);
+  const colon = /^([A-Za-z_][\w-]*):[ \t]+([^\s"'[{|>&*!%@`#][^#]*?:[ \t].*?)[ \t]*$/.exec(text);
   // (Not a value with a comment after it, nor one that goes on, indented, on the next line: the line alone is not all of it.)
-  if (m === null || /[ \t]#/.test(m[2]!) || /^[ \t]+\S/.test(lines[line] ?? '')) return '';
-  return `; a value with \`: \` in it must be quoted: \`${m[1]}: ${JSON.stringify(m[2])}\``;
+  if (colon !== null && !/[ \t]#/.test(colon[2]!) && !/^[ \t]+\S/.test(lines[line] ?? '')) {
+    return `; a value with \`: \` in it must be quoted: \`${colon[1]}: ${JSON.stringify(colon[2])}\``;
+  }
+  const bracketed = /^([A-Za-z_][\w-]*):[ \t]+((?:\[[^\]\n]*\]|\{[^}\n]*\})[^\s,#].*?)[ \t]*$/.exec(text);
+  if (bracketed === null) return '';
+  const opens = bracketed[2]![0]!;
+  return `; a value that opens with \`${opens}\` is read as a ${opens === '[' ? 'list' : 'mapping'}, and text after its close is an error: quote it: \`${bracketed[1]}: ${JSON.stringify(bracketed[2])}\``;
 }
 
 /**
@@ -360,7 +356,7 @@ function readFrontMatter(source: string, start: number, end: number, yamlStart: 
         error: { message: `invalid YAML front matter: ${what} here is never closed: add \`${unclosed.bracket === '[' ? ']' : '}'}\` after its last item`, line: yamlLine + unclosed.line - 1, column: unclosed.col },
       };
     }
-    const firstLineOfMessage = repeated === null ? yamlMessage(error) + (colonInValue(text, pos.line) || bracketedValue(text, pos.line))
+    const firstLineOfMessage = repeated === null ? yamlMessage(error) + quotingFix(text, pos.line)
       : `\`${repeated.key}\` is given twice (first on line ${yamlLine + repeated.firstLine - 1}); keep one`;
     return {
       span, yamlSpan, data: null,
