@@ -2812,6 +2812,20 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(said('Add a power broker protocol for drivers.\n\nOwner: {your team}')).toEqual(['8 leftover-marker']);
   });
 
+  it('a page a template engine renders (Fuchsia\'s RFCs): its `{# … #}` notes and "do not edit above this line" under the title ask for no text there, and a `{{ rfc.title }}` on a line the template holds is the engine\'s (blind QA)', () => {
+    const head = '{% set rfcid = "RFC-0000" %}\n{% include "docs/_common/_rfc_header.md" %}\n# {{ rfc.name }}: {{ rfc.title }}\n{# Fuchsia RFCs use templates to display various fields from _rfcs.yaml. View the #}\n{# fully rendered RFCs at https://fuchsia.dev/rfcs #}\n<!-- SET the `rfcid` VAR ABOVE. DO NOT EDIT ANYTHING ELSE ABOVE THIS LINE. -->\n\n<!-- This should begin with an H2 element (for example, ## Summary).-->\n\n';
+    const fuchsia = buildTemplateModel(parseSpec(`${head}## Summary\n\nA brief (one paragraph) summary of the proposal.\n`), 'f@1');
+    const said = (spec: string) => brief(spec, fuchsia);
+    expect(said(`${head.replace('0000', '0201')}## Summary\n\nAdd a power broker.\n`)).toEqual([]);
+    // The same slot on a line of the author's, or in a page no engine renders, is still a blank.
+    expect(said(`${head.replace('0000', '0201')}## Summary\n\nAdd a power broker for {{ rfc.area }}.\n`)).toEqual(['12:24 leftover-marker summary']);
+    const plain = buildTemplateModel(parseSpec('# {{ rfc.name }}: {{ rfc.title }}\n\n## Summary\n\nA brief summary.\n'), 'p@1');
+    expect(brief('# {{ rfc.name }}: {{ rfc.title }}\n\n## Summary\n\nAdd a power broker.\n', plain)).toEqual(['1:3 leftover-marker title', '1:19 leftover-marker title']);
+    // A `{# … #}` note that asks for text under the title still owes it.
+    const asks = buildTemplateModel(parseSpec('{% include "h.md" %}\n# Title\n{# Write a one-paragraph abstract here. #}\n\n## Summary\n\nA brief summary.\n'), 'a@1');
+    expect(brief('{% include "h.md" %}\n# Power broker\n{# Write a one-paragraph abstract here. #}\n\n## Summary\n\nAdd a power broker.\n', asks)).toEqual(['2:1 empty-section title']);
+  });
+
   it('a slot of the template\'s front matter kept as it is, which `new` copies for the author to fill (blind QA, MADR 4)', () => {
     const madr = buildTemplateModel(parseSpec('---\nstatus: proposed\ndate: {YYYY-MM-DD when the decision was last updated}\ndecision-makers: {list everyone involved in the decision}\nowner: <your name>\nlabels: {a: 1}\n---\n# {short title}\n\n## Context\n\n{Describe the context.}\n'), 'm@1');
     const spec = (front: string) => findings(`---\ntitle: Use Kafka\ntemplate: m\nstatus: draft\n${front}---\n# Use Kafka\n\n## Context\n\nEvents.\n`, madr).map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.rule} ${f.message}`);

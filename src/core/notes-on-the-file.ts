@@ -68,7 +68,17 @@ const ASKS_FOR_A_LICENCE = /\?|\[[^[\]]*\](?!\()|<[a-z][^<>]*>|\{[^{}]*\}|^(?:li
 // A paragraph of a template's credits: `©`, a copyright with its year or its holder, the template's version, "the template for …".
 const ABOUT_THE_TEMPLATE = /©|\bcopyright\s+(?:\(c\)\s*)?(?:\d{4}|by)\b|\btemplate version\b|\bthe template for\b/i;
 
-const NOTE_ON_THE_FILE = /\b(?:this (?:file|template|document|note)|these notes|(?:every|each|all(?: the)?|the other) sections?|these comments?|(?:the|all|these) comment blocks?|sections? below)\b/i;
+// (Also where the file's text goes and what may not change: Fuchsia's "This should begin with an H2 element", "DO NOT
+// EDIT ANYTHING ELSE ABOVE THIS LINE".)
+const NOTE_ON_THE_FILE = /\b(?:this (?:file|template|document|note)|these notes|(?:every|each|all(?: the)?|the other) sections?|these comments?|(?:the|all|these) comment blocks?|sections? below|(?:above|below) this line)\b|^(?:<!--)?\s*this (?:should|must) (?:begin|start) with\b/i;
+
+// A paragraph of nothing but a template engine's comments, a line each: Jinja's and Nunjucks' `{# … #}`.
+const ENGINE_COMMENT_LINES = /^(?:[ \t]*\{#[^\n]*#\}[ \t]*(?:\r?\n|\r|$))+$/;
+
+/** Whether a block is a paragraph of template-engine comments (`{# … #}` lines), which the rendered page never shows. */
+function isEngineComment(spec: ParsedSpec, b: Block): boolean {
+  return b.kind === 'paragraph' && spec.source.startsWith('{#', b.start) && ENGINE_COMMENT_LINES.test(spec.source.slice(b.start, b.end));
+}
 
 /**
  * Whether the text under a template's title is nothing but notes about the
@@ -83,13 +93,16 @@ export function onlyNotesOnTheFile(spec: ParsedSpec, span: Span): boolean {
   if (spec.placeholders.some((p) => p.span.start >= span.start && p.span.start < span.end)) return false;
   const blocks = blocksIn(spec, span);
   if (onlyAboutTheTemplate(spec, blocks)) return true;
-  const notes = blocks.filter((b) => (b.kind === 'html' && b.htmlKind === 2) || (b.kind === 'paragraph' && !b.topLevel && spec.source.slice(b.lineStart, b.start).trimStart().startsWith('>')));
+  const notes = blocks.filter((b) => (b.kind === 'html' && b.htmlKind === 2) || (b.kind === 'paragraph' && !b.topLevel && spec.source.slice(b.lineStart, b.start).trimStart().startsWith('>'))
+    || isEngineComment(spec, b));
   // (Visible text elsewhere there — a paragraph, a list — asks for nothing only when it is all in such notes.)
   if (notes.length === 0 || (sectionProse(spec, span) !== '' && blocks.some((b) => b.kind !== 'thematic-break' && !notes.includes(b)))) return false;
   const sections = spec.sections.map((s) => ` ${normalizedSentence(withoutClosedComments(s.heading.text))} `).filter((words) => words.trim().length >= 3);
   // (Not one that asks for text here too: "Write a one-paragraph summary here; the sections below go into the details.")
   return notes.every((b) => {
     const text = b.kind === 'html' ? spec.source.slice(b.start, b.end) : blockText(spec.source, b).text;
+    // (A template engine's comment is for whoever edits the file's source, which the page never shows: a note unless it asks for text.)
+    if (isEngineComment(spec, b)) return !ASKS_FOR_TEXT_HERE.test(text);
     if (!NOTE_ON_THE_FILE.test(text)) return false;
     if (!ASKS_FOR_TEXT_HERE.test(text)) return true;
     // (What it asks to write, right after the verb, is a section: "Write the press release …", not "Write a one-paragraph abstract …".)

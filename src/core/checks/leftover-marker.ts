@@ -55,6 +55,8 @@ const MARKER_TAG = /(?<!(?:^|[^\\])(?:\\\\)*\\)(?:<(?:TODO|TBD|FIXME)(?![\w-])(?
 const MARKER_TAG_NAME = /\/?(?:tbd|todo|fixme)(?![\w-])/iy;
 const MARKER_TAG_START = /<\/?(?:tbd|todo|fixme)(?![\w-])/gi;
 const ANY = (): boolean => true;
+// A template engine's statement on a line of its own: Jinja's and Nunjucks' `{% set … %}`, `{% include … %}`, ….
+const ENGINE_STATEMENT = /^[ \t]{0,3}\{%-?[ \t]*(?:set|include|extends|import|from|macro|block|if|for)\b[^\n]*%\}[ \t]*$/m;
 // Markers placed at most (far more than are listed: some may be suppressed); the rest are counted.
 const MAX_DRAFTS = 20 * MAX_PER_RULE;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -118,6 +120,13 @@ export const leftoverMarker: CheckRule = {
     // of the source for the words they cannot do without comes first.
     const probe = markers === DEFAULT_MARKERS ? DEFAULT_PROBE : new RegExp(pattern.source);
     const inKeptTitle = (offset: number): boolean => keptTitle !== null && offset >= keptTitle.start && offset < keptTitle.end;
+    // A page that a template engine renders, as its template is (Jinja's `{% include … %}` lines in both: Fuchsia's
+    // RFCs): a `{{ rfc.title }}` on a line the template holds as it stands is the engine's to fill when the page is built.
+    let rendered: boolean | undefined;
+    const engineFills = (offset: number): boolean => {
+      rendered ??= template !== null && ENGINE_STATEMENT.test(spec.source) && ENGINE_STATEMENT.test(template.spec.source);
+      return rendered && templateHoldsLine(template!.spec.source, lineAround(spec.source, offset));
+    };
     // A to-do word written as a tag, in any case (a search of its own: the words' search is case-sensitive).
     if (markers === DEFAULT_MARKERS && hasTagStart(spec.source, MARKER_TAG_NAME)) {
       for (const block of proseBlocks(spec, MARKER_TAG_START, (text) => text.indexOf('<') !== -1, { html: true })) {
@@ -156,6 +165,7 @@ export const leftoverMarker: CheckRule = {
         // leaves it to empty-section.
         // A title kept as the template's stand-in (`# {{name}}`) is empty-section's.
         if (inKeptTitle(block.sourceOffset(at))) continue;
+        if (m[0].startsWith('{{') && engineFills(block.sourceOffset(at))) continue;
         // A section of nothing but a to-do word ("TBD") is one empty-section reports whole.
         if (inEmpty(block.sourceOffset(at))) continue;
         const owns = guidance === undefined ? false : isTemplatesOwnSentence(block.text, at, m[0], guidance);
@@ -275,4 +285,21 @@ function shownMarker(text: string, at: number, marker: string): string {
   const close = rest.search(/[\]\n]/);
   if (close === 0) return `${marker}]`;
   return close > 0 && rest[close] === ']' ? `${marker}: …]` : marker;
+}
+
+/** The line of `source` that holds `offset`, without its line break and the white space around it. */
+function lineAround(source: string, offset: number): string {
+  let start = offset;
+  while (start > 0 && source[start - 1] !== '\n' && source[start - 1] !== '\r') start--;
+  let end = offset;
+  while (end < source.length && source[end] !== '\n' && source[end] !== '\r') end++;
+  return source.slice(start, end).trim();
+}
+
+/** Whether a template's source has `line` (trimmed) as one of its lines. */
+function templateHoldsLine(source: string, line: string): boolean {
+  for (let at = source.indexOf(line); at !== -1; at = source.indexOf(line, at + 1)) {
+    if (lineAround(source, at) === line) return true;
+  }
+  return false;
 }
