@@ -2474,6 +2474,12 @@ describe('headings that stand in for a name the spec gives (MADR\'s options, hea
     const tf = buildTemplateModel(parseSpec('# RFC\n\n## Design\n\n### Best Practices, Tutorials and Examples\n\nHow will users use it?\n\n### Compatibility\n\nDoes it break anything?\n'), 'tf@1');
     expect(findings('# Fuse recv\n\n## Design\n\n### Best Practices\n\nBatch them.\n\n### Tutorials and Examples\n\nSee the guide.\n\n### Compatibility\n\nNone.\n', tf).map((f) => f.message)).toEqual([
       'missing section "Best Practices, Tutorials and Examples" (### Best Practices, Tutorials and Examples) from template tf@1; "Best Practices" and "Tutorials and Examples" are in its place, it split in two: put them under a ### Best Practices, Tutorials and Examples heading, a level below it, or join them under that heading']);
+    // …or at every join, one section a name, a serial comma's "and" aside (real Fuchsia RFC: "Drawbacks, alternatives, and unknowns").
+    const fx = buildTemplateModel(parseSpec('# Title\n\n## Documentation\n\nDo we need docs?\n\n## Drawbacks, alternatives, and unknowns\n\nWhat are the costs?\n\n## Prior art\n\nIs there background?\n'), 'fx@1');
+    const three = '# X\n\n## Documentation\n\nNone.\n\n## Drawbacks\n\nEffort.\n\n## Alternatives\n\nKeep it.\n\n## Unknowns\n\nNone.\n\n## Prior art\n\nNone.\n';
+    expect(findings(three, fx).map((f) => `${f.line} ${f.message}`)).toEqual([
+      '7 missing section "Drawbacks, alternatives, and unknowns" (## Drawbacks, alternatives, and unknowns) from template fx@1; "Drawbacks", "Alternatives" and "Unknowns" are in its place, it split in three: put them under a ## Drawbacks, alternatives, and unknowns heading, a level below it, or join them under that heading']);
+    expect(findings(three.replace('## Unknowns', '## Risks'), fx).map((f) => f.message)).toEqual([expect.not.stringContaining('split in')]);
   });
 
   it('a stand-in heading out of its place, a sibling moved above it, is still found: section-order says what moved, no "missing" (blind QA, spec-kit)', () => {

@@ -225,13 +225,14 @@ export const missingSection: CheckRule = {
       // Most specs rename nothing; the search runs only where a section that is not the template's stands.
       if (renames === null) renames = matching.unmatched.size === 0 ? new Map() : likelyRenames(spec, template, matching);
       const renamed = renames.get(t.id);
-      // A heading of two names (`Goals and Non-Goals`) written as two sections side by side, each under one of them: said so, on the first.
-      // (A heading of two names only: most are not.)
+      // A heading of two names or more (`Goals and Non-Goals`) written as sections side by side, each under one of them: said so, on the first.
+      // (A heading that joins names only: most do not.)
       const level = renamed === undefined && TWO_NAMES.test(t.text) ? t.level + ((shifts ??= siblingShifts(sections, matching.byTemplateId)).get(t.parentId) ?? 0) : t.level;
-      const halves = renamed === undefined ? splitInTwo(t, level, matching.unmatched, from, to) : null;
-      if (halves !== null) {
-        findings.push({ ...headingPosition(halves[0].heading), sectionId: t.id, section: t.path,
-          message: `${messageFor(template, t)}; ${quote(halves[0].heading.shown, 300)} and ${quote(halves[1].heading.shown, 300)} are in its place, it split in two: put them under a ${'#'.repeat(Math.max(1, Math.min(6, level)))} ${t.text} heading, a level below it, or join them under that heading` });
+      const parts = renamed === undefined ? splitUp(t, level, matching.unmatched, from, to) : null;
+      if (parts !== null) {
+        const named = parts.map((part) => quote(part.heading.shown, 300));
+        findings.push({ ...headingPosition(parts[0]!.heading), sectionId: t.id, section: t.path,
+          message: `${messageFor(template, t)}; ${named.slice(0, -1).join(', ')} and ${named[named.length - 1]} are in its place, it split in ${INTO[parts.length] ?? `${parts.length} parts`}: put them under a ${'#'.repeat(Math.max(1, Math.min(6, level)))} ${t.text} heading, a level below it, or join them under that heading` });
         return;
       }
       // Where it belongs: on the heading that seems to be it renamed, else at
@@ -292,31 +293,39 @@ function siblingShifts(sections: readonly TemplateSection[], present: ReadonlyMa
   return shifts;
 }
 
-// Every join of a heading (see splitInTwo).
+// Every join of a heading (see splitUp).
 const JOINS = new RegExp(HEADING_JOIN.source, 'gi');
+// How many parts a heading split into, in words.
+const INTO: Readonly<Record<number, string>> = { 2: 'two', 3: 'three', 4: 'four', 5: 'five' };
 
-// A heading of two names joined by "and", `&` or `/` (see splitInTwo).
+// A heading of two names or more joined by "and", `&`, `/` or commas (see splitUp).
 const TWO_NAMES = /\s(?:and|&)\s|\/|,\s/i;
 
 /**
- * Two sections of the spec's own, side by side at the section's level where
- * it belongs (between `from` and `to`), each named after one half of a
- * heading of two names joined by "and", `&` or `/` (`Goals` and `Non-Goals`
- * for `Goals and Non-Goals`); null when there are none such.
+ * Sections of the spec's own, side by side at the section's level where it
+ * belongs (between `from` and `to`), each named after one of the names of a
+ * heading that joins them with "and", `&`, `/` or commas: one for each name
+ * (`Drawbacks`, `Alternatives` and `Unknowns` for "Drawbacks, alternatives,
+ * and unknowns"), else two halves cut at one join (`Goals` and `Non-Goals`
+ * for "Goals and Non-Goals"; "Best Practices, Tutorials and Examples" is
+ * "Best Practices" and "Tutorials and Examples" too); null when there are none such.
  */
-function splitInTwo(t: TemplateSection, level: number, unmatched: ReadonlySet<Section>, from: number, to: number): [Section, Section] | null {
+function splitUp(t: TemplateSection, level: number, unmatched: ReadonlySet<Section>, from: number, to: number): Section[] | null {
   const text = t.text.replace(/<!--[\s\S]*?-->/g, '').trim();
-  // Cut at any of its joins: "Best Practices, Tutorials and Examples" is "Best Practices" and "Tutorials and Examples" too.
+  const joins = [...text.matchAll(JOINS)];
   // (`/` with or without spaces: a GEP's "Introduction/Overview".)
-  for (const join of text.matchAll(JOINS)) {
-    const [first, second] = [slugify(text.slice(0, join.index)), slugify(text.slice(join.index + join[0].length))];
-    if (first === '' || second === '' || first === second) continue;
-    let a: Section | undefined;
+  const cuts = [...(joins.length > 1 ? [joins] : []), ...joins.map((join) => [join])];
+  for (const cut of cuts) {
+    const starts = [0, ...cut.map((join) => join.index + join[0].length)];
+    // (The last name after a serial comma keeps its "and": `…, and unknowns` is "unknowns".)
+    const names = starts.map((start, k) => slugify(text.slice(start, cut[k]?.index ?? text.length).replace(/^(?:and|&)\s+/i, '')));
+    if (names.some((name) => name === '') || new Set(names).size < names.length) continue;
+    const found: Section[] = [];
     for (const s of unmatched) {
       if (s.heading.level !== level || s.span.start < from || s.span.start >= to) continue;
-      const own = looseSlug(s.heading);
-      if (a === undefined && own === first) a = s;
-      else if (a !== undefined && own === second) return [a, s];
+      if (looseSlug(s.heading) !== names[found.length]) continue;
+      found.push(s);
+      if (found.length === names.length) return found;
     }
   }
   return null;
