@@ -2832,6 +2832,19 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('{% include "h.md" %}\n# Power broker\n{# Write a one-paragraph abstract here. #}\n\n## Summary\n\nAdd a power broker.\n', asks)).toEqual(['2:1 empty-section title']);
   });
 
+  it('some of the options a template lists to choose from, kept alone, are a choice made, not its guidance (blind QA, Kotlin KEEP\'s Dependencies)', () => {
+    const keep = buildTemplateModel(parseSpec('# Title\n\n## Dependencies\n\nWhat are the dependencies of the proposed API:\n\n* a subset of Kotlin Standard Library available on all supported platforms.\n* JDK-specific dependencies, specify minimum JDK version.\n* JS-specific dependencies.\n\n## Placement\n\nWhich package?\n'), 'k@1');
+    const said = (answer: string) => brief(`# runningFold\n\n## Dependencies\n\n${answer}\n\n## Placement\n\nkotlin.collections\n`, keep);
+    expect(said('A subset of Kotlin Standard Library available on all supported platforms.')).toEqual([]);
+    expect(said('* JDK-specific dependencies, specify minimum JDK version.\n* JS-specific dependencies.')).toEqual([]);
+    // All of them kept, or the question with them, is the guidance as it stands.
+    expect(said('* a subset of Kotlin Standard Library available on all supported platforms.\n* JDK-specific dependencies, specify minimum JDK version.\n* JS-specific dependencies.')).toEqual(['3:1 empty-section dependencies']);
+    expect(said('What are the dependencies of the proposed API:\n\n* JS-specific dependencies.')).toEqual(['3:1 empty-section dependencies']);
+    // A list of what to write is no list of options: one item of it kept is still only guidance.
+    const steps = buildTemplateModel(parseSpec('# Title\n\n## Dependencies\n\nWhat goes here:\n\n* Describe each library the API needs and why.\n* List the minimum JDK version it runs on.\n'), 's@1');
+    expect(brief('# runningFold\n\n## Dependencies\n\nDescribe each library the API needs and why.\n', steps)).toEqual(['3:1 empty-section dependencies']);
+  });
+
   it('a slot of the template\'s front matter kept as it is, which `new` copies for the author to fill (blind QA, MADR 4)', () => {
     const madr = buildTemplateModel(parseSpec('---\nstatus: proposed\ndate: {YYYY-MM-DD when the decision was last updated}\ndecision-makers: {list everyone involved in the decision}\nowner: <your name>\nlabels: {a: 1}\n---\n# {short title}\n\n## Context\n\n{Describe the context.}\n'), 'm@1');
     const spec = (front: string) => findings(`---\ntitle: Use Kafka\ntemplate: m\nstatus: draft\n${front}---\n# Use Kafka\n\n## Context\n\nEvents.\n`, madr).map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.rule} ${f.message}`);

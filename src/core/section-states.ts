@@ -6,6 +6,7 @@ import { anchorsOf } from './checks/document-anchors.js';
 import type { Heading, ParsedSpec, Section, Span } from './spec-types.js';
 import { looseSlug } from './slug.js';
 import { answersItself, optionalIn } from './optional-sections.js';
+import { choosesOptions } from './option-lists.js';
 import { isStandInTitle, namedInFrontMatter, standInTitleAt } from './stand-in-titles.js';
 import { preambleSpan, type TemplateModel, type TemplateSection } from './template-model.js';
 
@@ -62,7 +63,9 @@ export function sectionStates(spec: ParsedSpec, model: TemplateModel, matching: 
         && !ownTableOfContents(spec, section.bodySpan, t.guidance);
       // Where the template says the section may be left empty, nothing under it is an answer (the template's sample text kept is not).
       // So is a heading that answers itself, `## Security (N/A)`, `## Dependencies: none`, with nothing under it.
-      const answered = empty && ((t.mayStayEmpty && sectionProse(spec, section.bodySpan) === '') || (answersItself(section.heading.text) && !answersItself(t.text)));
+      // So is some of the options the template lists for the author to choose from, and nothing else: a choice made.
+      const answered = empty && ((t.mayStayEmpty && sectionProse(spec, section.bodySpan) === '') || (answersItself(section.heading.text) && !answersItself(t.text))
+        || choosesOptions(spec, section.bodySpan, t.options));
       states.push({ id: t.id, state: empty && !answered ? 'empty' : 'filled' });
     }
   }

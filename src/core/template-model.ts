@@ -1,4 +1,5 @@
 import { commentSentences } from './comment-sentences.js';
+import { optionSentences } from './option-lists.js';
 import { onlyAboutTheTemplate, onlyLicenceNotice, onlyNotesOnTheFile } from './notes-on-the-file.js';
 import { codeSample } from './block-samples.js';
 import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
@@ -40,6 +41,12 @@ export interface TemplateSection {
    * changes."): the heading stays, and nothing under it is an answer.
    */
   readonly mayStayEmpty: boolean;
+  /**
+   * The normalised sentences of the options its guidance lists for the
+   * author to choose from (see option-lists.ts): some of them kept, and
+   * nothing else, are a choice made, no guidance kept. Null when it lists none.
+   */
+  readonly options: ReadonlySet<string> | null;
   /**
    * The text it shows when its guidance says that text may stay ("The
    * current placeholder is acceptable for a draft.", over an EIP's "No
@@ -183,7 +190,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     sections.push({
       id: 'title', slug: 'title', headingSlug: 'title', text: spec.title?.text ?? '', level: spec.title?.level ?? 1, path: [],
       // (Nor does text the template says to remove before the spec goes out, all there is: `<!-- BEGIN Remove before PR -->` … `<!-- END … -->`.)
-      parentId: null, guided: !fixedTitle && !onlyNotesOnTheFile(spec, titleSpan) && withoutRemovedText(spec.source.slice(titleSpan.start, titleSpan.end)).trim() !== '', guidance: fixedTitle ? '' : sectionProse(spec, titleSpan), optional: optional.includes('title'), optionalWhen: null, mayStayEmpty: false, defaultAnswer: null, fixed: fixedTitle, bare: false,
+      parentId: null, guided: !fixedTitle && !onlyNotesOnTheFile(spec, titleSpan) && withoutRemovedText(spec.source.slice(titleSpan.start, titleSpan.end)).trim() !== '', guidance: fixedTitle ? '' : sectionProse(spec, titleSpan), optional: optional.includes('title'), optionalWhen: null, mayStayEmpty: false, options: null, defaultAnswer: null, fixed: fixedTitle, bare: false,
       unmarkedHeadingSlug: null, unmarkedId: null, fallbackSlug: null, bareSlug: null, bareUnmarkedSlug: null, squashedSlug: null,
       squashedLooseSlugs: NONE, standIn: null,
     });
@@ -235,6 +242,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       optional: isOptional,
       optionalWhen: isOptional ? null : optionalWhen(spec, section),
       mayStayEmpty: !kept && guidanceSaysMayStayEmpty(body),
+      options: guidance === '' ? null : optionSentences(spec, section.bodySpan),
       defaultAnswer,
       fixed: kept,
       unmarkedHeadingSlug,
