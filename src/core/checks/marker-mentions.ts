@@ -3,6 +3,9 @@
 // a name in a heading. leftover-marker asks before reporting one.
 import { WORKFLOW_STATES } from './diagram-text.js';
 
+// A hyphen and a word that, after a marker, says how many there are (`FIXME-free`, `TODO-laden`, `XXX-ridden`).
+const HOW_MANY_AFTER = /^-(?:free|less|laden|ridden|heavy|filled|littered|riddled)\b/;
+
 /**
  * Whether a default marker at `at` is named rather than left (false-positive
  * hunts): in quotation marks with a word that names it (`the status
@@ -42,6 +45,8 @@ export function isMention(text: string, at: number, length: number, quoteBlock: 
   // A to-do word used as a noun, after a determiner, a verb or a stop after it: `a new TODO is added`,
   // `each TODO has an owner`, `remove the FIXME once fixed` (not `the TODO service`, a name still to write).
   if ((word === 'TODO' || word === 'FIXME') && NOUN_DETERMINER_BEFORE.test(wordsBefore(text, at, 24)) && AS_A_NOUN_AFTER.test(after12)) return true;
+  // Half of a word made with a hyphen that says how many markers there are: `keep the module FIXME-free`, `TODO-laden code`.
+  if ((word === 'TODO' || word === 'FIXME' || word === 'XXX') && HOW_MANY_AFTER.test(after12)) return true;
   // Things markers are, right after: `TODO comments per team`, `[NEEDS CLARIFICATION] markers`, a `TODO tracker`
   // (one comment or tag, `TODO comment on why …`, is a note to write one).
   if (MARKER_THING_AFTER.test(after12)) return true;
