@@ -721,7 +721,7 @@ describe('section matching', () => {
     ]);
     // Under a parent that is itself at the wrong level: only that one's heading-level finding, not one more for each child.
     const wrongLevel = all('# X\n\n## Decision\n\nd\n\n## Rationale\n\nr\n\n### Options\n\no\n\n## Consequences\n\nx\n');
-    expect(wrongLevel).toEqual(['7:1 heading-level heading "Rationale" is level 2; the template has it at level 3 (###)']);
+    expect(wrongLevel).toEqual(['7:1 heading-level heading "Rationale" is level 2; the template has it at level 3 (###); the template\'s "Options" after it sits under it now, as its subsection: fixing its level puts it back']);
     // Nor over its children when the parent is demoted: they follow it, and heading-level names it.
     const demoted = all('# X\n\n### Decision\n\nd\n\n### Rationale\n\nr\n\n### Options\n\no\n\n## Consequences\n\nx\n');
     expect(demoted).toEqual(['3:1 heading-level heading "Decision" is level 3; the template has it at level 2 (##)']);
@@ -2182,6 +2182,16 @@ describe('heading levels that do not change the tree (KEP review)', () => {
       '7 heading-level heading "Cross-cutting concerns" is level 3; the template has it at level 2 (##)', '15 heading-level heading "Privacy" is level 5; the template has it at level 3 (###)']);
   });
 
+  it('a section a level up says which of the template\'s sections after it it took in, and a setext one what set its level (judge simulation)', () => {
+    const t = buildTemplateModel(parseSpec('# T\n\n## Testing\n\n<!-- t -->\n\n### Unit\n\n<!-- u -->\n\n## Monitoring\n\n<!-- m -->\n\n## Future\n\n<!-- f -->\n\n## References\n\n<!-- r -->\n'), 'm@1');
+    const said = (monitoring: string, future = '## Future') => findings(`# G\n\n## Testing\n\nT.\n\n### Unit\n\nU.\n\n${monitoring}\n\nM.\n\n${future}\n\nF.\n\n## References\n\nR.\n`, t).map((f) => `${f.line} ${f.rule} ${f.message}`);
+    expect(said('Monitoring\n==========')).toEqual(['11 heading-level heading "Monitoring" is level 1; the template has it at level 2 (##) (the `===` line under its text makes it level 1); the template\'s "Future" and "References" after it sit under it now, as its subsections: fixing its level puts them back']);
+    expect(said('# Monitoring')).toEqual(['11 heading-level heading "Monitoring" is level 1; the template has it at level 2 (##); the template\'s "Future" and "References" after it sit under it now, as its subsections: fixing its level puts them back']);
+    // One that stays under it once it is fixed (a level off itself) is not said to go back.
+    expect(said('# Monitoring', '### Future').map((f) => f.split(';').slice(1).join(';'))).toEqual([
+      ' the template has it at level 2 (##); the template\'s "References" after it sits under it now, as its subsection: fixing its level puts it back', ' the template has it at level 2 (##)']);
+  });
+
   const kep = buildTemplateModel(parseSpec('# KEP\n\n## PRR\n\n### Enablement\n\n###### How can it be enabled?\n\n<!-- q1 -->\n\n###### Can it be disabled?\n\n<!-- q2 -->\n\n## Notes\n\n<!-- n -->\n'), 'kep@1');
   it('a subsection at another level under the same parent is not reported; one that moves under another parent, or a top-level one, is', () => {
     const doc = (q: string, notes = '## Notes') => `# K\n\n## PRR\n\n### Enablement\n\n${q} How can it be enabled?\n\nFlag.\n\n${q} Can it be disabled?\n\nYes.\n\n${notes}\n\nNone.\n`;
@@ -2198,7 +2208,7 @@ describe('heading levels that do not change the tree (KEP review)', () => {
     // In the gap above the template's other subsections, it takes them in (blind QA: nothing was said): the tree changed.
     const first = `# K\n\n## PRR\n\n### Enablement\n\n##### How can it be enabled?\n\nFlag.\n\n###### Can it be disabled?\n\nYes.\n\n## Notes\n\nNone.\n`;
     expect(findings(first, kep).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
-      '7:1 heading-level heading "How can it be enabled?" is level 5; the template has it at level 6 (######)']);
+      '7:1 heading-level heading "How can it be enabled?" is level 5; the template has it at level 6 (######); the template\'s "Can it be disabled?" after it sits under it now, as its subsection: fixing its level puts it back']);
     // The last one in the gap takes none in; nor does one over subsections of the author's own.
     expect(brief(`# K\n\n## PRR\n\n### Enablement\n\n###### How can it be enabled?\n\nFlag.\n\n##### Can it be disabled?\n\nYes.\n\n###### Details of ours\n\nMore.\n\n## Notes\n\nNone.\n`, kep)).toEqual([]);
   });
@@ -3308,7 +3318,7 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     expect(brief('## Summary\n\nHooks.\n\n# Motivation\n\nReuse.\n', rfc)).toEqual(['1:1 heading-level summary']);
     // Of three, the one left at level 1 among them is the one reported, not the others (blind QA: one finding on each of them).
     expect(findings('## Summary\n\nHooks.\n\n# Motivation\n\nReuse.\n\n## Drawbacks\n\nNew.\n', three).map((f) => `${f.line} ${f.message}`))
-      .toEqual(['5 heading "Motivation" is level 1; the spec writes the template\'s sections one level deeper throughout, so it belongs at level 2 (##)']);
+      .toEqual(['5 heading "Motivation" is level 1; the spec writes the template\'s sections one level deeper throughout, so it belongs at level 2 (##); the template\'s "Drawbacks" after it sits under it now, as its subsection: fixing its level puts it back']);
     // A spec titled `# Title` over them: where it belongs it is in place, no move to tell (blind QA, linkerd: "move it to the top level").
     const dated = buildTemplateModel(parseSpec('* Start Date: (fill me in)\n\n# Summary\n\nS.\n\n# Motivation\n\nM.\n\n# Drawbacks\n\nD.\n'), 'r4@1');
     expect(findings('# Title\n\n* Start Date: 2020-01-01\n\n## Summary\n\nHooks.\n\n## Motivation\n\nReuse.\n\n### Drawbacks\n\nNew.\n', dated).map((f) => `${f.line} ${f.message}`))

@@ -96,7 +96,7 @@ export const headingLevel: CheckRule = {
       const elsewhere = absentParent === undefined && wanted !== undefined && !inPlace && (wanted === null || wanted.heading.level < target)
         ? `; at that level it would sit ${under === null ? 'at the top level' : `under ${quote(under.heading.shown)}`}, where the template puts it ${wanted === null ? 'at the top level' : `under ${quote(wanted.heading.shown)}`}: move it there too` : '';
       reported.set(t.id, { at: findings.length, off, count: 0 });
-      findings.push(elsewhere === '' ? finding : { ...finding, message: `${finding.message}${elsewhere}` });
+      findings.push({ ...finding, message: `${finding.message}${underline(section)}${elsewhere}${takenIn(section, t, target, template.sections, matching)}` });
     }
     // (Each finding once, with the count of the subsections that moved with its section.)
     for (const r of new Set(reported.values())) {
@@ -106,6 +106,30 @@ export const headingLevel: CheckRule = {
     return findings;
   },
 };
+
+/** How a setext heading's level is written, said: the line under it sets it (`===` level 1, `---` level 2). */
+function underline(section: Section): string {
+  if (section.heading.kind !== 'setext') return '';
+  return ` (the ${section.heading.level === 1 ? '`===`' : '`---`'} line under its text makes it level ${section.heading.level})`;
+}
+
+/**
+ * What a heading a level up takes in: the template's sections after it that
+ * now sit under it as its subsections, none of them its own, and would not
+ * once it is at `target`, its level to be (a setext `===`
+ * made `Monitoring and Logging` level 1, over `## Future Considerations` and
+ * the rest: blind QA), said so that the one fix is seen to mend them too.
+ */
+function takenIn(section: Section, t: TemplateSection, target: number, sections: readonly TemplateSection[], matching: SectionMatching): string {
+  if (section.children.length === 0) return '';
+  const own = new Set(sections.filter((x) => x.parentId === t.id).map((x) => matching.byTemplateId.get(x.id)));
+  // (Only those that the fix leaves out from under it: at its level to be or above. One deeper stays under it either way.)
+  const taken = section.children.filter((c) => c.heading.level <= target && !matching.unmatched.has(c) && !own.has(c));
+  if (taken.length === 0) return '';
+  const names = taken.slice(0, 3).map((c) => quote(c.heading.shown));
+  const listed = taken.length > 3 ? `${names.join(', ')} and ${taken.length - 3} more` : names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `; the template's ${listed} after it ${taken.length === 1 ? 'sits' : 'sit'} under it now, as its ${taken.length === 1 ? 'subsection' : 'subsections'}: fixing its level puts ${taken.length === 1 ? 'it' : 'them'} back`;
+}
 
 /**
  * Whether the spec's subsections of `section` are its template subsections
