@@ -1251,6 +1251,13 @@ describe('broken-link', () => {
     // Text that asks for more than the title is owed still.
     const more = buildTemplateModel(parseSpec('# Neat Enhancement Idea\n\nThis is the title of the enhancement. List the authors below it.\n\n## Summary\n\nWrite one paragraph.\n'), 'm@1');
     expect(checkSpec(parseSpec('# Pods in the UI\n\n## Summary\n\nPods.\n'), { template: more, links: NO_FILES }).findings.map((f) => f.rule)).toEqual(['empty-section']);
+    // With notes on the title and on using the template beside it (real OpenShift and operator-framework templates: blind QA).
+    const notes = 'This is the title of the enhancement. Keep it simple and descriptive.\n\nThe title should be lowercased and spaces/punctuation should be replaced with\n`-`.\n\nTo get started with this template:\n1. **Pick a domain.** Find the appropriate domain to discuss your enhancement.\n1. **Fill out the "overview" sections.** This includes the Summary and\n   Motivation sections.\n\nThe `Metadata` section above is intended to support the creation of tooling\naround the enhancement process.\n';
+    const opf = buildTemplateModel(parseSpec(`# Title\n\n${notes}\n## Summary\n\nWrite one paragraph.\n`), 'o@1');
+    expect(checkSpec(parseSpec('# Pods in the UI\n\n## Summary\n\nPods.\n'), { template: opf, links: NO_FILES }).findings).toEqual([]);
+    // …but not one that asks for text under the title.
+    const here = buildTemplateModel(parseSpec(`# Title\n\n${notes}\nTo use this template, write a one-paragraph abstract under the title.\n\n## Summary\n\nWrite one paragraph.\n`), 'h@1');
+    expect(checkSpec(parseSpec('# Pods in the UI\n\n## Summary\n\nPods.\n'), { template: here, links: NO_FILES }).findings.map((f) => f.rule)).toEqual(['empty-section']);
   });
 
   it('a template\'s first heading that only stands in for a title at another level (gRPC\'s `Title` over `----`), kept at the spec\'s top, is reported (real gRPC proposals)', () => {

@@ -132,7 +132,9 @@ export function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
     && own.every((p) => asksForTitleAlone(p.instruction, titleText) || (NAMES_THE_DOCUMENT.test(p.instruction) && !LISTS_MORE.test(withoutExamples(p.instruction))))) return true;
   // Guidance that says the heading above it is the title to write, whatever its words (Argo CD's `# Neat Enhancement Idea`
   // over "This is the title of the enhancement. Keep it simple and descriptive. …"), asking for nothing else.
-  if (saysItIsTheTitle(told) && speaksOfTitleAlone(told)) return true;
+  // (Its paragraphs each about the title, or a note on using the template: operator-framework's "To get started with this
+  // template: …" steps, OpenShift's "The `Metadata` section above is intended to support … tooling": blind QA.)
+  if (saysItIsTheTitle(told) && (speaksOfTitleAlone(told) || told.split(/\n[ \t]*\n/).every((part) => part.trim() === '' || speaksOfTitleAlone(part) || isNoteOnUse(part)))) return true;
   // Else what is there is placeholders and comments, each alone in its block, each asking for the title alone.
   const asked: string[] = [];
   for (const b of blocksIn(spec, titleSpan)) {
@@ -193,6 +195,20 @@ function speaksOfTitleAlone(instruction: string): boolean {
   const otherWriting = told.replace(/\b(?:write|add|give|choose|pick)\s+(?:(?:a|an|the|your)\s+)?(?:[\w-]+,?\s+){0,3}title\b/gi, '');
   return /\btitles?\b/i.test(first) && !OTHER_THINGS.test(told) && !told.includes(';') && !ASKS_TO_WRITE.test(otherWriting);
 }
+
+/**
+ * Whether a paragraph of a title part is a note on using the template or on
+ * another part of the document, whose first sentence names the template, the
+ * file or a section above or below ("To get started with this template: …",
+ * "The `Metadata` section above is intended to …"), and that asks for nothing
+ * here (not "here", nor under the title).
+ */
+function isNoteOnUse(part: string): boolean {
+  const first = /^[^.!?:\n]*/.exec(part.trim())![0];
+  return NOTE_ON_USE.test(first) && !/\bhere\b|\b(?:below|under|beneath|after) (?:the|this) (?:title|heading)\b/i.test(part);
+}
+
+const NOTE_ON_USE = /\b(?:this|the) (?:template|file)\b|\bsections? (?:above|below)\b|\b(?:above|below) this line\b/i;
 
 // A verb that asks for text to be written.
 // A line that is a field to fill: a short label, its colon, a value (`* Author(s): [Author Name]`, `**Status:** Draft`).
