@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from './helpers/run-cli.js';
@@ -52,6 +52,25 @@ describe('templates that extend another', () => {
     expect(spec).not.toContain('## Future Considerations');
     const check = JSON.parse((await runCli(dir, 'check', 'specs/card-vault.md', '--format', 'json')).stdout);
     expect(check.files[0].findings.map((f: { rule: string }) => f.rule).filter((r: string) => r !== 'unfilled-placeholder' && r !== 'empty-section')).toEqual([]);
+  });
+
+  it('an `extends` of words in a template\'s sample front matter is the specs\' key to fill, no base (blind QA: SIMD\'s `extends: (optional - fill this in if …)` failed every spec)', async () => {
+    const simd = '---\nsimd: \'XXXX\'\ntitle: Title of SIMD\nstatus: draft\nextends: (optional - fill this in if the SIMD extends the design of a previous\n SIMD)\n---\n\n## Summary\n\nA brief summary of what the feature is.\n';
+    const dir = tempProject({ '.specfill/templates/simd.md': simd });
+    const shown = JSON.parse((await runCli(dir, 'templates', 'show', 'simd', '--json')).stdout) as { extends: string | null };
+    expect(shown.extends ?? null).toBeNull();
+    expect((await runCli(dir, 'new', 'simd', '--title', 'Burn fees')).code).toBe(0);
+    const spec = readFileSync(join(dir, 'specs', 'burn-fees.md'), 'utf8');
+    expect(spec).toContain('extends: (optional - fill this in if the SIMD extends the design of a previous\n SIMD)\n');
+    writeFileSync(join(dir, 'specs', 'burn-fees.md'), spec.replace('A brief summary of what the feature is.', 'Fees are burned in full.').replace("simd: 'XXXX'", "simd: '0096'"));
+    const check = await runCli(dir, 'check', 'specs/burn-fees.md', '--format', 'json');
+    expect(check.stderr).toBe('');
+    expect(JSON.parse(check.stdout).files[0].findings.map((f: { rule: string; line: number }) => `${f.line} ${f.rule}`)).toEqual([]);
+    // One that is an id still names a base, and an unknown one is still refused.
+    const wrong = tempProject({ '.specfill/templates/simd.md': simd.replace(/extends: [\s\S]*?SIMD\)\n/, 'extends: tech-spek\n') });
+    const refused = await runCli(wrong, 'templates', 'show', 'simd');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('no such template');
   });
 
   it('a section added after the base\'s last one leaves the base section\'s comment with it (blind QA: it went to the new section)', async () => {

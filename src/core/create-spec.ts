@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { SpecfillError } from './errors.js';
 import { escapeParagraphText } from './escape-markdown.js';
-import { TEMPLATE_KEYS, type Template } from './template.js';
+import { isTemplateKey, type Template } from './template.js';
 import { asksForTitleAlone, standInTitleAt } from './stand-in-titles.js';
 import { isSpaceOrTabCode, trimSpaceTab, withoutAtxClosing } from './markdown/block-patterns.js';
 import { isLineEnd, trimEndWhile } from './trim-end.js';
@@ -128,7 +128,7 @@ export function templatesOwnKeys(template: Template): string {
     const named = /^([^\s#:][^:]*):(?:[ \t]|$)/.exec(line)?.[1];
     const key = named === undefined ? undefined : trimEndWhile(named, isSpaceOrTabCode).replace(/^["']|["']$/g, '');
     // A key at the start of a line opens a block; indented, blank and comment lines go with it.
-    if (key !== undefined) keep = !TEMPLATE_KEYS.includes(key) && !WRITTEN_KEYS.has(key);
+    if (key !== undefined) keep = !isTemplateKey(key, fm.data[key]) && !WRITTEN_KEYS.has(key);
     else if (/^\S/.test(line) && !line.startsWith('#')) keep = false;
     if (keep) out += `${line}\n`;
   }

@@ -50,6 +50,17 @@ const ID = /^[a-z0-9][a-z0-9._-]*$/i;
 /** The front matter keys a template's metadata is read from; other keys are the template's own business. */
 export const TEMPLATE_KEYS: readonly string[] = ['id', 'name', 'version', 'description', 'optional', 'fixed', 'renamed', 'extends', 'remove', 'rename'];
 
+/**
+ * Whether a key of a template's front matter is one of specfill's template
+ * keys ({@link TEMPLATE_KEYS}) as it is set there: an `extends` of words with
+ * spaces between is no template's id but a sample of the specs' own key
+ * (SIMD's `extends: (optional - fill this in if the SIMD extends the design of
+ * a previous SIMD)`: every SIMD failed to check, its template's base "unknown").
+ */
+export function isTemplateKey(key: string, value: unknown): boolean {
+  return TEMPLATE_KEYS.includes(key) && !(key === 'extends' && typeof value === 'string' && /\s/.test(value.trim()));
+}
+
 /** Whether a value has the shape a template key takes: text (or a number) for its names, a list of section ids, a mapping of renames. */
 function fitsKey(key: string, value: unknown): boolean {
   if (key === 'optional' || key === 'fixed' || key === 'remove') return Array.isArray(value);
@@ -112,7 +123,9 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
   if (fm?.error && !sample) {
     throw new SpecfillError('INVALID_TEMPLATE', fm.error.message, { path: from.path, line: fm.error.line, column: fm.error.column });
   }
-  const data = sample ? {} : fm?.data ?? {};
+  const given = sample ? {} : fm?.data ?? {};
+  // (A sample `extends` of the specs' own is theirs to fill: no base of the template's.)
+  const data = isTemplateKey('extends', given.extends) || given.extends === undefined ? given : Object.fromEntries(Object.entries(given).filter(([key]) => key !== 'extends'));
   const fallbackId = from.fileName.replace(/\.(?:md|markdown)(?:\.(?:template|tmpl|tpl))?$/i, '');
   const at = (key: string): ReturnType<typeof keyLocation> => keyLocation(spec, from.path, key);
   const field = (key: string): string | undefined => {

@@ -5,7 +5,7 @@ import { join, posix, relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { SpecfillError } from '../core/errors.js';
 import { keyLocation } from '../core/front-matter-key.js';
-import { parseTemplateRef, templateFromSource, templateIdOf, versionStanding, type Template } from '../core/template.js';
+import { isTemplateKey, parseTemplateRef, templateFromSource, templateIdOf, versionStanding, type Template } from '../core/template.js';
 import { resolveExtends } from '../core/template-extends.js';
 import { TEMPLATE_FILE, confine, realOrAsIs, relativeWithin } from './confine-path.js';
 import { ioReason } from './io-reason.js';
@@ -197,7 +197,7 @@ export class TemplateRegistry {
  */
 export function extendTemplate(t: Template, parentOf: (id: string) => Template | undefined, known: () => string[]): Template {
   const base = t.spec.frontMatter?.data?.extends;
-  if (base === undefined || base === null || t.extends !== null) return t;
+  if (base === undefined || base === null || t.extends !== null || !isTemplateKey('extends', base)) return t;
   if (typeof base !== 'string') throw new SpecfillError('INVALID_TEMPLATE', 'front matter `extends` must be a template id', keyLocation(t.spec, t.path, 'extends'));
   let parent: Template | undefined;
   try {

@@ -3,7 +3,7 @@ import { nearestWord } from '../edit-distance.js';
 import { keyPosition } from '../front-matter-key.js';
 import { invisibleBeforeFrontMatter, lateFrontMatterLine, misplacedFrontMatter } from '../misplaced-front-matter.js';
 import type { Position } from '../spec-types.js';
-import { TEMPLATE_KEYS } from '../template.js';
+import { isTemplateKey } from '../template.js';
 import type { CheckRule, FindingDraft } from './types.js';
 import { headOf } from '../clip-text.js';
 
@@ -156,7 +156,7 @@ const DEFAULT_REQUIRED: readonly string[] = ['title', 'template'];
 function followsSample(keys: readonly string[], theirs: Readonly<Record<string, unknown>>): boolean {
   const shared = keys.filter((k) => k in theirs).length;
   if (shared === keys.length) return true;
-  const sample = Object.keys(theirs).filter((k) => !TEMPLATE_KEYS.includes(k));
+  const sample = Object.keys(theirs).filter((k) => !isTemplateKey(k, theirs[k]));
   return sample.length > 0 && keys.some((k) => sample.includes(k)) && shared * 2 > keys.length;
 }
 
