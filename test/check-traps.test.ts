@@ -2828,6 +2828,18 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Hex format\n\n## Summary\n\nFormat bytes as hex.\n', owed)).toEqual(['3:1 missing-section template-changes']);
   });
 
+  it('a template of no title whose last `#` holds its sections over text about using the template, with `#` notes above it: a spec\'s title stands for both (blind QA, OCM enhancements)', () => {
+    const ocm = buildTemplateModel(parseSpec('# Metadata\nStart by filling out the [metadata template](metadata.yaml) for this enhancement.\n\n# Neat Enhancement Idea\nTo get started with this template:\n1. **Make a copy of this template.** Copy this template into the directory for\n   the domain.\n\n## Summary\n\nA good summary is probably at least a paragraph in length.\n\n## Design Details\n\nHow it works.\n'), 'ocm@1');
+    expect(brief('# Cluster feature labels\n\n## Summary\n\nLabels.\n\n## Design Details\n\nA controller.\n', ocm)).toEqual([]);
+    // Its sections are owed as ever, and one a level off is said plainly (no "add that heading").
+    expect(findings('# Cluster feature labels\n\n## Summary\n\nLabels.\n\n### Design Details\n\nA controller.\n', ocm).map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
+      '7 heading-level heading "Design Details" is level 3; the template has it at level 2 (##)']);
+    expect(brief('# Cluster feature labels\n\n## Design Details\n\nA controller.\n', ocm)).toEqual(['3:1 missing-section neat-enhancement-idea/summary']);
+    // Two chapters of a titleless template with nothing said of the template: each owed.
+    const chapters = buildTemplateModel(parseSpec('# Overview\n\nWhat it is.\n\n# Design\n\nHow it works.\n\n## Data\n\nThe tables.\n'), 'c@1');
+    expect(brief('# Design\n\nA queue.\n\n## Data\n\nRows.\n', chapters)).toEqual(['1:1 missing-section overview']);
+  });
+
   it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
     const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
     const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);

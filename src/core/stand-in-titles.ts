@@ -272,3 +272,24 @@ export function displacedTitle(spec: ParsedSpec, templateTitle: Heading | null =
   if (title !== undefined && overLevelOne && templateTitle !== null && looseSlug(title) === looseSlug(templateTitle)) return null;
   return title !== undefined && before && after ? title : null;
 }
+
+/**
+ * The template's `#` sections that a spec's own title stands for, in a
+ * template with no title of its own: its last `#` heading, which holds all
+ * its `##` sections, over text about the title or about using the template,
+ * and the `#` notes above it, which have no sections of their own (OCM's
+ * `# Metadata`, "Start by filling out the metadata template …", over `# Neat
+ * Enhancement Idea`, "To get started with this template: …", and the
+ * proposal's sections). A spec writes its title in their place: neither is
+ * owed (each was a missing-section error on every OCM proposal: blind QA).
+ * Empty when the template is not made so.
+ */
+export function titleStandInSections(spec: ParsedSpec): ReadonlySet<string> {
+  const top = spec.sections;
+  if (spec.title !== null || top.length < 2) return new Set();
+  const last = top[top.length - 1]!;
+  if (last.heading.level !== 1 || last.children.length === 0 || top.slice(0, -1).some((s) => s.heading.level !== 1 || s.children.length > 0)) return new Set();
+  const own = spec.source.slice(last.bodySpan.start, last.bodySpan.end);
+  if (!isStandInTitle(last.heading.text) && !saysItIsTheTitle(own) && !/\b(?:this|the) template\b/i.test(own)) return new Set();
+  return new Set(top.map((s) => s.id));
+}

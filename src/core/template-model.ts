@@ -12,7 +12,7 @@ import { guidanceSaysMayStayEmpty, sampleMayStay } from './may-stay-empty.js';
 import { proseDefaultAnswer } from './prose-default-answer.js';
 import { hasHeadingMark, optionalWhen, sectionSaysOptional, unmarkedSlug, withoutHeadingMarks, type OptionalWhen } from './optional-sections.js';
 import { standInSeriesFollowers, standInWords, type StandInWords } from './stand-in-headings.js';
-import { asksOnlyTitle, saysItIsTheTitle, withoutRemovedText } from './stand-in-titles.js';
+import { asksOnlyTitle, saysItIsTheTitle, titleStandInSections, withoutRemovedText } from './stand-in-titles.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 
 /** A section of a template, with what specs written from it are expected to do there. */
@@ -196,6 +196,8 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     });
   }
   const followers = standInSeriesFollowers(spec.sections, spec.source);
+  // `#` headings that a spec's title stands for (OCM's `# Metadata` over `# Neat Enhancement Idea`): not owed.
+  const standIns = titleStandInSections(spec);
   // Each section's own text (its comments' words too), for notes over subsections (below).
   const bodies = new Map<string, string>();
   // Sections whose visible text is a default answer (see sampleMayStay): its sentences are no guidance.
@@ -226,7 +228,9 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     const guided = !kept && (guidance !== '' || hasCommentBlock(spec, section.bodySpan) || asksAQuestion(section.heading.text));
     // (Only a heading with no subsections is a place for text: one with some holds its guidance there.)
     const bare = !kept && !guided && section.children.length === 0;
-    const isOptional = (parent?.optional ?? false) || optional.includes(section.id) || sectionSaysOptional(spec, section) || followers.has(section.id);
+    // (Not the sections under a `#` a spec's title stands for: they are the spec's own, owed as ever.)
+    const isOptional = (parent !== null && parent.optional && !standIns.has(parent.id)) || optional.includes(section.id) || sectionSaysOptional(spec, section) || followers.has(section.id)
+      || standIns.has(section.id);
     const model: TemplateSection = {
       id: section.id,
       slug: section.slug,
