@@ -2840,6 +2840,16 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Design\n\nA queue.\n\n## Data\n\nRows.\n', chapters)).toEqual(['1:1 missing-section overview']);
   });
 
+  it('examples the template gives to consider are no sections to write: a section of them is not owed, and a parent that says its subsections are examples owes no text above them (blind QA, operator-framework and OpenShift)', () => {
+    const opf = buildTemplateModel(parseSpec('# T\n\n## Graduation Criteria\n\nDefine graduation milestones.\n\n### Examples\n\nThese are generalized examples to consider, in addition to the aforementioned\nmaturity levels.\n\n#### Dev Preview -> Tech Preview\n\n- Sufficient test coverage\n\n#### Tech Preview -> GA\n\n- Available by default\n'), 'o@1');
+    expect(brief('# Gate\n\n## Graduation Criteria\n\nAlpha in 0.22, GA once e2e covers it.\n', opf)).toEqual([]);
+    const os = buildTemplateModel(parseSpec('# T\n\n## Graduation Criteria\n\nDefine graduation milestones.\n\n**Examples**: These are generalized examples to consider, in addition\nto the aforementioned maturity levels.\n\n### Dev Preview -> Tech Preview\n\n- Sufficient test coverage\n\n### Tech Preview -> GA\n\n- Available by default\n'), 's@1');
+    expect(brief('# PVC top\n\n## Graduation Criteria\n\n### Dev Preview -> Tech Preview\n\nN/A\n\n### Tech Preview -> GA\n\n- Upstream first.\n', os)).toEqual([]);
+    // Without that note, the parent\'s own text is owed as ever.
+    const plain = buildTemplateModel(parseSpec('# T\n\n## Graduation Criteria\n\nDefine graduation milestones.\n\n### Dev Preview -> Tech Preview\n\n- Sufficient test coverage\n\n### Tech Preview -> GA\n\n- Available by default\n'), 'p@1');
+    expect(brief('# PVC top\n\n## Graduation Criteria\n\n### Dev Preview -> Tech Preview\n\nN/A\n\n### Tech Preview -> GA\n\n- Upstream first.\n', plain)).toEqual(['3:1 empty-section graduation-criteria']);
+  });
+
   it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
     const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
     const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);

@@ -53,6 +53,13 @@ export function notesOverSubsections(spec: ParsedSpec, sections: readonly Templa
       notes.add(s.id);
       continue;
     }
+    // (Or prose that says its subsections are examples of what to write: OpenShift's Graduation Criteria, "**Examples**:
+    // These are generalized examples to consider, …", over `### Dev Preview -> Tech Preview` and `### Tech Preview -> GA`,
+    // each with its sample list; the milestones written are its text: blind QA.)
+    if (EXAMPLES_BELOW.test(own) && below.every((c) => c.guidance !== '')) {
+      notes.add(s.id);
+      continue;
+    }
     // (A quoted note is one over questions only: "> Give an overview …; the subsections below …" asks for text of its own.)
     const quotedNote = quotesGuidance && ALL_QUOTED.test(own);
     if (quotedNote && !below.every((c) => asksAQuestion(c.text) || notes.has(c.id))) continue;
@@ -80,6 +87,8 @@ export function notesOverSubsections(spec: ParsedSpec, sections: readonly Templa
 const NOTE_LABEL = /<!--\s*[A-Z][A-Z ]{2,}:/;
 const NOTE_WORDS = /\b(?:placeholders?|below|the following|subsections?|for each|each of)\b/i;
 const isNoteOnBelow = (text: string): boolean => NOTE_LABEL.test(text) || NOTE_WORDS.test(text) || VISIBLE_NOTE.test(text.trim());
+// A paragraph that opens by saying what follows is examples, a label before it or not: "**Examples**: These are generalized examples to consider".
+const EXAMPLES_BELOW = /(?:^|\n)[ \t]*(?:[*_]{0,2}examples?[*_]{0,2}:[*_]{0,2}[ \t]*)?(?:these|the following|below) are (?:(?:some|a few|generali[sz]ed|sample|illustrative|possible)[ \t]+)*examples\b/i;
 // A checklist in a section's guidance (its boxes kept in its prose: `[ ] No implementation details`).
 const CHECKLIST = /(?:^|\s)\[ \]\s/;
 // One line of text that opens with a label in capitals, in emphasis or not: `*GATE: Automated checks run during main() execution*`.

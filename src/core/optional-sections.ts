@@ -76,6 +76,8 @@ export function unmarkedSlug(text: string): string | null {
 // MADR writes "This is an optional element." (above the heading: see commentAboveSaysOptional).
 // spec-kit's plan writes "Fill ONLY if Constitution Check has violations …": a condition.
 // AWS CDK's RFCs write "Feel free to add any number of appendices as you see fit.": none is a number too.
+// Guidance that opens by saying what is below is examples: "These are generalized examples to consider", "The following are examples".
+const EXAMPLES_TO_CONSIDER = /^(?:these|the following|below) are (?:(?:some|a few|generali[sz]ed|sample|illustrative|possible)\s+)*examples\b/i;
 const SAYS_OPTIONAL = /^(?:(?:fill|include|complete|add|write)(?:\s+(?:in|out|this(?:\s+section)?))?\s+only\s+(?:if|when)\s|only\s+(?:fill|include|complete|add|write)\b[^.]{0,40}?\b(?:if|when)\s|[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|optional\s+(?:if|when|unless)\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$|(?:if|when|unless)\s)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$)|(?:feel free to|you (?:may|can))\s+(?:add|include|write)\s+(?:any number of|as many|zero or more)\s+(?:appendices|appendix|annex(?:es)?)\b)/i;
 
 /**
@@ -106,6 +108,9 @@ const FORBIDS = /\b(?:not|never|don['\u2019]t|doesn['\u2019]t|cannot|can['\u2019
 /** Whether a section's own text (its guidance) opens by saying that the section is optional, or has a sentence that says to leave it out when it does not apply. */
 function guidanceSaysOptional(spec: ParsedSpec, span: Span): boolean {
   const opening = spec.source.slice(span.start, Math.min(span.end, span.start + 400));
+  // Examples to consider, not sections to write (operator-framework's and OpenShift's `#### Examples` under Graduation
+  // Criteria, "These are generalized examples to consider, …", over its sample milestones): they and what is under them.
+  if (/example/i.test(opening) && EXAMPLES_TO_CONSIDER.test(opening.replace(/<!--|-->|[*_>`#\s]+/g, ' ').trim())) return true;
   if (/optional|only|any number|as many|zero or more/i.test(opening) && SAYS_OPTIONAL.test(opening.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#{}\s]+/g, ' ').trim())) return true;
   const text = spec.source.slice(span.start, Math.min(span.end, span.start + 2000));
   if (!/omit|remove|delete|skip|drop|leave|left|not\s+(?:a\s+)?part/i.test(text)) return false;
