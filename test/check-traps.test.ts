@@ -2850,6 +2850,14 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# PVC top\n\n## Graduation Criteria\n\n### Dev Preview -> Tech Preview\n\nN/A\n\n### Tech Preview -> GA\n\n- Upstream first.\n', plain)).toEqual(['3:1 empty-section graduation-criteria']);
   });
 
+  it('a repository named in brackets in the template\'s checklist (KubeVirt\'s `[kubevirt/enhancements]`, its link\'s definition left out) is a name, no slot; `[owner/repo]` is one (blind QA, KubeVirt VEPs)', () => {
+    const vep = buildTemplateModel(parseSpec('# VEP-NNNN: title\n\n## Release Signoff Checklist\n\n- [ ] Enhancement issue created, which links to VEP dir in [kubevirt/enhancements] (not the initial VEP PR)\n- [ ] Code lives in [owner/repo]\n\n## Summary\n\n<!-- s -->\n'), 'v@1');
+    const said = (items: string) => findings(`# VEP 10: Hotplug\n\n## Release Signoff Checklist\n\n${items}\n\n## Summary\n\nHotplug CPUs.\n`, vep).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+    expect(said('- [x] Enhancement issue created, which links to VEP dir in [kubevirt/enhancements] (not the initial VEP PR)\n- [x] Code lives in kubevirt/kubevirt')).toEqual([]);
+    expect(said('- [x] Enhancement issue created, which links to VEP dir in [kubevirt/enhancements] (not the initial VEP PR)\n- [x] Code lives in [owner/repo]')).toEqual([
+      '6:21 leftover-marker the template\'s slot "[owner/repo]" is still here: replace it with the real content']);
+  });
+
   it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
     const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
     const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);

@@ -48,6 +48,13 @@ const CHOICE = /^\((?:[^()\n/|]{1,40} \/ )+[^()\n/|]{1,40}\)$|^\*\*[^*\n]+\*\*(?
 // A code in brackets, capitals and figures (spec-kit's task labels `[US1]`, `[T001]`, `[FR-002]`): a reference, no blank.
 const CODE = /^[A-Z]{1,5}-?\d{1,5}$/;
 
+// A repository named by its owner and name, in lower case, as a checklist links it (KubeVirt's "links to VEP dir in
+// [kubevirt/enhancements]", its link's definition left out): a name, no blank. Not one of the words slots use for
+// what to write there (`[owner/repo]`, `[org/name]`).
+const REPOSITORY = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9._-]*$/;
+const SLOT_WORDS = /^(?:owner|org|organi[sz]ation|user|username|account|team|group|repo|repository|name|project|path|dir|directory|file|branch|tag|version|date|time|yyyy|mm|dd|x|y|n|a|b|foo|bar)$/;
+const namesRepository = (inner: string): boolean => REPOSITORY.test(inner) && !inner.split('/').some((part) => SLOT_WORDS.test(part) || /^(?:your|my|the)-/.test(part));
+
 // A label in brackets that marks what follows (a KEP's `- [Optional] Aggregation method:`), no blank.
 const MARK_WORD = /^\s*(?:optional|required|mandatory|recommended|deprecated|experimental|alpha|beta|stable|draft|if applicable|if any)\s*$/i;
 
@@ -65,7 +72,7 @@ function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generato
     } else if (m[0].startsWith('[')) {
       const inner = m[0].slice(1, -1);
       const next = block.text[m.index + m[0].length];
-      if (inner.trim().length < 2 || !/[A-Za-z]/.test(inner) || next === '(' || next === '[' || next === ':' || definitions.has(normalizeLabel(inner)) || MARK_WORD.test(inner) || CODE.test(inner)) continue;
+      if (inner.trim().length < 2 || !/[A-Za-z]/.test(inner) || next === '(' || next === '[' || next === ':' || definitions.has(normalizeLabel(inner)) || MARK_WORD.test(inner) || CODE.test(inner) || namesRepository(inner)) continue;
       // (A link inside only in a choice of values, log4brains' `[draft | … | superseded by [xxx](…)]`: bracketed prose
       // with a link, Go's `[This is a template for …, documented [here](…).]`, is guidance, leftover-guidance's.)
       if (inner.includes('[') && !inner.includes('|')) continue;
