@@ -496,6 +496,11 @@ describe('section matching', () => {
     expect(brief(`# KEP-4242: Pod Restart Budget\n\n${toc}\n## Summary\n\nA budget.\n\n## Motivation\n\nCrash loops.\n`, kep)).toEqual([]);
     // The same list over other headings leads nowhere: it is still the template's.
     expect(brief(`# KEP-4242: Pod Restart Budget\n\n${toc}\n## Summary\n\nA budget.\n\n## Why\n\nCrash loops.\n`, kep).filter((f) => f.includes('empty-section'))).toEqual(['1:1 empty-section title']);
+    // Under a template with no title (a TEP's), whose part before its first section holds the list, the spec's own title
+    // heading there is no part of the list (blind QA, TEP-0118: an error).
+    const tep = buildTemplateModel(parseSpec(`<!--\nThis is the title of your TEP.\n-->\n\n${toc}\n## Summary\n\n<!--\nA good summary.\n-->\n\n## Motivation\n\n<!--\nWhy.\n-->\n`), 't@1');
+    expect(brief(`# TEP-0118: Hub config\n\n${toc}\n## Summary\n\nA budget.\n\n## Motivation\n\nCrash loops.\n`, tep)).toEqual([]);
+    expect(brief(`# TEP-0118: Hub config\n\n${toc}\n## Summary\n\nA budget.\n\n## Why\n\nCrash loops.\n`, tep).filter((f) => f.includes('empty-section'))).toEqual(['1:1 empty-section title']);
   });
 
   it('empty-section: the template\'s credits under its title (arc42\'s "About arc42") ask for no text there, kept or deleted; under an empty `# ` of its export too (blind QA, arc42)', () => {

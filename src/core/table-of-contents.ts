@@ -24,7 +24,9 @@ function anchorList(spec: ParsedSpec, span: Span, alone: boolean): boolean {
   for (const block of blocksIn(spec, span)) {
     if (block.kind === 'paragraph' && ANCHOR_LINK.test(blockText(spec.source, block).text)) {
       if (++links >= 2 && !alone) return true;
-    } else if (alone && !(block.kind === 'html' && block.htmlKind === 2 && besideComments(spec.source, block) === '')) {
+    } else if (alone && !(block.kind === 'html' && block.htmlKind === 2 && besideComments(spec.source, block) === '')
+      // (Nor the spec's title heading, in the part before the first section of a template with no title: a TEP's.)
+      && !(block.kind === 'heading' && spec.title !== null && block.start >= spec.title.span.start && block.start < spec.title.span.end)) {
       return false;
     }
   }
