@@ -801,9 +801,14 @@ describe('specfill check', () => {
       ['teps/0126-caches.md', 'tep-template@1', ['missing-section motivation']],
     ]);
     // Still no other file: a spec named `.txt` is none.
+    // `templates show` takes the file by its path as check does (blind QA: "is not a Markdown file").
+    const shown = await runCli(dir, 'templates', 'show', 'teps/tools/tep-template.md.template', '--json');
+    expect([shown.code, shown.stderr]).toEqual([0, '']);
+    expect((JSON.parse(shown.stdout) as { sections: Array<{ heading: string }> }).sections.map((x) => x.heading)).toEqual(['Summary', 'Motivation']);
     writeFileSync(join(dir, 'specfill.config.json'), JSON.stringify({ specs: ['teps/*.md'], templates: { 'teps/*.md': 'teps/tools/notes.txt' } }));
     writeFileSync(join(dir, 'teps/tools/notes.txt'), '# T\n');
     expect((await checkJson(dir)).code).toBe(2);
+    expect((await runCli(dir, 'templates', 'show', 'teps/tools/notes.txt')).code).toBe(2);
   });
 
   it('says what to write for a template file that is not there: the path without @version, with its .md, from the project root rather than the spec\'s folder, or the nearest template file (blind QA, KIP and Go)', async () => {

@@ -15,7 +15,7 @@ import { readTextFileSync } from './read-text-file.js';
 export function templateByRef(registry: TemplateRegistry, ref: string, root: string, cwd: string): Template {
   if (!isTemplateFileRef(ref) || registry.find(ref) !== undefined) return registry.current(ref);
   const fromRoot = relative(root, resolve(cwd, ref));
-  const { absolute } = confine(root, fromRoot, { mustExist: true });
+  const { absolute } = confine(root, fromRoot, { mustExist: true, template: true });
   const shown = relative(cwd, absolute).split(sep).join('/') || absolute;
   const source = readTextFileSync(absolute, { displayPath: shown });
   return registry.extend(templateFromSource(source, { fileName: templateFileName(absolute), origin: 'project', path: shown }));
