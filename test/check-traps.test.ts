@@ -1236,6 +1236,16 @@ describe('broken-link', () => {
       .findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['4:12 leftover-marker', '5:22 leftover-marker']);
   });
 
+  it('leftover-guidance: guidance that says in the third person what the author is to do ("the owner of each proposal should identify a shepherd"), kept above the answer, is reported (blind QA, Ray REPs)', () => {
+    const rep = buildTemplateModel(parseSpec('# REP\n\n## Shepherd of the Proposal\n\nTo make the review process more productive, the owner of each proposal should identify a **shepherd** (should be a senior Ray committer). The shepherd is responsible for working with the owner.\n\n## Summary\n\nWhat is proposed.\n'), 'r@1');
+    const said = (shepherd: string) => brief(`# Accelerators\n\n## Shepherd of the Proposal\n\n${shepherd}\n\n## Summary\n\nTPU support.\n`, rep);
+    expect(said('To make the review process more productive, the owner of each proposal should identify a **shepherd** (should be a senior Ray committer). The shepherd is responsible for working with the owner.\n\n@scv119')).toEqual(['5:1 leftover-guidance shepherd-of-the-proposal']);
+    expect(said('@scv119')).toEqual([]);
+    // Text that says what the section's subject does, not the author, beside the answer is left alone.
+    const plain = buildTemplateModel(parseSpec('# REP\n\n## Shepherd\n\nThe shepherd is responsible for working with the owner.\n\n## Summary\n\nWhat is proposed.\n'), 'p@1');
+    expect(brief('# Accelerators\n\n## Shepherd\n\nThe shepherd is responsible for working with the owner.\n\n@scv119\n\n## Summary\n\nTPU support.\n', plain)).toEqual([]);
+  });
+
   it('leftover-guidance: the template\'s instructions above its title, kept above the spec\'s, are reported (real PyTorch RFC)', () => {
     const instructions = '<details>\n<summary>Instructions - click to expand</summary>\n\n- Fork the rfcs repo and copy this template to RFC-00xx-my-feature.md.\n- Submit a pull request titled RFC-00xx-my-feature.\n\n</details>\n\n';
     const pt = buildTemplateModel(parseSpec(`${instructions}# [Title]\n\n## Summary\n\nA short paragraph that explains what you're trying to do.\n`), 'pt@1');

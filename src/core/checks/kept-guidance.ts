@@ -21,6 +21,9 @@ const SLOT = /\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\((?:fill|enter|insert|replace|write|
 const ASIDE_LABEL = /^[*_\s]*(?:note|notes|nb|n\.b\.|tip|hint|important|warning|caution|remember|reminder)[*_\s]*:[*_\s]*$/i;
 // A sentence that speaks to the author ("you should delete …", "How do you propose …?", "… please explain:").
 const TO_THE_AUTHOR = /\b(?:you|your|please)\b/i;
+// …or of the author, in the third person, what they are to do: a REP's "the owner of each proposal should identify a
+// **shepherd**", "Authors must list the reviewers" (blind QA: kept above the answer, it went unreported).
+const OF_THE_AUTHOR = /\b(?:owners?|authors?|proposers?|submitters?|champions?)(?: of (?:each|the|this|a|an|every) [\w-]+)? (?:should|must|shall|needs? to|is expected to|are expected to) (?:\w+ly )?(?:identify|list|name|describe|explain|add|provide|include|document|write|state|specify|give|link|summari[sz]e|nominate|choose|pick|find)\b/i;
 // What goes here, named: "A short description of what the feature is.", "Summary of the change."
 // (And "A precise statement of the proposed change.", "An introduction of the necessary background …", "Links to related issues …".)
 const WHAT_GOES_HERE = /^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:(?:description|summary|explanation|overview|list|discussion|analysis|outline|rationale|statement|introduction|definition|justification|breakdown|comparison|assessment|evaluation|walkthrough)\s+of|links?\s+to)\b/i;
@@ -154,7 +157,7 @@ function judge(text: string, sentences: ReadonlySet<string>, hiddenSentences: Re
     // (A question is the Q&A form's lead-in, whoever it speaks to.)
     if (raw.endsWith('?')) questions++;
     // (A slot's words in brackets are leftover-marker's: `JIRA: here [Change the link … to your own ticket]` is reported there, once.)
-    else if (TO_THE_AUTHOR.test(raw.replace(SLOT, '')) || tellsWhatToWrite(raw)) instructions++;
+    else if (TO_THE_AUTHOR.test(raw.replace(SLOT, '')) || OF_THE_AUTHOR.test(raw) || tellsWhatToWrite(raw)) instructions++;
   }
   // (Not a lead-in of the author's to what follows, though the template's comment has its words: `Estimated increase in size:`.)
   // (Nor questions alone over their answer, the Q&A form, whether the template showed them or not: two or more are told above.)
