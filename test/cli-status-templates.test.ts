@@ -485,6 +485,19 @@ describe('specfill templates', () => {
     expect(plan.sections[0].guidance).toBe('| Milestone | Date | | --- | --- | | Launch | YYYY-MM-DD |');
   });
 
+  it('reads a comment the template closes with `<!--` instead of `-->`, over a heading it would hide, as closed there, and says so (blind QA, KubeVirt VEPs)', async () => {
+    const template = '# VEP #NNNN: Title\n\n## Non Goals\n\n<!--\nLimitations to the scope of the design\n<!--\n\n## Definition of Users\n\n<!--\nWho is this feature set intended for\n-->\n\n## Notes\n\n```html\n<!--\n```\n\n## Last\n\n<!-- l -->\n';
+    const dir = tempProject({ '.specfill/templates/vep.md': template, 'specs/x.md': '# VEP 1: Metadata\n\n## Non Goals\n\nNone.\n\n## Definition of Users\n\nVM owners.\n\n## Notes\n\nN.\n\n## Last\n\nL.\n' });
+    const shown = await runCli(dir, 'templates', 'show', 'vep', '--json');
+    expect((JSON.parse(shown.stdout) as { sections: Array<{ heading: string }> }).sections.map((x) => x.heading)).toEqual(['Non Goals', 'Definition of Users', 'Notes', 'Last']);
+    expect(shown.stderr).toBe('specfill: .specfill/templates/vep.md:7: a comment is closed with "<!--", not "-->"; read as "-->", so the headings after it are sections; fix the template\n');
+    const check = await runCli(dir, 'check', 'specs/x.md', '--format', 'json');
+    expect(JSON.parse(check.stdout).files[0].findings).toEqual([]);
+    // A spec from it gets the comment closed.
+    expect((await runCli(dir, 'new', 'vep', '--title', 'Hotplug')).code).toBe(0);
+    expect(readFileSync(join(dir, 'specs', 'hotplug.md'), 'utf8')).toContain('<!--\nLimitations to the scope of the design\n-->\n\n## Definition of Users');
+  });
+
   it('rejects an unknown template id with the known ones', async () => {
     const r = await runCli(tempProject(), 'templates', 'show', 'rfc');
     expect(r.code).toBe(2);

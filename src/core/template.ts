@@ -35,6 +35,12 @@ export interface Template {
   readonly extends: string | null;
   /** Section id → the template whose text it has (for `templates show`); empty for a template without `extends`. */
   readonly layers: Readonly<Record<string, string>>;
+  /**
+   * Lines (1-based) where the template's file closes a comment with `<!--`
+   * instead of `-->`, over headings it would hide: read as `-->` (see
+   * {@link closeMistypedComments}); `templates show` says so. None when absent.
+   */
+  readonly mistypedClosers?: readonly number[];
 }
 
 /** Where a template's text came from. */
@@ -115,11 +121,12 @@ const SETTING_KEY = /^(?:id|name|version|description|extends|optional|fixed|rena
  * `version`, `description`), defaulting to its file name, and parses it.
  */
 export function templateFromSource(source: string, from: TemplateOrigin): Template {
-  const spec = parseSpec(source);
+  const closers = closeMistypedComments(source);
+  const spec = parseSpec(closers.source);
   const fm = spec.frontMatter;
   // Front matter that is no YAML and names none of specfill's keys is a sample of the specs' own
   // (MADR 3's `status: {proposed | rejected | accepted | …}`), not settings: read as none.
-  const sample = fm?.error != null && !SETTING_KEY.test(source.slice(fm.yamlSpan.start, fm.yamlSpan.end));
+  const sample = fm?.error != null && !SETTING_KEY.test(spec.source.slice(fm.yamlSpan.start, fm.yamlSpan.end));
   if (fm?.error && !sample) {
     throw new SpecfillError('INVALID_TEMPLATE', fm.error.message, { path: from.path, line: fm.error.line, column: fm.error.column });
   }
@@ -195,13 +202,14 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
       origin: from.origin,
       path: from.path,
       spec,
-      body: fm === null ? source.slice(spec.format.bom ? 1 : 0) : source.slice(fm.span.end),
+      body: fm === null ? spec.source.slice(spec.format.bom ? 1 : 0) : spec.source.slice(fm.span.end),
       get model() {
         return model();
       },
       renamed: renamed as Record<string, string>,
       extends: null,
       layers: {},
+      ...(closers.lines.length > 0 ? { mistypedClosers: closers.lines } : {}),
     };
   } catch (error) {
     if (error instanceof SpecfillError) templateIds.set(error, id);
@@ -322,3 +330,57 @@ export function renameProblem(keys: readonly string[], renamed: Readonly<Record<
 function nameFromTitle(title: string | undefined, id: string): string {
   return title === undefined || standInTitleAt(title) === 0 ? id : title;
 }
+
+/**
+ * A template's source with each comment that a line of `<!--` alone "closes"
+ * (a slip for `-->`) closed there, when the comment would otherwise run on
+ * over a heading line to a later comment's `-->` (KubeVirt's VEP template: its
+ * Non Goals comment ends in `<!--`, which hid `## Definition of Users`, so no
+ * spec was asked for it and every one that wrote it was told to nest it). The
+ * lines so read, 1-based; the source as it is when there are none.
+ */
+export function closeMistypedComments(source: string): { source: string; lines: number[] } {
+  if (source.indexOf('<!--') === -1) return { source, lines: [] };
+  const lines = source.split(/(?<=\n)/);
+  // Whether a heading line comes after each line before any `-->` does (made once, from the end: linear).
+  const headingAhead = new Array<boolean>(lines.length);
+  let ahead = false;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    headingAhead[i] = ahead;
+    if (lines[i]!.includes('-->')) ahead = false;
+    if (HEADING_LINE.test(lines[i]!)) ahead = true;
+  }
+  const fixed: number[] = [];
+  let open = false;
+  let fence: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!open) {
+      // (Not in a fenced code block, which shows a comment's marks as they are.)
+      const marks = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+      if (fence !== null) {
+        if (marks !== undefined && marks[0] === fence[0] && marks.length >= fence.length) fence = null;
+        continue;
+      }
+      if (marks !== undefined) {
+        fence = marks;
+        continue;
+      }
+      const start = line.lastIndexOf('<!--');
+      open = start !== -1 && line.indexOf('-->', start + 4) === -1;
+      continue;
+    }
+    if (line.includes('-->')) {
+      open = false;
+    } else if (MISTYPED_CLOSER.test(line) && headingAhead[i]) {
+      lines[i] = line.replace('<!--', '-->');
+      fixed.push(i + 1);
+      open = false;
+    }
+  }
+  return fixed.length === 0 ? { source, lines: [] } : { source: lines.join(''), lines: fixed };
+}
+
+// An ATX heading line; a line of `<!--` alone.
+const HEADING_LINE = /^[ \t]{0,3}#{1,6}(?:[ \t]|\r?\n|$)/;
+const MISTYPED_CLOSER = /^[ \t]*<!--[ \t]*(?:\r?\n|\r)?$/;

@@ -48,6 +48,10 @@ export async function runTemplatesShow(ctx: CliContext, id: string, opts: { json
   const { registry, root } = await projectTemplates(ctx);
   const template = templateByRef(registry, id, root, ctx.cwd);
   const outline = templateOutline(template);
+  // The template's own slips, read as meant: said, so that its file gets fixed.
+  for (const line of template.mistypedClosers ?? []) {
+    ctx.stderr.write(`specfill: ${template.path}:${line}: a comment is closed with "<!--", not "-->"; read as "-->", so the headings after it are sections; fix the template\n`);
+  }
   if (opts.json) {
     writeJson(ctx, outline);
     return 0;
