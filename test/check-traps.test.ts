@@ -2873,6 +2873,14 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
       '6:21 leftover-marker the template\'s slot "[owner/repo]" is still here: replace it with the real content']);
   });
 
+  it('a template heading with a qualifier in parentheses is the spec\'s heading of its words alone, wherever it stands: section-order says where it goes, no "missing" (blind QA, OpenShift\'s `Alternatives (Not Implemented)`)', () => {
+    const os = buildTemplateModel(parseSpec('# T\n\n## Proposal\n\n<!-- p -->\n\n## Alternatives (Not Implemented)\n\n<!-- a -->\n\n## Test Plan\n\n<!-- t -->\n\n## Support Procedures\n\n<!-- s -->\n'), 'os@1');
+    expect(findings('# Gather\n\n## Proposal\n\nP.\n\n## Test Plan\n\nT.\n\n## Support Procedures\n\nS.\n\n## Alternatives\n\nA.\n', os).map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
+      '15 section-order section "Alternatives" is out of order: the template puts it after "Proposal" and before "Test Plan"']);
+    // Two such headings, or another template section of those words left over: not guessed.
+    expect(brief('# Gather\n\n## Proposal\n\nP.\n\n## Test Plan\n\nT.\n\n## Support Procedures\n\nS.\n\n## Alternatives\n\nA.\n\n## Alternatives\n\nB.\n', os).filter((f) => f.includes('missing-section'))).toEqual(['7:1 missing-section alternatives-not-implemented']);
+  });
+
   it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
     const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
     const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);

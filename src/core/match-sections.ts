@@ -77,6 +77,7 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
   if (model.sections.some((t) => t.standIn && !byTemplateId.has(t.id))) matchStandIns(spec, model, byTemplateId, used);
   if (used.size < flat.length) matchSubtitled(spec, model, byTemplateId, used);
   if (used.size < flat.length) matchNearHeadings(spec, model, byTemplateId, used);
+  if (used.size < flat.length) matchWithoutQualifier(model, flat, byTemplateId, used);
   return { byTemplateId, unmatched: new Set(flat.filter((s) => !used.has(s))), flat };
 }
 
@@ -220,6 +221,31 @@ function takeBySlug(model: TemplateModel, flat: readonly Section[], bySlug: Read
     }
   }
 }
+
+/**
+ * A template heading with a qualifier in parentheses at its end (OpenShift's
+ * `## Alternatives (Not Implemented)`) is the spec's heading of its words
+ * alone at its level (`## Alternatives`), wherever that stands — older
+ * templates put it at the end, and section-order says where it goes —, when
+ * exactly one such heading is left unmatched and no other template section
+ * left over has those words (blind QA: "missing", beside the spec's own).
+ */
+function matchWithoutQualifier(model: TemplateModel, flat: readonly Section[], byTemplateId: Map<string, Section>, used: Set<Section>): void {
+  for (const t of model.sections) {
+    if (t.id === 'title' || byTemplateId.has(t.id)) continue;
+    const bare = QUALIFIED.exec(t.text)?.[1];
+    if (bare === undefined) continue;
+    const slug = slugify(bare);
+    if (slug === '' || model.sections.some((x) => x !== t && !byTemplateId.has(x.id) && x.fallbackSlug === slug)) continue;
+    const found = flat.filter((s) => !used.has(s) && s.heading.level === t.level && looseSlug(s.heading) === slug);
+    if (found.length !== 1) continue;
+    byTemplateId.set(t.id, found[0]!);
+    used.add(found[0]!);
+  }
+}
+
+// A heading's words, then a qualifier of a word to four in parentheses at its end: `Alternatives (Not Implemented)`.
+const QUALIFIED = /^([^()\n]*[^()\s])[ \t]+\((?:[A-Za-z][\w'-]*[ \t]?){1,4}\)[ \t]*$/;
 
 /**
  * Template sections still unmatched whose long heading a spec heading writes
