@@ -2881,6 +2881,13 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Gather\n\n## Proposal\n\nP.\n\n## Test Plan\n\nT.\n\n## Support Procedures\n\nS.\n\n## Alternatives\n\nA.\n\n## Alternatives\n\nB.\n', os).filter((f) => f.includes('missing-section'))).toEqual(['7:1 missing-section alternatives-not-implemented']);
   });
 
+  it('a section empty with the template\'s heading-only subsections under it, empty too, names them: their text is its text (blind QA, KubeVirt\'s Alpha, Beta and GA)', () => {
+    const vep = buildTemplateModel(parseSpec('# VEP\n\n## Design\n\n<!-- d -->\n\n## Feature lifecycle Phases\n\n<!--\nHow and when will the feature progress through the Alpha, Beta and GA lifecycle phases\n-->\n\n### Alpha\n\n### Beta\n\n### GA\n'), 'v@1');
+    const said = (phases: string) => findings(`# VEP 201: Reasons\n\n## Design\n\nSet the reason.\n\n## Feature lifecycle Phases\n\n${phases}\n`, vep).map((f) => `${f.line} ${f.rule} ${f.message}`);
+    expect(said('### Alpha\n\n### Beta\n\n### GA')).toEqual(['7 empty-section section "Feature lifecycle Phases" is empty, and so are its subsections "Alpha", "Beta" and "GA": write its content, there or in them']);
+    expect(said('### Alpha\n\nIn 1.5.\n\n### Beta\n\n### GA')).toEqual([]);
+  });
+
   it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
     const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
     const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);
@@ -3201,10 +3208,10 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     const mine = (phases: string, format = '## Format: [ID] [P?] [Story] Description\n\n- **[P]**: Can run in parallel') => `# Tasks: Export\n\n${format}\n\n${phases}\n\n## Phase 3: User Story 1 - Export CSV (Priority: P1)\n\n### Implementation for User Story 1\n\n- [ ] T012 [P] [US1] Create Invoice model in src/models/invoice.py\n\n## Notes\n\n- Squash before merging\n`;
     const phases = '## Phase 1: Setup (Shared Infrastructure)\n\n- [ ] T001 Create the repo\n\n## Phase 2: Foundational (Blocking Prerequisites)\n\n- [ ] T004 Add the invoices table';
     expect(brief(mine(phases), tasks)).toEqual([]);
-    // Renamed phases with another section gone beside them are each named in place (the section gone placed before them, where it belongs).
+    // Phases written without the template's qualifier in parentheses are those phases, with another section gone beside them
+    // (the section gone placed before them, where it belongs).
     const renamed = findings(mine('## Phase 1: Setup\n\n- [ ] T001 Create the repo\n\n## Phase 2: Foundational\n\n- [ ] T004 Add the invoices table', ''), tasks).map((f) => `${f.line} ${f.message.replace(/^.*?; /, '')}`);
-    expect(renamed).toEqual(['5 missing section "Format: [ID] [P?] [Story] Description" (## Format: [ID] [P?] [Story] Description) from template tasks@1',
-      '5 "Phase 1: Setup" is in its place: if that is this section renamed, restore its heading', '9 "Phase 2: Foundational" is in its place: if that is this section renamed, restore its heading']);
+    expect(renamed).toEqual(['5 missing section "Format: [ID] [P?] [Story] Description" (## Format: [ID] [P?] [Story] Description) from template tasks@1']);
     // Of two headings in a stand-in's place, the first is named.
     expect(findings(spec(['### US1 - Login (Priority: P1)', '### US2 - Logout (Priority: P2)']), kit).map((f) => f.message.replace(/^.*?; /, '')))
       .toEqual(['"US1 - Login (Priority: P1)" is in its place: if that is this section, start its heading with "User Story 1 -"']);

@@ -187,6 +187,7 @@ const KEPT_AS_WRITTEN = /\b(?:copyright|licen[cs]e|licensing|legal|disclaimer)\b
 class Surroundings {
   private flatIndex: Map<Section, number> | null = null;
   private renamed: Set<Section> | null = null;
+  private places: Set<Section> | null = null;
   readonly unmatched: ReadonlySet<Section>;
 
   /** The source text of a section's own body. */
@@ -207,6 +208,12 @@ class Surroundings {
   next(section: Section): Section | undefined {
     this.flatIndex ??= new Map(this.matching.flat.map((s, i) => [s, i]));
     return this.matching.flat[this.flatIndex.get(section)! + 1];
+  }
+
+  /** Whether a spec section is the place of a template section that is nothing but a heading (see {@link TemplateSection.bare}). */
+  isPlace(section: Section): boolean {
+    this.places ??= new Set(this.template.sections.filter((x) => x.bare).map((x) => this.matching.byTemplateId.get(x.id)).filter((x) => x !== undefined));
+    return this.places.has(section);
   }
 
   /** Whether missing-section takes this heading for a missing template section renamed. */
@@ -269,6 +276,13 @@ function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolea
   }
   // With subsections of the template, say where the text is owed: a KEP
   // author who answered every subsection reads "is empty" as a mistake.
+  // (Unless they are places the template gives only a heading, a VEP's `### Alpha`, `### Beta` and `### GA` under
+  // "How and when will the feature progress through the Alpha, Beta and GA lifecycle phases": their text is its text.)
+  if (section.children.some((c) => around.isPlace(c)) && section.children.every((c) => around.unmatched.has(c) || around.isPlace(c))) {
+    const places = section.children.slice(0, 3).map((c) => quote(c.heading.shown));
+    const listed = section.children.length > 3 ? `${places.join(', ')}, …` : places.length === 1 ? places[0]! : `${places.slice(0, -1).join(', ')} and ${places[places.length - 1]}`;
+    return `${name} is empty, and so ${section.children.length === 1 ? 'is its subsection' : 'are its subsections'} ${listed}: write its content, there or in them${orDelete}`;
+  }
   if (section.children.some((c) => !around.unmatched.has(c))) {
     return `${name} has no text of its own: write its content above its subsections (they count as sections of their own)${orDelete}`;
   }
