@@ -2888,6 +2888,18 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(said('### Alpha\n\nIn 1.5.\n\n### Beta\n\n### GA')).toEqual([]);
   });
 
+  it('a title of a label and a stand-in (`# Design Proposal: Title`) over guidance that asks for the name alone asks for the title alone: a spec\'s own title has written it, and one kept as the template\'s is reported (judge simulation)', () => {
+    for (const [head, note] of [['Design Proposal: Title', 'A short noun phrase naming the proposal.'], ['Design Doc: Project Name', 'Replace "Project Name" above with the name of the project.']]) {
+      const t = buildTemplateModel(parseSpec(`# ${head}\n\n<!-- ${note} -->\n\n## Summary\n\n<!-- Write one paragraph about what changes and why. -->\n`), 'd@1');
+      const label = head!.split(':')[0];
+      expect(brief(`# ${label}: Rate limiter\n\n## Summary\n\nLogins are limited.\n`, t)).toEqual([]);
+      expect(brief(`# ${head}\n\n## Summary\n\nLogins are limited.\n`, t)).toEqual(['1:1 empty-section title']);
+    }
+    // Guidance that asks for more than the name still owes text under the title.
+    const more = buildTemplateModel(parseSpec('# Design Proposal: Title\n\n<!-- Describe the proposal in one paragraph. -->\n\n## Summary\n\n<!-- s -->\n'), 'm@1');
+    expect(brief('# Design Proposal: Rate limiter\n\n## Summary\n\nLogins are limited.\n', more)).toEqual(['1:1 empty-section title']);
+  });
+
   it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
     const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
     const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);

@@ -126,7 +126,7 @@ export function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
   // (Examples aside, "and" or ";" lists other things to write: the authors, a date; "and" that names
   // none, cluster-api's "Keep it simple and descriptive.", joins words about the title.)
   // (Not over a list of fields to fill, Dapr's `* Author(s): [Author Name, …]` under `# Title of proposal`: those ask for more.)
-  if (STAND_IN_TITLE.test(titleText.trim()) && SPEAKS_OF_NAMES.test(told) && (!/\band\b|;/i.test(told) || (!OTHER_THINGS.test(told) && !ASKS_TO_WRITE.test(told)))
+  if (isStandInTitle(titleText) && SPEAKS_OF_NAMES.test(told) && (!/\band\b|;/i.test(told) || (!OTHER_THINGS.test(told) && !ASKS_TO_WRITE.test(told)))
     && !FIELD_LINE.test(told)
     // Placeholders there ask for that alone: no list of other things.
     && own.every((p) => asksForTitleAlone(p.instruction, titleText) || (NAMES_THE_DOCUMENT.test(p.instruction) && !LISTS_MORE.test(withoutExamples(p.instruction))))) return true;
