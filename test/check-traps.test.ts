@@ -2900,6 +2900,17 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Design Proposal: Rate limiter\n\n## Summary\n\nLogins are limited.\n', more)).toEqual(['1:1 empty-section title']);
   });
 
+  it('a parent whose guidance names each of its guided subsections, and asks for no text of its own, owes none above them (blind QA, cosmos-sdk ADRs\' Consequences)', () => {
+    const note = 'This section describes the resulting context, after applying the decision. A particular decision may have positive, negative, and neutral consequences.';
+    for (const wrapped of [`> ${note}`, `<!-- ${note} -->`]) {
+      const adr = buildTemplateModel(parseSpec(`# ADR {ADR-NUMBER}: {TITLE}\n\n## Decision\n\n> What is decided.\n\n## Consequences\n\n${wrapped}\n\n### Positive\n\n{positive consequences}\n\n### Negative\n\n{negative consequences}\n\n### Neutral\n\n{neutral consequences}\n`), 'adr@1');
+      expect(brief('# ADR 004: Denominations\n\n## Decision\n\nSplit the keys.\n\n## Consequences\n\n### Positive\n\n- O(1) reads.\n\n### Negative\n\n- Iterators.\n\n### Neutral\n\n- Bank owns it.\n', adr)).toEqual([]);
+    }
+    // One that also asks for text of its own (a KEP's Motivation names its Goals and Non-Goals, and says "Describe why …") owes it.
+    const kep = buildTemplateModel(parseSpec('# KEP\n\n## Motivation\n\n<!-- This section is for listing the motivation, goals, and non-goals of this KEP. Describe why the change is important. -->\n\n### Goals\n\n<!-- g -->\n\n### Non-Goals\n\n<!-- n -->\n'), 'k@1');
+    expect(brief('# KEP-1: X\n\n## Motivation\n\n### Goals\n\nG.\n\n### Non-Goals\n\nN.\n', kep)).toEqual(['3:1 empty-section motivation']);
+  });
+
   it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
     const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
     const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);

@@ -53,6 +53,14 @@ export function notesOverSubsections(spec: ParsedSpec, sections: readonly Templa
       notes.add(s.id);
       continue;
     }
+    // (Or one whose guidance names each of them, each guided: cosmos-sdk's ADR `## Consequences`, "A particular decision may
+    // have positive, negative, and neutral consequences", over `### Positive`, `### Negative` and `### Neutral`, each with
+    // its `{…}` slot, in a quote or a comment; authors write nothing above them: blind QA, 8 of 10 ADRs failed.)
+    // (Not one that asks for text of its own too: a KEP's Motivation names its Goals and Non-Goals, and says "Describe why …".)
+    if (below.length >= 2 && !ASKS_OWN_TEXT.test(bodies.get(s.id) ?? '') && below.every((c) => (c.guidance !== '' || c.guided) && namedIn(bodies.get(s.id) ?? '', c.text))) {
+      notes.add(s.id);
+      continue;
+    }
     // (Or prose that says its subsections are examples of what to write: OpenShift's Graduation Criteria, "**Examples**:
     // These are generalized examples to consider, …", over `### Dev Preview -> Tech Preview` and `### Tech Preview -> GA`,
     // each with its sample list; the milestones written are its text: blind QA.)
@@ -89,6 +97,8 @@ const NOTE_WORDS = /\b(?:placeholders?|below|the following|subsections?|for each
 const isNoteOnBelow = (text: string): boolean => NOTE_LABEL.test(text) || NOTE_WORDS.test(text) || VISIBLE_NOTE.test(text.trim());
 // A paragraph that opens by saying what follows is examples, a label before it or not: "**Examples**: These are generalized examples to consider".
 const EXAMPLES_BELOW = /(?:^|\n)[ \t]*(?:[*_]{0,2}examples?[*_]{0,2}:[*_]{0,2}[ \t]*)?(?:these|the following|below) are (?:(?:some|a few|generali[sz]ed|sample|illustrative|possible)[ \t]+)*examples\b/i;
+// A sentence of guidance that opens by telling the author to write something.
+const ASKS_OWN_TEXT = /(?:^|[.!?:]\s+|<!--\s*|\n\s*(?:>\s*)?(?:[-*+]\s+)?)(?:please\s+)?(?:describe|explain|write|summari[sz]e|provide|give|state|list|outline|document|include|add|detail|discuss|justify|elaborate|tell)\b/i;
 // A checklist in a section's guidance (its boxes kept in its prose: `[ ] No implementation details`).
 const CHECKLIST = /(?:^|\s)\[ \]\s/;
 // One line of text that opens with a label in capitals, in emphasis or not: `*GATE: Automated checks run during main() execution*`.
