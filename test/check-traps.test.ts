@@ -2911,6 +2911,16 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# KEP-1: X\n\n## Motivation\n\n### Goals\n\nG.\n\n### Non-Goals\n\nN.\n', kep)).toEqual(['3:1 empty-section motivation']);
   });
 
+  it('under a title that names the template (`# Template`), its first section standing in for a title (`## Your Proposal Title`) is what a spec\'s title, at either level, stands for (blind QA, Prometheus proposals)', () => {
+    const prom = buildTemplateModel(parseSpec('# Template\n\nFeel free to copy this file and feel all the details below.\n\n## Your Proposal Title\n\n* **Owners:**\n  * `<@author: single champion>`\n\n> TL;DR: Give here a short summary.\n\n## Why\n\nPut here a motivation behind the change.\n'), 'p@1');
+    expect(brief('# Direct I/O\n\n* **Owners:**\n  * @machine424\n\n> Experiment with direct I/O.\n\n## Why\n\nPage cache confusion.\n', prom)).toEqual([]);
+    expect(brief('## Proposal IDs\n\n* **Owners:**\n  * `@bwplotka`\n\n> TL;DR: Stable IDs.\n\n## Why\n\nReferences break.\n', prom)).toEqual([]);
+    expect(brief('## Your Proposal Title\n\n* **Owners:**\n  * `@me`\n\n## Why\n\nBecause.\n', prom)).toEqual(['1:1 empty-section your-proposal-title']);
+    // A first section that stands in for nothing is owed as ever.
+    const plain = buildTemplateModel(parseSpec('# Template\n\nFeel free to copy this file.\n\n## Summary\n\nWhat.\n\n## Why\n\nWhy.\n'), 'q@1');
+    expect(brief('# Direct I/O\n\n## Why\n\nPage cache.\n', plain).filter((f) => f.includes('missing-section'))).toEqual(['3:1 missing-section summary']);
+  });
+
   it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
     const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
     const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);

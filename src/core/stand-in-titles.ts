@@ -77,7 +77,7 @@ function onlyComments(title: string): boolean {
 }
 
 // `Title`, `Product Name`, `Title of the proposal`; adr-tools' `NUMBER. TITLE`.
-const STAND_IN_TITLE = /^[[<{(]*\s*(?:(?:your|the|document|doc|adr|rfc|spec|project|feature|decision|proposal|product|service|system|component|app|application|library|tool|initiative|capability)\s+)?(?:title|name)(?:\s+of\s+(?:(?:the|this|your|a|an)\s+)?[\w-]+)?(?:\s+here)?\s*[\]>})]*$|^(?:NUMBER|N{1,4})\.\s+TITLE$/i;
+const STAND_IN_TITLE = /^[[<{(]*\s*(?:(?:your|the|document|doc|adr|rfc|spec|project|feature|decision|proposal|product|service|system|component|app|application|library|tool|initiative|capability)\s+){0,2}(?:title|name)(?:\s+of\s+(?:(?:the|this|your|a|an)\s+)?[\w-]+)?(?:\s+here)?\s*[\]>})]*$|^(?:NUMBER|N{1,4})\.\s+TITLE$/i;
 // An instruction to write the title in its place ("Replace this with your awesome OTEP title", "Insert title here").
 const TITLE_INSTRUCTION = /^[[<{(]*\s*(?:replace\s+(?:this|me)|insert|add|enter|write|put|fill\s+in)\b[^.!?:]*\b(?:title|name)(?:\s+here)?\s*[\]>})]*$/i;
 // A title described rather than written ("Your short, descriptive title", "A descriptive title").
@@ -282,14 +282,29 @@ export function displacedTitle(spec: ParsedSpec, templateTitle: Heading | null =
  * Enhancement Idea`, "To get started with this template: …", and the
  * proposal's sections). A spec writes its title in their place: neither is
  * owed (each was a missing-section error on every OCM proposal: blind QA).
- * Empty when the template is not made so.
+ * And under a title that names the template (see {@link titleNamesTheTemplate}),
+ * its first section, a stand-in for the spec's title. Empty when the template is not made so.
  */
 export function titleStandInSections(spec: ParsedSpec): ReadonlySet<string> {
   const top = spec.sections;
-  if (spec.title !== null || top.length < 2) return new Set();
+  // (Or, under a title that names the template itself, `# Template` over "Feel free to copy this file …", its first
+  // section when that only stands in for a title, Prometheus' `## Your Proposal Title`: a spec's title stands for it.)
+  if (spec.title !== null) return titleNamesTheTemplate(spec) ? new Set([top[0]!.id]) : new Set();
+  if (top.length < 2) return new Set();
   const last = top[top.length - 1]!;
   if (last.heading.level !== 1 || last.children.length === 0 || top.slice(0, -1).some((s) => s.heading.level !== 1 || s.children.length > 0)) return new Set();
   const own = spec.source.slice(last.bodySpan.start, last.bodySpan.end);
   if (!isStandInTitle(last.heading.text) && !saysItIsTheTitle(own) && !/\b(?:this|the) template\b/i.test(own)) return new Set();
   return new Set(top.map((s) => s.id));
+}
+
+/**
+ * Whether a template's title names the template itself, not the spec
+ * (Prometheus' `# Template`, "Feel free to copy this file …"), over a first
+ * section that only stands in for the spec's title (`## Your Proposal Title`):
+ * a spec's title, at either level, is that stand-in's, and no `# ` title is owed.
+ */
+export function titleNamesTheTemplate(spec: ParsedSpec): boolean {
+  const first = spec.sections[0];
+  return spec.title !== null && /^\W*(?:[\w-]+\s+)?template\W*$/i.test(spec.title.text.trim()) && first !== undefined && isStandInTitle(first.heading.text);
 }

@@ -12,7 +12,7 @@ import { guidanceSaysMayStayEmpty, sampleMayStay } from './may-stay-empty.js';
 import { proseDefaultAnswer } from './prose-default-answer.js';
 import { hasHeadingMark, optionalWhen, sectionSaysOptional, unmarkedSlug, withoutHeadingMarks, type OptionalWhen } from './optional-sections.js';
 import { standInSeriesFollowers, standInWords, type StandInWords } from './stand-in-headings.js';
-import { asksOnlyTitle, saysItIsTheTitle, titleStandInSections, withoutRemovedText } from './stand-in-titles.js';
+import { asksOnlyTitle, saysItIsTheTitle, titleNamesTheTemplate, titleStandInSections, withoutRemovedText } from './stand-in-titles.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 
 /** A section of a template, with what specs written from it are expected to do there. */
@@ -190,7 +190,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     sections.push({
       id: 'title', slug: 'title', headingSlug: 'title', text: spec.title?.text ?? '', level: spec.title?.level ?? 1, path: [],
       // (Nor does text the template says to remove before the spec goes out, all there is: `<!-- BEGIN Remove before PR -->` … `<!-- END … -->`.)
-      parentId: null, guided: !fixedTitle && !onlyNotesOnTheFile(spec, titleSpan) && withoutRemovedText(spec.source.slice(titleSpan.start, titleSpan.end)).trim() !== '', guidance: fixedTitle ? '' : sectionProse(spec, titleSpan), optional: optional.includes('title'), optionalWhen: null, mayStayEmpty: false, options: null, defaultAnswer: null, fixed: fixedTitle, bare: false,
+      parentId: null, guided: !fixedTitle && !onlyNotesOnTheFile(spec, titleSpan) && !titleNamesTheTemplate(spec) && withoutRemovedText(spec.source.slice(titleSpan.start, titleSpan.end)).trim() !== '', guidance: fixedTitle ? '' : sectionProse(spec, titleSpan), optional: optional.includes('title'), optionalWhen: null, mayStayEmpty: false, options: null, defaultAnswer: null, fixed: fixedTitle, bare: false,
       unmarkedHeadingSlug: null, unmarkedId: null, fallbackSlug: null, bareSlug: null, bareUnmarkedSlug: null, squashedSlug: null,
       squashedLooseSlugs: NONE, standIn: null,
     });

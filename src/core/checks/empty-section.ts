@@ -3,7 +3,7 @@ import { hiddenInComment } from '../hidden-in-comment.js';
 import { lineIndexOf } from '../line-index.js';
 import { UNTICKED, blocksIn, saysNothing, sectionProse } from '../section-prose.js';
 import { fitsStandIn } from '../stand-in-headings.js';
-import { displacedTitle, isStandInTitle, namedInFrontMatter } from '../stand-in-titles.js';
+import { displacedTitle, isStandInTitle, namedInFrontMatter, titleNamesTheTemplate } from '../stand-in-titles.js';
 import { normalizedSentence } from '../guidance-sentences.js';
 import { isFillerOrEmpty, stubWord } from '../stand-in-text.js';
 import type { SectionMatching } from '../match-sections.js';
@@ -50,9 +50,11 @@ export const emptySection: CheckRule = {
     }
     // A template with no title whose first heading only stands in for one, at another level (gRPC's `Title` over
     // `----`, a level-2 heading over its `## Abstract`): kept as it is at the spec's top, it names nothing.
-    const first = template.spec.title === null ? template.spec.headings[0] : undefined;
+    // (So is the first section under a title that names the template, Prometheus' `## Your Proposal Title` under `# Template`.)
+    const namesTemplate = template.spec.title !== null && titleNamesTheTemplate(template.spec);
+    const first = template.spec.title === null ? template.spec.headings[0] : namesTemplate ? template.spec.sections[0]!.heading : undefined;
     if (first !== undefined && first.topLevel && isStandInTitle(first.text) && spec.sections[0] !== undefined
-      && spec.sections[0].heading.text.trim().toLowerCase() === first.text.trim().toLowerCase() && spec.headings[0] === spec.sections[0].heading) {
+      && spec.sections[0].heading.text.trim().toLowerCase() === first.text.trim().toLowerCase() && (namesTemplate || spec.headings[0] === spec.sections[0].heading)) {
       const at = spec.sections[0].heading;
       findings.push({ ...headingPosition(at), ...sectionFields(spec, spec.sections[0].id),
         message: `the title is still the template's ${quote(first.text.trim())}: write the spec's own title` });
@@ -60,7 +62,9 @@ export const emptySection: CheckRule = {
     // No title at all over text that is written, where the template has a title heading (a PyTorch RFC opening with
     // `**Authors:**` under no `# …`): the page and every list of specs show no name for it. (With that text empty
     // too, the finding for the title part says both; a `title:` in the front matter names it.)
-    if (spec.title === null && template.spec.title !== null && !empty.has('title') && !namedInFrontMatter(spec, template.spec.title) && !htmlTitle(spec)) {
+    // (Not where the template's title names the template, and its first section stands in for the spec's: Prometheus'.)
+    if (spec.title === null && template.spec.title !== null && !empty.has('title') && !namedInFrontMatter(spec, template.spec.title) && !htmlTitle(spec)
+      && !titleNamesTheTemplate(template.spec)) {
       const part = titlePart(spec, matching, template);
       // (Its title written below a heading of the author's, `## Note` over `# Rate limiter`: said so, on it.)
       // (Or `# Note` with nothing under it over `# Rate limiter`, which would make `# Note` the chapter that stands for a title.)
