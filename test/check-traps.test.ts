@@ -2921,6 +2921,13 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Direct I/O\n\n## Why\n\nPage cache.\n', plain).filter((f) => f.includes('missing-section'))).toEqual(['3:1 missing-section summary']);
   });
 
+  it('guidance that opens with the condition under which the section is written ("If not clear, …", "If applicable, …"), or says the section is optional until something, makes it optional; a condition every spec meets does not (blind QA: Prometheus, Scala SIPs, Kubeflow, React)', () => {
+    const t = buildTemplateModel(parseSpec('# T\n\n## Summary\n\nWhat.\n\n## Audience\n\nIf not clear, the target audience that this change relates to.\n\n## Other concerns\n\nIf you think of anything else that is worth discussing, add a section here.\n\n## Graduation Criteria\n\n_This section is optional until Kubeflow has formally defined a graduation process._\n\n## Unstable prefix\n\n*If a proposal is implemented before it is included in the spec, then implementers must use a prefix.*\n\n## Adoption\n\nIf we implement this proposal, how will existing developers adopt it?\n\n## Upgrades\n\n<!-- If applicable, how will the component be upgraded? -->\n'), 'c@1');
+    expect(t.sections.filter((x) => x.optional).map((x) => x.id)).toEqual(['audience', 'other-concerns', 'graduation-criteria', 'unstable-prefix', 'upgrades']);
+    expect(brief('# Direct I/O\n\n## Summary\n\nUse O_DIRECT.\n\n## Adoption\n\nA flag.\n', t)).toEqual([]);
+    expect(brief('# Direct I/O\n\n## Summary\n\nUse O_DIRECT.\n', t)).toEqual(['5:1 missing-section adoption']);
+  });
+
   it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
     const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
     const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);

@@ -76,9 +76,15 @@ export function unmarkedSlug(text: string): string | null {
 // MADR writes "This is an optional element." (above the heading: see commentAboveSaysOptional).
 // spec-kit's plan writes "Fill ONLY if Constitution Check has violations …": a condition.
 // AWS CDK's RFCs write "Feel free to add any number of appendices as you see fit.": none is a number too.
+// A first sentence that opens with a condition, then a comma or what to do when it holds: "If not clear, …",
+// "If applicable, …", "If you think of anything else, …". (Not "If this is a breaking change, explain why.", whose
+// section every spec answers: a condition about the whole proposal in a section all must write is not told apart here.)
+const CONDITION_FIRST = /^if\s[^.!?]{2,200}?(?:,|\bthen\b)/i;
+// A condition every spec meets: the proposal itself accepted or carried out.
+const ALWAYS_HOLDS = /^if\s+(?:(?:we|you)\s+(?:implement|adopt|accept|ship|land|merge|do)\b|(?:this|the)\s+(?:proposal|rfc|change|feature|design|enhancement|kep|document)\s+(?:is|gets|were|was)\s+(?:accepted|implemented|adopted|approved|merged|shipped|landed))/i;
 // Guidance that opens by saying what is below is examples: "These are generalized examples to consider", "The following are examples".
 const EXAMPLES_TO_CONSIDER = /^(?:these|the following|below) are (?:(?:some|a few|generali[sz]ed|sample|illustrative|possible)\s+)*examples\b/i;
-const SAYS_OPTIONAL = /^(?:(?:fill|include|complete|add|write)(?:\s+(?:in|out|this(?:\s+section)?))?\s+only\s+(?:if|when)\s|only\s+(?:fill|include|complete|add|write)\b[^.]{0,40}?\b(?:if|when)\s|[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|optional\s+(?:if|when|unless)\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$|(?:if|when|unless)\s)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$)|(?:feel free to|you (?:may|can))\s+(?:add|include|write)\s+(?:any number of|as many|zero or more)\s+(?:appendices|appendix|annex(?:es)?)\b)/i;
+const SAYS_OPTIONAL = /^(?:(?:fill|include|complete|add|write)(?:\s+(?:in|out|this(?:\s+section)?))?\s+only\s+(?:if|when)\s|only\s+(?:fill|include|complete|add|write)\b[^.]{0,40}?\b(?:if|when)\s|[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|optional\s+(?:if|when|unless)\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$|(?:if|when|unless|until)\s)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$)|(?:feel free to|you (?:may|can))\s+(?:add|include|write)\s+(?:any number of|as many|zero or more)\s+(?:appendices|appendix|annex(?:es)?)\b)/i;
 
 /**
  * Whether a comment right above a section's heading (on the line before it,
@@ -111,6 +117,14 @@ function guidanceSaysOptional(spec: ParsedSpec, span: Span): boolean {
   // Examples to consider, not sections to write (operator-framework's and OpenShift's `#### Examples` under Graduation
   // Criteria, "These are generalized examples to consider, …", over its sample milestones): they and what is under them.
   if (/example/i.test(opening) && EXAMPLES_TO_CONSIDER.test(opening.replace(/<!--|-->|[*_>`#\s]+/g, ' ').trim())) return true;
+  // Guidance that opens with the condition under which the section is written: "If not clear, …" (Prometheus' Audience),
+  // "*If a proposal is implemented before it is included in the spec, …*" (Matrix's Unstable prefix), "If you think of
+  // anything else …" (Scala SIPs), as a heading's "(if applicable)" does.
+  if (/^\s*(?:<!--)?[\s*_>]*if\s/i.test(opening)) {
+    const condition = CONDITION_FIRST.exec(opening.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#{}\s]+/g, ' ').trim())?.[0];
+    // (Not one that holds for every spec: React's "If we implement this proposal, how will existing React developers adopt it?")
+    if (condition !== undefined && !ALWAYS_HOLDS.test(condition)) return true;
+  }
   if (/optional|only|any number|as many|zero or more/i.test(opening) && SAYS_OPTIONAL.test(opening.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#{}\s]+/g, ' ').trim())) return true;
   const text = spec.source.slice(span.start, Math.min(span.end, span.start + 2000));
   if (!/omit|remove|delete|skip|drop|leave|left|not\s+(?:a\s+)?part/i.test(text)) return false;

@@ -3,6 +3,7 @@
 // that asks for the title alone.
 import { withoutClosedComments } from './markdown/inline-comments.js';
 import { blocksIn } from './section-prose.js';
+import { hasTableOfContents } from './table-of-contents.js';
 import { looseSlug, slugify } from './slug.js';
 import { stubWord } from './stand-in-text.js';
 import type { Heading, ParsedSpec, Span } from './spec-types.js';
@@ -126,7 +127,10 @@ export function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
   // (Examples aside, "and" or ";" lists other things to write: the authors, a date; "and" that names
   // none, cluster-api's "Keep it simple and descriptive.", joins words about the title.)
   // (Not over a list of fields to fill, Dapr's `* Author(s): [Author Name, …]` under `# Title of proposal`: those ask for more.)
-  if (isStandInTitle(titleText) && SPEAKS_OF_NAMES.test(told) && (!/\band\b|;/i.test(told) || (!OTHER_THINGS.test(told) && !ASKS_TO_WRITE.test(told)))
+  // (A labelled stand-in, `# Design Proposal: Title`, too, unless a table of contents is asked for there as well, a KEP's,
+  // or a table of fields to fill, a one-pager's `| Owner | <!-- your name --> |`.)
+  if ((STAND_IN_TITLE.test(titleText.trim()) || (isStandInTitle(titleText) && !hasTableOfContents(spec, titleSpan) && !blocksIn(spec, titleSpan).some((b) => b.kind === 'table')))
+    && SPEAKS_OF_NAMES.test(told) && (!/\band\b|;/i.test(told) || (!OTHER_THINGS.test(told) && !ASKS_TO_WRITE.test(told)))
     && !FIELD_LINE.test(told)
     // Placeholders there ask for that alone: no list of other things.
     && own.every((p) => asksForTitleAlone(p.instruction, titleText) || (NAMES_THE_DOCUMENT.test(p.instruction) && !LISTS_MORE.test(withoutExamples(p.instruction))))) return true;
