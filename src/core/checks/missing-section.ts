@@ -36,15 +36,24 @@ function inFenceNote(template: TemplateModel): string {
 
 /**
  * Whether a template section that is nothing but a heading (cluster-api's
- * `#### Story 1` under `### User Stories`: a place for the author's text) is
- * stood in for by subsections of the author's own under its parent
- * (`#### Hosting`, `#### Multi-tenancy`): the stories are there, named.
+ * `#### Story 1` under `### User Stories`: a place for the author's text), or
+ * a stand-in for a name the spec gives, is stood in for by subsections of the
+ * author's own under its parent (`#### Hosting`, `#### Multi-tenancy`): the
+ * stories are there, named; or by the parent's own text, written.
  */
-function standsInForOwn(t: TemplateSection, matching: SectionMatching): boolean {
-  // (Numbered ones only, examples of a kind: a bare `### Storage` beside `### API` is a section owed.)
-  if (!t.bare || t.parentId === null || numberedKind(t.text) === null) return false;
+function standsInForOwn(spec: ParsedSpec, t: TemplateSection, matching: SectionMatching, template: TemplateModel): boolean {
+  // (Numbered ones only, examples of a kind: a bare `### Storage` beside `### API` is a section owed; or a stand-in
+  // for a name the spec gives, Prometheus' `### Alternative: <another way of solving this>`.)
+  // (A bare one only: spec-kit's `### User Story 1 - [Brief Title]`, guided, is owed whatever its parent says.)
+  if (t.parentId === null || !t.bare || (numberedKind(t.text) === null && t.standIn === null)) return false;
   const parent = matching.byTemplateId.get(t.parentId);
-  return parent !== undefined && parent.children.some((c) => matching.unmatched.has(c));
+  if (parent === undefined) return false;
+  if (parent.children.some((c) => matching.unmatched.has(c))) return true;
+  // (Or by the parent's own text, written as prose or a list: Longhorn's User Stories told in a paragraph, Prometheus'
+  // alternatives as bullets; blind QA: "missing Story 1".)
+  const p = template.sections.find((x) => x.id === t.parentId);
+  return p !== undefined && sectionProse(spec, parent.bodySpan) !== ''
+    && !saysNothing(spec, parent.bodySpan, p.guidance, template.guidanceSentences, template.codeSamples, template.spec.source);
 }
 
 /**
@@ -129,7 +138,7 @@ export const missingSection: CheckRule = {
     // A line of text stands for one missing section at most.
     const claimed = new Set<number>();
     sections.forEach((t, i) => {
-      if (optionalIn(spec, t) || matching.byTemplateId.has(t.id) || standsInForOwn(t, matching)) return;
+      if (optionalIn(spec, t) || matching.byTemplateId.has(t.id) || standsInForOwn(spec, t, matching, template)) return;
       // A heading inside a placeholder that lost its `-->` is hidden by it:
       // malformed-placeholder reports that one cause.
       hidden ??= headingsHiddenByUnclosedPlaceholders(spec);
@@ -186,7 +195,7 @@ export const missingSection: CheckRule = {
         const stretches: Span[] = [];
         const missing: TemplateSection[] = [];
         sections.forEach((s, k) => {
-          if (optionalIn(spec, s) || matching.byTemplateId.has(s.id) || standsInForOwn(s, matching)) return;
+          if (optionalIn(spec, s) || matching.byTemplateId.has(s.id) || standsInForOwn(spec, s, matching, template)) return;
           missing.push(s);
           stretches.push({ start: previousPresent[k]?.span.start ?? 0, end: nextPresent[k]?.span.start ?? spec.source.length });
         });
