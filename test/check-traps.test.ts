@@ -2935,6 +2935,14 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Direct I/O\n\n## Summary\n\nUse O_DIRECT.\n', t)).toEqual(['5:1 missing-section adoption']);
   });
 
+  it('a parent whose guidance only says what the section is ("This is the meat of your proposal."), over guided subsections, owes no text above them (blind QA, Scala SIPs, OCM)', () => {
+    const sip = buildTemplateModel(parseSpec('# SIP\n\n## Proposed solution\n\nThis is the meat of your proposal.\n\n### High-level overview\n\nA high-level overview of the proposed changes.\n\n### Specification\n\nA specification for the proposed changes.\n'), 's@1');
+    expect(brief('# Binary APIs\n\n## Proposed solution\n\n### High-level overview\n\nAn annotation.\n\n### Specification\n\nThe rules.\n', sip)).toEqual([]);
+    // One that asks for text, or says what the section is and asks for it, owes it.
+    const asks = buildTemplateModel(parseSpec('# SIP\n\n## Proposed solution\n\nThis is the meat of your proposal. Describe it in full.\n\n### High-level overview\n\nAn overview.\n'), 'a@1');
+    expect(brief('# Binary APIs\n\n## Proposed solution\n\n### High-level overview\n\nAn annotation.\n', asks)).toEqual(['3:1 empty-section proposed-solution']);
+  });
+
   it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
     const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
     const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);

@@ -68,6 +68,13 @@ export function notesOverSubsections(spec: ParsedSpec, sections: readonly Templa
       notes.add(s.id);
       continue;
     }
+    // (Or prose that only says what the section is, asking for nothing, over subsections each guided: a Scala SIP's
+    // "This is the meat of your proposal." over High-level overview and Specification, OCM's "This is where we get down to
+    // the nitty-gritty of what the proposal actually is."; blind QA.)
+    if (ROLE_ONLY.test(own) && !ASKS_OWN_TEXT.test(own) && !own.includes('?') && below.every((c) => c.guidance !== '' || c.guided)) {
+      notes.add(s.id);
+      continue;
+    }
     // (A quoted note is one over questions only: "> Give an overview …; the subsections below …" asks for text of its own.)
     const quotedNote = quotesGuidance && ALL_QUOTED.test(own);
     if (quotedNote && !below.every((c) => asksAQuestion(c.text) || notes.has(c.id))) continue;
@@ -97,6 +104,8 @@ const NOTE_WORDS = /\b(?:placeholders?|below|the following|subsections?|for each
 const isNoteOnBelow = (text: string): boolean => NOTE_LABEL.test(text) || NOTE_WORDS.test(text) || VISIBLE_NOTE.test(text.trim());
 // A paragraph that opens by saying what follows is examples, a label before it or not: "**Examples**: These are generalized examples to consider".
 const EXAMPLES_BELOW = /(?:^|\n)[ \t]*(?:[*_]{0,2}examples?[*_]{0,2}:[*_]{0,2}[ \t]*)?(?:these|the following|below) are (?:(?:some|a few|generali[sz]ed|sample|illustrative|possible)[ \t]+)*examples\b/i;
+// Guidance of a sentence or two that each only say what the section is: "This is the meat of your proposal."
+const ROLE_ONLY = /^[*_]{0,2}this (?:section )?is (?:the|where|a|an|what)\b[^.!?\n]*[.!]?[*_]{0,2}(?:\s+[*_]{0,2}this (?:section )?is\b[^.!?\n]*[.!]?[*_]{0,2})?$/i;
 // A sentence of guidance that opens by telling the author to write something.
 const ASKS_OWN_TEXT = /(?:^|[.!?:]\s+|<!--\s*|\n\s*(?:>\s*)?(?:[-*+]\s+)?)(?:please\s+)?(?:describe|explain|write|summari[sz]e|provide|give|state|list|outline|document|include|add|detail|discuss|justify|elaborate|tell)\b/i;
 // A checklist in a section's guidance (its boxes kept in its prose: `[ ] No implementation details`).
