@@ -2943,6 +2943,14 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Binary APIs\n\n## Proposed solution\n\n### High-level overview\n\nAn annotation.\n', asks)).toEqual(['3:1 empty-section proposed-solution']);
   });
 
+  it('a title whose label\'s number is a slot (cosmos-sdk\'s `# ADR {ADR-NUMBER}: {TITLE}`), kept, or kept with the number written, names nothing (blind QA, cosmos-sdk and CometBFT ADRs)', () => {
+    const adr = buildTemplateModel(parseSpec('# ADR {ADR-NUMBER}: {TITLE}\n\n## Changelog\n\n* {date}: {changelog}\n\n## Status\n\n{DRAFT | PROPOSED} Not Implemented\n'), 'a@1');
+    const said = (title: string) => findings(`# ${title}\n\n## Changelog\n\n* 2020-01-01: first draft\n\n## Status\n\nPROPOSED Not Implemented\n`, adr).map((f) => `${f.line} ${f.rule} ${f.message}`);
+    expect(said('ADR {ADR-NUMBER}: {TITLE}')).toEqual(['1 empty-section the title is still the template\'s "ADR {ADR-NUMBER}: {TITLE}": write the spec\'s own title']);
+    expect(said('ADR 002: {TITLE}')).toEqual(['1 empty-section the title "ADR 002: {TITLE}" names nothing yet (the template\'s "ADR {ADR-NUMBER}: {TITLE}"): write the spec\'s own title']);
+    expect(said('ADR 002: SDK Documentation Structure')).toEqual([]);
+  });
+
   it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
     const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
     const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);

@@ -139,7 +139,9 @@ export function keepsStandInTitle(spec: ParsedSpec, template: TemplateModel): bo
 
 /** A pattern for a title's label as the template writes it, its stand-in for a number (`NNNN`, `XXXX`, `0000`) any number. */
 function labelOf(label: string): RegExp {
-  const escaped = label.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/N{3,}|X{3,}|0{3,}/g, (stand) => `(?:\\d+|${stand})`);
+  // (A number's slot, `{ADR-NUMBER}`, is a number written too: `ADR 002:` for `ADR {ADR-NUMBER}:`.)
+  const escaped = label.trim().replace(/\{[^{}]*\}/g, '\u0000').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/N{3,}|X{3,}|0{3,}/g, (stand) => `(?:\\d+|${stand})`)
+    .replace(/\u0000/g, '(?:\\{[^{}]*\\}|\\d+)');
   return new RegExp(`^${escaped}`, 'i');
 }
 

@@ -67,7 +67,8 @@ function isWholeStandIn(title: string): boolean {
 
 // A short label before a colon (`Design Doc:`, `KEP-NNNN:`, `RFC:`), no sentence of its own.
 // (Or a number's stand-in with no colon after it: Flux's `# RFC-NNNN Title`.)
-const TITLE_LABEL = /^[^:.!?<>{}[\]]{1,40}:\s+|^[A-Za-z]{1,10}-(?:N{3,}|X{3,}|0{3,})\s+/;
+// (Or a label whose number is a slot: cosmos-sdk's and CometBFT's `# ADR {ADR-NUMBER}: {TITLE}`.)
+const TITLE_LABEL = /^[^:.!?<>{}[\]]{1,40}:\s+|^[A-Za-z]{1,10}-(?:N{3,}|X{3,}|0{3,})\s+|^[A-Za-z]{1,10}[ \t-]?\{[A-Z]*[-_ ]?(?:NUMBER|NUM|NO|ID|N{1,4}|X{1,4})\}:\s+/;
 
 // One `{slot}`, `{{slot}}` or `[slot]` and nothing else, with some text inside.
 const WHOLE_SLOT_TITLE = /^(?:\{\s*[^{}\s][^{}]*\}|\{\{\s*[^{}\s][^{}]*\}\}|\[\s*[^[\]\s][^[\]]*\])$/;
