@@ -2167,7 +2167,9 @@ describe('bodies that show nothing (adversarial review)', () => {
     }
     // A section the template says may be left empty is answered by nothing under it; its sample text kept is still reported (blind QA, OpenSpec).
     const leave = (guidance: string) => buildTemplateModel(parseSpec(`# P\n\n## Why\n\n<!-- Why now? -->\n\n### Modified Capabilities\n\n${guidance}\n- \`<existing-capability-path>\`: <what changes>\n`), 'p@1');
-    for (const says of ['<!-- Only list here if spec-level behavior changes. Leave empty if no requirement\n     changes. -->', 'Leave this section blank if nothing changes.', '<!-- 3-5 bullets. Leave empty rather than pad. -->', '<!-- This list may be left empty. -->']) {
+    // (Or says it will be empty at first: a Scala SIP's FAQ, blind QA.)
+    for (const says of ['<!-- Only list here if spec-level behavior changes. Leave empty if no requirement\n     changes. -->', 'Leave this section blank if nothing changes.', '<!-- 3-5 bullets. Leave empty rather than pad. -->', '<!-- This list may be left empty. -->',
+      'This section will probably initially be empty. As discussions progress, questions will be listed here.']) {
       const template = leave(says);
       expect(template.sections.find((t) => t.id === 'why/modified-capabilities')!.mayStayEmpty, says).toBe(true);
       expect(findings('# Mine\n\n## Why\n\nBecause.\n\n### Modified Capabilities\n\n<!-- kept -->\n', template), says).toEqual([]);
@@ -2175,7 +2177,7 @@ describe('bodies that show nothing (adversarial review)', () => {
       expect(findings('# Mine\n\n## Why\n\nBecause.\n\n### Modified Capabilities\n\n- `<existing-capability-path>`: <what changes>\n', template).map((f) => f.message), says)
         .toEqual(['section "Modified Capabilities" still holds only the template\'s guidance: write its content, or delete that text and leave the section empty, as the template allows']);
     }
-    for (const says of ['<!-- Do not leave this section empty. -->', 'Never leave it blank.', '<!-- List what changes. -->', 'You can leave that blank until the issue is filed.']) {
+    for (const says of ['<!-- Do not leave this section empty. -->', 'Never leave it blank.', '<!-- List what changes. -->', 'You can leave that blank until the issue is filed.', 'This section will not be empty once the design is done.']) {
       const template = leave(says);
       expect(template.sections.find((t) => t.id === 'why/modified-capabilities')!.mayStayEmpty, says).toBe(false);
       expect(findings('# Mine\n\n## Why\n\nBecause.\n\n### Modified Capabilities\n', template).map((f) => f.rule), says).toEqual(['empty-section']);

@@ -8,7 +8,8 @@
 
 // A sentence that opens by saying so: "Leave (this section / it) empty|blank …",
 // "This section / list / part / It may|can be left|stay|remain empty|blank …".
-const SAYS_MAY_STAY_EMPTY = /^(?:leave\s+(?:(?:this|the)\s+(?:section|list|part)\s+|this\s+|it\s+)?(?:empty|blank)\b|(?:(?:this|the)\s+(?:section|list|part)|it)\s+(?:may|can|could)\s+(?:be\s+left|stay|remain|be\s+kept)\s+(?:empty|blank)\b)/i;
+// (Or that it will be empty at first: a Scala SIP's FAQ, "This section will probably initially be empty.")
+const SAYS_MAY_STAY_EMPTY = /^(?:leave\s+(?:(?:this|the)\s+(?:section|list|part)\s+|this\s+|it\s+)?(?:empty|blank)\b|(?:(?:this|the)\s+(?:section|list|part)|it)\s+(?:may|can|could)\s+(?:be\s+left|stay|remain|be\s+kept)\s+(?:empty|blank)\b|(?:(?:this|the)\s+(?:section|list|part)|it)\s+(?:will|would|is\s+likely\s+to)\s+(?:probably\s+|likely\s+|often\s+)?(?:(?:initially|at\s+first)\s+)?be\s+(?:(?:initially|at\s+first)\s+)?(?:empty|blank)\b)/i;
 
 /**
  * Whether a template section's own text (its guidance: prose and the text of
