@@ -34,7 +34,8 @@ export function spacedDestinations(spec: ParsedSpec, block: ProseBlock): Finding
 // `[text](words with spaces)`: no link (a destination has no spaces, and what follows a space must be a quoted
 // title), shown as typed. Not after `\` or `]` (an escaped bracket, a reference), nor an image, nor after a letter or
 // a figure (`base[n](1 + jitter)` is a formula).
-const SPACED_DESTINATION = /(^|[^\\\]!\p{L}\p{N}_])\[([^[\]\n]{1,300})\]\((#?[^\s()"'<>]+(?:[ \t]+[^\s()"'<>]+){1,20})\)/gu;
+// (A quote inside a word is text, `Rust's`: only one that opens a word after a space may open a title.)
+const SPACED_DESTINATION = /(^|[^\\\]!\p{L}\p{N}_])\[([^[\]\n]{1,300})\]\((#?[^\s()"'<>][^\s()<>]*(?:[ \t]+[^\s()"'<>][^\s()<>]*){1,20})\)/gu;
 
 // Its quick test, from each `](` (few): a space inside the parentheses before a word.
-const MAY_HAVE_SPACED_DESTINATION = /\]\(#?[^\s()"'<>]+[ \t]+[^\s()"'<>]/;
+const MAY_HAVE_SPACED_DESTINATION = /\]\(#?[^\s()"'<>][^\s()<>]*[ \t]+[^\s()"'<>]/;
