@@ -1643,12 +1643,12 @@ describe('second review', () => {
     // Its `template:` is not read either: the message says the spec waits for the fix.
     const UNREAD = ' (until it is fixed, its `template:` is not read and the spec is checked without its template)';
     const at = (yaml: string) => findings(`---\n${yaml}---\n# T\n`, null).filter((f) => f.rule === 'frontmatter').map((f) => `${f.line}:${f.column} ${f.message}`);
-    expect(at('title: "unclosed\ntemplate: x\nstatus: draft\n')).toEqual([`2:8 invalid YAML front matter: Missing closing "quote${UNREAD}`]);
-    expect(at("title: T\ntemplate: x\nowners:\n  - 'alice\n")).toEqual([`5:5 invalid YAML front matter: Missing closing 'quote${UNREAD}`]);
+    expect(at('title: "unclosed\ntemplate: x\nstatus: draft\n')).toEqual([`2:8 invalid YAML front matter: the value opened with \`"\` here is never closed: add \`"\` at its end, or take the opening one out${UNREAD}`]);
+    expect(at("title: T\ntemplate: x\nowners:\n  - 'alice\n")).toEqual([`5:5 invalid YAML front matter: the value opened with \`'\` here is never closed: add \`'\` at its end, or take the opening one out${UNREAD}`]);
     // A quoted value over two lines, a block scalar and an escaped '' are not the unclosed one (last review).
-    expect(at('title: "A long title\n  that wraps"\ntemplate: x\nstatus: "draft\n')).toEqual([`5:9 invalid YAML front matter: Missing closing "quote${UNREAD}`]);
-    expect(at('title: T\ntemplate: x\nnotes: |\n  Run: "make\nstatus: "draft\n')).toEqual([`6:9 invalid YAML front matter: Missing closing "quote${UNREAD}`]);
-    expect(at("title: 'it''s\ntemplate: x\n")).toEqual([`2:8 invalid YAML front matter: Missing closing 'quote${UNREAD}`]);
+    expect(at('title: "A long title\n  that wraps"\ntemplate: x\nstatus: "draft\n')).toEqual([`5:9 invalid YAML front matter: the value opened with \`"\` here is never closed: add \`"\` at its end, or take the opening one out${UNREAD}`]);
+    expect(at('title: T\ntemplate: x\nnotes: |\n  Run: "make\nstatus: "draft\n')).toEqual([`6:9 invalid YAML front matter: the value opened with \`"\` here is never closed: add \`"\` at its end, or take the opening one out${UNREAD}`]);
+    expect(at("title: 'it''s\ntemplate: x\n")).toEqual([`2:8 invalid YAML front matter: the value opened with \`'\` here is never closed: add \`'\` at its end, or take the opening one out${UNREAD}`]);
     // So is a `[` or `{` never closed, past brackets in quotes and comments (blind QA: it was placed on the closing `---`).
     expect(at('title: T\nstatus: draft\nowners: [a, b\n')).toEqual([`4:9 invalid YAML front matter: the list opened with \`[\` here is never closed: add \`]\` after its last item`]);
     expect(at('title: "[draft] T" # {x\nmeta: {a: 1, b: [x, y]\nstatus: draft\n')).toEqual([`3:7 invalid YAML front matter: the mapping opened with \`{\` here is never closed: add \`}\` after its last item`]);

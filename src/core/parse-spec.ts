@@ -356,6 +356,14 @@ function readFrontMatter(source: string, start: number, end: number, yamlStart: 
         error: { message: `invalid YAML front matter: ${what} here is never closed: add \`${unclosed.bracket === '[' ? ']' : '}'}\` after its last item`, line: yamlLine + unclosed.line - 1, column: unclosed.col },
       };
     }
+    // An unclosed quote: said what to do, as for a bracket (the library's "Missing closing \"quote" says neither).
+    const quote = error.code === 'MISSING_CHAR' && /quote/i.test(error.message) ? text.split(/\r\n|\r|\n/)[pos.line - 1]?.[pos.col - 1] : undefined;
+    if (repeated === null && (quote === '"' || quote === "'")) {
+      return {
+        span, yamlSpan, data: null,
+        error: { message: `invalid YAML front matter: the value opened with \`${quote}\` here is never closed: add \`${quote}\` at its end, or take the opening one out`, line: yamlLine + pos.line - 1, column: pos.col },
+      };
+    }
     const firstLineOfMessage = repeated === null ? yamlMessage(error) + quotingFix(text, pos.line)
       : `\`${repeated.key}\` is given twice (first on line ${yamlLine + repeated.firstLine - 1}); keep one`;
     return {
