@@ -253,15 +253,20 @@ function withoutQuery(path: string): string {
  * anchor written by hand from the heading, `#upgrade-/-downgrade` for
  * `#upgrade--downgrade`; two letters swapped count as one slip), or for the
  * heading that a numbered anchor counts from when there is no such number
- * (`#alpha-1` where one heading is Alpha: `-1` names a second one), or
- * nothing when none is near.
+ * (`#alpha-1` where one heading is Alpha: `-1` names a second one; of
+ * several, the last: `#notes-1` for `#notes-2`), or nothing when none is near.
  */
 function didYouMean(anchor: string, anchors: ReadonlySet<string>, path: string, budget: { comparisons: number }): string {
   const wanted = anchor.toLowerCase();
   // Past a few hundred characters an anchor is no heading's, and a guess at it would cost.
   if (wanted.length > 200) return '';
   const numbered = /^(.+)-\d+$/.exec(wanted);
-  if (numbered !== null && anchors.has(numbered[1]!)) return `; did you mean ${path}#${linkableAnchor(numbered[1]!)}?`;
+  // (Where the heading repeats already, `#notes` and `#notes-1` there, the last of them: `#notes-2` names a third.)
+  if (numbered !== null && anchors.has(numbered[1]!)) {
+    let last = numbered[1]!;
+    for (let k = 1; k < 1000 && anchors.has(`${numbered[1]!}-${k}`); k++) last = `${numbered[1]!}-${k}`;
+    return `; did you mean ${path}#${linkableAnchor(last)}?`;
+  }
   // A slip or two in a long anchor; a short one is a guess too far.
   const most = Math.min(3, Math.floor(wanted.length / 4));
   if (most === 0) return '';
