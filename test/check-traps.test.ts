@@ -2441,19 +2441,22 @@ describe('headings swallowed by an HTML comment that lost its `-->` (QA: comment
     ]);
   });
 
-  it('a comment closed by its own `-->` hides its headings on purpose: nothing new is said', () => {
+  it('a comment closed by its own `-->` hides its headings, maybe on purpose: the finding sits on the heading in it and says so (blind QA, cosmos-sdk ADR: it named no comment)', () => {
     const spec = '# A\n\n## Summary\n\nS.\n\n## Constraints\n\nC.\n\n<!--\n## Rollout\n\nNot yet.\n-->\n\n## Risks\n\nR.\n';
     expect(findings(spec, kep).map(said)).toEqual([
-      '17:1-9 missing-section rollout missing section "Rollout" (## Rollout) from template kep@1',
+      '12:1-11 missing-section rollout missing section "Rollout" (## Rollout) from template kep@1: its heading is inside an HTML comment, which the page does not show; take the section out of the comment if it belongs in the spec',
     ]);
-    // Nor is a heading inside the later, properly closed comment blamed on the open one.
+    // On the comment's first line too: `<!-- ## Further Discussions`.
+    expect(findings('# A\n\n## Summary\n\nS.\n\n## Constraints\n\nC.\n\n<!-- ## Rollout\n\nNot yet. -->\n\n## Risks\n\nR.\n', kep).map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['11:6 missing-section']);
+    // Nor is a heading inside the later, properly closed comment blamed on the open one: it is said to be in that comment.
     const later = `${head.replace('## Risks\n\n', '')}<!--\n## Risks\n-->\nA single point of failure.\n`;
-    expect(findings(later, kep).map((f) => `${f.line} ${f.rule} ${f.sectionId}`)).toEqual(['14 missing-section rollout', '21 missing-section risks']);
+    expect(findings(later, kep).map((f) => `${f.line} ${f.rule} ${f.sectionId}`)).toEqual(['14 missing-section rollout', '19 missing-section risks']);
+    expect(findings(later, kep)[1]!.message).toContain('its heading is inside an HTML comment, which the page does not show');
   });
 
-  it('sections commented out on purpose, their guidance comments closing the wrapper early, get the plain finding (a KEP hides questions not due yet so)', () => {
+  it('sections commented out on purpose, their guidance comments closing the wrapper early, are said to be in a comment, not in a broken one (a KEP hides questions not due yet so)', () => {
     const spec = '# A\n\n## Summary\n\nS.\n\n## Constraints\n\nC.\n\n<!--\n## Rollout\n\n<!--\nHow it ships.\n-->\n\n## Risks\n\nR.\n';
-    expect(findings(spec, kep).map(said)).toEqual(['18:1-9 missing-section rollout missing section "Rollout" (## Rollout) from template kep@1']);
+    expect(findings(spec, kep).map(said)).toEqual(['12:1-11 missing-section rollout missing section "Rollout" (## Rollout) from template kep@1: its heading is inside an HTML comment, which the page does not show; take the section out of the comment if it belongs in the spec']);
   });
 });
 

@@ -198,6 +198,33 @@ export function hiddenByComment(c: InComment): string {
   return `its heading is inside the HTML comment opened on line ${c.openLine} ${closed}, so it is hidden, not a heading; close that comment with \`-->\` where its own text ends`;
 }
 
+/**
+ * The ATX headings written inside an HTML comment that its own `-->` closes,
+ * by anchor, with their places: a section commented out (`<!-- ## Further
+ * Discussions` … `-->`), on purpose or not. Its heading may open the
+ * comment's first line. missing-section says where it is.
+ */
+export function headingsInClosedComments(spec: ParsedSpec): Map<string, Position> {
+  const found = new Map<string, Position>();
+  const source = spec.source;
+  let lines: ReturnType<typeof lineIndexOf> | undefined;
+  for (const block of spec.blocks) {
+    if (block.kind !== 'html' || block.htmlKind !== 2 || block.closed === false) continue;
+    const text = source.slice(block.start, block.end);
+    // (Only a comment that holds a heading line: most hold none.)
+    if (text.indexOf('#') === -1) continue;
+    const opening = /^<!--[ \t]*(#{1,6})[ \t]+([^\n]*?)[ \t]*(?:-->)?[ \t]*$/m.exec(text.slice(0, (text.indexOf('\n') + 1 || text.length + 1) - 1));
+    const heads: Array<{ from: number; to: number; words: string }> = opening === null ? [] : [{ from: 4 + opening[0].slice(4).search(/#/), to: opening[0].length, words: opening[2]! }];
+    for (const h of text.matchAll(ATX_LINE)) heads.push({ from: h.index + h[1]!.length, to: h.index + h[0].trimEnd().length, words: h[3]! });
+    for (const h of heads) {
+      lines ??= lineIndexOf(spec);
+      const at = lines.span(block.start + h.from, block.start + h.to);
+      for (const key of headingKeys(h.words.replace(/-->.*$/, ''))) if (!found.has(key)) found.set(key, at);
+    }
+  }
+  return found;
+}
+
 /** A heading that a container keeps from opening a section: where it starts, its place, what holds it and how to get it out. */
 export interface Boxed {
   readonly offset: number;

@@ -4,7 +4,7 @@ import { memoBy } from '../memo-by.js';
 import type { ParsedSpec, Position, Section, Span } from '../spec-types.js';
 import { frontMatterKeyNaming, optionalIn } from '../optional-sections.js';
 import { numberedKind } from '../stand-in-headings.js';
-import { foundFor, headingsInBrokenComments, headingsInClosedCode, headingsInContainers, headingsHiddenByUnclosedPlaceholders, headingsInUnclosedCode, hiddenByComment, type Boxed, type InClosedCode, type InComment } from './hidden-headings.js';
+import { foundFor, headingsInBrokenComments, headingsInClosedCode, headingsInClosedComments, headingsInContainers, headingsHiddenByUnclosedPlaceholders, headingsInUnclosedCode, hiddenByComment, type Boxed, type InClosedCode, type InComment } from './hidden-headings.js';
 import { headingsWrittenAsText, type WrittenAsText } from './headings-as-text.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
 import type { SectionMatching } from '../match-sections.js';
@@ -132,6 +132,7 @@ export const missingSection: CheckRule = {
     let hidden: Set<string> | null = null;
     let fenced: ReturnType<typeof headingsInUnclosedCode> | null = null;
     let commented: Map<string, InComment> | null = null;
+    let closedComments: Map<string, Position> | null = null;
     let asText: Map<string, WrittenAsText[]> | null = null;
     let boxed: Map<string, Boxed[]> | null = null;
     let fencedClosed: Map<string, InClosedCode[]> | null = null;
@@ -149,6 +150,13 @@ export const missingSection: CheckRule = {
       const inComment = foundFor(commented, t);
       if (inComment !== undefined) {
         findings.push({ ...inComment.at, sectionId: t.id, section: t.path, message: `${messageFor(template, t)}: ${hiddenByComment(inComment)}` });
+        return;
+      }
+      // One inside a comment closed as it should be: commented out, maybe on purpose; said where it is.
+      closedComments ??= headingsInClosedComments(spec);
+      const commentedOut = foundFor(closedComments, t);
+      if (commentedOut !== undefined) {
+        findings.push({ ...commentedOut, sectionId: t.id, section: t.path, message: `${messageFor(template, t)}: its heading is inside an HTML comment, which the page does not show; take the section out of the comment if it belongs in the spec` });
         return;
       }
       // One inside a code block that is never closed is code: said so, on that line.
