@@ -2961,6 +2961,16 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(said('ADR 002: SDK Documentation Structure')).toEqual([]);
   });
 
+  it('a label then a word standing for the name (`### Proposal 1: Title`, `### Proposal n: Title`) is a stand-in, and a parent that asks for several of them owes no text above them (blind QA, Grafana Loki LIDs)', () => {
+    const loki = buildTemplateModel(parseSpec('# XXXX: Template\n\n## Proposals\n\n_List at least two possible ways of achieving the goals._\n\n### Proposal 0: Do nothing\n\n_Describe what happens if we do nothing._\n\n### Proposal 1: Title\n\n_Describe the first proposal._\n\n### Proposal n: Title\n\n_Describe the nth proposal(s)._\n\n## Other Notes\n'), 'l@1');
+    expect(loki.sections.map((t) => t.standIn?.lead ?? null)).toEqual([null, null, 'Proposal 1:', 'Proposal n:', null]);
+    expect(brief('# 0006: Split API\n\n## Proposals\n\n### Proposal 0: Do nothing\n\nParsers.\n\n### Proposal 1: Expose Splitting in an API\n\nAn endpoint.\n\n### Proposal 2: Support Arrow Flight\n\nShards.\n\n## Other Notes\n\nNone.\n', loki)).toEqual([]);
+    // Kept as the template's, they are still its stand-ins, empty.
+    expect(brief('# 0006: Split API\n\n## Proposals\n\n### Proposal 0: Do nothing\n\nParsers.\n\n### Proposal 1: Title\n\n## Other Notes\n\nNone.\n', loki)).toEqual(['9:1 empty-section proposals/proposal-1-title']);
+    // A heading that names a thing after its label is no stand-in: `Option 2: Name resolution`.
+    expect(buildTemplateModel(parseSpec('# T\n\n## Option 2: Name resolution\n\nWhat.\n'), 'o@1').sections[0]!.standIn).toBeNull();
+  });
+
   it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
     const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
     const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);

@@ -42,7 +42,9 @@ export function notesOverSubsections(spec: ParsedSpec, sections: readonly Templa
     const own = withoutClosedComments(bodies.get(s.id) ?? '').trim();
     // (Or as prose that asks for what its subsections are, examples of one kind: Argo CD's "Add a list of detailed use cases …"
     // over `#### Use case 1:` and `#### Use case 2:`; the use cases written are its text.)
-    if (asksForItsSeries(s.guidance, below, examples)) {
+    // (Or asks for several of what its stand-ins stand for: Grafana Loki's "List at least two possible ways of achieving
+    // the goals." over `### Proposal 1: Title` and `### Proposal n: Title`; the proposals written are its text.)
+    if ((below.filter((c) => c.standIn !== null).length >= 2 && ASKS_FOR_SEVERAL.test(s.guidance.replace(/[*_`]+/g, ''))) || asksForItsSeries(s.guidance, below, examples)) {
       notes.add(s.id);
       continue;
     }
@@ -106,6 +108,8 @@ const isNoteOnBelow = (text: string): boolean => NOTE_LABEL.test(text) || NOTE_W
 const EXAMPLES_BELOW = /(?:^|\n)[ \t]*(?:[*_]{0,2}examples?[*_]{0,2}:[*_]{0,2}[ \t]*)?(?:these|the following|below) are (?:(?:some|a few|generali[sz]ed|sample|illustrative|possible)[ \t]+)*examples\b/i;
 // Guidance of a sentence or two that each only say what the section is: "This is the meat of your proposal."
 const ROLE_ONLY = /^[*_]{0,2}this (?:section )?is (?:the|where|a|an|what)\b[^.!?\n]*[.!]?[*_]{0,2}(?:\s+[*_]{0,2}this (?:section )?is\b[^.!?\n]*[.!]?[*_]{0,2})?$/i;
+// Guidance that asks for several things of a kind: "List at least two possible ways …", "Describe each option …".
+const ASKS_FOR_SEVERAL = /\b(?:list|give|describe|propose|outline|present|compare)\b[^.!?\n]{0,40}\b(?:at least (?:two|2|one|1)|two or more|one or more|several|each|all (?:the )?(?:possible|options|alternatives))\b/i;
 // A sentence of guidance that opens by telling the author to write something.
 const ASKS_OWN_TEXT = /(?:^|[.!?:]\s+|<!--\s*|\n\s*(?:>\s*)?(?:[-*+]\s+)?)(?:please\s+)?(?:describe|explain|write|summari[sz]e|provide|give|state|list|outline|document|include|add|detail|discuss|justify|elaborate|tell)\b/i;
 // A checklist in a section's guidance (its boxes kept in its prose: `[ ] No implementation details`).

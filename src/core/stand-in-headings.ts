@@ -25,6 +25,8 @@ export interface StandInWords {
    * a number, then `suffix`. Absent for other stand-ins.
    */
   readonly number?: string;
+  /** With {@link number}: words of the spec's own may follow the number (Loki's `Proposal n: Title`, the title standing in too). */
+  readonly named?: boolean;
 }
 
 // A heading that is wholly a slot: `{…}`, `{{…}}`, or `[…]` with a letter in it (shown with its brackets: no link).
@@ -41,8 +43,10 @@ const MARK = /^\s*(?:optional|required|mandatory|recommended|deprecated|experime
 // A stand-in for a number among a heading's words, after a word that numbers things: `Phase N:`, `Step NN`, `Option X`
 // (not `X.509`, `Mac OS X`).
 // (`(?=[NX])` first: the look back over `[\s#-]+` from each space of a long run took quadratic time.)
-const NUMBER = /(^|[\s(#-])(?=[NX])(?<=(?:phase|step|stage|part|option|alternative|milestone|iteration|sprint|wave|round|level|tier|release|version|chapter|section|appendix|story|task|item|scenario|requirement|case|example|rfc|kep|adr)[\s#-]+)(N{1,4}|X{1,4})(?=$|[\s:.,)])/i;
+const NUMBER = /(^|[\s(#-])(?=[NX])(?<=(?:phase|step|stage|part|option|alternative|proposal|approach|milestone|iteration|sprint|wave|round|level|tier|release|version|chapter|section|appendix|story|task|item|scenario|requirement|case|example|rfc|kep|adr)[\s#-]+)(N{1,4}|X{1,4})(?=$|[\s:.,)])/i;
 
+// A label of words, its colon, then a word that stands for a name: `Proposal 1: Title`, `Option 2: Name`, `Alternative: Short title`.
+const NAMED_AFTER_LABEL = /^([A-Za-z][\w -]{0,40}?[A-Za-z0-9][ \t]*:)[ \t]*(?:(?:your|the|a|short|proposal|option|feature)[ \t]+)?(?:title|name)[ \t]*$/i;
 // A label's end before a slot: a colon or a dash (`Requirement:`, `Step 1 -`).
 const LABEL_END = /[:\-\u2013\u2014]\s*$/;
 
@@ -96,6 +100,14 @@ export function standInWords(text: string): StandInWords | null {
   const words = withoutClosedComments(text).trim();
   if (words === '' || WHOLE_SLOT.test(words)) return WHOLE;
   const written = text.trim();
+  // A label, then a word that stands for the name (Grafana Loki's `### Proposal 1: Title`, `### Proposal n: Title`).
+  const named = NAMED_AFTER_LABEL.exec(written);
+  if (named !== null) {
+    const lead = named[1]!.trim();
+    const numbered = numberStandIn(lead);
+    if (numbered !== null && numbered.suffix === '') return { ...numbered, lead, named: true };
+    return { prefix: normalizedSentence(lead), suffix: '', lead };
+  }
   if (written.indexOf('[') === -1 && written.indexOf('{') === -1 && written.indexOf('<') === -1) return numberStandIn(written);
   const slots = slotsIn(written);
   if (slots.length === 0) return numberStandIn(written);
@@ -130,6 +142,8 @@ export function fitsStandIn(words: () => string, stand: StandInWords): boolean {
   if (stand.number !== undefined) {
     const before = stand.prefix === '' ? '' : `${stand.prefix} `;
     const after = stand.suffix === '' ? '' : ` ${stand.suffix}`;
+    // (Named: the number, then the spec's own words, `Proposal 2: Support Apache Arrow Flight RPC`.)
+    if (stand.named === true) return said.startsWith(before) && /^\d+(?: |$)/.test(said.slice(before.length));
     return said.length > before.length + after.length && said.startsWith(before) && said.endsWith(after)
       && /^\d+$/.test(said.slice(before.length, said.length - after.length));
   }
@@ -213,7 +227,9 @@ export function standInSeriesFollowers(sections: readonly Section[], source?: st
       if (stand !== null) {
         // By the words the spec's heading keeps (a mark after them, spec-kit's `🎯 MVP` on the first phase, aside).
         // (A number's stand-in by its words on both sides: `Step N: Build` and `Step N: Test` are two sections.)
-        const words = stand.number !== undefined ? `^${stand.prefix}#${stand.suffix}`
+        // (Named, `Proposal n: Title` after `Proposal 1: Title`: of the first's series.)
+        const words = stand.number !== undefined && stand.named === true ? `^${stand.prefix} #`
+          : stand.number !== undefined ? `^${stand.prefix}#${stand.suffix}`
           : stand.prefix !== '' ? `^${stand.prefix}` : stand.suffix !== '' ? `$${stand.suffix}` : s.heading.text.toLowerCase();
         const shape = `${s.heading.level} ${words.replace(/\d+/g, '#')}`;
         if (seen.has(shape)) followers.add(s.id);
