@@ -2770,6 +2770,12 @@ describe('MADR 2 and log4brains: [slot]s, `<!-- optional -->` headings, a kept t
     ]);
   });
 
+  it('a bracketed mark written with escapes (Bevy\'s `## \\[Optional\\] Future possibilities`) is a mark, no slot (blind QA, Bevy RFCs)', () => {
+    const bevy = buildTemplateModel(parseSpec('# Feature Name: (fill me in)\n\n## Summary\n\nOne paragraph.\n\n## \\[Optional\\] Future possibilities\n\nThink about what the natural extension would be.\n\nNote: [slot here]\n'), 'b@1');
+    expect(findings('# Relations\n\n## Summary\n\nMany-to-many.\n\n## \\[Optional\\] Future possibilities\n\nIndexes.\n', bevy).map((f) => `${f.line} ${f.rule}`)).toEqual([]);
+    expect(findings('# Relations\n\n## Summary\n\nMany-to-many.\n\n## \\[Optional\\] Future possibilities\n\nIndexes.\n\nNote: [slot here]\n', bevy).map((f) => `${f.line} ${f.rule}`)).toEqual(['11 leftover-marker']);
+  });
+
   it('a title kept as the template\'s slot is reported even when the text under it is unwritten too', () => {
     const kept = '# [short title]\n\n- Deciders: [list everyone involved]\n\n## Context\n\nEvents are lost.\n\n## Options\n\n### Kafka\n\n- Good, because replay\n\n## Outcome\n\nKafka.\n';
     expect(findings(kept, LOG4BRAINS).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message.slice(0, 40)}`)).toEqual([

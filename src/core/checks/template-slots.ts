@@ -70,7 +70,8 @@ function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generato
       // (A capitals slot not in a path or a word: `/orders/{ORDER_ID}` names a path's parameter.)
       if (!/[A-Za-z]/.test(m[0]) || (!/\s/.test(m[0]) && (!CAPS_SLOT.test(m[0]) || /[\w/=.$-]/.test(block.text[m.index - 1] ?? ' ') || /[\w{]/.test(block.text[m.index + m[0].length] ?? ' ')))) continue;
     } else if (m[0].startsWith('[')) {
-      const inner = m[0].slice(1, -1);
+      // (Its escapes aside: Bevy's `## \[Optional\] Future possibilities` shows `[Optional]`, a mark.)
+      const inner = m[0].slice(1, -1).replace(/\\(?=[[\]])/g, '').replace(/\\$/, '');
       const next = block.text[m.index + m[0].length];
       if (inner.trim().length < 2 || !/[A-Za-z]/.test(inner) || next === '(' || next === '[' || next === ':' || definitions.has(normalizeLabel(inner)) || MARK_WORD.test(inner) || CODE.test(inner) || namesRepository(inner)) continue;
       // (A link inside only in a choice of values, log4brains' `[draft | … | superseded by [xxx](…)]`: bracketed prose
