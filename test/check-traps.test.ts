@@ -2977,6 +2977,14 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(buildTemplateModel(parseSpec('# T\n\n## Option 2: Name resolution\n\nWhat.\n'), 'o@1').sections[0]!.standIn).toBeNull();
   });
 
+  it('a title of a label in brackets and a stand-in (Flyte\'s `# [RFC Template] Title`), or of a label and an instruction in parentheses (Bevy\'s `# Feature Name: (fill me in …)`), kept, names nothing (blind QA)', () => {
+    for (const title of ['[RFC Template] Title', 'Feature Name: (fill me in with a unique ident, `my_awesome_feature`)']) {
+      const t = buildTemplateModel(parseSpec(`# ${title}\n\n## Summary\n\nOne paragraph.\n`), 't@1');
+      expect(brief(`# ${title}\n\n## Summary\n\nConcurrency limits.\n`, t), title).toEqual(['1:1 empty-section title']);
+      expect(brief('# Execution concurrency\n\n## Summary\n\nConcurrency limits.\n', t), title).toEqual([]);
+    }
+  });
+
   it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
     const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
     const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);

@@ -61,6 +61,8 @@ export function standInTitleAt(written: string): number | null {
 function isWholeStandIn(title: string): boolean {
   return STAND_IN_TITLE.test(title) || (title.length <= 80 && (TITLE_INSTRUCTION.test(title) || DESCRIBED_TITLE.test(title)))
     || WHOLE_SLOT_TITLE.test(title) || onlyComments(title)
+    // (Or an instruction in parentheses, Bevy's `# Feature Name: (fill me in with a unique ident, …)`.)
+    || (title.length <= 200 && FILL_IN_PARENTHESES.test(title))
     // (Or a to-do word, Carbon's template title `# TODO`: kept, the title names nothing; an error, not leftover-marker's warning.)
     || (title.length <= 40 && stubWord(title) !== null && !/[{}[\]<>]/.test(title));
 }
@@ -68,8 +70,11 @@ function isWholeStandIn(title: string): boolean {
 // A short label before a colon (`Design Doc:`, `KEP-NNNN:`, `RFC:`), no sentence of its own.
 // (Or a number's stand-in with no colon after it: Flux's `# RFC-NNNN Title`.)
 // (Or a label whose number is a slot: cosmos-sdk's and CometBFT's `# ADR {ADR-NUMBER}: {TITLE}`.)
-const TITLE_LABEL = /^[^:.!?<>{}[\]]{1,40}:\s+|^[A-Za-z]{1,10}-(?:N{3,}|X{3,}|0{3,})\s+|^[A-Za-z]{1,10}[ \t-]?\{[A-Z]*[-_ ]?(?:NUMBER|NUM|NO|ID|N{1,4}|X{1,4})\}:\s+/;
+// (Or a label in brackets: Flyte's `# [RFC Template] Title`.)
+const TITLE_LABEL = /^[^:.!?<>{}[\]]{1,40}:\s+|^\[[^[\]\n]{1,40}\][ \t]+|^[A-Za-z]{1,10}-(?:N{3,}|X{3,}|0{3,})\s+|^[A-Za-z]{1,10}[ \t-]?\{[A-Z]*[-_ ]?(?:NUMBER|NUM|NO|ID|N{1,4}|X{1,4})\}:\s+/;
 
+// An instruction in parentheses and nothing else: `(fill me in with a unique ident, my_awesome_feature)`.
+const FILL_IN_PARENTHESES = /^\((?:fill|enter|insert|replace|write|put|add)\b[^()]*\)$/i;
 // One `{slot}`, `{{slot}}` or `[slot]` and nothing else, with some text inside.
 const WHOLE_SLOT_TITLE = /^(?:\{\s*[^{}\s][^{}]*\}|\{\{\s*[^{}\s][^{}]*\}\}|\[\s*[^[\]\s][^[\]]*\])$/;
 
