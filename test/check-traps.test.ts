@@ -2985,6 +2985,16 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     }
   });
 
+  it('a note the template keeps as an aside is told to go when it says to remove it before submitting, `<br>` or not (blind QA, Grafana Loki LIDs)', () => {
+    const note = '> _NOTE: the file should be named `_DRAFT_<your-title>.md`.\nOnce accepted, it will be assigned a LID number.<br>\n> **Remove this section before submitting, and retain the structure of this document.**_';
+    const loki = buildTemplateModel(parseSpec(`# XXXX: Template\n\n${note}\n\n**Author:** Name (email)\n\n## Background\n\n_Describe the key facts._\n`), 'l@1');
+    expect(brief(`# 0006: Split API\n\n${note}\n\n**Author:** Karsten (k@example.com)\n\n## Background\n\nQueries are split.\n`, loki)).toEqual(['3:3 leftover-guidance title']);
+    // One that says nothing of its removal is an aside every spec may keep.
+    const aside = '> _NOTE: the file should be named `_DRAFT_<your-title>.md`.\nOnce accepted, it will be assigned a LID number._';
+    const kept = buildTemplateModel(parseSpec(`# XXXX: Template\n\n${aside}\n\n**Author:** Name (email)\n\n## Background\n\n_Describe the key facts._\n`), 'k@1');
+    expect(brief(`# 0006: Split API\n\n${aside}\n\n**Author:** Karsten (k@example.com)\n\n## Background\n\nQueries are split.\n`, kept)).toEqual([]);
+  });
+
   it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
     const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
     const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);

@@ -19,6 +19,10 @@ const LEAD_IN = /^(?:(?:in|for|if|when|where|as|here|optionally|also|then|finall
 const SLOT = /\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\((?:fill|enter|insert|replace|write|put|add)\b[^)]*\)/gi;
 // The label of an aside the template keeps on purpose (`**Note:** This checklist is iterative …`).
 const ASIDE_LABEL = /^[*_\s]*(?:note|notes|nb|n\.b\.|tip|hint|important|warning|caution|remember|reminder)[*_\s]*:[*_\s]*$/i;
+// A line break tag.
+const BR = /<br\s*\/?>/gi;
+// A note that says to remove itself before the spec goes out: "Remove this section before submitting", "Delete this note once …".
+const REMOVE_BEFORE = /\b(?:remove|delete)\s+(?:this|these)\s+(?:section|note|notes|text|paragraph|block|comment|comments|instructions?)\b[^.!?]{0,40}\b(?:before|when|once|after)\b/i;
 // A sentence that speaks to the author ("you should delete …", "How do you propose …?", "… please explain:").
 const TO_THE_AUTHOR = /\b(?:you|your|please)\b/i;
 // …or of the author, in the third person, what they are to do: a REP's "the owner of each proposal should identify a
@@ -44,7 +48,8 @@ export function keptGuidance(spec: ParsedSpec, block: Block, sentences: Readonly
   // (A list item's start word for word: items are many, and the template's bullets are kept as they are.)
   if (!marked && block.segments !== undefined && !mayBeGuidanceSentence(spec.source, sentences, block.segments, item)) return keptBelow(spec, block, sentences, hiddenSentences);
   const prose = sectionProse(spec, block);
-  const text = plainText(marked ? prose.replace(/\bAGENT_PLACEHOLDER:\s*/g, '') : prose);
+  // (A line break written as `<br>` ends no word: `… by the sponsor.<br> **Remove this section …**` is two sentences.)
+  const text = plainText(marked ? prose.replace(/\bAGENT_PLACEHOLDER:\s*/g, '') : prose).replace(BR, ' ');
   const whole = judge(text, sentences, hiddenSentences);
   // (A paragraph the template sets wholly in `{{ }}`, npm's `{{THIS SECTION IS REQUIRED FOR RATIFICATION}}`, is its note
   // to the author whatever it says: kept beside the author's text, it is told too.)
@@ -162,6 +167,9 @@ function judge(text: string, sentences: ReadonlySet<string>, hiddenSentences: Re
   // (Not a lead-in of the author's to what follows, though the template's comment has its words: `Estimated increase in size:`.)
   // (Nor questions alone over their answer, the Q&A form, whether the template showed them or not: two or more are told above.)
   if (words === 0) return null;
+  // (An aside that says to remove it before the spec goes out is told to go: Grafana Loki's "> _NOTE: … **Remove this
+  // section before submitting, …**_" kept under the title; blind QA.)
+  if (noted && REMOVE_BEFORE.test(text)) noted = false;
   // (Three words are enough for an instruction only the template's comments hold, shown: tech-spec's "Add project title".)
   return { tells: !noted && (words >= 4 || (hidden && instructions > 0 && words === 3 && !text.trimEnd().endsWith(':'))) && (instructions > 0 || questions > 1 || (hidden && questions < count && !text.trimEnd().endsWith(':'))), questions: noted ? 0 : questions };
 }
