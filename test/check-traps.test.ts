@@ -2995,6 +2995,17 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief(`# 0006: Split API\n\n${aside}\n\n**Author:** Karsten (k@example.com)\n\n## Background\n\nQueries are split.\n`, kept)).toEqual([]);
   });
 
+  it('a label\'s choices joined by `|` kept as the template writes them are a blank: none was chosen (blind QA, Grafana Loki LIDs)', () => {
+    const loki = buildTemplateModel(parseSpec('# XXXX: Template\n\n**Author:** Name (email)\n\n**Type:** Feature|Process\n\n**Status:** Draft|In Discussion|Accepted|Rejected|Completed\n\n## Background\n\n_Describe the key facts._\n'), 'l@1');
+    const said = (type: string, status: string) => findings(`# 0004: Sharding\n\n**Author:** Christian (c@example.com)\n\n**Type:** ${type}\n\n**Status:** ${status}\n\n## Background\n\nThe ring.\n`, loki).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+    expect(said('Feature|Process', 'Draft|In Discussion|Accepted|Rejected|Completed')).toEqual([
+      '5:11 leftover-marker the template\'s choices "Feature|Process" are still here: write the one that applies',
+      '7:13 leftover-marker the template\'s choices "Draft|In Discussion|Accepted|Rejected|Completed" are still here: write the one that applies']);
+    expect(said('Feature', 'Accepted')).toEqual([]);
+    // Choices of the author's own, which the template does not write, are the author's.
+    expect(said('Feature', 'Accepted|Completed')).toEqual([]);
+  });
+
   it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
     const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
     const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);

@@ -195,6 +195,7 @@ export function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared:
     }
   }
   capsSlotsKept(spec, template, skipped, reported, findings);
+  pipeChoicesKept(spec, template, skipped, reported, findings);
   stubLinesKept(spec, template, skipped, findings);
   sampleLinksKept(spec, template, skipped, findings);
   // In document order with the markers found before.
@@ -230,6 +231,47 @@ const templateCapsSlots = memoPer((template: TemplateModel): ReadonlySet<string>
   }
   return words;
 });
+
+// A label's value of choices joined by `|` and nothing else: Grafana Loki's `**Type:** Feature|Process`,
+// `**Status:** Draft|In Discussion|Accepted|Rejected|Completed`.
+const PIPE_CHOICES = /^[^:\n|]{1,40}:(?:\*\*|__)?[ \t]*([A-Z][\w-]*(?: [A-Za-z][\w-]*){0,3}(?:\|[A-Z][\w-]*(?: [A-Za-z][\w-]*){0,3}){1,8})[ \t]*$/gm;
+
+/** The template's choices joined by `|` (see {@link PIPE_CHOICES}), found once per template. */
+const templatePipeChoices = memoPer((template: TemplateModel): ReadonlySet<string> => {
+  const found = new Set<string>();
+  for (const prose of paragraphsWithBars(template.spec)) for (const m of prose.text.matchAll(PIPE_CHOICES)) found.add(m[1]!);
+  return found;
+});
+
+/** The paragraphs of a document that hold a `|`, found by one pass over its bars (blocks are in order). */
+function paragraphsWithBars(spec: ParsedSpec): ProseBlock[] {
+  const out: ProseBlock[] = [];
+  let bar = spec.source.indexOf('|');
+  for (const block of spec.blocks) {
+    if (bar === -1) break;
+    if (bar < block.start) bar = spec.source.indexOf('|', block.start);
+    if (block.kind !== 'paragraph' || bar === -1 || bar >= block.end) continue;
+    const prose = proseBlockOf(spec, block);
+    if (prose !== null) out.push(prose);
+  }
+  return out;
+}
+
+/** The template's choices joined by `|` kept as they are on a line of the spec's written text: none of them chosen. */
+function pipeChoicesKept(spec: ParsedSpec, template: TemplateModel, spared: (offset: number) => boolean, reported: ReadonlySet<string>, findings: FindingDraft[]): void {
+  const choices = templatePipeChoices(template);
+  if (choices.size === 0) return;
+  for (const prose of paragraphsWithBars(spec)) {
+    for (const m of prose.text.matchAll(PIPE_CHOICES)) {
+      if (!choices.has(m[1]!)) continue;
+      const from = m.index + m[0].lastIndexOf(m[1]!);
+      if (spared(prose.sourceOffset(from))) continue;
+      const at = prose.locate(from, from + m[1]!.length);
+      if (reported.has(`${at.line}:${at.column}`)) continue;
+      findings.push({ ...at, message: `the template's choices "${m[1]}" are still here: write the one that applies` });
+    }
+  }
+}
 
 /** The template's capitals slots kept so on a line of the spec's written text (a section left unwritten is empty-section's). */
 function capsSlotsKept(spec: ParsedSpec, template: TemplateModel, spared: (offset: number) => boolean, reported: ReadonlySet<string>, findings: FindingDraft[]): void {
