@@ -3006,6 +3006,14 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(said('Feature', 'Accepted|Completed')).toEqual([]);
   });
 
+  it('a stand-in under a parent the spec renamed is found under the one heading at that level holding a subsection that fits it (blind QA, Prometheus 0041)', () => {
+    const prom = buildTemplateModel(parseSpec('# Proposal title\n\n## How\n\nExplain it.\n\n## Alternatives\n\nThe section stating potential alternatives.\n\n### Alternative: <another way of solving this>\n\n### Alternative: <yet another way>\n\n## Action Plan\n\nThe tasks.\n'), 'p@1');
+    const spec = '# Prombench\n\n## How\n\nTwo flags.\n\n## Alternatives and Extensions\n\n### Alternative: Change docker image\n\nA tag.\n\n## Action Plan\n\n* [X] Announce.\n';
+    expect(brief(spec, prom)).toEqual(['7:1 missing-section alternatives']);
+    // Two such headings: not guessed.
+    expect(brief(spec.replace('## Action Plan', '## More Alternatives\n\n### Alternative: Fork\n\nB.\n\n## Action Plan'), prom)).toEqual(['19:1 missing-section alternatives', '19:1 missing-section alternatives/alternative']);
+  });
+
   it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
     const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
     const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);

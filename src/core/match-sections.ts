@@ -467,11 +467,26 @@ function matchStandIns(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map
   };
   // Each heading's words normalised once: many stand-ins may ask of the same headings.
   const wordsOf = memoized((s: Section): string => normalizedSentence(s.heading.text));
+  let flat: Section[] | undefined;
+  const holderOfFit = (t: TemplateSection): Section | undefined => {
+    const level = sections.find((x) => x.id === t.parentId)?.level;
+    if (level === undefined || t.standIn === null || (t.standIn.prefix === '' && t.standIn.suffix === '')) return undefined;
+    flat ??= flattenSections(spec.sections);
+    let found: Section | undefined;
+    for (const s of flat) {
+      if (used.has(s) || s.heading.level !== level || !s.children.some((c) => !used.has(c) && fitsStandIn(() => wordsOf(c), t.standIn!))) continue;
+      if (found !== undefined) return undefined;
+      found = s;
+    }
+    return found;
+  };
   for (let i = 0; i < sections.length; i++) {
     const t = sections[i]!;
     if (!t.standIn || byTemplateId.has(t.id)) continue;
     // (Its parent renamed, `## User Scenarios and Tests`: the spec section that holds its template siblings found by heading, `### Edge Cases`.)
-    const parent = t.parentId === null ? null : byTemplateId.get(t.parentId) ?? holderOfSiblings(t);
+    // (Or, with no sibling found, the one heading of the author's at its parent's level that holds a subsection fitting it:
+    // Prometheus' `## Alternatives and Extensions` over `### Alternative: Change docker image`; blind QA.)
+    const parent = t.parentId === null ? null : byTemplateId.get(t.parentId) ?? holderOfSiblings(t) ?? holderOfFit(t);
     if (parent === undefined) continue;
     const siblings = parent === null ? spec.sections : parent.children;
     let after = -1;
