@@ -3014,6 +3014,14 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief(spec.replace('## Action Plan', '## More Alternatives\n\n### Alternative: Fork\n\nB.\n\n## Action Plan'), prom)).toEqual(['19:1 missing-section alternatives', '19:1 missing-section alternatives/alternative']);
   });
 
+  it('a section whose list is all link reference definitions (`- [Docs]: https://…`, empty bullets on the page) is empty, and the message says why (blind QA, Helm HIPs)', () => {
+    const hip = buildTemplateModel(parseSpec('# HIP\n\n## Abstract\n\nWhat.\n\n## References\n\nLinks to docs.\n'), 'h@1');
+    expect(findings('# HIP 27\n\n## Abstract\n\nPolicies.\n\n## References\n\n- [Docs]: https://helm.sh/docs/\n- [Code]: https://github.com/helm/helm\n', hip).map((f) => `${f.line} ${f.message}`)).toEqual([
+      '7 section "References" is empty: its lines are link reference definitions (`[label]: address`), which the page does not show; write them as links, `- [label](address)`']);
+    // A bare definition, a template\'s anchor for its section (TVM), or one in a comment, is no list of the author\'s.
+    expect(findings('# HIP 27\n\n## Abstract\n\nPolicies.\n\n## References\n\n[references]: #references\n', hip).map((f) => f.message)).toEqual(['section "References" is empty: write its content']);
+  });
+
   it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
     const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
     const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);

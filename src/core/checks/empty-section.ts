@@ -2,6 +2,7 @@ import { looseSlug } from '../slug.js';
 import { hiddenInComment } from '../hidden-in-comment.js';
 import { lineIndexOf } from '../line-index.js';
 import { UNTICKED, blocksIn, saysNothing, sectionProse } from '../section-prose.js';
+import { withoutClosedComments } from '../markdown/inline-comments.js';
 import { fitsStandIn } from '../stand-in-headings.js';
 import { displacedTitle, isStandInTitle, namedInFrontMatter, titleNamesTheTemplate } from '../stand-in-titles.js';
 import { normalizedSentence } from '../guidance-sentences.js';
@@ -234,6 +235,10 @@ function draftAnswerMessage(spec: ParsedSpec, section: Section, t: TemplateSecti
   return `section ${quote(section.heading.shown)} still holds the template's default text, which the template accepts only in a draft (status ${quote(specStatus(spec)!)}): write its content${t.optional ? ', or delete the section (it is optional)' : ''}`;
 }
 
+// A link reference definition written as a list item, the author's list: `- [Docs]: https://…`. (Not a bare one, a
+// template's anchor for its section, TVM's `[unresolved-questions]: #unresolved-questions`.)
+const DEFINITION_ITEM = /^[ \t]{0,3}(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[^\]\n]{1,200}\]:[ \t]*\S/m;
+
 /**
  * What an empty section's finding says: what is owed, and the slip behind it
  * where one is common. The heading right after its own text, if it is not
@@ -262,6 +267,11 @@ function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolea
   if (hidden === 'unclosed') return `${name} is empty: an HTML comment in it is never closed, so it hides everything after it, text and sections; end it with \`-->\` where its own words end`;
   if (hidden !== null && typeof hidden === 'object') return `${name} is empty: an HTML comment in it lost its \`-->\`, and a later comment's \`-->\` on line ${hidden.closedBy} closes it, so it hides everything between; end it with \`-->\` where its own words end`;
   if (hidden === 'inside') return `${name} is empty: its text is inside an HTML comment, which does not show; move the text out, below the comment's \`-->\`${orDelete}`;
+  // Its lines are link reference definitions, which the page does not show (Helm's `- [Docs]: https://…` list: empty bullets).
+  const source = around.source(section);
+  if (DEFINITION_ITEM.test(source) && DEFINITION_ITEM.test(withoutClosedComments(source)) && sectionProse(around.spec, section.bodySpan) === '') {
+    return `${name} is empty: its lines are link reference definitions (\`[label]: address\`), which the page does not show; write them as links, \`- [label](address)\`${orDelete}`;
+  }
   const next = section.children[0] ?? around.next(section);
   const own = next !== undefined && around.unmatched.has(next);
   if (own && next.heading.kind === 'setext') {
