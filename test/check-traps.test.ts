@@ -3074,6 +3074,13 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(kept('decision-makers: "Ana, Bo"\nconsulted: "{list everyone whose opinions are sought"\n')).toEqual([]);
   });
 
+  it('a front matter slot to fill once the spec is accepted (SIMD\'s `feature: (fill in with feature tracking issues once accepted)`) is no blank before then (blind QA, SIMDs)', () => {
+    const simd = buildTemplateModel(parseSpec('---\nsimd: \'XXXX\'\nstatus: Draft\nfeature: (fill in with feature tracking issues once accepted)\n---\n\n## Summary\n\nA brief summary.\n'), 's@1');
+    const said = (status: string) => findings(`---\nsimd: '0376'\ntitle: Fees\ntemplate: s\nstatus: ${status}\nfeature: (fill in with feature tracking issues once accepted)\n---\n\n# Fees\n\n## Summary\n\nBurn fees.\n`, simd).filter((f) => f.rule === 'leftover-marker').map((f) => `${f.line} ${f.rule}`);
+    expect(said('Review')).toEqual([]);
+    expect(said('Accepted')).toEqual(['6 leftover-marker']);
+  });
+
   it('a date format in emphasis and a tool\'s `$VARIABLE` kept among written lines are the template\'s slots (blind QA, one-pager and spec-kit)', () => {
     const t = buildTemplateModel(parseSpec('# Spec\n\n## Summary\n\n**Last updated:** _YYYY-MM-DD_\n\n**Input**: User description: "$ARGUMENTS"\n\n<!-- s -->\n'), 's@1');
     const said = (body: string) => findings(`# Login\n\n## Summary\n\n${body}\n\nUsers sign in.\n`, t).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);

@@ -3,6 +3,7 @@
 // to-do word or a date's format where a value goes (`informed: TBD`).
 // leftover-marker reports them on the value.
 import { lineIndexOf } from '../line-index.js';
+import { specStatus } from '../section-states.js';
 import type { ParsedSpec, Span } from '../spec-types.js';
 import type { TemplateModel } from '../template-model.js';
 import type { FindingDraft } from './types.js';
@@ -88,10 +89,18 @@ export function frontMatterSlotsKept(spec: ParsedSpec, template: TemplateModel, 
   for (const { key, value, valueAt } of keyLines(spec.source, own.yamlSpan)) {
     const text = unquoted(value);
     if (slots.get(key) !== text || FRONT_MATTER_STUB.test(value)) continue;
+    // (One to fill once the spec is accepted, SIMD's `feature: (fill in with feature tracking issues once accepted)`,
+    // is no blank before then: not reported until the spec's status says it is.)
+    if (ONCE_ACCEPTED.test(text) && !ACCEPTED_OR_LATER.test(specStatus(spec) ?? '')) continue;
     const at = valueAt + (text.length === value.length ? 0 : 1);
     findings.push({ ...index.span(at, at + text.length), message: `the template's slot ${JSON.stringify(text)} is still the front matter's \`${key}\`: write its value` });
   }
 }
+
+// A slot to fill once the spec is accepted (or approved, merged, implemented).
+const ONCE_ACCEPTED = /\b(?:once|when|after)\s+(?:(?:it|the\s+\w+)\s+is\s+)?(?:accepted|approved|merged|implemented|finali[sz]ed)\b/i;
+// A status at or past acceptance.
+const ACCEPTED_OR_LATER = /^(?:accepted|approved|implementable|implemented|activated|active|final|stable|merged|done|completed?|published|ratified|living)\b/i;
 
 /** A value as written without the quotes around it, if any (`"{list everyone}"` is `{list everyone}`). */
 function unquoted(value: string): string {
