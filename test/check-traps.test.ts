@@ -3022,6 +3022,15 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(findings('# HIP 27\n\n## Abstract\n\nPolicies.\n\n## References\n\n[references]: #references\n', hip).map((f) => f.message)).toEqual(['section "References" is empty: write its content']);
   });
 
+  it('a heading in a missing section\'s place that holds its guidance as it stands is named as it renamed, whatever its words (blind QA, Bevy\'s Guide-level explanation for User-facing explanation)', () => {
+    const guide = 'Explain the proposal as if it was already included in the engine and you were teaching it to another user.';
+    const bevy = buildTemplateModel(parseSpec(`# T\n\n## Motivation\n\nWhy?\n\n## User-facing explanation\n\n${guide}\n\n## Reference-level explanation\n\nHow.\n`), 'b@1');
+    const said = (body: string) => findings(`# Relations\n\n## Motivation\n\nGraphs.\n\n## Guide-level explanation\n\n${body}\n\n## Reference-level explanation\n\nTables.\n`, bevy).filter((f) => f.rule === 'missing-section').map((f) => f.message.replace(/^.*?; /, ''));
+    expect(said(guide)).toEqual(['"Guide-level explanation" is in its place: if that is this section renamed, restore its heading, and write its content: it still holds only the template\'s guidance']);
+    // Text of the author's under other words is no rename to guess.
+    expect(said('Relations are edges between entities.')).toEqual([expect.stringMatching(/^missing section "User-facing explanation"/)]);
+  });
+
   it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
     const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
     const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);

@@ -5,6 +5,7 @@ import { countAtMost } from './sorted-search.js';
 import { HEADING_JOIN } from './heading-joins.js';
 import { optionalIn } from './optional-sections.js';
 import type { ParsedSpec, Section } from './spec-types.js';
+import { sectionProse } from './section-prose.js';
 import type { TemplateModel, TemplateSection } from './template-model.js';
 
 // One answer per matching: missing-section and empty-section's messages both ask.
@@ -15,8 +16,11 @@ const cache = new WeakMap<SectionMatching, ReadonlyMap<string, Section>>();
  * heading that is wholly a stand-in for the spec's (`### {title of option
  * 1}`), any heading (in its place, it is that section).
  */
-function muchAlike(c: Section, t: TemplateSection): boolean {
-  return (t.standIn !== null && t.standIn.lead === '' && t.standIn.suffix === '') || similarHeadings(c.heading.text, t.text);
+function muchAlike(c: Section, t: TemplateSection, spec?: ParsedSpec): boolean {
+  return (t.standIn !== null && t.standIn.lead === '' && t.standIn.suffix === '') || similarHeadings(c.heading.text, t.text)
+    // (Or one that holds its guidance as it stands, under an older name: Bevy's `## Guide-level explanation` over the
+    // text of the template's `## User-facing explanation`.)
+    || (spec !== undefined && t.guidance.length >= 40 && sectionProse(spec, c.bodySpan) === t.guidance);
 }
 
 /**
@@ -70,7 +74,7 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
         const taken = new Set<Section>();
         const pairInOrder = (list: readonly TemplateSection[]): void => list.forEach((t, k) => {
           const c = foreign[k]!;
-          if (c.heading.level === t.level + shift && muchAlike(c, t)) {
+          if (c.heading.level === t.level + shift && muchAlike(c, t, spec)) {
             renames.set(t.id, c);
             taken.add(c);
           }
@@ -83,7 +87,7 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
         // Or as many as are missing with one alike there (spec-kit's `## Format` gone,
         // `## Phase 1: Setup` and `## Phase 2: Foundational` renamed): those, in order.
         if (foreign.length !== missing.length) {
-          const withOne = missing.filter((t) => foreign.some((c) => c.heading.level === t.level + shift && muchAlike(c, t)));
+          const withOne = missing.filter((t) => foreign.some((c) => c.heading.level === t.level + shift && muchAlike(c, t, spec)));
           if (withOne.length === foreign.length) pairInOrder(withOne);
         }
         let next = 0;
@@ -95,7 +99,7 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
             next = foreign.indexOf(paired) + 1;
             continue;
           }
-          const like = (c: Section): boolean => c.heading.level === t.level + shift && muchAlike(c, t);
+          const like = (c: Section): boolean => c.heading.level === t.level + shift && muchAlike(c, t, spec);
           // Two alike in its place leave no guess, but for a heading that
           // stands in for the spec's (any is alike): stand-ins take the spec's sections in order.
           const alike = foreign.slice(next).filter((c) => !taken.has(c) && like(c));
