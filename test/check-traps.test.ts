@@ -1850,7 +1850,7 @@ describe('whitespace inside headings (third adversarial review)', () => {
 describe('hostile input stays linear (second CLI review)', LINEAR, () => {
   // Each case took from 6 s to minutes before (a scan of every comment, or of
   // every line of the paragraph, per finding); the 5 s limit (LINEAR) catches a return.
-  it('long runs of spaces beside a join or a sign that patterns looked for from each space (8 s each, 90 s for a template\'s heading, 3.5 s: regex sweep)', () => {
+  it('long runs of spaces beside a join or a sign that patterns looked for from each space (8 s each, 90 s for a template\'s heading, 3.5 s: regex sweep)', LINEAR, () => {
     const gap = ' '.repeat(100_000);
     // A template heading split at its joins (missing-section's two-name split), a spec heading with `&`, and one with a BOM run.
     const split = buildTemplateModel(parseSpec(`# T\n\n## a${gap}b\n\n<!-- g -->\n\n## c\n\n<!-- g -->\n`), 's@1');
@@ -1881,6 +1881,9 @@ describe('hostile input stays linear (second CLI review)', LINEAR, () => {
     expect([guardAnswer(`Text${gap}more.`).ok, guardAnswer(`Text${'!'.repeat(100_000)}x`).ok]).toEqual([true, true]);
     const template = templateFromSource('# Project Title\n\n## A\n\n<!-- AGENT_PLACEHOLDER: a -->\n', { fileName: 'x.md', origin: 'project', path: 'x.md' });
     expect(createSpecSource(template, { title: `A${'#'.repeat(100_000)}x`, created: '2026-11-29' })).toContain(`# A${'#'.repeat(100_000)}x\n`);
+    // A parent's guidance of a long run of blank lines over guided subsections, whose notes are looked for (review of this session's patterns).
+    const blank = buildTemplateModel(parseSpec(`# T\n\n## P\n\nA note.${'\n \n'.repeat(100_000)}More.\n\n### A\n\nGuide a.\n\n### B\n\nGuide b.\n`), 'b@1');
+    expect(blank.sections.map((t) => t.id)).toEqual(['p', 'p/a', 'p/b']);
   });
 
   it('a thousand long template headings missing beside four thousand of the author\'s under one parent (9 s when each heading was made again for each pair: review)', () => {
