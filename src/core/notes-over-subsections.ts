@@ -112,7 +112,7 @@ const ROLE_ONLY = /^[*_]{0,2}this (?:section )?is (?:the|where|a|an|what)\b[^.!?
 const ASKS_FOR_SEVERAL = /\b(?:list|give|describe|propose|outline|present|compare)\b[^.!?\n]{0,40}\b(?:at least (?:two|2|one|1)|two or more|one or more|several|each|all (?:the )?(?:possible|options|alternatives))\b/i;
 // A sentence of guidance that opens by telling the author to write something.
 // (Spaces and tabs only after a line break: `\s*` there would read a long run of blank lines again from each one.)
-const ASKS_OWN_TEXT = /(?:^|[.!?:][ \t\n]|<!--[ \t]*|\n[ \t]*(?:>[ \t]*)?(?:[-*+][ \t]+)?)(?:please[ \t]+)?(?:describe|explain|write|summari[sz]e|provide|give|state|list|outline|document|include|add|detail|discuss|justify|elaborate|tell)\b/i;
+const ASKS_OWN_TEXT = /(?:^|[.!?:][ \t\n]+|<!--[ \t]*|\n[ \t]*(?:>[ \t]*)?(?:[-*+][ \t]+)?)(?:please[ \t]+)?(?:describe|explain|write|summari[sz]e|provide|give|state|list|outline|document|include|add|detail|discuss|justify|elaborate|tell)\b/i;
 // A checklist in a section's guidance (its boxes kept in its prose: `[ ] No implementation details`).
 const CHECKLIST = /(?:^|\s)\[ \]\s/;
 // One line of text that opens with a label in capitals, in emphasis or not: `*GATE: Automated checks run during main() execution*`.

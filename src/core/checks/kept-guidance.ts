@@ -19,6 +19,10 @@ const LEAD_IN = /^(?:(?:in|for|if|when|where|as|here|optionally|also|then|finall
 const SLOT = /\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\((?:fill|enter|insert|replace|write|put|add)\b[^)]*\)/gi;
 // The label of an aside the template keeps on purpose (`**Note:** This checklist is iterative …`).
 const ASIDE_LABEL = /^[*_\s]*(?:note|notes|nb|n\.b\.|tip|hint|important|warning|caution|remember|reminder)[*_\s]*:[*_\s]*$/i;
+// The template speaking of the section itself, never an answer: OCM's "This is where we get down to the nitty gritty of
+// what the proposal actually is.", "This section is for …", "This is the meat of the proposal." (blind QA: kept above
+// written subsections, it went unreported once such a parent owed no text of its own).
+const ABOUT_THIS_SECTION = /^[*_\s]*this (?:section )?is (?:where|the place|for|meant|intended|used|the (?:meat|heart|core|main part) of)\b/i;
 // A line break tag.
 const BR = /<br\s*\/?>/gi;
 // A note that says to remove itself before the spec goes out: "Remove this section before submitting", "Delete this note once …".
@@ -162,7 +166,7 @@ function judge(text: string, sentences: ReadonlySet<string>, hiddenSentences: Re
     // (A question is the Q&A form's lead-in, whoever it speaks to.)
     if (raw.endsWith('?')) questions++;
     // (A slot's words in brackets are leftover-marker's: `JIRA: here [Change the link … to your own ticket]` is reported there, once.)
-    else if (TO_THE_AUTHOR.test(raw.replace(SLOT, '')) || OF_THE_AUTHOR.test(raw) || tellsWhatToWrite(raw)) instructions++;
+    else if (TO_THE_AUTHOR.test(raw.replace(SLOT, '')) || OF_THE_AUTHOR.test(raw) || ABOUT_THIS_SECTION.test(raw) || tellsWhatToWrite(raw)) instructions++;
   }
   // (Not a lead-in of the author's to what follows, though the template's comment has its words: `Estimated increase in size:`.)
   // (Nor questions alone over their answer, the Q&A form, whether the template showed them or not: two or more are told above.)
