@@ -1142,6 +1142,9 @@ describe('broken-link', () => {
     // Where the heading repeats already, the last of its anchors (judge simulation: `#notes-2` got "did you mean #notes?").
     expect(messages('# T\n\n## Notes\n\nA.\n\n## Notes\n\nB.\n\nSee [x](#notes-2).\n').map((m) => m.replace(/^\S+ /, ''))).toEqual([
       'link to #notes-2: no heading in this document has that anchor; did you mean #notes-1?']);
+    // A number with a leading zero is a slip for the one it writes (regression sweep: `#usage-01` got `#usage-2`).
+    expect(messages('# T\n\n## Usage\n\nA.\n\n## Usage\n\nB.\n\n## Usage\n\nC.\n\nSee [x](#usage-01).\n').map((m) => m.replace(/^\S+ /, ''))).toEqual([
+      'link to #usage-01: no heading in this document has that anchor; did you mean #usage-1?']);
     // In another file: the guess names that file.
     const other: LinkResolver = { exists: () => true, anchorsOf: () => new Set(['security-considerations']) };
     expect(checkSpec(parseSpec('# T\n\nSee [it](./other.md#securty-considerations).\n'), { template: null, links: other }).findings.map((f) => f.message))

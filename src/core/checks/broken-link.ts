@@ -260,7 +260,8 @@ function didYouMean(anchor: string, anchors: ReadonlySet<string>, path: string, 
   const wanted = anchor.toLowerCase();
   // Past a few hundred characters an anchor is no heading's, and a guess at it would cost.
   if (wanted.length > 200) return '';
-  const numbered = /^(.+)-\d+$/.exec(wanted);
+  // (A number GitHub gives, with no leading zero: `#usage-01` is a slip for `#usage-1`, found below.)
+  const numbered = /^(.+)-[1-9]\d*$/.exec(wanted);
   // (Where the heading repeats already, `#notes` and `#notes-1` there, the last of them: `#notes-2` names a third.)
   if (numbered !== null && anchors.has(numbered[1]!)) {
     let last = numbered[1]!;
