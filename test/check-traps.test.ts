@@ -2950,6 +2950,14 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Direct I/O\n\n## Why\n\nPage cache.\n', plain).filter((f) => f.includes('missing-section'))).toEqual(['3:1 missing-section summary']);
   });
 
+  it('more ways a template says a section is optional: "optional but suggested", "might not always exist", a sentence ending "(if applicable)", a comment above opening "Optional section:" (blind QA: ESLint, Sentry, judge simulation)', () => {
+    const t = buildTemplateModel(parseSpec('# T\n\n## Summary\n\nWhat.\n\n## FAQ\n\nThis section is optional but suggested.\n\n## Background\n\nThe reason this decision is required.  This section might not always exist.\n\n## Supporting Data\n\n[Metrics to help support your decision (if applicable).]\n\n<!-- Optional section: delete it when nothing outside the problem pushes the choice. -->\n## Decision Drivers\n\n{driver}\n\n## Options\n\nWhich options were weighed, and why.\n'), 'o@1');
+    expect(t.sections.filter((x) => x.optional).map((x) => x.id)).toEqual(['faq', 'background', 'supporting-data', 'decision-drivers']);
+    // Not "Do not skip this section, it may not be obvious", nor an "(if applicable)" inside a longer ask.
+    const owed = buildTemplateModel(parseSpec('# T\n\n## Risks\n\nList the risks, and for each the mitigation (if applicable). Then rank them.\n\n## Data\n\nThis data might not always be at hand; find it anyway.\n'), 'w@1');
+    expect(owed.sections.filter((x) => x.optional).map((x) => x.id)).toEqual([]);
+  });
+
   it('guidance that opens with the condition under which the section is written ("If not clear, …", "If applicable, …"), or says the section is optional until something, makes it optional; a condition every spec meets does not (blind QA: Prometheus, Scala SIPs, Kubeflow, React)', () => {
     const t = buildTemplateModel(parseSpec('# T\n\n## Summary\n\nWhat.\n\n## Audience\n\nIf not clear, the target audience that this change relates to.\n\n## Other concerns\n\nIf you think of anything else that is worth discussing, add a section here.\n\n## Graduation Criteria\n\n_This section is optional until Kubeflow has formally defined a graduation process._\n\n## Unstable prefix\n\n*If a proposal is implemented before it is included in the spec, then implementers must use a prefix.*\n\n## Adoption\n\nIf we implement this proposal, how will existing developers adopt it?\n\n## Upgrades\n\n<!-- If applicable, how will the component be upgraded? -->\n'), 'c@1');
     // (Not one that holds for nearly every spec, nor a condition on how the spec came to be: a KIP's "If there are

@@ -2,6 +2,7 @@
 // ("(Optional)", "[optional]", a `<!-- optional -->` comment), guidance that
 // opens by saying so or tells the author to leave it out, or a comment on the line right above its heading.
 import { countAtMost } from './sorted-search.js';
+import { withoutClosedComments } from './markdown/inline-comments.js';
 import { slugify } from './slug.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
 
@@ -86,7 +87,7 @@ const CONDITION_FIRST = /^if\s+(?:(?:applicable|relevant|appropriate|needed|nece
 const ALWAYS_HOLDS = /^if\s+(?:(?:we|you)\s+(?:implement|adopt|accept|ship|land|merge|do)\b|(?:this|the)\s+(?:proposal|rfc|change|feature|design|enhancement|kep|document)\s+(?:is|gets|were|was)\s+(?:accepted|implemented|adopted|approved|merged|shipped|landed))/i;
 // Guidance that opens by saying what is below is examples: "These are generalized examples to consider", "The following are examples".
 const EXAMPLES_TO_CONSIDER = /^(?:these|the following|below) are (?:(?:some|a few|generali[sz]ed|sample|illustrative|possible)\s+)*examples\b/i;
-const SAYS_OPTIONAL = /^(?:(?:fill|include|complete|add|write)(?:\s+(?:in|out|this(?:\s+section)?))?\s+only\s+(?:if|when)\s|only\s+(?:fill|include|complete|add|write)\b[^.]{0,40}?\b(?:if|when)\s|[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|optional\s+(?:if|when|unless)\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$|(?:if|when|unless|until)\s)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$)|(?:feel free to|you (?:may|can))\s+(?:add|include|write)\s+(?:any number of|as many|zero or more)\s+(?:appendices|appendix|annex(?:es)?)\b)/i;
+const SAYS_OPTIONAL = /^(?:(?:fill|include|complete|add|write)(?:\s+(?:in|out|this(?:\s+section)?))?\s+only\s+(?:if|when)\s|only\s+(?:fill|include|complete|add|write)\b[^.]{0,40}?\b(?:if|when)\s|[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|optional\s+(?:if|when|unless)\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$|(?:if|when|unless|until|but)\s)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$)|optional (?:section|element|part)\s*[.,;:!\u2013\u2014-]|this (?:section|part|element) (?:might|may) not (?:always )?(?:exist|be needed|be necessary|apply|be relevant)\b|(?:feel free to|you (?:may|can))\s+(?:add|include|write)\s+(?:any number of|as many|zero or more)\s+(?:appendices|appendix|annex(?:es)?)\b)/i;
 
 /**
  * Whether a comment right above a section's heading (on the line before it,
@@ -110,7 +111,7 @@ function commentAboveSaysOptional(spec: ParsedSpec, section: Section): boolean {
 // that tells the author to leave the section out (not "Do not remove this section.") marks it, and so does
 // one that says the section goes before the spec is done: npm's `{{THIS SECTION SHOULD BE REMOVED BEFORE RATIFICATION}}`,
 // or is no part of it: Kotlin KEEP's appendix, "These questions are not a part of the proposal, but be prepared …".
-const SAYS_OMIT = /\b(?:omit|remove|delete|skip|drop|leave\s+out)\s+(?:this|the\s+whole)\s+(?:section|part|element|chapter|heading)\b|\bthis\s+(?:section|part|element|chapter)\s+(?:can|may|could|should|must|is\s+to)\s+(?:safely\s+)?be\s+(?:omitted|removed|deleted|skipped|dropped|left\s+out)\b|\b(?:this|these)\s+(?:section|part|appendix|appendices|questions?|notes?)\s+(?:is|are)\s+not\s+(?:a\s+)?part\s+of\s+the\s+(?:proposal|spec|specification|document|design|rfc|kep|keep)\b/i;
+const SAYS_OMIT = /\b(?:omit|remove|delete|skip|drop|leave\s+out)\s+(?:this|the\s+whole)\s+(?:section|part|element|chapter|heading)\b|\bthis\s+(?:section|part|element)\s+(?:might|may)\s+not\s+(?:always\s+)?(?:exist|be\s+needed|be\s+necessary|apply|be\s+relevant)\b|\bthis\s+(?:section|part|element|chapter)\s+(?:can|may|could|should|must|is\s+to)\s+(?:safely\s+)?be\s+(?:omitted|removed|deleted|skipped|dropped|left\s+out)\b|\b(?:this|these)\s+(?:section|part|appendix|appendices|questions?|notes?)\s+(?:is|are)\s+not\s+(?:a\s+)?part\s+of\s+the\s+(?:proposal|spec|specification|document|design|rfc|kep|keep)\b/i;
 const FORBIDS = /\b(?:not|never|don['\u2019]t|doesn['\u2019]t|cannot|can['\u2019]t|shouldn['\u2019]t|mustn['\u2019]t)\b/i;
 
 /** Whether a section's own text (its guidance) opens by saying that the section is optional, or has a sentence that says to leave it out when it does not apply. */
@@ -129,7 +130,9 @@ function guidanceSaysOptional(spec: ParsedSpec, span: Span): boolean {
   }
   if (/optional|only|any number|as many|zero or more/i.test(opening) && SAYS_OPTIONAL.test(opening.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#{}\s]+/g, ' ').trim())) return true;
   const text = spec.source.slice(span.start, Math.min(span.end, span.start + 2000));
-  if (!/omit|remove|delete|skip|drop|leave|left|not\s+(?:a\s+)?part/i.test(text)) return false;
+  // (Guidance of one sentence that ends by saying it applies only where it does: Sentry's "[Metrics to help support your decision (if applicable).]".)
+  if (text.indexOf('(') !== -1 && /^[\s[*_]*[^.!?\n]{3,200}\((?:only )?if (?:applicable|any|relevant|needed|necessary)\)[.\]*_\s]*$/i.test(withoutClosedComments(text))) return true;
+  if (!/omit|remove|delete|skip|drop|leave|left|not\s+(?:a\s+)?part|(?:might|may)\s+not/i.test(text)) return false;
   return text.replace(/<!--|-->|[*_>`#{}\s]+/g, ' ').split(/(?<=[.!?;])\s+/).some((sentence) => {
     const said = SAYS_OMIT.exec(sentence);
     return said !== null && !FORBIDS.test(sentence.slice(0, said.index));
