@@ -582,6 +582,13 @@ describe('template-free rules', () => {
     expect(said('', 'Here is the RFC for the new rate limiter.\n\n')).toEqual([]);
     expect(said('Certainly! Below is the design document you asked for.\n\n')).toHaveLength(1);
     expect(said('', 'Here is the completed specification.\n\n')).toHaveLength(1);
+    // At a section's start too, where an agent filling one section at a time leaves it (judge simulation); not an author's
+    // "Here is the summary of our plan." nor "Here is the data model:".
+    const section = (opening: string) => checkSpec(parseSpec(`# Rate limiter\n\n## Summary\n\n<!-- kept -->\n\n${opening}\n\nLogins are limited.\n`), { template: null }).findings.map((f) => `${f.line}:${f.column} ${f.message}`);
+    expect(section('Sure! Here is the section:')).toEqual([`7:1 a model's words to its user are still here ("Sure! Here is the section:"): delete them`]);
+    expect(section('Here is the completed section.')).toHaveLength(1);
+    expect(section('Here is the data model:')).toEqual([]);
+    expect(section('Sure, bursts are the problem.')).toEqual([]);
   });
 
   it('leftover-marker: a model\'s words to its user kept in the spec are reported, to the sentence\'s end; the same words inside a sentence or in code are not (blind QA, LLM-written specs)', () => {

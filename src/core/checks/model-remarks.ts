@@ -26,6 +26,13 @@ export function modelRemarks(spec: ParsedSpec): FindingDraft[] {
   // (And its opening words, above the document's first heading: "Sure! Here's the spec:".)
   const opening = openingRemark(spec);
   if (opening !== null) findings.push(opening);
+  // (And at a section's start, where an agent that fills one section at a time puts it: "Sure! Here is the section:".)
+  for (const block of sectionOpenings(spec)) {
+    if (!/^[ \t]*(?:Sure|Certainly|Of course|Absolutely|Okay|OK|Great|Here)\b/.test(spec.source.slice(block.start, block.end))) continue;
+    const prose = proseBlockOf(spec, block);
+    const m = prose === null ? null : SECTION_OPENING.exec(prose.text);
+    if (prose !== null && m !== null) findings.push({ ...prose.locate(0, m[0].length), message: `a model's words to its user are still here ("${m[0].trim()}"): delete them` });
+  }
   for (const block of sectionEndings(spec)) {
     // (Its source first: most paragraphs fail there, before their text is built.)
     if (!REMARK_START.test(spec.source.slice(block.start, block.end))) continue;
@@ -79,6 +86,28 @@ function openingRemark(spec: ParsedSpec): FindingDraft | null {
     if (prose !== null && m !== null) return { ...prose.locate(0, m[0].length), message: `a model's words to its user are still here ("${m[0].trim()}"): delete them` };
   }
   return null;
+}
+
+// A model's opening words over a section it wrote: after "Sure!" or the like, "Here is …"; or presenting what it made,
+// "Here is the completed section:". (Not an author's "Here is the data model:", which presents the section's own content.)
+const SECTION_OPENING = /^(?:(?:Sure|Certainly|Of course|Absolutely|Okay|OK|Great)[!,.]\s+(?:Here(?:'|\u2019)s|Here is|Below is|I(?:'|\u2019)ve)\b[^\n]{0,160}?(?:[.!:]|$)|(?:Here(?:'|\u2019)s|Here is|Below is) (?:the|your) (?:completed?|filled[- ]in|filled[- ]out|updated|revised|requested|drafted) (?:section|text|content)\b[^\n]{0,120}?(?:[.!:]|$))/i;
+
+/** The first paragraph of each section's own text, comments aside (not the part before the first section: see openingRemark). */
+function sectionOpenings(spec: ParsedSpec): Block[] {
+  const out: Block[] = [];
+  const blocks = spec.blocks;
+  for (const section of flattenSections(spec.sections)) {
+    const span = section.bodySpan;
+    for (let k = countAtMost(blocks, (b) => b.start, span.start - 1); k < blocks.length && blocks[k]!.start < span.end; k++) {
+      const block = blocks[k]!;
+      if (block.kind === 'paragraph') {
+        out.push(block);
+        break;
+      }
+      if (block.kind !== 'html') break;
+    }
+  }
+  return out;
 }
 
 /** The last paragraph of the text before each section's first subsection, and of the part before the first section. */
