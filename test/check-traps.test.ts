@@ -3277,6 +3277,10 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Payments runbook\n\n## Owners\n\n**Team:** <team>\n\n- Approver: ___________\n- [x] T002 Initialize [language] project\n\nThe payments team.\n', runbook))
       .toEqual(['5:11 leftover-marker owners', '7:13 leftover-marker owners', '8:23 leftover-marker owners']);
     expect(brief('# Payments runbook\n\n## Owners\n\n**Team:** Payments <br>\n\n- Approver: Ana\n- [x] T002 Initialize Go project\n\nThe payments team.\n', runbook)).toEqual([]);
+    // A head element's name after a label's colon is a slot too (blind QA, Sentry's `RFC PR: <link>`); elsewhere it is HTML.
+    const sentry = buildTemplateModel(parseSpec('- RFC PR: <link>\n\n# Summary\n\nOne paragraph.\n'), 's@1');
+    expect(brief('- RFC PR: <link>\n\n# Summary\n\nRetries.\n', sentry)).toEqual(['1:11 leftover-marker title']);
+    expect(brief('- RFC PR: https://github.com/getsentry/rfcs/pull/64\n\n# Summary\n\nRetries.\n', sentry)).toEqual([]);
   });
 
   it('the template\'s stub lines (`- Goal: ...`, `| Option B | ... | ... |`) kept among written lines are reported; a section of nothing else is empty-section\'s (blind QA, design doc)', () => {

@@ -91,9 +91,15 @@ function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generato
   for (const m of block.text.matchAll(ANGLE_SLOT)) {
     // (With words after the first, a letter or a `...` among them: `<use case/user story u>`, `<language, ...>`.)
     if (m[1] !== undefined && !/[A-Za-z.]/.test(m[0].slice(m[1].length + 2, -1))) continue;
-    if (!HTML_ELEMENTS.has((m[1] ?? m[2]!).toLowerCase())) yield m;
+    const name = (m[1] ?? m[2]!).toLowerCase();
+    // (An element of a page's head, or of the document's frame, after a label's colon is a slot too: Sentry's
+    // `RFC PR: <link>`; a body's text never holds one.)
+    if (!HTML_ELEMENTS.has(name) || (m[2] !== undefined && HEAD_ELEMENTS.has(name) && /:[*_]{0,2}[ \t]*$/.test(block.text.slice(Math.max(0, m.index - 40), m.index)))) yield m;
   }
 }
+
+// Elements of a page's head and frame, which no Markdown body writes: as a one-word tag after a label's colon, a slot.
+const HEAD_ELEMENTS: ReadonlySet<string> = new Set(['link', 'title', 'meta', 'base', 'head', 'body', 'html']);
 
 // (An emphasis mark around it is no letter: `_YYYY-MM-DD_`.)
 const FORMAT_SLOT = /(?<![A-Za-z0-9-])(?<![A-Za-z0-9]_)(?:(?:YYYY|YY|MMM|MM|DD)(?:[-/.](?:YYYY|YY|MMM|MM|DD)){1,2}|\d+\.(?:X{1,3}|x{1,3})(?:\.(?:X{1,3}|x{1,3}|\d+))?)(?![A-Za-z0-9-])(?!_[A-Za-z0-9])/g;
