@@ -2958,6 +2958,15 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(owed.sections.filter((x) => x.optional).map((x) => x.id)).toEqual([]);
   });
 
+  it('a template that says above its first section that sections may be added or removed as needed owes none of them (blind QA, Strimzi proposals)', () => {
+    const strimzi = buildTemplateModel(parseSpec('<!-- This template is provided as an example. Add or remove sections as required to best articulate the proposal. -->\n\n# <Title>\n\nProvide a brief summary.\n\n## Motivation\n\nExplain the motivation.\n\n## Compatibility\n\nCall out compatibility.\n'), 's@1');
+    expect(brief('# Node pools\n\nPools of brokers.\n\n## Motivation\n\nScaling.\n', strimzi)).toEqual([]);
+    // …but a section kept empty is still empty, and a template that says nothing so owes them.
+    expect(brief('# Node pools\n\nPools of brokers.\n\n## Motivation\n\n## Compatibility\n\nNone.\n', strimzi)).toEqual(['5:1 empty-section motivation']);
+    const plain = buildTemplateModel(parseSpec('# <Title>\n\nProvide a brief summary.\n\n## Motivation\n\nExplain the motivation.\n\n## Compatibility\n\nCall out compatibility.\n'), 'p@1');
+    expect(brief('# Node pools\n\nPools of brokers.\n\n## Motivation\n\nScaling.\n', plain)).toEqual(['7:1 missing-section compatibility']);
+  });
+
   it('guidance that opens with the condition under which the section is written ("If not clear, …", "If applicable, …"), or says the section is optional until something, makes it optional; a condition every spec meets does not (blind QA: Prometheus, Scala SIPs, Kubeflow, React)', () => {
     const t = buildTemplateModel(parseSpec('# T\n\n## Summary\n\nWhat.\n\n## Audience\n\nIf not clear, the target audience that this change relates to.\n\n## Other concerns\n\nIf you think of anything else that is worth discussing, add a section here.\n\n## Graduation Criteria\n\n_This section is optional until Kubeflow has formally defined a graduation process._\n\n## Unstable prefix\n\n*If a proposal is implemented before it is included in the spec, then implementers must use a prefix.*\n\n## Adoption\n\nIf we implement this proposal, how will existing developers adopt it?\n\n## Upgrades\n\n<!-- If applicable, how will the component be upgraded? -->\n'), 'c@1');
     // (Not one that holds for nearly every spec, nor a condition on how the spec came to be: a KIP's "If there are

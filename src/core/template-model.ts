@@ -198,6 +198,9 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
   const followers = standInSeriesFollowers(spec.sections, spec.source);
   // `#` headings that a spec's title stands for (OCM's `# Metadata` over `# Neat Enhancement Idea`): not owed.
   const standIns = titleStandInSections(spec);
+  // A template that says, above its first section, that sections may be added or removed as needed (Strimzi's "Add or
+  // remove sections as required to best articulate the proposal."): none of them is owed.
+  const anyMayGo = SECTIONS_MAY_GO.test(spec.source.slice(0, spec.sections[0]?.heading.span.start ?? spec.source.length));
   // Each section's own text (its comments' words too), for notes over subsections (below).
   const bodies = new Map<string, string>();
   // Sections whose visible text is a default answer (see sampleMayStay): its sentences are no guidance.
@@ -230,7 +233,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     const bare = !kept && !guided && section.children.length === 0;
     // (Not the sections under a `#` a spec's title stands for: they are the spec's own, owed as ever.)
     const isOptional = (parent !== null && parent.optional && !standIns.has(parent.id)) || optional.includes(section.id) || sectionSaysOptional(spec, section) || followers.has(section.id)
-      || standIns.has(section.id);
+      || standIns.has(section.id) || anyMayGo;
     const model: TemplateSection = {
       id: section.id,
       slug: section.slug,
@@ -338,3 +341,6 @@ export function preambleSpan(spec: ParsedSpec): Span {
 function sentencesDeep(section: Section, kept: ReadonlySet<string>, answers: ReadonlySet<string>, ofSpan: (span: Span, answer: boolean) => string[]): string[] {
   return [...(kept.has(section.id) ? [] : ofSpan(section.bodySpan, answers.has(section.id))), ...section.children.flatMap((c) => sentencesDeep(c, kept, answers, ofSpan))];
 }
+
+// A template's note that its sections may be added or removed as needed, or are all optional.
+const SECTIONS_MAY_GO = /\b(?:add|remove|delete|omit|drop)\s+(?:or|and\/or)\s+(?:add|remove|delete|omit|drop)\s+(?:any\s+)?sections?\s+as\s+(?:required|needed|necessary|appropriate|you\s+see\s+fit)\b|\b(?:all\s+(?:the\s+)?sections?|every\s+section)\s+(?:here\s+|below\s+)?(?:are|is)\s+optional\b|\bnot\s+(?:all|every)\s+sections?\s+(?:are\s+|is\s+)?(?:required|needed|mandatory)\b/i;
