@@ -31,6 +31,10 @@ describe('fillPlaceholders', () => {
       { id: 'nope', content: 'x' },
     ]);
     expect(out.refused.map((r) => [r.id, r.reason])).toEqual([['overview', 'empty'], ['design/data-model', 'heading'], ['title', 'placeholder'], ['nope', 'unknown-id']]);
+    expect(out.refused[2]!.message).toBe('the content contains AGENT_PLACEHOLDER: fill the placeholder, do not add new ones');
+    // Shown as code, the word is refused too, and the message says so (judge simulation: "do not add new ones" misled).
+    expect(fillPlaceholders(spec, [{ id: 'title', content: 'Run `grep AGENT_PLACEHOLDER` to list them.' }]).refused[0]!.message)
+      .toBe('the content contains AGENT_PLACEHOLDER, in code: an answer may not hold that word anywhere, even shown as code; write it another way (`AGENT_ PLACEHOLDER`) or leave it out');
     expect(out.source).toBe(SEED_LIKE);
     const more = fillPlaceholders(spec, [
       { id: 'overview', content: '---\ntitle: x\n---\nbody' },

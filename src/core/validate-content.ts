@@ -72,7 +72,12 @@ function commonProblem(id: string, content: string, maxBytes: number): FillRefus
   if (content.trim() === '') return refuse('empty', 'the content is empty: write what the placeholder asks for');
   const bytes = new TextEncoder().encode(content).length;
   if (bytes > maxBytes) return refuse('too-large', `the content is ${bytes} bytes, over the limit of ${maxBytes}`);
-  if (content.includes(PLACEHOLDER_MARKER)) return refuse('placeholder', 'the content contains AGENT_PLACEHOLDER: fill the placeholder, do not add new ones');
+  // (In code too: the word is the marker every tool searches for, and an answer that holds it would read as unfilled to some.)
+  if (content.includes(PLACEHOLDER_MARKER)) {
+    return refuse('placeholder', /`[^`\n]*AGENT_PLACEHOLDER|```[\s\S]*AGENT_PLACEHOLDER/.test(content)
+      ? 'the content contains AGENT_PLACEHOLDER, in code: an answer may not hold that word anywhere, even shown as code; write it another way (`AGENT_ PLACEHOLDER`) or leave it out'
+      : 'the content contains AGENT_PLACEHOLDER: fill the placeholder, do not add new ones');
+  }
   if (holdsSuppression(content)) return refuse('suppression', SUPPRESSION_REFUSAL);
   return null;
 }
