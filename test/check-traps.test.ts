@@ -2879,6 +2879,9 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(findings('# Cluster feature labels\n\n## Summary\n\nLabels.\n\n### Design Details\n\nA controller.\n', ocm).map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
       '7 heading-level heading "Design Details" is level 3; the template has it at level 2 (##)']);
     expect(brief('# Cluster feature labels\n\n## Design Details\n\nA controller.\n', ocm)).toEqual(['3:1 missing-section neat-enhancement-idea/summary']);
+    // A section renamed there is named, as under a title the template has (blind QA, Electron RFCs).
+    expect(findings('# Cluster feature labels\n\n## Short summary\n\nLabels.\n\n## Design Details\n\nA controller.\n', ocm).map((f) => f.message.replace(/^.*?; /, ''))).toEqual([
+      '"Short summary" is in its place: if that is this section renamed, restore its heading']);
     // Two chapters of a titleless template with nothing said of the template: each owed.
     const chapters = buildTemplateModel(parseSpec('# Overview\n\nWhat it is.\n\n# Design\n\nHow it works.\n\n## Data\n\nThe tables.\n'), 'c@1');
     expect(brief('# Design\n\nA queue.\n\n## Data\n\nRows.\n', chapters)).toEqual(['1:1 missing-section overview']);
