@@ -2879,6 +2879,10 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(findings('# Cluster feature labels\n\n## Summary\n\nLabels.\n\n### Design Details\n\nA controller.\n', ocm).map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
       '7 heading-level heading "Design Details" is level 3; the template has it at level 2 (##)']);
     expect(brief('# Cluster feature labels\n\n## Design Details\n\nA controller.\n', ocm)).toEqual(['3:1 missing-section neat-enhancement-idea/summary']);
+    // A note above it kept unwritten is not told it may go: it is what the spec's title stands for (blind QA, Electron's header).
+    const electron = buildTemplateModel(parseSpec('# RFC Template\n\n- Start Date: (fill me in with today\'s date, YYYY-MM-DD)\n\n# Feature Name\n\n## Summary\n\nOne paragraph explanation of the feature.\n'), 'e@1');
+    expect(findings('# RFC Template\n\n- Start Date: (fill me in with today\'s date, YYYY-MM-DD)\n\n# Window Tabs\n\n## Summary\n\nNative tabs.\n', electron).map((f) => f.message)).toEqual([
+      'section "RFC Template" still holds only the template\'s guidance: write its content']);
     // A section renamed there is named, as under a title the template has (blind QA, Electron RFCs).
     expect(findings('# Cluster feature labels\n\n## Short summary\n\nLabels.\n\n## Design Details\n\nA controller.\n', ocm).map((f) => f.message.replace(/^.*?; /, ''))).toEqual([
       '"Short summary" is in its place: if that is this section renamed, restore its heading']);
