@@ -2974,6 +2974,13 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Node pools\n\nPools of brokers.\n\n## Motivation\n\nScaling.\n', plain)).toEqual(['7:1 missing-section compatibility']);
   });
 
+  it('a section the template asks for once the spec reaches a status ("Once the TEP is ready to be marked as implemented, …") is owed from then on (blind QA, Tekton TEPs)', () => {
+    const tep = buildTemplateModel(parseSpec('# TEP\n\n## Summary\n\n<!-- s -->\n\n## Implementation Pull Requests\n\n<!--\nOnce the TEP is ready to be marked as implemented, list down all the GitHub\nmerged pull requests.\n-->\n'), 't@1');
+    const said = (status: string) => findings(`---\nstatus: ${status}\n---\n# TEP-0118: Hub config\n\n## Summary\n\nOne hub.\n`, tep).filter((f) => f.rule === 'missing-section').map((f) => f.message);
+    expect(said('implementable')).toEqual([]);
+    expect(said('implemented')).toEqual(['missing section "Implementation Pull Requests" (## Implementation Pull Requests) from template t@1; the template asks for it "Once the TEP is ready to be marked as implemented", and this spec\'s `status` is "implemented"']);
+  });
+
   it('guidance that opens with the condition under which the section is written ("If not clear, …", "If applicable, …"), or says the section is optional until something, makes it optional; a condition every spec meets does not (blind QA: Prometheus, Scala SIPs, Kubeflow, React)', () => {
     const t = buildTemplateModel(parseSpec('# T\n\n## Summary\n\nWhat.\n\n## Audience\n\nIf not clear, the target audience that this change relates to.\n\n## Other concerns\n\nIf you think of anything else that is worth discussing, add a section here.\n\n## Graduation Criteria\n\n_This section is optional until Kubeflow has formally defined a graduation process._\n\n## Unstable prefix\n\n*If a proposal is implemented before it is included in the spec, then implementers must use a prefix.*\n\n## Adoption\n\nIf we implement this proposal, how will existing developers adopt it?\n\n## Upgrades\n\n<!-- If applicable, how will the component be upgraded? -->\n'), 'c@1');
     // (Not one that holds for nearly every spec, nor a condition on how the spec came to be: a KIP's "If there are

@@ -170,12 +170,18 @@ export interface OptionalWhen {
 
 // "optional for non-Core EIPs", "optional for Informational EIPs": a kind by its name, capitalised as a front matter
 // value would be (not "optional for new features", nor "required for all proposals", which makes nothing optional).
+// Guidance that opens by saying when the section is written: once the spec reaches a status.
+const ONCE_STATUS = /^(?:once|when|after) (?:the|this|your) (?:TEP|KEP|RFC|proposal|spec|specification|enhancement|design|document|ADR) (?:is|has been|gets) (?:ready to be (?:marked(?: as)?|moved to) )?(implemented|accepted|approved|merged|completed|released|graduated)\b/i;
 const OPTIONAL_FOR = /\b(optional)\s+(?:only\s+)?for\s+(?:([Nn]on-?\s*|not\s+)(?:for\s+)?)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s+(?:EIPs?|ERCs?|BIPs?|TIPs?|specs?|specifications?|proposals?|documents?|docs|RFCs?|KEPs?|PEPs?|OTEPs?|ADRs?|changes?|features?|designs?)\b/;
 
 /** What a template section's guidance says of specs it is optional for (see {@link OptionalWhen}), or null. */
 export function optionalWhen(spec: ParsedSpec, section: Section): OptionalWhen | null {
   const span = section.bodySpan;
   const opening = spec.source.slice(span.start, Math.min(span.end, span.start + 600));
+  // (Or owed once the spec has a status: a TEP's Implementation Pull Requests, "Once the TEP is ready to be marked as
+  // implemented, list down all the GitHub merged pull requests.": optional until its `status` is "implemented".)
+  const once = ONCE_STATUS.exec(opening.replace(/<!--|-->|[*_>`]+/g, ' ').replace(/\s+/g, ' ').trim());
+  if (once !== null) return { value: once[1]!.toLowerCase(), optionalUnless: true, said: once[0] };
   if (!/optional/i.test(opening)) return null;
   const m = OPTIONAL_FOR.exec(opening.replace(/<!--|-->|[*_>`]+/g, ' ').replace(/\s+/g, ' ').replace(/\b[Tt]his section is optional\b/g, 'optional').replace(/\bOptional\b/g, 'optional'));
   if (m === null) return null;

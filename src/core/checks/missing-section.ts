@@ -78,6 +78,8 @@ function owedBecause(spec: ParsedSpec, t: TemplateSection): string {
   const when = t.optionalWhen;
   if (when === null) return '';
   const key = frontMatterKeyNaming(spec, when.value);
+  // (Owed once the spec reaches a status: "Once the TEP is ready to be marked as implemented, …".)
+  if (/^(?:once|when|after)\b/i.test(when.said) && key !== null) return `; the template asks for it ${quote(when.said.trim())}, and this spec's \`${key}\` is ${quote(when.value)}`;
   return key === null
     ? `; the template makes it ${when.said.trim()} only, and this spec's front matter names no ${quote(when.value)}`
     : `; the template makes it ${when.said.trim()} only, and this spec's \`${key}\` ${Array.isArray(spec.frontMatter!.data![key]) ? 'names' : 'is'} ${quote(when.value)}`;
