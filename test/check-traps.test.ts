@@ -2657,6 +2657,10 @@ describe('leftover-marker: the template\'s own {slot}s (MADR)', () => {
     expect(said('| Created | 04-Mar-2024 |\n| Python-Version | 3.14 |', '2024-03-04 (dates are written YYYY-MM-DD here)')).toEqual(['9:45 the template\'s slot "YYYY-MM-DD" is still here: replace it with the real content']);
     // Not a format the template does not write, nor one in code.
     expect(said('| Created | 04-Mar-2024 |\n| Python-Version | `3.XX` |', '2024-03-04, MM/DD/YYYY elsewhere')).toEqual([]);
+    // The instruction kept around the value written into it (blind QA, Hyperledger Fabric RFCs).
+    expect(said('| Created | 04-Mar-2024 |\n| Python-Version | 3.14 |', "(fill me in with today's date, 2022-03-01)")).toEqual([
+      '9:15 the template\'s instruction "(fill me in with today\'s date, 2022-03-01)" is still around the value written into it: keep the value, delete the rest']);
+    expect(said('| Created | 04-Mar-2024 |\n| Python-Version | 3.14 |', '2022-03-01 (filled in by the sponsor)')).toEqual([]);
   });
 
   it('a slot holding a slot (MADR 4\'s `{justification. … {force} …}`) is one slot (blind QA)', () => {

@@ -139,6 +139,23 @@ const slotsOf = memoPer((template: TemplateModel): { found: ReadonlySet<string>;
 /** A slot as the template's and the spec's are compared: its line break and the spaces around it one space (wrapped or not, it is one slot). */
 const slotKey = (slot: string): string => (slot.indexOf('\n') === -1 ? slot : slot.replace(/[ \t]*\r?\n[ \t]*/g, ' '));
 
+/**
+ * Whether a slot is the template's instruction in parentheses kept with a
+ * value written into it (`(fill me in with today's date, 2022-03-01)` for
+ * the template's `(fill me in with today's date, YYYY-MM-DD)`): its first
+ * five words are those of one of the template's, so the instruction is still there.
+ */
+function keptInstruction(slot: string, found: ReadonlySet<string>): boolean {
+  if (!INSTRUCTION_SLOT.test(slot)) return false;
+  const opening = slot.split(/\s+/).slice(0, 5).join(' ').toLowerCase();
+  if (opening.split(' ').length < 5) return false;
+  for (const theirs of found) if (INSTRUCTION_SLOT.test(theirs) && theirs.split(/\s+/).slice(0, 5).join(' ').toLowerCase() === opening) return true;
+  return false;
+}
+
+// An instruction in parentheses, as a slot (see SLOT).
+const INSTRUCTION_SLOT = /^\((?:fill|enter|insert|replace|write|put|add)\b/i;
+
 /** A slot as written, its inline code's backticks dropped. */
 const withoutCodeMarks = (written: string): string => written.replace(/`+/g, '');
 
@@ -185,7 +202,8 @@ export function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared:
       if (m.index < reportedTo) continue;
       // Quoted as written: the text searched has its inline code blanked out (`(fill me in with a unique ident, \`my_feature\`)`).
       const written = asWritten(spec.source, block, m.index, m.index + m[0].length);
-      if (!slots.found.has(slotKey(m[0])) && !(slots.bare.size > 0 && slots.bare.has(withoutCodeMarks(written)))) continue;
+      const around = !slots.found.has(slotKey(m[0])) && !(slots.bare.size > 0 && slots.bare.has(withoutCodeMarks(written)));
+      if (around && !keptInstruction(m[0], slots.found)) continue;
       if (isTickedTask(block.text, m.index, template)) continue;
       const offset = block.sourceOffset(m.index);
       if (skipped(offset)) continue;
@@ -195,7 +213,8 @@ export function leftoverSlots(spec: ParsedSpec, template: TemplateModel, spared:
       const shown = (written.includes('\n') ? m[0] : written).replace(/[ \t]*\r?\n[ \t]*/g, ' ');
       // (A long slot, a whole paragraph of MADR's, is quoted by its start and end.)
       const quoted = shown.length > 120 ? `${headOf(shown, 60).trimEnd()} … ${tailOf(shown, 1)}` : shown;
-      findings.push({ ...at, message: CHOICE.test(m[0]) ? `the template's choices "${quoted}" are still here: write the one that applies`
+      findings.push({ ...at, message: around ? `the template's instruction "${quoted}" is still around the value written into it: keep the value, delete the rest`
+        : CHOICE.test(m[0]) ? `the template's choices "${quoted}" are still here: write the one that applies`
         : `the template's slot "${quoted}" is still here: replace it with the real content` });
       reportedTo = m.index + m[0].length;
     }
