@@ -3080,6 +3080,11 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(said('Relations are edges between entities.')).toEqual([expect.stringMatching(/^missing section "User-facing explanation"/)]);
   });
 
+  it('a finding on the text before the first section sits on its first line, not on a blank line after the front matter (blind QA, Hyperledger Fabric RFCs)', () => {
+    const fabric = buildTemplateModel(parseSpec('- Feature Name: (fill me in with a unique identifier, my_awesome_feature)\n- Start Date: (fill me in with today\'s date, YYYY-MM-DD)\n\n# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy are we doing this?\n'), 'f@1');
+    expect(findings('---\ntitle: Batching\n---\n\n- Feature Name: (fill me in with a unique identifier, my_awesome_feature)\n- Start Date: (fill me in with today\'s date, YYYY-MM-DD)\n\n# Summary\n\nBatches.\n\n# Motivation\n\nThroughput.\n', fabric).map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['5:1 empty-section']);
+  });
+
   it('a template engine\'s tag kept as the template writes it (Fuchsia\'s `{% include "…" %}`) is a directive, no slot; a `{slot}` beside it still is (blind QA)', () => {
     const fuchsia = buildTemplateModel(parseSpec('{% include "docs/_common/_rfc_header.md" %}\n# Title\n\n## Summary\n\nA brief summary of the proposal.\n\nOwner: {your team}\n'), 'f@1');
     const said = (summary: string) => findings(`{% include "docs/_common/_rfc_header.md" %}\n# Power broker\n\n## Summary\n\n${summary}\n`, fuchsia).map((f) => `${f.line} ${f.rule}`);

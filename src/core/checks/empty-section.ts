@@ -335,6 +335,10 @@ function afterFrontMatter(spec: ParsedSpec): Position {
   if (spec.frontMatter !== null) {
     const lines = lineIndexOf(spec);
     line = Math.min(lines.locate(spec.frontMatter.span.end).line, lines.lineCount);
+    // (On the first line of text after it, not a blank line between: blind QA.)
+    const end = spec.frontMatter.span.end;
+    const first = spec.blocks.find((b) => b.start >= end);
+    if (first !== undefined) line = first.line;
   }
   return { line, column: 1, endLine: line, endColumn: 1 };
 }
