@@ -35,6 +35,10 @@ describe('fillPlaceholders', () => {
     // Shown as code, the word is refused too, and the message says so (judge simulation: "do not add new ones" misled).
     expect(fillPlaceholders(spec, [{ id: 'title', content: 'Run `grep AGENT_PLACEHOLDER` to list them.' }]).refused[0]!.message)
       .toBe('the content contains AGENT_PLACEHOLDER, in code: an answer may not hold that word anywhere, even shown as code; write it another way (`AGENT_ PLACEHOLDER`) or leave it out');
+    // Not in code when a code span closes before it, nor after a closed fence (review).
+    for (const content of ['Use `foo` here, not AGENT_PLACEHOLDER.', '```\ncode\n```\n\nThen AGENT_PLACEHOLDER.']) {
+      expect(fillPlaceholders(spec, [{ id: 'title', content }]).refused[0]!.message, content).toBe('the content contains AGENT_PLACEHOLDER: fill the placeholder, do not add new ones');
+    }
     expect(out.source).toBe(SEED_LIKE);
     const more = fillPlaceholders(spec, [
       { id: 'overview', content: '---\ntitle: x\n---\nbody' },

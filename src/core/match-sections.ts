@@ -245,7 +245,8 @@ function matchWithoutQualifier(model: TemplateModel, flat: readonly Section[], b
 }
 
 // A heading's words, then a qualifier of a word to four in parentheses at its end: `Alternatives (Not Implemented)`.
-const QUALIFIED = /^([^()\n]*[^()\s])[ \t]+\((?:[A-Za-z][\w'-]*[ \t]?){1,4}\)[ \t]*$/;
+// (A space between its words, not an optional one: a run of letters split many ways took exponential time: review.)
+const QUALIFIED = /^([^()\n]*[^()\s])[ \t]+\([A-Za-z][\w'-]*(?:[ \t][A-Za-z][\w'-]*){0,3}\)[ \t]*$/;
 
 /**
  * Template sections still unmatched whose long heading a spec heading writes

@@ -73,7 +73,8 @@ const ABOUT_THE_TEMPLATE = /©|\bcopyright\s+(?:\(c\)\s*)?(?:\d{4}|by)\b|\btempl
 const NOTE_ON_THE_FILE = /\b(?:this (?:file|template|document|note)|these notes|(?:every|each|all(?: the)?|the other) sections?|these comments?|(?:the|all|these) comment blocks?|sections? below|(?:above|below) this line)\b|^(?:<!--)?\s*this (?:should|must) (?:begin|start) with\b/i;
 
 // A paragraph of nothing but a template engine's comments, a line each: Jinja's and Nunjucks' `{# … #}`.
-const ENGINE_COMMENT_LINES = /^(?:[ \t]*\{#[^\n]*#\}[ \t]*(?:\r?\n|\r|$))+$/;
+// (Its lines end at any line break, `\r` too, which a line's text never holds: one way to read each, no backtracking.)
+const ENGINE_COMMENT_LINES = /^(?:[ \t]*\{#[^\r\n]*#\}[ \t]*(?:\r?\n|\r|$))+$/;
 
 /** Whether a block is a paragraph of template-engine comments (`{# … #}` lines), which the rendered page never shows. */
 function isEngineComment(spec: ParsedSpec, b: Block): boolean {

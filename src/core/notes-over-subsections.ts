@@ -73,7 +73,7 @@ export function notesOverSubsections(spec: ParsedSpec, sections: readonly Templa
     // (Or prose that only says what the section is, asking for nothing, over subsections each guided: a Scala SIP's
     // "This is the meat of your proposal." over High-level overview and Specification, OCM's "This is where we get down to
     // the nitty-gritty of what the proposal actually is."; blind QA.)
-    if (ROLE_ONLY.test(own) && !ASKS_OWN_TEXT.test(own) && !own.includes('?') && below.every((c) => c.guidance !== '' || c.guided)) {
+    if (own.length <= 400 && ROLE_ONLY.test(own) && !ASKS_OWN_TEXT.test(own) && !own.includes('?') && below.every((c) => c.guidance !== '' || c.guided)) {
       notes.add(s.id);
       continue;
     }

@@ -26,7 +26,8 @@ const MOST_WORDS = 20;
  */
 export function optionSentences(spec: ParsedSpec, span: Span): ReadonlySet<string> | null {
   const blocks = blocksIn(spec, span).filter((b) => !(b.kind === 'html' && b.htmlKind === 2));
-  const lead = blocks.findIndex((b) => b.kind === 'paragraph' && b.topLevel && ASKS_WHICH.test(spec.source.slice(b.start, b.end)));
+  // (A lead-in is a line: a long paragraph is none, and is not read by the pattern, which would take quadratic time.)
+  const lead = blocks.findIndex((b) => b.kind === 'paragraph' && b.topLevel && b.end - b.start <= 300 && ASKS_WHICH.test(spec.source.slice(b.start, b.end)));
   if (lead === -1) return null;
   const items: Block[] = [];
   for (const b of blocks.slice(lead + 1)) {

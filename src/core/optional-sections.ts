@@ -82,7 +82,10 @@ export function unmarkedSlug(text: string): string | null {
 // section every spec answers: a condition about the whole proposal in a section all must write is not told apart here.)
 // (A condition about whether the section applies at all, or left to the author: not one that holds for nearly every spec,
 // a KIP's "If there are alternative ways of accomplishing the same thing, what were they?": regression sweep.)
-const CONDITION_FIRST = /^if\s+(?:(?:applicable|relevant|appropriate|needed|necessary|required|possible|any|not clear|unclear|known|available)\b|you\s+(?:think of|have|want|need|wish|would like|feel)\b|some\s|anything\b)[^.!?]{0,200}?(?:,|\bthen\b|$)/i;
+// (Not "If applicable," in a section's guidance, as a KEP's Upgrade / Downgrade and Version Skew Strategy open: a template
+// marks its optional sections in their headings, and those two are owed by every KEP that lacks them; nor "If you have
+// questions about this section, …": review.)
+const CONDITION_FIRST = /^if\s+(?:not clear|unclear|you\s+think\s+of|some\s+(?:design\s+)?(?:aspects?|parts?|details?|questions?)\b|anything\s+else\b)[^.!?]{0,200}?(?:,|\bthen\b|$)/i;
 // A condition every spec meets: the proposal itself accepted or carried out.
 const ALWAYS_HOLDS = /^if\s+(?:(?:we|you)\s+(?:implement|adopt|accept|ship|land|merge|do)\b|(?:this|the)\s+(?:proposal|rfc|change|feature|design|enhancement|kep|document)\s+(?:is|gets|were|was)\s+(?:accepted|implemented|adopted|approved|merged|shipped|landed))/i;
 // Guidance that opens by saying what is below is examples: "These are generalized examples to consider", "The following are examples".

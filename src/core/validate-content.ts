@@ -66,6 +66,20 @@ export function validateLineContent(id: string, content: string, holder: keyof t
   return null;
 }
 
+/**
+ * Whether the first `AGENT_PLACEHOLDER` of an answer is shown as code: inside
+ * a fenced block (an odd number of fence lines before it) or an inline code
+ * span (an odd number of backticks before it on its line). Read once, linear.
+ */
+function markerInCode(content: string): boolean {
+  const at = content.indexOf(PLACEHOLDER_MARKER);
+  const before = content.slice(0, at);
+  const fences = before.match(/^[ \t]{0,3}(?:```|~~~)/gm)?.length ?? 0;
+  if (fences % 2 === 1) return true;
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return (before.slice(lineStart).match(/`/g)?.length ?? 0) % 2 === 1;
+}
+
 /** The rules every answer meets, wherever it goes. */
 function commonProblem(id: string, content: string, maxBytes: number): FillRefusal | null {
   const refuse = (reason: RefusalReason, message: string): FillRefusal => ({ id, reason, message });
@@ -74,7 +88,7 @@ function commonProblem(id: string, content: string, maxBytes: number): FillRefus
   if (bytes > maxBytes) return refuse('too-large', `the content is ${bytes} bytes, over the limit of ${maxBytes}`);
   // (In code too: the word is the marker every tool searches for, and an answer that holds it would read as unfilled to some.)
   if (content.includes(PLACEHOLDER_MARKER)) {
-    return refuse('placeholder', /`[^`\n]*AGENT_PLACEHOLDER|```[\s\S]*AGENT_PLACEHOLDER/.test(content)
+    return refuse('placeholder', markerInCode(content)
       ? 'the content contains AGENT_PLACEHOLDER, in code: an answer may not hold that word anywhere, even shown as code; write it another way (`AGENT_ PLACEHOLDER`) or leave it out'
       : 'the content contains AGENT_PLACEHOLDER: fill the placeholder, do not add new ones');
   }

@@ -213,8 +213,16 @@ export function headingsInClosedComments(spec: ParsedSpec): Map<string, Position
     const text = source.slice(block.start, block.end);
     // (Only a comment that holds a heading line: most hold none.)
     if (text.indexOf('#') === -1) continue;
-    const opening = /^<!--[ \t]*(#{1,6})[ \t]+([^\n]*?)[ \t]*(?:-->)?[ \t]*$/m.exec(text.slice(0, (text.indexOf('\n') + 1 || text.length + 1) - 1));
-    const heads: Array<{ from: number; to: number; words: string }> = opening === null ? [] : [{ from: 4 + opening[0].slice(4).search(/#/), to: opening[0].length, words: opening[2]! }];
+    // Its first line opening with a heading, `<!-- ## Further Discussions` (read with plain string steps: a lazy pattern
+    // before trailing spaces took cubic time on a long run of them: review).
+    const newline = text.indexOf('\n');
+    const first = (newline === -1 ? text : text.slice(0, newline)).replace(/\r$/, '');
+    const opening = /^<!--[ \t]*#{1,6}[ \t]/.exec(first);
+    const heads: Array<{ from: number; to: number; words: string }> = [];
+    if (opening !== null) {
+      const words = first.slice(opening[0].length).trimEnd().replace(/-->$/, '').trimEnd();
+      heads.push({ from: first.indexOf('#'), to: first.trimEnd().length, words });
+    }
     for (const h of text.matchAll(ATX_LINE)) heads.push({ from: h.index + h[1]!.length, to: h.index + h[0].trimEnd().length, words: h[3]! });
     for (const h of heads) {
       lines ??= lineIndexOf(spec);

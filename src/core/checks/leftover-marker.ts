@@ -123,9 +123,16 @@ export const leftoverMarker: CheckRule = {
     // A page that a template engine renders, as its template is (Jinja's `{% include … %}` lines in both: Fuchsia's
     // RFCs): a `{{ rfc.title }}` on a line the template holds as it stands is the engine's to fill when the page is built.
     let rendered: boolean | undefined;
+    // (Asked once per line: many markers on one long line would read it again for each: review.)
+    let lastLine: { start: number; end: number; held: boolean } | undefined;
     const engineFills = (offset: number): boolean => {
       rendered ??= template !== null && ENGINE_STATEMENT.test(spec.source) && ENGINE_STATEMENT.test(template.spec.source);
-      return rendered && templateHoldsLine(template!.spec.source, lineAround(spec.source, offset));
+      if (!rendered) return false;
+      if (lastLine === undefined || offset < lastLine.start || offset > lastLine.end) {
+        const [start, end] = lineBounds(spec.source, offset);
+        lastLine = { start, end, held: templateHoldsLine(template!.spec.source, spec.source.slice(start, end).trim()) };
+      }
+      return lastLine.held;
     };
     // A to-do word written as a tag, in any case (a search of its own: the words' search is case-sensitive).
     if (markers === DEFAULT_MARKERS && hasTagStart(spec.source, MARKER_TAG_NAME)) {
@@ -287,12 +294,18 @@ function shownMarker(text: string, at: number, marker: string): string {
   return close > 0 && rest[close] === ']' ? `${marker}: …]` : marker;
 }
 
-/** The line of `source` that holds `offset`, without its line break and the white space around it. */
-function lineAround(source: string, offset: number): string {
+/** Where the line of `source` that holds `offset` starts and ends, its line break aside. */
+function lineBounds(source: string, offset: number): [number, number] {
   let start = offset;
   while (start > 0 && source[start - 1] !== '\n' && source[start - 1] !== '\r') start--;
   let end = offset;
   while (end < source.length && source[end] !== '\n' && source[end] !== '\r') end++;
+  return [start, end];
+}
+
+/** The line of `source` that holds `offset`, without its line break and the white space around it. */
+function lineAround(source: string, offset: number): string {
+  const [start, end] = lineBounds(source, offset);
   return source.slice(start, end).trim();
 }
 

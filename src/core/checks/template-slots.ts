@@ -147,11 +147,25 @@ const slotKey = (slot: string): string => (slot.indexOf('\n') === -1 ? slot : sl
  */
 function keptInstruction(slot: string, found: ReadonlySet<string>): boolean {
   if (!INSTRUCTION_SLOT.test(slot)) return false;
-  const opening = slot.split(/\s+/).slice(0, 5).join(' ').toLowerCase();
-  if (opening.split(' ').length < 5) return false;
-  for (const theirs of found) if (INSTRUCTION_SLOT.test(theirs) && theirs.split(/\s+/).slice(0, 5).join(' ').toLowerCase() === opening) return true;
-  return false;
+  const opening = openingOf(slot);
+  return opening !== null && instructionOpenings(found).has(opening);
 }
+
+/** The first five words of an instruction, lower-cased, or null with fewer. */
+function openingOf(slot: string): string | null {
+  const words = slot.slice(0, 400).split(/\s+/, 5);
+  return words.length < 5 ? null : words.join(' ').toLowerCase();
+}
+
+/** The openings of a template's instructions in parentheses, made once per template's slots (review: slots × slots). */
+const instructionOpenings = memoPer((found: ReadonlySet<string>): ReadonlySet<string> => {
+  const out = new Set<string>();
+  for (const theirs of found) {
+    const opening = INSTRUCTION_SLOT.test(theirs) ? openingOf(theirs) : null;
+    if (opening !== null) out.add(opening);
+  }
+  return out;
+});
 
 // An instruction in parentheses, as a slot (see SLOT).
 const INSTRUCTION_SLOT = /^\((?:fill|enter|insert|replace|write|put|add)\b/i;
