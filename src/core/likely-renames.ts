@@ -48,8 +48,7 @@ export function likelyRenames(spec: ParsedSpec, template: TemplateModel, matchin
   }
   // A `#` of a template with no title, where the spec has one, is what the spec's title stands for (OCM's and Electron's
   // `# Feature Name` under a `# RFC Template` note): its sections are the spec's top-level ones.
-  const standsForTitle = (id: string): boolean => template.spec.title === null && spec.title !== null
-    && sections.some((t) => t.id === id && t.level === 1 && t.parentId === null);
+  const standsForTitle = (id: string): boolean => spec.title !== null && template.titleStandIns.has(id);
   for (const [parentId, group] of siblings) {
     const parent = parentId === null ? null : matching.byTemplateId.get(parentId) ?? (standsForTitle(parentId) ? null : undefined);
     if (parent === undefined) continue;

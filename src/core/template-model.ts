@@ -134,6 +134,12 @@ export interface TemplateModel {
    * own has written it.
    */
   readonly titleAsksOnlyTitle: boolean;
+  /**
+   * The template's sections that a spec's own title stands for (see
+   * {@link titleStandInSections}): OCM's `# Metadata` over `# Neat Enhancement
+   * Idea`, Prometheus' `## Your Proposal Title` under `# Template`. None owed.
+   */
+  readonly titleStandIns: ReadonlySet<string>;
   /** The text under the title says the title heading is the title to write (see saysItIsTheTitle): its words stand in for the spec's. */
   readonly titleStandsIn: boolean;
   /**
@@ -322,7 +328,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
     else list.push(old);
   }
   return {
-    ref, spec, sections: withFallback, guidanceSentences, hiddenGuidanceSentences, titleAsksOnlyTitle: asksOnlyTitle(spec, titleSpan),
+    ref, spec, sections: withFallback, guidanceSentences, hiddenGuidanceSentences, titleAsksOnlyTitle: asksOnlyTitle(spec, titleSpan), titleStandIns: standIns,
     titleStandsIn: spec.title !== null && saysItIsTheTitle(spec.source.slice(titleSpan.start, titleSpan.end)),
     titleHasContents: hasTableOfContents(spec, titleSpan), renamedFrom,
     codeSamples: new Set(spec.blocks.filter((b) => b.kind === 'code').map((b) => codeSample(spec.source, b)).filter((code) => code !== '')),

@@ -4,7 +4,7 @@ import { lineIndexOf } from '../line-index.js';
 import { UNTICKED, blocksIn, saysNothing, sectionProse } from '../section-prose.js';
 import { withoutClosedComments } from '../markdown/inline-comments.js';
 import { fitsStandIn } from '../stand-in-headings.js';
-import { displacedTitle, isStandInTitle, namedInFrontMatter, titleNamesTheTemplate, titleStandInSections } from '../stand-in-titles.js';
+import { displacedTitle, isStandInTitle, namedInFrontMatter, titleNamesTheTemplate } from '../stand-in-titles.js';
 import { normalizedSentence } from '../guidance-sentences.js';
 import { isFillerOrEmpty, stubWord } from '../stand-in-text.js';
 import type { SectionMatching } from '../match-sections.js';
@@ -253,7 +253,7 @@ function emptyMessage(t: TemplateSection, section: Section, guidanceOnly: boolea
   const name = `section ${quote(section.heading.shown)}`;
   // An optional section may go instead, its guidance and subsections with it.
   // (Not one optional only as what the spec's title stands for, Electron's `# RFC Template` over its header of fields to fill.)
-  const orDelete = t.optional && !titleStandInSections(around.template.spec).has(t.id) ? ', or delete the section (it is optional)' : '';
+  const orDelete = t.optional && !around.template.titleStandIns.has(t.id) ? ', or delete the section (it is optional)' : '';
   // Where the template lets the section stay empty, its sample text may go instead.
   if (guidanceOnly && t.mayStayEmpty) return `${name} still holds only the template's guidance: write its content, or delete that text and leave the section empty, as the template allows${orDelete}`;
   // A checklist kept with nothing ticked (a KEP's Release Signoff Checklist) is kept to be ticked, not rewritten.

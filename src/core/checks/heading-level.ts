@@ -67,7 +67,7 @@ export const headingLevel: CheckRule = {
       // alone would nest it under the section before; the parent's heading is what is missing.
       // (Not a `#` of a template with no title, where the spec has one: its title stands for it, OCM's `# Neat Enhancement Idea`.)
       const absentParent = t.parentId !== null && t.parentId !== 'title' && !matching.byTemplateId.has(t.parentId)
-        ? template.sections.find((x) => x.id === t.parentId && !(x.level === 1 && x.parentId === null && template.spec.title === null && spec.title !== null)) : undefined;
+        ? template.sections.find((x) => x.id === t.parentId && !(spec.title !== null && template.titleStandIns.has(x.id))) : undefined;
       const finding = sectionFinding(section, absentParent !== undefined
         ? `heading ${quote(section.heading.shown)} is level ${section.heading.level}; the template has it at level ${t.level} (${'#'.repeat(t.level)}) under ${quote(templateShown(absentParent))}, which this spec does not have: add that heading above its sections, then make this one ${'#'.repeat(t.level)}`
         : shift === 0

@@ -299,31 +299,30 @@ function paragraphsWithBars(spec: ParsedSpec): ProseBlock[] {
 /** The template's choices joined by `|` kept as they are on a line of the spec's written text: none of them chosen. */
 function pipeChoicesKept(spec: ParsedSpec, template: TemplateModel, spared: (offset: number) => boolean, reported: ReadonlySet<string>, findings: FindingDraft[]): void {
   const choices = templatePipeChoices(template);
-  if (choices.size === 0) return;
-  for (const prose of paragraphsWithBars(spec)) {
-    for (const m of prose.text.matchAll(PIPE_CHOICES)) {
-      if (!choices.has(m[1]!)) continue;
-      const from = m.index + m[0].lastIndexOf(m[1]!);
-      if (spared(prose.sourceOffset(from))) continue;
-      const at = prose.locate(from, from + m[1]!.length);
-      if (reported.has(`${at.line}:${at.column}`)) continue;
-      findings.push({ ...at, message: `the template's choices "${m[1]}" are still here: write the one that applies` });
-    }
-  }
+  if (choices.size > 0) lineSlotsKept(paragraphsWithBars(spec), PIPE_CHOICES, choices, spared, reported, findings, (slot) => `the template's choices "${slot}" are still here: write the one that applies`);
 }
 
 /** The template's capitals slots kept so on a line of the spec's written text (a section left unwritten is empty-section's). */
 function capsSlotsKept(spec: ParsedSpec, template: TemplateModel, spared: (offset: number) => boolean, reported: ReadonlySet<string>, findings: FindingDraft[]): void {
   const slots = templateCapsSlots(template);
-  if (slots.size === 0) return;
-  for (const block of paragraphsWithCaps(spec)) {
-    for (const m of block.text.matchAll(CAPS_LINE)) {
+  if (slots.size > 0) lineSlotsKept(paragraphsWithCaps(spec), CAPS_LINE, slots, spared, reported, findings, (slot) => `the template's slot "${slot}" is still here: replace it with the real content`);
+}
+
+/**
+ * The template's slots of a line pattern (its first group the slot) kept in
+ * blocks of the spec: one finding each, on the slot, where not spared nor
+ * reported already.
+ */
+function lineSlotsKept(blocks: readonly ProseBlock[], pattern: RegExp, slots: ReadonlySet<string>, spared: (offset: number) => boolean,
+  reported: ReadonlySet<string>, findings: FindingDraft[], message: (slot: string) => string): void {
+  for (const block of blocks) {
+    for (const m of block.text.matchAll(pattern)) {
       if (!slots.has(m[1]!)) continue;
       const from = m.index + m[0].lastIndexOf(m[1]!);
       if (spared(block.sourceOffset(from))) continue;
       const at = block.locate(from, from + m[1]!.length);
       if (reported.has(`${at.line}:${at.column}`)) continue;
-      findings.push({ ...at, message: `the template's slot "${m[1]}" is still here: replace it with the real content` });
+      findings.push({ ...at, message: message(m[1]!) });
     }
   }
 }
