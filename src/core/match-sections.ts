@@ -1,13 +1,16 @@
 import { bareSlug, looseSlug, slugify, squashedSlug } from './slug.js';
 import type { ParsedSpec, Section } from './spec-types.js';
 import { unmarkedSlug, withoutHeadingMarks } from './optional-sections.js';
-import { fitsStandIn } from './stand-in-headings.js';
 import { anchorsClose, mostWordsShared, wordCount } from './near-anchors.js';
 import { editDistanceAtMost, swapsTwoLetters } from './edit-distance.js';
-import { meaningChanged, normalizedSentence } from './guidance-sentences.js';
+import { meaningChanged } from './guidance-sentences.js';
 import type { TemplateModel, TemplateSection } from './template-model.js';
 import { isSpace, trimEndWhile } from './trim-end.js';
 import { memoized } from './memo-by.js';
+import { flattenSections, parentsOf } from './section-tree.js';
+import { matchStandIns } from './match-stand-ins.js';
+
+export { flattenSections } from './section-tree.js';
 
 /** How the sections of a spec line up with those of its template. */
 export interface SectionMatching {
@@ -17,17 +20,6 @@ export interface SectionMatching {
   readonly unmatched: ReadonlySet<Section>;
   /** Every spec section, depth first, in document order. */
   readonly flat: readonly Section[];
-}
-
-/** Every section of a tree, depth first, in document order. */
-export function flattenSections(sections: readonly Section[]): Section[] {
-  const out: Section[] = [];
-  const visit = (s: Section): void => {
-    out.push(s);
-    s.children.forEach(visit);
-  };
-  sections.forEach(visit);
-  return out;
 }
 
 /**
@@ -74,7 +66,7 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
   if (used.size === flat.length) return { byTemplateId, unmatched: new Set(), flat };
   const bySlug = unmatchedBySlug(flat, used);
   takeBySlug(model, flat, bySlug, byTemplateId, used);
-  if (model.sections.some((t) => t.standIn && !byTemplateId.has(t.id))) matchStandIns(spec, model, byTemplateId, used);
+  if (model.sections.some((t) => t.standIn && !byTemplateId.has(t.id))) matchStandIns(spec, model, flat, byTemplateId, used);
   if (used.size < flat.length) matchSubtitled(spec, model, byTemplateId, used);
   if (used.size < flat.length) matchNearHeadings(spec, model, byTemplateId, used);
   if (used.size < flat.length) matchWithoutQualifier(model, flat, byTemplateId, used);
@@ -421,112 +413,3 @@ function underParent(list: readonly Section[], inTier: (s: Section) => boolean, 
   for (const s of list) if (parentOf.get(s) === parent && inTier(s)) return s;
   return undefined;
 }
-
-/** Each section's parent section (null at the top level). */
-function parentsOf(flat: readonly Section[]): Map<Section, Section | null> {
-  const parents = new Map<Section, Section | null>();
-  for (const s of flat) {
-    if (!parents.has(s)) parents.set(s, null);
-    for (const c of s.children) parents.set(c, s);
-  }
-  return parents;
-}
-
-/**
- * Template sections whose heading stands in for a name (`### {title of
- * option 1}`, `### <!-- AGENT_PLACEHOLDER: name it -->`) still unmatched, in
- * template order: each takes the first spec section not yet matched at its
- * level, under the spec section its parent is (or at the top), between the
- * spec sections of the template siblings around it; its subsections are then
- * matched below that section by their headings. So several stand-ins (MADR's
- * option 1, option 2) take the spec's sections in order.
- */
-function matchStandIns(spec: ParsedSpec, model: TemplateModel, byTemplateId: Map<string, Section>, used: Set<Section>): void {
-  const sections = model.sections;
-  const take = (t: TemplateSection, s: Section): void => {
-    byTemplateId.set(t.id, s);
-    used.add(s);
-  };
-  // The spec section holding a template section's siblings, when all of those found hold one.
-  let parents: Map<Section, Section> | undefined;
-  const holderOfSiblings = (t: TemplateSection): Section | undefined => {
-    let holder: Section | undefined;
-    for (const c of sections) {
-      const s = c.parentId === t.parentId && c !== t ? byTemplateId.get(c.id) : undefined;
-      if (s === undefined) continue;
-      if (parents === undefined) {
-        parents = new Map();
-        const visit = (p: Section): void => p.children.forEach((k) => { parents!.set(k, p); visit(k); });
-        spec.sections.forEach(visit);
-      }
-      const p = parents.get(s);
-      // (Not one that is another template section's: the siblings moved there.)
-      if (p === undefined || used.has(p) || (holder !== undefined && holder !== p)) return undefined;
-      holder = p;
-    }
-    return holder;
-  };
-  // Each heading's words normalised once: many stand-ins may ask of the same headings.
-  const wordsOf = memoized((s: Section): string => normalizedSentence(s.heading.text));
-  let flat: Section[] | undefined;
-  const holderOfFit = (t: TemplateSection): Section | undefined => {
-    const level = sections.find((x) => x.id === t.parentId)?.level;
-    if (level === undefined || t.standIn === null || (t.standIn.prefix === '' && t.standIn.suffix === '')) return undefined;
-    flat ??= flattenSections(spec.sections);
-    let found: Section | undefined;
-    for (const s of flat) {
-      if (used.has(s) || s.heading.level !== level || !s.children.some((c) => !used.has(c) && fitsStandIn(() => wordsOf(c), t.standIn!))) continue;
-      if (found !== undefined) return undefined;
-      found = s;
-    }
-    return found;
-  };
-  for (let i = 0; i < sections.length; i++) {
-    const t = sections[i]!;
-    if (!t.standIn || byTemplateId.has(t.id)) continue;
-    // (Its parent renamed, `## User Scenarios and Tests`: the spec section that holds its template siblings found by heading, `### Edge Cases`.)
-    // (Or, with no sibling found, the one heading of the author's at its parent's level that holds a subsection fitting it:
-    // Prometheus' `## Alternatives and Extensions` over `### Alternative: Change docker image`; blind QA.)
-    const parent = t.parentId === null ? null : byTemplateId.get(t.parentId) ?? holderOfSiblings(t) ?? holderOfFit(t);
-    if (parent === undefined) continue;
-    const siblings = parent === null ? spec.sections : parent.children;
-    let after = -1;
-    for (let j = i - 1; j >= 0; j--) {
-      const s = sections[j]!.parentId === t.parentId ? byTemplateId.get(sections[j]!.id) : undefined;
-      if (s !== undefined) {
-        after = s.span.start;
-        break;
-      }
-    }
-    let before = Infinity;
-    for (let j = i + 1; j < sections.length; j++) {
-      const s = sections[j]!.parentId === t.parentId ? byTemplateId.get(sections[j]!.id) : undefined;
-      if (s !== undefined) {
-        before = s.span.start;
-        break;
-      }
-    }
-    const stand = t.standIn!;
-    const fits = (s: Section): boolean => !used.has(s) && s.heading.level === t.level && fitsStandIn(() => wordsOf(s), stand);
-    // In its place first; else elsewhere under that parent, a sibling moved past it (`### Edge Cases` written above the
-    // user stories): the stand-in is there, out of order, which section-order says (blind QA: it was "missing", an error).
-    // (Elsewhere only for one with words of its own, `User Story 1 - [Brief Title]`: a stand-in that is all slot fits any
-    // heading, and would take an author's section placed after it for the one missing: review.)
-    const found = siblings.find((s) => s.span.start > after && s.span.start < before && fits(s))
-      ?? (stand.prefix !== '' || stand.suffix !== '' ? siblings.find(fits) : undefined);
-    if (found === undefined) continue;
-    take(t, found);
-    // Its subsections keep their names: found below it by heading.
-    const below = (tp: TemplateSection, sp: Section): void => {
-      for (const c of sections) {
-        if (c.parentId !== tp.id || byTemplateId.has(c.id) || c.standIn) continue;
-        const s = sp.children.find((x) => !used.has(x) && (x.heading.slug === c.headingSlug || looseSlug(x.heading) === c.headingSlug));
-        if (s === undefined) continue;
-        take(c, s);
-        below(c, s);
-      }
-    };
-    below(t, found);
-  }
-}
-
