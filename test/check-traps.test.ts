@@ -1655,6 +1655,9 @@ describe('second review', () => {
     expect(at('title: "A long title\n  that wraps"\ntemplate: x\nstatus: "draft\n')).toEqual([`5:9 invalid YAML front matter: the value opened with \`"\` here is never closed: add \`"\` at its end, or take the opening one out${UNREAD}`]);
     expect(at('title: T\ntemplate: x\nnotes: |\n  Run: "make\nstatus: "draft\n')).toEqual([`6:9 invalid YAML front matter: the value opened with \`"\` here is never closed: add \`"\` at its end, or take the opening one out${UNREAD}`]);
     expect(at("title: 'it''s\ntemplate: x\n")).toEqual([`2:8 invalid YAML front matter: the value opened with \`'\` here is never closed: add \`'\` at its end, or take the opening one out${UNREAD}`]);
+    // One inside a flow list or mapping, where the closed items before it are skipped (it was the library's "Missing closing \"quote" on the closing `---`).
+    expect(at('title: T\ntemplate: x\nauthors: ["a", "b]\n')).toEqual([`4:16 invalid YAML front matter: the value opened with \`"\` here is never closed: add \`"\` at its end, or take the opening one out${UNREAD}`]);
+    expect(at("title: T\ntemplate: x\nmeta: {a: 'x, b: y}\n")).toEqual([`4:11 invalid YAML front matter: the value opened with \`'\` here is never closed: add \`'\` at its end, or take the opening one out${UNREAD}`]);
     // So is a `[` or `{` never closed, past brackets in quotes and comments (blind QA: it was placed on the closing `---`).
     expect(at('title: T\nstatus: draft\nowners: [a, b\n')).toEqual([`4:9 invalid YAML front matter: the list opened with \`[\` here is never closed: add \`]\` after its last item`]);
     expect(at('title: "[draft] T" # {x\nmeta: {a: 1, b: [x, y]\nstatus: draft\n')).toEqual([`3:7 invalid YAML front matter: the mapping opened with \`{\` here is never closed: add \`}\` after its last item`]);

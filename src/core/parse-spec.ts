@@ -192,6 +192,12 @@ function openingQuote(yamlText: string): { line: number; col: number } | null {
     const m = /^(\s*(?:-\s+)?(?:[^\s:#][^:#]*:\s+)?)(["'])/.exec(line);
     if (m === null) {
       if (/:\s*[|>][-+0-9]*\s*(?:#.*)?$/.test(line)) blockIndent = indent;
+      // (Or an item of a flow list or mapping: `authors: ["a", "b]`.)
+      const flow = /^(\s*(?:-\s+)?(?:[^\s:#][^:#]*:\s+)?)[[{]/.exec(line);
+      if (flow !== null) {
+        const at = unclosedFlowQuote(line, flow[1]!.length + 1);
+        if (at !== -1) open = { line: i + 1, col: at + 1, quote: line[at]! };
+      }
       continue;
     }
     if (closingQuote(line, m[1]!.length + 1, m[2]!) === -1) open = { line: i + 1, col: m[1]!.length + 1, quote: m[2]! };
@@ -296,6 +302,28 @@ function openingBracket(text: string): { bracket: '[' | '{'; line: number; col: 
     }
   }
   return open[0] ?? null;
+}
+
+/**
+ * The index of a quote opening an item of a flow list or mapping (after `[`,
+ * `{`, `,` or `:` and spaces) that is not closed on its line, from `from` on; or -1.
+ */
+function unclosedFlowQuote(line: string, from: number): number {
+  let previous = line[from - 1];
+  for (let k = from; k < line.length; k++) {
+    const c = line[k]!;
+    if (c === ' ' || c === '\t') continue;
+    if ((c === '"' || c === "'") && previous !== undefined && '[{,:'.includes(previous)) {
+      const close = closingQuote(line, k + 1, c);
+      if (close === -1) return k;
+      k = close;
+      previous = c;
+      continue;
+    }
+    if (c === '#' && (line[k - 1] === ' ' || line[k - 1] === '\t')) return -1;
+    previous = c;
+  }
+  return -1;
 }
 
 /** The index of the quote that closes a quoted value from `from` on (`\"` and `''` are escapes), or -1. */
