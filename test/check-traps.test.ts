@@ -2974,6 +2974,17 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Direct I/O\n\n## Why\n\nPage cache.\n', plain).filter((f) => f.includes('missing-section'))).toEqual(['3:1 missing-section summary']);
   });
 
+  it('in a template of no title, a first section that only stands in for one (`## Your Proposal Title`) is the spec\'s first heading, its own title, at either level (blind QA, Thanos proposals)', () => {
+    const thanos = buildTemplateModel(parseSpec('## Your Proposal Title\n\n* **Owners:**\n  * `<@author: single champion>`\n\n> TL;DR: Give here a short summary of what this document is proposing.\n\n## Why\n\nPut here a motivation behind the change.\n\n## How\n\nExplain the design.\n'), 't@1');
+    expect(brief('## Rate limiter for receive\n\n* **Owners:**\n  * `@alice`\n\n> TL;DR: Limit writes per tenant.\n\n## Why\n\nReceive falls over.\n\n## How\n\nA token bucket.\n', thanos)).toEqual([]);
+    expect(brief('# Rate limiter for receive\n\n* **Owners:**\n  * `@alice`\n\n## Why\n\nReceive falls over.\n\n## How\n\nA token bucket.\n', thanos)).toEqual([]);
+    // Its own title over the template's Owners and TL;DR kept as they are: that section still says nothing.
+    expect(brief('## Rate limiter for receive\n\n* **Owners:**\n  * `<@author: single champion>`\n\n> TL;DR: Give here a short summary of what this document is proposing.\n\n## Why\n\nReceive falls over.\n\n## How\n\nA token bucket.\n', thanos))
+      .toEqual(['1:1 empty-section rate-limiter-for-receive']);
+    // A spec that starts at the template's next section has no title there: that is no stand-in, and nothing is owed for it.
+    expect(brief('## Why\n\nReceive falls over.\n\n## How\n\nA token bucket.\n', thanos)).toEqual([]);
+  });
+
   it('more ways a template says a section is optional: "optional but suggested", "might not always exist", a sentence ending "(if applicable)", a comment above opening "Optional section:" (blind QA: ESLint, Sentry, judge simulation)', () => {
     const t = buildTemplateModel(parseSpec('# T\n\n## Summary\n\nWhat.\n\n## FAQ\n\nThis section is optional but suggested.\n\n## Background\n\nThe reason this decision is required.  This section might not always exist.\n\n## Supporting Data\n\n[Metrics to help support your decision (if applicable).]\n\n<!-- Optional section: delete it when nothing outside the problem pushes the choice. -->\n## Decision Drivers\n\n{driver}\n\n## Options\n\nWhich options were weighed, and why.\n'), 'o@1');
     expect(t.sections.filter((x) => x.optional).map((x) => x.id)).toEqual(['faq', 'background', 'supporting-data', 'decision-drivers']);

@@ -70,7 +70,25 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
   if (used.size < flat.length) matchSubtitled(spec, model, byTemplateId, used);
   if (used.size < flat.length) matchNearHeadings(spec, model, byTemplateId, used);
   if (used.size < flat.length) matchWithoutQualifier(model, flat, byTemplateId, used);
+  if (used.size < flat.length) matchTitleStandIn(spec, model, flat, byTemplateId, used);
   return { byTemplateId, unmatched: new Set(flat.filter((s) => !used.has(s))), flat };
+}
+
+/**
+ * In a template of no title whose first section only stands in for one
+ * (Thanos' `## Your Proposal Title` over its Owners list and TL;DR), that
+ * section is the spec's first heading, its own title, when no other template
+ * section took it: what is under it is read as that section's (kept guidance
+ * there is still reported), and it is not one of the author's own.
+ */
+function matchTitleStandIn(spec: ParsedSpec, model: TemplateModel, flat: readonly Section[], byTemplateId: Map<string, Section>, used: Set<Section>): void {
+  if (model.titleStandIns.size !== 1 || model.sections.some((t) => t.id === 'title')) return;
+  const [id] = model.titleStandIns;
+  const t = model.sections.find((x) => x.id === id);
+  const first = flat[0];
+  if (t === undefined || byTemplateId.has(t.id) || first === undefined || used.has(first) || first.heading !== spec.headings[0] || first.heading.level > t.level) return;
+  byTemplateId.set(t.id, first);
+  used.add(first);
 }
 
 /**

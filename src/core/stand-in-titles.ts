@@ -300,6 +300,10 @@ export function titleStandInSections(spec: ParsedSpec): ReadonlySet<string> {
   // (Or, under a title that names the template itself, `# Template` over "Feel free to copy this file …", its first
   // section when that only stands in for a title, Prometheus' `## Your Proposal Title`: a spec's title stands for it.)
   if (spec.title !== null) return titleNamesTheTemplate(spec) ? new Set([top[0]!.id]) : new Set();
+  // (Or, in a template of no title, a first section that only stands in for one, Thanos' `## Your Proposal Title` over
+  // its Owners list and TL;DR: a spec's title, at either level, or its first heading, stands for it.)
+  if (top.length >= 2 && top[0]!.children.length === 0 && isStandInTitle(top[0]!.heading.text)
+    && spec.headings[0] === top[0]!.heading) return new Set([top[0]!.id]);
   if (top.length < 2) return new Set();
   const last = top[top.length - 1]!;
   if (last.heading.level !== 1 || last.children.length === 0 || top.slice(0, -1).some((s) => s.heading.level !== 1 || s.children.length > 0)) return new Set();
