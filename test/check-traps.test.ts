@@ -501,6 +501,11 @@ describe('section matching', () => {
     const tep = buildTemplateModel(parseSpec(`<!--\nThis is the title of your TEP.\n-->\n\n${toc}\n## Summary\n\n<!--\nA good summary.\n-->\n\n## Motivation\n\n<!--\nWhy.\n-->\n`), 't@1');
     expect(brief(`# TEP-0118: Hub config\n\n${toc}\n## Summary\n\nA budget.\n\n## Motivation\n\nCrash loops.\n`, tep)).toEqual([]);
     expect(brief(`# TEP-0118: Hub config\n\n${toc}\n## Summary\n\nA budget.\n\n## Why\n\nCrash loops.\n`, tep).filter((f) => f.includes('empty-section'))).toEqual(['1:1 empty-section title']);
+    // A list most of whose entries lead to the spec's headings is the spec's, an optional section it left out still listed:
+    // broken-link names that entry, and that is all (blind QA, Kyverno KDPs: "still holds only the template's guidance").
+    const kdpToc = '- [Meta](#meta)\n- [Overview](#overview)\n- [Proposal](#proposal)\n- [Migration (OPTIONAL)](#migration-optional)\n';
+    const kdp = buildTemplateModel(parseSpec(`# Meta\n\n- Name: <name>\n\n# Table of Contents\n\n${kdpToc}\n# Overview\n\nOne paragraph.\n\n# Proposal\n\nThe design.\n\n# Migration (OPTIONAL)\n\nHow users move.\n`), 'kdp@1');
+    expect(brief(`# Meta\n\n- Name: Cache\n\n# Table of Contents\n\n${kdpToc}\n# Overview\n\nA cache.\n\n# Proposal\n\nAn LRU.\n`, kdp)).toEqual(['10:3 broken-link table-of-contents']);
   });
 
   it('empty-section: the template\'s credits under its title (arc42\'s "About arc42") ask for no text there, kept or deleted; under an empty `# ` of its export too (blind QA, arc42)', () => {
