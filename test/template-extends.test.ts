@@ -191,10 +191,17 @@ describe('fixed sections (prose QA: a PEP keeps its Copyright paragraph word for
     });
   });
 
-  it('a template id from a folder name must start with a letter or digit, and the hint says to rename the folder (blind QA)', async () => {
-    const dir = tempProject({ 'tpl/_template/README.md': '# T\n\n## A\n\n<!-- a -->\n', 'specs/a.md': '# A\n\n## A\n\nA.\n', 'specfill.config.json': JSON.stringify({ templates: { 'specs/*.md': 'tpl/_template/README.md' } }) });
-    const r = await runCli(dir, 'check', 'specs/a.md');
-    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining("template id `_template` must start with a letter or digit, then letters, digits, '.', '_' or '-'\n  hint: rename the folder, or set `id:` in its front matter")]);
+  it('a template id from a file or folder name is the name without what an id cannot hold (GitLab\'s `_template.md`); a name with nothing left is refused, and the hint says to rename the folder (blind QA)', async () => {
+    const dir = tempProject({
+      'tpl/_template/README.md': '# T\n\n## A\n\n<!-- a -->\n', 'blueprints/_template.md': '# T\n\n## B\n\n<!-- b -->\n', 'tpl/___/README.md': '# T\n\n## C\n\n<!-- c -->\n',
+      'specs/a.md': '# A\n\n## A\n\nA.\n', 'blueprints/x/index.md': '# X\n\n## B\n\n', 'other/c.md': '# C\n\n## C\n\nC.\n',
+      'specfill.config.json': JSON.stringify({ templates: { 'specs/*.md': 'tpl/_template/README.md', 'blueprints/*/index.md': 'blueprints/_template.md', 'other/*.md': 'tpl/___/README.md' } }),
+    });
+    const r = await runCli(dir, 'check', 'specs/a.md', 'blueprints/x/index.md', '--format', 'json');
+    expect([r.code, JSON.parse(r.stdout).files.map((f: { template: string; findings: Array<{ rule: string }> }) => [f.template, f.findings.map((x) => x.rule)])])
+      .toEqual([1, [['template@1', ['empty-section']], ['template@1', []]]]);
+    const bad = await runCli(dir, 'check', 'other/c.md');
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining("template id `___` must start with a letter or digit, then letters, digits, '.', '_' or '-'\n  hint: rename the folder, or set `id:` in its front matter")]);
   });
 
   it('may name the part under the title (code review: accepted and ignored)', async () => {

@@ -117,6 +117,19 @@ export function templateIdOf(error: SpecfillError): string | undefined {
 const SETTING_KEY = /^(?:id|name|version|description|extends|optional|fixed|renamed|remove|rename)[ \t]*:/m;
 
 /**
+ * A template's id from its file (or folder) name: the name itself when it is
+ * one, else the name with what an id cannot hold taken out (GitLab's
+ * `_template.md` is `template`, `my template.md` is `my-template`): the file is
+ * the project's, named as it likes, and a check must not stop at its name.
+ * A name with nothing left is kept, and refused with a hint.
+ */
+function idFromName(name: string): string {
+  if (ID.test(name)) return name;
+  const cleaned = name.replace(/[^a-z0-9._-]+/gi, '-').replace(/^[^a-z0-9]+/i, '');
+  return cleaned === '' ? name : cleaned;
+}
+
+/**
  * Reads a template's metadata from its optional front matter (`id`, `name`,
  * `version`, `description`), defaulting to its file name, and parses it.
  */
@@ -133,7 +146,7 @@ export function templateFromSource(source: string, from: TemplateOrigin): Templa
   const given = sample ? {} : fm?.data ?? {};
   // (A sample `extends` of the specs' own is theirs to fill: no base of the template's.)
   const data = isTemplateKey('extends', given.extends) || given.extends === undefined ? given : Object.fromEntries(Object.entries(given).filter(([key]) => key !== 'extends'));
-  const fallbackId = from.fileName.replace(/\.(?:md|markdown)(?:\.(?:template|tmpl|tpl))?$/i, '');
+  const fallbackId = idFromName(from.fileName.replace(/\.(?:md|markdown)(?:\.(?:template|tmpl|tpl))?$/i, ''));
   const at = (key: string): ReturnType<typeof keyLocation> => keyLocation(spec, from.path, key);
   const field = (key: string): string | undefined => {
     const value = data[key];
