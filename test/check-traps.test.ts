@@ -2998,6 +2998,13 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(owed.sections.filter((x) => x.optional).map((x) => x.id)).toEqual([]);
   });
 
+  it('optional too: a heading\'s condition on the document ("[if the explainer is longer than one printed page]"), guidance opening "[If any … has been …" or "If your proposed solution depends on …", and "This section is optional." or "although it is not required" later in the guidance (blind QA: W3C TAG explainers, GitLab blueprints)', () => {
+    const t = buildTemplateModel(parseSpec('# T\n\n## Table of Contents [if the explainer is longer than one printed page]\n\n- [Goals](#goals)\n\n## Notes (if the proposal has open questions)\n\nList them.\n\n## User research\n\n[If any user research has been conducted to inform the design choices, discuss the process and findings.]\n\n## Dependencies\n\n[If your proposed solution depends on any other features that haven\'t been implemented, list them here.]\n\n## Non-Goals\n\n<!--\nListing non-goals helps to focus discussion and make progress. This section is\noptional.\n-->\n\n## Alternative Solutions\n\n<!--\nIt might be a good idea to include a list of alternatives, although it is not required. Include pros and cons.\n-->\n\n## Error handling (if the request fails)\n\nSay what happens.\n\n## Risks\n\nIf there are risks, list them. Optional and required parameters are listed above.\n'), 'tag@1');
+    expect(t.sections.filter((x) => x.optional).map((x) => x.id)).toEqual(['table-of-contents-if-the-explainer-is-longer-than-one-printed-page', 'notes-if-the-proposal-has-open-questions', 'user-research', 'dependencies', 'non-goals', 'alternative-solutions']);
+    // The spec's heading without the condition is that section.
+    expect(brief('# X\n\n## Table of Contents\n\n- [Risks](#risks)\n\n## Error handling\n\nRetry.\n\n## Risks\n\nNone known.\n', t)).toEqual([]);
+  });
+
   it('a template that says above its first section that sections may be added or removed as needed owes none of them (blind QA, Strimzi proposals)', () => {
     const strimzi = buildTemplateModel(parseSpec('<!-- This template is provided as an example. Add or remove sections as required to best articulate the proposal. -->\n\n# <Title>\n\nProvide a brief summary.\n\n## Motivation\n\nExplain the motivation.\n\n## Compatibility\n\nCall out compatibility.\n'), 's@1');
     expect(brief('# Node pools\n\nPools of brokers.\n\n## Motivation\n\nScaling.\n', strimzi)).toEqual([]);

@@ -34,7 +34,8 @@ function aboutTheTemplate(spec: ParsedSpec, section: Section): boolean {
 // A condition is one only when it says so (`(include if …)`, `(only if …)`, `(if
 // applicable)`): `Error handling (if the request fails)` says what the section is about.
 // (One class before the reason, not `\s*` around a dash: no backtracking over runs of spaces.)
-const OPTIONAL = String.raw`\(optional(?:[-,;:\u2013\u2014\s][^()\n]{0,100})?\)|\[optional\]|\((?:include|fill(?: in)?|complete|add|keep|only)\s(?:only\s)?if\s[^()\n]{1,100}\)|\(if (?:applicable|any|needed|relevant|required|necessary)\)`;
+// (Or one about the document itself, the W3C TAG's "Table of Contents [if the explainer is longer than one printed page]".)
+const OPTIONAL = String.raw`\(optional(?:[-,;:\u2013\u2014\s][^()\n]{0,100})?\)|\[optional\]|\((?:include|fill(?: in)?|complete|add|keep|only)\s(?:only\s)?if\s[^()\n]{1,100}\)|[([]if (?:applicable|any|needed|relevant|required|necessary)[)\]]|[([]if (?:the|this|your) (?:explainer|spec|specification|proposal|document|doc|rfc|design|page)\s[^()[\]\n]{1,100}[)\]]`;
 const OPTIONAL_MARK = new RegExp(OPTIONAL, 'i');
 // Other marks a heading may carry that are no part of its name: spec-kit's
 // "Requirements *(mandatory)*", and a to-do mark an author adds (`## Prototypes (TBD)`,
@@ -85,12 +86,17 @@ export function unmarkedSlug(text: string): string | null {
 // (Not "If applicable," in a section's guidance, as a KEP's Upgrade / Downgrade and Version Skew Strategy open: a template
 // marks its optional sections in their headings, and those two are owed by every KEP that lacks them; nor "If you have
 // questions about this section, …": review.)
-const CONDITION_FIRST = /^if\s+(?:not clear|unclear|you\s+think\s+of|some\s+(?:design\s+)?(?:aspects?|parts?|details?|questions?)\b|anything\s+else\b)[^.!?]{0,200}?(?:,|\bthen\b|$)/i;
+// (And whether there is anything to say at all: the TAG's "If any user research has been conducted …, discuss …", "If your
+// proposed solution depends on any other features that haven't been … implemented …, list them here.")
+const CONDITION_FIRST = /^if\s+(?:not clear|unclear|you\s+think\s+of|some\s+(?:design\s+)?(?:aspects?|parts?|details?|questions?)\b|anything\s+else\b|any\s+(?:[\w-]+\s+){1,3}(?:has|have)\s+been\s|your\s+(?:proposed\s+)?(?:solution|proposal|design|feature|change)\s+(?:depends|relies)\s+on\s)[^.!?]{0,200}?(?:,|\bthen\b|$)/i;
 // A condition every spec meets: the proposal itself accepted or carried out.
 const ALWAYS_HOLDS = /^if\s+(?:(?:we|you)\s+(?:implement|adopt|accept|ship|land|merge|do)\b|(?:this|the)\s+(?:proposal|rfc|change|feature|design|enhancement|kep|document)\s+(?:is|gets|were|was)\s+(?:accepted|implemented|adopted|approved|merged|shipped|landed))/i;
 // Guidance that opens by saying what is below is examples: "These are generalized examples to consider", "The following are examples".
 const EXAMPLES_TO_CONSIDER = /^(?:these|the following|below) are (?:(?:some|a few|generali[sz]ed|sample|illustrative|possible)\s+)*examples\b/i;
 const SAYS_OPTIONAL = /^(?:(?:fill|include|complete|add|write)(?:\s+(?:in|out|this(?:\s+section)?))?\s+only\s+(?:if|when)\s|only\s+(?:fill|include|complete|add|write)\b[^.]{0,40}?\b(?:if|when)\s|[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|optional\s+(?:if|when|unless)\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$|(?:if|when|unless|until|but)\s)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$)|optional (?:section|element|part)\s*[.,;:!\u2013\u2014-]|this (?:section|part|element) (?:might|may) not (?:always )?(?:exist|be needed|be necessary|apply|be relevant)\b|(?:feel free to|you (?:may|can))\s+(?:add|include|write)\s+(?:any number of|as many|zero or more)\s+(?:appendices|appendix|annex(?:es)?)\b)/i;
+
+// A sentence of the guidance saying the section is optional, after others; or a clause saying it is not required.
+const LATER_OPTIONAL = /(?:^|[.!?:]\s)this (?:section|part|element) is (?:entirely |completely |totally )?optional\s*[.!]|,?\s(?:al)?though (?:it|this(?: section)?) is not required\s*[.!]/i;
 
 /**
  * Whether a comment right above a section's heading (on the line before it,
@@ -126,13 +132,16 @@ function guidanceSaysOptional(spec: ParsedSpec, span: Span): boolean {
   // Guidance that opens with the condition under which the section is written: "If not clear, …" (Prometheus' Audience),
   // "*If a proposal is implemented before it is included in the spec, …*" (Matrix's Unstable prefix), "If you think of
   // anything else …" (Scala SIPs), as a heading's "(if applicable)" does.
-  if (/^\s*(?:<!--)?[\s*_>]*if\s/i.test(opening)) {
-    const condition = CONDITION_FIRST.exec(opening.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#{}\s]+/g, ' ').trim())?.[0];
+  if (/^\s*(?:<!--)?[\s*_>[]*if\s/i.test(opening)) {
+    const condition = CONDITION_FIRST.exec(opening.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#{}\s[]+/g, ' ').trim())?.[0];
     // (Not one that holds for every spec: React's "If we implement this proposal, how will existing React developers adopt it?")
     if (condition !== undefined && !ALWAYS_HOLDS.test(condition)) return true;
   }
   if (/optional|only|any number|as many|zero or more/i.test(opening) && SAYS_OPTIONAL.test(opening.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#{}\s]+/g, ' ').trim())) return true;
   const text = spec.source.slice(span.start, Math.min(span.end, span.start + 2000));
+  // (Said later in the guidance, a sentence of its own: GitLab's "Listing non-goals helps to focus discussion and make
+  // progress. This section is optional."; or "…, although it is not required.")
+  if (/optional|not required/i.test(text) && LATER_OPTIONAL.test(text.replace(/<!--|-->|[*_>`#{}\s]+/g, ' '))) return true;
   // (Guidance of one sentence that ends by saying it applies only where it does: Sentry's "[Metrics to help support your decision (if applicable).]".)
   if (text.indexOf('(') !== -1 && /^[\s[*_]*[^.!?\n]{3,200}\((?:only )?if (?:applicable|any|relevant|needed|necessary)\)[.\]*_\s]*$/i.test(withoutClosedComments(text))) return true;
   if (!/omit|remove|delete|skip|drop|leave|left|not\s+(?:a\s+)?part|(?:might|may)\s+not/i.test(text)) return false;
