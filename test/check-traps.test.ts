@@ -3005,6 +3005,12 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# X\n\n## Table of Contents\n\n- [Risks](#risks)\n\n## Error handling\n\nRetry.\n\n## Risks\n\nNone known.\n', t)).toEqual([]);
   });
 
+  it('a heading\'s other names in brackets (`### Goals [or Motivating Use Cases, or Scenarios]`) are no part of its name: the spec\'s `Goals`, at any level, is that section (blind QA, W3C TAG explainers)', () => {
+    const t = buildTemplateModel(parseSpec('# T\n\n## User-Facing Problem\n\nThe problem.\n\n### Goals [or Motivating Use Cases, or Scenarios]\n\n[What is the end-user need?]\n\n### Non-goals\n\n[Out of scope.]\n'), 'tag@1');
+    expect(brief('# X\n\n## User-Facing Problem\n\nSlow pages.\n\n### Goals\n\nFast pages.\n\n### Non-goals\n\nNone.\n', t)).toEqual([]);
+    expect(brief('# X\n\n## User-Facing Problem\n\nSlow pages.\n\n## Goals\n\nFast pages.\n\n### Non-goals\n\nNone.\n', t).map((f) => f.split(' ')[1])).toEqual(['heading-level']);
+  });
+
   it('a template that says above its first section that sections may be added or removed as needed owes none of them (blind QA, Strimzi proposals)', () => {
     const strimzi = buildTemplateModel(parseSpec('<!-- This template is provided as an example. Add or remove sections as required to best articulate the proposal. -->\n\n# <Title>\n\nProvide a brief summary.\n\n## Motivation\n\nExplain the motivation.\n\n## Compatibility\n\nCall out compatibility.\n'), 's@1');
     expect(brief('# Node pools\n\nPools of brokers.\n\n## Motivation\n\nScaling.\n', strimzi)).toEqual([]);

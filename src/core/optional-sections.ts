@@ -50,7 +50,10 @@ const TODO_MARK = String.raw`[([](?:tbd|todo|wip|draft|to be (?:determined|done|
 const ANSWER = String.raw`n\/a|none|not applicable|no changes?`;
 const ANSWER_MARK = String.raw`[([](?:${ANSWER})\b[^()[\]\n]{0,80}[)\]]|(?:[ \t][-\u2013\u2014]|[ \t]?:)[ \t]{0,3}(?:${ANSWER})\b[^\n]{0,80}$`;
 const ANSWERED = new RegExp(`(?:${ANSWER_MARK})[ \\t]*$`, 'i');
-const HEADING_MARK = new RegExp(`${OPTIONAL}|\\((?:mandatory|required)\\)|${TODO_MARK}|${ANSWER_MARK}`, 'i');
+// And the other names a template offers for the section (the W3C TAG's `### Goals [or Motivating Use Cases, or Scenarios]`):
+// a spec writes one of them, most often the first.
+const OR_MARK = String.raw`[([]or [^()[\]\n]{1,100}[)\]]`;
+const HEADING_MARK = new RegExp(`${OPTIONAL}|\\((?:mandatory|required)\\)|${TODO_MARK}|${ANSWER_MARK}|${OR_MARK}`, 'i');
 const HEADING_MARKS = new RegExp(HEADING_MARK.source, 'gi');
 
 /** Whether a heading says itself that it is optional ("User Stories (Optional)", "Drawbacks [optional]", "Open issues (if applicable)", "Key Entities (include if feature involves data)"). */
