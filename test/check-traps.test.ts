@@ -3011,6 +3011,15 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# X\n\n## User-Facing Problem\n\nSlow pages.\n\n## Goals\n\nFast pages.\n\n### Non-goals\n\nNone.\n', t).map((f) => f.split(' ')[1])).toEqual(['heading-level']);
   });
 
+  it('a title note whose comment opens on the line after its `<!--`, beside a note suggesting a table of contents, asks for the title alone (blind QA, GitLab blueprints)', () => {
+    const note = '<!--\nThis is the title of your blueprint. Keep it short, simple, and descriptive. A\ngood title can help communicate what the blueprint is.\n-->\n\n';
+    const gitlab = buildTemplateModel(parseSpec(`# {+ Title of Blueprint +}\n\n${note}<!--\nFor long pages, consider creating a table of contents.\n-->\n\n## Summary\n\n<!--\nA good summary.\n-->\n`), 'g@1');
+    expect(brief('# Bundle URIs\n\n## Summary\n\nClones download bundles.\n', gitlab)).toEqual([]);
+    // A second comment that asks for text there is still owed.
+    const asks = buildTemplateModel(parseSpec(`# {+ Title of Blueprint +}\n\n${note}<!--\nWrite the names of the authors and a one-line status here.\n-->\n\n## Summary\n\n<!--\nA good summary.\n-->\n`), 'g@1');
+    expect(brief('# Bundle URIs\n\n## Summary\n\nClones download bundles.\n', asks)).toEqual(['1:1 empty-section title']);
+  });
+
   it('a template that says above its first section that sections may be added or removed as needed owes none of them (blind QA, Strimzi proposals)', () => {
     const strimzi = buildTemplateModel(parseSpec('<!-- This template is provided as an example. Add or remove sections as required to best articulate the proposal. -->\n\n# <Title>\n\nProvide a brief summary.\n\n## Motivation\n\nExplain the motivation.\n\n## Compatibility\n\nCall out compatibility.\n'), 's@1');
     expect(brief('# Node pools\n\nPools of brokers.\n\n## Motivation\n\nScaling.\n', strimzi)).toEqual([]);

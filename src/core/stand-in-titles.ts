@@ -200,7 +200,8 @@ const REMOVED_STRETCH = /<!--[ \t]*(?:BEGIN|START)\b[^>\n]{0,60}?\b(?:remove|del
  */
 function speaksOfTitleAlone(instruction: string): boolean {
   const told = withoutExamples(instruction);
-  const first = /^[^.!?]*/.exec(told.trim())![0];
+  // (A comment's `<!--` is no sentence's end: its first sentence is the one after it.)
+  const first = /^[^.!?]*/.exec(told.trim().replace(/^<!--\s*/, ''))![0];
   // (Nor one that asks to write anything but the title: "…, and write a one-sentence problem statement below it".)
   const otherWriting = told.replace(/\b(?:write|add|give|choose|pick)\s+(?:(?:a|an|the|your)\s+)?(?:[\w-]+,?\s+){0,3}title\b/gi, '');
   return /\btitles?\b/i.test(first) && !OTHER_THINGS.test(told) && !told.includes(';') && !ASKS_TO_WRITE.test(otherWriting);
@@ -214,11 +215,13 @@ function speaksOfTitleAlone(instruction: string): boolean {
  * here (not "here", nor under the title).
  */
 function isNoteOnUse(part: string): boolean {
-  const first = /^[^.!?:\n]*/.exec(part.trim())![0];
+  // (A comment's note may open on the line after its `<!--`.)
+  const first = /^[^.!?:\n]*/.exec(part.trim().replace(/^<!--\s*/, ''))![0];
   return NOTE_ON_USE.test(first) && !/\bhere\b|\b(?:below|under|beneath|after) (?:the|this) (?:title|heading)\b/i.test(part);
 }
 
-const NOTE_ON_USE = /\b(?:this|the) (?:template|file)\b|\bsections? (?:above|below)\b|\b(?:above|below) this line\b/i;
+// (Or a suggestion of a table of contents, which asks for no text: GitLab's "For long pages, consider creating a table of contents.")
+const NOTE_ON_USE = /\b(?:this|the) (?:template|file)\b|\bsections? (?:above|below)\b|\b(?:above|below) this line\b|\b(?:consider|you (?:may|might|can)|optionally)\b[^.!?\n]{0,40}\btable of contents\b/i;
 
 // A verb that asks for text to be written.
 // A line that is a field to fill: a short label, its colon, a value (`* Author(s): [Author Name]`, `**Status:** Draft`).
