@@ -1315,6 +1315,11 @@ describe('broken-link', () => {
       '5:1 empty-section no title: "# Memory statistics" is not the first heading: "Note" above it opens the document, and the title heads a section that holds the rest; move what is above it below it']);
     // So for a `# Note` with nothing under it (spec-kit's clarifications prepended as a level-1 heading; blind QA: a warning, exit 0).
     expect(said('# Note\n\nClarified on 2025-10-05.\n\n# Memory statistics\n\n**Authors:**\n* @lichuyang\n\n').map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['5:1 empty-section']);
+    // Not a heading of a template section written at level 1 below the title (`# Authors:` where the template has
+    // `## Authors:`): the title is above it; heading-level says where it goes (blind QA, whatwg explainer: "no title").
+    const tag = buildTemplateModel(parseSpec('# [Title]\n\n## Authors:\n\n- [Author 1]\n\n## Introduction\n\n[The "executive summary".]\n'), 'tag@1');
+    expect(checkSpec(parseSpec('# The remove() method\n\n# Authors:\n\n* Austin\n\n## Introduction\n\nA method.\n'), { template: tag, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule}`))
+      .toEqual(['3:1 heading-level']);
     const lowered = checkSpec(parseSpec('## Memory statistics\n\n**Authors:**\n* @lichuyang\n\n### Summary\n\nAdd memory statistics.\n\n### Motivation\n\nDebugging.\n'), { template: pt, links: NO_FILES }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
     expect(lowered).toContain('1:1 empty-section no title: "Memory statistics" seems to be it, written as a level-2 heading; make it a `# ` heading, as the template\'s "# [Title]"');
   });

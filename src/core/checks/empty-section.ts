@@ -69,7 +69,10 @@ export const emptySection: CheckRule = {
       const part = titlePart(spec, matching, template);
       // (Its title written below a heading of the author's, `## Note` over `# Rate limiter`: said so, on it.)
       // (Or `# Note` with nothing under it over `# Rate limiter`, which would make `# Note` the chapter that stands for a title.)
-      const displaced = part !== null ? displacedTitle(spec, template.spec.title) : null;
+      // (Not a heading of a template section written at level 1, `# Authors:` under `# The remove() method` where the
+      // template has `## Authors:`: the title is the heading above it, and heading-level says where that one goes.)
+      const candidate = part !== null ? displacedTitle(spec, template.spec.title) : null;
+      const displaced = candidate !== null && template.sections.some((t) => t.id !== 'title' && (t.headingSlug === candidate.slug || t.headingSlug === looseSlug(candidate))) ? null : candidate;
       if (displaced !== null) {
         const above = spec.headings.find((h) => h.topLevel)!;
         findings.push({ ...headingPosition(displaced), ...sectionFields(spec, null),
