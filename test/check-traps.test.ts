@@ -3025,6 +3025,16 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Bundle URIs\n\n## Summary\n\nClones download bundles.\n', asks)).toEqual(['1:1 empty-section title']);
   });
 
+  it('a to-do word with its owner\'s name beside the guidance kept, above or below it, writes nothing: the section still holds only the guidance (blind QA, CockroachDB RFCs)', () => {
+    const crdb = buildTemplateModel(parseSpec('# Summary\n\nWhat is being proposed.\n\n# Explain it to folk outside of your team\n\nAudience: PMs, doc writers, end-users, CockroachDB team members in other areas of the project.\n\n# Unresolved questions\n\nAudience: all participants to the RFC review.\n'), 'c@1');
+    const guidance = 'Audience: PMs, doc writers, end-users, CockroachDB team members in other areas of the project.';
+    for (const body of [`TODO(ajwerner)\n\n${guidance}`, `TODO\n\n${guidance}`, `${guidance}\n\nTODO(ajwerner)`]) {
+      expect(brief(`# Summary\n\nLocked descriptors.\n\n# Explain it to folk outside of your team\n\n${body}\n\n# Unresolved questions\n\nNone.\n`, crdb), body).toEqual(['5:1 empty-section explain-it-to-folk-outside-of-your-team']);
+    }
+    // The author's own words beside them are written text.
+    expect(brief(`# Summary\n\nLocked descriptors.\n\n# Explain it to folk outside of your team\n\nTODO(ajwerner)\n\nChangefeeds get faster.\n\n# Unresolved questions\n\nNone.\n`, crdb).map((f) => f.split(' ')[1])).toEqual(['leftover-marker']);
+  });
+
   it('a template that says above its first section that sections may be added or removed as needed owes none of them (blind QA, Strimzi proposals)', () => {
     const strimzi = buildTemplateModel(parseSpec('<!-- This template is provided as an example. Add or remove sections as required to best articulate the proposal. -->\n\n# <Title>\n\nProvide a brief summary.\n\n## Motivation\n\nExplain the motivation.\n\n## Compatibility\n\nCall out compatibility.\n'), 's@1');
     expect(brief('# Node pools\n\nPools of brokers.\n\n## Motivation\n\nScaling.\n', strimzi)).toEqual([]);

@@ -55,6 +55,9 @@ export function saysNothing(spec: ParsedSpec, span: Span, guidance: string, sent
   return known && firstSentenceMayBeGuidance(spec, span, sentences) && onlyGuidanceSentences(spec, span, guidance, sentences, samples, templateText);
 }
 
+// A to-do word with the name of whoever owes it, made plain (`TODO(ajwerner)`, `TBD @alice`).
+const TODO_BY = /^(?:todo|tbd|fixme)\s+@?[\w.-]{1,40}$/;
+
 /**
  * Whether every sentence of a span is one of the template's guidance
  * sentences, at least one of them of three words or more, and the span
@@ -71,7 +74,8 @@ function onlyGuidanceSentences(spec: ParsedSpec, span: Span, guidance: string, s
   let checklist: boolean | undefined;
   const all = everySentence(spec, span, guidance, (sentence) => {
     // A to-do word beside the guidance (`TBD` under Motivation's kept questions) writes nothing either (blind QA).
-    if (stubWord(sentence) !== null && !sentences.has(sentence)) return true;
+    // (`TODO(ajwerner)` is `todo ajwerner` made plain.)
+    if ((stubWord(sentence) !== null || TODO_BY.test(sentence)) && !sentences.has(sentence)) return true;
     if (!isGuidanceSentence(sentence, sentences, budget)) {
       cutShort = startsGuidanceSentence(sentence, sentences, budget);
       // In a checklist left unticked, an item of an older template, the start of one of its items now (a KEP's
@@ -125,6 +129,8 @@ function firstSentenceMayBeGuidance(spec: ParsedSpec, span: Span, sentences: Rea
   for (let i = firstBlockIn(spec, span); i < blocks.length && blocks[i]!.start < span.end; i++) {
     const block = blocks[i]!;
     if (block.kind === 'html' && block.htmlKind === 2 && besideComments(spec.source, block) === '') continue;
+    // (Nor a to-do word of a paragraph, `TODO(ajwerner)` above the guidance kept: it writes nothing either; blind QA, CockroachDB.)
+    if (block.kind === 'paragraph' && block.end - block.start < 80 && stubWord(spec.source.slice(block.start, block.end).trim()) !== null) continue;
     return block.kind !== 'paragraph' || block.segments === undefined || mayBeGuidanceSentence(spec.source, sentences, block.segments)
       || markerShownIn(spec, block);
   }
