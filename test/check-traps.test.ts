@@ -1245,6 +1245,13 @@ describe('broken-link', () => {
     const se = buildTemplateModel(parseSpec('# Feature name\n\n* Authors: [Author 1](https://github.com/swiftdev)\n* Review: ([pitch](https://forums.swift.org/...))\n* Previous Proposal: [SE-XXXX](XXXX-filename.md)\n\n## Introduction\n\nA short description.\n'), 'se@1');
     expect(checkSpec(parseSpec('# Seeds\n\n* Authors: Ana Li\n* Review: ([pitch](https://forums.swift.org/...))\n* Previous Proposal: [SE-XXXX](XXXX-filename.md)\n\n## Introduction\n\nSeeds.\n'), { template: se, links: { exists: () => true, anchorsOf: () => null } })
       .findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['4:12 leftover-marker', '5:22 leftover-marker']);
+    // Written bare in the template, with three `X`s (TiDB's design docs): kept bare, or as a link's address; not a link of the author's
+    // whose text alone keeps it (blind QA, TiDB).
+    const tidb = buildTemplateModel(parseSpec('# TiDB Design Documents\n\n- Author(s): [Author Name](http://github.com/your-github-id)\n- Discussion PR: https://github.com/pingcap/tidb/pull/XXX\n- Tracking Issue: https://github.com/pingcap/tidb/issues/XXX\n\n## Introduction\n\nOne para explanation.\n'), 'tidb@1');
+    expect(checkSpec(parseSpec('# Skip locked\n\n- Author(s): you06\n- Discussion PR: https://github.com/pingcap/tidb/pull/XXX.\n- Tracking Issue: [https://github.com/pingcap/tidb/issues/XXX](https://github.com/pingcap/tidb/issues/32555)\n\n## Introduction\n\nSkip locked rows.\n'), { template: tidb, links: NO_FILES })
+      .findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual(['4:18 leftover-marker the template\'s sample link "https://github.com/pingcap/tidb/pull/XXX" is still here: link the real one, or delete it']);
+    // The template's own title, naming the collection (`# TiDB Design Documents`), kept as it is, names no design.
+    expect(brief('# TiDB Design Documents\n\n- Author(s): you06\n\n## Introduction\n\nSkip locked rows.\n', tidb)).toEqual(['1:1 empty-section title']);
   });
 
   it('leftover-guidance: guidance that says in the third person what the author is to do ("the owner of each proposal should identify a shepherd"), kept above the answer, is reported (blind QA, Ray REPs)', () => {

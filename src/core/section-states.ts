@@ -101,6 +101,9 @@ export function specStatus(spec: ParsedSpec): string | null {
 // A record's number before a title's words, or the template's stand-in for one: `7. `, `0007 `, `NUMBER. `, `NNNN. `.
 const TITLE_NUMBER = /^(?:\d+(?:\.\d+)*[.):]?|NUMBER\.|N{1,4}\.)[ \t]+/;
 
+// A title naming the kind of document in the plural, the collection a spec joins: "Design Documents", "RFCs", "Proposals".
+const NAMES_A_COLLECTION = /\b(?:documents|docs|proposals|rfcs|specifications|specs|enhancements|design notes)\s*$/i;
+
 /**
  * Whether the spec's title is still the template's stand-in for one (`#
  * Feature name`, MADR's `# {short title, …}`): empty-section reports it, once
@@ -113,6 +116,8 @@ export function keepsStandInTitle(spec: ParsedSpec, template: TemplateModel): bo
   const written = spec.title.text.trim();
   // (A title the template's text says is the title to write, whatever its words, kept as it is: Argo CD's `# Neat Enhancement Idea`.)
   if (template.titleStandsIn && written.toLowerCase() === standIn.trim().toLowerCase()) return true;
+  // (So is one that names the collection, not a spec: TiDB's `# TiDB Design Documents`, kept as it is, names no design.)
+  if (NAMES_A_COLLECTION.test(standIn) && written.toLowerCase() === standIn.trim().toLowerCase()) return true;
   const at = standInTitleAt(standIn.trim());
   if (at === null) return false;
   if (written.toLowerCase() === standIn.trim().toLowerCase()) return true;

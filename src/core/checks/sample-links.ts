@@ -12,21 +12,44 @@ import { asWritten, proseBlocks } from './text-blocks.js';
 import type { FindingDraft } from './types.js';
 import { headOf } from '../clip-text.js';
 
-// A stand-in for a number in an address: four or more zeros, `N`s or `X`s as a whole path part,
+// A stand-in for a number in an address: four or more zeros or `N`s, three or more `X`s, as a whole path part,
 // query value or fragment, or a file name's number (`/pull/0000`, `/issues/NNNN`, `?id=XXXX`, `#0000`,
 // `/proposals/NNNN-filename.md`); or an address cut short with `...` (Swift's `https://forums.swift.org/...`).
-const STAND_IN_NUMBER = /(?:^|[/#=])(?:0{4,}|N{4,}|X{4,})(?=$|[/?#&.]|-[\w-]*\.[A-Za-z]{1,8}$)|\/(?:\.{3}|\u2026)$/;
+const STAND_IN_NUMBER = /(?:^|[/#=])(?:0{4,}|N{4,}|X{3,})(?=$|[/?#&.]|-[\w-]*\.[A-Za-z]{1,8}$)|\/(?:\.{3}|\u2026)$/;
+
+const LINK_OR_URL = /\]\(|:\/\//;
+const hasLinkOrUrl = (text: string): boolean => text.includes('](') || text.includes('://');
+// An address written bare in the text (TiDB's `- Discussion PR: https://github.com/pingcap/tidb/pull/XXX`), its
+// sentence's closing mark aside. (One class run after the scheme: linear.)
+const BARE_URL = /\bhttps?:\/\/[^\s<>()[\]`"']+/g;
+
+/**
+ * A text's inline links and bare addresses outside them, in order: where
+ * each is (`index`, `length`) and the address it leads to.
+ */
+function linksAndUrls(text: string): Array<{ index: number; length: number; address: string }> {
+  const out: Array<{ index: number; length: number; address: string }> = [];
+  const links = text.includes('](') ? findInlineLinks(text) : [];
+  for (const link of links) out.push({ index: link.index, length: link.length, address: link.destination.replace(/^<|>$/g, '') });
+  if (!text.includes('://')) return out;
+  let k = 0;
+  for (const m of text.matchAll(BARE_URL)) {
+    // (Not one inside a link, its text or its address: the link is the one reported.)
+    while (k < links.length && links[k]!.index + links[k]!.length <= m.index) k++;
+    if (k < links.length && links[k]!.index <= m.index) continue;
+    const address = m[0].replace(/[.,;:!?]+$/, '');
+    out.push({ index: m.index, length: address.length, address });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
 
 /** The addresses of the template's own links that hold a stand-in for a number, read once per template. */
 const sampleAddresses = memoPer((template: TemplateModel): ReadonlySet<string> => {
   const found = new Set<string>();
   const spec = template.spec;
-  if (spec.source.indexOf('](') === -1) return found;
-  for (const block of proseBlocks(spec, /\]\(/, (text) => text.includes(']('))) {
-    for (const link of findInlineLinks(block.text)) {
-      const address = link.destination.replace(/^<|>$/g, '');
-      if (STAND_IN_NUMBER.test(address)) found.add(address);
-    }
+  if (spec.source.indexOf('](') === -1 && spec.source.indexOf('://') === -1) return found;
+  for (const block of proseBlocks(spec, LINK_OR_URL, hasLinkOrUrl)) {
+    for (const { address } of linksAndUrls(block.text)) if (STAND_IN_NUMBER.test(address)) found.add(address);
   }
   return found;
 });
@@ -39,10 +62,9 @@ const sampleAddresses = memoPer((template: TemplateModel): ReadonlySet<string> =
 export function sampleLinksKept(spec: ParsedSpec, template: TemplateModel, skipped: (offset: number) => boolean, findings: FindingDraft[]): void {
   const addresses = sampleAddresses(template);
   if (addresses.size === 0) return;
-  for (const block of proseBlocks(spec, /\]\(/, (text) => text.includes(']('))) {
-    for (const link of findInlineLinks(block.text)) {
-      const address = link.destination.replace(/^<|>$/g, '');
-      if (!addresses.has(address) || skipped(block.sourceOffset(link.index))) continue;
+  for (const block of proseBlocks(spec, LINK_OR_URL, hasLinkOrUrl)) {
+    for (const link of linksAndUrls(block.text)) {
+      if (!addresses.has(link.address) || skipped(block.sourceOffset(link.index))) continue;
       // (As written: the text has its inline code blanked out.)
       const shown = asWritten(spec.source, block, link.index, link.index + link.length);
       findings.push({ ...block.locate(link.index, link.index + link.length),
