@@ -3130,6 +3130,12 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(said('Feature', 'Accepted')).toEqual([]);
     // Choices of the author's own, which the template does not write, are the author's.
     expect(said('Feature', 'Accepted|Completed')).toEqual([]);
+    // So are three or more joined by `/` with no spaces (CockroachDB's header); two, `input/output`, and an address are no choices.
+    const crdb = buildTemplateModel(parseSpec('- Feature Name:\n- Status: draft/in-progress/completed/rejected/obsolete/postponed\n- Kind: input/output\n\n# Summary\n\nWhat.\n'), 'c@1');
+    const crdbSaid = (status: string) => findings(`- Feature Name: Locks\n- Status: ${status}\n- Kind: input/output\n\n# Summary\n\nLocks.\n`, crdb).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+    expect(crdbSaid('draft/in-progress/completed/rejected/obsolete/postponed')).toEqual([
+      '2:11 leftover-marker the template\'s choices "draft/in-progress/completed/rejected/obsolete/postponed" are still here: write the one that applies']);
+    expect(crdbSaid('completed')).toEqual([]);
   });
 
   it('a stand-in under a parent the spec renamed is found under the one heading at that level holding a subsection that fits it (blind QA, Prometheus 0041)', () => {

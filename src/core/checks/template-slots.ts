@@ -274,32 +274,40 @@ const templateCapsSlots = memoPer((template: TemplateModel): ReadonlySet<string>
 // A label's value of choices joined by `|` and nothing else: Grafana Loki's `**Type:** Feature|Process`,
 // `**Status:** Draft|In Discussion|Accepted|Rejected|Completed`.
 const PIPE_CHOICES = /^[^:\n|]{1,40}:(?:\*\*|__)?[ \t]*([A-Z][\w-]*(?: [A-Za-z][\w-]*){0,3}(?:\|[A-Z][\w-]*(?: [A-Za-z][\w-]*){0,3}){1,8})[ \t]*$/gm;
+// Or three or more single words joined by `/` with no spaces: CockroachDB's `- Status: draft/in-progress/completed/rejected/obsolete/postponed`
+// (two, `input/output`, may be a value of the author's).
+const SLASH_CHOICES = /^[^:\n/]{1,40}:(?:\*\*|__)?[ \t]*([A-Za-z][\w-]*(?:\/[A-Za-z][\w-]*){2,8})[ \t]*$/gm;
 
-/** The template's choices joined by `|` (see {@link PIPE_CHOICES}), found once per template. */
-const templatePipeChoices = memoPer((template: TemplateModel): ReadonlySet<string> => {
+/** The template's choices of a pattern (see {@link PIPE_CHOICES}, {@link SLASH_CHOICES}), found once per template. */
+const templateChoices = (mark: string, pattern: RegExp): ((template: TemplateModel) => ReadonlySet<string>) => memoPer((template: TemplateModel): ReadonlySet<string> => {
   const found = new Set<string>();
-  for (const prose of paragraphsWithBars(template.spec)) for (const m of prose.text.matchAll(PIPE_CHOICES)) found.add(m[1]!);
+  for (const prose of paragraphsWith(template.spec, mark)) for (const m of prose.text.matchAll(pattern)) found.add(m[1]!);
   return found;
 });
+const templatePipeChoices = templateChoices('|', PIPE_CHOICES);
+const templateSlashChoices = templateChoices('/', SLASH_CHOICES);
 
-/** The paragraphs of a document that hold a `|`, found by one pass over its bars (blocks are in order). */
-function paragraphsWithBars(spec: ParsedSpec): ProseBlock[] {
+/** The paragraphs of a document that hold a `mark` character, found by one pass over its marks (blocks are in order). */
+function paragraphsWith(spec: ParsedSpec, mark: string): ProseBlock[] {
   const out: ProseBlock[] = [];
-  let bar = spec.source.indexOf('|');
+  let at = spec.source.indexOf(mark);
   for (const block of spec.blocks) {
-    if (bar === -1) break;
-    if (bar < block.start) bar = spec.source.indexOf('|', block.start);
-    if (block.kind !== 'paragraph' || bar === -1 || bar >= block.end) continue;
+    if (at === -1) break;
+    if (at < block.start) at = spec.source.indexOf(mark, block.start);
+    if (block.kind !== 'paragraph' || at === -1 || at >= block.end) continue;
     const prose = proseBlockOf(spec, block);
     if (prose !== null) out.push(prose);
   }
   return out;
 }
 
-/** The template's choices joined by `|` kept as they are on a line of the spec's written text: none of them chosen. */
+/** The template's choices joined by `|` or `/` kept as they are on a line of the spec's written text: none of them chosen. */
 function pipeChoicesKept(spec: ParsedSpec, template: TemplateModel, spared: (offset: number) => boolean, reported: ReadonlySet<string>, findings: FindingDraft[]): void {
-  const choices = templatePipeChoices(template);
-  if (choices.size > 0) lineSlotsKept(paragraphsWithBars(spec), PIPE_CHOICES, choices, spared, reported, findings, (slot) => `the template's choices "${slot}" are still here: write the one that applies`);
+  const said = (slot: string): string => `the template's choices "${slot}" are still here: write the one that applies`;
+  const pipes = templatePipeChoices(template);
+  if (pipes.size > 0) lineSlotsKept(paragraphsWith(spec, '|'), PIPE_CHOICES, pipes, spared, reported, findings, said);
+  const slashes = templateSlashChoices(template);
+  if (slashes.size > 0) lineSlotsKept(paragraphsWith(spec, '/'), SLASH_CHOICES, slashes, spared, reported, findings, said);
 }
 
 /** The template's capitals slots kept so on a line of the spec's written text (a section left unwritten is empty-section's). */
