@@ -158,6 +158,8 @@ export function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
     // A guidance comment, as a KEP-style template writes it (`<!-- Name of the system -->`).
     const comment = /^<!--([\s\S]*?)-->\s*$/.exec(spec.source.slice(b.start, b.end));
     if (comment === null) return false;
+    // (A note beside it on using the template asks for nothing: GitLab's "For long pages, consider creating a table of contents.")
+    if (isNoteOnUse(comment[1]!)) continue;
     asked.push(comment[1]!.trim());
   }
   // (Under a title that only stands in for one, a longer note about it counts too: a KEP's "This is the title of
@@ -200,8 +202,7 @@ const REMOVED_STRETCH = /<!--[ \t]*(?:BEGIN|START)\b[^>\n]{0,60}?\b(?:remove|del
  */
 function speaksOfTitleAlone(instruction: string): boolean {
   const told = withoutExamples(instruction);
-  // (A comment's `<!--` is no sentence's end: its first sentence is the one after it.)
-  const first = /^[^.!?]*/.exec(told.trim().replace(/^<!--\s*/, ''))![0];
+  const first = /^[^.!?]*/.exec(told.trim())![0];
   // (Nor one that asks to write anything but the title: "…, and write a one-sentence problem statement below it".)
   const otherWriting = told.replace(/\b(?:write|add|give|choose|pick)\s+(?:(?:a|an|the|your)\s+)?(?:[\w-]+,?\s+){0,3}title\b/gi, '');
   return /\btitles?\b/i.test(first) && !OTHER_THINGS.test(told) && !told.includes(';') && !ASKS_TO_WRITE.test(otherWriting);
