@@ -3410,6 +3410,14 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     // Only the template's own stubs, only beside written lines; the author's ellipsis is theirs.
     expect(said('- Goal: recover renewals...', '| Alternative | Pros | Cons |\n| --- | --- | --- |\n| Smart retries | ... | ... |')).toEqual([]);
     expect(said('- Goal: ...\n- Non-goal: ...', 'Smart retries.').map((f) => f.split(' ')[1])).toEqual(['empty-section']);
+    // So is a line of nothing but slots, in code or not (the KEP template's unit-test coverage sample; blind QA, Kueue KEPs).
+    const kep = buildTemplateModel(parseSpec('# KEP-NNNN: Title\n\n## Unit Tests\n\n<!--\nList the packages and their coverage.\n-->\n\n- `<package>`: `<date>` - `<test coverage>`\n'), 'k@1');
+    const ut = (body: string) => findings(`# KEP-1: Jobs\n\n## Unit Tests\n\n${body}\n`, kep).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+    expect(ut('- `<package>`: `<date>` - `<test coverage>`\n\n- `pkg/controller/job`: 2025-02-26 - 71.2%')).toEqual([
+      '5:3 leftover-marker the template\'s stub "`<package>`: `<date>` - `<test coverage>`" is still here: fill it in, or delete it']);
+    expect(ut('- `pkg/controller/job`: 2025-02-26 - 71.2%')).toEqual([]);
+    // A line of the author's own slots, which the template does not write, is theirs (code shows them as code).
+    expect(ut('- `pkg/controller/job`: 2025-02-26 - 71.2%\n- `<owner>`: `<date>`')).toEqual([]);
   });
 
   it('a capitalised <Slot> joined to a number or a word by a dash (arc42\'s `<Role-2>`) kept in a table of written rows; a component\'s name is none (blind QA, arc42)', () => {

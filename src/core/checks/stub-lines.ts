@@ -1,5 +1,6 @@
 // The template's stub lines — a list item or a table row whose values are an
-// ellipsis (`- Goal: ...`, `| Option B | ... | ... |`) — kept among lines the
+// ellipsis (`- Goal: ...`, `| Option B | ... | ... |`), or a line of nothing but
+// slots (a KEP's ``- `<package>`: `<date>` - `<test coverage>` ``) — kept among lines the
 // author wrote: a sample never filled in, which the page shows as if it were
 // an answer.
 import { lineIndexOf } from '../line-index.js';
@@ -11,7 +12,12 @@ import type { FindingDraft } from './types.js';
 import { headOf } from '../clip-text.js';
 
 // An ellipsis as a whole value: after a label's colon, as a table cell, or a list item's whole text.
-const STUB_VALUE = /(?:^|[:|])[ \t*_]*(?:\.{3}|\u2026)[ \t*_]*(?=\||$)/;
+const ELLIPSIS_VALUE = /(?:^|[:|])[ \t*_]*(?:\.{3}|\u2026)[ \t*_]*(?=\||$)/;
+// A line of two or more slots and nothing else but punctuation between them, in code or not: the KEP template's sample
+// line for unit test coverage, which `<…>` in code keeps from leftover-marker's slots (blind QA, Kueue KEPs).
+// (Each slot one bounded class run, the separators one class: linear.)
+const SLOTS_ONLY = /^[ \t]*`?<[^<>\n`]{1,60}>`?(?:[ \t:,;|\u2013\u2014-]{1,8}`?<[^<>\n`]{1,60}>`?)+[ \t]*$/;
+const isStubLine = (text: string): boolean => ELLIPSIS_VALUE.test(text) || (text.indexOf('<') !== -1 && SLOTS_ONLY.test(text));
 
 /** A line of a paragraph or a table as stubs are compared: a row by its cells, whitespace runs as one space, case and the ellipsis's form aside. */
 function lineKey(block: Block, written: string): string | null {
@@ -31,14 +37,14 @@ function* linesOf(spec: ParsedSpec, block: Block): Generator<{ text: string; sta
   for (let k = 0; k + 1 < segments.length; k += 2) yield { text: spec.source.slice(segments[k]!, segments[k + 1]!), start: segments[k]!, end: segments[k + 1]! };
 }
 
-/** The template's stub lines (see {@link STUB_VALUE}), as {@link lineKey} gives them, read once per template. */
+/** The template's stub lines (see {@link ELLIPSIS_VALUE}, {@link SLOTS_ONLY}), as {@link lineKey} gives them, read once per template. */
 const templateStubLines = memoPer((template: TemplateModel): ReadonlySet<string> => {
   const found = new Set<string>();
   const spec = template.spec;
   for (const block of spec.blocks) {
     if (block.kind !== 'paragraph' && block.kind !== 'table') continue;
     for (const line of linesOf(spec, block)) {
-      if (!STUB_VALUE.test(line.text)) continue;
+      if (!isStubLine(line.text)) continue;
       const key = lineKey(block, line.text);
       // (A row of nothing but ellipses is no line of the template's own: it says nothing to find.)
       if (key !== null && /[\p{L}\p{N}]/u.test(key)) found.add(key);
@@ -58,9 +64,9 @@ export function stubLinesKept(spec: ParsedSpec, template: TemplateModel, spared:
   for (const block of spec.blocks) {
     if (block.kind !== 'paragraph' && block.kind !== 'table') continue;
     const text = spec.source.slice(block.start, block.end);
-    if (text.indexOf('...') === -1 && text.indexOf('\u2026') === -1) continue;
+    if (text.indexOf('...') === -1 && text.indexOf('\u2026') === -1 && text.indexOf('<') === -1) continue;
     for (const line of linesOf(spec, block)) {
-      if (!STUB_VALUE.test(line.text) || spared(line.start)) continue;
+      if (!isStubLine(line.text) || spared(line.start)) continue;
       const key = lineKey(block, line.text);
       if (key === null || !stubs.has(key)) continue;
       const shown = line.text.trim();
