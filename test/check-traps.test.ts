@@ -1257,6 +1257,15 @@ describe('broken-link', () => {
     expect(brief('# TiDB Design Documents\n\n- Author(s): you06\n\n## Introduction\n\nSkip locked rows.\n', tidb)).toEqual(['1:1 empty-section title']);
   });
 
+  it('leftover-guidance: a section\'s visible guidance kept under a subsection of the author\'s is reported there; the examples of a template\'s comment taken into an author\'s subsection are not (blind QA, Svelte RFCs; KEP Graduation Criteria)', () => {
+    const svelte = buildTemplateModel(parseSpec('# Summary\n\nOne paragraph.\n\n# Drawbacks\n\n> Why should we *not* do this? Please consider the impact on teaching Svelte, on the integration of this feature with other existing and planned features, etc.\n\n# Alternatives\n\n> What other designs have been considered?\n'), 's@1');
+    const kept = '> Why should we *not* do this? Please consider the impact on teaching Svelte, on the integration of this feature with other existing and planned features, etc.';
+    expect(brief(`# Summary\n\nScoped styles.\n\n# Drawbacks\n\n## Solution 1\n\nSeveral style tags.\n\n${kept}\n\n# Alternatives\n\nNone.\n`, svelte)).toEqual(['11:3 leftover-guidance drawbacks/solution-1']);
+    expect(brief(`# Summary\n\nScoped styles.\n\n# Drawbacks\n\n## Solution 1\n\nSeveral style tags.\n\n# Alternatives\n\nNone.\n`, svelte)).toEqual([]);
+    const kep = buildTemplateModel(parseSpec('# KEP\n\n## Graduation Criteria\n\n<!--\nBelow are some examples to consider.\n\n#### Alpha\n\n- Feature implemented behind a feature flag\n- Initial e2e tests completed and enabled\n-->\n'), 'k@1');
+    expect(brief('# KEP-1: X\n\n## Graduation Criteria\n\n#### Alpha\n\n- Feature implemented behind a feature flag\n- Initial e2e tests completed and enabled\n', kep)).toEqual([]);
+  });
+
   it('leftover-guidance: guidance that says in the third person what the author is to do ("the owner of each proposal should identify a shepherd"), kept above the answer, is reported (blind QA, Ray REPs)', () => {
     const rep = buildTemplateModel(parseSpec('# REP\n\n## Shepherd of the Proposal\n\nTo make the review process more productive, the owner of each proposal should identify a **shepherd** (should be a senior Ray committer). The shepherd is responsible for working with the owner.\n\n## Summary\n\nWhat is proposed.\n'), 'r@1');
     const said = (shepherd: string) => brief(`# Accelerators\n\n## Shepherd of the Proposal\n\n${shepherd}\n\n## Summary\n\nTPU support.\n`, rep);

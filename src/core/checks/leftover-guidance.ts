@@ -2,11 +2,11 @@ import { codeOf, codeSample } from '../block-samples.js';
 import { normalizedSentence, plainText } from '../guidance-sentences.js';
 import { lineIndexOf } from '../line-index.js';
 import { countAtMost } from '../sorted-search.js';
-import { memoPer } from '../memo-by.js';
-import { besideComments, blocksIn, sectionProse } from '../section-prose.js';
+import { memoBy, memoPer } from '../memo-by.js';
+import { besideComments, blocksIn, proseSentences, sectionProse } from '../section-prose.js';
 import { titlePart } from '../section-states.js';
 import { numberBeforeWords } from '../slug.js';
-import type { Block, ParsedSpec, Span } from '../spec-types.js';
+import type { Block, ParsedSpec, Section, Span } from '../spec-types.js';
 import type { TemplateModel, TemplateSection } from '../template-model.js';
 import { flattenSections } from '../match-sections.js';
 import { headingPosition, sectionFields } from './locate.js';
@@ -60,15 +60,31 @@ export const leftoverGuidance: CheckRule = {
       // (Questions counted over the run: the Rust RFC's three question bullets, one in each item, ask as a paragraph of them does.)
       let run: { first: Block; start: number; end: number; text: string; tells: boolean; questions: number } | null = null;
       let fenced: Block | undefined;
+      // The section's own text, then that of the subsections of the author's under it (Svelte's `## Drawbacks` guidance
+      // kept under the author's `### Solution 1`: blind QA), each finding named by the section it is in.
+      let where: string | null = section.id;
       const flush = (): void => {
         if (run !== null && (run.tells || run.questions > 1)) {
           const at = lineIndexOf(spec).span(run.start, run.end);
-          findings.push({ ...at, ...sectionFields(spec, section.id),
+          findings.push({ ...at, ...sectionFields(spec, where),
             message: `the template's guidance ${quoteStart(run.text)} is still here beside the section's own text: delete it` });
         }
         run = null;
       };
-      for (const block of blocksIn(spec, section.bodySpan)) {
+      // (There, only the section's own visible guidance: an author's `#### Alpha` under a KEP's Graduation Criteria may
+      // well take its items from the examples the template's comment gives.)
+      const places: Array<{ id: string | null; span: Span }> = [{ id: section.id, span: section.bodySpan }];
+      if ('children' in section && t.guidance !== '') ownSubsections(section, matching.unmatched, places);
+      let sentences = template.guidanceSentences;
+      let hiddenSentences = template.hiddenGuidanceSentences;
+      for (const place of places) {
+      flush();
+      where = place.id;
+      if (place.span !== section.bodySpan) {
+        sentences = ownVisibleSentences(template, t.id);
+        hiddenSentences = NONE;
+      }
+      for (const block of blocksIn(spec, place.span)) {
         // A comment between two kept paragraphs shows nothing: the run goes on.
         if (block.kind === 'html' && block.htmlKind === 2) continue;
         // An agent's answer wrapped in a fence with the placeholder it answers: the page shows both as code.
@@ -86,7 +102,7 @@ export const leftoverGuidance: CheckRule = {
         // filled in or not, is the spec's own line, and a sample value kept there is leftover-marker's.)
         const kept = block.kind === 'paragraph' && (block.topLevel || (isQuoted(spec, block) ? quotedGuidance(template).has(quotedText(spec, block))
           : isListItem(spec, block) && !isField(spec.source.slice(block.start, Math.min(block.end, block.start + 2000)))))
-          ? keptGuidance(spec, block, template.guidanceSentences, template.hiddenGuidanceSentences, !block.topLevel) : null;
+          ? keptGuidance(spec, block, sentences, hiddenSentences, !block.topLevel) : null;
         // A paragraph that is wholly one of the template's slots (MADR's `{Describe the context …}`) is leftover-marker's finding, once.
         // (On one line only: leftover-marker reads a slot within a line.)
         // (Not one in `{{ }}`, npm's `{{THIS SECTION IS REQUIRED FOR RATIFICATION}}`: a note, which leftover-marker's slots do not read.)
@@ -104,6 +120,7 @@ export const leftoverGuidance: CheckRule = {
         }
         // (Kept above the author's lines in one paragraph: the run ends there.)
         if (kept.end !== block.end) flush();
+      }
       }
       flush();
       // The whole answer in a ```markdown fence, as agents wrap theirs: the page shows it as code.
@@ -131,6 +148,26 @@ export const leftoverGuidance: CheckRule = {
     return findings;
   },
 };
+
+const NONE: ReadonlySet<string> = new Set();
+const visibleGuidance = new WeakMap<TemplateModel, Map<string, ReadonlySet<string>>>();
+
+/** The sentences of a template section's own visible guidance (not its comments', nor its subsections'), once per template and section. */
+function ownVisibleSentences(template: TemplateModel, id: string): ReadonlySet<string> {
+  return memoBy(visibleGuidance, template, id, () => {
+    const own = flattenSections(template.spec.sections).find((x) => x.id === id);
+    return new Set(own === undefined ? [] : proseSentences(template.spec, own.bodySpan));
+  });
+}
+
+/** The subsections of the author's under a section (matching no template section), depth first, with those under them. */
+function ownSubsections(section: Section, unmatched: ReadonlySet<Section>, out: Array<{ id: string | null; span: Span }>): void {
+  for (const child of section.children) {
+    if (!unmatched.has(child)) continue;
+    out.push({ id: child.id, span: child.bodySpan });
+    ownSubsections(child, unmatched, out);
+  }
+}
 
 /**
  * Whether the template asks for code in a section: its guidance speaks of
