@@ -3054,6 +3054,19 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief(`# Summary\n\nLocked descriptors.\n\n# Explain it to folk outside of your team\n\nTODO(ajwerner)\n\nChangefeeds get faster.\n\n# Unresolved questions\n\nNone.\n`, crdb).map((f) => f.split(' ')[1])).toEqual(['leftover-marker']);
   });
 
+  it('notes on using the template under its title ask for no text there: a link\'s text "here" is no place, a stand-in title over notes only, a disclaimer that says it may be removed (blind QA: OpenEBS OEPs, UI5 RFCs)', () => {
+    const spec = '# Arm64 support\n\n## Summary\n\nImages for arm64.\n';
+    const openebs = buildTemplateModel(parseSpec('# Title\n\nThis is the title of the OpenEBS Enhancement Proposal (OEP).\nKeep it simple and descriptive.\n\nTo get started with this template:\n1. **Make a copy of this template.**\n\nThe canonical place for the latest set of instructions (and the likely source of this file) is [here](https://github.com/openebs/openebs/blob/master/contribute/process/oep-template.md).\n\nThe `Metadata` section above is intended to support the creation of tooling around the OEP process.\n\n## Summary\n\nOne paragraph.\n'), 'o@1');
+    expect(brief(spec, openebs)).toEqual([]);
+    const metadataOnly = buildTemplateModel(parseSpec('# Title\n\nThe `Metadata` section above is intended to support the creation of tooling around the OEP process.\n\n## Summary\n\nOne paragraph.\n'), 'm@1');
+    expect(brief(spec, metadataOnly)).toEqual([]);
+    const ui5 = buildTemplateModel(parseSpec('# RFC 0000 Fancy Title\n*Disclaimer: This template is derived from the great [RFC template](https://github.com/yarnpkg/rfcs/blob/master/0000-template.md) that Yarn has come up with. (You may remove this disclaimer).*\n\n## Summary\n\nOne paragraph explanation of the feature.\n'), 'u@1');
+    expect(brief(spec, ui5)).toEqual([]);
+    // A paragraph there that asks for text is owed, under a stand-in title too.
+    const asks = buildTemplateModel(parseSpec('# Title\n\nDescribe which version of this template you used.\n\n## Summary\n\nOne paragraph.\n'), 'a@1');
+    expect(brief(spec, asks)).toEqual(['1:1 empty-section title']);
+  });
+
   it('a template that says above its first section that sections may be added or removed as needed owes none of them (blind QA, Strimzi proposals)', () => {
     const strimzi = buildTemplateModel(parseSpec('<!-- This template is provided as an example. Add or remove sections as required to best articulate the proposal. -->\n\n# <Title>\n\nProvide a brief summary.\n\n## Motivation\n\nExplain the motivation.\n\n## Compatibility\n\nCall out compatibility.\n'), 's@1');
     expect(brief('# Node pools\n\nPools of brokers.\n\n## Motivation\n\nScaling.\n', strimzi)).toEqual([]);

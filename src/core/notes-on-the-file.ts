@@ -72,6 +72,9 @@ const ABOUT_THE_TEMPLATE = /©|\bcopyright\s+(?:\(c\)\s*)?(?:\d{4}|by)\b|\btempl
 // EDIT ANYTHING ELSE ABOVE THIS LINE".)
 const NOTE_ON_THE_FILE = /\b(?:this (?:file|template|document|note)|these notes|(?:every|each|all(?: the)?|the other) sections?|these comments?|(?:the|all|these) comment blocks?|sections? below|(?:above|below) this line)\b|^(?:<!--)?\s*this (?:should|must) (?:begin|start) with\b/i;
 
+// A note that says it may be removed: "(You may remove this disclaimer)", "Delete this note before submitting".
+const REMOVABLE = /\b(?:you (?:may|can|should)\s+)?(?:remove|delete)\s+this\s+(?:disclaimer|note|paragraph|notice)\b/i;
+
 // A paragraph of nothing but a template engine's comments, a line each: Jinja's and Nunjucks' `{# … #}`.
 // (Its lines end at any line break, `\r` too, which a line's text never holds: one way to read each, no backtracking.)
 const ENGINE_COMMENT_LINES = /^(?:[ \t]*\{#[^\r\n]*#\}[ \t]*(?:\r?\n|\r|$))+$/;
@@ -94,8 +97,9 @@ export function onlyNotesOnTheFile(spec: ParsedSpec, span: Span): boolean {
   if (spec.placeholders.some((p) => p.span.start >= span.start && p.span.start < span.end)) return false;
   const blocks = blocksIn(spec, span);
   if (onlyAboutTheTemplate(spec, blocks)) return true;
+  // (Or a paragraph that says it may go, UI5's "*Disclaimer: This template is derived from … (You may remove this disclaimer).*".)
   const notes = blocks.filter((b) => (b.kind === 'html' && b.htmlKind === 2) || (b.kind === 'paragraph' && !b.topLevel && spec.source.slice(b.lineStart, b.start).trimStart().startsWith('>'))
-    || isEngineComment(spec, b));
+    || isEngineComment(spec, b) || (b.kind === 'paragraph' && b.end - b.start < 2000 && REMOVABLE.test(spec.source.slice(b.start, b.end))));
   // (Visible text elsewhere there — a paragraph, a list — asks for nothing only when it is all in such notes.)
   if (notes.length === 0 || (sectionProse(spec, span) !== '' && blocks.some((b) => b.kind !== 'thematic-break' && !notes.includes(b)))) return false;
   const sections = spec.sections.map((s) => ` ${normalizedSentence(withoutClosedComments(s.heading.text))} `).filter((words) => words.trim().length >= 3);

@@ -144,7 +144,12 @@ export function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
   // over "This is the title of the enhancement. Keep it simple and descriptive. …"), asking for nothing else.
   // (Its paragraphs each about the title, or a note on using the template: operator-framework's "To get started with this
   // template: …" steps, OpenShift's "The `Metadata` section above is intended to support … tooling": blind QA.)
-  if (saysItIsTheTitle(told) && (speaksOfTitleAlone(told) || told.split(/\n[ \t]*\n/).every((part) => part.trim() === '' || speaksOfTitleAlone(part) || isNoteOnUse(part)))) return true;
+  // (Under a title that only stands in for one, `# Title`, notes on using the template alone ask for nothing either:
+  // OpenEBS' "The `Metadata` section above is intended to support … tooling …"; blind QA.)
+  // (Not a sentence that asks for text, whatever it names: "Describe which version of the template you used.")
+  const says = saysItIsTheTitle(told);
+  if ((says || isStandInTitle(titleText)) && (speaksOfTitleAlone(told) || told.split(/\n[ \t]*\n/).every((part) => part.trim() === '' || speaksOfTitleAlone(part)
+    || (isNoteOnUse(part) && (says || !ASKS_FIRST.test(part)))))) return true;
   // Else what is there is placeholders and comments, each alone in its block, each asking for the title alone.
   const asked: string[] = [];
   for (const b of blocksIn(spec, titleSpan)) {
@@ -217,11 +222,15 @@ function speaksOfTitleAlone(instruction: string): boolean {
  */
 function isNoteOnUse(part: string): boolean {
   // (A comment's note may open on the line after its `<!--`.)
-  const first = /^[^.!?:\n]*/.exec(part.trim().replace(/^<!--\s*/, ''))![0];
-  return NOTE_ON_USE.test(first) && !/\bhere\b|\b(?:below|under|beneath|after) (?:the|this) (?:title|heading)\b/i.test(part);
+  // (A label before it is no part of its first sentence: UI5's "*Disclaimer: This template is derived from …*".)
+  const first = /^[^.!?:\n]*/.exec(part.trim().replace(/^<!--\s*/, '').replace(/^[*_]*(?:disclaimer|note|nb|important)[*_]*\s*:[*_]*\s*/i, ''))![0];
+  // (A link's text is no place: OpenEBS' "The canonical place for the latest set of instructions … is [here](…)".)
+  return NOTE_ON_USE.test(first) && !/\bhere\b|\b(?:below|under|beneath|after) (?:the|this) (?:title|heading)\b/i.test(part.replace(/\[[^\]\n]{0,100}\]\([^)\n]{0,500}\)/g, ''));
 }
 
 // (Or a suggestion of a table of contents, which asks for no text: GitLab's "For long pages, consider creating a table of contents.")
+// A paragraph that opens by asking for text.
+const ASKS_FIRST = /^\s*(?:<!--\s*)?[*_]*(?:please\s+)?(?:describe|write|explain|add|list|provide|give|summari[sz]e|state|include|fill|enter|insert|name|note)\b/i;
 const NOTE_ON_USE = /\b(?:this|the) (?:template|file)\b|\bsections? (?:above|below)\b|\b(?:above|below) this line\b|\b(?:consider|you (?:may|might|can)|optionally)\b[^.!?\n]{0,40}\btable of contents\b/i;
 
 // A verb that asks for text to be written.
