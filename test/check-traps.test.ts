@@ -119,7 +119,8 @@ describe('section matching', () => {
     expect(brief('# Queue\n\n## Options\n\n### Option 1: Postgres `SKIP LOCKED`\n\nRows.\n\n### Option 2 — SQS FIFO\n\nManaged.\n', options)).toEqual([]);
     // The template's heading written as it is is taken first; another name with a colon is not the section.
     expect(brief('# Queue\n\n## Options\n\n### Option 1: Postgres\n\nRows.\n\n### Option 1\n\nSame.\n\n### Option 2\n\nManaged.\n', options, new Map([['unknown-section', ON]]))).toEqual(['5:1 unknown-section options/option-1-postgres']);
-    expect(brief('# Queue\n\n## Options\n\n### Choice: Postgres\n\nRows.\n\n### Option 2\n\nManaged.\n', options)).toEqual(['9:1 missing-section options/option-1']);
+    // (Not missing either: a numbered kind, the author's own option in its place under Options stands for it.)
+    expect(brief('# Queue\n\n## Options\n\n### Choice: Postgres\n\nRows.\n\n### Option 2\n\nManaged.\n', options, new Map([['unknown-section', ON]]))).toEqual(['5:1 unknown-section options/choice-postgres']);
     const doc = buildTemplateModel(parseSpec('# Design: Title\n\n## Context\n\n<!-- Background. -->\n\n## Goals\n\n<!-- Goals. -->\n'), 'd@1');
     for (const [context, goals] of [['Context {#context}', 'Goals {#goals .wide}'], ['Context (v2)', 'Goals (Kubernetes)'], ['Context', 'Goals (N/A)'], ['Context', 'Goals — not applicable'], ['a) Context', 'b) Goals'], ['1.\u00a0Context', '2.\u00a0Goals'],
       ['Context <a href="#top">⬆️</a>', 'Goals'], ['一、Context', '二、Goals'], ['１．Context', '２．Goals'], ['Step 1: Context', 'Step 2: Goals'], ['A.1 Context', 'A.2 Goals'],
@@ -3065,6 +3066,15 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     // A paragraph there that asks for text is owed, under a stand-in title too.
     const asks = buildTemplateModel(parseSpec('# Title\n\nDescribe which version of this template you used.\n\n## Summary\n\nOne paragraph.\n'), 'a@1');
     expect(brief(spec, asks)).toEqual(['1:1 empty-section title']);
+  });
+
+  it('numbered kinds with a word of guidance (`### Section 1`, `### Deferred Milestone 1`) are stood in for by the author\'s own subsections, and `Label: ... 1` is a stand-in for a name after the label (blind QA, Cilium CFPs)', () => {
+    const cfp = buildTemplateModel(parseSpec('# CFP-003: Template\n\n## Proposal\n\n### Overview\n\n_Provide a high-level overview._\n\n### Section 1\n\n_Section with proposal content_\n\n### Section 2\n\n_Section with proposal content_\n\n## Impacts / Key Questions\n\n_List crucial impacts._\n\n### Impact: ... 1\n\n_Describe crucial impacts._\n\n### Key Question: ... 2\n\n_Describe a key question_\n\n## Future Milestones\n\n_List things._\n\n### Deferred Milestone 1\n\n_Description of deferred milestone_\n'), 'c@1');
+    expect(brief('# CFP-1: VLANs\n\n## Proposal\n\n### Overview\n\nTags.\n\n### Datapath\n\nBPF.\n\n## Impacts / Key Questions\n\nTwo.\n\n### Impact: performance\n\nSmall.\n\n### Key Question: pop on ingress?\n\nYes.\n\n## Future Milestones\n\nLater.\n\n### Hubble visibility\n\nFlows.\n', cfp)).toEqual([]);
+    // With no section of the author's in their place they are owed as ever (the parent's own text written stands for a
+    // numbered kind, as for a bare one: Future Milestones' "Later."), and the stand-in takes only its label's words.
+    expect(brief('# CFP-1: VLANs\n\n## Proposal\n\n### Overview\n\nTags.\n\n## Impacts / Key Questions\n\nTwo.\n\n### Risks: performance\n\nSmall.\n\n### Key Question: pop on ingress?\n\nYes.\n\n## Future Milestones\n\nLater.\n', cfp).map((f) => f.split(' ').slice(1).join(' ')))
+      .toEqual(['missing-section proposal/section-1', 'missing-section impacts--key-questions/impact--1']);
   });
 
   it('a template that says above its first section that sections may be added or removed as needed owes none of them (blind QA, Strimzi proposals)', () => {

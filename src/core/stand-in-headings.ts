@@ -100,6 +100,13 @@ export function standInWords(text: string): StandInWords | null {
   const words = withoutClosedComments(text).trim();
   if (words === '' || WHOLE_SLOT.test(words)) return WHOLE;
   const written = text.trim();
+  // A label, then an ellipsis for the name, a number after it or not (Cilium's `### Impact: ... 1`, `### Key Question: ... 2`):
+  // the spec's heading starts with the label's words (`Impact: performance`, `Impact 1: Multi-Homing`).
+  // (Short headings only, read once: no pattern over a long run of spaces.)
+  if (written.length <= 120) {
+    const elided = ELIDED_NAME.exec(written);
+    if (elided !== null) return { prefix: normalizedSentence(elided[1]!), suffix: '', lead: elided[1]!.trim() };
+  }
   // A label, then a word that stands for the name (Grafana Loki's `### Proposal 1: Title`, `### Proposal n: Title`).
   const named = NAMED_AFTER_LABEL.exec(written);
   if (named !== null) {
@@ -131,6 +138,8 @@ function numberStandIn(text: string): StandInWords | null {
 }
 
 const WHOLE: StandInWords = { prefix: '', suffix: '', lead: '' };
+// A label's words, a colon or dash, an ellipsis, a number or not (see standInWords).
+const ELIDED_NAME = /^([A-Za-z][\w /&'-]{0,60}?)[ \t]*[:\u2013\u2014-][ \t]*(?:\.{3}|\u2026)(?:[ \t]+\d{1,3})?[ \t]*$/;
 
 /**
  * Whether a spec heading may be the one written in place of a stand-in with

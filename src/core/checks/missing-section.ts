@@ -45,7 +45,10 @@ function standsInForOwn(spec: ParsedSpec, t: TemplateSection, matching: SectionM
   // (Numbered ones only, examples of a kind: a bare `### Storage` beside `### API` is a section owed; or a stand-in
   // for a name the spec gives, Prometheus' `### Alternative: <another way of solving this>`.)
   // (A bare one only: spec-kit's `### User Story 1 - [Brief Title]`, guided, is owed whatever its parent says.)
-  if (t.parentId === null || !t.bare || (numberedKind(t.text) === null && t.standIn === null)) return false;
+  // (Or a numbered kind with a word of guidance, Cilium's `### Section 1` over "_Section with proposal content_", `### Deferred
+  // Milestone 1` over "_Description of deferred milestone_": sections of the author's own, named, take their place; blind QA.)
+  const kind = numberedKind(t.text);
+  if (t.parentId === null || (!t.bare && kind === null) || (kind === null && t.standIn === null)) return false;
   const parent = matching.byTemplateId.get(t.parentId);
   if (parent === undefined) return false;
   if (parent.children.some((c) => matching.unmatched.has(c))) return true;
