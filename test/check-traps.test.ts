@@ -2962,6 +2962,10 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
       '15 section-order section "Alternatives" is out of order: the template puts it after "Proposal" and before "Test Plan"']);
     // Two such headings, or another template section of those words left over: not guessed.
     expect(brief('# Gather\n\n## Proposal\n\nP.\n\n## Test Plan\n\nT.\n\n## Support Procedures\n\nS.\n\n## Alternatives\n\nA.\n\n## Alternatives\n\nB.\n', os).filter((f) => f.includes('missing-section'))).toEqual(['7:1 missing-section alternatives-not-implemented']);
+    // A number in the qualifier too (Linkerd's `# Problem Statement (Step 1)`), and the spec a level down under its own title.
+    const linkerd = buildTemplateModel(parseSpec('# Problem Statement (Step 1)\n\n[What problem are you trying to solve?]\n\n# Design proposal (Step 2)\n\n[How will you solve it?]\n'), 'l@1');
+    expect(brief('# Problem Statement\n\nSlow detection.\n\n# Design proposal\n\nOpaque ports.\n', linkerd)).toEqual([]);
+    expect(brief('# Protocol detection\n\n## Problem Statement\n\nSlow detection.\n\n## Design proposal\n\nOpaque ports.\n', linkerd)).toEqual([]);
   });
 
   it('a section empty with the template\'s heading-only subsections under it, empty too, names them: their text is its text (blind QA, KubeVirt\'s Alpha, Beta and GA)', () => {

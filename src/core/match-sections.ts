@@ -247,16 +247,20 @@ function matchWithoutQualifier(model: TemplateModel, flat: readonly Section[], b
     if (bare === undefined) continue;
     const slug = slugify(bare);
     if (slug === '' || model.sections.some((x) => x !== t && !byTemplateId.has(x.id) && x.fallbackSlug === slug)) continue;
-    const found = flat.filter((s) => !used.has(s) && s.heading.level === t.level && looseSlug(s.heading) === slug);
+    // (At its level first; else at another, the whole spec a level down under its own title: heading-level says so.)
+    const alike = flat.filter((s) => !used.has(s) && looseSlug(s.heading) === slug);
+    const atLevel = alike.filter((s) => s.heading.level === t.level);
+    const found = atLevel.length > 0 ? atLevel : alike;
     if (found.length !== 1) continue;
     byTemplateId.set(t.id, found[0]!);
     used.add(found[0]!);
   }
 }
 
-// A heading's words, then a qualifier of a word to four in parentheses at its end: `Alternatives (Not Implemented)`.
+// A heading's words, then a qualifier of a word to four in parentheses at its end: `Alternatives (Not Implemented)`;
+// a number among them after the first (Linkerd's `Problem Statement (Step 1)`).
 // (A space between its words, not an optional one: a run of letters split many ways took exponential time: review.)
-const QUALIFIED = /^([^()\n]*[^()\s])[ \t]+\([A-Za-z][\w'-]*(?:[ \t][A-Za-z][\w'-]*){0,3}\)[ \t]*$/;
+const QUALIFIED = /^([^()\n]*[^()\s])[ \t]+\([A-Za-z][\w'-]*(?:[ \t](?:[A-Za-z][\w'-]*|\d{1,4})){0,3}\)[ \t]*$/;
 
 /**
  * Template sections still unmatched whose long heading a spec heading writes
