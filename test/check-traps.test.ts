@@ -1256,6 +1256,15 @@ describe('broken-link', () => {
       .findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual(['4:18 leftover-marker the template\'s sample link "https://github.com/pingcap/tidb/pull/XXX" is still here: link the real one, or delete it']);
     // The template's own title, naming the collection (`# TiDB Design Documents`), kept as it is, names no design.
     expect(brief('# TiDB Design Documents\n\n- Author(s): you06\n\n## Introduction\n\nSkip locked rows.\n', tidb)).toEqual(['1:1 empty-section title']);
+    // So does one naming the template itself (Cilium's `# CFP-003: Template`), or with a stand-in for its number (UI5's
+    // `# RFC 0000 Fancy Title`); a title of the template's of other words, kept, may be the spec's (blind QA, Cilium, UI5).
+    for (const title of ['CFP-003: Template', 'RFC 0000 Fancy Title']) {
+      const t = buildTemplateModel(parseSpec(`# ${title}\n\n## Summary\n\nOne paragraph.\n`), 't@1');
+      expect(brief(`# ${title}\n\n## Summary\n\nVLAN tags.\n`, t), title).toEqual(['1:1 empty-section title']);
+      expect(brief('# VLAN tags\n\n## Summary\n\nVLAN tags.\n', t), title).toEqual([]);
+    }
+    const own = buildTemplateModel(parseSpec('# Payments Platform\n\n## Summary\n\nOne paragraph.\n'), 'p@1');
+    expect(brief('# Payments Platform\n\n## Summary\n\nLedgers.\n', own)).toEqual([]);
   });
 
   it('leftover-guidance: a section\'s visible guidance kept under a subsection of the author\'s is reported there; the examples of a template\'s comment taken into an author\'s subsection are not (blind QA, Svelte RFCs; KEP Graduation Criteria)', () => {

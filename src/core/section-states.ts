@@ -102,7 +102,9 @@ export function specStatus(spec: ParsedSpec): string | null {
 const TITLE_NUMBER = /^(?:\d+(?:\.\d+)*[.):]?|NUMBER\.|N{1,4}\.)[ \t]+/;
 
 // A title naming the kind of document in the plural, the collection a spec joins: "Design Documents", "RFCs", "Proposals".
-const NAMES_A_COLLECTION = /\b(?:documents|docs|proposals|rfcs|specifications|specs|enhancements|design notes)\s*$/i;
+const NAMES_A_COLLECTION = /\b(?:documents|docs|proposals|rfcs|specifications|specs|enhancements|design notes|template)\s*$/i;
+// A stand-in for a number among a title's words: `0000`, `NNNN`, `XXXX`.
+const NUMBER_STAND_IN = /(?<![A-Za-z0-9])(?:0{4,}|N{4,}|X{4,})(?![A-Za-z0-9])/;
 
 /**
  * Whether the spec's title is still the template's stand-in for one (`#
@@ -117,7 +119,8 @@ export function keepsStandInTitle(spec: ParsedSpec, template: TemplateModel): bo
   // (A title the template's text says is the title to write, whatever its words, kept as it is: Argo CD's `# Neat Enhancement Idea`.)
   if (template.titleStandsIn && written.toLowerCase() === standIn.trim().toLowerCase()) return true;
   // (So is one that names the collection, not a spec: TiDB's `# TiDB Design Documents`, kept as it is, names no design.)
-  if (NAMES_A_COLLECTION.test(standIn) && written.toLowerCase() === standIn.trim().toLowerCase()) return true;
+  // (Or the template itself, Cilium's `# CFP-003: Template`; or one with a stand-in for its number, UI5's `# RFC 0000 Fancy Title`.)
+  if ((NAMES_A_COLLECTION.test(standIn) || NUMBER_STAND_IN.test(standIn)) && written.toLowerCase() === standIn.trim().toLowerCase()) return true;
   const at = standInTitleAt(standIn.trim());
   if (at === null) return false;
   if (written.toLowerCase() === standIn.trim().toLowerCase()) return true;
