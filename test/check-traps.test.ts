@@ -507,6 +507,10 @@ describe('section matching', () => {
     const kdpToc = '- [Meta](#meta)\n- [Overview](#overview)\n- [Proposal](#proposal)\n- [Migration (OPTIONAL)](#migration-optional)\n';
     const kdp = buildTemplateModel(parseSpec(`# Meta\n\n- Name: <name>\n\n# Table of Contents\n\n${kdpToc}\n# Overview\n\nOne paragraph.\n\n# Proposal\n\nThe design.\n\n# Migration (OPTIONAL)\n\nHow users move.\n`), 'kdp@1');
     expect(brief(`# Meta\n\n- Name: Cache\n\n# Table of Contents\n\n${kdpToc}\n# Overview\n\nA cache.\n\n# Proposal\n\nAn LRU.\n`, kdp)).toEqual(['10:3 broken-link table-of-contents']);
+    // An entry's text may hold brackets of its own (OpenEBS' `[Drawbacks [optional]](#drawbacks-optional)`; blind QA, OEPs).
+    const oepToc = '* [Summary](#summary)\n* [Risks and Mitigations](#risks-and-mitigations)\n* [Drawbacks [optional]](#drawbacks-optional)\n';
+    const oep = buildTemplateModel(parseSpec(`# Title\n\n## Table of Contents\n\nA table of contents is helpful for quickly jumping to sections.\n\n${oepToc}\n## Summary\n\nOne paragraph.\n\n## Risks and Mitigations\n\nWhat could go wrong.\n\n## Drawbacks [optional]\n\nWhy not.\n`), 'oep@1');
+    expect(brief(`# Arm64\n\n## Table of Contents\n\n${oepToc}\n## Summary\n\nImages.\n\n## Risks and Mitigations\n\nNone.\n\n## Drawbacks [optional]\n\nNone.\n`, oep)).toEqual([]);
   });
 
   it('empty-section: the template\'s credits under its title (arc42\'s "About arc42") ask for no text there, kept or deleted; under an empty `# ` of its export too (blind QA, arc42)', () => {

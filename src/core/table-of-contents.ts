@@ -33,8 +33,9 @@ function anchorList(spec: ParsedSpec, span: Span, alone: boolean): boolean {
   return links >= 2;
 }
 
-// One inline link to an anchor, alone: `[Summary](#summary)`.
-const ANCHOR_LINK = /^\s*\[[^\]\n]*\]\(\s*#([^\s()]+)\s*\)\s*$/;
+// One inline link to an anchor, alone: `[Summary](#summary)`; its text may hold brackets of its own (OpenEBS'
+// `[User Stories [optional]](#user-stories-optional)`). (Its text's parts one of two classes each: no backtracking.)
+const ANCHOR_LINK = /^\s*\[(?:[^[\]\n]|\[[^[\]\n]*\])*\]\(\s*#([^\s()]+)\s*\)\s*$/;
 
 /** The anchors a table of contents' entries link to (see {@link isTableOfContents}), lower-cased, in order. */
 export function contentsAnchors(spec: ParsedSpec, span: Span): string[] {
