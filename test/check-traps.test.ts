@@ -3086,12 +3086,20 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
   });
 
   it('numbered kinds with a word of guidance (`### Section 1`, `### Deferred Milestone 1`) are stood in for by the author\'s own subsections, and `Label: ... 1` is a stand-in for a name after the label (blind QA, Cilium CFPs)', () => {
-    const cfp = buildTemplateModel(parseSpec('# CFP-003: Template\n\n## Proposal\n\n### Overview\n\n_Provide a high-level overview._\n\n### Section 1\n\n_Section with proposal content_\n\n### Section 2\n\n_Section with proposal content_\n\n## Impacts / Key Questions\n\n_List crucial impacts._\n\n### Impact: ... 1\n\n_Describe crucial impacts._\n\n### Key Question: ... 2\n\n_Describe a key question_\n\n## Future Milestones\n\n_List things._\n\n### Deferred Milestone 1\n\n_Description of deferred milestone_\n'), 'c@1');
+    const cfpSource = '# CFP-003: Template\n\n## Proposal\n\n### Overview\n\n_Provide a high-level overview._\n\n### Section 1\n\n_Section with proposal content_\n\n### Section 2\n\n_Section with proposal content_\n\n## Impacts / Key Questions\n\n_List crucial impacts._\n\n### Impact: ... 1\n\n_Describe crucial impacts._\n\n### Key Question: ... 2\n\n_Describe a key question_\n\n## Future Milestones\n\n_List things._\n\n### Deferred Milestone 1\n\n_Description of deferred milestone_\n';
+    const cfp = buildTemplateModel(parseSpec(cfpSource), 'c@1');
     expect(brief('# CFP-1: VLANs\n\n## Proposal\n\n### Overview\n\nTags.\n\n### Datapath\n\nBPF.\n\n## Impacts / Key Questions\n\nTwo.\n\n### Impact: performance\n\nSmall.\n\n### Key Question: pop on ingress?\n\nYes.\n\n## Future Milestones\n\nLater.\n\n### Hubble visibility\n\nFlows.\n', cfp)).toEqual([]);
     // With no section of the author's in their place they are owed as ever (the parent's own text written stands for a
     // numbered kind, as for a bare one: Future Milestones' "Later."), and the stand-in takes only its label's words.
     expect(brief('# CFP-1: VLANs\n\n## Proposal\n\n### Overview\n\nTags.\n\n## Impacts / Key Questions\n\nTwo.\n\n### Risks: performance\n\nSmall.\n\n### Key Question: pop on ingress?\n\nYes.\n\n## Future Milestones\n\nLater.\n', cfp).map((f) => f.split(' ').slice(1).join(' ')))
       .toEqual(['missing-section proposal/section-1', 'missing-section impacts--key-questions/impact--1']);
+    // A parent whose guidance asks to list what its labelled stand-ins stand for owes no text above them ("List crucial impacts and key questions.").
+    expect(brief('# CFP-1: VLANs\n\n## Proposal\n\n### Overview\n\nTags.\n\n### Datapath\n\nBPF.\n\n## Impacts / Key Questions\n\n### Impact: performance\n\nSmall.\n\n### Key Question: pop on ingress?\n\nYes.\n\n## Future Milestones\n\nLater.\n',
+      buildTemplateModel(parseSpec(cfpSource.replace('_List crucial impacts._', '_List crucial impacts and key questions. They likely require discussion._')), 'c@1'))).toEqual([]);
+    // A template section moved under another parent keeps its subsections: `#### Pros` and `#### Cons` under the moved `### Option 1:`.
+    const options = buildTemplateModel(parseSpec('# CFP\n\n## Proposal\n\n_Overview._\n\n## Impacts / Key Questions\n\n_List them._\n\n### Option 1:\n\n#### Pros\n\n* ...\n\n#### Cons\n\n* ...\n\n### Option 2:\n\n#### Pros\n\n* ...\n\n#### Cons\n\n* ...\n'), 'o@1');
+    expect(brief('# CFP-2: Split\n\n## Proposal\n\nTwo sets.\n\n### Option 1:\n\n#### Pros\n\n* Simple.\n\n#### Cons\n\n* Churn.\n\n## Impacts / Key Questions\n\nUpgrades.\n', options).map((f) => f.split(' ').slice(1).join(' ')))
+      .toEqual(['section-order proposal/option-1']);
   });
 
   it('a template that says above its first section that sections may be added or removed as needed owes none of them (blind QA, Strimzi proposals)', () => {

@@ -71,7 +71,28 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
   if (used.size < flat.length) matchNearHeadings(spec, model, byTemplateId, used);
   if (used.size < flat.length) matchWithoutQualifier(model, flat, byTemplateId, used);
   if (used.size < flat.length) matchTitleStandIn(spec, model, flat, byTemplateId, used);
+  if (used.size < flat.length) matchUnderMovedParents(model, byTemplateId, used);
   return { byTemplateId, unmatched: new Set(flat.filter((s) => !used.has(s))), flat };
+}
+
+/**
+ * Template sections still unmatched whose parent is matched: each is the
+ * subsection of that spec section of its heading, when one is left (a
+ * Cilium CFP's `### Option 1:` moved under `## Proposal`, its `#### Pros` and
+ * `#### Cons` with it: their path is another, and their headings are the
+ * template's twice, Option 2's too, so no other pass takes them). In
+ * template order: a parent before its subsections.
+ */
+function matchUnderMovedParents(model: TemplateModel, byTemplateId: Map<string, Section>, used: Set<Section>): void {
+  for (const t of model.sections) {
+    if (t.parentId === null || byTemplateId.has(t.id)) continue;
+    const parent = byTemplateId.get(t.parentId);
+    if (parent === undefined) continue;
+    const found = parent.children.find((c) => !used.has(c) && (c.heading.slug === t.headingSlug || looseSlug(c.heading) === t.headingSlug));
+    if (found === undefined) continue;
+    byTemplateId.set(t.id, found);
+    used.add(found);
+  }
 }
 
 /**

@@ -44,7 +44,10 @@ export function notesOverSubsections(spec: ParsedSpec, sections: readonly Templa
     // over `#### Use case 1:` and `#### Use case 2:`; the use cases written are its text.)
     // (Or asks for several of what its stand-ins stand for: Grafana Loki's "List at least two possible ways of achieving
     // the goals." over `### Proposal 1: Title` and `### Proposal n: Title`; the proposals written are its text.)
-    if ((below.filter((c) => c.standIn !== null).length >= 2 && ASKS_FOR_SEVERAL.test(s.guidance.replace(/[*_`]+/g, ''))) || asksForItsSeries(s.guidance, below, examples)) {
+    // (Or asks to list the kinds its stand-ins stand for: Cilium's "List crucial impacts and key questions." over `### Impact: ... 1`
+    // and `### Key Question: ... 2`; the impacts and questions written are its text: blind QA.)
+    if ((below.filter((c) => c.standIn !== null).length >= 2 && ASKS_FOR_SEVERAL.test(s.guidance.replace(/[*_`]+/g, ''))) || asksForItsSeries(s.guidance, below, examples)
+      || listsItsStandIns(s.guidance, below)) {
       notes.add(s.id);
       continue;
     }
@@ -130,6 +133,21 @@ function namedIn(parent: string, child: string): boolean {
 export function asksAQuestion(heading: string): boolean {
   // Its marks aside: `What are the risks? (mandatory)`, `Why is it safe? *(required)*`.
   return trimEndWhile(withoutHeadingMarks(withoutClosedComments(heading)), isMarkOrSpace).endsWith('?');
+}
+
+/**
+ * Whether a parent's guidance asks to list the kinds its labelled stand-ins
+ * stand for (see {@link notesOverSubsections}), in its first sentence, which
+ * opens by asking for a list: "List crucial impacts and key questions." over
+ * `### Impact: ... 1` and `### Key Question: ... 2`.
+ */
+function listsItsStandIns(guidance: string, below: readonly TemplateSection[]): boolean {
+  const labelled = below.filter((c) => c.standIn !== null && c.standIn.lead !== '' && c.standIn.lead.length <= 40);
+  if (labelled.length < 2) return false;
+  const plain = guidance.replace(/[*_`]+/g, '');
+  if (!/^\W*(?:list|give|describe|outline|present)\b/i.test(plain)) return false;
+  const first = /^[^.!?\n]*/.exec(plain)![0];
+  return labelled.every((c) => new RegExp(`\\b${escapeRegExp(c.standIn!.lead.replace(/[\s:\u2013\u2014-]+$/, '').trim()).replace(/ /g, '\\s+')}(?:s|es)?\\b`, 'i').test(first));
 }
 
 /**
