@@ -2717,6 +2717,14 @@ describe('leftover-marker: the template\'s own {slot}s (MADR)', () => {
     expect(said('| Created | 04-Mar-2024 |\n| Python-Version | 3.14 |', "(fill me in with today's date, 2022-03-01)")).toEqual([
       '9:15 the template\'s instruction "(fill me in with today\'s date, 2022-03-01)" is still around the value written into it: keep the value, delete the rest']);
     expect(said('| Created | 04-Mar-2024 |\n| Python-Version | 3.14 |', '2022-03-01 (filled in by the sponsor)')).toEqual([]);
+    // A version's major an `X` too, and a name in capitals for what to write (Cilium's `X.XX`, `SIG-NAME`; blind QA, CFPs);
+    // not the author's own capitals (`API-KEY`), nor one the template does not write.
+    const cfp = buildTemplateModel(parseSpec('# CFP-003: Template\n\n**SIG: SIG-NAME**\n\n**Cilium Release:** X.XX\n\n**Authors:** alice <alice@example.com>\n\n## Summary\n\nShort.\n'), 'c@1');
+    const cfpSaid = (sig: string, release: string) => findings(`# CFP-1: VLANs\n\n**SIG: ${sig}**\n\n**Cilium Release:** ${release}\n\n**Authors:** Bob Jones <bob@isovalent.com>\n\n## Summary\n\nVLANs, set through the API-KEY and TEAM-NAME labels.\n`, cfp).map((f) => `${f.line}:${f.column} ${f.message}`);
+    expect(cfpSaid('SIG-NAME', 'X.XX')).toEqual([
+      '3:8 the template\'s slot "SIG-NAME" is still here: replace it with the real content',
+      '5:21 the template\'s slot "X.XX" is still here: replace it with the real content']);
+    expect(cfpSaid('SIG-DATAPATH', '1.18')).toEqual([]);
   });
 
   it('a slot holding a slot (MADR 4\'s `{justification. … {force} …}`) is one slot (blind QA)', () => {

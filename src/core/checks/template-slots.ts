@@ -35,8 +35,8 @@ import { headOf, tailOf } from '../clip-text.js';
 const SLOT = /(?<!\{)\{(?![{%#])(?:[^{}\n]|\{[^{}\n]*\})*\}(?!\})|\[[^[\]\n^](?:[^[\]\n]|\[[^[\]\n]*\])*(?:\n(?:[^[\]\n]|\[[^[\]\n]*\])*)?\]|\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]{0,200}\)|\((?<=(?:^|\n|:|\|)[ \t]*\()(?:[^()\n/|]{1,40} \/ ){1,12}[^()\n/|]{1,40}\)(?=[ \t]*(?:\||\n|$))|\*\*(?<=(?:^|\n|:|\|)[ \t]*\*\*)[^*\n]{1,40}\*\*(?: or \*\*[^*\n]{1,40}\*\*){1,8}(?=[ \t]*(?:\||\n|$))/gi;
 
 // What every slot starts with, searched for first (one search of the document for all three kinds).
-const SLOT_START = /[{[<]|\((?:[Ff]ill|[Ee]nter|[Ii]nsert|[Rr]eplace|[Ww]rite|[Pp]ut|[Aa]dd)\b| \/ |\*\* or \*\*|YY|MM|DD|\.[Xx]|\$[A-Z]|___/g;
-const mayHoldSlot = (text: string): boolean => text.includes('{') || text.includes('[') || text.includes('(') || text.includes('<') || text.includes('$') || text.includes('___') || text.includes('** or **') || /YY|MM|DD|\.[Xx]/.test(text);
+const SLOT_START = /[{[<]|\((?:[Ff]ill|[Ee]nter|[Ii]nsert|[Rr]eplace|[Ww]rite|[Pp]ut|[Aa]dd)\b| \/ |\*\* or \*\*|YY|MM|DD|\.[Xx]|\$[A-Z]|___|[A-Z][-_][A-Z]/g;
+const mayHoldSlot = (text: string): boolean => text.includes('{') || text.includes('[') || text.includes('(') || text.includes('<') || text.includes('$') || text.includes('___') || text.includes('** or **') || /YY|MM|DD|\.[Xx]|[A-Z][-_][A-Z]/.test(text);
 
 // A `{SLOT}` named in capitals, words joined by `_` or one word of three letters or more (AWS CDK's
 // `@{BAR_RAISER_USER}`, `#{TRACKING_ISSUE}`), as templating tools write their variables.
@@ -82,6 +82,7 @@ function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generato
   }
   // A date or version yet to be written (a PEP header's `Created: DD-MMM-YYYY`, `Python-Version: 3.XX`).
   if (/[YMDX]{2}/.test(block.text)) yield* block.text.matchAll(FORMAT_SLOT);
+  if (/[A-Z][-_][A-Z]/.test(block.text)) yield* block.text.matchAll(CAPS_NAME_SLOT);
   // A blank line to write on: `Approver: ___________`.
   if (block.text.indexOf('___') !== -1) yield* block.text.matchAll(BLANK_LINE_SLOT);
   if (block.text.indexOf('$') !== -1) yield* block.text.matchAll(VARIABLE_SLOT);
@@ -102,7 +103,10 @@ function* slotsIn(block: ProseBlock, definitions: ReadonlySet<string>): Generato
 const HEAD_ELEMENTS: ReadonlySet<string> = new Set(['link', 'title', 'meta', 'base', 'head', 'body', 'html']);
 
 // (An emphasis mark around it is no letter: `_YYYY-MM-DD_`.)
-const FORMAT_SLOT = /(?<![A-Za-z0-9-])(?<![A-Za-z0-9]_)(?:(?:YYYY|YY|MMM|MM|DD)(?:[-/.](?:YYYY|YY|MMM|MM|DD)){1,2}|\d+\.(?:X{1,3}|x{1,3})(?:\.(?:X{1,3}|x{1,3}|\d+))?)(?![A-Za-z0-9-])(?!_[A-Za-z0-9])/g;
+// (A version's major an `X` too: Cilium's `**Cilium Release:** X.XX`.)
+const FORMAT_SLOT = /(?<![A-Za-z0-9-])(?<![A-Za-z0-9]_)(?:(?:YYYY|YY|MMM|MM|DD)(?:[-/.](?:YYYY|YY|MMM|MM|DD)){1,2}|(?:\d+|X{1,2}|x{1,2})\.(?:X{1,3}|x{1,3})(?:\.(?:X{1,3}|x{1,3}|\d+))?)(?![A-Za-z0-9-])(?!_[A-Za-z0-9])/g;
+// A name in capitals for what to write, ending in what it is (Cilium's `SIG: SIG-NAME`, `TEAM_NAME`, `JIRA-ID`): a slot only where the template wrote it.
+const CAPS_NAME_SLOT = /(?<![\w-])[A-Z]{2,12}(?:[-_][A-Z]{2,12}){0,3}[-_](?:NAME|ID|NUMBER|VERSION|EMAIL|HANDLE|URL|LINK|OWNER)(?![\w-])/g;
 const BLANK_LINE_SLOT = /(?<![\w_])_{4,}(?![\w_])/g;
 // A variable a tool fills in (spec-kit's `User description: "$ARGUMENTS"`), left as it was.
 const VARIABLE_SLOT = /(?<![\w$])\$[A-Z][A-Z0-9_]{2,}\b/g;
