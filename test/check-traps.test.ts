@@ -3110,6 +3110,16 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
       .toEqual(['section-order proposal/option-1']);
   });
 
+  it('a template heading of names joined by `/` is the spec\'s heading of its first name, of two words or more (blind QA, OpenEBS: a rename hint for another section pointed at it)', () => {
+    const oep = buildTemplateModel(parseSpec('# Title\n\n## Proposal\n\nThe design.\n\n### Implementation Details/Notes/Constraints [optional]\n\nWhat are the caveats?\n\n## Implementation History\n\nMajor milestones.\n'), 'o@1');
+    expect(findings('# Local volumes\n\n## Proposal\n\nBind mounts.\n\n## 7. Implementation Details\n\nA CSI node plugin.\n', oep).map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
+      '7 heading-level heading "7. Implementation Details" is level 2; the template has it at level 3 (###)',
+      '9 missing-section missing section "Implementation History" (## Implementation History) from template o@1']);
+    // Not a one-word name, which authors give sections of their own (a KEP's `Notes/Constraints/Caveats (Optional)` and an author's `#### Notes`).
+    const kep = buildTemplateModel(parseSpec('# KEP\n\n## Proposal\n\n<!-- p -->\n\n### Notes/Constraints/Caveats (Optional)\n\n<!-- n -->\n\n## Alternatives\n\n<!-- a -->\n'), 'k@1');
+    expect(brief('# KEP-1: X\n\n## Proposal\n\nP.\n\n## Alternatives\n\nA.\n\n#### Notes\n\nN.\n', kep)).toEqual([]);
+  });
+
   it('a template that says above its first section that sections may be added or removed as needed owes none of them (blind QA, Strimzi proposals)', () => {
     const strimzi = buildTemplateModel(parseSpec('<!-- This template is provided as an example. Add or remove sections as required to best articulate the proposal. -->\n\n# <Title>\n\nProvide a brief summary.\n\n## Motivation\n\nExplain the motivation.\n\n## Compatibility\n\nCall out compatibility.\n'), 's@1');
     expect(brief('# Node pools\n\nPools of brokers.\n\n## Motivation\n\nScaling.\n', strimzi)).toEqual([]);

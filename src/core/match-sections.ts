@@ -70,6 +70,7 @@ export function matchSections(spec: ParsedSpec, model: TemplateModel): SectionMa
   if (used.size < flat.length) matchSubtitled(spec, model, byTemplateId, used);
   if (used.size < flat.length) matchNearHeadings(spec, model, byTemplateId, used);
   if (used.size < flat.length) matchWithoutQualifier(model, flat, byTemplateId, used);
+  if (used.size < flat.length) matchOneOfItsNames(model, flat, byTemplateId, used);
   if (used.size < flat.length) matchTitleStandIn(spec, model, flat, byTemplateId, used);
   if (used.size < flat.length) matchUnderMovedParents(model, byTemplateId, used);
   return { byTemplateId, unmatched: new Set(flat.filter((s) => !used.has(s))), flat };
@@ -273,6 +274,31 @@ function matchWithoutQualifier(model: TemplateModel, flat: readonly Section[], b
     const atLevel = alike.filter((s) => s.heading.level === t.level);
     const found = atLevel.length > 0 ? atLevel : alike;
     if (found.length !== 1) continue;
+    byTemplateId.set(t.id, found[0]!);
+    used.add(found[0]!);
+  }
+}
+
+/**
+ * A template heading of names joined by `/` (OpenEBS' `### Implementation
+ * Details/Notes/Constraints [optional]`) is the spec's heading of its first
+ * name (`## 7. Implementation Details`), wherever it stands, when it is the
+ * only one left of that name and no other template section has its words.
+ * (Two of them written as sections side by side are a heading split in two:
+ * missing-section says so.)
+ */
+function matchOneOfItsNames(model: TemplateModel, flat: readonly Section[], byTemplateId: Map<string, Section>, used: Set<Section>): void {
+  for (const t of model.sections) {
+    if (t.id === 'title' || byTemplateId.has(t.id) || t.text.indexOf('/') === -1 || t.text.length > 200) continue;
+    const parts = withoutHeadingMarks(t.text).split('/');
+    // (Its first name, of two words or more: a word alone, `Notes` of a KEP's `Notes/Constraints/Caveats (Optional)`,
+    // is a heading many authors give their own subsections.)
+    const first = parts[0]!.trim();
+    if (parts.length < 2 || !/\S\s+\S/.test(first)) continue;
+    const slug = slugify(first);
+    const found = flat.filter((s) => !used.has(s) && (looseSlug(s.heading) === slug || bareSlug(s.heading.text) === slug));
+    if (found.length !== 1) continue;
+    if (model.sections.some((x) => x !== t && (x.headingSlug === slug || x.fallbackSlug === slug))) continue;
     byTemplateId.set(t.id, found[0]!);
     used.add(found[0]!);
   }
