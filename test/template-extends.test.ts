@@ -147,6 +147,11 @@ describe('templates that extend another', () => {
       [{ 'a.md': '---\nstage: accepted\nextend: tech-spec\n---\n' }, '.specfill/templates/a.md:3:1: front matter `extend` is no template key: did you mean `extends`?'],
       [{ 'a.md': '---\nOptional: [x]\n---\n# A\n' }, 'front matter `Optional` is no template key: did you mean `optional`?'],
     ];
+    // Front matter of capitalised keys is a sample of the specs' own: its `Version:` is theirs (blind QA: NEAR's NEP template
+    // could not be used at all).
+    const near = tempProject({ '.specfill/templates/nep.md': '---\nNEP: 0\nTitle: NEP title\nStatus: New\nVersion: 1.0.0\n---\n\n## Summary\n\n[Summary.]\n' });
+    const listed = await runCli(near, 'templates');
+    expect([listed.code, listed.stderr]).toEqual([0, '']);
     for (const [files, message] of cases) {
       const dir = tempProject(Object.fromEntries(Object.entries(files).map(([k, v]) => [`.specfill/templates/${k}`, v])));
       const r = await runCli(dir, 'templates');

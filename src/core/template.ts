@@ -82,8 +82,11 @@ function fitsKey(key: string, value: unknown): boolean {
  * process's own keys (`stage`, `date`, `teams`) stay its own.
  */
 function misspeltKeyProblem(data: Readonly<Record<string, unknown>>, at: (key: string) => ReturnType<typeof keyLocation>): void {
+  // Front matter of capitalised keys is a sample of the specs' own (NEAR's `NEP:`, `Title:`, `Status:`, `Version: 1.0.0`):
+  // its capitalised keys are theirs, none a slip for a template key, which specfill writes in lower case.
+  const sample = Object.keys(data).filter((key) => /^[A-Z]/.test(key)).length >= 2;
   for (const key of Object.keys(data)) {
-    if (TEMPLATE_KEYS.includes(key)) continue;
+    if (TEMPLATE_KEYS.includes(key) || (sample && /^[A-Z]/.test(key))) continue;
     // Only where the key it would be is not there too, and its value has that key's shape.
     const meant = TEMPLATE_KEYS.find((known) => !Object.hasOwn(data, known) && isSlipFor(key, known) && fitsKey(known, data[key]));
     if (meant !== undefined) {
