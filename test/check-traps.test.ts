@@ -167,6 +167,9 @@ describe('section matching', () => {
     expect(findings('---\nfeature: mark-stale-issues\nauthor: Ryan Mulligan\nshepherd-leader: Jane Doe\n---\n\n# Summary\n\nMark stale issues.\n', nix).map((f) => f.rule)).toEqual([]);
     // Most of its keys its own: not the sample's.
     expect(findings('---\nfeature: x\nowner: Ana\nstage: accepted\n---\n\n# Summary\n\nMark stale issues.\n', nix).map((f) => f.rule)).toEqual(['frontmatter']);
+    // A sample that is no YAML (Cardano's `CIP: ?`, `Title: ?`: `?` opens a YAML key) is read by its lines' keys (blind QA, CIPs).
+    const cip = buildTemplateModel(parseSpec('---\nCIP: ?\nTitle: ?\nStatus: Proposed\nCreated: YYYY-MM-DD\n---\n\n## Abstract\n\n<!-- A short description. -->\n'), 'c@1');
+    expect(findings('---\nCIP: 12\nTitle: Pool operator messages\nStatus: Proposed\nCreated: 2020-11-07\n---\n\n## Abstract\n\nMetadata for pool operators.\n', cip).map((f) => f.rule)).toEqual([]);
   });
 
   it('a heading written twice under a parent matched by its words (🚀 Architecture) is the first one, the second its duplicate (blind QA)', () => {

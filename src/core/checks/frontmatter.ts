@@ -2,7 +2,7 @@ import { DEFAULT_STATUSES } from '../default-statuses.js';
 import { nearestWord } from '../edit-distance.js';
 import { keyPosition } from '../front-matter-key.js';
 import { invisibleBeforeFrontMatter, lateFrontMatterLine, misplacedFrontMatter } from '../misplaced-front-matter.js';
-import type { Position } from '../spec-types.js';
+import type { ParsedSpec, Position } from '../spec-types.js';
 import { isTemplateKey } from '../template.js';
 import type { CheckRule, FindingDraft } from './types.js';
 import { headOf } from '../clip-text.js';
@@ -81,7 +81,7 @@ export const frontmatter: CheckRule = {
       // Nor a title by default where the spec's front matter follows its template's, which has none (spec-kit's
       // `tasks.md`, `description:` only, kept as the spec's). A template's own metadata (`id`, `version`) is no
       // sample of its specs': one with `status:` of its own owes a title (blind QA). (`template:` names the template, as the config's mapping does.)
-      const theirs = template?.spec.frontMatter?.data;
+      const theirs = template === null ? undefined : sampleKeys(template.spec);
       // (A key or two of the spec's that the template lacks, from a later version of it — NixOS RFCs' `shepherd-leader:` —
       // leave it following the template's sample: most of its keys are the sample's.)
       if (key === 'title' && value === undefined && options.required === undefined && theirs != null && !('title' in theirs)
@@ -153,6 +153,19 @@ const DEFAULT_REQUIRED: readonly string[] = ['title', 'template'];
  * the template's has keys of the specs' own (not only its metadata, `id`,
  * `version`: a spec with `status:` of its own then owes a title).
  */
+/**
+ * A template's front matter as a spec's sample: its data, or, where it is no
+ * YAML (Cardano's `CIP: ?`, `Title: ?`: a `?` there opens a YAML key), its
+ * keys as its lines write them, each with its text.
+ */
+function sampleKeys(spec: ParsedSpec): Readonly<Record<string, unknown>> | null | undefined {
+  const fm = spec.frontMatter;
+  if (fm === null || fm.data !== null) return fm?.data;
+  const keys: Record<string, unknown> = {};
+  for (const m of spec.source.slice(fm.yamlSpan.start, fm.yamlSpan.end).matchAll(/^([A-Za-z][\w-]{0,40})[ \t]*:[ \t]*([^\r\n]*)/gm)) keys[m[1]!] = m[2]!;
+  return keys;
+}
+
 function followsSample(keys: readonly string[], theirs: Readonly<Record<string, unknown>>): boolean {
   const shared = keys.filter((k) => k in theirs).length;
   if (shared === keys.length) return true;
