@@ -3091,6 +3091,12 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief(spec, metadataOnly)).toEqual([]);
     const ui5 = buildTemplateModel(parseSpec('# RFC 0000 Fancy Title\n*Disclaimer: This template is derived from the great [RFC template](https://github.com/yarnpkg/rfcs/blob/master/0000-template.md) that Yarn has come up with. (You may remove this disclaimer).*\n\n## Summary\n\nOne paragraph explanation of the feature.\n'), 'u@1');
     expect(brief(spec, ui5)).toEqual([]);
+    // Steps after the note's colon, a blank line between (ingress-nginx's KEP template), and notes on the file's name and on the
+    // template's questions under a labelled stand-in (Aptos' `# AIP-X - (AIP title)`; blind QA).
+    const ingress = buildTemplateModel(parseSpec('# Title\n\nThis is the title of the KEP.\nKeep it simple and descriptive.\n\nTo get started with this template:\n\n1. **Make a copy of this template.**\n  Name it `YYYYMMDD-my-title.md`.\n1. **Create a PR.**\n  Assign it to folks that are sponsoring this process.\n\n## Summary\n\nOne paragraph.\n'), 'i@1');
+    expect(brief(spec, ingress)).toEqual([]);
+    const aip = buildTemplateModel(parseSpec('# AIP-X - (AIP title)\n\n(Please give a temporary file name to your AIP when first drafting it, such as `aip-x.md`.)\n\n(Please remove the questions in the "quote box". Provide complete context to the questions being asked.)\n\n## Summary\n\n > Summarize in 3-5 sentences.\n'), 'a@1');
+    expect(brief(spec, aip)).toEqual([]);
     // A paragraph there that asks for text is owed, under a stand-in title too.
     const asks = buildTemplateModel(parseSpec('# Title\n\nDescribe which version of this template you used.\n\n## Summary\n\nOne paragraph.\n'), 'a@1');
     expect(brief(spec, asks)).toEqual(['1:1 empty-section title']);

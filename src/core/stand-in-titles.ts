@@ -71,7 +71,8 @@ function isWholeStandIn(title: string): boolean {
 // (Or a number's stand-in with no colon after it: Flux's `# RFC-NNNN Title`.)
 // (Or a label whose number is a slot: cosmos-sdk's and CometBFT's `# ADR {ADR-NUMBER}: {TITLE}`.)
 // (Or a label in brackets: Flyte's `# [RFC Template] Title`.)
-const TITLE_LABEL = /^[^:.!?<>{}[\]]{1,40}:\s+|^\[[^[\]\n]{1,40}\][ \t]+|^[A-Za-z]{1,10}-(?:N{3,}|X{3,}|0{3,})\s+|^[A-Za-z]{1,10}[ \t-]?\{[A-Z]*[-_ ]?(?:NUMBER|NUM|NO|ID|N{1,4}|X{1,4})\}:\s+/;
+// (Or one `X` or `N` for the number, a dash after it: Aptos' `# AIP-X - (AIP title)`.)
+const TITLE_LABEL = /^[^:.!?<>{}[\]]{1,40}:\s+|^\[[^[\]\n]{1,40}\][ \t]+|^[A-Za-z]{1,10}-(?:N{3,}|X{3,}|0{3,})\s+|^[A-Za-z]{1,10}-[NX][ \t]+[-\u2013\u2014][ \t]+|^[A-Za-z]{1,10}[ \t-]?\{[A-Z]*[-_ ]?(?:NUMBER|NUM|NO|ID|N{1,4}|X{1,4})\}:\s+/;
 
 // An instruction in parentheses and nothing else: `(fill me in with a unique ident, my_awesome_feature)`.
 const FILL_IN_PARENTHESES = /^\((?:fill|enter|insert|replace|write|put|add)\b[^()]*\)$/i;
@@ -84,7 +85,7 @@ function onlyComments(title: string): boolean {
 }
 
 // `Title`, `Product Name`, `Title of the proposal`; adr-tools' `NUMBER. TITLE`.
-const STAND_IN_TITLE = /^[[<{(]*\s*(?:(?:your|the|document|doc|adr|rfc|spec|project|feature|decision|proposal|product|service|system|component|app|application|library|tool|initiative|capability)\s+){0,2}(?:title|name)(?:\s+of\s+(?:(?:the|this|your|a|an)\s+)?[\w-]+)?(?:\s+here)?\s*[\]>})]*$|^(?:NUMBER|N{1,4})\.\s+TITLE$/i;
+const STAND_IN_TITLE = /^[[<{(]*\s*(?:(?:your|the|document|doc|adr|rfc|spec|project|feature|decision|proposal|product|service|system|component|app|application|library|tool|initiative|capability|[a-z]{1,3}[ei]p)\s+){0,2}(?:title|name)(?:\s+of\s+(?:(?:the|this|your|a|an)\s+)?[\w-]+)?(?:\s+here)?\s*[\]>})]*$|^(?:NUMBER|N{1,4})\.\s+TITLE$/i;
 // An instruction to write the title in its place ("Replace this with your awesome OTEP title", "Insert title here").
 const TITLE_INSTRUCTION = /^[[<{(]*\s*(?:replace\s+(?:this|me)|insert|add|enter|write|put|fill\s+in)\b[^.!?:]*\b(?:title|name)(?:\s+here)?\s*[\]>})]*$/i;
 // A title described rather than written ("Your short, descriptive title", "A descriptive title").
@@ -148,8 +149,7 @@ export function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
   // OpenEBS' "The `Metadata` section above is intended to support … tooling …"; blind QA.)
   // (Not a sentence that asks for text, whatever it names: "Describe which version of the template you used.")
   const says = saysItIsTheTitle(told);
-  if ((says || isStandInTitle(titleText)) && (speaksOfTitleAlone(told) || told.split(/\n[ \t]*\n/).every((part) => part.trim() === '' || speaksOfTitleAlone(part)
-    || (isNoteOnUse(part) && (says || !ASKS_FIRST.test(part)))))) return true;
+  if ((says || isStandInTitle(titleText)) && (speaksOfTitleAlone(told) || notesAndTitleOnly(told.split(/\n[ \t]*\n/), says))) return true;
   // Else what is there is placeholders and comments, each alone in its block, each asking for the title alone.
   const asked: string[] = [];
   for (const b of blocksIn(spec, titleSpan)) {
@@ -170,6 +170,26 @@ export function asksOnlyTitle(spec: ParsedSpec, titleSpan: Span): boolean {
   // (Under a title that only stands in for one, a longer note about it counts too: a KEP's "This is the title of
   // your KEP. Keep it short, simple, and descriptive. …", whose "and" joins words about the title, not other things to write.)
   return asked.length > 0 && asked.every((instruction) => asksForTitleAlone(instruction, titleText) || (isStandInTitle(titleText) && speaksOfTitleAlone(instruction)));
+}
+
+/**
+ * Whether each paragraph of a title part speaks of the title alone or is a
+ * note on using the template (under a title that only stands in for one, not
+ * one that opens asking for text); a list after a note that ends with a
+ * colon is that note's (ingress-nginx's "To get started with this template:"
+ * over its numbered steps, a blank line between).
+ */
+function notesAndTitleOnly(parts: readonly string[], says: boolean): boolean {
+  let steps = false;
+  for (const part of parts) {
+    const text = part.trim();
+    if (text === '') continue;
+    if (steps && /^(?:[-*+]|\d{1,3}[.)])[ \t]/.test(text)) continue;
+    const note = isNoteOnUse(part) && (says || !ASKS_FIRST.test(part));
+    if (!note && !speaksOfTitleAlone(part)) return false;
+    steps = note && text.endsWith(':');
+  }
+  return true;
 }
 
 /**
@@ -223,7 +243,7 @@ function speaksOfTitleAlone(instruction: string): boolean {
 function isNoteOnUse(part: string): boolean {
   // (A comment's note may open on the line after its `<!--`.)
   // (A label before it is no part of its first sentence: UI5's "*Disclaimer: This template is derived from …*".)
-  const first = /^[^.!?:\n]*/.exec(part.trim().replace(/^<!--\s*/, '').replace(/^[*_]*(?:disclaimer|note|nb|important)[*_]*\s*:[*_]*\s*/i, ''))![0];
+  const first = /^[^.!?:\n]*/.exec(part.trim().replace(/^(?:<!--\s*|\(\s*)/, '').replace(/^[*_]*(?:disclaimer|note|nb|important)[*_]*\s*:[*_]*\s*/i, ''))![0];
   // (A link's text is no place: OpenEBS' "The canonical place for the latest set of instructions … is [here](…)".)
   return NOTE_ON_USE.test(first) && !/\bhere\b|\b(?:below|under|beneath|after) (?:the|this) (?:title|heading)\b/i.test(part.replace(/\[[^\]\n]{0,100}\]\([^)\n]{0,500}\)/g, ''));
 }
@@ -231,7 +251,9 @@ function isNoteOnUse(part: string): boolean {
 // (Or a suggestion of a table of contents, which asks for no text: GitLab's "For long pages, consider creating a table of contents.")
 // A paragraph that opens by asking for text.
 const ASKS_FIRST = /^\s*(?:<!--\s*)?[*_]*(?:please\s+)?(?:describe|write|explain|add|list|provide|give|summari[sz]e|state|include|fill|enter|insert|name|note)\b/i;
-const NOTE_ON_USE = /\b(?:this|the) (?:template|file)\b|\bsections? (?:above|below)\b|\b(?:above|below) this line\b|\b(?:consider|you (?:may|might|can)|optionally)\b[^.!?\n]{0,40}\btable of contents\b/i;
+// (Or on the file's name, or on deleting the template's own questions: Aptos' "(Please give a temporary file name to your
+// AIP …)", "(Please remove the questions in the "quote box". …)".)
+const NOTE_ON_USE = /\b(?:this|the) (?:template|file)\b|\bsections? (?:above|below)\b|\b(?:above|below) this line\b|\b(?:consider|you (?:may|might|can)|optionally)\b[^.!?\n]{0,40}\btable of contents\b|\bfile ?names?\b|\b(?:remove|delete)\s+(?:the|these|this|all(?: the)?)\s+(?:questions|comments|notes|instructions|guidance|hints)\b/i;
 
 // A verb that asks for text to be written.
 // A line that is a field to fill: a short label, its colon, a value (`* Author(s): [Author Name]`, `**Status:** Draft`).
