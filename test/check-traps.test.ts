@@ -3129,6 +3129,13 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# KEP-1: X\n\n## Proposal\n\nP.\n\n## Alternatives\n\nA.\n\n#### Notes\n\nN.\n', kep)).toEqual([]);
   });
 
+  it('a stand-in for a number before a slot (`## Option N: <Title>`) is a later one of the series: the spec\'s `## Option 2: …` is it, and none is owed (blind QA, Grafana Alloy)', () => {
+    const alloy = buildTemplateModel(parseSpec('# Proposal: <Title>\n\n## Problem\n\n<!-- p -->\n\n## Option 1: <Title>\n\n### Pros and cons\n\n<!-- pc -->\n\n## Option N: <Title>\n\n### Pros and cons\n\n<!-- pc -->\n'), 'a@1');
+    const two = '# Proposal: Zones\n\n## Problem\n\nCross-zone traffic.\n\n## Option 1: Local rings\n\n### Pros and cons\n\nCheap.\n\n## Option 2: Isolated deployments\n\n### Pros and cons\n\nSimple.\n';
+    expect(brief(two, alloy)).toEqual([]);
+    expect(brief(two.slice(0, two.indexOf('## Option 2')), alloy)).toEqual([]);
+  });
+
   it('a template that says above its first section that sections may be added or removed as needed owes none of them (blind QA, Strimzi proposals)', () => {
     const strimzi = buildTemplateModel(parseSpec('<!-- This template is provided as an example. Add or remove sections as required to best articulate the proposal. -->\n\n# <Title>\n\nProvide a brief summary.\n\n## Motivation\n\nExplain the motivation.\n\n## Compatibility\n\nCall out compatibility.\n'), 's@1');
     expect(brief('# Node pools\n\nPools of brokers.\n\n## Motivation\n\nScaling.\n', strimzi)).toEqual([]);

@@ -120,6 +120,13 @@ export function standInWords(text: string): StandInWords | null {
   if (slots.length === 0) return numberStandIn(written);
   const first = slots[0]!;
   const last = slots[slots.length - 1]!;
+  // (A stand-in for a number in the words before the slot, Grafana Alloy's `## Option N: <Title>`: the spec's `## Option 2:
+  // Isolated deployments`, its number, then its own words; blind QA.)
+  const lead = written.slice(0, first.index).trim();
+  if (last === first && withoutClosedComments(written.slice(last.index + last.length)).trim() === '') {
+    const numbered = numberStandIn(lead);
+    if (numbered !== null && numbered.suffix === '') return { ...numbered, lead, named: true };
+  }
   const prefix = normalizedSentence(written.slice(0, first.index));
   const suffix = normalizedSentence(withoutClosedComments(written.slice(last.index + last.length)));
   // Punctuation around a slot (`- [Title]`) is no word of the heading's own, nor is a section number.
