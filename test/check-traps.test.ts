@@ -3097,6 +3097,9 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief(spec, ingress)).toEqual([]);
     const aip = buildTemplateModel(parseSpec('# AIP-X - (AIP title)\n\n(Please give a temporary file name to your AIP when first drafting it, such as `aip-x.md`.)\n\n(Please remove the questions in the "quote box". Provide complete context to the questions being asked.)\n\n## Summary\n\n > Summarize in 3-5 sentences.\n'), 'a@1');
     expect(brief(spec, aip)).toEqual([]);
+    // A comment listing the values a field may take, above the first section of a template of no title (Cardano's CIPs).
+    const cip = buildTemplateModel(parseSpec('<!-- Existing categories:\n\n- Meta      | For meta-CIPs.\n- Wallets   | For standardisation across wallets.\n\n-->\n\n## Abstract\n<!-- A short description. -->\n'), 'c@1');
+    expect(brief('## Abstract\n\nPool metadata.\n', cip)).toEqual([]);
     // A paragraph there that asks for text is owed, under a stand-in title too.
     const asks = buildTemplateModel(parseSpec('# Title\n\nDescribe which version of this template you used.\n\n## Summary\n\nOne paragraph.\n'), 'a@1');
     expect(brief(spec, asks)).toEqual(['1:1 empty-section title']);
@@ -3294,6 +3297,11 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     // A list of what to write is no list of options: one item of it kept is still only guidance.
     const steps = buildTemplateModel(parseSpec('# Title\n\n## Dependencies\n\nWhat goes here:\n\n* Describe each library the API needs and why.\n* List the minimum JDK version it runs on.\n'), 's@1');
     expect(brief('# runningFold\n\n## Dependencies\n\nDescribe each library the API needs and why.\n', steps)).toEqual(['3:1 empty-section dependencies']);
+    // Options in comments of their own beside one that says to uncomment the one that applies (Cardano's Copyright; blind QA, CIPs).
+    const cip = buildTemplateModel(parseSpec('## Abstract\n\n<!-- A short description. -->\n\n## Copyright\n<!-- The CIP must be explicitly licensed. Uncomment the license you wish to use (delete the other one). -->\n\n<!-- This CIP is licensed under [CC-BY-4.0](https://creativecommons.org/licenses/by/4.0/legalcode). -->\n<!-- This CIP is licensed under [Apache-2.0](http://www.apache.org/licenses/LICENSE-2.0). -->\n'), 'c@1');
+    const licensed = (text: string) => brief(`## Abstract\n\nPool metadata.\n\n## Copyright\n\n${text}\n`, cip);
+    expect(licensed('This CIP is licensed under [CC-BY-4.0](https://creativecommons.org/licenses/by/4.0/legalcode).')).toEqual([]);
+    expect(licensed('This CIP is licensed under [CC-BY-4.0](https://creativecommons.org/licenses/by/4.0/legalcode).\n\nThis CIP is licensed under [Apache-2.0](http://www.apache.org/licenses/LICENSE-2.0).')).toEqual(['5:1 empty-section copyright']);
   });
 
   it('a slot of the template\'s front matter kept as it is, which `new` copies for the author to fill (blind QA, MADR 4)', () => {

@@ -70,7 +70,8 @@ const ABOUT_THE_TEMPLATE = /©|\bcopyright\s+(?:\(c\)\s*)?(?:\d{4}|by)\b|\btempl
 
 // (Also where the file's text goes and what may not change: Fuchsia's "This should begin with an H2 element", "DO NOT
 // EDIT ANYTHING ELSE ABOVE THIS LINE".)
-const NOTE_ON_THE_FILE = /\b(?:this (?:file|template|document|note)|these notes|(?:every|each|all(?: the)?|the other) sections?|these comments?|(?:the|all|these) comment blocks?|sections? below|(?:above|below) this line)\b|^(?:<!--)?\s*this (?:should|must) (?:begin|start) with\b/i;
+// (Or a list of the values a field may take, Cardano's `<!-- Existing categories: - Meta | … -->` above the first section.)
+const NOTE_ON_THE_FILE = /\b(?:this (?:file|template|document|note)|these notes|(?:every|each|all(?: the)?|the other) sections?|these comments?|(?:the|all|these) comment blocks?|sections? below|(?:above|below) this line)\b|^(?:<!--)?\s*this (?:should|must) (?:begin|start) with\b|^(?:<!--)?\s*(?:existing|available|allowed|possible|valid|known)\s+(?:categories|values|statuses|types|options|labels|tags)\s*:/i;
 
 // A note that says it may be removed: "(You may remove this disclaimer)", "Delete this note before submitting".
 const REMOVABLE = /\b(?:you (?:may|can|should)\s+)?(?:remove|delete)\s+this\s+(?:disclaimer|note|paragraph|notice)\b/i;

@@ -5,6 +5,7 @@
 // "* JS-specific dependencies."). A spec that keeps some of the options, not
 // all, and nothing else of the guidance has chosen: that is its answer, not
 // the guidance kept (every such KEEP was an empty-section error: blind QA).
+import { commentSentences } from './comment-sentences.js';
 import { blocksIn, proseSentences } from './section-prose.js';
 import type { Block, ParsedSpec, Span } from './spec-types.js';
 
@@ -40,6 +41,25 @@ export function optionSentences(spec: ParsedSpec, span: Span): ReadonlySet<strin
     const text = spec.source.slice(item.start, item.end).trim();
     if (INSTRUCTS.test(text) || text.split(/\s+/).length > MOST_WORDS) return null;
     for (const sentence of proseSentences(spec, item)) options.add(sentence);
+  }
+  return options.size < 2 ? null : options;
+}
+
+/**
+ * The normalised sentences of the options a template section keeps in
+ * comments of their own, one each, beside a comment that says to uncomment
+ * the one that applies (Cardano's Copyright: "Uncomment the license you wish
+ * to use (delete the other one)" over `<!-- This CIP is licensed under
+ * [CC-BY-4.0](…). -->` and `<!-- … [Apache-2.0](…). -->`); null when it has none such.
+ */
+export function commentedOptions(spec: ParsedSpec, span: Span): ReadonlySet<string> | null {
+  const comments = blocksIn(spec, span).filter((b) => b.kind === 'html' && b.htmlKind === 2);
+  const told = comments.findIndex((b) => /\buncomment\b/i.test(spec.source.slice(b.start, b.end)));
+  if (told === -1 || comments.length < 3) return null;
+  const options = new Set<string>();
+  for (const [k, b] of comments.entries()) {
+    if (k === told) continue;
+    for (const c of commentSentences(spec, { start: b.start, end: b.end })) options.add(c.sentence);
   }
   return options.size < 2 ? null : options;
 }

@@ -1,5 +1,5 @@
 import { commentSentences } from './comment-sentences.js';
-import { optionSentences } from './option-lists.js';
+import { commentedOptions, optionSentences } from './option-lists.js';
 import { onlyAboutTheTemplate, onlyLicenceNotice, onlyNotesOnTheFile } from './notes-on-the-file.js';
 import { codeSample } from './block-samples.js';
 import { blocksIn, hasCommentBlock, proseSentences, sectionProse } from './section-prose.js';
@@ -255,7 +255,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       optional: isOptional,
       optionalWhen: isOptional ? null : optionalWhen(spec, section),
       mayStayEmpty: !kept && guidanceSaysMayStayEmpty(body),
-      options: guidance === '' ? null : optionSentences(spec, section.bodySpan),
+      options: guidance === '' ? commentedOptions(spec, section.bodySpan) : optionSentences(spec, section.bodySpan),
       defaultAnswer,
       fixed: kept,
       unmarkedHeadingSlug,

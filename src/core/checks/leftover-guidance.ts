@@ -106,6 +106,11 @@ export const leftoverGuidance: CheckRule = {
         // A paragraph that is wholly one of the template's slots (MADR's `{Describe the context …}`) is leftover-marker's finding, once.
         // (On one line only: leftover-marker reads a slot within a line.)
         // (Not one in `{{ }}`, npm's `{{THIS SECTION IS REQUIRED FOR RATIFICATION}}`: a note, which leftover-marker's slots do not read.)
+        // (Nor one of the options the template lists to choose from, chosen: Cardano's licence line uncommented.)
+        if (kept !== null && t.options !== null && proseSentences(spec, block).every((sentence) => t.options!.has(sentence))) {
+          flush();
+          continue;
+        }
         if (kept === null || (/^[{[][^\n]*[}\]]$/.test(kept.text.trim()) && !kept.text.trim().startsWith('{{') && !/[}\]][^]*[{[]/.test(kept.text.trim().slice(1, -1)) && block.line === block.endLine)) {
           flush();
           continue;
