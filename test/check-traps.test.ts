@@ -3139,6 +3139,13 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief(two.slice(0, two.indexOf('## Option 2')), alloy)).toEqual([]);
   });
 
+  it('guidance that says the author need not write the section makes it optional, and one of its subsections written is enough (blind QA, NEAR NEPs\' Changelog)', () => {
+    const nep = buildTemplateModel(parseSpec('# NEP\n\n## Summary\n\n[Summary.]\n\n## Changelog\n\n[The changelog section provides historical context. The author does not need to fill out this section for the initial draft. Instead, the assigned reviewers should create the first version.]\n\n### 1.0.0 - Initial Version\n\n> Placeholder for the context about when and who approved this NEP version.\n'), 'n@1');
+    expect(nep.sections.find((x) => x.id === 'changelog')?.optional).toBe(true);
+    expect(brief('# NEP-514\n\n## Summary\n\nFewer validators.\n\n## Changelog\n\n### 1.0.0 - Initial Version\n\nApproved on Oct 26, 2023.\n', nep)).toEqual([]);
+    expect(brief('# NEP-514\n\n## Summary\n\nFewer validators.\n', nep)).toEqual([]);
+  });
+
   it('a template that says above its first section that sections may be added or removed as needed owes none of them (blind QA, Strimzi proposals)', () => {
     const strimzi = buildTemplateModel(parseSpec('<!-- This template is provided as an example. Add or remove sections as required to best articulate the proposal. -->\n\n# <Title>\n\nProvide a brief summary.\n\n## Motivation\n\nExplain the motivation.\n\n## Compatibility\n\nCall out compatibility.\n'), 's@1');
     expect(brief('# Node pools\n\nPools of brokers.\n\n## Motivation\n\nScaling.\n', strimzi)).toEqual([]);

@@ -98,6 +98,13 @@ const ALWAYS_HOLDS = /^if\s+(?:(?:we|you)\s+(?:implement|adopt|accept|ship|land|
 const EXAMPLES_TO_CONSIDER = /^(?:these|the following|below) are (?:(?:some|a few|generali[sz]ed|sample|illustrative|possible)\s+)*examples\b/i;
 const SAYS_OPTIONAL = /^(?:(?:fill|include|complete|add|write)(?:\s+(?:in|out|this(?:\s+section)?))?\s+only\s+(?:if|when)\s|only\s+(?:fill|include|complete|add|write)\b[^.]{0,40}?\b(?:if|when)\s|[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|optional\s+(?:if|when|unless)\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$|(?:if|when|unless|until|but)\s)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$)|optional (?:section|element|part)\s*[.,;:!\u2013\u2014-]|this (?:section|part|element) (?:might|may) not (?:always )?(?:exist|be needed|be necessary|apply|be relevant)\b|(?:feel free to|you (?:may|can))\s+(?:add|include|write)\s+(?:any number of|as many|zero or more)\s+(?:appendices|appendix|annex(?:es)?)\b)/i;
 
+/** Whether guidance says the author need not write the section ("The author does not need to fill out this section …"): it may stay empty. */
+export function saysNeedNotWrite(text: string): boolean {
+  return /need/i.test(text) && NEED_NOT_WRITE.test(text.replace(/<!--|-->|[*_>`#{}\s]+/g, ' '));
+}
+
+// A sentence saying the author need not write the section.
+const NEED_NOT_WRITE = /\b(?:the authors?|you) (?:does|do|did) not need to (?:fill(?: out| in)?|write|complete) this section\b|\bthis section (?:does|do) not need to be (?:filled(?: out| in)?|written|completed) by the authors?\b/i;
 // A sentence of the guidance saying the section is optional, after others; or a clause saying it is not required.
 const LATER_OPTIONAL = /(?:^|[.!?:]\s)this (?:section|part|element) is (?:entirely |completely |totally )?optional\s*[.!]|,?\s(?:al)?though (?:it|this(?: section)?) is not required\s*[.!]/i;
 
@@ -142,6 +149,9 @@ function guidanceSaysOptional(spec: ParsedSpec, span: Span): boolean {
   }
   if (/optional|only|any number|as many|zero or more/i.test(opening) && SAYS_OPTIONAL.test(opening.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#{}\s]+/g, ' ').trim())) return true;
   const text = spec.source.slice(span.start, Math.min(span.end, span.start + 2000));
+  // (Or that the author need not write it: NEAR's Changelog, "The author does not need to fill out this section for the
+  // initial draft. Instead, the assigned reviewers … should create the first version …"; blind QA.)
+  if (saysNeedNotWrite(text)) return true;
   // (Said later in the guidance, a sentence of its own: GitLab's "Listing non-goals helps to focus discussion and make
   // progress. This section is optional."; or "…, although it is not required.")
   if (/optional|not required/i.test(text) && LATER_OPTIONAL.test(text.replace(/<!--|-->|[*_>`#{}\s]+/g, ' '))) return true;

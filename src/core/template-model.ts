@@ -10,7 +10,7 @@ import { idAfterRenames } from './section-renames.js';
 import { bareSlug, idSegment, looseSlug, squashedSlug } from './slug.js';
 import { guidanceSaysMayStayEmpty, sampleMayStay } from './may-stay-empty.js';
 import { proseDefaultAnswer } from './prose-default-answer.js';
-import { hasHeadingMark, optionalWhen, sectionSaysOptional, unmarkedSlug, withoutHeadingMarks, type OptionalWhen } from './optional-sections.js';
+import { hasHeadingMark, optionalWhen, saysNeedNotWrite, sectionSaysOptional, unmarkedSlug, withoutHeadingMarks, type OptionalWhen } from './optional-sections.js';
 import { standInSeriesFollowers, standInWords, type StandInWords } from './stand-in-headings.js';
 import { asksOnlyTitle, saysItIsTheTitle, titleNamesTheTemplate, titleStandInSections, withoutRemovedText } from './stand-in-titles.js';
 import type { ParsedSpec, Section, Span } from './spec-types.js';
@@ -254,7 +254,7 @@ export function buildTemplateModel(spec: ParsedSpec, ref: string, optional: read
       // Of a series of stand-ins (option 1, option 2, …) the first is owed: the spec writes as many as it needs.
       optional: isOptional,
       optionalWhen: isOptional ? null : optionalWhen(spec, section),
-      mayStayEmpty: !kept && guidanceSaysMayStayEmpty(body),
+      mayStayEmpty: !kept && (guidanceSaysMayStayEmpty(body) || saysNeedNotWrite(body.slice(0, 2000))),
       options: guidance === '' ? commentedOptions(spec, section.bodySpan) : optionSentences(spec, section.bodySpan),
       defaultAnswer,
       fixed: kept,
