@@ -1283,6 +1283,11 @@ describe('broken-link', () => {
     expect(brief('# KEP-1: X\n\n## Graduation Criteria\n\n#### Alpha\n\n- Feature implemented behind a feature flag\n- Initial e2e tests completed and enabled\n', kep)).toEqual([]);
   });
 
+  it('leftover-guidance: guidance in parentheses kept above the author\'s text tells as it would bare (blind QA, nginx-gateway-fabric)', () => {
+    const ngf = buildTemplateModel(parseSpec('# Enhancement Proposal: [Title]\n\n## Summary\n\n(1-2 sentence summary of the proposal)\n\n## Use Cases\n\n(Describe the use cases for this feature)\n'), 'n@1');
+    expect(brief('# Enhancement Proposal: Client settings\n\n## Summary\n\nSettings for clients.\n\n## Use Cases\n\n(Describe the use cases for this feature)\n\nAs an operator I set body sizes.\n', ngf)).toEqual(['9:1 leftover-guidance use-cases']);
+  });
+
   it('leftover-guidance: guidance that says in the third person what the author is to do ("the owner of each proposal should identify a shepherd"), kept above the answer, is reported (blind QA, Ray REPs)', () => {
     const rep = buildTemplateModel(parseSpec('# REP\n\n## Shepherd of the Proposal\n\nTo make the review process more productive, the owner of each proposal should identify a **shepherd** (should be a senior Ray committer). The shepherd is responsible for working with the owner.\n\n## Summary\n\nWhat is proposed.\n'), 'r@1');
     const said = (shepherd: string) => brief(`# Accelerators\n\n## Shepherd of the Proposal\n\n${shepherd}\n\n## Summary\n\nTPU support.\n`, rep);

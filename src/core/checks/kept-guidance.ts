@@ -190,7 +190,8 @@ interface Judged {
  * here. A label (`Note:`, `Example:`) is none; "Please explain:" is one.
  */
 export function tellsWhatToWrite(raw: string): boolean {
-  const sentence = raw.replace(/^[*_\s]+/, '');
+  // (Guidance in parentheses, nginx-gateway-fabric's `(Describe the use cases for this feature)`, tells as it would bare.)
+  const sentence = raw.replace(/^[*_\s(]+/, '');
   // A label in title case whose first word is a verb's too (`Start Date:`, `Use Cases:`) names a field, not what to do.
   if (/^(?:[A-Z][\w'’-]*\s+){1,2}[A-Z][\w'’-]*:$/.test(sentence.replace(/[*_]+/g, ''))) return false;
   if (INSTRUCTION.test(sentence) || WHAT_GOES_HERE.test(sentence)) return true;
