@@ -3125,6 +3125,8 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     const options = buildTemplateModel(parseSpec('# CFP\n\n## Proposal\n\n_Overview._\n\n## Impacts / Key Questions\n\n_List them._\n\n### Option 1:\n\n#### Pros\n\n* ...\n\n#### Cons\n\n* ...\n\n### Option 2:\n\n#### Pros\n\n* ...\n\n#### Cons\n\n* ...\n'), 'o@1');
     expect(brief('# CFP-2: Split\n\n## Proposal\n\nTwo sets.\n\n### Option 1:\n\n#### Pros\n\n* Simple.\n\n#### Cons\n\n* Churn.\n\n## Impacts / Key Questions\n\nUpgrades.\n', options).map((f) => f.split(' ').slice(1).join(' ')))
       .toEqual(['section-order proposal/option-1']);
+    // A numbered kind the author's own stand for takes its subsections with it: none of them is owed either.
+    expect(brief('# CFP-2: Split\n\n## Proposal\n\nTwo sets.\n\n### Option 1: shared RBAC\n\n#### Pros\n\n* Simple.\n\n#### Cons\n\n* Churn.\n\n## Impacts / Key Questions\n\nUpgrades.\n', options)).toEqual([]);
   });
 
   it('a template heading of names joined by `/` is the spec\'s heading of its first name, of two words or more (blind QA, OpenEBS: a rename hint for another section pointed at it)', () => {

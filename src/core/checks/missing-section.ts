@@ -143,8 +143,14 @@ export const missingSection: CheckRule = {
     let fencedClosed: Map<string, InClosedCode[]> | null = null;
     // A line of text stands for one missing section at most.
     const claimed = new Set<number>();
+    // Sections the author's own stand for, and so their subsections: a Cilium CFP's `### Option 1:`, its `#### Pros` and `#### Cons` with it.
+    const stoodFor = new Set<string>();
     sections.forEach((t, i) => {
-      if (optionalIn(spec, t) || matching.byTemplateId.has(t.id) || standsInForOwn(spec, t, matching, template)) return;
+      if (optionalIn(spec, t) || matching.byTemplateId.has(t.id)) return;
+      if ((t.parentId !== null && stoodFor.has(t.parentId)) || standsInForOwn(spec, t, matching, template)) {
+        stoodFor.add(t.id);
+        return;
+      }
       // A heading inside a placeholder that lost its `-->` is hidden by it:
       // malformed-placeholder reports that one cause.
       hidden ??= headingsHiddenByUnclosedPlaceholders(spec);
