@@ -3153,6 +3153,11 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# NEP-514\n\n## Summary\n\nFewer validators.\n', nep)).toEqual([]);
   });
 
+  it('a link reference definition run into a heading (`## Drawbacks [drawbacks]: #drawbacks`) is no part of its name (blind QA, Mina RFCs: "write `## rationale-and-alternatives`")', () => {
+    const rfc = buildTemplateModel(parseSpec('# Summary\n[summary]: #summary\n\nOne paragraph.\n\n# Drawbacks\n[drawbacks]: #drawbacks\n\nWhy not?\n\n# Rationale and alternatives\n[rationale-and-alternatives]: #rationale-and-alternatives\n\nWhy this design?\n'), 'r@1');
+    expect(brief('# Summary\n\nKeys.\n\n# Drawbacks [drawbacks]: #drawbacks\n\nNone.\n\n# Rationale and alternatives [rationale-and-alternatives]:\n#rationale-and-alternatives\n- All other options seem worse.\n', rfc)).toEqual([]);
+  });
+
   it('a template that says above its first section that sections may be added or removed as needed owes none of them (blind QA, Strimzi proposals)', () => {
     const strimzi = buildTemplateModel(parseSpec('<!-- This template is provided as an example. Add or remove sections as required to best articulate the proposal. -->\n\n# <Title>\n\nProvide a brief summary.\n\n## Motivation\n\nExplain the motivation.\n\n## Compatibility\n\nCall out compatibility.\n'), 's@1');
     expect(brief('# Node pools\n\nPools of brokers.\n\n## Motivation\n\nScaling.\n', strimzi)).toEqual([]);

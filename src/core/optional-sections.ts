@@ -53,7 +53,10 @@ const ANSWERED = new RegExp(`(?:${ANSWER_MARK})[ \\t]*$`, 'i');
 // And the other names a template offers for the section (the W3C TAG's `### Goals [or Motivating Use Cases, or Scenarios]`):
 // a spec writes one of them, most often the first.
 const OR_MARK = String.raw`[([]or [^()[\]\n]{1,100}[)\]]`;
-const HEADING_MARK = new RegExp(`${OPTIONAL}|\\((?:mandatory|required)\\)|${TODO_MARK}|${ANSWER_MARK}|${OR_MARK}`, 'i');
+// And a link reference definition run into the heading (Mina's `## Drawbacks [drawbacks]: #drawbacks`, a Rust RFC's
+// `[drawbacks]: #drawbacks` line kept at its end): the page shows it, but it names nothing.
+const REFERENCE_MARK = String.raw`\[[\w-]{1,80}\]:(?:[ \t]{0,4}#[\w-]{1,80})?[ \t]*$`;
+const HEADING_MARK = new RegExp(`${OPTIONAL}|\\((?:mandatory|required)\\)|${TODO_MARK}|${ANSWER_MARK}|${OR_MARK}|${REFERENCE_MARK}`, 'i');
 const HEADING_MARKS = new RegExp(HEADING_MARK.source, 'gi');
 
 /** Whether a heading says itself that it is optional ("User Stories (Optional)", "Drawbacks [optional]", "Open issues (if applicable)", "Key Entities (include if feature involves data)"). */
