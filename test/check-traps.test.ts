@@ -1951,6 +1951,9 @@ describe('hostile input stays linear (second CLI review)', LINEAR, () => {
     // A parent's guidance of a long run of blank lines over guided subsections, whose notes are looked for (review of this session's patterns).
     const blank = buildTemplateModel(parseSpec(`# T\n\n## P\n\nA note.${'\n \n'.repeat(100_000)}More.\n\n### A\n\nGuide a.\n\n### B\n\nGuide b.\n`), 'b@1');
     expect(blank.sections.map((t) => t.id)).toEqual(['p', 'p/a', 'p/b']);
+    // A bare address with a long run of dots inside, beside a template's sample address (quadratic: 1.3 s at 40,000; review).
+    const tidb = buildTemplateModel(parseSpec('# T\n\n- Discussion PR: https://github.com/pingcap/tidb/pull/XXX\n\n## A\n\nx\n'), 't@1');
+    expect(findings(`# S\n\n- Discussion PR: https://github.com/pingcap/tidb/pull/1\n\n## A\n\nSee https://example.com/${'.'.repeat(200_000)}a now.\n`, tidb)).toEqual([]);
   });
 
   it('a thousand long template headings missing beside four thousand of the author\'s under one parent (9 s when each heading was made again for each pair: review)', () => {
@@ -3156,6 +3159,15 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
   it('a link reference definition run into a heading (`## Drawbacks [drawbacks]: #drawbacks`) is no part of its name (blind QA, Mina RFCs: "write `## rationale-and-alternatives`")', () => {
     const rfc = buildTemplateModel(parseSpec('# Summary\n[summary]: #summary\n\nOne paragraph.\n\n# Drawbacks\n[drawbacks]: #drawbacks\n\nWhy not?\n\n# Rationale and alternatives\n[rationale-and-alternatives]: #rationale-and-alternatives\n\nWhy this design?\n'), 'r@1');
     expect(brief('# Summary\n\nKeys.\n\n# Drawbacks [drawbacks]: #drawbacks\n\nNone.\n\n# Rationale and alternatives [rationale-and-alternatives]:\n#rationale-and-alternatives\n- All other options seem worse.\n', rfc)).toEqual([]);
+  });
+
+  it('the day\'s readings kept narrow (review): a capitals name the guidance mentions is no slot, "though it is not required" of something in a later sentence makes nothing optional, a numbered kind whose guidance asks for something is owed', () => {
+    const caps = buildTemplateModel(parseSpec('# T\n\n## Design\n\nDescribe how the service checks the TENANT_ID header and where the API_VERSION is pinned.\n'), 'c@1');
+    expect(brief('# X\n\n## Design\n\nEvery request carries the TENANT_ID header.\n\nClients pin API_VERSION 3.\n', caps)).toEqual([]);
+    const migration = buildTemplateModel(parseSpec('# T\n\n## Summary\n\nWhat.\n\n## Migration\n\nDescribe how users migrate. A rollback plan is welcome, though it is not required.\n'), 'm@1');
+    expect(migration.sections.find((x) => x.id === 'migration')?.optional).toBe(false);
+    const phases = buildTemplateModel(parseSpec('# T\n\n## Rollout\n\nThe plan.\n\n### Phase 1\n\nDescribe what ships in phase 1 and its acceptance criteria.\n'), 'p@1');
+    expect(brief('# X\n\n## Rollout\n\nIn steps.\n\n### Background\n\nWhy.\n', phases)).toEqual(['9:1 missing-section rollout/phase-1']);
   });
 
   it('a template that says above its first section that sections may be added or removed as needed owes none of them (blind QA, Strimzi proposals)', () => {

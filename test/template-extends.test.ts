@@ -152,6 +152,10 @@ describe('templates that extend another', () => {
     const near = tempProject({ '.specfill/templates/nep.md': '---\nNEP: 0\nTitle: NEP title\nStatus: New\nVersion: 1.0.0\n---\n\n## Summary\n\n[Summary.]\n' });
     const listed = await runCli(near, 'templates');
     expect([listed.code, listed.stderr]).toEqual([0, '']);
+    // Not keys that are the template's own in lower case, alone (`Name`, `Version`, `Optional`): they are slips (review).
+    const slips = tempProject({ '.specfill/templates/adr.md': '---\nName: Team ADR\nVersion: 2\nOptional: [notes]\n---\n# ADR\n\n## Notes\n\n<!-- n -->\n' });
+    const refused = await runCli(slips, 'templates');
+    expect([refused.code, refused.stderr]).toEqual([2, expect.stringContaining('front matter `Name` is no template key: did you mean `name`?')]);
     for (const [files, message] of cases) {
       const dir = tempProject(Object.fromEntries(Object.entries(files).map(([k, v]) => [`.specfill/templates/${k}`, v])));
       const r = await runCli(dir, 'templates');
@@ -205,6 +209,10 @@ describe('fixed sections (prose QA: a PEP keeps its Copyright paragraph word for
     const r = await runCli(dir, 'check', 'specs/a.md', 'blueprints/x/index.md', '--format', 'json');
     expect([r.code, JSON.parse(r.stdout).files.map((f: { template: string; findings: Array<{ rule: string }> }) => [f.template, f.findings.map((x) => x.rule)])])
       .toEqual([1, [['template@1', ['empty-section']], ['template@1', []]]]);
+    // An id made from a name gives way to the same id given by a name, and to a built-in's (review).
+    const both = tempProject({ '.specfill/templates/template.md': '# T\n\n## A\n\n<!-- a -->\n', '.specfill/templates/_template.md': '# U\n\n## B\n\n<!-- b -->\n', '.specfill/templates/tech spec.md': '# V\n\n## C\n\n<!-- c -->\n' });
+    const ids = await runCli(both, 'templates', '--json');
+    expect([ids.code, JSON.parse(ids.stdout).map((t: { id: string; path: string }) => `${t.id} ${t.path}`)]).toEqual([0, expect.arrayContaining(['template .specfill/templates/template.md', 'tech-spec built-in:tech-spec.md'])]);
     const bad = await runCli(dir, 'check', 'other/c.md');
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining("template id `___` must start with a letter or digit, then letters, digits, '.', '_' or '-'\n  hint: rename the folder, or set `id:` in its front matter")]);
   });

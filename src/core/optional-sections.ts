@@ -109,7 +109,8 @@ export function saysNeedNotWrite(text: string): boolean {
 // A sentence saying the author need not write the section.
 const NEED_NOT_WRITE = /\b(?:the authors?|you) (?:does|do|did) not need to (?:fill(?: out| in)?|write|complete) this section\b|\bthis section (?:does|do) not need to be (?:filled(?: out| in)?|written|completed) by the authors?\b/i;
 // A sentence of the guidance saying the section is optional, after others; or a clause saying it is not required.
-const LATER_OPTIONAL = /(?:^|[.!?:]\s)this (?:section|part|element) is (?:entirely |completely |totally )?optional\s*[.!]|,?\s(?:al)?though (?:it|this(?: section)?) is not required\s*[.!]/i;
+const LATER_OPTIONAL = /(?:^|[.!?:]\s)this (?:section|part|element) is (?:entirely |completely |totally )?optional\s*[.!]|,?\s(?:al)?though this section is not required\s*[.!]/i;
+const NOT_REQUIRED = /,?\s(?:al)?though (?:it|this(?: section)?) is not required\s*[.!]?$/i;
 
 /**
  * Whether a comment right above a section's heading (on the line before it,
@@ -157,7 +158,12 @@ function guidanceSaysOptional(spec: ParsedSpec, span: Span): boolean {
   if (saysNeedNotWrite(text)) return true;
   // (Said later in the guidance, a sentence of its own: GitLab's "Listing non-goals helps to focus discussion and make
   // progress. This section is optional."; or "…, although it is not required.")
-  if (/optional|not required/i.test(text) && LATER_OPTIONAL.test(text.replace(/<!--|-->|[*_>`#{}\s]+/g, ' '))) return true;
+  if (/optional|not required/i.test(text)) {
+    const plain = text.replace(/<!--|-->|[*_>`#{}\s]+/g, ' ');
+    // ("…, although it is not required." in the first sentence only, where "it" is the section's text: not "A rollback plan
+    // is welcome, though it is not required.", which is about the plan; review.)
+    if (LATER_OPTIONAL.test(plain) || NOT_REQUIRED.test(/^[^.!?]*[.!?]?/.exec(plain.trim())![0])) return true;
+  }
   // (Guidance of one sentence that ends by saying it applies only where it does: Sentry's "[Metrics to help support your decision (if applicable).]".)
   if (text.indexOf('(') !== -1 && /^[\s[*_]*[^.!?\n]{3,200}\((?:only )?if (?:applicable|any|relevant|needed|necessary)\)[.\]*_\s]*$/i.test(withoutClosedComments(text))) return true;
   if (!/omit|remove|delete|skip|drop|leave|left|not\s+(?:a\s+)?part|(?:might|may)\s+not/i.test(text)) return false;

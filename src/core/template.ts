@@ -84,7 +84,9 @@ function fitsKey(key: string, value: unknown): boolean {
 function misspeltKeyProblem(data: Readonly<Record<string, unknown>>, at: (key: string) => ReturnType<typeof keyLocation>): void {
   // Front matter of capitalised keys is a sample of the specs' own (NEAR's `NEP:`, `Title:`, `Status:`, `Version: 1.0.0`):
   // its capitalised keys are theirs, none a slip for a template key, which specfill writes in lower case.
-  const sample = Object.keys(data).filter((key) => /^[A-Z]/.test(key)).length >= 2;
+  // (Capitalised keys that are no template key in lower case, two or more: `NEP`, `Title`; not `Name`, `Version`, `Optional` alone,
+  // which mean the template's own and are said so: review.)
+  const sample = Object.keys(data).filter((key) => /^[A-Z]/.test(key) && !TEMPLATE_KEYS.includes(key.toLowerCase())).length >= 2;
   for (const key of Object.keys(data)) {
     if (TEMPLATE_KEYS.includes(key) || (sample && /^[A-Z]/.test(key))) continue;
     // Only where the key it would be is not there too, and its value has that key's shape.

@@ -226,7 +226,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
     throw new SpecfillError('INVALID_CONFIG', `templatesDir ${options.templatesDir ?? DEFAULT_PROJECT_TEMPLATES_DIR} is outside the project root`, {}, 'keep project templates in a folder of the project, e.g. .specfill/templates');
   }
   const broken = new Map<string, SpecfillError>();
-  const project = await readTemplateDir(projectDir, 'project', cwd, broken, options.root);
+  const project = await readTemplateDir(projectDir, 'project', cwd, broken, options.root, new Set(builtIn.keys()));
   const own = new Map<string, Template>();
   for (const t of project) {
     // Two files of one id: which one a spec gets must not depend on their names' order.
@@ -323,7 +323,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   }, unknownHint);
 }
 
-async function readTemplateDir(dir: string, origin: Template['origin'], cwd: string, broken?: Map<string, SpecfillError>, root?: string): Promise<Template[]> {
+async function readTemplateDir(dir: string, origin: Template['origin'], cwd: string, broken?: Map<string, SpecfillError>, root?: string, taken?: ReadonlySet<string>): Promise<Template[]> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.md')).sort();
@@ -337,6 +337,7 @@ async function readTemplateDir(dir: string, origin: Template['origin'], cwd: str
     throw new SpecfillError('READ_FAILED', `the templates folder cannot be read: ${ioReason(error)}`, { path: shown });
   }
   const templates: Template[] = [];
+  const derived = new Set<Template>();
   for (const name of names) {
     const path = join(dir, name);
     const shown = origin === 'built-in' ? `built-in:${name}` : relative(cwd, path) || path;
@@ -346,14 +347,21 @@ async function readTemplateDir(dir: string, origin: Template['origin'], cwd: str
         throw new SpecfillError('OUTSIDE_ROOT', 'is a link to a file outside the project root, which is not read', { path: shown }, 'copy the template into the project instead of linking to it');
       }
       const source = await readTextFile(path, { displayPath: shown });
-      templates.push(templateFromSource(source, { fileName: name, origin, path: shown }));
+      const t = templateFromSource(source, { fileName: name, origin, path: shown });
+      templates.push(t);
+      // (An id made from a name an id cannot be, `_template.md`'s `template`, set by no `id:`: see below.)
+      if (t.id !== name.replace(/\.(?:md|markdown)(?:\.(?:template|tmpl|tpl))?$/i, '') && t.spec.frontMatter?.data?.id === undefined) derived.add(t);
     } catch (error) {
       // Built-in templates must work; a project's broken one is kept as its error (see TemplateRegistry).
       if (broken === undefined || !(error instanceof SpecfillError)) throw error;
       broken.set(templateIdOf(error) ?? name.replace(/\.md$/i, ''), error);
     }
   }
-  return templates;
+  // An id made from a file's name gives way to the same id given by a name or an `id:` (`template.md` beside
+  // `_template.md`), and to a built-in's (`tech spec.md` does not replace `tech-spec`): it was never written so.
+  if (derived.size === 0) return templates;
+  const given = new Set([...(taken ?? []), ...templates.filter((t) => !derived.has(t)).map((t) => t.id)]);
+  return templates.filter((t) => !derived.has(t) || !given.has(t.id));
 }
 
 /** Whether a folder is inside the project root (its real path, when it exists). */

@@ -47,8 +47,9 @@ function standsInForOwn(spec: ParsedSpec, t: TemplateSection, matching: SectionM
   // (A bare one only: spec-kit's `### User Story 1 - [Brief Title]`, guided, is owed whatever its parent says.)
   // (Or a numbered kind with a word of guidance, Cilium's `### Section 1` over "_Section with proposal content_", `### Deferred
   // Milestone 1` over "_Description of deferred milestone_": sections of the author's own, named, take their place; blind QA.)
+  // (Not one whose guidance asks for something of its own, `### Phase 1` over "Describe what ships in phase 1 …": review.)
   const kind = numberedKind(t.text);
-  if (t.parentId === null || (!t.bare && kind === null) || (kind === null && t.standIn === null)) return false;
+  if (t.parentId === null || (!t.bare && (kind === null || ASKS_FIRST.test(t.guidance))) || (kind === null && t.standIn === null)) return false;
   const parent = matching.byTemplateId.get(t.parentId);
   if (parent === undefined) return false;
   if (parent.children.some((c) => matching.unmatched.has(c))) return true;
@@ -320,6 +321,9 @@ function siblingShifts(sections: readonly TemplateSection[], present: ReadonlyMa
   }
   return shifts;
 }
+
+// Guidance that opens by asking for something (see standsInForOwn).
+const ASKS_FIRST = /^\W*(?:please\s+)?(?:describe|explain|write|list|provide|give|state|outline|document|include|add|detail|summari[sz]e|define|specify|enumerate|identify|discuss)\b/i;
 
 // Every join of a heading (see splitUp).
 const JOINS = new RegExp(HEADING_JOIN.source, 'gi');

@@ -37,7 +37,11 @@ function linksAndUrls(text: string): Array<{ index: number; length: number; addr
     // (Not one inside a link, its text or its address: the link is the one reported.)
     while (k < links.length && links[k]!.index + links[k]!.length <= m.index) k++;
     if (k < links.length && links[k]!.index <= m.index) continue;
-    const address = m[0].replace(/[.,;:!?]+$/, '');
+    // (Its sentence's closing marks taken off from the end, a character at a time: a pattern anchored at `$` would retry
+    // from every mark of a long run inside it.)
+    let end = m[0].length;
+    while (end > 0 && '.,;:!?'.includes(m[0][end - 1]!)) end--;
+    const address = m[0].slice(0, end);
     out.push({ index: m.index, length: address.length, address });
   }
   return out.sort((a, b) => a.index - b.index);

@@ -107,7 +107,8 @@ const HEAD_ELEMENTS: ReadonlySet<string> = new Set(['link', 'title', 'meta', 'ba
 const FORMAT_SLOT = /(?<![A-Za-z0-9-])(?<![A-Za-z0-9]_)(?:(?:YYYY|YY|MMM|MM|DD)(?:[-/.](?:YYYY|YY|MMM|MM|DD)){1,2}|(?:\d+|X{1,2}|x{1,2})\.(?:X{1,3}|x{1,3})(?:\.(?:X{1,3}|x{1,3}|\d+))?)(?![A-Za-z0-9-])(?!_[A-Za-z0-9])/g;
 // A name in capitals for what to write, ending in what it is (Cilium's `SIG: SIG-NAME`, `TEAM_NAME`, `JIRA-ID`): a slot only where the template wrote it.
 // (Not one in braces, a path or a variable, `/orders/{ORDER_ID}`, `{SERVICE_NAME}_{METRIC}`, `$TEAM_NAME`: a name of the code's.)
-const CAPS_NAME_SLOT = /(?<![\w{/$=.-])[A-Z]{2,12}(?:[-_][A-Z]{2,12}){0,3}[-_](?:NAME|ID|NUMBER|VERSION|EMAIL|HANDLE|URL|LINK|OWNER)(?![\w}/=-])/g;
+// (Only as a label's value, right after its colon: a `TENANT_ID` the guidance names is the spec's to name too; review.)
+const CAPS_NAME_SLOT = /(?<=:[*_]{0,2}[ \t]{1,3})[A-Z]{2,12}(?:[-_][A-Z]{2,12}){0,3}[-_](?:NAME|ID|NUMBER|VERSION|EMAIL|HANDLE|URL|LINK|OWNER)(?![\w}/=-])/g;
 const BLANK_LINE_SLOT = /(?<![\w_])_{4,}(?![\w_])/g;
 // A variable a tool fills in (spec-kit's `User description: "$ARGUMENTS"`), left as it was.
 const VARIABLE_SLOT = /(?<![\w$])\$[A-Z][A-Z0-9_]{2,}\b/g;
