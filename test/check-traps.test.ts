@@ -1286,6 +1286,9 @@ describe('broken-link', () => {
   it('leftover-guidance: guidance in parentheses kept above the author\'s text tells as it would bare (blind QA, nginx-gateway-fabric)', () => {
     const ngf = buildTemplateModel(parseSpec('# Enhancement Proposal: [Title]\n\n## Summary\n\n(1-2 sentence summary of the proposal)\n\n## Use Cases\n\n(Describe the use cases for this feature)\n'), 'n@1');
     expect(brief('# Enhancement Proposal: Client settings\n\n## Summary\n\nSettings for clients.\n\n## Use Cases\n\n(Describe the use cases for this feature)\n\nAs an operator I set body sizes.\n', ngf)).toEqual(['9:1 leftover-guidance use-cases']);
+    // A name for what goes here with a parenthetical in it, or an example after it (the OTEP and Keptn templates; blind QA).
+    const otep = buildTemplateModel(parseSpec('# Title\n\nShort (one sentence) summary, e.g., something that would be appropriate for a [CHANGELOG](https://keepachangelog.com/) or release notes.\n\n## Summary\n\nA short (one sentence) summary of the proposal.\n'), 'o@1');
+    expect(brief('# Promotion phase\n\nShort (one sentence) summary, e.g., something that would be appropriate for a [CHANGELOG](https://keepachangelog.com/) or release notes.\n\nA promotion phase.\n\n## Summary\n\nA short (one sentence) summary of the proposal.\n\nWe add a phase.\n', otep)).toEqual(['3:1 leftover-guidance title', '9:1 leftover-guidance summary']);
   });
 
   it('leftover-guidance: guidance that says in the third person what the author is to do ("the owner of each proposal should identify a shepherd"), kept above the answer, is reported (blind QA, Ray REPs)', () => {

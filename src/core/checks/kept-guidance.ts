@@ -34,7 +34,9 @@ const TO_THE_AUTHOR = /\b(?:you|your|please)\b/i;
 const OF_THE_AUTHOR = /\b(?:owners?|authors?|proposers?|submitters?|champions?)(?: of (?:each|the|this|a|an|every) [\w-]+)? (?:should|must|shall|needs? to|is expected to|are expected to) (?:\w+ly )?(?:identify|list|name|describe|explain|add|provide|include|document|write|state|specify|give|link|summari[sz]e|nominate|choose|pick|find)\b/i;
 // What goes here, named: "A short description of what the feature is.", "Summary of the change."
 // (And "A precise statement of the proposed change.", "An introduction of the necessary background …", "Links to related issues …".)
-const WHAT_GOES_HERE = /^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:(?:description|summary|explanation|overview|list|discussion|analysis|outline|rationale|statement|introduction|definition|justification|breakdown|comparison|assessment|evaluation|walkthrough)\s+of|links?\s+to)\b/i;
+// (Or the name with an example after it: the OTEP and Keptn templates' "Short (one sentence) summary, e.g., something that
+// would be appropriate for a CHANGELOG …", read without its parenthetical; blind QA.)
+const WHAT_GOES_HERE = /^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:(?:description|summary|explanation|overview|list|discussion|analysis|outline|rationale|statement|introduction|definition|justification|breakdown|comparison|assessment|evaluation|walkthrough)\s+of|(?:description|summary|explanation|overview),\s*e\.g\.|links?\s+to)/i;
 
 // A sentence's end in the plain text of a paragraph.
 const SENTENCE_END = /[.!?:;](?=\s|$)/g;
@@ -194,7 +196,7 @@ export function tellsWhatToWrite(raw: string): boolean {
   const sentence = raw.replace(/^[*_\s(]+/, '');
   // A label in title case whose first word is a verb's too (`Start Date:`, `Use Cases:`) names a field, not what to do.
   if (/^(?:[A-Z][\w'’-]*\s+){1,2}[A-Z][\w'’-]*:$/.test(sentence.replace(/[*_]+/g, ''))) return false;
-  if (INSTRUCTION.test(sentence) || WHAT_GOES_HERE.test(sentence)) return true;
+  if (INSTRUCTION.test(sentence) || WHAT_GOES_HERE.test(sentence) || (sentence.indexOf('(') !== -1 && WHAT_GOES_HERE.test(sentence.replace(/\s*\([^()\n]{0,60}\)/g, '')))) return true;
   if (sentence.endsWith(':') && sentence.split(/\s+/).length <= 3) return false;
   const lead = LEAD_IN.exec(sentence);
   return lead !== null && INSTRUCTION.test(sentence.slice(lead[0].length));
