@@ -3157,6 +3157,9 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(nep.sections.find((x) => x.id === 'changelog')?.optional).toBe(true);
     expect(brief('# NEP-514\n\n## Summary\n\nFewer validators.\n\n## Changelog\n\n### 1.0.0 - Initial Version\n\nApproved on Oct 26, 2023.\n', nep)).toEqual([]);
     expect(brief('# NEP-514\n\n## Summary\n\nFewer validators.\n', nep)).toEqual([]);
+    // Its guidance in brackets, a link inside, kept above a version of the author's: leftover guidance (NEP-536; blind QA).
+    const bracketed = buildTemplateModel(parseSpec('# NEP\n\n## Summary\n\n[Summary.]\n\n## Changelog\n\n[The changelog section provides historical context. Versions follow [Semantic Versioning](https://semver.org/). The author does not need to fill out this section for the initial draft. After the final public call, the author should then finalize the last version of the decision context.]\n\n### 1.0.0 - Initial Version\n\n> Placeholder for the context.\n'), 'b@1');
+    expect(brief('# NEP-536\n\n## Summary\n\nHalving.\n\n## Changelog\n\n[The changelog section provides historical context. Versions follow [Semantic Versioning](https://semver.org/). The author does not need to fill out this section for the initial draft. After the final public call, the author should then finalize the last version of the decision context.]\n\n### 1.0.0 - Initial Version\n\nApproved.\n\n### 1.0.1 - Fix: rewards halved\n\nHalved.\n', bracketed)).toEqual(['9:1 leftover-guidance changelog']);
   });
 
   it('a link reference definition run into a heading (`## Drawbacks [drawbacks]: #drawbacks`) is no part of its name (blind QA, Mina RFCs: "write `## rationale-and-alternatives`")', () => {

@@ -30,8 +30,9 @@ const REMOVE_BEFORE = /\b(?:remove|delete)\s+(?:this|these)\s+(?:section|note|no
 // A sentence that speaks to the author ("you should delete …", "How do you propose …?", "… please explain:").
 const TO_THE_AUTHOR = /\b(?:you|your|please)\b/i;
 // …or of the author, in the third person, what they are to do: a REP's "the owner of each proposal should identify a
-// **shepherd**", "Authors must list the reviewers" (blind QA: kept above the answer, it went unreported).
-const OF_THE_AUTHOR = /\b(?:owners?|authors?|proposers?|submitters?|champions?)(?: of (?:each|the|this|a|an|every) [\w-]+)? (?:should|must|shall|needs? to|is expected to|are expected to) (?:\w+ly )?(?:identify|list|name|describe|explain|add|provide|include|document|write|state|specify|give|link|summari[sz]e|nominate|choose|pick|find)\b/i;
+// **shepherd**", "Authors must list the reviewers" (blind QA: kept above the answer, it went unreported); NEAR's "the author
+// should then finalize the last version of the decision context".
+const OF_THE_AUTHOR = /\b(?:owners?|authors?|proposers?|submitters?|champions?)(?: of (?:each|the|this|a|an|every) [\w-]+)? (?:should|must|shall|needs? to|is expected to|are expected to) (?:(?:\w+ly|then|also) )?(?:identify|list|name|describe|explain|add|provide|include|document|write|state|specify|give|link|summari[sz]e|nominate|choose|pick|find|finali[sz]e|update|complete|record)\b/i;
 // What goes here, named: "A short description of what the feature is.", "Summary of the change."
 // (And "A precise statement of the proposed change.", "An introduction of the necessary background …", "Links to related issues …".)
 // (Or the name with an example after it: the OTEP and Keptn templates' "Short (one sentence) summary, e.g., something that

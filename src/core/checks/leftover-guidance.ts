@@ -111,7 +111,10 @@ export const leftoverGuidance: CheckRule = {
           flush();
           continue;
         }
-        if (kept === null || (/^[{[][^\n]*[}\]]$/.test(kept.text.trim()) && !kept.text.trim().startsWith('{{') && !/[}\]][^]*[{[]/.test(kept.text.trim().slice(1, -1)) && block.line === block.endLine)) {
+        // (Not one with a link inside, NEAR's bracketed Changelog guidance with its `[Semantic Versioning](…)`: leftover-marker
+        // reads bracketed prose with a link as guidance, not a slot, and leaves it here; blind QA.)
+        if (kept === null || (/^[{[][^\n]*[}\]]$/.test(kept.text.trim()) && !kept.text.trim().startsWith('{{') && !/[}\]][^]*[{[]/.test(kept.text.trim().slice(1, -1)) && block.line === block.endLine
+          && !spec.source.slice(block.start, block.end).includes(']('))) {
           flush();
           continue;
         }
