@@ -3150,6 +3150,13 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     const two = '# Proposal: Zones\n\n## Problem\n\nCross-zone traffic.\n\n## Option 1: Local rings\n\n### Pros and cons\n\nCheap.\n\n## Option 2: Isolated deployments\n\n### Pros and cons\n\nSimple.\n';
     expect(brief(two, alloy)).toEqual([]);
     expect(brief(two.slice(0, two.indexOf('## Option 2')), alloy)).toEqual([]);
+    // A bare heading with a letter for its number is the open end of a series, none owed (Wagtail's `### Sub-heading n`).
+    const wagtail = buildTemplateModel(parseSpec('# RFC\n\n## Specification\n\nThe technical specification.\n\nInclude subheadings as necessary.\n\n### Sub-headings 1\n\n\n### Sub-heading n\n\n## Open Questions\n\nAny.\n'), 'w@1');
+    expect(brief('# RFC 33\n\n## Specification\n\nScripts.\n\n### Deprecation process\n\nTwo releases.\n\n## Open Questions\n\nNone.\n', wagtail)).toEqual([]);
+    // A title of the template's name with an instruction in parentheses after it, kept, names nothing (Cedar's RFC template).
+    const cedar = buildTemplateModel(parseSpec('# RFC Template (Fill in your title here)\n\n## Summary\n\nOne paragraph.\n'), 'c@1');
+    expect(brief('# RFC Template (Fill in your title here)\n\n## Summary\n\nEntity tags.\n', cedar)).toEqual(['1:1 empty-section title']);
+    expect(brief('# Entity tags\n\n## Summary\n\nEntity tags.\n', cedar)).toEqual([]);
   });
 
   it('guidance that says the author need not write the section makes it optional, and one of its subsections written is enough (blind QA, NEAR NEPs\' Changelog)', () => {

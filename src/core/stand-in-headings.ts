@@ -202,6 +202,9 @@ function heldBy(section: Section, source: string): string {
   return parts.join('\n').replace(/\d+/g, '#');
 }
 
+// A few words, then `n` or `N` for the number: `Sub-heading n`, `Phase N`.
+const OPEN_END = /^[A-Za-z][\w-]{0,30}(?: [A-Za-z][\w-]{0,30}){0,3} [nN]$/;
+
 /**
  * The ids of stand-in sections that follow the first of a series: siblings
  * whose headings differ in their figures only (`{title of option 2}` after
@@ -240,6 +243,9 @@ export function standInSeriesFollowers(sections: readonly Section[], source?: st
           else seen.add(shape);
         }
       }
+      // (A letter for its number and nothing under it, Wagtail's `### Sub-heading n` after `### Sub-headings 1`: the open
+      // end of a series, as many as the spec needs, none owed; blind QA.)
+      if (source !== undefined && s.children.length === 0 && OPEN_END.test(s.heading.text.trim()) && source.slice(s.bodySpan.start, s.bodySpan.end).trim() === '') followers.add(s.id);
       if (stand !== null) {
         // By the words the spec's heading keeps (a mark after them, spec-kit's `🎯 MVP` on the first phase, aside).
         // (A number's stand-in by its words on both sides: `Step N: Build` and `Step N: Test` are two sections.)

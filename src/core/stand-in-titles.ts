@@ -61,8 +61,9 @@ export function standInTitleAt(written: string): number | null {
 function isWholeStandIn(title: string): boolean {
   return STAND_IN_TITLE.test(title) || (title.length <= 80 && (TITLE_INSTRUCTION.test(title) || DESCRIBED_TITLE.test(title)))
     || WHOLE_SLOT_TITLE.test(title) || onlyComments(title)
-    // (Or an instruction in parentheses, Bevy's `# Feature Name: (fill me in with a unique ident, …)`.)
-    || (title.length <= 200 && FILL_IN_PARENTHESES.test(title))
+    // (Or an instruction in parentheses, Bevy's `# Feature Name: (fill me in with a unique ident, …)`, after a name of the
+    // template's own too, Cedar's `# RFC Template (Fill in your title here)`.)
+    || (title.length <= 200 && (FILL_IN_PARENTHESES.test(title) || NAME_THEN_FILL_IN.test(title)))
     // (Or a to-do word, Carbon's template title `# TODO`: kept, the title names nothing; an error, not leftover-marker's warning.)
     || (title.length <= 40 && stubWord(title) !== null && !/[{}[\]<>]/.test(title));
 }
@@ -76,6 +77,7 @@ const TITLE_LABEL = /^[^:.!?<>{}[\]]{1,40}:\s+|^\[[^[\]\n]{1,40}\][ \t]+|^[A-Za-
 
 // An instruction in parentheses and nothing else: `(fill me in with a unique ident, my_awesome_feature)`.
 const FILL_IN_PARENTHESES = /^\((?:fill|enter|insert|replace|write|put|add)\b[^()]*\)$/i;
+const NAME_THEN_FILL_IN = /^[^()\n]{1,60}[ \t]\((?:fill|enter|insert|replace|write|put|add)\b[^()\n]*\btitle\b[^()\n]*\)$/i;
 // One `{slot}`, `{{slot}}` or `[slot]` and nothing else, with some text inside.
 const WHOLE_SLOT_TITLE = /^(?:\{\s*[^{}\s][^{}]*\}|\{\{\s*[^{}\s][^{}]*\}\}|\[\s*[^[\]\s][^[\]]*\])$/;
 
