@@ -3174,6 +3174,11 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Summary\n\nKeys.\n\n# Drawbacks [drawbacks]: #drawbacks\n\nNone.\n\n# Rationale and alternatives [rationale-and-alternatives]:\n#rationale-and-alternatives\n- All other options seem worse.\n', rfc)).toEqual([]);
   });
 
+  it('"use it if it makes sense for your RFC" makes a section optional (blind QA, Invenio RFCs)', () => {
+    const inv = buildTemplateModel(parseSpec('# T\n\n## Summary\n\n> One paragraph.\n\n## Example\n\n> Show a concrete example. As with other sections, use it if it makes sense for your RFC.\n\n## Drawbacks\n\n> Why should we not do this?\n'), 'i@1');
+    expect(inv.sections.filter((x) => x.optional).map((x) => x.id)).toEqual(['example']);
+  });
+
   it('the day\'s readings kept narrow (review): a capitals name the guidance mentions is no slot, "though it is not required" of something in a later sentence makes nothing optional, a numbered kind whose guidance asks for something is owed', () => {
     const caps = buildTemplateModel(parseSpec('# T\n\n## Design\n\nDescribe how the service checks the TENANT_ID header and where the API_VERSION is pinned.\n'), 'c@1');
     expect(brief('# X\n\n## Design\n\nEvery request carries the TENANT_ID header.\n\nClients pin API_VERSION 3.\n', caps)).toEqual([]);
@@ -3561,6 +3566,11 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(ut('- `pkg/controller/job`: 2025-02-26 - 71.2%')).toEqual([]);
     // A line of the author's own slots, which the template does not write, is theirs (code shows them as code).
     expect(ut('- `pkg/controller/job`: 2025-02-26 - 71.2%\n- `<owner>`: `<date>`')).toEqual([]);
+    // So is a sentence with two ellipses or more for its words (Invenio's user story; blind QA), beside the author's own; an
+    // author's sentence with one ellipsis is theirs.
+    const inv = buildTemplateModel(parseSpec('# <RFC title>\n\n## Motivation\n\n> Why are we doing this?\n\n- As a ..., I want to ..., so that I ... .\n'), 'i@1');
+    expect(findings('# Vocabularies\n\n## Motivation\n\nUsers need vocabularies.\n\n- As an admin, I want to load vocabularies, so that I save time.\n- As a ..., I want to ..., so that I ... .\n', inv).map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['8:3 leftover-marker']);
+    expect(findings('# Vocabularies\n\n## Motivation\n\nUsers need vocabularies... and more.\n\n- As an admin, I want to load vocabularies, so that I save time.\n', inv)).toEqual([]);
   });
 
   it('a capitalised <Slot> joined to a number or a word by a dash (arc42\'s `<Role-2>`) kept in a table of written rows; a component\'s name is none (blind QA, arc42)', () => {

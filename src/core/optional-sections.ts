@@ -106,6 +106,8 @@ export function saysNeedNotWrite(text: string): boolean {
   return /need/i.test(text) && NEED_NOT_WRITE.test(text.replace(/<!--|-->|[*_>`#{}\s]+/g, ' '));
 }
 
+// "Use it if it makes sense for your RFC": the section is the author's to keep or leave out.
+const USE_IF_IT_FITS = /\b(?:use|include|keep|add|write) (?:it|this section|this) (?:only )?(?:if|when|where) it makes sense\b/i;
 // A sentence saying the author need not write the section.
 const NEED_NOT_WRITE = /\b(?:the authors?|you) (?:does|do|did) not need to (?:fill(?: out| in)?|write|complete) this section\b|\bthis section (?:does|do) not need to be (?:filled(?: out| in)?|written|completed) by the authors?\b/i;
 // A sentence of the guidance saying the section is optional, after others; or a clause saying it is not required.
@@ -153,6 +155,8 @@ function guidanceSaysOptional(spec: ParsedSpec, span: Span): boolean {
   }
   if (/optional|only|any number|as many|zero or more/i.test(opening) && SAYS_OPTIONAL.test(opening.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#{}\s]+/g, ' ').trim())) return true;
   const text = spec.source.slice(span.start, Math.min(span.end, span.start + 2000));
+  // (Or that it is for the spec that it fits: Invenio's "As with other sections, use it if it makes sense for your RFC.")
+  if (/makes sense/i.test(text) && USE_IF_IT_FITS.test(text.replace(/<!--|-->|[*_>`#{}\s]+/g, ' '))) return true;
   // (Or that the author need not write it: NEAR's Changelog, "The author does not need to fill out this section for the
   // initial draft. Instead, the assigned reviewers … should create the first version …"; blind QA.)
   if (saysNeedNotWrite(text)) return true;

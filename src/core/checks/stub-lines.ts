@@ -17,7 +17,10 @@ const ELLIPSIS_VALUE = /(?:^|[:|])[ \t*_]*(?:\.{3}|\u2026)[ \t*_]*(?=\||$)/;
 // line for unit test coverage, which `<…>` in code keeps from leftover-marker's slots (blind QA, Kueue KEPs).
 // (Each slot one bounded class run, the separators one class: linear.)
 const SLOTS_ONLY = /^[ \t]*`?<[^<>\n`]{1,60}>`?(?:[ \t:,;|\u2013\u2014-]{1,8}`?<[^<>\n`]{1,60}>`?)+[ \t]*$/;
-const isStubLine = (text: string): boolean => ELLIPSIS_VALUE.test(text) || (text.indexOf('<') !== -1 && SLOTS_ONLY.test(text));
+// Or a sentence with two ellipses or more for its words (Invenio's user story `- As a ..., I want to ..., so that I ... .`).
+const ELLIPSIS_WORD = /(?:^|[\s(])(?:\.{3}|\u2026)(?=[\s,.;:!?)]|$)/g;
+const manyEllipses = (text: string): boolean => text.length <= 300 && (text.match(ELLIPSIS_WORD)?.length ?? 0) >= 2;
+const isStubLine = (text: string): boolean => ELLIPSIS_VALUE.test(text) || (text.indexOf('<') !== -1 && SLOTS_ONLY.test(text)) || manyEllipses(text);
 
 /** A line of a paragraph or a table as stubs are compared: a row by its cells, whitespace runs as one space, case and the ellipsis's form aside. */
 function lineKey(block: Block, written: string): string | null {
