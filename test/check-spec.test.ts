@@ -701,6 +701,9 @@ describe('template-free rules', () => {
     const page = readFileSync(join(import.meta.dirname, '..', 'docs', 'checks', 'leftover-marker.md'), 'utf8');
     const listed = [...page.slice(page.indexOf('## Options')).matchAll(/^ {8}- '(.*)'$/gm)].map((m) => m[1]!);
     expect(listed.slice(0, DEFAULT_MARKERS.length)).toEqual([...DEFAULT_MARKERS]);
+    // A `{{slot}}` named in words, four at most (a Pony RFC's `{{link to prototype}}`; blind QA); a note in braces, longer, is none.
+    expect(checkSpec(parseSpec('# T\n\nSee {{link to prototype}} and {{THIS SECTION IS REQUIRED FOR RATIFICATION}}.\n'), { template: null }).findings.map((f) => f.message))
+      .toEqual(['leftover marker "{{link to prototype}}": replace it with the real content']);
     // Bare too, as spec-kit's plan template writes it; not inside a longer word (blind QA, spec-kit).
     expect(checkSpec(parseSpec('# T\n\n**Storage**: NEEDS CLARIFICATION; [NEEDS CLARIFICATION: which?] NEEDS_CLARIFICATION_FLAG\n'), { template: null }).findings.map((f) => `${f.column} ${f.message}`))
       .toEqual(['14 leftover marker "NEEDS CLARIFICATION": replace it with the real content', '35 leftover marker "[NEEDS CLARIFICATION: …]": replace it with the real content']);

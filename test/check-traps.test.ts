@@ -3346,6 +3346,9 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     // A list of what to write is no list of options: one item of it kept is still only guidance.
     const steps = buildTemplateModel(parseSpec('# Title\n\n## Dependencies\n\nWhat goes here:\n\n* Describe each library the API needs and why.\n* List the minimum JDK version it runs on.\n'), 's@1');
     expect(brief('# runningFold\n\n## Dependencies\n\nDescribe each library the API needs and why.\n', steps)).toEqual(['3:1 empty-section dependencies']);
+    // Under a lead-in that offers things to note (the Pony RFCs' Drawbacks), one of them kept is the spec's answer (blind QA).
+    const pony = buildTemplateModel(parseSpec('# Summary\n\nOne paragraph.\n\n# Drawbacks\n\nWhy should we *not* do this? Things you might want to note:\n\n* Breaks existing code\n* Introduces instability into the compiler and or runtime which will result in bugs we are going to spend time tracking down\n* Maintenance cost of added code\n'), 'p@1');
+    expect(brief('# Summary\n\nA Maybe type.\n\n# Drawbacks\n\n* Maintenance cost of added code\n', pony)).toEqual([]);
     // Options in comments of their own beside one that says to uncomment the one that applies (Cardano's Copyright; blind QA, CIPs).
     const cip = buildTemplateModel(parseSpec('## Abstract\n\n<!-- A short description. -->\n\n## Copyright\n<!-- The CIP must be explicitly licensed. Uncomment the license you wish to use (delete the other one). -->\n\n<!-- This CIP is licensed under [CC-BY-4.0](https://creativecommons.org/licenses/by/4.0/legalcode). -->\n<!-- This CIP is licensed under [Apache-2.0](http://www.apache.org/licenses/LICENSE-2.0). -->\n'), 'c@1');
     const licensed = (text: string) => brief(`## Abstract\n\nPool metadata.\n\n## Copyright\n\n${text}\n`, cip);

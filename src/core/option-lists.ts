@@ -10,20 +10,21 @@ import { blocksIn, proseSentences } from './section-prose.js';
 import type { Block, ParsedSpec, Span } from './spec-types.js';
 
 // A lead-in that asks which: a question word, or "one of", "choose", "pick", "select", and a colon at its end.
-const ASKS_WHICH = /^[\s*_]*(?:(?:what|which)\b[^\n]*|[^\n]*\b(?:one (?:or more )?of the following|(?:choose|pick|select) (?:one|any|all that apply)\b)[^\n]*):[\s*_]*$/i;
+// (Or offers things to note, the Pony RFCs' "Why should we *not* do this? Things you might want to note:" over its drawbacks.)
+const ASKS_WHICH = /^[\s*_]*(?:(?:what|which)\b[^\n]*|[^\n]*\b(?:one (?:or more )?of the following|(?:choose|pick|select) (?:one|any|all that apply)\b|things you (?:might|may|could) (?:want to )?(?:note|consider|mention)\b)[^\n]*):[\s*_]*$/i;
 // An item that instructs or asks rather than names a choice: an imperative at its start, or a question.
 const INSTRUCTS = /^(?:[*_`]*)(?:describe|explain|list|add|write|include|provide|give|state|summari[sz]e|outline|document|note|mention|link|discuss|detail|identify|define|specify|consider|make sure|ensure|answer|fill|insert|replace|delete|remove)\b|\?/i;
 // A list item's marker at its line's start, bullets only (a numbered list is steps, not options).
 const ITEM_MARKER = /^[ \t>]*[-*+][ \t]+(?!\[[ xX]\])/;
 // The most words an option has: a choice is named, not explained.
-const MOST_WORDS = 20;
+const MOST_WORDS = 25;
 
 /**
  * The normalised sentences of the options a template section lists for the
  * author to choose from (see above), when its visible guidance is a lead-in
  * that asks which, ending with a colon, over a bullet list of two or more
  * items that each name a choice (no question, no instruction at their start,
- * twenty words at most); null when it has none such.
+ * twenty-five words at most); null when it has none such.
  */
 export function optionSentences(spec: ParsedSpec, span: Span): ReadonlySet<string> | null {
   const blocks = blocksIn(spec, span).filter((b) => !(b.kind === 'html' && b.htmlKind === 2));

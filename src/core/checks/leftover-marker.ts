@@ -30,7 +30,8 @@ export const DEFAULT_MARKERS: readonly string[] = [
   // Bracketed, as spec-kit's spec template writes it, or bare, as its plan template does ("… or NEEDS CLARIFICATION").
   `\\[NEEDS CLARIFICATION|${WORD_START}NEEDS CLARIFICATION${WORD_END}`,
   // (Not a GitHub Actions expression, `${{ secrets.TOKEN }}`, a path with a dot; `${{budget}}` is a slot.)
-  '(?:(?<!\\$)|(?=\\{\\{\\s*[A-Za-z_][\\w-]*\\s*\\}\\}))\\{\\{\\s*[A-Za-z_][\\w.-]*\\s*\\}\\}',
+  // (Its name may be words, `{{link to prototype}}`; a Pony RFC's, blind QA.)
+  '(?:(?<!\\$)|(?=\\{\\{\\s*[A-Za-z_][\\w-]*\\s*\\}\\}))\\{\\{\\s*[A-Za-z_][\\w.-]*(?: [A-Za-z_][\\w.-]*){0,3}\\s*\\}\\}',
   // The filler itself: not followed by a word of another language than its Latin ("the Lorem ipsum passage",
   // a "Lorem ipsum generator"), nor a link's text (`[The history of Lorem ipsum](…)`), which name it.
   `${WORD_START}[Ll]orem [Ii]psum(?![ \\t]+(?!dolor\\b|sit\\b|amet\\b|consectetur\\b|adipiscing\\b)[A-Za-z]|[ \\t]*\\])`,
