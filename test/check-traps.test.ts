@@ -3174,6 +3174,12 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Summary\n\nKeys.\n\n# Drawbacks [drawbacks]: #drawbacks\n\nNone.\n\n# Rationale and alternatives [rationale-and-alternatives]:\n#rationale-and-alternatives\n- All other options seem worse.\n', rfc)).toEqual([]);
   });
 
+  it('leftover-marker: a heading of the template\'s kept as it names its section (Filecoin FIPs\' `## TODO`) is no marker; the author\'s own is (blind QA)', () => {
+    const fip = buildTemplateModel(parseSpec('# Title\n\n## Specification\n\nThe spec.\n\n## TODO\n\nWhat remains to be done before the FIP is final.\n'), 'f@1');
+    expect(brief('# Sector liveness\n\n## Specification\n\nProofs.\n\n## TODO\n\nNone: all items resolved.\n', fip)).toEqual([]);
+    expect(brief('# Sector liveness\n\n## Specification\n\nProofs. TODO: gas.\n\n## TODO\n\nNone.\n', fip)).toEqual(['5:9 leftover-marker specification']);
+  });
+
   it('"use it if it makes sense for your RFC" makes a section optional (blind QA, Invenio RFCs)', () => {
     const inv = buildTemplateModel(parseSpec('# T\n\n## Summary\n\n> One paragraph.\n\n## Example\n\n> Show a concrete example. As with other sections, use it if it makes sense for your RFC.\n\n## Drawbacks\n\n> Why should we not do this?\n'), 'i@1');
     expect(inv.sections.filter((x) => x.optional).map((x) => x.id)).toEqual(['example']);

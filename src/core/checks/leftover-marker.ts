@@ -173,6 +173,8 @@ export const leftoverMarker: CheckRule = {
         // leaves it to empty-section.
         // A title kept as the template's stand-in (`# {{name}}`) is empty-section's.
         if (inKeptTitle(block.sourceOffset(at))) continue;
+        // A heading of the template's, kept as it names its section (Filecoin FIPs' `## TODO`): renamed, it would be missing.
+        if (template !== null && inTemplateHeading(spec, template, block.sourceOffset(at))) continue;
         if (m[0].startsWith('{{') && engineFills(block.sourceOffset(at))) continue;
         // A section of nothing but a to-do word ("TBD") is one empty-section reports whole.
         if (inEmpty(block.sourceOffset(at))) continue;
@@ -316,4 +318,18 @@ function templateHoldsLine(source: string, line: string): boolean {
     if (lineAround(source, at) === line) return true;
   }
   return false;
+}
+
+const templateHeadingTexts = new WeakMap<TemplateModel, ReadonlySet<string>>();
+
+/** Whether an offset is in a heading of the spec's whose text is a heading of the template's (spacing and case aside). */
+function inTemplateHeading(spec: ParsedSpec, template: TemplateModel, offset: number): boolean {
+  const heading = spec.headings.find((h) => h.span.start <= offset && offset < h.span.end);
+  if (heading === undefined) return false;
+  let texts = templateHeadingTexts.get(template);
+  if (texts === undefined) {
+    texts = new Set(template.sections.filter((t) => t.id !== 'title').map((t) => t.text.trim().replace(/\s+/g, ' ').toLowerCase()));
+    templateHeadingTexts.set(template, texts);
+  }
+  return texts.has(heading.text.trim().replace(/\s+/g, ' ').toLowerCase());
 }
