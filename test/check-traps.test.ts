@@ -3378,6 +3378,13 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
       '5:19-59 the template\'s slot "{list everyone involved in the decision}"', '6:13-54 the template\'s slot "{list everyone whose opinions are sought}"']);
     expect(kept('decision-makers: {list everyone involved in the decision}\nconsulted: "Ana"\n')).toEqual(['5:18-58 the template\'s slot "{list everyone involved in the decision}"']);
     expect(kept('decision-makers: "Ana, Bo"\nconsulted: "{list everyone whose opinions are sought"\n')).toEqual([]);
+    // Items of a block list, and a key with a note in parentheses (Filecoin FIPs' `spec-sections:` then `  - <section-id>`,
+    // `requires (*optional): <FIP number(s)>`; blind QA).
+    const fip = buildTemplateModel(parseSpec('---\nstatus: Draft\nspec-sections:\n  - <section-id>\n  - <section-id>\nrequires (*optional): <FIP number(s)>\n---\n\n## Summary\n\nOne paragraph.\n'), 'f@1');
+    const fipSaid = (front: string) => findings(`---\ntitle: Liveness\ntemplate: f\nstatus: draft\n${front}---\n# Liveness\n\n## Summary\n\nProofs.\n`, fip).map((f) => `${f.line}:${f.column} ${f.message.split(':')[0]}`);
+    expect(fipSaid('spec-sections:\n  - <section-id>\n  - miner-actor\nrequires (*optional): <FIP number(s)>\n')).toEqual([
+      '6:5 the template\'s slot "<section-id>" is still in the front matter\'s `spec-sections`', '8:23 the template\'s slot "<FIP number(s)>" is still the front matter\'s `requires (*optional)`']);
+    expect(fipSaid('spec-sections:\n  - miner-actor\nrequires (*optional): FIP-0076\n')).toEqual([]);
   });
 
   it('a front matter slot to fill once the spec is accepted (SIMD\'s `feature: (fill in with feature tracking issues once accepted)`) is no blank before then (blind QA, SIMDs)', () => {

@@ -20,7 +20,8 @@ const FRONT_MATTER_SLOT = /^(?:\{[^{}:]*[A-Za-z][^{}:]*\s[^{}:]*\}|<[^<>]*[A-Za-
 // (In lower case too, `tbd`, and as a tag, `<tba>`: an EIP's `discussions-to: <tba>`.)
 // (Not `todo` in lower case, a value of its own: a board's `state: todo`.)
 const FRONT_MATTER_STUB = /^\[?[ \t]*(["']?)(<(?:TBD|TODO|FIXME|TBA|XXX|[Tt]bd|[Tt]ba)>|TBD|TODO|FIXME|TBA|XXX|[Tt]bd|[Tt]ba|YYYY-MM-DD|yyyy-mm-dd|\{\{[ \t]*[\w.-]+[ \t]*\}\})\1[ \t]*\]?$/;
-const FRONT_MATTER_LINE = /^([A-Za-z_][\w.-]*)[ \t]*:[ \t]*(\S(?:.*\S)?)[ \t]*$/;
+// (A key may carry a note in parentheses, Filecoin's `requires (*optional): <FIP number(s)>`.)
+const FRONT_MATTER_LINE = /^([A-Za-z_][\w.-]*(?:[ \t]+\([^()\n:]{0,40}\))?)[ \t]*:[ \t]*(\S(?:.*\S)?)[ \t]*$/;
 
 /** A `key: value` line of a front matter block: its key, its value as written, and where the value starts in the source. */
 interface KeyLine {
@@ -84,8 +85,24 @@ export function frontMatterSlotsKept(spec: ParsedSpec, template: TemplateModel, 
   const slots = new Map<string, string>();
   // (Quoted or not, on either side, a slot is the same text: MADR 4 quotes some of its values.)
   for (const { key, value } of keyLines(template.spec.source, theirs.yamlSpan)) if (FRONT_MATTER_SLOT.test(unquoted(value))) slots.set(key, unquoted(value));
-  if (slots.size === 0) return;
+  // (And the items of its block lists, Filecoin's `spec-sections:` then `  - <section-id>`.)
+  const itemSlots = new Map<string, Set<string>>();
+  for (const { key, value } of listItemLines(template.spec.source, theirs.yamlSpan)) {
+    if (!FRONT_MATTER_SLOT.test(unquoted(value))) continue;
+    const set = itemSlots.get(key) ?? new Set<string>();
+    set.add(unquoted(value));
+    itemSlots.set(key, set);
+  }
+  if (slots.size === 0 && itemSlots.size === 0) return;
   const index = lineIndexOf(spec);
+  if (itemSlots.size > 0) {
+    for (const { key, value, valueAt } of listItemLines(spec.source, own.yamlSpan)) {
+      const text = unquoted(value);
+      if (itemSlots.get(key)?.has(text) !== true || FRONT_MATTER_STUB.test(value)) continue;
+      const at = valueAt + (text.length === value.length ? 0 : 1);
+      findings.push({ ...index.span(at, at + text.length), message: `the template's slot ${JSON.stringify(text)} is still in the front matter's \`${key}\`: write its value` });
+    }
+  }
   for (const { key, value, valueAt } of keyLines(spec.source, own.yamlSpan)) {
     const text = unquoted(value);
     if (slots.get(key) !== text || FRONT_MATTER_STUB.test(value)) continue;
