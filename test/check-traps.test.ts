@@ -1313,6 +1313,13 @@ describe('broken-link', () => {
     expect(checkSpec(parseSpec('[This is a template for Go\'s change proposal process, documented [here](https://go.dev/s/proposal).]\n\n# Proposal: Chunk slices\n\n## Abstract\n\nChunks.\n'), { template: go, links: NO_FILES }).findings.map((f) => `${f.line} ${f.rule}`)).toEqual(['1 leftover-guidance']);
   });
 
+  it('leftover-guidance: text above the template\'s title that names "the suggested template" (Filecoin FIPs), kept above the spec\'s, is reported (blind QA)', () => {
+    const notes = 'This is the suggested template for new FIPs.\n\nNote that a FIP number will be assigned by an editor.\n\n';
+    const fip = buildTemplateModel(parseSpec(`${notes}# Title\n\n## Simple Summary\n\nA simplified explanation.\n`), 'f@1');
+    expect(brief(`${notes}# FIP-0101: Remove aggregation\n\n## Simple Summary\n\nOne method goes.\n`, fip)).toEqual(['1:1 leftover-guidance title']);
+    expect(brief('# FIP-0101: Remove aggregation\n\n## Simple Summary\n\nOne method goes.\n', fip)).toEqual([]);
+  });
+
   it('a template title whose text says it is the title to write (`# Neat Enhancement Idea`, "This is the title of the enhancement. …") asks for the title alone, and kept as it is is reported (real Argo CD proposals)', () => {
     const argo = buildTemplateModel(parseSpec('# Neat Enhancement Idea\n\nThis is the title of the enhancement. Keep it simple and descriptive. A good title can help\ncommunicate what the enhancement is and should be considered as part of any review.\n\n## Summary\n\nWrite one paragraph on what is proposed.\n'), 'argo@1');
     const said = (title: string) => checkSpec(parseSpec(`# ${title}\n\n## Summary\n\nPods per node in the UI.\n`), { template: argo, links: NO_FILES }).findings.map((f) => `${f.line} ${f.rule} ${f.message}`);

@@ -206,7 +206,8 @@ function keptBeforeTitle(spec: ParsedSpec, template: TemplateModel): FindingDraf
   // — "This is a template for Go's change proposal process" does:
   // a metadata list to fill in, above a template whose only heading is taken for its title.)
   // (Read in the source: "Instructions" may be a `<summary>` label, which shows no prose.)
-  if (above.split(' ').length < 6 || !/\b(?:(?:this|the|a) (?:template|file)|instructions?)\b/i.test(template.spec.source.slice(start(template.spec), theirs.span.start))) return null;
+  // (A word between, Filecoin's "This is the suggested template for new FIPs.")
+  if (above.split(' ').length < 6 || !/\b(?:(?:this|the|a)(?: [a-z]+)? (?:template|file)|instructions?)\b/i.test(template.spec.source.slice(start(template.spec), theirs.span.start))) return null;
   const span = { start: start(spec), end: ours.span.start };
   const kept = sectionProse(spec, span);
   if (kept === '' || !kept.includes(above)) return null;
