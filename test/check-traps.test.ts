@@ -3993,7 +3993,8 @@ describe('prose templates (blind QA, React RFC and Nygard ADR)', () => {
     const said = (decision: string, format = 'Plain text.') => findings(`# Prefs\n\n## Decision\n\n${decision}\n\n## Format\n\n${format}\n`, doc).map((f) => `${f.line}-${f.endLine} ${f.rule} ${f.message}`);
     const message = "leftover-guidance the section's text is all in a ```markdown code block, which the page shows as code, not as text: delete the fence lines around it";
     expect(said('```markdown\nChosen option: a preferences service.\n\n### Consequences\n\n* Good, because it is fast.\n```')).toEqual([`5-11 ${message}`]);
-    expect(said('~~~md\n- `GET /prefs` returns the map of categories\n~~~')).toEqual([`5-7 ${message}`]);
+    // The fence named as written (blind QA: `~~~md` was called a ```markdown block).
+    expect(said('~~~md\n- `GET /prefs` returns the map of categories\n~~~')).toEqual([`5-7 ${message.replace('```markdown', '~~~md')}`]);
     // Where the template asks for code (a sample of its own, or Markdown named in its guidance), a fence is what it asks for (review).
     expect(said('Plain.', '```markdown\n# Quota notes for the finance team\n```')).toEqual([]);
     for (const fine of ['We chose a service:\n\n```markdown\nChosen option: a preferences service.\n```', '```yaml\nchosen: a preferences service for all\n```', '```markdown\n# Prefs\n```']) {

@@ -136,7 +136,8 @@ export const leftoverGuidance: CheckRule = {
       const wrapped = t.id === 'title' ? null : wrappedAnswer(spec, section.bodySpan);
       if (wrapped !== null && wrapped !== fenced && !template.codeSamples.has(codeSample(spec.source, wrapped)) && !asksForCode(template, t)) {
         findings.push({ ...lineIndexOf(spec).span(wrapped.lineStart, wrapped.end), ...sectionFields(spec, section.id),
-          message: "the section's text is all in a ```markdown code block, which the page shows as code, not as text: delete the fence lines around it" });
+          // (Its fence as written, `~~~markdown` or four backticks: what the author searches the file for.)
+          message: `the section's text is all in a ${fenceOf(spec.source, wrapped)} code block, which the page shows as code, not as text: delete the fence lines around it` });
       }
       // The instruction made a heading of the author's over the answer (`#### Describe security implications and measures`).
       for (const child of 'children' in section ? section.children : []) {
@@ -166,6 +167,13 @@ function ownVisibleSentences(template: TemplateModel, id: string): ReadonlySet<s
     const own = flattenSections(template.spec.sections).find((x) => x.id === id);
     return new Set(own === undefined ? [] : proseSentences(template.spec, own.bodySpan));
   });
+}
+
+/** A fenced block's opening fence and info word as written (```` ```markdown ````, `~~~md`), for messages. */
+function fenceOf(source: string, block: Block): string {
+  const line = source.slice(block.start, Math.min(block.end, block.start + 200)).split(/\r?\n|\r/)[0]!.trim();
+  const m = /^(`{3,}|~{3,})[ \t]*([\w-]*)/.exec(line);
+  return m === null ? '```markdown' : `${m[1]}${m[2]}`;
 }
 
 /** The subsections of the author's under a section (matching no template section), depth first, with those under them. */
