@@ -3181,6 +3181,15 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     expect(brief('# Summary\n\nKeys.\n\n# Drawbacks [drawbacks]: #drawbacks\n\nNone.\n\n# Rationale and alternatives [rationale-and-alternatives]:\n#rationale-and-alternatives\n- All other options seem worse.\n', rfc)).toEqual([]);
   });
 
+  it('NVIDIA Dynamo\'s DEP template: `**\\[Optional \\- if not applicable omit\\]**` makes a section optional; a stand-in under a spec written a level down under its own title is matched; "List out solutions that were considered." over `Alt <#> <Title>` owes no text above them (blind QA)', () => {
+    const dep = buildTemplateModel(parseSpec('# Title\n\n## Summary\n\nOne paragraph.\n\n## Related Proposals\n\n**\\[Optional \\- if not applicable omit\\]**\n\nList related proposals.\n\n## Alternate Solutions\n\nList out solutions that were considered.\n\n### Alt \\<\\#\\> \\<Title\\>\n\n**Pros:**\n\n\\<bulleted list\\>\n'), 'd@1');
+    expect(dep.sections.filter((x) => x.optional).map((x) => x.id)).toContain('related-proposals');
+    expect(brief('# Event plane\n\n## Summary\n\nEvents.\n\n## Alternate Solutions\n\n### Alt 1 Single Type\n\n**Pros:**\n\n- Simple.\n', dep)).toEqual([]);
+    // A template of `#` sections, and a spec written a level down under its own title.
+    const flat = buildTemplateModel(parseSpec('# Summary\n\nOne paragraph.\n\n# Alternate Solutions\n\nList out solutions that were considered.\n\n## Alt \\<\\#\\> \\<Title\\>\n\n**Pros:**\n\n\\<bulleted list\\>\n'), 'f@1');
+    expect(brief('# Event plane\n\n## Summary\n\nEvents.\n\n## Alternate Solutions\n\n### Alt 1 Single Type\n\n**Pros:**\n\n- Simple.\n', flat)).toEqual([]);
+  });
+
   it('leftover-marker: a heading of the template\'s kept as it names its section (Filecoin FIPs\' `## TODO`) is no marker; the author\'s own is (blind QA)', () => {
     const fip = buildTemplateModel(parseSpec('# Title\n\n## Specification\n\nThe spec.\n\n## TODO\n\nWhat remains to be done before the FIP is final.\n'), 'f@1');
     expect(brief('# Sector liveness\n\n## Specification\n\nProofs.\n\n## TODO\n\nNone: all items resolved.\n', fip)).toEqual([]);

@@ -78,7 +78,11 @@ export function matchStandIns(spec: ParsedSpec, model: TemplateModel, flat: read
       }
     }
     const stand = t.standIn!;
-    const fits = (s: Section): boolean => !used.has(s) && s.heading.level === t.level && fitsStandIn(() => wordsOf(s), stand);
+    // (At its level, or as far below the spec's parent as the template has it below its own: a spec written a level down
+    // under its own title, NVIDIA Dynamo's `### Alt 1 Single Type` under `## Alternate Solutions` for `Alt <#> <Title>`.)
+    const parentLevel = t.parentId === null ? undefined : sections.find((x) => x.id === t.parentId)?.level;
+    const level = parent !== null && parentLevel !== undefined ? parent.heading.level + (t.level - parentLevel) : t.level;
+    const fits = (s: Section): boolean => !used.has(s) && (s.heading.level === t.level || s.heading.level === level) && fitsStandIn(() => wordsOf(s), stand);
     // In its place first; else elsewhere under that parent, a sibling moved past it (`### Edge Cases` written above the
     // user stories): the stand-in is there, out of order, which section-order says (blind QA: it was "missing", an error).
     // (Elsewhere only for one with words of its own, `User Story 1 - [Brief Title]`: a stand-in that is all slot fits any

@@ -142,6 +142,9 @@ export function asksAQuestion(heading: string): boolean {
  * `### Impact: ... 1` and `### Key Question: ... 2`.
  */
 function listsItsStandIns(guidance: string, below: readonly TemplateSection[]): boolean {
+  // (Or asks for a list over subsections that are all stand-ins, NVIDIA Dynamo's "List out solutions that were
+  // considered." over `## Alt <#> <Title>`: the written ones are the list.)
+  if (below.length > 0 && below.every((c) => c.standIn !== null) && /^\W*list\b/i.test(guidance.replace(/[*_`]+/g, ''))) return true;
   const labelled = below.filter((c) => c.standIn !== null && c.standIn.lead !== '' && c.standIn.lead.length <= 40);
   if (labelled.length < 2) return false;
   const plain = guidance.replace(/[*_`]+/g, '');

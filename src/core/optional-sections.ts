@@ -99,7 +99,7 @@ const CONDITION_FIRST = /^if\s+(?:not clear|unclear|you\s+think\s+of|some\s+(?:d
 const ALWAYS_HOLDS = /^if\s+(?:(?:we|you)\s+(?:implement|adopt|accept|ship|land|merge|do)\b|(?:this|the)\s+(?:proposal|rfc|change|feature|design|enhancement|kep|document)\s+(?:is|gets|were|was)\s+(?:accepted|implemented|adopted|approved|merged|shipped|landed))/i;
 // Guidance that opens by saying what is below is examples: "These are generalized examples to consider", "The following are examples".
 const EXAMPLES_TO_CONSIDER = /^(?:these|the following|below) are (?:(?:some|a few|generali[sz]ed|sample|illustrative|possible)\s+)*examples\b/i;
-const SAYS_OPTIONAL = /^(?:(?:fill|include|complete|add|write)(?:\s+(?:in|out|this(?:\s+section)?))?\s+only\s+(?:if|when)\s|only\s+(?:fill|include|complete|add|write)\b[^.]{0,40}?\b(?:if|when)\s|[([]\s*optional\s*[)\]]|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|optional\s+(?:if|when|unless)\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$|(?:if|when|unless|until|but)\s)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$)|optional (?:section|element|part)\s*[.,;:!\u2013\u2014-]|this (?:section|part|element) (?:might|may) not (?:always )?(?:exist|be needed|be necessary|apply|be relevant)\b|(?:feel free to|you (?:may|can))\s+(?:add|include|write)\s+(?:any number of|as many|zero or more)\s+(?:appendices|appendix|annex(?:es)?)\b)/i;
+const SAYS_OPTIONAL = /^(?:(?:fill|include|complete|add|write)(?:\s+(?:in|out|this(?:\s+section)?))?\s+only\s+(?:if|when)\s|only\s+(?:fill|include|complete|add|write)\b[^.]{0,40}?\b(?:if|when)\s|[([]\s*optional\s*(?:[)\]]|[-\u2013\u2014:,]\s*(?:if|when|omit|delete|remove|skip|not)\b)|optional\s*[,.:;!\u2013\u2014](?!\w)|optional\s+-\s|optional\s+(?:if|when|unless)\s|this (?:section|element|part|chapter) is optional\s*(?:[.,;:!]|$|(?:if|when|unless|until|but)\s)|this is an optional (?:section|element|part|chapter)\s*(?:[.,;:!]|$)|optional (?:section|element|part)\s*[.,;:!\u2013\u2014-]|this (?:section|part|element) (?:might|may) not (?:always )?(?:exist|be needed|be necessary|apply|be relevant)\b|(?:feel free to|you (?:may|can))\s+(?:add|include|write)\s+(?:any number of|as many|zero or more)\s+(?:appendices|appendix|annex(?:es)?)\b)/i;
 
 /** Whether guidance says the author need not write the section ("The author does not need to fill out this section …"): it may stay empty. */
 export function saysNeedNotWrite(text: string): boolean {
@@ -153,7 +153,8 @@ function guidanceSaysOptional(spec: ParsedSpec, span: Span): boolean {
     // (Not one that holds for every spec: React's "If we implement this proposal, how will existing React developers adopt it?")
     if (condition !== undefined && !ALWAYS_HOLDS.test(condition)) return true;
   }
-  if (/optional|only|any number|as many|zero or more/i.test(opening) && SAYS_OPTIONAL.test(opening.replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#{}\s]+/g, ' ').trim())) return true;
+  // (Escapes aside: NVIDIA Dynamo's `**\[Optional \- if not applicable omit\]**`.)
+  if (/optional|only|any number|as many|zero or more/i.test(opening) && SAYS_OPTIONAL.test(opening.replace(/\\(?=[[\]\-()])/g, '').replace(/<!--[ \t]*(?:AGENT_PLACEHOLDER:)?|-->|[*_>`#{}\s]+/g, ' ').trim())) return true;
   const text = spec.source.slice(span.start, Math.min(span.end, span.start + 2000));
   // (Or that it is for the spec that it fits: Invenio's "As with other sections, use it if it makes sense for your RFC.")
   if (/makes sense/i.test(text) && USE_IF_IT_FITS.test(text.replace(/<!--|-->|[*_>`#{}\s]+/g, ' '))) return true;
