@@ -3603,6 +3603,10 @@ describe('spec-kit headings (blind QA, spec-kit)', () => {
     const inv = buildTemplateModel(parseSpec('# <RFC title>\n\n## Motivation\n\n> Why are we doing this?\n\n- As a ..., I want to ..., so that I ... .\n'), 'i@1');
     expect(findings('# Vocabularies\n\n## Motivation\n\nUsers need vocabularies.\n\n- As an admin, I want to load vocabularies, so that I save time.\n- As a ..., I want to ..., so that I ... .\n', inv).map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['8:3 leftover-marker']);
     expect(findings('# Vocabularies\n\n## Motivation\n\nUsers need vocabularies... and more.\n\n- As an admin, I want to load vocabularies, so that I save time.\n', inv)).toEqual([]);
+    // So is a label whose value is a comment saying what to write (Helium's HIPs); not one saying to leave it empty.
+    const hip = buildTemplateModel(parseSpec('# HIP\n\n- Author(s): <!-- your GitHub @username -->\n- Start Date: <!-- fill me in with today\'s date, YYYY-MM-DD -->\n- Original HIP PR: <!-- leave this empty; maintainer will fill in ID of this pull request -->\n\n## Summary\n\nOne paragraph.\n'), 'h@1');
+    expect(findings('# HIP 99: Uplink cost\n\n- Author(s): @ana\n- Start Date: <!-- fill me in with today\'s date, YYYY-MM-DD -->\n- Original HIP PR: <!-- leave this empty; maintainer will fill in ID of this pull request -->\n\n## Summary\n\nCosts.\n', hip)
+      .map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['4:3 leftover-marker']);
   });
 
   it('a capitalised <Slot> joined to a number or a word by a dash (arc42\'s `<Role-2>`) kept in a table of written rows; a component\'s name is none (blind QA, arc42)', () => {

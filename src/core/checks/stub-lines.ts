@@ -20,7 +20,10 @@ const SLOTS_ONLY = /^[ \t]*`?<[^<>\n`]{1,60}>`?(?:[ \t:,;|\u2013\u2014-]{1,8}`?<
 // Or a sentence with two ellipses or more for its words (Invenio's user story `- As a ..., I want to ..., so that I ... .`).
 const ELLIPSIS_WORD = /(?:^|[\s(])(?:\.{3}|\u2026)(?=[\s,.;:!?)]|$)/g;
 const manyEllipses = (text: string): boolean => text.length <= 300 && (text.match(ELLIPSIS_WORD)?.length ?? 0) >= 2;
-const isStubLine = (text: string): boolean => ELLIPSIS_VALUE.test(text) || (text.indexOf('<') !== -1 && SLOTS_ONLY.test(text)) || manyEllipses(text);
+// Or a label whose value is a comment that says what to write, which the page shows as nothing (Helium's HIPs:
+// `- Start Date: <!-- fill me in with today's date, YYYY-MM-DD -->`); not one that says to leave it empty.
+const LABEL_COMMENT = /^[ \t]*[^:\n<]{1,40}:[ \t]*<!--(?![^\n]*\bleave (?:this|it) (?:empty|blank)\b)[^\n]{1,200}?-->[ \t]*$/i;
+const isStubLine = (text: string): boolean => ELLIPSIS_VALUE.test(text) || (text.indexOf('<') !== -1 && (SLOTS_ONLY.test(text) || LABEL_COMMENT.test(text))) || manyEllipses(text);
 
 /** A line of a paragraph or a table as stubs are compared: a row by its cells, whitespace runs as one space, case and the ellipsis's form aside. */
 function lineKey(block: Block, written: string): string | null {
