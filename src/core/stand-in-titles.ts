@@ -1,6 +1,7 @@
 // Template titles and headings that stand in for what the spec writes there
 // (`# Feature name`, `# {short title}`, `### [option 1]`), and a title part
 // that asks for the title alone.
+import { opensAskingForText } from './asks-for-text.js';
 import { withoutClosedComments } from './markdown/inline-comments.js';
 import { blocksIn } from './section-prose.js';
 import { hasTableOfContents } from './table-of-contents.js';
@@ -187,7 +188,7 @@ function notesAndTitleOnly(parts: readonly string[], says: boolean): boolean {
     const text = part.trim();
     if (text === '') continue;
     if (steps && /^(?:[-*+]|\d{1,3}[.)])[ \t]/.test(text)) continue;
-    const note = isNoteOnUse(part) && (says || !ASKS_FIRST.test(part));
+    const note = isNoteOnUse(part) && (says || !opensAskingForText(part));
     if (!note && !speaksOfTitleAlone(part)) return false;
     steps = note && text.endsWith(':');
   }
@@ -251,8 +252,6 @@ function isNoteOnUse(part: string): boolean {
 }
 
 // (Or a suggestion of a table of contents, which asks for no text: GitLab's "For long pages, consider creating a table of contents.")
-// A paragraph that opens by asking for text.
-const ASKS_FIRST = /^\s*(?:<!--\s*)?[*_]*(?:please\s+)?(?:describe|write|explain|add|list|provide|give|summari[sz]e|state|include|fill|enter|insert|name|note)\b/i;
 // (Or on the file's name, or on deleting the template's own questions: Aptos' "(Please give a temporary file name to your
 // AIP …)", "(Please remove the questions in the "quote box". …)".)
 const NOTE_ON_USE = /\b(?:this|the) (?:template|file)\b|\bsections? (?:above|below)\b|\b(?:above|below) this line\b|\b(?:consider|you (?:may|might|can)|optionally)\b[^.!?\n]{0,40}\btable of contents\b|\bfile ?names?\b|\b(?:remove|delete)\s+(?:the|these|this|all(?: the)?)\s+(?:questions|comments|notes|instructions|guidance|hints)\b/i;

@@ -62,7 +62,7 @@ function* listItemLines(source: string, yaml: Span): Generator<KeyLine> {
 }
 
 /** The `key: value` lines of the YAML between front matter's fences (top-level keys, one line each). */
-function* keyLines(source: string, yaml: Span): Generator<KeyLine> {
+export function* keyLines(source: string, yaml: Span): Generator<KeyLine> {
   let offset = yaml.start;
   for (const line of source.slice(yaml.start, yaml.end).split(/(?<=\r\n|\r|\n)/)) {
     const m = FRONT_MATTER_LINE.exec(line.replace(/\r?\n$|\r$/, ''));

@@ -1,6 +1,7 @@
 import { DEFAULT_STATUSES } from '../default-statuses.js';
 import { nearestWord } from '../edit-distance.js';
 import { keyPosition } from '../front-matter-key.js';
+import { keyLines } from './front-matter-slots.js';
 import { invisibleBeforeFrontMatter, lateFrontMatterLine, misplacedFrontMatter } from '../misplaced-front-matter.js';
 import type { ParsedSpec, Position } from '../spec-types.js';
 import { isTemplateKey } from '../template.js';
@@ -162,7 +163,7 @@ function sampleKeys(spec: ParsedSpec): Readonly<Record<string, unknown>> | null 
   const fm = spec.frontMatter;
   if (fm === null || fm.data !== null) return fm?.data;
   const keys: Record<string, unknown> = {};
-  for (const m of spec.source.slice(fm.yamlSpan.start, fm.yamlSpan.end).matchAll(/^([A-Za-z][\w-]{0,40})[ \t]*:[ \t]*([^\r\n]*)/gm)) keys[m[1]!] = m[2]!;
+  for (const { key, value } of keyLines(spec.source, fm.yamlSpan)) keys[key] = value;
   return keys;
 }
 

@@ -1,4 +1,5 @@
 import { diagramMarkers } from './diagram-text.js';
+import { memoPer } from '../memo-by.js';
 import { hasTagStart } from '../markdown/tag-starts.js';
 import { modelRemarks } from './model-remarks.js';
 import { proseBlocks, unseenBlanked, type ProseBlock } from './text-blocks.js';
@@ -320,16 +321,13 @@ function templateHoldsLine(source: string, line: string): boolean {
   return false;
 }
 
-const templateHeadingTexts = new WeakMap<TemplateModel, ReadonlySet<string>>();
+const headingKey = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
+// The template's section headings (its title aside), as headingKey reads them, once per template.
+const templateHeadingTexts = memoPer((template: TemplateModel): ReadonlySet<string> =>
+  new Set(template.sections.filter((t) => t.id !== 'title').map((t) => headingKey(t.text))));
 
 /** Whether an offset is in a heading of the spec's whose text is a heading of the template's (spacing and case aside). */
 function inTemplateHeading(spec: ParsedSpec, template: TemplateModel, offset: number): boolean {
   const heading = spec.headings.find((h) => h.span.start <= offset && offset < h.span.end);
-  if (heading === undefined) return false;
-  let texts = templateHeadingTexts.get(template);
-  if (texts === undefined) {
-    texts = new Set(template.sections.filter((t) => t.id !== 'title').map((t) => t.text.trim().replace(/\s+/g, ' ').toLowerCase()));
-    templateHeadingTexts.set(template, texts);
-  }
-  return texts.has(heading.text.trim().replace(/\s+/g, ' ').toLowerCase());
+  return heading !== undefined && templateHeadingTexts(template).has(headingKey(heading.text));
 }

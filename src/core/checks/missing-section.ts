@@ -15,6 +15,7 @@ import { likelyRenames } from '../likely-renames.js';
 import { saysNothing, sectionProse } from '../section-prose.js';
 import { stubWord } from '../stand-in-text.js';
 import { HEADING_JOIN } from '../heading-joins.js';
+import { opensAskingForText } from '../asks-for-text.js';
 
 // A template's sections are missing from many of its specs (every spec of a
 // large project, in the worst case): each message is made once per template.
@@ -49,7 +50,7 @@ function standsInForOwn(spec: ParsedSpec, t: TemplateSection, matching: SectionM
   // Milestone 1` over "_Description of deferred milestone_": sections of the author's own, named, take their place; blind QA.)
   // (Not one whose guidance asks for something of its own, `### Phase 1` over "Describe what ships in phase 1 …": review.)
   const kind = numberedKind(t.text);
-  if (t.parentId === null || (!t.bare && (kind === null || ASKS_FIRST.test(t.guidance))) || (kind === null && t.standIn === null)) return false;
+  if (t.parentId === null || (!t.bare && (kind === null || opensAskingForText(t.guidance))) || (kind === null && t.standIn === null)) return false;
   const parent = matching.byTemplateId.get(t.parentId);
   if (parent === undefined) return false;
   if (parent.children.some((c) => matching.unmatched.has(c))) return true;
@@ -321,9 +322,6 @@ function siblingShifts(sections: readonly TemplateSection[], present: ReadonlyMa
   }
   return shifts;
 }
-
-// Guidance that opens by asking for something (see standsInForOwn).
-const ASKS_FIRST = /^\W*(?:please\s+)?(?:describe|explain|write|list|provide|give|state|outline|document|include|add|detail|summari[sz]e|define|specify|enumerate|identify|discuss)\b/i;
 
 // Every join of a heading (see splitUp).
 const JOINS = new RegExp(HEADING_JOIN.source, 'gi');
